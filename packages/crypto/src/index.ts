@@ -1,0 +1,1 @@
+export type { KeyPair, Suite, SuiteId } from './types.ts';

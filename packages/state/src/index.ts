@@ -1,0 +1,2 @@
+import { placeholder } from '@djchain/crypto';
+export const p2 = placeholder + 1;
