@@ -54,7 +54,9 @@ for (const pkg of readdirSync(join(root, 'packages')).sort()) {
   for (const file of files(src)) {
     const text = readFileSync(file, 'utf8');
     const rel = relative(root, file);
-    for (const m of text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    for (const m of text.matchAll(
+      /(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    )) {
       const spec = m[1] ?? m[2] ?? '';
       if (spec.startsWith('@djchain/')) {
         const target = spec.slice('@djchain/'.length).split('/')[0] ?? '';
@@ -64,7 +66,9 @@ for (const pkg of readdirSync(join(root, 'packages')).sort()) {
       } else if (spec.includes('/packages/') || /^(\.\.\/){2,}[a-z]+\/src/.test(spec)) {
         problems.push(`${rel}: reaches into another package by path (${spec}); import @djchain/<name>`);
       } else if (pure.has(pkg) && spec.startsWith('node:') && !pureNodeImports.has(spec)) {
-        problems.push(`${rel}: pure package ${pkg} imports ${spec} (IO, clock and randomness are injected by the node)`);
+        problems.push(
+          `${rel}: pure package ${pkg} imports ${spec} (IO, clock and randomness are injected by the node)`,
+        );
       }
     }
   }

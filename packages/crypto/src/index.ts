@@ -1,1 +1,1 @@
-export type { KeyPair, Suite, SuiteId } from './types.ts';
+export type { KeyPair, Suite, SuiteId, Value } from './types.ts';

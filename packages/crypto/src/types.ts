@@ -32,3 +32,17 @@ export interface Suite {
   /** Returns null when the tag does not verify. */
   aeadDecrypt(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, aad?: Uint8Array): Uint8Array | null;
 }
+
+/**
+ * A value the canonical encoding can carry: no floats (money is integer fen), no undefined.
+ * Integers within ±(2^53−1) decode as number, larger ones as bigint. Map keys are strings.
+ */
+export type Value =
+  | null
+  | boolean
+  | number
+  | bigint
+  | string
+  | Uint8Array
+  | readonly Value[]
+  | { readonly [key: string]: Value };

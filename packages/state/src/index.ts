@@ -1,2 +1,1 @@
-import { placeholder } from '@djchain/crypto';
-export const p2 = placeholder + 1;
+export {};
