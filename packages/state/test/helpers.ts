@@ -1,0 +1,35 @@
+/** Test helpers: hashers of both suites and an independent reference root. */
+import { createHash } from 'node:crypto';
+import { bitAt, compareBytes, internalHash, leafHash, ZERO_HASH } from '../src/hash.ts';
+import type { Hasher } from '../src/types.ts';
+
+export const sha256: Hasher = (d) => new Uint8Array(createHash('sha256').update(d).digest());
+export const sm3: Hasher = (d) => new Uint8Array(createHash('sm3').update(d).digest());
+export const suites: ReadonlyArray<readonly [string, Hasher]> = [
+  ['sha256', sha256],
+  ['sm3', sm3],
+];
+
+/**
+ * The root by the definition of the binary sparse Merkle tree, straight from the contents:
+ * empty → ZERO, one leaf → its hash, else H(0x01 || left || right) split on the next bit.
+ * Shares nothing with the 16-ary implementation but the two hash primitives.
+ */
+export function referenceRoot(hasher: Hasher, contents: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const leaves = [...contents.entries()]
+    .map(([k, v]) => {
+      const keyHash = hasher(new TextEncoder().encode(k));
+      return { keyHash, hash: leafHash(hasher, keyHash, hasher(v)) };
+    })
+    .sort((a, b) => compareBytes(a.keyHash, b.keyHash));
+  const go = (lo: number, hi: number, depth: number): Uint8Array => {
+    if (hi === lo) return ZERO_HASH;
+    if (hi - lo === 1) return leaves[lo]!.hash;
+    let mid = lo;
+    while (mid < hi && bitAt(leaves[mid]!.keyHash, depth) === 0) mid++;
+    return internalHash(hasher, go(lo, mid, depth + 1), go(mid, hi, depth + 1));
+  };
+  return go(0, leaves.length, 0);
+}
+
+export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
