@@ -1,0 +1,187 @@
+/**
+ * Strict decoder for the canonical encoding: accepts exactly the bytes `encode` produces, so
+ * encode(decode(b)) equals b for every b that decodes.
+ */
+import type { Value } from '../types.ts';
+import { compareBytes } from './encode.ts';
+import { EncodingError, MAX_DEPTH } from './errors.ts';
+import { utf8Decode } from './utf8.ts';
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+class Reader {
+  readonly bytes: Uint8Array;
+  readonly view: DataView;
+  pos = 0;
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  need(n: number, at: number): void {
+    if (this.pos + n > this.bytes.length) {
+      throw new EncodingError('ENCODING_TRUNCATED', 'input ends inside an item', at);
+    }
+  }
+
+  /** Reads the argument of a head whose additional info is `ai`, rejecting non-shortest forms. */
+  argument(ai: number, at: number): number | bigint {
+    if (ai < 24) return ai;
+    let n: number | bigint;
+    let min: number;
+    switch (ai) {
+      case 24:
+        this.need(1, at);
+        n = this.bytes[this.pos]!;
+        this.pos += 1;
+        min = 24;
+        break;
+      case 25:
+        this.need(2, at);
+        n = this.view.getUint16(this.pos);
+        this.pos += 2;
+        min = 0x100;
+        break;
+      case 26:
+        this.need(4, at);
+        n = this.view.getUint32(this.pos);
+        this.pos += 4;
+        min = 0x10000;
+        break;
+      case 27: {
+        this.need(8, at);
+        const big = this.view.getBigUint64(this.pos);
+        this.pos += 8;
+        if (big < 0x100000000n)
+          throw new EncodingError('ENCODING_NON_CANONICAL', 'integer not in shortest form', at);
+        return big <= MAX_SAFE ? Number(big) : big;
+      }
+      case 31:
+        throw new EncodingError('ENCODING_UNSUPPORTED', 'indefinite length', at);
+      default:
+        throw new EncodingError('ENCODING_UNSUPPORTED', `reserved additional info ${ai}`, at);
+    }
+    if (n < min) throw new EncodingError('ENCODING_NON_CANONICAL', 'integer not in shortest form', at);
+    return n;
+  }
+
+  /** A length argument that must fit in the remaining input, each element taking at least `unit` bytes. */
+  length(ai: number, at: number, unit: number): number {
+    const n = this.argument(ai, at);
+    if (typeof n === 'bigint' || this.pos + n * unit > this.bytes.length) {
+      throw new EncodingError('ENCODING_TRUNCATED', 'length runs past the end of the input', at);
+    }
+    return n;
+  }
+}
+
+function setKey(obj: { [key: string]: Value }, key: string, value: Value): void {
+  // A plain assignment to "__proto__" would replace the prototype instead of adding a key.
+  if (key === '__proto__') {
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    obj[key] = value;
+  }
+}
+
+function readValue(r: Reader, depth: number): Value {
+  const at = r.pos;
+  r.need(1, at);
+  const ib = r.bytes[r.pos++]!;
+  const major = ib >> 5;
+  const ai = ib & 0x1f;
+  switch (major) {
+    case 0:
+      return r.argument(ai, at);
+    case 1: {
+      const n = r.argument(ai, at);
+      if (typeof n === 'number') return n === Number.MAX_SAFE_INTEGER ? -1n - BigInt(n) : -1 - n;
+      return -1n - n;
+    }
+    case 2: {
+      const n = r.length(ai, at, 1);
+      const out = r.bytes.slice(r.pos, r.pos + n);
+      r.pos += n;
+      return out;
+    }
+    case 3: {
+      const n = r.length(ai, at, 1);
+      const s = utf8Decode(r.bytes, r.pos, r.pos + n);
+      r.pos += n;
+      return s;
+    }
+    case 4: {
+      if (depth >= MAX_DEPTH)
+        throw new EncodingError('ENCODING_DEPTH', `nesting deeper than ${MAX_DEPTH}`, at);
+      const n = r.length(ai, at, 1);
+      const out: Value[] = new Array(n);
+      for (let i = 0; i < n; i++) out[i] = readValue(r, depth + 1);
+      return out;
+    }
+    case 5: {
+      if (depth >= MAX_DEPTH)
+        throw new EncodingError('ENCODING_DEPTH', `nesting deeper than ${MAX_DEPTH}`, at);
+      const n = r.length(ai, at, 2);
+      const out: { [key: string]: Value } = {};
+      let prevStart = -1;
+      let prevEnd = -1;
+      for (let i = 0; i < n; i++) {
+        const keyStart = r.pos;
+        r.need(1, keyStart);
+        if (r.bytes[keyStart]! >> 5 !== 3)
+          throw new EncodingError('ENCODING_MAP_KEY', 'map key is not a text string', keyStart);
+        const key = readValue(r, depth + 1) as string;
+        const keyEnd = r.pos;
+        if (prevStart >= 0) {
+          const order = compareBytes(
+            r.bytes.subarray(prevStart, prevEnd),
+            r.bytes.subarray(keyStart, keyEnd),
+          );
+          if (order === 0)
+            throw new EncodingError('ENCODING_DUPLICATE_KEY', `duplicate map key "${key}"`, keyStart);
+          if (order > 0)
+            throw new EncodingError('ENCODING_NON_CANONICAL', 'map keys not in canonical order', keyStart);
+        }
+        prevStart = keyStart;
+        prevEnd = keyEnd;
+        setKey(out, key, readValue(r, depth + 1));
+      }
+      return out;
+    }
+    case 6:
+      throw new EncodingError('ENCODING_UNSUPPORTED', 'tags are not part of the canonical encoding', at);
+    default:
+      switch (ai) {
+        case 20:
+          return false;
+        case 21:
+          return true;
+        case 22:
+          return null;
+        case 25:
+        case 26:
+        case 27:
+          throw new EncodingError(
+            'ENCODING_UNSUPPORTED',
+            'floats are not part of the canonical encoding',
+            at,
+          );
+        default:
+          throw new EncodingError('ENCODING_UNSUPPORTED', `simple value or break (0x${ib.toString(16)})`, at);
+      }
+  }
+}
+
+/**
+ * The Value encoded by `bytes`. Throws EncodingError (see its `code`) on truncated input, trailing
+ * bytes, non-shortest integers or lengths, unsorted or duplicate map keys, non-text map keys,
+ * invalid UTF-8, floats, tags, undefined, indefinite lengths and nesting deeper than 64.
+ * Integers in the safe range decode as numbers, others as bigint.
+ */
+export function decode(bytes: Uint8Array): Value {
+  const r = new Reader(bytes);
+  const v = readValue(r, 0);
+  if (r.pos !== bytes.length)
+    throw new EncodingError('ENCODING_TRAILING_BYTES', 'bytes after the value', r.pos);
+  return v;
+}

@@ -1,0 +1,51 @@
+/**
+ * The 国密 suite on node:crypto where OpenSSL 3.5 helps: native SM3, HMAC-SM3 and SM4 (ECB/CTR,
+ * under our GCM since there is no sm4-gcm). SM2 runs in ../sm2/sm2.ts (see there why not OpenSSL's).
+ */
+import { createCipheriv, createHash, createHmac } from 'node:crypto';
+import { concatBytes } from '../bytes.ts';
+import { checkLength } from '../errors.ts';
+import { createGcm } from '../gcm.ts';
+import { createSm2 } from '../sm2/sm2.ts';
+import type { KeyPair, Suite } from '../types.ts';
+
+const sm3 = (data: Uint8Array): Uint8Array => new Uint8Array(createHash('sm3').update(data).digest());
+const sm2 = createSm2({
+  sm3,
+  hmacSm3: (key, data) => new Uint8Array(createHmac('sm3', key).update(data).digest()),
+});
+const sm4Gcm = createGcm(
+  {
+    ecb(key, blocks) {
+      const c = createCipheriv('sm4-ecb', key, null).setAutoPadding(false);
+      return concatBytes(c.update(blocks), c.final());
+    },
+    ctr(key, counter, data) {
+      const c = createCipheriv('sm4-ctr', key, counter);
+      return concatBytes(c.update(data), c.final());
+    },
+  },
+  16,
+);
+
+/** gm on node:crypto. */
+export const gmNode: Suite = {
+  id: 'gm',
+  impl: 'node',
+  hashLength: 32,
+  hash: sm3,
+  sign: sm2.sign,
+  verify: sm2.verify,
+  keyPairFromSeed(seed: Uint8Array): KeyPair {
+    checkLength(seed, 32, 'seed');
+    const secretKey = sm2.secretFromSeed(seed);
+    return { publicKey: sm2.publicKeyOf(secretKey), secretKey };
+  },
+  publicKeyOf: sm2.publicKeyOf,
+  aeadKeyLength: 16,
+  aeadEncrypt: sm4Gcm.encrypt,
+  aeadDecrypt: sm4Gcm.decrypt,
+};
+
+/** The SM2 operations behind gmNode (tests use its Z and fixed-k signing). */
+export const sm2Node = sm2;

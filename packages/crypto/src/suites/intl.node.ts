@@ -1,0 +1,111 @@
+/**
+ * The international suite on node:crypto (OpenSSL): SHA-256, Ed25519, AES-256-GCM.
+ * Keys are imported from raw bytes by prefixing the fixed DER headers of PKCS#8 / SPKI.
+ */
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  type KeyObject,
+  sign,
+  verify,
+} from 'node:crypto';
+import { concatBytes, fromHex, toHex } from '../bytes.ts';
+import { checkLength } from '../errors.ts';
+import type { KeyPair, Suite } from '../types.ts';
+import { ed25519Canonical } from './ed25519-rules.ts';
+
+const PKCS8_PREFIX = fromHex('302e020100300506032b657004220420');
+const SPKI_PREFIX = fromHex('302a300506032b6570032100');
+const EMPTY = new Uint8Array(0);
+
+// PERF: importing a key costs about as much as a verification; signers and validators repeat.
+const PUBLIC_CACHE_LIMIT = 1024;
+const SECRET_CACHE_LIMIT = 64;
+const publicKeys = new Map<string, KeyObject>();
+const secretKeys = new Map<string, KeyObject>();
+
+function secretKeyObject(seed: Uint8Array): KeyObject {
+  checkLength(seed, 32, 'Ed25519 secret key (seed)');
+  const hex = toHex(seed);
+  let key = secretKeys.get(hex);
+  if (key === undefined) {
+    key = createPrivateKey({
+      key: Buffer.from(concatBytes(PKCS8_PREFIX, seed)),
+      format: 'der',
+      type: 'pkcs8',
+    });
+    if (secretKeys.size >= SECRET_CACHE_LIMIT) secretKeys.clear();
+    secretKeys.set(hex, key);
+  }
+  return key;
+}
+
+function publicKeyObject(publicKey: Uint8Array): KeyObject {
+  const hex = toHex(publicKey);
+  let key = publicKeys.get(hex);
+  if (key === undefined) {
+    key = createPublicKey({
+      key: Buffer.from(concatBytes(SPKI_PREFIX, publicKey)),
+      format: 'der',
+      type: 'spki',
+    });
+    if (publicKeys.size >= PUBLIC_CACHE_LIMIT) publicKeys.clear();
+    publicKeys.set(hex, key);
+  }
+  return key;
+}
+
+function publicKeyOf(seed: Uint8Array): Uint8Array {
+  const spki = createPublicKey(secretKeyObject(seed)).export({ format: 'der', type: 'spki' });
+  return new Uint8Array(spki.subarray(SPKI_PREFIX.length));
+}
+
+/** intl on node:crypto. */
+export const intlNode: Suite = {
+  id: 'intl',
+  impl: 'node',
+  hashLength: 32,
+  hash: (data) => new Uint8Array(createHash('sha256').update(data).digest()),
+  sign: (secretKey, message) => new Uint8Array(sign(null, message, secretKeyObject(secretKey))),
+  verify(publicKey, message, signature) {
+    try {
+      if (publicKey.length !== 32 || signature.length !== 64) return false;
+      if (!ed25519Canonical(publicKey, signature)) return false;
+      return verify(null, message, publicKeyObject(publicKey), signature);
+    } catch {
+      return false;
+    }
+  },
+  keyPairFromSeed(seed: Uint8Array): KeyPair {
+    checkLength(seed, 32, 'seed');
+    return { publicKey: publicKeyOf(seed), secretKey: seed.slice() };
+  },
+  publicKeyOf,
+  aeadKeyLength: 32,
+  aeadEncrypt(key, nonce, plaintext, aad = EMPTY) {
+    checkLength(key, 32, 'AES-256-GCM key');
+    checkLength(nonce, 12, 'AES-256-GCM nonce');
+    const c = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: 16 });
+    if (aad.length > 0) c.setAAD(aad);
+    const head = c.update(plaintext);
+    const tail = c.final();
+    return concatBytes(head, tail, c.getAuthTag());
+  },
+  aeadDecrypt(key, nonce, sealed, aad = EMPTY) {
+    checkLength(key, 32, 'AES-256-GCM key');
+    checkLength(nonce, 12, 'AES-256-GCM nonce');
+    if (sealed.length < 16) return null;
+    try {
+      const d = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: 16 });
+      d.setAuthTag(sealed.subarray(sealed.length - 16));
+      if (aad.length > 0) d.setAAD(aad);
+      const head = d.update(sealed.subarray(0, sealed.length - 16));
+      return concatBytes(head, d.final());
+    } catch {
+      return null;
+    }
+  },
+};
