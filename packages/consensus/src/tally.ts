@@ -1,0 +1,106 @@
+/**
+ * Recording messages of the current height and counting them by voting power. Only the first vote
+ * per (validator, height, round, type) counts; a different second one becomes evidence.
+ */
+import { type Ctx, type Draft, roundAt, roundNumbers } from './context.ts';
+import type { Evidence, Proposal, RoundMessages, ValueId, Vote } from './types.ts';
+import { powerOf, proposer } from './validators.ts';
+
+function isRound(n: unknown): n is number {
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+}
+
+/** Does `validator` have any message in `round`? */
+function hasMessageIn(rs: RoundMessages, validator: string): boolean {
+  return (
+    rs.proposal?.proposer === validator ||
+    Object.hasOwn(rs.prevotes, validator) ||
+    Object.hasOwn(rs.precommits, validator)
+  );
+}
+
+/**
+ * Bounds memory against a Byzantine validator spraying future rounds: each validator may hold
+ * messages in at most `maxFutureRoundsPerValidator` rounds above ours. A correct validator is in one
+ * round at a time, so its dropped messages come back by re-gossip once we catch up.
+ */
+function withinFutureBound(s: Draft, validator: string, round: number): boolean {
+  if (round <= s.round) return true;
+  if (hasMessageIn(roundAt(s, round), validator)) return true;
+  let used = 0;
+  for (const r of roundNumbers(s)) {
+    if (r > s.round && hasMessageIn(roundAt(s, r), validator)) used++;
+  }
+  return used < s.config.maxFutureRoundsPerValidator;
+}
+
+function reportEvidence(ctx: Ctx, key: string, evidence: Evidence): void {
+  if (ctx.s.evidenceKeys.includes(key)) return;
+  ctx.s.evidenceKeys = [...ctx.s.evidenceKeys, key];
+  ctx.actions.push({ kind: 'evidence', evidence });
+}
+
+/** Records a verified vote of the current height; returns whether it was new and counted. */
+export function recordVote(ctx: Ctx, vote: Vote): boolean {
+  const s = ctx.s;
+  if (s.status !== 'running' || vote.height !== s.height || !isRound(vote.round)) return false;
+  if (vote.type !== 'prevote' && vote.type !== 'precommit') return false;
+  if (vote.value !== null && typeof vote.value !== 'string') return false;
+  if (powerOf(s.validators, vote.validator) === 0) return false;
+  if (!withinFutureBound(s, vote.validator, vote.round)) return false;
+  const rs = roundAt(s, vote.round);
+  const field = vote.type === 'prevote' ? 'prevotes' : 'precommits';
+  const first = Object.hasOwn(rs[field], vote.validator) ? rs[field][vote.validator] : undefined;
+  if (first !== undefined) {
+    if (first.value !== vote.value) {
+      const key = `v/${vote.type}/${vote.round}/${vote.validator}`;
+      reportEvidence(ctx, key, { kind: 'duplicateVote', first, second: vote });
+    }
+    return false;
+  }
+  s.rounds[vote.round] = { ...rs, [field]: { ...rs[field], [vote.validator]: vote } };
+  return true;
+}
+
+/** Records a proposal from proposer(h, r) with a well-formed vr; returns whether it was new. */
+export function recordProposal(ctx: Ctx, p: Proposal): boolean {
+  const s = ctx.s;
+  if (s.status !== 'running' || p.height !== s.height || !isRound(p.round)) return false;
+  if (typeof p.value !== 'string' || !Number.isSafeInteger(p.validRound)) return false;
+  if (p.validRound < -1 || p.validRound >= p.round) return false;
+  if (p.proposer !== proposer(s.validators, s.height, p.round)) return false;
+  if (!withinFutureBound(s, p.proposer, p.round)) return false;
+  const rs = roundAt(s, p.round);
+  if (rs.proposal !== null) {
+    if (rs.proposal.value !== p.value || rs.proposal.validRound !== p.validRound) {
+      reportEvidence(ctx, `p/${p.round}`, { kind: 'duplicateProposal', first: rs.proposal, second: p });
+    }
+    return false;
+  }
+  s.rounds[p.round] = { ...rs, proposal: p };
+  return true;
+}
+
+/** Power of the votes in `votes` whose value satisfies `match` ('any' counts every vote). */
+export function votePower(
+  s: Draft,
+  votes: Readonly<Record<string, Vote>>,
+  match: ValueId | null | 'any',
+): number {
+  let sum = 0;
+  for (const id of Object.keys(votes)) {
+    const v = votes[id]!;
+    if (match === 'any' || v.value === match) sum += powerOf(s.validators, id);
+  }
+  return sum;
+}
+
+/** Power of the distinct validators with any message in `round` (line 55's ⟨∗, h, round, ∗, ∗⟩). */
+export function senderPower(s: Draft, round: number): number {
+  const rs = roundAt(s, round);
+  const ids = new Set([...Object.keys(rs.prevotes), ...Object.keys(rs.precommits)]);
+  if (rs.proposal) ids.add(rs.proposal.proposer);
+  let sum = 0;
+  for (const id of ids) sum += powerOf(s.validators, id);
+  return sum;
+}

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { guardSign, type PersistRecord } from '@djchain/consensus';
+import { H, Harness, precommit, prevote, proposal, timeout, VALIDATORS, votesOf } from './helpers.ts';
+
+function lastRecord(h: Harness): PersistRecord {
+  const records = h.log.filter((a) => a.kind === 'persist');
+  const last = records[records.length - 1];
+  assert.ok(last && last.kind === 'persist');
+  return last.record;
+}
+
+test('WAL contract: every step that signs puts one persist action before its first broadcast', () => {
+  const h = new Harness();
+  h.start();
+  h.feed(proposal(0, 'X'), prevote('b', 0, 'X'), prevote('c', 0, 'X'), timeout('propose', 0));
+  let persistedSigned = 0;
+  for (const a of h.log) {
+    if (a.kind === 'persist') persistedSigned = a.record.signed.length;
+    if (a.kind === 'broadcastVote') {
+      const signedVotes = h.log.filter((x) => x.kind === 'broadcastVote').indexOf(a) + 1;
+      assert.ok(persistedSigned >= signedVotes, 'a vote left before the record holding it was persisted');
+    }
+  }
+});
+
+test('restart: the persisted record restores locks, round and step, and re-sends the same votes', () => {
+  const h = new Harness();
+  h.start();
+  h.feed(proposal(0, 'X'), prevote('b', 0, 'X'), prevote('c', 0, 'X'));
+  h.feed(precommit('b', 0, null), precommit('c', 0, null), timeout('precommit', 0));
+  h.feed(proposal(1, 'Y'));
+  const record = lastRecord(h);
+  assert.equal(record.lockedValue, 'X');
+  assert.equal(record.round, 1);
+
+  const r = new Harness();
+  const actions = r.start({ resume: record });
+  assert.equal(r.state.round, 1);
+  assert.equal(r.state.step, 'prevote');
+  assert.equal(r.state.lockedValue, 'X');
+  assert.equal(r.state.lockedRound, 0);
+  assert.equal(r.state.validValue, 'X');
+  // The round-1 prevote (nil: locked on X) is sent again, identical.
+  assert.deepEqual(
+    votesOf(actions).map((v) => [v.type, v.round, v.value]),
+    [['prevote', 1, null]],
+  );
+});
+
+test('restart: a restarted validator refuses to sign a vote conflicting with one it signed before the crash', () => {
+  const h = new Harness();
+  h.start();
+  h.feed(proposal(0, 'X')); // prevote X in round 0
+  const record = lastRecord(h);
+  // After the restart a (Byzantine) proposer shows it Y for round 0 first: it must not prevote Y.
+  const r = new Harness();
+  r.start({ resume: { ...record, step: 'propose' } });
+  const actions = r.feed(proposal(0, 'Y'));
+  assert.deepEqual(votesOf(actions), []);
+  const refused = actions.find((a) => a.kind === 'signRefused');
+  assert.ok(refused && refused.kind === 'signRefused');
+  assert.equal(refused.reason, 'CONSENSUS_SIGN_CONFLICT');
+  // Its own earlier prevote for X still counts in its tally: no amnesia of what it signed.
+  assert.equal(r.state.rounds[0]?.prevotes.a?.value, 'X');
+});
+
+test('restart: the precommit timestamp is repeated exactly (same bytes to re-sign)', () => {
+  const h = new Harness();
+  h.start();
+  h.feed(proposal(0, 'X'), prevote('b', 0, 'X'), prevote('c', 0, 'X'));
+  const sent = votesOf(h.log, 'precommit')[0];
+  const r = new Harness({}, { isValid: () => true, getValue: () => 'v', now: () => 99_999 });
+  const actions = r.start({ resume: lastRecord(h) });
+  assert.deepEqual(votesOf(actions, 'precommit'), [sent]);
+});
+
+test('signer guard: never signs below the last-signed (height, round, step)', () => {
+  const vote = (round: number, type: 'prevote' | 'precommit') => ({
+    kind: 'vote' as const,
+    vote: { type, height: H, round, value: null, validator: 'a' },
+  });
+  const last = { height: H, round: 2, step: 2 as const };
+  assert.deepEqual(guardSign(last, [], vote(1, 'precommit')), {
+    ok: false,
+    reason: 'CONSENSUS_SIGN_REGRESSION',
+  });
+  assert.deepEqual(guardSign(last, [], vote(2, 'prevote')), {
+    ok: false,
+    reason: 'CONSENSUS_SIGN_REGRESSION',
+  });
+  assert.equal(guardSign(last, [], vote(3, 'prevote')).ok, true);
+});
+
+test('restart into a new height: a record of an older height is ignored (fresh StartRound(0))', () => {
+  const h = new Harness();
+  h.start();
+  h.feed(proposal(0, 'X'));
+  const r = new Harness();
+  r.feed({ kind: 'start', height: H + 1, validators: VALIDATORS, prevBlockTime: 0, resume: lastRecord(h) });
+  assert.equal(r.state.height, H + 1);
+  assert.equal(r.state.round, 0);
+  assert.equal(r.state.lockedValue, null);
+});
