@@ -1,7 +1,9 @@
 /**
  * Encoding rules both Ed25519 implementations apply before verifying, so that OpenSSL and
  * noble-curves accept exactly the same signatures (a split here would be a consensus split).
- * RFC 8032 §5.1.7: S must be below L; points must be canonical encodings.
+ * RFC 8032 §5.1.7: S must be below L; points must be canonical encodings. OpenSSL 3.5 also
+ * rejects small-order A and R (measured: it refuses the identity key even where the equation holds),
+ * as libsodium does, so both implementations refuse the eight small-order encodings.
  */
 const L = (1n << 252n) + 27742317777372353535851937790883648493n;
 const P = (1n << 255n) - 19n;
@@ -49,7 +51,34 @@ export function canonicalPoint(bytes: Uint8Array, offset: number): boolean {
   return true;
 }
 
-/** Both checks on a 32-byte key and 64-byte signature (lengths already checked). */
+/** Canonical encodings of the eight points of order dividing 8. */
+const SMALL_ORDER = [
+  '0100000000000000000000000000000000000000000000000000000000000000',
+  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a',
+  '0000000000000000000000000000000000000000000000000000000000000080',
+  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05',
+  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85',
+  '0000000000000000000000000000000000000000000000000000000000000000',
+  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa',
+].map((h) => Uint8Array.from(h.match(/../g)!, (b) => Number.parseInt(b, 16)));
+
+/** The 32 bytes at `offset` encode a point of small order (canonically). */
+export function smallOrder(bytes: Uint8Array, offset: number): boolean {
+  outer: for (const enc of SMALL_ORDER) {
+    for (let i = 0; i < 32; i++) if (bytes[offset + i] !== enc[i]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** All checks on a 32-byte key and 64-byte signature (lengths already checked). */
 export function ed25519Canonical(publicKey: Uint8Array, signature: Uint8Array): boolean {
-  return canonicalS(signature) && canonicalPoint(publicKey, 0) && canonicalPoint(signature, 0);
+  return (
+    canonicalS(signature) &&
+    canonicalPoint(publicKey, 0) &&
+    canonicalPoint(signature, 0) &&
+    !smallOrder(publicKey, 0) &&
+    !smallOrder(signature, 0)
+  );
 }
