@@ -1,0 +1,102 @@
+/**
+ * @djchain/ledger: transactions, headers, blocks, votes, commit certificates, validator sets and
+ * receipts (DESIGN §4) with their canonical encodings, hashes and Merkle roots. Browser-safe; the
+ * sqlite block store is `@djchain/ledger/sqlite`.
+ */
+export {
+  type Block,
+  blockFromValue,
+  blockToValue,
+  checkBlockLinks,
+  decodeBlock,
+  encodeBlock,
+  MAX_BLOCK_TXS,
+  txRoot,
+} from './block.ts';
+export {
+  type CommitCertificate,
+  type CommitCheck,
+  type CommitSig,
+  commitFromValue,
+  commitHash,
+  commitTime,
+  commitToValue,
+  decodeCommit,
+  encodeCommit,
+  makeCommit,
+  verifyCommit,
+} from './commit.ts';
+export { isLedgerError, LedgerError, type LedgerErrorCode } from './errors.ts';
+export { domainHash, signingBytes, TAG } from './hashing.ts';
+export {
+  decodeHeader,
+  encodeHeader,
+  type Header,
+  headerFromValue,
+  headerHash,
+  headerToValue,
+  ZERO_HASH,
+} from './header.ts';
+export {
+  type MerkleProof,
+  merkleLeafHash,
+  merkleProof,
+  merkleProofFromValue,
+  merkleProofToValue,
+  merkleRoot,
+  verifyMerkleProof,
+} from './merkle.ts';
+export {
+  compareKeys,
+  decodeReceipt,
+  encodeReceipt,
+  eventFromValue,
+  eventToValue,
+  type Receipt,
+  type ReceiptError,
+  type ReceiptEvent,
+  receiptFromValue,
+  receiptHash,
+  receiptToValue,
+} from './receipt.ts';
+export { Fields, isMap, type ValueMap } from './shape.ts';
+export type { BlockStore, StoredBlock, StoredTx } from './store.ts';
+export {
+  decodeTx,
+  encodeTx,
+  signTx,
+  type Transaction,
+  type TxBody,
+  txBodyToValue,
+  txFromValue,
+  txHash,
+  txSignBytes,
+  txToValue,
+  verifyTxSignature,
+} from './tx.ts';
+export {
+  checkValidatorSet,
+  decodeValidatorSet,
+  encodeValidatorSet,
+  totalPower,
+  type Validator,
+  type ValidatorSet,
+  validatorIndex,
+  validatorSetFromValue,
+  validatorSetHash,
+  validatorSetToValue,
+} from './validators.ts';
+export {
+  decodeSignedVote,
+  encodeSignedVote,
+  type SignedVote,
+  signedVoteFromValue,
+  signedVoteToValue,
+  signVote,
+  type Vote,
+  type VoteType,
+  verifyVoteSignature,
+  voteFromValue,
+  voteSignBytes,
+  voteToValue,
+} from './vote.ts';

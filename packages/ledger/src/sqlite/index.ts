@@ -1,0 +1,2 @@
+/** `@djchain/ledger/sqlite`: the node:sqlite block store (Node only). */
+export { SqliteBlockStore } from './block-store.ts';
