@@ -6,7 +6,7 @@
  */
 import { StateError } from './errors.ts';
 import { bytesEqual, compareBytes, leafHash, nibbleAt, ZERO_HASH } from './hash.ts';
-import { type ChildRef, childAt, ensureHeap, internalNodeHash, withChildren } from './internal-node.ts';
+import { type ChildRef, childAt, internalNodeHash, withChildren } from './internal-node.ts';
 import type { Hasher, InternalNode, NodeBatch, NodeKey, RootRecord, TreeNode, ValueWrite } from './types.ts';
 
 /** Reads a committed node; throws STATE_NODE_MISSING when the store lacks it. */
@@ -119,12 +119,7 @@ class BatchBuilder {
       nib,
       res === null ? undefined : this.place(res, path + HEX[nib]),
     ]);
-    return this.emit(
-      path,
-      withChildren(node, refs),
-      node,
-      changes.map((c) => c[0]),
-    );
+    return this.emit(path, withChildren(this.hasher, node, refs));
   }
 
   private updateLeaf(
@@ -176,11 +171,10 @@ class BatchBuilder {
       refs.push([nib, this.place(this.build(childPath, depth + 1, entries, i, j)!, childPath)]);
       i = j;
     }
-    return this.emit(path, withChildren(undefined, refs));
+    return this.emit(path, withChildren(this.hasher, undefined, refs));
   }
 
-  private emit(path: string, node: InternalNode, prev?: InternalNode, changed?: number[]): NodeSub {
-    ensureHeap(this.hasher, node, prev, changed);
+  private emit(path: string, node: InternalNode): NodeSub {
     this.nodes.push({ key: { version: this.version, path }, node });
     return { t: 'node', version: this.version, hash: internalNodeHash(this.hasher, node), node };
   }

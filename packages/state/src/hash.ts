@@ -11,9 +11,11 @@ export const ZERO_HASH: Uint8Array = new Uint8Array(HASH_LENGTH);
 const LEAF_PREFIX = 0x00;
 const INTERNAL_PREFIX = 0x01;
 
+// PERF: one reused preimage buffer (hashing is synchronous; a Hasher never keeps its input).
+const buf = new Uint8Array(1 + 2 * HASH_LENGTH);
+
 /** H(0x00 || keyHash || valueHash). */
 export function leafHash(hasher: Hasher, keyHash: Uint8Array, valueHash: Uint8Array): Uint8Array {
-  const buf = new Uint8Array(1 + 2 * HASH_LENGTH);
   buf[0] = LEAF_PREFIX;
   buf.set(keyHash, 1);
   buf.set(valueHash, 1 + HASH_LENGTH);
@@ -22,7 +24,6 @@ export function leafHash(hasher: Hasher, keyHash: Uint8Array, valueHash: Uint8Ar
 
 /** H(0x01 || left || right). */
 export function internalHash(hasher: Hasher, left: Uint8Array, right: Uint8Array): Uint8Array {
-  const buf = new Uint8Array(1 + 2 * HASH_LENGTH);
   buf[0] = INTERNAL_PREFIX;
   buf.set(left, 1);
   buf.set(right, 1 + HASH_LENGTH);

@@ -14,9 +14,25 @@ export interface ChildRef {
   readonly leaf: boolean;
 }
 
+const HEAP_BYTES = 32 * HASH_LENGTH;
+const CHILDREN_AT = 16 * HASH_LENGTH;
+
+/** A node with no children and its heap not yet computed; fill with `setChild`. */
+export function emptyInternal(): InternalNode {
+  return {
+    kind: 'internal',
+    present: 0,
+    leaves: 0,
+    heap: new Uint8Array(HEAP_BYTES),
+    counts: new Uint8Array(32),
+    versions: [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
+    heapReady: false,
+  };
+}
+
 /** Child `i`'s hash (a view, do not modify). */
 export function childHash(node: InternalNode, i: number): Uint8Array {
-  return node.hashes.subarray(i * HASH_LENGTH, (i + 1) * HASH_LENGTH);
+  return node.heap.subarray(CHILDREN_AT + i * HASH_LENGTH, CHILDREN_AT + (i + 1) * HASH_LENGTH);
 }
 
 /** Child `i`, or undefined when absent. */
@@ -25,38 +41,23 @@ export function childAt(node: InternalNode, i: number): ChildRef | undefined {
   return { version: node.versions[i]!, hash: childHash(node, i), leaf: (node.leaves & (1 << i)) !== 0 };
 }
 
-/** Number of present children. */
-export function childCount(node: InternalNode): number {
-  let n = 0;
-  for (let m = node.present; m !== 0; m &= m - 1) n++;
-  return n;
-}
-
-/** A node whose children are `base`'s with `changes` applied (undefined = remove). */
-export function withChildren(
-  base: InternalNode | undefined,
-  changes: ReadonlyArray<readonly [nibble: number, child: ChildRef | undefined]>,
-): InternalNode {
-  const hashes = new Uint8Array(16 * HASH_LENGTH);
-  const versions = base ? base.versions.slice() : new Array<number>(16).fill(-1);
-  let present = base?.present ?? 0;
-  let leaves = base?.leaves ?? 0;
-  if (base) hashes.set(base.hashes);
-  for (const [i, c] of changes) {
-    const bit = 1 << i;
-    if (c) {
-      present |= bit;
-      leaves = c.leaf ? leaves | bit : leaves & ~bit;
-      versions[i] = c.version;
-      hashes.set(c.hash, i * HASH_LENGTH);
-    } else {
-      present &= ~bit;
-      leaves &= ~bit;
-      versions[i] = -1;
-      hashes.fill(0, i * HASH_LENGTH, (i + 1) * HASH_LENGTH);
-    }
+/** Sets or (child undefined) clears slot `i` of a node under construction. */
+export function setChild(node: InternalNode, i: number, child: ChildRef | undefined): void {
+  const bit = 1 << i;
+  const at = CHILDREN_AT + i * HASH_LENGTH;
+  if (child) {
+    node.present |= bit;
+    node.leaves = child.leaf ? node.leaves | bit : node.leaves & ~bit;
+    node.versions[i] = child.version;
+    node.heap.set(child.hash, at);
+    node.counts[16 + i] = child.leaf ? 1 : 2;
+  } else {
+    node.present &= ~bit;
+    node.leaves &= ~bit;
+    node.versions[i] = -1;
+    node.heap.fill(0, at, at + HASH_LENGTH);
+    node.counts[16 + i] = 0;
   }
-  return { kind: 'internal', present, leaves, hashes, versions };
 }
 
 function setPosition(hasher: Hasher, h: Uint8Array, counts: Uint8Array, p: number): void {
@@ -82,44 +83,57 @@ function setPosition(hasher: Hasher, h: Uint8Array, counts: Uint8Array, p: numbe
 }
 
 /**
- * The binary heap of `node`, computed once and memoized. When `prev` (the node this one was
- * derived from) has its heap, only positions above the `changed` nibbles are rehashed.
- * PERF: an update touching one child costs 4 hashes instead of up to 15.
+ * A copy of `base` with `changes` applied and its heap computed. When `base` has its heap,
+ * only positions above the changed slots are rehashed.
+ * PERF: an update touching one child costs 4 hashes instead of up to 15, and a node is one
+ * 1 KiB allocation (fewer, larger buffers keep GC time down).
  */
-export function ensureHeap(
+export function withChildren(
   hasher: Hasher,
-  node: InternalNode,
-  prev?: InternalNode,
-  changed?: readonly number[],
-): { hashes: Uint8Array; counts: Uint8Array } {
-  if (node.heap) return node.heap;
-  const h = new Uint8Array(32 * HASH_LENGTH);
-  const counts = new Uint8Array(32);
-  h.set(node.hashes, 16 * HASH_LENGTH);
-  for (let i = 0; i < 16; i++) {
-    const bit = 1 << i;
-    counts[16 + i] = node.present & bit ? (node.leaves & bit ? 1 : 2) : 0;
-  }
-  if (prev?.heap && changed) {
-    h.set(prev.heap.hashes.subarray(0, 16 * HASH_LENGTH));
-    counts.set(prev.heap.counts.subarray(0, 16));
+  base: InternalNode | undefined,
+  changes: ReadonlyArray<readonly [nibble: number, child: ChildRef | undefined]>,
+): InternalNode {
+  const node: InternalNode = base
+    ? {
+        kind: 'internal',
+        present: base.present,
+        leaves: base.leaves,
+        // PERF: the copy constructors are faster than TypedArray#slice for these sizes.
+        heap: new Uint8Array(base.heap),
+        counts: new Uint8Array(base.counts),
+        versions: base.versions.slice(),
+        heapReady: false,
+      }
+    : emptyInternal();
+  for (const [i, c] of changes) setChild(node, i, c);
+  if (base?.heapReady) {
     let dirty = 0;
-    for (const i of changed) dirty |= 1 << ((16 + i) >> 1);
+    for (const [i] of changes) dirty |= 1 << ((16 + i) >> 1);
     for (let p = 15; p >= 1; p--) {
       if (dirty & (1 << p)) {
-        setPosition(hasher, h, counts, p);
+        setPosition(hasher, node.heap, node.counts, p);
         dirty |= 1 << (p >> 1);
       }
     }
-  } else {
-    for (let p = 15; p >= 1; p--) setPosition(hasher, h, counts, p);
-  }
-  node.heap = { hashes: h, counts };
-  return node.heap;
+    node.heapReady = true;
+  } else ensureHeap(hasher, node);
+  return node;
 }
 
-/** The node's hash: heap position 1. Never ZERO for a valid node (it has two leaves below). */
+/** Computes the heap positions 1..15 of a node if not done yet. */
+export function ensureHeap(hasher: Hasher, node: InternalNode): void {
+  if (node.heapReady) return;
+  for (let p = 15; p >= 1; p--) setPosition(hasher, node.heap, node.counts, p);
+  node.heapReady = true;
+}
+
+/** Hash at heap position `p` (1 = the node's hash; a view, do not modify). */
+export function heapHash(node: InternalNode, p: number): Uint8Array {
+  return node.heap.subarray(p * HASH_LENGTH, (p + 1) * HASH_LENGTH);
+}
+
+/** The node's hash. Never ZERO for a valid node (it has two leaves below). */
 export function internalNodeHash(hasher: Hasher, node: InternalNode): Uint8Array {
-  const heap = ensureHeap(hasher, node);
-  return heap.counts[1] === 0 ? ZERO_HASH : heap.hashes.slice(HASH_LENGTH, 2 * HASH_LENGTH);
+  ensureHeap(hasher, node);
+  return node.counts[1] === 0 ? ZERO_HASH : node.heap.slice(HASH_LENGTH, 2 * HASH_LENGTH);
 }

@@ -6,6 +6,7 @@
  */
 import { StateError } from './errors.ts';
 import { HASH_LENGTH } from './hash.ts';
+import { childHash, emptyInternal, setChild } from './internal-node.ts';
 import type { TreeNode } from './types.ts';
 
 const TWO_32 = 2 ** 32;
@@ -31,7 +32,7 @@ export function encodeNode(node: TreeNode): Uint8Array {
     const v = node.versions[i]!;
     view.setUint32(at, Math.floor(v / TWO_32));
     view.setUint32(at + 4, v >>> 0);
-    out.set(node.hashes.subarray(i * HASH_LENGTH, (i + 1) * HASH_LENGTH), at + 8);
+    out.set(childHash(node, i), at + 8);
     at += 8 + HASH_LENGTH;
   }
   return out;
@@ -46,19 +47,17 @@ export function decodeNode(bytes: Uint8Array): TreeNode {
   if (bytes[0] === 1 && bytes.length >= 5) {
     const present = view.getUint16(1);
     const leaves = view.getUint16(3);
-    const hashes = new Uint8Array(16 * HASH_LENGTH);
-    const versions = new Array<number>(16).fill(-1);
+    const node = emptyInternal();
     let at = 5;
     for (let i = 0; i < 16; i++) {
       if (!(present & (1 << i))) continue;
       if (at + 8 + HASH_LENGTH > bytes.length) break;
-      versions[i] = view.getUint32(at) * TWO_32 + view.getUint32(at + 4);
-      hashes.set(bytes.subarray(at + 8, at + 8 + HASH_LENGTH), i * HASH_LENGTH);
+      const version = view.getUint32(at) * TWO_32 + view.getUint32(at + 4);
+      const hash = bytes.subarray(at + 8, at + 8 + HASH_LENGTH);
+      setChild(node, i, { version, hash, leaf: (leaves & (1 << i)) !== 0 });
       at += 8 + HASH_LENGTH;
     }
-    if (at === bytes.length && (leaves & ~present) === 0) {
-      return { kind: 'internal', present, leaves, hashes, versions };
-    }
+    if (at === bytes.length && node.present === present && (leaves & ~present) === 0) return node;
   }
   throw new StateError('STATE_STORE_CORRUPT', 'undecodable node', { length: bytes.length });
 }

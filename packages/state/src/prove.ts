@@ -1,8 +1,8 @@
 /** Building a binary Merkle path for a key by walking the 16-ary tree of one version. */
 import type { NodeReader } from './batch.ts';
 import { StateError } from './errors.ts';
-import { HASH_LENGTH, nibbleAt } from './hash.ts';
-import { ensureHeap } from './internal-node.ts';
+import { nibbleAt } from './hash.ts';
+import { ensureHeap, heapHash } from './internal-node.ts';
 import type { Hasher, Proof, RootRecord } from './types.ts';
 
 const HEX = '0123456789abcdef';
@@ -15,14 +15,15 @@ export function buildProof(hasher: Hasher, read: NodeReader, root: RootRecord, k
   let path = '';
   for (let depth = 0; ; depth++) {
     if (node.kind === 'leaf') return { siblings, leaf: { keyHash: node.keyHash, valueHash: node.valueHash } };
-    const { hashes, counts } = ensureHeap(hasher, node);
+    ensureHeap(hasher, node);
+    const counts = node.counts;
     const nib = nibbleAt(keyHash, depth);
     let p = 1;
     for (let b = 3; b >= 0; b--) {
       const bit = (nib >> b) & 1;
       const sib = 2 * p + (1 - bit);
       p = 2 * p + bit;
-      siblings.push(hashes.slice(sib * HASH_LENGTH, (sib + 1) * HASH_LENGTH));
+      siblings.push(heapHash(node, sib).slice());
       if (counts[p] === 0) return { siblings, leaf: null };
       if (counts[p] === 1) {
         // One leaf under this binary position: the path ends at it.

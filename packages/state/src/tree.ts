@@ -1,16 +1,25 @@
 /** The authenticated state: a versioned Jellyfish-style sparse Merkle tree over a NodeStore. */
 import { type BatchResult, computeBatch } from './batch.ts';
+import { GenerationalCache } from './cache.ts';
 import { StateError } from './errors.ts';
 import { checkHasher, ZERO_HASH } from './hash.ts';
-import { Lru } from './lru.ts';
 import { buildProof } from './prove.ts';
-import type { Hasher, NodeBatch, NodeStore, Proof, PruneStats, RootRecord, TreeNode } from './types.ts';
+import type {
+  Hasher,
+  InternalNode,
+  NodeBatch,
+  NodeStore,
+  Proof,
+  PruneStats,
+  RootRecord,
+  TreeNode,
+} from './types.ts';
 
 /** Options of a StateTree. */
 export interface StateTreeOptions {
   /** The chain suite's hash (SHA-256 or SM3). */
   readonly hasher: Hasher;
-  /** Internal nodes kept decoded in memory (about 1.5 KB each with their hash heaps). */
+  /** Internal nodes kept decoded in memory (about 1.3 KB each with their hash heaps). */
   readonly cacheNodes?: number;
 }
 
@@ -28,15 +37,18 @@ export type Write = readonly [key: Uint8Array, value: Uint8Array | null];
 export class StateTree {
   private readonly hasher: Hasher;
   private readonly store: NodeStore;
-  private readonly cache: Lru<string, TreeNode>;
+  /**
+   * Internal nodes by path, the newest version seen of each: updates and recent proofs read the
+   * latest nodes, and older copies would only crowd them out. Leaves are read about once per
+   * update and not cached. Cached internal nodes keep their hash heaps (see internal-node.ts).
+   */
+  private readonly cache: GenerationalCache<string, { version: number; node: InternalNode }>;
   private readonly readNode = (version: number, path: string): TreeNode => {
-    const id = `${version}/${path}`;
-    const hit = this.cache.get(id);
-    if (hit) return hit;
+    const hit = this.cache.get(path);
+    if (hit && hit.version === version) return hit.node;
     const node = this.store.readNode(version, path);
     if (!node) throw new StateError('STATE_NODE_MISSING', 'node not in store', { version, path });
-    // Leaves are read about once per update; caching internal nodes keeps their hash heaps.
-    if (node.kind === 'internal') this.cache.set(id, node);
+    if (node.kind === 'internal' && (!hit || hit.version < version)) this.cache.set(path, { version, node });
     return node;
   };
 
@@ -44,7 +56,7 @@ export class StateTree {
     checkHasher(opts.hasher);
     this.hasher = opts.hasher;
     this.store = deps.store;
-    this.cache = new Lru(opts.cacheNodes ?? defaultStateTreeOptions.cacheNodes);
+    this.cache = new GenerationalCache(opts.cacheNodes ?? defaultStateTreeOptions.cacheNodes);
   }
 
   /** Oldest and latest retained versions, undefined before the first commit. */
@@ -90,7 +102,7 @@ export class StateTree {
   commit(batch: NodeBatch): void {
     this.store.write(batch);
     for (const { key, node } of batch.nodes) {
-      if (node.kind === 'internal') this.cache.set(`${key.version}/${key.path}`, node);
+      if (node.kind === 'internal') this.cache.set(key.path, { version: key.version, node });
     }
   }
 

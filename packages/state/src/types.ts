@@ -1,4 +1,7 @@
-/** The chain's hash function (suite.hash): must return a fresh 32-byte array for any input. */
+/**
+ * The chain's hash function (suite.hash). Returns a fresh 32-byte array; does not keep a reference
+ * to its input (the tree reuses preimage buffers).
+ */
 export type Hasher = (data: Uint8Array) => Uint8Array;
 
 /** A stored leaf: the hashed key it sits for and the hash of its value. */
@@ -10,20 +13,20 @@ export interface LeafNode {
 
 /**
  * A stored 16-ary internal node. Child i (nibble i) is present when bit i of `present` is set;
- * it is a leaf when bit i of `leaves` is set. Its hash is `hashes[32i, 32i+32)` and it is stored
- * under (versions[i], parentPath + hex(i)). Absent children have a zero hash and version -1.
+ * it is a leaf when bit i of `leaves` is set; it is stored under (versions[i], parentPath +
+ * hex(i)). `heap` is the node's 4-level binary hash tree, 32 positions of 32 bytes: position 1
+ * is the node hash, 2p and 2p+1 are the halves under p, 16+i is child i (zero when absent).
+ * `counts[p]` is 0 for an empty position, 1 for exactly one leaf below, 2 for more.
+ * Positions 1..15 are valid once `heapReady`. Build and change nodes through internal-node.ts.
  */
 export interface InternalNode {
   readonly kind: 'internal';
-  readonly present: number;
-  readonly leaves: number;
-  readonly hashes: Uint8Array;
-  readonly versions: readonly number[];
-  /**
-   * Memo, never stored: the node's 4-level binary hash heap (positions 1..31, 32 bytes each;
-   * 16..31 are the children) and per position 0 = empty, 1 = exactly one leaf, 2 = more.
-   */
-  heap?: { hashes: Uint8Array; counts: Uint8Array };
+  present: number;
+  leaves: number;
+  readonly heap: Uint8Array;
+  readonly counts: Uint8Array;
+  readonly versions: number[];
+  heapReady: boolean;
 }
 
 export type TreeNode = LeafNode | InternalNode;
