@@ -1,0 +1,46 @@
+/**
+ * The browser entry must not reach node: modules or *.node.ts files, so a bundler can load it.
+ * Walks the relative-import graph from src/browser.ts and checks every specifier.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+
+const src = new URL('../src/', import.meta.url).pathname;
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [
+    ...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1] ?? m[2] ?? '');
+}
+
+test('src/browser.ts reaches no node: module and no node suite', () => {
+  const seen = new Set<string>();
+  const queue = [join(src, 'browser.ts')];
+  const packages = new Set<string>();
+  while (queue.length > 0 && seen.size < 200) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    assert.ok(!file.endsWith('.node.ts'), `browser graph reaches ${file}`);
+    for (const spec of importsOf(file)) {
+      assert.ok(!spec.startsWith('node:'), `${file} imports ${spec}`);
+      if (spec.startsWith('.')) queue.push(join(dirname(file), spec));
+      else packages.add(spec);
+    }
+  }
+  assert.ok(seen.size > 5, 'walked the graph');
+  for (const p of packages) {
+    assert.ok(/^(@noble\/(hashes|curves|ciphers)\/|sm-crypto-v2$)/.test(p), `unexpected dependency ${p}`);
+  }
+});
+
+test('package.json exposes ./browser', () => {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    exports: Record<string, string>;
+  };
+  assert.equal(pkg.exports['./browser'], './src/browser.ts');
+  assert.equal(pkg.exports['.'], './src/index.ts');
+});

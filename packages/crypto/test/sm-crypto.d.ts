@@ -1,0 +1,22 @@
+/** The parts of sm-crypto (v0.3, untyped) the cross-verification tests use. */
+declare module 'sm-crypto' {
+  interface SignOptions {
+    hash?: boolean;
+    der?: boolean;
+    publicKey?: string;
+    userId?: string;
+  }
+  const smCrypto: {
+    sm2: {
+      getPublicKeyFromPrivateKey(privateKeyHex: string): string;
+      doSignature(msg: string | number[], privateKeyHex: string, options?: SignOptions): string;
+      doVerifySignature(
+        msg: string | number[],
+        signatureHex: string,
+        publicKeyHex: string,
+        options?: SignOptions,
+      ): boolean;
+    };
+  };
+  export default smCrypto;
+}
