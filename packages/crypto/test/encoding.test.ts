@@ -146,7 +146,7 @@ describe('encode refuses values outside the model', () => {
       'ENCODING_INVALID_UTF8',
     );
     assert.equal(
-      codeOf(() => encode({ ['\udc00']: 1 })),
+      codeOf(() => encode({ '\udc00': 1 })),
       'ENCODING_INVALID_UTF8',
     );
     const cyclic: Value[] = [];

@@ -127,9 +127,11 @@ export function verifyCommit(
 }
 
 /**
- * BFT time of the next block: the power-weighted median of the commit's precommit times (each
- * validator once): the earliest time t such that validators with time ≤ t hold more than half of the
- * signed power. Faulty validators holding under 1/3 cannot move it outside the honest times.
+ * BFT time of the next block: the power-weighted median of the commit's precommit times, as
+ * CometBFT's MedianTime and `@djchain/consensus` bftTime: the earliest time t such that validators
+ * holding at least half of the set's total power voted at or before t (each validator once).
+ * Validators under 1/3 of the power cannot pull it outside the correct clocks. LEDGER_BAD_COMMIT
+ * when the precommits hold less than half of the power.
  */
 export function commitTime(set: ValidatorSet, commit: CommitCertificate): number {
   const seen = new Set<number>();
@@ -140,13 +142,12 @@ export function commitTime(set: ValidatorSet, commit: CommitCertificate): number
     seen.add(p.validatorIndex);
     entries.push({ time: p.time, power: v.power });
   }
-  if (entries.length === 0) throw new LedgerError('LEDGER_BAD_COMMIT', 'commit has no precommits');
   entries.sort((a, b) => a.time - b.time);
-  const total = entries.reduce((s, e) => s + e.power, 0);
+  const total = totalPower(set);
   let cum = 0;
   for (const e of entries) {
     cum += e.power;
-    if (2 * cum > total) return e.time;
+    if (2 * cum >= total) return e.time;
   }
-  return entries[entries.length - 1]!.time;
+  throw new LedgerError('LEDGER_BAD_COMMIT', 'precommits hold less than half of the power');
 }

@@ -179,9 +179,8 @@ for (const suite of suites) {
 }
 
 describe('commitTime', () => {
-  it('is the power-weighted median of distinct validators', () => {
+  it('is the power-weighted median over the set, each validator once (as consensus bftTime)', () => {
     const [suite] = suites;
-    const { set } = validatorsOf(suite!, [1, 1, 5]);
     const sig = (validatorIndex: number, time: number) => ({
       validatorIndex,
       time,
@@ -193,8 +192,11 @@ describe('commitTime', () => {
       blockHash: new Uint8Array(32),
       precommits: sigs,
     });
-    assert.equal(commitTime(set, c([sig(0, 10), sig(1, 20), sig(2, 30)])), 30);
-    assert.equal(commitTime(set, c([sig(0, 10), sig(1, 20)])), 20);
-    assert.equal(commitTime(set, c([sig(0, 10), sig(1, 20), sig(1, 20), sig(1, 20)])), 20);
+    const weighted = validatorsOf(suite!, [1, 1, 5]).set;
+    assert.equal(commitTime(weighted, c([sig(0, 10), sig(1, 20), sig(2, 30)])), 30);
+    const equal = validatorsOf(suite!, [1, 1, 1]).set;
+    assert.equal(commitTime(equal, c([sig(2, 30), sig(0, 10), sig(1, 20)])), 20);
+    assert.equal(commitTime(equal, c([sig(0, 10), sig(1, 20), sig(1, 5), sig(1, 5)])), 20);
+    assert.throws(() => commitTime(equal, c([sig(0, 10)])), /LEDGER_BAD_COMMIT/);
   });
 });

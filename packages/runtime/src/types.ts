@@ -98,6 +98,7 @@ export interface QueryDef {
 
 export interface ModuleDef {
   readonly name: string;
+  // biome-ignore lint/suspicious/noExplicitAny: each action's parameter type is checked where it is declared
   readonly actions: { readonly [action: string]: ActionDef<any> };
   readonly queries: { readonly [query: string]: QueryDef };
   /** Writes the module's genesis state from the genesis document's section for this module. */

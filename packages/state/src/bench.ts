@@ -54,7 +54,7 @@ function prng(seed: number): () => number {
 const enc = new TextEncoder();
 const keyOf = (i: number) => enc.encode(`member/m${i}`);
 // A value about the size of a canonical CBOR member record.
-const valueOf = (i: number, round: number) =>
+const valueAt = (i: number, round: number) =>
   enc.encode(`{"id":${i},"status":"formal","round":${round},"org":"b${i % 97}"}`);
 
 /** Builds the tree, then measures; removes its temp dir afterwards. */
@@ -77,7 +77,7 @@ export function runStateBench(options: StateBenchOptions = {}): StateBenchResult
     const t0 = performance.now();
     for (let from = 0; from < keys; from += buildBatch) {
       const writes: Write[] = [];
-      for (let i = from; i < Math.min(keys, from + buildBatch); i++) writes.push([keyOf(i), valueOf(i, 0)]);
+      for (let i = from; i < Math.min(keys, from + buildBatch); i++) writes.push([keyOf(i), valueAt(i, 0)]);
       version++;
       tree.update(version, writes);
       if (version % 10 === 0)
@@ -93,7 +93,7 @@ export function runStateBench(options: StateBenchOptions = {}): StateBenchResult
       const writes: Write[] = [];
       for (let i = 0; i < updateBatch; i++) {
         const k = Math.floor(rand() * keys);
-        writes.push([keyOf(k), valueOf(k, b + 1)]);
+        writes.push([keyOf(k), valueAt(k, b + 1)]);
       }
       version++;
       tree.update(version, writes);

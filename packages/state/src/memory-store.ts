@@ -71,6 +71,13 @@ export class MemoryNodeStore implements NodeStore {
     this.range = { oldest: this.range?.oldest ?? v, latest: v };
   }
 
+  /** Rows held: nodes and value versions (for metrics and tests). */
+  stats(): { nodes: number; values: number } {
+    let values = 0;
+    for (const list of this.values.values()) values += list.length;
+    return { nodes: this.nodes.size, values };
+  }
+
   prune(beforeVersion: number): PruneStats {
     let nodes = 0;
     let values = 0;

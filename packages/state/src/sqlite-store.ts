@@ -175,6 +175,13 @@ export class SqliteNodeStore implements NodeStore {
     this.range = { oldest: this.range?.oldest ?? v, latest: v };
   }
 
+  /** Rows held: nodes and value versions (counts whole tables: for metrics and tests). */
+  stats(): { nodes: number; values: number } {
+    const n = this.db.prepare('SELECT count(*) AS n FROM smt_node').get() as { n: number };
+    const v = this.db.prepare('SELECT count(*) AS n FROM smt_kv').get() as { n: number };
+    return { nodes: n.n, values: v.n };
+  }
+
   prune(beforeVersion: number): PruneStats {
     let nodes = 0;
     let values = 0;

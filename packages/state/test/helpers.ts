@@ -15,10 +15,17 @@ export const suites: ReadonlyArray<readonly [string, Hasher]> = [
  * empty → ZERO, one leaf → its hash, else H(0x01 || left || right) split on the next bit.
  * Shares nothing with the 16-ary implementation but the two hash primitives.
  */
-export function referenceRoot(hasher: Hasher, contents: ReadonlyMap<string, Uint8Array>): Uint8Array {
-  const leaves = [...contents.entries()]
+export function referenceRoot(
+  hasher: Hasher,
+  contents: ReadonlyMap<string, Uint8Array> | ReadonlyArray<readonly [Uint8Array, Uint8Array]>,
+): Uint8Array {
+  const pairs: ReadonlyArray<readonly [Uint8Array, Uint8Array]> =
+    contents instanceof Map
+      ? [...(contents as ReadonlyMap<string, Uint8Array>)].map(([k, v]) => [utf8(k), v] as const)
+      : [...(contents as ReadonlyArray<readonly [Uint8Array, Uint8Array]>)];
+  const leaves = pairs
     .map(([k, v]) => {
-      const keyHash = hasher(new TextEncoder().encode(k));
+      const keyHash = hasher(k);
       return { keyHash, hash: leafHash(hasher, keyHash, hasher(v)) };
     })
     .sort((a, b) => compareBytes(a.keyHash, b.keyHash));
@@ -33,3 +40,12 @@ export function referenceRoot(hasher: Hasher, contents: ReadonlyMap<string, Uint
 }
 
 export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+/**
+ * SHA-256, except that a 33-byte input 0xff || h hashes to h: lets tests choose key hashes and
+ * build keys sharing up to 255 leading bits (the deepest paths a tree can have).
+ */
+export const chosenKeyHasher: Hasher = (d) => (d.length === 33 && d[0] === 0xff ? d.slice(1) : sha256(d));
+
+/** A key whose hash under `chosenKeyHasher` is `keyHash`. */
+export const chosenKey = (keyHash: Uint8Array): Uint8Array => Uint8Array.of(0xff, ...keyHash);

@@ -1,0 +1,84 @@
+/**
+ * Building an ActionDef from declarative parts: a parameter shape, a permission (data), a target
+ * resolver, preconditions and effects. authorize is generated, so every action's permission is the
+ * data the matrix is drawn from.
+ */
+import type { Value } from '@djchain/crypto';
+import type { ActionContext, ActionDef, ReadContext, Result } from '@djchain/runtime';
+import { actorFacts, actorOf, type Target } from '../permissions/authorize.ts';
+import { describePermission, type Permission, permits } from '../permissions/rules.ts';
+import { type ErrorRegistry, type ErrorSpec, failure, okResult } from './errors.ts';
+import { parseShape, type Shape } from './parse.ts';
+
+/** An action that carries its permission as data. */
+export interface RuleAction<P> extends ActionDef<P> {
+  readonly permission: Permission;
+  readonly shape: Shape;
+  target(ctx: ReadContext, params: P): Target | null;
+}
+
+export interface ActionSpec<P> {
+  readonly description: string;
+  readonly shape: Shape;
+  readonly permission: Permission;
+  /** Further checks of the parameters alone (no state). */
+  readonly check?: (params: P) => Result;
+  /** The organization (and member) the action is about; null when it does not exist. */
+  readonly target: (ctx: ReadContext, params: P) => Target | null;
+  readonly verify: (ctx: ActionContext, params: P) => Result;
+  readonly execute: (ctx: ActionContext, params: P) => void;
+}
+
+/** Errors every module has. */
+export interface BaseErrors extends ErrorRegistry {
+  readonly BAD_PARAMS: ErrorSpec;
+  readonly NOT_PERMITTED: ErrorSpec;
+  readonly NOT_FOUND: ErrorSpec;
+}
+
+export function baseErrors(prefix: string): BaseErrors {
+  return {
+    BAD_PARAMS: {
+      code: `${prefix}_BAD_PARAMS`,
+      en: 'Parameters have the wrong shape.',
+      zh: '参数格式不正确。',
+    },
+    NOT_PERMITTED: {
+      code: `${prefix}_NOT_PERMITTED`,
+      en: 'The signer holds no post or relation allowed to perform this action.',
+      zh: '签名人不具备执行此操作的职务或关系。',
+    },
+    NOT_FOUND: {
+      code: `${prefix}_NOT_FOUND`,
+      en: 'The organization, member or record the action refers to does not exist.',
+      zh: '操作所涉及的组织、党员或记录不存在。',
+    },
+  };
+}
+
+export function defineAction<P>(module: string, errors: BaseErrors, spec: ActionSpec<P>): RuleAction<P> {
+  return {
+    description: spec.description,
+    permission: spec.permission,
+    shape: spec.shape,
+    target: spec.target,
+    parse(raw: Value): Result<P> {
+      const r = parseShape<P>(raw, spec.shape, errors.BAD_PARAMS);
+      if (!r.ok || !spec.check) return r;
+      const c = spec.check(r.value);
+      return c.ok ? r : c;
+    },
+    authorize(ctx: ActionContext, params: P): Result {
+      const target = spec.target(ctx, params);
+      if (target === null) return failure(errors.NOT_FOUND);
+      const grant = permits(spec.permission, actorFacts(ctx, module, target));
+      if (grant === null) {
+        const { by } = actorOf(ctx, module);
+        return failure(errors.NOT_PERMITTED, { required: describePermission(spec.permission), signer: by });
+      }
+      return okResult;
+    },
+    verify: spec.verify,
+    execute: spec.execute,
+  };
+}

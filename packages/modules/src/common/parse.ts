@@ -1,0 +1,87 @@
+/**
+ * Shape checks for action parameters: a declared shape per action, unknown keys refused,
+ * every failure the module's BAD_PARAMS error with the offending field.
+ */
+import type { Value } from '@djchain/crypto';
+import type { Result } from '@djchain/runtime';
+import { isIsoDate } from './dates.ts';
+import { type ErrorSpec, failure } from './errors.ts';
+
+export type FieldType = 'id' | 'text' | 'date' | 'int' | 'bool' | 'ids' | 'hash' | 'record';
+
+export interface FieldSpec {
+  readonly type: FieldType;
+  readonly optional?: boolean;
+  readonly oneOf?: readonly string[];
+  readonly min?: number;
+  readonly max?: number;
+}
+
+export type Shape = { readonly [field: string]: FieldType | FieldSpec };
+
+/** Opaque identifiers: no personal data, printable, short. */
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+const HASH = /^[0-9a-f]{64}$/;
+
+function isRecord(v: Value | undefined): v is { readonly [key: string]: Value } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
+}
+
+function checkField(v: Value, spec: FieldSpec): string | null {
+  switch (spec.type) {
+    case 'id':
+      if (typeof v !== 'string' || !ID.test(v)) return 'an opaque id';
+      break;
+    case 'text':
+      if (typeof v !== 'string' || v.length === 0 || v.length > (spec.max ?? 500)) return 'a non-empty text';
+      break;
+    case 'date':
+      if (!isIsoDate(v)) return 'a date YYYY-MM-DD';
+      break;
+    case 'int':
+      if (typeof v !== 'number' || !Number.isSafeInteger(v)) return 'an integer';
+      if (spec.min !== undefined && v < spec.min) return `an integer ≥ ${spec.min}`;
+      if (spec.max !== undefined && v > spec.max) return `an integer ≤ ${spec.max}`;
+      return null;
+    case 'bool':
+      if (typeof v !== 'boolean') return 'true or false';
+      break;
+    case 'ids':
+      if (
+        !Array.isArray(v) ||
+        v.length > (spec.max ?? 200) ||
+        !v.every((x) => typeof x === 'string' && ID.test(x))
+      )
+        return 'a list of opaque ids';
+      break;
+    case 'hash':
+      if (typeof v !== 'string' || !HASH.test(v)) return 'a 32-byte hex hash';
+      break;
+    case 'record':
+      if (!isRecord(v)) return 'an object';
+      break;
+  }
+  if (spec.oneOf && !spec.oneOf.includes(v as string)) return `one of ${spec.oneOf.join(', ')}`;
+  return null;
+}
+
+/** Checks `raw` against `shape`; the result is typed by the caller. */
+export function parseShape<P>(raw: Value, shape: Shape, bad: ErrorSpec): Result<P> {
+  if (!isRecord(raw)) return failure(bad, { field: null, expected: 'an object' });
+  for (const key of Object.keys(raw)) {
+    if (!(key in shape)) return failure(bad, { field: key, expected: 'no such field' });
+  }
+  const out: { [key: string]: Value } = {};
+  for (const [key, s] of Object.entries(shape)) {
+    const spec: FieldSpec = typeof s === 'string' ? { type: s } : s;
+    const v = raw[key];
+    if (v === undefined || v === null) {
+      if (spec.optional) continue;
+      return failure(bad, { field: key, expected: 'a value' });
+    }
+    const problem = checkField(v, spec);
+    if (problem) return failure(bad, { field: key, expected: problem });
+    out[key] = v;
+  }
+  return { ok: true, value: out as P };
+}

@@ -1,0 +1,110 @@
+/** The member module: registry, derived status and rights, keys, profile commitments and read traces. */
+import type { Value } from '@djchain/crypto';
+import type { HookContext, ModuleDef, ReadContext } from '@djchain/runtime';
+import { chinaDate, isIsoDate } from '../common/dates.ts';
+import { asValue, MODULE } from '../common/stores.ts';
+import { sanctionsOf } from '../discipline/store.ts';
+import { storesFor } from '../permissions/authorize.ts';
+import {
+  approveKeyRecovery,
+  importMember,
+  recordProfileRead,
+  register,
+  removeMember,
+  requestKeyRecovery,
+  restore,
+  rotateKey,
+  suspend,
+  updateProfile,
+} from './actions.ts';
+import { deriveRights } from './rights.ts';
+import { currentOrg, memberStatus } from './status.ts';
+import { getMember, type MemberRecord, memberIdByAddress, memberKeys } from './store.ts';
+
+function param(p: Value, key: string): string {
+  const v = (p as { [k: string]: Value } | null)?.[key];
+  return typeof v === 'string' ? v : '';
+}
+
+/** Date of a query: `on` if given, else the chain's current China date. */
+function dateOf(ctx: ReadContext, p: Value): string {
+  const on = param(p, 'on');
+  return isIsoDate(on) ? on : chinaDate(ctx.time);
+}
+
+/** Status and rights of a member on a date (derived, never stored). */
+export function memberView(ctx: ReadContext, id: string, on: string): Value {
+  const stores = storesFor(ctx, MODULE.member);
+  const m = getMember(stores.member, id);
+  const status = memberStatus(stores, id, on);
+  if (!m || !status) return null;
+  return asValue({
+    id,
+    org: currentOrg(stores, id),
+    address: m.address,
+    profileCommitment: m.profileCommitment,
+    profileRef: m.profileRef,
+    ...status,
+    rights: deriveRights(status, sanctionsOf(stores.discipline, id), on),
+  });
+}
+
+interface MemberGenesis {
+  readonly members?: readonly {
+    id: string;
+    org: string;
+    address: string;
+    status?: '正式党员' | '预备党员';
+    since?: string;
+    probationEnd?: string;
+  }[];
+}
+
+export const memberModule: ModuleDef = {
+  name: MODULE.member,
+  actions: {
+    register,
+    importMember,
+    rotateKey,
+    requestKeyRecovery,
+    approveKeyRecovery,
+    updateProfile,
+    recordProfileRead,
+    suspend,
+    restore,
+    removeMember,
+  },
+  queries: {
+    member: {
+      description: 'A member with derived status and rights (params: id, optional on: YYYY-MM-DD).',
+      run: (ctx, p) => memberView(ctx, param(p, 'id'), dateOf(ctx, p)),
+    },
+    byAddress: {
+      description: 'The member id registered to a key address.',
+      run: (ctx, p) => memberIdByAddress(ctx.store, param(p, 'address')) ?? null,
+    },
+  },
+  genesis(ctx: HookContext, config: Value) {
+    const g = (config ?? {}) as unknown as MemberGenesis;
+    for (const m of g.members ?? []) {
+      const since = m.since ?? '';
+      const rec: MemberRecord = {
+        id: m.id,
+        org: m.org,
+        registeredOn: isIsoDate(since) ? since : chinaDate(ctx.time),
+        address: m.address,
+        profileCommitment: null,
+        profileRef: null,
+        imported:
+          m.status && isIsoDate(since)
+            ? { status: m.status, since, probationEnd: m.probationEnd ?? null }
+            : null,
+        suspended: null,
+        exit: null,
+        recovery: null,
+      };
+      ctx.store.set(memberKeys.member(m.id), asValue(rec));
+      ctx.store.set(memberKeys.address(m.address), m.id);
+    }
+  },
+};

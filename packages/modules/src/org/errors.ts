@@ -1,0 +1,51 @@
+/** Error registry of the org module (codes are stable; zh-CN messages are shown in the UI). */
+import { baseErrors } from '../common/action.ts';
+import { cite, DOC } from '../common/cites.ts';
+
+export const OrgErrors = {
+  ...baseErrors('ORG'),
+  EXISTS: {
+    code: 'ORG_EXISTS',
+    en: 'An organization with this id already exists.',
+    zh: '该组织编号已存在。',
+  },
+  BAD_NESTING: {
+    code: 'ORG_BAD_NESTING',
+    en: 'This kind of organization cannot be placed under that parent (党委 > 党总支 > 党支部 > 党小组).',
+    zh: '组织层级不正确（党委、党总支、党支部、党小组）。',
+    cite: cite(DOC.constitution, 30),
+  },
+  POST_NOT_ALLOWED: {
+    code: 'ORG_POST_NOT_ALLOWED',
+    en: 'This post cannot be held in this kind of organization or by this action.',
+    zh: '该职务不能在此类组织中设立或不能由此操作任命。',
+  },
+  POST_HELD: {
+    code: 'ORG_POST_HELD',
+    en: 'The member already holds this post here.',
+    zh: '该党员已担任此职务。',
+  },
+  POST_NOT_HELD: {
+    code: 'ORG_POST_NOT_HELD',
+    en: 'The member does not hold this post here.',
+    zh: '该党员未担任此职务。',
+  },
+  NOT_ELIGIBLE: {
+    code: 'ORG_NOT_ELIGIBLE',
+    en: 'The member has no right to be elected or to hold this post now (status or sanction).',
+    zh: '该党员目前没有被选举权或不能担任此职务（身份或处分原因）。',
+    cite: cite(DOC.discipline, 12),
+  },
+  SECRETARY_REQUIRED: {
+    code: 'ORG_SECRETARY_REQUIRED',
+    en: 'A committee needs exactly one secretary (书记).',
+    zh: '委员会必须有且只有一名书记。',
+    cite: cite(DOC.branch, 9),
+  },
+  COMMITTEE_TOO_LARGE: {
+    code: 'ORG_COMMITTEE_TOO_LARGE',
+    en: 'A branch committee has at most 7 members.',
+    zh: '支部委员会委员一般不超过7人。',
+    cite: cite(DOC.branch, 9),
+  },
+} as const;

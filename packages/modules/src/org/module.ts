@@ -1,0 +1,107 @@
+/** The org module: hierarchy, posts and terms, 换届 with history. */
+import type { Value } from '@djchain/crypto';
+import type { HookContext, ModuleDef, ReadContext } from '@djchain/runtime';
+import { addYears, chinaDate, isIsoDate } from '../common/dates.ts';
+import { emitHook, orgEntity } from '../common/events.ts';
+import { allKeys, asValue, getRecord, MODULE } from '../common/stores.ts';
+import type { OrgPost } from '../permissions/rules.ts';
+import { appointPost, createOrg, defaultOrgParams, electCommittee, endPost, writePost } from './actions.ts';
+import {
+  childrenOf,
+  getOrg,
+  type OrgKind,
+  type OrgRecord,
+  orgKeys,
+  type PastPostRecord,
+  postsInOrg,
+  postsOfMember,
+} from './store.ts';
+
+interface OrgGenesis {
+  readonly orgs?: readonly {
+    id: string;
+    name: string;
+    kind: OrgKind;
+    parent?: string | null;
+    community?: boolean;
+    termStart: string;
+  }[];
+  readonly posts?: readonly { org: string; member: string; post: OrgPost; since: string }[];
+}
+
+function str(params: Value, key: string): string {
+  const v = (params as { [k: string]: Value } | null)?.[key];
+  return typeof v === 'string' ? v : '';
+}
+
+export const orgModule: ModuleDef = {
+  name: MODULE.org,
+  actions: { createOrg, appointPost, electCommittee, endPost },
+  queries: {
+    org: {
+      description: 'An organization by id.',
+      run: (ctx, p) => (getOrg(ctx.store, str(p, 'id')) as unknown as Value) ?? null,
+    },
+    children: {
+      description: 'Ids of the organizations directly under one.',
+      run: (ctx, p) => childrenOf(ctx.store, str(p, 'id')),
+    },
+    posts: {
+      description: 'Current posts in an organization.',
+      run: (ctx, p) => postsInOrg(ctx.store, str(p, 'org')) as unknown as Value,
+    },
+    postsOf: {
+      description: 'Current posts of a member.',
+      run: (ctx, p) => postsOfMember(ctx.store, str(p, 'member')) as unknown as Value,
+    },
+    history: {
+      description: 'Past posts of an organization (kept across 换届).',
+      run: (ctx: ReadContext, p) =>
+        allKeys(ctx.store, orgKeys.pastPrefix(str(p, 'org'))).map(
+          (k) => getRecord<PastPostRecord>(ctx.store, k) as unknown as Value,
+        ),
+    },
+  },
+  genesis(ctx: HookContext, config: Value) {
+    const g = (config ?? {}) as unknown as OrgGenesis;
+    for (const o of g.orgs ?? []) {
+      if (!isIsoDate(o.termStart)) throw new Error(`org genesis: bad termStart for ${o.id}`);
+      const community = o.community ?? true;
+      const rec: OrgRecord = {
+        id: o.id,
+        name: o.name,
+        kind: o.kind,
+        parent: o.parent ?? null,
+        community,
+        termYears: community ? defaultOrgParams.communityTermYears : defaultOrgParams.otherTermYears,
+        termStart: o.termStart,
+        createdOn: o.termStart,
+      };
+      ctx.store.set(orgKeys.org(o.id), asValue(rec));
+      if (rec.parent !== null) ctx.store.set(orgKeys.child(rec.parent, o.id), true);
+    }
+    for (const p of g.posts ?? []) {
+      const org = getOrg(ctx.store, p.org);
+      const termEnd = org ? addYears(org.termStart, org.termYears) : null;
+      writePost(ctx, { org: p.org, member: p.member, post: p.post, since: p.since, termEnd });
+    }
+  },
+  /** 支部工作条例第九条: terms of 3 or 5 years; a term past its end without 换届 raises one warning. */
+  beginBlock(ctx: HookContext) {
+    const today = chinaDate(ctx.time);
+    if (ctx.store.get(orgKeys.lastCheck) === today) return;
+    ctx.store.set(orgKeys.lastCheck, today);
+    for (const key of allKeys(ctx.store, 'o/')) {
+      const org = getRecord<OrgRecord>(ctx.store, key);
+      if (!org || org.kind === '党小组') continue;
+      const termEnd = addYears(org.termStart, org.termYears);
+      if (termEnd > today || ctx.store.has(orgKeys.termWarned(org.id, termEnd))) continue;
+      ctx.store.set(orgKeys.termWarned(org.id, termEnd), true);
+      emitHook(ctx, 'org.TermOverdue', [orgEntity(org.id)], {
+        org: org.id,
+        termEnd,
+        cite: '《中国共产党支部工作条例（试行）》第九条',
+      });
+    }
+  },
+};

@@ -1,0 +1,75 @@
+/**
+ * Wires the declarative permissions to chain state: who the signer is (member id by key address),
+ * which posts they hold where (active, not lapsed by a sanction), and their relation to the target.
+ */
+import type { ActionContext, ReadContext } from '@djchain/runtime';
+import { chinaDate, type IsoDate } from '../common/dates.ts';
+import { MODULE, storeOf } from '../common/stores.ts';
+import { sanctionEffects } from '../discipline/effects.ts';
+import { sanctionsOf } from '../discipline/store.ts';
+import { memberStatus } from '../member/status.ts';
+import { memberIdByAddress } from '../member/store.ts';
+import { postsOfMember, superiorCommittee } from '../org/store.ts';
+import { getProcess } from '../recruitment/store.ts';
+import type { ActorFacts, OrgPost } from './rules.ts';
+
+/** What an action is about: the organization it acts in and, when there is one, the member. */
+export interface Target {
+  readonly org: string;
+  readonly member?: string;
+}
+
+export function storesFor(ctx: ReadContext, self: string) {
+  return {
+    org: storeOf(ctx, self, MODULE.org),
+    member: storeOf(ctx, self, MODULE.member),
+    recruitment: storeOf(ctx, self, MODULE.recruitment),
+    discipline: storeOf(ctx, self, MODULE.discipline),
+    transfer: storeOf(ctx, self, MODULE.transfer),
+  };
+}
+export type Stores = ReturnType<typeof storesFor>;
+
+/** Posts a member holds in an organization on a date, dropping those lapsed by status or sanction. */
+export function activePosts(stores: Stores, member: string, org: string, on: IsoDate): OrgPost[] {
+  const status = memberStatus(stores, member, on);
+  if (!status || (status.status !== '正式党员' && status.status !== '预备党员')) return [];
+  const effects = sanctionEffects(sanctionsOf(stores.discipline, member), on);
+  if (effects.underObservation) return [];
+  return postsOfMember(stores.org, member)
+    .filter((p) => p.org === org && p.since <= on)
+    .filter((p) => effects.postsLapsedOn === null || p.since > effects.postsLapsedOn)
+    .map((p) => p.post)
+    .sort();
+}
+
+/** The signer as a member (by key address) and the member they act for, if a clerk acts on behalf. */
+export function actorOf(ctx: ActionContext, self: string): { by: string | null; onBehalfOf: string | null } {
+  const members = storeOf(ctx, self, MODULE.member);
+  const by = memberIdByAddress(members, ctx.signerAddress) ?? null;
+  const onBehalfOf =
+    ctx.onBehalfOf !== undefined
+      ? (memberIdByAddress(members, ctx.onBehalfOf) ?? `address:${ctx.onBehalfOf}`)
+      : null;
+  return { by, onBehalfOf };
+}
+
+export function actorFacts(ctx: ActionContext, self: string, target: Target): ActorFacts {
+  const stores = storesFor(ctx, self);
+  const today = chinaDate(ctx.time);
+  const { by, onBehalfOf } = actorOf(ctx, self);
+  if (by === null) {
+    return { postsInOrg: [], postsInSuperior: [], isSubject: false, clerkOnBehalf: false, isContact: false };
+  }
+  const superior = superiorCommittee(stores.org, target.org);
+  const postsInOrg = activePosts(stores, by, target.org, today);
+  const subject = target.member;
+  return {
+    postsInOrg,
+    postsInSuperior: superior ? activePosts(stores, by, superior.id, today) : [],
+    isSubject: subject !== undefined && by === subject && onBehalfOf === null,
+    clerkOnBehalf: subject !== undefined && onBehalfOf === subject && postsInOrg.includes('党务工作者'),
+    isContact:
+      subject !== undefined && (getProcess(stores.recruitment, subject)?.contacts.includes(by) ?? false),
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Permissions as data: each action lists the posts and relations allowed to call it, and one pure
+ * function decides. The same data generates the permission matrix in docs/permissions.md.
+ */
+
+/** Posts held in an organization (appointed or elected). */
+export const ORG_POSTS = [
+  '书记',
+  '副书记',
+  '组织委员',
+  '宣传委员',
+  '纪检委员',
+  '党务工作者',
+  '党小组长',
+] as const;
+export type OrgPost = (typeof ORG_POSTS)[number];
+/** Posts of a 支部委员会 / 党委 (elected at 换届). */
+export const COMMITTEE_POSTS: readonly OrgPost[] = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员'];
+/** Matrix columns: the org posts, the contact person of a candidate, and the subject member. */
+export const MATRIX_COLUMNS = [...ORG_POSTS, '培养联系人', '本人'] as const;
+export type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
+
+/**
+ * One way to be allowed:
+ * - posts held in the target organization ('org') or in its nearest superior 党委 ('superiorCommittee');
+ * - 'self': the subject member, or a 党务工作者 of the subject's organization acting on the member's
+ *   behalf (ctx.onBehalfOf is the member), marked in the event;
+ * - 'contact': an assigned 培养联系人 of the candidate.
+ */
+export type PermissionRule =
+  | { readonly posts: readonly OrgPost[]; readonly of: 'org' | 'superiorCommittee' }
+  | { readonly of: 'self' }
+  | { readonly of: 'contact' };
+
+export type Permission = readonly PermissionRule[];
+
+/** What the chain knows about the signer relative to the action's target. */
+export interface ActorFacts {
+  /** Active posts of the signer in the target organization. */
+  readonly postsInOrg: readonly OrgPost[];
+  /** Active posts of the signer in the target's superior 党委. */
+  readonly postsInSuperior: readonly OrgPost[];
+  /** The signer is the subject member. */
+  readonly isSubject: boolean;
+  /** The signer is a 党务工作者 of the subject's organization acting on the subject's behalf. */
+  readonly clerkOnBehalf: boolean;
+  /** The signer is an assigned 培养联系人 of the subject. */
+  readonly isContact: boolean;
+}
+
+/** How the signer was allowed, or null. */
+export type Grant =
+  | { readonly via: 'org' | 'superiorCommittee'; readonly post: OrgPost }
+  | { readonly via: 'self' | 'onBehalf' | 'contact' };
+
+/** The one decision function: which rule (if any) lets this actor call. */
+export function permits(permission: Permission, actor: ActorFacts): Grant | null {
+  for (const rule of permission) {
+    if (rule.of === 'self') {
+      if (actor.isSubject) return { via: 'self' };
+      if (actor.clerkOnBehalf) return { via: 'onBehalf' };
+    } else if (rule.of === 'contact') {
+      if (actor.isContact) return { via: 'contact' };
+    } else {
+      const held = rule.of === 'org' ? actor.postsInOrg : actor.postsInSuperior;
+      const post = rule.posts.find((p) => held.includes(p));
+      if (post !== undefined) return { via: rule.of, post };
+    }
+  }
+  return null;
+}
+
+/** Human-readable (zh-CN) statement of a permission, for errors and docs. */
+export function describePermission(permission: Permission): string {
+  return permission
+    .map((r) => {
+      if (r.of === 'self') return '本人（或党务工作者代办）';
+      if (r.of === 'contact') return '培养联系人';
+      return `${r.of === 'org' ? '本组织' : '上级党委'}${r.posts.join('、')}`;
+    })
+    .join('；');
+}
+
+/** The matrix cell for one column: which scopes grant it ('' when none). */
+export function matrixCell(permission: Permission, column: MatrixColumn): string {
+  const scopes: string[] = [];
+  for (const r of permission) {
+    if (column === '本人' && r.of === 'self') scopes.push('本人/代办');
+    else if (column === '培养联系人' && r.of === 'contact') scopes.push('所联系对象');
+    else if ((r.of === 'org' || r.of === 'superiorCommittee') && r.posts.includes(column as OrgPost))
+      scopes.push(r.of === 'org' ? '本组织' : '上级党委');
+  }
+  return scopes.join('、');
+}

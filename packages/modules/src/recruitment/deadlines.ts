@@ -1,0 +1,80 @@
+/**
+ * Deadlines that run by themselves: computed from a process, checked at block boundaries
+ * (beginBlock), each raising one warning when due soon and one when overdue.
+ */
+import type { HookContext } from '@djchain/runtime';
+import { addDays, addMonths, chinaDate, type IsoDate } from '../common/dates.ts';
+import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
+import { allKeys, getRecord } from '../common/stores.ts';
+import { citeOf } from './rulesets.ts';
+import { type Process, recruitmentKeys } from './store.ts';
+
+export interface Deadline {
+  readonly kind: string;
+  readonly due: IsoDate;
+  readonly cite: string;
+}
+
+const has = (p: Process, step: string) => p.steps[step] !== undefined && p.steps[step].data.passed !== false;
+
+/** The open deadlines of a process (pure). */
+export function deadlinesOf(p: Process): Deadline[] {
+  const out: Deadline[] = [];
+  const c = (rule: string) => citeOf(p.version, rule);
+  const s = p.steps;
+  const add = (kind: string, due: IsoDate, rule: string) => out.push({ kind, due, cite: c(rule) });
+  if (p.phase === 'applicant' && !s.talk)
+    add('talk', addMonths(s.apply!.on, p.params.talkWithinMonths), 'talk');
+  if (p.phase === 'activist' && p.params.assessmentEveryMonths !== null && s.nameActivist) {
+    const last = [s.nameActivist.on, ...p.assessments].sort().at(-1)!;
+    add('assessment', addMonths(last, p.params.assessmentEveryMonths), 'assessment');
+  }
+  if (p.phase === 'candidate') {
+    const within = p.params.meetingAfterPreReviewMonths;
+    if (within !== null && has(p, 'preReview') && !has(p, 'admissionVote'))
+      add('branchMeeting', addMonths(s.preReview!.on, within), 'meetingAfterPreReview');
+    if (has(p, 'admissionVote') && !s.approveAdmission)
+      add('approval', addMonths(s.admissionVote!.on, p.params.approvalWithinMonths), 'approval');
+  }
+  if (p.phase === 'probationary') {
+    if (p.params.oathWithinMonths !== null && !s.takeOath && s.approveAdmission)
+      add('oath', addMonths(s.approveAdmission.on, p.params.oathWithinMonths), 'oath');
+    if (!has(p, 'conversionVote') && p.probationEnd !== null) add('conversion', p.probationEnd, 'probation');
+    if (has(p, 'conversionVote') && !s.approveConversion)
+      add('conversionApproval', addMonths(s.conversionVote!.on, p.params.approvalWithinMonths), 'approval');
+  }
+  return out;
+}
+
+export type WarningLevel = 'dueSoon' | 'overdue';
+
+export function warningLevel(d: Deadline, today: IsoDate, dueSoonDays: number): WarningLevel | null {
+  if (today > d.due) return 'overdue';
+  if (today >= addDays(d.due, -dueSoonDays)) return 'dueSoon';
+  return null;
+}
+
+/** beginBlock: once per China calendar day, warn about each deadline due soon or overdue (once each). */
+export function checkDeadlines(ctx: HookContext): void {
+  const today = chinaDate(ctx.time);
+  if (ctx.store.get(recruitmentKeys.lastCheck) === today) return;
+  ctx.store.set(recruitmentKeys.lastCheck, today);
+  for (const key of allKeys(ctx.store, recruitmentKeys.processPrefix)) {
+    const p = getRecord<Process>(ctx.store, key);
+    if (!p) continue;
+    for (const d of deadlinesOf(p)) {
+      const level = warningLevel(d, today, p.params.dueSoonDays);
+      if (level === null) continue;
+      const mark = recruitmentKeys.warned(p.member, d.kind, d.due, level);
+      if (ctx.store.has(mark)) continue;
+      ctx.store.set(mark, today);
+      emitHook(ctx, 'recruitment.DeadlineWarning', [memberEntity(p.member), orgEntity(p.branch)], {
+        member: p.member,
+        kind: d.kind,
+        due: d.due,
+        level,
+        cite: d.cite,
+      });
+    }
+  }
+}

@@ -1,0 +1,110 @@
+/** The recruitment module (发展党员): 5 stages, 25 steps, per rule version, with deadlines. */
+import type { Value } from '@djchain/crypto';
+import type { HookContext, ModuleDef } from '@djchain/runtime';
+import { asValue, MODULE } from '../common/stores.ts';
+import { checkDeadlines, deadlinesOf } from './deadlines.ts';
+import { activeVersion, adoptVersion, effectiveParams, setLocalRules } from './local.ts';
+import { missingMaterials } from './materials.ts';
+import { RULESETS } from './rulesets.ts';
+import {
+  addMaterial,
+  apply,
+  assignContacts,
+  fileActivist,
+  nameActivist,
+  recordAssessment,
+  talk,
+} from './stage1-2.ts';
+import {
+  fileCandidate,
+  nameCandidate,
+  politicalReview,
+  recordTraining,
+  setIntroducers,
+  startPublicity,
+} from './stage3.ts';
+import {
+  admissionVote,
+  approveAdmission,
+  committeeReview,
+  fileAdmission,
+  issueForm,
+  preReview,
+  superiorTalk,
+} from './stage4.ts';
+import {
+  applyConversion,
+  approveConversion,
+  archive,
+  assignGroup,
+  conversionVote,
+  takeOath,
+} from './stage5.ts';
+import { getProcess, recruitmentKeys } from './store.ts';
+
+function param(p: Value, key: string): string {
+  const v = (p as { [k: string]: Value } | null)?.[key];
+  return typeof v === 'string' ? v : '';
+}
+
+export const recruitmentModule: ModuleDef = {
+  name: MODULE.recruitment,
+  actions: {
+    apply,
+    talk,
+    nameActivist,
+    fileActivist,
+    assignContacts,
+    recordAssessment,
+    addMaterial,
+    startPublicity,
+    nameCandidate,
+    fileCandidate,
+    setIntroducers,
+    politicalReview,
+    recordTraining,
+    committeeReview,
+    preReview,
+    issueForm,
+    admissionVote,
+    superiorTalk,
+    approveAdmission,
+    fileAdmission,
+    assignGroup,
+    takeOath,
+    applyConversion,
+    conversionVote,
+    approveConversion,
+    archive,
+    setLocalRules,
+    adoptVersion,
+  },
+  queries: {
+    process: {
+      description: "A candidate's process with its open deadlines and missing materials per phase.",
+      run(ctx, p) {
+        const proc = getProcess(ctx.store, param(p, 'member'));
+        if (!proc) return null;
+        return asValue({ ...proc, deadlines: deadlinesOf(proc), missing: missingMaterials(proc.materials) });
+      },
+    },
+    ruleSets: {
+      description: 'Published national rule versions with their steps and parameters, and the active one.',
+      run: (ctx) => asValue({ active: activeVersion(ctx.store), versions: RULESETS }),
+    },
+    effectiveParams: {
+      description:
+        'Parameters a new process in a branch would run under (national tightened by local rules).',
+      run: (ctx, p) =>
+        asValue(effectiveParams(ctx, param(p, 'version') || activeVersion(ctx.store), param(p, 'branch'))),
+    },
+  },
+  genesis(ctx: HookContext, config: Value) {
+    const v = (config as { [k: string]: Value } | null)?.activeVersion;
+    if (typeof v === 'string') {
+      if (!(v in RULESETS)) throw new Error(`recruitment genesis: unknown version ${v}`);
+      ctx.store.set(recruitmentKeys.activeVersion, v);
+    }
+  },
+  beginBlock: checkDeadlines,
+};

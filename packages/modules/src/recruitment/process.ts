@@ -1,0 +1,136 @@
+/** Shared machinery of the step actions: loading the process, order checks, recording a step. */
+import type { Value } from '@djchain/crypto';
+import type { ActionContext, ReadContext, Result } from '@djchain/runtime';
+import { defineAction, type RuleAction } from '../common/action.ts';
+import { chinaDate, type IsoDate } from '../common/dates.ts';
+import { type Details, failure, okResult } from '../common/errors.ts';
+import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
+import type { Shape } from '../common/parse.ts';
+import { asValue, MODULE } from '../common/stores.ts';
+import { actorOf } from '../permissions/authorize.ts';
+import type { Permission } from '../permissions/rules.ts';
+import { RecruitmentErrors as E, type RecruitmentErrorSpec } from './errors.ts';
+import { STEP_MATERIAL } from './materials.ts';
+import { citeOf, ruleSet } from './rulesets.ts';
+import { getProcess, type Phase, type Process, recruitmentKeys, type StepRecord } from './store.ts';
+
+export const M = MODULE.recruitment;
+export const ACTIVE_PHASES: readonly Phase[] = ['applicant', 'activist', 'candidate', 'probationary', 'full'];
+
+export const today = (ctx: ReadContext): IsoDate => chinaDate(ctx.time);
+
+/** A failure citing the article of the process's own rule version. */
+export function fail(version: string, spec: RecruitmentErrorSpec, details?: Details): Result<never> {
+  return failure(spec, details, spec.rule ? citeOf(version, spec.rule) || spec.cite : spec.cite);
+}
+
+export function saveProcess(ctx: ActionContext, p: Process): void {
+  ctx.store.set(recruitmentKeys.process(p.member), asValue(p));
+}
+
+/** A step is done when recorded and not recorded as failed (passed: false). */
+export function done(p: Process, action: string): boolean {
+  const s = p.steps[action];
+  return s !== undefined && s.data.passed !== false;
+}
+
+export function stepNo(version: string, action: string, phase?: Phase): number {
+  const steps = ruleSet(version).steps.filter((s) => s.action === action);
+  if (action === 'recordAssessment' && phase === 'probationary') return 21;
+  return steps[0]?.no ?? 0;
+}
+
+/** What a step changes besides recording itself. */
+export interface StepEffect {
+  readonly patch?: Partial<Process>;
+  readonly data?: { [key: string]: Value };
+  /** Record under another key (e.g. an extension files the conversion round away). */
+  readonly recordAs?: string;
+}
+
+export interface StepSpec<P extends { member: string; ref?: string }> {
+  readonly action: string;
+  readonly description: string;
+  readonly shape: Shape;
+  readonly permission: Permission;
+  readonly check?: (params: P) => Result;
+  /** Steps that must be done first. */
+  readonly requires: readonly string[];
+  /** Phases in which the step may be recorded. */
+  readonly phases: readonly Phase[];
+  /** May the step be recorded again (repeated assessments, a new vote after a failed one)? */
+  readonly repeatable?: boolean;
+  /** Rule checks beyond order, each a cited failure. */
+  readonly rules?: (ctx: ActionContext, proc: Process, params: P, on: IsoDate) => Result;
+  /** Changes to the process besides recording the step; `data` extra step data to record. */
+  readonly effect?: (ctx: ActionContext, proc: Process, params: P, on: IsoDate) => StepEffect;
+}
+
+/** Builds a recruitment step action from its spec. */
+export function stepAction<P extends { member: string; ref?: string }>(spec: StepSpec<P>): RuleAction<P> {
+  return defineAction<P>(M, E, {
+    description: spec.description,
+    shape: { member: 'id', ref: { type: 'id', optional: true }, ...spec.shape },
+    permission: spec.permission,
+    ...(spec.check ? { check: spec.check } : {}),
+    target(ctx, params) {
+      const proc = getProcess(ctx.store, params.member);
+      return proc ? { org: proc.branch, member: params.member } : null;
+    },
+    verify(ctx, params) {
+      const proc = getProcess(ctx.store, params.member)!;
+      if (proc.phase === 'cancelled' || proc.phase === 'notApproved')
+        return fail(proc.version, E.PROCESS_ENDED, { phase: proc.phase });
+      for (const req of spec.requires) {
+        if (!done(proc, req))
+          return fail(proc.version, E.OUT_OF_ORDER, { missing: req, step: stepNo(proc.version, req) });
+      }
+      if (!spec.phases.includes(proc.phase))
+        return fail(proc.version, proc.phase === 'full' ? E.PROCESS_ENDED : E.OUT_OF_ORDER, {
+          phase: proc.phase,
+        });
+      if (!spec.repeatable && done(proc, spec.action))
+        return fail(proc.version, E.STEP_DONE, { step: spec.action });
+      return spec.rules ? spec.rules(ctx, proc, params, today(ctx)) : okResult;
+    },
+    execute(ctx, params) {
+      const proc = getProcess(ctx.store, params.member)!;
+      const on = today(ctx);
+      const { patch, data, recordAs } = spec.effect ? spec.effect(ctx, proc, params, on) : {};
+      const { by, onBehalfOf } = actorOf(ctx, M);
+      const { member: _m, ...rest } = params as { member: string; [k: string]: unknown };
+      const record: StepRecord = {
+        on,
+        by: by ?? '',
+        onBehalfOf,
+        data: { ...(rest as { [key: string]: Value }), ...(data ?? {}) },
+      };
+      const material = params.ref === undefined ? undefined : materialOf(spec.action, proc.phase);
+      const next: Process = {
+        ...proc,
+        ...patch,
+        // A patch's steps replace the old ones (an extension files the conversion round away).
+        steps: { ...(patch?.steps ?? proc.steps), [recordAs ?? spec.action]: record },
+        materials: {
+          ...proc.materials,
+          ...(patch?.materials ?? {}),
+          ...(material ? { [material]: params.ref! } : {}),
+        },
+      };
+      saveProcess(ctx, next);
+      emitAct(ctx, M, 'recruitment.StepRecorded', [memberEntity(proc.member), orgEntity(proc.branch)], {
+        member: proc.member,
+        version: proc.version,
+        step: stepNo(proc.version, spec.action, proc.phase),
+        action: spec.action,
+        phase: next.phase,
+        data: record.data,
+      });
+    },
+  });
+}
+
+function materialOf(action: string, phase: Phase): string | undefined {
+  if (action === 'recordAssessment') return phase === 'probationary' ? '转正考察材料' : '培养考察材料';
+  return STEP_MATERIAL[action];
+}

@@ -1,0 +1,142 @@
+/** Stage 5: group, oath, conversion (or extension, or cancellation), archive. */
+import { addMonths } from '../common/dates.ts';
+import { okResult } from '../common/errors.ts';
+import { getOrg } from '../org/store.ts';
+import { storesFor } from '../permissions/authorize.ts';
+import { RecruitmentErrors as E } from './errors.ts';
+import { missingMaterials } from './materials.ts';
+import { done, fail, M, type StepEffect, stepAction } from './process.ts';
+import { tally, type VoteParams, voteShape } from './stage4.ts';
+import type { Process } from './store.ts';
+
+type Base = { member: string; ref?: string };
+
+/** Step 19 编入党支部和党小组. */
+export const assignGroup = stepAction<Base & { group: string }>({
+  action: 'assignGroup',
+  description: 'Step 19: the probationary member joins a 党小组 of the branch.',
+  shape: { group: 'id' },
+  permission: [{ posts: ['书记', '组织委员'], of: 'org' }],
+  requires: ['approveAdmission'],
+  phases: ['probationary'],
+  rules(ctx, proc, p) {
+    const g = getOrg(storesFor(ctx, M).org, p.group);
+    if (g?.kind !== '党小组' || g.parent !== proc.branch)
+      return fail(proc.version, E.GROUP_NOT_IN_BRANCH, { group: p.group });
+    return okResult;
+  },
+});
+
+/** Step 20 入党宣誓 — 党章第六条; within 1 month of approval under 2026 第二十九条 [verify]. */
+export const takeOath = stepAction<Base & { lateReason?: string }>({
+  action: 'takeOath',
+  description: 'Step 20: the oath before the Party flag.',
+  shape: { lateReason: { type: 'text', optional: true, max: 200 } },
+  permission: [{ posts: ['书记', '组织委员'], of: 'org' }],
+  requires: ['approveAdmission'],
+  phases: ['probationary'],
+  rules(_ctx, proc, p, on) {
+    const within = proc.params.oathWithinMonths;
+    if (within === null) return okResult;
+    const due = addMonths(proc.steps.approveAdmission!.on, within);
+    return on > due && p.lateReason === undefined ? fail(proc.version, E.OATH_LATE, { due }) : okResult;
+  },
+});
+
+/** Step 22 提出转正申请 — 细则第三十三条: the member's written application. */
+export const applyConversion = stepAction<Base>({
+  action: 'applyConversion',
+  description: 'Step 22: the probationary member applies for conversion (self, or a clerk on their behalf).',
+  shape: {},
+  permission: [{ of: 'self' }],
+  requires: ['approveAdmission'],
+  phases: ['probationary'],
+});
+
+interface ConversionVote extends VoteParams {
+  decision: 'convert' | 'extend' | 'cancel';
+  extendMonths?: number;
+}
+
+/** Step 23 支部大会讨论转正 — same quorum and threshold as admission (细则第三十三条); 党章第七条. */
+export const conversionVote = stepAction<ConversionVote>({
+  action: 'conversionVote',
+  description: 'Step 23: the branch meeting votes to convert, extend (once, 6–12 months) or cancel.',
+  shape: {
+    ...voteShape,
+    decision: { type: 'text', oneOf: ['convert', 'extend', 'cancel'] },
+    extendMonths: { type: 'int', optional: true },
+  },
+  permission: [{ posts: ['书记'], of: 'org' }],
+  requires: ['approveAdmission'],
+  phases: ['probationary'],
+  rules(ctx, proc, p, on) {
+    // Cancellation may be proposed by the branch at any time; conversion and extension answer the application.
+    if (p.decision !== 'cancel' && !done(proc, 'applyConversion'))
+      return fail(proc.version, E.OUT_OF_ORDER, { missing: 'applyConversion', step: 22 });
+    if (p.decision !== 'cancel' && on < proc.probationEnd!)
+      return fail(proc.version, E.PROBATION_NOT_ENDED, { probationEnd: proc.probationEnd });
+    if (p.decision === 'extend') {
+      if (proc.extended) return fail(proc.version, E.EXTENSION_ONCE);
+      const m = p.extendMonths ?? 0;
+      if (m < proc.params.extensionMinMonths || m > proc.params.extensionMaxMonths)
+        return fail(proc.version, E.EXTENSION_RANGE, { months: m });
+    }
+    const t = tally(ctx, proc, p, on);
+    return t.ok ? okResult : t;
+  },
+  effect(ctx, proc, p, on) {
+    const t = tally(ctx, proc, p, on);
+    const v = t.ok ? t.value : { expected: 0, passed: false, yesTotal: 0 };
+    return { data: { expected: v.expected, yesTotal: v.yesTotal, passed: v.passed } };
+  },
+});
+
+function withoutRound(proc: Process): Process['steps'] {
+  const { applyConversion: _a, conversionVote: _v, approveConversion: _c, ...rest } = proc.steps;
+  return rest;
+}
+
+/** Step 24 上级党委审批 — within 3 months; conversion dates Party age from the end of probation. */
+export const approveConversion = stepAction<Base & { approved: boolean }>({
+  action: 'approveConversion',
+  description: 'Step 24: the superior 党委 approves the branch decision (convert, extend or cancel).',
+  shape: { approved: 'bool' },
+  permission: [{ posts: ['书记', '组织委员'], of: 'superiorCommittee' }],
+  requires: ['conversionVote'],
+  phases: ['probationary'],
+  rules(_ctx, proc, _p, on) {
+    const due = addMonths(proc.steps.conversionVote!.on, proc.params.approvalWithinMonths);
+    return on > due ? fail(proc.version, E.APPROVAL_OVERDUE, { due }) : okResult;
+  },
+  effect(_ctx, proc, p, on): StepEffect {
+    const vote = proc.steps.conversionVote!;
+    const decision = vote.data.decision as string;
+    if (!p.approved) return { patch: { steps: withoutRound(proc) }, recordAs: `conversionNotApproved:${on}` };
+    if (decision === 'convert')
+      return { patch: { phase: 'full', partyAgeFrom: proc.probationEnd }, data: { decision } };
+    if (decision === 'cancel') return { patch: { phase: 'cancelled' }, data: { decision } };
+    const months = vote.data.extendMonths as number;
+    const probationEnd = addMonths(proc.probationEnd!, months);
+    return {
+      patch: { probationEnd, extended: true, steps: { ...withoutRound(proc), extensionVote: vote } },
+      data: { decision, probationEnd },
+      recordAs: 'extensionApproved',
+    };
+  },
+});
+
+/** Step 25 材料归档 — 细则第三十七条: the dossier must be complete. */
+export const archive = stepAction<Base>({
+  action: 'archive',
+  description: 'Step 25: archive the dossier (refused while any material is missing).',
+  shape: {},
+  permission: [{ posts: ['书记', '组织委员', '党务工作者'], of: 'org' }],
+  requires: ['approveConversion'],
+  phases: ['full'],
+  rules(_ctx, proc) {
+    const missing = missingMaterials(proc.materials);
+    if (Object.keys(missing).length > 0) return fail(proc.version, E.ARCHIVE_INCOMPLETE, { missing });
+    return okResult;
+  },
+});

@@ -1,0 +1,54 @@
+/** Error codes the runtime itself produces (modules add their own, prefixed by module name). */
+import type { CodedError } from './types.ts';
+
+export type RuntimeErrorCode =
+  | 'RUNTIME_WRONG_CHAIN'
+  | 'RUNTIME_TX_EXPIRED'
+  | 'RUNTIME_BAD_SIGNATURE'
+  | 'RUNTIME_BAD_NONCE'
+  | 'RUNTIME_NONCE_USED'
+  | 'RUNTIME_UNKNOWN_MODULE'
+  | 'RUNTIME_UNKNOWN_ACTION'
+  | 'RUNTIME_UNKNOWN_QUERY'
+  | 'RUNTIME_MODULE_FAILED'
+  | 'RUNTIME_WRITE_IN_VERIFY'
+  | 'RUNTIME_BAD_KEY'
+  | 'RUNTIME_BAD_VALUE'
+  | 'RUNTIME_BAD_EVENT'
+  | 'RUNTIME_QUERY_DEPTH'
+  | 'RUNTIME_BAD_MODULE'
+  | 'RUNTIME_BAD_GENESIS';
+
+/**
+ * Thrown inside module calls when a module breaks the contract (bad key, write during verify…);
+ * the executor turns it into the transaction's coded error. Also thrown to callers for misuse
+ * (bad module registration, bad genesis).
+ */
+export class RuntimeError extends Error {
+  readonly code: RuntimeErrorCode;
+  readonly details: { readonly [key: string]: string | number };
+
+  constructor(code: RuntimeErrorCode, message: string, details: { [key: string]: string | number } = {}) {
+    super(`${code}: ${message}`);
+    this.name = 'RuntimeError';
+    this.code = code;
+    this.details = details;
+  }
+
+  /** The error as a receipt value (message without the code prefix). */
+  toCoded(): CodedError {
+    const message = this.message.slice(this.code.length + 2);
+    return Object.keys(this.details).length > 0
+      ? { code: this.code, message, details: this.details }
+      : { code: this.code, message };
+  }
+}
+
+/** A coded error value made by the runtime. */
+export function runtimeError(
+  code: RuntimeErrorCode,
+  message: string,
+  details?: { [key: string]: string | number },
+): CodedError {
+  return details ? { code, message, details } : { code, message };
+}

@@ -1,0 +1,230 @@
+/**
+ * The executor: runs a block's hooks and transactions against the previous state and returns the
+ * receipts and the sorted writes. Pure and deterministic: the same state and block give the same
+ * bytes on every node; the caller owns storage and the clock.
+ */
+import { type Suite, toHex, type Value } from '@djchain/crypto';
+import {
+  compareKeys,
+  merkleRoot,
+  type Receipt,
+  type ReceiptEvent,
+  receiptHash,
+  type Transaction,
+  txHash,
+  verifyTxSignature,
+} from '@djchain/ledger';
+import { addressOf, nextNonce, setNextNonce } from './accounts.ts';
+import { runQuery, type Scope } from './context.ts';
+import { RuntimeError, runtimeError } from './errors.ts';
+import { executeGenesis, type GenesisDoc, type GenesisResult } from './genesis.ts';
+import { appendEvent, BLOCK_TX_INDEX } from './history.ts';
+import { hookFailedEvent, runHook } from './hooks.ts';
+import { accountKey, isModuleName } from './keys.ts';
+import { cleanError, thrownError } from './outcome.ts';
+import { Overlay } from './overlay.ts';
+import { runAction } from './run-action.ts';
+import type { CodedError, ModuleDef, Result } from './types.ts';
+import type { StateView, StateWrite } from './view.ts';
+
+export interface ExecutorOptions {
+  readonly chainId: string;
+  readonly suite: Suite;
+  readonly modules: readonly ModuleDef[];
+}
+
+export interface BlockInput {
+  readonly height: number;
+  /** BFT time of the block (ms). */
+  readonly time: number;
+  readonly txs: readonly Transaction[];
+  readonly proposer: Uint8Array;
+  /** Hex hashes of transactions whose signatures the caller already checked (the mempool did). */
+  readonly verified?: ReadonlySet<string>;
+}
+
+/** An event with where it happened: txIndex, or BLOCK_TX_INDEX (-1) for block-start hooks. */
+export interface BlockEvent extends ReceiptEvent {
+  readonly txIndex: number;
+}
+
+export interface BlockResult {
+  readonly receipts: Receipt[];
+  /** Net changes to state, ascending by key; apply them as version `height`. */
+  readonly writes: StateWrite[];
+  readonly events: BlockEvent[];
+  readonly txHashes: Uint8Array[];
+  readonly txRoot: Uint8Array;
+  readonly receiptRoot: Uint8Array;
+}
+
+export interface TxCheck {
+  readonly txHash: Uint8Array;
+  readonly address: string;
+  /** The nonce the account's next included transaction must carry. */
+  readonly nextNonce: number;
+}
+
+export class Executor {
+  readonly chainId: string;
+  readonly suite: Suite;
+  private readonly modules: ReadonlyMap<string, ModuleDef>;
+  /** Module names in code-point order: the order hooks run in. */
+  private readonly names: readonly string[];
+
+  constructor(opts: ExecutorOptions) {
+    this.chainId = opts.chainId;
+    this.suite = opts.suite;
+    const modules = new Map<string, ModuleDef>();
+    for (const m of opts.modules) {
+      if (!isModuleName(m.name)) throw new RuntimeError('RUNTIME_BAD_MODULE', `bad module name ${m.name}`);
+      if (modules.has(m.name))
+        throw new RuntimeError('RUNTIME_BAD_MODULE', `module ${m.name} registered twice`);
+      modules.set(m.name, m);
+    }
+    this.modules = modules;
+    this.names = [...modules.keys()].sort(compareKeys);
+  }
+
+  /**
+   * Executes a block over `view` (the state at height-1): 1) every module's beginBlock in name
+   * order, 2) each transaction in order in its own overlay, 3) history heads for every event.
+   * A transaction failing after its nonce check still advances the signer's nonce (so it is on
+   * chain once and cannot be replayed) and changes nothing else; one failing before (wrong chain,
+   * expired, bad signature, wrong nonce) changes nothing at all: it is not the signer's act.
+   */
+  executeBlock(input: BlockInput, view: StateView): BlockResult {
+    const block = new Overlay(view);
+    const scope: Scope = { ...this.scopeBase(input.height, input.time), view: block };
+    const events: BlockEvent[] = [];
+    for (const name of this.names) {
+      const def = this.modules.get(name)!;
+      if (!def.beginBlock) continue;
+      const out = runHook(this.suite, scope, block, def, (ctx) => def.beginBlock!(ctx));
+      if (out.ok) for (const e of out.events) events.push({ ...e, txIndex: BLOCK_TX_INDEX });
+      else
+        events.push({ ...hookFailedEvent(name, thrownError(out.error, name).code), txIndex: BLOCK_TX_INDEX });
+    }
+    const txHashes = input.txs.map((tx) => txHash(this.suite, tx));
+    const receipts = input.txs.map((tx, i) => {
+      const receipt = this.executeTx(block, scope, input, tx, i, txHashes[i]!);
+      for (const e of receipt.events) events.push({ ...e, txIndex: i });
+      return receipt;
+    });
+    return {
+      receipts,
+      writes: block.netWrites(),
+      events,
+      txHashes,
+      txRoot: merkleRoot(this.suite, txHashes),
+      receiptRoot: merkleRoot(
+        this.suite,
+        receipts.map((r) => receiptHash(this.suite, r)),
+      ),
+    };
+  }
+
+  /**
+   * The mempool's admission check for inclusion at `height`: chain, expiry, signature, module and
+   * action, parameter shape, and nonce not below the account's next (higher ones may wait).
+   */
+  checkTx(tx: Transaction, view: StateView, height: number): Result<TxCheck> {
+    const hash = txHash(this.suite, tx);
+    const pre = this.precheck(tx, height, true);
+    if (pre) return { ok: false, error: pre };
+    const def = this.modules.get(tx.module);
+    const action = def && Object.hasOwn(def.actions, tx.action) ? def.actions[tx.action] : undefined;
+    if (!def) return { ok: false, error: runtimeError('RUNTIME_UNKNOWN_MODULE', `no module ${tx.module}`) };
+    if (!action)
+      return { ok: false, error: runtimeError('RUNTIME_UNKNOWN_ACTION', `no action ${tx.action}`) };
+    try {
+      const parsed = action.parse(tx.params);
+      if (!parsed.ok) return { ok: false, error: cleanError(parsed.error, `${tx.module}.${tx.action}`) };
+    } catch (e) {
+      return { ok: false, error: thrownError(e, `${tx.module}.${tx.action}`) };
+    }
+    const address = addressOf(this.suite, tx.signer);
+    const next = nextNonce(view, address);
+    if (tx.nonce < next) {
+      return {
+        ok: false,
+        error: runtimeError('RUNTIME_NONCE_USED', 'nonce already used', { next, nonce: tx.nonce }),
+      };
+    }
+    return { ok: true, value: { txHash: hash, address, nextNonce: next } };
+  }
+
+  /** A module's read-only query against `view` as of `height` and `time`. */
+  query(
+    module: string,
+    name: string,
+    params: Value,
+    view: StateView,
+    height: number,
+    time: number,
+  ): Result<Value> {
+    try {
+      return { ok: true, value: runQuery({ ...this.scopeBase(height, time), view }, module, name, params) };
+    } catch (e) {
+      return { ok: false, error: thrownError(e, `${module}.${name}`) };
+    }
+  }
+
+  /** The genesis state (version 0): system records, then each module's genesis hook in name order. */
+  executeGenesis(doc: GenesisDoc, view?: StateView): GenesisResult {
+    return executeGenesis(this.suite, this.chainId, this.names, this.modules, doc, view);
+  }
+
+  private scopeBase(height: number, time: number): Omit<Scope, 'view'> {
+    return { chainId: this.chainId, height, time, modules: this.modules, depth: 0 };
+  }
+
+  /** Failures that make a transaction not the signer's act at this height; null when none. */
+  private precheck(tx: Transaction, height: number, checkSignature: boolean): CodedError | null {
+    if (tx.chainId !== this.chainId) {
+      return runtimeError('RUNTIME_WRONG_CHAIN', 'transaction is for another chain', { chainId: tx.chainId });
+    }
+    if (tx.expiry < height) {
+      return runtimeError('RUNTIME_TX_EXPIRED', 'transaction expired', { expiry: tx.expiry, height });
+    }
+    if (checkSignature && !verifyTxSignature(this.suite, tx)) {
+      return runtimeError('RUNTIME_BAD_SIGNATURE', 'signature does not verify');
+    }
+    return null;
+  }
+
+  private executeTx(
+    block: Overlay,
+    scope: Scope,
+    input: BlockInput,
+    tx: Transaction,
+    index: number,
+    hash: Uint8Array,
+  ): Receipt {
+    const hex = toHex(hash);
+    const failed = (error: CodedError, writes: string[] = []): Receipt => ({
+      txHash: hash,
+      status: 'failed',
+      error,
+      events: [],
+      writes,
+    });
+    const pre = this.precheck(tx, input.height, !input.verified?.has(hex));
+    if (pre) return failed(pre);
+    const address = addressOf(this.suite, tx.signer);
+    const expected = nextNonce(block, address);
+    if (tx.nonce !== expected) {
+      return failed(
+        runtimeError('RUNTIME_BAD_NONCE', 'nonce is not the next', { expected, nonce: tx.nonce }),
+      );
+    }
+    setNextNonce(block, address, expected + 1);
+    const overlay = new Overlay(block);
+    const out = runAction({ ...scope, view: overlay }, overlay, tx, index, hex, address);
+    if (!out.ok) return failed(out.error, [accountKey(address)]);
+    for (const e of out.events) appendEvent(this.suite, overlay, e, input.height, index);
+    overlay.mergeInto(block);
+    const writes = [...new Set([...overlay.touched(), accountKey(address)])].sort(compareKeys);
+    return { txHash: hash, status: 'ok', events: out.events, writes };
+  }
+}

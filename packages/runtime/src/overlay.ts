@@ -1,0 +1,66 @@
+/**
+ * Pending writes layered over a view: a block's overlay over committed state, a transaction's or
+ * hook's overlay over the block's. Discarding an overlay undoes everything its owner wrote.
+ */
+import { equalBytes } from '@djchain/crypto';
+import { compareKeys } from '@djchain/ledger';
+import type { StateView, StateWrite } from './view.ts';
+
+export class Overlay implements StateView {
+  private readonly parent: StateView;
+  private readonly changes = new Map<string, Uint8Array | null>();
+
+  constructor(parent: StateView) {
+    this.parent = parent;
+  }
+
+  get(key: string): Uint8Array | undefined {
+    const v = this.changes.get(key);
+    if (v !== undefined) return v ?? undefined;
+    return this.parent.get(key);
+  }
+
+  set(key: string, value: Uint8Array): void {
+    this.changes.set(key, value);
+  }
+
+  delete(key: string): void {
+    this.changes.set(key, null);
+  }
+
+  keys(prefix: string, limit: number): string[] {
+    const added: string[] = [];
+    const deleted = new Set<string>();
+    for (const [k, v] of this.changes) {
+      if (!k.startsWith(prefix)) continue;
+      if (v === null) deleted.add(k);
+      else added.push(k);
+    }
+    // Each deletion here can hide at most one of the parent's keys: ask for that many more.
+    const merged = new Set(this.parent.keys(prefix, limit + deleted.size).filter((k) => !deleted.has(k)));
+    for (const k of added) merged.add(k);
+    return [...merged].sort(compareKeys).slice(0, limit);
+  }
+
+  /** Keys this overlay wrote or deleted, ascending. */
+  touched(): string[] {
+    return [...this.changes.keys()].sort(compareKeys);
+  }
+
+  /** Moves this overlay's changes into `target` (normally the overlay it sits on). */
+  mergeInto(target: Overlay): void {
+    for (const [k, v] of this.changes) target.changes.set(k, v);
+  }
+
+  /** Net changes against the parent, sorted: unchanged values and deletions of absent keys left out. */
+  netWrites(): StateWrite[] {
+    const out: StateWrite[] = [];
+    for (const key of this.touched()) {
+      const value = this.changes.get(key)!;
+      const before = this.parent.get(key);
+      if (value === null ? before === undefined : before !== undefined && equalBytes(before, value)) continue;
+      out.push([key, value]);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,92 @@
+/** checkTx for the mempool, queries, genesis and module registration. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { decode, getSuite } from '@djchain/crypto';
+import { validatorSetFromValue } from '@djchain/ledger';
+import { addressOf, Executor, readEvents, SYS_CHAIN_KEY, SYS_VALIDATORS_KEY } from '../src/index.ts';
+import { demoModule } from './example-module.ts';
+import { CHAIN, Harness, keyOf } from './harness.ts';
+
+describe('checkTx', () => {
+  it('admits the next and later nonces, refuses used ones and stateless failures', () => {
+    const h = new Harness();
+    const alice = keyOf(h.suite, 1);
+    h.block([h.tx(alice, 'apply', { id: '1' })]);
+    const next = h.tx(alice, 'apply', { id: '2' });
+    const ok = h.executor.checkTx(next, h.state, h.height + 1);
+    assert.ok(ok.ok);
+    assert.equal(ok.value.nextNonce, 1);
+    assert.equal(ok.value.address, addressOf(h.suite, alice.publicKey));
+    assert.ok(h.executor.checkTx(h.tx(alice, 'apply', { id: '3' }, { nonce: 4 }), h.state, h.height + 1).ok);
+    const code = (tx: Parameters<Executor['checkTx']>[0], height = h.height + 1) => {
+      const r = h.executor.checkTx(tx, h.state, height);
+      return r.ok ? 'ok' : r.error.code;
+    };
+    assert.equal(code(h.tx(alice, 'apply', { id: '3' }, { nonce: 0 })), 'RUNTIME_NONCE_USED');
+    assert.equal(code({ ...next, signature: new Uint8Array(64) }), 'RUNTIME_BAD_SIGNATURE');
+    assert.equal(code(next, next.expiry + 1), 'RUNTIME_TX_EXPIRED');
+    assert.equal(code(h.tx(alice, 'apply', {}, { chainId: 'x' })), 'RUNTIME_WRONG_CHAIN');
+    assert.equal(code(h.tx(alice, 'nope', {})), 'RUNTIME_UNKNOWN_ACTION');
+    assert.equal(code(h.tx(alice, 'apply', {}, { module: 'nope' })), 'RUNTIME_UNKNOWN_MODULE');
+    assert.equal(code(h.tx(alice, 'apply', { id: 'x' })), 'DEMO_BAD_PARAMS');
+  });
+});
+
+describe('query', () => {
+  it('reads module state; unknown names are coded errors', () => {
+    const h = new Harness();
+    h.block([h.tx(keyOf(h.suite, 1), 'apply', { id: '1' })]);
+    const r = h.executor.query('demo', 'member', { id: '1' }, h.state, h.height, 0);
+    assert.ok(r.ok);
+    assert.equal((r.value as { status: string }).status, 'applicant');
+    const bad = (m: string, q: string) => {
+      const x = h.executor.query(m, q, null, h.state, h.height, 0);
+      return x.ok ? 'ok' : x.error.code;
+    };
+    assert.equal(bad('demo', 'nope'), 'RUNTIME_UNKNOWN_QUERY');
+    assert.equal(bad('demo', 'toString'), 'RUNTIME_UNKNOWN_QUERY');
+    assert.equal(bad('nope', 'member'), 'RUNTIME_UNKNOWN_MODULE');
+  });
+});
+
+describe('genesis', () => {
+  it('writes chain parameters, validators and each module genesis with history', () => {
+    const h = new Harness();
+    const chain = decode(h.state.get(SYS_CHAIN_KEY)!);
+    assert.deepEqual(chain, { chainId: CHAIN, suite: 'intl', genesisTime: h.genesisDoc().time });
+    assert.deepEqual(
+      validatorSetFromValue(decode(h.state.get(SYS_VALIDATORS_KEY)!)),
+      h.genesisDoc().validators,
+    );
+    assert.deepEqual(
+      readEvents(h.state, 'org:1').map((e) => [e.type, e.height, e.txIndex]),
+      [['OrgCreated', 0, -1]],
+    );
+  });
+
+  it('refuses a document for another chain, suite, unknown module or bad validators', () => {
+    const h = new Harness();
+    const doc = h.genesisDoc();
+    for (const bad of [
+      { ...doc, chainId: 'other' },
+      { ...doc, suite: 'gm' as const },
+      { ...doc, modules: { ...doc.modules, nope: null } },
+      { ...doc, validators: { validators: [] } },
+      { ...doc, modules: { demo: null } },
+    ]) {
+      assert.throws(() => h.executor.executeGenesis(bad), /RUNTIME_BAD_GENESIS/);
+    }
+  });
+});
+
+describe('registration', () => {
+  it('refuses reserved, malformed and duplicate module names', () => {
+    const suite = getSuite('intl');
+    for (const names of [['acct'], ['hist'], ['Bad'], ['a/b'], ['demo', 'demo']]) {
+      assert.throws(
+        () => new Executor({ chainId: CHAIN, suite, modules: names.map((name) => demoModule({ name })) }),
+        /RUNTIME_BAD_MODULE/,
+      );
+    }
+  });
+});
