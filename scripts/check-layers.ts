@@ -15,10 +15,11 @@ export const allowed: Record<string, string[]> = {
   runtime: ['crypto', 'state', 'ledger'],
   modules: ['crypto', 'state', 'ledger', 'runtime'],
   consensus: ['crypto', 'ledger'],
+  p2p: ['crypto'],
   client: ['crypto', 'state', 'ledger'],
-  node: ['crypto', 'state', 'ledger', 'runtime', 'modules', 'consensus', 'client'],
+  node: ['crypto', 'state', 'ledger', 'runtime', 'modules', 'consensus', 'p2p', 'client'],
   sim: ['crypto', 'state', 'ledger', 'runtime', 'modules', 'consensus', 'node'],
-  cli: ['crypto', 'state', 'ledger', 'runtime', 'modules', 'consensus', 'node', 'client'],
+  cli: ['crypto', 'state', 'ledger', 'runtime', 'modules', 'consensus', 'p2p', 'node', 'client'],
   web: ['crypto', 'state', 'ledger', 'client'],
 };
 
