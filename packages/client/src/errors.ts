@@ -1,0 +1,39 @@
+/** Stable error codes of the client package; every failure a caller can act on carries one. */
+export type ClientErrorCode =
+  | 'CLIENT_BAD_ENCODING'
+  | 'CLIENT_CHAIN_MISMATCH'
+  | 'CLIENT_SUITE_MISMATCH'
+  | 'CLIENT_NOT_LINKED'
+  | 'CLIENT_BAD_VALIDATORS'
+  | 'CLIENT_UNTRUSTED_VALIDATORS'
+  | 'CLIENT_COMMIT_SHORT'
+  | 'CLIENT_BAD_SIGNATURE'
+  | 'CLIENT_BAD_COMMIT'
+  | 'CLIENT_HEIGHT_UNKNOWN'
+  | 'CLIENT_BAD_PROOF'
+  | 'CLIENT_BAD_RECEIPT'
+  | 'CLIENT_KEYSTORE_MALFORMED'
+  | 'CLIENT_KEYSTORE_WEAK_KDF'
+  | 'CLIENT_KEYSTORE_BAD_PASSPHRASE'
+  | 'CLIENT_BAD_TX'
+  | 'CLIENT_HTTP'
+  | 'CLIENT_NETWORK'
+  | 'CLIENT_BAD_RESPONSE';
+
+/** An error value with a stable `code`, a message for people and the details a program needs. */
+export class ClientError extends Error {
+  readonly code: ClientErrorCode;
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: ClientErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(`${code}: ${message}`);
+    this.name = 'ClientError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** True when `e` is a ClientError, optionally with the given code. */
+export function isClientError(e: unknown, code?: ClientErrorCode): e is ClientError {
+  return e instanceof ClientError && (code === undefined || e.code === code);
+}

@@ -1,0 +1,19 @@
+/**
+ * @djchain/client: light client, proof checks, dossiers, keystore, transaction building and the
+ * HTTP SDK. Runs unchanged in Node and browsers: no node: imports, crypto via @djchain/crypto/browser.
+ */
+export { fromBase64, toBase64 } from './base64.ts';
+export { ClientError, type ClientErrorCode, isClientError } from './errors.ts';
+export {
+  BLOCK_TX_INDEX,
+  EVENT_TAG,
+  eventHash,
+  GENESIS_HEAD,
+  HISTORY_TAG,
+  type HistoryEvent,
+  historyKey,
+  historyValue,
+  nextHead,
+} from './history.ts';
+export { LightClient, type LightClientOptions, type TrustAnchor } from './light-client.ts';
+export { checkReceiptProof, checkStateProof } from './proofs.ts';
