@@ -2,6 +2,7 @@
 import type { Value } from '@djchain/crypto';
 import type { HookContext, ModuleDef, ReadContext } from '@djchain/runtime';
 import { chinaDate, isIsoDate } from '../common/dates.ts';
+import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
 import { asValue, MODULE } from '../common/stores.ts';
 import { sanctionsOf } from '../discipline/store.ts';
 import { storesFor } from '../permissions/authorize.ts';
@@ -49,7 +50,8 @@ export function memberView(ctx: ReadContext, id: string, on: string): Value {
   });
 }
 
-interface MemberGenesis {
+/** Genesis section of the member module (see README). */
+export interface MemberGenesis {
   readonly members?: readonly {
     id: string;
     org: string;
@@ -105,6 +107,18 @@ export const memberModule: ModuleDef = {
       };
       ctx.store.set(memberKeys.member(m.id), asValue(rec));
       ctx.store.set(memberKeys.address(m.address), m.id);
+      emitHook(
+        ctx,
+        rec.imported ? 'member.Imported' : 'member.Registered',
+        [memberEntity(m.id), orgEntity(m.org)],
+        {
+          member: m.id,
+          org: m.org,
+          status: rec.imported?.status ?? null,
+          since: rec.imported?.since ?? null,
+          genesis: true,
+        },
+      );
     }
   },
 };

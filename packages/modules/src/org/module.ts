@@ -2,7 +2,7 @@
 import type { Value } from '@djchain/crypto';
 import type { HookContext, ModuleDef, ReadContext } from '@djchain/runtime';
 import { addYears, chinaDate, isIsoDate } from '../common/dates.ts';
-import { emitHook, orgEntity } from '../common/events.ts';
+import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
 import { allKeys, asValue, getRecord, MODULE } from '../common/stores.ts';
 import type { OrgPost } from '../permissions/rules.ts';
 import { appointPost, createOrg, defaultOrgParams, electCommittee, endPost, writePost } from './actions.ts';
@@ -17,7 +17,8 @@ import {
   postsOfMember,
 } from './store.ts';
 
-interface OrgGenesis {
+/** Genesis section of the org module (see README). */
+export interface OrgGenesis {
   readonly orgs?: readonly {
     id: string;
     name: string;
@@ -79,11 +80,24 @@ export const orgModule: ModuleDef = {
       };
       ctx.store.set(orgKeys.org(o.id), asValue(rec));
       if (rec.parent !== null) ctx.store.set(orgKeys.child(rec.parent, o.id), true);
+      emitHook(ctx, 'org.Created', [orgEntity(o.id)], {
+        org: o.id,
+        kind: o.kind,
+        parent: rec.parent,
+        genesis: true,
+      });
     }
     for (const p of g.posts ?? []) {
       const org = getOrg(ctx.store, p.org);
       const termEnd = org ? addYears(org.termStart, org.termYears) : null;
       writePost(ctx, { org: p.org, member: p.member, post: p.post, since: p.since, termEnd });
+      emitHook(ctx, 'org.PostAppointed', [orgEntity(p.org), memberEntity(p.member)], {
+        org: p.org,
+        member: p.member,
+        post: p.post,
+        since: p.since,
+        genesis: true,
+      });
     }
   },
   /** 支部工作条例第九条: terms of 3 or 5 years; a term past its end without 换届 raises one warning. */

@@ -34,10 +34,14 @@ export function done(p: Process, action: string): boolean {
   return s !== undefined && s.data.passed !== false;
 }
 
-export function stepNo(version: string, action: string, phase?: Phase): number {
-  const steps = ruleSet(version).steps.filter((s) => s.action === action);
+/** Actions that are part of a chart step without being its record. */
+const PART_OF: { readonly [action: string]: number } = { startPublicity: 7 };
+
+/** The chart step an action records (null for actions outside the chart, e.g. filing a 思想汇报). */
+export function stepNo(version: string, action: string, phase?: Phase): number | null {
   if (action === 'recordAssessment' && phase === 'probationary') return 21;
-  return steps[0]?.no ?? 0;
+  const step = ruleSet(version).steps.find((s) => s.action === action);
+  return step?.no ?? PART_OF[action] ?? null;
 }
 
 /** What a step changes besides recording itself. */

@@ -1,0 +1,51 @@
+/** The discipline module: the five sanctions, their approval, and the end of 留党察看. */
+import type { Value } from '@djchain/crypto';
+import type { HookContext, ModuleDef } from '@djchain/runtime';
+import { cite, DOC } from '../common/cites.ts';
+import { chinaDate, isIsoDate } from '../common/dates.ts';
+import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
+import { asValue, MODULE } from '../common/stores.ts';
+import { approveSanction, concludeObservation, decideSanction } from './actions.ts';
+import { sanctionEffects } from './effects.ts';
+import { disciplineKeys, getSanction, sanctionsOf } from './store.ts';
+
+function param(p: Value, key: string): string {
+  const v = (p as { [k: string]: Value } | null)?.[key];
+  return typeof v === 'string' ? v : '';
+}
+
+export const disciplineModule: ModuleDef = {
+  name: MODULE.discipline,
+  actions: { decideSanction, approveSanction, concludeObservation },
+  queries: {
+    sanctions: {
+      description: "A member's sanction cases.",
+      run: (ctx, p) => asValue(sanctionsOf(ctx.store, param(p, 'member'))),
+    },
+    effects: {
+      description: "Effects of a member's sanctions on a date (params: member, optional on).",
+      run(ctx, p) {
+        const on = isIsoDate(param(p, 'on')) ? param(p, 'on') : chinaDate(ctx.time);
+        return asValue(sanctionEffects(sanctionsOf(ctx.store, param(p, 'member')), on));
+      },
+    },
+  },
+  /** A 留党察看 whose period has ended raises one warning: the branch must conclude it (第十二条). */
+  beginBlock(ctx: HookContext) {
+    const today = chinaDate(ctx.time);
+    for (const key of ctx.store.keys(disciplineKeys.openPrefix, 1000)) {
+      const ends = ctx.store.get(key);
+      if (typeof ends !== 'string' || ends > today) continue;
+      const id = key.slice(disciplineKeys.openPrefix.length);
+      const s = getSanction(ctx.store, id);
+      ctx.store.delete(key);
+      if (!s) continue;
+      emitHook(ctx, 'discipline.ObservationEnded', [memberEntity(s.member), orgEntity(s.org)], {
+        sanction: id,
+        member: s.member,
+        observationEnds: ends,
+        cite: cite(DOC.discipline, 12),
+      });
+    }
+  },
+};

@@ -1,0 +1,15 @@
+/** The genesis sections of this package's modules, as one documented shape (README "Genesis"). */
+import type { MemberGenesis } from './member/module.ts';
+import type { OrgGenesis } from './org/module.ts';
+
+export interface RecruitmentGenesis {
+  /** National rule version new applications start under ('2014' or '2026'); default '2014'. */
+  readonly activeVersion?: string;
+}
+
+/** `GenesisDoc.modules` for the Party-affairs modules (discipline and transfer take none). */
+export interface ModulesGenesis {
+  readonly org: OrgGenesis;
+  readonly member: MemberGenesis;
+  readonly recruitment?: RecruitmentGenesis;
+}

@@ -1,0 +1,75 @@
+/**
+ * @djchain/modules: the Party-affairs rules as runtime modules — org, member, recruitment (发展党员),
+ * discipline, transfer. Pure: time comes from the block (BFT time → China date), nothing else is read.
+ */
+import type { ModuleDef } from '@djchain/runtime';
+import { disciplineModule } from './discipline/module.ts';
+import { memberModule } from './member/module.ts';
+import { orgModule } from './org/module.ts';
+import { recruitmentModule } from './recruitment/module.ts';
+import { transferModule } from './transfer/module.ts';
+
+/** Every module of this package; the node registers exactly these. */
+export const allModules: readonly ModuleDef[] = [
+  orgModule,
+  memberModule,
+  recruitmentModule,
+  disciplineModule,
+  transferModule,
+];
+
+export {
+  calendarNotice,
+  calendarYears,
+  dayKind,
+  workingDaysInRange,
+  workingPeriodEnd,
+} from './common/calendar.ts';
+export { cite, DOC } from './common/cites.ts';
+export {
+  addDays,
+  addMonths,
+  addYears,
+  ageOn,
+  chinaDate,
+  chinaTime,
+  daysInMonth,
+  type IsoDate,
+  isIsoDate,
+  isLeapYear,
+  weekday,
+} from './common/dates.ts';
+export type { ErrorSpec } from './common/errors.ts';
+export { MODULE, type ModuleName } from './common/stores.ts';
+export { type SanctionEffects, sanctionEffects } from './discipline/effects.ts';
+export { DisciplineErrors } from './discipline/errors.ts';
+export { disciplineModule } from './discipline/module.ts';
+export { SANCTION_KINDS, type SanctionKind, type SanctionRecord } from './discipline/store.ts';
+export type { ModulesGenesis, RecruitmentGenesis } from './genesis.ts';
+export { MemberErrors } from './member/errors.ts';
+export { type MemberGenesis, memberModule } from './member/module.ts';
+export { checkProfile, openProfile, type Profile, profileCommitment, sealProfile } from './member/profile.ts';
+export { deriveRights, type Rights } from './member/rights.ts';
+export { type MemberStatus, STATUSES, type StatusInfo } from './member/status.ts';
+export { EXIT_REASONS, type ExitReason } from './member/store.ts';
+export { OrgErrors } from './org/errors.ts';
+export { type OrgGenesis, orgModule } from './org/module.ts';
+export { ORG_KINDS, type OrgKind } from './org/store.ts';
+export { permissionMatrix, renderPermissionMatrix } from './permissions/matrix.ts';
+export {
+  COMMITTEE_POSTS,
+  describePermission,
+  MATRIX_COLUMNS,
+  ORG_POSTS,
+  type OrgPost,
+  type Permission,
+  type PermissionRule,
+} from './permissions/rules.ts';
+export { RecruitmentErrors } from './recruitment/errors.ts';
+export { recruitmentModule } from './recruitment/module.ts';
+export type { RecruitmentParams } from './recruitment/params.ts';
+export { RULESET_2014, RULESET_2026, RULESETS, type RuleSet } from './recruitment/rulesets.ts';
+export type { Phase, Process } from './recruitment/store.ts';
+export { checkBallot } from './recruitment/vote.ts';
+export { TransferErrors } from './transfer/errors.ts';
+export { transferModule } from './transfer/module.ts';

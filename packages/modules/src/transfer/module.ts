@@ -1,0 +1,57 @@
+/** The transfer module (组织关系转接 inside the chain), with a reminder for requests left waiting. */
+import type { Value } from '@djchain/crypto';
+import type { HookContext, ModuleDef } from '@djchain/runtime';
+import { addDays, chinaDate } from '../common/dates.ts';
+import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
+import { asValue, MODULE } from '../common/stores.ts';
+import { currentOrg } from '../member/status.ts';
+import { storesFor } from '../permissions/authorize.ts';
+import { acceptTransfer, refuseTransfer, requestTransfer, withdrawTransfer } from './actions.ts';
+import { TRANSFER_CITE } from './errors.ts';
+import { getTransfer, pendingTransfer, transferKeys } from './store.ts';
+
+/** A request unanswered this many days raises one warning to both branches. */
+export const TRANSFER_REMIND_DAYS = 30;
+
+function param(p: Value, key: string): string {
+  const v = (p as { [k: string]: Value } | null)?.[key];
+  return typeof v === 'string' ? v : '';
+}
+
+export const transferModule: ModuleDef = {
+  name: MODULE.transfer,
+  actions: { requestTransfer, acceptTransfer, refuseTransfer, withdrawTransfer },
+  queries: {
+    transfer: {
+      description: 'A transfer by id.',
+      run: (ctx, p) => (getTransfer(ctx.store, param(p, 'id')) as unknown as Value) ?? null,
+    },
+    responsible: {
+      description: 'The branch holding (and responsible for) a membership, and any pending transfer.',
+      run(ctx, p) {
+        const member = param(p, 'member');
+        const pending = pendingTransfer(ctx.store, member);
+        return asValue({
+          org: currentOrg(storesFor(ctx, MODULE.transfer), member),
+          pending: pending?.id ?? null,
+        });
+      },
+    },
+  },
+  beginBlock(ctx: HookContext) {
+    const today = chinaDate(ctx.time);
+    for (const key of ctx.store.keys(transferKeys.pendingPrefix, 1000)) {
+      const id = ctx.store.get(key);
+      const t = typeof id === 'string' ? getTransfer(ctx.store, id) : undefined;
+      if (!t || addDays(t.requestedOn, TRANSFER_REMIND_DAYS) > today) continue;
+      if (ctx.store.has(transferKeys.warned(t.id))) continue;
+      ctx.store.set(transferKeys.warned(t.id), today);
+      emitHook(ctx, 'transfer.Unanswered', [memberEntity(t.member), orgEntity(t.from), orgEntity(t.to)], {
+        transfer: t.id,
+        member: t.member,
+        requestedOn: t.requestedOn,
+        cite: TRANSFER_CITE,
+      });
+    }
+  },
+};

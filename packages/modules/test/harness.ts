@@ -1,0 +1,142 @@
+/** A community chain in memory driven through the real runtime Executor, one block per step. */
+import { createHash } from 'node:crypto';
+import { getSuite, type KeyPair, type Suite, type Value } from '@djchain/crypto';
+import { type Receipt, signTx } from '@djchain/ledger';
+import {
+  addressOf,
+  type BlockEvent,
+  Executor,
+  MemoryState,
+  readEvents,
+  type StoredEvent,
+} from '@djchain/runtime';
+import { allModules, chinaTime } from '../src/index.ts';
+import { communityGenesis, GENESIS_DATE } from './fixture.ts';
+
+export const CHAIN = 'dj-modules-test';
+
+/** One signed act: who, when (China date, optionally hour), which action, with what. */
+export interface Step {
+  readonly at: string;
+  readonly hour?: number;
+  readonly by: string;
+  /** `module.action` */
+  readonly do: string;
+  readonly params: Value;
+  /** Name of the member a clerk acts for. */
+  readonly onBehalfOf?: string;
+}
+
+export interface StepResult {
+  readonly receipt: Receipt;
+  readonly events: BlockEvent[];
+}
+
+export class Chain {
+  readonly suite: Suite;
+  readonly executor: Executor;
+  readonly state = new MemoryState();
+  height = 0;
+  private lastTime: number;
+  private readonly keys = new Map<string, KeyPair>();
+  private readonly nonces = new Map<string, number>();
+
+  constructor(suite: Suite = getSuite('intl')) {
+    this.suite = suite;
+    this.executor = new Executor({ chainId: CHAIN, suite, modules: allModules });
+    this.lastTime = chinaTime(GENESIS_DATE, 9);
+    const { writes } = this.executor.executeGenesis({
+      chainId: CHAIN,
+      suite: suite.id,
+      time: this.lastTime,
+      validators: { validators: [{ publicKey: this.key('validator').publicKey, power: 1, name: 'v0' }] },
+      modules: communityGenesis((n) => this.address(n)) as unknown as { [k: string]: Value },
+    });
+    this.state.apply(writes);
+  }
+
+  key(name: string): KeyPair {
+    let k = this.keys.get(name);
+    if (!k) {
+      k = this.suite.keyPairFromSeed(
+        new Uint8Array(createHash('sha256').update(`djchain-test/${name}`).digest()),
+      );
+      this.keys.set(name, k);
+    }
+    return k;
+  }
+
+  address(name: string): string {
+    return addressOf(this.suite, this.key(name).publicKey);
+  }
+
+  /** Replaces "@name" strings anywhere in params with that actor's address. */
+  resolve(v: Value): Value {
+    if (typeof v === 'string' && v.startsWith('@')) return this.address(v.slice(1));
+    if (Array.isArray(v)) return v.map((x) => this.resolve(x));
+    if (v !== null && typeof v === 'object' && !(v instanceof Uint8Array)) {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.resolve(x as Value)]));
+    }
+    return v;
+  }
+
+  /** Runs one step in its own block at the step's time and commits it. */
+  step(s: Step): StepResult {
+    const time = chinaTime(s.at, s.hour ?? 10);
+    if (time <= this.lastTime) throw new Error(`step at ${s.at} is not after the previous block`);
+    return this.block([s], time).results[0]!;
+  }
+
+  /** A block with no transactions at a date (fires the block-start hooks). */
+  tick(at: string, hour = 10): BlockEvent[] {
+    return this.block([], chinaTime(at, hour)).events;
+  }
+
+  private block(steps: readonly Step[], time: number): { results: StepResult[]; events: BlockEvent[] } {
+    const height = this.height + 1;
+    const txs = steps.map((s) => {
+      const [module, action] = s.do.split('.');
+      const key = this.key(s.by);
+      const addr = this.address(s.by);
+      const nonce = this.nonces.get(addr) ?? 0;
+      this.nonces.set(addr, nonce + 1);
+      return signTx(this.suite, key.secretKey, {
+        chainId: CHAIN,
+        module: module!,
+        action: action!,
+        params: this.resolve(s.params),
+        signer: key.publicKey,
+        nonce,
+        expiry: height + 10,
+        ...(s.onBehalfOf ? { onBehalfOf: this.address(s.onBehalfOf) } : {}),
+      });
+    });
+    const out = this.executor.executeBlock(
+      { height, time, txs, proposer: this.key('validator').publicKey },
+      this.state,
+    );
+    this.state.apply(out.writes);
+    this.height = height;
+    this.lastTime = time;
+    const results = out.receipts.map((receipt, i) => ({
+      receipt,
+      events: out.events.filter((e) => e.txIndex === i),
+    }));
+    return { results, events: out.events };
+  }
+
+  query(module: string, name: string, params: Value): Value {
+    const r = this.executor.query(module, name, params, this.state, this.height, this.lastTime);
+    if (!r.ok) throw new Error(`query ${module}.${name}: ${r.error.code}`);
+    return r.value;
+  }
+
+  /** A member's derived view (status, rights) on a date or today. */
+  member(id: string, on?: string): { status: string; rights: { [k: string]: Value }; [k: string]: Value } {
+    return this.query('member', 'member', on ? { id, on } : { id }) as never;
+  }
+
+  events(entity: string): StoredEvent[] {
+    return readEvents(this.state, entity);
+  }
+}
