@@ -4,7 +4,7 @@
  *   node packages/modules/scripts/permissions-matrix.ts --check   (exit 1 on drift)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { renderPermissionMatrix } from '../src/permissions/matrix.ts';
+import { normalizeMarkdown, renderPermissionMatrix } from '../src/permissions/matrix.ts';
 
 export const MATRIX_PATH = new URL('../../../docs/permissions.md', import.meta.url);
 
@@ -21,7 +21,7 @@ if (import.meta.main) {
   if (process.argv.includes('--write')) {
     writeFileSync(MATRIX_PATH, text);
     console.log(`wrote ${MATRIX_PATH.pathname}`);
-  } else if (readMatrixFile() !== text) {
+  } else if (normalizeMarkdown(readMatrixFile() ?? '') !== normalizeMarkdown(text)) {
     console.error('docs/permissions.md is out of date: run with --write');
     process.exit(1);
   } else console.log('docs/permissions.md is up to date');

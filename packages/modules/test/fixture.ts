@@ -28,8 +28,8 @@ export const B1_POSTS = {
   党务工作者: 'b1.clerk',
 } as const;
 
-/** Plain full members of b1 (b1.m1 leads 党小组 g1). */
-export const B1_MEMBERS = ['b1.m1', 'b1.m2', 'b1.m3', 'b1.m4'];
+/** Full members of b1 without branch posts (b1.m5 leads 党小组 g1): 11 voting members with the posts. */
+export const B1_MEMBERS = ['b1.m1', 'b1.m2', 'b1.m3', 'b1.m4', 'b1.m5'];
 
 export function communityGenesis(
   addressOf: (name: string) => string,
@@ -79,7 +79,7 @@ export function communityGenesis(
       posts: [
         ...Object.entries(C1_POSTS).map(([p, m]) => post('c1', m, p)),
         ...Object.entries(B1_POSTS).map(([p, m]) => post('b1', m, p)),
-        post('g1', 'b1.m1', '党小组长'),
+        post('g1', 'b1.m5', '党小组长'),
         post('b2', 'b2.sec', '书记'),
         post('b3', 'b3.sec', '书记'),
       ],

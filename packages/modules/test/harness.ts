@@ -87,12 +87,27 @@ export class Chain {
     return this.block([s], time).results[0]!;
   }
 
+  /** Executes one step in a block after the last one without committing anything. */
+  attempt(s: Step): StepResult {
+    const addr = this.address(s.by);
+    const nonce = this.nonces.get(addr);
+    const time = Math.max(chinaTime(s.at, s.hour ?? 10), this.lastTime + 1);
+    const out = this.block([s], time, false).results[0]!;
+    if (nonce === undefined) this.nonces.delete(addr);
+    else this.nonces.set(addr, nonce);
+    return out;
+  }
+
   /** A block with no transactions at a date (fires the block-start hooks). */
   tick(at: string, hour = 10): BlockEvent[] {
     return this.block([], chinaTime(at, hour)).events;
   }
 
-  private block(steps: readonly Step[], time: number): { results: StepResult[]; events: BlockEvent[] } {
+  private block(
+    steps: readonly Step[],
+    time: number,
+    commit = true,
+  ): { results: StepResult[]; events: BlockEvent[] } {
     const height = this.height + 1;
     const txs = steps.map((s) => {
       const [module, action] = s.do.split('.');
@@ -115,16 +130,16 @@ export class Chain {
       { height, time, txs, proposer: this.key('validator').publicKey },
       this.state,
     );
-    this.state.apply(out.writes);
-    this.height = height;
-    this.lastTime = time;
     const results = out.receipts.map((receipt, i) => ({
       receipt,
       events: out.events.filter((e) => e.txIndex === i),
     }));
+    if (!commit) return { results, events: out.events };
+    this.state.apply(out.writes);
+    this.height = height;
+    this.lastTime = time;
     return { results, events: out.events };
   }
-
   query(module: string, name: string, params: Value): Value {
     const r = this.executor.query(module, name, params, this.state, this.height, this.lastTime);
     if (!r.ok) throw new Error(`query ${module}.${name}: ${r.error.code}`);

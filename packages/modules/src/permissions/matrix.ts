@@ -85,3 +85,14 @@ export function renderPermissionMatrix(): string {
   out.push('');
   return out.join('\n');
 }
+
+/** The text with table padding removed, so a formatter's column alignment is not drift. */
+export function normalizeMarkdown(text: string): string {
+  return text
+    .split('\n')
+    .map((line) =>
+      line.startsWith('|') ? line.replace(/ *\| */g, '|').replace(/-{3,}/g, '---') : line.trimEnd(),
+    )
+    .join('\n')
+    .trim();
+}
