@@ -3,6 +3,21 @@
  * HTTP SDK. Runs unchanged in Node and browsers: no node: imports, crypto via @djchain/crypto/browser.
  */
 export { fromBase64, toBase64 } from './base64.ts';
+export {
+  buildDossier,
+  DOSSIER_FORMAT,
+  DOSSIER_VERSION,
+  type Dossier,
+  type DossierEvent,
+  type DossierParts,
+  decodeDossier,
+} from './dossier/format.ts';
+export {
+  type DossierCheck,
+  type DossierTrust,
+  type DossierVerdict,
+  verifyDossier,
+} from './dossier/verify.ts';
 export { ClientError, type ClientErrorCode, isClientError } from './errors.ts';
 export {
   BLOCK_TX_INDEX,
