@@ -1,6 +1,6 @@
 /** A NodeStore in memory: for tests, the simulator and the browser. */
 import { StateError } from './errors.ts';
-import { toHex } from './hash.ts';
+import { fromHex, toHex } from './hash.ts';
 import type { NodeBatch, NodeKey, NodeStore, PruneStats, RootRecord, TreeNode } from './types.ts';
 
 interface ValueVersion {
@@ -39,6 +39,20 @@ export class MemoryNodeStore implements NodeStore {
       else hi = mid;
     }
     return lo === 0 ? undefined : (list[lo - 1]!.value ?? undefined);
+  }
+
+  /** Keys starting with `prefix` that hold a value at `version`, ascending bytes, at most `limit`. */
+  keysWithPrefix(prefix: Uint8Array, version: number, limit: number): Uint8Array[] {
+    const hexPrefix = toHex(prefix);
+    // Hex preserves byte order, so sorting hex strings sorts the keys.
+    const hits = [...this.values.keys()].filter((h) => h.startsWith(hexPrefix)).sort();
+    const out: Uint8Array[] = [];
+    for (const hex of hits) {
+      if (out.length >= limit) break;
+      const key = fromHex(hex)!;
+      if (this.readValue(key, version) !== undefined) out.push(key);
+    }
+    return out;
   }
 
   versions(): { oldest: number; latest: number } | undefined {

@@ -99,7 +99,9 @@ export class SqliteNodeStore implements NodeStore {
     | 'delValuesBefore'
     | 'delStale'
     | 'delRoots'
-    | 'putMeta',
+    | 'putMeta'
+    | 'keysFrom'
+    | 'keysRange',
     StatementSync
   >;
   private range: { oldest: number; latest: number } | undefined;
@@ -123,6 +125,17 @@ export class SqliteNodeStore implements NodeStore {
       delStale: p('DELETE FROM smt_stale WHERE since <= ?'),
       delRoots: p('DELETE FROM smt_root WHERE version < ?'),
       putMeta: p('INSERT OR REPLACE INTO smt_meta (name, value) VALUES (?, ?)'),
+      // A key is present at version v when its latest write at or before v is not a deletion.
+      keysRange: p(
+        `SELECT a.key AS key FROM smt_kv AS a WHERE a.key >= ? AND a.key < ? AND a.value IS NOT NULL
+         AND a.version = (SELECT max(b.version) FROM smt_kv AS b WHERE b.key = a.key AND b.version <= ?)
+         ORDER BY a.key LIMIT ?`,
+      ),
+      keysFrom: p(
+        `SELECT a.key AS key FROM smt_kv AS a WHERE a.key >= ? AND a.value IS NOT NULL
+         AND a.version = (SELECT max(b.version) FROM smt_kv AS b WHERE b.key = a.key AND b.version <= ?)
+         ORDER BY a.key LIMIT ?`,
+      ),
     };
     const r = this.db.prepare('SELECT min(version) AS lo, max(version) AS hi FROM smt_root').get() as {
       lo: number | null;
@@ -148,6 +161,21 @@ export class SqliteNodeStore implements NodeStore {
   readValue(key: Uint8Array, version: number): Uint8Array | undefined {
     const row = this.q.value.get(key, version) as { value: Uint8Array | null } | undefined;
     return row?.value ?? undefined;
+  }
+
+  /**
+   * Keys starting with `prefix` that hold a value at `version`, in ascending byte order, at most
+   * `limit`. Reads the flat value table (the tree hashes keys, so it cannot list them); the
+   * runtime's StateView.keys is built on it.
+   */
+  keysWithPrefix(prefix: Uint8Array, version: number, limit: number): Uint8Array[] {
+    const end = prefixEnd(prefix);
+    const rows = (
+      end === null
+        ? this.q.keysFrom.all(prefix, version, limit)
+        : this.q.keysRange.all(prefix, end, version, limit)
+    ) as Array<{ key: Uint8Array }>;
+    return rows.map((r) => r.key);
   }
 
   versions(): { oldest: number; latest: number } | undefined {
@@ -226,6 +254,18 @@ export class SqliteNodeStore implements NodeStore {
       throw e;
     }
   }
+}
+
+/** The smallest byte string above every string starting with `prefix`; null when there is none. */
+function prefixEnd(prefix: Uint8Array): Uint8Array | null {
+  const end = prefix.slice();
+  for (let i = end.length - 1; i >= 0; i--) {
+    if (end[i]! < 0xff) {
+      end[i]! += 1;
+      return end.subarray(0, i + 1);
+    }
+  }
+  return null;
 }
 
 /** Pragmas for a database file the state lives in: WAL, normal sync, a page cache of `cacheMiB`. */

@@ -1,0 +1,233 @@
+/**
+ * The application: genesis, execution of block h over state h-1, headers whose state root is the
+ * root AFTER the block's transactions (DESIGN §4), validation of proposed blocks, and commit.
+ * Execution results are cached by block hash, so a proposal validated once (or built by this
+ * node) is not executed again when it is decided.
+ */
+import { decode, equalBytes as equalHash, type Suite, toHex } from '@djchain/crypto';
+import {
+  type Block,
+  type CommitCertificate,
+  checkBlockLinks,
+  commitHash,
+  commitTime,
+  type Header,
+  headerHash,
+  type Transaction,
+  type ValidatorSet,
+  validatorIndex,
+  validatorSetFromValue,
+  validatorSetHash,
+  verifyCommit,
+  ZERO_HASH,
+} from '@djchain/ledger';
+import {
+  type BlockResult,
+  Executor,
+  type GenesisDoc,
+  type ModuleDef,
+  SYS_VALIDATORS_KEY,
+} from '@djchain/runtime';
+import type { NodeBatch } from '@djchain/state';
+import { NodeError } from '../errors.ts';
+import type { ChainStore } from '../storage/chain-store.ts';
+import { keyBytes } from '../storage/state-view.ts';
+import { genesisToJson } from './genesis.ts';
+
+/** A block executed over the latest committed state, ready to commit. */
+export interface Executed {
+  readonly block: Block;
+  readonly hash: Uint8Array;
+  readonly hashHex: string;
+  readonly result: BlockResult;
+  readonly batch: NodeBatch;
+}
+
+export interface ApplicationOptions {
+  readonly suite: Suite;
+  readonly genesis: GenesisDoc;
+  readonly modules: readonly ModuleDef[];
+}
+
+export class Application {
+  readonly suite: Suite;
+  readonly chainId: string;
+  readonly genesis: GenesisDoc;
+  readonly executor: Executor;
+  readonly store: ChainStore;
+  /** Executed blocks at the next height, by hash hex (cleared at each commit). */
+  private readonly cache = new Map<string, Executed>();
+  private readonly validatorCache = new Map<number, ValidatorSet>();
+
+  constructor(opts: ApplicationOptions, deps: { store: ChainStore }) {
+    this.suite = opts.suite;
+    this.chainId = opts.genesis.chainId;
+    this.genesis = opts.genesis;
+    this.executor = new Executor({ chainId: this.chainId, suite: this.suite, modules: opts.modules });
+    this.store = deps.store;
+    this.initGenesis();
+  }
+
+  /** Latest committed height (0 = genesis only). */
+  height(): number {
+    return this.store.latestHeight();
+  }
+
+  header(height: number): Header | undefined {
+    return this.store.blocks.getHeader(height);
+  }
+
+  /** BFT time of the latest committed block (the genesis time before the first block). */
+  latestTime(): number {
+    const h = this.height();
+    return h === 0 ? this.genesis.time : this.header(h)!.time;
+  }
+
+  /**
+   * The validators of height `height`: `sys/validators` as of state version height-2 (genesis for
+   * heights 1 and 2). A change written in block h takes effect at height h+2 (DESIGN §4), so every
+   * header can state its next set (`nextValidatorsHash`) when it is built.
+   */
+  validators(height: number): ValidatorSet {
+    const version = Math.max(0, height - 2);
+    const hit = this.validatorCache.get(version);
+    if (hit) return hit;
+    const bytes = this.store.view(version).get(SYS_VALIDATORS_KEY);
+    if (bytes === undefined)
+      throw new NodeError('NODE_STORE_CORRUPT', 'no validator set in state', { version });
+    const set = validatorSetFromValue(decode(bytes));
+    if (this.validatorCache.size > 16) this.validatorCache.clear();
+    this.validatorCache.set(version, set);
+    return set;
+  }
+
+  /** A cached execution of the block with this hash at the next height. */
+  executed(hashHex: string): Executed | undefined {
+    return this.cache.get(hashHex);
+  }
+
+  /**
+   * Builds and executes the next block from `txs` (already checked by the mempool; `verified`
+   * holds their hash hexes so signatures are not checked again — PERF).
+   */
+  propose(txs: readonly Transaction[], proposer: Uint8Array, verified: ReadonlySet<string>): Executed {
+    const height = this.height() + 1;
+    const lastCommit = height === 1 ? null : this.store.blocks.getCommit(height - 1)!;
+    const time = this.blockTime(height, lastCommit);
+    const { result, batch } = this.run(height, time, txs, proposer, verified);
+    const prev = height === 1 ? undefined : this.header(height - 1)!;
+    const header: Header = {
+      chainId: this.chainId,
+      height,
+      time,
+      prevHash: prev ? headerHash(this.suite, prev) : ZERO_HASH,
+      lastCommitHash: lastCommit ? commitHash(this.suite, lastCommit) : ZERO_HASH,
+      txRoot: result.txRoot,
+      receiptRoot: result.receiptRoot,
+      stateRoot: batch.root.hash,
+      validatorsHash: validatorSetHash(this.suite, this.validators(height)),
+      nextValidatorsHash: validatorSetHash(this.suite, this.validators(height + 1)),
+      proposer,
+    };
+    return this.remember({ header, txs, lastCommit }, result, batch);
+  }
+
+  /**
+   * Checks a block proposed for the next height and executes it: links and roots, the previous
+   * block's certificate, BFT time, validator hashes, proposer, and the state and receipt roots
+   * after execution. NODE_BAD_BLOCK naming the first problem otherwise.
+   */
+  validate(block: Block, verified: ReadonlySet<string> = new Set()): Executed {
+    const hash = headerHash(this.suite, block.header);
+    const hit = this.cache.get(toHex(hash));
+    if (hit) return hit;
+    const h = block.header;
+    const height = this.height() + 1;
+    const bad = (message: string) => new NodeError('NODE_BAD_BLOCK', message, { height: h.height });
+    if (h.chainId !== this.chainId) throw bad('block is for another chain');
+    if (h.height !== height) throw bad(`expected height ${height}`);
+    try {
+      checkBlockLinks(this.suite, block);
+    } catch (e) {
+      throw bad((e as Error).message);
+    }
+    if (height > 1) {
+      const prev = this.header(height - 1)!;
+      if (!equalHash(h.prevHash, headerHash(this.suite, prev))) throw bad('prevHash is not the latest block');
+      const check = verifyCommit(this.suite, this.validators(height - 1), prev, block.lastCommit!);
+      if (!check.ok) throw bad(`last commit: ${check.error.message}`);
+    }
+    if (h.time !== this.blockTime(height, block.lastCommit))
+      throw bad('time is not the BFT time of the last commit');
+    if (!equalHash(h.validatorsHash, validatorSetHash(this.suite, this.validators(height)))) {
+      throw bad('validatorsHash mismatch');
+    }
+    if (!equalHash(h.nextValidatorsHash, validatorSetHash(this.suite, this.validators(height + 1)))) {
+      throw bad('nextValidatorsHash mismatch');
+    }
+    if (validatorIndex(this.validators(height), h.proposer) < 0) throw bad('proposer is not a validator');
+    const { result, batch } = this.run(height, h.time, block.txs, h.proposer, verified);
+    if (!equalHash(result.receiptRoot, h.receiptRoot)) throw bad('receiptRoot differs from execution');
+    if (!equalHash(batch.root.hash, h.stateRoot)) throw bad('stateRoot differs from execution');
+    return this.remember(block, result, batch);
+  }
+
+  /** Commits a decided block with its certificate (one database transaction). */
+  commit(executed: Executed, commit: CommitCertificate): void {
+    const height = executed.block.header.height;
+    if (height !== this.height() + 1) {
+      throw new NodeError('NODE_STORE_CONFLICT', 'block is not for the next height', { height });
+    }
+    this.store.commitBlock(
+      { block: executed.block, commit, receipts: executed.result.receipts },
+      executed.batch,
+    );
+    this.cache.clear();
+  }
+
+  private blockTime(height: number, lastCommit: CommitCertificate | null): number {
+    if (height === 1 || lastCommit === null) return this.genesis.time;
+    return commitTime(this.validators(height - 1), lastCommit);
+  }
+
+  private run(
+    height: number,
+    time: number,
+    txs: readonly Transaction[],
+    proposer: Uint8Array,
+    verified: ReadonlySet<string>,
+  ): { result: BlockResult; batch: NodeBatch } {
+    const result = this.executor.executeBlock(
+      { height, time, txs, proposer, verified },
+      this.store.view(height - 1),
+    );
+    const writes = result.writes.map(([k, v]) => [keyBytes(k), v] as const);
+    const { nodeBatch } = this.store.tree.applyBatch(height, writes);
+    return { result, batch: nodeBatch };
+  }
+
+  private remember(block: Block, result: BlockResult, batch: NodeBatch): Executed {
+    const hash = headerHash(this.suite, block.header);
+    const executed: Executed = { block, hash, hashHex: toHex(hash), result, batch };
+    this.cache.set(executed.hashHex, executed);
+    return executed;
+  }
+
+  /** Writes state version 0 on first start; afterwards checks the stored genesis is this one. */
+  private initGenesis(): void {
+    const json = JSON.stringify(genesisToJson(this.genesis));
+    if (this.store.hasGenesis()) {
+      const stored = this.store.getMeta('genesis');
+      if (stored !== json) {
+        throw new NodeError('NODE_GENESIS_MISMATCH', 'the database was created from another genesis.json');
+      }
+      return;
+    }
+    const { writes } = this.executor.executeGenesis(this.genesis);
+    const { nodeBatch } = this.store.tree.applyBatch(
+      0,
+      writes.map(([k, v]) => [keyBytes(k), v] as const),
+    );
+    this.store.commitGenesis(nodeBatch, { genesis: json, chainId: this.chainId });
+  }
+}

@@ -1,0 +1,319 @@
+/**
+ * The consensus driver: runs the pure Tendermint machine of @djchain/consensus for this node.
+ * It feeds inputs (start of a height, verified messages, fired timeouts) one at a time, executes
+ * the machine's actions in order — making every `persist` record durable in the database BEFORE
+ * any broadcast that follows it — and on `decide` builds the commit certificate from the
+ * precommits, commits the block and starts the next height. Values are block hashes (hex),
+ * validator ids public keys (hex). With one validator no transport is needed, but the same path
+ * runs: propose → prevote → precommit → decide.
+ */
+import {
+  type Action,
+  defaultTimeoutConfig,
+  type Env,
+  type Input,
+  init,
+  type PersistRecord,
+  type State,
+  step,
+  type TimeoutConfig,
+} from '@djchain/consensus';
+import { fromHex, type KeyPair, toHex } from '@djchain/crypto';
+import {
+  type CommitCertificate,
+  decodeBlock,
+  encodeBlock,
+  makeCommit,
+  validatorIndex,
+} from '@djchain/ledger';
+import type { Application, Executed } from '../app/application.ts';
+import type { Log } from '../log.ts';
+import type { Mempool } from '../mempool/mempool.ts';
+import type { PendingBlock } from '../storage/chain-store.ts';
+import {
+  machineVote,
+  proposalOf,
+  signMachineVote,
+  signProposal,
+  type Transport,
+  verifyProposal,
+  verifyWireVote,
+  type WireMessage,
+} from './wire.ts';
+
+export interface DriverOptions {
+  readonly timeouts: TimeoutConfig;
+  /** With nothing to include, a block is still made this often (block-start hooks must fire). */
+  readonly emptyBlockIntervalMs: number;
+  readonly maxBlockTxs: number;
+  readonly maxBlockBytes: number;
+}
+
+export const defaultDriverOptions: DriverOptions = {
+  timeouts: defaultTimeoutConfig,
+  emptyBlockIntervalMs: 5000,
+  maxBlockTxs: 5000,
+  maxBlockBytes: 16 * 1024 * 1024,
+};
+
+export interface DriverDeps {
+  readonly app: Application;
+  readonly mempool: Mempool;
+  readonly key: KeyPair;
+  readonly transport?: Transport;
+  readonly now: () => number;
+  readonly log: Log;
+  /** After each committed block. */
+  readonly onCommit?: (executed: Executed, commit: CommitCertificate) => void;
+  /** A failure the node cannot continue from (storage); the node stops. */
+  readonly onFatal: (e: unknown) => void;
+}
+
+export class ConsensusDriver {
+  private readonly opts: DriverOptions;
+  private readonly deps: DriverDeps;
+  private readonly self: string;
+  private state: State;
+  private readonly queue: Input[] = [];
+  private running = false;
+  private stopped = false;
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private waitTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Height waiting for its start (transactions, the empty-block interval, or a peer message). */
+  private waitingHeight = 0;
+  private lastCommitAt: number;
+  /** Signatures of this height's votes, by machine vote key. */
+  private readonly voteSigs = new Map<string, Uint8Array>();
+  /** Executed blocks not yet in the database's pending table. */
+  private unsaved: Executed[] = [];
+
+  constructor(opts: Partial<DriverOptions>, deps: DriverDeps) {
+    this.opts = { ...defaultDriverOptions, ...opts };
+    this.deps = deps;
+    this.self = toHex(deps.key.publicKey);
+    this.state = init({ self: this.self, timeouts: this.opts.timeouts, maxFutureRoundsPerValidator: 2 });
+    this.lastCommitAt = deps.now();
+    // Deferred: the submitting request returns first, and submissions arriving meanwhile join
+    // the same block.
+    deps.mempool.onAdded(() => {
+      if (this.waitingHeight !== 0) setImmediate(() => this.wake());
+    });
+    deps.transport?.onMessage((msg, from) => this.onWire(msg, from));
+  }
+
+  /** Starts at the height after the latest block, resuming a persisted record of that height. */
+  start(): void {
+    const height = this.deps.app.height() + 1;
+    const raw = this.deps.app.store.loadConsensus();
+    const record = raw === undefined ? undefined : (JSON.parse(raw) as PersistRecord);
+    if (record !== undefined && record.height === height) {
+      // Re-validate the blocks this validator proposed or locked on before the crash.
+      for (const p of this.deps.app.store.pendingBlocks(height)) {
+        try {
+          this.deps.app.validate(decodeBlock(p.bytes));
+        } catch (e) {
+          this.deps.log.warn({ height, code: (e as { code?: string }).code }, 'stored pending block refused');
+        }
+      }
+      this.deps.log.info({ height, round: record.round, step: record.step }, 'resuming consensus');
+      this.enqueue(this.startInput(height, record));
+      return;
+    }
+    this.awaitHeight(height);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    if (this.waitTimer) clearTimeout(this.waitTimer);
+  }
+
+  /** Current height and round of the machine (for status and metrics). */
+  position(): { height: number; round: number; step: string } {
+    return { height: this.state.height, round: this.state.round, step: this.state.step };
+  }
+
+  private startInput(height: number, resume?: PersistRecord): Input {
+    const set = this.deps.app.validators(height);
+    return {
+      kind: 'start',
+      height,
+      validators: set.validators.map((v) => ({ id: toHex(v.publicKey), power: v.power })),
+      prevBlockTime: this.deps.app.latestTime(),
+      ...(resume ? { resume } : {}),
+    };
+  }
+
+  /** Waits until transactions are pending or the empty-block interval has passed, then starts. */
+  private awaitHeight(height: number): void {
+    if (this.stopped) return;
+    this.waitingHeight = height;
+    if (this.deps.mempool.size() > 0) {
+      this.wake();
+      return;
+    }
+    const delay = Math.max(0, this.lastCommitAt + this.opts.emptyBlockIntervalMs - this.deps.now());
+    this.waitTimer = setTimeout(() => this.wake(), delay);
+  }
+
+  private wake(): void {
+    if (this.stopped || this.waitingHeight === 0) return;
+    const height = this.waitingHeight;
+    this.waitingHeight = 0;
+    if (this.waitTimer) clearTimeout(this.waitTimer);
+    this.waitTimer = undefined;
+    this.enqueue(this.startInput(height));
+  }
+
+  private enqueue(input: Input): void {
+    this.queue.push(input);
+    if (this.running) return;
+    this.running = true;
+    try {
+      // Inputs produced while executing actions (a new height after a decision) wait their turn,
+      // so actions of one step always run in order and to completion.
+      for (let input = this.queue.shift(); input !== undefined && !this.stopped; input = this.queue.shift()) {
+        const out = step(this.state, input, this.env);
+        this.state = out.state;
+        for (const a of out.actions) this.execute(a);
+      }
+    } catch (e) {
+      this.stop();
+      this.deps.onFatal(e);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private readonly env: Env = {
+    isValid: (height, value) =>
+      height === this.deps.app.height() + 1 && this.deps.app.executed(value) !== undefined,
+    getValue: (_height, _round) => {
+      const { txs, verified } = this.deps.mempool.reap(this.opts.maxBlockTxs, this.opts.maxBlockBytes);
+      const executed = this.deps.app.propose(txs, this.deps.key.publicKey, verified);
+      this.unsaved.push(executed);
+      return executed.hashHex;
+    },
+    now: () => this.deps.now(),
+  };
+
+  private execute(a: Action): void {
+    const { app, key, transport, log } = this.deps;
+    switch (a.kind) {
+      case 'persist': {
+        // Durable (committed, fsynced) before anything that follows is sent.
+        const pending: PendingBlock[] = this.unsaved.map((e) => ({
+          hash: e.hash,
+          height: e.block.header.height,
+          bytes: encodeBlock(e.block),
+        }));
+        app.store.saveConsensus(a.record.height, JSON.stringify(a.record), pending);
+        this.unsaved = [];
+        return;
+      }
+      case 'broadcastProposal': {
+        const executed = app.executed(a.proposal.value);
+        if (!executed) throw new Error('proposed block is not executed');
+        const proposal = signProposal(app.suite, key.secretKey, app.chainId, a.proposal);
+        transport?.broadcast({ kind: 'proposal', proposal, block: encodeBlock(executed.block) });
+        return;
+      }
+      case 'broadcastVote': {
+        const vote = signMachineVote(app.suite, key.secretKey, app.chainId, a.vote);
+        this.voteSigs.set(voteKey(a.vote), vote.signature);
+        transport?.broadcast({ kind: 'vote', vote });
+        return;
+      }
+      case 'scheduleTimeout': {
+        const input: Input = { kind: 'timeout', step: a.step, height: a.height, round: a.round };
+        const t = setTimeout(() => {
+          this.timers.delete(t);
+          this.enqueue(input);
+        }, a.durationMs);
+        this.timers.add(t);
+        return;
+      }
+      case 'decide':
+        this.decide(a);
+        return;
+      case 'evidence':
+        log.warn({ kind: a.evidence.kind }, 'equivocation evidence');
+        return;
+      case 'signRefused':
+        log.warn({ reason: a.reason }, 'signer guard refused to sign');
+        return;
+    }
+  }
+
+  private decide(a: Extract<Action, { kind: 'decide' }>): void {
+    const { app, key, mempool } = this.deps;
+    const executed = app.executed(a.value);
+    if (!executed) throw new Error('decided block is not executed');
+    const set = app.validators(a.height);
+    const sigs = a.commit.map((v) => {
+      let signature = this.voteSigs.get(voteKey(v));
+      // Our own precommit from before a restart: the same vote signed again (same content).
+      if (signature === undefined && v.validator === this.self) {
+        signature = signMachineVote(app.suite, key.secretKey, app.chainId, v).signature;
+      }
+      if (signature === undefined) throw new Error('precommit signature missing');
+      return { validatorIndex: validatorIndex(set, fromHex(v.validator)), time: v.time ?? 0, signature };
+    });
+    const commit = makeCommit(a.height, a.round, executed.hash, sigs);
+    app.commit(executed, commit);
+    this.lastCommitAt = this.deps.now();
+    this.voteSigs.clear();
+    this.unsaved = [];
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    mempool.update(executed);
+    this.deps.onCommit?.(executed, commit);
+    this.awaitHeight(a.height + 1);
+  }
+
+  /** A peer's message: verified, then fed to the machine (messages for other heights are dropped). */
+  private onWire(msg: WireMessage, _from: string): void {
+    if (this.stopped) return;
+    const { app, log } = this.deps;
+    const height = app.height() + 1;
+    try {
+      if (msg.kind === 'vote') {
+        const v = msg.vote;
+        if (v.height !== height || !verifyWireVote(app.suite, app.chainId, v)) return;
+        if (validatorIndex(app.validators(height), v.validator) < 0) return;
+        const vote = machineVote(v);
+        this.voteSigs.set(voteKey(vote), v.signature);
+        this.wakeFor(height);
+        this.enqueue({ kind: v.type, vote });
+        return;
+      }
+      const p = msg.proposal;
+      if (p.height !== height || !verifyProposal(app.suite, app.chainId, p)) return;
+      if (validatorIndex(app.validators(height), p.proposer) < 0) return;
+      const block = decodeBlock(msg.block);
+      const executed = app.validate(block, new Set());
+      if (executed.hashHex !== toHex(p.blockHash)) return;
+      this.unsaved.push(executed);
+      this.wakeFor(height);
+      this.enqueue({ kind: 'proposal', proposal: proposalOf(p) });
+    } catch (e) {
+      log.warn({ height, code: (e as { code?: string }).code ?? 'NODE_BAD_MESSAGE' }, 'peer message refused');
+    }
+  }
+
+  /** A message for the height we are waiting to start: start now (the proposer has). */
+  private wakeFor(height: number): void {
+    if (this.waitingHeight === height) this.wake();
+  }
+}
+
+function voteKey(v: {
+  type: string;
+  height: number;
+  round: number;
+  validator: string;
+  value: string | null;
+}) {
+  return `${v.type}/${v.height}/${v.round}/${v.validator}/${v.value ?? 'nil'}`;
+}

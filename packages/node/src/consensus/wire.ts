@@ -1,0 +1,113 @@
+/**
+ * What validators exchange: signed proposals carrying their block, and signed votes. Votes are the
+ * ledger's (their precommit signatures form commit certificates); proposals are signed here under
+ * their own domain tag, so a proposal signature can never pass for a vote.
+ */
+
+import type { Proposal, Vote } from '@djchain/consensus';
+import { encode, fromHex, type Suite, toHex } from '@djchain/crypto';
+import { type SignedVote, signingBytes, signVote, verifyVoteSignature } from '@djchain/ledger';
+
+export const PROPOSAL_TAG = 'djchain/proposal/v1';
+
+export interface SignedProposal {
+  readonly height: number;
+  readonly round: number;
+  readonly blockHash: Uint8Array;
+  /** −1 when none. */
+  readonly validRound: number;
+  readonly proposer: Uint8Array;
+  readonly signature: Uint8Array;
+}
+
+export type WireMessage =
+  | { readonly kind: 'proposal'; readonly proposal: SignedProposal; readonly block: Uint8Array }
+  | { readonly kind: 'vote'; readonly vote: SignedVote };
+
+/**
+ * How the driver reaches other validators. A single validator runs without one; the p2p package
+ * provides the real one for clusters (authenticated, encrypted), tests an in-memory one.
+ */
+export interface Transport {
+  /** Sends to every connected validator. */
+  broadcast(msg: WireMessage): void;
+  /** Sends to one peer (by validator public key hex), e.g. to answer a catch-up request. */
+  send(peer: string, msg: WireMessage): void;
+  /** Delivers messages from peers; `from` is the authenticated peer's public key hex. */
+  onMessage(handler: (msg: WireMessage, from: string) => void): void;
+}
+
+function proposalSignBytes(chainId: string, p: Omit<SignedProposal, 'signature'>): Uint8Array {
+  return signingBytes(
+    PROPOSAL_TAG,
+    encode({
+      chainId,
+      height: p.height,
+      round: p.round,
+      blockHash: p.blockHash,
+      validRound: p.validRound,
+      proposer: p.proposer,
+    }),
+  );
+}
+
+export function signProposal(
+  suite: Suite,
+  secretKey: Uint8Array,
+  chainId: string,
+  p: Proposal,
+): SignedProposal {
+  const body = {
+    height: p.height,
+    round: p.round,
+    blockHash: fromHex(p.value),
+    validRound: p.validRound,
+    proposer: fromHex(p.proposer),
+  };
+  return { ...body, signature: suite.sign(secretKey, proposalSignBytes(chainId, body)) };
+}
+
+export function verifyProposal(suite: Suite, chainId: string, p: SignedProposal): boolean {
+  return suite.verify(p.proposer, proposalSignBytes(chainId, p), p.signature);
+}
+
+export function proposalOf(p: SignedProposal): Proposal {
+  return {
+    height: p.height,
+    round: p.round,
+    value: toHex(p.blockHash),
+    validRound: p.validRound,
+    proposer: toHex(p.proposer),
+  };
+}
+
+/** The ledger vote for a machine vote: prevotes carry time 0 (only precommit times make BFT time). */
+export function ledgerVote(v: Vote) {
+  return {
+    type: v.type,
+    height: v.height,
+    round: v.round,
+    blockHash: v.value === null ? null : fromHex(v.value),
+    time: v.type === 'precommit' ? (v.time ?? 0) : 0,
+    validator: fromHex(v.validator),
+  };
+}
+
+export function signMachineVote(suite: Suite, secretKey: Uint8Array, chainId: string, v: Vote): SignedVote {
+  return signVote(suite, secretKey, chainId, ledgerVote(v));
+}
+
+export function machineVote(v: SignedVote): Vote {
+  const base = {
+    type: v.type,
+    height: v.height,
+    round: v.round,
+    value: v.blockHash === null ? null : toHex(v.blockHash),
+    validator: toHex(v.validator),
+  };
+  return v.type === 'precommit' ? { ...base, time: v.time } : base;
+}
+
+export function verifyWireVote(suite: Suite, chainId: string, v: SignedVote): boolean {
+  return verifyVoteSignature(suite, chainId, v);
+}

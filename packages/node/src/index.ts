@@ -1,0 +1,28 @@
+/**
+ * @djchain/node: one node of a Dangjian chain — sqlite chain store, application (executor + state
+ * tree), mempool, Tendermint consensus driver, HTTP API, metrics and logs.
+ */
+export { Application, type ApplicationOptions, type Executed } from './app/application.ts';
+export { type GenesisJson, genesisFromJson, genesisToJson } from './app/genesis.ts';
+export { ConsensusDriver, type DriverOptions, defaultDriverOptions } from './consensus/driver.ts';
+export {
+  type SignedProposal,
+  signProposal,
+  type Transport,
+  verifyProposal,
+  type WireMessage,
+} from './consensus/wire.ts';
+export { isNodeError, NodeError } from './errors.ts';
+export { createLog, type Log, silentLog } from './log.ts';
+export { type AddResult, defaultMempoolOptions, Mempool, type MempoolOptions } from './mempool/mempool.ts';
+export {
+  type CommitEvent,
+  DB_FILE,
+  type DjNode,
+  defaultNodeOptions,
+  type NodeDeps,
+  type NodeOptions,
+  openNode,
+} from './node.ts';
+export { replayChain } from './replay.ts';
+export { ChainStore, type ChainStoreOptions } from './storage/chain-store.ts';

@@ -1,0 +1,189 @@
+/**
+ * The mempool: transactions admitted once (signature verified once, by Executor.checkTx), queued
+ * per account by nonce, bounded in count and bytes, and handed to the proposer in nonce order.
+ * Every refusal is a coded error returned to the sender.
+ */
+
+import { toHex } from '@djchain/crypto';
+import type { Transaction } from '@djchain/ledger';
+import { type CodedError, nextNonce } from '@djchain/runtime';
+import type { Application, Executed } from '../app/application.ts';
+import { mempoolError } from './errors.ts';
+
+export interface MempoolOptions {
+  /** Most transactions held. */
+  readonly maxTxs: number;
+  /** Most encoded bytes held. */
+  readonly maxBytes: number;
+  /** Largest encoded transaction accepted. */
+  readonly maxTxBytes: number;
+  /** How far above the account's next nonce a transaction may wait. */
+  readonly maxNonceGap: number;
+}
+
+export const defaultMempoolOptions: MempoolOptions = {
+  maxTxs: 50_000,
+  maxBytes: 64 * 1024 * 1024,
+  maxTxBytes: 64 * 1024,
+  maxNonceGap: 1000,
+};
+
+interface Entry {
+  readonly tx: Transaction;
+  readonly hex: string;
+  readonly size: number;
+  readonly address: string;
+  readonly nonce: number;
+  readonly expiry: number;
+}
+
+export type AddResult =
+  | { readonly ok: true; readonly hash: string }
+  | { readonly ok: false; readonly hash?: string; readonly error: CodedError };
+
+export class Mempool {
+  private readonly opts: MempoolOptions;
+  private readonly app: Application;
+  /** Insertion order = arrival order: the proposer serves accounts first come, first served. */
+  private readonly byHash = new Map<string, Entry>();
+  private readonly byAccount = new Map<string, Map<number, Entry>>();
+  /** Next nonce of accounts with pending transactions, as of the latest committed state. */
+  private readonly nextNonces = new Map<string, number>();
+  private totalBytes = 0;
+  private readonly listeners: Array<() => void> = [];
+
+  constructor(opts: Partial<MempoolOptions>, deps: { app: Application }) {
+    this.opts = { ...defaultMempoolOptions, ...opts };
+    this.app = deps.app;
+  }
+
+  size(): number {
+    return this.byHash.size;
+  }
+
+  bytes(): number {
+    return this.totalBytes;
+  }
+
+  has(hashHex: string): boolean {
+    return this.byHash.has(hashHex);
+  }
+
+  /** Called after each admitted batch (the driver starts a height when transactions wait). */
+  onAdded(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Admits a batch; one result per transaction, in order. `sizes` are their encoded lengths. */
+  addBatch(txs: readonly Transaction[], sizes: readonly number[]): AddResult[] {
+    const results = txs.map((tx, i) => this.add(tx, sizes[i]!));
+    if (results.some((r) => r.ok)) for (const l of this.listeners) l();
+    return results;
+  }
+
+  private add(tx: Transaction, size: number): AddResult {
+    if (size > this.opts.maxTxBytes) {
+      return { ok: false, error: mempoolError('MEMPOOL_TX_TOO_LARGE', { size, max: this.opts.maxTxBytes }) };
+    }
+    const height = this.app.height();
+    const check = this.app.executor.checkTx(tx, this.app.store.view(height), height + 1);
+    if (!check.ok) return { ok: false, error: check.error };
+    const { address, nextNonce: next } = check.value;
+    const hex = toHex(check.value.txHash);
+    if (this.byHash.has(hex)) return { ok: false, hash: hex, error: mempoolError('MEMPOOL_DUPLICATE') };
+    const account = this.byAccount.get(address);
+    if (account?.has(tx.nonce)) {
+      return { ok: false, hash: hex, error: mempoolError('MEMPOOL_NONCE_TAKEN', { nonce: tx.nonce }) };
+    }
+    if (tx.nonce > next + this.opts.maxNonceGap) {
+      return {
+        ok: false,
+        hash: hex,
+        error: mempoolError('MEMPOOL_NONCE_TOO_FAR', {
+          nonce: tx.nonce,
+          next,
+          maxGap: this.opts.maxNonceGap,
+        }),
+      };
+    }
+    if (this.byHash.size >= this.opts.maxTxs || this.totalBytes + size > this.opts.maxBytes) {
+      return { ok: false, hash: hex, error: mempoolError('MEMPOOL_FULL', { txs: this.byHash.size }) };
+    }
+    const entry: Entry = { tx, hex, size, address, nonce: tx.nonce, expiry: tx.expiry };
+    this.byHash.set(hex, entry);
+    if (account) account.set(tx.nonce, entry);
+    else this.byAccount.set(address, new Map([[tx.nonce, entry]]));
+    this.nextNonces.set(address, next);
+    this.totalBytes += size;
+    return { ok: true, hash: hex };
+  }
+
+  /**
+   * Transactions for the next block: per account, consecutive nonces from its next one (higher
+   * nonces wait for the gap to fill), accounts in arrival order. `verified` lists their hash
+   * hexes: their signatures were checked at admission (PERF: not again in execution).
+   */
+  reap(maxTxs: number, maxBytes: number): { txs: Transaction[]; verified: Set<string> } {
+    const txs: Transaction[] = [];
+    const verified = new Set<string>();
+    const taken = new Map<string, number>();
+    let bytes = 0;
+    outer: for (const e of this.byHash.values()) {
+      const want = taken.get(e.address) ?? this.nextNonces.get(e.address) ?? 0;
+      if (e.nonce !== want) continue;
+      const account = this.byAccount.get(e.address)!;
+      let n = want;
+      for (let x = account.get(n); x !== undefined; x = account.get(n)) {
+        if (txs.length >= maxTxs || bytes + x.size > maxBytes) {
+          taken.set(e.address, n);
+          break outer;
+        }
+        txs.push(x.tx);
+        verified.add(x.hex);
+        bytes += x.size;
+        n++;
+      }
+      taken.set(e.address, n);
+    }
+    return { txs, verified };
+  }
+
+  /**
+   * After a block is committed: drops its transactions, then re-checks what stays against the new
+   * state — nonces now used and expired transactions leave. (Signatures and parameter shapes do
+   * not depend on state and are not checked again.)
+   */
+  update(committed: Executed): void {
+    const height = committed.block.header.height;
+    const touched = new Set<string>();
+    for (const hex of committed.result.txHashes.map(toHex)) {
+      const e = this.byHash.get(hex);
+      if (e) touched.add(e.address);
+      this.remove(hex);
+    }
+    const view = this.app.store.view(height);
+    for (const address of touched) {
+      if (!this.byAccount.has(address)) {
+        this.nextNonces.delete(address);
+        continue;
+      }
+      this.nextNonces.set(address, nextNonce(view, address));
+    }
+    for (const e of [...this.byHash.values()]) {
+      if (e.expiry < height + 1 || e.nonce < (this.nextNonces.get(e.address) ?? 0)) this.remove(e.hex);
+    }
+  }
+
+  private remove(hex: string): void {
+    const e = this.byHash.get(hex);
+    if (!e) return;
+    this.byHash.delete(hex);
+    this.totalBytes -= e.size;
+    const account = this.byAccount.get(e.address)!;
+    account.delete(e.nonce);
+    if (account.size === 0) {
+      this.byAccount.delete(e.address);
+      this.nextNonces.delete(e.address);
+    }
+  }
+}

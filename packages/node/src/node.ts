@@ -1,0 +1,130 @@
+/**
+ * Composition of one node: chain store, application, mempool and consensus driver, with the
+ * clock, keys, logs and (for clusters) the transport injected. `openNode(opts, deps)`.
+ */
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { getSuite, type KeyPair, type Suite, toHex } from '@djchain/crypto';
+import type { CommitCertificate } from '@djchain/ledger';
+import type { GenesisDoc, ModuleDef } from '@djchain/runtime';
+import { Application, type Executed } from './app/application.ts';
+import { ConsensusDriver, type DriverOptions, defaultDriverOptions } from './consensus/driver.ts';
+import type { Transport } from './consensus/wire.ts';
+import { NodeError } from './errors.ts';
+import { type Log, silentLog } from './log.ts';
+import { defaultMempoolOptions, Mempool, type MempoolOptions } from './mempool/mempool.ts';
+import { ChainStore } from './storage/chain-store.ts';
+
+export interface NodeOptions {
+  /** Directory of the node's files; the database is `<dataDir>/chain.db`. */
+  readonly dataDir: string;
+  readonly genesis: GenesisDoc;
+  readonly modules: readonly ModuleDef[];
+  readonly mempool: Partial<MempoolOptions>;
+  readonly driver: Partial<DriverOptions>;
+  /** sqlite page cache (MiB). */
+  readonly dbCacheMiB: number;
+}
+
+export const defaultNodeOptions = {
+  mempool: defaultMempoolOptions,
+  driver: defaultDriverOptions,
+  dbCacheMiB: 128,
+} as const;
+
+export interface NodeDeps {
+  /** This validator's signing key. */
+  readonly key: KeyPair;
+  readonly transport?: Transport;
+  /** Wall clock in ms (injected so tests and the simulator can drive it). */
+  readonly now?: () => number;
+  readonly log?: Log;
+  /** Called when storage fails and the node has stopped (the CLI exits; a supervisor restarts it). */
+  readonly onFatal?: (e: unknown) => void;
+}
+
+export interface CommitEvent {
+  readonly executed: Executed;
+  readonly commit: CommitCertificate;
+}
+
+/** A running node. `events` emits 'commit' (CommitEvent) after each committed block. */
+export interface DjNode {
+  readonly suite: Suite;
+  readonly nodeId: string;
+  readonly app: Application;
+  readonly mempool: Mempool;
+  readonly driver: ConsensusDriver;
+  readonly log: Log;
+  readonly events: EventEmitter<{ commit: [CommitEvent] }>;
+  /** Stops consensus and closes the database. */
+  close(): void;
+}
+
+export const DB_FILE = 'chain.db';
+
+/** Opens the node's database (creating genesis on first start) and starts consensus. */
+export function openNode(
+  opts: Partial<NodeOptions> & Pick<NodeOptions, 'dataDir' | 'genesis'>,
+  deps: NodeDeps,
+): DjNode {
+  const suite = getSuite(opts.genesis.suite);
+  const log = deps.log ?? silentLog;
+  const now = deps.now ?? (() => Date.now());
+  mkdirSync(opts.dataDir, { recursive: true });
+  const store = new ChainStore({
+    file: join(opts.dataDir, DB_FILE),
+    suite,
+    cacheMiB: opts.dbCacheMiB ?? defaultNodeOptions.dbCacheMiB,
+  });
+  let closed = false;
+  try {
+    if (suite.publicKeyOf(deps.key.secretKey).length !== deps.key.publicKey.length) {
+      throw new NodeError('NODE_BAD_KEY', 'the node key does not match the chain suite');
+    }
+    const app = new Application({ suite, genesis: opts.genesis, modules: opts.modules ?? [] }, { store });
+    const mempool = new Mempool(opts.mempool ?? {}, { app });
+    const events = new EventEmitter<{ commit: [CommitEvent] }>();
+    events.setMaxListeners(0);
+    const node: DjNode = {
+      suite,
+      nodeId: toHex(deps.key.publicKey),
+      app,
+      mempool,
+      log,
+      events,
+      driver: new ConsensusDriver(opts.driver ?? {}, {
+        app,
+        mempool,
+        key: deps.key,
+        ...(deps.transport ? { transport: deps.transport } : {}),
+        now,
+        log,
+        onCommit: (executed, commit) => {
+          log.info(
+            { height: executed.block.header.height, txs: executed.block.txs.length, hash: executed.hashHex },
+            'block committed',
+          );
+          events.emit('commit', { executed, commit });
+        },
+        onFatal: (e) => {
+          log.error({ code: (e as { code?: string }).code ?? 'NODE_FATAL' }, 'consensus stopped');
+          node.close();
+          deps.onFatal?.(e);
+        },
+      }),
+      close: () => {
+        if (closed) return;
+        closed = true;
+        node.driver.stop();
+        store.close();
+      },
+    };
+    node.driver.start();
+    return node;
+  } catch (e) {
+    if (!closed) store.close();
+    throw e;
+  }
+}
