@@ -10,14 +10,17 @@ export type Message =
   | { readonly kind: 'proposal'; readonly proposal: Proposal }
   | { readonly kind: 'vote'; readonly vote: Vote };
 
-/** A key naming a message slot: at most one message per key counts (later ones are evidence). */
+/**
+ * A key naming a message: the proposal slot of a round, or a vote with its value (so a peer that
+ * holds an equivocator's first vote still receives its conflicting one, which counts for its value).
+ */
 export function messageKey(m: Message): string {
   if (m.kind === 'proposal') return `${m.proposal.height}/${m.proposal.round}/p`;
   const v = m.vote;
-  return `${v.height}/${v.round}/${v.type === 'prevote' ? 'v' : 'c'}/${v.validator}`;
+  return `${v.height}/${v.round}/${v.type === 'prevote' ? 'v' : 'c'}/${v.validator}/${v.value ?? 'nil'}`;
 }
 
-/** Messages held for the current height, in a deterministic order (round, then kind, then validator). */
+/** Messages held for the current height, in a deterministic order (round, kind, validator, conflicts last). */
 export function heldMessages(state: State): Message[] {
   const out: Message[] = [];
   for (const r of roundNumbers(state)) {
@@ -25,6 +28,7 @@ export function heldMessages(state: State): Message[] {
     if (rs.proposal) out.push({ kind: 'proposal', proposal: rs.proposal });
     for (const id of Object.keys(rs.prevotes).sort()) out.push({ kind: 'vote', vote: rs.prevotes[id]! });
     for (const id of Object.keys(rs.precommits).sort()) out.push({ kind: 'vote', vote: rs.precommits[id]! });
+    for (const vote of rs.conflicts) out.push({ kind: 'vote', vote });
   }
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import { type Ctx, roundAt, roundNumbers } from './context.ts';
 import { broadcastProposal, broadcastVote } from './signing.ts';
-import { senderPower, votePower } from './tally.ts';
+import { anyPower, senderPower, valuePower, votesFor } from './tally.ts';
 import { timeoutMs } from './timeouts.ts';
 import type { Step } from './types.ts';
 import { isOneThird, isQuorum, proposer } from './validators.ts';
@@ -58,7 +58,7 @@ function line28(ctx: Ctx): boolean {
   const s = ctx.s;
   const p = roundAt(s, s.round).proposal;
   if (s.step !== 'propose' || p === null || p.validRound < 0 || p.validRound >= s.round) return false;
-  if (!isQuorum(s.validators, votePower(s, roundAt(s, p.validRound).prevotes, p.value))) return false;
+  if (!isQuorum(s.validators, valuePower(s, p.validRound, 'prevote', p.value))) return false;
   const lockOk = s.lockedRound <= p.validRound || s.lockedValue === p.value;
   broadcastVote(
     ctx,
@@ -73,7 +73,7 @@ function line28(ctx: Ctx): boolean {
 function line34(ctx: Ctx): boolean {
   const s = ctx.s;
   if (s.step !== 'prevote' || s.fired.line34 === s.round) return false;
-  if (!isQuorum(s.validators, votePower(s, roundAt(s, s.round).prevotes, 'any'))) return false;
+  if (!isQuorum(s.validators, anyPower(s, roundAt(s, s.round).prevotes))) return false;
   s.fired = { ...s.fired, line34: s.round };
   scheduleTimeout(ctx, 'prevote');
   return true;
@@ -87,7 +87,7 @@ function line36(ctx: Ctx): boolean {
   const s = ctx.s;
   const p = roundAt(s, s.round).proposal;
   if (p === null || STEP_ORDER[s.step] < STEP_ORDER.prevote || s.fired.line36 === s.round) return false;
-  if (!isQuorum(s.validators, votePower(s, roundAt(s, s.round).prevotes, p.value))) return false;
+  if (!isQuorum(s.validators, valuePower(s, s.round, 'prevote', p.value))) return false;
   if (!ctx.env.isValid(s.height, p.value)) return false;
   s.fired = { ...s.fired, line36: s.round };
   if (s.step === 'prevote') {
@@ -105,7 +105,7 @@ function line36(ctx: Ctx): boolean {
 function line44(ctx: Ctx): boolean {
   const s = ctx.s;
   if (s.step !== 'prevote') return false;
-  if (!isQuorum(s.validators, votePower(s, roundAt(s, s.round).prevotes, null))) return false;
+  if (!isQuorum(s.validators, valuePower(s, s.round, 'prevote', null))) return false;
   broadcastVote(ctx, 'precommit', null);
   s.step = 'precommit';
   return true;
@@ -115,7 +115,7 @@ function line44(ctx: Ctx): boolean {
 function line47(ctx: Ctx): boolean {
   const s = ctx.s;
   if (s.fired.line47 === s.round) return false;
-  if (!isQuorum(s.validators, votePower(s, roundAt(s, s.round).precommits, 'any'))) return false;
+  if (!isQuorum(s.validators, anyPower(s, roundAt(s, s.round).precommits))) return false;
   s.fired = { ...s.fired, line47: s.round };
   scheduleTimeout(ctx, 'precommit');
   return true;
@@ -128,12 +128,9 @@ function line49(ctx: Ctx): boolean {
   for (const r of roundNumbers(s)) {
     const rs = roundAt(s, r);
     const p = rs.proposal;
-    if (p === null || !isQuorum(s.validators, votePower(s, rs.precommits, p.value))) continue;
+    if (p === null || !isQuorum(s.validators, valuePower(s, r, 'precommit', p.value))) continue;
     if (!ctx.env.isValid(s.height, p.value)) continue;
-    const commit = Object.keys(rs.precommits)
-      .sort()
-      .map((id) => rs.precommits[id]!)
-      .filter((v) => v.value === p.value);
+    const commit = votesFor(s, r, 'precommit', p.value);
     s.decision = { value: p.value, round: r };
     s.status = 'decided';
     ctx.actions.push({ kind: 'decide', height: s.height, round: r, value: p.value, proposal: p, commit });

@@ -25,13 +25,23 @@ function sign(ctx: Ctx, attempt: Signed): Signed | null {
   return decision.message;
 }
 
+/**
+ * A precommit carries the voter's clock, kept above the previous block's time and above the time
+ * of the block it commits: every correct precommit of height h is then later than block h, and so
+ * is their median, block h+1's time (BFT time is monotonic).
+ */
+function precommitTime(ctx: Ctx, value: ValueId | null): number {
+  const s = ctx.s;
+  const blockTime = value === null ? undefined : ctx.env.valueTime?.(s.height, value);
+  return Math.max(ctx.env.now(), s.prevBlockTime + 1, blockTime === undefined ? -Infinity : blockTime + 1);
+}
+
 /** broadcast ⟨PREVOTE|PRECOMMIT, h_p, round_p, value⟩: also delivered to ourselves at once. */
 export function broadcastVote(ctx: Ctx, type: VoteType, value: ValueId | null): void {
   const s = ctx.s;
   if (!isValidator(ctx)) return;
   const base = { type, height: s.height, round: s.round, value, validator: s.config.self };
-  // A precommit carries the voter's time, kept above the previous block's (BFT time is monotonic).
-  const vote = type === 'precommit' ? { ...base, time: Math.max(ctx.env.now(), s.prevBlockTime + 1) } : base;
+  const vote = type === 'precommit' ? { ...base, time: precommitTime(ctx, value) } : base;
   const out = sign(ctx, { kind: 'vote', vote });
   if (out === null || out.kind !== 'vote') return;
   recordVote(ctx, out.vote);

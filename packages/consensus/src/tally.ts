@@ -3,7 +3,7 @@
  * per (validator, height, round, type) counts; a different second one becomes evidence.
  */
 import { type Ctx, type Draft, roundAt, roundNumbers } from './context.ts';
-import type { Evidence, Proposal, RoundMessages, ValueId, Vote } from './types.ts';
+import type { Evidence, Proposal, RoundMessages, ValueId, Vote, VoteType } from './types.ts';
 import { powerOf, proposer } from './validators.ts';
 
 function isRound(n: unknown): n is number {
@@ -40,7 +40,19 @@ function reportEvidence(ctx: Ctx, key: string, evidence: Evidence): void {
   ctx.actions.push({ kind: 'evidence', evidence });
 }
 
-/** Records a verified vote of the current height; returns whether it was new and counted. */
+/**
+ * Conflicting votes kept per (validator, round, type) beyond the first. A twin or an equivocator
+ * that splits its vote between two values must not hide a polka or a commit that exists (seen by the
+ * simulator: correct nodes never saw the round-0 polka they needed and stalled for good); more than
+ * a few values from one validator in one slot only serves to fill memory.
+ */
+export const MAX_CONFLICTS_PER_SLOT = 2;
+
+/**
+ * Records a verified vote of the current height; returns whether it was new. Only the first vote
+ * per (validator, height, round, type) is held as that validator's vote; a different later one is
+ * reported as evidence (once) and kept among the round's conflicts.
+ */
 export function recordVote(ctx: Ctx, vote: Vote): boolean {
   const s = ctx.s;
   if (s.status !== 'running' || vote.height !== s.height || !isRound(vote.round)) return false;
@@ -51,14 +63,16 @@ export function recordVote(ctx: Ctx, vote: Vote): boolean {
   const rs = roundAt(s, vote.round);
   const field = vote.type === 'prevote' ? 'prevotes' : 'precommits';
   const first = Object.hasOwn(rs[field], vote.validator) ? rs[field][vote.validator] : undefined;
-  if (first !== undefined) {
-    if (first.value !== vote.value) {
-      const key = `v/${vote.type}/${vote.round}/${vote.validator}`;
-      reportEvidence(ctx, key, { kind: 'duplicateVote', first, second: vote });
-    }
-    return false;
+  if (first === undefined) {
+    s.rounds[vote.round] = { ...rs, [field]: { ...rs[field], [vote.validator]: vote } };
+    return true;
   }
-  s.rounds[vote.round] = { ...rs, [field]: { ...rs[field], [vote.validator]: vote } };
+  if (first.value === vote.value) return false;
+  const key = `v/${vote.type}/${vote.round}/${vote.validator}`;
+  reportEvidence(ctx, key, { kind: 'duplicateVote', first, second: vote });
+  const same = rs.conflicts.filter((c) => c.validator === vote.validator && c.type === vote.type);
+  if (same.length >= MAX_CONFLICTS_PER_SLOT || same.some((c) => c.value === vote.value)) return false;
+  s.rounds[vote.round] = { ...rs, conflicts: [...rs.conflicts, vote] };
   return true;
 }
 
@@ -81,17 +95,32 @@ export function recordProposal(ctx: Ctx, p: Proposal): boolean {
   return true;
 }
 
-/** Power of the votes in `votes` whose value satisfies `match` ('any' counts every vote). */
-export function votePower(
-  s: Draft,
-  votes: Readonly<Record<string, Vote>>,
-  match: ValueId | null | 'any',
-): number {
+/** Power of the first votes in `votes` ("2f+1 ⟨PREVOTE, h, r, ∗⟩": each validator once). */
+export function anyPower(s: Draft, votes: Readonly<Record<string, Vote>>): number {
   let sum = 0;
-  for (const id of Object.keys(votes)) {
-    const v = votes[id]!;
-    if (match === 'any' || v.value === match) sum += powerOf(s.validators, id);
-  }
+  for (const id of Object.keys(votes)) sum += powerOf(s.validators, id);
+  return sum;
+}
+
+/**
+ * The votes of `type` in `round` for `value` (nil included): each validator's first vote and its
+ * conflicting ones, each validator once. This is the paper's count of distinct signers of
+ * ⟨type, h, r, value⟩. Counting an equivocator towards two values is safe: two sets of more than 2/3
+ * of the power share more than 1/3, so a correct validator, who signs one value only.
+ */
+export function votesFor(s: Draft, round: number, type: VoteType, value: ValueId | null): Vote[] {
+  const rs = roundAt(s, round);
+  const firsts = type === 'prevote' ? rs.prevotes : rs.precommits;
+  const out: Vote[] = [];
+  for (const id of Object.keys(firsts).sort()) if (firsts[id]!.value === value) out.push(firsts[id]!);
+  for (const c of rs.conflicts) if (c.type === type && c.value === value) out.push(c);
+  return out.sort((a, b) => (a.validator < b.validator ? -1 : a.validator > b.validator ? 1 : 0));
+}
+
+/** Power of `votesFor(s, round, type, value)`. */
+export function valuePower(s: Draft, round: number, type: VoteType, value: ValueId | null): number {
+  let sum = 0;
+  for (const v of votesFor(s, round, type, value)) sum += powerOf(s.validators, v.validator);
   return sum;
 }
 

@@ -139,6 +139,12 @@ export interface Env {
   getValue(height: number, round: number): ValueId;
   /** The driver's clock in ms, stamped on own precommits. */
   now(): number;
+  /**
+   * BFT time the value carries (its block header's time), if known. A precommit for the value is
+   * stamped strictly later, so the next block's time (the median of these precommits) is later
+   * than this block's whatever the voters' clock skew (CometBFT's vote-time rule).
+   */
+  valueTime?(height: number, value: ValueId): number | undefined;
 }
 
 /** Static configuration of one validator's machine. */
@@ -155,11 +161,17 @@ export interface MachineConfig {
   readonly unsafe?: { readonly skipLockCheck?: boolean };
 }
 
-/** Votes and proposal of one round; each validator's first vote per type only. */
+/**
+ * Votes and proposal of one round. `prevotes` and `precommits` hold each validator's first vote per
+ * type: those count for the "of any kind" thresholds (lines 34, 47, 55). A conflicting later vote is
+ * evidence; it is also kept in `conflicts` (at most `MAX_CONFLICTS_PER_SLOT` per validator and type)
+ * and counts towards a quorum for its own value only (see `valuePower`).
+ */
 export interface RoundMessages {
   readonly proposal: Proposal | null;
   readonly prevotes: Readonly<Record<string, Vote>>;
   readonly precommits: Readonly<Record<string, Vote>>;
+  readonly conflicts: readonly Vote[];
 }
 
 /** The machine's whole state: plain data, never mutated by `step` (a new object is returned). */

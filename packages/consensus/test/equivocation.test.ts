@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Harness, precommit, prevote, proposal, votesOf } from './helpers.ts';
+import { Harness, precommit, prevote, proposal, timeoutsOf, votesOf } from './helpers.ts';
 
-test('equivocation: only the first vote per (validator, height, round, type) counts; the second is evidence', () => {
+test('equivocation: only the first vote per (validator, height, round, type) is held; the second is evidence', () => {
   const h = new Harness();
   h.start();
   h.feed(proposal(0, 'X'));
   h.feed(prevote('b', 0, 'Y'));
-  const actions = h.feed(prevote('b', 0, 'X'), prevote('c', 0, 'X'));
+  const actions = h.feed(prevote('b', 0, 'X'));
   const evidence = actions.filter((a) => a.kind === 'evidence');
   assert.deepEqual(evidence, [
     {
@@ -19,9 +19,47 @@ test('equivocation: only the first vote per (validator, height, round, type) cou
       },
     },
   ]);
-  // b's second vote (X) did not count: a, c for X is 2 of 4, so no lock and no precommit.
-  assert.deepEqual(votesOf(actions, 'precommit'), []);
-  assert.equal(h.state.lockedValue, null);
+  // b's held vote stays the first one; the second is kept apart as a conflict.
+  assert.equal(h.state.rounds[0]?.prevotes.b?.value, 'Y');
+  assert.deepEqual(
+    h.state.rounds[0]?.conflicts.map((v) => [v.validator, v.value]),
+    [['b', 'X']],
+  );
+});
+
+test('equivocation: an equivocator counts once towards "2f+1 of any kind" (line 34)', () => {
+  const h = new Harness();
+  h.start();
+  h.feed(proposal(0, 'X')); // a prevotes X
+  const actions = h.feed(prevote('b', 0, 'Y'), prevote('b', 0, 'Z'), prevote('b', 0, null));
+  // a and b are 2 of 4 validators, however many votes b signs: no timeoutPrevote.
+  assert.deepEqual(timeoutsOf(actions), []);
+});
+
+test('equivocation: a conflicting vote counts towards a quorum for its own value only (regression: sim seed 2 stalled)', () => {
+  // Twins of b split their prevote between X and Y. Every node holds one of them first; without
+  // counting the other, nodes that held Y first never saw the polka for X that exists (a, b, c).
+  const h = new Harness();
+  h.start();
+  h.feed(proposal(0, 'X')); // a prevotes X
+  h.feed(prevote('b', 0, 'Y'), prevote('c', 0, 'X'));
+  assert.deepEqual(votesOf(h.log, 'precommit'), []);
+  const actions = h.feed(prevote('b', 0, 'X'));
+  assert.deepEqual(
+    votesOf(actions, 'precommit').map((v) => v.value),
+    ['X'],
+  );
+  assert.equal(h.state.lockedValue, 'X');
+  // Y has b only: its conflicting X vote did not make b count for Y twice or for nothing.
+});
+
+test('equivocation: conflicts kept per slot are bounded (memory) and repeats are not stored twice', () => {
+  const h = new Harness();
+  h.start();
+  h.feed(prevote('b', 0, 'V1'), prevote('b', 0, 'V2'), prevote('b', 0, 'V2'), prevote('b', 0, 'V3'));
+  h.feed(prevote('b', 0, 'V4'), prevote('b', 0, 'V5'));
+  assert.equal(h.state.rounds[0]?.conflicts.length, 2);
+  assert.equal(h.log.filter((a) => a.kind === 'evidence').length, 1);
 });
 
 test('equivocation: re-gossiped duplicates are reported once and identical repeats are no evidence', () => {

@@ -142,3 +142,27 @@ test('purity: step never mutates its input state, and equal inputs give equal ou
   }
   assert.equal(s.status, 'decided');
 });
+
+test('BFT time: a small commit with faulty voters stamping the far future stays within correct times (regression: sim seed 332)', () => {
+  // 7 validators, f = 2: a commit of 5 precommits, 2 of them faulty an hour ahead. Half of the whole
+  // set's power (3.5) would reach into the faulty times; half of the commit's power (2.5) does not.
+  const set = makeValidatorSet(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => ({ id, power: 1 })));
+  const commit = [pc('a', 100), pc('b', 110), pc('c', 120), pc('f', 3_600_000), pc('g', 3_600_000)];
+  const t = bftTime(set, commit);
+  assert.ok(t !== null && t >= 100 && t <= 120, `got ${t}`);
+  // The same with weights: a heavy faulty validator just under 1/3 of the power.
+  const weighted = makeValidatorSet([
+    { id: 'a', power: 3 },
+    { id: 'b', power: 4 },
+    { id: 'c', power: 3 },
+    { id: 'z', power: 4 },
+  ]);
+  const t2 = bftTime(weighted, [pc('a', 10), pc('b', 20), pc('z', 9_999_999)]);
+  assert.ok(t2 !== null && t2 <= 20, `got ${t2}`);
+});
+
+test('BFT time: votes of no more than 2/3 of the power are not a commit (null)', () => {
+  const set = makeValidatorSet(['a', 'b', 'c'].map((id) => ({ id, power: 1 })));
+  assert.equal(bftTime(set, [pc('a', 1), pc('b', 2)]), null);
+  assert.equal(bftTime(set, [pc('a', 1), pc('b', 2), pc('c', 3)]), 2);
+});

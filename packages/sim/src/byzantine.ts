@@ -11,6 +11,8 @@ export const BYZANTINE_BEHAVIOURS = [
   'equivocatingProposer',
   'equivocatingVoter',
   'invalidProposer',
+  'amnesiacProposer',
+  'timeDragger',
   'twin',
   'silent',
 ] as const;
@@ -20,6 +22,22 @@ export type Behaviour = 'correct' | (typeof BYZANTINE_BEHAVIOURS)[number];
 /** invalidProposer: every block it builds carries a transaction all correct nodes reject. */
 export function twistValue(behaviour: Behaviour, block: Block): Block {
   return behaviour === 'invalidProposer' ? { ...block, txs: [...block.txs, INVALID_TX] } : block;
+}
+
+/**
+ * amnesiacProposer: proposes a fresh block with vr = −1 in every round it leads, as if it had
+ * forgotten its lock and valid value. Only the lock condition (lines 23 and 29) stops correct
+ * validators locked on another value from prevoting it.
+ */
+export function isAmnesiac(behaviour: Behaviour): boolean {
+  return behaviour === 'amnesiacProposer';
+}
+
+/** timeDragger: votes honestly but stamps its precommits an hour ahead, to drag BFT time forward. */
+export function dragTime(behaviour: Behaviour, vote: Vote): Vote {
+  return behaviour === 'timeDragger' && vote.time !== undefined
+    ? { ...vote, time: vote.time + 3_600_000 }
+    : vote;
 }
 
 /** equivocatingProposer: each peer gets, at random, the proposal or a conflicting one for the same round. */

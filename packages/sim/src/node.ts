@@ -7,21 +7,22 @@
  */
 import {
   type Action,
-  bftTime,
   type Env,
   heldMessages,
   type Input,
   init,
+  isQuorum,
   type MachineConfig,
   makeValidatorSet,
   messageKey,
   type PersistRecord,
+  powerOf,
   type State,
   step,
   type ValueId,
 } from '@djchain/consensus';
 import { type Application, type Block, blockId, GENESIS_ROOT } from './app.ts';
-import { type Behaviour, twistProposal, twistValue, twistVote } from './byzantine.ts';
+import { type Behaviour, dragTime, isAmnesiac, twistProposal, twistValue, twistVote } from './byzantine.ts';
 import type { Prng } from './prng.ts';
 import type { Decided, Host, Wire } from './wire.ts';
 
@@ -46,6 +47,11 @@ export class SimNode {
   /** Simulated disk: survives crashes. */
   record: PersistRecord | null = null;
   chain: Decided[] = [];
+  /**
+   * Simulated disk: the blocks the persisted record refers to (locked, valid, own proposals), as a
+   * real WAL keeps them, so a restarted proposer can re-send the block it must re-propose.
+   */
+  private diskBlocks = new Map<ValueId, Block>();
   /** Memory: lost on a crash. */
   private blocks = new Map<ValueId, Block>();
   private validity = new Map<ValueId, boolean>();
@@ -92,13 +98,15 @@ export class SimNode {
       return ok;
     },
     getValue: (height, round) => {
-      const honest = this.app.buildBlock(height, round, this.id, this.index, this.chainBlocks());
+      const lastCommit = this.chain[height - 2]?.commit ?? [];
+      const honest = this.app.buildBlock(height, round, this.id, this.index, this.chainBlocks(), lastCommit);
       const block = twistValue(this.behaviour, honest);
       const id = blockId(block);
       this.blocks.set(id, block);
       return id;
     },
     now: () => this.host.now() + this.clockSkewMs,
+    valueTime: (_height, value) => this.blocks.get(value)?.time,
   };
 
   /** Starts (or, after a crash, resumes) at the height after the last block on disk. */
@@ -120,7 +128,7 @@ export class SimNode {
   crash(): void {
     this.crashed = true;
     this.incarnation++;
-    this.blocks = new Map();
+    this.blocks = new Map(this.diskBlocks);
     this.validity = new Map();
     this.buffer = new Map();
   }
@@ -150,26 +158,31 @@ export class SimNode {
         case 'persist':
           // WAL contract: durable before any later action runs (the simulated disk is synchronous).
           this.record = a.record;
+          this.saveBlocks(a.record);
           break;
         case 'broadcastProposal': {
-          const block = this.blocks.get(a.proposal.value)!;
+          let proposal = a.proposal;
+          if (isAmnesiac(this.behaviour)) {
+            const value = this.env.getValue(proposal.height, proposal.round);
+            proposal = { ...proposal, value, validRound: -1 };
+          }
+          const block = this.blockOf(proposal.value);
           for (let to = 0; to < this.host.nodeCount; to++) {
             if (to === this.index || this.behaviour === 'silent') continue;
-            const w = twistProposal(this, a.proposal, block);
+            const w = twistProposal(this, proposal, block);
             this.blocks.set(w.proposal.value, w.block);
             this.host.send(this.index, to, w);
           }
           break;
         }
-        case 'broadcastVote':
+        case 'broadcastVote': {
+          const vote = dragTime(this.behaviour, a.vote);
           for (let to = 0; to < this.host.nodeCount; to++) {
             if (to === this.index || this.behaviour === 'silent') continue;
-            this.host.send(this.index, to, {
-              kind: 'vote',
-              vote: twistVote(this, a.vote, this.blocks.keys()),
-            });
+            this.host.send(this.index, to, { kind: 'vote', vote: twistVote(this, vote, this.blocks.keys()) });
           }
           break;
+        }
         case 'scheduleTimeout':
           this.host.setTimer(this.index, this.incarnation, a.durationMs, {
             kind: 'timeout',
@@ -191,10 +204,28 @@ export class SimNode {
     }
   }
 
+  private blockOf(value: ValueId): Block {
+    const block = this.blocks.get(value);
+    // The driver hands the machine a value only together with its block: a gap is a simulator bug.
+    if (block === undefined) throw new Error(`SIM_MISSING_BLOCK: n${this.index} has no block ${value}`);
+    return block;
+  }
+
+  /** Keeps on disk the blocks `record` refers to; those of older heights are dropped. */
+  private saveBlocks(record: PersistRecord): void {
+    const keep = new Map<ValueId, Block>();
+    const values = [record.lockedValue, record.validValue];
+    for (const m of record.signed) if (m.kind === 'proposal') values.push(m.proposal.value);
+    for (const v of values) {
+      const block = v === null ? undefined : (this.blocks.get(v) ?? this.diskBlocks.get(v));
+      if (v !== null && block !== undefined) keep.set(v, block);
+    }
+    this.diskBlocks = keep;
+  }
+
   private commitBlock(a: Extract<Action, { kind: 'decide' }>): void {
-    const block = this.blocks.get(a.value)!;
+    const block = this.blockOf(a.value);
     const prev = this.chain[this.chain.length - 1];
-    const set = makeValidatorSet(this.app.validatorsAt(a.height, this.chainBlocks()));
     const decided: Decided = {
       height: a.height,
       round: a.round,
@@ -203,7 +234,7 @@ export class SimNode {
       proposal: a.proposal,
       commit: a.commit,
       root: this.app.execute(prev?.root ?? GENESIS_ROOT, block),
-      time: bftTime(set, a.commit) ?? 0,
+      time: block.time,
     };
     this.chain.push(decided);
     this.host.onDecide(this.index, decided);
@@ -257,13 +288,40 @@ export class SimNode {
         w.vote.type === 'prevote' ? { kind: 'prevote', vote: w.vote } : { kind: 'precommit', vote: w.vote },
       );
     } else if (w.kind === 'commit') {
-      this.blocks.set(w.proposal.value, w.block);
-      this.feed({ kind: 'proposal', proposal: w.proposal });
-      for (const vote of w.commit) {
-        if (this.machine.height !== height) break;
-        this.feed({ kind: 'precommit', vote });
-      }
+      this.applyCommit(w);
     }
+  }
+
+  /**
+   * Block sync: a verified commit certificate (more than 2/3 of the height's power precommitting the
+   * block in one round) decides the height directly, as a real node's block sync does. Feeding it
+   * through the machine is not enough: a certificate may hold a Byzantine voter's precommit that
+   * conflicts with the one this node saw first, and the machine counts only the first.
+   */
+  private applyCommit(w: Extract<Wire, { kind: 'commit' }>): void {
+    const h = this.machine.height;
+    const first = w.commit[0];
+    if (first === undefined || this.machine.status !== 'running') return;
+    const set = makeValidatorSet(this.app.validatorsAt(h, this.chainBlocks()));
+    const seen = new Set<string>();
+    let power = 0;
+    for (const v of w.commit) {
+      if (v.type !== 'precommit' || v.height !== h || v.round !== first.round) return;
+      if (v.value !== w.proposal.value || seen.has(v.validator)) return;
+      seen.add(v.validator);
+      power += powerOf(set, v.validator);
+    }
+    if (!isQuorum(set, power) || !this.app.validate(h, w.block, this.chainBlocks())) return;
+    this.blocks.set(w.proposal.value, w.block);
+    this.host.trace(`n${this.index} sync h${h} ${w.proposal.value.slice(0, 12)}`);
+    this.commitBlock({
+      kind: 'decide',
+      height: h,
+      round: first.round,
+      value: w.proposal.value,
+      proposal: w.proposal,
+      commit: w.commit,
+    });
   }
 
   /** A peer's status: send what it lacks at its height, or commits if it is behind. */

@@ -49,7 +49,8 @@ export const defaultScenarioOptions: ScenarioOptions = {
 };
 
 /** Derives the scenario from the seed alone. */
-export function makeScenario(seed: number, opts: ScenarioOptions = defaultScenarioOptions): Scenario {
+export function makeScenario(seed: number, options: Partial<ScenarioOptions> = {}): Scenario {
+  const opts = { ...defaultScenarioOptions, ...options };
   const rng = new Prng(seed);
   const n = rng.range(opts.minValidators, opts.maxValidators);
   const weighted = rng.chance(0.5);

@@ -53,3 +53,17 @@ export function describe(w: Wire): string {
       return `commit h${w.height} ${w.proposal.value.slice(0, 8)}`;
   }
 }
+
+/** One line per machine input (timeouts in traces). */
+export function describeInput(i: Input): string {
+  switch (i.kind) {
+    case 'timeout':
+      return `${i.step} h${i.height} r${i.round}`;
+    case 'start':
+      return `start h${i.height}`;
+    case 'proposal':
+      return `proposal h${i.proposal.height} r${i.proposal.round}`;
+    default:
+      return `${i.kind} h${i.vote.height} r${i.vote.round}`;
+  }
+}
