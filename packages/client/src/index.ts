@@ -30,5 +30,18 @@ export {
   historyValue,
   nextHead,
 } from './history.ts';
+export {
+  createKeystore,
+  defaultKeystoreOptions,
+  KEYSTORE_FORMAT,
+  KEYSTORE_MIN_N,
+  KEYSTORE_VERSION,
+  type KeystoreDeps,
+  type KeystoreFile,
+  type KeystoreOptions,
+  openKeystore,
+  parseKeystore,
+} from './keystore.ts';
 export { LightClient, type LightClientOptions, type TrustAnchor } from './light-client.ts';
 export { checkReceiptProof, checkStateProof } from './proofs.ts';
+export { accountKey, addressOf, buildTx, type SignedTx, signTransaction, type TxRequest } from './tx.ts';

@@ -1,0 +1,73 @@
+/**
+ * Building and signing transactions with either suite. Nothing here sends a key anywhere: the
+ * signature is made locally with the ledger's signTx and only the signed bytes leave.
+ */
+import { type Suite, toHex, type Value } from '@djchain/crypto/browser';
+import { encodeTx, signTx, type Transaction, type TxBody, txHash } from '@djchain/ledger';
+import { toBase64 } from './base64.ts';
+import { ClientError } from './errors.ts';
+
+/**
+ * The chain address of a public key: hex of the first 20 bytes of its suite hash (the runtime's
+ * addressOf, which the client may not import; test/tx.test.ts checks they agree).
+ */
+export function addressOf(suite: Suite, publicKey: Uint8Array): string {
+  return toHex(suite.hash(publicKey).subarray(0, 20));
+}
+
+/** The state key of an account's next nonce (runtime: acct/<address> = { nonce }). */
+export const accountKey = (address: string): string => `acct/${address}`;
+
+export interface TxRequest {
+  readonly chainId: string;
+  readonly module: string;
+  readonly action: string;
+  readonly params: Value;
+  readonly signer: Uint8Array;
+  /** The signer's next nonce (DjchainClient.nextNonce reads it with a proof). */
+  readonly nonce: number;
+  /** Last height at which the transaction may be included. */
+  readonly expiry: number;
+  /** Address of the member a clerk acts for (recorded as done on their behalf). */
+  readonly onBehalfOf?: string;
+}
+
+/** The body to sign; CLIENT_BAD_TX when a field cannot be valid. */
+export function buildTx(req: TxRequest): TxBody {
+  const uint = (n: number) => Number.isSafeInteger(n) && n >= 0;
+  if (!uint(req.nonce)) throw new ClientError('CLIENT_BAD_TX', 'nonce must be a non-negative integer');
+  if (!uint(req.expiry)) throw new ClientError('CLIENT_BAD_TX', 'expiry must be a non-negative integer');
+  if (req.onBehalfOf !== undefined && !/^[0-9a-f]{40}$/.test(req.onBehalfOf))
+    throw new ClientError('CLIENT_BAD_TX', 'onBehalfOf must be an address (40 lowercase hex)');
+  const body: TxBody = {
+    chainId: req.chainId,
+    module: req.module,
+    action: req.action,
+    params: req.params,
+    signer: req.signer,
+    nonce: req.nonce,
+    expiry: req.expiry,
+  };
+  return req.onBehalfOf === undefined ? body : { ...body, onBehalfOf: req.onBehalfOf };
+}
+
+/** A signed transaction with its id and wire forms. */
+export interface SignedTx {
+  readonly tx: Transaction;
+  readonly bytes: Uint8Array;
+  readonly base64: string;
+  /** Lowercase hex of txHash. */
+  readonly hash: string;
+}
+
+/** Signs `body` with `secretKey` (ledger signTx: "djchain/tx/v1" ‖ 0x00 ‖ canonical body). */
+export function signTransaction(suite: Suite, secretKey: Uint8Array, body: TxBody): SignedTx {
+  let tx: Transaction;
+  try {
+    tx = signTx(suite, secretKey, body);
+  } catch (e) {
+    throw new ClientError('CLIENT_BAD_TX', (e as Error).message);
+  }
+  const bytes = encodeTx(tx);
+  return { tx, bytes, base64: toBase64(bytes), hash: toHex(txHash(suite, tx)) };
+}

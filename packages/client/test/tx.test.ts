@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { getSuite } from '@djchain/crypto';
+import { decodeTx, verifyTxSignature } from '@djchain/ledger';
+import { addressOf as runtimeAddressOf } from '@djchain/runtime';
+import fc from 'fast-check';
+import { addressOf, buildTx, fromBase64, isClientError, signTransaction, toBase64 } from '../src/index.ts';
+
+for (const id of ['intl', 'gm'] as const) {
+  describe(`transactions (${id})`, () => {
+    const suite = getSuite(id);
+    const pair = suite.keyPairFromSeed(new Uint8Array(32).fill(3));
+
+    it('builds, signs and encodes a transaction the ledger verifies', () => {
+      const body = buildTx({
+        chainId: 'dj-1',
+        module: 'member',
+        action: 'apply',
+        params: { name: '王芳', date: '2024-05-04' },
+        signer: pair.publicKey,
+        nonce: 4,
+        expiry: 120,
+        onBehalfOf: 'ab'.repeat(20),
+      });
+      const signed = signTransaction(suite, pair.secretKey, body);
+      const back = decodeTx(fromBase64(signed.base64));
+      assert.deepEqual(back, signed.tx);
+      assert.ok(verifyTxSignature(suite, back));
+      assert.match(signed.hash, /^[0-9a-f]{64}$/);
+    });
+
+    it('agrees with the runtime on addresses', () => {
+      assert.equal(addressOf(suite, pair.publicKey), runtimeAddressOf(suite, pair.publicKey));
+    });
+
+    it('refuses a body whose signer is not the key, and bad fields', () => {
+      const other = suite.keyPairFromSeed(new Uint8Array(32).fill(4));
+      const req = {
+        chainId: 'c',
+        module: 'm',
+        action: 'a',
+        params: null,
+        signer: other.publicKey,
+        nonce: 0,
+        expiry: 1,
+      };
+      assert.throws(
+        () => signTransaction(suite, pair.secretKey, buildTx(req)),
+        (e) => isClientError(e, 'CLIENT_BAD_TX'),
+      );
+      assert.throws(
+        () => buildTx({ ...req, nonce: -1 }),
+        (e) => isClientError(e, 'CLIENT_BAD_TX'),
+      );
+      assert.throws(
+        () => buildTx({ ...req, onBehalfOf: 'XY' }),
+        (e) => isClientError(e, 'CLIENT_BAD_TX'),
+      );
+    });
+  });
+}
+
+describe('base64', () => {
+  it('matches the standard encoding and round-trips', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 100 }), (b) => {
+        const text = toBase64(b);
+        assert.equal(text, Buffer.from(b).toString('base64'));
+        assert.deepEqual(fromBase64(text), b);
+      }),
+    );
+  });
+  it('rejects non-canonical and invalid text', () => {
+    for (const t of ['QQ', 'QR==', 'QQ=A', '****', 'QUJD\n', 'Q===']) {
+      assert.throws(
+        () => fromBase64(t),
+        (e) => isClientError(e, 'CLIENT_BAD_ENCODING'),
+        t,
+      );
+    }
+  });
+});
