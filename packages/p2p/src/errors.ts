@@ -30,6 +30,8 @@ export type P2PErrorCode =
   | 'P2P_PEER_REMOVED'
   /** A second connection to the same peer lost the deterministic tie-break. */
   | 'P2P_DUPLICATE_CONNECTION'
+  /** The peer closed the session and said why; `details.remoteCode` holds its reason. */
+  | 'P2P_CLOSED_BY_PEER'
   /** The socket closed or failed (reset, refused, ended). */
   | 'P2P_CONNECTION_CLOSED'
   /** The node is stopping or stopped. */

@@ -86,3 +86,12 @@ export class FlipProxy {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }
+
+/** Polls `cond` every 10 ms, at most `tries` times (a hang guard; no timing is asserted). */
+export async function until(cond: () => boolean, what: string, tries = 500): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    if (cond()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`condition never held: ${what}`);
+}
