@@ -126,11 +126,11 @@ describe('P2PNode connections', () => {
     }
     await until(() => nodes.every((n) => n.peers().length === 3), 'full mesh');
     const got = nodes.map(() => new Set<string>());
-    nodes.forEach((n, i) => n.onMessage((from, _c, p) => got[i]!.add(`${from}:${text(p)}`)));
+    for (const [i, n] of nodes.entries()) n.onMessage((from, _c, p) => got[i]!.add(`${from}:${text(p)}`));
     for (const [i, n] of nodes.entries()) assert.equal(n.broadcast(Channel.mempool, bytes(`tx-${i}`)), 3);
     await until(() => got.every((s) => s.size === 3), 'every broadcast delivered');
     for (const [i, s] of got.entries()) {
-      const want = nodes.filter((_, j) => j !== i).map((n, _k) => `${n.id}:tx-${nodes.indexOf(n)}`);
+      const want = nodes.flatMap((n, j) => (j === i ? [] : [`${n.id}:tx-${j}`]));
       assert.deepEqual([...s].sort(), want.sort());
     }
   });
