@@ -139,8 +139,9 @@ export const rotateKey = defineAction<KeyChange>(M, E, {
   target: (ctx, p) => memberTarget(ctx, p.member),
   verify: (ctx, p) => (addressFree(ctx, p.newAddress) ? okResult : failure(E.ADDRESS_IN_USE)),
   execute(ctx, p) {
-    replaceKey(ctx, getMember(ctx.store, p.member)!, p.newAddress);
+    // The event names the actor before the key changes (a clerk's onBehalfOf is the old address).
     emitAct(ctx, M, 'member.KeyRotated', [memberEntity(p.member)], { member: p.member });
+    replaceKey(ctx, getMember(ctx.store, p.member)!, p.newAddress);
   },
 });
 
@@ -178,8 +179,8 @@ export const approveKeyRecovery = defineAction<{ member: string }>(M, E, {
   },
   execute(ctx, p) {
     const m = getMember(ctx.store, p.member)!;
-    replaceKey(ctx, m, m.recovery!.newAddress);
     emitAct(ctx, M, 'member.KeyRecovered', [memberEntity(p.member)], { member: p.member });
+    replaceKey(ctx, m, m.recovery!.newAddress);
   },
 });
 
