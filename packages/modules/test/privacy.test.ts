@@ -46,7 +46,7 @@ describe('dossier and privacy', () => {
   it("the member's history replays to the head in state, from application to archive", () => {
     const events = chain.events('member:cand');
     assert.equal(events[0]?.type, 'member.Registered');
-    assert.equal((events.at(-1)?.data as { action?: string }).action, 'archive');
+    assert.equal((events.at(-1)!.data as { action?: string }).action, 'archive');
     assert.deepEqual(replayHead(chain.suite, events), readHead(chain.state, 'member:cand').head);
   });
 

@@ -38,7 +38,8 @@ export interface MemberStores {
   readonly transfer: ReadStore;
 }
 
-const PHASE_STATUS: { readonly [P in Phase]: MemberStatus } = {
+/** The member status each recruitment phase means. */
+export const PHASE_STATUS: { readonly [P in Phase]: MemberStatus } = {
   applicant: '入党申请人',
   activist: '入党积极分子',
   candidate: '发展对象',

@@ -7,6 +7,7 @@ import { type Details, failure, okResult } from '../common/errors.ts';
 import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
 import type { Shape } from '../common/parse.ts';
 import { asValue, MODULE } from '../common/stores.ts';
+import { PHASE_STATUS } from '../member/status.ts';
 import { actorOf } from '../permissions/authorize.ts';
 import type { Permission } from '../permissions/rules.ts';
 import { RecruitmentErrors as E, type RecruitmentErrorSpec } from './errors.ts';
@@ -128,6 +129,8 @@ export function stepAction<P extends { member: string; ref?: string }>(spec: Ste
         step: stepNo(proc.version, spec.action, proc.phase),
         action: spec.action,
         phase: next.phase,
+        // A status transition (入党积极分子 → 发展对象 …) is named in the member's history.
+        ...(next.phase !== proc.phase ? { status: PHASE_STATUS[next.phase] } : {}),
         data: record.data,
       });
     },

@@ -88,6 +88,7 @@ export const apply = defineAction<Apply>(M, E, {
       step: 1,
       action: 'apply',
       phase: 'applicant',
+      status: '入党申请人',
       data: {},
     });
   },
