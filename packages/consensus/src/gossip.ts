@@ -11,11 +11,11 @@ export type Message =
   | { readonly kind: 'vote'; readonly vote: Vote };
 
 /**
- * A key naming a message: the proposal slot of a round, or a vote with its value (so a peer that
- * holds an equivocator's first vote still receives its conflicting one, which counts for its value).
+ * A key naming a message with its value: a peer holding an equivocator's first vote (or proposal)
+ * still receives the conflicting one, which counts for its own value (votes) or is evidence.
  */
 export function messageKey(m: Message): string {
-  if (m.kind === 'proposal') return `${m.proposal.height}/${m.proposal.round}/p`;
+  if (m.kind === 'proposal') return `${m.proposal.height}/${m.proposal.round}/p/${m.proposal.value}`;
   const v = m.vote;
   return `${v.height}/${v.round}/${v.type === 'prevote' ? 'v' : 'c'}/${v.validator}/${v.value ?? 'nil'}`;
 }

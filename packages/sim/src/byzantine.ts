@@ -26,8 +26,9 @@ export function twistValue(behaviour: Behaviour, block: Block): Block {
 
 /**
  * amnesiacProposer: proposes a fresh block with vr = −1 in every round it leads, as if it had
- * forgotten its lock and valid value. Only the lock condition (lines 23 and 29) stops correct
- * validators locked on another value from prevoting it.
+ * forgotten its lock and valid value, and votes for it; its other votes go to one peer as they are
+ * and as nil to the rest (splitting correct validators between "locked" and "not locked"). Only the lock condition (lines 23 and 29) stops correct validators locked on
+ * another value from prevoting its block: the attack `skipLockCheck` opens.
  */
 export function isAmnesiac(behaviour: Behaviour): boolean {
   return behaviour === 'amnesiacProposer';
@@ -69,4 +70,9 @@ export function twistVote(
   }
   const time = vote.type === 'precommit' ? node.rng.range(0, 4_000_000_000) : undefined;
   return time === undefined ? { ...vote, value: other } : { ...vote, value: other, time };
+}
+
+/** amnesiacProposer: the vote peer `to` gets (`victim` alone sees votes for others' values). */
+export function splitVote(vote: Vote, ownFresh: boolean, to: number, victim: number): Vote {
+  return ownFresh || to === victim ? vote : { ...vote, value: null };
 }

@@ -22,7 +22,15 @@ import {
   type ValueId,
 } from '@djchain/consensus';
 import { type Application, type Block, blockId, GENESIS_ROOT } from './app.ts';
-import { type Behaviour, dragTime, isAmnesiac, twistProposal, twistValue, twistVote } from './byzantine.ts';
+import {
+  type Behaviour,
+  dragTime,
+  isAmnesiac,
+  splitVote,
+  twistProposal,
+  twistValue,
+  twistVote,
+} from './byzantine.ts';
 import type { Prng } from './prng.ts';
 import type { Decided, Host, Wire } from './wire.ts';
 
@@ -57,6 +65,8 @@ export class SimNode {
   private validity = new Map<ValueId, boolean>();
   private buffer = new Map<number, Wire[]>();
   private lastTickHeight = -1;
+  /** amnesiacProposer only: the fresh value it proposed per `${height}/${round}`. */
+  private readonly amnesiacValues = new Map<string, ValueId>();
 
   constructor(opts: {
     index: number;
@@ -115,6 +125,11 @@ export class SimNode {
     const height = this.chain.length + 1;
     const prev = this.chain[this.chain.length - 1];
     const resume = this.record ?? undefined;
+    if (resume !== undefined && resume.height === height) {
+      this.host.trace(
+        `n${this.index} resume h${height} r${resume.round} ${resume.step} signed ${resume.signed.length}`,
+      );
+    }
     this.feed({
       kind: 'start',
       height,
@@ -165,10 +180,13 @@ export class SimNode {
           if (isAmnesiac(this.behaviour)) {
             const value = this.env.getValue(proposal.height, proposal.round);
             proposal = { ...proposal, value, validRound: -1 };
+            this.amnesiacValues.set(`${proposal.height}/${proposal.round}`, value);
           }
           const block = this.blockOf(proposal.value);
+          // An amnesiac proposer also withholds its proposal from one peer, splitting the round.
+          const withheld = isAmnesiac(this.behaviour) ? this.rng.int(this.host.nodeCount) : -1;
           for (let to = 0; to < this.host.nodeCount; to++) {
-            if (to === this.index || this.behaviour === 'silent') continue;
+            if (to === this.index || to === withheld || this.behaviour === 'silent') continue;
             const w = twistProposal(this, proposal, block);
             this.blocks.set(w.proposal.value, w.block);
             this.host.send(this.index, to, w);
@@ -176,10 +194,17 @@ export class SimNode {
           break;
         }
         case 'broadcastVote': {
-          const vote = dragTime(this.behaviour, a.vote);
+          // An amnesiac proposer also votes for the fresh block it proposed in that round.
+          const fresh = this.amnesiacValues.get(`${a.vote.height}/${a.vote.round}`);
+          const vote = dragTime(this.behaviour, fresh === undefined ? a.vote : { ...a.vote, value: fresh });
+          const amnesiac = isAmnesiac(this.behaviour);
+          const victim = amnesiac ? this.rng.int(this.host.nodeCount) : -1;
           for (let to = 0; to < this.host.nodeCount; to++) {
             if (to === this.index || this.behaviour === 'silent') continue;
-            this.host.send(this.index, to, { kind: 'vote', vote: twistVote(this, vote, this.blocks.keys()) });
+            const out = amnesiac
+              ? splitVote(vote, fresh !== undefined, to, victim)
+              : twistVote(this, vote, this.blocks.keys());
+            this.host.send(this.index, to, { kind: 'vote', vote: out });
           }
           break;
         }

@@ -34,8 +34,6 @@ export interface SimulationOptions {
   readonly livenessBoundMs: number;
   /** Backstop on the number of events of one run. */
   readonly maxEvents: number;
-  /** Interval of each node's gossip tick. */
-  readonly gossipIntervalMs: number;
   /** Called with every trace line (the trace hash covers them whether or not this is set). */
   readonly trace?: (line: string) => void;
 }
@@ -43,7 +41,6 @@ export interface SimulationOptions {
 export const defaultSimulationOptions: SimulationOptions = {
   livenessBoundMs: 120_000,
   maxEvents: 2_000_000,
-  gossipIntervalMs: 1000,
 };
 
 export interface SimulationResult {
@@ -129,7 +126,7 @@ export class Simulation implements Host {
     this.lastProgressMs = healAt;
     for (const n of this.nodes) {
       this.queue.push(0, { kind: 'boot', node: n.index });
-      this.queue.push(1 + rng.int(this.opts.gossipIntervalMs), { kind: 'tick', node: n.index });
+      this.queue.push(1 + rng.int(this.scenario.gossipIntervalMs), { kind: 'tick', node: n.index });
     }
     for (const f of scenario.faults) {
       this.queue.push(f.at, { kind: 'fault', fault: f, phase: 'begin' });
@@ -273,7 +270,7 @@ export class Simulation implements Host {
         node!.feed(e.input);
         return;
       case 'tick':
-        this.queue.push(this.time + this.opts.gossipIntervalMs, e);
+        this.queue.push(this.time + this.scenario.gossipIntervalMs, e);
         if (node!.crashed) return;
         this.trace(`n${e.node} tick h${node!.height}`);
         node!.tick();
