@@ -19,6 +19,7 @@ export type ClientErrorCode =
   | 'CLIENT_KEYSTORE_WEAK_KDF'
   | 'CLIENT_KEYSTORE_BAD_PASSPHRASE'
   | 'CLIENT_BAD_TX'
+  | 'CLIENT_TX_REJECTED'
   | 'CLIENT_HTTP'
   | 'CLIENT_NETWORK'
   | 'CLIENT_BAD_RESPONSE';
@@ -39,4 +40,20 @@ export class ClientError extends Error {
 /** True when `e` is a ClientError, optionally with the given code. */
 export function isClientError(e: unknown, code?: ClientErrorCode): e is ClientError {
   return e instanceof ClientError && (code === undefined || e.code === code);
+}
+
+/**
+ * A node answered with an error: `apiCode` is the node's registry code (e.g. TX_NOT_FOUND,
+ * TX_WAIT_TIMEOUT, HEIGHT_NOT_FOUND — packages/node/API.md) and `status` the HTTP status.
+ */
+export class HttpError extends ClientError {
+  readonly status: number;
+  readonly apiCode: string;
+
+  constructor(status: number, apiCode: string, message: string, details: Record<string, unknown> = {}) {
+    super('CLIENT_HTTP', `${apiCode} (${status}): ${message}`, { ...details, status, apiCode });
+    this.name = 'HttpError';
+    this.status = status;
+    this.apiCode = apiCode;
+  }
 }

@@ -18,7 +18,7 @@ export {
   type DossierVerdict,
   verifyDossier,
 } from './dossier/verify.ts';
-export { ClientError, type ClientErrorCode, isClientError } from './errors.ts';
+export { ClientError, type ClientErrorCode, HttpError, isClientError } from './errors.ts';
 export {
   BLOCK_TX_INDEX,
   EVENT_TAG,
@@ -30,6 +30,17 @@ export {
   historyValue,
   nextHead,
 } from './history.ts';
+export {
+  type Action,
+  DjchainClient,
+  type DjchainClientOptions,
+  defaultDjchainClientOptions,
+  type NodeStatus,
+  type SubmitResult,
+  type VerifiedReceipt,
+  type VerifiedState,
+} from './http/client.ts';
+export type { FetchLike } from './http/transport.ts';
 export {
   createKeystore,
   defaultKeystoreOptions,

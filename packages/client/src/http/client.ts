@@ -1,0 +1,342 @@
+/**
+ * DjchainClient: the typed SDK over the node's HTTP API v1 (packages/node/API.md). Everything that
+ * can be proved is verified before it is returned — receipts against their block's receipt root,
+ * state against its state root, dossiers offline — each header first verified by the light client
+ * from the trust anchor given here, never from what the node says. Queries (/v1/query) compute
+ * over state and are returned as the node answers them.
+ */
+import { decode, equalBytes, fromHex, type KeyPair, type Suite, type Value } from '@djchain/crypto/browser';
+import { type Header, headerHash, type Receipt } from '@djchain/ledger';
+import { toBase64 } from '../base64.ts';
+import { decodeDossier } from '../dossier/format.ts';
+import { type DossierVerdict, verifyDossier } from '../dossier/verify.ts';
+import { ClientError, HttpError } from '../errors.ts';
+import { LightClient, type TrustAnchor } from '../light-client.ts';
+import { accountKey, addressOf, buildTx, type SignedTx, signTransaction } from '../tx.ts';
+import { type FetchLike, Transport } from './transport.ts';
+import {
+  asBytes,
+  asCommit,
+  asHeader,
+  asMerkleProof,
+  asReceipt,
+  asStateProof,
+  asValidatorSet,
+  badResponse,
+  field,
+  obj,
+  str,
+  uint,
+} from './wire.ts';
+
+export interface DjchainClientOptions {
+  /** The node's API root, e.g. "http://127.0.0.1:26680". */
+  readonly baseUrl: string;
+  readonly suite: Suite;
+  readonly chainId: string;
+  /** Where the light client's trust starts (genesis set, or a trusted header and its set). */
+  readonly trust: TrustAnchor;
+  readonly requestTimeoutMs?: number;
+  /** Heights a transaction stays valid after the latest height when it is built. */
+  readonly expiryWindow?: number;
+  readonly fetch?: FetchLike;
+}
+
+export const defaultDjchainClientOptions = { requestTimeoutMs: 10_000, expiryWindow: 100 } as const;
+
+/** The longest single wait the API allows (GET /v1/txs/:hash/wait). */
+const MAX_WAIT_MS = 30_000;
+const MAX_HEADERS = 1000;
+
+export interface NodeStatus {
+  readonly chainId: string;
+  readonly suite: string;
+  readonly height: number;
+  readonly time: number;
+  readonly headerHash: string | null;
+  readonly stateRoot: string;
+  readonly validators: ReadonlyArray<{ readonly publicKey: string; readonly power: number }>;
+  readonly nodeId: string;
+}
+
+export type SubmitResult =
+  | { readonly hash: string; readonly accepted: true }
+  | {
+      readonly hash?: string;
+      readonly accepted: false;
+      readonly error: { readonly code: string; readonly message: string; readonly details?: unknown };
+    };
+
+/** A receipt proved against a header the light client verified. */
+export interface VerifiedReceipt {
+  readonly hash: string;
+  readonly height: number;
+  readonly index: number;
+  readonly receipt: Receipt;
+  readonly header: Header;
+}
+
+/** A state value (undefined: proved absent) at a verified height. */
+export interface VerifiedState {
+  readonly key: string;
+  readonly height: number;
+  readonly value: Uint8Array | undefined;
+  readonly header: Header;
+}
+
+export interface Action {
+  readonly module: string;
+  readonly action: string;
+  readonly params: Value;
+  readonly onBehalfOf?: string;
+}
+
+export class DjchainClient {
+  readonly suite: Suite;
+  readonly chainId: string;
+  readonly light: LightClient;
+  private readonly http: Transport;
+  private readonly expiryWindow: number;
+
+  constructor(opts: DjchainClientOptions) {
+    this.suite = opts.suite;
+    this.chainId = opts.chainId;
+    this.light = new LightClient({ suite: opts.suite, chainId: opts.chainId, trust: opts.trust });
+    this.expiryWindow = opts.expiryWindow ?? defaultDjchainClientOptions.expiryWindow;
+    this.http = new Transport({
+      baseUrl: opts.baseUrl,
+      requestTimeoutMs: opts.requestTimeoutMs ?? defaultDjchainClientOptions.requestTimeoutMs,
+      ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    });
+  }
+
+  /** GET /v1/status; CLIENT_CHAIN_MISMATCH / CLIENT_SUITE_MISMATCH when the node runs another chain. */
+  async status(): Promise<NodeStatus> {
+    const o = obj(await this.http.get('/v1/status'), 'status');
+    const s = o as unknown as NodeStatus;
+    if (str(o, 'chainId', 'status') !== this.chainId)
+      throw new ClientError('CLIENT_CHAIN_MISMATCH', `node runs chain ${s.chainId}, not ${this.chainId}`);
+    if (str(o, 'suite', 'status') !== this.suite.id)
+      throw new ClientError('CLIENT_SUITE_MISMATCH', `node runs suite ${s.suite}, not ${this.suite.id}`);
+    uint(o, 'height', 'status');
+    return s;
+  }
+
+  /** POST /v1/txs: results in order; a rejection is a result, not an exception. */
+  async submit(txs: ReadonlyArray<SignedTx | Uint8Array>): Promise<SubmitResult[]> {
+    const body = { txs: txs.map((t) => (t instanceof Uint8Array ? toBase64(t) : t.base64)) };
+    const o = obj(await this.http.post('/v1/txs', body), 'submit');
+    if (!Array.isArray(o.results) || o.results.length !== txs.length)
+      throw badResponse('submit: one result per transaction expected');
+    return o.results as SubmitResult[];
+  }
+
+  /**
+   * The verified receipt of transaction `hash` (hex): waits up to `timeoutMs` for it to commit
+   * (HttpError apiCode TX_WAIT_TIMEOUT after), then proves it. Bounded: at most
+   * ceil(timeoutMs / 30 s) wait requests.
+   */
+  async waitForReceipt(hash: string, timeoutMs = MAX_WAIT_MS): Promise<VerifiedReceipt> {
+    let left = Math.max(0, timeoutMs);
+    const rounds = Math.max(1, Math.ceil(left / MAX_WAIT_MS));
+    for (let i = 0; i < rounds; i++) {
+      const wait = Math.min(left, MAX_WAIT_MS);
+      left -= wait;
+      try {
+        const o = await this.http.get(`/v1/txs/${hash}/wait`, { timeoutMs: wait }, wait);
+        return await this.verifyCommitted(hash, obj(o, 'tx'));
+      } catch (e) {
+        if (!(e instanceof HttpError && e.apiCode === 'TX_WAIT_TIMEOUT') || i === rounds - 1) throw e;
+      }
+    }
+    throw new ClientError('CLIENT_BAD_RESPONSE', 'unreachable');
+  }
+
+  /** GET /v1/txs/:hash: "pending", or the verified receipt. HttpError TX_NOT_FOUND when unknown. */
+  async getReceipt(
+    hash: string,
+  ): Promise<{ status: 'pending' } | ({ status: 'committed' } & VerifiedReceipt)> {
+    const o = obj(await this.http.get(`/v1/txs/${hash}`), 'tx');
+    if (o.status === 'pending') return { status: 'pending' };
+    return { status: 'committed', ...(await this.verifyCommitted(hash, o)) };
+  }
+
+  private async verifyCommitted(hash: string, o: Record<string, unknown>): Promise<VerifiedReceipt> {
+    if (o.status !== 'committed') throw badResponse('tx: expected status committed');
+    const height = uint(o, 'height', 'tx');
+    const index = uint(o, 'index', 'tx');
+    const receipt = field(o, 'receipt', 'tx', asReceipt);
+    const proof = field(o, 'receiptProof', 'tx', asMerkleProof);
+    const served = field(o, 'header', 'tx', asHeader);
+    const header = await this.sameAsVerified(served, height);
+    if (proof.index !== index) throw new ClientError('CLIENT_BAD_RECEIPT', 'proof is for another index');
+    this.light.verifyReceipt(height, receipt, proof, this.hashBytes(hash));
+    return { hash, height, index, receipt, header };
+  }
+
+  /** The value of state key `key` at `height` (default latest), proved against a verified header. */
+  async getState(key: string, height?: number): Promise<VerifiedState> {
+    const o = obj(await this.http.get('/v1/state', { key, height }), 'state');
+    if (str(o, 'key', 'state') !== key) throw badResponse('state: answer is for another key');
+    const h = uint(o, 'height', 'state');
+    if (height !== undefined && h !== height) throw badResponse('state: answer is for another height');
+    const value = o.value === null ? undefined : field(o, 'value', 'state', asBytes);
+    const proof = field(o, 'proof', 'state', asStateProof);
+    const header = await this.sameAsVerified(field(o, 'header', 'state', asHeader), h);
+    this.light.verifyState(h, key, value, proof);
+    return { key, height: h, value, header };
+  }
+
+  /** The nonce the account's next transaction must carry, read with a proof. */
+  async nextNonce(address: string, height?: number): Promise<number> {
+    const { value } = await this.getState(accountKey(address), height);
+    if (value === undefined) return 0;
+    const v = decode(value) as { nonce?: unknown };
+    if (typeof v?.nonce !== 'number') throw badResponse('account value has no nonce');
+    return v.nonce;
+  }
+
+  /**
+   * Builds, signs (locally: the key never leaves), submits and waits for `action`, returning the
+   * verified receipt (its status may be "failed" with the module's coded, cited error).
+   * CLIENT_TX_REJECTED when the node refuses it at admission.
+   */
+  async send(
+    action: Action,
+    key: KeyPair,
+    opts: { nonce?: number; timeoutMs?: number } = {},
+  ): Promise<VerifiedReceipt> {
+    const status = await this.status();
+    // Before the first block no state can be proved yet, and no account has used a nonce.
+    const nonce =
+      opts.nonce ??
+      (status.height === 0 ? 0 : await this.nextNonce(addressOf(this.suite, key.publicKey), status.height));
+    const body = buildTx({
+      chainId: this.chainId,
+      ...action,
+      signer: key.publicKey,
+      nonce,
+      expiry: status.height + this.expiryWindow,
+    });
+    const signed = signTransaction(this.suite, key.secretKey, body);
+    const [result] = await this.submit([signed]);
+    if (!result?.accepted)
+      throw new ClientError('CLIENT_TX_REJECTED', result?.error.message ?? 'rejected', {
+        hash: signed.hash,
+        ...(result ? { code: result.error.code, details: result.error.details } : {}),
+      });
+    return this.waitForReceipt(signed.hash, opts.timeoutMs);
+  }
+
+  /** GET /v1/dossier/:entity, verified against the light client (synced to the dossier's height). */
+  async getDossier(entity: string): Promise<{ bytes: Uint8Array; verdict: DossierVerdict & { ok: true } }> {
+    const o = obj(await this.http.get(`/v1/dossier/${encodeURIComponent(entity)}`), 'dossier');
+    const bytes = field(o, 'dossier', 'dossier', asBytes);
+    let height: number | undefined;
+    try {
+      height = decodeDossier(bytes).height;
+    } catch {
+      // verifyDossier reports the malformed part below.
+    }
+    if (height !== undefined && height >= 1) await this.verifiedHeader(height);
+    const verdict = verifyDossier(bytes, {
+      suite: this.suite,
+      chainId: this.chainId,
+      lightClient: this.light,
+    });
+    if (!verdict.ok) throw verdict.error;
+    if (verdict.dossier.entity !== entity) throw badResponse('dossier is for another entity');
+    return { bytes, verdict };
+  }
+
+  /** GET /v1/query/:module/:name — computed by the node, not proved. */
+  async query(
+    module: string,
+    name: string,
+    params?: Value,
+    height?: number,
+  ): Promise<{ height: number; result: unknown }> {
+    const q = { params: params === undefined ? undefined : JSON.stringify(params), height };
+    const o = obj(await this.http.get(`/v1/query/${module}/${name}`, q), 'query');
+    return { height: uint(o, 'height', 'query'), result: o.result };
+  }
+
+  /**
+   * The header at `height`, verified: forward from the latest verified header (adjacent steps
+   * where the validator set changes, skipping over runs where it does not, the run's headers
+   * then accepted by their hash links), or backward by hash links from a verified header above.
+   */
+  async verifiedHeader(height: number): Promise<Header> {
+    const known = this.light.header(height);
+    if (known) return known;
+    if (height > this.light.latestHeight()) await this.syncTo(height);
+    else await this.fillBackTo(height);
+    return this.light.requireHeader(height);
+  }
+
+  /** Advances the light client to `target`. */
+  async syncTo(target: number): Promise<void> {
+    // Each round verifies at least one height; bounded by the distance.
+    for (let guard = 0; this.light.latestHeight() < target && guard <= target; guard++) {
+      const from = this.light.latestHeight() + 1;
+      const headers = await this.headers(from, Math.min(target, from + MAX_HEADERS - 1));
+      let end = headers.findIndex((h) => !equalBytes(h.nextValidatorsHash, h.validatorsHash));
+      if (end < 0) end = headers.length - 1;
+      if (!this.light.nextValidatorSet()) end = 0;
+      const last = headers[end]!;
+      const commit = await this.commitOf(last);
+      const set = await this.validatorSet(last);
+      this.light.verifyHeader(last, commit, set);
+      for (let i = end - 1; i >= 0; i--) this.light.verifyAncestor(headers[i]!);
+    }
+  }
+
+  private async fillBackTo(height: number): Promise<void> {
+    const above = this.light.heights().find((h) => h > height);
+    if (above === undefined)
+      throw new ClientError('CLIENT_HEIGHT_UNKNOWN', `nothing verified above ${height}`);
+    for (let top = above - 1; top >= height; top -= MAX_HEADERS) {
+      const from = Math.max(height, top - MAX_HEADERS + 1);
+      const headers = await this.headers(from, top);
+      for (let i = headers.length - 1; i >= 0; i--) this.light.verifyAncestor(headers[i]!);
+    }
+  }
+
+  private async headers(from: number, to: number): Promise<Header[]> {
+    const o = obj(await this.http.get('/v1/headers', { from, to }), 'headers');
+    if (!Array.isArray(o.headers) || o.headers.length !== to - from + 1)
+      throw badResponse(`headers: expected ${to - from + 1} headers from ${from}`);
+    return o.headers.map((_, i) => {
+      const h = field(o.headers as unknown as Record<string, unknown>, String(i), 'headers', asHeader);
+      if (h.height !== from + i) throw badResponse(`headers[${i}] is height ${h.height}, not ${from + i}`);
+      return h;
+    });
+  }
+
+  private async commitOf(header: Header) {
+    const o = obj(await this.http.get(`/v1/blocks/${header.height}`), 'block');
+    return field(o, 'commit', 'block', asCommit);
+  }
+
+  private async validatorSet(header: Header) {
+    const o = obj(await this.http.get('/v1/validators', { height: header.height }), 'validators');
+    return field(o, 'validatorSet', 'validators', asValidatorSet);
+  }
+
+  /** The light client's header at `height`; the node's copy must be the same. */
+  private async sameAsVerified(served: Header, height: number): Promise<Header> {
+    if (served.height !== height) throw badResponse('header is for another height');
+    const verified = await this.verifiedHeader(height);
+    if (!equalBytes(headerHash(this.suite, verified), headerHash(this.suite, served)))
+      throw new ClientError(
+        'CLIENT_NOT_LINKED',
+        `the node served a header ${height} that is not the verified one`,
+      );
+    return verified;
+  }
+
+  private hashBytes(hex: string): Uint8Array {
+    if (!/^[0-9a-f]{64}$/.test(hex)) throw new ClientError('CLIENT_BAD_TX', 'hash must be 64 lowercase hex');
+    return fromHex(hex);
+  }
+}
