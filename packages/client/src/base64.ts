@@ -1,7 +1,7 @@
 /**
- * Standard base64 (RFC 4648 §4, padded), the API’s byte encoding. Written out because Node’s buffers are
- * Node-only and atob/btoa work on binary strings; decoding is strict (canonical padding only), so
- * one byte string has exactly one text form.
+ * Standard base64 (RFC 4648 §4, padded), the API’s byte encoding. Written out because browsers
+ * lack Node's buffers and atob/btoa work on binary strings; decoding is strict (canonical padding
+ * only), so one byte string has exactly one text form.
  */
 import { ClientError } from './errors.ts';
 
