@@ -166,3 +166,14 @@ test('BFT time: votes of no more than 2/3 of the power are not a commit (null)',
   assert.equal(bftTime(set, [pc('a', 1), pc('b', 2)]), null);
   assert.equal(bftTime(set, [pc('a', 1), pc('b', 2), pc('c', 3)]), 2);
 });
+
+test('own precommit time is above the time the voted block carries (env.valueTime), so BFT time increases', () => {
+  const env = {
+    ...makeEnv(undefined, 100),
+    valueTime: (_h: number, v: string) => (v === 'X' ? 7000 : undefined),
+  };
+  const h = new Harness({}, env);
+  h.start({ prevBlockTime: 500 });
+  h.feed(proposal(0, 'X'), prevote('b', 0, 'X'), prevote('c', 0, 'X'));
+  assert.equal(votesOf(h.log, 'precommit')[0]?.time, 7001);
+});

@@ -261,3 +261,36 @@ test('a locked validator keeps its lock across rounds until a later polka (lines
   assert.equal(h.state.lockedValue, 'X');
   assert.equal(h.state.lockedRound, 0);
 });
+
+test('lines 49–54: after deciding, the next height starts at round 0 with lock and valid value reset', () => {
+  const h = new Harness();
+  h.start();
+  h.feed(
+    proposal(0, 'X'),
+    prevote('b', 0, 'X'),
+    prevote('c', 0, 'X'),
+    precommit('b', 0, 'X'),
+    precommit('c', 0, 'X'),
+  );
+  assert.equal(h.state.status, 'decided');
+  assert.equal(h.state.lockedValue, 'X');
+  h.feed({
+    kind: 'start',
+    height: H + 1,
+    validators: [
+      { id: 'a', power: 1 },
+      { id: 'b', power: 1 },
+      { id: 'c', power: 1 },
+      { id: 'd', power: 1 },
+    ],
+    prevBlockTime: 2000,
+  });
+  assert.equal(h.state.height, H + 1);
+  assert.equal(h.state.round, 0);
+  assert.equal(h.state.step, 'propose');
+  assert.equal(h.state.lockedValue, null);
+  assert.equal(h.state.lockedRound, -1);
+  assert.equal(h.state.validValue, null);
+  assert.equal(h.state.validRound, -1);
+  assert.equal(h.state.decision, null);
+});
