@@ -9,6 +9,7 @@ import { P2PError, toP2PError } from './errors.ts';
 import { AEAD_TAG_BYTES, FrameOpener, FrameReader, FrameSealer, withLength } from './frame.ts';
 import { Handshake, type HandshakeConfig, rejectBody, type Session } from './handshake.ts';
 import { decodeMessage } from './handshake-messages.ts';
+import { decodeRecords, encodeRecords, RECORD_HEADER_BYTES, type WireRecord } from './records.ts';
 import { type PushResult, SendQueue } from './send-queue.ts';
 
 const CONTROL_READY = 1;
@@ -26,6 +27,7 @@ const TOLD = new Set([
 // Session closes announced with a CLOSE frame before the socket ends.
 const ANNOUNCED = new Set(['P2P_PEER_REMOVED', 'P2P_DUPLICATE_CONNECTION', 'P2P_STOPPED']);
 const LINGER_MS = 1_000;
+const BATCH_BYTES = 256 * 1024;
 
 export interface ConnectionLimits {
   readonly maxFrameBytes: number;
@@ -78,6 +80,7 @@ export class Connection {
   #sealer: FrameSealer | undefined;
   #opener: FrameOpener | undefined;
   #blocked = false;
+  #flushScheduled = false;
   #timer: NodeJS.Timeout | undefined;
   #resolveReady!: (id: string) => void;
   #rejectReady!: (e: P2PError) => void;
@@ -152,7 +155,7 @@ export class Connection {
     this.stats.dropped += r.evicted + (r.result === 'dropped' ? 1 : 0);
     if (r.result === 'overflow') {
       this.close(new P2PError('P2P_SLOW_PEER', 'send queue overflowed', { queuedBytes: this.#queue.bytes }));
-    } else this.#flush();
+    } else this.#scheduleFlush();
     return r.result;
   }
 
@@ -167,7 +170,7 @@ export class Connection {
     let farewell: Uint8Array | undefined;
     if (before === 'handshake' && TOLD.has(reason.code)) farewell = withLength(rejectBody(reason.code));
     if (before === 'open' && ANNOUNCED.has(reason.code) && !this.#blocked && this.#sealer) {
-      farewell = this.#sealer.seal(controlFrame(CONTROL_CLOSE, new TextEncoder().encode(reason.code)));
+      farewell = this.#sealer.seal(controlRecord(CONTROL_CLOSE, new TextEncoder().encode(reason.code)));
     }
     if (farewell !== undefined && !this.socket.destroyed) {
       // Let the farewell reach the peer, but never wait on it for long.
@@ -204,28 +207,33 @@ export class Connection {
     this.#session = step.session;
     this.#sealer = new FrameSealer(this.#suite, step.session.sendKey);
     this.#opener = new FrameOpener(this.#suite, step.session.recvKey);
-    this.#reader.maxBody = this.#limits.maxFrameBytes + 1 + AEAD_TAG_BYTES;
+    this.#reader.maxBody = this.#frameLimit() + AEAD_TAG_BYTES;
     if (this.initiator) {
       // Wait for the responder's READY: it has then checked our identity against its registry.
       this.#state = 'await-ready';
     } else {
-      this.socket.write(this.#sealer.seal(controlFrame(CONTROL_READY)));
+      this.socket.write(this.#sealer.seal(controlRecord(CONTROL_READY)));
       this.#open();
     }
   }
 
   #onFrame(body: Uint8Array): void {
     const plain = this.#state === 'await-ready' ? this.#openFirst(body) : this.#opener!.open(body);
-    if (plain.length === 0) throw new P2PError('P2P_BAD_FRAME', 'empty frame');
-    const channel = plain[0]!;
-    if (channel === CONTROL_CHANNEL) {
-      this.#onControl(plain);
-      return;
+    for (const { channel, payload } of decodeRecords(plain)) {
+      if (channel === CONTROL_CHANNEL) this.#onControl(payload);
+      else {
+        if (this.#state !== 'open') throw new P2PError('P2P_BAD_FRAME', 'data before READY');
+        this.stats.receivedMessages++;
+        this.stats.receivedBytes += payload.length;
+        this.#events.message(this, channel, payload);
+      }
+      if (this.#isClosed()) return; // a handler may have closed us
     }
-    if (this.#state !== 'open') throw new P2PError('P2P_BAD_FRAME', 'data before READY');
-    this.stats.receivedMessages++;
-    this.stats.receivedBytes += plain.length - 1;
-    this.#events.message(this, channel, plain.subarray(1));
+  }
+
+  /** Largest frame plaintext: one record of maxFrameBytes (batches never exceed it). */
+  #frameLimit(): number {
+    return this.#limits.maxFrameBytes + RECORD_HEADER_BYTES;
   }
 
   /**
@@ -248,13 +256,13 @@ export class Connection {
   }
 
   #onControl(plain: Uint8Array): void {
-    const type = plain[1];
+    const type = plain[0];
     if (type === CONTROL_READY && this.#state === 'await-ready') {
       this.#open();
       return;
     }
     if (type === CONTROL_CLOSE) {
-      const remoteCode = new TextDecoder().decode(plain.subarray(2, 66));
+      const remoteCode = new TextDecoder().decode(plain.subarray(1, 65));
       throw new P2PError('P2P_CLOSED_BY_PEER', `peer closed the session: ${remoteCode}`, { remoteCode });
     }
     throw new P2PError('P2P_BAD_FRAME', `unexpected control message ${type}`);
@@ -267,25 +275,41 @@ export class Connection {
     this.#events.ready(this);
   }
 
+  /** Writes after the current task, so a burst of sends goes out as one socket write. */
+  #scheduleFlush(): void {
+    if (this.#flushScheduled || this.#blocked) return;
+    this.#flushScheduled = true;
+    queueMicrotask(() => {
+      this.#flushScheduled = false;
+      this.#flush();
+    });
+  }
+
   /** Writes queued messages until the socket asks us to wait for 'drain'. */
   #flush(): void {
     while (!this.#blocked && this.#state === 'open') {
-      const m = this.#queue.shift();
-      if (m === undefined) return;
-      const plain = new Uint8Array(1 + m.payload.length);
-      plain[0] = m.channel;
-      plain.set(m.payload, 1);
-      this.stats.sentMessages++;
-      this.stats.sentBytes += m.payload.length;
-      if (!this.socket.write(this.#sealer!.seal(plain))) this.#blocked = true;
+      // PERF: seal the queued messages in batches, one AEAD call and one socket write per batch.
+      const limit = Math.min(BATCH_BYTES, this.#frameLimit());
+      const records: WireRecord[] = [];
+      let size = 0;
+      for (let m = this.#queue.peek(); m !== undefined; m = this.#queue.peek()) {
+        const recordSize = RECORD_HEADER_BYTES + m.payload.length;
+        if (records.length > 0 && size + recordSize > limit) break;
+        this.#queue.shift();
+        records.push(m);
+        size += recordSize;
+        this.stats.sentMessages++;
+        this.stats.sentBytes += m.payload.length;
+      }
+      if (records.length === 0) return;
+      if (!this.socket.write(this.#sealer!.seal(encodeRecords(records)))) this.#blocked = true;
     }
   }
 }
 
-function controlFrame(type: number, data: Uint8Array = new Uint8Array(0)): Uint8Array {
-  const out = new Uint8Array(2 + data.length);
-  out[0] = CONTROL_CHANNEL;
-  out[1] = type;
-  out.set(data, 2);
-  return out;
+function controlRecord(type: number, data: Uint8Array = new Uint8Array(0)): Uint8Array {
+  const payload = new Uint8Array(1 + data.length);
+  payload[0] = type;
+  payload.set(data, 1);
+  return encodeRecords([{ channel: CONTROL_CHANNEL, payload }]);
 }

@@ -5,8 +5,8 @@
  * droppable message is left the caller disconnects the peer: a slow peer costs at most the limits.
  */
 
-/** Bytes a queued message is charged beyond its payload: channel byte, length header, AEAD tag. */
-export const MESSAGE_OVERHEAD = 1 + 4 + 16;
+/** Bytes a queued message is charged beyond its payload: record header, frame header, AEAD tag. */
+export const MESSAGE_OVERHEAD = 5 + 4 + 16;
 
 export interface QueueLimits {
   readonly maxBytes: number;
@@ -64,6 +64,12 @@ export class SendQueue {
     this.#bytes += size;
     this.#count++;
     return { result: 'queued', evicted };
+  }
+
+  /** The oldest live message, left in the queue; undefined when empty. */
+  peek(): { channel: number; payload: Uint8Array } | undefined {
+    while (this.#head < this.#items.length && this.#items[this.#head]!.dead) this.#head++;
+    return this.#items[this.#head];
   }
 
   /** The oldest live message, removed from the queue; undefined when empty. */

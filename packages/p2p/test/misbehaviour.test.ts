@@ -26,10 +26,10 @@ describe('inbound limits', () => {
     const tooLarge = waitError(a, 'P2P_FRAME_TOO_LARGE');
     const closed = once(raw.socket, 'close');
     const header = new Uint8Array(4);
-    new DataView(header.buffer).setUint32(0, 4096 + 1 + 16 + 1);
+    new DataView(header.buffer).setUint32(0, 4096 + 5 + 16 + 1);
     raw.socket.write(header);
     const e = await tooLarge;
-    assert.equal(e.details.max, 4096 + 1 + 16);
+    assert.equal(e.details.max, 4096 + 5 + 16);
     await closed;
     assert.deepEqual(a.peers(), []);
   });
