@@ -41,12 +41,16 @@ function reportEvidence(ctx: Ctx, key: string, evidence: Evidence): void {
 }
 
 /**
- * Conflicting votes kept per (validator, round, type) beyond the first. A twin or an equivocator
- * that splits its vote between two values must not hide a polka or a commit that exists (seen by the
- * simulator: correct nodes never saw the round-0 polka they needed and stalled for good); more than
- * a few values from one validator in one slot only serves to fill memory.
+ * Is a conflicting vote worth keeping? Only nil and values of a proposal held at this height can
+ * matter to a rule (lines 28, 36, 44 and 49 all count votes for a proposal's value or nil), which
+ * bounds memory per slot by the proposals held, however many values an equivocator signs. A vote
+ * dropped because its proposal came later comes back by re-gossip.
  */
-export const MAX_CONFLICTS_PER_SLOT = 2;
+function worthKeeping(s: Draft, vote: Vote): boolean {
+  if (vote.value === null) return true;
+  for (const r of roundNumbers(s)) if (roundAt(s, r).proposal?.value === vote.value) return true;
+  return false;
+}
 
 /**
  * Records a verified vote of the current height; returns whether it was new. Only the first vote
@@ -70,8 +74,10 @@ export function recordVote(ctx: Ctx, vote: Vote): boolean {
   if (first.value === vote.value) return false;
   const key = `v/${vote.type}/${vote.round}/${vote.validator}`;
   reportEvidence(ctx, key, { kind: 'duplicateVote', first, second: vote });
-  const same = rs.conflicts.filter((c) => c.validator === vote.validator && c.type === vote.type);
-  if (same.length >= MAX_CONFLICTS_PER_SLOT || same.some((c) => c.value === vote.value)) return false;
+  const kept = rs.conflicts.some(
+    (c) => c.validator === vote.validator && c.type === vote.type && c.value === vote.value,
+  );
+  if (kept || !worthKeeping(s, vote)) return false;
   s.rounds[vote.round] = { ...rs, conflicts: [...rs.conflicts, vote] };
   return true;
 }

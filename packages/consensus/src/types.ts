@@ -164,8 +164,8 @@ export interface MachineConfig {
 /**
  * Votes and proposal of one round. `prevotes` and `precommits` hold each validator's first vote per
  * type: those count for the "of any kind" thresholds (lines 34, 47, 55). A conflicting later vote is
- * evidence; it is also kept in `conflicts` (at most `MAX_CONFLICTS_PER_SLOT` per validator and type)
- * and counts towards a quorum for its own value only (see `valuePower`).
+ * evidence; it is also kept in `conflicts` when it is nil or the value of a held proposal, and
+ * counts towards a quorum for its own value only (see `valuePower`).
  */
 export interface RoundMessages {
   readonly proposal: Proposal | null;

@@ -53,12 +53,23 @@ test('equivocation: a conflicting vote counts towards a quorum for its own value
   // Y has b only: its conflicting X vote did not make b count for Y twice or for nothing.
 });
 
-test('equivocation: conflicts kept per slot are bounded (memory) and repeats are not stored twice', () => {
+test('equivocation: only conflicts for nil or a held proposal are kept (memory), each once (regression: sim seed 2567)', () => {
+  // An equivocator signing many values in one slot must neither fill memory nor push out the
+  // one conflicting vote that completes a polka (a fixed cap did, and the chain stalled).
   const h = new Harness();
   h.start();
-  h.feed(prevote('b', 0, 'V1'), prevote('b', 0, 'V2'), prevote('b', 0, 'V2'), prevote('b', 0, 'V3'));
-  h.feed(prevote('b', 0, 'V4'), prevote('b', 0, 'V5'));
-  assert.equal(h.state.rounds[0]?.conflicts.length, 2);
+  h.feed(proposal(0, 'X')); // a prevotes X
+  h.feed(prevote('b', 0, 'V1'), prevote('b', 0, 'V2'), prevote('b', 0, 'V3'), prevote('b', 0, 'V4'));
+  h.feed(prevote('b', 0, null), prevote('b', 0, null));
+  assert.deepEqual(
+    h.state.rounds[0]?.conflicts.map((v) => v.value),
+    [null],
+  );
+  const actions = h.feed(prevote('b', 0, 'X'), prevote('c', 0, 'X'));
+  assert.deepEqual(
+    votesOf(actions, 'precommit').map((v) => v.value),
+    ['X'],
+  );
   assert.equal(h.log.filter((a) => a.kind === 'evidence').length, 1);
 });
 
