@@ -7,13 +7,8 @@ import { encodeTx, signTx, type Transaction, type TxBody, txHash } from '@djchai
 import { toBase64 } from './base64.ts';
 import { ClientError } from './errors.ts';
 
-/**
- * The chain address of a public key: hex of the first 20 bytes of its suite hash (the runtime's
- * addressOf, which the client may not import; test/tx.test.ts checks they agree).
- */
-export function addressOf(suite: Suite, publicKey: Uint8Array): string {
-  return toHex(suite.hash(publicKey).subarray(0, 20));
-}
+/** The chain address of a public key: hex of the first 20 bytes of its suite hash. */
+export { addressOf } from '@djchain/ledger';
 
 /** The state key of an account's next nonce (runtime: acct/<address> = { nonce }). */
 export const accountKey = (address: string): string => `acct/${address}`;

@@ -38,6 +38,17 @@ export {
   ZERO_HASH,
 } from './header.ts';
 export {
+  addressOf,
+  BLOCK_TX_INDEX,
+  EVENT_TAG,
+  eventHash,
+  GENESIS_HEAD,
+  HISTORY_TAG,
+  historyKey,
+  historyValue,
+  nextHead,
+} from './history.ts';
+export {
   type MerkleProof,
   merkleLeafHash,
   merkleProof,

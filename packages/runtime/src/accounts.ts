@@ -1,14 +1,11 @@
 /** Accounts: an address per public key and the next nonce it may use. */
-import { decode, encode, type Suite, toHex } from '@djchain/crypto';
+import { decode, encode } from '@djchain/crypto';
 import { isMap } from '@djchain/ledger';
 import { accountKey } from './keys.ts';
 import type { Overlay } from './overlay.ts';
 import type { StateView } from './view.ts';
 
-/** Hex of the first 20 bytes of the suite hash of the public key. */
-export function addressOf(suite: Suite, publicKey: Uint8Array): string {
-  return toHex(suite.hash(publicKey).subarray(0, 20));
-}
+export { addressOf } from '@djchain/ledger';
 
 /** The nonce the account's next transaction must carry (0 for a new account). */
 export function nextNonce(view: StateView, address: string): number {

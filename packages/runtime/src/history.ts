@@ -8,20 +8,25 @@
  *   evt/<entity>/<seq>     = { module, type, entities, data, height, txIndex }   (seq = 0, 1, …)
  * so a dossier is the events read in order plus a state proof of the head.
  */
-import { decode, encode, type Suite, taggedHash, type Value } from '@djchain/crypto';
-import { eventFromValue, eventToValue, isMap, type ReceiptEvent } from '@djchain/ledger';
-import { eventKey, historyKey } from './keys.ts';
+import { decode, encode, type Suite, type Value } from '@djchain/crypto';
+import {
+  eventFromValue,
+  eventHash,
+  eventToValue,
+  GENESIS_HEAD,
+  historyKey,
+  historyValue,
+  isMap,
+  nextHead,
+  type ReceiptEvent,
+} from '@djchain/ledger';
+import { eventKey } from './keys.ts';
+
+// The hash functions live in @djchain/ledger so that the client verifies with the same code.
+export { BLOCK_TX_INDEX, EVENT_TAG, eventHash, GENESIS_HEAD, HISTORY_TAG, nextHead } from '@djchain/ledger';
+
 import type { Overlay } from './overlay.ts';
 import type { StateView } from './view.ts';
-
-/** txIndex of events not caused by a transaction (block-start hooks, genesis). */
-export const BLOCK_TX_INDEX = -1;
-
-export const EVENT_TAG = 'djchain/event/v1';
-export const HISTORY_TAG = 'djchain/history/v1';
-
-/** The head of an entity with no events. */
-export const GENESIS_HEAD: Uint8Array = new Uint8Array(32);
 
 export interface HistoryHead {
   readonly head: Uint8Array;
@@ -34,20 +39,6 @@ export interface HistoryHead {
 export interface StoredEvent extends ReceiptEvent {
   readonly height: number;
   readonly txIndex: number;
-}
-
-export function eventHash(suite: Suite, e: ReceiptEvent): Uint8Array {
-  return taggedHash(suite, EVENT_TAG, encode(eventToValue(e)));
-}
-
-export function nextHead(
-  suite: Suite,
-  head: Uint8Array,
-  evHash: Uint8Array,
-  height: number,
-  txIndex: number,
-) {
-  return taggedHash(suite, HISTORY_TAG, head, evHash, encode([height, txIndex]));
 }
 
 /** The entity's head, or the genesis head with count 0. */
@@ -80,7 +71,7 @@ export function appendEvent(
     const prev = readHead(overlay, entity);
     overlay.set(eventKey(entity, prev.count), stored);
     const head = nextHead(suite, prev.head, h, height, txIndex);
-    overlay.set(historyKey(entity), encode({ head, count: prev.count + 1, last: height }));
+    overlay.set(historyKey(entity), historyValue(head, prev.count + 1, height));
   }
 }
 

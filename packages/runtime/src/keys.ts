@@ -56,6 +56,6 @@ export function checkEntity(entity: string): void {
 
 export const moduleKey = (module: string, key: string): string => `${module}/${key}`;
 export const accountKey = (address: string): string => `acct/${address}`;
-export const historyKey = (entity: string): string => `hist/${entity}`;
+export { historyKey } from '@djchain/ledger';
 export const eventKey = (entity: string, seq: number): string =>
   `evt/${entity}/${String(seq).padStart(SEQ_DIGITS, '0')}`;
