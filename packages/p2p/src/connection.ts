@@ -41,7 +41,8 @@ export interface ConnectionLimits {
 
 export interface ConnectionEvents {
   ready(conn: Connection): void;
-  message(conn: Connection, channel: number, payload: Uint8Array): void;
+  /** A returned promise pauses reading from this peer until it settles (it must not reject). */
+  message(conn: Connection, channel: number, payload: Uint8Array): Promise<unknown> | undefined;
   /** Called once; `readyBefore` says whether `ready` had fired. */
   closed(conn: Connection, reason: P2PError, readyBefore: boolean): void;
 }
@@ -81,6 +82,8 @@ export class Connection {
   #opener: FrameOpener | undefined;
   #blocked = false;
   #flushScheduled = false;
+  #inbox: WireRecord[] = [];
+  #busy = false;
   #timer: NodeJS.Timeout | undefined;
   #resolveReady!: (id: string) => void;
   #rejectReady!: (e: P2PError) => void;
@@ -144,6 +147,11 @@ export class Connection {
     return this.#queue.bytes;
   }
 
+  /** Received bytes not yet delivered: the socket's read buffer plus the partial frame. */
+  get receiveBuffered(): number {
+    return this.#reader.buffered + this.socket.readableLength;
+  }
+
   get queuedMessages(): number {
     return this.#queue.length;
   }
@@ -184,11 +192,26 @@ export class Connection {
   #onData(chunk: Buffer): void {
     if (this.#state === 'closed') return;
     this.#reader.push(chunk);
+    this.#pump();
+  }
+
+  /**
+   * Delivers what has arrived, in order. While a message handler's promise is pending the socket
+   * is paused, so a peer that sends faster than the node handles is held back by TCP flow control:
+   * what waits here is bounded by the reader (one partial frame) and one frame's records.
+   */
+  #pump(): void {
     try {
-      for (let body = this.#reader.next(); body !== null; body = this.#reader.next()) {
+      while (!this.#busy && !this.#isClosed()) {
+        const record = this.#inbox.shift();
+        if (record !== undefined) {
+          this.#deliver(record);
+          continue;
+        }
+        const body = this.#reader.next();
+        if (body === null) return;
         if (this.#state === 'handshake') this.#onHandshakeBody(body);
         else this.#onFrame(body);
-        if (this.#isClosed()) return;
       }
     } catch (e) {
       this.close(toP2PError(e));
@@ -219,16 +242,27 @@ export class Connection {
 
   #onFrame(body: Uint8Array): void {
     const plain = this.#state === 'await-ready' ? this.#openFirst(body) : this.#opener!.open(body);
-    for (const { channel, payload } of decodeRecords(plain)) {
-      if (channel === CONTROL_CHANNEL) this.#onControl(payload);
-      else {
-        if (this.#state !== 'open') throw new P2PError('P2P_BAD_FRAME', 'data before READY');
-        this.stats.receivedMessages++;
-        this.stats.receivedBytes += payload.length;
-        this.#events.message(this, channel, payload);
-      }
-      if (this.#isClosed()) return; // a handler may have closed us
+    this.#inbox = decodeRecords(plain);
+  }
+
+  #deliver({ channel, payload }: WireRecord): void {
+    if (channel === CONTROL_CHANNEL) {
+      this.#onControl(payload);
+      return;
     }
+    if (this.#state !== 'open') throw new P2PError('P2P_BAD_FRAME', 'data before READY');
+    this.stats.receivedMessages++;
+    this.stats.receivedBytes += payload.length;
+    const pending = this.#events.message(this, channel, payload);
+    if (pending === undefined) return;
+    this.#busy = true;
+    this.socket.pause();
+    void pending.finally(() => {
+      this.#busy = false;
+      if (this.#isClosed()) return;
+      this.socket.resume();
+      this.#pump();
+    });
   }
 
   /** Largest frame plaintext: one record of maxFrameBytes (batches never exceed it). */

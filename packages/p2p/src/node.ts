@@ -13,13 +13,19 @@ import type { HandshakeConfig } from './handshake.ts';
 import { type P2PInit, type P2POptions, type PeerAddress, resolveOptions } from './options.ts';
 import { Redialer } from './redialer.ts';
 
-export type MessageHandler = (peerId: string, channel: number, payload: Uint8Array) => void;
+/**
+ * Receives each message. Returning a promise pauses reading from that peer until it settles, so a
+ * node that handles messages asynchronously throttles fast senders through TCP instead of buffering.
+ */
+export type MessageHandler = (peerId: string, channel: number, payload: Uint8Array) => unknown;
 export type PeerHandler = (peerId: string, up: boolean, reason?: P2PError) => void;
 /** Connection failures (refused handshakes, protocol errors); `peerId` when already known. */
 export type ErrorHandler = (error: P2PError, peerId: string | undefined) => void;
 
 export interface PeerStats extends ConnectionStats {
   queuedBytes: number;
+  /** Received bytes not yet handled (bounded: reading pauses while a handler is busy). */
+  receiveBuffered: number;
   queuedMessages: number;
   initiator: boolean;
 }
@@ -187,6 +193,7 @@ export class P2PNode {
         ...c.stats,
         queuedBytes: c.queuedBytes,
         queuedMessages: c.queuedMessages,
+        receiveBuffered: c.receiveBuffered,
         initiator: c.initiator,
       };
     }
@@ -238,13 +245,30 @@ export class P2PNode {
     };
     const conn = new Connection(socket, initiator, hs, this.#limits, {
       ready: (c) => this.#ready(c),
-      message: (c, channel, payload) => {
-        for (const h of this.#onMessage) h(c.peerId!, channel, payload);
-      },
+      message: (c, channel, payload) => this.#deliver(c.peerId!, channel, payload),
       closed: (c, reason, wasReady) => this.#closed(c, reason, wasReady),
     });
     this.#all.add(conn);
     return conn;
+  }
+
+  /** Runs every handler; a handler's failure is logged, never fatal to the connection. */
+  #deliver(peerId: string, channel: number, payload: Uint8Array): Promise<unknown> | undefined {
+    let waits: Promise<unknown>[] | undefined;
+    for (const h of this.#onMessage) {
+      try {
+        const r = h(peerId, channel, payload);
+        if (r instanceof Promise) {
+          waits ??= [];
+          waits.push(
+            r.catch((e: unknown) => this.#log('handler-error', { peerId, channel, error: String(e) })),
+          );
+        }
+      } catch (e) {
+        this.#log('handler-error', { peerId, channel, error: String(e) });
+      }
+    }
+    return waits && Promise.all(waits);
   }
 
   #ready(conn: Connection): void {

@@ -103,3 +103,45 @@ describe('slow peers', () => {
     raw.socket.destroy();
   });
 });
+
+describe('fast senders', () => {
+  it('a peer sending faster than the node handles is held back by TCP, not buffered', async () => {
+    const limits = { maxFrameBytes: 64 * 1024, maxQueueBytes: 128 * 1024 * 1024, maxQueueMessages: 5000 };
+    const a = await node('intl', 0, limits);
+    const b = await node('intl', 1, limits);
+    await a.dial('127.0.0.1', port(b), b.id);
+    await until(() => b.peers().length === 1, 'b sees a');
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const got: number[] = [];
+    // The first message's handler is slow (pending promise): B must stop reading from A meanwhile.
+    b.onMessage((_from, _channel, p) => {
+      got.push(new DataView(p.buffer, p.byteOffset).getUint32(0));
+      return got.length === 1 ? gate : undefined;
+    });
+    // 1200 × 64 KiB = 75 MiB, well over what the loopback socket buffers can hold (≤ 36 MiB here)
+    const N = 1200;
+    for (let i = 0; i < N; i++) {
+      const p = new Uint8Array(64 * 1024);
+      new DataView(p.buffer).setUint32(0, i);
+      assert.equal(a.send(b.id, Channel.blocksync, p), true);
+    }
+    await until(() => got.length === 1, 'first message handled');
+    // Let the kernel buffers fill; then A still holds most of the data and B very little.
+    await until(() => (a.stats().peers[b.id]?.queuedMessages ?? N) < N - 20, 'a wrote some');
+    for (let k = 0; k < 20; k++) await new Promise((r) => setTimeout(r, 5));
+    const held = a.stats().peers[b.id]!;
+    const atB = b.stats().peers[a.id]!;
+    assert.equal(got.length, 1, 'nothing delivered while the handler is busy');
+    assert.ok(held.queuedBytes > 20 * 1024 * 1024, `sender holds the backlog (${held.queuedBytes})`);
+    assert.ok(atB.receiveBuffered < 1024 * 1024, `receiver buffers little (${atB.receiveBuffered})`);
+    release();
+    await until(() => got.length === N, 'all delivered after release', 2000);
+    assert.deepEqual(
+      got,
+      Array.from({ length: N }, (_, i) => i),
+    );
+  });
+});
