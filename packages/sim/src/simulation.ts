@@ -59,7 +59,7 @@ export interface SimulationResult {
   readonly maxStallAfterHealMs: number;
   /** Validator ids with equivocation evidence against them, sorted. */
   readonly evidenceAgainst: readonly string[];
-  /** Heights decided while a partition was active, by any correct node (see the partition test). */
+  /** Every decision of a correct node (node index, height, simulated time), in order. */
   readonly decisionTimes: readonly {
     readonly node: number;
     readonly height: number;
