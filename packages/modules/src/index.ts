@@ -46,6 +46,21 @@ export { DisciplineErrors } from './discipline/errors.ts';
 export { disciplineModule } from './discipline/module.ts';
 export { SANCTION_KINDS, type SanctionKind, type SanctionRecord } from './discipline/store.ts';
 export type { ModulesGenesis, RecruitmentGenesis } from './genesis.ts';
+export {
+  AGE_CEILING,
+  AGE_CEILING_DATE,
+  AGE_EPOCH,
+  AGE_SEED_LENGTH,
+  AGE_TAG,
+  AgeError,
+  type AgeErrorCode,
+  ageCommitment,
+  ageCutoff,
+  ageDay,
+  ageHashChain,
+  ageProof,
+  verifyAgeProof,
+} from './member/age.ts';
 export { MemberErrors } from './member/errors.ts';
 export { type MemberGenesis, memberModule } from './member/module.ts';
 export { checkProfile, openProfile, type Profile, profileCommitment, sealProfile } from './member/profile.ts';

@@ -11,6 +11,7 @@ import {
   type StoredEvent,
 } from '@djchain/runtime';
 import { allModules, chinaTime } from '../src/index.ts';
+import { resolveAge } from './age-fixture.ts';
 import { communityGenesis, GENESIS_DATE } from './fixture.ts';
 
 export const CHAIN = 'dj-modules-test';
@@ -70,11 +71,16 @@ export class Chain {
     return addressOf(this.suite, this.key(name).publicKey);
   }
 
-  /** Replaces "@name" strings anywhere in params with that actor's address. */
+  /**
+   * Replaces "@name" strings anywhere in params with that actor's address, and age placeholders
+   * ($ageCommitment, $ageProof: age-fixture.ts) with their bytes.
+   */
   resolve(v: Value): Value {
     if (typeof v === 'string' && v.startsWith('@')) return this.address(v.slice(1));
     if (Array.isArray(v)) return v.map((x) => this.resolve(x));
     if (v !== null && typeof v === 'object' && !(v instanceof Uint8Array)) {
+      const age = resolveAge(this.suite, v as { readonly [k: string]: Value });
+      if (age !== undefined) return age;
       return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.resolve(x as Value)]));
     }
     return v;

@@ -44,6 +44,11 @@ const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subject?: st
     org: 'b1',
     subject: 'b1.m4',
   },
+  'member.commitAge': {
+    params: { member: 'b1.m4', commitment: 'cd'.repeat(32) },
+    org: 'b1',
+    subject: 'b1.m4',
+  },
   'member.recordProfileRead': {
     params: { member: 'b1.m4', purpose: '党费核算' },
     org: 'b1',
@@ -61,7 +66,8 @@ const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subject?: st
     subject: 'b1.m4',
   },
   'recruitment.apply': {
-    params: { member: 'cand2', branch: 'b1', birthDate: '1999-01-01' },
+    // cand2 has no age commitment: permitted callers stop at RECRUITMENT_NO_AGE_COMMITMENT.
+    params: { member: 'cand2', branch: 'b1', ageProof: new Uint8Array(32) },
     org: 'b1',
     subject: 'cand2',
   },

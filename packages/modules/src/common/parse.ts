@@ -7,7 +7,7 @@ import type { Result } from '@djchain/runtime';
 import { isIsoDate } from './dates.ts';
 import { type ErrorSpec, failure } from './errors.ts';
 
-export type FieldType = 'id' | 'text' | 'date' | 'int' | 'bool' | 'ids' | 'hash' | 'record';
+export type FieldType = 'id' | 'text' | 'date' | 'int' | 'bool' | 'ids' | 'hash' | 'record' | 'bytes';
 
 export interface FieldSpec {
   readonly type: FieldType;
@@ -15,6 +15,8 @@ export interface FieldSpec {
   readonly oneOf?: readonly string[];
   readonly min?: number;
   readonly max?: number;
+  /** Exact length of a 'bytes' field. */
+  readonly length?: number;
 }
 
 export type Shape = { readonly [field: string]: FieldType | FieldSpec };
@@ -60,6 +62,10 @@ function checkField(v: Value, spec: FieldSpec): string | null {
     case 'record':
       if (!isRecord(v)) return 'an object';
       break;
+    case 'bytes':
+      if (!(v instanceof Uint8Array) || (spec.length !== undefined && v.length !== spec.length))
+        return spec.length === undefined ? 'bytes' : `${spec.length} bytes`;
+      return null;
   }
   if (spec.oneOf && !spec.oneOf.includes(v as string)) return `one of ${spec.oneOf.join(', ')}`;
   return null;

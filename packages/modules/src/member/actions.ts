@@ -43,6 +43,8 @@ interface Register {
   address: string;
   profileCommitment?: string;
   profileRef?: string;
+  /** Age commitment (age.ts) by the clerk who checked the ID; never the birth date itself. */
+  ageCommitment?: string;
 }
 
 const registerShape = {
@@ -51,6 +53,7 @@ const registerShape = {
   address: 'id',
   profileCommitment: { type: 'hash', optional: true },
   profileRef: { type: 'id', optional: true },
+  ageCommitment: { type: 'hash', optional: true },
 } as const;
 
 function verifyRegistration(ctx: ReadContext, p: Register) {
@@ -69,6 +72,7 @@ function newRecord(ctx: ReadContext, p: Register, imported: MemberRecord['import
     address: p.address,
     profileCommitment: p.profileCommitment ?? null,
     profileRef: p.profileRef ?? null,
+    ageCommitment: p.ageCommitment ?? null,
     imported,
     suspended: null,
     exit: null,
@@ -89,6 +93,7 @@ export const register = defineAction<Register>(M, E, {
     emitAct(ctx, M, 'member.Registered', [memberEntity(p.id), orgEntity(p.org)], {
       member: p.id,
       org: p.org,
+      ageCommitment: p.ageCommitment ?? null,
     });
   },
 });
@@ -202,6 +207,28 @@ export const updateProfile = defineAction<Profile>(M, E, {
     emitAct(ctx, M, 'member.ProfileUpdated', [memberEntity(p.member)], {
       member: p.member,
       commitment: p.commitment,
+    });
+  },
+});
+
+/**
+ * The age commitment is set by a clerk post, not by the member (updateProfile is the member's own):
+ * the commitment is only as true as the ID check behind it, the same trust as registration itself.
+ */
+export const commitAge = defineAction<{ member: string; commitment: string }>(M, E, {
+  description:
+    'A clerk who checked the ID records (or corrects) the age commitment of a member; the birth date never comes on chain.',
+  shape: { member: 'id', commitment: 'hash' },
+  permission: [{ posts: ['书记', '组织委员', '党务工作者'], of: 'org' }],
+  target: (ctx, p) => memberTarget(ctx, p.member),
+  verify: () => okResult,
+  execute(ctx, p) {
+    const m = getMember(ctx.store, p.member)!;
+    save(ctx, { ...m, ageCommitment: p.commitment });
+    emitAct(ctx, M, 'member.AgeCommitted', [memberEntity(p.member)], {
+      member: p.member,
+      commitment: p.commitment,
+      replaced: (m.ageCommitment ?? null) !== null,
     });
   },
 });

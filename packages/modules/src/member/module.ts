@@ -8,6 +8,7 @@ import { sanctionsOf } from '../discipline/store.ts';
 import { storesFor } from '../permissions/authorize.ts';
 import {
   approveKeyRecovery,
+  commitAge,
   importMember,
   recordProfileRead,
   register,
@@ -45,6 +46,7 @@ export function memberView(ctx: ReadContext, id: string, on: string): Value {
     address: m.address,
     profileCommitment: m.profileCommitment,
     profileRef: m.profileRef,
+    ageCommitment: m.ageCommitment ?? null,
     ...status,
     rights: deriveRights(status, sanctionsOf(stores.discipline, id), on),
   });
@@ -59,6 +61,8 @@ export interface MemberGenesis {
     status?: '正式党员' | '预备党员';
     since?: string;
     probationEnd?: string;
+    /** Age commitment (age.ts) of a person registered at genesis who may apply later. */
+    ageCommitment?: string;
   }[];
 }
 
@@ -71,6 +75,7 @@ export const memberModule: ModuleDef = {
     requestKeyRecovery,
     approveKeyRecovery,
     updateProfile,
+    commitAge,
     recordProfileRead,
     suspend,
     restore,
@@ -97,6 +102,7 @@ export const memberModule: ModuleDef = {
         address: m.address,
         profileCommitment: null,
         profileRef: null,
+        ageCommitment: typeof m.ageCommitment === 'string' ? m.ageCommitment : null,
         imported:
           m.status && isIsoDate(since)
             ? { status: m.status, since, probationEnd: m.probationEnd ?? null }

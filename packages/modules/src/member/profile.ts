@@ -21,6 +21,11 @@ export interface Profile {
   readonly occupation: string;
   /** Dues base in integer fen. */
   readonly incomeBase: number;
+  /**
+   * The 32-byte seed of the age commitment on chain (age.ts), drawn by the clerk at registration;
+   * with birthDate it recomputes the commitment and makes the applicant's age proof.
+   */
+  readonly ageSeed?: Uint8Array;
 }
 
 /** Hex commitment of a profile under a salt (at least 16 bytes). */

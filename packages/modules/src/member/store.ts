@@ -19,6 +19,11 @@ export interface MemberRecord {
   /** Salted commitment (hex hash) of the encrypted off-chain profile, and its opaque reference. */
   readonly profileCommitment: string | null;
   readonly profileRef: string | null;
+  /**
+   * Age commitment C = H^k(seed) (age.ts), put here by the clerk who checked the ID; lets the chain
+   * check the 18-year rule without the birth date. Null when none was registered.
+   */
+  readonly ageCommitment: string | null;
   /** Members imported from an existing roster: status and the day their Party age counts from. */
   readonly imported: {
     readonly status: '正式党员' | '预备党员';

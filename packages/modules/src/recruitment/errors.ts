@@ -28,8 +28,20 @@ export const RecruitmentErrors = {
   TOO_YOUNG: e(
     'TOO_YOUNG',
     'age',
-    'The applicant must be 18 full years old on the application date.',
+    'The applicant must be 18 full years old on the application date (the age proof does not show it).',
     '申请入党须年满十八岁。',
+  ),
+  NO_AGE_COMMITMENT: e(
+    'NO_AGE_COMMITMENT',
+    'age',
+    'No age commitment is registered for the applicant: the clerk who checks the ID records one (member.commitAge).',
+    '申请人尚无年龄承诺：须由核验身份证件的工作人员登记（member.commitAge）。',
+  ),
+  AGE_PROOF_DATE: e(
+    'AGE_PROOF_DATE',
+    'age',
+    'The age proof is made for a date after the application date; it says nothing about the application date.',
+    '年龄证明所针对的日期晚于申请日期，不能证明申请之日已满十八岁。',
   ),
   ALREADY_MEMBER: e(
     'ALREADY_MEMBER',

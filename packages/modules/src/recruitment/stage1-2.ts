@@ -1,10 +1,12 @@
 /** Stages 1–2: application, talk, activist, filing, contact persons, assessment; materials. */
 import { defineAction } from '../common/action.ts';
-import { addMonths, addYears, ageOn } from '../common/dates.ts';
+import { addMonths } from '../common/dates.ts';
 import { failure, okResult } from '../common/errors.ts';
 import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
+import { chainSuite } from '../common/suite.ts';
 import { rejoinAllowedFrom, sanctionEffects } from '../discipline/effects.ts';
 import { sanctionsOf } from '../discipline/store.ts';
+import { verifyAgeProof } from '../member/age.ts';
 import { deriveRights } from '../member/rights.ts';
 import { memberStatus } from '../member/status.ts';
 import { getMember } from '../member/store.ts';
@@ -19,27 +21,39 @@ import { getProcess, type Process, recruitmentKeys } from './store.ts';
 interface Apply {
   member: string;
   branch: string;
-  /** Checked against the 18-year rule and not stored (see README: privacy). */
-  birthDate: string;
+  /**
+   * H^(k−m)(seed): shows against the member's age commitment that the applicant was born on or
+   * before the cutoff of the application date, and nothing more (member/age.ts, README: age proof).
+   */
+  ageProof: Uint8Array;
+  /**
+   * The date the proof was made for (default: the application date). 18 on an earlier day implies
+   * 18 on the application day, so a proof made before midnight still holds in a block after it.
+   */
+  ageProofDate?: string;
   ref?: string;
 }
 
 /** Step 1 递交入党申请书. 党章第一条: 18 full years on the application date. */
 export const apply = defineAction<Apply>(M, E, {
   description: 'Step 1: the person applies to a branch (self, or a clerk on their behalf).',
-  shape: { member: 'id', branch: 'id', birthDate: 'date', ref: { type: 'id', optional: true } },
+  shape: {
+    member: 'id',
+    branch: 'id',
+    ageProof: { type: 'bytes', length: 32 },
+    ageProofDate: { type: 'date', optional: true },
+    ref: { type: 'id', optional: true },
+  },
   permission: [{ of: 'self' }],
   target: (ctx, p) => (getOrg(storesFor(ctx, M).org, p.branch) ? { org: p.branch, member: p.member } : null),
   verify(ctx, p) {
     const stores = storesFor(ctx, M);
     const on = today(ctx);
     const version = activeVersion(ctx.store);
-    if (!getMember(stores.member, p.member)) return fail(version, E.NOT_REGISTERED);
+    const member = getMember(stores.member, p.member);
+    if (!member) return fail(version, E.NOT_REGISTERED);
     if (getOrg(stores.org, p.branch)?.kind !== '党支部')
       return fail(version, E.NOT_A_BRANCH, { branch: p.branch });
-    const minAge = effectiveParams(ctx, version, p.branch).minAge;
-    if (ageOn(p.birthDate, on) < minAge)
-      return fail(version, E.TOO_YOUNG, { eligibleOn: addYears(p.birthDate, minAge) });
     const expelledOn = sanctionEffects(sanctionsOf(stores.discipline, p.member), on).expelledOn;
     if (expelledOn !== null && on < rejoinAllowedFrom(expelledOn))
       return fail(version, E.REJOIN_BANNED, { eligibleOn: rejoinAllowedFrom(expelledOn) });
@@ -53,7 +67,8 @@ export const apply = defineAction<Apply>(M, E, {
       status.status === '停止党籍'
     )
       return fail(version, E.ALREADY_MEMBER, { status: status.status });
-    return okResult;
+    // Last, being the one costly check (up to ~110k hashes, member/age.ts).
+    return checkAge(ctx, version, member.ageCommitment ?? null, p, on);
   },
   execute(ctx, p) {
     const on = today(ctx);
@@ -93,6 +108,27 @@ export const apply = defineAction<Apply>(M, E, {
     });
   },
 });
+
+/**
+ * 党章第一条: 18 full years on the application date, shown by the age proof against the commitment
+ * the registering clerk put on chain. Details name the claim, never a date of birth: the chain does not
+ * know it.
+ */
+function checkAge(
+  ctx: Parameters<typeof storesFor>[0],
+  version: string,
+  commitment: string | null,
+  p: Apply,
+  on: string,
+) {
+  if (commitment === null) return fail(version, E.NO_AGE_COMMITMENT);
+  const minAge = effectiveParams(ctx, version, p.branch).minAge;
+  const proofDate = p.ageProofDate ?? on;
+  if (proofDate > on) return fail(version, E.AGE_PROOF_DATE, { ageProofDate: proofDate, on });
+  if (!verifyAgeProof(chainSuite(ctx), commitment, p.ageProof, proofDate, minAge))
+    return fail(version, E.TOO_YOUNG, { minAge, on: proofDate });
+  return okResult;
+}
 
 /** Step 2 党组织派人谈话 — 细则第七条: within 1 month of the application. */
 export const talk = stepAction<{ member: string; ref?: string; lateReason?: string }>({
