@@ -2,6 +2,9 @@
  * @djchain/node: one node of a Dangjian chain — sqlite chain store, application (executor + state
  * tree), mempool, Tendermint consensus driver, HTTP API, metrics and logs.
  */
+
+export { API_ERRORS, ApiError, type ApiErrorCode } from './api/errors.ts';
+export { type ApiOptions, buildApi, defaultApiOptions } from './api/server.ts';
 export { Application, type ApplicationOptions, type Executed } from './app/application.ts';
 export { type GenesisJson, genesisFromJson, genesisToJson } from './app/genesis.ts';
 export { ConsensusDriver, type DriverOptions, defaultDriverOptions } from './consensus/driver.ts';

@@ -96,7 +96,7 @@ export class ConsensusDriver {
     // Deferred: the submitting request returns first, and submissions arriving meanwhile join
     // the same block.
     deps.mempool.onAdded(() => {
-      if (this.waitingHeight !== 0) setImmediate(() => this.wake());
+      if (this.waitingHeight !== 0 && deps.mempool.hasReady()) setImmediate(() => this.wake());
     });
     deps.transport?.onMessage((msg, from) => this.onWire(msg, from));
   }
@@ -149,7 +149,7 @@ export class ConsensusDriver {
   private awaitHeight(height: number): void {
     if (this.stopped) return;
     this.waitingHeight = height;
-    if (this.deps.mempool.size() > 0) {
+    if (this.deps.mempool.hasReady()) {
       this.wake();
       return;
     }

@@ -65,6 +65,14 @@ export class Mempool {
     return this.totalBytes;
   }
 
+  /** Whether some account's next nonce is pending (transactions behind a gap do not count). */
+  hasReady(): boolean {
+    for (const [address, account] of this.byAccount) {
+      if (account.has(this.nextNonces.get(address) ?? 0)) return true;
+    }
+    return false;
+  }
+
   has(hashHex: string): boolean {
     return this.byHash.has(hashHex);
   }

@@ -1,0 +1,162 @@
+/** GET /v1/status, /v1/headers, /v1/blocks/:height, /v1/validators, /v1/state, /v1/query. */
+import { encode, toHex } from '@djchain/crypto';
+import { encodeBlock, encodeCommit, encodeHeader, encodeValidatorSet, headerHash } from '@djchain/ledger';
+import { encodeProof, isStateError } from '@djchain/state';
+import type { FastifyInstance } from 'fastify';
+import type { DjNode } from '../node.ts';
+import { keyBytes } from '../storage/state-view.ts';
+import { b64, jsonSafe, valueFromJson } from './encoding.ts';
+import { ApiError } from './errors.ts';
+
+const heightParam = { type: 'integer', minimum: 0 } as const;
+const MAX_HEADERS = 1000;
+
+export function chainRoutes(app: FastifyInstance, node: DjNode): void {
+  const { app: chain } = node;
+  const blocks = chain.store.blocks;
+
+  /** A committed height 1..latest (default latest); HEIGHT_NOT_FOUND otherwise. */
+  const committedHeight = (h: number | undefined): number => {
+    const latest = chain.height();
+    const height = h ?? latest;
+    if (height < 1 || height > latest) throw new ApiError('HEIGHT_NOT_FOUND', undefined, { height, latest });
+    return height;
+  };
+
+  app.get('/v1/status', async () => {
+    const height = chain.height();
+    const header = height === 0 ? undefined : blocks.getHeader(height)!;
+    return {
+      chainId: chain.chainId,
+      suite: node.suite.id,
+      height,
+      time: chain.latestTime(),
+      headerHash: header ? toHex(headerHash(node.suite, header)) : null,
+      stateRoot: toHex(chain.store.tree.root(height)),
+      validators: chain
+        .validators(height + 1)
+        .validators.map((v) => ({ publicKey: toHex(v.publicKey), power: v.power })),
+      nodeId: node.nodeId,
+    };
+  });
+
+  app.get(
+    '/v1/headers',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { from: { type: 'integer', minimum: 1 }, to: { type: 'integer', minimum: 1 } },
+        },
+      },
+    },
+    async (req) => {
+      const q = req.query as { from?: number; to?: number };
+      const latest = chain.height();
+      const to = Math.min(q.to ?? latest, latest);
+      const from = q.from ?? Math.max(1, to - MAX_HEADERS + 1);
+      if (from > to + 1) throw new ApiError('REQUEST_INVALID', 'from must not be above to');
+      const headers: string[] = [];
+      for (let h = from; h <= to && headers.length < MAX_HEADERS; h++)
+        headers.push(b64(encodeHeader(blocks.getHeader(h)!)));
+      return { headers };
+    },
+  );
+
+  app.get(
+    '/v1/blocks/:height',
+    { schema: { params: { type: 'object', properties: { height: heightParam } } } },
+    async (req) => {
+      const height = committedHeight((req.params as { height: number }).height);
+      return {
+        block: b64(encodeBlock(blocks.getBlock(height)!)),
+        commit: b64(encodeCommit(blocks.getCommit(height)!)),
+      };
+    },
+  );
+
+  app.get(
+    '/v1/validators',
+    {
+      schema: {
+        querystring: { type: 'object', additionalProperties: false, properties: { height: heightParam } },
+      },
+    },
+    async (req) => {
+      const latest = chain.height();
+      const height = (req.query as { height?: number }).height ?? Math.max(1, latest);
+      // The next height's set is already fixed (changes take effect two heights later).
+      if (height < 1 || height > latest + 1)
+        throw new ApiError('HEIGHT_NOT_FOUND', undefined, { height, latest });
+      return { height, validatorSet: b64(encodeValidatorSet(chain.validators(height))) };
+    },
+  );
+
+  app.get(
+    '/v1/state',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          required: ['key'],
+          additionalProperties: false,
+          properties: { key: { type: 'string', minLength: 1, maxLength: 1024 }, height: heightParam },
+        },
+      },
+    },
+    async (req) => {
+      const q = req.query as { key: string; height?: number };
+      const height = committedHeight(q.height);
+      const key = keyBytes(q.key);
+      try {
+        const value = chain.store.tree.get(key, height);
+        const proof = chain.store.tree.prove(key, height);
+        return {
+          key: q.key,
+          height,
+          value: value === undefined ? null : b64(value),
+          proof: b64(encodeProof(proof)),
+          header: b64(encodeHeader(blocks.getHeader(height)!)),
+        };
+      } catch (e) {
+        if (isStateError(e, 'STATE_VERSION_PRUNED'))
+          throw new ApiError('STATE_VERSION_PRUNED', undefined, { height });
+        throw e;
+      }
+    },
+  );
+
+  app.get(
+    '/v1/query/:module/:name',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { params: { type: 'string', maxLength: 65536 }, height: heightParam },
+        },
+      },
+    },
+    async (req) => {
+      const { module, name } = req.params as { module: string; name: string };
+      const q = req.query as { params?: string; height?: number };
+      const params = q.params === undefined ? null : valueFromJson(q.params);
+      const latest = chain.height();
+      const height = q.height ?? latest;
+      if (height > latest) throw new ApiError('HEIGHT_NOT_FOUND', undefined, { height, latest });
+      const time = height === 0 ? chain.genesis.time : blocks.getHeader(height)!.time;
+      const out = chain.executor.query(module, name, params, chain.store.view(height), height, time);
+      if (!out.ok) {
+        const { code, message } = out.error;
+        if (code === 'RUNTIME_UNKNOWN_QUERY' || code === 'RUNTIME_UNKNOWN_MODULE') {
+          throw new ApiError('QUERY_NOT_FOUND', message, { cause: code });
+        }
+        throw new ApiError('QUERY_FAILED', message, { cause: code, ...(out.error.details ?? {}) });
+      }
+      // The result must be a canonical value (the same on every node).
+      encode(out.value);
+      return { height, result: jsonSafe(out.value) };
+    },
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * The ONE registry of API error codes: each code's HTTP status and meaning. Every code is
+ * documented in packages/node/API.md (a test keeps the two in step). `where` says whether the code
+ * comes back as an error response or inside `results[]` of POST /v1/txs (those are the mempool's
+ * and the runtime's admission codes; module parameter codes, prefixed by module, appear there too).
+ */
+export interface ErrorSpec {
+  readonly status: number;
+  readonly message: string;
+  readonly where: 'response' | 'txResult';
+}
+
+export const API_ERRORS = {
+  REQUEST_INVALID: {
+    status: 400,
+    message: 'the request does not match the route’s schema',
+    where: 'response',
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'the request body is too large', where: 'response' },
+  ROUTE_NOT_FOUND: { status: 404, message: 'no such route', where: 'response' },
+  TX_NOT_FOUND: {
+    status: 404,
+    message: 'the transaction is neither pending nor committed',
+    where: 'response',
+  },
+  TX_WAIT_TIMEOUT: { status: 408, message: 'the transaction is still pending', where: 'response' },
+  HEIGHT_NOT_FOUND: { status: 404, message: 'no block at this height', where: 'response' },
+  STATE_VERSION_PRUNED: { status: 410, message: 'the state of this height was pruned', where: 'response' },
+  QUERY_NOT_FOUND: { status: 404, message: 'no such module or query', where: 'response' },
+  QUERY_FAILED: { status: 422, message: 'the query failed', where: 'response' },
+  DOSSIER_UNAVAILABLE: { status: 501, message: 'dossiers are not available on this node', where: 'response' },
+  NODE_UNAVAILABLE: { status: 503, message: 'the node is stopping or stopped', where: 'response' },
+  INTERNAL: { status: 500, message: 'internal error', where: 'response' },
+  TX_MALFORMED: { status: 400, message: 'not a canonical transaction in base64', where: 'txResult' },
+  MEMPOOL_TX_TOO_LARGE: {
+    status: 413,
+    message: 'transaction is larger than the node accepts',
+    where: 'txResult',
+  },
+  MEMPOOL_DUPLICATE: { status: 409, message: 'transaction is already pending', where: 'txResult' },
+  MEMPOOL_NONCE_TAKEN: {
+    status: 409,
+    message: 'another pending transaction has this nonce',
+    where: 'txResult',
+  },
+  MEMPOOL_NONCE_TOO_FAR: { status: 409, message: 'nonce too far above the next nonce', where: 'txResult' },
+  MEMPOOL_FULL: { status: 503, message: 'mempool full, retry later', where: 'txResult' },
+  RUNTIME_WRONG_CHAIN: { status: 400, message: 'transaction is for another chain', where: 'txResult' },
+  RUNTIME_TX_EXPIRED: { status: 400, message: 'transaction expired', where: 'txResult' },
+  RUNTIME_BAD_SIGNATURE: { status: 400, message: 'signature does not verify', where: 'txResult' },
+  RUNTIME_NONCE_USED: { status: 409, message: 'nonce already used', where: 'txResult' },
+  RUNTIME_UNKNOWN_MODULE: { status: 400, message: 'no such module', where: 'txResult' },
+  RUNTIME_UNKNOWN_ACTION: { status: 400, message: 'no such action', where: 'txResult' },
+  RUNTIME_MODULE_FAILED: {
+    status: 400,
+    message: 'the module failed to parse the parameters',
+    where: 'txResult',
+  },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ApiErrorCode = keyof typeof API_ERRORS;
+
+/** An error the API answers with: `{ error: { code, message, details? } }` and the registry status. */
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly status: number;
+  readonly details: Readonly<Record<string, unknown>> | undefined;
+
+  constructor(code: ApiErrorCode, message?: string, details?: Record<string, unknown>) {
+    super(message ?? API_ERRORS[code].message);
+    this.code = code;
+    this.status = API_ERRORS[code].status;
+    this.details = details;
+  }
+
+  body(): { error: { code: string; message: string; details?: Readonly<Record<string, unknown>> } } {
+    return {
+      error: { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) },
+    };
+  }
+}

@@ -1,0 +1,52 @@
+/** Prometheus metrics of one node: height, mempool, block time, Node runtime (event-loop lag, heap, GC). */
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { CommitEvent, DjNode } from '../node.ts';
+
+export function createMetrics(node: DjNode): { registry: Registry; stop(): void } {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'djchain_' });
+  new Gauge({
+    name: 'djchain_height',
+    help: 'latest committed block height',
+    registers: [registry],
+    collect() {
+      this.set(node.app.height());
+    },
+  });
+  new Gauge({
+    name: 'djchain_mempool_txs',
+    help: 'transactions waiting in the mempool',
+    registers: [registry],
+    collect() {
+      this.set(node.mempool.size());
+    },
+  });
+  new Gauge({
+    name: 'djchain_mempool_bytes',
+    help: 'bytes of transactions waiting in the mempool',
+    registers: [registry],
+    collect() {
+      this.set(node.mempool.bytes());
+    },
+  });
+  const blockTime = new Histogram({
+    name: 'djchain_block_interval_seconds',
+    help: 'BFT time between consecutive blocks',
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+    registers: [registry],
+  });
+  const txs = new Counter({
+    name: 'djchain_committed_txs_total',
+    help: 'committed transactions',
+    registers: [registry],
+  });
+  let lastTime: number | undefined;
+  const onCommit = (e: CommitEvent) => {
+    const t = e.executed.block.header.time;
+    if (lastTime !== undefined && t >= lastTime) blockTime.observe((t - lastTime) / 1000);
+    lastTime = t;
+    txs.inc(e.executed.block.txs.length);
+  };
+  node.events.on('commit', onCommit);
+  return { registry, stop: () => node.events.off('commit', onCommit) };
+}

@@ -1,0 +1,167 @@
+/** POST /v1/txs, GET /v1/txs/:hash, GET /v1/txs/:hash/wait. */
+import { encode, toHex } from '@djchain/crypto';
+import {
+  decodeTx,
+  domainHash,
+  encodeHeader,
+  encodeReceipt,
+  merkleProof,
+  merkleProofToValue,
+  receiptHash,
+  TAG,
+  type Transaction,
+} from '@djchain/ledger';
+import type { FastifyInstance } from 'fastify';
+import type { CommitEvent, DjNode } from '../node.ts';
+import { b64, fromB64, parseHash } from './encoding.ts';
+import { API_ERRORS, ApiError } from './errors.ts';
+
+export const MAX_WAIT_MS = 30_000;
+const DEFAULT_WAIT_MS = 10_000;
+
+type TxResult =
+  | { hash: string; accepted: true }
+  | { hash?: string; accepted: false; error: { code: string; message: string; details?: unknown } };
+
+export function txRoutes(app: FastifyInstance, node: DjNode): void {
+  const { suite } = node;
+  /** Receipt hashes of recent heights (receipt proofs of one block are usually asked together). */
+  const receiptLeaves = new Map<number, Uint8Array[]>();
+  const waiters = new Map<string, Set<() => void>>();
+  const onCommit = (e: CommitEvent) => {
+    for (const h of e.executed.result.txHashes) {
+      const hex = toHex(h);
+      const set = waiters.get(hex);
+      if (!set) continue;
+      waiters.delete(hex);
+      for (const resolve of set) resolve();
+    }
+  };
+  node.events.on('commit', onCommit);
+  app.addHook('onClose', async () => {
+    node.events.off('commit', onCommit);
+    for (const set of waiters.values()) for (const resolve of set) resolve();
+    waiters.clear();
+  });
+
+  const committed = (hash: Uint8Array) => {
+    const stored = node.app.store.blocks.getTx(hash);
+    if (!stored) return undefined;
+    let leaves = receiptLeaves.get(stored.height);
+    if (!leaves) {
+      leaves = node.app.store.blocks.getReceipts(stored.height)!.map((r) => receiptHash(suite, r));
+      if (receiptLeaves.size >= 8) receiptLeaves.delete(receiptLeaves.keys().next().value!);
+      receiptLeaves.set(stored.height, leaves);
+    }
+    return {
+      status: 'committed' as const,
+      height: stored.height,
+      index: stored.index,
+      receipt: b64(encodeReceipt(stored.receipt)),
+      receiptProof: b64(encode(merkleProofToValue(merkleProof(suite, leaves, stored.index)))),
+      header: b64(encodeHeader(node.app.store.blocks.getHeader(stored.height)!)),
+    };
+  };
+
+  const lookup = (hex: string) => {
+    const hash = parseHash(hex);
+    const done = committed(hash);
+    if (done) return done;
+    if (node.mempool.has(hex)) return { status: 'pending' as const };
+    return undefined;
+  };
+
+  app.post(
+    '/v1/txs',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['txs'],
+          additionalProperties: false,
+          properties: { txs: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'string' } } },
+        },
+      },
+    },
+    async (req) => {
+      const raw = (req.body as { txs: string[] }).txs;
+      const results: TxResult[] = new Array(raw.length);
+      const txs: Transaction[] = [];
+      const sizes: number[] = [];
+      const slots: number[] = [];
+      raw.forEach((s, i) => {
+        const bytes = fromB64(s);
+        let tx: Transaction | undefined;
+        if (bytes !== null) {
+          try {
+            tx = decodeTx(bytes);
+          } catch {
+            tx = undefined;
+          }
+        }
+        if (bytes === null || tx === undefined) {
+          results[i] = {
+            accepted: false,
+            error: { code: 'TX_MALFORMED', message: API_ERRORS.TX_MALFORMED.message },
+          };
+          return;
+        }
+        txs.push(tx);
+        sizes.push(bytes.length);
+        slots.push(i);
+        // PERF: decodeTx accepts canonical bytes only, so they are the transaction's encoding and
+        // its id is hashed from them without encoding again.
+        results[i] = { hash: toHex(domainHash(suite, TAG.txId, bytes)), accepted: true };
+      });
+      const added = node.mempool.addBatch(txs, sizes);
+      added.forEach((r, j) => {
+        const i = slots[j]!;
+        const hash = (results[i] as { hash: string }).hash;
+        if (!r.ok) results[i] = { hash, accepted: false, error: r.error };
+      });
+      return { results };
+    },
+  );
+
+  app.get('/v1/txs/:hash', async (req) => {
+    const found = lookup((req.params as { hash: string }).hash);
+    if (!found) throw new ApiError('TX_NOT_FOUND');
+    return found;
+  });
+
+  app.get(
+    '/v1/txs/:hash/wait',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { timeoutMs: { type: 'integer', minimum: 0, maximum: MAX_WAIT_MS } },
+        },
+      },
+    },
+    async (req) => {
+      const hex = (req.params as { hash: string }).hash;
+      const timeoutMs = (req.query as { timeoutMs?: number }).timeoutMs ?? DEFAULT_WAIT_MS;
+      const first = lookup(hex);
+      if (!first) throw new ApiError('TX_NOT_FOUND');
+      if (first.status === 'committed') return first;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, timeoutMs);
+        function done() {
+          clearTimeout(timer);
+          waiters.get(hex)?.delete(done);
+          resolve();
+        }
+        const set = waiters.get(hex) ?? new Set();
+        set.add(done);
+        waiters.set(hex, set);
+      });
+      const after = lookup(hex);
+      if (after?.status === 'committed') return after;
+      if (!after)
+        throw new ApiError('TX_NOT_FOUND', 'the transaction left the mempool without being committed');
+      throw new ApiError('TX_WAIT_TIMEOUT', undefined, { timeoutMs });
+    },
+  );
+}

@@ -1,0 +1,181 @@
+/** The HTTP API through inject() and over a real socket; the error registry against API.md. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { decode, fromHex, toHex } from '@djchain/crypto';
+import {
+  decodeHeader,
+  decodeReceipt,
+  decodeValidatorSet,
+  encodeTx,
+  headerHash,
+  merkleProofFromValue,
+  receiptHash,
+  txHash,
+  verifyMerkleProof,
+} from '@djchain/ledger';
+import { decodeProof, verifyProof } from '@djchain/state';
+import { API_ERRORS, buildApi } from '../src/index.ts';
+import { keyOf, Signer, startNode, tempDir, waitForHeight } from './helpers.ts';
+
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+const unb64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
+
+function setup(t: Parameters<typeof tempDir>[0]) {
+  const node = startNode(tempDir(t));
+  const api = buildApi(node);
+  t.after(async () => {
+    await api.close();
+    node.close();
+  });
+  return { node, api, signer: new Signer(node.suite) };
+}
+
+test('every registry code is documented in API.md and every documented code is in the registry', () => {
+  const doc = readFileSync(new URL('../API.md', import.meta.url), 'utf8');
+  const documented = new Set(
+    [...doc.matchAll(/^\|\s*`([A-Z][A-Z0-9_]+)`\s*\|\s*(\d{3})\s*\|/gm)].map((m) => `${m[1]} ${m[2]}`),
+  );
+  const registry = new Set(Object.entries(API_ERRORS).map(([code, spec]) => `${code} ${spec.status}`));
+  assert.deepEqual(
+    [...registry].filter((c) => !documented.has(c)),
+    [],
+    'in the registry, not in API.md',
+  );
+  assert.deepEqual(
+    [...documented].filter((c) => !registry.has(c)),
+    [],
+    'in API.md, not in the registry',
+  );
+});
+
+test('submit, wait, receipt with proof, state with proof, headers, blocks, validators, query', async (t) => {
+  const { node, api, signer } = setup(t);
+  const { suite } = node;
+  const alice = keyOf(suite, 1);
+  const tx = signer.tx(alice, 'put', { id: 'm1', value: '党员' });
+  const bad = signer.tx(alice, 'put', { id: 'BAD!', value: '' });
+  const res = await api.inject({
+    method: 'POST',
+    url: '/v1/txs',
+    payload: { txs: [b64(encodeTx(tx)), 'not base64!', b64(encodeTx(bad))] },
+  });
+  assert.equal(res.statusCode, 200);
+  const { results } = res.json();
+  const hash = toHex(txHash(suite, tx));
+  assert.deepEqual(results[0], { hash, accepted: true });
+  assert.equal(results[1].accepted, false);
+  assert.equal(results[1].error.code, 'TX_MALFORMED');
+  assert.equal(results[2].error.code, 'KV_BAD_PARAMS');
+  assert.equal(results[2].hash, toHex(txHash(suite, bad)));
+
+  const waited = await api.inject({ url: `/v1/txs/${hash}/wait?timeoutMs=30000` });
+  assert.equal(waited.statusCode, 200);
+  const body = waited.json();
+  assert.equal(body.status, 'committed');
+  const header = decodeHeader(unb64(body.header));
+  const receipt = decodeReceipt(unb64(body.receipt));
+  assert.equal(receipt.status, 'ok');
+  const proof = merkleProofFromValue(decode(unb64(body.receiptProof)));
+  assert.ok(verifyMerkleProof(suite, header.receiptRoot, receiptHash(suite, receipt), proof));
+  assert.deepEqual((await api.inject({ url: `/v1/txs/${hash}` })).json(), body);
+
+  const st = (await api.inject({ url: `/v1/state?key=kv/item/m1&height=${body.height}` })).json();
+  const stHeader = decodeHeader(unb64(st.header));
+  const value = unb64(st.value);
+  assert.ok(
+    verifyProof(
+      (d) => suite.hash(d),
+      stHeader.stateRoot,
+      new TextEncoder().encode('kv/item/m1'),
+      value,
+      decodeProof(unb64(st.proof)),
+    ),
+  );
+  assert.equal((decode(value) as { value: string }).value, '党员');
+  const absent = (await api.inject({ url: `/v1/state?key=kv/item/none` })).json();
+  assert.equal(absent.value, null);
+
+  const status = (await api.inject({ url: '/v1/status' })).json();
+  assert.equal(status.chainId, 'dj-node-test');
+  assert.equal(status.nodeId, node.nodeId);
+  assert.ok(status.height >= body.height);
+  const headers = (await api.inject({ url: `/v1/headers?from=1&to=${body.height}` })).json().headers;
+  assert.equal(headers.length, body.height);
+  assert.equal(
+    toHex(headerHash(suite, decodeHeader(unb64(headers.at(-1))))),
+    toHex(headerHash(suite, header)),
+  );
+  const blk = await api.inject({ url: `/v1/blocks/${body.height}` });
+  assert.equal(blk.statusCode, 200);
+  const vs = (await api.inject({ url: '/v1/validators?height=1' })).json();
+  assert.equal(toHex(decodeValidatorSet(unb64(vs.validatorSet)).validators[0]!.publicKey), node.nodeId);
+  const q = (
+    await api.inject({ url: `/v1/query/kv/item?params=${encodeURIComponent('{"id":"m1"}')}` })
+  ).json();
+  assert.equal(q.result.value, '党员');
+  assert.equal(q.result.by.length, 40);
+  assert.ok(fromHex(q.result.by));
+});
+
+test('errors are coded, with registry statuses and no stack traces', async (t) => {
+  const { api, node, signer } = setup(t);
+  const cases: Array<[string, number, string]> = [
+    [`/v1/txs/${'ab'.repeat(32)}`, 404, 'TX_NOT_FOUND'],
+    ['/v1/txs/XYZ', 400, 'REQUEST_INVALID'],
+    ['/v1/blocks/999999', 404, 'HEIGHT_NOT_FOUND'],
+    ['/v1/blocks/abc', 400, 'REQUEST_INVALID'],
+    ['/v1/state', 400, 'REQUEST_INVALID'],
+    ['/v1/query/kv/nope', 404, 'QUERY_NOT_FOUND'],
+    ['/v1/query/kv/item?params=%7Bbad', 400, 'REQUEST_INVALID'],
+    ['/v1/nothing', 404, 'ROUTE_NOT_FOUND'],
+  ];
+  for (const [url, status, code] of cases) {
+    const res = await api.inject({ url });
+    assert.equal(res.statusCode, status, url);
+    assert.equal(res.json().error.code, code, url);
+    assert.equal(API_ERRORS[code as keyof typeof API_ERRORS].status, status);
+    assert.doesNotMatch(res.body, /at .*\.ts:\d+/);
+  }
+  const empty = await api.inject({ method: 'POST', url: '/v1/txs', payload: { txs: [] } });
+  assert.equal(empty.json().error.code, 'REQUEST_INVALID');
+  const notJson = await api.inject({
+    method: 'POST',
+    url: '/v1/txs',
+    payload: '{',
+    headers: { 'content-type': 'application/json' },
+  });
+  assert.equal(notJson.statusCode, 400);
+  assert.equal(notJson.json().error.code, 'REQUEST_INVALID');
+  // A transaction that stays pending: its nonce waits for a missing one.
+  const key = keyOf(node.suite, 3);
+  signer.tx(key, 'put', { id: 'gap', value: '' });
+  const later = signer.tx(key, 'put', { id: 'later', value: '' });
+  const sub = (
+    await api.inject({ method: 'POST', url: '/v1/txs', payload: { txs: [b64(encodeTx(later))] } })
+  ).json();
+  assert.equal(sub.results[0].accepted, true);
+  const again = (
+    await api.inject({ method: 'POST', url: '/v1/txs', payload: { txs: [b64(encodeTx(later))] } })
+  ).json();
+  assert.equal(again.results[0].error.code, 'MEMPOOL_DUPLICATE');
+  const wait = await api.inject({ url: `/v1/txs/${sub.results[0].hash}/wait?timeoutMs=50` });
+  assert.equal(wait.statusCode, 408);
+  assert.equal(wait.json().error.code, 'TX_WAIT_TIMEOUT');
+  assert.equal((await api.inject({ url: `/v1/txs/${sub.results[0].hash}` })).json().status, 'pending');
+});
+
+test('served over a real socket on 127.0.0.1, with /healthz and /metrics', async (t) => {
+  const { api, node } = setup(t);
+  await waitForHeight(node, 1);
+  const address = await api.listen({ host: '127.0.0.1', port: 0 });
+  assert.match(address, /^http:\/\/127\.0\.0\.1:\d+$/);
+  const health = await (await fetch(`${address}/healthz`)).json();
+  assert.equal(health.ok, true);
+  const metrics = await (await fetch(`${address}/metrics`)).text();
+  assert.match(metrics, /djchain_height \d+/);
+  assert.match(metrics, /djchain_mempool_txs 0/);
+  assert.match(metrics, /djchain_nodejs_eventloop_lag_seconds/);
+  const status = await (await fetch(`${address}/v1/status`)).json();
+  assert.equal(status.suite, 'intl');
+});
