@@ -1,0 +1,92 @@
+/** The node directory: key.json (0600), genesis.json, config.json, chain.db. */
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fromHex, getSuite, type KeyPair, type SuiteId } from '@djchain/crypto';
+import { type GenesisJson, genesisFromJson } from '@djchain/node';
+import type { GenesisDoc } from '@djchain/runtime';
+import { CliError } from './i18n.ts';
+
+export const KEY_FILE = 'key.json';
+export const GENESIS_FILE = 'genesis.json';
+export const CONFIG_FILE = 'config.json';
+
+export interface KeyFile {
+  readonly suite: SuiteId;
+  readonly publicKey: string;
+  readonly secretKey: string;
+}
+
+export interface NodeConfig {
+  readonly api: { readonly host: string; readonly port: number };
+  readonly logLevel: string;
+  readonly emptyBlockIntervalMs: number;
+  readonly maxBlockTxs: number;
+  /** Module files for development and tests (see modules.ts). */
+  readonly extraModules: readonly string[];
+}
+
+export const defaultConfig: NodeConfig = {
+  api: { host: '127.0.0.1', port: 26657 },
+  logLevel: 'info',
+  emptyBlockIntervalMs: 5000,
+  maxBlockTxs: 5000,
+  extraModules: [],
+};
+
+export function writeJson(file: string, value: unknown, mode = 0o644): void {
+  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`, { mode });
+  chmodSync(file, mode);
+}
+
+function readJson(dir: string, name: string): unknown {
+  const file = join(dir, name);
+  if (!existsSync(file)) throw new CliError('notInitialized', { dir, file: name });
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new CliError('badFile', { file, dir, reason: (e as Error).message });
+  }
+}
+
+export interface LoadedDir {
+  readonly dir: string;
+  readonly key: KeyPair;
+  readonly genesis: GenesisDoc;
+  readonly config: NodeConfig;
+}
+
+/** Reads and checks the three files, with messages that name the file and the fix. */
+export function loadDir(dirArg: string): LoadedDir {
+  const dir = resolve(dirArg);
+  const keyJson = readJson(dir, KEY_FILE) as Partial<KeyFile>;
+  const genesisJson = readJson(dir, GENESIS_FILE) as GenesisJson;
+  const configJson = readJson(dir, CONFIG_FILE) as Partial<NodeConfig>;
+  const keyFile = join(dir, KEY_FILE);
+  const mode = statSync(keyFile).mode & 0o777;
+  if ((mode & 0o077) !== 0) throw new CliError('keyPermissions', { file: keyFile, mode: mode.toString(8) });
+  let genesis: GenesisDoc;
+  try {
+    genesis = genesisFromJson(genesisJson);
+  } catch (e) {
+    throw new CliError('badFile', { file: join(dir, GENESIS_FILE), dir, reason: (e as Error).message });
+  }
+  let key: KeyPair;
+  try {
+    if (keyJson.suite !== genesis.suite)
+      throw new Error(`key suite ${keyJson.suite} is not the chain's ${genesis.suite}`);
+    const suite = getSuite(genesis.suite);
+    const secretKey = fromHex(String(keyJson.secretKey));
+    key = { secretKey, publicKey: suite.publicKeyOf(secretKey) };
+    if (keyJson.publicKey !== undefined && Buffer.from(key.publicKey).toString('hex') !== keyJson.publicKey) {
+      throw new Error('publicKey does not match secretKey');
+    }
+  } catch (e) {
+    throw new CliError('badFile', { file: keyFile, dir, reason: (e as Error).message });
+  }
+  const config: NodeConfig = {
+    ...defaultConfig,
+    ...configJson,
+    api: { ...defaultConfig.api, ...(configJson.api ?? {}) },
+  };
+  return { dir, key, genesis, config };
+}

@@ -1,0 +1,92 @@
+/** Messages for people: zh-CN by default, English with `--lang en`. Placeholders are {name}. */
+export type Lang = 'zh-CN' | 'en';
+
+const MESSAGES = {
+  usage: {
+    'zh-CN':
+      '用法：\n  djchain init --dir 目录 [--suite intl|gm] [--chain-id 链标识] [--force]\n  djchain start --dir 目录 [--port 端口]\n选项 --lang en 改用英文。',
+    en: 'Usage:\n  djchain init --dir D [--suite intl|gm] [--chain-id X] [--force]\n  djchain start --dir D [--port P]\nOption --lang zh-CN for Chinese (default).',
+  },
+  unknownCommand: { 'zh-CN': '未知命令“{command}”。', en: 'Unknown command "{command}".' },
+  dirRequired: {
+    'zh-CN': '缺少 --dir：请指定节点目录，例如 --dir ./node1。',
+    en: 'Missing --dir: name the node directory, e.g. --dir ./node1.',
+  },
+  badSuite: {
+    'zh-CN': '密码套件“{suite}”无效：请用 intl（国际）或 gm（国密）。',
+    en: 'Invalid suite "{suite}": use intl or gm.',
+  },
+  badChainId: {
+    'zh-CN': '链标识“{chainId}”无效：只能使用 1 到 64 个字母、数字、“.”、“_”或“-”。',
+    en: 'Invalid chain id "{chainId}": use 1 to 64 letters, digits, ".", "_" or "-".',
+  },
+  alreadyInitialized: {
+    'zh-CN': '目录 {dir} 已经初始化过。若要重新生成（会丢弃该目录中的链数据），请加 --force。',
+    en: 'Directory {dir} is already initialized. To start over (discarding its chain data), add --force.',
+  },
+  initDone: {
+    'zh-CN':
+      '已初始化单验证节点：\n  目录：{dir}\n  链标识：{chainId}\n  密码套件：{suite}\n  节点公钥：{publicKey}\n下一步：djchain start --dir {dir}',
+    en: 'Initialized a single-validator node:\n  directory: {dir}\n  chain id: {chainId}\n  suite: {suite}\n  node public key: {publicKey}\nNext: djchain start --dir {dir}',
+  },
+  notInitialized: {
+    'zh-CN': '目录 {dir} 尚未初始化（缺少 {file}）。请先运行 djchain init --dir {dir}',
+    en: 'Directory {dir} is not initialized ({file} is missing). Run djchain init --dir {dir} first.',
+  },
+  badFile: {
+    'zh-CN':
+      '文件 {file} 无法读取或格式错误：{reason}。请检查该文件，或用 djchain init --dir {dir} --force 重新初始化。',
+    en: 'File {file} cannot be read or is malformed: {reason}. Check it, or re-initialize with djchain init --dir {dir} --force.',
+  },
+  keyPermissions: {
+    'zh-CN': '节点私钥文件 {file} 的权限过宽（{mode}）。请运行 chmod 600 {file}',
+    en: 'The node key file {file} is readable by others ({mode}). Run chmod 600 {file}',
+  },
+  badPort: {
+    'zh-CN': '端口“{port}”无效：请用 0 到 65535 的整数。',
+    en: 'Invalid port "{port}": use an integer from 0 to 65535.',
+  },
+  portInUse: {
+    'zh-CN': '端口 {port} 已被占用。请用 --port 指定其他端口。',
+    en: 'Port {port} is in use. Choose another with --port.',
+  },
+  started: {
+    'zh-CN': '节点已启动：链 {chainId}，高度 {height}\nAPI 地址：{url}\n按 Ctrl+C 停止。',
+    en: 'Node started: chain {chainId}, height {height}\nAPI: {url}\nPress Ctrl+C to stop.',
+  },
+  stopping: { 'zh-CN': '正在停止节点……', en: 'Stopping the node…' },
+  nodeFailed: {
+    'zh-CN':
+      '节点无法继续运行（{code}）：{reason}。数据已安全保存，请检查磁盘后重新运行 djchain start --dir {dir}',
+    en: 'The node cannot continue ({code}): {reason}. Committed data is safe; check the disk and run djchain start --dir {dir} again.',
+  },
+  startFailed: {
+    'zh-CN': '节点启动失败（{code}）：{reason}',
+    en: 'The node failed to start ({code}): {reason}',
+  },
+  errorPrefix: { 'zh-CN': '错误：', en: 'Error: ' },
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+export function langOf(value: string | undefined): Lang {
+  return value === 'en' ? 'en' : 'zh-CN';
+}
+
+/** An error for a person: the message key and its parameters; printed in the chosen language. */
+export class CliError extends Error {
+  readonly key: MessageKey;
+  readonly params: Record<string, string | number>;
+  constructor(key: MessageKey, params: Record<string, string | number> = {}) {
+    super(key);
+    this.key = key;
+    this.params = params;
+  }
+}
+
+/** Every key has both languages (a test checks the table). */
+export const messageTable = MESSAGES;

@@ -1,0 +1,7 @@
+/** @djchain/cli: the `djchain` command's parts, for tests and embedding. */
+
+export { loadDir, type NodeConfig } from './files.ts';
+export { CliError, type Lang, langOf, messageTable, t } from './i18n.ts';
+export { type InitArgs, type InitResult, initDir } from './init.ts';
+export { chainModules, loadModules } from './modules.ts';
+export { type StartArgs, type Started, startDir } from './start.ts';

@@ -1,0 +1,84 @@
+/** The `djchain` command. */
+import { parseArgs } from 'node:util';
+import { isNodeError } from '@djchain/node';
+import { CliError, type Lang, langOf, t } from './i18n.ts';
+import { initDir } from './init.ts';
+import { startDir } from './start.ts';
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: {
+      dir: { type: 'string' },
+      suite: { type: 'string', default: 'intl' },
+      'chain-id': { type: 'string', default: 'djchain-local' },
+      port: { type: 'string' },
+      lang: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const lang: Lang = langOf(values.lang as string | undefined);
+  const say = (text: string) => process.stdout.write(`${text}\n`);
+  const command = positionals[0];
+  try {
+    if (command === undefined || values.help) {
+      say(t(lang, 'usage'));
+      return command === undefined && !values.help ? 1 : 0;
+    }
+    const dir = values.dir as string | undefined;
+    if (command !== 'init' && command !== 'start') throw new CliError('unknownCommand', { command });
+    if (!dir) throw new CliError('dirRequired');
+    if (command === 'init') {
+      const r = initDir({
+        dir,
+        suite: String(values.suite),
+        chainId: String(values['chain-id']),
+        force: values.force === true,
+        time: Date.now(),
+      });
+      say(t(lang, 'initDone', { ...r }));
+      return 0;
+    }
+    let port: number | undefined;
+    if (values.port !== undefined) {
+      port = Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new CliError('badPort', { port: String(values.port) });
+    }
+    const started = await startDir({ dir, ...(port === undefined ? {} : { port }) }, (e) => {
+      const err = e as { code?: string; message?: string };
+      process.stderr.write(
+        `${t(lang, 'errorPrefix')}${t(lang, 'nodeFailed', { code: err.code ?? 'NODE_FATAL', reason: err.message ?? '', dir })}\n`,
+      );
+      process.exit(1);
+    });
+    say(
+      t(lang, 'started', { chainId: started.chainId, height: started.node.app.height(), url: started.url }),
+    );
+    const stop = () => {
+      say(t(lang, 'stopping'));
+      void started.stop().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return -1;
+  } catch (e) {
+    if (e instanceof CliError) {
+      process.stderr.write(`${t(lang, 'errorPrefix')}${t(lang, e.key, e.params)}\n`);
+      return 1;
+    }
+    const err = e as { code?: string; message?: string };
+    const code = isNodeError(e) ? e.code : (err.code ?? 'UNKNOWN');
+    process.stderr.write(
+      `${t(lang, 'errorPrefix')}${t(lang, 'startFailed', { code, reason: err.message ?? '' })}\n`,
+    );
+    return 1;
+  }
+}
+
+const code = await run(process.argv.slice(2));
+// -1: the node is running; the process lives until a signal.
+if (code >= 0) process.exitCode = code;

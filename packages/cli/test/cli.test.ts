@@ -1,0 +1,60 @@
+/** `djchain init` and `djchain start` as real processes: files, permissions, messages, the API. */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { messageTable } from '../src/index.ts';
+import { djchain, startProcess } from './process.ts';
+
+function temp(t: { after(fn: () => void): void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'djcli-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+test('every message has Chinese and English text', () => {
+  for (const [key, m] of Object.entries(messageTable)) {
+    assert.ok(m['zh-CN'].length > 0 && m.en.length > 0, key);
+  }
+});
+
+test('init writes a 0600 key, genesis and config; refuses to overwrite without --force', (t) => {
+  const dir = join(temp(t), 'n');
+  const r = djchain(['init', '--dir', dir, '--suite', 'gm', '--chain-id', 'street-1']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /已初始化/);
+  assert.equal(statSync(join(dir, 'key.json')).mode & 0o777, 0o600);
+  const genesis = JSON.parse(readFileSync(join(dir, 'genesis.json'), 'utf8'));
+  assert.equal(genesis.suite, 'gm');
+  assert.equal(genesis.chainId, 'street-1');
+  assert.equal(genesis.validators[0].publicKey.length, 66);
+  const again = djchain(['init', '--dir', dir, '--lang', 'en']);
+  assert.equal(again.status, 1);
+  assert.match(again.stderr, /already initialized.*--force/);
+  assert.equal(djchain(['init', '--dir', dir, '--force']).status, 0);
+  const bad = djchain(['init', '--dir', join(dir, 'x'), '--suite', 'rsa']);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /intl（国际）或 gm（国密）/);
+});
+
+test('start on an uninitialized directory names the fix', (t) => {
+  const dir = join(temp(t), 'empty');
+  const r = djchain(['start', '--dir', dir]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /先运行 djchain init --dir/);
+  const en = djchain(['start', '--dir', dir, '--lang', 'en']);
+  assert.match(en.stderr, /Run djchain init --dir/);
+});
+
+test('start serves the API and stops on SIGTERM', async (t) => {
+  const dir = join(temp(t), 'n');
+  assert.equal(djchain(['init', '--dir', dir, '--chain-id', 'cli-test']).status, 0);
+  const running = await startProcess(['--dir', dir, '--port', '0']);
+  t.after(() => running.child.kill('SIGKILL'));
+  const status = await (await fetch(`${running.url}/v1/status`)).json();
+  assert.equal(status.chainId, 'cli-test');
+  assert.equal(status.height, 0);
+  running.child.kill('SIGTERM');
+  assert.equal(await running.exited, 0);
+});
