@@ -1,7 +1,7 @@
 /** A community chain in memory driven through the real runtime Executor, one block per step. */
 import { createHash } from 'node:crypto';
 import { getSuite, type KeyPair, type Suite, type Value } from '@djchain/crypto';
-import { type Receipt, signTx } from '@djchain/ledger';
+import { type Receipt, signTx, type Transaction } from '@djchain/ledger';
 import {
   addressOf,
   type BlockEvent,
@@ -37,6 +37,8 @@ export class Chain {
   readonly suite: Suite;
   readonly executor: Executor;
   readonly state = new MemoryState();
+  /** Every transaction of every committed block, in order: what the chain's blocks carry. */
+  readonly txs: Transaction[] = [];
   height = 0;
   private lastTime: number;
   private readonly keys = new Map<string, KeyPair>();
@@ -142,6 +144,7 @@ export class Chain {
     }));
     if (!commit) return { results, events: out.events };
     this.state.apply(out.writes);
+    this.txs.push(...txs);
     this.height = height;
     this.lastTime = time;
     return { results, events: out.events };

@@ -1,11 +1,15 @@
 /**
  * The dossier invariants: every event about a member names `member:<id>`, the member's history
- * replays to its head, and no personal field (the applicant's birth date here) is in state or events.
+ * replays to its head, and no personal field (the applicant's birth date here) is in state, events or
+ * any transaction of the run: the age rule is checked from a proof (src/member/age.ts).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decode } from '@djchain/crypto';
+import { decode, equalBytes, getSuite } from '@djchain/crypto';
+import { encodeTx } from '@djchain/ledger';
 import { readHead, replayHead } from '@djchain/runtime';
+import { type Profile, sealProfile } from '../src/index.ts';
+import { testSeed } from './age-fixture.ts';
 import { Chain } from './harness.ts';
 import { runPath } from './paths.ts';
 
@@ -19,9 +23,79 @@ function walk(v: unknown, visit: (key: string | null, value: unknown) => void, k
   }
 }
 
+/** The applicant's off-chain profile in the standard path (its birth date is the one committed there). */
+const PROFILE: Profile = {
+  name: '李四',
+  gender: '女',
+  birthDate: '2000-05-20',
+  idNumber: '11010120000520002X',
+  phone: '13912345678',
+  address: '东风社区3号楼',
+  education: '本科',
+  occupation: '社区工作者',
+  incomeBase: 500000,
+  ageSeed: testSeed('cand'),
+};
+
+/** ID-card numbers (17 digits and a check character) and mobile numbers, anywhere in a string. */
+const ID_LIKE = /\d{17}[\dXx]|(?<!\d)1[3-9]\d{9}(?!\d)/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Key addresses (40 hex) and hashes (64 hex). */
+const HEX_DIGEST = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/** Every form a birth date could take in text: 2000-05-20, 20000520, 2000/05/20, 2000年5月20日. */
+function birthDateForms(iso: string): string[] {
+  const [y, m, d] = iso.split('-');
+  return [iso, `${y}${m}${d}`, `${y}/${m}/${d}`, `${y}年${Number(m)}月${Number(d)}日`];
+}
+
 describe('dossier and privacy', () => {
   const chain = new Chain();
   runPath(chain, 'standard');
+  // The applicant's sealed profile goes off chain; only its commitment comes on chain.
+  const suite = getSuite('intl');
+  const sealed = sealProfile(
+    suite,
+    new Uint8Array(32).fill(3),
+    new Uint8Array(12).fill(4),
+    'cand',
+    new Uint8Array(16).fill(5),
+    PROFILE,
+  );
+  const updated = chain.step({
+    at: '2026-06-08',
+    by: 'cand',
+    do: 'member.updateProfile',
+    params: { member: 'cand', commitment: sealed.commitment, ref: 'profile-cand-1' },
+  });
+
+  it('no transaction of the run carries a birth date, an ID or phone number, or the age seed', () => {
+    assert.equal(updated.receipt.status, 'ok');
+    assert.ok(chain.txs.length >= 30, `only ${chain.txs.length} transactions`);
+    const forbidden = [...birthDateForms(PROFILE.birthDate), PROFILE.idNumber, PROFILE.phone, PROFILE.name];
+    let apply = 0;
+    for (const tx of chain.txs) {
+      const where = `${tx.module}.${tx.action}`;
+      if (tx.module === 'recruitment' && tx.action === 'apply') apply++;
+      walk(tx.params, (k, v) => {
+        const keyAddress = k === 'address' && typeof v === 'string' && HEX_DIGEST.test(v);
+        assert.ok(k === null || keyAddress || !PERSONAL_KEYS.includes(k), `${where} has a field ${k}`);
+        if (typeof v === 'string') {
+          for (const f of forbidden) assert.ok(!v.includes(f), `${where} carries ${f}`);
+          // Key addresses and hashes are hex digests; an ID number is not one.
+          if (!HEX_DIGEST.test(v)) assert.ok(!ID_LIKE.test(v), `${where} carries an ID- or phone-like ${v}`);
+          // The run is dated 2024–2026: a date before 2010 in a parameter could only be a birth date.
+          if (ISO_DATE.test(v)) assert.ok(v >= '2010-01-01', `${where} carries the date ${v}`);
+        }
+        if (v instanceof Uint8Array)
+          assert.ok(!equalBytes(v, PROFILE.ageSeed!), `${where} carries the age seed`);
+      });
+      // And nowhere in the signed bytes either, whatever the encoding put them in.
+      const text = new TextDecoder('utf-8', { fatal: false }).decode(encodeTx(tx));
+      for (const f of forbidden) assert.ok(!text.includes(f), `${where} bytes carry ${f}`);
+    }
+    assert.equal(apply, 1, 'the run applies once, with an age proof');
+  });
 
   it('every event naming a member in its data names it among its entities', () => {
     const entities = new Set(chain.state.keys('hist/', 10_000).map((k) => k.slice('hist/'.length)));
@@ -46,7 +120,9 @@ describe('dossier and privacy', () => {
   it("the member's history replays to the head in state, from application to archive", () => {
     const events = chain.events('member:cand');
     assert.equal(events[0]?.type, 'member.Registered');
-    assert.equal((events.at(-1)!.data as { action?: string }).action, 'archive');
+    const steps = events.filter((e) => e.type === 'recruitment.StepRecorded');
+    assert.equal((steps.at(-1)!.data as { action?: string }).action, 'archive');
+    assert.equal(events.at(-1)!.type, 'member.ProfileUpdated');
     assert.deepEqual(replayHead(chain.suite, events), readHead(chain.state, 'member:cand').head);
   });
 
@@ -63,7 +139,10 @@ describe('dossier and privacy', () => {
           k === null || keyAddress || orgName || !PERSONAL_KEYS.includes(k),
           `${key} holds a field ${k}`,
         );
-        assert.notEqual(v, '2000-05-20', `${key} holds the birth date`);
+        if (typeof v === 'string')
+          for (const f of [...birthDateForms(PROFILE.birthDate), PROFILE.idNumber, PROFILE.phone])
+            assert.ok(!v.includes(f), `${key} holds ${f}`);
+        if (v instanceof Uint8Array) assert.ok(!equalBytes(v, PROFILE.ageSeed!), `${key} holds the age seed`);
       });
     }
   });

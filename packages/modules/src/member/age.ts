@@ -16,7 +16,7 @@ import { addDays, addYears, type IsoDate, isIsoDate, toDayNumber } from '../comm
 export const AGE_TAG = 'djchain/age/v1';
 /** Day 0 of the age chain; births before it cannot be committed. */
 export const AGE_EPOCH: IsoDate = '1900-01-01';
-/** Births after this day cannot be committed; k counts down to it. */
+/** Births on or after this day cannot be committed; k counts down to it. */
 export const AGE_CEILING_DATE: IsoDate = '2200-01-01';
 export const AGE_SEED_LENGTH = 32;
 /** Bound of every loop here: no chain is longer than this many hashes (~110k). */
@@ -63,11 +63,17 @@ function checkMinAge(minAge: number): void {
     throw new AgeError('AGE_BAD_MIN_AGE', `minimum age must be an integer 0..${MAX_AGE}`);
 }
 
-/** k for a birth date; throws when the date is outside 1900-01-01 … 2200-01-01. */
+/**
+ * k for a birth date; throws when the date is outside [1900-01-01, 2200-01-01). k ≥ 1, so a
+ * commitment is always a hash, never the seed itself.
+ */
 function chainLength(birthDate: IsoDate): number {
   const d = ageDay(birthDate);
-  if (d < 0 || d > AGE_CEILING)
-    throw new AgeError('AGE_DATE_OUT_OF_RANGE', `birth date outside ${AGE_EPOCH} … ${AGE_CEILING_DATE}`);
+  if (d < 0 || d >= AGE_CEILING)
+    throw new AgeError(
+      'AGE_DATE_OUT_OF_RANGE',
+      `birth date outside ${AGE_EPOCH} … ${AGE_CEILING_DATE} (excl.)`,
+    );
   return AGE_CEILING - d;
 }
 
