@@ -164,7 +164,9 @@ test('kill -9 under load loses no committed transaction and restarts to the same
   try {
     const roots = replayChain(store.blocks, { genesis, modules, file: join(root, 'replay.db') });
     assert.equal(roots.length, store.latestHeight());
-    roots.forEach((r, i) => assert.equal(r, toHex(store.blocks.getHeader(i + 1)!.stateRoot)));
+    roots.forEach((r, i) => {
+      assert.equal(r, toHex(store.blocks.getHeader(i + 1)!.stateRoot));
+    });
   } finally {
     store.close();
   }
