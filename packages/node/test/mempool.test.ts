@@ -1,0 +1,135 @@
+/** The mempool: admission codes, nonce ordering with gaps, limits, duplicates, re-check after blocks. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type KeyPair, toHex } from '@djchain/crypto';
+import { encodeTx, signTx, type Transaction, txHash } from '@djchain/ledger';
+import { HandChain } from './chain.ts';
+import { CHAIN, keyOf, Signer, tempDir } from './helpers.ts';
+
+function setup(t: Parameters<typeof tempDir>[0], opts = {}) {
+  const chain = new HandChain(tempDir(t), opts);
+  t.after(() => chain.close());
+  return { chain, signer: new Signer(chain.suite) };
+}
+
+const add = (chain: HandChain, txs: Transaction[]) =>
+  chain.mempool.addBatch(
+    txs,
+    txs.map((tx) => encodeTx(tx).length),
+  );
+const codes = (results: ReturnType<typeof add>) => results.map((r) => (r.ok ? 'ok' : r.error.code));
+
+test('refusals are coded: bad signature, wrong chain, expired, unknown module, bad params, duplicate', (t) => {
+  const { chain, signer } = setup(t);
+  const k = keyOf(chain.suite, 1);
+  const good = signer.tx(k, 'put', { id: 'a', value: 'x' });
+  const forged: Transaction = { ...signer.tx(k, 'put', { id: 'b', value: 'x' }), nonce: 5 };
+  const other = keyOf(chain.suite, 2);
+  const sign = (key: KeyPair, over: Partial<Transaction>) =>
+    signTx(chain.suite, key.secretKey, {
+      chainId: CHAIN,
+      module: 'kv',
+      action: 'put',
+      params: { id: 'c', value: 'x' },
+      signer: key.publicKey,
+      nonce: 0,
+      expiry: 100,
+      ...over,
+    });
+  const results = add(chain, [
+    good,
+    good,
+    forged,
+    sign(other, { chainId: 'elsewhere' }),
+    sign(other, { expiry: 0 }),
+    sign(other, { module: 'nope' }),
+    sign(other, { action: 'nope' }),
+    sign(other, { params: { id: 'NO!', value: '' } }),
+  ]);
+  assert.deepEqual(codes(results), [
+    'ok',
+    'MEMPOOL_DUPLICATE',
+    'RUNTIME_BAD_SIGNATURE',
+    'RUNTIME_WRONG_CHAIN',
+    'RUNTIME_TX_EXPIRED',
+    'RUNTIME_UNKNOWN_MODULE',
+    'RUNTIME_UNKNOWN_ACTION',
+    'KV_BAD_PARAMS',
+  ]);
+  assert.equal(chain.mempool.size(), 1);
+  for (const r of results) if (!r.ok) assert.ok(r.error.message.length > 0);
+});
+
+test('higher nonces wait for the gap; one proposal takes runs of consecutive nonces per account', (t) => {
+  const { chain, signer } = setup(t);
+  const a = keyOf(chain.suite, 1);
+  const b = keyOf(chain.suite, 2);
+  const a0 = signer.tx(a, 'put', { id: 'a0', value: '' });
+  const a1 = signer.tx(a, 'put', { id: 'a1', value: '' });
+  const a2 = signer.tx(a, 'put', { id: 'a2', value: '' });
+  const b0 = signer.tx(b, 'put', { id: 'b0', value: '' });
+  assert.deepEqual(codes(add(chain, [a2, a1, b0])), ['ok', 'ok', 'ok']);
+  assert.equal(chain.mempool.hasReady(), true);
+  const first = chain.block();
+  assert.deepEqual(
+    first.block.txs.map((tx) => (tx.params as { id: string }).id),
+    ['b0'],
+  );
+  assert.equal(chain.mempool.size(), 2);
+  assert.equal(chain.mempool.hasReady(), false, 'a1 and a2 wait for a0');
+  assert.deepEqual(codes(add(chain, [a0])), ['ok']);
+  const second = chain.block();
+  assert.deepEqual(
+    second.block.txs.map((tx) => (tx.params as { id: string }).id),
+    ['a0', 'a1', 'a2'],
+  );
+  assert.ok(second.result.receipts.every((r) => r.status === 'ok'));
+  assert.equal(chain.mempool.size(), 0);
+  // Used nonces are refused at admission.
+  assert.deepEqual(codes(add(chain, [a1])), ['RUNTIME_NONCE_USED']);
+});
+
+test('limits: count, bytes, tx size, nonce gap, nonce taken', (t) => {
+  const { chain, signer } = setup(t, { maxTxs: 3, maxTxBytes: 400, maxNonceGap: 5 });
+  const k = keyOf(chain.suite, 1);
+  const txs = [0, 1, 2, 3].map((i) => signer.tx(k, 'put', { id: `x${i}`, value: '' }));
+  assert.deepEqual(codes(add(chain, txs)), ['ok', 'ok', 'ok', 'MEMPOOL_FULL']);
+  const big = signer.tx(keyOf(chain.suite, 2), 'put', { id: 'big', value: 'x'.repeat(256) });
+  assert.deepEqual(codes(add(chain, [big])), ['MEMPOOL_TX_TOO_LARGE']);
+  const far = signTx(chain.suite, k.secretKey, { ...txs[0]!, nonce: 9 });
+  assert.deepEqual(codes(add(chain, [far])), ['MEMPOOL_NONCE_TOO_FAR']);
+  const twin = signTx(chain.suite, k.secretKey, { ...txs[0]!, params: { id: 'twin', value: '' } });
+  assert.deepEqual(codes(add(chain, [twin])), ['MEMPOOL_NONCE_TAKEN']);
+  const bytes = setup(t, { maxBytes: 500 });
+  const k3 = keyOf(chain.suite, 3);
+  const s3 = bytes.signer;
+  const r = codes(
+    add(
+      bytes.chain,
+      [0, 1, 2].map((i) => s3.tx(k3, 'put', { id: `y${i}`, value: '' })),
+    ),
+  );
+  assert.deepEqual(r, ['ok', 'ok', 'MEMPOOL_FULL']);
+});
+
+test('after each block: included transactions leave, expired ones are dropped, blocks respect the tx limit', (t) => {
+  const { chain, signer } = setup(t);
+  const a = keyOf(chain.suite, 1);
+  const b = keyOf(chain.suite, 2);
+  const soon = signer.tx(b, 'put', { id: 'late', value: '' }, 2);
+  const waiting = signer.tx(b, 'put', { id: 'never', value: '' });
+  // b's nonce 0 is withheld: `soon` (nonce 0) is added, `waiting` (nonce 1) too; then block 1 takes `soon`.
+  const many = [0, 1, 2, 3, 4].map((i) => signer.tx(a, 'put', { id: `m${i}`, value: '' }));
+  add(chain, [...many, waiting]);
+  const e1 = chain.block(3);
+  assert.equal(e1.block.txs.length, 3);
+  assert.equal(chain.mempool.has(toHex(txHash(chain.suite, many[0]!))), false);
+  assert.equal(chain.mempool.size(), 3);
+  // `waiting` (nonce 1 of b) expires at 1_000_000: stays; a tx expiring at height 2 is dropped after block 2.
+  add(chain, [soon]);
+  chain.block(0);
+  assert.equal(chain.mempool.has(toHex(txHash(chain.suite, soon))), false, 'expired after height 2');
+  assert.equal(chain.mempool.has(toHex(txHash(chain.suite, waiting))), true);
+  chain.block();
+  assert.equal(chain.mempool.size(), 1, 'only b nonce 1 waits: its nonce 0 expired');
+});
