@@ -16,6 +16,9 @@ import {
   ageHashChain,
   ageOn,
   ageProof,
+  openProfile,
+  type Profile,
+  sealProfile,
   verifyAgeProof,
 } from '../src/index.ts';
 import { testSeed } from './age-fixture.ts';
@@ -163,4 +166,28 @@ describe('age commitment and proof', () => {
       assert.equal(ageProof(suite, seed, '2150-06-01', '2168-05-31', 18), null);
     });
   }
+
+  it('an auditor entitled to the profile recomputes the commitment from the opened profile', () => {
+    const suite = getSuite('gm');
+    const profile: Profile = {
+      name: '王五',
+      gender: '男',
+      birthDate: '2001-10-01',
+      idNumber: '110101200110010011',
+      phone: '13700000000',
+      address: '东风社区5号楼',
+      education: '大专',
+      occupation: '快递员',
+      incomeBase: 400000,
+      ageSeed: seed,
+    };
+    const key = new Uint8Array(suite.aeadKeyLength).fill(1);
+    const nonce = new Uint8Array(12).fill(2);
+    const { sealed } = sealProfile(suite, key, nonce, 'm-9', new Uint8Array(16).fill(3), profile);
+    const onChain = ageCommitment(suite, seed, '2001-10-01');
+    const opened = openProfile(suite, key, nonce, 'm-9', sealed)!.profile;
+    assert.equal(ageCommitment(suite, opened.ageSeed!, opened.birthDate), onChain);
+    // A profile whose birth date was altered afterwards no longer matches the chain.
+    assert.notEqual(ageCommitment(suite, opened.ageSeed!, '2001-09-30'), onChain);
+  });
 });

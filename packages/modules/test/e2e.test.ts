@@ -1,8 +1,11 @@
 /** One member from application to full membership through the real runtime Executor. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { getSuite } from '@djchain/crypto';
 import { readHead, replayHead } from '@djchain/runtime';
+import { testCommitment, testProof } from './age-fixture.ts';
 import { Chain, type Step } from './harness.ts';
+import { runPath } from './paths.ts';
 import paths from './vectors/paths.json' with { type: 'json' };
 
 describe('recruitment end to end', () => {
@@ -27,5 +30,28 @@ describe('recruitment end to end', () => {
       Array.from({ length: 25 }, (_, i) => i + 1),
     );
     assert.deepEqual(replayHead(chain.suite, events), readHead(chain.state, 'member:cand').head);
+  });
+
+  it("checks the age proof with the chain's own suite (gm: SM3), not another one", () => {
+    const chain = new Chain(getSuite('gm'));
+    runPath(chain, 'standard', 'apply');
+    assert.equal(chain.member('cand').status, '入党申请人');
+    const intl = getSuite('intl');
+    const born = '1995-01-01';
+    const register = chain.step({
+      at: '2024-03-05',
+      by: 'b1.clerk',
+      do: 'member.register',
+      params: { id: 'p2', org: 'b1', address: '@p2', ageCommitment: testCommitment(intl, 'p2', born) },
+    });
+    assert.equal(register.receipt.status, 'ok');
+    const proof = testProof(intl, { seed: 'p2', born, on: '2024-03-06' });
+    const r = chain.step({
+      at: '2024-03-06',
+      by: 'p2',
+      do: 'recruitment.apply',
+      params: { member: 'p2', branch: 'b1', ageProof: proof },
+    });
+    assert.equal(r.receipt.error?.code, 'RECRUITMENT_TOO_YOUNG');
   });
 });
