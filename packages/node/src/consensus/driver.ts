@@ -86,6 +86,8 @@ export class ConsensusDriver {
   private readonly voteSigs = new Map<string, Uint8Array>();
   /** Executed blocks not yet in the database's pending table. */
   private unsaved: Executed[] = [];
+  /** Peer messages for the next height, replayed once this node has committed the current one. */
+  private future: Array<{ msg: WireMessage; from: string }> = [];
 
   constructor(opts: Partial<DriverOptions>, deps: DriverDeps) {
     this.opts = { ...defaultDriverOptions, ...opts };
@@ -270,13 +272,26 @@ export class ConsensusDriver {
     mempool.update(executed);
     this.deps.onCommit?.(executed, commit);
     this.awaitHeight(a.height + 1);
+    const early = this.future;
+    this.future = [];
+    if (early.length > 0) {
+      setImmediate(() => {
+        for (const m of early) this.onWire(m.msg, m.from);
+      });
+    }
   }
 
   /** A peer's message: verified, then fed to the machine (messages for other heights are dropped). */
-  private onWire(msg: WireMessage, _from: string): void {
+  private onWire(msg: WireMessage, from: string): void {
     if (this.stopped) return;
     const { app, log } = this.deps;
     const height = app.height() + 1;
+    const msgHeight = msg.kind === 'vote' ? msg.vote.height : msg.proposal.height;
+    if (msgHeight === height + 1 && this.future.length < MAX_FUTURE_MESSAGES) {
+      // A faster peer already moved on; keep its messages until we get there.
+      this.future.push({ msg, from });
+      return;
+    }
     try {
       if (msg.kind === 'vote') {
         const v = msg.vote;
@@ -307,6 +322,8 @@ export class ConsensusDriver {
     if (this.waitingHeight === height) this.wake();
   }
 }
+
+const MAX_FUTURE_MESSAGES = 10_000;
 
 function voteKey(v: {
   type: string;
