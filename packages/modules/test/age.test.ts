@@ -154,6 +154,7 @@ describe('age commitment and proof', () => {
     refuse(() => ageCommitment(intl, seed, '2024-02-30'), 'AGE_DATE_OUT_OF_RANGE');
     refuse(() => ageCommitment(intl, seed.subarray(0, 16), born), 'AGE_BAD_SEED');
     refuse(() => ageProof(intl, seed, born, '2024-03-04', 151), 'AGE_BAD_MIN_AGE');
+    refuse(() => ageProof(intl, seed, born, '2024-13-01', 18), 'AGE_DATE_OUT_OF_RANGE');
   });
 
   for (const suite of allSuites) {
