@@ -103,7 +103,7 @@ export function ageHashChain(suite: Suite, x: Uint8Array, n: number): Uint8Array
   view.setUint32(head, suite.hashLength);
   if (!(x instanceof Uint8Array) || x.length !== suite.hashLength)
     throw new AgeError('AGE_BAD_CHAIN', 'chain values are one hash long');
-  let v = x.slice();
+  let v: Uint8Array = x.slice();
   for (let i = 0; i < n; i++) {
     buf.set(v, head + 4);
     v = suite.hash(buf);
