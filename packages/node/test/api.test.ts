@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { verifyDossier } from '@djchain/client';
 import { decode, fromHex, toHex } from '@djchain/crypto';
 import {
   decodeHeader,
@@ -116,6 +117,20 @@ test('submit, wait, receipt with proof, state with proof, headers, blocks, valid
   assert.equal(q.result.value, '党员');
   assert.equal(q.result.by.length, 40);
   assert.ok(fromHex(q.result.by));
+
+  // The member's dossier verifies offline against the genesis validator set.
+  const dres = await api.inject({ url: `/v1/dossier/member:m1?height=${body.height}` });
+  assert.equal(dres.statusCode, 200);
+  const verdict = verifyDossier(unb64(dres.json().dossier), {
+    suite,
+    chainId: 'dj-node-test',
+    validatorSets: [node.app.validators(body.height)],
+  });
+  assert.ok(verdict.ok, JSON.stringify(verdict.ok ? '' : verdict));
+  assert.equal(verdict.events.length, 1);
+  assert.equal(verdict.events[0]!.type, 'Put');
+  const none = await api.inject({ url: '/v1/dossier/member:nobody' });
+  assert.equal(none.json().error.code, 'ENTITY_NOT_FOUND');
 });
 
 test('errors are coded, with registry statuses and no stack traces', async (t) => {

@@ -28,7 +28,7 @@ export const API_ERRORS = {
   STATE_VERSION_PRUNED: { status: 410, message: 'the state of this height was pruned', where: 'response' },
   QUERY_NOT_FOUND: { status: 404, message: 'no such module or query', where: 'response' },
   QUERY_FAILED: { status: 422, message: 'the query failed', where: 'response' },
-  DOSSIER_UNAVAILABLE: { status: 501, message: 'dossiers are not available on this node', where: 'response' },
+  ENTITY_NOT_FOUND: { status: 404, message: 'no history for this entity at this height', where: 'response' },
   NODE_UNAVAILABLE: { status: 503, message: 'the node is stopping or stopped', where: 'response' },
   INTERNAL: { status: 500, message: 'internal error', where: 'response' },
   TX_MALFORMED: { status: 400, message: 'not a canonical transaction in base64', where: 'txResult' },

@@ -6,6 +6,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { DjNode } from '../node.ts';
 import { chainRoutes } from './chain-routes.ts';
+import { dossierRoute } from './dossier-route.ts';
 import { ApiError } from './errors.ts';
 import { createMetrics } from './metrics.ts';
 import { txRoutes } from './tx-routes.ts';
@@ -57,5 +58,6 @@ export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyI
   });
   txRoutes(app, node);
   chainRoutes(app, node);
+  dossierRoute(app, node);
   return app;
 }

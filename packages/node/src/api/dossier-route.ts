@@ -1,0 +1,50 @@
+/** GET /v1/dossier/:entity — an entity's whole history, built with @djchain/client buildDossier. */
+import { buildDossier } from '@djchain/client';
+import { historyKey, readEvents, readHead } from '@djchain/runtime';
+import type { FastifyInstance } from 'fastify';
+import type { DjNode } from '../node.ts';
+import { keyBytes } from '../storage/state-view.ts';
+import { b64 } from './encoding.ts';
+import { ApiError } from './errors.ts';
+
+export function dossierRoute(app: FastifyInstance, node: DjNode): void {
+  const chain = node.app;
+  app.get(
+    '/v1/dossier/:entity',
+    {
+      schema: {
+        params: {
+          type: 'object',
+          properties: { entity: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[^/]+$' } },
+        },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { height: { type: 'integer', minimum: 1 } },
+        },
+      },
+    },
+    async (req) => {
+      const { entity } = req.params as { entity: string };
+      const latest = chain.height();
+      const height = (req.query as { height?: number }).height ?? latest;
+      if (height < 1 || height > latest)
+        throw new ApiError('HEIGHT_NOT_FOUND', undefined, { height, latest });
+      const view = chain.store.view(height);
+      if (readHead(view, entity).count === 0)
+        throw new ApiError('ENTITY_NOT_FOUND', undefined, { entity, height });
+      const commit = chain.store.blocks.getCommit(height)!;
+      const dossier = buildDossier({
+        suite: node.suite,
+        chainId: chain.chainId,
+        entity,
+        events: readEvents(view, entity),
+        proof: chain.store.tree.prove(keyBytes(historyKey(entity)), height),
+        header: chain.store.blocks.getHeader(height)!,
+        commit,
+        validatorSet: chain.validators(height),
+      });
+      return { dossier: b64(dossier) };
+    },
+  );
+}
