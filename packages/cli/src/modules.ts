@@ -1,12 +1,13 @@
 /**
- * The modules a node started by the CLI runs. The ONE place that decides it: switch to
- * `allModules` from @djchain/modules when that package exports it (genesis.json then needs each
- * module's configuration). Development and tests may add modules from files listed in
- * config.json's `extraModules` (each file exports `modules: ModuleDef[]`).
+ * The modules a node started by the CLI runs: the ONE place that decides it — every module of
+ * @djchain/modules (genesis.json's `modules` holds their configurations; a module without one gets
+ * null). Development and tests may add modules from files listed in config.json's `extraModules`
+ * (each file exports `modules: ModuleDef[]`).
  */
+import { allModules } from '@djchain/modules';
 import type { ModuleDef } from '@djchain/runtime';
 
-export const chainModules: readonly ModuleDef[] = [];
+export const chainModules: readonly ModuleDef[] = allModules;
 
 export async function loadModules(extraFiles: readonly string[]): Promise<ModuleDef[]> {
   const extra: ModuleDef[] = [];

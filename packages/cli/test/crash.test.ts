@@ -13,8 +13,7 @@ import { test } from 'node:test';
 import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
 import { decodeHeader, encodeTx, signTx, txHash } from '@djchain/ledger';
 import { ChainStore, replayChain } from '@djchain/node';
-import { loadDir } from '../src/index.ts';
-import { modules } from './kv-modules.ts';
+import { loadDir, loadModules } from '../src/index.ts';
 import { djchain, type Running, startProcess } from './process.ts';
 
 const KILLS = 6;
@@ -72,7 +71,9 @@ test('kill -9 under load loses no committed transaction and restarts to the same
       extraModules: [new URL('./kv-modules.ts', import.meta.url).pathname],
     }),
   );
-  const { genesis } = loadDir(dir);
+  const { genesis, config: loaded } = loadDir(dir);
+  // The node's modules exactly: the chain's own plus the kv test module.
+  const modules = await loadModules(loaded.extraModules);
   const suite = getSuite(genesis.suite);
   const rand = prng(SEED);
   const committed = new Map<string, Committed>();
