@@ -88,5 +88,25 @@ export function loadDir(dirArg: string): LoadedDir {
     ...configJson,
     api: { ...defaultConfig.api, ...(configJson.api ?? {}) },
   };
+  const problem = checkConfig(config);
+  if (problem) throw new CliError('badFile', { file: join(dir, CONFIG_FILE), dir, reason: problem });
   return { dir, key, genesis, config };
+}
+
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** The first problem of a config, named by its field, or null. */
+export function checkConfig(c: NodeConfig): string | null {
+  const posInt = (v: unknown) => Number.isSafeInteger(v) && (v as number) > 0;
+  if (typeof c.api.host !== 'string' || c.api.host.length === 0)
+    return 'api.host must be a host name or address';
+  if (!Number.isInteger(c.api.port) || c.api.port < 0 || c.api.port > 65535)
+    return 'api.port must be 0 to 65535';
+  if (!LEVELS.includes(c.logLevel)) return `logLevel must be one of ${LEVELS.join(', ')}`;
+  if (!posInt(c.emptyBlockIntervalMs)) return 'emptyBlockIntervalMs must be a positive integer (ms)';
+  if (!posInt(c.maxBlockTxs) || c.maxBlockTxs > 10_000) return 'maxBlockTxs must be 1 to 10000';
+  if (!Array.isArray(c.extraModules) || c.extraModules.some((f) => typeof f !== 'string')) {
+    return 'extraModules must be a list of file paths';
+  }
+  return null;
 }

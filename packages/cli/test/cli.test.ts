@@ -1,6 +1,6 @@
 /** `djchain init` and `djchain start` as real processes: files, permissions, messages, the API. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -45,6 +45,16 @@ test('start on an uninitialized directory names the fix', (t) => {
   assert.match(r.stderr, /先运行 djchain init --dir/);
   const en = djchain(['start', '--dir', dir, '--lang', 'en']);
   assert.match(en.stderr, /Run djchain init --dir/);
+});
+
+test('a bad config.json is refused with the field and the file named', (t) => {
+  const dir = join(temp(t), 'n');
+  assert.equal(djchain(['init', '--dir', dir]).status, 0);
+  const file = join(dir, 'config.json');
+  writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), maxBlockTxs: -1 }));
+  const r = djchain(['start', '--dir', dir, '--lang', 'en']);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /config\.json.*maxBlockTxs must be 1 to 10000/);
 });
 
 test('start serves the API and stops on SIGTERM', async (t) => {
