@@ -1,26 +1,57 @@
 /**
- * `npm run bench [-- --json] [-- --only crypto,state,node] [-- --keys N]`: figures measured on this
- * machine in one run, and the ratios between them. Not a test: it reads the clock. Progress goes to
- * stderr; the result goes to stdout (one JSON line with --json, a table otherwise).
+ * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,cluster] [-- --keys N]
+ * [-- --txs N]`: figures measured on this machine in one run, and the ratios between them. Not a
+ * test: it reads the clock. Progress goes to stderr; the result goes to stdout (one JSON line with
+ * --json, a table otherwise). `--quick` is a small run (fewer keys and transactions) for checking
+ * that the bench works; its figures are not the reported ones.
  */
 import { parseArgs } from 'node:util';
 import { benchCrypto } from './crypto.ts';
+import { benchSingleNode } from './node.ts';
 import { benchState } from './state.ts';
 
 const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     keys: { type: 'string' },
+    txs: { type: 'string' },
   },
 });
 const only = values.only ? new Set(values.only.split(',')) : null;
 const want = (part: string) => only === null || only.has(part);
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const quick = values.quick;
+const txs = Number(values.txs ?? (quick ? 2000 : 10_000));
 
 const figures: Record<string, number | string> = {};
-if (want('crypto')) Object.assign(figures, benchCrypto(log));
-if (want('state')) Object.assign(figures, benchState(log, Number(values.keys ?? 1_000_000)));
+if (quick) figures.quick = 'true';
+// Verification rates are measured in this run whenever a ratio needs them.
+const needVerify = want('crypto') || want('node') || want('cluster');
+if (needVerify) Object.assign(figures, benchCrypto(log));
+if (want('state')) {
+  Object.assign(figures, benchState(log, Number(values.keys ?? (quick ? 50_000 : 1_000_000))));
+}
+if (want('node')) {
+  for (const suite of ['intl', 'gm'] as const) {
+    const r = await benchSingleNode(log, {
+      suite,
+      txs,
+      signers: 100,
+      batch: 1000,
+      inFlight: 2,
+      maxBlockTxs: 5000,
+    });
+    const prefix = suite === 'intl' ? '' : 'gm_';
+    const verify = Number(figures[`${prefix}verify_per_s_one_core`]);
+    figures[`${prefix}single_node_tps`] = r.tps;
+    figures[`${prefix}single_node_txs`] = r.txs;
+    figures[`${prefix}single_node_blocks`] = r.blocks;
+    figures[`${prefix}ratio_single`] = Number((r.tps / verify).toFixed(3));
+    log(`${suite}: single_node_tps ${r.tps} over ${r.txs} txs in ${r.blocks} blocks`);
+  }
+}
 
 if (values.json) {
   process.stdout.write(`${JSON.stringify(figures)}\n`);

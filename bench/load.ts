@@ -1,0 +1,141 @@
+/**
+ * The load generator: pre-signed `kv.put` transactions (signers round-robin, consecutive nonces)
+ * submitted over HTTP in batches, and waits on their commits through the node's API.
+ */
+import type { Suite } from '@djchain/crypto';
+import { toHex } from '@djchain/crypto';
+import { decodeBlock, decodeReceipt, encodeTx, signTx, txHash } from '@djchain/ledger';
+
+export interface SignedLoad {
+  /** Base64 canonical encodings, in submission order. */
+  readonly bodies: string[];
+  /** Hex ids, in submission order. */
+  readonly hashes: string[];
+  /** The id of each signer's highest-nonce transaction (committed ⇒ all of its earlier ones are). */
+  readonly lastPerSigner: string[];
+}
+
+/**
+ * `count` transactions from `signers` accounts: transaction i is signer i mod signers with nonce
+ * ⌊i / signers⌋, so any prefix holds consecutive nonces of every account it touches.
+ */
+export function presign(
+  suite: Suite,
+  chainId: string,
+  count: number,
+  opts: { signers: number; tag: string; seed: number },
+): SignedLoad {
+  const keys = Array.from({ length: opts.signers }, (_, i) => {
+    const seed = new Uint8Array(32);
+    new DataView(seed.buffer).setUint32(0, opts.seed);
+    new DataView(seed.buffer).setUint32(4, i + 1);
+    return suite.keyPairFromSeed(seed);
+  });
+  const bodies: string[] = [];
+  const hashes: string[] = [];
+  const lastPerSigner: string[] = new Array(opts.signers);
+  for (let i = 0; i < count; i++) {
+    const k = i % opts.signers;
+    const tx = signTx(suite, keys[k]!.secretKey, {
+      chainId,
+      module: 'kv',
+      action: 'put',
+      params: { id: `${opts.tag}${i.toString(36)}`, value: `value-${i}` },
+      signer: keys[k]!.publicKey,
+      nonce: Math.floor(i / opts.signers),
+      expiry: 100_000_000,
+    });
+    bodies.push(Buffer.from(encodeTx(tx)).toString('base64'));
+    const hex = toHex(txHash(suite, tx));
+    hashes.push(hex);
+    lastPerSigner[k] = hex;
+  }
+  return { bodies, hashes, lastPerSigner: lastPerSigner.filter((h) => h !== undefined) };
+}
+
+async function postJson(url: string, body: unknown): Promise<unknown> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+
+/** POST /v1/txs of one batch; throws on the first refusal (the bench load must all be admitted). */
+export async function submitBatch(url: string, bodies: readonly string[]): Promise<void> {
+  const r = (await postJson(`${url}/v1/txs`, { txs: bodies })) as {
+    results?: Array<{ accepted: boolean; error?: { code: string; message: string } }>;
+  };
+  if (!r.results) throw new Error(`POST /v1/txs failed: ${JSON.stringify(r).slice(0, 300)}`);
+  const refused = r.results.find((x) => !x.accepted);
+  if (refused) throw new Error(`transaction refused: ${refused.error?.code} ${refused.error?.message}`);
+}
+
+/** Submits everything in batches of `batch`, at most `inFlight` requests at a time (closed loop). */
+export async function submitAll(
+  url: string,
+  bodies: readonly string[],
+  opts: { batch: number; inFlight: number },
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < bodies.length) {
+      const from = next;
+      next += opts.batch;
+      await submitBatch(url, bodies.slice(from, from + opts.batch));
+    }
+  };
+  await Promise.all(Array.from({ length: opts.inFlight }, worker));
+}
+
+/** Resolves when the transaction is committed (long-polls /wait; bounded attempts). */
+export async function waitCommitted(url: string, hash: string, maxWaitMs = 120_000): Promise<number> {
+  for (let waited = 0; waited < maxWaitMs; waited += 30_000) {
+    const r = (await (await fetch(`${url}/v1/txs/${hash}/wait?timeoutMs=30000`)).json()) as {
+      status?: string;
+      height?: number;
+      code?: string;
+    };
+    if (r.status === 'committed') return r.height!;
+    if (r.code !== 'TX_WAIT_TIMEOUT') throw new Error(`waiting for ${hash}: ${JSON.stringify(r)}`);
+  }
+  throw new Error(`transaction ${hash} not committed within ${maxWaitMs} ms`);
+}
+
+export async function status(url: string): Promise<{ height: number }> {
+  return (await (await fetch(`${url}/v1/status`)).json()) as { height: number };
+}
+
+/**
+ * Counts which of `hashes` the blocks from..to hold (each block fetched and its transactions
+ * hashed here, independently of the node's receipts index). Returns the number found.
+ */
+export async function countIncluded(
+  suite: Suite,
+  url: string,
+  from: number,
+  to: number,
+  hashes: readonly string[],
+): Promise<{ found: number; blockTxs: number }> {
+  const want = new Set(hashes);
+  let found = 0;
+  let blockTxs = 0;
+  for (let h = from; h <= to; h++) {
+    const r = (await (await fetch(`${url}/v1/blocks/${h}`)).json()) as { block: string };
+    const block = decodeBlock(Buffer.from(r.block, 'base64'));
+    blockTxs += block.txs.length;
+    for (const tx of block.txs) if (want.delete(toHex(txHash(suite, tx)))) found++;
+  }
+  return { found, blockTxs };
+}
+
+/** Number of `hashes` whose stored receipt (GET /v1/txs/:hash) has status ok. */
+export async function countOkReceipts(url: string, hashes: readonly string[]): Promise<number> {
+  let ok = 0;
+  for (const hash of hashes) {
+    const r = (await (await fetch(`${url}/v1/txs/${hash}`)).json()) as { receipt?: string };
+    if (r.receipt && decodeReceipt(Buffer.from(r.receipt, 'base64')).status === 'ok') ok++;
+  }
+  return ok;
+}

@@ -1,0 +1,73 @@
+/**
+ * single_node_tps: one real `djchain start` process (a fresh `djchain init` directory, kv test
+ * module via `extraModules`), ≥ 10,000 pre-signed `kv.put` transactions submitted over HTTP in
+ * batches, timed from the first submit to the commit of the last one. Every transaction is then
+ * found in the committed blocks, and a sample of receipts is checked to be `ok`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getSuite, type SuiteId } from '@djchain/crypto';
+import { countIncluded, countOkReceipts, presign, status, submitAll, waitCommitted } from './load.ts';
+import { djchain, patchConfig, startNode } from './proc.ts';
+
+export interface SingleNodeOptions {
+  readonly suite: SuiteId;
+  readonly txs: number;
+  readonly signers: number;
+  readonly batch: number;
+  readonly inFlight: number;
+  readonly maxBlockTxs: number;
+}
+
+export interface SingleNodeResult {
+  readonly tps: number;
+  readonly txs: number;
+  readonly seconds: number;
+  readonly blocks: number;
+}
+
+export async function benchSingleNode(
+  log: (line: string) => void,
+  opts: SingleNodeOptions,
+): Promise<SingleNodeResult> {
+  const root = mkdtempSync(join(tmpdir(), 'djbench-node-'));
+  const dir = join(root, 'node');
+  let node: Awaited<ReturnType<typeof startNode>> | undefined;
+  try {
+    const chainId = `bench-${opts.suite}`;
+    djchain(['init', '--dir', dir, '--suite', opts.suite, '--chain-id', chainId]);
+    patchConfig(dir, {
+      logLevel: 'warn',
+      maxBlockTxs: opts.maxBlockTxs,
+      extraModules: [new URL('./kv-modules.ts', import.meta.url).pathname],
+    });
+    const suite = getSuite(opts.suite);
+    log(`${opts.suite}: signing ${opts.txs} kv.put transactions from ${opts.signers} accounts`);
+    const load = presign(suite, chainId, opts.txs, { signers: opts.signers, tag: 'b', seed: 7 });
+    node = await startNode(dir);
+    const { url } = node;
+    const before = (await status(url)).height;
+    log(`${opts.suite}: node at ${url}, height ${before}; submitting in batches of ${opts.batch}`);
+    const start = performance.now();
+    await submitAll(url, load.bodies, { batch: opts.batch, inFlight: opts.inFlight });
+    const submitted = performance.now();
+    const heights = await Promise.all(load.lastPerSigner.map((h) => waitCommitted(url, h)));
+    const end = performance.now();
+    const last = Math.max(...heights);
+    const seconds = (end - start) / 1000;
+    log(
+      `${opts.suite}: submitted in ${((submitted - start) / 1000).toFixed(2)} s, all committed after ${seconds.toFixed(2)} s (heights ${before + 1}..${last})`,
+    );
+    const { found } = await countIncluded(suite, url, before + 1, last, load.hashes);
+    if (found !== opts.txs) throw new Error(`only ${found} of ${opts.txs} transactions are in the blocks`);
+    const sample = load.hashes.filter((_, i) => i % Math.max(1, Math.floor(opts.txs / 200)) === 0);
+    const ok = await countOkReceipts(url, sample);
+    if (ok !== sample.length)
+      throw new Error(`${sample.length - ok} of ${sample.length} sampled receipts not ok`);
+    return { tps: Math.round(opts.txs / seconds), txs: opts.txs, seconds, blocks: last - before };
+  } finally {
+    await node?.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
