@@ -1,6 +1,7 @@
 /** The `djchain` command. */
 import { parseArgs } from 'node:util';
 import { isNodeError } from '@djchain/node';
+import { commands, processIo } from './commands/index.ts';
 import { CliError, type Lang, langOf, t } from './i18n.ts';
 import { initDir } from './init.ts';
 import { startDir } from './start.ts';
@@ -23,6 +24,11 @@ async function run(argv: string[]): Promise<number> {
   const lang: Lang = langOf(values.lang as string | undefined);
   const say = (text: string) => process.stdout.write(`${text}\n`);
   const command = positionals[0];
+  if (command !== undefined && Object.hasOwn(commands, command))
+    return commands[command]!(
+      argv.filter((_, i) => i !== argv.indexOf(command)),
+      processIo(),
+    );
   try {
     if (command === undefined || values.help) {
       say(t(lang, 'usage'));

@@ -1,0 +1,119 @@
+/** `djchain status`, `djchain tx` and `djchain query`: talking to a node through the verifying SDK. */
+import { isClientError, type VerifiedReceipt } from '@djchain/client';
+import type { Value } from '@djchain/crypto';
+import { guarded, need, openKey, opt, type Parsed, parse, parseJson } from './common.ts';
+import { connect } from './connect.ts';
+import type { CommandIo } from './io.ts';
+import { CmdError, msg } from './messages.ts';
+import { zhReason } from './zh-errors.ts';
+
+const CONNECT_OPTIONS = { api: { type: 'string' }, genesis: { type: 'string' } } as const;
+
+/** "module.name" → [module, name]. */
+export function splitDotted(text: string | undefined): [string, string] {
+  const m = /^([a-z][a-zA-Z0-9]*)\.([a-zA-Z][a-zA-Z0-9]*)$/.exec(text ?? '');
+  if (!m) throw new CmdError('badAction', { action: text ?? '' });
+  return [m[1]!, m[2]!];
+}
+
+function paramsOf(p: Parsed): Value {
+  const text = opt(p, 'params');
+  return text === undefined ? {} : (parseJson(text, '--params') as Value);
+}
+
+export async function statusCommand(argv: string[], io: CommandIo): Promise<number> {
+  const p = parse(argv, CONNECT_OPTIONS);
+  return guarded(p.lang, io, async () => {
+    const { client } = await connect(p, io);
+    const s = await client.status();
+    // Verify the latest header from the trust anchor, so the printed height is not just the node's word.
+    const verified = s.height >= 1 ? await client.verifiedHeader(s.height) : null;
+    io.out(
+      msg(p.lang, 'status', {
+        chainId: s.chainId,
+        suite: s.suite,
+        height: s.height,
+        time: s.height >= 1 ? new Date(s.time).toISOString() : '-',
+        headerHash: s.headerHash ?? '-',
+        stateRoot: s.stateRoot,
+        validators: s.validators.length,
+        power: s.validators.reduce((a, v) => a + v.power, 0),
+        nodeId: s.nodeId,
+        verified: verified === null ? '-' : String(verified.height),
+      }),
+    );
+    return 0;
+  });
+}
+
+/** Prints a verified receipt: its events, or its coded refusal with the cited rule, in Chinese. */
+export function printReceipt(p: Parsed, io: CommandIo, r: VerifiedReceipt): number {
+  const base = { hash: r.hash, height: r.height, index: r.index };
+  if (r.receipt.status === 'ok') {
+    const events = r.receipt.events.map((e) => e.type).join(', ') || '-';
+    io.out(msg(p.lang, 'txCommitted', { ...base, events }));
+    return 0;
+  }
+  const e = r.receipt.error ?? { code: 'UNKNOWN', message: '' };
+  const details =
+    e.details === undefined
+      ? ''
+      : `\n  ${p.lang === 'en' ? 'details' : '详情'}：${JSON.stringify(e.details)}`;
+  io.out(
+    msg(p.lang, 'txFailed', {
+      ...base,
+      code: e.code,
+      reason: zhReason(p.lang, e.code, e.message),
+      cite: e.cite ?? msg(p.lang, 'noCite'),
+      details,
+    }),
+  );
+  return 1;
+}
+
+export async function txCommand(argv: string[], io: CommandIo): Promise<number> {
+  const p = parse(argv, {
+    ...CONNECT_OPTIONS,
+    params: { type: 'string' },
+    key: { type: 'string' },
+    'on-behalf-of': { type: 'string' },
+  });
+  return guarded(p.lang, io, async () => {
+    const [module, action] = splitDotted(p.positionals[0]);
+    const params = paramsOf(p);
+    const onBehalfOf = opt(p, 'on-behalf-of');
+    if (onBehalfOf !== undefined && !/^[0-9a-f]{40}$/.test(onBehalfOf))
+      throw new CmdError('badAddress', { value: onBehalfOf });
+    need(p, 'key');
+    const { client, suite } = await connect(p, io);
+    const key = await openKey(p, io, suite);
+    try {
+      const receipt = await client.send(
+        { module, action, params, ...(onBehalfOf === undefined ? {} : { onBehalfOf }) },
+        key,
+      );
+      return printReceipt(p, io, receipt);
+    } catch (e) {
+      if (!isClientError(e, 'CLIENT_TX_REJECTED')) throw e;
+      const d = e.details as { code?: string; hash?: string };
+      const code = d.code ?? 'CLIENT_TX_REJECTED';
+      io.out(msg(p.lang, 'txRejected', { code, reason: zhReason(p.lang, code, e.message) }));
+      return 1;
+    } finally {
+      key.secretKey.fill(0);
+    }
+  });
+}
+
+export async function queryCommand(argv: string[], io: CommandIo): Promise<number> {
+  const p = parse(argv, { ...CONNECT_OPTIONS, params: { type: 'string' }, height: { type: 'string' } });
+  return guarded(p.lang, io, async () => {
+    const [module, name] = splitDotted(p.positionals[0]);
+    const params = paramsOf(p);
+    const { client } = await connect(p, io);
+    const h = opt(p, 'height');
+    const r = await client.query(module, name, params, h === undefined ? undefined : Number(h));
+    io.out(msg(p.lang, 'queryResult', { height: r.height, result: JSON.stringify(r.result, null, 2) }));
+    return 0;
+  });
+}

@@ -1,0 +1,119 @@
+/** Shared parts of the commands: option parsing, language, files, passphrases, keystores, errors. */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { isClientError, openKeystore } from '@djchain/client';
+import { getSuite, type KeyPair, type Suite } from '@djchain/crypto';
+import { genesisFromJson } from '@djchain/node';
+import type { GenesisDoc } from '@djchain/runtime';
+import { type Lang, langOf } from '../i18n.ts';
+import type { CommandIo } from './io.ts';
+import { CmdError, msg } from './messages.ts';
+import { zhReason } from './zh-errors.ts';
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>;
+
+export interface Parsed {
+  readonly values: Record<string, string | boolean | undefined>;
+  readonly positionals: string[];
+  readonly lang: Lang;
+}
+
+/** Parses `argv` with the options every command shares (--lang, --passphrase-file). */
+export function parse(argv: string[], options: OptionSpec): Parsed {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: { ...options, lang: { type: 'string' }, 'passphrase-file': { type: 'string' } },
+  });
+  return {
+    values: values as Record<string, string | boolean | undefined>,
+    positionals,
+    lang: langOf(values.lang as string | undefined),
+  };
+}
+
+export function need(p: Parsed, option: string): string {
+  const v = p.values[option];
+  if (typeof v !== 'string' || v.length === 0) throw new CmdError('missingOption', { option });
+  return v;
+}
+
+export function opt(p: Parsed, option: string): string | undefined {
+  const v = p.values[option];
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+export function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CmdError('cannotRead', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+  }
+}
+
+export function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new CmdError('badJson', { what, reason: (e as Error).message });
+  }
+}
+
+export function loadGenesis(file: string): GenesisDoc {
+  const json = parseJson(readText(file), file);
+  try {
+    return genesisFromJson(json);
+  } catch (e) {
+    throw new CmdError('badGenesis', { file, reason: (e as Error).message });
+  }
+}
+
+export function suiteOf(id: string): Suite {
+  if (id !== 'intl' && id !== 'gm') throw new CmdError('badSuite', { suite: id });
+  return getSuite(id);
+}
+
+/**
+ * The passphrase: --passphrase-file (first line), else env DJCHAIN_PASSPHRASE, else typed at the
+ * terminal without echo (twice when `confirm`).
+ */
+export async function passphrase(p: Parsed, io: CommandIo, confirm = false): Promise<string> {
+  const file = opt(p, 'passphrase-file');
+  if (file !== undefined) return readText(file).split(/\r?\n/)[0] ?? '';
+  const env = io.env.DJCHAIN_PASSPHRASE;
+  if (env !== undefined && env.length > 0) return env;
+  if (!io.promptSecret) throw new CmdError('noPassphrase');
+  const first = await io.promptSecret(msg(p.lang, 'passphrasePrompt'));
+  if (confirm && (await io.promptSecret(msg(p.lang, 'passphraseRepeat'))) !== first)
+    throw new CmdError('passphraseMismatch');
+  return first;
+}
+
+/** Opens the keystore of --key for `suite`. */
+export async function openKey(p: Parsed, io: CommandIo, suite: Suite): Promise<KeyPair> {
+  const text = readText(need(p, 'key'));
+  return openKeystore(text, await passphrase(p, io), suite);
+}
+
+/** Runs a command body; people see a message in their language, scripts get exit code 1. */
+export async function guarded(lang: Lang, io: CommandIo, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (e) {
+    io.err(`${msg(lang, 'errorPrefix')}${describeError(lang, e)}\n`);
+    return 1;
+  }
+}
+
+export function describeError(lang: Lang, e: unknown): string {
+  if (e instanceof CmdError) return msg(lang, e.key, e.params);
+  if (isClientError(e, 'CLIENT_KEYSTORE_BAD_PASSPHRASE')) return msg(lang, 'badPassphrase');
+  if (isClientError(e)) {
+    const d = e.details as { apiCode?: string; code?: string };
+    const code = d.apiCode ?? d.code ?? e.code;
+    return msg(lang, 'clientError', { code, reason: zhReason(lang, code, e.message) });
+  }
+  const err = e as { code?: string; message?: string };
+  return msg(lang, 'unexpected', { code: err.code ?? 'UNKNOWN', reason: err.message ?? String(e) });
+}

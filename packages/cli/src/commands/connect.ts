@@ -1,0 +1,65 @@
+/**
+ * A verified connection to a node: the DjchainClient whose light client starts from the genesis
+ * validator set of --genesis, or — without it — from the set the node reports for height 1
+ * (trust on first use, said on stderr).
+ */
+import { DjchainClient, fromBase64 } from '@djchain/client';
+import type { Suite } from '@djchain/crypto';
+import { decodeValidatorSet, type ValidatorSet } from '@djchain/ledger';
+import type { GenesisDoc } from '@djchain/runtime';
+import { loadGenesis, need, opt, type Parsed, suiteOf } from './common.ts';
+import type { CommandIo } from './io.ts';
+import { CmdError, msg } from './messages.ts';
+
+export interface Connection {
+  readonly client: DjchainClient;
+  readonly suite: Suite;
+  readonly chainId: string;
+  readonly api: string;
+  readonly genesis: GenesisDoc | null;
+}
+
+async function getJson(api: string, path: string): Promise<Record<string, unknown>> {
+  let res: Response;
+  try {
+    res = await fetch(`${api}${path}`, { signal: AbortSignal.timeout(10_000) });
+  } catch (e) {
+    throw new CmdError('network', {
+      api,
+      reason: (e as Error).cause ? String((e as Error).cause) : String(e),
+    });
+  }
+  const body = (await res.json().catch(() => null)) as Record<string, unknown> | null;
+  if (!res.ok || body === null) {
+    const err = (body?.error ?? {}) as { code?: string; message?: string };
+    throw new CmdError('network', { api, reason: `${err.code ?? res.status} ${err.message ?? ''}`.trim() });
+  }
+  return body;
+}
+
+export async function connect(p: Parsed, io: CommandIo): Promise<Connection> {
+  const api = need(p, 'api').replace(/\/+$/, '');
+  const genesisFile = opt(p, 'genesis');
+  const status = await getJson(api, '/v1/status');
+  let genesis: GenesisDoc | null = null;
+  let validators: ValidatorSet;
+  if (genesisFile !== undefined) {
+    genesis = loadGenesis(genesisFile);
+    if (genesis.chainId !== status.chainId || genesis.suite !== status.suite)
+      throw new CmdError('genesisMismatch', {
+        nodeChain: String(status.chainId),
+        nodeSuite: String(status.suite),
+        chainId: genesis.chainId,
+        suite: genesis.suite,
+      });
+    validators = genesis.validators;
+  } else {
+    io.err(`${msg(p.lang, 'warnPrefix')}${msg(p.lang, 'tofu')}`);
+    const v = await getJson(api, '/v1/validators?height=1');
+    validators = decodeValidatorSet(fromBase64(String(v.validatorSet)));
+  }
+  const suite = suiteOf(String(status.suite));
+  const chainId = String(status.chainId);
+  const client = new DjchainClient({ baseUrl: api, suite, chainId, trust: { kind: 'genesis', validators } });
+  return { client, suite, chainId, api, genesis };
+}

@@ -1,0 +1,16 @@
+/** The client-side `djchain` commands, for main.ts to dispatch: name → (argv after the name, io). */
+import { queryCommand, statusCommand, txCommand } from './chain.ts';
+import { dossierCommand } from './dossier.ts';
+import type { Command } from './io.ts';
+import { keysCommand } from './keys.ts';
+
+export { type Command, type CommandIo, processIo } from './io.ts';
+export { commandMessages } from './messages.ts';
+
+export const commands: Record<string, Command> = {
+  keys: keysCommand,
+  status: statusCommand,
+  tx: txCommand,
+  query: queryCommand,
+  dossier: dossierCommand,
+};

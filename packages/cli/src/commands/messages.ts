@@ -1,0 +1,156 @@
+/** Messages of the client-side commands (keys, status, tx, query, dossier, import, export): zh-CN first, en second. */
+import type { Lang } from '../i18n.ts';
+
+const M = {
+  errorPrefix: { zh: '错误：', en: 'Error: ' },
+  warnPrefix: { zh: '注意：', en: 'Note: ' },
+  usage: {
+    zh: `用法：
+  djchain keys new --out 密钥文件.json [--suite intl|gm | --genesis genesis.json] [--label 名称] [--force]
+  djchain keys show 密钥文件.json
+  djchain status --api 地址 [--genesis genesis.json]
+  djchain tx 模块.操作 --params JSON --key 密钥文件.json --api 地址 [--on-behalf-of 地址] [--genesis genesis.json]
+  djchain query 模块.查询 [--params JSON] --api 地址
+  djchain dossier export 实体 --out 文件 --api 地址 [--genesis genesis.json]
+  djchain dossier verify 文件 [--genesis genesis.json]
+  djchain import members 名册.xlsx --key 密钥文件.json --api 地址 --vault 导入密钥库.json --profiles 档案.jsonl
+  djchain export template --out 模板.xlsx
+  djchain export roster|report --out 文件.xlsx --api 地址 --root 党委编号 [--vault … --profiles …]
+口令：交互输入，或 --passphrase-file 文件，或环境变量 DJCHAIN_PASSPHRASE。选项 --lang en 改用英文。`,
+    en: `Usage:
+  djchain keys new --out key.json [--suite intl|gm | --genesis genesis.json] [--label NAME] [--force]
+  djchain keys show key.json
+  djchain status --api URL [--genesis genesis.json]
+  djchain tx MODULE.ACTION --params JSON --key key.json --api URL [--on-behalf-of ADDRESS] [--genesis genesis.json]
+  djchain query MODULE.NAME [--params JSON] --api URL
+  djchain dossier export ENTITY --out FILE --api URL [--genesis genesis.json]
+  djchain dossier verify FILE [--genesis genesis.json]
+  djchain import members roster.xlsx --key key.json --api URL --vault vault.json --profiles profiles.jsonl
+  djchain export template --out template.xlsx
+  djchain export roster|report --out FILE.xlsx --api URL --root COMMITTEE_ID [--vault … --profiles …]
+Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSPHRASE. --lang zh-CN for Chinese (default).`,
+  },
+  unknownSub: {
+    zh: '未知子命令“{sub}”，可用：{choices}。',
+    en: 'Unknown subcommand "{sub}"; use one of: {choices}.',
+  },
+  missingOption: { zh: '缺少选项 --{option}。', en: 'Missing option --{option}.' },
+  missingArg: { zh: '缺少参数：{what}。', en: 'Missing argument: {what}.' },
+  fileExists: {
+    zh: '文件 {file} 已存在。为免覆盖已有密钥，请换一个文件名，或加 --force。',
+    en: 'File {file} exists. To avoid overwriting a key, choose another name or add --force.',
+  },
+  cannotRead: { zh: '无法读取文件 {file}：{reason}', en: 'Cannot read {file}: {reason}' },
+  badJson: { zh: '{what} 不是有效的 JSON：{reason}', en: '{what} is not valid JSON: {reason}' },
+  badSuite: {
+    zh: '密码套件“{suite}”无效：请用 intl（国际）或 gm（国密）。',
+    en: 'Invalid suite "{suite}": use intl or gm.',
+  },
+  badGenesis: { zh: '创世文件 {file} 格式错误：{reason}', en: 'Genesis file {file} is malformed: {reason}' },
+  noPassphrase: {
+    zh: '需要口令：请在终端运行以便输入，或用 --passphrase-file 文件 / 环境变量 DJCHAIN_PASSPHRASE。',
+    en: 'A passphrase is needed: run in a terminal to type it, or use --passphrase-file FILE / env DJCHAIN_PASSPHRASE.',
+  },
+  passphrasePrompt: { zh: '请输入口令：', en: 'Passphrase: ' },
+  passphraseRepeat: { zh: '请再次输入口令：', en: 'Repeat the passphrase: ' },
+  passphraseMismatch: { zh: '两次输入的口令不一致。', en: 'The two passphrases differ.' },
+  passphraseShort: {
+    zh: '口令太短：至少 8 个字符。',
+    en: 'The passphrase is too short: at least 8 characters.',
+  },
+  keyCreated: {
+    zh: '已生成密钥文件（scrypt + AES-256-GCM 加密，权限 0600）：\n  文件：{file}\n  密码套件：{suite}\n  地址：{address}\n  公钥：{publicKey}\n请妥善保管口令：遗失口令将无法恢复私钥。',
+    en: 'Created the keystore (scrypt + AES-256-GCM, mode 0600):\n  file: {file}\n  suite: {suite}\n  address: {address}\n  public key: {publicKey}\nKeep the passphrase safe: without it the key cannot be recovered.',
+  },
+  keyShow: {
+    zh: '密钥文件：{file}\n  密码套件：{suite}\n  地址：{address}\n  公钥：{publicKey}\n  名称：{label}\n  密钥派生：scrypt N={N} r={r} p={p}',
+    en: 'Keystore: {file}\n  suite: {suite}\n  address: {address}\n  public key: {publicKey}\n  label: {label}\n  KDF: scrypt N={N} r={r} p={p}',
+  },
+  keyOpened: { zh: '口令正确，私钥可以解开。', en: 'The passphrase opens the key.' },
+  tofu: {
+    zh: '未提供 --genesis：以节点在高度 1 报告的验证人集合作为信任起点（首次使用即信任）。正式使用请指定可信的 genesis.json。\n',
+    en: 'No --genesis: trusting the validator set the node reports for height 1 (trust on first use). Give a trusted genesis.json in production.\n',
+  },
+  genesisMismatch: {
+    zh: '节点运行的链（{nodeChain}，{nodeSuite}）与创世文件（{chainId}，{suite}）不符。',
+    en: "The node runs chain {nodeChain} ({nodeSuite}), not the genesis file's {chainId} ({suite}).",
+  },
+  status: {
+    zh: '链标识：{chainId}\n密码套件：{suite}\n高度：{height}\n区块时间：{time}\n区块头哈希：{headerHash}\n状态根：{stateRoot}\n验证人：{validators} 个（总投票权 {power}）\n节点：{nodeId}\n已由轻客户端验证的最新区块头：{verified}',
+    en: 'Chain: {chainId}\nSuite: {suite}\nHeight: {height}\nBlock time: {time}\nHeader hash: {headerHash}\nState root: {stateRoot}\nValidators: {validators} (total power {power})\nNode: {nodeId}\nLatest header verified by the light client: {verified}',
+  },
+  badAction: {
+    zh: '“{action}”不是“模块.操作”的形式（例如 member.register）。',
+    en: '"{action}" is not of the form module.action (e.g. member.register).',
+  },
+  badAddress: {
+    zh: '“{value}”不是地址（40 位小写十六进制）。',
+    en: '"{value}" is not an address (40 lowercase hex).',
+  },
+  txCommitted: {
+    zh: '交易已上链并通过验证：\n  交易哈希：{hash}\n  高度：{height}，序号：{index}\n  结果：成功\n  事件：{events}',
+    en: 'Committed and verified:\n  tx hash: {hash}\n  height: {height}, index: {index}\n  result: ok\n  events: {events}',
+  },
+  txFailed: {
+    zh: '交易已上链（高度 {height}，哈希 {hash}），但被规则拒绝：\n  代码：{code}\n  原因：{reason}\n  依据：{cite}{details}',
+    en: 'Committed (height {height}, hash {hash}) but refused by the rules:\n  code: {code}\n  reason: {reason}\n  rule: {cite}{details}',
+  },
+  txRejected: {
+    zh: '节点拒绝接收该交易：\n  代码：{code}\n  原因：{reason}',
+    en: 'The node refused the transaction:\n  code: {code}\n  reason: {reason}',
+  },
+  noCite: { zh: '（无）', en: '(none)' },
+  queryResult: {
+    zh: '高度 {height} 的查询结果（由节点计算，未经证明）：\n{result}',
+    en: 'Result at height {height} (computed by the node, not proved):\n{result}',
+  },
+  dossierSaved: {
+    zh: '档案已导出并验证：{file}\n  实体：{entity}\n  事件：{events} 条，证明高度 {height}',
+    en: 'Dossier exported and verified: {file}\n  entity: {entity}\n  events: {events}, proved at height {height}',
+  },
+  dossierOk: {
+    zh: '档案验证通过：{entity}（链 {chainId}，高度 {height}）',
+    en: 'Dossier verified: {entity} (chain {chainId}, height {height})',
+  },
+  dossierCheckOk: { zh: '  ✓ {name}', en: '  ✓ {name}' },
+  dossierBroken: {
+    zh: '档案验证失败：第一个断裂的环节是“{name}”{at}。\n  说明：{reason}',
+    en: 'Dossier verification failed: the first broken link is "{name}"{at}.\n  detail: {reason}',
+  },
+  dossierAt: { zh: '（第 {n} 条事件）', en: ' (event #{n})' },
+  dossierEvent: { zh: '  {n}. 高度 {height} · {type}', en: '  {n}. height {height} · {type}' },
+  dossierSelfTrust: {
+    zh: '未提供 --genesis：只能确认档案内部一致且由其自带的验证人集合签署；该集合是否可信须用 genesis.json 核对。\n',
+    en: 'No --genesis: this only shows the file is consistent and signed by the validator set it carries; check that set against a trusted genesis.json.\n',
+  },
+  clientError: { zh: '{code}：{reason}', en: '{code}: {reason}' },
+  network: { zh: '无法连接节点 {api}：{reason}', en: 'Cannot reach the node at {api}: {reason}' },
+  badPassphrase: {
+    zh: '口令错误，或密钥文件已被改动（CLIENT_KEYSTORE_BAD_PASSPHRASE）。',
+    en: 'Wrong passphrase, or the keystore file was altered (CLIENT_KEYSTORE_BAD_PASSPHRASE).',
+  },
+  unexpected: { zh: '意外错误（{code}）：{reason}', en: 'Unexpected failure ({code}): {reason}' },
+} as const;
+
+export type MsgKey = keyof typeof M;
+
+export function msg(lang: Lang, key: MsgKey, params: Record<string, string | number> = {}): string {
+  const m = M[key];
+  return (lang === 'en' ? m.en : m.zh).replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(params[name] ?? `{${name}}`),
+  );
+}
+
+/** Every key has both languages (a test checks the table). */
+export const commandMessages = M;
+
+/** An error for a person, printed in the chosen language. */
+export class CmdError extends Error {
+  readonly key: MsgKey;
+  readonly params: Record<string, string | number>;
+  constructor(key: MsgKey, params: Record<string, string | number> = {}) {
+    super(key);
+    this.key = key;
+    this.params = params;
+  }
+}
