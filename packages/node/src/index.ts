@@ -7,7 +7,12 @@ export { API_ERRORS, ApiError, type ApiErrorCode } from './api/errors.ts';
 export { type ApiOptions, buildApi, defaultApiOptions } from './api/server.ts';
 export { Application, type ApplicationOptions, type Executed } from './app/application.ts';
 export { type GenesisJson, genesisFromJson, genesisToJson } from './app/genesis.ts';
-export { ConsensusDriver, type DriverOptions, defaultDriverOptions } from './consensus/driver.ts';
+export {
+  ConsensusDriver,
+  type DriverOptions,
+  defaultDriverOptions,
+  type SignedEvidence,
+} from './consensus/driver.ts';
 export {
   type SignedProposal,
   signProposal,
@@ -18,6 +23,9 @@ export {
 export { isNodeError, NodeError } from './errors.ts';
 export { createLog, type Log, silentLog } from './log.ts';
 export { type AddResult, defaultMempoolOptions, Mempool, type MempoolOptions } from './mempool/mempool.ts';
+export { decodeWire, encodeWire } from './net/codec.ts';
+export { P2PTransport } from './net/p2p-transport.ts';
+export { nodeRegistry, observerIds } from './net/registry.ts';
 export {
   type CommitEvent,
   DB_FILE,

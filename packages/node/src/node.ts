@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { getSuite, type KeyPair, type Suite, toHex } from '@djchain/crypto';
 import type { CommitCertificate } from '@djchain/ledger';
+import type { P2PNode } from '@djchain/p2p';
 import type { GenesisDoc, ModuleDef } from '@djchain/runtime';
 import { Application, type Executed } from './app/application.ts';
 import { ConsensusDriver, type DriverOptions, defaultDriverOptions } from './consensus/driver.ts';
@@ -14,6 +15,8 @@ import type { Transport } from './consensus/wire.ts';
 import { NodeError } from './errors.ts';
 import { type Log, silentLog } from './log.ts';
 import { defaultMempoolOptions, Mempool, type MempoolOptions } from './mempool/mempool.ts';
+import { P2PTransport } from './net/p2p-transport.ts';
+import { nodeRegistry } from './net/registry.ts';
 import { ChainStore } from './storage/chain-store.ts';
 
 export interface NodeOptions {
@@ -37,6 +40,12 @@ export interface NodeDeps {
   /** This validator's signing key. */
   readonly key: KeyPair;
   readonly transport?: Transport;
+  /**
+   * The p2p node (identity = this node's key) to run consensus and block sync over, instead of
+   * `transport`. Its allowed peers are kept equal to the node registry in state after every block;
+   * the caller starts and stops it.
+   */
+  readonly p2p?: P2PNode;
   /** Wall clock in ms (injected so tests and the simulator can drive it). */
   readonly now?: () => number;
   readonly log?: Log;
@@ -87,6 +96,18 @@ export function openNode(
     const mempool = new Mempool(opts.mempool ?? {}, { app });
     const events = new EventEmitter<{ commit: [CommitEvent] }>();
     events.setMaxListeners(0);
+    const p2pTransport = deps.p2p ? new P2PTransport(deps.p2p, log) : undefined;
+    const transport = deps.transport ?? p2pTransport;
+    // Admission bound to the registry in state: refreshed whenever a block changed it.
+    let registry = '';
+    const refreshRegistry = () => {
+      if (!p2pTransport) return;
+      const ids = nodeRegistry(app);
+      if (ids.join() === registry) return;
+      registry = ids.join();
+      p2pTransport.setAllowedPeers(ids);
+    };
+    refreshRegistry();
     const node: DjNode = {
       suite,
       nodeId: toHex(deps.key.publicKey),
@@ -98,7 +119,7 @@ export function openNode(
         app,
         mempool,
         key: deps.key,
-        ...(deps.transport ? { transport: deps.transport } : {}),
+        ...(transport ? { transport } : {}),
         now,
         log,
         onCommit: (executed, commit) => {
@@ -106,6 +127,7 @@ export function openNode(
             { height: executed.block.header.height, txs: executed.block.txs.length, hash: executed.hashHex },
             'block committed',
           );
+          refreshRegistry();
           events.emit('commit', { executed, commit });
         },
         onFatal: (e) => {

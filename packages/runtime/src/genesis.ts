@@ -1,5 +1,5 @@
 /** The genesis state: chain parameters and validators under `sys/`, then each module's genesis hook. */
-import { encode, type Suite, type SuiteId, type Value } from '@djchain/crypto';
+import { encode, type Suite, type SuiteId, toHex, type Value } from '@djchain/crypto';
 import {
   checkValidatorSet,
   isLedgerError,
@@ -23,6 +23,19 @@ export interface GenesisDoc {
   readonly validators: ValidatorSet;
   /** Each module's genesis configuration; a registered module without one gets null. */
   readonly modules: { readonly [name: string]: Value };
+  /**
+   * Registered non-validator (observer) nodes, e.g. superior Party bodies following the chain.
+   * With the validators they form the node registry that p2p admission is bound to. Written to
+   * `sys/nodes` only when given, so a genesis without observers keeps its state root.
+   */
+  readonly nodes?: readonly GenesisNode[];
+}
+
+/** A registered node that is not a validator: its p2p identity key and a name for people. */
+export interface GenesisNode {
+  readonly publicKey: Uint8Array;
+  readonly name: string;
+  readonly orgId?: string;
 }
 
 export interface GenesisResult {
@@ -34,6 +47,8 @@ export interface GenesisResult {
 /** `sys/chain` = { chainId, suite, genesisTime }; `sys/validators` = the validator set value. */
 export const SYS_CHAIN_KEY = 'sys/chain';
 export const SYS_VALIDATORS_KEY = 'sys/validators';
+/** `sys/nodes` = [{ publicKey, name, orgId? }] of observer nodes (see `GenesisDoc.nodes`). */
+export const SYS_NODES_KEY = 'sys/nodes';
 
 export function executeGenesis(
   suite: Suite,
@@ -57,6 +72,18 @@ export function executeGenesis(
   const overlay = new Overlay(view);
   overlay.set(SYS_CHAIN_KEY, encode({ chainId, suite: suite.id, genesisTime: doc.time }));
   overlay.set(SYS_VALIDATORS_KEY, encode(validatorSetToValue(doc.validators)));
+  if (doc.nodes !== undefined) {
+    const seen = new Set<string>();
+    const nodes = doc.nodes.map((n, i) => {
+      const id = n.publicKey instanceof Uint8Array ? toHex(n.publicKey) : '';
+      if (id === '' || seen.has(id) || typeof n.name !== 'string') {
+        throw bad(`nodes[${i}]: a distinct public key and a name are required`);
+      }
+      seen.add(id);
+      return { publicKey: n.publicKey, name: n.name, ...(n.orgId === undefined ? {} : { orgId: n.orgId }) };
+    });
+    overlay.set(SYS_NODES_KEY, encode(nodes));
+  }
   const scope = { chainId, height: 0, time: doc.time, modules, view: overlay, depth: 0 };
   const events: ReceiptEvent[] = [];
   for (const name of names) {

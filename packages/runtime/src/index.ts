@@ -13,7 +13,14 @@ export {
   type ExecutorOptions,
   type TxCheck,
 } from './executor.ts';
-export { type GenesisDoc, type GenesisResult, SYS_CHAIN_KEY, SYS_VALIDATORS_KEY } from './genesis.ts';
+export {
+  type GenesisDoc,
+  type GenesisNode,
+  type GenesisResult,
+  SYS_CHAIN_KEY,
+  SYS_NODES_KEY,
+  SYS_VALIDATORS_KEY,
+} from './genesis.ts';
 export {
   BLOCK_TX_INDEX,
   EVENT_TAG,

@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decode, getSuite } from '@djchain/crypto';
 import { validatorSetFromValue } from '@djchain/ledger';
-import { addressOf, Executor, readEvents, SYS_CHAIN_KEY, SYS_VALIDATORS_KEY } from '../src/index.ts';
+import {
+  addressOf,
+  Executor,
+  readEvents,
+  SYS_CHAIN_KEY,
+  SYS_NODES_KEY,
+  SYS_VALIDATORS_KEY,
+} from '../src/index.ts';
 import { demoModule } from './example-module.ts';
 import { CHAIN, Harness, keyOf } from './harness.ts';
 
@@ -76,6 +83,21 @@ describe('genesis', () => {
     ]) {
       assert.throws(() => h.executor.executeGenesis(bad), /RUNTIME_BAD_GENESIS/);
     }
+  });
+});
+
+describe('node registry at genesis', () => {
+  it('writes sys/nodes only when observer nodes are given, and refuses duplicates', () => {
+    const h = new Harness();
+    assert.equal(h.state.get(SYS_NODES_KEY), undefined, 'no observers: state root unchanged');
+    const doc = h.genesisDoc();
+    const observer = keyOf(h.suite, 7).publicKey;
+    const { writes } = h.executor.executeGenesis({ ...doc, nodes: [{ publicKey: observer, name: 'obs' }] });
+    const value = writes.find(([k]) => k === SYS_NODES_KEY)?.[1];
+    assert.ok(value);
+    assert.deepEqual(decode(value), [{ publicKey: observer, name: 'obs' }]);
+    const twice = { publicKey: observer, name: 'obs' };
+    assert.throws(() => h.executor.executeGenesis({ ...doc, nodes: [twice, twice] }), /RUNTIME_BAD_GENESIS/);
   });
 });
 

@@ -15,6 +15,12 @@ export interface GenesisJson {
     readonly orgId?: string;
   }>;
   readonly modules: { readonly [name: string]: unknown };
+  /** Registered observer (non-validator) nodes; absent when there are none. */
+  readonly nodes?: ReadonlyArray<{
+    readonly publicKey: string;
+    readonly name: string;
+    readonly orgId?: string;
+  }>;
 }
 
 const bad = (message: string) => new NodeError('NODE_BAD_GENESIS', `genesis.json: ${message}`);
@@ -31,6 +37,15 @@ export function genesisToJson(doc: GenesisDoc): GenesisJson {
       ...(v.orgId === undefined ? {} : { orgId: v.orgId }),
     })),
     modules: doc.modules,
+    ...(doc.nodes === undefined
+      ? {}
+      : {
+          nodes: doc.nodes.map((n) => ({
+            publicKey: toHex(n.publicKey),
+            name: n.name,
+            ...(n.orgId === undefined ? {} : { orgId: n.orgId }),
+          })),
+        }),
   };
 }
 
@@ -63,11 +78,27 @@ export function genesisFromJson(json: unknown): GenesisDoc {
   if (typeof modules !== 'object' || modules === null || Array.isArray(modules)) {
     throw bad('modules must be an object of module configurations');
   }
+  let nodes: GenesisDoc['nodes'];
+  if (g.nodes !== undefined) {
+    if (!Array.isArray(g.nodes)) throw bad('nodes must be a list of observer nodes');
+    nodes = g.nodes.map((n, i) => {
+      if (typeof n?.publicKey !== 'string' || !/^[0-9a-f]+$/.test(n.publicKey)) {
+        throw bad(`nodes[${i}].publicKey must be lowercase hex`);
+      }
+      if (typeof n.name !== 'string') throw bad(`nodes[${i}].name must be a string`);
+      return {
+        publicKey: fromHex(n.publicKey),
+        name: n.name,
+        ...(typeof n.orgId === 'string' ? { orgId: n.orgId } : {}),
+      };
+    });
+  }
   return {
     chainId: g.chainId,
     suite: g.suite,
     time: g.time as number,
     validators: { validators },
     modules: modules as { [name: string]: Value },
+    ...(nodes === undefined ? {} : { nodes }),
   };
 }

@@ -6,13 +6,23 @@
  * precommits, commits the block and starts the next height. Values are block hashes (hex),
  * validator ids public keys (hex). With one validator no transport is needed, but the same path
  * runs: propose → prevote → precommit → decide.
+ *
+ * Liveness under loss, partitions and pauses (the driver contract in packages/consensus/README.md):
+ * when the height did not move during a gossip interval the driver announces its height and the
+ * messages it holds (`status`); a peer at the same height answers with the signed messages it lacks
+ * (its own votes, the held proposal and block, conflicting votes), a peer ahead with decided blocks
+ * and their certificates, which are verified and applied directly (block sync). Timeouts grow per
+ * round (`timeoutMs`), so after a GC pause or partition they eventually exceed the real delays.
  */
 import {
   type Action,
   defaultTimeoutConfig,
   type Env,
+  type Evidence,
+  heldMessages,
   type Input,
   init,
+  messageKey,
   type PersistRecord,
   type State,
   step,
@@ -24,15 +34,19 @@ import {
   decodeBlock,
   encodeBlock,
   makeCommit,
+  type SignedVote,
   validatorIndex,
 } from '@djchain/ledger';
 import type { Application, Executed } from '../app/application.ts';
 import type { Log } from '../log.ts';
 import type { Mempool } from '../mempool/mempool.ts';
 import type { PendingBlock } from '../storage/chain-store.ts';
+import { blocksFrom, type CommitMessage, verifyCertified, wantsMore } from '../sync/blocks.ts';
 import {
+  ledgerVote,
   machineVote,
   proposalOf,
+  type SignedProposal,
   signMachineVote,
   signProposal,
   type Transport,
@@ -41,12 +55,22 @@ import {
   type WireMessage,
 } from './wire.ts';
 
+/** A conflicting pair of signed votes from one validator (for the evidence module). */
+export interface SignedEvidence {
+  readonly first: SignedVote;
+  readonly second: SignedVote;
+}
+
 export interface DriverOptions {
   readonly timeouts: TimeoutConfig;
   /** With nothing to include, a block is still made this often (block-start hooks must fire). */
   readonly emptyBlockIntervalMs: number;
   readonly maxBlockTxs: number;
   readonly maxBlockBytes: number;
+  /** A height that did not move for this long is re-gossiped (status → missing messages or blocks). */
+  readonly gossipIntervalMs: number;
+  /** Decided blocks per block-sync batch. */
+  readonly syncBatch: number;
 }
 
 export const defaultDriverOptions: DriverOptions = {
@@ -54,6 +78,8 @@ export const defaultDriverOptions: DriverOptions = {
   emptyBlockIntervalMs: 5000,
   maxBlockTxs: 5000,
   maxBlockBytes: 16 * 1024 * 1024,
+  gossipIntervalMs: 1000,
+  syncBatch: 16,
 };
 
 export interface DriverDeps {
@@ -67,6 +93,8 @@ export interface DriverDeps {
   readonly onCommit?: (executed: Executed, commit: CommitCertificate) => void;
   /** A failure the node cannot continue from (storage); the node stops. */
   readonly onFatal: (e: unknown) => void;
+  /** Two conflicting signed votes of one validator, seen by this node (reported once per pair). */
+  readonly onEvidence?: (evidence: SignedEvidence) => void;
 }
 
 export class ConsensusDriver {
@@ -88,6 +116,13 @@ export class ConsensusDriver {
   private unsaved: Executed[] = [];
   /** Peer messages for the next height, replayed once this node has committed the current one. */
   private future: Array<{ msg: WireMessage; from: string }> = [];
+  /** Signed proposals of this height (own and received), by `messageKey`, for re-gossip. */
+  private readonly proposals = new Map<string, SignedProposal>();
+  /** Signed votes of this height by machine vote key (with value), for evidence. */
+  private readonly signedVotes = new Map<string, SignedVote>();
+  private gossipTimer: ReturnType<typeof setInterval> | undefined;
+  private lastTickHeight = -1;
+  private synced = 0;
 
   constructor(opts: Partial<DriverOptions>, deps: DriverDeps) {
     this.opts = { ...defaultDriverOptions, ...opts };
@@ -101,10 +136,17 @@ export class ConsensusDriver {
       if (this.waitingHeight !== 0 && deps.mempool.hasReady()) setImmediate(() => this.wake());
     });
     deps.transport?.onMessage((msg, from) => this.onWire(msg, from));
+    // A peer that (re)connects learns our height at once: it sends what we lack, or we send blocks.
+    deps.transport?.onPeer?.((peer) => {
+      if (!this.stopped) deps.transport?.send(peer, this.status());
+    });
   }
 
   /** Starts at the height after the latest block, resuming a persisted record of that height. */
   start(): void {
+    if (this.deps.transport) {
+      this.gossipTimer = setInterval(() => this.tick(), this.opts.gossipIntervalMs);
+    }
     const height = this.deps.app.height() + 1;
     const raw = this.deps.app.store.loadConsensus();
     const record = raw === undefined ? undefined : (JSON.parse(raw) as PersistRecord);
@@ -126,9 +168,15 @@ export class ConsensusDriver {
 
   stop(): void {
     this.stopped = true;
+    if (this.gossipTimer) clearInterval(this.gossipTimer);
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     if (this.waitTimer) clearTimeout(this.waitTimer);
+  }
+
+  /** Blocks committed from a peer's certificate (block sync) since start. */
+  syncedBlocks(): number {
+    return this.synced;
   }
 
   /** Current height and round of the machine (for status and metrics). */
@@ -198,6 +246,8 @@ export class ConsensusDriver {
       return executed.hashHex;
     },
     now: () => this.deps.now(),
+    // BFT time: own precommits are stamped after the proposed block's time, whatever the skew.
+    valueTime: (_height, value) => this.deps.app.executed(value)?.block.header.time,
   };
 
   private execute(a: Action): void {
@@ -218,12 +268,14 @@ export class ConsensusDriver {
         const executed = app.executed(a.proposal.value);
         if (!executed) throw new Error('proposed block is not executed');
         const proposal = signProposal(app.suite, key.secretKey, app.chainId, a.proposal);
+        this.proposals.set(messageKey({ kind: 'proposal', proposal: a.proposal }), proposal);
         transport?.broadcast({ kind: 'proposal', proposal, block: encodeBlock(executed.block) });
         return;
       }
       case 'broadcastVote': {
         const vote = signMachineVote(app.suite, key.secretKey, app.chainId, a.vote);
         this.voteSigs.set(voteKey(a.vote), vote.signature);
+        this.signedVotes.set(voteKey(a.vote), vote);
         transport?.broadcast({ kind: 'vote', vote });
         return;
       }
@@ -241,6 +293,7 @@ export class ConsensusDriver {
         return;
       case 'evidence':
         log.warn({ kind: a.evidence.kind }, 'equivocation evidence');
+        this.reportEvidence(a.evidence);
         return;
       case 'signRefused':
         log.warn({ reason: a.reason }, 'signer guard refused to sign');
@@ -249,7 +302,7 @@ export class ConsensusDriver {
   }
 
   private decide(a: Extract<Action, { kind: 'decide' }>): void {
-    const { app, key, mempool } = this.deps;
+    const { app, key } = this.deps;
     const executed = app.executed(a.value);
     if (!executed) throw new Error('decided block is not executed');
     const set = app.validators(a.height);
@@ -262,16 +315,23 @@ export class ConsensusDriver {
       if (signature === undefined) throw new Error('precommit signature missing');
       return { validatorIndex: validatorIndex(set, fromHex(v.validator)), time: v.time ?? 0, signature };
     });
-    const commit = makeCommit(a.height, a.round, executed.hash, sigs);
+    this.finish(executed, makeCommit(a.height, a.round, executed.hash, sigs));
+  }
+
+  /** Commits a decided block (by this machine or a verified certificate) and moves to the next height. */
+  private finish(executed: Executed, commit: CommitCertificate): void {
+    const { app, mempool } = this.deps;
     app.commit(executed, commit);
     this.lastCommitAt = this.deps.now();
     this.voteSigs.clear();
+    this.signedVotes.clear();
+    this.proposals.clear();
     this.unsaved = [];
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     mempool.update(executed);
     this.deps.onCommit?.(executed, commit);
-    this.awaitHeight(a.height + 1);
+    this.awaitHeight(executed.block.header.height + 1);
     const early = this.future;
     this.future = [];
     if (early.length > 0) {
@@ -284,6 +344,14 @@ export class ConsensusDriver {
   /** A peer's message: verified, then fed to the machine (messages for other heights are dropped). */
   private onWire(msg: WireMessage, from: string): void {
     if (this.stopped) return;
+    if (msg.kind === 'status') {
+      this.onStatus(msg, from);
+      return;
+    }
+    if (msg.kind === 'commit') {
+      this.onCommitMessage(msg, from);
+      return;
+    }
     const { app, log } = this.deps;
     const height = app.height() + 1;
     const msgHeight = msg.kind === 'vote' ? msg.vote.height : msg.proposal.height;
@@ -299,6 +367,7 @@ export class ConsensusDriver {
         if (validatorIndex(app.validators(height), v.validator) < 0) return;
         const vote = machineVote(v);
         this.voteSigs.set(voteKey(vote), v.signature);
+        if (this.signedVotes.size < MAX_FUTURE_MESSAGES) this.signedVotes.set(voteKey(vote), v);
         this.wakeFor(height);
         this.enqueue({ kind: v.type, vote });
         return;
@@ -310,11 +379,99 @@ export class ConsensusDriver {
       const executed = app.validate(block, new Set());
       if (executed.hashHex !== toHex(p.blockHash)) return;
       this.unsaved.push(executed);
+      const proposal = proposalOf(p);
+      this.proposals.set(messageKey({ kind: 'proposal', proposal }), p);
       this.wakeFor(height);
-      this.enqueue({ kind: 'proposal', proposal: proposalOf(p) });
+      this.enqueue({ kind: 'proposal', proposal });
     } catch (e) {
       log.warn({ height, code: (e as { code?: string }).code ?? 'NODE_BAD_MESSAGE' }, 'peer message refused');
     }
+  }
+
+  /** Our height (the next to decide) and the keys of the messages held for it. */
+  private status(): WireMessage {
+    const height = this.deps.app.height() + 1;
+    const has = this.state.height === height ? heldMessages(this.state).map(messageKey) : [];
+    return { kind: 'status', height, has };
+  }
+
+  /** Gossip tick: re-gossip only when the height did not move since the last tick. */
+  private tick(): void {
+    if (this.stopped || this.running) return;
+    const height = this.deps.app.height();
+    if (height === this.lastTickHeight) this.deps.transport?.broadcast(this.status());
+    this.lastTickHeight = height;
+  }
+
+  /** A peer's status: blocks with certificates when it is behind, the messages it lacks when level. */
+  private onStatus(st: Extract<WireMessage, { kind: 'status' }>, from: string): void {
+    const { app, transport } = this.deps;
+    if (!transport) return;
+    const height = app.height() + 1;
+    if (st.height < height) {
+      for (const m of blocksFrom(app, st.height, this.opts.syncBatch)) transport.send(from, m);
+      return;
+    }
+    if (st.height !== height || this.state.height !== height) return;
+    const has = new Set(st.has);
+    for (const m of heldMessages(this.state)) {
+      if (has.has(messageKey(m))) continue;
+      if (m.kind === 'proposal') {
+        const signed = this.proposals.get(messageKey(m));
+        const executed = app.executed(m.proposal.value);
+        if (signed && executed) {
+          transport.send(from, { kind: 'proposal', proposal: signed, block: encodeBlock(executed.block) });
+        }
+        continue;
+      }
+      const signature = this.voteSigs.get(voteKey(m.vote));
+      if (signature === undefined) continue;
+      transport.send(from, { kind: 'vote', vote: { ...ledgerVote(m.vote), signature } });
+    }
+  }
+
+  /**
+   * Block sync: a decided block for our next height with a verified certificate is committed
+   * directly (not fed vote by vote: a certificate may hold a precommit that conflicts with one the
+   * machine saw first, and the machine counts only the first). Safe: more than 2/3 of the power
+   * precommitted it, so no other block can be decided at this height.
+   */
+  private onCommitMessage(msg: CommitMessage, from: string): void {
+    if (this.running) {
+      setImmediate(() => this.onCommitMessage(msg, from));
+      return;
+    }
+    const { app, log, transport } = this.deps;
+    const height = app.height() + 1;
+    if (msg.commit.height !== height) return;
+    let executed: Executed;
+    try {
+      executed = verifyCertified(app, msg);
+    } catch (e) {
+      log.warn({ height, code: (e as { code?: string }).code ?? 'NODE_BAD_BLOCK' }, 'synced block refused');
+      return;
+    }
+    try {
+      if (this.waitTimer) clearTimeout(this.waitTimer);
+      this.waitTimer = undefined;
+      this.waitingHeight = 0;
+      log.info({ height }, 'block synced');
+      this.synced++;
+      this.finish(executed, msg.commit);
+    } catch (e) {
+      this.stop();
+      this.deps.onFatal(e);
+      return;
+    }
+    if (wantsMore(height, msg, this.opts.syncBatch)) transport?.send(from, this.status());
+  }
+
+  /** Keeps both signed votes of an equivocation and hands them over once. */
+  private reportEvidence(ev: Evidence): void {
+    if (ev.kind !== 'duplicateVote' || !this.deps.onEvidence) return;
+    const first = this.signedVotes.get(voteKey(ev.first));
+    const second = this.signedVotes.get(voteKey(ev.second));
+    if (first && second) this.deps.onEvidence({ first, second });
   }
 
   /** A message for the height we are waiting to start: start now (the proposer has). */

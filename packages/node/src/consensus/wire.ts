@@ -6,7 +6,13 @@
 
 import type { Proposal, Vote } from '@djchain/consensus';
 import { encode, fromHex, type Suite, toHex } from '@djchain/crypto';
-import { type SignedVote, signingBytes, signVote, verifyVoteSignature } from '@djchain/ledger';
+import {
+  type CommitCertificate,
+  type SignedVote,
+  signingBytes,
+  signVote,
+  verifyVoteSignature,
+} from '@djchain/ledger';
 
 export const PROPOSAL_TAG = 'djchain/proposal/v1';
 
@@ -20,21 +26,39 @@ export interface SignedProposal {
   readonly signature: Uint8Array;
 }
 
+/**
+ * Consensus messages (proposal, vote, status) travel on the consensus channel; `commit` (a decided
+ * block with its certificate, answering a status from a node that is behind) on the blocksync one.
+ */
 export type WireMessage =
   | { readonly kind: 'proposal'; readonly proposal: SignedProposal; readonly block: Uint8Array }
-  | { readonly kind: 'vote'; readonly vote: SignedVote };
+  | { readonly kind: 'vote'; readonly vote: SignedVote }
+  /**
+   * "I am at `height` (the next one to decide) and hold these messages" (keys from the machine's
+   * `messageKey`). A peer at the same height answers with what is missing, a peer ahead with blocks.
+   */
+  | { readonly kind: 'status'; readonly height: number; readonly has: readonly string[] }
+  /** A decided block and its commit certificate; `tip` is the sender's latest committed height. */
+  | {
+      readonly kind: 'commit';
+      readonly block: Uint8Array;
+      readonly commit: CommitCertificate;
+      readonly tip: number;
+    };
 
 /**
  * How the driver reaches other validators. A single validator runs without one; the p2p package
  * provides the real one for clusters (authenticated, encrypted), tests an in-memory one.
  */
 export interface Transport {
-  /** Sends to every connected validator. */
+  /** Sends to every connected peer (validators and observers). */
   broadcast(msg: WireMessage): void;
   /** Sends to one peer (by validator public key hex), e.g. to answer a catch-up request. */
   send(peer: string, msg: WireMessage): void;
   /** Delivers messages from peers; `from` is the authenticated peer's public key hex. */
   onMessage(handler: (msg: WireMessage, from: string) => void): void;
+  /** Called when a peer connects (optional: in-memory transports may omit it). */
+  onPeer?(handler: (peer: string) => void): void;
 }
 
 function proposalSignBytes(chainId: string, p: Omit<SignedProposal, 'signature'>): Uint8Array {
