@@ -7,8 +7,9 @@ import type { DjNode } from '../node.ts';
 import { keyBytes } from '../storage/state-view.ts';
 import { b64, jsonSafe, valueFromJson } from './encoding.ts';
 import { ApiError } from './errors.ts';
+import { base64, documented, height as heightParam, hexHash } from './schemas.ts';
 
-const heightParam = { type: 'integer', minimum: 0 } as const;
+const hexOrNull = { type: ['string', 'null'], pattern: '^[0-9a-f]{64}$' } as const;
 const MAX_HEADERS = 1000;
 
 export function chainRoutes(app: FastifyInstance, node: DjNode): void {
@@ -23,22 +24,63 @@ export function chainRoutes(app: FastifyInstance, node: DjNode): void {
     return height;
   };
 
-  app.get('/v1/status', async () => {
-    const height = chain.height();
-    const header = height === 0 ? undefined : blocks.getHeader(height)!;
-    return {
-      chainId: chain.chainId,
-      suite: node.suite.id,
-      height,
-      time: chain.latestTime(),
-      headerHash: header ? toHex(headerHash(node.suite, header)) : null,
-      stateRoot: toHex(chain.store.tree.root(height)),
-      validators: chain
-        .validators(height + 1)
-        .validators.map((v) => ({ publicKey: toHex(v.publicKey), power: v.power })),
-      nodeId: node.nodeId,
-    };
-  });
+  app.get(
+    '/v1/status',
+    {
+      schema: {
+        response: {
+          200: {
+            type: 'object',
+            required: [
+              'chainId',
+              'suite',
+              'height',
+              'time',
+              'headerHash',
+              'stateRoot',
+              'validators',
+              'nodeId',
+            ],
+            properties: {
+              chainId: { type: 'string' },
+              suite: { type: 'string', enum: ['intl', 'gm'] },
+              height: { ...heightParam, description: 'latest committed block' },
+              time: { type: 'integer', description: 'BFT time of the latest block, ms since the epoch' },
+              headerHash: { ...hexOrNull, description: 'null before the first block' },
+              stateRoot: hexHash,
+              validators: {
+                type: 'array',
+                description: 'the validator set of the next height',
+                items: {
+                  type: 'object',
+                  required: ['publicKey', 'power'],
+                  properties: { publicKey: { type: 'string' }, power: { type: 'integer' } },
+                },
+              },
+              nodeId: { type: 'string', description: "this node's public key, hex" },
+            },
+          },
+        },
+      },
+      ...documented({ tag: 'chain', summary: "The node's chain, height and validators", errors: [] }),
+    },
+    async () => {
+      const height = chain.height();
+      const header = height === 0 ? undefined : blocks.getHeader(height)!;
+      return {
+        chainId: chain.chainId,
+        suite: node.suite.id,
+        height,
+        time: chain.latestTime(),
+        headerHash: header ? toHex(headerHash(node.suite, header)) : null,
+        stateRoot: toHex(chain.store.tree.root(height)),
+        validators: chain
+          .validators(height + 1)
+          .validators.map((v) => ({ publicKey: toHex(v.publicKey), power: v.power })),
+        nodeId: node.nodeId,
+      };
+    },
+  );
 
   app.get(
     '/v1/headers',
@@ -49,7 +91,20 @@ export function chainRoutes(app: FastifyInstance, node: DjNode): void {
           additionalProperties: false,
           properties: { from: { type: 'integer', minimum: 1 }, to: { type: 'integer', minimum: 1 } },
         },
+        response: {
+          200: {
+            type: 'object',
+            required: ['headers'],
+            properties: { headers: { type: 'array', maxItems: MAX_HEADERS, items: base64 } },
+          },
+        },
       },
+      ...documented({
+        tag: 'chain',
+        summary: 'Headers from A to B inclusive',
+        description: 'At most 1000, clamped to the latest height; `from` defaults to 999 below `to`.',
+        errors: [],
+      }),
     },
     async (req) => {
       const q = req.query as { from?: number; to?: number };
@@ -66,7 +121,23 @@ export function chainRoutes(app: FastifyInstance, node: DjNode): void {
 
   app.get(
     '/v1/blocks/:height',
-    { schema: { params: { type: 'object', properties: { height: heightParam } } } },
+    {
+      schema: {
+        params: { type: 'object', required: ['height'], properties: { height: heightParam } },
+        response: {
+          200: {
+            type: 'object',
+            required: ['block', 'commit'],
+            properties: { block: base64, commit: { ...base64, description: 'the commit certificate' } },
+          },
+        },
+      },
+      ...documented({
+        tag: 'chain',
+        summary: 'A block and its commit certificate',
+        errors: ['HEIGHT_NOT_FOUND'],
+      }),
+    },
     async (req) => {
       const height = committedHeight((req.params as { height: number }).height);
       return {
@@ -81,7 +152,20 @@ export function chainRoutes(app: FastifyInstance, node: DjNode): void {
     {
       schema: {
         querystring: { type: 'object', additionalProperties: false, properties: { height: heightParam } },
+        response: {
+          200: {
+            type: 'object',
+            required: ['height', 'validatorSet'],
+            properties: { height: heightParam, validatorSet: base64 },
+          },
+        },
       },
+      ...documented({
+        tag: 'chain',
+        summary: 'The validator set of a height',
+        description: 'Height from 1 to latest+1 (the next set is fixed two heights ahead); default latest.',
+        errors: ['HEIGHT_NOT_FOUND'],
+      }),
     },
     async (req) => {
       const latest = chain.height();
@@ -101,9 +185,31 @@ export function chainRoutes(app: FastifyInstance, node: DjNode): void {
           type: 'object',
           required: ['key'],
           additionalProperties: false,
-          properties: { key: { type: 'string', minLength: 1, maxLength: 1024 }, height: heightParam },
+          properties: {
+            key: { type: 'string', minLength: 1, maxLength: 1024, description: 'state key, UTF-8' },
+            height: heightParam,
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['key', 'height', 'value', 'proof', 'header'],
+            properties: {
+              key: { type: 'string' },
+              height: heightParam,
+              value: { type: ['string', 'null'], description: 'base64 of the value, null when absent' },
+              proof: { ...base64, description: 'proof of the key (or its absence) in the state root' },
+              header: base64,
+            },
+          },
         },
       },
+      ...documented({
+        tag: 'chain',
+        summary: "A state value with its proof in header H's state root",
+        description: "The state after block H's transactions; H defaults to the latest.",
+        errors: ['HEIGHT_NOT_FOUND', 'STATE_VERSION_PRUNED'],
+      }),
     },
     async (req) => {
       const q = req.query as { key: string; height?: number };
@@ -134,9 +240,40 @@ export function chainRoutes(app: FastifyInstance, node: DjNode): void {
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { params: { type: 'string', maxLength: 65536 }, height: heightParam },
+          properties: {
+            params: {
+              type: 'string',
+              maxLength: 65536,
+              description: 'the parameters as JSON (integers only)',
+            },
+            height: heightParam,
+          },
+        },
+        params: {
+          type: 'object',
+          required: ['module', 'name'],
+          properties: {
+            module: { type: 'string', minLength: 1, maxLength: 64 },
+            name: { type: 'string', minLength: 1, maxLength: 64 },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['height', 'result'],
+            properties: {
+              height: heightParam,
+              result: { description: 'bytes as lowercase hex, big integers as decimal strings' },
+            },
+          },
         },
       },
+      ...documented({
+        tag: 'chain',
+        summary: "A module's read-only query at height H (default latest)",
+        description: 'Computed by the node, not proved.',
+        errors: ['HEIGHT_NOT_FOUND', 'QUERY_NOT_FOUND', 'QUERY_FAILED'],
+      }),
     },
     async (req) => {
       const { module, name } = req.params as { module: string; name: string };

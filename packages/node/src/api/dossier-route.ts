@@ -6,6 +6,7 @@ import type { DjNode } from '../node.ts';
 import { keyBytes } from '../storage/state-view.ts';
 import { b64 } from './encoding.ts';
 import { ApiError } from './errors.ts';
+import { base64, documented } from './schemas.ts';
 
 export function dossierRoute(app: FastifyInstance, node: DjNode): void {
   const chain = node.app;
@@ -15,6 +16,7 @@ export function dossierRoute(app: FastifyInstance, node: DjNode): void {
       schema: {
         params: {
           type: 'object',
+          required: ['entity'],
           properties: { entity: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[^/]+$' } },
         },
         querystring: {
@@ -22,7 +24,27 @@ export function dossierRoute(app: FastifyInstance, node: DjNode): void {
           additionalProperties: false,
           properties: { height: { type: 'integer', minimum: 1 } },
         },
+        response: {
+          200: {
+            type: 'object',
+            required: ['dossier'],
+            properties: {
+              dossier: {
+                ...base64,
+                description:
+                  "the entity's events, the proof of hist/<entity>, header H, its commit certificate and validator set",
+              },
+            },
+          },
+        },
       },
+      ...documented({
+        tag: 'chain',
+        summary: "An entity's whole history as a dossier that verifies offline",
+        description:
+          'Built with @djchain/client buildDossier at H (default latest), e.g. entity `member:m123`.',
+        errors: ['HEIGHT_NOT_FOUND', 'ENTITY_NOT_FOUND'],
+      }),
     },
     async (req) => {
       const { entity } = req.params as { entity: string };

@@ -3,12 +3,15 @@
  * Routes follow the API v1 contract (packages/node/API.md); every error is the JSON envelope
  * `{ error: { code, message, details? } }` with the status from the registry, never a stack trace.
  */
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { DjNode } from '../node.ts';
 import { chainRoutes } from './chain-routes.ts';
+import { docsPage } from './docs-page.ts';
 import { dossierRoute } from './dossier-route.ts';
 import { ApiError } from './errors.ts';
 import { createMetrics } from './metrics.ts';
+import { type CollectedRoute, collectRoutes, openApiDocument } from './openapi.ts';
+import { documented } from './schemas.ts';
 import { txRoutes } from './tx-routes.ts';
 
 export interface ApiOptions {
@@ -18,13 +21,40 @@ export interface ApiOptions {
 
 export const defaultApiOptions: ApiOptions = { bodyLimit: 16 * 1024 * 1024 };
 
+export const API_VERSION = '1.0.0';
+
+const routesOf = new WeakMap<FastifyInstance, CollectedRoute[]>();
+
+/** The routes of an API built by buildApi, as registered (for the document and its tests). */
+export function apiRoutes(app: FastifyInstance): readonly CollectedRoute[] {
+  return routesOf.get(app) ?? [];
+}
+
+const invalid = (reply: FastifyReply, message: string) =>
+  reply.status(400).send(new ApiError('REQUEST_INVALID', message).body());
+
 export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyInstance {
   const { bodyLimit } = { ...defaultApiOptions, ...opts };
   const app = Fastify({
     logger: false,
     bodyLimit,
     ajv: { customOptions: { coerceTypes: true, allErrors: false } },
+    // Bad URL encoding and the like: coded like every other refusal.
+    frameworkErrors: (err, _req, reply) => invalid(reply, err.message),
+    // Requests the HTTP parser refuses never reach a route: answer with the envelope all the same.
+    clientErrorHandler: (err: Error & { code?: string }, socket) => {
+      if (!socket.writable) return;
+      const body = JSON.stringify(
+        new ApiError('REQUEST_INVALID', `malformed HTTP request (${err.code ?? 'parse error'})`).body(),
+      );
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    },
   });
+  const routes = collectRoutes(app);
+  routesOf.set(app, routes);
   const metrics = createMetrics(node);
   app.addHook('onClose', async () => metrics.stop());
 
@@ -51,13 +81,85 @@ export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyI
   });
   app.setNotFoundHandler((_req, reply) => reply.status(404).send(new ApiError('ROUTE_NOT_FOUND').body()));
 
-  app.get('/healthz', async () => ({ ok: true, height: node.app.height() }));
-  app.get('/metrics', async (_req, reply) => {
-    reply.header('content-type', metrics.registry.contentType);
-    return metrics.registry.metrics();
-  });
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        response: {
+          200: {
+            type: 'object',
+            required: ['ok', 'height'],
+            properties: { ok: { type: 'boolean', const: true }, height: { type: 'integer', minimum: 0 } },
+          },
+        },
+      },
+      ...documented({ tag: 'operations', summary: 'Liveness and the latest height', errors: [] }),
+    },
+    async () => ({ ok: true, height: node.app.height() }),
+  );
+  app.get(
+    '/metrics',
+    documented({
+      tag: 'operations',
+      summary: 'Prometheus metrics',
+      description:
+        '`djchain_height`, `djchain_mempool_txs`, `djchain_mempool_bytes`, `djchain_block_interval_seconds`, ' +
+        '`djchain_committed_txs_total`, event-stream figures and the Node runtime (event-loop lag, heap, GC).',
+      errors: [],
+      produces: {
+        type: 'text/plain',
+        schema: { type: 'string' },
+        description: 'Prometheus text format 0.0.4',
+      },
+    }),
+    async (_req, reply) => {
+      reply.header('content-type', metrics.registry.contentType);
+      return metrics.registry.metrics();
+    },
+  );
   txRoutes(app, node);
   chainRoutes(app, node);
   dossierRoute(app, node);
+  docRoutes(app, routes);
   return app;
+}
+
+/** GET /openapi.json and GET /docs, built once from the registered routes at the first request. */
+function docRoutes(app: FastifyInstance, routes: readonly CollectedRoute[]): void {
+  let doc: Record<string, unknown> | undefined;
+  let page: string | undefined;
+  const document = () => {
+    doc ??= openApiDocument(routes, {
+      title: 'Dangjian Chain node API',
+      version: API_VERSION,
+      description:
+        'JSON over HTTP. Objects a client verifies travel as base64 of their canonical CBOR; hashes are ' +
+        'lowercase hex; heights start at 1. Every error is `{ error: { code, message, details? } }` ' +
+        'with the status of its code in `x-error-registry`.',
+    });
+    return doc;
+  };
+  app.get(
+    '/openapi.json',
+    documented({
+      tag: 'documentation',
+      summary: 'This OpenAPI 3.1 document',
+      errors: [],
+      produces: { type: 'application/json', schema: { type: 'object' }, description: 'OpenAPI 3.1.0' },
+    }),
+    async () => document(),
+  );
+  app.get(
+    '/docs',
+    documented({
+      tag: 'documentation',
+      summary: 'The document as a readable page',
+      errors: [],
+      produces: { type: 'text/html', schema: { type: 'string' }, description: 'self-contained HTML' },
+    }),
+    async (_req, reply) => {
+      page ??= docsPage(document());
+      return reply.type('text/html; charset=utf-8').send(page);
+    },
+  );
 }

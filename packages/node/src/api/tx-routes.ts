@@ -15,6 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CommitEvent, DjNode } from '../node.ts';
 import { b64, fromB64, parseHash } from './encoding.ts';
 import { API_ERRORS, ApiError } from './errors.ts';
+import { documented, errorEnvelope, hexHash, txHashParams, txStatus } from './schemas.ts';
 
 export const MAX_WAIT_MS = 30_000;
 const DEFAULT_WAIT_MS = 10_000;
@@ -79,9 +80,47 @@ export function txRoutes(app: FastifyInstance, node: DjNode): void {
           type: 'object',
           required: ['txs'],
           additionalProperties: false,
-          properties: { txs: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'string' } } },
+          properties: {
+            txs: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 1000,
+              items: { type: 'string', description: 'base64 of a canonical signed transaction' },
+            },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['results'],
+            properties: {
+              results: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['accepted'],
+                  properties: {
+                    hash: { ...hexHash, description: 'absent when the bytes are not a transaction' },
+                    accepted: { type: 'boolean' },
+                    error: {
+                      ...errorEnvelope.properties.error,
+                      description: 'a transaction rejection code (see x-error-registry, where: txResult)',
+                    },
+                  },
+                },
+              },
+            },
+          },
         },
       },
+      ...documented({
+        tag: 'transactions',
+        summary: 'Submit 1 to 1000 signed transactions',
+        description:
+          'Answers 200 with one result per transaction, in order; a refusal is a result with a ' +
+          'transaction rejection code, not an error response.',
+        errors: [],
+      }),
     },
     async (req) => {
       const raw = (req.body as { txs: string[] }).txs;
@@ -123,11 +162,23 @@ export function txRoutes(app: FastifyInstance, node: DjNode): void {
     },
   );
 
-  app.get('/v1/txs/:hash', async (req) => {
-    const found = lookup((req.params as { hash: string }).hash);
-    if (!found) throw new ApiError('TX_NOT_FOUND');
-    return found;
-  });
+  app.get(
+    '/v1/txs/:hash',
+    {
+      schema: { params: txHashParams, response: { 200: txStatus } },
+      ...documented({
+        tag: 'transactions',
+        summary: 'A transaction: pending, or committed with its receipt and proof',
+        description: "`receiptProof` proves the receipt's leaf in the header's `receiptRoot`.",
+        errors: ['TX_NOT_FOUND'],
+      }),
+    },
+    async (req) => {
+      const found = lookup((req.params as { hash: string }).hash);
+      if (!found) throw new ApiError('TX_NOT_FOUND');
+      return found;
+    },
+  );
 
   app.get(
     '/v1/txs/:hash/wait',
@@ -136,9 +187,19 @@ export function txRoutes(app: FastifyInstance, node: DjNode): void {
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { timeoutMs: { type: 'integer', minimum: 0, maximum: MAX_WAIT_MS } },
+          properties: {
+            timeoutMs: { type: 'integer', minimum: 0, maximum: MAX_WAIT_MS, default: DEFAULT_WAIT_MS },
+          },
         },
+        params: txHashParams,
+        response: { 200: txStatus },
       },
+      ...documented({
+        tag: 'transactions',
+        summary: 'Wait until a transaction is committed',
+        description: 'As GET /v1/txs/{hash}, but waits up to `timeoutMs` (at most 30000) for the commit.',
+        errors: ['TX_NOT_FOUND', 'TX_WAIT_TIMEOUT'],
+      }),
     },
     async (req) => {
       const hex = (req.params as { hash: string }).hash;
