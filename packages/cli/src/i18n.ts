@@ -4,8 +4,8 @@ export type Lang = 'zh-CN' | 'en';
 const MESSAGES = {
   usage: {
     'zh-CN':
-      '用法：\n  djchain init --dir 目录 [--suite intl|gm] [--chain-id 链标识] [--force]\n  djchain start --dir 目录 [--port 端口]\n选项 --lang en 改用英文。',
-    en: 'Usage:\n  djchain init --dir D [--suite intl|gm] [--chain-id X] [--force]\n  djchain start --dir D [--port P]\nOption --lang zh-CN for Chinese (default).',
+      '用法：\n  djchain init --dir 目录 [--suite intl|gm] [--chain-id 链标识] [--force]\n  djchain init --orgs 联盟文件.json --out 目录 [--force]\n  djchain start --dir 目录 [--port 端口]\n选项 --lang en 改用英文。',
+    en: 'Usage:\n  djchain init --dir D [--suite intl|gm] [--chain-id X] [--force]\n  djchain init --orgs FILE.json --out D [--force]\n  djchain start --dir D [--port P]\nOption --lang zh-CN for Chinese (default).',
   },
   unknownCommand: { 'zh-CN': '未知命令“{command}”。', en: 'Unknown command "{command}".' },
   dirRequired: {
@@ -65,6 +65,23 @@ const MESSAGES = {
     en: 'The node failed to start ({code}): {reason}',
   },
   errorPrefix: { 'zh-CN': '错误：', en: 'Error: ' },
+  badOrgs: {
+    'zh-CN': '联盟描述文件有误：{reason}。格式见 packages/cli/README.md。',
+    en: 'The consortium file is invalid: {reason}. See packages/cli/README.md for the format.',
+  },
+  outRequired: {
+    'zh-CN': '缺少 --out：请指定输出目录，例如 init --orgs consortium.json --out ./cluster。',
+    en: 'Missing --out: name the output directory, e.g. init --orgs consortium.json --out ./cluster.',
+  },
+  clusterDone: {
+    'zh-CN':
+      '已为 {count} 个组织生成节点目录（{validators} 个验证节点）：\n{list}\n每个节点：djchain start --dir 目录',
+    en: 'Created node directories for {count} organizations ({validators} validators):\n{list}\nStart each: djchain start --dir DIR',
+  },
+  p2pListening: {
+    'zh-CN': '节点网络地址：{address}（节点标识 {id}）',
+    en: 'P2P: {address} (node id {id})',
+  },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,9 +1,11 @@
 /** The `djchain` command. */
+
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isNodeError } from '@djchain/node';
 import { commands, processIo } from './commands/index.ts';
 import { CliError, type Lang, langOf, t } from './i18n.ts';
-import { initDir } from './init.ts';
+import { initCluster, initDir } from './init.ts';
 import { startDir } from './start.ts';
 
 async function run(argv: string[]): Promise<number> {
@@ -16,6 +18,8 @@ async function run(argv: string[]): Promise<number> {
       suite: { type: 'string', default: 'intl' },
       'chain-id': { type: 'string', default: 'djchain-local' },
       port: { type: 'string' },
+      orgs: { type: 'string' },
+      out: { type: 'string' },
       lang: { type: 'string' },
       force: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -36,6 +40,20 @@ async function run(argv: string[]): Promise<number> {
     }
     const dir = values.dir as string | undefined;
     if (command !== 'init' && command !== 'start') throw new CliError('unknownCommand', { command });
+    if (command === 'init' && values.orgs !== undefined) {
+      if (typeof values.out !== 'string') throw new CliError('outRequired');
+      let orgs: unknown;
+      try {
+        orgs = JSON.parse(readFileSync(String(values.orgs), 'utf8'));
+      } catch (e) {
+        throw new CliError('badOrgs', { reason: `${String(values.orgs)}: ${(e as Error).message}` });
+      }
+      const nodes = initCluster({ orgs, out: values.out, force: values.force === true, time: Date.now() });
+      const list = nodes.map((n) => `  ${n.role.padEnd(9)} ${n.dir}  ${n.publicKey}`).join('\n');
+      const validators = nodes.filter((n) => n.role === 'validator').length;
+      say(t(lang, 'clusterDone', { count: nodes.length, validators, list }));
+      return 0;
+    }
     if (!dir) throw new CliError('dirRequired');
     if (command === 'init') {
       const r = initDir({
@@ -64,6 +82,10 @@ async function run(argv: string[]): Promise<number> {
     say(
       t(lang, 'started', { chainId: started.chainId, height: started.node.app.height(), url: started.url }),
     );
+    const p2pAddress = started.p2p?.address();
+    if (started.p2p && p2pAddress) {
+      say(t(lang, 'p2pListening', { address: `${p2pAddress.host}:${p2pAddress.port}`, id: started.p2p.id }));
+    }
     const stop = () => {
       say(t(lang, 'stopping'));
       void started.stop().then(() => process.exit(0));

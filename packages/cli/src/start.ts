@@ -1,7 +1,15 @@
-/** `djchain start`: opens the node of a directory, serves the API, stops cleanly on SIGINT/SIGTERM. */
+/**
+ * `djchain start`: opens the node of a directory, joins its consortium over p2p when config.json
+ * has a `p2p` section (written by `djchain init --orgs`), serves the API, and stops cleanly on
+ * SIGINT/SIGTERM.
+ */
+
+import { join } from 'node:path';
+import { getSuite } from '@djchain/crypto';
 import { buildApi, createLog, type DjNode, openNode } from '@djchain/node';
+import { P2PNode, type PeerAddress } from '@djchain/p2p';
 import type { FastifyInstance } from 'fastify';
-import { loadDir } from './files.ts';
+import { CONFIG_FILE, loadDir } from './files.ts';
 import { CliError } from './i18n.ts';
 import { loadModules } from './modules.ts';
 
@@ -15,14 +23,63 @@ export interface Started {
   readonly api: FastifyInstance;
   readonly url: string;
   readonly chainId: string;
+  /** The p2p node when the directory belongs to a consortium. */
+  readonly p2p: P2PNode | undefined;
   stop(): Promise<void>;
+}
+
+/** config.json's `p2p` section: where this node listens and the peers it keeps connected. */
+export interface P2PConfig {
+  readonly listen: { readonly host: string; readonly port: number };
+  readonly peers: readonly (PeerAddress & { readonly name?: string })[];
+}
+
+/** The p2p section checked (null when absent); the problem named by its field otherwise. */
+export function p2pConfigOf(raw: unknown): P2PConfig | null | string {
+  if (raw === undefined || raw === null) return null;
+  const c = raw as Partial<P2PConfig>;
+  const port = (p: unknown) => Number.isInteger(p) && (p as number) >= 0 && (p as number) <= 65535;
+  if (typeof c.listen?.host !== 'string' || !port(c.listen.port))
+    return 'p2p.listen must be { host, port } with port 0 to 65535';
+  if (!Array.isArray(c.peers)) return 'p2p.peers must be a list of { host, port, id }';
+  for (const [i, p] of c.peers.entries()) {
+    if (typeof p?.host !== 'string' || !port(p.port) || (p.id !== undefined && !/^[0-9a-f]+$/.test(p.id)))
+      return `p2p.peers[${i}] must be { host, port, id (lowercase hex) }`;
+  }
+  return c as P2PConfig;
 }
 
 export async function startDir(args: StartArgs, onFatal: (e: unknown) => void): Promise<Started> {
   const { dir, key, genesis, config } = loadDir(args.dir);
+  const p2pConfig = p2pConfigOf((config as { p2p?: unknown }).p2p);
+  if (typeof p2pConfig === 'string') {
+    throw new CliError('badFile', { file: join(dir, CONFIG_FILE), dir, reason: p2pConfig });
+  }
   const modules = await loadModules(config.extraModules);
   // Logs go to stderr as JSON lines; stdout is for people.
   const log = createLog(config.logLevel, process.stderr);
+  const p2p =
+    p2pConfig === null
+      ? undefined
+      : new P2PNode(
+          {
+            chainId: genesis.chainId,
+            suite: getSuite(genesis.suite),
+            identity: key.secretKey,
+            listen: p2pConfig.listen,
+            peers: p2pConfig.peers.map((p) => ({
+              host: p.host,
+              port: p.port,
+              ...(p.id ? { id: p.id } : {}),
+            })),
+          },
+          {
+            log: (event, details) => {
+              if (event !== 'handler-error') return;
+              log.warn({ event, ...details }, 'p2p');
+            },
+          },
+        );
   const node = openNode(
     {
       dataDir: dir,
@@ -30,16 +87,22 @@ export async function startDir(args: StartArgs, onFatal: (e: unknown) => void): 
       modules,
       driver: { emptyBlockIntervalMs: config.emptyBlockIntervalMs, maxBlockTxs: config.maxBlockTxs },
     },
-    { key, log, onFatal },
+    { key, log, onFatal, ...(p2p ? { p2p } : {}) },
   );
   const api = buildApi(node);
   const port = args.port ?? config.api.port;
   let url: string;
   try {
+    if (p2p) await p2p.start();
     url = await api.listen({ host: config.api.host, port });
   } catch (e) {
     node.close();
-    if ((e as { code?: string }).code === 'EADDRINUSE') throw new CliError('portInUse', { port });
+    await p2p?.stop();
+    const code = (e as { code?: string }).code;
+    if (code === 'EADDRINUSE') {
+      const busy = (e as { port?: number }).port ?? port;
+      throw new CliError('portInUse', { port: busy });
+    }
     throw e;
   }
   return {
@@ -47,8 +110,10 @@ export async function startDir(args: StartArgs, onFatal: (e: unknown) => void): 
     api,
     url,
     chainId: genesis.chainId,
+    p2p,
     stop: async () => {
       await api.close();
+      await p2p?.stop();
       node.close();
     },
   };
