@@ -11,8 +11,6 @@ export interface SignedLoad {
   readonly bodies: string[];
   /** Hex ids, in submission order. */
   readonly hashes: string[];
-  /** The id of each signer's highest-nonce transaction (committed ⇒ all of its earlier ones are). */
-  readonly lastPerSigner: string[];
 }
 
 /**
@@ -33,7 +31,6 @@ export function presign(
   });
   const bodies: string[] = [];
   const hashes: string[] = [];
-  const lastPerSigner: string[] = new Array(opts.signers);
   for (let i = 0; i < count; i++) {
     const k = i % opts.signers;
     const tx = signTx(suite, keys[k]!.secretKey, {
@@ -46,11 +43,9 @@ export function presign(
       expiry: 100_000_000,
     });
     bodies.push(Buffer.from(encodeTx(tx)).toString('base64'));
-    const hex = toHex(txHash(suite, tx));
-    hashes.push(hex);
-    lastPerSigner[k] = hex;
+    hashes.push(toHex(txHash(suite, tx)));
   }
-  return { bodies, hashes, lastPerSigner: lastPerSigner.filter((h) => h !== undefined) };
+  return { bodies, hashes };
 }
 
 async function postJson(url: string, body: unknown): Promise<unknown> {
@@ -108,26 +103,23 @@ export async function status(url: string): Promise<{ height: number }> {
 }
 
 /**
- * Counts which of `hashes` the blocks from..to hold (each block fetched and its transactions
- * hashed here, independently of the node's receipts index). Returns the number found.
+ * Which of `hashes` the blocks from..to do not hold (each block fetched and its transactions hashed
+ * here, independently of the node's receipts index), in the order given.
  */
-export async function countIncluded(
+export async function missingFrom(
   suite: Suite,
   url: string,
   from: number,
   to: number,
   hashes: readonly string[],
-): Promise<{ found: number; blockTxs: number }> {
-  const want = new Set(hashes);
-  let found = 0;
-  let blockTxs = 0;
+): Promise<string[]> {
+  const found = new Set<string>();
   for (let h = from; h <= to; h++) {
     const r = (await (await fetch(`${url}/v1/blocks/${h}`)).json()) as { block: string };
     const block = decodeBlock(Buffer.from(r.block, 'base64'));
-    blockTxs += block.txs.length;
-    for (const tx of block.txs) if (want.delete(toHex(txHash(suite, tx)))) found++;
+    for (const tx of block.txs) found.add(toHex(txHash(suite, tx)));
   }
-  return { found, blockTxs };
+  return hashes.filter((h) => !found.has(h));
 }
 
 /** Number of `hashes` whose stored receipt (GET /v1/txs/:hash) has status ok. */

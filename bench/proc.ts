@@ -28,9 +28,12 @@ export interface NodeProcess {
   stop(graceMs?: number): Promise<void>;
 }
 
-/** `djchain start --dir <dir> --port 0`; resolves with the URL it prints, rejects if it exits first. */
-export function startNode(dir: string, extraArgs: readonly string[] = []): Promise<NodeProcess> {
-  const child = spawn(process.execPath, [MAIN, 'start', '--dir', dir, '--port', '0', ...extraArgs], {
+/**
+ * `djchain start --dir <dir> --port 0` (with `nodeFlags` for node itself, e.g. `--cpu-prof`); resolves with the URL it prints, rejects if it exits
+ * first.
+ */
+export function startNode(dir: string, nodeFlags: readonly string[] = []): Promise<NodeProcess> {
+  const child = spawn(process.execPath, [...nodeFlags, MAIN, 'start', '--dir', dir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

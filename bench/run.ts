@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,cluster] [-- --keys N]
- * [-- --txs N]`: figures measured on this machine in one run, and the ratios between them. Not a
+ * [-- --txs N] [-- --suites intl,gm] [-- --cpu-prof DIR]`: figures measured on this machine in one run, and the ratios between them. Not a
  * test: it reads the clock. Progress goes to stderr; the result goes to stdout (one JSON line with
  * --json, a table otherwise). `--quick` is a small run (fewer keys and transactions) for checking
  * that the bench works; its figures are not the reported ones.
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
     keys: { type: 'string' },
     txs: { type: 'string' },
+    suites: { type: 'string', default: 'intl,gm' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const only = values.only ? new Set(values.only.split(',')) : null;
@@ -34,7 +36,7 @@ if (want('state')) {
   Object.assign(figures, benchState(log, Number(values.keys ?? (quick ? 50_000 : 1_000_000))));
 }
 if (want('node')) {
-  for (const suite of ['intl', 'gm'] as const) {
+  for (const suite of values.suites.split(',') as Array<'intl' | 'gm'>) {
     const r = await benchSingleNode(log, {
       suite,
       txs,
@@ -42,6 +44,7 @@ if (want('node')) {
       batch: 1000,
       inFlight: 2,
       maxBlockTxs: 5000,
+      ...(values['cpu-prof'] ? { cpuProfDir: values['cpu-prof'] } : {}),
     });
     const prefix = suite === 'intl' ? '' : 'gm_';
     const verify = Number(figures[`${prefix}verify_per_s_one_core`]);

@@ -140,6 +140,7 @@ export function openNode(
         if (closed) return;
         closed = true;
         node.driver.stop();
+        void mempool.close();
         store.close();
       },
     };

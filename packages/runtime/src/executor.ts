@@ -58,6 +58,17 @@ export interface BlockResult {
   readonly receiptRoot: Uint8Array;
 }
 
+/** What the caller of `checkTx` already knows about the transaction (PERF: not computed again). */
+export interface CheckTxOptions {
+  /**
+   * The caller's verdict on the signature (e.g. from a verification worker over the received
+   * bytes): used in its place in the check order, so the first failure reported is the same.
+   */
+  readonly signatureValid?: boolean;
+  /** The transaction's id when the caller hashed its received canonical encoding. */
+  readonly txHash?: Uint8Array;
+}
+
 export interface TxCheck {
   readonly txHash: Uint8Array;
   readonly address: string;
@@ -128,9 +139,9 @@ export class Executor {
    * The mempool's admission check for inclusion at `height`: chain, expiry, signature, module and
    * action, parameter shape, and nonce not below the account's next (higher ones may wait).
    */
-  checkTx(tx: Transaction, view: StateView, height: number): Result<TxCheck> {
-    const hash = txHash(this.suite, tx);
-    const pre = this.precheck(tx, height, true);
+  checkTx(tx: Transaction, view: StateView, height: number, opts: CheckTxOptions = {}): Result<TxCheck> {
+    const hash = opts.txHash ?? txHash(this.suite, tx);
+    const pre = this.precheck(tx, height, opts.signatureValid ?? 'verify');
     if (pre) return { ok: false, error: pre };
     const def = this.modules.get(tx.module);
     const action = def && Object.hasOwn(def.actions, tx.action) ? def.actions[tx.action] : undefined;
@@ -180,14 +191,16 @@ export class Executor {
   }
 
   /** Failures that make a transaction not the signer's act at this height; null when none. */
-  private precheck(tx: Transaction, height: number, checkSignature: boolean): CodedError | null {
+  /** `signature`: 'verify' to check it here, or the caller's verdict (true = valid). */
+  private precheck(tx: Transaction, height: number, signature: boolean | 'verify'): CodedError | null {
     if (tx.chainId !== this.chainId) {
       return runtimeError('RUNTIME_WRONG_CHAIN', 'transaction is for another chain', { chainId: tx.chainId });
     }
     if (tx.expiry < height) {
       return runtimeError('RUNTIME_TX_EXPIRED', 'transaction expired', { expiry: tx.expiry, height });
     }
-    if (checkSignature && !verifyTxSignature(this.suite, tx)) {
+    const valid = signature === 'verify' ? verifyTxSignature(this.suite, tx) : signature;
+    if (!valid) {
       return runtimeError('RUNTIME_BAD_SIGNATURE', 'signature does not verify');
     }
     return null;
@@ -209,7 +222,7 @@ export class Executor {
       events: [],
       writes,
     });
-    const pre = this.precheck(tx, input.height, !input.verified?.has(hex));
+    const pre = this.precheck(tx, input.height, input.verified?.has(hex) ? true : 'verify');
     if (pre) return failed(pre);
     const address = addressOf(this.suite, tx.signer);
     const expected = nextNonce(block, address);

@@ -9,6 +9,7 @@ export {
   type BlockEvent,
   type BlockInput,
   type BlockResult,
+  type CheckTxOptions,
   Executor,
   type ExecutorOptions,
   type TxCheck,

@@ -126,7 +126,7 @@ export function txRoutes(app: FastifyInstance, node: DjNode): void {
       const raw = (req.body as { txs: string[] }).txs;
       const results: TxResult[] = new Array(raw.length);
       const txs: Transaction[] = [];
-      const sizes: number[] = [];
+      const encodings: Uint8Array[] = [];
       const slots: number[] = [];
       raw.forEach((s, i) => {
         const bytes = fromB64(s);
@@ -146,13 +146,14 @@ export function txRoutes(app: FastifyInstance, node: DjNode): void {
           return;
         }
         txs.push(tx);
-        sizes.push(bytes.length);
+        encodings.push(bytes);
         slots.push(i);
         // PERF: decodeTx accepts canonical bytes only, so they are the transaction's encoding and
         // its id is hashed from them without encoding again.
         results[i] = { hash: toHex(domainHash(suite, TAG.txId, bytes)), accepted: true };
       });
-      const added = node.mempool.addBatch(txs, sizes);
+      // PERF: signatures verified in the mempool's worker pool, from the received bytes.
+      const added = await node.mempool.addEncoded(txs, encodings);
       added.forEach((r, j) => {
         const i = slots[j]!;
         const hash = (results[i] as { hash: string }).hash;
