@@ -16,6 +16,46 @@ export {
   proofToJson,
   verifyProof,
 } from './proof.ts';
+export {
+  decodeSnapshotChunk,
+  decodeSnapshotManifest,
+  encodeSnapshotChunk,
+  encodeSnapshotManifest,
+  MAX_MANIFEST_CHUNKS,
+} from './snapshot-codec.ts';
+export { isSnapshotError, SnapshotError, type SnapshotErrorCode } from './snapshot-errors.ts';
+export {
+  defaultSnapshotExportOptions,
+  exportSnapshotChunks,
+  type KeyLister,
+  SnapshotExport,
+  type SnapshotExportOptions,
+  type SnapshotSource,
+} from './snapshot-export.ts';
+export { importSnapshot, prepareSnapshotImport } from './snapshot-import.ts';
+export {
+  childPrefix,
+  coversSpaceOnce,
+  hasPrefix,
+  isPrefix,
+  MAX_PREFIX_BITS,
+  prefixEqual,
+  prefixToString,
+  ROOT_PREFIX,
+} from './snapshot-prefix.ts';
+export type {
+  KeyHashPrefix,
+  SnapshotChunk,
+  SnapshotEntry,
+  SnapshotLeaf,
+  SnapshotManifest,
+} from './snapshot-types.ts';
+export {
+  checkSnapshotChunk,
+  type SnapshotChunkCheck,
+  subtreeHash,
+  verifySnapshotChunk,
+} from './snapshot-verify.ts';
 export { defaultStateTreeOptions, StateTree, type StateTreeOptions, type Write } from './tree.ts';
 export type {
   Hasher,
