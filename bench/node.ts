@@ -70,7 +70,7 @@ export async function benchSingleNode(
     log(
       `${opts.suite}: submitted in ${((submitted - start) / 1000).toFixed(2)} s, all committed after ${seconds.toFixed(2)} s (heights ${before + 1}..${last})`,
     );
-    const sample = load.hashes.filter((_, i) => i % Math.max(1, Math.floor(opts.txs / 200)) === 0);
+    const sample = load.hashes.filter((_, i) => i % Math.max(1, Math.floor(opts.txs / 20)) === 0);
     const ok = await countOkReceipts(url, sample);
     if (ok !== sample.length)
       throw new Error(`${sample.length - ok} of ${sample.length} sampled receipts not ok`);

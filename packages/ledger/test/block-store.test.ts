@@ -144,6 +144,19 @@ describe('SqliteBlockStore', () => {
     assert.equal(store.latestHeight(), 1);
   });
 
+  it('takes precomputed tx hashes, still checked against the receipts', () => {
+    const db = new DatabaseSync(':memory:');
+    const store = new SqliteBlockStore(db, suite);
+    const hashesOf = (i: number) => blocks[i]!.block.txs.map((tx) => txHash(suite, tx));
+    store.putBlock(blocks[0]!, hashesOf(0));
+    assert.equal(store.getTx(hashesOf(0)[1]!)?.index, 1);
+    assert.throws(() => store.putBlock(blocks[1]!, hashesOf(1).slice(1)), /LEDGER_STORE_CONFLICT/);
+    assert.throws(() => store.putBlock(blocks[1]!, [...hashesOf(1)].reverse()), /LEDGER_STORE_CONFLICT/);
+    assert.equal(store.latestHeight(), 1);
+    store.putBlock(blocks[1]!, hashesOf(1));
+    assert.deepEqual(store.getBlock(2), plain(blocks[1]!.block));
+  });
+
   it('a rolled-back transaction leaves nothing behind', () => {
     const db = new DatabaseSync(':memory:');
     const store = new SqliteBlockStore(db, suite);

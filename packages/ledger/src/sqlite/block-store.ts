@@ -60,7 +60,12 @@ export class SqliteBlockStore implements BlockStore {
     };
   }
 
-  putBlock({ block, commit, receipts }: StoredBlock): void {
+  /**
+   * Appends the next block. `txHashes`, when the caller already has them (the executor computed
+   * them for the receipts and the tx root), are used instead of encoding and hashing every
+   * transaction again (PERF); each must still equal its receipt's.
+   */
+  putBlock({ block, commit, receipts }: StoredBlock, txHashes?: readonly Uint8Array[]): void {
     const { header, txs } = block;
     const latest = this.latestHeight();
     if (latest !== 0 && header.height !== latest + 1) {
@@ -81,8 +86,11 @@ export class SqliteBlockStore implements BlockStore {
       });
     }
     // Everything is checked before the first insert, so a refused block writes nothing.
+    if (txHashes !== undefined && txHashes.length !== txs.length) {
+      throw new LedgerError('LEDGER_STORE_CONFLICT', 'one hash per transaction', { height: header.height });
+    }
     const hashes = txs.map((tx, i) => {
-      const h = txHash(this.suite, tx);
+      const h = txHashes?.[i] ?? txHash(this.suite, tx);
       if (!equalBytes(receipts[i]!.txHash, h)) {
         throw new LedgerError('LEDGER_STORE_CONFLICT', 'receipt is for another transaction', { index: i });
       }

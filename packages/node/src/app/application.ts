@@ -181,6 +181,7 @@ export class Application {
     this.store.commitBlock(
       { block: executed.block, commit, receipts: executed.result.receipts },
       executed.batch,
+      executed.result.txHashes, // PERF: hashed once, by the executor
     );
     this.cache.clear();
   }
