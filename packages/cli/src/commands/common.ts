@@ -112,7 +112,8 @@ export function describeError(lang: Lang, e: unknown): string {
   if (isClientError(e)) {
     const d = e.details as { apiCode?: string; code?: string };
     const code = d.apiCode ?? d.code ?? e.code;
-    return msg(lang, 'clientError', { code, reason: zhReason(lang, code, e.message) });
+    const english = e.message.replace(/^[A-Z_]+: /, '');
+    return msg(lang, 'clientError', { code, reason: zhReason(lang, code, english) });
   }
   const err = e as { code?: string; message?: string };
   return msg(lang, 'unexpected', { code: err.code ?? 'UNKNOWN', reason: err.message ?? String(e) });

@@ -1,6 +1,8 @@
 /** The client-side `djchain` commands, for main.ts to dispatch: name → (argv after the name, io). */
 import { queryCommand, statusCommand, txCommand } from './chain.ts';
 import { dossierCommand } from './dossier.ts';
+import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
 import type { Command } from './io.ts';
 import { keysCommand } from './keys.ts';
 
@@ -13,4 +15,6 @@ export const commands: Record<string, Command> = {
   tx: txCommand,
   query: queryCommand,
   dossier: dossierCommand,
+  import: importCommand,
+  export: exportCommand,
 };

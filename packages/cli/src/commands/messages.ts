@@ -129,6 +129,41 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
     zh: '口令错误，或密钥文件已被改动（CLIENT_KEYSTORE_BAD_PASSPHRASE）。',
     en: 'Wrong passphrase, or the keystore file was altered (CLIENT_KEYSTORE_BAD_PASSPHRASE).',
   },
+  badVault: {
+    zh: '导入密钥库 {file} 格式错误。请核对备份；切勿重新生成，否则已导入人员将无法识别。',
+    en: 'Import vault {file} is malformed. Restore it from backup; a new one would not recognise people already imported.',
+  },
+  vaultOtherChain: {
+    zh: '导入密钥库 {file} 属于链 {chainId}，不是当前的 {expected}。',
+    en: 'Import vault {file} belongs to chain {chainId}, not {expected}.',
+  },
+  vaultCreated: {
+    zh: '已新建导入密钥库 {file}（权限 0600）：其中的盐值和档案密钥用于生成党员编号、加密个人档案，请离线备份。\n',
+    en: 'Created the import vault {file} (mode 0600): its salt and profile key make member ids and seal profiles; back it up offline.\n',
+  },
+  rosterMissing: {
+    zh: '名册 {file} 缺少必需的列：{columns}。可用 djchain export template 获取模板。',
+    en: 'Roster {file} lacks the columns: {columns}. Get a template with djchain export template.',
+  },
+  rowError: { zh: '第 {row} 行：{text}', en: 'Row {row}: {text}' },
+  noRoot: {
+    zh: '无法确定上级党委：签名密钥不在任何党委任职。请用 --root 指定党委编号。',
+    en: 'Cannot tell the committee: the signing key holds no post in a 党委. Name it with --root.',
+  },
+  importSummary: {
+    zh: '导入完成：共 {total} 行，新导入 {imported} 人，已在链上跳过 {skipped} 人，有误 {bad} 行。\n个人档案已加密保存在 {profiles}（请与导入密钥库一起妥善保管）。',
+    en: 'Import done: {total} rows, {imported} imported, {skipped} already on chain (skipped), {bad} rows with errors.\nSealed profiles are in {profiles} (keep them with the vault).',
+  },
+  rowRefused: {
+    zh: '第 {row} 行：链上拒绝（{code}）：{reason}{cite}',
+    en: 'Row {row}: refused on chain ({code}): {reason}{cite}',
+  },
+  progress: { zh: '导入', en: 'Importing' },
+  templateWritten: { zh: '已生成导入模板：{file}', en: 'Template written: {file}' },
+  exportWritten: {
+    zh: '已导出 {what}：{file}（{rows} 行，数据取自链上高度 {height}）',
+    en: 'Exported {what}: {file} ({rows} rows, chain height {height})',
+  },
   unexpected: { zh: '意外错误（{code}）：{reason}', en: 'Unexpected failure ({code}): {reason}' },
 } as const;
 

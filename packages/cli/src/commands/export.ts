@@ -1,0 +1,225 @@
+/**
+ * `djchain export template|roster|report`: the import template, and rosters and a recruitment
+ * report built from chain data — nobody retypes anything. Members are found in the verified
+ * dossier of each 党支部 (its history names every member registered, imported or moved there);
+ * status, Party age and recruitment phase come from the modules' queries at one height. Names and
+ * other personal fields are filled in only from the operator's sealed profiles (--vault and
+ * --profiles), since they are never on chain.
+ */
+import { resolve } from 'node:path';
+import type { DjchainClient } from '@djchain/client';
+import { chinaDate } from '@djchain/modules';
+import { writeSheets, writeTemplate } from '../excel/workbook.ts';
+import { guarded, need, opt, type Parsed, parse } from './common.ts';
+import { connect } from './connect.ts';
+import type { CommandIo } from './io.ts';
+import { CmdError, msg } from './messages.ts';
+import { committeeOf, type OrgInfo, walkOrgs } from './orgs.ts';
+import { type ImportedProfile, openVault, readProfiles } from './vault.ts';
+
+interface MemberView {
+  readonly id: string;
+  readonly org: string | null;
+  readonly status: string;
+  readonly partyAgeFrom: string | null;
+  readonly probationEnd: string | null;
+}
+
+interface Listed {
+  readonly branch: OrgInfo;
+  readonly member: MemberView;
+}
+
+/** The members currently held by each 党支部 under the root, at `height`. */
+async function membersByBranch(
+  client: DjchainClient,
+  orgs: readonly OrgInfo[],
+  height: number,
+): Promise<Listed[]> {
+  const out: Listed[] = [];
+  for (const branch of orgs.filter((o) => o.kind === '党支部')) {
+    const { verdict } = await client.getDossier(`org:${branch.id}`);
+    const ids = new Set<string>();
+    for (const e of verdict.events)
+      for (const ent of e.entities) if (ent.startsWith('member:')) ids.add(ent.slice('member:'.length));
+    for (const id of [...ids].sort()) {
+      const view = (await client.query('member', 'member', { id }, height)).result as MemberView | null;
+      // A member who moved away is listed by the branch holding them now.
+      if (view !== null && view.org === branch.id) out.push({ branch, member: view });
+    }
+  }
+  return out;
+}
+
+function profilesOf(p: Parsed, client: DjchainClient): Map<string, ImportedProfile> {
+  const vault = opt(p, 'vault');
+  const profiles = opt(p, 'profiles');
+  if (vault === undefined || profiles === undefined) return new Map();
+  return readProfiles(
+    resolve(profiles),
+    client.suite,
+    openVault(resolve(vault), client.chainId, client.suite).vault,
+  );
+}
+
+async function rootOf(p: Parsed, client: DjchainClient, height: number): Promise<string> {
+  const root = opt(p, 'root');
+  if (root !== undefined) return root;
+  return committeeOf(client, null, height, undefined);
+}
+
+async function exportRoster(p: Parsed, io: CommandIo, out: string): Promise<number> {
+  const { client } = await connect(p, io);
+  const height = (await client.status()).height;
+  const orgs = await walkOrgs(client, await rootOf(p, client, height), height);
+  const listed = await membersByBranch(client, orgs, height);
+  const profiles = profilesOf(p, client);
+  const rows = listed.map(({ branch, member: m }) => {
+    const pr = profiles.get(m.id);
+    return [
+      branch.name,
+      m.id,
+      pr?.name ?? '',
+      pr?.gender ?? '',
+      pr?.birthDate ?? '',
+      pr?.ethnicity ?? '',
+      pr?.education ?? '',
+      m.status,
+      pr?.joinedOn ?? '',
+      m.partyAgeFrom ?? '',
+      m.probationEnd ?? '',
+    ];
+  });
+  await writeSheets(out, [
+    {
+      name: '党员名册',
+      headings: [
+        '所在支部',
+        '党员编号',
+        '姓名',
+        '性别',
+        '出生日期',
+        '民族',
+        '学历',
+        '人员类别',
+        '入党日期',
+        '党龄起算日',
+        '预备期满日',
+      ],
+      rows,
+      widths: [16, 28, 10, 6, 12, 8, 10, 12, 12, 12, 12],
+    },
+  ]);
+  io.out(
+    msg(p.lang, 'exportWritten', {
+      what: p.lang === 'en' ? 'roster' : '党员名册',
+      file: out,
+      rows: rows.length,
+      height,
+    }),
+  );
+  return 0;
+}
+
+const PIPELINE = ['入党申请人', '入党积极分子', '发展对象', '预备党员', '正式党员'] as const;
+
+async function exportReport(p: Parsed, io: CommandIo, out: string): Promise<number> {
+  const { client } = await connect(p, io);
+  const status = await client.status();
+  const height = status.height;
+  const today = chinaDate(status.time);
+  const orgs = await walkOrgs(client, await rootOf(p, client, height), height);
+  const listed = await membersByBranch(client, orgs, height);
+  const profiles = profilesOf(p, client);
+  const counts = new Map<string, Map<string, number>>();
+  const detail: (string | number)[][] = [];
+  for (const { branch, member: m } of listed) {
+    const c = counts.get(branch.id) ?? new Map<string, number>();
+    c.set(m.status, (c.get(m.status) ?? 0) + 1);
+    counts.set(branch.id, c);
+    if (m.status === '正式党员' || m.status === '出党' || m.status === '停止党籍') continue;
+    const proc = (await client.query('recruitment', 'process', { member: m.id }, height)).result as {
+      phase?: string;
+      deadlines?: { kind?: string; due?: string }[];
+    } | null;
+    const pr = profiles.get(m.id);
+    const overdue = (proc?.deadlines ?? []).filter((d) => typeof d.due === 'string' && d.due < today).length;
+    detail.push([
+      branch.name,
+      m.id,
+      pr?.name ?? '',
+      m.status,
+      pr?.appliedOn ?? '',
+      pr?.activistOn ?? '',
+      pr?.candidateOn ?? '',
+      pr?.joinedOn ?? '',
+      m.probationEnd ?? '',
+      proc?.phase ?? '',
+      overdue,
+    ]);
+  }
+  const summary = orgs
+    .filter((o) => o.kind === '党支部')
+    .map((o) => {
+      const c = counts.get(o.id) ?? new Map<string, number>();
+      return [o.name, ...PIPELINE.map((s) => c.get(s) ?? 0)];
+    });
+  await writeSheets(out, [
+    {
+      name: '发展党员情况汇总',
+      headings: ['党支部', ...PIPELINE],
+      rows: summary,
+      widths: [18, 12, 14, 10, 10, 10],
+    },
+    {
+      name: '发展党员明细',
+      headings: [
+        '所在支部',
+        '编号',
+        '姓名',
+        '当前阶段',
+        '申请入党日期',
+        '确定积极分子日期',
+        '确定发展对象日期',
+        '入党日期',
+        '预备期满日',
+        '链上流程阶段',
+        '逾期事项数',
+      ],
+      rows: detail,
+      widths: [16, 28, 10, 12, 14, 16, 16, 12, 12, 14, 10],
+    },
+  ]);
+  io.out(
+    msg(p.lang, 'exportWritten', {
+      what: p.lang === 'en' ? 'recruitment report' : '发展党员情况报表',
+      file: out,
+      rows: detail.length,
+      height,
+    }),
+  );
+  return 0;
+}
+
+export async function exportCommand(argv: string[], io: CommandIo): Promise<number> {
+  const p = parse(argv, {
+    api: { type: 'string' },
+    genesis: { type: 'string' },
+    out: { type: 'string' },
+    root: { type: 'string' },
+    vault: { type: 'string' },
+    profiles: { type: 'string' },
+  });
+  return guarded(p.lang, io, async () => {
+    const sub = p.positionals[0];
+    const out = resolve(need(p, 'out'));
+    if (sub === 'template') {
+      await writeTemplate(out);
+      io.out(msg(p.lang, 'templateWritten', { file: out }));
+      return 0;
+    }
+    if (sub === 'roster') return exportRoster(p, io, out);
+    if (sub === 'report') return exportReport(p, io, out);
+    throw new CmdError('unknownSub', { sub: sub ?? '', choices: 'template, roster, report' });
+  });
+}

@@ -1,0 +1,269 @@
+/**
+ * `djchain import members roster.xlsx`: validates every row (row-numbered errors in Chinese), then
+ * imports the valid ones as real signed transactions — member.importMember for 正式/预备党员 (status
+ * and the date Party age counts from), member.register for people in the recruitment process —
+ * each with an age commitment from the birth date and a profile commitment. Names, ID numbers,
+ * birth dates and the historical process dates stay off chain, sealed in the operator's profiles
+ * file (vault.ts). Member ids are derived from the ID number under the vault's salt, and ids
+ * already on chain are skipped, so re-running the same roster imports nobody twice.
+ *
+ * Exit codes: 0 every row imported or already present; 2 some rows had errors (the rest imported);
+ * 1 nothing could be done (bad options, unreachable node, missing columns).
+ */
+import { resolve } from 'node:path';
+import { addressOf, buildTx, type DjchainClient, type SignedTx, signTransaction } from '@djchain/client';
+import { type KeyPair, randomSeed, type Suite, toHex, type Value } from '@djchain/crypto';
+import { addYears, ageCommitment, chinaDate, sealProfile } from '@djchain/modules';
+import { type ValidRow, validateRows } from '../excel/validate.ts';
+import { readRoster } from '../excel/workbook.ts';
+import { guarded, need, openKey, opt, type Parsed, parse } from './common.ts';
+import { connect } from './connect.ts';
+import type { CommandIo } from './io.ts';
+import { CmdError, msg } from './messages.ts';
+import { committeeOf, memberOfKey, walkOrgs } from './orgs.ts';
+import { progressBar } from './progress.ts';
+import {
+  appendSealed,
+  type ImportedProfile,
+  memberIdOf,
+  openVault,
+  placeholderAddress,
+  profileKeyOf,
+  type SealedLine,
+  type Vault,
+} from './vault.ts';
+import { zhReason } from './zh-errors.ts';
+
+/** Transactions per submission; the node allows up to 1000 and a nonce gap of 1000. */
+const BATCH = 250;
+/** Existence checks in flight at once. */
+const LOOKUPS = 16;
+
+interface Planned {
+  readonly row: ValidRow;
+  readonly member: string;
+  readonly action: 'importMember' | 'register';
+  readonly params: Value;
+  readonly sealed: SealedLine;
+}
+
+/** The transaction parameters and the sealed profile of one row (draws the seeds and nonce). */
+export function planRow(suite: Suite, vault: Vault, r: ValidRow): Planned {
+  const member = memberIdOf(suite, vault, r.idNumber);
+  const ageSeed = randomSeed();
+  const profile: ImportedProfile = {
+    name: r.name,
+    gender: r.gender,
+    birthDate: r.birthDate,
+    idNumber: r.idNumber,
+    phone: r.phone,
+    address: r.address,
+    education: r.education,
+    occupation: r.occupation,
+    incomeBase: 0,
+    ageSeed,
+    ethnicity: r.ethnicity,
+    category: r.category,
+    joinedOn: r.joinedOn,
+    convertedOn: r.convertedOn,
+    appliedOn: r.appliedOn,
+    activistOn: r.activistOn,
+    candidateOn: r.candidateOn,
+  };
+  const nonce = randomSeed().slice(0, 12);
+  const salt = randomSeed();
+  const { sealed, commitment } = sealProfile(
+    suite,
+    profileKeyOf(suite, vault, member),
+    nonce,
+    member,
+    salt,
+    profile,
+  );
+  const ref = `cli-${commitment.slice(0, 24)}`;
+  const base = {
+    id: member,
+    org: r.branch,
+    address: placeholderAddress(suite, vault, member),
+    profileCommitment: commitment,
+    profileRef: ref,
+    ageCommitment: ageCommitment(suite, ageSeed, r.birthDate),
+  };
+  const line: SealedLine = {
+    member,
+    row: r.row,
+    nonce: toHex(nonce),
+    sealed: toHex(sealed),
+    commitment,
+    ref,
+  };
+  if (r.category === '正式党员')
+    return {
+      row: r,
+      member,
+      action: 'importMember',
+      params: { ...base, status: '正式党员', since: r.convertedOn! },
+      sealed: line,
+    };
+  if (r.category === '预备党员')
+    return {
+      row: r,
+      member,
+      action: 'importMember',
+      params: { ...base, status: '预备党员', since: r.joinedOn!, probationEnd: addYears(r.joinedOn!, 1) },
+      sealed: line,
+    };
+  return { row: r, member, action: 'register', params: base, sealed: line };
+}
+
+/** Which of `ids` are already members on chain at `height`. */
+async function existing(client: DjchainClient, ids: readonly string[], height: number): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += LOOKUPS) {
+    const chunk = ids.slice(i, i + LOOKUPS);
+    const results = await Promise.all(chunk.map((id) => client.query('member', 'member', { id }, height)));
+    results.forEach((r, j) => {
+      if (r.result !== null) found.add(chunk[j]!);
+    });
+  }
+  return found;
+}
+
+async function importMembers(p: Parsed, io: CommandIo): Promise<number> {
+  if (p.positionals[1] !== 'members')
+    throw new CmdError('unknownSub', { sub: p.positionals[1] ?? '', choices: 'members' });
+  const file = p.positionals[2];
+  if (file === undefined) throw new CmdError('missingArg', { what: 'roster.xlsx' });
+  const vaultFile = resolve(need(p, 'vault'));
+  const profilesFile = resolve(need(p, 'profiles'));
+  need(p, 'key');
+  const roster = await readRoster(file).catch((e: Error) => {
+    throw new CmdError('cannotRead', { file, reason: e.message });
+  });
+  if (roster.missing.length > 0)
+    throw new CmdError('rosterMissing', { file, columns: roster.missing.join('、') });
+
+  const { client, suite, chainId } = await connect(p, io);
+  const key = await openKey(p, io, suite);
+  const { vault, created } = openVault(vaultFile, chainId, suite);
+  if (created) io.err(`${msg(p.lang, 'warnPrefix')}${msg(p.lang, 'vaultCreated', { file: vaultFile })}`);
+
+  const status = await client.status();
+  const height = status.height;
+  const signer = await memberOfKey(client, key, height);
+  const root = await committeeOf(client, signer, height, opt(p, 'root'));
+  const branches = new Map<string, string>();
+  for (const o of await walkOrgs(client, root, height))
+    if (o.kind === '党支部') {
+      branches.set(o.id, o.id);
+      branches.set(o.name, o.id);
+    }
+  const today = chinaDate(height >= 1 ? status.time : Date.now());
+  const { valid, errors } = validateRows(roster.rows, { today, branches });
+  for (const e of errors)
+    io.out(msg(p.lang, 'rowError', { row: e.row, text: `${p.lang === 'en' ? e.en : e.zh}` }));
+
+  const ids = valid.map((r) => memberIdOf(suite, vault, r.idNumber));
+  const onChain = await existing(client, ids, height);
+  const todo = valid.filter((_, i) => !onChain.has(ids[i]!));
+  const refused = await submitAll(p, io, client, key, vault, todo, profilesFile);
+  for (const r of refused) io.out(r);
+  const bad = new Set([...errors.map((e) => e.row)]).size + refused.length;
+  io.out(
+    msg(p.lang, 'importSummary', {
+      total: roster.rows.length,
+      imported: todo.length - refused.length,
+      skipped: valid.length - todo.length,
+      bad,
+      profiles: profilesFile,
+    }),
+  );
+  key.secretKey.fill(0);
+  return bad > 0 ? 2 : 0;
+}
+
+/** Signs, submits and waits for every planned row in batches; returns the refusal lines. */
+async function submitAll(
+  p: Parsed,
+  io: CommandIo,
+  client: DjchainClient,
+  key: KeyPair,
+  vault: Vault,
+  rows: readonly ValidRow[],
+  profilesFile: string,
+): Promise<string[]> {
+  const suite = client.suite;
+  const refused: string[] = [];
+  const bar = progressBar(io, msg(p.lang, 'progress'), rows.length);
+  bar(0);
+  let done = 0;
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const plans = rows.slice(start, start + BATCH).map((r) => planRow(suite, vault, r));
+    // The sealed profiles are written before their transactions leave: a committed member never
+    // lacks the seed of its age commitment.
+    appendSealed(
+      profilesFile,
+      plans.map((x) => x.sealed),
+    );
+    const status = await client.status();
+    let nonce =
+      status.height === 0 ? 0 : await client.nextNonce(addressOf(suite, key.publicKey), status.height);
+    const signed: SignedTx[] = plans.map((x) =>
+      signTransaction(
+        suite,
+        key.secretKey,
+        buildTx({
+          chainId: client.chainId,
+          module: 'member',
+          action: x.action,
+          params: x.params,
+          signer: key.publicKey,
+          nonce: nonce++,
+          expiry: status.height + 100,
+        }),
+      ),
+    );
+    const results = await client.submit(signed);
+    const firstRefused = results.findIndex((r) => !r.accepted);
+    if (firstRefused >= 0) {
+      // Well-formed rows are not refused at admission; when it happens (mempool full, a clash of
+      // nonces with another client of the same key) the import stops and a re-run resumes it.
+      const r = results[firstRefused]!;
+      const error = r.accepted ? { code: '', message: '' } : r.error;
+      throw new CmdError('rowRefused', {
+        row: plans[firstRefused]!.row.row,
+        code: error.code,
+        reason: zhReason(p.lang, error.code, error.message),
+        cite: '',
+      });
+    }
+    for (let i = 0; i < signed.length; i++) {
+      const receipt = await client.waitForReceipt(signed[i]!.hash, 120_000);
+      if (receipt.receipt.status !== 'ok') {
+        const e = receipt.receipt.error ?? { code: 'UNKNOWN', message: '' };
+        refused.push(
+          msg(p.lang, 'rowRefused', {
+            row: plans[i]!.row.row,
+            code: e.code,
+            reason: zhReason(p.lang, e.code, e.message),
+            cite: e.cite ? `（${e.cite}）` : '',
+          }),
+        );
+      }
+      bar(++done);
+    }
+  }
+  return refused;
+}
+
+export async function importCommand(argv: string[], io: CommandIo): Promise<number> {
+  const p = parse(argv, {
+    api: { type: 'string' },
+    genesis: { type: 'string' },
+    key: { type: 'string' },
+    vault: { type: 'string' },
+    profiles: { type: 'string' },
+    root: { type: 'string' },
+  });
+  return guarded(p.lang, io, () => importMembers(p, io));
+}

@@ -1,0 +1,78 @@
+/**
+ * A real node for the command tests: `djchain init` in a temp dir, a genesis with a community
+ * 党委 (c1) and two 党支部 (b1, b2) whose secretary is the holder of a keystore made with
+ * `djchain keys new`, then `djchain start` as a child process.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { djchain, type Running, startProcess } from './process.ts';
+
+export interface TestChain {
+  readonly root: string;
+  readonly dir: string;
+  readonly url: string;
+  readonly keyFile: string;
+  readonly passFile: string;
+  readonly address: string;
+  readonly genesisFile: string;
+  readonly running: Running;
+  stop(): void;
+}
+
+export const PASSPHRASE = '党建链-测试口令-2026';
+
+export async function startTestChain(): Promise<TestChain> {
+  const root = mkdtempSync(join(tmpdir(), 'djcmd-'));
+  const dir = join(root, 'node');
+  const keyFile = join(root, 'secretary.json');
+  const passFile = join(root, 'pass.txt');
+  writeFileSync(passFile, `${PASSPHRASE}\n`, { mode: 0o600 });
+  let running: Running | undefined;
+  const stop = () => {
+    running?.child.kill('SIGKILL');
+    rmSync(root, { recursive: true, force: true });
+  };
+  try {
+    assert.equal(djchain(['init', '--dir', dir, '--chain-id', 'cmd-test']).status, 0);
+    const made = djchain(['keys', 'new', '--out', keyFile, '--passphrase-file', passFile, '--label', '书记']);
+    assert.equal(made.status, 0, made.stderr);
+    const address = JSON.parse(readFileSync(keyFile, 'utf8')).address as string;
+    const genesisFile = join(dir, 'genesis.json');
+    const genesis = JSON.parse(readFileSync(genesisFile, 'utf8'));
+    genesis.modules = {
+      org: {
+        orgs: [
+          {
+            id: 'c1',
+            name: '东风社区党委',
+            kind: '党委',
+            parent: null,
+            community: true,
+            termStart: '2021-06-01',
+          },
+          { id: 'b1', name: '第一党支部', kind: '党支部', parent: 'c1', termStart: '2021-06-01' },
+          { id: 'b2', name: '第二党支部', kind: '党支部', parent: 'c1', termStart: '2021-06-01' },
+        ],
+        posts: [
+          { org: 'c1', member: 'm-sec', post: '书记', since: '2021-06-01' },
+          { org: 'b1', member: 'm-sec', post: '书记', since: '2021-06-01' },
+        ],
+      },
+      member: { members: [{ id: 'm-sec', org: 'b1', address, status: '正式党员', since: '2005-07-01' }] },
+    };
+    writeFileSync(genesisFile, JSON.stringify(genesis, null, 2));
+    const configFile = join(dir, 'config.json');
+    const config = JSON.parse(readFileSync(configFile, 'utf8'));
+    writeFileSync(
+      configFile,
+      JSON.stringify({ ...config, logLevel: 'warn', emptyBlockIntervalMs: 3_600_000 }),
+    );
+    running = await startProcess(['--dir', dir, '--port', '0']);
+    return { root, dir, url: running.url, keyFile, passFile, address, genesisFile, running, stop };
+  } catch (e) {
+    stop();
+    throw e;
+  }
+}
