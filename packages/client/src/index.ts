@@ -40,6 +40,16 @@ export {
   type VerifiedReceipt,
   type VerifiedState,
 } from './http/client.ts';
+export {
+  type BlockMessage,
+  type ChainEvent,
+  defaultSubscribeOptions,
+  type EntityEventMessage,
+  type EventKind,
+  SseParser,
+  type SubscribeOptions,
+  subscribeEvents,
+} from './http/events.ts';
 export type { FetchLike } from './http/transport.ts';
 export {
   createKeystore,

@@ -13,6 +13,7 @@ import { type DossierVerdict, verifyDossier } from '../dossier/verify.ts';
 import { ClientError, HttpError } from '../errors.ts';
 import { LightClient, type TrustAnchor } from '../light-client.ts';
 import { accountKey, addressOf, buildTx, type SignedTx, signTransaction } from '../tx.ts';
+import { type ChainEvent, type SubscribeOptions, subscribeEvents } from './events.ts';
 import { type FetchLike, Transport } from './transport.ts';
 import {
   asBytes,
@@ -97,12 +98,17 @@ export class DjchainClient {
   readonly light: LightClient;
   private readonly http: Transport;
   private readonly expiryWindow: number;
+  private readonly conn: { readonly baseUrl: string; readonly fetch: FetchLike };
 
   constructor(opts: DjchainClientOptions) {
     this.suite = opts.suite;
     this.chainId = opts.chainId;
     this.light = new LightClient({ suite: opts.suite, chainId: opts.chainId, trust: opts.trust });
     this.expiryWindow = opts.expiryWindow ?? defaultDjchainClientOptions.expiryWindow;
+    this.conn = {
+      baseUrl: opts.baseUrl,
+      fetch: opts.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    };
     this.http = new Transport({
       baseUrl: opts.baseUrl,
       requestTimeoutMs: opts.requestTimeoutMs ?? defaultDjchainClientOptions.requestTimeoutMs,
@@ -120,6 +126,16 @@ export class DjchainClient {
       throw new ClientError('CLIENT_SUITE_MISMATCH', `node runs suite ${s.suite}, not ${this.suite.id}`);
     uint(o, 'height', 'status');
     return s;
+  }
+
+  /**
+   * GET /v1/events: calls `onEvent` with each block, entity event and warning as the node commits
+   * them (filtered by `entity` and `types`), reconnecting with Last-Event-ID after a dropped
+   * stream. Events are the node's word, not proofs: verify with getReceipt or getDossier.
+   * Returns the function that ends the subscription.
+   */
+  subscribe(opts: SubscribeOptions, onEvent: (e: ChainEvent) => void): () => void {
+    return subscribeEvents(this.conn, opts, onEvent);
   }
 
   /** POST /v1/txs: results in order; a rejection is a result, not an exception. */

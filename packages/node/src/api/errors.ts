@@ -29,6 +29,11 @@ export const API_ERRORS = {
   QUERY_NOT_FOUND: { status: 404, message: 'no such module or query', where: 'response' },
   QUERY_FAILED: { status: 422, message: 'the query failed', where: 'response' },
   ENTITY_NOT_FOUND: { status: 404, message: 'no history for this entity at this height', where: 'response' },
+  EVENTS_TOO_MANY_CLIENTS: {
+    status: 503,
+    message: 'the node serves its maximum of event streams',
+    where: 'response',
+  },
   NODE_UNAVAILABLE: { status: 503, message: 'the node is stopping or stopped', where: 'response' },
   INTERNAL: { status: 500, message: 'internal error', where: 'response' },
   TX_MALFORMED: { status: 400, message: 'not a canonical transaction in base64', where: 'txResult' },

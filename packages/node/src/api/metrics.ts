@@ -1,8 +1,9 @@
 /** Prometheus metrics of one node: height, mempool, block time, Node runtime (event-loop lag, heap, GC). */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { CommitEvent, DjNode } from '../node.ts';
+import type { EventHub } from './event-hub.ts';
 
-export function createMetrics(node: DjNode): { registry: Registry; stop(): void } {
+export function createMetrics(node: DjNode, hub: EventHub): { registry: Registry; stop(): void } {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'djchain_' });
   new Gauge({
@@ -27,6 +28,23 @@ export function createMetrics(node: DjNode): { registry: Registry; stop(): void 
     registers: [registry],
     collect() {
       this.set(node.mempool.bytes());
+    },
+  });
+  new Gauge({
+    name: 'djchain_event_streams',
+    help: 'open GET /v1/events streams',
+    registers: [registry],
+    collect() {
+      this.set(hub.clientCount());
+    },
+  });
+  new Counter({
+    name: 'djchain_event_streams_dropped_total',
+    help: 'event streams closed because the client did not read fast enough',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(hub.dropped);
     },
   });
   const blockTime = new Histogram({

@@ -9,6 +9,8 @@ import { chainRoutes } from './chain-routes.ts';
 import { docsPage } from './docs-page.ts';
 import { dossierRoute } from './dossier-route.ts';
 import { ApiError } from './errors.ts';
+import { EventHub, type EventsOptions } from './event-hub.ts';
+import { eventsRoute } from './events-route.ts';
 import { createMetrics } from './metrics.ts';
 import { type CollectedRoute, collectRoutes, openApiDocument } from './openapi.ts';
 import { documented } from './schemas.ts';
@@ -17,9 +19,11 @@ import { txRoutes } from './tx-routes.ts';
 export interface ApiOptions {
   /** Largest request body (bytes). 1000 transactions of a few KiB fit the default. */
   readonly bodyLimit: number;
+  /** GET /v1/events: heartbeat, per-client buffer, resume window, client limit. */
+  readonly events: Partial<EventsOptions>;
 }
 
-export const defaultApiOptions: ApiOptions = { bodyLimit: 16 * 1024 * 1024 };
+export const defaultApiOptions: ApiOptions = { bodyLimit: 16 * 1024 * 1024, events: {} };
 
 export const API_VERSION = '1.0.0';
 
@@ -34,7 +38,7 @@ const invalid = (reply: FastifyReply, message: string) =>
   reply.status(400).send(new ApiError('REQUEST_INVALID', message).body());
 
 export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyInstance {
-  const { bodyLimit } = { ...defaultApiOptions, ...opts };
+  const { bodyLimit, events } = { ...defaultApiOptions, ...opts };
   const app = Fastify({
     logger: false,
     bodyLimit,
@@ -55,7 +59,15 @@ export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyI
   });
   const routes = collectRoutes(app);
   routesOf.set(app, routes);
-  const metrics = createMetrics(node);
+  const hub = new EventHub(events, node.app.height());
+  const onCommit = hub.onCommit.bind(hub);
+  node.events.on('commit', onCommit);
+  // Event streams never end by themselves: end them before the server waits for its connections.
+  app.addHook('preClose', async () => {
+    node.events.off('commit', onCommit);
+    hub.close();
+  });
+  const metrics = createMetrics(node, hub);
   app.addHook('onClose', async () => metrics.stop());
 
   app.setErrorHandler((err: FastifyError | ApiError, _req, reply) => {
@@ -120,6 +132,7 @@ export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyI
   txRoutes(app, node);
   chainRoutes(app, node);
   dossierRoute(app, node);
+  eventsRoute(app, hub);
   docRoutes(app, routes);
   return app;
 }
