@@ -4,6 +4,7 @@
  */
 import type { ModuleDef } from '@djchain/runtime';
 import { disciplineModule } from './discipline/module.ts';
+import { evidenceModule } from './evidence/module.ts';
 import { memberModule } from './member/module.ts';
 import { orgModule } from './org/module.ts';
 import { recruitmentModule } from './recruitment/module.ts';
@@ -16,6 +17,7 @@ export const allModules: readonly ModuleDef[] = [
   recruitmentModule,
   disciplineModule,
   transferModule,
+  evidenceModule,
 ];
 
 export {
@@ -45,6 +47,13 @@ export { type SanctionEffects, sanctionEffects } from './discipline/effects.ts';
 export { DisciplineErrors } from './discipline/errors.ts';
 export { disciplineModule } from './discipline/module.ts';
 export { SANCTION_KINDS, type SanctionKind, type SanctionRecord } from './discipline/store.ts';
+export {
+  EVIDENCE_MODULE,
+  type EvidenceParams,
+  type EvidenceRecord,
+  evidenceKey,
+  evidenceModule,
+} from './evidence/module.ts';
 export type { ModulesGenesis, RecruitmentGenesis } from './genesis.ts';
 export {
   AGE_CEILING,

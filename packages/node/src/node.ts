@@ -11,6 +11,7 @@ import type { P2PNode } from '@djchain/p2p';
 import type { GenesisDoc, ModuleDef } from '@djchain/runtime';
 import { Application, type Executed } from './app/application.ts';
 import { ConsensusDriver, type DriverOptions, defaultDriverOptions } from './consensus/driver.ts';
+import { evidenceSubmitter } from './consensus/evidence.ts';
 import type { Transport } from './consensus/wire.ts';
 import { NodeError } from './errors.ts';
 import { type Log, silentLog } from './log.ts';
@@ -120,6 +121,9 @@ export function openNode(
         mempool,
         key: deps.key,
         ...(transport ? { transport } : {}),
+        ...((opts.modules ?? []).some((m) => m.name === 'evidence')
+          ? { onEvidence: evidenceSubmitter({ app, mempool, key: deps.key, log }) }
+          : {}),
         now,
         log,
         onCommit: (executed, commit) => {

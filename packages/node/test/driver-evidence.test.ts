@@ -1,0 +1,144 @@
+/**
+ * Equivocation evidence on chain: three validators run, the fourth validator's key is held by the
+ * test, which forges an equivocation (a nil prevote and a prevote for another value, same height and
+ * round, both validly signed) and sends it to every node. Each node's machine reports it, the node
+ * submits `evidence.submit`, the module checks both signatures and the conflict, stores it once, and
+ * the API shows it at GET /v1/query/evidence/list. Forged or non-conflicting pairs are refused.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { getSuite, toHex } from '@djchain/crypto';
+import { signedVoteToValue, signVote } from '@djchain/ledger';
+import { evidenceModule } from '@djchain/modules';
+import { buildApi, type DjNode, openNode, type Transport, type WireMessage } from '../src/index.ts';
+import { CHAIN, genesisFor, keyOf, tempDir, waitForCommit } from './helpers.ts';
+import { kvModule } from './test-module.ts';
+
+class MemoryNetwork {
+  readonly handlers = new Map<string, (msg: WireMessage, from: string) => void>();
+  transport(id: string): Transport {
+    return {
+      broadcast: (msg) => {
+        for (const [peer, h] of this.handlers) if (peer !== id) setImmediate(() => h(msg, id));
+      },
+      send: (peer, msg) => {
+        const h = this.handlers.get(peer);
+        if (h) setImmediate(() => h(msg, id));
+      },
+      onMessage: (handler) => {
+        this.handlers.set(id, handler);
+      },
+    };
+  }
+}
+
+const fast = {
+  proposeBaseMs: 400,
+  proposeDeltaMs: 200,
+  prevoteBaseMs: 200,
+  prevoteDeltaMs: 200,
+  precommitBaseMs: 200,
+  precommitDeltaMs: 200,
+};
+
+test('a forged equivocation is committed once as evidence and listed by the API', async (t) => {
+  const root = tempDir(t);
+  const suite = getSuite('intl');
+  const keys = [0, 1, 2, 3].map((i) => keyOf(suite, 80 + i));
+  const genesis = genesisFor(suite, keys);
+  const net = new MemoryNetwork();
+  const nodes: DjNode[] = keys.slice(0, 3).map((key, i) =>
+    openNode(
+      {
+        dataDir: join(root, `v${i}`),
+        genesis,
+        modules: [kvModule, evidenceModule],
+        driver: { emptyBlockIntervalMs: 30, timeouts: fast, gossipIntervalMs: 100 },
+      },
+      { key, transport: net.transport(toHex(key.publicKey)) },
+    ),
+  );
+  t.after(() => {
+    for (const n of nodes) n.close();
+  });
+  await Promise.all(nodes.map((n) => waitForCommit(n, (e) => e.executed.block.header.height >= 2)));
+
+  // The byzantine validator signs two prevotes for one (height, round): nil and another value.
+  const byz = keys[3]!;
+  const height = nodes[0]!.app.height() + 1;
+  const base = { type: 'prevote' as const, height, round: 0, time: 0, validator: byz.publicKey };
+  const nil = signVote(suite, byz.secretKey, CHAIN, { ...base, blockHash: null });
+  const other = signVote(suite, byz.secretKey, CHAIN, { ...base, blockHash: new Uint8Array(32).fill(7) });
+  for (const n of nodes) {
+    const deliver = net.handlers.get(n.nodeId)!;
+    deliver({ kind: 'vote', vote: nil }, toHex(byz.publicKey));
+    deliver({ kind: 'vote', vote: other }, toHex(byz.publicKey));
+  }
+
+  const api = buildApi(nodes[0]!);
+  t.after(() => api.close());
+  const list = async () =>
+    (await api.inject({ method: 'GET', url: '/v1/query/evidence/list' })).json() as {
+      result: Array<{ validator: string; height: number; round: number; type: string }>;
+    };
+  await waitForCommit(
+    nodes[0]!,
+    () => {
+      const view = nodes[0]!.app.store.view(nodes[0]!.app.height());
+      return (
+        view.get(
+          `evidence/dup/${String(height).padStart(12, '0')}/000000/prevote/${toHex(byz.publicKey)}`,
+        ) !== undefined
+      );
+    },
+    200,
+  );
+  const { result } = await list();
+  assert.equal(result.length, 1, 'stored once although every node submitted it');
+  assert.deepEqual(
+    {
+      validator: result[0]!.validator,
+      height: result[0]!.height,
+      round: result[0]!.round,
+      type: result[0]!.type,
+    },
+    { validator: toHex(byz.publicKey), height, round: 0, type: 'prevote' },
+  );
+
+  // The module refuses a forged signature and a pair that does not conflict.
+  const forged = { ...other, round: 1, signature: other.signature };
+  const nilR1 = signVote(suite, byz.secretKey, CHAIN, { ...base, round: 1, blockHash: null });
+  const refused = await submitEvidence(nodes[0]!, forged, nilR1);
+  assert.equal(refused, 'EVIDENCE_BAD_SIGNATURE');
+  const same = await submitEvidence(nodes[0]!, nilR1, nilR1);
+  assert.equal(same, 'EVIDENCE_NOT_CONFLICTING');
+});
+
+/** Submits a pair through the node's mempool and returns the receipt's error code once committed. */
+async function submitEvidence(node: DjNode, first: unknown, second: unknown): Promise<string | undefined> {
+  const { signTx, txHash, encodeTx, addressOf } = await import('@djchain/ledger');
+  const { nextNonce } = await import('@djchain/runtime');
+  const suite = node.suite;
+  // The byzantine validator's key: a validator with no transaction pending in this mempool.
+  const key = keyOf(suite, 83);
+  const nonce = nextNonce(node.app.store.view(node.app.height()), addressOf(suite, key.publicKey));
+  const tx = signTx(suite, key.secretKey, {
+    chainId: CHAIN,
+    module: 'evidence',
+    action: 'submit',
+    params: {
+      first: signedVoteToValue(first as Parameters<typeof signedVoteToValue>[0]),
+      second: signedVoteToValue(second as Parameters<typeof signedVoteToValue>[0]),
+    },
+    signer: key.publicKey,
+    nonce,
+    expiry: 1_000_000,
+  });
+  const hash = txHash(suite, tx);
+  const [added] = node.mempool.addBatch([tx], [encodeTx(tx).length]);
+  if (!added?.ok) return added?.error.code;
+  await waitForCommit(node, () => node.app.store.blocks.getTx(hash) !== undefined, 200);
+  const receipt = node.app.store.blocks.getTx(hash)!.receipt;
+  return receipt.status === 'ok' ? undefined : receipt.error?.code;
+}
