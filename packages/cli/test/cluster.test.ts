@@ -2,7 +2,8 @@
  * A four-validator consortium as four `djchain start` child processes on loopback (issue 3, "Real
  * processes on loopback"), made by `djchain init --orgs`, under a load of signed transactions:
  * (a) kill -9 one validator and restart it: it catches up and its headers (hence state roots) equal
- * the others' per height; (b) stop 1 of 4: the chain continues; (c) stop 2 of 4: the chain halts
+ * the others' per height; a process paused with SIGSTOP (a long GC pause) catches up after
+ * SIGCONT; (b) stop 1 of 4: the chain continues; (c) stop 2 of 4: the chain halts
  * without forking and resumes when one returns. In all, no transaction the API reported committed
  * is lost. Waits poll conditions with bounded counts; no timing assertions; children are killed in
  * `after` even on failure.
@@ -67,6 +68,7 @@ test('four validator processes: kill -9 and restart, stop 1 of 4, stop 2 of 4; n
   const root = mkdtempSync(join(tmpdir(), 'djcluster-'));
   const running: (Running | undefined)[] = [];
   t.after(() => {
+    for (const r of running) r?.child.kill('SIGCONT');
     for (const r of running) r?.child.kill('SIGKILL');
     rmSync(root, { recursive: true, force: true });
   });
@@ -115,7 +117,8 @@ test('four validator processes: kill -9 and restart, stop 1 of 4, stop 2 of 4; n
     r.child.kill(signal);
     await r.exited;
   };
-  const live = () => [0, 1, 2, 3].filter((i) => running[i] !== undefined);
+  const paused = new Set<number>();
+  const live = () => [0, 1, 2, 3].filter((i) => running[i] !== undefined && !paused.has(i));
   const height = async (i: number): Promise<number> => (await getJson(`${urls[i]}/v1/status`)).height;
 
   // Load: fresh signers, consecutive nonces; each batch to every running validator.
@@ -192,6 +195,18 @@ test('four validator processes: kill -9 and restart, stop 1 of 4, stop 2 of 4; n
   const caught = await maxHeight();
   await reach(caught);
   await sameHeaders(caught);
+
+  // A paused process (as in a long GC pause): the others go on; resumed, it catches up.
+  paused.add(0);
+  running[0]!.child.kill('SIGSTOP');
+  const pausedAt = await maxHeight();
+  await load(3);
+  await reach(pausedAt + 3);
+  running[0]!.child.kill('SIGCONT');
+  paused.delete(0);
+  const resumed = await maxHeight();
+  await reach(resumed);
+  await sameHeaders(resumed);
 
   // (b) stop 1 of 4: the chain continues.
   await stop(2, 'SIGTERM');
