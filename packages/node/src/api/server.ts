@@ -42,7 +42,8 @@ export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyI
   const app = Fastify({
     logger: false,
     bodyLimit,
-    ajv: { customOptions: { coerceTypes: true, allErrors: false } },
+    // removeAdditional off: an unknown field is refused (REQUEST_INVALID), not silently dropped.
+    ajv: { customOptions: { coerceTypes: true, allErrors: false, removeAdditional: false } },
     // Bad URL encoding and the like: coded like every other refusal.
     frameworkErrors: (err, _req, reply) => invalid(reply, err.message),
     // Requests the HTTP parser refuses never reach a route: answer with the envelope all the same.
