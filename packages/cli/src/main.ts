@@ -9,6 +9,7 @@ import { initCluster, initDir } from './init.ts';
 import { startDir } from './start.ts';
 
 async function run(argv: string[]): Promise<number> {
+  if (argv[0] === 'demo') return (await import('./demo/index.ts')).demoMain(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

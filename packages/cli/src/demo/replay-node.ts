@@ -1,0 +1,69 @@
+/**
+ * The node process of the first start's history replay (child of `djchain demo`, IPC channel).
+ * It is the same node as `djchain start` (same files, modules, store, consensus, API) with one
+ * difference: its clock is driven by the parent. The parent sets it to each planned date of the
+ * history so that blocks carry those dates as BFT time and every module rule runs against them; then
+ * hands the node back to the wall clock and stops it. Only the demo uses this; `djchain start` never
+ * takes a clock from anyone.
+ *
+ *   node replay-node.ts --dir <node dir>     (messages: {clock: ms | null}, {stop: true})
+ */
+import { parseArgs } from 'node:util';
+import { buildApi, openNode } from '@djchain/node';
+import { loadDir } from '../files.ts';
+import { loadModules } from '../modules.ts';
+
+const { values } = parseArgs({ options: { dir: { type: 'string' } } });
+const send = (m: unknown) => process.send?.(m);
+
+const { dir, key, genesis, config } = loadDir(String(values.dir));
+
+/**
+ * null: the wall clock; otherwise the driven time, advancing with real time from when it was set.
+ * It starts at the genesis time, the first day of the history.
+ */
+let driven: { at: number; setAt: number } | null = { at: genesis.time, setAt: Date.now() };
+const now = () => (driven === null ? Date.now() : driven.at + (Date.now() - driven.setAt));
+const modules = await loadModules(config.extraModules);
+const node = openNode(
+  {
+    dataDir: dir,
+    genesis,
+    modules,
+    // Short empty-block interval: after the clock moves to the next date, a block at that date comes
+    // at once (the block after it carries the date as its BFT time).
+    driver: { emptyBlockIntervalMs: 30, maxBlockTxs: config.maxBlockTxs },
+  },
+  {
+    key,
+    now,
+    onFatal: (e) => {
+      send({ fatal: String((e as Error).message ?? e) });
+      process.exit(1);
+    },
+  },
+);
+const api = buildApi(node);
+const url = await api.listen({ host: '127.0.0.1', port: 0 });
+
+process.on('message', (m: { clock?: number | null; stop?: boolean }) => {
+  if (m.stop) {
+    void api.close().then(() => {
+      node.close();
+      send({ stopped: true });
+      process.exit(0);
+    });
+    return;
+  }
+  if (m.clock !== undefined) {
+    // The clock never goes back: BFT time stays monotonic whatever the parent asks.
+    const target = m.clock === null ? null : Math.max(m.clock, now());
+    driven = target === null ? null : { at: target, setAt: Date.now() };
+    send({ clockSet: m.clock });
+  }
+});
+process.on('disconnect', () => {
+  node.close();
+  process.exit(1);
+});
+send({ ready: url });
