@@ -7,7 +7,8 @@
  * --profiles), since they are never on chain.
  */
 import { resolve } from 'node:path';
-import type { DjchainClient } from '@djchain/client';
+import { type DjchainClient, fromBase64, isClientError } from '@djchain/client';
+import { decode } from '@djchain/crypto';
 import { chinaDate } from '@djchain/modules';
 import { writeSheets, writeTemplate } from '../excel/workbook.ts';
 import { guarded, need, opt, type Parsed, parse } from './common.ts';
@@ -30,18 +31,42 @@ interface Listed {
   readonly member: MemberView;
 }
 
+/**
+ * The entity lists of a branch's history events: from its verified dossier; when the client refuses
+ * the file as malformed (it does not yet accept events of genesis, height 0), from the node's
+ * dossier decoded without the proof check — the member views that follow are queries anyway.
+ */
+async function branchEvents(client: DjchainClient, api: string, branch: string): Promise<string[][]> {
+  try {
+    const { verdict } = await client.getDossier(`org:${branch}`);
+    return verdict.events.map((e) => [...e.entities]);
+  } catch (e) {
+    if (!isClientError(e, 'CLIENT_DOSSIER_MALFORMED')) throw e;
+  }
+  const res = await fetch(`${api}/v1/dossier/${encodeURIComponent(`org:${branch}`)}`, {
+    signal: AbortSignal.timeout(30_000),
+  });
+  const body = (await res.json()) as { dossier?: string };
+  if (!res.ok || typeof body.dossier !== 'string')
+    throw new CmdError('network', { api, reason: String(res.status) });
+  const d = decode(fromBase64(body.dossier)) as { events?: { entities?: unknown }[] };
+  return (d.events ?? []).map((e) =>
+    Array.isArray(e.entities) ? e.entities.filter((x): x is string => typeof x === 'string') : [],
+  );
+}
+
 /** The members currently held by each 党支部 under the root, at `height`. */
 async function membersByBranch(
   client: DjchainClient,
+  api: string,
   orgs: readonly OrgInfo[],
   height: number,
 ): Promise<Listed[]> {
   const out: Listed[] = [];
   for (const branch of orgs.filter((o) => o.kind === '党支部')) {
-    const { verdict } = await client.getDossier(`org:${branch.id}`);
     const ids = new Set<string>();
-    for (const e of verdict.events)
-      for (const ent of e.entities) if (ent.startsWith('member:')) ids.add(ent.slice('member:'.length));
+    for (const entities of await branchEvents(client, api, branch.id))
+      for (const ent of entities) if (ent.startsWith('member:')) ids.add(ent.slice('member:'.length));
     for (const id of [...ids].sort()) {
       const view = (await client.query('member', 'member', { id }, height)).result as MemberView | null;
       // A member who moved away is listed by the branch holding them now.
@@ -69,10 +94,10 @@ async function rootOf(p: Parsed, client: DjchainClient, height: number): Promise
 }
 
 async function exportRoster(p: Parsed, io: CommandIo, out: string): Promise<number> {
-  const { client } = await connect(p, io);
+  const { client, api } = await connect(p, io);
   const height = (await client.status()).height;
   const orgs = await walkOrgs(client, await rootOf(p, client, height), height);
-  const listed = await membersByBranch(client, orgs, height);
+  const listed = await membersByBranch(client, api, orgs, height);
   const profiles = profilesOf(p, client);
   const rows = listed.map(({ branch, member: m }) => {
     const pr = profiles.get(m.id);
@@ -124,12 +149,12 @@ async function exportRoster(p: Parsed, io: CommandIo, out: string): Promise<numb
 const PIPELINE = ['入党申请人', '入党积极分子', '发展对象', '预备党员', '正式党员'] as const;
 
 async function exportReport(p: Parsed, io: CommandIo, out: string): Promise<number> {
-  const { client } = await connect(p, io);
+  const { client, api } = await connect(p, io);
   const status = await client.status();
   const height = status.height;
   const today = chinaDate(status.time);
   const orgs = await walkOrgs(client, await rootOf(p, client, height), height);
-  const listed = await membersByBranch(client, orgs, height);
+  const listed = await membersByBranch(client, api, orgs, height);
   const profiles = profilesOf(p, client);
   const counts = new Map<string, Map<string, number>>();
   const detail: (string | number)[][] = [];

@@ -130,9 +130,9 @@ async function existing(client: DjchainClient, ids: readonly string[], height: n
 }
 
 async function importMembers(p: Parsed, io: CommandIo): Promise<number> {
-  if (p.positionals[1] !== 'members')
-    throw new CmdError('unknownSub', { sub: p.positionals[1] ?? '', choices: 'members' });
-  const file = p.positionals[2];
+  if (p.positionals[0] !== 'members')
+    throw new CmdError('unknownSub', { sub: p.positionals[0] ?? '', choices: 'members' });
+  const file = p.positionals[1];
   if (file === undefined) throw new CmdError('missingArg', { what: 'roster.xlsx' });
   const vaultFile = resolve(need(p, 'vault'));
   const profilesFile = resolve(need(p, 'profiles'));
