@@ -1,6 +1,7 @@
 /** Running `djchain` as real child processes for the benchmarks (init, start, stop). */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 
 const MAIN = new URL('../packages/cli/src/main.ts', import.meta.url).pathname;
@@ -29,11 +30,17 @@ export interface NodeProcess {
 }
 
 /**
- * `djchain start --dir <dir> --port 0` (with `nodeFlags` for node itself, e.g. `--cpu-prof`); resolves with the URL it prints, rejects if it exits
+ * `djchain start --dir <dir> --port <port>` (port undefined: config.json's; `nodeFlags` for node
+ * itself, e.g. `--cpu-prof`); resolves with the URL it prints, rejects if it exits
  * first.
  */
-export function startNode(dir: string, nodeFlags: readonly string[] = []): Promise<NodeProcess> {
-  const child = spawn(process.execPath, [...nodeFlags, MAIN, 'start', '--dir', dir, '--port', '0'], {
+export function startNode(
+  dir: string,
+  nodeFlags: readonly string[] = [],
+  port: number | undefined = 0,
+): Promise<NodeProcess> {
+  const portArgs = port === undefined ? [] : ['--port', String(port)];
+  const child = spawn(process.execPath, [...nodeFlags, MAIN, 'start', '--dir', dir, ...portArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -56,5 +63,43 @@ export function startNode(dir: string, nodeFlags: readonly string[] = []): Promi
       if (m) resolve({ child, url: m[1]!, exited, stop });
     });
     child.once('exit', (code) => reject(new Error(`djchain start exited (${code}): ${out} ${err}`)));
+  });
+}
+
+/** `n` free TCP ports on 127.0.0.1 (bound, read and released). */
+export async function freePorts(n: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<Server>((resolve) => {
+          const s = createServer();
+          s.listen(0, '127.0.0.1', () => resolve(s));
+        }),
+    ),
+  );
+  const ports = servers.map((s) => (s.address() as { port: number }).port);
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  return ports;
+}
+
+/** Runs `node <script> <arg>` and resolves with the JSON line it prints on stdout. */
+export function runJsonProcess(script: string, arg: unknown): Promise<unknown> {
+  const child = spawn(process.execPath, [script, JSON.stringify(arg)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => {
+    out += String(d);
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`${script} exited (${code})`));
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop()!));
+      } catch (e) {
+        reject(e);
+      }
+    });
   });
 }

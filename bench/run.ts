@@ -6,6 +6,7 @@
  * that the bench works; its figures are not the reported ones.
  */
 import { parseArgs } from 'node:util';
+import { benchCluster } from './cluster.ts';
 import { benchCrypto } from './crypto.ts';
 import { benchSingleNode } from './node.ts';
 import { benchState } from './state.ts';
@@ -54,6 +55,12 @@ if (want('node')) {
     figures[`${prefix}ratio_single`] = Number((r.tps / verify).toFixed(3));
     log(`${suite}: single_node_tps ${r.tps} over ${r.txs} txs in ${r.blocks} blocks`);
   }
+}
+if (want('cluster')) {
+  Object.assign(
+    figures,
+    await benchCluster(log, { txs, verifyPerSecond: Number(figures.verify_per_s_one_core) }),
+  );
 }
 
 if (values.json) {

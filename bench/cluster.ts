@@ -1,0 +1,140 @@
+/**
+ * Cluster figures (issue 3): four validators as four `djchain start` processes on loopback, made
+ * by `djchain init --orgs`, with the kv test module; load from a separate process (loadgen.ts).
+ * 1) Sustained throughput: ≥ 10,000 transactions offered open-loop above the verification limit;
+ *    cluster_tps = transactions ÷ (last commit − first send).
+ * 2) Latency at half of that rate: p50/p95/p99/p999 from send to observed commit.
+ * Per-node CPU (cores), RSS and event-loop lag come from each node's /metrics over phase 1.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type NodeUsage, scrape, usage } from './metrics.ts';
+import { djchain, freePorts, type NodeProcess, patchConfig, runJsonProcess, startNode } from './proc.ts';
+
+export interface ClusterOptions {
+  readonly txs: number;
+  /** verify_per_s_one_core measured in this run. */
+  readonly verifyPerSecond: number;
+}
+
+interface LoadResult {
+  readonly txs: number;
+  readonly committed: number;
+  readonly offeredTps: number;
+  readonly tps: number;
+  readonly seconds: number;
+  readonly p50_ms: number;
+  readonly p95_ms: number;
+  readonly p99_ms: number;
+  readonly p999_ms: number;
+  readonly errorCount: number;
+  readonly errors: string[];
+}
+
+const VALIDATORS = 4;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function benchCluster(
+  log: (line: string) => void,
+  opts: ClusterOptions,
+): Promise<Record<string, number | string>> {
+  const root = mkdtempSync(join(tmpdir(), 'djbench-cluster-'));
+  const nodes: NodeProcess[] = [];
+  try {
+    const chainId = 'bench-cluster';
+    const ports = await freePorts(2 * VALIDATORS);
+    const orgs = {
+      chainId,
+      suite: 'intl',
+      host: '127.0.0.1',
+      organizations: ['committee', 'generalBranch', 'branch', 'branch'].map((kind, i) => ({
+        id: `org${i}`,
+        name: `org ${i}`,
+        kind,
+        p2pPort: ports[2 * i]!,
+        apiPort: ports[2 * i + 1]!,
+      })),
+    };
+    writeFileSync(join(root, 'orgs.json'), JSON.stringify(orgs));
+    djchain(['init', '--orgs', join(root, 'orgs.json'), '--out', join(root, 'c'), '--lang', 'en']);
+    const dirs = orgs.organizations.map((o) => join(root, 'c', o.id));
+    for (const dir of dirs) {
+      patchConfig(dir, {
+        logLevel: 'warn',
+        emptyBlockIntervalMs: 1000,
+        maxBlockTxs: 5000,
+        extraModules: [new URL('./kv-modules.ts', import.meta.url).pathname],
+      });
+    }
+    for (const dir of dirs) nodes.push(await startNode(dir, [], undefined));
+    const urls = nodes.map((n) => n.url);
+    log(`cluster: 4 validators at ${urls.join(' ')}`);
+    for (let i = 0; i < 300; i++) {
+      const heights = await Promise.all(
+        urls.map(async (u) => ((await (await fetch(`${u}/v1/status`)).json()) as { height: number }).height),
+      );
+      if (Math.min(...heights) >= 1) break;
+      await sleep(100);
+    }
+    const cores = availableParallelism();
+    const limit = Math.round((cores * opts.verifyPerSecond) / VALIDATORS);
+    log(`cluster: verification limit ${cores} cores × ${opts.verifyPerSecond}/s ÷ 4 = ${limit} tx/s`);
+
+    const base = { urls, suite: 'intl', chainId, tickMs: 100, pollMs: 10, timeoutMs: 300_000 };
+    const before = await Promise.all(urls.map(scrape));
+    const t0 = performance.now();
+    log(`cluster: offering ${opts.txs} transactions at ${2 * limit} tx/s (open loop)`);
+    const sustained = (await runJsonProcess(new URL('./loadgen.ts', import.meta.url).pathname, {
+      ...base,
+      txs: opts.txs,
+      rate: 2 * limit,
+      seed: 11,
+    })) as LoadResult;
+    const after = await Promise.all(urls.map(scrape));
+    const seconds = (performance.now() - t0) / 1000;
+    log(`cluster: sustained ${JSON.stringify(sustained)}`);
+    if (sustained.committed !== sustained.txs) {
+      throw new Error(`cluster: only ${sustained.committed} of ${sustained.txs} committed`);
+    }
+    const usages: NodeUsage[] = before.map((b, i) => usage(b, after[i]!, seconds));
+    log(`cluster: per-node usage ${JSON.stringify(usages)}`);
+
+    const half = Math.max(1, Math.round(sustained.tps / 2));
+    const latencyTxs = Math.min(10_000, Math.max(1000, half * 10));
+    log(`cluster: latency at ${half} tx/s over ${latencyTxs} transactions`);
+    const lat = (await runJsonProcess(new URL('./loadgen.ts', import.meta.url).pathname, {
+      ...base,
+      txs: latencyTxs,
+      rate: half,
+      seed: 12,
+    })) as LoadResult;
+    log(`cluster: latency ${JSON.stringify(lat)}`);
+    if (lat.committed !== lat.txs) throw new Error(`cluster: only ${lat.committed} of ${lat.txs} committed`);
+
+    const figures: Record<string, number | string> = {
+      cluster_tps: sustained.tps,
+      cluster_txs: sustained.txs,
+      cluster_offered_tps: sustained.offeredTps,
+      cluster_verify_limit_tps: limit,
+      ratio_cluster: Number((sustained.tps / limit).toFixed(3)),
+      latency_rate_tps: half,
+      latency_achieved_tps: lat.tps,
+      p50_ms: lat.p50_ms,
+      p95_ms: lat.p95_ms,
+      p99_ms: lat.p99_ms,
+      p999_ms: lat.p999_ms,
+      cores,
+    };
+    usages.forEach((u, i) => {
+      figures[`node${i}_cpu_cores`] = u.cpu;
+      figures[`node${i}_rss_mib`] = u.rssMiB;
+      figures[`node${i}_loop_lag_p99_ms`] = u.lagP99Ms;
+      figures[`node${i}_loop_lag_max_ms`] = u.lagMaxMs;
+    });
+    return figures;
+  } finally {
+    await Promise.all(nodes.map((n) => n.stop()));
+    rmSync(root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The cluster load generator, run as its own process by bench/cluster.ts (`node bench/loadgen.ts
+ * '<json args>'`): pre-signs `kv.put` transactions, then offers them OPEN-LOOP — one batch every
+ * `tickMs` at `rate` tx/s, whether or not earlier ones are done — to every validator (there is no
+ * mempool gossip, so each validator is given each batch, as gossip would). Commits are observed by
+ * polling one validator's height every `pollMs` and reading each new block; a transaction's
+ * latency is from its batch's send to the observation of the block holding it (so it includes up
+ * to `pollMs` of observation delay). Prints one JSON line with the result on stdout.
+ */
+import { getSuite, type SuiteId } from '@djchain/crypto';
+import { decodeBlock, decodeTx } from '@djchain/ledger';
+import { presign, submitBatch } from './load.ts';
+
+interface Args {
+  readonly urls: string[];
+  readonly suite: SuiteId;
+  readonly chainId: string;
+  readonly txs: number;
+  readonly rate: number;
+  readonly tickMs: number;
+  readonly pollMs: number;
+  readonly seed: number;
+  readonly timeoutMs: number;
+}
+
+const args = JSON.parse(process.argv[2] ?? '{}') as Args;
+const suite = getSuite(args.suite);
+const signers = 200;
+const load = presign(suite, args.chainId, args.txs, { signers, tag: `g${args.seed}`, seed: args.seed });
+const keyOf = (i: number) => `${i % signers}/${Math.floor(i / signers)}`;
+const indexOf = new Map<string, number>();
+for (let i = 0; i < args.txs; i++) indexOf.set(keyOf(i), i);
+const sentAt = new Float64Array(args.txs).fill(Number.NaN);
+const doneAt = new Float64Array(args.txs).fill(Number.NaN);
+// Signer public key → index, to map a block's (signer, nonce) back to a transaction here.
+const signerIndex = new Map<string, number>();
+for (let k = 0; k < Math.min(signers, args.txs); k++) {
+  const tx = decodeTx(Buffer.from(load.bodies[k]!, 'base64'));
+  signerIndex.set(Buffer.from(tx.signer).toString('hex'), k);
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const errors: string[] = [];
+// Each batch goes to every validator: one that gets it after the transaction is already committed
+// (or already has it) refuses it with these, which is the expected outcome, not an error.
+const benign = new Set(['RUNTIME_NONCE_USED', 'MEMPOOL_DUPLICATE']);
+
+const status = async (url: string) =>
+  ((await (await fetch(`${url}/v1/status`)).json()) as { height: number }).height;
+const startHeight = await status(args.urls[0]!);
+let committed = 0;
+
+async function observe(deadline: number): Promise<void> {
+  let seen = startHeight;
+  while (committed < args.txs && performance.now() < deadline) {
+    let h: number;
+    try {
+      h = await status(args.urls[0]!);
+    } catch {
+      await sleep(args.pollMs);
+      continue;
+    }
+    const now = performance.now();
+    for (let b = seen + 1; b <= h; b++) {
+      const r = (await (await fetch(`${args.urls[0]}/v1/blocks/${b}`)).json()) as { block: string };
+      for (const tx of decodeBlock(Buffer.from(r.block, 'base64')).txs) {
+        const k = signerIndex.get(Buffer.from(tx.signer).toString('hex'));
+        const i = k === undefined ? undefined : indexOf.get(`${k}/${tx.nonce}`);
+        if (i !== undefined && Number.isNaN(doneAt[i]!)) {
+          doneAt[i] = now;
+          committed++;
+        }
+      }
+    }
+    seen = h;
+    await sleep(args.pollMs);
+  }
+}
+
+async function offer(): Promise<void> {
+  const perTick = Math.max(1, Math.round((args.rate * args.tickMs) / 1000));
+  const t0 = performance.now();
+  const inflight: Promise<void>[] = [];
+  for (let from = 0, tick = 0; from < args.txs; from += perTick, tick++) {
+    const wait = t0 + tick * args.tickMs - performance.now();
+    if (wait > 0) await sleep(wait);
+    const bodies = load.bodies.slice(from, from + perTick);
+    const now = performance.now();
+    for (let i = from; i < from + bodies.length; i++) sentAt[i] = now;
+    for (const url of args.urls) {
+      inflight.push(submitBatch(url, bodies, benign).catch((e: Error) => void errors.push(e.message)));
+    }
+  }
+  await Promise.all(inflight);
+}
+
+const deadline = performance.now() + args.timeoutMs;
+const watcher = observe(deadline);
+const first = performance.now();
+await offer();
+const offeredFor = performance.now() - first;
+await watcher;
+const latencies: number[] = [];
+let last = first;
+for (let i = 0; i < args.txs; i++) {
+  if (Number.isNaN(doneAt[i]!)) continue;
+  latencies.push(doneAt[i]! - sentAt[i]!);
+  last = Math.max(last, doneAt[i]!);
+}
+latencies.sort((a, b) => a - b);
+const pct = (p: number) =>
+  latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN;
+process.stdout.write(
+  `${JSON.stringify({
+    txs: args.txs,
+    committed,
+    offeredTps: Math.round((args.txs * 1000) / offeredFor),
+    tps: Math.round((committed * 1000) / (last - first)),
+    seconds: (last - first) / 1000,
+    p50_ms: Math.round(pct(50)),
+    p95_ms: Math.round(pct(95)),
+    p99_ms: Math.round(pct(99)),
+    p999_ms: Math.round(pct(99.9)),
+    errors: errors.slice(0, 5),
+    errorCount: errors.length,
+  })}\n`,
+);
