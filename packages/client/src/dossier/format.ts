@@ -127,8 +127,9 @@ function readEvent(v: Value, i: number): DossierEvent {
     () => {
       if (!isMap(v)) throw malformed(`${what} must be a map`);
       const { height, txIndex, head, ...rest } = v;
-      if (typeof height !== 'number' || !Number.isSafeInteger(height) || height < 1)
-        throw malformed(`${what}.height must be a positive integer`);
+      // Height 0: events the genesis emits (org.Created, member.Imported …) open every history.
+      if (typeof height !== 'number' || !Number.isSafeInteger(height) || height < 0)
+        throw malformed(`${what}.height must be a non-negative integer`);
       if (typeof txIndex !== 'number' || !Number.isSafeInteger(txIndex) || txIndex < -1)
         throw malformed(`${what}.txIndex must be an integer ≥ -1`);
       if (!(head instanceof Uint8Array) || head.length !== 32)
