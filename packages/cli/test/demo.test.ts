@@ -1,0 +1,161 @@
+/**
+ * `djchain demo` (npm start): the generator is deterministic and keeps personal data off chain; a
+ * small demo seeds into a real node process (history replayed through signed transactions), its
+ * height advances, recruitment cases exist at every stage, an overdue case raised its warning, and a
+ * second start keeps the data without seeding again.
+ */
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { addressOf, DjchainClient } from '@djchain/client';
+import { getSuite } from '@djchain/crypto';
+import { type DemoMarker, generatePlan, personKey, planHash } from '../src/demo/index.ts';
+import { loadDir } from '../src/files.ts';
+
+const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
+const suite = getSuite('intl');
+const tmp = mkdtempSync(join(tmpdir(), 'djchain-demo-'));
+const running = new Set<ChildProcess>();
+
+after(() => {
+  for (const c of running) c.kill('SIGKILL');
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+test('the generator is deterministic: same seed and day → same transactions hash', () => {
+  const opts = { seed: 7, members: 30, today: '2026-11-25' };
+  const a = generatePlan(suite, opts);
+  const b = generatePlan(suite, opts);
+  assert.equal(planHash(suite, a), planHash(suite, b));
+  assert.notEqual(planHash(suite, generatePlan(suite, { ...opts, seed: 8 })), planHash(suite, a));
+  const phases = new Set(a.cases.map((c) => c.phase));
+  assert.deepEqual([...phases].sort(), ['activist', 'applicant', 'candidate', 'full', 'probationary']);
+  // Every planned date is before "today", and the transactions are in date order.
+  assert.ok(a.txs.every((t, i) => t.date < opts.today && (i === 0 || a.txs[i - 1]!.date <= t.date)));
+  // Names and birth dates never go into a transaction.
+  const onChain = JSON.stringify([a.txs, a.genesis], (_k, v) => (v instanceof Uint8Array ? '' : v));
+  for (const p of a.people) {
+    assert.ok(!onChain.includes(p.name), `name of ${p.id} in a transaction`);
+    assert.ok(!onChain.includes(p.birthDate), `birth date of ${p.id} in a transaction`);
+  }
+});
+
+interface Demo {
+  readonly child: ChildProcess;
+  readonly out: () => string;
+  readonly apiUrl: string;
+  readonly exited: Promise<number | null>;
+}
+
+/** Starts `djchain demo` and resolves once it prints its API URL (bounded: 4 minutes). */
+function startDemo(args: string[]): Promise<Demo> {
+  const child = spawn(process.execPath, [MAIN, 'demo', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  const exited = new Promise<number | null>((r) =>
+    child.once('exit', (code) => {
+      running.delete(child);
+      r(code);
+    }),
+  );
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (d) => {
+    err = (err + String(d)).slice(-4000);
+  });
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(
+      () => fail(new Error(`demo did not start: ${out.slice(-2000)} ${err}`)),
+      240_000,
+    );
+    child.stdout!.on('data', (d) => {
+      out += String(d);
+      const m = /接口地址（API）：(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m && out.includes('停止：')) {
+        clearTimeout(timer);
+        ok({ child, out: () => out, apiUrl: m[1]!, exited });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`demo exited (${code}): ${out.slice(-2000)} ${err}`));
+    });
+  });
+}
+
+async function stopDemo(d: Demo): Promise<void> {
+  d.child.kill('SIGINT');
+  assert.equal(await d.exited, 0);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+test('a small demo seeds a real node, every stage exists, an overdue warning fired, a restart keeps the data', async () => {
+  const dir = join(tmp, 'demo');
+  const args = ['--dir', dir, '--members', '30', '--port', '0', '--no-web'];
+  const first = await startDemo(args);
+  assert.match(first.out(), /本次首次启动，已播种演示社区/);
+  const marker = JSON.parse(readFileSync(join(dir, 'seeded.json'), 'utf8')) as DemoMarker;
+  const { genesis } = loadDir(join(dir, 'node'));
+  const client = new DjchainClient({
+    baseUrl: first.apiUrl,
+    suite,
+    chainId: genesis.chainId,
+    trust: { kind: 'genesis', validators: genesis.validators },
+  });
+
+  // The height advances on its own (empty blocks), bounded in tries.
+  const h0 = (await client.status()).height;
+  assert.ok(h0 >= marker.height);
+  let h1 = h0;
+  for (let i = 0; i < 200 && h1 <= h0; i++) {
+    await sleep(100);
+    h1 = (await client.status()).height;
+  }
+  assert.ok(h1 > h0, 'height advanced');
+
+  // Recruitment cases at every stage, as the plan expected.
+  const phases = new Set<string>();
+  for (const c of marker.cases) {
+    const { result } = await client.query('recruitment', 'process', { member: c.member });
+    const phase = (result as { phase: string }).phase;
+    assert.equal(phase, c.phase, `${c.member} (${c.archetype})`);
+    phases.add(phase);
+  }
+  assert.deepEqual([...phases].sort(), ['activist', 'applicant', 'candidate', 'full', 'probationary']);
+
+  // The applicant nobody talked to within a month: the chain raised an overdue warning, and the
+  // member's dossier (verified through the light client) holds it.
+  const overdue = marker.cases.find((c) => c.archetype === 'talkOverdue')!;
+  const { verdict } = await client.getDossier(`member:${overdue.member}`);
+  const warning = verdict.dossier.events.find(
+    (e) => e.type === 'recruitment.DeadlineWarning' && (e.data as { level?: string }).level === 'overdue',
+  );
+  assert.ok(warning, 'overdue warning in the dossier');
+  assert.equal((warning.data as { kind: string }).kind, 'talk');
+
+  const organizer = genesis.modules.org as { posts: { org: string; post: string; member: string }[] };
+  const c1Organizer = organizer.posts.find((p) => p.org === 'c1' && p.post === '组织委员')!.member;
+  const address = addressOf(suite, personKey(suite, marker.seed, c1Organizer).publicKey);
+  const nonceBefore = await client.nextNonce(address);
+  assert.ok(nonceBefore > 0);
+  const keyBefore = readFileSync(join(dir, 'node', 'key.json'), 'utf8');
+  await stopDemo(first);
+
+  // Second start: same chain (same validator key), no seeding, the height continues.
+  const second = await startDemo(args);
+  assert.match(second.out(), /沿用已有数据，未重新播种/);
+  assert.doesNotMatch(second.out(), /写入历史数据/);
+  assert.equal(readFileSync(join(dir, 'node', 'key.json'), 'utf8'), keyBefore);
+  const again = new DjchainClient({
+    baseUrl: second.apiUrl,
+    suite,
+    chainId: genesis.chainId,
+    trust: { kind: 'genesis', validators: genesis.validators },
+  });
+  assert.ok((await again.status()).height >= h1);
+  assert.equal(await again.nextNonce(address), nonceBefore);
+  await stopDemo(second);
+});
