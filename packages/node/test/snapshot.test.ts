@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { getSuite, type KeyPair } from '@djchain/crypto';
-import { encodeTx, type Header, type Transaction } from '@djchain/ledger';
+import { encodeTx, encodeValidatorSet, type Header, type Transaction } from '@djchain/ledger';
 import { decodeSnapshotChunk, encodeSnapshotChunk, verifyProof } from '@djchain/state';
 import { Application, ChainStore, isNodeError } from '../src/index.ts';
 import {
@@ -66,18 +66,27 @@ function trustAt(chain: HandChain, height: number): TrustedHeader {
   };
 }
 
-/** Peers answering from the served store; `tamper` rewrites chunk responses of a lying peer. */
+/**
+ * Peers answering from the served store. A liar changes one value in every non-empty chunk; a
+ * base liar swaps in a foreign next validator set in its base response.
+ */
 function peersOf(
   chain: HandChain,
   liars: ReadonlySet<string>,
   down: ReadonlySet<string> = new Set(),
+  baseLiars: ReadonlySet<string> = new Set(),
 ): AskPeer {
   return async (peer, request) => {
     if (down.has(peer)) throw new Error('connection refused');
     const honest = handleSnapshotRequest({ store: chain.store, suite }, request);
-    if (!liars.has(peer)) return honest;
     const res = decodeSnapshotResponse(honest);
-    if (res.kind !== 'chunk') return honest;
+    if (baseLiars.has(peer) && res.kind === 'base') {
+      const other = encodeValidatorSet({
+        validators: [{ publicKey: keyOf(suite, 50).publicKey, power: 1, name: 'x' }],
+      });
+      return encodeSnapshotResponse({ ...res, validators: [res.validators[0], other] });
+    }
+    if (!liars.has(peer) || res.kind !== 'chunk') return honest;
     const chunk = decodeSnapshotChunk(res.chunk);
     if (chunk.entries.length === 0) return honest;
     // One value changed by one byte: the chunk still decodes, only the proof catches it.
@@ -103,17 +112,25 @@ describe('snapshot sync between two sqlite stores', () => {
     const keyCount = chain.store.nodes.keysWithPrefix(new Uint8Array(0), v, 1e6).length;
     assert.ok(keyCount >= 2000, `served state holds ${keyCount} keys`);
 
-    const peers = ['liar', 'honest-a', 'down', 'honest-b'];
+    const peers = ['liar', 'base-liar', 'honest-a', 'down', 'honest-b'];
     const syncer = new SnapshotSyncer(
       { peers, concurrency: 3 },
-      { suite, ask: peersOf(chain, new Set(['liar']), new Set(['down'])) },
+      { suite, ask: peersOf(chain, new Set(['liar']), new Set(['down']), new Set(['base-liar'])) },
     );
     const verified = await syncer.sync(trust);
     const stats = syncer.stats();
     assert.equal(stats.leaves, keyCount);
     assert.ok(stats.chunks >= 2);
     assert.ok(stats.faults.length >= 1);
-    assert.ok(stats.faults.every((f) => f.peer === 'liar' && f.what.startsWith('chunk')));
+    const liar = stats.faults.filter((f) => f.peer === 'liar');
+    assert.ok(
+      liar.length === 1 && liar[0]!.what.startsWith('chunk'),
+      'the chunk liar is caught once, then dropped',
+    );
+    assert.deepEqual(
+      stats.faults.filter((f) => f.peer !== 'liar'),
+      [{ peer: 'base-liar', what: 'base', reason: 'next validator set does not match the header' }],
+    );
 
     const targetDir = tempDir(t);
     const target = new ChainStore({ file: join(targetDir, 'chain.db'), suite });
