@@ -16,6 +16,8 @@ export interface ClusterOptions {
   readonly txs: number;
   /** verify_per_s_one_core measured in this run. */
   readonly verifyPerSecond: number;
+  /** The load generator logs each block it observes. */
+  readonly trace?: boolean;
 }
 
 interface LoadResult {
@@ -81,7 +83,15 @@ export async function benchCluster(
     const limit = Math.round((cores * opts.verifyPerSecond) / VALIDATORS);
     log(`cluster: verification limit ${cores} cores × ${opts.verifyPerSecond}/s ÷ 4 = ${limit} tx/s`);
 
-    const base = { urls, suite: 'intl', chainId, tickMs: 100, pollMs: 10, timeoutMs: 300_000 };
+    const base = {
+      urls,
+      suite: 'intl',
+      chainId,
+      tickMs: 100,
+      pollMs: 10,
+      timeoutMs: 300_000,
+      trace: opts.trace,
+    };
     const before = await Promise.all(urls.map(scrape));
     const t0 = performance.now();
     log(`cluster: offering ${opts.txs} transactions at ${2 * limit} tx/s (open loop)`);

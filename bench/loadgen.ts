@@ -21,6 +21,8 @@ interface Args {
   readonly pollMs: number;
   readonly seed: number;
   readonly timeoutMs: number;
+  /** Log each observed block on stderr. */
+  readonly trace?: boolean;
 }
 
 const args = JSON.parse(process.argv[2] ?? '{}') as Args;
@@ -62,7 +64,13 @@ async function observe(deadline: number): Promise<void> {
     const now = performance.now();
     for (let b = seen + 1; b <= h; b++) {
       const r = (await (await fetch(`${args.urls[0]}/v1/blocks/${b}`)).json()) as { block: string };
-      for (const tx of decodeBlock(Buffer.from(r.block, 'base64')).txs) {
+      const block = decodeBlock(Buffer.from(r.block, 'base64'));
+      if (args.trace) {
+        process.stderr.write(
+          `[loadgen] +${Math.round(now - first)} ms: block ${b}, ${block.txs.length} txs\n`,
+        );
+      }
+      for (const tx of block.txs) {
         const k = signerIndex.get(Buffer.from(tx.signer).toString('hex'));
         const i = k === undefined ? undefined : indexOf.get(`${k}/${tx.nonce}`);
         if (i !== undefined && Number.isNaN(doneAt[i]!)) {
@@ -93,9 +101,9 @@ async function offer(): Promise<void> {
   await Promise.all(inflight);
 }
 
-const deadline = performance.now() + args.timeoutMs;
-const watcher = observe(deadline);
 const first = performance.now();
+const deadline = first + args.timeoutMs;
+const watcher = observe(deadline);
 await offer();
 const offeredFor = performance.now() - first;
 await watcher;

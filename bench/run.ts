@@ -20,6 +20,7 @@ const { values } = parseArgs({
     txs: { type: 'string' },
     suites: { type: 'string', default: 'intl,gm' },
     'cpu-prof': { type: 'string' },
+    trace: { type: 'boolean', default: false },
   },
 });
 const only = values.only ? new Set(values.only.split(',')) : null;
@@ -59,7 +60,11 @@ if (want('node')) {
 if (want('cluster')) {
   Object.assign(
     figures,
-    await benchCluster(log, { txs, verifyPerSecond: Number(figures.verify_per_s_one_core) }),
+    await benchCluster(log, {
+      txs,
+      verifyPerSecond: Number(figures.verify_per_s_one_core),
+      trace: values.trace,
+    }),
   );
 }
 
