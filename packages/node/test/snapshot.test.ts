@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { getSuite, type KeyPair } from '@djchain/crypto';
-import { encodeTx, encodeValidatorSet, type Header, type Transaction } from '@djchain/ledger';
+import { encodeTx, encodeValidatorSet, type Header, headerHash, type Transaction } from '@djchain/ledger';
 import { decodeSnapshotChunk, encodeSnapshotChunk, verifyProof } from '@djchain/state';
 import { Application, ChainStore, isNodeError } from '../src/index.ts';
 import {
@@ -162,6 +162,10 @@ describe('snapshot sync between two sqlite stores', () => {
       .filter((k) => !equal(chain.store.tree.get(k, v + 1), chain.store.tree.get(k, v)))
       .map((k) => [k, chain.store.tree.get(k, v + 1)!] as const);
     assert.deepEqual(reopened.tree.applyBatch(v + 1, nextWrites).root, chain.store.tree.root(v + 1));
+    // The application itself validates and executes the source's next block: its validator sets
+    // (of h+1 and h+2) come from the snapshot base, since state versions h-1 and h are not there.
+    const next = app.validate(chain.store.blocks.getBlock(v + 1)!);
+    assert.deepEqual(next.hash, headerHash(suite, chain.store.blocks.getHeader(v + 1)!));
   });
 
   it('refuses an uncertified header, and fails when every peer lies', async () => {

@@ -50,7 +50,11 @@ interface Planned {
 /** The transaction parameters and the sealed profile of one row (draws the seeds and nonce). */
 export function planRow(suite: Suite, vault: Vault, r: ValidRow): Planned {
   const member = memberIdOf(suite, vault, r.idNumber);
-  const ageSeed = randomSeed();
+  // PERF: only a future applicant needs an age commitment (recruitment.apply proves age 18 with it;
+  // 党章第一条); members admitted in the past were checked when they joined, and the hash chain of a
+  // commitment costs tens of thousands of hashes.
+  const applicant = r.category !== '正式党员' && r.category !== '预备党员';
+  const ageSeed = applicant ? randomSeed() : undefined;
   const profile: ImportedProfile = {
     name: r.name,
     gender: r.gender,
@@ -61,7 +65,7 @@ export function planRow(suite: Suite, vault: Vault, r: ValidRow): Planned {
     education: r.education,
     occupation: r.occupation,
     incomeBase: 0,
-    ageSeed,
+    ...(ageSeed ? { ageSeed } : {}),
     ethnicity: r.ethnicity,
     category: r.category,
     joinedOn: r.joinedOn,
@@ -87,7 +91,7 @@ export function planRow(suite: Suite, vault: Vault, r: ValidRow): Planned {
     address: placeholderAddress(suite, vault, member),
     profileCommitment: commitment,
     profileRef: ref,
-    ageCommitment: ageCommitment(suite, ageSeed, r.birthDate),
+    ...(ageSeed ? { ageCommitment: ageCommitment(suite, ageSeed, r.birthDate) } : {}),
   };
   const line: SealedLine = {
     member,

@@ -32,6 +32,7 @@ import type { NodeBatch } from '@djchain/state';
 import { NodeError } from '../errors.ts';
 import type { ChainStore } from '../storage/chain-store.ts';
 import { keyBytes } from '../storage/state-view.ts';
+import { snapshotValidators } from '../sync/snapshot-base.ts';
 import { genesisToJson } from './genesis.ts';
 
 /** A block executed over the latest committed state, ready to commit. */
@@ -92,6 +93,13 @@ export class Application {
     const version = Math.max(0, height - 2);
     const hit = this.validatorCache.get(version);
     if (hit) return hit;
+    // A node started from a snapshot at h has no state versions h-2 and h-1: the snapshot base
+    // carries the sets of heights h and h+1 (verified against the trusted header).
+    const fromSnapshot = snapshotValidators(this.store, height);
+    if (fromSnapshot) {
+      this.validatorCache.set(version, fromSnapshot);
+      return fromSnapshot;
+    }
     const bytes = this.store.view(version).get(SYS_VALIDATORS_KEY);
     if (bytes === undefined)
       throw new NodeError('NODE_STORE_CORRUPT', 'no validator set in state', { version });
