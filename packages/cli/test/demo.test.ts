@@ -92,13 +92,14 @@ async function stopDemo(d: Demo): Promise<void> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-test('a small demo seeds a real node, every stage exists, an overdue warning fired, a restart keeps the data', async () => {
+test('a small demo seeds a real 4-validator consortium, every stage exists, an overdue warning fired, a restart keeps the data', async () => {
   const dir = join(tmp, 'demo');
   const args = ['--dir', dir, '--members', '30', '--port', '0', '--no-web'];
   const first = await startDemo(args);
   assert.match(first.out(), /本次首次启动，已播种演示社区/);
+  assert.match(first.out(), /4 个验证节点进程/);
   const marker = JSON.parse(readFileSync(join(dir, 'seeded.json'), 'utf8')) as DemoMarker;
-  const { genesis } = loadDir(join(dir, 'node'));
+  const { genesis } = loadDir(join(dir, 'nodes', 'c1'));
   const client = new DjchainClient({
     baseUrl: first.apiUrl,
     suite,
@@ -141,14 +142,14 @@ test('a small demo seeds a real node, every stage exists, an overdue warning fir
   const address = addressOf(suite, personKey(suite, marker.seed, c1Organizer).publicKey);
   const nonceBefore = await client.nextNonce(address);
   assert.ok(nonceBefore > 0);
-  const keyBefore = readFileSync(join(dir, 'node', 'key.json'), 'utf8');
+  const keyBefore = readFileSync(join(dir, 'nodes', 'c1', 'key.json'), 'utf8');
   await stopDemo(first);
 
   // Second start: same chain (same validator key), no seeding, the height continues.
   const second = await startDemo(args);
   assert.match(second.out(), /沿用已有数据，未重新播种/);
   assert.doesNotMatch(second.out(), /写入历史数据/);
-  assert.equal(readFileSync(join(dir, 'node', 'key.json'), 'utf8'), keyBefore);
+  assert.equal(readFileSync(join(dir, 'nodes', 'c1', 'key.json'), 'utf8'), keyBefore);
   const again = new DjchainClient({
     baseUrl: second.apiUrl,
     suite,

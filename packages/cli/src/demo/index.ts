@@ -57,6 +57,7 @@ export function demoOptions(argv: string[]): DemoOptions {
       port: { type: 'string' },
       'web-port': { type: 'string' },
       'no-web': { type: 'boolean', default: false },
+      validators: { type: 'string' },
     },
   });
   return {
@@ -67,6 +68,7 @@ export function demoOptions(argv: string[]): DemoOptions {
     apiPort: intFlag(values.port, 'port', 0, 65535, 26657),
     webPort: intFlag(values['web-port'], 'web-port', 0, 65535, 8080),
     web: values['no-web'] !== true,
+    validators: intFlag(values.validators, 'validators', 1, 9, 4),
   };
 }
 
@@ -82,8 +84,9 @@ export function describe(d: RunningDemo): string {
   const lines = [
     '',
     '党建链演示环境已就绪',
-    `  共识节点：${d.validators} 个验证节点（127.0.0.1）${d.validators < 4 ? '——多节点集群初始化尚未提供，当前为单节点演示' : ''}`,
+    `  共识节点：${d.validators} 个验证节点进程（127.0.0.1，经 p2p 组成联盟：${d.marker.nodes.map((n) => d.marker.orgNames[n] ?? n).join('、')}）`,
     `  接口地址（API）：${d.apiUrl}`,
+    ...(d.apiUrls.length > 1 ? [`  其他节点接口：${d.apiUrls.slice(1).join('  ')}`] : []),
     d.webUrl ? `  网页地址：${d.webUrl}` : `  网页：${d.webNote ?? '未启动（--no-web）'}`,
     `  数据目录：${d.dir}${d.seededNow ? '（本次首次启动，已播种演示社区）' : '（沿用已有数据，未重新播种）'}`,
     `  演示社区：${m.orgNames.c1}，2 个党总支，6 个党支部；${m.members} 名党员，${m.cases.length} 个发展党员案例；历史交易 ${m.txs} 笔`,

@@ -9,9 +9,12 @@
  *   node replay-node.ts --dir <node dir>     (messages: {clock: ms | null}, {stop: true})
  */
 import { parseArgs } from 'node:util';
+import { getSuite } from '@djchain/crypto';
 import { buildApi, openNode } from '@djchain/node';
+import { P2PNode } from '@djchain/p2p';
 import { loadDir } from '../files.ts';
 import { loadModules } from '../modules.ts';
+import { p2pConfigOf } from '../start.ts';
 
 const { values } = parseArgs({ options: { dir: { type: 'string' } } });
 const send = (m: unknown) => process.send?.(m);
@@ -25,6 +28,19 @@ const { dir, key, genesis, config } = loadDir(String(values.dir));
 let driven: { at: number; setAt: number } | null = { at: genesis.time, setAt: Date.now() };
 const now = () => (driven === null ? Date.now() : driven.at + (Date.now() - driven.setAt));
 const modules = await loadModules(config.extraModules);
+// The consortium's peers, exactly as `djchain start` joins them (config.json's p2p section).
+const p2pConfig = p2pConfigOf((config as { p2p?: unknown }).p2p);
+if (typeof p2pConfig === 'string') throw new Error(`config.json: ${p2pConfig}`);
+const p2p =
+  p2pConfig === null
+    ? undefined
+    : new P2PNode({
+        chainId: genesis.chainId,
+        suite: getSuite(genesis.suite),
+        identity: key.secretKey,
+        listen: p2pConfig.listen,
+        peers: p2pConfig.peers.map((p) => ({ host: p.host, port: p.port, ...(p.id ? { id: p.id } : {}) })),
+      });
 const node = openNode(
   {
     dataDir: dir,
@@ -37,6 +53,7 @@ const node = openNode(
   {
     key,
     now,
+    ...(p2p ? { p2p } : {}),
     onFatal: (e) => {
       send({ fatal: String((e as Error).message ?? e) });
       process.exit(1);
@@ -44,11 +61,13 @@ const node = openNode(
   },
 );
 const api = buildApi(node);
+await p2p?.start();
 const url = await api.listen({ host: '127.0.0.1', port: 0 });
 
 process.on('message', (m: { clock?: number | null; stop?: boolean }) => {
   if (m.stop) {
-    void api.close().then(() => {
+    void api.close().then(async () => {
+      await p2p?.stop();
       node.close();
       send({ stopped: true });
       process.exit(0);

@@ -6,12 +6,13 @@
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createKeystore, DjchainClient } from '@djchain/client';
-import { getSuite, randomKeyPair, type SuiteId, toHex } from '@djchain/crypto';
+import { getSuite, type SuiteId } from '@djchain/crypto';
 import { chinaDate, chinaTime, type IsoDate } from '@djchain/modules';
-import { genesisToJson } from '@djchain/node';
-import { CONFIG_FILE, defaultConfig, GENESIS_FILE, KEY_FILE, loadDir, writeJson } from '../files.ts';
+import { CONFIG_FILE, GENESIS_FILE, loadDir, writeJson } from '../files.ts';
+import { initCluster } from '../init.ts';
 import { DemoError } from './errors.ts';
 import { type DemoPlan, generatePlan, personKey, planHash } from './plan.ts';
 import { seedHistory, waitForBlockTime } from './seed.ts';
@@ -31,6 +32,8 @@ export interface DemoOptions {
   readonly apiPort: number;
   readonly webPort: number;
   readonly web: boolean;
+  /** Validator processes of the consortium (the committee first, then general branches and branches). */
+  readonly validators: number;
   readonly suite?: SuiteId;
   /** China date the history ends at (default: today); for tests. */
   readonly today?: IsoDate;
@@ -50,6 +53,8 @@ export interface DemoMarker {
   readonly cases: DemoPlan['cases'];
   readonly accounts: DemoPlan['accounts'];
   readonly orgNames: DemoPlan['orgNames'];
+  /** Node directory names under nodes/, the committee's first. */
+  readonly nodes: readonly string[];
 }
 
 export interface RunningDemo {
@@ -62,6 +67,8 @@ export interface RunningDemo {
   readonly seededNow: boolean;
   readonly marker: DemoMarker;
   readonly validators: number;
+  /** API of every validator's node, the committee's first (= apiUrl). */
+  readonly apiUrls: readonly string[];
   readonly accountsDir: string;
   /** Stops every child process. */
   stop(): Promise<void>;
@@ -77,7 +84,7 @@ const WEB_DIST_INDEX = new URL('../../../web/dist/index.html', import.meta.url).
 export async function runDemo(opts: DemoOptions): Promise<RunningDemo> {
   const say = opts.say ?? (() => {});
   const dir = resolve(opts.dir);
-  const nodeDir = join(dir, 'node');
+  const nodesDir = join(dir, 'nodes');
   const markerFile = join(dir, MARKER_FILE);
   if (opts.reset && existsSync(dir)) {
     rmSync(dir, { recursive: true, force: true });
@@ -90,23 +97,29 @@ export async function runDemo(opts: DemoOptions): Promise<RunningDemo> {
   }
   let seededNow = false;
   if (!existsSync(markerFile)) {
-    await seedFresh(opts, dir, nodeDir, markerFile, say);
+    await seedFresh(opts, dir, nodesDir, markerFile, say);
     seededNow = true;
   }
   const marker = JSON.parse(readFileSync(markerFile, 'utf8')) as DemoMarker;
+  const nodeDirs = marker.nodes.map((id) => join(nodesDir, id));
+  const nodeDir = nodeDirs[0]!;
   const children: ChildProcess[] = [];
   const exits: Promise<string>[] = [];
   const stop = async () => {
     await Promise.all(children.map((c) => stopChild(c)));
   };
   try {
-    const node = await startChild(
-      process.execPath,
-      [MAIN, 'start', '--dir', nodeDir, '--port', String(opts.apiPort)],
-      /(http:\/\/127\.0\.0\.1:\d+)/,
+    // Every validator as its own `djchain start` process, joined over p2p (config.json of each).
+    const nodes = await Promise.all(
+      nodeDirs.map((d) =>
+        startChild(process.execPath, [MAIN, 'start', '--dir', d], /(http:\/\/127\.0\.0\.1:\d+)/),
+      ),
     );
-    children.push(node.child);
-    exits.push(node.exited.then((c) => `node exited (${c})`));
+    for (const [i, n] of nodes.entries()) {
+      children.push(n.child);
+      exits.push(n.exited.then((c) => `node ${marker.nodes[i]} exited (${c})`));
+    }
+    const node = nodes[0]!;
     let webUrl: string | null = null;
     let webNote: string | null = null;
     if (opts.web) {
@@ -142,6 +155,7 @@ export async function runDemo(opts: DemoOptions): Promise<RunningDemo> {
       seededNow,
       marker,
       validators: genesis.validators.validators.length,
+      apiUrls: nodes.map((n) => n.url),
       accountsDir: join(dir, 'accounts'),
       stop,
       childExited: Promise.race(exits),
@@ -152,10 +166,48 @@ export async function runDemo(opts: DemoOptions): Promise<RunningDemo> {
   }
 }
 
+/** The consortium file for `djchain init --orgs`: the committee, then general branches and branches. */
+async function consortiumFile(plan: DemoPlan, validators: number, suite: SuiteId, apiPort: number) {
+  const ids = ['c1', 'g1', 'g2', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6'].slice(0, validators);
+  const ports =
+    apiPort === 0
+      ? await freePorts(2 * ids.length)
+      : ids.flatMap((_, i) => [apiPort + 10 * i, apiPort - 1 + 10 * i]);
+  return {
+    chainId: DEMO_CHAIN_ID,
+    suite,
+    host: '127.0.0.1',
+    organizations: ids.map((id, i) => ({
+      id,
+      name: plan.orgNames[id] ?? id,
+      kind: id === 'c1' ? 'committee' : id.startsWith('g') ? 'generalBranch' : 'branch',
+      apiPort: ports[2 * i]!,
+      p2pPort: ports[2 * i + 1]!,
+    })),
+  };
+}
+
+/** Free loopback ports (bound then released; for tests that ask for port 0). */
+async function freePorts(n: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<Server>((ok) => {
+          const s = createServer();
+          s.listen(0, '127.0.0.1', () => ok(s));
+        }),
+    ),
+  );
+  const ports = servers.map((s) => (s.address() as AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise((ok) => s.close(ok))));
+  return ports;
+}
+
 async function seedFresh(
   opts: DemoOptions,
   dir: string,
-  nodeDir: string,
+  nodesDir: string,
   markerFile: string,
   say: (text: string) => void,
 ): Promise<void> {
@@ -163,31 +215,22 @@ async function seedFresh(
   const today = opts.today ?? chinaDate(Date.now());
   const plan = generatePlan(suite, { seed: opts.seed, members: opts.members, today });
   const hash = planHash(suite, plan);
-  mkdirSync(nodeDir, { recursive: true, mode: 0o700 });
-  const key = randomKeyPair(suite);
-  writeJson(
-    join(nodeDir, KEY_FILE),
-    { suite: suite.id, publicKey: toHex(key.publicKey), secretKey: toHex(key.secretKey) },
-    0o600,
-  );
-  writeJson(
-    join(nodeDir, GENESIS_FILE),
-    genesisToJson({
-      chainId: DEMO_CHAIN_ID,
-      suite: suite.id,
-      // The chain starts on the first day of the history (see README.md: the history replay).
-      time: chinaTime(plan.genesisDate, 9),
-      validators: {
-        validators: [{ publicKey: key.publicKey, power: 1, name: plan.orgNames.c1 ?? 'validator-0' }],
-      },
-      modules: plan.genesis as never,
-    }),
-  );
-  writeJson(join(nodeDir, CONFIG_FILE), {
-    ...defaultConfig,
-    api: { host: '127.0.0.1', port: opts.apiPort },
-    logLevel: 'warn',
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // The cluster helper's `djchain init --orgs`: keys (0600), shared genesis, configs with peers.
+  const genesisTime = chinaTime(plan.genesisDate, 9);
+  const nodes = initCluster({
+    orgs: await consortiumFile(plan, opts.validators, suite.id, opts.apiPort),
+    out: nodesDir,
+    force: false,
+    time: genesisTime,
   });
+  // The demo community goes into the shared genesis; the chain starts on the history's first day.
+  for (const n of nodes) {
+    const g = JSON.parse(readFileSync(join(n.dir, GENESIS_FILE), 'utf8')) as Record<string, unknown>;
+    writeJson(join(n.dir, GENESIS_FILE), { ...g, time: genesisTime, modules: plan.genesis });
+    const c = JSON.parse(readFileSync(join(n.dir, CONFIG_FILE), 'utf8')) as Record<string, unknown>;
+    writeJson(join(n.dir, CONFIG_FILE), { ...c, logLevel: 'warn' });
+  }
   // The roster: synthetic names and birth dates, off chain only.
   writeJson(
     join(dir, 'roster.json'),
@@ -209,38 +252,23 @@ async function seedFresh(
     writeJson(join(accountsDir, `${a.role}.json`), ks, 0o600);
   }
   say(
-    `生成演示社区：${plan.people.length} 人，${plan.txs.length} 笔历史交易（${plan.genesisDate} 起），计划哈希 ${hash.slice(0, 16)}…`,
+    `生成演示社区：${plan.people.length} 人，${plan.txs.length} 笔历史交易（${plan.genesisDate} 起），${nodes.length} 个验证节点，计划哈希 ${hash.slice(0, 16)}…`,
   );
 
-  const replay = fork(REPLAY, ['--dir', nodeDir], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-  let stderr = '';
-  replay.stderr?.on('data', (d) => {
-    stderr = (stderr + String(d)).slice(-4000);
-  });
+  const replays = nodes.map((n) => startReplay(n.dir));
   try {
-    const url = await new Promise<string>((ok, fail) => {
-      replay.on('message', (m: { ready?: string }) => m.ready && ok(m.ready));
-      replay.once('exit', (c) =>
-        fail(new DemoError('DEMO_NODE_FAILED', `replay node exited (${c}): ${stderr}`)),
-      );
-    });
-    const { genesis } = loadDir(nodeDir);
+    const urls = await Promise.all(replays.map((r) => r.ready));
+    const { genesis } = loadDir(nodes[0]!.dir);
     const client = new DjchainClient({
-      baseUrl: url,
+      baseUrl: urls[0]!,
       suite,
       chainId: genesis.chainId,
       trust: { kind: 'genesis', validators: genesis.validators },
     });
-    const setClock = (ms: number | null) =>
-      new Promise<void>((ok) => {
-        const on = (m: { clockSet?: unknown }) => {
-          if (m.clockSet === undefined) return;
-          replay.off('message', on);
-          ok();
-        };
-        replay.on('message', on);
-        replay.send({ clock: ms });
-      });
+    // Every validator's clock moves together: BFT time is the median of their precommit times.
+    const setClock = async (ms: number | null) => {
+      await Promise.all(replays.map((r) => r.setClock(ms)));
+    };
     const result = await seedHistory(suite, plan, {
       client,
       setClock,
@@ -260,12 +288,48 @@ async function seedFresh(
       cases: plan.cases,
       accounts: plan.accounts,
       orgNames: plan.orgNames,
+      nodes: nodes.map((n) => n.id),
     };
-    await stopChild(replay, { stop: true });
+    await Promise.all(replays.map((r) => stopChild(r.child, { stop: true })));
     writeJson(markerFile, marker);
   } finally {
-    await stopChild(replay);
+    await Promise.all(replays.map((r) => stopChild(r.child)));
   }
+}
+
+interface Replay {
+  readonly child: ChildProcess;
+  readonly ready: Promise<string>;
+  setClock(ms: number | null): Promise<void>;
+}
+
+function startReplay(nodeDir: string): Replay {
+  const child = fork(REPLAY, ['--dir', nodeDir], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  let stderr = '';
+  child.stderr?.on('data', (d) => {
+    stderr = (stderr + String(d)).slice(-4000);
+  });
+  const ready = new Promise<string>((ok, fail) => {
+    child.on('message', (m: { ready?: string }) => m.ready && ok(m.ready));
+    child.once('exit', (c) =>
+      fail(new DemoError('DEMO_NODE_FAILED', `replay node exited (${c}): ${stderr}`)),
+    );
+  });
+  ready.catch(() => {});
+  return {
+    child,
+    ready,
+    setClock: (ms) =>
+      new Promise<void>((ok) => {
+        const on = (m: { clockSet?: unknown }) => {
+          if (m.clockSet === undefined) return;
+          child.off('message', on);
+          ok();
+        };
+        child.on('message', on);
+        child.send({ clock: ms });
+      }),
+  };
 }
 
 interface Started {
