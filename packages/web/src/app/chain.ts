@@ -1,0 +1,250 @@
+/**
+ * The page's access to the chain: the SDK (`DjchainClient`, whose light client starts from the
+ * genesis validator set in /app-config.json) and typed readers over the modules' queries. Proved
+ * reads (dossiers, receipts) are verified by the SDK in this browser; queries are the node's answers.
+ */
+import { DjchainClient, type HistoryEvent, type VerifiedReceipt } from '@djchain/client';
+import { fromHex, getSuite, type KeyPair, type Value } from '@djchain/crypto/browser';
+import type { ValidatorSet } from '@djchain/ledger';
+
+export interface AppConfig {
+  readonly chainId: string;
+  readonly suite: 'intl' | 'gm';
+  readonly validators: ReadonlyArray<{
+    readonly publicKey: string;
+    readonly power: number;
+    readonly name: string;
+  }>;
+  /** The top organizations, where the portal and the tree start. */
+  readonly rootOrgs: readonly string[];
+  readonly title?: string;
+}
+
+export interface OrgInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly parent: string | null;
+  readonly community: boolean;
+  readonly termYears: number;
+  readonly termStart: string;
+}
+
+export interface PostInfo {
+  readonly org: string;
+  readonly member: string;
+  readonly post: string;
+  readonly since: string;
+  readonly termEnd: string | null;
+}
+
+export interface Rights {
+  readonly vote: boolean;
+  readonly elect: boolean;
+  readonly beElected: boolean;
+  readonly introducer: boolean;
+  readonly holdPosts: boolean;
+  readonly cites: readonly string[];
+}
+
+export interface MemberInfo {
+  readonly id: string;
+  readonly org: string;
+  readonly address: string;
+  readonly profileCommitment: string | null;
+  readonly profileRef: string | null;
+  readonly status: string;
+  readonly partyAgeFrom: string | null;
+  readonly probationEnd: string | null;
+  readonly rights: Rights;
+}
+
+export interface StepRecord {
+  readonly on: string;
+  readonly by: string;
+  readonly onBehalfOf: string | null;
+  readonly data: { readonly [k: string]: unknown };
+}
+
+export interface Deadline {
+  readonly kind: string;
+  readonly due: string;
+  readonly cite: string;
+}
+
+export interface ProcessInfo {
+  readonly member: string;
+  readonly branch: string;
+  readonly version: string;
+  readonly phase: string;
+  readonly steps: { readonly [action: string]: StepRecord };
+  readonly deadlines: readonly Deadline[];
+  readonly missing: unknown;
+  readonly params: { readonly dueSoonDays?: number; readonly [k: string]: unknown };
+}
+
+export interface StepDef {
+  readonly no: number;
+  readonly stage: number;
+  readonly action: string;
+  readonly name: string;
+}
+
+export interface RuleSet {
+  readonly id: string;
+  readonly title: string;
+  readonly stages: readonly string[];
+  readonly steps: readonly StepDef[];
+}
+
+export async function loadConfig(): Promise<AppConfig> {
+  const res = await fetch('./app-config.json', { cache: 'no-store' });
+  if (!res.ok) throw new Error(`app-config.json: HTTP ${res.status}`);
+  return (await res.json()) as AppConfig;
+}
+
+export function genesisSet(cfg: AppConfig): ValidatorSet {
+  return {
+    validators: cfg.validators.map((v) => ({
+      publicKey: fromHex(v.publicKey),
+      power: v.power,
+      name: v.name,
+    })),
+  };
+}
+
+/** The SDK for this page: the API on the same origin (the web server forwards /v1). */
+export function makeClient(cfg: AppConfig): DjchainClient {
+  return new DjchainClient({
+    baseUrl: window.location.origin,
+    suite: getSuite(cfg.suite),
+    chainId: cfg.chainId,
+    trust: { kind: 'genesis', validators: genesisSet(cfg) },
+    requestTimeoutMs: 15_000,
+  });
+}
+
+/** Typed readers over the module queries. */
+export class Chain {
+  readonly client: DjchainClient;
+  readonly config: AppConfig;
+  private ruleSetCache: Promise<RuleSet[]> | null = null;
+
+  constructor(config: AppConfig) {
+    this.config = config;
+    this.client = makeClient(config);
+  }
+
+  private async q<T>(module: string, name: string, params: Value): Promise<T> {
+    return (await this.client.query(module, name, params)).result as T;
+  }
+
+  memberByAddress = (address: string) => this.q<string | null>('member', 'byAddress', { address });
+  member = (id: string) => this.q<MemberInfo | null>('member', 'member', { id });
+  org = (id: string) => this.q<OrgInfo | null>('org', 'org', { id });
+  children = (id: string) => this.q<string[]>('org', 'children', { id });
+  posts = (org: string) => this.q<PostInfo[]>('org', 'posts', { org });
+  postsOf = (member: string) => this.q<PostInfo[]>('org', 'postsOf', { member });
+  process = (member: string) => this.q<ProcessInfo | null>('recruitment', 'process', { member });
+
+  ruleSets(): Promise<RuleSet[]> {
+    this.ruleSetCache ??= this.q<{ versions: RuleSet[] | Record<string, RuleSet> }>(
+      'recruitment',
+      'ruleSets',
+      {},
+    ).then((r) => (Array.isArray(r.versions) ? r.versions : Object.values(r.versions)));
+    return this.ruleSetCache;
+  }
+
+  async ruleSet(version: string): Promise<RuleSet | undefined> {
+    return (await this.ruleSets()).find((r) => r.id === version);
+  }
+
+  /** The organizations under `root` (itself included), depth first, with their children ids. */
+  async orgTree(root: string): Promise<Array<OrgInfo & { children: string[] }>> {
+    const out: Array<OrgInfo & { children: string[] }> = [];
+    const queue = [root];
+    // Bounded: an organization tree of a community is small; stop at 500 nodes whatever the answer.
+    while (queue.length > 0 && out.length < 500) {
+      const id = queue.shift()!;
+      const [info, kids] = await Promise.all([this.org(id), this.children(id)]);
+      if (!info) continue;
+      out.push({ ...info, children: kids });
+      queue.push(...kids);
+    }
+    return out;
+  }
+
+  /** The verified history of an organization (member registrations, recruitment steps, warnings). */
+  async orgEvents(org: string): Promise<readonly HistoryEvent[]> {
+    try {
+      return (await this.client.getDossier(`org:${org}`)).verdict.events;
+    } catch (e) {
+      if ((e as { apiCode?: string }).apiCode === 'ENTITY_NOT_FOUND') return [];
+      throw e;
+    }
+  }
+
+  /** Ids of the members and registered people of a branch, from its verified history. */
+  async membersOf(org: string): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const e of await this.orgEvents(org)) {
+      const d = e.data as { member?: unknown; org?: unknown; from?: unknown; to?: unknown };
+      if (typeof d.member !== 'string') continue;
+      if (e.type === 'member.Registered' || e.type === 'member.Imported') ids.add(d.member);
+      if (e.type === 'transfer.Accepted') {
+        if (d.to === org) ids.add(d.member);
+        else ids.delete(d.member);
+      }
+    }
+    return [...ids].sort();
+  }
+
+  /** Members of the people in a recruitment process in a branch (from its history). */
+  async candidatesOf(org: string): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const e of await this.orgEvents(org)) {
+      const d = e.data as { member?: unknown };
+      if (e.type === 'recruitment.StepRecorded' && typeof d.member === 'string') ids.add(d.member);
+    }
+    return [...ids].sort();
+  }
+
+  /** Signs locally and submits; the verified receipt (status may be "failed" with a cited error). */
+  send(
+    module: string,
+    action: string,
+    params: Value,
+    key: KeyPair,
+    onBehalfOf?: string,
+  ): Promise<VerifiedReceipt> {
+    return this.client.send({ module, action, params, ...(onBehalfOf ? { onBehalfOf } : {}) }, key, {
+      timeoutMs: 60_000,
+    });
+  }
+}
+
+/** Today's date in China (UTC+8), as the chain counts days. */
+export function chinaToday(now = Date.now()): string {
+  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function addDaysIso(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Saves bytes as a file download. */
+export function download(name: string, bytes: Uint8Array | string, type = 'application/octet-stream'): void {
+  const blob = new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  setTimeout(() => {
+    URL.revokeObjectURL(a.href);
+    a.remove();
+  }, 1000);
+}

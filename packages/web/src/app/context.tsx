@@ -1,0 +1,85 @@
+/** App-wide state: the chain, the language, the large-type setting, the signed-in session, the route. */
+import type { KeyPair } from '@djchain/crypto/browser';
+import { createContext, useContext, useEffect, useState } from 'react';
+import type { Chain, PostInfo } from './chain.ts';
+import type { Lang, Translate } from './i18n.ts';
+
+export interface Session {
+  readonly key: KeyPair;
+  readonly address: string;
+  readonly label?: string;
+  readonly memberId: string;
+  readonly posts: readonly PostInfo[];
+  /** The post acted in (null: acting as oneself, e.g. an applicant or a member). */
+  readonly post: PostInfo | null;
+  /** A clerk (党务工作者) acting for this member: its id and key address. */
+  readonly onBehalfOf: { readonly member: string; readonly address: string } | null;
+}
+
+export interface AppState {
+  readonly chain: Chain;
+  readonly t: Translate;
+  readonly lang: Lang;
+  setLang(lang: Lang): void;
+  readonly largeType: boolean;
+  setLargeType(on: boolean): void;
+  readonly session: Session | null;
+  setSession(s: Session | null): void;
+}
+
+export const AppContext = createContext<AppState | null>(null);
+
+export function useApp(): AppState {
+  const s = useContext(AppContext);
+  if (!s) throw new Error('AppContext missing');
+  return s;
+}
+
+/** The hash route as segments: "#/member/m-1" → ["member", "m-1"]. */
+function readRoute(): string[] {
+  return window.location.hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((s) => s.length > 0)
+    .map(decodeURIComponent);
+}
+
+export function useRoute(): string[] {
+  const [route, setRoute] = useState(readRoute);
+  useEffect(() => {
+    const on = () => setRoute(readRoute());
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}
+
+export function go(...segments: string[]): void {
+  window.location.hash = `#/${segments.map(encodeURIComponent).join('/')}`;
+}
+
+/** Loads async data with loading and error states; reloads when `deps` change or `reload` is called. */
+export function useAsync<T>(
+  fn: () => Promise<T>,
+  deps: readonly unknown[],
+): { data: T | undefined; error: unknown; loading: boolean; reload: () => void } {
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
+    data: undefined,
+    error: undefined,
+    loading: true,
+  });
+  const [tick, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: deps are the caller's
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true, error: undefined }));
+    fn().then(
+      (data) => live && setState({ data, error: undefined, loading: false }),
+      (error) => live && setState({ data: undefined, error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, tick]);
+  return { ...state, reload: () => setTick((n) => n + 1) };
+}

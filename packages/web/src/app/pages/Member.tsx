@@ -1,0 +1,195 @@
+/**
+ * A member's page: status and rights (the node's derived view), the history as a timeline with the
+ * block of each event — fetched as a dossier and verified in this browser against a header signed
+ * by the validators (the SDK's light client), marked 已验证 — the dossier export, and personal
+ * fields behind a read that is recorded on chain (member.recordProfileRead) for those entitled.
+ */
+import { Alert, Button, Card, Col, Descriptions, Input, Row, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import type { Chain, MemberInfo } from '../chain.ts';
+import { download } from '../chain.ts';
+import { type Session, useApp, useAsync } from '../context.tsx';
+import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
+
+export function MemberPage({ id }: { id: string }) {
+  const { t, chain } = useApp();
+  const info = useAsync(() => chain.member(id), [id]);
+  const dossier = useAsync(() => chain.client.getDossier(`member:${id}`), [id]);
+  if (info.loading) return <Loading />;
+  if (info.error) return <ErrorBlock error={info.error} onRetry={info.reload} />;
+  const m = info.data;
+  if (!m) return <CodedAlert error={{ code: 'MEMBER_NOT_FOUND', message: id }} />;
+  const yes = (b: boolean) => <Tag color={b ? 'green' : 'default'}>{b ? t('yes') : t('no')}</Tag>;
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={10}>
+        <Card title={t('memberTitle', { id })} data-testid="member-card">
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label={t('status')}>
+              <Tag color="red">{m.status}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('org')}>{m.org}</Descriptions.Item>
+            <Descriptions.Item label={t('partyAgeFrom')}>{m.partyAgeFrom ?? '—'}</Descriptions.Item>
+          </Descriptions>
+          <Typography.Title level={5}>{t('rights')}</Typography.Title>
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label={t('rightVote')}>{yes(m.rights.vote)}</Descriptions.Item>
+            <Descriptions.Item label={t('rightElect')}>{yes(m.rights.elect)}</Descriptions.Item>
+            <Descriptions.Item label={t('rightBeElected')}>{yes(m.rights.beElected)}</Descriptions.Item>
+            <Descriptions.Item label={t('rightIntroducer')}>{yes(m.rights.introducer)}</Descriptions.Item>
+            <Descriptions.Item label={t('rightHoldPosts')}>{yes(m.rights.holdPosts)}</Descriptions.Item>
+          </Descriptions>
+          {m.rights.cites.length > 0 ? (
+            <Typography.Paragraph type="secondary">{m.rights.cites.join('；')}</Typography.Paragraph>
+          ) : null}
+        </Card>
+        <div style={{ marginTop: 16 }}>
+          <PersonalCard chain={chain} m={m} />
+        </div>
+      </Col>
+      <Col xs={24} lg={14}>
+        <Card
+          title={t('history')}
+          extra={
+            dossier.data ? (
+              <Button
+                data-testid="export-dossier"
+                onClick={() => download(`dossier-${id}.cbor`, dossier.data!.bytes)}
+              >
+                {t('exportDossier')}
+              </Button>
+            ) : null
+          }
+        >
+          {dossier.loading ? (
+            <Typography.Text>{t('verifying')}</Typography.Text>
+          ) : dossier.error ? (
+            <CodedAlert error={codedOf(dossier.error)} title={t('notVerified')} />
+          ) : (
+            <>
+              <Alert
+                type="success"
+                showIcon
+                data-testid="verified"
+                style={{ marginBottom: 16 }}
+                title={<b>{t('verified')}</b>}
+                description={t('verifiedHint', {
+                  count: dossier.data!.verdict.events.length,
+                  height: dossier.data!.verdict.header.height,
+                })}
+              />
+              <Timeline
+                data-testid="timeline"
+                items={dossier.data!.verdict.events.map((e) => {
+                  const d = e.data as {
+                    by?: string | null;
+                    onBehalfOf?: string | null;
+                    status?: string | null;
+                    step?: number;
+                  };
+                  return {
+                    color: 'red',
+                    children: (
+                      <div>
+                        <b>{e.type}</b> {d.status ? <Tag>{d.status}</Tag> : null}
+                        {typeof d.step === 'number' ? <Tag>#{d.step}</Tag> : null}
+                        <Tag color="green">✓ {t('height', { height: e.height })}</Tag>
+                        {d.by ? <div>{t('actedBy', { by: d.by })}</div> : null}
+                        {d.onBehalfOf ? (
+                          <Tag color="orange">{t('onBehalf', { member: d.onBehalfOf })}</Tag>
+                        ) : null}
+                      </div>
+                    ),
+                  };
+                })}
+              />
+            </>
+          )}
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+const BRANCH_READERS = ['书记', '组织委员', '纪检委员', '党务工作者'];
+const SUPERIOR_READERS = ['书记', '组织委员', '纪检委员'];
+
+/** Whether the session's post may read the member's personal fields (docs/permissions.md). */
+async function entitled(chain: Chain, s: Session, m: MemberInfo): Promise<boolean> {
+  if (s.memberId === m.id || s.onBehalfOf?.member === m.id) return true;
+  const post = s.post;
+  if (!post) return false;
+  if (post.org === m.org) return BRANCH_READERS.includes(post.post);
+  // The nearest 党委 above the member's branch.
+  let org = await chain.org(m.org);
+  for (let i = 0; org && i < 10; i++) {
+    if (org.kind === '党委' && org.id !== m.org)
+      return org.id === post.org && SUPERIOR_READERS.includes(post.post);
+    org = org.parent ? await chain.org(org.parent) : null;
+  }
+  return false;
+}
+
+function PersonalCard({ chain, m }: { chain: Chain; m: MemberInfo }) {
+  const { t, session } = useApp();
+  const may = useAsync(async () => (session ? entitled(chain, session, m) : false), [m.id, session]);
+  const [purpose, setPurpose] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CodedView | null>(null);
+  const [readAt, setReadAt] = useState<number | null>(null);
+  const read = async () => {
+    if (!session) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await chain.send(
+        'member',
+        'recordProfileRead',
+        { member: m.id, purpose: purpose.trim() || '组织工作' },
+        session.key,
+        session.onBehalfOf?.address,
+      );
+      if (r.receipt.status === 'failed' && r.receipt.error) {
+        const e = r.receipt.error;
+        setError({ code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}) });
+      } else setReadAt(r.height);
+    } catch (e) {
+      setError(codedOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title={t('personal')} data-testid="personal-card">
+      <Typography.Paragraph type="secondary">{t('personalHidden')}</Typography.Paragraph>
+      {readAt !== null ? (
+        <>
+          <Alert type="success" data-testid="read-recorded" title={t('readRecorded', { height: readAt })} />
+          <Descriptions column={1} size="small" style={{ marginTop: 12 }}>
+            <Descriptions.Item label={t('profileRef')}>
+              {m.profileRef ?? t('profileNone')}
+              {m.profileCommitment ? (
+                <div>
+                  <Typography.Text code>{m.profileCommitment.slice(0, 16)}…</Typography.Text>
+                </div>
+              ) : null}
+            </Descriptions.Item>
+          </Descriptions>
+        </>
+      ) : may.data ? (
+        <>
+          <Input
+            placeholder={t('readPurpose')}
+            value={purpose}
+            onChange={(e) => setPurpose(e.target.value)}
+            style={{ marginBottom: 8 }}
+          />
+          <Button block onClick={read} loading={busy} data-testid="read-profile">
+            {t('recordRead')}
+          </Button>
+        </>
+      ) : null}
+      {error ? <CodedAlert error={error} /> : null}
+    </Card>
+  );
+}

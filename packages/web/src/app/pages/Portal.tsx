@@ -1,0 +1,125 @@
+/**
+ * The public portal (no sign-in): the organizations, their posts' titles and terms, counts by
+ * membership status and the chain height. No member id, name or any personal field is shown —
+ * only aggregates; and no ranking of anyone.
+ */
+import { Card, Col, List, Row, Statistic, Tag, Typography } from 'antd';
+import { PieChart } from 'echarts/charts';
+import { LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import { useApp, useAsync } from '../context.tsx';
+import { ErrorBlock, Loading } from '../ui.tsx';
+
+echarts.use([PieChart, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export function PortalPage() {
+  const { t, chain } = useApp();
+  const data = useAsync(async () => {
+    const status = await chain.client.status();
+    const orgs = (await Promise.all(chain.config.rootOrgs.map((r) => chain.orgTree(r)))).flat();
+    const counts = new Map<string, number>();
+    const perOrg = new Map<string, number>();
+    for (const o of orgs.filter((x) => x.kind === '党支部')) {
+      const ids = await chain.membersOf(o.id);
+      const views = await Promise.all(ids.map((id) => chain.member(id)));
+      let n = 0;
+      for (const m of views) {
+        if (!m || (m.status !== '正式党员' && m.status !== '预备党员')) continue;
+        counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
+        n++;
+      }
+      perOrg.set(o.id, n);
+    }
+    const posts = await Promise.all(orgs.map(async (o) => [o.id, await chain.posts(o.id)] as const));
+    return { status, orgs, counts, perOrg, posts: new Map(posts) };
+  }, []);
+  if (data.loading) return <Loading />;
+  if (data.error) return <ErrorBlock error={data.error} onRetry={data.reload} />;
+  const { status, orgs, counts, perOrg, posts } = data.data!;
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  return (
+    <div data-testid="portal">
+      <Typography.Title level={3}>{chain.config.title ?? t('portalTitle')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('portalIntro')}</Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        <Col xs={12} md={8}>
+          <Card>
+            <Statistic title={t('orgCount')} value={orgs.length} />
+          </Card>
+        </Col>
+        <Col xs={12} md={8}>
+          <Card>
+            <Statistic title={t('memberCount')} value={total} />
+          </Card>
+        </Col>
+        <Col xs={24} md={8}>
+          <Card>
+            <Statistic title={t('chainHeight')} value={status.height} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title={t('statusChart')}>
+            <StatusPie counts={counts} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Card title={t('orgList')}>
+            <List
+              dataSource={orgs}
+              renderItem={(o) => (
+                <List.Item>
+                  <div>
+                    <b>{o.name}</b> <Tag>{o.kind}</Tag>
+                    {o.kind === '党支部' ? (
+                      <Tag color="red">{`${t('memberCount')} ${perOrg.get(o.id) ?? 0}`}</Tag>
+                    ) : null}
+                    <div>
+                      <Typography.Text type="secondary">
+                        {t('term')}：{t('termFrom', { start: o.termStart, years: o.termYears })}
+                      </Typography.Text>
+                    </div>
+                    <div>
+                      {(posts.get(o.id) ?? []).map((p) => (
+                        <Tag key={`${p.post}-${p.since}`}>{p.post}</Tag>
+                      ))}
+                    </div>
+                  </div>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
+
+function StatusPie({ counts }: { counts: Map<string, number> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = echarts.init(ref.current);
+    chart.setOption({
+      tooltip: { trigger: 'item' },
+      legend: { bottom: 0 },
+      color: ['#c8161d', '#f5a623'],
+      series: [
+        {
+          type: 'pie',
+          radius: ['40%', '70%'],
+          data: [...counts.entries()].map(([name, value]) => ({ name, value })),
+          label: { formatter: '{b}: {c}' },
+        },
+      ],
+    });
+    const onResize = () => chart.resize();
+    window.addEventListener('resize', onResize);
+    return () => {
+      window.removeEventListener('resize', onResize);
+      chart.dispose();
+    };
+  }, [counts]);
+  return <div ref={ref} style={{ width: '100%', height: 260 }} data-testid="status-pie" />;
+}

@@ -1,0 +1,168 @@
+/**
+ * The workbench of the chosen post: what needs doing now — overdue and due-soon deadlines, the next
+ * step of every case, and the chain's own warnings — each one click from its form.
+ */
+import { Button, Card, Col, Empty, List, Row, Tag, Typography } from 'antd';
+import { chinaToday } from '../chain.ts';
+import { go, useApp, useAsync } from '../context.tsx';
+import type { MessageKey } from '../i18n.ts';
+import { branchesOf, casesOf, stepOf } from '../recruit.ts';
+import { ErrorBlock, Loading } from '../ui.tsx';
+
+interface Item {
+  readonly level: 'overdue' | 'dueSoon' | 'waiting';
+  readonly member: string;
+  readonly action: string;
+  readonly title: string;
+  readonly due?: string;
+  readonly cite?: string;
+}
+
+const ORDER = { overdue: 0, dueSoon: 1, waiting: 2 } as const;
+const COLOR = { overdue: 'red', dueSoon: 'orange', waiting: 'blue' } as const;
+
+export function WorkbenchPage() {
+  const { t, chain, session } = useApp();
+  const org = session?.post?.org ?? null;
+  const today = chinaToday();
+  const data = useAsync(async () => {
+    if (!org) return { items: [] as Item[], warnings: [] };
+    const branches = await branchesOf(chain, org);
+    const cases = await casesOf(chain, branches, today);
+    const items: Item[] = [];
+    for (const c of cases) {
+      const covered = new Set<string>();
+      for (const d of c.deadlines) {
+        if (d.level === 'later') continue;
+        const step = stepOf(c.rules, d.action);
+        covered.add(d.action);
+        items.push({
+          level: d.level,
+          member: c.member,
+          action: d.action,
+          title: step ? t('nextStep', { no: step.no, name: step.name }) : d.kind,
+          due: d.due,
+          cite: d.cite,
+        });
+      }
+      if (c.next && !covered.has(c.next.action))
+        items.push({
+          level: 'waiting',
+          member: c.member,
+          action: c.next.action,
+          title: t('nextStep', { no: c.next.no, name: c.next.name }),
+        });
+    }
+    items.sort((a, b) => ORDER[a.level] - ORDER[b.level] || (a.due ?? '').localeCompare(b.due ?? ''));
+    const events = (await Promise.all(branches.map((b) => chain.orgEvents(b)))).flat();
+    const warnings = events
+      .filter((e) => e.type === 'recruitment.DeadlineWarning')
+      .slice(-5)
+      .reverse();
+    return { items, warnings };
+  }, [org]);
+
+  if (!org)
+    return (
+      <Card title={t('workbenchTitle')}>
+        <Empty description={t('nothingToDo')} />
+      </Card>
+    );
+  if (data.loading) return <Loading />;
+  if (data.error) return <ErrorBlock error={data.error} onRetry={data.reload} />;
+  const { items, warnings } = data.data!;
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={16}>
+        <Card
+          title={
+            <span>
+              {t('workbenchTitle')}{' '}
+              <Typography.Text type="secondary">
+                {t('workbenchFor', { org, post: session?.post?.post ?? '' })}
+              </Typography.Text>
+            </span>
+          }
+        >
+          {items.length === 0 ? (
+            <Empty description={t('nothingToDo')} />
+          ) : (
+            <List
+              data-testid="todo-list"
+              dataSource={items}
+              renderItem={(it) => (
+                <List.Item
+                  data-testid="todo-item"
+                  actions={[
+                    <Button
+                      key="go"
+                      type="primary"
+                      size="large"
+                      data-testid={`todo-go-${it.member}-${it.action}`}
+                      onClick={() => go('recruitment', it.member, it.action)}
+                    >
+                      {t('doIt')}
+                    </Button>,
+                  ]}
+                >
+                  <List.Item.Meta
+                    title={
+                      <span>
+                        <Tag color={COLOR[it.level]}>{t(it.level as MessageKey)}</Tag>
+                        {it.member} · {it.title}
+                      </span>
+                    }
+                    description={
+                      it.due ? (
+                        <span>
+                          {t('due', { date: it.due })}
+                          {it.cite ? ` · ${it.cite}` : ''}
+                        </span>
+                      ) : null
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} lg={8}>
+        <Card title={t('warning')}>
+          {warnings.length === 0 ? (
+            <Empty description={t('none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+          ) : (
+            <List
+              dataSource={warnings}
+              renderItem={(e) => {
+                const d = e.data as {
+                  member?: string;
+                  kind?: string;
+                  due?: string;
+                  level?: string;
+                  cite?: string;
+                };
+                return (
+                  <List.Item>
+                    <div>
+                      <Tag color={d.level === 'overdue' ? 'red' : 'orange'}>
+                        {d.level === 'overdue' ? t('overdue') : t('dueSoon')}
+                      </Tag>
+                      <a href={`#/recruitment/${d.member}`}>{d.member}</a> · {d.kind} ·{' '}
+                      {t('due', { date: d.due ?? '' })}
+                      <div>
+                        <Typography.Text type="secondary">
+                          {d.cite} · {t('height', { height: e.height })}
+                        </Typography.Text>
+                      </div>
+                    </div>
+                  </List.Item>
+                );
+              }}
+            />
+          )}
+        </Card>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,80 @@
+/** Small shared pieces: loading and error blocks, coded chain errors with their cited article. */
+import { Alert, Button, Spin, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useApp } from './context.tsx';
+import { zhErrors } from './errors-zh.ts';
+import { isMessageKey } from './i18n.ts';
+
+export interface CodedView {
+  readonly code: string;
+  readonly message: string;
+  readonly cite?: string;
+  readonly details?: unknown;
+}
+
+/** The coded error inside anything thrown or returned: SDK errors, rejections, failed receipts. */
+export function codedOf(e: unknown): CodedView {
+  const err = e as { code?: string; apiCode?: string; message?: string; details?: Record<string, unknown> };
+  const inner = err?.details as { code?: string; details?: unknown } | undefined;
+  if (err?.code === 'CLIENT_TX_REJECTED' && typeof inner?.code === 'string')
+    return { code: inner.code, message: err.message ?? '', details: inner.details };
+  if (err?.code === 'CLIENT_HTTP' && err.apiCode) return { code: err.apiCode, message: err.message ?? '' };
+  return { code: err?.code ?? 'ERROR', message: err?.message ?? String(e) };
+}
+
+export function Loading() {
+  const { t } = useApp();
+  return (
+    <div style={{ padding: 48, textAlign: 'center' }}>
+      <Spin tip={t('loading')}>
+        <div style={{ minHeight: 40 }} />
+      </Spin>
+    </div>
+  );
+}
+
+/** A coded error in the user's language: the zh text of the code when known, the code, the article. */
+export function CodedAlert({
+  error,
+  title,
+  onRetry,
+}: {
+  error: CodedView;
+  title?: ReactNode;
+  onRetry?: () => void;
+}) {
+  const { t, lang } = useApp();
+  const text =
+    lang === 'zh' && zhErrors[error.code]
+      ? zhErrors[error.code]
+      : isMessageKey(error.code)
+        ? t(error.code)
+        : error.message;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="coded-error"
+      title={title ?? t('errorTitle')}
+      description={
+        <div>
+          <div>{text}</div>
+          {error.cite ? (
+            <div data-testid="error-cite">
+              <Typography.Text strong>{t('citeLabel')}：</Typography.Text>
+              {error.cite}
+            </div>
+          ) : null}
+          <Typography.Text type="secondary" data-testid="error-code">
+            {t('codeLabel')}：{error.code}
+          </Typography.Text>
+        </div>
+      }
+      action={onRetry ? <Button onClick={onRetry}>{t('retry')}</Button> : undefined}
+    />
+  );
+}
+
+export function ErrorBlock({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  return <CodedAlert error={codedOf(error)} {...(onRetry ? { onRetry } : {})} />;
+}

@@ -1,0 +1,170 @@
+/**
+ * The web server: serves the built app (dist/) on 127.0.0.1, forwards the node's API (/v1/*) so the
+ * SDK in the page talks to the node from the same origin, and serves /app-config.json — the chain
+ * id, suite and genesis validator set the page's light client starts its trust from (read from the
+ * node's genesis.json by the operator, never from what a node answers).
+ */
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+
+export const DIST_DIR = new URL('../dist', import.meta.url).pathname;
+
+/** What the page needs to trust the chain: the genesis.json fields, keys as hex. */
+export interface AppConfig {
+  readonly chainId: string;
+  readonly suite: 'intl' | 'gm';
+  readonly validators: ReadonlyArray<{
+    readonly publicKey: string;
+    readonly power: number;
+    readonly name: string;
+  }>;
+  /** The top organizations (parent null in genesis), where the public portal starts. */
+  readonly rootOrgs: readonly string[];
+  /** Display name of the consortium for the portal header (optional). */
+  readonly title?: string;
+}
+
+export interface WebServerOptions {
+  /** The node's API root, e.g. http://127.0.0.1:26657. */
+  readonly nodeUrl: string;
+  readonly config: AppConfig;
+  readonly host?: string;
+  readonly port?: number;
+  readonly distDir?: string;
+}
+
+export interface WebServer {
+  readonly url: string;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+export class WebError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** The trust part of a genesis.json file (chainId, suite, validators), for /app-config.json. */
+export function configFromGenesisFile(file: string, title?: string): AppConfig {
+  let g: { chainId?: unknown; suite?: unknown; validators?: unknown; modules?: { org?: { orgs?: unknown } } };
+  try {
+    g = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new WebError('WEB_BAD_GENESIS', `${file}: ${(e as Error).message}`);
+  }
+  if (
+    typeof g.chainId !== 'string' ||
+    (g.suite !== 'intl' && g.suite !== 'gm') ||
+    !Array.isArray(g.validators)
+  )
+    throw new WebError('WEB_BAD_GENESIS', `${file}: chainId, suite and validators are required`);
+  const validators = (g.validators as { publicKey: string; power: number; name: string }[]).map((v) => ({
+    publicKey: v.publicKey,
+    power: v.power,
+    name: v.name,
+  }));
+  const orgs = Array.isArray(g.modules?.org?.orgs)
+    ? (g.modules.org.orgs as { id: string; parent: unknown }[])
+    : [];
+  const rootOrgs = orgs.filter((o) => o.parent === null).map((o) => o.id);
+  return { chainId: g.chainId, suite: g.suite, validators, rootOrgs, ...(title ? { title } : {}) };
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+// Only the API routes the page uses are forwarded; /metrics stays with the operator.
+const FORWARDED = /^\/(v1\/|healthz$)/;
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function forward(req: IncomingMessage, res: ServerResponse, node: URL): void {
+  const upstream = request(
+    {
+      host: node.hostname,
+      port: node.port,
+      method: req.method,
+      path: req.url,
+      headers: { ...req.headers, host: node.host },
+    },
+    (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    },
+  );
+  upstream.on('error', (e) => {
+    if (!res.headersSent)
+      sendJson(res, 502, { error: { code: 'NODE_UNAVAILABLE', message: `node unreachable: ${e.message}` } });
+    else res.destroy();
+  });
+  req.pipe(upstream);
+}
+
+function serveFile(res: ServerResponse, dist: string, pathname: string): void {
+  const rel = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  let file = join(dist, rel);
+  if (!file.startsWith(dist)) {
+    sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'not found' } });
+    return;
+  }
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(dist, 'index.html');
+  const hashed = /\/assets\//.test(file);
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  });
+  createReadStream(file).pipe(res);
+}
+
+/** Starts the web server; resolves with its URL once listening. */
+export async function serveWeb(opts: WebServerOptions): Promise<WebServer> {
+  const dist = resolve(opts.distDir ?? DIST_DIR);
+  if (!existsSync(join(dist, 'index.html')))
+    throw new WebError('WEB_NOT_BUILT', `${dist}/index.html is missing: run npm run build -w packages/web`);
+  const node = new URL(opts.nodeUrl);
+  const config = JSON.stringify(opts.config);
+  const server = createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    if (FORWARDED.test(pathname)) return forward(req, res, node);
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: req.method ?? '' } });
+    if (pathname === '/app-config.json') {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      return res.end(config);
+    }
+    serveFile(res, dist, pathname);
+  });
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, host, () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    server,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}

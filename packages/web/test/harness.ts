@@ -1,0 +1,238 @@
+/**
+ * Test harness of the web tests: a real one-validator chain made with the CLI (`djchain init`, then
+ * a genesis with a community committee, branches, posts and members written by `writeGenesis` —
+ * init makes an empty one — then `djchain start` as a child process), keystore files for the demo
+ * accounts, the built app served by serveWeb, and Debian's Chromium driven by playwright-core.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addressOf, createKeystore, DjchainClient } from '@djchain/client';
+import { fromHex, getSuite, type KeyPair, randomKeyPair, randomSeed } from '@djchain/crypto';
+import { ageCommitment, ageProof } from '@djchain/modules';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { buildWeb } from '../src/build.ts';
+import { configFromGenesisFile, serveWeb, type WebServer } from '../src/server.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const PASSPHRASE = '党建链-test-口令';
+const CLI = new URL('../../cli/src/main.ts', import.meta.url).pathname;
+export const SHOTS = new URL('../test-output/screenshots/', import.meta.url).pathname;
+
+/** The demo community of the tests: who holds which post, who applies. */
+export const ACCOUNTS = {
+  committeeSecretary: { id: 'm-001', label: '社区党委书记 王芳' },
+  branchSecretary: { id: 'm-002', label: '第一支部书记 李明' },
+  organizer: { id: 'm-003', label: '组织委员 赵刚' },
+  clerk: { id: 'm-004', label: '党务工作者 陈静' },
+  applicant: { id: 'm-101', label: '申请人 周晓' },
+} as const;
+
+export const BIRTH_DATE = '1996-03-15';
+
+function chinaToday(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export interface Chain {
+  readonly dir: string;
+  readonly nodeUrl: string;
+  readonly keystores: Record<keyof typeof ACCOUNTS, string>;
+  readonly keys: Record<keyof typeof ACCOUNTS, KeyPair>;
+  readonly chainId: string;
+  readonly child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Writes genesis modules into an initialized node directory: 东风社区党委 (c1) with branches b1, b2
+ * and a party group, posts, ten full members, and applicant m-101 with an age commitment.
+ * Returns the key of each account and the age seed of the applicant.
+ */
+export function writeGenesis(nodeDir: string): { keys: Record<string, KeyPair>; seed: Uint8Array } {
+  const suite = getSuite('intl');
+  const file = join(nodeDir, 'genesis.json');
+  const g = JSON.parse(readFileSync(file, 'utf8'));
+  const keys: Record<string, KeyPair> = {};
+  const member = (id: string, org: string, extra: object = {}) => {
+    keys[id] = randomKeyPair(suite);
+    return { id, org, address: addressOf(suite, keys[id].publicKey), ...extra };
+  };
+  const seed = randomSeed();
+  const members = [
+    member('m-001', 'b1', { status: '正式党员', since: '2008-07-01' }),
+    member('m-002', 'b1', { status: '正式党员', since: '2010-07-01' }),
+    member('m-003', 'b1', { status: '正式党员', since: '2012-07-01' }),
+    member('m-004', 'b1', { status: '正式党员', since: '2015-07-01' }),
+    member('m-005', 'b1', { status: '正式党员', since: '2016-07-01' }),
+    member('m-006', 'b1', { status: '预备党员', since: '2025-12-01', probationEnd: '2026-12-01' }),
+    member('m-011', 'b2', { status: '正式党员', since: '2001-07-01' }),
+    member('m-012', 'b2', { status: '正式党员', since: '2005-07-01' }),
+    member('m-013', 'b2', { status: '正式党员', since: '2019-07-01' }),
+    member('m-101', 'b1', { ageCommitment: ageCommitment(suite, seed, BIRTH_DATE) }),
+  ];
+  g.modules = {
+    org: {
+      orgs: [
+        {
+          id: 'c1',
+          name: '东风社区党委',
+          kind: '党委',
+          parent: null,
+          community: true,
+          termStart: '2024-06-01',
+        },
+        { id: 'b1', name: '第一党支部', kind: '党支部', parent: 'c1', termStart: '2024-06-01' },
+        { id: 'b2', name: '第二党支部', kind: '党支部', parent: 'c1', termStart: '2024-06-01' },
+        { id: 'g1', name: '第一党小组', kind: '党小组', parent: 'b1', termStart: '2024-06-01' },
+      ],
+      posts: [
+        { org: 'c1', member: 'm-001', post: '书记', since: '2024-06-01' },
+        { org: 'b1', member: 'm-002', post: '书记', since: '2024-06-01' },
+        { org: 'b1', member: 'm-003', post: '组织委员', since: '2024-06-01' },
+        { org: 'b1', member: 'm-004', post: '党务工作者', since: '2024-06-01' },
+        { org: 'b2', member: 'm-011', post: '书记', since: '2024-06-01' },
+      ],
+    },
+    member: { members },
+    recruitment: { activeVersion: '2014' },
+  };
+  writeFileSync(file, `${JSON.stringify(g, null, 2)}\n`);
+  return { keys, seed };
+}
+
+function startNode(dir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [CLI, 'start', '--dir', dir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stderr!.on('data', (d) => {
+      err = (err + String(d)).slice(-4000);
+    });
+    child.stdout!.on('data', (d) => {
+      out += String(d);
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`djchain start exited (${code}): ${out} ${err}`)));
+  });
+}
+
+/** Starts the chain and files the applicant's application (step 1, signed by the applicant). */
+export async function startChain(): Promise<Chain> {
+  const root = mkdtempSync(join(tmpdir(), 'djweb-'));
+  const dir = join(root, 'node');
+  const chainId = 'djweb-test';
+  const init = spawnSync(process.execPath, [CLI, 'init', '--dir', dir, '--chain-id', chainId], {
+    encoding: 'utf8',
+  });
+  if (init.status !== 0) throw new Error(`djchain init failed: ${init.stdout} ${init.stderr}`);
+  const { keys, seed } = writeGenesis(dir);
+  const cfgFile = join(dir, 'config.json');
+  const cfg = JSON.parse(readFileSync(cfgFile, 'utf8'));
+  writeFileSync(cfgFile, JSON.stringify({ ...cfg, emptyBlockIntervalMs: 1000, logLevel: 'warn' }));
+  const suite = getSuite('intl');
+  const keystores = {} as Record<keyof typeof ACCOUNTS, string>;
+  const accountKeys = {} as Record<keyof typeof ACCOUNTS, KeyPair>;
+  mkdirSync(join(root, 'keys'));
+  for (const [name, acc] of Object.entries(ACCOUNTS) as [
+    keyof typeof ACCOUNTS,
+    { id: string; label: string },
+  ][]) {
+    const key = keys[acc.id]!;
+    accountKeys[name] = key;
+    const ks = await createKeystore(suite, key.secretKey, PASSPHRASE, { label: acc.label });
+    keystores[name] = join(root, 'keys', `${acc.id}.json`);
+    writeFileSync(keystores[name], JSON.stringify(ks, null, 2));
+  }
+  const { child, url } = await startNode(dir);
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    rmSync(root, { recursive: true, force: true });
+  };
+  try {
+    const genesis = JSON.parse(readFileSync(join(dir, 'genesis.json'), 'utf8'));
+    const client = new DjchainClient({
+      baseUrl: url,
+      suite: getSuite('intl', 'browser'),
+      chainId,
+      trust: {
+        kind: 'genesis',
+        validators: {
+          validators: genesis.validators.map((v: { publicKey: string; power: number; name: string }) => ({
+            publicKey: fromHex(v.publicKey),
+            power: v.power,
+            name: v.name,
+          })),
+        },
+      },
+    });
+    const today = chinaToday();
+    const proof = ageProof(suite, seed, BIRTH_DATE, today, 18)!;
+    const r = await client.send(
+      {
+        module: 'recruitment',
+        action: 'apply',
+        params: { member: 'm-101', branch: 'b1', ageProof: proof, ageProofDate: today },
+      },
+      accountKeys.applicant,
+      { timeoutMs: 30_000 },
+    );
+    if (r.receipt.status !== 'ok') throw new Error(`apply failed: ${JSON.stringify(r.receipt.error)}`);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { dir, nodeUrl: url, keystores, keys: accountKeys, chainId, child, stop };
+}
+
+export async function startWeb(chain: Chain): Promise<WebServer> {
+  await buildWeb(); // once per test run, so CI needs no separate build step
+  return serveWeb({ nodeUrl: chain.nodeUrl, config: configFromGenesisFile(join(chain.dir, 'genesis.json')) });
+}
+
+export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'djweb-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Full-page screenshots at 390 px (a phone) and 1280 px wide. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.waitForTimeout(300); // layout settles after the resize (not an assertion)
+    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
+  }
+}

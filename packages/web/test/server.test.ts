@@ -1,0 +1,118 @@
+/**
+ * The web server without a browser: static files from a dist folder, /app-config.json from a
+ * genesis file, /v1 forwarded to a (real, loopback) upstream server, no path escapes dist; and the
+ * zh-CN error table is up to date with the modules' registries.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, it } from 'node:test';
+import { configFromGenesisFile, serveWeb, WebError, type WebServer } from '../src/server.ts';
+
+let dir: string;
+let web: WebServer;
+const upstream = createServer((req, res) => {
+  res.writeHead(req.url === '/v1/missing' ? 404 : 200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ path: req.url, method: req.method }));
+});
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'djweb-server-'));
+  mkdirSync(join(dir, 'dist', 'assets'), { recursive: true });
+  writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>党建链</title>');
+  writeFileSync(join(dir, 'dist', 'assets', 'a.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'secret.txt'), 'not served');
+  writeFileSync(
+    join(dir, 'genesis.json'),
+    JSON.stringify({
+      chainId: 'c',
+      suite: 'gm',
+      time: 0,
+      validators: [{ publicKey: 'ab', power: 1, name: 'v0' }],
+      modules: {
+        org: {
+          orgs: [
+            { id: 'c1', parent: null },
+            { id: 'b1', parent: 'c1' },
+          ],
+        },
+      },
+    }),
+  );
+  await new Promise<void>((ok) => upstream.listen(0, '127.0.0.1', ok));
+  const port = (upstream.address() as AddressInfo).port;
+  web = await serveWeb({
+    nodeUrl: `http://127.0.0.1:${port}`,
+    config: configFromGenesisFile(join(dir, 'genesis.json')),
+    distDir: join(dir, 'dist'),
+  });
+});
+
+after(async () => {
+  await web?.close();
+  await new Promise((ok) => upstream.close(ok));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('serves the app, with index.html for unknown paths (hash routes)', async () => {
+  const res = await fetch(`${web.url}/`);
+  assert.equal(res.status, 200);
+  assert.match(await res.text(), /党建链/);
+  const js = await fetch(`${web.url}/assets/a.js`);
+  assert.match(js.headers.get('content-type') ?? '', /javascript/);
+  assert.match(js.headers.get('cache-control') ?? '', /immutable/);
+  assert.match(await (await fetch(`${web.url}/no/such/page`)).text(), /党建链/);
+});
+
+it('does not serve files outside dist', async () => {
+  for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt']) {
+    const text = await (await fetch(`${web.url}${path}`)).text();
+    assert.doesNotMatch(text, /not served/, path);
+  }
+});
+
+it('serves the trust config from genesis: chain, suite, validators and the top organizations', async () => {
+  const cfg = await (await fetch(`${web.url}/app-config.json`)).json();
+  assert.deepEqual(cfg, {
+    chainId: 'c',
+    suite: 'gm',
+    validators: [{ publicKey: 'ab', power: 1, name: 'v0' }],
+    rootOrgs: ['c1'],
+  });
+});
+
+it('forwards /v1 and /healthz to the node, status and body included', async () => {
+  const r = await fetch(`${web.url}/v1/status?x=1`);
+  assert.deepEqual(await r.json(), { path: '/v1/status?x=1', method: 'GET' });
+  const post = await fetch(`${web.url}/v1/txs`, { method: 'POST', body: '{}' });
+  assert.equal((await post.json()).method, 'POST');
+  assert.equal((await fetch(`${web.url}/v1/missing`)).status, 404);
+  assert.equal((await fetch(`${web.url}/healthz`)).status, 200);
+  assert.equal((await fetch(`${web.url}/metrics`)).headers.get('content-type')?.includes('html'), true);
+});
+
+it('refuses to start without a build, and a genesis file without the trust fields', async () => {
+  await assert.rejects(
+    serveWeb({
+      nodeUrl: 'http://127.0.0.1:1',
+      config: configFromGenesisFile(join(dir, 'genesis.json')),
+      distDir: dir,
+    }),
+    (e: unknown) => e instanceof WebError && e.code === 'WEB_NOT_BUILT',
+  );
+  writeFileSync(join(dir, 'bad.json'), '{"chainId": 1}');
+  assert.throws(
+    () => configFromGenesisFile(join(dir, 'bad.json')),
+    (e: unknown) => (e as WebError).code === 'WEB_BAD_GENESIS',
+  );
+});
+
+it('the zh-CN error table matches the modules’ registries', () => {
+  const script = new URL('../scripts/errors-zh.ts', import.meta.url).pathname;
+  const r = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+});

@@ -1,0 +1,192 @@
+/**
+ * The web app in real Chromium against a real node started with the CLI: the public portal shows no
+ * personal field; a branch secretary signs in with a keystore file, advances a candidate one step,
+ * sees a refused step's cited message; a member's dossier is verified in the browser, exported,
+ * verified on the verify page, and a one-byte change is named as the first broken link; a clerk
+ * acting on behalf of a member is marked. Screenshots of each page at 390 and 1280 px.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { WebServer } from '../src/server.ts';
+import {
+  ACCOUNTS,
+  CHROMIUM,
+  type Chain,
+  launchBrowser,
+  PASSPHRASE,
+  SHOTS,
+  shoot,
+  startChain,
+  startWeb,
+} from './harness.ts';
+
+const hasChromium = existsSync(CHROMIUM);
+const text = async (l: Locator) => (await l.textContent()) ?? '';
+if (!hasChromium)
+  console.log(`# web browser tests skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
+
+describe('web app in Chromium', {
+  skip: !hasChromium ? `${CHROMIUM} missing` : false,
+  timeout: 240_000,
+}, () => {
+  let chain: Chain;
+  let web: WebServer;
+  let browser: { context: BrowserContext; close(): Promise<void> };
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    chain = await startChain();
+    web = await startWeb(chain);
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(30_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await web?.close();
+    await chain?.stop();
+  });
+
+  const open = (hash: string) => page.goto(`${web.url}/#/${hash}`);
+
+  async function signIn(account: keyof typeof ACCOUNTS, postIndex: number, actingFor?: string) {
+    await open('signin');
+    await page.locator('input[type=file]').setInputFiles(chain.keystores[account]);
+    await page.getByTestId('passphrase').fill(PASSPHRASE);
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('post-choice').waitFor();
+    await page.getByTestId('post-choice').locator('input[type=radio]').nth(postIndex).check();
+    if (actingFor) await page.getByTestId('acting-for').fill(actingFor);
+    await page.getByTestId('post-submit').click();
+    await page.getByTestId('session-bar').waitFor();
+  }
+
+  it('the public portal shows the organization and no personal field', async () => {
+    await open('portal');
+    await page.getByTestId('portal').waitFor();
+    await page.getByText('东风社区党委').first().waitFor();
+    const body = await text(page.locator('body'));
+    assert.match(body, /第一党支部/);
+    // No member id, key address, public key, date of birth or name of anyone.
+    assert.doesNotMatch(body, /m-\d{3}/);
+    assert.doesNotMatch(body, /[0-9a-f]{40}/);
+    assert.doesNotMatch(body, /1996-03-15|周晓|李明|王芳/);
+    const html = await page.content();
+    assert.doesNotMatch(html, /m-\d{3}|1996-03-15/);
+    await shoot(page, 'portal');
+  });
+
+  it('a branch secretary signs in with a keystore file and sees the work to do', async () => {
+    await signIn('branchSecretary', 0);
+    assert.match(await text(page.getByTestId('session-bar')), /m-002/);
+    await page.getByTestId('todo-go-m-101-talk').waitFor();
+    await shoot(page, 'workbench');
+  });
+
+  it('advances the applicant one step (talk) from the workbench', async () => {
+    await page.getByTestId('todo-go-m-101-talk').click();
+    await page.getByTestId('step-form').waitFor();
+    await page.getByTestId('step-submit').click();
+    await page.getByTestId('step-done').waitFor({ timeout: 60_000 });
+    await shoot(page, 'step-done');
+  });
+
+  it('a refused step shows the chain’s coded error with its cited article', async () => {
+    // Contact persons before the applicant is named an activist: out of order (细则 step 5 needs step 3).
+    await open('recruitment/m-101/assignContacts');
+    await page.getByTestId('field-contacts').fill('m-003');
+    await page.getByTestId('step-submit').click();
+    const cite = page.getByTestId('error-cite');
+    await cite.waitFor({ timeout: 60_000 });
+    assert.match(await text(cite), /《中国共产党发展党员工作细则》第.+条/);
+    assert.match(await text(page.getByTestId('error-code')), /RECRUITMENT_OUT_OF_ORDER/);
+    await shoot(page, 'step-refused');
+  });
+
+  it('the recruitment board, member list and organization tree render', async () => {
+    await open('recruitment');
+    await page.getByTestId('case-m-101').waitFor();
+    assert.match(await text(page.getByTestId('stage-applicant')), /m-101/);
+    await shoot(page, 'recruitment-board');
+    await open('members');
+    await page.getByText('m-005').first().waitFor();
+    await shoot(page, 'members');
+    await open('org');
+    await page.getByTestId('org-tree').waitFor();
+    await page.getByText('第二党支部').first().waitFor();
+    await shoot(page, 'org');
+  });
+
+  let dossierFile = '';
+  it('the member page shows the history verified in the browser, and exports the dossier', async () => {
+    await open('member/m-101');
+    await page.getByTestId('verified').waitFor({ timeout: 60_000 });
+    const timeline = await text(page.getByTestId('timeline'));
+    assert.match(timeline, /member\.Registered/);
+    assert.match(timeline, /recruitment\.StepRecorded/);
+    assert.match(timeline, /区块 \d+/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-dossier').click(),
+    ]);
+    dossierFile = join(SHOTS, '..', 'dossier-m-101.cbor');
+    await download.saveAs(dossierFile);
+    assert.ok(readFileSync(dossierFile).length > 100);
+    await shoot(page, 'member');
+  });
+
+  it('the secretary reads personal fields and the read is recorded on chain', async () => {
+    await page.getByTestId('read-profile').click();
+    await page.getByTestId('read-recorded').waitFor({ timeout: 60_000 });
+  });
+
+  it('the verify page passes the exported dossier and names the first broken link of a changed one', async () => {
+    await open('verify');
+    await page.locator('input[type=file]').setInputFiles(dossierFile);
+    await page.getByTestId('verify-ok').waitFor();
+    for (const c of ['FORMAT', 'CHAIN', 'EVENT_HEAD', 'STATE_PROOF', 'TRUST', 'COMMIT'])
+      assert.equal(await page.getByTestId(`check-${c}`).getAttribute('data-state'), 'passed');
+    await shoot(page, 'verify-ok');
+
+    // One byte changed inside the recorded talk step ("talk" → "tall"): the file still parses, and
+    // the event whose contents changed is the first broken link.
+    const bytes = readFileSync(dossierFile);
+    const at = bytes.indexOf(Buffer.from('talk'));
+    assert.ok(at > 0);
+    bytes[at + 3] = 'l'.charCodeAt(0);
+    const changed = join(SHOTS, '..', 'dossier-m-101-changed.cbor');
+    writeFileSync(changed, bytes);
+    await page.locator('input[type=file]').setInputFiles(changed);
+    await page.getByTestId('verify-broken').waitFor();
+    assert.equal(await page.getByTestId('check-EVENT_HEAD').getAttribute('data-state'), 'failed');
+    assert.equal(await page.getByTestId('check-COMMIT').getAttribute('data-state'), 'skipped');
+    assert.match(await text(page.getByTestId('verify-broken')), /第一处断裂：记录前后相扣（第 \d+ 条记录）/);
+    await shoot(page, 'verify-broken');
+  });
+
+  it('the explorer lists blocks and validators', async () => {
+    await open('explorer');
+    await page.getByTestId('blocks-table').waitFor();
+    await shoot(page, 'explorer');
+  });
+
+  it('a clerk acting on behalf of a member is marked on every page', async () => {
+    await signIn('clerk', 0, ACCOUNTS.applicant.id);
+    const banner = page.getByTestId('acting-banner');
+    await banner.waitFor();
+    assert.match(await text(banner), /代办.*m-101/);
+    await shoot(page, 'acting-on-behalf');
+  });
+
+  it('the large-type setting and no uncaught page errors', async () => {
+    await page.getByTestId('large-type').click();
+    await shoot(page, 'large-type');
+    assert.deepEqual(pageErrors, []);
+  });
+});
