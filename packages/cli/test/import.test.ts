@@ -215,7 +215,20 @@ test('import validates every row, imports the good ones, and a re-run imports no
   ]);
   assert.equal(q.status, 0, q.stderr);
   for (const secret of ['张三', ZHANG, '1970-05-06', '汉族']) assert.ok(!q.stdout.includes(secret));
-  assert.match(q.stdout, /"ageCommitment": "[0-9a-f]{64}"/);
+  // A member admitted in the past needs no age commitment; a future applicant (王五) gets one.
+  assert.match(q.stdout, /"ageCommitment": null/);
+  const qWang = djchain([
+    'query',
+    'member.member',
+    '--params',
+    JSON.stringify({ id: wang![1] }),
+    '--api',
+    chain.url,
+    '--genesis',
+    chain.genesisFile,
+  ]);
+  assert.equal(qWang.status, 0, qWang.stderr);
+  assert.match(qWang.stdout, /"ageCommitment": "[0-9a-f]{64}"/);
 
   const report = join(chain.root, 'report.xlsx');
   const rep = djchain([
