@@ -22,8 +22,20 @@ export {
 } from './consensus/wire.ts';
 export { isNodeError, NodeError } from './errors.ts';
 export { createLog, type Log, silentLog } from './log.ts';
-export { type AddResult, defaultMempoolOptions, Mempool, type MempoolOptions } from './mempool/mempool.ts';
+export {
+  type AddResult,
+  type Admitted,
+  defaultMempoolOptions,
+  Mempool,
+  type MempoolOptions,
+} from './mempool/mempool.ts';
 export { decodeWire, encodeWire } from './net/codec.ts';
+export {
+  defaultMempoolGossipOptions,
+  MempoolGossip,
+  type MempoolGossipOptions,
+  type MempoolGossipStats,
+} from './net/mempool-gossip.ts';
 export { P2PTransport } from './net/p2p-transport.ts';
 export { nodeRegistry, observerIds } from './net/registry.ts';
 export {

@@ -16,6 +16,7 @@ import type { Transport } from './consensus/wire.ts';
 import { NodeError } from './errors.ts';
 import { type Log, silentLog } from './log.ts';
 import { defaultMempoolOptions, Mempool, type MempoolOptions } from './mempool/mempool.ts';
+import { MempoolGossip, type MempoolGossipOptions } from './net/mempool-gossip.ts';
 import { P2PTransport } from './net/p2p-transport.ts';
 import { nodeRegistry } from './net/registry.ts';
 import { ChainStore } from './storage/chain-store.ts';
@@ -29,6 +30,8 @@ export interface NodeOptions {
   readonly driver: Partial<DriverOptions>;
   /** sqlite page cache (MiB). */
   readonly dbCacheMiB: number;
+  /** Mempool gossip batching and seen-cache (with `deps.p2p`). */
+  readonly gossip: Partial<MempoolGossipOptions>;
 }
 
 export const defaultNodeOptions = {
@@ -68,6 +71,8 @@ export interface DjNode {
   readonly driver: ConsensusDriver;
   readonly log: Log;
   readonly events: EventEmitter<{ commit: [CommitEvent] }>;
+  /** Mempool gossip, when the node runs over p2p. */
+  readonly gossip: MempoolGossip | undefined;
   /** Stops consensus and closes the database. */
   close(): void;
 }
@@ -109,6 +114,9 @@ export function openNode(
       p2pTransport.setAllowedPeers(ids);
     };
     refreshRegistry();
+    const gossip = deps.p2p
+      ? new MempoolGossip(opts.gossip ?? {}, { p2p: deps.p2p, mempool, app, log })
+      : undefined;
     const node: DjNode = {
       suite,
       nodeId: toHex(deps.key.publicKey),
@@ -116,6 +124,7 @@ export function openNode(
       mempool,
       log,
       events,
+      gossip,
       driver: new ConsensusDriver(opts.driver ?? {}, {
         app,
         mempool,
@@ -144,6 +153,7 @@ export function openNode(
         if (closed) return;
         closed = true;
         node.driver.stop();
+        gossip?.close();
         void mempool.close();
         store.close();
       },

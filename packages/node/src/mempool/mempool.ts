@@ -5,7 +5,7 @@
  */
 
 import { toHex } from '@djchain/crypto';
-import type { Transaction } from '@djchain/ledger';
+import { encodeTx, type Transaction } from '@djchain/ledger';
 import { type CheckTxOptions, type CodedError, nextNonce, type StateView } from '@djchain/runtime';
 import type { Application, Executed } from '../app/application.ts';
 import { defaultVerifyWorkers, VerifyPool } from '../verify/pool.ts';
@@ -44,6 +44,12 @@ interface Entry {
   readonly expiry: number;
 }
 
+/** An admitted transaction: its id (hex) and canonical encoding. */
+export interface Admitted {
+  readonly hash: string;
+  readonly encoding: Uint8Array;
+}
+
 export type AddResult =
   | { readonly ok: true; readonly hash: string }
   | { readonly ok: false; readonly hash?: string; readonly error: CodedError };
@@ -58,6 +64,7 @@ export class Mempool {
   private readonly nextNonces = new Map<string, number>();
   private totalBytes = 0;
   private readonly listeners: Array<() => void> = [];
+  private readonly admittedListeners: Array<(admitted: readonly Admitted[]) => void> = [];
   private pool: VerifyPool | undefined;
   private closed = false;
 
@@ -91,9 +98,17 @@ export class Mempool {
     this.listeners.push(listener);
   }
 
+  /**
+   * Called with the transactions each batch admitted and their canonical encodings (mempool
+   * gossip relays these bytes to peers). Runs before `onAdded` listeners.
+   */
+  onAdmitted(listener: (admitted: readonly Admitted[]) => void): void {
+    this.admittedListeners.push(listener);
+  }
+
   /** Admits a batch; one result per transaction, in order. `sizes` are their encoded lengths. */
   addBatch(txs: readonly Transaction[], sizes: readonly number[]): AddResult[] {
-    return this.admit(txs, sizes, []);
+    return this.admit(txs, sizes, [], undefined);
   }
 
   /**
@@ -105,7 +120,7 @@ export class Mempool {
   async addEncoded(txs: readonly Transaction[], encodings: readonly Uint8Array[]): Promise<AddResult[]> {
     const sizes = encodings.map((e) => e.length);
     const pool = this.verifyPool();
-    if (!pool) return this.admit(txs, sizes, []);
+    if (!pool) return this.admit(txs, sizes, [], encodings);
     // Oversized transactions are refused before any work (admit checks size first).
     const wanted = encodings.map((e, i) => (sizes[i]! > this.opts.maxTxBytes ? new Uint8Array(0) : e));
     const verified = await pool.verify(wanted);
@@ -113,6 +128,7 @@ export class Mempool {
       txs,
       sizes,
       verified.map((v) => ({ signatureValid: v.ok, txHash: v.hash })),
+      encodings,
     );
   }
 
@@ -134,12 +150,21 @@ export class Mempool {
     txs: readonly Transaction[],
     sizes: readonly number[],
     known: readonly CheckTxOptions[],
+    encodings: readonly Uint8Array[] | undefined,
   ): AddResult[] {
     // PERF: one height and one state view per batch, not per transaction.
     const height = this.app.height();
     const view = this.app.store.view(height);
     const results = txs.map((tx, i) => this.add(tx, sizes[i]!, view, height, known[i] ?? {}));
-    if (results.some((r) => r.ok)) for (const l of this.listeners) l();
+    if (!results.some((r) => r.ok)) return results;
+    if (this.admittedListeners.length > 0) {
+      const admitted: Admitted[] = [];
+      for (const [i, r] of results.entries()) {
+        if (r.ok) admitted.push({ hash: r.hash, encoding: encodings?.[i] ?? encodeTx(txs[i]!) });
+      }
+      for (const l of this.admittedListeners) l(admitted);
+    }
+    for (const l of this.listeners) l();
     return results;
   }
 

@@ -1,0 +1,164 @@
+/**
+ * Mempool gossip over real p2p sockets (in one process): transactions submitted to ONE validator
+ * reach the others and are committed in blocks other validators propose; echoes are dropped by
+ * the seen-cache; a peer's refused or malformed relays are counted and never relayed on.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { encode, getSuite, type KeyPair, toHex } from '@djchain/crypto';
+import { encodeTx, txHash } from '@djchain/ledger';
+import { Channel, P2PNode } from '@djchain/p2p';
+import { type DjNode, openNode } from '../src/index.ts';
+import { CHAIN, genesisFor, keyOf, Signer, tempDir, waitForCommit } from './helpers.ts';
+import { kvModule } from './test-module.ts';
+
+const suite = getSuite('intl');
+const fast = {
+  proposeBaseMs: 400,
+  proposeDeltaMs: 200,
+  prevoteBaseMs: 200,
+  prevoteDeltaMs: 200,
+  precommitBaseMs: 200,
+  precommitDeltaMs: 200,
+};
+
+interface Member {
+  readonly key: KeyPair;
+  readonly p2p: P2PNode;
+  readonly node: DjNode;
+}
+
+async function member(root: string, name: string, key: KeyPair, genesis: ReturnType<typeof genesisFor>) {
+  const p2p = new P2PNode({
+    chainId: CHAIN,
+    suite,
+    identity: key.secretKey,
+    listen: { host: '127.0.0.1', port: 0 },
+    redialBaseMs: 50,
+    redialMaxMs: 500,
+  });
+  const node = openNode(
+    {
+      dataDir: join(root, name),
+      genesis,
+      modules: [kvModule],
+      mempool: { verifyWorkers: 1 },
+      driver: { emptyBlockIntervalMs: 200, timeouts: fast, gossipIntervalMs: 150 },
+    },
+    { key, p2p },
+  );
+  await p2p.start();
+  return { key, p2p, node };
+}
+
+/** Resolves when every pair of members is connected (bounded by `tries` × 25 ms). */
+async function meshed(members: readonly Member[], tries = 400): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    if (members.every((m) => m.p2p.peers().length >= members.length - 1)) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the mesh did not form');
+}
+
+test('a transaction submitted to one validator is committed in a block another proposes', async (t) => {
+  const root = tempDir(t);
+  const keys = [0, 1, 2, 3].map((i) => keyOf(suite, 110 + i));
+  const injectorKey = keyOf(suite, 120);
+  const genesis = {
+    ...genesisFor(suite, keys),
+    nodes: [{ publicKey: injectorKey.publicKey, name: 'injector' }],
+  };
+  const members: Member[] = [];
+  const injector = new P2PNode({
+    chainId: CHAIN,
+    suite,
+    identity: injectorKey.secretKey,
+    allowedPeers: [toHex(keys[0]!.publicKey)],
+  });
+  t.after(async () => {
+    for (const m of members) m.node.close();
+    await Promise.all([...members.map((m) => m.p2p.stop()), injector.stop()]);
+  });
+  for (const [i, key] of keys.entries()) members.push(await member(root, `v${i}`, key, genesis));
+  for (const m of members) {
+    for (const o of members) {
+      if (o !== m)
+        m.p2p.addPeer({ host: '127.0.0.1', port: o.p2p.address()!.port, id: toHex(o.key.publicKey) });
+    }
+  }
+  await meshed(members);
+  const a = members[0]!;
+  const aId = toHex(a.key.publicKey);
+
+  // Waves of transactions, all submitted to A (as POST /v1/txs does), until one is committed in
+  // a block another validator proposed (the proposer rotates; bounded by 8 waves).
+  const signer = new Signer(suite);
+  const user = keyOf(suite, 1);
+  let byOther: { height: number; proposer: string } | undefined;
+  for (let wave = 0; wave < 8 && byOther === undefined; wave++) {
+    const txs = [0, 1, 2].map((i) => signer.tx(user, 'put', { id: `w${wave}i${i}`, value: 'v' }));
+    const hashes = new Set(txs.map((tx) => toHex(txHash(suite, tx))));
+    const committed = waitForCommit(a.node, (e) =>
+      e.executed.result.txHashes.some((h) => hashes.has(toHex(h))),
+    );
+    const results = await a.node.mempool.addEncoded(txs, txs.map(encodeTx));
+    assert.ok(results.every((r) => r.ok));
+    const e = await committed;
+    const proposer = toHex(e.executed.block.header.proposer);
+    if (proposer !== aId) byOther = { height: e.executed.block.header.height, proposer };
+  }
+  assert.ok(byOther, 'some wave was committed by a block another validator proposed');
+  assert.ok(keys.some((k) => toHex(k.publicKey) === byOther!.proposer));
+
+  const others = members.slice(1);
+  for (const m of others) {
+    const s = m.node.gossip!.stats();
+    assert.ok(s.admitted >= 3, 'each other validator admitted relayed transactions');
+    assert.deepEqual(s.refused, {}, 'nothing honest was refused');
+  }
+  // Full mesh: B relays what it admitted to C, which already had it from A: dropped unseen.
+  const duplicates = members.reduce((n, m) => n + m.node.gossip!.stats().duplicates, 0);
+  assert.ok(duplicates > 0, 'echoes were dropped by the seen-cache');
+  const aStats = a.node.gossip!.stats();
+  assert.equal(aStats.admitted, 0, 'A admitted nothing back: its own transactions come back as duplicates');
+
+  // An allowed peer relays a forged signature, garbage bytes and a non-batch message to A.
+  await injector.start();
+  await injector.dial('127.0.0.1', a.p2p.address()!.port, aId);
+  // Signed by another account, so the honest user's nonces stay consecutive.
+  const good = signer.tx(keyOf(suite, 2), 'put', { id: 'forged', value: 'v' });
+  const forged = encodeTx({ ...good, signature: new Uint8Array(good.signature.length).fill(7) });
+  const before = others.map((m) => m.node.gossip!.stats().received);
+  const refusedSeen = new Promise<void>((resolve, reject) => {
+    let n = 0;
+    const poll = () => {
+      const s = a.node.gossip!.stats();
+      if (s.refused.RUNTIME_BAD_SIGNATURE === 1 && s.refused.TX_MALFORMED === 1 && s.malformed === 1)
+        return resolve();
+      if (++n > 400) return reject(new Error(`refusals not counted: ${JSON.stringify(s)}`));
+      setTimeout(poll, 25);
+    };
+    poll();
+  });
+  assert.ok(injector.send(aId, Channel.mempool, encode({ txs: [forged, Uint8Array.of(1, 2, 3)] })));
+  assert.ok(injector.send(aId, Channel.mempool, Uint8Array.of(0xff)));
+  await refusedSeen;
+  assert.equal(a.node.mempool.has(toHex(txHash(suite, good))), false);
+  // Refusals are not relayed: a further honest transaction reaches the others, the forged one not.
+  const after = signer.tx(user, 'put', { id: 'after', value: 'v' });
+  const afterHash = toHex(txHash(suite, after));
+  const everywhere = Promise.all(
+    members.map((m) =>
+      waitForCommit(m.node, (e) => e.executed.result.txHashes.some((h) => toHex(h) === afterHash)),
+    ),
+  );
+  await a.node.mempool.addEncoded([after], [encodeTx(after)]);
+  await everywhere;
+  for (const [i, m] of others.entries()) {
+    const s = m.node.gossip!.stats();
+    assert.equal(s.refused.RUNTIME_BAD_SIGNATURE, undefined, 'the forged transaction was not relayed');
+    assert.ok(s.received > before[i]!, 'the honest one was');
+    assert.equal(m.node.mempool.has(toHex(txHash(suite, good))), false);
+  }
+});
