@@ -68,6 +68,7 @@ export {
   type ReceiptEvent,
   receiptFromValue,
   receiptHash,
+  receiptHashOfEncoding,
   receiptToValue,
 } from './receipt.ts';
 export { Fields, isMap, type ValueMap } from './shape.ts';

@@ -108,7 +108,15 @@ export function decodeReceipt(bytes: Uint8Array): Receipt {
 
 /** A receipt-root leaf: H_tag("djchain/receipt/v1", canonical CBOR of the receipt). */
 export function receiptHash(suite: Suite, r: Receipt): Uint8Array {
-  return domainHash(suite, TAG.receipt, encodeReceipt(r));
+  return receiptHashOfEncoding(suite, encodeReceipt(r));
+}
+
+/**
+ * The same leaf from the receipt's canonical encoding (`encodeReceipt(r)`), for callers that keep
+ * the bytes anyway (PERF: the executor hashes them and the block store writes them; one encoding).
+ */
+export function receiptHashOfEncoding(suite: Suite, encoded: Uint8Array): Uint8Array {
+  return domainHash(suite, TAG.receipt, encoded);
 }
 
 /**

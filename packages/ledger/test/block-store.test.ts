@@ -9,6 +9,7 @@ import {
   type Block,
   type CommitCertificate,
   commitHash,
+  encodeReceipt,
   type Header,
   headerHash,
   makeCommit,
@@ -155,6 +156,24 @@ describe('SqliteBlockStore', () => {
     assert.equal(store.latestHeight(), 1);
     store.putBlock(blocks[1]!, hashesOf(1));
     assert.deepEqual(store.getBlock(2), plain(blocks[1]!.block));
+  });
+
+  it('writes the receipt encodings it is given and serves them back without decoding', () => {
+    const db = new DatabaseSync(':memory:');
+    const store = new SqliteBlockStore(db, suite);
+    const encodings = (i: number) => blocks[i]!.receipts.map(encodeReceipt);
+    assert.throws(
+      () => store.putBlock(blocks[0]!, undefined, encodings(0).slice(1)),
+      /LEDGER_STORE_CONFLICT/,
+    );
+    assert.equal(store.latestHeight(), 0);
+    store.putBlock(blocks[0]!, undefined, encodings(0));
+    assert.deepEqual(store.getReceiptEncodings(1), encodings(0));
+    assert.deepEqual(
+      store.getReceipts(1),
+      blocks[0]!.receipts.map((r) => plain(r)),
+    );
+    assert.equal(store.getReceiptEncodings(2), undefined);
   });
 
   it('a rolled-back transaction leaves nothing behind', () => {

@@ -17,7 +17,9 @@ export type RuntimeErrorCode =
   | 'RUNTIME_BAD_EVENT'
   | 'RUNTIME_QUERY_DEPTH'
   | 'RUNTIME_BAD_MODULE'
-  | 'RUNTIME_BAD_GENESIS';
+  | 'RUNTIME_BAD_GENESIS'
+  /** A caller passed the executor inconsistent input (e.g. a different number of ids than txs). */
+  | 'RUNTIME_BAD_INPUT';
 
 /**
  * Thrown inside module calls when a module breaks the contract (bad key, write during verify…);

@@ -3,13 +3,14 @@
  * receipts and the sorted writes. Pure and deterministic: the same state and block give the same
  * bytes on every node; the caller owns storage and the clock.
  */
-import { type Suite, toHex, type Value } from '@djchain/crypto';
+import { fromHex, type Suite, toHex, type Value } from '@djchain/crypto';
 import {
   compareKeys,
+  encodeReceipt,
   merkleRoot,
   type Receipt,
   type ReceiptEvent,
-  receiptHash,
+  receiptHashOfEncoding,
   type Transaction,
   txHash,
   verifyTxSignature,
@@ -41,6 +42,12 @@ export interface BlockInput {
   readonly proposer: Uint8Array;
   /** Hex hashes of transactions whose signatures the caller already checked (the mempool did). */
   readonly verified?: ReadonlySet<string>;
+  /**
+   * Hex ids of `txs`, in order, when the caller hashed each one's canonical encoding already (the
+   * proposer's mempool did at admission). PERF: not encoded and hashed again. A validator of a
+   * peer's block leaves this out and computes them itself.
+   */
+  readonly txIds?: readonly string[];
 }
 
 /** An event with where it happened: txIndex, or BLOCK_TX_INDEX (-1) for block-start hooks. */
@@ -54,6 +61,8 @@ export interface BlockResult {
   readonly writes: StateWrite[];
   readonly events: BlockEvent[];
   readonly txHashes: Uint8Array[];
+  /** `encodeReceipt(receipts[i])`: hashed for the receipt root and stored as is (PERF: once). */
+  readonly receiptBytes: Uint8Array[];
   readonly txRoot: Uint8Array;
   readonly receiptRoot: Uint8Array;
 }
@@ -105,7 +114,9 @@ export class Executor {
    * expired, bad signature, wrong nonce) changes nothing at all: it is not the signer's act.
    */
   executeBlock(input: BlockInput, view: StateView): BlockResult {
-    const block = new Overlay(view);
+    // PERF: the block overlay remembers what it read from committed state (nonces, history heads),
+    // so netWrites' comparison with the previous values does not read the database again.
+    const block = new Overlay(view, { cacheReads: true });
     const scope: Scope = { ...this.scopeBase(input.height, input.time), view: block };
     const events: BlockEvent[] = [];
     for (const name of this.names) {
@@ -116,21 +127,37 @@ export class Executor {
       else
         events.push({ ...hookFailedEvent(name, thrownError(out.error, name).code), txIndex: BLOCK_TX_INDEX });
     }
-    const txHashes = input.txs.map((tx) => txHash(this.suite, tx));
+    const ids = input.txIds;
+    if (ids !== undefined && ids.length !== input.txs.length) {
+      throw new RuntimeError('RUNTIME_BAD_INPUT', 'one id per transaction', {
+        txs: input.txs.length,
+        ids: ids.length,
+      });
+    }
+    const computed: string[] = [];
+    const txHashes = input.txs.map((tx, i) => {
+      if (ids !== undefined) return fromHex(ids[i]!);
+      const hash = txHash(this.suite, tx);
+      computed.push(toHex(hash));
+      return hash;
+    });
+    const hexes = ids ?? computed;
     const receipts = input.txs.map((tx, i) => {
-      const receipt = this.executeTx(block, scope, input, tx, i, txHashes[i]!);
+      const receipt = this.executeTx(block, scope, input, tx, i, txHashes[i]!, hexes[i]!);
       for (const e of receipt.events) events.push({ ...e, txIndex: i });
       return receipt;
     });
+    const receiptBytes = receipts.map(encodeReceipt);
     return {
       receipts,
       writes: block.netWrites(),
       events,
       txHashes,
+      receiptBytes,
       txRoot: merkleRoot(this.suite, txHashes),
       receiptRoot: merkleRoot(
         this.suite,
-        receipts.map((r) => receiptHash(this.suite, r)),
+        receiptBytes.map((b) => receiptHashOfEncoding(this.suite, b)),
       ),
     };
   }
@@ -213,8 +240,8 @@ export class Executor {
     tx: Transaction,
     index: number,
     hash: Uint8Array,
+    hex: string,
   ): Receipt {
-    const hex = toHex(hash);
     const failed = (error: CodedError, writes: string[] = []): Receipt => ({
       txHash: hash,
       status: 'failed',

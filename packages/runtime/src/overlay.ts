@@ -6,18 +6,39 @@ import { equalBytes } from '@djchain/crypto';
 import { compareKeys } from '@djchain/ledger';
 import type { StateView, StateWrite } from './view.ts';
 
+export interface OverlayOptions {
+  /**
+   * Remember the parent's values once read (null: absent). Only for a parent that does not change
+   * while the overlay lives, e.g. a block's overlay over a committed version. PERF: a block reads
+   * the same nonces and history heads many times, and netWrites compares every key with it.
+   */
+  readonly cacheReads?: boolean;
+}
+
 export class Overlay implements StateView {
   private readonly parent: StateView;
   private readonly changes = new Map<string, Uint8Array | null>();
+  private readonly reads: Map<string, Uint8Array | null> | undefined;
 
-  constructor(parent: StateView) {
+  constructor(parent: StateView, opts: OverlayOptions = {}) {
     this.parent = parent;
+    this.reads = opts.cacheReads ? new Map() : undefined;
   }
 
   get(key: string): Uint8Array | undefined {
     const v = this.changes.get(key);
     if (v !== undefined) return v ?? undefined;
-    return this.parent.get(key);
+    return this.parentGet(key);
+  }
+
+  /** The parent's value, through the read cache when there is one. */
+  private parentGet(key: string): Uint8Array | undefined {
+    if (this.reads === undefined) return this.parent.get(key);
+    const hit = this.reads.get(key);
+    if (hit !== undefined) return hit ?? undefined;
+    const value = this.parent.get(key);
+    this.reads.set(key, value ?? null);
+    return value;
   }
 
   set(key: string, value: Uint8Array): void {
@@ -57,7 +78,7 @@ export class Overlay implements StateView {
     const out: StateWrite[] = [];
     for (const key of this.touched()) {
       const value = this.changes.get(key)!;
-      const before = this.parent.get(key);
+      const before = this.parentGet(key);
       if (value === null ? before === undefined : before !== undefined && equalBytes(before, value)) continue;
       out.push([key, value]);
     }

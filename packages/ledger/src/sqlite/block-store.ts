@@ -36,7 +36,16 @@ interface BlockRow {
 export class SqliteBlockStore implements BlockStore {
   private readonly suite: Suite;
   private readonly q: Record<
-    'insBlock' | 'insTx' | 'latest' | 'earliest' | 'byHeight' | 'byHash' | 'commit' | 'txs' | 'tx',
+    | 'insBlock'
+    | 'insTx'
+    | 'latest'
+    | 'earliest'
+    | 'byHeight'
+    | 'byHash'
+    | 'commit'
+    | 'txs'
+    | 'receipts'
+    | 'tx',
     StatementSync
   >;
 
@@ -54,6 +63,7 @@ export class SqliteBlockStore implements BlockStore {
       byHash: db.prepare('SELECT height, header, last_commit, tx_count FROM blk_block WHERE hash = ?'),
       commit: db.prepare('SELECT commit_cert FROM blk_block WHERE height = ?'),
       txs: db.prepare('SELECT tx, receipt FROM blk_tx WHERE height = ? ORDER BY idx'),
+      receipts: db.prepare('SELECT receipt FROM blk_tx WHERE height = ? ORDER BY idx'),
       tx: db.prepare(
         'SELECT height, idx, tx, receipt FROM blk_tx WHERE hash = ? ORDER BY height DESC LIMIT 1',
       ),
@@ -63,9 +73,15 @@ export class SqliteBlockStore implements BlockStore {
   /**
    * Appends the next block. `txHashes`, when the caller already has them (the executor computed
    * them for the receipts and the tx root), are used instead of encoding and hashing every
-   * transaction again (PERF); each must still equal its receipt's.
+   * transaction again (PERF); each must still equal its receipt's. `receiptEncodings[i]`, when
+   * given, must be `encodeReceipt(receipts[i])` (the executor encoded each receipt to hash it;
+   * PERF: it is written as is, not encoded a second time).
    */
-  putBlock({ block, commit, receipts }: StoredBlock, txHashes?: readonly Uint8Array[]): void {
+  putBlock(
+    { block, commit, receipts }: StoredBlock,
+    txHashes?: readonly Uint8Array[],
+    receiptEncodings?: readonly Uint8Array[],
+  ): void {
     const { header, txs } = block;
     const latest = this.latestHeight();
     if (latest !== 0 && header.height !== latest + 1) {
@@ -89,6 +105,11 @@ export class SqliteBlockStore implements BlockStore {
     if (txHashes !== undefined && txHashes.length !== txs.length) {
       throw new LedgerError('LEDGER_STORE_CONFLICT', 'one hash per transaction', { height: header.height });
     }
+    if (receiptEncodings !== undefined && receiptEncodings.length !== txs.length) {
+      throw new LedgerError('LEDGER_STORE_CONFLICT', 'one receipt encoding per transaction', {
+        height: header.height,
+      });
+    }
     const hashes = txs.map((tx, i) => {
       const h = txHashes?.[i] ?? txHash(this.suite, tx);
       if (!equalBytes(receipts[i]!.txHash, h)) {
@@ -105,7 +126,8 @@ export class SqliteBlockStore implements BlockStore {
       txs.length,
     );
     txs.forEach((tx, i) => {
-      this.q.insTx.run(header.height, i, hashes[i]!, encodeTx(tx), encodeReceipt(receipts[i]!));
+      const receipt = receiptEncodings?.[i] ?? encodeReceipt(receipts[i]!);
+      this.q.insTx.run(header.height, i, hashes[i]!, encodeTx(tx), receipt);
     });
   }
 
@@ -137,7 +159,18 @@ export class SqliteBlockStore implements BlockStore {
 
   getReceipts(height: number): Receipt[] | undefined {
     if (!this.q.byHeight.get(height)) return undefined;
-    return (this.q.txs.all(height) as Array<{ receipt: Uint8Array }>).map((r) => decodeReceipt(r.receipt));
+    return (this.q.receipts.all(height) as Array<{ receipt: Uint8Array }>).map((r) =>
+      decodeReceipt(r.receipt),
+    );
+  }
+
+  /**
+   * The stored canonical encodings of block `height`'s receipts, in order (undefined when the
+   * block is not stored). PERF: receipt-root leaves are hashed from these without decoding.
+   */
+  getReceiptEncodings(height: number): Uint8Array[] | undefined {
+    if (!this.q.byHeight.get(height)) return undefined;
+    return (this.q.receipts.all(height) as Array<{ receipt: Uint8Array }>).map((r) => r.receipt);
   }
 
   getTx(hash: Uint8Array): StoredTx | undefined {

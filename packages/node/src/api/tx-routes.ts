@@ -5,14 +5,13 @@ import {
   domainHash,
   encodeHeader,
   encodeReceipt,
-  merkleProof,
   merkleProofToValue,
-  receiptHash,
   TAG,
   type Transaction,
 } from '@djchain/ledger';
 import type { FastifyInstance } from 'fastify';
 import type { CommitEvent, DjNode } from '../node.ts';
+import { ReceiptProofs } from '../storage/receipt-proofs.ts';
 import { b64, fromB64, parseHash } from './encoding.ts';
 import { API_ERRORS, ApiError } from './errors.ts';
 import { documented, errorEnvelope, hexHash, txHashParams, txStatus } from './schemas.ts';
@@ -26,8 +25,8 @@ type TxResult =
 
 export function txRoutes(app: FastifyInstance, node: DjNode): void {
   const { suite } = node;
-  /** Receipt hashes of recent heights (receipt proofs of one block are usually asked together). */
-  const receiptLeaves = new Map<number, Uint8Array[]>();
+  /** PERF: receipt-root levels of recent blocks (their proofs are usually asked together). */
+  const proofs = new ReceiptProofs(node.app.store.blocks, suite);
   const waiters = new Map<string, Set<() => void>>();
   const onCommit = (e: CommitEvent) => {
     for (const h of e.executed.result.txHashes) {
@@ -48,19 +47,15 @@ export function txRoutes(app: FastifyInstance, node: DjNode): void {
   const committed = (hash: Uint8Array) => {
     const stored = node.app.store.blocks.getTx(hash);
     if (!stored) return undefined;
-    let leaves = receiptLeaves.get(stored.height);
-    if (!leaves) {
-      leaves = node.app.store.blocks.getReceipts(stored.height)!.map((r) => receiptHash(suite, r));
-      if (receiptLeaves.size >= 8) receiptLeaves.delete(receiptLeaves.keys().next().value!);
-      receiptLeaves.set(stored.height, leaves);
-    }
+    const header = node.app.store.blocks.getHeader(stored.height)!;
+    const proof = proofs.proof(stored.height, stored.index, header.receiptRoot)!;
     return {
       status: 'committed' as const,
       height: stored.height,
       index: stored.index,
       receipt: b64(encodeReceipt(stored.receipt)),
-      receiptProof: b64(encode(merkleProofToValue(merkleProof(suite, leaves, stored.index)))),
-      header: b64(encodeHeader(node.app.store.blocks.getHeader(stored.height)!)),
+      receiptProof: b64(encode(merkleProofToValue(proof))),
+      header: b64(encodeHeader(header)),
     };
   };
 

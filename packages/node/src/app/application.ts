@@ -116,13 +116,20 @@ export class Application {
 
   /**
    * Builds and executes the next block from `txs` (already checked by the mempool; `verified`
-   * holds their hash hexes so signatures are not checked again — PERF).
+   * holds their hash hexes so signatures are not checked again — PERF). `txIds`, when given, are
+   * the hex ids of `txs` in the same order, as the mempool hashed them from the received bytes
+   * (PERF: the executor does not encode and hash each transaction again).
    */
-  propose(txs: readonly Transaction[], proposer: Uint8Array, verified: ReadonlySet<string>): Executed {
+  propose(
+    txs: readonly Transaction[],
+    proposer: Uint8Array,
+    verified: ReadonlySet<string>,
+    txIds?: readonly string[],
+  ): Executed {
     const height = this.height() + 1;
     const lastCommit = height === 1 ? null : this.store.blocks.getCommit(height - 1)!;
     const time = this.blockTime(height, lastCommit);
-    const { result, batch } = this.run(height, time, txs, proposer, verified);
+    const { result, batch } = this.run(height, time, txs, proposer, verified, txIds);
     const prev = height === 1 ? undefined : this.header(height - 1)!;
     const header: Header = {
       chainId: this.chainId,
@@ -189,7 +196,8 @@ export class Application {
     this.store.commitBlock(
       { block: executed.block, commit, receipts: executed.result.receipts },
       executed.batch,
-      executed.result.txHashes, // PERF: hashed once, by the executor
+      executed.result.txHashes, // PERF: hashed once, by the executor (or the mempool)
+      executed.result.receiptBytes, // PERF: encoded once, by the executor
     );
     this.cache.clear();
   }
@@ -205,9 +213,10 @@ export class Application {
     txs: readonly Transaction[],
     proposer: Uint8Array,
     verified: ReadonlySet<string>,
+    txIds?: readonly string[],
   ): { result: BlockResult; batch: NodeBatch } {
     const result = this.executor.executeBlock(
-      { height, time, txs, proposer, verified },
+      { height, time, txs, proposer, verified, ...(txIds === undefined ? {} : { txIds }) },
       this.store.view(height - 1),
     );
     const writes = result.writes.map(([k, v]) => [keyBytes(k), v] as const);

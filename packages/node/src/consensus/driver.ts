@@ -241,7 +241,7 @@ export class ConsensusDriver {
       height === this.deps.app.height() + 1 && this.deps.app.executed(value) !== undefined,
     getValue: (_height, _round) => {
       const { txs, verified } = this.deps.mempool.reap(this.opts.maxBlockTxs, this.opts.maxBlockBytes);
-      const executed = this.deps.app.propose(txs, this.deps.key.publicKey, verified);
+      const executed = this.deps.app.propose(txs, this.deps.key.publicKey, verified, [...verified]); // PERF: ids in txs order
       this.unsaved.push(executed);
       return executed.hashHex;
     },

@@ -106,9 +106,15 @@ export class ChainStore {
 
   /**
    * Block h with its certificate and receipts, and state version h, in ONE transaction; the
-   * pending blocks of heights up to h are dropped in it too. PERF: one fsync per block.
+   * pending blocks of heights up to h are dropped in it too. PERF: one fsync per block; the
+   * executor's tx ids and receipt encodings, when given, are written without recomputing them.
    */
-  commitBlock(entry: StoredBlock, batch: NodeBatch, txHashes?: readonly Uint8Array[]): void {
+  commitBlock(
+    entry: StoredBlock,
+    batch: NodeBatch,
+    txHashes?: readonly Uint8Array[],
+    receiptEncodings?: readonly Uint8Array[],
+  ): void {
     const h = entry.block.header.height;
     if (batch.version !== h) {
       throw new NodeError('NODE_STORE_CONFLICT', 'state version must equal the block height', {
@@ -118,7 +124,7 @@ export class ChainStore {
     }
     try {
       inTransaction(this.db, () => {
-        this.blocks.putBlock(entry, txHashes);
+        this.blocks.putBlock(entry, txHashes, receiptEncodings);
         this.tree.commit(batch);
         this.q.dropPending.run(h);
       });
