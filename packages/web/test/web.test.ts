@@ -128,8 +128,8 @@ describe('web app in Chromium', {
     await open('member/m-101');
     await page.getByTestId('verified').waitFor({ timeout: 60_000 });
     const timeline = await text(page.getByTestId('timeline'));
-    assert.match(timeline, /member\.Registered/);
-    assert.match(timeline, /recruitment\.StepRecorded/);
+    assert.match(timeline, /登记/);
+    assert.match(timeline, /发展环节 · 第2步 党组织派人谈话/);
     assert.match(timeline, /区块 \d+/);
     const [download] = await Promise.all([
       page.waitForEvent('download'),

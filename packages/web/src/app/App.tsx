@@ -7,6 +7,7 @@ import {
   App as AntApp,
   Button,
   ConfigProvider,
+  Drawer,
   Grid,
   Layout,
   Menu,
@@ -87,6 +88,7 @@ function Shell() {
   const route = useRoute();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
+  const [menuOpen, setMenuOpen] = useState(false);
   const page = route[0] ?? (session ? 'workbench' : 'portal');
   const items = [
     ...(session
@@ -119,14 +121,41 @@ function Shell() {
         <a href="#/" style={{ color: '#c8161d', fontWeight: 700, fontSize: '1.3em', padding: '12px 0' }}>
           {t('appName')}
         </a>
-        <Menu
-          mode="horizontal"
-          selectedKeys={[page]}
-          items={items}
-          onClick={(e) => go(e.key)}
-          style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
-          data-testid="nav"
-        />
+        {narrow ? (
+          // On a phone: one large, labelled button instead of a folded "…" menu.
+          <div style={{ flex: 1 }}>
+            <Button size="large" onClick={() => setMenuOpen(true)} data-testid="nav-open">
+              ☰ {t('menu')}
+            </Button>
+            <Drawer
+              open={menuOpen}
+              onClose={() => setMenuOpen(false)}
+              placement="left"
+              size={260}
+              title={t('appName')}
+            >
+              <Menu
+                mode="inline"
+                selectedKeys={[page]}
+                items={items}
+                onClick={(e) => {
+                  setMenuOpen(false);
+                  go(e.key);
+                }}
+                style={{ fontSize: '1.1em', borderInlineEnd: 'none' }}
+              />
+            </Drawer>
+          </div>
+        ) : (
+          <Menu
+            mode="horizontal"
+            selectedKeys={[page]}
+            items={items}
+            onClick={(e) => go(e.key)}
+            style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
+            data-testid="nav"
+          />
+        )}
         <Space size="small" wrap>
           <span>
             {t('largeType')}{' '}

@@ -181,6 +181,25 @@ const zh = {
   chainHeight: '区块高度',
   statusChart: '党员构成',
   orgList: '组织',
+  menu: '菜单',
+  // event types of the histories
+  'ev:org.Created': '组织成立',
+  'ev:org.PostAppointed': '任职',
+  'ev:org.PostEnded': '离任',
+  'ev:member.Registered': '登记',
+  'ev:member.Imported': '党籍导入',
+  'ev:member.ProfileRead': '个人信息被查看（留痕）',
+  'ev:member.ProfileUpdated': '个人信息更新',
+  'ev:member.AgeCommitted': '年龄承诺登记',
+  'ev:member.KeyRotated': '更换密钥',
+  'ev:member.Suspended': '停止党籍',
+  'ev:member.Restored': '恢复党籍',
+  'ev:member.Left': '出党',
+  'ev:recruitment.StepRecorded': '发展环节',
+  'ev:recruitment.DeadlineWarning': '期限提醒',
+  'ev:discipline.SanctionDecided': '处分决定',
+  'ev:transfer.Requested': '申请转接组织关系',
+  'ev:transfer.Accepted': '组织关系转入',
   // errors
   errorTitle: '出错了',
   CLIENT_KEYSTORE_BAD_PASSPHRASE: '口令不对，或密钥文件被改动过。',
@@ -363,6 +382,24 @@ const en: Table = {
   chainHeight: 'Chain height',
   statusChart: 'Membership',
   orgList: 'Organizations',
+  menu: 'Menu',
+  'ev:org.Created': 'Organization created',
+  'ev:org.PostAppointed': 'Appointed to a post',
+  'ev:org.PostEnded': 'Post ended',
+  'ev:member.Registered': 'Registered',
+  'ev:member.Imported': 'Membership imported',
+  'ev:member.ProfileRead': 'Personal fields read (recorded)',
+  'ev:member.ProfileUpdated': 'Profile updated',
+  'ev:member.AgeCommitted': 'Age commitment recorded',
+  'ev:member.KeyRotated': 'Key replaced',
+  'ev:member.Suspended': 'Membership suspended',
+  'ev:member.Restored': 'Membership restored',
+  'ev:member.Left': 'Left the Party',
+  'ev:recruitment.StepRecorded': 'Recruitment step',
+  'ev:recruitment.DeadlineWarning': 'Deadline warning',
+  'ev:discipline.SanctionDecided': 'Sanction decided',
+  'ev:transfer.Requested': 'Transfer requested',
+  'ev:transfer.Accepted': 'Transferred in',
   errorTitle: 'Something went wrong',
   CLIENT_KEYSTORE_BAD_PASSPHRASE: 'Wrong passphrase, or the keystore file was altered.',
   CLIENT_KEYSTORE_MALFORMED: 'This is not a valid keystore file.',
@@ -387,4 +424,10 @@ export function translator(lang: Lang): Translate {
 
 export function isMessageKey(key: string): key is MessageKey {
   return key in zh;
+}
+
+/** The label of an event type, or the type itself when the table has none. */
+export function eventLabel(t: Translate, type: string): string {
+  const key = `ev:${type}`;
+  return isMessageKey(key) ? t(key) : type;
 }

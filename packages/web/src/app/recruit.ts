@@ -8,7 +8,17 @@ import {
   type StepDef,
 } from './chain.ts';
 
+import type { MessageKey } from './i18n.ts';
+
 export const PHASES = ['applicant', 'activist', 'candidate', 'probationary'] as const;
+
+export const PHASE_LABEL: Record<string, MessageKey> = {
+  applicant: 'stageApplicant',
+  activist: 'stageActivist',
+  candidate: 'stageCandidate',
+  probationary: 'stageProbationary',
+  full: 'stageFull',
+};
 
 /** The action that meets each kind of deadline (recruitment/deadlines.ts). */
 export const DEADLINE_ACTION: Record<string, string> = {

@@ -9,12 +9,18 @@ import { useState } from 'react';
 import type { Chain, MemberInfo } from '../chain.ts';
 import { download } from '../chain.ts';
 import { type Session, useApp, useAsync } from '../context.tsx';
+import { eventLabel } from '../i18n.ts';
 import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
 
 export function MemberPage({ id }: { id: string }) {
   const { t, chain } = useApp();
   const info = useAsync(() => chain.member(id), [id]);
   const dossier = useAsync(() => chain.client.getDossier(`member:${id}`), [id]);
+  const rules = useAsync(() => chain.ruleSets(), []);
+  const stepName = (no: number) => {
+    const s = rules.data?.[0]?.steps.find((x) => x.no === no);
+    return s ? t('nextStep', { no, name: s.name }) : `#${no}`;
+  };
   if (info.loading) return <Loading />;
   if (info.error) return <ErrorBlock error={info.error} onRetry={info.reload} />;
   const m = info.data;
@@ -91,8 +97,9 @@ export function MemberPage({ id }: { id: string }) {
                     color: 'red',
                     children: (
                       <div>
-                        <b>{e.type}</b> {d.status ? <Tag>{d.status}</Tag> : null}
-                        {typeof d.step === 'number' ? <Tag>#{d.step}</Tag> : null}
+                        <b>{eventLabel(t, e.type)}</b>
+                        {typeof d.step === 'number' ? ` · ${stepName(d.step)}` : ''}{' '}
+                        {d.status ? <Tag>{d.status}</Tag> : null}
                         <Tag color="green">✓ {t('height', { height: e.height })}</Tag>
                         {d.by ? <div>{t('actedBy', { by: d.by })}</div> : null}
                         {d.onBehalfOf ? (

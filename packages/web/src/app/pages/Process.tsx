@@ -24,7 +24,7 @@ import type { Chain } from '../chain.ts';
 import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
 import { type Field, paramsOf, STEP_FIELDS, VOTE_ACTIONS } from '../forms.ts';
-import { levelOf, nextStep, stepOf } from '../recruit.ts';
+import { levelOf, nextStep, PHASE_LABEL, stepOf } from '../recruit.ts';
 import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
 
 export function ProcessPage({ member, action }: { member: string; action?: string | undefined }) {
@@ -49,7 +49,7 @@ export function ProcessPage({ member, action }: { member: string; action?: strin
         <Card
           title={
             <span>
-              {member} <Tag>{p.phase}</Tag>
+              {member} <Tag color="red">{PHASE_LABEL[p.phase] ? t(PHASE_LABEL[p.phase]!) : p.phase}</Tag>
             </span>
           }
           extra={<a href={`#/member/${member}`}>{t('open')}</a>}

@@ -2,16 +2,8 @@
 import { Card, Col, Empty, Row, Tag, Typography } from 'antd';
 import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
-import type { MessageKey } from '../i18n.ts';
-import { branchesOf, casesOf, PHASES } from '../recruit.ts';
+import { branchesOf, casesOf, PHASE_LABEL, PHASES } from '../recruit.ts';
 import { ErrorBlock, Loading } from '../ui.tsx';
-
-const PHASE_LABEL: Record<string, MessageKey> = {
-  applicant: 'stageApplicant',
-  activist: 'stageActivist',
-  candidate: 'stageCandidate',
-  probationary: 'stageProbationary',
-};
 
 export function RecruitmentPage() {
   const { t, chain, session } = useApp();
