@@ -39,6 +39,18 @@ export {
 export { P2PTransport } from './net/p2p-transport.ts';
 export { nodeRegistry, observerIds } from './net/registry.ts';
 export {
+  type CertifiedHeader,
+  defaultSnapshotWireOptions,
+  SnapshotWire,
+  type SnapshotWireOptions,
+} from './net/snapshot-wire.ts';
+export {
+  type BootstrapOptions,
+  type BootstrapResult,
+  bootstrapFromPeers,
+  isEmptyDataDir,
+} from './net/snapshot-wire-bootstrap.ts';
+export {
   type CommitEvent,
   DB_FILE,
   type DjNode,

@@ -19,6 +19,7 @@ import { defaultMempoolOptions, Mempool, type MempoolOptions } from './mempool/m
 import { MempoolGossip, type MempoolGossipOptions } from './net/mempool-gossip.ts';
 import { P2PTransport } from './net/p2p-transport.ts';
 import { nodeRegistry } from './net/registry.ts';
+import { SnapshotWire } from './net/snapshot-wire.ts';
 import { ChainStore } from './storage/chain-store.ts';
 
 export interface NodeOptions {
@@ -114,6 +115,10 @@ export function openNode(
       p2pTransport.setAllowedPeers(ids);
     };
     refreshRegistry();
+    // Serves snapshots and certified headers to peers that start from a snapshot.
+    const snapshotWire = deps.p2p
+      ? new SnapshotWire({}, { p2p: deps.p2p, source: { store, suite }, log })
+      : undefined;
     const gossip = deps.p2p
       ? new MempoolGossip(opts.gossip ?? {}, { p2p: deps.p2p, mempool, app, log })
       : undefined;
@@ -154,6 +159,7 @@ export function openNode(
         closed = true;
         node.driver.stop();
         gossip?.close();
+        snapshotWire?.close();
         void mempool.close();
         store.close();
       },

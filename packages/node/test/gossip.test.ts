@@ -112,11 +112,17 @@ test('a transaction submitted to one validator is committed in a block another p
   assert.ok(keys.some((k) => toHex(k.publicKey) === byOther!.proposer));
 
   const others = members.slice(1);
+  // B's proposal could only hold A's transaction through gossip. A relay that arrives after its
+  // block committed is refused by its used nonce (counted, not relayed); nothing else is refused.
   for (const m of others) {
     const s = m.node.gossip!.stats();
-    assert.ok(s.admitted >= 3, 'each other validator admitted relayed transactions');
-    assert.deepEqual(s.refused, {}, 'nothing honest was refused');
+    assert.ok(s.received >= 3, 'each other validator received relays');
+    assert.deepEqual(
+      Object.keys(s.refused).filter((c) => c !== 'RUNTIME_NONCE_USED'),
+      [],
+    );
   }
+  assert.ok(others.reduce((n, m) => n + m.node.gossip!.stats().admitted, 0) >= 3);
   // Full mesh: B relays what it admitted to C, which already had it from A: dropped unseen.
   const duplicates = members.reduce((n, m) => n + m.node.gossip!.stats().duplicates, 0);
   assert.ok(duplicates > 0, 'echoes were dropped by the seen-cache');
