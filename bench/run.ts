@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,cluster] [-- --keys N]
+ * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,cluster,web] [-- --keys N]
  * [-- --txs N] [-- --suites intl,gm] [-- --cpu-prof DIR]`: figures measured on this machine in one run, and the ratios between them. Not a
  * test: it reads the clock. Progress goes to stderr; the result goes to stdout (one JSON line with
  * --json, a table otherwise). `--quick` is a small run (fewer keys and transactions) for checking
@@ -10,6 +10,7 @@ import { benchCluster } from './cluster.ts';
 import { benchCrypto } from './crypto.ts';
 import { benchSingleNode } from './node.ts';
 import { benchState } from './state.ts';
+import { benchWeb } from './web.ts';
 
 const { values } = parseArgs({
   options: {
@@ -67,6 +68,8 @@ if (want('cluster')) {
     }),
   );
 }
+
+if (want('web')) Object.assign(figures, await benchWeb(log, { runs: 20, loads: quick ? 3 : 5 }));
 
 if (values.json) {
   process.stdout.write(`${JSON.stringify(figures)}\n`);

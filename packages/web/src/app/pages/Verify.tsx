@@ -25,6 +25,21 @@ const DOSSIER_CHECKS: readonly DossierCheck[] = [
   'COMMIT',
 ];
 
+/**
+ * User Timing name of one in-browser dossier verification (decode and every check). The benchmark
+ * (bench/web.ts, dossier_verify_ms_browser) reads these measures; they cost nothing otherwise.
+ */
+export const VERIFY_MEASURE = 'djchain:verify-dossier';
+
+function timed<T>(name: string, fn: () => T): T {
+  const start = performance.now();
+  try {
+    return fn();
+  } finally {
+    performance.measure(name, { start, end: performance.now() });
+  }
+}
+
 interface Outcome {
   readonly checks: readonly string[];
   readonly broken: { check: string; index?: number; message: string } | null;
@@ -78,7 +93,7 @@ export function VerifyPage() {
         }
         // A height the chain does not have is left to the checks (TRUST/HEADER name it).
         await trustTo(height).catch(() => undefined);
-        const v = verifyDossier(bytes, trust);
+        const v = timed(VERIFY_MEASURE, () => verifyDossier(bytes, trust));
         setOutcome({
           checks: DOSSIER_CHECKS,
           broken: v.ok
