@@ -2,7 +2,7 @@
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fromHex, getSuite, type KeyPair, type SuiteId } from '@djchain/crypto';
-import { type GenesisJson, genesisFromJson } from '@djchain/node';
+import { type DriverOptions, defaultDriverOptions, type GenesisJson, genesisFromJson } from '@djchain/node';
 import type { GenesisDoc } from '@djchain/runtime';
 import { CliError } from './i18n.ts';
 
@@ -23,6 +23,15 @@ export interface NodeConfig {
   readonly maxBlockTxs: number;
   /** Module files for development and tests (see modules.ts). */
   readonly extraModules: readonly string[];
+  /**
+   * This node's consensus round timeouts (ms): timeout(r) = base + r × delta. Any field left out
+   * keeps its default; slower links or hosts want larger bases (liveness only, never safety).
+   */
+  readonly consensusTimeouts: Partial<DriverOptions['timeouts']>;
+  /** On an EMPTY directory, start from a snapshot of the p2p peers instead of block 1. */
+  readonly snapshotFromPeers: boolean;
+  /** With `snapshotFromPeers`: trust this header (height, hex hash) instead of walking from genesis. */
+  readonly snapshotTrust: { readonly height: number; readonly hash: string } | null;
 }
 
 export const defaultConfig: NodeConfig = {
@@ -31,7 +40,17 @@ export const defaultConfig: NodeConfig = {
   emptyBlockIntervalMs: 5000,
   maxBlockTxs: 5000,
   extraModules: [],
+  consensusTimeouts: {},
+  snapshotFromPeers: false,
+  snapshotTrust: null,
 };
+
+/** The consensus timeouts a config asks for, defaults filled in. */
+export function timeoutsOf(c: NodeConfig): DriverOptions['timeouts'] {
+  return { ...defaultDriverOptions.timeouts, ...c.consensusTimeouts };
+}
+
+const TIMEOUT_FIELDS = Object.keys(defaultDriverOptions.timeouts);
 
 export function writeJson(file: string, value: unknown, mode = 0o644): void {
   writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`, { mode });
@@ -107,6 +126,25 @@ export function checkConfig(c: NodeConfig): string | null {
   if (!posInt(c.maxBlockTxs) || c.maxBlockTxs > 10_000) return 'maxBlockTxs must be 1 to 10000';
   if (!Array.isArray(c.extraModules) || c.extraModules.some((f) => typeof f !== 'string')) {
     return 'extraModules must be a list of file paths';
+  }
+  const ct = c.consensusTimeouts as Record<string, unknown> | null;
+  if (ct === null || typeof ct !== 'object' || Array.isArray(ct))
+    return `consensusTimeouts must be an object with fields ${TIMEOUT_FIELDS.join(', ')}`;
+  for (const [k, v] of Object.entries(ct)) {
+    if (!TIMEOUT_FIELDS.includes(k))
+      return `consensusTimeouts.${k} is unknown (fields: ${TIMEOUT_FIELDS.join(', ')})`;
+    // Bases below 100 ms make rounds fail on any hiccup; above 10 minutes a stalled round waits too long.
+    const base = k.endsWith('BaseMs');
+    if (!Number.isSafeInteger(v) || (v as number) < (base ? 100 : 0) || (v as number) > 600_000)
+      return `consensusTimeouts.${k} must be an integer from ${base ? 100 : 0} to 600000 (ms)`;
+  }
+  if (typeof c.snapshotFromPeers !== 'boolean') return 'snapshotFromPeers must be true or false';
+  const st = c.snapshotTrust;
+  if (st !== null) {
+    if (typeof st !== 'object' || !Number.isSafeInteger(st.height) || st.height < 1)
+      return 'snapshotTrust.height must be a block height (1 or more)';
+    if (typeof st.hash !== 'string' || !/^[0-9a-f]{64}$/.test(st.hash))
+      return 'snapshotTrust.hash must be 64 lowercase hex digits (the header hash)';
   }
   return null;
 }

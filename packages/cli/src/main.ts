@@ -23,6 +23,7 @@ async function run(argv: string[]): Promise<number> {
       out: { type: 'string' },
       lang: { type: 'string' },
       force: { type: 'boolean', default: false },
+      'snapshot-from-peers': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -73,13 +74,17 @@ async function run(argv: string[]): Promise<number> {
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError('badPort', { port: String(values.port) });
     }
-    const started = await startDir({ dir, ...(port === undefined ? {} : { port }) }, (e) => {
-      const err = e as { code?: string; message?: string };
-      process.stderr.write(
-        `${t(lang, 'errorPrefix')}${t(lang, 'nodeFailed', { code: err.code ?? 'NODE_FATAL', reason: err.message ?? '', dir })}\n`,
-      );
-      process.exit(1);
-    });
+    const snapshotFromPeers = values['snapshot-from-peers'] === true;
+    const started = await startDir(
+      { dir, snapshotFromPeers, ...(port === undefined ? {} : { port }) },
+      (e) => {
+        const err = e as { code?: string; message?: string };
+        process.stderr.write(
+          `${t(lang, 'errorPrefix')}${t(lang, 'nodeFailed', { code: err.code ?? 'NODE_FATAL', reason: err.message ?? '', dir })}\n`,
+        );
+        process.exit(1);
+      },
+    );
     say(
       t(lang, 'started', { chainId: started.chainId, height: started.node.app.height(), url: started.url }),
     );

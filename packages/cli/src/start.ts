@@ -6,16 +6,25 @@
 
 import { join } from 'node:path';
 import { getSuite } from '@djchain/crypto';
-import { buildApi, createLog, type DjNode, openNode } from '@djchain/node';
+import {
+  bootstrapFromPeers,
+  buildApi,
+  createLog,
+  type DjNode,
+  isEmptyDataDir,
+  openNode,
+} from '@djchain/node';
 import { P2PNode, type PeerAddress } from '@djchain/p2p';
 import type { FastifyInstance } from 'fastify';
-import { CONFIG_FILE, loadDir } from './files.ts';
+import { CONFIG_FILE, loadDir, timeoutsOf } from './files.ts';
 import { CliError } from './i18n.ts';
 import { loadModules } from './modules.ts';
 
 export interface StartArgs {
   readonly dir: string;
   readonly port?: number;
+  /** Start an EMPTY directory from a snapshot of the peers (also config.json `snapshotFromPeers`). */
+  readonly snapshotFromPeers?: boolean;
 }
 
 export interface Started {
@@ -80,12 +89,37 @@ export async function startDir(args: StartArgs, onFatal: (e: unknown) => void): 
             },
           },
         );
+  const fromPeers = (args.snapshotFromPeers ?? false) || config.snapshotFromPeers;
+  let p2pStarted = false;
+  if (fromPeers && p2p && isEmptyDataDir(dir)) {
+    // The registry is not known before the state is: admit the genesis validators and nodes.
+    const ids = [...genesis.validators.validators, ...(genesis.nodes ?? [])].map((v) =>
+      Buffer.from(v.publicKey).toString('hex'),
+    );
+    p2p.setAllowedPeers(ids);
+    await p2p.start();
+    p2pStarted = true;
+    try {
+      const done = await bootstrapFromPeers(
+        { dataDir: dir, genesis, ...(config.snapshotTrust ? { trust: config.snapshotTrust } : {}) },
+        { p2p, log },
+      );
+      log.info({ height: done?.height, chunks: done?.stats.chunks }, 'started from a peer snapshot');
+    } catch (e) {
+      await p2p.stop();
+      throw e;
+    }
+  }
   const node = openNode(
     {
       dataDir: dir,
       genesis,
       modules,
-      driver: { emptyBlockIntervalMs: config.emptyBlockIntervalMs, maxBlockTxs: config.maxBlockTxs },
+      driver: {
+        emptyBlockIntervalMs: config.emptyBlockIntervalMs,
+        maxBlockTxs: config.maxBlockTxs,
+        timeouts: timeoutsOf(config),
+      },
     },
     { key, log, onFatal, ...(p2p ? { p2p } : {}) },
   );
@@ -93,7 +127,7 @@ export async function startDir(args: StartArgs, onFatal: (e: unknown) => void): 
   const port = args.port ?? config.api.port;
   let url: string;
   try {
-    if (p2p) await p2p.start();
+    if (p2p && !p2pStarted) await p2p.start();
     url = await api.listen({ host: config.api.host, port });
   } catch (e) {
     node.close();
