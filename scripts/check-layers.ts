@@ -1,7 +1,8 @@
 /**
  * Fails when a package imports a package it may not (upward or sideways), or imports
  * another package other than through its public entry (`@djchain/x` or `@djchain/x/<export>`),
- * or when a pure package imports IO (`node:` modules other than the allowed pure ones).
+ * or when a pure package imports IO (`node:` modules other than the allowed pure ones) or reads
+ * the wall clock or randomness.
  * The allowed graph is the one drawn in ARCHITECTURE.md.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -55,6 +56,13 @@ for (const pkg of readdirSync(join(root, 'packages')).sort()) {
   for (const file of files(src)) {
     const text = readFileSync(file, 'utf8');
     const rel = relative(root, file);
+    if (pure.has(pkg)) {
+      for (const m of text.matchAll(/\b(Date\.now|Math\.random|performance\.now|new Date\(\s*\))/g)) {
+        problems.push(
+          `${rel}: pure package ${pkg} reads ${m[1]} (time and randomness are injected by the node)`,
+        );
+      }
+    }
     for (const m of text.matchAll(
       /(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
     )) {
