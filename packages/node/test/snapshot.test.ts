@@ -149,8 +149,10 @@ describe('snapshot sync between two sqlite stores', () => {
     assert.equal(snapshotBaseHeight(reopened), v);
     assert.deepEqual(snapshotValidators(reopened, v + 1), chain.app.validators(v + 1));
     for (const id of ['r0k0j0', 'r1k20j5', 'r2k7j33', 'missing']) {
-      const key = utf8.encode(`item/${id}`);
+      // Module keys are namespaced by the runtime: kv's `item/<id>` is `kv/item/<id>` in state.
+      const key = utf8.encode(`kv/item/${id}`);
       const value = reopened.tree.get(key, v);
+      assert.equal(value === undefined, id === 'missing', `kv/item/${id} present iff written`);
       assert.deepEqual(value, chain.store.tree.get(key, v));
       assert.ok(
         verifyProof((d) => suite.hash(d), trust.header.stateRoot, key, value, reopened.tree.prove(key, v)),
