@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,cluster,web] [-- --keys N]
- * [-- --txs N] [-- --suites intl,gm] [-- --cpu-prof DIR]`: figures measured on this machine in one run, and the ratios between them. Not a
+ * [-- --txs N] [-- --suites intl,gm] [-- --cpu-prof DIR] [-- --batch N --in-flight N]`: figures measured on this machine in one run, and the ratios between them. Not a
  * test: it reads the clock. Progress goes to stderr; the result goes to stdout (one JSON line with
  * --json, a table otherwise). `--quick` is a small run (fewer keys and transactions) for checking
  * that the bench works; its figures are not the reported ones.
@@ -22,6 +22,9 @@ const { values } = parseArgs({
     suites: { type: 'string', default: 'intl,gm' },
     'cpu-prof': { type: 'string' },
     trace: { type: 'boolean', default: false },
+    // Single-node load shape (defaults are the reported conditions; other values for diagnosis).
+    batch: { type: 'string' },
+    'in-flight': { type: 'string' },
   },
 });
 const only = values.only ? new Set(values.only.split(',')) : null;
@@ -44,8 +47,8 @@ if (want('node')) {
       suite,
       txs,
       signers: 100,
-      batch: 1000,
-      inFlight: 2,
+      batch: Number(values.batch ?? 1000),
+      inFlight: Number(values['in-flight'] ?? 2),
       maxBlockTxs: 5000,
       ...(values['cpu-prof'] ? { cpuProfDir: values['cpu-prof'] } : {}),
     });

@@ -143,16 +143,15 @@ export function txRoutes(app: FastifyInstance, node: DjNode): void {
         txs.push(tx);
         encodings.push(bytes);
         slots.push(i);
-        // PERF: decodeTx accepts canonical bytes only, so they are the transaction's encoding and
-        // its id is hashed from them without encoding again.
-        results[i] = { hash: toHex(domainHash(suite, TAG.txId, bytes)), accepted: true };
       });
-      // PERF: signatures verified in the mempool's worker pool, from the received bytes.
+      // PERF: signatures verified in the mempool's worker pool, from the received bytes; the
+      // workers hash each id too, so it is not hashed again here unless a refusal came first.
       const added = await node.mempool.addEncoded(txs, encodings);
       added.forEach((r, j) => {
         const i = slots[j]!;
-        const hash = (results[i] as { hash: string }).hash;
-        if (!r.ok) results[i] = { hash, accepted: false, error: r.error };
+        // decodeTx accepts canonical bytes only: they are the encoding the id is hashed from.
+        const hash = r.hash ?? toHex(domainHash(suite, TAG.txId, encodings[j]!));
+        results[i] = r.ok ? { hash, accepted: true } : { hash, accepted: false, error: r.error };
       });
       return { results };
     },
