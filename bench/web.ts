@@ -9,13 +9,13 @@
  *   empty cache) of the workbench route `#/workbench` from the web server on loopback, median of 5.
  *   Keys never persist in the page, so a fresh load of that route paints the shell and its sign-in.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addressOf, buildTx, DjchainClient, decodeDossier, signTransaction } from '@djchain/client';
-import { fromHex, getSuite } from '@djchain/crypto';
+import { addressOf, buildTx, decodeDossier, signTransaction } from '@djchain/client';
+import { getSuite } from '@djchain/crypto';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, type Chain, startChain, startWeb } from '../packages/web/test/harness.ts';
+import { CHROMIUM, type Chain, clientOf, startChain, startWeb } from '../packages/web/test/harness.ts';
 
 const VERIFY_MEASURE = 'djchain:verify-dossier'; // packages/web/src/app/pages/Verify.tsx
 const MEMBER = 'm-002';
@@ -38,23 +38,8 @@ const round = (n: number) => Number(n.toFixed(2));
 
 /** 50 profile reads of MEMBER by itself, one signed transaction each; returns its dossier bytes. */
 async function dossierOf50(chain: Chain, log: (l: string) => void): Promise<Uint8Array> {
-  const genesis = JSON.parse(readFileSync(join(chain.dir, 'genesis.json'), 'utf8'));
   const suite = getSuite('intl');
-  const client = new DjchainClient({
-    baseUrl: chain.nodeUrl,
-    suite,
-    chainId: chain.chainId,
-    trust: {
-      kind: 'genesis',
-      validators: {
-        validators: genesis.validators.map((v: { publicKey: string; power: number; name: string }) => ({
-          publicKey: fromHex(v.publicKey),
-          power: v.power,
-          name: v.name,
-        })),
-      },
-    },
-  });
+  const client = clientOf(chain);
   const key = chain.keys.branchSecretary;
   const status = await client.status();
   const nonce0 = await client.nextNonce(addressOf(suite, key.publicKey), status.height);

@@ -159,22 +159,7 @@ export async function startChain(): Promise<Chain> {
     rmSync(root, { recursive: true, force: true });
   };
   try {
-    const genesis = JSON.parse(readFileSync(join(dir, 'genesis.json'), 'utf8'));
-    const client = new DjchainClient({
-      baseUrl: url,
-      suite: getSuite('intl', 'browser'),
-      chainId,
-      trust: {
-        kind: 'genesis',
-        validators: {
-          validators: genesis.validators.map((v: { publicKey: string; power: number; name: string }) => ({
-            publicKey: fromHex(v.publicKey),
-            power: v.power,
-            name: v.name,
-          })),
-        },
-      },
-    });
+    const client = clientOf({ dir, nodeUrl: url, chainId });
     const today = chinaToday();
     const proof = ageProof(suite, seed, BIRTH_DATE, today, 18)!;
     const r = await client.send(
@@ -192,6 +177,32 @@ export async function startChain(): Promise<Chain> {
     throw e;
   }
   return { dir, nodeUrl: url, keystores, keys: accountKeys, chainId, child, stop };
+}
+
+/** An SDK client of the test chain, its light client trusting the genesis validator set. */
+export function clientOf(chain: Pick<Chain, 'dir' | 'nodeUrl' | 'chainId'>): DjchainClient {
+  const genesis = JSON.parse(readFileSync(join(chain.dir, 'genesis.json'), 'utf8'));
+  return new DjchainClient({
+    baseUrl: chain.nodeUrl,
+    suite: getSuite('intl', 'browser'),
+    chainId: chain.chainId,
+    trust: {
+      kind: 'genesis',
+      validators: {
+        validators: genesis.validators.map((v: { publicKey: string; power: number; name: string }) => ({
+          publicKey: fromHex(v.publicKey),
+          power: v.power,
+          name: v.name,
+        })),
+      },
+    },
+  });
+}
+
+/** The validator's own key (key.json written by `djchain init`). */
+export function validatorKey(chain: Pick<Chain, 'dir'>): KeyPair {
+  const secretKey = fromHex(JSON.parse(readFileSync(join(chain.dir, 'key.json'), 'utf8')).secretKey);
+  return { secretKey, publicKey: getSuite('intl').publicKeyOf(secretKey) };
 }
 
 export async function startWeb(chain: Chain): Promise<WebServer> {

@@ -9,18 +9,22 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { getSuite, toHex } from '@djchain/crypto';
+import { signedVoteToValue, signVote } from '@djchain/ledger';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { WebServer } from '../src/server.ts';
 import {
   ACCOUNTS,
   CHROMIUM,
   type Chain,
+  clientOf,
   launchBrowser,
   PASSPHRASE,
   SHOTS,
   shoot,
   startChain,
   startWeb,
+  validatorKey,
 } from './harness.ts';
 
 const hasChromium = existsSync(CHROMIUM);
@@ -174,6 +178,97 @@ describe('web app in Chromium', {
     await open('explorer');
     await page.getByTestId('blocks-table').waitFor();
     await shoot(page, 'explorer');
+  });
+
+  /** A marker on the page's window: still there afterwards means the page was not reloaded. */
+  const markNoReload = () => page.evaluate(() => Object.assign(window, { __djNoReload: true }));
+  const notReloaded = () => page.evaluate(() => (window as { __djNoReload?: boolean }).__djNoReload === true);
+  const latestShown = async () => Number(/(\d+)\s*$/.exec(await text(page.getByTestId('live-height')))?.[1]);
+
+  let evidenceTx = '';
+  let evidenceHeight = 0;
+  it('the explorer shows new blocks and committed evidence live, without reload', async () => {
+    await open('explorer');
+    await page.getByTestId('evidence-table').waitFor();
+    assert.match(await text(page.getByTestId('evidence-table')), /暂无数据|No data/);
+    await markNoReload();
+    const before = await latestShown();
+    // A real equivocation: the validator's key signs two different prevotes for one height and
+    // round; the validator submits them (evidence.submit checks both signatures on chain).
+    const client = clientOf(chain);
+    const key = validatorKey(chain);
+    const suite = getSuite('intl');
+    const height = (await client.status()).height;
+    const base = { type: 'prevote' as const, height, round: 0, time: 0, validator: key.publicKey };
+    const first = signVote(suite, key.secretKey, chain.chainId, { ...base, blockHash: null });
+    const second = signVote(suite, key.secretKey, chain.chainId, {
+      ...base,
+      blockHash: new Uint8Array(32).fill(7),
+    });
+    const r = await client.send(
+      {
+        module: 'evidence',
+        action: 'submit',
+        params: { first: signedVoteToValue(first), second: signedVoteToValue(second) },
+      },
+      key,
+      { timeoutMs: 30_000 },
+    );
+    assert.equal(r.receipt.status, 'ok', JSON.stringify(r.receipt.error));
+    evidenceTx = toHex(r.receipt.txHash);
+    evidenceHeight = r.height;
+    await page.getByTestId('evidence-table').getByText(String(r.height), { exact: true }).waitFor();
+    const row = await text(page.getByTestId('evidence-table').locator('tbody'));
+    assert.match(row, new RegExp(`${height}.*0.*prevote`));
+    assert.ok((await latestShown()) > before);
+    assert.ok(await notReloaded(), 'the explorer was reloaded');
+    await shoot(page, 'explorer-evidence');
+  });
+
+  async function search(q: string) {
+    const box = page.getByTestId('explorer-search').locator('input');
+    await box.fill(q);
+    await box.press('Enter');
+  }
+
+  it('the explorer finds a transaction by hash and shows its body and proved receipt', async () => {
+    await search(evidenceTx);
+    await page.getByTestId('tx-view').waitFor();
+    assert.equal(await text(page.getByTestId('tx-action')), 'evidence.submit');
+    assert.match(await text(page.getByTestId('receipt-status')), /成功/);
+    assert.match(await text(page.getByTestId('tx-params')), /prevote/);
+    assert.match(await text(page.getByTestId('receipt-view')), /evidence\.Equivocation|validator:/);
+    await shoot(page, 'explorer-tx');
+  });
+
+  it('the explorer finds a block by height and a member by id', async () => {
+    await search(String(evidenceHeight));
+    await page.getByTestId('block-view').waitFor();
+    await page.getByTestId('block-view').getByText('evidence.submit').waitFor();
+    await shoot(page, 'explorer-block');
+    await search('m-101');
+    const events = page.getByTestId('member-events');
+    await events.waitFor({ timeout: 60_000 });
+    assert.match(await text(events), /recruitment\.StepRecorded/);
+    await shoot(page, 'explorer-member');
+    await search('m-999');
+    await page.getByTestId('member-not-found').waitFor();
+  });
+
+  it('the workbench refreshes live when a step is recorded elsewhere', async () => {
+    await open('workbench');
+    await page.getByTestId('todo-go-m-101-nameActivist').waitFor();
+    await markNoReload();
+    const r = await clientOf(chain).send(
+      { module: 'recruitment', action: 'nameActivist', params: { member: 'm-101', source: '党员推荐' } },
+      chain.keys.branchSecretary,
+      { timeoutMs: 30_000 },
+    );
+    assert.equal(r.receipt.status, 'ok', JSON.stringify(r.receipt.error));
+    await page.getByTestId('todo-go-m-101-nameActivist').waitFor({ state: 'detached' });
+    await page.locator('[data-testid^="todo-go-m-101-"]').first().waitFor();
+    assert.ok(await notReloaded(), 'the workbench was reloaded');
+    await shoot(page, 'workbench-live');
   });
 
   it('a clerk acting on behalf of a member is marked on every page', async () => {

@@ -34,3 +34,13 @@ export async function getValidators(height?: number): Promise<ValidatorSet> {
   const o = await getJson(`/v1/validators${height === undefined ? '' : `?height=${height}`}`);
   return decodeValidatorSet(fromBase64(String(o.validatorSet)));
 }
+
+/** A row of the evidence module's `list` query (keys and bytes as hex). */
+export interface EvidenceRow {
+  readonly validator: string;
+  readonly height: number;
+  readonly round: number;
+  readonly type: string;
+  readonly committedAt: number;
+  readonly submitter: string;
+}

@@ -1,21 +1,34 @@
 /**
- * Explorer: latest blocks, a block's transactions, a transaction's receipt (proved against a header
- * the light client verified, exportable as a receipt file), validators; search by height, hash or
- * member id.
+ * Explorer: latest blocks (live, from the node's server-sent events), validators and the recorded
+ * double-signing evidence (evidence module's `list` query); a block's transactions; a transaction
+ * (its signed body from the block) and its receipt (proved against a header the light client
+ * verified, exportable as a receipt file); a member's on-chain records (the dossier, verified in
+ * this browser). Search by height, transaction hash or member id.
  */
-import { fromBase64 } from '@djchain/client';
-import { decode, toHex } from '@djchain/crypto/browser';
+import { addressOf, fromBase64 } from '@djchain/client';
+import { decode, toHex, type Value } from '@djchain/crypto/browser';
 import { headerHash, merkleProofFromValue, txHash } from '@djchain/ledger';
 import { Alert, Button, Card, Col, Descriptions, Input, Row, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { download } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
-import { getBlock, getValidators } from '../explorer.ts';
+import { type EvidenceRow, getBlock, getValidators } from '../explorer.ts';
+import { eventLabel } from '../i18n.ts';
+import { useLive } from '../live.ts';
 import { encodeReceiptFile } from '../receipt-file.ts';
 import { CodedAlert, ErrorBlock, Loading } from '../ui.tsx';
 
 const short = (hex: string) => `${hex.slice(0, 10)}…${hex.slice(-6)}`;
 const time = (ms: number) => new Date(ms).toLocaleString('zh-CN', { hour12: false });
+
+/** A chain value for reading: bytes as hex, big integers as decimals. */
+function show(v: Value | unknown): string {
+  return JSON.stringify(
+    v,
+    (_, x) => (x instanceof Uint8Array ? toHex(x) : typeof x === 'bigint' ? x.toString() : x),
+    1,
+  );
+}
 
 export function ExplorerPage({ route }: { route: string[] }) {
   const { t } = useApp();
@@ -26,7 +39,7 @@ export function ExplorerPage({ route }: { route: string[] }) {
     setMiss(null);
     if (/^\d+$/.test(s)) return go('explorer', 'block', s);
     if (/^[0-9a-fA-F]{64}$/.test(s)) return go('explorer', 'tx', s.toLowerCase());
-    if (/^[\w.-]+$/.test(s)) return go('member', s);
+    if (/^[\w.-]+$/.test(s)) return go('explorer', 'member', s);
     setMiss(s);
   };
   return (
@@ -47,6 +60,8 @@ export function ExplorerPage({ route }: { route: string[] }) {
         <BlockView height={Number(route[1])} />
       ) : route[0] === 'tx' ? (
         <TxView hash={route[1] ?? ''} />
+      ) : route[0] === 'member' ? (
+        <MemberView id={route[1] ?? ''} />
       ) : (
         <Latest />
       )}
@@ -56,20 +71,37 @@ export function ExplorerPage({ route }: { route: string[] }) {
 
 function Latest() {
   const { t, chain } = useApp();
+  // Every commit re-reads the page: new blocks (and evidence committed in them) appear by themselves.
+  const live = useLive(chain, ['block'], (e) => e.kind === 'block');
   const data = useAsync(async () => {
     const status = await chain.client.status();
     const heights = [];
     for (let h = status.height; h >= 1 && heights.length < 10; h--) heights.push(h);
-    const blocks = await Promise.all(heights.map((h) => getBlock(h)));
-    return { status, blocks, validators: await getValidators() };
-  }, []);
-  if (data.loading) return <Loading />;
-  if (data.error) return <ErrorBlock error={data.error} onRetry={data.reload} />;
-  const { blocks, validators } = data.data!;
+    const [blocks, validators, evidence] = await Promise.all([
+      Promise.all(heights.map((h) => getBlock(h))),
+      getValidators(),
+      chain.client
+        .query('evidence', 'list', { limit: 100 })
+        .then((r) => r.result as unknown as EvidenceRow[]),
+    ]);
+    return { status, blocks, validators, evidence };
+  }, [live.tick]);
+  if (data.loading && !data.data) return <Loading />;
+  if (data.error && !data.data) return <ErrorBlock error={data.error} onRetry={data.reload} />;
+  const { blocks, validators, evidence } = data.data!;
+  const nameOf = (hex: string) =>
+    validators.validators.find((v) => toHex(v.publicKey) === hex)?.name ?? short(hex);
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={16}>
-        <Card title={t('blocks')}>
+        <Card
+          title={t('blocks')}
+          extra={
+            <Tag color="green" title={t('liveHint')} data-testid="live-height">
+              {t('live')} · {t('latestHeight', { height: blocks[0]?.block.header.height ?? 0 })}
+            </Tag>
+          }
+        >
           <Table
             rowKey={(b) => b.block.header.height}
             dataSource={blocks}
@@ -102,6 +134,29 @@ function Latest() {
               { title: t('name'), dataIndex: 'name' },
               { title: t('power'), dataIndex: 'power' },
               { title: t('hash'), render: (_, v) => short(toHex(v.publicKey)) },
+            ]}
+          />
+        </Card>
+      </Col>
+      <Col xs={24}>
+        <Card title={t('evidence')}>
+          <Typography.Paragraph type="secondary">{t('evidenceHint')}</Typography.Paragraph>
+          <Table
+            rowKey={(e) => `${e.validator}-${e.height}-${e.round}-${e.type}`}
+            dataSource={evidence}
+            pagination={false}
+            size="small"
+            scroll={{ x: true }}
+            data-testid="evidence-table"
+            columns={[
+              { title: t('validators'), render: (_, e) => nameOf(e.validator) },
+              { title: t('blockHeight'), dataIndex: 'height' },
+              { title: t('round'), dataIndex: 'round' },
+              { title: t('voteType'), dataIndex: 'type' },
+              {
+                title: t('committedAt'),
+                render: (_, e) => <a href={`#/explorer/block/${e.committedAt}`}>{e.committedAt}</a>,
+              },
             ]}
           />
         </Card>
@@ -151,17 +206,23 @@ function TxView({ hash }: { hash: string }) {
   const data = useAsync(async () => {
     const r = await chain.client.getReceipt(hash);
     if (r.status !== 'committed') return null;
-    const [{ commit }, set, raw] = await Promise.all([
+    const [{ block, commit }, set, raw] = await Promise.all([
       getBlock(r.height),
       getValidators(r.height),
       fetch(`/v1/txs/${hash}`).then((x) => x.json() as Promise<{ receiptProof: string }>),
     ]);
-    return { r, commit, set, proof: raw.receiptProof };
+    // The signed body is the block's transaction at the receipt's index (its hash is checked here).
+    const tx = block.txs[r.index];
+    if (!tx || toHex(txHash(chain.client.suite, tx)) !== hash)
+      throw Object.assign(new Error(`block ${r.height} has no transaction ${hash} at ${r.index}`), {
+        code: 'EXPLORER_TX_MISMATCH',
+      });
+    return { r, commit, set, tx, proof: raw.receiptProof };
   }, [hash]);
   if (data.loading) return <Loading />;
   if (data.error) return <ErrorBlock error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Alert type="info" title="pending" />;
-  const { r, commit, set } = data.data;
+  const { r, commit, set, tx } = data.data;
   const exportFile = () => {
     const bytes = encodeReceiptFile({
       chainId: chain.config.chainId,
@@ -189,18 +250,45 @@ function TxView({ hash }: { hash: string }) {
       data-testid="tx-view"
     >
       <Alert type="success" showIcon title={t('verified')} style={{ marginBottom: 12 }} />
-      <Descriptions column={1} size="small" style={{ wordBreak: 'break-all' }}>
+      <Typography.Title level={5}>{t('txBody')}</Typography.Title>
+      <Descriptions column={1} size="small" style={{ wordBreak: 'break-all' }} data-testid="tx-body">
+        <Descriptions.Item label={t('hash')}>{hash}</Descriptions.Item>
         <Descriptions.Item label={t('blockHeight')}>
-          <a href={`#/explorer/block/${r.height}`}>{r.height}</a>
+          <a href={`#/explorer/block/${r.height}`}>{r.height}</a> · #{r.index}
         </Descriptions.Item>
+        <Descriptions.Item label={t('action')}>
+          <span data-testid="tx-action">{`${tx.module}.${tx.action}`}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('signer')}>{addressOf(chain.client.suite, tx.signer)}</Descriptions.Item>
+        {tx.onBehalfOf ? (
+          <Descriptions.Item label={t('onBehalfOfAddr')}>
+            <Tag color="orange">代办</Tag>
+            {tx.onBehalfOf}
+          </Descriptions.Item>
+        ) : null}
+        <Descriptions.Item label={t('nonce')}>{tx.nonce}</Descriptions.Item>
+        <Descriptions.Item label={t('expiry')}>{tx.expiry}</Descriptions.Item>
+        <Descriptions.Item label={t('params')}>
+          <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid="tx-params">
+            {show(tx.params)}
+          </pre>
+        </Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={5}>{t('receipt')}</Typography.Title>
+      <Descriptions column={1} size="small" style={{ wordBreak: 'break-all' }} data-testid="receipt-view">
         <Descriptions.Item label={t('receipt')}>
-          <Tag color={ok ? 'green' : 'red'}>{ok ? t('statusOk') : t('statusFailed')}</Tag>
+          <Tag color={ok ? 'green' : 'red'} data-testid="receipt-status">
+            {ok ? t('statusOk') : t('statusFailed')}
+          </Tag>
         </Descriptions.Item>
-        {r.receipt.events.map((e) => (
-          <Descriptions.Item key={`${e.type}-${e.entities.join()}`} label={e.type}>
+        {r.receipt.events.map((e, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a receipt's events are a fixed, ordered list
+          <Descriptions.Item key={`${i}-${e.type}`} label={eventLabel(t, e.type)}>
             {e.entities.join(', ')}
+            <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{show(e.data)}</pre>
           </Descriptions.Item>
         ))}
+        <Descriptions.Item label={t('writes')}>{r.receipt.writes.join(', ') || '—'}</Descriptions.Item>
       </Descriptions>
       {r.receipt.error ? (
         <CodedAlert
@@ -212,6 +300,39 @@ function TxView({ hash }: { hash: string }) {
           title={t('refused')}
         />
       ) : null}
+    </Card>
+  );
+}
+
+function MemberView({ id }: { id: string }) {
+  const { t, chain } = useApp();
+  const data = useAsync(() => chain.client.getDossier(`member:${id}`), [id]);
+  if (data.loading) return <Loading />;
+  if (data.error) {
+    if ((data.error as { apiCode?: string }).apiCode === 'ENTITY_NOT_FOUND')
+      return <Alert type="warning" title={t('notFound', { q: id })} data-testid="member-not-found" />;
+    return <ErrorBlock error={data.error} onRetry={data.reload} />;
+  }
+  const { verdict } = data.data!;
+  return (
+    <Card title={t('memberHistory', { id })} data-testid="member-events">
+      <Alert type="success" showIcon title={t('verified')} style={{ marginBottom: 12 }} />
+      <Table
+        rowKey={(e) => `${e.height}-${e.txIndex}-${e.type}`}
+        dataSource={[...verdict.events].reverse()}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        size="small"
+        scroll={{ x: true }}
+        columns={[
+          {
+            title: t('blockHeight'),
+            render: (_, e) =>
+              e.height === 0 ? '0' : <a href={`#/explorer/block/${e.height}`}>{e.height}</a>,
+          },
+          { title: t('events'), render: (_, e) => eventLabel(t, e.type) },
+          { title: t('action'), render: (_, e) => e.type },
+        ]}
+      />
     </Card>
   );
 }

@@ -6,6 +6,7 @@ import { Button, Card, Col, Empty, List, Row, Tag, Typography } from 'antd';
 import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
+import { useLive } from '../live.ts';
 import { branchesOf, casesOf, stepOf } from '../recruit.ts';
 import { ErrorBlock, Loading } from '../ui.tsx';
 
@@ -25,6 +26,12 @@ export function WorkbenchPage() {
   const { t, chain, session } = useApp();
   const org = session?.post?.org ?? null;
   const today = chinaToday();
+  // Re-read on the chain's warnings and on every recruitment event (a step recorded elsewhere).
+  const live = useLive(
+    chain,
+    ['event', 'warning'],
+    (e) => e.kind === 'warning' || (e.kind === 'event' && e.data.module === 'recruitment'),
+  );
   const data = useAsync(async () => {
     if (!org) return { items: [] as Item[], warnings: [] };
     const branches = await branchesOf(chain, org);
@@ -60,7 +67,7 @@ export function WorkbenchPage() {
       .slice(-5)
       .reverse();
     return { items, warnings };
-  }, [org]);
+  }, [org, live.tick]);
 
   if (!org)
     return (
@@ -68,7 +75,8 @@ export function WorkbenchPage() {
         <Empty description={t('nothingToDo')} />
       </Card>
     );
-  if (data.loading) return <Loading />;
+  // A live re-read keeps the shown list until the new one is ready (no flicker).
+  if (data.loading && !data.data) return <Loading />;
   if (data.error) return <ErrorBlock error={data.error} onRetry={data.reload} />;
   const { items, warnings } = data.data!;
   return (
@@ -80,7 +88,10 @@ export function WorkbenchPage() {
               {t('workbenchTitle')}{' '}
               <Typography.Text type="secondary">
                 {t('workbenchFor', { org, post: session?.post?.post ?? '' })}
-              </Typography.Text>
+              </Typography.Text>{' '}
+              <Tag color="green" title={t('liveHint')} data-testid="live" data-tick={live.tick}>
+                {t('live')}
+              </Tag>
             </span>
           }
         >
