@@ -284,8 +284,10 @@ function TxView({ hash }: { hash: string }) {
         {r.receipt.events.map((e, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a receipt's events are a fixed, ordered list
           <Descriptions.Item key={`${i}-${e.type}`} label={eventLabel(t, e.type)}>
-            {e.entities.join(', ')}
-            <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{show(e.data)}</pre>
+            <div style={{ minWidth: 0 }}>
+              <div>{e.entities.join(', ')}</div>
+              <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{show(e.data)}</pre>
+            </div>
           </Descriptions.Item>
         ))}
         <Descriptions.Item label={t('writes')}>{r.receipt.writes.join(', ') || '—'}</Descriptions.Item>
