@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,cluster,web] [-- --keys N]
- * [-- --txs N] [-- --suites intl,gm] [-- --cpu-prof DIR] [-- --batch N --in-flight N]`: figures measured on this machine in one run, and the ratios between them. Not a
+ * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,cluster,import,web] [-- --keys N]
+ * [-- --txs N] [-- --suites intl,gm] [-- --cpu-prof DIR] [-- --batch N --in-flight N] [-- --rows N] [-- --import-prof DIR]`: figures measured on this machine in one run, and the ratios between them. Not a
  * test: it reads the clock. Progress goes to stderr; the result goes to stdout (one JSON line with
  * --json, a table otherwise). `--quick` is a small run (fewer keys and transactions) for checking
  * that the bench works; its figures are not the reported ones.
@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { benchCluster } from './cluster.ts';
 import { benchCrypto } from './crypto.ts';
+import { benchImport } from './import.ts';
 import { benchSingleNode } from './node.ts';
 import { benchState } from './state.ts';
 import { benchWeb } from './web.ts';
@@ -22,6 +23,9 @@ const { values } = parseArgs({
     suites: { type: 'string', default: 'intl,gm' },
     'cpu-prof': { type: 'string' },
     trace: { type: 'boolean', default: false },
+    // Rows of the generated roster for the import part (default 10,000; --quick 1,000).
+    rows: { type: 'string' },
+    'import-prof': { type: 'string' },
     // Single-node load shape (defaults are the reported conditions; other values for diagnosis).
     batch: { type: 'string' },
     'in-flight': { type: 'string' },
@@ -36,7 +40,7 @@ const txs = Number(values.txs ?? (quick ? 2000 : 10_000));
 const figures: Record<string, number | string> = {};
 if (quick) figures.quick = 'true';
 // Verification rates are measured in this run whenever a ratio needs them.
-const needVerify = want('crypto') || want('node') || want('cluster');
+const needVerify = want('crypto') || want('node') || want('cluster') || want('import');
 if (needVerify) Object.assign(figures, benchCrypto(log));
 if (want('state')) {
   Object.assign(figures, benchState(log, Number(values.keys ?? (quick ? 50_000 : 1_000_000))));
@@ -61,13 +65,27 @@ if (want('node')) {
     log(`${suite}: single_node_tps ${r.tps} over ${r.txs} txs in ${r.blocks} blocks`);
   }
 }
-if (want('cluster')) {
+// import_ratio divides by cluster_tps: measured in this run, first, when only the import is asked.
+if (want('cluster') || want('import')) {
   Object.assign(
     figures,
     await benchCluster(log, {
       txs,
       verifyPerSecond: Number(figures.verify_per_s_one_core),
       trace: values.trace,
+    }),
+  );
+}
+
+if (want('import')) {
+  Object.assign(
+    figures,
+    await benchImport(log, {
+      rows: Number(values.rows ?? (quick ? 1000 : 10_000)),
+      clusterTps: Number(figures.cluster_tps),
+      ...(values['import-prof']
+        ? { nodeFlags: ['--cpu-prof', '--cpu-prof-dir', values['import-prof']] }
+        : {}),
     }),
   );
 }
