@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getSuite, type SuiteId } from '@djchain/crypto';
 import { countOkReceipts, missingFrom, presign, status, submitAll, waitCommitted } from './load.ts';
+import { scrape } from './metrics.ts';
 import { djchain, patchConfig, startNode } from './proc.ts';
 
 export interface SingleNodeOptions {
@@ -27,6 +28,14 @@ export interface SingleNodeResult {
   readonly txs: number;
   readonly seconds: number;
   readonly blocks: number;
+  /**
+   * CPU time of the node process (all threads: HTTP, verification workers, execution, sqlite)
+   * per committed transaction over the timed window, in µs. Unlike tx/s it barely moves when
+   * other processes compete for the cores, so it is the figure to compare runs on a shared machine.
+   */
+  readonly cpuUsPerTx: number;
+  /** The node's CPU seconds over wall seconds in the window (1 = one core busy). */
+  readonly cpuCores: number;
 }
 
 export async function benchSingleNode(
@@ -51,6 +60,7 @@ export async function benchSingleNode(
     const { url } = node;
     const before = (await status(url)).height;
     log(`${opts.suite}: node at ${url}, height ${before}; submitting in batches of ${opts.batch}`);
+    const cpuBefore = (await scrape(url)).get('djchain_process_cpu_seconds_total') ?? 0;
     const start = performance.now();
     await submitAll(url, load.bodies, { batch: opts.batch, inFlight: opts.inFlight });
     const submitted = performance.now();
@@ -60,12 +70,16 @@ export async function benchSingleNode(
     let pending = load.hashes;
     let end = start;
     let last = before;
+    let cpuEnd = cpuBefore;
     for (let round = 0; pending.length > 0 && round < 100; round++) {
       last = Math.max(last, await waitCommitted(url, pending[pending.length - 1]!));
       end = performance.now();
+      // CPU read when the commit was seen, before the check below reads every block back.
+      cpuEnd = (await scrape(url)).get('djchain_process_cpu_seconds_total') ?? 0;
       pending = await missingFrom(suite, url, before + 1, last, load.hashes);
     }
     if (pending.length > 0) throw new Error(`${pending.length} of ${opts.txs} transactions not committed`);
+    const cpu = cpuEnd - cpuBefore;
     const seconds = (end - start) / 1000;
     log(
       `${opts.suite}: submitted in ${((submitted - start) / 1000).toFixed(2)} s, all committed after ${seconds.toFixed(2)} s (heights ${before + 1}..${last})`,
@@ -74,7 +88,14 @@ export async function benchSingleNode(
     const ok = await countOkReceipts(url, sample);
     if (ok !== sample.length)
       throw new Error(`${sample.length - ok} of ${sample.length} sampled receipts not ok`);
-    return { tps: Math.round(opts.txs / seconds), txs: opts.txs, seconds, blocks: last - before };
+    return {
+      tps: Math.round(opts.txs / seconds),
+      txs: opts.txs,
+      seconds,
+      blocks: last - before,
+      cpuUsPerTx: Math.round((cpu * 1e6) / opts.txs),
+      cpuCores: Number((cpu / seconds).toFixed(2)),
+    };
   } finally {
     await node?.stop();
     rmSync(root, { recursive: true, force: true });

@@ -61,6 +61,8 @@ if (want('node')) {
     figures[`${prefix}single_node_tps`] = r.tps;
     figures[`${prefix}single_node_txs`] = r.txs;
     figures[`${prefix}single_node_blocks`] = r.blocks;
+    figures[`${prefix}single_node_cpu_us_per_tx`] = r.cpuUsPerTx;
+    figures[`${prefix}single_node_cpu_cores`] = r.cpuCores;
     figures[`${prefix}ratio_single`] = Number((r.tps / verify).toFixed(3));
     log(`${suite}: single_node_tps ${r.tps} over ${r.txs} txs in ${r.blocks} blocks`);
   }
