@@ -217,7 +217,8 @@ export class Application {
   ): { result: BlockResult; batch: NodeBatch } {
     const result = this.executor.executeBlock(
       { height, time, txs, proposer, verified, ...(txIds === undefined ? {} : { txIds }) },
-      this.store.view(height - 1),
+      // The executor's block overlay remembers its reads itself.
+      this.store.view(height - 1, { cacheReads: false }),
     );
     const writes = result.writes.map(([k, v]) => [keyBytes(k), v] as const);
     const { nodeBatch } = this.store.tree.applyBatch(height, writes);

@@ -86,9 +86,13 @@ export class ChainStore {
     return this.nodes.versions() !== undefined;
   }
 
-  /** The committed state at `version` (= after block `version`), for the executor and queries. */
-  view(version: number): StateView {
-    return new StoreView(this.nodes, version);
+  /**
+   * The committed state at `version` (= after block `version`), for the executor and queries.
+   * Hold it for one task only: it remembers what it read unless `cacheReads` is false (see
+   * StoreView).
+   */
+  view(version: number, opts: { cacheReads?: boolean } = {}): StateView {
+    return new StoreView(this.nodes, version, { cacheReads: opts.cacheReads ?? true });
   }
 
   getMeta(name: string): string | undefined {

@@ -14,18 +14,29 @@ export function keyBytes(key: string): Uint8Array {
  * Reads of version `version`. PERF: values come from the flat value table directly (one indexed
  * lookup), not through a walk of the tree, and not through StateTree.get, which would re-read the
  * root record on every call.
+ *
+ * A view serves one task (a mempool batch, a block, a request): with `cacheReads` it remembers
+ * each value it read (PERF: a batch of 1,000 transactions from a few accounts reads each nonce
+ * once). A committed version never changes, so the remembered values stay right for its life.
  */
 export class StoreView implements StateView {
   private readonly store: SqliteNodeStore;
   readonly version: number;
+  private readonly reads: Map<string, Uint8Array | null> | undefined;
 
-  constructor(store: SqliteNodeStore, version: number) {
+  constructor(store: SqliteNodeStore, version: number, opts: { cacheReads?: boolean } = {}) {
     this.store = store;
     this.version = version;
+    this.reads = opts.cacheReads ? new Map() : undefined;
   }
 
   get(key: string): Uint8Array | undefined {
-    return this.store.readValue(utf8.encode(key), this.version);
+    if (this.reads === undefined) return this.store.readValue(utf8.encode(key), this.version);
+    const hit = this.reads.get(key);
+    if (hit !== undefined) return hit ?? undefined;
+    const value = this.store.readValue(utf8.encode(key), this.version);
+    this.reads.set(key, value ?? null);
+    return value;
   }
 
   keys(prefix: string, limit: number): string[] {
