@@ -18,6 +18,7 @@ import { type ValidRow, validateRows } from '../excel/validate.ts';
 import { readRoster } from '../excel/workbook.ts';
 import { guarded, need, openKey, opt, type Parsed, parse } from './common.ts';
 import { connect } from './connect.ts';
+import { AgePool } from './import-age.ts';
 import type { CommandIo } from './io.ts';
 import { CmdError, msg } from './messages.ts';
 import { committeeOf, memberOfKey, walkOrgs } from './orgs.ts';
@@ -34,9 +35,16 @@ import {
 } from './vault.ts';
 import { zhReason } from './zh-errors.ts';
 
-/** Transactions per submission; the node allows up to 1000 and a nonce gap of 1000. */
-const BATCH = 250;
-/** Existence checks in flight at once. */
+/** Transactions per submission (POST /v1/txs takes up to 1000). */
+const BATCH = 500;
+/**
+ * The signer's uncommitted transactions at most: the node admits nonces up to 1000 above the
+ * account's committed one (mempool maxNonceGap), so two batches are in flight at once.
+ */
+const WINDOW = 1000;
+/** Blocks a batch's transactions stay valid for (expiry), from the latest height seen. */
+const EXPIRY = 100;
+/** Existence checks and receipt fetches in flight at once. */
 const LOOKUPS = 16;
 
 interface Planned {
@@ -47,14 +55,27 @@ interface Planned {
   readonly sealed: SealedLine;
 }
 
-/** The transaction parameters and the sealed profile of one row (draws the seeds and nonce). */
-export function planRow(suite: Suite, vault: Vault, r: ValidRow): Planned {
+/** Whether a row is a future applicant: the only rows that carry an age commitment. */
+export function needsAge(r: ValidRow): boolean {
+  return r.category !== '正式党员' && r.category !== '预备党员';
+}
+
+/**
+ * The transaction parameters and the sealed profile of one row (draws the seeds and nonce).
+ * `age` is the applicant's seed and commitment when computed elsewhere (the worker pool); without
+ * it an applicant's commitment is computed here.
+ */
+export function planRow(
+  suite: Suite,
+  vault: Vault,
+  r: ValidRow,
+  age?: { readonly seed: Uint8Array; readonly commitment: string },
+): Planned {
   const member = memberIdOf(suite, vault, r.idNumber);
   // PERF: only a future applicant needs an age commitment (recruitment.apply proves age 18 with it;
   // 党章第一条); members admitted in the past were checked when they joined, and the hash chain of a
   // commitment costs tens of thousands of hashes.
-  const applicant = r.category !== '正式党员' && r.category !== '预备党员';
-  const ageSeed = applicant ? randomSeed() : undefined;
+  const ageSeed = needsAge(r) ? (age?.seed ?? randomSeed()) : undefined;
   const profile: ImportedProfile = {
     name: r.name,
     gender: r.gender,
@@ -91,7 +112,7 @@ export function planRow(suite: Suite, vault: Vault, r: ValidRow): Planned {
     address: placeholderAddress(suite, vault, member),
     profileCommitment: commitment,
     profileRef: ref,
-    ...(ageSeed ? { ageCommitment: ageCommitment(suite, ageSeed, r.birthDate) } : {}),
+    ...(ageSeed ? { ageCommitment: age?.commitment ?? ageCommitment(suite, ageSeed, r.birthDate) } : {}),
   };
   const line: SealedLine = {
     member,
@@ -120,12 +141,12 @@ export function planRow(suite: Suite, vault: Vault, r: ValidRow): Planned {
   return { row: r, member, action: 'register', params: base, sealed: line };
 }
 
-/** Which of `ids` are already members on chain at `height`. */
-async function existing(client: DjchainClient, ids: readonly string[], height: number): Promise<Set<string>> {
+/** Which of `ids` are already members on chain (latest height). */
+async function existing(client: DjchainClient, ids: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < ids.length; i += LOOKUPS) {
     const chunk = ids.slice(i, i + LOOKUPS);
-    const results = await Promise.all(chunk.map((id) => client.query('member', 'member', { id }, height)));
+    const results = await Promise.all(chunk.map((id) => client.query('member', 'member', { id })));
     results.forEach((r, j) => {
       if (r.result !== null) found.add(chunk[j]!);
     });
@@ -167,17 +188,14 @@ async function importMembers(p: Parsed, io: CommandIo): Promise<number> {
   for (const e of errors)
     io.out(msg(p.lang, 'rowError', { row: e.row, text: `${p.lang === 'en' ? e.en : e.zh}` }));
 
-  const ids = valid.map((r) => memberIdOf(suite, vault, r.idNumber));
-  const onChain = await existing(client, ids, height);
-  const todo = valid.filter((_, i) => !onChain.has(ids[i]!));
-  const refused = await submitAll(p, io, client, key, vault, todo, profilesFile);
+  const { refused, skipped } = await submitAll(p, io, client, key, vault, valid, profilesFile);
   for (const r of refused) io.out(r);
   const bad = new Set([...errors.map((e) => e.row)]).size + refused.length;
   io.out(
     msg(p.lang, 'importSummary', {
       total: roster.rows.length,
-      imported: todo.length - refused.length,
-      skipped: valid.length - todo.length,
+      imported: valid.length - skipped - refused.length,
+      skipped,
       bad,
       profiles: profilesFile,
     }),
@@ -186,78 +204,148 @@ async function importMembers(p: Parsed, io: CommandIo): Promise<number> {
   return bad > 0 ? 2 : 0;
 }
 
-/** Signs, submits and waits for every planned row in batches; returns the refusal lines. */
+/** One submitted batch: its plans and transactions (consecutive nonces of one signer). */
+interface Batch {
+  readonly plans: readonly Planned[];
+  readonly signed: readonly SignedTx[];
+}
+
+/**
+ * Skips rows already on chain, then plans, signs, submits and confirms the rest; returns the
+ * refusal lines (in row order) and how many rows were already on chain.
+ *
+ * PERF: a pipeline. Rows that need no age commitment go first while the worker pool computes the
+ * applicants' commitments; batches of BATCH transactions are submitted while up to WINDOW of the
+ * signer's transactions are uncommitted (the node's nonce gap), so the next batch waits in the
+ * mempool while the previous one is in a block; each batch's existence checks and planning run
+ * while earlier batches commit; every receipt is still fetched, proved and checked.
+ */
 async function submitAll(
   p: Parsed,
   io: CommandIo,
   client: DjchainClient,
   key: KeyPair,
   vault: Vault,
-  rows: readonly ValidRow[],
+  valid: readonly ValidRow[],
   profilesFile: string,
-): Promise<string[]> {
+): Promise<{ refused: string[]; skipped: number }> {
   const suite = client.suite;
-  const refused: string[] = [];
-  const bar = progressBar(io, msg(p.lang, 'progress'), rows.length);
-  bar(0);
-  let done = 0;
-  for (let start = 0; start < rows.length; start += BATCH) {
-    const plans = rows.slice(start, start + BATCH).map((r) => planRow(suite, vault, r));
-    // The sealed profiles are written before their transactions leave: a committed member never
-    // lacks the seed of its age commitment.
-    appendSealed(
-      profilesFile,
-      plans.map((x) => x.sealed),
-    );
-    const status = await client.status();
-    let nonce =
-      status.height === 0 ? 0 : await client.nextNonce(addressOf(suite, key.publicKey), status.height);
-    const signed: SignedTx[] = plans.map((x) =>
-      signTransaction(
-        suite,
-        key.secretKey,
-        buildTx({
-          chainId: client.chainId,
-          module: 'member',
-          action: x.action,
-          params: x.params,
-          signer: key.publicKey,
-          nonce: nonce++,
-          expiry: status.height + 100,
-        }),
-      ),
-    );
-    const results = await client.submit(signed);
-    const firstRefused = results.findIndex((r) => !r.accepted);
-    if (firstRefused >= 0) {
-      // Well-formed rows are not refused at admission; when it happens (mempool full, a clash of
-      // nonces with another client of the same key) the import stops and a re-run resumes it.
-      const r = results[firstRefused]!;
-      const error = r.accepted ? { code: '', message: '' } : r.error;
-      throw new CmdError('rowRefused', {
-        row: plans[firstRefused]!.row.row,
-        code: error.code,
-        reason: zhReason(p.lang, error.code, error.message),
-        cite: '',
-      });
-    }
-    for (let i = 0; i < signed.length; i++) {
-      const receipt = await client.waitForReceipt(signed[i]!.hash, 120_000);
-      if (receipt.receipt.status !== 'ok') {
-        const e = receipt.receipt.error ?? { code: 'UNKNOWN', message: '' };
-        refused.push(
-          msg(p.lang, 'rowRefused', {
-            row: plans[i]!.row.row,
-            code: e.code,
-            reason: zhReason(p.lang, e.code, e.message),
-            cite: e.cite ? `（${e.cite}）` : '',
-          }),
+  const refused: { row: number; line: string }[] = [];
+  const rows = [...valid.filter((r) => !needsAge(r)), ...valid.filter(needsAge)];
+  const pool = new AgePool(suite);
+  try {
+    // Seeds are drawn here (they stay in the sealed profile); only the hash chain runs elsewhere.
+    const ages = new Map<number, Promise<{ seed: Uint8Array; commitment: string }>>();
+    for (const r of rows)
+      if (needsAge(r)) {
+        const seed = randomSeed();
+        ages.set(
+          r.row,
+          pool.commit(seed, r.birthDate).then((commitment) => ({ seed, commitment })),
         );
       }
-      bar(++done);
+    // A failed commitment surfaces when its row is planned, not as an unhandled rejection.
+    for (const a of ages.values()) a.catch(() => undefined);
+
+    const bar = progressBar(io, msg(p.lang, 'progress'), rows.length);
+    bar(0);
+    let done = 0;
+    let skipped = 0;
+    const status = await client.status();
+    let height = status.height;
+    let nonce = height === 0 ? 0 : await client.nextNonce(addressOf(suite, key.publicKey), height);
+    const inFlight: Batch[] = [];
+    const checks: Promise<void>[] = [];
+    let uncommitted = 0;
+
+    /** Waits for a batch's last transaction (its signer's nonces commit in order), then checks all. */
+    const settle = async (batch: Batch) => {
+      const last = await client.waitForReceipt(batch.signed[batch.signed.length - 1]!.hash, 120_000);
+      height = Math.max(height, last.height);
+      uncommitted -= batch.signed.length;
+      checks.push(confirm(batch));
+    };
+    const confirm = async (batch: Batch) => {
+      for (let i = 0; i < batch.signed.length; i += LOOKUPS) {
+        const part = batch.signed.slice(i, i + LOOKUPS);
+        const receipts = await Promise.all(part.map((t) => client.waitForReceipt(t.hash, 120_000)));
+        receipts.forEach((receipt, j) => {
+          if (receipt.receipt.status !== 'ok') {
+            const e = receipt.receipt.error ?? { code: 'UNKNOWN', message: '' };
+            const row = batch.plans[i + j]!.row.row;
+            refused.push({
+              row,
+              line: msg(p.lang, 'rowRefused', {
+                row,
+                code: e.code,
+                reason: zhReason(p.lang, e.code, e.message),
+                cite: e.cite ? `（${e.cite}）` : '',
+              }),
+            });
+          }
+        });
+        done += part.length;
+        bar(done);
+      }
+    };
+
+    for (let start = 0; start < rows.length; start += BATCH) {
+      const chunk = rows.slice(start, start + BATCH);
+      const ids = chunk.map((r) => memberIdOf(suite, vault, r.idNumber));
+      const onChain = await existing(client, ids);
+      const todo = chunk.filter((_, i) => !onChain.has(ids[i]!));
+      skipped += chunk.length - todo.length;
+      done += chunk.length - todo.length;
+      bar(done);
+      if (todo.length === 0) continue;
+      const plans: Planned[] = [];
+      for (const r of todo) plans.push(planRow(suite, vault, r, await ages.get(r.row)));
+      // The sealed profiles are written before their transactions leave: a committed member never
+      // lacks the seed of its age commitment.
+      appendSealed(
+        profilesFile,
+        plans.map((x) => x.sealed),
+      );
+      while (inFlight.length > 0 && uncommitted + plans.length > WINDOW) await settle(inFlight.shift()!);
+      const signed: SignedTx[] = plans.map((x) =>
+        signTransaction(
+          suite,
+          key.secretKey,
+          buildTx({
+            chainId: client.chainId,
+            module: 'member',
+            action: x.action,
+            params: x.params,
+            signer: key.publicKey,
+            nonce: nonce++,
+            expiry: height + EXPIRY,
+          }),
+        ),
+      );
+      const results = await client.submit(signed);
+      const firstRefused = results.findIndex((r) => !r.accepted);
+      if (firstRefused >= 0) {
+        // Well-formed rows are not refused at admission; when it happens (mempool full, a clash of
+        // nonces with another client of the same key) the import stops and a re-run resumes it.
+        const r = results[firstRefused]!;
+        const error = r.accepted ? { code: '', message: '' } : r.error;
+        throw new CmdError('rowRefused', {
+          row: plans[firstRefused]!.row.row,
+          code: error.code,
+          reason: zhReason(p.lang, error.code, error.message),
+          cite: '',
+        });
+      }
+      inFlight.push({ plans, signed });
+      uncommitted += signed.length;
     }
+    while (inFlight.length > 0) await settle(inFlight.shift()!);
+    await Promise.all(checks);
+    refused.sort((a, b) => a.row - b.row);
+    return { refused: refused.map((r) => r.line), skipped };
+  } finally {
+    await pool.close();
   }
-  return refused;
 }
 
 export async function importCommand(argv: string[], io: CommandIo): Promise<number> {

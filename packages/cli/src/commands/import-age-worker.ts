@@ -1,0 +1,17 @@
+/** An age-commitment worker (worker_threads) for the import: answers AgeJobs one at a time. */
+import { parentPort } from 'node:worker_threads';
+import { getSuite } from '@djchain/crypto';
+import { type AgeJob, type AgeResult, fastAgeCommitment } from './import-age.ts';
+
+const port = parentPort;
+if (!port) throw new Error('import-age-worker.ts runs as a worker thread');
+
+port.on('message', (job: AgeJob) => {
+  let res: AgeResult;
+  try {
+    res = { id: job.id, commitment: fastAgeCommitment(getSuite(job.suite), job.seed, job.birthDate) };
+  } catch (e) {
+    res = { id: job.id, error: (e as Error).message };
+  }
+  port.postMessage(res);
+});
