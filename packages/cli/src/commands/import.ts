@@ -2,14 +2,17 @@
  * `djchain import members roster.xlsx`: validates every row (row-numbered errors in Chinese), then
  * imports the valid ones as real signed transactions — member.importMember for 正式/预备党员 (status
  * and the date Party age counts from), member.register for people in the recruitment process —
- * each with an age commitment from the birth date and a profile commitment. Names, ID numbers,
+ * each with a profile commitment, and future applicants with an age commitment from the birth
+ * date. Names, ID numbers,
  * birth dates and the historical process dates stay off chain, sealed in the operator's profiles
- * file (vault.ts). Member ids are derived from the ID number under the vault's salt, and ids
- * already on chain are skipped, so re-running the same roster imports nobody twice.
+ * file (vault.ts). Member ids are derived from the ID number under the vault's salt; ids already on
+ * chain are skipped (looked up for every id with a sealed profile) and the chain refuses an existing
+ * id (MEMBER_EXISTS, counted as skipped), so re-running the same roster imports nobody twice.
  *
  * Exit codes: 0 every row imported or already present; 2 some rows had errors (the rest imported);
  * 1 nothing could be done (bad options, unreachable node, missing columns).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { addressOf, buildTx, type DjchainClient, type SignedTx, signTransaction } from '@djchain/client';
 import { type KeyPair, randomSeed, type Suite, toHex, type Value } from '@djchain/crypto';
@@ -45,7 +48,7 @@ const WINDOW = 1000;
 /** Blocks a batch's transactions stay valid for (expiry), from the latest height seen. */
 const EXPIRY = 100;
 /** Existence checks and receipt fetches in flight at once. */
-const LOOKUPS = 16;
+const LOOKUPS = 32;
 
 interface Planned {
   readonly row: ValidRow;
@@ -154,6 +157,22 @@ async function existing(client: DjchainClient, ids: readonly string[]): Promise<
   return found;
 }
 
+/** Member ids with a sealed line in the profiles file (written before their transaction left). */
+function sealedIds(profilesFile: string): Set<string> {
+  if (!existsSync(profilesFile)) return new Set();
+  const ids = new Set<string>();
+  for (const line of readFileSync(profilesFile, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const member = (JSON.parse(line) as { member?: unknown }).member;
+      if (typeof member === 'string') ids.add(member);
+    } catch {
+      // A torn last line (a run killed mid-write) names nobody; readProfiles skips it too.
+    }
+  }
+  return ids;
+}
+
 async function importMembers(p: Parsed, io: CommandIo): Promise<number> {
   if (p.positionals[0] !== 'members')
     throw new CmdError('unknownSub', { sub: p.positionals[0] ?? '', choices: 'members' });
@@ -231,7 +250,19 @@ async function submitAll(
 ): Promise<{ refused: string[]; skipped: number }> {
   const suite = client.suite;
   const refused: { row: number; line: string }[] = [];
-  const rows = [...valid.filter((r) => !needsAge(r)), ...valid.filter(needsAge)];
+  // Re-runs: a member id exists on chain only if an import with this vault sealed its profile
+  // first, so only ids with a sealed line are looked up (all of them on a re-run; none on a first
+  // import). An id imported through another profiles file is refused by the chain (MEMBER_EXISTS)
+  // and counted as skipped: nobody is ever imported twice.
+  const sealed = sealedIds(profilesFile);
+  const ids = valid.map((r) => memberIdOf(suite, vault, r.idNumber));
+  const onChain = await existing(
+    client,
+    ids.filter((id) => sealed.has(id)),
+  );
+  const fresh = valid.filter((_, i) => !onChain.has(ids[i]!));
+  let skipped = valid.length - fresh.length;
+  const rows = [...fresh.filter((r) => !needsAge(r)), ...fresh.filter(needsAge)];
   const pool = new AgePool(suite);
   try {
     // Seeds are drawn here (they stay in the sealed profile); only the hash chain runs elsewhere.
@@ -250,7 +281,6 @@ async function submitAll(
     const bar = progressBar(io, msg(p.lang, 'progress'), rows.length);
     bar(0);
     let done = 0;
-    let skipped = 0;
     const status = await client.status();
     let height = status.height;
     let nonce = height === 0 ? 0 : await client.nextNonce(addressOf(suite, key.publicKey), height);
@@ -270,8 +300,9 @@ async function submitAll(
         const part = batch.signed.slice(i, i + LOOKUPS);
         const receipts = await Promise.all(part.map((t) => client.waitForReceipt(t.hash, 120_000)));
         receipts.forEach((receipt, j) => {
-          if (receipt.receipt.status !== 'ok') {
-            const e = receipt.receipt.error ?? { code: 'UNKNOWN', message: '' };
+          const e = receipt.receipt.error ?? { code: 'UNKNOWN', message: '' };
+          if (receipt.receipt.status !== 'ok' && e.code === 'MEMBER_EXISTS') skipped++;
+          else if (receipt.receipt.status !== 'ok') {
             const row = batch.plans[i + j]!.row.row;
             refused.push({
               row,
@@ -290,14 +321,7 @@ async function submitAll(
     };
 
     for (let start = 0; start < rows.length; start += BATCH) {
-      const chunk = rows.slice(start, start + BATCH);
-      const ids = chunk.map((r) => memberIdOf(suite, vault, r.idNumber));
-      const onChain = await existing(client, ids);
-      const todo = chunk.filter((_, i) => !onChain.has(ids[i]!));
-      skipped += chunk.length - todo.length;
-      done += chunk.length - todo.length;
-      bar(done);
-      if (todo.length === 0) continue;
+      const todo = rows.slice(start, start + BATCH);
       const plans: Planned[] = [];
       for (const r of todo) plans.push(planRow(suite, vault, r, await ages.get(r.row)));
       // The sealed profiles are written before their transactions leave: a committed member never
