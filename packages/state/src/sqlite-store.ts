@@ -26,6 +26,19 @@ CREATE TABLE IF NOT EXISTS smt_meta (name TEXT PRIMARY KEY, value INTEGER NOT NU
 
 const TWO_32 = 2 ** 32;
 
+// PERF: nodes and values are inserted CHUNK rows per statement: a block writes tens of thousands
+// of tree nodes, and each `run` has a fixed cost (binding, stepping, resetting) that one
+// multi-row INSERT pays once per chunk. 3 parameters per row stays far below SQLite's limit.
+const CHUNK = 128;
+
+function multiRowInsert(table: string, columns: string, rows: number): string {
+  const one = `(${columns
+    .split(',')
+    .map(() => '?')
+    .join(',')})`;
+  return `INSERT INTO ${table} (${columns}) VALUES ${Array.from({ length: rows }, () => one).join(',')}`;
+}
+
 function encodeNodeKeys(keys: readonly NodeKey[]): Uint8Array {
   let size = 0;
   for (const k of keys) size += 9 + k.path.length;
@@ -91,8 +104,10 @@ export class SqliteNodeStore implements NodeStore {
     | 'root'
     | 'value'
     | 'putNode'
+    | 'putNodes'
     | 'putRoot'
     | 'putValue'
+    | 'putValues'
     | 'putStale'
     | 'staleUpTo'
     | 'delNode'
@@ -116,8 +131,10 @@ export class SqliteNodeStore implements NodeStore {
       root: p('SELECT node_version, hash FROM smt_root WHERE version = ?'),
       value: p('SELECT value FROM smt_kv WHERE key = ? AND version <= ? ORDER BY version DESC LIMIT 1'),
       putNode: p('INSERT INTO smt_node (version, path, data) VALUES (?, ?, ?)'),
+      putNodes: p(multiRowInsert('smt_node', 'version,path,data', CHUNK)),
       putRoot: p('INSERT INTO smt_root (version, node_version, hash) VALUES (?, ?, ?)'),
       putValue: p('INSERT INTO smt_kv (key, version, value) VALUES (?, ?, ?)'),
+      putValues: p(multiRowInsert('smt_kv', 'key,version,value', CHUNK)),
       putStale: p('INSERT INTO smt_stale (since, nodes, keys) VALUES (?, ?, ?)'),
       staleUpTo: p('SELECT since, nodes, keys FROM smt_stale WHERE since <= ? ORDER BY since'),
       delNode: p('DELETE FROM smt_node WHERE version = ? AND path = ?'),
@@ -195,12 +212,45 @@ export class SqliteNodeStore implements NodeStore {
       });
     }
     this.transaction(() => {
-      for (const { key, node } of batch.nodes) this.q.putNode.run(key.version, key.path, encodeNode(node));
+      this.insertNodes(batch.nodes);
       this.q.putRoot.run(v, batch.root.nodeVersion, batch.root.hash);
-      for (const w of batch.values) this.q.putValue.run(w.key, v, w.value);
+      this.insertValues(batch.values, v);
       this.q.putStale.run(v, encodeNodeKeys(batch.stale), encodeWrittenKeys(batch));
     });
     this.range = { oldest: this.range?.oldest ?? v, latest: v };
+  }
+
+  private insertNodes(nodes: NodeBatch['nodes']): void {
+    const params: Array<number | string | Uint8Array> = new Array(3 * CHUNK);
+    const full = nodes.length - (nodes.length % CHUNK);
+    for (let i = 0; i < full; i += CHUNK) {
+      for (let j = 0; j < CHUNK; j++) {
+        const { key, node } = nodes[i + j]!;
+        params[3 * j] = key.version;
+        params[3 * j + 1] = key.path;
+        params[3 * j + 2] = encodeNode(node);
+      }
+      this.q.putNodes.run(...params);
+    }
+    for (let i = full; i < nodes.length; i++) {
+      const { key, node } = nodes[i]!;
+      this.q.putNode.run(key.version, key.path, encodeNode(node));
+    }
+  }
+
+  private insertValues(values: NodeBatch['values'], version: number): void {
+    const params: Array<number | Uint8Array | null> = new Array(3 * CHUNK);
+    const full = values.length - (values.length % CHUNK);
+    for (let i = 0; i < full; i += CHUNK) {
+      for (let j = 0; j < CHUNK; j++) {
+        const w = values[i + j]!;
+        params[3 * j] = w.key;
+        params[3 * j + 1] = version;
+        params[3 * j + 2] = w.value;
+      }
+      this.q.putValues.run(...params);
+    }
+    for (let i = full; i < values.length; i++) this.q.putValue.run(values[i]!.key, version, values[i]!.value);
   }
 
   /** Rows held: nodes and value versions (counts whole tables: for metrics and tests). */

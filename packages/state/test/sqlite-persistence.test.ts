@@ -85,4 +85,31 @@ describe('sqlite persistence', () => {
     assert.equal(b.db.prepare('SELECT count(*) AS n FROM block').get()?.n, 0);
     b.db.close();
   });
+  it('writes batches of several insert chunks (hundreds of nodes and values) that read back after reopen', () => {
+    const file = join(dir, 'chunks.db');
+    const mem = new StateTree({ hasher: sm3 }, { store: new MemoryNodeStore() });
+    const a = open(file);
+    // 1,000 keys then 300 of them again: both batches span several 128-row chunks plus a rest.
+    const first: Write[] = Array.from({ length: 1000 }, (_, i) => [utf8(`big/${i}`), utf8(`a${i}`)]);
+    const second: Write[] = Array.from({ length: 300 }, (_, i) => [
+      utf8(`big/${i * 3}`),
+      i % 7 ? utf8(`b${i}`) : null,
+    ]);
+    const n1 = a.tree.applyBatch(1, first).nodeBatch;
+    assert.ok(n1.nodes.length > 2 * 128 && n1.values.length > 2 * 128);
+    a.tree.commit(n1);
+    mem.update(1, first);
+    assert.deepEqual(a.tree.update(2, second), mem.update(2, second));
+    const rows = a.db.prepare('SELECT count(*) AS n FROM smt_node WHERE version = 1').get()?.n;
+    assert.equal(rows, n1.nodes.length);
+    a.db.close();
+    const b = open(file);
+    for (let i = 0; i < 1000; i += 37) {
+      const k = utf8(`big/${i}`);
+      assert.deepEqual(b.tree.get(k, 2), mem.get(k, 2));
+      assert.ok(verifyProof(sm3, b.tree.root(2), k, b.tree.get(k, 2), b.tree.prove(k, 2)));
+    }
+    assert.deepEqual(b.tree.update(3, writesAt(3)), mem.update(3, writesAt(3)));
+    b.db.close();
+  });
 });
