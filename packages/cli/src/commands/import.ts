@@ -14,7 +14,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { addressOf, buildTx, type DjchainClient, type SignedTx, signTransaction } from '@djchain/client';
+import {
+  addressOf,
+  buildTx,
+  type DjchainClient,
+  HttpError,
+  isClientError,
+  type SignedTx,
+  signTransaction,
+} from '@djchain/client';
 import { type KeyPair, randomSeed, type Suite, toHex, type Value } from '@djchain/crypto';
 import { addYears, ageCommitment, chinaDate, sealProfile } from '@djchain/modules';
 import { type ValidRow, validateRows } from '../excel/validate.ts';
@@ -39,16 +47,20 @@ import {
 import { zhReason } from './zh-errors.ts';
 
 /** Transactions per submission (POST /v1/txs takes up to 1000). */
-const BATCH = 500;
+const BATCH = 250;
 /**
- * The signer's uncommitted transactions at most: the node admits nonces up to 1000 above the
- * account's committed one (mempool maxNonceGap), so two batches are in flight at once.
+ * The signer's uncommitted transactions at most (three batches in flight). Validators admit nonces
+ * up to 1000 above the account's committed one (mempool maxNonceGap), counted from THEIR committed
+ * state: one batch of slack keeps a validator that commits a block later than the one the import
+ * talks to from refusing the newest batch when gossip brings it.
  */
-const WINDOW = 1000;
+const WINDOW = 750;
+/** How long one batch may take to commit before the import stops (a re-run resumes it). */
+const COMMIT_WAIT_MS = 300_000;
 /** Blocks a batch's transactions stay valid for (expiry), from the latest height seen. */
 const EXPIRY = 100;
 /** Existence checks and receipt fetches in flight at once. */
-const LOOKUPS = 32;
+const LOOKUPS = 16;
 
 interface Planned {
   readonly row: ValidRow;
@@ -155,6 +167,24 @@ async function existing(client: DjchainClient, ids: readonly string[]): Promise<
     });
   }
   return found;
+}
+
+/**
+ * The receipt of `hash`, waiting up to COMMIT_WAIT_MS. A wait request the node answers late (a
+ * validator busy executing blocks) is asked again rather than ending the import, within the same
+ * bound.
+ */
+async function waitCommitted(client: DjchainClient, hash: string) {
+  const until = Date.now() + COMMIT_WAIT_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await client.waitForReceipt(hash, Math.max(1000, Math.min(60_000, until - Date.now())));
+    } catch (e) {
+      const late =
+        isClientError(e, 'CLIENT_NETWORK') || (e instanceof HttpError && e.apiCode === 'TX_WAIT_TIMEOUT');
+      if (!late || Date.now() >= until || attempt >= 20) throw e;
+    }
+  }
 }
 
 /** Member ids with a sealed line in the profiles file (written before their transaction left). */
@@ -290,15 +320,18 @@ async function submitAll(
 
     /** Waits for a batch's last transaction (its signer's nonces commit in order), then checks all. */
     const settle = async (batch: Batch) => {
-      const last = await client.waitForReceipt(batch.signed[batch.signed.length - 1]!.hash, 120_000);
+      const last = await waitCommitted(client, batch.signed[batch.signed.length - 1]!.hash);
       height = Math.max(height, last.height);
       uncommitted -= batch.signed.length;
-      checks.push(confirm(batch));
+      const check = confirm(batch);
+      // Awaited at the end; if the run stops before (a refusal), its failure is not unhandled.
+      check.catch(() => undefined);
+      checks.push(check);
     };
     const confirm = async (batch: Batch) => {
       for (let i = 0; i < batch.signed.length; i += LOOKUPS) {
         const part = batch.signed.slice(i, i + LOOKUPS);
-        const receipts = await Promise.all(part.map((t) => client.waitForReceipt(t.hash, 120_000)));
+        const receipts = await Promise.all(part.map((t) => waitCommitted(client, t.hash)));
         receipts.forEach((receipt, j) => {
           const e = receipt.receipt.error ?? { code: 'UNKNOWN', message: '' };
           if (receipt.receipt.status !== 'ok' && e.code === 'MEMBER_EXISTS') skipped++;
