@@ -17,13 +17,30 @@ export interface ChildRef {
 const HEAP_BYTES = 32 * HASH_LENGTH;
 const CHILDREN_AT = 16 * HASH_LENGTH;
 
+// PERF: heaps are carved from 64 KiB slabs. A 1 KiB Uint8Array of its own is an off-heap
+// ArrayBuffer (allocated, tracked and swept one by one: ≈ 1 µs each, and GC time); a view into a
+// shared slab is a small on-heap object. A slab lives while any of its 64 heaps does, which the
+// node cache (nodes replaced a version or a few later) keeps to a small multiple of its size.
+const SLAB_HEAPS = 64;
+let slab = new ArrayBuffer(0);
+let slabUsed = SLAB_HEAPS;
+
+/** A zeroed heap buffer (HEAP_BYTES) inside the current slab. */
+function allocHeap(): Uint8Array {
+  if (slabUsed === SLAB_HEAPS) {
+    slab = new ArrayBuffer(SLAB_HEAPS * HEAP_BYTES);
+    slabUsed = 0;
+  }
+  return new Uint8Array(slab, HEAP_BYTES * slabUsed++, HEAP_BYTES);
+}
+
 /** A node with no children and its heap not yet computed; fill with `setChild`. */
 export function emptyInternal(): InternalNode {
   return {
     kind: 'internal',
     present: 0,
     leaves: 0,
-    heap: new Uint8Array(HEAP_BYTES),
+    heap: allocHeap(),
     counts: new Uint8Array(32),
     versions: [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1],
     heapReady: false,
@@ -85,26 +102,29 @@ function setPosition(hasher: Hasher, h: Uint8Array, counts: Uint8Array, p: numbe
 /**
  * A copy of `base` with `changes` applied and its heap computed. When `base` has its heap,
  * only positions above the changed slots are rehashed.
- * PERF: an update touching one child costs 4 hashes instead of up to 15, and a node is one
- * 1 KiB allocation (fewer, larger buffers keep GC time down).
+ * PERF: an update touching one child costs 4 hashes instead of up to 15, and a node's heap is
+ * one 1 KiB slice of a slab (fewer, larger buffers keep GC time down).
  */
 export function withChildren(
   hasher: Hasher,
   base: InternalNode | undefined,
   changes: ReadonlyArray<readonly [nibble: number, child: ChildRef | undefined]>,
 ): InternalNode {
-  const node: InternalNode = base
-    ? {
-        kind: 'internal',
-        present: base.present,
-        leaves: base.leaves,
-        // PERF: the copy constructors are faster than TypedArray#slice for these sizes.
-        heap: new Uint8Array(base.heap),
-        counts: new Uint8Array(base.counts),
-        versions: base.versions.slice(),
-        heapReady: false,
-      }
-    : emptyInternal();
+  let node: InternalNode;
+  if (base) {
+    const heap = allocHeap();
+    heap.set(base.heap);
+    node = {
+      kind: 'internal',
+      present: base.present,
+      leaves: base.leaves,
+      heap,
+      // PERF: the copy constructor is faster than TypedArray#slice for this size.
+      counts: new Uint8Array(base.counts),
+      versions: base.versions.slice(),
+      heapReady: false,
+    };
+  } else node = emptyInternal();
   for (const [i, c] of changes) setChild(node, i, c);
   if (base?.heapReady) {
     let dirty = 0;

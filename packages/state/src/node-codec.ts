@@ -11,31 +11,50 @@ import type { TreeNode } from './types.ts';
 
 const TWO_32 = 2 ** 32;
 
+/** The largest encoding: an internal node with 16 children. */
+export const MAX_NODE_BYTES = 5 + 16 * (8 + HASH_LENGTH);
+
 /** Encodes a node for storage. */
 export function encodeNode(node: TreeNode): Uint8Array {
+  const out = new Uint8Array(MAX_NODE_BYTES);
+  return out.slice(0, encodeNodeInto(node, out, 0));
+}
+
+/**
+ * Writes the encoding of `node` into `out` at `at` (room for MAX_NODE_BYTES needed) and returns
+ * its length. PERF: the sqlite store encodes a chunk of nodes into one reused buffer (sqlite
+ * copies bound blobs) instead of allocating an off-heap buffer per node.
+ */
+export function encodeNodeInto(node: TreeNode, out: Uint8Array, at: number): number {
   if (node.kind === 'leaf') {
-    const out = new Uint8Array(1 + 2 * HASH_LENGTH);
-    out.set(node.keyHash, 1);
-    out.set(node.valueHash, 1 + HASH_LENGTH);
-    return out;
+    out[at] = 0;
+    out.set(node.keyHash, at + 1);
+    out.set(node.valueHash, at + 1 + HASH_LENGTH);
+    return 1 + 2 * HASH_LENGTH;
   }
-  let n = 0;
-  for (let m = node.present; m !== 0; m &= m - 1) n++;
-  const out = new Uint8Array(5 + n * (8 + HASH_LENGTH));
-  const view = new DataView(out.buffer);
-  out[0] = 1;
-  view.setUint16(1, node.present);
-  view.setUint16(3, node.leaves);
-  let at = 5;
+  const start = at;
+  out[at] = 1;
+  out[at + 1] = node.present >>> 8;
+  out[at + 2] = node.present & 0xff;
+  out[at + 3] = node.leaves >>> 8;
+  out[at + 4] = node.leaves & 0xff;
+  at += 5;
   for (let i = 0; i < 16; i++) {
     if (!(node.present & (1 << i))) continue;
     const v = node.versions[i]!;
-    view.setUint32(at, Math.floor(v / TWO_32));
-    view.setUint32(at + 4, v >>> 0);
+    writeU32(out, at, Math.floor(v / TWO_32));
+    writeU32(out, at + 4, v >>> 0);
     out.set(childHash(node, i), at + 8);
     at += 8 + HASH_LENGTH;
   }
-  return out;
+  return at - start;
+}
+
+function writeU32(out: Uint8Array, at: number, v: number): void {
+  out[at] = v >>> 24;
+  out[at + 1] = (v >>> 16) & 0xff;
+  out[at + 2] = (v >>> 8) & 0xff;
+  out[at + 3] = v & 0xff;
 }
 
 /** Decodes a stored node; STATE_STORE_CORRUPT when the bytes are not one. */

@@ -5,7 +5,7 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { StateError } from './errors.ts';
-import { decodeNode, encodeNode } from './node-codec.ts';
+import { decodeNode, encodeNode, encodeNodeInto, MAX_NODE_BYTES } from './node-codec.ts';
 import type { NodeBatch, NodeKey, NodeStore, PruneStats, RootRecord, TreeNode } from './types.ts';
 
 // Nodes keyed by (version, path): new nodes append at the end of the b-tree. Stale lists are one
@@ -223,12 +223,17 @@ export class SqliteNodeStore implements NodeStore {
   private insertNodes(nodes: NodeBatch['nodes']): void {
     const params: Array<number | string | Uint8Array> = new Array(3 * CHUNK);
     const full = nodes.length - (nodes.length % CHUNK);
+    // One buffer for the encodings of a chunk: sqlite copies a bound blob, so it is reused.
+    const scratch = full > 0 ? new Uint8Array(CHUNK * MAX_NODE_BYTES) : undefined;
     for (let i = 0; i < full; i += CHUNK) {
+      let at = 0;
       for (let j = 0; j < CHUNK; j++) {
         const { key, node } = nodes[i + j]!;
+        const len = encodeNodeInto(node, scratch!, at);
         params[3 * j] = key.version;
         params[3 * j + 1] = key.path;
-        params[3 * j + 2] = encodeNode(node);
+        params[3 * j + 2] = scratch!.subarray(at, at + len);
+        at += len;
       }
       this.q.putNodes.run(...params);
     }
