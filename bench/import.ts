@@ -23,7 +23,7 @@ export interface ImportOptions {
   readonly rows: number;
   /** cluster_tps measured in this run (the ratio's denominator). */
   readonly clusterTps: number;
-  /** Node flags for the import process (e.g. --cpu-prof --cpu-prof-dir DIR). */
+  /** Node flags for the import process and validator 0 (e.g. --cpu-prof --cpu-prof-dir DIR). */
   readonly nodeFlags?: readonly string[];
 }
 
@@ -118,7 +118,8 @@ export async function benchImport(
       writeFileSync(file, JSON.stringify({ ...genesis, modules: communityGenesis(address) }, null, 2));
       patchConfig(dir, { logLevel: 'warn', emptyBlockIntervalMs: 1000, maxBlockTxs: 5000 });
     }
-    for (const dir of dirs) nodes.push(await startNode(dir, [], undefined));
+    for (const [i, dir] of dirs.entries())
+      nodes.push(await startNode(dir, i === 0 ? (opts.nodeFlags ?? []) : [], undefined));
     const urls = nodes.map((n) => n.url);
     log(`import: 4 validators at ${urls.join(' ')}`);
     let status = { height: 0, time: 0 };
