@@ -37,10 +37,12 @@ test('src/browser.ts reaches no node: module and no node suite', () => {
   }
 });
 
-test('package.json exposes ./browser', () => {
+test('package.json exposes ./browser, and the main entry resolves to it in browser bundles', () => {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    exports: Record<string, string>;
+    exports: Record<string, string | Record<string, string>>;
   };
   assert.equal(pkg.exports['./browser'], './src/browser.ts');
-  assert.equal(pkg.exports['.'], './src/index.ts');
+  // Bundlers pick "browser" (so ledger and state, which import the main entry, never pull in
+  // node:crypto); Node picks "default".
+  assert.deepEqual(pkg.exports['.'], { browser: './src/browser.ts', default: './src/index.ts' });
 });
