@@ -4,8 +4,8 @@ export type Lang = 'zh-CN' | 'en';
 const MESSAGES = {
   usage: {
     'zh-CN':
-      '用法：\n  djchain init --dir 目录 [--suite intl|gm] [--chain-id 链标识] [--force]\n  djchain init --orgs 联盟文件.json --out 目录 [--force]\n  djchain start --dir 目录 [--port 端口]\n选项 --lang en 改用英文。',
-    en: 'Usage:\n  djchain init --dir D [--suite intl|gm] [--chain-id X] [--force]\n  djchain init --orgs FILE.json --out D [--force]\n  djchain start --dir D [--port P]\nOption --lang zh-CN for Chinese (default).',
+      '用法：\n  djchain demo [--reset] [--members 人数]        演示联盟（npm start 即此命令）\n  djchain init --dir 目录 [--suite intl|gm] [--chain-id 链标识] [--force]\n  djchain init --orgs 联盟文件.json --out 目录 [--force]\n  djchain start --dir 目录 [--port 端口] [--snapshot-from-peers]\n  djchain keys|status|tx|query|dossier|import|export …   （加 --help 查看这些命令的用法）\n选项 --lang en 改用英文。',
+    en: 'Usage:\n  djchain demo [--reset] [--members N]        the demo consortium (what npm start runs)\n  djchain init --dir D [--suite intl|gm] [--chain-id X] [--force]\n  djchain init --orgs FILE.json --out D [--force]\n  djchain start --dir D [--port P] [--snapshot-from-peers]\n  djchain keys|status|tx|query|dossier|import|export …   (add --help for their usage)\nOption --lang zh-CN for Chinese (default).',
   },
   unknownCommand: { 'zh-CN': '未知命令“{command}”。', en: 'Unknown command "{command}".' },
   dirRequired: {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isNodeError } from '@djchain/node';
 import { commands, processIo } from './commands/index.ts';
+import { msg } from './commands/messages.ts';
 import { CliError, type Lang, langOf, t } from './i18n.ts';
 import { initCluster, initDir } from './init.ts';
 import { startDir } from './start.ts';
@@ -30,6 +31,10 @@ async function run(argv: string[]): Promise<number> {
   const lang: Lang = langOf(values.lang as string | undefined);
   const say = (text: string) => process.stdout.write(`${text}\n`);
   const command = positionals[0];
+  if (command !== undefined && Object.hasOwn(commands, command) && values.help) {
+    say(msg(lang, 'usage'));
+    return 0;
+  }
   if (command !== undefined && Object.hasOwn(commands, command))
     return commands[command]!(
       argv.filter((_, i) => i !== argv.indexOf(command)),
