@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { getSuite, toHex } from '@djchain/crypto';
 import { signedVoteToValue, signVote } from '@djchain/ledger';
+import { permissionMatrix } from '@djchain/modules';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { postMayPerform, RECRUITMENT_PERMISSIONS } from '../src/app/permissions.ts';
 import type { WebServer } from '../src/server.ts';
 import {
   ACCOUNTS,
@@ -31,6 +33,27 @@ const hasChromium = existsSync(CHROMIUM);
 const text = async (l: Locator) => (await l.textContent()) ?? '';
 if (!hasChromium)
   console.log(`# web browser tests skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
+
+describe('workbench permissions', () => {
+  it('the web copy of who may perform each recruitment action matches the modules', () => {
+    const chainSide = Object.fromEntries(
+      permissionMatrix()
+        .filter((r) => r.module === 'recruitment')
+        .map((r) => [r.action, r.permission]),
+    );
+    assert.deepEqual(RECRUITMENT_PERMISSIONS, chainSide);
+  });
+
+  it('a branch secretary may not perform a superior-only step; the committee may', () => {
+    const branch = { org: 'b1', post: '书记' };
+    const committee = { org: 'c1', post: '书记' };
+    assert.equal(postMayPerform('approveAdmission', branch, 'b1', 'c1'), false);
+    assert.equal(postMayPerform('approveAdmission', committee, 'b1', 'c1'), true);
+    assert.equal(postMayPerform('talk', branch, 'b1', 'c1'), true);
+    assert.equal(postMayPerform('talk', committee, 'b1', 'c1'), false);
+    assert.equal(postMayPerform('talk', { org: 'b2', post: '书记' }, 'b1', 'c1'), false);
+  });
+});
 
 describe('web app in Chromium', {
   skip: !hasChromium ? `${CHROMIUM} missing` : false,
@@ -266,7 +289,11 @@ describe('web app in Chromium', {
     );
     assert.equal(r.receipt.status, 'ok', JSON.stringify(r.receipt.error));
     await page.getByTestId('todo-go-m-101-nameActivist').waitFor({ state: 'detached' });
-    await page.locator('[data-testid^="todo-go-m-101-"]').first().waitFor();
+    // The next step, 备案 (fileActivist), is the superior 党委's: listed as waiting, never as a link.
+    const wait = page.getByTestId('todo-wait-m-101-fileActivist');
+    await wait.waitFor();
+    assert.match(await text(wait), /等待上级党委/);
+    assert.equal(await page.getByTestId('todo-go-m-101-fileActivist').count(), 0);
     assert.ok(await notReloaded(), 'the workbench was reloaded');
     await shoot(page, 'workbench-live');
   });

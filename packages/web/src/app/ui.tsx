@@ -15,9 +15,14 @@ export interface CodedView {
 /** The coded error inside anything thrown or returned: SDK errors, rejections, failed receipts. */
 export function codedOf(e: unknown): CodedView {
   const err = e as { code?: string; apiCode?: string; message?: string; details?: Record<string, unknown> };
-  const inner = err?.details as { code?: string; details?: unknown } | undefined;
+  const inner = err?.details as { code?: string; cite?: unknown; details?: unknown } | undefined;
   if (err?.code === 'CLIENT_TX_REJECTED' && typeof inner?.code === 'string')
-    return { code: inner.code, message: err.message ?? '', details: inner.details };
+    return {
+      code: inner.code,
+      message: err.message ?? '',
+      ...(typeof inner.cite === 'string' ? { cite: inner.cite } : {}),
+      details: inner.details,
+    };
   if (err?.code === 'CLIENT_HTTP' && err.apiCode) return { code: err.apiCode, message: err.message ?? '' };
   return { code: err?.code ?? 'ERROR', message: err?.message ?? String(e) };
 }

@@ -143,14 +143,14 @@ function StepForm({
         session.key,
         session.onBehalfOf?.address,
       );
-      if (r.receipt.status === 'failed' && r.receipt.error) {
+      if (r.receipt.status === 'failed') {
+        // Every refusal is shown with its code, cited or not (a permission refusal carries no cite).
         const e = r.receipt.error;
-        setRefusal({
-          code: e.code,
-          message: e.message,
-          ...(e.cite ? { cite: e.cite } : {}),
-          details: e.details,
-        });
+        setRefusal(
+          e
+            ? { code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}), details: e.details }
+            : { code: 'TX_FAILED', message: t('refused') },
+        );
       } else {
         setReceipt(r);
         onDone();

@@ -7,6 +7,7 @@ import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { useLive } from '../live.ts';
+import { type Performer, performerOf, postMayPerform, superiorCommitteeOf } from '../permissions.ts';
 import { branchesOf, casesOf, stepOf } from '../recruit.ts';
 import { ErrorBlock, Loading } from '../ui.tsx';
 
@@ -17,6 +18,8 @@ interface Item {
   readonly title: string;
   readonly due?: string;
   readonly cite?: string;
+  /** Null: the chosen post may perform the step; otherwise who must (no form link then). */
+  readonly waitFor: Performer | null;
 }
 
 const ORDER = { overdue: 0, dueSoon: 1, waiting: 2 } as const;
@@ -25,6 +28,7 @@ const COLOR = { overdue: 'red', dueSoon: 'orange', waiting: 'blue' } as const;
 export function WorkbenchPage() {
   const { t, chain, session } = useApp();
   const org = session?.post?.org ?? null;
+  const post = session?.post?.post ?? null;
   const today = chinaToday();
   // Re-read on the chain's warnings and on every recruitment event (a step recorded elsewhere).
   const live = useLive(
@@ -33,11 +37,18 @@ export function WorkbenchPage() {
     (e) => e.kind === 'warning' || (e.kind === 'event' && e.data.module === 'recruitment'),
   );
   const data = useAsync(async () => {
-    if (!org) return { items: [] as Item[], warnings: [] };
+    if (!org || !post) return { items: [] as Item[], warnings: [] };
     const branches = await branchesOf(chain, org);
     const cases = await casesOf(chain, branches, today);
+    const superiors = new Map(
+      await Promise.all(branches.map(async (b) => [b, await superiorCommitteeOf(chain, b)] as const)),
+    );
     const items: Item[] = [];
     for (const c of cases) {
+      // Only the steps this post may perform for this candidate are to-dos (docs/permissions.md).
+      const superior = superiors.get(c.branch) ?? null;
+      const waitFor = (action: string): Performer | null =>
+        postMayPerform(action, { org, post }, c.branch, superior) ? null : performerOf(action);
       const covered = new Set<string>();
       for (const d of c.deadlines) {
         if (d.level === 'later') continue;
@@ -50,6 +61,7 @@ export function WorkbenchPage() {
           title: step ? t('nextStep', { no: step.no, name: step.name }) : d.kind,
           due: d.due,
           cite: d.cite,
+          waitFor: waitFor(d.action),
         });
       }
       if (c.next && !covered.has(c.next.action))
@@ -58,16 +70,23 @@ export function WorkbenchPage() {
           member: c.member,
           action: c.next.action,
           title: t('nextStep', { no: c.next.no, name: c.next.name }),
+          waitFor: waitFor(c.next.action),
         });
     }
-    items.sort((a, b) => ORDER[a.level] - ORDER[b.level] || (a.due ?? '').localeCompare(b.due ?? ''));
+    // The post's own to-dos first; steps waiting for others after them, for information.
+    items.sort(
+      (a, b) =>
+        Number(a.waitFor !== null) - Number(b.waitFor !== null) ||
+        ORDER[a.level] - ORDER[b.level] ||
+        (a.due ?? '').localeCompare(b.due ?? ''),
+    );
     const events = (await Promise.all(branches.map((b) => chain.orgEvents(b)))).flat();
     const warnings = events
       .filter((e) => e.type === 'recruitment.DeadlineWarning')
       .slice(-5)
       .reverse();
     return { items, warnings };
-  }, [org, live.tick]);
+  }, [org, post, live.tick]);
 
   if (!org)
     return (
@@ -103,23 +122,33 @@ export function WorkbenchPage() {
               dataSource={items}
               renderItem={(it) => (
                 <List.Item
-                  data-testid="todo-item"
+                  data-testid={it.waitFor ? 'todo-waiting' : 'todo-item'}
+                  data-action={it.action}
+                  data-member={it.member}
                   actions={[
-                    <Button
-                      key="go"
-                      type="primary"
-                      size="large"
-                      data-testid={`todo-go-${it.member}-${it.action}`}
-                      onClick={() => go('recruitment', it.member, it.action)}
-                    >
-                      {t('doIt')}
-                    </Button>,
+                    it.waitFor ? (
+                      <Tag key="wait" data-testid={`todo-wait-${it.member}-${it.action}`}>
+                        {t(`waitBy_${it.waitFor}`)}
+                      </Tag>
+                    ) : (
+                      <Button
+                        key="go"
+                        type="primary"
+                        size="large"
+                        data-testid={`todo-go-${it.member}-${it.action}`}
+                        onClick={() => go('recruitment', it.member, it.action)}
+                      >
+                        {t('doIt')}
+                      </Button>
+                    ),
                   ]}
                 >
                   <List.Item.Meta
                     title={
                       <span>
-                        <Tag color={COLOR[it.level]}>{t(it.level as MessageKey)}</Tag>
+                        {it.waitFor && it.level === 'waiting' ? null : (
+                          <Tag color={COLOR[it.level]}>{t(it.level as MessageKey)}</Tag>
+                        )}
                         {it.member} · {it.title}
                       </span>
                     }
