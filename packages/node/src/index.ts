@@ -11,7 +11,10 @@ export {
   ConsensusDriver,
   type DriverOptions,
   defaultDriverOptions,
+  realTimers,
   type SignedEvidence,
+  type TimerHandle,
+  type Timers,
 } from './consensus/driver.ts';
 export {
   type SignedProposal,

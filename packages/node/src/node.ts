@@ -10,7 +10,12 @@ import type { CommitCertificate } from '@djchain/ledger';
 import type { P2PNode } from '@djchain/p2p';
 import type { GenesisDoc, ModuleDef } from '@djchain/runtime';
 import { Application, type Executed } from './app/application.ts';
-import { ConsensusDriver, type DriverOptions, defaultDriverOptions } from './consensus/driver.ts';
+import {
+  ConsensusDriver,
+  type DriverOptions,
+  defaultDriverOptions,
+  type Timers,
+} from './consensus/driver.ts';
 import { evidenceSubmitter } from './consensus/evidence.ts';
 import type { Transport } from './consensus/wire.ts';
 import { NodeError } from './errors.ts';
@@ -53,6 +58,8 @@ export interface NodeDeps {
   readonly p2p?: P2PNode;
   /** Wall clock in ms (injected so tests and the simulator can drive it). */
   readonly now?: () => number;
+  /** Timers for consensus (real ones by default; the simulator injects its scheduler). */
+  readonly timers?: Timers;
   readonly log?: Log;
   /** Called when storage fails and the node has stopped (the CLI exits; a supervisor restarts it). */
   readonly onFatal?: (e: unknown) => void;
@@ -139,6 +146,7 @@ export function openNode(
           ? { onEvidence: evidenceSubmitter({ app, mempool, key: deps.key, log }) }
           : {}),
         now,
+        ...(deps.timers ? { timers: deps.timers } : {}),
         log,
         onCommit: (executed, commit) => {
           log.info(

@@ -88,6 +88,8 @@ export interface DriverDeps {
   readonly key: KeyPair;
   readonly transport?: Transport;
   readonly now: () => number;
+  /** Timers (real ones by default; the simulator injects its own scheduler, DESIGN §10). */
+  readonly timers?: Timers;
   readonly log: Log;
   /** After each committed block. */
   readonly onCommit?: (executed: Executed, commit: CommitCertificate) => void;
@@ -97,6 +99,26 @@ export interface DriverDeps {
   readonly onEvidence?: (evidence: SignedEvidence) => void;
 }
 
+/** A timer handle of the injected scheduler (opaque). */
+export type TimerHandle = unknown;
+
+/** The clock-driven callbacks the driver needs; injected so a simulator can run the real driver. */
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+  /** Runs `fn` after the current task (Node's setImmediate). */
+  setImmediate(fn: () => void): void;
+}
+
+/** Node's own timers. */
+export const realTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  setImmediate: (fn) => {
+    setImmediate(fn);
+  },
+};
+
 export class ConsensusDriver {
   private readonly opts: DriverOptions;
   private readonly deps: DriverDeps;
@@ -105,8 +127,9 @@ export class ConsensusDriver {
   private readonly queue: Input[] = [];
   private running = false;
   private stopped = false;
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
-  private waitTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly clock: Timers;
+  private readonly timers = new Set<TimerHandle>();
+  private waitTimer: TimerHandle | undefined;
   /** Height waiting for its start (transactions, the empty-block interval, or a peer message). */
   private waitingHeight = 0;
   private lastCommitAt: number;
@@ -120,7 +143,7 @@ export class ConsensusDriver {
   private readonly proposals = new Map<string, SignedProposal>();
   /** Signed votes of this height by machine vote key (with value), for evidence. */
   private readonly signedVotes = new Map<string, SignedVote>();
-  private gossipTimer: ReturnType<typeof setInterval> | undefined;
+  private gossipTimer: TimerHandle | undefined;
   private lastTickHeight = -1;
   private synced = 0;
 
@@ -128,12 +151,13 @@ export class ConsensusDriver {
     this.opts = { ...defaultDriverOptions, ...opts };
     this.deps = deps;
     this.self = toHex(deps.key.publicKey);
+    this.clock = deps.timers ?? realTimers;
     this.state = init({ self: this.self, timeouts: this.opts.timeouts, maxFutureRoundsPerValidator: 2 });
     this.lastCommitAt = deps.now();
     // Deferred: the submitting request returns first, and submissions arriving meanwhile join
     // the same block.
     deps.mempool.onAdded(() => {
-      if (this.waitingHeight !== 0 && deps.mempool.hasReady()) setImmediate(() => this.wake());
+      if (this.waitingHeight !== 0 && deps.mempool.hasReady()) this.clock.setImmediate(() => this.wake());
     });
     deps.transport?.onMessage((msg, from) => this.onWire(msg, from));
     // A peer that (re)connects learns our height at once: it sends what we lack, or we send blocks.
@@ -145,7 +169,7 @@ export class ConsensusDriver {
   /** Starts at the height after the latest block, resuming a persisted record of that height. */
   start(): void {
     if (this.deps.transport) {
-      this.gossipTimer = setInterval(() => this.tick(), this.opts.gossipIntervalMs);
+      this.scheduleTick();
     }
     const height = this.deps.app.height() + 1;
     const raw = this.deps.app.store.loadConsensus();
@@ -168,10 +192,10 @@ export class ConsensusDriver {
 
   stop(): void {
     this.stopped = true;
-    if (this.gossipTimer) clearInterval(this.gossipTimer);
-    for (const t of this.timers) clearTimeout(t);
+    if (this.gossipTimer !== undefined) this.clock.clearTimeout(this.gossipTimer);
+    for (const t of this.timers) this.clock.clearTimeout(t);
     this.timers.clear();
-    if (this.waitTimer) clearTimeout(this.waitTimer);
+    if (this.waitTimer !== undefined) this.clock.clearTimeout(this.waitTimer);
   }
 
   /** Blocks committed from a peer's certificate (block sync) since start. */
@@ -204,14 +228,14 @@ export class ConsensusDriver {
       return;
     }
     const delay = Math.max(0, this.lastCommitAt + this.opts.emptyBlockIntervalMs - this.deps.now());
-    this.waitTimer = setTimeout(() => this.wake(), delay);
+    this.waitTimer = this.clock.setTimeout(() => this.wake(), delay);
   }
 
   private wake(): void {
     if (this.stopped || this.waitingHeight === 0) return;
     const height = this.waitingHeight;
     this.waitingHeight = 0;
-    if (this.waitTimer) clearTimeout(this.waitTimer);
+    if (this.waitTimer !== undefined) this.clock.clearTimeout(this.waitTimer);
     this.waitTimer = undefined;
     this.enqueue(this.startInput(height));
   }
@@ -281,7 +305,7 @@ export class ConsensusDriver {
       }
       case 'scheduleTimeout': {
         const input: Input = { kind: 'timeout', step: a.step, height: a.height, round: a.round };
-        const t = setTimeout(() => {
+        const t = this.clock.setTimeout(() => {
           this.timers.delete(t);
           this.enqueue(input);
         }, a.durationMs);
@@ -327,7 +351,7 @@ export class ConsensusDriver {
     this.signedVotes.clear();
     this.proposals.clear();
     this.unsaved = [];
-    for (const t of this.timers) clearTimeout(t);
+    for (const t of this.timers) this.clock.clearTimeout(t);
     this.timers.clear();
     mempool.update(executed);
     this.deps.onCommit?.(executed, commit);
@@ -335,7 +359,7 @@ export class ConsensusDriver {
     const early = this.future;
     this.future = [];
     if (early.length > 0) {
-      setImmediate(() => {
+      this.clock.setImmediate(() => {
         for (const m of early) this.onWire(m.msg, m.from);
       });
     }
@@ -395,6 +419,15 @@ export class ConsensusDriver {
     return { kind: 'status', height, has };
   }
 
+  private scheduleTick(): void {
+    this.gossipTimer = this.clock.setTimeout(() => {
+      this.gossipTimer = undefined;
+      if (this.stopped) return;
+      this.tick();
+      this.scheduleTick();
+    }, this.opts.gossipIntervalMs);
+  }
+
   /** Gossip tick: re-gossip only when the height did not move since the last tick. */
   private tick(): void {
     if (this.stopped || this.running) return;
@@ -438,7 +471,7 @@ export class ConsensusDriver {
    */
   private onCommitMessage(msg: CommitMessage, from: string): void {
     if (this.running) {
-      setImmediate(() => this.onCommitMessage(msg, from));
+      this.clock.setImmediate(() => this.onCommitMessage(msg, from));
       return;
     }
     const { app, log, transport } = this.deps;
@@ -452,7 +485,7 @@ export class ConsensusDriver {
       return;
     }
     try {
-      if (this.waitTimer) clearTimeout(this.waitTimer);
+      if (this.waitTimer !== undefined) this.clock.clearTimeout(this.waitTimer);
       this.waitTimer = undefined;
       this.waitingHeight = 0;
       log.info({ height }, 'block synced');
