@@ -75,8 +75,13 @@ const MESSAGES = {
   },
   clusterDone: {
     'zh-CN':
-      '已为 {count} 个组织生成节点目录（{validators} 个验证节点）：\n{list}\n每个节点：djchain start --dir 目录',
-    en: 'Created node directories for {count} organizations ({validators} validators):\n{list}\nStart each: djchain start --dir DIR',
+      '已为 {count} 个组织生成节点目录（{validators} 个验证节点）：\n{list}\n' +
+      'API 只监听所列地址（默认 127.0.0.1，bindHost 只作用于节点网络）；要对外开放 API 请在组织文件中另设 apiHost。\n' +
+      '每个节点：djchain start --dir 目录',
+    en:
+      'Created node directories for {count} organizations ({validators} validators):\n{list}\n' +
+      'Each API listens only on the address listed (127.0.0.1 unless apiHost is set; bindHost applies to p2p only).\n' +
+      'Start each: djchain start --dir DIR',
   },
   p2pListening: {
     'zh-CN': '节点网络地址：{address}（节点标识 {id}）',

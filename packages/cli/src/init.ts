@@ -60,8 +60,10 @@ export interface OrgEntry {
   readonly kind: 'committee' | 'generalBranch' | 'branch' | 'superior';
   readonly role?: 'validator' | 'observer';
   readonly power?: number;
-  /** Where its node listens (p2p) and serves the API; peers dial `host`. */
+  /** Where its node is reached by peers (p2p); peers dial `host`. */
   readonly host?: string;
+  /** Address its API binds to; default the file's `apiHost`, else 127.0.0.1 (never `bindHost`). */
+  readonly apiHost?: string;
   readonly p2pPort: number;
   readonly apiPort: number;
 }
@@ -71,8 +73,13 @@ export interface OrgsFile {
   readonly suite?: 'intl' | 'gm';
   /** Default host of every node (127.0.0.1 for one machine; set each org's host when distributed). */
   readonly host?: string;
-  /** Address the nodes bind to; default: the node's host. Use 0.0.0.0 on separate machines. */
+  /** Address the nodes' p2p listeners bind to; default: the node's host. 0.0.0.0 on separate machines. */
   readonly bindHost?: string;
+  /**
+   * Address the nodes' HTTP APIs bind to: 127.0.0.1 unless set here (or per organization). Kept
+   * apart from `bindHost` so that opening p2p to the other machines never opens the API with it.
+   */
+  readonly apiHost?: string;
   readonly organizations: readonly OrgEntry[];
 }
 
@@ -81,6 +88,8 @@ export interface ClusterNode {
   readonly dir: string;
   readonly role: 'validator' | 'observer';
   readonly publicKey: string;
+  /** Where its API listens (127.0.0.1 unless the file's `apiHost` says otherwise). */
+  readonly api: string;
 }
 
 export interface InitClusterArgs {
@@ -101,6 +110,9 @@ function checkOrgs(raw: unknown): OrgsFile {
   if (typeof f.chainId !== 'string' || !/^[a-zA-Z0-9._-]{1,64}$/.test(f.chainId))
     bad('chainId must be 1 to 64 letters, digits, ".", "_" or "-"');
   if (f.suite !== undefined && f.suite !== 'intl' && f.suite !== 'gm') bad('suite must be "intl" or "gm"');
+  for (const [at, h] of [['apiHost', f.apiHost] as const, ['bindHost', f.bindHost] as const])
+    if (h !== undefined && (typeof h !== 'string' || h.length === 0))
+      bad(`${at} must be a host name or address`);
   if (!Array.isArray(f.organizations) || f.organizations.length === 0)
     bad('organizations must be a non-empty list');
   const ids = new Set<string>();
@@ -115,6 +127,8 @@ function checkOrgs(raw: unknown): OrgsFile {
     if (!KINDS.includes(o.kind)) bad(`${at}.kind must be one of ${KINDS.join(', ')}`);
     if (o.role !== undefined && o.role !== 'validator' && o.role !== 'observer')
       bad(`${at}.role must be "validator" or "observer"`);
+    if (o.apiHost !== undefined && (typeof o.apiHost !== 'string' || o.apiHost.length === 0))
+      bad(`${at}.apiHost must be a host name or address`);
     if (o.power !== undefined && (!Number.isSafeInteger(o.power) || o.power <= 0))
       bad(`${at}.power must be a positive integer`);
     for (const p of ['p2pPort', 'apiPort'] as const) {
@@ -173,9 +187,12 @@ export function initCluster(args: InitClusterArgs): ClusterNode[] {
     writeJson(join(dir, KEY_FILE), { suite: suite.id, publicKey, secretKey: toHex(key.secretKey) }, 0o600);
     writeJson(join(dir, GENESIS_FILE), genesis);
     const bind = orgs.bindHost ?? hostOf(o);
+    // The API answers reads to signed-in members only, yet it stays on loopback unless asked:
+    // bindHost (0.0.0.0 for p2p between machines) must not open it to every interface.
+    const apiHost = o.apiHost ?? orgs.apiHost ?? '127.0.0.1';
     writeJson(join(dir, CONFIG_FILE), {
       ...defaultConfig,
-      api: { host: bind, port: o.apiPort },
+      api: { host: apiHost, port: o.apiPort },
       p2p: {
         listen: { host: bind, port: o.p2pPort },
         peers: orgs.organizations.flatMap((p, j) =>
@@ -183,6 +200,6 @@ export function initCluster(args: InitClusterArgs): ClusterNode[] {
         ),
       },
     });
-    return { id: o.id, dir, role: roleOf(o), publicKey };
+    return { id: o.id, dir, role: roleOf(o), publicKey, api: `${apiHost}:${o.apiPort}` };
   });
 }

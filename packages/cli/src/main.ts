@@ -56,7 +56,9 @@ async function run(argv: string[]): Promise<number> {
         throw new CliError('badOrgs', { reason: `${String(values.orgs)}: ${(e as Error).message}` });
       }
       const nodes = initCluster({ orgs, out: values.out, force: values.force === true, time: Date.now() });
-      const list = nodes.map((n) => `  ${n.role.padEnd(9)} ${n.dir}  ${n.publicKey}`).join('\n');
+      const list = nodes
+        .map((n) => `  ${n.role.padEnd(9)} ${n.dir}  ${n.publicKey}  API ${n.api}`)
+        .join('\n');
       const validators = nodes.filter((n) => n.role === 'validator').length;
       say(t(lang, 'clusterDone', { count: nodes.length, validators, list }));
       return 0;
