@@ -9,6 +9,8 @@ import { CliError } from './i18n.ts';
 export const KEY_FILE = 'key.json';
 export const GENESIS_FILE = 'genesis.json';
 export const CONFIG_FILE = 'config.json';
+/** The node operator's API token (reads everything, like the node's disk), mode 0600. */
+export const API_TOKEN_FILE = 'api-token';
 
 export interface KeyFile {
   readonly suite: SuiteId;

@@ -4,6 +4,8 @@
  * SIGINT/SIGTERM.
  */
 
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getSuite } from '@djchain/crypto';
 import {
@@ -16,7 +18,7 @@ import {
 } from '@djchain/node';
 import { P2PNode, type PeerAddress } from '@djchain/p2p';
 import type { FastifyInstance } from 'fastify';
-import { CONFIG_FILE, loadDir, timeoutsOf } from './files.ts';
+import { API_TOKEN_FILE, CONFIG_FILE, loadDir, timeoutsOf } from './files.ts';
 import { CliError } from './i18n.ts';
 import { loadModules } from './modules.ts';
 
@@ -123,7 +125,7 @@ export async function startDir(args: StartArgs, onFatal: (e: unknown) => void): 
     },
     { key, log, onFatal, ...(p2p ? { p2p } : {}) },
   );
-  const api = buildApi(node);
+  const api = buildApi(node, { operatorToken: operatorToken(dir) });
   const port = args.port ?? config.api.port;
   let url: string;
   try {
@@ -151,4 +153,16 @@ export async function startDir(args: StartArgs, onFatal: (e: unknown) => void): 
       node.close();
     },
   };
+}
+
+/** `<dir>/api-token`: made once (32 random bytes, 0600) and kept, so the operator's tools keep working. */
+export function operatorToken(dir: string): string {
+  const file = join(dir, API_TOKEN_FILE);
+  if (existsSync(file)) {
+    const t = readFileSync(file, 'utf8').trim();
+    if (/^[A-Za-z0-9_-]{32,}$/.test(t)) return t;
+  }
+  const t = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${t}\n`, { mode: 0o600 });
+  return t;
 }

@@ -36,6 +36,7 @@ export {
   type DjchainClientOptions,
   defaultDjchainClientOptions,
   type NodeStatus,
+  type ReadSession,
   type SubmitResult,
   type VerifiedReceipt,
   type VerifiedState,
@@ -50,6 +51,7 @@ export {
   type SubscribeOptions,
   subscribeEvents,
 } from './http/events.ts';
+export { SESSION_TAG, type SessionRequest, sessionSignBytes } from './http/auth.ts';
 export type { FetchLike } from './http/transport.ts';
 export {
   createKeystore,

@@ -2,7 +2,7 @@
 import { isClientError, type VerifiedReceipt } from '@djchain/client';
 import type { Value } from '@djchain/crypto';
 import { guarded, need, openKey, opt, type Parsed, parse, parseJson } from './common.ts';
-import { connect } from './connect.ts';
+import { connect, readAs } from './connect.ts';
 import type { CommandIo } from './io.ts';
 import { CmdError, msg } from './messages.ts';
 import { zhReason } from './zh-errors.ts';
@@ -106,11 +106,18 @@ export async function txCommand(argv: string[], io: CommandIo): Promise<number> 
 }
 
 export async function queryCommand(argv: string[], io: CommandIo): Promise<number> {
-  const p = parse(argv, { ...CONNECT_OPTIONS, params: { type: 'string' }, height: { type: 'string' } });
+  const p = parse(argv, {
+    ...CONNECT_OPTIONS,
+    params: { type: 'string' },
+    height: { type: 'string' },
+    key: { type: 'string' },
+  });
   return guarded(p.lang, io, async () => {
     const [module, name] = splitDotted(p.positionals[0]);
     const params = paramsOf(p);
-    const { client } = await connect(p, io);
+    const conn = await connect(p, io);
+    const { client } = conn;
+    (await readAs(conn, p, io))?.secretKey.fill(0);
     const h = opt(p, 'height');
     const r = await client.query(module, name, params, h === undefined ? undefined : Number(h));
     io.out(msg(p.lang, 'queryResult', { height: r.height, result: JSON.stringify(r.result, null, 2) }));

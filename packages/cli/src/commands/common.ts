@@ -24,7 +24,12 @@ export function parse(argv: string[], options: OptionSpec): Parsed {
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: { ...options, lang: { type: 'string' }, 'passphrase-file': { type: 'string' } },
+    options: {
+      ...options,
+      lang: { type: 'string' },
+      'passphrase-file': { type: 'string' },
+      'token-file': { type: 'string' },
+    },
   });
   return {
     values: values as Record<string, string | boolean | undefined>,

@@ -1,13 +1,14 @@
 /**
  * A verified connection to a node: the DjchainClient whose light client starts from the genesis
  * validator set of --genesis, or — without it — from the set the node reports for height 1
- * (trust on first use, said on stderr).
+ * (trust on first use, said on stderr). It reads as the operator with --token-file (the node's
+ * `api-token`) or DJCHAIN_API_TOKEN, else as the key of --key once `readAs` signed it in.
  */
 import { DjchainClient, fromBase64 } from '@djchain/client';
-import type { Suite } from '@djchain/crypto';
+import type { KeyPair, Suite } from '@djchain/crypto';
 import { decodeValidatorSet, type ValidatorSet } from '@djchain/ledger';
 import type { GenesisDoc } from '@djchain/runtime';
-import { loadGenesis, need, opt, type Parsed, suiteOf } from './common.ts';
+import { loadGenesis, need, openKey, opt, type Parsed, readText, suiteOf } from './common.ts';
 import type { CommandIo } from './io.ts';
 import { CmdError, msg } from './messages.ts';
 
@@ -17,6 +18,27 @@ export interface Connection {
   readonly chainId: string;
   readonly api: string;
   readonly genesis: GenesisDoc | null;
+  /** The operator token in use, if any. */
+  readonly token: string | undefined;
+}
+
+/** --token-file, else DJCHAIN_API_TOKEN. */
+function tokenOf(p: Parsed, io: CommandIo): string | undefined {
+  const file = opt(p, 'token-file');
+  if (file !== undefined) return readText(file).trim() || undefined;
+  const env = io.env.DJCHAIN_API_TOKEN;
+  return env !== undefined && env.length > 0 ? env : undefined;
+}
+
+/**
+ * Reads as the key of --key (a read session signed with it) unless an operator token is in use;
+ * returns the opened key, or undefined when there is none to read as (anonymous: public reads only).
+ */
+export async function readAs(conn: Connection, p: Parsed, io: CommandIo): Promise<KeyPair | undefined> {
+  if (conn.token !== undefined || opt(p, 'key') === undefined) return undefined;
+  const key = await openKey(p, io, conn.suite);
+  await conn.client.signIn(key);
+  return key;
 }
 
 async function getJson(api: string, path: string): Promise<Record<string, unknown>> {
@@ -60,6 +82,13 @@ export async function connect(p: Parsed, io: CommandIo): Promise<Connection> {
   }
   const suite = suiteOf(String(status.suite));
   const chainId = String(status.chainId);
-  const client = new DjchainClient({ baseUrl: api, suite, chainId, trust: { kind: 'genesis', validators } });
-  return { client, suite, chainId, api, genesis };
+  const token = tokenOf(p, io);
+  const client = new DjchainClient({
+    baseUrl: api,
+    suite,
+    chainId,
+    trust: { kind: 'genesis', validators },
+    ...(token !== undefined ? { token } : {}),
+  });
+  return { client, suite, chainId, api, genesis, token };
 }

@@ -9,7 +9,7 @@ import { type DossierCheck, decodeDossier, verifyDossier } from '@djchain/client
 import type { ValidatorSet } from '@djchain/ledger';
 import type { Lang } from '../i18n.ts';
 import { guarded, loadGenesis, need, opt, type Parsed, parse, suiteOf } from './common.ts';
-import { connect } from './connect.ts';
+import { connect, readAs } from './connect.ts';
 import type { CommandIo } from './io.ts';
 import { CmdError, msg } from './messages.ts';
 
@@ -46,7 +46,9 @@ async function exportDossier(p: Parsed, io: CommandIo): Promise<number> {
   const entity = p.positionals[1];
   if (entity === undefined) throw new CmdError('missingArg', { what: 'member:m1' });
   const out = resolve(need(p, 'out'));
-  const { client } = await connect(p, io);
+  const conn = await connect(p, io);
+  const { client } = conn;
+  (await readAs(conn, p, io))?.secretKey.fill(0);
   // getDossier verifies it against the light client before anything is written.
   const { bytes, verdict } = await client.getDossier(entity);
   writeFileSync(out, bytes);
@@ -115,7 +117,12 @@ function verifyFile(p: Parsed, io: CommandIo): number {
 }
 
 export async function dossierCommand(argv: string[], io: CommandIo): Promise<number> {
-  const p = parse(argv, { api: { type: 'string' }, genesis: { type: 'string' }, out: { type: 'string' } });
+  const p = parse(argv, {
+    api: { type: 'string' },
+    genesis: { type: 'string' },
+    out: { type: 'string' },
+    key: { type: 'string' },
+  });
   return guarded(p.lang, io, async () => {
     const sub = p.positionals[0];
     if (sub === 'export') return exportDossier(p, io);

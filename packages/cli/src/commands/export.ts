@@ -12,7 +12,7 @@ import { decode } from '@djchain/crypto';
 import { chinaDate } from '@djchain/modules';
 import { writeSheets, writeTemplate } from '../excel/workbook.ts';
 import { guarded, need, opt, type Parsed, parse } from './common.ts';
-import { connect } from './connect.ts';
+import { connect, readAs } from './connect.ts';
 import type { CommandIo } from './io.ts';
 import { CmdError, msg } from './messages.ts';
 import { committeeOf, type OrgInfo, walkOrgs } from './orgs.ts';
@@ -44,6 +44,7 @@ async function branchEvents(client: DjchainClient, api: string, branch: string):
     if (!isClientError(e, 'CLIENT_DOSSIER_MALFORMED')) throw e;
   }
   const res = await fetch(`${api}/v1/dossier/${encodeURIComponent(`org:${branch}`)}`, {
+    headers: client.authHeaders(),
     signal: AbortSignal.timeout(30_000),
   });
   const body = (await res.json()) as { dossier?: string };
@@ -94,7 +95,9 @@ async function rootOf(p: Parsed, client: DjchainClient, height: number): Promise
 }
 
 async function exportRoster(p: Parsed, io: CommandIo, out: string): Promise<number> {
-  const { client, api } = await connect(p, io);
+  const conn = await connect(p, io);
+  const { client, api } = conn;
+  await readAs(conn, p, io);
   const height = (await client.status()).height;
   const orgs = await walkOrgs(client, await rootOf(p, client, height), height);
   const listed = await membersByBranch(client, api, orgs, height);
@@ -149,7 +152,9 @@ async function exportRoster(p: Parsed, io: CommandIo, out: string): Promise<numb
 const PIPELINE = ['入党申请人', '入党积极分子', '发展对象', '预备党员', '正式党员'] as const;
 
 async function exportReport(p: Parsed, io: CommandIo, out: string): Promise<number> {
-  const { client, api } = await connect(p, io);
+  const conn = await connect(p, io);
+  const { client, api } = conn;
+  await readAs(conn, p, io);
   const status = await client.status();
   const height = status.height;
   const today = chinaDate(status.time);
@@ -230,6 +235,7 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
   const p = parse(argv, {
     api: { type: 'string' },
     genesis: { type: 'string' },
+    key: { type: 'string' },
     out: { type: 'string' },
     root: { type: 'string' },
     vault: { type: 'string' },

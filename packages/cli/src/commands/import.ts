@@ -217,8 +217,10 @@ async function importMembers(p: Parsed, io: CommandIo): Promise<number> {
   if (roster.missing.length > 0)
     throw new CmdError('rosterMissing', { file, columns: roster.missing.join('、') });
 
-  const { client, suite, chainId } = await connect(p, io);
+  const { client, suite, chainId, token } = await connect(p, io);
   const key = await openKey(p, io, suite);
+  // Reads (the roster's branches, members already registered, receipts) as the importing key.
+  if (token === undefined) await client.signIn(key);
   const { vault, created } = openVault(vaultFile, chainId, suite);
   if (created) io.err(`${msg(p.lang, 'warnPrefix')}${msg(p.lang, 'vaultCreated', { file: vaultFile })}`);
 

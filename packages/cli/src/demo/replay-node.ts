@@ -14,7 +14,7 @@ import { buildApi, openNode } from '@djchain/node';
 import { P2PNode } from '@djchain/p2p';
 import { loadDir } from '../files.ts';
 import { loadModules } from '../modules.ts';
-import { p2pConfigOf } from '../start.ts';
+import { operatorToken, p2pConfigOf } from '../start.ts';
 
 const { values } = parseArgs({ options: { dir: { type: 'string' } } });
 const send = (m: unknown) => process.send?.(m);
@@ -60,7 +60,8 @@ const node = openNode(
     },
   },
 );
-const api = buildApi(node);
+// The demo's writer reads its receipts as the operator (the same token `djchain start` uses).
+const api = buildApi(node, { operatorToken: operatorToken(dir) });
 await p2p?.start();
 const url = await api.listen({ host: '127.0.0.1', port: 0 });
 

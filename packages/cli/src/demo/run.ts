@@ -13,6 +13,7 @@ import { getSuite, type SuiteId } from '@djchain/crypto';
 import { chinaDate, chinaTime, type IsoDate } from '@djchain/modules';
 import { CONFIG_FILE, GENESIS_FILE, loadDir, writeJson } from '../files.ts';
 import { initCluster } from '../init.ts';
+import { operatorToken } from '../start.ts';
 import { DemoError } from './errors.ts';
 import { type DemoPlan, generatePlan, personKey, planHash } from './plan.ts';
 import { seedHistory, waitForBlockTime } from './seed.ts';
@@ -259,11 +260,13 @@ async function seedFresh(
   try {
     const urls = await Promise.all(replays.map((r) => r.ready));
     const { genesis } = loadDir(nodes[0]!.dir);
+    // The demo writes the history as the nodes' operator: it reads every receipt and member.
     const client = new DjchainClient({
       baseUrl: urls[0]!,
       suite,
       chainId: genesis.chainId,
       trust: { kind: 'genesis', validators: genesis.validators },
+      token: operatorToken(nodes[0]!.dir),
     });
     // Every validator's clock moves together: BFT time is the median of their precommit times.
     const setClock = async (ms: number | null) => {

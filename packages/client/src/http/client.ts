@@ -5,7 +5,15 @@
  * from the trust anchor given here, never from what the node says. Queries (/v1/query) compute
  * over state and are returned as the node answers them.
  */
-import { decode, equalBytes, fromHex, type KeyPair, type Suite, type Value } from '@djchain/crypto/browser';
+import {
+  decode,
+  equalBytes,
+  fromHex,
+  type KeyPair,
+  type Suite,
+  toHex,
+  type Value,
+} from '@djchain/crypto/browser';
 import { type Header, headerHash, type Receipt } from '@djchain/ledger';
 import { toBase64 } from '../base64.ts';
 import { decodeDossier } from '../dossier/format.ts';
@@ -13,6 +21,7 @@ import { type DossierVerdict, verifyDossier } from '../dossier/verify.ts';
 import { ClientError, HttpError } from '../errors.ts';
 import { LightClient, type TrustAnchor } from '../light-client.ts';
 import { accountKey, addressOf, buildTx, type SignedTx, signTransaction } from '../tx.ts';
+import { sessionSignBytes } from './auth.ts';
 import { type ChainEvent, type SubscribeOptions, subscribeEvents } from './events.ts';
 import { type FetchLike, Transport } from './transport.ts';
 import {
@@ -41,6 +50,19 @@ export interface DjchainClientOptions {
   /** Heights a transaction stays valid after the latest height when it is built. */
   readonly expiryWindow?: number;
   readonly fetch?: FetchLike;
+  /** A bearer token to send from the start (the node operator's token); sign-in replaces it. */
+  readonly token?: string;
+}
+
+/** A read session (POST /v1/auth/session): what this client reads as. */
+export interface ReadSession {
+  readonly token: string;
+  readonly address: string;
+  readonly expiresAt: number;
+  /** The member whose key signed in (null: a key that is no member's). */
+  readonly member: string | null;
+  /** The organizations it reads: those of the member's posts and every one below them. */
+  readonly posts: readonly string[];
 }
 
 export const defaultDjchainClientOptions = { requestTimeoutMs: 10_000, expiryWindow: 100 } as const;
@@ -98,22 +120,98 @@ export class DjchainClient {
   readonly light: LightClient;
   private readonly http: Transport;
   private readonly expiryWindow: number;
-  private readonly conn: { readonly baseUrl: string; readonly fetch: FetchLike };
+  private readonly conn: {
+    readonly baseUrl: string;
+    readonly fetch: FetchLike;
+    readonly token: () => string | undefined;
+  };
+  private token: string | undefined;
+  private current: ReadSession | undefined;
+  /** The key the session was opened with, kept so that an expired session is renewed. */
+  private sessionKey: KeyPair | undefined;
 
   constructor(opts: DjchainClientOptions) {
     this.suite = opts.suite;
     this.chainId = opts.chainId;
     this.light = new LightClient({ suite: opts.suite, chainId: opts.chainId, trust: opts.trust });
     this.expiryWindow = opts.expiryWindow ?? defaultDjchainClientOptions.expiryWindow;
+    this.token = opts.token;
+    const token = () => this.token;
     this.conn = {
       baseUrl: opts.baseUrl,
       fetch: opts.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      token,
     };
     this.http = new Transport({
       baseUrl: opts.baseUrl,
       requestTimeoutMs: opts.requestTimeoutMs ?? defaultDjchainClientOptions.requestTimeoutMs,
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
+      token,
+      renew: async () => {
+        if (!this.sessionKey) return false;
+        await this.signIn(this.sessionKey);
+        return true;
+      },
     });
+  }
+
+  /** The read session in use, if any. */
+  session(): ReadSession | undefined {
+    return this.current;
+  }
+
+  /** Headers that read as this client does (for requests the SDK does not make itself). */
+  authHeaders(): Record<string, string> {
+    return this.token ? { authorization: `Bearer ${this.token}` } : {};
+  }
+
+  /**
+   * Opens a read session with `key` (signs the node's challenge locally; the key never leaves):
+   * afterwards every request reads as that key's member and posts. Kept and renewed by itself
+   * while this client lives; `signOut` ends it.
+   */
+  async signIn(key: KeyPair, lifetimeMs = 30 * 60_000): Promise<ReadSession> {
+    const ch = obj(await this.http.post('/v1/auth/challenge', {}), 'challenge');
+    const nonce = str(ch, 'nonce', 'challenge');
+    const expiry = Date.now() + lifetimeMs;
+    const signature = this.suite.sign(key.secretKey, sessionSignBytes({ chainId: this.chainId, nonce, expiry }));
+    const o = obj(
+      await this.http.post('/v1/auth/session', {
+        publicKey: toHex(key.publicKey),
+        nonce,
+        expiry,
+        signature: toHex(signature),
+      }),
+      'session',
+    );
+    const session: ReadSession = {
+      token: str(o, 'token', 'session'),
+      address: str(o, 'address', 'session'),
+      expiresAt: uint(o, 'expiresAt', 'session'),
+      member: typeof o.member === 'string' ? o.member : null,
+      posts: Array.isArray(o.posts) ? o.posts.filter((x): x is string => typeof x === 'string') : [],
+    };
+    if (session.address !== addressOf(this.suite, key.publicKey))
+      throw badResponse('session: opened for another key');
+    this.current = session;
+    this.sessionKey = key;
+    this.token = session.token;
+    return session;
+  }
+
+  /** Ends the read session (on the node too); the client reads anonymously afterwards. */
+  async signOut(): Promise<void> {
+    const had = this.current;
+    this.current = undefined;
+    this.sessionKey = undefined;
+    if (had) {
+      try {
+        await this.http.delete('/v1/auth/session');
+      } catch {
+        // Ended anyway when it expires.
+      }
+    }
+    this.token = undefined;
   }
 
   /** GET /v1/status; CLIENT_CHAIN_MISMATCH / CLIENT_SUITE_MISMATCH when the node runs another chain. */
@@ -222,6 +320,8 @@ export class DjchainClient {
     key: KeyPair,
     opts: { nonce?: number; timeoutMs?: number } = {},
   ): Promise<VerifiedReceipt> {
+    // Its receipt is readable by its signer: read as that key unless already reading as someone.
+    if (this.token === undefined) await this.signIn(key);
     const status = await this.status();
     // Before the first block no state can be proved yet, and no account has used a nonce.
     const nonce =
@@ -330,8 +430,8 @@ export class DjchainClient {
   }
 
   private async commitOf(header: Header) {
-    const o = obj(await this.http.get(`/v1/blocks/${header.height}`), 'block');
-    return field(o, 'commit', 'block', asCommit);
+    const o = obj(await this.http.get(`/v1/commits/${header.height}`), 'commit');
+    return field(o, 'commit', 'commit', asCommit);
   }
 
   private async validatorSet(header: Header) {

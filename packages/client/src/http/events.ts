@@ -93,7 +93,7 @@ export class SseParser {
 
 /** Opens the stream; returns the function that ends it. */
 export function subscribeEvents(
-  conn: { readonly baseUrl: string; readonly fetch: FetchLike },
+  conn: { readonly baseUrl: string; readonly fetch: FetchLike; readonly token?: () => string | undefined },
   opts: SubscribeOptions,
   onEvent: (e: ChainEvent) => void,
 ): () => void {
@@ -122,8 +122,14 @@ export function subscribeEvents(
 
   const once = async (): Promise<void> => {
     received = false;
+    const token = conn.token?.();
     const res = await conn.fetch(url, {
-      headers: { accept: 'text/event-stream', ...(lastId ? { 'last-event-id': lastId } : {}) },
+      headers: {
+        accept: 'text/event-stream',
+        ...(lastId ? { 'last-event-id': lastId } : {}),
+        // The read session: the node sends only the events this reader may read.
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       signal: abort.signal,
     });
     if (!res.ok || !res.body) {

@@ -8,17 +8,28 @@ export interface TransportOptions {
   /** Per request; a wait request adds its own wait time to this. */
   readonly requestTimeoutMs: number;
   readonly fetch?: FetchLike;
+  /** The bearer token to send (a read session or the operator's), if any. */
+  readonly token?: () => string | undefined;
+  /**
+   * Called once when the node answers AUTH_SESSION_EXPIRED; resolves true when a new session was
+   * opened (the request is then sent again, once).
+   */
+  readonly renew?: () => Promise<boolean>;
 }
 
 export class Transport {
   private readonly base: string;
   private readonly timeoutMs: number;
   private readonly fetchFn: FetchLike;
+  private readonly token: () => string | undefined;
+  private readonly renew: (() => Promise<boolean>) | undefined;
 
   constructor(opts: TransportOptions) {
     this.base = opts.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = opts.requestTimeoutMs;
     this.fetchFn = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.token = opts.token ?? (() => undefined);
+    this.renew = opts.renew;
   }
 
   get(path: string, query: Record<string, string | number | undefined> = {}, extraMs = 0): Promise<unknown> {
@@ -32,13 +43,32 @@ export class Transport {
     return this.request('POST', path, body, 0);
   }
 
+  delete(path: string): Promise<unknown> {
+    return this.request('DELETE', path, undefined, 0);
+  }
+
   private async request(method: string, path: string, body: unknown, extraMs: number): Promise<unknown> {
+    try {
+      return await this.once(method, path, body, extraMs);
+    } catch (e) {
+      if (!(e instanceof HttpError && e.apiCode === 'AUTH_SESSION_EXPIRED' && this.renew)) throw e;
+      if (!(await this.renew())) throw e;
+      return this.once(method, path, body, extraMs);
+    }
+  }
+
+  private async once(method: string, path: string, body: unknown, extraMs: number): Promise<unknown> {
     const url = this.base + path;
+    const token = this.token();
+    const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
     let res: Response;
     try {
       res = await this.fetchFn(url, {
         method,
-        headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+        headers:
+          body === undefined
+            ? { accept: 'application/json', ...auth }
+            : { 'content-type': 'application/json', ...auth },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(this.timeoutMs + extraMs),
       });

@@ -1,10 +1,15 @@
-/** GET /v1/status, /v1/headers, /v1/blocks/:height, /v1/validators, /v1/state, /v1/query. */
+/**
+ * GET /v1/status, /v1/headers, /v1/blocks (summaries), /v1/blocks/:height, /v1/commits/:height,
+ * /v1/validators, /v1/state, /v1/query. What a light client needs (headers, commit certificates,
+ * validator sets) is public; block bodies, state and queries follow access.ts.
+ */
 import { encode, toHex } from '@djchain/crypto';
 import { encodeBlock, encodeCommit, encodeHeader, encodeValidatorSet, headerHash } from '@djchain/ledger';
 import { encodeProof, isStateError } from '@djchain/state';
 import type { FastifyInstance } from 'fastify';
 import type { DjNode } from '../node.ts';
 import { keyBytes } from '../storage/state-view.ts';
+import { checkQuery, requireCommunity, requireStateKey, type StateReader } from './access.ts';
 import { b64, jsonSafe, valueFromJson } from './encoding.ts';
 import { ApiError } from './errors.ts';
 import { base64, documented, height as heightParam, hexHash } from './schemas.ts';
@@ -12,7 +17,9 @@ import { base64, documented, height as heightParam, hexHash } from './schemas.ts
 const hexOrNull = { type: ['string', 'null'], pattern: '^[0-9a-f]{64}$' } as const;
 const MAX_HEADERS = 1000;
 
-export function chainRoutes(app: FastifyInstance, node: DjNode): void {
+const PUBLIC_CHAIN = { rule: 'public', who: 'anyone (what a light client needs)' } as const;
+
+export function chainRoutes(app: FastifyInstance, node: DjNode, state: StateReader): void {
   const { app: chain } = node;
   const blocks = chain.store.blocks;
 
@@ -62,7 +69,12 @@ export function chainRoutes(app: FastifyInstance, node: DjNode): void {
           },
         },
       },
-      ...documented({ tag: 'chain', summary: "The node's chain, height and validators", errors: [] }),
+      ...documented({
+        tag: 'chain',
+        summary: "The node's chain, height and validators",
+        errors: [],
+        read: PUBLIC_CHAIN,
+      }),
     },
     async () => {
       const height = chain.height();
@@ -104,6 +116,7 @@ export function chainRoutes(app: FastifyInstance, node: DjNode): void {
         summary: 'Headers from A to B inclusive',
         description: 'At most 1000, clamped to the latest height; `from` defaults to 999 below `to`.',
         errors: [],
+        read: PUBLIC_CHAIN,
       }),
     },
     async (req) => {
@@ -134,16 +147,108 @@ export function chainRoutes(app: FastifyInstance, node: DjNode): void {
       },
       ...documented({
         tag: 'chain',
-        summary: 'A block and its commit certificate',
+        summary: 'A block (its transactions) and its commit certificate',
+        description:
+          'Transactions carry member ids and parameters: bodies are for the community committee. ' +
+          'Light clients read GET /v1/commits/{height}; the explorer lists GET /v1/blocks.',
         errors: ['HEIGHT_NOT_FOUND'],
+        read: {
+          rule: 'resource',
+          who: 'holders of a post in a top organization (community committee, its 纪检委员 included) and the operator',
+        },
       }),
     },
     async (req) => {
+      requireCommunity(req.djReader.scope(), 'block bodies');
       const height = committedHeight((req.params as { height: number }).height);
       return {
         block: b64(encodeBlock(blocks.getBlock(height)!)),
         commit: b64(encodeCommit(blocks.getCommit(height)!)),
       };
+    },
+  );
+
+  app.get(
+    '/v1/commits/:height',
+    {
+      schema: {
+        params: { type: 'object', required: ['height'], properties: { height: heightParam } },
+        response: {
+          200: {
+            type: 'object',
+            required: ['height', 'commit'],
+            properties: { height: heightParam, commit: { ...base64, description: 'the commit certificate' } },
+          },
+        },
+      },
+      ...documented({
+        tag: 'chain',
+        summary: 'The commit certificate of a height (for light clients)',
+        errors: ['HEIGHT_NOT_FOUND'],
+        read: PUBLIC_CHAIN,
+      }),
+    },
+    async (req) => {
+      const height = committedHeight((req.params as { height: number }).height);
+      return { height, commit: b64(encodeCommit(blocks.getCommit(height)!)) };
+    },
+  );
+
+  app.get(
+    '/v1/blocks',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { to: { type: 'integer', minimum: 1 }, limit: { type: 'integer', minimum: 1, maximum: 100 } },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['blocks'],
+            properties: {
+              blocks: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['height', 'hash', 'time', 'txCount', 'proposer'],
+                  properties: {
+                    height: heightParam,
+                    hash: hexHash,
+                    time: { type: 'integer' },
+                    txCount: { type: 'integer', minimum: 0 },
+                    proposer: { type: 'string', description: 'public key, hex' },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      ...documented({
+        tag: 'chain',
+        summary: 'The latest blocks as summaries (no transactions), newest first',
+        description: '`limit` (default 10, at most 100) blocks at or below `to` (default latest).',
+        errors: [],
+        read: { rule: 'public', who: 'anyone (heights, hashes, times and transaction counts only)' },
+      }),
+    },
+    async (req) => {
+      const q = req.query as { to?: number; limit?: number };
+      const latest = chain.height();
+      const out = [];
+      for (let h = Math.min(q.to ?? latest, latest); h >= 1 && out.length < (q.limit ?? 10); h--) {
+        const header = blocks.getHeader(h)!;
+        out.push({
+          height: h,
+          hash: toHex(headerHash(node.suite, header)),
+          time: header.time,
+          txCount: blocks.getBlock(h)!.txs.length,
+          proposer: toHex(header.proposer),
+        });
+      }
+      return { blocks: out };
     },
   );
 
@@ -165,6 +270,7 @@ export function chainRoutes(app: FastifyInstance, node: DjNode): void {
         summary: 'The validator set of a height',
         description: 'Height from 1 to latest+1 (the next set is fixed two heights ahead); default latest.',
         errors: ['HEIGHT_NOT_FOUND'],
+        read: PUBLIC_CHAIN,
       }),
     },
     async (req) => {
@@ -209,10 +315,17 @@ export function chainRoutes(app: FastifyInstance, node: DjNode): void {
         summary: "A state value with its proof in header H's state root",
         description: "The state after block H's transactions; H defaults to the latest.",
         errors: ['HEIGHT_NOT_FOUND', 'STATE_VERSION_PRUNED'],
+        read: {
+          rule: 'resource',
+          who:
+            'anyone for `sys/` and `acct/` keys; `hist/<entity>` and `evt/<entity>/…` as the entity\'s dossier; ' +
+            'module records: the community committee and the operator',
+        },
       }),
     },
     async (req) => {
       const q = req.query as { key: string; height?: number };
+      requireStateKey(req.djReader.scope(), state, q.key);
       const height = committedHeight(q.height);
       const key = keyBytes(q.key);
       try {
@@ -271,14 +384,20 @@ export function chainRoutes(app: FastifyInstance, node: DjNode): void {
       ...documented({
         tag: 'chain',
         summary: "A module's read-only query at height H (default latest)",
-        description: 'Computed by the node, not proved.',
+        description:
+          'Computed by the node, not proved. Each query has its read rule (API.md, "Who may read what").',
         errors: ['HEIGHT_NOT_FOUND', 'QUERY_NOT_FOUND', 'QUERY_FAILED'],
+        read: {
+          rule: 'resource',
+          who: 'per query: public aggregates and rules; a member their own records; post holders their organizations and those below',
+        },
       }),
     },
     async (req) => {
       const { module, name } = req.params as { module: string; name: string };
       const q = req.query as { params?: string; height?: number };
       const params = q.params === undefined ? null : valueFromJson(q.params);
+      const answer = checkQuery(req.djReader.scope(), state, module, name, params);
       const latest = chain.height();
       const height = q.height ?? latest;
       if (height > latest) throw new ApiError('HEIGHT_NOT_FOUND', undefined, { height, latest });
@@ -293,7 +412,7 @@ export function chainRoutes(app: FastifyInstance, node: DjNode): void {
       }
       // The result must be a canonical value (the same on every node).
       encode(out.value);
-      return { height, result: jsonSafe(out.value) };
+      return { height, result: answer(jsonSafe(out.value)) };
     },
   );
 }

@@ -4,11 +4,12 @@ import { historyKey, readEvents, readHead } from '@djchain/runtime';
 import type { FastifyInstance } from 'fastify';
 import type { DjNode } from '../node.ts';
 import { keyBytes } from '../storage/state-view.ts';
+import { requireEntity, type StateReader } from './access.ts';
 import { b64 } from './encoding.ts';
 import { ApiError } from './errors.ts';
 import { base64, documented } from './schemas.ts';
 
-export function dossierRoute(app: FastifyInstance, node: DjNode): void {
+export function dossierRoute(app: FastifyInstance, node: DjNode, state: StateReader): void {
   const chain = node.app;
   app.get(
     '/v1/dossier/:entity',
@@ -44,10 +45,17 @@ export function dossierRoute(app: FastifyInstance, node: DjNode): void {
         description:
           'Built with @djchain/client buildDossier at H (default latest), e.g. entity `member:m123`.',
         errors: ['HEIGHT_NOT_FOUND', 'ENTITY_NOT_FOUND'],
+        read: {
+          rule: 'resource',
+          who:
+            '`member:<id>`: the member, post holders of their organization and above; `org:<id>`: post holders ' +
+            'of it and above; `validator:`: anyone; other kinds: the community committee; always the operator',
+        },
       }),
     },
     async (req) => {
       const { entity } = req.params as { entity: string };
+      requireEntity(req.djReader.scope(), state, entity);
       const latest = chain.height();
       const height = (req.query as { height?: number }).height ?? latest;
       if (height < 1 || height > latest)

@@ -27,7 +27,7 @@ export function jsonSafe(v: Value): unknown {
   if (typeof v === 'bigint') return v.toString();
   if (Array.isArray(v)) return v.map(jsonSafe);
   if (v !== null && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
+    const out: Record<string, unknown> = Object.create(null);
     for (const [k, x] of Object.entries(v)) out[k] = jsonSafe(x as Value);
     return out;
   }
@@ -51,7 +51,9 @@ export function valueFromJson(raw: string): Value {
     }
     if (Array.isArray(x)) return x.map((y) => check(y, depth + 1));
     if (typeof x === 'object') {
-      const out: Record<string, Value> = {};
+      // Null prototype: a key "__proto__" stays an own key instead of setting the prototype (which
+      // a module would then read through, e.g. params {"__proto__":{"id":"m1"}} reading id m1).
+      const out: Record<string, Value> = Object.create(null);
       for (const [k, y] of Object.entries(x as object)) out[k] = check(y, depth + 1);
       return out;
     }

@@ -19,6 +19,10 @@ export interface EventsOptions {
   readonly replayMessages: number;
   readonly replayBytes: number;
   readonly maxClients: number;
+  /** Streams one client (address) may hold, so that one client cannot take every slot. */
+  readonly maxClientsPerClient: number;
+  /** The wall clock, for ending streams whose session has expired (tests give their own). */
+  readonly now: () => number;
 }
 
 export const defaultEventsOptions: EventsOptions = {
@@ -27,6 +31,8 @@ export const defaultEventsOptions: EventsOptions = {
   replayMessages: 4096,
   replayBytes: 8 * 1024 * 1024,
   maxClients: 1000,
+  maxClientsPerClient: 8,
+  now: () => Date.now(),
 };
 
 export const EVENT_KINDS = ['block', 'event', 'warning'] as const;
@@ -62,6 +68,14 @@ interface Message extends Pos {
 export interface EventFilter {
   readonly kinds: ReadonlySet<EventKind>;
   readonly entity: string | undefined;
+  /** Whether the reader may see an event naming these entities (blocks are public). */
+  readonly canSee?: (entities: readonly string[]) => boolean;
+}
+
+/** Who holds a stream: the client's address, and when its session ends (undefined: never). */
+export interface StreamOwner {
+  readonly client: string;
+  readonly expiresAt: number | undefined;
 }
 
 /** Where a client's frames go (an HTTP response in the server; anything writable in tests). */
@@ -75,13 +89,16 @@ export interface EventSink {
 interface Client {
   readonly sink: EventSink;
   readonly filter: EventFilter;
+  readonly owner: StreamOwner;
 }
 
 const frame = (id: string, kind: string, data: unknown) =>
   `id: ${id}\nevent: ${kind}\ndata: ${JSON.stringify(data)}\n\n`;
 
 const matches = (m: Message, f: EventFilter) =>
-  f.kinds.has(m.kind) && (m.kind === 'block' || f.entity === undefined || m.entities.includes(f.entity));
+  f.kinds.has(m.kind) &&
+  (m.kind === 'block' ||
+    ((f.entity === undefined || m.entities.includes(f.entity)) && (f.canSee?.(m.entities) ?? true)));
 
 export class EventHub {
   private readonly opts: EventsOptions;
@@ -108,9 +125,21 @@ export class EventHub {
     return this.clients.size >= this.opts.maxClients;
   }
 
+  /** Whether this client already holds its share of streams. */
+  fullFor(client: string): boolean {
+    let n = 0;
+    for (const c of this.clients) if (c.owner.client === client) n++;
+    return n >= this.opts.maxClientsPerClient;
+  }
+
   /** Starts a client's stream: a `gap` first if `lastEventId` is older than what is kept, then the kept messages after it. */
-  attach(sink: EventSink, filter: EventFilter, lastEventId: string | undefined): () => void {
-    const client: Client = { sink, filter };
+  attach(
+    sink: EventSink,
+    filter: EventFilter,
+    lastEventId: string | undefined,
+    owner: StreamOwner = { client: '', expiresAt: undefined },
+  ): () => void {
+    const client: Client = { sink, filter, owner };
     sink.write('retry: 2000\n\n');
     const last = lastEventId === undefined ? undefined : parseEventId(lastEventId);
     if (last) {
@@ -186,7 +215,14 @@ export class EventHub {
   }
 
   private send(chunk: string): void {
+    const now = this.opts.now();
     for (const c of this.clients) {
+      // A stream lives no longer than the session it was opened with.
+      if (c.owner.expiresAt !== undefined && c.owner.expiresAt < now) {
+        this.clients.delete(c);
+        c.sink.end();
+        continue;
+      }
       c.sink.write(chunk);
       this.checkBuffer(c);
     }

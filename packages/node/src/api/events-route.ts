@@ -1,5 +1,6 @@
 /** GET /v1/events: server-sent events (`block`, `event`, `warning`, `gap`) from the EventHub. */
 import type { FastifyInstance } from 'fastify';
+import { canReadEntity, type StateReader } from './access.ts';
 import { ApiError } from './errors.ts';
 import { EVENT_KINDS, type EventHub, type EventKind, parseEventId } from './event-hub.ts';
 import { documented } from './schemas.ts';
@@ -45,7 +46,7 @@ const streamSchema = {
   ],
 };
 
-export function eventsRoute(app: FastifyInstance, hub: EventHub): void {
+export function eventsRoute(app: FastifyInstance, hub: EventHub, state: StateReader): void {
   app.get(
     '/v1/events',
     {
@@ -60,6 +61,11 @@ export function eventsRoute(app: FastifyInstance, hub: EventHub): void {
               maxLength: 128,
               pattern: '^[^/\\s]+$',
               description: '`event` and `warning` messages naming this entity only, e.g. `member:m1`',
+            },
+            access_token: {
+              type: 'string',
+              maxLength: 256,
+              description: 'the session token, for EventSource (which cannot send an Authorization header)',
             },
             types: {
               type: 'string',
@@ -86,8 +92,14 @@ export function eventsRoute(app: FastifyInstance, hub: EventHub): void {
           '`block` on every commit; `event` for each entity event; `warning` for warnings raised by ' +
           'block-start hooks (recruitment deadlines, overdue terms, unanswered transfers). Resumes after ' +
           '`Last-Event-ID` while the node still keeps the messages after it; otherwise a `gap` message ' +
-          'comes first. A client that does not read fast enough is disconnected.',
-        errors: ['EVENTS_TOO_MANY_CLIENTS'],
+          'comes first. A client that does not read fast enough is disconnected; a stream ends with its session.',
+        errors: ['EVENTS_TOO_MANY_CLIENTS', 'EVENTS_CLIENT_LIMIT'],
+        read: {
+          rule: 'public',
+          who:
+            'anyone receives `block` messages; `event` and `warning` messages only when the reader may read an ' +
+            'entity they name (as GET /v1/dossier); the session token may come as `?access_token=`',
+        },
         produces: { type: 'text/event-stream', schema: streamSchema, description: 'an endless event stream' },
       }),
     },
@@ -97,6 +109,13 @@ export function eventsRoute(app: FastifyInstance, hub: EventHub): void {
       if (lastEventId !== undefined && !parseEventId(lastEventId))
         throw new ApiError('REQUEST_INVALID', 'Last-Event-ID must be <height>-<seq>');
       if (hub.full()) throw new ApiError('EVENTS_TOO_MANY_CLIENTS');
+      const reader = req.djReader;
+      if (reader.staleToken) throw new ApiError('AUTH_SESSION_EXPIRED');
+      if (hub.fullFor(reader.client)) throw new ApiError('EVENTS_CLIENT_LIMIT');
+      const canSee = (entities: readonly string[]) => {
+        const scope = reader.scope();
+        return entities.some((e) => canReadEntity(scope, state, e));
+      };
       const kinds = new Set((q.types ?? EVENT_KINDS.join(',')).split(',') as EventKind[]);
       reply.hijack();
       const res = reply.raw;
@@ -106,7 +125,10 @@ export function eventsRoute(app: FastifyInstance, hub: EventHub): void {
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
-      const detach = hub.attach(res, { kinds, entity: q.entity }, lastEventId);
+      const detach = hub.attach(res, { kinds, entity: q.entity, canSee }, lastEventId, {
+        client: reader.client,
+        expiresAt: reader.session?.expiresAt,
+      });
       res.on('close', detach);
     },
   );

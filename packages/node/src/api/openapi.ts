@@ -50,8 +50,10 @@ export function collectRoutes(app: FastifyInstance): CollectedRoute[] {
 export const openApiPath = (url: string): string => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
 /** The codes any route may answer with, besides its own. */
-function commonErrors(s: RouteSchema): ApiErrorCode[] {
+function commonErrors(s: RouteSchema, read: RouteDoc['read']['rule']): ApiErrorCode[] {
   const out: ApiErrorCode[] = [];
+  if (read === 'signed-in' || read === 'resource') out.push('AUTH_REQUIRED', 'AUTH_SESSION_EXPIRED');
+  if (read === 'resource' || read === 'operator') out.push('READ_FORBIDDEN');
   if (s.params || s.querystring || s.headers || s.body) out.push('REQUEST_INVALID');
   if (s.body) out.push('PAYLOAD_TOO_LARGE');
   out.push('NODE_UNAVAILABLE', 'INTERNAL');
@@ -117,13 +119,15 @@ function operation(r: CollectedRoute): object {
   return {
     operationId: `${r.method.toLowerCase()}${r.url.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
     summary: doc.summary,
-    ...(doc.description ? { description: doc.description } : {}),
+    description: `${doc.description ? `${doc.description}\n\n` : ''}**Who may read:** ${doc.read.who}`,
+    'x-read-rule': doc.read.rule,
+    ...(doc.read.rule === 'public' ? {} : { security: [{ session: [] }] }),
     tags: [doc.tag],
     ...(params.length > 0 ? { parameters: params } : {}),
     ...(s.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: s.body } } } }
       : {}),
-    responses: { '200': ok, ...errorResponses([...doc.errors, ...commonErrors(s)]) },
+    responses: { '200': ok, ...errorResponses([...doc.errors, ...commonErrors(s, doc.read.rule)]) },
   };
 }
 
@@ -155,10 +159,19 @@ export function openApiDocument(
       { name: 'events', description: 'Server-sent events: blocks, entity events, warnings' },
       { name: 'operations', description: 'Health and metrics' },
       { name: 'documentation', description: 'This document and its page' },
+      { name: 'auth', description: 'Read sessions from a signed challenge' },
     ],
     paths,
     components: {
       schemas: { Error: errorEnvelope },
+      securitySchemes: {
+        session: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A session token from POST /v1/auth/session (a signed challenge), or the node operator’s token.',
+        },
+      },
       responses: {
         ROUTE_NOT_FOUND: errorResponses(['ROUTE_NOT_FOUND'])['404'],
       },

@@ -5,11 +5,20 @@
  */
 import type { ApiErrorCode } from './errors.ts';
 
+/**
+ * Who may call a route (enforced by readers.ts; 'resource' routes check what they read with
+ * access.ts): anyone, any signed-in key, a reader of the resource named, or the node's operator
+ * (its token, or a direct loopback connection).
+ */
+export type ReadRule = 'public' | 'signed-in' | 'resource' | 'operator';
+
 /** What a route says about itself beyond its schemas (read by the OpenAPI generator). */
 export interface RouteDoc {
   readonly summary: string;
+  /** The route's read rule, and in words who may read (shown in the document). */
+  readonly read: { readonly rule: ReadRule; readonly who: string };
   readonly description?: string;
-  readonly tag: 'chain' | 'transactions' | 'events' | 'operations' | 'documentation';
+  readonly tag: 'chain' | 'transactions' | 'events' | 'operations' | 'documentation' | 'auth';
   /** The registry codes this route answers with besides the common ones (openapi.ts adds those). */
   readonly errors: readonly ApiErrorCode[];
   /**
@@ -56,6 +65,7 @@ export const txStatus = {
     status: { type: 'string', enum: ['pending', 'committed'] },
     height: { type: 'integer', minimum: 1 },
     index: { type: 'integer', minimum: 0 },
+    tx: { ...base64, description: 'the signed transaction (its hash is the one asked for)' },
     receipt: base64,
     receiptProof: { ...base64, description: "merkleProofToValue of the receipt's leaf, canonical CBOR" },
     header: base64,

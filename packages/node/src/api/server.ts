@@ -3,8 +3,11 @@
  * Routes follow the API v1 contract (packages/node/API.md); every error is the JSON envelope
  * `{ error: { code, message, details? } }` with the status from the registry, never a stack trace.
  */
+import { createServer, type Server } from 'node:http';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { DjNode } from '../node.ts';
+import { StateReader } from './access.ts';
+import { authRoutes } from './auth-routes.ts';
 import { chainRoutes } from './chain-routes.ts';
 import { docsPage } from './docs-page.ts';
 import { dossierRoute } from './dossier-route.ts';
@@ -12,18 +15,43 @@ import { ApiError } from './errors.ts';
 import { EventHub, type EventsOptions } from './event-hub.ts';
 import { eventsRoute } from './events-route.ts';
 import { createMetrics } from './metrics.ts';
+import { type ConnectionLimits, defaultConnectionLimits, limitConnections, WriteLimiter } from './limits.ts';
 import { type CollectedRoute, collectRoutes, openApiDocument } from './openapi.ts';
+import { portalRoute } from './portal-route.ts';
+import { installReaders } from './readers.ts';
 import { documented } from './schemas.ts';
+import { type SessionOptions, Sessions } from './sessions.ts';
 import { txRoutes } from './tx-routes.ts';
 
 export interface ApiOptions {
   /** Largest request body (bytes). 1000 transactions of a few KiB fit the default. */
   readonly bodyLimit: number;
-  /** GET /v1/events: heartbeat, per-client buffer, resume window, client limit. */
+  /** GET /v1/events: heartbeat, per-client buffer, resume window, client limits. */
   readonly events: Partial<EventsOptions>;
+  /** Read sessions: lifetime, table bounds. */
+  readonly sessions: Partial<SessionOptions>;
+  /**
+   * The node operator's bearer token (reads everything, like the node's own disk); `djchain start`
+   * writes one to `<dir>/api-token` (0600). Undefined: no operator token.
+   */
+  readonly operatorToken: string | undefined;
+  /** Timeouts, connection caps and the per-client write rate. */
+  readonly limits: Partial<ConnectionLimits>;
+  /**
+   * Take the client address from X-Forwarded-For when the peer is this proxy address (e.g. the web
+   * server on 127.0.0.1); otherwise every client behind it shares one budget.
+   */
+  readonly trustProxy: string | undefined;
 }
 
-export const defaultApiOptions: ApiOptions = { bodyLimit: 16 * 1024 * 1024, events: {} };
+export const defaultApiOptions: ApiOptions = {
+  bodyLimit: 16 * 1024 * 1024,
+  events: {},
+  sessions: {},
+  operatorToken: undefined,
+  limits: {},
+  trustProxy: undefined,
+};
 
 export const API_VERSION = '1.0.0';
 
@@ -38,10 +66,31 @@ const invalid = (reply: FastifyReply, message: string) =>
   reply.status(400).send(new ApiError('REQUEST_INVALID', message).body());
 
 export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyInstance {
-  const { bodyLimit, events } = { ...defaultApiOptions, ...opts };
+  const { bodyLimit, events, operatorToken, trustProxy, ...o } = { ...defaultApiOptions, ...opts };
+  const limits: ConnectionLimits = { ...defaultConnectionLimits, ...o.limits };
+  let server: Server | undefined;
   const app = Fastify({
     logger: false,
     bodyLimit,
+    // Slow clients cannot hold a connection: the whole request (headers and body) must arrive in
+    // requestTimeoutMs, the headers in headersTimeoutMs; an idle socket closes after idleTimeoutMs.
+    serverFactory: (handler) => {
+      server = createServer(
+        {
+          requestTimeout: limits.requestTimeoutMs,
+          headersTimeout: limits.headersTimeoutMs,
+          keepAliveTimeout: limits.keepAliveTimeoutMs,
+          connectionsCheckingInterval: limits.checkIntervalMs,
+          maxHeaderSize: 16 * 1024,
+        },
+        handler,
+      );
+      server.maxRequestsPerSocket = limits.maxRequestsPerSocket;
+      limitConnections(server, limits);
+      return server;
+    },
+    connectionTimeout: limits.idleTimeoutMs,
+    ...(trustProxy !== undefined ? { trustProxy } : {}),
     // removeAdditional off: an unknown field is refused (REQUEST_INVALID), not silently dropped.
     ajv: { customOptions: { coerceTypes: true, allErrors: false, removeAdditional: false } },
     // Bad URL encoding and the like: coded like every other refusal.
@@ -58,8 +107,16 @@ export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyI
       );
     },
   });
+  void server;
   const routes = collectRoutes(app);
   routesOf.set(app, routes);
+  const state = new StateReader(node);
+  const sessions = new Sessions(node.suite, node.app.chainId, o.sessions);
+  installReaders(app, state, sessions, operatorToken);
+  const writes = new WriteLimiter(limits);
+  app.addHook('onRequest', async (req) => {
+    if (req.method === 'POST' || req.method === 'DELETE') writes.take(req.ip);
+  });
   const hub = new EventHub(events, node.app.height());
   const onCommit = hub.onCommit.bind(hub);
   node.events.on('commit', onCommit);
@@ -106,7 +163,12 @@ export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyI
           },
         },
       },
-      ...documented({ tag: 'operations', summary: 'Liveness and the latest height', errors: [] }),
+      ...documented({
+        tag: 'operations',
+        summary: 'Liveness and the latest height',
+        errors: [],
+        read: { rule: 'public', who: 'anyone' },
+      }),
     },
     async () => ({ ok: true, height: node.app.height() }),
   );
@@ -119,6 +181,10 @@ export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyI
         '`djchain_height`, `djchain_mempool_txs`, `djchain_mempool_bytes`, `djchain_block_interval_seconds`, ' +
         '`djchain_committed_txs_total`, event-stream figures and the Node runtime (event-loop lag, heap, GC).',
       errors: [],
+      read: {
+        rule: 'operator',
+        who: 'the operator: a direct connection from loopback (not forwarded) or the operator token',
+      },
       produces: {
         type: 'text/plain',
         schema: { type: 'string' },
@@ -130,10 +196,12 @@ export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyI
       return metrics.registry.metrics();
     },
   );
-  txRoutes(app, node);
-  chainRoutes(app, node);
-  dossierRoute(app, node);
-  eventsRoute(app, hub);
+  authRoutes(app, sessions, state);
+  txRoutes(app, node, state);
+  chainRoutes(app, node, state);
+  portalRoute(app, node, state);
+  dossierRoute(app, node, state);
+  eventsRoute(app, hub, state);
   docRoutes(app, routes);
   return app;
 }
@@ -159,6 +227,7 @@ function docRoutes(app: FastifyInstance, routes: readonly CollectedRoute[]): voi
       tag: 'documentation',
       summary: 'This OpenAPI 3.1 document',
       errors: [],
+      read: { rule: 'public', who: 'anyone' },
       produces: { type: 'application/json', schema: { type: 'object' }, description: 'OpenAPI 3.1.0' },
     }),
     async () => document(),
@@ -169,6 +238,7 @@ function docRoutes(app: FastifyInstance, routes: readonly CollectedRoute[]): voi
       tag: 'documentation',
       summary: 'The document as a readable page',
       errors: [],
+      read: { rule: 'public', who: 'anyone' },
       produces: { type: 'text/html', schema: { type: 'string' }, description: 'self-contained HTML' },
     }),
     async (_req, reply) => {

@@ -1,10 +1,12 @@
 /** POST /v1/txs, GET /v1/txs/:hash, GET /v1/txs/:hash/wait. */
 import { encode, toHex } from '@djchain/crypto';
 import {
+  addressOf,
   decodeTx,
   domainHash,
   encodeHeader,
   encodeReceipt,
+  encodeTx,
   merkleProofToValue,
   TAG,
   type Transaction,
@@ -12,6 +14,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { CommitEvent, DjNode } from '../node.ts';
 import { ReceiptProofs } from '../storage/receipt-proofs.ts';
+import { canReadEntity, requireCommunity, type Scope, type StateReader } from './access.ts';
 import { b64, fromB64, parseHash } from './encoding.ts';
 import { API_ERRORS, ApiError } from './errors.ts';
 import { documented, errorEnvelope, hexHash, txHashParams, txStatus } from './schemas.ts';
@@ -23,7 +26,14 @@ type TxResult =
   | { hash: string; accepted: true }
   | { hash?: string; accepted: false; error: { code: string; message: string; details?: unknown } };
 
-export function txRoutes(app: FastifyInstance, node: DjNode): void {
+const TX_READ = {
+  rule: 'resource',
+  who:
+    'anyone while pending; committed: its signer, readers of an entity named by each of its events ' +
+    '(a member, their branch and above), the community committee and the operator',
+} as const;
+
+export function txRoutes(app: FastifyInstance, node: DjNode, state: StateReader): void {
   const { suite } = node;
   /** PERF: receipt-root levels of recent blocks (their proofs are usually asked together). */
   const proofs = new ReceiptProofs(node.app.store.blocks, suite);
@@ -44,24 +54,33 @@ export function txRoutes(app: FastifyInstance, node: DjNode): void {
     waiters.clear();
   });
 
-  const committed = (hash: Uint8Array) => {
+  /** A committed transaction is its signer's, and readable by whoever reads what each of its events names. */
+  const mayRead = (scope: Scope, tx: Transaction, events: ReadonlyArray<{ entities: readonly string[] }>) => {
+    if (scope.all || scope.community) return true;
+    if (scope.address !== null && addressOf(suite, tx.signer) === scope.address) return true;
+    return events.length > 0 && events.every((e) => e.entities.some((x) => canReadEntity(scope, state, x)));
+  };
+
+  const committed = (hash: Uint8Array, scope: Scope) => {
     const stored = node.app.store.blocks.getTx(hash);
     if (!stored) return undefined;
+    if (!mayRead(scope, stored.tx, stored.receipt.events)) requireCommunity(scope, 'transaction');
     const header = node.app.store.blocks.getHeader(stored.height)!;
     const proof = proofs.proof(stored.height, stored.index, header.receiptRoot)!;
     return {
       status: 'committed' as const,
       height: stored.height,
       index: stored.index,
+      tx: b64(encodeTx(stored.tx)),
       receipt: b64(encodeReceipt(stored.receipt)),
       receiptProof: b64(encode(merkleProofToValue(proof))),
       header: b64(encodeHeader(header)),
     };
   };
 
-  const lookup = (hex: string) => {
+  const lookup = (hex: string, scope: Scope) => {
     const hash = parseHash(hex);
-    const done = committed(hash);
+    const done = committed(hash, scope);
     if (done) return done;
     if (node.mempool.has(hex)) return { status: 'pending' as const };
     return undefined;
@@ -113,8 +132,9 @@ export function txRoutes(app: FastifyInstance, node: DjNode): void {
         summary: 'Submit 1 to 1000 signed transactions',
         description:
           'Answers 200 with one result per transaction, in order; a refusal is a result with a ' +
-          'transaction rejection code, not an error response.',
-        errors: [],
+          'transaction rejection code, not an error response. Rate-limited per client.',
+        errors: ['RATE_LIMITED'],
+        read: { rule: 'public', who: 'anyone (a transaction is authorized by its signature and the modules)' },
       }),
     },
     async (req) => {
@@ -166,10 +186,11 @@ export function txRoutes(app: FastifyInstance, node: DjNode): void {
         summary: 'A transaction: pending, or committed with its receipt and proof',
         description: "`receiptProof` proves the receipt's leaf in the header's `receiptRoot`.",
         errors: ['TX_NOT_FOUND'],
+        read: TX_READ,
       }),
     },
     async (req) => {
-      const found = lookup((req.params as { hash: string }).hash);
+      const found = lookup((req.params as { hash: string }).hash, req.djReader.scope());
       if (!found) throw new ApiError('TX_NOT_FOUND');
       return found;
     },
@@ -194,12 +215,14 @@ export function txRoutes(app: FastifyInstance, node: DjNode): void {
         summary: 'Wait until a transaction is committed',
         description: 'As GET /v1/txs/{hash}, but waits up to `timeoutMs` (at most 30000) for the commit.',
         errors: ['TX_NOT_FOUND', 'TX_WAIT_TIMEOUT'],
+        read: TX_READ,
       }),
     },
     async (req) => {
       const hex = (req.params as { hash: string }).hash;
       const timeoutMs = (req.query as { timeoutMs?: number }).timeoutMs ?? DEFAULT_WAIT_MS;
-      const first = lookup(hex);
+      const scope = () => req.djReader.scope();
+      const first = lookup(hex, scope());
       if (!first) throw new ApiError('TX_NOT_FOUND');
       if (first.status === 'committed') return first;
       await new Promise<void>((resolve) => {
@@ -213,7 +236,7 @@ export function txRoutes(app: FastifyInstance, node: DjNode): void {
         set.add(done);
         waiters.set(hex, set);
       });
-      const after = lookup(hex);
+      const after = lookup(hex, scope());
       if (after?.status === 'committed') return after;
       if (!after)
         throw new ApiError('TX_NOT_FOUND', 'the transaction left the mempool without being committed');

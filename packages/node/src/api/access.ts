@@ -1,0 +1,250 @@
+/**
+ * Who may read what through the API. A reader is anonymous, a signed-in key (a session, see
+ * sessions.ts) or the node's operator (a token). What a signed-in key may read is derived from the
+ * chain's state at the latest height, never from what the client claims:
+ *
+ * - its own account and, when the key is a member's current key, that member's records;
+ * - every post holder (书记 … 党务工作者, 纪检委员 included) reads the organization of the post and every
+ *   organization below it (org.children in state), with the members those organizations hold;
+ * - holders of a post in a top organization (no parent) are the "community" readers: every
+ *   organization, block bodies, and entities of no organization.
+ *
+ * Each route declares its rule once (`read` in its RouteDoc); resource-dependent rules call the
+ * checks here, which throw AUTH_REQUIRED (anonymous) or READ_FORBIDDEN.
+ */
+import type { Value } from '@djchain/crypto';
+import type { DjNode } from '../node.ts';
+import { ApiError } from './errors.ts';
+
+export interface Scope {
+  /** Everything (the node's operator). */
+  readonly all: boolean;
+  /** The signed-in key's address (hex), null for anonymous and the operator. */
+  readonly address: string | null;
+  /** The member whose current key signed in, if any. */
+  readonly member: string | null;
+  /** Organizations whose records this reader may read: those of its posts and all below them. */
+  readonly orgs: ReadonlySet<string>;
+  /** Holds a post in a top organization: reads every organization and block bodies. */
+  readonly community: boolean;
+}
+
+export const ANONYMOUS: Scope = { all: false, address: null, member: null, orgs: new Set(), community: false };
+export const OPERATOR: Scope = { all: true, address: null, member: null, orgs: new Set(), community: true };
+
+/** The largest organization tree walked for one reader (a community has dozens). */
+const MAX_ORGS = 5000;
+
+/** Module queries at the latest height, as the node itself answers them (null when they fail). */
+export class StateReader {
+  private readonly node: DjNode;
+  constructor(node: DjNode) {
+    this.node = node;
+  }
+
+  height(): number {
+    return this.node.app.height();
+  }
+
+  query(module: string, name: string, params: Value): unknown {
+    const chain = this.node.app;
+    const height = chain.height();
+    const time = height === 0 ? chain.genesis.time : chain.store.blocks.getHeader(height)!.time;
+    const out = chain.executor.query(module, name, params, chain.store.view(height), height, time);
+    return out.ok ? out.value : null;
+  }
+
+  memberOfAddress(address: string): string | null {
+    const id = this.query('member', 'byAddress', { address });
+    return typeof id === 'string' ? id : null;
+  }
+
+  /** The organizations responsible for a member: its branch and, while one is pending, a transfer's destination. */
+  orgsOfMember(member: string): string[] {
+    const out: string[] = [];
+    const r = this.query('transfer', 'responsible', { member }) as { org?: unknown; pending?: unknown } | null;
+    if (r && typeof r.org === 'string') out.push(r.org);
+    if (r && typeof r.pending === 'string') {
+      const t = this.query('transfer', 'transfer', { id: r.pending }) as { to?: unknown } | null;
+      if (t && typeof t.to === 'string') out.push(t.to);
+    }
+    if (out.length === 0) {
+      const m = this.query('member', 'member', { id: member }) as { org?: unknown } | null;
+      if (m && typeof m.org === 'string') out.push(m.org);
+    }
+    return out;
+  }
+
+  /** A signed-in key's scope from its member record and that member's posts in state. */
+  scopeOf(address: string): Scope {
+    const member = this.memberOfAddress(address);
+    const orgs = new Set<string>();
+    let community = false;
+    if (member !== null) {
+      const posts = this.query('org', 'postsOf', { member });
+      const queue: string[] = [];
+      for (const p of Array.isArray(posts) ? posts : []) {
+        const org = (p as { org?: unknown }).org;
+        if (typeof org !== 'string') continue;
+        const rec = this.query('org', 'org', { id: org }) as { parent?: unknown } | null;
+        if (rec && rec.parent === null) community = true;
+        queue.push(org);
+      }
+      // Breadth first down org.children, bounded.
+      while (queue.length > 0 && orgs.size < MAX_ORGS) {
+        const id = queue.shift()!;
+        if (orgs.has(id)) continue;
+        orgs.add(id);
+        const kids = this.query('org', 'children', { id });
+        if (Array.isArray(kids)) for (const k of kids) if (typeof k === 'string') queue.push(k);
+      }
+    }
+    return { all: false, address, member, orgs, community };
+  }
+}
+
+const refuse = (scope: Scope, what: string): never => {
+  if (scope.address === null && !scope.all) throw new ApiError('AUTH_REQUIRED', undefined, { what });
+  throw new ApiError('READ_FORBIDDEN', undefined, { what });
+};
+
+export function canReadOrg(scope: Scope, org: string): boolean {
+  return scope.all || scope.community || scope.orgs.has(org);
+}
+
+export function canReadMember(scope: Scope, state: StateReader, member: string): boolean {
+  if (scope.all || scope.community) return true;
+  if (scope.member !== null && scope.member === member) return true;
+  if (scope.orgs.size === 0) return false;
+  return state.orgsOfMember(member).some((o) => scope.orgs.has(o));
+}
+
+/** `validator:` entities (double-signing evidence) are public; other kinds of no organization are community reads. */
+export function canReadEntity(scope: Scope, state: StateReader, entity: string): boolean {
+  const colon = entity.indexOf(':');
+  const kind = colon < 0 ? '' : entity.slice(0, colon);
+  const id = entity.slice(colon + 1);
+  if (kind === 'validator') return true;
+  if (kind === 'member') return canReadMember(scope, state, id);
+  if (kind === 'org') return canReadOrg(scope, id);
+  if (kind === 'address' && scope.address === id) return true;
+  return scope.all || scope.community;
+}
+
+export function requireMember(scope: Scope, state: StateReader, member: string): void {
+  if (!canReadMember(scope, state, member)) refuse(scope, `member:${member}`);
+}
+export function requireOrg(scope: Scope, org: string): void {
+  if (!canReadOrg(scope, org)) refuse(scope, `org:${org}`);
+}
+export function requireEntity(scope: Scope, state: StateReader, entity: string): void {
+  if (!canReadEntity(scope, state, entity)) refuse(scope, entity);
+}
+export function requireCommunity(scope: Scope, what: string): void {
+  if (!(scope.all || scope.community)) refuse(scope, what);
+}
+
+/**
+ * State keys: `sys/…` (chain parameters, validators) and `acct/…` (a key's next nonce: nothing
+ * ties an address to a person without a member read) are public; `hist/<entity>` and
+ * `evt/<entity>/…` follow the entity; module records are community reads (members and post
+ * holders read theirs through the module queries and dossiers).
+ */
+export function requireStateKey(scope: Scope, state: StateReader, key: string): void {
+  if (key.startsWith('sys/') || key.startsWith('acct/')) return;
+  if (key.startsWith('hist/')) return requireEntity(scope, state, key.slice('hist/'.length));
+  if (key.startsWith('evt/')) {
+    const rest = key.slice('evt/'.length);
+    const slash = rest.lastIndexOf('/');
+    return requireEntity(scope, state, slash < 0 ? rest : rest.slice(0, slash));
+  }
+  requireCommunity(scope, key);
+}
+
+const own = (p: Value, k: string): string => {
+  if (p === null || typeof p !== 'object' || Array.isArray(p) || p instanceof Uint8Array) return '';
+  const v = Object.hasOwn(p, k) ? (p as Record<string, Value>)[k] : undefined;
+  return typeof v === 'string' ? v : '';
+};
+
+/**
+ * The read rule of every module query, by `module.name`. `before` checks the parameters, `after`
+ * the answer (when what it names is only known then). A query missing here is a community read:
+ * a new query is closed until it is classified.
+ */
+interface QueryRule {
+  readonly rule: string;
+  before?(scope: Scope, state: StateReader, params: Value): void;
+  after?(scope: Scope, state: StateReader, result: unknown): void;
+}
+
+const memberParam =
+  (name: string) =>
+  (scope: Scope, state: StateReader, p: Value): void =>
+    requireMember(scope, state, own(p, name));
+
+export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
+  'org.org': { rule: 'public (names, kinds and terms of organizations)' },
+  'org.children': { rule: 'public' },
+  'org.posts': {
+    rule: 'post holders of the organization or above; public without member ids',
+  },
+  'org.postsOf': { rule: 'the member, or post holders of their organization or above', before: memberParam('member') },
+  'org.history': { rule: 'post holders of the organization or above', before: (s, _st, p) => requireOrg(s, own(p, 'org')) },
+  'member.member': { rule: 'the member, or post holders of their organization or above', before: memberParam('id') },
+  'member.byAddress': {
+    rule: 'the key itself, or readers of the member it names',
+    after(scope, state, result) {
+      if (typeof result === 'string') requireMember(scope, state, result);
+      else requireCommunity(scope, 'member.byAddress');
+    },
+    before(scope, _state, p) {
+      if (scope.address === null && !scope.all) refuse(scope, 'member.byAddress');
+      void p;
+    },
+  },
+  'recruitment.process': { rule: 'the candidate, or post holders of their branch or above', before: memberParam('member') },
+  'recruitment.ruleSets': { rule: 'public (national rules)' },
+  'recruitment.effectiveParams': { rule: 'public (rules in force in a branch)' },
+  'discipline.sanctions': { rule: 'the member, or post holders of their organization or above', before: memberParam('member') },
+  'discipline.effects': { rule: 'the member, or post holders of their organization or above', before: memberParam('member') },
+  'transfer.responsible': { rule: 'the member, or post holders of their organization or above', before: memberParam('member') },
+  'transfer.transfer': {
+    rule: 'the member, or post holders of the sending or receiving organization or above',
+    after(scope, state, result) {
+      const t = result as { member?: unknown; from?: unknown; to?: unknown } | null;
+      if (t === null) return requireCommunity(scope, 'transfer.transfer');
+      if (typeof t.from === 'string' && canReadOrg(scope, t.from)) return;
+      if (typeof t.to === 'string' && canReadOrg(scope, t.to)) return;
+      requireMember(scope, state, typeof t.member === 'string' ? t.member : '');
+    },
+  },
+  'evidence.list': { rule: 'public (double signing by validators)' },
+};
+
+/** Checks a query before it runs; returns the check to apply to its answer. */
+export function checkQuery(
+  scope: Scope,
+  state: StateReader,
+  module: string,
+  name: string,
+  params: Value,
+): (result: unknown) => unknown {
+  const id = `${module}.${name}`;
+  const r = Object.hasOwn(QUERY_RULES, id) ? QUERY_RULES[id] : undefined;
+  if (r === undefined) {
+    requireCommunity(scope, id);
+    return (x) => x;
+  }
+  r.before?.(scope, state, params);
+  return (result) => {
+    r.after?.(scope, state, result);
+    // org.posts: post titles and terms are public (the portal shows them); who holds them is not.
+    if (id === 'org.posts' && !canReadOrg(scope, own(params, 'org')) && Array.isArray(result))
+      return result.map((p) => {
+        const { member: _hidden, ...rest } = p as Record<string, unknown>;
+        return rest;
+      });
+    return result;
+  };
+}
