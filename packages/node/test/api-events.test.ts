@@ -27,6 +27,9 @@ const hooksModule: ModuleDef = {
 
 type Msg = { id: string; kind: string; data: Record<string, unknown> };
 
+const OPERATOR = 'operator-token-of-the-events-tests-0123456789';
+const AS_OPERATOR = { authorization: `Bearer ${OPERATOR}` };
+
 async function setup(t: Parameters<typeof tempDir>[0], noiseBytes = 0, api: Partial<ApiOptions> = {}) {
   const suite = getSuite('intl');
   const key = keyOf(suite, 0);
@@ -35,7 +38,8 @@ async function setup(t: Parameters<typeof tempDir>[0], noiseBytes = 0, api: Part
     { dataDir: tempDir(t), genesis, modules: [kvModule, hooksModule], driver: { emptyBlockIntervalMs: 20 } },
     { key },
   );
-  const server = buildApi(node, api);
+  // These tests read as the node's operator (every event); who sees what is api-access.test.ts.
+  const server = buildApi(node, { operatorToken: OPERATOR, ...api });
   const url = await server.listen({ host: '127.0.0.1', port: 0 });
   t.after(async () => {
     await server.close();
@@ -49,7 +53,7 @@ const openStreams: AbortController[] = [];
 /** Reads an event stream with fetch, parsing messages independently of the SDK. */
 async function stream(url: string, headers: Record<string, string> = {}) {
   const ctrl = new AbortController();
-  const res = await fetch(url, { headers, signal: ctrl.signal });
+  const res = await fetch(url, { headers: { ...AS_OPERATOR, ...headers }, signal: ctrl.signal });
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-type') ?? '', /^text\/event-stream/);
   const msgs: Msg[] = [];
@@ -112,7 +116,9 @@ test('blocks on every commit, entity events and warnings by filter, resume by La
   });
   assert.equal(sent.status, 200);
   const h2 = toHex(txHash(node.suite, tx2));
-  const committed = await (await fetch(`${url}/v1/txs/${h2}/wait?timeoutMs=30000`)).json();
+  const committed = await (
+    await fetch(`${url}/v1/txs/${h2}/wait?timeoutMs=30000`, { headers: AS_OPERATOR })
+  ).json();
   const height = committed.height as number;
   await waitForHeight(node, height + 8);
   await until('a warning about member:m1', () => m1.msgs.some((m) => m.kind === 'warning'));
@@ -193,7 +199,9 @@ test('a client that does not read is dropped; commits and the other clients go o
   const slowClosed = new Promise<void>((resolve) => slow.on('close', () => resolve()));
   slow.on('error', () => {});
   await new Promise<void>((resolve) => slow.once('connect', () => resolve()));
-  slow.write('GET /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n');
+  slow.write(
+    `GET /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nAuthorization: Bearer ${OPERATOR}\r\n\r\n`,
+  );
   slow.pause();
   const start = node.app.height();
   const metric = async (name: string) => {
@@ -231,6 +239,7 @@ test('SDK: client.subscribe delivers blocks, an entity filter and unsubscribes',
     suite: node.suite,
     chainId: CHAIN,
     trust: { kind: 'genesis', validators: genesis.validators },
+    token: OPERATOR,
   });
   const mine: ChainEvent[] = [];
   const blocks: ChainEvent[] = [];

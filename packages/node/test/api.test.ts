@@ -16,20 +16,26 @@ import {
   verifyMerkleProof,
 } from '@djchain/ledger';
 import { decodeProof, verifyProof } from '@djchain/state';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { API_ERRORS, buildApi } from '../src/index.ts';
 import { keyOf, Signer, startNode, tempDir, waitForHeight } from './helpers.ts';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const unb64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
 
+const OPERATOR = 'operator-token-of-the-api-tests-0123456789';
+
+/** These tests read as the node's operator (everything); who may read what is api-access.test.ts. */
 function setup(t: Parameters<typeof tempDir>[0]) {
   const node = startNode(tempDir(t));
-  const api = buildApi(node);
+  const api = buildApi(node, { operatorToken: OPERATOR });
   t.after(async () => {
     await api.close();
     node.close();
   });
-  return { node, api, signer: new Signer(node.suite) };
+  const op = (o: InjectOptions): Promise<LightMyRequestResponse> =>
+    api.inject({ ...o, headers: { authorization: `Bearer ${OPERATOR}`, ...(o.headers ?? {}) } });
+  return { node, api, op, signer: new Signer(node.suite) };
 }
 
 test('every registry code is documented in API.md and every documented code is in the registry', () => {
@@ -51,12 +57,12 @@ test('every registry code is documented in API.md and every documented code is i
 });
 
 test('submit, wait, receipt with proof, state with proof, headers, blocks, validators, query', async (t) => {
-  const { node, api, signer } = setup(t);
+  const { node, op, signer } = setup(t);
   const { suite } = node;
   const alice = keyOf(suite, 1);
   const tx = signer.tx(alice, 'put', { id: 'm1', value: '党员' });
   const bad = signer.tx(alice, 'put', { id: 'BAD!', value: '' });
-  const res = await api.inject({
+  const res = await op({
     method: 'POST',
     url: '/v1/txs',
     payload: { txs: [b64(encodeTx(tx)), 'not base64!', b64(encodeTx(bad))] },
@@ -70,7 +76,7 @@ test('submit, wait, receipt with proof, state with proof, headers, blocks, valid
   assert.equal(results[2].error.code, 'KV_BAD_PARAMS');
   assert.equal(results[2].hash, toHex(txHash(suite, bad)));
 
-  const waited = await api.inject({ url: `/v1/txs/${hash}/wait?timeoutMs=30000` });
+  const waited = await op({ url: `/v1/txs/${hash}/wait?timeoutMs=30000` });
   assert.equal(waited.statusCode, 200);
   const body = waited.json();
   assert.equal(body.status, 'committed');
@@ -79,9 +85,9 @@ test('submit, wait, receipt with proof, state with proof, headers, blocks, valid
   assert.equal(receipt.status, 'ok');
   const proof = merkleProofFromValue(decode(unb64(body.receiptProof)));
   assert.ok(verifyMerkleProof(suite, header.receiptRoot, receiptHash(suite, receipt), proof));
-  assert.deepEqual((await api.inject({ url: `/v1/txs/${hash}` })).json(), body);
+  assert.deepEqual((await op({ url: `/v1/txs/${hash}` })).json(), body);
 
-  const st = (await api.inject({ url: `/v1/state?key=kv/item/m1&height=${body.height}` })).json();
+  const st = (await op({ url: `/v1/state?key=kv/item/m1&height=${body.height}` })).json();
   const stHeader = decodeHeader(unb64(st.header));
   const value = unb64(st.value);
   assert.ok(
@@ -94,32 +100,32 @@ test('submit, wait, receipt with proof, state with proof, headers, blocks, valid
     ),
   );
   assert.equal((decode(value) as { value: string }).value, '党员');
-  const absent = (await api.inject({ url: `/v1/state?key=kv/item/none` })).json();
+  const absent = (await op({ url: `/v1/state?key=kv/item/none` })).json();
   assert.equal(absent.value, null);
 
-  const status = (await api.inject({ url: '/v1/status' })).json();
+  const status = (await op({ url: '/v1/status' })).json();
   assert.equal(status.chainId, 'dj-node-test');
   assert.equal(status.nodeId, node.nodeId);
   assert.ok(status.height >= body.height);
-  const headers = (await api.inject({ url: `/v1/headers?from=1&to=${body.height}` })).json().headers;
+  const headers = (await op({ url: `/v1/headers?from=1&to=${body.height}` })).json().headers;
   assert.equal(headers.length, body.height);
   assert.equal(
     toHex(headerHash(suite, decodeHeader(unb64(headers.at(-1))))),
     toHex(headerHash(suite, header)),
   );
-  const blk = await api.inject({ url: `/v1/blocks/${body.height}` });
+  const blk = await op({ url: `/v1/blocks/${body.height}` });
   assert.equal(blk.statusCode, 200);
-  const vs = (await api.inject({ url: '/v1/validators?height=1' })).json();
+  const vs = (await op({ url: '/v1/validators?height=1' })).json();
   assert.equal(toHex(decodeValidatorSet(unb64(vs.validatorSet)).validators[0]!.publicKey), node.nodeId);
   const q = (
-    await api.inject({ url: `/v1/query/kv/item?params=${encodeURIComponent('{"id":"m1"}')}` })
+    await op({ url: `/v1/query/kv/item?params=${encodeURIComponent('{"id":"m1"}')}` })
   ).json();
   assert.equal(q.result.value, '党员');
   assert.equal(q.result.by.length, 40);
   assert.ok(fromHex(q.result.by));
 
   // The member's dossier verifies offline against the genesis validator set.
-  const dres = await api.inject({ url: `/v1/dossier/member:m1?height=${body.height}` });
+  const dres = await op({ url: `/v1/dossier/member:m1?height=${body.height}` });
   assert.equal(dres.statusCode, 200);
   const verdict = verifyDossier(unb64(dres.json().dossier), {
     suite,
@@ -129,12 +135,12 @@ test('submit, wait, receipt with proof, state with proof, headers, blocks, valid
   assert.ok(verdict.ok, JSON.stringify(verdict.ok ? '' : verdict));
   assert.equal(verdict.events.length, 1);
   assert.equal(verdict.events[0]!.type, 'Put');
-  const none = await api.inject({ url: '/v1/dossier/member:nobody' });
+  const none = await op({ url: '/v1/dossier/member:nobody' });
   assert.equal(none.json().error.code, 'ENTITY_NOT_FOUND');
 });
 
 test('errors are coded, with registry statuses and no stack traces', async (t) => {
-  const { api, node, signer } = setup(t);
+  const { op, node, signer } = setup(t);
   const cases: Array<[string, number, string]> = [
     [`/v1/txs/${'ab'.repeat(32)}`, 404, 'TX_NOT_FOUND'],
     ['/v1/txs/XYZ', 400, 'REQUEST_INVALID'],
@@ -146,15 +152,15 @@ test('errors are coded, with registry statuses and no stack traces', async (t) =
     ['/v1/nothing', 404, 'ROUTE_NOT_FOUND'],
   ];
   for (const [url, status, code] of cases) {
-    const res = await api.inject({ url });
+    const res = await op({ url });
     assert.equal(res.statusCode, status, url);
     assert.equal(res.json().error.code, code, url);
     assert.equal(API_ERRORS[code as keyof typeof API_ERRORS].status, status);
     assert.doesNotMatch(res.body, /at .*\.ts:\d+/);
   }
-  const empty = await api.inject({ method: 'POST', url: '/v1/txs', payload: { txs: [] } });
+  const empty = await op({ method: 'POST', url: '/v1/txs', payload: { txs: [] } });
   assert.equal(empty.json().error.code, 'REQUEST_INVALID');
-  const notJson = await api.inject({
+  const notJson = await op({
     method: 'POST',
     url: '/v1/txs',
     payload: '{',
@@ -167,17 +173,17 @@ test('errors are coded, with registry statuses and no stack traces', async (t) =
   signer.tx(key, 'put', { id: 'gap', value: '' });
   const later = signer.tx(key, 'put', { id: 'later', value: '' });
   const sub = (
-    await api.inject({ method: 'POST', url: '/v1/txs', payload: { txs: [b64(encodeTx(later))] } })
+    await op({ method: 'POST', url: '/v1/txs', payload: { txs: [b64(encodeTx(later))] } })
   ).json();
   assert.equal(sub.results[0].accepted, true);
   const again = (
-    await api.inject({ method: 'POST', url: '/v1/txs', payload: { txs: [b64(encodeTx(later))] } })
+    await op({ method: 'POST', url: '/v1/txs', payload: { txs: [b64(encodeTx(later))] } })
   ).json();
   assert.equal(again.results[0].error.code, 'MEMPOOL_DUPLICATE');
-  const wait = await api.inject({ url: `/v1/txs/${sub.results[0].hash}/wait?timeoutMs=50` });
+  const wait = await op({ url: `/v1/txs/${sub.results[0].hash}/wait?timeoutMs=50` });
   assert.equal(wait.statusCode, 408);
   assert.equal(wait.json().error.code, 'TX_WAIT_TIMEOUT');
-  assert.equal((await api.inject({ url: `/v1/txs/${sub.results[0].hash}` })).json().status, 'pending');
+  assert.equal((await op({ url: `/v1/txs/${sub.results[0].hash}` })).json().status, 'pending');
 });
 
 test('served over a real socket on 127.0.0.1, with /healthz and /metrics', async (t) => {
