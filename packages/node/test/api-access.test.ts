@@ -1,0 +1,368 @@
+/**
+ * Who may read what (API.md, "Who may read what"), route by route, for an anonymous reader, the
+ * member themself, another branch's post holder, the branch's own inspector, the superior 党总支,
+ * the community committee and a key that is no member's. The expectations are written out by
+ * hand below, not derived from access.ts.
+ *
+ * The community: 党委 c1 ─┬─ 党支部 b1
+ *                         └─ 党总支 zz ── 党支部 b2
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sessionSignBytes } from '@djchain/client';
+import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
+import { addressOf, encodeTx, signTx, txHash } from '@djchain/ledger';
+import { allModules } from '@djchain/modules';
+import type { GenesisDoc } from '@djchain/runtime';
+import type { FastifyInstance } from 'fastify';
+import { apiRoutes } from '../src/api/server.ts';
+import { buildApi, openNode } from '../src/index.ts';
+import { CHAIN, T0, tempDir, waitForHeight } from './helpers.ts';
+
+const suite = getSuite('intl');
+const PEOPLE = ['c.sec', 'zz.sec', 'b1.sec', 'b2.dis', 'b1.m1', 'b2.m1', 'stranger'] as const;
+type Person = (typeof PEOPLE)[number];
+const keyOf = (p: Person): KeyPair =>
+  suite.keyPairFromSeed(new Uint8Array(32).fill(10 + PEOPLE.indexOf(p)));
+const addr = (p: Person) => addressOf(suite, keyOf(p).publicKey);
+const OPERATOR = 'operator-token-of-the-access-tests-0123456789';
+
+function genesis(validator: KeyPair): GenesisDoc {
+  const member = (id: Person, org: string) => ({ id, org, address: addr(id), status: '正式党员', since: '2010-07-01' });
+  const post = (org: string, m: Person, p: string) => ({ org, member: m, post: p, since: '2021-06-01' });
+  return {
+    chainId: CHAIN,
+    suite: suite.id,
+    time: T0,
+    validators: { validators: [{ publicKey: validator.publicKey, power: 1, name: 'v0' }] },
+    modules: {
+      org: {
+        orgs: [
+          { id: 'c1', name: '东风社区党委', kind: '党委', parent: null, community: true, termStart: '2021-06-01' },
+          { id: 'b1', name: '第一党支部', kind: '党支部', parent: 'c1', termStart: '2021-06-01' },
+          { id: 'zz', name: '物业党总支', kind: '党总支', parent: 'c1', termStart: '2021-06-01' },
+          { id: 'b2', name: '物业党支部', kind: '党支部', parent: 'zz', termStart: '2021-06-01' },
+        ],
+        posts: [
+          post('c1', 'c.sec', '书记'),
+          post('zz', 'zz.sec', '书记'),
+          post('b1', 'b1.sec', '书记'),
+          post('b2', 'b2.dis', '纪检委员'),
+        ],
+      },
+      member: {
+        members: [
+          member('c.sec', 'b1'),
+          member('zz.sec', 'b2'),
+          member('b1.sec', 'b1'),
+          member('b2.dis', 'b2'),
+          member('b1.m1', 'b1'),
+          member('b2.m1', 'b2'),
+        ],
+      },
+      recruitment: { activeVersion: '2014' },
+    },
+  } as unknown as GenesisDoc;
+}
+
+async function setup(t: Parameters<typeof tempDir>[0], opts: Parameters<typeof buildApi>[1] = {}) {
+  const validator = suite.keyPairFromSeed(new Uint8Array(32).fill(1));
+  const node = openNode(
+    { dataDir: tempDir(t), genesis: genesis(validator), modules: allModules, driver: { emptyBlockIntervalMs: 20 } },
+    { key: validator },
+  );
+  const api = buildApi(node, { operatorToken: OPERATOR, ...opts });
+  t.after(async () => {
+    await api.close();
+    node.close();
+  });
+  await waitForHeight(node, 1);
+  return { node, api };
+}
+
+/** Opens a session for `who` through the API: challenge, signature, session. */
+async function signIn(api: FastifyInstance, who: Person, chainId = CHAIN): Promise<string> {
+  const ch = (await api.inject({ method: 'POST', url: '/v1/auth/challenge' })).json();
+  const key = keyOf(who);
+  const expiry = Date.now() + 600_000;
+  const signature = suite.sign(key.secretKey, sessionSignBytes({ chainId, nonce: ch.nonce, expiry }));
+  const res = await api.inject({
+    method: 'POST',
+    url: '/v1/auth/session',
+    payload: { publicKey: toHex(key.publicKey), nonce: ch.nonce, expiry, signature: toHex(signature) },
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  return res.json().token;
+}
+
+type Reader = 'anonymous' | Person;
+const READERS: readonly Reader[] = ['anonymous', ...PEOPLE];
+
+async function tokens(api: FastifyInstance): Promise<Map<Reader, string | undefined>> {
+  const out = new Map<Reader, string | undefined>([['anonymous', undefined]]);
+  for (const p of PEOPLE) out.set(p, await signIn(api, p));
+  return out;
+}
+
+const q = (module: string, name: string, params: object) =>
+  `/v1/query/${module}/${name}?params=${encodeURIComponent(JSON.stringify(params))}`;
+
+/** Statuses by reader: anonymous, c.sec, zz.sec, b1.sec, b2.dis, b1.m1, b2.m1, stranger. */
+const row = (...s: number[]) => Object.fromEntries(READERS.map((r, i) => [r, s[i]!])) as Record<Reader, number>;
+
+test('every route, read by each kind of reader, answers as written here', async (t) => {
+  const { node, api } = await setup(t);
+  const tok = await tokens(api);
+
+  // A transaction of b2.m1's own (its event names member:b2.m1).
+  const own = signTx(suite, keyOf('b2.m1').secretKey, {
+    chainId: CHAIN,
+    module: 'member',
+    action: 'updateProfile',
+    params: { member: 'b2.m1', commitment: 'ab'.repeat(32), ref: 'ref-1' },
+    signer: keyOf('b2.m1').publicKey,
+    nonce: 0,
+    expiry: 1_000_000,
+  });
+  const sent = await api.inject({ method: 'POST', url: '/v1/txs', payload: { txs: [Buffer.from(encodeTx(own)).toString('base64')] } });
+  assert.equal(sent.json().results[0].accepted, true, sent.body);
+  const hash = toHex(txHash(suite, own));
+  const done = await api.inject({
+    url: `/v1/txs/${hash}/wait?timeoutMs=30000`,
+    headers: { authorization: `Bearer ${OPERATOR}` },
+  });
+  assert.equal(done.json().status, 'committed', done.body);
+  await waitForHeight(node, done.json().height);
+
+  //                                    anon c.sec zz.sec b1.sec b2.dis b1.m1 b2.m1 stranger
+  const b2m1 = row(401, 200, 200, 403, 200, 403, 200, 403);
+  const orgB2 = row(401, 200, 200, 403, 200, 403, 403, 403);
+  const orgB1 = row(401, 200, 403, 200, 403, 403, 403, 403);
+  const community = row(401, 200, 403, 403, 403, 403, 403, 403);
+  const everyone = row(200, 200, 200, 200, 200, 200, 200, 200);
+  const cases: Array<[string, Record<Reader, number>]> = [
+    ['/v1/status', everyone],
+    ['/v1/headers?from=1&to=1', everyone],
+    ['/v1/commits/1', everyone],
+    ['/v1/validators?height=1', everyone],
+    ['/v1/blocks?limit=3', everyone],
+    ['/v1/portal', everyone],
+    [q('org', 'org', { id: 'b2' }), everyone],
+    [q('org', 'children', { id: 'c1' }), everyone],
+    [q('org', 'posts', { org: 'b2' }), everyone],
+    [q('recruitment', 'ruleSets', {}), everyone],
+    [q('evidence', 'list', {}), everyone],
+    [`/v1/state?key=acct/${addr('b2.m1')}`, everyone],
+    ['/v1/state?key=sys/chain', everyone],
+    ['/v1/blocks/1', community],
+    [q('member', 'member', { id: 'b2.m1' }), b2m1],
+    [q('org', 'postsOf', { member: 'b2.m1' }), b2m1],
+    [q('recruitment', 'process', { member: 'b2.m1' }), b2m1],
+    [q('discipline', 'sanctions', { member: 'b2.m1' }), b2m1],
+    [q('transfer', 'responsible', { member: 'b2.m1' }), b2m1],
+    [`/v1/dossier/member:b2.m1`, b2m1],
+    [`/v1/state?key=hist/member:b2.m1`, b2m1],
+    [`/v1/txs/${hash}`, b2m1],
+    [`/v1/txs/${hash}/wait?timeoutMs=0`, b2m1],
+    [`/v1/dossier/org:b2`, orgB2],
+    [q('org', 'history', { org: 'b2' }), orgB2],
+    [`/v1/dossier/org:b1`, orgB1],
+    [q('member', 'member', { id: 'b1.m1' }), row(401, 200, 403, 200, 403, 200, 403, 403)],
+    // Module records in state are the committee's; members and post holders read them through queries.
+    ['/v1/state?key=member/m/b2.m1', community],
+    [q('member', 'byAddress', { address: addr('b2.m1') }), row(401, 200, 200, 403, 200, 403, 200, 403)],
+  ];
+  const wrong: string[] = [];
+  for (const [url, want] of cases) {
+    for (const r of READERS) {
+      const token = tok.get(r);
+      const res = await api.inject({ url, headers: token ? { authorization: `Bearer ${token}` } : {} });
+      const expected = want[r];
+      if (res.statusCode !== expected) wrong.push(`${r} ${url}: ${res.statusCode}, expected ${expected}`);
+      else if (expected >= 400) {
+        const code = res.json().error.code;
+        const codeWanted = expected === 401 ? 'AUTH_REQUIRED' : 'READ_FORBIDDEN';
+        if (code !== codeWanted) wrong.push(`${r} ${url}: ${code}, expected ${codeWanted}`);
+      }
+    }
+  }
+  assert.deepEqual(wrong, []);
+
+  // The operator reads all of it.
+  for (const [url] of cases) {
+    const res = await api.inject({ url, headers: { authorization: `Bearer ${OPERATOR}` } });
+    assert.equal(res.statusCode, 200, `operator ${url}: ${res.body}`);
+  }
+
+  // Metrics: the operator's, from a direct loopback connection or with the operator token.
+  for (const r of READERS) {
+    const token = tok.get(r);
+    const remote = await api.inject({
+      url: '/metrics',
+      remoteAddress: '203.0.113.5',
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    assert.equal(remote.statusCode, 403, `${r} /metrics from another machine`);
+    const forwarded = await api.inject({ url: '/metrics', headers: { 'x-forwarded-for': '203.0.113.5' } });
+    assert.equal(forwarded.statusCode, 403, 'forwarded by a proxy on loopback');
+  }
+  assert.equal((await api.inject({ url: '/metrics' })).statusCode, 200, 'direct on loopback');
+  const op = await api.inject({
+    url: '/metrics',
+    remoteAddress: '203.0.113.5',
+    headers: { authorization: `Bearer ${OPERATOR}` },
+  });
+  assert.equal(op.statusCode, 200, 'with the operator token');
+
+  // Post titles are public, who holds them is not.
+  const anonPosts = (await api.inject({ url: q('org', 'posts', { org: 'b2' }) })).json().result;
+  assert.deepEqual(
+    anonPosts.map((p: Record<string, unknown>) => [p.post, 'member' in p]),
+    [['纪检委员', false]],
+  );
+  const b2dis = tok.get('b2.dis')!;
+  const innerPosts = (
+    await api.inject({ url: q('org', 'posts', { org: 'b2' }), headers: { authorization: `Bearer ${b2dis}` } })
+  ).json().result;
+  assert.equal(innerPosts[0].member, 'b2.dis');
+
+  // The portal: counts by branch, no member id anywhere in the answer.
+  const portal = await api.inject({ url: '/v1/portal' });
+  const orgs = portal.json().orgs as Array<{ id: string; members: Record<string, number> }>;
+  assert.deepEqual(
+    orgs.map((o) => [o.id, o.members['正式党员']]),
+    [
+      ['c1', 0],
+      ['b1', 3],
+      ['zz', 0],
+      ['b2', 3],
+    ],
+  );
+  for (const p of PEOPLE) assert.equal(portal.body.includes(p), false, `${p} in the portal`);
+});
+
+test('a session needs a fresh challenge signed by the key for this chain; it ends and expires', async (t) => {
+  let now = Date.now();
+  const { api } = await setup(t, { sessions: { now: () => now, perClient: 3 } });
+  const key = keyOf('b2.m1');
+  const open = async (nonce: string, chainId = CHAIN, signer = key, expiry = now + 60_000) =>
+    api.inject({
+      method: 'POST',
+      url: '/v1/auth/session',
+      payload: {
+        publicKey: toHex(key.publicKey),
+        nonce,
+        expiry,
+        signature: toHex(signer === key ? suite.sign(key.secretKey, sessionSignBytes({ chainId, nonce, expiry })) : suite.sign(signer.secretKey, sessionSignBytes({ chainId, nonce, expiry }))),
+      },
+    });
+  const challenge = async () => (await api.inject({ method: 'POST', url: '/v1/auth/challenge' })).json().nonce as string;
+
+  const n1 = await challenge();
+  assert.equal((await open(n1, 'another-chain')).json().error.code, 'AUTH_SIGNATURE_INVALID');
+  // A refused attempt used the challenge up.
+  assert.equal((await open(n1)).json().error.code, 'AUTH_CHALLENGE_UNKNOWN');
+  assert.equal((await open('00'.repeat(32))).json().error.code, 'AUTH_CHALLENGE_UNKNOWN');
+  const n2 = await challenge();
+  assert.equal((await open(n2, CHAIN, keyOf('b1.m1'))).json().error.code, 'AUTH_SIGNATURE_INVALID');
+
+  const n3 = await challenge();
+  const ok = await open(n3);
+  assert.equal(ok.statusCode, 200);
+  const s = ok.json();
+  assert.equal(s.member, 'b2.m1');
+  assert.equal(s.address, addr('b2.m1'));
+  assert.deepEqual(s.posts, []);
+  assert.equal((await open(n3)).json().error.code, 'AUTH_CHALLENGE_UNKNOWN', 'a challenge is single use');
+  const mine = q('member', 'member', { id: 'b2.m1' });
+  const as = (token: string) => ({ authorization: `Bearer ${token}` });
+  assert.equal((await api.inject({ url: mine, headers: as(s.token) })).statusCode, 200);
+
+  // Expired: the token is refused with its own code (the SDK signs in again on it).
+  now += 61_000;
+  const late = await api.inject({ url: mine, headers: as(s.token) });
+  assert.equal(late.statusCode, 401);
+  assert.equal(late.json().error.code, 'AUTH_SESSION_EXPIRED');
+  assert.equal((await api.inject({ url: mine, headers: as('made-up-token') })).json().error.code, 'AUTH_SESSION_EXPIRED');
+
+  // Ended by its holder.
+  const s2 = (await open(await challenge())).json();
+  assert.equal((await api.inject({ method: 'DELETE', url: '/v1/auth/session', headers: as(s2.token) })).json().ended, true);
+  assert.equal((await api.inject({ url: mine, headers: as(s2.token) })).json().error.code, 'AUTH_SESSION_EXPIRED');
+
+  // At most 3 open per client address (the test's option).
+  for (let i = 0; i < 3; i++) assert.equal((await open(await challenge())).statusCode, 200);
+  const over = await open(await challenge());
+  assert.equal(over.statusCode, 429);
+  assert.equal(over.json().error.code, 'AUTH_TOO_MANY');
+});
+
+test('the event stream sends blocks to anyone and an entity event only to its readers', async (t) => {
+  const { node, api } = await setup(t);
+  const url = await api.listen({ host: '127.0.0.1', port: 0 });
+  const tok = await tokens(api);
+  const streams = new Map<Reader, { text: string; ctrl: AbortController }>();
+  for (const r of ['anonymous', 'b1.sec', 'b2.dis'] as const) {
+    const ctrl = new AbortController();
+    const token = tok.get(r);
+    const res = await fetch(`${url}/v1/events`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      signal: ctrl.signal,
+    });
+    assert.equal(res.status, 200);
+    const s = { text: '', ctrl };
+    streams.set(r, s);
+    void (async () => {
+      const dec = new TextDecoder();
+      try {
+        const reader = res.body!.getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          s.text += dec.decode(value, { stream: true });
+        }
+      } catch {
+        // aborted at the end
+      }
+    })();
+  }
+  t.after(() => {
+    for (const s of streams.values()) s.ctrl.abort();
+  });
+  // A token in the query works too (EventSource cannot send headers).
+  const viaQuery = await fetch(`${url}/v1/events?types=block&access_token=${tok.get('b2.dis')}`);
+  assert.equal(viaQuery.status, 200);
+  await viaQuery.body?.cancel();
+
+  const own = signTx(suite, keyOf('b2.m1').secretKey, {
+    chainId: CHAIN,
+    module: 'member',
+    action: 'updateProfile',
+    params: { member: 'b2.m1', commitment: 'cd'.repeat(32), ref: 'ref-2' },
+    signer: keyOf('b2.m1').publicKey,
+    nonce: 0,
+    expiry: 1_000_000,
+  });
+  await api.inject({ method: 'POST', url: '/v1/txs', payload: { txs: [Buffer.from(encodeTx(own)).toString('base64')] } });
+  const hash = toHex(txHash(suite, own));
+  const done = (
+    await api.inject({ url: `/v1/txs/${hash}/wait?timeoutMs=30000`, headers: { authorization: `Bearer ${OPERATOR}` } })
+  ).json();
+  // Two blocks later every stream has had the block of the event.
+  await waitForHeight(node, done.height + 2);
+  const blockOf = (s: string) => s.includes(`"height":${done.height + 1}`);
+  for (let i = 0; i < 200 && ![...streams.values()].every((s) => blockOf(s.text)); i++)
+    await new Promise<void>((r) => setTimeout(r, 25));
+  const has = (r: Reader) => streams.get(r)!.text.includes('member.ProfileUpdated');
+  assert.equal(has('b2.dis'), true, 'the branch inspector sees the event');
+  assert.equal(has('anonymous'), false, 'an anonymous reader does not');
+  assert.equal(has('b1.sec'), false, "another branch's secretary does not");
+  assert.match(streams.get('anonymous')!.text, /event: block/);
+});
+
+test('every route declares its read rule', async (t) => {
+  const { api } = await setup(t);
+  const rules = apiRoutes(api).map((r) => [`${r.method} ${r.url}`, r.doc?.read.rule]);
+  for (const [route, rule] of rules)
+    assert.ok(['public', 'signed-in', 'resource', 'operator'].includes(String(rule)), `${route}: ${rule}`);
+});
