@@ -1,0 +1,134 @@
+/**
+ * One client cannot deny the API to the others (raw sockets, real server): a request trickled
+ * byte by byte is cut, extra connections from one address are closed, one address cannot take
+ * every event-stream slot, and writes are rate-limited per client. Each wait is bounded by a
+ * guard far above the configured limit; nothing asserts a duration.
+ */
+import assert from 'node:assert/strict';
+import { connect, type Socket } from 'node:net';
+import { test } from 'node:test';
+import { buildApi } from '../src/index.ts';
+import { startNode, tempDir } from './helpers.ts';
+
+async function serve(t: Parameters<typeof tempDir>[0], opts: Parameters<typeof buildApi>[1]) {
+  const node = startNode(tempDir(t));
+  const api = buildApi(node, opts);
+  const url = await api.listen({ host: '127.0.0.1', port: 0 });
+  t.after(async () => {
+    await api.close();
+    node.close();
+  });
+  return { api, port: Number(new URL(url).port), url };
+}
+
+function open(port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const s = connect(port, '127.0.0.1', () => resolve(s));
+    s.once('error', reject);
+    // Read whatever comes, so that the end of the stream (and 'close') is seen.
+    s.resume();
+  });
+}
+
+/** Resolves true when the socket closes, false when `guardMs` passes first. */
+function closedWithin(s: Socket, guardMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (s.destroyed) return resolve(true);
+    const timer = setTimeout(() => resolve(false), guardMs);
+    s.once('close', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/** Writes one byte at a time, every `everyMs`, until the socket closes or `max` bytes went. */
+function trickle(s: Socket, text: string, everyMs: number): () => void {
+  let i = 0;
+  const timer = setInterval(() => {
+    if (s.destroyed || i >= text.length) return clearInterval(timer);
+    s.write(text[i++]!);
+  }, everyMs);
+  return () => clearInterval(timer);
+}
+
+const LIMITS = { requestTimeoutMs: 1500, headersTimeoutMs: 1000, checkIntervalMs: 200 };
+
+test('a body trickled a byte at a time is cut once the request time is up', async (t) => {
+  const { port } = await serve(t, { limits: LIMITS });
+  const s = await open(port);
+  s.on('error', () => {});
+  let answer = '';
+  s.on('data', (d) => {
+    answer += String(d);
+  });
+  s.write('POST /v1/txs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n');
+  const stop = trickle(s, '{"txs":["'.padEnd(4096, 'A'), 250);
+  t.after(stop);
+  // 4096 bytes at 4 per second would take 17 minutes; the request time is 1.5 s.
+  const closed = await closedWithin(s, 20_000);
+  s.destroy();
+  assert.equal(closed, true, 'the connection is still open');
+  assert.match(answer, /^HTTP\/1\.1 (408|400)/);
+});
+
+test('headers trickled a byte at a time are cut once the header time is up', async (t) => {
+  const { port } = await serve(t, { limits: LIMITS });
+  const s = await open(port);
+  s.on('error', () => {});
+  const stop = trickle(s, `GET /v1/status HTTP/1.1\r\nHost: x\r\nX-Slow: ${'a'.repeat(4000)}\r\n\r\n`, 250);
+  t.after(stop);
+  const closed = await closedWithin(s, 20_000);
+  s.destroy();
+  assert.equal(closed, true, 'the connection is still open');
+});
+
+test('connections beyond the per-client cap are closed; the first ones still work', async (t) => {
+  const { port } = await serve(t, { limits: { maxConnectionsPerClient: 3 } });
+  const kept = [await open(port), await open(port), await open(port)];
+  const extra = await open(port);
+  extra.on('error', () => {});
+  const closed = await closedWithin(extra, 10_000);
+  extra.destroy();
+  for (const s of kept) {
+    const answer = new Promise<string>((resolve) => s.once('data', (d) => resolve(String(d))));
+    s.resume();
+    s.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+    assert.match(await answer, /^HTTP\/1\.1 200/);
+    s.destroy();
+  }
+  assert.equal(closed, true, 'the fourth connection is open');
+});
+
+test('one client cannot take every event-stream slot', async (t) => {
+  const { url } = await serve(t, { events: { maxClientsPerClient: 2, maxClients: 100 } });
+  const ctrls: AbortController[] = [];
+  t.after(() => {
+    for (const c of ctrls) c.abort();
+  });
+  const streamStatus = async () => {
+    const ctrl = new AbortController();
+    ctrls.push(ctrl);
+    const res = await fetch(`${url}/v1/events?types=block`, { signal: ctrl.signal });
+    return { status: res.status, body: res.status === 200 ? null : await res.json() };
+  };
+  assert.equal((await streamStatus()).status, 200);
+  assert.equal((await streamStatus()).status, 200);
+  const third = await streamStatus();
+  assert.equal(third.status, 429);
+  assert.equal(third.body.error.code, 'EVENTS_CLIENT_LIMIT');
+});
+
+test('writes are rate-limited per client, and the budget comes back with the next window', async (t) => {
+  let now = 1_000_000;
+  const { api } = await serve(t, { limits: { writesPerWindow: 3, writeWindowMs: 60_000, now: () => now } });
+  const post = (remoteAddress: string) =>
+    api.inject({ method: 'POST', url: '/v1/txs', payload: { txs: ['AA=='] }, remoteAddress });
+  for (let i = 0; i < 3; i++) assert.equal((await post('192.0.2.1')).statusCode, 200);
+  const over = await post('192.0.2.1');
+  assert.equal(over.statusCode, 429);
+  assert.equal(over.json().error.code, 'RATE_LIMITED');
+  assert.equal((await post('192.0.2.2')).statusCode, 200, 'another client is not held back');
+  now += 60_000;
+  assert.equal((await post('192.0.2.1')).statusCode, 200);
+});
