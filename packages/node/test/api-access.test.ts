@@ -15,6 +15,7 @@ import { addressOf, encodeTx, signTx, txHash } from '@djchain/ledger';
 import { allModules } from '@djchain/modules';
 import type { GenesisDoc } from '@djchain/runtime';
 import type { FastifyInstance } from 'fastify';
+import { valueFromJson } from '../src/api/encoding.ts';
 import { apiRoutes } from '../src/api/server.ts';
 import { buildApi, openNode } from '../src/index.ts';
 import { CHAIN, T0, tempDir, waitForHeight } from './helpers.ts';
@@ -365,4 +366,39 @@ test('every route declares its read rule', async (t) => {
   const rules = apiRoutes(api).map((r) => [`${r.method} ${r.url}`, r.doc?.read.rule]);
   for (const [route, rule] of rules)
     assert.ok(['public', 'signed-in', 'resource', 'operator'].includes(String(rule)), `${route}: ${rule}`);
+});
+
+test('"__proto__" in query parameters is an own key, never the prototype a module reads through', async (t) => {
+  const { api } = await setup(t);
+  const asOperator = { authorization: `Bearer ${OPERATOR}` };
+  // Were "__proto__" to set the prototype, member.member would read id "b2.m1" through it.
+  const smuggled = await api.inject({
+    url: q('member', 'member', { ['__proto__']: { id: 'b2.m1' } }),
+    headers: asOperator,
+  });
+  assert.equal(smuggled.statusCode, 200, smuggled.body);
+  assert.equal(smuggled.json().result, null);
+  // The same through a member's session: it names nobody, so nothing is read.
+  const token = await signIn(api, 'b1.m1');
+  const asMember = await api.inject({
+    url: `/v1/query/member/member?params=${encodeURIComponent('{"__proto__":{"id":"b1.m1"}}')}`,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  assert.notEqual(asMember.statusCode, 200);
+  // In the query string itself: refused as an unknown parameter, and nothing is polluted.
+  const qs = await api.inject({ url: '/v1/status?__proto__[x]=1&constructor[prototype][y]=2' });
+  assert.ok([200, 400].includes(qs.statusCode));
+  const inQuery = await api.inject({ url: '/v1/headers?__proto__=1' });
+  assert.equal(inQuery.statusCode, 400);
+  assert.equal(inQuery.json().error.code, 'REQUEST_INVALID');
+  assert.equal(({} as Record<string, unknown>).x, undefined);
+  assert.equal(({} as Record<string, unknown>).y, undefined);
+  // The parser itself: null-prototype objects all the way down, "__proto__" kept as data.
+  const v = valueFromJson('{"a":{"__proto__":{"id":"m1"}},"__proto__":{"admin":true}}') as Record<string, any>;
+  assert.equal(Object.getPrototypeOf(v), null);
+  assert.equal(Object.getPrototypeOf(v.a), null);
+  assert.equal(v.admin, undefined);
+  assert.equal(v.a.id, undefined);
+  assert.deepEqual(Object.keys(v), ['a', '__proto__']);
+  assert.deepEqual(Object.keys(v.a.__proto__), ['id']);
 });
