@@ -19,7 +19,12 @@ const orgs = (extra: Record<string, unknown>, branch: Record<string, unknown> = 
   ...extra,
 });
 
-function init(file: object): { out: string; stdout: string; config: (id: string) => any; done: () => void } {
+function init(file: object): {
+  out: string;
+  stdout: string;
+  config: (id: string) => { api: { host: string }; p2p: { listen: { host: string } } };
+  done: () => void;
+} {
   const root = mkdtempSync(join(tmpdir(), 'dj-bind-'));
   const orgsFile = join(root, 'orgs.json');
   writeFileSync(orgsFile, JSON.stringify(file));

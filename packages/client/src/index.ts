@@ -30,6 +30,7 @@ export {
   historyValue,
   nextHead,
 } from './history.ts';
+export { SESSION_TAG, type SessionRequest, sessionSignBytes } from './http/auth.ts';
 export {
   type Action,
   DjchainClient,
@@ -51,7 +52,6 @@ export {
   type SubscribeOptions,
   subscribeEvents,
 } from './http/events.ts';
-export { SESSION_TAG, type SessionRequest, sessionSignBytes } from './http/auth.ts';
 export type { FetchLike } from './http/transport.ts';
 export {
   createKeystore,

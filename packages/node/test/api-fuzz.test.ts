@@ -30,14 +30,27 @@ function genesis(): { doc: GenesisDoc; key: ReturnType<typeof suite.keyPairFromS
     modules: {
       org: {
         orgs: [
-          { id: 'c1', name: '社区党委', kind: '党委', parent: null, community: true, termStart: '2021-06-01' },
+          {
+            id: 'c1',
+            name: '社区党委',
+            kind: '党委',
+            parent: null,
+            community: true,
+            termStart: '2021-06-01',
+          },
           { id: 'b1', name: '第一党支部', kind: '党支部', parent: 'c1', termStart: '2021-06-01' },
         ],
         posts: [{ org: 'c1', member: 'm1', post: '书记', since: '2021-06-01' }],
       },
       member: {
         members: [
-          { id: 'm1', org: 'b1', address: addressOf(suite, m.publicKey), status: '正式党员', since: '2010-07-01' },
+          {
+            id: 'm1',
+            org: 'b1',
+            address: addressOf(suite, m.publicKey),
+            status: '正式党员',
+            since: '2010-07-01',
+          },
         ],
       },
       recruitment: { activeVersion: '2014' },
@@ -63,27 +76,74 @@ const QUERIES = [
   'transfer/responsible',
   'evidence/list',
 ];
-const NAMES = ['from', 'to', 'height', 'key', 'params', 'timeoutMs', 'entity', 'types', 'limit', 'root', 'access_token'];
+const NAMES = [
+  'from',
+  'to',
+  'height',
+  'key',
+  'params',
+  'timeoutMs',
+  'entity',
+  'types',
+  'limit',
+  'root',
+  'access_token',
+];
 
 const word = fc.oneof(
   fc.string({ maxLength: 40 }),
-  fc.constantFrom('m1', 'b1', 'c1', 'member:m1', 'org:b1', 'validator:00', '__proto__', 'constructor', '0', '1', '-1', '99999999999', 'ab'.repeat(32), 'acct/00', 'sys/chain', 'hist/member:m1', 'block,event', '1.5', 'null', '%', '..'),
+  fc.constantFrom(
+    'm1',
+    'b1',
+    'c1',
+    'member:m1',
+    'org:b1',
+    'validator:00',
+    '__proto__',
+    'constructor',
+    '0',
+    '1',
+    '-1',
+    '99999999999',
+    'ab'.repeat(32),
+    'acct/00',
+    'sys/chain',
+    'hist/member:m1',
+    'block,event',
+    '1.5',
+    'null',
+    '%',
+    '..',
+  ),
   fc.integer().map(String),
 );
 const moduleParams = fc.oneof(
   fc.json({ maxDepth: 3 }),
   fc
     .record(
-      { id: word, member: word, org: word, address: word, on: word, branch: word, version: word, limit: fc.integer() },
+      {
+        id: word,
+        member: word,
+        org: word,
+        address: word,
+        on: word,
+        branch: word,
+        version: word,
+        limit: fc.integer(),
+      },
       { requiredKeys: [] },
     )
     .map((o) => JSON.stringify(o)),
   fc.constant('{"__proto__":{"id":"m1"}}'),
   fc.string({ maxLength: 60 }),
 );
-const query = fc.dictionary(fc.oneof(fc.constantFrom(...NAMES, '__proto__', 'constructor'), fc.string({ maxLength: 10 })), word, {
-  maxKeys: 4,
-});
+const query = fc.dictionary(
+  fc.oneof(fc.constantFrom(...NAMES, '__proto__', 'constructor'), fc.string({ maxLength: 10 })),
+  word,
+  {
+    maxKeys: 4,
+  },
+);
 const body = fc.oneof(
   fc.constant(undefined),
   fc.json({ maxDepth: 3 }),
@@ -130,7 +190,8 @@ test('fuzz: every route and query parameter answers < 500 with the envelope on r
         seen.add(`${route.method} ${route.url}`);
         let n = 0;
         let path = route.url.replace(/:[A-Za-z]+/g, () => encodeURIComponent(segments[n++]!));
-        if (route.url === '/v1/query/:module/:name' && segments[2]!.length % 2 === 0) path = `/v1/query/${qname}`;
+        if (route.url === '/v1/query/:module/:name' && segments[2]!.length % 2 === 0)
+          path = `/v1/query/${qname}`;
         const search = new URLSearchParams();
         for (const [k, v] of Object.entries(q)) search.append(k, v);
         if (path.startsWith('/v1/query/') && !search.has('params')) search.set('params', params);

@@ -62,7 +62,9 @@ test('a body trickled a byte at a time is cut once the request time is up', asyn
   s.on('data', (d) => {
     answer += String(d);
   });
-  s.write('POST /v1/txs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n');
+  s.write(
+    'POST /v1/txs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n',
+  );
   const stop = trickle(s, '{"txs":["'.padEnd(4096, 'A'), 250);
   t.after(stop);
   // 4096 bytes at 4 per second would take 17 minutes; the request time is 1.5 s.

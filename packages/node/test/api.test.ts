@@ -117,9 +117,7 @@ test('submit, wait, receipt with proof, state with proof, headers, blocks, valid
   assert.equal(blk.statusCode, 200);
   const vs = (await op({ url: '/v1/validators?height=1' })).json();
   assert.equal(toHex(decodeValidatorSet(unb64(vs.validatorSet)).validators[0]!.publicKey), node.nodeId);
-  const q = (
-    await op({ url: `/v1/query/kv/item?params=${encodeURIComponent('{"id":"m1"}')}` })
-  ).json();
+  const q = (await op({ url: `/v1/query/kv/item?params=${encodeURIComponent('{"id":"m1"}')}` })).json();
   assert.equal(q.result.value, '党员');
   assert.equal(q.result.by.length, 40);
   assert.ok(fromHex(q.result.by));
@@ -172,9 +170,7 @@ test('errors are coded, with registry statuses and no stack traces', async (t) =
   const key = keyOf(node.suite, 3);
   signer.tx(key, 'put', { id: 'gap', value: '' });
   const later = signer.tx(key, 'put', { id: 'later', value: '' });
-  const sub = (
-    await op({ method: 'POST', url: '/v1/txs', payload: { txs: [b64(encodeTx(later))] } })
-  ).json();
+  const sub = (await op({ method: 'POST', url: '/v1/txs', payload: { txs: [b64(encodeTx(later))] } })).json();
   assert.equal(sub.results[0].accepted, true);
   const again = (
     await op({ method: 'POST', url: '/v1/txs', payload: { txs: [b64(encodeTx(later))] } })

@@ -265,10 +265,19 @@ describe('web app in Chromium', {
   });
 
   it('the explorer finds a block by height and a member by id', async () => {
+    // Block bodies are the community committee's (they hold every member's transactions): a
+    // branch secretary is refused, the committee secretary reads it.
+    await search(String(evidenceHeight));
+    await page.getByTestId('coded-error').waitFor();
+    assert.match(await text(page.getByTestId('coded-error')), /无权查看/);
+    await signIn('committeeSecretary', 0);
+    await open('explorer');
     await search(String(evidenceHeight));
     await page.getByTestId('block-view').waitFor();
     await page.getByTestId('block-view').getByText('evidence.submit').waitFor();
     await shoot(page, 'explorer-block');
+    await signIn('branchSecretary', 0);
+    await open('explorer');
     await search('m-101');
     const events = page.getByTestId('member-events');
     await events.waitFor({ timeout: 60_000 });
@@ -276,6 +285,35 @@ describe('web app in Chromium', {
     await shoot(page, 'explorer-member');
     await search('m-999');
     await page.getByTestId('member-not-found').waitFor();
+  });
+
+  it('an anonymous visitor cannot open a member’s history, through the page or the forwarded API', async () => {
+    const anon = await browser.context.newPage();
+    try {
+      await anon.goto(`${web.url}/#/explorer/member/m-101`);
+      await anon.getByTestId('coded-error').waitFor();
+      assert.match(await text(anon.getByTestId('coded-error')), /请先登录/);
+      assert.equal(await anon.getByTestId('member-events').count(), 0);
+      const body = await text(anon.locator('body'));
+      assert.doesNotMatch(body, /recruitment\.StepRecorded|正式党员|[0-9a-f]{40}/);
+      // The same reads straight through the web server's /v1 forwarding.
+      for (const path of [
+        '/v1/dossier/member%3Am-101',
+        `/v1/query/member/member?params=${encodeURIComponent('{"id":"m-101"}')}`,
+        `/v1/query/recruitment/process?params=${encodeURIComponent('{"member":"m-101"}')}`,
+        '/v1/dossier/org%3Ab1',
+      ]) {
+        const res = await fetch(`${web.url}${path}`);
+        assert.equal(res.status, 401, path);
+        assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'AUTH_REQUIRED', path);
+      }
+      // Public pages still work for the same visitor.
+      await anon.goto(`${web.url}/#/portal`);
+      await anon.getByTestId('portal').waitFor();
+      await anon.getByText('第一党支部').first().waitFor();
+    } finally {
+      await anon.close();
+    }
   });
 
   it('the workbench refreshes live when a step is recorded elsewhere', async () => {

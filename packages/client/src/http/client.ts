@@ -174,7 +174,10 @@ export class DjchainClient {
     const ch = obj(await this.http.post('/v1/auth/challenge', {}), 'challenge');
     const nonce = str(ch, 'nonce', 'challenge');
     const expiry = Date.now() + lifetimeMs;
-    const signature = this.suite.sign(key.secretKey, sessionSignBytes({ chainId: this.chainId, nonce, expiry }));
+    const signature = this.suite.sign(
+      key.secretKey,
+      sessionSignBytes({ chainId: this.chainId, nonce, expiry }),
+    );
     const o = obj(
       await this.http.post('/v1/auth/session', {
         publicKey: toHex(key.publicKey),

@@ -29,7 +29,13 @@ export interface Scope {
   readonly community: boolean;
 }
 
-export const ANONYMOUS: Scope = { all: false, address: null, member: null, orgs: new Set(), community: false };
+export const ANONYMOUS: Scope = {
+  all: false,
+  address: null,
+  member: null,
+  orgs: new Set(),
+  community: false,
+};
 export const OPERATOR: Scope = { all: true, address: null, member: null, orgs: new Set(), community: true };
 
 /** The largest organization tree walked for one reader (a community has dozens). */
@@ -62,7 +68,10 @@ export class StateReader {
   /** The organizations responsible for a member: its branch and, while one is pending, a transfer's destination. */
   orgsOfMember(member: string): string[] {
     const out: string[] = [];
-    const r = this.query('transfer', 'responsible', { member }) as { org?: unknown; pending?: unknown } | null;
+    const r = this.query('transfer', 'responsible', { member }) as {
+      org?: unknown;
+      pending?: unknown;
+    } | null;
     if (r && typeof r.org === 'string') out.push(r.org);
     if (r && typeof r.pending === 'string') {
       const t = this.query('transfer', 'transfer', { id: r.pending }) as { to?: unknown } | null;
@@ -115,8 +124,11 @@ export function canReadOrg(scope: Scope, org: string): boolean {
 export function canReadMember(scope: Scope, state: StateReader, member: string): boolean {
   if (scope.all || scope.community) return true;
   if (scope.member !== null && scope.member === member) return true;
-  if (scope.orgs.size === 0) return false;
-  return state.orgsOfMember(member).some((o) => scope.orgs.has(o));
+  if (scope.address === null) return false;
+  const orgs = state.orgsOfMember(member);
+  // No such member: nothing to protect but the fact, and a signed-in reader is told "not found".
+  if (orgs.length === 0) return true;
+  return orgs.some((o) => scope.orgs.has(o));
 }
 
 /** `validator:` entities (double-signing evidence) are public; other kinds of no organization are community reads. */
@@ -152,13 +164,13 @@ export function requireCommunity(scope: Scope, what: string): void {
  */
 export function requireStateKey(scope: Scope, state: StateReader, key: string): void {
   if (key.startsWith('sys/') || key.startsWith('acct/')) return;
-  if (key.startsWith('hist/')) return requireEntity(scope, state, key.slice('hist/'.length));
-  if (key.startsWith('evt/')) {
+  if (key.startsWith('hist/')) {
+    requireEntity(scope, state, key.slice('hist/'.length));
+  } else if (key.startsWith('evt/')) {
     const rest = key.slice('evt/'.length);
     const slash = rest.lastIndexOf('/');
-    return requireEntity(scope, state, slash < 0 ? rest : rest.slice(0, slash));
-  }
-  requireCommunity(scope, key);
+    requireEntity(scope, state, slash < 0 ? rest : rest.slice(0, slash));
+  } else requireCommunity(scope, key);
 }
 
 const own = (p: Value, k: string): string => {
@@ -189,9 +201,18 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
   'org.posts': {
     rule: 'post holders of the organization or above; public without member ids',
   },
-  'org.postsOf': { rule: 'the member, or post holders of their organization or above', before: memberParam('member') },
-  'org.history': { rule: 'post holders of the organization or above', before: (s, _st, p) => requireOrg(s, own(p, 'org')) },
-  'member.member': { rule: 'the member, or post holders of their organization or above', before: memberParam('id') },
+  'org.postsOf': {
+    rule: 'the member, or post holders of their organization or above',
+    before: memberParam('member'),
+  },
+  'org.history': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
+  'member.member': {
+    rule: 'the member, or post holders of their organization or above',
+    before: memberParam('id'),
+  },
   'member.byAddress': {
     rule: 'the key itself, or readers of the member it names',
     after(scope, state, result) {
@@ -203,12 +224,24 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
       void p;
     },
   },
-  'recruitment.process': { rule: 'the candidate, or post holders of their branch or above', before: memberParam('member') },
+  'recruitment.process': {
+    rule: 'the candidate, or post holders of their branch or above',
+    before: memberParam('member'),
+  },
   'recruitment.ruleSets': { rule: 'public (national rules)' },
   'recruitment.effectiveParams': { rule: 'public (rules in force in a branch)' },
-  'discipline.sanctions': { rule: 'the member, or post holders of their organization or above', before: memberParam('member') },
-  'discipline.effects': { rule: 'the member, or post holders of their organization or above', before: memberParam('member') },
-  'transfer.responsible': { rule: 'the member, or post holders of their organization or above', before: memberParam('member') },
+  'discipline.sanctions': {
+    rule: 'the member, or post holders of their organization or above',
+    before: memberParam('member'),
+  },
+  'discipline.effects': {
+    rule: 'the member, or post holders of their organization or above',
+    before: memberParam('member'),
+  },
+  'transfer.responsible': {
+    rule: 'the member, or post holders of their organization or above',
+    before: memberParam('member'),
+  },
   'transfer.transfer': {
     rule: 'the member, or post holders of the sending or receiving organization or above',
     after(scope, state, result) {

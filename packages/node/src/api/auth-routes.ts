@@ -63,7 +63,10 @@ export function authRoutes(app: FastifyInstance, sessions: Sessions, state: Stat
               token: { type: 'string', description: 'send as `Authorization: Bearer <token>`' },
               address: { type: 'string' },
               expiresAt: { type: 'integer', description: 'ms since the epoch (at most 30 minutes ahead)' },
-              member: { type: ['string', 'null'], description: "the member whose current key signed, if any" },
+              member: {
+                type: ['string', 'null'],
+                description: 'the member whose current key signed, if any',
+              },
               posts: {
                 type: 'array',
                 items: { type: 'string', description: 'organizations this session reads (posts and below)' },

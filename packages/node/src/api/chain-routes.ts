@@ -201,7 +201,10 @@ export function chainRoutes(app: FastifyInstance, node: DjNode, state: StateRead
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { to: { type: 'integer', minimum: 1 }, limit: { type: 'integer', minimum: 1, maximum: 100 } },
+          properties: {
+            to: { type: 'integer', minimum: 1 },
+            limit: { type: 'integer', minimum: 1, maximum: 100 },
+          },
         },
         response: {
           200: {
@@ -318,7 +321,7 @@ export function chainRoutes(app: FastifyInstance, node: DjNode, state: StateRead
         read: {
           rule: 'resource',
           who:
-            'anyone for `sys/` and `acct/` keys; `hist/<entity>` and `evt/<entity>/…` as the entity\'s dossier; ' +
+            "anyone for `sys/` and `acct/` keys; `hist/<entity>` and `evt/<entity>/…` as the entity's dossier; " +
             'module records: the community committee and the operator',
         },
       }),

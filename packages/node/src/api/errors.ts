@@ -56,7 +56,11 @@ export const API_ERRORS = {
     where: 'response',
   },
   READ_FORBIDDEN: { status: 403, message: 'this reader may not read this', where: 'response' },
-  RATE_LIMITED: { status: 429, message: 'too many requests from this client, retry later', where: 'response' },
+  RATE_LIMITED: {
+    status: 429,
+    message: 'too many requests from this client, retry later',
+    where: 'response',
+  },
   EVENTS_CLIENT_LIMIT: {
     status: 429,
     message: 'this client holds its maximum of event streams',

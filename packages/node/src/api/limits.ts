@@ -73,7 +73,8 @@ export class WriteLimiter {
   take(client: string): void {
     const now = this.limits.now();
     if (this.windows.size > 10_000) {
-      for (const [k, w] of this.windows) if (now - w.start >= this.limits.writeWindowMs) this.windows.delete(k);
+      for (const [k, w] of this.windows)
+        if (now - w.start >= this.limits.writeWindowMs) this.windows.delete(k);
     }
     let w = this.windows.get(client);
     if (!w || now - w.start >= this.limits.writeWindowMs) {

@@ -83,7 +83,8 @@ export function portalRoute(app: FastifyInstance, node: DjNode, state: StateRead
           org?: unknown;
           status?: unknown;
         } | null;
-        if (!m || typeof m.org !== 'string' || !COUNTED.includes(m.status as (typeof COUNTED)[number])) continue;
+        if (!m || typeof m.org !== 'string' || !COUNTED.includes(m.status as (typeof COUNTED)[number]))
+          continue;
         const c = counts.get(m.org) ?? { 正式党员: 0, 预备党员: 0 };
         c[m.status as string] = (c[m.status as string] ?? 0) + 1;
         counts.set(m.org, c);
@@ -98,7 +99,8 @@ export function portalRoute(app: FastifyInstance, node: DjNode, state: StateRead
         seen.add(id);
         const o = state.query('org', 'org', { id }) as Record<string, unknown> | null;
         if (!o) continue;
-        const posts = (state.query('org', 'posts', { org: id }) as Array<Record<string, unknown>> | null) ?? [];
+        const posts =
+          (state.query('org', 'posts', { org: id }) as Array<Record<string, unknown>> | null) ?? [];
         orgs.push({
           id,
           name: String(o.name),

@@ -62,7 +62,8 @@ export function installReaders(
         if (operator) return OPERATOR;
         if (!session) return ANONYMOUS;
         const height = state.height();
-        if (session.cached?.height !== height) session.cached = { height, scope: state.scopeOf(session.address) };
+        if (session.cached?.height !== height)
+          session.cached = { height, scope: state.scopeOf(session.address) };
         return session.cached.scope;
       },
     };
@@ -75,7 +76,8 @@ export function installReaders(
     if (rule === 'public') return;
     if (rule === 'operator') {
       if (r.operator) return;
-      if (LOOPBACK.has(req.socket.remoteAddress ?? '') && req.headers['x-forwarded-for'] === undefined) return;
+      if (LOOPBACK.has(req.socket.remoteAddress ?? '') && req.headers['x-forwarded-for'] === undefined)
+        return;
       throw new ApiError('READ_FORBIDDEN', 'operator only: from loopback or with the operator token');
     }
     if (r.staleToken) throw new ApiError('AUTH_SESSION_EXPIRED');

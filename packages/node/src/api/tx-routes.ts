@@ -134,7 +134,10 @@ export function txRoutes(app: FastifyInstance, node: DjNode, state: StateReader)
           'Answers 200 with one result per transaction, in order; a refusal is a result with a ' +
           'transaction rejection code, not an error response. Rate-limited per client.',
         errors: ['RATE_LIMITED'],
-        read: { rule: 'public', who: 'anyone (a transaction is authorized by its signature and the modules)' },
+        read: {
+          rule: 'public',
+          who: 'anyone (a transaction is authorized by its signature and the modules)',
+        },
       }),
     },
     async (req) => {

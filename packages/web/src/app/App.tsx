@@ -84,7 +84,7 @@ export function App({ chain }: { chain: Chain }) {
 }
 
 function Shell() {
-  const { t, lang, setLang, largeType, setLargeType, session, setSession } = useApp();
+  const { t, lang, setLang, largeType, setLargeType, session, setSession, chain } = useApp();
   const route = useRoute();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
@@ -169,6 +169,7 @@ function Shell() {
               size="small"
               onClick={() => {
                 setSession(null);
+                void chain.client.signOut();
                 go('portal');
               }}
             >

@@ -124,6 +124,18 @@ export function makeClient(cfg: AppConfig): DjchainClient {
   });
 }
 
+/** GET /v1/portal: the public portal's aggregates in one answer. */
+export interface PortalOrg {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly parent: string | null;
+  readonly termStart: string;
+  readonly termYears: number;
+  readonly posts: ReadonlyArray<{ readonly post: string; readonly since: string }>;
+  readonly members: { readonly [status: string]: number };
+}
+
 /** Typed readers over the module queries. */
 export class Chain {
   readonly client: DjchainClient;
@@ -137,6 +149,19 @@ export class Chain {
 
   private async q<T>(module: string, name: string, params: Value): Promise<T> {
     return (await this.client.query(module, name, params)).result as T;
+  }
+
+  /** The portal's aggregates (public, one request; no member id). */
+  async portal(): Promise<{ height: number; orgs: PortalOrg[] }> {
+    const res = await fetch('/v1/portal', { headers: { accept: 'application/json' } });
+    const body = (await res.json()) as {
+      height: number;
+      orgs: PortalOrg[];
+      error?: { code: string; message: string };
+    };
+    if (!res.ok)
+      throw Object.assign(new Error(body.error?.message ?? res.statusText), { code: body.error?.code });
+    return body;
   }
 
   memberByAddress = (address: string) => this.q<string | null>('member', 'byAddress', { address });

@@ -1,6 +1,8 @@
 /**
- * Explorer reads the SDK does not offer (block bodies and validator sets by height). These answers
- * are shown for browsing; anything exported is re-verified by the verify page.
+ * Explorer reads the SDK does not offer (block summaries, block bodies, commit certificates and
+ * validator sets by height). These answers are shown for browsing; anything exported is
+ * re-verified by the verify page. `auth` is the SDK's session header: block bodies are for the
+ * community committee, summaries, commits and validator sets are public.
  */
 import { fromBase64 } from '@djchain/client';
 import {
@@ -12,8 +14,10 @@ import {
   type ValidatorSet,
 } from '@djchain/ledger';
 
-async function getJson(path: string): Promise<Record<string, unknown>> {
-  const res = await fetch(path, { headers: { accept: 'application/json' } });
+type Auth = Record<string, string>;
+
+async function getJson(path: string, auth: Auth = {}): Promise<Record<string, unknown>> {
+  const res = await fetch(path, { headers: { accept: 'application/json', ...auth } });
   const body = (await res.json()) as Record<string, unknown>;
   if (!res.ok) {
     const err = (body.error ?? {}) as { code?: string; message?: string };
@@ -22,8 +26,30 @@ async function getJson(path: string): Promise<Record<string, unknown>> {
   return body;
 }
 
-export async function getBlock(height: number): Promise<{ block: Block; commit: CommitCertificate }> {
-  const o = await getJson(`/v1/blocks/${height}`);
+/** A block without its transactions (GET /v1/blocks). */
+export interface BlockSummary {
+  readonly height: number;
+  readonly hash: string;
+  readonly time: number;
+  readonly txCount: number;
+  readonly proposer: string;
+}
+
+export async function latestBlocks(limit: number): Promise<BlockSummary[]> {
+  const o = await getJson(`/v1/blocks?limit=${limit}`);
+  return o.blocks as BlockSummary[];
+}
+
+export async function getCommit(height: number): Promise<CommitCertificate> {
+  const o = await getJson(`/v1/commits/${height}`);
+  return decodeCommit(fromBase64(String(o.commit)));
+}
+
+export async function getBlock(
+  height: number,
+  auth: Auth,
+): Promise<{ block: Block; commit: CommitCertificate }> {
+  const o = await getJson(`/v1/blocks/${height}`, auth);
   return {
     block: decodeBlock(fromBase64(String(o.block))),
     commit: decodeCommit(fromBase64(String(o.commit))),

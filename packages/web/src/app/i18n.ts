@@ -227,6 +227,10 @@ const zh = {
   CLIENT_KEYSTORE_MALFORMED: '这不是有效的密钥文件。',
   CLIENT_SUITE_MISMATCH: '这把密钥不属于本链使用的密码套件。',
   CLIENT_NETWORK: '连不上节点，请稍后重试。',
+  AUTH_REQUIRED: '请先登录：党员的记录只有本人和所在组织及上级组织的党务人员可以查看。',
+  READ_FORBIDDEN: '您的身份无权查看这项记录（本人、所在组织及上级组织的党务人员可以查看）。',
+  AUTH_SESSION_EXPIRED: '登录已过期，请重新登录。',
+  RATE_LIMITED: '操作过于频繁，请稍后再试。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -448,6 +452,12 @@ const en: Table = {
   CLIENT_KEYSTORE_MALFORMED: 'This is not a valid keystore file.',
   CLIENT_SUITE_MISMATCH: 'This key is for another cipher suite than the chain’s.',
   CLIENT_NETWORK: 'Cannot reach the node; try again shortly.',
+  AUTH_REQUIRED:
+    'Sign in first: a member’s records are for the member and the post holders of their organization and above.',
+  READ_FORBIDDEN:
+    'You may not read this record (the member and post holders of their organization and above may).',
+  AUTH_SESSION_EXPIRED: 'Your sign-in has expired; sign in again.',
+  RATE_LIMITED: 'Too many requests; try again shortly.',
 };
 
 export type Lang = 'zh' | 'en';

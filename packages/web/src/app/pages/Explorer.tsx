@@ -7,12 +7,12 @@
  */
 import { addressOf, fromBase64 } from '@djchain/client';
 import { decode, toHex, type Value } from '@djchain/crypto/browser';
-import { headerHash, merkleProofFromValue, txHash } from '@djchain/ledger';
+import { decodeTx, headerHash, merkleProofFromValue, txHash } from '@djchain/ledger';
 import { Alert, Button, Card, Col, Descriptions, Input, Row, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { download } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
-import { type EvidenceRow, getBlock, getValidators } from '../explorer.ts';
+import { type EvidenceRow, getBlock, getCommit, getValidators, latestBlocks } from '../explorer.ts';
 import { eventLabel } from '../i18n.ts';
 import { useLive } from '../live.ts';
 import { encodeReceiptFile } from '../receipt-file.ts';
@@ -75,10 +75,8 @@ function Latest() {
   const live = useLive(chain, ['block'], (e) => e.kind === 'block');
   const data = useAsync(async () => {
     const status = await chain.client.status();
-    const heights = [];
-    for (let h = status.height; h >= 1 && heights.length < 10; h--) heights.push(h);
     const [blocks, validators, evidence] = await Promise.all([
-      Promise.all(heights.map((h) => getBlock(h))),
+      latestBlocks(10),
       getValidators(),
       chain.client
         .query('evidence', 'list', { limit: 100 })
@@ -98,12 +96,12 @@ function Latest() {
           title={t('blocks')}
           extra={
             <Tag color="green" title={t('liveHint')} data-testid="live-height">
-              {t('live')} · {t('latestHeight', { height: blocks[0]?.block.header.height ?? 0 })}
+              {t('live')} · {t('latestHeight', { height: blocks[0]?.height ?? 0 })}
             </Tag>
           }
         >
           <Table
-            rowKey={(b) => b.block.header.height}
+            rowKey={(b) => b.height}
             dataSource={blocks}
             pagination={false}
             size="small"
@@ -112,13 +110,11 @@ function Latest() {
             columns={[
               {
                 title: t('blockHeight'),
-                render: (_, b) => (
-                  <a href={`#/explorer/block/${b.block.header.height}`}>{b.block.header.height}</a>
-                ),
+                render: (_, b) => <a href={`#/explorer/block/${b.height}`}>{b.height}</a>,
               },
-              { title: t('blockTime'), render: (_, b) => time(b.block.header.time) },
-              { title: t('txCount'), render: (_, b) => b.block.txs.length },
-              { title: t('proposer'), render: (_, b) => short(toHex(b.block.header.proposer)) },
+              { title: t('blockTime'), render: (_, b) => time(b.time) },
+              { title: t('txCount'), render: (_, b) => b.txCount },
+              { title: t('proposer'), render: (_, b) => short(b.proposer) },
             ]}
           />
         </Card>
@@ -167,7 +163,7 @@ function Latest() {
 
 function BlockView({ height }: { height: number }) {
   const { t, chain } = useApp();
-  const data = useAsync(() => getBlock(height), [height]);
+  const data = useAsync(() => getBlock(height, chain.client.authHeaders()), [height]);
   if (data.loading) return <Loading />;
   if (data.error) return <ErrorBlock error={data.error} onRetry={data.reload} />;
   const { block } = data.data!;
@@ -206,13 +202,15 @@ function TxView({ hash }: { hash: string }) {
   const data = useAsync(async () => {
     const r = await chain.client.getReceipt(hash);
     if (r.status !== 'committed') return null;
-    const [{ block, commit }, set, raw] = await Promise.all([
-      getBlock(r.height),
+    const [commit, set, raw] = await Promise.all([
+      getCommit(r.height),
       getValidators(r.height),
-      fetch(`/v1/txs/${hash}`).then((x) => x.json() as Promise<{ receiptProof: string }>),
+      fetch(`/v1/txs/${hash}`, { headers: chain.client.authHeaders() }).then(
+        (x) => x.json() as Promise<{ receiptProof: string; tx: string }>,
+      ),
     ]);
-    // The signed body is the block's transaction at the receipt's index (its hash is checked here).
-    const tx = block.txs[r.index];
+    // The signed body comes with the receipt; its hash must be the one asked for (checked here).
+    const tx = decodeTx(fromBase64(raw.tx));
     if (!tx || toHex(txHash(chain.client.suite, tx)) !== hash)
       throw Object.assign(new Error(`block ${r.height} has no transaction ${hash} at ${r.index}`), {
         code: 'EXPLORER_TX_MISMATCH',

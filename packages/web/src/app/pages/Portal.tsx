@@ -16,24 +16,24 @@ echarts.use([PieChart, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export function PortalPage() {
   const { t, chain } = useApp();
+  // One public request: the node counts (GET /v1/portal), no member's record is read here.
   const data = useAsync(async () => {
-    const status = await chain.client.status();
-    const orgs = (await Promise.all(chain.config.rootOrgs.map((r) => chain.orgTree(r)))).flat();
+    const [status, portal] = await Promise.all([chain.client.status(), chain.portal()]);
+    const roots = new Set(chain.config.rootOrgs);
+    const orgs = portal.orgs.filter((o) => roots.size === 0 || roots.has(o.id) || o.parent !== null);
     const counts = new Map<string, number>();
     const perOrg = new Map<string, number>();
-    for (const o of orgs.filter((x) => x.kind === '党支部')) {
-      const ids = await chain.membersOf(o.id);
-      const views = await Promise.all(ids.map((id) => chain.member(id)));
+    for (const o of orgs) {
       let n = 0;
-      for (const m of views) {
-        if (!m || (m.status !== '正式党员' && m.status !== '预备党员')) continue;
-        counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
-        n++;
+      for (const status of ['正式党员', '预备党员']) {
+        const c = o.members[status] ?? 0;
+        if (c > 0) counts.set(status, (counts.get(status) ?? 0) + c);
+        n += c;
       }
-      perOrg.set(o.id, n);
+      if (o.kind === '党支部') perOrg.set(o.id, n);
     }
-    const posts = await Promise.all(orgs.map(async (o) => [o.id, await chain.posts(o.id)] as const));
-    return { status, orgs, counts, perOrg, posts: new Map(posts) };
+    const posts = new Map(orgs.map((o) => [o.id, o.posts] as const));
+    return { status, orgs, counts, perOrg, posts };
   }, []);
   if (data.loading) return <Loading />;
   if (data.error) return <ErrorBlock error={data.error} onRetry={data.reload} />;

@@ -32,8 +32,14 @@ export function SignInPage() {
       const key = await openKeystore(text, pass, suite);
       const file = parseKeystore(text);
       const address = addressOf(suite, key.publicKey);
-      const memberId = await chain.memberByAddress(address);
-      if (!memberId) throw Object.assign(new Error(t('noMemberForKey')), { code: 'WEB_NO_MEMBER' });
+      // A read session for this key: from here on the node answers as it may answer this member
+      // (their own records, and those of the organizations their posts reach).
+      const session = await chain.client.signIn(key);
+      const memberId = session.member;
+      if (!memberId) {
+        await chain.client.signOut();
+        throw Object.assign(new Error(t('noMemberForKey')), { code: 'WEB_NO_MEMBER' });
+      }
       if (remember) localStorage.setItem(KEYSTORE_KEY, text);
       const posts = await chain.postsOf(memberId);
       setPending({ key, address, memberId, posts, ...(file.label ? { label: file.label } : {}) });
