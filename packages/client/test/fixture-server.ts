@@ -4,9 +4,10 @@
  * transaction is put in a block when a client waits for it — and can be told to lie, so tests see
  * the SDK refuse what does not verify.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { decode, encode, toHex } from '@djchain/crypto';
+import { decode, encode, fromHex, toHex } from '@djchain/crypto';
 import {
   decodeTx,
   encodeBlock,
@@ -21,7 +22,7 @@ import {
   verifyTxSignature,
 } from '@djchain/ledger';
 import { encodeProof } from '@djchain/state';
-import { addressOf, buildDossier } from '../src/index.ts';
+import { addressOf, buildDossier, sessionSignBytes } from '../src/index.ts';
 import { event, type TestChain } from './chain.ts';
 
 export type Lie = 'state-value' | 'receipt' | 'headers' | 'dossier' | 'header-in-answer';
@@ -35,6 +36,11 @@ export class FixtureServer {
   /** Hashes (hex) the server keeps pending forever, to exercise TX_WAIT_TIMEOUT. */
   readonly held = new Set<string>();
   private readonly pending = new Map<string, Transaction>();
+  private readonly nonces = new Set<string>();
+  /** Open read sessions: token → the key's address. */
+  readonly sessions = new Map<string, string>();
+  /** Tokens seen on requests, in order (a test reads what the SDK sent). */
+  readonly tokensSeen: Array<string | null> = [];
   private server: Server | undefined;
   requests = 0;
 
@@ -65,6 +71,11 @@ export class FixtureServer {
     const notFound = (code: string) =>
       send(res, code === 'TX_WAIT_TIMEOUT' ? 408 : 404, { error: { code, message: code } });
     const parts = url.pathname.split('/').filter(Boolean);
+    const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
+    this.tokensSeen.push(auth);
+    // A token the node no longer knows is refused as the node refuses it.
+    if (auth !== null && !this.sessions.has(auth) && !url.pathname.startsWith('/v1/auth/'))
+      return send(res, 401, { error: { code: 'AUTH_SESSION_EXPIRED', message: 'expired' } });
 
     if (req.method === 'POST' && url.pathname === '/v1/txs') {
       const body = JSON.parse(await readBody(req)) as { txs: string[] };
@@ -98,6 +109,44 @@ export class FixtureServer {
       const b = c.blocks[Number(parts[2]) - 1];
       if (!b) return notFound('HEIGHT_NOT_FOUND');
       return send(res, 200, { block: b64(encodeBlock(b.block)), commit: b64(encodeCommit(b.commit)) });
+    }
+    if (parts[1] === 'commits') {
+      const b = c.blocks[Number(parts[2]) - 1];
+      if (!b) return notFound('HEIGHT_NOT_FOUND');
+      return send(res, 200, { height: Number(parts[2]), commit: b64(encodeCommit(b.commit)) });
+    }
+    // Read sessions as the node opens them: a single-use nonce signed by the key for this chain.
+    if (req.method === 'POST' && url.pathname === '/v1/auth/challenge') {
+      const nonce = randomBytes(32).toString('hex');
+      this.nonces.add(nonce);
+      return send(res, 200, { nonce, expiresAt: Date.now() + 60_000 });
+    }
+    if (req.method === 'POST' && url.pathname === '/v1/auth/session') {
+      const b = JSON.parse(await readBody(req)) as {
+        publicKey: string;
+        nonce: string;
+        expiry: number;
+        signature: string;
+      };
+      const known = this.nonces.delete(b.nonce);
+      const pub = fromHex(b.publicKey);
+      const ok =
+        known &&
+        c.suite.verify(
+          pub,
+          sessionSignBytes({ chainId: c.chainId, nonce: b.nonce, expiry: b.expiry }),
+          fromHex(b.signature),
+        );
+      if (!ok) return send(res, 401, { error: { code: 'AUTH_SIGNATURE_INVALID', message: 'bad signature' } });
+      const token = randomBytes(16).toString('hex');
+      this.sessions.set(token, addressOf(c.suite, pub));
+      return send(res, 200, {
+        token,
+        address: addressOf(c.suite, pub),
+        expiresAt: b.expiry,
+        member: null,
+        posts: [],
+      });
     }
     if (url.pathname === '/v1/validators') {
       const h = height();

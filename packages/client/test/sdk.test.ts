@@ -71,6 +71,27 @@ for (const suiteId of ['intl', 'gm'] as const) {
       assert.equal(again.status, 'committed');
     });
 
+    it('signs in with a key: the token goes with every request, and an expired session is renewed once', async () => {
+      const key = keyOf(chain.suite, 41);
+      const client = clientFor(server, url);
+      const s = await client.signIn(key);
+      assert.equal(s.address, addressOf(chain.suite, key.publicKey));
+      assert.equal(server.sessions.get(s.token), s.address);
+      const before = server.tokensSeen.length;
+      await client.status();
+      assert.deepEqual(server.tokensSeen.slice(before), [s.token]);
+      // The node forgot the session (expired): the SDK signs in again and repeats the request.
+      server.sessions.clear();
+      await client.status();
+      const renewed = client.session()!.token;
+      assert.notEqual(renewed, s.token);
+      assert.equal(server.sessions.get(renewed), s.address);
+      assert.equal(server.tokensSeen.at(-1), renewed);
+      await client.signOut();
+      await client.status();
+      assert.equal(server.tokensSeen.at(-1), null);
+    });
+
     it('reads state with proofs, present and absent, at the latest and an older height', async () => {
       const client = clientFor(server, url);
       const head = await client.getState('hist/member:m1');
