@@ -93,8 +93,24 @@ test('tx that succeeds prints the verified receipt with its events', () => {
   assert.match(r.stdout, /member\.ProfileRead/);
 });
 
-test('query prints a module query result', () => {
-  const r = djchain(['query', 'member.member', '--params', JSON.stringify({ id: 'm-sec' }), ...api()]);
+test('query prints a module query result, read as the key of --key (a member record is not public)', () => {
+  const anonymous = djchain([
+    'query',
+    'member.member',
+    '--params',
+    JSON.stringify({ id: 'm-sec' }),
+    ...api(),
+  ]);
+  assert.equal(anonymous.status, 1);
+  assert.match(anonymous.stderr, /AUTH_REQUIRED/);
+  const r = djchain([
+    'query',
+    'member.member',
+    '--params',
+    JSON.stringify({ id: 'm-sec' }),
+    ...withKey(),
+    ...api(),
+  ]);
   assert.equal(r.status, 0, r.stderr);
   const json = r.stdout.slice(r.stdout.indexOf('{'));
   const v = JSON.parse(json);
@@ -126,7 +142,17 @@ test('dossier export verifies and writes; verify offline passes, and names the f
   ]);
   assert.equal(read.status, 0, read.stdout + read.stderr);
   const file = join(chain.root, 'm-d1.dossier');
-  const r = djchain(['dossier', 'export', 'member:m-d1', '--out', file, ...api()]);
+  // As the node's operator (its api-token file), as an operator's script would.
+  const r = djchain([
+    'dossier',
+    'export',
+    'member:m-d1',
+    '--out',
+    file,
+    '--token-file',
+    join(chain.dir, 'api-token'),
+    ...api(),
+  ]);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /档案已导出并验证/);
   const ok = djchain(['dossier', 'verify', file, '--genesis', chain.genesisFile]);

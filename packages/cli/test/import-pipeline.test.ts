@@ -102,6 +102,11 @@ test('several batches in one run; re-runs skip everyone, by lookup or by the cha
       chain.url,
       '--genesis',
       chain.genesisFile,
+      // Reads as the secretary's key (member records are not public).
+      '--key',
+      chain.keyFile,
+      '--passphrase-file',
+      chain.passFile,
     ]);
   const applicant = query(byRow.get(2)!);
   assert.equal(applicant.status, 0, applicant.stderr);

@@ -177,6 +177,11 @@ test('import validates every row, imports the good ones, and a re-run imports no
     chain.url,
     '--genesis',
     chain.genesisFile,
+    // Reads as the secretary's key (member records are not public).
+    '--key',
+    chain.keyFile,
+    '--passphrase-file',
+    chain.passFile,
     '--root',
     'c1',
     '--vault',
@@ -212,6 +217,11 @@ test('import validates every row, imports the good ones, and a re-run imports no
     chain.url,
     '--genesis',
     chain.genesisFile,
+    // Reads as the secretary's key (member records are not public).
+    '--key',
+    chain.keyFile,
+    '--passphrase-file',
+    chain.passFile,
   ]);
   assert.equal(q.status, 0, q.stderr);
   for (const secret of ['张三', ZHANG, '1970-05-06', '汉族']) assert.ok(!q.stdout.includes(secret));
@@ -226,6 +236,11 @@ test('import validates every row, imports the good ones, and a re-run imports no
     chain.url,
     '--genesis',
     chain.genesisFile,
+    // Reads as the secretary's key (member records are not public).
+    '--key',
+    chain.keyFile,
+    '--passphrase-file',
+    chain.passFile,
   ]);
   assert.equal(qWang.status, 0, qWang.stderr);
   assert.match(qWang.stdout, /"ageCommitment": "[0-9a-f]{64}"/);
@@ -240,6 +255,11 @@ test('import validates every row, imports the good ones, and a re-run imports no
     chain.url,
     '--genesis',
     chain.genesisFile,
+    // Reads as the secretary's key (member records are not public).
+    '--key',
+    chain.keyFile,
+    '--passphrase-file',
+    chain.passFile,
     '--root',
     'c1',
     '--vault',
