@@ -125,7 +125,9 @@ export async function startDir(args: StartArgs, onFatal: (e: unknown) => void): 
     },
     { key, log, onFatal, ...(p2p ? { p2p } : {}) },
   );
-  const api = buildApi(node, { operatorToken: operatorToken(dir) });
+  // The web server on this machine forwards residents' requests: their address comes in its
+  // X-Forwarded-For, so sessions, streams and writes are counted per resident.
+  const api = buildApi(node, { operatorToken: operatorToken(dir), trustProxy: '127.0.0.1,::1' });
   const port = args.port ?? config.api.port;
   let url: string;
   try {

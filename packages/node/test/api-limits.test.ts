@@ -21,9 +21,10 @@ async function serve(t: Parameters<typeof tempDir>[0], opts: Parameters<typeof b
   return { api, port: Number(new URL(url).port), url };
 }
 
+/** From 127.0.0.2: a client of its own (127.0.0.1 is the web server's, a proxy for many). */
 function open(port: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const s = connect(port, '127.0.0.1', () => resolve(s));
+    const s = connect({ port, host: '127.0.0.1', localAddress: '127.0.0.2' }, () => resolve(s));
     s.once('error', reject);
     // Read whatever comes, so that the end of the stream (and 'close') is seen.
     s.resume();
@@ -87,6 +88,22 @@ test('headers trickled a byte at a time are cut once the header time is up', asy
 
 test('connections beyond the per-client cap are closed; the first ones still work', async (t) => {
   const { port } = await serve(t, { limits: { maxConnectionsPerClient: 3 } });
+  // The local web server (127.0.0.1) is a proxy for many residents: not capped per client.
+  const proxy = await Promise.all(
+    [0, 1, 2, 3, 4].map(
+      () =>
+        new Promise<Socket>((resolve, reject) => {
+          const s = connect({ port, host: '127.0.0.1', localAddress: '127.0.0.1' }, () => resolve(s));
+          s.once('error', reject);
+        }),
+    ),
+  );
+  for (const s of proxy) {
+    const answer = new Promise<string>((resolve) => s.once('data', (d) => resolve(String(d))));
+    s.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+    assert.match(await answer, /^HTTP\/1\.1 200/);
+    s.destroy();
+  }
   const kept = [await open(port), await open(port), await open(port)];
   const extra = await open(port);
   extra.on('error', () => {});

@@ -101,7 +101,9 @@ function forward(req: IncomingMessage, res: ServerResponse, node: URL): void {
       port: node.port,
       method: req.method,
       path: req.url,
-      headers: { ...req.headers, host: node.host },
+      // The node keys its per-client limits (sessions, streams, writes) by the resident's
+      // address, which it takes from here when this server is on its loopback (trustProxy).
+      headers: { ...req.headers, host: node.host, 'x-forwarded-for': req.socket.remoteAddress ?? '' },
     },
     (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);

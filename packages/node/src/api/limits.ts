@@ -20,6 +20,11 @@ export interface ConnectionLimits {
   readonly maxRequestsPerSocket: number;
   readonly maxConnections: number;
   readonly maxConnectionsPerClient: number;
+  /**
+   * Peers the per-client connection cap does not apply to: the web server on this machine carries
+   * many residents' requests and event streams (the total cap still applies).
+   */
+  readonly proxyPeers: readonly string[];
   /** POST and DELETE requests per client per window. */
   readonly writesPerWindow: number;
   readonly writeWindowMs: number;
@@ -36,6 +41,7 @@ export const defaultConnectionLimits: ConnectionLimits = {
   maxRequestsPerSocket: 1000,
   maxConnections: 2000,
   maxConnectionsPerClient: 64,
+  proxyPeers: ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
   writesPerWindow: 600,
   writeWindowMs: 60_000,
   now: () => Date.now(),
@@ -47,6 +53,7 @@ export function limitConnections(server: Server, limits: ConnectionLimits): void
   const open = new Map<string, number>();
   server.on('connection', (socket: Socket) => {
     const peer = socket.remoteAddress ?? '';
+    if (limits.proxyPeers.includes(peer)) return;
     const n = (open.get(peer) ?? 0) + 1;
     if (n > limits.maxConnectionsPerClient) {
       socket.destroy();
