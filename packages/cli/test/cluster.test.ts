@@ -47,8 +47,14 @@ interface ApiAnswer {
   readonly receipt: string;
 }
 
+/** Each node's operator token (its `api-token`), by API origin: the test reads as the operators. */
+const TOKENS = new Map<string, string>();
+
 async function getJson(url: string): Promise<ApiAnswer> {
-  return (await fetch(url)).json() as Promise<ApiAnswer>;
+  const token = TOKENS.get(new URL(url).origin);
+  return (
+    await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+  ).json() as Promise<ApiAnswer>;
 }
 
 /** Polls `cond` up to `tries` times, `everyMs` apart; fails with `what` if it never holds. */
@@ -110,6 +116,7 @@ test('four validator processes: kill -9 and restart, stop 1 of 4, stop 2 of 4; n
 
   const start = async (i: number) => {
     running[i] = await startProcess(['--dir', dirs[i]!]);
+    TOKENS.set(new URL(urls[i]!).origin, readFileSync(join(dirs[i]!, 'api-token'), 'utf8').trim());
   };
   const stop = async (i: number, signal: 'SIGKILL' | 'SIGTERM') => {
     const r = running[i]!;

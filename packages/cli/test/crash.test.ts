@@ -84,6 +84,10 @@ test('kill -9 under load loses no committed transaction and restarts to the same
     const running = await startProcess(['--dir', dir, '--port', '0']);
     children.push(running);
     const { url } = running;
+    // The test reads receipts as the node's operator (its api-token, kept across restarts).
+    const asOperator = {
+      headers: { authorization: `Bearer ${readFileSync(join(dir, 'api-token'), 'utf8').trim()}` },
+    };
     // After a restart: the stored tip is served, and everything reported committed still is.
     if (round > 0) {
       const status = await (await fetch(`${url}/v1/status`)).json();
@@ -100,7 +104,7 @@ test('kill -9 under load loses no committed transaction and restarts to the same
         assert.equal(toHex(decodeHeader(Buffer.from(headers[0], 'base64')).stateRoot), tip.root);
       }
       for (const [hash, c] of committed) {
-        const r = await (await fetch(`${url}/v1/txs/${hash}`)).json();
+        const r = await (await fetch(`${url}/v1/txs/${hash}`, asOperator)).json();
         assert.equal(r.status, 'committed', `tx ${hash} lost after kill ${round}`);
         assert.equal(r.height, c.height);
         assert.equal(r.receipt, c.receipt);
@@ -142,14 +146,14 @@ test('kill -9 under load loses no committed transaction and restarts to the same
       sent.push(...txs.map((tx) => toHex(txHash(suite, tx))));
       // Record what the API reports committed (a sample of earlier transactions).
       for (const hash of sent.slice(-80).filter((_, i) => i % 7 === 0)) {
-        const r = await (await fetch(`${url}/v1/txs/${hash}`)).json();
+        const r = await (await fetch(`${url}/v1/txs/${hash}`, asOperator)).json();
         if (r.status === 'committed') committed.set(hash, { height: r.height, receipt: r.receipt });
       }
     }
     // Wait for at least one of this round's transactions to commit, then kill at a random moment
     // while the node is still busy with the rest.
     const first = sent[0]!;
-    const w = await (await fetch(`${url}/v1/txs/${first}/wait?timeoutMs=30000`)).json();
+    const w = await (await fetch(`${url}/v1/txs/${first}/wait?timeoutMs=30000`, asOperator)).json();
     assert.equal(w.status, 'committed');
     committed.set(first, { height: w.height, receipt: w.receipt });
     await sleep(Math.floor(rand() * 30));
