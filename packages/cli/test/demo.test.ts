@@ -105,6 +105,8 @@ test('a small demo seeds a real 4-validator consortium, every stage exists, an o
     suite,
     chainId: genesis.chainId,
     trust: { kind: 'genesis', validators: genesis.validators },
+    // The test reads the whole community as the first node's operator (its api-token).
+    token: readFileSync(join(dir, 'nodes', 'c1', 'api-token'), 'utf8').trim(),
   });
 
   // The height advances on its own (empty blocks), bounded in tries.
@@ -155,6 +157,8 @@ test('a small demo seeds a real 4-validator consortium, every stage exists, an o
     suite,
     chainId: genesis.chainId,
     trust: { kind: 'genesis', validators: genesis.validators },
+    // The test reads the whole community as the first node's operator (its api-token).
+    token: readFileSync(join(dir, 'nodes', 'c1', 'api-token'), 'utf8').trim(),
   });
   assert.ok((await again.status()).height >= h1);
   assert.equal(await again.nextNonce(address), nonceBefore);
