@@ -101,7 +101,7 @@ export const defaultDriverOptions: DriverOptions = {
   timeouts: defaultTimeoutConfig,
   emptyBlockIntervalMs: 5000,
   maxBlockTxs: 5000,
-  maxBlockBytes: defaultP2POptions.maxFrameBytes - 256 * 1024,
+  maxBlockBytes: defaultP2POptions.maxFrameBytes - 256 * 1024, // FRAME_BLOCK_MARGIN_BYTES
   maxFrameBytes: defaultP2POptions.maxFrameBytes,
   voteCacheBytes: 4 * 1024 * 1024,
   futureBytes: 2 * defaultP2POptions.maxFrameBytes,
@@ -188,7 +188,9 @@ export class ConsensusDriver {
   private synced = 0;
 
   constructor(opts: Partial<DriverOptions>, deps: DriverDeps) {
-    this.opts = { ...defaultDriverOptions, ...opts };
+    // Unless given, the block limit derives from the frame limit (the transport's).
+    const frame = opts.maxFrameBytes ?? defaultDriverOptions.maxFrameBytes;
+    this.opts = { ...defaultDriverOptions, maxBlockBytes: frame - FRAME_BLOCK_MARGIN_BYTES, ...opts };
     if (this.opts.maxBlockBytes + PROPOSAL_MARGIN_BYTES > this.opts.maxFrameBytes) {
       throw new NodeError(
         'NODE_BAD_CONFIG',
@@ -720,6 +722,8 @@ export class ConsensusDriver {
 
 /** Room in a frame for the signed proposal and the message's encoding around the block. */
 export const PROPOSAL_MARGIN_BYTES = 64 * 1024;
+/** The default block limit's distance below the frame limit (more than the margin required). */
+const FRAME_BLOCK_MARGIN_BYTES = 256 * 1024;
 /** Room in `maxBlockBytes` for the header and the block's encoding around its transactions. */
 const BLOCK_HEADER_MARGIN_BYTES = 16 * 1024;
 /** Bytes charged for a buffered message beyond its block (signatures, fields, bookkeeping). */
