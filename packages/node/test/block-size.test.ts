@@ -172,3 +172,83 @@ test('fault 2: a block limit that would not fit a proposal in one frame is refus
     { code: 'NODE_BAD_CONFIG' },
   );
 });
+
+test('fault 2: a send failure is never fatal to consensus', async (t) => {
+  const dir = tempDir(t);
+  const key = keyOf(suite, 23);
+  const fatal: unknown[] = [];
+  let refused = 0;
+  const node = openNode(
+    {
+      dataDir: join(dir, 'n'),
+      genesis: genesisFor(suite, [key]),
+      modules: [kvModule],
+      driver: { emptyBlockIntervalMs: 5 },
+    },
+    {
+      key,
+      onFatal: (e) => fatal.push(e),
+      // Every send fails as an oversized frame would (before: the first proposal stopped the node).
+      transport: {
+        broadcast: () => {
+          refused++;
+          throw Object.assign(new Error('frame too large'), { code: 'P2P_FRAME_TOO_LARGE' });
+        },
+        send: () => {
+          throw Object.assign(new Error('frame too large'), { code: 'P2P_FRAME_TOO_LARGE' });
+        },
+        onMessage: () => {},
+      },
+    },
+  );
+  t.after(() => node.close());
+  await until(() => node.app.height() >= 3);
+  assert.ok(refused > 0);
+  assert.deepEqual(fatal, []);
+});
+
+test('fault 2: a key no module registers is admitted only to open actions, a few transactions at a time', (t) => {
+  const dir = tempDir(t);
+  const key = keyOf(suite, 24);
+  const openModule: ModuleDef = {
+    name: 'kv',
+    actions: {
+      hello: {
+        ...kvModule.actions.fail!,
+        verify: () => ({ ok: true, value: undefined }),
+        openToNewKeys: true,
+      },
+      closed: { ...kvModule.actions.fail! },
+    },
+    queries: {},
+  };
+  const node = openNode(
+    {
+      dataDir: join(dir, 'n'),
+      genesis: genesisFor(suite, [key]),
+      modules: [openModule],
+      driver: { emptyBlockIntervalMs: 60_000 },
+    },
+    { key },
+  );
+  t.after(() => node.close());
+  const stranger = keyOf(suite, 25);
+  const tx = (action: string, nonce: number) =>
+    signTx(suite, stranger.secretKey, {
+      chainId: CHAIN,
+      module: 'kv',
+      action,
+      params: {},
+      signer: stranger.publicKey,
+      nonce,
+      expiry: 1_000_000,
+    });
+  const codes = add(
+    node,
+    [0, 1, 2, 3, 4, 5].map((n) => tx('hello', n)),
+  ).map((r) => (r.ok ? 'ok' : r.error.code));
+  // By hand: 4 pending per new key (the default), then refused.
+  assert.deepEqual(codes, ['ok', 'ok', 'ok', 'ok', 'MEMPOOL_NEW_KEY_LIMIT', 'MEMPOOL_NEW_KEY_LIMIT']);
+  const [closed] = add(node, [tx('closed', 4)]);
+  assert.equal(closed?.ok ? 'ok' : closed?.error.code, 'RUNTIME_UNKNOWN_SIGNER');
+});
