@@ -15,9 +15,10 @@ import { CHAIN, genesisFor, keyOf, tempDir } from './helpers.ts';
 import { MemoryNetwork, until } from './memory-net.ts';
 import { kvModule } from './test-module.ts';
 
-// Long timeouts: nothing fires during the test; rounds move only by the test's messages.
+// Rounds move only by the test's messages; a short propose timeout makes A prevote nil in each
+// round it enters without a proposal, so it holds signed messages in several rounds.
 const slow = {
-  proposeBaseMs: 60_000,
+  proposeBaseMs: 30,
   proposeDeltaMs: 0,
   prevoteBaseMs: 60_000,
   prevoteDeltaMs: 0,
@@ -28,13 +29,19 @@ const slow = {
 test('fault 7: restarted in round ≥ 3, a validator counts its own votes and re-sends its own proposal', async (t) => {
   const root = tempDir(t);
   const suite = getSuite('intl');
-  const keys = [0, 1, 2, 3].map((i) => keyOf(suite, 70 + i));
+  // Sorted by id: with equal powers proposer(1, r) is the ((1 + r) mod 4)-th, so the first key
+  // proposes in round 3 and not in rounds 1 and 2.
+  const keys = [0, 1, 2, 3]
+    .map((i) => keyOf(suite, 70 + i))
+    .sort((x, y) => (toHex(x.publicKey) < toHex(y.publicKey) ? -1 : 1));
   const genesis = genesisFor(suite, keys);
   const [a, ...others] = keys as [(typeof keys)[0], ...typeof keys];
   const aId = toHex(a.publicKey);
   const set = makeValidatorSet(keys.map((k) => ({ id: toHex(k.publicKey), power: 1 })));
-  // The first round ≥ 3 in which A proposes at height 1.
+  // The first round ≥ 3 in which A proposes at height 1 (A must not propose in rounds 1 and 2, so
+  // that it signs nil prevotes there).
   const round = [3, 4, 5, 6].find((r) => proposer(set, 1, r) === aId)!;
+  assert.ok(proposer(set, 1, 1) !== aId && proposer(set, 1, 2) !== aId);
   const net = new MemoryNetwork();
   const sent: Array<{ msg: WireMessage; to: string }> = [];
   net.taps.push((msg, from, to) => {
@@ -53,16 +60,26 @@ test('fault 7: restarted in round ≥ 3, a validator counts its own votes and re
   let node: DjNode = open();
   t.after(() => node.close());
   const [b, c, d] = others as [(typeof keys)[0], (typeof keys)[0], (typeof keys)[0]];
-  const vote = (k: typeof b, type: 'prevote' | 'precommit', blockHash: Uint8Array | null) =>
+  const vote = (k: typeof b, type: 'prevote' | 'precommit', blockHash: Uint8Array | null, r = round) =>
     signVote(suite, k.secretKey, CHAIN, {
       type,
       height: 1,
-      round,
+      round: r,
       blockHash,
       time: type === 'precommit' ? genesis.time + 1000 : 0,
       validator: k.publicKey,
     });
-  // b and c precommit nil in `round`: f+1 messages of a higher round, A jumps there and proposes.
+  // Rounds 1 and 2 first: b and c precommit nil there (f+1 messages of a higher round, A jumps
+  // there) and A prevotes nil at its propose timeout. Its own messages then span three rounds
+  // above 0: before the fix, the replay at round 0 dropped those of the third (the future-round
+  // bound, 2 per validator).
+  for (const r of [1, 2]) {
+    for (const k of [b, c]) {
+      net.deliver(aId, { kind: 'vote', vote: vote(k, 'precommit', null, r) }, toHex(k.publicKey));
+    }
+    await until(() => sent.some((s) => s.msg.kind === 'vote' && s.msg.vote.round === r));
+  }
+  // b and c precommit nil in `round`: A jumps there and proposes.
   for (const k of [b, c])
     net.deliver(aId, { kind: 'vote', vote: vote(k, 'precommit', null) }, toHex(k.publicKey));
   await until(() => sent.some((s) => s.msg.kind === 'proposal'));
