@@ -525,6 +525,10 @@ export class ConsensusDriver {
       this.scores.penalize(from);
       return;
     }
+    // Far-future rounds wait: each proposal costs an execution, and the proposal comes back by
+    // re-gossip once this node reaches its round (line 55 moves on votes alone).
+    const round = this.state.height === height ? this.state.round : 0;
+    if (p.round > round + MAX_PROPOSAL_ROUNDS_AHEAD) return;
     const key = messageKey({ kind: 'proposal', proposal });
     if (this.proposals.has(key) || this.failedBlocks.has(proposal.value)) return;
     if (!verifyProposal(app.suite, app.chainId, p)) {
@@ -726,6 +730,8 @@ export const PROPOSAL_MARGIN_BYTES = 64 * 1024;
 const FRAME_BLOCK_MARGIN_BYTES = 256 * 1024;
 /** Room in `maxBlockBytes` for the header and the block's encoding around its transactions. */
 const BLOCK_HEADER_MARGIN_BYTES = 16 * 1024;
+/** Proposals for rounds further ahead than this are not executed (yet). */
+const MAX_PROPOSAL_ROUNDS_AHEAD = 4;
 /** Bytes charged for a buffered message beyond its block (signatures, fields, bookkeeping). */
 const WIRE_ENTRY_BYTES = 512;
 
