@@ -99,6 +99,16 @@ export {
   validatorSetToValue,
 } from './validators.ts';
 export {
+  PROPOSAL_TAG,
+  type ProposalBody,
+  proposalSignBytes,
+  type SignedProposal,
+  signedProposalFromValue,
+  signedProposalToValue,
+  signProposalBody,
+  verifyProposalSignature,
+} from './proposal.ts';
+export {
   decodeSignedVote,
   encodeSignedVote,
   type SignedVote,

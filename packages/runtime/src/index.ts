@@ -46,6 +46,7 @@ export {
   SEQ_DIGITS,
 } from './keys.ts';
 export { MemoryState } from './memory-state.ts';
+export { nodesToValue, readNodes, readValidators, type SystemStore } from './system.ts';
 export { Overlay } from './overlay.ts';
 export type {
   ActionContext,
