@@ -58,6 +58,16 @@ export {
   verifyMerkleProof,
 } from './merkle.ts';
 export {
+  PROPOSAL_TAG,
+  type ProposalBody,
+  proposalSignBytes,
+  type SignedProposal,
+  signedProposalFromValue,
+  signedProposalToValue,
+  signProposalBody,
+  verifyProposalSignature,
+} from './proposal.ts';
+export {
   compareKeys,
   decodeReceipt,
   encodeReceipt,
@@ -98,16 +108,6 @@ export {
   validatorSetHash,
   validatorSetToValue,
 } from './validators.ts';
-export {
-  PROPOSAL_TAG,
-  type ProposalBody,
-  proposalSignBytes,
-  type SignedProposal,
-  signedProposalFromValue,
-  signedProposalToValue,
-  signProposalBody,
-  verifyProposalSignature,
-} from './proposal.ts';
 export {
   decodeSignedVote,
   encodeSignedVote,

@@ -58,6 +58,7 @@ export {
   evidenceKey,
   evidenceModule,
 } from './evidence/module.ts';
+export type { ModulesGenesis, RecruitmentGenesis } from './genesis.ts';
 export { GovernanceErrors } from './governance/errors.ts';
 export { governanceModule } from './governance/module.ts';
 export {
@@ -67,7 +68,6 @@ export {
   type GovernanceParams,
 } from './governance/params.ts';
 export type { ApprovalRecord, Change, ChangeOp, NodeRole, ProposalRecord } from './governance/store.ts';
-export type { ModulesGenesis, RecruitmentGenesis } from './genesis.ts';
 export {
   AGE_CEILING,
   AGE_CEILING_DATE,

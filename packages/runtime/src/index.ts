@@ -46,8 +46,8 @@ export {
   SEQ_DIGITS,
 } from './keys.ts';
 export { MemoryState } from './memory-state.ts';
-export { nodesToValue, readNodes, readValidators, type SystemStore } from './system.ts';
 export { Overlay } from './overlay.ts';
+export { nodesToValue, readNodes, readValidators, type SystemStore } from './system.ts';
 export type {
   ActionContext,
   ActionDef,

@@ -14,7 +14,11 @@ import {
   validatorSetToValue,
 } from '@djchain/ledger';
 import { RuntimeError } from './errors.ts';
-import { type GenesisNode, SYS_NODES_KEY as SYS_NODES, SYS_VALIDATORS_KEY as SYS_VALIDATORS } from './genesis.ts';
+import {
+  type GenesisNode,
+  SYS_NODES_KEY as SYS_NODES,
+  SYS_VALIDATORS_KEY as SYS_VALIDATORS,
+} from './genesis.ts';
 import type { Overlay } from './overlay.ts';
 import type { StateView } from './view.ts';
 
@@ -62,7 +66,10 @@ export function nodesToValue(nodes: readonly GenesisNode[]): Value {
   return nodes.map((n, i) => {
     const id = n.publicKey instanceof Uint8Array ? toHex(n.publicKey) : '';
     if (id === '' || n.publicKey.length < 32 || n.publicKey.length > 65 || seen.has(id)) {
-      throw new RuntimeError('RUNTIME_BAD_VALIDATORS', `nodes[${i}]: a distinct 32 to 65 byte key is required`);
+      throw new RuntimeError(
+        'RUNTIME_BAD_VALIDATORS',
+        `nodes[${i}]: a distinct 32 to 65 byte key is required`,
+      );
     }
     if (typeof n.name !== 'string' || n.name.length === 0 || n.name.length > 128) {
       throw new RuntimeError('RUNTIME_BAD_VALIDATORS', `nodes[${i}]: a name of 1 to 128 is required`);
@@ -84,7 +91,10 @@ export function systemStore(overlay: Overlay, locked: () => boolean): SystemStor
       try {
         checkValidatorSet(set);
         // Round-trip through the value form: the same checks the node applies when it reads it.
-        overlay.set(SYS_VALIDATORS, encode(validatorSetToValue(validatorSetFromValue(validatorSetToValue(set)))));
+        overlay.set(
+          SYS_VALIDATORS,
+          encode(validatorSetToValue(validatorSetFromValue(validatorSetToValue(set)))),
+        );
       } catch (e) {
         if (isLedgerError(e)) throw new RuntimeError('RUNTIME_BAD_VALIDATORS', e.message);
         throw e;

@@ -84,7 +84,11 @@ export function jailOffender(
     ctx.emit({
       type: 'evidence.JailRefused',
       entities: [`validator:${hex}`],
-      data: { validator: hex, code: EvidenceErrors.JAIL_EMPTY_SET.code, cite: EvidenceErrors.JAIL_EMPTY_SET.cite },
+      data: {
+        validator: hex,
+        code: EvidenceErrors.JAIL_EMPTY_SET.code,
+        cite: EvidenceErrors.JAIL_EMPTY_SET.cite,
+      },
     });
     return 'refused';
   }

@@ -21,7 +21,15 @@ import { asValue, MODULE } from '../common/stores.ts';
 import { chainSuite } from '../common/suite.ts';
 import { EvidenceErrors as E } from './errors.ts';
 import { isJailed, type JailOutcome, jailedNow, jailOffender } from './jail.ts';
-import { conflicting, type Pair, pairToValues, parsePair, type Slot, signaturesVerify, slotOf } from './pairs.ts';
+import {
+  conflicting,
+  type Pair,
+  pairToValues,
+  parsePair,
+  type Slot,
+  signaturesVerify,
+  slotOf,
+} from './pairs.ts';
 
 export const EVIDENCE_MODULE = MODULE.evidence;
 
@@ -104,7 +112,14 @@ function action(kind: Pair['kind'], description: string): ActionDef<EvidencePara
       ctx.emit({
         type: 'evidence.Equivocation',
         entities: [`validator:${validator}`],
-        data: { validator, height: slot.height, round: slot.round, type: slot.type, kind: pair.kind, outcome },
+        data: {
+          validator,
+          height: slot.height,
+          round: slot.round,
+          type: slot.type,
+          kind: pair.kind,
+          outcome,
+        },
       });
     },
   };

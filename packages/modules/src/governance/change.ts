@@ -43,7 +43,10 @@ export function applyChange(ctx: ActionContext, system: SystemStore, c: Change, 
   if (c.role === 'observer') {
     const nodes = system.nodes();
     if (c.op === 'add') {
-      system.setNodes([...nodes, { publicKey: fromHex(c.publicKey), name, ...(c.org ? { orgId: c.org } : {}) }]);
+      system.setNodes([
+        ...nodes,
+        { publicKey: fromHex(c.publicKey), name, ...(c.org ? { orgId: c.org } : {}) },
+      ]);
       type = 'governance.ObserverAdded';
     } else {
       system.setNodes(nodes.filter((n) => toHex(n.publicKey) !== c.publicKey));

@@ -11,10 +11,10 @@ import { toHex, type Value } from '@djchain/crypto';
 import type { ActionContext, HookContext, ModuleDef, ReadContext, Result } from '@djchain/runtime';
 import { defineAction, type RuleAction } from '../common/action.ts';
 import { failure, okResult } from '../common/errors.ts';
-import { actorOf } from '../permissions/authorize.ts';
 import { asValue, getRecord, MODULE, storeOf } from '../common/stores.ts';
 import { jailedNow } from '../evidence/jail.ts';
 import type { OrgRecord } from '../org/store.ts';
+import { actorOf } from '../permissions/authorize.ts';
 import { applyChange, checkChange } from './change.ts';
 import { GovernanceErrors as E } from './errors.ts';
 import { KEY_HEX, parseGenesis } from './params.ts';
@@ -123,7 +123,14 @@ export const propose: RuleAction<ProposeParams> = defineAction<ProposeParams>(se
     ctx.emit({
       type: 'governance.Proposed',
       entities: [`validator:${p.publicKey}`],
-      data: { proposal: id, op: p.op, role: p.role, publicKey: p.publicKey, expires: record.expires, by: record.proposer },
+      data: {
+        proposal: id,
+        op: p.op,
+        role: p.role,
+        publicKey: p.publicKey,
+        expires: record.expires,
+        by: record.proposer,
+      },
     });
   },
 });
@@ -156,7 +163,8 @@ function approvalOf(ctx: ActionContext, p: ApproveParams): Result<{ by: string; 
 
 /** Reached when the superior body approved, or at least ⅔ of the validator organizations did. */
 function reached(ctx: ActionContext, approvals: readonly { by: string }[]): boolean {
-  if (governanceParams(ctx.store).approval.by === 'superior') return approvals.some((a) => a.by === 'superior');
+  if (governanceParams(ctx.store).approval.by === 'superior')
+    return approvals.some((a) => a.by === 'superior');
   const orgs = validatorOrgs(ctx);
   const count = approvals.filter((a) => orgs.includes(a.by)).length;
   return orgs.length > 0 && 3 * count >= 2 * orgs.length;
@@ -175,7 +183,8 @@ const approveBase = defineAction<ApproveParams>(self, E, {
     if (isExpired(prop, ctx.height)) return failure(E.EXPIRED, { expires: prop.expires });
     const who = approvalOf(ctx, p);
     if (!who.ok) return who;
-    if (prop.approvals.some((a) => a.by === who.value.by)) return failure(E.ALREADY_APPROVED, { by: who.value.by });
+    if (prop.approvals.some((a) => a.by === who.value.by))
+      return failure(E.ALREADY_APPROVED, { by: who.value.by });
     if (reached(ctx, [...prop.approvals, who.value])) return checkChange(ctx, ctx.system!, prop);
     return okResult;
   },
@@ -194,7 +203,14 @@ const approveBase = defineAction<ApproveParams>(self, E, {
     }
     const readmitted = applyChange(ctx, ctx.system!, prop, prop.id);
     const effective = ctx.height + (prop.role === 'validator' ? 2 : 1);
-    const applied: ProposalRecord = { ...prop, approvals, status: 'applied', appliedAt: ctx.height, effective, readmitted };
+    const applied: ProposalRecord = {
+      ...prop,
+      approvals,
+      status: 'applied',
+      appliedAt: ctx.height,
+      effective,
+      readmitted,
+    };
     ctx.store.set(govKeys.proposal(prop.id), asValue(applied));
     ctx.store.delete(govKeys.pendingFor(prop.publicKey));
   },
@@ -246,8 +262,10 @@ export const governanceModule: ModuleDef = {
       run: (ctx) => asValue(governanceParams(ctx.store)),
     },
     proposals: {
-      description: 'Node proposals, newest first (params: optional status pending|applied|expired, limit ≤ 1000).',
-      run: (ctx, p) => listProposals(ctx, str(p, 'status'), Math.min(1000, Math.max(1, num(p, 'limit') ?? 100))),
+      description:
+        'Node proposals, newest first (params: optional status pending|applied|expired, limit ≤ 1000).',
+      run: (ctx, p) =>
+        listProposals(ctx, str(p, 'status'), Math.min(1000, Math.max(1, num(p, 'limit') ?? 100))),
     },
     proposal: {
       description: 'One proposal by number (params: id).',
@@ -261,8 +279,11 @@ export const governanceModule: ModuleDef = {
         'The validator set and observers as of this height (in force from height + 2), jailed validators with their evidence, pending proposals and changes not yet in force.',
       run(ctx) {
         const sys = ctx.readStore('sys');
-        const set = sys.get('validators') as { validators: Array<{ publicKey: Uint8Array; [k: string]: Value }> };
-        const nodes = (sys.get('nodes') as Array<{ publicKey: Uint8Array; [k: string]: Value }> | undefined) ?? [];
+        const set = sys.get('validators') as {
+          validators: Array<{ publicKey: Uint8Array; [k: string]: Value }>;
+        };
+        const nodes =
+          (sys.get('nodes') as Array<{ publicKey: Uint8Array; [k: string]: Value }> | undefined) ?? [];
         const hexed = (list: Array<{ publicKey: Uint8Array; [k: string]: Value }>) =>
           list.map((v) => ({ ...v, publicKey: toHex(v.publicKey) }));
         const scheduled = listProposals(ctx, 'applied', 1000).filter(

@@ -38,7 +38,9 @@ export function parseGenesis(config: Value): GovernanceParams {
     if (typeof a.name !== 'string' || a.name.length === 0 || a.name.length > 128)
       throw new Error('governance genesis: approval.name (the superior body) is required');
     if (typeof a.publicKey !== 'string' || !KEY_HEX.test(a.publicKey))
-      throw new Error('governance genesis: approval.publicKey must be the superior body’s key in lowercase hex');
+      throw new Error(
+        'governance genesis: approval.publicKey must be the superior body’s key in lowercase hex',
+      );
     fromHex(a.publicKey);
     return { approval: { by: 'superior', name: a.name, publicKey: a.publicKey }, proposalTtl: ttl };
   }

@@ -5,12 +5,11 @@
  */
 
 import type { Proposal, Vote } from '@djchain/consensus';
-import { encode, fromHex, type Suite, toHex } from '@djchain/crypto';
+import { fromHex, type Suite, toHex } from '@djchain/crypto';
 import {
   type CommitCertificate,
   type SignedProposal,
   type SignedVote,
-  signingBytes,
   signProposalBody,
   signVote,
   verifyProposalSignature,
