@@ -154,7 +154,10 @@ describe('evidence jails the offender', () => {
     const f1 = vote(chain, 'v.zz', { height: 99 });
     const f2 = vote(chain, 'v.zz', { height: 99, time: 2 });
     assert.equal(submitVotes(chain, 'v.b1', f1, f2).receipt.error?.code, 'EVIDENCE_FUTURE');
-    const padded = { ...signedVoteToValue(b), signature: new Uint8Array(4096) } as Value;
+    const padded: Value = {
+      ...(signedVoteToValue(b) as { [k: string]: Value }),
+      signature: new Uint8Array(4096),
+    };
     const r = chain.step({
       at: next(),
       by: 'v.b1',
