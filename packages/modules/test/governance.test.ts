@@ -208,7 +208,14 @@ describe('governance: a superior body approves', () => {
       nodes.map((n) => [n.name, n.orgId]),
       [['物业党总支观察节点', 'zz']],
     );
-    // A second proposal left past its last height cannot be approved any more.
+    assert.equal(code(run(chain, 'c.sec', 'propose', add)), 'GOVERNANCE_DUPLICATE_KEY');
+    // The observer is promoted to validator: it leaves the observer list.
+    const promote = { op: 'add', role: 'validator', publicKey: obs, org: 'zz', power: 2, name: '物业' };
+    assert.equal(code(run(chain, 'c.sec', 'propose', promote)), 'ok');
+    assert.equal(code(run(chain, 'street', 'approve', { proposal: 2 })), 'ok');
+    assert.deepEqual(decode(chain.state.get('sys/nodes')!), []);
+    assert.deepEqual(names(chain), ['v.c1:10', 'v.b1:10', 'v.b2:10', '物业:2']);
+    // A proposal left past its last height cannot be approved any more.
     const key = toHex(chain.key('v.b3').publicKey);
     assert.equal(
       code(
@@ -218,7 +225,7 @@ describe('governance: a superior body approves', () => {
     );
     chain.tick(at());
     chain.tick(at());
-    assert.equal(code(run(chain, 'street', 'approve', { proposal: 2 })), 'GOVERNANCE_EXPIRED');
+    assert.equal(code(run(chain, 'street', 'approve', { proposal: 3 })), 'GOVERNANCE_EXPIRED');
     const expired = chain.query('governance', 'proposals', { status: 'expired' }) as Value[];
     assert.equal(expired.length, 1);
     // An expired proposal does not block a new one for the same key.

@@ -19,7 +19,9 @@ export function checkChange(ctx: ActionContext, system: SystemStore, c: Change):
   const inSet = set.some((v) => toHex(v.publicKey) === c.publicKey);
   const isObserver = nodes.some((n) => toHex(n.publicKey) === c.publicKey);
   if (c.op === 'add') {
-    if (inSet || isObserver) return failure(E.DUPLICATE_KEY, { publicKey: c.publicKey });
+    // An observer may be promoted to validator (it leaves the observer list); nothing else doubles.
+    if (inSet || (isObserver && c.role === 'observer'))
+      return failure(E.DUPLICATE_KEY, { publicKey: c.publicKey });
     if (c.org === undefined || !getOrg(storeOf(ctx, MODULE.governance, MODULE.org), c.org))
       return failure(E.UNKNOWN_ORG, { org: c.org ?? null });
     return okResult;
@@ -54,6 +56,9 @@ export function applyChange(ctx: ActionContext, system: SystemStore, c: Change, 
     }
   } else if (c.op === 'add') {
     readmitted = isJailed(ctx, MODULE.governance, c.publicKey);
+    const nodes = system.nodes();
+    const rest = nodes.filter((n) => toHex(n.publicKey) !== c.publicKey);
+    if (rest.length !== nodes.length) system.setNodes(rest);
     system.setValidators({
       validators: [
         ...set,

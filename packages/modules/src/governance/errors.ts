@@ -15,8 +15,8 @@ export const GovernanceErrors = {
   },
   DUPLICATE_KEY: {
     code: 'GOVERNANCE_DUPLICATE_KEY',
-    en: 'This key is already a validator or an observer node.',
-    zh: '该公钥已是验证节点或观察节点。',
+    en: 'This key is already a validator (or, for a new observer, already an observer).',
+    zh: '该公钥已是验证节点（或已是观察节点，不能再登记为观察节点）。',
     cite: ADMISSION,
   },
   NOT_IN_SET: {

@@ -19,7 +19,7 @@ export const zhErrors: { readonly [code: string]: string } = {
   EVIDENCE_NOT_VALIDATOR: '消息签署者不是本链的验证节点（也不是已停权的验证节点）。',
   GOVERNANCE_ALREADY_APPROVED: '该审批方已批准过此提议。',
   GOVERNANCE_BAD_PARAMS: '参数格式不正确。',
-  GOVERNANCE_DUPLICATE_KEY: '该公钥已是验证节点或观察节点。',
+  GOVERNANCE_DUPLICATE_KEY: '该公钥已是验证节点（或已是观察节点，不能再登记为观察节点）。',
   GOVERNANCE_EMPTY_SET: '该变更将使验证节点集合为空，链将无法继续出块。',
   GOVERNANCE_EXPIRED: '该提议已过期。',
   GOVERNANCE_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
@@ -67,8 +67,7 @@ export const zhErrors: { readonly [code: string]: string } = {
   RECRUITMENT_EXTENSION_RANGE: '延长预备期不能少于半年，最长不超过一年。',
   RECRUITMENT_GROUP_NOT_IN_BRANCH: '党小组须属于该党员所在党支部。',
   RECRUITMENT_INTRODUCER_COUNT: '应有两名入党介绍人。',
-  RECRUITMENT_INTRODUCER_INELIGIBLE:
-    '入党介绍人须为正式党员，预备党员和受留党察看处分的党员不能作入党介绍人。',
+  RECRUITMENT_INTRODUCER_INELIGIBLE: '入党介绍人须为正式党员，预备党员和受留党察看处分的党员不能作入党介绍人。',
   RECRUITMENT_LOCAL_RULE_LOOSENS: '地方规定只能严于全国规定，不能放宽。',
   RECRUITMENT_LOCAL_RULE_UNKNOWN: '未知的规则参数。',
   RECRUITMENT_MEETING_LATE: '支部大会应在预审后规定时间内召开。',
