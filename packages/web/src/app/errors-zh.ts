@@ -67,7 +67,8 @@ export const zhErrors: { readonly [code: string]: string } = {
   RECRUITMENT_EXTENSION_RANGE: '延长预备期不能少于半年，最长不超过一年。',
   RECRUITMENT_GROUP_NOT_IN_BRANCH: '党小组须属于该党员所在党支部。',
   RECRUITMENT_INTRODUCER_COUNT: '应有两名入党介绍人。',
-  RECRUITMENT_INTRODUCER_INELIGIBLE: '入党介绍人须为正式党员，预备党员和受留党察看处分的党员不能作入党介绍人。',
+  RECRUITMENT_INTRODUCER_INELIGIBLE:
+    '入党介绍人须为正式党员，预备党员和受留党察看处分的党员不能作入党介绍人。',
   RECRUITMENT_LOCAL_RULE_LOOSENS: '地方规定只能严于全国规定，不能放宽。',
   RECRUITMENT_LOCAL_RULE_UNKNOWN: '未知的规则参数。',
   RECRUITMENT_MEETING_LATE: '支部大会应在预审后规定时间内召开。',
