@@ -53,7 +53,12 @@ export function evidenceSubmitter(
     const [result] = mempool.addBatch([tx], [encodeTx(tx).length]);
     if (result?.ok) lastNonce = nonce;
     log.warn(
-      { height: ev.first.height, round: ev.first.round, kind: ev.kind ?? 'vote', accepted: result?.ok ?? false },
+      {
+        height: ev.first.height,
+        round: ev.first.round,
+        kind: ev.kind ?? 'vote',
+        accepted: result?.ok ?? false,
+      },
       'equivocation evidence submitted',
     );
   };
