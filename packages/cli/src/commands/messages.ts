@@ -85,6 +85,10 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
     zh: '链标识：{chainId}\n密码套件：{suite}\n高度：{height}\n区块时间：{time}\n区块头哈希：{headerHash}\n状态根：{stateRoot}\n验证人：{validators} 个（总投票权 {power}）\n节点：{nodeId}\n已由轻客户端验证的最新区块头：{verified}',
     en: 'Chain: {chainId}\nSuite: {suite}\nHeight: {height}\nBlock time: {time}\nHeader hash: {headerHash}\nState root: {stateRoot}\nValidators: {validators} (total power {power})\nNode: {nodeId}\nLatest header verified by the light client: {verified}',
   },
+  statusJailed: {
+    zh: '已停权：{name}（高度 {since} 的证据，自高度 {effective} 起投票权为 0；详见 djchain validators list）',
+    en: 'Jailed: {name} (evidence at height {since}, power 0 from height {effective}; see djchain validators list)',
+  },
   badAction: {
     zh: '“{action}”不是“模块.操作”的形式（例如 member.register）。',
     en: '"{action}" is not of the form module.action (e.g. member.register).',
