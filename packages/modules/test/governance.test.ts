@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decode, toHex, type Value } from '@djchain/crypto';
-import { signedVoteToValue, signVote, validatorSetFromValue } from '@djchain/ledger';
+import { signedVoteToValue, signTx, signVote, validatorSetFromValue } from '@djchain/ledger';
 import { CHAIN, Chain, type Step } from './harness.ts';
 
 const VALIDATORS = [
@@ -195,6 +195,22 @@ describe('governance: a superior body approves', () => {
         },
       },
     });
+    // Admission knows the superior body's key (no member holds it), and no stranger's.
+    const admit = (who: string) => {
+      const tx = signTx(chain.suite, chain.key(who).secretKey, {
+        chainId: CHAIN,
+        module: 'governance',
+        action: 'approve',
+        params: { proposal: 1 },
+        signer: chain.key(who).publicKey,
+        nonce: 0,
+        expiry: 1000,
+      });
+      const r = chain.executor.checkTx(tx, chain.state, chain.height + 1);
+      return r.ok ? 'ok' : r.error.code;
+    };
+    assert.equal(admit('street'), 'ok');
+    assert.equal(admit('stranger'), 'RUNTIME_UNKNOWN_SIGNER');
     const obs = toHex(chain.key('observer').publicKey);
     const add = { op: 'add', role: 'observer', publicKey: obs, org: 'zz', name: '物业党总支观察节点' };
     assert.equal(code(run(chain, 'c.sec', 'propose', add)), 'ok');

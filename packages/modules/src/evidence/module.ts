@@ -23,6 +23,7 @@ import { EvidenceErrors as E } from './errors.ts';
 import { isJailed, type JailOutcome, jailedNow, jailOffender } from './jail.ts';
 import {
   conflicting,
+  keyBytesOf,
   type Pair,
   pairToValues,
   parsePair,
@@ -83,7 +84,10 @@ function action(kind: Pair['kind'], description: string): ActionDef<EvidencePara
       if (!conflicting(pair)) return failure(E.NOT_CONFLICTING);
       const slot = slotOf(pair);
       if (slot.height > ctx.height) return failure(E.FUTURE, { height: slot.height });
-      if (!signaturesVerify(chainSuite(ctx), ctx.chainId, pair)) return failure(E.BAD_SIGNATURE);
+      const suite = chainSuite(ctx);
+      if (slot.validator.length !== keyBytesOf(suite))
+        return failure(E.BAD_PARAMS, { reason: `a ${suite.id} public key is ${keyBytesOf(suite)} bytes` });
+      if (!signaturesVerify(suite, ctx.chainId, pair)) return failure(E.BAD_SIGNATURE);
       if (ctx.store.has(evidenceKey(slot))) return failure(E.DUPLICATE);
       const hex = toHex(slot.validator);
       if (!isValidator(ctx, slot.validator) && !isJailed(ctx, MODULE.evidence, hex)) {

@@ -19,11 +19,20 @@ import {
   verifyVoteSignature,
 } from '@djchain/ledger';
 
-/** Bounds on byte fields, so a submission cannot be padded to fill a block (issue 9, fault 2). */
-const MAX_SIGNATURE = 128;
+/**
+ * Bounds on byte fields, so a submission cannot be padded to fill a block (issue 9, fault 2): both
+ * suites sign with 64 bytes (Ed25519; SM2 r‖s); public keys are 32 (Ed25519) or 33 (SM2) bytes,
+ * checked against the chain's suite in verify (`keyBytesOf`).
+ */
+const SIGNATURE_BYTES = 64;
 const HASH_LENGTH = 32;
-const MIN_KEY = 32;
-const MAX_KEY = 65;
+const MAX_KEY = 33;
+const KEY_BYTES = { intl: 32, gm: 33 } as const;
+
+/** The public key length of the chain's suite. */
+export function keyBytesOf(suite: Suite): number {
+  return KEY_BYTES[suite.id];
+}
 
 export type Pair =
   | { readonly kind: 'vote'; readonly first: SignedVote; readonly second: SignedVote }
@@ -39,15 +48,19 @@ export interface Slot {
 }
 
 function checkBytes(key: Uint8Array, hash: Uint8Array | null, signature: Uint8Array): string | null {
-  if (key.length < MIN_KEY || key.length > MAX_KEY) return 'key length';
+  if (key.length > MAX_KEY) return 'key length';
   if (hash !== null && hash.length !== HASH_LENGTH) return 'block hash length';
-  if (signature.length === 0 || signature.length > MAX_SIGNATURE) return 'signature length';
+  if (signature.length !== SIGNATURE_BYTES) return `signature length (${SIGNATURE_BYTES} bytes)`;
   return null;
 }
 
 /** Parses a pair; throws with a message on a bad shape (the caller turns it into BAD_PARAMS). */
 export function parsePair(kind: Pair['kind'], raw: Value): Pair {
   const p = raw as { first?: Value; second?: Value } | null;
+  // Exactly the two messages: no other field may ride along.
+  const keys = p !== null && typeof p === 'object' && !(p instanceof Uint8Array) ? Object.keys(p) : [];
+  if (keys.length !== 2 || !keys.includes('first') || !keys.includes('second'))
+    throw new Error('params must be exactly { first, second }');
   if (kind === 'vote') {
     const first = signedVoteFromValue(p?.first ?? null);
     const second = signedVoteFromValue(p?.second ?? null);

@@ -7,11 +7,13 @@
  * validator change is in force two heights later (h+2) and an observer is admitted once the block is
  * committed. Adding a jailed validator back is its re-admission (recorded for the evidence module).
  */
-import { toHex, type Value } from '@djchain/crypto';
+import { fromHex, toHex, type Value } from '@djchain/crypto';
+import { addressOf } from '@djchain/ledger';
 import type { ActionContext, HookContext, ModuleDef, ReadContext, Result } from '@djchain/runtime';
 import { defineAction, type RuleAction } from '../common/action.ts';
 import { failure, okResult } from '../common/errors.ts';
 import { asValue, getRecord, MODULE, storeOf } from '../common/stores.ts';
+import { chainSuite } from '../common/suite.ts';
 import { jailedNow } from '../evidence/jail.ts';
 import type { OrgRecord } from '../org/store.ts';
 import { actorOf } from '../permissions/authorize.ts';
@@ -255,6 +257,13 @@ const num = (p: Value, k: string) => {
 export const governanceModule: ModuleDef = {
   name: self,
   governsValidators: true,
+  // Admission: the superior body genesis names signs approvals with its own key, which no member
+  // record holds (the 书记 of the validatorOrgs mode are members, known to the member module).
+  knowsSigner(ctx, address) {
+    const params = governanceParams(ctx.store);
+    if (params.approval.by !== 'superior') return false;
+    return addressOf(chainSuite(ctx), fromHex(params.approval.publicKey)) === address;
+  },
   actions: { propose, approve },
   queries: {
     params: {
