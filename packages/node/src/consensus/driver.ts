@@ -64,11 +64,13 @@ import {
   type WireMessage,
 } from './wire.ts';
 
-/** A conflicting pair of signed votes from one validator (for the evidence module). */
-export interface SignedEvidence {
-  readonly first: SignedVote;
-  readonly second: SignedVote;
-}
+/**
+ * A conflicting pair of signed messages from one validator (for the evidence module): two votes for
+ * one slot, or two proposals for one height and round (`kind: 'proposal'`).
+ */
+export type SignedEvidence =
+  | { readonly kind?: 'vote'; readonly first: SignedVote; readonly second: SignedVote }
+  | { readonly kind: 'proposal'; readonly first: SignedProposal; readonly second: SignedProposal };
 
 export interface DriverOptions {
   readonly timeouts: TimeoutConfig;
@@ -712,7 +714,14 @@ export class ConsensusDriver {
 
   /** Keeps both signed votes of an equivocation and hands them over once. */
   private reportEvidence(ev: Evidence): void {
-    if (ev.kind !== 'duplicateVote' || !this.deps.onEvidence) return;
+    if (!this.deps.onEvidence) return;
+    if (ev.kind === 'duplicateProposal') {
+      const first = this.proposals.get(messageKey({ kind: 'proposal', proposal: ev.first }));
+      const second = this.proposals.get(messageKey({ kind: 'proposal', proposal: ev.second }));
+      if (first && second && first !== second) this.deps.onEvidence({ kind: 'proposal', first, second });
+      return;
+    }
+    if (ev.kind !== 'duplicateVote') return;
     const first = this.votes.get(voteKey(ev.first));
     const second = this.votes.get(voteKey(ev.second));
     if (first && second) this.deps.onEvidence({ first, second });
