@@ -75,6 +75,11 @@ const QUERIES = [
   'transfer/transfer',
   'transfer/responsible',
   'evidence/list',
+  'evidence/jailed',
+  'governance/params',
+  'governance/proposals',
+  'governance/proposal',
+  'governance/validators',
 ];
 const NAMES = [
   'from',

@@ -253,6 +253,12 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
     },
   },
   'evidence.list': { rule: 'public (double signing by validators)' },
+  'evidence.jailed': { rule: 'public (validators jailed for double signing)' },
+  // The consortium's own nodes (validators, observers) and their changes: what light clients follow.
+  'governance.params': { rule: 'public' },
+  'governance.proposals': { rule: 'public (node admission and removal)' },
+  'governance.proposal': { rule: 'public' },
+  'governance.validators': { rule: 'public' },
 };
 
 /** Checks a query before it runs; returns the check to apply to its answer. */
