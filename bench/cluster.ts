@@ -6,7 +6,7 @@
  * 2) Latency at half of that rate: p50/p95/p99/p999 from send to observed commit.
  * Per-node CPU (cores), RSS and event-loop lag come from each node's /metrics over phase 1.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type NodeUsage, scrape, usage } from './metrics.ts';
@@ -85,6 +85,8 @@ export async function benchCluster(
 
     const base = {
       urls,
+      // The load generator writes and reads as each node's operator (not rate-limited, reads receipts).
+      tokens: dirs.map((d) => readFileSync(join(d, 'api-token'), 'utf8').trim()),
       suite: 'intl',
       chainId,
       tickMs: 100,

@@ -121,6 +121,7 @@ export async function benchImport(
     for (const [i, dir] of dirs.entries())
       nodes.push(await startNode(dir, i === 0 ? (opts.nodeFlags ?? []) : [], undefined));
     const urls = nodes.map((n) => n.url);
+    const tokens = new Map(urls.map((u, i) => [u, readFileSync(join(dirs[i]!, 'api-token'), 'utf8').trim()]));
     log(`import: 4 validators at ${urls.join(' ')}`);
     let status = { height: 0, time: 0 };
     for (let i = 0; i < 300 && status.height < 1; i++) {
@@ -171,7 +172,10 @@ export async function benchImport(
       const sample = members.filter((_, i) => i % 97 === 0 || i === members.length - 1);
       for (const id of sample) {
         const q = (await (
-          await fetch(`${url}/v1/query/member/member?params=${encodeURIComponent(JSON.stringify({ id }))}`)
+          await fetch(`${url}/v1/query/member/member?params=${encodeURIComponent(JSON.stringify({ id }))}`, {
+            // As that node's operator: member records are not public.
+            headers: { authorization: `Bearer ${tokens.get(url)}` },
+          })
         ).json()) as {
           result: unknown;
         };

@@ -48,10 +48,23 @@ export function presign(
   return { bodies, hashes };
 }
 
+/** Each node's operator token by API origin: the bench reads receipts and blocks as the operator. */
+const TOKENS = new Map<string, string>();
+
+export function readAsOperator(url: string, token: string): void {
+  TOKENS.set(new URL(url).origin, token);
+}
+
+/** The operator's Authorization header for `url`'s node, if one was given. */
+export function auth(url: string): Record<string, string> {
+  const t = TOKENS.get(new URL(url).origin);
+  return t ? { authorization: `Bearer ${t}` } : {};
+}
+
 async function postJson(url: string, body: unknown): Promise<unknown> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth(url) },
     body: JSON.stringify(body),
   });
   return res.json();
@@ -94,7 +107,9 @@ export async function submitAll(
 /** Resolves when the transaction is committed (long-polls /wait; bounded attempts). */
 export async function waitCommitted(url: string, hash: string, maxWaitMs = 120_000): Promise<number> {
   for (let waited = 0; waited < maxWaitMs; waited += 30_000) {
-    const r = (await (await fetch(`${url}/v1/txs/${hash}/wait?timeoutMs=30000`)).json()) as {
+    const r = (await (
+      await fetch(`${url}/v1/txs/${hash}/wait?timeoutMs=30000`, { headers: auth(url) })
+    ).json()) as {
       status?: string;
       height?: number;
       code?: string;
@@ -122,7 +137,9 @@ export async function missingFrom(
 ): Promise<string[]> {
   const found = new Set<string>();
   for (let h = from; h <= to; h++) {
-    const r = (await (await fetch(`${url}/v1/blocks/${h}`)).json()) as { block: string };
+    const r = (await (await fetch(`${url}/v1/blocks/${h}`, { headers: auth(url) })).json()) as {
+      block: string;
+    };
     const block = decodeBlock(Buffer.from(r.block, 'base64'));
     for (const tx of block.txs) found.add(toHex(txHash(suite, tx)));
   }
@@ -133,7 +150,9 @@ export async function missingFrom(
 export async function countOkReceipts(url: string, hashes: readonly string[]): Promise<number> {
   let ok = 0;
   for (const hash of hashes) {
-    const r = (await (await fetch(`${url}/v1/txs/${hash}`)).json()) as { receipt?: string };
+    const r = (await (await fetch(`${url}/v1/txs/${hash}`, { headers: auth(url) })).json()) as {
+      receipt?: string;
+    };
     if (r.receipt && decodeReceipt(Buffer.from(r.receipt, 'base64')).status === 'ok') ok++;
   }
   return ok;

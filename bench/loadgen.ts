@@ -9,10 +9,12 @@
  */
 import { getSuite, type SuiteId } from '@djchain/crypto';
 import { decodeBlock, decodeTx } from '@djchain/ledger';
-import { presign, submitBatch } from './load.ts';
+import { auth, presign, readAsOperator, submitBatch } from './load.ts';
 
 interface Args {
   readonly urls: string[];
+  /** The nodes' operator tokens, in the order of `urls` (reads and writes as the operator). */
+  readonly tokens?: string[];
   readonly suite: SuiteId;
   readonly chainId: string;
   readonly txs: number;
@@ -27,6 +29,7 @@ interface Args {
 
 const args = JSON.parse(process.argv[2] ?? '{}') as Args;
 const suite = getSuite(args.suite);
+args.tokens?.forEach((t, i) => readAsOperator(args.urls[i]!, t));
 const signers = 200;
 const load = presign(suite, args.chainId, args.txs, { signers, tag: `g${args.seed}`, seed: args.seed });
 const keyOf = (i: number) => `${i % signers}/${Math.floor(i / signers)}`;
@@ -63,7 +66,9 @@ async function observe(deadline: number): Promise<void> {
     }
     const now = performance.now();
     for (let b = seen + 1; b <= h; b++) {
-      const r = (await (await fetch(`${args.urls[0]}/v1/blocks/${b}`)).json()) as { block: string };
+      const r = (await (
+        await fetch(`${args.urls[0]}/v1/blocks/${b}`, { headers: auth(args.urls[0]!) })
+      ).json()) as { block: string };
       const block = decodeBlock(Buffer.from(r.block, 'base64'));
       if (args.trace) {
         process.stderr.write(

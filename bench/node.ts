@@ -4,11 +4,19 @@
  * batches, timed from the first submit to the commit of the last one. Every transaction is then
  * found in the committed blocks, and a sample of receipts is checked to be `ok`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getSuite, type SuiteId } from '@djchain/crypto';
-import { countOkReceipts, missingFrom, presign, status, submitAll, waitCommitted } from './load.ts';
+import {
+  countOkReceipts,
+  missingFrom,
+  presign,
+  readAsOperator,
+  status,
+  submitAll,
+  waitCommitted,
+} from './load.ts';
 import { scrape } from './metrics.ts';
 import { djchain, patchConfig, startNode } from './proc.ts';
 
@@ -58,6 +66,7 @@ export async function benchSingleNode(
     const load = presign(suite, chainId, opts.txs, { signers: opts.signers, tag: 'b', seed: 7 });
     node = await startNode(dir, opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []);
     const { url } = node;
+    readAsOperator(url, readFileSync(join(dir, 'api-token'), 'utf8').trim());
     const before = (await status(url)).height;
     log(`${opts.suite}: node at ${url}, height ${before}; submitting in batches of ${opts.batch}`);
     const cpuBefore = (await scrape(url)).get('djchain_process_cpu_seconds_total') ?? 0;

@@ -41,6 +41,8 @@ async function dossierOf50(chain: Chain, log: (l: string) => void): Promise<Uint
   const suite = getSuite('intl');
   const client = clientOf(chain);
   const key = chain.keys.branchSecretary;
+  // Reads (receipts, the dossier) as the branch secretary.
+  await client.signIn(key);
   const status = await client.status();
   const nonce0 = await client.nextNonce(addressOf(suite, key.publicKey), status.height);
   const signed = Array.from({ length: READS }, (_, i) =>
