@@ -29,7 +29,7 @@ interface Args {
 
 const args = JSON.parse(process.argv[2] ?? '{}') as Args;
 const suite = getSuite(args.suite);
-args.tokens?.forEach((t, i) => readAsOperator(args.urls[i]!, t));
+for (const [i, t] of (args.tokens ?? []).entries()) readAsOperator(args.urls[i]!, t);
 const signers = 200;
 const load = presign(suite, args.chainId, args.txs, { signers, tag: `g${args.seed}`, seed: args.seed });
 const keyOf = (i: number) => `${i % signers}/${Math.floor(i / signers)}`;
