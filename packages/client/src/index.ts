@@ -56,10 +56,13 @@ export {
   defaultKeystoreOptions,
   KEYSTORE_FORMAT,
   KEYSTORE_MIN_N,
+  KEYSTORE_OPEN_MIN_N,
   KEYSTORE_VERSION,
   type KeystoreDeps,
   type KeystoreFile,
   type KeystoreOptions,
+  type OpenKeystoreOptions,
+  type ScryptFn,
   openKeystore,
   parseKeystore,
 } from './keystore.ts';

@@ -5,10 +5,11 @@
  * accounts, the built app served by serveWeb, and Debian's Chromium driven by playwright-core.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { scrypt } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addressOf, createKeystore, DjchainClient } from '@djchain/client';
+import { addressOf, createKeystore, DjchainClient, type ScryptFn } from '@djchain/client';
 import { fromHex, getSuite, type KeyPair, randomKeyPair, randomSeed } from '@djchain/crypto';
 import { ageCommitment, ageProof } from '@djchain/modules';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -18,6 +19,13 @@ import { configFromGenesisFile, serveWeb, type WebServer } from '../src/server.t
 export const CHROMIUM = '/usr/bin/chromium';
 export const PASSPHRASE = '党建链-test-口令';
 const CLI = new URL('../../cli/src/main.ts', import.meta.url).pathname;
+/** Native scrypt for making the test keystores (the browser opens them with @noble's). */
+const nativeScrypt: ScryptFn = (pass, salt, o) =>
+  new Promise((ok, fail) =>
+    scrypt(pass, salt, o.dkLen, { N: o.N, r: o.r, p: o.p, maxmem: o.maxmem }, (e, k) =>
+      e ? fail(e) : ok(new Uint8Array(k)),
+    ),
+  );
 export const SHOTS = new URL('../test-output/screenshots/', import.meta.url).pathname;
 
 /** The demo community of the tests: who holds which post, who applies. */
@@ -144,7 +152,13 @@ export async function startChain(): Promise<Chain> {
   ][]) {
     const key = keys[acc.id]!;
     accountKeys[name] = key;
-    const ks = await createKeystore(suite, key.secretKey, PASSPHRASE, { label: acc.label });
+    const ks = await createKeystore(
+      suite,
+      key.secretKey,
+      PASSPHRASE,
+      { label: acc.label },
+      { scrypt: nativeScrypt },
+    );
     keystores[name] = join(root, 'keys', `${acc.id}.json`);
     writeFileSync(keystores[name], JSON.stringify(ks, null, 2));
   }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isClientError, openKeystore } from '@djchain/client';
+import { nodeScrypt } from './scrypt.ts';
 import { getSuite, type KeyPair, type Suite } from '@djchain/crypto';
 import { genesisFromJson } from '@djchain/node';
 import type { GenesisDoc } from '@djchain/runtime';
@@ -93,7 +94,7 @@ export async function passphrase(p: Parsed, io: CommandIo, confirm = false): Pro
 /** Opens the keystore of --key for `suite`. */
 export async function openKey(p: Parsed, io: CommandIo, suite: Suite): Promise<KeyPair> {
   const text = readText(need(p, 'key'));
-  return openKeystore(text, await passphrase(p, io), suite);
+  return openKeystore(text, await passphrase(p, io), suite, { scrypt: nodeScrypt });
 }
 
 /** Runs a command body; people see a message in their language, scripts get exit code 1. */
