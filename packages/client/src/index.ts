@@ -62,9 +62,9 @@ export {
   type KeystoreFile,
   type KeystoreOptions,
   type OpenKeystoreOptions,
-  type ScryptFn,
   openKeystore,
   parseKeystore,
+  type ScryptFn,
 } from './keystore.ts';
 export { LightClient, type LightClientOptions, type TrustAnchor } from './light-client.ts';
 export { checkReceiptProof, checkStateProof } from './proofs.ts';

@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isClientError, openKeystore } from '@djchain/client';
-import { nodeScrypt } from './scrypt.ts';
 import { getSuite, type KeyPair, type Suite } from '@djchain/crypto';
 import { genesisFromJson } from '@djchain/node';
 import type { GenesisDoc } from '@djchain/runtime';
 import { type Lang, langOf } from '../i18n.ts';
 import type { CommandIo } from './io.ts';
 import { CmdError, msg } from './messages.ts';
+import { nodeScrypt } from './scrypt.ts';
 import { zhReason } from './zh-errors.ts';
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>;

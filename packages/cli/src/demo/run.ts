@@ -11,12 +11,12 @@ import { join, resolve } from 'node:path';
 import { createKeystore, DjchainClient } from '@djchain/client';
 import { getSuite, type SuiteId } from '@djchain/crypto';
 import { chinaDate, chinaTime, type IsoDate } from '@djchain/modules';
+import { nodeScrypt } from '../commands/scrypt.ts';
 import { CONFIG_FILE, GENESIS_FILE, loadDir, writeJson } from '../files.ts';
 import { initCluster } from '../init.ts';
 import { DemoError } from './errors.ts';
 import { type DemoPlan, generatePlan, personKey, planHash } from './plan.ts';
 import { seedHistory, waitForBlockTime } from './seed.ts';
-import { nodeScrypt } from '../commands/scrypt.ts';
 
 /** The documented passphrase of every demo keystore (README.md). Demo keys protect nothing real. */
 export const DEMO_PASSPHRASE = 'djchain-demo';
