@@ -68,4 +68,13 @@ export {
 } from './keystore.ts';
 export { LightClient, type LightClientOptions, type TrustAnchor } from './light-client.ts';
 export { checkReceiptProof, checkStateProof } from './proofs.ts';
+export {
+  readSealed,
+  SEALED_READ_PATH,
+  SEALED_READ_TAG,
+  type SealedAnswer,
+  type SealedReadRequest,
+  sealedReadDigest,
+  sealedReadRequest,
+} from './sealed.ts';
 export { accountKey, addressOf, buildTx, type SignedTx, signTransaction, type TxRequest } from './tx.ts';
