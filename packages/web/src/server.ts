@@ -1,6 +1,7 @@
 /**
  * The web server: serves the built app (dist/) on 127.0.0.1, forwards the node's API (/v1/*) so the
- * SDK in the page talks to the node from the same origin, and serves /app-config.json — the chain
+ * SDK in the page talks to the node from the same origin, forwards /sealed/read to the sealed-data
+ * service when one is configured, and serves /app-config.json — the chain
  * id, suite and genesis validator set the page's light client starts its trust from (read from the
  * node's genesis.json by the operator, never from what a node answers).
  */
@@ -33,6 +34,11 @@ export interface WebServerOptions {
   readonly host?: string;
   readonly port?: number;
   readonly distDir?: string;
+  /**
+   * The sealed-data service (`djchain sealed serve`), e.g. http://127.0.0.1:26700: `POST
+   * /sealed/read` is forwarded to it so the page asks from the same origin. Absent: 503.
+   */
+  readonly sealedUrl?: string;
 }
 
 export interface WebServer {
@@ -118,7 +124,7 @@ const notFound = (res: ServerResponse) =>
 const badRequest = (res: ServerResponse, why: string) =>
   sendJson(res, 400, { error: { code: 'BAD_REQUEST', message: why } });
 
-function forward(req: IncomingMessage, res: ServerResponse, node: URL): void {
+function forward(req: IncomingMessage, res: ServerResponse, node: URL, what = 'node'): void {
   const upstream = request(
     {
       host: node.hostname,
@@ -134,7 +140,12 @@ function forward(req: IncomingMessage, res: ServerResponse, node: URL): void {
   );
   upstream.on('error', (e) => {
     if (!res.headersSent)
-      sendJson(res, 502, { error: { code: 'NODE_UNAVAILABLE', message: `node unreachable: ${e.message}` } });
+      sendJson(res, 502, {
+        error: {
+          code: what === 'node' ? 'NODE_UNAVAILABLE' : 'SEALED_UNAVAILABLE',
+          message: `${what} unreachable: ${e.message}`,
+        },
+      });
     else res.destroy();
   });
   req.on('error', () => upstream.destroy());
@@ -175,7 +186,14 @@ function serveFile(res: ServerResponse, dist: string, pathname: string): void {
 }
 
 /** One request; every failure answers (400 for what the client sent wrong), none escapes. */
-function handle(req: IncomingMessage, res: ServerResponse, dist: string, node: URL, config: string): void {
+function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  dist: string,
+  node: URL,
+  sealed: URL | null,
+  config: string,
+): void {
   let pathname: string;
   try {
     pathname = new URL(req.url ?? '/', 'http://x').pathname;
@@ -186,6 +204,16 @@ function handle(req: IncomingMessage, res: ServerResponse, dist: string, node: U
   }
   if (FORWARDED.test(pathname)) {
     forward(req, res, node);
+    return;
+  }
+  if (pathname === '/sealed/read') {
+    if (sealed === null)
+      sendJson(res, 503, {
+        error: { code: 'SEALED_NOT_CONFIGURED', message: 'no sealed-data service behind this web server' },
+      });
+    else if (req.method !== 'POST')
+      sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: req.method ?? '' } });
+    else forward(req, res, sealed, 'sealed-data service');
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -210,10 +238,11 @@ export async function serveWeb(opts: WebServerOptions): Promise<WebServer> {
   if (!existsSync(join(dist, 'index.html')))
     throw new WebError('WEB_NOT_BUILT', `${dist}/index.html is missing: run npm run build -w packages/web`);
   const node = new URL(opts.nodeUrl);
+  const sealed = opts.sealedUrl ? new URL(opts.sealedUrl) : null;
   const config = JSON.stringify(opts.config);
   const server = createServer((req, res) => {
     try {
-      handle(req, res, dist, node, config);
+      handle(req, res, dist, node, sealed, config);
     } catch {
       // A bug here must cost one request, never the server (and the demo with it).
       if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addressOf, createKeystore, DjchainClient, type ScryptFn } from '@djchain/client';
 import { fromHex, getSuite, type KeyPair, randomKeyPair, randomSeed } from '@djchain/crypto';
-import { ageCommitment, ageProof } from '@djchain/modules';
+import { ageCommitment, ageProof, sealProfile } from '@djchain/modules';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildWeb } from '../src/build.ts';
 import { configFromGenesisFile, serveWeb, type WebServer } from '../src/server.ts';
@@ -219,9 +219,95 @@ export function validatorKey(chain: Pick<Chain, 'dir'>): KeyPair {
   return { secretKey, publicKey: getSuite('intl').publicKeyOf(secretKey) };
 }
 
+/** The applicant's sealed profile, as `djchain import` would have left it. */
+export const APPLICANT_PROFILE = {
+  name: '周晓',
+  gender: '女',
+  birthDate: BIRTH_DATE,
+  idNumber: '110105199603150020',
+  phone: '13800000000',
+  address: '东风社区3号楼',
+  education: '大学本科',
+  occupation: '社区工作者',
+  incomeBase: 0,
+};
+
+/**
+ * The sealed-data service (`djchain sealed serve`, a real process) with a key store (vault.json v2,
+ * packages/cli/src/commands/vault.ts) holding m-101's own key and her sealed profile.
+ */
+function startSealedService(chain: Chain): Promise<{ child: ChildProcess; url: string }> {
+  const suite = getSuite('intl');
+  const root = join(chain.dir, '..');
+  const key = randomSeed();
+  const nonce = randomSeed().slice(0, 12);
+  const { sealed, commitment } = sealProfile(suite, key, nonce, 'm-101', randomSeed(), APPLICANT_PROFILE);
+  const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+  writeFileSync(
+    join(root, 'vault.json'),
+    JSON.stringify({
+      format: 'djchain-import-vault',
+      version: 2,
+      chainId: chain.chainId,
+      suite: 'intl',
+      salt: hex(randomSeed()),
+      keys: { 'm-101': hex(key) },
+      erased: {},
+    }),
+    { mode: 0o600 },
+  );
+  writeFileSync(
+    join(root, 'profiles.jsonl'),
+    `${JSON.stringify({ member: 'm-101', row: 2, nonce: hex(nonce), sealed: hex(sealed), commitment, ref: 'web-test' })}\n`,
+    { mode: 0o600 },
+  );
+  const child = spawn(
+    process.execPath,
+    [
+      CLI,
+      'sealed',
+      'serve',
+      '--vault',
+      join(root, 'vault.json'),
+      '--profiles',
+      join(root, 'profiles.jsonl'),
+      '--api',
+      chain.nodeUrl,
+      '--genesis',
+      join(chain.dir, 'genesis.json'),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stderr!.on('data', (d) => {
+      err = (err + String(d)).slice(-4000);
+    });
+    child.stdout!.on('data', (d) => {
+      out += String(d);
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`djchain sealed serve exited (${code}): ${out} ${err}`)));
+  });
+}
+
 export async function startWeb(chain: Chain): Promise<WebServer> {
   await buildWeb(); // once per test run, so CI needs no separate build step
-  return serveWeb({ nodeUrl: chain.nodeUrl, config: configFromGenesisFile(join(chain.dir, 'genesis.json')) });
+  const sealed = await startSealedService(chain);
+  const web = await serveWeb({
+    nodeUrl: chain.nodeUrl,
+    sealedUrl: sealed.url,
+    config: configFromGenesisFile(join(chain.dir, 'genesis.json')),
+  });
+  return {
+    ...web,
+    close: async () => {
+      sealed.child.kill('SIGTERM');
+      await web.close();
+    },
+  };
 }
 
 export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {

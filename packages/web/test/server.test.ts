@@ -153,6 +153,26 @@ it('forwards /v1 and /healthz to the node, status and body included', async () =
   assert.equal((await fetch(`${web.url}/metrics`)).headers.get('content-type')?.includes('html'), true);
 });
 
+it('forwards /sealed/read to the sealed-data service when configured, 503 otherwise', async () => {
+  const none = await fetch(`${web.url}/sealed/read`, { method: 'POST', body: '{}' });
+  assert.equal(none.status, 503);
+  assert.equal((await none.json()).error.code, 'SEALED_NOT_CONFIGURED');
+  const port = (upstream.address() as AddressInfo).port;
+  const withSealed = await serveWeb({
+    nodeUrl: `http://127.0.0.1:${port}`,
+    sealedUrl: `http://127.0.0.1:${port}`,
+    config: configFromGenesisFile(join(dir, 'genesis.json')),
+    distDir: join(dir, 'dist'),
+  });
+  try {
+    const r = await fetch(`${withSealed.url}/sealed/read`, { method: 'POST', body: '{}' });
+    assert.deepEqual(await r.json(), { path: '/sealed/read', method: 'POST' });
+    assert.equal((await fetch(`${withSealed.url}/sealed/read`)).status, 405);
+  } finally {
+    await withSealed.close();
+  }
+});
+
 it('refuses to start without a build, and a genesis file without the trust fields', async () => {
   await assert.rejects(
     serveWeb({
