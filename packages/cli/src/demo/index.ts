@@ -99,6 +99,9 @@ export function describe(d: RunningDemo): string {
     `  接口地址（API）：${d.apiUrl}`,
     ...(d.apiUrls.length > 1 ? [`  其他节点接口：${d.apiUrls.slice(1).join('  ')}`] : []),
     d.webUrl ? `  网页地址：${d.webUrl}` : `  网页：${d.webNote ?? '未启动（--no-web）'}`,
+    d.sealedUrl
+      ? `  个人信息查看服务：${d.sealedUrl}（凭链上已提交的查看记录释放，每条一次）`
+      : '  个人信息查看服务：未启动（本演示数据早于该服务，npm start -- --reset 后可用）',
     `  数据目录：${d.dir}${d.seededNow ? '（本次首次启动，已播种演示社区）' : '（沿用已有数据，未重新播种）'}`,
     `  演示社区：${m.orgNames.c1}，2 个党总支，6 个党支部；${m.members} 名党员，${m.cases.length} 个发展党员案例；历史交易 ${m.txs} 笔`,
     '  演示账户（密钥库文件，口令均为 ' + `"${DEMO_PASSPHRASE}"）：`,
