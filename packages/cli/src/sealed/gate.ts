@@ -14,11 +14,20 @@
  * then claims the record (durably), opens the member's profile with the member's own key and
  * answers exactly the named fields, bound to the record (tx hash, height, index, reader, purpose).
  */
+import { statSync } from 'node:fs';
 import type { DjchainClient, SealedAnswer } from '@djchain/client';
 import { addressOf, HttpError, isClientError, sealedReadDigest } from '@djchain/client';
 import { fromHex, toHex, type Value } from '@djchain/crypto';
 import { decodeTx, type Transaction, txHash } from '@djchain/ledger';
-import { type ImportedProfile, lastLines, openLine, openVault, profileKeyOf } from '../commands/vault.ts';
+import {
+  type ImportedProfile,
+  lastLines,
+  openLine,
+  openVault,
+  profileKeyOf,
+  type SealedLine,
+  type Vault,
+} from '../commands/vault.ts';
 import { SealedError } from './errors.ts';
 import type { UsedRecords } from './used.ts';
 
@@ -84,9 +93,13 @@ export class SealedGate {
   readonly #client: DjchainClient;
   readonly #used: UsedRecords;
   readonly #opts: Required<SealedGateOptions>;
+  readonly #vault: FileCache<Vault>;
+  readonly #lines: FileCache<Map<string, SealedLine>>;
 
   constructor(opts: SealedGateOptions, deps: { client: DjchainClient; used: UsedRecords }) {
     this.#opts = { ...defaultSealedGateOptions, ...opts };
+    this.#vault = new FileCache(opts.vaultFile);
+    this.#lines = new FileCache(opts.profilesFile);
     this.#client = deps.client;
     this.#used = deps.used;
   }
@@ -118,9 +131,10 @@ export class SealedGate {
     }
     if (latest - committed.height > this.#opts.validityBlocks) throw new SealedError('SEALED_RECORD_EXPIRED');
 
-    // Read the key store and profiles now (not at start): an erasure takes effect at once.
-    const { vault } = openVault(this.#opts.vaultFile, client.chainId, client.suite);
-    const line = lastLines(this.#opts.profilesFile).get(record.member);
+    // The key store and profiles as they are now (re-read whenever the files change): an erasure
+    // takes effect at once.
+    const vault = this.#vault.get(() => openVault(this.#opts.vaultFile, client.chainId, client.suite).vault);
+    const line = this.#lines.get(() => lastLines(this.#opts.profilesFile)).get(record.member);
     if (line === undefined) throw new SealedError('SEALED_NO_PROFILE');
     if (profileKeyOf(client.suite, vault, record.member) === null) {
       if (Object.hasOwn(vault.erased, record.member)) throw new SealedError('SEALED_ERASED');
@@ -156,6 +170,35 @@ export class SealedGate {
     }
     if (r.status === 'pending') throw new SealedError('SEALED_RECORD_PENDING');
     return r;
+  }
+}
+
+/**
+ * A file's parsed form, loaded again when its size, modification time or inode changes (the vault
+ * is replaced by rename, the profiles file grows by appends).
+ */
+class FileCache<T> {
+  readonly #file: string;
+  #stamp = '';
+  #value: T | undefined;
+
+  constructor(file: string) {
+    this.#file = file;
+  }
+
+  get(load: () => T): T {
+    let stamp = 'absent';
+    try {
+      const s = statSync(this.#file, { bigint: true });
+      stamp = `${s.ino}:${s.size}:${s.mtimeNs}`;
+    } catch {
+      // An absent file is loaded as such by `load` (no profiles yet).
+    }
+    if (this.#value === undefined || stamp !== this.#stamp) {
+      this.#value = load();
+      this.#stamp = stamp;
+    }
+    return this.#value;
   }
 }
 
