@@ -6,6 +6,7 @@ import { importCommand } from './import.ts';
 import type { Command } from './io.ts';
 import { keysCommand } from './keys.ts';
 import { sealedCommand } from './sealed-cmd.ts';
+import { validatorsCommand } from './validators.ts';
 import { vaultCommand } from './vault-cmd.ts';
 
 export { type Command, type CommandIo, processIo } from './io.ts';
@@ -21,4 +22,5 @@ export const commands: Record<string, Command> = {
   export: exportCommand,
   vault: vaultCommand,
   sealed: sealedCommand,
+  validators: validatorsCommand,
 };
