@@ -64,3 +64,11 @@ export {
 } from './node.ts';
 export { replayChain } from './replay.ts';
 export { ChainStore, type ChainStoreOptions } from './storage/chain-store.ts';
+export { type DirLock, LOCK_FILE, lockDir } from './storage/dir-lock.ts';
+export {
+  openSignerState,
+  SIGNER_STATE_FILE,
+  type SignerState,
+  SignerStateFile,
+  type SignerStateJson,
+} from './storage/signer-state.ts';

@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { getSuite, type KeyPair, type Suite, toHex } from '@djchain/crypto';
-import type { CommitCertificate } from '@djchain/ledger';
+import { type CommitCertificate, validatorIndex } from '@djchain/ledger';
 import type { P2PNode } from '@djchain/p2p';
 import type { GenesisDoc, ModuleDef } from '@djchain/runtime';
 import { Application, type Executed } from './app/application.ts';
@@ -26,6 +26,8 @@ import { P2PTransport } from './net/p2p-transport.ts';
 import { nodeRegistry } from './net/registry.ts';
 import { SnapshotWire } from './net/snapshot-wire.ts';
 import { ChainStore } from './storage/chain-store.ts';
+import { type DirLock, lockDir } from './storage/dir-lock.ts';
+import { openSignerState } from './storage/signer-state.ts';
 
 export interface NodeOptions {
   /** Directory of the node's files; the database is `<dataDir>/chain.db`. */
@@ -38,6 +40,11 @@ export interface NodeOptions {
   readonly dbCacheMiB: number;
   /** Mempool gossip batching and seen-cache (with `deps.p2p`). */
   readonly gossip: Partial<MempoolGossipOptions>;
+  /**
+   * The operator confirmed that this key signs nowhere else and accepts a new signer state when
+   * `signer-state.json` is missing or unreadable (see README, crash safety). Never by default.
+   */
+  readonly signerStateReset: boolean;
 }
 
 export const defaultNodeOptions = {
@@ -63,6 +70,8 @@ export interface NodeDeps {
   readonly log?: Log;
   /** Called when storage fails and the node has stopped (the CLI exits; a supervisor restarts it). */
   readonly onFatal?: (e: unknown) => void;
+  /** The directory's lock when the caller took it already (before a snapshot bootstrap); released on close. */
+  readonly dirLock?: DirLock;
 }
 
 export interface CommitEvent {
@@ -96,17 +105,36 @@ export function openNode(
   const log = deps.log ?? silentLog;
   const now = deps.now ?? (() => Date.now());
   mkdirSync(opts.dataDir, { recursive: true });
-  const store = new ChainStore({
-    file: join(opts.dataDir, DB_FILE),
-    suite,
-    cacheMiB: opts.dbCacheMiB ?? defaultNodeOptions.dbCacheMiB,
-  });
+  // One process per directory: a second one would sign from its own state (a double sign).
+  const lock = deps.dirLock ?? lockDir(opts.dataDir);
+  let store: ChainStore;
+  try {
+    store = new ChainStore({
+      file: join(opts.dataDir, DB_FILE),
+      suite,
+      cacheMiB: opts.dbCacheMiB ?? defaultNodeOptions.dbCacheMiB,
+    });
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
   let closed = false;
   try {
     if (suite.publicKeyOf(deps.key.secretKey).length !== deps.key.publicKey.length) {
       throw new NodeError('NODE_BAD_KEY', 'the node key does not match the chain suite');
     }
+    const hasHistory = store.latestHeight() > 0 || store.loadConsensus() !== undefined;
     const app = new Application({ suite, genesis: opts.genesis, modules: opts.modules ?? [] }, { store });
+    const nextHeight = app.height() + 1;
+    const signer = openSignerState({
+      dataDir: opts.dataDir,
+      chainId: opts.genesis.chainId,
+      validator: toHex(deps.key.publicKey),
+      isValidator: validatorIndex(app.validators(nextHeight), deps.key.publicKey) >= 0,
+      hasHistory,
+      nextHeight,
+      reset: opts.signerStateReset ?? false,
+    });
     const mempool = new Mempool(opts.mempool ?? {}, { app });
     const events = new EventEmitter<{ commit: [CommitEvent] }>();
     events.setMaxListeners(0);
@@ -141,6 +169,7 @@ export function openNode(
         app,
         mempool,
         key: deps.key,
+        signer,
         ...(transport ? { transport } : {}),
         ...((opts.modules ?? []).some((m) => m.name === 'evidence')
           ? { onEvidence: evidenceSubmitter({ app, mempool, key: deps.key, log }) }
@@ -170,12 +199,16 @@ export function openNode(
         snapshotWire?.close();
         void mempool.close();
         store.close();
+        lock.release();
       },
     };
     node.driver.start();
     return node;
   } catch (e) {
-    if (!closed) store.close();
+    if (!closed) {
+      store.close();
+      lock.release();
+    }
     throw e;
   }
 }
