@@ -25,6 +25,7 @@ async function run(argv: string[]): Promise<number> {
       lang: { type: 'string' },
       force: { type: 'boolean', default: false },
       'snapshot-from-peers': { type: 'boolean', default: false },
+      'signer-state-reset': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -80,8 +81,9 @@ async function run(argv: string[]): Promise<number> {
         throw new CliError('badPort', { port: String(values.port) });
     }
     const snapshotFromPeers = values['snapshot-from-peers'] === true;
+    const signerStateReset = values['signer-state-reset'] === true;
     const started = await startDir(
-      { dir, snapshotFromPeers, ...(port === undefined ? {} : { port }) },
+      { dir, snapshotFromPeers, signerStateReset, ...(port === undefined ? {} : { port }) },
       (e) => {
         const err = e as { code?: string; message?: string };
         process.stderr.write(

@@ -68,3 +68,37 @@ test('start serves the API and stops on SIGTERM', async (t) => {
   running.child.kill('SIGTERM');
   assert.equal(await running.exited, 0);
 });
+
+test('one process per directory; a validator without its signer file starts only with --signer-state-reset', async (t) => {
+  const dir = join(temp(t), 'n');
+  assert.equal(djchain(['init', '--dir', dir, '--chain-id', 'cli-lock']).status, 0);
+  // A snapshot start of a validator is refused before anything is downloaded.
+  const snap = djchain(['start', '--dir', dir, '--snapshot-from-peers', '--lang', 'en']);
+  assert.equal(snap.status, 1);
+  assert.match(snap.stderr, /signer-state\.json is missing or invalid.*--signer-state-reset/);
+  const first = await startProcess(['--dir', dir, '--port', '0']);
+  t.after(() => first.child.kill('SIGKILL'));
+  const second = djchain(['start', '--dir', dir, '--port', '0']);
+  assert.equal(second.status, 1);
+  assert.match(second.stderr, new RegExp(`pid ${first.child.pid}.*node\\.lock`));
+  assert.match(second.stderr, /只能运行一个节点/);
+  // Let it sign something, then stop it and lose the signer file (a copied or restored chain.db).
+  const url = `${first.url}/v1/status`;
+  for (let i = 0; i < 200 && (await (await fetch(url)).json()).height < 2; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  first.child.kill('SIGTERM');
+  assert.equal(await first.exited, 0);
+  rmSync(join(dir, 'signer-state.json'));
+  const refused = djchain(['start', '--dir', dir, '--port', '0', '--lang', 'en']);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /signer-state\.json is missing.*--signer-state-reset/);
+  const reset = await startProcess(['--dir', dir, '--port', '0', '--signer-state-reset']);
+  t.after(() => reset.child.kill('SIGKILL'));
+  const floor = JSON.parse(readFileSync(join(dir, 'signer-state.json'), 'utf8')).lastSigned;
+  assert.equal(floor.round, Number.MAX_SAFE_INTEGER);
+  // Its API answers (so its signal handlers are installed) before it is stopped.
+  assert.equal((await (await fetch(`${reset.url}/v1/status`)).json()).chainId, 'cli-lock');
+  reset.child.kill('SIGTERM');
+  assert.equal(await reset.exited, 0);
+});

@@ -204,7 +204,10 @@ export class ConsensusDriver {
    */
   private resumeRecord(height: number): PersistRecord | undefined {
     const raw = this.deps.app.store.loadConsensus();
-    const candidates = [raw === undefined ? null : (JSON.parse(raw) as PersistRecord), this.deps.signer?.record() ?? null]
+    const candidates = [
+      raw === undefined ? null : (JSON.parse(raw) as PersistRecord),
+      this.deps.signer?.record() ?? null,
+    ]
       .filter((r): r is PersistRecord => r !== null && r.height === height)
       .sort((a, b) => b.signed.length - a.signed.length);
     const best = candidates[0];

@@ -51,11 +51,9 @@ export function maxHRS(a: HRS | null, b: HRS | null): HRS | null {
 /** The signer state of one node directory, read at start and written through `save`. */
 export class SignerStateFile implements SignerState {
   readonly file: string;
-  private readonly opts: SignerStateOptions;
   private current: SignerStateJson;
 
   private constructor(opts: SignerStateOptions, current: SignerStateJson) {
-    this.opts = opts;
     this.file = join(opts.dataDir, SIGNER_STATE_FILE);
     this.current = current;
   }
@@ -71,7 +69,9 @@ export class SignerStateFile implements SignerState {
     try {
       json = JSON.parse(readFileSync(file, 'utf8')) as SignerStateJson;
     } catch (e) {
-      throw new NodeError('NODE_SIGNER_STATE_BAD', `${file} cannot be read: ${(e as Error).message}`, { file });
+      throw new NodeError('NODE_SIGNER_STATE_BAD', `${file} cannot be read: ${(e as Error).message}`, {
+        file,
+      });
     }
     const problem = checkJson(json, opts);
     if (problem) throw new NodeError('NODE_SIGNER_STATE_BAD', `${file}: ${problem}`, { file });
