@@ -66,6 +66,12 @@ export { replayChain } from './replay.ts';
 export { ChainStore, type ChainStoreOptions } from './storage/chain-store.ts';
 export { type DirLock, LOCK_FILE, lockDir } from './storage/dir-lock.ts';
 export {
+  defaultRetentionOptions,
+  Pruner,
+  type RetentionOptions,
+  retainFrom,
+} from './storage/pruner.ts';
+export {
   openSignerState,
   SIGNER_STATE_FILE,
   type SignerState,

@@ -14,6 +14,7 @@ import {
   ConsensusDriver,
   type DriverOptions,
   defaultDriverOptions,
+  realTimers,
   type Timers,
 } from './consensus/driver.ts';
 import { evidenceSubmitter } from './consensus/evidence.ts';
@@ -27,7 +28,9 @@ import { nodeRegistry } from './net/registry.ts';
 import { SnapshotWire } from './net/snapshot-wire.ts';
 import { ChainStore } from './storage/chain-store.ts';
 import { type DirLock, lockDir } from './storage/dir-lock.ts';
+import { defaultRetentionOptions, Pruner, type RetentionOptions } from './storage/pruner.ts';
 import { openSignerState } from './storage/signer-state.ts';
+import { servedSnapshotHeight } from './sync/snapshot-server.ts';
 
 export interface NodeOptions {
   /** Directory of the node's files; the database is `<dataDir>/chain.db`. */
@@ -45,12 +48,15 @@ export interface NodeOptions {
    * `signer-state.json` is missing or unreadable (see README, crash safety). Never by default.
    */
   readonly signerStateReset: boolean;
+  /** Which state versions are kept; older ones are pruned in the background after commits. */
+  readonly retention: Partial<RetentionOptions>;
 }
 
 export const defaultNodeOptions = {
   mempool: defaultMempoolOptions,
   driver: defaultDriverOptions,
   dbCacheMiB: 128,
+  retention: defaultRetentionOptions,
 } as const;
 
 export interface NodeDeps {
@@ -90,6 +96,8 @@ export interface DjNode {
   readonly events: EventEmitter<{ commit: [CommitEvent] }>;
   /** Mempool gossip, when the node runs over p2p. */
   readonly gossip: MempoolGossip | undefined;
+  /** State retention (pruning after commits). */
+  readonly pruner: Pruner;
   /** Stops consensus and closes the database. */
   close(): void;
 }
@@ -157,8 +165,15 @@ export function openNode(
     const gossip = deps.p2p
       ? new MempoolGossip(opts.gossip ?? {}, { p2p: deps.p2p, mempool, app, log })
       : undefined;
+    const pruner = new Pruner(opts.retention ?? {}, {
+      store,
+      log,
+      served: () => servedSnapshotHeight(store),
+    });
+    const clock = deps.timers ?? realTimers;
     const node: DjNode = {
       suite,
+      pruner,
       nodeId: toHex(deps.key.publicKey),
       app,
       mempool,
@@ -184,6 +199,10 @@ export function openNode(
           );
           refreshRegistry();
           events.emit('commit', { executed, commit });
+          // After the commit's own work, between consensus steps: one bounded pruning step.
+          clock.setImmediate(() => {
+            if (!closed) pruner.step();
+          });
         },
         onFatal: (e) => {
           log.error({ code: (e as { code?: string }).code ?? 'NODE_FATAL' }, 'consensus stopped');

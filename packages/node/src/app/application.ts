@@ -26,7 +26,6 @@ import {
   Executor,
   type GenesisDoc,
   type ModuleDef,
-  SYS_VALIDATORS_KEY,
 } from '@djchain/runtime';
 import type { NodeBatch } from '@djchain/state';
 import { NodeError } from '../errors.ts';
@@ -100,7 +99,7 @@ export class Application {
       this.validatorCache.set(version, fromSnapshot);
       return fromSnapshot;
     }
-    const bytes = this.store.view(version).get(SYS_VALIDATORS_KEY);
+    const bytes = this.store.validatorSetValue(version);
     if (bytes === undefined)
       throw new NodeError('NODE_STORE_CORRUPT', 'no validator set in state', { version });
     const set = validatorSetFromValue(decode(bytes));
