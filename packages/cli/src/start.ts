@@ -22,7 +22,7 @@ import {
 } from '@djchain/node';
 import { P2PNode, type PeerAddress } from '@djchain/p2p';
 import type { FastifyInstance } from 'fastify';
-import { CONFIG_FILE, loadDir, timeoutsOf } from './files.ts';
+import { CONFIG_FILE, loadDir, retentionOf, timeoutsOf } from './files.ts';
 import { CliError } from './i18n.ts';
 import { loadModules } from './modules.ts';
 
@@ -182,6 +182,7 @@ async function startLocked(
         timeouts: timeoutsOf(config),
       },
       signerStateReset: args.signerStateReset ?? false,
+      retention: retentionOf(config),
     },
     { key, log, onFatal, dirLock: lock, ...(p2p ? { p2p } : {}) },
   );

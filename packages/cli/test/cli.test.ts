@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { checkConfig, defaultConfig, type NodeConfig, retentionOf } from '../src/files.ts';
 import { messageTable } from '../src/index.ts';
 import { djchain, startProcess } from './process.ts';
 
@@ -101,4 +102,25 @@ test('one process per directory; a validator without its signer file starts only
   assert.equal((await (await fetch(`${reset.url}/v1/status`)).json()).chainId, 'cli-lock');
   reset.child.kill('SIGTERM');
   assert.equal(await reset.exited, 0);
+});
+
+test('config.json stateRetention: defaults filled in, each field checked', () => {
+  assert.deepEqual(retentionOf(defaultConfig), {
+    keepVersions: 1000,
+    stepVersions: 16,
+    snapshotPinVersions: 10000,
+  });
+  assert.deepEqual(retentionOf({ ...defaultConfig, stateRetention: { keepVersions: 0 } }), {
+    keepVersions: 0,
+    stepVersions: 16,
+    snapshotPinVersions: 10000,
+  });
+  const problem = (stateRetention: unknown) =>
+    checkConfig({ ...defaultConfig, stateRetention } as unknown as NodeConfig);
+  assert.equal(problem({ keepVersions: 50, stepVersions: 4 }), null);
+  assert.match(problem({ keepVersions: 3 }) ?? '', /keepVersions must be 0 \(keep all\) or at least 10/);
+  assert.match(problem({ keepVersions: -1 }) ?? '', /keepVersions must be an integer from 0/);
+  assert.match(problem({ stepVersions: 0 }) ?? '', /stepVersions must be an integer from 1/);
+  assert.match(problem({ keep: 5 }) ?? '', /stateRetention\.keep is unknown/);
+  assert.match(problem([]) ?? '', /stateRetention must be an object/);
 });
