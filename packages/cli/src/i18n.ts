@@ -88,6 +88,11 @@ const MESSAGES = {
       '签名状态文件 {file} 缺失或无效：{reason}。这可能是恢复的备份、快照启动或复制的目录，直接以验证节点身份运行可能重复签名。请确认：没有其他进程在使用此密钥签名，并且自该密钥最后一次签名以来链已至少再提交一个区块（在其他节点上运行 djchain status 查看）。确认后加 --signer-state-reset 重新启动：节点在下一高度不签名，从其后的高度起恢复投票。',
     en: 'The signer state file {file} is missing or invalid: {reason}. This looks like a restored backup, a snapshot start or a copied directory; running it as a validator could double-sign. Confirm that no other process signs with this key and that the chain has committed at least one more block since this key last signed (djchain status on another node). Then start again with --signer-state-reset: the node signs nothing at the next height and votes again from the height after.',
   },
+  testOnly: {
+    'zh-CN':
+      '--test-byzantine 与 DJCHAIN_TEST_CRASH 仅供测试使用，需设置 DJCHAIN_TEST_ONLY=1（取值：equivocate 或 equivocate-time；after-persist:N 或 mid-commit:N）。生产节点切勿使用。',
+    en: '--test-byzantine and DJCHAIN_TEST_CRASH are for tests only and need DJCHAIN_TEST_ONLY=1 (values: equivocate or equivocate-time; after-persist:N or mid-commit:N). Never use them on a production node.',
+  },
   p2pListening: {
     'zh-CN': '节点网络地址：{address}（节点标识 {id}）',
     en: 'P2P: {address} (node id {id})',

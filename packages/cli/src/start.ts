@@ -7,6 +7,8 @@
 import { join } from 'node:path';
 import { getSuite } from '@djchain/crypto';
 import {
+  BYZANTINE_MODES,
+  type ByzantineMode,
   bootstrapFromPeers,
   buildApi,
   createLog,
@@ -17,8 +19,10 @@ import {
   LOCK_FILE,
   lockDir,
   openNode,
+  parseCrashSpec,
   SIGNER_STATE_FILE,
   SignerStateFile,
+  type TestFaults,
 } from '@djchain/node';
 import { P2PNode, type PeerAddress } from '@djchain/p2p';
 import type { FastifyInstance } from 'fastify';
@@ -33,6 +37,26 @@ export interface StartArgs {
   readonly snapshotFromPeers?: boolean;
   /** The operator confirmed no other process signs with this key (see packages/node/README.md). */
   readonly signerStateReset?: boolean;
+  /** TEST-ONLY faults (`--test-byzantine`, DJCHAIN_TEST_CRASH), checked by `testFaultsOf`. */
+  readonly testFaults?: TestFaults;
+}
+
+/**
+ * TEST-ONLY: `--test-byzantine MODE` and DJCHAIN_TEST_CRASH=point:N, refused unless
+ * DJCHAIN_TEST_ONLY=1 (for the real-process fault tests; never a production option).
+ */
+export function testFaultsOf(byzantine: string | undefined, env: NodeJS.ProcessEnv): TestFaults | undefined {
+  const crashRaw = env.DJCHAIN_TEST_CRASH;
+  if (byzantine === undefined && crashRaw === undefined) return undefined;
+  if (env.DJCHAIN_TEST_ONLY !== '1') throw new CliError('testOnly', {});
+  if (byzantine !== undefined && !BYZANTINE_MODES.includes(byzantine as ByzantineMode))
+    throw new CliError('testOnly', {});
+  const crash = crashRaw === undefined ? undefined : parseCrashSpec(crashRaw);
+  if (typeof crash === 'string') throw new CliError('testOnly', {});
+  return {
+    ...(byzantine !== undefined ? { byzantine: byzantine as ByzantineMode } : {}),
+    ...(crash !== undefined ? { crash } : {}),
+  };
 }
 
 export interface Started {
@@ -184,7 +208,14 @@ async function startLocked(
       signerStateReset: args.signerStateReset ?? false,
       retention: retentionOf(config),
     },
-    { key, log, onFatal, dirLock: lock, ...(p2p ? { p2p } : {}) },
+    {
+      key,
+      log,
+      onFatal,
+      dirLock: lock,
+      ...(p2p ? { p2p } : {}),
+      ...(args.testFaults ? { testFaults: args.testFaults } : {}),
+    },
   );
   const api = buildApi(node);
   const port = args.port ?? config.api.port;

@@ -78,3 +78,10 @@ export {
   SignerStateFile,
   type SignerStateJson,
 } from './storage/signer-state.ts';
+export {
+  BYZANTINE_MODES,
+  type ByzantineMode,
+  type CrashSpec,
+  parseCrashSpec,
+  type TestFaults,
+} from './testing/faults.ts';

@@ -31,6 +31,7 @@ import { type DirLock, lockDir } from './storage/dir-lock.ts';
 import { defaultRetentionOptions, Pruner, type RetentionOptions } from './storage/pruner.ts';
 import { openSignerState } from './storage/signer-state.ts';
 import { servedSnapshotHeight } from './sync/snapshot-server.ts';
+import { byzantineTransport, installCrash, type TestFaults } from './testing/faults.ts';
 
 export interface NodeOptions {
   /** Directory of the node's files; the database is `<dataDir>/chain.db`. */
@@ -78,6 +79,8 @@ export interface NodeDeps {
   readonly onFatal?: (e: unknown) => void;
   /** The directory's lock when the caller took it already (before a snapshot bootstrap); released on close. */
   readonly dirLock?: DirLock;
+  /** TEST-ONLY faults (Byzantine votes, self-kill at a storage moment); never in production. */
+  readonly testFaults?: TestFaults;
 }
 
 export interface CommitEvent {
@@ -147,7 +150,18 @@ export function openNode(
     const events = new EventEmitter<{ commit: [CommitEvent] }>();
     events.setMaxListeners(0);
     const p2pTransport = deps.p2p ? new P2PTransport(deps.p2p, log) : undefined;
-    const transport = deps.transport ?? p2pTransport;
+    const honest = deps.transport ?? p2pTransport;
+    const faults = deps.testFaults;
+    if (faults?.crash) installCrash(store, faults.crash);
+    const transport =
+      faults?.byzantine && honest
+        ? byzantineTransport(honest, {
+            suite,
+            secretKey: deps.key.secretKey,
+            chainId: opts.genesis.chainId,
+            mode: faults.byzantine,
+          })
+        : honest;
     // Admission bound to the registry in state: refreshed whenever a block changed it.
     let registry = '';
     const refreshRegistry = () => {

@@ -21,12 +21,7 @@ import {
   verifyCommit,
   ZERO_HASH,
 } from '@djchain/ledger';
-import {
-  type BlockResult,
-  Executor,
-  type GenesisDoc,
-  type ModuleDef,
-} from '@djchain/runtime';
+import { type BlockResult, Executor, type GenesisDoc, type ModuleDef } from '@djchain/runtime';
 import type { NodeBatch } from '@djchain/state';
 import { NodeError } from '../errors.ts';
 import type { ChainStore } from '../storage/chain-store.ts';
