@@ -205,7 +205,12 @@ test('an equivocating validator process: the honest three commit, the evidence l
   }
 });
 
-test('a validator equivocating on time only: the honest three keep committing and the evidence lands', async (t) => {
+// Reproduces issue 9 item 1 on a branch without its driver fix: certificates pairing one time with
+// the signature over the other are stored ("invalid precommit signature" at several heights).
+// Marked todo until that fix (helper h1) is merged; then the lead removes the mark.
+test('a validator equivocating on time only: the honest three keep committing; every stored certificate verifies', {
+  todo: 'issue 9 item 1 — the driver fix for time-only equivocation (h1)',
+}, async (t) => {
   const c = await makeCluster(t, 'byzantine-time');
   for (let i = 0; i < 3; i++) c.running[i] = await startProcess(['--dir', c.dirs[i]!]);
   c.running[3] = await startProcess(['--dir', c.dirs[3]!, '--test-byzantine', 'equivocate-time'], TEST_ENV);
@@ -213,10 +218,19 @@ test('a validator equivocating on time only: the honest three keep committing an
   await c.reach(3, honest);
   const at = Math.max(...(await Promise.all(honest.map(c.height))));
   await c.reach(at + 8, honest);
-  await until(
-    'time-only evidence against org3',
-    async () => (await c.evidenceAgainst(0, c.ids[3]!)).length > 0,
+  // Item 6 of issue 9 (a time-only conflict is evidence) belongs to another part of the work: this
+  // subtest is marked todo until the evidence module accepts such a pair.
+  await t.test(
+    'the time-only equivocation lands as evidence',
+    { todo: 'issue 9 item 6 (evidence module)' },
+    () =>
+      until(
+        'time-only evidence against org3',
+        async () => (await c.evidenceAgainst(0, c.ids[3]!)).length > 0,
+        100,
+      ),
   );
+  const final = Math.min(...(await Promise.all(honest.map(c.height))));
   for (let i = 0; i < 4; i++) {
     const r = c.running[i]!;
     c.running[i] = undefined;
@@ -224,10 +238,8 @@ test('a validator equivocating on time only: the honest three keep committing an
     await r.exited;
   }
   for (const [i, dir] of c.dirs.entries()) {
-    assert.deepEqual(
-      checkStoredCertificates(dir, 'intl').bad,
-      [],
-      `org${i}: every stored certificate verifies`,
-    );
+    const check = checkStoredCertificates(dir, 'intl');
+    if (i !== 3) assert.ok(check.checked >= final, `org${i}: ${check.checked} certificates checked`);
+    assert.deepEqual(check.bad, [], `org${i}: every stored certificate verifies`);
   }
 });
