@@ -185,6 +185,10 @@ export function openNode(
       served: () => servedSnapshotHeight(store),
     });
     const clock = deps.timers ?? realTimers;
+    // Proposals must fit the transport's frames: the driver checks its block limit against them.
+    const driverOptions = deps.p2p
+      ? { maxFrameBytes: deps.p2p.options.maxFrameBytes, ...opts.driver }
+      : (opts.driver ?? {});
     const node: DjNode = {
       suite,
       pruner,
@@ -194,7 +198,7 @@ export function openNode(
       log,
       events,
       gossip,
-      driver: new ConsensusDriver(opts.driver ?? {}, {
+      driver: new ConsensusDriver(driverOptions, {
         app,
         mempool,
         key: deps.key,

@@ -1,5 +1,5 @@
 /**
- * Test harness of the web tests: a real one-validator chain made with the CLI (`djchain init`, then
+ * Test harness of the web tests: a real chain of one running validator made with the CLI (`djchain init`, then
  * a genesis with a community committee, branches, posts and members written by `writeGenesis` —
  * init makes an empty one — then `djchain start` as a child process), keystore files for the demo
  * accounts, the built app served by serveWeb, and Debian's Chromium driven by playwright-core.
@@ -30,6 +30,14 @@ export const ACCOUNTS = {
 } as const;
 
 export const BIRTH_DATE = '1996-03-15';
+
+/**
+ * A second validator (第二党支部's node) that never runs: power 1 against the running node's 10, so
+ * the running node alone still commits. The tests hold its key to make it equivocate (and be jailed).
+ */
+export function secondValidatorKey(): KeyPair {
+  return getSuite('intl').keyPairFromSeed(new Uint8Array(32).fill(0x2b));
+}
 
 function chinaToday(): string {
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -98,6 +106,13 @@ export function writeGenesis(nodeDir: string): { keys: Record<string, KeyPair>; 
     member: { members },
     recruitment: { activeVersion: '2014' },
   };
+  g.validators[0].power = 10;
+  g.validators.push({
+    publicKey: Buffer.from(secondValidatorKey().publicKey).toString('hex'),
+    power: 1,
+    name: '第二党支部节点',
+    orgId: 'b2',
+  });
   writeFileSync(file, `${JSON.stringify(g, null, 2)}\n`);
   return { keys, seed };
 }
@@ -189,11 +204,14 @@ export function clientOf(chain: Pick<Chain, 'dir' | 'nodeUrl' | 'chainId'>): Djc
     trust: {
       kind: 'genesis',
       validators: {
-        validators: genesis.validators.map((v: { publicKey: string; power: number; name: string }) => ({
-          publicKey: fromHex(v.publicKey),
-          power: v.power,
-          name: v.name,
-        })),
+        validators: genesis.validators.map(
+          (v: { publicKey: string; power: number; name: string; orgId?: string }) => ({
+            publicKey: fromHex(v.publicKey),
+            power: v.power,
+            name: v.name,
+            ...(v.orgId === undefined ? {} : { orgId: v.orgId }),
+          }),
+        ),
       },
     },
   });

@@ -5,6 +5,7 @@ import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import type { Command } from './io.ts';
 import { keysCommand } from './keys.ts';
+import { validatorsCommand } from './validators.ts';
 
 export { type Command, type CommandIo, processIo } from './io.ts';
 export { commandMessages } from './messages.ts';
@@ -17,4 +18,5 @@ export const commands: Record<string, Command> = {
   dossier: dossierCommand,
   import: importCommand,
   export: exportCommand,
+  validators: validatorsCommand,
 };

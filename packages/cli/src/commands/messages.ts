@@ -16,6 +16,9 @@ const M = {
   djchain import members 名册.xlsx --key 密钥文件.json --api 地址 --vault 导入密钥库.json --profiles 档案.jsonl
   djchain export template --out 模板.xlsx
   djchain export roster|report --out 文件.xlsx --api 地址 --root 党委编号 [--vault … --profiles …]
+  djchain validators list --api 地址
+  djchain validators propose add|remove|power --public-key 公钥 [--role validator|observer] [--org 组织] [--power 投票权] [--name 名称] [--reason 理由] --key 密钥文件.json --api 地址
+  djchain validators approve 提议编号 [--org 本组织编号] --key 密钥文件.json --api 地址
 口令：交互输入，或 --passphrase-file 文件，或环境变量 DJCHAIN_PASSPHRASE。选项 --lang en 改用英文。`,
     en: `Usage:
   djchain keys new --out key.json [--suite intl|gm | --genesis genesis.json] [--label NAME] [--force]
@@ -28,6 +31,9 @@ const M = {
   djchain import members roster.xlsx --key key.json --api URL --vault vault.json --profiles profiles.jsonl
   djchain export template --out template.xlsx
   djchain export roster|report --out FILE.xlsx --api URL --root COMMITTEE_ID [--vault … --profiles …]
+  djchain validators list --api URL
+  djchain validators propose add|remove|power --public-key HEX [--role validator|observer] [--org ORG] [--power N] [--name NAME] [--reason TEXT] --key key.json --api URL
+  djchain validators approve PROPOSAL [--org ORG] --key key.json --api URL
 Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSPHRASE. --lang zh-CN for Chinese (default).`,
   },
   unknownSub: {
@@ -78,6 +84,10 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
   status: {
     zh: '链标识：{chainId}\n密码套件：{suite}\n高度：{height}\n区块时间：{time}\n区块头哈希：{headerHash}\n状态根：{stateRoot}\n验证人：{validators} 个（总投票权 {power}）\n节点：{nodeId}\n已由轻客户端验证的最新区块头：{verified}',
     en: 'Chain: {chainId}\nSuite: {suite}\nHeight: {height}\nBlock time: {time}\nHeader hash: {headerHash}\nState root: {stateRoot}\nValidators: {validators} (total power {power})\nNode: {nodeId}\nLatest header verified by the light client: {verified}',
+  },
+  statusJailed: {
+    zh: '已停权：{name}（高度 {since} 的证据，自高度 {effective} 起投票权为 0；详见 djchain validators list）',
+    en: 'Jailed: {name} (evidence at height {since}, power 0 from height {effective}; see djchain validators list)',
   },
   badAction: {
     zh: '“{action}”不是“模块.操作”的形式（例如 member.register）。',
@@ -163,6 +173,34 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
   exportWritten: {
     zh: '已导出 {what}：{file}（{rows} 行，数据取自链上高度 {height}）',
     en: 'Exported {what}: {file} ({rows} rows, chain height {height})',
+  },
+  badNumber: {
+    zh: '选项 --{option} 的值“{value}”不是正整数。',
+    en: 'Option --{option}: "{value}" is not a positive integer.',
+  },
+  valHeader: {
+    zh: '验证节点（链上高度 {height} 的状态，自高度 {from} 起生效）：',
+    en: 'Validators (state at height {height}, in force from height {from}):',
+  },
+  valRow: {
+    zh: '  {name}　投票权 {power}　组织 {org}　公钥 {key}',
+    en: '  {name}  power {power}  org {org}  key {key}',
+  },
+  valObservers: { zh: '观察节点：{count} 个', en: 'Observer nodes: {count}' },
+  valObserverRow: { zh: '  {name}　组织 {org}　公钥 {key}', en: '  {name}  org {org}  key {key}' },
+  valJailed: { zh: '已停权的验证节点：{count} 个', en: 'Jailed validators: {count}' },
+  valJailedRow: {
+    zh: '  {name}（{key}）原投票权 {power}，高度 {since} 停权，自高度 {effective} 起投票权为 0；证据：{evidence}',
+    en: '  {name} ({key}) had power {power}, jailed at height {since}, power 0 from height {effective}; evidence: {evidence}',
+  },
+  valPending: { zh: '待审批的变更：{count} 项', en: 'Pending proposals: {count}' },
+  valPendingRow: {
+    zh: '  #{id} {change}　已批准：{approvals}　有效至高度 {expires}',
+    en: '  #{id} {change}  approved by: {approvals}  open until height {expires}',
+  },
+  valScheduledRow: {
+    zh: '  #{id} {change}　已批准，自高度 {effective} 起生效',
+    en: '  #{id} {change}  approved, in force from height {effective}',
   },
   unexpected: { zh: '意外错误（{code}）：{reason}', en: 'Unexpected failure ({code}): {reason}' },
 } as const;

@@ -5,6 +5,8 @@
 import {
   DisciplineErrors,
   type ErrorSpec,
+  EvidenceErrors,
+  GovernanceErrors,
   MemberErrors,
   OrgErrors,
   RecruitmentErrors,
@@ -13,7 +15,15 @@ import {
 import type { Lang } from '../i18n.ts';
 
 const MODULE_ZH = new Map<string, string>();
-for (const registry of [MemberErrors, OrgErrors, RecruitmentErrors, DisciplineErrors, TransferErrors]) {
+for (const registry of [
+  MemberErrors,
+  OrgErrors,
+  RecruitmentErrors,
+  DisciplineErrors,
+  TransferErrors,
+  EvidenceErrors,
+  GovernanceErrors,
+]) {
   for (const spec of Object.values(registry) as ErrorSpec[]) MODULE_ZH.set(spec.code, spec.zh);
 }
 
