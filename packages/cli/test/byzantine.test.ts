@@ -65,6 +65,7 @@ interface Cluster {
   /** Waits until every node in `who` is at `target` or above. */
   reach(target: number, who: number[]): Promise<void>;
   evidenceAgainst(at: number, validator: string): Promise<unknown[]>;
+  jailed(at: number): Promise<Array<{ validator: string; effective: number }>>;
   sameHeaders(to: number, who: number[]): Promise<void>;
 }
 
@@ -123,6 +124,12 @@ async function makeCluster(t: { after(fn: () => void): void }, name: string): Pr
       const r = await getJson<{ result: Array<{ validator: string }> }>(`${urls[at]}/v1/query/evidence/list`);
       return r.result.filter((e) => e.validator === validator);
     },
+    jailed: async (at) =>
+      (
+        await getJson<{ result: Array<{ validator: string; effective: number }> }>(
+          `${urls[at]}/v1/query/evidence/jailed`,
+        )
+      ).result,
     sameHeaders: async (to, who) => {
       const lists = await Promise.all(
         who.map(
@@ -167,8 +174,13 @@ test('an equivocating validator process: the honest three commit, the evidence l
   );
   const landed = Math.max(...(await Promise.all(honest.map(c.height))));
   await c.reach(landed + 5, honest);
-  // TODO(issue 9, jailing — helper h3): once automatic jailing is on main, assert here that org3
-  // is jailed (power 0 from h+2) through the query h3 adds. Not asserted: it is not on this branch.
+  // Proven equivocation jails the offender: power 0 from the block after next (evidence module).
+  await until('org3 jailed', async () => (await c.jailed(0)).some((j) => j.validator === c.ids[3]));
+  const jail = (await c.jailed(0)).find((j) => j.validator === c.ids[3])!;
+  await c.reach(jail.effective + 2, honest);
+  const set = await getJson<{ validatorSet: string }>(`${c.urls[0]}/v1/validators?height=${jail.effective}`);
+  const setBytes = Buffer.from(set.validatorSet, 'base64').toString('hex');
+  assert.ok(!setBytes.includes(c.ids[3]!), 'org3 is not in the set from its effective height');
 
   // Kill right after a new signature is durable, before it is sent; then mid-commit. Each time the
   // process kills itself; restarted plainly, it catches up.
@@ -205,12 +217,9 @@ test('an equivocating validator process: the honest three commit, the evidence l
   }
 });
 
-// Reproduces issue 9 item 1 on a branch without its driver fix: certificates pairing one time with
-// the signature over the other are stored ("invalid precommit signature" at several heights).
-// Marked todo until that fix (helper h1) is merged; then the lead removes the mark.
-test('a validator equivocating on time only: the honest three keep committing; every stored certificate verifies', {
-  todo: 'issue 9 item 1 — the driver fix for time-only equivocation (h1)',
-}, async (t) => {
+// Issue 9 item 1: before its driver fix, certificates pairing one time with the signature over the
+// other were stored ("invalid precommit signature" at several heights, seen with this test).
+test('a validator equivocating on time only: the honest three keep committing, the evidence lands; every stored certificate verifies', async (t) => {
   const c = await makeCluster(t, 'byzantine-time');
   for (let i = 0; i < 3; i++) c.running[i] = await startProcess(['--dir', c.dirs[i]!]);
   c.running[3] = await startProcess(['--dir', c.dirs[3]!, '--test-byzantine', 'equivocate-time'], TEST_ENV);
@@ -218,17 +227,9 @@ test('a validator equivocating on time only: the honest three keep committing; e
   await c.reach(3, honest);
   const at = Math.max(...(await Promise.all(honest.map(c.height))));
   await c.reach(at + 8, honest);
-  // Item 6 of issue 9 (a time-only conflict is evidence) belongs to another part of the work: this
-  // subtest is marked todo until the evidence module accepts such a pair.
-  await t.test(
-    'the time-only equivocation lands as evidence',
-    { todo: 'issue 9 item 6 (evidence module)' },
-    () =>
-      until(
-        'time-only evidence against org3',
-        async () => (await c.evidenceAgainst(0, c.ids[3]!)).length > 0,
-        100,
-      ),
+  await until(
+    'time-only evidence against org3',
+    async () => (await c.evidenceAgainst(0, c.ids[3]!)).length > 0,
   );
   const final = Math.min(...(await Promise.all(honest.map(c.height))));
   for (let i = 0; i < 4; i++) {
