@@ -169,9 +169,25 @@ describe('web app in Chromium', {
     await shoot(page, 'member');
   });
 
-  it('the secretary reads personal fields and the read is recorded on chain', async () => {
+  it('the secretary reads personal fields: the read is committed on chain first, then released for it', async () => {
     await page.getByTestId('read-profile').click();
     await page.getByTestId('read-recorded').waitFor({ timeout: 60_000 });
+    await page.getByTestId('released-fields').waitFor({ timeout: 60_000 });
+    assert.equal(await text(page.getByTestId('released-name')), '周晓');
+    assert.equal(await text(page.getByTestId('released-phone')), '13800000000');
+    // The fields were released for a record on chain: the member's history shows the read.
+    const { verdict } = await clientOf(chain).getDossier('member:m-101');
+    const reads = verdict.events.filter((e) => e.type === 'member.ProfileRead');
+    assert.equal(reads.length, 1);
+    assert.deepEqual((reads[0]!.data as { fields?: unknown }).fields, [
+      'address',
+      'birthDate',
+      'education',
+      'gender',
+      'name',
+      'phone',
+    ]);
+    await shoot(page, 'member-released');
   });
 
   it('the verify page passes the exported dossier and names the first broken link of a changed one', async () => {

@@ -55,7 +55,7 @@ const NODE_ZH: Readonly<Record<string, string>> = {
   CLIENT_CHAIN_MISMATCH: '节点运行的是另一条链。',
   CLIENT_SUITE_MISMATCH: '密码套件与链不符。',
   CLIENT_KEYSTORE_MALFORMED: '密钥文件格式不正确。',
-  CLIENT_KEYSTORE_WEAK_KDF: '密钥派生参数过弱。',
+  CLIENT_KEYSTORE_WEAK_KDF: '密钥文件的派生参数过弱（scrypt N 低于 2^15），请将密钥转存为新的密钥文件。',
 };
 
 /** The reason for `code` in `lang`; English falls back to the message the error carried. */
