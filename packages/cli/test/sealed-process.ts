@@ -1,5 +1,6 @@
 /** `djchain sealed serve` as a real child process for the tests (resolves with the URL it prints). */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import type { TestChain } from './commands-node.ts';
 
 const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
@@ -11,7 +12,7 @@ export interface SealedProcess {
 }
 
 export function startSealed(
-  chain: Pick<TestChain, 'url' | 'genesisFile'>,
+  chain: Pick<TestChain, 'url' | 'genesisFile' | 'dir'>,
   vault: string,
   profiles: string,
   extra: string[] = [],
@@ -30,6 +31,9 @@ export function startSealed(
       chain.url,
       '--genesis',
       chain.genesisFile,
+      // The service runs beside the node and checks read records as its operator.
+      '--token-file',
+      join(chain.dir, 'api-token'),
       ...extra,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },

@@ -293,6 +293,9 @@ function startSealedService(chain: Chain): Promise<{ child: ChildProcess; url: s
       chain.nodeUrl,
       '--genesis',
       join(chain.dir, 'genesis.json'),
+      // The service runs beside the node and checks read records as its operator.
+      '--token-file',
+      join(chain.dir, 'api-token'),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

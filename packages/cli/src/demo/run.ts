@@ -142,6 +142,9 @@ export async function runDemo(opts: DemoOptions): Promise<RunningDemo> {
           node.url,
           '--genesis',
           join(nodeDir, GENESIS_FILE),
+          // Beside the node: it checks read records as the node's operator.
+          '--token-file',
+          join(nodeDir, 'api-token'),
         ],
         /(http:\/\/127\.0\.0\.1:\d+)/,
       );
