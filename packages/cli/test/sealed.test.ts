@@ -108,6 +108,8 @@ before(async () => {
     trust: { kind: 'genesis', validators: genesis.validators },
   });
   reader = await openKeystore(readFileSync(chain.keyFile, 'utf8'), PASSPHRASE, suite, { scrypt: nodeScrypt });
+  // The test's own reads (receipts, records, dossiers) as the secretary.
+  await client.signIn(reader);
   const { vault } = openVault(vaultFile, genesis.chainId, suite);
   const byName = new Map<string, string>();
   for (const l of lastLines(profilesFile).values()) byName.set(openLine(suite, vault, l)!.name, l.member);
