@@ -176,7 +176,10 @@ describe('web app in Chromium', {
     assert.equal(await text(page.getByTestId('released-name')), '周晓');
     assert.equal(await text(page.getByTestId('released-phone')), '13800000000');
     // The fields were released for a record on chain: the member's history shows the read.
-    const { verdict } = await clientOf(chain).getDossier('member:m-101');
+    // Read as the branch secretary (a member's history is not public).
+    const asSecretary = clientOf(chain);
+    await asSecretary.signIn(chain.keys.branchSecretary);
+    const { verdict } = await asSecretary.getDossier('member:m-101');
     const reads = verdict.events.filter((e) => e.type === 'member.ProfileRead');
     assert.equal(reads.length, 1);
     assert.deepEqual((reads[0]!.data as { fields?: unknown }).fields, [
