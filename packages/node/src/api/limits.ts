@@ -36,7 +36,9 @@ export const defaultConnectionLimits: ConnectionLimits = {
   requestTimeoutMs: 30_000,
   headersTimeoutMs: 10_000,
   checkIntervalMs: 1_000,
-  keepAliveTimeoutMs: 5_000,
+  // fastify's own default: longer than the clients' keep-alive (undici 4 s), so a client never
+  // reuses a connection the server is closing at that moment (a POST is not retried).
+  keepAliveTimeoutMs: 72_000,
   idleTimeoutMs: 60_000,
   maxRequestsPerSocket: 1000,
   maxConnections: 2000,
