@@ -35,7 +35,6 @@ import {
   receiptArb,
   txArb,
   validatorSetArb,
-  valueArb,
   voteArb,
 } from './helpers.ts';
 
