@@ -60,10 +60,12 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'C5',
     pkg: 'consensus',
-    file: 'rules.ts',
-    from: 'p.validRound < 0 || p.validRound >= s.round) return false;',
-    to: 'p.validRound < 0 || p.validRound > s.round) return false;',
-    why: 'line 28: vr = round accepted',
+    // Not the same bound in rules.ts line28: recordProposal already drops vr ≥ round, so weakening
+    // that copy alone cannot be observed (an equivalent mutant, found by this script).
+    file: 'tally.ts',
+    from: 'if (p.validRound < -1 || p.validRound >= p.round) return false;',
+    to: 'if (p.validRound < -1 || p.validRound > p.round) return false;',
+    why: 'a proposal with vr = round recorded',
   },
   {
     id: 'C6',

@@ -159,22 +159,25 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
   });
 
   let dossierFile = '';
-  browserIt('the member page shows the history verified in the browser, and exports the dossier', async () => {
-    await open('member/m-101');
-    await page.getByTestId('verified').waitFor({ timeout: 60_000 });
-    const timeline = await text(page.getByTestId('timeline'));
-    assert.match(timeline, /登记/);
-    assert.match(timeline, /发展环节 · 第2步 党组织派人谈话/);
-    assert.match(timeline, /区块 \d+/);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('export-dossier').click(),
-    ]);
-    dossierFile = join(SHOTS, '..', 'dossier-m-101.cbor');
-    await download.saveAs(dossierFile);
-    assert.ok(readFileSync(dossierFile).length > 100);
-    await shoot(page, 'member');
-  });
+  browserIt(
+    'the member page shows the history verified in the browser, and exports the dossier',
+    async () => {
+      await open('member/m-101');
+      await page.getByTestId('verified').waitFor({ timeout: 60_000 });
+      const timeline = await text(page.getByTestId('timeline'));
+      assert.match(timeline, /登记/);
+      assert.match(timeline, /发展环节 · 第2步 党组织派人谈话/);
+      assert.match(timeline, /区块 \d+/);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-dossier').click(),
+      ]);
+      dossierFile = join(SHOTS, '..', 'dossier-m-101.cbor');
+      await download.saveAs(dossierFile);
+      assert.ok(readFileSync(dossierFile).length > 100);
+      await shoot(page, 'member');
+    },
+  );
 
   browserIt('the secretary reads personal fields and the read is recorded on chain', async () => {
     await page.getByTestId('read-profile').click();
@@ -195,29 +198,35 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     assert.equal(data.by, ACCOUNTS.branchSecretary.id);
   });
 
-  browserIt('the verify page passes the exported dossier and names the first broken link of a changed one', async () => {
-    await open('verify');
-    await page.locator('input[type=file]').setInputFiles(dossierFile);
-    await page.getByTestId('verify-ok').waitFor();
-    for (const c of ['FORMAT', 'CHAIN', 'EVENT_HEAD', 'STATE_PROOF', 'TRUST', 'COMMIT'])
-      assert.equal(await page.getByTestId(`check-${c}`).getAttribute('data-state'), 'passed');
-    await shoot(page, 'verify-ok');
+  browserIt(
+    'the verify page passes the exported dossier and names the first broken link of a changed one',
+    async () => {
+      await open('verify');
+      await page.locator('input[type=file]').setInputFiles(dossierFile);
+      await page.getByTestId('verify-ok').waitFor();
+      for (const c of ['FORMAT', 'CHAIN', 'EVENT_HEAD', 'STATE_PROOF', 'TRUST', 'COMMIT'])
+        assert.equal(await page.getByTestId(`check-${c}`).getAttribute('data-state'), 'passed');
+      await shoot(page, 'verify-ok');
 
-    // One byte changed inside the recorded talk step ("talk" → "tall"): the file still parses, and
-    // the event whose contents changed is the first broken link.
-    const bytes = readFileSync(dossierFile);
-    const at = bytes.indexOf(Buffer.from('talk'));
-    assert.ok(at > 0);
-    bytes[at + 3] = 'l'.charCodeAt(0);
-    const changed = join(SHOTS, '..', 'dossier-m-101-changed.cbor');
-    writeFileSync(changed, bytes);
-    await page.locator('input[type=file]').setInputFiles(changed);
-    await page.getByTestId('verify-broken').waitFor();
-    assert.equal(await page.getByTestId('check-EVENT_HEAD').getAttribute('data-state'), 'failed');
-    assert.equal(await page.getByTestId('check-COMMIT').getAttribute('data-state'), 'skipped');
-    assert.match(await text(page.getByTestId('verify-broken')), /第一处断裂：记录前后相扣（第 \d+ 条记录）/);
-    await shoot(page, 'verify-broken');
-  });
+      // One byte changed inside the recorded talk step ("talk" → "tall"): the file still parses, and
+      // the event whose contents changed is the first broken link.
+      const bytes = readFileSync(dossierFile);
+      const at = bytes.indexOf(Buffer.from('talk'));
+      assert.ok(at > 0);
+      bytes[at + 3] = 'l'.charCodeAt(0);
+      const changed = join(SHOTS, '..', 'dossier-m-101-changed.cbor');
+      writeFileSync(changed, bytes);
+      await page.locator('input[type=file]').setInputFiles(changed);
+      await page.getByTestId('verify-broken').waitFor();
+      assert.equal(await page.getByTestId('check-EVENT_HEAD').getAttribute('data-state'), 'failed');
+      assert.equal(await page.getByTestId('check-COMMIT').getAttribute('data-state'), 'skipped');
+      assert.match(
+        await text(page.getByTestId('verify-broken')),
+        /第一处断裂：记录前后相扣（第 \d+ 条记录）/,
+      );
+      await shoot(page, 'verify-broken');
+    },
+  );
 
   browserIt('the explorer lists blocks and validators', async () => {
     await open('explorer');
@@ -347,7 +356,20 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
   });
 
   browserIt('the large-type setting and no uncaught page errors', async () => {
+    // Large type: the theme's base font size goes from 16 to 20 px, and the choice is remembered.
+    const fontSize = () =>
+      page.getByTestId('acting-banner').evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
+    const before = await fontSize();
     await page.getByTestId('large-type').click();
+    await page.waitForFunction(
+      (b) =>
+        Number.parseFloat(getComputedStyle(document.querySelector('[data-testid=acting-banner]')!).fontSize) >
+        b,
+      before,
+    );
+    assert.equal(before, 16);
+    assert.equal(await fontSize(), 20);
+    assert.equal(await page.evaluate(() => localStorage.getItem('djchain.largeType')), '1');
     await shoot(page, 'large-type');
     assert.deepEqual(pageErrors, []);
   });
