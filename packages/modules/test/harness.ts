@@ -44,7 +44,8 @@ export class Chain {
   private readonly keys = new Map<string, KeyPair>();
   private readonly nonces = new Map<string, number>();
 
-  constructor(suite: Suite = getSuite('intl')) {
+  /** `editGenesis` may change the community genesis (module configs) before it is executed. */
+  constructor(suite: Suite = getSuite('intl'), editGenesis?: (modules: { [k: string]: Value }) => void) {
     this.suite = suite;
     this.executor = new Executor({ chainId: CHAIN, suite, modules: allModules });
     this.lastTime = chinaTime(GENESIS_DATE, 9);
@@ -53,9 +54,15 @@ export class Chain {
       suite: suite.id,
       time: this.lastTime,
       validators: { validators: [{ publicKey: this.key('validator').publicKey, power: 1, name: 'v0' }] },
-      modules: communityGenesis((n) => this.address(n)) as unknown as { [k: string]: Value },
+      modules: this.genesisModules(editGenesis),
     });
     this.state.apply(writes);
+  }
+
+  private genesisModules(edit?: (modules: { [k: string]: Value }) => void): { [k: string]: Value } {
+    const modules = communityGenesis((n) => this.address(n)) as unknown as { [k: string]: Value };
+    edit?.(modules);
+    return modules;
   }
 
   key(name: string): KeyPair {

@@ -217,3 +217,26 @@ describe('permission matrix', () => {
     assert.ok(tried > rows.length * 10);
   });
 });
+
+describe('a post acts from its start date', () => {
+  it('a post that begins after today does not authorize yet; from its first day it does', () => {
+    // b1's 组织委员 (b1.org) takes office on 2024-06-01 in this genesis.
+    const chain = new Chain(undefined, (modules) => {
+      const posts = (modules.org as { posts: { org: string; post: string; since: string }[] }).posts;
+      const post = posts.find((p) => p.org === 'b1' && p.post === '组织委员');
+      assert.ok(post);
+      post.since = '2024-06-01';
+    });
+    const appoint = (at: string, member: string) =>
+      chain.step({
+        at,
+        by: B1_POSTS.组织委员,
+        do: 'org.appointPost',
+        params: { org: 'b1', member, post: '党务工作者' },
+      });
+    const early = appoint('2024-05-31', 'b1.m3');
+    assert.equal(early.receipt.status, 'failed');
+    assert.equal(early.receipt.error?.code, 'ORG_NOT_PERMITTED');
+    assert.equal(appoint('2024-06-01', 'b1.m3').receipt.status, 'ok', 'on its first day');
+  });
+});
