@@ -44,8 +44,19 @@ export class Chain {
   private readonly keys = new Map<string, KeyPair>();
   private readonly nonces = new Map<string, number>();
 
-  /** `editGenesis` may change the community genesis (module configs) before it is executed. */
-  constructor(suite: Suite = getSuite('intl'), editGenesis?: (modules: { [k: string]: Value }) => void) {
+  /**
+   * `opts.validators` replaces the one-validator set (names are actors, so their keys sign);
+   * `opts.modules` adds genesis sections (e.g. governance); `opts.editGenesis` may change the
+   * community genesis (module configs) before it is executed.
+   */
+  constructor(
+    suite: Suite = getSuite('intl'),
+    opts: {
+      validators?: ReadonlyArray<{ name: string; power: number; orgId?: string }>;
+      modules?: { [k: string]: Value };
+      editGenesis?: (modules: { [k: string]: Value }) => void;
+    } = {},
+  ) {
     this.suite = suite;
     this.executor = new Executor({ chainId: CHAIN, suite, modules: allModules });
     this.lastTime = chinaTime(GENESIS_DATE, 9);
@@ -53,14 +64,27 @@ export class Chain {
       chainId: CHAIN,
       suite: suite.id,
       time: this.lastTime,
-      validators: { validators: [{ publicKey: this.key('validator').publicKey, power: 1, name: 'v0' }] },
-      modules: this.genesisModules(editGenesis),
+      validators: {
+        validators: (opts.validators ?? [{ name: 'validator', power: 1 }]).map((v) => ({
+          publicKey: this.key(v.name).publicKey,
+          power: v.power,
+          name: opts.validators ? v.name : 'v0',
+          ...(v.orgId === undefined ? {} : { orgId: v.orgId }),
+        })),
+      },
+      modules: this.genesisModules(opts.modules, opts.editGenesis),
     });
     this.state.apply(writes);
   }
 
-  private genesisModules(edit?: (modules: { [k: string]: Value }) => void): { [k: string]: Value } {
-    const modules = communityGenesis((n) => this.address(n)) as unknown as { [k: string]: Value };
+  private genesisModules(
+    extra: { [k: string]: Value } | undefined,
+    edit: ((modules: { [k: string]: Value }) => void) | undefined,
+  ): { [k: string]: Value } {
+    const modules = {
+      ...(communityGenesis((n) => this.address(n)) as unknown as { [k: string]: Value }),
+      ...(extra ?? {}),
+    };
     edit?.(modules);
     return modules;
   }

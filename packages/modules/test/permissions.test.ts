@@ -95,6 +95,14 @@ const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subject?: st
   'transfer.acceptTransfer': { params: { id: 't2' }, org: 'b1', subject: 'b2.m1' },
   'transfer.refuseTransfer': { params: { id: 't2', reason: '材料不全需补充' }, org: 'b1', subject: 'b2.m1' },
   'transfer.withdrawTransfer': { params: { id: 't1' }, org: 'b1', subject: 'b1.m4' },
+  // The top 党委's 书记 proposes; permitted callers stop at the ok receipt.
+  'governance.propose': {
+    params: { op: 'add', role: 'observer', publicKey: 'ab'.repeat(32), org: 'b1' },
+    org: 'c1',
+  },
+  // The 书记 of the organization named; the test chain's validator runs for no organization, so a
+  // permitted caller stops at GOVERNANCE_WRONG_APPROVER (checked after the post).
+  'governance.approve': { params: { proposal: 1, org: 'c1' }, org: 'c1' },
 };
 
 /** Recruitment step actions all act on the candidate's process in b1. */
@@ -221,11 +229,13 @@ describe('permission matrix', () => {
 describe('a post acts from its start date', () => {
   it('a post that begins after today does not authorize yet; from its first day it does', () => {
     // b1's 组织委员 (b1.org) takes office on 2024-06-01 in this genesis.
-    const chain = new Chain(undefined, (modules) => {
-      const posts = (modules.org as { posts: { org: string; post: string; since: string }[] }).posts;
-      const post = posts.find((p) => p.org === 'b1' && p.post === '组织委员');
-      assert.ok(post);
-      post.since = '2024-06-01';
+    const chain = new Chain(undefined, {
+      editGenesis: (modules) => {
+        const posts = (modules.org as { posts: { org: string; post: string; since: string }[] }).posts;
+        const post = posts.find((p) => p.org === 'b1' && p.post === '组织委员');
+        assert.ok(post);
+        post.since = '2024-06-01';
+      },
     });
     const appoint = (at: string, member: string) =>
       chain.step({
