@@ -15,8 +15,11 @@ import { join } from 'node:path';
 
 interface Mutant {
   readonly id: string;
+  /** The package whose tests must kill the mutant. */
   readonly pkg: 'consensus' | 'modules';
-  /** Path under packages/<pkg>/src. */
+  /** The package holding the mutated file, when not `pkg` (a rule `pkg` takes from below). */
+  readonly srcPkg?: 'ledger';
+  /** Path under packages/<srcPkg ?? pkg>/src. */
   readonly file: string;
   readonly from: string;
   readonly to: string;
@@ -118,9 +121,11 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'C12',
     pkg: 'consensus',
+    // BFT time's median is the ledger's weightedMedianTime (one rule for the machine and the node).
+    srcPkg: 'ledger',
     file: 'bft-time.ts',
-    from: 'if (cumulative * 2 >= commitPower) return w.time;',
-    to: 'if (cumulative * 2 > commitPower) return w.time;',
+    from: 'if (cumulative * 2 >= total && cumulative > 0) return e.time;',
+    to: 'if (cumulative * 2 > total && cumulative > 0) return e.time;',
     why: 'weighted median off by one vote',
   },
   {
@@ -263,7 +268,7 @@ export const MUTANTS: readonly Mutant[] = [
 ];
 
 const root = new URL('..', import.meta.url).pathname;
-const pathOf = (m: Mutant) => join(root, 'packages', m.pkg, 'src', m.file);
+const pathOf = (m: Mutant) => join(root, 'packages', m.srcPkg ?? m.pkg, 'src', m.file);
 
 function git(args: string[]): { status: number; out: string } {
   const r = spawnSync('git', args, { cwd: root, encoding: 'utf8' });
@@ -362,7 +367,9 @@ async function main(): Promise<void> {
       const r = await runTests(m.pkg, budget.get(m.pkg)!);
       const outcome = r.passed ? 'survived' : 'killed';
       results.push({ m, outcome });
-      console.log(`${m.id} ${outcome}${r.timedOut ? ' (timed out)' : ''}: ${m.pkg}/${m.file} — ${m.why}`);
+      console.log(
+        `${m.id} ${outcome}${r.timedOut ? ' (timed out)' : ''}: ${m.srcPkg ?? m.pkg}/${m.file} — ${m.why}`,
+      );
     } finally {
       writeFileSync(file, text);
     }
