@@ -237,11 +237,11 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
   );
 
   browserIt('the explorer lists blocks and validators', async () => {
+    // The node's height before the page loads: the page's newest block is at least that one.
+    const height = (await clientOf(chain).status()).height;
     await open('explorer');
     const blocks = page.getByTestId('blocks-table');
     await blocks.waitFor();
-    // The newest block first, linked by its height, as far as the node's own status says.
-    const height = (await clientOf(chain).status()).height;
     const first = Number(await text(blocks.locator('tr.ant-table-row').first().locator('a').first()));
     assert.ok(first >= height, `first row ${first}, node at ${height}`);
     // The validator card lists the genesis validator: its name, power and public key prefix.
