@@ -49,6 +49,7 @@ import { NodeError } from '../errors.ts';
 import type { Log } from '../log.ts';
 import type { Mempool } from '../mempool/mempool.ts';
 import type { PendingBlock } from '../storage/chain-store.ts';
+import { maxHRS, type SignerState } from '../storage/signer-state.ts';
 import { blocksFrom, type CommitMessage, verifyCertified, wantsMore } from '../sync/blocks.ts';
 import { BoundedSet, FutureBuffer, PeerScores, SyncLimiter, VoteCache } from './bounds.ts';
 import {
@@ -129,6 +130,11 @@ export interface DriverDeps {
   readonly onFatal: (e: unknown) => void;
   /** Two conflicting signed votes of one validator, seen by this node (reported once per pair). */
   readonly onEvidence?: (evidence: SignedEvidence) => void;
+  /**
+   * The signer state kept outside the database (signer-state.json): the floor below which nothing
+   * is signed, whatever chain.db holds, and saved before anything new signed is sent.
+   */
+  readonly signer?: SignerState;
 }
 
 /** A timer handle of the injected scheduler (opaque). */
@@ -212,6 +218,9 @@ export class ConsensusDriver {
     this.syncLimiter = new SyncLimiter(this.opts.gossipIntervalMs, this.opts.syncBatchesPerInterval);
     this.clock = deps.timers ?? realTimers;
     this.state = init({ self: this.self, timeouts: this.opts.timeouts, maxFutureRoundsPerValidator: 2 });
+    // The signer guard starts from the signer file: a restored (older) chain.db cannot lower it.
+    const floor = deps.signer?.lastSigned() ?? null;
+    if (floor !== null) this.state = { ...this.state, lastSigned: floor };
     this.lastCommitAt = deps.now();
     // Deferred: the submitting request returns first, and submissions arriving meanwhile join
     // the same block.
@@ -231,9 +240,8 @@ export class ConsensusDriver {
       this.scheduleTick();
     }
     const height = this.deps.app.height() + 1;
-    const raw = this.deps.app.store.loadConsensus();
-    const record = raw === undefined ? undefined : (JSON.parse(raw) as PersistRecord);
-    if (record !== undefined && record.height === height) {
+    const record = this.resumeRecord(height);
+    if (record !== undefined) {
       // Re-validate the blocks this validator proposed or locked on before the crash.
       for (const p of this.deps.app.store.pendingBlocks(height)) {
         try {
@@ -248,6 +256,23 @@ export class ConsensusDriver {
       return;
     }
     this.awaitHeight(height);
+  }
+
+  /**
+   * The record to resume at `height`: chain.db's or the signer file's, whichever signed more (a
+   * restored chain.db may hold an older one), never with a last-signed position below the file's.
+   */
+  private resumeRecord(height: number): PersistRecord | undefined {
+    const raw = this.deps.app.store.loadConsensus();
+    const candidates = [
+      raw === undefined ? null : (JSON.parse(raw) as PersistRecord),
+      this.deps.signer?.record() ?? null,
+    ]
+      .filter((r): r is PersistRecord => r !== null && r.height === height)
+      .sort((a, b) => b.signed.length - a.signed.length);
+    const best = candidates[0];
+    if (best === undefined) return undefined;
+    return { ...best, lastSigned: maxHRS(best.lastSigned, this.deps.signer?.lastSigned() ?? null) };
   }
 
   stop(): void {
@@ -357,12 +382,14 @@ export class ConsensusDriver {
     const { app, key, log } = this.deps;
     switch (a.kind) {
       case 'persist': {
-        // Durable (committed, fsynced) before anything that follows is sent.
+        // Durable (committed, fsynced) before anything that follows is sent: the signer file
+        // (anything newly signed), then the record and pending blocks in chain.db.
         const pending: PendingBlock[] = this.unsaved.map((e) => ({
           hash: e.hash,
           height: e.block.header.height,
           bytes: encodeBlock(e.block),
         }));
+        this.deps.signer?.save(a.record);
         app.store.saveConsensus(a.record.height, JSON.stringify(a.record), pending);
         this.unsaved = [];
         return;
