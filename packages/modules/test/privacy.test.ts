@@ -133,8 +133,8 @@ describe('dossier and privacy', () => {
         // `address` and `newAddress` are key addresses (40 hex), never postal addresses.
         const keyAddress =
           (k === 'address' || k === 'newAddress') && typeof v === 'string' && /^[0-9a-f]{40}$/.test(v);
-        // An organization's name (第一党支部) is public; a person's is not.
-        const orgName = k === 'name' && key.startsWith('org/o/');
+        // An organization's name (第一党支部) and the superior body's are public; a person's is not.
+        const orgName = k === 'name' && (key.startsWith('org/o/') || key === 'org/superior');
         assert.ok(
           k === null || keyAddress || orgName || !PERSONAL_KEYS.includes(k),
           `${key} holds a field ${k}`,
