@@ -10,7 +10,7 @@ import type { Value } from '@djchain/crypto';
 import type { RuleAction } from '../src/common/action.ts';
 import { findPersonalData, idCheckValid, luhnValid } from '../src/common/personalData.ts';
 import { allModules } from '../src/index.ts';
-import vectors from './vectors/personal-data.json' with { type: 'json' };
+import vectors from './vectors/checks/personal-data.json' with { type: 'json' };
 
 describe('personal-data check: vectors', () => {
   for (const v of vectors.refused) {

@@ -12,7 +12,7 @@
  * Luhn); e-mail addresses. Dates, amounts, counts and short numbers pass. Key addresses, digests and
  * random references (a run of 16+ lower-case hex with at least one letter a–f) are not personal
  * data and are skipped. Pure string code, no locale or Unicode tables: the same answer on every node.
- * Vectors: packages/modules/test/vectors/personal-data.json.
+ * Vectors: packages/modules/test/vectors/checks/personal-data.json.
  */
 
 export type PersonalDataKind = 'idCard' | 'mobile' | 'landline' | 'bankCard' | 'email';
