@@ -258,3 +258,24 @@ describe('keys change by their holder, or by two parties with a superior', () =>
     assert.deepEqual(results, ['ok', 'ok', 'ok', 'ok']);
   });
 });
+
+describe('a node key signs no Party act', () => {
+  it("the validator's key is no member's: refused by a clerk action and a member action", () => {
+    const chain = new Chain();
+    const codes = [
+      chain.attempt({
+        at: '2024-03-01',
+        by: 'validator',
+        do: 'member.register',
+        params: { id: 'p7', org: 'b1', address: '@p7' },
+      }),
+      chain.attempt({
+        at: '2024-03-01',
+        by: 'validator',
+        do: 'member.approveKeyRecovery',
+        params: { member: 'b1.m4' },
+      }),
+    ].map((r) => r.receipt.error?.code);
+    assert.deepEqual(codes, ['MEMBER_NOT_PERMITTED', 'MEMBER_NOT_PERMITTED']);
+  });
+});
