@@ -3,6 +3,7 @@
  * receipts (DESIGN §4) with their canonical encodings, hashes and Merkle roots. Browser-safe; the
  * sqlite block store is `@djchain/ledger/sqlite`.
  */
+export { type TimedPower, weightedMedianTime } from './bft-time.ts';
 export {
   type Block,
   blockFromValue,
@@ -57,6 +58,16 @@ export {
   merkleRoot,
   verifyMerkleProof,
 } from './merkle.ts';
+export {
+  PROPOSAL_TAG,
+  type ProposalBody,
+  proposalSignBytes,
+  type SignedProposal,
+  signedProposalFromValue,
+  signedProposalToValue,
+  signProposalBody,
+  verifyProposalSignature,
+} from './proposal.ts';
 export {
   compareKeys,
   decodeReceipt,

@@ -9,6 +9,8 @@ export type RuntimeErrorCode =
   | 'RUNTIME_NONCE_USED'
   | 'RUNTIME_UNKNOWN_MODULE'
   | 'RUNTIME_UNKNOWN_ACTION'
+  /** Admission: the signer is no account any module registered (and the action is not open). */
+  | 'RUNTIME_UNKNOWN_SIGNER'
   | 'RUNTIME_UNKNOWN_QUERY'
   | 'RUNTIME_MODULE_FAILED'
   | 'RUNTIME_WRITE_IN_VERIFY'
@@ -18,6 +20,8 @@ export type RuntimeErrorCode =
   | 'RUNTIME_QUERY_DEPTH'
   | 'RUNTIME_BAD_MODULE'
   | 'RUNTIME_BAD_GENESIS'
+  /** A governing module tried to write an unusable validator set or node registry. */
+  | 'RUNTIME_BAD_VALIDATORS'
   /** A caller passed the executor inconsistent input (e.g. a different number of ids than txs). */
   | 'RUNTIME_BAD_INPUT';
 

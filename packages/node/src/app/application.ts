@@ -21,13 +21,7 @@ import {
   verifyCommit,
   ZERO_HASH,
 } from '@djchain/ledger';
-import {
-  type BlockResult,
-  Executor,
-  type GenesisDoc,
-  type ModuleDef,
-  SYS_VALIDATORS_KEY,
-} from '@djchain/runtime';
+import { type BlockResult, Executor, type GenesisDoc, type ModuleDef } from '@djchain/runtime';
 import type { NodeBatch } from '@djchain/state';
 import { NodeError } from '../errors.ts';
 import type { ChainStore } from '../storage/chain-store.ts';
@@ -100,7 +94,7 @@ export class Application {
       this.validatorCache.set(version, fromSnapshot);
       return fromSnapshot;
     }
-    const bytes = this.store.view(version).get(SYS_VALIDATORS_KEY);
+    const bytes = this.store.validatorSetValue(version);
     if (bytes === undefined)
       throw new NodeError('NODE_STORE_CORRUPT', 'no validator set in state', { version });
     const set = validatorSetFromValue(decode(bytes));
@@ -187,11 +181,22 @@ export class Application {
     return this.remember(block, result, batch);
   }
 
-  /** Commits a decided block with its certificate (one database transaction). */
+  /**
+   * Commits a decided block with its certificate (one database transaction). The certificate is
+   * verified against the height's validator set first: a stored certificate that does not verify
+   * would be carried by every next proposal of this node and refused by every peer (issue 9,
+   * fault 1), so it is never stored (NODE_BAD_COMMIT).
+   */
   commit(executed: Executed, commit: CommitCertificate): void {
     const height = executed.block.header.height;
     if (height !== this.height() + 1) {
       throw new NodeError('NODE_STORE_CONFLICT', 'block is not for the next height', { height });
+    }
+    const check = verifyCommit(this.suite, this.validators(height), executed.block.header, commit);
+    if (!check.ok) {
+      throw new NodeError('NODE_BAD_COMMIT', `certificate does not verify: ${check.error.message}`, {
+        height,
+      });
     }
     this.store.commitBlock(
       { block: executed.block, commit, receipts: executed.result.receipts },
