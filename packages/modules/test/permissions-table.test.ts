@@ -69,6 +69,10 @@ const EXPECTED: { readonly [action: string]: string } = {
   'transfer.acceptTransfer': 'o:书组务',
   'transfer.refuseTransfer': 'o:书组',
   'transfer.withdrawTransfer': 'o:书组务 本',
+  // Node admission: the top 党委's 书记 proposes; the 书记 of an organization running a validator
+  // approves (or, when genesis names one, the superior body's key — not the mode of this chain).
+  'governance.propose': 'o:书',
+  'governance.approve': 'o:书',
 };
 
 const POST_OF: { readonly [abbr: string]: string } = {

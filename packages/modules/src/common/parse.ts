@@ -47,7 +47,8 @@ function checkField(v: Value, spec: FieldSpec): string | null {
       if (typeof v !== 'string' || !ID.test(v)) return 'an opaque id';
       break;
     case 'text': {
-      const limit = TEXT_LIMITS[spec.kind ?? 'code'];
+      // `max` is for machine text (a hex key); what people type takes its kind's limit.
+      const limit = spec.max ?? TEXT_LIMITS[spec.kind ?? 'code'];
       if (typeof v !== 'string' || v.length === 0 || v.length > limit)
         return `a non-empty text of at most ${limit} characters`;
       break;
