@@ -71,11 +71,13 @@ export function recordVote(ctx: Ctx, vote: Vote): boolean {
     s.rounds[vote.round] = { ...rs, [field]: { ...rs[field], [vote.validator]: vote } };
     return true;
   }
-  if (first.value === vote.value) return false;
+  // TEST ONLY (MachineConfig.unsafe.countTimeOnlyTwice): a time-only twin counted as a second vote.
+  const countTwice = s.config.unsafe?.countTimeOnlyTwice === true && first.time !== vote.time;
+  if (first.value === vote.value && !countTwice) return false;
   const key = `v/${vote.type}/${vote.round}/${vote.validator}`;
   reportEvidence(ctx, key, { kind: 'duplicateVote', first, second: vote });
   const kept = rs.conflicts.some(
-    (c) => c.validator === vote.validator && c.type === vote.type && c.value === vote.value,
+    (c) => c.validator === vote.validator && c.type === vote.type && c.value === vote.value && !countTwice,
   );
   if (kept || !worthKeeping(s, vote)) return false;
   s.rounds[vote.round] = { ...rs, conflicts: [...rs.conflicts, vote] };
@@ -88,7 +90,9 @@ export function recordProposal(ctx: Ctx, p: Proposal): boolean {
   if (s.status !== 'running' || p.height !== s.height || !isRound(p.round)) return false;
   if (typeof p.value !== 'string' || !Number.isSafeInteger(p.validRound)) return false;
   if (p.validRound < -1 || p.validRound >= p.round) return false;
-  if (p.proposer !== proposer(s.validators, s.height, p.round)) return false;
+  // TEST ONLY (MachineConfig.unsafe.skipProposerCheck): any validator's proposal recorded.
+  if (p.proposer !== proposer(s.validators, s.height, p.round) && s.config.unsafe?.skipProposerCheck !== true)
+    return false;
   if (!withinFutureBound(s, p.proposer, p.round)) return false;
   const rs = roundAt(s, p.round);
   if (rs.proposal !== null) {

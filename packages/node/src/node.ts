@@ -9,7 +9,7 @@ import { getSuite, type KeyPair, type Suite, toHex } from '@djchain/crypto';
 import type { CommitCertificate } from '@djchain/ledger';
 import type { P2PNode } from '@djchain/p2p';
 import type { GenesisDoc, ModuleDef } from '@djchain/runtime';
-import { Application, type Executed } from './app/application.ts';
+import { Application, type ApplicationOptions, type Executed } from './app/application.ts';
 import {
   ConsensusDriver,
   type DriverOptions,
@@ -38,6 +38,8 @@ export interface NodeOptions {
   readonly dbCacheMiB: number;
   /** Mempool gossip batching and seen-cache (with `deps.p2p`). */
   readonly gossip: Partial<MempoolGossipOptions>;
+  /** TEST ONLY: broken application variants for the simulator (`ApplicationOptions.unsafe`). */
+  readonly appUnsafe?: ApplicationOptions['unsafe'];
 }
 
 export const defaultNodeOptions = {
@@ -106,7 +108,15 @@ export function openNode(
     if (suite.publicKeyOf(deps.key.secretKey).length !== deps.key.publicKey.length) {
       throw new NodeError('NODE_BAD_KEY', 'the node key does not match the chain suite');
     }
-    const app = new Application({ suite, genesis: opts.genesis, modules: opts.modules ?? [] }, { store });
+    const app = new Application(
+      {
+        suite,
+        genesis: opts.genesis,
+        modules: opts.modules ?? [],
+        ...(opts.appUnsafe ? { unsafe: opts.appUnsafe } : {}),
+      },
+      { store },
+    );
     const mempool = new Mempool(opts.mempool ?? {}, { app });
     const events = new EventEmitter<{ commit: [CommitEvent] }>();
     events.setMaxListeners(0);

@@ -22,6 +22,7 @@ import {
   heldMessages,
   type Input,
   init,
+  type MachineConfig,
   messageKey,
   type PersistRecord,
   type State,
@@ -71,6 +72,15 @@ export interface DriverOptions {
   readonly gossipIntervalMs: number;
   /** Decided blocks per block-sync batch. */
   readonly syncBatch: number;
+  /**
+   * TEST ONLY: deliberately broken variants for the simulator's mutant runs (packages/sim), never
+   * set by the CLI. `machine` is passed to the consensus machine (`MachineConfig.unsafe`);
+   * `forgetRecordOnRestart` starts without the persisted consensus record (re-signs after a restart).
+   */
+  readonly unsafe?: {
+    readonly machine?: MachineConfig['unsafe'];
+    readonly forgetRecordOnRestart?: boolean;
+  };
 }
 
 export const defaultDriverOptions: DriverOptions = {
@@ -152,7 +162,12 @@ export class ConsensusDriver {
     this.deps = deps;
     this.self = toHex(deps.key.publicKey);
     this.clock = deps.timers ?? realTimers;
-    this.state = init({ self: this.self, timeouts: this.opts.timeouts, maxFutureRoundsPerValidator: 2 });
+    this.state = init({
+      self: this.self,
+      timeouts: this.opts.timeouts,
+      maxFutureRoundsPerValidator: 2,
+      ...(this.opts.unsafe?.machine ? { unsafe: this.opts.unsafe.machine } : {}),
+    });
     this.lastCommitAt = deps.now();
     // Deferred: the submitting request returns first, and submissions arriving meanwhile join
     // the same block.
@@ -173,7 +188,8 @@ export class ConsensusDriver {
     }
     const height = this.deps.app.height() + 1;
     const raw = this.deps.app.store.loadConsensus();
-    const record = raw === undefined ? undefined : (JSON.parse(raw) as PersistRecord);
+    const forget = this.opts.unsafe?.forgetRecordOnRestart === true; // TEST ONLY
+    const record = raw === undefined || forget ? undefined : (JSON.parse(raw) as PersistRecord);
     if (record !== undefined && record.height === height) {
       // Re-validate the blocks this validator proposed or locked on before the crash.
       for (const p of this.deps.app.store.pendingBlocks(height)) {
@@ -201,6 +217,17 @@ export class ConsensusDriver {
   /** Blocks committed from a peer's certificate (block sync) since start. */
   syncedBlocks(): number {
     return this.synced;
+  }
+
+  /** Sizes of the in-memory buffers (the simulator checks they stay bounded). */
+  bufferSizes(): { future: number; voteSigs: number; signedVotes: number; proposals: number; queue: number } {
+    return {
+      future: this.future.length,
+      voteSigs: this.voteSigs.size,
+      signedVotes: this.signedVotes.size,
+      proposals: this.proposals.size,
+      queue: this.queue.length,
+    };
   }
 
   /** Current height and round of the machine (for status and metrics). */
