@@ -278,7 +278,7 @@ export class Hostile {
 
   /** flooder: many validly signed votes for future rounds and made-up values, and stale statuses. */
   private flood(v: SignedVote, net: HostileNet): void {
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 3; i++) {
       const round = v.round + 1 + this.rng.int(40);
       const blockHash = suite.hash(encode(['flood', v.height, round, i]));
       const vote = this.resign({ ...v, type: this.rng.chance(0.5) ? 'prevote' : 'precommit', round, blockHash });

@@ -66,10 +66,10 @@ export interface ScenarioOptions {
 
 export const defaultScenarioOptions: ScenarioOptions = {
   minValidators: 4,
-  maxValidators: 7,
-  minHeights: 6,
-  maxHeights: 10,
-  maxFaultEndMs: 12_000,
+  maxValidators: 6,
+  minHeights: 5,
+  maxHeights: 8,
+  maxFaultEndMs: 8000,
   behaviours: BYZANTINE_BEHAVIOURS,
 };
 
@@ -114,7 +114,7 @@ export function makeScenario(seed: number, options: Partial<ScenarioOptions> = {
   const faultEnd = rng.range(2000, opts.maxFaultEndMs);
   const dropP = rng.pick([0, 0.05, 0.15, 0.3]);
   const duplicateP = rng.pick([0, 0.05, 0.2]);
-  const extraDelayMs = rng.pick([0, 100, 500, 1500]);
+  const extraDelayMs = rng.pick([0, 100, 500, 1000]);
   const correctNodes = nodeValidator
     .map((v, i) => ({ v, i }))
     .filter((x) => validators[x.v]!.behaviour === 'correct')

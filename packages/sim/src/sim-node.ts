@@ -95,9 +95,11 @@ export class SimNode {
     return this.node !== null;
   }
 
-  /** Latest committed height (0 while down: not known from outside). */
+  /** Latest committed height, as of the last commit event (kept across crashes; reset by a wipe). */
+  committed = 0;
+
   height(): number {
-    return this.node?.app.height() ?? 0;
+    return this.committed;
   }
 
   /** Opens the real node from its directory (creating genesis on first start) and starts it. */
@@ -155,6 +157,10 @@ export class SimNode {
     );
     // A fatal error while starting leaves the node down (as the CLI would exit).
     if (!dead) this.node = node;
+    this.committed = node.app.height();
+    node.events.on('commit', ({ executed }) => {
+      this.committed = executed.block.header.height;
+    });
     const hostile = this.hostile;
     if (hostile) {
       node.events.on('commit', () => {

@@ -408,11 +408,8 @@ export class Simulation implements NodeHost {
     let min = Number.POSITIVE_INFINITY;
     for (const i of this.correct) {
       const n = this.nodes[i]!;
-      if (n.node === null) {
-        min = Math.min(min, this.minHeight);
-        continue;
-      }
-      min = Math.min(min, n.height());
+      min = Math.min(min, n.node === null ? this.minHeight : n.height());
+      if (n.node === null) continue;
       this.checker.onBuffers(i, { ...n.node.driver.bufferSizes(), mempool: n.node.mempool.size() }, this.time);
     }
     if (min > this.minHeight) {
@@ -451,7 +448,8 @@ export class Simulation implements NodeHost {
 
   /** A client registers a new person (member.register, signed by a clerk of branch b1). */
   private clientTx(): void {
-    if (this.minHeight < this.scenario.targetHeight - 1) {
+    // Clients stop halfway, so that what they sent settles by the target height.
+    if (this.minHeight < this.scenario.targetHeight / 2) {
       this.queue.push(this.time + 1 + this.clientRng.int(2 * this.scenario.txIntervalMs), { kind: 'client' });
     }
     const client = this.clientRng.pick(CLIENTS);
