@@ -5,6 +5,17 @@
  * code (`--mutants`) meets the behaviour that exposes it in a good share of seeds.
  */
 import { BYZANTINE_BEHAVIOURS, type Behaviour } from './byzantine.ts';
+
+/**
+ * Behaviours that break an invariant of the real code as it is on this branch, each for a defect
+ * of issue 9 another change fixes: time-only equivocation gives no evidence (fault 1 and item 6:
+ * `timeEquivocator`, and `twin`, whose two nodes stamp one precommit with two times) and a block
+ * above `maxBlockBytes` is accepted (items 2 and 4: `oversized`). Left out of the default pool until
+ * those fixes land, then this list must be emptied; `--all-behaviours` and the mutant runs use
+ * every behaviour.
+ */
+export const KNOWN_OPEN: readonly Behaviour[] = ['timeEquivocator', 'twin', 'oversized'];
+export const DEFAULT_BEHAVIOURS: readonly Behaviour[] = BYZANTINE_BEHAVIOURS.filter((b) => !KNOWN_OPEN.includes(b));
 import { Prng } from './prng.ts';
 
 export type Fault =
@@ -70,7 +81,7 @@ export const defaultScenarioOptions: ScenarioOptions = {
   minHeights: 5,
   maxHeights: 8,
   maxFaultEndMs: 8000,
-  behaviours: BYZANTINE_BEHAVIOURS,
+  behaviours: DEFAULT_BEHAVIOURS,
 };
 
 type MutableValidator = { id: string; power: number; behaviour: Behaviour };
