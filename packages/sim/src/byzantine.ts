@@ -60,6 +60,8 @@ export class Hostile {
   private readonly maxBlockBytes: number;
   /** amnesiac: the fresh value it proposed per `${height}/${round}`. */
   private readonly fresh = new Map<string, string>();
+  /** amnesiac: the peer its proposal was withheld from per `${height}/${round}`. */
+  private readonly withheld = new Map<string, number>();
   /** Heights and rounds a wrong-proposer proposal was already sent for. */
   private readonly sentWrong = new Set<string>();
 
@@ -157,11 +159,13 @@ export class Hostile {
 
   /**
    * amnesiac: as proposer it proposes a fresh block with vr = −1 in every round, as if it had
-   * forgotten its lock, and votes for it; its other votes reach one peer as they are and the rest
-   * as nil (splitting correct validators into locked and unlocked: the attack a missing lock
-   * check opens).
+   * forgotten its lock and valid value, withholding it from one peer; every vote reaches one
+   * victim as it is (for the fresh block in its own rounds) and the others as nil. The victim can
+   * see a polka no one else sees and lock on a block that is not decided; a later proposal of
+   * another block must then not get its prevote (the lock check of lines 23 and 29).
    */
   private amnesiac(app: Application, msg: WireMessage, net: HostileNet): void {
+    const peers = net.peers();
     if (msg.kind === 'proposal') {
       const p = msg.proposal;
       const executed = this.altBlock(app, p.round + 1);
@@ -175,19 +179,21 @@ export class Hostile {
         proposer: this.id,
       });
       const out: WireMessage = { kind: 'proposal', proposal: signed, block: encodeBlock(executed.block) };
-      return this.perPeer(net, () => out);
+      const withheld = peers[this.rng.int(peers.length)]!;
+      this.withheld.set(`${p.height}/${p.round}`, withheld);
+      for (const peer of peers) if (peer !== withheld) net.sendTo(peer, out);
+      return;
     }
     if (msg.kind !== 'vote') return this.perPeer(net, () => msg);
     const v = msg.vote;
     const fresh = this.fresh.get(`${v.height}/${v.round}`);
-    if (fresh !== undefined) {
-      const out: WireMessage = { kind: 'vote', vote: this.resign({ ...v, blockHash: fromHex(fresh) }) };
-      return this.perPeer(net, () => out);
-    }
-    const peers = net.peers();
-    const victim = peers[this.rng.int(peers.length)];
+    const vote = fresh === undefined ? msg : { kind: 'vote' as const, vote: this.resign({ ...v, blockHash: fromHex(fresh) }) };
+    // In its own rounds the victim is one that got the fresh block.
+    const withheld = this.withheld.get(`${v.height}/${v.round}`);
+    const candidates = peers.filter((p) => p !== withheld);
+    const victim = candidates[this.rng.int(candidates.length)];
     const nil: WireMessage = { kind: 'vote', vote: this.resign({ ...v, blockHash: null }) };
-    this.perPeer(net, (p) => (p === victim || v.blockHash === null ? msg : nil));
+    this.perPeer(net, (p) => (p === victim || v.blockHash === null ? vote : nil));
   }
 
   /** A signed proposal for a round this validator does not lead, with a block of its own. */

@@ -80,7 +80,7 @@ export const defaultScenarioOptions: ScenarioOptions = {
   maxValidators: 6,
   minHeights: 5,
   maxHeights: 8,
-  maxFaultEndMs: 8000,
+  maxFaultEndMs: 6000,
   behaviours: DEFAULT_BEHAVIOURS,
 };
 
@@ -95,7 +95,9 @@ function makeByzantine(rng: Prng, validators: MutableValidator[], pool: readonly
     const v = validators[i]!;
     if (made >= wanted || (byzPower + v.power) * 3 >= total) continue;
     byzPower += v.power;
-    v.behaviour = rng.pick(pool);
+    // The attacks some safety rules exist for (amnesia: the lock; forged certificates) come twice as often.
+    const weighted = pool.flatMap((b) => (b === 'amnesiac' || b === 'badCertificate' ? [b, b] : [b]));
+    v.behaviour = rng.pick(weighted);
     made++;
   }
 }
@@ -111,7 +113,7 @@ export function makeScenario(seed: number, options: Partial<ScenarioOptions> = {
     power: weighted ? rng.range(1, 3) : 1,
     behaviour: 'correct',
   }));
-  if (opts.behaviours.length > 0 && rng.chance(0.85)) makeByzantine(rng, validators, opts.behaviours, rng.range(1, 2));
+  if (opts.behaviours.length > 0 && rng.chance(0.9)) makeByzantine(rng, validators, opts.behaviours, rng.range(1, 2));
   const nodeValidator: number[] = validators.map((_, i) => i);
   validators.forEach((v, i) => {
     if (v.behaviour === 'twin') nodeValidator.push(i);
@@ -122,7 +124,7 @@ export function makeScenario(seed: number, options: Partial<ScenarioOptions> = {
   const targetHeight = rng.range(opts.minHeights, opts.maxHeights);
 
   const faults: Fault[] = [];
-  const faultEnd = rng.range(2000, opts.maxFaultEndMs);
+  const faultEnd = rng.range(1500, opts.maxFaultEndMs);
   const dropP = rng.pick([0, 0.05, 0.15, 0.3]);
   const duplicateP = rng.pick([0, 0.05, 0.2]);
   const extraDelayMs = rng.pick([0, 100, 500, 1000]);
@@ -153,8 +155,8 @@ export function makeScenario(seed: number, options: Partial<ScenarioOptions> = {
   // Storage faults hit only nodes counted as faulty: a wiped or restored validator may sign anew
   // (issue 9, item 5), so it must fit within f.
   for (const node of storageNodes) {
-    const at = rng.range(1000, faultEnd);
-    const restartAt = at + rng.range(50, 2000);
+    const at = rng.range(800, faultEnd);
+    const restartAt = at + rng.range(50, 1500);
     if (rng.chance(0.5)) faults.push({ kind: 'wipe', at, node, restartAt });
     else faults.push({ kind: 'restore', backupAt: rng.range(0, at - 1), at, node, restartAt });
   }

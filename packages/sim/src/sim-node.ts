@@ -193,6 +193,7 @@ export class SimNode {
 
   /** Deletes the node's directory (it must be down). */
   wipe(): void {
+    this.committed = 0;
     rmSync(this.cfg.dir, { recursive: true, force: true });
   }
 
@@ -210,6 +211,7 @@ export class SimNode {
 
   /** Replaces the node's directory with the saved copy (it must be down). */
   restoreBackup(): void {
+    this.committed = 0;
     rmSync(this.cfg.dir, { recursive: true, force: true });
     mkdirSync(this.cfg.dir, { recursive: true });
     if (!existsSync(this.backup)) return;

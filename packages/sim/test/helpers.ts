@@ -1,0 +1,43 @@
+/** Explicit scenarios for targeted tests (the seed runs use `makeScenario`). */
+import { type Behaviour, failureLine, makeScenario, runSeed, type Scenario } from '@djchain/sim';
+
+export function plainScenario(powers: readonly number[], extra: Partial<Scenario> = {}): Scenario {
+  const validators = powers.map((power, i) => ({ id: `v${i}`, power, behaviour: 'correct' as Behaviour }));
+  return {
+    seed: 1,
+    validators,
+    nodeValidator: validators.map((_, i) => i),
+    clockSkewMs: validators.map((_, i) => ((i * 137) % 600) - 300),
+    maxSkewMs: 500,
+    targetHeight: 5,
+    faultEnd: 0,
+    dropP: 0,
+    duplicateP: 0,
+    extraDelayMs: 0,
+    txIntervalMs: 400,
+    faults: [],
+    ...extra,
+  };
+}
+
+/** The same scenario with validator `index` given a Byzantine behaviour (a twin gets a second node). */
+export function withByzantine(s: Scenario, index: number, behaviour: Behaviour): Scenario {
+  const validators = s.validators.map((v, i) => (i === index ? { ...v, behaviour } : v));
+  const nodeValidator = behaviour === 'twin' ? [...s.nodeValidator, index] : s.nodeValidator;
+  const clockSkewMs = nodeValidator.map((_, i) => s.clockSkewMs[i] ?? 0);
+  return { ...s, validators, nodeValidator, clockSkewMs };
+}
+
+/** Runs a range of seeds and returns every failure line (each names its seed and replay command). */
+export function runSeeds(from: number, count: number): { failures: string[]; heights: number; txs: number } {
+  const failures: string[] = [];
+  let heights = 0;
+  let txs = 0;
+  for (let seed = from; seed < from + count; seed++) {
+    const r = runSeed(seed);
+    heights += r.minCorrectHeight;
+    txs += r.txsCommitted;
+    if (!r.ok) failures.push(failureLine(r, makeScenario(seed)));
+  }
+  return { failures, heights, txs };
+}
