@@ -77,7 +77,10 @@ export class Hostile {
   broadcast(app: Application, msg: WireMessage, net: HostileNet): void {
     switch (this.behaviour) {
       case 'equivocator':
-        if (msg.kind === 'vote') return this.perPeer(net, () => (this.rng.chance(0.5) ? msg : this.conflicting(msg)));
+        if (msg.kind === 'vote') {
+          this.perPeer(net, () => (this.rng.chance(0.5) ? msg : this.conflicting(msg)));
+          return;
+        }
         break;
       case 'timeEquivocator':
         if (msg.kind === 'vote' && msg.vote.type === 'precommit') {
@@ -89,21 +92,30 @@ export class Hostile {
           return;
         }
         break;
-      case 'amnesiac':
-        return this.amnesiac(app, msg, net);
+      case 'amnesiac': {
+        this.amnesiac(app, msg, net);
+        return;
+      }
       case 'wrongProposer':
-        if (msg.kind === 'vote' && msg.vote.type === 'prevote') this.wrongProposal(app, msg.vote.height, msg.vote.round + 1, net);
+        if (msg.kind === 'vote' && msg.vote.type === 'prevote')
+          this.wrongProposal(app, msg.vote.height, msg.vote.round + 1, net);
         break;
       case 'badCertificate':
         if (msg.kind === 'proposal') {
           const forged = this.forgedLastCommit(app, msg);
-          if (forged) return this.perPeer(net, () => forged);
+          if (forged) {
+            this.perPeer(net, () => forged);
+            return;
+          }
         }
         break;
       case 'oversized':
         if (msg.kind === 'proposal') {
           const big = this.oversized(app, msg);
-          if (big) return this.perPeer(net, () => big);
+          if (big) {
+            this.perPeer(net, () => big);
+            return;
+          }
         }
         break;
       case 'flooder':
@@ -121,7 +133,12 @@ export class Hostile {
   }
 
   /** A status from a peer (badCertificate answers a peer at its own height with a forged block). */
-  onStatus(app: Application, st: Extract<WireMessage, { kind: 'status' }>, from: number, net: HostileNet): void {
+  onStatus(
+    app: Application,
+    st: Extract<WireMessage, { kind: 'status' }>,
+    from: number,
+    net: HostileNet,
+  ): void {
     if (this.behaviour !== 'badCertificate' || st.height !== app.height() + 1) return;
     const executed = this.altBlock(app, 1);
     if (!executed) return;
@@ -169,7 +186,10 @@ export class Hostile {
     if (msg.kind === 'proposal') {
       const p = msg.proposal;
       const executed = this.altBlock(app, p.round + 1);
-      if (!executed) return this.perPeer(net, () => msg);
+      if (!executed) {
+        this.perPeer(net, () => msg);
+        return;
+      }
       this.fresh.set(`${p.height}/${p.round}`, executed.hashHex);
       const signed = signProposal(suite, this.key.secretKey, CHAIN_ID, {
         height: p.height,
@@ -184,10 +204,16 @@ export class Hostile {
       for (const peer of peers) if (peer !== withheld) net.sendTo(peer, out);
       return;
     }
-    if (msg.kind !== 'vote') return this.perPeer(net, () => msg);
+    if (msg.kind !== 'vote') {
+      this.perPeer(net, () => msg);
+      return;
+    }
     const v = msg.vote;
     const fresh = this.fresh.get(`${v.height}/${v.round}`);
-    const vote = fresh === undefined ? msg : { kind: 'vote' as const, vote: this.resign({ ...v, blockHash: fromHex(fresh) }) };
+    const vote =
+      fresh === undefined
+        ? msg
+        : { kind: 'vote' as const, vote: this.resign({ ...v, blockHash: fromHex(fresh) }) };
     // In its own rounds the victim is one that got the fresh block.
     const withheld = this.withheld.get(`${v.height}/${v.round}`);
     const candidates = peers.filter((p) => p !== withheld);
@@ -218,7 +244,10 @@ export class Hostile {
   }
 
   /** Its proposal with one signature of the last commit flipped (links and roots recomputed). */
-  private forgedLastCommit(app: Application, msg: Extract<WireMessage, { kind: 'proposal' }>): WireMessage | null {
+  private forgedLastCommit(
+    app: Application,
+    msg: Extract<WireMessage, { kind: 'proposal' }>,
+  ): WireMessage | null {
     const executed = app.executed(toHex(msg.proposal.blockHash));
     const last = executed?.block.lastCommit;
     if (!executed || !last || last.precommits.length === 0) return null;
@@ -287,7 +316,12 @@ export class Hostile {
     for (let i = 0; i < 3; i++) {
       const round = v.round + 1 + this.rng.int(40);
       const blockHash = suite.hash(encode(['flood', v.height, round, i]));
-      const vote = this.resign({ ...v, type: this.rng.chance(0.5) ? 'prevote' : 'precommit', round, blockHash });
+      const vote = this.resign({
+        ...v,
+        type: this.rng.chance(0.5) ? 'prevote' : 'precommit',
+        round,
+        blockHash,
+      });
       const msg: WireMessage = { kind: 'vote', vote };
       for (const p of net.peers()) net.sendTo(p, msg);
     }

@@ -49,10 +49,21 @@ export function simGenesis(powers: readonly number[]): GenesisDoc {
   const modules = {
     org: {
       orgs: [
-        { id: 'c1', name: '东风社区党委', kind: '党委', parent: null, community: true, termStart: '2021-06-01' },
+        {
+          id: 'c1',
+          name: '东风社区党委',
+          kind: '党委',
+          parent: null,
+          community: true,
+          termStart: '2021-06-01',
+        },
         { id: 'b1', name: '第一党支部', kind: '党支部', parent: 'c1', termStart: '2021-06-01' },
       ],
-      posts: [post('c1', 'c.sec', '书记'), post('b1', 'b1.sec', '书记'), post('b1', 'b1.clerk', '党务工作者')],
+      posts: [
+        post('c1', 'c.sec', '书记'),
+        post('b1', 'b1.sec', '书记'),
+        post('b1', 'b1.clerk', '党务工作者'),
+      ],
     },
     member: { members: [full('c.sec', 'b1'), full('b1.sec', 'b1'), full('b1.clerk', 'b1')] },
     recruitment: { activeVersion: '2014' },

@@ -129,28 +129,44 @@ export class Checker {
     const first = this.committed.get(h);
     if (first === undefined) this.committed.set(h, { hash, node });
     else if (first.hash !== hash) {
-      this.fail('AGREEMENT', `height ${h}: node ${first.node} committed ${first.hash.slice(0, 12)}, node ${node} ${hash.slice(0, 12)}`, nowMs);
+      this.fail(
+        'AGREEMENT',
+        `height ${h}: node ${first.node} committed ${first.hash.slice(0, 12)}, node ${node} ${hash.slice(0, 12)}`,
+        nowMs,
+      );
     }
     const check = verifyCommit(suite, app.validators(h), block.header, commit);
-    if (!check.ok) this.fail('CERTIFICATE', `node ${node} height ${h}: stored certificate: ${check.error.message}`, nowMs);
+    if (!check.ok)
+      this.fail('CERTIFICATE', `node ${node} height ${h}: stored certificate: ${check.error.message}`, nowMs);
     if (h > 1 && !this.lastCommitChecked.has(hash)) {
       this.lastCommitChecked.add(hash);
       const prev = app.header(h - 1);
       const last = block.lastCommit;
       const lastCheck =
-        prev && last ? verifyCommit(suite, app.validators(h - 1), prev, last) : { ok: false as const, error: new Error('missing') };
-      if (!lastCheck.ok) this.fail('CERTIFICATE', `node ${node} height ${h}: last commit: ${lastCheck.error.message}`, nowMs);
+        prev && last
+          ? verifyCommit(suite, app.validators(h - 1), prev, last)
+          : { ok: false as const, error: new Error('missing') };
+      if (!lastCheck.ok)
+        this.fail('CERTIFICATE', `node ${node} height ${h}: last commit: ${lastCheck.error.message}`, nowMs);
       if (prev && block.header.time <= prev.time) {
         this.fail('BFT_TIME', `height ${h}: time ${block.header.time} not after ${prev.time}`, nowMs);
       }
     }
     const ceiling = this.opts.genesisTime + nowMs + this.opts.maxSkewMs + h;
     if (block.header.time > ceiling) {
-      this.fail('BFT_TIME', `height ${h}: time ${block.header.time} is ahead of every correct clock (${ceiling})`, nowMs);
+      this.fail(
+        'BFT_TIME',
+        `height ${h}: time ${block.header.time} is ahead of every correct clock (${ceiling})`,
+        nowMs,
+      );
     }
     const bytes = encodeBlock(block).length;
     if (bytes > this.opts.maxBlockBytes || block.txs.length > this.opts.maxBlockTxs) {
-      this.fail('VALIDITY', `height ${h}: block of ${bytes} bytes and ${block.txs.length} txs is over the limits`, nowMs);
+      this.fail(
+        'VALIDITY',
+        `height ${h}: block of ${bytes} bytes and ${block.txs.length} txs is over the limits`,
+        nowMs,
+      );
     }
   }
 
@@ -170,14 +186,16 @@ export class Checker {
     const v = msg.vote;
     const signer = toHex(v.validator);
     const value = v.blockHash === null ? null : toHex(v.blockHash);
-    if (v.type === 'prevote' && value !== null) addTo(this.prevotes, `${v.height}/${v.round}/${value}`, signer);
+    if (v.type === 'prevote' && value !== null)
+      addTo(this.prevotes, `${v.height}/${v.round}/${value}`, signer);
     if (signer !== fromId || !this.opts.correct.has(signer)) return;
     const time = v.type === 'precommit' ? v.time : 0;
     this.own(`${signer}/${v.height}/${v.round}/${v.type}`, `${value}@${time}`, nowMs);
     if (value === null) return;
     if (v.type === 'precommit') {
       const lock = this.locks.get(`${signer}/${v.height}`);
-      if (lock === undefined || lock.round < v.round) this.locks.set(`${signer}/${v.height}`, { round: v.round, value });
+      if (lock === undefined || lock.round < v.round)
+        this.locks.set(`${signer}/${v.height}`, { round: v.round, value });
       return;
     }
     this.checkPrevote(signer, v.height, v.round, value, nowMs);
@@ -186,7 +204,12 @@ export class Checker {
   private own(slot: string, content: string, nowMs: number): void {
     const known = this.signed.get(slot);
     if (known === undefined) this.signed.set(slot, content);
-    else if (known !== content) this.fail('DOUBLE_SIGN', `correct validator signed ${short(slot)} as ${short(known)} and as ${short(content)}`, nowMs);
+    else if (known !== content)
+      this.fail(
+        'DOUBLE_SIGN',
+        `correct validator signed ${short(slot)} as ${short(known)} and as ${short(content)}`,
+        nowMs,
+      );
   }
 
   private checkPrevote(signer: string, h: number, r: number, value: string, nowMs: number): void {
@@ -194,7 +217,11 @@ export class Checker {
     const leader = proposer(this.set, h, r);
     const fromLeader = seen.filter(([v, , p]) => v === value && p === leader);
     if (fromLeader.length === 0) {
-      this.fail('PROPOSER', `${short(signer)} prevoted ${value.slice(0, 12)} at h${h} r${r} without a proposal of it by proposer(h, r)`, nowMs);
+      this.fail(
+        'PROPOSER',
+        `${short(signer)} prevoted ${value.slice(0, 12)} at h${h} r${r} without a proposal of it by proposer(h, r)`,
+        nowMs,
+      );
       return;
     }
     const lock = this.locks.get(`${signer}/${h}`);
@@ -204,7 +231,11 @@ export class Checker {
       return round >= lock.round && this.polka(h, round, value);
     });
     if (!justified) {
-      this.fail('LOCK', `${short(signer)} locked on ${lock.value.slice(0, 12)} in r${lock.round} prevoted ${value.slice(0, 12)} at h${h} r${r} without a newer polka`, nowMs);
+      this.fail(
+        'LOCK',
+        `${short(signer)} locked on ${lock.value.slice(0, 12)} in r${lock.round} prevoted ${value.slice(0, 12)} at h${h} r${r} without a newer polka`,
+        nowMs,
+      );
     }
   }
 
@@ -223,29 +254,49 @@ export class Checker {
     const content = `${v.blockHash === null ? 'nil' : toHex(v.blockHash)}@${v.type === 'precommit' ? v.time : 0}`;
     const key = `${node}#${inc}/${slot}`;
     let set = this.accepted.get(key);
-    if (set === undefined) this.accepted.set(key, (set = new Set()));
+    if (set === undefined) {
+      set = new Set();
+      this.accepted.set(key, set);
+    }
     set.add(content);
     if (set.size > 1 && !this.evidence.has(key)) {
-      this.fail('EVIDENCE_MISSED', `node ${node} accepted two votes of ${short(slot)} (${[...set].map(short).join(', ')}) and reported no evidence`, nowMs);
+      this.fail(
+        'EVIDENCE_MISSED',
+        `node ${node} accepted two votes of ${short(slot)} (${[...set].map(short).join(', ')}) and reported no evidence`,
+        nowMs,
+      );
     }
   }
 
   /** Node `node` (incarnation `inc`) submitted evidence against `validator` for a slot. */
-  onEvidence(node: number, inc: number, validator: string, h: number, r: number, type: string, nowMs: number): void {
+  onEvidence(
+    node: number,
+    inc: number,
+    validator: string,
+    h: number,
+    r: number,
+    type: string,
+    nowMs: number,
+  ): void {
     this.evidence.add(`${node}#${inc}/${validator}/${h}/${r}/${type}`);
-    if (this.opts.correct.has(validator)) this.fail('FALSE_EVIDENCE', `evidence against correct validator ${short(validator)}`, nowMs);
+    if (this.opts.correct.has(validator))
+      this.fail('FALSE_EVIDENCE', `evidence against correct validator ${short(validator)}`, nowMs);
   }
 
   onBuffers(node: number, sizes: Record<string, number>, nowMs: number): void {
     for (const [name, n] of Object.entries(sizes)) {
-      if (n > this.opts.maxBuffered) this.fail('MEMORY', `node ${node}: driver buffer ${name} holds ${n} entries`, nowMs);
+      if (n > this.opts.maxBuffered)
+        this.fail('MEMORY', `node ${node}: driver buffer ${name} holds ${n} entries`, nowMs);
     }
   }
 }
 
 function addTo<T>(map: Map<string, Set<T>>, key: string, item: T): void {
   let set = map.get(key);
-  if (set === undefined) map.set(key, (set = new Set()));
+  if (set === undefined) {
+    set = new Set();
+    map.set(key, set);
+  }
   set.add(item);
 }
 

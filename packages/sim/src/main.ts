@@ -79,6 +79,7 @@ async function seeds(from: number, count: number, workers: number, all: boolean)
 
 async function mutants(from: number, count: number, workers: number): Promise<number> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const names = [undefined, ...MUTANTS.map((m) => m.name)];
   const jobs = Array.from({ length: count }, (_, i) =>
     names.map((mutant) => ({ seed: from + i, allBehaviours: true, ...(mutant ? { mutant } : {}) })),
@@ -97,20 +98,32 @@ async function mutants(from: number, count: number, workers: number): Promise<nu
   for (const m of MUTANTS) {
     let caught = 0;
     const codes = new Map<string, number>();
+    const examples: number[] = [];
     for (const runs of bySeed.values()) {
       const base = runs.get(undefined)!.result;
       const r = runs.get(m.name)!.result;
       if (base.ok && !r.ok) {
         caught++;
+        if (examples.length < 5) examples.push(r.seed);
         const code = r.violation!.code;
         codes.set(code, (codes.get(code) ?? 0) + 1);
       }
     }
     shares[m.name] = baselineOk === 0 ? 0 : Number((caught / baselineOk).toFixed(3));
     const by = [...codes].map(([c, n]) => `${c}×${n}`).join(' ');
-    console.log(`mutant ${m.name}: caught by ${caught}/${baselineOk} seeds (${(100 * shares[m.name]!).toFixed(1)}%) ${by}`);
+    console.log(
+      `mutant ${m.name}: caught by ${caught}/${baselineOk} seeds (${(100 * shares[m.name]!).toFixed(1)}%) ${by}` +
+        (examples.length > 0
+          ? ` — e.g. --seed ${examples.join(', ')} --mutant ${m.name} --all-behaviours`
+          : ''),
+    );
   }
-  console.log(`${jobs.length} runs, ${seconds.toFixed(1)} s on ${workers} threads, ${(jobs.length / seconds).toFixed(2)} runs/s`);
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  console.log(
+    `${jobs.length} runs, ${seconds.toFixed(1)} s on ${workers} threads, ${(jobs.length / seconds).toFixed(2)} runs/s ` +
+      `(${cpuSeconds.toFixed(1)} CPU s, ${(jobs.length / cpuSeconds).toFixed(2)} runs per CPU second)`,
+  );
   const min = Math.min(...Object.values(shares));
   console.log(JSON.stringify({ mutant_catch_min: min, mutants: shares }));
   return min > 0 ? 0 : 1;
@@ -144,7 +157,12 @@ async function main(): Promise<number> {
   const from = intArg('from', values.from as string | undefined, 0);
   const all = values['all-behaviours'] === true;
   if (typeof values.seed === 'string') {
-    return replay(intArg('seed', values.seed, 0), values.trace === true, values.mutant as string | undefined, all);
+    return replay(
+      intArg('seed', values.seed, 0),
+      values.trace === true,
+      values.mutant as string | undefined,
+      all,
+    );
   }
   if (values.mutants) return mutants(from, intArg('seeds', values.seeds as string | undefined, 50), workers);
   return seeds(from, intArg('seeds', values.seeds as string | undefined, 100), workers, all);

@@ -23,7 +23,11 @@ export function defaultWorkers(): number {
 }
 
 /** Runs the jobs on `workers` threads, handing each idle thread the next job. */
-export function runJobs(jobs: readonly Job[], workers: number, onResult?: (r: JobResult) => void): Promise<JobResult[]> {
+export function runJobs(
+  jobs: readonly Job[],
+  workers: number,
+  onResult?: (r: JobResult) => void,
+): Promise<JobResult[]> {
   const results: JobResult[] = [];
   let next = 0;
   return new Promise((resolve, reject) => {
@@ -35,7 +39,10 @@ export function runJobs(jobs: readonly Job[], workers: number, onResult?: (r: Jo
         const job = jobs[next++];
         if (job === undefined) {
           void worker.terminate();
-          if (--live === 0) resolve(results.sort((a, b) => a.seed - b.seed || (a.mutant ?? '').localeCompare(b.mutant ?? '')));
+          if (--live === 0)
+            resolve(
+              results.sort((a, b) => a.seed - b.seed || (a.mutant ?? '').localeCompare(b.mutant ?? '')),
+            );
           return;
         }
         worker.postMessage(job);

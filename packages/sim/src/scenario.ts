@@ -4,7 +4,7 @@
  * behaviour and fault kind appears often, so that each deliberately broken variant of the real
  * code (`--mutants`) meets the behaviour that exposes it in a good share of seeds.
  */
-import { BYZANTINE_BEHAVIOURS, type Behaviour } from './byzantine.ts';
+import { type Behaviour, BYZANTINE_BEHAVIOURS } from './byzantine.ts';
 
 /**
  * Behaviours that break an invariant of the real code as it is on this branch, each for a defect
@@ -15,7 +15,10 @@ import { BYZANTINE_BEHAVIOURS, type Behaviour } from './byzantine.ts';
  * every behaviour.
  */
 export const KNOWN_OPEN: readonly Behaviour[] = ['timeEquivocator', 'twin', 'oversized'];
-export const DEFAULT_BEHAVIOURS: readonly Behaviour[] = BYZANTINE_BEHAVIOURS.filter((b) => !KNOWN_OPEN.includes(b));
+export const DEFAULT_BEHAVIOURS: readonly Behaviour[] = BYZANTINE_BEHAVIOURS.filter(
+  (b) => !KNOWN_OPEN.includes(b),
+);
+
 import { Prng } from './prng.ts';
 
 export type Fault =
@@ -87,7 +90,12 @@ export const defaultScenarioOptions: ScenarioOptions = {
 type MutableValidator = { id: string; power: number; behaviour: Behaviour };
 
 /** Marks validators Byzantine (behaviours drawn from `pool`) while their power stays below 1/3. */
-function makeByzantine(rng: Prng, validators: MutableValidator[], pool: readonly Behaviour[], wanted: number): void {
+function makeByzantine(
+  rng: Prng,
+  validators: MutableValidator[],
+  pool: readonly Behaviour[],
+  wanted: number,
+): void {
   const total = validators.reduce((s, v) => s + v.power, 0);
   let byzPower = 0;
   let made = 0;
@@ -113,7 +121,8 @@ export function makeScenario(seed: number, options: Partial<ScenarioOptions> = {
     power: weighted ? rng.range(1, 3) : 1,
     behaviour: 'correct',
   }));
-  if (opts.behaviours.length > 0 && rng.chance(0.9)) makeByzantine(rng, validators, opts.behaviours, rng.range(1, 2));
+  if (opts.behaviours.length > 0 && rng.chance(0.9))
+    makeByzantine(rng, validators, opts.behaviours, rng.range(1, 2));
   const nodeValidator: number[] = validators.map((_, i) => i);
   validators.forEach((v, i) => {
     if (v.behaviour === 'twin') nodeValidator.push(i);
@@ -180,7 +189,8 @@ export function makeScenario(seed: number, options: Partial<ScenarioOptions> = {
 /** When the last fault ends (the network and every node are healthy from then on). */
 export function healTime(s: Scenario): number {
   let t = s.faultEnd;
-  for (const f of s.faults) t = Math.max(t, f.kind === 'partition' || f.kind === 'pause' ? f.until : f.restartAt);
+  for (const f of s.faults)
+    t = Math.max(t, f.kind === 'partition' || f.kind === 'pause' ? f.until : f.restartAt);
   return t;
 }
 

@@ -235,7 +235,8 @@ export class SimNode {
         for (let i = 0; i < host.nodeCount; i++) if (i !== index) out.push(i);
         return out;
       },
-      sendTo: (peer: number, msg: WireMessage, extraDelayMs?: number) => host.send(index, peer, msg, extraDelayMs),
+      sendTo: (peer: number, msg: WireMessage, extraDelayMs?: number) =>
+        host.send(index, peer, msg, extraDelayMs),
     };
   }
 }

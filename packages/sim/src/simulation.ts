@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultTimeoutConfig } from '@djchain/consensus';
-import { type Value, toHex } from '@djchain/crypto';
+import { toHex, type Value } from '@djchain/crypto';
 import { decodeTx, signTx, type Transaction, txHash } from '@djchain/ledger';
 import { type DriverOptions, decodeWire, encodeWire, type WireMessage } from '@djchain/node';
 import { txSize } from './byzantine.ts';
@@ -22,7 +22,13 @@ import { type Fault, healTime, type Scenario } from './scenario.ts';
 import { type NodeHost, SimNode, type SimTimer } from './sim-node.ts';
 
 type SimEvent =
-  | { readonly kind: 'call'; readonly node: number; readonly inc: number; readonly timer: SimTimer; readonly fn: () => void }
+  | {
+      readonly kind: 'call';
+      readonly node: number;
+      readonly inc: number;
+      readonly timer: SimTimer;
+      readonly fn: () => void;
+    }
   | { readonly kind: 'deliver'; readonly from: number; readonly to: number; readonly bytes: Uint8Array }
   | { readonly kind: 'fault'; readonly fault: Fault; readonly phase: 'backup' | 'begin' | 'end' }
   | { readonly kind: 'client' }
@@ -168,7 +174,9 @@ export class Simulation implements NodeHost {
       return node;
     });
     this.correct = this.nodes.filter((n) => n.behaviour === 'correct').map((n) => n.index);
-    this.checked = this.nodes.filter((n) => n.behaviour === 'correct' || n.behaviour === 'storage').map((n) => n.index);
+    this.checked = this.nodes
+      .filter((n) => n.behaviour === 'correct' || n.behaviour === 'storage')
+      .map((n) => n.index);
     this.healAt = healTime(scenario);
     this.lastProgressMs = this.healAt;
     for (const f of scenario.faults) {
@@ -376,14 +384,23 @@ export class Simulation implements NodeHost {
   /** An evidence transaction a correct node submitted (its own key signs it). */
   private onAdmittedTx(node: number, inc: number, encoding: Uint8Array): void {
     const tx = decodeTx(encoding);
-    if (tx.module !== 'evidence' || tx.action !== 'submit' || toHex(tx.signer) !== this.nodes[node]!.id) return;
+    if (tx.module !== 'evidence' || tx.action !== 'submit' || toHex(tx.signer) !== this.nodes[node]!.id)
+      return;
     const first = (tx.params as { first?: { [k: string]: Value } }).first;
     if (!first || !(first.validator instanceof Uint8Array)) return;
     const validator = toHex(first.validator);
     const vi = this.scenario.nodeValidator[this.byId.get(validator)?.[0] ?? -1];
     this.trace(`n${node} evidence against v${vi}`);
     this.evidence.add(`v${vi}`);
-    this.checker.onEvidence(node, inc, validator, Number(first.height), Number(first.round), String(first.type), this.time);
+    this.checker.onEvidence(
+      node,
+      inc,
+      validator,
+      Number(first.height),
+      Number(first.round),
+      String(first.type),
+      this.time,
+    );
   }
 
   private applyFault(f: Fault, phase: 'backup' | 'begin' | 'end'): void {
@@ -417,7 +434,11 @@ export class Simulation implements NodeHost {
       const n = this.nodes[i]!;
       min = Math.min(min, n.node === null ? this.minHeight : n.height());
       if (n.node === null) continue;
-      this.checker.onBuffers(i, { ...n.node.driver.bufferSizes(), mempool: n.node.mempool.size() }, this.time);
+      this.checker.onBuffers(
+        i,
+        { ...n.node.driver.bufferSizes(), mempool: n.node.mempool.size() },
+        this.time,
+      );
     }
     if (min > this.minHeight) {
       this.minHeight = min;

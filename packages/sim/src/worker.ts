@@ -2,8 +2,8 @@
 import { parentPort } from 'node:worker_threads';
 import { BYZANTINE_BEHAVIOURS } from './byzantine.ts';
 import { MUTANTS } from './mutants.ts';
-import { runSeed } from './run.ts';
 import type { Job, JobResult } from './pool.ts';
+import { runSeed } from './run.ts';
 
 parentPort?.on('message', (job: Job) => {
   const mutant = MUTANTS.find((m) => m.name === job.mutant);

@@ -32,7 +32,11 @@ test('crash and restart of a correct validator at 16 moments: no double signing,
 
 test('a wiped node directory re-joins by block sync; an old backup restored rejoins too', () => {
   for (const kind of ['wipe', 'restore'] as const) {
-    const base = withByzantine(plainScenario([1, 1, 1, 1], { targetHeight: 12, faultEnd: 5000 }), 3, 'storage');
+    const base = withByzantine(
+      plainScenario([1, 1, 1, 1], { targetHeight: 12, faultEnd: 5000 }),
+      3,
+      'storage',
+    );
     const fault =
       kind === 'wipe'
         ? { kind, at: 3000, node: 3, restartAt: 3500 }
@@ -44,10 +48,15 @@ test('a wiped node directory re-joins by block sync; an old backup restored rejo
     const before = commits(lines).filter((c) => c.node === 3 && c.atMs < 3000);
     assert.ok(before.length >= 2, `${kind}: the node had committed blocks before the fault`);
     // After the restart it commits heights it had before (from 1 after a wipe): block sync.
-    const again = commits(lines).filter((c) => c.node === 3 && c.atMs >= 3500 && c.height <= before.at(-1)!.height);
+    const again = commits(lines).filter(
+      (c) => c.node === 3 && c.atMs >= 3500 && c.height <= before.at(-1)!.height,
+    );
     assert.ok(again.length > 0, `${kind}: the node committed its lost heights again`);
     assert.ok(kind === 'restore' || again[0]!.height === 1, 'a wiped node starts from height 1');
-    assert.ok(again.some((c) => c.height === before.at(-1)!.height), `${kind}: it caught up with its old height`);
+    assert.ok(
+      again.some((c) => c.height === before.at(-1)!.height),
+      `${kind}: it caught up with its old height`,
+    );
   }
 });
 
@@ -65,7 +74,10 @@ test('a partition of 2 of 4 halts without forking and resumes after the heal; a 
   assert.equal(r.ok, true, r.violation?.message);
   const during = commits(lines).filter((c) => c.atMs > AT + 100 && c.atMs < HEAL);
   assert.deepEqual(during, [], 'no block while neither side holds more than 2/3 of the power');
-  assert.ok(commits(lines).some((c) => c.atMs >= HEAL && c.height === 6), 'progress after the heal');
+  assert.ok(
+    commits(lines).some((c) => c.atMs >= HEAL && c.height === 6),
+    'progress after the heal',
+  );
 
   const oneWay = plainScenario([1, 1, 1, 1], {
     targetHeight: 6,

@@ -10,7 +10,10 @@ test('replay: the same seed gives the identical trace hash twice, with or withou
     assert.equal(a.traceHash, b.traceHash, `seed ${seed}`);
     assert.equal(a.events, b.events);
     assert.ok(lines.length > 100, 'the trace lists the events');
-    assert.ok(lines.some((l) => / commit h\d+ /.test(l)), 'the trace shows the real nodes committing');
+    assert.ok(
+      lines.some((l) => / commit h\d+ /.test(l)),
+      'the trace shows the real nodes committing',
+    );
   }
 });
 

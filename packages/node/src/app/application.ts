@@ -178,7 +178,8 @@ export class Application {
       const prev = this.header(height - 1)!;
       if (!equalHash(h.prevHash, headerHash(this.suite, prev))) throw bad('prevHash is not the latest block');
       const check = verifyCommit(this.suite, this.validators(height - 1), prev, block.lastCommit!);
-      if (!check.ok && this.unsafe?.skipCertificateCheck !== true) throw bad(`last commit: ${check.error.message}`);
+      if (!check.ok && this.unsafe?.skipCertificateCheck !== true)
+        throw bad(`last commit: ${check.error.message}`);
     }
     if (h.time !== this.blockTime(height, block.lastCommit))
       throw bad('time is not the BFT time of the last commit');
