@@ -77,8 +77,14 @@ export class Hostile {
   broadcast(app: Application, msg: WireMessage, net: HostileNet): void {
     switch (this.behaviour) {
       case 'equivocator':
+        // Each peer gets the vote, a conflicting one, or both (then it holds the evidence itself).
         if (msg.kind === 'vote') {
-          this.perPeer(net, () => (this.rng.chance(0.5) ? msg : this.conflicting(msg)));
+          const other = this.conflicting(msg);
+          for (const p of net.peers()) {
+            const pick = this.rng.int(3);
+            if (pick !== 1) net.sendTo(p, msg);
+            if (pick !== 0) net.sendTo(p, other, this.rng.int(30));
+          }
           return;
         }
         break;

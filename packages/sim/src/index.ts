@@ -11,9 +11,11 @@ export { MUTANTS, type Mutant } from './mutants.ts';
 export { Prng } from './prng.ts';
 export { failureLine, type RunOptions, runScenario, runSeed } from './run.ts';
 export {
+  DEFAULT_BEHAVIOURS,
   defaultScenarioOptions,
   type Fault,
   healTime,
+  KNOWN_OPEN,
   makeScenario,
   type Scenario,
   type ScenarioOptions,
