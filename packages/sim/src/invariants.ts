@@ -18,7 +18,8 @@
  *   one slot (value or time only) submits evidence of it; FALSE_EVIDENCE: never against a correct
  *   validator.
  * - FATAL: no correct node stops on an error. MEMORY: the driver's buffers and the mempool stay
- *   under their bounds. LIVENESS and TX_LOST are checked by the scheduler (simulation.ts).
+ *   under their bounds. LIVENESS, TX_LOST and EXCEPTION (an exception no real code caught) are
+ *   checked by the scheduler (simulation.ts).
  */
 import { makeValidatorSet, proposer, type ValidatorSet } from '@djchain/consensus';
 import { toHex } from '@djchain/crypto';
@@ -47,7 +48,8 @@ export type ViolationCode =
   | 'MEMORY'
   | 'LIVENESS'
   | 'TX_LOST'
-  | 'EVENT_LIMIT';
+  | 'EVENT_LIMIT'
+  | 'EXCEPTION';
 
 export interface Violation {
   readonly code: ViolationCode;

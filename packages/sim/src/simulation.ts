@@ -298,7 +298,15 @@ export class Simulation implements NodeHost {
         this.checker.fail('EVENT_LIMIT', `more than ${this.opts.maxEvents} events`, this.time);
         break;
       }
-      this.dispatch(next.item);
+      try {
+        this.dispatch(next.item);
+      } catch (e) {
+        // An exception out of a node's handler (not caught by the real code) or of the simulator.
+        const code = (e as { code?: string }).code ?? 'UNCAUGHT';
+        this.trace(`exception ${code}`);
+        this.checker.fail('EXCEPTION', `${code}: ${(e as Error).message}`, this.time);
+        break;
+      }
       this.afterStep();
     }
   }
