@@ -20,6 +20,7 @@ export {
   type Scenario,
   type ScenarioOptions,
   summarize,
+  TIME_ONLY_EVIDENCE_DEFAULT,
 } from './scenario.ts';
 export {
   defaultSimulationOptions,

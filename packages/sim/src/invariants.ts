@@ -68,6 +68,8 @@ export interface CheckerOptions {
   readonly maxBlockTxs: number;
   /** Bound on each driver buffer (entries). */
   readonly maxBuffered: number;
+  /** EVIDENCE_MISSED also for two votes that differ only in time. */
+  readonly timeOnlyEvidence: boolean;
 }
 
 const realSuite = simSuite();
@@ -253,7 +255,8 @@ export class Checker {
    */
   onAccepted(node: number, inc: number, v: SignedVote, nowMs: number): void {
     const slot = `${toHex(v.validator)}/${v.height}/${v.round}/${v.type}`;
-    const content = `${v.blockHash === null ? 'nil' : toHex(v.blockHash)}@${v.type === 'precommit' ? v.time : 0}`;
+    const time = v.type === 'precommit' && this.opts.timeOnlyEvidence ? v.time : 0;
+    const content = `${v.blockHash === null ? 'nil' : toHex(v.blockHash)}@${time}`;
     const key = `${node}#${inc}/${slot}`;
     let set = this.accepted.get(key);
     if (set === undefined) {

@@ -36,7 +36,11 @@ function replay(seed: number, trace: boolean, mutantName: string | undefined, al
     return 2;
   }
   const scenarioOpts = all ? { behaviours: BYZANTINE_BEHAVIOURS } : {};
-  const base = mutant ? { unsafe: mutant.unsafe, scenario: scenarioOpts } : { scenario: scenarioOpts };
+  // --all-behaviours is the mutant runs' setting: every behaviour, evidence of time-only conflicts asked.
+  const strict = all ? { timeOnlyEvidence: true } : {};
+  const base = mutant
+    ? { unsafe: mutant.unsafe, scenario: scenarioOpts, ...strict }
+    : { scenario: scenarioOpts, ...strict };
   const scenario = makeScenario(seed, scenarioOpts);
   console.log(`seed ${seed}${mutant ? ` mutant ${mutant.name}` : ''}: ${summarize(scenario)}`);
   const first = runSeed(seed, trace ? { ...base, trace: (line) => console.log(line) } : base);

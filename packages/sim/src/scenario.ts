@@ -15,6 +15,13 @@ import { type Behaviour, BYZANTINE_BEHAVIOURS } from './byzantine.ts';
  * every behaviour.
  */
 export const KNOWN_OPEN: readonly Behaviour[] = ['timeEquivocator', 'twin', 'oversized'];
+/**
+ * Whether the real code reports two votes that differ only in time as evidence (issue 9 item 6).
+ * Until it does, EVIDENCE_MISSED asks for evidence of value conflicts only by default (a node
+ * restored from an old backup may sign a precommit again with another time); set it to true with
+ * the fix. Mutant runs always ask for both.
+ */
+export const TIME_ONLY_EVIDENCE_DEFAULT = false;
 export const DEFAULT_BEHAVIOURS: readonly Behaviour[] = BYZANTINE_BEHAVIOURS.filter(
   (b) => !KNOWN_OPEN.includes(b),
 );

@@ -18,7 +18,7 @@ import { CHAIN_ID, CLIENTS, GENESIS_TIME, keyOf, simGenesis, simSuite } from './
 import { Checker, type Violation } from './invariants.ts';
 import { Prng } from './prng.ts';
 import { EventQueue } from './queue.ts';
-import { type Fault, healTime, type Scenario } from './scenario.ts';
+import { type Fault, healTime, type Scenario, TIME_ONLY_EVIDENCE_DEFAULT } from './scenario.ts';
 import { type NodeHost, SimNode, type SimTimer } from './sim-node.ts';
 
 type SimEvent =
@@ -48,6 +48,8 @@ export interface SimulationOptions {
   readonly maxEvents: number;
   /** Called with every trace line (the trace hash covers them whether or not this is set). */
   readonly trace?: (line: string) => void;
+  /** EVIDENCE_MISSED also for time-only conflicts (default: scenario.ts `TIME_ONLY_EVIDENCE_DEFAULT`). */
+  readonly timeOnlyEvidence?: boolean;
   /** Parent directory of the run's node directories (default: /dev/shm when present, else the OS temp dir). */
   readonly tmpRoot?: string;
 }
@@ -148,6 +150,7 @@ export class Simulation implements NodeHost {
       maxBlockBytes: SIM_DRIVER.maxBlockBytes!,
       maxBlockTxs: SIM_DRIVER.maxBlockTxs!,
       maxBuffered: MAX_BUFFERED,
+      timeOnlyEvidence: this.opts.timeOnlyEvidence ?? TIME_ONLY_EVIDENCE_DEFAULT,
     });
     this.root = mkdtempSync(join(this.opts.tmpRoot ?? defaultTmpRoot(), 'djsim-'));
     const unsafe = this.opts.unsafe;

@@ -8,7 +8,12 @@ import { runSeed } from './run.ts';
 parentPort?.on('message', (job: Job) => {
   const mutant = MUTANTS.find((m) => m.name === job.mutant);
   const scenario = job.allBehaviours ? { behaviours: BYZANTINE_BEHAVIOURS } : {};
-  const result = runSeed(job.seed, mutant ? { unsafe: mutant.unsafe, scenario } : { scenario });
+  // Mutant runs (and their baselines) ask for evidence of time-only conflicts too.
+  const strict = job.allBehaviours ? { timeOnlyEvidence: true } : {};
+  const result = runSeed(
+    job.seed,
+    mutant ? { unsafe: mutant.unsafe, scenario, ...strict } : { scenario, ...strict },
+  );
   const out: JobResult = { ...job, result };
   parentPort?.postMessage(out);
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BYZANTINE_BEHAVIOURS, MUTANTS, runSeed, type ViolationCode } from '@djchain/sim';
 
-const scenario = { behaviours: BYZANTINE_BEHAVIOURS };
+const opts = { scenario: { behaviours: BYZANTINE_BEHAVIOURS }, timeOnlyEvidence: true };
 
 const CASES: ReadonlyArray<{ mutant: string; seed: number; code: ViolationCode; todo?: string }> = [
   { mutant: 'no-lock-check', seed: 4, code: 'LOCK' },
@@ -40,7 +40,7 @@ for (const c of CASES) {
     assert.ok(mutant, c.mutant);
     let base = baselines.get(c.seed);
     if (base === undefined) {
-      base = runSeed(c.seed, { scenario });
+      base = runSeed(c.seed, opts);
       baselines.set(c.seed, base);
     }
     assert.equal(
@@ -48,7 +48,7 @@ for (const c of CASES) {
       true,
       `real code on seed ${c.seed}: ${base.violation?.code} ${base.violation?.message}`,
     );
-    const r = runSeed(c.seed, { scenario, unsafe: mutant.unsafe });
+    const r = runSeed(c.seed, { ...opts, unsafe: mutant.unsafe });
     assert.equal(r.violation?.code, c.code, r.violation?.message ?? 'not caught');
   });
 }
