@@ -109,6 +109,9 @@ function onStart(ctx: Ctx, input: Extract<Input, { kind: 'start' }>): void {
   if (r.lastSigned !== null && (s.lastSigned === null || s.lastSigned.height <= r.lastSigned.height)) {
     s.lastSigned = r.lastSigned;
   }
+  // At the record's round before the replay: own messages of that round are not "future" ones,
+  // which the per-validator bound would drop (a restart in round ≥ 3 lost its own votes, issue 9).
+  s.round = r.round;
   for (const m of s.signed) {
     if (m.kind === 'proposal') recordProposal(ctx, m.proposal);
     else recordVote(ctx, m.vote);

@@ -54,8 +54,9 @@ function worthKeeping(s: Draft, vote: Vote): boolean {
 
 /**
  * Records a verified vote of the current height; returns whether it was new. Only the first vote
- * per (validator, height, round, type) is held as that validator's vote; a different later one is
- * reported as evidence (once) and kept among the round's conflicts.
+ * per (validator, height, round, type) is held as that validator's vote; a different later one
+ * (another value, or the same value with another precommit time) is reported as evidence (once);
+ * one for another value is also kept among the round's conflicts.
  */
 export function recordVote(ctx: Ctx, vote: Vote): boolean {
   const s = ctx.s;
@@ -71,11 +72,17 @@ export function recordVote(ctx: Ctx, vote: Vote): boolean {
     s.rounds[vote.round] = { ...rs, [field]: { ...rs[field], [vote.validator]: vote } };
     return true;
   }
+  if (first.value === vote.value && first.time === vote.time) return false;
+  const timeOnly = first.value === vote.value;
+  // TEST ONLY (MachineConfig.unsafe.ignoreTimeOnlyEquivocation): no evidence for a time-only pair.
+  if (timeOnly && s.config.unsafe?.ignoreTimeOnlyEquivocation === true) return false;
   // TEST ONLY (MachineConfig.unsafe.countTimeOnlyTwice): a time-only twin counted as a second vote.
-  const countTwice = s.config.unsafe?.countTimeOnlyTwice === true && first.time !== vote.time;
-  if (first.value === vote.value && !countTwice) return false;
+  const countTwice = timeOnly && s.config.unsafe?.countTimeOnlyTwice === true;
   const key = `v/${vote.type}/${vote.round}/${vote.validator}`;
   reportEvidence(ctx, key, { kind: 'duplicateVote', first, second: vote });
+  // Same value, another time: two signed messages for one position, so evidence (issue 9, fault 1);
+  // it never counts, the validator's first vote already does for this value.
+  if (timeOnly && !countTwice) return false;
   const kept = rs.conflicts.some(
     (c) => c.validator === vote.validator && c.type === vote.type && c.value === vote.value && !countTwice,
   );

@@ -131,3 +131,33 @@ test('memory bound: a validator occupies at most maxFutureRoundsPerValidator rou
   const held = Object.keys(h.state.rounds).map(Number);
   assert.deepEqual(held, [10, 11]);
 });
+
+test('equivocation: a precommit for the same value with another time is evidence and does not count twice (issue 9, fault 1)', () => {
+  // A validator signing two precommits that differ only in time signed two messages for one
+  // position; before, the machine dropped the second as a duplicate and no evidence was kept.
+  const h = new Harness();
+  h.start();
+  h.feed(proposal(0, 'X'));
+  h.feed(precommit('d', 0, 'X', 2000));
+  const actions = h.feed(precommit('d', 0, 'X', 2500));
+  assert.deepEqual(
+    actions.filter((a) => a.kind === 'evidence'),
+    [
+      {
+        kind: 'evidence',
+        evidence: {
+          kind: 'duplicateVote',
+          first: { type: 'precommit', height: 1, round: 0, value: 'X', validator: 'd', time: 2000 },
+          second: { type: 'precommit', height: 1, round: 0, value: 'X', validator: 'd', time: 2500 },
+        },
+      },
+    ],
+  );
+  // The held vote is the first (its time is the one a commit certificate must carry); the second
+  // is not kept as a conflict, so d still counts once for X.
+  assert.equal(h.state.rounds[0]?.precommits.d?.time, 2000);
+  assert.deepEqual(h.state.rounds[0]?.conflicts, []);
+  // Repeats of either are not reported again.
+  h.feed(precommit('d', 0, 'X', 2500), precommit('d', 0, 'X', 2000));
+  assert.equal(h.log.filter((a) => a.kind === 'evidence').length, 1);
+});

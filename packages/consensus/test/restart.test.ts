@@ -102,3 +102,39 @@ test('restart into a new height: a record of an older height is ignored (fresh S
   assert.equal(r.state.round, 0);
   assert.equal(r.state.lockedValue, null);
 });
+
+test('restart in a deep round: every own signed message is back in the tally (issue 9, fault 7)', () => {
+  // a signs nil votes in rounds 0–2, then proposes and prevotes in round 3 (proposer(1, 3) = a).
+  const h = new Harness();
+  h.start();
+  for (const r of [0, 1, 2]) h.feed(timeout('propose', r), timeout('prevote', r), timeout('precommit', r));
+  assert.equal(h.state.round, 3);
+  h.feed(prevote('b', 3, 'new-1-3'), prevote('c', 3, 'new-1-3')); // a precommits new-1-3
+  const record = lastRecord(h);
+  assert.equal(record.round, 3);
+  assert.equal(record.signed.length, 9);
+
+  const r = new Harness();
+  const actions = r.start({ resume: record });
+  // Before the fix the replay ran with round 0 and the future-round bound (2 rounds per validator)
+  // dropped a's own round-3 messages: its proposal, prevote and precommit were not in its tally.
+  assert.equal(r.state.rounds[3]?.proposal?.proposer, 'a');
+  assert.equal(r.state.rounds[3]?.prevotes.a?.value, 'new-1-3');
+  assert.equal(r.state.rounds[3]?.precommits.a?.value, 'new-1-3');
+  for (const round of [0, 1, 2]) {
+    assert.equal(r.state.rounds[round]?.prevotes.a?.value, null);
+    assert.equal(r.state.rounds[round]?.precommits.a?.value, null);
+  }
+  // With b and c's precommits it decides at once: its own precommit counts towards the commit.
+  assert.deepEqual(
+    votesOf(actions, 'precommit').map((v) => [v.round, v.value]),
+    [[3, 'new-1-3']],
+  );
+  const decided = r.feed(precommit('b', 3, 'new-1-3'), precommit('c', 3, 'new-1-3'));
+  const decide = decided.find((a) => a.kind === 'decide');
+  assert.ok(decide && decide.kind === 'decide');
+  assert.deepEqual(
+    decide.commit.map((v) => v.validator),
+    ['a', 'b', 'c'],
+  );
+});

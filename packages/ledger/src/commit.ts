@@ -1,5 +1,6 @@
 /** Commit certificates (DESIGN §4): precommits of more than 2/3 of voting power for one block. */
 import { encode, equalBytes, type Suite, type Value } from '@djchain/crypto';
+import { type TimedPower, weightedMedianTime } from './bft-time.ts';
 import { decodeValue } from './codec.ts';
 import { LedgerError } from './errors.ts';
 import { domainHash, TAG } from './hashing.ts';
@@ -127,27 +128,25 @@ export function verifyCommit(
 }
 
 /**
- * BFT time of the next block: the power-weighted median of the commit's precommit times, as
- * CometBFT's MedianTime and `@djchain/consensus` bftTime: the earliest time t such that validators
- * holding at least half of the set's total power voted at or before t (each validator once).
- * Validators under 1/3 of the power cannot pull it outside the correct clocks. LEDGER_BAD_COMMIT
- * when the precommits hold less than half of the power.
+ * BFT time of the next block: `weightedMedianTime` over the commit's own signers (each validator
+ * once, as `@djchain/consensus` bftTime), so validators under 1/3 of the power cannot pull it
+ * outside the correct voters' clocks. LEDGER_BAD_COMMIT when the signers hold no more than 2/3 of
+ * the set's power (not a commit).
  */
 export function commitTime(set: ValidatorSet, commit: CommitCertificate): number {
   const seen = new Set<number>();
-  const entries: Array<{ time: number; power: number }> = [];
+  const entries: TimedPower[] = [];
+  let signed = 0;
   for (const p of commit.precommits) {
     const v = set.validators[p.validatorIndex];
     if (!v || seen.has(p.validatorIndex)) continue;
     seen.add(p.validatorIndex);
     entries.push({ time: p.time, power: v.power });
+    signed += v.power;
   }
-  entries.sort((a, b) => a.time - b.time);
-  const total = totalPower(set);
-  let cum = 0;
-  for (const e of entries) {
-    cum += e.power;
-    if (2 * cum >= total) return e.time;
+  const time = weightedMedianTime(entries);
+  if (time === null || 3 * signed <= 2 * totalPower(set)) {
+    throw new LedgerError('LEDGER_BAD_COMMIT', 'precommits hold no more than 2/3 of the power');
   }
-  throw new LedgerError('LEDGER_BAD_COMMIT', 'precommits hold less than half of the power');
+  return time;
 }

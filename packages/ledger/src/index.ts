@@ -3,6 +3,7 @@
  * receipts (DESIGN §4) with their canonical encodings, hashes and Merkle roots. Browser-safe; the
  * sqlite block store is `@djchain/ledger/sqlite`.
  */
+export { type TimedPower, weightedMedianTime } from './bft-time.ts';
 export {
   type Block,
   blockFromValue,

@@ -179,7 +179,7 @@ for (const suite of suites) {
 }
 
 describe('commitTime', () => {
-  it('is the power-weighted median over the set, each validator once (as consensus bftTime)', () => {
+  it('is the power-weighted median over the commit, each validator once (as consensus bftTime)', () => {
     const [suite] = suites;
     const sig = (validatorIndex: number, time: number) => ({
       validatorIndex,
@@ -196,7 +196,28 @@ describe('commitTime', () => {
     assert.equal(commitTime(weighted, c([sig(0, 10), sig(1, 20), sig(2, 30)])), 30);
     const equal = validatorsOf(suite!, [1, 1, 1]).set;
     assert.equal(commitTime(equal, c([sig(2, 30), sig(0, 10), sig(1, 20)])), 20);
-    assert.equal(commitTime(equal, c([sig(0, 10), sig(1, 20), sig(1, 5), sig(1, 5)])), 20);
+    assert.equal(commitTime(equal, c([sig(0, 10), sig(1, 20), sig(1, 5), sig(1, 5), sig(2, 30)])), 20);
     assert.throws(() => commitTime(equal, c([sig(0, 10)])), /LEDGER_BAD_COMMIT/);
+    // Exactly 2/3 is not a commit.
+    assert.throws(() => commitTime(equal, c([sig(0, 10), sig(1, 20)])), /LEDGER_BAD_COMMIT/);
+  });
+
+  it('issue 9 fault 3: 2 faulty of 7 stamping the far future in a 5-vote commit do not set the time', () => {
+    const [suite] = suites;
+    const sig = (validatorIndex: number, time: number) => ({
+      validatorIndex,
+      time,
+      signature: new Uint8Array(64),
+    });
+    const seven = validatorsOf(suite!, [1, 1, 1, 1, 1, 1, 1]).set;
+    const commit = {
+      height: 1,
+      round: 0,
+      blockHash: new Uint8Array(32),
+      precommits: [sig(0, 100), sig(1, 110), sig(2, 120), sig(5, 3_600_000), sig(6, 3_600_000)],
+    };
+    // Half of the commit's 5 is reached at the third time (120); half of the set's 7 needed the
+    // fourth, a faulty 3_600_000.
+    assert.equal(commitTime(seven, commit), 120);
   });
 });

@@ -139,6 +139,10 @@ export function openNode(
     const gossip = deps.p2p
       ? new MempoolGossip(opts.gossip ?? {}, { p2p: deps.p2p, mempool, app, log })
       : undefined;
+    // Proposals must fit the transport's frames: the driver checks its block limit against them.
+    const driverOptions = deps.p2p
+      ? { maxFrameBytes: deps.p2p.options.maxFrameBytes, ...opts.driver }
+      : (opts.driver ?? {});
     const node: DjNode = {
       suite,
       nodeId: toHex(deps.key.publicKey),
@@ -147,7 +151,7 @@ export function openNode(
       log,
       events,
       gossip,
-      driver: new ConsensusDriver(opts.driver ?? {}, {
+      driver: new ConsensusDriver(driverOptions, {
         app,
         mempool,
         key: deps.key,

@@ -9,6 +9,8 @@ export type RuntimeErrorCode =
   | 'RUNTIME_NONCE_USED'
   | 'RUNTIME_UNKNOWN_MODULE'
   | 'RUNTIME_UNKNOWN_ACTION'
+  /** Admission: the signer is no account any module registered (and the action is not open). */
+  | 'RUNTIME_UNKNOWN_SIGNER'
   | 'RUNTIME_UNKNOWN_QUERY'
   | 'RUNTIME_MODULE_FAILED'
   | 'RUNTIME_WRITE_IN_VERIFY'

@@ -3,7 +3,7 @@
  * receipts and the sorted writes. Pure and deterministic: the same state and block give the same
  * bytes on every node; the caller owns storage and the clock.
  */
-import { fromHex, type Suite, toHex, type Value } from '@djchain/crypto';
+import { decode, fromHex, type Suite, toHex, type Value } from '@djchain/crypto';
 import {
   compareKeys,
   encodeReceipt,
@@ -13,18 +13,21 @@ import {
   receiptHashOfEncoding,
   type Transaction,
   txHash,
+  validatorIndex,
+  validatorSetFromValue,
   verifyTxSignature,
 } from '@djchain/ledger';
 import { addressOf, nextNonce, setNextNonce } from './accounts.ts';
-import { runQuery, type Scope } from './context.ts';
+import { readContext, runQuery, type Scope } from './context.ts';
 import { RuntimeError, runtimeError } from './errors.ts';
-import { executeGenesis, type GenesisDoc, type GenesisResult } from './genesis.ts';
+import { executeGenesis, type GenesisDoc, type GenesisResult, SYS_VALIDATORS_KEY } from './genesis.ts';
 import { appendEvent, BLOCK_TX_INDEX } from './history.ts';
 import { hookFailedEvent, runHook } from './hooks.ts';
 import { accountKey, isModuleName } from './keys.ts';
 import { cleanError, thrownError } from './outcome.ts';
 import { Overlay } from './overlay.ts';
 import { runAction } from './run-action.ts';
+import { ModuleReadStore } from './store.ts';
 import type { CodedError, ModuleDef, Result } from './types.ts';
 import type { StateView, StateWrite } from './view.ts';
 
@@ -81,6 +84,8 @@ export interface CheckTxOptions {
 export interface TxCheck {
   readonly txHash: Uint8Array;
   readonly address: string;
+  /** The signer is a registered account (or a validator); false only for open actions. */
+  readonly registered: boolean;
   /** The nonce the account's next included transaction must carry. */
   readonly nextNonce: number;
 }
@@ -182,6 +187,13 @@ export class Executor {
       return { ok: false, error: thrownError(e, `${tx.module}.${tx.action}`) };
     }
     const address = addressOf(this.suite, tx.signer);
+    const registered = this.isRegistered(view, height, tx.signer, address);
+    if (!registered && action.openToNewKeys !== true) {
+      return {
+        ok: false,
+        error: runtimeError('RUNTIME_UNKNOWN_SIGNER', 'the signer is not a registered account', { address }),
+      };
+    }
     const next = nextNonce(view, address);
     if (tx.nonce < next) {
       return {
@@ -189,7 +201,22 @@ export class Executor {
         error: runtimeError('RUNTIME_NONCE_USED', 'nonce already used', { next, nonce: tx.nonce }),
       };
     }
-    return { ok: true, value: { txHash: hash, address, nextNonce: next } };
+    return { ok: true, value: { txHash: hash, address, nextNonce: next, registered } };
+  }
+
+  /**
+   * A validator's key, or an address some module registered (`ModuleDef.knowsSigner`). Admission
+   * only: what a registered signer may do is still each action's `authorize`.
+   */
+  private isRegistered(view: StateView, height: number, signer: Uint8Array, address: string): boolean {
+    const raw = view.get(SYS_VALIDATORS_KEY);
+    if (raw !== undefined && validatorIndex(validatorSetFromValue(decode(raw)), signer) >= 0) return true;
+    const scope: Scope = { ...this.scopeBase(height, 0), view };
+    for (const name of this.names) {
+      const def = this.modules.get(name)!;
+      if (def.knowsSigner?.(readContext(scope, new ModuleReadStore(view, name)), address)) return true;
+    }
+    return false;
   }
 
   /** A module's read-only query against `view` as of `height` and `time`. */

@@ -89,6 +89,11 @@ export interface ActionDef<P = Value> {
   verify(ctx: ActionContext, params: P): Result;
   /** Effects: writes and events. Runs only after authorize and verify passed. */
   execute(ctx: ActionContext, params: P): void;
+  /**
+   * Admission (mempool): true when keys no module registers may submit this action (they are
+   * then rate-limited per key). Default false: only registered signers are admitted (issue 9).
+   */
+  readonly openToNewKeys?: boolean;
 }
 
 export interface QueryDef {
@@ -105,4 +110,10 @@ export interface ModuleDef {
   genesis?(ctx: HookContext, config: Value): void;
   /** Fired at every block start, before the block's transactions (deadlines, period ends). */
   beginBlock?(ctx: HookContext): void;
+  /**
+   * Admission (mempool): is `address` an account this module registered (e.g. a member's bound
+   * key)? A signer no module knows, and that is no validator, is refused before the mempool
+   * (RUNTIME_UNKNOWN_SIGNER) unless the action is `openToNewKeys`. `ctx.store` is this module's.
+   */
+  knowsSigner?(ctx: ReadContext, address: string): boolean;
 }

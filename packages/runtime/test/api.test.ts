@@ -37,6 +37,22 @@ describe('checkTx', () => {
     assert.equal(code(h.tx(alice, 'apply', {}, { module: 'nope' })), 'RUNTIME_UNKNOWN_MODULE');
     assert.equal(code(h.tx(alice, 'apply', { id: 'x' })), 'DEMO_BAD_PARAMS');
   });
+
+  it('admits only registered signers (a module knows them, or a validator), except to open actions (issue 9)', () => {
+    const h = new Harness();
+    const stranger = keyOf(h.suite, 7);
+    const code = (tx: Parameters<Executor['checkTx']>[0]) => {
+      const r = h.executor.checkTx(tx, h.state, h.height + 1);
+      return r.ok ? (r.value.registered ? 'registered' : 'open') : r.error.code;
+    };
+    // `note` is not open: a key no module registered is refused before the mempool.
+    assert.equal(code(h.tx(stranger, 'note', {})), 'RUNTIME_UNKNOWN_SIGNER');
+    // `apply` is open to new keys (rate-limited by the mempool, which sees registered = false).
+    assert.equal(code(h.tx(stranger, 'apply', { id: '9' })), 'open');
+    // The demo module registers its admin; validators are registered by the chain itself.
+    assert.equal(code(h.tx(h.admin, 'note', {})), 'registered');
+    assert.equal(code(h.tx(keyOf(h.suite, 50), 'note', {})), 'registered');
+  });
 });
 
 describe('query', () => {

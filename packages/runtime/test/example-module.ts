@@ -38,6 +38,8 @@ export function demoModule(opts: Options = {}): ModuleDef {
     actions: {
       apply: {
         description: 'anyone applies with a fresh id',
+        // Applicants come with keys no module registered yet.
+        openToNewKeys: true,
         parse: idParams,
         authorize: () => ok(),
         verify: (ctx, p) =>
@@ -126,6 +128,8 @@ export function demoModule(opts: Options = {}): ModuleDef {
         run: (ctx) => ctx.store.keys('member/').length,
       },
     },
+    // The admin is this module's one registered account.
+    knowsSigner: (ctx, address) => ctx.store.get('admin') === address,
     genesis: (ctx, config) => {
       ctx.store.set('admin', (config as { admin: string }).admin);
       ctx.emit({ type: 'OrgCreated', entities: ['org:1'], data: { name: '东风社区党支部' } });

@@ -66,8 +66,6 @@ export interface CheckerOptions {
   readonly genesisTime: number;
   readonly maxBlockBytes: number;
   readonly maxBlockTxs: number;
-  /** Bound on each driver buffer (entries). */
-  readonly maxBuffered: number;
   /** EVIDENCE_MISSED also for two votes that differ only in time. */
   readonly timeOnlyEvidence: boolean;
 }
@@ -288,10 +286,10 @@ export class Checker {
       this.fail('FALSE_EVIDENCE', `evidence against correct validator ${short(validator)}`, nowMs);
   }
 
-  onBuffers(node: number, sizes: Record<string, number>, nowMs: number): void {
-    for (const [name, n] of Object.entries(sizes)) {
-      if (n > this.opts.maxBuffered)
-        this.fail('MEMORY', `node ${node}: driver buffer ${name} holds ${n} entries`, nowMs);
+  /** Sizes of a node's bounded buffers with their bounds: `name → [size, bound]`. */
+  onBuffers(node: number, sizes: Record<string, readonly [number, number]>, nowMs: number): void {
+    for (const [name, [n, bound]] of Object.entries(sizes)) {
+      if (n > bound) this.fail('MEMORY', `node ${node}: ${name} holds ${n}, over its bound ${bound}`, nowMs);
     }
   }
 }

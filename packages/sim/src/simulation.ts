@@ -66,11 +66,16 @@ export const SIM_DRIVER: Partial<DriverOptions> = {
   gossipIntervalMs: 1000,
   maxBlockTxs: 500,
   maxBlockBytes: 256 * 1024,
+  maxFrameBytes: 512 * 1024,
+  voteCacheBytes: 1024 * 1024,
+  futureBytes: 1024 * 1024,
+  futurePeerBytes: 512 * 1024,
   syncBatch: 4,
 };
 /** The simulated p2p frame limit (the real one is `P2POptions.maxFrameBytes`). */
 export const FRAME_LIMIT = 512 * 1024;
-const MAX_BUFFERED = 10_000;
+/** The sim nodes' mempool bound (sim-node.ts). */
+const MEMPOOL_MAX_TXS = 2000;
 
 export interface SimulationResult {
   readonly seed: number;
@@ -149,7 +154,6 @@ export class Simulation implements NodeHost {
       genesisTime: GENESIS_TIME,
       maxBlockBytes: SIM_DRIVER.maxBlockBytes!,
       maxBlockTxs: SIM_DRIVER.maxBlockTxs!,
-      maxBuffered: MAX_BUFFERED,
       timeOnlyEvidence: this.opts.timeOnlyEvidence ?? TIME_ONLY_EVIDENCE_DEFAULT,
     });
     this.root = mkdtempSync(join(this.opts.tmpRoot ?? defaultTmpRoot(), 'djsim-'));
@@ -445,11 +449,13 @@ export class Simulation implements NodeHost {
       const n = this.nodes[i]!;
       min = Math.min(min, n.node === null ? this.minHeight : n.height());
       if (n.node === null) continue;
-      this.checker.onBuffers(
-        i,
-        { ...n.node.driver.bufferSizes(), mempool: n.node.mempool.size() },
-        this.time,
-      );
+      const bytes = n.node.driver.bufferedBytes();
+      const sizes = {
+        votes: [bytes.votes, SIM_DRIVER.voteCacheBytes!] as const,
+        future: [bytes.future, SIM_DRIVER.futureBytes!] as const,
+        mempool: [n.node.mempool.size(), MEMPOOL_MAX_TXS] as const,
+      };
+      this.checker.onBuffers(i, sizes, this.time);
     }
     if (min > this.minHeight) {
       this.minHeight = min;

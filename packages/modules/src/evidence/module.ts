@@ -30,6 +30,11 @@ export const EVIDENCE_MODULE = 'evidence';
 
 const err = (code: string, message: string): CodedError => ({ code, message });
 
+/** Both suites sign with 64 bytes (Ed25519; SM2 r‖s); public keys are 32 (Ed25519) or 33 (SM2). */
+const SIGNATURE_BYTES = 64;
+const PUBLIC_KEY_BYTES = { intl: 32, gm: 33 } as const;
+const MAX_PUBLIC_KEY_BYTES = 33;
+
 export interface EvidenceParams {
   readonly first: SignedVote;
   readonly second: SignedVote;
@@ -66,16 +71,31 @@ const submit: ActionDef<EvidenceParams> = {
   description: 'Records two conflicting signed votes of one validator (equivocation evidence).',
   parse(raw) {
     const p = raw as { first?: Value; second?: Value } | null;
+    // Exactly the two votes: no other field may ride along (padding made 150 such transactions a
+    // block too large for one p2p frame, issue 9 fault 2).
+    const keys = p !== null && typeof p === 'object' && !(p instanceof Uint8Array) ? Object.keys(p) : [];
+    if (keys.length !== 2 || !keys.includes('first') || !keys.includes('second')) {
+      return fail(err('EVIDENCE_BAD_PARAMS', 'params must be exactly { first, second }'));
+    }
+    let votes: EvidenceParams;
     try {
-      return ok({
-        first: signedVoteFromValue(p?.first ?? null),
-        second: signedVoteFromValue(p?.second ?? null),
-      });
+      votes = { first: signedVoteFromValue(p!.first!), second: signedVoteFromValue(p!.second!) };
     } catch (e) {
       return fail(
         err('EVIDENCE_BAD_PARAMS', `first and second must be signed votes: ${(e as Error).message}`),
       );
     }
+    for (const v of [votes.first, votes.second]) {
+      if (v.signature.length !== SIGNATURE_BYTES || v.validator.length > MAX_PUBLIC_KEY_BYTES) {
+        return fail(
+          err(
+            'EVIDENCE_BAD_PARAMS',
+            `signatures are ${SIGNATURE_BYTES} bytes and keys at most ${MAX_PUBLIC_KEY_BYTES}`,
+          ),
+        );
+      }
+    }
+    return ok(votes);
   },
   // Only validator nodes submit (they are the ones whose machines see the votes); the proof itself
   // does not depend on who submits it.
@@ -98,12 +118,18 @@ const submit: ActionDef<EvidenceParams> = {
         ),
       );
     }
-    if (sameBytes(first.blockHash, second.blockHash)) {
-      return fail(err('EVIDENCE_NOT_CONFLICTING', 'the votes are for the same value'));
+    // Same value with another time is two signed messages for one position too (issue 9, fault 1).
+    if (sameBytes(first.blockHash, second.blockHash) && first.time === second.time) {
+      return fail(err('EVIDENCE_NOT_CONFLICTING', 'the votes are for the same value and time'));
     }
     if (first.height > ctx.height)
       return fail(err('EVIDENCE_FUTURE', 'the votes are for a height not reached'));
     const suite = chainSuite(ctx);
+    if (first.validator.length !== PUBLIC_KEY_BYTES[suite.id]) {
+      return fail(
+        err('EVIDENCE_BAD_PARAMS', `a ${suite.id} public key is ${PUBLIC_KEY_BYTES[suite.id]} bytes`),
+      );
+    }
     if (!verifyVoteSignature(suite, ctx.chainId, first) || !verifyVoteSignature(suite, ctx.chainId, second)) {
       return fail(err('EVIDENCE_BAD_SIGNATURE', 'a vote signature does not verify'));
     }

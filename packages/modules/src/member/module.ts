@@ -68,6 +68,8 @@ export interface MemberGenesis {
 
 export const memberModule: ModuleDef = {
   name: MODULE.member,
+  // The Party-affairs signers: members (applicants included) whose key is bound to their record.
+  knowsSigner: (ctx, address) => memberIdByAddress(ctx.store, address) !== undefined,
   actions: {
     register,
     importMember,

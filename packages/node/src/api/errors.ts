@@ -50,12 +50,22 @@ export const API_ERRORS = {
   },
   MEMPOOL_NONCE_TOO_FAR: { status: 409, message: 'nonce too far above the next nonce', where: 'txResult' },
   MEMPOOL_FULL: { status: 503, message: 'mempool full, retry later', where: 'txResult' },
+  MEMPOOL_NEW_KEY_LIMIT: {
+    status: 429,
+    message: 'an unregistered key has the most pending transactions it may',
+    where: 'txResult',
+  },
   RUNTIME_WRONG_CHAIN: { status: 400, message: 'transaction is for another chain', where: 'txResult' },
   RUNTIME_TX_EXPIRED: { status: 400, message: 'transaction expired', where: 'txResult' },
   RUNTIME_BAD_SIGNATURE: { status: 400, message: 'signature does not verify', where: 'txResult' },
   RUNTIME_NONCE_USED: { status: 409, message: 'nonce already used', where: 'txResult' },
   RUNTIME_UNKNOWN_MODULE: { status: 400, message: 'no such module', where: 'txResult' },
   RUNTIME_UNKNOWN_ACTION: { status: 400, message: 'no such action', where: 'txResult' },
+  RUNTIME_UNKNOWN_SIGNER: {
+    status: 403,
+    message: 'the signer is not a registered account',
+    where: 'txResult',
+  },
   RUNTIME_MODULE_FAILED: {
     status: 400,
     message: 'the module failed to parse the parameters',

@@ -50,8 +50,8 @@ export interface ApplicationOptions {
   readonly modules: readonly ModuleDef[];
   /**
    * TEST ONLY: deliberately broken variants for the simulator's mutant runs (packages/sim), never
-   * set by the CLI. `skipCertificateCheck`: a block's last commit and a synced block's certificate
-   * are not verified.
+   * set by the CLI. `skipCertificateCheck`: no certificate is verified (a block's last commit, a
+   * synced block's certificate, the certificate stored at commit).
    */
   readonly unsafe?: { readonly skipCertificateCheck?: boolean };
 }
@@ -196,11 +196,22 @@ export class Application {
     return this.remember(block, result, batch);
   }
 
-  /** Commits a decided block with its certificate (one database transaction). */
+  /**
+   * Commits a decided block with its certificate (one database transaction). The certificate is
+   * verified against the height's validator set first: a stored certificate that does not verify
+   * would be carried by every next proposal of this node and refused by every peer (issue 9,
+   * fault 1), so it is never stored (NODE_BAD_COMMIT).
+   */
   commit(executed: Executed, commit: CommitCertificate): void {
     const height = executed.block.header.height;
     if (height !== this.height() + 1) {
       throw new NodeError('NODE_STORE_CONFLICT', 'block is not for the next height', { height });
+    }
+    const check = verifyCommit(this.suite, this.validators(height), executed.block.header, commit);
+    if (!check.ok && this.unsafe?.skipCertificateCheck !== true) {
+      throw new NodeError('NODE_BAD_COMMIT', `certificate does not verify: ${check.error.message}`, {
+        height,
+      });
     }
     this.store.commitBlock(
       { block: executed.block, commit, receipts: executed.result.receipts },

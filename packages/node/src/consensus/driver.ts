@@ -23,26 +23,35 @@ import {
   type Input,
   init,
   type MachineConfig,
+  makeValidatorSet,
   messageKey,
   type PersistRecord,
+  proposer,
   type State,
   step,
   type TimeoutConfig,
+  type ValidatorSet,
 } from '@djchain/consensus';
-import { fromHex, type KeyPair, toHex } from '@djchain/crypto';
+import { equalBytes, fromHex, type KeyPair, toHex } from '@djchain/crypto';
 import {
   type CommitCertificate,
+  checkBlockLinks,
   decodeBlock,
   encodeBlock,
+  encodeCommit,
+  headerHash,
   makeCommit,
   type SignedVote,
   validatorIndex,
 } from '@djchain/ledger';
+import { defaultP2POptions } from '@djchain/p2p';
 import type { Application, Executed } from '../app/application.ts';
+import { NodeError } from '../errors.ts';
 import type { Log } from '../log.ts';
 import type { Mempool } from '../mempool/mempool.ts';
 import type { PendingBlock } from '../storage/chain-store.ts';
 import { blocksFrom, type CommitMessage, verifyCertified, wantsMore } from '../sync/blocks.ts';
+import { BoundedSet, FutureBuffer, PeerScores, SyncLimiter, VoteCache } from './bounds.ts';
 import {
   ledgerVote,
   machineVote,
@@ -67,7 +76,22 @@ export interface DriverOptions {
   /** With nothing to include, a block is still made this often (block-start hooks must fire). */
   readonly emptyBlockIntervalMs: number;
   readonly maxBlockTxs: number;
+  /**
+   * Largest encoded block. A proposal (signed proposal + block) must fit in one p2p frame:
+   * `maxBlockBytes + PROPOSAL_MARGIN_BYTES ≤ maxFrameBytes`, checked at construction.
+   */
   readonly maxBlockBytes: number;
+  /** The transport's frame limit (the p2p node's `maxFrameBytes`). */
+  readonly maxFrameBytes: number;
+  /** Signed votes kept per height (all validators together; each holds an equal share). */
+  readonly voteCacheBytes: number;
+  /** Messages buffered for the next height, in total and per peer. */
+  readonly futureBytes: number;
+  readonly futurePeerBytes: number;
+  /** Invalid messages (weighted) after which a peer is ignored until its score decays. */
+  readonly peerScoreLimit: number;
+  /** Block batches per gossip interval a peer's `status` may obtain. */
+  readonly syncBatchesPerInterval: number;
   /** A height that did not move for this long is re-gossiped (status → missing messages or blocks). */
   readonly gossipIntervalMs: number;
   /** Decided blocks per block-sync batch. */
@@ -87,7 +111,13 @@ export const defaultDriverOptions: DriverOptions = {
   timeouts: defaultTimeoutConfig,
   emptyBlockIntervalMs: 5000,
   maxBlockTxs: 5000,
-  maxBlockBytes: 16 * 1024 * 1024,
+  maxBlockBytes: defaultP2POptions.maxFrameBytes - 256 * 1024, // FRAME_BLOCK_MARGIN_BYTES
+  maxFrameBytes: defaultP2POptions.maxFrameBytes,
+  voteCacheBytes: 4 * 1024 * 1024,
+  futureBytes: 2 * defaultP2POptions.maxFrameBytes,
+  futurePeerBytes: defaultP2POptions.maxFrameBytes,
+  peerScoreLimit: 16,
+  syncBatchesPerInterval: 8,
   gossipIntervalMs: 1000,
   syncBatch: 16,
 };
@@ -143,24 +173,51 @@ export class ConsensusDriver {
   /** Height waiting for its start (transactions, the empty-block interval, or a peer message). */
   private waitingHeight = 0;
   private lastCommitAt: number;
-  /** Signatures of this height's votes, by machine vote key. */
-  private readonly voteSigs = new Map<string, Uint8Array>();
+  /**
+   * Signed votes of this height by `voteKey` (value AND time): the signature kept is the one over
+   * exactly the vote the machine counted (certificates, re-gossip) and both votes of an
+   * equivocation stay for evidence. Bounded in bytes, per validator.
+   */
+  private readonly votes: VoteCache;
   /** Executed blocks not yet in the database's pending table. */
   private unsaved: Executed[] = [];
   /** Peer messages for the next height, replayed once this node has committed the current one. */
-  private future: Array<{ msg: WireMessage; from: string }> = [];
+  private readonly future: FutureBuffer<WireMessage>;
   /** Signed proposals of this height (own and received), by `messageKey`, for re-gossip. */
   private readonly proposals = new Map<string, SignedProposal>();
-  /** Signed votes of this height by machine vote key (with value), for evidence. */
-  private readonly signedVotes = new Map<string, SignedVote>();
+  /** Hashes of blocks whose validation failed (the body matched its header): never executed again. */
+  private readonly failedBlocks = new BoundedSet(1024);
+  private readonly scores: PeerScores;
+  private readonly syncLimiter: SyncLimiter;
+  /** The consensus view of the validator set of `setHeight` (proposer checks before execution). */
+  private setCache: { height: number; set: ValidatorSet } | undefined;
+  /** Executions of peers' proposed blocks (for tests: a repeated junk block must cost nothing). */
+  private validations = 0;
   private gossipTimer: TimerHandle | undefined;
   private lastTickHeight = -1;
   private synced = 0;
 
   constructor(opts: Partial<DriverOptions>, deps: DriverDeps) {
-    this.opts = { ...defaultDriverOptions, ...opts };
+    // Unless given, the block limit derives from the frame limit (the transport's).
+    const frame = opts.maxFrameBytes ?? defaultDriverOptions.maxFrameBytes;
+    this.opts = { ...defaultDriverOptions, maxBlockBytes: frame - FRAME_BLOCK_MARGIN_BYTES, ...opts };
+    if (this.opts.maxBlockBytes + PROPOSAL_MARGIN_BYTES > this.opts.maxFrameBytes) {
+      throw new NodeError(
+        'NODE_BAD_CONFIG',
+        'a proposal with a block of maxBlockBytes would not fit in a frame',
+        {
+          maxBlockBytes: this.opts.maxBlockBytes,
+          maxFrameBytes: this.opts.maxFrameBytes,
+          margin: PROPOSAL_MARGIN_BYTES,
+        },
+      );
+    }
     this.deps = deps;
     this.self = toHex(deps.key.publicKey);
+    this.votes = new VoteCache(this.opts.voteCacheBytes, this.self);
+    this.future = new FutureBuffer(this.opts.futureBytes, this.opts.futurePeerBytes);
+    this.scores = new PeerScores(this.opts.peerScoreLimit);
+    this.syncLimiter = new SyncLimiter(this.opts.gossipIntervalMs, this.opts.syncBatchesPerInterval);
     this.clock = deps.timers ?? realTimers;
     this.state = init({
       self: this.self,
@@ -177,7 +234,7 @@ export class ConsensusDriver {
     deps.transport?.onMessage((msg, from) => this.onWire(msg, from));
     // A peer that (re)connects learns our height at once: it sends what we lack, or we send blocks.
     deps.transport?.onPeer?.((peer) => {
-      if (!this.stopped) deps.transport?.send(peer, this.status());
+      if (!this.stopped) this.send(peer, this.status());
     });
   }
 
@@ -199,6 +256,7 @@ export class ConsensusDriver {
           this.deps.log.warn({ height, code: (e as { code?: string }).code }, 'stored pending block refused');
         }
       }
+      this.restoreSigned(record);
       this.deps.log.info({ height, round: record.round, step: record.step }, 'resuming consensus');
       this.enqueue(this.startInput(height, record));
       return;
@@ -219,15 +277,19 @@ export class ConsensusDriver {
     return this.synced;
   }
 
-  /** Sizes of the in-memory buffers (the simulator checks they stay bounded). */
-  bufferSizes(): { future: number; voteSigs: number; signedVotes: number; proposals: number; queue: number } {
-    return {
-      future: this.future.length,
-      voteSigs: this.voteSigs.size,
-      signedVotes: this.signedVotes.size,
-      proposals: this.proposals.size,
-      queue: this.queue.length,
-    };
+  /** Executions of blocks received in proposals since start (cache hits not counted). */
+  executedProposals(): number {
+    return this.validations;
+  }
+
+  /** Bytes held in the vote cache and the next-height buffer (both bounded). */
+  bufferedBytes(): { votes: number; future: number } {
+    return { votes: this.votes.bytes(), future: this.future.bytes() };
+  }
+
+  /** A peer's misbehaviour score (ignored at `peerScoreLimit`). */
+  peerScore(peer: string): number {
+    return this.scores.score(peer);
   }
 
   /** Current height and round of the machine (for status and metrics). */
@@ -290,8 +352,12 @@ export class ConsensusDriver {
   private readonly env: Env = {
     isValid: (height, value) =>
       height === this.deps.app.height() + 1 && this.deps.app.executed(value) !== undefined,
-    getValue: (_height, _round) => {
-      const { txs, verified } = this.deps.mempool.reap(this.opts.maxBlockTxs, this.opts.maxBlockBytes);
+    getValue: (height, _round) => {
+      // The block's transactions get what the header and the last certificate leave of the limit.
+      const last = height > 1 ? this.deps.app.store.blocks.getCommit(height - 1) : undefined;
+      const room =
+        this.opts.maxBlockBytes - BLOCK_HEADER_MARGIN_BYTES - (last ? encodeCommit(last).length : 0);
+      const { txs, verified } = this.deps.mempool.reap(this.opts.maxBlockTxs, Math.max(0, room));
       const executed = this.deps.app.propose(txs, this.deps.key.publicKey, verified, [...verified]); // PERF: ids in txs order
       this.unsaved.push(executed);
       return executed.hashHex;
@@ -302,7 +368,7 @@ export class ConsensusDriver {
   };
 
   private execute(a: Action): void {
-    const { app, key, transport, log } = this.deps;
+    const { app, key, log } = this.deps;
     switch (a.kind) {
       case 'persist': {
         // Durable (committed, fsynced) before anything that follows is sent.
@@ -320,14 +386,15 @@ export class ConsensusDriver {
         if (!executed) throw new Error('proposed block is not executed');
         const proposal = signProposal(app.suite, key.secretKey, app.chainId, a.proposal);
         this.proposals.set(messageKey({ kind: 'proposal', proposal: a.proposal }), proposal);
-        transport?.broadcast({ kind: 'proposal', proposal, block: encodeBlock(executed.block) });
+        this.broadcast({ kind: 'proposal', proposal, block: encodeBlock(executed.block) });
         return;
       }
       case 'broadcastVote': {
-        const vote = signMachineVote(app.suite, key.secretKey, app.chainId, a.vote);
-        this.voteSigs.set(voteKey(a.vote), vote.signature);
-        this.signedVotes.set(voteKey(a.vote), vote);
-        transport?.broadcast({ kind: 'vote', vote });
+        // The guard hands back the stored vote for a position already signed: the same key.
+        const vote =
+          this.votes.get(voteKey(a.vote)) ?? signMachineVote(app.suite, key.secretKey, app.chainId, a.vote);
+        this.votes.set(voteKey(a.vote), this.self, vote, this.state.validators.validators.length);
+        this.broadcast({ kind: 'vote', vote });
         return;
       }
       case 'scheduleTimeout': {
@@ -358,7 +425,7 @@ export class ConsensusDriver {
     if (!executed) throw new Error('decided block is not executed');
     const set = app.validators(a.height);
     const sigs = a.commit.map((v) => {
-      let signature = this.voteSigs.get(voteKey(v));
+      let signature = this.votes.get(voteKey(v))?.signature;
       // Our own precommit from before a restart: the same vote signed again (same content).
       if (signature === undefined && v.validator === this.self) {
         signature = signMachineVote(app.suite, key.secretKey, app.chainId, v).signature;
@@ -366,7 +433,19 @@ export class ConsensusDriver {
       if (signature === undefined) throw new Error('precommit signature missing');
       return { validatorIndex: validatorIndex(set, fromHex(v.validator)), time: v.time ?? 0, signature };
     });
-    this.finish(executed, makeCommit(a.height, a.round, executed.hash, sigs));
+    try {
+      this.finish(executed, makeCommit(a.height, a.round, executed.hash, sigs));
+    } catch (e) {
+      if ((e as { code?: string }).code === 'NODE_BAD_COMMIT') {
+        // Never stored (Application.commit verifies first): a certificate this driver built that
+        // does not verify is a bug in the driver, not a peer's fault.
+        this.deps.log.error(
+          { height: a.height, round: a.round, code: 'NODE_BAD_COMMIT', error: (e as Error).message },
+          'BUG: the commit certificate built at decide does not verify; the block is not committed',
+        );
+      }
+      throw e;
+    }
   }
 
   /** Commits a decided block (by this machine or a verified certificate) and moves to the next height. */
@@ -374,8 +453,7 @@ export class ConsensusDriver {
     const { app, mempool } = this.deps;
     app.commit(executed, commit);
     this.lastCommitAt = this.deps.now();
-    this.voteSigs.clear();
-    this.signedVotes.clear();
+    this.votes.clear();
     this.proposals.clear();
     this.unsaved = [];
     for (const t of this.timers) this.clock.clearTimeout(t);
@@ -383,8 +461,7 @@ export class ConsensusDriver {
     mempool.update(executed);
     this.deps.onCommit?.(executed, commit);
     this.awaitHeight(executed.block.header.height + 1);
-    const early = this.future;
-    this.future = [];
+    const early = this.future.drain();
     if (early.length > 0) {
       this.clock.setImmediate(() => {
         for (const m of early) this.onWire(m.msg, m.from);
@@ -392,9 +469,14 @@ export class ConsensusDriver {
     }
   }
 
-  /** A peer's message: verified, then fed to the machine (messages for other heights are dropped). */
+  /**
+   * A peer's message: checked cheapest first, then fed to the machine (other heights are dropped).
+   * Proposals: height, proposer(h, r) of the set, size, a block already refused, the signature,
+   * the header's proposer and hash against the signed ones, the body against the header, and only
+   * then execution (issue 9, fault 4). Invalid messages count against the peer.
+   */
   private onWire(msg: WireMessage, from: string): void {
-    if (this.stopped) return;
+    if (this.stopped || this.scores.ignored(from)) return;
     if (msg.kind === 'status') {
       this.onStatus(msg, from);
       return;
@@ -406,36 +488,148 @@ export class ConsensusDriver {
     const { app, log } = this.deps;
     const height = app.height() + 1;
     const msgHeight = msg.kind === 'vote' ? msg.vote.height : msg.proposal.height;
-    if (msgHeight === height + 1 && this.future.length < MAX_FUTURE_MESSAGES) {
-      // A faster peer already moved on; keep its messages until we get there.
-      this.future.push({ msg, from });
+    if (msgHeight === height + 1) {
+      // A faster peer already moved on; keep its messages until we get there (bounded in bytes: a
+      // dropped message comes back by re-gossip).
+      const bytes = msg.kind === 'proposal' ? msg.block.length + WIRE_ENTRY_BYTES : WIRE_ENTRY_BYTES;
+      this.future.push(msg, from, bytes);
       return;
     }
+    if (msgHeight !== height) return;
     try {
-      if (msg.kind === 'vote') {
-        const v = msg.vote;
-        if (v.height !== height || !verifyWireVote(app.suite, app.chainId, v)) return;
-        if (validatorIndex(app.validators(height), v.validator) < 0) return;
-        const vote = machineVote(v);
-        this.voteSigs.set(voteKey(vote), v.signature);
-        if (this.signedVotes.size < MAX_FUTURE_MESSAGES) this.signedVotes.set(voteKey(vote), v);
-        this.wakeFor(height);
-        this.enqueue({ kind: v.type, vote });
-        return;
-      }
-      const p = msg.proposal;
-      if (p.height !== height || !verifyProposal(app.suite, app.chainId, p)) return;
-      if (validatorIndex(app.validators(height), p.proposer) < 0) return;
-      const block = decodeBlock(msg.block);
-      const executed = app.validate(block, new Set());
-      if (executed.hashHex !== toHex(p.blockHash)) return;
-      this.unsaved.push(executed);
-      const proposal = proposalOf(p);
-      this.proposals.set(messageKey({ kind: 'proposal', proposal }), p);
-      this.wakeFor(height);
-      this.enqueue({ kind: 'proposal', proposal });
+      if (msg.kind === 'vote') this.onVote(msg.vote, height, from);
+      else this.onProposal(msg, height, from);
     } catch (e) {
+      this.scores.penalize(from);
       log.warn({ height, code: (e as { code?: string }).code ?? 'NODE_BAD_MESSAGE' }, 'peer message refused');
+    }
+  }
+
+  private onVote(v: SignedVote, height: number, from: string): void {
+    const { app } = this.deps;
+    const vote = machineVote(v);
+    const key = voteKey(vote);
+    if (this.votes.has(key)) return; // the very same vote (time included): nothing new
+    const set = this.consensusSet(height);
+    if (
+      (v.type === 'prevote' && v.time !== 0) || // prevotes carry time 0 (`ledgerVote`), nothing else
+      !set.validators.some((x) => x.id === vote.validator) ||
+      !verifyWireVote(app.suite, app.chainId, v)
+    ) {
+      this.scores.penalize(from);
+      return;
+    }
+    // Over the validator's share: dropped, not counted (a counted vote must have its signature).
+    if (!this.votes.set(key, vote.validator, v, set.validators.length)) return;
+    this.wakeFor(height);
+    this.enqueue({ kind: v.type, vote });
+  }
+
+  private onProposal(msg: Extract<WireMessage, { kind: 'proposal' }>, height: number, from: string): void {
+    const { app } = this.deps;
+    const p = msg.proposal;
+    const proposal = proposalOf(p);
+    const set = this.consensusSet(height);
+    if (
+      !Number.isSafeInteger(p.round) ||
+      p.round < 0 ||
+      p.validRound < -1 ||
+      p.validRound >= p.round ||
+      // TEST ONLY: `unsafe.machine.skipProposerCheck` takes any validator's proposal here too.
+      (proposal.proposer !== proposer(set, height, p.round) &&
+        this.opts.unsafe?.machine?.skipProposerCheck !== true) ||
+      msg.block.length > this.opts.maxBlockBytes
+    ) {
+      this.scores.penalize(from);
+      return;
+    }
+    const key = messageKey({ kind: 'proposal', proposal });
+    if (this.proposals.has(key) || this.failedBlocks.has(proposal.value)) return;
+    if (!verifyProposal(app.suite, app.chainId, p)) {
+      this.scores.penalize(from);
+      return;
+    }
+    const block = decodeBlock(msg.block);
+    if (
+      !equalBytes(block.header.proposer, p.proposer) ||
+      !equalBytes(headerHash(app.suite, block.header), p.blockHash)
+    ) {
+      // The signed proposal with another block attached: the sender's doing, not the proposer's.
+      this.scores.penalize(from);
+      return;
+    }
+    // A body not matching its header is the sender's too; not remembered against the block hash,
+    // which the proposer's real block still carries.
+    checkBlockLinks(app.suite, block);
+    let executed = app.executed(proposal.value);
+    if (executed === undefined) {
+      this.validations++;
+      try {
+        executed = app.validate(block, new Set());
+      } catch (e) {
+        // The block the proposer signed is invalid: remembered, so a copy costs nothing.
+        this.failedBlocks.add(proposal.value);
+        throw e;
+      }
+      this.unsaved.push(executed);
+    }
+    this.proposals.set(key, p);
+    this.wakeFor(height);
+    this.enqueue({ kind: 'proposal', proposal });
+  }
+
+  /** The consensus view of the set of `height` (validator ids hex), cached per height. */
+  private consensusSet(height: number): ValidatorSet {
+    if (this.setCache?.height !== height) {
+      const set = this.deps.app.validators(height);
+      this.setCache = {
+        height,
+        set: makeValidatorSet(set.validators.map((v) => ({ id: toHex(v.publicKey), power: v.power }))),
+      };
+    }
+    return this.setCache.set;
+  }
+
+  /**
+   * After a restart: the signed messages of the record (the machine's `signed` list) back in the
+   * caches, so the certificate and re-gossip find this node's own votes and its own proposal (with
+   * its block, validated from the pending table). Signed again: the same content, which the signer
+   * guard already allowed; the record keeps the precommit time, so the bytes signed are the same.
+   */
+  private restoreSigned(record: PersistRecord): void {
+    const { app, key } = this.deps;
+    const validators = app.validators(record.height).validators.length;
+    for (const m of record.signed) {
+      if (m.kind === 'vote') {
+        const vote = signMachineVote(app.suite, key.secretKey, app.chainId, m.vote);
+        this.votes.set(voteKey(m.vote), this.self, vote, validators);
+      } else {
+        const proposal = signProposal(app.suite, key.secretKey, app.chainId, m.proposal);
+        this.proposals.set(messageKey(m), proposal);
+      }
+    }
+  }
+
+  /** Sends to every peer; a send failure (a frame too large, a closed peer) is never fatal. */
+  private broadcast(msg: WireMessage): void {
+    try {
+      this.deps.transport?.broadcast(msg);
+    } catch (e) {
+      this.deps.log.error(
+        { kind: msg.kind, code: (e as { code?: string }).code ?? 'NODE_SEND_FAILED' },
+        'broadcast failed',
+      );
+    }
+  }
+
+  private send(peer: string, msg: WireMessage): void {
+    try {
+      this.deps.transport?.send(peer, msg);
+    } catch (e) {
+      this.deps.log.warn(
+        { kind: msg.kind, code: (e as { code?: string }).code ?? 'NODE_SEND_FAILED' },
+        'send failed',
+      );
     }
   }
 
@@ -459,8 +653,9 @@ export class ConsensusDriver {
   private tick(): void {
     if (this.stopped || this.running) return;
     const height = this.deps.app.height();
-    if (height === this.lastTickHeight) this.deps.transport?.broadcast(this.status());
+    if (height === this.lastTickHeight) this.broadcast(this.status());
     this.lastTickHeight = height;
+    this.scores.decay();
   }
 
   /** A peer's status: blocks with certificates when it is behind, the messages it lacks when level. */
@@ -469,7 +664,9 @@ export class ConsensusDriver {
     if (!transport) return;
     const height = app.height() + 1;
     if (st.height < height) {
-      for (const m of blocksFrom(app, st.height, this.opts.syncBatch)) transport.send(from, m);
+      // Rate-limited per peer: a status claiming a low height again and again gets one batch.
+      if (!this.syncLimiter.allow(from, st.height, this.deps.now())) return;
+      for (const m of blocksFrom(app, st.height, this.opts.syncBatch)) this.send(from, m);
       return;
     }
     if (st.height !== height || this.state.height !== height) return;
@@ -480,13 +677,13 @@ export class ConsensusDriver {
         const signed = this.proposals.get(messageKey(m));
         const executed = app.executed(m.proposal.value);
         if (signed && executed) {
-          transport.send(from, { kind: 'proposal', proposal: signed, block: encodeBlock(executed.block) });
+          this.send(from, { kind: 'proposal', proposal: signed, block: encodeBlock(executed.block) });
         }
         continue;
       }
-      const signature = this.voteSigs.get(voteKey(m.vote));
+      const signature = this.votes.get(voteKey(m.vote))?.signature;
       if (signature === undefined) continue;
-      transport.send(from, { kind: 'vote', vote: { ...ledgerVote(m.vote), signature } });
+      this.send(from, { kind: 'vote', vote: { ...ledgerVote(m.vote), signature } });
     }
   }
 
@@ -501,7 +698,7 @@ export class ConsensusDriver {
       this.clock.setImmediate(() => this.onCommitMessage(msg, from));
       return;
     }
-    const { app, log, transport } = this.deps;
+    const { app, log } = this.deps;
     const height = app.height() + 1;
     if (msg.commit.height !== height) return;
     let executed: Executed;
@@ -509,6 +706,7 @@ export class ConsensusDriver {
       executed = verifyCertified(app, msg);
     } catch (e) {
       log.warn({ height, code: (e as { code?: string }).code ?? 'NODE_BAD_BLOCK' }, 'synced block refused');
+      this.scores.penalize(from);
       return;
     }
     try {
@@ -523,14 +721,14 @@ export class ConsensusDriver {
       this.deps.onFatal(e);
       return;
     }
-    if (wantsMore(height, msg, this.opts.syncBatch)) transport?.send(from, this.status());
+    if (wantsMore(height, msg, this.opts.syncBatch)) this.send(from, this.status());
   }
 
   /** Keeps both signed votes of an equivocation and hands them over once. */
   private reportEvidence(ev: Evidence): void {
     if (ev.kind !== 'duplicateVote' || !this.deps.onEvidence) return;
-    const first = this.signedVotes.get(voteKey(ev.first));
-    const second = this.signedVotes.get(voteKey(ev.second));
+    const first = this.votes.get(voteKey(ev.first));
+    const second = this.votes.get(voteKey(ev.second));
     if (first && second) this.deps.onEvidence({ first, second });
   }
 
@@ -540,14 +738,27 @@ export class ConsensusDriver {
   }
 }
 
-const MAX_FUTURE_MESSAGES = 10_000;
+/** Room in a frame for the signed proposal and the message's encoding around the block. */
+export const PROPOSAL_MARGIN_BYTES = 64 * 1024;
+/** The default block limit's distance below the frame limit (more than the margin required). */
+const FRAME_BLOCK_MARGIN_BYTES = 256 * 1024;
+/** Room in `maxBlockBytes` for the header and the block's encoding around its transactions. */
+const BLOCK_HEADER_MARGIN_BYTES = 16 * 1024;
+/** Bytes charged for a buffered message beyond its block (signatures, fields, bookkeeping). */
+const WIRE_ENTRY_BYTES = 512;
 
+/**
+ * A vote's identity: with its time (precommits carry one). Two precommits differing only in time
+ * are two signed messages; keyed without time, the signature of the second replaced the first's,
+ * and the certificate paired one time with the other's signature (issue 9, fault 1).
+ */
 function voteKey(v: {
   type: string;
   height: number;
   round: number;
   validator: string;
   value: string | null;
+  time?: number;
 }) {
-  return `${v.type}/${v.height}/${v.round}/${v.validator}/${v.value ?? 'nil'}`;
+  return `${v.type}/${v.height}/${v.round}/${v.validator}/${v.value ?? 'nil'}/${v.time ?? '-'}`;
 }

@@ -25,6 +25,8 @@ export interface MempoolOptions {
    * first use, ended by `close`. Default: one per core beyond the first, 1 to 4 (see verify/pool.ts).
    */
   readonly verifyWorkers: number;
+  /** Pending transactions per key no module registers (only open actions admit such keys). */
+  readonly maxPendingPerNewKey: number;
 }
 
 export const defaultMempoolOptions: MempoolOptions = {
@@ -33,6 +35,7 @@ export const defaultMempoolOptions: MempoolOptions = {
   maxTxBytes: 64 * 1024,
   maxNonceGap: 1000,
   verifyWorkers: defaultVerifyWorkers(),
+  maxPendingPerNewKey: 4,
 };
 
 interface Entry {
@@ -184,6 +187,13 @@ export class Mempool {
     const hex = toHex(check.value.txHash);
     if (this.byHash.has(hex)) return { ok: false, hash: hex, error: mempoolError('MEMPOOL_DUPLICATE') };
     const account = this.byAccount.get(address);
+    if (!check.value.registered && (account?.size ?? 0) >= this.opts.maxPendingPerNewKey) {
+      return {
+        ok: false,
+        hash: hex,
+        error: mempoolError('MEMPOOL_NEW_KEY_LIMIT', { max: this.opts.maxPendingPerNewKey }),
+      };
+    }
     if (account?.has(tx.nonce)) {
       return { ok: false, hash: hex, error: mempoolError('MEMPOOL_NONCE_TAKEN', { nonce: tx.nonce }) };
     }

@@ -1,0 +1,240 @@
+/**
+ * Issue 9, fault 4: any admitted peer (an observer suffices) re-sent a validator's signed proposal
+ * with a junk block attached, and the driver executed the attached block before comparing its hash
+ * with the signed one, every time; proposals were executed before the proposer(h, r) check; the
+ * header's proposer was not compared with the signer; buffers were bounded by count (10,000
+ * messages of up to 8 MiB), not bytes; a `status` claiming height 1 re-sent 16 blocks each time.
+ * One real node (validator A of four) is driven by the test, which holds the other keys; executions
+ * are counted by a spy on the application's executor.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { makeValidatorSet, proposer } from '@djchain/consensus';
+import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
+import { type Block, encodeBlock, headerHash, signVote } from '@djchain/ledger';
+import {
+  Application,
+  ChainStore,
+  type DjNode,
+  openNode,
+  signProposal,
+  type WireMessage,
+} from '../src/index.ts';
+import { CHAIN, genesisFor, keyOf, tempDir } from './helpers.ts';
+import { MemoryNetwork, until } from './memory-net.ts';
+import { kvModule } from './test-module.ts';
+
+const suite = getSuite('intl');
+const slow = {
+  proposeBaseMs: 60_000,
+  proposeDeltaMs: 0,
+  prevoteBaseMs: 60_000,
+  prevoteDeltaMs: 0,
+  precommitBaseMs: 60_000,
+  precommitDeltaMs: 0,
+};
+
+interface Rig {
+  node: DjNode;
+  net: MemoryNetwork;
+  keys: KeyPair[];
+  /** A second application on the same genesis, to build height-1 blocks by any proposer. */
+  builder: Application;
+  /** Executions of blocks proposed by `key`, counted by a spy on the executor. */
+  executions(key: KeyPair): number;
+  /** The first round at height 1 whose proposer is `key`. */
+  roundOf(key: KeyPair): number;
+}
+
+function rig(t: { after(fn: () => void): void }, driver: Record<string, unknown> = {}): Rig {
+  const root = tempDir(t);
+  const keys = [0, 1, 2, 3].map((i) => keyOf(suite, 90 + i));
+  const genesis = genesisFor(suite, keys);
+  const net = new MemoryNetwork();
+  const a = keys[0]!;
+  const node = openNode(
+    {
+      dataDir: join(root, 'a'),
+      genesis,
+      modules: [kvModule],
+      driver: { emptyBlockIntervalMs: 60_000, timeouts: slow, gossipIntervalMs: 60_000, ...driver },
+    },
+    { key: a, transport: net.transport(toHex(a.publicKey)) },
+  );
+  const store = new ChainStore({ file: join(root, 'builder.db'), suite });
+  const builder = new Application({ suite, genesis, modules: [kvModule] }, { store });
+  t.after(() => {
+    node.close();
+    store.close();
+  });
+  const counts = new Map<string, number>();
+  const executor = node.app.executor;
+  const original = executor.executeBlock.bind(executor);
+  executor.executeBlock = (input, view) => {
+    const id = toHex(input.proposer);
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+    return original(input, view);
+  };
+  const set = makeValidatorSet(keys.map((k) => ({ id: toHex(k.publicKey), power: 1 })));
+  return {
+    node,
+    net,
+    keys,
+    builder,
+    executions: (key) => counts.get(toHex(key.publicKey)) ?? 0,
+    roundOf: (key) => [0, 1, 2, 3].find((r) => proposer(set, 1, r) === toHex(key.publicKey))!,
+  };
+}
+
+/** A height-1 block by `key` (valid), or with its state root changed (invalid, another hash). */
+function blockBy(r: Rig, key: KeyPair, tamper = false): Block {
+  const block = r.builder.propose([], key.publicKey, new Set()).block;
+  if (!tamper) return block;
+  return { ...block, header: { ...block.header, stateRoot: new Uint8Array(32).fill(0xee) } };
+}
+
+function proposalMsg(key: KeyPair, round: number, signed: Block, attached: Block = signed): WireMessage {
+  const proposal = signProposal(suite, key.secretKey, CHAIN, {
+    height: 1,
+    round,
+    value: toHex(headerHash(suite, signed.header)),
+    validRound: -1,
+    proposer: toHex(key.publicKey),
+  });
+  return { kind: 'proposal', proposal, block: encodeBlock(attached) };
+}
+
+/** Lets every delivered message be handled. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+test('fault 4: a signed proposal re-sent 15 times with a junk block attached is never executed', async (t) => {
+  const r = rig(t);
+  const b = r.keys[1]!;
+  const round = r.roundOf(b);
+  const junk = proposalMsg(b, round, blockBy(r, b), blockBy(r, b, true));
+  for (let i = 0; i < 15; i++) r.net.deliver(r.node.nodeId, junk, 'observer-x');
+  await settle();
+  // Before: the attached block was executed (and refused) 15 times.
+  assert.equal(r.executions(b), 0);
+  assert.equal(r.node.driver.peerScore('observer-x'), 15);
+});
+
+test('fault 4: an invalid block signed by its proposer, re-sent 15 times, is executed once', async (t) => {
+  const r = rig(t);
+  const b = r.keys[1]!;
+  const bad = blockBy(r, b, true);
+  const msg = proposalMsg(b, r.roundOf(b), bad);
+  for (let i = 0; i < 15; i++) r.net.deliver(r.node.nodeId, msg, 'observer-y');
+  await settle();
+  assert.equal(r.executions(b), 1);
+});
+
+test('fault 4: a proposal from a validator that is not proposer(h, r) is refused before execution', async (t) => {
+  const r = rig(t);
+  const c = r.keys[2]!;
+  const notC = [0, 1, 2, 3].find((round) => round !== r.roundOf(c))!;
+  r.net.deliver(r.node.nodeId, proposalMsg(c, notC, blockBy(r, c)), toHex(c.publicKey));
+  await settle();
+  assert.equal(r.executions(c), 0);
+});
+
+test("fault 4: a block whose header names another proposer than the proposal's signer is refused before execution", async (t) => {
+  const r = rig(t);
+  const b = r.keys[1]!;
+  const c = r.keys[2]!;
+  // b signs, in its own round, a valid block that names c as its proposer.
+  r.net.deliver(r.node.nodeId, proposalMsg(b, r.roundOf(b), blockBy(r, c)), toHex(b.publicKey));
+  await settle();
+  assert.equal(r.executions(c), 0);
+  assert.equal(r.executions(b), 0);
+});
+
+test('fault 4: the next-height buffer and the vote cache stay under their byte bounds under a flood', async (t) => {
+  const voteCacheBytes = 256 * 1024;
+  const r = rig(t, { voteCacheBytes, futureBytes: 4 << 20, futurePeerBytes: 2 << 20 });
+  const [, b, c, d] = r.keys as [KeyPair, KeyPair, KeyPair, KeyPair];
+  // 40 next-height proposals with 512 KiB blocks from each of two peers (40 MiB offered).
+  const proposal = signProposal(suite, b.secretKey, CHAIN, {
+    height: 2,
+    round: 0,
+    value: 'ab'.repeat(32),
+    validRound: -1,
+    proposer: toHex(b.publicKey),
+  });
+  for (const peer of ['p1', 'p2', 'p3']) {
+    for (let i = 0; i < 40; i++) {
+      r.net.deliver(r.node.nodeId, { kind: 'proposal', proposal, block: new Uint8Array(512 * 1024) }, peer);
+    }
+  }
+  // d, a validator, signs 600 distinct prevotes at height 1 (rounds 0–1, many values).
+  const vote = (k: KeyPair, round: number, i: number) =>
+    signVote(suite, k.secretKey, CHAIN, {
+      type: 'prevote',
+      height: 1,
+      round,
+      blockHash: new Uint8Array(32).fill(i % 251).map((x, j) => (j === 0 ? i >> 8 : x)),
+      time: 0,
+      validator: k.publicKey,
+    });
+  for (let i = 0; i < 600; i++) r.net.deliver(r.node.nodeId, { kind: 'vote', vote: vote(d, i % 2, i) }, 'p1');
+  await settle();
+  const after = r.node.driver.bufferedBytes();
+  // By hand: 2 MiB per peer, 4 MiB in all; d's share of the vote cache is 256 KiB / 4 validators.
+  assert.ok(after.future <= 4 << 20, `future ${after.future}`);
+  assert.ok(after.future >= 2 << 20, 'two peers filled their shares');
+  assert.ok(after.votes <= 64 * 1024 + 8 * 1024, `votes ${after.votes}`);
+  // An honest validator's vote still gets in: its share is its own.
+  r.net.deliver(r.node.nodeId, { kind: 'vote', vote: vote(c, 0, 7) }, 'p2');
+  await settle();
+  assert.ok(r.node.driver.bufferedBytes().votes > after.votes);
+});
+
+test('fault 4: a peer is ignored after 16 invalid messages; the same vote from another peer counts', async (t) => {
+  const r = rig(t);
+  const b = r.keys[1]!;
+  const c = r.keys[2]!;
+  const junk = proposalMsg(b, r.roundOf(b), blockBy(r, b), blockBy(r, b, true));
+  for (let i = 0; i < 16; i++) r.net.deliver(r.node.nodeId, junk, 'observer-x');
+  await settle();
+  const before = r.node.driver.bufferedBytes().votes;
+  const good = signVote(suite, c.secretKey, CHAIN, {
+    type: 'prevote',
+    height: 1,
+    round: 0,
+    blockHash: null,
+    time: 0,
+    validator: c.publicKey,
+  });
+  r.net.deliver(r.node.nodeId, { kind: 'vote', vote: good }, 'observer-x');
+  await settle();
+  assert.equal(r.node.driver.bufferedBytes().votes, before, 'ignored while its score is high');
+  r.net.deliver(r.node.nodeId, { kind: 'vote', vote: good }, 'observer-y');
+  await settle();
+  assert.ok(r.node.driver.bufferedBytes().votes > before, 'the same vote from another peer counts');
+});
+
+test('fault 4: a status claiming a low height over and over gets one batch of blocks', async (t) => {
+  const dir = tempDir(t);
+  const key = keyOf(suite, 95);
+  const net = new MemoryNetwork();
+  const node = openNode(
+    {
+      dataDir: join(dir, 'solo'),
+      genesis: genesisFor(suite, [key]),
+      modules: [kvModule],
+      driver: { emptyBlockIntervalMs: 5, gossipIntervalMs: 60_000 },
+    },
+    { key, transport: net.transport(toHex(key.publicKey)) },
+  );
+  t.after(() => node.close());
+  await until(() => node.app.height() >= 20);
+  let blocks = 0;
+  net.taps.push((msg, _from, to) => {
+    if (to === 'lagging' && msg.kind === 'commit') blocks++;
+  });
+  for (let i = 0; i < 20; i++) net.deliver(node.nodeId, { kind: 'status', height: 1, has: [] }, 'lagging');
+  await settle();
+  // Heights 1–16 once (one batch), not 20 × 16.
+  assert.equal(blocks, 16);
+});

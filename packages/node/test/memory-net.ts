@@ -1,0 +1,48 @@
+/**
+ * An in-memory transport for several nodes in one process (the p2p package is the real one; this
+ * is for deterministic fault tests in addition). Every message is delivered on a later task, in
+ * order; `taps` see every message sent (by whom, to whom) so a test can play a faulty peer.
+ */
+import type { Transport, WireMessage } from '../src/index.ts';
+
+export type Tap = (msg: WireMessage, from: string, to: string | 'all') => void;
+
+export class MemoryNetwork {
+  readonly handlers = new Map<string, (msg: WireMessage, from: string) => void>();
+  readonly taps: Tap[] = [];
+
+  transport(id: string): Transport {
+    return {
+      broadcast: (msg) => {
+        for (const tap of this.taps) tap(msg, id, 'all');
+        for (const peer of this.handlers.keys()) if (peer !== id) this.deliver(peer, msg, id);
+      },
+      send: (peer, msg) => {
+        for (const tap of this.taps) tap(msg, id, peer);
+        this.deliver(peer, msg, id);
+      },
+      onMessage: (handler) => {
+        this.handlers.set(id, handler);
+      },
+    };
+  }
+
+  /** Delivers `msg` to `to` as if `from` had sent it, on a later task. */
+  deliver(to: string, msg: WireMessage, from: string): void {
+    setImmediate(() => this.handlers.get(to)?.(msg, from));
+  }
+
+  /** Delivers to every node but `from`. */
+  deliverAll(msg: WireMessage, from: string): void {
+    for (const peer of this.handlers.keys()) if (peer !== from) this.deliver(peer, msg, from);
+  }
+}
+
+/** Resolves when `pred` holds, checking after every task turn; rejects after `limitMs` (a guard). */
+export async function until(pred: () => boolean, limitMs = 30_000): Promise<void> {
+  const start = Date.now();
+  while (!pred()) {
+    if (Date.now() - start > limitMs) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
