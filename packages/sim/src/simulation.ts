@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { defaultTimeoutConfig } from '@djchain/consensus';
 import { toHex, type Value } from '@djchain/crypto';
 import { decodeTx, signTx, type Transaction, txHash } from '@djchain/ledger';
-import { type DriverOptions, decodeWire, encodeWire, type WireMessage } from '@djchain/node';
+import { type DriverOptions, decodeWire, defaultDriverOptions, encodeWire, type WireMessage } from '@djchain/node';
 import { txSize } from './byzantine.ts';
 import { CHAIN_ID, CLIENTS, GENESIS_TIME, keyOf, simGenesis, simSuite } from './genesis.ts';
 import { Checker, type Violation } from './invariants.ts';
@@ -67,9 +67,6 @@ export const SIM_DRIVER: Partial<DriverOptions> = {
   maxBlockTxs: 500,
   maxBlockBytes: 256 * 1024,
   maxFrameBytes: 512 * 1024,
-  voteCacheBytes: 1024 * 1024,
-  futureBytes: 1024 * 1024,
-  futurePeerBytes: 512 * 1024,
   syncBatch: 4,
 };
 /** The simulated p2p frame limit (the real one is `P2POptions.maxFrameBytes`). */
@@ -451,8 +448,8 @@ export class Simulation implements NodeHost {
       if (n.node === null) continue;
       const bytes = n.node.driver.bufferedBytes();
       const sizes = {
-        votes: [bytes.votes, SIM_DRIVER.voteCacheBytes!] as const,
-        future: [bytes.future, SIM_DRIVER.futureBytes!] as const,
+        votes: [bytes.votes, defaultDriverOptions.voteCacheBytes] as const,
+        future: [bytes.future, defaultDriverOptions.futureBytes] as const,
         mempool: [n.node.mempool.size(), MEMPOOL_MAX_TXS] as const,
       };
       this.checker.onBuffers(i, sizes, this.time);
