@@ -12,7 +12,13 @@ import { join } from 'node:path';
 import { defaultTimeoutConfig } from '@djchain/consensus';
 import { toHex, type Value } from '@djchain/crypto';
 import { decodeTx, signTx, type Transaction, txHash } from '@djchain/ledger';
-import { type DriverOptions, decodeWire, defaultDriverOptions, encodeWire, type WireMessage } from '@djchain/node';
+import {
+  type DriverOptions,
+  decodeWire,
+  defaultDriverOptions,
+  encodeWire,
+  type WireMessage,
+} from '@djchain/node';
 import { txSize } from './byzantine.ts';
 import { CHAIN_ID, CLIENTS, GENESIS_TIME, keyOf, simGenesis, simSuite } from './genesis.ts';
 import { Checker, type Violation } from './invariants.ts';

@@ -14,20 +14,8 @@ const CASES: ReadonlyArray<{ mutant: string; seed: number; code: ViolationCode; 
   { mutant: 'certificate-not-verified', seed: 11, code: 'CERTIFICATE' },
   { mutant: 're-sign-after-restart', seed: 2, code: 'DOUBLE_SIGN' },
   { mutant: 'no-proposer-check', seed: 8, code: 'PROPOSER' },
-  // Time-only equivocation (issue 9 fault 1 and item 6) is fixed on another branch: until it is
-  // merged the real code fails these seeds itself, and the switch has no check to turn off.
-  {
-    mutant: 'validator-counted-twice',
-    seed: 20,
-    code: 'CERTIFICATE',
-    todo: 'needs the time-only equivocation fix (issue 9 fault 1)',
-  },
-  {
-    mutant: 'time-only-equivocation-ignored',
-    seed: 20,
-    code: 'EVIDENCE_MISSED',
-    todo: 'needs the time-only equivocation fix (issue 9 item 6) and the switch wired into it',
-  },
+  { mutant: 'validator-counted-twice', seed: 20, code: 'CERTIFICATE' },
+  { mutant: 'time-only-equivocation-ignored', seed: 20, code: 'EVIDENCE_MISSED' },
 ];
 
 const baselines = new Map<number, ReturnType<typeof runSeed>>();
