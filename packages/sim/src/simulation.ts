@@ -357,7 +357,16 @@ export class Simulation implements NodeHost {
     const sender = this.nodes[from]!;
     node.deliver(msg, from, sender.id);
     // What the driver accepted at its height and round: evidence is due for a second version.
-    if (msg.kind === 'vote' && this.correct.includes(node.index) && node.node !== null) {
+    // A flooder's votes may exceed its share of the driver's vote cache and be dropped unseen (by
+    // design): evidence is not asked for them.
+    const flooder =
+      this.nodes[this.byId.get(msg.kind === 'vote' ? toHex(msg.vote.validator) : '')?.[0] ?? -1];
+    if (
+      msg.kind === 'vote' &&
+      flooder?.behaviour !== 'flooder' &&
+      this.correct.includes(node.index) &&
+      node.node !== null
+    ) {
       const pos = node.node.driver.position();
       const v = msg.vote;
       if (node.node.app.height() + 1 === v.height && pos.height === v.height && pos.round >= v.round) {
