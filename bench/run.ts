@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,cluster,import,web] [-- --keys N]
+ * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,disk,cluster,import,web] [-- --keys N]
  * [-- --txs N] [-- --suites intl,gm] [-- --cpu-prof DIR] [-- --batch N --in-flight N] [-- --rows N] [-- --import-prof DIR]`: figures measured on this machine in one run, and the ratios between them. Not a
  * test: it reads the clock. Progress goes to stderr; the result goes to stdout (one JSON line with
  * --json, a table otherwise). `--quick` is a small run (fewer keys and transactions) for checking
@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { benchCluster } from './cluster.ts';
 import { benchCrypto } from './crypto.ts';
+import { benchDisk } from './disk.ts';
 import { benchImport } from './import.ts';
 import { benchSingleNode } from './node.ts';
 import { benchState } from './state.ts';
@@ -67,6 +68,7 @@ if (want('node')) {
     log(`${suite}: single_node_tps ${r.tps} over ${r.txs} txs in ${r.blocks} blocks`);
   }
 }
+if (want('disk')) Object.assign(figures, await benchDisk(log, { txs, blockTxs: 10 }));
 // import_ratio divides by cluster_tps: measured in this run, first, when only the import is asked.
 if (want('cluster') || want('import')) {
   Object.assign(

@@ -2,7 +2,14 @@
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fromHex, getSuite, type KeyPair, type SuiteId } from '@djchain/crypto';
-import { type DriverOptions, defaultDriverOptions, type GenesisJson, genesisFromJson } from '@djchain/node';
+import {
+  type DriverOptions,
+  defaultDriverOptions,
+  defaultRetentionOptions,
+  type GenesisJson,
+  genesisFromJson,
+  type RetentionOptions,
+} from '@djchain/node';
 import type { GenesisDoc } from '@djchain/runtime';
 import { CliError } from './i18n.ts';
 
@@ -32,6 +39,13 @@ export interface NodeConfig {
   readonly snapshotFromPeers: boolean;
   /** With `snapshotFromPeers`: trust this header (height, hex hash) instead of walking from genesis. */
   readonly snapshotTrust: { readonly height: number; readonly hash: string } | null;
+  /**
+   * Which state versions this node keeps (older ones are pruned after commits): `keepVersions`
+   * latest versions (0 = all, an archive node), `stepVersions` pruned per commit at most,
+   * `snapshotPinVersions` how long a served snapshot's version is kept. Fields left out keep
+   * their defaults.
+   */
+  readonly stateRetention: Partial<RetentionOptions>;
 }
 
 export const defaultConfig: NodeConfig = {
@@ -43,6 +57,7 @@ export const defaultConfig: NodeConfig = {
   consensusTimeouts: {},
   snapshotFromPeers: false,
   snapshotTrust: null,
+  stateRetention: {},
 };
 
 /** The consensus timeouts a config asks for, defaults filled in. */
@@ -51,6 +66,19 @@ export function timeoutsOf(c: NodeConfig): DriverOptions['timeouts'] {
 }
 
 const TIMEOUT_FIELDS = Object.keys(defaultDriverOptions.timeouts);
+
+/** The state retention a config asks for, defaults filled in. */
+export function retentionOf(c: NodeConfig): RetentionOptions {
+  return { ...defaultRetentionOptions, ...c.stateRetention };
+}
+
+const RETENTION_FIELDS = Object.keys(defaultRetentionOptions);
+/** Bounds of each retention field (keepVersions: 0 keeps all; else at least 10 for consensus). */
+const RETENTION_BOUNDS: Record<string, readonly [number, number]> = {
+  keepVersions: [0, 1_000_000_000],
+  stepVersions: [1, 10_000],
+  snapshotPinVersions: [0, 1_000_000_000],
+};
 
 export function writeJson(file: string, value: unknown, mode = 0o644): void {
   writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`, { mode });
@@ -138,6 +166,18 @@ export function checkConfig(c: NodeConfig): string | null {
     if (!Number.isSafeInteger(v) || (v as number) < (base ? 100 : 0) || (v as number) > 600_000)
       return `consensusTimeouts.${k} must be an integer from ${base ? 100 : 0} to 600000 (ms)`;
   }
+  const sr = c.stateRetention as Record<string, unknown> | null;
+  if (sr === null || typeof sr !== 'object' || Array.isArray(sr))
+    return `stateRetention must be an object with fields ${RETENTION_FIELDS.join(', ')}`;
+  for (const [k, v] of Object.entries(sr)) {
+    const bounds = RETENTION_BOUNDS[k];
+    if (!bounds) return `stateRetention.${k} is unknown (fields: ${RETENTION_FIELDS.join(', ')})`;
+    if (!Number.isSafeInteger(v) || (v as number) < bounds[0] || (v as number) > bounds[1])
+      return `stateRetention.${k} must be an integer from ${bounds[0]} to ${bounds[1]}`;
+  }
+  // Consensus and block validation read the latest two versions; queries want some history.
+  if (sr.keepVersions !== undefined && sr.keepVersions !== 0 && (sr.keepVersions as number) < 10)
+    return 'stateRetention.keepVersions must be 0 (keep all) or at least 10';
   if (typeof c.snapshotFromPeers !== 'boolean') return 'snapshotFromPeers must be true or false';
   const st = c.snapshotTrust;
   if (st !== null) {

@@ -4,8 +4,8 @@ export type Lang = 'zh-CN' | 'en';
 const MESSAGES = {
   usage: {
     'zh-CN':
-      '用法：\n  djchain demo [--reset] [--members 人数]        演示联盟（npm start 即此命令）\n  djchain init --dir 目录 [--suite intl|gm] [--chain-id 链标识] [--force]\n  djchain init --orgs 联盟文件.json --out 目录 [--force]\n  djchain start --dir 目录 [--port 端口] [--snapshot-from-peers]\n  djchain keys|status|tx|query|dossier|import|export …   （加 --help 查看这些命令的用法）\n选项 --lang en 改用英文。',
-    en: 'Usage:\n  djchain demo [--reset] [--members N]        the demo consortium (what npm start runs)\n  djchain init --dir D [--suite intl|gm] [--chain-id X] [--force]\n  djchain init --orgs FILE.json --out D [--force]\n  djchain start --dir D [--port P] [--snapshot-from-peers]\n  djchain keys|status|tx|query|dossier|import|export …   (add --help for their usage)\nOption --lang zh-CN for Chinese (default).',
+      '用法：\n  djchain demo [--reset] [--members 人数]        演示联盟（npm start 即此命令）\n  djchain init --dir 目录 [--suite intl|gm] [--chain-id 链标识] [--force]\n  djchain init --orgs 联盟文件.json --out 目录 [--force]\n  djchain start --dir 目录 [--port 端口] [--snapshot-from-peers] [--signer-state-reset]\n  djchain keys|status|tx|query|dossier|import|export …   （加 --help 查看这些命令的用法）\n选项 --lang en 改用英文。',
+    en: 'Usage:\n  djchain demo [--reset] [--members N]        the demo consortium (what npm start runs)\n  djchain init --dir D [--suite intl|gm] [--chain-id X] [--force]\n  djchain init --orgs FILE.json --out D [--force]\n  djchain start --dir D [--port P] [--snapshot-from-peers] [--signer-state-reset]\n  djchain keys|status|tx|query|dossier|import|export …   (add --help for their usage)\nOption --lang zh-CN for Chinese (default).',
   },
   unknownCommand: { 'zh-CN': '未知命令“{command}”。', en: 'Unknown command "{command}".' },
   dirRequired: {
@@ -77,6 +77,21 @@ const MESSAGES = {
     'zh-CN':
       '已为 {count} 个组织生成节点目录（{validators} 个验证节点）：\n{list}\n每个节点：djchain start --dir 目录',
     en: 'Created node directories for {count} organizations ({validators} validators):\n{list}\nStart each: djchain start --dir DIR',
+  },
+  dirLocked: {
+    'zh-CN':
+      '节点目录 {dir} 已被另一个正在运行的进程（pid {pid}）占用（锁文件 {file}）。同一目录只能运行一个节点，否则会重复签名。请先停止该进程；若确认它已不存在，删除 {file} 后重试。',
+    en: 'The node directory {dir} is in use by another running process (pid {pid}; lock file {file}). Only one node may run per directory, or it would double-sign. Stop that process first; if you are sure it is gone, delete {file} and retry.',
+  },
+  signerState: {
+    'zh-CN':
+      '签名状态文件 {file} 缺失或无效：{reason}。这可能是恢复的备份、快照启动或复制的目录，直接以验证节点身份运行可能重复签名。请确认：没有其他进程在使用此密钥签名，并且自该密钥最后一次签名以来链已至少再提交一个区块（在其他节点上运行 djchain status 查看）。确认后加 --signer-state-reset 重新启动：节点在下一高度不签名，从其后的高度起恢复投票。',
+    en: 'The signer state file {file} is missing or invalid: {reason}. This looks like a restored backup, a snapshot start or a copied directory; running it as a validator could double-sign. Confirm that no other process signs with this key and that the chain has committed at least one more block since this key last signed (djchain status on another node). Then start again with --signer-state-reset: the node signs nothing at the next height and votes again from the height after.',
+  },
+  testOnly: {
+    'zh-CN':
+      '--test-byzantine 与 DJCHAIN_TEST_CRASH 仅供测试使用，需设置 DJCHAIN_TEST_ONLY=1（取值：equivocate 或 equivocate-time；after-persist:N 或 mid-commit:N）。生产节点切勿使用。',
+    en: '--test-byzantine and DJCHAIN_TEST_CRASH are for tests only and need DJCHAIN_TEST_ONLY=1 (values: equivocate or equivocate-time; after-persist:N or mid-commit:N). Never use them on a production node.',
   },
   p2pListening: {
     'zh-CN': '节点网络地址：{address}（节点标识 {id}）',

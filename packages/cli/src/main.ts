@@ -7,7 +7,7 @@ import { commands, processIo } from './commands/index.ts';
 import { msg } from './commands/messages.ts';
 import { CliError, type Lang, langOf, t } from './i18n.ts';
 import { initCluster, initDir } from './init.ts';
-import { startDir } from './start.ts';
+import { startDir, testFaultsOf } from './start.ts';
 
 async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'demo') return (await import('./demo/index.ts')).demoMain(argv.slice(1));
@@ -25,6 +25,8 @@ async function run(argv: string[]): Promise<number> {
       lang: { type: 'string' },
       force: { type: 'boolean', default: false },
       'snapshot-from-peers': { type: 'boolean', default: false },
+      'signer-state-reset': { type: 'boolean', default: false },
+      'test-byzantine': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -80,8 +82,16 @@ async function run(argv: string[]): Promise<number> {
         throw new CliError('badPort', { port: String(values.port) });
     }
     const snapshotFromPeers = values['snapshot-from-peers'] === true;
+    const signerStateReset = values['signer-state-reset'] === true;
+    const testFaults = testFaultsOf(values['test-byzantine'] as string | undefined, process.env);
     const started = await startDir(
-      { dir, snapshotFromPeers, ...(port === undefined ? {} : { port }) },
+      {
+        dir,
+        snapshotFromPeers,
+        signerStateReset,
+        ...(port === undefined ? {} : { port }),
+        ...(testFaults ? { testFaults } : {}),
+      },
       (e) => {
         const err = e as { code?: string; message?: string };
         process.stderr.write(

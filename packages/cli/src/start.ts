@@ -7,16 +7,26 @@
 import { join } from 'node:path';
 import { getSuite } from '@djchain/crypto';
 import {
+  BYZANTINE_MODES,
+  type ByzantineMode,
   bootstrapFromPeers,
   buildApi,
   createLog,
+  type DirLock,
   type DjNode,
   isEmptyDataDir,
+  isNodeError,
+  LOCK_FILE,
+  lockDir,
   openNode,
+  parseCrashSpec,
+  SIGNER_STATE_FILE,
+  SignerStateFile,
+  type TestFaults,
 } from '@djchain/node';
 import { P2PNode, type PeerAddress } from '@djchain/p2p';
 import type { FastifyInstance } from 'fastify';
-import { CONFIG_FILE, loadDir, timeoutsOf } from './files.ts';
+import { CONFIG_FILE, loadDir, retentionOf, timeoutsOf } from './files.ts';
 import { CliError } from './i18n.ts';
 import { loadModules } from './modules.ts';
 
@@ -25,6 +35,28 @@ export interface StartArgs {
   readonly port?: number;
   /** Start an EMPTY directory from a snapshot of the peers (also config.json `snapshotFromPeers`). */
   readonly snapshotFromPeers?: boolean;
+  /** The operator confirmed no other process signs with this key (see packages/node/README.md). */
+  readonly signerStateReset?: boolean;
+  /** TEST-ONLY faults (`--test-byzantine`, DJCHAIN_TEST_CRASH), checked by `testFaultsOf`. */
+  readonly testFaults?: TestFaults;
+}
+
+/**
+ * TEST-ONLY: `--test-byzantine MODE` and DJCHAIN_TEST_CRASH=point:N, refused unless
+ * DJCHAIN_TEST_ONLY=1 (for the real-process fault tests; never a production option).
+ */
+export function testFaultsOf(byzantine: string | undefined, env: NodeJS.ProcessEnv): TestFaults | undefined {
+  const crashRaw = env.DJCHAIN_TEST_CRASH;
+  if (byzantine === undefined && crashRaw === undefined) return undefined;
+  if (env.DJCHAIN_TEST_ONLY !== '1') throw new CliError('testOnly', {});
+  if (byzantine !== undefined && !BYZANTINE_MODES.includes(byzantine as ByzantineMode))
+    throw new CliError('testOnly', {});
+  const crash = crashRaw === undefined ? undefined : parseCrashSpec(crashRaw);
+  if (typeof crash === 'string') throw new CliError('testOnly', {});
+  return {
+    ...(byzantine !== undefined ? { byzantine: byzantine as ByzantineMode } : {}),
+    ...(crash !== undefined ? { crash } : {}),
+  };
 }
 
 export interface Started {
@@ -58,8 +90,44 @@ export function p2pConfigOf(raw: unknown): P2PConfig | null | string {
   return c as P2PConfig;
 }
 
+/** The directory's lock, or the CLI's message naming the lock file and the fix. */
+function takeLock(dir: string): DirLock {
+  try {
+    return lockDir(dir);
+  } catch (e) {
+    if (isNodeError(e, 'NODE_DIR_LOCKED'))
+      throw new CliError('dirLocked', {
+        file: join(dir, LOCK_FILE),
+        pid: String(e.details?.pid ?? '?'),
+        dir,
+      });
+    throw e;
+  }
+}
+
 export async function startDir(args: StartArgs, onFatal: (e: unknown) => void): Promise<Started> {
-  const { dir, key, genesis, config } = loadDir(args.dir);
+  const loaded = loadDir(args.dir);
+  const lock = takeLock(loaded.dir);
+  try {
+    return await startLocked(args, loaded, lock, onFatal);
+  } catch (e) {
+    lock.release();
+    if (isNodeError(e, 'NODE_SIGNER_STATE_MISSING') || isNodeError(e, 'NODE_SIGNER_STATE_BAD'))
+      throw new CliError('signerState', {
+        file: join(loaded.dir, SIGNER_STATE_FILE),
+        reason: e.message,
+        dir: loaded.dir,
+      });
+    throw e;
+  }
+}
+
+async function startLocked(
+  args: StartArgs,
+  { dir, key, genesis, config }: ReturnType<typeof loadDir>,
+  lock: DirLock,
+  onFatal: (e: unknown) => void,
+): Promise<Started> {
   const p2pConfig = p2pConfigOf((config as { p2p?: unknown }).p2p);
   if (typeof p2pConfig === 'string') {
     throw new CliError('badFile', { file: join(dir, CONFIG_FILE), dir, reason: p2pConfig });
@@ -91,6 +159,23 @@ export async function startDir(args: StartArgs, onFatal: (e: unknown) => void): 
         );
   const fromPeers = (args.snapshotFromPeers ?? false) || config.snapshotFromPeers;
   let p2pStarted = false;
+  const isGenesisValidator = genesis.validators.validators.some(
+    (v) => Buffer.compare(Buffer.from(v.publicKey), Buffer.from(key.publicKey)) === 0,
+  );
+  if (
+    fromPeers &&
+    isEmptyDataDir(dir) &&
+    isGenesisValidator &&
+    !args.signerStateReset &&
+    !SignerStateFile.exists(dir)
+  ) {
+    // Refused before downloading anything: a snapshot says nothing of what this key signed.
+    throw new CliError('signerState', {
+      file: join(dir, SIGNER_STATE_FILE),
+      reason: 'a validator started from a snapshot has no record of what its key signed',
+      dir,
+    });
+  }
   if (fromPeers && p2p && isEmptyDataDir(dir)) {
     // The registry is not known before the state is: admit the genesis validators and nodes.
     const ids = [...genesis.validators.validators, ...(genesis.nodes ?? [])].map((v) =>
@@ -120,8 +205,17 @@ export async function startDir(args: StartArgs, onFatal: (e: unknown) => void): 
         maxBlockTxs: config.maxBlockTxs,
         timeouts: timeoutsOf(config),
       },
+      signerStateReset: args.signerStateReset ?? false,
+      retention: retentionOf(config),
     },
-    { key, log, onFatal, ...(p2p ? { p2p } : {}) },
+    {
+      key,
+      log,
+      onFatal,
+      dirLock: lock,
+      ...(p2p ? { p2p } : {}),
+      ...(args.testFaults ? { testFaults: args.testFaults } : {}),
+    },
   );
   const api = buildApi(node);
   const port = args.port ?? config.api.port;

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { checkConfig, defaultConfig, type NodeConfig, retentionOf } from '../src/files.ts';
 import { messageTable } from '../src/index.ts';
 import { djchain, startProcess } from './process.ts';
 
@@ -67,4 +68,59 @@ test('start serves the API and stops on SIGTERM', async (t) => {
   assert.equal(status.height, 0);
   running.child.kill('SIGTERM');
   assert.equal(await running.exited, 0);
+});
+
+test('one process per directory; a validator without its signer file starts only with --signer-state-reset', async (t) => {
+  const dir = join(temp(t), 'n');
+  assert.equal(djchain(['init', '--dir', dir, '--chain-id', 'cli-lock']).status, 0);
+  // A snapshot start of a validator is refused before anything is downloaded.
+  const snap = djchain(['start', '--dir', dir, '--snapshot-from-peers', '--lang', 'en']);
+  assert.equal(snap.status, 1);
+  assert.match(snap.stderr, /signer-state\.json is missing or invalid.*--signer-state-reset/);
+  const first = await startProcess(['--dir', dir, '--port', '0']);
+  t.after(() => first.child.kill('SIGKILL'));
+  const second = djchain(['start', '--dir', dir, '--port', '0']);
+  assert.equal(second.status, 1);
+  assert.match(second.stderr, new RegExp(`pid ${first.child.pid}.*node\\.lock`));
+  assert.match(second.stderr, /只能运行一个节点/);
+  // Let it sign something, then stop it and lose the signer file (a copied or restored chain.db).
+  const url = `${first.url}/v1/status`;
+  for (let i = 0; i < 200 && (await (await fetch(url)).json()).height < 2; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  first.child.kill('SIGTERM');
+  assert.equal(await first.exited, 0);
+  rmSync(join(dir, 'signer-state.json'));
+  const refused = djchain(['start', '--dir', dir, '--port', '0', '--lang', 'en']);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /signer-state\.json is missing.*--signer-state-reset/);
+  const reset = await startProcess(['--dir', dir, '--port', '0', '--signer-state-reset']);
+  t.after(() => reset.child.kill('SIGKILL'));
+  const floor = JSON.parse(readFileSync(join(dir, 'signer-state.json'), 'utf8')).lastSigned;
+  assert.equal(floor.round, Number.MAX_SAFE_INTEGER);
+  // Its API answers (so its signal handlers are installed) before it is stopped.
+  assert.equal((await (await fetch(`${reset.url}/v1/status`)).json()).chainId, 'cli-lock');
+  reset.child.kill('SIGTERM');
+  assert.equal(await reset.exited, 0);
+});
+
+test('config.json stateRetention: defaults filled in, each field checked', () => {
+  assert.deepEqual(retentionOf(defaultConfig), {
+    keepVersions: 1000,
+    stepVersions: 16,
+    snapshotPinVersions: 10000,
+  });
+  assert.deepEqual(retentionOf({ ...defaultConfig, stateRetention: { keepVersions: 0 } }), {
+    keepVersions: 0,
+    stepVersions: 16,
+    snapshotPinVersions: 10000,
+  });
+  const problem = (stateRetention: unknown) =>
+    checkConfig({ ...defaultConfig, stateRetention } as unknown as NodeConfig);
+  assert.equal(problem({ keepVersions: 50, stepVersions: 4 }), null);
+  assert.match(problem({ keepVersions: 3 }) ?? '', /keepVersions must be 0 \(keep all\) or at least 10/);
+  assert.match(problem({ keepVersions: -1 }) ?? '', /keepVersions must be an integer from 0/);
+  assert.match(problem({ stepVersions: 0 }) ?? '', /stepVersions must be an integer from 1/);
+  assert.match(problem({ keep: 5 }) ?? '', /stateRetention\.keep is unknown/);
+  assert.match(problem([]) ?? '', /stateRetention must be an object/);
 });

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { addressOf, DjchainClient } from '@djchain/client';
+import { addressOf, buildTx, DjchainClient, readSealed, signTransaction } from '@djchain/client';
 import { getSuite } from '@djchain/crypto';
 import { type DemoMarker, generatePlan, personKey, planHash } from '../src/demo/index.ts';
 import { loadDir } from '../src/files.ts';
@@ -136,6 +136,33 @@ test('a small demo seeds a real 4-validator consortium, every stage exists, an o
   );
   assert.ok(warning, 'overdue warning in the dossier');
   assert.equal((warning.data as { kind: string }).kind, 'talk');
+
+  // Personal fields go through the demo's sealed-data service: a read record first, then the name.
+  assert.match(first.out(), /仅供演示/);
+  const sealedUrl = /个人信息查看服务：(http:\/\/127\.0\.0\.1:\d+)/.exec(first.out())?.[1];
+  assert.ok(sealedUrl, first.out());
+  const roster = JSON.parse(readFileSync(join(dir, 'roster.json'), 'utf8')) as { id: string; name: string }[];
+  const reader = marker.accounts.find((a) => a.role === 'committee-secretary')!.member;
+  const readerKey = personKey(suite, marker.seed, reader);
+  const subject = overdue.member;
+  const status = await client.status();
+  const record = signTransaction(
+    suite,
+    readerKey.secretKey,
+    buildTx({
+      chainId: genesis.chainId,
+      module: 'member',
+      action: 'recordProfileRead',
+      params: { member: subject, purpose: '演示核对', fields: ['name'] },
+      signer: readerKey.publicKey,
+      nonce: await client.nextNonce(addressOf(suite, readerKey.publicKey)),
+      expiry: status.height + 100,
+    }),
+  );
+  assert.equal((await client.submit([record]))[0]?.accepted, true);
+  assert.equal((await client.waitForReceipt(record.hash)).receipt.status, 'ok');
+  const answer = await readSealed(sealedUrl, suite, genesis.chainId, record, readerKey.secretKey);
+  assert.deepEqual(answer.fields, { name: roster.find((r) => r.id === subject)!.name });
 
   const organizer = genesis.modules.org as { posts: { org: string; post: string; member: string }[] };
   const c1Organizer = organizer.posts.find((p) => p.org === 'c1' && p.post === '组织委员')!.member;

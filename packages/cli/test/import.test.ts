@@ -12,12 +12,17 @@ import { COLUMNS } from '../src/excel/columns.ts';
 import { idCheckChar } from '../src/excel/idcard.ts';
 import { startTestChain, type TestChain } from './commands-node.ts';
 import { djchain } from './process.ts';
+import { type SealedProcess, startSealed } from './sealed-process.ts';
 
 let chain: TestChain;
+let sealed: SealedProcess | undefined;
 before(async () => {
   chain = await startTestChain();
 });
-after(() => chain?.stop());
+after(() => {
+  sealed?.stop();
+  chain?.stop();
+});
 
 /** A valid ID number for a birth date and sex (region 110105, sequence 00x). */
 function idFor(birth: string, male: boolean, seq = 1): string {
@@ -166,6 +171,9 @@ test('import validates every row, imports the good ones, and a re-run imports no
   assert.equal(again.status, 2, again.stdout + again.stderr);
   assert.match(again.stdout, /新导入 0 人，已在链上跳过 3 人/);
 
+  // Names come only through the sealed-data service (a read record per member, committed first).
+  sealed = await startSealed(chain, join(chain.root, 'vault.json'), join(chain.root, 'profiles.jsonl'));
+  const reader = ['--sealed', sealed.url, '--key', chain.keyFile, '--passphrase-file', chain.passFile];
   // The imported full member is on chain with the status and Party-age date from the roster.
   const roster2 = join(chain.root, 'roster-out.xlsx');
   const exp = djchain([
@@ -179,10 +187,7 @@ test('import validates every row, imports the good ones, and a re-run imports no
     chain.genesisFile,
     '--root',
     'c1',
-    '--vault',
-    join(chain.root, 'vault.json'),
-    '--profiles',
-    join(chain.root, 'profiles.jsonl'),
+    ...reader,
   ]);
   assert.equal(exp.status, 0, exp.stdout + exp.stderr);
   const sheet = await readSheet(roster2);
@@ -242,10 +247,7 @@ test('import validates every row, imports the good ones, and a re-run imports no
     chain.genesisFile,
     '--root',
     'c1',
-    '--vault',
-    join(chain.root, 'vault.json'),
-    '--profiles',
-    join(chain.root, 'profiles.jsonl'),
+    ...reader,
   ]);
   assert.equal(rep.status, 0, rep.stdout + rep.stderr);
   const summary = await readSheet(report, 0);

@@ -3,8 +3,11 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 
 const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
 
-export function djchain(args: string[]): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8' });
+export function djchain(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', env });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -16,8 +19,8 @@ export interface Running {
 }
 
 /** Starts `djchain start` and resolves with the API URL it prints (fails if it exits first). */
-export function startProcess(args: string[]): Promise<Running> {
-  const child = spawn(process.execPath, [MAIN, 'start', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startProcess(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Running> {
+  const child = spawn(process.execPath, [MAIN, 'start', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     let out = '';
@@ -32,4 +35,23 @@ export function startProcess(args: string[]): Promise<Running> {
     });
     child.once('exit', (code) => reject(new Error(`djchain start exited (${code}): ${out} ${err}`)));
   });
+}
+
+/** Runs `djchain start` until it exits by itself (a test-only crash hook); its signal and stderr tail. */
+export function runUntilExit(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { child: ChildProcess; done: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
+  const child = spawn(process.execPath, [MAIN, 'start', ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env,
+  });
+  let err = '';
+  child.stderr!.on('data', (d) => {
+    err = (err + String(d)).slice(-4000);
+  });
+  const done = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal, stderr: err })),
+  );
+  return { child, done };
 }

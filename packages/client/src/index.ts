@@ -56,13 +56,25 @@ export {
   defaultKeystoreOptions,
   KEYSTORE_FORMAT,
   KEYSTORE_MIN_N,
+  KEYSTORE_OPEN_MIN_N,
   KEYSTORE_VERSION,
   type KeystoreDeps,
   type KeystoreFile,
   type KeystoreOptions,
+  type OpenKeystoreOptions,
   openKeystore,
   parseKeystore,
+  type ScryptFn,
 } from './keystore.ts';
 export { LightClient, type LightClientOptions, type TrustAnchor } from './light-client.ts';
 export { checkReceiptProof, checkStateProof } from './proofs.ts';
+export {
+  readSealed,
+  SEALED_READ_PATH,
+  SEALED_READ_TAG,
+  type SealedAnswer,
+  type SealedReadRequest,
+  sealedReadDigest,
+  sealedReadRequest,
+} from './sealed.ts';
 export { accountKey, addressOf, buildTx, type SignedTx, signTransaction, type TxRequest } from './tx.ts';

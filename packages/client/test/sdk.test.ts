@@ -52,7 +52,7 @@ for (const suiteId of ['intl', 'gm'] as const) {
         N: 2 ** 10,
         allowWeakKdf: true,
       });
-      const key = await openKeystore(JSON.stringify(file), '口令', chain.suite);
+      const key = await openKeystore(JSON.stringify(file), '口令', chain.suite, { allowWeakKdf: true });
       const client = clientFor(server, url);
       assert.equal((await client.status()).height, 4);
 

@@ -59,6 +59,16 @@ export {
   verifyMerkleProof,
 } from './merkle.ts';
 export {
+  PROPOSAL_TAG,
+  type ProposalBody,
+  proposalSignBytes,
+  type SignedProposal,
+  signedProposalFromValue,
+  signedProposalToValue,
+  signProposalBody,
+  verifyProposalSignature,
+} from './proposal.ts';
+export {
   compareKeys,
   decodeReceipt,
   encodeReceipt,

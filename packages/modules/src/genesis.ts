@@ -1,4 +1,5 @@
 /** The genesis sections of this package's modules, as one documented shape (README "Genesis"). */
+import type { GovernanceGenesis } from './governance/params.ts';
 import type { MemberGenesis } from './member/module.ts';
 import type { OrgGenesis } from './org/module.ts';
 
@@ -12,4 +13,6 @@ export interface ModulesGenesis {
   readonly org: OrgGenesis;
   readonly member: MemberGenesis;
   readonly recruitment?: RecruitmentGenesis;
+  /** Who approves node admission (default: ⅔ of the validator organizations' 书记). */
+  readonly governance?: GovernanceGenesis;
 }

@@ -5,6 +5,7 @@
 import type { ModuleDef } from '@djchain/runtime';
 import { disciplineModule } from './discipline/module.ts';
 import { evidenceModule } from './evidence/module.ts';
+import { governanceModule } from './governance/module.ts';
 import { memberModule } from './member/module.ts';
 import { orgModule } from './org/module.ts';
 import { recruitmentModule } from './recruitment/module.ts';
@@ -18,6 +19,7 @@ export const allModules: readonly ModuleDef[] = [
   disciplineModule,
   transferModule,
   evidenceModule,
+  governanceModule,
 ];
 
 export {
@@ -47,6 +49,8 @@ export { type SanctionEffects, sanctionEffects } from './discipline/effects.ts';
 export { DisciplineErrors } from './discipline/errors.ts';
 export { disciplineModule } from './discipline/module.ts';
 export { SANCTION_KINDS, type SanctionKind, type SanctionRecord } from './discipline/store.ts';
+export { EvidenceErrors } from './evidence/errors.ts';
+export { type JailOutcome, type JailRecord, jailKey, readmitKey } from './evidence/jail.ts';
 export {
   EVIDENCE_MODULE,
   type EvidenceParams,
@@ -55,6 +59,15 @@ export {
   evidenceModule,
 } from './evidence/module.ts';
 export type { ModulesGenesis, RecruitmentGenesis } from './genesis.ts';
+export { GovernanceErrors } from './governance/errors.ts';
+export { governanceModule } from './governance/module.ts';
+export {
+  type Approval,
+  DEFAULT_PARAMS as DEFAULT_GOVERNANCE_PARAMS,
+  type GovernanceGenesis,
+  type GovernanceParams,
+} from './governance/params.ts';
+export type { ApprovalRecord, Change, ChangeOp, NodeRole, ProposalRecord } from './governance/store.ts';
 export {
   AGE_CEILING,
   AGE_CEILING_DATE,

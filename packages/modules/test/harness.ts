@@ -44,7 +44,17 @@ export class Chain {
   private readonly keys = new Map<string, KeyPair>();
   private readonly nonces = new Map<string, number>();
 
-  constructor(suite: Suite = getSuite('intl')) {
+  /**
+   * `opts.validators` replaces the one-validator set (names are actors, so their keys sign);
+   * `opts.modules` adds genesis sections (e.g. governance).
+   */
+  constructor(
+    suite: Suite = getSuite('intl'),
+    opts: {
+      validators?: ReadonlyArray<{ name: string; power: number; orgId?: string }>;
+      modules?: { [k: string]: Value };
+    } = {},
+  ) {
     this.suite = suite;
     this.executor = new Executor({ chainId: CHAIN, suite, modules: allModules });
     this.lastTime = chinaTime(GENESIS_DATE, 9);
@@ -52,8 +62,18 @@ export class Chain {
       chainId: CHAIN,
       suite: suite.id,
       time: this.lastTime,
-      validators: { validators: [{ publicKey: this.key('validator').publicKey, power: 1, name: 'v0' }] },
-      modules: communityGenesis((n) => this.address(n)) as unknown as { [k: string]: Value },
+      validators: {
+        validators: (opts.validators ?? [{ name: 'validator', power: 1 }]).map((v) => ({
+          publicKey: this.key(v.name).publicKey,
+          power: v.power,
+          name: opts.validators ? v.name : 'v0',
+          ...(v.orgId === undefined ? {} : { orgId: v.orgId }),
+        })),
+      },
+      modules: {
+        ...(communityGenesis((n) => this.address(n)) as unknown as { [k: string]: Value }),
+        ...(opts.modules ?? {}),
+      },
     });
     this.state.apply(writes);
   }

@@ -95,6 +95,14 @@ const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subject?: st
   'transfer.acceptTransfer': { params: { id: 't2' }, org: 'b1', subject: 'b2.m1' },
   'transfer.refuseTransfer': { params: { id: 't2', reason: '材料不全需补充' }, org: 'b1', subject: 'b2.m1' },
   'transfer.withdrawTransfer': { params: { id: 't1' }, org: 'b1', subject: 'b1.m4' },
+  // The top 党委's 书记 proposes; permitted callers stop at the ok receipt.
+  'governance.propose': {
+    params: { op: 'add', role: 'observer', publicKey: 'ab'.repeat(32), org: 'b1' },
+    org: 'c1',
+  },
+  // The 书记 of the organization named; the test chain's validator runs for no organization, so a
+  // permitted caller stops at GOVERNANCE_WRONG_APPROVER (checked after the post).
+  'governance.approve': { params: { proposal: 1, org: 'c1' }, org: 'c1' },
 };
 
 /** Recruitment step actions all act on the candidate's process in b1. */

@@ -64,3 +64,24 @@ export {
 } from './node.ts';
 export { replayChain } from './replay.ts';
 export { ChainStore, type ChainStoreOptions } from './storage/chain-store.ts';
+export { type DirLock, LOCK_FILE, lockDir } from './storage/dir-lock.ts';
+export {
+  defaultRetentionOptions,
+  Pruner,
+  type RetentionOptions,
+  retainFrom,
+} from './storage/pruner.ts';
+export {
+  openSignerState,
+  SIGNER_STATE_FILE,
+  type SignerState,
+  SignerStateFile,
+  type SignerStateJson,
+} from './storage/signer-state.ts';
+export {
+  BYZANTINE_MODES,
+  type ByzantineMode,
+  type CrashSpec,
+  parseCrashSpec,
+  type TestFaults,
+} from './testing/faults.ts';

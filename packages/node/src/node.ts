@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { getSuite, type KeyPair, type Suite, toHex } from '@djchain/crypto';
-import type { CommitCertificate } from '@djchain/ledger';
+import { type CommitCertificate, validatorIndex } from '@djchain/ledger';
 import type { P2PNode } from '@djchain/p2p';
 import type { GenesisDoc, ModuleDef } from '@djchain/runtime';
 import { Application, type ApplicationOptions, type Executed } from './app/application.ts';
@@ -14,6 +14,7 @@ import {
   ConsensusDriver,
   type DriverOptions,
   defaultDriverOptions,
+  realTimers,
   type Timers,
 } from './consensus/driver.ts';
 import { evidenceSubmitter } from './consensus/evidence.ts';
@@ -26,6 +27,11 @@ import { P2PTransport } from './net/p2p-transport.ts';
 import { nodeRegistry } from './net/registry.ts';
 import { SnapshotWire } from './net/snapshot-wire.ts';
 import { ChainStore } from './storage/chain-store.ts';
+import { type DirLock, lockDir } from './storage/dir-lock.ts';
+import { defaultRetentionOptions, Pruner, type RetentionOptions } from './storage/pruner.ts';
+import { openSignerState } from './storage/signer-state.ts';
+import { servedSnapshotHeight } from './sync/snapshot-server.ts';
+import { byzantineTransport, installCrash, type TestFaults } from './testing/faults.ts';
 
 export interface NodeOptions {
   /** Directory of the node's files; the database is `<dataDir>/chain.db`. */
@@ -40,12 +46,20 @@ export interface NodeOptions {
   readonly gossip: Partial<MempoolGossipOptions>;
   /** TEST ONLY: broken application variants for the simulator (`ApplicationOptions.unsafe`). */
   readonly appUnsafe?: ApplicationOptions['unsafe'];
+  /**
+   * The operator confirmed that this key signs nowhere else and accepts a new signer state when
+   * `signer-state.json` is missing or unreadable (see README, crash safety). Never by default.
+   */
+  readonly signerStateReset: boolean;
+  /** Which state versions are kept; older ones are pruned in the background after commits. */
+  readonly retention: Partial<RetentionOptions>;
 }
 
 export const defaultNodeOptions = {
   mempool: defaultMempoolOptions,
   driver: defaultDriverOptions,
   dbCacheMiB: 128,
+  retention: defaultRetentionOptions,
 } as const;
 
 export interface NodeDeps {
@@ -65,6 +79,10 @@ export interface NodeDeps {
   readonly log?: Log;
   /** Called when storage fails and the node has stopped (the CLI exits; a supervisor restarts it). */
   readonly onFatal?: (e: unknown) => void;
+  /** The directory's lock when the caller took it already (before a snapshot bootstrap); released on close. */
+  readonly dirLock?: DirLock;
+  /** TEST-ONLY faults (Byzantine votes, self-kill at a storage moment); never in production. */
+  readonly testFaults?: TestFaults;
 }
 
 export interface CommitEvent {
@@ -83,6 +101,8 @@ export interface DjNode {
   readonly events: EventEmitter<{ commit: [CommitEvent] }>;
   /** Mempool gossip, when the node runs over p2p. */
   readonly gossip: MempoolGossip | undefined;
+  /** State retention (pruning after commits). */
+  readonly pruner: Pruner;
   /** Stops consensus and closes the database. */
   close(): void;
 }
@@ -98,16 +118,25 @@ export function openNode(
   const log = deps.log ?? silentLog;
   const now = deps.now ?? (() => Date.now());
   mkdirSync(opts.dataDir, { recursive: true });
-  const store = new ChainStore({
-    file: join(opts.dataDir, DB_FILE),
-    suite,
-    cacheMiB: opts.dbCacheMiB ?? defaultNodeOptions.dbCacheMiB,
-  });
+  // One process per directory: a second one would sign from its own state (a double sign).
+  const lock = deps.dirLock ?? lockDir(opts.dataDir);
+  let store: ChainStore;
+  try {
+    store = new ChainStore({
+      file: join(opts.dataDir, DB_FILE),
+      suite,
+      cacheMiB: opts.dbCacheMiB ?? defaultNodeOptions.dbCacheMiB,
+    });
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
   let closed = false;
   try {
     if (suite.publicKeyOf(deps.key.secretKey).length !== deps.key.publicKey.length) {
       throw new NodeError('NODE_BAD_KEY', 'the node key does not match the chain suite');
     }
+    const hasHistory = store.latestHeight() > 0 || store.loadConsensus() !== undefined;
     const app = new Application(
       {
         suite,
@@ -117,11 +146,32 @@ export function openNode(
       },
       { store },
     );
+    const nextHeight = app.height() + 1;
+    const signer = openSignerState({
+      dataDir: opts.dataDir,
+      chainId: opts.genesis.chainId,
+      validator: toHex(deps.key.publicKey),
+      isValidator: validatorIndex(app.validators(nextHeight), deps.key.publicKey) >= 0,
+      hasHistory,
+      nextHeight,
+      reset: opts.signerStateReset ?? false,
+    });
     const mempool = new Mempool(opts.mempool ?? {}, { app });
     const events = new EventEmitter<{ commit: [CommitEvent] }>();
     events.setMaxListeners(0);
     const p2pTransport = deps.p2p ? new P2PTransport(deps.p2p, log) : undefined;
-    const transport = deps.transport ?? p2pTransport;
+    const honest = deps.transport ?? p2pTransport;
+    const faults = deps.testFaults;
+    if (faults?.crash) installCrash(store, faults.crash);
+    const transport =
+      faults?.byzantine && honest
+        ? byzantineTransport(honest, {
+            suite,
+            secretKey: deps.key.secretKey,
+            chainId: opts.genesis.chainId,
+            mode: faults.byzantine,
+          })
+        : honest;
     // Admission bound to the registry in state: refreshed whenever a block changed it.
     let registry = '';
     const refreshRegistry = () => {
@@ -139,12 +189,19 @@ export function openNode(
     const gossip = deps.p2p
       ? new MempoolGossip(opts.gossip ?? {}, { p2p: deps.p2p, mempool, app, log })
       : undefined;
+    const pruner = new Pruner(opts.retention ?? {}, {
+      store,
+      log,
+      served: () => servedSnapshotHeight(store),
+    });
+    const clock = deps.timers ?? realTimers;
     // Proposals must fit the transport's frames: the driver checks its block limit against them.
     const driverOptions = deps.p2p
       ? { maxFrameBytes: deps.p2p.options.maxFrameBytes, ...opts.driver }
       : (opts.driver ?? {});
     const node: DjNode = {
       suite,
+      pruner,
       nodeId: toHex(deps.key.publicKey),
       app,
       mempool,
@@ -155,6 +212,7 @@ export function openNode(
         app,
         mempool,
         key: deps.key,
+        signer,
         ...(transport ? { transport } : {}),
         ...((opts.modules ?? []).some((m) => m.name === 'evidence')
           ? { onEvidence: evidenceSubmitter({ app, mempool, key: deps.key, log }) }
@@ -169,6 +227,10 @@ export function openNode(
           );
           refreshRegistry();
           events.emit('commit', { executed, commit });
+          // After the commit's own work, between consensus steps: one bounded pruning step.
+          clock.setImmediate(() => {
+            if (!closed) pruner.step();
+          });
         },
         onFatal: (e) => {
           log.error({ code: (e as { code?: string }).code ?? 'NODE_FATAL' }, 'consensus stopped');
@@ -184,12 +246,16 @@ export function openNode(
         snapshotWire?.close();
         void mempool.close();
         store.close();
+        lock.release();
       },
     };
     node.driver.start();
     return node;
   } catch (e) {
-    if (!closed) store.close();
+    if (!closed) {
+      store.close();
+      lock.release();
+    }
     throw e;
   }
 }

@@ -139,6 +139,19 @@ test('fault 4: a proposal from a validator that is not proposer(h, r) is refused
   assert.equal(r.executions(c), 0);
 });
 
+test('fault 4: a proposal for a round far ahead is not executed (it comes back by re-gossip)', async (t) => {
+  const r = rig(t);
+  const b = r.keys[1]!;
+  // b proposes every 4th round; 12 rounds after its first one is beyond the window of 4.
+  r.net.deliver(r.node.nodeId, proposalMsg(b, r.roundOf(b) + 12, blockBy(r, b)), toHex(b.publicKey));
+  await settle();
+  assert.equal(r.executions(b), 0);
+  // Its proposal for its first round (within the window) is executed.
+  r.net.deliver(r.node.nodeId, proposalMsg(b, r.roundOf(b), blockBy(r, b)), toHex(b.publicKey));
+  await settle();
+  assert.equal(r.executions(b), 1);
+});
+
 test("fault 4: a block whose header names another proposer than the proposal's signer is refused before execution", async (t) => {
   const r = rig(t);
   const b = r.keys[1]!;

@@ -3,7 +3,8 @@
  * test, which forges an equivocation (a nil prevote and a prevote for another value, same height and
  * round, both validly signed) and sends it to every node. Each node's machine reports it, the node
  * submits `evidence.submit`, the module checks both signatures and the conflict, stores it once, and
- * the API shows it at GET /v1/query/evidence/list. Forged or non-conflicting pairs are refused.
+ * the API shows it at GET /v1/query/evidence/list; the offender is jailed (modules/evidence).
+ * Forged or non-conflicting pairs are refused.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -120,9 +121,13 @@ async function submitEvidence(node: DjNode, first: unknown, second: unknown): Pr
   const { signTx, txHash, encodeTx, addressOf } = await import('@djchain/ledger');
   const { nextNonce } = await import('@djchain/runtime');
   const suite = node.suite;
-  // The byzantine validator's key: a validator with no transaction pending in this mempool.
-  const key = keyOf(suite, 83);
-  const nonce = nextNonce(node.app.store.view(node.app.height()), addressOf(suite, key.publicKey));
+  // The byzantine validator is jailed by now, so it may not submit: validator v1 does, once its own
+  // evidence transaction (held in v1's mempool, no gossip here) is committed and its nonce settled.
+  const key = keyOf(suite, 81);
+  const address = addressOf(suite, key.publicKey);
+  const settled = () => nextNonce(node.app.store.view(node.app.height()), address) >= 1;
+  if (!settled()) await waitForCommit(node, settled, 200);
+  const nonce = nextNonce(node.app.store.view(node.app.height()), address);
   const tx = signTx(suite, key.secretKey, {
     chainId: CHAIN,
     module: 'evidence',

@@ -15,7 +15,7 @@ import {
   type HandshakeMessage,
   PROTOCOL_VERSION,
 } from './handshake-messages.ts';
-import { hkdfExpand, hkdfExtract } from './hkdf.ts';
+import { hkdf } from './hkdf.ts';
 import { createEphemeral, type EphemeralKey, sharedSecret } from './x25519.ts';
 
 const encoder = new TextEncoder();
@@ -157,9 +157,8 @@ export class Handshake {
     const peerEph = this.#initiator ? responderEph : initiatorEph;
     this.#ss = sharedSecret(this.#eph, peerEph);
     this.#h = taggedHash(suite, 'djchain/p2p/ephemeral', this.#h, responderEph);
-    const prk = hkdfExtract(suite, this.#h, this.#ss);
-    const i2r = hkdfExpand(suite, prk, 'djchain/p2p handshake i->r', suite.aeadKeyLength);
-    const r2i = hkdfExpand(suite, prk, 'djchain/p2p handshake r->i', suite.aeadKeyLength);
+    const i2r = hkdf(suite, this.#h, this.#ss, 'djchain/p2p handshake i->r', suite.aeadKeyLength);
+    const r2i = hkdf(suite, this.#h, this.#ss, 'djchain/p2p handshake r->i', suite.aeadKeyLength);
     this.#hsSendKey = this.#initiator ? i2r : r2i;
     this.#hsRecvKey = this.#initiator ? r2i : i2r;
   }
@@ -205,9 +204,8 @@ export class Handshake {
   #finish(): Session {
     const { suite } = this.#cfg;
     // Session keys come from the complete transcript, so they commit to both identities too.
-    const prk = hkdfExtract(suite, this.#h, this.#ss);
-    const i2r = hkdfExpand(suite, prk, 'djchain/p2p data i->r', suite.aeadKeyLength);
-    const r2i = hkdfExpand(suite, prk, 'djchain/p2p data r->i', suite.aeadKeyLength);
+    const i2r = hkdf(suite, this.#h, this.#ss, 'djchain/p2p data i->r', suite.aeadKeyLength);
+    const r2i = hkdf(suite, this.#h, this.#ss, 'djchain/p2p data r->i', suite.aeadKeyLength);
     this.#phase = 'done';
     this.#ss = new Uint8Array(0);
     return {

@@ -20,6 +20,8 @@ export type RuntimeErrorCode =
   | 'RUNTIME_QUERY_DEPTH'
   | 'RUNTIME_BAD_MODULE'
   | 'RUNTIME_BAD_GENESIS'
+  /** A governing module tried to write an unusable validator set or node registry. */
+  | 'RUNTIME_BAD_VALIDATORS'
   /** A caller passed the executor inconsistent input (e.g. a different number of ids than txs). */
   | 'RUNTIME_BAD_INPUT';
 

@@ -47,6 +47,7 @@ export {
 } from './keys.ts';
 export { MemoryState } from './memory-state.ts';
 export { Overlay } from './overlay.ts';
+export { nodesToValue, readNodes, readValidators, type SystemStore } from './system.ts';
 export type {
   ActionContext,
   ActionDef,

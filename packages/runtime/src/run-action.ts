@@ -5,6 +5,7 @@ import { RuntimeError, runtimeError } from './errors.ts';
 import { cleanError, thrownError } from './outcome.ts';
 import type { Overlay } from './overlay.ts';
 import { ModuleStore } from './store.ts';
+import { systemStore } from './system.ts';
 import type { ActionContext, CodedError } from './types.ts';
 
 export type ActionOutcome = { ok: true; events: ReceiptEvent[] } | { ok: false; error: CodedError };
@@ -35,6 +36,7 @@ export function runAction(
     txIndex,
     txHash: txHashHex,
     ...(tx.onBehalfOf === undefined ? {} : { onBehalfOf: tx.onBehalfOf }),
+    ...(def.governsValidators === true ? { system: systemStore(overlay, () => !executing) } : {}),
     emit: (e) => {
       if (!executing) throw new RuntimeError('RUNTIME_WRITE_IN_VERIFY', 'only execute may emit events');
       log.emit(e);

@@ -4,6 +4,7 @@
  * wall clock, randomness, the filesystem or the network.
  */
 import type { Value } from '@djchain/crypto';
+import type { SystemStore } from './system.ts';
 
 /**
  * An error as a value: a stable code (UPPER_SNAKE, prefixed by module, e.g. RECRUITMENT_TOO_EARLY),
@@ -70,6 +71,11 @@ export interface ActionContext extends ReadContext {
   readonly txHash: string;
   /** When a clerk acts on a member's behalf, the member's address (from the transaction). */
   readonly onBehalfOf?: string;
+  /**
+   * The validator set and observer registry, writable in execute; present only for a module that
+   * declares `governsValidators` (the set written in block h is in force from h+2).
+   */
+  readonly system?: SystemStore;
   emit(event: ModuleEvent): void;
 }
 
@@ -106,6 +112,11 @@ export interface ModuleDef {
   // biome-ignore lint/suspicious/noExplicitAny: each action's parameter type is checked where it is declared
   readonly actions: { readonly [action: string]: ActionDef<any> };
   readonly queries: { readonly [query: string]: QueryDef };
+  /**
+   * The module's actions may change the validator set and the observer registry (ctx.system):
+   * governance and the jailing of proven equivocators. Others only read `sys/…`.
+   */
+  readonly governsValidators?: boolean;
   /** Writes the module's genesis state from the genesis document's section for this module. */
   genesis?(ctx: HookContext, config: Value): void;
   /** Fired at every block start, before the block's transactions (deadlines, period ends). */

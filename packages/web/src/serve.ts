@@ -1,6 +1,7 @@
 /**
- * `node packages/web/src/serve.ts --node http://127.0.0.1:26657 --genesis <dir>/genesis.json [--port 8080]`
- * serves the built app for one node (build first: npm run build -w packages/web).
+ * `node packages/web/src/serve.ts --node http://127.0.0.1:26657 --genesis <dir>/genesis.json [--port 8080]
+ * [--sealed http://127.0.0.1:26700]` serves the built app for one node (build first: npm run build -w
+ * packages/web); --sealed names the sealed-data service personal-field reads go through.
  */
 import { parseArgs } from 'node:util';
 import { configFromGenesisFile, serveWeb } from './server.ts';
@@ -11,6 +12,7 @@ const { values } = parseArgs({
     genesis: { type: 'string' },
     port: { type: 'string', default: '8080' },
     title: { type: 'string' },
+    sealed: { type: 'string' },
   },
 });
 if (!values.genesis) {
@@ -21,6 +23,7 @@ const web = await serveWeb({
   nodeUrl: values.node,
   config: configFromGenesisFile(values.genesis, values.title),
   port: Number(values.port),
+  ...(values.sealed ? { sealedUrl: values.sealed } : {}),
 });
 process.stdout.write(`党建链网页已启动 web app: ${web.url}\n`);
 const stop = () => void web.close().then(() => process.exit(0));

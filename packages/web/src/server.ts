@@ -1,13 +1,14 @@
 /**
  * The web server: serves the built app (dist/) on 127.0.0.1, forwards the node's API (/v1/*) so the
- * SDK in the page talks to the node from the same origin, and serves /app-config.json — the chain
+ * SDK in the page talks to the node from the same origin, forwards /sealed/read to the sealed-data
+ * service when one is configured, and serves /app-config.json — the chain
  * id, suite and genesis validator set the page's light client starts its trust from (read from the
  * node's genesis.json by the operator, never from what a node answers).
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 
 export const DIST_DIR = new URL('../dist', import.meta.url).pathname;
 
@@ -33,6 +34,11 @@ export interface WebServerOptions {
   readonly host?: string;
   readonly port?: number;
   readonly distDir?: string;
+  /**
+   * The sealed-data service (`djchain sealed serve`), e.g. http://127.0.0.1:26700: `POST
+   * /sealed/read` is forwarded to it so the page asks from the same origin. Absent: 503.
+   */
+  readonly sealedUrl?: string;
 }
 
 export interface WebServer {
@@ -89,12 +95,36 @@ const TYPES: Record<string, string> = {
 // Only the API routes the page uses are forwarded; /metrics stays with the operator.
 const FORWARDED = /^\/(v1\/|healthz$)/;
 
+/**
+ * Sent with everything this server answers itself. The Vite build has no inline script (one module
+ * script from assets/), so scripts are 'self' only; Ant Design injects its CSS-in-JS as <style>
+ * elements, hence 'unsafe-inline' for styles alone. No framing by anyone (clickjacking of signing).
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; " +
+    "frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   res.end(JSON.stringify(body));
 }
 
-function forward(req: IncomingMessage, res: ServerResponse, node: URL): void {
+const notFound = (res: ServerResponse) =>
+  sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'not found' } });
+const badRequest = (res: ServerResponse, why: string) =>
+  sendJson(res, 400, { error: { code: 'BAD_REQUEST', message: why } });
+
+function forward(req: IncomingMessage, res: ServerResponse, node: URL, what = 'node'): void {
   const upstream = request(
     {
       host: node.hostname,
@@ -104,34 +134,102 @@ function forward(req: IncomingMessage, res: ServerResponse, node: URL): void {
       headers: { ...req.headers, host: node.host },
     },
     (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
+      res.writeHead(up.statusCode ?? 502, { ...up.headers, ...SECURITY_HEADERS });
       up.pipe(res);
     },
   );
   upstream.on('error', (e) => {
     if (!res.headersSent)
-      sendJson(res, 502, { error: { code: 'NODE_UNAVAILABLE', message: `node unreachable: ${e.message}` } });
+      sendJson(res, 502, {
+        error: {
+          code: what === 'node' ? 'NODE_UNAVAILABLE' : 'SEALED_UNAVAILABLE',
+          message: `${what} unreachable: ${e.message}`,
+        },
+      });
     else res.destroy();
   });
+  req.on('error', () => upstream.destroy());
   req.pipe(upstream);
 }
 
+/**
+ * The file under `dist` a request path names, or null. The path is decoded once (a malformed
+ * escape is the caller's 400); anything that could climb — a `..` segment, a backslash, a NUL, a
+ * `%` left after decoding (double encoding) — is refused rather than cleaned, and the resolved
+ * path must still lie inside dist.
+ */
+export function fileOf(dist: string, pathname: string): string | null {
+  const decoded = decodeURIComponent(pathname);
+  if (/[\\\0%]/.test(decoded)) return null;
+  if (decoded.split('/').some((seg) => seg === '..')) return null;
+  const file = resolve(dist, `.${decoded}`);
+  if (file !== dist && !file.startsWith(`${dist}${sep}`)) return null;
+  return file;
+}
+
 function serveFile(res: ServerResponse, dist: string, pathname: string): void {
-  const rel = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
-  let file = join(dist, rel);
-  if (!file.startsWith(dist)) {
-    sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'not found' } });
+  let file = fileOf(dist, pathname);
+  if (file === null) {
+    notFound(res);
     return;
   }
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(dist, 'index.html');
   const hashed = /\/assets\//.test(file);
   res.writeHead(200, {
+    ...SECURITY_HEADERS,
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
   });
-  createReadStream(file).pipe(res);
+  const stream = createReadStream(file);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}
+
+/** One request; every failure answers (400 for what the client sent wrong), none escapes. */
+function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  dist: string,
+  node: URL,
+  sealed: URL | null,
+  config: string,
+): void {
+  let pathname: string;
+  try {
+    pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    decodeURIComponent(pathname);
+  } catch {
+    badRequest(res, 'malformed request path');
+    return;
+  }
+  if (FORWARDED.test(pathname)) {
+    forward(req, res, node);
+    return;
+  }
+  if (pathname === '/sealed/read') {
+    if (sealed === null)
+      sendJson(res, 503, {
+        error: { code: 'SEALED_NOT_CONFIGURED', message: 'no sealed-data service behind this web server' },
+      });
+    else if (req.method !== 'POST')
+      sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: req.method ?? '' } });
+    else forward(req, res, sealed, 'sealed-data service');
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: req.method ?? '' } });
+    return;
+  }
+  if (pathname === '/app-config.json') {
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+    });
+    res.end(config);
+    return;
+  }
+  serveFile(res, dist, pathname);
 }
 
 /** Starts the web server; resolves with its URL once listening. */
@@ -140,17 +238,22 @@ export async function serveWeb(opts: WebServerOptions): Promise<WebServer> {
   if (!existsSync(join(dist, 'index.html')))
     throw new WebError('WEB_NOT_BUILT', `${dist}/index.html is missing: run npm run build -w packages/web`);
   const node = new URL(opts.nodeUrl);
+  const sealed = opts.sealedUrl ? new URL(opts.sealedUrl) : null;
   const config = JSON.stringify(opts.config);
   const server = createServer((req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-    if (FORWARDED.test(pathname)) return forward(req, res, node);
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: req.method ?? '' } });
-    if (pathname === '/app-config.json') {
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-      return res.end(config);
+    try {
+      handle(req, res, dist, node, sealed, config);
+    } catch {
+      // A bug here must cost one request, never the server (and the demo with it).
+      if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });
+      else res.destroy();
     }
-    serveFile(res, dist, pathname);
+  });
+  // Garbage on the socket (bad request line, oversized headers): answer 400 and close.
+  server.on('clientError', (_e, socket) => {
+    if (socket.writable)
+      socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    else socket.destroy();
   });
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((ok, fail) => {

@@ -1,16 +1,17 @@
 /**
- * Test harness of the web tests: a real one-validator chain made with the CLI (`djchain init`, then
+ * Test harness of the web tests: a real chain of one running validator made with the CLI (`djchain init`, then
  * a genesis with a community committee, branches, posts and members written by `writeGenesis` —
  * init makes an empty one — then `djchain start` as a child process), keystore files for the demo
  * accounts, the built app served by serveWeb, and Debian's Chromium driven by playwright-core.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { scrypt } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addressOf, createKeystore, DjchainClient } from '@djchain/client';
+import { addressOf, createKeystore, DjchainClient, type ScryptFn } from '@djchain/client';
 import { fromHex, getSuite, type KeyPair, randomKeyPair, randomSeed } from '@djchain/crypto';
-import { ageCommitment, ageProof } from '@djchain/modules';
+import { ageCommitment, ageProof, sealProfile } from '@djchain/modules';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildWeb } from '../src/build.ts';
 import { configFromGenesisFile, serveWeb, type WebServer } from '../src/server.ts';
@@ -18,6 +19,13 @@ import { configFromGenesisFile, serveWeb, type WebServer } from '../src/server.t
 export const CHROMIUM = '/usr/bin/chromium';
 export const PASSPHRASE = '党建链-test-口令';
 const CLI = new URL('../../cli/src/main.ts', import.meta.url).pathname;
+/** Native scrypt for making the test keystores (the browser opens them with @noble's). */
+const nativeScrypt: ScryptFn = (pass, salt, o) =>
+  new Promise((ok, fail) =>
+    scrypt(pass, salt, o.dkLen, { N: o.N, r: o.r, p: o.p, maxmem: o.maxmem }, (e, k) =>
+      e ? fail(e) : ok(new Uint8Array(k)),
+    ),
+  );
 export const SHOTS = new URL('../test-output/screenshots/', import.meta.url).pathname;
 
 /** The demo community of the tests: who holds which post, who applies. */
@@ -30,6 +38,14 @@ export const ACCOUNTS = {
 } as const;
 
 export const BIRTH_DATE = '1996-03-15';
+
+/**
+ * A second validator (第二党支部's node) that never runs: power 1 against the running node's 10, so
+ * the running node alone still commits. The tests hold its key to make it equivocate (and be jailed).
+ */
+export function secondValidatorKey(): KeyPair {
+  return getSuite('intl').keyPairFromSeed(new Uint8Array(32).fill(0x2b));
+}
 
 function chinaToday(): string {
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -98,6 +114,13 @@ export function writeGenesis(nodeDir: string): { keys: Record<string, KeyPair>; 
     member: { members },
     recruitment: { activeVersion: '2014' },
   };
+  g.validators[0].power = 10;
+  g.validators.push({
+    publicKey: Buffer.from(secondValidatorKey().publicKey).toString('hex'),
+    power: 1,
+    name: '第二党支部节点',
+    orgId: 'b2',
+  });
   writeFileSync(file, `${JSON.stringify(g, null, 2)}\n`);
   return { keys, seed };
 }
@@ -144,7 +167,13 @@ export async function startChain(): Promise<Chain> {
   ][]) {
     const key = keys[acc.id]!;
     accountKeys[name] = key;
-    const ks = await createKeystore(suite, key.secretKey, PASSPHRASE, { label: acc.label });
+    const ks = await createKeystore(
+      suite,
+      key.secretKey,
+      PASSPHRASE,
+      { label: acc.label },
+      { scrypt: nativeScrypt },
+    );
     keystores[name] = join(root, 'keys', `${acc.id}.json`);
     writeFileSync(keystores[name], JSON.stringify(ks, null, 2));
   }
@@ -189,11 +218,14 @@ export function clientOf(chain: Pick<Chain, 'dir' | 'nodeUrl' | 'chainId'>): Djc
     trust: {
       kind: 'genesis',
       validators: {
-        validators: genesis.validators.map((v: { publicKey: string; power: number; name: string }) => ({
-          publicKey: fromHex(v.publicKey),
-          power: v.power,
-          name: v.name,
-        })),
+        validators: genesis.validators.map(
+          (v: { publicKey: string; power: number; name: string; orgId?: string }) => ({
+            publicKey: fromHex(v.publicKey),
+            power: v.power,
+            name: v.name,
+            ...(v.orgId === undefined ? {} : { orgId: v.orgId }),
+          }),
+        ),
       },
     },
   });
@@ -205,9 +237,95 @@ export function validatorKey(chain: Pick<Chain, 'dir'>): KeyPair {
   return { secretKey, publicKey: getSuite('intl').publicKeyOf(secretKey) };
 }
 
+/** The applicant's sealed profile, as `djchain import` would have left it. */
+export const APPLICANT_PROFILE = {
+  name: '周晓',
+  gender: '女',
+  birthDate: BIRTH_DATE,
+  idNumber: '110105199603150020',
+  phone: '13800000000',
+  address: '东风社区3号楼',
+  education: '大学本科',
+  occupation: '社区工作者',
+  incomeBase: 0,
+};
+
+/**
+ * The sealed-data service (`djchain sealed serve`, a real process) with a key store (vault.json v2,
+ * packages/cli/src/commands/vault.ts) holding m-101's own key and her sealed profile.
+ */
+function startSealedService(chain: Chain): Promise<{ child: ChildProcess; url: string }> {
+  const suite = getSuite('intl');
+  const root = join(chain.dir, '..');
+  const key = randomSeed();
+  const nonce = randomSeed().slice(0, 12);
+  const { sealed, commitment } = sealProfile(suite, key, nonce, 'm-101', randomSeed(), APPLICANT_PROFILE);
+  const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+  writeFileSync(
+    join(root, 'vault.json'),
+    JSON.stringify({
+      format: 'djchain-import-vault',
+      version: 2,
+      chainId: chain.chainId,
+      suite: 'intl',
+      salt: hex(randomSeed()),
+      keys: { 'm-101': hex(key) },
+      erased: {},
+    }),
+    { mode: 0o600 },
+  );
+  writeFileSync(
+    join(root, 'profiles.jsonl'),
+    `${JSON.stringify({ member: 'm-101', row: 2, nonce: hex(nonce), sealed: hex(sealed), commitment, ref: 'web-test' })}\n`,
+    { mode: 0o600 },
+  );
+  const child = spawn(
+    process.execPath,
+    [
+      CLI,
+      'sealed',
+      'serve',
+      '--vault',
+      join(root, 'vault.json'),
+      '--profiles',
+      join(root, 'profiles.jsonl'),
+      '--api',
+      chain.nodeUrl,
+      '--genesis',
+      join(chain.dir, 'genesis.json'),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stderr!.on('data', (d) => {
+      err = (err + String(d)).slice(-4000);
+    });
+    child.stdout!.on('data', (d) => {
+      out += String(d);
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`djchain sealed serve exited (${code}): ${out} ${err}`)));
+  });
+}
+
 export async function startWeb(chain: Chain): Promise<WebServer> {
   await buildWeb(); // once per test run, so CI needs no separate build step
-  return serveWeb({ nodeUrl: chain.nodeUrl, config: configFromGenesisFile(join(chain.dir, 'genesis.json')) });
+  const sealed = await startSealedService(chain);
+  const web = await serveWeb({
+    nodeUrl: chain.nodeUrl,
+    sealedUrl: sealed.url,
+    config: configFromGenesisFile(join(chain.dir, 'genesis.json')),
+  });
+  return {
+    ...web,
+    close: async () => {
+      sealed.child.kill('SIGTERM');
+      await web.close();
+    },
+  };
 }
 
 export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {

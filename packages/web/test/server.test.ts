@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
@@ -68,10 +68,68 @@ it('serves the app, with index.html for unknown paths (hash routes)', async () =
   assert.match(await (await fetch(`${web.url}/no/such/page`)).text(), /党建链/);
 });
 
-it('does not serve files outside dist', async () => {
-  for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt']) {
-    const text = await (await fetch(`${web.url}${path}`)).text();
-    assert.doesNotMatch(text, /not served/, path);
+/** One request written byte for byte on a socket (fetch() would normalise the path first). */
+function raw(path: string, method = 'GET'): Promise<{ status: number; head: string; body: string }> {
+  const { port } = new URL(web.url);
+  return new Promise((ok, fail) => {
+    const sock = connect(Number(port), '127.0.0.1');
+    const chunks: Buffer[] = [];
+    sock.setTimeout(10_000, () => sock.destroy(new Error(`no answer for ${path}`)));
+    sock.on('connect', () =>
+      sock.write(`${method} ${path} HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n`),
+    );
+    sock.on('data', (c) => chunks.push(c));
+    sock.on('error', fail);
+    sock.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const [head = '', body = ''] = text.split('\r\n\r\n', 2);
+      ok({ status: Number(head.split(' ')[1]), head: head.toLowerCase(), body });
+    });
+  });
+}
+
+it('does not serve files outside dist, whatever the encoding (raw requests)', async () => {
+  for (const path of [
+    '/../secret.txt',
+    '/..%2fsecret.txt',
+    '/..%2Fsecret.txt',
+    '/%2e%2e/secret.txt',
+    '/%2e%2e%2fsecret.txt',
+    '/assets/../../secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/%252e%252e%252fsecret.txt',
+    '/..%252fsecret.txt',
+    '/..\\secret.txt',
+    '/..%5csecret.txt',
+    '/assets\\..\\..\\secret.txt',
+    '/%2e%2e%5c%2e%2e%5csecret.txt',
+    '/..%00/secret.txt',
+  ]) {
+    const r = await raw(path);
+    assert.doesNotMatch(r.body, /not served/, path);
+    assert.ok(r.status === 200 || r.status === 400 || r.status === 404, `${path}: ${r.status}`);
+  }
+});
+
+it('answers 400 to a malformed path and keeps serving (it used to exit on a URIError)', async () => {
+  for (const path of ['/%E0%A4%A', '/%', '/assets/%zz.js', '/v1/%E0%A4%A']) {
+    const r = await raw(path);
+    assert.equal(r.status, 400, path);
+  }
+  assert.equal((await raw('/%E0%A4%A')).status, 400);
+  const again = await fetch(`${web.url}/`);
+  assert.equal(again.status, 200);
+});
+
+it('sends CSP, no-framing, nosniff and referrer headers on pages, files and errors', async () => {
+  for (const path of ['/', '/assets/a.js', '/app-config.json', '/%E0%A4%A', '/v1/status']) {
+    const r = await raw(path);
+    assert.match(r.head, /content-security-policy: default-src 'self';[^\r]*script-src 'self';/, path);
+    assert.match(r.head, /content-security-policy: [^\r]*frame-ancestors 'none'/, path);
+    assert.doesNotMatch(r.head, /script-src[^;]*unsafe-inline/, path);
+    assert.match(r.head, /x-frame-options: deny/, path);
+    assert.match(r.head, /x-content-type-options: nosniff/, path);
+    assert.match(r.head, /referrer-policy: no-referrer/, path);
   }
 });
 
@@ -93,6 +151,26 @@ it('forwards /v1 and /healthz to the node, status and body included', async () =
   assert.equal((await fetch(`${web.url}/v1/missing`)).status, 404);
   assert.equal((await fetch(`${web.url}/healthz`)).status, 200);
   assert.equal((await fetch(`${web.url}/metrics`)).headers.get('content-type')?.includes('html'), true);
+});
+
+it('forwards /sealed/read to the sealed-data service when configured, 503 otherwise', async () => {
+  const none = await fetch(`${web.url}/sealed/read`, { method: 'POST', body: '{}' });
+  assert.equal(none.status, 503);
+  assert.equal((await none.json()).error.code, 'SEALED_NOT_CONFIGURED');
+  const port = (upstream.address() as AddressInfo).port;
+  const withSealed = await serveWeb({
+    nodeUrl: `http://127.0.0.1:${port}`,
+    sealedUrl: `http://127.0.0.1:${port}`,
+    config: configFromGenesisFile(join(dir, 'genesis.json')),
+    distDir: join(dir, 'dist'),
+  });
+  try {
+    const r = await fetch(`${withSealed.url}/sealed/read`, { method: 'POST', body: '{}' });
+    assert.deepEqual(await r.json(), { path: '/sealed/read', method: 'POST' });
+    assert.equal((await fetch(`${withSealed.url}/sealed/read`)).status, 405);
+  } finally {
+    await withSealed.close();
+  }
 });
 
 it('refuses to start without a build, and a genesis file without the trust fields', async () => {

@@ -23,6 +23,7 @@ import {
   launchBrowser,
   PASSPHRASE,
   SHOTS,
+  secondValidatorKey,
   shoot,
   startChain,
   startWeb,
@@ -168,9 +169,25 @@ describe('web app in Chromium', {
     await shoot(page, 'member');
   });
 
-  it('the secretary reads personal fields and the read is recorded on chain', async () => {
+  it('the secretary reads personal fields: the read is committed on chain first, then released for it', async () => {
     await page.getByTestId('read-profile').click();
     await page.getByTestId('read-recorded').waitFor({ timeout: 60_000 });
+    await page.getByTestId('released-fields').waitFor({ timeout: 60_000 });
+    assert.equal(await text(page.getByTestId('released-name')), '周晓');
+    assert.equal(await text(page.getByTestId('released-phone')), '13800000000');
+    // The fields were released for a record on chain: the member's history shows the read.
+    const { verdict } = await clientOf(chain).getDossier('member:m-101');
+    const reads = verdict.events.filter((e) => e.type === 'member.ProfileRead');
+    assert.equal(reads.length, 1);
+    assert.deepEqual((reads[0]!.data as { fields?: unknown }).fields, [
+      'address',
+      'birthDate',
+      'education',
+      'gender',
+      'name',
+      'phone',
+    ]);
+    await shoot(page, 'member-released');
   });
 
   it('the verify page passes the exported dossier and names the first broken link of a changed one', async () => {
@@ -216,15 +233,17 @@ describe('web app in Chromium', {
     assert.match(await text(page.getByTestId('evidence-table')), /暂无数据|No data/);
     await markNoReload();
     const before = await latestShown();
-    // A real equivocation: the validator's key signs two different prevotes for one height and
-    // round; the validator submits them (evidence.submit checks both signatures on chain).
+    // A real equivocation: the second validator's key signs two different prevotes for one height
+    // and round; the running validator submits them (evidence.submit checks both signatures on
+    // chain) and the offender is jailed.
     const client = clientOf(chain);
     const key = validatorKey(chain);
+    const byz = secondValidatorKey();
     const suite = getSuite('intl');
     const height = (await client.status()).height;
-    const base = { type: 'prevote' as const, height, round: 0, time: 0, validator: key.publicKey };
-    const first = signVote(suite, key.secretKey, chain.chainId, { ...base, blockHash: null });
-    const second = signVote(suite, key.secretKey, chain.chainId, {
+    const base = { type: 'prevote' as const, height, round: 0, time: 0, validator: byz.publicKey };
+    const first = signVote(suite, byz.secretKey, chain.chainId, { ...base, blockHash: null });
+    const second = signVote(suite, byz.secretKey, chain.chainId, {
       ...base,
       blockHash: new Uint8Array(32).fill(7),
     });
@@ -242,10 +261,46 @@ describe('web app in Chromium', {
     evidenceHeight = r.height;
     await page.getByTestId('evidence-table').getByText(String(r.height), { exact: true }).waitFor();
     const row = await text(page.getByTestId('evidence-table').locator('tbody'));
-    assert.match(row, new RegExp(`${height}.*0.*prevote`));
+    assert.match(row, new RegExp(`${height}.*0.*prevote.*已停权`));
     assert.ok((await latestShown()) > before);
     assert.ok(await notReloaded(), 'the explorer was reloaded');
     await shoot(page, 'explorer-evidence');
+  });
+
+  it('the explorer shows the jailed validator with its evidence and a pending re-admission, in Chinese', async () => {
+    // Jailed in the evidence block: the validators table marks it, the jailed table names the proof.
+    const jailedTable = page.getByTestId('jailed-table');
+    await jailedTable.waitFor();
+    const jailedRow = await text(jailedTable.locator('tbody'));
+    assert.match(
+      jailedRow,
+      new RegExp(`第二党支部节点.*b2.*1.*${evidenceHeight}.*${evidenceHeight + 2}.*\\d+/0/prevote`),
+    );
+    assert.match(await text(page.getByTestId('jailed-table')), /停权高度.*投票权归零高度/);
+    assert.match(await text(page.getByTestId('validators-table')), /第二党支部节点\s*已停权/);
+    // Re-admission is a governed act: the community 党委's 书记 proposes it; it waits for approval.
+    const r = await clientOf(chain).send(
+      {
+        module: 'governance',
+        action: 'propose',
+        params: {
+          op: 'add',
+          role: 'validator',
+          publicKey: toHex(secondValidatorKey().publicKey),
+          org: 'b2',
+          power: 1,
+          name: '第二党支部节点',
+        },
+      },
+      chain.keys.committeeSecretary,
+      { timeoutMs: 30_000 },
+    );
+    assert.equal(r.receipt.status, 'ok', JSON.stringify(r.receipt.error));
+    const changes = page.getByTestId('changes-table');
+    await changes.getByText('加入 验证节点 第二党支部节点（b2）').waitFor();
+    assert.match(await text(changes), /提议编号.*变更.*已批准.*状态/);
+    assert.match(await text(changes.locator('tbody')), /待审批（有效至高度 \d+）/);
+    await shoot(page, 'explorer-jailed-pending');
   });
 
   async function search(q: string) {
@@ -260,7 +315,10 @@ describe('web app in Chromium', {
     assert.equal(await text(page.getByTestId('tx-action')), 'evidence.submit');
     assert.match(await text(page.getByTestId('receipt-status')), /成功/);
     assert.match(await text(page.getByTestId('tx-params')), /prevote/);
-    assert.match(await text(page.getByTestId('receipt-view')), /evidence\.Equivocation|validator:/);
+    assert.match(
+      await text(page.getByTestId('receipt-view')),
+      /evidence\.Equivocation|双重签名证据|validator:/,
+    );
     await shoot(page, 'explorer-tx');
   });
 

@@ -42,6 +42,12 @@ export async function statusCommand(argv: string[], io: CommandIo): Promise<numb
         verified: verified === null ? '-' : String(verified.height),
       }),
     );
+    // Jailed validators (issue 9), when the chain runs the evidence module.
+    const jailed = await client
+      .query('evidence', 'jailed', {})
+      .then((r) => r.result as unknown as { name: string; since: number; effective: number }[])
+      .catch(() => []);
+    for (const j of jailed) io.out(msg(p.lang, 'statusJailed', { ...j }));
     return 0;
   });
 }

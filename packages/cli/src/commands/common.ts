@@ -8,6 +8,7 @@ import type { GenesisDoc } from '@djchain/runtime';
 import { type Lang, langOf } from '../i18n.ts';
 import type { CommandIo } from './io.ts';
 import { CmdError, msg } from './messages.ts';
+import { nodeScrypt } from './scrypt.ts';
 import { zhReason } from './zh-errors.ts';
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>;
@@ -93,7 +94,7 @@ export async function passphrase(p: Parsed, io: CommandIo, confirm = false): Pro
 /** Opens the keystore of --key for `suite`. */
 export async function openKey(p: Parsed, io: CommandIo, suite: Suite): Promise<KeyPair> {
   const text = readText(need(p, 'key'));
-  return openKeystore(text, await passphrase(p, io), suite);
+  return openKeystore(text, await passphrase(p, io), suite, { scrypt: nodeScrypt });
 }
 
 /** Runs a command body; people see a message in their language, scripts get exit code 1. */

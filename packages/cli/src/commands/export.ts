@@ -3,20 +3,21 @@
  * report built from chain data — nobody retypes anything. Members are found in the verified
  * dossier of each 党支部 (its history names every member registered, imported or moved there);
  * status, Party age and recruitment phase come from the modules' queries at one height. Names and
- * other personal fields are filled in only from the operator's sealed profiles (--vault and
- * --profiles), since they are never on chain.
+ * other personal fields are never on chain: with --sealed URL --key reader.json they are read
+ * through the sealed-data service, which releases them only against a read record committed on
+ * chain — one per member, signed by the reader (sealed-read.ts). Without --sealed they stay empty.
  */
 import { resolve } from 'node:path';
 import { type DjchainClient, fromBase64, isClientError } from '@djchain/client';
 import { decode } from '@djchain/crypto';
 import { chinaDate } from '@djchain/modules';
 import { writeSheets, writeTemplate } from '../excel/workbook.ts';
-import { guarded, need, opt, type Parsed, parse } from './common.ts';
+import { guarded, need, openKey, opt, type Parsed, parse } from './common.ts';
 import { connect } from './connect.ts';
 import type { CommandIo } from './io.ts';
 import { CmdError, msg } from './messages.ts';
 import { committeeOf, type OrgInfo, walkOrgs } from './orgs.ts';
-import { type ImportedProfile, openVault, readProfiles } from './vault.ts';
+import { type Released, readThroughService } from './sealed-read.ts';
 
 interface MemberView {
   readonly id: string;
@@ -76,16 +77,39 @@ async function membersByBranch(
   return out;
 }
 
-function profilesOf(p: Parsed, client: DjchainClient): Map<string, ImportedProfile> {
-  const vault = opt(p, 'vault');
-  const profiles = opt(p, 'profiles');
-  if (vault === undefined || profiles === undefined) return new Map();
-  return readProfiles(
-    resolve(profiles),
-    client.suite,
-    openVault(resolve(vault), client.chainId, client.suite).vault,
-  );
+/**
+ * The released fields of `members`, through the sealed-data service (one committed read record
+ * each). The vault is no longer read here: the export never holds the profile keys.
+ */
+async function profilesOf(
+  p: Parsed,
+  io: CommandIo,
+  client: DjchainClient,
+  members: readonly string[],
+  fields: readonly string[],
+  purpose: string,
+): Promise<Released> {
+  const sealed = opt(p, 'sealed');
+  if (sealed === undefined) return new Map();
+  const key = await openKey(p, io, client.suite);
+  try {
+    return await readThroughService(
+      client,
+      sealed,
+      key,
+      members,
+      fields,
+      opt(p, 'purpose') ?? purpose,
+      io,
+      p.lang,
+    );
+  } finally {
+    key.secretKey.fill(0);
+  }
 }
+
+const str = (v: string | number | null | undefined): string =>
+  v === null || v === undefined ? '' : String(v);
 
 async function rootOf(p: Parsed, client: DjchainClient, height: number): Promise<string> {
   const root = opt(p, 'root');
@@ -98,19 +122,26 @@ async function exportRoster(p: Parsed, io: CommandIo, out: string): Promise<numb
   const height = (await client.status()).height;
   const orgs = await walkOrgs(client, await rootOf(p, client, height), height);
   const listed = await membersByBranch(client, api, orgs, height);
-  const profiles = profilesOf(p, client);
+  const profiles = await profilesOf(
+    p,
+    io,
+    client,
+    listed.map((l) => l.member.id),
+    ['name', 'gender', 'birthDate', 'ethnicity', 'education', 'joinedOn'],
+    '导出党员名册',
+  );
   const rows = listed.map(({ branch, member: m }) => {
     const pr = profiles.get(m.id);
     return [
       branch.name,
       m.id,
-      pr?.name ?? '',
-      pr?.gender ?? '',
-      pr?.birthDate ?? '',
-      pr?.ethnicity ?? '',
-      pr?.education ?? '',
+      str(pr?.name),
+      str(pr?.gender),
+      str(pr?.birthDate),
+      str(pr?.ethnicity),
+      str(pr?.education),
       m.status,
-      pr?.joinedOn ?? '',
+      str(pr?.joinedOn),
       m.partyAgeFrom ?? '',
       m.probationEnd ?? '',
     ];
@@ -155,7 +186,17 @@ async function exportReport(p: Parsed, io: CommandIo, out: string): Promise<numb
   const today = chinaDate(status.time);
   const orgs = await walkOrgs(client, await rootOf(p, client, height), height);
   const listed = await membersByBranch(client, api, orgs, height);
-  const profiles = profilesOf(p, client);
+  const inProcess = listed.filter(
+    ({ member: m }) => m.status !== '正式党员' && m.status !== '出党' && m.status !== '停止党籍',
+  );
+  const profiles = await profilesOf(
+    p,
+    io,
+    client,
+    inProcess.map((l) => l.member.id),
+    ['name', 'appliedOn', 'activistOn', 'candidateOn', 'joinedOn'],
+    '导出发展党员报表',
+  );
   const counts = new Map<string, Map<string, number>>();
   const detail: (string | number)[][] = [];
   for (const { branch, member: m } of listed) {
@@ -172,12 +213,12 @@ async function exportReport(p: Parsed, io: CommandIo, out: string): Promise<numb
     detail.push([
       branch.name,
       m.id,
-      pr?.name ?? '',
+      str(pr?.name),
       m.status,
-      pr?.appliedOn ?? '',
-      pr?.activistOn ?? '',
-      pr?.candidateOn ?? '',
-      pr?.joinedOn ?? '',
+      str(pr?.appliedOn),
+      str(pr?.activistOn),
+      str(pr?.candidateOn),
+      str(pr?.joinedOn),
       m.probationEnd ?? '',
       proc?.phase ?? '',
       overdue,
@@ -234,6 +275,9 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
     root: { type: 'string' },
     vault: { type: 'string' },
     profiles: { type: 'string' },
+    sealed: { type: 'string' },
+    key: { type: 'string' },
+    purpose: { type: 'string' },
   });
   return guarded(p.lang, io, async () => {
     const sub = p.positionals[0];
@@ -243,6 +287,8 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
       io.out(msg(p.lang, 'templateWritten', { file: out }));
       return 0;
     }
+    if ((sub === 'roster' || sub === 'report') && (opt(p, 'vault') ?? opt(p, 'profiles')) !== undefined)
+      throw new CmdError('exportVaultGone');
     if (sub === 'roster') return exportRoster(p, io, out);
     if (sub === 'report') return exportReport(p, io, out);
     throw new CmdError('unknownSub', { sub: sub ?? '', choices: 'template, roster, report' });

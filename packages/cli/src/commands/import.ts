@@ -42,7 +42,9 @@ import {
   placeholderAddress,
   profileKeyOf,
   type SealedLine,
+  saveVault,
   type Vault,
+  withKeys,
 } from './vault.ts';
 import { zhReason } from './zh-errors.ts';
 
@@ -112,14 +114,10 @@ export function planRow(
   };
   const nonce = randomSeed().slice(0, 12);
   const salt = randomSeed();
-  const { sealed, commitment } = sealProfile(
-    suite,
-    profileKeyOf(suite, vault, member),
-    nonce,
-    member,
-    salt,
-    profile,
-  );
+  const key = profileKeyOf(suite, vault, member);
+  // withKeys + saveVault run before planning: a sealed line never exists without its stored key.
+  if (key === null) throw new Error(`no profile key drawn for ${member}`);
+  const { sealed, commitment } = sealProfile(suite, key, nonce, member, salt, profile);
   const ref = `cli-${commitment.slice(0, 24)}`;
   const base = {
     id: member,
@@ -237,7 +235,15 @@ async function importMembers(p: Parsed, io: CommandIo): Promise<number> {
   for (const e of errors)
     io.out(msg(p.lang, 'rowError', { row: e.row, text: `${p.lang === 'en' ? e.en : e.zh}` }));
 
-  const { refused, skipped } = await submitAll(p, io, client, key, vault, valid, profilesFile);
+  const { refused, skipped } = await submitAll(
+    p,
+    io,
+    client,
+    key,
+    { file: vaultFile, vault },
+    valid,
+    profilesFile,
+  );
   for (const r of refused) io.out(r);
   const bad = new Set([...errors.map((e) => e.row)]).size + refused.length;
   io.out(
@@ -274,11 +280,12 @@ async function submitAll(
   io: CommandIo,
   client: DjchainClient,
   key: KeyPair,
-  vault: Vault,
+  store: { readonly file: string; vault: Vault },
   valid: readonly ValidRow[],
   profilesFile: string,
 ): Promise<{ refused: string[]; skipped: number }> {
   const suite = client.suite;
+  const vault = store.vault;
   const refused: { row: number; line: string }[] = [];
   // Re-runs: a member id exists on chain only if an import with this vault sealed its profile
   // first, so only ids with a sealed line are looked up (all of them on a re-run; none on a first
@@ -356,7 +363,13 @@ async function submitAll(
     for (let start = 0; start < rows.length; start += BATCH) {
       const todo = rows.slice(start, start + BATCH);
       const plans: Planned[] = [];
-      for (const r of todo) plans.push(planRow(suite, vault, r, await ages.get(r.row)));
+      // Each member's own random key is stored (synced) before anything is sealed under it.
+      store.vault = withKeys(
+        store.vault,
+        todo.map((r) => memberIdOf(suite, vault, r.idNumber)),
+      );
+      saveVault(store.file, store.vault);
+      for (const r of todo) plans.push(planRow(suite, store.vault, r, await ages.get(r.row)));
       // The sealed profiles are written before their transactions leave: a committed member never
       // lacks the seed of its age commitment.
       appendSealed(

@@ -5,6 +5,9 @@ import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import type { Command } from './io.ts';
 import { keysCommand } from './keys.ts';
+import { sealedCommand } from './sealed-cmd.ts';
+import { validatorsCommand } from './validators.ts';
+import { vaultCommand } from './vault-cmd.ts';
 
 export { type Command, type CommandIo, processIo } from './io.ts';
 export { commandMessages } from './messages.ts';
@@ -17,4 +20,7 @@ export const commands: Record<string, Command> = {
   dossier: dossierCommand,
   import: importCommand,
   export: exportCommand,
+  vault: vaultCommand,
+  sealed: sealedCommand,
+  validators: validatorsCommand,
 };

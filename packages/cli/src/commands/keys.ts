@@ -19,6 +19,7 @@ import {
 } from './common.ts';
 import type { CommandIo } from './io.ts';
 import { CmdError, msg } from './messages.ts';
+import { nodeScrypt } from './scrypt.ts';
 
 const MIN_PASSPHRASE = 8;
 
@@ -31,7 +32,9 @@ async function keysNew(p: Parsed, io: CommandIo): Promise<number> {
   if ([...pass].length < MIN_PASSPHRASE) throw new CmdError('passphraseShort');
   const pair = randomKeyPair(suite);
   const label = opt(p, 'label');
-  const file = await createKeystore(suite, pair.secretKey, pass, label === undefined ? {} : { label });
+  const file = await createKeystore(suite, pair.secretKey, pass, label === undefined ? {} : { label }, {
+    scrypt: nodeScrypt,
+  });
   pair.secretKey.fill(0);
   writeFileSync(out, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'w' });
   io.out(
@@ -64,7 +67,7 @@ async function keysShow(p: Parsed, io: CommandIo): Promise<number> {
   );
   // --check proves the passphrase opens it (nothing is printed of the secret).
   if (p.values.check === true) {
-    await openKeystore(text, await passphrase(p, io), suiteOf(k.suite));
+    await openKeystore(text, await passphrase(p, io), suiteOf(k.suite), { scrypt: nodeScrypt });
     io.out(msg(p.lang, 'keyOpened'));
   }
   return 0;

@@ -15,7 +15,13 @@ const M = {
   djchain dossier verify 文件 [--genesis genesis.json]
   djchain import members 名册.xlsx --key 密钥文件.json --api 地址 --vault 导入密钥库.json --profiles 档案.jsonl
   djchain export template --out 模板.xlsx
-  djchain export roster|report --out 文件.xlsx --api 地址 --root 党委编号 [--vault … --profiles …]
+  djchain export roster|report --out 文件.xlsx --api 地址 --root 党委编号 [--sealed 服务地址 --key 查看人密钥.json [--purpose 用途]]
+  djchain sealed serve --vault 导入密钥库.json --profiles 档案.jsonl --api 地址 --genesis genesis.json [--port N] [--validity 区块数]
+  djchain vault migrate --vault 导入密钥库.json --profiles 档案.jsonl
+  djchain vault erase member:编号 --vault 导入密钥库.json
+  djchain validators list --api 地址
+  djchain validators propose add|remove|power --public-key 公钥 [--role validator|observer] [--org 组织] [--power 投票权] [--name 名称] [--reason 理由] --key 密钥文件.json --api 地址
+  djchain validators approve 提议编号 [--org 本组织编号] --key 密钥文件.json --api 地址
 口令：交互输入，或 --passphrase-file 文件，或环境变量 DJCHAIN_PASSPHRASE。选项 --lang en 改用英文。`,
     en: `Usage:
   djchain keys new --out key.json [--suite intl|gm | --genesis genesis.json] [--label NAME] [--force]
@@ -27,7 +33,13 @@ const M = {
   djchain dossier verify FILE [--genesis genesis.json]
   djchain import members roster.xlsx --key key.json --api URL --vault vault.json --profiles profiles.jsonl
   djchain export template --out template.xlsx
-  djchain export roster|report --out FILE.xlsx --api URL --root COMMITTEE_ID [--vault … --profiles …]
+  djchain export roster|report --out FILE.xlsx --api URL --root COMMITTEE_ID [--sealed SERVICE_URL --key reader.json [--purpose TEXT]]
+  djchain sealed serve --vault vault.json --profiles profiles.jsonl --api URL --genesis genesis.json [--port N] [--validity BLOCKS]
+  djchain vault migrate --vault vault.json --profiles profiles.jsonl
+  djchain vault erase member:ID --vault vault.json
+  djchain validators list --api URL
+  djchain validators propose add|remove|power --public-key HEX [--role validator|observer] [--org ORG] [--power N] [--name NAME] [--reason TEXT] --key key.json --api URL
+  djchain validators approve PROPOSAL [--org ORG] --key key.json --api URL
 Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSPHRASE. --lang zh-CN for Chinese (default).`,
   },
   unknownSub: {
@@ -78,6 +90,10 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
   status: {
     zh: '链标识：{chainId}\n密码套件：{suite}\n高度：{height}\n区块时间：{time}\n区块头哈希：{headerHash}\n状态根：{stateRoot}\n验证人：{validators} 个（总投票权 {power}）\n节点：{nodeId}\n已由轻客户端验证的最新区块头：{verified}',
     en: 'Chain: {chainId}\nSuite: {suite}\nHeight: {height}\nBlock time: {time}\nHeader hash: {headerHash}\nState root: {stateRoot}\nValidators: {validators} (total power {power})\nNode: {nodeId}\nLatest header verified by the light client: {verified}',
+  },
+  statusJailed: {
+    zh: '已停权：{name}（高度 {since} 的证据，自高度 {effective} 起投票权为 0；详见 djchain validators list）',
+    en: 'Jailed: {name} (evidence at height {since}, power 0 from height {effective}; see djchain validators list)',
   },
   badAction: {
     zh: '“{action}”不是“模块.操作”的形式（例如 member.register）。',
@@ -138,8 +154,41 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
     en: 'Import vault {file} belongs to chain {chainId}, not {expected}.',
   },
   vaultCreated: {
-    zh: '已新建导入密钥库 {file}（权限 0600）：其中的盐值和档案密钥用于生成党员编号、加密个人档案，请离线备份。\n',
-    en: 'Created the import vault {file} (mode 0600): its salt and profile key make member ids and seal profiles; back it up offline.\n',
+    zh: '已新建导入密钥库 {file}（权限 0600）：其中的盐值用于生成党员编号，每名党员各有一把随机的档案密钥，请离线备份。\n',
+    en: 'Created the import vault {file} (mode 0600): its salt makes member ids and it keeps one random profile key per member; back it up offline.\n',
+  },
+  sealedListening: {
+    zh: '个人信息查看服务已启动：{url}（只凭链上已提交的查看记录释放字段；记录有效期 {validity} 个区块，每条只用一次）',
+    en: 'Sealed-data service listening on {url} (fields released only for committed read records; valid for {validity} blocks, once each)',
+  },
+  badPortOption: { zh: '端口 {port} 无效。', en: 'Invalid port {port}.' },
+  badValidity: {
+    zh: '--validity 应为 1 到 100000 之间的区块数（收到 {validity}）。',
+    en: '--validity must be a number of blocks from 1 to 100000 (got {validity}).',
+  },
+  sealedRefused: {
+    zh: '党员 {member} 的个人信息未释放（{code}）：{reason}',
+    en: 'Personal fields of member {member} not released ({code}): {reason}',
+  },
+  exportVaultGone: {
+    zh: '导出不再直接读取 --vault/--profiles（那样读取不留痕）。请改用 --sealed 服务地址 --key 查看人密钥文件.json：每名党员先在链上留下查看记录，再由个人信息查看服务释放字段。',
+    en: 'Export no longer reads --vault/--profiles itself (such reads leave no trace). Use --sealed SERVICE_URL --key reader.json: a read record per member is committed on chain first, then the sealed-data service releases the fields.',
+  },
+  vaultV1: {
+    zh: '导入密钥库 {file} 是第 1 版（所有档案密钥由一把主密钥派生，无法逐人删除）。请先运行 djchain vault migrate --vault {file} --profiles 档案.jsonl 转换为每人一把密钥的第 2 版。',
+    en: 'Import vault {file} is version 1 (every profile key derived from one master key, so no one can be erased alone). Convert it first: djchain vault migrate --vault {file} --profiles profiles.jsonl (one key per member, version 2).',
+  },
+  vaultMigrated: {
+    zh: '已将导入密钥库 {file} 转换为第 2 版：写入 {count} 名党员各自的档案密钥，主密钥已删除。请重新离线备份，并销毁旧备份。',
+    en: 'Converted import vault {file} to version 2: {count} members’ own profile keys written, the master key removed. Back it up again offline and destroy the old backups.',
+  },
+  vaultErased: {
+    zh: '已销毁党员 {member} 的档案密钥（{file}）：其加密档案再也无法打开；链上的承诺值与所有证明保持不变。离线备份中仍有该密钥，须一并销毁。',
+    en: 'Destroyed the profile key of member {member} ({file}): their sealed profile can no longer be opened; the commitment on chain and every proof are unchanged. Offline backups still hold the key: destroy them too.',
+  },
+  vaultNoKey: {
+    zh: '导入密钥库 {file} 中没有党员 {member} 的档案密钥（从未导入，或已销毁）。',
+    en: 'Import vault {file} holds no profile key for member {member} (never imported, or already erased).',
   },
   rosterMissing: {
     zh: '名册 {file} 缺少必需的列：{columns}。可用 djchain export template 获取模板。',
@@ -163,6 +212,34 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
   exportWritten: {
     zh: '已导出 {what}：{file}（{rows} 行，数据取自链上高度 {height}）',
     en: 'Exported {what}: {file} ({rows} rows, chain height {height})',
+  },
+  badNumber: {
+    zh: '选项 --{option} 的值“{value}”不是正整数。',
+    en: 'Option --{option}: "{value}" is not a positive integer.',
+  },
+  valHeader: {
+    zh: '验证节点（链上高度 {height} 的状态，自高度 {from} 起生效）：',
+    en: 'Validators (state at height {height}, in force from height {from}):',
+  },
+  valRow: {
+    zh: '  {name}　投票权 {power}　组织 {org}　公钥 {key}',
+    en: '  {name}  power {power}  org {org}  key {key}',
+  },
+  valObservers: { zh: '观察节点：{count} 个', en: 'Observer nodes: {count}' },
+  valObserverRow: { zh: '  {name}　组织 {org}　公钥 {key}', en: '  {name}  org {org}  key {key}' },
+  valJailed: { zh: '已停权的验证节点：{count} 个', en: 'Jailed validators: {count}' },
+  valJailedRow: {
+    zh: '  {name}（{key}）原投票权 {power}，高度 {since} 停权，自高度 {effective} 起投票权为 0；证据：{evidence}',
+    en: '  {name} ({key}) had power {power}, jailed at height {since}, power 0 from height {effective}; evidence: {evidence}',
+  },
+  valPending: { zh: '待审批的变更：{count} 项', en: 'Pending proposals: {count}' },
+  valPendingRow: {
+    zh: '  #{id} {change}　已批准：{approvals}　有效至高度 {expires}',
+    en: '  #{id} {change}  approved by: {approvals}  open until height {expires}',
+  },
+  valScheduledRow: {
+    zh: '  #{id} {change}　已批准，自高度 {effective} 起生效',
+    en: '  #{id} {change}  approved, in force from height {effective}',
   },
   unexpected: { zh: '意外错误（{code}）：{reason}', en: 'Unexpected failure ({code}): {reason}' },
 } as const;

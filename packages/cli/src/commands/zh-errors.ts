@@ -5,6 +5,8 @@
 import {
   DisciplineErrors,
   type ErrorSpec,
+  EvidenceErrors,
+  GovernanceErrors,
   MemberErrors,
   OrgErrors,
   RecruitmentErrors,
@@ -13,7 +15,15 @@ import {
 import type { Lang } from '../i18n.ts';
 
 const MODULE_ZH = new Map<string, string>();
-for (const registry of [MemberErrors, OrgErrors, RecruitmentErrors, DisciplineErrors, TransferErrors]) {
+for (const registry of [
+  MemberErrors,
+  OrgErrors,
+  RecruitmentErrors,
+  DisciplineErrors,
+  TransferErrors,
+  EvidenceErrors,
+  GovernanceErrors,
+]) {
   for (const spec of Object.values(registry) as ErrorSpec[]) MODULE_ZH.set(spec.code, spec.zh);
 }
 
@@ -45,7 +55,7 @@ const NODE_ZH: Readonly<Record<string, string>> = {
   CLIENT_CHAIN_MISMATCH: '节点运行的是另一条链。',
   CLIENT_SUITE_MISMATCH: '密码套件与链不符。',
   CLIENT_KEYSTORE_MALFORMED: '密钥文件格式不正确。',
-  CLIENT_KEYSTORE_WEAK_KDF: '密钥派生参数过弱。',
+  CLIENT_KEYSTORE_WEAK_KDF: '密钥文件的派生参数过弱（scrypt N 低于 2^15），请将密钥转存为新的密钥文件。',
 };
 
 /** The reason for `code` in `lang`; English falls back to the message the error carried. */

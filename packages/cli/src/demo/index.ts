@@ -78,6 +78,17 @@ function bar(done: number, total: number): string {
   return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor((done / Math.max(1, total)) * 100)).padStart(3)}%`;
 }
 
+/**
+ * Every demo key, age seed and keystore passphrase follows from the public seed: anyone can
+ * recompute them, so nothing real may ever be entered into a demo chain. Said in both languages.
+ */
+export function demoOnlyNotice(seed: number): string[] {
+  return [
+    `  注意：演示账户的密钥与年龄证明种子均由公开的种子（--seed ${seed}）推导，任何人都能重新算出；仅供演示，切勿录入真实人员数据或用于生产。`,
+    `  Note: demo keys and age seeds are derived from a public seed (--seed ${seed}) that anyone can recompute: for the demo only, never for real people's data or production.`,
+  ];
+}
+
 /** What the demo prints once it runs (Chinese, for the people in front of it). */
 export function describe(d: RunningDemo): string {
   const m = d.marker;
@@ -88,10 +99,14 @@ export function describe(d: RunningDemo): string {
     `  接口地址（API）：${d.apiUrl}`,
     ...(d.apiUrls.length > 1 ? [`  其他节点接口：${d.apiUrls.slice(1).join('  ')}`] : []),
     d.webUrl ? `  网页地址：${d.webUrl}` : `  网页：${d.webNote ?? '未启动（--no-web）'}`,
+    d.sealedUrl
+      ? `  个人信息查看服务：${d.sealedUrl}（凭链上已提交的查看记录释放，每条一次）`
+      : '  个人信息查看服务：未启动（本演示数据早于该服务，npm start -- --reset 后可用）',
     `  数据目录：${d.dir}${d.seededNow ? '（本次首次启动，已播种演示社区）' : '（沿用已有数据，未重新播种）'}`,
     `  演示社区：${m.orgNames.c1}，2 个党总支，6 个党支部；${m.members} 名党员，${m.cases.length} 个发展党员案例；历史交易 ${m.txs} 笔`,
     '  演示账户（密钥库文件，口令均为 ' + `"${DEMO_PASSPHRASE}"）：`,
     ...m.accounts.map((a) => `    ${a.label.padEnd(14, '　')} ${a.member}  ${d.accountsDir}/${a.role}.json`),
+    ...demoOnlyNotice(m.seed),
     '  停止：按 Ctrl-C（所有子进程随之停止）；重新开始：npm start -- --reset',
     '',
   ];

@@ -11,10 +11,12 @@ import { join, resolve } from 'node:path';
 import { createKeystore, DjchainClient } from '@djchain/client';
 import { getSuite, type SuiteId } from '@djchain/crypto';
 import { chinaDate, chinaTime, type IsoDate } from '@djchain/modules';
+import { nodeScrypt } from '../commands/scrypt.ts';
 import { CONFIG_FILE, GENESIS_FILE, loadDir, writeJson } from '../files.ts';
 import { initCluster } from '../init.ts';
 import { DemoError } from './errors.ts';
 import { type DemoPlan, generatePlan, personKey, planHash } from './plan.ts';
+import { DEMO_PROFILES, DEMO_VAULT, writeDemoVault } from './sealed.ts';
 import { seedHistory, waitForBlockTime } from './seed.ts';
 
 /** The documented passphrase of every demo keystore (README.md). Demo keys protect nothing real. */
@@ -63,6 +65,8 @@ export interface RunningDemo {
   /** null when the web app is not built (or not asked for). */
   readonly webUrl: string | null;
   readonly webNote: string | null;
+  /** The sealed-data service (null for a demo seeded before it existed: --reset adds it). */
+  readonly sealedUrl: string | null;
   /** Whether this start seeded the history (false: the data was already there). */
   readonly seededNow: boolean;
   readonly marker: DemoMarker;
@@ -120,6 +124,30 @@ export async function runDemo(opts: DemoOptions): Promise<RunningDemo> {
       exits.push(n.exited.then((c) => `node ${marker.nodes[i]} exited (${c})`));
     }
     const node = nodes[0]!;
+    // The sealed-data service: personal fields only for read records committed on chain.
+    let sealedUrl: string | null = null;
+    if (existsSync(join(dir, DEMO_VAULT))) {
+      const sealed = await startChild(
+        process.execPath,
+        [
+          MAIN,
+          'sealed',
+          'serve',
+          '--vault',
+          join(dir, DEMO_VAULT),
+          '--profiles',
+          join(dir, DEMO_PROFILES),
+          '--api',
+          node.url,
+          '--genesis',
+          join(nodeDir, GENESIS_FILE),
+        ],
+        /(http:\/\/127\.0\.0\.1:\d+)/,
+      );
+      children.push(sealed.child);
+      exits.push(sealed.exited.then((c) => `sealed-data service exited (${c})`));
+      sealedUrl = sealed.url;
+    }
     let webUrl: string | null = null;
     let webNote: string | null = null;
     if (opts.web) {
@@ -136,6 +164,7 @@ export async function runDemo(opts: DemoOptions): Promise<RunningDemo> {
             String(opts.webPort),
             '--title',
             marker.orgNames.c1 ?? '党建链',
+            ...(sealedUrl ? ['--sealed', sealedUrl] : []),
           ],
           /(http:\/\/127\.0\.0\.1:\d+)/,
         );
@@ -152,6 +181,7 @@ export async function runDemo(opts: DemoOptions): Promise<RunningDemo> {
       apiUrl: node.url,
       webUrl,
       webNote,
+      sealedUrl,
       seededNow,
       marker,
       validators: genesis.validators.validators.length,
@@ -243,14 +273,24 @@ async function seedFresh(
     })),
     0o600,
   );
+  // Their sealed form, for the sealed-data service the web app reads through.
+  writeDemoVault(dir, suite, DEMO_CHAIN_ID, plan.people);
   const accountsDir = join(dir, 'accounts');
   mkdirSync(accountsDir, { recursive: true, mode: 0o700 });
-  for (const a of plan.accounts) {
-    const ks = await createKeystore(suite, personKey(suite, opts.seed, a.member).secretKey, DEMO_PASSPHRASE, {
-      label: `${a.label} ${a.member}`,
-    });
-    writeJson(join(accountsDir, `${a.role}.json`), ks, 0o600);
-  }
+  // In parallel on the thread pool: five keystores at scrypt N = 2^17 (≈0.37 s of one core each).
+  const keystores = await Promise.all(
+    plan.accounts.map((a) =>
+      createKeystore(
+        suite,
+        personKey(suite, opts.seed, a.member).secretKey,
+        DEMO_PASSPHRASE,
+        { label: `${a.label} ${a.member}` },
+        { scrypt: nodeScrypt },
+      ),
+    ),
+  );
+  for (const [i, a] of plan.accounts.entries())
+    writeJson(join(accountsDir, `${a.role}.json`), keystores[i], 0o600);
   say(
     `生成演示社区：${plan.people.length} 人，${plan.txs.length} 笔历史交易（${plan.genesisDate} 起），${nodes.length} 个验证节点，计划哈希 ${hash.slice(0, 16)}…`,
   );

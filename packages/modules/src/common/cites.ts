@@ -6,7 +6,17 @@ export const DOC = {
   discipline: '《中国共产党纪律处分条例》',
   education: '《中国共产党党员教育管理工作条例》',
   branch: '《中国共产党支部工作条例（试行）》',
+  /**
+   * The consortium's own charter: the genesis document every organization's node starts from
+   * (validators, the approval body of node admission). Its sections are cited by name.
+   */
+  charter: '《党建链联盟章程（创世文件）》',
 } as const;
+
+/** A section of the consortium charter, e.g. charterRule('节点准入'). */
+export function charterRule(section: string): string {
+  return `${DOC.charter}${section}`;
+}
 
 const digits = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 

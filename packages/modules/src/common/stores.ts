@@ -9,6 +9,8 @@ export const MODULE = {
   recruitment: 'recruitment',
   discipline: 'discipline',
   transfer: 'transfer',
+  evidence: 'evidence',
+  governance: 'governance',
 } as const;
 export type ModuleName = (typeof MODULE)[keyof typeof MODULE];
 

@@ -1,59 +1,62 @@
 /**
- * The evidence module: equivocation proofs on chain (issue 3, "the conflicting one is kept as
- * evidence, committed on chain, and shown by the API"). A validator node submits `evidence.submit`
- * automatically when its consensus machine reports two different signed votes of one validator
- * for the same (height, round, type). The proof is self-verifying: both signatures are checked
- * against the chain id here, so no node has to be trusted about it. Each equivocation is stored
- * once (the first submission wins; the others fail with EVIDENCE_DUPLICATE).
+ * The evidence module: equivocation proofs on chain, with effect (issue 3, issue 9 item 6). A
+ * validator node submits `evidence.submit` (two votes) or `evidence.submitProposal` (two proposals)
+ * automatically when its consensus machine reports two different signed messages of one validator
+ * for one slot. The proof is self-verifying: both signatures are checked against the chain id here,
+ * so no node has to be trusted about it. Each equivocation is stored once (the first submission
+ * wins; the others fail with EVIDENCE_DUPLICATE), and the offender is jailed (jail.ts).
  */
 import { toHex, type Value } from '@djchain/crypto';
-import {
-  type SignedVote,
-  signedVoteFromValue,
-  signedVoteToValue,
-  validatorIndex,
-  validatorSetFromValue,
-  verifyVoteSignature,
-} from '@djchain/ledger';
+import { validatorIndex, validatorSetFromValue } from '@djchain/ledger';
 import {
   type ActionContext,
   type ActionDef,
-  type CodedError,
-  fail,
   type ModuleDef,
   ok,
   type ReadContext,
+  type Result,
 } from '@djchain/runtime';
+import { failure } from '../common/errors.ts';
+import { asValue, MODULE } from '../common/stores.ts';
 import { chainSuite } from '../common/suite.ts';
+import { EvidenceErrors as E } from './errors.ts';
+import { isJailed, type JailOutcome, jailedNow, jailOffender } from './jail.ts';
+import {
+  conflicting,
+  keyBytesOf,
+  type Pair,
+  pairToValues,
+  parsePair,
+  type Slot,
+  signaturesVerify,
+  slotOf,
+} from './pairs.ts';
 
-export const EVIDENCE_MODULE = 'evidence';
-
-const err = (code: string, message: string): CodedError => ({ code, message });
-
-/** Both suites sign with 64 bytes (Ed25519; SM2 r‖s); public keys are 32 (Ed25519) or 33 (SM2). */
-const SIGNATURE_BYTES = 64;
-const PUBLIC_KEY_BYTES = { intl: 32, gm: 33 } as const;
-const MAX_PUBLIC_KEY_BYTES = 33;
+export const EVIDENCE_MODULE = MODULE.evidence;
 
 export interface EvidenceParams {
-  readonly first: SignedVote;
-  readonly second: SignedVote;
+  readonly pair: Pair;
 }
 
-/** The stored record: both signed votes and where the proof was committed. */
+/** The stored record: both signed messages, where the proof was committed, and what it did. */
 export interface EvidenceRecord {
+  readonly kind: 'vote' | 'proposal';
   readonly validator: string;
   readonly height: number;
   readonly round: number;
+  /** 'prevote' | 'precommit' | 'proposal' */
   readonly type: string;
   readonly first: Value;
   readonly second: Value;
   readonly committedAt: number;
   readonly submitter: string;
+  readonly outcome: JailOutcome;
+  /** Set when the proof could not jail (EVIDENCE_JAIL_EMPTY_SET). */
+  readonly refusal?: string;
 }
 
-/** One key per equivocation: validator, then height/round/type (zero-padded so keys sort by height). */
-export function evidenceKey(v: SignedVote): string {
+/** One key per equivocation: height, round and step (zero-padded so keys sort by height), validator. */
+export function evidenceKey(v: Slot): string {
   return `dup/${String(v.height).padStart(12, '0')}/${String(v.round).padStart(6, '0')}/${v.type}/${toHex(v.validator)}`;
 }
 
@@ -62,108 +65,83 @@ function isValidator(ctx: ReadContext, key: Uint8Array): boolean {
   return raw !== undefined && validatorIndex(validatorSetFromValue(raw), key) >= 0;
 }
 
-function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
-  if (a === null || b === null) return a === b;
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-const submit: ActionDef<EvidenceParams> = {
-  description: 'Records two conflicting signed votes of one validator (equivocation evidence).',
-  parse(raw) {
-    const p = raw as { first?: Value; second?: Value } | null;
-    // Exactly the two votes: no other field may ride along (padding made 150 such transactions a
-    // block too large for one p2p frame, issue 9 fault 2).
-    const keys = p !== null && typeof p === 'object' && !(p instanceof Uint8Array) ? Object.keys(p) : [];
-    if (keys.length !== 2 || !keys.includes('first') || !keys.includes('second')) {
-      return fail(err('EVIDENCE_BAD_PARAMS', 'params must be exactly { first, second }'));
-    }
-    let votes: EvidenceParams;
-    try {
-      votes = { first: signedVoteFromValue(p!.first!), second: signedVoteFromValue(p!.second!) };
-    } catch (e) {
-      return fail(
-        err('EVIDENCE_BAD_PARAMS', `first and second must be signed votes: ${(e as Error).message}`),
-      );
-    }
-    for (const v of [votes.first, votes.second]) {
-      if (v.signature.length !== SIGNATURE_BYTES || v.validator.length > MAX_PUBLIC_KEY_BYTES) {
-        return fail(
-          err(
-            'EVIDENCE_BAD_PARAMS',
-            `signatures are ${SIGNATURE_BYTES} bytes and keys at most ${MAX_PUBLIC_KEY_BYTES}`,
-          ),
-        );
+function action(kind: Pair['kind'], description: string): ActionDef<EvidenceParams> {
+  return {
+    description,
+    parse(raw) {
+      try {
+        return ok({ pair: parsePair(kind, raw) });
+      } catch (e) {
+        return failure(E.BAD_PARAMS, { reason: (e as Error).message.slice(0, 200) });
       }
-    }
-    return ok(votes);
-  },
-  // Only validator nodes submit (they are the ones whose machines see the votes); the proof itself
-  // does not depend on who submits it.
-  authorize(ctx: ActionContext) {
-    return isValidator(ctx, ctx.signer)
-      ? ok()
-      : fail(err('EVIDENCE_NOT_PERMITTED', 'only a validator node submits evidence'));
-  },
-  verify(ctx: ActionContext, { first, second }) {
-    if (
-      !sameBytes(first.validator, second.validator) ||
-      first.height !== second.height ||
-      first.round !== second.round ||
-      first.type !== second.type
-    ) {
-      return fail(
-        err(
-          'EVIDENCE_NOT_CONFLICTING',
-          'the votes are not from one validator for one height, round and type',
-        ),
-      );
-    }
-    // Same value with another time is two signed messages for one position too (issue 9, fault 1).
-    if (sameBytes(first.blockHash, second.blockHash) && first.time === second.time) {
-      return fail(err('EVIDENCE_NOT_CONFLICTING', 'the votes are for the same value and time'));
-    }
-    if (first.height > ctx.height)
-      return fail(err('EVIDENCE_FUTURE', 'the votes are for a height not reached'));
-    const suite = chainSuite(ctx);
-    if (first.validator.length !== PUBLIC_KEY_BYTES[suite.id]) {
-      return fail(
-        err('EVIDENCE_BAD_PARAMS', `a ${suite.id} public key is ${PUBLIC_KEY_BYTES[suite.id]} bytes`),
-      );
-    }
-    if (!verifyVoteSignature(suite, ctx.chainId, first) || !verifyVoteSignature(suite, ctx.chainId, second)) {
-      return fail(err('EVIDENCE_BAD_SIGNATURE', 'a vote signature does not verify'));
-    }
-    if (ctx.store.has(evidenceKey(first)))
-      return fail(err('EVIDENCE_DUPLICATE', 'this equivocation is already recorded'));
-    return ok();
-  },
-  execute(ctx: ActionContext, { first, second }) {
-    const validator = toHex(first.validator);
-    // Stored in a canonical order (by signature bytes), so the record does not depend on which vote
-    // the submitting node happened to see first.
-    const [a, b] = toHex(first.signature) <= toHex(second.signature) ? [first, second] : [second, first];
-    const record: EvidenceRecord = {
-      validator,
-      height: first.height,
-      round: first.round,
-      type: first.type,
-      first: signedVoteToValue(a),
-      second: signedVoteToValue(b),
-      committedAt: ctx.height,
-      submitter: toHex(ctx.signer),
-    };
-    ctx.store.set(evidenceKey(first), record as unknown as Value);
-    ctx.emit({
-      type: 'evidence.Equivocation',
-      entities: [`validator:${validator}`],
-      data: { validator, height: first.height, round: first.round, type: first.type },
-    });
-  },
-};
+    },
+    // Only validator nodes submit (they are the ones whose machines see the messages); the proof
+    // itself does not depend on who submits it.
+    authorize(ctx: ActionContext): Result {
+      return isValidator(ctx, ctx.signer) ? ok() : failure(E.NOT_PERMITTED);
+    },
+    verify(ctx: ActionContext, { pair }): Result {
+      if (!conflicting(pair)) return failure(E.NOT_CONFLICTING);
+      const slot = slotOf(pair);
+      if (slot.height > ctx.height) return failure(E.FUTURE, { height: slot.height });
+      const suite = chainSuite(ctx);
+      if (slot.validator.length !== keyBytesOf(suite))
+        return failure(E.BAD_PARAMS, { reason: `a ${suite.id} public key is ${keyBytesOf(suite)} bytes` });
+      if (!signaturesVerify(suite, ctx.chainId, pair)) return failure(E.BAD_SIGNATURE);
+      if (ctx.store.has(evidenceKey(slot))) return failure(E.DUPLICATE);
+      const hex = toHex(slot.validator);
+      if (!isValidator(ctx, slot.validator) && !isJailed(ctx, MODULE.evidence, hex)) {
+        return failure(E.NOT_VALIDATOR, { validator: hex });
+      }
+      return ok();
+    },
+    execute(ctx: ActionContext, { pair }) {
+      const slot = slotOf(pair);
+      const key = evidenceKey(slot);
+      const validator = toHex(slot.validator);
+      const outcome = jailOffender(ctx, ctx.system!, slot.validator, key, slot.height);
+      const record: EvidenceRecord = {
+        kind: pair.kind,
+        validator,
+        height: slot.height,
+        round: slot.round,
+        type: slot.type,
+        ...pairToValues(pair),
+        committedAt: ctx.height,
+        submitter: toHex(ctx.signer),
+        outcome,
+        ...(outcome === 'refused' ? { refusal: E.JAIL_EMPTY_SET.code } : {}),
+      };
+      ctx.store.set(key, asValue(record));
+      ctx.emit({
+        type: 'evidence.Equivocation',
+        entities: [`validator:${validator}`],
+        data: {
+          validator,
+          height: slot.height,
+          round: slot.round,
+          type: slot.type,
+          kind: pair.kind,
+          outcome,
+        },
+      });
+    },
+  };
+}
 
 export const evidenceModule: ModuleDef = {
   name: EVIDENCE_MODULE,
-  actions: { submit },
+  governsValidators: true,
+  actions: {
+    submit: action(
+      'vote',
+      'Records two different signed votes of one validator for one height, round and type (also when they differ only in time), and jails it.',
+    ),
+    submitProposal: action(
+      'proposal',
+      'Records two different signed proposals of one proposer for one height and round, and jails it.',
+    ),
+  },
   queries: {
     list: {
       description: 'Recorded equivocations, by height (params: optional validator hex, limit ≤ 1000).',
@@ -171,13 +149,20 @@ export const evidenceModule: ModuleDef = {
         const p = (params ?? {}) as { validator?: Value; limit?: Value };
         const limit = typeof p.limit === 'number' && p.limit > 0 ? Math.min(1000, p.limit) : 1000;
         const out: Value[] = [];
-        for (const key of ctx.store.keys('dup/', 1000)) {
+        for (const key of ctx.store.keys('dup/', 10_000)) {
           const r = ctx.store.get(key) as { validator?: Value } | undefined;
           if (r === undefined || (typeof p.validator === 'string' && r.validator !== p.validator)) continue;
-          out.push(r as Value);
+          out.push({ ...(r as { [k: string]: Value }), key });
           if (out.length >= limit) break;
         }
         return out;
+      },
+    },
+    jailed: {
+      description:
+        'Validators jailed now (not re-admitted): key, name, organization, the power they had, since (block that jailed), effective (since + 2), evidence keys.',
+      run(ctx) {
+        return jailedNow(ctx, MODULE.evidence).map((r) => asValue(r));
       },
     },
   },

@@ -233,20 +233,40 @@ export const commitAge = defineAction<{ member: string; commitment: string }>(M,
   },
 });
 
-export const recordProfileRead = defineAction<{ member: string; purpose: string }>(M, E, {
-  description: "Leave a trace of a read of a member's personal profile: who read whose, when, for what.",
-  shape: { member: 'id', purpose: { type: 'text', max: 100 } },
+/** How many personal fields one read record may name. */
+export const MAX_READ_FIELDS = 20;
+
+/**
+ * The read record is the gate of the sealed-data service (packages/cli/src/sealed): it releases
+ * exactly the `fields` named here, once, to the key that signed this transaction. The list is
+ * canonical (ascending, no repeats) so that "the same fields" has one meaning. Without `fields` the
+ * record is a trace only and the service releases nothing for it.
+ */
+export const recordProfileRead = defineAction<{ member: string; purpose: string; fields?: string[] }>(M, E, {
+  description:
+    "Leave a trace of a read of a member's personal profile: who read whose, which fields, when, for what.",
+  shape: {
+    member: 'id',
+    purpose: { type: 'text', max: 100 },
+    fields: { type: 'ids', optional: true, max: MAX_READ_FIELDS },
+  },
   permission: [
     { of: 'self' },
     { posts: ['书记', '组织委员', '纪检委员', '党务工作者'], of: 'org' },
     { posts: ['书记', '组织委员', '纪检委员'], of: 'superiorCommittee' },
   ],
   target: (ctx, p) => memberTarget(ctx, p.member),
-  verify: () => okResult,
+  verify(_ctx, p) {
+    const f = p.fields;
+    if (f !== undefined && (f.length === 0 || f.some((x, i) => i > 0 && f[i - 1]! >= x)))
+      return failure(E.BAD_PARAMS, { field: 'fields', expected: 'field names, ascending, no repeats' });
+    return okResult;
+  },
   execute(ctx, p) {
     emitAct(ctx, M, 'member.ProfileRead', [memberEntity(p.member)], {
       subject: p.member,
       purpose: p.purpose,
+      ...(p.fields === undefined ? {} : { fields: p.fields }),
       on: today(ctx),
       height: ctx.height,
     });

@@ -6,6 +6,7 @@
 import type { ModuleDef } from '@djchain/runtime';
 import type { RuleAction } from '../common/action.ts';
 import { disciplineModule } from '../discipline/module.ts';
+import { governanceModule } from '../governance/module.ts';
 import { memberModule } from '../member/module.ts';
 import { orgModule } from '../org/module.ts';
 import { recruitmentModule } from '../recruitment/module.ts';
@@ -32,6 +33,7 @@ const MODULES: readonly ModuleDef[] = [
   recruitmentModule,
   disciplineModule,
   transferModule,
+  governanceModule,
 ];
 
 /** One row per action of every module, in module then action order. */

@@ -272,7 +272,7 @@ export function chainRoutes(app: FastifyInstance, node: DjNode): void {
         tag: 'chain',
         summary: "A module's read-only query at height H (default latest)",
         description: 'Computed by the node, not proved.',
-        errors: ['HEIGHT_NOT_FOUND', 'QUERY_NOT_FOUND', 'QUERY_FAILED'],
+        errors: ['HEIGHT_NOT_FOUND', 'QUERY_NOT_FOUND', 'QUERY_FAILED', 'STATE_VERSION_PRUNED'],
       }),
     },
     async (req) => {
@@ -283,7 +283,15 @@ export function chainRoutes(app: FastifyInstance, node: DjNode): void {
       const height = q.height ?? latest;
       if (height > latest) throw new ApiError('HEIGHT_NOT_FOUND', undefined, { height, latest });
       const time = height === 0 ? chain.genesis.time : blocks.getHeader(height)!.time;
-      const out = chain.executor.query(module, name, params, chain.store.view(height), height, time);
+      let view: ReturnType<typeof chain.store.view>;
+      try {
+        view = chain.store.view(height);
+      } catch (e) {
+        if (isStateError(e, 'STATE_VERSION_PRUNED'))
+          throw new ApiError('STATE_VERSION_PRUNED', undefined, { height });
+        throw e;
+      }
+      const out = chain.executor.query(module, name, params, view, height, time);
       if (!out.ok) {
         const { code, message } = out.error;
         if (code === 'RUNTIME_UNKNOWN_QUERY' || code === 'RUNTIME_UNKNOWN_MODULE') {

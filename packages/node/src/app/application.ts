@@ -21,13 +21,7 @@ import {
   verifyCommit,
   ZERO_HASH,
 } from '@djchain/ledger';
-import {
-  type BlockResult,
-  Executor,
-  type GenesisDoc,
-  type ModuleDef,
-  SYS_VALIDATORS_KEY,
-} from '@djchain/runtime';
+import { type BlockResult, Executor, type GenesisDoc, type ModuleDef } from '@djchain/runtime';
 import type { NodeBatch } from '@djchain/state';
 import { NodeError } from '../errors.ts';
 import type { ChainStore } from '../storage/chain-store.ts';
@@ -108,7 +102,7 @@ export class Application {
       this.validatorCache.set(version, fromSnapshot);
       return fromSnapshot;
     }
-    const bytes = this.store.view(version).get(SYS_VALIDATORS_KEY);
+    const bytes = this.store.validatorSetValue(version);
     if (bytes === undefined)
       throw new NodeError('NODE_STORE_CORRUPT', 'no validator set in state', { version });
     const set = validatorSetFromValue(decode(bytes));

@@ -50,6 +50,7 @@ import { NodeError } from '../errors.ts';
 import type { Log } from '../log.ts';
 import type { Mempool } from '../mempool/mempool.ts';
 import type { PendingBlock } from '../storage/chain-store.ts';
+import { maxHRS, type SignerState } from '../storage/signer-state.ts';
 import { blocksFrom, type CommitMessage, verifyCertified, wantsMore } from '../sync/blocks.ts';
 import { BoundedSet, FutureBuffer, PeerScores, SyncLimiter, VoteCache } from './bounds.ts';
 import {
@@ -65,11 +66,13 @@ import {
   type WireMessage,
 } from './wire.ts';
 
-/** A conflicting pair of signed votes from one validator (for the evidence module). */
-export interface SignedEvidence {
-  readonly first: SignedVote;
-  readonly second: SignedVote;
-}
+/**
+ * A conflicting pair of signed messages from one validator (for the evidence module): two votes for
+ * one slot, or two proposals for one height and round (`kind: 'proposal'`).
+ */
+export type SignedEvidence =
+  | { readonly kind?: 'vote'; readonly first: SignedVote; readonly second: SignedVote }
+  | { readonly kind: 'proposal'; readonly first: SignedProposal; readonly second: SignedProposal };
 
 export interface DriverOptions {
   readonly timeouts: TimeoutConfig;
@@ -137,6 +140,11 @@ export interface DriverDeps {
   readonly onFatal: (e: unknown) => void;
   /** Two conflicting signed votes of one validator, seen by this node (reported once per pair). */
   readonly onEvidence?: (evidence: SignedEvidence) => void;
+  /**
+   * The signer state kept outside the database (signer-state.json): the floor below which nothing
+   * is signed, whatever chain.db holds, and saved before anything new signed is sent.
+   */
+  readonly signer?: SignerState;
 }
 
 /** A timer handle of the injected scheduler (opaque). */
@@ -225,6 +233,11 @@ export class ConsensusDriver {
       maxFutureRoundsPerValidator: 2,
       ...(this.opts.unsafe?.machine ? { unsafe: this.opts.unsafe.machine } : {}),
     });
+    // TEST ONLY: `unsafe.forgetRecordOnRestart` forgets the signer file's floor too.
+    const forget = this.opts.unsafe?.forgetRecordOnRestart === true;
+    // The signer guard starts from the signer file: a restored (older) chain.db cannot lower it.
+    const floor = forget ? null : (deps.signer?.lastSigned() ?? null);
+    if (floor !== null) this.state = { ...this.state, lastSigned: floor };
     this.lastCommitAt = deps.now();
     // Deferred: the submitting request returns first, and submissions arriving meanwhile join
     // the same block.
@@ -244,10 +257,9 @@ export class ConsensusDriver {
       this.scheduleTick();
     }
     const height = this.deps.app.height() + 1;
-    const raw = this.deps.app.store.loadConsensus();
     const forget = this.opts.unsafe?.forgetRecordOnRestart === true; // TEST ONLY
-    const record = raw === undefined || forget ? undefined : (JSON.parse(raw) as PersistRecord);
-    if (record !== undefined && record.height === height) {
+    const record = forget ? undefined : this.resumeRecord(height);
+    if (record !== undefined) {
       // Re-validate the blocks this validator proposed or locked on before the crash.
       for (const p of this.deps.app.store.pendingBlocks(height)) {
         try {
@@ -262,6 +274,23 @@ export class ConsensusDriver {
       return;
     }
     this.awaitHeight(height);
+  }
+
+  /**
+   * The record to resume at `height`: chain.db's or the signer file's, whichever signed more (a
+   * restored chain.db may hold an older one), never with a last-signed position below the file's.
+   */
+  private resumeRecord(height: number): PersistRecord | undefined {
+    const raw = this.deps.app.store.loadConsensus();
+    const candidates = [
+      raw === undefined ? null : (JSON.parse(raw) as PersistRecord),
+      this.deps.signer?.record() ?? null,
+    ]
+      .filter((r): r is PersistRecord => r !== null && r.height === height)
+      .sort((a, b) => b.signed.length - a.signed.length);
+    const best = candidates[0];
+    if (best === undefined) return undefined;
+    return { ...best, lastSigned: maxHRS(best.lastSigned, this.deps.signer?.lastSigned() ?? null) };
   }
 
   stop(): void {
@@ -371,12 +400,14 @@ export class ConsensusDriver {
     const { app, key, log } = this.deps;
     switch (a.kind) {
       case 'persist': {
-        // Durable (committed, fsynced) before anything that follows is sent.
+        // Durable (committed, fsynced) before anything that follows is sent: the signer file
+        // (anything newly signed), then the record and pending blocks in chain.db.
         const pending: PendingBlock[] = this.unsaved.map((e) => ({
           hash: e.hash,
           height: e.block.header.height,
           bytes: encodeBlock(e.block),
         }));
+        this.deps.signer?.save(a.record);
         app.store.saveConsensus(a.record.height, JSON.stringify(a.record), pending);
         this.unsaved = [];
         return;
@@ -543,6 +574,10 @@ export class ConsensusDriver {
       this.scores.penalize(from);
       return;
     }
+    // Far-future rounds wait: each proposal costs an execution, and the proposal comes back by
+    // re-gossip once this node reaches its round (line 55 moves on votes alone).
+    const round = this.state.height === height ? this.state.round : 0;
+    if (p.round > round + MAX_PROPOSAL_ROUNDS_AHEAD) return;
     const key = messageKey({ kind: 'proposal', proposal });
     if (this.proposals.has(key) || this.failedBlocks.has(proposal.value)) return;
     if (!verifyProposal(app.suite, app.chainId, p)) {
@@ -726,7 +761,14 @@ export class ConsensusDriver {
 
   /** Keeps both signed votes of an equivocation and hands them over once. */
   private reportEvidence(ev: Evidence): void {
-    if (ev.kind !== 'duplicateVote' || !this.deps.onEvidence) return;
+    if (!this.deps.onEvidence) return;
+    if (ev.kind === 'duplicateProposal') {
+      const first = this.proposals.get(messageKey({ kind: 'proposal', proposal: ev.first }));
+      const second = this.proposals.get(messageKey({ kind: 'proposal', proposal: ev.second }));
+      if (first && second && first !== second) this.deps.onEvidence({ kind: 'proposal', first, second });
+      return;
+    }
+    if (ev.kind !== 'duplicateVote') return;
     const first = this.votes.get(voteKey(ev.first));
     const second = this.votes.get(voteKey(ev.second));
     if (first && second) this.deps.onEvidence({ first, second });
@@ -744,6 +786,8 @@ export const PROPOSAL_MARGIN_BYTES = 64 * 1024;
 const FRAME_BLOCK_MARGIN_BYTES = 256 * 1024;
 /** Room in `maxBlockBytes` for the header and the block's encoding around its transactions. */
 const BLOCK_HEADER_MARGIN_BYTES = 16 * 1024;
+/** Proposals for rounds further ahead than this are not executed (yet). */
+const MAX_PROPOSAL_ROUNDS_AHEAD = 4;
 /** Bytes charged for a buffered message beyond its block (signatures, fields, bookkeeping). */
 const WIRE_ENTRY_BYTES = 512;
 

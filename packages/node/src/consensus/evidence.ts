@@ -1,11 +1,18 @@
 /**
- * Equivocation evidence to chain: when the consensus machine reports two conflicting signed votes,
- * this validator submits them as an `evidence.submit` transaction signed with its own key (issue 3:
+ * Equivocation evidence to chain: when the consensus machine reports two conflicting signed votes
+ * (or proposals), this validator submits them as an `evidence.submit` (`submitProposal`) transaction signed with its own key (issue 3:
  * "the conflicting one is kept as evidence, committed on chain"). Only when the chain runs the
  * evidence module. Each pair is submitted once per process; the module stores it once on chain.
  */
 import type { KeyPair } from '@djchain/crypto';
-import { addressOf, encodeTx, signedVoteToValue, signTx, validatorIndex } from '@djchain/ledger';
+import {
+  addressOf,
+  encodeTx,
+  signedProposalToValue,
+  signedVoteToValue,
+  signTx,
+  validatorIndex,
+} from '@djchain/ledger';
 import { nextNonce } from '@djchain/runtime';
 import type { Application } from '../app/application.ts';
 import type { Log } from '../log.ts';
@@ -30,8 +37,15 @@ export function evidenceSubmitter(
     const tx = signTx(app.suite, key.secretKey, {
       chainId: app.chainId,
       module: moduleName,
-      action: 'submit',
-      params: { first: signedVoteToValue(ev.first), second: signedVoteToValue(ev.second) },
+      ...(ev.kind === 'proposal'
+        ? {
+            action: 'submitProposal',
+            params: { first: signedProposalToValue(ev.first), second: signedProposalToValue(ev.second) },
+          }
+        : {
+            action: 'submit',
+            params: { first: signedVoteToValue(ev.first), second: signedVoteToValue(ev.second) },
+          }),
       signer: key.publicKey,
       nonce,
       expiry: height + EVIDENCE_EXPIRY_BLOCKS,
@@ -39,7 +53,12 @@ export function evidenceSubmitter(
     const [result] = mempool.addBatch([tx], [encodeTx(tx).length]);
     if (result?.ok) lastNonce = nonce;
     log.warn(
-      { height: ev.first.height, round: ev.first.round, accepted: result?.ok ?? false },
+      {
+        height: ev.first.height,
+        round: ev.first.round,
+        kind: ev.kind ?? 'vote',
+        accepted: result?.ok ?? false,
+      },
       'equivocation evidence submitted',
     );
   };

@@ -5,26 +5,19 @@
  */
 
 import type { Proposal, Vote } from '@djchain/consensus';
-import { encode, fromHex, type Suite, toHex } from '@djchain/crypto';
+import { fromHex, type Suite, toHex } from '@djchain/crypto';
 import {
   type CommitCertificate,
+  type SignedProposal,
   type SignedVote,
-  signingBytes,
+  signProposalBody,
   signVote,
+  verifyProposalSignature,
   verifyVoteSignature,
 } from '@djchain/ledger';
 
-export const PROPOSAL_TAG = 'djchain/proposal/v1';
-
-export interface SignedProposal {
-  readonly height: number;
-  readonly round: number;
-  readonly blockHash: Uint8Array;
-  /** −1 when none. */
-  readonly validRound: number;
-  readonly proposer: Uint8Array;
-  readonly signature: Uint8Array;
-}
+// The proposal's signed bytes are the ledger's: the evidence module verifies duplicate proposals.
+export { PROPOSAL_TAG, type SignedProposal } from '@djchain/ledger';
 
 /**
  * Consensus messages (proposal, vote, status) travel on the consensus channel; `commit` (a decided
@@ -61,20 +54,6 @@ export interface Transport {
   onPeer?(handler: (peer: string) => void): void;
 }
 
-function proposalSignBytes(chainId: string, p: Omit<SignedProposal, 'signature'>): Uint8Array {
-  return signingBytes(
-    PROPOSAL_TAG,
-    encode({
-      chainId,
-      height: p.height,
-      round: p.round,
-      blockHash: p.blockHash,
-      validRound: p.validRound,
-      proposer: p.proposer,
-    }),
-  );
-}
-
 export function signProposal(
   suite: Suite,
   secretKey: Uint8Array,
@@ -88,11 +67,11 @@ export function signProposal(
     validRound: p.validRound,
     proposer: fromHex(p.proposer),
   };
-  return { ...body, signature: suite.sign(secretKey, proposalSignBytes(chainId, body)) };
+  return signProposalBody(suite, secretKey, chainId, body);
 }
 
 export function verifyProposal(suite: Suite, chainId: string, p: SignedProposal): boolean {
-  return suite.verify(p.proposer, proposalSignBytes(chainId, p), p.signature);
+  return verifyProposalSignature(suite, chainId, p);
 }
 
 export function proposalOf(p: SignedProposal): Proposal {

@@ -8,8 +8,8 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Suite } from '@djchain/crypto';
 import type { StoredBlock } from '@djchain/ledger';
 import { SqliteBlockStore } from '@djchain/ledger/sqlite';
-import type { StateView } from '@djchain/runtime';
-import { type NodeBatch, StateTree } from '@djchain/state';
+import { type StateView, SYS_VALIDATORS_KEY } from '@djchain/runtime';
+import { type NodeBatch, type PruneStats, StateError, StateTree } from '@djchain/state';
 import { SqliteNodeStore } from '@djchain/state/sqlite';
 import { NodeError } from '../errors.ts';
 import { inTransaction, openDatabase } from './db.ts';
@@ -21,11 +21,15 @@ import { StoreView } from './state-view.ts';
  * - node_consensus: the consensus machine's last PersistRecord (one row).
  * - node_pending: blocks proposed or validated at a height not yet committed, so a restarted
  *   validator still has the block its lock or its own signed proposal refers to.
+ * - node_valsets: `sys/validators` at each pruned state version where it changed, so the
+ *   validator set of every height stays known (light clients, header walks, block sync) after
+ *   the state of that height is pruned.
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS node_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS node_consensus (id INTEGER PRIMARY KEY CHECK (id = 1), height INTEGER NOT NULL, record TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS node_pending (hash BLOB PRIMARY KEY, height INTEGER NOT NULL, block BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS node_valsets (version INTEGER PRIMARY KEY, value BLOB NOT NULL);
 `;
 
 export interface ChainStoreOptions {
@@ -50,7 +54,15 @@ export class ChainStore {
   readonly nodes: SqliteNodeStore;
   readonly tree: StateTree;
   private readonly q: Record<
-    'getMeta' | 'putMeta' | 'getRecord' | 'putRecord' | 'putPending' | 'pending' | 'dropPending',
+    | 'getMeta'
+    | 'putMeta'
+    | 'getRecord'
+    | 'putRecord'
+    | 'putPending'
+    | 'pending'
+    | 'dropPending'
+    | 'valsetAt'
+    | 'putValset',
     StatementSync
   >;
 
@@ -72,6 +84,8 @@ export class ChainStore {
       putPending: p('INSERT OR IGNORE INTO node_pending (hash, height, block) VALUES (?, ?, ?)'),
       pending: p('SELECT hash, height, block FROM node_pending WHERE height = ? ORDER BY hash'),
       dropPending: p('DELETE FROM node_pending WHERE height <= ?'),
+      valsetAt: p('SELECT value FROM node_valsets WHERE version <= ? ORDER BY version DESC LIMIT 1'),
+      putValset: p('INSERT OR REPLACE INTO node_valsets (version, value) VALUES (?, ?)'),
     };
     this.checkConsistent();
   }
@@ -92,7 +106,51 @@ export class ChainStore {
    * StoreView).
    */
   view(version: number, opts: { cacheReads?: boolean } = {}): StateView {
+    // The flat value table no longer answers for pruned versions: refuse rather than misread.
+    if (version < this.nodes.prunedBefore()) {
+      throw new StateError('STATE_VERSION_PRUNED', 'version was pruned', {
+        version,
+        prunedBefore: this.nodes.prunedBefore(),
+      });
+    }
     return new StoreView(this.nodes, version, { cacheReads: opts.cacheReads ?? true });
+  }
+
+  /** Encoded `sys/validators` at state `version`, pruned or not; undefined when not held. */
+  validatorSetValue(version: number): Uint8Array | undefined {
+    if (version < this.nodes.prunedBefore()) {
+      return (this.q.valsetAt.get(version) as { value: Uint8Array } | undefined)?.value;
+    }
+    const range = this.nodes.versions();
+    if (!range || version < range.oldest || version > range.latest) return undefined;
+    return this.view(version, { cacheReads: false }).get(SYS_VALIDATORS_KEY);
+  }
+
+  /** Versions below this one are pruned (0 when none). */
+  prunedBefore(): number {
+    return this.nodes.prunedBefore();
+  }
+
+  /**
+   * Prunes state versions `from`..`to`-1 (from = the oldest held) in one transaction, first
+   * recording the validator set of each of them where it changed (node_valsets).
+   */
+  pruneBefore(to: number): PruneStats {
+    const range = this.nodes.versions();
+    if (!range || to <= range.oldest) return { nodes: 0, values: 0, versions: 0 };
+    let stats: PruneStats = { nodes: 0, values: 0, versions: 0 };
+    inTransaction(this.db, () => {
+      let last = (this.q.valsetAt.get(range.oldest - 1) as { value: Uint8Array } | undefined)?.value;
+      for (let v = range.oldest; v < to; v++) {
+        const value = this.view(v, { cacheReads: false }).get(SYS_VALIDATORS_KEY);
+        if (value !== undefined && (last === undefined || Buffer.compare(value, last) !== 0)) {
+          this.q.putValset.run(v, value);
+          last = value;
+        }
+      }
+      stats = this.tree.prune(to);
+    });
+    return stats;
   }
 
   getMeta(name: string): string | undefined {

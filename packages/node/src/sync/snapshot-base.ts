@@ -12,7 +12,7 @@ import {
   type ValidatorSet,
   validatorSetFromValue,
 } from '@djchain/ledger';
-import { type GenesisDoc, SYS_VALIDATORS_KEY } from '@djchain/runtime';
+import type { GenesisDoc } from '@djchain/runtime';
 import type { NodeBatch } from '@djchain/state';
 import { genesisToJson } from '../app/genesis.ts';
 import { NodeError } from '../errors.ts';
@@ -109,12 +109,7 @@ export function snapshotValidators(store: ChainStore, height: number): Validator
 export function validatorsAt(store: ChainStore, height: number): ValidatorSet {
   const fromBase = snapshotValidators(store, height);
   if (fromBase) return fromBase;
-  const version = Math.max(0, height - 2);
-  const range = store.nodes.versions();
-  const bytes =
-    range && version >= range.oldest && version <= range.latest
-      ? store.view(version).get(SYS_VALIDATORS_KEY)
-      : undefined;
+  const bytes = store.validatorSetValue(Math.max(0, height - 2));
   if (bytes === undefined) {
     throw new NodeError('NODE_SNAPSHOT_UNAVAILABLE', 'the validator set of this height is not held', {
       height,

@@ -40,6 +40,11 @@ export interface SnapshotServeSource {
 // One export per store, of the last height asked: every syncing peer asks for the same recent one.
 const exports = new WeakMap<ChainStore, SnapshotExport>();
 
+/** The height whose snapshot this store serves now (the pruner keeps its state version). */
+export function servedSnapshotHeight(store: ChainStore): number | undefined {
+  return exports.get(store)?.version;
+}
+
 function exportAt(src: SnapshotServeSource, height: number, opts: SnapshotServeOptions): SnapshotExport {
   const hit = exports.get(src.store);
   if (hit && hit.version === height) return hit;

@@ -37,10 +37,48 @@ export async function getValidators(height?: number): Promise<ValidatorSet> {
 
 /** A row of the evidence module's `list` query (keys and bytes as hex). */
 export interface EvidenceRow {
+  readonly key: string;
+  readonly kind?: 'vote' | 'proposal';
   readonly validator: string;
   readonly height: number;
   readonly round: number;
   readonly type: string;
   readonly committedAt: number;
   readonly submitter: string;
+  /** What the proof did to its validator (absent on records from before jailing existed). */
+  readonly outcome?: 'jailed' | 'alreadyJailed' | 'beforeReadmission' | 'refused';
+}
+
+/** A jailed validator (evidence module's `jailed` query, also in `governance.validators`). */
+export interface JailedRow {
+  readonly validator: string;
+  readonly name: string;
+  readonly orgId: string | null;
+  readonly power: number;
+  readonly since: number;
+  readonly effective: number;
+  readonly evidence: readonly string[];
+}
+
+/** A node proposal (governance module). */
+export interface ProposalRow {
+  readonly id: number;
+  readonly op: 'add' | 'remove' | 'power';
+  readonly role: 'validator' | 'observer';
+  readonly publicKey: string;
+  readonly org?: string;
+  readonly name?: string;
+  readonly power?: number;
+  readonly expires: number;
+  readonly effective: number | null;
+  readonly status: 'pending' | 'applied' | 'expired';
+  readonly approvals: ReadonlyArray<{ readonly by: string }>;
+}
+
+/** The governance module's `validators` query. */
+export interface GovernanceView {
+  readonly height: number;
+  readonly jailed: readonly JailedRow[];
+  readonly pending: readonly ProposalRow[];
+  readonly scheduled: readonly ProposalRow[];
 }

@@ -1,6 +1,7 @@
 /**
- * Explorer: latest blocks (live, from the node's server-sent events), validators and the recorded
- * double-signing evidence (evidence module's `list` query); a block's transactions; a transaction
+ * Explorer: latest blocks (live, from the node's server-sent events), validators (jailed ones marked),
+ * jailed validators with their evidence, pending and scheduled node changes (governance module), and
+ * the recorded double-signing evidence with what it did (evidence module's `list` query); a block's transactions; a transaction
  * (its signed body from the block) and its receipt (proved against a header the light client
  * verified, exportable as a receipt file); a member's on-chain records (the dossier, verified in
  * this browser). Search by height, transaction hash or member id.
@@ -12,11 +13,30 @@ import { Alert, Button, Card, Col, Descriptions, Input, Row, Table, Tag, Typogra
 import { useState } from 'react';
 import { download } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
-import { type EvidenceRow, getBlock, getValidators } from '../explorer.ts';
+import {
+  type EvidenceRow,
+  type GovernanceView,
+  getBlock,
+  getValidators,
+  type JailedRow,
+} from '../explorer.ts';
 import { eventLabel } from '../i18n.ts';
 import { useLive } from '../live.ts';
 import { encodeReceiptFile } from '../receipt-file.ts';
 import { CodedAlert, ErrorBlock, Loading } from '../ui.tsx';
+
+const OUTCOME = {
+  jailed: 'outcomeJailed',
+  alreadyJailed: 'outcomeAlreadyJailed',
+  beforeReadmission: 'outcomeBeforeReadmission',
+  refused: 'outcomeRefused',
+} as const;
+
+/** "dup/000000000012/000001/precommit/<key>" → "12/1/precommit". */
+const slotOf = (key: string) => {
+  const [, h, r, type] = key.split('/');
+  return `${Number(h)}/${Number(r)}/${type}`;
+};
 
 const short = (hex: string) => `${hex.slice(0, 10)}…${hex.slice(-6)}`;
 const time = (ms: number) => new Date(ms).toLocaleString('zh-CN', { hour12: false });
@@ -77,20 +97,38 @@ function Latest() {
     const status = await chain.client.status();
     const heights = [];
     for (let h = status.height; h >= 1 && heights.length < 10; h--) heights.push(h);
-    const [blocks, validators, evidence] = await Promise.all([
+    const [blocks, validators, evidence, gov] = await Promise.all([
       Promise.all(heights.map((h) => getBlock(h))),
       getValidators(),
       chain.client
         .query('evidence', 'list', { limit: 100 })
         .then((r) => r.result as unknown as EvidenceRow[]),
+      // Jailed validators and node changes (a chain without the governance module has none).
+      chain.client
+        .query('governance', 'validators', {})
+        .then((r) => r.result as unknown as GovernanceView)
+        .catch(() => null),
     ]);
-    return { status, blocks, validators, evidence };
+    return { status, blocks, validators, evidence, gov };
   }, [live.tick]);
   if (data.loading && !data.data) return <Loading />;
   if (data.error && !data.data) return <ErrorBlock error={data.error} onRetry={data.reload} />;
-  const { blocks, validators, evidence } = data.data!;
+  const { blocks, validators, evidence, gov } = data.data!;
+  const jailed = gov?.jailed ?? [];
+  const changes = [...(gov?.pending ?? []), ...(gov?.scheduled ?? [])];
   const nameOf = (hex: string) =>
-    validators.validators.find((v) => toHex(v.publicKey) === hex)?.name ?? short(hex);
+    validators.validators.find((v) => toHex(v.publicKey) === hex)?.name ??
+    jailed.find((j) => j.validator === hex)?.name ??
+    short(hex);
+  const rows = [
+    ...validators.validators.map((v) => ({
+      key: toHex(v.publicKey),
+      name: v.name,
+      power: v.power,
+      jailed: null as JailedRow | null,
+    })),
+    ...jailed.map((j) => ({ key: j.validator, name: j.name, power: 0, jailed: j })),
+  ];
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={16}>
@@ -126,14 +164,86 @@ function Latest() {
       <Col xs={24} lg={8}>
         <Card title={t('validators')}>
           <Table
-            rowKey={(v) => toHex(v.publicKey)}
-            dataSource={[...validators.validators]}
+            rowKey={(v) => v.key}
+            dataSource={rows}
             pagination={false}
             size="small"
+            data-testid="validators-table"
             columns={[
-              { title: t('name'), dataIndex: 'name' },
+              {
+                title: t('name'),
+                render: (_, v) => (
+                  <>
+                    {v.name}{' '}
+                    {v.jailed ? (
+                      <Tag color="red" data-testid="jailed-tag">
+                        {t('jailedTag')}
+                      </Tag>
+                    ) : null}
+                  </>
+                ),
+              },
               { title: t('power'), dataIndex: 'power' },
-              { title: t('hash'), render: (_, v) => short(toHex(v.publicKey)) },
+              { title: t('hash'), render: (_, v) => short(v.key) },
+            ]}
+          />
+        </Card>
+      </Col>
+      {jailed.length > 0 ? (
+        <Col xs={24}>
+          <Card title={t('jailedTitle')}>
+            <Table
+              rowKey={(j) => j.validator}
+              dataSource={[...jailed]}
+              pagination={false}
+              size="small"
+              scroll={{ x: true }}
+              data-testid="jailed-table"
+              columns={[
+                { title: t('name'), dataIndex: 'name' },
+                { title: t('organization'), render: (_, j) => j.orgId ?? '-' },
+                { title: t('jailedPower'), dataIndex: 'power' },
+                {
+                  title: t('jailedSince'),
+                  render: (_, j) => <a href={`#/explorer/block/${j.since}`}>{j.since}</a>,
+                },
+                { title: t('jailedEffective'), dataIndex: 'effective' },
+                {
+                  title: t('jailedEvidence'),
+                  render: (_, j) => j.evidence.map(slotOf).join('；'),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+      ) : null}
+      <Col xs={24}>
+        <Card title={t('changesTitle')}>
+          <Typography.Paragraph type="secondary">{t('changesHint')}</Typography.Paragraph>
+          <Table
+            rowKey={(c) => c.id}
+            dataSource={changes}
+            pagination={false}
+            size="small"
+            scroll={{ x: true }}
+            data-testid="changes-table"
+            columns={[
+              { title: t('proposalId'), dataIndex: 'id' },
+              {
+                title: t('change'),
+                render: (_, c) =>
+                  `${c.op === 'power' ? t('opPower', { power: c.power ?? 0 }) : t(c.op === 'add' ? 'opAdd' : 'opRemove')} ${t(c.role === 'validator' ? 'roleValidator' : 'roleObserver')} ${c.name ?? nameOf(c.publicKey)}${c.org ? `（${c.org}）` : ''}`,
+              },
+              { title: t('approvals'), render: (_, c) => c.approvals.map((a) => a.by).join('、') || '-' },
+              {
+                title: t('changeStatus'),
+                render: (_, c) =>
+                  c.status === 'pending' ? (
+                    <Tag color="gold">{t('statusPending', { expires: c.expires })}</Tag>
+                  ) : (
+                    <Tag color="blue">{t('statusScheduled', { effective: c.effective ?? '-' })}</Tag>
+                  ),
+              },
             ]}
           />
         </Card>
@@ -142,7 +252,7 @@ function Latest() {
         <Card title={t('evidence')}>
           <Typography.Paragraph type="secondary">{t('evidenceHint')}</Typography.Paragraph>
           <Table
-            rowKey={(e) => `${e.validator}-${e.height}-${e.round}-${e.type}`}
+            rowKey={(e) => e.key ?? `${e.validator}-${e.height}-${e.round}-${e.type}`}
             dataSource={evidence}
             pagination={false}
             size="small"
@@ -156,6 +266,17 @@ function Latest() {
               {
                 title: t('committedAt'),
                 render: (_, e) => <a href={`#/explorer/block/${e.committedAt}`}>{e.committedAt}</a>,
+              },
+              {
+                title: t('outcome'),
+                render: (_, e) =>
+                  e.outcome === undefined ? null : (
+                    <Tag
+                      color={e.outcome === 'jailed' ? 'red' : e.outcome === 'refused' ? 'orange' : 'default'}
+                    >
+                      {t(OUTCOME[e.outcome])}
+                    </Tag>
+                  ),
               },
             ]}
           />

@@ -2,14 +2,19 @@
  * A member's page: status and rights (the node's derived view), the history as a timeline with the
  * block of each event — fetched as a dossier and verified in this browser against a header signed
  * by the validators (the SDK's light client), marked 已验证 — the dossier export, and personal
- * fields behind a read that is recorded on chain (member.recordProfileRead) for those entitled.
+ * fields for those entitled: the page commits a read record (member.recordProfileRead naming the
+ * fields and the purpose), then asks the sealed-data service (/sealed/read, forwarded by the web
+ * server) with a signature by the same key; the service releases the fields only for that
+ * committed record, once. The trace is the gate.
  */
+
+import { addressOf, buildTx, readSealed, type SealedAnswer, signTransaction } from '@djchain/client';
 import { Alert, Button, Card, Col, Descriptions, Input, Row, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import type { Chain, MemberInfo } from '../chain.ts';
 import { download } from '../chain.ts';
 import { type Session, useApp, useAsync } from '../context.tsx';
-import { eventLabel } from '../i18n.ts';
+import { eventLabel, type MessageKey } from '../i18n.ts';
 import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
 
 export function MemberPage({ id }: { id: string }) {
@@ -118,6 +123,17 @@ export function MemberPage({ id }: { id: string }) {
   );
 }
 
+/** The fields the page reads, ascending (a read record names them in canonical order). */
+const READ_FIELDS = ['address', 'birthDate', 'education', 'gender', 'name', 'phone'] as const;
+const FIELD_LABEL: Record<(typeof READ_FIELDS)[number], MessageKey> = {
+  address: 'fieldAddress',
+  birthDate: 'fieldBirthDate',
+  education: 'fieldEducation',
+  gender: 'fieldGender',
+  name: 'fieldName',
+  phone: 'fieldPhone',
+};
+
 const BRANCH_READERS = ['书记', '组织委员', '纪检委员', '党务工作者'];
 const SUPERIOR_READERS = ['书记', '组织委员', '纪检委员'];
 
@@ -144,22 +160,47 @@ function PersonalCard({ chain, m }: { chain: Chain; m: MemberInfo }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CodedView | null>(null);
   const [readAt, setReadAt] = useState<number | null>(null);
+  const [released, setReleased] = useState<SealedAnswer | null>(null);
   const read = async () => {
     if (!session) return;
     setBusy(true);
     setError(null);
     try {
-      const r = await chain.send(
-        'member',
-        'recordProfileRead',
-        { member: m.id, purpose: purpose.trim() || '组织工作' },
-        session.key,
-        session.onBehalfOf?.address,
+      const c = chain.client;
+      const status = await c.status();
+      const nonce =
+        status.height === 0 ? 0 : await c.nextNonce(addressOf(c.suite, session.key.publicKey), status.height);
+      const onBehalfOf = session.onBehalfOf?.address;
+      const record = signTransaction(
+        c.suite,
+        session.key.secretKey,
+        buildTx({
+          chainId: c.chainId,
+          module: 'member',
+          action: 'recordProfileRead',
+          params: { member: m.id, purpose: purpose.trim() || '组织工作', fields: [...READ_FIELDS] },
+          signer: session.key.publicKey,
+          nonce,
+          expiry: status.height + 100,
+          ...(onBehalfOf ? { onBehalfOf } : {}),
+        }),
       );
+      const [submitted] = await c.submit([record]);
+      if (!submitted?.accepted) {
+        setError({ code: submitted?.error.code ?? 'TX_REJECTED', message: submitted?.error.message ?? '' });
+        return;
+      }
+      const r = await c.waitForReceipt(record.hash, 60_000);
       if (r.receipt.status === 'failed' && r.receipt.error) {
         const e = r.receipt.error;
         setError({ code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}) });
-      } else setReadAt(r.height);
+        return;
+      }
+      setReadAt(r.height);
+      // The record is committed: only now can the service release the fields it names.
+      setReleased(
+        await readSealed(window.location.origin, c.suite, c.chainId, record, session.key.secretKey),
+      );
     } catch (e) {
       setError(codedOf(e));
     } finally {
@@ -172,6 +213,23 @@ function PersonalCard({ chain, m }: { chain: Chain; m: MemberInfo }) {
       {readAt !== null ? (
         <>
           <Alert type="success" data-testid="read-recorded" title={t('readRecorded', { height: readAt })} />
+          {released ? (
+            <div data-testid="released-fields" style={{ marginTop: 12 }}>
+              <Typography.Paragraph type="secondary">
+                {t('releasedFor', {
+                  tx: released.record.txHash.slice(0, 12),
+                  height: released.record.height,
+                })}
+              </Typography.Paragraph>
+              <Descriptions column={1} size="small" bordered>
+                {READ_FIELDS.filter((f) => released.fields[f] != null).map((f) => (
+                  <Descriptions.Item key={f} label={t(FIELD_LABEL[f])}>
+                    <span data-testid={`released-${f}`}>{String(released.fields[f])}</span>
+                  </Descriptions.Item>
+                ))}
+              </Descriptions>
+            </div>
+          ) : null}
           <Descriptions column={1} size="small" style={{ marginTop: 12 }}>
             <Descriptions.Item label={t('profileRef')}>
               {m.profileRef ?? t('profileNone')}

@@ -1,0 +1,66 @@
+/** Refusals of the sealed-data service: stable code, HTTP status, zh-CN and English text. */
+export const SEALED_ERRORS = {
+  SEALED_BAD_REQUEST: { status: 400, zh: '请求格式错误。', en: 'Malformed request.' },
+  SEALED_NOT_A_READ_RECORD: {
+    status: 400,
+    zh: '该交易不是本链上指明字段的个人信息查看记录（member.recordProfileRead）。',
+    en: 'The transaction is not a read record of this chain naming fields (member.recordProfileRead).',
+  },
+  SEALED_BAD_SIGNATURE: {
+    status: 403,
+    zh: '请求签名无效：须由查看记录的签名密钥签署。',
+    en: 'The request is not signed by the key that signed the read record.',
+  },
+  SEALED_NO_RECORD: {
+    status: 404,
+    zh: '链上没有这条查看记录：先提交留痕，待其上链后再读取。',
+    en: 'No such read record on chain: commit the trace first, then read.',
+  },
+  SEALED_RECORD_PENDING: {
+    status: 409,
+    zh: '查看记录尚未上链，请稍后再试。',
+    en: 'The read record is not committed yet; try again shortly.',
+  },
+  SEALED_RECORD_FAILED: {
+    status: 403,
+    zh: '链上拒绝了这条查看记录（无权查看或参数有误），不予释放。',
+    en: 'The chain refused this read record (not permitted or malformed); nothing is released.',
+  },
+  SEALED_RECORD_EXPIRED: {
+    status: 410,
+    zh: '查看记录已过有效期，请重新提交留痕。',
+    en: 'The read record is too old; commit a new one.',
+  },
+  SEALED_RECORD_USED: {
+    status: 409,
+    zh: '这条查看记录已经使用过，每条记录只能读取一次。',
+    en: 'This read record was already used; each record releases once.',
+  },
+  SEALED_NO_PROFILE: {
+    status: 404,
+    zh: '没有该党员的加密档案。',
+    en: 'No sealed profile is held for this member.',
+  },
+  SEALED_ERASED: {
+    status: 410,
+    zh: '该党员的档案密钥已销毁（删除），档案无法再打开。',
+    en: "The member's profile key was destroyed (erased); the profile can no longer be opened.",
+  },
+  SEALED_UNAVAILABLE: {
+    status: 503,
+    zh: '暂时无法核验链上记录（节点不可达）。',
+    en: 'Cannot check the chain right now (node unreachable).',
+  },
+} as const;
+
+export type SealedCode = keyof typeof SEALED_ERRORS;
+
+export class SealedError extends Error {
+  readonly code: SealedCode;
+  readonly status: number;
+  constructor(code: SealedCode, detail?: string) {
+    super(detail ? `${SEALED_ERRORS[code].en} (${detail})` : SEALED_ERRORS[code].en);
+    this.code = code;
+    this.status = SEALED_ERRORS[code].status;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The sealed-data service over HTTP, on 127.0.0.1 by default: `POST /sealed/read` (JSON
+ * { tx, signature }, at most 64 KiB) → 200 SealedAnswer, or { error: { code, message, zh } }
+ * with the code's status; `GET /healthz`. Requests are answered one field set at a time, bounded in
+ * size and time; no answer is cached (no-store).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SEALED_READ_PATH } from '@djchain/client';
+import { SEALED_ERRORS, SealedError } from './errors.ts';
+import type { SealedGate } from './gate.ts';
+
+const MAX_BODY = 64 * 1024;
+
+export interface SealedServer {
+  readonly url: string;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(JSON.stringify(body));
+}
+
+function refuse(res: ServerResponse, e: SealedError): void {
+  send(res, e.status, { error: { code: e.code, message: e.message, zh: SEALED_ERRORS[e.code].zh } });
+}
+
+function readBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        fail(new SealedError('SEALED_BAD_REQUEST', 'body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('error', () => fail(new SealedError('SEALED_BAD_REQUEST', 'body not received')));
+    req.on('end', () => {
+      try {
+        ok(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        fail(new SealedError('SEALED_BAD_REQUEST', 'body is not JSON'));
+      }
+    });
+  });
+}
+
+export async function serveSealed(
+  gate: SealedGate,
+  opts: { host?: string; port?: number } = {},
+): Promise<SealedServer> {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (req.method === 'GET' && path === '/healthz') return send(res, 200, { ok: true });
+    if (path !== SEALED_READ_PATH || req.method !== 'POST')
+      return send(res, 404, { error: { code: 'NOT_FOUND', message: 'not found' } });
+    readBody(req)
+      .then((body) => gate.read(body))
+      .then(
+        (answer) => send(res, 200, answer),
+        (e: unknown) => {
+          if (e instanceof SealedError) return refuse(res, e);
+          send(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });
+        },
+      );
+  });
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  server.maxConnections = 64;
+  server.on('clientError', (_e, socket) => socket.destroy());
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, host, () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    server,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}

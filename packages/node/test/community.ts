@@ -1,0 +1,94 @@
+/**
+ * A small community for node tests that run the real Party-affairs modules: a 党委 (c1) with two
+ * branches (b1, b2), each organization with a 书记 whose key the test holds, and validators run by
+ * those organizations. Used by the governance and jailing tests (issue 9).
+ */
+import type { KeyPair, Suite, Value } from '@djchain/crypto';
+import { addressOf, signTx, type Transaction } from '@djchain/ledger';
+import type { GenesisDoc } from '@djchain/runtime';
+import { CHAIN, T0 } from './helpers.ts';
+
+export const SECRETARIES = { c1: 'c1.sec', b1: 'b1.sec', b2: 'b2.sec' } as const;
+
+export function memberKey(suite: Suite, name: string): KeyPair {
+  const seed = new Uint8Array(32);
+  const bytes = new TextEncoder().encode(name);
+  seed.set(bytes.slice(0, 31));
+  seed[31] = 0x5a;
+  return suite.keyPairFromSeed(seed);
+}
+
+export function communityGenesis(
+  suite: Suite,
+  validators: ReadonlyArray<{ key: KeyPair; power: number; orgId: string; name: string }>,
+  governance?: Value,
+): GenesisDoc {
+  const member = (id: string, org: string) => ({
+    id,
+    org,
+    address: addressOf(suite, memberKey(suite, id).publicKey),
+    status: '正式党员',
+    since: '2010-07-01',
+  });
+  const org = (id: string, name: string, kind: string, parent: string | null) => ({
+    id,
+    name,
+    kind,
+    parent,
+    community: true,
+    termStart: '2021-06-01',
+  });
+  return {
+    chainId: CHAIN,
+    suite: suite.id,
+    time: T0,
+    validators: {
+      validators: validators.map((v) => ({
+        publicKey: v.key.publicKey,
+        power: v.power,
+        name: v.name,
+        orgId: v.orgId,
+      })),
+    },
+    modules: {
+      org: {
+        orgs: [
+          org('c1', '东风社区党委', '党委', null),
+          org('b1', '第一党支部', '党支部', 'c1'),
+          org('b2', '第二党支部', '党支部', 'c1'),
+        ],
+        posts: Object.entries(SECRETARIES).map(([o, m]) => ({
+          org: o,
+          member: m,
+          post: '书记',
+          since: '2021-06-01',
+        })),
+      },
+      member: { members: [member('c1.sec', 'b1'), member('b1.sec', 'b1'), member('b2.sec', 'b2')] },
+      ...(governance === undefined ? {} : { governance }),
+    },
+  };
+}
+
+/** Signs any module's transactions with nonces tracked per key. */
+export class TxSigner {
+  private readonly nonces = new Map<string, number>();
+  private readonly suite: Suite;
+  constructor(suite: Suite) {
+    this.suite = suite;
+  }
+  tx(key: KeyPair, module: string, action: string, params: Value): Transaction {
+    const id = Buffer.from(key.publicKey).toString('hex');
+    const nonce = this.nonces.get(id) ?? 0;
+    this.nonces.set(id, nonce + 1);
+    return signTx(this.suite, key.secretKey, {
+      chainId: CHAIN,
+      module,
+      action,
+      params,
+      signer: key.publicKey,
+      nonce,
+      expiry: 1_000_000,
+    });
+  }
+}
