@@ -205,6 +205,9 @@ export class SimNode {
     for (const f of readdirSync(this.cfg.dir)) {
       // The shared-memory index is rebuilt from the log on open; a torn copy of it must not be used.
       if (f.endsWith('-shm')) continue;
+      // The directory lock names the process holding it; every simulated node runs in this one
+      // process, so a copied lock would look held (after a real restore its process is gone).
+      if (f === 'node.lock') continue;
       copyFileSync(join(this.cfg.dir, f), join(this.backup, f));
     }
   }
