@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { ORG_POSTS, type OrgPost } from '../src/index.ts';
 import { normalizeMarkdown, permissionMatrix, renderPermissionMatrix } from '../src/permissions/matrix.ts';
-import type { Step } from './harness.ts';
+import { B1_POSTS } from './fixture.ts';
+import { Chain, type Step } from './harness.ts';
 import { caseOf, HOLDERS, setup } from './permission-cases.ts';
 
 describe('permission matrix', () => {
