@@ -9,12 +9,13 @@
  *   empty cache) of the workbench route `#/workbench` from the web server on loopback, median of 5.
  *   Keys never persist in the page, so a fresh load of that route paints the shell and its sign-in.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addressOf, buildTx, decodeDossier, signTransaction } from '@djchain/client';
 import { getSuite } from '@djchain/crypto';
 import { chromium } from 'playwright-core';
+import { browserGate, gateNotice } from '../packages/web/test/browser-gate.ts';
 import { CHROMIUM, type Chain, clientOf, startChain, startWeb } from '../packages/web/test/harness.ts';
 
 const VERIFY_MEASURE = 'djchain:verify-dossier'; // packages/web/src/app/pages/Verify.tsx
@@ -80,9 +81,12 @@ export async function benchWeb(
   log: (line: string) => void,
   opts: WebBenchOptions,
 ): Promise<Record<string, number | string>> {
-  if (!existsSync(CHROMIUM)) {
-    log(`web: skipped, ${CHROMIUM} is not installed`);
-    return { web_skipped: `${CHROMIUM} missing` };
+  const gate = browserGate(process.env, CHROMIUM);
+  if (!gate.run) {
+    // Under CI a missing browser is an error, not a quiet skip (see browser-gate.ts).
+    if (gate.fail) throw new Error(`web bench: ${gate.reason}; CI requires the browser figures`);
+    log(gateNotice(gate, 'web bench') ?? '');
+    return { web_skipped: gate.reason };
   }
   const tmp = mkdtempSync(join(tmpdir(), 'djbench-web-'));
   const chain = await startChain();

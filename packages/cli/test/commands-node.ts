@@ -59,6 +59,8 @@ export async function startTestChain(): Promise<TestChain> {
           { org: 'c1', member: 'm-sec', post: '书记', since: '2021-06-01' },
           { org: 'b1', member: 'm-sec', post: '书记', since: '2021-06-01' },
         ],
+        // The superior above c1 (its key is not used by these tests).
+        superior: { name: '东风街道党工委', address: 'e'.repeat(40) },
       },
       member: { members: [{ id: 'm-sec', org: 'b1', address, status: '正式党员', since: '2005-07-01' }] },
     };

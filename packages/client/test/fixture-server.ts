@@ -1,8 +1,10 @@
 /**
- * A tiny real HTTP server speaking the node API v1 (/tmp/brief/api.md) over a TestChain: real
+ * A tiny real HTTP server speaking the node API v1 (packages/node/API.md) over a TestChain: real
  * signed blocks, commits, receipts and state proofs. It "mines" deterministically — a pending
  * transaction is put in a block when a client waits for it — and can be told to lie, so tests see
- * the SDK refuse what does not verify.
+ * the SDK refuse what does not verify. Kept only for what a real node cannot be made to do: lie,
+ * and change its validator set on demand; everything else runs against the real API
+ * (packages/node/test/sdk.test.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -33,8 +35,6 @@ const utf8 = new TextEncoder();
 export class FixtureServer {
   readonly chain: TestChain;
   readonly lies = new Set<Lie>();
-  /** Hashes (hex) the server keeps pending forever, to exercise TX_WAIT_TIMEOUT. */
-  readonly held = new Set<string>();
   private readonly pending = new Map<string, Transaction>();
   private readonly nonces = new Set<string>();
   /** Open read sessions: token → the key's address. */
@@ -171,7 +171,6 @@ export class FixtureServer {
     if (parts[1] === 'txs' && parts[2]) {
       const hex = parts[2];
       if (parts[3] === 'wait' && this.pending.has(hex)) {
-        if (this.held.has(hex)) return notFound('TX_WAIT_TIMEOUT');
         this.mine();
       }
       if (this.pending.has(hex)) return send(res, 200, { status: 'pending' });
@@ -246,9 +245,9 @@ export class FixtureServer {
     return v === undefined ? 0 : (decode(v) as { nonce: number }).nonce;
   }
 
-  /** One block with every pending, unheld transaction; each raises an event for params.id. */
+  /** One block with every pending transaction; each raises an event for params.id. */
   mine(): void {
-    const ready = [...this.pending].filter(([h]) => !this.held.has(h));
+    const ready = [...this.pending];
     const writes: Record<string, Uint8Array> = {};
     for (const [h, tx] of ready) {
       this.pending.delete(h);

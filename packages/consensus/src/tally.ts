@@ -73,13 +73,18 @@ export function recordVote(ctx: Ctx, vote: Vote): boolean {
     return true;
   }
   if (first.value === vote.value && first.time === vote.time) return false;
+  const timeOnly = first.value === vote.value;
+  // TEST ONLY (MachineConfig.unsafe.ignoreTimeOnlyEquivocation): no evidence for a time-only pair.
+  if (timeOnly && s.config.unsafe?.ignoreTimeOnlyEquivocation === true) return false;
+  // TEST ONLY (MachineConfig.unsafe.countTimeOnlyTwice): a time-only twin counted as a second vote.
+  const countTwice = timeOnly && s.config.unsafe?.countTimeOnlyTwice === true;
   const key = `v/${vote.type}/${vote.round}/${vote.validator}`;
   reportEvidence(ctx, key, { kind: 'duplicateVote', first, second: vote });
   // Same value, another time: two signed messages for one position, so evidence (issue 9, fault 1);
   // it never counts, the validator's first vote already does for this value.
-  if (first.value === vote.value) return false;
+  if (timeOnly && !countTwice) return false;
   const kept = rs.conflicts.some(
-    (c) => c.validator === vote.validator && c.type === vote.type && c.value === vote.value,
+    (c) => c.validator === vote.validator && c.type === vote.type && c.value === vote.value && !countTwice,
   );
   if (kept || !worthKeeping(s, vote)) return false;
   s.rounds[vote.round] = { ...rs, conflicts: [...rs.conflicts, vote] };
@@ -92,7 +97,9 @@ export function recordProposal(ctx: Ctx, p: Proposal): boolean {
   if (s.status !== 'running' || p.height !== s.height || !isRound(p.round)) return false;
   if (typeof p.value !== 'string' || !Number.isSafeInteger(p.validRound)) return false;
   if (p.validRound < -1 || p.validRound >= p.round) return false;
-  if (p.proposer !== proposer(s.validators, s.height, p.round)) return false;
+  // TEST ONLY (MachineConfig.unsafe.skipProposerCheck): any validator's proposal recorded.
+  if (p.proposer !== proposer(s.validators, s.height, p.round) && s.config.unsafe?.skipProposerCheck !== true)
+    return false;
   if (!withinFutureBound(s, p.proposer, p.round)) return false;
   const rs = roundAt(s, p.round);
   if (rs.proposal !== null) {

@@ -156,9 +156,17 @@ export interface MachineConfig {
   readonly maxFutureRoundsPerValidator: number;
   /**
    * TEST ONLY: deliberately broken variants, used by the simulator to show it catches safety bugs.
-   * `skipLockCheck` drops the lock condition of lines 23 and 29.
+   * `skipLockCheck` drops the lock condition of lines 23 and 29; `skipProposerCheck` records a
+   * proposal from any validator, not only from proposer(h, r); `countTimeOnlyTwice` counts a
+   * validator's second precommit that differs only in time as a second vote for the value;
+   * `ignoreTimeOnlyEquivocation` reports no evidence for a vote that differs only in time.
    */
-  readonly unsafe?: { readonly skipLockCheck?: boolean };
+  readonly unsafe?: {
+    readonly skipLockCheck?: boolean;
+    readonly skipProposerCheck?: boolean;
+    readonly countTimeOnlyTwice?: boolean;
+    readonly ignoreTimeOnlyEquivocation?: boolean;
+  };
 }
 
 /**

@@ -72,6 +72,24 @@ test('line 28: proposal with vr and 2f+1 prevotes for v in vr, lockedRound ≤ v
   );
 });
 
+test('line 28: lockedRound = vr and lockedValue ≠ v → prevote id(v) (≤, not <; needs equivocators)', () => {
+  const h = new Harness();
+  h.start();
+  lockOn(h, 0, 'X'); // a, b, c prevoted X in round 0: a locked X in round 0
+  h.feed(precommit('b', 0, null), precommit('c', 0, null), timeout('precommit', 0));
+  h.feed(timeout('propose', 1), precommit('b', 1, null), precommit('c', 1, null), timeout('precommit', 1));
+  assert.equal(h.state.round, 2);
+  assert.equal(h.state.lockedRound, 0);
+  // Round 2: d proposes Y with vr = 0; no polka for Y in round 0 yet, so no prevote.
+  assert.deepEqual(votesOf(h.feed(proposal(2, 'Y', 0))), []);
+  // b and c equivocate in round 0 (prevote Y too) and d prevotes Y: a polka for Y in round 0 = lockedRound.
+  const actions = h.feed(prevote('d', 0, 'Y'), prevote('b', 0, 'Y'), prevote('c', 0, 'Y'));
+  assert.deepEqual(
+    votesOf(actions, 'prevote').map((v) => [v.round, v.value]),
+    [[2, 'Y']],
+  );
+});
+
 test('line 28: lockedRound > vr and lockedValue ≠ v → prevote nil (the lock condition holds)', () => {
   const h = new Harness();
   h.start();
@@ -125,4 +143,17 @@ test('line 28: the test-only skipLockCheck switch really removes the lock condit
     votesOf(h.feed(proposal(1, 'Y')), 'prevote').map((v) => v.value),
     ['Y'],
   );
+});
+
+test('a proposal whose vr is not below its round (vr = round) is not recorded, so no precommit follows', () => {
+  const h = new Harness();
+  h.start();
+  const actions = h.feed(
+    proposal(0, 'X', 0),
+    prevote('b', 0, 'X'),
+    prevote('c', 0, 'X'),
+    prevote('d', 0, 'X'),
+  );
+  assert.equal(h.state.rounds[0]?.proposal ?? null, null);
+  assert.deepEqual(votesOf(actions, 'precommit'), []);
 });

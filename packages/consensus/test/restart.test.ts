@@ -90,6 +90,11 @@ test('signer guard: never signs below the last-signed (height, round, step)', ()
     reason: 'CONSENSUS_SIGN_REGRESSION',
   });
   assert.equal(guardSign(last, [], vote(3, 'prevote')).ok, true);
+  // The last-signed position itself, with its message not at hand: never signed a second time.
+  assert.deepEqual(guardSign(last, [], vote(2, 'precommit')), {
+    ok: false,
+    reason: 'CONSENSUS_SIGN_REGRESSION',
+  });
 });
 
 test('restart into a new height: a record of an older height is ignored (fresh StartRound(0))', () => {

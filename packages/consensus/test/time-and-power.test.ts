@@ -39,6 +39,8 @@ test('BFT time: the weighted median of the commit times', () => {
     { id: 'c', power: 1 },
   ]);
   assert.equal(bftTime(heavy, [pc('a', 100), pc('b', 1), pc('c', 2)]), 100);
+  // All four: the earliest time by which half of the commit's power (2 of 4) has voted.
+  assert.equal(bftTime(set, [pc('d', 40), pc('b', 20), pc('a', 10), pc('c', 30)]), 20);
   // Less than half of the power is not a commit; repeated voters count once.
   assert.equal(bftTime(set, [pc('a', 10), pc('a', 30)]), null);
 });

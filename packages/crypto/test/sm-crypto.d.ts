@@ -1,4 +1,4 @@
-/** The parts of sm-crypto (v0.3, untyped) the cross-verification tests use. */
+/** The parts of sm-crypto (v0.3, untyped) the cross-verification tests and the vector generators use. */
 declare module 'sm-crypto' {
   interface SignOptions {
     hash?: boolean;
@@ -17,6 +17,8 @@ declare module 'sm-crypto' {
         options?: SignOptions,
       ): boolean;
     };
+    /** SM3 of a UTF-8 string or of bytes given as a number array; lower-case hex. */
+    sm3(msg: string | number[]): string;
   };
   export default smCrypto;
 }

@@ -86,5 +86,7 @@ export function communityGenesis(
     },
     member: { members },
   };
+  // The street 党工委 above c1: the second party for its post holders' key recoveries.
+  (g.org as { superior?: unknown }).superior = { name: '东风街道党工委', address: addressOf('street') };
   return g as unknown as ModulesGenesis & { [k: string]: Value };
 }

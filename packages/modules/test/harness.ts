@@ -46,13 +46,15 @@ export class Chain {
 
   /**
    * `opts.validators` replaces the one-validator set (names are actors, so their keys sign);
-   * `opts.modules` adds genesis sections (e.g. governance).
+   * `opts.modules` adds genesis sections (e.g. governance); `opts.editGenesis` may change the
+   * community genesis (module configs) before it is executed.
    */
   constructor(
     suite: Suite = getSuite('intl'),
     opts: {
       validators?: ReadonlyArray<{ name: string; power: number; orgId?: string }>;
       modules?: { [k: string]: Value };
+      editGenesis?: (modules: { [k: string]: Value }) => void;
     } = {},
   ) {
     this.suite = suite;
@@ -70,12 +72,21 @@ export class Chain {
           ...(v.orgId === undefined ? {} : { orgId: v.orgId }),
         })),
       },
-      modules: {
-        ...(communityGenesis((n) => this.address(n)) as unknown as { [k: string]: Value }),
-        ...(opts.modules ?? {}),
-      },
+      modules: this.genesisModules(opts.modules, opts.editGenesis),
     });
     this.state.apply(writes);
+  }
+
+  private genesisModules(
+    extra: { [k: string]: Value } | undefined,
+    edit: ((modules: { [k: string]: Value }) => void) | undefined,
+  ): { [k: string]: Value } {
+    const modules = {
+      ...(communityGenesis((n) => this.address(n)) as unknown as { [k: string]: Value }),
+      ...(extra ?? {}),
+    };
+    edit?.(modules);
+    return modules;
   }
 
   key(name: string): KeyPair {

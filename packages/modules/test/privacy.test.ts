@@ -133,8 +133,8 @@ describe('dossier and privacy', () => {
         // `address` and `newAddress` are key addresses (40 hex), never postal addresses.
         const keyAddress =
           (k === 'address' || k === 'newAddress') && typeof v === 'string' && /^[0-9a-f]{40}$/.test(v);
-        // An organization's name (第一党支部) is public; a person's is not.
-        const orgName = k === 'name' && key.startsWith('org/o/');
+        // An organization's name (第一党支部) and the superior body's are public; a person's is not.
+        const orgName = k === 'name' && (key.startsWith('org/o/') || key === 'org/superior');
         assert.ok(
           k === null || keyAddress || orgName || !PERSONAL_KEYS.includes(k),
           `${key} holds a field ${k}`,
@@ -145,5 +145,65 @@ describe('dossier and privacy', () => {
         if (v instanceof Uint8Array) assert.ok(!equalBytes(v, PROFILE.ageSeed!), `${key} holds the age seed`);
       });
     }
+  });
+});
+
+describe('personal data in free text and identifiers (issue 10)', () => {
+  const chain = new Chain();
+  const refusal = (s: Parameters<Chain['attempt']>[0]) => {
+    const r = chain.attempt(s).receipt;
+    return {
+      code: r.error?.code ?? 'ok',
+      field: (r.error?.details as { field?: string } | undefined)?.field,
+    };
+  };
+
+  it('a purpose holding an ID number and a phone is refused, naming the field', () => {
+    const r = chain.attempt({
+      at: '2024-03-01',
+      by: 'b1.sec',
+      do: 'member.recordProfileRead',
+      params: { member: 'b1.m4', purpose: '核对身份证11010519491231002X及电话13912345678' },
+    }).receipt;
+    assert.equal(r.error?.code, 'MEMBER_PERSONAL_DATA');
+    assert.deepEqual(r.error?.details, {
+      field: 'purpose',
+      kind: 'idCard',
+      zh: '字段 purpose 含有疑似身份证号，个人信息不得上链。',
+    });
+  });
+
+  it('a member id equal to an ID-card number is refused; a phone in a transfer reason too', () => {
+    assert.deepEqual(
+      refusal({
+        at: '2024-03-01',
+        by: 'b1.clerk',
+        do: 'member.register',
+        params: { id: '440304199001011233', org: 'b1', address: '@p7' },
+      }),
+      { code: 'MEMBER_PERSONAL_DATA', field: 'id' },
+    );
+    assert.deepEqual(
+      refusal({
+        at: '2024-03-01',
+        by: 'b1.m4',
+        do: 'transfer.requestTransfer',
+        params: { id: 't9', member: 'b1.m4', to: 'b2', reason: '新单位电话 010-62345678' },
+      }),
+      { code: 'TRANSFER_PERSONAL_DATA', field: 'reason' },
+    );
+  });
+
+  it('free text stays short, and dates and amounts in it pass', () => {
+    const read = (purpose: string) =>
+      refusal({
+        at: '2024-03-01',
+        by: 'b1.sec',
+        do: 'member.recordProfileRead',
+        params: { member: 'b1.m4', purpose },
+      });
+    assert.deepEqual(read('核算2024年3月党费1500.00元（2024-03-01）'), { code: 'ok', field: undefined });
+    assert.deepEqual(read('党'.repeat(50)), { code: 'ok', field: undefined });
+    assert.deepEqual(read('党'.repeat(51)), { code: 'MEMBER_BAD_PARAMS', field: 'purpose' });
   });
 });

@@ -16,7 +16,7 @@ interface VectorStep extends Partial<Step> {
   /** A block without transactions at this date (block-start hooks run). */
   readonly tick?: string;
   readonly expect?: Expect;
-  /** Event types the step (or tick) must emit, in order among its events. */
+  /** Event types the step (or tick) must emit, in order among its events; [] = none at all. */
   readonly events?: readonly string[];
   /** Partial match of event data of the first event of each listed type. */
   readonly eventData?: { readonly [type: string]: Value };
@@ -33,7 +33,13 @@ interface VectorStep extends Partial<Step> {
 
 interface Vector {
   readonly name: string;
-  readonly setup?: { readonly path?: string; readonly through?: string; readonly version?: string };
+  readonly setup?: {
+    readonly path?: string;
+    readonly through?: string;
+    readonly version?: string;
+    /** Local rules the community 党委 sets (2024-02-20) before the path: they bind processes begun after. */
+    readonly localRules?: { readonly [param: string]: number | null };
+  };
   readonly steps: readonly VectorStep[];
 }
 
@@ -68,6 +74,15 @@ function runVector(v: Vector): void {
     });
     assert.equal(r.receipt.status, 'ok', 'adoptVersion');
   }
+  if (v.setup?.localRules) {
+    const r = chain.step({
+      at: '2024-02-20',
+      by: 'c.sec',
+      do: 'recruitment.setLocalRules',
+      params: { org: 'c1', rules: v.setup.localRules, resolution: 'res-local' },
+    });
+    assert.equal(r.receipt.status, 'ok', `setLocalRules: ${JSON.stringify(r.receipt.error)}`);
+  }
   if (v.setup?.path) runPath(chain, v.setup.path, v.setup.through);
   v.steps.forEach((s, i) => {
     const where = `${v.name} #${i + 1}${s.do ? ` ${s.do}` : ''}`;
@@ -89,6 +104,8 @@ function runVector(v: Vector): void {
     }
     if (s.events) {
       const types = events.map((e) => e.type);
+      // An empty list means: no event at all (a tick on which nothing may be warned).
+      if (s.events.length === 0) assert.deepEqual(types, [], `${where}: expected no events`);
       let at = 0;
       for (const t of s.events) {
         const found = types.indexOf(t, at);

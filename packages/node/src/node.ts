@@ -9,7 +9,7 @@ import { getSuite, type KeyPair, type Suite, toHex } from '@djchain/crypto';
 import { type CommitCertificate, validatorIndex } from '@djchain/ledger';
 import type { P2PNode } from '@djchain/p2p';
 import type { GenesisDoc, ModuleDef } from '@djchain/runtime';
-import { Application, type Executed } from './app/application.ts';
+import { Application, type ApplicationOptions, type Executed } from './app/application.ts';
 import {
   ConsensusDriver,
   type DriverOptions,
@@ -44,6 +44,8 @@ export interface NodeOptions {
   readonly dbCacheMiB: number;
   /** Mempool gossip batching and seen-cache (with `deps.p2p`). */
   readonly gossip: Partial<MempoolGossipOptions>;
+  /** TEST ONLY: broken application variants for the simulator (`ApplicationOptions.unsafe`). */
+  readonly appUnsafe?: ApplicationOptions['unsafe'];
   /**
    * The operator confirmed that this key signs nowhere else and accepts a new signer state when
    * `signer-state.json` is missing or unreadable (see README, crash safety). Never by default.
@@ -135,7 +137,15 @@ export function openNode(
       throw new NodeError('NODE_BAD_KEY', 'the node key does not match the chain suite');
     }
     const hasHistory = store.latestHeight() > 0 || store.loadConsensus() !== undefined;
-    const app = new Application({ suite, genesis: opts.genesis, modules: opts.modules ?? [] }, { store });
+    const app = new Application(
+      {
+        suite,
+        genesis: opts.genesis,
+        modules: opts.modules ?? [],
+        ...(opts.appUnsafe ? { unsafe: opts.appUnsafe } : {}),
+      },
+      { store },
+    );
     const nextHeight = app.height() + 1;
     const signer = openSignerState({
       dataDir: opts.dataDir,

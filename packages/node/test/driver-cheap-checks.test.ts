@@ -105,8 +105,14 @@ function proposalMsg(key: KeyPair, round: number, signed: Block, attached: Block
   return { kind: 'proposal', proposal, block: encodeBlock(attached) };
 }
 
-/** Lets every delivered message be handled. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+/**
+ * Lets every delivered message be handled: deliveries are queued with setImmediate (FIFO), so a
+ * few immediates queued after them run after all of them, however slow the machine (a fixed
+ * sleep raced the deliveries under load).
+ */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 4; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
 
 test('fault 4: a signed proposal re-sent 15 times with a junk block attached is never executed', async (t) => {
   const r = rig(t);

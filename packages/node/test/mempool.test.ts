@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type KeyPair, toHex } from '@djchain/crypto';
 import { encodeTx, signTx, type Transaction, txHash } from '@djchain/ledger';
+import { Mempool } from '../src/index.ts';
 import { HandChain } from './chain.ts';
 import { CHAIN, keyOf, Signer, tempDir } from './helpers.ts';
 
@@ -132,4 +133,25 @@ test('after each block: included transactions leave, expired ones are dropped, b
   assert.equal(chain.mempool.has(toHex(txHash(chain.suite, waiting))), true);
   chain.block();
   assert.equal(chain.mempool.size(), 1, 'only b nonce 1 waits: its nonce 0 expired');
+});
+
+// Found by the simulator (issue 9): a transaction whose predecessor was committed from ANOTHER
+// node's mempool stayed "not ready" for good, its account's next nonce never refreshed.
+test('a transaction becomes ready when its predecessor is committed from another mempool', (t) => {
+  const { chain, signer } = setup(t);
+  const k = keyOf(chain.suite, 1);
+  const first = signer.tx(k, 'put', { id: 'a', value: 'x' });
+  const second = signer.tx(k, 'put', { id: 'b', value: 'y' });
+  // This node's mempool holds only the second; the first reaches the chain through another node.
+  const other = new Mempool({ verifyWorkers: 0 }, { app: chain.app });
+  assert.deepEqual(codes(add(chain, [first])), ['ok']);
+  assert.equal(other.addBatch([second], [encodeTx(second).length])[0]?.ok, true);
+  assert.equal(other.hasReady(), false, 'nonce 1 waits for nonce 0');
+  const executed = chain.block();
+  other.update(executed);
+  assert.equal(other.hasReady(), true);
+  assert.deepEqual(
+    other.reap(10, 1 << 20).txs.map((tx) => tx.nonce),
+    [1],
+  );
 });

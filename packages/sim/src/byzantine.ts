@@ -1,78 +1,344 @@
 /**
- * Byzantine behaviours (at most f of the voting power in any scenario). Each runs the correct driver
- * and twists what it sends; twins are two correct drivers sharing one key, set up by the scenario.
+ * Byzantine behaviours (at most f of the voting power in any scenario). A Byzantine node runs the
+ * real, unchanged node; what it sends passes through `Hostile`, which twists or adds messages and
+ * signs them with the validator's own key (a hostile sender: no forged signatures, only real ones
+ * used badly). Twins are two real nodes sharing one key; `storage` is a real node whose directory
+ * is wiped or restored from an old copy (see scenario.ts).
  */
-import type { Proposal, ValueId, Vote } from '@djchain/consensus';
-import { type Block, blockId, INVALID_TX } from './app.ts';
+import { makeValidatorSet, proposer } from '@djchain/consensus';
+import { encode, fromHex, type KeyPair, toHex } from '@djchain/crypto';
+import {
+  type Block,
+  type CommitCertificate,
+  commitHash,
+  encodeBlock,
+  encodeTx,
+  headerHash,
+  makeCommit,
+  type SignedVote,
+  signTx,
+  signVote,
+  type Transaction,
+} from '@djchain/ledger';
+import type { Application, Executed, WireMessage } from '@djchain/node';
+import { signProposal } from '@djchain/node';
+import { addressOf, nextNonce } from '@djchain/runtime';
+import { CHAIN_ID, simSuite } from './genesis.ts';
 import type { Prng } from './prng.ts';
-import type { Wire } from './wire.ts';
 
 export const BYZANTINE_BEHAVIOURS = [
-  'equivocatingProposer',
-  'equivocatingVoter',
-  'invalidProposer',
-  'amnesiacProposer',
-  'timeDragger',
+  'equivocator',
+  'timeEquivocator',
+  'amnesiac',
+  'wrongProposer',
+  'badCertificate',
+  'oversized',
+  'flooder',
   'twin',
-  'silent',
+  'storage',
 ] as const;
 
 export type Behaviour = 'correct' | (typeof BYZANTINE_BEHAVIOURS)[number];
 
-/** invalidProposer: every block it builds carries a transaction all correct nodes reject. */
-export function twistValue(behaviour: Behaviour, block: Block): Block {
-  return behaviour === 'invalidProposer' ? { ...block, txs: [...block.txs, INVALID_TX] } : block;
+/** What a hostile sender needs from the simulation around it. */
+export interface HostileNet {
+  /** Node indices of every other node. */
+  peers(): readonly number[];
+  sendTo(peer: number, msg: WireMessage, extraDelayMs?: number): void;
 }
 
-/**
- * amnesiacProposer: proposes a fresh block with vr = −1 in every round it leads, as if it had
- * forgotten its lock and valid value, and votes for it; its other votes go to one peer as they are
- * and as nil to the rest (splitting correct validators between "locked" and "not locked"). Only the lock condition (lines 23 and 29) stops correct validators locked on
- * another value from prevoting its block: the attack `skipLockCheck` opens.
- */
-export function isAmnesiac(behaviour: Behaviour): boolean {
-  return behaviour === 'amnesiacProposer';
-}
+const suite = simSuite();
 
-/** timeDragger: votes honestly but stamps its precommits an hour ahead, to drag BFT time forward. */
-export function dragTime(behaviour: Behaviour, vote: Vote): Vote {
-  return behaviour === 'timeDragger' && vote.time !== undefined
-    ? { ...vote, time: vote.time + 3_600_000 }
-    : vote;
-}
+/** Bytes of junk per transaction of an oversized block (several make a block above the limit). */
+const JUNK_TX_BYTES = 60_000;
 
-/** equivocatingProposer: each peer gets, at random, the proposal or a conflicting one for the same round. */
-export function twistProposal(
-  node: { behaviour: Behaviour; rng: Prng },
-  proposal: Proposal,
-  block: Block,
-): Extract<Wire, { kind: 'proposal' }> {
-  if (node.behaviour !== 'equivocatingProposer' || node.rng.chance(0.5))
-    return { kind: 'proposal', proposal, block };
-  const alt: Block = { ...block, txs: [...block.txs, `equivocation:${proposal.round}`] };
-  return { kind: 'proposal', proposal: { ...proposal, value: blockId(alt) }, block: alt };
-}
+export class Hostile {
+  readonly behaviour: Behaviour;
+  private readonly rng: Prng;
+  private readonly key: KeyPair;
+  private readonly id: string;
+  private readonly maxBlockBytes: number;
+  /** amnesiac: the fresh value it proposed per `${height}/${round}`. */
+  private readonly fresh = new Map<string, string>();
+  /** amnesiac: the peer its proposal was withheld from per `${height}/${round}`. */
+  private readonly withheld = new Map<string, number>();
+  /** Heights and rounds a wrong-proposer proposal was already sent for. */
+  private readonly sentWrong = new Set<string>();
 
-/**
- * equivocatingVoter: each peer gets, at random, the vote or a conflicting one (nil for a value, a
- * known value for nil), precommits with an arbitrary time to try to drag BFT time.
- */
-export function twistVote(
-  node: { behaviour: Behaviour; rng: Prng },
-  vote: Vote,
-  known: Iterable<ValueId>,
-): Vote {
-  if (node.behaviour !== 'equivocatingVoter' || node.rng.chance(0.5)) return vote;
-  let other: ValueId | null = null;
-  if (vote.value === null) {
-    const values = [...known];
-    other = values.length > 0 ? node.rng.pick(values) : `fake-${vote.round}`;
+  constructor(opts: { behaviour: Behaviour; rng: Prng; key: KeyPair; maxBlockBytes: number }) {
+    this.behaviour = opts.behaviour;
+    this.rng = opts.rng;
+    this.key = opts.key;
+    this.id = toHex(opts.key.publicKey);
+    this.maxBlockBytes = opts.maxBlockBytes;
   }
-  const time = vote.type === 'precommit' ? node.rng.range(0, 4_000_000_000) : undefined;
-  return time === undefined ? { ...vote, value: other } : { ...vote, value: other, time };
+
+  /** A message the node's real driver broadcasts: what each peer gets instead. */
+  broadcast(app: Application, msg: WireMessage, net: HostileNet): void {
+    switch (this.behaviour) {
+      case 'equivocator':
+        // Each peer gets the vote, a conflicting one, or both (then it holds the evidence itself).
+        if (msg.kind === 'vote') {
+          const other = this.conflicting(msg);
+          for (const p of net.peers()) {
+            const pick = this.rng.int(3);
+            if (pick !== 1) net.sendTo(p, msg);
+            if (pick !== 0) net.sendTo(p, other, this.rng.int(30));
+          }
+          return;
+        }
+        break;
+      case 'timeEquivocator':
+        if (msg.kind === 'vote' && msg.vote.type === 'precommit') {
+          const other = this.resign({ ...msg.vote, time: msg.vote.time + 1 + this.rng.int(2000) });
+          for (const p of net.peers()) {
+            net.sendTo(p, msg);
+            if (this.rng.chance(0.8)) net.sendTo(p, { kind: 'vote', vote: other }, this.rng.int(30));
+          }
+          return;
+        }
+        break;
+      case 'amnesiac': {
+        this.amnesiac(app, msg, net);
+        return;
+      }
+      case 'wrongProposer':
+        if (msg.kind === 'vote' && msg.vote.type === 'prevote')
+          this.wrongProposal(app, msg.vote.height, msg.vote.round + 1, net);
+        break;
+      case 'badCertificate':
+        if (msg.kind === 'proposal') {
+          const forged = this.forgedLastCommit(app, msg);
+          if (forged) {
+            this.perPeer(net, () => forged);
+            return;
+          }
+        }
+        break;
+      case 'oversized':
+        if (msg.kind === 'proposal') {
+          const big = this.oversized(app, msg);
+          if (big) {
+            this.perPeer(net, () => big);
+            return;
+          }
+        }
+        break;
+      case 'flooder':
+        if (msg.kind === 'vote') this.flood(msg.vote, net);
+        break;
+      default:
+        break;
+    }
+    this.perPeer(net, () => msg);
+  }
+
+  /** A committed block on the Byzantine node (wrongProposer leads the next height if it can). */
+  onCommit(app: Application, net: HostileNet): void {
+    if (this.behaviour === 'wrongProposer') this.wrongProposal(app, app.height() + 1, 0, net);
+  }
+
+  /** A status from a peer (badCertificate answers a peer at its own height with a forged block). */
+  onStatus(
+    app: Application,
+    st: Extract<WireMessage, { kind: 'status' }>,
+    from: number,
+    net: HostileNet,
+  ): void {
+    if (this.behaviour !== 'badCertificate' || st.height !== app.height() + 1) return;
+    const executed = this.altBlock(app, 1);
+    if (!executed) return;
+    const h = st.height;
+    // Its own precommit, and the same signature repeated: far from 2/3 of the power.
+    const vote = signVote(suite, this.key.secretKey, CHAIN_ID, {
+      type: 'precommit',
+      height: h,
+      round: 0,
+      blockHash: executed.hash,
+      time: app.latestTime() + 1,
+      validator: this.key.publicKey,
+    });
+    const index = app.validators(h).validators.findIndex((v) => toHex(v.publicKey) === this.id);
+    const sig = { validatorIndex: index, time: vote.time, signature: vote.signature };
+    const commit = makeCommit(h, 0, executed.hash, [sig, sig, sig]);
+    net.sendTo(from, { kind: 'commit', block: encodeBlock(executed.block), commit, tip: h });
+  }
+
+  private perPeer(net: HostileNet, pick: (peer: number) => WireMessage): void {
+    for (const p of net.peers()) net.sendTo(p, pick(p));
+  }
+
+  private resign(v: SignedVote): SignedVote {
+    const { signature: _old, ...body } = v;
+    return signVote(suite, this.key.secretKey, CHAIN_ID, body);
+  }
+
+  /** The same slot, another value: nil for a value, a made-up value for nil. */
+  private conflicting(msg: Extract<WireMessage, { kind: 'vote' }>): WireMessage {
+    const v = msg.vote;
+    const blockHash = v.blockHash === null ? suite.hash(encode(['equivocation', v.height, v.round])) : null;
+    return { kind: 'vote', vote: this.resign({ ...v, blockHash }) };
+  }
+
+  /**
+   * amnesiac: as proposer it proposes a fresh block with vr = −1 in every round, as if it had
+   * forgotten its lock and valid value, withholding it from one peer; every vote reaches one
+   * victim as it is (for the fresh block in its own rounds) and the others as nil. The victim can
+   * see a polka no one else sees and lock on a block that is not decided; a later proposal of
+   * another block must then not get its prevote (the lock check of lines 23 and 29).
+   */
+  private amnesiac(app: Application, msg: WireMessage, net: HostileNet): void {
+    const peers = net.peers();
+    if (msg.kind === 'proposal') {
+      const p = msg.proposal;
+      const executed = this.altBlock(app, p.round + 1);
+      if (!executed) {
+        this.perPeer(net, () => msg);
+        return;
+      }
+      this.fresh.set(`${p.height}/${p.round}`, executed.hashHex);
+      const signed = signProposal(suite, this.key.secretKey, CHAIN_ID, {
+        height: p.height,
+        round: p.round,
+        value: executed.hashHex,
+        validRound: -1,
+        proposer: this.id,
+      });
+      const out: WireMessage = { kind: 'proposal', proposal: signed, block: encodeBlock(executed.block) };
+      const withheld = peers[this.rng.int(peers.length)]!;
+      this.withheld.set(`${p.height}/${p.round}`, withheld);
+      for (const peer of peers) if (peer !== withheld) net.sendTo(peer, out);
+      return;
+    }
+    if (msg.kind !== 'vote') {
+      this.perPeer(net, () => msg);
+      return;
+    }
+    const v = msg.vote;
+    const fresh = this.fresh.get(`${v.height}/${v.round}`);
+    const vote =
+      fresh === undefined
+        ? msg
+        : { kind: 'vote' as const, vote: this.resign({ ...v, blockHash: fromHex(fresh) }) };
+    // In its own rounds the victim is one that got the fresh block.
+    const withheld = this.withheld.get(`${v.height}/${v.round}`);
+    const candidates = peers.filter((p) => p !== withheld);
+    const victim = candidates[this.rng.int(candidates.length)];
+    const nil: WireMessage = { kind: 'vote', vote: this.resign({ ...v, blockHash: null }) };
+    this.perPeer(net, (p) => (p === victim || v.blockHash === null ? vote : nil));
+  }
+
+  /** A signed proposal for a round this validator does not lead, with a block of its own. */
+  private wrongProposal(app: Application, height: number, round: number, net: HostileNet): void {
+    const key = `${height}/${round}`;
+    if (height !== app.height() + 1 || this.sentWrong.has(key)) return;
+    const set = app.validators(height);
+    const ids = set.validators.map((v) => ({ id: toHex(v.publicKey), power: v.power }));
+    if (proposer(makeValidatorSet(ids), height, round) === this.id) return;
+    this.sentWrong.add(key);
+    const executed = this.altBlock(app, round + 7);
+    if (!executed) return;
+    const signed = signProposal(suite, this.key.secretKey, CHAIN_ID, {
+      height,
+      round,
+      value: executed.hashHex,
+      validRound: -1,
+      proposer: this.id,
+    });
+    const out: WireMessage = { kind: 'proposal', proposal: signed, block: encodeBlock(executed.block) };
+    this.perPeer(net, () => out);
+  }
+
+  /** Its proposal with one signature of the last commit flipped (links and roots recomputed). */
+  private forgedLastCommit(
+    app: Application,
+    msg: Extract<WireMessage, { kind: 'proposal' }>,
+  ): WireMessage | null {
+    const executed = app.executed(toHex(msg.proposal.blockHash));
+    const last = executed?.block.lastCommit;
+    if (!executed || !last || last.precommits.length === 0) return null;
+    const [first, ...rest] = last.precommits;
+    const signature = Uint8Array.from(first!.signature);
+    signature[0] = signature[0]! ^ 1;
+    const forged: CommitCertificate = { ...last, precommits: [{ ...first!, signature }, ...rest] };
+    const header = { ...executed.block.header, lastCommitHash: commitHash(suite, forged) };
+    const block: Block = { ...executed.block, header, lastCommit: forged };
+    return this.reproposed(msg, block);
+  }
+
+  /** Its proposal's block with junk transactions appended, above the block byte limit. */
+  private oversized(app: Application, msg: Extract<WireMessage, { kind: 'proposal' }>): WireMessage | null {
+    const count = Math.ceil(this.maxBlockBytes / JUNK_TX_BYTES) + 1;
+    const executed = this.altBlock(app, 0, count, JUNK_TX_BYTES);
+    if (!executed || executed.hashHex === toHex(msg.proposal.blockHash)) return null;
+    return this.reproposed(msg, executed.block);
+  }
+
+  private reproposed(msg: Extract<WireMessage, { kind: 'proposal' }>, block: Block): WireMessage {
+    const p = msg.proposal;
+    const signed = signProposal(suite, this.key.secretKey, CHAIN_ID, {
+      height: p.height,
+      round: p.round,
+      value: toHex(headerHash(suite, block.header)),
+      validRound: p.validRound,
+      proposer: this.id,
+    });
+    return { kind: 'proposal', proposal: signed, block: encodeBlock(block) };
+  }
+
+  /**
+   * A valid block of its own for the next height: `count` transactions signed with the validator's
+   * key (an evidence action with nonsense parameters: it fails in execution, which keeps the nonce
+   * bump and a receipt), so it differs from any block correct proposers build.
+   */
+  private altBlock(app: Application, salt: number, count = 1, padBytes = 8): Executed | undefined {
+    const height = app.height() + 1;
+    const address = addressOf(suite, this.key.publicKey);
+    let nonce = nextNonce(app.store.view(height - 1), address);
+    const txs: Transaction[] = [];
+    for (let i = 0; i < count; i++) {
+      const pad = new Uint8Array(padBytes).fill((salt + i) & 0xff);
+      txs.push(
+        signTx(suite, this.key.secretKey, {
+          chainId: CHAIN_ID,
+          module: 'evidence',
+          action: 'submit',
+          params: { first: pad, second: salt },
+          signer: this.key.publicKey,
+          nonce: nonce++,
+          expiry: height + 10,
+        }),
+      );
+    }
+    try {
+      return app.propose(txs, this.key.publicKey, new Set());
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** flooder: many validly signed votes for future rounds and made-up values, and stale statuses. */
+  private flood(v: SignedVote, net: HostileNet): void {
+    for (let i = 0; i < 3; i++) {
+      const round = v.round + 1 + this.rng.int(40);
+      const blockHash = suite.hash(encode(['flood', v.height, round, i]));
+      const vote = this.resign({
+        ...v,
+        type: this.rng.chance(0.5) ? 'prevote' : 'precommit',
+        round,
+        blockHash,
+      });
+      const msg: WireMessage = { kind: 'vote', vote };
+      for (const p of net.peers()) net.sendTo(p, msg);
+    }
+    if (this.rng.chance(0.2)) {
+      const peers = net.peers();
+      net.sendTo(peers[this.rng.int(peers.length)]!, { kind: 'status', height: 1, has: [] });
+    }
+  }
 }
 
-/** amnesiacProposer: the vote peer `to` gets (`victim` alone sees votes for others' values). */
-export function splitVote(vote: Vote, ownFresh: boolean, to: number, victim: number): Vote {
-  return ownFresh || to === victim ? vote : { ...vote, value: null };
+/** Encoded size of a transaction (for the mempool's admission). */
+export function txSize(tx: Transaction): number {
+  return encodeTx(tx).length;
 }

@@ -1,29 +1,55 @@
 /**
- * The invariants, checked after every simulation step (each check is incremental: it looks only at
- * what that step changed). A violation is a value with a stable code; the run stops at the first.
+ * The invariants, checked after every simulation step (each check looks only at what the step
+ * changed). A violation is a value with a stable code; the run stops at the first.
  *
- * - AGREEMENT: no two correct nodes decide different blocks at one height (paper, Lemma "agreement").
- * - STATE_ROOT: all correct nodes hold the same application state root per height.
- * - DOUBLE_SIGN: a correct validator never signs two different messages for one (h, r, type), even
- *   across crashes and restarts (the WAL / signer-guard contract).
- * - FALSE_EVIDENCE: no evidence is ever produced against a correct validator.
- * - BFT_TIME: block times increase, and no block time lies beyond every correct clock (DESIGN §4:
- *   faulty validators hold < 1/3 of the power and cannot drag time).
- * - LIVENESS: once every fault has healed, the lowest height among correct nodes advances within
- *   `livenessBoundMs` of simulated time.
+ * On what correct nodes commit (`onCommit`):
+ * - AGREEMENT: no two correct nodes commit different blocks at one height.
+ * - CERTIFICATE: every stored commit certificate, and every block's last commit, verifies
+ *   (ledger `verifyCommit`) against that height's validator set.
+ * - VALIDITY: a committed block respects the block limits (bytes, transactions).
+ * - BFT_TIME: block times increase and never lie beyond every correct clock.
+ * On what correct validators sign (`onSent`, every message on the network):
+ * - DOUBLE_SIGN: never two different messages for one (height, round, type), across restarts.
+ * - LOCK: a validator that precommitted v in round r prevotes another value in a later round only
+ *   for a proposal whose valid round is ≥ r and whose value had a polka there (lines 22–29).
+ * - PROPOSER: a non-nil prevote is for the value proposed in that round by proposer(h, r).
+ * On what correct nodes see and do:
+ * - EVIDENCE_MISSED: a correct node that accepted two different signed votes of one validator for
+ *   one slot (value or time only) submits evidence of it; FALSE_EVIDENCE: never against a correct
+ *   validator.
+ * - FATAL: no correct node stops on an error. MEMORY: the driver's buffers and the mempool stay
+ *   under their bounds. LIVENESS, TX_LOST and EXCEPTION (an exception no real code caught) are
+ *   checked by the scheduler (simulation.ts).
  */
-import type { Proposal, Vote } from '@djchain/consensus';
-import type { Decided } from './wire.ts';
+import { makeValidatorSet, proposer, type ValidatorSet } from '@djchain/consensus';
+import { toHex } from '@djchain/crypto';
+import {
+  type Block,
+  type CommitCertificate,
+  encodeBlock,
+  headerHash,
+  type SignedVote,
+  verifyCommit,
+} from '@djchain/ledger';
+import type { Application, WireMessage } from '@djchain/node';
+import { simSuite } from './genesis.ts';
 
 export type ViolationCode =
   | 'AGREEMENT'
-  | 'STATE_ROOT'
-  | 'DOUBLE_SIGN'
-  | 'FALSE_EVIDENCE'
+  | 'CERTIFICATE'
+  | 'VALIDITY'
   | 'BFT_TIME'
+  | 'DOUBLE_SIGN'
+  | 'LOCK'
+  | 'PROPOSER'
+  | 'EVIDENCE_MISSED'
+  | 'FALSE_EVIDENCE'
+  | 'FATAL'
+  | 'MEMORY'
   | 'LIVENESS'
-  | 'FORGED_SIGNATURE'
-  | 'EVENT_LIMIT';
+  | 'TX_LOST'
+  | 'EVENT_LIMIT'
+  | 'EXCEPTION';
 
 export interface Violation {
   readonly code: ViolationCode;
@@ -32,93 +58,251 @@ export interface Violation {
 }
 
 export interface CheckerOptions {
-  /** Which validator ids are correct (twins and other Byzantine validators are not). */
+  /** Validator ids (public key hex) in genesis order with their powers. */
+  readonly validators: readonly { readonly id: string; readonly power: number }[];
+  /** Validator ids whose signing is checked (correct ones: not twins, storage-faulted or Byzantine). */
   readonly correct: ReadonlySet<string>;
-  /** Largest clock skew of any node, in ms (bounds how far ahead a correct precommit time can be). */
   readonly maxSkewMs: number;
+  readonly genesisTime: number;
+  readonly maxBlockBytes: number;
+  readonly maxBlockTxs: number;
+  /** EVIDENCE_MISSED also for two votes that differ only in time. */
+  readonly timeOnlyEvidence: boolean;
 }
 
-/** Everything the checker remembers, height by height. */
+const realSuite = simSuite();
+/**
+ * The checker verifies every certificate every node stores, and nodes store overlapping ones: a
+ * verified (key, message, signature) triple is remembered (the message is part of the key, so a
+ * signature over another message, as in issue 9's fault 1, is still refused).
+ */
+const verified = new Set<string>();
+const suite: typeof realSuite = {
+  ...realSuite,
+  verify: (publicKey, message, signature) => {
+    const key = `${toHex(publicKey)}/${toHex(message)}/${toHex(signature)}`;
+    if (verified.has(key)) return true;
+    const ok = realSuite.verify(publicKey, message, signature);
+    if (ok) {
+      if (verified.size > 100_000) verified.clear();
+      verified.add(key);
+    }
+    return ok;
+  },
+};
+
 export class Checker {
   private readonly opts: CheckerOptions;
-  private readonly decided = new Map<number, { value: string; root: string; node: number }>();
-  /** Signatures seen on the network: `${validator}/${h}/${r}/${kind}` → content. */
-  private readonly signatures = new Map<string, string>();
+  private readonly set: ValidatorSet;
+  private readonly totalPower: number;
+  private readonly power = new Map<string, number>();
+  private readonly committed = new Map<number, { hash: string; node: number }>();
+  /** Blocks whose last commit was verified already (the same block carries the same one). */
+  private readonly lastCommitChecked = new Set<string>();
+  /** Own signed messages of correct validators: `${id}/${h}/${r}/${type}` → content. */
+  private readonly signed = new Map<string, string>();
+  /** Proposals seen on the network: `${h}/${r}` → `${value}/${vr}/${proposer}` set. */
+  private readonly proposals = new Map<string, Set<string>>();
+  /** Prevotes seen: `${h}/${r}/${value}` → signers. */
+  private readonly prevotes = new Map<string, Set<string>>();
+  /** Last non-nil precommit of each correct validator per height: `${id}/${h}` → round and value. */
+  private readonly locks = new Map<string, { round: number; value: string }>();
+  /** Votes a correct node accepted, per node incarnation and slot → distinct contents. */
+  private readonly accepted = new Map<string, Set<string>>();
+  /** Slots node incarnations submitted evidence for. */
+  private readonly evidence = new Set<string>();
   violation: Violation | null = null;
 
   constructor(opts: CheckerOptions) {
     this.opts = opts;
+    this.set = makeValidatorSet(opts.validators.map((v) => ({ id: v.id, power: v.power })));
+    this.totalPower = opts.validators.reduce((s, v) => s + v.power, 0);
+    for (const v of opts.validators) this.power.set(v.id, v.power);
   }
 
-  private fail(code: ViolationCode, message: string, atMs: number): void {
+  fail(code: ViolationCode, message: string, atMs: number): void {
     if (this.violation === null) this.violation = { code, message, atMs };
   }
 
-  /** A correct node appended `d` to its chain (its previous block is `prev`). */
-  onDecide(node: number, d: Decided, prev: Decided | undefined, nowMs: number): void {
-    const first = this.decided.get(d.height);
-    if (first === undefined) {
-      this.decided.set(d.height, { value: d.value, root: d.root, node });
-    } else if (first.value !== d.value) {
+  /** A correct node committed `block` with `commit`; `app` is its application (after the commit). */
+  onCommit(node: number, app: Application, block: Block, commit: CommitCertificate, nowMs: number): void {
+    const h = block.header.height;
+    const hash = toHex(headerHash(suite, block.header));
+    const first = this.committed.get(h);
+    if (first === undefined) this.committed.set(h, { hash, node });
+    else if (first.hash !== hash) {
       this.fail(
         'AGREEMENT',
-        `height ${d.height}: node ${first.node} decided ${first.value.slice(0, 12)}, node ${node} decided ${d.value.slice(0, 12)}`,
-        nowMs,
-      );
-    } else if (first.root !== d.root) {
-      this.fail(
-        'STATE_ROOT',
-        `height ${d.height}: nodes ${first.node} and ${node} hold different roots`,
+        `height ${h}: node ${first.node} committed ${first.hash.slice(0, 12)}, node ${node} ${hash.slice(0, 12)}`,
         nowMs,
       );
     }
-    if (prev !== undefined && d.time <= prev.time) {
-      this.fail('BFT_TIME', `height ${d.height}: time ${d.time} not after ${prev.time}`, nowMs);
+    const check = verifyCommit(suite, app.validators(h), block.header, commit);
+    if (!check.ok)
+      this.fail('CERTIFICATE', `node ${node} height ${h}: stored certificate: ${check.error.message}`, nowMs);
+    if (h > 1 && !this.lastCommitChecked.has(hash)) {
+      this.lastCommitChecked.add(hash);
+      const prev = app.header(h - 1);
+      const last = block.lastCommit;
+      const lastCheck =
+        prev && last
+          ? verifyCommit(suite, app.validators(h - 1), prev, last)
+          : { ok: false as const, error: new Error('missing') };
+      if (!lastCheck.ok)
+        this.fail('CERTIFICATE', `node ${node} height ${h}: last commit: ${lastCheck.error.message}`, nowMs);
+      if (prev && block.header.time <= prev.time) {
+        this.fail('BFT_TIME', `height ${h}: time ${block.header.time} not after ${prev.time}`, nowMs);
+      }
     }
-    // Each height may add 1 ms (own precommit times are kept above the previous block's).
-    const ceiling = nowMs + this.opts.maxSkewMs + d.height;
-    if (d.time > ceiling) {
+    const ceiling = this.opts.genesisTime + nowMs + this.opts.maxSkewMs + h;
+    if (block.header.time > ceiling) {
       this.fail(
         'BFT_TIME',
-        `height ${d.height}: time ${d.time} is ahead of every correct clock (${ceiling})`,
+        `height ${h}: time ${block.header.time} is ahead of every correct clock (${ceiling})`,
+        nowMs,
+      );
+    }
+    const bytes = encodeBlock(block).length;
+    if (bytes > this.opts.maxBlockBytes || block.txs.length > this.opts.maxBlockTxs) {
+      this.fail(
+        'VALIDITY',
+        `height ${h}: block of ${bytes} bytes and ${block.txs.length} txs is over the limits`,
         nowMs,
       );
     }
   }
 
-  /** A message `signer` signed itself went on the wire. */
-  onSigned(signer: string, message: Proposal | Vote, nowMs: number): void {
-    const { key, content } = slotOf(signer, message);
-    const known = this.signatures.get(key);
-    if (known === undefined) {
-      this.signatures.set(key, content);
-    } else if (known !== content) {
-      if (this.opts.correct.has(signer)) {
-        this.fail('DOUBLE_SIGN', `correct validator signed ${key} as ${known} and as ${content}`, nowMs);
+  /** A message on the network, sent by node `fromId` (before loss). */
+  onSent(fromId: string, msg: WireMessage, nowMs: number): void {
+    if (msg.kind === 'proposal') {
+      const p = msg.proposal;
+      const signer = toHex(p.proposer);
+      const value = toHex(p.blockHash);
+      addTo(this.proposals, `${p.height}/${p.round}`, `${value}/${p.validRound}/${signer}`);
+      if (signer === fromId && this.opts.correct.has(signer)) {
+        this.own(`${signer}/${p.height}/${p.round}/proposal`, `${value}/${p.validRound}`, nowMs);
       }
-      // Byzantine: keep both, so relays of either are recognized.
-      this.signatures.set(`${key}#${content}`, content);
+      return;
+    }
+    if (msg.kind !== 'vote') return;
+    const v = msg.vote;
+    const signer = toHex(v.validator);
+    const value = v.blockHash === null ? null : toHex(v.blockHash);
+    if (v.type === 'prevote' && value !== null)
+      addTo(this.prevotes, `${v.height}/${v.round}/${value}`, signer);
+    if (signer !== fromId || !this.opts.correct.has(signer)) return;
+    const time = v.type === 'precommit' ? v.time : 0;
+    this.own(`${signer}/${v.height}/${v.round}/${v.type}`, `${value}@${time}`, nowMs);
+    if (value === null) return;
+    if (v.type === 'precommit') {
+      const lock = this.locks.get(`${signer}/${v.height}`);
+      if (lock === undefined || lock.round < v.round)
+        this.locks.set(`${signer}/${v.height}`, { round: v.round, value });
+      return;
+    }
+    this.checkPrevote(signer, v.height, v.round, value, nowMs);
+  }
+
+  private own(slot: string, content: string, nowMs: number): void {
+    const known = this.signed.get(slot);
+    if (known === undefined) this.signed.set(slot, content);
+    else if (known !== content)
+      this.fail(
+        'DOUBLE_SIGN',
+        `correct validator signed ${short(slot)} as ${short(known)} and as ${short(content)}`,
+        nowMs,
+      );
+  }
+
+  private checkPrevote(signer: string, h: number, r: number, value: string, nowMs: number): void {
+    const seen = [...(this.proposals.get(`${h}/${r}`) ?? [])].map((s) => s.split('/'));
+    const leader = proposer(this.set, h, r);
+    const fromLeader = seen.filter(([v, , p]) => v === value && p === leader);
+    if (fromLeader.length === 0) {
+      this.fail(
+        'PROPOSER',
+        `${short(signer)} prevoted ${value.slice(0, 12)} at h${h} r${r} without a proposal of it by proposer(h, r)`,
+        nowMs,
+      );
+      return;
+    }
+    const lock = this.locks.get(`${signer}/${h}`);
+    if (lock === undefined || lock.value === value || lock.round >= r) return;
+    const justified = fromLeader.some(([, vr]) => {
+      const round = Number(vr);
+      return round >= lock.round && this.polka(h, round, value);
+    });
+    if (!justified) {
+      this.fail(
+        'LOCK',
+        `${short(signer)} locked on ${lock.value.slice(0, 12)} in r${lock.round} prevoted ${value.slice(0, 12)} at h${h} r${r} without a newer polka`,
+        nowMs,
+      );
     }
   }
 
-  /** Simulated signatures cannot be forged: a relayed message must have been signed by its author. */
-  onRelayed(signer: string, message: Proposal | Vote, nowMs: number): void {
-    const { key, content } = slotOf(signer, message);
-    if (this.signatures.get(key) !== content && !this.signatures.has(`${key}#${content}`)) {
-      this.fail('FORGED_SIGNATURE', `relay of a message ${key} ${content} its author never signed`, nowMs);
+  private polka(h: number, r: number, value: string): boolean {
+    let sum = 0;
+    for (const id of this.prevotes.get(`${h}/${r}/${value}`) ?? []) sum += this.power.get(id) ?? 0;
+    return 3 * sum > 2 * this.totalPower;
+  }
+
+  /**
+   * A vote delivered to correct node `node` (incarnation `inc`) that its driver accepted at the
+   * height and round it was in: a second different one for the slot must produce evidence.
+   */
+  onAccepted(node: number, inc: number, v: SignedVote, nowMs: number): void {
+    const slot = `${toHex(v.validator)}/${v.height}/${v.round}/${v.type}`;
+    const time = v.type === 'precommit' && this.opts.timeOnlyEvidence ? v.time : 0;
+    const content = `${v.blockHash === null ? 'nil' : toHex(v.blockHash)}@${time}`;
+    const key = `${node}#${inc}/${slot}`;
+    let set = this.accepted.get(key);
+    if (set === undefined) {
+      set = new Set();
+      this.accepted.set(key, set);
+    }
+    set.add(content);
+    if (set.size > 1 && !this.evidence.has(key)) {
+      this.fail(
+        'EVIDENCE_MISSED',
+        `node ${node} accepted two votes of ${short(slot)} (${[...set].map(short).join(', ')}) and reported no evidence`,
+        nowMs,
+      );
     }
   }
 
-  onEvidence(against: string, nowMs: number): void {
-    if (this.opts.correct.has(against)) {
-      this.fail('FALSE_EVIDENCE', `evidence against correct validator ${against}`, nowMs);
+  /** Node `node` (incarnation `inc`) submitted evidence against `validator` for a slot. */
+  onEvidence(
+    node: number,
+    inc: number,
+    validator: string,
+    h: number,
+    r: number,
+    type: string,
+    nowMs: number,
+  ): void {
+    this.evidence.add(`${node}#${inc}/${validator}/${h}/${r}/${type}`);
+    if (this.opts.correct.has(validator))
+      this.fail('FALSE_EVIDENCE', `evidence against correct validator ${short(validator)}`, nowMs);
+  }
+
+  /** Sizes of a node's bounded buffers with their bounds: `name → [size, bound]`. */
+  onBuffers(node: number, sizes: Record<string, readonly [number, number]>, nowMs: number): void {
+    for (const [name, [n, bound]] of Object.entries(sizes)) {
+      if (n > bound) this.fail('MEMORY', `node ${node}: ${name} holds ${n}, over its bound ${bound}`, nowMs);
     }
   }
 }
 
-function slotOf(signer: string, m: Proposal | Vote): { key: string; content: string } {
-  if ('type' in m) {
-    return { key: `${signer}/${m.height}/${m.round}/${m.type}`, content: `${m.value}@${m.time ?? ''}` };
+function addTo<T>(map: Map<string, Set<T>>, key: string, item: T): void {
+  let set = map.get(key);
+  if (set === undefined) {
+    set = new Set();
+    map.set(key, set);
   }
-  return { key: `${signer}/${m.height}/${m.round}/proposal`, content: `${m.value}/${m.validRound}` };
+  set.add(item);
+}
+
+function short(s: string): string {
+  return s.replace(/[0-9a-f]{16,}/g, (hex) => hex.slice(0, 8));
 }

@@ -1,15 +1,23 @@
 /**
- * `npm run sim -- --seeds N --from S`: runs seeds S … S+N−1, prints one line per failure (with its
- * seed and how to replay it) and a summary line; exit code 1 when any seed failed.
- * `npm run sim -- --seed S [--trace]`: replays one seed twice and prints its trace hash each time
- * (two equal hashes show the run is deterministic); `--trace` prints every event of the first run.
- * `--unsafe-skip-lock-check` runs a deliberately broken machine (the invariants must catch it).
+ * `npm run sim -- --seeds N [--from S] [--workers W]`: runs seeds S … S+N−1 of the real node on W
+ * threads, prints one line per failure (with its seed and how to replay it) and a summary line
+ * with seeds per second; exit code 1 when any seed failed.
+ * `npm run sim -- --seed S [--trace] [--mutant NAME]`: replays one seed twice and prints its trace
+ * hash each time (two equal hashes show the run is deterministic); `--trace` prints every event.
+ * `npm run sim -- --mutants [--seeds N] [--from S]`: runs every deliberately broken variant
+ * (mutants.ts) over the seeds, and the real code too; a mutant is caught by a seed on which it
+ * breaks an invariant while the real code holds them all. Prints each mutant's share of seeds and,
+ * last, one JSON line `{"mutant_catch_min": …, "mutants": {…}}`.
  */
 import { parseArgs } from 'node:util';
+import { BYZANTINE_BEHAVIOURS } from './byzantine.ts';
+import { MUTANTS } from './mutants.ts';
+import { defaultWorkers, type JobResult, runJobs } from './pool.ts';
 import { failureLine, runSeed } from './run.ts';
 import { makeScenario, summarize } from './scenario.ts';
 
-const USAGE = 'usage: npm run sim -- --seeds N [--from S] | --seed S [--trace] [--unsafe-skip-lock-check]';
+const USAGE =
+  'usage: npm run sim -- --seeds N [--from S] [--workers W] [--all-behaviours] | --seed S [--trace] [--mutant NAME] [--all-behaviours] | --mutants [--seeds N] [--from S] [--workers W]';
 
 function intArg(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -21,7 +29,111 @@ function intArg(name: string, value: string | undefined, fallback: number): numb
   return n;
 }
 
-function main(): number {
+function replay(seed: number, trace: boolean, mutantName: string | undefined, all: boolean): number {
+  const mutant = MUTANTS.find((m) => m.name === mutantName);
+  if (mutantName !== undefined && mutant === undefined) {
+    console.error(`SIM_BAD_ARGUMENT: no mutant ${mutantName} (${MUTANTS.map((m) => m.name).join(', ')})`);
+    return 2;
+  }
+  const scenarioOpts = all ? { behaviours: BYZANTINE_BEHAVIOURS } : {};
+  // --all-behaviours is the mutant runs' setting: every behaviour, evidence of time-only conflicts asked.
+  const strict = all ? { timeOnlyEvidence: true } : {};
+  const base = mutant
+    ? { unsafe: mutant.unsafe, scenario: scenarioOpts, ...strict }
+    : { scenario: scenarioOpts, ...strict };
+  const scenario = makeScenario(seed, scenarioOpts);
+  console.log(`seed ${seed}${mutant ? ` mutant ${mutant.name}` : ''}: ${summarize(scenario)}`);
+  const first = runSeed(seed, trace ? { ...base, trace: (line) => console.log(line) } : base);
+  const second = runSeed(seed, base);
+  for (const r of [first, second]) console.log(`trace hash ${r.traceHash} events ${r.events}`);
+  if (first.traceHash !== second.traceHash) console.log('NONDETERMINISTIC: the two runs differ');
+  console.log(
+    first.ok
+      ? `ok seed=${seed} height=${first.minCorrectHeight} simTime=${first.simTimeMs}ms txs=${first.txsCommitted}/${first.txsAdmitted} evidence=[${first.evidenceAgainst.join(',')}]`
+      : failureLine(first, scenario),
+  );
+  return first.ok && first.traceHash === second.traceHash ? 0 : 1;
+}
+
+async function seeds(from: number, count: number, workers: number, all: boolean): Promise<number> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const jobs = Array.from({ length: count }, (_, i) => ({ seed: from + i, allBehaviours: all }));
+  const results = await runJobs(jobs, workers);
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  let failed = 0;
+  let events = 0;
+  for (const { result: r } of results) {
+    events += r.events;
+    if (!r.ok) {
+      failed++;
+      console.log(failureLine(r, makeScenario(r.seed, all ? { behaviours: BYZANTINE_BEHAVIOURS } : {})));
+    }
+  }
+  // CPU time too: on a shared machine wall time says more about the neighbours than about the sim.
+  console.log(
+    `${failed === 0 ? 'ok' : 'FAILED'}: ${count - failed}/${count} seeds passed (seeds ${from}..${from + count - 1}), ` +
+      `${events} events, ${seconds.toFixed(1)} s on ${workers} threads, ${(count / seconds).toFixed(2)} seeds/s ` +
+      `(${cpuSeconds.toFixed(1)} CPU s, ${(count / cpuSeconds).toFixed(2)} seeds per CPU second)`,
+  );
+  return failed === 0 ? 0 : 1;
+}
+
+async function mutants(from: number, count: number, workers: number): Promise<number> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const names = [undefined, ...MUTANTS.map((m) => m.name)];
+  const jobs = Array.from({ length: count }, (_, i) =>
+    names.map((mutant) => ({ seed: from + i, allBehaviours: true, ...(mutant ? { mutant } : {}) })),
+  ).flat();
+  const results = await runJobs(jobs, workers);
+  const seconds = (performance.now() - started) / 1000;
+  const bySeed = new Map<number, Map<string | undefined, JobResult>>();
+  for (const r of results) {
+    const m = bySeed.get(r.seed) ?? new Map();
+    m.set(r.mutant, r);
+    bySeed.set(r.seed, m);
+  }
+  const baselineOk = [...bySeed.values()].filter((m) => m.get(undefined)?.result.ok).length;
+  console.log(`real code: ${baselineOk}/${count} seeds hold every invariant`);
+  const shares: Record<string, number> = {};
+  for (const m of MUTANTS) {
+    let caught = 0;
+    const codes = new Map<string, number>();
+    const examples: number[] = [];
+    for (const runs of bySeed.values()) {
+      const base = runs.get(undefined)!.result;
+      const r = runs.get(m.name)!.result;
+      if (base.ok && !r.ok) {
+        caught++;
+        if (examples.length < 5) examples.push(r.seed);
+        const code = r.violation!.code;
+        codes.set(code, (codes.get(code) ?? 0) + 1);
+      }
+    }
+    shares[m.name] = baselineOk === 0 ? 0 : Number((caught / baselineOk).toFixed(3));
+    const by = [...codes].map(([c, n]) => `${c}×${n}`).join(' ');
+    console.log(
+      `mutant ${m.name}: caught by ${caught}/${baselineOk} seeds (${(100 * shares[m.name]!).toFixed(1)}%) ${by}` +
+        (examples.length > 0
+          ? ` — e.g. --seed ${examples.join(', ')} --mutant ${m.name} --all-behaviours`
+          : ''),
+    );
+  }
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  console.log(
+    `${jobs.length} runs, ${seconds.toFixed(1)} s on ${workers} threads, ${(jobs.length / seconds).toFixed(2)} runs/s ` +
+      `(${cpuSeconds.toFixed(1)} CPU s, ${(jobs.length / cpuSeconds).toFixed(2)} runs per CPU second)`,
+  );
+  const min = Math.min(...Object.values(shares));
+  console.log(JSON.stringify({ mutant_catch_min: min, mutants: shares }));
+  return min > 0 ? 0 : 1;
+}
+
+async function main(): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -29,8 +141,11 @@ function main(): number {
         seeds: { type: 'string' },
         from: { type: 'string' },
         seed: { type: 'string' },
+        workers: { type: 'string' },
         trace: { type: 'boolean' },
-        'unsafe-skip-lock-check': { type: 'boolean' },
+        mutant: { type: 'string' },
+        mutants: { type: 'boolean' },
+        'all-behaviours': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     }));
@@ -42,44 +157,19 @@ function main(): number {
     console.log(USAGE);
     return 0;
   }
-  const unsafe = values['unsafe-skip-lock-check'] === true ? { skipLockCheck: true } : undefined;
-  const base = unsafe ? { unsafe } : {};
-
-  if (typeof values.seed === 'string') {
-    const seed = intArg('seed', values.seed, 0);
-    const scenario = makeScenario(seed);
-    console.log(`seed ${seed}: ${summarize(scenario)}`);
-    const first = runSeed(seed, values.trace ? { ...base, trace: (line) => console.log(line) } : base);
-    const second = runSeed(seed, base);
-    for (const r of [first, second]) console.log(`trace hash ${r.traceHash} events ${r.events}`);
-    if (first.traceHash !== second.traceHash) console.log('NONDETERMINISTIC: the two runs differ');
-    console.log(
-      first.ok
-        ? `ok seed=${seed} heights=${first.minCorrectHeight} simTime=${first.simTimeMs}ms evidence=[${first.evidenceAgainst.join(',')}]`
-        : failureLine(first, scenario),
-    );
-    return first.ok && first.traceHash === second.traceHash ? 0 : 1;
-  }
-
-  const count = intArg('seeds', values.seeds as string | undefined, 100);
+  const workers = Math.max(1, intArg('workers', values.workers as string | undefined, defaultWorkers()));
   const from = intArg('from', values.from as string | undefined, 0);
-  const started = performance.now();
-  let failed = 0;
-  let events = 0;
-  for (let seed = from; seed < from + count; seed++) {
-    const r = runSeed(seed, base);
-    events += r.events;
-    if (!r.ok) {
-      failed++;
-      console.log(failureLine(r, makeScenario(seed)));
-    }
+  const all = values['all-behaviours'] === true;
+  if (typeof values.seed === 'string') {
+    return replay(
+      intArg('seed', values.seed, 0),
+      values.trace === true,
+      values.mutant as string | undefined,
+      all,
+    );
   }
-  const seconds = (performance.now() - started) / 1000;
-  console.log(
-    `${failed === 0 ? 'ok' : 'FAILED'}: ${count - failed}/${count} seeds passed (seeds ${from}..${from + count - 1}), ` +
-      `${events} events, ${seconds.toFixed(1)} s, ${(count / seconds).toFixed(1)} seeds/s`,
-  );
-  return failed === 0 ? 0 : 1;
+  if (values.mutants) return mutants(from, intArg('seeds', values.seeds as string | undefined, 50), workers);
+  return seeds(from, intArg('seeds', values.seeds as string | undefined, 100), workers, all);
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -1,47 +1,84 @@
 /**
  * One seeded world: the scheduler (a single event queue in simulated time), the simulated network
- * (drop, delay, duplicate, reorder, partitions), node crashes, restarts and pauses, and the
- * invariant checker run after every event. Nothing here reads the real clock or real randomness:
- * the same scenario always produces the same sequence of events, and so the same trace hash.
+ * (drop, delay, duplicate, reorder, partitions — also one-way), real nodes with their timers and
+ * clocks injected, crashes, restarts, pauses, storage faults, simulated clients, and the invariant
+ * checker after every event. Nothing here reads the real clock or real randomness: the same
+ * scenario always produces the same sequence of events, and so the same trace hash.
  */
 import { createHash, type Hash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultTimeoutConfig } from '@djchain/consensus';
+import { toHex, type Value } from '@djchain/crypto';
+import { decodeTx, signTx, type Transaction, txHash } from '@djchain/ledger';
 import {
-  defaultMachineOptions,
-  type Evidence,
-  type Input,
-  type MachineConfig,
-  makeValidatorSet,
-} from '@djchain/consensus';
-import { TrivialApp } from './app.ts';
+  type DriverOptions,
+  decodeWire,
+  defaultDriverOptions,
+  encodeWire,
+  type WireMessage,
+} from '@djchain/node';
+import { txSize } from './byzantine.ts';
+import { CHAIN_ID, CLIENTS, GENESIS_TIME, keyOf, simGenesis, simSuite } from './genesis.ts';
 import { Checker, type Violation } from './invariants.ts';
-import { SimNode } from './node.ts';
 import { Prng } from './prng.ts';
 import { EventQueue } from './queue.ts';
-import type { Fault, Scenario } from './scenario.ts';
-import { type Decided, describe, describeInput, type Host, type Wire } from './wire.ts';
+import { type Fault, healTime, type Scenario, TIME_ONLY_EVIDENCE_DEFAULT } from './scenario.ts';
+import { type NodeHost, SimNode, type SimTimer } from './sim-node.ts';
 
 type SimEvent =
-  | { readonly kind: 'boot'; readonly node: number }
-  | { readonly kind: 'deliver'; readonly from: number; readonly to: number; readonly wire: Wire }
-  | { readonly kind: 'timer'; readonly node: number; readonly incarnation: number; readonly input: Input }
-  | { readonly kind: 'tick'; readonly node: number }
-  | { readonly kind: 'fault'; readonly fault: Fault; readonly phase: 'begin' | 'end' };
+  | {
+      readonly kind: 'call';
+      readonly node: number;
+      readonly inc: number;
+      readonly timer: SimTimer;
+      readonly fn: () => void;
+    }
+  | { readonly kind: 'deliver'; readonly from: number; readonly to: number; readonly bytes: Uint8Array }
+  | { readonly kind: 'fault'; readonly fault: Fault; readonly phase: 'backup' | 'begin' | 'end' }
+  | { readonly kind: 'client' }
+  | { readonly kind: 'resubmit' };
+
+/** TEST ONLY switches of the real code a mutant run turns on (see mutants.ts). */
+export interface Unsafe {
+  readonly driver?: DriverOptions['unsafe'];
+  readonly app?: { readonly skipCertificateCheck?: boolean };
+}
 
 export interface SimulationOptions {
-  /** Test-only broken machine variants (see `MachineConfig.unsafe`). */
-  readonly unsafe?: MachineConfig['unsafe'];
-  /** After every fault has healed, the lowest correct height must advance within this much simulated time. */
+  readonly unsafe?: Unsafe;
+  /** After every fault has healed, progress (a height, a settled transaction) within this much simulated time. */
   readonly livenessBoundMs: number;
   /** Backstop on the number of events of one run. */
   readonly maxEvents: number;
   /** Called with every trace line (the trace hash covers them whether or not this is set). */
   readonly trace?: (line: string) => void;
+  /** EVIDENCE_MISSED also for time-only conflicts (default: scenario.ts `TIME_ONLY_EVIDENCE_DEFAULT`). */
+  readonly timeOnlyEvidence?: boolean;
+  /** Parent directory of the run's node directories (default: /dev/shm when present, else the OS temp dir). */
+  readonly tmpRoot?: string;
 }
 
 export const defaultSimulationOptions: SimulationOptions = {
-  livenessBoundMs: 120_000,
-  maxEvents: 2_000_000,
+  livenessBoundMs: 60_000,
+  maxEvents: 400_000,
 };
+
+/** The real node's limits, scaled down so one seed stays small (block limit under the frame limit). */
+export const SIM_DRIVER: Partial<DriverOptions> = {
+  timeouts: { ...defaultTimeoutConfig, proposeBaseMs: 1000, prevoteBaseMs: 500, precommitBaseMs: 500 },
+  emptyBlockIntervalMs: 1000,
+  gossipIntervalMs: 1000,
+  maxBlockTxs: 500,
+  maxBlockBytes: 256 * 1024,
+  maxFrameBytes: 512 * 1024,
+  syncBatch: 4,
+};
+/** The simulated p2p frame limit (the real one is `P2POptions.maxFrameBytes`). */
+export const FRAME_LIMIT = 512 * 1024;
+/** The sim nodes' mempool bound (sim-node.ts). */
+const MEMPOOL_MAX_TXS = 2000;
 
 export interface SimulationResult {
   readonly seed: number;
@@ -51,90 +88,120 @@ export interface SimulationResult {
   readonly traceHash: string;
   readonly events: number;
   readonly simTimeMs: number;
-  /** Lowest chain height among correct nodes at the end. */
+  /** Lowest committed height among correct nodes at the end. */
   readonly minCorrectHeight: number;
-  /** Highest round in which any correct node decided. */
-  readonly maxDecisionRound: number;
-  /** Longest wait (simulated ms) for the lowest correct height to advance after all faults healed. */
-  readonly maxStallAfterHealMs: number;
-  /** Validator ids with equivocation evidence against them, sorted. */
+  /** Transactions the clients got admitted, and how many of them were committed. */
+  readonly txsAdmitted: number;
+  readonly txsCommitted: number;
+  /** Validator ids (v0…) against which correct nodes submitted evidence, sorted. */
   readonly evidenceAgainst: readonly string[];
-  /** Every decision of a correct node (node index, height, simulated time), in order. */
-  readonly decisionTimes: readonly {
-    readonly node: number;
-    readonly height: number;
-    readonly atMs: number;
-  }[];
 }
 
-export class Simulation implements Host {
+interface ClientTx {
+  readonly tx: Transaction;
+  readonly hash: string;
+  readonly size: number;
+  admitted: boolean;
+}
+
+function defaultTmpRoot(): string {
+  try {
+    mkdirSync('/dev/shm', { recursive: true });
+    return '/dev/shm';
+  } catch {
+    return tmpdir();
+  }
+}
+
+export class Simulation implements NodeHost {
   readonly scenario: Scenario;
   private readonly opts: SimulationOptions;
   private readonly queue = new EventQueue<SimEvent>();
   private readonly netRng: Prng;
+  private readonly clientRng: Prng;
   readonly nodes: SimNode[];
+  private readonly byId = new Map<string, number[]>();
   private readonly checker: Checker;
-  private readonly correctNodes: number[];
+  /** Nodes whose commits, signatures and errors are checked (correct and storage-faulted ones). */
+  private readonly checked: number[];
+  private readonly correct: number[];
   private readonly hash: Hash = createHash('sha256');
-  private readonly partitions = new Map<Fault, readonly number[]>();
+  private readonly partitions = new Map<Fault, Fault & { kind: 'partition' }>();
   private readonly healAt: number;
+  private readonly root: string;
   private time = 0;
   private events = 0;
   private minHeight = 0;
   private lastProgressMs: number;
-  private maxStall = 0;
-  private maxDecisionRound = 0;
   private readonly evidence = new Set<string>();
-  private readonly decisions: { node: number; height: number; atMs: number }[] = [];
+  private readonly clientNonce = new Map<string, number>();
+  private readonly pending = new Map<string, ClientTx>();
+  private readonly committedTxs = new Set<string>();
+  private admitted = 0;
+  private clientCommitted = 0;
+  private serial = 0;
 
   constructor(scenario: Scenario, opts: Partial<SimulationOptions> = {}) {
     this.scenario = scenario;
     this.opts = { ...defaultSimulationOptions, ...opts };
     const rng = new Prng(scenario.seed ^ 0x5eed5eed);
     this.netRng = rng.fork();
-    const genesis = scenario.validators.map((v) => ({ id: v.id, power: v.power }));
-    makeValidatorSet(genesis); // fails early on a malformed scenario
-    const byzantine = new Set(scenario.validators.filter((v) => v.behaviour !== 'correct').map((v) => v.id));
-    const app = new TrivialApp(genesis, byzantine);
-    const correct = new Set(scenario.validators.filter((v) => v.behaviour === 'correct').map((v) => v.id));
+    this.clientRng = rng.fork();
+    const genesis = simGenesis(scenario.validators.map((v) => v.power));
+    const ids = scenario.validators.map((_, i) => toHex(keyOf(`v${i}`).publicKey));
+    const correctIds = new Set(ids.filter((_, i) => scenario.validators[i]!.behaviour === 'correct'));
     this.checker = new Checker({
-      correct,
-      maxSkewMs: Math.max(0, ...scenario.clockSkewMs),
+      validators: scenario.validators.map((v, i) => ({ id: ids[i]!, power: v.power })),
+      correct: correctIds,
+      maxSkewMs: scenario.maxSkewMs,
+      genesisTime: GENESIS_TIME,
+      maxBlockBytes: SIM_DRIVER.maxBlockBytes!,
+      maxBlockTxs: SIM_DRIVER.maxBlockTxs!,
+      timeOnlyEvidence: this.opts.timeOnlyEvidence ?? TIME_ONLY_EVIDENCE_DEFAULT,
     });
+    this.root = mkdtempSync(join(this.opts.tmpRoot ?? defaultTmpRoot(), 'djsim-'));
+    const unsafe = this.opts.unsafe;
     this.nodes = scenario.nodeValidator.map((vi, index) => {
-      const v = scenario.validators[vi]!;
-      const config: MachineConfig = {
-        ...defaultMachineOptions,
-        self: v.id,
-        ...(this.opts.unsafe ? { unsafe: this.opts.unsafe } : {}),
-      };
-      return new SimNode({
-        index,
-        id: v.id,
-        behaviour: v.behaviour,
-        rng: rng.fork(),
-        host: this,
-        app,
-        config,
-        clockSkewMs: scenario.clockSkewMs[index] ?? 0,
-      });
+      const behaviour = scenario.validators[vi]!.behaviour;
+      const node = new SimNode(
+        {
+          index,
+          validator: vi,
+          behaviour,
+          dir: join(this.root, `n${index}`),
+          genesis,
+          genesisTime: GENESIS_TIME,
+          clockSkewMs: scenario.clockSkewMs[index] ?? 0,
+          driver: unsafe?.driver ? { ...SIM_DRIVER, unsafe: unsafe.driver } : SIM_DRIVER,
+          ...(unsafe?.app ? { appUnsafe: unsafe.app } : {}),
+          rng: rng.fork(),
+        },
+        this,
+      );
+      const list = this.byId.get(node.id) ?? [];
+      list.push(index);
+      this.byId.set(node.id, list);
+      return node;
     });
-    this.correctNodes = this.nodes.filter((n) => n.behaviour === 'correct').map((n) => n.index);
-    let healAt = scenario.faultEnd;
-    for (const f of scenario.faults) healAt = Math.max(healAt, faultEnd(f));
-    this.healAt = healAt;
-    this.lastProgressMs = healAt;
-    for (const n of this.nodes) {
-      this.queue.push(0, { kind: 'boot', node: n.index });
-      this.queue.push(1 + rng.int(this.scenario.gossipIntervalMs), { kind: 'tick', node: n.index });
-    }
+    this.correct = this.nodes.filter((n) => n.behaviour === 'correct').map((n) => n.index);
+    this.checked = this.nodes
+      .filter((n) => n.behaviour === 'correct' || n.behaviour === 'storage')
+      .map((n) => n.index);
+    this.healAt = healTime(scenario);
+    this.lastProgressMs = this.healAt;
     for (const f of scenario.faults) {
+      if (f.kind === 'restore') this.queue.push(f.backupAt, { kind: 'fault', fault: f, phase: 'backup' });
       this.queue.push(f.at, { kind: 'fault', fault: f, phase: 'begin' });
-      this.queue.push(faultEnd(f), { kind: 'fault', fault: f, phase: 'end' });
+      const end = f.kind === 'partition' || f.kind === 'pause' ? f.until : f.restartAt;
+      this.queue.push(end, { kind: 'fault', fault: f, phase: 'end' });
+    }
+    if (scenario.txIntervalMs > 0) {
+      this.queue.push(1 + this.clientRng.int(scenario.txIntervalMs), { kind: 'client' });
+      this.queue.push(2000, { kind: 'resubmit' });
     }
   }
 
-  // ── Host ───────────────────────────────────────────────────────────────────────────────────
+  // ── NodeHost ───────────────────────────────────────────────────────────────────────────────
 
   get nodeCount(): number {
     return this.nodes.length;
@@ -151,176 +218,350 @@ export class Simulation implements Host {
     this.opts.trace?.(text);
   }
 
-  send(from: number, to: number, wire: Wire): void {
-    this.checkSignatures(from, wire);
-    const lossy = this.time < this.scenario.faultEnd;
-    if (lossy && this.netRng.chance(this.scenario.dropP)) return;
-    if (this.separated(from, to)) return;
-    const copies = lossy && this.netRng.chance(this.scenario.duplicateP) ? 2 : 1;
-    for (let c = 0; c < copies; c++) {
-      // Independent random delays per message: reordering comes from them.
-      let delay = 2 + this.netRng.int(30);
-      if (lossy && this.scenario.extraDelayMs > 0) delay += this.netRng.int(this.scenario.extraDelayMs + 1);
-      this.queue.push(this.time + delay, { kind: 'deliver', from, to, wire });
+  schedule(node: number, inc: number, delayMs: number, timer: SimTimer, fn: () => void): void {
+    this.queue.push(this.time + delayMs, { kind: 'call', node, inc, timer, fn });
+  }
+
+  nodesOf(id: string): readonly number[] {
+    return this.byId.get(id) ?? [];
+  }
+
+  onFatal(node: number, e: unknown): void {
+    const code = (e as { code?: string }).code ?? (e as Error).message;
+    this.trace(`n${node} FATAL ${code}`);
+    if (this.checked.includes(node)) this.checker.fail('FATAL', `node ${node} stopped: ${code}`, this.time);
+  }
+
+  send(from: number, to: number | undefined, msg: WireMessage, extraDelayMs = 0): void {
+    const bytes = encodeWire(msg);
+    if (bytes.length > FRAME_LIMIT) {
+      // As the real p2p layer: a frame above the limit is refused to the sender.
+      if (this.nodes[from]!.hostile) return;
+      throw Object.assign(new Error(`frame of ${bytes.length} bytes`), { code: 'P2P_FRAME_TOO_LARGE' });
     }
-  }
-
-  setTimer(node: number, incarnation: number, delayMs: number, input: Input): void {
-    this.queue.push(this.time + delayMs, { kind: 'timer', node, incarnation, input });
-  }
-
-  onDecide(node: number, d: Decided): void {
-    this.trace(
-      `n${node} decide h${d.height} r${d.round} ${d.value.slice(0, 12)} root ${d.root.slice(0, 12)}`,
-    );
-    if (!this.correctNodes.includes(node)) return;
-    const chain = this.nodes[node]!.chain;
-    this.checker.onDecide(node, d, chain[chain.length - 2], this.time);
-    this.decisions.push({ node, height: d.height, atMs: this.time });
-    this.maxDecisionRound = Math.max(this.maxDecisionRound, d.round);
-  }
-
-  onEvidence(node: number, evidence: Evidence): void {
-    const against = evidence.kind === 'duplicateVote' ? evidence.first.validator : evidence.first.proposer;
-    this.trace(`n${node} evidence ${evidence.kind} against ${against}`);
-    this.evidence.add(against);
-    if (this.correctNodes.includes(node)) this.checker.onEvidence(against, this.time);
-  }
-
-  // ── Network ────────────────────────────────────────────────────────────────────────────────
-
-  /** Records own signatures and checks that relayed ones are genuine. */
-  private checkSignatures(from: number, wire: Wire): void {
-    const self = this.nodes[from]!.id;
-    const see = (signer: string, m: Parameters<Checker['onSigned']>[1]) => {
-      if (signer === self) this.checker.onSigned(signer, m, this.time);
-      else this.checker.onRelayed(signer, m, this.time);
-    };
-    if (wire.kind === 'vote') see(wire.vote.validator, wire.vote);
-    else if (wire.kind === 'proposal') see(wire.proposal.proposer, wire.proposal);
-    else if (wire.kind === 'commit') {
-      see(wire.proposal.proposer, wire.proposal);
-      for (const v of wire.commit) see(v.validator, v);
+    this.checker.onSent(this.nodes[from]!.id, msg, this.time);
+    const lossy = this.time < this.scenario.faultEnd;
+    for (let t = 0; t < this.nodes.length; t++) {
+      if (t === from || (to !== undefined && t !== to)) continue;
+      if (lossy && this.netRng.chance(this.scenario.dropP)) continue;
+      if (this.separated(from, t)) continue;
+      const copies = lossy && this.netRng.chance(this.scenario.duplicateP) ? 2 : 1;
+      for (let c = 0; c < copies; c++) {
+        // Independent random delays per message: reordering comes from them.
+        let delay = 2 + this.netRng.int(30) + extraDelayMs;
+        if (lossy && this.scenario.extraDelayMs > 0) delay += this.netRng.int(this.scenario.extraDelayMs + 1);
+        this.queue.push(this.time + delay, { kind: 'deliver', from, to: t, bytes });
+      }
     }
   }
 
   private separated(a: number, b: number): boolean {
-    for (const groups of this.partitions.values()) if (groups[a] !== groups[b]) return true;
+    for (const p of this.partitions.values()) {
+      const ga = p.groups[a];
+      const gb = p.groups[b];
+      if (ga === gb) continue;
+      if (!p.oneWay || (ga === 0 && gb === 1)) return true;
+    }
     return false;
   }
 
   // ── Scheduler ──────────────────────────────────────────────────────────────────────────────
 
-  /** Runs until every correct node reached the target height, an invariant broke, or a limit hit. */
+  /** Runs until every correct node reached the target height and the clients' transactions settled. */
   run(): SimulationResult {
-    const target = this.scenario.targetHeight;
+    try {
+      for (const n of this.nodes) this.boot(n);
+      this.loop();
+    } finally {
+      for (const n of this.nodes) n.crash();
+      rmSync(this.root, { recursive: true, force: true });
+    }
+    const v = this.checker.violation;
+    return {
+      seed: this.scenario.seed,
+      ok: v === null,
+      violation: v,
+      traceHash: this.hash.digest('hex'),
+      events: this.events,
+      simTimeMs: this.time,
+      minCorrectHeight: this.minHeight,
+      txsAdmitted: this.admitted,
+      txsCommitted: this.clientCommitted,
+      evidenceAgainst: [...this.evidence].sort(),
+    };
+  }
+
+  private loop(): void {
+    // Done when every fault has healed, the target height is reached, the correct nodes went two
+    // heights further after the heal (liveness is shown per seed), and the clients' work settled.
+    let atHeal = -1;
     while (this.checker.violation === null) {
-      if (this.minHeight >= target) break;
+      if (atHeal < 0 && this.time >= this.healAt) atHeal = this.minHeight;
+      const target = Math.max(this.scenario.targetHeight, atHeal + 2);
+      if (atHeal >= 0 && this.minHeight >= target && this.unsettled() === 0) break;
       const next = this.queue.pop();
       if (next === undefined) break;
       this.time = Math.max(this.time, next.time);
       this.checkLiveness();
       if (this.checker.violation !== null) break;
       if (++this.events > this.opts.maxEvents) {
-        this.checker.violation = {
-          code: 'EVENT_LIMIT',
-          message: `more than ${this.opts.maxEvents} events`,
-          atMs: this.time,
-        };
+        this.checker.fail('EVENT_LIMIT', `more than ${this.opts.maxEvents} events`, this.time);
         break;
       }
-      this.dispatch(next.item);
-      this.updateProgress();
+      try {
+        this.dispatch(next.item);
+      } catch (e) {
+        // An exception out of a node's handler (not caught by the real code) or of the simulator.
+        const code = (e as { code?: string }).code ?? 'UNCAUGHT';
+        this.trace(`exception ${code}`);
+        this.checker.fail('EXCEPTION', `${code}: ${(e as Error).message}`, this.time);
+        break;
+      }
+      this.afterStep();
     }
-    return {
-      seed: this.scenario.seed,
-      ok: this.checker.violation === null,
-      violation: this.checker.violation,
-      traceHash: this.hash.digest('hex'),
-      events: this.events,
-      simTimeMs: this.time,
-      minCorrectHeight: this.minHeight,
-      maxDecisionRound: this.maxDecisionRound,
-      maxStallAfterHealMs: this.maxStall,
-      evidenceAgainst: [...this.evidence].sort(),
-      decisionTimes: this.decisions,
-    };
   }
 
   private dispatch(e: SimEvent): void {
-    const node = 'node' in e ? this.nodes[e.node]! : 'to' in e ? this.nodes[e.to]! : null;
+    const index = e.kind === 'call' ? e.node : e.kind === 'deliver' ? e.to : -1;
+    const node = index >= 0 ? this.nodes[index]! : null;
     if (node !== null && node.pausedUntil > this.time) {
       // A paused process (GC pause, swapped out) handles its events late, in their original order.
       this.queue.push(node.pausedUntil, e);
       return;
     }
     switch (e.kind) {
-      case 'boot':
-        this.trace(`n${e.node} boot`);
-        node!.boot();
+      case 'call':
+        if (e.timer.cancelled || node!.incarnation !== e.inc || !node!.up) return;
+        this.trace(`n${e.node} timer`);
+        e.fn();
         return;
       case 'deliver':
-        if (node!.crashed) return;
-        this.trace(`n${e.from}→n${e.to} ${describe(e.wire)}`);
-        node!.receive(e.from, e.wire);
-        return;
-      case 'timer':
-        if (node!.crashed || node!.incarnation !== e.incarnation) return;
-        this.trace(`n${e.node} timeout ${describeInput(e.input)}`);
-        node!.feed(e.input);
-        return;
-      case 'tick':
-        this.queue.push(this.time + this.scenario.gossipIntervalMs, e);
-        if (node!.crashed) return;
-        this.trace(`n${e.node} tick h${node!.height}`);
-        node!.tick();
+        this.deliver(node!, e.from, e.bytes);
         return;
       case 'fault':
         this.applyFault(e.fault, e.phase);
         return;
+      case 'client':
+        this.clientTx();
+        return;
+      case 'resubmit':
+        this.resubmit();
+        return;
     }
   }
 
-  private applyFault(f: Fault, phase: 'begin' | 'end'): void {
+  private deliver(node: SimNode, from: number, bytes: Uint8Array): void {
+    if (!node.up) return;
+    const msg = decodeWire(bytes);
+    this.trace(`n${from}>n${node.index} ${describe(msg)}`);
+    const sender = this.nodes[from]!;
+    node.deliver(msg, from, sender.id);
+    // What the driver accepted at its height and round: evidence is due for a second version.
+    // A flooder's votes may exceed its share of the driver's vote cache and be dropped unseen (by
+    // design): evidence is not asked for them.
+    const flooder =
+      this.nodes[this.byId.get(msg.kind === 'vote' ? toHex(msg.vote.validator) : '')?.[0] ?? -1];
+    if (
+      msg.kind === 'vote' &&
+      flooder?.behaviour !== 'flooder' &&
+      this.correct.includes(node.index) &&
+      node.node !== null
+    ) {
+      const pos = node.node.driver.position();
+      const v = msg.vote;
+      if (node.node.app.height() + 1 === v.height && pos.height === v.height && pos.round >= v.round) {
+        this.checker.onAccepted(node.index, node.incarnation, v, this.time);
+      }
+    }
+  }
+
+  private boot(n: SimNode): void {
+    this.trace(`n${n.index} open h${n.height()}`);
+    n.open();
+    const live = n.node;
+    if (live === null) return;
+    const inc = n.incarnation;
+    const index = n.index;
+    live.events.on('commit', ({ executed, commit }) => {
+      const h = executed.block.header.height;
+      this.trace(`n${index} commit h${h} ${executed.hashHex.slice(0, 12)} txs ${executed.block.txs.length}`);
+      if (!this.checked.includes(index)) return;
+      this.checker.onCommit(index, live.app, executed.block, commit, this.time);
+      for (const t of executed.result.txHashes) {
+        const hex = toHex(t);
+        if (this.committedTxs.has(hex)) continue;
+        this.committedTxs.add(hex);
+        if (this.pending.get(hex)?.admitted) this.clientCommitted++;
+        this.pending.delete(hex);
+      }
+    });
+    if (this.correct.includes(index)) {
+      live.mempool.onAdmitted((admitted) => {
+        for (const a of admitted) this.onAdmittedTx(index, inc, a.encoding);
+      });
+    }
+    // The real p2p layer announces a (re)connected peer on both ends: each side sends a status.
+    for (const other of this.nodes) {
+      if (other === n || !other.up) continue;
+      other.peerConnected(n.id);
+      n.peerConnected(other.id);
+    }
+  }
+
+  /** An evidence transaction a correct node submitted (its own key signs it). */
+  private onAdmittedTx(node: number, inc: number, encoding: Uint8Array): void {
+    const tx = decodeTx(encoding);
+    if (tx.module !== 'evidence' || tx.action !== 'submit' || toHex(tx.signer) !== this.nodes[node]!.id)
+      return;
+    const first = (tx.params as { first?: { [k: string]: Value } }).first;
+    if (!first || !(first.validator instanceof Uint8Array)) return;
+    const validator = toHex(first.validator);
+    const vi = this.scenario.nodeValidator[this.byId.get(validator)?.[0] ?? -1];
+    this.trace(`n${node} evidence against v${vi}`);
+    this.evidence.add(`v${vi}`);
+    this.checker.onEvidence(
+      node,
+      inc,
+      validator,
+      Number(first.height),
+      Number(first.round),
+      String(first.type),
+      this.time,
+    );
+  }
+
+  private applyFault(f: Fault, phase: 'backup' | 'begin' | 'end'): void {
     this.trace(`fault ${f.kind} ${phase}${'node' in f ? ` n${f.node}` : ''}`);
     switch (f.kind) {
       case 'partition':
-        if (phase === 'begin') this.partitions.set(f, f.groups);
+        if (phase === 'begin') this.partitions.set(f, f);
         else this.partitions.delete(f);
-        return;
-      case 'crash':
-        if (phase === 'begin') this.nodes[f.node]!.crash();
-        else this.nodes[f.node]!.restart();
         return;
       case 'pause':
         if (phase === 'begin') this.nodes[f.node]!.pausedUntil = f.until;
         return;
+      case 'crash':
+      case 'wipe':
+      case 'restore': {
+        const n = this.nodes[f.node]!;
+        if (phase === 'backup') n.saveBackup();
+        else if (phase === 'begin') {
+          n.crash();
+          if (f.kind === 'wipe') n.wipe();
+          if (f.kind === 'restore') n.restoreBackup();
+        } else if (!n.up) this.boot(n);
+        return;
+      }
     }
   }
 
-  private updateProgress(): void {
+  private afterStep(): void {
     let min = Number.POSITIVE_INFINITY;
-    for (const i of this.correctNodes) min = Math.min(min, this.nodes[i]!.chain.length);
+    for (const i of this.correct) {
+      const n = this.nodes[i]!;
+      min = Math.min(min, n.node === null ? this.minHeight : n.height());
+      if (n.node === null) continue;
+      const bytes = n.node.driver.bufferedBytes();
+      const sizes = {
+        votes: [bytes.votes, defaultDriverOptions.voteCacheBytes] as const,
+        future: [bytes.future, defaultDriverOptions.futureBytes] as const,
+        mempool: [n.node.mempool.size(), MEMPOOL_MAX_TXS] as const,
+      };
+      this.checker.onBuffers(i, sizes, this.time);
+    }
     if (min > this.minHeight) {
       this.minHeight = min;
-      if (this.time > this.healAt) this.maxStall = Math.max(this.maxStall, this.time - this.lastProgressMs);
-      this.lastProgressMs = Math.max(this.time, this.healAt);
+      this.progress();
     }
+  }
+
+  private progress(): void {
+    this.lastProgressMs = Math.max(this.time, this.healAt);
   }
 
   private checkLiveness(): void {
     if (this.time <= this.healAt) return;
     const stalled = this.time - this.lastProgressMs;
     if (stalled > this.opts.livenessBoundMs) {
-      this.checker.violation = {
-        code: 'LIVENESS',
-        message: `no correct node advanced past height ${this.minHeight} for ${stalled} ms after all faults healed at ${this.healAt} ms`,
-        atMs: this.time,
-      };
+      this.checker.fail(
+        'LIVENESS',
+        `correct nodes stayed at height ${this.minHeight} (target ${this.scenario.targetHeight}) for ${stalled} ms after every fault healed at ${this.healAt} ms`,
+        this.time,
+      );
+    } else if (this.time - this.healAt > this.opts.livenessBoundMs && this.unsettled() > 0) {
+      this.checker.fail(
+        'TX_LOST',
+        `${this.unsettled()} admitted transactions neither committed nor refused ${this.time - this.healAt} ms after the heal`,
+        this.time,
+      );
     }
+  }
+
+  // ── Clients ────────────────────────────────────────────────────────────────────────────────
+
+  /** Admitted client transactions not yet committed. */
+  private unsettled(): number {
+    let n = 0;
+    for (const t of this.pending.values()) if (t.admitted) n++;
+    return n;
+  }
+
+  /** A client registers a new person (member.register, signed by a clerk of branch b1). */
+  private clientTx(): void {
+    // Clients stop halfway, so that what they sent settles by the target height.
+    if (this.minHeight < this.scenario.targetHeight / 2) {
+      this.queue.push(this.time + 1 + this.clientRng.int(2 * this.scenario.txIntervalMs), { kind: 'client' });
+    }
+    const client = this.clientRng.pick(CLIENTS);
+    const key = keyOf(client);
+    const nonce = this.clientNonce.get(client) ?? 0;
+    this.clientNonce.set(client, nonce + 1);
+    const id = `p${this.serial++}`;
+    const tx = signTx(simSuite(), key.secretKey, {
+      chainId: CHAIN_ID,
+      module: 'member',
+      action: 'register',
+      params: { id, org: 'b1', address: `addr-${id}` },
+      signer: key.publicKey,
+      nonce,
+      expiry: 1_000_000,
+    });
+    this.submit({ tx, hash: toHex(txHash(simSuite(), tx)), size: txSize(tx), admitted: false });
+  }
+
+  /** Submits to one node that is up (as a client of its HTTP API would). */
+  private submit(t: ClientTx): void {
+    const up = this.nodes.filter((n) => n.up);
+    if (up.length === 0) return;
+    const n = this.clientRng.pick(up);
+    const [r] = n.node!.mempool.addBatch([t.tx], [t.size]);
+    if (r === undefined) return;
+    this.trace(`client > n${n.index} ${r.ok ? 'admitted' : r.error.code} ${t.hash.slice(0, 8)}`);
+    if (this.committedTxs.has(t.hash)) return;
+    if (r.ok && !t.admitted) {
+      t.admitted = true;
+      this.admitted++;
+    }
+    this.pending.set(t.hash, t);
+  }
+
+  /** Clients resubmit what is not committed yet (a node's mempool is lost when it crashes). */
+  private resubmit(): void {
+    this.queue.push(this.time + 2000, { kind: 'resubmit' });
+    for (const t of [...this.pending.values()]) this.submit(t);
   }
 }
 
-function faultEnd(f: Fault): number {
-  return f.kind === 'crash' ? f.restartAt : f.until;
+/** One line per message, for traces. */
+export function describe(m: WireMessage): string {
+  switch (m.kind) {
+    case 'proposal':
+      return `proposal h${m.proposal.height} r${m.proposal.round} ${toHex(m.proposal.blockHash).slice(0, 8)} vr${m.proposal.validRound}`;
+    case 'vote':
+      return `${m.vote.type} h${m.vote.height} r${m.vote.round} ${m.vote.blockHash ? toHex(m.vote.blockHash).slice(0, 8) : 'nil'} t${m.vote.time} by ${toHex(m.vote.validator).slice(0, 6)}`;
+    case 'status':
+      return `status h${m.height} has${m.has.length}`;
+    case 'commit':
+      return `commit h${m.commit.height}`;
+  }
 }

@@ -16,7 +16,8 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildWeb } from '../src/build.ts';
 import { configFromGenesisFile, serveWeb, type WebServer } from '../src/server.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; DJCHAIN_CHROMIUM points elsewhere (a missing path shows how a run without it is counted). */
+export const CHROMIUM = process.env.DJCHAIN_CHROMIUM ?? '/usr/bin/chromium';
 export const PASSPHRASE = '党建链-test-口令';
 const CLI = new URL('../../cli/src/main.ts', import.meta.url).pathname;
 /** Native scrypt for making the test keystores (the browser opens them with @noble's). */

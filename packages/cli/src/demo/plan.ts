@@ -119,6 +119,14 @@ export function slotOnOrAfter(d: IsoDate): IsoDate {
   return `${addMonths(`${y}-${mm}-01`, 1).slice(0, 7)}-06`;
 }
 
+/** The superior body named in genesis: not a member; its key is personKey(seed, SUPERIOR_ID). */
+export const SUPERIOR_ID = 'superior';
+const SUPERIOR_NAME = '东风街道党工委';
+
+export function superiorAddress(suite: Suite, seed: number): string {
+  return addressOf(suite, personKey(suite, seed, SUPERIOR_ID).publicKey);
+}
+
 const at = (d: IsoDate, days: number) => slotOnOrAfter(addDays(d, days));
 
 export const ORG_NAMES: { readonly [id: string]: string } = {
@@ -463,7 +471,9 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
     options: opts,
     genesisDate,
     genesis: {
-      org: { orgs, posts },
+      // The street 党工委 above c1: the second party for recovering its post holders' keys
+      // (modules README, docs/threat-model.md). Its demo key derives from the seed like everyone's.
+      org: { orgs, posts, superior: { name: SUPERIOR_NAME, address: superiorAddress(suite, opts.seed) } },
       member: { members: genesisMembers },
       recruitment: { activeVersion: '2014' },
     },
@@ -476,6 +486,7 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
       { role: 'organizer', label: `${ORG_NAMES.b1}组织委员`, member: h('b1/组织委员') },
       { role: 'clerk', label: `${ORG_NAMES.b1}党务工作者`, member: h('b1/党务工作者') },
       { role: 'member', label: '普通党员', member: member.id },
+      { role: 'superior', label: '街道党工委（上级）', member: SUPERIOR_ID },
     ],
     orgNames: ORG_NAMES,
   };

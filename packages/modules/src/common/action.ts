@@ -34,6 +34,8 @@ export interface BaseErrors extends ErrorRegistry {
   readonly BAD_PARAMS: ErrorSpec;
   readonly NOT_PERMITTED: ErrorSpec;
   readonly NOT_FOUND: ErrorSpec;
+  readonly ON_BEHALF_REFUSED: ErrorSpec;
+  readonly PERSONAL_DATA: ErrorSpec;
 }
 
 export function baseErrors(prefix: string): BaseErrors {
@@ -53,6 +55,16 @@ export function baseErrors(prefix: string): BaseErrors {
       en: 'The organization, member or record the action refers to does not exist.',
       zh: '操作所涉及的组织、党员或记录不存在。',
     },
+    ON_BEHALF_REFUSED: {
+      code: `${prefix}_ON_BEHALF_REFUSED`,
+      en: "Acting on a member's behalf covers data entry only (profile, materials), by a clerk of the member's organization; never keys, posts, votes or consent: sign as yourself.",
+      zh: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+    },
+    PERSONAL_DATA: {
+      code: `${prefix}_PERSONAL_DATA`,
+      en: 'A parameter holds what looks like personal data (ID card, phone, bank card number or e-mail); personal data never goes on chain.',
+      zh: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+    },
   };
 }
 
@@ -63,7 +75,7 @@ export function defineAction<P>(module: string, errors: BaseErrors, spec: Action
     shape: spec.shape,
     target: spec.target,
     parse(raw: Value): Result<P> {
-      const r = parseShape<P>(raw, spec.shape, errors.BAD_PARAMS);
+      const r = parseShape<P>(raw, spec.shape, errors.BAD_PARAMS, errors.PERSONAL_DATA);
       if (!r.ok || !spec.check) return r;
       const c = spec.check(r.value);
       return c.ok ? r : c;
@@ -71,7 +83,12 @@ export function defineAction<P>(module: string, errors: BaseErrors, spec: Action
     authorize(ctx: ActionContext, params: P): Result {
       const target = spec.target(ctx, params);
       if (target === null) return failure(errors.NOT_FOUND);
-      const grant = permits(spec.permission, actorFacts(ctx, module, target));
+      // A transaction marked onBehalfOf is allowed only as a clerk's data entry (rule 'clerkEntry'):
+      // never through the signer's own posts, so the mark cannot dress up any other act.
+      const onBehalf = ctx.onBehalfOf !== undefined;
+      const entry = spec.permission.filter((r) => r.of === 'clerkEntry');
+      if (onBehalf && entry.length === 0) return failure(errors.ON_BEHALF_REFUSED);
+      const grant = permits(onBehalf ? entry : spec.permission, actorFacts(ctx, module, target));
       if (grant === null) {
         const { by } = actorOf(ctx, module);
         return failure(errors.NOT_PERMITTED, { required: describePermission(spec.permission), signer: by });

@@ -1,17 +1,29 @@
 /**
  * Shape checks for action parameters: a declared shape per action, unknown keys refused,
- * every failure the module's BAD_PARAMS error with the offending field.
+ * every failure the module's BAD_PARAMS error with the offending field. Every string a person types
+ * (free text, identifiers, strings inside records) also passes the personal-data check
+ * (personalData.ts): a hit is the module's PERSONAL_DATA error naming the field.
  */
 import type { Value } from '@djchain/crypto';
 import type { Result } from '@djchain/runtime';
 import { isIsoDate } from './dates.ts';
 import { type ErrorSpec, failure } from './errors.ts';
+import { findPersonalData, PERSONAL_DATA_LABELS } from './personalData.ts';
 
 export type FieldType = 'id' | 'text' | 'date' | 'int' | 'bool' | 'ids' | 'hash' | 'record' | 'bytes';
+
+/**
+ * Kinds of free text and their length limits (characters). Text on chain stays there for good and is
+ * read by many: short by design; anything longer belongs in a document referenced by hash.
+ */
+export const TEXT_LIMITS = { name: 50, purpose: 50, reason: 100, code: 16 } as const;
+export type TextKind = keyof typeof TEXT_LIMITS;
 
 export interface FieldSpec {
   readonly type: FieldType;
   readonly optional?: boolean;
+  /** Kind of a free 'text' field (its length limit); fields with oneOf need none. */
+  readonly kind?: TextKind;
   readonly oneOf?: readonly string[];
   readonly min?: number;
   readonly max?: number;
@@ -34,9 +46,13 @@ function checkField(v: Value, spec: FieldSpec): string | null {
     case 'id':
       if (typeof v !== 'string' || !ID.test(v)) return 'an opaque id';
       break;
-    case 'text':
-      if (typeof v !== 'string' || v.length === 0 || v.length > (spec.max ?? 500)) return 'a non-empty text';
+    case 'text': {
+      // `max` is for machine text (a hex key); what people type takes its kind's limit.
+      const limit = spec.max ?? TEXT_LIMITS[spec.kind ?? 'code'];
+      if (typeof v !== 'string' || v.length === 0 || v.length > limit)
+        return `a non-empty text of at most ${limit} characters`;
       break;
+    }
     case 'date':
       if (!isIsoDate(v)) return 'a date YYYY-MM-DD';
       break;
@@ -71,8 +87,20 @@ function checkField(v: Value, spec: FieldSpec): string | null {
   return null;
 }
 
+/** Every string in a value (lists and records too, keys included), depth-bounded. */
+function strings(v: Value, out: string[], depth = 0): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (depth < 8 && Array.isArray(v)) for (const x of v) strings(x, out, depth + 1);
+  else if (depth < 8 && isRecord(v))
+    for (const [k, x] of Object.entries(v)) {
+      out.push(k);
+      strings(x, out, depth + 1);
+    }
+  return out;
+}
+
 /** Checks `raw` against `shape`; the result is typed by the caller. */
-export function parseShape<P>(raw: Value, shape: Shape, bad: ErrorSpec): Result<P> {
+export function parseShape<P>(raw: Value, shape: Shape, bad: ErrorSpec, personal?: ErrorSpec): Result<P> {
   if (!isRecord(raw)) return failure(bad, { field: null, expected: 'an object' });
   for (const key of Object.keys(raw)) {
     if (!(key in shape)) return failure(bad, { field: key, expected: 'no such field' });
@@ -87,6 +115,19 @@ export function parseShape<P>(raw: Value, shape: Shape, bad: ErrorSpec): Result<
     }
     const problem = checkField(v, spec);
     if (problem) return failure(bad, { field: key, expected: problem });
+    if (personal !== undefined && !spec.oneOf) {
+      for (const text of strings(v, [])) {
+        const kind = findPersonalData(text);
+        if (kind !== null) {
+          const label = PERSONAL_DATA_LABELS[kind];
+          return failure(personal, {
+            field: key,
+            kind,
+            zh: `字段 ${key} 含有疑似${label}，个人信息不得上链。`,
+          });
+        }
+      }
+    }
     out[key] = v;
   }
   return { ok: true, value: out as P };

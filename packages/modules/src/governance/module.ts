@@ -75,9 +75,9 @@ export const propose: RuleAction<ProposeParams> = defineAction<ProposeParams>(se
     role: { type: 'id', oneOf: ['validator', 'observer'] },
     publicKey: { type: 'text', max: 130 },
     org: { type: 'id', optional: true },
-    name: { type: 'text', optional: true, max: 128 },
+    name: { type: 'text', optional: true, kind: 'name' },
     power: { type: 'int', optional: true, min: 1, max: 1_000_000 },
-    reason: { type: 'text', optional: true, max: 500 },
+    reason: { type: 'text', optional: true, kind: 'reason' },
   },
   permission: [{ posts: ['书记'], of: 'org' }],
   check(p) {

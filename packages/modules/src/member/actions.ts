@@ -1,4 +1,7 @@
-/** Member actions: registration and import, keys and recovery, profile commitment, reads, suspension, exit. */
+/**
+ * Member actions: registration and import, profile commitment, reads, suspension, exit. Keys and
+ * recovery: keys.ts; age commitments: age-commit.ts.
+ */
 import type { ActionContext, ReadContext } from '@djchain/runtime';
 import { defineAction } from '../common/action.ts';
 import { addMonths, chinaDate, type IsoDate } from '../common/dates.ts';
@@ -6,7 +9,7 @@ import { failure, okResult } from '../common/errors.ts';
 import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
 import { asValue, MODULE } from '../common/stores.ts';
 import { getOrg } from '../org/store.ts';
-import { actorOf, storesFor } from '../permissions/authorize.ts';
+import { storesFor } from '../permissions/authorize.ts';
 import { MemberErrors as E } from './errors.ts';
 import { currentOrg, memberStatus } from './status.ts';
 import { type ExitReason, getMember, type MemberRecord, memberKeys } from './store.ts';
@@ -16,19 +19,19 @@ const M = MODULE.member;
 /** Parameters with the regulations' values as defaults ([verify] in RULES.md §5). */
 export const defaultMemberParams = { lostContactMonths: 6, suspendedToLapseMonths: 24 };
 
-const today = (ctx: ReadContext): IsoDate => chinaDate(ctx.time);
+export const today = (ctx: ReadContext): IsoDate => chinaDate(ctx.time);
 
 /** Target helper: the member's current organization. */
-function memberTarget(ctx: ReadContext, member: string) {
+export function memberTarget(ctx: ReadContext, member: string) {
   const org = currentOrg(storesFor(ctx, M), member);
   return org === null ? null : { org, member };
 }
 
-function addressFree(ctx: ReadContext, address: string): boolean {
+export function addressFree(ctx: ReadContext, address: string): boolean {
   return !ctx.store.has(memberKeys.address(address)) && !ctx.store.has(memberKeys.retired(address));
 }
 
-function save(ctx: ActionContext, m: MemberRecord): void {
+export function save(ctx: ActionContext, m: MemberRecord): void {
   ctx.store.set(memberKeys.member(m.id), asValue(m));
 }
 
@@ -132,63 +135,6 @@ export const importMember = defineAction<ImportMember>(M, E, {
   },
 });
 
-interface KeyChange {
-  member: string;
-  newAddress: string;
-}
-
-export const rotateKey = defineAction<KeyChange>(M, E, {
-  description: 'The member replaces their own key; the old address is retired for good.',
-  shape: { member: 'id', newAddress: 'id' },
-  permission: [{ of: 'self' }],
-  target: (ctx, p) => memberTarget(ctx, p.member),
-  verify: (ctx, p) => (addressFree(ctx, p.newAddress) ? okResult : failure(E.ADDRESS_IN_USE)),
-  execute(ctx, p) {
-    // The event names the actor before the key changes (a clerk's onBehalfOf is the old address).
-    emitAct(ctx, M, 'member.KeyRotated', [memberEntity(p.member)], { member: p.member });
-    replaceKey(ctx, getMember(ctx.store, p.member)!, p.newAddress);
-  },
-});
-
-function replaceKey(ctx: ActionContext, m: MemberRecord, newAddress: string): void {
-  ctx.store.delete(memberKeys.address(m.address));
-  ctx.store.set(memberKeys.retired(m.address), m.id);
-  ctx.store.set(memberKeys.address(newAddress), m.id);
-  save(ctx, { ...m, address: newAddress, recovery: null });
-}
-
-export const requestKeyRecovery = defineAction<KeyChange>(M, E, {
-  description:
-    "The branch asks to bind a lost key's member to a new key; takes effect on the superior's approval.",
-  shape: { member: 'id', newAddress: 'id' },
-  permission: [{ posts: ['书记', '组织委员'], of: 'org' }],
-  target: (ctx, p) => memberTarget(ctx, p.member),
-  verify: (ctx, p) => (addressFree(ctx, p.newAddress) ? okResult : failure(E.ADDRESS_IN_USE)),
-  execute(ctx, p) {
-    const m = getMember(ctx.store, p.member)!;
-    const by = actorOf(ctx, M).by ?? '';
-    save(ctx, { ...m, recovery: { newAddress: p.newAddress, requestedOn: today(ctx), by } });
-    emitAct(ctx, M, 'member.KeyRecoveryRequested', [memberEntity(p.member)], { member: p.member });
-  },
-});
-
-export const approveKeyRecovery = defineAction<{ member: string }>(M, E, {
-  description: 'The superior 党委 approves a pending key recovery.',
-  shape: { member: 'id' },
-  permission: [{ posts: ['书记', '组织委员'], of: 'superiorCommittee' }],
-  target: (ctx, p) => memberTarget(ctx, p.member),
-  verify(ctx, p) {
-    const m = getMember(ctx.store, p.member)!;
-    if (m.recovery === null) return failure(E.NO_RECOVERY);
-    return addressFree(ctx, m.recovery.newAddress) ? okResult : failure(E.ADDRESS_IN_USE);
-  },
-  execute(ctx, p) {
-    const m = getMember(ctx.store, p.member)!;
-    emitAct(ctx, M, 'member.KeyRecovered', [memberEntity(p.member)], { member: p.member });
-    replaceKey(ctx, m, m.recovery!.newAddress);
-  },
-});
-
 interface Profile {
   member: string;
   commitment: string;
@@ -199,7 +145,8 @@ export const updateProfile = defineAction<Profile>(M, E, {
   description:
     'Replace the commitment and reference of the encrypted off-chain profile (the profile itself never comes on chain).',
   shape: { member: 'id', commitment: 'hash', ref: 'id' },
-  permission: [{ of: 'self' }],
+  // Data entry: a clerk may enter the profile a member without a device handed in (marked onBehalfOf).
+  permission: [{ of: 'self' }, { of: 'clerkEntry' }],
   target: (ctx, p) => memberTarget(ctx, p.member),
   verify: () => okResult,
   execute(ctx, p) {
@@ -207,28 +154,6 @@ export const updateProfile = defineAction<Profile>(M, E, {
     emitAct(ctx, M, 'member.ProfileUpdated', [memberEntity(p.member)], {
       member: p.member,
       commitment: p.commitment,
-    });
-  },
-});
-
-/**
- * The age commitment is set by a clerk post, not by the member (updateProfile is the member's own):
- * the commitment is only as true as the ID check behind it, the same trust as registration itself.
- */
-export const commitAge = defineAction<{ member: string; commitment: string }>(M, E, {
-  description:
-    'A clerk who checked the ID records (or corrects) the age commitment of a member; the birth date never comes on chain.',
-  shape: { member: 'id', commitment: 'hash' },
-  permission: [{ posts: ['书记', '组织委员', '党务工作者'], of: 'org' }],
-  target: (ctx, p) => memberTarget(ctx, p.member),
-  verify: () => okResult,
-  execute(ctx, p) {
-    const m = getMember(ctx.store, p.member)!;
-    save(ctx, { ...m, ageCommitment: p.commitment });
-    emitAct(ctx, M, 'member.AgeCommitted', [memberEntity(p.member)], {
-      member: p.member,
-      commitment: p.commitment,
-      replaced: (m.ageCommitment ?? null) !== null,
     });
   },
 });
@@ -247,7 +172,7 @@ export const recordProfileRead = defineAction<{ member: string; purpose: string;
     "Leave a trace of a read of a member's personal profile: who read whose, which fields, when, for what.",
   shape: {
     member: 'id',
-    purpose: { type: 'text', max: 100 },
+    purpose: { type: 'text', kind: 'purpose' },
     fields: { type: 'ids', optional: true, max: MAX_READ_FIELDS },
   },
   permission: [

@@ -21,6 +21,31 @@ export const MemberErrors = {
     en: 'No key recovery is pending for this member.',
     zh: '该党员没有待审批的密钥恢复申请。',
   },
+  RECOVERY_SELF: {
+    code: 'MEMBER_RECOVERY_SELF',
+    en: 'A key recovery is done by others: the member with their key rotates it themself (member.rotateKey).',
+    zh: '密钥恢复须由他人办理；持有密钥的本人请自行更换密钥。',
+  },
+  RECOVERY_SAME_PARTY: {
+    code: 'MEMBER_RECOVERY_SAME_PARTY',
+    en: 'A key recovery needs two different people: the one who requested it cannot approve it.',
+    zh: '密钥恢复须由两人分别申请和批准，申请人不能自行批准。',
+  },
+  RECOVERY_NEEDS_SUPERIOR: {
+    code: 'MEMBER_RECOVERY_NEEDS_SUPERIOR',
+    en: "The approver must hold 书记 or 组织委员 in an organization above every organization the member belongs to or holds a post in (for the top committee's post holders: the superior named in genesis).",
+    zh: '批准人须在高于该党员所在组织及其任职组织的上级党组织担任书记或组织委员（顶层党委的任职人员由创世文件指定的上级党组织批准）。',
+  },
+  NO_AGE_CORRECTION: {
+    code: 'MEMBER_NO_AGE_CORRECTION',
+    en: 'No replacement of the age commitment is waiting for confirmation (or it names another commitment).',
+    zh: '没有待确认的年龄承诺更正，或确认的承诺与待确认的不一致。',
+  },
+  AGE_SAME_PARTY: {
+    code: 'MEMBER_AGE_SAME_PARTY',
+    en: 'A replaced age commitment is confirmed by a second person, not by the one who proposed it.',
+    zh: '更正年龄承诺须由另一人确认，提出更正的人不能自行确认。',
+  },
   NOT_A_MEMBER: {
     code: 'MEMBER_NOT_A_MEMBER',
     en: 'The person is not a Party member (full or probationary) in good standing.',

@@ -7,18 +7,16 @@ import { asValue, MODULE } from '../common/stores.ts';
 import { sanctionsOf } from '../discipline/store.ts';
 import { storesFor } from '../permissions/authorize.ts';
 import {
-  approveKeyRecovery,
-  commitAge,
   importMember,
   recordProfileRead,
   register,
   removeMember,
-  requestKeyRecovery,
   restore,
-  rotateKey,
   suspend,
   updateProfile,
 } from './actions.ts';
+import { commitAge, confirmAgeCorrection } from './age-commit.ts';
+import { approveKeyRecovery, requestKeyRecovery, rotateKey } from './keys.ts';
 import { deriveRights } from './rights.ts';
 import { currentOrg, memberStatus } from './status.ts';
 import { getMember, type MemberRecord, memberIdByAddress, memberKeys } from './store.ts';
@@ -47,6 +45,7 @@ export function memberView(ctx: ReadContext, id: string, on: string): Value {
     profileCommitment: m.profileCommitment,
     profileRef: m.profileRef,
     ageCommitment: m.ageCommitment ?? null,
+    ...(m.ageCorrection ? { ageCorrection: m.ageCorrection } : {}),
     ...status,
     rights: deriveRights(status, sanctionsOf(stores.discipline, id), on),
   });
@@ -78,6 +77,7 @@ export const memberModule: ModuleDef = {
     approveKeyRecovery,
     updateProfile,
     commitAge,
+    confirmAgeCorrection,
     recordProfileRead,
     suspend,
     restore,

@@ -24,6 +24,8 @@ export interface MemberRecord {
    * check the 18-year rule without the birth date. Null when none was registered.
    */
   readonly ageCommitment: string | null;
+  /** A replacement of the age commitment proposed by one person, awaiting a second's confirmation. */
+  readonly ageCorrection?: { readonly commitment: string; readonly by: string; readonly on: IsoDate };
   /** Members imported from an existing roster: status and the day their Party age counts from. */
   readonly imported: {
     readonly status: '正式党员' | '预备党员';

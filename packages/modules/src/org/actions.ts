@@ -7,12 +7,13 @@ import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
 import { asValue, MODULE } from '../common/stores.ts';
 import { sanctionsOf } from '../discipline/store.ts';
 import { deriveRights } from '../member/rights.ts';
-import { memberStatus } from '../member/status.ts';
-import { storesFor } from '../permissions/authorize.ts';
-import { COMMITTEE_POSTS, type OrgPost } from '../permissions/rules.ts';
+import { currentOrg, memberStatus } from '../member/status.ts';
+import { actorOf, storesFor } from '../permissions/authorize.ts';
+import { COMMITTEE_POSTS, ORG_POSTS, type OrgPost } from '../permissions/rules.ts';
 import { OrgErrors as E } from './errors.ts';
 import {
   getOrg,
+  isWithin,
   type OrgKind,
   type OrgRecord,
   orgKeys,
@@ -39,6 +40,21 @@ function canBeElected(ctx: ReadContext, member: string): boolean {
   const today = chinaDate(ctx.time);
   const status = memberStatus(s, member, today);
   return status !== null && deriveRights(status, sanctionsOf(s.discipline, member), today).beElected;
+}
+
+/**
+ * Whether a member belongs to an organization for holding a post there (issue 10): membership is held
+ * in a 党支部 (党章第八条), so for a 党支部 the member's own branch; for a 党小组 the branch it belongs
+ * to; for a 党委 or 党总支 any branch under it (its committee members are registered in its branches).
+ */
+export function belongsTo(ctx: ReadContext, member: string, org: string): boolean {
+  const s = storesFor(ctx, M);
+  const home = currentOrg(s, member);
+  const target = getOrg(s.org, org);
+  if (home === null || target === undefined) return false;
+  if (target.kind === '党支部') return home === org;
+  if (target.kind === '党小组') return home === target.parent;
+  return isWithin(s.org, home, org);
 }
 
 function canHoldPost(ctx: ReadContext, member: string): boolean {
@@ -72,7 +88,7 @@ export const createOrg = defineAction<CreateOrg>(M, E, {
   description: 'Create an organization under a parent (党委 / 党总支 / 党支部 / 党小组).',
   shape: {
     id: 'id',
-    name: { type: 'text', max: 100 },
+    name: { type: 'text', kind: 'name' },
     kind: { type: 'text', oneOf: ['党委', '党总支', '党支部', '党小组'] },
     parent: 'id',
     community: { type: 'bool', optional: true },
@@ -129,6 +145,8 @@ export const appointPost = defineAction<AppointPost>(M, E, {
     const org = getOrg(ctx.store, p.org)!;
     if ((p.post === '党小组长') !== (org.kind === '党小组'))
       return failure(E.POST_NOT_ALLOWED, { post: p.post, kind: org.kind });
+    if (actorOf(ctx, M).by === p.member) return failure(E.SELF_APPOINTMENT);
+    if (!belongsTo(ctx, p.member, p.org)) return failure(E.NOT_IN_ORG, { member: p.member, org: p.org });
     if (!canHoldPost(ctx, p.member)) return failure(E.NOT_ELIGIBLE, { member: p.member });
     if (ctx.store.has(orgKeys.post(p.org, p.member, p.post))) return failure(E.POST_HELD);
     return okResult;
@@ -168,7 +186,10 @@ export const electCommittee = defineAction<ElectCommittee>(M, E, {
     if (typeof p.committee.书记 !== 'string') return failure(E.SECRETARY_REQUIRED);
     if (entries.length > defaultOrgParams.maxCommitteeSize)
       return failure(E.COMMITTEE_TOO_LARGE, { size: entries.length });
+    const by = actorOf(ctx, M).by;
     for (const [, member] of entries) {
+      if (member === by) return failure(E.SELF_APPOINTMENT);
+      if (!belongsTo(ctx, member, p.org)) return failure(E.NOT_IN_ORG, { member, org: p.org });
       if (!canBeElected(ctx, member)) return failure(E.NOT_ELIGIBLE, { member });
     }
     return okResult;
@@ -208,7 +229,12 @@ interface EndPost {
 
 export const endPost = defineAction<EndPost>(M, E, {
   description: 'End a post before the term (resignation, removal, transfer); the record moves to history.',
-  shape: { org: 'id', member: 'id', post: 'text', reason: { type: 'text', max: 200 } },
+  shape: {
+    org: 'id',
+    member: 'id',
+    post: { type: 'text', oneOf: ORG_POSTS },
+    reason: { type: 'text', kind: 'reason' },
+  },
   permission: [
     { posts: ['书记'], of: 'org' },
     { posts: ['书记', '组织委员'], of: 'superiorCommittee' },

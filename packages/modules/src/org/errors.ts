@@ -36,6 +36,17 @@ export const OrgErrors = {
     zh: '该党员目前没有被选举权或不能担任此职务（身份或处分原因）。',
     cite: cite(DOC.discipline, 12),
   },
+  SELF_APPOINTMENT: {
+    code: 'ORG_SELF_APPOINTMENT',
+    en: 'Nobody appoints themself or records their own election: another person with the right does it.',
+    zh: '任何人不得任命自己或登记自己当选，须由其他有权人员办理。',
+  },
+  NOT_IN_ORG: {
+    code: 'ORG_NOT_IN_ORG',
+    en: "The appointee's membership is not in this organization (for a 党小组: its branch; for a 党委 or 党总支: a branch under it).",
+    zh: '被任命人的组织关系不在本组织（党小组为其所属党支部；党委、党总支为其下属党支部）。',
+    cite: cite(DOC.constitution, 30),
+  },
   SECRETARY_REQUIRED: {
     code: 'ORG_SECRETARY_REQUIRED',
     en: 'A committee needs exactly one secretary (书记).',

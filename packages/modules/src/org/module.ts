@@ -7,6 +7,8 @@ import { allKeys, asValue, getRecord, MODULE } from '../common/stores.ts';
 import type { OrgPost } from '../permissions/rules.ts';
 import { appointPost, createOrg, defaultOrgParams, electCommittee, endPost, writePost } from './actions.ts';
 import {
+  type ChainSuperior,
+  chainSuperior,
   childrenOf,
   getOrg,
   type OrgKind,
@@ -28,6 +30,12 @@ export interface OrgGenesis {
     termStart: string;
   }[];
   readonly posts?: readonly { org: string; member: string; post: OrgPost; since: string }[];
+  /**
+   * The superior body above the top 党委 (e.g. 街道党工委) and the key address it signs with. It is the
+   * second party that recovering a key of the top committee's post holders needs (docs/threat-model.md);
+   * without it those keys can only be rotated by their holders.
+   */
+  readonly superior?: ChainSuperior;
 }
 
 function str(params: Value, key: string): string {
@@ -37,6 +45,9 @@ function str(params: Value, key: string): string {
 
 export const orgModule: ModuleDef = {
   name: MODULE.org,
+  // Admission: the superior body named in genesis signs key-recovery approvals with a key no member
+  // record holds.
+  knowsSigner: (ctx, address) => chainSuperior(ctx.store)?.address === address,
   actions: { createOrg, appointPost, electCommittee, endPost },
   queries: {
     org: {
@@ -50,6 +61,10 @@ export const orgModule: ModuleDef = {
     posts: {
       description: 'Current posts in an organization.',
       run: (ctx, p) => postsInOrg(ctx.store, str(p, 'org')) as unknown as Value,
+    },
+    superior: {
+      description: 'The superior body above the top 党委 named in genesis (name, key address), or null.',
+      run: (ctx) => (chainSuperior(ctx.store) as unknown as Value) ?? null,
     },
     postsOf: {
       description: 'Current posts of a member.',
@@ -86,6 +101,14 @@ export const orgModule: ModuleDef = {
         parent: rec.parent,
         genesis: true,
       });
+    }
+    if (g.superior !== undefined) {
+      const { name, address } = g.superior;
+      if (typeof name !== 'string' || typeof address !== 'string' || !/^[0-9a-f]{40}$/.test(address))
+        throw new Error('org genesis: superior needs a name and a key address (40 hex)');
+      ctx.store.set(orgKeys.superior, asValue({ name, address }));
+      const tops = (g.orgs ?? []).filter((o) => (o.parent ?? null) === null).map((o) => orgEntity(o.id));
+      emitHook(ctx, 'org.SuperiorNamed', tops, { body: name, address, genesis: true });
     }
     for (const p of g.posts ?? []) {
       const org = getOrg(ctx.store, p.org);

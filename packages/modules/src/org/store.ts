@@ -47,7 +47,24 @@ export const orgKeys = {
   pastPrefix: (org: string) => `x${SEP}${org}${SEP}`,
   termWarned: (org: string, termEnd: string) => `w${SEP}${org}${SEP}${termEnd}`,
   lastCheck: 'lastCheck',
+  /** The superior body above the top 党委, named in genesis (ChainSuperior). */
+  superior: 'superior',
 };
+
+/**
+ * The superior body of the top 党委 (e.g. the street 党工委), named in genesis: no organization on
+ * this chain is above the top 党委, so what needs a superior there (recovering the key of one of its
+ * post holders) needs this key.
+ */
+export interface ChainSuperior {
+  readonly name: string;
+  /** Key address (40 hex) the superior body signs with. */
+  readonly address: string;
+}
+
+export function chainSuperior(store: ReadStore): ChainSuperior | null {
+  return getRecord<ChainSuperior>(store, orgKeys.superior) ?? null;
+}
 
 export function getOrg(store: ReadStore, id: string): OrgRecord | undefined {
   return getRecord<OrgRecord>(store, orgKeys.org(id));

@@ -9,7 +9,7 @@ import { sanctionEffects } from '../discipline/effects.ts';
 import { sanctionsOf } from '../discipline/store.ts';
 import { memberStatus } from '../member/status.ts';
 import { memberIdByAddress } from '../member/store.ts';
-import { postsOfMember, superiorCommittee } from '../org/store.ts';
+import { chainSuperior, postsOfMember, superiorCommittee } from '../org/store.ts';
 import { getProcess } from '../recruitment/store.ts';
 import type { ActorFacts, OrgPost } from './rules.ts';
 
@@ -58,8 +58,16 @@ export function actorFacts(ctx: ActionContext, self: string, target: Target): Ac
   const stores = storesFor(ctx, self);
   const today = chinaDate(ctx.time);
   const { by, onBehalfOf } = actorOf(ctx, self);
+  const isChainSuperior = chainSuperior(stores.org)?.address === ctx.signerAddress;
   if (by === null) {
-    return { postsInOrg: [], postsInSuperior: [], isSubject: false, clerkOnBehalf: false, isContact: false };
+    return {
+      postsInOrg: [],
+      postsInSuperior: [],
+      isSubject: false,
+      clerkOnBehalf: false,
+      isContact: false,
+      isChainSuperior,
+    };
   }
   const superior = superiorCommittee(stores.org, target.org);
   const postsInOrg = activePosts(stores, by, target.org, today);
@@ -71,5 +79,6 @@ export function actorFacts(ctx: ActionContext, self: string, target: Target): Ac
     clerkOnBehalf: subject !== undefined && onBehalfOf === subject && postsInOrg.includes('党务工作者'),
     isContact:
       subject !== undefined && (getProcess(stores.recruitment, subject)?.contacts.includes(by) ?? false),
+    isChainSuperior,
   };
 }

@@ -16,21 +16,29 @@ export const ORG_POSTS = [
 export type OrgPost = (typeof ORG_POSTS)[number];
 /** Posts of a 支部委员会 / 党委 (elected at 换届). */
 export const COMMITTEE_POSTS: readonly OrgPost[] = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员'];
-/** Matrix columns: the org posts, the contact person of a candidate, and the subject member. */
-export const MATRIX_COLUMNS = [...ORG_POSTS, '培养联系人', '本人'] as const;
+/**
+ * Matrix columns: the org posts, the contact person of a candidate, the subject member, and the
+ * superior body named in genesis (above the top 党委, `org.superior`).
+ */
+export const MATRIX_COLUMNS = [...ORG_POSTS, '培养联系人', '本人', '创世上级'] as const;
 export type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
 
 /**
  * One way to be allowed:
  * - posts held in the target organization ('org') or in its nearest superior 党委 ('superiorCommittee');
- * - 'self': the subject member, or a 党务工作者 of the subject's organization acting on the member's
- *   behalf (ctx.onBehalfOf is the member), marked in the event;
- * - 'contact': an assigned 培养联系人 of the candidate.
+ * - 'self': the subject member, signing with their own current key — never by proxy;
+ * - 'clerkEntry': a 党务工作者 of the subject's organization entering data the member supplied
+ *   (ctx.onBehalfOf is the member), marked in the event. Data entry only: no action that touches the
+ *   member's key, posts or consent (applications, votes) lists it (docs/threat-model.md);
+ * - 'contact': an assigned 培养联系人 of the candidate;
+ * - 'chainSuperior': the superior body named in genesis (`org.superior`), the only one above the top 党委.
  */
 export type PermissionRule =
   | { readonly posts: readonly OrgPost[]; readonly of: 'org' | 'superiorCommittee' }
   | { readonly of: 'self' }
-  | { readonly of: 'contact' };
+  | { readonly of: 'clerkEntry' }
+  | { readonly of: 'contact' }
+  | { readonly of: 'chainSuperior' };
 
 export type Permission = readonly PermissionRule[];
 
@@ -46,21 +54,26 @@ export interface ActorFacts {
   readonly clerkOnBehalf: boolean;
   /** The signer is an assigned 培养联系人 of the subject. */
   readonly isContact: boolean;
+  /** The signer's key is the superior body's named in genesis (`org.superior`). */
+  readonly isChainSuperior: boolean;
 }
 
 /** How the signer was allowed, or null. */
 export type Grant =
   | { readonly via: 'org' | 'superiorCommittee'; readonly post: OrgPost }
-  | { readonly via: 'self' | 'onBehalf' | 'contact' };
+  | { readonly via: 'self' | 'onBehalf' | 'contact' | 'chainSuperior' };
 
 /** The one decision function: which rule (if any) lets this actor call. */
 export function permits(permission: Permission, actor: ActorFacts): Grant | null {
   for (const rule of permission) {
     if (rule.of === 'self') {
       if (actor.isSubject) return { via: 'self' };
+    } else if (rule.of === 'clerkEntry') {
       if (actor.clerkOnBehalf) return { via: 'onBehalf' };
     } else if (rule.of === 'contact') {
       if (actor.isContact) return { via: 'contact' };
+    } else if (rule.of === 'chainSuperior') {
+      if (actor.isChainSuperior) return { via: 'chainSuperior' };
     } else {
       const held = rule.of === 'org' ? actor.postsInOrg : actor.postsInSuperior;
       const post = rule.posts.find((p) => held.includes(p));
@@ -74,8 +87,10 @@ export function permits(permission: Permission, actor: ActorFacts): Grant | null
 export function describePermission(permission: Permission): string {
   return permission
     .map((r) => {
-      if (r.of === 'self') return '本人（或党务工作者代办）';
+      if (r.of === 'self') return '本人（本人密钥签名）';
+      if (r.of === 'clerkEntry') return '党务工作者代为录入（标明代办）';
       if (r.of === 'contact') return '培养联系人';
+      if (r.of === 'chainSuperior') return '创世文件指定的上级党组织';
       return `${r.of === 'org' ? '本组织' : '上级党委'}${r.posts.join('、')}`;
     })
     .join('；');
@@ -85,8 +100,10 @@ export function describePermission(permission: Permission): string {
 export function matrixCell(permission: Permission, column: MatrixColumn): string {
   const scopes: string[] = [];
   for (const r of permission) {
-    if (column === '本人' && r.of === 'self') scopes.push('本人/代办');
+    if (column === '本人' && r.of === 'self') scopes.push('本人');
+    else if (column === '党务工作者' && r.of === 'clerkEntry') scopes.push('代办录入');
     else if (column === '培养联系人' && r.of === 'contact') scopes.push('所联系对象');
+    else if (column === '创世上级' && r.of === 'chainSuperior') scopes.push('顶层党委之上');
     else if ((r.of === 'org' || r.of === 'superiorCommittee') && r.posts.includes(column as OrgPost))
       scopes.push(r.of === 'org' ? '本组织' : '上级党委');
   }

@@ -36,7 +36,8 @@ interface Apply {
 
 /** Step 1 递交入党申请书. 党章第一条: 18 full years on the application date. */
 export const apply = defineAction<Apply>(M, E, {
-  description: 'Step 1: the person applies to a branch (self, or a clerk on their behalf).',
+  // The application is the person's own consent: signed with their own key, never by proxy.
+  description: 'Step 1: the person applies to a branch, signing with their own key.',
   shape: {
     member: 'id',
     branch: 'id',
@@ -134,7 +135,7 @@ function checkAge(
 export const talk = stepAction<{ member: string; ref?: string; lateReason?: string }>({
   action: 'talk',
   description: 'Step 2: a committee member talks with the applicant (within 1 month).',
-  shape: { lateReason: { type: 'text', optional: true, max: 200 } },
+  shape: { lateReason: { type: 'text', optional: true, kind: 'reason' } },
   permission: [{ posts: ['书记', '副书记', '组织委员', '宣传委员', '纪检委员'], of: 'org' }],
   requires: ['apply'],
   phases: ['applicant'],
@@ -215,7 +216,12 @@ export const addMaterial = stepAction<{ member: string; ref?: string; kind: stri
   action: 'addMaterial',
   description: 'File a material (e.g. 思想汇报) by reference (hash of the document kept off-chain).',
   shape: { kind: { type: 'text', oneOf: ALL_MATERIALS } },
-  permission: [{ of: 'self' }, { posts: ['书记', '组织委员', '党务工作者'], of: 'org' }],
+  // A paper report handed to the clerk is data entry: filed for the candidate, marked onBehalfOf.
+  permission: [
+    { of: 'self' },
+    { of: 'clerkEntry' },
+    { posts: ['书记', '组织委员', '党务工作者'], of: 'org' },
+  ],
   check: (p) =>
     p.ref === undefined ? failure(E.BAD_PARAMS, { field: 'ref', expected: 'a value' }) : okResult,
   requires: ['apply'],

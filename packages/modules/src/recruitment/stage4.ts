@@ -155,7 +155,7 @@ export const approveAdmission = stepAction<Base & { approved: boolean; special?:
   action: 'approveAdmission',
   description:
     'Step 17: the superior 党委 approves (or not) the admission; probation runs from the branch meeting.',
-  shape: { approved: 'bool', special: { type: 'text', optional: true, max: 200 } },
+  shape: { approved: 'bool', special: { type: 'text', optional: true, kind: 'reason' } },
   permission: [{ posts: ['书记', '组织委员'], of: 'superiorCommittee' }],
   requires: ['admissionVote'],
   phases: ['candidate'],

@@ -31,7 +31,7 @@ export const assignGroup = stepAction<Base & { group: string }>({
 export const takeOath = stepAction<Base & { lateReason?: string }>({
   action: 'takeOath',
   description: 'Step 20: the oath before the Party flag.',
-  shape: { lateReason: { type: 'text', optional: true, max: 200 } },
+  shape: { lateReason: { type: 'text', optional: true, kind: 'reason' } },
   permission: [{ posts: ['书记', '组织委员'], of: 'org' }],
   requires: ['approveAdmission'],
   phases: ['probationary'],
@@ -46,7 +46,8 @@ export const takeOath = stepAction<Base & { lateReason?: string }>({
 /** Step 22 提出转正申请 — 细则第三十三条: the member's written application. */
 export const applyConversion = stepAction<Base>({
   action: 'applyConversion',
-  description: 'Step 22: the probationary member applies for conversion (self, or a clerk on their behalf).',
+  // The member's own written application (consent): signed with their own key, never by proxy.
+  description: 'Step 22: the probationary member applies for conversion, signing with their own key.',
   shape: {},
   permission: [{ of: 'self' }],
   requires: ['approveAdmission'],

@@ -38,7 +38,7 @@ interface Request {
 
 export const requestTransfer = defineAction<Request>(M, E, {
   description: 'Request the transfer of a membership to another branch of the chain (self or the branch).',
-  shape: { id: 'id', member: 'id', to: 'id', reason: { type: 'text', max: 200 } },
+  shape: { id: 'id', member: 'id', to: 'id', reason: { type: 'text', kind: 'reason' } },
   permission: [{ of: 'self' }, { posts: ['书记', '组织委员', '党务工作者'], of: 'org' }],
   target(ctx, p) {
     const org = currentOrg(storesFor(ctx, M), p.member);
@@ -102,7 +102,7 @@ export const acceptTransfer = defineAction<{ id: string }>(M, E, {
 
 export const refuseTransfer = defineAction<{ id: string; reason?: string }>(M, E, {
   description: 'The receiving branch refuses, stating its reason (no refusal without one).',
-  shape: { id: 'id', reason: { type: 'text', optional: true, max: 200 } },
+  shape: { id: 'id', reason: { type: 'text', optional: true, kind: 'reason' } },
   permission: [{ posts: ['书记', '组织委员'], of: 'org' }],
   target: (ctx, p) => pendingTarget(ctx, p.id, 'to'),
   verify(ctx, p) {

@@ -22,6 +22,7 @@ import {
   heldMessages,
   type Input,
   init,
+  type MachineConfig,
   makeValidatorSet,
   messageKey,
   type PersistRecord,
@@ -98,6 +99,15 @@ export interface DriverOptions {
   readonly gossipIntervalMs: number;
   /** Decided blocks per block-sync batch. */
   readonly syncBatch: number;
+  /**
+   * TEST ONLY: deliberately broken variants for the simulator's mutant runs (packages/sim), never
+   * set by the CLI. `machine` is passed to the consensus machine (`MachineConfig.unsafe`);
+   * `forgetRecordOnRestart` starts without the persisted consensus record (re-signs after a restart).
+   */
+  readonly unsafe?: {
+    readonly machine?: MachineConfig['unsafe'];
+    readonly forgetRecordOnRestart?: boolean;
+  };
 }
 
 export const defaultDriverOptions: DriverOptions = {
@@ -217,9 +227,16 @@ export class ConsensusDriver {
     this.scores = new PeerScores(this.opts.peerScoreLimit);
     this.syncLimiter = new SyncLimiter(this.opts.gossipIntervalMs, this.opts.syncBatchesPerInterval);
     this.clock = deps.timers ?? realTimers;
-    this.state = init({ self: this.self, timeouts: this.opts.timeouts, maxFutureRoundsPerValidator: 2 });
+    this.state = init({
+      self: this.self,
+      timeouts: this.opts.timeouts,
+      maxFutureRoundsPerValidator: 2,
+      ...(this.opts.unsafe?.machine ? { unsafe: this.opts.unsafe.machine } : {}),
+    });
+    // TEST ONLY: `unsafe.forgetRecordOnRestart` forgets the signer file's floor too.
+    const forget = this.opts.unsafe?.forgetRecordOnRestart === true;
     // The signer guard starts from the signer file: a restored (older) chain.db cannot lower it.
-    const floor = deps.signer?.lastSigned() ?? null;
+    const floor = forget ? null : (deps.signer?.lastSigned() ?? null);
     if (floor !== null) this.state = { ...this.state, lastSigned: floor };
     this.lastCommitAt = deps.now();
     // Deferred: the submitting request returns first, and submissions arriving meanwhile join
@@ -240,7 +257,8 @@ export class ConsensusDriver {
       this.scheduleTick();
     }
     const height = this.deps.app.height() + 1;
-    const record = this.resumeRecord(height);
+    const forget = this.opts.unsafe?.forgetRecordOnRestart === true; // TEST ONLY
+    const record = forget ? undefined : this.resumeRecord(height);
     if (record !== undefined) {
       // Re-validate the blocks this validator proposed or locked on before the crash.
       for (const p of this.deps.app.store.pendingBlocks(height)) {
@@ -548,7 +566,9 @@ export class ConsensusDriver {
       p.round < 0 ||
       p.validRound < -1 ||
       p.validRound >= p.round ||
-      proposal.proposer !== proposer(set, height, p.round) ||
+      // TEST ONLY: `unsafe.machine.skipProposerCheck` takes any validator's proposal here too.
+      (proposal.proposer !== proposer(set, height, p.round) &&
+        this.opts.unsafe?.machine?.skipProposerCheck !== true) ||
       msg.block.length > this.opts.maxBlockBytes
     ) {
       this.scores.penalize(from);

@@ -6,7 +6,7 @@
 
 import { toHex } from '@djchain/crypto';
 import { encodeTx, type Transaction } from '@djchain/ledger';
-import { type CheckTxOptions, type CodedError, nextNonce, type StateView } from '@djchain/runtime';
+import { addressOf, type CheckTxOptions, type CodedError, nextNonce, type StateView } from '@djchain/runtime';
 import type { Application, Executed } from '../app/application.ts';
 import { defaultVerifyWorkers, VerifyPool } from '../verify/pool.ts';
 import { mempoolError } from './errors.ts';
@@ -258,10 +258,12 @@ export class Mempool {
   update(committed: Executed): void {
     const height = committed.block.header.height;
     const touched = new Set<string>();
-    for (const hex of committed.result.txHashes.map(toHex)) {
-      const e = this.byHash.get(hex);
-      if (e) touched.add(e.address);
-      this.remove(hex);
+    for (const hex of committed.result.txHashes.map(toHex)) this.remove(hex);
+    // Every account the block used, also when its transactions came from another node's mempool:
+    // otherwise our view of its next nonce stays stale and its later transactions never get ready.
+    for (const tx of committed.block.txs) {
+      const address = addressOf(this.app.suite, tx.signer);
+      if (this.byAccount.has(address) || this.nextNonces.has(address)) touched.add(address);
     }
     const view = this.app.store.view(height);
     for (const address of touched) {

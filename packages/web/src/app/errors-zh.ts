@@ -9,6 +9,10 @@ export const zhErrors: { readonly [code: string]: string } = {
   DISCIPLINE_NOT_PENDING: '该处分不处于待批准状态。',
   DISCIPLINE_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
   DISCIPLINE_OBSERVATION_NOT_ENDED: '留党察看期满后方可恢复党员权利。',
+  DISCIPLINE_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  DISCIPLINE_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   EVIDENCE_BAD_PARAMS: '证据应为两条已签名的投票（或两条已签名的提案）。',
   EVIDENCE_BAD_SIGNATURE: '证据中的签名验证失败。',
   EVIDENCE_DUPLICATE: '该双重签名证据已记录。',
@@ -27,11 +31,16 @@ export const zhErrors: { readonly [code: string]: string } = {
   GOVERNANCE_NOT_PENDING: '该提议已生效，不能再审批。',
   GOVERNANCE_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
   GOVERNANCE_NO_CHANGE: '该验证节点的投票权已是此值。',
+  GOVERNANCE_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
   GOVERNANCE_PENDING_FOR_KEY: '该公钥已有待审批的变更提议。',
+  GOVERNANCE_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   GOVERNANCE_UNKNOWN_ORG: '该节点所属组织未在本链登记。',
   GOVERNANCE_UNKNOWN_PROPOSAL: '不存在该编号的提议。',
   GOVERNANCE_WRONG_APPROVER: '签名人不是创世文件指定的审批方（上级组织密钥，或运行验证节点的组织的书记）。',
   MEMBER_ADDRESS_IN_USE: '该密钥地址已被使用或已作废。',
+  MEMBER_AGE_SAME_PARTY: '更正年龄承诺须由另一人确认，提出更正的人不能自行确认。',
   MEMBER_BAD_PARAMS: '参数格式不正确。',
   MEMBER_EXISTS: '该党员编号已存在。',
   MEMBER_GROUND_REQUIRED: '认定自行脱党须符合党章第九条规定的情形或停止党籍满二年。',
@@ -39,8 +48,17 @@ export const zhErrors: { readonly [code: string]: string } = {
   MEMBER_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   MEMBER_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
   MEMBER_NOT_SUSPENDED: '该党员未停止党籍。',
+  MEMBER_NO_AGE_CORRECTION: '没有待确认的年龄承诺更正，或确认的承诺与待确认的不一致。',
   MEMBER_NO_RECOVERY: '该党员没有待审批的密钥恢复申请。',
+  MEMBER_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
   MEMBER_ORG_NOT_BRANCH: '党员组织关系应编入党支部。',
+  MEMBER_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  MEMBER_RECOVERY_NEEDS_SUPERIOR:
+    '批准人须在高于该党员所在组织及其任职组织的上级党组织担任书记或组织委员（顶层党委的任职人员由创世文件指定的上级党组织批准）。',
+  MEMBER_RECOVERY_SAME_PARTY: '密钥恢复须由两人分别申请和批准，申请人不能自行批准。',
+  MEMBER_RECOVERY_SELF: '密钥恢复须由他人办理；持有密钥的本人请自行更换密钥。',
   MEMBER_TOO_EARLY: '尚未达到规定的期限。',
   ORG_BAD_NESTING: '组织层级不正确（党委、党总支、党支部、党小组）。',
   ORG_BAD_PARAMS: '参数格式不正确。',
@@ -48,11 +66,17 @@ export const zhErrors: { readonly [code: string]: string } = {
   ORG_EXISTS: '该组织编号已存在。',
   ORG_NOT_ELIGIBLE: '该党员目前没有被选举权或不能担任此职务（身份或处分原因）。',
   ORG_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
+  ORG_NOT_IN_ORG: '被任命人的组织关系不在本组织（党小组为其所属党支部；党委、党总支为其下属党支部）。',
   ORG_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
+  ORG_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  ORG_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   ORG_POST_HELD: '该党员已担任此职务。',
   ORG_POST_NOT_ALLOWED: '该职务不能在此类组织中设立或不能由此操作任命。',
   ORG_POST_NOT_HELD: '该党员未担任此职务。',
   ORG_SECRETARY_REQUIRED: '委员会必须有且只有一名书记。',
+  ORG_SELF_APPOINTMENT: '任何人不得任命自己或登记自己当选，须由其他有权人员办理。',
   RECRUITMENT_ACTIVIST_TOO_RECENT: '入党积极分子经过一年以上培养教育和考察，方可列为发展对象。',
   RECRUITMENT_AGE_PROOF_DATE: '年龄证明所针对的日期晚于申请日期，不能证明申请之日已满十八岁。',
   RECRUITMENT_ALREADY_MEMBER: '该人员已是党员或正在发展过程中。',
@@ -83,7 +107,11 @@ export const zhErrors: { readonly [code: string]: string } = {
   RECRUITMENT_NO_PROCESS: '该人员没有发展党员记录。',
   RECRUITMENT_OATH_LATE: '应在批准后规定时间内组织入党宣誓；逾期须说明原因。',
   RECRUITMENT_ONE_AT_A_TIME: '讨论两个以上的发展对象入党时，必须逐个讨论和表决。',
+  RECRUITMENT_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
   RECRUITMENT_OUT_OF_ORDER: '前置环节尚未完成。',
+  RECRUITMENT_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   RECRUITMENT_POLITICAL_REVIEW_EXPIRED: '政治审查已超过本地规定的有效期。',
   RECRUITMENT_POLITICAL_REVIEW_MISSING: '必须进行政治审查且审查合格。',
   RECRUITMENT_PREREVIEW_REQUIRED: '须经基层党委预审合格后方可发放入党志愿书。',
@@ -107,7 +135,11 @@ export const zhErrors: { readonly [code: string]: string } = {
   TRANSFER_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   TRANSFER_NOT_PENDING: '该转接不处于待接收状态。',
   TRANSFER_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
+  TRANSFER_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
   TRANSFER_PENDING: '该党员已有待接收的组织关系转接。',
+  TRANSFER_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   TRANSFER_REASON_REQUIRED: '无正当理由不得拒绝接收党员组织关系，拒绝时须说明理由。',
   TRANSFER_SAME_ORG: '转入党支部与现所在党支部相同。',
 };

@@ -10,7 +10,9 @@ import type { Chain } from './chain.ts';
 export type PermissionRule =
   | { readonly posts: readonly string[]; readonly of: 'org' | 'superiorCommittee' }
   | { readonly of: 'self' }
-  | { readonly of: 'contact' };
+  | { readonly of: 'clerkEntry' }
+  | { readonly of: 'contact' }
+  | { readonly of: 'chainSuperior' };
 
 export type Permission = readonly PermissionRule[];
 
@@ -26,7 +28,7 @@ export const RECRUITMENT_PERMISSIONS: { readonly [action: string]: Permission } 
   fileActivist: [superior(BRANCH_LEADS)],
   assignContacts: [org(BRANCH_LEADS)],
   recordAssessment: [{ of: 'contact' }, org(BRANCH_LEADS)],
-  addMaterial: [{ of: 'self' }, org([...BRANCH_LEADS, '党务工作者'])],
+  addMaterial: [{ of: 'self' }, { of: 'clerkEntry' }, org([...BRANCH_LEADS, '党务工作者'])],
   startPublicity: [org(BRANCH_LEADS)],
   nameCandidate: [org(BRANCH_LEADS)],
   fileCandidate: [superior(BRANCH_LEADS)],
@@ -73,7 +75,7 @@ export function postMayPerform(
   const permission = RECRUITMENT_PERMISSIONS[action];
   if (!permission) return false;
   return permission.some((r) => {
-    if (r.of === 'self' || r.of === 'contact') return false;
+    if (r.of !== 'org' && r.of !== 'superiorCommittee') return false;
     const where = r.of === 'org' ? branch : superiorOrg;
     return where !== null && where === scope.org && r.posts.includes(scope.post);
   });
@@ -81,7 +83,9 @@ export function postMayPerform(
 
 /** The scope that performs `action` when the chosen post cannot: the first rule's. */
 export function performerOf(action: string): Performer {
-  return RECRUITMENT_PERMISSIONS[action]?.[0]?.of ?? 'org';
+  const of = RECRUITMENT_PERMISSIONS[action]?.[0]?.of ?? 'org';
+  // A clerk's data entry is for the member; the genesis superior stands above the top 党委.
+  return of === 'clerkEntry' ? 'self' : of === 'chainSuperior' ? 'superiorCommittee' : of;
 }
 
 /** The nearest 党委 above `org` (its parent, or further up), as the chain finds it; null at the top. */

@@ -24,6 +24,7 @@ import type { Chain } from '../chain.ts';
 import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
 import { type Field, paramsOf, STEP_FIELDS, VOTE_ACTIONS } from '../forms.ts';
+import { RECRUITMENT_PERMISSIONS } from '../permissions.ts';
 import { levelOf, nextStep, PHASE_LABEL, stepOf } from '../recruit.ts';
 import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
 
@@ -141,7 +142,10 @@ function StepForm({
         action,
         paramsOf(member, fields, values),
         session.key,
-        session.onBehalfOf?.address,
+        // Acting for a member is data entry only: the chain refuses the mark on any other step.
+        RECRUITMENT_PERMISSIONS[action]?.some((r) => r.of === 'clerkEntry')
+          ? session.onBehalfOf?.address
+          : undefined,
       );
       if (r.receipt.status === 'failed') {
         // Every refusal is shown with its code, cited or not (a permission refusal carries no cite).

@@ -1,0 +1,155 @@
+/**
+ * docs/threat-model.md, tested line by line: every action × every post × own organization, its
+ * superior 党委 and another branch, and every relation (the member themself, a clerk on their behalf,
+ * a clerk of another branch on their behalf, a 培养联系人, a member without posts, the superior named
+ * in genesis). The expectations are written here by hand — NOT read from src/permissions — so a
+ * change that grants more (or less) than this table fails until the table is changed on purpose.
+ *
+ * Notation of a row: `o:` posts in the target organization, `s:` posts in its superior 党委, `x:` posts
+ * in another branch (never any), then relations. Posts: 书 书记, 副 副书记, 组 组织委员, 宣 宣传委员,
+ * 纪 纪检委员, 务 党务工作者, 长 党小组长. Relations: 本 the subject signing, 代 a clerk of the subject's
+ * organization on the subject's behalf (data entry), 联 an assigned 培养联系人, 上 the superior named
+ * in genesis.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { allModules } from '../src/index.ts';
+import type { Step } from './harness.ts';
+import { B2_GROUP_LEADER, B2_POSTS, caseOf, HOLDERS, setup } from './permission-cases.ts';
+
+const EXPECTED: { readonly [action: string]: string } = {
+  'org.createOrg': 'o:书组',
+  'org.appointPost': 'o:书组',
+  'org.electCommittee': 's:书组',
+  'org.endPost': 'o:书 s:书组',
+  'member.register': 'o:书组务',
+  'member.importMember': 's:书组',
+  'member.rotateKey': '本',
+  'member.requestKeyRecovery': 'o:书组 s:书组',
+  'member.approveKeyRecovery': 's:书组 上',
+  'member.updateProfile': '本 代',
+  'member.commitAge': 'o:书组务',
+  'member.confirmAgeCorrection': 'o:书 s:书组',
+  'member.recordProfileRead': 'o:书组纪务 s:书组纪 本',
+  'member.suspend': 'o:书组',
+  'member.restore': 'o:书组',
+  'member.removeMember': 's:书组',
+  'recruitment.apply': '本',
+  'recruitment.talk': 'o:书副组宣纪',
+  'recruitment.nameActivist': 'o:书组',
+  'recruitment.fileActivist': 's:书组',
+  'recruitment.assignContacts': 'o:书组',
+  'recruitment.recordAssessment': 'o:书组 联',
+  'recruitment.addMaterial': 'o:书组务 本 代',
+  'recruitment.startPublicity': 'o:书组',
+  'recruitment.nameCandidate': 'o:书组',
+  'recruitment.fileCandidate': 's:书组',
+  'recruitment.setIntroducers': 'o:书组',
+  'recruitment.politicalReview': 'o:书组 s:组',
+  'recruitment.recordTraining': 's:书组',
+  'recruitment.committeeReview': 'o:书',
+  'recruitment.preReview': 's:书组',
+  'recruitment.issueForm': 's:书组',
+  'recruitment.admissionVote': 'o:书',
+  'recruitment.superiorTalk': 's:书副组宣纪',
+  'recruitment.approveAdmission': 's:书组',
+  'recruitment.fileAdmission': 's:书组',
+  'recruitment.assignGroup': 'o:书组',
+  'recruitment.takeOath': 'o:书组',
+  'recruitment.applyConversion': '本',
+  'recruitment.conversionVote': 'o:书',
+  'recruitment.approveConversion': 's:书组',
+  'recruitment.archive': 'o:书组务',
+  'recruitment.setLocalRules': 'o:书',
+  'recruitment.adoptVersion': 'o:书',
+  'discipline.decideSanction': 'o:书纪',
+  'discipline.approveSanction': 's:书纪',
+  'discipline.concludeObservation': 's:书纪',
+  'transfer.requestTransfer': 'o:书组务 本',
+  'transfer.acceptTransfer': 'o:书组务',
+  'transfer.refuseTransfer': 'o:书组',
+  'transfer.withdrawTransfer': 'o:书组务 本',
+  // Node admission: the top 党委's 书记 proposes; the 书记 of an organization running a validator
+  // approves (or, when genesis names one, the superior body's key — not the mode of this chain).
+  'governance.propose': 'o:书',
+  'governance.approve': 'o:书',
+};
+
+const POST_OF: { readonly [abbr: string]: string } = {
+  书: '书记',
+  副: '副书记',
+  组: '组织委员',
+  宣: '宣传委员',
+  纪: '纪检委员',
+  务: '党务工作者',
+  长: '党小组长',
+};
+
+/** The row as a set of labels: "o:书记", "s:组织委员", "本", "代", … */
+function expectedSet(row: string): Set<string> {
+  const out = new Set<string>();
+  for (const part of row.split(' ')) {
+    const [scope, posts] = part.includes(':') ? part.split(':') : [null, part];
+    if (scope === null) out.add(posts!);
+    else for (const ch of posts!) out.add(`${scope}:${POST_OF[ch]}`);
+  }
+  return out;
+}
+
+/** Holders of every post in b2 and g2: another branch than the target b1. */
+const OTHER_BRANCH: { readonly [post: string]: string } = { ...B2_POSTS, 党小组长: B2_GROUP_LEADER };
+
+describe('threat model: every action × every post × own, superior, other organization', () => {
+  it('the table covers exactly the actions of the chain', () => {
+    const actions = allModules
+      .filter((m) => m.name !== 'evidence') // consensus evidence: signed votes, no post involved
+      .flatMap((m) => Object.keys(m.actions).map((a) => `${m.name}.${a}`))
+      .sort();
+    // A new action needs its row here, written by hand from the regulation, not from the code.
+    assert.deepEqual(actions, Object.keys(EXPECTED).sort(), 'EXPECTED needs one hand-written row per action');
+  });
+
+  it('exactly the hand-written cells pass authorization', () => {
+    const chain = setup();
+    let tried = 0;
+    for (const [key, row] of Object.entries(EXPECTED)) {
+      const c = caseOf(key);
+      const allowed = (by: string, onBehalfOf?: string): boolean => {
+        tried++;
+        const step: Step = {
+          at: '2025-07-06',
+          by,
+          do: key,
+          params: c.params,
+          ...(onBehalfOf ? { onBehalfOf } : {}),
+        };
+        const code = chain.attempt(step).receipt.error?.code ?? '';
+        assert.ok(!/_(BAD_PARAMS|NOT_FOUND|PERSONAL_DATA)$/.test(code), `${key} by ${by}: ${code}`);
+        return !code.endsWith('_NOT_PERMITTED') && !code.endsWith('_ON_BEHALF_REFUSED');
+      };
+      const got = new Set<string>();
+      // The target's own posts, its superior's (c1 for b1), and another branch's (b2, or b1 under c1).
+      const scopes: [string, { readonly [post: string]: string }][] = [['o', HOLDERS[c.org]!]];
+      if (c.org === 'b1') scopes.push(['s', HOLDERS.c1!], ['x', OTHER_BRANCH]);
+      else scopes.push(['x', HOLDERS.b1!]);
+      for (const [scope, holders] of scopes) {
+        for (const [post, holder] of Object.entries(holders))
+          if (allowed(holder)) got.add(`${scope}:${post}`);
+      }
+      if (c.subject !== undefined) {
+        if (allowed(c.subject)) got.add('本');
+        if (allowed('b1.clerk', c.subject)) got.add('代');
+        // A clerk of another branch never acts for a b1 member.
+        if (allowed(B2_POSTS.党务工作者, c.subject)) got.add('代(other branch)');
+        // Nor does a post holder of the subject's own branch who is not its clerk.
+        if (allowed('b1.org', c.subject)) got.add('代(not a clerk)');
+      }
+      if (allowed('b1.m2')) got.add('联'); // a contact person of cand, no post
+      if (allowed('street')) got.add('上');
+      // A member without posts acts only for themself (b2.m1 is the subject of the transfer cases).
+      if (allowed('b2.m1') && c.subject !== 'b2.m1') got.add('member without posts');
+      assert.deepEqual([...got].sort(), [...expectedSet(row)].sort(), key);
+    }
+    assert.ok(tried > Object.keys(EXPECTED).length * 20, `only ${tried} trials`);
+  });
+});

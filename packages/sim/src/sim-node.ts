@@ -1,0 +1,245 @@
+/**
+ * One simulated node: the REAL node (`openNode`: sqlite chain store, application with every
+ * module, mempool, consensus driver) in its own directory, with the simulation's transport, clock
+ * and timers injected through its deps. A crash closes it (what the database committed stays;
+ * every sqlite transaction is fsync'd, so a crash here is a power loss between two transactions:
+ * the driver's memory — executed blocks not yet saved, signature caches, buffered messages, the
+ * mempool — is lost); a restart opens it again from the same directory. A wipe deletes the
+ * directory; a restore puts back an older copy of its files.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { toHex } from '@djchain/crypto';
+import {
+  type DjNode,
+  type DriverOptions,
+  openNode,
+  silentLog,
+  type TimerHandle,
+  type Timers,
+  type Transport,
+  type WireMessage,
+} from '@djchain/node';
+import type { GenesisDoc } from '@djchain/runtime';
+import { type Behaviour, Hostile } from './byzantine.ts';
+import { keyOf, MODULES } from './genesis.ts';
+import type { Prng } from './prng.ts';
+
+/** Timer handle of the simulated scheduler. */
+export interface SimTimer {
+  cancelled: boolean;
+}
+
+/** What a node needs from the simulation around it. */
+export interface NodeHost {
+  /** Simulated time (ms since the start of the run). */
+  now(): number;
+  schedule(node: number, incarnation: number, delayMs: number, timer: SimTimer, fn: () => void): void;
+  /** A message onto the simulated network (`to` undefined: every other node). */
+  send(from: number, to: number | undefined, msg: WireMessage, extraDelayMs?: number): void;
+  /** Node indices running the validator with this public key hex. */
+  nodesOf(id: string): readonly number[];
+  readonly nodeCount: number;
+  onFatal(node: number, e: unknown): void;
+  trace(line: string): void;
+}
+
+export interface SimNodeConfig {
+  readonly index: number;
+  readonly validator: number;
+  readonly behaviour: Behaviour;
+  readonly dir: string;
+  readonly genesis: GenesisDoc;
+  readonly genesisTime: number;
+  readonly clockSkewMs: number;
+  readonly driver: Partial<DriverOptions>;
+  readonly appUnsafe?: { readonly skipCertificateCheck?: boolean };
+  readonly rng: Prng;
+}
+
+export class SimNode {
+  readonly index: number;
+  readonly id: string;
+  readonly behaviour: Behaviour;
+  readonly hostile: Hostile | null;
+  private readonly cfg: SimNodeConfig;
+  private readonly host: NodeHost;
+  node: DjNode | null = null;
+  incarnation = 0;
+  pausedUntil = 0;
+  /** The handler the node's driver registered (messages are delivered to it). */
+  private handler: ((msg: WireMessage, from: string) => void) | null = null;
+  private peerHandler: ((peer: string) => void) | null = null;
+  private readonly backup: string;
+
+  constructor(cfg: SimNodeConfig, host: NodeHost) {
+    this.cfg = cfg;
+    this.host = host;
+    this.index = cfg.index;
+    this.behaviour = cfg.behaviour;
+    const key = keyOf(`v${cfg.validator}`);
+    this.id = toHex(key.publicKey);
+    this.backup = `${cfg.dir}.bak`;
+    const twisting = cfg.behaviour !== 'correct' && cfg.behaviour !== 'twin' && cfg.behaviour !== 'storage';
+    this.hostile = twisting
+      ? new Hostile({
+          behaviour: cfg.behaviour,
+          rng: cfg.rng,
+          key,
+          maxBlockBytes: cfg.driver.maxBlockBytes ?? 1 << 20,
+        })
+      : null;
+  }
+
+  get up(): boolean {
+    return this.node !== null;
+  }
+
+  /** Latest committed height, as of the last commit event (kept across crashes; reset by a wipe). */
+  committed = 0;
+
+  height(): number {
+    return this.committed;
+  }
+
+  /** Opens the real node from its directory (creating genesis on first start) and starts it. */
+  open(): void {
+    const incarnation = ++this.incarnation;
+    const host = this.host;
+    const index = this.index;
+    const timers: Timers = {
+      setTimeout: (fn, ms) => {
+        const t: SimTimer = { cancelled: false };
+        host.schedule(index, incarnation, Math.max(0, ms), t, fn);
+        return t;
+      },
+      clearTimeout: (h: TimerHandle) => {
+        if (h) (h as SimTimer).cancelled = true;
+      },
+      setImmediate: (fn) => host.schedule(index, incarnation, 0, { cancelled: false }, fn),
+    };
+    const transport: Transport = {
+      broadcast: (msg) => this.outgoing(msg, undefined),
+      send: (peer, msg) => {
+        for (const to of host.nodesOf(peer)) if (to !== index) this.outgoing(msg, to);
+      },
+      onMessage: (h) => {
+        this.handler = h;
+      },
+      onPeer: (h) => {
+        this.peerHandler = h;
+      },
+    };
+    const key = keyOf(`v${this.cfg.validator}`);
+    let dead = false;
+    const node = openNode(
+      {
+        dataDir: this.cfg.dir,
+        genesis: this.cfg.genesis,
+        modules: MODULES,
+        mempool: { verifyWorkers: 0, maxTxs: 2000, maxBytes: 8 << 20 },
+        driver: this.cfg.driver,
+        dbCacheMiB: 2,
+        ...(this.cfg.appUnsafe ? { appUnsafe: this.cfg.appUnsafe } : {}),
+      },
+      {
+        key,
+        transport,
+        now: () => this.cfg.genesisTime + host.now() + this.cfg.clockSkewMs,
+        timers,
+        log: silentLog,
+        onFatal: (e) => {
+          dead = true;
+          this.node = null;
+          host.onFatal(index, e);
+        },
+      },
+    );
+    // A fatal error while starting leaves the node down (as the CLI would exit).
+    if (!dead) this.node = node;
+    this.committed = node.app.height();
+    node.events.on('commit', ({ executed }) => {
+      this.committed = executed.block.header.height;
+    });
+    const hostile = this.hostile;
+    if (hostile) {
+      node.events.on('commit', () => {
+        if (this.node === node) hostile.onCommit(node.app, this.net());
+      });
+    }
+  }
+
+  /** A message from the network for this node. */
+  deliver(msg: WireMessage, from: number, fromId: string): void {
+    if (this.node === null || this.handler === null) return;
+    if (this.hostile && msg.kind === 'status') this.hostile.onStatus(this.node.app, msg, from, this.net());
+    this.handler(msg, fromId);
+  }
+
+  /** A peer (re)connected: the driver sends it a status. */
+  peerConnected(peerId: string): void {
+    if (this.node !== null) this.peerHandler?.(peerId);
+  }
+
+  /** The process dies; its files stay as the last committed transaction left them. */
+  crash(): void {
+    const node = this.node;
+    this.node = null;
+    this.handler = null;
+    this.peerHandler = null;
+    this.incarnation++;
+    node?.close();
+  }
+
+  /** Deletes the node's directory (it must be down). */
+  wipe(): void {
+    this.committed = 0;
+    rmSync(this.cfg.dir, { recursive: true, force: true });
+  }
+
+  /** Copies the database files aside (sqlite in WAL mode: the main file and the log). */
+  saveBackup(): void {
+    rmSync(this.backup, { recursive: true, force: true });
+    mkdirSync(this.backup, { recursive: true });
+    if (!existsSync(this.cfg.dir)) return;
+    for (const f of readdirSync(this.cfg.dir)) {
+      // The shared-memory index is rebuilt from the log on open; a torn copy of it must not be used.
+      if (f.endsWith('-shm')) continue;
+      // The directory lock names the process holding it; every simulated node runs in this one
+      // process, so a copied lock would look held (after a real restore its process is gone).
+      if (f === 'node.lock') continue;
+      copyFileSync(join(this.cfg.dir, f), join(this.backup, f));
+    }
+  }
+
+  /** Replaces the node's directory with the saved copy (it must be down). */
+  restoreBackup(): void {
+    this.committed = 0;
+    rmSync(this.cfg.dir, { recursive: true, force: true });
+    mkdirSync(this.cfg.dir, { recursive: true });
+    if (!existsSync(this.backup)) return;
+    for (const f of readdirSync(this.backup)) copyFileSync(join(this.backup, f), join(this.cfg.dir, f));
+  }
+
+  private outgoing(msg: WireMessage, to: number | undefined): void {
+    if (this.hostile && to === undefined && this.node !== null) {
+      this.hostile.broadcast(this.node.app, msg, this.net());
+      return;
+    }
+    this.host.send(this.index, to, msg);
+  }
+
+  private net() {
+    const host = this.host;
+    const index = this.index;
+    return {
+      peers: () => {
+        const out: number[] = [];
+        for (let i = 0; i < host.nodeCount; i++) if (i !== index) out.push(i);
+        return out;
+      },
+      sendTo: (peer: number, msg: WireMessage, extraDelayMs?: number) =>
+        host.send(index, peer, msg, extraDelayMs),
+    };
+  }
+}

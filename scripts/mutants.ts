@@ -1,0 +1,396 @@
+/**
+ * Mutation check of hand-picked mutants in the consensus and modules packages (`npm run mutants`;
+ * not part of `npm test`: it runs a package's tests once per mutant). Each mutant replaces one exact
+ * snippet of a source file; the package's tests must then fail ("killed"). A mutant that survives is
+ * a missing test. Files are restored in `finally` (and on Ctrl-C), and the run ends by checking
+ * that `git diff` of every touched file is empty.
+ *   node scripts/mutants.ts                 all mutants
+ *   node scripts/mutants.ts consensus       one package
+ *   node scripts/mutants.ts --only C3,M7    some mutants
+ * StrykerJS was not used: it needs its own TypeScript transpile step and has no node:test runner.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface Mutant {
+  readonly id: string;
+  /** The package whose tests must kill the mutant. */
+  readonly pkg: 'consensus' | 'modules';
+  /** The package holding the mutated file, when not `pkg` (a rule `pkg` takes from below). */
+  readonly srcPkg?: 'ledger';
+  /** Path under packages/<srcPkg ?? pkg>/src. */
+  readonly file: string;
+  readonly from: string;
+  readonly to: string;
+  readonly why: string;
+}
+
+export const MUTANTS: readonly Mutant[] = [
+  // consensus: quorum thresholds, lock rules, proposer, signer guard, BFT time, bounds
+  {
+    id: 'C1',
+    pkg: 'consensus',
+    file: 'validators.ts',
+    from: 'return power * 3 > set.totalPower * 2;',
+    to: 'return power * 3 >= set.totalPower * 2;',
+    why: 'exactly 2/3 counted as a quorum',
+  },
+  {
+    id: 'C2',
+    pkg: 'consensus',
+    file: 'validators.ts',
+    from: 'return power * 3 > set.totalPower;',
+    to: 'return power * 3 >= set.totalPower;',
+    why: 'exactly 1/3 counted as f+1',
+  },
+  {
+    id: 'C3',
+    pkg: 'consensus',
+    file: 'rules.ts',
+    from: 'const lockOk = s.lockedRound === -1 || s.lockedValue === p.value;',
+    to: 'const lockOk = true;',
+    why: 'line 22: a locked validator prevotes another value',
+  },
+  {
+    id: 'C4',
+    pkg: 'consensus',
+    file: 'rules.ts',
+    from: 'const lockOk = s.lockedRound <= p.validRound || s.lockedValue === p.value;',
+    to: 'const lockOk = s.lockedRound < p.validRound || s.lockedValue === p.value;',
+    why: 'line 29: lock round equal to vr refused',
+  },
+  {
+    id: 'C5',
+    pkg: 'consensus',
+    // Not the same bound in rules.ts line28: recordProposal already drops vr ≥ round, so weakening
+    // that copy alone cannot be observed (an equivalent mutant, found by this script).
+    file: 'tally.ts',
+    from: 'if (p.validRound < -1 || p.validRound >= p.round) return false;',
+    to: 'if (p.validRound < -1 || p.validRound > p.round) return false;',
+    why: 'a proposal with vr = round recorded',
+  },
+  {
+    id: 'C6',
+    pkg: 'consensus',
+    file: 'rules.ts',
+    from: '.filter((r) => r > s.round)',
+    to: '.filter((r) => r >= s.round)',
+    why: 'line 55: round skip to the current round',
+  },
+  {
+    id: 'C7',
+    pkg: 'consensus',
+    file: 'tally.ts',
+    from: 'if (powerOf(s.validators, vote.validator) === 0) return false;',
+    to: '',
+    why: 'votes of non-validators recorded',
+  },
+  {
+    id: 'C8',
+    pkg: 'consensus',
+    file: 'tally.ts',
+    from: 'if (p.proposer !== proposer(s.validators, s.height, p.round)) return false;',
+    to: '',
+    why: 'a proposal from the wrong proposer accepted',
+  },
+  {
+    id: 'C9',
+    pkg: 'consensus',
+    file: 'tally.ts',
+    from: 'return used < s.config.maxFutureRoundsPerValidator;',
+    to: 'return used <= s.config.maxFutureRoundsPerValidator;',
+    why: 'one future round more than the bound',
+  },
+  {
+    id: 'C10',
+    pkg: 'consensus',
+    file: 'tally.ts',
+    from: 'if (ctx.s.evidenceKeys.includes(key)) return;',
+    to: '',
+    why: 'evidence reported again for every repeat',
+  },
+  {
+    id: 'C11',
+    pkg: 'consensus',
+    file: 'signer-guard.ts',
+    from: 'compareHRS(at, lastSigned) <= 0)',
+    to: 'compareHRS(at, lastSigned) < 0)',
+    why: 'signing again at the last-signed position',
+  },
+  {
+    id: 'C12',
+    pkg: 'consensus',
+    // BFT time's median is the ledger's weightedMedianTime (one rule for the machine and the node).
+    srcPkg: 'ledger',
+    file: 'bft-time.ts',
+    from: 'if (cumulative * 2 >= total && cumulative > 0) return e.time;',
+    to: 'if (cumulative * 2 > total && cumulative > 0) return e.time;',
+    why: 'weighted median off by one vote',
+  },
+  {
+    id: 'C13',
+    pkg: 'consensus',
+    file: 'validators.ts',
+    from: 'return cycle[(height + round) % cycle.length]!;',
+    to: 'return cycle[height % cycle.length]!;',
+    why: 'the proposer does not rotate with the round',
+  },
+  {
+    id: 'C14',
+    pkg: 'consensus',
+    file: 'timeouts.ts',
+    from: 'return config.proposeBaseMs + round * config.proposeDeltaMs;',
+    to: 'return config.proposeBaseMs;',
+    why: 'propose timeout does not grow per round',
+  },
+  // modules: vote thresholds, deadlines, minimum periods, permissions, sanctions
+  {
+    id: 'M1',
+    pkg: 'modules',
+    file: 'recruitment/vote.ts',
+    from: 'if (b.present * 2 <= b.expected)',
+    to: 'if (b.present * 2 < b.expected)',
+    why: '细则§20: exactly half present is a quorum',
+  },
+  {
+    id: 'M2',
+    pkg: 'modules',
+    file: 'recruitment/vote.ts',
+    from: 'passed: yesTotal * 2 > b.expected,',
+    to: 'passed: yesTotal * 2 >= b.expected,',
+    why: '细则§21: exactly half yes passes',
+  },
+  {
+    id: 'M3',
+    pkg: 'modules',
+    file: 'recruitment/vote.ts',
+    from: 'passed: yesTotal * 2 > b.expected,',
+    to: 'passed: b.yes * 2 > b.expected,',
+    why: 'written opinions of absent voters not counted',
+  },
+  {
+    id: 'M4',
+    pkg: 'modules',
+    file: 'recruitment/vote.ts',
+    from: ' || b.writtenYes + b.writtenNo > absent)',
+    to: ')',
+    why: 'more written opinions than absent voters',
+  },
+  {
+    id: 'M5',
+    pkg: 'modules',
+    file: 'recruitment/stage1-2.ts',
+    from: 'if (on < earliest) return fail(proc.version, E.TOO_EARLY',
+    to: 'if (on <= earliest) return fail(proc.version, E.TOO_EARLY',
+    why: 'activist named on the earliest day refused',
+  },
+  {
+    id: 'M6',
+    pkg: 'modules',
+    file: 'recruitment/stage3.ts',
+    from: 'if (on < earliest) return fail(proc.version, E.ACTIVIST_TOO_RECENT',
+    to: 'if (on <= earliest) return fail(proc.version, E.ACTIVIST_TOO_RECENT',
+    why: '细则§13: one year as activist, boundary day',
+  },
+  {
+    id: 'M7',
+    pkg: 'modules',
+    file: 'recruitment/stage3.ts',
+    from: 'if (have < required) return fail',
+    to: 'if (have < required - 1) return fail',
+    why: 'one assessment missing accepted',
+  },
+  {
+    id: 'M8',
+    pkg: 'modules',
+    file: 'recruitment/stage3.ts',
+    from: 'if (days < proc.params.trainingMinDays && hours < proc.params.trainingMinHours)',
+    to: 'if (days < proc.params.trainingMinDays || hours < proc.params.trainingMinHours)',
+    why: 'training: days or hours, not both required',
+  },
+  {
+    id: 'M9',
+    pkg: 'modules',
+    file: 'recruitment/stage4.ts',
+    from: 'if (valid !== null && on > addMonths(reviewed, valid))',
+    to: 'if (valid !== null && on >= addMonths(reviewed, valid))',
+    why: 'political review valid through its last day',
+  },
+  {
+    id: 'M10',
+    pkg: 'modules',
+    file: 'recruitment/stage5.ts',
+    from: 'm > proc.params.extensionMaxMonths)',
+    to: 'm > proc.params.extensionMaxMonths + 1)',
+    why: '党章§7: probation extended at most one year',
+  },
+  {
+    id: 'M11',
+    pkg: 'modules',
+    file: 'recruitment/stage1-2.ts',
+    from: 'unique.length > proc.params.maxContacts',
+    to: 'unique.length > proc.params.maxContacts + 1',
+    why: 'one contact person too many',
+  },
+  {
+    id: 'M12',
+    pkg: 'modules',
+    file: 'recruitment/deadlines.ts',
+    from: "if (today > d.due) return 'overdue';",
+    to: "if (today >= d.due) return 'overdue';",
+    why: 'due day itself counted overdue',
+  },
+  {
+    id: 'M13',
+    pkg: 'modules',
+    file: 'permissions/rules.ts',
+    from: "const held = rule.of === 'org' ? actor.postsInOrg : actor.postsInSuperior;",
+    to: 'const held = actor.postsInOrg;',
+    why: "a branch post passes for the superior committee's",
+  },
+  {
+    id: 'M14',
+    pkg: 'modules',
+    file: 'permissions/authorize.ts',
+    from: '.filter((p) => p.org === org && p.since <= on)',
+    to: '.filter((p) => p.org === org)',
+    why: 'a post acts before it starts',
+  },
+  {
+    id: 'M15',
+    pkg: 'modules',
+    file: 'permissions/authorize.ts',
+    from: 'if (effects.underObservation) return [];',
+    to: '',
+    why: 'a member under 留党察看 keeps acting in a post',
+  },
+];
+
+const root = new URL('..', import.meta.url).pathname;
+const pathOf = (m: Mutant) => join(root, 'packages', m.srcPkg ?? m.pkg, 'src', m.file);
+
+function git(args: string[]): { status: number; out: string } {
+  const r = spawnSync('git', args, { cwd: root, encoding: 'utf8' });
+  return { status: r.status ?? 1, out: `${r.stdout}${r.stderr}` };
+}
+
+/**
+ * Runs a package's tests in their own process group; past `timeoutMs` the whole group is killed
+ * (a mutant can make a loop endless) and the mutant counts as killed by timeout.
+ */
+function runTests(
+  pkg: string,
+  timeoutMs: number,
+): Promise<{ passed: boolean; timedOut: boolean; ms: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(root, 'scripts/run-tests.ts'), pkg], {
+    cwd: root,
+    stdio: 'ignore',
+    detached: true,
+  });
+  running = child.pid;
+  return new Promise((resolve) => {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child.pid);
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      running = undefined;
+      resolve({ passed: code === 0 && !timedOut, timedOut, ms: performance.now() - started });
+    });
+  });
+}
+
+let running: number | undefined;
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const onlyAt = args.indexOf('--only');
+  const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? '').split(',')) : null;
+  const pkgs = args.filter((a, i) => !a.startsWith('--') && !(onlyAt >= 0 && i === onlyAt + 1));
+  const chosen = MUTANTS.filter(
+    (m) => (only === null || only.has(m.id)) && (pkgs.length === 0 || pkgs.includes(m.pkg)),
+  );
+  const files = [...new Set(chosen.map(pathOf))];
+  const dirty = git(['status', '--porcelain', '--', ...files]).out.trim();
+  if (dirty) {
+    console.error(`mutants: these files have uncommitted changes; commit or stash first:\n${dirty}`);
+    process.exit(2);
+  }
+  const originals = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
+  const restoreAll = () => {
+    for (const [f, text] of originals) writeFileSync(f, text);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      killGroup(running);
+      restoreAll();
+      process.exit(130);
+    });
+  }
+
+  // A mutant's run may take five times the clean run (at least a minute) before it counts as hung.
+  const budget = new Map<string, number>();
+  for (const pkg of new Set(chosen.map((m) => m.pkg))) {
+    const clean = await runTests(pkg, 15 * 60_000);
+    if (!clean.passed) {
+      console.error(`mutants: the ${pkg} tests fail without any mutant; fix them first`);
+      process.exit(2);
+    }
+    budget.set(pkg, Math.max(60_000, 5 * clean.ms));
+    console.log(`${pkg}: clean run ${Math.round(clean.ms / 1000)} s`);
+  }
+
+  const results: { m: Mutant; outcome: 'killed' | 'survived' | 'not applied' }[] = [];
+  for (const m of chosen) {
+    const file = pathOf(m);
+    const text = originals.get(file)!;
+    const at = text.indexOf(m.from);
+    if (at < 0 || text.indexOf(m.from, at + 1) >= 0) {
+      results.push({ m, outcome: 'not applied' });
+      console.log(`${m.id} not applied: the snippet is ${at < 0 ? 'missing' : 'not unique'} in ${m.file}`);
+      continue;
+    }
+    try {
+      writeFileSync(file, text.slice(0, at) + m.to + text.slice(at + m.from.length));
+      const r = await runTests(m.pkg, budget.get(m.pkg)!);
+      const outcome = r.passed ? 'survived' : 'killed';
+      results.push({ m, outcome });
+      console.log(
+        `${m.id} ${outcome}${r.timedOut ? ' (timed out)' : ''}: ${m.srcPkg ?? m.pkg}/${m.file} — ${m.why}`,
+      );
+    } finally {
+      writeFileSync(file, text);
+    }
+  }
+  restoreAll();
+  const diff = git(['diff', '--stat', '--', ...files]).out.trim();
+  if (diff) {
+    console.error(`mutants: sources not restored:\n${diff}`);
+    process.exit(3);
+  }
+
+  for (const pkg of new Set(chosen.map((m) => m.pkg))) {
+    const mine = results.filter((r) => r.m.pkg === pkg && r.outcome !== 'not applied');
+    const killed = mine.filter((r) => r.outcome === 'killed').length;
+    console.log(
+      `${pkg}: ${killed}/${mine.length} killed (score ${Math.round((100 * killed) / Math.max(1, mine.length))}%)`,
+    );
+    for (const r of mine.filter((x) => x.outcome === 'survived'))
+      console.log(`  survived ${r.m.id}: ${r.m.why}`);
+  }
+  if (results.some((r) => r.outcome === 'not applied')) process.exitCode = 1;
+}
+
+await main();
