@@ -67,7 +67,10 @@ test('pruned in bounded steps: retained proofs verify, roots unchanged, pruned v
   assert.equal(node.app.store.nodes.versions()?.oldest, from);
   assert.ok(node.pruner.stats().nodes > 0 && node.pruner.stats().values > 0);
 
-  const api = buildApi(node);
+  // Reads as the node's operator (module state and queries are not public: api-access.test.ts).
+  const operatorToken = 'operator-token-of-the-pruning-test-0123456789';
+  const api = buildApi(node, { operatorToken });
+  const asOperator = { authorization: `Bearer ${operatorToken}` };
   t.after(() => api.close());
   const hasher = (d: Uint8Array) => suite.hash(d);
   for (let v = from; v <= latest; v++) {
@@ -75,7 +78,7 @@ test('pruned in bounded steps: retained proofs verify, roots unchanged, pruned v
     assert.equal(toHex(node.app.store.tree.root(v)), roots.get(v), `root of ${v} unchanged`);
     assert.equal(toHex(header.stateRoot), roots.get(v));
     for (const k of ['kv/blocks', 'kv/item/m0', 'kv/item/m1', 'kv/item/none']) {
-      const res = await api.inject({ url: `/v1/state?key=${k}&height=${v}` });
+      const res = await api.inject({ url: `/v1/state?key=${k}&height=${v}`, headers: asOperator });
       assert.equal(res.statusCode, 200, `${k} at ${v}`);
       const body = res.json();
       const value = body.value === null ? undefined : Buffer.from(body.value, 'base64');
@@ -90,7 +93,10 @@ test('pruned in bounded steps: retained proofs verify, roots unchanged, pruned v
         ),
       );
     }
-    assert.equal((await api.inject({ url: `/v1/query/kv/ids?height=${v}` })).statusCode, 200);
+    assert.equal(
+      (await api.inject({ url: `/v1/query/kv/ids?height=${v}`, headers: asOperator })).statusCode,
+      200,
+    );
   }
   for (let v = 1; v < from; v++) {
     assert.throws(
@@ -98,7 +104,7 @@ test('pruned in bounded steps: retained proofs verify, roots unchanged, pruned v
       (e) => isStateError(e, 'STATE_VERSION_PRUNED'),
     );
     for (const url of [`/v1/state?key=kv/blocks&height=${v}`, `/v1/query/kv/ids?height=${v}`]) {
-      const res = await api.inject({ url });
+      const res = await api.inject({ url, headers: asOperator });
       assert.equal(res.statusCode, 410, url);
       assert.equal(res.json().error.code, 'STATE_VERSION_PRUNED', url);
     }
