@@ -68,6 +68,8 @@ export interface CheckerOptions {
   readonly maxBlockTxs: number;
   /** EVIDENCE_MISSED also for two votes that differ only in time. */
   readonly timeOnlyEvidence: boolean;
+  /** The validator set of a height as a correct node holds it (sets change: jailing, governance). */
+  readonly setAt?: (height: number) => readonly { readonly id: string; readonly power: number }[] | undefined;
 }
 
 const realSuite = simSuite();
@@ -216,7 +218,12 @@ export class Checker {
 
   private checkPrevote(signer: string, h: number, r: number, value: string, nowMs: number): void {
     const seen = [...(this.proposals.get(`${h}/${r}`) ?? [])].map((s) => s.split('/'));
-    const leader = proposer(this.set, h, r);
+    const at = this.opts.setAt?.(h);
+    const leader = proposer(
+      at ? makeValidatorSet(at.map((v) => ({ id: v.id, power: v.power }))) : this.set,
+      h,
+      r,
+    );
     const fromLeader = seen.filter(([v, , p]) => v === value && p === leader);
     if (fromLeader.length === 0) {
       this.fail(
@@ -242,9 +249,12 @@ export class Checker {
   }
 
   private polka(h: number, r: number, value: string): boolean {
+    const at = this.opts.setAt?.(h);
+    const power = at ? new Map(at.map((v) => [v.id, v.power])) : this.power;
+    const total = at ? at.reduce((a, v) => a + v.power, 0) : this.totalPower;
     let sum = 0;
-    for (const id of this.prevotes.get(`${h}/${r}/${value}`) ?? []) sum += this.power.get(id) ?? 0;
-    return 3 * sum > 2 * this.totalPower;
+    for (const id of this.prevotes.get(`${h}/${r}/${value}`) ?? []) sum += power.get(id) ?? 0;
+    return 3 * sum > 2 * total;
   }
 
   /**

@@ -158,6 +158,7 @@ export class Simulation implements NodeHost {
       maxBlockBytes: SIM_DRIVER.maxBlockBytes!,
       maxBlockTxs: SIM_DRIVER.maxBlockTxs!,
       timeOnlyEvidence: this.opts.timeOnlyEvidence ?? TIME_ONLY_EVIDENCE_DEFAULT,
+      setAt: (h) => this.setAt(h),
     });
     this.root = mkdtempSync(join(this.opts.tmpRoot ?? defaultTmpRoot(), 'djsim-'));
     const unsafe = this.opts.unsafe;
@@ -199,6 +200,18 @@ export class Simulation implements NodeHost {
       this.queue.push(1 + this.clientRng.int(scenario.txIntervalMs), { kind: 'client' });
       this.queue.push(2000, { kind: 'resubmit' });
     }
+  }
+
+  /** A height's validator set as a correct node that is up holds it (undefined if none can tell). */
+  private setAt(h: number): { id: string; power: number }[] | undefined {
+    for (const i of this.correct) {
+      const app = this.nodes[i]!.node?.app;
+      if (app === undefined || h > app.height() + 2) continue;
+      try {
+        return app.validators(h).validators.map((v) => ({ id: toHex(v.publicKey), power: v.power }));
+      } catch {}
+    }
+    return undefined;
   }
 
   // ── NodeHost ───────────────────────────────────────────────────────────────────────────────
