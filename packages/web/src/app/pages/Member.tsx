@@ -139,7 +139,9 @@ const SUPERIOR_READERS = ['书记', '组织委员', '纪检委员'];
 
 /** Whether the session's post may read the member's personal fields (docs/permissions.md). */
 async function entitled(chain: Chain, s: Session, m: MemberInfo): Promise<boolean> {
-  if (s.memberId === m.id || s.onBehalfOf?.member === m.id) return true;
+  // Acting on a member's behalf is data entry only: it never lends the member's right to read
+  // (docs/threat-model.md); the clerk reads, if at all, under their own post.
+  if (s.memberId === m.id) return true;
   const post = s.post;
   if (!post) return false;
   if (post.org === m.org) return BRANCH_READERS.includes(post.post);
@@ -170,7 +172,7 @@ function PersonalCard({ chain, m }: { chain: Chain; m: MemberInfo }) {
       const status = await c.status();
       const nonce =
         status.height === 0 ? 0 : await c.nextNonce(addressOf(c.suite, session.key.publicKey), status.height);
-      const onBehalfOf = session.onBehalfOf?.address;
+      // Signed and recorded as the reader's own act, never on a member's behalf (the chain refuses it).
       const record = signTransaction(
         c.suite,
         session.key.secretKey,
@@ -182,7 +184,6 @@ function PersonalCard({ chain, m }: { chain: Chain; m: MemberInfo }) {
           signer: session.key.publicKey,
           nonce,
           expiry: status.height + 100,
-          ...(onBehalfOf ? { onBehalfOf } : {}),
         }),
       );
       const [submitted] = await c.submit([record]);
