@@ -13,47 +13,17 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkStoredCertificates } from './certificates.ts';
+import { initConsortium, until } from './consortium.ts';
 import { djchain, type Running, runUntilExit, startProcess } from './process.ts';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const TEST_ENV = { ...process.env, DJCHAIN_TEST_ONLY: '1' };
-
-async function freePorts(n: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from(
-      { length: n },
-      () =>
-        new Promise<ReturnType<typeof createServer>>((resolve) => {
-          const s = createServer();
-          s.listen(0, '127.0.0.1', () => resolve(s));
-        }),
-    ),
-  );
-  const ports = servers.map((s) => (s.address() as { port: number }).port);
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-  return ports;
-}
 
 async function getJson<T>(url: string): Promise<T> {
   return (await fetch(url)).json() as Promise<T>;
-}
-
-/** Polls `cond` up to `tries` times, `everyMs` apart; fails with `what` if it never holds. */
-async function until(what: string, cond: () => Promise<boolean>, tries = 600, everyMs = 100): Promise<void> {
-  for (let i = 0; i < tries; i++) {
-    try {
-      if (await cond()) return;
-    } catch {
-      // A node restarting refuses connections for a moment.
-    }
-    await sleep(everyMs);
-  }
-  assert.fail(`condition not reached: ${what}`);
 }
 
 interface Cluster {
@@ -76,24 +46,7 @@ async function makeCluster(t: { after(fn: () => void): void }, name: string): Pr
     for (const r of running) r?.child.kill('SIGKILL');
     rmSync(root, { recursive: true, force: true });
   });
-  const ports = await freePorts(8);
-  const orgs = {
-    chainId: name,
-    suite: 'intl',
-    host: '127.0.0.1',
-    organizations: ['committee', 'generalBranch', 'branch', 'branch'].map((kind, i) => ({
-      id: `org${i}`,
-      name: `org ${i}`,
-      kind,
-      p2pPort: ports[2 * i]!,
-      apiPort: ports[2 * i + 1]!,
-    })),
-  };
-  const orgsFile = join(root, 'orgs.json');
-  writeFileSync(orgsFile, JSON.stringify(orgs));
-  const init = djchain(['init', '--orgs', orgsFile, '--out', join(root, 'c'), '--lang', 'en']);
-  assert.equal(init.status, 0, init.stderr);
-  const dirs = orgs.organizations.map((o) => join(root, 'c', o.id));
+  const { orgs, dirs } = await initConsortium(root, name, ['committee', 'generalBranch', 'branch', 'branch']);
   for (const dir of dirs) {
     const file = join(dir, 'config.json');
     const config = JSON.parse(readFileSync(file, 'utf8'));
@@ -108,7 +61,7 @@ async function makeCluster(t: { after(fn: () => void): void }, name: string): Pr
     );
   }
   const ids = dirs.map((d) => JSON.parse(readFileSync(join(d, 'key.json'), 'utf8')).publicKey as string);
-  const urls = orgs.organizations.map((o) => `http://127.0.0.1:${o.apiPort}`);
+  const urls = orgs.map((o) => `http://127.0.0.1:${o.apiPort}`);
   const height = async (i: number) => (await getJson<{ height: number }>(`${urls[i]}/v1/status`)).height;
   return {
     dirs,

@@ -13,31 +13,13 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
 import { encodeTx, signTx, txHash } from '@djchain/ledger';
-import { djchain, type Running, startProcess } from './process.ts';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function freePorts(n: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from(
-      { length: n },
-      () =>
-        new Promise<ReturnType<typeof createServer>>((resolve) => {
-          const s = createServer();
-          s.listen(0, '127.0.0.1', () => resolve(s));
-        }),
-    ),
-  );
-  const ports = servers.map((s) => (s.address() as { port: number }).port);
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-  return ports;
-}
+import { initConsortium, sleep, until } from './consortium.ts';
+import { type Running, startProcess } from './process.ts';
 
 /** The API answers the test reads (status, headers, transactions). */
 interface ApiAnswer {
@@ -57,19 +39,6 @@ async function getJson(url: string): Promise<ApiAnswer> {
   ).json() as Promise<ApiAnswer>;
 }
 
-/** Polls `cond` up to `tries` times, `everyMs` apart; fails with `what` if it never holds. */
-async function until(what: string, cond: () => Promise<boolean>, tries = 300, everyMs = 100): Promise<void> {
-  for (let i = 0; i < tries; i++) {
-    try {
-      if (await cond()) return;
-    } catch {
-      // A node restarting refuses connections for a moment.
-    }
-    await sleep(everyMs);
-  }
-  assert.fail(`condition not reached: ${what}`);
-}
-
 test('four validator processes: kill -9 and restart, stop 1 of 4, stop 2 of 4; nothing committed lost', async (t) => {
   const root = mkdtempSync(join(tmpdir(), 'djcluster-'));
   const running: (Running | undefined)[] = [];
@@ -78,24 +47,12 @@ test('four validator processes: kill -9 and restart, stop 1 of 4, stop 2 of 4; n
     for (const r of running) r?.child.kill('SIGKILL');
     rmSync(root, { recursive: true, force: true });
   });
-  const ports = await freePorts(8);
-  const orgs = {
-    chainId: 'cluster-test',
-    suite: 'intl',
-    host: '127.0.0.1',
-    organizations: ['committee', 'generalBranch', 'branch', 'branch'].map((kind, i) => ({
-      id: `org${i}`,
-      name: `org ${i}`,
-      kind,
-      p2pPort: ports[2 * i]!,
-      apiPort: ports[2 * i + 1]!,
-    })),
-  };
-  const orgsFile = join(root, 'orgs.json');
-  writeFileSync(orgsFile, JSON.stringify(orgs));
-  const init = djchain(['init', '--orgs', orgsFile, '--out', join(root, 'c'), '--lang', 'en']);
-  assert.equal(init.status, 0, init.stderr);
-  const dirs = orgs.organizations.map((o) => join(root, 'c', o.id));
+  const { orgs, dirs } = await initConsortium(root, 'cluster-test', [
+    'committee',
+    'generalBranch',
+    'branch',
+    'branch',
+  ]);
   for (const dir of dirs) {
     const file = join(dir, 'config.json');
     const config = JSON.parse(readFileSync(file, 'utf8'));
@@ -112,7 +69,7 @@ test('four validator processes: kill -9 and restart, stop 1 of 4, stop 2 of 4; n
   }
   const genesis = JSON.parse(readFileSync(join(dirs[0]!, 'genesis.json'), 'utf8'));
   const suite = getSuite('intl');
-  const urls = orgs.organizations.map((o) => `http://127.0.0.1:${o.apiPort}`);
+  const urls = orgs.map((o) => `http://127.0.0.1:${o.apiPort}`);
 
   const start = async (i: number) => {
     running[i] = await startProcess(['--dir', dirs[i]!]);

@@ -9,43 +9,13 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fromHex, getSuite } from '@djchain/crypto';
 import { addressOf } from '@djchain/ledger';
+import { initConsortium, until } from './consortium.ts';
 import { djchain, type Running, startProcess } from './process.ts';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function freePorts(n: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from(
-      { length: n },
-      () =>
-        new Promise<ReturnType<typeof createServer>>((resolve) => {
-          const s = createServer();
-          s.listen(0, '127.0.0.1', () => resolve(s));
-        }),
-    ),
-  );
-  const ports = servers.map((s) => (s.address() as { port: number }).port);
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-  return ports;
-}
-
-async function until(what: string, cond: () => Promise<boolean>, tries = 400, everyMs = 100): Promise<void> {
-  for (let i = 0; i < tries; i++) {
-    try {
-      if (await cond()) return;
-    } catch {
-      // not answering yet
-    }
-    await sleep(everyMs);
-  }
-  assert.fail(`condition not reached: ${what}`);
-}
 
 test('a governed fifth validator takes effect at h+2 and the chain keeps committing with it', async (t) => {
   const root = mkdtempSync(join(tmpdir(), 'djgov-'));
@@ -54,24 +24,12 @@ test('a governed fifth validator takes effect at h+2 and the chain keeps committ
     for (const r of running) r?.child.kill('SIGKILL');
     rmSync(root, { recursive: true, force: true });
   });
-  const ports = await freePorts(10);
-  const orgs = {
-    chainId: 'governance-test',
-    suite: 'intl',
-    host: '127.0.0.1',
-    organizations: ['committee', 'branch', 'branch', 'branch', 'branch'].map((kind, i) => ({
-      id: `org${i}`,
-      name: i === 0 ? '东风社区党委' : `第${i}党支部`,
-      kind,
-      p2pPort: ports[2 * i]!,
-      apiPort: ports[2 * i + 1]!,
-    })),
-  };
-  const orgsFile = join(root, 'orgs.json');
-  writeFileSync(orgsFile, JSON.stringify(orgs));
-  const init = djchain(['init', '--orgs', orgsFile, '--out', join(root, 'c'), '--lang', 'en']);
-  assert.equal(init.status, 0, init.stderr);
-  const dirs = orgs.organizations.map((o) => join(root, 'c', o.id));
+  const { orgs, dirs } = await initConsortium(
+    root,
+    'governance-test',
+    ['committee', 'branch', 'branch', 'branch', 'branch'],
+    (i) => (i === 0 ? '东风社区党委' : `第${i}党支部`),
+  );
 
   // Keystores of the 党委's 书记 and of the 街道党工委 (the approval body), made by the CLI.
   const pass = join(root, 'pass.txt');
@@ -92,7 +50,7 @@ test('a governed fifth validator takes effect at h+2 and the chain keeps committ
   assert.equal(addressOf(suite, fromHex(secretary.publicKey)), secretary.address);
   genesis.modules = {
     org: {
-      orgs: orgs.organizations.map((o, i) => ({
+      orgs: orgs.map((o, i) => ({
         id: o.id,
         name: o.name,
         kind: i === 0 ? '党委' : '党支部',
@@ -115,7 +73,7 @@ test('a governed fifth validator takes effect at h+2 and the chain keeps committ
     writeFileSync(file, JSON.stringify({ ...config, logLevel: 'warn', emptyBlockIntervalMs: 200 }));
   }
   const genesisFile = join(dirs[0]!, 'genesis.json');
-  const urls = orgs.organizations.map((o) => `http://127.0.0.1:${o.apiPort}`);
+  const urls = orgs.map((o) => `http://127.0.0.1:${o.apiPort}`);
   const status = async (i: number) =>
     (await (await fetch(`${urls[i]}/v1/status`)).json()) as {
       height: number;
