@@ -69,6 +69,22 @@ const EXPECTED: { readonly [action: string]: string } = {
   'transfer.acceptTransfer': 'o:书组务',
   'transfer.refuseTransfer': 'o:书组',
   'transfer.withdrawTransfer': 'o:书组务 本',
+  // Dues (规定; 党章第九条): the branch's 书记 or 组织委员 assess and decide; its clerk also keeps the
+  // books; the member reports their own payment; the superior 党委 approves hardship relief (not
+  // the body above the chain for a branch that has a superior in it); the receiving committee
+  // acknowledges a remittance.
+  'dues.assess': 'o:书组',
+  'dues.setArrangement': 'o:书组',
+  'dues.recordPayment': 'o:书组务',
+  'dues.reportPayment': '本',
+  'dues.confirmPayment': 'o:书组务',
+  'dues.correctPayment': 'o:书组',
+  'dues.requestRelief': 'o:书组',
+  'dues.approveRelief': 's:书组',
+  'dues.remit': 'o:书组务',
+  'dues.acknowledgeRemittance': 'o:书组务',
+  'dues.decideLapseCase': 'o:书组',
+  'dues.publishNotice': 'o:书组',
   // Node admission: the top 党委's 书记 proposes; the 书记 of an organization running a validator
   // approves (or, when genesis names one, the superior body's key — not the mode of this chain).
   'governance.propose': 'o:书',
