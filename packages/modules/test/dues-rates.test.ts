@@ -1,5 +1,5 @@
 /**
- * The dues amount against hand-computed vectors (vectors/dues-rates.json): every bracket edge on
+ * The dues amount against hand-computed vectors (vectors/checks/dues-rates.json): every bracket edge on
  * both sides, half-up rounding, the fixed groups and absurd input. The expectations were computed by
  * hand from the 规定's table, not by the code under test.
  */
@@ -7,13 +7,22 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { DUES_GROUPS, DUES_RULE_2008, type DuesGroup, duesRuleFor, monthlyDues, possibleAmount } from '../src/index.ts';
+import {
+  DUES_GROUPS,
+  DUES_RULE_2008,
+  type DuesGroup,
+  duesRuleFor,
+  monthlyDues,
+  possibleAmount,
+} from '../src/index.ts';
 
 interface Vectors {
   amounts: { group: DuesGroup; base: number | null; expect: number | string; why: string }[];
   possible: { group: DuesGroup; fen: number; bp: number | 'fixed' | null }[];
 }
-const v = JSON.parse(readFileSync(new URL('./vectors/dues-rates.json', import.meta.url), 'utf8')) as Vectors;
+const v = JSON.parse(
+  readFileSync(new URL('./vectors/checks/dues-rates.json', import.meta.url), 'utf8'),
+) as Vectors;
 
 describe('monthly dues (规定第二条至第六条)', () => {
   for (const c of v.amounts) {
@@ -38,13 +47,19 @@ describe('monthly dues (规定第二条至第六条)', () => {
   });
 
   it('every computed amount is one the chain accepts, at the same rate (property)', () => {
-    const based = DUES_GROUPS.filter((g) => g === '在职' || g === '年薪制' || g === '个体经营' || g === '离退休');
+    const based = DUES_GROUPS.filter(
+      (g) => g === '在职' || g === '年薪制' || g === '个体经营' || g === '离退休',
+    );
     fc.assert(
-      fc.property(fc.constantFrom(...based), fc.integer({ min: 0, max: DUES_RULE_2008.maxBase }), (g, base) => {
-        const r = monthlyDues(DUES_RULE_2008, g, base);
-        assert.ok(r.ok);
-        assert.deepEqual(possibleAmount(DUES_RULE_2008, g, r.fen), { bp: r.bp });
-      }),
+      fc.property(
+        fc.constantFrom(...based),
+        fc.integer({ min: 0, max: DUES_RULE_2008.maxBase }),
+        (g, base) => {
+          const r = monthlyDues(DUES_RULE_2008, g, base);
+          assert.ok(r.ok);
+          assert.deepEqual(possibleAmount(DUES_RULE_2008, g, r.fen), { bp: r.bp });
+        },
+      ),
       { numRuns: 2000, seed: 20081 },
     );
   });

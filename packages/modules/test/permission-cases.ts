@@ -130,8 +130,10 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
   },
   'dues.approveRelief': { params: { id: 'rel1', approved: true }, org: 'b1', subject: 'b1.m3' },
   'dues.remit': { params: { id: 'rem2', org: 'b1', fen: 100, period: '2025-07' }, org: 'b1' },
-  // rem1 went from b1 to c1: the receiving committee acknowledges it.
-  'dues.acknowledgeRemittance': { params: { id: 'rem1' }, org: 'c1' },
+  // rem1b went from b1 to c1: the receiving committee acknowledges it.
+  'dues.acknowledgeRemittance': { params: { id: 'rem1b' }, org: 'c1' },
+  // rem0 went from c1 to the street 党工委 above the chain.
+  'dues.acknowledgeRemittanceAbove': { params: { id: 'rem0' }, org: 'c1' },
   'dues.decideLapseCase': {
     params: { member: 'b1.m4', outcome: '不予除名', resolution: 'r-lapse' },
     org: 'b1',
@@ -263,6 +265,9 @@ export function setup(): Chain {
       { id: 'rel1', member: 'b1.m3', from: '2025-07', to: '2025-07', fen: 0, resolution: 'r-rel' },
     ],
     ['b1.clerk', 'dues.remit', { id: 'rem1', org: 'b1', fen: 1000, period: '2025-06' }],
+    ['c.sec', 'dues.acknowledgeRemittance', { id: 'rem1' }],
+    ['c.clerk', 'dues.remit', { id: 'rem0', org: 'c1', fen: 500, period: '2025-06' }],
+    ['b1.clerk', 'dues.remit', { id: 'rem1b', org: 'b1', fen: 200, period: '2025-06' }],
   ];
   for (const [by, action, params] of dues) ok({ at: '2025-07-05', hour: ++hour, by, do: action, params });
   return chain;

@@ -83,6 +83,7 @@ const EXPECTED: { readonly [action: string]: string } = {
   'dues.approveRelief': 's:书组',
   'dues.remit': 'o:书组务',
   'dues.acknowledgeRemittance': 'o:书组务',
+  'dues.acknowledgeRemittanceAbove': '上',
   'dues.decideLapseCase': 'o:书组',
   'dues.publishNotice': 'o:书组',
   // Node admission: the top 党委's 书记 proposes; the 书记 of an organization running a validator

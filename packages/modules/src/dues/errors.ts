@@ -134,6 +134,11 @@ export const DuesErrors = {
     en: 'The remittance is already acknowledged.',
     zh: '该笔上缴已确认收到。',
   },
+  WRONG_RECEIVER: {
+    code: 'DUES_WRONG_RECEIVER',
+    en: 'This remittance goes elsewhere: a committee in the chain acknowledges with acknowledgeRemittance, the body above the chain with acknowledgeRemittanceAbove.',
+    zh: '该笔上缴的接收方不同：链内上级党委用“确认收到上缴”，链外上级用“上级确认收到上缴”。',
+  },
   NO_OPEN_CASE: {
     code: 'DUES_NO_OPEN_CASE',
     en: 'There is no open six-month case for this member.',

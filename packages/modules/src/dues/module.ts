@@ -16,6 +16,7 @@ import {
 import { duesQueries } from './queries.ts';
 import {
   acknowledgeRemittance,
+  acknowledgeRemittanceAbove,
   approveRelief,
   decideLapseCase,
   publishNotice,
@@ -36,6 +37,7 @@ export const duesModule: ModuleDef = {
     approveRelief,
     remit,
     acknowledgeRemittance,
+    acknowledgeRemittanceAbove,
     decideLapseCase,
     publishNotice,
   },

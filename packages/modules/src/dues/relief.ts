@@ -11,8 +11,6 @@ import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
 import { monthRange, type YearMonth } from '../common/months.ts';
 import { asValue, MODULE, storeOf } from '../common/stores.ts';
 import { chainSuperior, getOrg, superiorCommittee } from '../org/store.ts';
-import { actorFacts } from '../permissions/authorize.ts';
-import { permits } from '../permissions/rules.ts';
 import { addToBooks, duesStores, M, memberTarget, todayOf, yearOf } from './actions-common.ts';
 import { DuesErrors as E } from './errors.ts';
 import { monthDues } from './ledger.ts';
@@ -91,20 +89,15 @@ export const requestRelief = defineAction<RequestRelief>(M, E, {
 export const approveRelief = defineAction<{ id: string; approved: boolean }>(M, E, {
   description: 'The superior 党委 approves or rejects a hardship reduction or waiver.',
   shape: { id: 'id', approved: 'bool' },
-  permission: [{ posts: DECIDERS, of: 'superiorCommittee' }, { of: 'chainSuperior' }],
+  // The 上一级党委 of the member's organization. (A member held by the top 党委 itself has none in
+  // the chain: such relief is decided outside it — the body above signs nothing here.)
+  permission: [{ posts: DECIDERS, of: 'superiorCommittee' }],
   target(ctx, p) {
     const r = getRelief(ctx.store, p.id);
     return r ? { org: r.org, member: r.member } : null;
   },
-  verify(ctx, p) {
-    const r = getRelief(ctx.store, p.id)!;
-    // The body above the chain approves only for an organization with no superior committee in it.
-    const facts = actorFacts(ctx, M, { org: r.org, member: r.member });
-    const bySuperior = permits([{ posts: DECIDERS, of: 'superiorCommittee' }], facts) !== null;
-    if (!bySuperior && superiorCommittee(storeOf(ctx, M, MODULE.org), r.org) !== null)
-      return failure(E.NOT_PERMITTED, { required: '上级党委书记、组织委员' });
-    return r.status === 'requested' ? okResult : failure(E.NOT_PENDING);
-  },
+  verify: (ctx, p) =>
+    getRelief(ctx.store, p.id)!.status === 'requested' ? okResult : failure(E.NOT_PENDING),
   execute(ctx, p) {
     const r = getRelief(ctx.store, p.id)!;
     ctx.store.set(
@@ -185,46 +178,60 @@ export const remit = defineAction<Remit>(M, E, {
   },
 });
 
-/** The receiving committee (or the body above the chain) acknowledges a remittance. */
+function acknowledge(ctx: ActionContext, id: string): void {
+  const r = getRemittance(ctx.store, id)!;
+  const on = todayOf(ctx);
+  ctx.store.set(
+    duesKeys.remittance(id),
+    asValue({ ...r, status: 'acknowledged', acknowledgedOn: on } satisfies Remittance),
+  );
+  if (r.to !== null) addToBooks(ctx, r.to, yearOf(on), { received: r.fen });
+  emitAct(
+    ctx,
+    M,
+    'dues.RemittanceAcknowledged',
+    [orgEntity(r.org), ...(r.to !== null ? [orgEntity(r.to)] : [])],
+    {
+      remittance: id,
+      org: r.org,
+      to: r.to,
+      fen: r.fen,
+    },
+  );
+}
+
+function pendingRemittance(ctx: ActionContext, id: string, above: boolean) {
+  const r = getRemittance(ctx.store, id)!;
+  if (r.status !== 'sent') return failure(E.ALREADY_ACKNOWLEDGED);
+  // Each of the two acts acknowledges its own kind: a committee in the chain, or the body above it.
+  if ((r.to === null) !== above) return failure(E.WRONG_RECEIVER, { to: r.to });
+  return okResult;
+}
+
+/** The receiving committee acknowledges a remittance; it then counts in its own books. */
 export const acknowledgeRemittance = defineAction<{ id: string }>(M, E, {
   description: 'The receiving committee acknowledges a remittance; it then counts in its own books.',
   shape: { id: 'id' },
-  permission: [{ posts: BOOKKEEPERS, of: 'org' }, { of: 'chainSuperior' }],
+  permission: [{ posts: BOOKKEEPERS, of: 'org' }],
   target(ctx, p) {
     const r = getRemittance(ctx.store, p.id);
     return r ? { org: r.to ?? r.org } : null;
   },
-  verify(ctx, p) {
-    const r = getRemittance(ctx.store, p.id)!;
-    if (r.status !== 'sent') return failure(E.ALREADY_ACKNOWLEDGED);
-    // To the body above the chain: only that body; to a committee: only its own post holders (the
-    // chain superior rule must not stand in for them, nor the sender's posts for the body above).
-    const facts = actorFacts(ctx, M, { org: r.to ?? r.org });
-    const ok =
-      r.to === null ? facts.isChainSuperior : permits([{ posts: BOOKKEEPERS, of: 'org' }], facts) !== null;
-    return ok ? okResult : failure(E.NOT_PERMITTED, { to: r.to });
+  verify: (ctx, p) => pendingRemittance(ctx, p.id, false),
+  execute: (ctx, p) => acknowledge(ctx, p.id),
+});
+
+/** The body above the chain (genesis `org.superior`) acknowledges what the top 党委 remitted to it. */
+export const acknowledgeRemittanceAbove = defineAction<{ id: string }>(M, E, {
+  description: "The superior body above the chain acknowledges the top committee's remittance.",
+  shape: { id: 'id' },
+  permission: [{ of: 'chainSuperior' }],
+  target(ctx, p) {
+    const r = getRemittance(ctx.store, p.id);
+    return r ? { org: r.org } : null;
   },
-  execute(ctx, p) {
-    const r = getRemittance(ctx.store, p.id)!;
-    const on = todayOf(ctx);
-    ctx.store.set(
-      duesKeys.remittance(p.id),
-      asValue({ ...r, status: 'acknowledged', acknowledgedOn: on } satisfies Remittance),
-    );
-    if (r.to !== null) addToBooks(ctx, r.to, yearOf(on), { received: r.fen });
-    emitAct(
-      ctx,
-      M,
-      'dues.RemittanceAcknowledged',
-      [orgEntity(r.org), ...(r.to !== null ? [orgEntity(r.to)] : [])],
-      {
-        remittance: p.id,
-        org: r.org,
-        to: r.to,
-        fen: r.fen,
-      },
-    );
-  },
+  verify: (ctx, p) => pendingRemittance(ctx, p.id, true),
+  execute: (ctx, p) => acknowledge(ctx, p.id),
 });
 
 /**
