@@ -5,3 +5,5 @@ export { CliError, type Lang, langOf, messageTable, t } from './i18n.ts';
 export { type InitArgs, type InitResult, initDir } from './init.ts';
 export { chainModules, loadModules } from './modules.ts';
 export { type StartArgs, type Started, startDir } from './start.ts';
+export { COLUMNS, EDUCATION, type RowKey } from './excel/columns.ts';
+export { idCheckChar } from './excel/idcard.ts';

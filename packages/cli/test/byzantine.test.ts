@@ -16,9 +16,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { initConsortium } from '@djchain/testkit/consortium';
+import { KV_MODULES_FILE } from '@djchain/testkit/kv';
+import { until } from '@djchain/testkit/ports';
+import { djchain, runUntilExit, type Spawned, startDjchain } from '@djchain/testkit/process';
 import { checkStoredCertificates } from './certificates.ts';
-import { initConsortium, until } from './consortium.ts';
-import { djchain, type Running, runUntilExit, startProcess } from './process.ts';
 
 const TEST_ENV = { ...process.env, DJCHAIN_TEST_ONLY: '1' };
 
@@ -30,7 +32,7 @@ interface Cluster {
   readonly dirs: string[];
   readonly urls: string[];
   readonly ids: string[];
-  readonly running: (Running | undefined)[];
+  readonly running: (Spawned | undefined)[];
   height(i: number): Promise<number>;
   /** Waits until every node in `who` is at `target` or above. */
   reach(target: number, who: number[]): Promise<void>;
@@ -41,12 +43,12 @@ interface Cluster {
 
 async function makeCluster(t: { after(fn: () => void): void }, name: string): Promise<Cluster> {
   const root = mkdtempSync(join(tmpdir(), 'djbyz-'));
-  const running: (Running | undefined)[] = [];
+  const running: (Spawned | undefined)[] = [];
   t.after(() => {
     for (const r of running) r?.child.kill('SIGKILL');
     rmSync(root, { recursive: true, force: true });
   });
-  const { orgs, dirs } = await initConsortium(root, name, ['committee', 'generalBranch', 'branch', 'branch']);
+  const { orgs, dirs } = await initConsortium(root, name);
   for (const dir of dirs) {
     const file = join(dir, 'config.json');
     const config = JSON.parse(readFileSync(file, 'utf8'));
@@ -56,7 +58,7 @@ async function makeCluster(t: { after(fn: () => void): void }, name: string): Pr
         ...config,
         logLevel: 'warn',
         emptyBlockIntervalMs: 200,
-        extraModules: [new URL('./kv-modules.ts', import.meta.url).pathname],
+        extraModules: [KV_MODULES_FILE],
       }),
     );
   }
@@ -116,8 +118,10 @@ test('the Byzantine flag is refused without DJCHAIN_TEST_ONLY=1', (t) => {
 
 test('an equivocating validator process: the honest three commit, the evidence lands; kills after persist and mid-commit; every certificate verifies', async (t) => {
   const c = await makeCluster(t, 'byzantine-test');
-  for (let i = 0; i < 3; i++) c.running[i] = await startProcess(['--dir', c.dirs[i]!]);
-  c.running[3] = await startProcess(['--dir', c.dirs[3]!, '--test-byzantine', 'equivocate'], TEST_ENV);
+  for (let i = 0; i < 3; i++) c.running[i] = await startDjchain(['start', '--dir', c.dirs[i]!]);
+  c.running[3] = await startDjchain(['start', '--dir', c.dirs[3]!, '--test-byzantine', 'equivocate'], {
+    env: TEST_ENV,
+  });
   const honest = [0, 1, 2];
   await c.reach(3, honest);
   // The honest three go on, and an honest node committed evidence against org3.
@@ -147,7 +151,7 @@ test('an equivocating validator process: the honest three commit, the evidence l
     const exit = await run.done;
     clearTimeout(killer);
     assert.equal(exit.signal, 'SIGKILL', `${crash}: the process killed itself (${exit.stderr})`);
-    c.running[1] = await startProcess(['--dir', c.dirs[1]!]);
+    c.running[1] = await startDjchain(['start', '--dir', c.dirs[1]!]);
     const top = Math.max(...(await Promise.all([0, 2].map(c.height))));
     await c.reach(top + 2, honest);
   }
@@ -174,8 +178,10 @@ test('an equivocating validator process: the honest three commit, the evidence l
 // other were stored ("invalid precommit signature" at several heights, seen with this test).
 test('a validator equivocating on time only: the honest three keep committing, the evidence lands; every stored certificate verifies', async (t) => {
   const c = await makeCluster(t, 'byzantine-time');
-  for (let i = 0; i < 3; i++) c.running[i] = await startProcess(['--dir', c.dirs[i]!]);
-  c.running[3] = await startProcess(['--dir', c.dirs[3]!, '--test-byzantine', 'equivocate-time'], TEST_ENV);
+  for (let i = 0; i < 3; i++) c.running[i] = await startDjchain(['start', '--dir', c.dirs[i]!]);
+  c.running[3] = await startDjchain(['start', '--dir', c.dirs[3]!, '--test-byzantine', 'equivocate-time'], {
+    env: TEST_ENV,
+  });
   const honest = [0, 1, 2];
   await c.reach(3, honest);
   const at = Math.max(...(await Promise.all(honest.map(c.height))));

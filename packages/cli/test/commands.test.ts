@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { djchain } from '@djchain/testkit/process';
 import { commandMessages } from '../src/commands/index.ts';
 import { startTestChain, type TestChain } from './commands-node.ts';
-import { djchain } from './process.ts';
 
 let chain: TestChain;
 before(async () => {

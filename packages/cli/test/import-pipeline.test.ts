@@ -8,11 +8,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { djchain } from '@djchain/testkit/process';
 import ExcelJS from 'exceljs';
 import { COLUMNS } from '../src/excel/columns.ts';
 import { idCheckChar } from '../src/excel/idcard.ts';
 import { startTestChain, type TestChain } from './commands-node.ts';
-import { djchain } from './process.ts';
 
 let chain: TestChain;
 before(async () => {

@@ -7,15 +7,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { djchain, type Spawned } from '@djchain/testkit/process';
 import ExcelJS from 'exceljs';
 import { COLUMNS } from '../src/excel/columns.ts';
 import { idCheckChar } from '../src/excel/idcard.ts';
-import { startTestChain, type TestChain } from './commands-node.ts';
-import { djchain } from './process.ts';
-import { type SealedProcess, startSealed } from './sealed-process.ts';
+import { startSealed, startTestChain, type TestChain } from './commands-node.ts';
 
 let chain: TestChain;
-let sealed: SealedProcess | undefined;
+let sealed: Spawned | undefined;
 before(async () => {
   chain = await startTestChain();
 });

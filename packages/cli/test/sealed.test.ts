@@ -19,15 +19,14 @@ import {
   signTransaction,
 } from '@djchain/client';
 import type { KeyPair, Value } from '@djchain/crypto';
+import { djchain, type Spawned } from '@djchain/testkit/process';
 import ExcelJS from 'exceljs';
 import { loadGenesis } from '../src/commands/common.ts';
 import { nodeScrypt } from '../src/commands/scrypt.ts';
 import { lastLines, openLine, openVault } from '../src/commands/vault.ts';
 import { COLUMNS } from '../src/excel/columns.ts';
 import { idCheckChar } from '../src/excel/idcard.ts';
-import { PASSPHRASE, startTestChain, type TestChain } from './commands-node.ts';
-import { djchain } from './process.ts';
-import { type SealedProcess, startSealed } from './sealed-process.ts';
+import { PASSPHRASE, startSealed, startTestChain, type TestChain } from './commands-node.ts';
 
 function idFor(birth: string, male: boolean): string {
   const first17 = `110105${birth.replaceAll('-', '')}01${male ? 1 : 2}`;
@@ -60,7 +59,7 @@ const ROWS: Record<string, string>[] = [
 ];
 
 let chain: TestChain;
-let service: SealedProcess;
+let service: Spawned;
 let client: DjchainClient;
 let reader: KeyPair;
 let vaultFile: string;

@@ -21,10 +21,10 @@ import {
 import { evidenceModule } from '@djchain/modules';
 import { P2PNode } from '@djchain/p2p';
 import type { ModuleDef } from '@djchain/runtime';
+import { kvModule } from '@djchain/testkit/kv';
 import { ConsensusDriver, type DjNode, defaultDriverOptions, openNode } from '../src/index.ts';
 import { CHAIN, genesisFor, keyOf, tempDir } from './helpers.ts';
 import { until } from './memory-net.ts';
-import { kvModule } from './test-module.ts';
 
 const suite = getSuite('intl');
 

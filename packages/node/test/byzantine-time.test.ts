@@ -13,10 +13,10 @@ import { test } from 'node:test';
 import { getSuite, toHex } from '@djchain/crypto';
 import { signVote, verifyCommit } from '@djchain/ledger';
 import { evidenceModule } from '@djchain/modules';
+import { kvModule } from '@djchain/testkit/kv';
 import { type DjNode, openNode } from '../src/index.ts';
 import { CHAIN, genesisFor, keyOf, tempDir } from './helpers.ts';
 import { MemoryNetwork, until } from './memory-net.ts';
-import { kvModule } from './test-module.ts';
 
 const fast = {
   proposeBaseMs: 400,

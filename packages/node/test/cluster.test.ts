@@ -7,28 +7,10 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { getSuite, toHex } from '@djchain/crypto';
 import { encodeTx, headerHash, txHash, verifyCommit } from '@djchain/ledger';
-import { type DjNode, openNode, type Transport, type WireMessage } from '../src/index.ts';
+import { kvModule } from '@djchain/testkit/kv';
+import { type DjNode, openNode } from '../src/index.ts';
 import { genesisFor, keyOf, Signer, tempDir, waitForCommit } from './helpers.ts';
-import { kvModule } from './test-module.ts';
-
-/** Delivers every broadcast to every other member, asynchronously and in order. */
-class MemoryNetwork {
-  private readonly handlers = new Map<string, (msg: WireMessage, from: string) => void>();
-  transport(id: string): Transport {
-    return {
-      broadcast: (msg) => {
-        for (const [peer, h] of this.handlers) if (peer !== id) setImmediate(() => h(msg, id));
-      },
-      send: (peer, msg) => {
-        const h = this.handlers.get(peer);
-        if (h) setImmediate(() => h(msg, id));
-      },
-      onMessage: (handler) => {
-        this.handlers.set(id, handler);
-      },
-    };
-  }
-}
+import { MemoryNetwork } from './memory-net.ts';
 
 test('four validators agree on every block; certificates carry more than 2/3 of the power', async (t) => {
   const root = tempDir(t);

@@ -12,27 +12,10 @@ import { test } from 'node:test';
 import { getSuite, toHex } from '@djchain/crypto';
 import { signedVoteToValue, signVote } from '@djchain/ledger';
 import { evidenceModule } from '@djchain/modules';
-import { buildApi, type DjNode, openNode, type Transport, type WireMessage } from '../src/index.ts';
+import { kvModule } from '@djchain/testkit/kv';
+import { buildApi, type DjNode, openNode } from '../src/index.ts';
 import { CHAIN, genesisFor, keyOf, tempDir, waitForCommit } from './helpers.ts';
-import { kvModule } from './test-module.ts';
-
-class MemoryNetwork {
-  readonly handlers = new Map<string, (msg: WireMessage, from: string) => void>();
-  transport(id: string): Transport {
-    return {
-      broadcast: (msg) => {
-        for (const [peer, h] of this.handlers) if (peer !== id) setImmediate(() => h(msg, id));
-      },
-      send: (peer, msg) => {
-        const h = this.handlers.get(peer);
-        if (h) setImmediate(() => h(msg, id));
-      },
-      onMessage: (handler) => {
-        this.handlers.set(id, handler);
-      },
-    };
-  }
-}
+import { MemoryNetwork } from './memory-net.ts';
 
 const fast = {
   proposeBaseMs: 400,

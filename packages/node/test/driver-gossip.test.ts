@@ -9,21 +9,10 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { getSuite, toHex } from '@djchain/crypto';
 import { headerHash } from '@djchain/ledger';
+import { kvModule } from '@djchain/testkit/kv';
+import { mulberry32 as prng } from '@djchain/testkit/prng';
 import { type DjNode, openNode, type Transport, type WireMessage } from '../src/index.ts';
 import { genesisFor, keyOf, tempDir, waitForHeight } from './helpers.ts';
-import { kvModule } from './test-module.ts';
-
-/** mulberry32: deterministic loss pattern. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class LossyNetwork {
   private readonly handlers = new Map<string, (msg: WireMessage, from: string) => void>();

@@ -9,9 +9,9 @@ import { test } from 'node:test';
 import { encode, getSuite, type KeyPair, toHex } from '@djchain/crypto';
 import { encodeTx, txHash } from '@djchain/ledger';
 import { Channel, P2PNode } from '@djchain/p2p';
+import { kvModule } from '@djchain/testkit/kv';
 import { type DjNode, openNode } from '../src/index.ts';
 import { CHAIN, genesisFor, keyOf, Signer, tempDir, waitForCommit } from './helpers.ts';
-import { kvModule } from './test-module.ts';
 
 const suite = getSuite('intl');
 const fast = {

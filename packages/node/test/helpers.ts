@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { getSuite, type KeyPair, type Suite, type SuiteId, type Value } from '@djchain/crypto';
 import { signTx, type Transaction } from '@djchain/ledger';
 import type { GenesisDoc } from '@djchain/runtime';
+import { kvModule } from '@djchain/testkit/kv';
 import { type CommitEvent, type DjNode, openNode } from '../src/index.ts';
-import { kvModule } from './test-module.ts';
 
 export const CHAIN = 'dj-node-test';
 export const T0 = 1_767_225_600_000;

@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
 import { encodeTx, headerHash, txHash, validatorIndex } from '@djchain/ledger';
 import { P2PNode } from '@djchain/p2p';
+import { kvModule } from '@djchain/testkit/kv';
 import {
   type DjNode,
   decodeWire,
@@ -19,7 +20,6 @@ import {
   type WireMessage,
 } from '../src/index.ts';
 import { CHAIN, genesisFor, keyOf, Signer, tempDir, waitForHeight } from './helpers.ts';
-import { kvModule } from './test-module.ts';
 
 const suite = getSuite('intl');
 const fast = {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { compareHRS, type HRS } from '@djchain/consensus';
 import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
+import { kvModule } from '@djchain/testkit/kv';
 import {
   type DjNode,
   isNodeError,
@@ -23,7 +24,6 @@ import {
   type WireMessage,
 } from '../src/index.ts';
 import { genesisFor, keyOf, startNode, tempDir, waitForCommit, waitForHeight } from './helpers.ts';
-import { kvModule } from './test-module.ts';
 
 const fast = {
   proposeBaseMs: 300,

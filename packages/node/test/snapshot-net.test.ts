@@ -10,10 +10,10 @@ import { test } from 'node:test';
 import { encode, equalBytes, getSuite, type KeyPair, toHex } from '@djchain/crypto';
 import { encodeTx, headerHash, txHash } from '@djchain/ledger';
 import { Channel, P2PNode } from '@djchain/p2p';
+import { kvModule } from '@djchain/testkit/kv';
 import { bootstrapFromPeers, type DjNode, isNodeError, openNode, SnapshotWire } from '../src/index.ts';
 import { snapshotBaseHeight } from '../src/sync/snapshot.ts';
 import { CHAIN, genesisFor, keyOf, Signer, tempDir, waitForCommit, waitForHeight } from './helpers.ts';
-import { kvModule } from './test-module.ts';
 
 const suite = getSuite('intl');
 const fast = {

@@ -15,34 +15,10 @@ import { makeValidatorSet, proposer } from '@djchain/consensus';
 import { getSuite, type KeyPair, toHex, type Value } from '@djchain/crypto';
 import { encodeBlock, encodeTx, signVote, type Transaction, txHash, verifyCommit } from '@djchain/ledger';
 import { allModules } from '@djchain/modules';
-import {
-  buildApi,
-  type DjNode,
-  openNode,
-  signProposal,
-  type Transport,
-  type WireMessage,
-} from '../src/index.ts';
+import { buildApi, type DjNode, openNode, signProposal, type WireMessage } from '../src/index.ts';
 import { communityGenesis, memberKey, TxSigner } from './community.ts';
 import { CHAIN, keyOf, tempDir, waitForCommit } from './helpers.ts';
-
-class MemoryNetwork {
-  readonly handlers = new Map<string, (msg: WireMessage, from: string) => void>();
-  transport(id: string): Transport {
-    return {
-      broadcast: (msg) => {
-        for (const [peer, h] of this.handlers) if (peer !== id) setImmediate(() => h(msg, id));
-      },
-      send: (peer, msg) => {
-        const h = this.handlers.get(peer);
-        if (h) setImmediate(() => h(msg, id));
-      },
-      onMessage: (handler) => {
-        this.handlers.set(id, handler);
-      },
-    };
-  }
-}
+import { MemoryNetwork } from './memory-net.ts';
 
 function cluster(t: Parameters<typeof tempDir>[0]) {
   const suite = getSuite('intl');
