@@ -15,17 +15,8 @@ import { signVote, verifyCommit } from '@djchain/ledger';
 import { evidenceModule } from '@djchain/modules';
 import { kvModule } from '@djchain/testkit/kv';
 import { type DjNode, openNode } from '../src/index.ts';
-import { CHAIN, genesisFor, keyOf, tempDir } from './helpers.ts';
+import { CHAIN, FAST_TIMEOUTS, genesisFor, keyOf, tempDir } from './helpers.ts';
 import { MemoryNetwork, until } from './memory-net.ts';
-
-const fast = {
-  proposeBaseMs: 400,
-  proposeDeltaMs: 200,
-  prevoteBaseMs: 200,
-  prevoteDeltaMs: 200,
-  precommitBaseMs: 200,
-  precommitDeltaMs: 200,
-};
 
 /** Every stored certificate verifies against its height's validator set. */
 function allCertificatesVerify(node: DjNode): boolean {
@@ -52,7 +43,7 @@ test('fault 1: a time-only double precommit is evidence; honest nodes keep commi
         dataDir: join(root, `v${i}`),
         genesis,
         modules: [kvModule, evidenceModule],
-        driver: { emptyBlockIntervalMs: 30, timeouts: fast, gossipIntervalMs: 100 },
+        driver: { emptyBlockIntervalMs: 30, timeouts: FAST_TIMEOUTS, gossipIntervalMs: 100 },
       },
       { key, transport: net.transport(toHex(key.publicKey)), onFatal: (e) => fatal.push(e) },
     ),

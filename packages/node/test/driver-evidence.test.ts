@@ -14,17 +14,8 @@ import { signedVoteToValue, signVote } from '@djchain/ledger';
 import { evidenceModule } from '@djchain/modules';
 import { kvModule } from '@djchain/testkit/kv';
 import { buildApi, type DjNode, openNode } from '../src/index.ts';
-import { CHAIN, genesisFor, keyOf, tempDir, waitForCommit } from './helpers.ts';
+import { CHAIN, FAST_TIMEOUTS, genesisFor, keyOf, tempDir, waitForCommit } from './helpers.ts';
 import { MemoryNetwork } from './memory-net.ts';
-
-const fast = {
-  proposeBaseMs: 400,
-  proposeDeltaMs: 200,
-  prevoteBaseMs: 200,
-  prevoteDeltaMs: 200,
-  precommitBaseMs: 200,
-  precommitDeltaMs: 200,
-};
 
 test('a forged equivocation is committed once as evidence and listed by the API', async (t) => {
   const root = tempDir(t);
@@ -38,7 +29,7 @@ test('a forged equivocation is committed once as evidence and listed by the API'
         dataDir: join(root, `v${i}`),
         genesis,
         modules: [kvModule, evidenceModule],
-        driver: { emptyBlockIntervalMs: 30, timeouts: fast, gossipIntervalMs: 100 },
+        driver: { emptyBlockIntervalMs: 30, timeouts: FAST_TIMEOUTS, gossipIntervalMs: 100 },
       },
       { key, transport: net.transport(toHex(key.publicKey)) },
     ),

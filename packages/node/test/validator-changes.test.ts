@@ -17,7 +17,7 @@ import { encodeBlock, encodeTx, signVote, type Transaction, txHash, verifyCommit
 import { allModules } from '@djchain/modules';
 import { buildApi, type DjNode, openNode, signProposal, type WireMessage } from '../src/index.ts';
 import { communityGenesis, memberKey, TxSigner } from './community.ts';
-import { CHAIN, keyOf, tempDir, waitForCommit } from './helpers.ts';
+import { CHAIN, FASTER_TIMEOUTS, keyOf, tempDir, waitForCommit } from './helpers.ts';
 import { MemoryNetwork } from './memory-net.ts';
 
 function cluster(t: Parameters<typeof tempDir>[0]) {
@@ -36,7 +36,7 @@ function cluster(t: Parameters<typeof tempDir>[0]) {
         dataDir: join(root, `v${i}`),
         genesis,
         modules: allModules,
-        driver: { emptyBlockIntervalMs: 30, timeouts: fast, gossipIntervalMs: 100 },
+        driver: { emptyBlockIntervalMs: 30, timeouts: FASTER_TIMEOUTS, gossipIntervalMs: 100 },
       },
       { key, transport: net.transport(toHex(key.publicKey)) },
     ),
@@ -46,15 +46,6 @@ function cluster(t: Parameters<typeof tempDir>[0]) {
   });
   return { suite, keys, genesis, net, nodes };
 }
-
-const fast = {
-  proposeBaseMs: 300,
-  proposeDeltaMs: 100,
-  prevoteBaseMs: 150,
-  prevoteDeltaMs: 100,
-  precommitBaseMs: 150,
-  precommitDeltaMs: 100,
-};
 
 test('add, remove, jail and re-admit: in force at h+2, verified by the light client', async (t) => {
   const { suite, keys, genesis, net, nodes } = cluster(t);
