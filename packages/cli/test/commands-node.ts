@@ -83,3 +83,13 @@ export function startSealed(
     extra,
   });
 }
+
+/** `--api` and `--genesis` of the test chain: where a command reads and what it trusts. */
+export function chainArgs(chain: Pick<TestChain, 'url' | 'genesisFile'>): string[] {
+  return ['--api', chain.url, '--genesis', chain.genesisFile];
+}
+
+/** `--key` and `--passphrase-file` of the secretary's keystore: the command acts as the secretary. */
+export function secretaryArgs(chain: Pick<TestChain, 'keyFile' | 'passFile'>): string[] {
+  return ['--key', chain.keyFile, '--passphrase-file', chain.passFile];
+}

@@ -12,7 +12,7 @@ import { djchain } from '@djchain/testkit/process';
 import ExcelJS from 'exceljs';
 import { COLUMNS } from '../src/excel/columns.ts';
 import { idCheckChar } from '../src/excel/idcard.ts';
-import { startTestChain, type TestChain } from './commands-node.ts';
+import { chainArgs, secretaryArgs, startTestChain, type TestChain } from './commands-node.ts';
 
 let chain: TestChain;
 before(async () => {
@@ -61,14 +61,8 @@ const args = (roster: string, profiles: string) => [
   'import',
   'members',
   roster,
-  '--api',
-  chain.url,
-  '--genesis',
-  chain.genesisFile,
-  '--key',
-  chain.keyFile,
-  '--passphrase-file',
-  chain.passFile,
+  ...chainArgs(chain),
+  ...secretaryArgs(chain),
   '--vault',
   join(chain.root, 'vault.json'),
   '--profiles',
@@ -98,15 +92,9 @@ test('several batches in one run; re-runs skip everyone, by lookup or by the cha
       'member.member',
       '--params',
       JSON.stringify({ id }),
-      '--api',
-      chain.url,
-      '--genesis',
-      chain.genesisFile,
+      ...chainArgs(chain),
       // Reads as the secretary's key (member records are not public).
-      '--key',
-      chain.keyFile,
-      '--passphrase-file',
-      chain.passFile,
+      ...secretaryArgs(chain),
     ]);
   const applicant = query(byRow.get(2)!);
   assert.equal(applicant.status, 0, applicant.stderr);

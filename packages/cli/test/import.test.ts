@@ -11,7 +11,7 @@ import { djchain, type Spawned } from '@djchain/testkit/process';
 import ExcelJS from 'exceljs';
 import { COLUMNS } from '../src/excel/columns.ts';
 import { idCheckChar } from '../src/excel/idcard.ts';
-import { startSealed, startTestChain, type TestChain } from './commands-node.ts';
+import { chainArgs, secretaryArgs, startSealed, startTestChain, type TestChain } from './commands-node.ts';
 
 let chain: TestChain;
 let sealed: Spawned | undefined;
@@ -134,14 +134,8 @@ const importArgs = (roster: string) => [
   'import',
   'members',
   roster,
-  '--api',
-  chain.url,
-  '--genesis',
-  chain.genesisFile,
-  '--key',
-  chain.keyFile,
-  '--passphrase-file',
-  chain.passFile,
+  ...chainArgs(chain),
+  ...secretaryArgs(chain),
   '--vault',
   join(chain.root, 'vault.json'),
   '--profiles',
@@ -172,7 +166,7 @@ test('import validates every row, imports the good ones, and a re-run imports no
 
   // Names come only through the sealed-data service (a read record per member, committed first).
   sealed = await startSealed(chain, join(chain.root, 'vault.json'), join(chain.root, 'profiles.jsonl'));
-  const reader = ['--sealed', sealed.url, '--key', chain.keyFile, '--passphrase-file', chain.passFile];
+  const reader = ['--sealed', sealed.url, ...secretaryArgs(chain)];
   // The imported full member is on chain with the status and Party-age date from the roster.
   const roster2 = join(chain.root, 'roster-out.xlsx');
   const exp = djchain([
@@ -180,15 +174,9 @@ test('import validates every row, imports the good ones, and a re-run imports no
     'roster',
     '--out',
     roster2,
-    '--api',
-    chain.url,
-    '--genesis',
-    chain.genesisFile,
+    ...chainArgs(chain),
     // Reads as the secretary's key (member records are not public).
-    '--key',
-    chain.keyFile,
-    '--passphrase-file',
-    chain.passFile,
+    ...secretaryArgs(chain),
     '--root',
     'c1',
     ...reader,
@@ -217,15 +205,9 @@ test('import validates every row, imports the good ones, and a re-run imports no
     'member.member',
     '--params',
     JSON.stringify({ id }),
-    '--api',
-    chain.url,
-    '--genesis',
-    chain.genesisFile,
+    ...chainArgs(chain),
     // Reads as the secretary's key (member records are not public).
-    '--key',
-    chain.keyFile,
-    '--passphrase-file',
-    chain.passFile,
+    ...secretaryArgs(chain),
   ]);
   assert.equal(q.status, 0, q.stderr);
   for (const secret of ['张三', ZHANG, '1970-05-06', '汉族']) assert.ok(!q.stdout.includes(secret));
@@ -236,15 +218,9 @@ test('import validates every row, imports the good ones, and a re-run imports no
     'member.member',
     '--params',
     JSON.stringify({ id: wang![1] }),
-    '--api',
-    chain.url,
-    '--genesis',
-    chain.genesisFile,
+    ...chainArgs(chain),
     // Reads as the secretary's key (member records are not public).
-    '--key',
-    chain.keyFile,
-    '--passphrase-file',
-    chain.passFile,
+    ...secretaryArgs(chain),
   ]);
   assert.equal(qWang.status, 0, qWang.stderr);
   assert.match(qWang.stdout, /"ageCommitment": "[0-9a-f]{64}"/);
@@ -255,15 +231,9 @@ test('import validates every row, imports the good ones, and a re-run imports no
     'report',
     '--out',
     report,
-    '--api',
-    chain.url,
-    '--genesis',
-    chain.genesisFile,
+    ...chainArgs(chain),
     // Reads as the secretary's key (member records are not public).
-    '--key',
-    chain.keyFile,
-    '--passphrase-file',
-    chain.passFile,
+    ...secretaryArgs(chain),
     '--root',
     'c1',
     ...reader,

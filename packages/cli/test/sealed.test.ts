@@ -26,7 +26,14 @@ import { nodeScrypt } from '../src/commands/scrypt.ts';
 import { lastLines, openLine, openVault } from '../src/commands/vault.ts';
 import { COLUMNS } from '../src/excel/columns.ts';
 import { idCheckChar } from '../src/excel/idcard.ts';
-import { PASSPHRASE, startSealed, startTestChain, type TestChain } from './commands-node.ts';
+import {
+  chainArgs,
+  PASSPHRASE,
+  secretaryArgs,
+  startSealed,
+  startTestChain,
+  type TestChain,
+} from './commands-node.ts';
 
 function idFor(birth: string, male: boolean): string {
   const first17 = `110105${birth.replaceAll('-', '')}01${male ? 1 : 2}`;
@@ -83,14 +90,8 @@ before(async () => {
     'import',
     'members',
     roster,
-    '--api',
-    chain.url,
-    '--genesis',
-    chain.genesisFile,
-    '--key',
-    chain.keyFile,
-    '--passphrase-file',
-    chain.passFile,
+    ...chainArgs(chain),
+    ...secretaryArgs(chain),
     '--vault',
     vaultFile,
     '--profiles',
@@ -243,18 +244,12 @@ test('export roster reads names through the service and leaves one trace per mem
     'roster',
     '--out',
     out,
-    '--api',
-    chain.url,
-    '--genesis',
-    chain.genesisFile,
+    ...chainArgs(chain),
     '--root',
     'c1',
     '--sealed',
     service.url,
-    '--key',
-    chain.keyFile,
-    '--passphrase-file',
-    chain.passFile,
+    ...secretaryArgs(chain),
     '--purpose',
     '换届前核对名册',
   ]);
@@ -278,10 +273,7 @@ test('export roster reads names through the service and leaves one trace per mem
     'roster',
     '--out',
     out,
-    '--api',
-    chain.url,
-    '--genesis',
-    chain.genesisFile,
+    ...chainArgs(chain),
     '--vault',
     vaultFile,
     '--profiles',

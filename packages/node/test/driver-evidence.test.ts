@@ -15,7 +15,7 @@ import { evidenceModule } from '@djchain/modules';
 import { kvModule } from '@djchain/testkit/kv';
 import { buildApi, type DjNode, openNode } from '../src/index.ts';
 import { CHAIN, FAST_TIMEOUTS, genesisFor, keyOf, tempDir, waitForCommit } from './helpers.ts';
-import { MemoryNetwork } from './memory-net.ts';
+import { equivocate, MemoryNetwork } from './memory-net.ts';
 
 test('a forged equivocation is committed once as evidence and listed by the API', async (t) => {
   const root = tempDir(t);
@@ -42,14 +42,7 @@ test('a forged equivocation is committed once as evidence and listed by the API'
   // The byzantine validator signs two prevotes for one (height, round): nil and another value.
   const byz = keys[3]!;
   const height = nodes[0]!.app.height() + 1;
-  const base = { type: 'prevote' as const, height, round: 0, time: 0, validator: byz.publicKey };
-  const nil = signVote(suite, byz.secretKey, CHAIN, { ...base, blockHash: null });
-  const other = signVote(suite, byz.secretKey, CHAIN, { ...base, blockHash: new Uint8Array(32).fill(7) });
-  for (const n of nodes) {
-    const deliver = net.handlers.get(n.nodeId)!;
-    deliver({ kind: 'vote', vote: nil }, toHex(byz.publicKey));
-    deliver({ kind: 'vote', vote: other }, toHex(byz.publicKey));
-  }
+  const { other } = equivocate(net, suite, byz, height);
 
   const api = buildApi(nodes[0]!);
   t.after(() => api.close());
@@ -83,7 +76,14 @@ test('a forged equivocation is committed once as evidence and listed by the API'
 
   // The module refuses a forged signature and a pair that does not conflict.
   const forged = { ...other, round: 1, signature: other.signature };
-  const nilR1 = signVote(suite, byz.secretKey, CHAIN, { ...base, round: 1, blockHash: null });
+  const nilR1 = signVote(suite, byz.secretKey, CHAIN, {
+    type: 'prevote',
+    height,
+    round: 1,
+    time: 0,
+    validator: byz.publicKey,
+    blockHash: null,
+  });
   const refused = await submitEvidence(nodes[0]!, forged, nilR1);
   assert.equal(refused, 'EVIDENCE_BAD_SIGNATURE');
   const same = await submitEvidence(nodes[0]!, nilR1, nilR1);

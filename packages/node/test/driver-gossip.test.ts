@@ -12,7 +12,7 @@ import { headerHash } from '@djchain/ledger';
 import { kvModule } from '@djchain/testkit/kv';
 import { mulberry32 as prng } from '@djchain/testkit/prng';
 import { type DjNode, openNode, type Transport, type WireMessage } from '../src/index.ts';
-import { genesisFor, keyOf, tempDir, waitForHeight } from './helpers.ts';
+import { FASTER_TIMEOUTS, genesisFor, keyOf, tempDir, waitForHeight } from './helpers.ts';
 
 class LossyNetwork {
   private readonly handlers = new Map<string, (msg: WireMessage, from: string) => void>();
@@ -46,21 +46,13 @@ test('with a third of consensus messages lost, re-gossip keeps all four validato
   const keys = [0, 1, 2, 3].map((i) => keyOf(suite, 90 + i));
   const genesis = genesisFor(suite, keys);
   const net = new LossyNetwork();
-  const timeouts = {
-    proposeBaseMs: 300,
-    proposeDeltaMs: 100,
-    prevoteBaseMs: 150,
-    prevoteDeltaMs: 100,
-    precommitBaseMs: 150,
-    precommitDeltaMs: 100,
-  };
   const nodes: DjNode[] = keys.map((key, i) =>
     openNode(
       {
         dataDir: join(root, `v${i}`),
         genesis,
         modules: [kvModule],
-        driver: { emptyBlockIntervalMs: 20, timeouts, gossipIntervalMs: 100 },
+        driver: { emptyBlockIntervalMs: 20, timeouts: FASTER_TIMEOUTS, gossipIntervalMs: 100 },
       },
       { key, transport: net.transport(toHex(key.publicKey)) },
     ),

@@ -13,12 +13,12 @@ import { test } from 'node:test';
 import { DjchainClient, isClientError, LightClient } from '@djchain/client';
 import { makeValidatorSet, proposer } from '@djchain/consensus';
 import { getSuite, type KeyPair, toHex, type Value } from '@djchain/crypto';
-import { encodeBlock, encodeTx, signVote, type Transaction, txHash, verifyCommit } from '@djchain/ledger';
+import { encodeBlock, encodeTx, type Transaction, txHash, verifyCommit } from '@djchain/ledger';
 import { allModules } from '@djchain/modules';
 import { buildApi, type DjNode, openNode, signProposal, type WireMessage } from '../src/index.ts';
 import { communityGenesis, memberKey, TxSigner } from './community.ts';
 import { CHAIN, FASTER_TIMEOUTS, keyOf, tempDir, waitForCommit } from './helpers.ts';
-import { MemoryNetwork } from './memory-net.ts';
+import { equivocate, MemoryNetwork } from './memory-net.ts';
 
 function cluster(t: Parameters<typeof tempDir>[0]) {
   const suite = getSuite('intl');
@@ -91,14 +91,7 @@ test('add, remove, jail and re-admit: in force at h+2, verified by the light cli
   // 3. v3 equivocates (two prevotes for one height and round); its peers submit the evidence.
   const byz = keys[3]!;
   const height = node.app.height() + 1;
-  const base = { type: 'prevote' as const, height, round: 0, time: 0, validator: byz.publicKey };
-  const nil = signVote(suite, byz.secretKey, CHAIN, { ...base, blockHash: null });
-  const other = signVote(suite, byz.secretKey, CHAIN, { ...base, blockHash: new Uint8Array(32).fill(7) });
-  for (const n of nodes) {
-    const deliver = net.handlers.get(n.nodeId)!;
-    deliver({ kind: 'vote', vote: nil }, toHex(byz.publicKey));
-    deliver({ kind: 'vote', vote: other }, toHex(byz.publicKey));
-  }
+  equivocate(net, suite, byz, height);
   const jailEvent = await waitForCommit(
     node,
     (e) => e.executed.result.events.some((ev) => ev.type === 'evidence.Jailed'),
