@@ -12,14 +12,14 @@
  * Waits poll conditions with bounded counts; no timing assertions; children killed in `after`.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { initConsortium } from '@djchain/testkit/consortium';
 import { KV_MODULES_FILE } from '@djchain/testkit/kv';
 import { until } from '@djchain/testkit/ports';
-import { djchain, runUntilExit, type Spawned, startDjchain } from '@djchain/testkit/process';
+import { djchain, patchConfig, runUntilExit, type Spawned, startDjchain } from '@djchain/testkit/process';
 import { checkStoredCertificates } from './certificates.ts';
 
 const TEST_ENV = { ...process.env, DJCHAIN_TEST_ONLY: '1' };
@@ -39,6 +39,8 @@ interface Cluster {
   evidenceAgainst(at: number, validator: string): Promise<unknown[]>;
   jailed(at: number): Promise<Array<{ validator: string; effective: number }>>;
   sameHeaders(to: number, who: number[]): Promise<void>;
+  /** Starts the honest three, then org3 with `--test-byzantine <mode>`, and waits for height 3. */
+  startWithByzantine(mode: string): Promise<void>;
 }
 
 async function makeCluster(t: { after(fn: () => void): void }, name: string): Promise<Cluster> {
@@ -50,31 +52,26 @@ async function makeCluster(t: { after(fn: () => void): void }, name: string): Pr
   });
   const { orgs, dirs } = await initConsortium(root, name);
   for (const dir of dirs) {
-    const file = join(dir, 'config.json');
-    const config = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(
-      file,
-      JSON.stringify({
-        ...config,
-        logLevel: 'warn',
-        emptyBlockIntervalMs: 200,
-        extraModules: [KV_MODULES_FILE],
-      }),
-    );
+    patchConfig(dir, {
+      logLevel: 'warn',
+      emptyBlockIntervalMs: 200,
+      extraModules: [KV_MODULES_FILE],
+    });
   }
   const ids = dirs.map((d) => JSON.parse(readFileSync(join(d, 'key.json'), 'utf8')).publicKey as string);
   const urls = orgs.map((o) => `http://127.0.0.1:${o.apiPort}`);
   const height = async (i: number) => (await getJson<{ height: number }>(`${urls[i]}/v1/status`)).height;
+  const reach = (target: number, who: number[]) =>
+    until(`height ${target} on ${who.join(',')}`, async () =>
+      (await Promise.all(who.map(height))).every((h) => h >= target),
+    );
   return {
     dirs,
     urls,
     ids,
     running,
     height,
-    reach: (target, who) =>
-      until(`height ${target} on ${who.join(',')}`, async () =>
-        (await Promise.all(who.map(height))).every((h) => h >= target),
-      ),
+    reach,
     evidenceAgainst: async (at, validator) => {
       const r = await getJson<{ result: Array<{ validator: string }> }>(`${urls[at]}/v1/query/evidence/list`);
       return r.result.filter((e) => e.validator === validator);
@@ -85,6 +82,13 @@ async function makeCluster(t: { after(fn: () => void): void }, name: string): Pr
           `${urls[at]}/v1/query/evidence/jailed`,
         )
       ).result,
+    startWithByzantine: async (mode) => {
+      for (let i = 0; i < 3; i++) running[i] = await startDjchain(['start', '--dir', dirs[i]!]);
+      running[3] = await startDjchain(['start', '--dir', dirs[3]!, '--test-byzantine', mode], {
+        env: TEST_ENV,
+      });
+      await reach(3, [0, 1, 2]);
+    },
     sameHeaders: async (to, who) => {
       const lists = await Promise.all(
         who.map(
@@ -118,12 +122,8 @@ test('the Byzantine flag is refused without DJCHAIN_TEST_ONLY=1', (t) => {
 
 test('an equivocating validator process: the honest three commit, the evidence lands; kills after persist and mid-commit; every certificate verifies', async (t) => {
   const c = await makeCluster(t, 'byzantine-test');
-  for (let i = 0; i < 3; i++) c.running[i] = await startDjchain(['start', '--dir', c.dirs[i]!]);
-  c.running[3] = await startDjchain(['start', '--dir', c.dirs[3]!, '--test-byzantine', 'equivocate'], {
-    env: TEST_ENV,
-  });
+  await c.startWithByzantine('equivocate');
   const honest = [0, 1, 2];
-  await c.reach(3, honest);
   // The honest three go on, and an honest node committed evidence against org3.
   await until(
     'evidence against org3 on chain',
@@ -178,12 +178,8 @@ test('an equivocating validator process: the honest three commit, the evidence l
 // other were stored ("invalid precommit signature" at several heights, seen with this test).
 test('a validator equivocating on time only: the honest three keep committing, the evidence lands; every stored certificate verifies', async (t) => {
   const c = await makeCluster(t, 'byzantine-time');
-  for (let i = 0; i < 3; i++) c.running[i] = await startDjchain(['start', '--dir', c.dirs[i]!]);
-  c.running[3] = await startDjchain(['start', '--dir', c.dirs[3]!, '--test-byzantine', 'equivocate-time'], {
-    env: TEST_ENV,
-  });
+  await c.startWithByzantine('equivocate-time');
   const honest = [0, 1, 2];
-  await c.reach(3, honest);
   const at = Math.max(...(await Promise.all(honest.map(c.height))));
   await c.reach(at + 8, honest);
   await until(

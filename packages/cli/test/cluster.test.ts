@@ -12,7 +12,7 @@
  * the proposers of other validators can include it only through mempool gossip.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -21,7 +21,7 @@ import { encodeTx, signTx, txHash } from '@djchain/ledger';
 import { initConsortium } from '@djchain/testkit/consortium';
 import { KV_MODULES_FILE } from '@djchain/testkit/kv';
 import { sleep, until } from '@djchain/testkit/ports';
-import { type Spawned, startDjchain } from '@djchain/testkit/process';
+import { patchConfig, type Spawned, startDjchain } from '@djchain/testkit/process';
 
 /** The API answers the test reads (status, headers, transactions). */
 interface ApiAnswer {
@@ -51,18 +51,12 @@ test('four validator processes: kill -9 and restart, stop 1 of 4, stop 2 of 4; n
   });
   const { orgs, dirs } = await initConsortium(root, 'cluster-test');
   for (const dir of dirs) {
-    const file = join(dir, 'config.json');
-    const config = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(
-      file,
-      JSON.stringify({
-        ...config,
-        logLevel: 'warn',
-        emptyBlockIntervalMs: 300,
-        maxBlockTxs: 500,
-        extraModules: [KV_MODULES_FILE],
-      }),
-    );
+    patchConfig(dir, {
+      logLevel: 'warn',
+      emptyBlockIntervalMs: 300,
+      maxBlockTxs: 500,
+      extraModules: [KV_MODULES_FILE],
+    });
   }
   const genesis = JSON.parse(readFileSync(join(dirs[0]!, 'genesis.json'), 'utf8'));
   const suite = getSuite('intl');

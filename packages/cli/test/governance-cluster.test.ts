@@ -16,7 +16,7 @@ import { fromHex, getSuite } from '@djchain/crypto';
 import { addressOf } from '@djchain/ledger';
 import { initConsortium } from '@djchain/testkit/consortium';
 import { until } from '@djchain/testkit/ports';
-import { djchain, type Spawned, startDjchain } from '@djchain/testkit/process';
+import { djchain, patchConfig, type Spawned, startDjchain } from '@djchain/testkit/process';
 
 test('a governed fifth validator takes effect at h+2 and the chain keeps committing with it', async (t) => {
   const root = mkdtempSync(join(tmpdir(), 'djgov-'));
@@ -69,9 +69,7 @@ test('a governed fifth validator takes effect at h+2 and the chain keeps committ
   };
   for (const dir of dirs) {
     writeFileSync(join(dir, 'genesis.json'), JSON.stringify(genesis, null, 2));
-    const file = join(dir, 'config.json');
-    const config = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(file, JSON.stringify({ ...config, logLevel: 'warn', emptyBlockIntervalMs: 200 }));
+    patchConfig(dir, { logLevel: 'warn', emptyBlockIntervalMs: 200 });
   }
   const genesisFile = join(dirs[0]!, 'genesis.json');
   const urls = orgs.map((o) => `http://127.0.0.1:${o.apiPort}`);
