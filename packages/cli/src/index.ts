@@ -1,9 +1,9 @@
 /** @djchain/cli: the `djchain` command's parts, for tests and embedding. */
 
+export { COLUMNS, EDUCATION, type RowKey } from './excel/columns.ts';
+export { idCheckChar } from './excel/idcard.ts';
 export { loadDir, type NodeConfig } from './files.ts';
 export { CliError, type Lang, langOf, messageTable, t } from './i18n.ts';
 export { type InitArgs, type InitResult, initDir } from './init.ts';
 export { chainModules, loadModules } from './modules.ts';
 export { type StartArgs, type Started, startDir } from './start.ts';
-export { COLUMNS, EDUCATION, type RowKey } from './excel/columns.ts';
-export { idCheckChar } from './excel/idcard.ts';
