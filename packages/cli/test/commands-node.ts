@@ -15,6 +15,8 @@ import {
   startDjchain,
   startSealedService,
 } from '@djchain/testkit/process';
+import ExcelJS from 'exceljs';
+import { COLUMNS } from '../src/excel/columns.ts';
 
 export interface TestChain {
   readonly root: string;
@@ -92,4 +94,33 @@ export function chainArgs(chain: Pick<TestChain, 'url' | 'genesisFile'>): string
 /** `--key` and `--passphrase-file` of the secretary's keystore: the command acts as the secretary. */
 export function secretaryArgs(chain: Pick<TestChain, 'keyFile' | 'passFile'>): string[] {
   return ['--key', chain.keyFile, '--passphrase-file', chain.passFile];
+}
+
+/** `djchain import members <roster>` as the secretary, into the test chain's vault and profiles. */
+export function importArgs(
+  chain: TestChain,
+  roster: string,
+  profiles: string = join(chain.root, 'profiles.jsonl'),
+): string[] {
+  return [
+    'import',
+    'members',
+    roster,
+    ...chainArgs(chain),
+    ...secretaryArgs(chain),
+    '--vault',
+    join(chain.root, 'vault.json'),
+    '--profiles',
+    profiles,
+  ];
+}
+
+/** Writes `rows` (by heading) as the import template's sheet 名册. */
+export async function writeRoster(file: string, rows: readonly Record<string, string>[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('名册');
+  const headings = COLUMNS.map((c) => c.heading);
+  ws.addRow(headings);
+  for (const r of rows) ws.addRow(headings.map((h) => r[h] ?? ''));
+  await wb.xlsx.writeFile(file);
 }

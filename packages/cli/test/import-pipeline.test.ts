@@ -9,10 +9,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { djchain } from '@djchain/testkit/process';
-import ExcelJS from 'exceljs';
-import { COLUMNS } from '../src/excel/columns.ts';
 import { idCheckChar } from '../src/excel/idcard.ts';
-import { chainArgs, secretaryArgs, startTestChain, type TestChain } from './commands-node.ts';
+import {
+  chainArgs,
+  importArgs,
+  secretaryArgs,
+  startTestChain,
+  type TestChain,
+  writeRoster,
+} from './commands-node.ts';
 
 let chain: TestChain;
 before(async () => {
@@ -48,28 +53,7 @@ function rowOf(i: number): Record<string, string> {
   };
 }
 
-async function writeRoster(file: string, rows: Record<string, string>[]): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('名册');
-  const headings = COLUMNS.map((c) => c.heading);
-  ws.addRow(headings);
-  for (const r of rows) ws.addRow(headings.map((h) => r[h] ?? ''));
-  await wb.xlsx.writeFile(file);
-}
-
-const args = (roster: string, profiles: string) => [
-  'import',
-  'members',
-  roster,
-  ...chainArgs(chain),
-  ...secretaryArgs(chain),
-  '--vault',
-  join(chain.root, 'vault.json'),
-  '--profiles',
-  profiles,
-  '--lang',
-  'en',
-];
+const args = (roster: string, profiles: string) => [...importArgs(chain, roster, profiles), '--lang', 'en'];
 
 test('several batches in one run; re-runs skip everyone, by lookup or by the chain’s refusal', async () => {
   const rows = Array.from({ length: ROWS }, (_, i) => rowOf(i));

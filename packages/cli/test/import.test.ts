@@ -11,7 +11,15 @@ import { djchain, type Spawned } from '@djchain/testkit/process';
 import ExcelJS from 'exceljs';
 import { COLUMNS } from '../src/excel/columns.ts';
 import { idCheckChar } from '../src/excel/idcard.ts';
-import { chainArgs, secretaryArgs, startSealed, startTestChain, type TestChain } from './commands-node.ts';
+import {
+  chainArgs,
+  importArgs,
+  secretaryArgs,
+  startSealed,
+  startTestChain,
+  type TestChain,
+  writeRoster,
+} from './commands-node.ts';
 
 let chain: TestChain;
 let sealed: Spawned | undefined;
@@ -111,15 +119,6 @@ const rows: Record<string, string>[] = [
   },
 ];
 
-async function writeRoster(file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('名册');
-  const headings = COLUMNS.map((c) => c.heading);
-  ws.addRow(headings);
-  for (const r of rows) ws.addRow(headings.map((h) => r[h] ?? ''));
-  await wb.xlsx.writeFile(file);
-}
-
 async function readSheet(file: string, index = 0): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
@@ -130,22 +129,10 @@ async function readSheet(file: string, index = 0): Promise<string[][]> {
   return out;
 }
 
-const importArgs = (roster: string) => [
-  'import',
-  'members',
-  roster,
-  ...chainArgs(chain),
-  ...secretaryArgs(chain),
-  '--vault',
-  join(chain.root, 'vault.json'),
-  '--profiles',
-  join(chain.root, 'profiles.jsonl'),
-];
-
 test('import validates every row, imports the good ones, and a re-run imports nobody twice; exports read back', async () => {
   const roster = join(chain.root, 'roster.xlsx');
-  await writeRoster(roster);
-  const first = djchain(importArgs(roster));
+  await writeRoster(roster, rows);
+  const first = djchain(importArgs(chain, roster));
   assert.equal(first.status, 2, first.stdout + first.stderr);
   assert.match(first.stdout, /第 5 行：身份证号校验位错误/);
   assert.match(first.stdout, /第 6 行：所在支部“第九党支部”不是链上的党支部/);
@@ -160,7 +147,7 @@ test('import validates every row, imports the good ones, and a re-run imports no
   assert.equal(profiles.trim().split('\n').length, 3);
   for (const secret of ['张三', ZHANG, '1970-05-06']) assert.ok(!profiles.includes(secret));
 
-  const again = djchain(importArgs(roster));
+  const again = djchain(importArgs(chain, roster));
   assert.equal(again.status, 2, again.stdout + again.stderr);
   assert.match(again.stdout, /新导入 0 人，已在链上跳过 3 人/);
 

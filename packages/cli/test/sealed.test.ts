@@ -24,15 +24,16 @@ import ExcelJS from 'exceljs';
 import { loadGenesis } from '../src/commands/common.ts';
 import { nodeScrypt } from '../src/commands/scrypt.ts';
 import { lastLines, openLine, openVault } from '../src/commands/vault.ts';
-import { COLUMNS } from '../src/excel/columns.ts';
 import { idCheckChar } from '../src/excel/idcard.ts';
 import {
   chainArgs,
+  importArgs,
   PASSPHRASE,
   secretaryArgs,
   startSealed,
   startTestChain,
   type TestChain,
+  writeRoster,
 } from './commands-node.ts';
 
 function idFor(birth: string, male: boolean): string {
@@ -80,23 +81,8 @@ before(async () => {
   vaultFile = join(chain.root, 'vault.json');
   profilesFile = join(chain.root, 'profiles.jsonl');
   const roster = join(chain.root, 'roster.xlsx');
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('名册');
-  const headings = COLUMNS.map((c) => c.heading);
-  ws.addRow(headings);
-  for (const r of ROWS) ws.addRow(headings.map((h) => r[h] ?? ''));
-  await wb.xlsx.writeFile(roster);
-  const imp = djchain([
-    'import',
-    'members',
-    roster,
-    ...chainArgs(chain),
-    ...secretaryArgs(chain),
-    '--vault',
-    vaultFile,
-    '--profiles',
-    profilesFile,
-  ]);
+  await writeRoster(roster, ROWS);
+  const imp = djchain(importArgs(chain, roster, profilesFile));
   assert.equal(imp.status, 0, imp.stdout + imp.stderr);
   const genesis = loadGenesis(chain.genesisFile);
   const { getSuite } = await import('@djchain/crypto');
