@@ -3,35 +3,18 @@
  * transport will use. Checks that they agree on every block and that certificates hold > 2/3.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { getSuite, toHex } from '@djchain/crypto';
 import { encodeTx, headerHash, txHash, verifyCommit } from '@djchain/ledger';
-import { kvModule } from '@djchain/testkit/kv';
-import { type DjNode, openNode } from '../src/index.ts';
 import { genesisFor, keyOf, Signer, tempDir, waitForCommit } from './helpers.ts';
-import { MemoryNetwork } from './memory-net.ts';
+import { memoryValidators } from './memory-net.ts';
 
 test('four validators agree on every block; certificates carry more than 2/3 of the power', async (t) => {
   const root = tempDir(t);
   const suite = getSuite('intl');
   const keys = [0, 1, 2, 3].map((i) => keyOf(suite, 40 + i));
   const genesis = genesisFor(suite, keys);
-  const net = new MemoryNetwork();
-  const nodes: DjNode[] = keys.map((key, i) =>
-    openNode(
-      {
-        dataDir: join(root, `v${i}`),
-        genesis,
-        modules: [kvModule],
-        driver: { emptyBlockIntervalMs: 30 },
-      },
-      { key, transport: net.transport(toHex(key.publicKey)) },
-    ),
-  );
-  t.after(() => {
-    for (const n of nodes) n.close();
-  });
+  const { nodes } = memoryValidators(t, root, keys, genesis, { driver: { emptyBlockIntervalMs: 30 } });
   const signer = new Signer(suite);
   const user = keyOf(suite, 1);
   const txs = [0, 1, 2, 3, 4, 5].map((i) => signer.tx(user, 'put', { id: `c${i}`, value: 'v' }));

@@ -7,35 +7,23 @@
  * Forged or non-conflicting pairs are refused.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { getSuite, toHex } from '@djchain/crypto';
 import { signedVoteToValue, signVote } from '@djchain/ledger';
 import { evidenceModule } from '@djchain/modules';
 import { kvModule } from '@djchain/testkit/kv';
-import { buildApi, type DjNode, openNode } from '../src/index.ts';
+import { buildApi, type DjNode } from '../src/index.ts';
 import { CHAIN, FAST_TIMEOUTS, genesisFor, keyOf, tempDir, waitForCommit } from './helpers.ts';
-import { equivocate, MemoryNetwork } from './memory-net.ts';
+import { equivocate, memoryValidators } from './memory-net.ts';
 
 test('a forged equivocation is committed once as evidence and listed by the API', async (t) => {
   const root = tempDir(t);
   const suite = getSuite('intl');
   const keys = [0, 1, 2, 3].map((i) => keyOf(suite, 80 + i));
   const genesis = genesisFor(suite, keys);
-  const net = new MemoryNetwork();
-  const nodes: DjNode[] = keys.slice(0, 3).map((key, i) =>
-    openNode(
-      {
-        dataDir: join(root, `v${i}`),
-        genesis,
-        modules: [kvModule, evidenceModule],
-        driver: { emptyBlockIntervalMs: 30, timeouts: FAST_TIMEOUTS, gossipIntervalMs: 100 },
-      },
-      { key, transport: net.transport(toHex(key.publicKey)) },
-    ),
-  );
-  t.after(() => {
-    for (const n of nodes) n.close();
+  const { net, nodes } = memoryValidators(t, root, keys.slice(0, 3), genesis, {
+    modules: [kvModule, evidenceModule],
+    driver: { emptyBlockIntervalMs: 30, timeouts: FAST_TIMEOUTS, gossipIntervalMs: 100 },
   });
   await Promise.all(nodes.map((n) => waitForCommit(n, (e) => e.executed.block.header.height >= 2)));
 

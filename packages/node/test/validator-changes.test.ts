@@ -8,17 +8,16 @@
  * across all four changes (and refuses the old set where the new one signs).
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { DjchainClient, isClientError, LightClient } from '@djchain/client';
 import { makeValidatorSet, proposer } from '@djchain/consensus';
 import { getSuite, type KeyPair, toHex, type Value } from '@djchain/crypto';
 import { encodeBlock, encodeTx, type Transaction, txHash, verifyCommit } from '@djchain/ledger';
 import { allModules } from '@djchain/modules';
-import { buildApi, type DjNode, openNode, signProposal, type WireMessage } from '../src/index.ts';
+import { buildApi, signProposal, type WireMessage } from '../src/index.ts';
 import { communityGenesis, memberKey, TxSigner } from './community.ts';
 import { CHAIN, FASTER_TIMEOUTS, keyOf, tempDir, waitForCommit } from './helpers.ts';
-import { equivocate, MemoryNetwork } from './memory-net.ts';
+import { equivocate, memoryValidators } from './memory-net.ts';
 
 function cluster(t: Parameters<typeof tempDir>[0]) {
   const suite = getSuite('intl');
@@ -28,21 +27,9 @@ function cluster(t: Parameters<typeof tempDir>[0]) {
     suite,
     keys.slice(0, 4).map((key, i) => ({ key, power: 10, orgId: orgs[i]!, name: `v${i}` })),
   );
-  const net = new MemoryNetwork();
-  const root = tempDir(t);
-  const nodes: DjNode[] = keys.slice(0, 3).map((key, i) =>
-    openNode(
-      {
-        dataDir: join(root, `v${i}`),
-        genesis,
-        modules: allModules,
-        driver: { emptyBlockIntervalMs: 30, timeouts: FASTER_TIMEOUTS, gossipIntervalMs: 100 },
-      },
-      { key, transport: net.transport(toHex(key.publicKey)) },
-    ),
-  );
-  t.after(() => {
-    for (const n of nodes) n.close();
+  const { net, nodes } = memoryValidators(t, tempDir(t), keys.slice(0, 3), genesis, {
+    modules: allModules,
+    driver: { emptyBlockIntervalMs: 30, timeouts: FASTER_TIMEOUTS, gossipIntervalMs: 100 },
   });
   return { suite, keys, genesis, net, nodes };
 }
