@@ -172,6 +172,22 @@ export function caseOf(key: string): { params: Value; org: 'b1' | 'c1'; subject?
   return { params: { member: 'cand', ...(extra[action] ?? {}) }, org: 'b1', subject: 'cand' };
 }
 
+/** The error code ('' when none) of `key` tried by `by` (for `onBehalfOf`) with the case's parameters. */
+export function attemptCode(chain: Chain, key: string, by: string, onBehalfOf?: string): string {
+  const step: Step = {
+    at: '2025-07-06',
+    by,
+    do: key,
+    params: caseOf(key).params,
+    ...(onBehalfOf ? { onBehalfOf } : {}),
+  };
+  return chain.attempt(step).receipt.error?.code ?? '';
+}
+
+/** Whether a code is anything but an authorization refusal (the trial got past authorize). */
+export const authorized = (code: string): boolean =>
+  !code.endsWith('_NOT_PERMITTED') && !code.endsWith('_ON_BEHALF_REFUSED');
+
 export const HOLDERS: { [org: string]: { [post: string]: string } } = {
   b1: { ...B1_POSTS, 党小组长: 'b1.m5' },
   c1: C1_POSTS,

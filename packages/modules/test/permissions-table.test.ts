@@ -14,8 +14,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { allModules } from '../src/index.ts';
-import type { Step } from './harness.ts';
-import { B2_GROUP_LEADER, B2_POSTS, caseOf, HOLDERS, setup } from './permission-cases.ts';
+import {
+  attemptCode,
+  authorized,
+  B2_GROUP_LEADER,
+  B2_POSTS,
+  caseOf,
+  HOLDERS,
+  setup,
+} from './permission-cases.ts';
 
 const EXPECTED: { readonly [action: string]: string } = {
   'org.createOrg': 'o:书组',
@@ -133,16 +140,9 @@ describe('threat model: every action × every post × own, superior, other organ
       const c = caseOf(key);
       const allowed = (by: string, onBehalfOf?: string): boolean => {
         tried++;
-        const step: Step = {
-          at: '2025-07-06',
-          by,
-          do: key,
-          params: c.params,
-          ...(onBehalfOf ? { onBehalfOf } : {}),
-        };
-        const code = chain.attempt(step).receipt.error?.code ?? '';
+        const code = attemptCode(chain, key, by, onBehalfOf);
         assert.ok(!/_(BAD_PARAMS|NOT_FOUND|PERSONAL_DATA)$/.test(code), `${key} by ${by}: ${code}`);
-        return !code.endsWith('_NOT_PERMITTED') && !code.endsWith('_ON_BEHALF_REFUSED');
+        return authorized(code);
       };
       const got = new Set<string>();
       // The target's own posts, its superior's (c1 for b1), and another branch's (b2, or b1 under c1).

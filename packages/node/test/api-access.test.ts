@@ -14,6 +14,7 @@ import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
 import { addressOf, encodeTx, signTx, txHash } from '@djchain/ledger';
 import { allModules } from '@djchain/modules';
 import type { GenesisDoc } from '@djchain/runtime';
+import { communityOrgs, fullMember, post, TERM_START } from '@djchain/testkit/community';
 import type { FastifyInstance } from 'fastify';
 import { valueFromJson } from '../src/api/encoding.ts';
 import { apiRoutes } from '../src/api/server.ts';
@@ -28,14 +29,7 @@ const addr = (p: Person) => addressOf(suite, keyOf(p).publicKey);
 const OPERATOR = 'operator-token-of-the-access-tests-0123456789';
 
 function genesis(validator: KeyPair): GenesisDoc {
-  const member = (id: Person, org: string) => ({
-    id,
-    org,
-    address: addr(id),
-    status: '正式党员',
-    since: '2010-07-01',
-  });
-  const post = (org: string, m: Person, p: string) => ({ org, member: m, post: p, since: '2021-06-01' });
+  const member = (id: Person, org: string) => fullMember(id, org, addr(id));
   return {
     chainId: CHAIN,
     suite: suite.id,
@@ -44,17 +38,9 @@ function genesis(validator: KeyPair): GenesisDoc {
     modules: {
       org: {
         orgs: [
-          {
-            id: 'c1',
-            name: '东风社区党委',
-            kind: '党委',
-            parent: null,
-            community: true,
-            termStart: '2021-06-01',
-          },
-          { id: 'b1', name: '第一党支部', kind: '党支部', parent: 'c1', termStart: '2021-06-01' },
-          { id: 'zz', name: '物业党总支', kind: '党总支', parent: 'c1', termStart: '2021-06-01' },
-          { id: 'b2', name: '物业党支部', kind: '党支部', parent: 'zz', termStart: '2021-06-01' },
+          ...communityOrgs(['c1', 'b1', 'zz']),
+          // This test's 物业党支部 is b2 (under zz), not the kit's b3.
+          { id: 'b2', name: '物业党支部', kind: '党支部', parent: 'zz', termStart: TERM_START },
         ],
         posts: [
           post('c1', 'c.sec', '书记'),
