@@ -406,7 +406,7 @@ test('the event stream sends blocks to anyone and an entity event only to its re
 
 test('every route declares its read rule', async (t) => {
   const { api } = await setup(t);
-  const rules = apiRoutes(api).map((r) => [`${r.method} ${r.url}`, r.doc?.read.rule]);
+  const rules = apiRoutes(api).map((r) => [`${r.method} ${r.url}`, r.spec?.read.rule]);
   for (const [route, rule] of rules)
     assert.ok(['public', 'signed-in', 'resource', 'operator'].includes(String(rule)), `${route}: ${rule}`);
 });
