@@ -130,6 +130,14 @@ export function chainRoutes(node: DjNode, state: StateReader): ChainHandlers {
       const q = req.query as { params?: string; height?: number };
       const params = q.params === undefined ? null : valueFromJson(q.params);
       const answer = checkQuery(req.djReader.scope(), state, module, name, params);
+      // The query's own shape (defineQuery): a refusal is the caller's error, with the module's code.
+      const parsed = chain.executor.parseQuery(module, name, params);
+      if (!parsed.ok) {
+        const { code, message, details } = parsed.error;
+        if (code === 'RUNTIME_UNKNOWN_QUERY' || code === 'RUNTIME_UNKNOWN_MODULE')
+          throw new ApiError('QUERY_NOT_FOUND', message, { cause: code });
+        throw new ApiError('REQUEST_INVALID', message, { cause: code, ...(details ?? {}) });
+      }
       const latest = chain.height();
       const height = q.height ?? latest;
       if (height > latest) throw new ApiError('HEIGHT_NOT_FOUND', undefined, { height, latest });
