@@ -59,7 +59,15 @@ async function realApi(t: TestContext) {
     node.close();
   });
   const client = (token?: string) =>
-    new DjchainClient({ baseUrl: url, suite, chainId: CHAIN, trust, ...(token ? { token } : {}) });
+    new DjchainClient({
+      baseUrl: url,
+      suite,
+      chainId: CHAIN,
+      trust,
+      // Generous: under a loaded machine the first submit also starts the verification workers.
+      requestTimeoutMs: 60_000,
+      ...(token ? { token } : {}),
+    });
   return { node, api, url, client };
 }
 

@@ -7,8 +7,8 @@
  */
 import type { JsonSchema } from './spec.ts';
 
-const ANNOTATIONS = new Set(['description', 'title', 'default']);
-const KNOWN = new Set([
+/** The keywords checked, and the annotations passed over. */
+export const CHECKED_KEYWORDS: ReadonlySet<string> = new Set([
   'type',
   'const',
   'enum',
@@ -25,6 +25,7 @@ const KNOWN = new Set([
   'maxItems',
   'oneOf',
 ]);
+const ANNOTATIONS: ReadonlySet<string> = new Set(['description', 'title', 'default']);
 /** Bounds the walk: answers nest a few levels (a query result may nest more; it has no schema). */
 const MAX_DEPTH = 16;
 
@@ -45,7 +46,7 @@ export function schemaProblem(schema: JsonSchema, value: unknown, where = '', de
   const at = where || 'answer';
   const s = schema as Record<string, unknown>;
   for (const k of Object.keys(s))
-    if (!KNOWN.has(k) && !ANNOTATIONS.has(k)) return `${at}: schema keyword ${k} is not checked`;
+    if (!CHECKED_KEYWORDS.has(k) && !ANNOTATIONS.has(k)) return `${at}: schema keyword ${k} is not checked`;
   if (s.type !== undefined) {
     const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
     if (!types.some((t) => isType(value, t))) return `${at}: expected ${types.join(' or ')}`;

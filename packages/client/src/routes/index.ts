@@ -20,7 +20,7 @@ export const ROUTES = {
 export type RouteId = keyof typeof ROUTES;
 
 export { MAX_HEADERS } from './chain.ts';
-export { schemaProblem } from './check.ts';
+export { CHECKED_KEYWORDS, schemaProblem } from './check.ts';
 export { API_VERSION, EVENT_KINDS } from './ops.ts';
 export * as schemas from './schemas.ts';
 export {

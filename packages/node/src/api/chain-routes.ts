@@ -5,7 +5,7 @@
  */
 
 import { MAX_HEADERS } from '@djchain/client/routes';
-import { encode, toHex } from '@djchain/crypto';
+import { encode, toHex, type Value } from '@djchain/crypto';
 import { encodeBlock, encodeCommit, encodeHeader, encodeValidatorSet, headerHash } from '@djchain/ledger';
 import { encodeProof, isStateError } from '@djchain/state';
 import type { DjNode } from '../node.ts';
@@ -129,8 +129,8 @@ export function chainRoutes(node: DjNode, state: StateReader): ChainHandlers {
       const { module, name } = req.params as { module: string; name: string };
       const q = req.query as { params?: string; height?: number };
       const params = q.params === undefined ? null : valueFromJson(q.params);
-      const answer = checkQuery(req.djReader.scope(), state, module, name, params);
-      // The query's own shape (defineQuery): a refusal is the caller's error, with the module's code.
+      // The query's own shape first (defineQuery): a refusal is the caller's error, with the
+      // module's code; the read rule then checks the parameters the query will read.
       const parsed = chain.executor.parseQuery(module, name, params);
       if (!parsed.ok) {
         const { code, message, details } = parsed.error;
@@ -138,6 +138,7 @@ export function chainRoutes(node: DjNode, state: StateReader): ChainHandlers {
           throw new ApiError('QUERY_NOT_FOUND', message, { cause: code });
         throw new ApiError('REQUEST_INVALID', message, { cause: code, ...(details ?? {}) });
       }
+      const answer = checkQuery(req.djReader.scope(), state, module, name, parsed.value as Value);
       const latest = chain.height();
       const height = q.height ?? latest;
       if (height > latest) throw new ApiError('HEIGHT_NOT_FOUND', undefined, { height, latest });
