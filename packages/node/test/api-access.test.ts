@@ -390,9 +390,34 @@ test('the event stream sends blocks to anyone and an entity event only to its re
   assert.match(streams.get('anonymous')!.text, /event: block/);
 });
 
+test('module query parameters of the wrong shape are refused with the module’s code', async (t) => {
+  const { api } = await setup(t);
+  const asOperator = { authorization: `Bearer ${OPERATOR}` };
+  const cases: Array<[string, string, object, object]> = [
+    ['member', 'member', { id: 5 }, { cause: 'MEMBER_BAD_PARAMS', field: 'id', expected: 'an opaque id' }],
+    ['org', 'children', {}, { cause: 'ORG_BAD_PARAMS', field: 'id', expected: 'a value' }],
+    [
+      'governance',
+      'proposals',
+      { limit: 5000 },
+      { cause: 'GOVERNANCE_BAD_PARAMS', field: 'limit', expected: 'an integer ≤ 1000' },
+    ],
+  ];
+  for (const [module, name, params, details] of cases) {
+    const res = await api.inject({ url: q(module, name, params), headers: asOperator });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.equal(res.json().error.code, 'REQUEST_INVALID');
+    assert.deepEqual(res.json().error.details, details);
+  }
+  // Well shaped, the same queries answer.
+  const ok = await api.inject({ url: q('org', 'children', { id: 'c1' }), headers: asOperator });
+  assert.equal(ok.statusCode, 200, ok.body);
+  assert.deepEqual(ok.json().result, ['b1', 'zz']);
+});
+
 test('every route declares its read rule', async (t) => {
   const { api } = await setup(t);
-  const rules = apiRoutes(api).map((r) => [`${r.method} ${r.url}`, r.doc?.read.rule]);
+  const rules = apiRoutes(api).map((r) => [`${r.method} ${r.url}`, r.spec?.read.rule]);
   for (const [route, rule] of rules)
     assert.ok(['public', 'signed-in', 'resource', 'operator'].includes(String(rule)), `${route}: ${rule}`);
 });
@@ -400,22 +425,30 @@ test('every route declares its read rule', async (t) => {
 test('"__proto__" in query parameters is an own key, never the prototype a module reads through', async (t) => {
   const { api } = await setup(t);
   const asOperator = { authorization: `Bearer ${OPERATOR}` };
-  // Were "__proto__" to set the prototype, member.member would read id "b2.m1" through it.
-  const smuggled = await api.inject({
-    url: q('member', 'member', { ['__proto__']: { id: 'b2.m1' } }),
-    headers: asOperator,
-  });
-  assert.equal(smuggled.statusCode, 200, smuggled.body);
-  assert.equal(smuggled.json().result, null);
-  // The same through another member's session: it names nobody, so nothing is read.
+  // Were "__proto__" to set the prototype, member.member would read id "b2.m1" through it. It is
+  // an own key, and no parameter of member.member: refused by the query's shape.
+  const refusedAsProto = (res: { statusCode: number; body: string; json(): unknown }) => {
+    assert.equal(res.statusCode, 400, res.body);
+    const { error } = res.json() as { error: { code: string; details: Record<string, unknown> } };
+    assert.equal(error.code, 'REQUEST_INVALID');
+    assert.deepEqual(error.details, {
+      cause: 'MEMBER_BAD_PARAMS',
+      field: '__proto__',
+      expected: 'no such field',
+    });
+  };
+  refusedAsProto(
+    await api.inject({ url: q('member', 'member', { ['__proto__']: { id: 'b2.m1' } }), headers: asOperator }),
+  );
+  // The same through another member's session: nothing is read.
   const token = await signIn(api, 'b2.m1');
-  const asMember = await api.inject({
-    url: `/v1/query/member/member?params=${encodeURIComponent('{"__proto__":{"id":"b1.m1"}}')}`,
-    // b2.m1 may not read b1.m1: only the prototype could have read it
-    headers: { authorization: `Bearer ${token}` },
-  });
-  assert.equal(asMember.statusCode, 200, asMember.body);
-  assert.equal(asMember.json().result, null);
+  refusedAsProto(
+    await api.inject({
+      url: `/v1/query/member/member?params=${encodeURIComponent('{"__proto__":{"id":"b1.m1"}}')}`,
+      // b2.m1 may not read b1.m1: only the prototype could have read it
+      headers: { authorization: `Bearer ${token}` },
+    }),
+  );
   // In the query string itself: refused as an unknown parameter, and nothing is polluted.
   const qs = await api.inject({ url: '/v1/status?__proto__[x]=1&constructor[prototype][y]=2' });
   assert.ok([200, 400].includes(qs.statusCode));

@@ -117,7 +117,7 @@ function strings(v: Value, out: string[], depth = 0): string[] {
 export function parseShape<P>(raw: Value, shape: Shape, bad: ErrorSpec, personal?: ErrorSpec): Result<P> {
   if (!isRecord(raw)) return failure(bad, { field: null, expected: 'an object' });
   for (const key of Object.keys(raw)) {
-    if (!(key in shape)) return failure(bad, { field: key, expected: 'no such field' });
+    if (!Object.hasOwn(shape, key)) return failure(bad, { field: key, expected: 'no such field' });
   }
   const out: { [key: string]: Value } = {};
   for (const [key, s] of Object.entries(shape)) {
