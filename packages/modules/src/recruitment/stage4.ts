@@ -4,7 +4,7 @@ import { addMonths, type IsoDate } from '../common/dates.ts';
 import { okResult } from '../common/errors.ts';
 import { COMMITTEE_POSTS } from '../permissions/rules.ts';
 import { RecruitmentErrors as E } from './errors.ts';
-import { done, fail, stepAction } from './process.ts';
+import { done, fail, type StepEffect, stepAction } from './process.ts';
 import { introducerEligible } from './stage1-2.ts';
 import type { Process } from './store.ts';
 import { checkBallot } from './vote.ts';
@@ -182,7 +182,7 @@ export const approveAdmission = stepAction<Base & { approved: boolean; special?:
     if (on > due) return fail(proc.version, E.APPROVAL_OVERDUE, { due });
     return okResult;
   },
-  effect(_ctx, proc, p, on) {
+  effect(_ctx, proc, p, on): StepEffect {
     if (!p.approved) {
       const due = addMonths(proc.steps.admissionVote!.on, proc.params.approvalWithinMonths);
       return { patch: { phase: 'notApproved' }, data: { late: on > due } };

@@ -23,6 +23,26 @@ export interface Field {
   readonly when?: { readonly field: string; readonly is: readonly unknown[] };
 }
 
+/** recruitment/materials.ts ALL_MATERIALS (the chain checks the kind against it). */
+export const MATERIALS = [
+  '入党申请书',
+  '谈话记录',
+  '培养考察材料',
+  '思想汇报',
+  '公示',
+  '政审材料',
+  '培训证明',
+  '预审',
+  '入党志愿书',
+  '支部大会决议',
+  '党委审批',
+  '宣誓记录',
+  '转正申请书',
+  '转正考察材料',
+  '转正决议',
+  '转正审批',
+];
+
 const vote: Field[] = [
   { name: 'present', label: 'votePresent', kind: 'int' },
   { name: 'yes', label: 'voteYes', kind: 'int' },
@@ -45,9 +65,7 @@ const lateReason: Field = {
 /** Each step's own fields (before the record fields every step has). */
 export const STEP_FIELDS: Record<string, readonly Field[]> = {
   talk: [lateReason],
-  nameActivist: [
-    { name: 'source', label: 'source', kind: 'select', options: ['党员推荐', '群团组织推优'] },
-  ],
+  nameActivist: [{ name: 'source', label: 'source', kind: 'select', options: ['党员推荐', '群团组织推优'] }],
   fileActivist: [],
   assignContacts: [{ name: 'contacts', label: 'contacts', kind: 'ids' }],
   recordAssessment: [],
@@ -100,6 +118,8 @@ export const STEP_FIELDS: Record<string, readonly Field[]> = {
   ],
   approveConversion: [{ name: 'approved', label: 'approved', kind: 'bool' }],
   archive: [],
+  // Not a chart step: a material (思想汇报, a paper the member handed in) filed by its hash.
+  addMaterial: [{ name: 'kind', label: 'materialKind', kind: 'select', options: MATERIALS }],
 };
 
 /** The deadline kind (recruitment/deadlines.ts) each step meets, for its overdue-only fields. */
@@ -113,9 +133,21 @@ export const STEP_DEADLINE: Record<string, string> = {
   approveConversion: 'conversionApproval',
 };
 
-const MEETINGS = new Set(['admissionVote', 'conversionVote', 'committeeReview', 'nameActivist', 'nameCandidate']);
+const MEETINGS = new Set([
+  'admissionVote',
+  'conversionVote',
+  'committeeReview',
+  'nameActivist',
+  'nameCandidate',
+]);
 const REVIEWS = new Set(['politicalReview', 'preReview', 'committeeReview']);
-const APPROVALS = new Set(['approveAdmission', 'approveConversion', 'fileActivist', 'fileCandidate', 'fileAdmission']);
+const APPROVALS = new Set([
+  'approveAdmission',
+  'approveConversion',
+  'fileActivist',
+  'fileCandidate',
+  'fileAdmission',
+]);
 
 /** What every step records besides its own fields, labelled for the step. */
 export function recordFields(action: string): Field[] {
@@ -144,7 +176,8 @@ export function recordFields(action: string): Field[] {
     { name: 'heldOn', label: heldOn, kind: 'date', optional: true },
     { name: 'people', label: people, kind: 'ids', optional: true },
     { name: 'note', label: note, kind: 'text', optional: true, max: 100 },
-    { name: 'ref', label: 'fieldAttachment', kind: 'file', optional: true },
+    // A material is its document: addMaterial needs the file.
+    { name: 'ref', label: 'fieldAttachment', kind: 'file', optional: action !== 'addMaterial' },
   ];
 }
 
@@ -154,7 +187,12 @@ export function fieldsOf(action: string): Field[] {
 }
 
 /** Whether a field is shown now (overdue-only fields, fields that depend on another's value). */
-export function shown(f: Field, overdue: boolean, values: Record<string, unknown>, forced: ReadonlySet<string>): boolean {
+export function shown(
+  f: Field,
+  overdue: boolean,
+  values: Record<string, unknown>,
+  forced: ReadonlySet<string>,
+): boolean {
   if (forced.has(f.name)) return true;
   if (f.onlyOverdue && !overdue) return false;
   if (f.when) {
