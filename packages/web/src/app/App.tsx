@@ -26,6 +26,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { Chain } from './chain.ts';
 import { AppContext, type AppState, go, type Session, useApp, useRoute } from './context.tsx';
 import { type Lang, translator } from './i18n.ts';
+import { DossierPrintPage } from './pages/DossierPrint.tsx';
 import { ExplorerPage } from './pages/Explorer.tsx';
 import { MemberPage } from './pages/Member.tsx';
 import { MembersPage } from './pages/Members.tsx';
@@ -303,7 +304,11 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
     case 'members':
       return <MembersPage />;
     case 'member':
-      return <MemberPage id={route[1] ?? ''} />;
+      return route[2] === 'print' ? (
+        <DossierPrintPage id={route[1] ?? ''} />
+      ) : (
+        <MemberPage id={route[1] ?? ''} />
+      );
     case 'org':
       return <OrgPage />;
     case 'explorer':

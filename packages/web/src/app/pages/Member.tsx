@@ -63,12 +63,17 @@ export function MemberPage({ id }: { id: string }) {
           title={t('history')}
           extra={
             dossier.data ? (
-              <Button
-                data-testid="export-dossier"
-                onClick={() => download(`dossier-${id}.cbor`, dossier.data!.bytes)}
-              >
-                {t('exportDossier')}
-              </Button>
+              <span style={{ display: 'inline-flex', gap: 8, flexWrap: 'wrap' }}>
+                <Button
+                  data-testid="export-dossier"
+                  onClick={() => download(`dossier-${id}.cbor`, dossier.data!.bytes)}
+                >
+                  {t('exportDossier')}
+                </Button>
+                <Button href={`#/member/${id}/print`} data-testid="print-dossier">
+                  {t('printDossier')}
+                </Button>
+              </span>
             ) : null
           }
         >
