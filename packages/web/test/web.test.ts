@@ -362,7 +362,7 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     await page.getByTestId('tx-view').waitFor();
     assert.equal(await text(page.getByTestId('tx-action')), '提交双重签名证据 evidence.submit');
     assert.match(await text(page.getByTestId('receipt-status')), /成功/);
-    assert.match(await text(page.getByTestId('tx-params')), /prevote/);
+    assert.match(await text(page.getByTestId('tx-params')), /预投票/);
     assert.match(
       await text(page.getByTestId('receipt-view')),
       /evidence\.Equivocation|双重签名证据|validator:/,

@@ -230,3 +230,25 @@ export function paramsOf(
   }
   return out;
 }
+
+/** A refusal the rules allow a way past, and that way: a field to fill, or another step to do first. */
+export const WAYS: Record<string, { hint: MessageKey; field?: string; action?: string }> = {
+  RECRUITMENT_TALK_LATE: { hint: 'lateReasonNeeded', field: 'lateReason' },
+  RECRUITMENT_OATH_LATE: { hint: 'lateReasonNeeded', field: 'lateReason' },
+  RECRUITMENT_MEETING_LATE: { hint: 'wayRedoPreReview', action: 'preReview' },
+  RECRUITMENT_POLITICAL_REVIEW_EXPIRED: { hint: 'wayRedoReview', action: 'politicalReview' },
+  RECRUITMENT_ASSESSMENT_MISSING: { hint: 'wayAssessment', action: 'recordAssessment' },
+  RECRUITMENT_QUORUM_NOT_MET: { hint: 'wayQuorum', field: 'excused' },
+  RECRUITMENT_PUBLICITY_INCOMPLETE: { hint: 'wayPublicity' },
+};
+
+export function wayOf(
+  action: string,
+  code: string,
+): { hint: MessageKey; field?: string; action?: string } | null {
+  if (code === 'RECRUITMENT_APPROVAL_OVERDUE')
+    return action === 'approveAdmission'
+      ? { hint: 'specialNeeded', field: 'special' }
+      : { hint: 'conversionOverdueWay' };
+  return WAYS[code] ?? null;
+}

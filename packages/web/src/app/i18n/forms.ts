@@ -76,7 +76,7 @@ export const zh = {
   printSummary: '核验摘要',
   printFileHash: '档案文件指纹（哈希）',
   printQrHint: '扫描二维码得到档案文件的指纹，可与“核验”页面的结果比对。',
-  printNow: '打印或另存为PDF',
+  printNow: '打印（可另存为电子文件）',
   printEvents: '记录 {n} 条，最新区块 {height}',
   printVerifiedAt: '在本浏览器中核验于 {time}',
 };

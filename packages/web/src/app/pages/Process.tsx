@@ -29,7 +29,7 @@ import type { Chain } from '../chain.ts';
 import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
 import { keepFile } from '../docs.ts';
-import { type Field, fieldsOf, paramsOf, STEP_DEADLINE, shown, VOTE_ACTIONS } from '../forms.ts';
+import { type Field, fieldsOf, paramsOf, STEP_DEADLINE, shown, VOTE_ACTIONS, wayOf } from '../forms.ts';
 import type { MessageKey } from '../i18n.ts';
 import { RECRUITMENT_PERMISSIONS } from '../permissions.ts';
 import { DEADLINE_ACTION, levelOf, nextStep, PHASE_LABEL, stepOf } from '../recruit.ts';
@@ -118,25 +118,6 @@ export function ProcessPage({ member, action }: { member: string; action?: strin
       </Col>
     </Row>
   );
-}
-
-/** A refusal the rules allow a way past, and that way: a field to fill, or another step to do first. */
-const WAYS: Record<string, { hint: MessageKey; field?: string; action?: string }> = {
-  RECRUITMENT_TALK_LATE: { hint: 'lateReasonNeeded', field: 'lateReason' },
-  RECRUITMENT_OATH_LATE: { hint: 'lateReasonNeeded', field: 'lateReason' },
-  RECRUITMENT_MEETING_LATE: { hint: 'wayRedoPreReview', action: 'preReview' },
-  RECRUITMENT_POLITICAL_REVIEW_EXPIRED: { hint: 'wayRedoReview', action: 'politicalReview' },
-  RECRUITMENT_ASSESSMENT_MISSING: { hint: 'wayAssessment', action: 'recordAssessment' },
-  RECRUITMENT_QUORUM_NOT_MET: { hint: 'wayQuorum', field: 'excused' },
-  RECRUITMENT_PUBLICITY_INCOMPLETE: { hint: 'wayPublicity' },
-};
-
-function wayOf(action: string, code: string): { hint: MessageKey; field?: string; action?: string } | null {
-  if (code === 'RECRUITMENT_APPROVAL_OVERDUE')
-    return action === 'approveAdmission'
-      ? { hint: 'specialNeeded', field: 'special' }
-      : { hint: 'conversionOverdueWay' };
-  return WAYS[code] ?? null;
 }
 
 function StepForm({

@@ -84,6 +84,16 @@ export function WorkbenchPage() {
           waitFor: waitFor(c.next.action),
         });
     }
+    // 代办: the clerk acting for a member files what the member handed in (思想汇报 and other papers).
+    const actingFor = session?.onBehalfOf?.member;
+    if (actingFor && cases.some((c) => c.member === actingFor))
+      items.push({
+        level: 'waiting',
+        member: actingFor,
+        action: 'addMaterial',
+        title: t('materialForm'),
+        waitFor: null,
+      });
     // The post's own to-dos first; steps waiting for others after them, for information.
     items.sort(
       (a, b) =>
@@ -97,7 +107,7 @@ export function WorkbenchPage() {
       .slice(-5)
       .reverse();
     return { items, warnings };
-  }, [org, post, live.tick]);
+  }, [org, post, session?.onBehalfOf?.member, live.tick]);
 
   if (!org)
     return (
