@@ -127,9 +127,15 @@ export function App({ chain }: { chain: Chain }) {
             controlHeightSM: 44,
             controlHeightLG: 48,
           },
+          components: {
+            // Menu entries as tall as the other controls (the header sets line-height: normal).
+            Menu: { horizontalLineHeight: '48px', itemHeight: 48 },
+          },
         }}
       >
         <AntApp>
+          {/* Preset tag colours darker than antd's (orange, green, gold at ~3.4:1) for 4.5:1 text. */}
+          <style>{TAG_CONTRAST}</style>
           <Shell />
           <UnlockModal
             request={unlock}
@@ -144,6 +150,24 @@ export function App({ chain }: { chain: Chain }) {
     </AppContext.Provider>
   );
 }
+
+const TAG_CONTRAST = [
+  ['orange', '#873800'],
+  ['green', '#135200'],
+  ['gold', '#613400'],
+  ['red', '#a8071a'],
+  ['blue', '#003eb3'],
+  ['volcano', '#871400'],
+  ['cyan', '#00474f'],
+  ['lime', '#3f6600'],
+  ['purple', '#391085'],
+  ['magenta', '#780650'],
+  ['geekblue', '#061178'],
+]
+  .map(([c, v]) => `.ant-tag.ant-tag-${c}{color:${v}!important}`)
+  .join('')
+  // Header menu entries 48 px tall (the header's line-height is normal, and the items follow it).
+  .concat('.ant-menu-horizontal>.ant-menu-item,.ant-menu-horizontal>.ant-menu-submenu{line-height:48px!important;min-height:48px}');
 
 function storedOf(s: Session, read: ReadSession): StoredSession {
   const { key: _key, ...rest } = s;
@@ -220,6 +244,8 @@ function Shell() {
         ) : (
           <Menu
             mode="horizontal"
+            // Every entry stays visible (the header wraps) instead of folding into a "…" menu.
+            disabledOverflow
             selectedKeys={[selected]}
             items={items}
             onClick={(e) => navigate(e.key)}

@@ -179,11 +179,11 @@ function ChoosePost({
         <Space direction="vertical" size="middle">
           {pending.posts.map((p, i) => (
             // Pixels from the theme, not em: the radio group's font-size is 0, so 1.1em was 0 px.
-            <Radio key={`${p.org}/${p.post}`} value={i} style={{ fontSize: token.fontSize * 1.1 }}>
+            <Radio key={`${p.org}/${p.post}`} value={i} style={{ fontSize: token.fontSize * 1.1, minHeight: 44, alignItems: 'center' }}>
               {t('postIn', { org: p.org, post: p.post })}
             </Radio>
           ))}
-          <Radio value={-1} style={{ fontSize: token.fontSize * 1.1 }}>
+          <Radio value={-1} style={{ fontSize: token.fontSize * 1.1, minHeight: 44, alignItems: 'center' }}>
             {t('asSelf')}
           </Radio>
         </Space>
