@@ -118,6 +118,9 @@ export function App({ chain }: { chain: Chain }) {
             fontSize: largeType ? 20 : 16,
             colorPrimary: '#c8161d',
             borderRadius: 6,
+            // Links at 5.6:1 (antd's #1677ff is 4.0:1).
+            colorLink: '#0958d9',
+            colorLinkHover: '#003eb3',
             colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
             colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
             colorTextDescription: 'rgba(0, 0, 0, 0.65)',
@@ -167,7 +170,9 @@ const TAG_CONTRAST = [
   .map(([c, v]) => `.ant-tag.ant-tag-${c}{color:${v}!important}`)
   .join('')
   // Header menu entries 48 px tall (the header's line-height is normal, and the items follow it).
-  .concat('.ant-menu-horizontal>.ant-menu-item,.ant-menu-horizontal>.ant-menu-submenu{line-height:48px!important;min-height:48px}');
+  .concat(
+    '.ant-menu-horizontal>.ant-menu-item,.ant-menu-horizontal>.ant-menu-submenu{line-height:48px!important;min-height:48px}',
+  );
 
 function storedOf(s: Session, read: ReadSession): StoredSession {
   const { key: _key, ...rest } = s;

@@ -61,6 +61,7 @@ export function ExplorerPage({ route }: { route: string[] }) {
       <Typography.Title level={3}>{t('explorerTitle')}</Typography.Title>
       <Input.Search
         placeholder={t('searchChain')}
+        aria-label={t('searchChain')}
         value={q}
         onChange={(e) => setQ(e.target.value)}
         onSearch={search}

@@ -15,10 +15,10 @@ import {
   Input,
   InputNumber,
   Modal,
+  Radio,
   Row,
   Select,
   Space,
-  Switch,
   Tag,
   Timeline,
   Typography,
@@ -358,8 +358,18 @@ function FieldInput({ f, chain, form }: { f: Field; chain: Chain; form: FormInst
   const common = { name: f.name, label: t(f.label), rules };
   if (f.kind === 'bool')
     return (
-      <Form.Item {...common} valuePropName="checked" initialValue={true}>
-        <Switch data-testid={`field-${f.name}`} />
+      // 是 / 否 as two large buttons: a clearer choice, and a tap target a switch is not.
+      <Form.Item {...common} initialValue={true}>
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          size="large"
+          options={[
+            { label: t('boolYes'), value: true },
+            { label: t('boolNo'), value: false },
+          ]}
+          data-testid={`field-${f.name}`}
+        />
       </Form.Item>
     );
   if (f.kind === 'int')

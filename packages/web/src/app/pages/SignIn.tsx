@@ -107,11 +107,16 @@ export function SignInPage() {
             value={pass}
             onChange={(e) => setPass(e.target.value)}
             data-testid="passphrase"
+            aria-label={t('passphrase')}
             autoComplete="current-password"
           />
         </Form.Item>
         <Form.Item>
-          <Checkbox checked={remember} onChange={(e) => setRemember(e.target.checked)}>
+          <Checkbox
+            checked={remember}
+            onChange={(e) => setRemember(e.target.checked)}
+            style={{ minHeight: 44, alignItems: 'center' }}
+          >
             {t('rememberKey')}
           </Checkbox>
         </Form.Item>
@@ -179,7 +184,11 @@ function ChoosePost({
         <Space direction="vertical" size="middle">
           {pending.posts.map((p, i) => (
             // Pixels from the theme, not em: the radio group's font-size is 0, so 1.1em was 0 px.
-            <Radio key={`${p.org}/${p.post}`} value={i} style={{ fontSize: token.fontSize * 1.1, minHeight: 44, alignItems: 'center' }}>
+            <Radio
+              key={`${p.org}/${p.post}`}
+              value={i}
+              style={{ fontSize: token.fontSize * 1.1, minHeight: 44, alignItems: 'center' }}
+            >
               {t('postIn', { org: p.org, post: p.post })}
             </Radio>
           ))}
@@ -195,6 +204,7 @@ function ChoosePost({
             value={forMember}
             onChange={(e) => setForMember(e.target.value)}
             placeholder={t('actingForPlaceholder')}
+            aria-label={t('actingFor')}
             data-testid="acting-for"
           />
         </div>
