@@ -127,6 +127,13 @@ export class DjchainClient {
   private current: ReadSession | undefined;
   /** The key the session was opened with, kept so that an expired session is renewed. */
   private sessionKey: KeyPair | undefined;
+  /**
+   * Asked for the key when a resumed session (no key held) expires: a page that keeps the session
+   * across a reload but not the decrypted key asks its user for the passphrase here.
+   */
+  keyProvider: (() => Promise<KeyPair | undefined>) | undefined;
+  /** Told of every session opened, resumed or ended (a page keeps it for the tab). */
+  onSession: ((s: ReadSession | undefined) => void) | undefined;
 
   constructor(opts: DjchainClientOptions) {
     this.suite = opts.suite;
@@ -146,8 +153,9 @@ export class DjchainClient {
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
       token,
       renew: async () => {
-        if (!this.sessionKey) return false;
-        await this.signIn(this.sessionKey);
+        const key = this.sessionKey ?? (await this.keyProvider?.());
+        if (!key) return false;
+        await this.signIn(key);
         return true;
       },
     });
@@ -194,7 +202,18 @@ export class DjchainClient {
     this.current = session;
     this.sessionKey = key;
     this.token = session.token;
+    this.onSession?.(session);
     return session;
+  }
+
+  /**
+   * Reads again as a session opened earlier (kept by the page for its tab), without its key: when
+   * it expires it is renewed with the key `keyProvider` gives, or reads fail AUTH_SESSION_EXPIRED.
+   */
+  resumeSession(session: ReadSession): void {
+    this.current = session;
+    this.sessionKey = undefined;
+    this.token = session.token;
   }
 
   /** Ends the read session (on the node too); the client reads anonymously afterwards. */
@@ -202,6 +221,7 @@ export class DjchainClient {
     const had = this.current;
     this.current = undefined;
     this.sessionKey = undefined;
+    this.onSession?.(undefined);
     if (had) {
       try {
         await this.http.call(ROUTES.authEnd, {});
