@@ -252,6 +252,28 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
       requireMember(scope, state, typeof t.member === 'string' ? t.member : '');
     },
   },
+  'dues.amount': { rule: 'public (the national rates)' },
+  'dues.account': {
+    rule: 'the member, or post holders of their organization or above',
+    before: memberParam('member'),
+  },
+  'dues.statement': {
+    rule: 'the member, or post holders of their organization or above',
+    before: memberParam('member'),
+  },
+  'dues.register': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
+  'dues.arrears': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
+  'dues.books': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
+  'dues.notice': { rule: 'members of the community (the yearly notice is published to members)' },
   'evidence.list': { rule: 'public (double signing by validators)' },
   'evidence.jailed': { rule: 'public (validators jailed for double signing)' },
   // The consortium's own nodes (validators, observers) and their changes: what light clients follow.

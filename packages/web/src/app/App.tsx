@@ -27,6 +27,7 @@ import type { Chain } from './chain.ts';
 import { AppContext, type AppState, go, type Session, useApp, useRoute } from './context.tsx';
 import { type Lang, translator } from './i18n.ts';
 import { DossierPrintPage } from './pages/DossierPrint.tsx';
+import { DuesPage } from './pages/Dues.tsx';
 import { ExplorerPage } from './pages/Explorer.tsx';
 import { MemberPage } from './pages/Member.tsx';
 import { MembersPage } from './pages/Members.tsx';
@@ -195,6 +196,7 @@ function Shell() {
           { key: 'workbench', label: t('navWorkbench') },
           { key: 'me', label: t('navMyDossier') },
           { key: 'recruitment', label: t('navRecruitment') },
+          { key: 'dues', label: t('navDues') },
           { key: 'members', label: t('navMembers') },
           { key: 'org', label: t('navOrg') },
         ]
@@ -342,6 +344,8 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
       );
     case 'org':
       return <OrgPage />;
+    case 'dues':
+      return <DuesPage />;
     case 'explorer':
       return <ExplorerPage route={route.slice(1)} />;
     case 'verify':

@@ -3,10 +3,12 @@
  * a type error. `{name}` placeholders are filled by `t`.
  */
 import { en as chainNamesEn, zh as chainNamesZh } from './i18n/chain-names.ts';
+import { en as duesEn, zh as duesZh } from './i18n/dues.ts';
 import { en as formsEn, zh as formsZh } from './i18n/forms.ts';
 
 const zh = {
   ...formsZh,
+  ...duesZh,
   ...chainNamesZh,
   appName: '党建链',
   appSubtitle: '社区党建工作台',
@@ -286,6 +288,7 @@ type Table = { readonly [K in MessageKey]: string };
 
 const en: Table = {
   ...formsEn,
+  ...duesEn,
   ...chainNamesEn,
   appName: 'Dangjian Chain',
   appSubtitle: 'Community Party-building workbench',
