@@ -1,7 +1,8 @@
 /**
  * `npm run sim -- --seeds N [--from S] [--workers W]`: runs seeds S … S+N−1 of the real node on W
- * threads, prints one line per failure (with its seed and how to replay it) and a summary line
- * with seeds per second; exit code 1 when any seed failed.
+ * threads, prints one line per failure as it comes (with its seed and how to replay it), a
+ * progress line every 100 seeds and a summary line with seeds per second; exit code 1 when any
+ * seed failed.
  * `npm run sim -- --seed S [--trace] [--mutant NAME]`: replays one seed twice and prints its trace
  * hash each time (two equal hashes show the run is deterministic); `--trace` prints every event.
  * `npm run sim -- --mutants [--seeds N] [--from S]`: runs every deliberately broken variant
@@ -59,7 +60,18 @@ async function seeds(from: number, count: number, workers: number, all: boolean)
   const started = performance.now();
   const cpu = process.cpuUsage();
   const jobs = Array.from({ length: count }, (_, i) => ({ seed: from + i, allBehaviours: all }));
-  const results = await runJobs(jobs, workers);
+  // Failures as they come and a progress line every 100 seeds: a long run that is cut short
+  // still tells what it found.
+  let done = 0;
+  const results = await runJobs(jobs, workers, ({ result: r }) => {
+    done++;
+    if (!r.ok)
+      console.log(failureLine(r, makeScenario(r.seed, all ? { behaviours: BYZANTINE_BEHAVIOURS } : {})));
+    if (done % 100 === 0 && done < count) {
+      const s = (performance.now() - started) / 1000;
+      console.log(`… ${done}/${count} seeds in ${s.toFixed(0)} s (${(done / s).toFixed(2)} seeds/s)`);
+    }
+  });
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   const cpuSeconds = (used.user + used.system) / 1e6;
@@ -67,10 +79,7 @@ async function seeds(from: number, count: number, workers: number, all: boolean)
   let events = 0;
   for (const { result: r } of results) {
     events += r.events;
-    if (!r.ok) {
-      failed++;
-      console.log(failureLine(r, makeScenario(r.seed, all ? { behaviours: BYZANTINE_BEHAVIOURS } : {})));
-    }
+    if (!r.ok) failed++;
   }
   // CPU time too: on a shared machine wall time says more about the neighbours than about the sim.
   console.log(
