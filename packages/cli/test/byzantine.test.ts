@@ -41,6 +41,8 @@ interface Cluster {
   sameHeaders(to: number, who: number[]): Promise<void>;
   /** Starts the honest three, then org3 with `--test-byzantine <mode>`, and waits for height 3. */
   startWithByzantine(mode: string): Promise<void>;
+  /** SIGTERM to every running node, each awaited. */
+  stopAll(): Promise<void>;
 }
 
 async function makeCluster(t: { after(fn: () => void): void }, name: string): Promise<Cluster> {
@@ -88,6 +90,14 @@ async function makeCluster(t: { after(fn: () => void): void }, name: string): Pr
         env: TEST_ENV,
       });
       await reach(3, [0, 1, 2]);
+    },
+    stopAll: async () => {
+      for (let i = 0; i < running.length; i++) {
+        const r = running[i];
+        running[i] = undefined;
+        r?.child.kill('SIGTERM');
+        await r?.exited;
+      }
     },
     sameHeaders: async (to, who) => {
       const lists = await Promise.all(
@@ -161,12 +171,7 @@ test('an equivocating validator process: the honest three commit, the evidence l
   for (const i of honest)
     assert.deepEqual(await c.evidenceAgainst(i, c.ids[1]!), [], `evidence against org1 on org${i}`);
 
-  for (let i = 0; i < 4; i++) {
-    const r = c.running[i]!;
-    c.running[i] = undefined;
-    r.child.kill('SIGTERM');
-    await r.exited;
-  }
+  await c.stopAll();
   for (const [i, dir] of c.dirs.entries()) {
     const check = checkStoredCertificates(dir, 'intl');
     assert.ok(check.checked >= final, `org${i}: ${check.checked} certificates checked`);
@@ -187,12 +192,7 @@ test('a validator equivocating on time only: the honest three keep committing, t
     async () => (await c.evidenceAgainst(0, c.ids[3]!)).length > 0,
   );
   const final = Math.min(...(await Promise.all(honest.map(c.height))));
-  for (let i = 0; i < 4; i++) {
-    const r = c.running[i]!;
-    c.running[i] = undefined;
-    r.child.kill('SIGTERM');
-    await r.exited;
-  }
+  await c.stopAll();
   for (const [i, dir] of c.dirs.entries()) {
     const check = checkStoredCertificates(dir, 'intl');
     if (i !== 3) assert.ok(check.checked >= final, `org${i}: ${check.checked} certificates checked`);

@@ -5,17 +5,18 @@
  * second start keeps the data without seeding again.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { addressOf, buildTx, DjchainClient, readSealed, signTransaction } from '@djchain/client';
 import { getSuite } from '@djchain/crypto';
+import { sleep } from '@djchain/testkit/ports';
+import { startDjchain } from '@djchain/testkit/process';
 import { type DemoMarker, generatePlan, personKey, planHash } from '../src/demo/index.ts';
 import { loadDir } from '../src/files.ts';
 
-const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
 const suite = getSuite('intl');
 const tmp = mkdtempSync(join(tmpdir(), 'djchain-demo-'));
 const running = new Set<ChildProcess>();
@@ -50,47 +51,23 @@ interface Demo {
   readonly exited: Promise<number | null>;
 }
 
-/** Starts `djchain demo` and resolves once it prints its API URL (bounded: 4 minutes). */
-function startDemo(args: string[]): Promise<Demo> {
-  const child = spawn(process.execPath, [MAIN, 'demo', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
-  const exited = new Promise<number | null>((r) =>
-    child.once('exit', (code) => {
-      running.delete(child);
-      r(code);
-    }),
-  );
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d) => {
-    err = (err + String(d)).slice(-4000);
+/** Starts `djchain demo` and resolves once it prints its API URL and how to stop it. */
+async function startDemo(args: string[]): Promise<Demo> {
+  const p = await startDjchain(['demo', ...args], {
+    what: 'demo',
+    pattern: /接口地址（API）：(http:\/\/127\.0\.0\.1:\d+)/,
+    ready: (out) => out.includes('停止：'),
+    timeoutMs: 420_000, // a bound against a hang, not a timing check: a loaded 2-core machine took 200 s
   });
-  return new Promise((ok, fail) => {
-    const timer = setTimeout(
-      () => fail(new Error(`demo did not start: ${out.slice(-2000)} ${err}`)),
-      420_000, // a bound against a hang, not a timing check: a loaded 2-core machine took 200 s
-    );
-    child.stdout!.on('data', (d) => {
-      out += String(d);
-      const m = /接口地址（API）：(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m && out.includes('停止：')) {
-        clearTimeout(timer);
-        ok({ child, out: () => out, apiUrl: m[1]!, exited });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`demo exited (${code}): ${out.slice(-2000)} ${err}`));
-    });
-  });
+  running.add(p.child);
+  void p.exited.then(() => running.delete(p.child));
+  return { child: p.child, out: p.out, apiUrl: p.url, exited: p.exited };
 }
 
 async function stopDemo(d: Demo): Promise<void> {
   d.child.kill('SIGINT');
   assert.equal(await d.exited, 0);
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test('a small demo seeds a real 4-validator consortium, every stage exists, an overdue warning fired, a restart keeps the data', async () => {
   const dir = join(tmp, 'demo');

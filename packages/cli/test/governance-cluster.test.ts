@@ -96,31 +96,24 @@ test('a governed fifth validator takes effect at h+2 and the chain keeps committ
     return { ...r, out: r.stdout + r.stderr };
   };
   // Refusals first: the superior's key cannot propose; the 书记 cannot approve.
-  const wrong = cli([
-    'validators',
-    'propose',
-    'add',
-    '--public-key',
-    fifth.publicKey,
-    '--org',
-    'org4',
-    '--power',
-    '1',
-    '--key',
-    street.file,
-  ]);
+  /** `validators propose add` of the fifth validator for org4, power 1, then `extra`. */
+  const proposeFifth = (extra: string[]) =>
+    cli([
+      'validators',
+      'propose',
+      'add',
+      '--public-key',
+      fifth.publicKey,
+      '--org',
+      'org4',
+      '--power',
+      '1',
+      ...extra,
+    ]);
+  const wrong = proposeFifth(['--key', street.file]);
   assert.equal(wrong.status, 1);
   assert.match(wrong.out, /GOVERNANCE_NOT_PERMITTED/);
-  const proposed = cli([
-    'validators',
-    'propose',
-    'add',
-    '--public-key',
-    fifth.publicKey,
-    '--org',
-    'org4',
-    '--power',
-    '1',
+  const proposed = proposeFifth([
     '--name',
     fifth.name,
     '--reason',

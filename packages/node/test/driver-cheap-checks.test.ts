@@ -22,18 +22,10 @@ import {
   signProposal,
   type WireMessage,
 } from '../src/index.ts';
-import { CHAIN, genesisFor, keyOf, tempDir } from './helpers.ts';
+import { CHAIN, genesisFor, keyOf, SLOW_TIMEOUTS, tempDir } from './helpers.ts';
 import { MemoryNetwork, until } from './memory-net.ts';
 
 const suite = getSuite('intl');
-const slow = {
-  proposeBaseMs: 60_000,
-  proposeDeltaMs: 0,
-  prevoteBaseMs: 60_000,
-  prevoteDeltaMs: 0,
-  precommitBaseMs: 60_000,
-  precommitDeltaMs: 0,
-};
 
 interface Rig {
   node: DjNode;
@@ -58,7 +50,7 @@ function rig(t: { after(fn: () => void): void }, driver: Record<string, unknown>
       dataDir: join(root, 'a'),
       genesis,
       modules: [kvModule],
-      driver: { emptyBlockIntervalMs: 60_000, timeouts: slow, gossipIntervalMs: 60_000, ...driver },
+      driver: { emptyBlockIntervalMs: 60_000, timeouts: SLOW_TIMEOUTS, gossipIntervalMs: 60_000, ...driver },
     },
     { key: a, transport: net.transport(toHex(a.publicKey)) },
   );

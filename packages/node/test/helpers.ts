@@ -31,6 +31,16 @@ export const FASTER_TIMEOUTS = {
   precommitDeltaMs: 100,
 };
 
+/** Timeouts that do not fire within a test: the test drives every consensus step itself. */
+export const SLOW_TIMEOUTS = {
+  proposeBaseMs: 60_000,
+  proposeDeltaMs: 0,
+  prevoteBaseMs: 60_000,
+  prevoteDeltaMs: 0,
+  precommitBaseMs: 60_000,
+  precommitDeltaMs: 0,
+};
+
 export function tempDir(t: { after(fn: () => void): void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'djnode-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));

@@ -141,7 +141,7 @@ const STEP_PLANNERS: { readonly [no: number]: StepPlanner } = {
 };
 
 /** Every step of the table, in its order, planned for the case (all of them, stop or not). */
-export function planSteps(c: Case, ruleset: RuleSet = DEMO_RULESET): FlowItem[] {
+function planSteps(c: Case, ruleset: RuleSet = DEMO_RULESET): FlowItem[] {
   const flow: FlowItem[] = [];
   const s = (date: IsoDate, signer: string, action: string, params: Params = {}, vote = false) => {
     flow.push([date, signer, action, { member: c.p.id, ...params }, vote]);
