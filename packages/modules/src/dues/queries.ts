@@ -1,6 +1,6 @@
 /** The dues module's queries: what a member owes and paid, a branch's register, books and arrears. */
 import type { Value } from '@djchain/crypto';
-import type { ReadContext } from '@djchain/runtime';
+import type { QueryDef, ReadContext } from '@djchain/runtime';
 import { addMonth, monthRange, type YearMonth } from '../common/months.ts';
 import { defineQuery } from '../common/query.ts';
 import { asValue, getRecord, MODULE, storeOf } from '../common/stores.ts';
@@ -63,13 +63,13 @@ function membersOf(ctx: ReadContext, org: string): string[] {
     .filter((id) => currentOrg(stores, id) === org);
 }
 
-const bad = DuesErrors.BAD_PARAMS;
-const year = { type: 'int', optional: true, min: 1, max: 9999 } as const;
+const BAD = DuesErrors.BAD_PARAMS;
+const YEAR = { type: 'int', optional: true, min: 1949, max: 2200 } as const;
+const thisYear = (ctx: ReadContext) => Number(monthNow(ctx).slice(0, 4));
 
-export const duesQueries = {
-  amount: defineQuery<{ group: DuesGroup; base?: number; month?: YearMonth }>(bad, {
-    description:
-      'The monthly amount for a group and base (fen) under the rule in force for a month (default: this month).',
+export const duesQueries: { readonly [name: string]: QueryDef } = {
+  amount: defineQuery<{ group: DuesGroup; base?: number; month?: YearMonth }>(BAD, {
+    description: 'The monthly amount (fen) for a group and base (fen) under the rule in force for a month.',
     shape: {
       group: { type: 'text', oneOf: DUES_GROUPS },
       base: { type: 'int', optional: true, min: 0 },
@@ -77,18 +77,16 @@ export const duesQueries = {
     },
     run: (ctx, p) => asValue(monthlyDues(duesRuleFor(p.month ?? monthNow(ctx)), p.group, p.base ?? null)),
   }),
-  account: defineQuery<{ member: string; year?: number }>(bad, {
-    description:
-      "A member's dues: assessments, each month of a year (default: this year), payments, arrears, case.",
-    shape: { member: 'id', year },
+  account: defineQuery<{ member: string; year?: number }>(BAD, {
+    description: "A member's dues for a year: assessments, each month, payments, reliefs, arrears, case.",
+    shape: { member: 'id', year: YEAR },
     run(ctx, p) {
-      const y = p.year ?? Number(monthNow(ctx).slice(0, 4));
+      const y = p.year ?? thisYear(ctx);
       return asValue(account(ctx, p.member, `${y}-01`, `${y}-12`));
     },
   }),
-  register: defineQuery<{ org: string; month?: YearMonth }>(bad, {
-    description:
-      "An organization's monthly register: every member it holds and the month's state (default: this month).",
+  register: defineQuery<{ org: string; month?: YearMonth }>(BAD, {
+    description: "An organization's monthly register: every member it holds and the month's state.",
     shape: { org: 'id', month: { type: 'month', optional: true } },
     run(ctx, p) {
       const month = p.month ?? monthNow(ctx);
@@ -100,7 +98,7 @@ export const duesQueries = {
       return asValue({ org: p.org, month, rows: rows.filter((r) => r.state !== 'notMember') });
     },
   }),
-  arrears: defineQuery<{ org: string }>(bad, {
+  arrears: defineQuery<{ org: string }>(BAD, {
     description:
       "An organization's members with unpaid months up to the last closed month, and six-month cases.",
     shape: { org: 'id' },
@@ -117,10 +115,10 @@ export const duesQueries = {
       return asValue({ org: p.org, closedMonth: last, rows });
     },
   }),
-  books: defineQuery<{ org: string; year?: number }>(bad, {
+  books: defineQuery<{ org: string; year?: number }>(BAD, {
     description:
-      "An organization's dues books: collected, received, remitted, held (of a year if given), and its remittances.",
-    shape: { org: 'id', year },
+      "An organization's dues books (a year's or in all): collected, received, remitted, held, remittances.",
+    shape: { org: 'id', year: YEAR },
     run(ctx, p) {
       const books = getBooks(ctx.store, p.org, p.year);
       const prefix = duesKeys.remittancesOfPrefix(p.org);
@@ -136,12 +134,12 @@ export const duesQueries = {
       });
     },
   }),
-  statement: defineQuery<{ member: string; year?: number }>(bad, {
+  statement: defineQuery<{ member: string; year?: number }>(BAD, {
     description:
-      "A member's annual statement: owed and paid per month, payments and totals (default: last year).",
-    shape: { member: 'id', year },
+      "A member's annual statement (default: last year): owed and paid per month, payments, totals.",
+    shape: { member: 'id', year: YEAR },
     run(ctx, p) {
-      const y = p.year ?? Number(monthNow(ctx).slice(0, 4)) - 1;
+      const y = p.year ?? thisYear(ctx) - 1;
       const a = account(ctx, p.member, `${y}-01`, `${y}-12`);
       const owed = a.months.reduce(
         (s, m) => s + (m.state === 'notMember' || m.state === 'waived' ? 0 : m.fen),
@@ -160,7 +158,7 @@ export const duesQueries = {
       });
     },
   }),
-  notice: defineQuery<{ id: string }>(bad, {
+  notice: defineQuery<{ id: string }>(BAD, {
     description: 'A published yearly collection notice.',
     shape: { id: 'id' },
     run: (ctx, p) => getRecord<Value>(ctx.store, duesKeys.notice(p.id)) ?? null,
