@@ -106,6 +106,24 @@ describe('module queries have a parsed shape', () => {
       'EVIDENCE_BAD_PARAMS',
       { field: 'limit', expected: 'an integer ≤ 1000' },
     ],
+    [
+      'dues.amount',
+      { group: '在职', base: -1 },
+      'DUES_BAD_PARAMS',
+      { field: 'base', expected: 'an integer ≥ 0' },
+    ],
+    [
+      'dues.register',
+      { org: 'b1', month: '2026-13' },
+      'DUES_BAD_PARAMS',
+      { field: 'month', expected: 'a month YYYY-MM' },
+    ],
+    [
+      'dues.account',
+      { member: 'm1', year: '2024' },
+      'DUES_BAD_PARAMS',
+      { field: 'year', expected: 'an integer' },
+    ],
   ];
   for (const [q, params, code, details] of refused)
     it(`${q} ${JSON.stringify(params)}: ${code} ${JSON.stringify(details)}`, () => {

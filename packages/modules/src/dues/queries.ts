@@ -72,7 +72,7 @@ export const duesQueries: { readonly [name: string]: QueryDef } = {
     description: 'The monthly amount (fen) for a group and base (fen) under the rule in force for a month.',
     shape: {
       group: { type: 'text', oneOf: DUES_GROUPS },
-      base: { type: 'int', optional: true },
+      base: { type: 'int', optional: true, min: 0 },
       month: { type: 'month', optional: true },
     },
     run: (ctx, p) => asValue(monthlyDues(duesRuleFor(p.month ?? monthNow(ctx)), p.group, p.base ?? null)),
