@@ -45,9 +45,10 @@ export {
 } from './common/dates.ts';
 export type { ErrorSpec } from './common/errors.ts';
 export { MODULE, type ModuleName } from './common/stores.ts';
-export { type SanctionEffects, sanctionEffects } from './discipline/effects.ts';
+export { barOn, type PostBar, type SanctionEffects, sanctionEffects } from './discipline/effects.ts';
 export { DisciplineErrors } from './discipline/errors.ts';
-export { disciplineModule } from './discipline/module.ts';
+export { type DisciplineGenesis, disciplineModule } from './discipline/module.ts';
+export { OBSERVATION_MAX_MONTHS } from './discipline/observation.ts';
 export { SANCTION_KINDS, type SanctionKind, type SanctionRecord } from './discipline/store.ts';
 export { EvidenceErrors } from './evidence/errors.ts';
 export { type JailOutcome, type JailRecord, jailKey, readmitKey } from './evidence/jail.ts';
@@ -91,6 +92,7 @@ export { type MemberStatus, STATUSES, type StatusInfo } from './member/status.ts
 export { EXIT_REASONS, type ExitReason } from './member/store.ts';
 export { OrgErrors } from './org/errors.ts';
 export { type OrgGenesis, orgModule } from './org/module.ts';
+export { postRank } from './org/rank.ts';
 export { ORG_KINDS, type OrgKind } from './org/store.ts';
 export { permissionMatrix, renderPermissionMatrix } from './permissions/matrix.ts';
 export {

@@ -88,5 +88,9 @@ export function communityGenesis(
   };
   // The street 党工委 above c1: the second party for its post holders' key recoveries.
   (g.org as { superior?: unknown }).superior = { name: '东风街道党工委', address: addressOf('street') };
+  // The county discipline commission: it alone approves expulsions (党章第四十二条).
+  (g as { discipline?: unknown }).discipline = {
+    commission: { name: '东风县纪律检查委员会', address: addressOf('commission') },
+  };
   return g as unknown as ModulesGenesis & { [k: string]: Value };
 }

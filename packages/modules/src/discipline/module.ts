@@ -6,8 +6,16 @@ import { chinaDate, isIsoDate } from '../common/dates.ts';
 import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
 import { asValue, MODULE } from '../common/stores.ts';
 import { approveSanction, concludeObservation, decideSanction } from './actions.ts';
+import { approveByCommission } from './commission.ts';
 import { sanctionEffects } from './effects.ts';
-import { disciplineKeys, getSanction, sanctionsOf } from './store.ts';
+import { extendObservation } from './observation.ts';
+import { disciplineCommission, disciplineKeys, getSanction, sanctionsOf } from './store.ts';
+
+/** Genesis section of the discipline module (README "Genesis"). */
+export interface DisciplineGenesis {
+  /** The county-level discipline commission: it alone approves expulsions (党章第四十二条). */
+  readonly commission?: { readonly name: string; readonly address: string };
+}
 
 function param(p: Value, key: string): string {
   const v = (p as { [k: string]: Value } | null)?.[key];
@@ -16,8 +24,20 @@ function param(p: Value, key: string): string {
 
 export const disciplineModule: ModuleDef = {
   name: MODULE.discipline,
-  actions: { decideSanction, approveSanction, concludeObservation },
+  // Admission: the commission named in genesis signs with a key no member record holds.
+  knowsSigner: (ctx, address) => disciplineCommission(ctx.store)?.address === address,
+  actions: {
+    decideSanction,
+    approveSanction,
+    approveByCommission,
+    concludeObservation,
+    extendObservation,
+  },
   queries: {
+    commission: {
+      description: 'The discipline commission named in genesis (name, key address), or null.',
+      run: (ctx) => (disciplineCommission(ctx.store) as unknown as Value) ?? null,
+    },
     sanctions: {
       description: "A member's sanction cases.",
       run: (ctx, p) => asValue(sanctionsOf(ctx.store, param(p, 'member'))),
@@ -29,6 +49,14 @@ export const disciplineModule: ModuleDef = {
         return asValue(sanctionEffects(sanctionsOf(ctx.store, param(p, 'member')), on));
       },
     },
+  },
+  genesis(ctx: HookContext, config: Value) {
+    const c = ((config ?? {}) as unknown as DisciplineGenesis).commission;
+    if (c === undefined) return;
+    if (typeof c.name !== 'string' || typeof c.address !== 'string' || !/^[0-9a-f]{40}$/.test(c.address))
+      throw new Error('discipline genesis: commission needs a name and a key address (40 hex)');
+    ctx.store.set(disciplineKeys.commission, asValue({ name: c.name, address: c.address }));
+    emitHook(ctx, 'discipline.CommissionNamed', [], { body: c.name, address: c.address, genesis: true });
   },
   /** A 留党察看 whose period has ended raises one warning: the branch must conclude it (第十二条). */
   beginBlock(ctx: HookContext) {

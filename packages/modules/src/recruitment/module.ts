@@ -5,6 +5,7 @@ import { asValue, MODULE } from '../common/stores.ts';
 import { checkDeadlines, deadlinesOf } from './deadlines.ts';
 import { activeVersion, adoptVersion, effectiveParams, setLocalRules } from './local.ts';
 import { missingMaterials } from './materials.ts';
+import { approveProbationDiscipline, probationDiscipline } from './probation-discipline.ts';
 import { RULESETS } from './rulesets.ts';
 import {
   addMaterial,
@@ -76,6 +77,8 @@ export const recruitmentModule: ModuleDef = {
     conversionVote,
     approveConversion,
     archive,
+    probationDiscipline,
+    approveProbationDiscipline,
     setLocalRules,
     adoptVersion,
   },
