@@ -127,6 +127,17 @@ export function superiorAddress(suite: Suite, seed: number): string {
   return addressOf(suite, personKey(suite, seed, SUPERIOR_ID).publicKey);
 }
 
+/**
+ * The county-level discipline commission named in genesis (`discipline.commission`): an observer
+ * organization, not a member; it alone approves expulsions (党章第四十二条). Key: personKey(seed, COMMISSION_ID).
+ */
+export const COMMISSION_ID = 'commission';
+const COMMISSION_NAME = '东风区纪律检查委员会';
+
+export function commissionAddress(suite: Suite, seed: number): string {
+  return addressOf(suite, personKey(suite, seed, COMMISSION_ID).publicKey);
+}
+
 const at = (d: IsoDate, days: number) => slotOnOrAfter(addDays(d, days));
 
 export const ORG_NAMES: { readonly [id: string]: string } = {
@@ -302,7 +313,10 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
   const transferCount = Math.min(Math.max(1, Math.floor(importCount / 50)), movable.length - sanctionCount);
   const sanctioned = movable.slice(0, sanctionCount);
   const transferred = movable.slice(sanctionCount, sanctionCount + transferCount);
-  const unstable = new Set([...sanctioned, ...transferred].map((p) => p.id));
+  // One expulsion when the community is large enough to spare a member: decided by the branch,
+  // referred by the 党委, approved by the county commission (党章第四十二条).
+  const expelled = movable.slice(sanctionCount + transferCount, sanctionCount + transferCount + 1);
+  const unstable = new Set([...sanctioned, ...transferred, ...expelled].map((p) => p.id));
   const stable = (branch: string) => [
     ...leaders.filter((p) => p.branch === branch),
     ...ordinary.filter((p) => p.branch === branch && !unstable.has(p.id)),
@@ -333,6 +347,24 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
         resolution: `res-${rng.hex(16)}`,
       });
     }
+  });
+
+  expelled.forEach((p, i) => {
+    const id = `x-${String(i + 1).padStart(3, '0')}`;
+    const decided = window(6, 30);
+    add(b, p.id, decided, h(`${p.branch}/书记`), 'discipline', 'decideSanction', {
+      id,
+      member: p.id,
+      kind: '开除党籍',
+      resolution: `res-${rng.hex(16)}`,
+    });
+    const referred = at(decided, 14);
+    add(b, p.id, referred, h('c1/纪检委员'), 'discipline', 'approveSanction', { id, approved: true });
+    add(b, p.id, at(referred, 28), COMMISSION_ID, 'discipline', 'approveByCommission', {
+      id,
+      approved: true,
+      resolution: `res-${rng.hex(16)}`,
+    });
   });
 
   transferred.forEach((p, i) => {
@@ -476,6 +508,8 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
       org: { orgs, posts, superior: { name: SUPERIOR_NAME, address: superiorAddress(suite, opts.seed) } },
       member: { members: genesisMembers },
       recruitment: { activeVersion: '2014' },
+      // The county-level discipline commission: it alone approves expulsions (modules README).
+      discipline: { commission: { name: COMMISSION_NAME, address: commissionAddress(suite, opts.seed) } },
     },
     people,
     txs,
@@ -487,6 +521,7 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
       { role: 'clerk', label: `${ORG_NAMES.b1}党务工作者`, member: h('b1/党务工作者') },
       { role: 'member', label: '普通党员', member: member.id },
       { role: 'superior', label: '街道党工委（上级）', member: SUPERIOR_ID },
+      { role: 'commission', label: `${COMMISSION_NAME}（县级纪委）`, member: COMMISSION_ID },
     ],
     orgNames: ORG_NAMES,
   };
