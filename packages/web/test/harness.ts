@@ -21,7 +21,7 @@ export const CHROMIUM = process.env.DJCHAIN_CHROMIUM ?? '/usr/bin/chromium';
 export const PASSPHRASE = '党建链-test-口令';
 const CLI = new URL('../../cli/src/main.ts', import.meta.url).pathname;
 /** Native scrypt for making the test keystores (the browser opens them with @noble's). */
-const nativeScrypt: ScryptFn = (pass, salt, o) =>
+export const nativeScrypt: ScryptFn = (pass, salt, o) =>
   new Promise((ok, fail) =>
     scrypt(pass, salt, o.dkLen, { N: o.N, r: o.r, p: o.p, maxmem: o.maxmem }, (e, k) =>
       e ? fail(e) : ok(new Uint8Array(k)),
@@ -146,7 +146,10 @@ function startNode(dir: string): Promise<{ child: ChildProcess; url: string }> {
 }
 
 /** Starts the chain and files the applicant's application (step 1, signed by the applicant). */
-export async function startChain(): Promise<Chain> {
+/** `opts.editGenesis` may add to the genesis writeGenesis made (e.g. a discipline commission). */
+export async function startChain(
+  opts: { editGenesis?: (genesis: { modules: Record<string, unknown> }) => void } = {},
+): Promise<Chain> {
   const root = mkdtempSync(join(tmpdir(), 'djweb-'));
   const dir = join(root, 'node');
   const chainId = 'djweb-test';
@@ -155,6 +158,12 @@ export async function startChain(): Promise<Chain> {
   });
   if (init.status !== 0) throw new Error(`djchain init failed: ${init.stdout} ${init.stderr}`);
   const { keys, seed } = writeGenesis(dir);
+  if (opts.editGenesis) {
+    const file = join(dir, 'genesis.json');
+    const g = JSON.parse(readFileSync(file, 'utf8'));
+    opts.editGenesis(g);
+    writeFileSync(file, `${JSON.stringify(g, null, 2)}\n`);
+  }
   const cfgFile = join(dir, 'config.json');
   const cfg = JSON.parse(readFileSync(cfgFile, 'utf8'));
   writeFileSync(cfgFile, JSON.stringify({ ...cfg, emptyBlockIntervalMs: 1000, logLevel: 'warn' }));

@@ -23,6 +23,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import type { Chain } from './chain.ts';
 import { AppContext, type AppState, go, type Session, useApp, useRoute } from './context.tsx';
 import { type Lang, translator } from './i18n.ts';
+import { DisciplinePage } from './pages/Discipline.tsx';
 import { ExplorerPage } from './pages/Explorer.tsx';
 import { MemberPage } from './pages/Member.tsx';
 import { MembersPage } from './pages/Members.tsx';
@@ -97,6 +98,7 @@ function Shell() {
           { key: 'recruitment', label: t('navRecruitment') },
           { key: 'members', label: t('navMembers') },
           { key: 'org', label: t('navOrg') },
+          { key: 'discipline', label: t('navDiscipline') },
         ]
       : [{ key: 'signin', label: t('navSignIn') }]),
     { key: 'explorer', label: t('navExplorer') },
@@ -215,7 +217,7 @@ function SessionBar() {
 
 function Route({ page, route }: { page: string; route: string[] }): ReactNode {
   const { session } = useApp();
-  const needsSession = ['workbench', 'recruitment', 'members', 'member', 'org', 'process'];
+  const needsSession = ['workbench', 'recruitment', 'members', 'member', 'org', 'process', 'discipline'];
   if (needsSession.includes(page) && !session) return <SignInPage />;
   switch (page) {
     case 'workbench':
@@ -228,6 +230,8 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
       return <MemberPage id={route[1] ?? ''} />;
     case 'org':
       return <OrgPage />;
+    case 'discipline':
+      return <DisciplinePage />;
     case 'explorer':
       return <ExplorerPage route={route.slice(1)} />;
     case 'verify':

@@ -2,7 +2,10 @@
  * Every UI string, zh-CN first and English second, in one typed table: a key missing in English is
  * a type error. `{name}` placeholders are filled by `t`.
  */
+import { en as disciplineEn, zh as disciplineZh } from './i18n/discipline.ts';
+
 const zh = {
+  ...disciplineZh,
   appName: '党建链',
   appSubtitle: '社区党建工作台',
   navWorkbench: '工作台',
@@ -280,6 +283,7 @@ export type MessageKey = keyof typeof zh;
 type Table = { readonly [K in MessageKey]: string };
 
 const en: Table = {
+  ...disciplineEn,
   appName: 'Dangjian Chain',
   appSubtitle: 'Community Party-building workbench',
   navWorkbench: 'Workbench',
