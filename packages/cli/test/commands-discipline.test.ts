@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { djchain } from '@djchain/testkit/process';
 import { startTestChain, type TestChain } from './commands-node.ts';
-import { djchain } from './process.ts';
 
 let chain: TestChain;
 before(async () => {

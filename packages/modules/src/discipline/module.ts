@@ -2,12 +2,14 @@
 import type { Value } from '@djchain/crypto';
 import type { HookContext, ModuleDef } from '@djchain/runtime';
 import { cite, DOC } from '../common/cites.ts';
-import { chinaDate, isIsoDate } from '../common/dates.ts';
+import { chinaDate } from '../common/dates.ts';
 import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
+import { defineQuery } from '../common/query.ts';
 import { asValue, MODULE } from '../common/stores.ts';
 import { approveSanction, concludeObservation, decideSanction } from './actions.ts';
 import { approveByCommission } from './commission.ts';
 import { sanctionEffects } from './effects.ts';
+import { DisciplineErrors } from './errors.ts';
 import { extendObservation } from './observation.ts';
 import { disciplineCommission, disciplineKeys, getSanction, sanctionsOf } from './store.ts';
 
@@ -15,11 +17,6 @@ import { disciplineCommission, disciplineKeys, getSanction, sanctionsOf } from '
 export interface DisciplineGenesis {
   /** The county-level discipline commission: it alone approves expulsions (党章第四十二条). */
   readonly commission?: { readonly name: string; readonly address: string };
-}
-
-function param(p: Value, key: string): string {
-  const v = (p as { [k: string]: Value } | null)?.[key];
-  return typeof v === 'string' ? v : '';
 }
 
 export const disciplineModule: ModuleDef = {
@@ -34,21 +31,22 @@ export const disciplineModule: ModuleDef = {
     extendObservation,
   },
   queries: {
-    commission: {
+    commission: defineQuery<Record<string, never>>(DisciplineErrors.BAD_PARAMS, {
       description: 'The discipline commission named in genesis (name, key address), or null.',
+      shape: {},
       run: (ctx) => (disciplineCommission(ctx.store) as unknown as Value) ?? null,
-    },
-    sanctions: {
+    }),
+    sanctions: defineQuery<{ member: string }>(DisciplineErrors.BAD_PARAMS, {
       description: "A member's sanction cases.",
-      run: (ctx, p) => asValue(sanctionsOf(ctx.store, param(p, 'member'))),
-    },
-    effects: {
-      description: "Effects of a member's sanctions on a date (params: member, optional on).",
-      run(ctx, p) {
-        const on = isIsoDate(param(p, 'on')) ? param(p, 'on') : chinaDate(ctx.time);
-        return asValue(sanctionEffects(sanctionsOf(ctx.store, param(p, 'member')), on));
-      },
-    },
+      shape: { member: 'id' },
+      run: (ctx, p) => asValue(sanctionsOf(ctx.store, p.member)),
+    }),
+    effects: defineQuery<{ member: string; on?: string }>(DisciplineErrors.BAD_PARAMS, {
+      description: "Effects of a member's sanctions on a date (default: the chain's China date).",
+      shape: { member: 'id', on: { type: 'date', optional: true } },
+      run: (ctx, p) =>
+        asValue(sanctionEffects(sanctionsOf(ctx.store, p.member), p.on ?? chinaDate(ctx.time))),
+    }),
   },
   genesis(ctx: HookContext, config: Value) {
     const c = ((config ?? {}) as unknown as DisciplineGenesis).commission;

@@ -2,9 +2,13 @@
  * Every UI string, zh-CN first and English second, in one typed table: a key missing in English is
  * a type error. `{name}` placeholders are filled by `t`.
  */
+import { en as chainNamesEn, zh as chainNamesZh } from './i18n/chain-names.ts';
 import { en as disciplineEn, zh as disciplineZh } from './i18n/discipline.ts';
+import { en as formsEn, zh as formsZh } from './i18n/forms.ts';
 
 const zh = {
+  ...formsZh,
+  ...chainNamesZh,
   ...disciplineZh,
   appName: '党建链',
   appSubtitle: '社区党建工作台',
@@ -283,6 +287,8 @@ export type MessageKey = keyof typeof zh;
 type Table = { readonly [K in MessageKey]: string };
 
 const en: Table = {
+  ...formsEn,
+  ...chainNamesEn,
   ...disciplineEn,
   appName: 'Dangjian Chain',
   appSubtitle: 'Community Party-building workbench',

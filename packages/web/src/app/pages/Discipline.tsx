@@ -223,7 +223,7 @@ export function DisciplinePage() {
 }
 
 function ActCard({ spec }: { spec: ActSpec }) {
-  const { t, chain, session } = useApp();
+  const { t, chain, session, unlockKey } = useApp();
   const [form] = Form.useForm();
   const values = Form.useWatch([], form) as Record<string, unknown> | undefined;
   const [busy, setBusy] = useState(false);
@@ -236,7 +236,9 @@ function ActCard({ spec }: { spec: ActSpec }) {
     setReceipt(null);
     try {
       const tx = spec.toTx(v);
-      const r = await chain.send(tx.module, tx.action, tx.params, session.key);
+      // After a reload the key is closed: the passphrase is asked for again before signing.
+      const key = session.key ?? (await unlockKey());
+      const r = await chain.send(tx.module, tx.action, tx.params, key);
       if (r.receipt.status === 'failed') {
         const e = r.receipt.error;
         setRefusal({
