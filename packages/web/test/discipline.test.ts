@@ -74,7 +74,9 @@ describe('discipline page in Chromium', { timeout: 300_000 }, () => {
 
   async function signIn(file: string, postIndex: number | null) {
     await open('signin');
-    await page.reload(); // the session lives in the page's memory: a reload ends the previous one
+    // The tab keeps its session across a reload (session-store.ts): forget it, then reload.
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByTestId('passphrase').fill(PASSPHRASE);
     await page.getByTestId('signin-submit').click();
