@@ -56,8 +56,11 @@ export interface OrgEntry {
   /** Directory name and a stable id: letters, digits, "-" or "_". */
   readonly id: string;
   readonly name: string;
-  /** committee | generalBranch | branch (validators by default) | superior (observer by default). */
-  readonly kind: 'committee' | 'generalBranch' | 'branch' | 'superior';
+  /**
+   * committee | generalBranch | branch (validators by default) | superior, commission (the county-level
+   * discipline commission named in genesis: observers by default).
+   */
+  readonly kind: 'committee' | 'generalBranch' | 'branch' | 'superior' | 'commission';
   readonly role?: 'validator' | 'observer';
   readonly power?: number;
   /** Where its node is reached by peers (p2p); peers dial `host`. */
@@ -99,7 +102,7 @@ export interface InitClusterArgs {
   readonly time: number;
 }
 
-const KINDS = ['committee', 'generalBranch', 'branch', 'superior'];
+const KINDS = ['committee', 'generalBranch', 'branch', 'superior', 'commission'];
 
 function checkOrgs(raw: unknown): OrgsFile {
   const bad = (reason: string): never => {
@@ -142,7 +145,7 @@ function checkOrgs(raw: unknown): OrgsFile {
 }
 
 export function roleOf(o: OrgEntry): 'validator' | 'observer' {
-  return o.role ?? (o.kind === 'superior' ? 'observer' : 'validator');
+  return o.role ?? (o.kind === 'superior' || o.kind === 'commission' ? 'observer' : 'validator');
 }
 
 /**

@@ -26,17 +26,24 @@ export interface TestChain {
   readonly passFile: string;
   readonly address: string;
   readonly genesisFile: string;
+  /** With `opts.commission`: the keystore of the discipline commission named in genesis. */
+  readonly commissionKeyFile: string;
   readonly running: Spawned;
   stop(): void;
 }
 
 export const PASSPHRASE = '党建链-测试口令-2026';
 
-export async function startTestChain(): Promise<TestChain> {
+/**
+ * `opts.commission`: genesis also names a county discipline commission (its keystore made with
+ * `djchain keys new`) and registers a second full member of b1, m-2 (no key), to be sanctioned.
+ */
+export async function startTestChain(opts: { commission?: boolean } = {}): Promise<TestChain> {
   const root = mkdtempSync(join(tmpdir(), 'djcmd-'));
   const dir = join(root, 'node');
   const keyFile = join(root, 'secretary.json');
   const passFile = join(root, 'pass.txt');
+  const commissionKeyFile = join(root, 'commission.json');
   writeFileSync(passFile, `${PASSPHRASE}\n`, { mode: 0o600 });
   let running: Spawned | undefined;
   const stop = () => {
@@ -59,10 +66,19 @@ export async function startTestChain(): Promise<TestChain> {
       },
       member: { members: [fullMember('m-sec', 'b1', address, '2005-07-01')] },
     };
+    if (opts.commission) {
+      const out = ['keys', 'new', '--out', commissionKeyFile, '--passphrase-file', passFile];
+      const c = djchain([...out, '--label', '东风区纪委']);
+      assert.equal(c.status, 0, c.stderr);
+      const commission = JSON.parse(readFileSync(commissionKeyFile, 'utf8')).address as string;
+      genesis.modules.discipline = { commission: { name: '东风区纪律检查委员会', address: commission } };
+      genesis.modules.member.members.push(fullMember('m-2', 'b1', 'f'.repeat(40), '2010-07-01'));
+    }
     writeFileSync(genesisFile, JSON.stringify(genesis, null, 2));
     patchConfig(dir, { logLevel: 'warn', emptyBlockIntervalMs: 3_600_000 });
     running = await startDjchain(['start', '--dir', dir, '--port', '0']);
-    return { root, dir, url: running.url, keyFile, passFile, address, genesisFile, running, stop };
+    const url = running.url;
+    return { root, dir, url, keyFile, passFile, address, genesisFile, commissionKeyFile, running, stop };
   } catch (e) {
     stop();
     throw e;

@@ -1,4 +1,5 @@
 /** The genesis sections of this package's modules, as one documented shape (README "Genesis"). */
+import type { DisciplineGenesis } from './discipline/module.ts';
 import type { GovernanceGenesis } from './governance/params.ts';
 import type { MemberGenesis } from './member/module.ts';
 import type { OrgGenesis } from './org/module.ts';
@@ -8,11 +9,13 @@ export interface RecruitmentGenesis {
   readonly activeVersion?: string;
 }
 
-/** `GenesisDoc.modules` for the Party-affairs modules (discipline and transfer take none). */
+/** `GenesisDoc.modules` for the Party-affairs modules (transfer takes none). */
 export interface ModulesGenesis {
   readonly org: OrgGenesis;
   readonly member: MemberGenesis;
   readonly recruitment?: RecruitmentGenesis;
+  /** The county-level discipline commission that approves expulsions (党章第四十二条). */
+  readonly discipline?: DisciplineGenesis;
   /** Who approves node admission (default: ⅔ of the validator organizations' 书记). */
   readonly governance?: GovernanceGenesis;
 }

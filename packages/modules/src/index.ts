@@ -48,9 +48,10 @@ export {
 export type { ErrorSpec } from './common/errors.ts';
 export { addMonth, isYearMonth, monthOf, type YearMonth } from './common/months.ts';
 export { MODULE, type ModuleName } from './common/stores.ts';
-export { type SanctionEffects, sanctionEffects } from './discipline/effects.ts';
+export { barOn, type PostBar, type SanctionEffects, sanctionEffects } from './discipline/effects.ts';
 export { DisciplineErrors } from './discipline/errors.ts';
-export { disciplineModule } from './discipline/module.ts';
+export { type DisciplineGenesis, disciplineModule } from './discipline/module.ts';
+export { OBSERVATION_MAX_MONTHS } from './discipline/observation.ts';
 export { SANCTION_KINDS, type SanctionKind, type SanctionRecord } from './discipline/store.ts';
 export { type DuesBase, duesBaseCommitment } from './dues/commitment.ts';
 export { DuesErrors } from './dues/errors.ts';
@@ -109,6 +110,7 @@ export { type MemberStatus, STATUSES, type StatusInfo } from './member/status.ts
 export { EXIT_REASONS, type ExitReason } from './member/store.ts';
 export { OrgErrors } from './org/errors.ts';
 export { type OrgGenesis, orgModule } from './org/module.ts';
+export { postRank } from './org/rank.ts';
 export { ORG_KINDS, type OrgKind } from './org/store.ts';
 export { permissionMatrix, renderPermissionMatrix } from './permissions/matrix.ts';
 export {

@@ -66,6 +66,8 @@ export function communityGenesis(
       superior: superior(addressOf('street')),
     },
     member: { members },
+    // The county discipline commission: it alone approves expulsions (党章第四十二条).
+    discipline: { commission: { name: '东风县纪律检查委员会', address: addressOf('commission') } },
   };
   return g as unknown as ModulesGenesis & { [k: string]: Value };
 }

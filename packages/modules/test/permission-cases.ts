@@ -89,6 +89,13 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
     org: 'b1',
     subject: 'b1.m4',
   },
+  // s1 is a decided 警告: the commission stops at DISCIPLINE_NOT_REFERRED, after its permission.
+  'discipline.approveByCommission': {
+    params: { id: 's1', approved: true, resolution: 'res-4' },
+    org: 'b1',
+    subject: 'b1.m4',
+  },
+  'discipline.extendObservation': { params: { id: 's1', resolution: 'res-5' }, org: 'b1', subject: 'b1.m4' },
   'transfer.requestTransfer': {
     params: { id: 't3', member: 'b1.m3', to: 'b2', reason: '居住地变更' },
     org: 'b1',
@@ -167,6 +174,8 @@ export function caseOf(key: string): { params: Value; org: 'b1' | 'c1'; subject?
     conversionVote: { decision: 'convert', present: 9, yes: 9, no: 0, abstain: 0 },
     admissionVote: { present: 9, yes: 9, no: 0, abstain: 0 },
     approveConversion: { approved: true },
+    probationDiscipline: { case: 'pd1', outcome: '批评教育', resolution: 'res-6' },
+    approveProbationDiscipline: { approved: true },
   };
   const action = key.slice('recruitment.'.length);
   return { params: { member: 'cand', ...(extra[action] ?? {}) }, org: 'b1', subject: 'cand' };

@@ -9,7 +9,7 @@
  * in another branch (never any), then relations. Posts: 书 书记, 副 副书记, 组 组织委员, 宣 宣传委员,
  * 纪 纪检委员, 务 党务工作者, 长 党小组长. Relations: 本 the subject signing, 代 a clerk of the subject's
  * organization on the subject's behalf (data entry), 联 an assigned 培养联系人, 上 the superior named
- * in genesis.
+ * in genesis, 县 the county-level discipline commission named in genesis.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -66,12 +66,21 @@ const EXPECTED: { readonly [action: string]: string } = {
   'recruitment.applyConversion': '本',
   'recruitment.conversionVote': 'o:书',
   'recruitment.approveConversion': 's:书组',
+  // 条例第三十六条 with 党章第七条: the branch meeting decides on a probationary member's breach (recorded by
+  // its 书记 or 纪检委员, as for sanctions); extension or cancellation is approved by the superior 党委
+  // (as for conversion).
+  'recruitment.probationDiscipline': 'o:书纪',
+  'recruitment.approveProbationDiscipline': 's:书组',
   'recruitment.archive': 'o:书组务',
   'recruitment.setLocalRules': 'o:书',
   'recruitment.adoptVersion': 'o:书',
   'discipline.decideSanction': 'o:书纪',
   'discipline.approveSanction': 's:书纪',
   'discipline.concludeObservation': 's:书纪',
+  // 党章第四十二条: expulsions and reserved cases — the county-level commission alone, nobody on the chain.
+  'discipline.approveByCommission': '县',
+  // 条例第十二条: extending a one-year 留党察看 is approved where its conclusion is.
+  'discipline.extendObservation': 's:书纪',
   'transfer.requestTransfer': 'o:书组务 本',
   'transfer.acceptTransfer': 'o:书组务',
   'transfer.refuseTransfer': 'o:书组',
@@ -163,6 +172,7 @@ describe('threat model: every action × every post × own, superior, other organ
       }
       if (allowed('b1.m2')) got.add('联'); // a contact person of cand, no post
       if (allowed('street')) got.add('上');
+      if (allowed('commission')) got.add('县');
       // A member without posts acts only for themself (b2.m1 is the subject of the transfer cases).
       if (allowed('b2.m1') && c.subject !== 'b2.m1') got.add('member without posts');
       assert.deepEqual([...got].sort(), [...expectedSet(row)].sort(), key);

@@ -62,6 +62,7 @@ describe('permission matrix', () => {
         assert.equal(trial('b1.clerk', c.subject), entryExpected, `${key} by a clerk for ${c.subject}`);
       } else assert.equal(selfExpected || entryExpected, false, `${key} has no subject but lists 本人`);
       assert.equal(trial('street'), row.cells.创世上级 !== '', `${key} by the superior named in genesis`);
+      assert.equal(trial('commission'), row.cells.县级纪委 !== '', `${key} by the discipline commission`);
       // b1.m2 is a 培养联系人 of cand and holds no post.
       assert.equal(
         trial('b1.m2'),

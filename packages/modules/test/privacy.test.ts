@@ -133,8 +133,11 @@ describe('dossier and privacy', () => {
         // `address` and `newAddress` are key addresses (40 hex), never postal addresses.
         const keyAddress =
           (k === 'address' || k === 'newAddress') && typeof v === 'string' && /^[0-9a-f]{40}$/.test(v);
-        // An organization's name (第一党支部) and the superior body's are public; a person's is not.
-        const orgName = k === 'name' && (key.startsWith('org/o/') || key === 'org/superior');
+        // An organization's name (第一党支部), the superior body's and the discipline commission's are
+        // public; a person's is not.
+        const orgName =
+          k === 'name' &&
+          (key.startsWith('org/o/') || key === 'org/superior' || key === 'discipline/commission');
         assert.ok(
           k === null || keyAddress || orgName || !PERSONAL_KEYS.includes(k),
           `${key} holds a field ${k}`,

@@ -72,6 +72,7 @@ const QUERIES = [
   'recruitment/effectiveParams',
   'discipline/sanctions',
   'discipline/effects',
+  'discipline/commission',
   'transfer/transfer',
   'transfer/responsible',
   'evidence/list',

@@ -28,7 +28,7 @@ import { configFromGenesisFile, serveWeb, type WebServer } from '../src/server.t
 export const CHROMIUM = process.env.DJCHAIN_CHROMIUM ?? '/usr/bin/chromium';
 export const PASSPHRASE = '党建链-test-口令';
 /** Native scrypt for making the test keystores (the browser opens them with @noble's). */
-const nativeScrypt: ScryptFn = (pass, salt, o) =>
+export const nativeScrypt: ScryptFn = (pass, salt, o) =>
   new Promise((ok, fail) =>
     scrypt(pass, salt, o.dkLen, { N: o.N, r: o.r, p: o.p, maxmem: o.maxmem }, (e, k) =>
       e ? fail(e) : ok(new Uint8Array(k)),
@@ -124,14 +124,25 @@ export function writeGenesis(nodeDir: string): { keys: Record<string, KeyPair>; 
   return { keys, seed };
 }
 
-/** Starts the chain and files the applicant's application (step 1, signed by the applicant). */
-export async function startChain(): Promise<Chain> {
+/**
+ * Starts the chain and files the applicant's application (step 1, signed by the applicant).
+ * `opts.editGenesis` may add to the genesis writeGenesis made (e.g. a discipline commission).
+ */
+export async function startChain(
+  opts: { editGenesis?: (genesis: { modules: Record<string, unknown> }) => void } = {},
+): Promise<Chain> {
   const root = mkdtempSync(join(tmpdir(), 'djweb-'));
   const dir = join(root, 'node');
   const chainId = 'djweb-test';
   const init = djchain(['init', '--dir', dir, '--chain-id', chainId]);
   if (init.status !== 0) throw new Error(`djchain init failed: ${init.stdout} ${init.stderr}`);
   const { keys, seed } = writeGenesis(dir);
+  if (opts.editGenesis) {
+    const file = join(dir, 'genesis.json');
+    const g = JSON.parse(readFileSync(file, 'utf8'));
+    opts.editGenesis(g);
+    writeFileSync(file, `${JSON.stringify(g, null, 2)}\n`);
+  }
   patchConfig(dir, { emptyBlockIntervalMs: 1000, logLevel: 'warn' });
   const suite = getSuite('intl');
   const keystores = {} as Record<keyof typeof ACCOUNTS, string>;

@@ -34,15 +34,53 @@ export function planImports(ctx: PlanContext, leaders: readonly Person[]): Perso
 }
 
 /** Who is sanctioned and who transferred; the first ordinary member (b1) is the demo "member". */
-export function chooseUnstable(ordinary: readonly Person[]): { sanctioned: Person[]; transferred: Person[] } {
+export function chooseUnstable(ordinary: readonly Person[]): {
+  sanctioned: Person[];
+  transferred: Person[];
+  expelled: Person[];
+} {
   const movable = ordinary.slice(1);
   const n = ordinary.length;
   const sanctionCount = Math.min(Math.max(1, Math.floor(n / 80)), Math.floor(movable.length / 2));
   const transferCount = Math.min(Math.max(1, Math.floor(n / 50)), movable.length - sanctionCount);
+  const used = sanctionCount + transferCount;
   return {
     sanctioned: movable.slice(0, sanctionCount),
-    transferred: movable.slice(sanctionCount, sanctionCount + transferCount),
+    transferred: movable.slice(sanctionCount, used),
+    // One expulsion when the community can spare a member (issue 12).
+    expelled: movable.slice(used, used + 1),
   };
+}
+
+/**
+ * The county-level discipline commission named in genesis (`discipline.commission`): an observer
+ * organization, not a member; it alone approves expulsions (党章第四十二条). Key: personKey(seed, COMMISSION_ID).
+ */
+export const COMMISSION_ID = 'commission';
+
+/** An expulsion: decided by the branch, referred by the 党委, approved by the county commission. */
+export function planExpulsions(ctx: PlanContext, expelled: readonly Person[]): void {
+  const { rng } = ctx;
+  expelled.forEach((p, i) => {
+    const id = `x-${String(i + 1).padStart(3, '0')}`;
+    const decided = ctx.window(6, 30);
+    ctx.add(p.id, decided, ctx.holder(`${p.branch}/书记`), 'discipline', 'decideSanction', {
+      id,
+      member: p.id,
+      kind: '开除党籍',
+      resolution: `res-${rng.hex(16)}`,
+    });
+    const referred = at(decided, 14);
+    ctx.add(p.id, referred, ctx.holder('c1/纪检委员'), 'discipline', 'approveSanction', {
+      id,
+      approved: true,
+    });
+    ctx.add(p.id, at(referred, 28), COMMISSION_ID, 'discipline', 'approveByCommission', {
+      id,
+      approved: true,
+      resolution: `res-${rng.hex(16)}`,
+    });
+  });
 }
 
 const lastSlot = (ctx: PlanContext, d: IsoDate) => (slotOnOrAfter(d) < ctx.today ? slotOnOrAfter(d) : null);

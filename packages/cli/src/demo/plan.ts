@@ -23,7 +23,14 @@ import {
   planTerms,
 } from './plan-community.ts';
 import { PlanContext, personKey } from './plan-context.ts';
-import { chooseUnstable, planImports, planSanctions, planTransfers } from './plan-history.ts';
+import {
+  COMMISSION_ID,
+  chooseUnstable,
+  planExpulsions,
+  planImports,
+  planSanctions,
+  planTransfers,
+} from './plan-history.ts';
 import { DEMO_RULESET, planRecruitment } from './plan-recruitment.ts';
 import type { DemoAccount, DemoPlan, Person, PlanOptions } from './plan-types.ts';
 
@@ -39,6 +46,14 @@ export function superiorAddress(suite: Suite, seed: number): string {
   return addressOf(suite, personKey(suite, seed, SUPERIOR_ID).publicKey);
 }
 
+export { COMMISSION_ID };
+
+const COMMISSION_NAME = '东风区纪律检查委员会';
+
+export function commissionAddress(suite: Suite, seed: number): string {
+  return addressOf(suite, personKey(suite, seed, COMMISSION_ID).publicKey);
+}
+
 export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
   const genesisDate = addMonths(opts.today, -48).slice(0, 7).concat('-01');
   const ctx = new PlanContext(suite, opts, genesisDate);
@@ -47,10 +62,11 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
   const { posts, leaders } = planLeadership(ctx, terms);
   const genesisMembers = planGenesisMembers(ctx, leaders);
   const ordinary = planImports(ctx, leaders);
-  const { sanctioned, transferred } = chooseUnstable(ordinary);
+  const { sanctioned, transferred, expelled } = chooseUnstable(ordinary);
   planSanctions(ctx, sanctioned);
   planTransfers(ctx, transferred);
-  const unstable = new Set([...sanctioned, ...transferred].map((p) => p.id));
+  planExpulsions(ctx, expelled);
+  const unstable = new Set([...sanctioned, ...transferred, ...expelled].map((p) => p.id));
   const stable = (branch: string): Person[] => [
     ...leaders.filter((p) => p.branch === branch),
     ...ordinary.filter((p) => p.branch === branch && !unstable.has(p.id)),
@@ -68,6 +84,8 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
       org: { orgs, posts, superior: { name: SUPERIOR_NAME, address: superiorAddress(suite, opts.seed) } },
       member: { members: genesisMembers },
       recruitment: { activeVersion: DEMO_RULESET.id },
+      // The county-level discipline commission: it alone approves expulsions (modules README).
+      discipline: { commission: { name: COMMISSION_NAME, address: commissionAddress(ctx.suite, opts.seed) } },
     },
     people: ctx.people,
     txs,
@@ -77,7 +95,7 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
   };
 }
 
-/** The demo's keystores: the committee's and b1's post holders, a plain member, the superior. */
+/** The demo's keystores: the committee's and b1's post holders, a plain member, the superior, the commission. */
 function planAccounts(
   ctx: PlanContext,
   leaders: readonly Person[],
@@ -91,6 +109,7 @@ function planAccounts(
     { role: 'clerk', label: `${ORG_NAMES.b1}党务工作者`, member: ctx.holder('b1/党务工作者') },
     { role: 'member', label: '普通党员', member: member.id },
     { role: 'superior', label: '街道党工委（上级）', member: SUPERIOR_ID },
+    { role: 'commission', label: `${COMMISSION_NAME}（县级纪委）`, member: COMMISSION_ID },
   ];
 }
 

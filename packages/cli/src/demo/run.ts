@@ -281,7 +281,7 @@ async function seedFresh(
   writeDemoVault(dir, suite, DEMO_CHAIN_ID, plan.people);
   const accountsDir = join(dir, 'accounts');
   mkdirSync(accountsDir, { recursive: true, mode: 0o700 });
-  // In parallel on the thread pool: five keystores at scrypt N = 2^17 (≈0.37 s of one core each).
+  // In parallel on the thread pool: the demo keystores at scrypt N = 2^17 (≈0.37 s of one core each).
   const keystores = await Promise.all(
     plan.accounts.map((a) =>
       createKeystore(

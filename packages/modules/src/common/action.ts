@@ -21,6 +21,8 @@ export interface ActionSpec<P> {
   readonly description: string;
   readonly shape: Shape;
   readonly permission: Permission;
+  /** The article a refusal for want of permission cites (e.g. an act reserved for one body). */
+  readonly permissionCite?: string;
   /** Further checks of the parameters alone (no state). */
   readonly check?: (params: P) => Result;
   /** The organization (and member) the action is about; null when it does not exist. */
@@ -91,7 +93,11 @@ export function defineAction<P>(module: string, errors: BaseErrors, spec: Action
       const grant = permits(onBehalf ? entry : spec.permission, actorFacts(ctx, module, target));
       if (grant === null) {
         const { by } = actorOf(ctx, module);
-        return failure(errors.NOT_PERMITTED, { required: describePermission(spec.permission), signer: by });
+        return failure(
+          errors.NOT_PERMITTED,
+          { required: describePermission(spec.permission), signer: by },
+          spec.permissionCite,
+        );
       }
       return okResult;
     },

@@ -1,10 +1,16 @@
 /**
  * What sanctions do to a member's rights on a given date (《中国共产党纪律处分条例》第十条至第十三条).
  * Pure: derived from the sanction records and the date, never stored.
+ *
+ * Day counting of every bar: it starts on the day the sanction takes effect (the approval, 第十条: from
+ * the decision's effective date) — or, after 留党察看, on the day rights are restored — and that day is
+ * barred. `until` is the first day FREE of the bar: the same calendar day N months later, clamped to
+ * the month's end (RULES.md: 2024-08-31 + 18 months = 2026-02-28; 2024-02-29 + 12 months = 2025-02-28).
+ * So the bar holds on `until − 1 day` and is gone on `until` (`on < until` below).
  */
 import { cite, DOC } from '../common/cites.ts';
 import { addMonths, addYears, type IsoDate, maxDate } from '../common/dates.ts';
-import type { SanctionRecord } from './store.ts';
+import type { SanctionKind, SanctionRecord } from './store.ts';
 
 export interface SanctionEffects {
   /** 留党察看 in force: no voting, electing or being elected (第十二条). */
@@ -17,7 +23,31 @@ export interface SanctionEffects {
   readonly postsLapsedOn: IsoDate | null;
   /** Expelled (开除党籍) on this date: may not rejoin for 5 years (第十三条). */
   readonly expelledOn: IsoDate | null;
+  /** Every bar on taking a post in force on the date (what org appointments and elections check). */
+  readonly bars: readonly PostBar[];
   readonly cites: readonly string[];
+}
+
+/**
+ * A bar on new posts: 'promotion' forbids a post ranked above `formerRank` (警告, 严重警告: 第十条);
+ * 'equalOrHigher' forbids one ranked at or above it (撤销党内职务: 第十一条; after 留党察看: 第十二条).
+ */
+export interface PostBar {
+  readonly kind: 'promotion' | 'equalOrHigher';
+  readonly sanction: string;
+  readonly sanctionKind: SanctionKind;
+  /** First day free of the bar (exclusive end). */
+  readonly until: IsoDate;
+  readonly formerRank: number;
+  readonly cite: string;
+}
+
+/** The bar (if any) that forbids taking a post of this rank (org/rank.ts). */
+export function barOn(effects: SanctionEffects, rank: number): PostBar | null {
+  for (const b of effects.bars) {
+    if (b.kind === 'promotion' ? rank > b.formerRank : rank >= b.formerRank) return b;
+  }
+  return null;
 }
 
 /** Rules as parameters with the regulation's values as defaults. */
@@ -51,7 +81,19 @@ export function sanctionEffects(
   let noEqualPostUntil: IsoDate | null = null;
   let postsLapsedOn: IsoDate | null = null;
   let expelledOn: IsoDate | null = null;
+  const bars: PostBar[] = [];
   const cites = new Set<string>();
+  const bar = (s: SanctionRecord, kind: PostBar['kind'], until: IsoDate, article: number) => {
+    bars.push({
+      kind,
+      sanction: s.id,
+      sanctionKind: s.kind,
+      until,
+      formerRank: s.formerRank ?? 0,
+      cite: cite(DOC.discipline, article),
+    });
+    cites.add(cite(DOC.discipline, article));
+  };
   for (const s of sanctions) {
     const from = s.effectiveFrom;
     if (from === null || from > on || (s.status !== 'approved' && s.status !== 'concluded')) continue;
@@ -61,7 +103,7 @@ export function sanctionEffects(
         const until = addMonths(from, s.kind === '警告' ? params.warningMonths : params.seriousWarningMonths);
         if (on < until) {
           noPromotionUntil = later(noPromotionUntil, until);
-          cites.add(cite(DOC.discipline, 10));
+          bar(s, 'promotion', until, 10);
         }
         break;
       }
@@ -70,7 +112,7 @@ export function sanctionEffects(
         const until = addMonths(from, params.removalPostBanMonths);
         if (on < until) {
           noEqualPostUntil = later(noEqualPostUntil, until);
-          cites.add(cite(DOC.discipline, 11));
+          bar(s, 'equalOrHigher', until, 11);
         }
         break;
       }
@@ -84,7 +126,7 @@ export function sanctionEffects(
           const until = addMonths(c.on, params.afterObservationPostBanMonths);
           if (on < until) {
             noEqualPostUntil = later(noEqualPostUntil, until);
-            cites.add(cite(DOC.discipline, 12));
+            bar(s, 'equalOrHigher', until, 12);
           }
         } else {
           expelledOn = c.on;
@@ -104,6 +146,7 @@ export function sanctionEffects(
     noEqualPostUntil,
     postsLapsedOn,
     expelledOn,
+    bars,
     cites: [...cites].sort(),
   };
 }

@@ -1,4 +1,5 @@
 /** The discipline module: the five sanctions, their approval, and the end of 留党察看. */
+import type { Value } from '@djchain/crypto';
 import type { HookContext, ModuleDef } from '@djchain/runtime';
 import { cite, DOC } from '../common/cites.ts';
 import { chinaDate } from '../common/dates.ts';
@@ -6,14 +7,35 @@ import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
 import { defineQuery } from '../common/query.ts';
 import { asValue, MODULE } from '../common/stores.ts';
 import { approveSanction, concludeObservation, decideSanction } from './actions.ts';
+import { approveByCommission } from './commission.ts';
 import { sanctionEffects } from './effects.ts';
 import { DisciplineErrors } from './errors.ts';
-import { disciplineKeys, getSanction, sanctionsOf } from './store.ts';
+import { extendObservation } from './observation.ts';
+import { disciplineCommission, disciplineKeys, getSanction, sanctionsOf } from './store.ts';
+
+/** Genesis section of the discipline module (README "Genesis"). */
+export interface DisciplineGenesis {
+  /** The county-level discipline commission: it alone approves expulsions (党章第四十二条). */
+  readonly commission?: { readonly name: string; readonly address: string };
+}
 
 export const disciplineModule: ModuleDef = {
   name: MODULE.discipline,
-  actions: { decideSanction, approveSanction, concludeObservation },
+  // Admission: the commission named in genesis signs with a key no member record holds.
+  knowsSigner: (ctx, address) => disciplineCommission(ctx.store)?.address === address,
+  actions: {
+    decideSanction,
+    approveSanction,
+    approveByCommission,
+    concludeObservation,
+    extendObservation,
+  },
   queries: {
+    commission: defineQuery<Record<string, never>>(DisciplineErrors.BAD_PARAMS, {
+      description: 'The discipline commission named in genesis (name, key address), or null.',
+      shape: {},
+      run: (ctx) => (disciplineCommission(ctx.store) as unknown as Value) ?? null,
+    }),
     sanctions: defineQuery<{ member: string }>(DisciplineErrors.BAD_PARAMS, {
       description: "A member's sanction cases.",
       shape: { member: 'id' },
@@ -25,6 +47,14 @@ export const disciplineModule: ModuleDef = {
       run: (ctx, p) =>
         asValue(sanctionEffects(sanctionsOf(ctx.store, p.member), p.on ?? chinaDate(ctx.time))),
     }),
+  },
+  genesis(ctx: HookContext, config: Value) {
+    const c = ((config ?? {}) as unknown as DisciplineGenesis).commission;
+    if (c === undefined) return;
+    if (typeof c.name !== 'string' || typeof c.address !== 'string' || !/^[0-9a-f]{40}$/.test(c.address))
+      throw new Error('discipline genesis: commission needs a name and a key address (40 hex)');
+    ctx.store.set(disciplineKeys.commission, asValue({ name: c.name, address: c.address }));
+    emitHook(ctx, 'discipline.CommissionNamed', [], { body: c.name, address: c.address, genesis: true });
   },
   /** A 留党察看 whose period has ended raises one warning: the branch must conclude it (第十二条). */
   beginBlock(ctx: HookContext) {

@@ -15,7 +15,11 @@ export interface Rights {
   readonly elect: boolean;
   readonly beElected: boolean;
   readonly introducer: boolean;
-  /** May hold a Party post (posts lapse under 撤销党内职务 / 留党察看). */
+  /**
+   * May hold a Party post at all: a member (full or probationary) not under 留党察看. Posts held when
+   * 撤销党内职务 or 留党察看 took effect lapse (permissions/authorize.ts); which NEW posts a member may
+   * take while a bar runs is checked against the post's rank by every act that gives one (org/bars.ts).
+   */
   readonly holdPosts: boolean;
   readonly noPromotionUntil: IsoDate | null;
   readonly noEqualPostUntil: IsoDate | null;
@@ -35,7 +39,7 @@ export function deriveRights(status: StatusInfo, sanctions: readonly SanctionRec
     elect: full && free,
     beElected: full && free,
     introducer: full && free,
-    holdPosts: member && free && (effects.postsLapsedOn === null || effects.postsLapsedOn > on),
+    holdPosts: member && free,
     noPromotionUntil: effects.noPromotionUntil,
     noEqualPostUntil: effects.noEqualPostUntil,
     cites: [...cites].sort(),

@@ -10,6 +10,7 @@ import { deriveRights } from '../member/rights.ts';
 import { currentOrg, memberStatus } from '../member/status.ts';
 import { actorOf, storesFor } from '../permissions/authorize.ts';
 import { COMMITTEE_POSTS, ORG_POSTS, type OrgPost } from '../permissions/rules.ts';
+import { checkPostBar } from './bars.ts';
 import { OrgErrors as E } from './errors.ts';
 import {
   getOrg,
@@ -149,7 +150,7 @@ export const appointPost = defineAction<AppointPost>(M, E, {
     if (!belongsTo(ctx, p.member, p.org)) return failure(E.NOT_IN_ORG, { member: p.member, org: p.org });
     if (!canHoldPost(ctx, p.member)) return failure(E.NOT_ELIGIBLE, { member: p.member });
     if (ctx.store.has(orgKeys.post(p.org, p.member, p.post))) return failure(E.POST_HELD);
-    return okResult;
+    return checkPostBar(ctx, p.member, p.org, p.post);
   },
   execute(ctx, p) {
     const since = chinaDate(ctx.time);
@@ -187,10 +188,12 @@ export const electCommittee = defineAction<ElectCommittee>(M, E, {
     if (entries.length > defaultOrgParams.maxCommitteeSize)
       return failure(E.COMMITTEE_TOO_LARGE, { size: entries.length });
     const by = actorOf(ctx, M).by;
-    for (const [, member] of entries) {
+    for (const [post, member] of entries) {
       if (member === by) return failure(E.SELF_APPOINTMENT);
       if (!belongsTo(ctx, member, p.org)) return failure(E.NOT_IN_ORG, { member, org: p.org });
       if (!canBeElected(ctx, member)) return failure(E.NOT_ELIGIBLE, { member });
+      const barred = checkPostBar(ctx, member, p.org, post as OrgPost);
+      if (!barred.ok) return barred;
     }
     return okResult;
   },

@@ -36,6 +36,12 @@ export const OrgErrors = {
     zh: '该党员目前没有被选举权或不能担任此职务（身份或处分原因）。',
     cite: cite(DOC.discipline, 12),
   },
+  POST_BARRED: {
+    code: 'ORG_POST_BARRED',
+    en: 'A sanction bars this post until the day given in `until` (that day is free): no promotion after 警告 (1 year) or 严重警告 (18 months); no post equal to or higher than the former one within 2 years of 撤销党内职务 or of rights restored after 留党察看.',
+    zh: '该党员受党纪处分影响期未满（至 until 所示日期之前）：受警告一年内、严重警告一年半内不得在党内提升职务；受撤销党内职务处分或留党察看恢复党员权利后二年内，不得担任与其原任职务相当或者高于其原任职务的职务。',
+    cite: cite(DOC.discipline, 10),
+  },
   SELF_APPOINTMENT: {
     code: 'ORG_SELF_APPOINTMENT',
     en: 'Nobody appoints themself or records their own election: another person with the right does it.',

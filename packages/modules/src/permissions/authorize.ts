@@ -6,10 +6,11 @@ import type { ActionContext, ReadContext } from '@djchain/runtime';
 import { chinaDate, type IsoDate } from '../common/dates.ts';
 import { MODULE, storeOf } from '../common/stores.ts';
 import { sanctionEffects } from '../discipline/effects.ts';
-import { sanctionsOf } from '../discipline/store.ts';
+import { disciplineCommission, sanctionsOf } from '../discipline/store.ts';
 import { memberStatus } from '../member/status.ts';
 import { memberIdByAddress } from '../member/store.ts';
-import { chainSuperior, postsOfMember, superiorCommittee } from '../org/store.ts';
+import { postRank } from '../org/rank.ts';
+import { chainSuperior, getOrg, postsOfMember, superiorCommittee } from '../org/store.ts';
 import { getProcess } from '../recruitment/store.ts';
 import type { ActorFacts, OrgPost } from './rules.ts';
 
@@ -43,6 +44,18 @@ export function activePosts(stores: Stores, member: string, org: string, on: Iso
     .sort();
 }
 
+/** Highest rank (org/rank.ts) of the posts a member actively holds on a date; 0 when none. */
+export function heldRank(stores: Stores, member: string, on: IsoDate): number {
+  let rank = 0;
+  const orgs = new Set(postsOfMember(stores.org, member).map((p) => p.org));
+  for (const org of orgs) {
+    const kind = getOrg(stores.org, org)?.kind;
+    if (kind === undefined) continue;
+    for (const post of activePosts(stores, member, org, on)) rank = Math.max(rank, postRank(kind, post));
+  }
+  return rank;
+}
+
 /** The signer as a member (by key address) and the member they act for, if a clerk acts on behalf. */
 export function actorOf(ctx: ActionContext, self: string): { by: string | null; onBehalfOf: string | null } {
   const members = storeOf(ctx, self, MODULE.member);
@@ -59,6 +72,7 @@ export function actorFacts(ctx: ActionContext, self: string, target: Target): Ac
   const today = chinaDate(ctx.time);
   const { by, onBehalfOf } = actorOf(ctx, self);
   const isChainSuperior = chainSuperior(stores.org)?.address === ctx.signerAddress;
+  const isCommission = disciplineCommission(stores.discipline)?.address === ctx.signerAddress;
   if (by === null) {
     return {
       postsInOrg: [],
@@ -67,6 +81,7 @@ export function actorFacts(ctx: ActionContext, self: string, target: Target): Ac
       clerkOnBehalf: false,
       isContact: false,
       isChainSuperior,
+      isCommission,
     };
   }
   const superior = superiorCommittee(stores.org, target.org);
@@ -80,5 +95,6 @@ export function actorFacts(ctx: ActionContext, self: string, target: Target): Ac
     isContact:
       subject !== undefined && (getProcess(stores.recruitment, subject)?.contacts.includes(by) ?? false),
     isChainSuperior,
+    isCommission,
   };
 }

@@ -20,7 +20,7 @@ export const COMMITTEE_POSTS: readonly OrgPost[] = ['书记', '副书记', '组�
  * Matrix columns: the org posts, the contact person of a candidate, the subject member, and the
  * superior body named in genesis (above the top 党委, `org.superior`).
  */
-export const MATRIX_COLUMNS = [...ORG_POSTS, '培养联系人', '本人', '创世上级'] as const;
+export const MATRIX_COLUMNS = [...ORG_POSTS, '培养联系人', '本人', '创世上级', '县级纪委'] as const;
 export type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
 
 /**
@@ -31,14 +31,17 @@ export type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
  *   (ctx.onBehalfOf is the member), marked in the event. Data entry only: no action that touches the
  *   member's key, posts or consent (applications, votes) lists it (docs/threat-model.md);
  * - 'contact': an assigned 培养联系人 of the candidate;
- * - 'chainSuperior': the superior body named in genesis (`org.superior`), the only one above the top 党委.
+ * - 'chainSuperior': the superior body named in genesis (`org.superior`), the only one above the top 党委;
+ * - 'commission': the county-level (or higher) discipline commission named in genesis
+ *   (`discipline.commission`), which alone approves expulsions and reserved cases (党章第四十二条).
  */
 export type PermissionRule =
   | { readonly posts: readonly OrgPost[]; readonly of: 'org' | 'superiorCommittee' }
   | { readonly of: 'self' }
   | { readonly of: 'clerkEntry' }
   | { readonly of: 'contact' }
-  | { readonly of: 'chainSuperior' };
+  | { readonly of: 'chainSuperior' }
+  | { readonly of: 'commission' };
 
 export type Permission = readonly PermissionRule[];
 
@@ -56,12 +59,14 @@ export interface ActorFacts {
   readonly isContact: boolean;
   /** The signer's key is the superior body's named in genesis (`org.superior`). */
   readonly isChainSuperior: boolean;
+  /** The signer's key is the discipline commission's named in genesis (`discipline.commission`). */
+  readonly isCommission: boolean;
 }
 
 /** How the signer was allowed, or null. */
 export type Grant =
   | { readonly via: 'org' | 'superiorCommittee'; readonly post: OrgPost }
-  | { readonly via: 'self' | 'onBehalf' | 'contact' | 'chainSuperior' };
+  | { readonly via: 'self' | 'onBehalf' | 'contact' | 'chainSuperior' | 'commission' };
 
 /** The one decision function: which rule (if any) lets this actor call. */
 export function permits(permission: Permission, actor: ActorFacts): Grant | null {
@@ -74,6 +79,8 @@ export function permits(permission: Permission, actor: ActorFacts): Grant | null
       if (actor.isContact) return { via: 'contact' };
     } else if (rule.of === 'chainSuperior') {
       if (actor.isChainSuperior) return { via: 'chainSuperior' };
+    } else if (rule.of === 'commission') {
+      if (actor.isCommission) return { via: 'commission' };
     } else {
       const held = rule.of === 'org' ? actor.postsInOrg : actor.postsInSuperior;
       const post = rule.posts.find((p) => held.includes(p));
@@ -91,6 +98,7 @@ export function describePermission(permission: Permission): string {
       if (r.of === 'clerkEntry') return '党务工作者代为录入（标明代办）';
       if (r.of === 'contact') return '培养联系人';
       if (r.of === 'chainSuperior') return '创世文件指定的上级党组织';
+      if (r.of === 'commission') return '创世文件指定的县级以上纪律检查委员会';
       return `${r.of === 'org' ? '本组织' : '上级党委'}${r.posts.join('、')}`;
     })
     .join('；');
@@ -104,6 +112,7 @@ export function matrixCell(permission: Permission, column: MatrixColumn): string
     else if (column === '党务工作者' && r.of === 'clerkEntry') scopes.push('代办录入');
     else if (column === '培养联系人' && r.of === 'contact') scopes.push('所联系对象');
     else if (column === '创世上级' && r.of === 'chainSuperior') scopes.push('顶层党委之上');
+    else if (column === '县级纪委' && r.of === 'commission') scopes.push('创世指定');
     else if ((r.of === 'org' || r.of === 'superiorCommittee') && r.posts.includes(column as OrgPost))
       scopes.push(r.of === 'org' ? '本组织' : '上级党委');
   }

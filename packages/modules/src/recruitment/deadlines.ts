@@ -6,6 +6,7 @@ import type { HookContext } from '@djchain/runtime';
 import { addDays, addMonths, chinaDate, type IsoDate } from '../common/dates.ts';
 import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
 import { allKeys, getRecord } from '../common/stores.ts';
+import { processOrg } from './process.ts';
 import { citeOf } from './rulesets.ts';
 import { type Process, recruitmentKeys } from './store.ts';
 
@@ -68,7 +69,7 @@ export function checkDeadlines(ctx: HookContext): void {
       const mark = recruitmentKeys.warned(p.member, d.kind, d.due, level);
       if (ctx.store.has(mark)) continue;
       ctx.store.set(mark, today);
-      emitHook(ctx, 'recruitment.DeadlineWarning', [memberEntity(p.member), orgEntity(p.branch)], {
+      emitHook(ctx, 'recruitment.DeadlineWarning', [memberEntity(p.member), orgEntity(processOrg(ctx, p))], {
         member: p.member,
         kind: d.kind,
         due: d.due,

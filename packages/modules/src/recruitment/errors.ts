@@ -3,6 +3,7 @@
  * version reports its own version's article (rulesets.ts citeOf) through `rule`.
  */
 import { baseErrors } from '../common/action.ts';
+import { cite, DOC } from '../common/cites.ts';
 import type { ErrorSpec } from '../common/errors.ts';
 import { RULESET_2014 } from './rulesets.ts';
 
@@ -219,6 +220,24 @@ export const RecruitmentErrors = {
     'The branch meeting on conversion may not be held before the probation ends.',
     '预备期未满，不能讨论转正。',
   ),
+  DISCIPLINE_PENDING: {
+    code: 'RECRUITMENT_DISCIPLINE_PENDING',
+    en: 'A discipline outcome for this probationary member awaits the superior approval.',
+    zh: '该预备党员的违纪处理决定正待上级党组织批准。',
+    cite: cite(DOC.discipline, 36),
+  } as RecruitmentErrorSpec,
+  NO_DISCIPLINE_PENDING: {
+    code: 'RECRUITMENT_NO_DISCIPLINE_PENDING',
+    en: 'No extension or cancellation decided for this probationary member awaits approval.',
+    zh: '该预备党员没有待批准的延长预备期或取消预备党员资格决定。',
+    cite: cite(DOC.constitution, 7),
+  } as RecruitmentErrorSpec,
+  DISCIPLINE_MONTHS: {
+    code: 'RECRUITMENT_DISCIPLINE_MONTHS',
+    en: 'Only an extended probation takes a number of months.',
+    zh: '只有延长预备期需要填写延长的月数。',
+    cite: cite(DOC.discipline, 36),
+  } as RecruitmentErrorSpec,
   EXTENSION_ONCE: e(
     'EXTENSION_ONCE',
     'probation',

@@ -7,6 +7,7 @@ import { checkDeadlines, deadlinesOf } from './deadlines.ts';
 import { RecruitmentErrors } from './errors.ts';
 import { activeVersion, adoptVersion, effectiveParams, setLocalRules } from './local.ts';
 import { missingMaterials } from './materials.ts';
+import { approveProbationDiscipline, probationDiscipline } from './probation-discipline.ts';
 import { RULESETS } from './rulesets.ts';
 import {
   addMaterial,
@@ -75,6 +76,8 @@ export const recruitmentModule: ModuleDef = {
     conversionVote,
     approveConversion,
     archive,
+    probationDiscipline,
+    approveProbationDiscipline,
     setLocalRules,
     adoptVersion,
   },

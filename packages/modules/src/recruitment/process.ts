@@ -6,10 +6,11 @@ import { chinaDate, type IsoDate } from '../common/dates.ts';
 import { type Details, failure, okResult } from '../common/errors.ts';
 import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
 import type { Shape } from '../common/parse.ts';
-import { asValue, MODULE } from '../common/stores.ts';
+import { asValue, MODULE, storeOf } from '../common/stores.ts';
 import { PHASE_STATUS } from '../member/status.ts';
 import { actorOf } from '../permissions/authorize.ts';
 import type { Permission } from '../permissions/rules.ts';
+import { transferredTo } from '../transfer/store.ts';
 import { RecruitmentErrors as E, type RecruitmentErrorSpec } from './errors.ts';
 import { STEP_MATERIAL } from './materials.ts';
 import { citeOf, ruleSet } from './rulesets.ts';
@@ -19,6 +20,17 @@ export const M = MODULE.recruitment;
 export const ACTIVE_PHASES: readonly Phase[] = ['applicant', 'activist', 'candidate', 'probationary', 'full'];
 
 export const today = (ctx: ReadContext): IsoDate => chinaDate(ctx.time);
+
+/**
+ * The organization a process is carried on by: the branch applied to, or — once a transfer of the
+ * (probationary) member was accepted — the receiving branch (《中国共产党党员教育管理工作条例》: the
+ * organization holding the membership educates and manages the member). The probation's assessment,
+ * the conversion vote and its approval move with the member; the dates do not change (probationEnd is
+ * the process's own); the old branch no longer acts on the case (its posts no longer reach it).
+ */
+export function processOrg(ctx: ReadContext, proc: Process): string {
+  return transferredTo(storeOf(ctx, M, MODULE.transfer), proc.member) ?? proc.branch;
+}
 
 /** A failure citing the article of the process's own rule version. */
 export function fail(version: string, spec: RecruitmentErrorSpec, details?: Details): Result<never> {
@@ -94,7 +106,7 @@ export function stepAction<P extends { member: string; ref?: string }>(spec: Ste
     ...(spec.check ? { check: spec.check } : {}),
     target(ctx, params) {
       const proc = getProcess(ctx.store, params.member);
-      return proc ? { org: proc.branch, member: params.member } : null;
+      return proc ? { org: processOrg(ctx, proc), member: params.member } : null;
     },
     verify(ctx, params) {
       const proc = getProcess(ctx.store, params.member)!;
@@ -142,16 +154,22 @@ export function stepAction<P extends { member: string; ref?: string }>(spec: Ste
         },
       };
       saveProcess(ctx, next);
-      emitAct(ctx, M, 'recruitment.StepRecorded', [memberEntity(proc.member), orgEntity(proc.branch)], {
-        member: proc.member,
-        version: proc.version,
-        step: stepNo(proc.version, spec.action, proc.phase),
-        action: spec.action,
-        phase: next.phase,
-        // A status transition (入党积极分子 → 发展对象 …) is named in the member's history.
-        ...(next.phase !== proc.phase ? { status: PHASE_STATUS[next.phase] } : {}),
-        data: record.data,
-      });
+      emitAct(
+        ctx,
+        M,
+        'recruitment.StepRecorded',
+        [memberEntity(proc.member), orgEntity(processOrg(ctx, proc))],
+        {
+          member: proc.member,
+          version: proc.version,
+          step: stepNo(proc.version, spec.action, proc.phase),
+          action: spec.action,
+          phase: next.phase,
+          // A status transition (入党积极分子 → 发展对象 …) is named in the member's history.
+          ...(next.phase !== proc.phase ? { status: PHASE_STATUS[next.phase] } : {}),
+          data: record.data,
+        },
+      );
     },
   });
 }

@@ -4,7 +4,7 @@ import { addMonths, type IsoDate } from '../common/dates.ts';
 import { okResult } from '../common/errors.ts';
 import { COMMITTEE_POSTS } from '../permissions/rules.ts';
 import { RecruitmentErrors as E } from './errors.ts';
-import { done, fail, type StepEffect, stepAction } from './process.ts';
+import { done, fail, processOrg, type StepEffect, stepAction } from './process.ts';
 import { introducerEligible } from './stage1-2.ts';
 import type { Process } from './store.ts';
 import { checkBallot } from './vote.ts';
@@ -47,7 +47,7 @@ export function tally(
   on: IsoDate,
 ): Result<{ expected: number; passed: boolean; yesTotal: number }> {
   if ((p.candidates ?? 1) > 1) return fail(proc.version, E.ONE_AT_A_TIME, { candidates: p.candidates ?? 1 });
-  const voters = votersOf(ctx, proc.branch, on);
+  const voters = votersOf(ctx, processOrg(ctx, proc), on);
   const excused = [...new Set(p.excused ?? [])];
   if (excused.length > 0 && (p.excusedApproval === undefined || excused.some((x) => !voters.includes(x))))
     return fail(proc.version, E.EXCUSED_INVALID, { excused });

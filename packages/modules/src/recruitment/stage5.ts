@@ -5,7 +5,7 @@ import { getOrg } from '../org/store.ts';
 import { storesFor } from '../permissions/authorize.ts';
 import { RecruitmentErrors as E } from './errors.ts';
 import { missingMaterials } from './materials.ts';
-import { done, fail, M, type StepEffect, stepAction } from './process.ts';
+import { done, fail, M, processOrg, type StepEffect, stepAction } from './process.ts';
 import { tally, type VoteParams, voteShape } from './stage4.ts';
 import type { Process } from './store.ts';
 
@@ -21,7 +21,7 @@ export const assignGroup = stepAction<Base & { group: string }>({
   phases: ['probationary'],
   rules(ctx, proc, p) {
     const g = getOrg(storesFor(ctx, M).org, p.group);
-    if (g?.kind !== '党小组' || g.parent !== proc.branch)
+    if (g?.kind !== '党小组' || g.parent !== processOrg(ctx, proc))
       return fail(proc.version, E.GROUP_NOT_IN_BRANCH, { group: p.group });
     return okResult;
   },

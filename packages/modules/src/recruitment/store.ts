@@ -39,6 +39,11 @@ export interface Process {
   readonly materials: { readonly [kind: string]: string };
   readonly probationEnd: IsoDate | null;
   readonly extended: boolean;
+  /**
+   * A discipline outcome decided by the branch (条例第三十六条: 延长预备期 or 取消预备党员资格) awaiting the
+   * superior's approval (党章第七条), by the case id it was recorded under. Absent when none.
+   */
+  readonly disciplinePending?: string | null;
   readonly partyAgeFrom: IsoDate | null;
 }
 

@@ -230,6 +230,8 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
   },
   'recruitment.ruleSets': { rule: 'public (national rules)' },
   'recruitment.effectiveParams': { rule: 'public (rules in force in a branch)' },
+  // The county discipline commission named in genesis: a body's name and key address, like a validator's.
+  'discipline.commission': { rule: 'public (the discipline commission named in genesis)' },
   'discipline.sanctions': {
     rule: 'the member, or post holders of their organization or above',
     before: memberParam('member'),

@@ -26,6 +26,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { Chain } from './chain.ts';
 import { AppContext, type AppState, go, type Session, useApp, useRoute } from './context.tsx';
 import { type Lang, translator } from './i18n.ts';
+import { DisciplinePage } from './pages/Discipline.tsx';
 import { DossierPrintPage } from './pages/DossierPrint.tsx';
 import { DuesPage } from './pages/Dues.tsx';
 import { ExplorerPage } from './pages/Explorer.tsx';
@@ -199,6 +200,7 @@ function Shell() {
           { key: 'dues', label: t('navDues') },
           { key: 'members', label: t('navMembers') },
           { key: 'org', label: t('navOrg') },
+          { key: 'discipline', label: t('navDiscipline') },
         ]
       : [{ key: 'signin', label: t('navSignIn') }]),
     { key: 'explorer', label: t('navExplorer') },
@@ -327,7 +329,7 @@ function SessionBar() {
 
 function Route({ page, route }: { page: string; route: string[] }): ReactNode {
   const { session } = useApp();
-  const needsSession = ['workbench', 'recruitment', 'members', 'member', 'org', 'process'];
+  const needsSession = ['workbench', 'recruitment', 'members', 'member', 'org', 'process', 'discipline'];
   if (needsSession.includes(page) && !session) return <SignInPage />;
   switch (page) {
     case 'workbench':
@@ -346,6 +348,8 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
       return <OrgPage />;
     case 'dues':
       return <DuesPage />;
+    case 'discipline':
+      return <DisciplinePage />;
     case 'explorer':
       return <ExplorerPage route={route.slice(1)} />;
     case 'verify':

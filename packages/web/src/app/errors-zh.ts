@@ -3,16 +3,23 @@ export const zhErrors: { readonly [code: string]: string } = {
   DISCIPLINE_BAD_DURATION: '留党察看期限为一年或二年，其他处分不设期限。',
   DISCIPLINE_BAD_PARAMS: '参数格式不正确。',
   DISCIPLINE_EXISTS: '该处分案件编号已存在。',
-  DISCIPLINE_NOT_A_MEMBER: '党纪处分的对象应为正式党员或预备党员。',
+  DISCIPLINE_EXPULSION_BY_COMMISSION:
+    '开除党籍须作为开除党籍处分由支部大会决定，报县级或县级以上党的纪律检查委员会审查批准，党委不能直接决定。',
+  DISCIPLINE_NOT_A_MEMBER: '五种党纪处分的对象应为正式党员。',
   DISCIPLINE_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
-  DISCIPLINE_NOT_OBSERVATION: '只有正在执行的留党察看处分才能作出期满结论。',
+  DISCIPLINE_NOT_OBSERVATION: '只有正在执行的留党察看处分才能作出期满结论或延长。',
   DISCIPLINE_NOT_PENDING: '该处分不处于待批准状态。',
   DISCIPLINE_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
+  DISCIPLINE_NOT_REFERRED:
+    '该案件不处于报纪律检查委员会审批状态（开除党籍及重要复杂案件须先经党委审议后报送）。',
+  DISCIPLINE_OBSERVATION_MAX: '留党察看期限最长不得超过二年，只有留党察看一年的可以延长一年。',
   DISCIPLINE_OBSERVATION_NOT_ENDED: '留党察看期满后方可恢复党员权利。',
   DISCIPLINE_ON_BEHALF_REFUSED:
     '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
   DISCIPLINE_PERSONAL_DATA:
     '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  DISCIPLINE_PROBATIONARY:
+    '预备党员违犯党纪，不适用五种党纪处分：情节较轻的批评教育或者延长预备期，情节较重的取消预备党员资格。',
   EVIDENCE_BAD_PARAMS: '证据应为两条已签名的投票（或两条已签名的提案）。',
   EVIDENCE_BAD_SIGNATURE: '证据中的签名验证失败。',
   EVIDENCE_DUPLICATE: '该双重签名证据已记录。',
@@ -72,6 +79,8 @@ export const zhErrors: { readonly [code: string]: string } = {
     '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
   ORG_PERSONAL_DATA:
     '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  ORG_POST_BARRED:
+    '该党员受党纪处分影响期未满（至 until 所示日期之前）：受警告一年内、严重警告一年半内不得在党内提升职务；受撤销党内职务处分或留党察看恢复党员权利后二年内，不得担任与其原任职务相当或者高于其原任职务的职务。',
   ORG_POST_HELD: '该党员已担任此职务。',
   ORG_POST_NOT_ALLOWED: '该职务不能在此类组织中设立或不能由此操作任命。',
   ORG_POST_NOT_HELD: '该党员未担任此职务。',
@@ -86,6 +95,8 @@ export const zhErrors: { readonly [code: string]: string } = {
   RECRUITMENT_BAD_PARAMS: '参数格式不正确。',
   RECRUITMENT_CONTACT_COUNT: '应指定一至二名培养联系人。',
   RECRUITMENT_CONTACT_INELIGIBLE: '培养联系人应为正式党员。',
+  RECRUITMENT_DISCIPLINE_MONTHS: '只有延长预备期需要填写延长的月数。',
+  RECRUITMENT_DISCIPLINE_PENDING: '该预备党员的违纪处理决定正待上级党组织批准。',
   RECRUITMENT_EXCUSED_INVALID: '不计入应到会人数的党员须为本支部有表决权的党员并经上级党组织同意。',
   RECRUITMENT_EXTENSION_ONCE: '预备期只能延长一次。',
   RECRUITMENT_EXTENSION_RANGE: '延长预备期不能少于半年，最长不超过一年。',
@@ -105,6 +116,7 @@ export const zhErrors: { readonly [code: string]: string } = {
   RECRUITMENT_NOT_PROBATIONARY: '该人员不是预备党员。',
   RECRUITMENT_NOT_REGISTERED: '申请人未登记。',
   RECRUITMENT_NO_AGE_COMMITMENT: '申请人尚无年龄承诺：须由核验身份证件的工作人员登记（member.commitAge）。',
+  RECRUITMENT_NO_DISCIPLINE_PENDING: '该预备党员没有待批准的延长预备期或取消预备党员资格决定。',
   RECRUITMENT_NO_PROCESS: '该人员没有发展党员记录。',
   RECRUITMENT_OATH_LATE: '应在批准后规定时间内组织入党宣誓；逾期须说明原因。',
   RECRUITMENT_ONE_AT_A_TIME: '讨论两个以上的发展对象入党时，必须逐个讨论和表决。',

@@ -3,6 +3,7 @@
  * a type error. `{name}` placeholders are filled by `t`.
  */
 import { en as chainNamesEn, zh as chainNamesZh } from './i18n/chain-names.ts';
+import { en as disciplineEn, zh as disciplineZh } from './i18n/discipline.ts';
 import { en as duesEn, zh as duesZh } from './i18n/dues.ts';
 import { en as formsEn, zh as formsZh } from './i18n/forms.ts';
 
@@ -10,6 +11,7 @@ const zh = {
   ...formsZh,
   ...duesZh,
   ...chainNamesZh,
+  ...disciplineZh,
   appName: '党建链',
   appSubtitle: '社区党建工作台',
   navWorkbench: '工作台',
@@ -290,6 +292,7 @@ const en: Table = {
   ...formsEn,
   ...duesEn,
   ...chainNamesEn,
+  ...disciplineEn,
   appName: 'Dangjian Chain',
   appSubtitle: 'Community Party-building workbench',
   navWorkbench: 'Workbench',

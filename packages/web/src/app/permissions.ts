@@ -48,6 +48,9 @@ export const RECRUITMENT_PERMISSIONS: { readonly [action: string]: Permission } 
   conversionVote: [org(['书记'])],
   approveConversion: [superior(BRANCH_LEADS)],
   archive: [org([...BRANCH_LEADS, '党务工作者'])],
+  // A probationary member's breach (条例第三十六条): the branch decides, the 党委 approves (issue 12).
+  probationDiscipline: [org(['书记', '纪检委员'])],
+  approveProbationDiscipline: [superior(BRANCH_LEADS)],
   setLocalRules: [org(['书记'])],
   adoptVersion: [org(['书记'])],
 };

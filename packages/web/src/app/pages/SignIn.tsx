@@ -6,7 +6,7 @@
 import { addressOf, openKeystore, parseKeystore } from '@djchain/client';
 import { Button, Card, Checkbox, Form, Input, Radio, Space, Typography, theme, Upload } from 'antd';
 import { useState } from 'react';
-import type { PostInfo } from '../chain.ts';
+import type { Chain, PostInfo } from '../chain.ts';
 import { go, type Session, useApp } from '../context.tsx';
 import { CodedAlert, type CodedView, codedOf } from '../ui.tsx';
 
@@ -36,6 +36,24 @@ export function SignInPage() {
       // (their own records, and those of the organizations their posts reach).
       const session = await chain.client.signIn(key);
       const memberId = session.member;
+      // The county discipline commission named in genesis is no member: it signs in to approve
+      // expulsions (pages/Discipline.tsx), acting in no post.
+      const commission = memberId ? null : await commissionOf(chain, address);
+      if (commission) {
+        if (remember) localStorage.setItem(KEYSTORE_KEY, text);
+        setSession({
+          key,
+          keystore: text,
+          address,
+          memberId: commission,
+          label: commission,
+          posts: [],
+          post: null,
+          onBehalfOf: null,
+        });
+        go('discipline');
+        return;
+      }
       if (!memberId) {
         await chain.client.signOut();
         throw Object.assign(new Error(t('noMemberForKey')), { code: 'WEB_NO_MEMBER' });
@@ -227,4 +245,13 @@ function ChoosePost({
       </Button>
     </Card>
   );
+}
+
+/** The discipline commission's name when this key address is the one genesis names, else null. */
+async function commissionOf(chain: Chain, address: string): Promise<string | null> {
+  const c = (await chain.client.query('discipline', 'commission', {})).result as {
+    name?: string;
+    address?: string;
+  } | null;
+  return c?.address === address && typeof c.name === 'string' ? c.name : null;
 }

@@ -1,0 +1,98 @@
+/**
+ * The demo plan replayed in-process through the real runtime Executor and every module (one block per
+ * wave of a date, BFT time at 09:00 China time of that date): every planned transaction must succeed,
+ * as the 4-process seeding requires (demo.test.ts runs that, slowly). It shows the demo's expulsion —
+ * decided by the branch, referred by the 党委, approved by the county commission named in genesis
+ * (党章第四十二条) — is accepted by the chain, and that the expelled member ends 出党.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { getSuite, type Value } from '@djchain/crypto';
+import { signTx } from '@djchain/ledger';
+import { allModules, chinaTime } from '@djchain/modules';
+import { Executor, MemoryState } from '@djchain/runtime';
+import { generatePlan, personKey } from '../src/demo/index.ts';
+
+test('every transaction of a small demo plan executes ok; the expulsion goes through the county commission', () => {
+  const suite = getSuite('intl');
+  const plan = generatePlan(suite, { seed: 7, members: 40, today: '2026-11-25' });
+  const chainId = 'demo-replay';
+  const executor = new Executor({ chainId, suite, modules: allModules });
+  const state = new MemoryState();
+  const validator = suite.keyPairFromSeed(new Uint8Array(32).fill(7));
+  const genesis = executor.executeGenesis({
+    chainId,
+    suite: suite.id,
+    time: chinaTime(plan.genesisDate, 9),
+    validators: { validators: [{ publicKey: validator.publicKey, power: 1, name: 'v0' }] },
+    modules: plan.genesis as unknown as { [k: string]: Value },
+  });
+  state.apply(genesis.writes);
+  let height = 0;
+  let time = chinaTime(plan.genesisDate, 9);
+  const query = (module: string, name: string, params: Value) => {
+    const r = executor.query(module, name, params, state, height, time);
+    assert.ok(r.ok, `${module}.${name}`);
+    return r.value as never;
+  };
+  const nonces = new Map<string, number>();
+  const dates = [...new Set(plan.txs.map((t) => t.date))];
+  for (const date of dates) {
+    const waves = plan.txs.filter((t) => t.date === date);
+    for (let wave = 0; waves.some((t) => t.wave >= wave); wave++) {
+      const batch = waves.filter((t) => t.wave === wave);
+      if (batch.length === 0) continue;
+      time = Math.max(chinaTime(date, 9), time + 1);
+      height++;
+      const txs = batch.map((t) => {
+        let params = t.params as { [k: string]: Value };
+        if (t.vote) {
+          // As the seeder does: the branch's voters that day, two absent, everyone present votes yes.
+          const member = t.params.member as string;
+          const branch = plan.people.find((p) => p.id === member)!.branch;
+          let expected = 0;
+          for (const p of plan.people) {
+            if (p.id === member) continue;
+            const m = query('member', 'member', { id: p.id, on: date }) as {
+              org?: string;
+              rights?: { vote?: boolean };
+            } | null;
+            if (m !== null && m.org === branch && m.rights?.vote === true) expected++;
+          }
+          const absent = expected >= 6 ? 2 : expected >= 3 ? 1 : 0;
+          params = { ...params, present: expected - absent, yes: expected - absent, no: 0, abstain: 0 };
+        }
+        const key = personKey(suite, plan.options.seed, t.signer);
+        const nonce = nonces.get(t.signer) ?? 0;
+        nonces.set(t.signer, nonce + 1);
+        return signTx(suite, key.secretKey, {
+          chainId,
+          module: t.module,
+          action: t.action,
+          params,
+          signer: key.publicKey,
+          nonce,
+          expiry: height + 10,
+        });
+      });
+      const out = executor.executeBlock({ height, time, txs, proposer: validator.publicKey }, state);
+      out.receipts.forEach((r, i) => {
+        const t = batch[i]!;
+        assert.equal(
+          r.status,
+          'ok',
+          `${date} ${t.module}.${t.action} by ${t.signer}: ${JSON.stringify(r.error)}`,
+        );
+      });
+      state.apply(out.writes);
+    }
+  }
+  const expulsion = plan.txs.find((t) => t.action === 'approveByCommission');
+  assert.ok(expulsion, 'the plan holds an expulsion approved by the commission');
+  assert.equal(expulsion.signer, 'commission');
+  const expelled = plan.txs.find((t) => t.action === 'decideSanction' && t.params.id === expulsion.params.id)!
+    .params.member as string;
+  const view = query('member', 'member', { id: expelled }) as { status: string; exitReason: string };
+  assert.equal(view.status, '出党');
+  assert.equal(view.exitReason, '开除');
+});
