@@ -17,6 +17,7 @@ import { eventsRoute } from './events-route.ts';
 import { type ConnectionLimits, defaultConnectionLimits, limitConnections, WriteLimiter } from './limits.ts';
 import { createMetrics } from './metrics.ts';
 import { type CollectedRoute, collectRoutes, openApiDocument } from './openapi.ts';
+import { orgRoutes } from './org-routes.ts';
 import { portalRoute } from './portal-route.ts';
 import { installReaders } from './readers.ts';
 import { documented } from './schemas.ts';
@@ -205,6 +206,7 @@ export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyI
   txRoutes(app, node, state);
   chainRoutes(app, node, state);
   portalRoute(app, node, state);
+  orgRoutes(app, node, state);
   dossierRoute(app, node, state);
   eventsRoute(app, hub, state);
   docRoutes(app, routes);

@@ -88,6 +88,8 @@ export interface StepDef {
   readonly stage: number;
   readonly action: string;
   readonly name: string;
+  /** The key of the step's record in `ProcessInfo.steps` when not the action (step 21: probationAssessment). */
+  readonly record?: string;
 }
 
 export interface RuleSet {

@@ -39,14 +39,23 @@ export function levelOf(d: Deadline, today: string, dueSoonDays: number): Level 
   return 'later';
 }
 
+/** Where a step's record is kept in the process (steps 6 and 21 share an action, not a record). */
+export const recordKey = (s: StepDef): string => s.record ?? s.action;
+
+/** The step's record, if recorded. */
+export const recordOf = (p: ProcessInfo, s: StepDef) => p.steps[recordKey(s)];
+
 /** The first chart step not recorded yet (an assessment counts once). */
 export function nextStep(p: ProcessInfo, rules: RuleSet | undefined): StepDef | undefined {
   if (!rules || p.phase === 'full' || p.phase === 'cancelled' || p.phase === 'notApproved') return undefined;
-  return rules.steps.find((s) => p.steps[s.action] === undefined);
+  return rules.steps.find((s) => recordOf(p, s) === undefined);
 }
 
-export function stepOf(rules: RuleSet | undefined, action: string): StepDef | undefined {
-  return rules?.steps.find((s) => s.action === action);
+/** The chart step an action records; with the phase, the one of that phase (assessment: 6, or 21 on probation). */
+export function stepOf(rules: RuleSet | undefined, action: string, phase?: string): StepDef | undefined {
+  const all = rules?.steps.filter((s) => s.action === action) ?? [];
+  if (all.length > 1 && phase !== undefined) return all.find((s) => (s.stage === 5) === (phase === 'probationary'));
+  return all[0];
 }
 
 export interface CaseRow {

@@ -25,7 +25,7 @@ import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
 import { type Field, paramsOf, STEP_FIELDS, VOTE_ACTIONS } from '../forms.ts';
 import { RECRUITMENT_PERMISSIONS } from '../permissions.ts';
-import { levelOf, nextStep, PHASE_LABEL, stepOf } from '../recruit.ts';
+import { levelOf, nextStep, PHASE_LABEL, recordOf, stepOf } from '../recruit.ts';
 import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
 
 export function ProcessPage({ member, action }: { member: string; action?: string | undefined }) {
@@ -43,7 +43,7 @@ export function ProcessPage({ member, action }: { member: string; action?: strin
   const chosen = action ?? nextStep(p, rules)?.action;
   const today = chinaToday();
   const soon = typeof p.params.dueSoonDays === 'number' ? p.params.dueSoonDays : 7;
-  const done = (rules?.steps ?? []).filter((s) => p.steps[s.action] !== undefined);
+  const done = (rules?.steps ?? []).filter((s) => recordOf(p, s) !== undefined);
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={10}>
@@ -72,7 +72,7 @@ export function ProcessPage({ member, action }: { member: string; action?: strin
           <Timeline
             style={{ marginTop: 16 }}
             items={done.map((s) => {
-              const r = p.steps[s.action]!;
+              const r = recordOf(p, s)!;
               return {
                 color: 'green',
                 children: (
@@ -99,7 +99,8 @@ export function ProcessPage({ member, action }: { member: string; action?: strin
             member={member}
             branch={p.branch}
             action={chosen}
-            steps={rules?.steps ?? []}
+            // One step per action, the phase's own (an assessment on probation is step 21, not 6).
+            steps={(rules?.steps ?? []).filter((s) => s === stepOf(rules, s.action, p.phase))}
             onDone={data.reload}
           />
         ) : null}
