@@ -54,7 +54,8 @@ export function nextStep(p: ProcessInfo, rules: RuleSet | undefined): StepDef | 
 /** The chart step an action records; with the phase, the one of that phase (assessment: 6, or 21 on probation). */
 export function stepOf(rules: RuleSet | undefined, action: string, phase?: string): StepDef | undefined {
   const all = rules?.steps.filter((s) => s.action === action) ?? [];
-  if (all.length > 1 && phase !== undefined) return all.find((s) => (s.stage === 5) === (phase === 'probationary'));
+  if (all.length > 1 && phase !== undefined)
+    return all.find((s) => (s.stage === 5) === (phase === 'probationary'));
   return all[0];
 }
 
