@@ -368,6 +368,40 @@ export class DjchainClient {
     return { bytes, verdict };
   }
 
+  /**
+   * GET /v1/orgs/:org/members or /cases — an organization's subtree (id, name, kind, parent) and
+   * the `member.member` views or `recruitment.process` answers of everything in it, in one request.
+   * Computed by the node, not proved.
+   */
+  async orgAggregate(
+    org: string,
+    what: 'members' | 'cases',
+  ): Promise<{
+    height: number;
+    orgs: Array<{ id: string; name: string; kind: string; parent: string | null }>;
+    items: unknown[];
+  }> {
+    const o = obj(await this.http.get(`/v1/orgs/${encodeURIComponent(org)}/${what}`), what);
+    const items = o[what];
+    if (!Array.isArray(o.orgs) || !Array.isArray(items))
+      throw new ClientError('CLIENT_BAD_RESPONSE', `${what}: orgs and ${what} must be lists`);
+    return { height: uint(o, 'height', what), orgs: o.orgs as never, items };
+  }
+
+  /**
+   * GET /sealed/names (the sealed-data service behind the same origin as the API, as the web server
+   * arranges): the names this session's reader is entitled to, by the node's read rules.
+   */
+  async sealedNames(query: { org: string } | { member: string }): Promise<Record<string, string>> {
+    const o = obj(await this.http.get('/sealed/names', query), 'names');
+    const names = o.names;
+    if (names === null || typeof names !== 'object' || Array.isArray(names))
+      throw new ClientError('CLIENT_BAD_RESPONSE', 'names: must be an object');
+    const out: Record<string, string> = {};
+    for (const [id, n] of Object.entries(names)) if (typeof n === 'string') out[id] = n;
+    return out;
+  }
+
   /** GET /v1/query/:module/:name — computed by the node, not proved. */
   async query(
     module: string,

@@ -23,6 +23,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import type { Chain } from './chain.ts';
 import { AppContext, type AppState, go, type Session, useApp, useRoute } from './context.tsx';
 import { type Lang, translator } from './i18n.ts';
+import { NamesProvider, PersonName, useNames } from './names.tsx';
 import { ExplorerPage } from './pages/Explorer.tsx';
 import { MemberPage } from './pages/Member.tsx';
 import { MembersPage } from './pages/Members.tsx';
@@ -31,6 +32,7 @@ import { PortalPage } from './pages/Portal.tsx';
 import { ProcessPage } from './pages/Process.tsx';
 import { RecruitmentPage } from './pages/Recruitment.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
+import { SupervisionPage } from './pages/Supervision.tsx';
 import { VerifyPage } from './pages/Verify.tsx';
 import { WorkbenchPage } from './pages/Workbench.tsx';
 
@@ -76,7 +78,9 @@ export function App({ chain }: { chain: Chain }) {
         }}
       >
         <AntApp>
-          <Shell />
+          <NamesProvider>
+            <Shell />
+          </NamesProvider>
         </AntApp>
       </ConfigProvider>
     </AppContext.Provider>
@@ -96,6 +100,7 @@ function Shell() {
           { key: 'workbench', label: t('navWorkbench') },
           { key: 'recruitment', label: t('navRecruitment') },
           { key: 'members', label: t('navMembers') },
+          ...(session.post ? [{ key: 'supervision', label: t('navSupervision') }] : []),
           { key: 'org', label: t('navOrg') },
         ]
       : [{ key: 'signin', label: t('navSignIn') }]),
@@ -192,6 +197,7 @@ function Shell() {
 /** Who is acting, in which post, and — for a clerk — on whose behalf (shown on every page). */
 function SessionBar() {
   const { t, session } = useApp();
+  const names = useNames();
   if (!session) return null;
   return (
     <div
@@ -199,10 +205,13 @@ function SessionBar() {
       data-testid="session-bar"
     >
       <span>
-        {t('signedInAs')}：<b>{session.label ?? session.memberId}</b>（{session.memberId}）
+        {t('signedInAs')}：<b>{session.label ?? <PersonName id={session.memberId} />}</b>（{session.memberId}
+        ）
       </span>
       {session.post ? (
-        <Tag color="red">{t('postIn', { org: session.post.org, post: session.post.post })}</Tag>
+        <Tag color="red">
+          {t('postIn', { org: names.org(session.post.org) ?? session.post.org, post: session.post.post })}
+        </Tag>
       ) : null}
       {session.onBehalfOf ? (
         <Tag color="orange" data-testid="acting-banner" style={{ whiteSpace: 'normal' }}>
@@ -215,7 +224,7 @@ function SessionBar() {
 
 function Route({ page, route }: { page: string; route: string[] }): ReactNode {
   const { session } = useApp();
-  const needsSession = ['workbench', 'recruitment', 'members', 'member', 'org', 'process'];
+  const needsSession = ['workbench', 'recruitment', 'members', 'member', 'org', 'process', 'supervision'];
   if (needsSession.includes(page) && !session) return <SignInPage />;
   switch (page) {
     case 'workbench':
@@ -224,6 +233,8 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
       return route[1] ? <ProcessPage member={route[1]} action={route[2]} /> : <RecruitmentPage />;
     case 'members':
       return <MembersPage />;
+    case 'supervision':
+      return <SupervisionPage branch={route[1]} />;
     case 'member':
       return <MemberPage id={route[1] ?? ''} />;
     case 'org':

@@ -138,6 +138,14 @@ export interface PortalOrg {
   readonly members: { readonly [status: string]: number };
 }
 
+/** An organization as the aggregate reads list it. */
+export interface OrgSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly parent: string | null;
+}
+
 /** Typed readers over the module queries. */
 export class Chain {
   readonly client: DjchainClient;
@@ -164,6 +172,45 @@ export class Chain {
     if (!res.ok)
       throw Object.assign(new Error(body.error?.message ?? res.statusText), { code: body.error?.code });
     return body;
+  }
+
+  /** The organizations below `org` (itself included) and every person in them: one request. */
+  async orgMembers(org: string): Promise<{ orgs: OrgSummary[]; members: MemberInfo[] }> {
+    const r = await this.client.orgAggregate(org, 'members');
+    return { orgs: r.orgs, members: r.items as MemberInfo[] };
+  }
+
+  /** The organizations below `org` (itself included) and every recruitment process of their branches: one request. */
+  async orgCases(org: string): Promise<{ orgs: OrgSummary[]; cases: ProcessInfo[] }> {
+    const r = await this.client.orgAggregate(org, 'cases');
+    return { orgs: r.orgs, cases: r.items as ProcessInfo[] };
+  }
+
+  /**
+   * Names of people this session is entitled to (the sealed-data service asks the node's read
+   * rules with this session): of the organization's subtree, or of one member. Without the
+   * service, or refused, none: the page shows ids.
+   */
+  async names(query: { org: string } | { member: string }): Promise<Record<string, string>> {
+    try {
+      return await this.client.sealedNames(query);
+    } catch {
+      return {};
+    }
+  }
+
+  private orgNameCache: Promise<Map<string, string>> | null = null;
+
+  /** Organization names (public, on chain), from the portal's one answer; cached for the page's life. */
+  orgNames(): Promise<Map<string, string>> {
+    this.orgNameCache ??= this.portal().then(
+      (p) => new Map(p.orgs.map((o) => [o.id, o.name] as const)),
+      () => {
+        this.orgNameCache = null;
+        return new Map<string, string>();
+      },
+    );
+    return this.orgNameCache;
   }
 
   memberByAddress = (address: string) => this.q<string | null>('member', 'byAddress', { address });

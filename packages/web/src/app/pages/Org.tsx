@@ -2,6 +2,7 @@
 import { Card, Col, Descriptions, List, Row, Tag, Tree } from 'antd';
 import { useState } from 'react';
 import { useApp, useAsync } from '../context.tsx';
+import { PersonName } from '../names.tsx';
 import { ErrorBlock, Loading } from '../ui.tsx';
 
 export function OrgPage() {
@@ -63,7 +64,11 @@ export function OrgPage() {
               loading={posts.loading}
               renderItem={(p) => (
                 <List.Item>
-                  <Tag color="red">{p.post}</Tag> <a href={`#/member/${p.member}`}>{p.member}</a> · {p.since}
+                  <Tag color="red">{p.post}</Tag>{' '}
+                  <a href={`#/member/${p.member}`}>
+                    <PersonName id={p.member} />
+                  </a>{' '}
+                  · {p.since}
                   {p.termEnd ? ` · ${t('termEnd', { date: p.termEnd })}` : ''}
                 </List.Item>
               )}

@@ -24,12 +24,15 @@ import type { Chain } from '../chain.ts';
 import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
 import { type Field, paramsOf, STEP_FIELDS, VOTE_ACTIONS } from '../forms.ts';
+import { OrgName, PersonName, useNames } from '../names.tsx';
 import { RECRUITMENT_PERMISSIONS } from '../permissions.ts';
 import { levelOf, nextStep, PHASE_LABEL, recordOf, stepOf } from '../recruit.ts';
 import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
 
 export function ProcessPage({ member, action }: { member: string; action?: string | undefined }) {
   const { t, chain } = useApp();
+  const names = useNames();
+  const who = (m: string) => names.person(m) ?? m;
   const data = useAsync(async () => {
     const p = await chain.process(member);
     return { p, rules: p ? await chain.ruleSet(p.version) : undefined };
@@ -50,13 +53,14 @@ export function ProcessPage({ member, action }: { member: string; action?: strin
         <Card
           title={
             <span>
-              {member} <Tag color="red">{PHASE_LABEL[p.phase] ? t(PHASE_LABEL[p.phase]!) : p.phase}</Tag>
+              <PersonName id={member} />{' '}
+              <Tag color="red">{PHASE_LABEL[p.phase] ? t(PHASE_LABEL[p.phase]!) : p.phase}</Tag>
             </span>
           }
           extra={<a href={`#/member/${member}`}>{t('open')}</a>}
         >
           <Typography.Paragraph type="secondary">
-            {rules?.title} · {p.branch}
+            {rules?.title} · <OrgName id={p.branch} />
           </Typography.Paragraph>
           {p.deadlines.map((d) => {
             const level = levelOf(d, today, soon);
@@ -80,8 +84,8 @@ export function ProcessPage({ member, action }: { member: string; action?: strin
                     <b>{t('nextStep', { no: s.no, name: s.name })}</b>
                     <div>
                       <Typography.Text type="secondary">
-                        {r.on} · {t('actedBy', { by: r.by })}
-                        {r.onBehalfOf ? ` · ${t('onBehalf', { member: r.onBehalfOf })}` : ''}
+                        {r.on} · {t('actedBy', { by: who(r.by) })}
+                        {r.onBehalfOf ? ` · ${t('onBehalf', { member: who(r.onBehalfOf) })}` : ''}
                       </Typography.Text>
                     </div>
                   </div>
