@@ -162,7 +162,17 @@ export class Chain {
   }
 
   /** The portal's aggregates (public, one request; no member id). */
-  async portal(): Promise<{ height: number; orgs: PortalOrg[] }> {
+  portal(): Promise<{ height: number; orgs: PortalOrg[] }> {
+    // One answer serves the portal page and the organization names read at the same time.
+    this.portalInFlight ??= this.fetchPortal().finally(() => {
+      this.portalInFlight = null;
+    });
+    return this.portalInFlight;
+  }
+
+  private portalInFlight: Promise<{ height: number; orgs: PortalOrg[] }> | null = null;
+
+  private async fetchPortal(): Promise<{ height: number; orgs: PortalOrg[] }> {
     const res = await fetch('/v1/portal', { headers: { accept: 'application/json' } });
     const body = (await res.json()) as {
       height: number;
