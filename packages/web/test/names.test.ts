@@ -12,8 +12,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DjchainClient, HttpError } from '@djchain/client';
-import { getSuite } from '@djchain/crypto';
+import { addressOf, DjchainClient, HttpError } from '@djchain/client';
+import { getSuite, type KeyPair, randomKeyPair, randomSeed, type Value } from '@djchain/crypto';
+import { ageCommitment, ageProof } from '@djchain/modules';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { WebServer } from '../src/server.ts';
 import { browserGate, gateNotice } from './browser-gate.ts';
@@ -21,6 +22,7 @@ import {
   type ACCOUNTS,
   CHROMIUM,
   type Chain,
+  clientOf,
   extraMember,
   launchBrowser,
   PASSPHRASE,
@@ -142,6 +144,71 @@ describe('names and aggregate reads in Chromium', { timeout: 300_000 }, () => {
       await shoot(page, 'names-board-committee');
     },
   );
+
+  browserIt('a warning shows while its deadline is near and closes when its act lands', async () => {
+    const client = clientOf(chain);
+    const send = async (module: string, action: string, params: Value, key: KeyPair) => {
+      const r = await client.send({ module, action, params }, key, { timeoutMs: 60_000 });
+      assert.equal(r.receipt.status, 'ok', `${action}: ${JSON.stringify(r.receipt.error)}`);
+    };
+    // The 党委 warns 60 days ahead (a local rule may only tighten: raise dueSoonDays), so a new
+    // applicant's talk (due within a month) is due soon from the day of the application.
+    await send(
+      'recruitment',
+      'setLocalRules',
+      { org: 'c1', rules: { dueSoonDays: 60 }, resolution: 'res-2026-12' },
+      chain.keys.committeeSecretary,
+    );
+    const suite = getSuite('intl');
+    const key = randomKeyPair(suite);
+    const seed = randomSeed();
+    const born = '1990-01-01';
+    await send(
+      'member',
+      'register',
+      {
+        id: 'm-102',
+        org: 'b1',
+        address: addressOf(suite, key.publicKey),
+        ageCommitment: ageCommitment(suite, seed, born),
+      },
+      chain.keys.clerk,
+    );
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await send(
+      'recruitment',
+      'apply',
+      {
+        member: 'm-102',
+        branch: 'b1',
+        ageProof: ageProof(suite, seed, born, today, 18)!,
+        ageProofDate: today,
+      },
+      key,
+    );
+    await open('workbench');
+    const warning = page.locator('[data-testid=warning-item][data-member=m-102][data-kind=talk]');
+    await warning.waitFor();
+    assert.equal(await warning.count(), 1, 'one warning for the one deadline');
+    assert.equal(
+      await page
+        .locator('[data-testid=todo-item][data-member=m-102], [data-testid=todo-waiting][data-member=m-102]')
+        .count(),
+      1,
+      'the case once',
+    );
+    // The supervision table counts it for b1: one due soon.
+    assert.equal(
+      (await page.getByTestId('branch-row-b1').getByTestId('cell-duesoon').textContent())?.trim(),
+      '1',
+    );
+    await shoot(page, 'names-warning-open');
+    // The talk is recorded elsewhere: the warning closes without a reload.
+    await send('recruitment', 'talk', { member: 'm-102' }, chain.keys.branchSecretary);
+    await warning.waitFor({ state: 'detached' });
+    await page.locator('[data-member=m-102]').first().waitFor();
+    await shoot(page, 'names-warning-closed');
+  });
 
   browserIt("another branch's secretary gets none of the first branch's names", async () => {
     // HTTP, through the web server as the page asks: b2's secretary signed in.

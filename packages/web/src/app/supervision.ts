@@ -67,7 +67,16 @@ export function todoOf(c: CaseRow): Todo | null {
     };
   }
   if (!c.next) return null;
-  return { ...base, action: c.next.action, no: c.next.no, name: c.next.name, level: 'waiting' };
+  // Nothing urgent: the nearest deadline still shows when the case is due, as information.
+  const later = [...c.deadlines].sort((a, b) => a.due.localeCompare(b.due))[0];
+  return {
+    ...base,
+    action: c.next.action,
+    no: c.next.no,
+    name: c.next.name,
+    level: 'waiting',
+    ...(later ? { due: later.due, cite: later.cite, kind: later.kind } : {}),
+  };
 }
 
 /** The warnings open now: one per deadline due soon or overdue. */

@@ -64,7 +64,7 @@ export function MembersPage() {
         dataSource={rows}
         size="middle"
         pagination={{ pageSize: 20 }}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         onRow={(m) => ({ onClick: () => go('member', m.id), style: { cursor: 'pointer' } })}
         columns={[
           {

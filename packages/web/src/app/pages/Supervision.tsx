@@ -4,7 +4,7 @@
  * branch's own list (`#/supervision/<branch>`): every case once, at its current step, with its
  * nearest deadline. All of it from one request (GET /v1/orgs/:org/cases).
  */
-import { Button, Card, Empty, Table, Tag } from 'antd';
+import { Button, Card, Empty, Grid, List, Table, Tag } from 'antd';
 import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
@@ -20,6 +20,40 @@ export function BranchTable({ summaries }: { summaries: readonly BranchSummary[]
   const { t } = useApp();
   const total = (f: (s: BranchSummary) => number) => summaries.reduce((n, s) => n + f(s), 0);
   const count = (n: number, color?: string) => (n > 0 && color ? <Tag color={color}>{n}</Tag> : n);
+  const narrow = !Grid.useBreakpoint().md;
+  if (narrow)
+    // On a phone: one block per branch, its figures as labelled tags (a 8-column table would not fit).
+    return (
+      <Card title={t('supervisionTitle')} data-testid="branch-table">
+        <List
+          dataSource={[...summaries]}
+          renderItem={(s) => (
+            <List.Item
+              data-testid={`branch-row-${s.branch}`}
+              onClick={() => go('supervision', s.branch)}
+              style={{ cursor: 'pointer', display: 'block' }}
+            >
+              <a href={`#/supervision/${s.branch}`} style={{ fontSize: '1.1em', fontWeight: 600 }}>
+                {s.name}
+              </a>
+              <div style={{ marginTop: 6, display: 'flex', flexWrap: 'wrap', gap: 6 }}>
+                {PHASES.map((p) => (
+                  <Tag key={p}>
+                    {t(PHASE_LABEL[p]!)} {s.byPhase[p] ?? 0}
+                  </Tag>
+                ))}
+                <Tag color={s.overdue > 0 ? 'red' : 'default'}>
+                  {t('supOverdue')} {s.overdue}
+                </Tag>
+                <Tag color={s.dueSoon > 0 ? 'orange' : 'default'}>
+                  {t('supDueSoon')} {s.dueSoon}
+                </Tag>
+              </div>
+            </List.Item>
+          )}
+        />
+      </Card>
+    );
   return (
     <Card title={t('supervisionTitle')} data-testid="branch-table">
       <Table<BranchSummary>
@@ -27,7 +61,7 @@ export function BranchTable({ summaries }: { summaries: readonly BranchSummary[]
         dataSource={[...summaries]}
         size="middle"
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         onRow={(s) => ({
           onClick: () => go('supervision', s.branch),
           style: { cursor: 'pointer' },
@@ -110,7 +144,7 @@ export function SupervisionPage({ branch }: { branch?: string | undefined }) {
         dataSource={todos}
         size="middle"
         pagination={{ pageSize: 20 }}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         onRow={(c) => ({ onClick: () => go('recruitment', c.member), style: { cursor: 'pointer' } })}
         columns={[
           {
