@@ -8,6 +8,7 @@ import { Button, Card, Checkbox, Form, Input, Radio, Space, Typography, Upload }
 import { useState } from 'react';
 import type { PostInfo } from '../chain.ts';
 import { go, type Session, useApp } from '../context.tsx';
+import { useNames } from '../names.tsx';
 import { CodedAlert, type CodedView, codedOf } from '../ui.tsx';
 
 const KEYSTORE_KEY = 'djchain.keystore';
@@ -134,6 +135,7 @@ function ChoosePost({
   onDone: (s: Session) => void;
 }) {
   const { t, chain } = useApp();
+  const names = useNames();
   const [choice, setChoice] = useState(pending.posts.length > 0 ? 0 : -1);
   const [forMember, setForMember] = useState('');
   const [error, setError] = useState<CodedView | null>(null);
@@ -171,7 +173,7 @@ function ChoosePost({
         <Space direction="vertical" size="middle">
           {pending.posts.map((p, i) => (
             <Radio key={`${p.org}/${p.post}`} value={i} style={{ fontSize: '1.1em' }}>
-              {t('postIn', { org: p.org, post: p.post })}
+              {t('postIn', { org: names.org(p.org) ?? p.org, post: p.post })}
             </Radio>
           ))}
           <Radio value={-1}>{t('asSelf')}</Radio>
