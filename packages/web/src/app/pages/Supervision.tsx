@@ -113,6 +113,7 @@ export function SupervisionPage({ branch }: { branch?: string | undefined }) {
   const names = useNames();
   const root = session?.post?.org ?? null;
   const today = chinaToday();
+  const narrow = !Grid.useBreakpoint().md;
   const data = useAsync(async () => {
     if (!root) return null;
     const { orgs, rows } = await casesUnder(chain, root, today);
@@ -127,18 +128,45 @@ export function SupervisionPage({ branch }: { branch?: string | undefined }) {
     .filter((c) => c.branch === branch && (PHASES as readonly string[]).includes(c.process.phase))
     .map((c) => todoOf(c))
     .filter((x): x is Todo => x !== null);
+  const deadline = (c: Todo) =>
+    c.due ? (
+      <Tag color={LEVEL_COLOR[c.level]} style={{ whiteSpace: 'normal' }}>
+        {c.level === 'overdue' ? `${t('overdue')} ` : ''}
+        {t('deadlineOf', { kind: t(`dk_${c.kind}` as MessageKey), date: c.due })}
+      </Tag>
+    ) : (
+      '—'
+    );
+  const back =
+    summaries.length > 1 ? (
+      <Button size="large" onClick={() => go('supervision')}>
+        {t('supAllBranches')}
+      </Button>
+    ) : null;
+  const title = t('supervisionBranch', { org: names.org(branch) ?? branch });
+  if (narrow)
+    // On a phone: the title on its own line(s), then one block per case.
+    return (
+      <Card data-testid="branch-cases">
+        <h3 style={{ marginTop: 0 }}>{title}</h3>
+        {back}
+        <List
+          dataSource={todos}
+          renderItem={(c) => (
+            <List.Item style={{ display: 'block' }}>
+              <a href={`#/recruitment/${c.member}`} style={{ fontSize: '1.1em', fontWeight: 600 }}>
+                <PersonName id={c.member} />
+              </a>{' '}
+              <Tag>{PHASE_LABEL[c.phase] ? t(PHASE_LABEL[c.phase]!) : c.phase}</Tag>
+              <div>{c.no === null ? c.name : t('nextStep', { no: c.no, name: c.name })}</div>
+              <div>{deadline(c)}</div>
+            </List.Item>
+          )}
+        />
+      </Card>
+    );
   return (
-    <Card
-      title={t('supervisionBranch', { org: names.org(branch) ?? branch })}
-      extra={
-        summaries.length > 1 ? (
-          <Button size="large" onClick={() => go('supervision')}>
-            {t('supAllBranches')}
-          </Button>
-        ) : null
-      }
-      data-testid="branch-cases"
-    >
+    <Card title={title} extra={back} data-testid="branch-cases">
       <Table<Todo>
         rowKey="member"
         dataSource={todos}
@@ -170,15 +198,7 @@ export function SupervisionPage({ branch }: { branch?: string | undefined }) {
           {
             title: t('supDeadline'),
             key: 'due',
-            render: (_: unknown, c: Todo) =>
-              c.due ? (
-                <Tag color={LEVEL_COLOR[c.level]}>
-                  {c.level === 'overdue' ? `${t('overdue')} ` : ''}
-                  {t('deadlineOf', { kind: t(`dk_${c.kind}` as MessageKey), date: c.due })}
-                </Tag>
-              ) : (
-                '—'
-              ),
+            render: (_: unknown, c: Todo) => deadline(c),
           },
         ]}
       />
