@@ -142,6 +142,10 @@ describe('names and aggregate reads in Chromium', { timeout: 300_000 }, () => {
       assert.ok(board.length <= 2, `board: ${board.join(', ')}`);
       assert.equal(board.filter((r) => r.endsWith('/cases')).length, 1, board.join(', '));
       await shoot(page, 'names-board-committee');
+      // The figures, for the README (counted, not timed).
+      console.log(
+        `# requests: workbench ${wb.length} (${wb.join(', ')}); roster ${roster.length}; board ${board.length} (${board.join(', ')})`,
+      );
     },
   );
 
