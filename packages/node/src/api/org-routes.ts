@@ -11,11 +11,10 @@
  * committee, the operator — exactly who may read each member and process one by one. The answers
  * are the module queries' own, computed at one height; nothing here is proved.
  */
-import type { FastifyInstance } from 'fastify';
+import type { RouteHandlerMethod } from 'fastify';
 import type { DjNode } from '../node.ts';
 import { requireOrg, type StateReader } from './access.ts';
 import { jsonSafe } from './encoding.ts';
-import { documented, height as heightParam } from './schemas.ts';
 
 /** Bounds of one answer (a community has dozens of organizations and hundreds of members). */
 const MAX_ORGS = 2000;
@@ -51,31 +50,6 @@ export function subtree(state: StateReader, root: string): OrgSummary[] {
   return out;
 }
 
-const orgParams = {
-  type: 'object',
-  required: ['org'],
-  properties: { org: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[^/]+$' } },
-} as const;
-
-const orgItems = {
-  type: 'array',
-  items: {
-    type: 'object',
-    required: ['id', 'name', 'kind', 'parent'],
-    properties: {
-      id: { type: 'string' },
-      name: { type: 'string' },
-      kind: { type: 'string' },
-      parent: { type: ['string', 'null'] },
-    },
-  },
-} as const;
-
-const READ = {
-  rule: 'resource',
-  who: 'post holders of the organization or above, the community committee, the operator',
-} as const;
-
 /** Ids under a module's record prefix at the latest height (ids hold no `/`). */
 function idsUnder(node: DjNode, height: number, prefix: string): string[] {
   return node.app.store
@@ -85,40 +59,13 @@ function idsUnder(node: DjNode, height: number, prefix: string): string[] {
     .filter((id) => id.length > 0 && !id.includes('/'));
 }
 
-export function orgRoutes(app: FastifyInstance, node: DjNode, state: StateReader): void {
-  app.get(
-    '/v1/orgs/:org/members',
-    {
-      schema: {
-        params: orgParams,
-        response: {
-          200: {
-            type: 'object',
-            required: ['height', 'org', 'orgs', 'members'],
-            properties: {
-              height: heightParam,
-              org: { type: 'string' },
-              orgs: orgItems,
-              members: {
-                type: 'array',
-                description: 'the `member.member` view of each person of these organizations, by id',
-                items: { type: 'object', additionalProperties: true },
-              },
-            },
-          },
-        },
-      },
-      ...documented({
-        tag: 'chain',
-        summary: 'The roster of an organization and those below it, in one answer',
-        description:
-          "Every person registered in the subtree with the node's derived view (status, rights, party " +
-          'age); what `member.member` answers one by one. No personal field: those are sealed off chain.',
-        errors: [],
-        read: READ,
-      }),
-    },
-    async (req) => {
+/** The handlers of GET /v1/orgs/:org/members and /cases (specs in @djchain/client/routes). */
+export function orgRoutes(
+  node: DjNode,
+  state: StateReader,
+): { orgMembers: RouteHandlerMethod; orgCases: RouteHandlerMethod } {
+  return {
+    orgMembers: async (req) => {
       const { org } = req.params as { org: string };
       requireOrg(req.djReader.scope(), org);
       const height = state.height();
@@ -131,41 +78,7 @@ export function orgRoutes(app: FastifyInstance, node: DjNode, state: StateReader
       }
       return { height, org, orgs, members };
     },
-  );
-
-  app.get(
-    '/v1/orgs/:org/cases',
-    {
-      schema: {
-        params: orgParams,
-        response: {
-          200: {
-            type: 'object',
-            required: ['height', 'org', 'orgs', 'cases'],
-            properties: {
-              height: heightParam,
-              org: { type: 'string' },
-              orgs: orgItems,
-              cases: {
-                type: 'array',
-                description: 'the `recruitment.process` answer of each process of these branches, by member',
-                items: { type: 'object', additionalProperties: true },
-              },
-            },
-          },
-        },
-      },
-      ...documented({
-        tag: 'chain',
-        summary: 'The recruitment cases of an organization and those below it, in one answer',
-        description:
-          'Every current process (any phase) whose branch is in the subtree, with its steps and open ' +
-          'deadlines; what `recruitment.process` answers one by one.',
-        errors: [],
-        read: READ,
-      }),
-    },
-    async (req) => {
+    orgCases: async (req) => {
       const { org } = req.params as { org: string };
       requireOrg(req.djReader.scope(), org);
       const height = state.height();
@@ -178,5 +91,5 @@ export function orgRoutes(app: FastifyInstance, node: DjNode, state: StateReader
       }
       return { height, org, orgs, cases };
     },
-  );
+  };
 }

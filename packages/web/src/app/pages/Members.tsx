@@ -42,6 +42,7 @@ export function MembersPage() {
           style={{ minWidth: 160 }}
           options={[{ value: '', label: t('allStatuses') }, ...statuses.map((s) => ({ value: s, label: s }))]}
           data-testid="filter-status"
+          aria-label={t('status')}
         />
         <Select
           value={branch}
@@ -51,8 +52,10 @@ export function MembersPage() {
             { value: '', label: t('allOrgs') },
             ...branches.map((b) => ({ value: b, label: names.org(b) ?? b })),
           ]}
+          aria-label={t('org')}
         />
         <Input.Search
+          aria-label={t('searchByName')}
           placeholder={t('searchByName')}
           value={q}
           onChange={(e) => setQ(e.target.value)}

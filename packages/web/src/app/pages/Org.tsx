@@ -65,9 +65,12 @@ export function OrgPage() {
               renderItem={(p) => (
                 <List.Item>
                   <Tag color="red">{p.post}</Tag>{' '}
-                  <a href={`#/member/${p.member}`}>
-                    <PersonName id={p.member} />
-                  </a>{' '}
+                  {/* A post the reader may see without its holder (a public read) has no member. */}
+                  {p.member ? (
+                    <a href={`#/member/${p.member}`}>
+                      <PersonName id={p.member} />
+                    </a>
+                  ) : null}{' '}
                   · {p.since}
                   {p.termEnd ? ` · ${t('termEnd', { date: p.termEnd })}` : ''}
                 </List.Item>

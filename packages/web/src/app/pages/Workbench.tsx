@@ -8,11 +8,16 @@ import { go, useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { useLive } from '../live.ts';
 import { OrgName, PersonName, useNames } from '../names.tsx';
-import { type Performer, performerOf, postMayPerform } from '../permissions.ts';
+import { type Performer, performerOf, postMayPerform, RECRUITMENT_PERMISSIONS } from '../permissions.ts';
 import { casesUnder, superiorIn } from '../recruit.ts';
 import { branchSummaries, openWarnings, type Todo, todoOf } from '../supervision.ts';
 import { ErrorBlock, Loading } from '../ui.tsx';
 import { BranchTable } from './Supervision.tsx';
+
+/** What a clerk acting for the member does for a step waiting for the member. */
+function clerkActionFor(action: string): string {
+  return RECRUITMENT_PERMISSIONS[action]?.some((r) => r.of === 'clerkEntry') ? action : 'addMaterial';
+}
 
 interface Item extends Todo {
   /** Null: the chosen post may perform the step; otherwise who must (no form link then). */
@@ -47,6 +52,20 @@ export function WorkbenchPage() {
       const mayDo = postMayPerform(todo.action, { org, post }, c.branch, superiorIn(orgs, c.branch));
       items.push({ ...todo, waitFor: mayDo ? null : performerOf(todo.action) });
     }
+    // 代办: the clerk acting for a member files what the member handed in (思想汇报 and other papers).
+    const actingFor = session?.onBehalfOf?.member;
+    const acting = actingFor ? rows.find((c) => c.member === actingFor) : undefined;
+    if (acting)
+      items.push({
+        level: 'waiting',
+        member: acting.member,
+        branch: acting.branch,
+        phase: acting.process.phase,
+        action: 'addMaterial',
+        no: null,
+        name: t('materialForm'),
+        waitFor: null,
+      });
     // The post's own to-dos first; steps waiting for others after them, for information.
     items.sort(
       (a, b) =>
@@ -58,7 +77,7 @@ export function WorkbenchPage() {
     const warnings = openWarnings(rows);
     const summaries = branchSummaries(orgs, rows);
     return { items, warnings, summaries };
-  }, [org, post, live.tick]);
+  }, [org, post, session?.onBehalfOf?.member, live.tick]);
 
   if (!org)
     return (
@@ -103,7 +122,20 @@ export function WorkbenchPage() {
                   data-action={it.action}
                   data-member={it.member}
                   actions={[
-                    it.waitFor ? (
+                    // 代办: the clerk acting for this member does the member's waiting step — data entry
+                    // only (the chain refuses the mark elsewhere), so a step the member must sign
+                    // themselves becomes filing the paper they handed in (addMaterial).
+                    it.waitFor === 'self' && session?.onBehalfOf?.member === it.member ? (
+                      <Button
+                        key="go"
+                        type="primary"
+                        size="large"
+                        data-testid={`todo-go-${it.member}-${it.action}`}
+                        onClick={() => go('recruitment', it.member, clerkActionFor(it.action))}
+                      >
+                        {t('doIt')}
+                      </Button>
+                    ) : it.waitFor ? (
                       <Tag key="wait" data-testid={`todo-wait-${it.member}-${it.action}`}>
                         {t(`waitBy_${it.waitFor}`)}
                       </Tag>
