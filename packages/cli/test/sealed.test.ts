@@ -269,6 +269,46 @@ test('export roster reads names through the service and leaves one trace per mem
   assert.match(old.stderr + old.stdout, /--sealed/);
 });
 
+/** GET /sealed/names with a node session token (or none). */
+async function names(query: string, token?: string) {
+  const res = await fetch(`${service.url}/sealed/names?${query}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+test('names go to readers the node entitles, by its read rules, and no other field', async () => {
+  const token = client.session()!.token;
+  // The secretary of c1 (the community) reads the whole roster's names.
+  const all = await names('org=c1', token);
+  assert.equal(all.status, 200, JSON.stringify(all.body));
+  assert.deepEqual(all.body.names, { [zhang]: '张三', [li]: '李四' });
+  assert.deepEqual(Object.keys(all.body).sort(), ['height', 'names']);
+  // One branch: only its own people.
+  assert.deepEqual((await names('org=b2', token)).body.names, { [li]: '李四' });
+  assert.deepEqual((await names(`member=${zhang}`, token)).body.names, { [zhang]: '张三' });
+  // Without a session: refused before anything is opened.
+  const anon = await names('org=b1');
+  assert.equal(anon.status, 401);
+  assert.equal(codeOf(anon), 'SEALED_AUTH_REQUIRED');
+  // A signed-in key that is nobody's post holder: the node's read rules refuse, so does the service.
+  const { getSuite, randomKeyPair } = await import('@djchain/crypto');
+  const other = new DjchainClient({
+    baseUrl: chain.url,
+    suite: client.suite,
+    chainId: client.chainId,
+    trust: { kind: 'genesis', validators: loadGenesis(chain.genesisFile).validators },
+  });
+  await other.signIn(randomKeyPair(getSuite(client.suite.id)));
+  const stranger = await names('org=b1', other.session()!.token);
+  assert.equal(stranger.status, 403);
+  assert.equal(codeOf(stranger), 'SEALED_READ_FORBIDDEN');
+  assert.equal((await names(`member=${li}`, other.session()!.token)).status, 403);
+  // A malformed request.
+  assert.equal((await names('org=c1&member=x', token)).status, 400);
+  assert.equal((await names('', token)).status, 400);
+});
+
 test('erasing a member destroys their key: the profile no longer opens, the chain and dossier are unchanged', async () => {
   const before = await client.status();
   const onChain = (await client.query('member', 'member', { id: zhang })).result as {
@@ -302,4 +342,6 @@ test('erasing a member destroys their key: the profile no longer opens, the chai
   // Other members are untouched.
   const other = await ask(service.url, await record(li, ['name']));
   assert.deepEqual(other.body.fields, { name: '李四' });
+  // The names of the lists go with the key at once.
+  assert.deepEqual((await names('org=c1', client.session()!.token)).body.names, { [li]: '李四' });
 });

@@ -176,6 +176,11 @@ test('every route, read by each kind of reader, answers as written here', async 
     [`/v1/dossier/org:b2`, orgB2],
     [q('org', 'history', { org: 'b2' }), orgB2],
     [`/v1/dossier/org:b1`, orgB1],
+    // Aggregates of a subtree: who may read each of its members and cases one by one.
+    ['/v1/orgs/b2/members', orgB2],
+    ['/v1/orgs/b2/cases', orgB2],
+    ['/v1/orgs/b1/members', orgB1],
+    ['/v1/orgs/c1/cases', community],
     [q('member', 'member', { id: 'b1.m1' }), row(401, 200, 403, 200, 403, 200, 403, 403)],
     // Module records in state are the committee's; members and post holders read them through queries.
     ['/v1/state?key=member/m/b2.m1', community],
@@ -248,6 +253,35 @@ test('every route, read by each kind of reader, answers as written here', async 
     ],
   );
   for (const p of PEOPLE) assert.equal(portal.body.includes(p), false, `${p} in the portal`);
+});
+
+test('the subtree aggregates hold every member of the readable organizations and no other', async (t) => {
+  const { api } = await setup(t);
+  const tok = await tokens(api);
+  const read = async (who: Reader, url: string) => {
+    const token = tok.get(who);
+    const res = await api.inject({ url, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    assert.equal(res.statusCode, 200, `${who} ${url}: ${res.body}`);
+    return res.json();
+  };
+  const ids = (body: { members: Array<{ id: string }> }) => body.members.map((m) => m.id).sort();
+  const all = await read('c.sec', '/v1/orgs/c1/members');
+  assert.deepEqual(ids(all), ['b1.m1', 'b1.sec', 'b2.dis', 'b2.m1', 'c.sec', 'zz.sec']);
+  assert.deepEqual(
+    all.orgs.map((o: { id: string; name: string }) => `${o.id}:${o.name}`),
+    ['c1:东风社区党委', 'b1:第一党支部', 'zz:物业党总支', 'b2:物业党支部'],
+  );
+  const zz = await read('zz.sec', '/v1/orgs/zz/members');
+  assert.deepEqual(ids(zz), ['b2.dis', 'b2.m1', 'zz.sec']);
+  assert.equal(zz.members.find((m: { id: string }) => m.id === 'b2.m1').status, '正式党员');
+  assert.deepEqual(ids(await read('b1.sec', '/v1/orgs/b1/members')), ['b1.m1', 'b1.sec', 'c.sec']);
+  // No process in genesis: an empty list, with the organizations.
+  const cases = await read('zz.sec', '/v1/orgs/zz/cases');
+  assert.deepEqual(cases.cases, []);
+  assert.deepEqual(
+    cases.orgs.map((o: { id: string }) => o.id),
+    ['zz', 'b2'],
+  );
 });
 
 test('a session needs a fresh challenge signed by the key for this chain; it ends and expires', async (t) => {

@@ -36,7 +36,8 @@ export interface WebServerOptions {
   readonly distDir?: string;
   /**
    * The sealed-data service (`djchain sealed serve`), e.g. http://127.0.0.1:26700: `POST
-   * /sealed/read` is forwarded to it so the page asks from the same origin. Absent: 503.
+   * /sealed/read` and `GET /sealed/names` are forwarded to it so the page asks from the same
+   * origin. Absent: 503.
    */
   readonly sealedUrl?: string;
 }
@@ -208,12 +209,14 @@ function handle(
     forward(req, res, node);
     return;
   }
-  if (pathname === '/sealed/read') {
+  if (pathname === '/sealed/read' || pathname === '/sealed/names') {
+    // A read record is POSTed; names are a GET with the reader's node session (Authorization).
+    const method = pathname === '/sealed/read' ? 'POST' : 'GET';
     if (sealed === null)
       sendJson(res, 503, {
         error: { code: 'SEALED_NOT_CONFIGURED', message: 'no sealed-data service behind this web server' },
       });
-    else if (req.method !== 'POST')
+    else if (req.method !== method)
       sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: req.method ?? '' } });
     else forward(req, res, sealed, 'sealed-data service');
     return;

@@ -43,7 +43,30 @@ export const ACCOUNTS = {
   organizer: { id: 'm-003', label: '组织委员 赵刚' },
   clerk: { id: 'm-004', label: '党务工作者 陈静' },
   applicant: { id: 'm-101', label: '申请人 周晓' },
+  b2Secretary: { id: 'm-011', label: '第二支部书记 孙立' },
 } as const;
+
+/** The fictional names of the sealed roster (never on chain): the accounts' and a few more. */
+export const NAMES: Readonly<Record<string, string>> = {
+  'm-001': '王芳',
+  'm-002': '李明',
+  'm-003': '赵刚',
+  'm-004': '陈静',
+  'm-005': '刘洋',
+  'm-011': '孙立',
+  'm-012': '郭敏',
+  'm-101': '周晓',
+};
+const SURNAMES = ['马', '朱', '胡', '林', '罗', '郑', '梁', '谢'];
+const GIVEN = ['建华', '秀英', '志强', '玉兰', '海燕', '晓东', '春梅', '国庆'];
+
+/** Member `i` of the extra members (all 正式党员 of b2): id and fictional name. */
+export function extraMember(i: number): { id: string; name: string } {
+  return {
+    id: `m-${String(200 + i).padStart(3, '0')}`,
+    name: SURNAMES[i % SURNAMES.length]! + GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]!,
+  };
+}
 
 export const BIRTH_DATE = '1996-03-15';
 
@@ -66,6 +89,8 @@ export interface Chain {
   readonly keys: Record<keyof typeof ACCOUNTS, KeyPair>;
   readonly chainId: string;
   readonly child: ChildProcess;
+  /** Member id → fictional name, as sealed in the operator's roster (startWeb's sealed service). */
+  readonly names: Readonly<Record<string, string>>;
   stop(): Promise<void>;
 }
 
@@ -77,7 +102,10 @@ export interface Chain {
 /** The term the test community's organizations and posts started on. */
 const TERM = '2024-06-01';
 
-export function writeGenesis(nodeDir: string): { keys: Record<string, KeyPair>; seed: Uint8Array } {
+export function writeGenesis(
+  nodeDir: string,
+  extraMembers = 0,
+): { keys: Record<string, KeyPair>; seed: Uint8Array } {
   const suite = getSuite('intl');
   const file = join(nodeDir, 'genesis.json');
   const g = JSON.parse(readFileSync(file, 'utf8'));
@@ -98,6 +126,10 @@ export function writeGenesis(nodeDir: string): { keys: Record<string, KeyPair>; 
     member('m-012', 'b2', { status: '正式党员', since: '2005-07-01' }),
     member('m-013', 'b2', { status: '正式党员', since: '2019-07-01' }),
     member('m-101', 'b1', { ageCommitment: ageCommitment(suite, seed, BIRTH_DATE) }),
+    // A larger roster for the tests that count requests (they must not grow with it).
+    ...Array.from({ length: extraMembers }, (_, i) =>
+      member(extraMember(i).id, 'b2', { status: '正式党员', since: '2018-07-01' }),
+    ),
   ];
   g.modules = {
     org: {
@@ -126,17 +158,21 @@ export function writeGenesis(nodeDir: string): { keys: Record<string, KeyPair>; 
 
 /**
  * Starts the chain and files the applicant's application (step 1, signed by the applicant).
- * `opts.editGenesis` may add to the genesis writeGenesis made (e.g. a discipline commission).
+ * `opts.extraMembers` adds members to 第一支部; `opts.editGenesis` may add to the genesis
+ * writeGenesis made (e.g. a discipline commission).
  */
 export async function startChain(
-  opts: { editGenesis?: (genesis: { modules: Record<string, unknown> }) => void } = {},
+  opts: { extraMembers?: number; editGenesis?: (genesis: { modules: Record<string, unknown> }) => void } = {},
 ): Promise<Chain> {
   const root = mkdtempSync(join(tmpdir(), 'djweb-'));
   const dir = join(root, 'node');
   const chainId = 'djweb-test';
   const init = djchain(['init', '--dir', dir, '--chain-id', chainId]);
   if (init.status !== 0) throw new Error(`djchain init failed: ${init.stdout} ${init.stderr}`);
-  const { keys, seed } = writeGenesis(dir);
+  const extra = opts.extraMembers ?? 0;
+  const { keys, seed } = writeGenesis(dir, extra);
+  const names: Record<string, string> = { ...NAMES };
+  for (let i = 0; i < extra; i++) names[extraMember(i).id] = extraMember(i).name;
   if (opts.editGenesis) {
     const file = join(dir, 'genesis.json');
     const g = JSON.parse(readFileSync(file, 'utf8'));
@@ -188,7 +224,7 @@ export async function startChain(
     await stop();
     throw e;
   }
-  return { dir, nodeUrl: url, keystores, keys: accountKeys, chainId, child, stop };
+  return { dir, nodeUrl: url, keystores, keys: accountKeys, chainId, child, names, stop };
 }
 
 /** An SDK client of the test chain, its light client trusting the genesis validator set. */
@@ -240,10 +276,31 @@ export const APPLICANT_PROFILE = {
 function startSealed(chain: Chain): Promise<Spawned> {
   const suite = getSuite('intl');
   const root = join(chain.dir, '..');
-  const key = randomSeed();
-  const nonce = randomSeed().slice(0, 12);
-  const { sealed, commitment } = sealProfile(suite, key, nonce, 'm-101', randomSeed(), APPLICANT_PROFILE);
   const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+  const keys: Record<string, string> = {};
+  const lines: string[] = [];
+  let row = 2;
+  // m-101's whole profile; the others a name (and nothing else personal) in the roster.
+  for (const [id, name] of Object.entries(chain.names)) {
+    const key = randomSeed();
+    const nonce = randomSeed().slice(0, 12);
+    const profile =
+      id === 'm-101'
+        ? APPLICANT_PROFILE
+        : { ...APPLICANT_PROFILE, name, idNumber: '', phone: '', address: '', birthDate: '1970-01-01' };
+    const { sealed, commitment } = sealProfile(suite, key, nonce, id, randomSeed(), profile);
+    keys[id] = hex(key);
+    lines.push(
+      JSON.stringify({
+        member: id,
+        row: row++,
+        nonce: hex(nonce),
+        sealed: hex(sealed),
+        commitment,
+        ref: 'web-test',
+      }),
+    );
+  }
   writeFileSync(
     join(root, 'vault.json'),
     JSON.stringify({
@@ -252,16 +309,12 @@ function startSealed(chain: Chain): Promise<Spawned> {
       chainId: chain.chainId,
       suite: 'intl',
       salt: hex(randomSeed()),
-      keys: { 'm-101': hex(key) },
+      keys,
       erased: {},
     }),
     { mode: 0o600 },
   );
-  writeFileSync(
-    join(root, 'profiles.jsonl'),
-    `${JSON.stringify({ member: 'm-101', row: 2, nonce: hex(nonce), sealed: hex(sealed), commitment, ref: 'web-test' })}\n`,
-    { mode: 0o600 },
-  );
+  writeFileSync(join(root, 'profiles.jsonl'), `${lines.join('\n')}\n`, { mode: 0o600 });
   return startSealedService({
     vault: join(root, 'vault.json'),
     profiles: join(root, 'profiles.jsonl'),

@@ -2,10 +2,12 @@
  * `djchain sealed serve --vault v.json --profiles p.jsonl --api URL --genesis g.json [--port N]
  * [--validity BLOCKS] [--used FILE]`: the sealed-data service (../sealed/gate.ts). It holds the
  * key store and the sealed profiles; readers never do. It trusts the chain only through proofs
- * checked from --genesis (required: no trust on first use here).
+ * checked from --genesis (required: no trust on first use here). It also answers names
+ * (`GET /sealed/names`) to readers the node's read rules entitle (../sealed/names.ts).
  */
 import { resolve } from 'node:path';
 import { SealedGate } from '../sealed/gate.ts';
+import { NameReader } from '../sealed/names.ts';
 import { serveSealed } from '../sealed/server.ts';
 import { UsedRecords } from '../sealed/used.ts';
 import { guarded, need, opt, type Parsed, parse } from './common.ts';
@@ -23,12 +25,14 @@ async function sealedServe(p: Parsed, io: CommandIo): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CmdError('badPortOption', { port });
   if (!Number.isInteger(validity) || validity < 1 || validity > 100_000)
     throw new CmdError('badValidity', { validity: String(opt(p, 'validity')) });
-  const { client, chainId, suite } = await connect(p, io);
+  const { client, chainId, suite, api } = await connect(p, io);
   // Refuse a wrong or v1 vault now rather than on the first request.
   openVault(vaultFile, chainId, suite);
   const used = new UsedRecords(resolve(opt(p, 'used') ?? `${profilesFile}.used`));
   const gate = new SealedGate({ vaultFile, profilesFile, validityBlocks: validity }, { client, used });
-  const server = await serveSealed(gate, { port });
+  // Names for the web app's lists: the node's read rules, asked with the reader's own session.
+  const names = new NameReader({ vaultFile, profilesFile, api, chainId, suite });
+  const server = await serveSealed(gate, { port, names });
   io.out(msg(p.lang, 'sealedListening', { url: server.url, validity }));
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

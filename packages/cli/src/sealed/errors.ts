@@ -46,6 +46,16 @@ export const SEALED_ERRORS = {
     zh: '该党员的档案密钥已销毁（删除），档案无法再打开。',
     en: "The member's profile key was destroyed (erased); the profile can no longer be opened.",
   },
+  SEALED_AUTH_REQUIRED: {
+    status: 401,
+    zh: '请先登录：姓名只向有权查看的已登录用户提供。',
+    en: 'Sign in first: names are given only to a signed-in reader entitled to them.',
+  },
+  SEALED_READ_FORBIDDEN: {
+    status: 403,
+    zh: '无权查看该组织或党员的姓名（按节点的查看权限）。',
+    en: "The node's read rules do not let this reader read that organization or member.",
+  },
   SEALED_UNAVAILABLE: {
     status: 503,
     zh: '暂时无法核验链上记录（节点不可达）。',

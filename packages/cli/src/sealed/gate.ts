@@ -177,7 +177,7 @@ export class SealedGate {
  * A file's parsed form, loaded again when its size, modification time or inode changes (the vault
  * is replaced by rename, the profiles file grows by appends).
  */
-class FileCache<T> {
+export class FileCache<T> {
   readonly #file: string;
   #stamp = '';
   #value: T | undefined;

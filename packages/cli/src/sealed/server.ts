@@ -1,7 +1,8 @@
 /**
  * The sealed-data service over HTTP, on 127.0.0.1 by default: `POST /sealed/read` (JSON
  * { tx, signature }, at most 64 KiB) → 200 SealedAnswer, or { error: { code, message, zh } }
- * with the code's status; `GET /healthz`. Requests are answered one field set at a time, bounded in
+ * with the code's status; `GET /sealed/names?org=ID|member=ID` with the reader's node session →
+ * { height, names } (names.ts); `GET /healthz`. Requests are answered one field set at a time, bounded in
  * size and time; no answer is cached (no-store).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -9,6 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { SEALED_READ_PATH } from '@djchain/client';
 import { SEALED_ERRORS, SealedError } from './errors.ts';
 import type { SealedGate } from './gate.ts';
+import type { NameReader } from './names.ts';
+
+/** Names for the signed-in reader's lists (names.ts); the web server forwards it. */
+export const SEALED_NAMES_PATH = '/sealed/names';
 
 const MAX_BODY = 64 * 1024;
 
@@ -55,11 +60,28 @@ function readBody(req: IncomingMessage): Promise<unknown> {
 
 export async function serveSealed(
   gate: SealedGate,
-  opts: { host?: string; port?: number } = {},
+  opts: { host?: string; port?: number; names?: NameReader } = {},
 ): Promise<SealedServer> {
   const server = createServer((req, res) => {
-    const path = (req.url ?? '').split('?')[0];
+    const [path, search] = (req.url ?? '').split('?', 2);
     if (req.method === 'GET' && path === '/healthz') return send(res, 200, { ok: true });
+    if (req.method === 'GET' && path === SEALED_NAMES_PATH && opts.names) {
+      const fwd = req.headers['x-forwarded-for'];
+      opts.names
+        .read(
+          new URLSearchParams(search ?? ''),
+          req.headers.authorization,
+          typeof fwd === 'string' ? fwd : undefined,
+        )
+        .then(
+          (answer) => send(res, 200, answer),
+          (e: unknown) => {
+            if (e instanceof SealedError) return refuse(res, e);
+            send(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });
+          },
+        );
+      return;
+    }
     if (path !== SEALED_READ_PATH || req.method !== 'POST')
       return send(res, 404, { error: { code: 'NOT_FOUND', message: 'not found' } });
     readBody(req)

@@ -392,6 +392,60 @@ export class DjchainClient {
     return { bytes, verdict };
   }
 
+  /**
+   * GET /v1/orgs/:org/members or /cases — an organization's subtree (id, name, kind, parent) and
+   * the `member.member` views or `recruitment.process` answers of everything in it, in one request.
+   * Computed by the node, not proved.
+   */
+  async orgAggregate(
+    org: string,
+    what: 'members' | 'cases',
+  ): Promise<{
+    height: number;
+    orgs: Array<{ id: string; name: string; kind: string; parent: string | null }>;
+    items: unknown[];
+  }> {
+    const route = what === 'members' ? ROUTES.orgMembers : ROUTES.orgCases;
+    const o = obj(await this.http.call(route, { params: { org } }), what);
+    const items = o[what];
+    if (!Array.isArray(o.orgs) || !Array.isArray(items))
+      throw new ClientError('CLIENT_BAD_RESPONSE', `${what}: orgs and ${what} must be lists`);
+    return { height: uint(o, 'height', what), orgs: o.orgs as never, items };
+  }
+
+  /**
+   * GET /sealed/names (the sealed-data service behind the same origin as the API, as the web server
+   * arranges): the names this session's reader is entitled to, by the node's read rules.
+   */
+  async sealedNames(query: { org: string } | { member: string }): Promise<Record<string, string>> {
+    // Not a node route (the sealed-data service, forwarded by the web server): a plain request
+    // with this session's token; a refusal is the service's coded error.
+    const url = `${this.conn.baseUrl.replace(/\/+$/, '')}/sealed/names?${new URLSearchParams(query)}`;
+    let res: Response;
+    try {
+      res = await this.conn.fetch(url, { headers: { accept: 'application/json', ...this.authHeaders() } });
+    } catch (e) {
+      throw new ClientError('CLIENT_NETWORK', `GET /sealed/names: ${(e as Error).message}`, { url });
+    }
+    const body = (await res.json().catch(() => null)) as Record<string, unknown> | null;
+    if (!res.ok) {
+      const err = (body?.error ?? {}) as { code?: unknown; message?: unknown };
+      throw new HttpError(
+        res.status,
+        typeof err.code === 'string' ? err.code : 'HTTP_ERROR',
+        typeof err.message === 'string' ? err.message : res.statusText,
+        { path: '/sealed/names' },
+      );
+    }
+    const o = obj(body, 'names');
+    const names = o.names;
+    if (names === null || typeof names !== 'object' || Array.isArray(names))
+      throw new ClientError('CLIENT_BAD_RESPONSE', 'names: must be an object');
+    const out: Record<string, string> = {};
+    for (const [id, n] of Object.entries(names)) if (typeof n === 'string') out[id] = n;
+    return out;
+  }
+
   /** GET /v1/query/:module/:name — computed by the node, not proved. */
   async query(
     module: string,

@@ -11,6 +11,30 @@ export const MAX_HEADERS = 1000;
 const PUBLIC_CHAIN = { rule: 'public', who: 'anyone (what a light client needs)' } as const;
 const heightParams = { type: 'object', required: ['height'], properties: { height } } as const;
 
+/** The aggregate reads of an organization's subtree (GET /v1/orgs/:org/…). */
+const ORG_PARAMS = {
+  type: 'object',
+  required: ['org'],
+  properties: { org: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[^/]+$' } },
+} as const;
+const ORG_ITEMS = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['id', 'name', 'kind', 'parent'],
+    properties: {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      kind: { type: 'string' },
+      parent: { type: ['string', 'null'] },
+    },
+  },
+} as const;
+const ORG_READ = {
+  rule: 'resource',
+  who: 'post holders of the organization or above, the community committee, the operator',
+} as const;
+
 export const chainRoutes = {
   status: {
     method: 'GET',
@@ -274,6 +298,58 @@ export const chainRoutes = {
       'route the public portal reads, in one request.',
     errors: [],
     read: { rule: 'public', who: 'anyone (aggregates only)' },
+  },
+  orgMembers: {
+    method: 'GET',
+    path: '/v1/orgs/:org/members',
+    params: ORG_PARAMS,
+    response: {
+      type: 'object',
+      required: ['height', 'org', 'orgs', 'members'],
+      properties: {
+        height,
+        org: { type: 'string' },
+        orgs: ORG_ITEMS,
+        members: {
+          type: 'array',
+          description: 'the `member.member` view of each person of these organizations, by id',
+          items: { type: 'object', additionalProperties: true },
+        },
+      },
+    },
+    tag: 'chain',
+    summary: 'The roster of an organization and those below it, in one answer',
+    description:
+      "Every person registered in the subtree with the node's derived view (status, rights, party " +
+      'age); what `member.member` answers one by one. No personal field: those are sealed off chain.',
+    errors: [],
+    read: ORG_READ,
+  },
+  orgCases: {
+    method: 'GET',
+    path: '/v1/orgs/:org/cases',
+    params: ORG_PARAMS,
+    response: {
+      type: 'object',
+      required: ['height', 'org', 'orgs', 'cases'],
+      properties: {
+        height,
+        org: { type: 'string' },
+        orgs: ORG_ITEMS,
+        cases: {
+          type: 'array',
+          description: 'the `recruitment.process` answer of each process of these branches, by member',
+          items: { type: 'object', additionalProperties: true },
+        },
+      },
+    },
+    tag: 'chain',
+    summary: 'The recruitment cases of an organization and those below it, in one answer',
+    description:
+      'Every current process (any phase) whose branch is in the subtree, with its steps and open ' +
+      'deadlines; what `recruitment.process` answers one by one.',
+    errors: [],
+    read: ORG_READ,
   },
   dossier: {
     method: 'GET',

@@ -50,9 +50,25 @@ export function done(p: Process, action: string): boolean {
 /** Actions that are part of a chart step without being its record. */
 const PART_OF: { readonly [action: string]: number } = { startPublicity: 7 };
 
+/**
+ * Where an assessment is recorded, by phase: an activist's is step 6 (its own key), a probationary
+ * member's step 21 (`probationAssessment`, the rule set's `record` of step 21); one made of a
+ * 发展对象 belongs to no chart step (step 6 ended when step 7 named the candidate), so it is kept
+ * under its own key and never shown as step 6 dated after step 7.
+ */
+export const ASSESSMENT_RECORD: { readonly [phase: string]: string } = {
+  activist: 'recordAssessment',
+  candidate: 'candidateAssessment',
+  probationary: 'probationAssessment',
+};
+
 /** The chart step an action records (null for actions outside the chart, e.g. filing a 思想汇报). */
 export function stepNo(version: string, action: string, phase?: Phase): number | null {
-  if (action === 'recordAssessment' && phase === 'probationary') return 21;
+  if (action === 'recordAssessment' && phase !== undefined) {
+    const key = ASSESSMENT_RECORD[phase];
+    const step = ruleSet(version).steps.find((s) => (s.record ?? s.action) === key);
+    return step?.no ?? null;
+  }
   const step = ruleSet(version).steps.find((s) => s.action === action);
   return step?.no ?? PART_OF[action] ?? null;
 }

@@ -14,6 +14,11 @@ export interface StepDef {
   /** The action that records the step. */
   readonly action: string;
   readonly name: string;
+  /**
+   * The key of the step's record in the process (`Process.steps`) when it is not the action's name:
+   * steps 6 and 21 share the action recordAssessment and must not overwrite each other's record.
+   */
+  readonly record?: string;
 }
 
 export interface RuleSet {
@@ -56,7 +61,7 @@ const STEPS_2014: readonly StepDef[] = [
   { no: 18, stage: 4, action: 'fileAdmission', name: '再上一级党委组织部门备案' },
   { no: 19, stage: 5, action: 'assignGroup', name: '编入党支部和党小组' },
   { no: 20, stage: 5, action: 'takeOath', name: '入党宣誓' },
-  { no: 21, stage: 5, action: 'recordAssessment', name: '继续教育考察' },
+  { no: 21, stage: 5, action: 'recordAssessment', record: 'probationAssessment', name: '继续教育考察' },
   { no: 22, stage: 5, action: 'applyConversion', name: '提出转正申请' },
   { no: 23, stage: 5, action: 'conversionVote', name: '支部大会讨论' },
   { no: 24, stage: 5, action: 'approveConversion', name: '上级党委审批' },

@@ -15,7 +15,7 @@ import { actorOf, storesFor } from '../permissions/authorize.ts';
 import { RecruitmentErrors as E } from './errors.ts';
 import { activeVersion, effectiveParams } from './local.ts';
 import { ALL_MATERIALS } from './materials.ts';
-import { ACTIVE_PHASES, fail, M, saveProcess, stepAction, today } from './process.ts';
+import { ACTIVE_PHASES, ASSESSMENT_RECORD, fail, M, saveProcess, stepAction, today } from './process.ts';
 import { getProcess, type Process, recruitmentKeys } from './store.ts';
 
 interface Apply {
@@ -208,7 +208,11 @@ export const recordAssessment = stepAction<{ member: string; ref?: string }>({
   requires: ['nameActivist'],
   phases: ['activist', 'candidate', 'probationary'],
   repeatable: true,
-  effect: (_ctx, proc, _p, on) => ({ patch: { assessments: [...proc.assessments, on] } }),
+  // Each phase's assessment has its own record (ASSESSMENT_RECORD): step 21 never overwrites step 6.
+  effect: (_ctx, proc, _p, on) => ({
+    patch: { assessments: [...proc.assessments, on] },
+    recordAs: ASSESSMENT_RECORD[proc.phase] ?? 'recordAssessment',
+  }),
 });
 
 /** Files a material (思想汇报 and others not produced by a step) by reference. */

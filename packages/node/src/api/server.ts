@@ -18,6 +18,7 @@ import { eventsRoute } from './events-route.ts';
 import { type ConnectionLimits, defaultConnectionLimits, limitConnections, WriteLimiter } from './limits.ts';
 import { createMetrics } from './metrics.ts';
 import { type CollectedRoute, collectRoutes, openApiDocument } from './openapi.ts';
+import { orgRoutes } from './org-routes.ts';
 import { portalRoute } from './portal-route.ts';
 import { installReaders } from './readers.ts';
 import { type Handlers, serveRoutes } from './route.ts';
@@ -169,6 +170,7 @@ export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyI
     ...txRoutes(app, node, state),
     ...chainRoutes(node, state),
     portal: portalRoute(node, state),
+    ...orgRoutes(node, state),
     dossier: dossierRoute(node, state),
     events: eventsRoute(hub, state),
     ...docRoutes(),

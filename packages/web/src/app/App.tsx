@@ -26,6 +26,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { Chain } from './chain.ts';
 import { AppContext, type AppState, go, type Session, useApp, useRoute } from './context.tsx';
 import { type Lang, translator } from './i18n.ts';
+import { NamesProvider, PersonName, useNames } from './names.tsx';
 import { DisciplinePage } from './pages/Discipline.tsx';
 import { DossierPrintPage } from './pages/DossierPrint.tsx';
 import { DuesPage } from './pages/Dues.tsx';
@@ -37,6 +38,7 @@ import { PortalPage } from './pages/Portal.tsx';
 import { ProcessPage } from './pages/Process.tsx';
 import { RecruitmentPage } from './pages/Recruitment.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
+import { SupervisionPage } from './pages/Supervision.tsx';
 import { VerifyPage } from './pages/Verify.tsx';
 import { WorkbenchPage } from './pages/Workbench.tsx';
 import { loadSession, type StoredSession, saveSession } from './session-store.ts';
@@ -141,7 +143,9 @@ export function App({ chain }: { chain: Chain }) {
         <AntApp>
           {/* Preset tag colours darker than antd's (orange, green, gold at ~3.4:1) for 4.5:1 text. */}
           <style>{TAG_CONTRAST}</style>
-          <Shell />
+          <NamesProvider>
+            <Shell />
+          </NamesProvider>
           <UnlockModal
             request={unlock}
             session={session}
@@ -199,6 +203,7 @@ function Shell() {
           { key: 'recruitment', label: t('navRecruitment') },
           { key: 'dues', label: t('navDues') },
           { key: 'members', label: t('navMembers') },
+          ...(session.post ? [{ key: 'supervision', label: t('navSupervision') }] : []),
           { key: 'org', label: t('navOrg') },
           { key: 'discipline', label: t('navDiscipline') },
         ]
@@ -306,6 +311,7 @@ function Shell() {
 /** Who is acting, in which post, and — for a clerk — on whose behalf (shown on every page). */
 function SessionBar() {
   const { t, session } = useApp();
+  const names = useNames();
   if (!session) return null;
   return (
     <div
@@ -313,10 +319,13 @@ function SessionBar() {
       data-testid="session-bar"
     >
       <span>
-        {t('signedInAs')}：<b>{session.label ?? session.memberId}</b>（{session.memberId}）
+        {t('signedInAs')}：<b>{session.label ?? <PersonName id={session.memberId} />}</b>（{session.memberId}
+        ）
       </span>
       {session.post ? (
-        <Tag color="red">{t('postIn', { org: session.post.org, post: session.post.post })}</Tag>
+        <Tag color="red">
+          {t('postIn', { org: names.org(session.post.org) ?? session.post.org, post: session.post.post })}
+        </Tag>
       ) : null}
       {session.onBehalfOf ? (
         <Tag color="orange" data-testid="acting-banner" style={{ whiteSpace: 'normal' }}>
@@ -329,7 +338,17 @@ function SessionBar() {
 
 function Route({ page, route }: { page: string; route: string[] }): ReactNode {
   const { session } = useApp();
-  const needsSession = ['workbench', 'recruitment', 'members', 'member', 'org', 'process', 'discipline'];
+  const needsSession = [
+    'workbench',
+    'recruitment',
+    'members',
+    'member',
+    'org',
+    'process',
+    'discipline',
+    'supervision',
+    'dues',
+  ];
   if (needsSession.includes(page) && !session) return <SignInPage />;
   switch (page) {
     case 'workbench':
@@ -338,6 +357,8 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
       return route[1] ? <ProcessPage member={route[1]} action={route[2]} /> : <RecruitmentPage />;
     case 'members':
       return <MembersPage />;
+    case 'supervision':
+      return <SupervisionPage branch={route[1]} />;
     case 'member':
       return route[2] === 'print' ? (
         <DossierPrintPage id={route[1] ?? ''} />

@@ -88,6 +88,8 @@ export interface StepDef {
   readonly stage: number;
   readonly action: string;
   readonly name: string;
+  /** The key of the step's record in `ProcessInfo.steps` when not the action (step 21: probationAssessment). */
+  readonly record?: string;
 }
 
 export interface RuleSet {
@@ -136,6 +138,14 @@ export interface PortalOrg {
   readonly members: { readonly [status: string]: number };
 }
 
+/** An organization as the aggregate reads list it. */
+export interface OrgSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly parent: string | null;
+}
+
 /** Typed readers over the module queries. */
 export class Chain {
   readonly client: DjchainClient;
@@ -152,7 +162,17 @@ export class Chain {
   }
 
   /** The portal's aggregates (public, one request; no member id). */
-  async portal(): Promise<{ height: number; orgs: PortalOrg[] }> {
+  portal(): Promise<{ height: number; orgs: PortalOrg[] }> {
+    // One answer serves the portal page and the organization names read at the same time.
+    this.portalInFlight ??= this.fetchPortal().finally(() => {
+      this.portalInFlight = null;
+    });
+    return this.portalInFlight;
+  }
+
+  private portalInFlight: Promise<{ height: number; orgs: PortalOrg[] }> | null = null;
+
+  private async fetchPortal(): Promise<{ height: number; orgs: PortalOrg[] }> {
     const res = await fetch('/v1/portal', { headers: { accept: 'application/json' } });
     const body = (await res.json()) as {
       height: number;
@@ -162,6 +182,45 @@ export class Chain {
     if (!res.ok)
       throw Object.assign(new Error(body.error?.message ?? res.statusText), { code: body.error?.code });
     return body;
+  }
+
+  /** The organizations below `org` (itself included) and every person in them: one request. */
+  async orgMembers(org: string): Promise<{ orgs: OrgSummary[]; members: MemberInfo[] }> {
+    const r = await this.client.orgAggregate(org, 'members');
+    return { orgs: r.orgs, members: r.items as MemberInfo[] };
+  }
+
+  /** The organizations below `org` (itself included) and every recruitment process of their branches: one request. */
+  async orgCases(org: string): Promise<{ orgs: OrgSummary[]; cases: ProcessInfo[] }> {
+    const r = await this.client.orgAggregate(org, 'cases');
+    return { orgs: r.orgs, cases: r.items as ProcessInfo[] };
+  }
+
+  /**
+   * Names of people this session is entitled to (the sealed-data service asks the node's read
+   * rules with this session): of the organization's subtree, or of one member. Without the
+   * service, or refused, none: the page shows ids.
+   */
+  async names(query: { org: string } | { member: string }): Promise<Record<string, string>> {
+    try {
+      return await this.client.sealedNames(query);
+    } catch {
+      return {};
+    }
+  }
+
+  private orgNameCache: Promise<Map<string, string>> | null = null;
+
+  /** Organization names (public, on chain), from the portal's one answer; cached for the page's life. */
+  orgNames(): Promise<Map<string, string>> {
+    this.orgNameCache ??= this.portal().then(
+      (p) => new Map(p.orgs.map((o) => [o.id, o.name] as const)),
+      () => {
+        this.orgNameCache = null;
+        return new Map<string, string>();
+      },
+    );
+    return this.orgNameCache;
   }
 
   memberByAddress = (address: string) => this.q<string | null>('member', 'byAddress', { address });

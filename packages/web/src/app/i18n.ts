@@ -2,10 +2,12 @@
  * Every UI string, zh-CN first and English second, in one typed table: a key missing in English is
  * a type error. `{name}` placeholders are filled by `t`.
  */
+
 import { en as chainNamesEn, zh as chainNamesZh } from './i18n/chain-names.ts';
 import { en as disciplineEn, zh as disciplineZh } from './i18n/discipline.ts';
 import { en as duesEn, zh as duesZh } from './i18n/dues.ts';
 import { en as formsEn, zh as formsZh } from './i18n/forms.ts';
+import { en as supervisionEn, zh as supervisionZh } from './i18n/supervision.ts';
 
 const zh = {
   ...formsZh,
@@ -283,6 +285,7 @@ const zh = {
   READ_FORBIDDEN: '您的身份无权查看这项记录（本人、所在组织及上级组织的党务人员可以查看）。',
   AUTH_SESSION_EXPIRED: '登录已过期，请重新登录。',
   RATE_LIMITED: '操作过于频繁，请稍后再试。',
+  ...supervisionZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -557,6 +560,7 @@ const en: Table = {
     'You may not read this record (the member and post holders of their organization and above may).',
   AUTH_SESSION_EXPIRED: 'Your sign-in has expired; sign in again.',
   RATE_LIMITED: 'Too many requests; try again shortly.',
+  ...supervisionEn,
 };
 
 export type Lang = 'zh' | 'en';

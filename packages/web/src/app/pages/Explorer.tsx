@@ -25,6 +25,7 @@ import {
 } from '../explorer.ts';
 import { eventLabel } from '../i18n.ts';
 import { useLive } from '../live.ts';
+import { useNames } from '../names.tsx';
 import { encodeReceiptFile } from '../receipt-file.ts';
 import { CodedAlert, ErrorBlock, Loading } from '../ui.tsx';
 
@@ -431,6 +432,7 @@ function TxView({ hash }: { hash: string }) {
 
 function MemberView({ id }: { id: string }) {
   const { t, chain } = useApp();
+  const name = useNames().person(id);
   const data = useAsync(() => chain.client.getDossier(`member:${id}`), [id]);
   if (data.loading) return <Loading />;
   if (data.error) {
@@ -440,7 +442,7 @@ function MemberView({ id }: { id: string }) {
   }
   const { verdict } = data.data!;
   return (
-    <Card title={t('memberHistory', { id })} data-testid="member-events">
+    <Card title={t('memberHistory', { id: name ? `${name}（${id}）` : id })} data-testid="member-events">
       <Alert type="success" showIcon title={t('verified')} style={{ marginBottom: 12 }} />
       <Table
         rowKey={(e) => `${e.height}-${e.txIndex}-${e.type}`}

@@ -15,10 +15,13 @@ import type { Chain, MemberInfo } from '../chain.ts';
 import { download } from '../chain.ts';
 import { type Session, useApp, useAsync } from '../context.tsx';
 import { eventLabel, type MessageKey } from '../i18n.ts';
+import { OrgName, useNames } from '../names.tsx';
 import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
 
 export function MemberPage({ id }: { id: string }) {
   const { t, chain } = useApp();
+  const names = useNames();
+  const who = (m: string) => names.person(m) ?? m;
   const info = useAsync(() => chain.member(id), [id]);
   const dossier = useAsync(() => chain.client.getDossier(`member:${id}`), [id]);
   const rules = useAsync(() => chain.ruleSets(), []);
@@ -34,12 +37,17 @@ export function MemberPage({ id }: { id: string }) {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={10}>
-        <Card title={t('memberTitle', { id })} data-testid="member-card">
+        <Card
+          title={t('memberTitle', { id: names.person(id) ? `${names.person(id)}（${id}）` : id })}
+          data-testid="member-card"
+        >
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('status')}>
               <Tag color="red">{m.status}</Tag>
             </Descriptions.Item>
-            <Descriptions.Item label={t('org')}>{m.org}</Descriptions.Item>
+            <Descriptions.Item label={t('org')}>
+              <OrgName id={m.org} />
+            </Descriptions.Item>
             <Descriptions.Item label={t('partyAgeFrom')}>{m.partyAgeFrom ?? '—'}</Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5}>{t('rights')}</Typography.Title>
@@ -111,9 +119,9 @@ export function MemberPage({ id }: { id: string }) {
                         {typeof d.step === 'number' ? ` · ${stepName(d.step)}` : ''}{' '}
                         {d.status ? <Tag>{d.status}</Tag> : null}
                         <Tag color="green">✓ {t('height', { height: e.height })}</Tag>
-                        {d.by ? <div>{t('actedBy', { by: d.by })}</div> : null}
+                        {d.by ? <div>{t('actedBy', { by: who(d.by) })}</div> : null}
                         {d.onBehalfOf ? (
-                          <Tag color="orange">{t('onBehalf', { member: d.onBehalfOf })}</Tag>
+                          <Tag color="orange">{t('onBehalf', { member: who(d.onBehalfOf) })}</Tag>
                         ) : null}
                       </div>
                     ),

@@ -2,6 +2,7 @@
 import { Card, Col, Descriptions, List, Row, Tag, Tree } from 'antd';
 import { useState } from 'react';
 import { useApp, useAsync } from '../context.tsx';
+import { PersonName } from '../names.tsx';
 import { ErrorBlock, Loading } from '../ui.tsx';
 
 export function OrgPage() {
@@ -65,7 +66,12 @@ export function OrgPage() {
                 <List.Item>
                   <Tag color="red">{p.post}</Tag>{' '}
                   {/* A post the reader may see without its holder (a public read) has no member. */}
-                  {p.member ? <a href={`#/member/${p.member}`}>{p.member}</a> : null} · {p.since}
+                  {p.member ? (
+                    <a href={`#/member/${p.member}`}>
+                      <PersonName id={p.member} />
+                    </a>
+                  ) : null}{' '}
+                  · {p.since}
                   {p.termEnd ? ` · ${t('termEnd', { date: p.termEnd })}` : ''}
                 </List.Item>
               )}

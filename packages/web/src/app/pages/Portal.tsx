@@ -18,7 +18,9 @@ export function PortalPage() {
   const { t, chain } = useApp();
   // One public request: the node counts (GET /v1/portal), no member's record is read here.
   const data = useAsync(async () => {
-    const [status, portal] = await Promise.all([chain.client.status(), chain.portal()]);
+    // The height comes with the aggregates: no second request for the status.
+    const portal = await chain.portal();
+    const status = { height: portal.height };
     const roots = new Set(chain.config.rootOrgs);
     const orgs = portal.orgs.filter((o) => roots.size === 0 || roots.has(o.id) || o.parent !== null);
     const counts = new Map<string, number>();

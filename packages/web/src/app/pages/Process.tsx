@@ -31,12 +31,15 @@ import { go, useApp, useAsync } from '../context.tsx';
 import { keepFile } from '../docs.ts';
 import { type Field, fieldsOf, paramsOf, STEP_DEADLINE, shown, VOTE_ACTIONS, wayOf } from '../forms.ts';
 import type { MessageKey } from '../i18n.ts';
+import { OrgName, PersonName, useNames } from '../names.tsx';
 import { RECRUITMENT_PERMISSIONS } from '../permissions.ts';
-import { DEADLINE_ACTION, levelOf, nextStep, PHASE_LABEL, stepOf } from '../recruit.ts';
+import { DEADLINE_ACTION, levelOf, nextStep, PHASE_LABEL, recordOf, stepOf } from '../recruit.ts';
 import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
 
 export function ProcessPage({ member, action }: { member: string; action?: string | undefined }) {
   const { t, chain } = useApp();
+  const names = useNames();
+  const who = (m: string) => names.person(m) ?? m;
   const data = useAsync(async () => {
     const p = await chain.process(member);
     return { p, rules: p ? await chain.ruleSet(p.version) : undefined };
@@ -50,7 +53,7 @@ export function ProcessPage({ member, action }: { member: string; action?: strin
   const chosen = action ?? nextStep(p, rules)?.action;
   const today = chinaToday();
   const soon = typeof p.params.dueSoonDays === 'number' ? p.params.dueSoonDays : 7;
-  const done = (rules?.steps ?? []).filter((s) => p.steps[s.action] !== undefined);
+  const done = (rules?.steps ?? []).filter((s) => recordOf(p, s) !== undefined);
   const deadline = chosen ? p.deadlines.find((d) => d.kind === STEP_DEADLINE[chosen]) : undefined;
   const overdueOn = deadline && levelOf(deadline, today, soon) === 'overdue' ? deadline.due : null;
   return (
@@ -60,13 +63,14 @@ export function ProcessPage({ member, action }: { member: string; action?: strin
         <Card
           title={
             <span>
-              {member} <Tag color="red">{PHASE_LABEL[p.phase] ? t(PHASE_LABEL[p.phase]!) : p.phase}</Tag>
+              <PersonName id={member} />{' '}
+              <Tag color="red">{PHASE_LABEL[p.phase] ? t(PHASE_LABEL[p.phase]!) : p.phase}</Tag>
             </span>
           }
           extra={<a href={`#/member/${member}`}>{t('open')}</a>}
         >
           <Typography.Paragraph type="secondary">
-            {rules?.title} · {p.branch}
+            {rules?.title} · <OrgName id={p.branch} />
           </Typography.Paragraph>
           {p.deadlines.map((d) => {
             const level = levelOf(d, today, soon);
@@ -83,7 +87,7 @@ export function ProcessPage({ member, action }: { member: string; action?: strin
           <Timeline
             style={{ marginTop: 16 }}
             items={done.map((s) => {
-              const r = p.steps[s.action]!;
+              const r = recordOf(p, s)!;
               return {
                 color: 'green',
                 children: (
@@ -91,8 +95,8 @@ export function ProcessPage({ member, action }: { member: string; action?: strin
                     <b>{t('nextStep', { no: s.no, name: s.name })}</b>
                     <div>
                       <Typography.Text type="secondary">
-                        {r.on} · {t('actedBy', { by: r.by })}
-                        {r.onBehalfOf ? ` · ${t('onBehalf', { member: r.onBehalfOf })}` : ''}
+                        {r.on} · {t('actedBy', { by: who(r.by) })}
+                        {r.onBehalfOf ? ` · ${t('onBehalf', { member: who(r.onBehalfOf) })}` : ''}
                       </Typography.Text>
                     </div>
                   </div>
@@ -110,7 +114,8 @@ export function ProcessPage({ member, action }: { member: string; action?: strin
             member={member}
             branch={p.branch}
             action={chosen}
-            steps={rules?.steps ?? []}
+            // One step per action, the phase's own (an assessment on probation is step 21, not 6).
+            steps={(rules?.steps ?? []).filter((s) => s === stepOf(rules, s.action, p.phase))}
             overdueOn={overdueOn}
             onDone={data.reload}
           />

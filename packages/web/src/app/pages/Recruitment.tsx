@@ -2,7 +2,8 @@
 import { Card, Col, Empty, Row, Tag, Typography } from 'antd';
 import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
-import { branchesOf, casesOf, PHASE_LABEL, PHASES } from '../recruit.ts';
+import { OrgName, PersonName } from '../names.tsx';
+import { casesUnder, PHASE_LABEL, PHASES } from '../recruit.ts';
 import { ErrorBlock, Loading } from '../ui.tsx';
 
 export function RecruitmentPage() {
@@ -11,7 +12,8 @@ export function RecruitmentPage() {
   const today = chinaToday();
   const data = useAsync(async () => {
     const root = org ?? (await chain.member(session!.memberId))?.org ?? '';
-    return casesOf(chain, await branchesOf(chain, root), today);
+    // One request for every case under the organization (GET /v1/orgs/:org/cases).
+    return (await casesUnder(chain, root, today)).rows;
   }, [org]);
   if (data.loading) return <Loading />;
   if (data.error) return <ErrorBlock error={data.error} onRetry={data.reload} />;
@@ -43,7 +45,12 @@ export function RecruitmentPage() {
                       onClick={() => go('recruitment', c.member)}
                       data-testid={`case-${c.member}`}
                     >
-                      <b>{c.member}</b> <Typography.Text type="secondary">{c.branch}</Typography.Text>
+                      <b>
+                        <PersonName id={c.member} />
+                      </b>{' '}
+                      <Typography.Text type="secondary">
+                        <OrgName id={c.branch} />
+                      </Typography.Text>
                       {c.next ? <div>{t('nextStep', { no: c.next.no, name: c.next.name })}</div> : null}
                       {d ? (
                         <Tag

@@ -8,6 +8,7 @@ import { Button, Card, Checkbox, Form, Input, Radio, Space, Typography, theme, U
 import { useState } from 'react';
 import type { Chain, PostInfo } from '../chain.ts';
 import { go, type Session, useApp } from '../context.tsx';
+import { useNames } from '../names.tsx';
 import { CodedAlert, type CodedView, codedOf } from '../ui.tsx';
 
 const KEYSTORE_KEY = 'djchain.keystore';
@@ -164,6 +165,7 @@ function ChoosePost({
   onDone: (s: Session) => void;
 }) {
   const { t, chain } = useApp();
+  const names = useNames();
   const { token } = theme.useToken();
   const [choice, setChoice] = useState(pending.posts.length > 0 ? 0 : -1);
   const [forMember, setForMember] = useState('');
@@ -207,7 +209,7 @@ function ChoosePost({
               value={i}
               style={{ fontSize: token.fontSize * 1.1, minHeight: 44, alignItems: 'center' }}
             >
-              {t('postIn', { org: p.org, post: p.post })}
+              {t('postIn', { org: names.org(p.org) ?? p.org, post: p.post })}
             </Radio>
           ))}
           <Radio value={-1} style={{ fontSize: token.fontSize * 1.1, minHeight: 44, alignItems: 'center' }}>

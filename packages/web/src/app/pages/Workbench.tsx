@@ -7,28 +7,19 @@ import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { useLive } from '../live.ts';
-import {
-  type Performer,
-  performerOf,
-  postMayPerform,
-  RECRUITMENT_PERMISSIONS,
-  superiorCommitteeOf,
-} from '../permissions.ts';
-import { branchesOf, casesOf, stepOf } from '../recruit.ts';
+import { OrgName, PersonName, useNames } from '../names.tsx';
+import { type Performer, performerOf, postMayPerform, RECRUITMENT_PERMISSIONS } from '../permissions.ts';
+import { casesUnder, superiorIn } from '../recruit.ts';
+import { branchSummaries, openWarnings, type Todo, todoOf } from '../supervision.ts';
 import { ErrorBlock, Loading } from '../ui.tsx';
+import { BranchTable } from './Supervision.tsx';
 
 /** What a clerk acting for the member does for a step waiting for the member. */
 function clerkActionFor(action: string): string {
   return RECRUITMENT_PERMISSIONS[action]?.some((r) => r.of === 'clerkEntry') ? action : 'addMaterial';
 }
 
-interface Item {
-  readonly level: 'overdue' | 'dueSoon' | 'waiting';
-  readonly member: string;
-  readonly action: string;
-  readonly title: string;
-  readonly due?: string;
-  readonly cite?: string;
+interface Item extends Todo {
   /** Null: the chosen post may perform the step; otherwise who must (no form link then). */
   readonly waitFor: Performer | null;
 }
@@ -38,6 +29,7 @@ const COLOR = { overdue: 'red', dueSoon: 'orange', waiting: 'blue' } as const;
 
 export function WorkbenchPage() {
   const { t, chain, session } = useApp();
+  const names = useNames();
   const org = session?.post?.org ?? null;
   const post = session?.post?.post ?? null;
   const today = chinaToday();
@@ -48,50 +40,30 @@ export function WorkbenchPage() {
     (e) => e.kind === 'warning' || (e.kind === 'event' && e.data.module === 'recruitment'),
   );
   const data = useAsync(async () => {
-    if (!org || !post) return { items: [] as Item[], warnings: [] };
-    const branches = await branchesOf(chain, org);
-    const cases = await casesOf(chain, branches, today);
-    const superiors = new Map(
-      await Promise.all(branches.map(async (b) => [b, await superiorCommitteeOf(chain, b)] as const)),
-    );
+    if (!org || !post) return { items: [] as Item[], warnings: [], summaries: [] };
+    // One request for every case under the post's organization (GET /v1/orgs/:org/cases).
+    const { orgs, rows } = await casesUnder(chain, org, today);
     const items: Item[] = [];
-    for (const c of cases) {
+    for (const c of rows) {
+      // One to-do per case (supervision.ts): never the same case at two steps.
+      const todo = todoOf(c);
+      if (!todo) continue;
       // Only the steps this post may perform for this candidate are to-dos (docs/permissions.md).
-      const superior = superiors.get(c.branch) ?? null;
-      const waitFor = (action: string): Performer | null =>
-        postMayPerform(action, { org, post }, c.branch, superior) ? null : performerOf(action);
-      const covered = new Set<string>();
-      for (const d of c.deadlines) {
-        if (d.level === 'later') continue;
-        const step = stepOf(c.rules, d.action);
-        covered.add(d.action);
-        items.push({
-          level: d.level,
-          member: c.member,
-          action: d.action,
-          title: step ? t('nextStep', { no: step.no, name: step.name }) : d.kind,
-          due: d.due,
-          cite: d.cite,
-          waitFor: waitFor(d.action),
-        });
-      }
-      if (c.next && !covered.has(c.next.action))
-        items.push({
-          level: 'waiting',
-          member: c.member,
-          action: c.next.action,
-          title: t('nextStep', { no: c.next.no, name: c.next.name }),
-          waitFor: waitFor(c.next.action),
-        });
+      const mayDo = postMayPerform(todo.action, { org, post }, c.branch, superiorIn(orgs, c.branch));
+      items.push({ ...todo, waitFor: mayDo ? null : performerOf(todo.action) });
     }
     // 代办: the clerk acting for a member files what the member handed in (思想汇报 and other papers).
     const actingFor = session?.onBehalfOf?.member;
-    if (actingFor && cases.some((c) => c.member === actingFor))
+    const acting = actingFor ? rows.find((c) => c.member === actingFor) : undefined;
+    if (acting)
       items.push({
         level: 'waiting',
-        member: actingFor,
+        member: acting.member,
+        branch: acting.branch,
+        phase: acting.process.phase,
         action: 'addMaterial',
-        title: t('materialForm'),
+        no: null,
+        name: t('materialForm'),
         waitFor: null,
       });
     // The post's own to-dos first; steps waiting for others after them, for information.
@@ -101,12 +73,10 @@ export function WorkbenchPage() {
         ORDER[a.level] - ORDER[b.level] ||
         (a.due ?? '').localeCompare(b.due ?? ''),
     );
-    const events = (await Promise.all(branches.map((b) => chain.orgEvents(b)))).flat();
-    const warnings = events
-      .filter((e) => e.type === 'recruitment.DeadlineWarning')
-      .slice(-5)
-      .reverse();
-    return { items, warnings };
+    // Warnings as they stand now: a deadline met is no longer one (never read from old events).
+    const warnings = openWarnings(rows);
+    const summaries = branchSummaries(orgs, rows);
+    return { items, warnings, summaries };
   }, [org, post, session?.onBehalfOf?.member, live.tick]);
 
   if (!org)
@@ -118,16 +88,21 @@ export function WorkbenchPage() {
   // A live re-read keeps the shown list until the new one is ready (no flicker).
   if (data.loading && !data.data) return <Loading />;
   if (data.error) return <ErrorBlock error={data.error} onRetry={data.reload} />;
-  const { items, warnings } = data.data!;
+  const { items, warnings, summaries } = data.data!;
   return (
     <Row gutter={[16, 16]}>
+      {summaries.length > 1 ? (
+        <Col xs={24}>
+          <BranchTable summaries={summaries} />
+        </Col>
+      ) : null}
       <Col xs={24} lg={16}>
         <Card
           title={
             <span>
               {t('workbenchTitle')}{' '}
               <Typography.Text type="secondary">
-                {t('workbenchFor', { org, post: session?.post?.post ?? '' })}
+                {t('workbenchFor', { org: names.org(org) ?? org, post: session?.post?.post ?? '' })}
               </Typography.Text>{' '}
               <Tag color="green" title={t('liveHint')} data-testid="live" data-tick={live.tick}>
                 {t('live')}
@@ -183,16 +158,18 @@ export function WorkbenchPage() {
                         {it.waitFor && it.level === 'waiting' ? null : (
                           <Tag color={COLOR[it.level]}>{t(it.level as MessageKey)}</Tag>
                         )}
-                        {it.member} · {it.title}
+                        <PersonName id={it.member} /> ·{' '}
+                        {it.no === null ? it.name : t('nextStep', { no: it.no, name: it.name })}
                       </span>
                     }
                     description={
-                      it.due ? (
-                        <span>
-                          {t('due', { date: it.due })}
-                          {it.cite ? ` · ${it.cite}` : ''}
-                        </span>
-                      ) : null
+                      <span>
+                        <OrgName id={it.branch} />
+                        {it.due
+                          ? ` · ${it.kind ? t('deadlineOf', { kind: t(`dk_${it.kind}` as MessageKey), date: it.due }) : t('due', { date: it.due })}`
+                          : ''}
+                        {it.cite ? ` · ${it.cite}` : ''}
+                      </span>
                     }
                   />
                 </List.Item>
@@ -208,31 +185,25 @@ export function WorkbenchPage() {
           ) : (
             <List
               dataSource={warnings}
-              renderItem={(e) => {
-                const d = e.data as {
-                  member?: string;
-                  kind?: string;
-                  due?: string;
-                  level?: string;
-                  cite?: string;
-                };
-                return (
-                  <List.Item>
+              data-testid="warning-list"
+              renderItem={(w) => (
+                <List.Item data-testid="warning-item" data-member={w.member} data-kind={w.kind}>
+                  <div>
+                    <Tag color={w.level === 'overdue' ? 'red' : 'orange'}>
+                      {w.level === 'overdue' ? t('overdue') : t('dueSoon')}
+                    </Tag>
+                    <a href={`#/recruitment/${w.member}`}>
+                      <PersonName id={w.member} />
+                    </a>{' '}
+                    · {t('deadlineOf', { kind: t(`dk_${w.kind}` as MessageKey), date: w.due })}
                     <div>
-                      <Tag color={d.level === 'overdue' ? 'red' : 'orange'}>
-                        {d.level === 'overdue' ? t('overdue') : t('dueSoon')}
-                      </Tag>
-                      <a href={`#/recruitment/${d.member}`}>{d.member}</a> ·{' '}
-                      {d.kind ? t(`dl_${d.kind}` as MessageKey) : ''} · {t('due', { date: d.due ?? '' })}
-                      <div>
-                        <Typography.Text type="secondary">
-                          {d.cite} · {t('height', { height: e.height })}
-                        </Typography.Text>
-                      </div>
+                      <Typography.Text type="secondary">
+                        <OrgName id={w.branch} /> · {w.cite}
+                      </Typography.Text>
                     </div>
-                  </List.Item>
-                );
-              }}
+                  </div>
+                </List.Item>
+              )}
             />
           )}
         </Card>

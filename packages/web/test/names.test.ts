@@ -1,0 +1,264 @@
+/**
+ * Names and aggregate reads in real Chromium against a real node and the real sealed-data service
+ * (issue 13, points 1, 5 and 8):
+ *
+ * - the community committee's secretary sees people by name (from the sealed roster) and
+ *   organizations by name on the workbench, the supervision table (one row per branch, drill-down),
+ *   the board and the roster;
+ * - the secretary of another branch gets no name of the first branch's people — at the HTTP level
+ *   through the web server (403 from the service, by the node's read rules) and on the pages;
+ * - the number of API requests a page makes does not grow with the roster: counted, not timed,
+ *   on a community of 50 people.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { addressOf, DjchainClient, HttpError } from '@djchain/client';
+import { getSuite, type KeyPair, randomKeyPair, randomSeed, type Value } from '@djchain/crypto';
+import { ageCommitment, ageProof } from '@djchain/modules';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { WebServer } from '../src/server.ts';
+import { browserGate, gateNotice } from './browser-gate.ts';
+import {
+  type ACCOUNTS,
+  CHROMIUM,
+  type Chain,
+  clientOf,
+  extraMember,
+  launchBrowser,
+  PASSPHRASE,
+  shoot,
+  startChain,
+  startWeb,
+} from './harness.ts';
+
+const gate = browserGate(process.env, CHROMIUM);
+const notice = gateNotice(gate, 'web names tests');
+if (notice) console.log(notice);
+const browserIt = (name: string, fn: () => Promise<void>) =>
+  it(name, gate.run ? {} : { skip: gate.reason }, fn);
+
+/** 40 more 正式党员 in b2: with one request per member a page would make 50 and more. */
+const EXTRA = 40;
+
+describe('names and aggregate reads in Chromium', { timeout: 300_000 }, () => {
+  let chain: Chain;
+  let web: WebServer;
+  let browser: { context: BrowserContext; close(): Promise<void> };
+  let page: Page;
+  const pageErrors: string[] = [];
+  /** Paths of the API and sealed-service requests the page made since the last reset. */
+  let requests: string[] = [];
+
+  before(async () => {
+    if (!gate.run) return;
+    chain = await startChain({ extraMembers: EXTRA });
+    web = await startWeb(chain);
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(60_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (/^\/(v1|sealed)\//.test(u.pathname)) requests.push(`${r.method()} ${u.pathname}`);
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await web?.close();
+    await chain?.stop();
+  });
+
+  const open = (hash: string) => page.goto(`${web.url}/#/${hash}`);
+
+  async function signIn(account: keyof typeof ACCOUNTS, postIndex: number) {
+    await open('signin');
+    await page.locator('input[type=file]').setInputFiles(chain.keystores[account]);
+    await page.getByTestId('passphrase').fill(PASSPHRASE);
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('post-choice').waitFor();
+    await page.getByTestId('post-choice').locator('input[type=radio]').nth(postIndex).check();
+    await page.getByTestId('post-submit').click();
+    await page.getByTestId('session-bar').waitFor();
+  }
+
+  /** The requests a page makes until `ready` is shown. */
+  async function count(hash: string, ready: () => Promise<void>): Promise<string[]> {
+    // From a page that reads nothing, so the page under count mounts afresh.
+    await open('verify');
+    await page.locator('.ant-upload-drag').first().waitFor();
+    requests = [];
+    await open(hash);
+    await ready();
+    return [...requests];
+  }
+
+  browserIt('the public portal is one request', async () => {
+    const made = await count('portal', () =>
+      page.getByTestId('portal').getByText('第二党支部').first().waitFor(),
+    );
+    assert.deepEqual(made, ['GET /v1/portal']);
+  });
+
+  browserIt(
+    'the committee secretary sees names; each page reads one aggregate, whatever the roster',
+    async () => {
+      await signIn('committeeSecretary', 0);
+      // The session bar: the post's organization by name.
+      await page.getByTestId('session-bar').getByText('东风社区党委').waitFor();
+
+      // Workbench: the per-branch table and the applicant by name.
+      const wb = await count('workbench', async () => {
+        await page.getByTestId('branch-table').waitFor();
+        await page.getByTestId('todo-list').getByText('周晓').first().waitFor();
+      });
+      const table = page.getByTestId('branch-table');
+      await table.getByText('第一党支部').waitFor();
+      await table.getByText('第二党支部').waitFor();
+      assert.ok(wb.length <= 4, `workbench: ${wb.join(', ')}`);
+      assert.equal(wb.filter((r) => r.endsWith('/cases')).length, 1, wb.join(', '));
+      await shoot(page, 'names-workbench-committee');
+
+      // Drill-down: the branch's cases, each once, by name.
+      await page.getByTestId('branch-row-b1').click();
+      const cases = page.getByTestId('branch-cases');
+      await cases.getByText('周晓').waitFor();
+      assert.match((await cases.textContent()) ?? '', /第一党支部/);
+      await shoot(page, 'names-supervision-b1');
+
+      // Roster: 50 people, names from the sealed roster, one request.
+      const roster = await count('members', async () => {
+        await page.getByText(extraMember(0).name).first().waitFor();
+      });
+      assert.deepEqual(roster, ['GET /v1/orgs/c1/members'], roster.join(', '));
+      await page.getByText('孙立').first().waitFor();
+      await page.getByText('王芳').first().waitFor();
+      await shoot(page, 'names-roster-committee');
+
+      // Board: one request.
+      const board = await count('recruitment', async () => {
+        await page.getByTestId('stage-applicant').getByText('周晓').waitFor();
+      });
+      assert.ok(board.length <= 2, `board: ${board.join(', ')}`);
+      assert.equal(board.filter((r) => r.endsWith('/cases')).length, 1, board.join(', '));
+      await shoot(page, 'names-board-committee');
+      // The figures, for the README (counted, not timed).
+      console.log(
+        `# requests: workbench ${wb.length} (${wb.join(', ')}); roster ${roster.length}; board ${board.length} (${board.join(', ')})`,
+      );
+    },
+  );
+
+  browserIt('a warning shows while its deadline is near and closes when its act lands', async () => {
+    const client = clientOf(chain);
+    const send = async (module: string, action: string, params: Value, key: KeyPair) => {
+      const r = await client.send({ module, action, params }, key, { timeoutMs: 60_000 });
+      assert.equal(r.receipt.status, 'ok', `${action}: ${JSON.stringify(r.receipt.error)}`);
+    };
+    // The 党委 warns 60 days ahead (a local rule may only tighten: raise dueSoonDays), so a new
+    // applicant's talk (due within a month) is due soon from the day of the application.
+    await send(
+      'recruitment',
+      'setLocalRules',
+      { org: 'c1', rules: { dueSoonDays: 60 }, resolution: 'res-2026-12' },
+      chain.keys.committeeSecretary,
+    );
+    const suite = getSuite('intl');
+    const key = randomKeyPair(suite);
+    const seed = randomSeed();
+    const born = '1990-01-01';
+    await send(
+      'member',
+      'register',
+      {
+        id: 'm-102',
+        org: 'b1',
+        address: addressOf(suite, key.publicKey),
+        ageCommitment: ageCommitment(suite, seed, born),
+      },
+      chain.keys.clerk,
+    );
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await send(
+      'recruitment',
+      'apply',
+      {
+        member: 'm-102',
+        branch: 'b1',
+        ageProof: ageProof(suite, seed, born, today, 18)!,
+        ageProofDate: today,
+      },
+      key,
+    );
+    await open('workbench');
+    const warning = page.locator('[data-testid=warning-item][data-member=m-102][data-kind=talk]');
+    await warning.waitFor();
+    assert.equal(await warning.count(), 1, 'one warning for the one deadline');
+    assert.equal(
+      await page
+        .locator('[data-testid=todo-item][data-member=m-102], [data-testid=todo-waiting][data-member=m-102]')
+        .count(),
+      1,
+      'the case once',
+    );
+    // The supervision table counts it for b1: one due soon.
+    assert.equal(
+      (await page.getByTestId('branch-row-b1').getByTestId('cell-duesoon').textContent())?.trim(),
+      '1',
+    );
+    await shoot(page, 'names-warning-open');
+    // The talk is recorded elsewhere: the warning closes without a reload.
+    await send('recruitment', 'talk', { member: 'm-102' }, chain.keys.branchSecretary);
+    await warning.waitFor({ state: 'detached' });
+    await page.locator('[data-member=m-102]').first().waitFor();
+    await shoot(page, 'names-warning-closed');
+  });
+
+  browserIt("another branch's secretary gets none of the first branch's names", async () => {
+    // HTTP, through the web server as the page asks: b2's secretary signed in.
+    const client = new DjchainClient({
+      baseUrl: web.url,
+      suite: getSuite('intl', 'browser'),
+      chainId: chain.chainId,
+      trust: { kind: 'genesis', validators: { validators: [] } },
+    });
+    await client.signIn(chain.keys.b2Secretary);
+    const refused = await client.sealedNames({ org: 'b1' }).catch((e: unknown) => e);
+    assert.ok(refused instanceof HttpError, String(refused));
+    assert.equal(refused.status, 403);
+    assert.equal(refused.apiCode, 'SEALED_READ_FORBIDDEN');
+    const member = await client.sealedNames({ member: 'm-101' }).catch((e: unknown) => e);
+    assert.equal((member as HttpError).apiCode, 'SEALED_READ_FORBIDDEN');
+    const own = await client.sealedNames({ org: 'b2' });
+    assert.equal(own['m-011'], '孙立');
+    assert.equal(own['m-012'], '郭敏');
+    assert.equal(own[extraMember(0).id], extraMember(0).name);
+    assert.equal(Object.hasOwn(own, 'm-101'), false);
+    assert.equal(Object.hasOwn(own, 'm-002'), false);
+    // Anonymous: no names at all.
+    const anon = new DjchainClient({
+      baseUrl: web.url,
+      suite: getSuite('intl', 'browser'),
+      chainId: chain.chainId,
+      trust: { kind: 'genesis', validators: { validators: [] } },
+    });
+    assert.equal(((await anon.sealedNames({ org: 'b2' }).catch((e: unknown) => e)) as HttpError).status, 401);
+
+    // In the browser: b2's roster by name; b1's applicant neither listed nor named anywhere.
+    await open('portal');
+    await signIn('b2Secretary', 0);
+    await open('members');
+    await page.getByText('郭敏').first().waitFor();
+    await shoot(page, 'names-roster-b2');
+    const rosterText = (await page.locator('body').textContent()) ?? '';
+    for (const n of ['周晓', '李明', '王芳', '赵刚', '陈静']) assert.equal(rosterText.includes(n), false, n);
+    await open('member/m-101');
+    await page
+      .getByText(/无权查看|READ_FORBIDDEN/)
+      .first()
+      .waitFor();
+    assert.equal(((await page.locator('body').textContent()) ?? '').includes('周晓'), false);
+    await shoot(page, 'names-member-forbidden-b2');
+    assert.deepEqual(pageErrors, []);
+  });
+});
