@@ -5,8 +5,7 @@
  * with their historical process dates. Every row is valid (the bench counts all of them as imported).
  */
 import ExcelJS from 'exceljs';
-import { COLUMNS, EDUCATION, type RowKey } from '../packages/cli/src/excel/columns.ts';
-import { idCheckChar } from '../packages/cli/src/excel/idcard.ts';
+import { COLUMNS, EDUCATION, idCheckChar, type RowKey } from '@djchain/client/roster';
 
 export const BRANCHES = ['第一党支部', '第二党支部', '第三党支部', '第四党支部', '第五党支部', '第六党支部'];
 

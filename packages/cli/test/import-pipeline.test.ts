@@ -9,8 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { COLUMNS } from '../src/excel/columns.ts';
-import { idCheckChar } from '../src/excel/idcard.ts';
+import { COLUMNS, idCheckChar } from '@djchain/client/roster';
 import { startTestChain, type TestChain } from './commands-node.ts';
 import { djchain } from './process.ts';
 

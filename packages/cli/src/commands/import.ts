@@ -25,7 +25,7 @@ import {
 } from '@djchain/client';
 import { type KeyPair, randomSeed, type Suite, toHex, type Value } from '@djchain/crypto';
 import { addYears, ageCommitment, chinaDate, sealProfile } from '@djchain/modules';
-import { type ValidRow, validateRows } from '../excel/validate.ts';
+import { type ValidRow, validateRows } from '@djchain/client/roster';
 import { readRoster } from '../excel/workbook.ts';
 import { guarded, need, openKey, opt, type Parsed, parse } from './common.ts';
 import { connect } from './connect.ts';
