@@ -4,8 +4,9 @@
  * probationary members who joined in the last year, and some people at each stage of recruitment
  * with their historical process dates. Every row is valid (the bench counts all of them as imported).
  */
-import ExcelJS from 'exceljs';
+
 import { COLUMNS, EDUCATION, idCheckChar, type RowKey } from '@djchain/client/roster';
+import ExcelJS from 'exceljs';
 
 export const BRANCHES = ['第一党支部', '第二党支部', '第三党支部', '第四党支部', '第五党支部', '第六党支部'];
 

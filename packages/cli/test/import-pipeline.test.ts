@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import ExcelJS from 'exceljs';
 import { COLUMNS, idCheckChar } from '@djchain/client/roster';
+import ExcelJS from 'exceljs';
 import { startTestChain, type TestChain } from './commands-node.ts';
 import { djchain } from './process.ts';
 

@@ -18,12 +18,12 @@ import {
   sealedReadRequest,
   signTransaction,
 } from '@djchain/client';
+import { COLUMNS, idCheckChar } from '@djchain/client/roster';
 import type { KeyPair, Value } from '@djchain/crypto';
 import ExcelJS from 'exceljs';
 import { loadGenesis } from '../src/commands/common.ts';
 import { nodeScrypt } from '../src/commands/scrypt.ts';
 import { lastLines, openLine, openVault } from '../src/commands/vault.ts';
-import { COLUMNS, idCheckChar } from '@djchain/client/roster';
 import { PASSPHRASE, startTestChain, type TestChain } from './commands-node.ts';
 import { djchain } from './process.ts';
 import { type SealedProcess, startSealed } from './sealed-process.ts';

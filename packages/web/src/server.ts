@@ -208,7 +208,7 @@ function handle(
     forward(req, res, node);
     return;
   }
-  if (pathname === '/sealed/read') {
+  if (pathname === '/sealed/read' || pathname === '/sealed/import') {
     if (sealed === null)
       sendJson(res, 503, {
         error: { code: 'SEALED_NOT_CONFIGURED', message: 'no sealed-data service behind this web server' },

@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { SealedGate } from '../sealed/gate.ts';
+import { SealedImport } from '../sealed/import.ts';
 import { serveSealed } from '../sealed/server.ts';
 import { UsedRecords } from '../sealed/used.ts';
 import { guarded, need, opt, type Parsed, parse } from './common.ts';
@@ -28,7 +29,8 @@ async function sealedServe(p: Parsed, io: CommandIo): Promise<number> {
   openVault(vaultFile, chainId, suite);
   const used = new UsedRecords(resolve(opt(p, 'used') ?? `${profilesFile}.used`));
   const gate = new SealedGate({ vaultFile, profilesFile, validityBlocks: validity }, { client, used });
-  const server = await serveSealed(gate, { port });
+  const importer = new SealedImport({ vaultFile, profilesFile, validityBlocks: validity }, client);
+  const server = await serveSealed(gate, { port, importer });
   io.out(msg(p.lang, 'sealedListening', { url: server.url, validity }));
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
