@@ -26,6 +26,8 @@ import { type Lang, translator } from './i18n.ts';
 import { ExplorerPage } from './pages/Explorer.tsx';
 import { MemberPage } from './pages/Member.tsx';
 import { MembersPage } from './pages/Members.tsx';
+import { ManagePage } from './pages/manage/Manage.tsx';
+import { NewKeyPage } from './pages/manage/NewKey.tsx';
 import { OrgPage } from './pages/Org.tsx';
 import { PortalPage } from './pages/Portal.tsx';
 import { ProcessPage } from './pages/Process.tsx';
@@ -97,6 +99,7 @@ function Shell() {
           { key: 'recruitment', label: t('navRecruitment') },
           { key: 'members', label: t('navMembers') },
           { key: 'org', label: t('navOrg') },
+          { key: 'manage', label: t('navManage') },
         ]
       : [{ key: 'signin', label: t('navSignIn') }]),
     { key: 'explorer', label: t('navExplorer') },
@@ -215,7 +218,7 @@ function SessionBar() {
 
 function Route({ page, route }: { page: string; route: string[] }): ReactNode {
   const { session } = useApp();
-  const needsSession = ['workbench', 'recruitment', 'members', 'member', 'org', 'process'];
+  const needsSession = ['workbench', 'recruitment', 'members', 'member', 'org', 'process', 'manage'];
   if (needsSession.includes(page) && !session) return <SignInPage />;
   switch (page) {
     case 'workbench':
@@ -230,6 +233,10 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
       return <OrgPage />;
     case 'explorer':
       return <ExplorerPage route={route.slice(1)} />;
+    case 'manage':
+      return <ManagePage sub={route[1]} />;
+    case 'newkey':
+      return <NewKeyPage />;
     case 'verify':
       return <VerifyPage />;
     case 'signin':

@@ -2,6 +2,8 @@
  * Every UI string, zh-CN first and English second, in one typed table: a key missing in English is
  * a type error. `{name}` placeholders are filled by `t`.
  */
+import { en as adminEn, zh as adminZh } from './i18n/admin.ts';
+
 const zh = {
   appName: '党建链',
   appSubtitle: '社区党建工作台',
@@ -274,6 +276,7 @@ const zh = {
   READ_FORBIDDEN: '您的身份无权查看这项记录（本人、所在组织及上级组织的党务人员可以查看）。',
   AUTH_SESSION_EXPIRED: '登录已过期，请重新登录。',
   RATE_LIMITED: '操作过于频繁，请稍后再试。',
+  ...adminZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -544,6 +547,7 @@ const en: Table = {
     'You may not read this record (the member and post holders of their organization and above may).',
   AUTH_SESSION_EXPIRED: 'Your sign-in has expired; sign in again.',
   RATE_LIMITED: 'Too many requests; try again shortly.',
+  ...adminEn,
 };
 
 export type Lang = 'zh' | 'en';
