@@ -36,6 +36,7 @@ export const ACCOUNTS = {
   organizer: { id: 'm-003', label: '组织委员 赵刚' },
   clerk: { id: 'm-004', label: '党务工作者 陈静' },
   applicant: { id: 'm-101', label: '申请人 周晓' },
+  probationer: { id: 'm-006', label: '预备党员 孙伟' },
 } as const;
 
 export const BIRTH_DATE = '1996-03-15';

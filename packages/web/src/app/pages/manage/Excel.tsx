@@ -16,7 +16,7 @@ import {
   signTransaction,
 } from '@djchain/client';
 import { type RosterRead, type RowError, validateRows } from '@djchain/client/roster';
-import { Alert, App, Button, Card, Col, Row, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Row, Space, Tag, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { chinaToday } from '../../chain.ts';
 import { useApp } from '../../context.tsx';
@@ -220,13 +220,14 @@ function ImportCard() {
       <Upload
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         showUploadList={false}
-        disabled={busy}
+        // The row checks need the chain's branches: nothing is read before they are.
+        disabled={busy || !tree.data}
         beforeUpload={(file) => {
           void read(file);
           return false;
         }}
       >
-        <Button size="large" disabled={busy} data-testid="choose-roster">
+        <Button size="large" disabled={busy || !tree.data} data-testid="choose-roster">
           {t('chooseRoster')}
         </Button>
       </Upload>
@@ -300,38 +301,36 @@ function ImportCard() {
               ]).size,
             })}
           />
-          <Table
-            style={{ marginTop: 12 }}
-            size="small"
-            rowKey="row"
-            pagination={false}
-            scroll={{ x: true }}
-            dataSource={skipped}
-            columns={[
-              { title: t('rowCol'), dataIndex: 'row' },
-              {
-                title: t('memberField'),
-                dataIndex: 'member',
-                render: (m: string) => <a href={`#/member/${m}`}>{m}</a>,
-              },
-              {
-                title: t('resultCol'),
-                dataIndex: 'result',
-                render: (r: RowResult['result'], x: Partial<RowResult>) =>
-                  r === 'imported' ? (
+          <div style={{ marginTop: 12 }}>
+            {skipped.map(
+              (x: Partial<RowResult> & { row: number; member: string; result: RowResult['result'] }) => (
+                <div
+                  key={x.row}
+                  data-testid={x.result === 'refused' ? 'row-refused' : 'row-result'}
+                  style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}
+                >
+                  <Tag>{t('rowLine', { row: x.row })}</Tag>
+                  {x.result === 'imported' ? (
                     <Tag color="green">{t('resultImported')}</Tag>
-                  ) : r === 'skipped' ? (
+                  ) : x.result === 'skipped' ? (
                     <Tag>{t('resultSkipped')}</Tag>
                   ) : (
-                    <div data-testid="row-refused">
-                      <Tag color="red">{t('resultRefused')}</Tag> {x.text}
+                    <Tag color="red">{t('resultRefused')}</Tag>
+                  )}
+                  <a href={`#/member/${x.member}`} style={{ wordBreak: 'break-all' }}>
+                    {x.member}
+                  </a>
+                  {x.result === 'refused' ? (
+                    <div>
+                      {x.text}
                       {x.cite ? `（${x.cite}）` : ''}{' '}
                       <Typography.Text type="secondary">{x.code}</Typography.Text>
                     </div>
-                  ),
-              },
-            ]}
-          />
+                  ) : null}
+                </div>
+              ),
+            )}
+          </div>
         </div>
       ) : null}
     </Card>
