@@ -182,12 +182,16 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       assert.equal(b3.kind, '党支部');
       assert.equal(b3.parent, 'c1');
 
-      // A 党总支 under a 党支部: refused with the article cited.
+      // Under a branch the committee's secretary holds no post there: the form warns before submitting.
       await page.getByRole('button', { name: '再办一件' }).click();
       await choose('org-parent', '第一党支部');
-      await choose('org-kind', '党总支');
-      await page.getByTestId('org-name').fill('错误的党总支');
-      await page.getByTestId('org-id').fill('gb9');
+      await page.getByTestId('permission-note').filter({ hasText: '不能办理' }).waitFor();
+      // A 党小组 directly under the 党委: refused by the chain with the article cited.
+      await choose('org-parent', '东风社区党委');
+      await choose('org-kind', '党小组');
+      await page.getByTestId('permission-note').filter({ hasText: '可以办理' }).waitFor();
+      await page.getByTestId('org-name').fill('错挂的党小组');
+      await page.getByTestId('org-id').fill('gx9');
       assert.equal(await submit('create-org'), 'refused');
       const refusal = page.getByTestId('create-org').getByTestId('coded-error');
       assert.match(await text(refusal), /组织层级不正确/);
