@@ -17,6 +17,7 @@ import { permissionMatrix } from '@djchain/modules';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { ADMIN_PERMISSIONS, postMayAct, whoMay } from '../src/app/admin-permissions.ts';
+import { termEndOf, termState } from '../src/app/terms.ts';
 import type { WebServer } from '../src/server.ts';
 import { browserGate, gateNotice } from './browser-gate.ts';
 import {
@@ -57,6 +58,15 @@ describe('action permissions', () => {
     assert.equal(postMayAct('member.importMember', { org: 'b1', post: '组织委员' }, 'b1', 'c1'), false);
     assert.equal(whoMay('org.endPost', 'zh'), '本组织书记；上级党委书记、组织委员');
     assert.equal(whoMay('member.rotateKey', 'zh'), '本人（本人密钥签名）');
+  });
+
+  it('a term ends after its years (month ends clamped like the chain) and 换届 is due from that day', () => {
+    assert.equal(termEndOf('2021-06-01', 5), '2026-06-01');
+    assert.equal(termEndOf('2024-02-29', 3), '2027-02-28');
+    assert.equal(termState('2026-06-01', '2026-06-01'), 'overdue');
+    assert.equal(termState('2026-06-01', '2026-05-31'), 'dueSoon');
+    assert.equal(termState('2026-06-01', '2025-12-01'), 'dueSoon');
+    assert.equal(termState('2026-06-01', '2025-11-29'), 'ok');
   });
 });
 

@@ -25,11 +25,3 @@ export function orgOptions(orgs: readonly OrgInfo[], kinds?: readonly string[]) 
     .filter((o) => !kinds || kinds.includes(o.kind))
     .map((o) => ({ value: o.id, label: orgLabel(o) }));
 }
-
-/** The term's end: start + years, clamped to the month's end like the chain (2024-02-29 + 1 = 2025-02-28). */
-export function termEndOf(start: string, years: number): string {
-  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
-  const ny = y + years;
-  const last = new Date(Date.UTC(ny, m, 0)).getUTCDate();
-  return `${String(ny).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}

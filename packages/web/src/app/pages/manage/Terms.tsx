@@ -6,9 +6,10 @@
 import { Button, Card, Col, Form, Input, List, Row, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ActCard } from '../../act.tsx';
-import { addDaysIso, chinaToday } from '../../chain.ts';
+import { chinaToday } from '../../chain.ts';
 import { useApp, useAsync } from '../../context.tsx';
-import { orgOptions, termEndOf, useOrgTree } from '../../org-data.ts';
+import { orgOptions, useOrgTree } from '../../org-data.ts';
+import { type TermState, termEndOf, termState } from '../../terms.ts';
 import { ErrorBlock, Loading } from '../../ui.tsx';
 
 const COMMITTEE = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员'] as const;
@@ -21,14 +22,6 @@ interface PastPost {
   readonly since: string;
   readonly ended: string;
   readonly reason: string;
-}
-
-export type TermState = 'ok' | 'dueSoon' | 'overdue';
-
-/** Overdue once the end is reached (the chain warns that day); due soon within 183 days. */
-export function termState(end: string, today: string): TermState {
-  if (end <= today) return 'overdue';
-  return end <= addDaysIso(today, 183) ? 'dueSoon' : 'ok';
 }
 
 export function TermsPage() {
@@ -66,7 +59,9 @@ export function TermsPage() {
             scroll={{ x: true }}
             dataSource={orgs.map((o) => {
               const end = termEndOf(o.termStart, o.termYears);
-              return { ...o, end, state: termState(end, today) };
+              // Without `children`: the table would draw the ids as expandable rows.
+              const { children: _children, ...org } = o;
+              return { ...org, end, state: termState(end, today) };
             })}
             columns={[
               {
