@@ -164,8 +164,10 @@ test('an observer starts from a peer snapshot on an empty dir and follows with i
   assert.equal(r2?.height, trustHeight);
   assert.equal(r2?.headersVerified, 1);
 
-  // The wire's limits: a request without an id or oversized is not answered; it times out.
-  const asker = new SnapshotWire({ timeoutMs: 300 }, { p2p: obs2.p2p });
+  // The wire's limits: a request without an id or a malformed one is not answered (the peer stays
+  // up and answers the next well-formed request). The timeout is generous: this test counts
+  // answers, never time, so a loaded machine does not fail it.
+  const asker = new SnapshotWire({ timeoutMs: 30_000 }, { p2p: obs2.p2p });
   t.after(() => asker.close());
   const v0 = toHex(keys[0]!.publicKey);
   assert.ok(obs2.p2p.send(v0, Channel.snapshot, encode({ op: 'headers', from: 1, count: 1 })));
