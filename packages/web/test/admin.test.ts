@@ -12,7 +12,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { addressOf } from '@djchain/client';
 import { COLUMNS, idCheckChar } from '@djchain/client/roster';
+import { getSuite, randomKeyPair } from '@djchain/crypto';
 import { permissionMatrix } from '@djchain/modules';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -394,6 +396,58 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
 
       await signInFile(file, '找回口令-2026-m005', 0);
       assert.match(await text(page.getByTestId('session-bar')), /m-005/);
+      assert.deepEqual(pageErrors, []);
+    },
+  );
+
+  browserIt(
+    'branch secretary: registers a person (id, branch, key address only), suspends and restores a member',
+    async () => {
+      await signIn('branchSecretary');
+      await open('manage/members');
+      await page.getByTestId('register').waitFor();
+      const address = addressOf(getSuite('intl'), randomKeyPair(getSuite('intl')).publicKey);
+      await choose('register-org', '第一党支部');
+      await page.getByTestId('register-id').fill('m-201');
+      await page.getByTestId('register-address').fill(address);
+      await page
+        .getByTestId('register')
+        .getByTestId('permission-note')
+        .filter({ hasText: '可以办理' })
+        .waitFor();
+      assert.equal(await submit('register'), 'done');
+      const c = clientOf(chain);
+      await c.signIn(chain.keys.branchSecretary);
+      const m = (await c.query('member', 'member', { id: 'm-201' })).result as {
+        org: string;
+        address: string;
+      };
+      assert.equal(m.org, 'b1');
+      assert.equal(m.address, address);
+
+      // 停止党籍 needs six months out of contact: a date too recent is refused with the article cited.
+      const suspend = page.getByTestId('suspend');
+      await suspend.getByTestId('member-id').fill('m-004');
+      await suspend.getByTestId('member-status').filter({ hasText: '正式党员' }).waitFor();
+      const since = suspend.locator('.ant-picker input');
+      await since.click();
+      await since.fill(new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10));
+      await since.press('Tab');
+      assert.equal(await submit('suspend'), 'refused');
+      const refusal = suspend.getByTestId('coded-error');
+      assert.match(await text(refusal), /MEMBER_TOO_EARLY/);
+      assert.match(await text(refusal.getByTestId('error-cite')), /党员教育管理工作条例》第三十三条/);
+      await since.click();
+      await since.fill('2025-01-01');
+      await since.press('Tab');
+      assert.equal(await submit('suspend'), 'done');
+      const restore = page.getByTestId('restore');
+      await restore.getByTestId('member-id').fill('m-004');
+      await restore.getByTestId('member-status').filter({ hasText: '停止党籍' }).waitFor();
+      assert.equal(await submit('restore'), 'done');
+      const after = (await c.query('member', 'member', { id: 'm-004' })).result as { status: string };
+      assert.equal(after.status, '正式党员');
+      await shoot(page, 'manage-members');
       assert.deepEqual(pageErrors, []);
     },
   );
