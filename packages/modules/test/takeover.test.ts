@@ -277,7 +277,12 @@ describe('keys change by their holder, or by two parties with a superior', () =>
     assert.equal(pending.by, 'b1.sec');
     assert.equal(pending.requestedOn, '2024-03-02');
     assert.match(pending.newAddress, /^[0-9a-f]{40}$/);
-    code(chain, { at: '2024-03-03', by: 'c.org', do: 'member.approveKeyRecovery', params: { member: 'm-imp' } });
+    code(chain, {
+      at: '2024-03-03',
+      by: 'c.org',
+      do: 'member.approveKeyRecovery',
+      params: { member: 'm-imp' },
+    });
     assert.equal(chain.member('m-imp').recovery, undefined);
     assert.equal(chain.member('m-imp').address, pending.newAddress);
   });
