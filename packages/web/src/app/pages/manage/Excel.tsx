@@ -29,7 +29,7 @@ import {
   reportSheets,
   rosterSheets,
 } from '../../excel.ts';
-import { useOrgTree } from '../../org-data.ts';
+import { type OrgNode, useOrgTree } from '../../org-data.ts';
 import { CodedAlert, type CodedView, codedOf } from '../../ui.tsx';
 
 /** Transactions per submission and blocks they stay valid for, as the CLI import. */
@@ -337,8 +337,23 @@ function ImportCard() {
   );
 }
 
+/** `root` and the organizations below it (none without a post). */
+function within(orgs: readonly OrgNode[], root: string | null): OrgNode[] {
+  if (root === null) return [];
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const out: OrgNode[] = [];
+  const queue = [root];
+  while (queue.length > 0 && out.length < orgs.length) {
+    const o = byId.get(queue.shift()!);
+    if (!o) continue;
+    out.push(o);
+    queue.push(...o.children);
+  }
+  return out;
+}
+
 function ExportCard() {
-  const { t, chain } = useApp();
+  const { t, chain, session } = useApp();
   const tree = useOrgTree();
   const [busy, setBusy] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -348,7 +363,8 @@ function ExportCard() {
     setNote(null);
     setError(null);
     try {
-      const orgs = tree.data ?? [];
+      // What the post may read: its organization and those below (API.md, "Who may read what").
+      const orgs = within(tree.data ?? [], session?.post?.org ?? null);
       const height = (await chain.client.status()).height;
       const { sheets, rows } =
         what === 'roster' ? await rosterSheets(chain, orgs) : await reportSheets(chain, orgs);
