@@ -21,10 +21,10 @@ import {
 } from '@djchain/client';
 import { idCheckChar } from '@djchain/client/roster';
 import { getSuite, type KeyPair, randomKeyPair, toHex } from '@djchain/crypto';
+import type { Spawned } from '@djchain/testkit/process';
 import { loadGenesis } from '../src/commands/common.ts';
 import { nodeScrypt } from '../src/commands/scrypt.ts';
-import { PASSPHRASE, startTestChain, type TestChain } from './commands-node.ts';
-import { type SealedProcess, startSealed } from './sealed-process.ts';
+import { PASSPHRASE, startSealed, startTestChain, type TestChain } from './commands-node.ts';
 
 function idFor(birth: string, seq: number): string {
   const first17 = `110105${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
@@ -45,7 +45,7 @@ const GOOD = {
 const BAD = { ...GOOD, name: '错号', idNumber: `${idFor('1980-01-01', 11).slice(0, 17)}0` };
 
 let chain: TestChain;
-let service: SealedProcess;
+let service: Spawned;
 let client: DjchainClient;
 let secretary: KeyPair;
 let profilesFile: string;

@@ -40,7 +40,7 @@ export interface ActCardProps {
 }
 
 export function ActCard(props: ActCardProps) {
-  const { t, lang, chain, session } = useApp();
+  const { t, lang, chain, session, unlockKey } = useApp();
   const { modal } = App.useApp();
   const [own] = Form.useForm();
   const form = props.form ?? own;
@@ -58,7 +58,9 @@ export function ActCard(props: ActCardProps) {
     setBusy(true);
     setRefusal(null);
     try {
-      const r = await chain.send(module, action, prepared.params, session.key);
+      // After a reload the key is opened again with the passphrase, only when signing.
+      const key = await unlockKey();
+      const r = await chain.send(module, action, prepared.params, key);
       if (r.receipt.status === 'failed') {
         const e = r.receipt.error;
         setRefusal(

@@ -3,8 +3,12 @@
  * a type error. `{name}` placeholders are filled by `t`.
  */
 import { en as adminEn, zh as adminZh } from './i18n/admin.ts';
+import { en as chainNamesEn, zh as chainNamesZh } from './i18n/chain-names.ts';
+import { en as formsEn, zh as formsZh } from './i18n/forms.ts';
 
 const zh = {
+  ...formsZh,
+  ...chainNamesZh,
   appName: '党建链',
   appSubtitle: '社区党建工作台',
   navWorkbench: '工作台',
@@ -283,6 +287,8 @@ export type MessageKey = keyof typeof zh;
 type Table = { readonly [K in MessageKey]: string };
 
 const en: Table = {
+  ...formsEn,
+  ...chainNamesEn,
   appName: 'Dangjian Chain',
   appSubtitle: 'Community Party-building workbench',
   navWorkbench: 'Workbench',

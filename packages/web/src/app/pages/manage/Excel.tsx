@@ -16,6 +16,7 @@ import {
   signTransaction,
 } from '@djchain/client';
 import { type RosterRead, type RowError, validateRows } from '@djchain/client/roster';
+import type { KeyPair } from '@djchain/crypto/browser';
 import { Alert, App, Button, Card, Col, Row, Space, Tag, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { chinaToday } from '../../chain.ts';
@@ -80,7 +81,7 @@ export function ExcelPage() {
 }
 
 function ImportCard() {
-  const { t, lang, chain, session } = useApp();
+  const { t, lang, chain, session, unlockKey } = useApp();
   const { modal } = App.useApp();
   const tree = useOrgTree();
   const [checked, setChecked] = useState<Checked | null>(null);
@@ -114,16 +115,17 @@ function ImportCard() {
     setError(null);
     try {
       const client = chain.client;
+      const key = await unlockKey();
       const status = await client.status();
       const rows = c.roster.rows.filter((r) => c.validRows.has(r.row));
       const request = sealedImportRequest(
         client.suite,
         { chainId: client.chainId, height: status.height, rows },
-        session.key,
+        key,
       );
       const a = await sealedImport(window.location.origin, request);
       setAnswer(a);
-      setResults(await submitPlans(a.plans, status.height));
+      setResults(await submitPlans(a.plans, status.height, key));
     } catch (e) {
       setError(codedOf(e));
     } finally {
@@ -133,9 +135,12 @@ function ImportCard() {
   };
 
   /** Signs the plans with consecutive nonces, submits them in batches, reads every receipt. */
-  const submitPlans = async (plans: readonly ImportPlan[], height: number): Promise<RowResult[]> => {
+  const submitPlans = async (
+    plans: readonly ImportPlan[],
+    height: number,
+    key: KeyPair,
+  ): Promise<RowResult[]> => {
     const client = chain.client;
-    const key = session!.key;
     let nonce = height === 0 ? 0 : await client.nextNonce(session!.address, height);
     const out: RowResult[] = [];
     for (let i = 0; i < plans.length; i += BATCH) {
