@@ -5,7 +5,7 @@
  * with their historical process dates. Every row is valid (the bench counts all of them as imported).
  */
 
-import { COLUMNS, EDUCATION, idCheckChar, type RowKey } from '@djchain/cli';
+import { COLUMNS, EDUCATION, idCheckChar, type RowKey } from '@djchain/client/roster';
 import { mulberry32 as prng } from '@djchain/testkit/prng';
 import ExcelJS from 'exceljs';
 

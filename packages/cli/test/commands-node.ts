@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { COLUMNS } from '@djchain/client/roster';
 import { communityOrgs, fullMember, post, superior } from '@djchain/testkit/community';
 import {
   djchain,
@@ -16,7 +17,6 @@ import {
   startSealedService,
 } from '@djchain/testkit/process';
 import ExcelJS from 'exceljs';
-import { COLUMNS } from '../src/excel/columns.ts';
 
 export interface TestChain {
   readonly root: string;

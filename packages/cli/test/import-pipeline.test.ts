@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { idCheckChar } from '@djchain/client/roster';
 import { djchain } from '@djchain/testkit/process';
-import { idCheckChar } from '../src/excel/idcard.ts';
 import {
   chainArgs,
   importArgs,

@@ -7,10 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { COLUMNS, idCheckChar } from '@djchain/client/roster';
 import { djchain, type Spawned } from '@djchain/testkit/process';
 import ExcelJS from 'exceljs';
-import { COLUMNS } from '../src/excel/columns.ts';
-import { idCheckChar } from '../src/excel/idcard.ts';
 import {
   chainArgs,
   importArgs,

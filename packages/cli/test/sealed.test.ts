@@ -18,13 +18,13 @@ import {
   sealedReadRequest,
   signTransaction,
 } from '@djchain/client';
+import { idCheckChar } from '@djchain/client/roster';
 import type { KeyPair, Value } from '@djchain/crypto';
 import { djchain, type Spawned } from '@djchain/testkit/process';
 import ExcelJS from 'exceljs';
 import { loadGenesis } from '../src/commands/common.ts';
 import { nodeScrypt } from '../src/commands/scrypt.ts';
 import { lastLines, openLine, openVault } from '../src/commands/vault.ts';
-import { idCheckChar } from '../src/excel/idcard.ts';
 import {
   chainArgs,
   importArgs,

@@ -99,4 +99,16 @@ export {
   sealedReadDigest,
   sealedReadRequest,
 } from './sealed.ts';
+export {
+  type ImportPlan,
+  SEALED_IMPORT_MAX_ROWS,
+  SEALED_IMPORT_PATH,
+  SEALED_IMPORT_TAG,
+  type SealedImportAnswer,
+  type SealedImportPayload,
+  type SealedImportRequest,
+  sealedImport,
+  sealedImportDigest,
+  sealedImportRequest,
+} from './sealed-import.ts';
 export { accountKey, addressOf, buildTx, type SignedTx, signTransaction, type TxRequest } from './tx.ts';

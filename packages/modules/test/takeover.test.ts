@@ -257,6 +257,35 @@ describe('keys change by their holder, or by two parties with a superior', () =>
     ];
     assert.deepEqual(results, ['ok', 'ok', 'ok', 'ok']);
   });
+
+  it('the member view shows a pending recovery (new address, requester, date) to its approver, and not after', () => {
+    const chain = new Chain();
+    code(chain, {
+      at: '2024-03-01',
+      by: 'c.org',
+      do: 'member.importMember',
+      params: { id: 'm-imp', org: 'b1', address: '@placeholder', status: '正式党员', since: '2001-07-01' },
+    });
+    assert.equal(chain.member('m-imp').recovery, undefined);
+    code(chain, {
+      at: '2024-03-02',
+      by: 'b1.sec',
+      do: 'member.requestKeyRecovery',
+      params: { member: 'm-imp', newAddress: '@m-imp' },
+    });
+    const pending = chain.member('m-imp').recovery as { newAddress: string; requestedOn: string; by: string };
+    assert.equal(pending.by, 'b1.sec');
+    assert.equal(pending.requestedOn, '2024-03-02');
+    assert.match(pending.newAddress, /^[0-9a-f]{40}$/);
+    code(chain, {
+      at: '2024-03-03',
+      by: 'c.org',
+      do: 'member.approveKeyRecovery',
+      params: { member: 'm-imp' },
+    });
+    assert.equal(chain.member('m-imp').recovery, undefined);
+    assert.equal(chain.member('m-imp').address, pending.newAddress);
+  });
 });
 
 describe('a node key signs no Party act', () => {

@@ -36,7 +36,7 @@ export interface WebServerOptions {
   readonly distDir?: string;
   /**
    * The sealed-data service (`djchain sealed serve`), e.g. http://127.0.0.1:26700: `POST
-   * /sealed/read` and `GET /sealed/names` are forwarded to it so the page asks from the same
+   * /sealed/read`, `POST /sealed/import` and `GET /sealed/names` are forwarded to it so the page asks from the same
    * origin. Absent: 503.
    */
   readonly sealedUrl?: string;
@@ -209,9 +209,9 @@ function handle(
     forward(req, res, node);
     return;
   }
-  if (pathname === '/sealed/read' || pathname === '/sealed/names') {
-    // A read record is POSTed; names are a GET with the reader's node session (Authorization).
-    const method = pathname === '/sealed/read' ? 'POST' : 'GET';
+  if (pathname === '/sealed/read' || pathname === '/sealed/names' || pathname === '/sealed/import') {
+    // A read record and an upload are POSTed; names are a GET with the reader's node session.
+    const method = pathname === '/sealed/names' ? 'GET' : 'POST';
     if (sealed === null)
       sendJson(res, 503, {
         error: { code: 'SEALED_NOT_CONFIGURED', message: 'no sealed-data service behind this web server' },

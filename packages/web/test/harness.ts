@@ -44,6 +44,7 @@ export const ACCOUNTS = {
   clerk: { id: 'm-004', label: '党务工作者 陈静' },
   applicant: { id: 'm-101', label: '申请人 周晓' },
   b2Secretary: { id: 'm-011', label: '第二支部书记 孙立' },
+  probationer: { id: 'm-006', label: '预备党员 孙伟' },
 } as const;
 
 /** The fictional names of the sealed roster (never on chain): the accounts' and a few more. */

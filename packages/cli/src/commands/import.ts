@@ -23,9 +23,9 @@ import {
   type SignedTx,
   signTransaction,
 } from '@djchain/client';
+import { type ValidRow, validateRows } from '@djchain/client/roster';
 import { type KeyPair, randomSeed, type Suite, toHex, type Value } from '@djchain/crypto';
 import { addYears, ageCommitment, chinaDate, sealProfile } from '@djchain/modules';
-import { type ValidRow, validateRows } from '../excel/validate.ts';
 import { readRoster } from '../excel/workbook.ts';
 import { guarded, need, openKey, opt, type Parsed, parse } from './common.ts';
 import { connect } from './connect.ts';

@@ -3,10 +3,11 @@
  * [--validity BLOCKS] [--used FILE]`: the sealed-data service (../sealed/gate.ts). It holds the
  * key store and the sealed profiles; readers never do. It trusts the chain only through proofs
  * checked from --genesis (required: no trust on first use here). It also answers names
- * (`GET /sealed/names`) to readers the node's read rules entitle (../sealed/names.ts).
+ * (`GET /sealed/names`) and seals a roster uploaded in the browser (`POST /sealed/import`) to readers the node's read rules entitle (../sealed/names.ts).
  */
 import { resolve } from 'node:path';
 import { SealedGate } from '../sealed/gate.ts';
+import { SealedImport } from '../sealed/import.ts';
 import { NameReader } from '../sealed/names.ts';
 import { serveSealed } from '../sealed/server.ts';
 import { UsedRecords } from '../sealed/used.ts';
@@ -32,7 +33,9 @@ async function sealedServe(p: Parsed, io: CommandIo): Promise<number> {
   const gate = new SealedGate({ vaultFile, profilesFile, validityBlocks: validity }, { client, used });
   // Names for the web app's lists: the node's read rules, asked with the reader's own session.
   const names = new NameReader({ vaultFile, profilesFile, api, chainId, suite });
-  const server = await serveSealed(gate, { port, names });
+  // A roster uploaded in the browser, sealed here with the CLI's own row checks (../sealed/import.ts).
+  const importer = new SealedImport({ vaultFile, profilesFile, validityBlocks: validity }, client);
+  const server = await serveSealed(gate, { port, names, importer });
   io.out(msg(p.lang, 'sealedListening', { url: server.url, validity }));
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -56,6 +56,21 @@ export const SEALED_ERRORS = {
     zh: '无权查看该组织或党员的姓名（按节点的查看权限）。',
     en: "The node's read rules do not let this reader read that organization or member.",
   },
+  SEALED_IMPORT_NOT_PERMITTED: {
+    status: 403,
+    zh: '无权导入名册：须由党委书记、组织委员，或党支部书记、组织委员、党务工作者导入。',
+    en: 'Not permitted to import a roster: a 党委 书记/组织委员 or a 党支部 书记/组织委员/党务工作者 imports.',
+  },
+  SEALED_IMPORT_BAD_SIGNATURE: {
+    status: 403,
+    zh: '导入请求签名无效：须由上传人的密钥签署。',
+    en: 'The import request is not signed by the uploader named in it.',
+  },
+  SEALED_IMPORT_EXPIRED: {
+    status: 410,
+    zh: '导入请求已过有效期，请重新上传。',
+    en: 'The import request is too old; upload again.',
+  },
   SEALED_UNAVAILABLE: {
     status: 503,
     zh: '暂时无法核验链上记录（节点不可达）。',

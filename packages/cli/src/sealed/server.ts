@@ -3,19 +3,23 @@
  * { tx, signature }, at most 64 KiB) → 200 SealedAnswer, or { error: { code, message, zh } }
  * with the code's status; `GET /sealed/names?org=ID|member=ID` with the reader's node session →
  * { height, names } (names.ts); `GET /healthz`. Requests are answered one field set at a time, bounded in
- * size and time; no answer is cached (no-store).
+ * size and time; no answer is cached (no-store). `POST /sealed/import` (JSON { payload, signer,
+ * signature }, at most 4 MiB): a roster uploaded in the browser, sealed here (import.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SEALED_READ_PATH } from '@djchain/client';
+import { SEALED_IMPORT_PATH, SEALED_READ_PATH } from '@djchain/client';
 import { SEALED_ERRORS, SealedError } from './errors.ts';
 import type { SealedGate } from './gate.ts';
+import type { SealedImport } from './import.ts';
 import type { NameReader } from './names.ts';
 
 /** Names for the signed-in reader's lists (names.ts); the web server forwards it. */
 export const SEALED_NAMES_PATH = '/sealed/names';
 
 const MAX_BODY = 64 * 1024;
+/** An uploaded roster (at most SEALED_IMPORT_MAX_ROWS rows of text). */
+const MAX_IMPORT_BODY = 4 * 1024 * 1024;
 
 export interface SealedServer {
   readonly url: string;
@@ -36,13 +40,13 @@ function refuse(res: ServerResponse, e: SealedError): void {
   send(res, e.status, { error: { code: e.code, message: e.message, zh: SEALED_ERRORS[e.code].zh } });
 }
 
-function readBody(req: IncomingMessage): Promise<unknown> {
+function readBody(req: IncomingMessage, max = MAX_BODY): Promise<unknown> {
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
+      if (size > max) {
         fail(new SealedError('SEALED_BAD_REQUEST', 'body too large'));
         req.destroy();
       } else chunks.push(c);
@@ -60,7 +64,7 @@ function readBody(req: IncomingMessage): Promise<unknown> {
 
 export async function serveSealed(
   gate: SealedGate,
-  opts: { host?: string; port?: number; names?: NameReader } = {},
+  opts: { host?: string; port?: number; names?: NameReader; importer?: SealedImport } = {},
 ): Promise<SealedServer> {
   const server = createServer((req, res) => {
     const [path, search] = (req.url ?? '').split('?', 2);
@@ -82,6 +86,19 @@ export async function serveSealed(
         );
       return;
     }
+    if (path === SEALED_IMPORT_PATH && req.method === 'POST' && opts.importer) {
+      const importer = opts.importer;
+      readBody(req, MAX_IMPORT_BODY)
+        .then((body) => importer.handle(body))
+        .then(
+          (answer) => send(res, 200, answer),
+          (e: unknown) => {
+            if (e instanceof SealedError) return refuse(res, e);
+            send(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });
+          },
+        );
+      return;
+    }
     if (path !== SEALED_READ_PATH || req.method !== 'POST')
       return send(res, 404, { error: { code: 'NOT_FOUND', message: 'not found' } });
     readBody(req)
@@ -94,7 +111,8 @@ export async function serveSealed(
         },
       );
   });
-  server.requestTimeout = 30_000;
+  // An import seals and commits to age for every row: it may take longer than a read.
+  server.requestTimeout = 120_000;
   server.headersTimeout = 10_000;
   server.maxConnections = 64;
   server.on('clientError', (_e, socket) => socket.destroy());

@@ -37,6 +37,8 @@ export function memberView(ctx: ReadContext, id: string, on: string): Value {
     profileRef: m.profileRef,
     ageCommitment: m.ageCommitment ?? null,
     ...(m.ageCorrection ? { ageCorrection: m.ageCorrection } : {}),
+    // A pending key recovery (new address, requester, date): the approver checks it before approving.
+    ...(m.recovery ? { recovery: m.recovery } : {}),
     ...status,
     rights: deriveRights(status, sanctionsOf(stores.discipline, id), on),
   });

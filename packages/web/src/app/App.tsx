@@ -33,6 +33,8 @@ import { DuesPage } from './pages/Dues.tsx';
 import { ExplorerPage } from './pages/Explorer.tsx';
 import { MemberPage } from './pages/Member.tsx';
 import { MembersPage } from './pages/Members.tsx';
+import { ManagePage } from './pages/manage/Manage.tsx';
+import { NewKeyPage } from './pages/manage/NewKey.tsx';
 import { OrgPage } from './pages/Org.tsx';
 import { PortalPage } from './pages/Portal.tsx';
 import { ProcessPage } from './pages/Process.tsx';
@@ -206,6 +208,7 @@ function Shell() {
           ...(session.post ? [{ key: 'supervision', label: t('navSupervision') }] : []),
           { key: 'org', label: t('navOrg') },
           { key: 'discipline', label: t('navDiscipline') },
+          { key: 'manage', label: t('navManage') },
         ]
       : [{ key: 'signin', label: t('navSignIn') }]),
     { key: 'explorer', label: t('navExplorer') },
@@ -348,6 +351,7 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
     'discipline',
     'supervision',
     'dues',
+    'manage',
   ];
   if (needsSession.includes(page) && !session) return <SignInPage />;
   switch (page) {
@@ -373,6 +377,10 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
       return <DisciplinePage />;
     case 'explorer':
       return <ExplorerPage route={route.slice(1)} />;
+    case 'manage':
+      return <ManagePage sub={route[1]} />;
+    case 'newkey':
+      return <NewKeyPage />;
     case 'verify':
       return <VerifyPage />;
     case 'signin':

@@ -57,6 +57,8 @@ export interface MemberInfo {
   readonly partyAgeFrom: string | null;
   readonly probationEnd: string | null;
   readonly rights: Rights;
+  /** A pending key recovery (member.requestKeyRecovery), awaiting the superior's approval. */
+  readonly recovery?: { readonly newAddress: string; readonly requestedOn: string; readonly by: string };
 }
 
 export interface StepRecord {

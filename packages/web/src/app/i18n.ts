@@ -3,6 +3,7 @@
  * a type error. `{name}` placeholders are filled by `t`.
  */
 
+import { en as adminEn, zh as adminZh } from './i18n/admin.ts';
 import { en as chainNamesEn, zh as chainNamesZh } from './i18n/chain-names.ts';
 import { en as disciplineEn, zh as disciplineZh } from './i18n/discipline.ts';
 import { en as duesEn, zh as duesZh } from './i18n/dues.ts';
@@ -286,6 +287,7 @@ const zh = {
   AUTH_SESSION_EXPIRED: '登录已过期，请重新登录。',
   RATE_LIMITED: '操作过于频繁，请稍后再试。',
   ...supervisionZh,
+  ...adminZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -561,6 +563,7 @@ const en: Table = {
   AUTH_SESSION_EXPIRED: 'Your sign-in has expired; sign in again.',
   RATE_LIMITED: 'Too many requests; try again shortly.',
   ...supervisionEn,
+  ...adminEn,
 };
 
 export type Lang = 'zh' | 'en';

@@ -2,7 +2,7 @@
  * Resident ID numbers (公民身份号码, GB 11643-1999): 6-digit region, 8-digit birth date, 3-digit
  * sequence (odd for men, even for women), and a check character from ISO 7064 MOD 11-2.
  */
-import { isIsoDate } from '@djchain/modules';
+import { isIsoDate } from './dates.ts';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';

@@ -1,5 +1,5 @@
 /** Turning spreadsheet cells into text and dates the way people type them in a roster. */
-import { isIsoDate } from '@djchain/modules';
+import { isIsoDate } from './dates.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

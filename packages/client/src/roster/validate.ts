@@ -2,9 +2,10 @@
  * Checks every roster row before anything is signed, collecting every problem of every row with
  * its spreadsheet row number, in Chinese (English second). Pure: today and the branches are given.
  */
-import { addYears, ageOn, type IsoDate } from '@djchain/modules';
+
 import { parseDate } from './cells.ts';
 import { CATEGORIES, type Category, COLUMNS, type RawRow, type RowKey } from './columns.ts';
+import { addYears, ageOn, type IsoDate } from './dates.ts';
 import { readIdNumber } from './idcard.ts';
 
 export interface RowError {

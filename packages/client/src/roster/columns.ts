@@ -1,6 +1,6 @@
 /**
  * The roster columns the import reads and the template offers: the usual 党员名册 headings, plus the
- * historical process dates of people still in the recruitment process. Headings are matched after
+ * historical dates of people still being recruited. Headings are matched after
  * trimming spaces; a few common variants are accepted.
  */
 export const CATEGORIES = ['正式党员', '预备党员', '发展对象', '入党积极分子', '入党申请人'] as const;
