@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { commandMessages } from '../src/commands/index.ts';
 import { startTestChain, type TestChain } from './commands-node.ts';
 import { djchain } from './process.ts';
 
@@ -18,10 +17,6 @@ after(() => chain?.stop());
 
 const withKey = () => ['--key', chain.keyFile, '--passphrase-file', chain.passFile];
 const api = () => ['--api', chain.url, '--genesis', chain.genesisFile];
-
-test('every command message has Chinese and English text', () => {
-  for (const [key, m] of Object.entries(commandMessages)) assert.ok(m.zh.length > 0 && m.en.length > 0, key);
-});
 
 test('keys new writes a 0600 keystore in the client format; show prints it; a wrong passphrase is refused', () => {
   const file = join(chain.root, 'k2.json');

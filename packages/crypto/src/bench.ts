@@ -2,6 +2,8 @@
  * Throughput probes for bench/ (not tests: they read the clock). Single-threaded, so the rate is
  * per core. Signatures use one key pair, as a validator set's votes do; pass `keys` for more.
  */
+
+import { CryptoError } from './errors.ts';
 import type { Suite } from './types.ts';
 
 export interface RateOptions {
@@ -47,7 +49,7 @@ export function measureVerifyRate(suite: Suite, opts: RateOptions = {}): number 
   return rate((i) => {
     const k = i % pairs.length;
     if (!suite.verify(pairs[k]!.publicKey, message, sigs[k]!))
-      throw new Error('benchmark signature did not verify');
+      throw new CryptoError('CRYPTO_BENCH_FAILED', 'benchmark signature did not verify');
   }, opts);
 }
 

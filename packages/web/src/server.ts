@@ -9,6 +9,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { DjError } from '@djchain/crypto';
 
 export const DIST_DIR = new URL('../dist', import.meta.url).pathname;
 
@@ -47,11 +48,10 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export class WebError extends Error {
-  readonly code: string;
+export class WebError extends DjError {
   constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
+    super(code, message);
+    this.name = 'WebError';
   }
 }
 

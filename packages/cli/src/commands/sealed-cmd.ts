@@ -5,13 +5,13 @@
  * checked from --genesis (required: no trust on first use here).
  */
 import { resolve } from 'node:path';
+import { CliError, t } from '../i18n.ts';
 import { SealedGate } from '../sealed/gate.ts';
 import { serveSealed } from '../sealed/server.ts';
 import { UsedRecords } from '../sealed/used.ts';
 import { guarded, need, opt, type Parsed, parse } from './common.ts';
 import { connect } from './connect.ts';
 import type { CommandIo } from './io.ts';
-import { CmdError, msg } from './messages.ts';
 import { openVault } from './vault.ts';
 
 async function sealedServe(p: Parsed, io: CommandIo): Promise<number> {
@@ -20,16 +20,17 @@ async function sealedServe(p: Parsed, io: CommandIo): Promise<number> {
   const profilesFile = resolve(need(p, 'profiles'));
   const port = Number(opt(p, 'port') ?? '0');
   const validity = Number(opt(p, 'validity') ?? '50');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CmdError('badPortOption', { port });
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError('CLI_BAD_PORT_OPTION', { port });
   if (!Number.isInteger(validity) || validity < 1 || validity > 100_000)
-    throw new CmdError('badValidity', { validity: String(opt(p, 'validity')) });
+    throw new CliError('CLI_BAD_VALIDITY', { validity: String(opt(p, 'validity')) });
   const { client, chainId, suite } = await connect(p, io);
   // Refuse a wrong or v1 vault now rather than on the first request.
   openVault(vaultFile, chainId, suite);
   const used = new UsedRecords(resolve(opt(p, 'used') ?? `${profilesFile}.used`));
   const gate = new SealedGate({ vaultFile, profilesFile, validityBlocks: validity }, { client, used });
   const server = await serveSealed(gate, { port });
-  io.out(msg(p.lang, 'sealedListening', { url: server.url, validity }));
+  io.out(t(p.lang, 'sealedListening', { url: server.url, validity }));
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -49,6 +50,6 @@ export async function sealedCommand(argv: string[], io: CommandIo): Promise<numb
   return guarded(p.lang, io, async () => {
     const sub = p.positionals[0];
     if (sub === 'serve') return sealedServe(p, io);
-    throw new CmdError('unknownSub', { sub: sub ?? '', choices: 'serve' });
+    throw new CliError('CLI_UNKNOWN_SUB', { sub: sub ?? '', choices: 'serve' });
   });
 }

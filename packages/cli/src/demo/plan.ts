@@ -21,6 +21,7 @@ import {
   type IsoDate,
   type ModulesGenesis,
 } from '@djchain/modules';
+import { DemoError } from './errors.ts';
 import { syntheticName } from './names.ts';
 import { createRng, type Rng } from './prng.ts';
 
@@ -380,7 +381,8 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
     const p = newPerson(branch, 'recruit', null, birth);
     const ageSeed = ageSeedOf(suite, opts.seed, p.id);
     const proof = ageProof(ageSuite, ageSeed, birth, applied, 18);
-    if (proof === null) throw new Error(`demo plan: ${p.id} is under 18 on ${applied}`);
+    if (proof === null)
+      throw new DemoError('DEMO_PLAN_INVALID', `demo plan: ${p.id} is under 18 on ${applied}`);
     const pool = stable(branch);
     const [i1, i2] = pickTwo(rng, pool.length);
     const contact = pool[rng.int(0, pool.length - 1)]!.id;
@@ -502,7 +504,8 @@ const PHASE_AFTER: { readonly [action: string]: string } = {
 };
 
 function pickTwo(rng: Rng, n: number): [number, number] {
-  if (n < 2) throw new Error('demo plan: a branch needs two full members as introducers');
+  if (n < 2)
+    throw new DemoError('DEMO_PLAN_INVALID', 'demo plan: a branch needs two full members as introducers');
   const a = rng.int(0, n - 1);
   let c = rng.int(0, n - 2);
   if (c >= a) c++;

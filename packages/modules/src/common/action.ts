@@ -20,6 +20,11 @@ export interface RuleAction<P> extends ActionDef<P> {
 export interface ActionSpec<P> {
   readonly description: string;
   readonly shape: Shape;
+  /**
+   * Turns the shape-checked parameters into the action's own value, for parameters a shape cannot
+   * describe fully (signed consensus messages): a refusal is the module's BAD_PARAMS.
+   */
+  readonly decode?: (shaped: { readonly [field: string]: Value }) => Result<P>;
   readonly permission: Permission;
   /** Further checks of the parameters alone (no state). */
   readonly check?: (params: P) => Result;
@@ -75,7 +80,9 @@ export function defineAction<P>(module: string, errors: BaseErrors, spec: Action
     shape: spec.shape,
     target: spec.target,
     parse(raw: Value): Result<P> {
-      const r = parseShape<P>(raw, spec.shape, errors.BAD_PARAMS, errors.PERSONAL_DATA);
+      const shaped = parseShape<P>(raw, spec.shape, errors.BAD_PARAMS, errors.PERSONAL_DATA);
+      const r =
+        shaped.ok && spec.decode ? spec.decode(shaped.value as { readonly [field: string]: Value }) : shaped;
       if (!r.ok || !spec.check) return r;
       const c = spec.check(r.value);
       return c.ok ? r : c;
@@ -88,7 +95,8 @@ export function defineAction<P>(module: string, errors: BaseErrors, spec: Action
       const onBehalf = ctx.onBehalfOf !== undefined;
       const entry = spec.permission.filter((r) => r.of === 'clerkEntry');
       if (onBehalf && entry.length === 0) return failure(errors.ON_BEHALF_REFUSED);
-      const grant = permits(onBehalf ? entry : spec.permission, actorFacts(ctx, module, target));
+      const rules = onBehalf ? entry : spec.permission;
+      const grant = permits(rules, actorFacts(ctx, module, target, rules));
       if (grant === null) {
         const { by } = actorOf(ctx, module);
         return failure(errors.NOT_PERMITTED, { required: describePermission(spec.permission), signer: by });

@@ -5,6 +5,7 @@
  */
 
 import { addDays, type IsoDate, weekday } from './dates.ts';
+import { ModuleError } from './errors.ts';
 import data from './holidays.json' with { type: 'json' };
 
 interface YearData {
@@ -75,7 +76,7 @@ export function workingPeriodEnd(start: IsoDate, n: number): CalendarResult {
     }
     d = addDays(d, 1);
   }
-  throw new Error('workingPeriodEnd: no working days found');
+  throw new ModuleError('MODULES_BAD_DATE', 'workingPeriodEnd: no working days found');
 }
 
 /** Working days in [from, to], both included; bounded by the span. */

@@ -2,6 +2,7 @@
  * Calendar dates as ISO 'YYYY-MM-DD' strings, in China time (UTC+8, no DST).
  * Pure integer arithmetic: no Date objects, so results never depend on the host's time zone.
  */
+import { ModuleError } from './errors.ts';
 
 /** An ISO calendar date 'YYYY-MM-DD'. */
 export type IsoDate = string;
@@ -44,7 +45,7 @@ export function formatDate(y: number, m: number, d: number): IsoDate {
 
 function must(s: IsoDate): { y: number; m: number; d: number } {
   const p = parseIsoDate(s);
-  if (!p) throw new Error(`not an ISO date: ${s}`);
+  if (!p) throw new ModuleError('MODULES_BAD_DATE', `not an ISO date: ${s}`);
   return p;
 }
 

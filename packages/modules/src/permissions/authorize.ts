@@ -2,6 +2,7 @@
  * Wires the declarative permissions to chain state: who the signer is (member id by key address),
  * which posts they hold where (active, not lapsed by a sanction), and their relation to the target.
  */
+import { validatorIndex, validatorSetFromValue } from '@djchain/ledger';
 import type { ActionContext, ReadContext } from '@djchain/runtime';
 import { chinaDate, type IsoDate } from '../common/dates.ts';
 import { MODULE, storeOf } from '../common/stores.ts';
@@ -11,12 +12,21 @@ import { memberStatus } from '../member/status.ts';
 import { memberIdByAddress } from '../member/store.ts';
 import { chainSuperior, postsOfMember, superiorCommittee } from '../org/store.ts';
 import { getProcess } from '../recruitment/store.ts';
-import type { ActorFacts, OrgPost } from './rules.ts';
+import type { ActorFacts, OrgPost, Permission } from './rules.ts';
 
-/** What an action is about: the organization it acts in and, when there is one, the member. */
+/**
+ * What an action is about: the organization it acts in and, when there is one, the member. No
+ * organization for an action about the chain itself (evidence against a validator).
+ */
 export interface Target {
-  readonly org: string;
+  readonly org?: string;
   readonly member?: string;
+}
+
+/** The key is a validator's of the current set (`sys/validators`). */
+export function isValidatorKey(ctx: ReadContext, key: Uint8Array): boolean {
+  const raw = ctx.readStore('sys').get('validators');
+  return raw !== undefined && validatorIndex(validatorSetFromValue(raw), key) >= 0;
 }
 
 export function storesFor(ctx: ReadContext, self: string) {
@@ -54,12 +64,21 @@ export function actorOf(ctx: ActionContext, self: string): { by: string | null; 
   return { by, onBehalfOf };
 }
 
-export function actorFacts(ctx: ActionContext, self: string, target: Target): ActorFacts {
+/** What the chain knows about the signer for `permission` on `target`. */
+export function actorFacts(
+  ctx: ActionContext,
+  self: string,
+  target: Target,
+  permission: Permission,
+): ActorFacts {
   const stores = storesFor(ctx, self);
   const today = chinaDate(ctx.time);
   const { by, onBehalfOf } = actorOf(ctx, self);
   const isChainSuperior = chainSuperior(stores.org)?.address === ctx.signerAddress;
-  if (by === null) {
+  // Decoding the validator set costs; only the permissions that name validators pay it.
+  const isValidatorNode = permission.some((r) => r.of === 'validatorNode') && isValidatorKey(ctx, ctx.signer);
+  const org = target.org;
+  if (by === null || org === undefined) {
     return {
       postsInOrg: [],
       postsInSuperior: [],
@@ -67,10 +86,11 @@ export function actorFacts(ctx: ActionContext, self: string, target: Target): Ac
       clerkOnBehalf: false,
       isContact: false,
       isChainSuperior,
+      isValidatorNode,
     };
   }
-  const superior = superiorCommittee(stores.org, target.org);
-  const postsInOrg = activePosts(stores, by, target.org, today);
+  const superior = superiorCommittee(stores.org, org);
+  const postsInOrg = activePosts(stores, by, org, today);
   const subject = target.member;
   return {
     postsInOrg,
@@ -80,5 +100,6 @@ export function actorFacts(ctx: ActionContext, self: string, target: Target): Ac
     isContact:
       subject !== undefined && (getProcess(stores.recruitment, subject)?.contacts.includes(by) ?? false),
     isChainSuperior,
+    isValidatorNode,
   };
 }

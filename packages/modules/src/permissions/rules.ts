@@ -31,14 +31,17 @@ export type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
  *   (ctx.onBehalfOf is the member), marked in the event. Data entry only: no action that touches the
  *   member's key, posts or consent (applications, votes) lists it (docs/threat-model.md);
  * - 'contact': an assigned 培养联系人 of the candidate;
- * - 'chainSuperior': the superior body named in genesis (`org.superior`), the only one above the top 党委.
+ * - 'chainSuperior': the superior body named in genesis (`org.superior`), the only one above the top 党委;
+ * - 'validatorNode': a validator of the current set, signing with its node key (evidence of
+ *   equivocation: the validators' machines are the ones that see the messages).
  */
 export type PermissionRule =
   | { readonly posts: readonly OrgPost[]; readonly of: 'org' | 'superiorCommittee' }
   | { readonly of: 'self' }
   | { readonly of: 'clerkEntry' }
   | { readonly of: 'contact' }
-  | { readonly of: 'chainSuperior' };
+  | { readonly of: 'chainSuperior' }
+  | { readonly of: 'validatorNode' };
 
 export type Permission = readonly PermissionRule[];
 
@@ -56,12 +59,14 @@ export interface ActorFacts {
   readonly isContact: boolean;
   /** The signer's key is the superior body's named in genesis (`org.superior`). */
   readonly isChainSuperior: boolean;
+  /** The signer's key is a validator's of the current set (computed only for permissions that ask). */
+  readonly isValidatorNode: boolean;
 }
 
 /** How the signer was allowed, or null. */
 export type Grant =
   | { readonly via: 'org' | 'superiorCommittee'; readonly post: OrgPost }
-  | { readonly via: 'self' | 'onBehalf' | 'contact' | 'chainSuperior' };
+  | { readonly via: 'self' | 'onBehalf' | 'contact' | 'chainSuperior' | 'validatorNode' };
 
 /** The one decision function: which rule (if any) lets this actor call. */
 export function permits(permission: Permission, actor: ActorFacts): Grant | null {
@@ -74,6 +79,8 @@ export function permits(permission: Permission, actor: ActorFacts): Grant | null
       if (actor.isContact) return { via: 'contact' };
     } else if (rule.of === 'chainSuperior') {
       if (actor.isChainSuperior) return { via: 'chainSuperior' };
+    } else if (rule.of === 'validatorNode') {
+      if (actor.isValidatorNode) return { via: 'validatorNode' };
     } else {
       const held = rule.of === 'org' ? actor.postsInOrg : actor.postsInSuperior;
       const post = rule.posts.find((p) => held.includes(p));
@@ -91,6 +98,7 @@ export function describePermission(permission: Permission): string {
       if (r.of === 'clerkEntry') return '党务工作者代为录入（标明代办）';
       if (r.of === 'contact') return '培养联系人';
       if (r.of === 'chainSuperior') return '创世文件指定的上级党组织';
+      if (r.of === 'validatorNode') return '验证节点（以节点密钥签名）';
       return `${r.of === 'org' ? '本组织' : '上级党委'}${r.posts.join('、')}`;
     })
     .join('；');

@@ -4,6 +4,7 @@
  * OpenAPI 3.1 takes JSON Schema as is, so the route schemas go in unchanged.
  */
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import { NodeError } from '../errors.ts';
 import { API_ERRORS, type ApiErrorCode } from './errors.ts';
 import { errorEnvelope, type RouteDoc } from './schemas.ts';
 
@@ -100,7 +101,7 @@ function errorResponses(codes: readonly ApiErrorCode[]): Record<string, object> 
 
 function operation(r: CollectedRoute): object {
   const doc = r.doc;
-  if (!doc) throw new Error(`route ${r.method} ${r.url} has no config.doc`);
+  if (!doc) throw new NodeError('NODE_BAD_ROUTE', `route ${r.method} ${r.url} has no config.doc`);
   const s = r.schema;
   const ok = doc.produces
     ? {

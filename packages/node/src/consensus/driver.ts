@@ -414,7 +414,7 @@ export class ConsensusDriver {
       }
       case 'broadcastProposal': {
         const executed = app.executed(a.proposal.value);
-        if (!executed) throw new Error('proposed block is not executed');
+        if (!executed) throw new NodeError('NODE_NOT_EXECUTED', 'proposed block is not executed');
         const proposal = signProposal(app.suite, key.secretKey, app.chainId, a.proposal);
         this.proposals.set(messageKey({ kind: 'proposal', proposal: a.proposal }), proposal);
         this.broadcast({ kind: 'proposal', proposal, block: encodeBlock(executed.block) });
@@ -453,7 +453,7 @@ export class ConsensusDriver {
   private decide(a: Extract<Action, { kind: 'decide' }>): void {
     const { app, key } = this.deps;
     const executed = app.executed(a.value);
-    if (!executed) throw new Error('decided block is not executed');
+    if (!executed) throw new NodeError('NODE_NOT_EXECUTED', 'decided block is not executed');
     const set = app.validators(a.height);
     const sigs = a.commit.map((v) => {
       let signature = this.votes.get(voteKey(v))?.signature;
@@ -461,7 +461,8 @@ export class ConsensusDriver {
       if (signature === undefined && v.validator === this.self) {
         signature = signMachineVote(app.suite, key.secretKey, app.chainId, v).signature;
       }
-      if (signature === undefined) throw new Error('precommit signature missing');
+      if (signature === undefined)
+        throw new NodeError('NODE_SIGNATURE_MISSING', 'precommit signature missing');
       return { validatorIndex: validatorIndex(set, fromHex(v.validator)), time: v.time ?? 0, signature };
     });
     try {
