@@ -142,7 +142,7 @@ function checkOrgs(raw: unknown): OrgsFile {
   return f as OrgsFile;
 }
 
-export function roleOf(o: OrgEntry): 'validator' | 'observer' {
+function roleOf(o: OrgEntry): 'validator' | 'observer' {
   return o.role ?? (o.kind === 'superior' ? 'observer' : 'validator');
 }
 

@@ -52,19 +52,3 @@ export function measureVerifyRate(suite: Suite, opts: RateOptions = {}): number 
       throw new CryptoError('CRYPTO_BENCH_FAILED', 'benchmark signature did not verify');
   }, opts);
 }
-
-/** Signatures per second of `suite` on one core. */
-export function measureSignRate(suite: Suite, opts: RateOptions = {}): number {
-  const { pairs, message } = fixtures(suite, opts);
-  return rate((i) => {
-    suite.sign(pairs[i % pairs.length]!.secretKey, message);
-  }, opts);
-}
-
-/** Hashes per second of `bytes`-long inputs. */
-export function measureHashRate(suite: Suite, opts: RateOptions & { readonly bytes?: number } = {}): number {
-  const data = new Uint8Array(opts.bytes ?? 1024);
-  return rate(() => {
-    suite.hash(data);
-  }, opts);
-}

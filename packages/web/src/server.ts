@@ -100,7 +100,7 @@ const FORWARDED = /^\/(v1\/|healthz$)/;
  * script from assets/), so scripts are 'self' only; Ant Design injects its CSS-in-JS as <style>
  * elements, hence 'unsafe-inline' for styles alone. No framing by anyone (clickjacking of signing).
  */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy':
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
     "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; " +
@@ -160,7 +160,7 @@ function forward(req: IncomingMessage, res: ServerResponse, node: URL, what = 'n
  * `%` left after decoding (double encoding) — is refused rather than cleaned, and the resolved
  * path must still lie inside dist.
  */
-export function fileOf(dist: string, pathname: string): string | null {
+function fileOf(dist: string, pathname: string): string | null {
   const decoded = decodeURIComponent(pathname);
   if (/[\\\0%]/.test(decoded)) return null;
   if (decoded.split('/').some((seg) => seg === '..')) return null;

@@ -9,7 +9,7 @@ import type { CommandIo } from './io.ts';
 const CONNECT_OPTIONS = { api: { type: 'string' }, genesis: { type: 'string' } } as const;
 
 /** "module.name" → [module, name]. */
-export function splitDotted(text: string | undefined): [string, string] {
+function splitDotted(text: string | undefined): [string, string] {
   const m = /^([a-z][a-zA-Z0-9]*)\.([a-zA-Z][a-zA-Z0-9]*)$/.exec(text ?? '');
   if (!m) throw new CliError('CLI_BAD_ACTION', { action: text ?? '' });
   return [m[1]!, m[2]!];
@@ -52,7 +52,7 @@ export async function statusCommand(argv: string[], io: CommandIo): Promise<numb
 }
 
 /** Prints a verified receipt: its events, or its coded refusal with the cited rule, in Chinese. */
-export function printReceipt(p: Parsed, io: CommandIo, r: VerifiedReceipt): number {
+function printReceipt(p: Parsed, io: CommandIo, r: VerifiedReceipt): number {
   const base = { hash: r.hash, height: r.height, index: r.index };
   if (r.receipt.status === 'ok') {
     const events = r.receipt.events.map((e) => e.type).join(', ') || '-';

@@ -110,7 +110,7 @@ export async function guarded(lang: Lang, io: CommandIo, body: () => Promise<num
   }
 }
 
-export function describeError(lang: Lang, e: unknown): string {
+function describeError(lang: Lang, e: unknown): string {
   if (e instanceof CliError) return t(lang, e.code, e.details);
   if (isClientError(e, 'CLIENT_KEYSTORE_BAD_PASSPHRASE')) return t(lang, 'badPassphrase');
   if (isClientError(e)) {

@@ -72,7 +72,7 @@ interface Planned {
 }
 
 /** Whether a row is a future applicant: the only rows that carry an age commitment. */
-export function needsAge(r: ValidRow): boolean {
+function needsAge(r: ValidRow): boolean {
   return r.category !== '正式党员' && r.category !== '预备党员';
 }
 
@@ -81,7 +81,7 @@ export function needsAge(r: ValidRow): boolean {
  * `age` is the applicant's seed and commitment when computed elsewhere (the worker pool); without
  * it an applicant's commitment is computed here.
  */
-export function planRow(
+function planRow(
   suite: Suite,
   vault: Vault,
   r: ValidRow,

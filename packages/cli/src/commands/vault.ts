@@ -59,7 +59,7 @@ const isRecordOf = (v: unknown, ok: (x: unknown) => boolean): v is Record<string
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(ok);
 
 /** Writes `text` to `file` (0600) all at once: temporary file, fsync, rename, fsync of the folder. */
-export function writeAtomic(file: string, text: string): void {
+function writeAtomic(file: string, text: string): void {
   const tmp = `${file}.tmp-${process.pid}`;
   writeFileSync(tmp, text, { mode: 0o600 });
   const fd = openSync(tmp, 'r');
@@ -215,7 +215,7 @@ export function appendSealed(file: string, lines: readonly SealedLine[]): void {
 }
 
 /** Every well-formed line of a profiles file, in order (a torn last line is skipped). */
-export function sealedLines(file: string): SealedLine[] {
+function sealedLines(file: string): SealedLine[] {
   if (!existsSync(file)) return [];
   const out: SealedLine[] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {

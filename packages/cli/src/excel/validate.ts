@@ -64,7 +64,7 @@ const ORDER: readonly RowKey[] = [
   'convertedOn',
 ];
 
-export function validateRow(
+function validateRow(
   raw: RawRow,
   row: number,
   ctx: ValidationContext,

@@ -10,7 +10,7 @@ export interface RosterRead {
 }
 
 /** At most this many data rows are read from one file (a community roster is far smaller). */
-export const MAX_ROWS = 100_000;
+const MAX_ROWS = 100_000;
 
 const norm = (s: string) => s.replace(/\s+/g, '');
 

@@ -49,10 +49,6 @@ export function dayKind(d: IsoDate): DayKind {
   return { working: wd !== 0 && wd !== 6, provisional };
 }
 
-export function isWorkingDay(d: IsoDate): boolean {
-  return dayKind(d).working;
-}
-
 /** A date computed from the calendar, with whether any year it crossed lacked official data. */
 export interface CalendarResult {
   readonly date: IsoDate;

@@ -21,7 +21,7 @@ export function daysInMonth(y: number, m: number): number {
 }
 
 /** Splits a date; null when the string is not a real calendar date. */
-export function parseIsoDate(s: string): { y: number; m: number; d: number } | null {
+function parseIsoDate(s: string): { y: number; m: number; d: number } | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!match) return null;
   const y = Number(match[1]);
@@ -39,7 +39,7 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-export function formatDate(y: number, m: number, d: number): IsoDate {
+function formatDate(y: number, m: number, d: number): IsoDate {
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
@@ -61,7 +61,7 @@ export function toDayNumber(s: IsoDate): number {
 }
 
 /** Inverse of toDayNumber (civil_from_days). */
-export function fromDayNumber(n: number): IsoDate {
+function fromDayNumber(n: number): IsoDate {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -77,11 +77,6 @@ export function fromDayNumber(n: number): IsoDate {
 
 export function addDays(s: IsoDate, n: number): IsoDate {
   return fromDayNumber(toDayNumber(s) + n);
-}
-
-/** Whole days from a to b (positive when b is later). */
-export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return toDayNumber(b) - toDayNumber(a);
 }
 
 /**
@@ -127,7 +122,4 @@ export function ageOn(birth: IsoDate, on: IsoDate): number {
 
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
-}
-export function minDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a <= b ? a : b;
 }

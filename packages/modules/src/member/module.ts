@@ -33,7 +33,7 @@ function dateOf(ctx: ReadContext, p: Value): string {
 }
 
 /** Status and rights of a member on a date (derived, never stored). */
-export function memberView(ctx: ReadContext, id: string, on: string): Value {
+function memberView(ctx: ReadContext, id: string, on: string): Value {
   const stores = storesFor(ctx, MODULE.member);
   const m = getMember(stores.member, id);
   const status = memberStatus(stores, id, on);

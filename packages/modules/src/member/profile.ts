@@ -9,7 +9,7 @@
 import { decode, encode, type Suite, taggedHash, toHex, type Value } from '@djchain/crypto';
 import { ModuleError } from '../common/errors.ts';
 
-export const PROFILE_TAG = 'djchain/profile/v1';
+const PROFILE_TAG = 'djchain/profile/v1';
 
 export interface Profile {
   readonly name: string;

@@ -39,7 +39,7 @@ export function done(p: Process, action: string): boolean {
 const PART_OF: { readonly [action: string]: number } = { startPublicity: 7 };
 
 /** The chart step an action records (null for actions outside the chart, e.g. filing a 思想汇报). */
-export function stepNo(version: string, action: string, phase?: Phase): number | null {
+function stepNo(version: string, action: string, phase?: Phase): number | null {
   if (action === 'recordAssessment' && phase === 'probationary') return 21;
   const step = ruleSet(version).steps.find((s) => s.action === action);
   return step?.no ?? PART_OF[action] ?? null;

@@ -11,7 +11,7 @@ import { TRANSFER_CITE } from './errors.ts';
 import { getTransfer, pendingTransfer, transferKeys } from './store.ts';
 
 /** A request unanswered this many days raises one warning to both branches. */
-export const TRANSFER_REMIND_DAYS = 30;
+const TRANSFER_REMIND_DAYS = 30;
 
 function param(p: Value, key: string): string {
   const v = (p as { [k: string]: Value } | null)?.[key];

@@ -782,7 +782,7 @@ export class ConsensusDriver {
 }
 
 /** Room in a frame for the signed proposal and the message's encoding around the block. */
-export const PROPOSAL_MARGIN_BYTES = 64 * 1024;
+const PROPOSAL_MARGIN_BYTES = 64 * 1024;
 /** The default block limit's distance below the frame limit (more than the margin required). */
 const FRAME_BLOCK_MARGIN_BYTES = 256 * 1024;
 /** Room in `maxBlockBytes` for the header and the block's encoding around its transactions. */

@@ -60,7 +60,7 @@ export interface MempoolGossipStats {
 }
 
 /** Largest batch a peer may send us (transactions per message). */
-export const MAX_RELAY_TXS = 10_000;
+const MAX_RELAY_TXS = 10_000;
 
 interface Pending {
   readonly encoding: Uint8Array;

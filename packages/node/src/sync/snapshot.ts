@@ -80,7 +80,7 @@ export interface SnapshotSyncOptions {
   readonly concurrency?: number;
 }
 
-export const defaultSnapshotSyncOptions = { concurrency: 4 } as const;
+const defaultSnapshotSyncOptions = { concurrency: 4 } as const;
 
 /** Why a peer was dropped during a sync (an invalid chunk, manifest or base proves it lied). */
 export interface PeerFault {

@@ -30,7 +30,7 @@ import {
 } from '@djchain/ledger';
 import { AppError } from './errors.ts';
 
-export const RECEIPT_FORMAT = 'djchain-receipt';
+const RECEIPT_FORMAT = 'djchain-receipt';
 
 export interface ReceiptFile {
   readonly chainId: string;
