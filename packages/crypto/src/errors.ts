@@ -21,11 +21,6 @@ export class DjError<
   }
 }
 
-/** True when `e` is a DjError (of any class), optionally with the given code. */
-export function isDjError(e: unknown, code?: string): e is DjError {
-  return e instanceof DjError && (code === undefined || e.code === code);
-}
-
 /**
  * A caller error in the crypto package (wrong key length, bad hex, unknown suite). Verification
  * never throws: it returns false.
