@@ -1,5 +1,5 @@
 /** Canonical bytes ⇄ values for ledger records, with decoding failures mapped to the record's code. */
-import { decode, encode, type Value } from '@djchain/crypto';
+import { decode, type Value } from '@djchain/crypto';
 import { LedgerError, type LedgerErrorCode } from './errors.ts';
 
 /** Decodes canonical CBOR; malformed or non-canonical bytes fail with `code`. */
