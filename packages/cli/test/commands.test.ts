@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { startTestChain, type TestChain } from './commands-node.ts';
-import { djchain } from './process.ts';
+import { djchain } from '@djchain/testkit/process';
+import { secretaryArgs, startTestChain, type TestChain } from './commands-node.ts';
 
 let chain: TestChain;
 before(async () => {
@@ -15,7 +15,7 @@ before(async () => {
 });
 after(() => chain?.stop());
 
-const withKey = () => ['--key', chain.keyFile, '--passphrase-file', chain.passFile];
+const withKey = () => [...secretaryArgs(chain)];
 const api = () => ['--api', chain.url, '--genesis', chain.genesisFile];
 
 test('keys new writes a 0600 keystore in the client format; show prints it; a wrong passphrase is refused', () => {

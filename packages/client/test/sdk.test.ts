@@ -123,4 +123,37 @@ describe('DjchainClient read sessions', () => {
     await client.status();
     assert.equal(server.tokensSeen.at(-1), null);
   });
+
+  it('a session resumed in a new client (a reloaded page) reads without the key; expired, it asks for the key once', async () => {
+    const key = keyOf(chain.suite, 42);
+    const seen: Array<string | undefined> = [];
+    const first = clientFor(server, url);
+    first.onSession = (s) => seen.push(s?.token);
+    const s = await first.signIn(key);
+    assert.deepEqual(seen, [s.token]);
+    // A new client (the page after a reload) resumes the kept session: same token, no key held.
+    const second = clientFor(server, url);
+    second.resumeSession(s);
+    let asked = 0;
+    second.keyProvider = async () => {
+      asked++;
+      return key;
+    };
+    const before = server.tokensSeen.length;
+    await second.status();
+    assert.deepEqual(server.tokensSeen.slice(before), [s.token]);
+    assert.equal(asked, 0);
+    // Expired on the node: the page is asked for the key (its user's passphrase), once, and reads on.
+    server.sessions.clear();
+    await second.status();
+    assert.equal(asked, 1);
+    const renewed = second.session()!.token;
+    assert.notEqual(renewed, s.token);
+    assert.equal(server.tokensSeen.at(-1), renewed);
+    // Without a key to give, an expired resumed session fails as expired.
+    const third = clientFor(server, url);
+    third.resumeSession(s);
+    server.sessions.clear();
+    await assert.rejects(third.status(), (e: { apiCode?: string }) => e.apiCode === 'AUTH_SESSION_EXPIRED');
+  });
 });

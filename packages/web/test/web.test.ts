@@ -129,6 +129,7 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     await page.getByTestId('todo-go-m-101-talk').click();
     await page.getByTestId('step-form').waitFor();
     await page.getByTestId('step-submit').click();
+    await page.getByTestId('confirm-submit').click();
     await page.getByTestId('step-done').waitFor({ timeout: 60_000 });
     await shoot(page, 'step-done');
   });
@@ -138,6 +139,7 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     await open('recruitment/m-101/assignContacts');
     await page.getByTestId('field-contacts').fill('m-003');
     await page.getByTestId('step-submit').click();
+    await page.getByTestId('confirm-submit').click();
     const cite = page.getByTestId('error-cite');
     await cite.waitFor({ timeout: 60_000 });
     assert.match(await text(cite), /《中国共产党发展党员工作细则》第.+条/);
@@ -358,9 +360,9 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
   browserIt('the explorer finds a transaction by hash and shows its body and proved receipt', async () => {
     await search(evidenceTx);
     await page.getByTestId('tx-view').waitFor();
-    assert.equal(await text(page.getByTestId('tx-action')), 'evidence.submit');
+    assert.equal(await text(page.getByTestId('tx-action')), '提交双重签名证据 evidence.submit');
     assert.match(await text(page.getByTestId('receipt-status')), /成功/);
-    assert.match(await text(page.getByTestId('tx-params')), /prevote/);
+    assert.match(await text(page.getByTestId('tx-params')), /预投票/);
     assert.match(
       await text(page.getByTestId('receipt-view')),
       /evidence\.Equivocation|双重签名证据|validator:/,

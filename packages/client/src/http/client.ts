@@ -20,6 +20,8 @@ import { decodeDossier } from '../dossier/format.ts';
 import { type DossierVerdict, verifyDossier } from '../dossier/verify.ts';
 import { ClientError, HttpError } from '../errors.ts';
 import { LightClient, type TrustAnchor } from '../light-client.ts';
+import { MAX_HEADERS, MAX_WAIT_MS, ROUTES } from '../routes/index.ts';
+import type { RouteInput, RouteSpec } from '../routes/spec.ts';
 import { accountKey, addressOf, buildTx, type SignedTx, signTransaction } from '../tx.ts';
 import { sessionSignBytes } from './auth.ts';
 import { type ChainEvent, type SubscribeOptions, subscribeEvents } from './events.ts';
@@ -66,10 +68,6 @@ export interface ReadSession {
 }
 
 export const defaultDjchainClientOptions = { requestTimeoutMs: 10_000, expiryWindow: 100 } as const;
-
-/** The longest single wait the API allows (GET /v1/txs/:hash/wait). */
-const MAX_WAIT_MS = 30_000;
-const MAX_HEADERS = 1000;
 
 export interface NodeStatus {
   readonly chainId: string;
@@ -129,6 +127,13 @@ export class DjchainClient {
   private current: ReadSession | undefined;
   /** The key the session was opened with, kept so that an expired session is renewed. */
   private sessionKey: KeyPair | undefined;
+  /**
+   * Asked for the key when a resumed session (no key held) expires: a page that keeps the session
+   * across a reload but not the decrypted key asks its user for the passphrase here.
+   */
+  keyProvider: (() => Promise<KeyPair | undefined>) | undefined;
+  /** Told of every session opened, resumed or ended (a page keeps it for the tab). */
+  onSession: ((s: ReadSession | undefined) => void) | undefined;
 
   constructor(opts: DjchainClientOptions) {
     this.suite = opts.suite;
@@ -148,8 +153,9 @@ export class DjchainClient {
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
       token,
       renew: async () => {
-        if (!this.sessionKey) return false;
-        await this.signIn(this.sessionKey);
+        const key = this.sessionKey ?? (await this.keyProvider?.());
+        if (!key) return false;
+        await this.signIn(key);
         return true;
       },
     });
@@ -171,7 +177,7 @@ export class DjchainClient {
    * while this client lives; `signOut` ends it.
    */
   async signIn(key: KeyPair, lifetimeMs = 30 * 60_000): Promise<ReadSession> {
-    const ch = obj(await this.http.post('/v1/auth/challenge', {}), 'challenge');
+    const ch = obj(await this.http.call(ROUTES.authChallenge, {}), 'challenge');
     const nonce = str(ch, 'nonce', 'challenge');
     const expiry = Date.now() + lifetimeMs;
     const signature = this.suite.sign(
@@ -179,11 +185,8 @@ export class DjchainClient {
       sessionSignBytes({ chainId: this.chainId, nonce, expiry }),
     );
     const o = obj(
-      await this.http.post('/v1/auth/session', {
-        publicKey: toHex(key.publicKey),
-        nonce,
-        expiry,
-        signature: toHex(signature),
+      await this.http.call(ROUTES.authSession, {
+        body: { publicKey: toHex(key.publicKey), nonce, expiry, signature: toHex(signature) },
       }),
       'session',
     );
@@ -199,7 +202,18 @@ export class DjchainClient {
     this.current = session;
     this.sessionKey = key;
     this.token = session.token;
+    this.onSession?.(session);
     return session;
+  }
+
+  /**
+   * Reads again as a session opened earlier (kept by the page for its tab), without its key: when
+   * it expires it is renewed with the key `keyProvider` gives, or reads fail AUTH_SESSION_EXPIRED.
+   */
+  resumeSession(session: ReadSession): void {
+    this.current = session;
+    this.sessionKey = undefined;
+    this.token = session.token;
   }
 
   /** Ends the read session (on the node too); the client reads anonymously afterwards. */
@@ -207,9 +221,10 @@ export class DjchainClient {
     const had = this.current;
     this.current = undefined;
     this.sessionKey = undefined;
+    this.onSession?.(undefined);
     if (had) {
       try {
-        await this.http.delete('/v1/auth/session');
+        await this.http.call(ROUTES.authEnd, {});
       } catch {
         // Ended anyway when it expires.
       }
@@ -217,9 +232,18 @@ export class DjchainClient {
     this.token = undefined;
   }
 
+  /**
+   * Any route of the table (`ROUTES` of @djchain/client): the answer as the node sent it, checked
+   * against the route's schema — for routes this client has no method of its own (block
+   * summaries, block bodies, the portal). Nothing in it is proved: verify with the other methods.
+   */
+  call<R extends RouteSpec>(route: R, input: RouteInput<R>): Promise<unknown> {
+    return this.http.call(route, input);
+  }
+
   /** GET /v1/status; CLIENT_CHAIN_MISMATCH / CLIENT_SUITE_MISMATCH when the node runs another chain. */
   async status(): Promise<NodeStatus> {
-    const o = obj(await this.http.get('/v1/status'), 'status');
+    const o = obj(await this.http.call(ROUTES.status, {}), 'status');
     const s = o as unknown as NodeStatus;
     if (str(o, 'chainId', 'status') !== this.chainId)
       throw new ClientError('CLIENT_CHAIN_MISMATCH', `node runs chain ${s.chainId}, not ${this.chainId}`);
@@ -242,7 +266,7 @@ export class DjchainClient {
   /** POST /v1/txs: results in order; a rejection is a result, not an exception. */
   async submit(txs: ReadonlyArray<SignedTx | Uint8Array>): Promise<SubmitResult[]> {
     const body = { txs: txs.map((t) => (t instanceof Uint8Array ? toBase64(t) : t.base64)) };
-    const o = obj(await this.http.post('/v1/txs', body), 'submit');
+    const o = obj(await this.http.call(ROUTES.submitTxs, { body }), 'submit');
     if (!Array.isArray(o.results) || o.results.length !== txs.length)
       throw badResponse('submit: one result per transaction expected');
     return o.results as SubmitResult[];
@@ -260,7 +284,7 @@ export class DjchainClient {
       const wait = Math.min(left, MAX_WAIT_MS);
       left -= wait;
       try {
-        const o = await this.http.get(`/v1/txs/${hash}/wait`, { timeoutMs: wait }, wait);
+        const o = await this.http.call(ROUTES.txWait, { params: { hash }, query: { timeoutMs: wait } }, wait);
         return await this.verifyCommitted(hash, obj(o, 'tx'));
       } catch (e) {
         if (!(e instanceof HttpError && e.apiCode === 'TX_WAIT_TIMEOUT') || i === rounds - 1) throw e;
@@ -273,7 +297,7 @@ export class DjchainClient {
   async getReceipt(
     hash: string,
   ): Promise<{ status: 'pending' } | ({ status: 'committed' } & VerifiedReceipt)> {
-    const o = obj(await this.http.get(`/v1/txs/${hash}`), 'tx');
+    const o = obj(await this.http.call(ROUTES.tx, { params: { hash } }), 'tx');
     if (o.status === 'pending') return { status: 'pending' };
     return { status: 'committed', ...(await this.verifyCommitted(hash, o)) };
   }
@@ -293,7 +317,7 @@ export class DjchainClient {
 
   /** The value of state key `key` at `height` (default latest), proved against a verified header. */
   async getState(key: string, height?: number): Promise<VerifiedState> {
-    const o = obj(await this.http.get('/v1/state', { key, height }), 'state');
+    const o = obj(await this.http.call(ROUTES.state, { query: { key, height } }), 'state');
     if (str(o, 'key', 'state') !== key) throw badResponse('state: answer is for another key');
     const h = uint(o, 'height', 'state');
     if (height !== undefined && h !== height) throw badResponse('state: answer is for another height');
@@ -349,7 +373,7 @@ export class DjchainClient {
 
   /** GET /v1/dossier/:entity, verified against the light client (synced to the dossier's height). */
   async getDossier(entity: string): Promise<{ bytes: Uint8Array; verdict: DossierVerdict & { ok: true } }> {
-    const o = obj(await this.http.get(`/v1/dossier/${encodeURIComponent(entity)}`), 'dossier');
+    const o = obj(await this.http.call(ROUTES.dossier, { params: { entity } }), 'dossier');
     const bytes = field(o, 'dossier', 'dossier', asBytes);
     let height: number | undefined;
     try {
@@ -375,8 +399,8 @@ export class DjchainClient {
     params?: Value,
     height?: number,
   ): Promise<{ height: number; result: unknown }> {
-    const q = { params: params === undefined ? undefined : JSON.stringify(params), height };
-    const o = obj(await this.http.get(`/v1/query/${module}/${name}`, q), 'query');
+    const query = { params: params === undefined ? undefined : JSON.stringify(params), height };
+    const o = obj(await this.http.call(ROUTES.query, { params: { module, name }, query }), 'query');
     return { height: uint(o, 'height', 'query'), result: o.result };
   }
 
@@ -422,7 +446,7 @@ export class DjchainClient {
   }
 
   private async headers(from: number, to: number): Promise<Header[]> {
-    const o = obj(await this.http.get('/v1/headers', { from, to }), 'headers');
+    const o = obj(await this.http.call(ROUTES.headers, { query: { from, to } }), 'headers');
     if (!Array.isArray(o.headers) || o.headers.length !== to - from + 1)
       throw badResponse(`headers: expected ${to - from + 1} headers from ${from}`);
     return o.headers.map((_, i) => {
@@ -433,12 +457,15 @@ export class DjchainClient {
   }
 
   private async commitOf(header: Header) {
-    const o = obj(await this.http.get(`/v1/commits/${header.height}`), 'commit');
+    const o = obj(await this.http.call(ROUTES.commit, { params: { height: header.height } }), 'commit');
     return field(o, 'commit', 'commit', asCommit);
   }
 
   private async validatorSet(header: Header) {
-    const o = obj(await this.http.get('/v1/validators', { height: header.height }), 'validators');
+    const o = obj(
+      await this.http.call(ROUTES.validators, { query: { height: header.height } }),
+      'validators',
+    );
     return field(o, 'validatorSet', 'validators', asValidatorSet);
   }
 

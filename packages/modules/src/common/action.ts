@@ -5,7 +5,7 @@
  */
 import type { Value } from '@djchain/crypto';
 import type { ActionContext, ActionDef, ReadContext, Result } from '@djchain/runtime';
-import { actorFacts, actorOf, type Target } from '../permissions/authorize.ts';
+import { type ActionTarget, actorFacts, actorOf } from '../permissions/authorize.ts';
 import { describePermission, type Permission, permits } from '../permissions/rules.ts';
 import { type ErrorRegistry, type ErrorSpec, failure, okResult } from './errors.ts';
 import { parseShape, type Shape } from './parse.ts';
@@ -14,7 +14,7 @@ import { parseShape, type Shape } from './parse.ts';
 export interface RuleAction<P> extends ActionDef<P> {
   readonly permission: Permission;
   readonly shape: Shape;
-  target(ctx: ReadContext, params: P): Target | null;
+  target(ctx: ReadContext, params: P): ActionTarget | null;
 }
 
 export interface ActionSpec<P> {
@@ -28,8 +28,8 @@ export interface ActionSpec<P> {
   readonly permission: Permission;
   /** Further checks of the parameters alone (no state). */
   readonly check?: (params: P) => Result;
-  /** The organization (and member) the action is about; null when it does not exist. */
-  readonly target: (ctx: ReadContext, params: P) => Target | null;
+  /** The organization (and member) the action is about, or 'chain'; null when it does not exist. */
+  readonly target: (ctx: ReadContext, params: P) => ActionTarget | null;
   readonly verify: (ctx: ActionContext, params: P) => Result;
   readonly execute: (ctx: ActionContext, params: P) => void;
 }

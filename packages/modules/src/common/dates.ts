@@ -39,7 +39,7 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-function formatDate(y: number, m: number, d: number): IsoDate {
+export function formatDate(y: number, m: number, d: number): IsoDate {
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
@@ -122,4 +122,7 @@ export function ageOn(birth: IsoDate, on: IsoDate): number {
 
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
+}
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
 }

@@ -14,14 +14,14 @@ import { chainSuperior, postsOfMember, superiorCommittee } from '../org/store.ts
 import { getProcess } from '../recruitment/store.ts';
 import type { ActorFacts, OrgPost, Permission } from './rules.ts';
 
-/**
- * What an action is about: the organization it acts in and, when there is one, the member. No
- * organization for an action about the chain itself (evidence against a validator).
- */
+/** What an action is about: the organization it acts in and, when there is one, the member. */
 export interface Target {
-  readonly org?: string;
+  readonly org: string;
   readonly member?: string;
 }
+
+/** An action's target: an organization (and member), or 'chain' for one about the chain itself (evidence). */
+export type ActionTarget = Target | 'chain';
 
 /** The key is a validator's of the current set (`sys/validators`). */
 export function isValidatorKey(ctx: ReadContext, key: Uint8Array): boolean {
@@ -68,7 +68,7 @@ export function actorOf(ctx: ActionContext, self: string): { by: string | null; 
 export function actorFacts(
   ctx: ActionContext,
   self: string,
-  target: Target,
+  target: ActionTarget,
   permission: Permission,
 ): ActorFacts {
   const stores = storesFor(ctx, self);
@@ -77,8 +77,7 @@ export function actorFacts(
   const isChainSuperior = chainSuperior(stores.org)?.address === ctx.signerAddress;
   // Decoding the validator set costs; only the permissions that name validators pay it.
   const isValidatorNode = permission.some((r) => r.of === 'validatorNode') && isValidatorKey(ctx, ctx.signer);
-  const org = target.org;
-  if (by === null || org === undefined) {
+  if (by === null || target === 'chain') {
     return {
       postsInOrg: [],
       postsInSuperior: [],
@@ -89,8 +88,8 @@ export function actorFacts(
       isValidatorNode,
     };
   }
-  const superior = superiorCommittee(stores.org, org);
-  const postsInOrg = activePosts(stores, by, org, today);
+  const superior = superiorCommittee(stores.org, target.org);
+  const postsInOrg = activePosts(stores, by, target.org, today);
   const subject = target.member;
   return {
     postsInOrg,

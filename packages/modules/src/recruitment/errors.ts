@@ -69,6 +69,12 @@ export const RecruitmentErrors = {
     '前置环节尚未完成。',
   ),
   STEP_DONE: e('STEP_DONE', undefined, 'This step has already been recorded.', '该环节已记录。'),
+  HELD_ON_INVALID: e(
+    'HELD_ON_INVALID',
+    undefined,
+    'The day a step took place cannot be after the day it is recorded nor before the application.',
+    '办理日期不能晚于登记之日，也不能早于递交入党申请书之日。',
+  ),
   TALK_LATE: e(
     'TALK_LATE',
     'talk',

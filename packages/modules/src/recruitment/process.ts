@@ -53,6 +53,18 @@ export interface StepEffect {
   readonly recordAs?: string;
 }
 
+/**
+ * What every step's record may carry besides its own fields: the day it took place (a talk, a
+ * meeting), the people who took part (opaque member ids), what was decided in a few words, and —
+ * as `ref` — the hash of the document or minutes, the file itself kept off chain. Deadlines still
+ * run on the day the step is recorded: a `heldOn` never moves a deadline.
+ */
+export const RECORD_SHAPE = {
+  heldOn: { type: 'date', optional: true },
+  people: { type: 'ids', optional: true, max: 20 },
+  note: { type: 'text', optional: true, kind: 'reason' },
+} as const;
+
 export interface StepSpec<P extends { member: string; ref?: string }> {
   readonly action: string;
   readonly description: string;
@@ -65,6 +77,8 @@ export interface StepSpec<P extends { member: string; ref?: string }> {
   readonly phases: readonly Phase[];
   /** May the step be recorded again (repeated assessments, a new vote after a failed one)? */
   readonly repeatable?: boolean;
+  /** May a done step be recorded again now (a political review that expired, a pre-review whose meeting window lapsed)? */
+  readonly redo?: (proc: Process, on: IsoDate) => boolean;
   /** Rule checks beyond order, each a cited failure. */
   readonly rules?: (ctx: ActionContext, proc: Process, params: P, on: IsoDate) => Result;
   /** Changes to the process besides recording the step; `data` extra step data to record. */
@@ -75,7 +89,7 @@ export interface StepSpec<P extends { member: string; ref?: string }> {
 export function stepAction<P extends { member: string; ref?: string }>(spec: StepSpec<P>): RuleAction<P> {
   return defineAction<P>(M, E, {
     description: spec.description,
-    shape: { member: 'id', ref: { type: 'id', optional: true }, ...spec.shape },
+    shape: { member: 'id', ref: { type: 'id', optional: true }, ...RECORD_SHAPE, ...spec.shape },
     permission: spec.permission,
     ...(spec.check ? { check: spec.check } : {}),
     target(ctx, params) {
@@ -94,9 +108,14 @@ export function stepAction<P extends { member: string; ref?: string }>(spec: Ste
         return fail(proc.version, proc.phase === 'full' ? E.PROCESS_ENDED : E.OUT_OF_ORDER, {
           phase: proc.phase,
         });
-      if (!spec.repeatable && done(proc, spec.action))
+      const on = today(ctx);
+      if (!spec.repeatable && done(proc, spec.action) && !spec.redo?.(proc, on))
         return fail(proc.version, E.STEP_DONE, { step: spec.action });
-      return spec.rules ? spec.rules(ctx, proc, params, today(ctx)) : okResult;
+      const heldOn = (params as { heldOn?: IsoDate }).heldOn;
+      const earliest = proc.steps.apply?.on ?? on;
+      if (heldOn !== undefined && (heldOn > on || heldOn < earliest))
+        return fail(proc.version, E.HELD_ON_INVALID, { heldOn, earliest, latest: on });
+      return spec.rules ? spec.rules(ctx, proc, params, on) : okResult;
     },
     execute(ctx, params) {
       const proc = getProcess(ctx.store, params.member)!;

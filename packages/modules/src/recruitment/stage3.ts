@@ -100,6 +100,18 @@ export const politicalReview = stepAction<Base & { passed: boolean }>({
   ],
   requires: ['nameCandidate'],
   phases: ['candidate'],
+  // A review past its local validity blocks the committee review (POLITICAL_REVIEW_EXPIRED): the way
+  // past is a new review, recordable once the old one has expired and until the committee reviews.
+  redo(proc, on) {
+    const valid = proc.params.politicalReviewValidMonths;
+    const reviewed = proc.steps.politicalReview?.on;
+    return (
+      valid !== null &&
+      reviewed !== undefined &&
+      proc.steps.committeeReview === undefined &&
+      on > addMonths(reviewed, valid)
+    );
+  },
 });
 
 /** Step 11 集中培训 — 细则第十七条: ≥ 3 days or ≥ 24 学时. */

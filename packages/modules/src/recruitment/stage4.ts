@@ -4,7 +4,7 @@ import { addMonths, type IsoDate } from '../common/dates.ts';
 import { okResult } from '../common/errors.ts';
 import { COMMITTEE_POSTS } from '../permissions/rules.ts';
 import { RecruitmentErrors as E } from './errors.ts';
-import { done, fail, stepAction } from './process.ts';
+import { done, fail, type StepEffect, stepAction } from './process.ts';
 import { introducerEligible } from './stage1-2.ts';
 import type { Process } from './store.ts';
 import { checkBallot } from './vote.ts';
@@ -100,6 +100,18 @@ export const preReview = stepAction<Base & { passed: boolean }>({
   permission: [{ posts: ['书记', '组织委员'], of: 'superiorCommittee' }],
   requires: ['committeeReview'],
   phases: ['candidate'],
+  // A branch meeting not held in time after the pre-review is refused (MEETING_LATE): the way past is
+  // a new pre-review, recordable once that window has lapsed and until the meeting is held.
+  redo(proc, on) {
+    const within = proc.params.meetingAfterPreReviewMonths;
+    const reviewed = proc.steps.preReview?.on;
+    return (
+      within !== null &&
+      reviewed !== undefined &&
+      proc.steps.admissionVote === undefined &&
+      on > addMonths(reviewed, within)
+    );
+  },
 });
 
 /** Step 14 填写入党志愿书 — issued only after a passed pre-review (细则第十九条). */
@@ -161,14 +173,20 @@ export const approveAdmission = stepAction<Base & { approved: boolean; special?:
   phases: ['candidate'],
   rules(_ctx, proc, p, on) {
     if (!done(proc, 'superiorTalk')) return fail(proc.version, E.SUPERIOR_TALK_MISSING);
+    // The deadline binds an approval; a decision not to approve may always be recorded, so a case
+    // past every limit is closed on the record instead of standing open for good.
+    if (!p.approved) return okResult;
     const limit =
       p.special === undefined ? proc.params.approvalWithinMonths : proc.params.approvalSpecialMonths;
     const due = addMonths(proc.steps.admissionVote!.on, limit);
     if (on > due) return fail(proc.version, E.APPROVAL_OVERDUE, { due });
     return okResult;
   },
-  effect(_ctx, proc, p) {
-    if (!p.approved) return { patch: { phase: 'notApproved' } };
+  effect(_ctx, proc, p, on): StepEffect {
+    if (!p.approved) {
+      const due = addMonths(proc.steps.admissionVote!.on, proc.params.approvalWithinMonths);
+      return { patch: { phase: 'notApproved' }, data: { late: on > due } };
+    }
     // 党章第七条: probation is one year from the day the branch meeting admitted.
     const probationEnd = addMonths(proc.steps.admissionVote!.on, proc.params.probationMonths);
     return { patch: { phase: 'probationary', probationEnd }, data: { probationEnd } };

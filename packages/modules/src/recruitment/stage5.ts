@@ -106,7 +106,10 @@ export const approveConversion = stepAction<Base & { approved: boolean }>({
   permission: [{ posts: ['书记', '组织委员'], of: 'superiorCommittee' }],
   requires: ['conversionVote'],
   phases: ['probationary'],
-  rules(_ctx, proc, _p, on) {
+  rules(_ctx, proc, p, on) {
+    // Not approving files the round away (the branch votes again): recordable past the deadline, so
+    // an overdue round does not block the member for good.
+    if (!p.approved) return okResult;
     const due = addMonths(proc.steps.conversionVote!.on, proc.params.approvalWithinMonths);
     return on > due ? fail(proc.version, E.APPROVAL_OVERDUE, { due }) : okResult;
   },

@@ -3,6 +3,9 @@
  * the hash routes of every page. Pages that act need a session; the portal, explorer and verify
  * pages do not.
  */
+
+import type { ReadSession } from '@djchain/client';
+import type { KeyPair } from '@djchain/crypto/browser';
 import {
   App as AntApp,
   Button,
@@ -19,10 +22,11 @@ import {
 import type { Locale } from 'antd/es/locale/index.js';
 import enRaw from 'antd/locale/en_US.js';
 import zhRaw from 'antd/locale/zh_CN.js';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Chain } from './chain.ts';
 import { AppContext, type AppState, go, type Session, useApp, useRoute } from './context.tsx';
 import { type Lang, translator } from './i18n.ts';
+import { DossierPrintPage } from './pages/DossierPrint.tsx';
 import { ExplorerPage } from './pages/Explorer.tsx';
 import { MemberPage } from './pages/Member.tsx';
 import { MembersPage } from './pages/Members.tsx';
@@ -33,6 +37,8 @@ import { RecruitmentPage } from './pages/Recruitment.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
 import { VerifyPage } from './pages/Verify.tsx';
 import { WorkbenchPage } from './pages/Workbench.tsx';
+import { loadSession, type StoredSession, saveSession } from './session-store.ts';
+import { UnlockModal, type UnlockRequest } from './unlock.tsx';
 
 // The locale files are CommonJS: the default import is the module object under Node typing rules.
 const unwrap = (m: unknown) => ((m as { default?: Locale }).default ?? m) as Locale;
@@ -45,7 +51,41 @@ const LANG_KEY = 'djchain.lang';
 export function App({ chain }: { chain: Chain }) {
   const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh'));
   const [largeType, setLarge] = useState(() => localStorage.getItem(LARGE_KEY) === '1');
-  const [session, setSession] = useState<Session | null>(null);
+  // The tab's session survives a reload (session-store.ts); its key does not (key: null until unlocked).
+  const [session, setSessionState] = useState<Session | null>(() => {
+    const kept = loadSession();
+    if (!kept) return null;
+    chain.client.resumeSession(kept.read);
+    const { read: _read, ...rest } = kept;
+    return { ...rest, key: null };
+  });
+  const [unlock, setUnlock] = useState<UnlockRequest | null>(null);
+  const current = useRef(session);
+  current.current = session;
+  const setSession = useCallback(
+    (s: Session | null) => {
+      current.current = s;
+      setSessionState(s);
+      const read = chain.client.session();
+      saveSession(s && read ? storedOf(s, read) : null);
+    },
+    [chain],
+  );
+  const unlockKey = useCallback(
+    () =>
+      current.current?.key
+        ? Promise.resolve(current.current.key)
+        : new Promise<KeyPair>((resolve, reject) => setUnlock({ resolve, reject })),
+    [],
+  );
+  useEffect(() => {
+    // A renewed read session is kept for the tab too; an expired one asks for the passphrase.
+    chain.client.onSession = (read) => {
+      const s = current.current;
+      if (s && read) saveSession(storedOf(s, read));
+    };
+    chain.client.keyProvider = () => (current.current ? unlockKey() : Promise.resolve(undefined));
+  }, [chain, unlockKey]);
   const state: AppState = useMemo(
     () => ({
       chain,
@@ -63,8 +103,9 @@ export function App({ chain }: { chain: Chain }) {
       },
       session,
       setSession,
+      unlockKey,
     }),
-    [chain, lang, largeType, session],
+    [chain, lang, largeType, session, setSession, unlockKey],
   );
   return (
     <AppContext.Provider value={state}>
@@ -72,15 +113,70 @@ export function App({ chain }: { chain: Chain }) {
         locale={lang === 'zh' ? zhCN : enUS}
         theme={{
           // Large type for older users (RULES.md §7); the default is already above antd's 14 px.
-          token: { fontSize: largeType ? 20 : 16, colorPrimary: '#c8161d', borderRadius: 6 },
+          // Grey text at ≥ 4.5:1 on white (WCAG AA): antd's 0.45 alpha is 3.35:1.
+          token: {
+            fontSize: largeType ? 20 : 16,
+            colorPrimary: '#c8161d',
+            borderRadius: 6,
+            // Links at 5.6:1 (antd's #1677ff is 4.0:1).
+            colorLink: '#0958d9',
+            colorLinkHover: '#003eb3',
+            colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+            colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+            colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+            colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
+            // Every control at least 44 px high: tap targets for older hands (WCAG 2.5.5).
+            controlHeight: 44,
+            controlHeightSM: 44,
+            controlHeightLG: 48,
+          },
+          components: {
+            // Menu entries as tall as the other controls (the header sets line-height: normal).
+            Menu: { horizontalLineHeight: '48px', itemHeight: 48 },
+          },
         }}
       >
         <AntApp>
+          {/* Preset tag colours darker than antd's (orange, green, gold at ~3.4:1) for 4.5:1 text. */}
+          <style>{TAG_CONTRAST}</style>
           <Shell />
+          <UnlockModal
+            request={unlock}
+            session={session}
+            chain={chain}
+            t={state.t}
+            onKey={(key) => current.current && setSession({ ...current.current, key })}
+            onClose={() => setUnlock(null)}
+          />
         </AntApp>
       </ConfigProvider>
     </AppContext.Provider>
   );
+}
+
+const TAG_CONTRAST = [
+  ['orange', '#873800'],
+  ['green', '#135200'],
+  ['gold', '#613400'],
+  ['red', '#a8071a'],
+  ['blue', '#003eb3'],
+  ['volcano', '#871400'],
+  ['cyan', '#00474f'],
+  ['lime', '#3f6600'],
+  ['purple', '#391085'],
+  ['magenta', '#780650'],
+  ['geekblue', '#061178'],
+]
+  .map(([c, v]) => `.ant-tag.ant-tag-${c}{color:${v}!important}`)
+  .join('')
+  // Header menu entries 48 px tall (the header's line-height is normal, and the items follow it).
+  .concat(
+    '.ant-menu-horizontal>.ant-menu-item,.ant-menu-horizontal>.ant-menu-submenu{line-height:48px!important;min-height:48px}',
+  );
+
+function storedOf(s: Session, read: ReadSession): StoredSession {
+  const { key: _key, ...rest } = s;
+  return { ...rest, read };
 }
 
 function Shell() {
@@ -90,10 +186,14 @@ function Shell() {
   const narrow = !screens.md;
   const [menuOpen, setMenuOpen] = useState(false);
   const page = route[0] ?? (session ? 'workbench' : 'portal');
+  // 我的档案: the signed-in member's own page.
+  const navigate = (key: string) => (key === 'me' && session ? go('member', session.memberId) : go(key));
+  const selected = page === 'member' && route[1] === session?.memberId ? 'me' : page;
   const items = [
     ...(session
       ? [
           { key: 'workbench', label: t('navWorkbench') },
+          { key: 'me', label: t('navMyDossier') },
           { key: 'recruitment', label: t('navRecruitment') },
           { key: 'members', label: t('navMembers') },
           { key: 'org', label: t('navOrg') },
@@ -136,11 +236,11 @@ function Shell() {
             >
               <Menu
                 mode="inline"
-                selectedKeys={[page]}
+                selectedKeys={[selected]}
                 items={items}
                 onClick={(e) => {
                   setMenuOpen(false);
-                  go(e.key);
+                  navigate(e.key);
                 }}
                 style={{ fontSize: '1.1em', borderInlineEnd: 'none' }}
               />
@@ -149,24 +249,34 @@ function Shell() {
         ) : (
           <Menu
             mode="horizontal"
-            selectedKeys={[page]}
+            // Every entry stays visible (the header wraps) instead of folding into a "…" menu.
+            disabledOverflow
+            selectedKeys={[selected]}
             items={items}
-            onClick={(e) => go(e.key)}
+            onClick={(e) => navigate(e.key)}
             style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
             data-testid="nav"
           />
         )}
         <Space size="small" wrap>
-          <span>
-            {t('largeType')}{' '}
-            <Switch checked={largeType} onChange={setLargeType} data-testid="large-type" size="small" />
-          </span>
-          <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          <label
+            htmlFor="large-type"
+            style={{ display: 'inline-flex', alignItems: 'center', gap: 6, minHeight: 44, cursor: 'pointer' }}
+          >
+            {t('largeType')}
+            <Switch
+              checked={largeType}
+              onChange={setLargeType}
+              id="large-type"
+              data-testid="large-type"
+              aria-label={t('largeType')}
+            />
+          </label>
+          <Button onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
             {t('language')}
           </Button>
           {session ? (
             <Button
-              size="small"
               onClick={() => {
                 setSession(null);
                 void chain.client.signOut();
@@ -225,7 +335,11 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
     case 'members':
       return <MembersPage />;
     case 'member':
-      return <MemberPage id={route[1] ?? ''} />;
+      return route[2] === 'print' ? (
+        <DossierPrintPage id={route[1] ?? ''} />
+      ) : (
+        <MemberPage id={route[1] ?? ''} />
+      );
     case 'org':
       return <OrgPage />;
     case 'explorer':

@@ -6,7 +6,10 @@ import { AppError } from './errors.ts';
 import type { Lang, Translate } from './i18n.ts';
 
 export interface Session {
-  readonly key: KeyPair;
+  /** The decrypted key: null after a reload until the passphrase is given again to sign (unlockKey). */
+  readonly key: KeyPair | null;
+  /** The keystore file as chosen (encrypted), kept for the tab to open the key again. */
+  readonly keystore: string;
   readonly address: string;
   readonly label?: string;
   readonly memberId: string;
@@ -26,6 +29,8 @@ export interface AppState {
   setLargeType(on: boolean): void;
   readonly session: Session | null;
   setSession(s: Session | null): void;
+  /** The session's key, asking for the passphrase first when it is not open (after a reload). */
+  unlockKey(): Promise<KeyPair>;
 }
 
 export const AppContext = createContext<AppState | null>(null);

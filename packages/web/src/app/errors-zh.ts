@@ -90,6 +90,7 @@ export const zhErrors: { readonly [code: string]: string } = {
   RECRUITMENT_EXTENSION_ONCE: '预备期只能延长一次。',
   RECRUITMENT_EXTENSION_RANGE: '延长预备期不能少于半年，最长不超过一年。',
   RECRUITMENT_GROUP_NOT_IN_BRANCH: '党小组须属于该党员所在党支部。',
+  RECRUITMENT_HELD_ON_INVALID: '办理日期不能晚于登记之日，也不能早于递交入党申请书之日。',
   RECRUITMENT_INTRODUCER_COUNT: '应有两名入党介绍人。',
   RECRUITMENT_INTRODUCER_INELIGIBLE:
     '入党介绍人须为正式党员，预备党员和受留党察看处分的党员不能作入党介绍人。',

@@ -2,7 +2,12 @@
  * Every UI string, zh-CN first and English second, in one typed table: a key missing in English is
  * a type error. `{name}` placeholders are filled by `t`.
  */
+import { en as chainNamesEn, zh as chainNamesZh } from './i18n/chain-names.ts';
+import { en as formsEn, zh as formsZh } from './i18n/forms.ts';
+
 const zh = {
+  ...formsZh,
+  ...chainNamesZh,
   appName: '党建链',
   appSubtitle: '社区党建工作台',
   navWorkbench: '工作台',
@@ -280,6 +285,8 @@ export type MessageKey = keyof typeof zh;
 type Table = { readonly [K in MessageKey]: string };
 
 const en: Table = {
+  ...formsEn,
+  ...chainNamesEn,
   appName: 'Dangjian Chain',
   appSubtitle: 'Community Party-building workbench',
   navWorkbench: 'Workbench',

@@ -21,7 +21,7 @@ export const PHASE_LABEL: Record<string, MessageKey> = {
 };
 
 /** The action that meets each kind of deadline (recruitment/deadlines.ts). */
-const DEADLINE_ACTION: Record<string, string> = {
+export const DEADLINE_ACTION: Record<string, string> = {
   talk: 'talk',
   assessment: 'recordAssessment',
   branchMeeting: 'admissionVote',

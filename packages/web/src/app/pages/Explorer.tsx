@@ -7,11 +7,12 @@
  * this browser). Search by height, transaction hash or member id.
  */
 import { addressOf, fromBase64 } from '@djchain/client';
-import { decode, toHex, type Value } from '@djchain/crypto/browser';
+import { decode, toHex } from '@djchain/crypto/browser';
 import { decodeTx, headerHash, merkleProofFromValue, txHash } from '@djchain/ledger';
 import { Alert, Button, Card, Col, Descriptions, Input, Row, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { download } from '../chain.ts';
+import { ActionName, ValueList } from '../chain-view.tsx';
 import { go, useApp, useAsync } from '../context.tsx';
 import { AppError } from '../errors.ts';
 import {
@@ -44,15 +45,6 @@ const slotOf = (key: string) => {
 const short = (hex: string) => `${hex.slice(0, 10)}…${hex.slice(-6)}`;
 const time = (ms: number) => new Date(ms).toLocaleString('zh-CN', { hour12: false });
 
-/** A chain value for reading: bytes as hex, big integers as decimals. */
-function show(v: Value | unknown): string {
-  return JSON.stringify(
-    v,
-    (_, x) => (x instanceof Uint8Array ? toHex(x) : typeof x === 'bigint' ? x.toString() : x),
-    1,
-  );
-}
-
 export function ExplorerPage({ route }: { route: string[] }) {
   const { t } = useApp();
   const [q, setQ] = useState('');
@@ -70,6 +62,7 @@ export function ExplorerPage({ route }: { route: string[] }) {
       <Typography.Title level={3}>{t('explorerTitle')}</Typography.Title>
       <Input.Search
         placeholder={t('searchChain')}
+        aria-label={t('searchChain')}
         value={q}
         onChange={(e) => setQ(e.target.value)}
         onSearch={search}
@@ -313,7 +306,10 @@ function BlockView({ height }: { height: number }) {
               return <a href={`#/explorer/tx/${hex}`}>{short(hex)}</a>;
             },
           },
-          { title: t('action'), render: (_, tx) => `${tx.module}.${tx.action}` },
+          {
+            title: t('action'),
+            render: (_, tx) => <ActionName t={t} module={tx.module} action={tx.action} />,
+          },
           { title: '', render: (_, tx) => (tx.onBehalfOf ? <Tag color="orange">代办</Tag> : null) },
         ]}
       />
@@ -344,7 +340,7 @@ function TxView({ hash }: { hash: string }) {
   }, [hash]);
   if (data.loading) return <Loading />;
   if (data.error) return <ErrorBlock error={data.error} onRetry={data.reload} />;
-  if (!data.data) return <Alert type="info" title="pending" />;
+  if (!data.data) return <Alert type="info" title={t('pending')} />;
   const { r, commit, set, tx } = data.data;
   const exportFile = () => {
     const bytes = encodeReceiptFile({
@@ -380,7 +376,9 @@ function TxView({ hash }: { hash: string }) {
           <a href={`#/explorer/block/${r.height}`}>{r.height}</a> · #{r.index}
         </Descriptions.Item>
         <Descriptions.Item label={t('action')}>
-          <span data-testid="tx-action">{`${tx.module}.${tx.action}`}</span>
+          <span data-testid="tx-action">
+            <ActionName t={t} module={tx.module} action={tx.action} />
+          </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('signer')}>{addressOf(chain.client.suite, tx.signer)}</Descriptions.Item>
         {tx.onBehalfOf ? (
@@ -392,9 +390,7 @@ function TxView({ hash }: { hash: string }) {
         <Descriptions.Item label={t('nonce')}>{tx.nonce}</Descriptions.Item>
         <Descriptions.Item label={t('expiry')}>{tx.expiry}</Descriptions.Item>
         <Descriptions.Item label={t('params')}>
-          <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid="tx-params">
-            {show(tx.params)}
-          </pre>
+          <ValueList t={t} value={tx.params as Record<string, unknown>} testId="tx-params" />
         </Descriptions.Item>
       </Descriptions>
       <Typography.Title level={5}>{t('receipt')}</Typography.Title>
@@ -408,12 +404,18 @@ function TxView({ hash }: { hash: string }) {
           // biome-ignore lint/suspicious/noArrayIndexKey: a receipt's events are a fixed, ordered list
           <Descriptions.Item key={`${i}-${e.type}`} label={eventLabel(t, e.type)}>
             <div style={{ minWidth: 0 }}>
-              <div>{e.entities.join(', ')}</div>
-              <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{show(e.data)}</pre>
+              <Typography.Text code translate="no">
+                {e.entities.join(', ')}
+              </Typography.Text>
+              <ValueList t={t} value={e.data as Record<string, unknown>} />
             </div>
           </Descriptions.Item>
         ))}
-        <Descriptions.Item label={t('writes')}>{r.receipt.writes.join(', ') || '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('writes')}>
+          <Typography.Text code translate="no">
+            {r.receipt.writes.join(', ') || '—'}
+          </Typography.Text>
+        </Descriptions.Item>
       </Descriptions>
       {r.receipt.error ? (
         <CodedAlert
@@ -455,7 +457,14 @@ function MemberView({ id }: { id: string }) {
               e.height === 0 ? '0' : <a href={`#/explorer/block/${e.height}`}>{e.height}</a>,
           },
           { title: t('events'), render: (_, e) => eventLabel(t, e.type) },
-          { title: t('action'), render: (_, e) => e.type },
+          {
+            title: t('rawId'),
+            render: (_, e) => (
+              <Typography.Text code translate="no">
+                {e.type}
+              </Typography.Text>
+            ),
+          },
         ]}
       />
     </Card>

@@ -63,12 +63,17 @@ export function MemberPage({ id }: { id: string }) {
           title={t('history')}
           extra={
             dossier.data ? (
-              <Button
-                data-testid="export-dossier"
-                onClick={() => download(`dossier-${id}.cbor`, dossier.data!.bytes)}
-              >
-                {t('exportDossier')}
-              </Button>
+              <span style={{ display: 'inline-flex', gap: 8, flexWrap: 'wrap' }}>
+                <Button
+                  data-testid="export-dossier"
+                  onClick={() => download(`dossier-${id}.cbor`, dossier.data!.bytes)}
+                >
+                  {t('exportDossier')}
+                </Button>
+                <Button href={`#/member/${id}/print`} data-testid="print-dossier">
+                  {t('printDossier')}
+                </Button>
+              </span>
             ) : null
           }
         >
@@ -156,7 +161,7 @@ async function entitled(chain: Chain, s: Session, m: MemberInfo): Promise<boolea
 }
 
 function PersonalCard({ chain, m }: { chain: Chain; m: MemberInfo }) {
-  const { t, session } = useApp();
+  const { t, session, unlockKey } = useApp();
   const may = useAsync(async () => (session ? entitled(chain, session, m) : false), [m.id, session]);
   const [purpose, setPurpose] = useState('');
   const [busy, setBusy] = useState(false);
@@ -168,20 +173,21 @@ function PersonalCard({ chain, m }: { chain: Chain; m: MemberInfo }) {
     setBusy(true);
     setError(null);
     try {
+      const key = await unlockKey();
       const c = chain.client;
       const status = await c.status();
       const nonce =
-        status.height === 0 ? 0 : await c.nextNonce(addressOf(c.suite, session.key.publicKey), status.height);
+        status.height === 0 ? 0 : await c.nextNonce(addressOf(c.suite, key.publicKey), status.height);
       // Signed and recorded as the reader's own act, never on a member's behalf (the chain refuses it).
       const record = signTransaction(
         c.suite,
-        session.key.secretKey,
+        key.secretKey,
         buildTx({
           chainId: c.chainId,
           module: 'member',
           action: 'recordProfileRead',
           params: { member: m.id, purpose: purpose.trim() || '组织工作', fields: [...READ_FIELDS] },
-          signer: session.key.publicKey,
+          signer: key.publicKey,
           nonce,
           expiry: status.height + 100,
         }),
@@ -199,9 +205,7 @@ function PersonalCard({ chain, m }: { chain: Chain; m: MemberInfo }) {
       }
       setReadAt(r.height);
       // The record is committed: only now can the service release the fields it names.
-      setReleased(
-        await readSealed(window.location.origin, c.suite, c.chainId, record, session.key.secretKey),
-      );
+      setReleased(await readSealed(window.location.origin, c.suite, c.chainId, record, key.secretKey));
     } catch (e) {
       setError(codedOf(e));
     } finally {
@@ -248,6 +252,7 @@ function PersonalCard({ chain, m }: { chain: Chain; m: MemberInfo }) {
             placeholder={t('readPurpose')}
             value={purpose}
             onChange={(e) => setPurpose(e.target.value)}
+            aria-label={t('readPurpose')}
             style={{ marginBottom: 8 }}
           />
           <Button block onClick={read} loading={busy} data-testid="read-profile">

@@ -38,14 +38,22 @@ export function MembersPage() {
           style={{ minWidth: 160 }}
           options={[{ value: '', label: t('allStatuses') }, ...statuses.map((s) => ({ value: s, label: s }))]}
           data-testid="filter-status"
+          aria-label={t('status')}
         />
         <Select
           value={branch}
           onChange={setBranch}
           style={{ minWidth: 160 }}
           options={[{ value: '', label: t('allOrgs') }, ...branches.map((b) => ({ value: b, label: b }))]}
+          aria-label={t('org')}
         />
-        <Input.Search placeholder={t('search')} value={q} onChange={(e) => setQ(e.target.value)} allowClear />
+        <Input.Search
+          aria-label={t('search')}
+          placeholder={t('search')}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          allowClear
+        />
       </Space>
       <Table
         rowKey="id"

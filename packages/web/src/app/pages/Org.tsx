@@ -63,7 +63,9 @@ export function OrgPage() {
               loading={posts.loading}
               renderItem={(p) => (
                 <List.Item>
-                  <Tag color="red">{p.post}</Tag> <a href={`#/member/${p.member}`}>{p.member}</a> · {p.since}
+                  <Tag color="red">{p.post}</Tag>{' '}
+                  {/* A post the reader may see without its holder (a public read) has no member. */}
+                  {p.member ? <a href={`#/member/${p.member}`}>{p.member}</a> : null} · {p.since}
                   {p.termEnd ? ` · ${t('termEnd', { date: p.termEnd })}` : ''}
                 </List.Item>
               )}

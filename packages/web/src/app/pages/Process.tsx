@@ -9,23 +9,30 @@ import {
   Button,
   Card,
   Col,
+  Descriptions,
   Form,
+  type FormInstance,
   Input,
   InputNumber,
+  Modal,
+  Radio,
   Row,
   Select,
-  Switch,
+  Space,
   Tag,
   Timeline,
   Typography,
+  Upload,
 } from 'antd';
 import { useState } from 'react';
 import type { Chain } from '../chain.ts';
 import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
-import { type Field, paramsOf, STEP_FIELDS, VOTE_ACTIONS } from '../forms.ts';
+import { keepFile } from '../docs.ts';
+import { type Field, fieldsOf, paramsOf, STEP_DEADLINE, shown, VOTE_ACTIONS, wayOf } from '../forms.ts';
+import type { MessageKey } from '../i18n.ts';
 import { RECRUITMENT_PERMISSIONS } from '../permissions.ts';
-import { levelOf, nextStep, PHASE_LABEL, stepOf } from '../recruit.ts';
+import { DEADLINE_ACTION, levelOf, nextStep, PHASE_LABEL, stepOf } from '../recruit.ts';
 import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
 
 export function ProcessPage({ member, action }: { member: string; action?: string | undefined }) {
@@ -44,9 +51,12 @@ export function ProcessPage({ member, action }: { member: string; action?: strin
   const today = chinaToday();
   const soon = typeof p.params.dueSoonDays === 'number' ? p.params.dueSoonDays : 7;
   const done = (rules?.steps ?? []).filter((s) => p.steps[s.action] !== undefined);
+  const deadline = chosen ? p.deadlines.find((d) => d.kind === STEP_DEADLINE[chosen]) : undefined;
+  const overdueOn = deadline && levelOf(deadline, today, soon) === 'overdue' ? deadline.due : null;
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} lg={10}>
+      {/* On a phone the form comes first (order 1), the process below it; side by side from lg. */}
+      <Col xs={{ span: 24, order: 2 }} lg={{ span: 10, order: 1 }}>
         <Card
           title={
             <span>
@@ -65,7 +75,8 @@ export function ProcessPage({ member, action }: { member: string; action?: strin
                 <Tag color={level === 'overdue' ? 'red' : level === 'dueSoon' ? 'orange' : 'default'}>
                   {level === 'overdue' ? t('overdue') : level === 'dueSoon' ? t('dueSoon') : t('deadline')}
                 </Tag>
-                {stepOf(rules, d.kind)?.name ?? d.kind} · {t('due', { date: d.due })} · {d.cite}
+                {stepOf(rules, DEADLINE_ACTION[d.kind] ?? d.kind)?.name ?? t(`dl_${d.kind}` as MessageKey)} ·{' '}
+                {t('due', { date: d.due })} · {d.cite}
               </div>
             );
           })}
@@ -91,7 +102,7 @@ export function ProcessPage({ member, action }: { member: string; action?: strin
           />
         </Card>
       </Col>
-      <Col xs={24} lg={14}>
+      <Col xs={{ span: 24, order: 1 }} lg={{ span: 14, order: 2 }}>
         {chosen ? (
           <StepForm
             key={chosen}
@@ -100,6 +111,7 @@ export function ProcessPage({ member, action }: { member: string; action?: strin
             branch={p.branch}
             action={chosen}
             steps={rules?.steps ?? []}
+            overdueOn={overdueOn}
             onDone={data.reload}
           />
         ) : null}
@@ -114,6 +126,7 @@ function StepForm({
   branch,
   action,
   steps,
+  overdueOn,
   onDone,
 }: {
   chain: Chain;
@@ -121,27 +134,45 @@ function StepForm({
   branch: string;
   action: string;
   steps: ReadonlyArray<{ no: number; action: string; name: string }>;
+  /** The due date when this step's deadline has passed, else null. */
+  overdueOn: string | null;
   onDone: () => void;
 }) {
-  const { t, session } = useApp();
+  const { t, session, unlockKey } = useApp();
   const [form] = Form.useForm();
+  const values = Form.useWatch([], form) as Record<string, unknown> | undefined;
   const [busy, setBusy] = useState(false);
+  const [confirm, setConfirm] = useState<{ [k: string]: string | number | boolean | string[] } | null>(null);
   const [refusal, setRefusal] = useState<CodedView | null>(null);
   const [receipt, setReceipt] = useState<VerifiedReceipt | null>(null);
-  const fields = STEP_FIELDS[action] ?? [];
+  // Fields a refusal's way past asks for, shown even where the page would not (its own clock).
+  const [forced, setForced] = useState<ReadonlySet<string>>(new Set());
+  const all = fieldsOf(action);
+  const visible = all.filter((f) => shown(f, overdueOn !== null, values ?? {}, forced));
   const step = steps.find((s) => s.action === action);
+  const stepTitle = step ? t('stepForm', { no: step.no, name: step.name }) : t('materialForm');
+  const way = refusal ? wayOf(action, refusal.code) : null;
+  const wayStep = way?.action ? steps.find((s) => s.action === way.action) : undefined;
 
-  const submit = async (values: Record<string, unknown>) => {
-    if (!session) return;
+  // One submission: the button is off while sending and after the chain recorded the step.
+  const ask = (v: Record<string, unknown>) => {
+    if (busy || receipt) return;
+    setConfirm(paramsOf(member, visible, v));
+  };
+
+  const submit = async () => {
+    const params = confirm;
+    if (!session || !params || busy || receipt) return;
+    setConfirm(null);
     setBusy(true);
     setRefusal(null);
-    setReceipt(null);
     try {
+      const key = await unlockKey();
       const r = await chain.send(
         'recruitment',
         action,
-        paramsOf(member, fields, values),
-        session.key,
+        params,
+        key,
         // Acting for a member is data entry only: the chain refuses the mark on any other step.
         RECRUITMENT_PERMISSIONS[action]?.some((r) => r.of === 'clerkEntry')
           ? session.onBehalfOf?.address
@@ -150,11 +181,12 @@ function StepForm({
       if (r.receipt.status === 'failed') {
         // Every refusal is shown with its code, cited or not (a permission refusal carries no cite).
         const e = r.receipt.error;
-        setRefusal(
-          e
-            ? { code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}), details: e.details }
-            : { code: 'TX_FAILED', message: t('refused') },
-        );
+        const coded: CodedView = e
+          ? { code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}), details: e.details }
+          : { code: 'TX_FAILED', message: t('refused') };
+        setRefusal(coded);
+        const w = wayOf(action, coded.code);
+        if (w?.field) setForced((f) => new Set([...f, w.field!]));
       } else {
         setReceipt(r);
         onDone();
@@ -166,17 +198,35 @@ function StepForm({
     }
   };
 
+  const shownValue = (name: string, v: string | number | boolean | string[]) => {
+    const f = all.find((x) => x.name === name);
+    if (typeof v === 'boolean') return v ? t('boolYes') : t('boolNo');
+    if (Array.isArray(v)) return v.join('、');
+    if (f?.kind === 'file') return t('attachmentHash', { hash: String(v) });
+    if (f?.optionLabel) return t(f.optionLabel(String(v)));
+    return String(v);
+  };
+
   return (
     <Card
-      title={t('stepForm', { no: step?.no ?? '', name: step?.name ?? action })}
+      title={
+        <span style={{ whiteSpace: 'normal', wordBreak: 'break-word' }} data-testid="step-title">
+          {stepTitle}
+        </span>
+      }
+      styles={{ header: { flexWrap: 'wrap', gap: 8, paddingBlock: 8 } }}
       extra={
         <Select
           value={action}
-          style={{ minWidth: 180 }}
+          style={{ minWidth: 180, maxWidth: '100%' }}
+          aria-label={t('stepFormPick')}
           onChange={(a) => go('recruitment', member, a)}
-          options={steps
-            .filter((s, i) => steps.findIndex((x) => x.action === s.action) === i)
-            .map((s) => ({ value: s.action, label: `${s.no}. ${s.name}` }))}
+          options={[
+            ...steps
+              .filter((s, i) => steps.findIndex((x) => x.action === s.action) === i)
+              .map((s) => ({ value: s.action, label: `${s.no}. ${s.name}` })),
+            { value: 'addMaterial', label: t('materialForm') },
+          ]}
           data-testid="step-select"
         />
       }
@@ -190,17 +240,99 @@ function StepForm({
           title={t('actingBanner', { member: session.onBehalfOf.member, clerk: session.memberId })}
         />
       ) : null}
+      {overdueOn ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="overdue-notice"
+          title={t('overdueNotice', { date: overdueOn })}
+          description={
+            action === 'talk' || action === 'takeOath'
+              ? t('lateReasonNeeded')
+              : action === 'approveAdmission'
+                ? t('specialNeeded')
+                : action === 'approveConversion'
+                  ? t('conversionOverdueWay')
+                  : undefined
+          }
+        />
+      ) : null}
       {VOTE_ACTIONS.has(action) ? <VoteRules chain={chain} branch={branch} /> : null}
-      <Form form={form} layout="vertical" onFinish={submit} size="large">
-        {fields.map((f) => (
-          <FieldInput key={f.name} f={f} />
+      <Form form={form} layout="vertical" onFinish={ask} size="large" disabled={busy || receipt !== null}>
+        {visible.map((f) => (
+          <FieldInput key={f.name} f={f} chain={chain} form={form} />
         ))}
-        <Button type="primary" htmlType="submit" block loading={busy} data-testid="step-submit">
-          {busy ? t('submitting') : t('submit')}
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          loading={busy}
+          disabled={busy || receipt !== null}
+          data-testid="step-submit"
+        >
+          {receipt ? t('submitted') : busy ? t('submitting') : t('submit')}
         </Button>
       </Form>
+      <Modal
+        open={confirm !== null}
+        title={t('confirmTitle')}
+        onCancel={() => setConfirm(null)}
+        footer={[
+          <Button key="back" size="large" onClick={() => setConfirm(null)}>
+            {t('confirmCancel')}
+          </Button>,
+          <Button key="ok" size="large" type="primary" onClick={submit} data-testid="confirm-submit">
+            {t('confirmOk')}
+          </Button>,
+        ]}
+        data-testid="confirm-dialog"
+      >
+        <Typography.Paragraph>{t('confirmIntro')}</Typography.Paragraph>
+        <Descriptions column={1} size="small" bordered data-testid="confirm-list">
+          <Descriptions.Item label={t('confirmStep')}>{stepTitle}</Descriptions.Item>
+          <Descriptions.Item label={t('confirmMember')}>{member}</Descriptions.Item>
+          <Descriptions.Item label={t('confirmActor')}>
+            {session?.label ?? session?.memberId}
+            {session?.post ? ` · ${t('postIn', { org: session.post.org, post: session.post.post })}` : ''}
+          </Descriptions.Item>
+          {visible.map((f) => {
+            const v = confirm?.[f.name];
+            return (
+              <Descriptions.Item key={f.name} label={t(f.label)}>
+                {v === undefined ? t('emptyValue') : shownValue(f.name, v)}
+              </Descriptions.Item>
+            );
+          })}
+        </Descriptions>
+        {confirm?.ref ? (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+            {t('attachmentHint')}
+          </Typography.Paragraph>
+        ) : null}
+      </Modal>
       <div style={{ marginTop: 16 }}>
         {refusal ? <CodedAlert error={refusal} title={t('refused')} /> : null}
+        {way ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 8 }}
+            data-testid="way-past"
+            title={t(way.hint)}
+            action={
+              wayStep ? (
+                <Button
+                  size="large"
+                  data-testid="way-go"
+                  onClick={() => go('recruitment', member, wayStep.action)}
+                >
+                  {t('wayGo', { step: `${wayStep.no}. ${wayStep.name}` })}
+                </Button>
+              ) : undefined
+            }
+          />
+        ) : null}
         {receipt ? (
           <Alert
             type="success"
@@ -214,34 +346,92 @@ function StepForm({
   );
 }
 
-function FieldInput({ f }: { f: Field }) {
+function FieldInput({ f, chain, form }: { f: Field; chain: Chain; form: FormInstance }) {
   const { t } = useApp();
-  const rules = f.optional || f.kind === 'bool' ? [] : [{ required: true }];
+  const [file, setFile] = useState<{ name: string; hash: string } | null>(null);
+  const rules = [
+    ...(f.optional || f.kind === 'bool' || f.kind === 'file'
+      ? []
+      : [{ required: true, message: t('required') }]),
+    ...(f.kind === 'text' && f.max ? [{ max: f.max }] : []),
+  ];
   const common = { name: f.name, label: t(f.label), rules };
   if (f.kind === 'bool')
     return (
-      <Form.Item {...common} valuePropName="checked" initialValue={true}>
-        <Switch />
+      // 是 / 否 as two large buttons: a clearer choice, and a tap target a switch is not.
+      <Form.Item {...common} initialValue={true}>
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          size="large"
+          options={[
+            { label: t('boolYes'), value: true },
+            { label: t('boolNo'), value: false },
+          ]}
+          data-testid={`field-${f.name}`}
+        />
       </Form.Item>
     );
   if (f.kind === 'int')
     return (
       <Form.Item {...common}>
-        <InputNumber min={0} style={{ width: '100%' }} data-testid={`field-${f.name}`} />
+        <InputNumber
+          min={f.min ?? 0}
+          {...(f.max !== undefined ? { max: f.max } : {})}
+          style={{ width: '100%' }}
+          data-testid={`field-${f.name}`}
+        />
+      </Form.Item>
+    );
+  if (f.kind === 'date')
+    return (
+      <Form.Item {...common}>
+        <Input type="date" max={chinaToday()} data-testid={`field-${f.name}`} />
+      </Form.Item>
+    );
+  if (f.kind === 'file')
+    return (
+      <Form.Item label={t(f.label)} extra={t('attachmentHint')}>
+        <Form.Item name={f.name} noStyle>
+          <Input type="hidden" />
+        </Form.Item>
+        <Space wrap>
+          <Upload
+            showUploadList={false}
+            beforeUpload={(picked) => {
+              void keepFile(chain, picked).then((k) => {
+                setFile({ name: k.name, hash: k.hash });
+                form.setFieldValue(f.name, k.hash);
+              });
+              return false;
+            }}
+          >
+            <Button data-testid={`field-${f.name}`}>{t('attachmentChoose')}</Button>
+          </Upload>
+          {file ? (
+            <Typography.Text data-testid="attachment-hash">
+              {file.name} · <Typography.Text code>{file.hash.slice(0, 16)}…</Typography.Text>
+            </Typography.Text>
+          ) : null}
+        </Space>
       </Form.Item>
     );
   if (f.kind === 'select')
     return (
       <Form.Item {...common}>
         <Select
-          options={(f.options ?? []).map((o) => ({ value: o, label: o }))}
+          options={(f.options ?? []).map((o) => ({
+            value: o,
+            label: f.optionLabel ? t(f.optionLabel(o)) : o,
+          }))}
+          aria-label={t(f.label)}
           data-testid={`field-${f.name}`}
         />
       </Form.Item>
     );
   return (
     <Form.Item {...common}>
-      <Input data-testid={`field-${f.name}`} />
+      <Input data-testid={`field-${f.name}`} {...(f.max ? { maxLength: f.max, showCount: true } : {})} />
     </Form.Item>
   );
 }

@@ -4,7 +4,7 @@
  * act in, and for a clerk (党务工作者) optionally the member acted for — marked on every page.
  */
 import { addressOf, openKeystore, parseKeystore } from '@djchain/client';
-import { Button, Card, Checkbox, Form, Input, Radio, Space, Typography, Upload } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Radio, Space, Typography, theme, Upload } from 'antd';
 import { useState } from 'react';
 import type { PostInfo } from '../chain.ts';
 import { go, type Session, useApp } from '../context.tsx';
@@ -43,7 +43,14 @@ export function SignInPage() {
       }
       if (remember) localStorage.setItem(KEYSTORE_KEY, text);
       const posts = await chain.postsOf(memberId);
-      setPending({ key, address, memberId, posts, ...(file.label ? { label: file.label } : {}) });
+      setPending({
+        key,
+        keystore: text,
+        address,
+        memberId,
+        posts,
+        ...(file.label ? { label: file.label } : {}),
+      });
     } catch (e) {
       setError(codedOf(e));
     } finally {
@@ -101,11 +108,16 @@ export function SignInPage() {
             value={pass}
             onChange={(e) => setPass(e.target.value)}
             data-testid="passphrase"
+            aria-label={t('passphrase')}
             autoComplete="current-password"
           />
         </Form.Item>
         <Form.Item>
-          <Checkbox checked={remember} onChange={(e) => setRemember(e.target.checked)}>
+          <Checkbox
+            checked={remember}
+            onChange={(e) => setRemember(e.target.checked)}
+            style={{ minHeight: 44, alignItems: 'center' }}
+          >
             {t('rememberKey')}
           </Checkbox>
         </Form.Item>
@@ -135,6 +147,7 @@ function ChoosePost({
   onDone: (s: Session) => void;
 }) {
   const { t, chain } = useApp();
+  const { token } = theme.useToken();
   const [choice, setChoice] = useState(pending.posts.length > 0 ? 0 : -1);
   const [forMember, setForMember] = useState('');
   const [error, setError] = useState<CodedView | null>(null);
@@ -171,11 +184,18 @@ function ChoosePost({
       >
         <Space direction="vertical" size="middle">
           {pending.posts.map((p, i) => (
-            <Radio key={`${p.org}/${p.post}`} value={i} style={{ fontSize: '1.1em' }}>
+            // Pixels from the theme, not em: the radio group's font-size is 0, so 1.1em was 0 px.
+            <Radio
+              key={`${p.org}/${p.post}`}
+              value={i}
+              style={{ fontSize: token.fontSize * 1.1, minHeight: 44, alignItems: 'center' }}
+            >
               {t('postIn', { org: p.org, post: p.post })}
             </Radio>
           ))}
-          <Radio value={-1}>{t('asSelf')}</Radio>
+          <Radio value={-1} style={{ fontSize: token.fontSize * 1.1, minHeight: 44, alignItems: 'center' }}>
+            {t('asSelf')}
+          </Radio>
         </Space>
       </Radio.Group>
       {clerk ? (
@@ -185,6 +205,7 @@ function ChoosePost({
             value={forMember}
             onChange={(e) => setForMember(e.target.value)}
             placeholder={t('actingForPlaceholder')}
+            aria-label={t('actingFor')}
             data-testid="acting-for"
           />
         </div>

@@ -47,7 +47,7 @@ interface Outcome {
 }
 
 export function VerifyPage() {
-  const { t, chain } = useApp();
+  const { t, lang, chain } = useApp();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -148,7 +148,14 @@ export function VerifyPage() {
                     ? ''
                     : t('atEvent', { index: outcome.broken.index + 1 })),
               })}
-              description={outcome.broken.message}
+              description={
+                // The verifier's detail is English (a developer's message): zh readers get what it means.
+                lang === 'zh' ? (
+                  <span data-testid="verify-broken-detail">{t('brokenHint')}</span>
+                ) : (
+                  outcome.broken.message
+                )
+              }
             />
           ) : (
             <Alert type="success" showIcon data-testid="verify-ok" title={outcome.summary} />

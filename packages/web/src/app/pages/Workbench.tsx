@@ -7,9 +7,20 @@ import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { useLive } from '../live.ts';
-import { type Performer, performerOf, postMayPerform, superiorCommitteeOf } from '../permissions.ts';
+import {
+  type Performer,
+  performerOf,
+  postMayPerform,
+  RECRUITMENT_PERMISSIONS,
+  superiorCommitteeOf,
+} from '../permissions.ts';
 import { branchesOf, casesOf, stepOf } from '../recruit.ts';
 import { ErrorBlock, Loading } from '../ui.tsx';
+
+/** What a clerk acting for the member does for a step waiting for the member. */
+function clerkActionFor(action: string): string {
+  return RECRUITMENT_PERMISSIONS[action]?.some((r) => r.of === 'clerkEntry') ? action : 'addMaterial';
+}
 
 interface Item {
   readonly level: 'overdue' | 'dueSoon' | 'waiting';
@@ -73,6 +84,16 @@ export function WorkbenchPage() {
           waitFor: waitFor(c.next.action),
         });
     }
+    // 代办: the clerk acting for a member files what the member handed in (思想汇报 and other papers).
+    const actingFor = session?.onBehalfOf?.member;
+    if (actingFor && cases.some((c) => c.member === actingFor))
+      items.push({
+        level: 'waiting',
+        member: actingFor,
+        action: 'addMaterial',
+        title: t('materialForm'),
+        waitFor: null,
+      });
     // The post's own to-dos first; steps waiting for others after them, for information.
     items.sort(
       (a, b) =>
@@ -86,7 +107,7 @@ export function WorkbenchPage() {
       .slice(-5)
       .reverse();
     return { items, warnings };
-  }, [org, post, live.tick]);
+  }, [org, post, session?.onBehalfOf?.member, live.tick]);
 
   if (!org)
     return (
@@ -126,7 +147,20 @@ export function WorkbenchPage() {
                   data-action={it.action}
                   data-member={it.member}
                   actions={[
-                    it.waitFor ? (
+                    // 代办: the clerk acting for this member does the member's waiting step — data entry
+                    // only (the chain refuses the mark elsewhere), so a step the member must sign
+                    // themselves becomes filing the paper they handed in (addMaterial).
+                    it.waitFor === 'self' && session?.onBehalfOf?.member === it.member ? (
+                      <Button
+                        key="go"
+                        type="primary"
+                        size="large"
+                        data-testid={`todo-go-${it.member}-${it.action}`}
+                        onClick={() => go('recruitment', it.member, clerkActionFor(it.action))}
+                      >
+                        {t('doIt')}
+                      </Button>
+                    ) : it.waitFor ? (
                       <Tag key="wait" data-testid={`todo-wait-${it.member}-${it.action}`}>
                         {t(`waitBy_${it.waitFor}`)}
                       </Tag>
@@ -188,8 +222,8 @@ export function WorkbenchPage() {
                       <Tag color={d.level === 'overdue' ? 'red' : 'orange'}>
                         {d.level === 'overdue' ? t('overdue') : t('dueSoon')}
                       </Tag>
-                      <a href={`#/recruitment/${d.member}`}>{d.member}</a> · {d.kind} ·{' '}
-                      {t('due', { date: d.due ?? '' })}
+                      <a href={`#/recruitment/${d.member}`}>{d.member}</a> ·{' '}
+                      {d.kind ? t(`dl_${d.kind}` as MessageKey) : ''} · {t('due', { date: d.due ?? '' })}
                       <div>
                         <Typography.Text type="secondary">
                           {d.cite} · {t('height', { height: e.height })}

@@ -1,0 +1,298 @@
+/**
+ * Role journeys in real Chromium against a real node (test/harness.ts), with the checks every page
+ * must pass: axe-core (no serious or critical violation, contrast included), tap targets of at least
+ * 44 px, and no English word in the zh-CN page outside ids, hashes and codes. The branch secretary
+ * records a talk with its date, people, opinion and minutes (hash on chain, file kept in the
+ * browser) after a confirmation, exactly once, across a reload that keeps the session but not the
+ * key; the clerk in 代办 mode files a member's paper; the member opens 我的档案 and prints the
+ * dossier (PDF) with its verification summary and the QR code of the file's hash.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { toHex } from '@djchain/crypto';
+import type { BrowserContext, Page } from 'playwright-core';
+import QRCode from 'qrcode';
+import type { WebServer } from '../src/server.ts';
+import { browserGate, gateNotice } from './browser-gate.ts';
+import {
+  ACCOUNTS,
+  CHROMIUM,
+  type Chain,
+  clientOf,
+  launchBrowser,
+  PASSPHRASE,
+  SHOTS,
+  shoot,
+  startChain,
+  startWeb,
+} from './harness.ts';
+import { checkPage } from './page-checks.ts';
+
+const gate = browserGate(process.env, CHROMIUM);
+const notice = gateNotice(gate, 'web journey tests');
+if (notice) console.log(notice);
+const browserIt = (name: string, fn: () => Promise<void>) =>
+  it(name, gate.run ? {} : { skip: gate.reason }, fn);
+
+describe('role journeys in Chromium', { timeout: 600_000 }, () => {
+  if (!gate.run && gate.fail) {
+    it('Chromium is installed (CI requires the browser tests to run)', () => {
+      assert.fail(gate.reason);
+    });
+  }
+  let chain: Chain;
+  let web: WebServer;
+  let browser: { context: BrowserContext; close(): Promise<void> };
+  let page: Page;
+  const pageErrors: string[] = [];
+  const open = (hash: string) => page.goto(`${web.url}/#/${hash}`);
+
+  before(async () => {
+    if (!gate.run) return;
+    chain = await startChain();
+    web = await startWeb(chain);
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(30_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+  after(async () => {
+    await browser?.close();
+    await web?.close();
+    await chain?.stop();
+  });
+
+  async function signIn(account: keyof typeof ACCOUNTS, postIndex: number, actingFor?: string) {
+    await page.evaluate(() => sessionStorage.clear()).catch(() => undefined);
+    await open('signin');
+    await page.reload();
+    await page.locator('input[type=file]').setInputFiles(chain.keystores[account]);
+    await page.getByTestId('passphrase').fill(PASSPHRASE);
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('post-choice').waitFor();
+    await page.getByTestId('post-choice').locator('input[type=radio]').nth(postIndex).check();
+    if (actingFor) await page.getByTestId('acting-for').fill(actingFor);
+    await page.getByTestId('post-submit').click();
+    await page.getByTestId('session-bar').waitFor();
+  }
+
+  browserIt('public pages pass the checks: portal, sign-in, verify, explorer', async () => {
+    await open('portal');
+    await page.getByTestId('portal').waitFor();
+    await page.getByText('第一党支部').first().waitFor();
+    await checkPage(page, 'portal');
+    await open('signin');
+    await page.getByTestId('signin-submit').waitFor();
+    await checkPage(page, 'signin');
+    await open('verify');
+    await page.getByTestId('verify-drop').waitFor();
+    await checkPage(page, 'verify');
+    await open('explorer');
+    await page.getByTestId('blocks-table').locator('tr.ant-table-row').first().waitFor();
+    await checkPage(page, 'explorer');
+  });
+
+  browserIt('the post choice shows its label; header controls are at least 44 px high', async () => {
+    await open('signin');
+    await page.locator('input[type=file]').setInputFiles(chain.keystores.branchSecretary);
+    await page.getByTestId('passphrase').fill(PASSPHRASE);
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('post-choice').waitFor();
+    const first = page.getByTestId('post-choice').locator('.ant-radio-wrapper').first();
+    const label = first.locator('span').last();
+    assert.match((await label.textContent()) ?? '', /第一党支部|b1/);
+    const size = await label.evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
+    assert.ok(size >= 16, `post label font-size ${size}px`);
+    await checkPage(page, 'choose-post');
+    await page.getByTestId('post-submit').click();
+    await page.getByTestId('session-bar').waitFor();
+  });
+
+  browserIt('a reload keeps the session for the tab, never the decrypted key', async () => {
+    await open('workbench');
+    await page.getByTestId('todo-go-m-101-talk').waitFor();
+    await page.reload();
+    await page.getByTestId('session-bar').waitFor();
+    await page.getByTestId('todo-go-m-101-talk').waitFor();
+    const kept = await page.evaluate(() => sessionStorage.getItem('djchain.session') ?? '');
+    assert.match(kept, /"memberId":"m-002"/);
+    const secret = toHex(chain.keys.branchSecretary.secretKey);
+    assert.ok(!kept.includes(secret), 'the secret key is in sessionStorage');
+    assert.ok(!kept.includes(secret.slice(0, 16)), 'part of the secret key is in sessionStorage');
+    assert.match(kept, /"keystore":/); // encrypted, to be opened with the passphrase
+    const local = await page.evaluate(() => JSON.stringify(localStorage));
+    assert.ok(!local.includes(secret.slice(0, 16)), 'the secret key is in localStorage');
+    await checkPage(page, 'workbench');
+  });
+
+  let minutesHash = '';
+  browserIt(
+    'the talk form records date, people, opinion and minutes, after a confirmation, once',
+    async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await open('recruitment/m-101/talk');
+      const form = page.getByTestId('step-form');
+      await form.waitFor();
+      // On a phone the form comes first, its title whole.
+      const top = (await form.boundingBox())!.y;
+      assert.ok(top < 400, `form starts at ${top}px`);
+      const title = page.getByTestId('step-title');
+      const cut = await title.evaluate((e) => {
+        // Cut: wider than its box, or an ancestor (the card head) clips it with an ellipsis.
+        const head = e.closest('.ant-card-head-title') as HTMLElement | null;
+        return (
+          e.scrollWidth > e.clientWidth + 1 || (head !== null && head.scrollWidth > head.clientWidth + 1)
+        );
+      });
+      assert.equal(cut, false, 'the form title is cut');
+      assert.match((await title.textContent()) ?? '', /第2步 党组织派人谈话/);
+      // Not overdue: no reason box.
+      assert.equal(await page.getByTestId('field-lateReason').count(), 0);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      await page.getByTestId('field-heldOn').fill(today);
+      await page.getByTestId('field-people').fill('m-002, m-003');
+      await page.getByTestId('field-note').fill('入党动机端正，建议列为培养对象');
+      const minutes = Buffer.from('谈话记录：2026年 第一党支部 与申请人谈话，入党动机端正。\n');
+      minutesHash = createHash('sha256').update(minutes).digest('hex');
+      const dir = join(SHOTS, '..');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'talk-minutes.txt'), minutes);
+      await form.locator('input[type=file]').setInputFiles(join(dir, 'talk-minutes.txt'));
+      await page.getByTestId('attachment-hash').waitFor();
+      await checkPage(page, 'talk-form');
+      await page.getByTestId('step-submit').click();
+      // The confirmation lists what will be recorded.
+      const dialog = page.getByTestId('confirm-list');
+      await dialog.waitFor();
+      const listed = (await dialog.textContent()) ?? '';
+      for (const s of [
+        today,
+        'm-002、m-003',
+        '入党动机端正，建议列为培养对象',
+        minutesHash,
+        'm-101',
+        '第2步',
+      ])
+        assert.ok(listed.includes(s), `confirmation lacks ${s}: ${listed}`);
+      await checkPage(page, 'talk-confirm');
+      await page.getByTestId('confirm-submit').click();
+      // After the reload the key is closed: the passphrase opens it to sign.
+      await page.getByTestId('unlock-passphrase').fill(PASSPHRASE);
+      await checkPage(page, 'unlock');
+      await page.getByTestId('unlock-submit').click();
+      await page.getByTestId('step-done').waitFor({ timeout: 60_000 });
+      const button = page.getByTestId('step-submit');
+      assert.equal(await button.isDisabled(), true, 'the submit button stays active after success');
+      assert.match((await button.textContent()) ?? '', /已提交/);
+      // The chain holds what the form said.
+      const c = clientOf(chain);
+      await c.signIn(chain.keys.branchSecretary);
+      const proc = (await c.query('recruitment', 'process', { member: 'm-101' })).result as {
+        steps: { talk: { on: string; by: string; data: Record<string, unknown> } };
+        materials: Record<string, string>;
+      };
+      const talk = proc.steps.talk;
+      assert.equal(talk.by, 'm-002');
+      assert.deepEqual(talk.data.people, ['m-002', 'm-003']);
+      assert.equal(talk.data.heldOn, today);
+      assert.equal(talk.data.note, '入党动机端正，建议列为培养对象');
+      assert.equal(talk.data.ref, minutesHash);
+      assert.equal(proc.materials['谈话记录'], minutesHash);
+      await checkPage(page, 'talk-done');
+    },
+  );
+
+  browserIt('pages of a signed-in secretary pass the checks', async () => {
+    await open('recruitment');
+    await page.getByTestId('case-m-101').waitFor();
+    await checkPage(page, 'recruitment');
+    await open('members');
+    await page.getByText('m-005').first().waitFor();
+    await checkPage(page, 'members');
+    await open('member/m-101');
+    await page.getByTestId('verified').waitFor({ timeout: 60_000 });
+    await checkPage(page, 'member');
+    await open('org');
+    await page.getByTestId('org-tree').waitFor();
+    await checkPage(page, 'org');
+    await open('explorer/member/m-101');
+    await page.getByTestId('member-events').waitFor({ timeout: 60_000 });
+    await checkPage(page, 'explorer-member');
+  });
+
+  browserIt('the clerk in 代办 mode gets 去办理 and files the member’s paper', async () => {
+    await signIn('clerk', 0, ACCOUNTS.applicant.id);
+    await open('workbench');
+    const go = page.getByTestId('todo-go-m-101-addMaterial');
+    await go.waitFor();
+    await checkPage(page, 'workbench-acting');
+    await go.click();
+    const form = page.getByTestId('step-form');
+    await form.waitFor();
+    await page.getByTestId('field-kind').click();
+    await page.locator('.ant-select-item-option', { hasText: '思想汇报' }).click();
+    const report = join(SHOTS, '..', 'report.txt');
+    writeFileSync(report, '思想汇报（第一季度）\n');
+    await form.locator('input[type=file]').setInputFiles(report);
+    await page.getByTestId('attachment-hash').waitFor();
+    await page.getByTestId('step-submit').click();
+    await page.getByTestId('confirm-submit').click();
+    await page.getByTestId('step-done').waitFor({ timeout: 60_000 });
+    const c = clientOf(chain);
+    await c.signIn(chain.keys.clerk);
+    const proc = (await c.query('recruitment', 'process', { member: 'm-101' })).result as {
+      materials: Record<string, string>;
+    };
+    assert.equal(
+      proc.materials['思想汇报'],
+      createHash('sha256').update('思想汇报（第一季度）\n').digest('hex'),
+    );
+  });
+
+  browserIt('a member opens 我的档案 and prints the dossier with its summary and QR code', async () => {
+    await signIn('applicant', 0);
+    await page.getByRole('menuitem', { name: '我的档案' }).click();
+    await page.getByTestId('verified').waitFor({ timeout: 60_000 });
+    assert.match(page.url(), /#\/member\/m-101$/);
+    await page.getByTestId('print-dossier').click();
+    const sheet = page.getByTestId('dossier-print');
+    await sheet.waitFor({ timeout: 60_000 });
+    assert.match(
+      (await page.getByTestId('print-summary').textContent()) ?? '',
+      /全部检查通过：member:m-101，\d+ 条记录，区块 \d+/,
+    );
+    const hash = ((await page.getByTestId('print-hash').textContent()) ?? '').trim();
+    assert.match(hash, /^[0-9a-f]{64}$/);
+    // The QR code holds the hash: its dark modules are those of the hash's QR symbol.
+    const qr = page.getByTestId('dossier-qr');
+    assert.equal(await qr.getAttribute('data-qr-text'), hash);
+    const symbol = QRCode.create(hash, { errorCorrectionLevel: 'M' });
+    const dark = [...symbol.modules.data].filter((b) => b === 1).length;
+    assert.equal(Number(await qr.getAttribute('data-qr-dark')), dark);
+    // The hash is the exported file's: download it and hash it here.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /导出/ }).click(),
+    ]);
+    const file = join(SHOTS, '..', 'dossier-print.cbor');
+    await download.saveAs(file);
+    const { readFileSync } = await import('node:fs');
+    assert.equal(createHash('sha256').update(readFileSync(file)).digest('hex'), hash);
+    await checkPage(page, 'dossier-print');
+    // Print to PDF: the app's header and buttons are left out, the summary and QR code stay.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('header').isVisible(), false);
+    assert.equal(await page.getByTestId('print-now').isVisible(), false);
+    assert.equal(await qr.isVisible(), true);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    writeFileSync(join(SHOTS, '..', 'dossier-m-101.pdf'), pdf);
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    assert.ok(pdf.length > 5000, `pdf of ${pdf.length} bytes`);
+    assert.deepEqual(pageErrors, []);
+  });
+});

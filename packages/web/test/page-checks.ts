@@ -1,0 +1,88 @@
+/**
+ * The checks every page must pass (test/journeys.test.ts), at 390 and 1280 px: axe-core (no serious
+ * or critical violation — contrast, labels, names), tap targets of at least 44 × 44 px, and no
+ * English word in the zh-CN page outside ids, hashes, codes and elements marked as such.
+ */
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { shoot } from './harness.ts';
+
+/** Every page's checks, at 390 and 1280 px: axe, tap targets, English words (zh-CN). */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.waitForTimeout(300); // layout settles after the resize (not an assertion)
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+    const bad = axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 4)
+            .join(' | ')}`,
+      );
+    assert.deepEqual(bad, [], `${name} @${width}: axe`);
+    assert.deepEqual(await smallTargets(page), [], `${name} @${width}: tap targets under 44 px`);
+    assert.deepEqual(await englishWords(page), [], `${name} @${width}: English in zh-CN`);
+  }
+  await shoot(page, `journey-${name}`);
+}
+
+/** Controls whose tap area (theirs, or the label around them) is under 44 × 44 px. */
+export function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const sel =
+      'button, [role=button], [role=switch], [role=tab], input:not([type=hidden]):not([type=file]):not([type=radio]):not([type=checkbox]), .ant-select, .ant-radio-wrapper, .ant-checkbox-wrapper, .ant-menu-item, .ant-pagination-item';
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(sel))) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue; // not shown
+      if (getComputedStyle(el).visibility === 'hidden') continue;
+      // Inside a larger control or label (an input inside its select, a switch inside its label).
+      const host = el.parentElement?.closest(
+        'label, .ant-select, .ant-input-number, .ant-input-affix-wrapper, .ant-picker, .ant-input-search',
+      );
+      const box = host ? (host as HTMLElement).getBoundingClientRect() : r;
+      if (Math.round(box.height) < 44 || Math.round(box.width) < 44)
+        out.push(
+          `${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]} "${(el.textContent ?? '').trim().slice(0, 20)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+        );
+    }
+    return out;
+  });
+}
+
+/**
+ * Latin words in the visible text, leaving out ids (m-101, b1, djweb-test), hashes, error codes
+ * (RECRUITMENT_OUT_OF_ORDER) and what is marked as code, as not to be translated, or as English.
+ */
+export function englishWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const skip = (el: Element | null): boolean =>
+      !!el?.closest('code, kbd, [translate=no], [lang=en], script, style, svg, .ant-typography code');
+    const words = new Set<string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || skip(el)) continue;
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      if (el.getClientRects().length === 0) continue;
+      for (const token of (n.textContent ?? '').split(/[\s，。、；：（）()《》“”"'·,;|/…]+/)) {
+        if (!/[A-Za-z]{2,}/.test(token)) continue;
+        // ids and hashes: letters with digits or joined by '-', '_', '.'; hex; codes in capitals.
+        if (
+          /\d/.test(token) ||
+          /[-_.]/.test(token) ||
+          /^[0-9a-f]{8,}$/i.test(token) ||
+          /^[A-Z0-9_]+$/.test(token)
+        )
+          continue;
+        words.add(token);
+      }
+    }
+    return [...words];
+  });
+}
