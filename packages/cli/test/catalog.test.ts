@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { CLIENT_ERROR_CODES } from '@djchain/client';
+import * as modules from '@djchain/modules';
 import { ERROR_REGISTRIES } from '@djchain/modules';
 import { API_ERRORS, NODE_ERROR_CODES } from '@djchain/node';
 import { RUNTIME_ERROR_CODES } from '@djchain/runtime';
@@ -40,6 +41,12 @@ test('every coded error of the modules, runtime, node, API, client, sealed servi
     return texts === undefined || !CHINESE.test(texts['zh-CN']) || texts.en.length === 0;
   });
   assert.deepEqual(missing, []);
+});
+
+test('ERROR_REGISTRIES holds every registry the modules export (a new module cannot be left out)', () => {
+  const exported = Object.entries(modules).filter(([name]) => /^[A-Z]\w*Errors$/.test(name));
+  assert.ok(exported.length >= 8, exported.map(([n]) => n).join());
+  for (const [name, registry] of exported) assert.ok(ERROR_REGISTRIES.includes(registry as never), name);
 });
 
 test('the two admission codes that lacked Chinese have it now', () => {

@@ -1,6 +1,7 @@
 /** Every module's error registry, for whoever shows their texts (the CLI's catalog, its tests). */
 import type { ErrorRegistry } from './common/errors.ts';
 import { DisciplineErrors } from './discipline/errors.ts';
+import { DuesErrors } from './dues/errors.ts';
 import { EvidenceErrors } from './evidence/errors.ts';
 import { GovernanceErrors } from './governance/errors.ts';
 import { MemberErrors } from './member/errors.ts';
@@ -16,4 +17,5 @@ export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
   TransferErrors,
   EvidenceErrors,
   GovernanceErrors,
+  DuesErrors,
 ];
