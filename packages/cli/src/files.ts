@@ -89,11 +89,11 @@ export function writeJson(file: string, value: unknown, mode = 0o644): void {
 
 function readJson(dir: string, name: string): unknown {
   const file = join(dir, name);
-  if (!existsSync(file)) throw new CliError('notInitialized', { dir, file: name });
+  if (!existsSync(file)) throw new CliError('CLI_NOT_INITIALIZED', { dir, file: name });
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new CliError('badFile', { file, dir, reason: (e as Error).message });
+    throw new CliError('CLI_BAD_FILE', { file, dir, reason: (e as Error).message });
   }
 }
 
@@ -112,25 +112,34 @@ export function loadDir(dirArg: string): LoadedDir {
   const configJson = readJson(dir, CONFIG_FILE) as Partial<NodeConfig>;
   const keyFile = join(dir, KEY_FILE);
   const mode = statSync(keyFile).mode & 0o777;
-  if ((mode & 0o077) !== 0) throw new CliError('keyPermissions', { file: keyFile, mode: mode.toString(8) });
+  if ((mode & 0o077) !== 0)
+    throw new CliError('CLI_KEY_PERMISSIONS', { file: keyFile, mode: mode.toString(8) });
   let genesis: GenesisDoc;
   try {
     genesis = genesisFromJson(genesisJson);
   } catch (e) {
-    throw new CliError('badFile', { file: join(dir, GENESIS_FILE), dir, reason: (e as Error).message });
+    throw new CliError('CLI_BAD_FILE', { file: join(dir, GENESIS_FILE), dir, reason: (e as Error).message });
   }
   let key: KeyPair;
   try {
     if (keyJson.suite !== genesis.suite)
-      throw new Error(`key suite ${keyJson.suite} is not the chain's ${genesis.suite}`);
+      throw new CliError('CLI_BAD_FILE', {
+        file: keyFile,
+        dir,
+        reason: `key suite ${keyJson.suite} is not the chain's ${genesis.suite}`,
+      });
     const suite = getSuite(genesis.suite);
     const secretKey = fromHex(String(keyJson.secretKey));
     key = { secretKey, publicKey: suite.publicKeyOf(secretKey) };
     if (keyJson.publicKey !== undefined && Buffer.from(key.publicKey).toString('hex') !== keyJson.publicKey) {
-      throw new Error('publicKey does not match secretKey');
+      throw new CliError('CLI_BAD_FILE', {
+        file: keyFile,
+        dir,
+        reason: 'publicKey does not match secretKey',
+      });
     }
   } catch (e) {
-    throw new CliError('badFile', { file: keyFile, dir, reason: (e as Error).message });
+    throw new CliError('CLI_BAD_FILE', { file: keyFile, dir, reason: (e as Error).message });
   }
   const config: NodeConfig = {
     ...defaultConfig,
@@ -138,7 +147,7 @@ export function loadDir(dirArg: string): LoadedDir {
     api: { ...defaultConfig.api, ...(configJson.api ?? {}) },
   };
   const problem = checkConfig(config);
-  if (problem) throw new CliError('badFile', { file: join(dir, CONFIG_FILE), dir, reason: problem });
+  if (problem) throw new CliError('CLI_BAD_FILE', { file: join(dir, CONFIG_FILE), dir, reason: problem });
   return { dir, key, genesis, config };
 }
 

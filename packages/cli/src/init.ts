@@ -24,12 +24,13 @@ export interface InitResult {
 
 export function initDir(args: InitArgs): InitResult {
   const dir = resolve(args.dir);
-  if (args.suite !== 'intl' && args.suite !== 'gm') throw new CliError('badSuite', { suite: args.suite });
+  if (args.suite !== 'intl' && args.suite !== 'gm')
+    throw new CliError('CLI_BAD_SUITE', { suite: args.suite });
   if (!/^[a-zA-Z0-9._-]{1,64}$/.test(args.chainId))
-    throw new CliError('badChainId', { chainId: args.chainId });
+    throw new CliError('CLI_BAD_CHAIN_ID', { chainId: args.chainId });
   const files = [KEY_FILE, GENESIS_FILE, CONFIG_FILE, DB_FILE];
   if (files.some((f) => existsSync(join(dir, f)))) {
-    if (!args.force) throw new CliError('alreadyInitialized', { dir });
+    if (!args.force) throw new CliError('CLI_ALREADY_INITIALIZED', { dir });
     for (const f of [...files, `${DB_FILE}-wal`, `${DB_FILE}-shm`]) rmSync(join(dir, f), { force: true });
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -106,7 +107,7 @@ const KINDS = ['committee', 'generalBranch', 'branch', 'superior', 'commission']
 
 function checkOrgs(raw: unknown): OrgsFile {
   const bad = (reason: string): never => {
-    throw new CliError('badOrgs', { reason });
+    throw new CliError('CLI_BAD_ORGS', { reason });
   };
   if (typeof raw !== 'object' || raw === null) return bad('the file must hold a JSON object');
   const f = raw as Partial<OrgsFile>;
@@ -159,7 +160,7 @@ export function initCluster(args: InitClusterArgs): ClusterNode[] {
   const dirs = orgs.organizations.map((o) => join(out, o.id));
   for (const dir of dirs) {
     if ([KEY_FILE, GENESIS_FILE, CONFIG_FILE, DB_FILE].some((f) => existsSync(join(dir, f)))) {
-      if (!args.force) throw new CliError('alreadyInitialized', { dir });
+      if (!args.force) throw new CliError('CLI_ALREADY_INITIALIZED', { dir });
       rmSync(dir, { recursive: true, force: true });
     }
   }
@@ -169,7 +170,8 @@ export function initCluster(args: InitClusterArgs): ClusterNode[] {
       ? [{ publicKey: keys[i]!.publicKey, power: o.power ?? 1, name: o.name, orgId: o.id }]
       : [],
   );
-  if (validators.length === 0) throw new CliError('badOrgs', { reason: 'at least one validator is needed' });
+  if (validators.length === 0)
+    throw new CliError('CLI_BAD_ORGS', { reason: 'at least one validator is needed' });
   const observers = orgs.organizations.flatMap((o, i) =>
     roleOf(o) === 'observer' ? [{ publicKey: keys[i]!.publicKey, name: o.name, orgId: o.id }] : [],
   );

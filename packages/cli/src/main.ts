@@ -4,8 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isNodeError } from '@djchain/node';
 import { commands, processIo } from './commands/index.ts';
-import { msg } from './commands/messages.ts';
-import { CliError, type Lang, langOf, t } from './i18n.ts';
+import { CliError, type Lang, langOf, reason, t } from './i18n.ts';
 import { initCluster, initDir } from './init.ts';
 import { startDir, testFaultsOf } from './start.ts';
 
@@ -34,7 +33,7 @@ async function run(argv: string[]): Promise<number> {
   const say = (text: string) => process.stdout.write(`${text}\n`);
   const command = positionals[0];
   if (command !== undefined && Object.hasOwn(commands, command) && values.help) {
-    say(msg(lang, 'usage'));
+    say(t(lang, 'commandsUsage'));
     return 0;
   }
   if (command !== undefined && Object.hasOwn(commands, command))
@@ -48,14 +47,14 @@ async function run(argv: string[]): Promise<number> {
       return command === undefined && !values.help ? 1 : 0;
     }
     const dir = values.dir as string | undefined;
-    if (command !== 'init' && command !== 'start') throw new CliError('unknownCommand', { command });
+    if (command !== 'init' && command !== 'start') throw new CliError('CLI_UNKNOWN_COMMAND', { command });
     if (command === 'init' && values.orgs !== undefined) {
-      if (typeof values.out !== 'string') throw new CliError('outRequired');
+      if (typeof values.out !== 'string') throw new CliError('CLI_OUT_REQUIRED');
       let orgs: unknown;
       try {
         orgs = JSON.parse(readFileSync(String(values.orgs), 'utf8'));
       } catch (e) {
-        throw new CliError('badOrgs', { reason: `${String(values.orgs)}: ${(e as Error).message}` });
+        throw new CliError('CLI_BAD_ORGS', { reason: `${String(values.orgs)}: ${(e as Error).message}` });
       }
       const nodes = initCluster({ orgs, out: values.out, force: values.force === true, time: Date.now() });
       const list = nodes
@@ -65,7 +64,7 @@ async function run(argv: string[]): Promise<number> {
       say(t(lang, 'clusterDone', { count: nodes.length, validators, list }));
       return 0;
     }
-    if (!dir) throw new CliError('dirRequired');
+    if (!dir) throw new CliError('CLI_DIR_REQUIRED');
     if (command === 'init') {
       const r = initDir({
         dir,
@@ -81,7 +80,7 @@ async function run(argv: string[]): Promise<number> {
     if (values.port !== undefined) {
       port = Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new CliError('badPort', { port: String(values.port) });
+        throw new CliError('CLI_BAD_PORT', { port: String(values.port) });
     }
     const snapshotFromPeers = values['snapshot-from-peers'] === true;
     const signerStateReset = values['signer-state-reset'] === true;
@@ -96,8 +95,9 @@ async function run(argv: string[]): Promise<number> {
       },
       (e) => {
         const err = e as { code?: string; message?: string };
+        const code = err.code ?? 'NODE_FATAL';
         process.stderr.write(
-          `${t(lang, 'errorPrefix')}${t(lang, 'nodeFailed', { code: err.code ?? 'NODE_FATAL', reason: err.message ?? '', dir })}\n`,
+          `${t(lang, 'errorPrefix')}${t(lang, 'nodeFailed', { code, reason: reason(lang, code, err.message ?? ''), dir })}\n`,
         );
         process.exit(1);
       },
@@ -118,14 +118,13 @@ async function run(argv: string[]): Promise<number> {
     return -1;
   } catch (e) {
     if (e instanceof CliError) {
-      process.stderr.write(`${t(lang, 'errorPrefix')}${t(lang, e.key, e.params)}\n`);
+      process.stderr.write(`${t(lang, 'errorPrefix')}${t(lang, e.code, e.details)}\n`);
       return 1;
     }
-    const err = e as { code?: string; message?: string };
+    const err = e as { code?: string; message?: string; details?: object };
     const code = isNodeError(e) ? e.code : (err.code ?? 'UNKNOWN');
-    process.stderr.write(
-      `${t(lang, 'errorPrefix')}${t(lang, 'startFailed', { code, reason: err.message ?? '' })}\n`,
-    );
+    const why = reason(lang, code, err.message ?? '', err.details);
+    process.stderr.write(`${t(lang, 'errorPrefix')}${t(lang, 'startFailed', { code, reason: why })}\n`);
     return 1;
   }
 }

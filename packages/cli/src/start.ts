@@ -50,11 +50,11 @@ export interface StartArgs {
 export function testFaultsOf(byzantine: string | undefined, env: NodeJS.ProcessEnv): TestFaults | undefined {
   const crashRaw = env.DJCHAIN_TEST_CRASH;
   if (byzantine === undefined && crashRaw === undefined) return undefined;
-  if (env.DJCHAIN_TEST_ONLY !== '1') throw new CliError('testOnly', {});
+  if (env.DJCHAIN_TEST_ONLY !== '1') throw new CliError('CLI_TEST_ONLY', {});
   if (byzantine !== undefined && !BYZANTINE_MODES.includes(byzantine as ByzantineMode))
-    throw new CliError('testOnly', {});
+    throw new CliError('CLI_TEST_ONLY', {});
   const crash = crashRaw === undefined ? undefined : parseCrashSpec(crashRaw);
-  if (typeof crash === 'string') throw new CliError('testOnly', {});
+  if (typeof crash === 'string') throw new CliError('CLI_TEST_ONLY', {});
   return {
     ...(byzantine !== undefined ? { byzantine: byzantine as ByzantineMode } : {}),
     ...(crash !== undefined ? { crash } : {}),
@@ -98,7 +98,7 @@ function takeLock(dir: string): DirLock {
     return lockDir(dir);
   } catch (e) {
     if (isNodeError(e, 'NODE_DIR_LOCKED'))
-      throw new CliError('dirLocked', {
+      throw new CliError('CLI_DIR_LOCKED', {
         file: join(dir, LOCK_FILE),
         pid: String(e.details?.pid ?? '?'),
         dir,
@@ -115,7 +115,7 @@ export async function startDir(args: StartArgs, onFatal: (e: unknown) => void): 
   } catch (e) {
     lock.release();
     if (isNodeError(e, 'NODE_SIGNER_STATE_MISSING') || isNodeError(e, 'NODE_SIGNER_STATE_BAD'))
-      throw new CliError('signerState', {
+      throw new CliError('CLI_SIGNER_STATE', {
         file: join(loaded.dir, SIGNER_STATE_FILE),
         reason: e.message,
         dir: loaded.dir,
@@ -132,7 +132,7 @@ async function startLocked(
 ): Promise<Started> {
   const p2pConfig = p2pConfigOf((config as { p2p?: unknown }).p2p);
   if (typeof p2pConfig === 'string') {
-    throw new CliError('badFile', { file: join(dir, CONFIG_FILE), dir, reason: p2pConfig });
+    throw new CliError('CLI_BAD_FILE', { file: join(dir, CONFIG_FILE), dir, reason: p2pConfig });
   }
   const modules = await loadModules(config.extraModules);
   // Logs go to stderr as JSON lines; stdout is for people.
@@ -172,7 +172,7 @@ async function startLocked(
     !SignerStateFile.exists(dir)
   ) {
     // Refused before downloading anything: a snapshot says nothing of what this key signed.
-    throw new CliError('signerState', {
+    throw new CliError('CLI_SIGNER_STATE', {
       file: join(dir, SIGNER_STATE_FILE),
       reason: 'a validator started from a snapshot has no record of what its key signed',
       dir,
@@ -233,7 +233,7 @@ async function startLocked(
     const code = (e as { code?: string }).code;
     if (code === 'EADDRINUSE') {
       const busy = (e as { port?: number }).port ?? port;
-      throw new CliError('portInUse', { port: busy });
+      throw new CliError('CLI_PORT_IN_USE', { port: busy });
     }
     throw e;
   }

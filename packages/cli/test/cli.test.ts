@@ -6,19 +6,12 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { djchain, startDjchain } from '@djchain/testkit/process';
 import { checkConfig, defaultConfig, type NodeConfig, retentionOf } from '../src/files.ts';
-import { messageTable } from '../src/index.ts';
 
 function temp(t: { after(fn: () => void): void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'djcli-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
-
-test('every message has Chinese and English text', () => {
-  for (const [key, m] of Object.entries(messageTable)) {
-    assert.ok(m['zh-CN'].length > 0 && m.en.length > 0, key);
-  }
-});
 
 test('init writes a 0600 key, genesis and config; refuses to overwrite without --force', (t) => {
   const dir = join(temp(t), 'n');

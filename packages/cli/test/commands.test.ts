@@ -7,7 +7,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { djchain } from '@djchain/testkit/process';
-import { commandMessages } from '../src/commands/index.ts';
 import { secretaryArgs, startTestChain, type TestChain } from './commands-node.ts';
 
 let chain: TestChain;
@@ -18,10 +17,6 @@ after(() => chain?.stop());
 
 const withKey = () => [...secretaryArgs(chain)];
 const api = () => ['--api', chain.url, '--genesis', chain.genesisFile];
-
-test('every command message has Chinese and English text', () => {
-  for (const [key, m] of Object.entries(commandMessages)) assert.ok(m.zh.length > 0 && m.en.length > 0, key);
-});
 
 test('keys new writes a 0600 keystore in the client format; show prints it; a wrong passphrase is refused', () => {
   const file = join(chain.root, 'k2.json');

@@ -35,4 +35,13 @@ test('the printed demo summary warns that demo keys and age seeds are public, in
   assert.match(text, /仅供演示/);
   assert.match(text, /Note: demo keys and age seeds are derived from a public seed \(--seed 20240701\)/);
   assert.match(text, /for the demo only/);
+  // The summary itself follows --lang; the notice stays in both languages.
+  assert.match(text, /党建链演示环境已就绪/);
+  const en = describeDemo(running, 'en');
+  assert.match(en, /The Dangjian Chain demo is ready/);
+  assert.match(en, /Consensus: 4 validator processes/);
+  assert.match(en, /first start: the demo community was seeded/);
+  assert.doesNotMatch(en, /党建链演示环境已就绪/);
+  assert.match(en, /仅供演示/);
+  assert.match(en, /for the demo only/);
 });

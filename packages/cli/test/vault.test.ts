@@ -11,8 +11,8 @@ import { after, test } from 'node:test';
 import { getSuite, taggedHash } from '@djchain/crypto';
 import { sealProfile } from '@djchain/modules';
 import { djchain } from '@djchain/testkit/process';
-import { CmdError } from '../src/commands/messages.ts';
 import { lastLines, openLine, openVault, withKeys } from '../src/commands/vault.ts';
+import { CliError } from '../src/i18n.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'djvault-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -65,7 +65,7 @@ test('a v1 vault is refused with the way out, and migrate keeps every sealed pro
 
   assert.throws(
     () => openVault(vaultFile, 'c', suite),
-    (e) => e instanceof CmdError && e.key === 'vaultV1',
+    (e) => e instanceof CliError && e.code === 'CLI_VAULT_V1',
   );
   const refused = djchain(['vault', 'erase', `member:${member}`, '--vault', vaultFile]);
   assert.equal(refused.status, 1);

@@ -1,39 +1,40 @@
+import { DjError } from '@djchain/crypto/browser';
+
 /** Stable error codes of the client package; every failure a caller can act on carries one. */
-export type ClientErrorCode =
-  | 'CLIENT_BAD_ENCODING'
-  | 'CLIENT_CHAIN_MISMATCH'
-  | 'CLIENT_SUITE_MISMATCH'
-  | 'CLIENT_NOT_LINKED'
-  | 'CLIENT_BAD_VALIDATORS'
-  | 'CLIENT_UNTRUSTED_VALIDATORS'
-  | 'CLIENT_COMMIT_SHORT'
-  | 'CLIENT_BAD_SIGNATURE'
-  | 'CLIENT_BAD_COMMIT'
-  | 'CLIENT_HEIGHT_UNKNOWN'
-  | 'CLIENT_BAD_PROOF'
-  | 'CLIENT_BAD_RECEIPT'
-  | 'CLIENT_DOSSIER_MALFORMED'
-  | 'CLIENT_DOSSIER_BROKEN'
-  | 'CLIENT_DOSSIER_UNTRUSTED'
-  | 'CLIENT_KEYSTORE_MALFORMED'
-  | 'CLIENT_KEYSTORE_WEAK_KDF'
-  | 'CLIENT_KEYSTORE_BAD_PASSPHRASE'
-  | 'CLIENT_BAD_TX'
-  | 'CLIENT_TX_REJECTED'
-  | 'CLIENT_HTTP'
-  | 'CLIENT_NETWORK'
-  | 'CLIENT_BAD_RESPONSE';
+export const CLIENT_ERROR_CODES = [
+  'CLIENT_BAD_ENCODING',
+  'CLIENT_CHAIN_MISMATCH',
+  'CLIENT_SUITE_MISMATCH',
+  'CLIENT_NOT_LINKED',
+  'CLIENT_BAD_VALIDATORS',
+  'CLIENT_UNTRUSTED_VALIDATORS',
+  'CLIENT_COMMIT_SHORT',
+  'CLIENT_BAD_SIGNATURE',
+  'CLIENT_BAD_COMMIT',
+  'CLIENT_HEIGHT_UNKNOWN',
+  'CLIENT_BAD_PROOF',
+  'CLIENT_BAD_RECEIPT',
+  'CLIENT_DOSSIER_MALFORMED',
+  'CLIENT_DOSSIER_BROKEN',
+  'CLIENT_DOSSIER_UNTRUSTED',
+  'CLIENT_KEYSTORE_MALFORMED',
+  'CLIENT_KEYSTORE_WEAK_KDF',
+  'CLIENT_KEYSTORE_BAD_PASSPHRASE',
+  'CLIENT_BAD_TX',
+  'CLIENT_TX_REJECTED',
+  'CLIENT_HTTP',
+  'CLIENT_NETWORK',
+  'CLIENT_BAD_RESPONSE',
+  'CLIENT_BAD_DATE',
+] as const;
+
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
 /** An error value with a stable `code`, a message for people and the details a program needs. */
-export class ClientError extends Error {
-  readonly code: ClientErrorCode;
-  readonly details: Readonly<Record<string, unknown>>;
-
+export class ClientError extends DjError<ClientErrorCode> {
   constructor(code: ClientErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(`${code}: ${message}`);
+    super(code, `${code}: ${message}`, details);
     this.name = 'ClientError';
-    this.code = code;
-    this.details = details;
   }
 }
 

@@ -18,7 +18,13 @@ export {
   type DossierVerdict,
   verifyDossier,
 } from './dossier/verify.ts';
-export { ClientError, type ClientErrorCode, HttpError, isClientError } from './errors.ts';
+export {
+  CLIENT_ERROR_CODES,
+  ClientError,
+  type ClientErrorCode,
+  HttpError,
+  isClientError,
+} from './errors.ts';
 export {
   BLOCK_TX_INDEX,
   EVENT_TAG,

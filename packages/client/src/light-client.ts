@@ -221,8 +221,8 @@ export class LightClient {
     const check = verifyCommit(this.suite, set, header, commit);
     if (check.ok) return;
     const e = check.error;
-    const details = { height: header.height, ...e.context };
-    if ('signed' in e.context) this.fail('CLIENT_COMMIT_SHORT', e.message, details);
+    const details = { height: header.height, ...e.details };
+    if ('signed' in e.details) this.fail('CLIENT_COMMIT_SHORT', e.message, details);
     if (e.message.includes('signature')) this.fail('CLIENT_BAD_SIGNATURE', e.message, details);
     this.fail('CLIENT_BAD_COMMIT', e.message, details);
   }

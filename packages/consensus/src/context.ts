@@ -11,7 +11,7 @@ export interface Ctx {
   readonly actions: Action[];
 }
 
-export const emptyRound: RoundMessages = { proposal: null, prevotes: {}, precommits: {}, conflicts: [] };
+const emptyRound: RoundMessages = { proposal: null, prevotes: {}, precommits: {}, conflicts: [] };
 
 export function roundAt(s: Draft | State, round: number): RoundMessages {
   return s.rounds[round] ?? emptyRound;

@@ -1,20 +1,24 @@
 /** Validator sets, voting-power thresholds and proposer selection. */
+
+import { ConsensusError } from './errors.ts';
 import type { Validator, ValidatorSet } from './types.ts';
 
 /** Sorts by id and totals the power. Throws on an empty set, duplicate ids or non-positive powers. */
 export function makeValidatorSet(validators: readonly Validator[]): ValidatorSet {
-  if (validators.length === 0) throw new Error('CONSENSUS_BAD_VALIDATORS: empty validator set');
+  if (validators.length === 0) throw new ConsensusError('CONSENSUS_BAD_VALIDATORS', 'empty validator set');
   const sorted = [...validators].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   let total = 0;
   for (let i = 0; i < sorted.length; i++) {
     const v = sorted[i]!;
     if (!Number.isSafeInteger(v.power) || v.power <= 0) {
-      throw new Error(`CONSENSUS_BAD_VALIDATORS: power of ${v.id} must be a positive integer`);
+      throw new ConsensusError('CONSENSUS_BAD_VALIDATORS', `power of ${v.id} must be a positive integer`);
     }
-    if (i > 0 && sorted[i - 1]!.id === v.id) throw new Error(`CONSENSUS_BAD_VALIDATORS: duplicate ${v.id}`);
+    if (i > 0 && sorted[i - 1]!.id === v.id)
+      throw new ConsensusError('CONSENSUS_BAD_VALIDATORS', `duplicate ${v.id}`);
     total += v.power;
   }
-  if (total > Number.MAX_SAFE_INTEGER / 4) throw new Error('CONSENSUS_BAD_VALIDATORS: total power too large');
+  if (total > Number.MAX_SAFE_INTEGER / 4)
+    throw new ConsensusError('CONSENSUS_BAD_VALIDATORS', 'total power too large');
   return { validators: sorted, totalPower: total };
 }
 

@@ -2,6 +2,8 @@
  * Throughput probes for bench/ (not tests: they read the clock). Single-threaded, so the rate is
  * per core. Signatures use one key pair, as a validator set's votes do; pass `keys` for more.
  */
+
+import { CryptoError } from './errors.ts';
 import type { Suite } from './types.ts';
 
 export interface RateOptions {
@@ -47,22 +49,6 @@ export function measureVerifyRate(suite: Suite, opts: RateOptions = {}): number 
   return rate((i) => {
     const k = i % pairs.length;
     if (!suite.verify(pairs[k]!.publicKey, message, sigs[k]!))
-      throw new Error('benchmark signature did not verify');
-  }, opts);
-}
-
-/** Signatures per second of `suite` on one core. */
-export function measureSignRate(suite: Suite, opts: RateOptions = {}): number {
-  const { pairs, message } = fixtures(suite, opts);
-  return rate((i) => {
-    suite.sign(pairs[i % pairs.length]!.secretKey, message);
-  }, opts);
-}
-
-/** Hashes per second of `bytes`-long inputs. */
-export function measureHashRate(suite: Suite, opts: RateOptions & { readonly bytes?: number } = {}): number {
-  const data = new Uint8Array(opts.bytes ?? 1024);
-  return rate(() => {
-    suite.hash(data);
+      throw new CryptoError('CRYPTO_BENCH_FAILED', 'benchmark signature did not verify');
   }, opts);
 }

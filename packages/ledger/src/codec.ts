@@ -1,11 +1,6 @@
 /** Canonical bytes ⇄ values for ledger records, with decoding failures mapped to the record's code. */
-import { decode, encode, type Value } from '@djchain/crypto';
+import { decode, type Value } from '@djchain/crypto';
 import { LedgerError, type LedgerErrorCode } from './errors.ts';
-
-/** Canonical CBOR of a record's value form. */
-export function encodeValue(v: Value): Uint8Array {
-  return encode(v);
-}
 
 /** Decodes canonical CBOR; malformed or non-canonical bytes fail with `code`. */
 export function decodeValue(code: LedgerErrorCode, what: string, bytes: Uint8Array): Value {

@@ -1,3 +1,5 @@
+import { DjError } from '@djchain/crypto';
+
 /** Stable error codes of the ledger package. */
 export type LedgerErrorCode =
   | 'LEDGER_BAD_ENCODING'
@@ -14,15 +16,10 @@ export type LedgerErrorCode =
   | 'LEDGER_STORE_CORRUPT';
 
 /** An error value with a stable `code` and the context a caller needs to act on it. */
-export class LedgerError extends Error {
-  readonly code: LedgerErrorCode;
-  readonly context: Readonly<Record<string, unknown>>;
-
-  constructor(code: LedgerErrorCode, message: string, context: Record<string, unknown> = {}) {
-    super(`${code}: ${message}`);
+export class LedgerError extends DjError<LedgerErrorCode> {
+  constructor(code: LedgerErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(code, `${code}: ${message}`, details);
     this.name = 'LedgerError';
-    this.code = code;
-    this.context = context;
   }
 }
 

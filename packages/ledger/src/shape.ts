@@ -100,9 +100,3 @@ export class Fields {
     }
   }
 }
-
-/** Throws `code` unless `v` is a list; returns it. */
-export function asList(code: LedgerErrorCode, what: string, v: Value): readonly Value[] {
-  if (!Array.isArray(v)) throw new LedgerError(code, `${what} must be a list`);
-  return v as readonly Value[];
-}

@@ -145,7 +145,7 @@ describe('ledger encodings', () => {
       for (const [field, value, named = field] of bad) {
         assert.throws(
           () => (fromValue as (v: Value) => unknown)({ ...v, [field]: value }),
-          (e: unknown) => isLedgerError(e, code) && e.context.field === named,
+          (e: unknown) => isLedgerError(e, code) && e.details.field === named,
           `${name}.${field} = ${String(value)}`,
         );
       }
@@ -181,7 +181,7 @@ describe('ledger encodings', () => {
     ] as const) {
       assert.throws(
         () => decodeTx(encode({ ...v, [field]: value })),
-        (e: unknown) => isLedgerError(e, 'LEDGER_BAD_TX') && e.context.field === field,
+        (e: unknown) => isLedgerError(e, 'LEDGER_BAD_TX') && e.details.field === field,
         field,
       );
     }

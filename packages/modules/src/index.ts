@@ -45,7 +45,7 @@ export {
   isLeapYear,
   weekday,
 } from './common/dates.ts';
-export type { ErrorSpec } from './common/errors.ts';
+export { type ErrorRegistry, type ErrorSpec, ModuleError, type ModuleErrorCode } from './common/errors.ts';
 export { addMonth, isYearMonth, monthOf, type YearMonth } from './common/months.ts';
 export { MODULE, type ModuleName } from './common/stores.ts';
 export { barOn, type PostBar, type SanctionEffects, sanctionEffects } from './discipline/effects.ts';
@@ -129,5 +129,6 @@ export type { RecruitmentParams } from './recruitment/params.ts';
 export { RULESET_2014, RULESET_2026, RULESETS, type RuleSet } from './recruitment/rulesets.ts';
 export type { Phase, Process } from './recruitment/store.ts';
 export { checkBallot } from './recruitment/vote.ts';
+export { ERROR_REGISTRIES } from './registries.ts';
 export { TransferErrors } from './transfer/errors.ts';
 export { transferModule } from './transfer/module.ts';

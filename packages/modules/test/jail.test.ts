@@ -168,6 +168,24 @@ describe('evidence jails the offender', () => {
     assert.equal(validatorsOf(chain).length, 4);
   });
 
+  it('evidence runs through defineAction: a validator may not submit it on anyone’s behalf', () => {
+    day = 10;
+    const chain = new Chain(undefined, { validators: VALIDATORS });
+    const a = vote(chain, 'v.zz');
+    const b = vote(chain, 'v.zz', { time: 2 });
+    const r = chain.step({
+      at: next(),
+      by: 'v.b1',
+      onBehalfOf: 'b1.m1',
+      do: 'evidence.submit',
+      params: { first: signedVoteToValue(a), second: signedVoteToValue(b) },
+    });
+    assert.equal(r.receipt.error?.code, 'EVIDENCE_ON_BEHALF_REFUSED');
+    assert.equal(validatorsOf(chain).length, 4);
+    // The same pair signed as itself is recorded.
+    assert.equal(submitVotes(chain, 'v.b1', a, b).receipt.status, 'ok');
+  });
+
   it('never jails the last validator: the proof is recorded and flagged', () => {
     day = 10;
     const chain = new Chain(undefined, { validators: [{ name: 'solo', power: 1, orgId: 'c1' }] });

@@ -23,7 +23,7 @@ export {
   verifyProposal,
   type WireMessage,
 } from './consensus/wire.ts';
-export { isNodeError, NodeError } from './errors.ts';
+export { isNodeError, NODE_ERROR_CODES, NodeError, type NodeErrorCode } from './errors.ts';
 export { createLog, type Log, silentLog } from './log.ts';
 export {
   type AddResult,

@@ -1,3 +1,5 @@
+import { DjError } from '@djchain/crypto';
+
 /** Stable error codes of the p2p package; every refused or closed connection carries one. */
 export type P2PErrorCode =
   /** A handshake message was malformed, out of order, failed to decrypt or verify. */
@@ -40,15 +42,10 @@ export type P2PErrorCode =
   | 'P2P_BAD_OPTIONS';
 
 /** An error value with a stable `code` and the context a caller needs to act on it. */
-export class P2PError extends Error {
-  readonly code: P2PErrorCode;
-  readonly details: Readonly<Record<string, unknown>>;
-
+export class P2PError extends DjError<P2PErrorCode> {
   constructor(code: P2PErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(`${code}: ${message}`);
+    super(code, `${code}: ${message}`, details);
     this.name = 'P2PError';
-    this.code = code;
-    this.details = details;
   }
 }
 

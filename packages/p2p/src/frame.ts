@@ -6,7 +6,7 @@
 import type { Suite } from '@djchain/crypto';
 import { P2PError } from './errors.ts';
 
-export const FRAME_HEADER_BYTES = 4;
+const FRAME_HEADER_BYTES = 4;
 export const AEAD_TAG_BYTES = 16;
 // Counters stay exact in a double up to 2^53; no connection lives to send that many frames.
 const MAX_COUNTER = Number.MAX_SAFE_INTEGER;

@@ -25,6 +25,7 @@ import { eventKey } from './keys.ts';
 // The hash functions live in @djchain/ledger so that the client verifies with the same code.
 export { BLOCK_TX_INDEX, EVENT_TAG, eventHash, GENESIS_HEAD, HISTORY_TAG, nextHead } from '@djchain/ledger';
 
+import { RuntimeError } from './errors.ts';
 import type { Overlay } from './overlay.ts';
 import type { StateView } from './view.ts';
 
@@ -52,7 +53,7 @@ export function readHead(view: StateView, entity: string): HistoryHead {
     typeof v.count !== 'number' ||
     typeof v.last !== 'number'
   ) {
-    throw new Error(`corrupt history head of ${entity}`);
+    throw new RuntimeError('RUNTIME_STORE_CORRUPT', `corrupt history head of ${entity}`);
   }
   return { head: v.head, count: v.count, last: v.last };
 }
@@ -90,7 +91,7 @@ export function readEvents(view: StateView, entity: string, limit = 100_000): St
   return view.keys(`evt/${entity}/`, limit).map((key) => {
     const v = decode(view.get(key)!);
     if (!isMap(v) || typeof v.height !== 'number' || typeof v.txIndex !== 'number') {
-      throw new Error(`corrupt event ${key}`);
+      throw new RuntimeError('RUNTIME_STORE_CORRUPT', `corrupt event ${key}`);
     }
     const { height, txIndex, ...rest } = v;
     return { ...eventFromValue(rest), height, txIndex };

@@ -4,7 +4,7 @@
  */
 export { addressOf, nextNonce } from './accounts.ts';
 export { MAX_QUERY_DEPTH } from './context.ts';
-export { RuntimeError, type RuntimeErrorCode, runtimeError } from './errors.ts';
+export { RUNTIME_ERROR_CODES, RuntimeError, type RuntimeErrorCode, runtimeError } from './errors.ts';
 export {
   type BlockEvent,
   type BlockInput,

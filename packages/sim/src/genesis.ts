@@ -35,7 +35,7 @@ export function keyOf(name: string): KeyPair {
   return key;
 }
 
-export function addressOfName(name: string): string {
+function addressOfName(name: string): string {
   return addressOf(suite, keyOf(name).publicKey);
 }
 

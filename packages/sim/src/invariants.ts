@@ -32,6 +32,7 @@ import {
   verifyCommit,
 } from '@djchain/ledger';
 import type { Application, WireMessage } from '@djchain/node';
+import { SimError } from './errors.ts';
 import { simSuite } from './genesis.ts';
 
 export type ViolationCode =
@@ -132,7 +133,7 @@ export class Checker {
       const lastCheck =
         prev && last
           ? verifyCommit(suite, app.validators(h - 1), prev, last)
-          : { ok: false as const, error: new Error('missing') };
+          : { ok: false as const, error: new SimError('SIM_NO_LAST_COMMIT', 'missing') };
       if (!lastCheck.ok)
         this.fail('CERTIFICATE', `node ${node} height ${h}: last commit: ${lastCheck.error.message}`, nowMs);
       if (prev && block.header.time <= prev.time) {

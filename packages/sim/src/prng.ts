@@ -1,4 +1,5 @@
 /** sfc32 (Chris Doty-Humphrey's Small Fast Counter), seeded through splitmix32: tiny, fast, reproducible. */
+import { SimError } from './errors.ts';
 
 function splitmix32(seed: number): () => number {
   let s = seed >>> 0;
@@ -54,7 +55,7 @@ export class Prng {
   }
 
   pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error('SIM_PICK_EMPTY: nothing to pick from');
+    if (items.length === 0) throw new SimError('SIM_PICK_EMPTY', 'nothing to pick from');
     return items[this.int(items.length)]!;
   }
 

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultTimeoutConfig } from '@djchain/consensus';
-import { toHex, type Value } from '@djchain/crypto';
+import { DjError, toHex, type Value } from '@djchain/crypto';
 import { decodeTx, signTx, type Transaction, txHash } from '@djchain/ledger';
 import {
   type DriverOptions,
@@ -250,7 +250,8 @@ export class Simulation implements NodeHost {
     if (bytes.length > FRAME_LIMIT) {
       // As the real p2p layer: a frame above the limit is refused to the sender.
       if (this.nodes[from]!.hostile) return;
-      throw Object.assign(new Error(`frame of ${bytes.length} bytes`), { code: 'P2P_FRAME_TOO_LARGE' });
+      // The code the real transport gives (p2p's P2PError); the simulator does not import p2p.
+      throw new DjError('P2P_FRAME_TOO_LARGE', `frame of ${bytes.length} bytes`);
     }
     this.checker.onSent(this.nodes[from]!.id, msg, this.time);
     const lossy = this.time < this.scenario.faultEnd;

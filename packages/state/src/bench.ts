@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { StateError } from './errors.ts';
 import { verifyProof } from './proof.ts';
 import { SqliteNodeStore, tuneDatabase } from './sqlite-store.ts';
 import { StateTree, type Write } from './tree.ts';
@@ -111,7 +112,7 @@ export function runStateBench(options: StateBenchOptions = {}): StateBenchResult
       const proof = tree.prove(key, version);
       times.push(performance.now() - s);
       if (i < 50 && !verifyProof(hasher, root, key, tree.get(key, version), proof)) {
-        throw new Error('benchmark proof does not verify');
+        throw new StateError('STATE_BENCH_FAILED', 'benchmark proof does not verify');
       }
     }
     times.sort((a, b) => a - b);

@@ -1,3 +1,5 @@
+import { DjError } from '@djchain/crypto';
+
 /** Stable error codes of the state package. */
 export type StateErrorCode =
   | 'STATE_VERSION_PRUNED'
@@ -7,18 +9,15 @@ export type StateErrorCode =
   | 'STATE_BAD_HASHER'
   | 'STATE_BAD_INPUT'
   | 'STATE_PROOF_MALFORMED'
-  | 'STATE_STORE_CORRUPT';
+  | 'STATE_STORE_CORRUPT'
+  /** A benchmark's own check failed (bench only). */
+  | 'STATE_BENCH_FAILED';
 
 /** An error value with a stable `code` and the context a caller needs to act on it. */
-export class StateError extends Error {
-  readonly code: StateErrorCode;
-  readonly context: Readonly<Record<string, unknown>>;
-
-  constructor(code: StateErrorCode, message: string, context: Record<string, unknown> = {}) {
-    super(`${code}: ${message}`);
+export class StateError extends DjError<StateErrorCode> {
+  constructor(code: StateErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(code, `${code}: ${message}`, details);
     this.name = 'StateError';
-    this.code = code;
-    this.context = context;
   }
 }
 

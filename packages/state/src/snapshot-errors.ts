@@ -1,3 +1,5 @@
+import { DjError } from '@djchain/crypto';
+
 /** Error values of snapshot export, verification and import. */
 
 /** Stable codes of snapshot errors. */
@@ -16,15 +18,10 @@ export type SnapshotErrorCode =
   | 'STATE_SNAPSHOT_UNAVAILABLE';
 
 /** A snapshot error: stable `code`, message, and the context a caller needs to act on it. */
-export class SnapshotError extends Error {
-  readonly code: SnapshotErrorCode;
-  readonly context: Readonly<Record<string, unknown>>;
-
-  constructor(code: SnapshotErrorCode, message: string, context: Record<string, unknown> = {}) {
-    super(`${code}: ${message}`);
+export class SnapshotError extends DjError<SnapshotErrorCode> {
+  constructor(code: SnapshotErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(code, `${code}: ${message}`, details);
     this.name = 'SnapshotError';
-    this.code = code;
-    this.context = context;
   }
 }
 

@@ -224,7 +224,7 @@ describe('snapshot import refusals', () => {
     assert.throws(
       () => importSnapshot(hasher, target.tree, 7, root, bad),
       (e: unknown) => {
-        return isSnapshotError(e, 'STATE_SNAPSHOT_CHUNK_INVALID') && e.context.index === 2;
+        return isSnapshotError(e, 'STATE_SNAPSHOT_CHUNK_INVALID') && e.details.index === 2;
       },
     );
     assert.equal(target.tree.versions(), undefined);

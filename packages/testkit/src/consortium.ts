@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DjError } from '@djchain/crypto';
 import { freePorts } from './ports.ts';
 import { djchain } from './process.ts';
 
@@ -40,6 +41,7 @@ export async function initConsortium(
   const orgsFile = join(root, 'orgs.json');
   writeFileSync(orgsFile, JSON.stringify({ chainId, suite: 'intl', host: '127.0.0.1', organizations: orgs }));
   const init = djchain(['init', '--orgs', orgsFile, '--out', join(root, 'c'), '--lang', 'en']);
-  if (init.status !== 0) throw new Error(`djchain init --orgs failed (${init.status}): ${init.stderr}`);
+  if (init.status !== 0)
+    throw new DjError('TESTKIT_INIT_FAILED', `djchain init --orgs failed (${init.status}): ${init.stderr}`);
   return { orgs, dirs: orgs.map((o) => join(root, 'c', o.id)) };
 }

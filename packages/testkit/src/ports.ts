@@ -1,5 +1,6 @@
 /** Free loopback ports, a sleep and a bounded poll, for tests and benchmarks that run real processes. */
 import { createServer, type Server } from 'node:net';
+import { DjError } from '@djchain/crypto';
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -38,5 +39,5 @@ export async function until(
     }
     await sleep(everyMs);
   }
-  throw new Error(`condition not reached: ${what}`);
+  throw new DjError('TESTKIT_TIMEOUT', `condition not reached: ${what}`);
 }

@@ -7,6 +7,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DjError } from '@djchain/crypto';
 
 /** The `djchain` command's entry, as the CLI package exports it (resolved, never imported). */
 export const DJCHAIN_MAIN: string = fileURLToPath(import.meta.resolve('@djchain/cli/main'));
@@ -79,7 +80,10 @@ export function spawnForUrl(
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(
-        new Error(`${what} printed no URL in ${opts.timeoutMs ?? 120_000} ms: ${out.slice(-2000)} ${err}`),
+        new DjError(
+          'TESTKIT_NO_URL',
+          `${what} printed no URL in ${opts.timeoutMs ?? 120_000} ms: ${out.slice(-2000)} ${err}`,
+        ),
       );
     }, opts.timeoutMs ?? 120_000);
     child.stdout!.on('data', (d) => {
@@ -92,7 +96,7 @@ export function spawnForUrl(
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`${what} exited (${code}): ${out.slice(-2000)} ${err}`));
+      reject(new DjError('TESTKIT_EXITED', `${what} exited (${code}): ${out.slice(-2000)} ${err}`));
     });
   });
 }

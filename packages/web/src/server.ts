@@ -9,6 +9,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { DjError } from '@djchain/crypto';
 
 export const DIST_DIR = new URL('../dist', import.meta.url).pathname;
 
@@ -48,11 +49,10 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export class WebError extends Error {
-  readonly code: string;
+export class WebError extends DjError {
   constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
+    super(code, message);
+    this.name = 'WebError';
   }
 }
 
@@ -101,7 +101,7 @@ const FORWARDED = /^\/(v1\/|healthz$)/;
  * script from assets/), so scripts are 'self' only; Ant Design injects its CSS-in-JS as <style>
  * elements, hence 'unsafe-inline' for styles alone. No framing by anyone (clickjacking of signing).
  */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy':
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
     "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; " +
@@ -161,7 +161,7 @@ function forward(req: IncomingMessage, res: ServerResponse, node: URL, what = 'n
  * `%` left after decoding (double encoding) — is refused rather than cleaned, and the resolved
  * path must still lie inside dist.
  */
-export function fileOf(dist: string, pathname: string): string | null {
+function fileOf(dist: string, pathname: string): string | null {
   const decoded = decodeURIComponent(pathname);
   if (/[\\\0%]/.test(decoded)) return null;
   if (decoded.split('/').some((seg) => seg === '..')) return null;

@@ -5,11 +5,9 @@ import { isClientError, openKeystore } from '@djchain/client';
 import { getSuite, type KeyPair, type Suite } from '@djchain/crypto';
 import { genesisFromJson } from '@djchain/node';
 import type { GenesisDoc } from '@djchain/runtime';
-import { type Lang, langOf } from '../i18n.ts';
+import { CliError, type Lang, langOf, reason, t } from '../i18n.ts';
 import type { CommandIo } from './io.ts';
-import { CmdError, msg } from './messages.ts';
 import { nodeScrypt } from './scrypt.ts';
-import { zhReason } from './zh-errors.ts';
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>;
 
@@ -41,7 +39,7 @@ export function parse(argv: string[], options: OptionSpec): Parsed {
 
 export function need(p: Parsed, option: string): string {
   const v = p.values[option];
-  if (typeof v !== 'string' || v.length === 0) throw new CmdError('missingOption', { option });
+  if (typeof v !== 'string' || v.length === 0) throw new CliError('CLI_MISSING_OPTION', { option });
   return v;
 }
 
@@ -54,7 +52,7 @@ export function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new CmdError('cannotRead', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    throw new CliError('CLI_CANNOT_READ', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
   }
 }
 
@@ -62,7 +60,7 @@ export function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new CmdError('badJson', { what, reason: (e as Error).message });
+    throw new CliError('CLI_BAD_JSON', { what, reason: (e as Error).message });
   }
 }
 
@@ -71,12 +69,12 @@ export function loadGenesis(file: string): GenesisDoc {
   try {
     return genesisFromJson(json);
   } catch (e) {
-    throw new CmdError('badGenesis', { file, reason: (e as Error).message });
+    throw new CliError('CLI_BAD_GENESIS', { file, reason: (e as Error).message });
   }
 }
 
 export function suiteOf(id: string): Suite {
-  if (id !== 'intl' && id !== 'gm') throw new CmdError('badSuite', { suite: id });
+  if (id !== 'intl' && id !== 'gm') throw new CliError('CLI_BAD_SUITE', { suite: id });
   return getSuite(id);
 }
 
@@ -89,10 +87,10 @@ export async function passphrase(p: Parsed, io: CommandIo, confirm = false): Pro
   if (file !== undefined) return readText(file).split(/\r?\n/)[0] ?? '';
   const env = io.env.DJCHAIN_PASSPHRASE;
   if (env !== undefined && env.length > 0) return env;
-  if (!io.promptSecret) throw new CmdError('noPassphrase');
-  const first = await io.promptSecret(msg(p.lang, 'passphrasePrompt'));
-  if (confirm && (await io.promptSecret(msg(p.lang, 'passphraseRepeat'))) !== first)
-    throw new CmdError('passphraseMismatch');
+  if (!io.promptSecret) throw new CliError('CLI_NO_PASSPHRASE');
+  const first = await io.promptSecret(t(p.lang, 'passphrasePrompt'));
+  if (confirm && (await io.promptSecret(t(p.lang, 'passphraseRepeat'))) !== first)
+    throw new CliError('CLI_PASSPHRASE_MISMATCH');
   return first;
 }
 
@@ -107,20 +105,21 @@ export async function guarded(lang: Lang, io: CommandIo, body: () => Promise<num
   try {
     return await body();
   } catch (e) {
-    io.err(`${msg(lang, 'errorPrefix')}${describeError(lang, e)}\n`);
+    io.err(`${t(lang, 'errorPrefix')}${describeError(lang, e)}\n`);
     return 1;
   }
 }
 
-export function describeError(lang: Lang, e: unknown): string {
-  if (e instanceof CmdError) return msg(lang, e.key, e.params);
-  if (isClientError(e, 'CLIENT_KEYSTORE_BAD_PASSPHRASE')) return msg(lang, 'badPassphrase');
+function describeError(lang: Lang, e: unknown): string {
+  if (e instanceof CliError) return t(lang, e.code, e.details);
+  if (isClientError(e, 'CLIENT_KEYSTORE_BAD_PASSPHRASE')) return t(lang, 'badPassphrase');
   if (isClientError(e)) {
     const d = e.details as { apiCode?: string; code?: string };
     const code = d.apiCode ?? d.code ?? e.code;
     const english = e.message.replace(/^[A-Z_]+: /, '');
-    return msg(lang, 'clientError', { code, reason: zhReason(lang, code, english) });
+    return t(lang, 'CLI_CLIENT_ERROR', { code, reason: reason(lang, code, english) });
   }
-  const err = e as { code?: string; message?: string };
-  return msg(lang, 'unexpected', { code: err.code ?? 'UNKNOWN', reason: err.message ?? String(e) });
+  const err = e as { code?: string; message?: string; details?: object };
+  const code = err.code ?? 'UNKNOWN';
+  return t(lang, 'unexpected', { code, reason: reason(lang, code, err.message ?? String(e), err.details) });
 }

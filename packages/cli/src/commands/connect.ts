@@ -8,9 +8,9 @@ import { DjchainClient, fromBase64 } from '@djchain/client';
 import type { KeyPair, Suite } from '@djchain/crypto';
 import { decodeValidatorSet, type ValidatorSet } from '@djchain/ledger';
 import type { GenesisDoc } from '@djchain/runtime';
+import { CliError, t } from '../i18n.ts';
 import { loadGenesis, need, openKey, opt, type Parsed, readText, suiteOf } from './common.ts';
 import type { CommandIo } from './io.ts';
-import { CmdError, msg } from './messages.ts';
 
 export interface Connection {
   readonly client: DjchainClient;
@@ -46,7 +46,7 @@ async function getJson(api: string, path: string): Promise<Record<string, unknow
   try {
     res = await fetch(`${api}${path}`, { signal: AbortSignal.timeout(10_000) });
   } catch (e) {
-    throw new CmdError('network', {
+    throw new CliError('CLI_NETWORK', {
       api,
       reason: (e as Error).cause ? String((e as Error).cause) : String(e),
     });
@@ -54,7 +54,10 @@ async function getJson(api: string, path: string): Promise<Record<string, unknow
   const body = (await res.json().catch(() => null)) as Record<string, unknown> | null;
   if (!res.ok || body === null) {
     const err = (body?.error ?? {}) as { code?: string; message?: string };
-    throw new CmdError('network', { api, reason: `${err.code ?? res.status} ${err.message ?? ''}`.trim() });
+    throw new CliError('CLI_NETWORK', {
+      api,
+      reason: `${err.code ?? res.status} ${err.message ?? ''}`.trim(),
+    });
   }
   return body;
 }
@@ -68,7 +71,7 @@ export async function connect(p: Parsed, io: CommandIo): Promise<Connection> {
   if (genesisFile !== undefined) {
     genesis = loadGenesis(genesisFile);
     if (genesis.chainId !== status.chainId || genesis.suite !== status.suite)
-      throw new CmdError('genesisMismatch', {
+      throw new CliError('CLI_GENESIS_MISMATCH', {
         nodeChain: String(status.chainId),
         nodeSuite: String(status.suite),
         chainId: genesis.chainId,
@@ -76,7 +79,7 @@ export async function connect(p: Parsed, io: CommandIo): Promise<Connection> {
       });
     validators = genesis.validators;
   } else {
-    io.err(`${msg(p.lang, 'warnPrefix')}${msg(p.lang, 'tofu')}`);
+    io.err(`${t(p.lang, 'warnPrefix')}${t(p.lang, 'tofu')}`);
     const v = await getJson(api, '/v1/validators?height=1');
     validators = decodeValidatorSet(fromBase64(String(v.validatorSet)));
   }

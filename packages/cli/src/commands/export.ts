@@ -12,10 +12,10 @@ import { type DjchainClient, fromBase64, isClientError } from '@djchain/client';
 import { decode } from '@djchain/crypto';
 import { chinaDate } from '@djchain/modules';
 import { writeSheets, writeTemplate } from '../excel/workbook.ts';
+import { CliError, t } from '../i18n.ts';
 import { guarded, need, openKey, opt, type Parsed, parse } from './common.ts';
 import { connect, readAs } from './connect.ts';
 import type { CommandIo } from './io.ts';
-import { CmdError, msg } from './messages.ts';
 import { committeeOf, type OrgInfo, walkOrgs } from './orgs.ts';
 import { type Released, readThroughService } from './sealed-read.ts';
 
@@ -50,7 +50,7 @@ async function branchEvents(client: DjchainClient, api: string, branch: string):
   });
   const body = (await res.json()) as { dossier?: string };
   if (!res.ok || typeof body.dossier !== 'string')
-    throw new CmdError('network', { api, reason: String(res.status) });
+    throw new CliError('CLI_NETWORK', { api, reason: String(res.status) });
   const d = decode(fromBase64(body.dossier)) as { events?: { entities?: unknown }[] };
   return (d.events ?? []).map((e) =>
     Array.isArray(e.entities) ? e.entities.filter((x): x is string => typeof x === 'string') : [],
@@ -170,8 +170,8 @@ async function exportRoster(p: Parsed, io: CommandIo, out: string): Promise<numb
     },
   ]);
   io.out(
-    msg(p.lang, 'exportWritten', {
-      what: p.lang === 'en' ? 'roster' : '党员名册',
+    t(p.lang, 'exportWritten', {
+      what: t(p.lang, 'exportRoster'),
       file: out,
       rows: rows.length,
       height,
@@ -262,8 +262,8 @@ async function exportReport(p: Parsed, io: CommandIo, out: string): Promise<numb
     },
   ]);
   io.out(
-    msg(p.lang, 'exportWritten', {
-      what: p.lang === 'en' ? 'recruitment report' : '发展党员情况报表',
+    t(p.lang, 'exportWritten', {
+      what: t(p.lang, 'exportReport'),
       file: out,
       rows: detail.length,
       height,
@@ -289,13 +289,13 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
     const out = resolve(need(p, 'out'));
     if (sub === 'template') {
       await writeTemplate(out);
-      io.out(msg(p.lang, 'templateWritten', { file: out }));
+      io.out(t(p.lang, 'templateWritten', { file: out }));
       return 0;
     }
     if ((sub === 'roster' || sub === 'report') && (opt(p, 'vault') ?? opt(p, 'profiles')) !== undefined)
-      throw new CmdError('exportVaultGone');
+      throw new CliError('CLI_EXPORT_VAULT_GONE');
     if (sub === 'roster') return exportRoster(p, io, out);
     if (sub === 'report') return exportReport(p, io, out);
-    throw new CmdError('unknownSub', { sub: sub ?? '', choices: 'template, roster, report' });
+    throw new CliError('CLI_UNKNOWN_SUB', { sub: sub ?? '', choices: 'template, roster, report' });
   });
 }

@@ -1,10 +1,10 @@
 /** An age-commitment worker (worker_threads) for the import: answers AgeJobs one at a time. */
 import { parentPort } from 'node:worker_threads';
-import { getSuite } from '@djchain/crypto';
+import { DjError, getSuite } from '@djchain/crypto';
 import { type AgeJob, type AgeResult, fastAgeCommitment } from './import-age.ts';
 
 const port = parentPort;
-if (!port) throw new Error('import-age-worker.ts runs as a worker thread');
+if (!port) throw new DjError('CLI_NOT_A_WORKER', 'import-age-worker.ts runs as a worker thread');
 
 port.on('message', (job: AgeJob) => {
   let res: AgeResult;

@@ -27,7 +27,7 @@ export type AgeResult =
 
 const WORKER_URL = new URL('./import-age-worker.ts', import.meta.url);
 
-export function defaultAgeWorkers(): number {
+function defaultAgeWorkers(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 

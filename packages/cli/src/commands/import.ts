@@ -27,11 +27,11 @@ import { type ValidRow, validateRows } from '@djchain/client/roster';
 import { type KeyPair, randomSeed, type Suite, toHex, type Value } from '@djchain/crypto';
 import { addYears, ageCommitment, chinaDate, sealProfile } from '@djchain/modules';
 import { readRoster } from '../excel/workbook.ts';
+import { CliError, reason, t } from '../i18n.ts';
 import { guarded, need, openKey, opt, type Parsed, parse } from './common.ts';
 import { connect } from './connect.ts';
 import { AgePool } from './import-age.ts';
 import type { CommandIo } from './io.ts';
-import { CmdError, msg } from './messages.ts';
 import { committeeOf, memberOfKey, walkOrgs } from './orgs.ts';
 import { progressBar } from './progress.ts';
 import {
@@ -46,7 +46,6 @@ import {
   type Vault,
   withKeys,
 } from './vault.ts';
-import { zhReason } from './zh-errors.ts';
 
 /** Transactions per submission (POST /v1/txs takes up to 1000). */
 const BATCH = 250;
@@ -116,7 +115,7 @@ export function planRow(
   const salt = randomSeed();
   const key = profileKeyOf(suite, vault, member);
   // withKeys + saveVault run before planning: a sealed line never exists without its stored key.
-  if (key === null) throw new Error(`no profile key drawn for ${member}`);
+  if (key === null) throw new CliError('CLI_NO_PROFILE_KEY', { member });
   const { sealed, commitment } = sealProfile(suite, key, nonce, member, salt, profile);
   const ref = `cli-${commitment.slice(0, 24)}`;
   const base = {
@@ -203,24 +202,24 @@ function sealedIds(profilesFile: string): Set<string> {
 
 async function importMembers(p: Parsed, io: CommandIo): Promise<number> {
   if (p.positionals[0] !== 'members')
-    throw new CmdError('unknownSub', { sub: p.positionals[0] ?? '', choices: 'members' });
+    throw new CliError('CLI_UNKNOWN_SUB', { sub: p.positionals[0] ?? '', choices: 'members' });
   const file = p.positionals[1];
-  if (file === undefined) throw new CmdError('missingArg', { what: 'roster.xlsx' });
+  if (file === undefined) throw new CliError('CLI_MISSING_ARG', { what: 'roster.xlsx' });
   const vaultFile = resolve(need(p, 'vault'));
   const profilesFile = resolve(need(p, 'profiles'));
   need(p, 'key');
   const roster = await readRoster(file).catch((e: Error) => {
-    throw new CmdError('cannotRead', { file, reason: e.message });
+    throw new CliError('CLI_CANNOT_READ', { file, reason: e.message });
   });
   if (roster.missing.length > 0)
-    throw new CmdError('rosterMissing', { file, columns: roster.missing.join('、') });
+    throw new CliError('CLI_ROSTER_MISSING', { file, columns: roster.missing.join('、') });
 
   const { client, suite, chainId, token } = await connect(p, io);
   const key = await openKey(p, io, suite);
   // Reads (the roster's branches, members already registered, receipts) as the importing key.
   if (token === undefined) await client.signIn(key);
   const { vault, created } = openVault(vaultFile, chainId, suite);
-  if (created) io.err(`${msg(p.lang, 'warnPrefix')}${msg(p.lang, 'vaultCreated', { file: vaultFile })}`);
+  if (created) io.err(`${t(p.lang, 'warnPrefix')}${t(p.lang, 'vaultCreated', { file: vaultFile })}`);
 
   const status = await client.status();
   const height = status.height;
@@ -235,7 +234,7 @@ async function importMembers(p: Parsed, io: CommandIo): Promise<number> {
   const today = chinaDate(height >= 1 ? status.time : Date.now());
   const { valid, errors } = validateRows(roster.rows, { today, branches });
   for (const e of errors)
-    io.out(msg(p.lang, 'rowError', { row: e.row, text: `${p.lang === 'en' ? e.en : e.zh}` }));
+    io.out(t(p.lang, 'rowError', { row: e.row, text: `${p.lang === 'en' ? e.en : e.zh}` }));
 
   const { refused, skipped } = await submitAll(
     p,
@@ -249,7 +248,7 @@ async function importMembers(p: Parsed, io: CommandIo): Promise<number> {
   for (const r of refused) io.out(r);
   const bad = new Set([...errors.map((e) => e.row)]).size + refused.length;
   io.out(
-    msg(p.lang, 'importSummary', {
+    t(p.lang, 'importSummary', {
       total: roster.rows.length,
       imported: valid.length - skipped - refused.length,
       skipped,
@@ -317,7 +316,7 @@ async function submitAll(
     // A failed commitment surfaces when its row is planned, not as an unhandled rejection.
     for (const a of ages.values()) a.catch(() => undefined);
 
-    const bar = progressBar(io, msg(p.lang, 'progress'), rows.length);
+    const bar = progressBar(io, t(p.lang, 'progress'), rows.length);
     bar(0);
     let done = 0;
     const status = await client.status();
@@ -348,10 +347,10 @@ async function submitAll(
             const row = batch.plans[i + j]!.row.row;
             refused.push({
               row,
-              line: msg(p.lang, 'rowRefused', {
+              line: t(p.lang, 'CLI_ROW_REFUSED', {
                 row,
                 code: e.code,
-                reason: zhReason(p.lang, e.code, e.message),
+                reason: reason(p.lang, e.code, e.message),
                 cite: e.cite ? `（${e.cite}）` : '',
               }),
             });
@@ -401,10 +400,10 @@ async function submitAll(
         // nonces with another client of the same key) the import stops and a re-run resumes it.
         const r = results[firstRefused]!;
         const error = r.accepted ? { code: '', message: '' } : r.error;
-        throw new CmdError('rowRefused', {
+        throw new CliError('CLI_ROW_REFUSED', {
           row: plans[firstRefused]!.row.row,
           code: error.code,
-          reason: zhReason(p.lang, error.code, error.message),
+          reason: reason(p.lang, error.code, error.message),
           cite: '',
         });
       }

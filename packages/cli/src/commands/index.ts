@@ -10,7 +10,6 @@ import { validatorsCommand } from './validators.ts';
 import { vaultCommand } from './vault-cmd.ts';
 
 export { type Command, type CommandIo, processIo } from './io.ts';
-export { commandMessages } from './messages.ts';
 
 export const commands: Record<string, Command> = {
   keys: keysCommand,

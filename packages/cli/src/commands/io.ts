@@ -1,5 +1,6 @@
 /** What a command may touch besides files: its output streams, environment and a hidden prompt. */
 import { createInterface } from 'node:readline';
+import { CliError } from '../i18n.ts';
 
 export interface CommandIo {
   readonly out: (text: string) => void;
@@ -28,7 +29,7 @@ function promptHidden(question: string): Promise<string> {
     });
     rl.once('SIGINT', () => {
       rl.close();
-      reject(new Error('interrupted'));
+      reject(new CliError('CLI_INTERRUPTED'));
     });
   });
 }

@@ -6,6 +6,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createKeystore, openKeystore, parseKeystore } from '@djchain/client';
 import { randomKeyPair } from '@djchain/crypto';
+import { CliError, t } from '../i18n.ts';
 import {
   guarded,
   loadGenesis,
@@ -18,18 +19,17 @@ import {
   suiteOf,
 } from './common.ts';
 import type { CommandIo } from './io.ts';
-import { CmdError, msg } from './messages.ts';
 import { nodeScrypt } from './scrypt.ts';
 
 const MIN_PASSPHRASE = 8;
 
 async function keysNew(p: Parsed, io: CommandIo): Promise<number> {
   const out = resolve(need(p, 'out'));
-  if (existsSync(out) && p.values.force !== true) throw new CmdError('fileExists', { file: out });
+  if (existsSync(out) && p.values.force !== true) throw new CliError('CLI_FILE_EXISTS', { file: out });
   const genesis = opt(p, 'genesis');
   const suite = suiteOf(genesis ? loadGenesis(genesis).suite : (opt(p, 'suite') ?? 'intl'));
   const pass = await passphrase(p, io, true);
-  if ([...pass].length < MIN_PASSPHRASE) throw new CmdError('passphraseShort');
+  if ([...pass].length < MIN_PASSPHRASE) throw new CliError('CLI_PASSPHRASE_SHORT');
   const pair = randomKeyPair(suite);
   const label = opt(p, 'label');
   const file = await createKeystore(suite, pair.secretKey, pass, label === undefined ? {} : { label }, {
@@ -38,7 +38,7 @@ async function keysNew(p: Parsed, io: CommandIo): Promise<number> {
   pair.secretKey.fill(0);
   writeFileSync(out, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'w' });
   io.out(
-    msg(p.lang, 'keyCreated', {
+    t(p.lang, 'keyCreated', {
       file: out,
       suite: suite.id,
       address: file.address,
@@ -50,11 +50,11 @@ async function keysNew(p: Parsed, io: CommandIo): Promise<number> {
 
 async function keysShow(p: Parsed, io: CommandIo): Promise<number> {
   const path = p.positionals[1] ?? opt(p, 'key');
-  if (path === undefined) throw new CmdError('missingArg', { what: 'key.json' });
+  if (path === undefined) throw new CliError('CLI_MISSING_ARG', { what: 'key.json' });
   const text = readText(path);
   const k = parseKeystore(text);
   io.out(
-    msg(p.lang, 'keyShow', {
+    t(p.lang, 'keyShow', {
       file: resolve(path),
       suite: k.suite,
       address: k.address,
@@ -68,7 +68,7 @@ async function keysShow(p: Parsed, io: CommandIo): Promise<number> {
   // --check proves the passphrase opens it (nothing is printed of the secret).
   if (p.values.check === true) {
     await openKeystore(text, await passphrase(p, io), suiteOf(k.suite), { scrypt: nodeScrypt });
-    io.out(msg(p.lang, 'keyOpened'));
+    io.out(t(p.lang, 'keyOpened'));
   }
   return 0;
 }
@@ -87,6 +87,6 @@ export async function keysCommand(argv: string[], io: CommandIo): Promise<number
     const sub = p.positionals[0];
     if (sub === 'new') return keysNew(p, io);
     if (sub === 'show') return keysShow(p, io);
-    throw new CmdError('unknownSub', { sub: sub ?? '', choices: 'new, show' });
+    throw new CliError('CLI_UNKNOWN_SUB', { sub: sub ?? '', choices: 'new, show' });
   });
 }

@@ -1,7 +1,7 @@
 /** Reading the organization tree and the signer's committee from chain queries. */
 import { addressOf, type DjchainClient } from '@djchain/client';
 import type { KeyPair } from '@djchain/crypto';
-import { CmdError } from './messages.ts';
+import { CliError } from '../i18n.ts';
 
 export interface OrgInfo {
   readonly id: string;
@@ -62,5 +62,5 @@ export async function committeeOf(
       if (org?.kind === '党委') return org.id;
     }
   }
-  throw new CmdError('noRoot');
+  throw new CliError('CLI_NO_ROOT');
 }

@@ -6,6 +6,7 @@
  * (`GET /sealed/names`) and seals a roster uploaded in the browser (`POST /sealed/import`) to readers the node's read rules entitle (../sealed/names.ts).
  */
 import { resolve } from 'node:path';
+import { CliError, t } from '../i18n.ts';
 import { SealedGate } from '../sealed/gate.ts';
 import { SealedImport } from '../sealed/import.ts';
 import { NameReader } from '../sealed/names.ts';
@@ -14,7 +15,6 @@ import { UsedRecords } from '../sealed/used.ts';
 import { guarded, need, opt, type Parsed, parse } from './common.ts';
 import { connect } from './connect.ts';
 import type { CommandIo } from './io.ts';
-import { CmdError, msg } from './messages.ts';
 import { openVault } from './vault.ts';
 
 async function sealedServe(p: Parsed, io: CommandIo): Promise<number> {
@@ -23,9 +23,10 @@ async function sealedServe(p: Parsed, io: CommandIo): Promise<number> {
   const profilesFile = resolve(need(p, 'profiles'));
   const port = Number(opt(p, 'port') ?? '0');
   const validity = Number(opt(p, 'validity') ?? '50');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CmdError('badPortOption', { port });
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError('CLI_BAD_PORT_OPTION', { port });
   if (!Number.isInteger(validity) || validity < 1 || validity > 100_000)
-    throw new CmdError('badValidity', { validity: String(opt(p, 'validity')) });
+    throw new CliError('CLI_BAD_VALIDITY', { validity: String(opt(p, 'validity')) });
   const { client, chainId, suite, api } = await connect(p, io);
   // Refuse a wrong or v1 vault now rather than on the first request.
   openVault(vaultFile, chainId, suite);
@@ -36,7 +37,7 @@ async function sealedServe(p: Parsed, io: CommandIo): Promise<number> {
   // A roster uploaded in the browser, sealed here with the CLI's own row checks (../sealed/import.ts).
   const importer = new SealedImport({ vaultFile, profilesFile, validityBlocks: validity }, client);
   const server = await serveSealed(gate, { port, names, importer });
-  io.out(msg(p.lang, 'sealedListening', { url: server.url, validity }));
+  io.out(t(p.lang, 'sealedListening', { url: server.url, validity }));
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -56,6 +57,6 @@ export async function sealedCommand(argv: string[], io: CommandIo): Promise<numb
   return guarded(p.lang, io, async () => {
     const sub = p.positionals[0];
     if (sub === 'serve') return sealedServe(p, io);
-    throw new CmdError('unknownSub', { sub: sub ?? '', choices: 'serve' });
+    throw new CliError('CLI_UNKNOWN_SUB', { sub: sub ?? '', choices: 'serve' });
   });
 }

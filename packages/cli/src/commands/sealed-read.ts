@@ -14,9 +14,8 @@ import {
   signTransaction,
 } from '@djchain/client';
 import type { KeyPair } from '@djchain/crypto';
-import type { Lang } from '../i18n.ts';
+import { CliError, type Lang, t } from '../i18n.ts';
 import type { CommandIo } from './io.ts';
-import { CmdError, msg } from './messages.ts';
 
 /** Read records per submission: one batch is committed and read before the next is sent. */
 const BATCH = 100;
@@ -59,20 +58,20 @@ export async function readThroughService(
     const results = await client.submit(signed);
     const bad = results.find((r) => !r.accepted);
     if (bad && !bad.accepted)
-      throw new CmdError('clientError', { code: bad.error.code, reason: bad.error.message });
+      throw new CliError('CLI_CLIENT_ERROR', { code: bad.error.code, reason: bad.error.message });
     for (const [i, tx] of signed.entries()) {
       const member = part[i]!;
       const committed = await client.waitForReceipt(tx.hash, 60_000);
       if (committed.receipt.status !== 'ok') {
         const e = committed.receipt.error;
-        io.err(msg(lang, 'sealedRefused', { member, code: e?.code ?? 'FAILED', reason: e?.message ?? '' }));
+        io.err(t(lang, 'sealedRefused', { member, code: e?.code ?? 'FAILED', reason: e?.message ?? '' }));
         continue;
       }
       try {
         out.set(member, (await readSealed(sealedUrl, suite, client.chainId, tx, key.secretKey)).fields);
       } catch (e) {
         if (!(e instanceof HttpError)) throw e;
-        io.err(msg(lang, 'sealedRefused', { member, code: e.apiCode, reason: e.message }));
+        io.err(t(lang, 'sealedRefused', { member, code: e.apiCode, reason: e.message }));
       }
     }
   }

@@ -5,11 +5,11 @@
  * (the same as `djchain tx governance.…`, with options instead of JSON).
  */
 import type { Value } from '@djchain/crypto';
+import { CliError, t } from '../i18n.ts';
 import { txCommand } from './chain.ts';
 import { guarded, need, opt, type Parsed, parse } from './common.ts';
 import { connect } from './connect.ts';
 import type { CommandIo } from './io.ts';
-import { CmdError, msg } from './messages.ts';
 
 const CONNECT = { api: { type: 'string' }, genesis: { type: 'string' } } as const;
 const OPS = ['add', 'remove', 'power'];
@@ -56,18 +56,18 @@ async function list(p: Parsed, io: CommandIo): Promise<number> {
   const r = await client.query('governance', 'validators', {});
   const v = r.result as unknown as SetView;
   const L = p.lang;
-  const lines = [msg(L, 'valHeader', { height: v.height, from: v.effectiveFrom })];
+  const lines = [t(L, 'valHeader', { height: v.height, from: v.effectiveFrom })];
   for (const x of v.validators)
     lines.push(
-      msg(L, 'valRow', { name: x.name, power: x.power ?? 0, org: x.orgId ?? '-', key: short(x.publicKey) }),
+      t(L, 'valRow', { name: x.name, power: x.power ?? 0, org: x.orgId ?? '-', key: short(x.publicKey) }),
     );
-  lines.push(msg(L, 'valObservers', { count: v.observers.length }));
+  lines.push(t(L, 'valObservers', { count: v.observers.length }));
   for (const x of v.observers)
-    lines.push(msg(L, 'valObserverRow', { name: x.name, org: x.orgId ?? '-', key: short(x.publicKey) }));
-  lines.push(msg(L, 'valJailed', { count: v.jailed.length }));
+    lines.push(t(L, 'valObserverRow', { name: x.name, org: x.orgId ?? '-', key: short(x.publicKey) }));
+  lines.push(t(L, 'valJailed', { count: v.jailed.length }));
   for (const j of v.jailed)
     lines.push(
-      msg(L, 'valJailedRow', {
+      t(L, 'valJailedRow', {
         name: j.name,
         key: short(j.validator),
         power: j.power,
@@ -76,12 +76,12 @@ async function list(p: Parsed, io: CommandIo): Promise<number> {
         evidence: j.evidence.join(', '),
       }),
     );
-  lines.push(msg(L, 'valPending', { count: v.pending.length }));
+  lines.push(t(L, 'valPending', { count: v.pending.length }));
   const change = (x: ProposalRow) =>
     `${x.op} ${x.role} ${short(x.publicKey)}${x.power === null ? '' : ` power=${x.power}`}${x.org ? ` org=${x.org}` : ''}`;
   for (const x of v.pending)
     lines.push(
-      msg(L, 'valPendingRow', {
+      t(L, 'valPendingRow', {
         id: x.id,
         change: change(x),
         approvals: x.approvals.map((a) => a.by).join(', ') || '-',
@@ -89,7 +89,7 @@ async function list(p: Parsed, io: CommandIo): Promise<number> {
       }),
     );
   for (const x of v.scheduled)
-    lines.push(msg(L, 'valScheduledRow', { id: x.id, change: change(x), effective: x.effective ?? '-' }));
+    lines.push(t(L, 'valScheduledRow', { id: x.id, change: change(x), effective: x.effective ?? '-' }));
   io.out(lines.join('\n'));
   return 0;
 }
@@ -119,7 +119,7 @@ export async function validatorsCommand(argv: string[], io: CommandIo): Promise<
   const int = (o: string) => {
     const v = opt(p, o);
     if (v === undefined) return undefined;
-    if (!/^\d+$/.test(v)) throw new CmdError('badNumber', { option: o, value: v });
+    if (!/^\d+$/.test(v)) throw new CliError('CLI_BAD_NUMBER', { option: o, value: v });
     return Number(v);
   };
   return guarded(p.lang, io, async () => {
@@ -127,7 +127,7 @@ export async function validatorsCommand(argv: string[], io: CommandIo): Promise<
     if (sub === 'propose') {
       const op = p.positionals[1];
       if (op === undefined || !OPS.includes(op))
-        throw new CmdError('unknownSub', { sub: op ?? '', choices: OPS.join(', ') });
+        throw new CliError('CLI_UNKNOWN_SUB', { sub: op ?? '', choices: OPS.join(', ') });
       const power = int('power');
       const params: Record<string, Value> = {
         op,
@@ -140,10 +140,10 @@ export async function validatorsCommand(argv: string[], io: CommandIo): Promise<
     }
     if (sub === 'approve') {
       const id = Number(p.positionals[1]);
-      if (!Number.isSafeInteger(id) || id < 1) throw new CmdError('missingArg', { what: 'proposal' });
+      if (!Number.isSafeInteger(id) || id < 1) throw new CliError('CLI_MISSING_ARG', { what: 'proposal' });
       const org = opt(p, 'org');
       return toTx(pass, 'approve', { proposal: id, ...(org === undefined ? {} : { org }) }, io);
     }
-    throw new CmdError('unknownSub', { sub: sub ?? '', choices: 'list, propose, approve' });
+    throw new CliError('CLI_UNKNOWN_SUB', { sub: sub ?? '', choices: 'list, propose, approve' });
   });
 }

@@ -7,9 +7,9 @@
  */
 import { resolve } from 'node:path';
 import { chinaDate } from '@djchain/modules';
+import { CliError, t } from '../i18n.ts';
 import { guarded, need, type Parsed, parse, parseJson, readText, suiteOf } from './common.ts';
 import type { CommandIo } from './io.ts';
-import { CmdError, msg } from './messages.ts';
 import { migrateVault, openVault, saveVault, withoutKey } from './vault.ts';
 
 function vaultMigrate(p: Parsed, io: CommandIo): number {
@@ -17,7 +17,7 @@ function vaultMigrate(p: Parsed, io: CommandIo): number {
   const v = parseJson(readText(file), file) as { suite?: unknown };
   const suite = suiteOf(String(v.suite));
   const count = migrateVault(file, resolve(need(p, 'profiles')), suite);
-  io.out(msg(p.lang, 'vaultMigrated', { file, count }));
+  io.out(t(p.lang, 'vaultMigrated', { file, count }));
   return 0;
 }
 
@@ -25,12 +25,12 @@ function vaultErase(p: Parsed, io: CommandIo): number {
   const file = resolve(need(p, 'vault'));
   const target = p.positionals[1] ?? '';
   const member = target.startsWith('member:') ? target.slice('member:'.length) : target;
-  if (member === '') throw new CmdError('missingArg', { what: 'member:<id>' });
+  if (member === '') throw new CliError('CLI_MISSING_ARG', { what: 'member:<id>' });
   const raw = parseJson(readText(file), file) as { chainId?: unknown; suite?: unknown };
   const { vault } = openVault(file, String(raw.chainId), suiteOf(String(raw.suite)));
-  if (!Object.hasOwn(vault.keys, member)) throw new CmdError('vaultNoKey', { file, member });
+  if (!Object.hasOwn(vault.keys, member)) throw new CliError('CLI_VAULT_NO_KEY', { file, member });
   saveVault(file, withoutKey(vault, member, chinaDate(Date.now())));
-  io.out(msg(p.lang, 'vaultErased', { file, member }));
+  io.out(t(p.lang, 'vaultErased', { file, member }));
   return 0;
 }
 
@@ -40,6 +40,6 @@ export async function vaultCommand(argv: string[], io: CommandIo): Promise<numbe
     const sub = p.positionals[0];
     if (sub === 'migrate') return vaultMigrate(p, io);
     if (sub === 'erase') return vaultErase(p, io);
-    throw new CmdError('unknownSub', { sub: sub ?? '', choices: 'migrate, erase' });
+    throw new CliError('CLI_UNKNOWN_SUB', { sub: sub ?? '', choices: 'migrate, erase' });
   });
 }

@@ -35,8 +35,8 @@ import {
 import { dirname } from 'node:path';
 import { fromHex, randomSeed, type Suite, taggedHash, toHex } from '@djchain/crypto';
 import { openProfile, type Profile } from '@djchain/modules';
+import { CliError } from '../i18n.ts';
 import { parseJson, readText } from './common.ts';
-import { CmdError } from './messages.ts';
 
 export const VAULT_FORMAT = 'djchain-import-vault';
 export const VAULT_VERSION = 2;
@@ -59,7 +59,7 @@ const isRecordOf = (v: unknown, ok: (x: unknown) => boolean): v is Record<string
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(ok);
 
 /** Writes `text` to `file` (0600) all at once: temporary file, fsync, rename, fsync of the folder. */
-export function writeAtomic(file: string, text: string): void {
+function writeAtomic(file: string, text: string): void {
   const tmp = `${file}.tmp-${process.pid}`;
   writeFileSync(tmp, text, { mode: 0o600 });
   const fd = openSync(tmp, 'r');
@@ -81,11 +81,11 @@ export function saveVault(file: string, vault: Vault): void {
   writeAtomic(file, `${JSON.stringify(vault, null, 2)}\n`);
 }
 
-/** Reads a vault file of any version (for migrate); CmdError badVault when it is not one. */
+/** Reads a vault file of any version (for migrate); CliError badVault when it is not one. */
 function readVaultFile(file: string): Record<string, unknown> {
   const v = parseJson(readText(file), file) as Record<string, unknown>;
   if (typeof v !== 'object' || v === null || v.format !== VAULT_FORMAT)
-    throw new CmdError('badVault', { file });
+    throw new CliError('CLI_BAD_VAULT', { file });
   return v;
 }
 
@@ -97,7 +97,7 @@ function checkV2(file: string, v: Record<string, unknown>): Vault {
     !isRecordOf(v.keys, (x) => typeof x === 'string' && HEX32.test(x)) ||
     !isRecordOf(v.erased, (x) => typeof x === 'string')
   )
-    throw new CmdError('badVault', { file });
+    throw new CliError('CLI_BAD_VAULT', { file });
   return v as unknown as Vault;
 }
 
@@ -117,10 +117,10 @@ export function openVault(file: string, chainId: string, suite: Suite): { vault:
     return { vault, created: true };
   }
   const v = readVaultFile(file);
-  if (v.version === 1) throw new CmdError('vaultV1', { file });
+  if (v.version === 1) throw new CliError('CLI_VAULT_V1', { file });
   const vault = checkV2(file, v);
   if (vault.chainId !== chainId || vault.suite !== suite.id)
-    throw new CmdError('vaultOtherChain', { file, chainId: String(vault.chainId), expected: chainId });
+    throw new CliError('CLI_VAULT_OTHER_CHAIN', { file, chainId: String(vault.chainId), expected: chainId });
   return { vault, created: false };
 }
 
@@ -183,8 +183,8 @@ export function migrateVault(file: string, profilesFile: string, suite: Suite): 
     typeof v.profileKey !== 'string' ||
     !HEX32.test(v.profileKey)
   )
-    throw new CmdError('badVault', { file });
-  if (v.suite !== suite.id) throw new CmdError('badVault', { file });
+    throw new CliError('CLI_BAD_VAULT', { file });
+  if (v.suite !== suite.id) throw new CliError('CLI_BAD_VAULT', { file });
   const keys: Record<string, string> = {};
   for (const l of sealedLines(profilesFile)) keys[l.member] ??= v1ProfileKey(suite, v.profileKey, l.member);
   const vault: Vault = {
@@ -215,7 +215,7 @@ export function appendSealed(file: string, lines: readonly SealedLine[]): void {
 }
 
 /** Every well-formed line of a profiles file, in order (a torn last line is skipped). */
-export function sealedLines(file: string): SealedLine[] {
+function sealedLines(file: string): SealedLine[] {
   if (!existsSync(file)) return [];
   const out: SealedLine[] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {

@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { type Lang, langOf, reason, t } from '../i18n.ts';
 import { DemoError } from './errors.ts';
 import { DEMO_PASSPHRASE, type DemoOptions, type RunningDemo, runDemo } from './run.ts';
 
@@ -40,7 +41,16 @@ function intFlag(v: unknown, name: string, min: number, max: number, def: number
   if (v === undefined) return def;
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max)
-    throw new DemoError('DEMO_BAD_FLAG', `--${name} 应为 ${min} 到 ${max} 之间的整数（收到 ${String(v)}）`);
+    throw new DemoError(
+      'DEMO_BAD_FLAG',
+      `--${name} must be an integer from ${min} to ${max} (got ${String(v)})`,
+      {
+        name,
+        min,
+        max,
+        value: String(v),
+      },
+    );
   return n;
 }
 
@@ -58,6 +68,7 @@ export function demoOptions(argv: string[]): DemoOptions {
       'web-port': { type: 'string' },
       'no-web': { type: 'boolean', default: false },
       validators: { type: 'string' },
+      lang: { type: 'string' },
     },
   });
   return {
@@ -69,6 +80,7 @@ export function demoOptions(argv: string[]): DemoOptions {
     webPort: intFlag(values['web-port'], 'web-port', 0, 65535, 8080),
     web: values['no-web'] !== true,
     validators: intFlag(values.validators, 'validators', 1, 9, 4),
+    lang: langOf(values.lang),
   };
 }
 
@@ -80,37 +92,52 @@ function bar(done: number, total: number): string {
 
 /**
  * Every demo key, age seed and keystore passphrase follows from the public seed: anyone can
- * recompute them, so nothing real may ever be entered into a demo chain. Said in both languages.
+ * recompute them, so nothing real may ever be entered into a demo chain. Said in both languages,
+ * whatever --lang says.
  */
 export function demoOnlyNotice(seed: number): string[] {
-  return [
-    `  注意：演示账户的密钥与年龄证明种子均由公开的种子（--seed ${seed}）推导，任何人都能重新算出；仅供演示，切勿录入真实人员数据或用于生产。`,
-    `  Note: demo keys and age seeds are derived from a public seed (--seed ${seed}) that anyone can recompute: for the demo only, never for real people's data or production.`,
-  ];
+  return [t('zh-CN', 'demoOnlyNotice', { seed }), t('en', 'demoOnlyNotice', { seed })];
 }
 
-/** What the demo prints once it runs (Chinese, for the people in front of it). */
-export function describe(d: RunningDemo): string {
+/** What the demo prints once it runs (Chinese by default, for the people in front of it). */
+export function describe(d: RunningDemo, lang: Lang = 'zh-CN'): string {
   const m = d.marker;
+  const orgs = m.nodes.map((n) => m.orgNames[n] ?? n).join(t(lang, 'demoListSeparator'));
   const lines = [
     '',
-    '党建链演示环境已就绪',
-    `  共识节点：${d.validators} 个验证节点进程（127.0.0.1，经 p2p 组成联盟：${d.marker.nodes.map((n) => d.marker.orgNames[n] ?? n).join('、')}）`,
-    `  接口地址（API）：${d.apiUrl}`,
-    ...(d.apiUrls.length > 1 ? [`  其他节点接口：${d.apiUrls.slice(1).join('  ')}`] : []),
-    d.webUrl ? `  网页地址：${d.webUrl}` : `  网页：${d.webNote ?? '未启动（--no-web）'}`,
-    d.sealedUrl
-      ? `  个人信息查看服务：${d.sealedUrl}（凭链上已提交的查看记录释放，每条一次）`
-      : '  个人信息查看服务：未启动（本演示数据早于该服务，npm start -- --reset 后可用）',
-    `  数据目录：${d.dir}${d.seededNow ? '（本次首次启动，已播种演示社区）' : '（沿用已有数据，未重新播种）'}`,
-    `  演示社区：${m.orgNames.c1}，2 个党总支，6 个党支部；${m.members} 名党员，${m.cases.length} 个发展党员案例；历史交易 ${m.txs} 笔`,
-    '  演示账户（密钥库文件，口令均为 ' + `"${DEMO_PASSPHRASE}"）：`,
+    t(lang, 'demoReady'),
+    t(lang, 'demoNodes', { count: d.validators, orgs }),
+    t(lang, 'demoApi', { url: d.apiUrl }),
+    ...(d.apiUrls.length > 1 ? [t(lang, 'demoOtherApis', { urls: d.apiUrls.slice(1).join('  ') })] : []),
+    d.webUrl
+      ? t(lang, 'demoWeb', { url: d.webUrl })
+      : t(lang, 'demoWebNote', { note: d.webNote ?? t(lang, 'demoNoWeb') }),
+    d.sealedUrl ? t(lang, 'demoSealed', { url: d.sealedUrl }) : t(lang, 'demoNoSealed'),
+    t(lang, 'demoDir', { dir: d.dir, state: t(lang, d.seededNow ? 'demoSeededNow' : 'demoKept') }),
+    t(lang, 'demoCommunity', {
+      name: m.orgNames.c1 ?? '',
+      members: m.members,
+      cases: m.cases.length,
+      txs: m.txs,
+    }),
+    t(lang, 'demoAccounts', { passphrase: DEMO_PASSPHRASE }),
     ...m.accounts.map((a) => `    ${a.label.padEnd(14, '　')} ${a.member}  ${d.accountsDir}/${a.role}.json`),
     ...demoOnlyNotice(m.seed),
-    '  停止：按 Ctrl-C（所有子进程随之停止）；重新开始：npm start -- --reset',
+    t(lang, 'demoStop'),
     '',
   ];
   return lines.join('\n');
+}
+
+/** A failure of the demo as one line (and its details), in `lang`. */
+function failure(lang: Lang, e: unknown): string {
+  const err = e as { code?: string; message?: string; details?: object };
+  const code = err.code ?? 'DEMO_FAILED';
+  const details =
+    err.details === undefined || Object.keys(err.details).length === 0
+      ? ''
+      : `\n${JSON.stringify(err.details)}`;
+  return `${t(lang, 'errorPrefix')}[${code}] ${reason(lang, code, err.message ?? '', err.details)}${details}`;
 }
 
 /** The `demo` command: returns -1 while running (the process lives until Ctrl-C), 1 on failure. */
@@ -120,42 +147,41 @@ export async function demoMain(argv: string[]): Promise<number> {
   try {
     opts = demoOptions(argv);
   } catch (e) {
-    process.stderr.write(`错误：${(e as Error).message}\n`);
+    process.stderr.write(`${failure(langOf(argv[argv.indexOf('--lang') + 1]), e)}\n`);
     return 1;
   }
+  const lang = opts.lang ?? 'zh-CN';
   let last = '';
   let running: RunningDemo;
   try {
-    out('正在启动党建链演示环境……\n');
+    out(`${t(lang, 'demoStarting')}\n`);
     running = await runDemo({
       ...opts,
       say: (s) => out(`${s}\n`),
       progress: (done, total, date) => {
-        const line = `\r写入历史数据 ${bar(done, total)} ${done}/${total} 链上日期 ${date}`;
+        const line = `\r${t(lang, 'demoProgress', { bar: bar(done, total), done, total, date })}`;
         if (line !== last) out(line);
         last = line;
       },
     });
   } catch (e) {
-    const err = e as { code?: string; message?: string; details?: unknown };
-    const details = err.details === undefined ? '' : `\n${JSON.stringify(err.details)}`;
-    process.stderr.write(`\n错误 [${err.code ?? 'DEMO_FAILED'}]：${err.message ?? ''}${details}\n`);
+    process.stderr.write(`\n${failure(lang, e)}\n`);
     return 1;
   }
   if (last) out('\n');
-  out(`${describe(running)}\n`);
+  out(`${describe(running, lang)}\n`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    out('正在停止演示环境……\n');
+    out(`${t(lang, 'demoStopping')}\n`);
     void running.stop().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   void running.childExited.then((why) => {
     if (stopping) return;
-    process.stderr.write(`错误：子进程意外退出（${why}），演示环境停止。\n`);
+    process.stderr.write(`${t(lang, 'errorPrefix')}${t(lang, 'demoChildExited', { why })}\n`);
     void running.stop().then(() => process.exit(1));
   });
   return -1;

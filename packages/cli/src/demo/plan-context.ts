@@ -6,6 +6,7 @@
 import { type KeyPair, type Suite, taggedHash, type Value } from '@djchain/crypto';
 import { addressOf } from '@djchain/ledger';
 import { addDays, addMonths, type IsoDate } from '@djchain/modules';
+import { DemoError } from './errors.ts';
 import { syntheticName } from './names.ts';
 import type { Person, PersonRole, PlannedTx, PlanOptions } from './plan-types.ts';
 import { createRng, type Rng } from './prng.ts';
@@ -68,7 +69,7 @@ export class PlanContext {
   /** The person holding `key` ("c1/书记"). */
   holder(key: string): string {
     const id = this.holders.get(key);
-    if (id === undefined) throw new Error(`demo plan: nobody holds ${key}`);
+    if (id === undefined) throw new DemoError('DEMO_PLAN_INVALID', `demo plan: nobody holds ${key}`);
     return id;
   }
 

@@ -16,6 +16,7 @@ import {
   RULESET_2014,
   type RuleSet,
 } from '@djchain/modules';
+import { DemoError } from './errors.ts';
 import { BRANCHES } from './plan-community.ts';
 import { ageSeedOf, at, type Params, type PlanContext, slotOnOrAfter } from './plan-context.ts';
 import type { Archetype, CaseInfo, Person } from './plan-types.ts';
@@ -148,14 +149,16 @@ function planSteps(c: Case, ruleset: RuleSet = DEMO_RULESET): FlowItem[] {
   };
   for (const step of ruleset.steps) {
     const planner = STEP_PLANNERS[step.no];
-    if (planner === undefined) throw new Error(`demo plan: no planner for step ${step.no} (${step.action})`);
+    if (planner === undefined)
+      throw new DemoError('DEMO_PLAN_INVALID', `demo plan: no planner for step ${step.no} (${step.action})`);
     planner(c, step.action, s);
   }
   return flow;
 }
 
 function pickTwo(rng: Rng, n: number): [number, number] {
-  if (n < 2) throw new Error('demo plan: a branch needs two full members as introducers');
+  if (n < 2)
+    throw new DemoError('DEMO_PLAN_INVALID', 'demo plan: a branch needs two full members as introducers');
   const a = rng.int(0, n - 1);
   let b = rng.int(0, n - 2);
   if (b >= a) b++;
@@ -196,7 +199,8 @@ export function planRecruitment(
     const p = ctx.newPerson(branch, 'recruit', null, birth);
     const ageSeed = ageSeedOf(ctx.suite, ctx.opts.seed, p.id);
     const proof = ageProof(ageSuite, ageSeed, birth, applied, 18);
-    if (proof === null) throw new Error(`demo plan: ${p.id} is under 18 on ${applied}`);
+    if (proof === null)
+      throw new DemoError('DEMO_PLAN_INVALID', `demo plan: ${p.id} is under 18 on ${applied}`);
     const pool = stable(branch);
     const [i1, i2] = pickTwo(rng, pool.length);
     const contact = pool[rng.int(0, pool.length - 1)]!.id;

@@ -2,6 +2,7 @@
  * A seeded PRNG (sfc32, seeded by splitmix32) so the demo community is the same for the same seed:
  * Math.random is never used for anything that reaches the chain.
  */
+import { DemoError } from './errors.ts';
 export interface Rng {
   /** A float in [0, 1). */
   next(): number;
@@ -46,7 +47,7 @@ export function createRng(seed: number): Rng {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
     pick: (items) => {
-      if (items.length === 0) throw new Error('pick from an empty list');
+      if (items.length === 0) throw new DemoError('DEMO_PICK_EMPTY', 'pick from an empty list');
       return items[Math.floor(next() * items.length)]!;
     },
     chance: (p) => next() < p,

@@ -15,6 +15,7 @@ import { P2PNode } from '@djchain/p2p';
 import { loadDir } from '../files.ts';
 import { loadModules } from '../modules.ts';
 import { operatorToken, p2pConfigOf } from '../start.ts';
+import { DemoError } from './errors.ts';
 
 const { values } = parseArgs({ options: { dir: { type: 'string' } } });
 const send = (m: unknown) => process.send?.(m);
@@ -30,7 +31,7 @@ const now = () => (driven === null ? Date.now() : driven.at + (Date.now() - driv
 const modules = await loadModules(config.extraModules);
 // The consortium's peers, exactly as `djchain start` joins them (config.json's p2p section).
 const p2pConfig = p2pConfigOf((config as { p2p?: unknown }).p2p);
-if (typeof p2pConfig === 'string') throw new Error(`config.json: ${p2pConfig}`);
+if (typeof p2pConfig === 'string') throw new DemoError('DEMO_BAD_CONFIG', `config.json: ${p2pConfig}`);
 const p2p =
   p2pConfig === null
     ? undefined

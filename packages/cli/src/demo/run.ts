@@ -13,6 +13,7 @@ import { getSuite, type SuiteId } from '@djchain/crypto';
 import { chinaDate, chinaTime, type IsoDate } from '@djchain/modules';
 import { nodeScrypt } from '../commands/scrypt.ts';
 import { CONFIG_FILE, GENESIS_FILE, loadDir, writeJson } from '../files.ts';
+import { type Lang, t } from '../i18n.ts';
 import { initCluster } from '../init.ts';
 import { operatorToken } from '../start.ts';
 import { DemoError } from './errors.ts';
@@ -43,6 +44,8 @@ export interface DemoOptions {
   /** Progress and notes, one line or a carriage-return update each. */
   readonly say?: (text: string) => void;
   readonly progress?: (done: number, total: number, date: IsoDate) => void;
+  /** Language of the notes (default zh-CN). */
+  readonly lang?: Lang;
 }
 
 export interface DemoMarker {
@@ -88,17 +91,18 @@ const WEB_DIST_INDEX = new URL('../../../web/dist/index.html', import.meta.url).
 
 export async function runDemo(opts: DemoOptions): Promise<RunningDemo> {
   const say = opts.say ?? (() => {});
+  const lang = opts.lang ?? 'zh-CN';
   const dir = resolve(opts.dir);
   const nodesDir = join(dir, 'nodes');
   const markerFile = join(dir, MARKER_FILE);
   if (opts.reset && existsSync(dir)) {
     rmSync(dir, { recursive: true, force: true });
-    say(`已清空演示数据目录 ${dir}`);
+    say(t(lang, 'demoWiped', { dir }));
   }
   if (!existsSync(markerFile) && existsSync(dir)) {
     // A first start that did not finish: its chain holds part of the history; start over.
     rmSync(dir, { recursive: true, force: true });
-    say('上次初始化未完成，已清空后重新开始。');
+    say(t(lang, 'demoIncomplete'));
   }
   let seededNow = false;
   if (!existsSync(markerFile)) {
@@ -176,7 +180,7 @@ export async function runDemo(opts: DemoOptions): Promise<RunningDemo> {
         exits.push(web.exited.then((c) => `web server exited (${c})`));
         webUrl = web.url;
       } else {
-        webNote = '网页应用尚未构建：先运行 npm run build -w packages/web，再重新执行 npm start。';
+        webNote = t(lang, 'demoWebNotBuilt');
       }
     }
     const { genesis } = loadDir(nodeDir);
@@ -296,7 +300,13 @@ async function seedFresh(
   for (const [i, a] of plan.accounts.entries())
     writeJson(join(accountsDir, `${a.role}.json`), keystores[i], 0o600);
   say(
-    `生成演示社区：${plan.people.length} 人，${plan.txs.length} 笔历史交易（${plan.genesisDate} 起），${nodes.length} 个验证节点，计划哈希 ${hash.slice(0, 16)}…`,
+    t(opts.lang ?? 'zh-CN', 'demoGenerating', {
+      people: plan.people.length,
+      txs: plan.txs.length,
+      from: plan.genesisDate,
+      nodes: nodes.length,
+      hash: hash.slice(0, 16),
+    }),
   );
 
   const replays = nodes.map((n) => startReplay(n.dir));

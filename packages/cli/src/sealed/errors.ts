@@ -1,3 +1,5 @@
+import { DjError } from '@djchain/crypto';
+
 /** Refusals of the sealed-data service: stable code, HTTP status, zh-CN and English text. */
 export const SEALED_ERRORS = {
   SEALED_BAD_REQUEST: { status: 400, zh: '请求格式错误。', en: 'Malformed request.' },
@@ -80,12 +82,11 @@ export const SEALED_ERRORS = {
 
 export type SealedCode = keyof typeof SEALED_ERRORS;
 
-export class SealedError extends Error {
-  readonly code: SealedCode;
+export class SealedError extends DjError<SealedCode> {
   readonly status: number;
   constructor(code: SealedCode, detail?: string) {
-    super(detail ? `${SEALED_ERRORS[code].en} (${detail})` : SEALED_ERRORS[code].en);
-    this.code = code;
+    super(code, detail ? `${SEALED_ERRORS[code].en} (${detail})` : SEALED_ERRORS[code].en);
+    this.name = 'SealedError';
     this.status = SEALED_ERRORS[code].status;
   }
 }

@@ -38,7 +38,7 @@ export interface SealedGateOptions {
   readonly validityBlocks?: number;
 }
 
-export const defaultSealedGateOptions = { validityBlocks: 50 } as const;
+const defaultSealedGateOptions = { validityBlocks: 50 } as const;
 
 /** Fields that never leave: the age seed is the secret behind the member's age proofs. */
 const NEVER_RELEASED = new Set(['ageSeed']);

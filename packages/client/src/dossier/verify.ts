@@ -140,7 +140,7 @@ export function verifyDossier(bytes: Uint8Array, trust: DossierTrust): DossierVe
   if (trustError) return broken('TRUST', trustError);
   const check = verifyCommit(suite, d.validatorSet, header, d.commit);
   if (!check.ok)
-    return broken('COMMIT', stripCode(check.error.message), undefined, { ...check.error.context });
+    return broken('COMMIT', stripCode(check.error.message), undefined, { ...check.error.details });
   const events = d.events.map(({ head: _h, ...e }) => e);
   return { ok: true, dossier: d, events, head, header };
 }

@@ -3,6 +3,7 @@
  * the client may not import modules (scripts/check-layers.ts), and the browser runs these checks on
  * an upload. packages/cli/test/roster-dates.test.ts holds both to the same answers.
  */
+import { ClientError } from '../errors.ts';
 export type IsoDate = string;
 
 function daysInMonth(y: number, m: number): number {
@@ -29,7 +30,7 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
 /** Adds years as 12 months each, clamping to the month's end: 2024-02-29 + 1 year = 2025-02-28. */
 export function addYears(s: IsoDate, n: number): IsoDate {
   const p = parts(s);
-  if (!p) throw new Error(`not an ISO date: ${s}`);
+  if (!p) throw new ClientError('CLIENT_BAD_DATE', `not an ISO date: ${s}`);
   const index = p.y * 12 + (p.m - 1) + 12 * n;
   const ny = Math.floor(index / 12);
   const nm = index - ny * 12 + 1;
@@ -40,7 +41,7 @@ export function addYears(s: IsoDate, n: number): IsoDate {
 export function ageOn(birth: IsoDate, on: IsoDate): number {
   const b = parts(birth);
   const o = parts(on);
-  if (!b || !o) throw new Error(`not an ISO date: ${birth} / ${on}`);
+  if (!b || !o) throw new ClientError('CLIENT_BAD_DATE', `not an ISO date: ${birth} / ${on}`);
   let age = o.y - b.y;
   if (addYears(birth, age) > on) age -= 1;
   return age;

@@ -1,3 +1,5 @@
+import { DjError } from '../errors.ts';
+
 /** Stable codes for every way canonical encoding or decoding can fail. */
 export type EncodingErrorCode =
   | 'ENCODING_TRUNCATED'
@@ -11,14 +13,12 @@ export type EncodingErrorCode =
   | 'ENCODING_INT_RANGE';
 
 /** Thrown by `encode` for values outside the model and by `decode` for malformed or non-canonical bytes. */
-export class EncodingError extends Error {
-  readonly code: EncodingErrorCode;
+export class EncodingError extends DjError<EncodingErrorCode> {
   /** Byte offset where decoding failed, or -1 when encoding. */
   readonly offset: number;
   constructor(code: EncodingErrorCode, message: string, offset = -1) {
-    super(offset >= 0 ? `${message} (at byte ${offset})` : message);
+    super(code, offset >= 0 ? `${message} (at byte ${offset})` : message, offset >= 0 ? { offset } : {});
     this.name = 'EncodingError';
-    this.code = code;
     this.offset = offset;
   }
 }

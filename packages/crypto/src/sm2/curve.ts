@@ -1,7 +1,7 @@
 /** The SM2 recommended curve (GB/T 32918.5-2017 / GM/T 0003.5-2012), as a noble-curves point type. */
 import { weierstrass } from '@noble/curves/abstract/weierstrass.js';
 
-export const SM2_P = 0xfffffffeffffffffffffffffffffffffffffffff00000000ffffffffffffffffn;
+const SM2_P = 0xfffffffeffffffffffffffffffffffffffffffff00000000ffffffffffffffffn;
 export const SM2_A = 0xfffffffeffffffffffffffffffffffffffffffff00000000fffffffffffffffcn;
 export const SM2_B = 0x28e9fa9e9d9f5e344d5a9e4bcf6509a7f39789f515ab8f92ddbcbd414d940e93n;
 export const SM2_N = 0xfffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939d54123n;

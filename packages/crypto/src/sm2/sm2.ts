@@ -16,7 +16,7 @@ import { CryptoError, checkLength } from '../errors.ts';
 import { SM2_A, SM2_B, SM2_GX, SM2_GY, SM2_N, Sm2Point, type Sm2PointType } from './curve.ts';
 
 /** GM/T 0009 default distinguishing identifier, as ASCII. */
-export const SM2_DEFAULT_ID = '1234567812345678';
+const SM2_DEFAULT_ID = '1234567812345678';
 const ID_BYTES = new TextEncoder().encode(SM2_DEFAULT_ID);
 const ZERO = new Uint8Array([0]);
 const ONE = new Uint8Array([1]);

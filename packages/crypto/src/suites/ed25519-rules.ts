@@ -15,7 +15,7 @@ function littleEndian(bytes: Uint8Array, start: number, end: number): bigint {
 }
 
 /** S (second half of the signature, little-endian) is in [0, L). */
-export function canonicalS(signature: Uint8Array): boolean {
+function canonicalS(signature: Uint8Array): boolean {
   // PERF: S < 2^252 is by far the common case and needs no bigint.
   const top = signature[63]!;
   if (top < 0x10) return true;
@@ -27,7 +27,7 @@ export function canonicalS(signature: Uint8Array): boolean {
  * The 32 bytes are a canonical point encoding: y < p, and the sign bit is clear when x = 0
  * (y = ±1). OpenSSL decodes such non-canonical forms while noble (strict) rejects them.
  */
-export function canonicalPoint(bytes: Uint8Array, offset: number): boolean {
+function canonicalPoint(bytes: Uint8Array, offset: number): boolean {
   const last = bytes[offset + 31]!;
   // PERF: y < 2^255 − 2^32 (the high word below 0x7fffffff) is certainly canonical and not ±1.
   const yHigh = last & 0x7f;
@@ -64,7 +64,7 @@ const SMALL_ORDER = [
 ].map((h) => Uint8Array.from(h.match(/../g)!, (b) => Number.parseInt(b, 16)));
 
 /** The 32 bytes at `offset` encode a point of small order (canonically). */
-export function smallOrder(bytes: Uint8Array, offset: number): boolean {
+function smallOrder(bytes: Uint8Array, offset: number): boolean {
   outer: for (const enc of SMALL_ORDER) {
     for (let i = 0; i < 32; i++) if (bytes[offset + i] !== enc[i]) continue outer;
     return true;

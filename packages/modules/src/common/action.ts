@@ -5,7 +5,7 @@
  */
 import type { Value } from '@djchain/crypto';
 import type { ActionContext, ActionDef, ReadContext, Result } from '@djchain/runtime';
-import { actorFacts, actorOf, type Target } from '../permissions/authorize.ts';
+import { type ActionTarget, actorFacts, actorOf } from '../permissions/authorize.ts';
 import { describePermission, type Permission, permits } from '../permissions/rules.ts';
 import { type ErrorRegistry, type ErrorSpec, failure, okResult } from './errors.ts';
 import { parseShape, type Shape } from './parse.ts';
@@ -14,19 +14,24 @@ import { parseShape, type Shape } from './parse.ts';
 export interface RuleAction<P> extends ActionDef<P> {
   readonly permission: Permission;
   readonly shape: Shape;
-  target(ctx: ReadContext, params: P): Target | null;
+  target(ctx: ReadContext, params: P): ActionTarget | null;
 }
 
 export interface ActionSpec<P> {
   readonly description: string;
   readonly shape: Shape;
+  /**
+   * Turns the shape-checked parameters into the action's own value, for parameters a shape cannot
+   * describe fully (signed consensus messages): a refusal is the module's BAD_PARAMS.
+   */
+  readonly decode?: (shaped: { readonly [field: string]: Value }) => Result<P>;
   readonly permission: Permission;
   /** The article a refusal for want of permission cites (e.g. an act reserved for one body). */
   readonly permissionCite?: string;
   /** Further checks of the parameters alone (no state). */
   readonly check?: (params: P) => Result;
-  /** The organization (and member) the action is about; null when it does not exist. */
-  readonly target: (ctx: ReadContext, params: P) => Target | null;
+  /** The organization (and member) the action is about, or 'chain'; null when it does not exist. */
+  readonly target: (ctx: ReadContext, params: P) => ActionTarget | null;
   readonly verify: (ctx: ActionContext, params: P) => Result;
   readonly execute: (ctx: ActionContext, params: P) => void;
 }
@@ -77,7 +82,9 @@ export function defineAction<P>(module: string, errors: BaseErrors, spec: Action
     shape: spec.shape,
     target: spec.target,
     parse(raw: Value): Result<P> {
-      const r = parseShape<P>(raw, spec.shape, errors.BAD_PARAMS, errors.PERSONAL_DATA);
+      const shaped = parseShape<P>(raw, spec.shape, errors.BAD_PARAMS, errors.PERSONAL_DATA);
+      const r =
+        shaped.ok && spec.decode ? spec.decode(shaped.value as { readonly [field: string]: Value }) : shaped;
       if (!r.ok || !spec.check) return r;
       const c = spec.check(r.value);
       return c.ok ? r : c;
@@ -90,7 +97,8 @@ export function defineAction<P>(module: string, errors: BaseErrors, spec: Action
       const onBehalf = ctx.onBehalfOf !== undefined;
       const entry = spec.permission.filter((r) => r.of === 'clerkEntry');
       if (onBehalf && entry.length === 0) return failure(errors.ON_BEHALF_REFUSED);
-      const grant = permits(onBehalf ? entry : spec.permission, actorFacts(ctx, module, target));
+      const rules = onBehalf ? entry : spec.permission;
+      const grant = permits(rules, actorFacts(ctx, module, target, rules));
       if (grant === null) {
         const { by } = actorOf(ctx, module);
         return failure(

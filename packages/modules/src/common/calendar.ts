@@ -5,6 +5,7 @@
  */
 
 import { addDays, type IsoDate, weekday } from './dates.ts';
+import { ModuleError } from './errors.ts';
 import data from './holidays.json' with { type: 'json' };
 
 interface YearData {
@@ -48,10 +49,6 @@ export function dayKind(d: IsoDate): DayKind {
   return { working: wd !== 0 && wd !== 6, provisional };
 }
 
-export function isWorkingDay(d: IsoDate): boolean {
-  return dayKind(d).working;
-}
-
 /** A date computed from the calendar, with whether any year it crossed lacked official data. */
 export interface CalendarResult {
   readonly date: IsoDate;
@@ -75,7 +72,7 @@ export function workingPeriodEnd(start: IsoDate, n: number): CalendarResult {
     }
     d = addDays(d, 1);
   }
-  throw new Error('workingPeriodEnd: no working days found');
+  throw new ModuleError('MODULES_BAD_DATE', 'workingPeriodEnd: no working days found');
 }
 
 /** Working days in [from, to], both included; bounded by the span. */

@@ -22,7 +22,7 @@ export function charterRule(section: string): string {
 const digits = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /** 1..99 in Chinese numerals as used in article numbers (十三, 二十一, 三十七). */
-export function zhNumber(n: number): string {
+function zhNumber(n: number): string {
   if (n < 10) return digits[n] ?? '';
   const tens = Math.floor(n / 10);
   const ones = n % 10;

@@ -2,6 +2,7 @@
  * Calendar dates as ISO 'YYYY-MM-DD' strings, in China time (UTC+8, no DST).
  * Pure integer arithmetic: no Date objects, so results never depend on the host's time zone.
  */
+import { ModuleError } from './errors.ts';
 
 /** An ISO calendar date 'YYYY-MM-DD'. */
 export type IsoDate = string;
@@ -20,7 +21,7 @@ export function daysInMonth(y: number, m: number): number {
 }
 
 /** Splits a date; null when the string is not a real calendar date. */
-export function parseIsoDate(s: string): { y: number; m: number; d: number } | null {
+function parseIsoDate(s: string): { y: number; m: number; d: number } | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!match) return null;
   const y = Number(match[1]);
@@ -44,7 +45,7 @@ export function formatDate(y: number, m: number, d: number): IsoDate {
 
 function must(s: IsoDate): { y: number; m: number; d: number } {
   const p = parseIsoDate(s);
-  if (!p) throw new Error(`not an ISO date: ${s}`);
+  if (!p) throw new ModuleError('MODULES_BAD_DATE', `not an ISO date: ${s}`);
   return p;
 }
 
@@ -60,7 +61,7 @@ export function toDayNumber(s: IsoDate): number {
 }
 
 /** Inverse of toDayNumber (civil_from_days). */
-export function fromDayNumber(n: number): IsoDate {
+function fromDayNumber(n: number): IsoDate {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -76,11 +77,6 @@ export function fromDayNumber(n: number): IsoDate {
 
 export function addDays(s: IsoDate, n: number): IsoDate {
   return fromDayNumber(toDayNumber(s) + n);
-}
-
-/** Whole days from a to b (positive when b is later). */
-export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return toDayNumber(b) - toDayNumber(a);
 }
 
 /**

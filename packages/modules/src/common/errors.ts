@@ -2,7 +2,7 @@
  * Coded errors: every failure a module reports comes from a registry entry with a stable code,
  * an English message, a zh-CN message for the UI and, where a rule applies, the cited article.
  */
-import type { Value } from '@djchain/crypto';
+import { DjError, type Value } from '@djchain/crypto';
 import type { CodedError, Result } from '@djchain/runtime';
 
 export interface ErrorSpec {
@@ -33,3 +33,22 @@ export function failure(spec: ErrorSpec, details?: Details, cite?: string): Resu
 }
 
 export const okResult: Result = { ok: true, value: undefined };
+
+/** Codes of the modules' thrown errors: misuse by a caller or a bad genesis, never a refused transaction. */
+export type ModuleErrorCode =
+  | 'MODULES_BAD_GENESIS'
+  | 'MODULES_BAD_DATE'
+  | 'MODULES_BAD_INPUT'
+  | 'MODULES_NO_SUITE'
+  | 'MODULES_UNKNOWN_RULESET';
+
+/**
+ * Thrown for misuse (a bad date to a date helper, an unknown rule set) and for a bad genesis section;
+ * a refused transaction is never thrown but returned as a registry error (`failure`).
+ */
+export class ModuleError extends DjError<ModuleErrorCode> {
+  constructor(code: ModuleErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(code, message, details);
+    this.name = 'ModuleError';
+  }
+}

@@ -59,7 +59,7 @@ export interface DisciplineParams {
   readonly rejoinBanYears: number;
 }
 
-export const defaultDisciplineParams: DisciplineParams = {
+const defaultDisciplineParams: DisciplineParams = {
   warningMonths: 12,
   seriousWarningMonths: 18,
   removalPostBanMonths: 24,

@@ -3,6 +3,7 @@ import type { Value } from '@djchain/crypto';
 import type { HookContext, ModuleDef } from '@djchain/runtime';
 import { cite, DOC } from '../common/cites.ts';
 import { chinaDate } from '../common/dates.ts';
+import { ModuleError } from '../common/errors.ts';
 import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
 import { defineQuery } from '../common/query.ts';
 import { asValue, MODULE } from '../common/stores.ts';
@@ -52,7 +53,10 @@ export const disciplineModule: ModuleDef = {
     const c = ((config ?? {}) as unknown as DisciplineGenesis).commission;
     if (c === undefined) return;
     if (typeof c.name !== 'string' || typeof c.address !== 'string' || !/^[0-9a-f]{40}$/.test(c.address))
-      throw new Error('discipline genesis: commission needs a name and a key address (40 hex)');
+      throw new ModuleError(
+        'MODULES_BAD_GENESIS',
+        'discipline genesis: commission needs a name and a key address (40 hex)',
+      );
     ctx.store.set(disciplineKeys.commission, asValue({ name: c.name, address: c.address }));
     emitHook(ctx, 'discipline.CommissionNamed', [], { body: c.name, address: c.address, genesis: true });
   },

@@ -1,10 +1,12 @@
 /** Error registry of the evidence module (codes are stable; zh-CN messages are shown in the UI). */
+import { baseErrors } from '../common/action.ts';
 import { charterRule } from '../common/cites.ts';
 
 const CONSENSUS = charterRule('共识规则：一个验证节点对同一高度、轮次、步骤只签一条消息');
 const JAIL = charterRule('节点停权：双重签名经链上证据证明的验证节点自动停权');
 
 export const EvidenceErrors = {
+  ...baseErrors('EVIDENCE'),
   BAD_PARAMS: {
     code: 'EVIDENCE_BAD_PARAMS',
     en: 'first and second must be two signed votes (or two signed proposals).',
@@ -12,8 +14,8 @@ export const EvidenceErrors = {
   },
   NOT_PERMITTED: {
     code: 'EVIDENCE_NOT_PERMITTED',
-    en: 'Only a validator node submits evidence.',
-    zh: '只有验证节点可以提交证据。',
+    en: 'Only a validator node, signing with its node key, submits evidence.',
+    zh: '只有验证节点（以节点密钥签名）可以提交证据。',
   },
   NOT_CONFLICTING: {
     code: 'EVIDENCE_NOT_CONFLICTING',

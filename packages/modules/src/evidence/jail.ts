@@ -40,12 +40,12 @@ const MAX_EVIDENCE_PER_JAIL = 16;
 export const jailKey = (validatorHex: string) => `jail/${validatorHex}`;
 export const readmitKey = (validatorHex: string) => `readmit/${validatorHex}`;
 
-export function jailRecord(ctx: ReadContext, self: string, hex: string) {
+function jailRecord(ctx: ReadContext, self: string, hex: string) {
   return getRecord<JailRecord>(storeOf(ctx, self, MODULE.evidence), jailKey(hex));
 }
 
 /** The governance module's record of the latest re-admission of a validator, if any. */
-export function readmission(ctx: ReadContext, self: string, hex: string) {
+function readmission(ctx: ReadContext, self: string, hex: string) {
   return getRecord<Readmission>(storeOf(ctx, self, MODULE.governance), readmitKey(hex));
 }
 

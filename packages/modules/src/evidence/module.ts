@@ -7,28 +7,21 @@
  * wins; the others fail with EVIDENCE_DUPLICATE), and the offender is jailed (jail.ts).
  */
 import { toHex, type Value } from '@djchain/crypto';
-import { validatorIndex, validatorSetFromValue } from '@djchain/ledger';
-import {
-  type ActionContext,
-  type ActionDef,
-  type ModuleDef,
-  ok,
-  type ReadContext,
-  type Result,
-} from '@djchain/runtime';
-import { baseErrors } from '../common/action.ts';
+import { type ActionContext, type ModuleDef, ok, type Result } from '@djchain/runtime';
+import { baseErrors, defineAction, type RuleAction } from '../common/action.ts';
 import { failure } from '../common/errors.ts';
 import { defineQuery } from '../common/query.ts';
 import { asValue, MODULE } from '../common/stores.ts';
 import { chainSuite } from '../common/suite.ts';
+import { isValidatorKey } from '../permissions/authorize.ts';
 import { EvidenceErrors as E } from './errors.ts';
 import { isJailed, type JailOutcome, jailedNow, jailOffender } from './jail.ts';
 import {
   conflicting,
+  decodePair,
   keyBytesOf,
   type Pair,
   pairToValues,
-  parsePair,
   type Slot,
   signaturesVerify,
   slotOf,
@@ -62,26 +55,22 @@ export function evidenceKey(v: Slot): string {
   return `dup/${String(v.height).padStart(12, '0')}/${String(v.round).padStart(6, '0')}/${v.type}/${toHex(v.validator)}`;
 }
 
-function isValidator(ctx: ReadContext, key: Uint8Array): boolean {
-  const raw = ctx.readStore('sys').get('validators');
-  return raw !== undefined && validatorIndex(validatorSetFromValue(raw), key) >= 0;
-}
+/** The shape both actions share: exactly the two signed messages, decoded by `decodePair`. */
+const PAIR_SHAPE = { first: 'record', second: 'record' } as const;
 
-function action(kind: Pair['kind'], description: string): ActionDef<EvidenceParams> {
-  return {
+function action(kind: Pair['kind'], description: string): RuleAction<EvidenceParams> {
+  return defineAction<EvidenceParams>(EVIDENCE_MODULE, E, {
     description,
-    parse(raw) {
-      try {
-        return ok({ pair: parsePair(kind, raw) });
-      } catch (e) {
-        return failure(E.BAD_PARAMS, { reason: (e as Error).message.slice(0, 200) });
-      }
+    shape: PAIR_SHAPE,
+    decode: (shaped) => {
+      const pair = decodePair(kind, shaped);
+      return pair.ok ? ok({ pair: pair.value }) : pair;
     },
-    // Only validator nodes submit (they are the ones whose machines see the messages); the proof
+    // Only validator nodes submit (their machines are the ones that see the messages); the proof
     // itself does not depend on who submits it.
-    authorize(ctx: ActionContext): Result {
-      return isValidator(ctx, ctx.signer) ? ok() : failure(E.NOT_PERMITTED);
-    },
+    permission: [{ of: 'validatorNode' }],
+    // About the chain's validator set, not an organization.
+    target: () => 'chain',
     verify(ctx: ActionContext, { pair }): Result {
       if (!conflicting(pair)) return failure(E.NOT_CONFLICTING);
       const slot = slotOf(pair);
@@ -92,7 +81,7 @@ function action(kind: Pair['kind'], description: string): ActionDef<EvidencePara
       if (!signaturesVerify(suite, ctx.chainId, pair)) return failure(E.BAD_SIGNATURE);
       if (ctx.store.has(evidenceKey(slot))) return failure(E.DUPLICATE);
       const hex = toHex(slot.validator);
-      if (!isValidator(ctx, slot.validator) && !isJailed(ctx, MODULE.evidence, hex)) {
+      if (!isValidatorKey(ctx, slot.validator) && !isJailed(ctx, MODULE.evidence, hex)) {
         return failure(E.NOT_VALIDATOR, { validator: hex });
       }
       return ok();
@@ -128,7 +117,7 @@ function action(kind: Pair['kind'], description: string): ActionDef<EvidencePara
         },
       });
     },
-  };
+  });
 }
 
 /** Query parameters of the wrong shape: the module's BAD_PARAMS code, worded for any parameters. */

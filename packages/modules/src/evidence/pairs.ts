@@ -18,6 +18,9 @@ import {
   verifyProposalSignature,
   verifyVoteSignature,
 } from '@djchain/ledger';
+import { ok, type Result } from '@djchain/runtime';
+import { failure } from '../common/errors.ts';
+import { EvidenceErrors as E } from './errors.ts';
 
 /**
  * Bounds on byte fields, so a submission cannot be padded to fill a block (issue 9, fault 2): both
@@ -54,29 +57,28 @@ function checkBytes(key: Uint8Array, hash: Uint8Array | null, signature: Uint8Ar
   return null;
 }
 
-/** Parses a pair; throws with a message on a bad shape (the caller turns it into BAD_PARAMS). */
-export function parsePair(kind: Pair['kind'], raw: Value): Pair {
-  const p = raw as { first?: Value; second?: Value } | null;
-  // Exactly the two messages: no other field may ride along.
-  const keys = p !== null && typeof p === 'object' && !(p instanceof Uint8Array) ? Object.keys(p) : [];
-  if (keys.length !== 2 || !keys.includes('first') || !keys.includes('second'))
-    throw new Error('params must be exactly { first, second }');
-  if (kind === 'vote') {
-    const first = signedVoteFromValue(p?.first ?? null);
-    const second = signedVoteFromValue(p?.second ?? null);
-    for (const v of [first, second]) {
-      const bad = checkBytes(v.validator, v.blockHash, v.signature);
-      if (bad) throw new Error(`bad ${bad}`);
-    }
-    return { kind, first, second };
+/** Both messages of the shape-checked `{ first, second }`, or the module's BAD_PARAMS saying why not. */
+export function decodePair(kind: Pair['kind'], shaped: { readonly [field: string]: Value }): Result<Pair> {
+  let pair: Pair;
+  try {
+    pair =
+      kind === 'vote'
+        ? { kind, first: signedVoteFromValue(shaped.first!), second: signedVoteFromValue(shaped.second!) }
+        : {
+            kind,
+            first: signedProposalFromValue(shaped.first!),
+            second: signedProposalFromValue(shaped.second!),
+          };
+  } catch (e) {
+    // The ledger's decoders throw a coded LedgerError; its message says which field.
+    return failure(E.BAD_PARAMS, { reason: (e as Error).message.slice(0, 200) });
   }
-  const first = signedProposalFromValue(p?.first ?? null);
-  const second = signedProposalFromValue(p?.second ?? null);
-  for (const v of [first, second]) {
-    const bad = checkBytes(v.proposer, v.blockHash, v.signature);
-    if (bad) throw new Error(`bad ${bad}`);
+  for (const m of [pair.first, pair.second]) {
+    const key = 'validator' in m ? m.validator : m.proposer;
+    const bad = checkBytes(key, m.blockHash, m.signature);
+    if (bad) return failure(E.BAD_PARAMS, { reason: `bad ${bad}` });
   }
-  return { kind, first, second };
+  return ok(pair);
 }
 
 export function slotOf(pair: Pair): Slot {

@@ -4,6 +4,7 @@
  * the organizations running validators, each by its 书记. Proposals stay open `proposalTtl` blocks.
  */
 import { fromHex, type Value } from '@djchain/crypto';
+import { ModuleError } from '../common/errors.ts';
 
 export type Approval =
   | { readonly by: 'validatorOrgs' }
@@ -31,18 +32,28 @@ export function parseGenesis(config: Value): GovernanceParams {
   const c = config as { approval?: Value; proposalTtl?: Value };
   const ttl = c.proposalTtl ?? DEFAULT_PARAMS.proposalTtl;
   if (typeof ttl !== 'number' || !Number.isSafeInteger(ttl) || ttl < 1 || ttl > 1_000_000)
-    throw new Error('governance genesis: proposalTtl must be an integer from 1 to 1000000 blocks');
+    throw new ModuleError(
+      'MODULES_BAD_GENESIS',
+      'governance genesis: proposalTtl must be an integer from 1 to 1000000 blocks',
+    );
   const a = (c.approval ?? DEFAULT_PARAMS.approval) as { by?: Value; name?: Value; publicKey?: Value };
   if (a.by === 'validatorOrgs') return { approval: { by: 'validatorOrgs' }, proposalTtl: ttl };
   if (a.by === 'superior') {
     if (typeof a.name !== 'string' || a.name.length === 0 || a.name.length > 128)
-      throw new Error('governance genesis: approval.name (the superior body) is required');
+      throw new ModuleError(
+        'MODULES_BAD_GENESIS',
+        'governance genesis: approval.name (the superior body) is required',
+      );
     if (typeof a.publicKey !== 'string' || !KEY_HEX.test(a.publicKey))
-      throw new Error(
+      throw new ModuleError(
+        'MODULES_BAD_GENESIS',
         'governance genesis: approval.publicKey must be the superior body’s key in lowercase hex',
       );
     fromHex(a.publicKey);
     return { approval: { by: 'superior', name: a.name, publicKey: a.publicKey }, proposalTtl: ttl };
   }
-  throw new Error("governance genesis: approval.by must be 'validatorOrgs' or 'superior'");
+  throw new ModuleError(
+    'MODULES_BAD_GENESIS',
+    "governance genesis: approval.by must be 'validatorOrgs' or 'superior'",
+  );
 }

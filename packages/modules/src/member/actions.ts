@@ -17,7 +17,7 @@ import { type ExitReason, getMember, type MemberRecord, memberKeys } from './sto
 const M = MODULE.member;
 
 /** Parameters with the regulations' values as defaults ([verify] in RULES.md §5). */
-export const defaultMemberParams = { lostContactMonths: 6, suspendedToLapseMonths: 24 };
+const defaultMemberParams = { lostContactMonths: 6, suspendedToLapseMonths: 24 };
 
 export const today = (ctx: ReadContext): IsoDate => chinaDate(ctx.time);
 
@@ -159,7 +159,7 @@ export const updateProfile = defineAction<Profile>(M, E, {
 });
 
 /** How many personal fields one read record may name. */
-export const MAX_READ_FIELDS = 20;
+const MAX_READ_FIELDS = 20;
 
 /**
  * The read record is the gate of the sealed-data service (packages/cli/src/sealed): it releases

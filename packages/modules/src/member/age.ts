@@ -10,7 +10,7 @@
  * p = H^(k−m)(s) and anyone checks H^m(p) = C. Going from p back towards s would need a preimage,
  * so p shows k ≥ m and nothing more. Pure: the seed is a parameter, no randomness is drawn here.
  */
-import { type Suite, toHex } from '@djchain/crypto';
+import { DjError, type Suite, toHex } from '@djchain/crypto';
 import { addDays, addYears, type IsoDate, isIsoDate, toDayNumber } from '../common/dates.ts';
 
 export const AGE_TAG = 'djchain/age/v1';
@@ -27,12 +27,10 @@ const MAX_AGE = 150;
 export type AgeErrorCode = 'AGE_BAD_SEED' | 'AGE_DATE_OUT_OF_RANGE' | 'AGE_BAD_MIN_AGE' | 'AGE_BAD_CHAIN';
 
 /** A caller error of the helpers (seed or chain value length, date outside 1900–2200, minimum age). */
-export class AgeError extends Error {
-  readonly code: AgeErrorCode;
+export class AgeError extends DjError<AgeErrorCode> {
   constructor(code: AgeErrorCode, message: string) {
-    super(message);
+    super(code, message);
     this.name = 'AgeError';
-    this.code = code;
   }
 }
 

@@ -67,7 +67,7 @@ export const requestKeyRecovery = defineAction<KeyChange>(M, E, {
 });
 
 /** Organizations the member belongs to or holds a post in: a recovery's approver is above them all. */
-export function recoveryScope(stores: Stores, member: string): string[] {
+function recoveryScope(stores: Stores, member: string): string[] {
   const orgs = new Set<string>();
   const home = currentOrg(stores, member);
   if (home !== null) orgs.add(home);

@@ -24,7 +24,7 @@ import { currentOrg, memberStatus } from './status.ts';
 import { getMember, type MemberRecord, memberIdByAddress, memberKeys } from './store.ts';
 
 /** Status and rights of a member on a date (derived, never stored). */
-export function memberView(ctx: ReadContext, id: string, on: string): Value {
+function memberView(ctx: ReadContext, id: string, on: string): Value {
   const stores = storesFor(ctx, MODULE.member);
   const m = getMember(stores.member, id);
   const status = memberStatus(stores, id, on);

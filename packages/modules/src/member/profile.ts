@@ -7,8 +7,9 @@
  * every proof valid. Key, nonce and salt are injected by the caller: this code draws no randomness.
  */
 import { decode, encode, type Suite, taggedHash, toHex, type Value } from '@djchain/crypto';
+import { ModuleError } from '../common/errors.ts';
 
-export const PROFILE_TAG = 'djchain/profile/v1';
+const PROFILE_TAG = 'djchain/profile/v1';
 
 export interface Profile {
   readonly name: string;
@@ -30,7 +31,7 @@ export interface Profile {
 
 /** Hex commitment of a profile under a salt (at least 16 bytes). */
 export function profileCommitment(suite: Suite, salt: Uint8Array, profile: Profile): string {
-  if (salt.length < 16) throw new Error('profile salt must be at least 16 bytes');
+  if (salt.length < 16) throw new ModuleError('MODULES_BAD_INPUT', 'profile salt must be at least 16 bytes');
   return toHex(taggedHash(suite, PROFILE_TAG, salt, encode(profile as unknown as Value)));
 }
 

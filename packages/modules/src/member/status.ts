@@ -54,7 +54,7 @@ function info(status: MemberStatus, extra: Partial<StatusInfo> = {}): StatusInfo
 }
 
 /** Status on a date from the member record, its recruitment process and its sanctions. */
-export function statusFrom(
+function statusFrom(
   m: MemberRecord,
   process: ReturnType<typeof getProcess>,
   sanctions: readonly SanctionRecord[],

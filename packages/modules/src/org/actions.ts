@@ -48,7 +48,7 @@ function canBeElected(ctx: ReadContext, member: string): boolean {
  * in a 党支部 (党章第八条), so for a 党支部 the member's own branch; for a 党小组 the branch it belongs
  * to; for a 党委 or 党总支 any branch under it (its committee members are registered in its branches).
  */
-export function belongsTo(ctx: ReadContext, member: string, org: string): boolean {
+function belongsTo(ctx: ReadContext, member: string, org: string): boolean {
   const s = storesFor(ctx, M);
   const home = currentOrg(s, member);
   const target = getOrg(s.org, org);

@@ -2,6 +2,7 @@
 import type { Value } from '@djchain/crypto';
 import type { HookContext, ModuleDef, ReadContext } from '@djchain/runtime';
 import { addYears, chinaDate, isIsoDate } from '../common/dates.ts';
+import { ModuleError } from '../common/errors.ts';
 import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
 import { defineQuery } from '../common/query.ts';
 import { allKeys, asValue, getRecord, MODULE } from '../common/stores.ts';
@@ -86,7 +87,8 @@ export const orgModule: ModuleDef = {
   genesis(ctx: HookContext, config: Value) {
     const g = (config ?? {}) as unknown as OrgGenesis;
     for (const o of g.orgs ?? []) {
-      if (!isIsoDate(o.termStart)) throw new Error(`org genesis: bad termStart for ${o.id}`);
+      if (!isIsoDate(o.termStart))
+        throw new ModuleError('MODULES_BAD_GENESIS', `org genesis: bad termStart for ${o.id}`);
       const community = o.community ?? true;
       const rec: OrgRecord = {
         id: o.id,
@@ -110,7 +112,10 @@ export const orgModule: ModuleDef = {
     if (g.superior !== undefined) {
       const { name, address } = g.superior;
       if (typeof name !== 'string' || typeof address !== 'string' || !/^[0-9a-f]{40}$/.test(address))
-        throw new Error('org genesis: superior needs a name and a key address (40 hex)');
+        throw new ModuleError(
+          'MODULES_BAD_GENESIS',
+          'org genesis: superior needs a name and a key address (40 hex)',
+        );
       ctx.store.set(orgKeys.superior, asValue({ name, address }));
       const tops = (g.orgs ?? []).filter((o) => (o.parent ?? null) === null).map((o) => orgEntity(o.id));
       emitHook(ctx, 'org.SuperiorNamed', tops, { body: name, address, genesis: true });

@@ -2,6 +2,7 @@
  * Wires the declarative permissions to chain state: who the signer is (member id by key address),
  * which posts they hold where (active, not lapsed by a sanction), and their relation to the target.
  */
+import { validatorIndex, validatorSetFromValue } from '@djchain/ledger';
 import type { ActionContext, ReadContext } from '@djchain/runtime';
 import { chinaDate, type IsoDate } from '../common/dates.ts';
 import { MODULE, storeOf } from '../common/stores.ts';
@@ -12,12 +13,21 @@ import { memberIdByAddress } from '../member/store.ts';
 import { postRank } from '../org/rank.ts';
 import { chainSuperior, getOrg, postsOfMember, superiorCommittee } from '../org/store.ts';
 import { getProcess } from '../recruitment/store.ts';
-import type { ActorFacts, OrgPost } from './rules.ts';
+import type { ActorFacts, OrgPost, Permission } from './rules.ts';
 
 /** What an action is about: the organization it acts in and, when there is one, the member. */
 export interface Target {
   readonly org: string;
   readonly member?: string;
+}
+
+/** An action's target: an organization (and member), or 'chain' for one about the chain itself (evidence). */
+export type ActionTarget = Target | 'chain';
+
+/** The key is a validator's of the current set (`sys/validators`). */
+export function isValidatorKey(ctx: ReadContext, key: Uint8Array): boolean {
+  const raw = ctx.readStore('sys').get('validators');
+  return raw !== undefined && validatorIndex(validatorSetFromValue(raw), key) >= 0;
 }
 
 export function storesFor(ctx: ReadContext, self: string) {
@@ -67,13 +77,21 @@ export function actorOf(ctx: ActionContext, self: string): { by: string | null; 
   return { by, onBehalfOf };
 }
 
-export function actorFacts(ctx: ActionContext, self: string, target: Target): ActorFacts {
+/** What the chain knows about the signer for `permission` on `target`. */
+export function actorFacts(
+  ctx: ActionContext,
+  self: string,
+  target: ActionTarget,
+  permission: Permission,
+): ActorFacts {
   const stores = storesFor(ctx, self);
   const today = chinaDate(ctx.time);
   const { by, onBehalfOf } = actorOf(ctx, self);
   const isChainSuperior = chainSuperior(stores.org)?.address === ctx.signerAddress;
   const isCommission = disciplineCommission(stores.discipline)?.address === ctx.signerAddress;
-  if (by === null) {
+  // Decoding the validator set costs; only the permissions that name validators pay it.
+  const isValidatorNode = permission.some((r) => r.of === 'validatorNode') && isValidatorKey(ctx, ctx.signer);
+  if (by === null || target === 'chain') {
     return {
       postsInOrg: [],
       postsInSuperior: [],
@@ -82,6 +100,7 @@ export function actorFacts(ctx: ActionContext, self: string, target: Target): Ac
       isContact: false,
       isChainSuperior,
       isCommission,
+      isValidatorNode,
     };
   }
   const superior = superiorCommittee(stores.org, target.org);
@@ -96,5 +115,6 @@ export function actorFacts(ctx: ActionContext, self: string, target: Target): Ac
       subject !== undefined && (getProcess(stores.recruitment, subject)?.contacts.includes(by) ?? false),
     isChainSuperior,
     isCommission,
+    isValidatorNode,
   };
 }

@@ -34,6 +34,8 @@ export type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
  * - 'chainSuperior': the superior body named in genesis (`org.superior`), the only one above the top 党委;
  * - 'commission': the county-level (or higher) discipline commission named in genesis
  *   (`discipline.commission`), which alone approves expulsions and reserved cases (党章第四十二条).
+ * - 'validatorNode': a validator of the current set, signing with its node key (evidence of
+ *   equivocation: the validators' machines are the ones that see the messages).
  */
 export type PermissionRule =
   | { readonly posts: readonly OrgPost[]; readonly of: 'org' | 'superiorCommittee' }
@@ -41,7 +43,8 @@ export type PermissionRule =
   | { readonly of: 'clerkEntry' }
   | { readonly of: 'contact' }
   | { readonly of: 'chainSuperior' }
-  | { readonly of: 'commission' };
+  | { readonly of: 'commission' }
+  | { readonly of: 'validatorNode' };
 
 export type Permission = readonly PermissionRule[];
 
@@ -61,12 +64,14 @@ export interface ActorFacts {
   readonly isChainSuperior: boolean;
   /** The signer's key is the discipline commission's named in genesis (`discipline.commission`). */
   readonly isCommission: boolean;
+  /** The signer's key is a validator's of the current set (computed only for permissions that ask). */
+  readonly isValidatorNode: boolean;
 }
 
 /** How the signer was allowed, or null. */
 export type Grant =
   | { readonly via: 'org' | 'superiorCommittee'; readonly post: OrgPost }
-  | { readonly via: 'self' | 'onBehalf' | 'contact' | 'chainSuperior' | 'commission' };
+  | { readonly via: 'self' | 'onBehalf' | 'contact' | 'chainSuperior' | 'commission' | 'validatorNode' };
 
 /** The one decision function: which rule (if any) lets this actor call. */
 export function permits(permission: Permission, actor: ActorFacts): Grant | null {
@@ -81,6 +86,8 @@ export function permits(permission: Permission, actor: ActorFacts): Grant | null
       if (actor.isChainSuperior) return { via: 'chainSuperior' };
     } else if (rule.of === 'commission') {
       if (actor.isCommission) return { via: 'commission' };
+    } else if (rule.of === 'validatorNode') {
+      if (actor.isValidatorNode) return { via: 'validatorNode' };
     } else {
       const held = rule.of === 'org' ? actor.postsInOrg : actor.postsInSuperior;
       const post = rule.posts.find((p) => held.includes(p));
@@ -99,6 +106,7 @@ export function describePermission(permission: Permission): string {
       if (r.of === 'contact') return '培养联系人';
       if (r.of === 'chainSuperior') return '创世文件指定的上级党组织';
       if (r.of === 'commission') return '创世文件指定的县级以上纪律检查委员会';
+      if (r.of === 'validatorNode') return '验证节点（以节点密钥签名）';
       return `${r.of === 'org' ? '本组织' : '上级党委'}${r.posts.join('、')}`;
     })
     .join('；');

@@ -49,7 +49,7 @@ export function deadlinesOf(p: Process): Deadline[] {
 
 export type WarningLevel = 'dueSoon' | 'overdue';
 
-export function warningLevel(d: Deadline, today: IsoDate, dueSoonDays: number): WarningLevel | null {
+function warningLevel(d: Deadline, today: IsoDate, dueSoonDays: number): WarningLevel | null {
   if (today > d.due) return 'overdue';
   if (today >= addDays(d.due, -dueSoonDays)) return 'dueSoon';
   return null;

@@ -26,7 +26,7 @@ export function activeVersion(store: ReadStore): string {
 }
 
 /** Local rules from the root down to `org` (outermost first). */
-export function localRulesFor(ctx: ReadContext, org: string): LocalRules[] {
+function localRulesFor(ctx: ReadContext, org: string): LocalRules[] {
   const orgs = storesFor(ctx, M).org;
   const chain: string[] = [];
   let cur = getOrg(orgs, org);

@@ -2,7 +2,7 @@
  * Materials per phase (细则第三十七条: the dossier is archived complete). A step's `ref` (document
  * hash or reference) files its material; others (思想汇报) come through addMaterial.
  */
-export const MATERIALS_BY_PHASE = {
+const MATERIALS_BY_PHASE = {
   申请: ['入党申请书', '谈话记录'],
   积极分子: ['培养考察材料', '思想汇报'],
   发展对象: ['公示', '政审材料', '培训证明', '预审'],

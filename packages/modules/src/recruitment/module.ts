@@ -1,6 +1,7 @@
 /** The recruitment module (发展党员): 5 stages, 25 steps, per rule version, with deadlines. */
 import type { Value } from '@djchain/crypto';
 import type { HookContext, ModuleDef } from '@djchain/runtime';
+import { ModuleError } from '../common/errors.ts';
 import { defineQuery } from '../common/query.ts';
 import { asValue, MODULE } from '../common/stores.ts';
 import { checkDeadlines, deadlinesOf } from './deadlines.ts';
@@ -110,7 +111,8 @@ export const recruitmentModule: ModuleDef = {
   genesis(ctx: HookContext, config: Value) {
     const v = (config as { [k: string]: Value } | null)?.activeVersion;
     if (typeof v === 'string') {
-      if (!(v in RULESETS)) throw new Error(`recruitment genesis: unknown version ${v}`);
+      if (!(v in RULESETS))
+        throw new ModuleError('MODULES_BAD_GENESIS', `recruitment genesis: unknown version ${v}`);
       ctx.store.set(recruitmentKeys.activeVersion, v);
     }
   },

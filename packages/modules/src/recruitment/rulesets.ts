@@ -6,6 +6,7 @@
  * approval article); its full step list will be added when the published text is available.
  */
 import { cite, DOC } from '../common/cites.ts';
+import { ModuleError } from '../common/errors.ts';
 import type { RecruitmentParams } from './params.ts';
 
 export interface StepDef {
@@ -151,7 +152,7 @@ export const RULESETS: { readonly [id: string]: RuleSet } = { '2014': RULESET_20
 
 export function ruleSet(id: string): RuleSet {
   const r = RULESETS[id];
-  if (!r) throw new Error(`unknown rule set ${id}`);
+  if (!r) throw new ModuleError('MODULES_UNKNOWN_RULESET', `unknown rule set ${id}`);
   return r;
 }
 

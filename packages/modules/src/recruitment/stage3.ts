@@ -9,7 +9,7 @@ import { introducerEligible } from './stage1-2.ts';
 type Base = { member: string; ref?: string };
 
 /** Full periods of `every` months from `start` up to `on` (each half year under 2026 第十一条). */
-export function periodsElapsed(start: IsoDate, on: IsoDate, every: number): number {
+function periodsElapsed(start: IsoDate, on: IsoDate, every: number): number {
   let k = 0;
   while (k < 1000 && addMonths(start, (k + 1) * every) <= on) k++;
   return k;

@@ -18,7 +18,7 @@ import { getTransfer, pendingTransfer, type TransferRecord, transferKeys } from 
 const M = MODULE.transfer;
 
 /** Reasons of at least this many characters count as stated (a single character is not a reason). */
-export const MIN_REASON_LENGTH = 4;
+const MIN_REASON_LENGTH = 4;
 
 function pendingTarget(ctx: ReadContext, id: string, side: 'from' | 'to'): Target | null {
   const t = getTransfer(ctx.store, id);

@@ -12,7 +12,7 @@ import { TRANSFER_CITE, TransferErrors } from './errors.ts';
 import { getTransfer, pendingTransfer, transferKeys } from './store.ts';
 
 /** A request unanswered this many days raises one warning to both branches. */
-export const TRANSFER_REMIND_DAYS = 30;
+const TRANSFER_REMIND_DAYS = 30;
 
 export const transferModule: ModuleDef = {
   name: MODULE.transfer,

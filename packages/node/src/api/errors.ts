@@ -1,3 +1,5 @@
+import { DjError } from '@djchain/crypto';
+
 /**
  * The ONE registry of API error codes: each code's HTTP status and meaning. Every code is
  * documented in packages/node/API.md (a test keeps the two in step). `where` says whether the code
@@ -108,21 +110,25 @@ export const API_ERRORS = {
 export type ApiErrorCode = keyof typeof API_ERRORS;
 
 /** An error the API answers with: `{ error: { code, message, details? } }` and the registry status. */
-export class ApiError extends Error {
-  readonly code: ApiErrorCode;
+export class ApiError extends DjError<ApiErrorCode> {
   readonly status: number;
-  readonly details: Readonly<Record<string, unknown>> | undefined;
+  /** Whether details were given: an empty object is still sent when a caller passed one. */
+  readonly #hasDetails: boolean;
 
   constructor(code: ApiErrorCode, message?: string, details?: Record<string, unknown>) {
-    super(message ?? API_ERRORS[code].message);
-    this.code = code;
+    super(code, message ?? API_ERRORS[code].message, details);
+    this.name = 'ApiError';
     this.status = API_ERRORS[code].status;
-    this.details = details;
+    this.#hasDetails = details !== undefined;
   }
 
   body(): { error: { code: string; message: string; details?: Readonly<Record<string, unknown>> } } {
     return {
-      error: { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) },
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.#hasDetails ? { details: this.details } : {}),
+      },
     };
   }
 }

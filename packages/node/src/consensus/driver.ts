@@ -415,7 +415,7 @@ export class ConsensusDriver {
       }
       case 'broadcastProposal': {
         const executed = app.executed(a.proposal.value);
-        if (!executed) throw new Error('proposed block is not executed');
+        if (!executed) throw new NodeError('NODE_NOT_EXECUTED', 'proposed block is not executed');
         const proposal = signProposal(app.suite, key.secretKey, app.chainId, a.proposal);
         this.proposals.set(messageKey({ kind: 'proposal', proposal: a.proposal }), proposal);
         this.broadcast({ kind: 'proposal', proposal, block: encodeBlock(executed.block) });
@@ -454,7 +454,7 @@ export class ConsensusDriver {
   private decide(a: Extract<Action, { kind: 'decide' }>): void {
     const { app, key } = this.deps;
     const executed = app.executed(a.value);
-    if (!executed) throw new Error('decided block is not executed');
+    if (!executed) throw new NodeError('NODE_NOT_EXECUTED', 'decided block is not executed');
     const set = app.validators(a.height);
     const sigs = a.commit.map((v) => {
       let signature = this.votes.get(voteKey(v))?.signature;
@@ -462,7 +462,8 @@ export class ConsensusDriver {
       if (signature === undefined && v.validator === this.self) {
         signature = signMachineVote(app.suite, key.secretKey, app.chainId, v).signature;
       }
-      if (signature === undefined) throw new Error('precommit signature missing');
+      if (signature === undefined)
+        throw new NodeError('NODE_SIGNATURE_MISSING', 'precommit signature missing');
       return { validatorIndex: validatorIndex(set, fromHex(v.validator)), time: v.time ?? 0, signature };
     });
     try {
@@ -813,7 +814,7 @@ function headerProposerFits(headerProposer: Uint8Array, p: SignedProposal, set: 
 }
 
 /** Room in a frame for the signed proposal and the message's encoding around the block. */
-export const PROPOSAL_MARGIN_BYTES = 64 * 1024;
+const PROPOSAL_MARGIN_BYTES = 64 * 1024;
 /** The default block limit's distance below the frame limit (more than the margin required). */
 const FRAME_BLOCK_MARGIN_BYTES = 256 * 1024;
 /** Room in `maxBlockBytes` for the header and the block's encoding around its transactions. */

@@ -15,7 +15,7 @@ import type { SignedProposal, WireMessage } from '../consensus/wire.ts';
 import { NodeError } from '../errors.ts';
 
 /** Keys a status may announce (rounds × types × validators, bounded so a status stays small). */
-export const MAX_STATUS_KEYS = 4096;
+const MAX_STATUS_KEYS = 4096;
 
 export function encodeWire(msg: WireMessage): Uint8Array {
   switch (msg.kind) {

@@ -18,6 +18,7 @@ import { decode, encode, toHex } from '@djchain/crypto';
 import { decodeTx, domainHash, TAG, type Transaction } from '@djchain/ledger';
 import { Channel, type P2PNode } from '@djchain/p2p';
 import type { Application } from '../app/application.ts';
+import { NodeError } from '../errors.ts';
 import { type Log, silentLog } from '../log.ts';
 import type { Admitted, Mempool } from '../mempool/mempool.ts';
 
@@ -59,7 +60,7 @@ export interface MempoolGossipStats {
 }
 
 /** Largest batch a peer may send us (transactions per message). */
-export const MAX_RELAY_TXS = 10_000;
+const MAX_RELAY_TXS = 10_000;
 
 interface Pending {
   readonly encoding: Uint8Array;
@@ -144,7 +145,7 @@ export class MempoolGossip {
         v.txs.length > MAX_RELAY_TXS ||
         !v.txs.every((x) => x instanceof Uint8Array)
       )
-        throw new Error('not a relay batch');
+        throw new NodeError('NODE_BAD_MESSAGE', 'not a relay batch');
       list = v.txs as Uint8Array[];
     } catch (e) {
       this.counters.malformed++;

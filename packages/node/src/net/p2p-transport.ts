@@ -5,6 +5,7 @@
  */
 import { Channel, type P2PNode } from '@djchain/p2p';
 import type { Transport, WireMessage } from '../consensus/wire.ts';
+import { NodeError } from '../errors.ts';
 import type { Log } from '../log.ts';
 import { silentLog } from '../log.ts';
 import { decodeWire, encodeWire } from './codec.ts';
@@ -37,7 +38,8 @@ export class P2PTransport implements Transport {
       let msg: WireMessage;
       try {
         msg = decodeWire(payload);
-        if (channelOf(msg) !== channel) throw new Error('message on the wrong channel');
+        if (channelOf(msg) !== channel)
+          throw new NodeError('NODE_BAD_MESSAGE', 'message on the wrong channel');
       } catch (e) {
         // Counted and logged, never fatal: one bad peer must not stop the node.
         this.refused++;

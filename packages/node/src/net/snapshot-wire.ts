@@ -145,10 +145,10 @@ export class SnapshotWire {
         !Array.isArray(v.headers) ||
         v.headers.length > this.opts.maxHeaders
       )
-        throw new Error('not a headers answer');
+        throw new NodeError('NODE_BAD_MESSAGE', 'not a headers answer');
       const headers = (v.headers as unknown[]).map((x) => {
         if (!Array.isArray(x) || !(x[0] instanceof Uint8Array) || !(x[1] instanceof Uint8Array))
-          throw new Error('not a [header, commit] pair');
+          throw new NodeError('NODE_BAD_MESSAGE', 'not a [header, commit] pair');
         return { header: decodeHeader(x[0]), commit: decodeCommit(x[1]) };
       });
       return { tip: v.tip as number, headers };
@@ -185,7 +185,7 @@ export class SnapshotWire {
     try {
       if (payload.length > this.opts.maxRequestBytes + this.p2p.options.maxFrameBytes) return;
       m = decode(payload) as Record<string, unknown>;
-      if (m === null || typeof m !== 'object') throw new Error('not a map');
+      if (m === null || typeof m !== 'object') throw new NodeError('NODE_BAD_MESSAGE', 'not a map');
     } catch {
       this.log.warn({ peer: peer.slice(0, 16), code: 'NODE_BAD_MESSAGE' }, 'snapshot message refused');
       return;

@@ -14,7 +14,7 @@ import { NodeError } from '../errors.ts';
 export type CommitMessage = Extract<WireMessage, { kind: 'commit' }>;
 
 /** The last height of the batch that starts at `from`: the next multiple of `batch` at or above it. */
-export function batchEnd(from: number, batch: number): number {
+function batchEnd(from: number, batch: number): number {
   return Math.ceil(from / batch) * batch;
 }
 

@@ -80,7 +80,7 @@ export interface SnapshotSyncOptions {
   readonly concurrency?: number;
 }
 
-export const defaultSnapshotSyncOptions = { concurrency: 4 } as const;
+const defaultSnapshotSyncOptions = { concurrency: 4 } as const;
 
 /** Why a peer was dropped during a sync (an invalid chunk, manifest or base proves it lied). */
 export interface PeerFault {
@@ -290,7 +290,7 @@ export class SnapshotSyncer {
       try {
         const block = decodeBlock(res.block);
         if (!equalBytes(headerHash(this.suite, block.header), hash))
-          throw new Error('block of another header');
+          throw new NodeError('NODE_BAD_BLOCK', 'block of another header');
         checkBlockLinks(this.suite, block);
         const receipts = res.receipts.map(decodeReceipt);
         const root = merkleRoot(
@@ -298,15 +298,15 @@ export class SnapshotSyncer {
           receipts.map((r) => receiptHash(this.suite, r)),
         );
         if (receipts.length !== block.txs.length || !equalBytes(root, header.receiptRoot)) {
-          throw new Error('receipts do not match the header');
+          throw new NodeError('NODE_BAD_BLOCK', 'receipts do not match the header');
         }
         const validators = decodeValidatorSet(res.validators[0]);
         const nextValidators = decodeValidatorSet(res.validators[1]);
         if (!equalBytes(validatorSetHash(this.suite, validators), header.validatorsHash)) {
-          throw new Error('validator set does not match the header');
+          throw new NodeError('NODE_BAD_BLOCK', 'validator set does not match the header');
         }
         if (!equalBytes(validatorSetHash(this.suite, nextValidators), header.nextValidatorsHash)) {
-          throw new Error('next validator set does not match the header');
+          throw new NodeError('NODE_BAD_BLOCK', 'next validator set does not match the header');
         }
         // The trusted certificate is stored, not the peer's copy.
         return { block: { block, commit, receipts }, validators, nextValidators };

@@ -6,6 +6,7 @@
 import type { Suite } from '@djchain/crypto';
 import { signVote } from '@djchain/ledger';
 import type { Transport } from '../consensus/wire.ts';
+import { NodeError } from '../errors.ts';
 import type { ChainStore } from '../storage/chain-store.ts';
 
 /** `equivocate`: a second precommit for another value (nil ↔ a block); `equivocate-time`: same value, another time. */
@@ -61,7 +62,7 @@ export function byzantineTransport(
 
 function die(): never {
   process.kill(process.pid, 'SIGKILL');
-  throw new Error('unreachable: killed');
+  throw new NodeError('NODE_TEST_KILLED', 'unreachable: killed');
 }
 
 /** Wraps the store's writes so the process kills itself at `spec`. */

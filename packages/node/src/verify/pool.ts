@@ -11,6 +11,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Suite } from '@djchain/crypto';
+import { NodeError } from '../errors.ts';
 import { checkEncoded } from './check.ts';
 import { pack, type VerifyRequest, type VerifyResponse } from './protocol.ts';
 
@@ -63,7 +64,8 @@ export class VerifyPool {
       });
       w.on('error', (e) => this.fail(e));
       w.on('exit', (code) => {
-        if (!this.closed) this.fail(new Error(`verification worker exited (${code})`));
+        if (!this.closed)
+          this.fail(new NodeError('NODE_VERIFY_UNAVAILABLE', `verification worker exited (${code})`));
       });
       this.workers.push(w);
     }
@@ -99,7 +101,8 @@ export class VerifyPool {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const p of this.pending.values()) p.reject(new Error('verification pool closed'));
+    for (const p of this.pending.values())
+      p.reject(new NodeError('NODE_VERIFY_UNAVAILABLE', 'verification pool closed'));
     this.pending.clear();
     await Promise.all(this.workers.map((w) => w.terminate()));
   }

@@ -1,11 +1,12 @@
 /** A signature verification worker (worker_threads): answers VerifyRequests one at a time. */
 import { parentPort } from 'node:worker_threads';
 import { getSuite } from '@djchain/crypto';
+import { NodeError } from '../errors.ts';
 import { checkEncoded } from './check.ts';
 import type { VerifyRequest, VerifyResponse } from './protocol.ts';
 
 const port = parentPort;
-if (!port) throw new Error('verify/worker.ts runs as a worker thread');
+if (!port) throw new NodeError('NODE_NOT_A_WORKER', 'verify/worker.ts runs as a worker thread');
 
 port.on('message', (req: VerifyRequest) => {
   const suite = getSuite(req.suite);

@@ -6,6 +6,7 @@
 import { DjchainClient, type HistoryEvent, type VerifiedReceipt } from '@djchain/client';
 import { fromHex, getSuite, type KeyPair, type Value } from '@djchain/crypto/browser';
 import type { ValidatorSet } from '@djchain/ledger';
+import { AppError } from './errors.ts';
 
 export interface AppConfig {
   readonly chainId: string;
@@ -103,7 +104,7 @@ export interface RuleSet {
 
 export async function loadConfig(): Promise<AppConfig> {
   const res = await fetch('./app-config.json', { cache: 'no-store' });
-  if (!res.ok) throw new Error(`app-config.json: HTTP ${res.status}`);
+  if (!res.ok) throw new AppError('WEB_NO_CONFIG', `app-config.json: HTTP ${res.status}`);
   return (await res.json()) as AppConfig;
 }
 
@@ -118,7 +119,7 @@ export function genesisSet(cfg: AppConfig): ValidatorSet {
 }
 
 /** The SDK for this page: the API on the same origin (the web server forwards /v1). */
-export function makeClient(cfg: AppConfig): DjchainClient {
+function makeClient(cfg: AppConfig): DjchainClient {
   return new DjchainClient({
     baseUrl: window.location.origin,
     suite: getSuite(cfg.suite),
@@ -181,8 +182,7 @@ export class Chain {
       orgs: PortalOrg[];
       error?: { code: string; message: string };
     };
-    if (!res.ok)
-      throw Object.assign(new Error(body.error?.message ?? res.statusText), { code: body.error?.code });
+    if (!res.ok) throw new AppError(body.error?.code ?? 'HTTP_ERROR', body.error?.message ?? res.statusText);
     return body;
   }
 

@@ -2,6 +2,7 @@
 import type { KeyPair } from '@djchain/crypto/browser';
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { Chain, PostInfo } from './chain.ts';
+import { AppError } from './errors.ts';
 import type { Lang, Translate } from './i18n.ts';
 
 export interface Session {
@@ -36,7 +37,7 @@ export const AppContext = createContext<AppState | null>(null);
 
 export function useApp(): AppState {
   const s = useContext(AppContext);
-  if (!s) throw new Error('AppContext missing');
+  if (!s) throw new AppError('WEB_NO_CONTEXT', 'AppContext missing');
   return s;
 }
 

@@ -13,6 +13,7 @@ import {
   decodeValidatorSet,
   type ValidatorSet,
 } from '@djchain/ledger';
+import { AppError } from './errors.ts';
 
 type Auth = Record<string, string>;
 
@@ -21,7 +22,7 @@ async function getJson(path: string, auth: Auth = {}): Promise<Record<string, un
   const body = (await res.json()) as Record<string, unknown>;
   if (!res.ok) {
     const err = (body.error ?? {}) as { code?: string; message?: string };
-    throw Object.assign(new Error(err.message ?? res.statusText), { code: err.code ?? 'HTTP_ERROR' });
+    throw new AppError(err.code ?? 'HTTP_ERROR', err.message ?? res.statusText);
   }
   return body;
 }

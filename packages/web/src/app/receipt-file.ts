@@ -28,8 +28,9 @@ import {
   validatorSetToValue,
   verifyCommit,
 } from '@djchain/ledger';
+import { AppError } from './errors.ts';
 
-export const RECEIPT_FORMAT = 'djchain-receipt';
+const RECEIPT_FORMAT = 'djchain-receipt';
 
 export interface ReceiptFile {
   readonly chainId: string;
@@ -86,11 +87,12 @@ export function isReceiptFile(bytes: Uint8Array): boolean {
 
 export function parseReceiptFile(bytes: Uint8Array): ReceiptFile {
   const v = decode(bytes) as { [k: string]: Value };
-  if (v?.format !== RECEIPT_FORMAT || v.version !== 1) throw new Error('not a receipt file of version 1');
+  if (v?.format !== RECEIPT_FORMAT || v.version !== 1)
+    throw new AppError('WEB_BAD_RECEIPT_FILE', 'not a receipt file of version 1');
   if (typeof v.chainId !== 'string' || typeof v.suite !== 'string')
-    throw new Error('chainId and suite required');
+    throw new AppError('WEB_BAD_RECEIPT_FILE', 'chainId and suite required');
   if (!(v.txHash instanceof Uint8Array) || typeof v.height !== 'number' || typeof v.index !== 'number')
-    throw new Error('txHash, height and index required');
+    throw new AppError('WEB_BAD_RECEIPT_FILE', 'txHash, height and index required');
   return {
     chainId: v.chainId,
     suite: v.suite,

@@ -9,6 +9,7 @@ import { Button, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Chain } from './chain.ts';
 import type { Session } from './context.tsx';
+import { AppError } from './errors.ts';
 import type { Translate } from './i18n.ts';
 import { CodedAlert, type CodedView, codedOf } from './ui.tsx';
 
@@ -36,7 +37,7 @@ export function UnlockModal({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CodedView | null>(null);
   const cancel = () => {
-    request?.reject(Object.assign(new Error(t('unlockCancelled')), { code: 'WEB_UNLOCK_CANCELLED' }));
+    request?.reject(new AppError('WEB_UNLOCK_CANCELLED', t('unlockCancelled')));
     setPass('');
     setError(null);
     onClose();
@@ -48,7 +49,7 @@ export function UnlockModal({
     try {
       const key = await openKeystore(session.keystore, pass, chain.client.suite);
       if (addressOf(chain.client.suite, key.publicKey) !== session.address)
-        throw Object.assign(new Error('key of another member'), { code: 'WEB_KEY_MISMATCH' });
+        throw new AppError('WEB_KEY_MISMATCH', 'key of another member');
       await chain.client.signIn(key);
       onKey(key);
       setPass('');

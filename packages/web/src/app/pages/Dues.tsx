@@ -92,7 +92,7 @@ const METHODS = ['现金', '转账', '其他'] as const;
 
 /** One signed dues act: confirm, sign, submit once; the refusal or the block it landed in. */
 function useDuesAct() {
-  const { chain, unlockKey } = useApp();
+  const { t, chain, unlockKey } = useApp();
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<CodedView | null>(null);
   const send = async (action: string, params: Value): Promise<number | null> => {
@@ -106,7 +106,7 @@ function useDuesAct() {
         setRefusal(
           e
             ? { code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}), details: e.details }
-            : codedOf(new Error('failed')),
+            : { code: 'TX_FAILED', message: t('refused') },
         );
         return null;
       }

@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { download } from '../chain.ts';
 import { ActionName, ValueList } from '../chain-view.tsx';
 import { go, useApp, useAsync } from '../context.tsx';
+import { AppError } from '../errors.ts';
 import {
   type EvidenceRow,
   type GovernanceView,
@@ -332,9 +333,10 @@ function TxView({ hash }: { hash: string }) {
     // The signed body comes with the receipt; its hash must be the one asked for (checked here).
     const tx = decodeTx(fromBase64(raw.tx));
     if (!tx || toHex(txHash(chain.client.suite, tx)) !== hash)
-      throw Object.assign(new Error(`block ${r.height} has no transaction ${hash} at ${r.index}`), {
-        code: 'EXPLORER_TX_MISMATCH',
-      });
+      throw new AppError(
+        'EXPLORER_TX_MISMATCH',
+        `block ${r.height} has no transaction ${hash} at ${r.index}`,
+      );
     return { r, commit, set, tx, proof: raw.receiptProof };
   }, [hash]);
   if (data.loading) return <Loading />;

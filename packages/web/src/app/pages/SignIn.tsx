@@ -8,6 +8,7 @@ import { Button, Card, Checkbox, Form, Input, Radio, Space, Typography, theme, U
 import { useState } from 'react';
 import type { Chain, PostInfo } from '../chain.ts';
 import { go, type Session, useApp } from '../context.tsx';
+import { AppError } from '../errors.ts';
 import { useNames } from '../names.tsx';
 import { CodedAlert, type CodedView, codedOf } from '../ui.tsx';
 
@@ -57,7 +58,7 @@ export function SignInPage() {
       }
       if (!memberId) {
         await chain.client.signOut();
-        throw Object.assign(new Error(t('noMemberForKey')), { code: 'WEB_NO_MEMBER' });
+        throw new AppError('WEB_NO_MEMBER', t('noMemberForKey'));
       }
       if (remember) localStorage.setItem(KEYSTORE_KEY, text);
       const posts = await chain.postsOf(memberId);
@@ -182,7 +183,7 @@ function ChoosePost({
     setBusy(true);
     try {
       const m = await chain.member(id);
-      if (!m) throw Object.assign(new Error(id), { code: 'MEMBER_NOT_FOUND' });
+      if (!m) throw new AppError('MEMBER_NOT_FOUND', id);
       onDone({ ...pending, post, onBehalfOf: { member: id, address: m.address } });
     } catch (e) {
       setError(codedOf(e));

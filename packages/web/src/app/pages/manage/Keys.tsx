@@ -4,10 +4,12 @@
  * (member.requestKeyRecovery), a 书记/组织委员 of a 党委 above approves (member.approveKeyRecovery),
  * the pending request shown to the approver before approving.
  */
+
 import { Alert, Button, Card, Col, Form, Input, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { ActCard, type FormValues } from '../../act.tsx';
 import { go, useApp, useAsync } from '../../context.tsx';
+import { AppError } from '../../errors.ts';
 import { ErrorBlock } from '../../ui.tsx';
 import { type MadeKey, NewKeyMaker } from './NewKey.tsx';
 
@@ -38,7 +40,7 @@ export function KeysPage() {
           title={`2. ${t('rotateTitle')}`}
           testId="rotate"
           prepare={() => {
-            if (!made) throw Object.assign(new Error(t('generateKey')), { code: 'WEB_NO_NEW_KEY' });
+            if (!made) throw new AppError('WEB_NO_NEW_KEY', t('generateKey'));
             return {
               params: { member, newAddress: made.address },
               summary: [

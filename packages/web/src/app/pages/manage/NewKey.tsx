@@ -3,12 +3,14 @@
  * keystore format of the CLI (scrypt + AES-256-GCM), downloaded, its address shown. Used before
  * registration, for a key recovery (the address goes to the branch), and by the key rotation form.
  */
+
 import { createKeystore } from '@djchain/client';
 import { type KeyPair, randomKeyPair } from '@djchain/crypto/browser';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { download } from '../../chain.ts';
 import { useApp } from '../../context.tsx';
+import { AppError } from '../../errors.ts';
 import { CodedAlert, type CodedView, codedOf } from '../../ui.tsx';
 
 const MIN_PASSPHRASE = 8;
@@ -68,7 +70,7 @@ export function NewKeyMaker({
               validator: (_r, v) =>
                 v === getFieldValue('pass')
                   ? Promise.resolve()
-                  : Promise.reject(new Error(t('passphraseMismatch'))),
+                  : Promise.reject(new AppError('WEB_PASSPHRASE_MISMATCH', t('passphraseMismatch'))),
             }),
           ]}
         >

@@ -1,0 +1,21 @@
+/** Every module's error registry, for whoever shows their texts (the CLI's catalog, its tests). */
+import type { ErrorRegistry } from './common/errors.ts';
+import { DisciplineErrors } from './discipline/errors.ts';
+import { DuesErrors } from './dues/errors.ts';
+import { EvidenceErrors } from './evidence/errors.ts';
+import { GovernanceErrors } from './governance/errors.ts';
+import { MemberErrors } from './member/errors.ts';
+import { OrgErrors } from './org/errors.ts';
+import { RecruitmentErrors } from './recruitment/errors.ts';
+import { TransferErrors } from './transfer/errors.ts';
+
+export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
+  OrgErrors,
+  MemberErrors,
+  RecruitmentErrors,
+  DisciplineErrors,
+  TransferErrors,
+  EvidenceErrors,
+  GovernanceErrors,
+  DuesErrors,
+];
