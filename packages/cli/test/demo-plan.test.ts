@@ -15,12 +15,12 @@ const suite = getSuite('intl');
 const plan = generatePlan(suite, { seed: 7, members: 60, today: '2026-06-06' });
 
 test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are pinned', () => {
-  assert.equal(planHash(suite, plan), 'ddca1a47454328bbbcebc8a5eda625339e0484baa1c0cb65f5755784ac26c2e6');
+  assert.equal(planHash(suite, plan), '0bbd0570e3ede450bace2ab6a53cbc850f268f9bb92332228b5e140eb325a74b');
   const offChain = JSON.stringify({ people: plan.people, cases: plan.cases, accounts: plan.accounts });
   assert.equal(createHash('sha256').update(offChain).digest('hex'), OFF_CHAIN_SHA256);
   assert.equal(plan.genesisDate, '2022-06-01');
   assert.equal(plan.people.length, 70); // 24 leaders + 36 imported + 10 recruits
-  assert.equal(plan.txs.length, 196);
+  assert.equal(plan.txs.length, 199); // 196 before issue 12 added the expulsion (3 acts)
 });
 
 test('seed 7: transactions per action', () => {
@@ -53,8 +53,11 @@ test('seed 7: transactions per action', () => {
     'recruitment.fileAdmission': 4,
     'recruitment.assignGroup': 4,
     'recruitment.takeOath': 4,
-    'discipline.decideSanction': 1,
-    'discipline.approveSanction': 1,
+    // One expulsion since issue 12: decided by the branch, referred by the 党委 (approveSanction),
+    // approved by the county commission.
+    'discipline.decideSanction': 2,
+    'discipline.approveSanction': 2,
+    'discipline.approveByCommission': 1,
     'recruitment.applyConversion': 2,
     'recruitment.conversionVote': 2,
     'recruitment.approveConversion': 2,
@@ -75,7 +78,7 @@ test('seed 7: a case carried to the end follows the 25 steps in order, on meetin
     '2023-05-06 0 m-0017 nameActivist',
     '2023-05-20 0 m-0003 fileActivist',
     '2023-05-20 1 m-0017 assignContacts',
-    '2023-09-06 0 m-0028 recordAssessment',
+    '2023-09-06 0 m-0017 recordAssessment',
     '2023-09-06 1 m-0069 addMaterial',
     '2024-05-06 0 m-0017 startPublicity',
     '2024-06-06 0 m-0017 nameCandidate',
@@ -92,7 +95,7 @@ test('seed 7: a case carried to the end follows the 25 steps in order, on meetin
     '2024-11-06 0 m-0003 fileAdmission',
     '2024-11-06 1 m-0017 assignGroup',
     '2024-11-06 2 m-0017 takeOath',
-    '2025-03-20 0 m-0028 recordAssessment',
+    '2025-03-20 0 m-0017 recordAssessment',
     '2025-09-06 0 m-0069 applyConversion',
     '2025-09-20 0 m-0016 conversionVote',
     '2025-10-06 0 m-0001 approveConversion',
@@ -118,4 +121,4 @@ test('seed 7: the cases stop where their archetype says', () => {
   );
 });
 
-const OFF_CHAIN_SHA256 = '064cc31277c10959b36bd5606db8a76af857d3d63e71d5f525666cf0dd5449be';
+const OFF_CHAIN_SHA256 = 'bee74a26ab8a710882c39297898b41904711598b8cdcebad58282cf9147bea26';

@@ -151,6 +151,9 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
       .first()
       .click();
+    // The list closes with an animation: the next choice must not pick an option of this one
+    // (organization names such as 第一党支部（党支部） contain the kind names).
+    await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
   }
 
   /** Submits the ActCard `testId`, confirms, and waits for its committed or refused result. */
