@@ -6,11 +6,15 @@
  * 2) Latency at half of that rate: p50/p95/p99/p999 from send to observed commit.
  * Per-node CPU (cores), RSS and event-loop lag come from each node's /metrics over phase 1.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { initConsortium } from '@djchain/testkit/consortium';
+import { KV_MODULES_FILE } from '@djchain/testkit/kv';
+import { sleep } from '@djchain/testkit/ports';
+import { patchConfig } from '@djchain/testkit/process';
 import { type NodeUsage, scrape, usage } from './metrics.ts';
-import { djchain, freePorts, type NodeProcess, patchConfig, runJsonProcess, startNode } from './proc.ts';
+import { type NodeProcess, runJsonProcess, startNode } from './proc.ts';
 
 export interface ClusterOptions {
   readonly txs: number;
@@ -35,7 +39,6 @@ interface LoadResult {
 }
 
 const VALIDATORS = 4;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function benchCluster(
   log: (line: string) => void,
@@ -45,28 +48,13 @@ export async function benchCluster(
   const nodes: NodeProcess[] = [];
   try {
     const chainId = 'bench-cluster';
-    const ports = await freePorts(2 * VALIDATORS);
-    const orgs = {
-      chainId,
-      suite: 'intl',
-      host: '127.0.0.1',
-      organizations: ['committee', 'generalBranch', 'branch', 'branch'].map((kind, i) => ({
-        id: `org${i}`,
-        name: `org ${i}`,
-        kind,
-        p2pPort: ports[2 * i]!,
-        apiPort: ports[2 * i + 1]!,
-      })),
-    };
-    writeFileSync(join(root, 'orgs.json'), JSON.stringify(orgs));
-    djchain(['init', '--orgs', join(root, 'orgs.json'), '--out', join(root, 'c'), '--lang', 'en']);
-    const dirs = orgs.organizations.map((o) => join(root, 'c', o.id));
+    const { dirs } = await initConsortium(root, chainId);
     for (const dir of dirs) {
       patchConfig(dir, {
         logLevel: 'warn',
         emptyBlockIntervalMs: 1000,
         maxBlockTxs: 5000,
-        extraModules: [new URL('./kv-modules.ts', import.meta.url).pathname],
+        extraModules: [KV_MODULES_FILE],
       });
     }
     for (const dir of dirs) nodes.push(await startNode(dir, [], undefined));

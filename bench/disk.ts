@@ -13,8 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { getSuite } from '@djchain/crypto';
+import { KV_MODULES_FILE } from '@djchain/testkit/kv';
+import { patchConfig } from '@djchain/testkit/process';
 import { missingFrom, presign, status, submitAll, waitCommitted } from './load.ts';
-import { djchain, patchConfig, startNode } from './proc.ts';
+import { djchain, startNode } from './proc.ts';
 
 export interface DiskOptions {
   readonly txs: number;
@@ -35,7 +37,7 @@ async function bytesAfterLoad(
       logLevel: 'warn',
       maxBlockTxs: opts.blockTxs,
       stateRetention: { keepVersions },
-      extraModules: [new URL('./kv-modules.ts', import.meta.url).pathname],
+      extraModules: [KV_MODULES_FILE],
     });
     const suite = getSuite('intl');
     const load = presign(suite, chainId, opts.txs, { signers: 100, tag: 'd', seed: 11 });

@@ -4,9 +4,10 @@
  * probationary members who joined in the last year, and some people at each stage of recruitment
  * with their historical process dates. Every row is valid (the bench counts all of them as imported).
  */
+
+import { COLUMNS, EDUCATION, idCheckChar, type RowKey } from '@djchain/cli';
+import { mulberry32 as prng } from '@djchain/testkit/prng';
 import ExcelJS from 'exceljs';
-import { COLUMNS, EDUCATION, type RowKey } from '../packages/cli/src/excel/columns.ts';
-import { idCheckChar } from '../packages/cli/src/excel/idcard.ts';
 
 export const BRANCHES = ['第一党支部', '第二党支部', '第三党支部', '第四党支部', '第五党支部', '第六党支部'];
 
@@ -17,18 +18,6 @@ const GIVEN = [
   ...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国红梅志文玉兰海燕小龙德胜春梅永利',
 ];
 const ETHNICITIES = ['汉族', '汉族', '汉族', '汉族', '汉族', '汉族', '回族', '满族', '蒙古族', '壮族'];
-
-/** mulberry32: a small seeded generator, so the same `n` gives the same roster. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;

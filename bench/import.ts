@@ -11,13 +11,16 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { communityOrgs, fullMember, post, TERM_START } from '@djchain/testkit/community';
+import { initConsortium } from '@djchain/testkit/consortium';
+import { sleep } from '@djchain/testkit/ports';
+import { patchConfig } from '@djchain/testkit/process';
 import { BRANCHES, rosterRows, writeRosterXlsx } from './import-roster.ts';
-import { djchain, freePorts, type NodeProcess, patchConfig, startNode } from './proc.ts';
+import { djchain, type NodeProcess, startNode } from './proc.ts';
 
 const MAIN = new URL('../packages/cli/src/main.ts', import.meta.url).pathname;
 const PASSPHRASE = 'bench-import-passphrase';
-const VALIDATORS = 4;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const _VALIDATORS = 4;
 
 export interface ImportOptions {
   readonly rows: number;
@@ -53,33 +56,16 @@ function communityGenesis(secretaryAddress: string): Record<string, unknown> {
     name,
     kind: '党支部',
     parent: 'c1',
-    termStart: '2021-06-01',
+    termStart: TERM_START,
   }));
   return {
     org: {
-      orgs: [
-        {
-          id: 'c1',
-          name: '东风社区党委',
-          kind: '党委',
-          parent: null,
-          community: true,
-          termStart: '2021-06-01',
-        },
-        ...branches,
-      ],
+      orgs: [...communityOrgs(['c1']), ...branches],
       // The committee's secretary imports (importMember: superior committee); register needs a post
       // in the person's branch, so the bench's clerk is secretary of each branch as well.
-      posts: [
-        { org: 'c1', member: 'm-sec', post: '书记', since: '2021-06-01' },
-        ...branches.map((b) => ({ org: b.id, member: 'm-sec', post: '书记', since: '2021-06-01' })),
-      ],
+      posts: [post('c1', 'm-sec', '书记'), ...branches.map((b) => post(b.id, 'm-sec', '书记'))],
     },
-    member: {
-      members: [
-        { id: 'm-sec', org: 'b1', address: secretaryAddress, status: '正式党员', since: '2005-07-01' },
-      ],
-    },
+    member: { members: [fullMember('m-sec', 'b1', secretaryAddress, '2005-07-01')] },
   };
 }
 
@@ -90,27 +76,12 @@ export async function benchImport(
   const root = mkdtempSync(join(tmpdir(), 'djbench-import-'));
   const nodes: NodeProcess[] = [];
   try {
-    const ports = await freePorts(2 * VALIDATORS);
-    const orgs = {
-      chainId: 'bench-import',
-      suite: 'intl',
-      host: '127.0.0.1',
-      organizations: ['committee', 'generalBranch', 'branch', 'branch'].map((kind, i) => ({
-        id: `org${i}`,
-        name: `org ${i}`,
-        kind,
-        p2pPort: ports[2 * i]!,
-        apiPort: ports[2 * i + 1]!,
-      })),
-    };
-    writeFileSync(join(root, 'orgs.json'), JSON.stringify(orgs));
-    djchain(['init', '--orgs', join(root, 'orgs.json'), '--out', join(root, 'c'), '--lang', 'en']);
+    const { dirs } = await initConsortium(root, 'bench-import');
     const keyFile = join(root, 'secretary.json');
     const passFile = join(root, 'pass.txt');
     writeFileSync(passFile, `${PASSPHRASE}\n`, { mode: 0o600 });
     djchain(['keys', 'new', '--out', keyFile, '--passphrase-file', passFile, '--label', '书记']);
     const address = (JSON.parse(readFileSync(keyFile, 'utf8')) as { address: string }).address;
-    const dirs = orgs.organizations.map((o) => join(root, 'c', o.id));
     for (const dir of dirs) {
       // Every validator must hold the same genesis: the same modules go into each copy.
       const file = join(dir, 'genesis.json');

@@ -8,6 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getSuite, type SuiteId } from '@djchain/crypto';
+import { KV_MODULES_FILE } from '@djchain/testkit/kv';
+import { patchConfig } from '@djchain/testkit/process';
 import {
   countOkReceipts,
   missingFrom,
@@ -18,7 +20,7 @@ import {
   waitCommitted,
 } from './load.ts';
 import { scrape } from './metrics.ts';
-import { djchain, patchConfig, startNode } from './proc.ts';
+import { djchain, startNode } from './proc.ts';
 
 export interface SingleNodeOptions {
   readonly suite: SuiteId;
@@ -59,7 +61,7 @@ export async function benchSingleNode(
     patchConfig(dir, {
       logLevel: 'warn',
       maxBlockTxs: opts.maxBlockTxs,
-      extraModules: [new URL('./kv-modules.ts', import.meta.url).pathname],
+      extraModules: [KV_MODULES_FILE],
     });
     const suite = getSuite(opts.suite);
     log(`${opts.suite}: signing ${opts.txs} kv.put transactions from ${opts.signers} accounts`);

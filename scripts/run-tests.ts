@@ -2,6 +2,7 @@
  * Runs every package's tests with node:test. Arguments narrow the run:
  *   node scripts/run-tests.ts            all tests
  *   node scripts/run-tests.ts state      only packages/state
+ *   node scripts/run-tests.ts scripts    only the repository scripts' own tests (scripts/test)
  * The summary printed last is node:test's own (CI reads it).
  */
 import { spawnSync } from 'node:child_process';
@@ -29,6 +30,8 @@ for (const pkg of readdirSync(join(root, 'packages')).sort()) {
     // a package without tests yet
   }
 }
+// The repository scripts' own tests (the layer check's), under the name `scripts`.
+if (only.length === 0 || only.includes('scripts')) collect(join(root, 'scripts', 'test'), files);
 if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);

@@ -1,5 +1,7 @@
 /** @djchain/cli: the `djchain` command's parts, for tests and embedding. */
 
+export { COLUMNS, EDUCATION, type RowKey } from './excel/columns.ts';
+export { idCheckChar } from './excel/idcard.ts';
 export { loadDir, type NodeConfig } from './files.ts';
 export { CliError, type Lang, langOf, messageTable, t } from './i18n.ts';
 export { type InitArgs, type InitResult, initDir } from './init.ts';

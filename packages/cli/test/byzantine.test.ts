@@ -12,13 +12,15 @@
  * Waits poll conditions with bounded counts; no timing assertions; children killed in `after`.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { initConsortium } from '@djchain/testkit/consortium';
+import { KV_MODULES_FILE } from '@djchain/testkit/kv';
+import { until } from '@djchain/testkit/ports';
+import { djchain, patchConfig, runUntilExit, type Spawned, startDjchain } from '@djchain/testkit/process';
 import { checkStoredCertificates } from './certificates.ts';
-import { initConsortium, until } from './consortium.ts';
-import { djchain, type Running, runUntilExit, startProcess } from './process.ts';
 
 const TEST_ENV = { ...process.env, DJCHAIN_TEST_ONLY: '1' };
 
@@ -30,49 +32,46 @@ interface Cluster {
   readonly dirs: string[];
   readonly urls: string[];
   readonly ids: string[];
-  readonly running: (Running | undefined)[];
+  readonly running: (Spawned | undefined)[];
   height(i: number): Promise<number>;
   /** Waits until every node in `who` is at `target` or above. */
   reach(target: number, who: number[]): Promise<void>;
   evidenceAgainst(at: number, validator: string): Promise<unknown[]>;
   jailed(at: number): Promise<Array<{ validator: string; effective: number }>>;
   sameHeaders(to: number, who: number[]): Promise<void>;
+  /** Starts the honest three, then org3 with `--test-byzantine <mode>`, and waits for height 3. */
+  startWithByzantine(mode: string): Promise<void>;
 }
 
 async function makeCluster(t: { after(fn: () => void): void }, name: string): Promise<Cluster> {
   const root = mkdtempSync(join(tmpdir(), 'djbyz-'));
-  const running: (Running | undefined)[] = [];
+  const running: (Spawned | undefined)[] = [];
   t.after(() => {
     for (const r of running) r?.child.kill('SIGKILL');
     rmSync(root, { recursive: true, force: true });
   });
-  const { orgs, dirs } = await initConsortium(root, name, ['committee', 'generalBranch', 'branch', 'branch']);
+  const { orgs, dirs } = await initConsortium(root, name);
   for (const dir of dirs) {
-    const file = join(dir, 'config.json');
-    const config = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(
-      file,
-      JSON.stringify({
-        ...config,
-        logLevel: 'warn',
-        emptyBlockIntervalMs: 200,
-        extraModules: [new URL('./kv-modules.ts', import.meta.url).pathname],
-      }),
-    );
+    patchConfig(dir, {
+      logLevel: 'warn',
+      emptyBlockIntervalMs: 200,
+      extraModules: [KV_MODULES_FILE],
+    });
   }
   const ids = dirs.map((d) => JSON.parse(readFileSync(join(d, 'key.json'), 'utf8')).publicKey as string);
   const urls = orgs.map((o) => `http://127.0.0.1:${o.apiPort}`);
   const height = async (i: number) => (await getJson<{ height: number }>(`${urls[i]}/v1/status`)).height;
+  const reach = (target: number, who: number[]) =>
+    until(`height ${target} on ${who.join(',')}`, async () =>
+      (await Promise.all(who.map(height))).every((h) => h >= target),
+    );
   return {
     dirs,
     urls,
     ids,
     running,
     height,
-    reach: (target, who) =>
-      until(`height ${target} on ${who.join(',')}`, async () =>
-        (await Promise.all(who.map(height))).every((h) => h >= target),
-      ),
+    reach,
     evidenceAgainst: async (at, validator) => {
       const r = await getJson<{ result: Array<{ validator: string }> }>(`${urls[at]}/v1/query/evidence/list`);
       return r.result.filter((e) => e.validator === validator);
@@ -83,6 +82,13 @@ async function makeCluster(t: { after(fn: () => void): void }, name: string): Pr
           `${urls[at]}/v1/query/evidence/jailed`,
         )
       ).result,
+    startWithByzantine: async (mode) => {
+      for (let i = 0; i < 3; i++) running[i] = await startDjchain(['start', '--dir', dirs[i]!]);
+      running[3] = await startDjchain(['start', '--dir', dirs[3]!, '--test-byzantine', mode], {
+        env: TEST_ENV,
+      });
+      await reach(3, [0, 1, 2]);
+    },
     sameHeaders: async (to, who) => {
       const lists = await Promise.all(
         who.map(
@@ -116,10 +122,8 @@ test('the Byzantine flag is refused without DJCHAIN_TEST_ONLY=1', (t) => {
 
 test('an equivocating validator process: the honest three commit, the evidence lands; kills after persist and mid-commit; every certificate verifies', async (t) => {
   const c = await makeCluster(t, 'byzantine-test');
-  for (let i = 0; i < 3; i++) c.running[i] = await startProcess(['--dir', c.dirs[i]!]);
-  c.running[3] = await startProcess(['--dir', c.dirs[3]!, '--test-byzantine', 'equivocate'], TEST_ENV);
+  await c.startWithByzantine('equivocate');
   const honest = [0, 1, 2];
-  await c.reach(3, honest);
   // The honest three go on, and an honest node committed evidence against org3.
   await until(
     'evidence against org3 on chain',
@@ -147,7 +151,7 @@ test('an equivocating validator process: the honest three commit, the evidence l
     const exit = await run.done;
     clearTimeout(killer);
     assert.equal(exit.signal, 'SIGKILL', `${crash}: the process killed itself (${exit.stderr})`);
-    c.running[1] = await startProcess(['--dir', c.dirs[1]!]);
+    c.running[1] = await startDjchain(['start', '--dir', c.dirs[1]!]);
     const top = Math.max(...(await Promise.all([0, 2].map(c.height))));
     await c.reach(top + 2, honest);
   }
@@ -174,10 +178,8 @@ test('an equivocating validator process: the honest three commit, the evidence l
 // other were stored ("invalid precommit signature" at several heights, seen with this test).
 test('a validator equivocating on time only: the honest three keep committing, the evidence lands; every stored certificate verifies', async (t) => {
   const c = await makeCluster(t, 'byzantine-time');
-  for (let i = 0; i < 3; i++) c.running[i] = await startProcess(['--dir', c.dirs[i]!]);
-  c.running[3] = await startProcess(['--dir', c.dirs[3]!, '--test-byzantine', 'equivocate-time'], TEST_ENV);
+  await c.startWithByzantine('equivocate-time');
   const honest = [0, 1, 2];
-  await c.reach(3, honest);
   const at = Math.max(...(await Promise.all(honest.map(c.height))));
   await c.reach(at + 8, honest);
   await until(

@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { djchain, startDjchain } from '@djchain/testkit/process';
 import { checkConfig, defaultConfig, type NodeConfig, retentionOf } from '../src/files.ts';
 import { messageTable } from '../src/index.ts';
-import { djchain, startProcess } from './process.ts';
 
 function temp(t: { after(fn: () => void): void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'djcli-'));
@@ -61,7 +61,7 @@ test('a bad config.json is refused with the field and the file named', (t) => {
 test('start serves the API and stops on SIGTERM', async (t) => {
   const dir = join(temp(t), 'n');
   assert.equal(djchain(['init', '--dir', dir, '--chain-id', 'cli-test']).status, 0);
-  const running = await startProcess(['--dir', dir, '--port', '0']);
+  const running = await startDjchain(['start', '--dir', dir, '--port', '0']);
   t.after(() => running.child.kill('SIGKILL'));
   const status = await (await fetch(`${running.url}/v1/status`)).json();
   assert.equal(status.chainId, 'cli-test');
@@ -77,7 +77,7 @@ test('one process per directory; a validator without its signer file starts only
   const snap = djchain(['start', '--dir', dir, '--snapshot-from-peers', '--lang', 'en']);
   assert.equal(snap.status, 1);
   assert.match(snap.stderr, /signer-state\.json is missing or invalid.*--signer-state-reset/);
-  const first = await startProcess(['--dir', dir, '--port', '0']);
+  const first = await startDjchain(['start', '--dir', dir, '--port', '0']);
   t.after(() => first.child.kill('SIGKILL'));
   const second = djchain(['start', '--dir', dir, '--port', '0']);
   assert.equal(second.status, 1);
@@ -94,7 +94,7 @@ test('one process per directory; a validator without its signer file starts only
   const refused = djchain(['start', '--dir', dir, '--port', '0', '--lang', 'en']);
   assert.equal(refused.status, 1);
   assert.match(refused.stderr, /signer-state\.json is missing.*--signer-state-reset/);
-  const reset = await startProcess(['--dir', dir, '--port', '0', '--signer-state-reset']);
+  const reset = await startDjchain(['start', '--dir', dir, '--port', '0', '--signer-state-reset']);
   t.after(() => reset.child.kill('SIGKILL'));
   const floor = JSON.parse(readFileSync(join(dir, 'signer-state.json'), 'utf8')).lastSigned;
   assert.equal(floor.round, Number.MAX_SAFE_INTEGER);

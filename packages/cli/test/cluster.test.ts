@@ -12,14 +12,16 @@
  * the proposers of other validators can include it only through mempool gossip.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
 import { encodeTx, signTx, txHash } from '@djchain/ledger';
-import { initConsortium, sleep, until } from './consortium.ts';
-import { type Running, startProcess } from './process.ts';
+import { initConsortium } from '@djchain/testkit/consortium';
+import { KV_MODULES_FILE } from '@djchain/testkit/kv';
+import { sleep, until } from '@djchain/testkit/ports';
+import { patchConfig, type Spawned, startDjchain } from '@djchain/testkit/process';
 
 /** The API answers the test reads (status, headers, transactions). */
 interface ApiAnswer {
@@ -41,38 +43,27 @@ async function getJson(url: string): Promise<ApiAnswer> {
 
 test('four validator processes: kill -9 and restart, stop 1 of 4, stop 2 of 4; nothing committed lost', async (t) => {
   const root = mkdtempSync(join(tmpdir(), 'djcluster-'));
-  const running: (Running | undefined)[] = [];
+  const running: (Spawned | undefined)[] = [];
   t.after(() => {
     for (const r of running) r?.child.kill('SIGCONT');
     for (const r of running) r?.child.kill('SIGKILL');
     rmSync(root, { recursive: true, force: true });
   });
-  const { orgs, dirs } = await initConsortium(root, 'cluster-test', [
-    'committee',
-    'generalBranch',
-    'branch',
-    'branch',
-  ]);
+  const { orgs, dirs } = await initConsortium(root, 'cluster-test');
   for (const dir of dirs) {
-    const file = join(dir, 'config.json');
-    const config = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(
-      file,
-      JSON.stringify({
-        ...config,
-        logLevel: 'warn',
-        emptyBlockIntervalMs: 300,
-        maxBlockTxs: 500,
-        extraModules: [new URL('./kv-modules.ts', import.meta.url).pathname],
-      }),
-    );
+    patchConfig(dir, {
+      logLevel: 'warn',
+      emptyBlockIntervalMs: 300,
+      maxBlockTxs: 500,
+      extraModules: [KV_MODULES_FILE],
+    });
   }
   const genesis = JSON.parse(readFileSync(join(dirs[0]!, 'genesis.json'), 'utf8'));
   const suite = getSuite('intl');
   const urls = orgs.map((o) => `http://127.0.0.1:${o.apiPort}`);
 
   const start = async (i: number) => {
-    running[i] = await startProcess(['--dir', dirs[i]!]);
+    running[i] = await startDjchain(['start', '--dir', dirs[i]!]);
     TOKENS.set(new URL(urls[i]!).origin, readFileSync(join(dirs[i]!, 'api-token'), 'utf8').trim());
   };
   const stop = async (i: number, signal: 'SIGKILL' | 'SIGTERM') => {

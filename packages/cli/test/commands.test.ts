@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { djchain } from '@djchain/testkit/process';
 import { commandMessages } from '../src/commands/index.ts';
-import { startTestChain, type TestChain } from './commands-node.ts';
-import { djchain } from './process.ts';
+import { secretaryArgs, startTestChain, type TestChain } from './commands-node.ts';
 
 let chain: TestChain;
 before(async () => {
@@ -16,7 +16,7 @@ before(async () => {
 });
 after(() => chain?.stop());
 
-const withKey = () => ['--key', chain.keyFile, '--passphrase-file', chain.passFile];
+const withKey = () => [...secretaryArgs(chain)];
 const api = () => ['--api', chain.url, '--genesis', chain.genesisFile];
 
 test('every command message has Chinese and English text', () => {

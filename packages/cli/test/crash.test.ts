@@ -13,25 +13,14 @@ import { test } from 'node:test';
 import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
 import { decodeHeader, encodeTx, signTx, txHash } from '@djchain/ledger';
 import { ChainStore, replayChain } from '@djchain/node';
+import { KV_MODULES_FILE } from '@djchain/testkit/kv';
+import { sleep } from '@djchain/testkit/ports';
+import { mulberry32 as prng } from '@djchain/testkit/prng';
+import { djchain, type Spawned, startDjchain } from '@djchain/testkit/process';
 import { loadDir, loadModules } from '../src/index.ts';
-import { djchain, type Running, startProcess } from './process.ts';
 
 const KILLS = 6;
 const SEED = 20260501;
-
-/** mulberry32: a small seeded PRNG, so every run kills at the same schedule of delays. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Committed {
   readonly height: number;
@@ -51,7 +40,7 @@ function storedTip(dir: string): { height: number; root: string } {
 test('kill -9 under load loses no committed transaction and restarts to the same state root', async (t) => {
   const root = mkdtempSync(join(tmpdir(), 'djcrash-'));
   const dir = join(root, 'node');
-  const children: Running[] = [];
+  const children: Spawned[] = [];
   t.after(() => {
     for (const c of children) c.child.kill('SIGKILL');
     rmSync(root, { recursive: true, force: true });
@@ -68,7 +57,7 @@ test('kill -9 under load loses no committed transaction and restarts to the same
       logLevel: 'warn',
       emptyBlockIntervalMs: 3_600_000,
       maxBlockTxs: 200,
-      extraModules: [new URL('./kv-modules.ts', import.meta.url).pathname],
+      extraModules: [KV_MODULES_FILE],
     }),
   );
   const { genesis, config: loaded } = loadDir(dir);
@@ -81,7 +70,7 @@ test('kill -9 under load loses no committed transaction and restarts to the same
   let tip = { height: 0, root: '' };
 
   for (let round = 0; round <= KILLS; round++) {
-    const running = await startProcess(['--dir', dir, '--port', '0']);
+    const running = await startDjchain(['start', '--dir', dir, '--port', '0']);
     children.push(running);
     const { url } = running;
     // The test reads receipts as the node's operator (its api-token, kept across restarts).

@@ -68,7 +68,7 @@ function startDemo(args: string[]): Promise<Demo> {
   return new Promise((ok, fail) => {
     const timer = setTimeout(
       () => fail(new Error(`demo did not start: ${out.slice(-2000)} ${err}`)),
-      240_000,
+      420_000, // a bound against a hang, not a timing check: a loaded 2-core machine took 200 s
     );
     child.stdout!.on('data', (d) => {
       out += String(d);

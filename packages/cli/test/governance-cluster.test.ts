@@ -14,12 +14,13 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fromHex, getSuite } from '@djchain/crypto';
 import { addressOf } from '@djchain/ledger';
-import { initConsortium, until } from './consortium.ts';
-import { djchain, type Running, startProcess } from './process.ts';
+import { initConsortium } from '@djchain/testkit/consortium';
+import { until } from '@djchain/testkit/ports';
+import { djchain, patchConfig, type Spawned, startDjchain } from '@djchain/testkit/process';
 
 test('a governed fifth validator takes effect at h+2 and the chain keeps committing with it', async (t) => {
   const root = mkdtempSync(join(tmpdir(), 'djgov-'));
-  const running: (Running | undefined)[] = [];
+  const running: (Spawned | undefined)[] = [];
   t.after(() => {
     for (const r of running) r?.child.kill('SIGKILL');
     rmSync(root, { recursive: true, force: true });
@@ -68,9 +69,7 @@ test('a governed fifth validator takes effect at h+2 and the chain keeps committ
   };
   for (const dir of dirs) {
     writeFileSync(join(dir, 'genesis.json'), JSON.stringify(genesis, null, 2));
-    const file = join(dir, 'config.json');
-    const config = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(file, JSON.stringify({ ...config, logLevel: 'warn', emptyBlockIntervalMs: 200 }));
+    patchConfig(dir, { logLevel: 'warn', emptyBlockIntervalMs: 200 });
   }
   const genesisFile = join(dirs[0]!, 'genesis.json');
   const urls = orgs.map((o) => `http://127.0.0.1:${o.apiPort}`);
@@ -79,7 +78,7 @@ test('a governed fifth validator takes effect at h+2 and the chain keeps committ
       height: number;
       validators: { publicKey: string; power: number }[];
     };
-  for (let i = 0; i < 4; i++) running[i] = await startProcess(['--dir', dirs[i]!]);
+  for (let i = 0; i < 4; i++) running[i] = await startDjchain(['start', '--dir', dirs[i]!]);
   await until('height 2', async () => (await status(0)).height >= 2);
 
   const cli = (args: string[]) => {
@@ -158,7 +157,7 @@ test('a governed fifth validator takes effect at h+2 and the chain keeps committ
   assert.equal(decodeValidatorSet(await setAt(h + 2)).validators.length, 5);
 
   // The fifth process is now in every registry: it connects, syncs and votes.
-  running[4] = await startProcess(['--dir', dirs[4]!]);
+  running[4] = await startDjchain(['start', '--dir', dirs[4]!]);
   const top = (await status(0)).height;
   await until('the fifth node syncs', async () => (await status(4)).height >= top);
   // Stop one of the original four: 4 of 5 equal powers must sign, so the fifth's votes are needed.

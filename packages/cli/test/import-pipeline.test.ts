@@ -8,11 +8,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import ExcelJS from 'exceljs';
-import { COLUMNS } from '../src/excel/columns.ts';
+import { djchain } from '@djchain/testkit/process';
 import { idCheckChar } from '../src/excel/idcard.ts';
-import { startTestChain, type TestChain } from './commands-node.ts';
-import { djchain } from './process.ts';
+import {
+  chainArgs,
+  importArgs,
+  secretaryArgs,
+  startTestChain,
+  type TestChain,
+  writeRoster,
+} from './commands-node.ts';
 
 let chain: TestChain;
 before(async () => {
@@ -48,34 +53,7 @@ function rowOf(i: number): Record<string, string> {
   };
 }
 
-async function writeRoster(file: string, rows: Record<string, string>[]): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('名册');
-  const headings = COLUMNS.map((c) => c.heading);
-  ws.addRow(headings);
-  for (const r of rows) ws.addRow(headings.map((h) => r[h] ?? ''));
-  await wb.xlsx.writeFile(file);
-}
-
-const args = (roster: string, profiles: string) => [
-  'import',
-  'members',
-  roster,
-  '--api',
-  chain.url,
-  '--genesis',
-  chain.genesisFile,
-  '--key',
-  chain.keyFile,
-  '--passphrase-file',
-  chain.passFile,
-  '--vault',
-  join(chain.root, 'vault.json'),
-  '--profiles',
-  profiles,
-  '--lang',
-  'en',
-];
+const args = (roster: string, profiles: string) => [...importArgs(chain, roster, profiles), '--lang', 'en'];
 
 test('several batches in one run; re-runs skip everyone, by lookup or by the chain’s refusal', async () => {
   const rows = Array.from({ length: ROWS }, (_, i) => rowOf(i));
@@ -98,15 +76,9 @@ test('several batches in one run; re-runs skip everyone, by lookup or by the cha
       'member.member',
       '--params',
       JSON.stringify({ id }),
-      '--api',
-      chain.url,
-      '--genesis',
-      chain.genesisFile,
+      ...chainArgs(chain),
       // Reads as the secretary's key (member records are not public).
-      '--key',
-      chain.keyFile,
-      '--passphrase-file',
-      chain.passFile,
+      ...secretaryArgs(chain),
     ]);
   const applicant = query(byRow.get(2)!);
   assert.equal(applicant.status, 0, applicant.stderr);

@@ -7,15 +7,22 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { djchain, type Spawned } from '@djchain/testkit/process';
 import ExcelJS from 'exceljs';
 import { COLUMNS } from '../src/excel/columns.ts';
 import { idCheckChar } from '../src/excel/idcard.ts';
-import { startTestChain, type TestChain } from './commands-node.ts';
-import { djchain } from './process.ts';
-import { type SealedProcess, startSealed } from './sealed-process.ts';
+import {
+  chainArgs,
+  importArgs,
+  secretaryArgs,
+  startSealed,
+  startTestChain,
+  type TestChain,
+  writeRoster,
+} from './commands-node.ts';
 
 let chain: TestChain;
-let sealed: SealedProcess | undefined;
+let sealed: Spawned | undefined;
 before(async () => {
   chain = await startTestChain();
 });
@@ -112,15 +119,6 @@ const rows: Record<string, string>[] = [
   },
 ];
 
-async function writeRoster(file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('名册');
-  const headings = COLUMNS.map((c) => c.heading);
-  ws.addRow(headings);
-  for (const r of rows) ws.addRow(headings.map((h) => r[h] ?? ''));
-  await wb.xlsx.writeFile(file);
-}
-
 async function readSheet(file: string, index = 0): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
@@ -131,28 +129,10 @@ async function readSheet(file: string, index = 0): Promise<string[][]> {
   return out;
 }
 
-const importArgs = (roster: string) => [
-  'import',
-  'members',
-  roster,
-  '--api',
-  chain.url,
-  '--genesis',
-  chain.genesisFile,
-  '--key',
-  chain.keyFile,
-  '--passphrase-file',
-  chain.passFile,
-  '--vault',
-  join(chain.root, 'vault.json'),
-  '--profiles',
-  join(chain.root, 'profiles.jsonl'),
-];
-
 test('import validates every row, imports the good ones, and a re-run imports nobody twice; exports read back', async () => {
   const roster = join(chain.root, 'roster.xlsx');
-  await writeRoster(roster);
-  const first = djchain(importArgs(roster));
+  await writeRoster(roster, rows);
+  const first = djchain(importArgs(chain, roster));
   assert.equal(first.status, 2, first.stdout + first.stderr);
   assert.match(first.stdout, /第 5 行：身份证号校验位错误/);
   assert.match(first.stdout, /第 6 行：所在支部“第九党支部”不是链上的党支部/);
@@ -167,13 +147,13 @@ test('import validates every row, imports the good ones, and a re-run imports no
   assert.equal(profiles.trim().split('\n').length, 3);
   for (const secret of ['张三', ZHANG, '1970-05-06']) assert.ok(!profiles.includes(secret));
 
-  const again = djchain(importArgs(roster));
+  const again = djchain(importArgs(chain, roster));
   assert.equal(again.status, 2, again.stdout + again.stderr);
   assert.match(again.stdout, /新导入 0 人，已在链上跳过 3 人/);
 
   // Names come only through the sealed-data service (a read record per member, committed first).
   sealed = await startSealed(chain, join(chain.root, 'vault.json'), join(chain.root, 'profiles.jsonl'));
-  const reader = ['--sealed', sealed.url, '--key', chain.keyFile, '--passphrase-file', chain.passFile];
+  const reader = ['--sealed', sealed.url, ...secretaryArgs(chain)];
   // The imported full member is on chain with the status and Party-age date from the roster.
   const roster2 = join(chain.root, 'roster-out.xlsx');
   const exp = djchain([
@@ -181,15 +161,9 @@ test('import validates every row, imports the good ones, and a re-run imports no
     'roster',
     '--out',
     roster2,
-    '--api',
-    chain.url,
-    '--genesis',
-    chain.genesisFile,
+    ...chainArgs(chain),
     // Reads as the secretary's key (member records are not public).
-    '--key',
-    chain.keyFile,
-    '--passphrase-file',
-    chain.passFile,
+    ...secretaryArgs(chain),
     '--root',
     'c1',
     ...reader,
@@ -218,15 +192,9 @@ test('import validates every row, imports the good ones, and a re-run imports no
     'member.member',
     '--params',
     JSON.stringify({ id }),
-    '--api',
-    chain.url,
-    '--genesis',
-    chain.genesisFile,
+    ...chainArgs(chain),
     // Reads as the secretary's key (member records are not public).
-    '--key',
-    chain.keyFile,
-    '--passphrase-file',
-    chain.passFile,
+    ...secretaryArgs(chain),
   ]);
   assert.equal(q.status, 0, q.stderr);
   for (const secret of ['张三', ZHANG, '1970-05-06', '汉族']) assert.ok(!q.stdout.includes(secret));
@@ -237,15 +205,9 @@ test('import validates every row, imports the good ones, and a re-run imports no
     'member.member',
     '--params',
     JSON.stringify({ id: wang![1] }),
-    '--api',
-    chain.url,
-    '--genesis',
-    chain.genesisFile,
+    ...chainArgs(chain),
     // Reads as the secretary's key (member records are not public).
-    '--key',
-    chain.keyFile,
-    '--passphrase-file',
-    chain.passFile,
+    ...secretaryArgs(chain),
   ]);
   assert.equal(qWang.status, 0, qWang.stderr);
   assert.match(qWang.stdout, /"ageCommitment": "[0-9a-f]{64}"/);
@@ -256,15 +218,9 @@ test('import validates every row, imports the good ones, and a re-run imports no
     'report',
     '--out',
     report,
-    '--api',
-    chain.url,
-    '--genesis',
-    chain.genesisFile,
+    ...chainArgs(chain),
     // Reads as the secretary's key (member records are not public).
-    '--key',
-    chain.keyFile,
-    '--passphrase-file',
-    chain.passFile,
+    ...secretaryArgs(chain),
     '--root',
     'c1',
     ...reader,

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { djchain } from './process.ts';
+import { djchain } from '@djchain/testkit/process';
 
 const orgs = (extra: Record<string, unknown>, branch: Record<string, unknown> = {}) => ({
   chainId: 'bind-test',

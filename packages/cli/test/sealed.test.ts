@@ -19,15 +19,22 @@ import {
   signTransaction,
 } from '@djchain/client';
 import type { KeyPair, Value } from '@djchain/crypto';
+import { djchain, type Spawned } from '@djchain/testkit/process';
 import ExcelJS from 'exceljs';
 import { loadGenesis } from '../src/commands/common.ts';
 import { nodeScrypt } from '../src/commands/scrypt.ts';
 import { lastLines, openLine, openVault } from '../src/commands/vault.ts';
-import { COLUMNS } from '../src/excel/columns.ts';
 import { idCheckChar } from '../src/excel/idcard.ts';
-import { PASSPHRASE, startTestChain, type TestChain } from './commands-node.ts';
-import { djchain } from './process.ts';
-import { type SealedProcess, startSealed } from './sealed-process.ts';
+import {
+  chainArgs,
+  importArgs,
+  PASSPHRASE,
+  secretaryArgs,
+  startSealed,
+  startTestChain,
+  type TestChain,
+  writeRoster,
+} from './commands-node.ts';
 
 function idFor(birth: string, male: boolean): string {
   const first17 = `110105${birth.replaceAll('-', '')}01${male ? 1 : 2}`;
@@ -60,7 +67,7 @@ const ROWS: Record<string, string>[] = [
 ];
 
 let chain: TestChain;
-let service: SealedProcess;
+let service: Spawned;
 let client: DjchainClient;
 let reader: KeyPair;
 let vaultFile: string;
@@ -74,29 +81,8 @@ before(async () => {
   vaultFile = join(chain.root, 'vault.json');
   profilesFile = join(chain.root, 'profiles.jsonl');
   const roster = join(chain.root, 'roster.xlsx');
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('名册');
-  const headings = COLUMNS.map((c) => c.heading);
-  ws.addRow(headings);
-  for (const r of ROWS) ws.addRow(headings.map((h) => r[h] ?? ''));
-  await wb.xlsx.writeFile(roster);
-  const imp = djchain([
-    'import',
-    'members',
-    roster,
-    '--api',
-    chain.url,
-    '--genesis',
-    chain.genesisFile,
-    '--key',
-    chain.keyFile,
-    '--passphrase-file',
-    chain.passFile,
-    '--vault',
-    vaultFile,
-    '--profiles',
-    profilesFile,
-  ]);
+  await writeRoster(roster, ROWS);
+  const imp = djchain(importArgs(chain, roster, profilesFile));
   assert.equal(imp.status, 0, imp.stdout + imp.stderr);
   const genesis = loadGenesis(chain.genesisFile);
   const { getSuite } = await import('@djchain/crypto');
@@ -244,18 +230,12 @@ test('export roster reads names through the service and leaves one trace per mem
     'roster',
     '--out',
     out,
-    '--api',
-    chain.url,
-    '--genesis',
-    chain.genesisFile,
+    ...chainArgs(chain),
     '--root',
     'c1',
     '--sealed',
     service.url,
-    '--key',
-    chain.keyFile,
-    '--passphrase-file',
-    chain.passFile,
+    ...secretaryArgs(chain),
     '--purpose',
     '换届前核对名册',
   ]);
@@ -279,10 +259,7 @@ test('export roster reads names through the service and leaves one trace per mem
     'roster',
     '--out',
     out,
-    '--api',
-    chain.url,
-    '--genesis',
-    chain.genesisFile,
+    ...chainArgs(chain),
     '--vault',
     vaultFile,
     '--profiles',

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { getSuite, taggedHash } from '@djchain/crypto';
 import { sealProfile } from '@djchain/modules';
+import { djchain } from '@djchain/testkit/process';
 import { CmdError } from '../src/commands/messages.ts';
 import { lastLines, openLine, openVault, withKeys } from '../src/commands/vault.ts';
-import { djchain } from './process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'djvault-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

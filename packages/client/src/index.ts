@@ -71,6 +71,26 @@ export {
 export { LightClient, type LightClientOptions, type TrustAnchor } from './light-client.ts';
 export { checkReceiptProof, checkStateProof } from './proofs.ts';
 export {
+  API_VERSION,
+  DEFAULT_WAIT_MS,
+  EVENT_KINDS,
+  type JsonSchema,
+  MAX_HEADERS,
+  MAX_TXS_PER_POST,
+  MAX_WAIT_MS,
+  type ObjectSchema,
+  type PathParams,
+  type ReadRule,
+  ROUTES,
+  type RouteId,
+  type RouteInput,
+  type RouteSpec,
+  type RouteTag,
+  routeUrl,
+  schemaProblem,
+  schemas,
+} from './routes/index.ts';
+export {
   readSealed,
   SEALED_READ_PATH,
   SEALED_READ_TAG,

@@ -32,3 +32,24 @@ export function heldMessages(state: State): Message[] {
   }
   return out;
 }
+
+/**
+ * Does the machine hold `m` (by `messageKey`: a precommit differing only in time counts as held,
+ * the machine already reacted to it with evidence)? A driver that keeps signed messages in its own
+ * caches asks this before dropping a copy as known: the machine may have refused the first copy
+ * (a conflicting vote before its proposal, a round beyond the future bound, a height not started)
+ * and only a later copy can bring it in.
+ */
+export function holds(state: State, m: Message): boolean {
+  if (m.kind === 'proposal') {
+    const p = m.proposal;
+    return p.height === state.height && roundAt(state, p.round).proposal?.value === p.value;
+  }
+  const v = m.vote;
+  if (v.height !== state.height) return false;
+  const rs = roundAt(state, v.round);
+  const firsts = v.type === 'prevote' ? rs.prevotes : rs.precommits;
+  const first = Object.hasOwn(firsts, v.validator) ? firsts[v.validator] : undefined;
+  if (first !== undefined && first.value === v.value) return true;
+  return rs.conflicts.some((c) => c.type === v.type && c.validator === v.validator && c.value === v.value);
+}

@@ -3,7 +3,7 @@
  * See README.md for the rules mapped to code and tests, and the driver's contract.
  */
 export { bftTime } from './bft-time.ts';
-export { heldMessages, type Message, messageKey } from './gossip.ts';
+export { heldMessages, holds, type Message, messageKey } from './gossip.ts';
 export { defaultMachineOptions, init, persistRecord, step } from './machine.ts';
 export { compareHRS, type GuardDecision, guardSign, hrsOf } from './signer-guard.ts';
 export { defaultTimeoutConfig, type TimeoutConfig, timeoutMs } from './timeouts.ts';

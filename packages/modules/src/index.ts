@@ -4,6 +4,7 @@
  */
 import type { ModuleDef } from '@djchain/runtime';
 import { disciplineModule } from './discipline/module.ts';
+import { duesModule } from './dues/module.ts';
 import { evidenceModule } from './evidence/module.ts';
 import { governanceModule } from './governance/module.ts';
 import { memberModule } from './member/module.ts';
@@ -18,6 +19,7 @@ export const allModules: readonly ModuleDef[] = [
   recruitmentModule,
   disciplineModule,
   transferModule,
+  duesModule,
   evidenceModule,
   governanceModule,
 ];
@@ -44,11 +46,27 @@ export {
   weekday,
 } from './common/dates.ts';
 export type { ErrorSpec } from './common/errors.ts';
+export { addMonth, isYearMonth, monthOf, type YearMonth } from './common/months.ts';
 export { MODULE, type ModuleName } from './common/stores.ts';
 export { type SanctionEffects, sanctionEffects } from './discipline/effects.ts';
 export { DisciplineErrors } from './discipline/errors.ts';
 export { disciplineModule } from './discipline/module.ts';
 export { SANCTION_KINDS, type SanctionKind, type SanctionRecord } from './discipline/store.ts';
+export { type DuesBase, duesBaseCommitment } from './dues/commitment.ts';
+export { DuesErrors } from './dues/errors.ts';
+export { duesModule } from './dues/module.ts';
+export {
+  applyRate,
+  DUES_GROUPS,
+  DUES_RULE_2008,
+  DUES_RULES,
+  type DuesAmount,
+  type DuesGroup,
+  type DuesRule,
+  duesRuleFor,
+  monthlyDues,
+  possibleAmount,
+} from './dues/rates.ts';
 export { EvidenceErrors } from './evidence/errors.ts';
 export { type JailOutcome, type JailRecord, jailKey, readmitKey } from './evidence/jail.ts';
 export {

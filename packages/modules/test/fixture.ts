@@ -3,6 +3,7 @@
  * 党小组 g1 (in b1) and g2 (in b2). Every actor is a member whose id is its name; keys derive from it.
  */
 import type { Value } from '@djchain/crypto';
+import { communityOrgs, fullMember, post, superior } from '@djchain/testkit/community';
 import type { ModulesGenesis } from '../src/index.ts';
 
 export const GENESIS_DATE = '2024-01-02';
@@ -34,13 +35,7 @@ export const B1_MEMBERS = ['b1.m1', 'b1.m2', 'b1.m3', 'b1.m4', 'b1.m5'];
 export function communityGenesis(
   addressOf: (name: string) => string,
 ): ModulesGenesis & { [k: string]: Value } {
-  const full = (id: string, org: string) => ({
-    id,
-    org,
-    address: addressOf(id),
-    status: '正式党员',
-    since: SINCE,
-  });
+  const full = (id: string, org: string) => fullMember(id, org, addressOf(id), SINCE);
   const members = [
     ...Object.values(C1_POSTS).map((id) => full(id, 'b2')),
     ...Object.values(B1_POSTS).map((id) => full(id, 'b1')),
@@ -57,25 +52,9 @@ export function communityGenesis(
     full('b2.m1', 'b2'),
     full('b3.sec', 'b3'),
   ];
-  const post = (org: string, member: string, p: string) => ({ org, member, post: p, since: '2021-06-01' });
   const g = {
     org: {
-      orgs: [
-        {
-          id: 'c1',
-          name: '东风社区党委',
-          kind: '党委',
-          parent: null,
-          community: true,
-          termStart: '2021-06-01',
-        },
-        { id: 'b1', name: '第一党支部', kind: '党支部', parent: 'c1', termStart: '2021-06-01' },
-        { id: 'b2', name: '第二党支部', kind: '党支部', parent: 'c1', termStart: '2021-06-01' },
-        { id: 'zz', name: '物业党总支', kind: '党总支', parent: 'c1', termStart: '2021-06-01' },
-        { id: 'b3', name: '物业党支部', kind: '党支部', parent: 'zz', termStart: '2021-06-01' },
-        { id: 'g1', name: '第一党小组', kind: '党小组', parent: 'b1', termStart: '2021-06-01' },
-        { id: 'g2', name: '第二党小组', kind: '党小组', parent: 'b2', termStart: '2021-06-01' },
-      ],
+      orgs: communityOrgs(['c1', 'b1', 'b2', 'zz', 'b3', 'g1', 'g2']),
       posts: [
         ...Object.entries(C1_POSTS).map(([p, m]) => post('c1', m, p)),
         ...Object.entries(B1_POSTS).map(([p, m]) => post('b1', m, p)),
@@ -83,10 +62,10 @@ export function communityGenesis(
         post('b2', 'b2.sec', '书记'),
         post('b3', 'b3.sec', '书记'),
       ],
+      // The street 党工委 above c1: the second party for its post holders' key recoveries.
+      superior: superior(addressOf('street')),
     },
     member: { members },
   };
-  // The street 党工委 above c1: the second party for its post holders' key recoveries.
-  (g.org as { superior?: unknown }).superior = { name: '东风街道党工委', address: addressOf('street') };
   return g as unknown as ModulesGenesis & { [k: string]: Value };
 }

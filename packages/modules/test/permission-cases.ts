@@ -97,6 +97,49 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
   'transfer.acceptTransfer': { params: { id: 't2' }, org: 'b1', subject: 'b2.m1' },
   'transfer.refuseTransfer': { params: { id: 't2', reason: '材料不全需补充' }, org: 'b1', subject: 'b2.m1' },
   'transfer.withdrawTransfer': { params: { id: 't1' }, org: 'b1', subject: 'b1.m4' },
+  'dues.assess': {
+    params: { member: 'b1.m4', group: '在职', from: '2025-07', fen: 1500, commitment: 'ab'.repeat(32) },
+    org: 'b1',
+    subject: 'b1.m4',
+  },
+  'dues.setArrangement': {
+    params: { member: 'b1.m4', quarterly: true, proxy: false },
+    org: 'b1',
+    subject: 'b1.m4',
+  },
+  'dues.recordPayment': {
+    params: { id: 'pay3', member: 'b1.m2', months: ['2025-07'], fen: 1500, method: '现金' },
+    org: 'b1',
+    subject: 'b1.m2',
+  },
+  'dues.reportPayment': {
+    params: { id: 'pay4', member: 'b1.m1', months: ['2025-07'], fen: 1500, method: '转账' },
+    org: 'b1',
+    subject: 'b1.m1',
+  },
+  'dues.confirmPayment': { params: { id: 'pay1', accepted: true }, org: 'b1', subject: 'b1.m1' },
+  'dues.correctPayment': {
+    params: { id: 'cor1', of: 'pay2', reason: '金额录入错误' },
+    org: 'b1',
+    subject: 'b1.m2',
+  },
+  'dues.requestRelief': {
+    params: { id: 'rel2', member: 'b1.m2', from: '2025-08', to: '2025-09', fen: 0, resolution: 'r-rel2' },
+    org: 'b1',
+    subject: 'b1.m2',
+  },
+  'dues.approveRelief': { params: { id: 'rel1', approved: true }, org: 'b1', subject: 'b1.m3' },
+  'dues.remit': { params: { id: 'rem2', org: 'b1', fen: 100, period: '2025-07' }, org: 'b1' },
+  // rem1b went from b1 to c1: the receiving committee acknowledges it.
+  'dues.acknowledgeRemittance': { params: { id: 'rem1b' }, org: 'c1' },
+  // rem0 went from c1 to the street 党工委 above the chain.
+  'dues.acknowledgeRemittanceAbove': { params: { id: 'rem0' }, org: 'c1' },
+  'dues.decideLapseCase': {
+    params: { member: 'b1.m4', outcome: '不予除名', resolution: 'r-lapse' },
+    org: 'b1',
+    subject: 'b1.m4',
+  },
+  'dues.publishNotice': { params: { id: 'n1', org: 'b1', year: 2025, document: 'cd'.repeat(32) }, org: 'b1' },
   // The top 党委's 书记 proposes; permitted callers stop at the ok receipt.
   'governance.propose': {
     params: { op: 'add', role: 'observer', publicKey: 'ab'.repeat(32), org: 'b1' },
@@ -128,6 +171,22 @@ export function caseOf(key: string): { params: Value; org: 'b1' | 'c1'; subject?
   const action = key.slice('recruitment.'.length);
   return { params: { member: 'cand', ...(extra[action] ?? {}) }, org: 'b1', subject: 'cand' };
 }
+
+/** The error code ('' when none) of `key` tried by `by` (for `onBehalfOf`) with the case's parameters. */
+export function attemptCode(chain: Chain, key: string, by: string, onBehalfOf?: string): string {
+  const step: Step = {
+    at: '2025-07-06',
+    by,
+    do: key,
+    params: caseOf(key).params,
+    ...(onBehalfOf ? { onBehalfOf } : {}),
+  };
+  return chain.attempt(step).receipt.error?.code ?? '';
+}
+
+/** Whether a code is anything but an authorization refusal (the trial got past authorize). */
+export const authorized = (code: string): boolean =>
+  !code.endsWith('_NOT_PERMITTED') && !code.endsWith('_ON_BEHALF_REFUSED');
 
 export const HOLDERS: { [org: string]: { [post: string]: string } } = {
   b1: { ...B1_POSTS, 党小组长: 'b1.m5' },
@@ -194,6 +253,39 @@ export function setup(): Chain {
     do: 'org.appointPost',
     params: { org: 'g2', member: B2_GROUP_LEADER, post: '党小组长' },
   });
+  // Dues records the dues cases act on: assessed members, a reported and a recorded payment, a
+  // relief awaiting approval and a remittance from b1 to c1.
+  const c = 'ab'.repeat(32);
+  for (const m of ['b1.m1', 'b1.m2', 'b1.m3'])
+    ok({
+      at: '2025-07-05',
+      hour: ++hour,
+      by: 'b1.sec',
+      do: 'dues.assess',
+      params: { member: m, group: '在职', from: '2025-06', fen: 1500, commitment: c },
+    });
+  const dues: [string, string, Value][] = [
+    [
+      'b1.m1',
+      'dues.reportPayment',
+      { id: 'pay1', member: 'b1.m1', months: ['2025-06'], fen: 1500, method: '转账' },
+    ],
+    [
+      'b1.clerk',
+      'dues.recordPayment',
+      { id: 'pay2', member: 'b1.m2', months: ['2025-06'], fen: 1500, method: '现金' },
+    ],
+    [
+      'b1.sec',
+      'dues.requestRelief',
+      { id: 'rel1', member: 'b1.m3', from: '2025-07', to: '2025-07', fen: 0, resolution: 'r-rel' },
+    ],
+    ['b1.clerk', 'dues.remit', { id: 'rem1', org: 'b1', fen: 1000, period: '2025-06' }],
+    ['c.sec', 'dues.acknowledgeRemittance', { id: 'rem1' }],
+    ['c.clerk', 'dues.remit', { id: 'rem0', org: 'c1', fen: 500, period: '2025-06' }],
+    ['b1.clerk', 'dues.remit', { id: 'rem1b', org: 'b1', fen: 200, period: '2025-06' }],
+  ];
+  for (const [by, action, params] of dues) ok({ at: '2025-07-05', hour: ++hour, by, do: action, params });
   return chain;
 }
 

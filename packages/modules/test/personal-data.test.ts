@@ -88,6 +88,7 @@ function fill(shape: RuleAction<unknown>['shape'], field: string, bad: Value): V
           id: 'x1',
           text: '说明',
           date: '2024-03-01',
+          month: '2024-03',
           int: 'min' in spec && spec.min !== undefined ? spec.min : 1,
           bool: true,
           ids: ['x1'],

@@ -83,6 +83,12 @@ export interface NodeDeps {
   readonly dirLock?: DirLock;
   /** TEST-ONLY faults (Byzantine votes, self-kill at a storage moment); never in production. */
   readonly testFaults?: TestFaults;
+  /**
+   * The chain's signature suite when the caller supplies it (default: `getSuite(genesis.suite)`);
+   * its id must be the genesis suite's. The simulator passes one whose results of the real
+   * functions are remembered across its nodes (each signed vote is verified by every node).
+   */
+  readonly suite?: Suite;
 }
 
 export interface CommitEvent {
@@ -114,7 +120,13 @@ export function openNode(
   opts: Partial<NodeOptions> & Pick<NodeOptions, 'dataDir' | 'genesis'>,
   deps: NodeDeps,
 ): DjNode {
-  const suite = getSuite(opts.genesis.suite);
+  const suite = deps.suite ?? getSuite(opts.genesis.suite);
+  if (suite.id !== opts.genesis.suite) {
+    throw new NodeError('NODE_BAD_CONFIG', 'the suite given is not the chain suite', {
+      suite: suite.id,
+      genesis: opts.genesis.suite,
+    });
+  }
   const log = deps.log ?? silentLog;
   const now = deps.now ?? (() => Date.now());
   mkdirSync(opts.dataDir, { recursive: true });

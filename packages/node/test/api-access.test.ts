@@ -14,6 +14,7 @@ import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
 import { addressOf, encodeTx, signTx, txHash } from '@djchain/ledger';
 import { allModules } from '@djchain/modules';
 import type { GenesisDoc } from '@djchain/runtime';
+import { communityOrgs, fullMember, post, TERM_START } from '@djchain/testkit/community';
 import type { FastifyInstance } from 'fastify';
 import { valueFromJson } from '../src/api/encoding.ts';
 import { apiRoutes } from '../src/api/server.ts';
@@ -28,14 +29,7 @@ const addr = (p: Person) => addressOf(suite, keyOf(p).publicKey);
 const OPERATOR = 'operator-token-of-the-access-tests-0123456789';
 
 function genesis(validator: KeyPair): GenesisDoc {
-  const member = (id: Person, org: string) => ({
-    id,
-    org,
-    address: addr(id),
-    status: '正式党员',
-    since: '2010-07-01',
-  });
-  const post = (org: string, m: Person, p: string) => ({ org, member: m, post: p, since: '2021-06-01' });
+  const member = (id: Person, org: string) => fullMember(id, org, addr(id));
   return {
     chainId: CHAIN,
     suite: suite.id,
@@ -44,17 +38,9 @@ function genesis(validator: KeyPair): GenesisDoc {
     modules: {
       org: {
         orgs: [
-          {
-            id: 'c1',
-            name: '东风社区党委',
-            kind: '党委',
-            parent: null,
-            community: true,
-            termStart: '2021-06-01',
-          },
-          { id: 'b1', name: '第一党支部', kind: '党支部', parent: 'c1', termStart: '2021-06-01' },
-          { id: 'zz', name: '物业党总支', kind: '党总支', parent: 'c1', termStart: '2021-06-01' },
-          { id: 'b2', name: '物业党支部', kind: '党支部', parent: 'zz', termStart: '2021-06-01' },
+          ...communityOrgs(['c1', 'b1', 'zz']),
+          // This test's 物业党支部 is b2 (under zz), not the kit's b3.
+          { id: 'b2', name: '物业党支部', kind: '党支部', parent: 'zz', termStart: TERM_START },
         ],
         posts: [
           post('c1', 'c.sec', '书记'),
@@ -404,9 +390,34 @@ test('the event stream sends blocks to anyone and an entity event only to its re
   assert.match(streams.get('anonymous')!.text, /event: block/);
 });
 
+test('module query parameters of the wrong shape are refused with the module’s code', async (t) => {
+  const { api } = await setup(t);
+  const asOperator = { authorization: `Bearer ${OPERATOR}` };
+  const cases: Array<[string, string, object, object]> = [
+    ['member', 'member', { id: 5 }, { cause: 'MEMBER_BAD_PARAMS', field: 'id', expected: 'an opaque id' }],
+    ['org', 'children', {}, { cause: 'ORG_BAD_PARAMS', field: 'id', expected: 'a value' }],
+    [
+      'governance',
+      'proposals',
+      { limit: 5000 },
+      { cause: 'GOVERNANCE_BAD_PARAMS', field: 'limit', expected: 'an integer ≤ 1000' },
+    ],
+  ];
+  for (const [module, name, params, details] of cases) {
+    const res = await api.inject({ url: q(module, name, params), headers: asOperator });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.equal(res.json().error.code, 'REQUEST_INVALID');
+    assert.deepEqual(res.json().error.details, details);
+  }
+  // Well shaped, the same queries answer.
+  const ok = await api.inject({ url: q('org', 'children', { id: 'c1' }), headers: asOperator });
+  assert.equal(ok.statusCode, 200, ok.body);
+  assert.deepEqual(ok.json().result, ['b1', 'zz']);
+});
+
 test('every route declares its read rule', async (t) => {
   const { api } = await setup(t);
-  const rules = apiRoutes(api).map((r) => [`${r.method} ${r.url}`, r.doc?.read.rule]);
+  const rules = apiRoutes(api).map((r) => [`${r.method} ${r.url}`, r.spec?.read.rule]);
   for (const [route, rule] of rules)
     assert.ok(['public', 'signed-in', 'resource', 'operator'].includes(String(rule)), `${route}: ${rule}`);
 });
@@ -414,22 +425,30 @@ test('every route declares its read rule', async (t) => {
 test('"__proto__" in query parameters is an own key, never the prototype a module reads through', async (t) => {
   const { api } = await setup(t);
   const asOperator = { authorization: `Bearer ${OPERATOR}` };
-  // Were "__proto__" to set the prototype, member.member would read id "b2.m1" through it.
-  const smuggled = await api.inject({
-    url: q('member', 'member', { ['__proto__']: { id: 'b2.m1' } }),
-    headers: asOperator,
-  });
-  assert.equal(smuggled.statusCode, 200, smuggled.body);
-  assert.equal(smuggled.json().result, null);
-  // The same through another member's session: it names nobody, so nothing is read.
+  // Were "__proto__" to set the prototype, member.member would read id "b2.m1" through it. It is
+  // an own key, and no parameter of member.member: refused by the query's shape.
+  const refusedAsProto = (res: { statusCode: number; body: string; json(): unknown }) => {
+    assert.equal(res.statusCode, 400, res.body);
+    const { error } = res.json() as { error: { code: string; details: Record<string, unknown> } };
+    assert.equal(error.code, 'REQUEST_INVALID');
+    assert.deepEqual(error.details, {
+      cause: 'MEMBER_BAD_PARAMS',
+      field: '__proto__',
+      expected: 'no such field',
+    });
+  };
+  refusedAsProto(
+    await api.inject({ url: q('member', 'member', { ['__proto__']: { id: 'b2.m1' } }), headers: asOperator }),
+  );
+  // The same through another member's session: nothing is read.
   const token = await signIn(api, 'b2.m1');
-  const asMember = await api.inject({
-    url: `/v1/query/member/member?params=${encodeURIComponent('{"__proto__":{"id":"b1.m1"}}')}`,
-    // b2.m1 may not read b1.m1: only the prototype could have read it
-    headers: { authorization: `Bearer ${token}` },
-  });
-  assert.equal(asMember.statusCode, 200, asMember.body);
-  assert.equal(asMember.json().result, null);
+  refusedAsProto(
+    await api.inject({
+      url: `/v1/query/member/member?params=${encodeURIComponent('{"__proto__":{"id":"b1.m1"}}')}`,
+      // b2.m1 may not read b1.m1: only the prototype could have read it
+      headers: { authorization: `Bearer ${token}` },
+    }),
+  );
   // In the query string itself: refused as an unknown parameter, and nothing is polluted.
   const qs = await api.inject({ url: '/v1/status?__proto__[x]=1&constructor[prototype][y]=2' });
   assert.ok([200, 400].includes(qs.statusCode));

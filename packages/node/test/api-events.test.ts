@@ -6,9 +6,9 @@ import { type ChainEvent, DjchainClient } from '@djchain/client';
 import { getSuite, toHex } from '@djchain/crypto';
 import { encodeTx, headerHash, txHash } from '@djchain/ledger';
 import type { ModuleDef } from '@djchain/runtime';
+import { kvModule } from '@djchain/testkit/kv';
 import { type ApiOptions, buildApi, type DjNode, openNode } from '../src/index.ts';
 import { CHAIN, genesisFor, keyOf, Signer, tempDir, waitForHeight } from './helpers.ts';
-import { kvModule } from './test-module.ts';
 
 /** Block-start hooks: a deadline warning about member:m1 every 4th block, optional bulky events. */
 const hooksModule: ModuleDef = {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { decode, toHex } from '@djchain/crypto';
 import { encodeTx, txHash, verifyCommit } from '@djchain/ledger';
+import { kvModule } from '@djchain/testkit/kv';
 import { replayChain } from '../src/index.ts';
 import { genesisFor, keyOf, Signer, startNode, tempDir, waitForCommit, waitForHeight } from './helpers.ts';
-import { kvModule } from './test-module.ts';
 
 for (const suiteId of ['intl', 'gm'] as const) {
   test(`${suiteId}: blocks commit transactions; replay from genesis reproduces every state root`, async (t) => {

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { getSuite } from '@djchain/crypto';
 import { makeCommit, signVote, validatorIndex } from '@djchain/ledger';
+import { kvModule } from '@djchain/testkit/kv';
 import { Application, ChainStore } from '../src/index.ts';
 import { genesisFor, keyOf, T0, tempDir } from './helpers.ts';
-import { kvModule } from './test-module.ts';
 
 test('fault 3: 2 faulty of 7 stamping the far future in a 5-vote commit do not set the next block time', (t) => {
   const dir = tempDir(t);

@@ -19,32 +19,17 @@ import {
   type Transaction,
 } from '@djchain/ledger';
 import { evidenceModule } from '@djchain/modules';
-import { P2PNode } from '@djchain/p2p';
-import type { ModuleDef } from '@djchain/runtime';
+import type { GenesisDoc, ModuleDef } from '@djchain/runtime';
+import { kvModule } from '@djchain/testkit/kv';
 import { ConsensusDriver, type DjNode, defaultDriverOptions, openNode } from '../src/index.ts';
 import { CHAIN, genesisFor, keyOf, tempDir } from './helpers.ts';
 import { until } from './memory-net.ts';
-import { kvModule } from './test-module.ts';
+import { p2pMember } from './p2p-member.ts';
 
 const suite = getSuite('intl');
 
-async function peer(dir: string, key: KeyPair, genesis: ReturnType<typeof genesisFor>, modules: ModuleDef[]) {
-  const fatal: unknown[] = [];
-  const p2p = new P2PNode({
-    chainId: CHAIN,
-    suite,
-    identity: key.secretKey,
-    listen: { host: '127.0.0.1', port: 0 },
-    redialBaseMs: 50,
-    redialMaxMs: 500,
-  });
-  const node = openNode(
-    { dataDir: dir, genesis, modules, driver: { emptyBlockIntervalMs: 50, gossipIntervalMs: 150 } },
-    { key, p2p, onFatal: (e) => fatal.push(e) },
-  );
-  await p2p.start();
-  return { key, p2p, node, fatal };
-}
+const peer = (dir: string, key: KeyPair, genesis: GenesisDoc, modules: ModuleDef[]) =>
+  p2pMember(dir, key, genesis, { modules, driver: { emptyBlockIntervalMs: 50, gossipIntervalMs: 150 } });
 
 /** A well-formed equivocation proof by `byz`, its two signatures padded to `sigBytes`. */
 function evidenceTx(signer: KeyPair, byz: KeyPair, i: number, sigBytes = 64): Transaction {

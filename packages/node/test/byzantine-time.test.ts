@@ -8,24 +8,14 @@
  * on chain), every stored certificate verifies, and the chain keeps committing.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { getSuite, toHex } from '@djchain/crypto';
 import { signVote, verifyCommit } from '@djchain/ledger';
 import { evidenceModule } from '@djchain/modules';
-import { type DjNode, openNode } from '../src/index.ts';
-import { CHAIN, genesisFor, keyOf, tempDir } from './helpers.ts';
-import { MemoryNetwork, until } from './memory-net.ts';
-import { kvModule } from './test-module.ts';
-
-const fast = {
-  proposeBaseMs: 400,
-  proposeDeltaMs: 200,
-  prevoteBaseMs: 200,
-  prevoteDeltaMs: 200,
-  precommitBaseMs: 200,
-  precommitDeltaMs: 200,
-};
+import { kvModule } from '@djchain/testkit/kv';
+import type { DjNode } from '../src/index.ts';
+import { CHAIN, FAST_TIMEOUTS, genesisFor, keyOf, tempDir } from './helpers.ts';
+import { memoryValidators, until } from './memory-net.ts';
 
 /** Every stored certificate verifies against its height's validator set. */
 function allCertificatesVerify(node: DjNode): boolean {
@@ -44,22 +34,18 @@ test('fault 1: a time-only double precommit is evidence; honest nodes keep commi
   const byz = keys[3]!;
   const byzId = toHex(byz.publicKey);
   const genesis = genesisFor(suite, keys);
-  const net = new MemoryNetwork();
   const fatal: unknown[] = [];
-  const nodes: DjNode[] = keys.slice(0, 3).map((key, i) =>
-    openNode(
-      {
-        dataDir: join(root, `v${i}`),
-        genesis,
-        modules: [kvModule, evidenceModule],
-        driver: { emptyBlockIntervalMs: 30, timeouts: fast, gossipIntervalMs: 100 },
-      },
-      { key, transport: net.transport(toHex(key.publicKey)), onFatal: (e) => fatal.push(e) },
-    ),
+  const { net, nodes } = memoryValidators(
+    t,
+    root,
+    keys.slice(0, 3),
+    genesis,
+    {
+      modules: [kvModule, evidenceModule],
+      driver: { emptyBlockIntervalMs: 30, timeouts: FAST_TIMEOUTS, gossipIntervalMs: 100 },
+    },
+    (e) => fatal.push(e),
   );
-  t.after(() => {
-    for (const n of nodes) n.close();
-  });
   // Height 2: at the first proposal seen, the faulty validator sends every honest node two
   // precommits for the proposed block, t1 then t2, ahead of the proposal itself.
   const target = 2;

@@ -2,9 +2,9 @@
 import { join } from 'node:path';
 import { getSuite, type KeyPair, type Suite } from '@djchain/crypto';
 import { makeCommit, signVote } from '@djchain/ledger';
+import { kvModule } from '@djchain/testkit/kv';
 import { Application, ChainStore, type Executed, Mempool, type MempoolOptions } from '../src/index.ts';
 import { genesisFor, keyOf, T0 } from './helpers.ts';
-import { kvModule } from './test-module.ts';
 
 export class HandChain {
   readonly suite: Suite;

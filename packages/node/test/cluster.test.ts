@@ -3,53 +3,18 @@
  * transport will use. Checks that they agree on every block and that certificates hold > 2/3.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { getSuite, toHex } from '@djchain/crypto';
 import { encodeTx, headerHash, txHash, verifyCommit } from '@djchain/ledger';
-import { type DjNode, openNode, type Transport, type WireMessage } from '../src/index.ts';
 import { genesisFor, keyOf, Signer, tempDir, waitForCommit } from './helpers.ts';
-import { kvModule } from './test-module.ts';
-
-/** Delivers every broadcast to every other member, asynchronously and in order. */
-class MemoryNetwork {
-  private readonly handlers = new Map<string, (msg: WireMessage, from: string) => void>();
-  transport(id: string): Transport {
-    return {
-      broadcast: (msg) => {
-        for (const [peer, h] of this.handlers) if (peer !== id) setImmediate(() => h(msg, id));
-      },
-      send: (peer, msg) => {
-        const h = this.handlers.get(peer);
-        if (h) setImmediate(() => h(msg, id));
-      },
-      onMessage: (handler) => {
-        this.handlers.set(id, handler);
-      },
-    };
-  }
-}
+import { memoryValidators } from './memory-net.ts';
 
 test('four validators agree on every block; certificates carry more than 2/3 of the power', async (t) => {
   const root = tempDir(t);
   const suite = getSuite('intl');
   const keys = [0, 1, 2, 3].map((i) => keyOf(suite, 40 + i));
   const genesis = genesisFor(suite, keys);
-  const net = new MemoryNetwork();
-  const nodes: DjNode[] = keys.map((key, i) =>
-    openNode(
-      {
-        dataDir: join(root, `v${i}`),
-        genesis,
-        modules: [kvModule],
-        driver: { emptyBlockIntervalMs: 30 },
-      },
-      { key, transport: net.transport(toHex(key.publicKey)) },
-    ),
-  );
-  t.after(() => {
-    for (const n of nodes) n.close();
-  });
+  const { nodes } = memoryValidators(t, root, keys, genesis, { driver: { emptyBlockIntervalMs: 30 } });
   const signer = new Signer(suite);
   const user = keyOf(suite, 1);
   const txs = [0, 1, 2, 3, 4, 5].map((i) => signer.tx(user, 'put', { id: `c${i}`, value: 'v' }));

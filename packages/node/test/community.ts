@@ -6,6 +6,7 @@
 import type { KeyPair, Suite, Value } from '@djchain/crypto';
 import { addressOf, signTx, type Transaction } from '@djchain/ledger';
 import type { GenesisDoc } from '@djchain/runtime';
+import { communityOrgs, fullMember, post } from '@djchain/testkit/community';
 import { CHAIN, T0 } from './helpers.ts';
 
 export const SECRETARIES = { c1: 'c1.sec', b1: 'b1.sec', b2: 'b2.sec' } as const;
@@ -23,21 +24,8 @@ export function communityGenesis(
   validators: ReadonlyArray<{ key: KeyPair; power: number; orgId: string; name: string }>,
   governance?: Value,
 ): GenesisDoc {
-  const member = (id: string, org: string) => ({
-    id,
-    org,
-    address: addressOf(suite, memberKey(suite, id).publicKey),
-    status: '正式党员',
-    since: '2010-07-01',
-  });
-  const org = (id: string, name: string, kind: string, parent: string | null) => ({
-    id,
-    name,
-    kind,
-    parent,
-    community: true,
-    termStart: '2021-06-01',
-  });
+  const member = (id: string, org: string) =>
+    fullMember(id, org, addressOf(suite, memberKey(suite, id).publicKey));
   return {
     chainId: CHAIN,
     suite: suite.id,
@@ -52,17 +40,8 @@ export function communityGenesis(
     },
     modules: {
       org: {
-        orgs: [
-          org('c1', '东风社区党委', '党委', null),
-          org('b1', '第一党支部', '党支部', 'c1'),
-          org('b2', '第二党支部', '党支部', 'c1'),
-        ],
-        posts: Object.entries(SECRETARIES).map(([o, m]) => ({
-          org: o,
-          member: m,
-          post: '书记',
-          since: '2021-06-01',
-        })),
+        orgs: communityOrgs(['c1', 'b1', 'b2']),
+        posts: Object.entries(SECRETARIES).map(([o, m]) => post(o, m, '书记')),
       },
       member: { members: [member('c1.sec', 'b1'), member('b1.sec', 'b1'), member('b2.sec', 'b2')] },
       ...(governance === undefined ? {} : { governance }),

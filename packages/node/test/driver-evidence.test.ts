@@ -7,75 +7,30 @@
  * Forged or non-conflicting pairs are refused.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { getSuite, toHex } from '@djchain/crypto';
 import { signedVoteToValue, signVote } from '@djchain/ledger';
 import { evidenceModule } from '@djchain/modules';
-import { buildApi, type DjNode, openNode, type Transport, type WireMessage } from '../src/index.ts';
-import { CHAIN, genesisFor, keyOf, tempDir, waitForCommit } from './helpers.ts';
-import { kvModule } from './test-module.ts';
-
-class MemoryNetwork {
-  readonly handlers = new Map<string, (msg: WireMessage, from: string) => void>();
-  transport(id: string): Transport {
-    return {
-      broadcast: (msg) => {
-        for (const [peer, h] of this.handlers) if (peer !== id) setImmediate(() => h(msg, id));
-      },
-      send: (peer, msg) => {
-        const h = this.handlers.get(peer);
-        if (h) setImmediate(() => h(msg, id));
-      },
-      onMessage: (handler) => {
-        this.handlers.set(id, handler);
-      },
-    };
-  }
-}
-
-const fast = {
-  proposeBaseMs: 400,
-  proposeDeltaMs: 200,
-  prevoteBaseMs: 200,
-  prevoteDeltaMs: 200,
-  precommitBaseMs: 200,
-  precommitDeltaMs: 200,
-};
+import { kvModule } from '@djchain/testkit/kv';
+import { buildApi, type DjNode } from '../src/index.ts';
+import { CHAIN, FAST_TIMEOUTS, genesisFor, keyOf, tempDir, waitForCommit } from './helpers.ts';
+import { equivocate, memoryValidators } from './memory-net.ts';
 
 test('a forged equivocation is committed once as evidence and listed by the API', async (t) => {
   const root = tempDir(t);
   const suite = getSuite('intl');
   const keys = [0, 1, 2, 3].map((i) => keyOf(suite, 80 + i));
   const genesis = genesisFor(suite, keys);
-  const net = new MemoryNetwork();
-  const nodes: DjNode[] = keys.slice(0, 3).map((key, i) =>
-    openNode(
-      {
-        dataDir: join(root, `v${i}`),
-        genesis,
-        modules: [kvModule, evidenceModule],
-        driver: { emptyBlockIntervalMs: 30, timeouts: fast, gossipIntervalMs: 100 },
-      },
-      { key, transport: net.transport(toHex(key.publicKey)) },
-    ),
-  );
-  t.after(() => {
-    for (const n of nodes) n.close();
+  const { net, nodes } = memoryValidators(t, root, keys.slice(0, 3), genesis, {
+    modules: [kvModule, evidenceModule],
+    driver: { emptyBlockIntervalMs: 30, timeouts: FAST_TIMEOUTS, gossipIntervalMs: 100 },
   });
   await Promise.all(nodes.map((n) => waitForCommit(n, (e) => e.executed.block.header.height >= 2)));
 
   // The byzantine validator signs two prevotes for one (height, round): nil and another value.
   const byz = keys[3]!;
   const height = nodes[0]!.app.height() + 1;
-  const base = { type: 'prevote' as const, height, round: 0, time: 0, validator: byz.publicKey };
-  const nil = signVote(suite, byz.secretKey, CHAIN, { ...base, blockHash: null });
-  const other = signVote(suite, byz.secretKey, CHAIN, { ...base, blockHash: new Uint8Array(32).fill(7) });
-  for (const n of nodes) {
-    const deliver = net.handlers.get(n.nodeId)!;
-    deliver({ kind: 'vote', vote: nil }, toHex(byz.publicKey));
-    deliver({ kind: 'vote', vote: other }, toHex(byz.publicKey));
-  }
+  const { other } = equivocate(net, suite, byz, height);
 
   const api = buildApi(nodes[0]!);
   t.after(() => api.close());
@@ -109,7 +64,14 @@ test('a forged equivocation is committed once as evidence and listed by the API'
 
   // The module refuses a forged signature and a pair that does not conflict.
   const forged = { ...other, round: 1, signature: other.signature };
-  const nilR1 = signVote(suite, byz.secretKey, CHAIN, { ...base, round: 1, blockHash: null });
+  const nilR1 = signVote(suite, byz.secretKey, CHAIN, {
+    type: 'prevote',
+    height,
+    round: 1,
+    time: 0,
+    validator: byz.publicKey,
+    blockHash: null,
+  });
   const refused = await submitEvidence(nodes[0]!, forged, nilR1);
   assert.equal(refused, 'EVIDENCE_BAD_SIGNATURE');
   const same = await submitEvidence(nodes[0]!, nilR1, nilR1);

@@ -9,21 +9,10 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { getSuite, toHex } from '@djchain/crypto';
 import { headerHash } from '@djchain/ledger';
+import { kvModule } from '@djchain/testkit/kv';
+import { mulberry32 as prng } from '@djchain/testkit/prng';
 import { type DjNode, openNode, type Transport, type WireMessage } from '../src/index.ts';
-import { genesisFor, keyOf, tempDir, waitForHeight } from './helpers.ts';
-import { kvModule } from './test-module.ts';
-
-/** mulberry32: deterministic loss pattern. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { FASTER_TIMEOUTS, genesisFor, keyOf, tempDir, waitForHeight } from './helpers.ts';
 
 class LossyNetwork {
   private readonly handlers = new Map<string, (msg: WireMessage, from: string) => void>();
@@ -57,21 +46,13 @@ test('with a third of consensus messages lost, re-gossip keeps all four validato
   const keys = [0, 1, 2, 3].map((i) => keyOf(suite, 90 + i));
   const genesis = genesisFor(suite, keys);
   const net = new LossyNetwork();
-  const timeouts = {
-    proposeBaseMs: 300,
-    proposeDeltaMs: 100,
-    prevoteBaseMs: 150,
-    prevoteDeltaMs: 100,
-    precommitBaseMs: 150,
-    precommitDeltaMs: 100,
-  };
   const nodes: DjNode[] = keys.map((key, i) =>
     openNode(
       {
         dataDir: join(root, `v${i}`),
         genesis,
         modules: [kvModule],
-        driver: { emptyBlockIntervalMs: 20, timeouts, gossipIntervalMs: 100 },
+        driver: { emptyBlockIntervalMs: 20, timeouts: FASTER_TIMEOUTS, gossipIntervalMs: 100 },
       },
       { key, transport: net.transport(toHex(key.publicKey)) },
     ),

@@ -10,10 +10,10 @@ import { test } from 'node:test';
 import { makeValidatorSet, proposer } from '@djchain/consensus';
 import { getSuite, toHex } from '@djchain/crypto';
 import { signVote } from '@djchain/ledger';
+import { kvModule } from '@djchain/testkit/kv';
 import { type DjNode, openNode, type WireMessage } from '../src/index.ts';
 import { CHAIN, genesisFor, keyOf, tempDir } from './helpers.ts';
 import { MemoryNetwork, until } from './memory-net.ts';
-import { kvModule } from './test-module.ts';
 
 // Rounds move only by the test's messages; a short propose timeout makes A prevote nil in each
 // round it enters without a proposal, so it holds signed messages in several rounds.

@@ -9,48 +9,19 @@ import { test } from 'node:test';
 import { encode, getSuite, type KeyPair, toHex } from '@djchain/crypto';
 import { encodeTx, txHash } from '@djchain/ledger';
 import { Channel, P2PNode } from '@djchain/p2p';
-import { type DjNode, openNode } from '../src/index.ts';
-import { CHAIN, genesisFor, keyOf, Signer, tempDir, waitForCommit } from './helpers.ts';
-import { kvModule } from './test-module.ts';
+import type { GenesisDoc } from '@djchain/runtime';
+import { CHAIN, FAST_TIMEOUTS, genesisFor, keyOf, Signer, tempDir, waitForCommit } from './helpers.ts';
+import { type P2PMember, p2pMember } from './p2p-member.ts';
 
 const suite = getSuite('intl');
-const fast = {
-  proposeBaseMs: 400,
-  proposeDeltaMs: 200,
-  prevoteBaseMs: 200,
-  prevoteDeltaMs: 200,
-  precommitBaseMs: 200,
-  precommitDeltaMs: 200,
-};
 
-interface Member {
-  readonly key: KeyPair;
-  readonly p2p: P2PNode;
-  readonly node: DjNode;
-}
+type Member = P2PMember;
 
-async function member(root: string, name: string, key: KeyPair, genesis: ReturnType<typeof genesisFor>) {
-  const p2p = new P2PNode({
-    chainId: CHAIN,
-    suite,
-    identity: key.secretKey,
-    listen: { host: '127.0.0.1', port: 0 },
-    redialBaseMs: 50,
-    redialMaxMs: 500,
+const member = (root: string, name: string, key: KeyPair, genesis: GenesisDoc) =>
+  p2pMember(join(root, name), key, genesis, {
+    mempool: { verifyWorkers: 1 },
+    driver: { emptyBlockIntervalMs: 200, timeouts: FAST_TIMEOUTS, gossipIntervalMs: 150 },
   });
-  const node = openNode(
-    {
-      dataDir: join(root, name),
-      genesis,
-      modules: [kvModule],
-      mempool: { verifyWorkers: 1 },
-      driver: { emptyBlockIntervalMs: 200, timeouts: fast, gossipIntervalMs: 150 },
-    },
-    { key, p2p },
-  );
-  await p2p.start();
-  return { key, p2p, node };
-}
 
 /** Resolves when every pair of members is connected (bounded by `tries` × 25 ms). */
 async function meshed(members: readonly Member[], tries = 400): Promise<void> {

@@ -5,11 +5,31 @@ import { join } from 'node:path';
 import { getSuite, type KeyPair, type Suite, type SuiteId, type Value } from '@djchain/crypto';
 import { signTx, type Transaction } from '@djchain/ledger';
 import type { GenesisDoc } from '@djchain/runtime';
+import { kvModule } from '@djchain/testkit/kv';
 import { type CommitEvent, type DjNode, openNode } from '../src/index.ts';
-import { kvModule } from './test-module.ts';
 
 export const CHAIN = 'dj-node-test';
 export const T0 = 1_767_225_600_000;
+
+/** Consensus timeouts short enough for tests of several validators in one process or over loopback. */
+export const FAST_TIMEOUTS = {
+  proposeBaseMs: 400,
+  proposeDeltaMs: 200,
+  prevoteBaseMs: 200,
+  prevoteDeltaMs: 200,
+  precommitBaseMs: 200,
+  precommitDeltaMs: 200,
+};
+
+/** Shorter still, for in-memory networks (no sockets, no handshakes). */
+export const FASTER_TIMEOUTS = {
+  proposeBaseMs: 300,
+  proposeDeltaMs: 100,
+  prevoteBaseMs: 150,
+  prevoteDeltaMs: 100,
+  precommitBaseMs: 150,
+  precommitDeltaMs: 100,
+};
 
 export function tempDir(t: { after(fn: () => void): void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'djnode-'));

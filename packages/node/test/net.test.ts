@@ -9,27 +9,12 @@ import { test } from 'node:test';
 import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
 import { encodeTx, headerHash, txHash, validatorIndex } from '@djchain/ledger';
 import { P2PNode } from '@djchain/p2p';
-import {
-  type DjNode,
-  decodeWire,
-  encodeWire,
-  nodeRegistry,
-  openNode,
-  signProposal,
-  type WireMessage,
-} from '../src/index.ts';
-import { CHAIN, genesisFor, keyOf, Signer, tempDir, waitForHeight } from './helpers.ts';
-import { kvModule } from './test-module.ts';
+import type { GenesisDoc } from '@djchain/runtime';
+import { decodeWire, encodeWire, nodeRegistry, signProposal, type WireMessage } from '../src/index.ts';
+import { CHAIN, FAST_TIMEOUTS, genesisFor, keyOf, Signer, tempDir, waitForHeight } from './helpers.ts';
+import { type P2PMember, p2pMember } from './p2p-member.ts';
 
 const suite = getSuite('intl');
-const fast = {
-  proposeBaseMs: 400,
-  proposeDeltaMs: 200,
-  prevoteBaseMs: 200,
-  prevoteDeltaMs: 200,
-  precommitBaseMs: 200,
-  precommitDeltaMs: 200,
-};
 
 test('wire codec: every kind round-trips; malformed bytes are refused with NODE_BAD_MESSAGE', () => {
   const key = keyOf(suite, 3);
@@ -69,33 +54,12 @@ test('wire codec: every kind round-trips; malformed bytes are refused with NODE_
   }
 });
 
-interface Member {
-  readonly key: KeyPair;
-  readonly p2p: P2PNode;
-  readonly node: DjNode;
-}
+type Member = P2PMember;
 
-async function member(root: string, name: string, key: KeyPair, genesis: ReturnType<typeof genesisFor>) {
-  const p2p = new P2PNode({
-    chainId: CHAIN,
-    suite,
-    identity: key.secretKey,
-    listen: { host: '127.0.0.1', port: 0 },
-    redialBaseMs: 50,
-    redialMaxMs: 500,
+const member = (root: string, name: string, key: KeyPair, genesis: GenesisDoc) =>
+  p2pMember(join(root, name), key, genesis, {
+    driver: { emptyBlockIntervalMs: 50, timeouts: FAST_TIMEOUTS, gossipIntervalMs: 150, syncBatch: 4 },
   });
-  const node = openNode(
-    {
-      dataDir: join(root, name),
-      genesis,
-      modules: [kvModule],
-      driver: { emptyBlockIntervalMs: 50, timeouts: fast, gossipIntervalMs: 150, syncBatch: 4 },
-    },
-    { key, p2p },
-  );
-  await p2p.start();
-  return { key, p2p, node };
-}
 
 function connectAll(members: Member[], to: Member[]): void {
   for (const m of members) {

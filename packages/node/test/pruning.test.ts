@@ -9,9 +9,9 @@ import { setImmediate as tick } from 'node:timers/promises';
 import { getSuite, toHex } from '@djchain/crypto';
 import { decodeHeader, encodeTx, validatorSetHash } from '@djchain/ledger';
 import { decodeProof, isStateError, verifyProof } from '@djchain/state';
+import { kvModule } from '@djchain/testkit/kv';
 import { buildApi, defaultRetentionOptions, openNode, retainFrom } from '../src/index.ts';
 import { genesisFor, keyOf, Signer, tempDir, waitForCommit } from './helpers.ts';
-import { kvModule } from './test-module.ts';
 
 const utf8 = new TextEncoder();
 

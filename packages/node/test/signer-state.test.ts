@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { compareHRS, type HRS } from '@djchain/consensus';
 import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
+import { kvModule } from '@djchain/testkit/kv';
 import {
   type DjNode,
   isNodeError,
@@ -22,17 +23,15 @@ import {
   type Transport,
   type WireMessage,
 } from '../src/index.ts';
-import { genesisFor, keyOf, startNode, tempDir, waitForCommit, waitForHeight } from './helpers.ts';
-import { kvModule } from './test-module.ts';
-
-const fast = {
-  proposeBaseMs: 300,
-  proposeDeltaMs: 100,
-  prevoteBaseMs: 150,
-  prevoteDeltaMs: 100,
-  precommitBaseMs: 150,
-  precommitDeltaMs: 100,
-};
+import {
+  FASTER_TIMEOUTS,
+  genesisFor,
+  keyOf,
+  startNode,
+  tempDir,
+  waitForCommit,
+  waitForHeight,
+} from './helpers.ts';
 
 class MemoryNetwork {
   readonly handlers = new Map<string, (msg: WireMessage, from: string) => void>();
@@ -83,7 +82,7 @@ test('a restored old chain.db with a newer signer file signs nothing at or below
         dataDir: join(root, `v${i}`),
         genesis,
         modules: [kvModule],
-        driver: { emptyBlockIntervalMs: 20, timeouts: fast, gossipIntervalMs: 100 },
+        driver: { emptyBlockIntervalMs: 20, timeouts: FASTER_TIMEOUTS, gossipIntervalMs: 100 },
       },
       {
         key: keys[i] as KeyPair,

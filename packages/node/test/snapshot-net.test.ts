@@ -9,22 +9,23 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { encode, equalBytes, getSuite, type KeyPair, toHex } from '@djchain/crypto';
 import { encodeTx, headerHash, txHash } from '@djchain/ledger';
-import { Channel, P2PNode } from '@djchain/p2p';
+import { Channel, type P2PNode } from '@djchain/p2p';
+import { kvModule } from '@djchain/testkit/kv';
 import { bootstrapFromPeers, type DjNode, isNodeError, openNode, SnapshotWire } from '../src/index.ts';
 import { snapshotBaseHeight } from '../src/sync/snapshot.ts';
-import { CHAIN, genesisFor, keyOf, Signer, tempDir, waitForCommit, waitForHeight } from './helpers.ts';
-import { kvModule } from './test-module.ts';
+import {
+  FAST_TIMEOUTS,
+  genesisFor,
+  keyOf,
+  Signer,
+  tempDir,
+  waitForCommit,
+  waitForHeight,
+} from './helpers.ts';
+import { loopbackP2P } from './p2p-member.ts';
 
 const suite = getSuite('intl');
-const fast = {
-  proposeBaseMs: 400,
-  proposeDeltaMs: 200,
-  prevoteBaseMs: 200,
-  prevoteDeltaMs: 200,
-  precommitBaseMs: 200,
-  precommitDeltaMs: 200,
-};
-const driver = { emptyBlockIntervalMs: 40, timeouts: fast, gossipIntervalMs: 150, syncBatch: 8 };
+const driver = { emptyBlockIntervalMs: 40, timeouts: FAST_TIMEOUTS, gossipIntervalMs: 150, syncBatch: 8 };
 
 interface Member {
   readonly key: KeyPair;
@@ -32,17 +33,7 @@ interface Member {
   node?: DjNode;
 }
 
-function p2pOf(key: KeyPair, allowed: readonly KeyPair[]): P2PNode {
-  return new P2PNode({
-    chainId: CHAIN,
-    suite,
-    identity: key.secretKey,
-    listen: { host: '127.0.0.1', port: 0 },
-    allowedPeers: allowed.map((k) => toHex(k.publicKey)),
-    redialBaseMs: 50,
-    redialMaxMs: 500,
-  });
-}
+const p2pOf = (key: KeyPair, allowed: readonly KeyPair[]) => loopbackP2P(key, suite, allowed);
 
 test('an observer starts from a peer snapshot on an empty dir and follows with identical roots', async (t) => {
   const root = tempDir(t);
@@ -164,8 +155,10 @@ test('an observer starts from a peer snapshot on an empty dir and follows with i
   assert.equal(r2?.height, trustHeight);
   assert.equal(r2?.headersVerified, 1);
 
-  // The wire's limits: a request without an id or oversized is not answered; it times out.
-  const asker = new SnapshotWire({ timeoutMs: 300 }, { p2p: obs2.p2p });
+  // The wire's limits: a request without an id or a malformed one is not answered (the peer stays
+  // up and answers the next well-formed request). The timeout is generous: this test counts
+  // answers, never time, so a loaded machine does not fail it.
+  const asker = new SnapshotWire({ timeoutMs: 30_000 }, { p2p: obs2.p2p });
   t.after(() => asker.close());
   const v0 = toHex(keys[0]!.publicKey);
   assert.ok(obs2.p2p.send(v0, Channel.snapshot, encode({ op: 'headers', from: 1, count: 1 })));

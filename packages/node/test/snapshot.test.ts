@@ -11,6 +11,7 @@ import { after, describe, it } from 'node:test';
 import { getSuite, type KeyPair } from '@djchain/crypto';
 import { encodeTx, encodeValidatorSet, type Header, headerHash, type Transaction } from '@djchain/ledger';
 import { decodeSnapshotChunk, encodeSnapshotChunk, verifyProof } from '@djchain/state';
+import { kvModule } from '@djchain/testkit/kv';
 import { Application, ChainStore, isNodeError } from '../src/index.ts';
 import {
   type AskPeer,
@@ -28,7 +29,6 @@ import {
 } from '../src/sync/snapshot-protocol.ts';
 import { HandChain } from './chain.ts';
 import { genesisFor, keyOf, Signer, tempDir } from './helpers.ts';
-import { kvModule } from './test-module.ts';
 
 const suite = getSuite('intl');
 const utf8 = new TextEncoder();

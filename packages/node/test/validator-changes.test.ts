@@ -8,41 +8,16 @@
  * across all four changes (and refuses the old set where the new one signs).
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { DjchainClient, isClientError, LightClient } from '@djchain/client';
 import { makeValidatorSet, proposer } from '@djchain/consensus';
 import { getSuite, type KeyPair, toHex, type Value } from '@djchain/crypto';
-import { encodeBlock, encodeTx, signVote, type Transaction, txHash, verifyCommit } from '@djchain/ledger';
+import { encodeBlock, encodeTx, type Transaction, txHash, verifyCommit } from '@djchain/ledger';
 import { allModules } from '@djchain/modules';
-import {
-  buildApi,
-  type DjNode,
-  openNode,
-  signProposal,
-  type Transport,
-  type WireMessage,
-} from '../src/index.ts';
+import { buildApi, signProposal, type WireMessage } from '../src/index.ts';
 import { communityGenesis, memberKey, TxSigner } from './community.ts';
-import { CHAIN, keyOf, tempDir, waitForCommit } from './helpers.ts';
-
-class MemoryNetwork {
-  readonly handlers = new Map<string, (msg: WireMessage, from: string) => void>();
-  transport(id: string): Transport {
-    return {
-      broadcast: (msg) => {
-        for (const [peer, h] of this.handlers) if (peer !== id) setImmediate(() => h(msg, id));
-      },
-      send: (peer, msg) => {
-        const h = this.handlers.get(peer);
-        if (h) setImmediate(() => h(msg, id));
-      },
-      onMessage: (handler) => {
-        this.handlers.set(id, handler);
-      },
-    };
-  }
-}
+import { CHAIN, FASTER_TIMEOUTS, keyOf, tempDir, waitForCommit } from './helpers.ts';
+import { equivocate, memoryValidators } from './memory-net.ts';
 
 function cluster(t: Parameters<typeof tempDir>[0]) {
   const suite = getSuite('intl');
@@ -52,33 +27,12 @@ function cluster(t: Parameters<typeof tempDir>[0]) {
     suite,
     keys.slice(0, 4).map((key, i) => ({ key, power: 10, orgId: orgs[i]!, name: `v${i}` })),
   );
-  const net = new MemoryNetwork();
-  const root = tempDir(t);
-  const nodes: DjNode[] = keys.slice(0, 3).map((key, i) =>
-    openNode(
-      {
-        dataDir: join(root, `v${i}`),
-        genesis,
-        modules: allModules,
-        driver: { emptyBlockIntervalMs: 30, timeouts: fast, gossipIntervalMs: 100 },
-      },
-      { key, transport: net.transport(toHex(key.publicKey)) },
-    ),
-  );
-  t.after(() => {
-    for (const n of nodes) n.close();
+  const { net, nodes } = memoryValidators(t, tempDir(t), keys.slice(0, 3), genesis, {
+    modules: allModules,
+    driver: { emptyBlockIntervalMs: 30, timeouts: FASTER_TIMEOUTS, gossipIntervalMs: 100 },
   });
   return { suite, keys, genesis, net, nodes };
 }
-
-const fast = {
-  proposeBaseMs: 300,
-  proposeDeltaMs: 100,
-  prevoteBaseMs: 150,
-  prevoteDeltaMs: 100,
-  precommitBaseMs: 150,
-  precommitDeltaMs: 100,
-};
 
 test('add, remove, jail and re-admit: in force at h+2, verified by the light client', async (t) => {
   const { suite, keys, genesis, net, nodes } = cluster(t);
@@ -124,14 +78,7 @@ test('add, remove, jail and re-admit: in force at h+2, verified by the light cli
   // 3. v3 equivocates (two prevotes for one height and round); its peers submit the evidence.
   const byz = keys[3]!;
   const height = node.app.height() + 1;
-  const base = { type: 'prevote' as const, height, round: 0, time: 0, validator: byz.publicKey };
-  const nil = signVote(suite, byz.secretKey, CHAIN, { ...base, blockHash: null });
-  const other = signVote(suite, byz.secretKey, CHAIN, { ...base, blockHash: new Uint8Array(32).fill(7) });
-  for (const n of nodes) {
-    const deliver = net.handlers.get(n.nodeId)!;
-    deliver({ kind: 'vote', vote: nil }, toHex(byz.publicKey));
-    deliver({ kind: 'vote', vote: other }, toHex(byz.publicKey));
-  }
+  equivocate(net, suite, byz, height);
   const jailEvent = await waitForCommit(
     node,
     (e) => e.executed.result.events.some((ev) => ev.type === 'evidence.Jailed'),

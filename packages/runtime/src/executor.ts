@@ -18,7 +18,7 @@ import {
   verifyTxSignature,
 } from '@djchain/ledger';
 import { addressOf, nextNonce, setNextNonce } from './accounts.ts';
-import { readContext, runQuery, type Scope } from './context.ts';
+import { parseQuery, readContext, runQuery, type Scope } from './context.ts';
 import { RuntimeError, runtimeError } from './errors.ts';
 import { executeGenesis, type GenesisDoc, type GenesisResult, SYS_VALIDATORS_KEY } from './genesis.ts';
 import { appendEvent, BLOCK_TX_INDEX } from './history.ts';
@@ -219,7 +219,19 @@ export class Executor {
     return false;
   }
 
-  /** A module's read-only query against `view` as of `height` and `time`. */
+  /**
+   * The parameters of query `module.name` as it parses them (no state needed): the module's coded
+   * error on a bad shape (…_BAD_PARAMS, details { field, expected }), RUNTIME_UNKNOWN_MODULE or
+   * RUNTIME_UNKNOWN_QUERY.
+   */
+  parseQuery(module: string, name: string, params: Value): Result<unknown> {
+    return parseQuery(this.modules, module, name, params);
+  }
+
+  /**
+   * A module's read-only query against `view` as of `height` and `time`; parameters it refuses
+   * answer its coded error (as parseQuery).
+   */
   query(
     module: string,
     name: string,
@@ -228,6 +240,8 @@ export class Executor {
     height: number,
     time: number,
   ): Result<Value> {
+    const parsed = this.parseQuery(module, name, params);
+    if (!parsed.ok) return parsed;
     try {
       return { ok: true, value: runQuery({ ...this.scopeBase(height, time), view }, module, name, params) };
     } catch (e) {

@@ -18,6 +18,12 @@ export interface OverlayOptions {
 export class Overlay implements StateView {
   private readonly parent: StateView;
   private readonly changes = new Map<string, Uint8Array | null>();
+  /**
+   * The changed keys, ascending by compareKeys. PERF: `keys(prefix)` finds its range by binary
+   * search instead of scanning every change — a block's overlay holds thousands of changes and
+   * each transaction lists a few prefixes.
+   */
+  private readonly order: string[] = [];
   private readonly reads: Map<string, Uint8Array | null> | undefined;
 
   constructor(parent: StateView, opts: OverlayOptions = {}) {
@@ -42,19 +48,38 @@ export class Overlay implements StateView {
   }
 
   set(key: string, value: Uint8Array): void {
-    this.changes.set(key, value);
+    this.change(key, value);
   }
 
   delete(key: string): void {
-    this.changes.set(key, null);
+    this.change(key, null);
+  }
+
+  private change(key: string, value: Uint8Array | null): void {
+    if (!this.changes.has(key)) this.order.splice(this.lowerBound(key), 0, key);
+    this.changes.set(key, value);
+  }
+
+  /** Index of the first changed key not below `key`. */
+  private lowerBound(key: string): number {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareKeys(this.order[mid]!, key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   keys(prefix: string, limit: number): string[] {
     const added: string[] = [];
     const deleted = new Set<string>();
-    for (const [k, v] of this.changes) {
-      if (!k.startsWith(prefix)) continue;
-      if (v === null) deleted.add(k);
+    // Keys with a prefix are contiguous in key order, starting at the prefix itself.
+    for (let i = this.lowerBound(prefix); i < this.order.length; i++) {
+      const k = this.order[i]!;
+      if (!k.startsWith(prefix)) break;
+      if (this.changes.get(k) === null) deleted.add(k);
       else added.push(k);
     }
     // Each deletion here can hide at most one of the parent's keys: ask for that many more.
@@ -65,12 +90,12 @@ export class Overlay implements StateView {
 
   /** Keys this overlay wrote or deleted, ascending. */
   touched(): string[] {
-    return [...this.changes.keys()].sort(compareKeys);
+    return [...this.order];
   }
 
   /** Moves this overlay's changes into `target` (normally the overlay it sits on). */
   mergeInto(target: Overlay): void {
-    for (const [k, v] of this.changes) target.changes.set(k, v);
+    for (const k of this.order) target.change(k, this.changes.get(k) ?? null);
   }
 
   /** Net changes against the parent, sorted: unchanged values and deletions of absent keys left out. */

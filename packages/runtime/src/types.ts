@@ -102,16 +102,23 @@ export interface ActionDef<P = Value> {
   readonly openToNewKeys?: boolean;
 }
 
-export interface QueryDef {
+/**
+ * A read-only query. Like an action, it parses its parameters first: `parse` checks their shape
+ * and answers a coded error (the module's …_BAD_PARAMS) on a bad one; `run` sees only parsed
+ * parameters. A query without `parse` takes its parameters as given (test modules).
+ */
+export interface QueryDef<P = Value> {
   readonly description: string;
-  run(ctx: ReadContext, params: Value): Value;
+  parse?(raw: Value): Result<P>;
+  run(ctx: ReadContext, params: P): Value;
 }
 
 export interface ModuleDef {
   readonly name: string;
   // biome-ignore lint/suspicious/noExplicitAny: each action's parameter type is checked where it is declared
   readonly actions: { readonly [action: string]: ActionDef<any> };
-  readonly queries: { readonly [query: string]: QueryDef };
+  // biome-ignore lint/suspicious/noExplicitAny: each query's parameter type is checked where it is declared
+  readonly queries: { readonly [query: string]: QueryDef<any> };
   /**
    * The module's actions may change the validator set and the observer registry (ctx.system):
    * governance and the jailing of proven equivocators. Others only read `sys/…`.

@@ -1,11 +1,14 @@
 /** checkTx for the mempool, queries, genesis and module registration. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decode, getSuite } from '@djchain/crypto';
+import { decode, getSuite, type Value } from '@djchain/crypto';
 import { validatorSetFromValue } from '@djchain/ledger';
 import {
   addressOf,
   Executor,
+  fail,
+  type ModuleDef,
+  ok,
   readEvents,
   SYS_CHAIN_KEY,
   SYS_NODES_KEY,
@@ -69,6 +72,47 @@ describe('query', () => {
     assert.equal(bad('demo', 'nope'), 'RUNTIME_UNKNOWN_QUERY');
     assert.equal(bad('demo', 'toString'), 'RUNTIME_UNKNOWN_QUERY');
     assert.equal(bad('nope', 'member'), 'RUNTIME_UNKNOWN_MODULE');
+  });
+
+  it('parses parameters before running: a refusal is the module’s coded error, also for a nested call', () => {
+    const seen: Value[] = [];
+    const shaped: ModuleDef = {
+      name: 'shaped',
+      actions: {},
+      queries: {
+        echo: {
+          description: 'its parsed parameter',
+          parse: (raw) =>
+            typeof (raw as { n?: unknown } | null)?.n === 'number'
+              ? ok({ n: (raw as { n: number }).n * 2 })
+              : fail({ code: 'SHAPED_BAD_PARAMS', message: 'n must be a number', details: { field: 'n' } }),
+          run: (_ctx, p: { n: number }) => {
+            seen.push(p.n);
+            return p.n;
+          },
+        },
+        nested: { description: 'calls echo badly', run: (ctx) => ctx.query('shaped', 'echo', { n: 'x' }) },
+      },
+    };
+    const h = new Harness({ modules: [demoModule(), shaped] });
+    const q = (name: string, params: Value) => h.executor.query('shaped', name, params, h.state, h.height, 0);
+    assert.deepEqual(q('echo', { n: 2 }), { ok: true, value: 4 });
+    assert.deepEqual(q('echo', { n: 'two' }), {
+      ok: false,
+      error: { code: 'SHAPED_BAD_PARAMS', message: 'n must be a number', details: { field: 'n' } },
+    });
+    assert.deepEqual(h.executor.parseQuery('shaped', 'echo', { n: 3 }), { ok: true, value: { n: 6 } });
+    assert.equal(h.executor.parseQuery('shaped', 'nope', {}).ok || 'refused', 'refused');
+    assert.deepEqual(q('nested', null), {
+      ok: false,
+      error: {
+        code: 'RUNTIME_MODULE_FAILED',
+        message: 'shaped.echo refused its parameters',
+        details: { cause: 'SHAPED_BAD_PARAMS' },
+      },
+    });
+    // run never saw an unparsed parameter.
+    assert.deepEqual(seen, [4]);
   });
 });
 

@@ -7,6 +7,7 @@ import { getSuite, type KeyPair, type Suite, type Value } from '@djchain/crypto'
 import { addressOf } from '@djchain/ledger';
 import { allModules } from '@djchain/modules';
 import type { GenesisDoc, ModuleDef } from '@djchain/runtime';
+import { memoSuite } from './memo-suite.ts';
 
 export const CHAIN_ID = 'dj-sim';
 /** Genesis time: 2026-01-01 09:00 China time (block-start hooks read dates from BFT time). */
@@ -15,9 +16,11 @@ export const MODULES: readonly ModuleDef[] = allModules;
 /** The accounts the simulated clients sign with: clerks of branch b1 (member.register is theirs). */
 export const CLIENTS = ['b1.clerk', 'b1.sec'] as const;
 
-const suite = getSuite('intl');
+/** The real intl suite with its results remembered across the simulated nodes (memo-suite.ts). */
+const suite = memoSuite(getSuite('intl'));
 const keyCache = new Map<string, KeyPair>();
 
+/** The suite every part of a simulation uses: the nodes (`NodeDeps.suite`), clients, the checker. */
 export function simSuite(): Suite {
   return suite;
 }

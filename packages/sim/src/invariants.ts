@@ -72,26 +72,9 @@ export interface CheckerOptions {
   readonly setAt?: (height: number) => readonly { readonly id: string; readonly power: number }[] | undefined;
 }
 
-const realSuite = simSuite();
-/**
- * The checker verifies every certificate every node stores, and nodes store overlapping ones: a
- * verified (key, message, signature) triple is remembered (the message is part of the key, so a
- * signature over another message, as in issue 9's fault 1, is still refused).
- */
-const verified = new Set<string>();
-const suite: typeof realSuite = {
-  ...realSuite,
-  verify: (publicKey, message, signature) => {
-    const key = `${toHex(publicKey)}/${toHex(message)}/${toHex(signature)}`;
-    if (verified.has(key)) return true;
-    const ok = realSuite.verify(publicKey, message, signature);
-    if (ok) {
-      if (verified.size > 100_000) verified.clear();
-      verified.add(key);
-    }
-    return ok;
-  },
-};
+// The run's suite: results of the real functions remembered (memo-suite.ts), so the certificates
+// every node stores, which overlap, are verified for real once.
+const suite = simSuite();
 
 export class Checker {
   private readonly opts: CheckerOptions;

@@ -7,17 +7,15 @@
 import { type Behaviour, BYZANTINE_BEHAVIOURS } from './byzantine.ts';
 
 /**
- * Behaviours that break an invariant of the real code as it is on this branch (after merging main
- * at 5aa9f09), left out of the default pool until fixed: `amnesiac` — LIVENESS/TX_LOST on seeds 0,
- * 9, 23, 26 (`--all-behaviours`): its split prevote gives all correct nodes but one the polka of
- * round 0 and three of them lock; the one never gets the missing prevote (nor, later, the vr = 0
- * re-proposal) into its machine although peers re-gossip them, so no later round reaches 2/3 and
- * the height stalls for good (it passed before the driver's issue 9 changes). Earlier defects the
- * simulator found and main has fixed since: time-only equivocation without evidence (fault 1,
- * item 6: `timeEquivocator`, `twin`) and blocks above `maxBlockBytes` accepted (`oversized`).
- * `--all-behaviours` and the mutant runs use every behaviour.
+ * Behaviours that break an invariant of the real code, left out of the default pool until fixed
+ * (`--all-behaviours` and the mutant runs use every behaviour). Empty: `amnesiac` was here (seeds
+ * 0, 9, 23, 26 stalled) until the driver took a re-proposal of another validator's block (its
+ * header names the block's builder, not the signer) and fed the machine a re-gossiped vote it had
+ * refused on the first copy (node/test/driver-liveness.test.ts). Found earlier and fixed: time-only
+ * equivocation without evidence (`timeEquivocator`, `twin`), blocks above `maxBlockBytes`
+ * accepted (`oversized`).
  */
-export const KNOWN_OPEN: readonly Behaviour[] = ['amnesiac'];
+export const KNOWN_OPEN: readonly Behaviour[] = [];
 /**
  * Whether EVIDENCE_MISSED also asks for evidence of two votes that differ only in time (issue 9
  * item 6, fixed on main: true). Mutant runs always ask for both.

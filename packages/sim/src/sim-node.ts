@@ -22,7 +22,7 @@ import {
 } from '@djchain/node';
 import type { GenesisDoc } from '@djchain/runtime';
 import { type Behaviour, Hostile } from './byzantine.ts';
-import { keyOf, MODULES } from './genesis.ts';
+import { keyOf, MODULES, simSuite } from './genesis.ts';
 import type { Prng } from './prng.ts';
 
 /** Timer handle of the simulated scheduler. */
@@ -144,6 +144,7 @@ export class SimNode {
       },
       {
         key,
+        suite: simSuite(),
         transport,
         now: () => this.cfg.genesisTime + host.now() + this.cfg.clockSkewMs,
         timers,

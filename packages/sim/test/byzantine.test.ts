@@ -1,7 +1,7 @@
 /** Each Byzantine behaviour alone against three correct validators: every invariant holds. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BYZANTINE_BEHAVIOURS, KNOWN_OPEN, runScenario } from '@djchain/sim';
+import { BYZANTINE_BEHAVIOURS, runScenario } from '@djchain/sim';
 import { plainScenario, withByzantine } from './helpers.ts';
 
 // Whose conflicting votes always meet at some correct node in this scenario (a time-only pair may
@@ -9,12 +9,7 @@ import { plainScenario, withByzantine } from './helpers.ts';
 const EQUIVOCATING = new Set(['equivocator', 'amnesiac', 'twin', 'flooder']);
 
 for (const behaviour of BYZANTINE_BEHAVIOURS) {
-  const todo = KNOWN_OPEN.includes(behaviour)
-    ? 'a defect of issue 9 fixed on another branch (scenario.ts KNOWN_OPEN)'
-    : undefined;
-  test(`Byzantine ${behaviour}: the correct nodes agree, reach the target and hold every invariant`, {
-    todo,
-  }, () => {
+  test(`Byzantine ${behaviour}: the correct nodes agree, reach the target and hold every invariant`, () => {
     // A lossy first seconds: rounds fail, re-gossip runs, conflicting messages meet.
     const s = withByzantine(
       plainScenario([1, 1, 1, 1], {

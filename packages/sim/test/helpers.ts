@@ -29,12 +29,12 @@ export function withByzantine(s: Scenario, index: number, behaviour: Behaviour):
 }
 
 /**
- * Seeds of 0–299 that fail on this branch's real code (main at 53929df merged), each a stall of
- * the chain after the heal (LIVENESS, or TX_LOST with heights moving but the clients' transactions
- * never committed) — reported to the lead, replay with `npm run sim -- --seed S`. Recorded so that
- * any NEW failing seed fails the test, and a fixed one asks to be removed from the list.
+ * Seeds of 0–299 that fail on this branch's real code, reported to the lead (replay with
+ * `npm run sim -- --seed S`). Recorded so that any NEW failing seed fails the test, and a fixed one
+ * asks to be removed from the list. Empty: 153 (TX_LOST) and 223 (LIVENESS) were stalls of the
+ * driver refusing re-proposals of another validator's block, fixed (node/test/driver-liveness).
  */
-export const KNOWN_FAILING_SEEDS: ReadonlySet<number> = new Set([153, 223]);
+export const KNOWN_FAILING_SEEDS: ReadonlySet<number> = new Set<number>([]);
 
 /** Runs a range of seeds and returns every failure line (each names its seed and replay command). */
 export function runSeeds(from: number, count: number): { failures: string[]; heights: number; txs: number } {

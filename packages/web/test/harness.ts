@@ -4,7 +4,7 @@
  * init makes an empty one — then `djchain start` as a child process), keystore files for the demo
  * accounts, the built app served by serveWeb, and Debian's Chromium driven by playwright-core.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { scrypt } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,14 @@ import { join } from 'node:path';
 import { addressOf, createKeystore, DjchainClient, type ScryptFn } from '@djchain/client';
 import { fromHex, getSuite, type KeyPair, randomKeyPair, randomSeed } from '@djchain/crypto';
 import { ageCommitment, ageProof, sealProfile } from '@djchain/modules';
+import { communityOrgs, post } from '@djchain/testkit/community';
+import {
+  djchain,
+  patchConfig,
+  type Spawned,
+  startDjchain,
+  startSealedService,
+} from '@djchain/testkit/process';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildWeb } from '../src/build.ts';
 import { configFromGenesisFile, serveWeb, type WebServer } from '../src/server.ts';
@@ -19,7 +27,6 @@ import { configFromGenesisFile, serveWeb, type WebServer } from '../src/server.t
 /** Debian's Chromium; DJCHAIN_CHROMIUM points elsewhere (a missing path shows how a run without it is counted). */
 export const CHROMIUM = process.env.DJCHAIN_CHROMIUM ?? '/usr/bin/chromium';
 export const PASSPHRASE = '党建链-test-口令';
-const CLI = new URL('../../cli/src/main.ts', import.meta.url).pathname;
 /** Native scrypt for making the test keystores (the browser opens them with @noble's). */
 const nativeScrypt: ScryptFn = (pass, salt, o) =>
   new Promise((ok, fail) =>
@@ -67,6 +74,9 @@ export interface Chain {
  * and a party group, posts, ten full members, and applicant m-101 with an age commitment.
  * Returns the key of each account and the age seed of the applicant.
  */
+/** The term the test community's organizations and posts started on. */
+const TERM = '2024-06-01';
+
 export function writeGenesis(nodeDir: string): { keys: Record<string, KeyPair>; seed: Uint8Array } {
   const suite = getSuite('intl');
   const file = join(nodeDir, 'genesis.json');
@@ -91,25 +101,13 @@ export function writeGenesis(nodeDir: string): { keys: Record<string, KeyPair>; 
   ];
   g.modules = {
     org: {
-      orgs: [
-        {
-          id: 'c1',
-          name: '东风社区党委',
-          kind: '党委',
-          parent: null,
-          community: true,
-          termStart: '2024-06-01',
-        },
-        { id: 'b1', name: '第一党支部', kind: '党支部', parent: 'c1', termStart: '2024-06-01' },
-        { id: 'b2', name: '第二党支部', kind: '党支部', parent: 'c1', termStart: '2024-06-01' },
-        { id: 'g1', name: '第一党小组', kind: '党小组', parent: 'b1', termStart: '2024-06-01' },
-      ],
+      orgs: communityOrgs(['c1', 'b1', 'b2', 'g1'], TERM),
       posts: [
-        { org: 'c1', member: 'm-001', post: '书记', since: '2024-06-01' },
-        { org: 'b1', member: 'm-002', post: '书记', since: '2024-06-01' },
-        { org: 'b1', member: 'm-003', post: '组织委员', since: '2024-06-01' },
-        { org: 'b1', member: 'm-004', post: '党务工作者', since: '2024-06-01' },
-        { org: 'b2', member: 'm-011', post: '书记', since: '2024-06-01' },
+        post('c1', 'm-001', '书记', TERM),
+        post('b1', 'm-002', '书记', TERM),
+        post('b1', 'm-003', '组织委员', TERM),
+        post('b1', 'm-004', '党务工作者', TERM),
+        post('b2', 'm-011', '书记', TERM),
       ],
     },
     member: { members },
@@ -126,38 +124,15 @@ export function writeGenesis(nodeDir: string): { keys: Record<string, KeyPair>; 
   return { keys, seed };
 }
 
-function startNode(dir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, 'start', '--dir', dir, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stderr!.on('data', (d) => {
-      err = (err + String(d)).slice(-4000);
-    });
-    child.stdout!.on('data', (d) => {
-      out += String(d);
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`djchain start exited (${code}): ${out} ${err}`)));
-  });
-}
-
 /** Starts the chain and files the applicant's application (step 1, signed by the applicant). */
 export async function startChain(): Promise<Chain> {
   const root = mkdtempSync(join(tmpdir(), 'djweb-'));
   const dir = join(root, 'node');
   const chainId = 'djweb-test';
-  const init = spawnSync(process.execPath, [CLI, 'init', '--dir', dir, '--chain-id', chainId], {
-    encoding: 'utf8',
-  });
+  const init = djchain(['init', '--dir', dir, '--chain-id', chainId]);
   if (init.status !== 0) throw new Error(`djchain init failed: ${init.stdout} ${init.stderr}`);
   const { keys, seed } = writeGenesis(dir);
-  const cfgFile = join(dir, 'config.json');
-  const cfg = JSON.parse(readFileSync(cfgFile, 'utf8'));
-  writeFileSync(cfgFile, JSON.stringify({ ...cfg, emptyBlockIntervalMs: 1000, logLevel: 'warn' }));
+  patchConfig(dir, { emptyBlockIntervalMs: 1000, logLevel: 'warn' });
   const suite = getSuite('intl');
   const keystores = {} as Record<keyof typeof ACCOUNTS, string>;
   const accountKeys = {} as Record<keyof typeof ACCOUNTS, KeyPair>;
@@ -178,14 +153,10 @@ export async function startChain(): Promise<Chain> {
     keystores[name] = join(root, 'keys', `${acc.id}.json`);
     writeFileSync(keystores[name], JSON.stringify(ks, null, 2));
   }
-  const { child, url } = await startNode(dir);
+  const node = await startDjchain(['start', '--dir', dir, '--port', '0']);
+  const { child, url } = node;
   const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
+    await node.stop(5000);
     rmSync(root, { recursive: true, force: true });
   };
   try {
@@ -255,7 +226,7 @@ export const APPLICANT_PROFILE = {
  * The sealed-data service (`djchain sealed serve`, a real process) with a key store (vault.json v2,
  * packages/cli/src/commands/vault.ts) holding m-101's own key and her sealed profile.
  */
-function startSealedService(chain: Chain): Promise<{ child: ChildProcess; url: string }> {
+function startSealed(chain: Chain): Promise<Spawned> {
   const suite = getSuite('intl');
   const root = join(chain.dir, '..');
   const key = randomSeed();
@@ -280,44 +251,18 @@ function startSealedService(chain: Chain): Promise<{ child: ChildProcess; url: s
     `${JSON.stringify({ member: 'm-101', row: 2, nonce: hex(nonce), sealed: hex(sealed), commitment, ref: 'web-test' })}\n`,
     { mode: 0o600 },
   );
-  const child = spawn(
-    process.execPath,
-    [
-      CLI,
-      'sealed',
-      'serve',
-      '--vault',
-      join(root, 'vault.json'),
-      '--profiles',
-      join(root, 'profiles.jsonl'),
-      '--api',
-      chain.nodeUrl,
-      '--genesis',
-      join(chain.dir, 'genesis.json'),
-      // The service runs beside the node and checks read records as its operator.
-      '--token-file',
-      join(chain.dir, 'api-token'),
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stderr!.on('data', (d) => {
-      err = (err + String(d)).slice(-4000);
-    });
-    child.stdout!.on('data', (d) => {
-      out += String(d);
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`djchain sealed serve exited (${code}): ${out} ${err}`)));
+  return startSealedService({
+    vault: join(root, 'vault.json'),
+    profiles: join(root, 'profiles.jsonl'),
+    api: chain.nodeUrl,
+    genesis: join(chain.dir, 'genesis.json'),
+    tokenFile: join(chain.dir, 'api-token'),
   });
 }
 
 export async function startWeb(chain: Chain): Promise<WebServer> {
   await buildWeb(); // once per test run, so CI needs no separate build step
-  const sealed = await startSealedService(chain);
+  const sealed = await startSealed(chain);
   const web = await serveWeb({
     nodeUrl: chain.nodeUrl,
     sealedUrl: sealed.url,
@@ -326,7 +271,7 @@ export async function startWeb(chain: Chain): Promise<WebServer> {
   return {
     ...web,
     close: async () => {
-      sealed.child.kill('SIGTERM');
+      await sealed.stop(5000);
       await web.close();
     },
   };

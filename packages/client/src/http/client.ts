@@ -20,6 +20,8 @@ import { decodeDossier } from '../dossier/format.ts';
 import { type DossierVerdict, verifyDossier } from '../dossier/verify.ts';
 import { ClientError, HttpError } from '../errors.ts';
 import { LightClient, type TrustAnchor } from '../light-client.ts';
+import { MAX_HEADERS, MAX_WAIT_MS, ROUTES } from '../routes/index.ts';
+import type { RouteInput, RouteSpec } from '../routes/spec.ts';
 import { accountKey, addressOf, buildTx, type SignedTx, signTransaction } from '../tx.ts';
 import { sessionSignBytes } from './auth.ts';
 import { type ChainEvent, type SubscribeOptions, subscribeEvents } from './events.ts';
@@ -66,10 +68,6 @@ export interface ReadSession {
 }
 
 export const defaultDjchainClientOptions = { requestTimeoutMs: 10_000, expiryWindow: 100 } as const;
-
-/** The longest single wait the API allows (GET /v1/txs/:hash/wait). */
-const MAX_WAIT_MS = 30_000;
-const MAX_HEADERS = 1000;
 
 export interface NodeStatus {
   readonly chainId: string;
@@ -179,7 +177,7 @@ export class DjchainClient {
    * while this client lives; `signOut` ends it.
    */
   async signIn(key: KeyPair, lifetimeMs = 30 * 60_000): Promise<ReadSession> {
-    const ch = obj(await this.http.post('/v1/auth/challenge', {}), 'challenge');
+    const ch = obj(await this.http.call(ROUTES.authChallenge, {}), 'challenge');
     const nonce = str(ch, 'nonce', 'challenge');
     const expiry = Date.now() + lifetimeMs;
     const signature = this.suite.sign(
@@ -187,11 +185,8 @@ export class DjchainClient {
       sessionSignBytes({ chainId: this.chainId, nonce, expiry }),
     );
     const o = obj(
-      await this.http.post('/v1/auth/session', {
-        publicKey: toHex(key.publicKey),
-        nonce,
-        expiry,
-        signature: toHex(signature),
+      await this.http.call(ROUTES.authSession, {
+        body: { publicKey: toHex(key.publicKey), nonce, expiry, signature: toHex(signature) },
       }),
       'session',
     );
@@ -229,7 +224,7 @@ export class DjchainClient {
     this.onSession?.(undefined);
     if (had) {
       try {
-        await this.http.delete('/v1/auth/session');
+        await this.http.call(ROUTES.authEnd, {});
       } catch {
         // Ended anyway when it expires.
       }
@@ -237,9 +232,18 @@ export class DjchainClient {
     this.token = undefined;
   }
 
+  /**
+   * Any route of the table (`ROUTES` of @djchain/client): the answer as the node sent it, checked
+   * against the route's schema — for routes this client has no method of its own (block
+   * summaries, block bodies, the portal). Nothing in it is proved: verify with the other methods.
+   */
+  call<R extends RouteSpec>(route: R, input: RouteInput<R>): Promise<unknown> {
+    return this.http.call(route, input);
+  }
+
   /** GET /v1/status; CLIENT_CHAIN_MISMATCH / CLIENT_SUITE_MISMATCH when the node runs another chain. */
   async status(): Promise<NodeStatus> {
-    const o = obj(await this.http.get('/v1/status'), 'status');
+    const o = obj(await this.http.call(ROUTES.status, {}), 'status');
     const s = o as unknown as NodeStatus;
     if (str(o, 'chainId', 'status') !== this.chainId)
       throw new ClientError('CLIENT_CHAIN_MISMATCH', `node runs chain ${s.chainId}, not ${this.chainId}`);
@@ -262,7 +266,7 @@ export class DjchainClient {
   /** POST /v1/txs: results in order; a rejection is a result, not an exception. */
   async submit(txs: ReadonlyArray<SignedTx | Uint8Array>): Promise<SubmitResult[]> {
     const body = { txs: txs.map((t) => (t instanceof Uint8Array ? toBase64(t) : t.base64)) };
-    const o = obj(await this.http.post('/v1/txs', body), 'submit');
+    const o = obj(await this.http.call(ROUTES.submitTxs, { body }), 'submit');
     if (!Array.isArray(o.results) || o.results.length !== txs.length)
       throw badResponse('submit: one result per transaction expected');
     return o.results as SubmitResult[];
@@ -280,7 +284,7 @@ export class DjchainClient {
       const wait = Math.min(left, MAX_WAIT_MS);
       left -= wait;
       try {
-        const o = await this.http.get(`/v1/txs/${hash}/wait`, { timeoutMs: wait }, wait);
+        const o = await this.http.call(ROUTES.txWait, { params: { hash }, query: { timeoutMs: wait } }, wait);
         return await this.verifyCommitted(hash, obj(o, 'tx'));
       } catch (e) {
         if (!(e instanceof HttpError && e.apiCode === 'TX_WAIT_TIMEOUT') || i === rounds - 1) throw e;
@@ -293,7 +297,7 @@ export class DjchainClient {
   async getReceipt(
     hash: string,
   ): Promise<{ status: 'pending' } | ({ status: 'committed' } & VerifiedReceipt)> {
-    const o = obj(await this.http.get(`/v1/txs/${hash}`), 'tx');
+    const o = obj(await this.http.call(ROUTES.tx, { params: { hash } }), 'tx');
     if (o.status === 'pending') return { status: 'pending' };
     return { status: 'committed', ...(await this.verifyCommitted(hash, o)) };
   }
@@ -313,7 +317,7 @@ export class DjchainClient {
 
   /** The value of state key `key` at `height` (default latest), proved against a verified header. */
   async getState(key: string, height?: number): Promise<VerifiedState> {
-    const o = obj(await this.http.get('/v1/state', { key, height }), 'state');
+    const o = obj(await this.http.call(ROUTES.state, { query: { key, height } }), 'state');
     if (str(o, 'key', 'state') !== key) throw badResponse('state: answer is for another key');
     const h = uint(o, 'height', 'state');
     if (height !== undefined && h !== height) throw badResponse('state: answer is for another height');
@@ -369,7 +373,7 @@ export class DjchainClient {
 
   /** GET /v1/dossier/:entity, verified against the light client (synced to the dossier's height). */
   async getDossier(entity: string): Promise<{ bytes: Uint8Array; verdict: DossierVerdict & { ok: true } }> {
-    const o = obj(await this.http.get(`/v1/dossier/${encodeURIComponent(entity)}`), 'dossier');
+    const o = obj(await this.http.call(ROUTES.dossier, { params: { entity } }), 'dossier');
     const bytes = field(o, 'dossier', 'dossier', asBytes);
     let height: number | undefined;
     try {
@@ -395,8 +399,8 @@ export class DjchainClient {
     params?: Value,
     height?: number,
   ): Promise<{ height: number; result: unknown }> {
-    const q = { params: params === undefined ? undefined : JSON.stringify(params), height };
-    const o = obj(await this.http.get(`/v1/query/${module}/${name}`, q), 'query');
+    const query = { params: params === undefined ? undefined : JSON.stringify(params), height };
+    const o = obj(await this.http.call(ROUTES.query, { params: { module, name }, query }), 'query');
     return { height: uint(o, 'height', 'query'), result: o.result };
   }
 
@@ -442,7 +446,7 @@ export class DjchainClient {
   }
 
   private async headers(from: number, to: number): Promise<Header[]> {
-    const o = obj(await this.http.get('/v1/headers', { from, to }), 'headers');
+    const o = obj(await this.http.call(ROUTES.headers, { query: { from, to } }), 'headers');
     if (!Array.isArray(o.headers) || o.headers.length !== to - from + 1)
       throw badResponse(`headers: expected ${to - from + 1} headers from ${from}`);
     return o.headers.map((_, i) => {
@@ -453,12 +457,15 @@ export class DjchainClient {
   }
 
   private async commitOf(header: Header) {
-    const o = obj(await this.http.get(`/v1/commits/${header.height}`), 'commit');
+    const o = obj(await this.http.call(ROUTES.commit, { params: { height: header.height } }), 'commit');
     return field(o, 'commit', 'commit', asCommit);
   }
 
   private async validatorSet(header: Header) {
-    const o = obj(await this.http.get('/v1/validators', { height: header.height }), 'validators');
+    const o = obj(
+      await this.http.call(ROUTES.validators, { query: { height: header.height } }),
+      'validators',
+    );
     return field(o, 'validatorSet', 'validators', asValidatorSet);
   }
 

@@ -4,9 +4,10 @@
  * Reconnects after a dropped stream with `Last-Event-ID`, so the node replays what was missed.
  */
 import { ClientError, HttpError } from '../errors.ts';
+import { type EVENT_KINDS, ROUTES, routeUrl } from '../routes/index.ts';
 import type { FetchLike } from './transport.ts';
 
-export type EventKind = 'block' | 'event' | 'warning';
+export type EventKind = (typeof EVENT_KINDS)[number];
 
 export interface BlockMessage {
   readonly height: number;
@@ -98,11 +99,8 @@ export function subscribeEvents(
   onEvent: (e: ChainEvent) => void,
 ): () => void {
   const abort = new AbortController();
-  const params = new URLSearchParams();
-  if (opts.entity !== undefined) params.set('entity', opts.entity);
-  if (opts.types !== undefined) params.set('types', opts.types.join(','));
-  const qs = params.toString();
-  const url = `${conn.baseUrl.replace(/\/+$/, '')}/v1/events${qs ? `?${qs}` : ''}`;
+  const query = { entity: opts.entity, types: opts.types?.join(',') };
+  const url = conn.baseUrl.replace(/\/+$/, '') + routeUrl(ROUTES.events, undefined, query);
   const maxReconnects = opts.maxReconnects ?? defaultSubscribeOptions.maxReconnects;
   let lastId = opts.lastEventId;
   let retryMs = 1000;

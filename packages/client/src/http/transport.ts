@@ -1,5 +1,11 @@
-/** JSON over fetch with the node's error envelope turned into coded errors. */
+/**
+ * Calls of the route table's routes over fetch: the URL built from the route, every answer
+ * checked against the route's schema (CLIENT_BAD_RESPONSE otherwise), the node's error envelope
+ * turned into coded errors.
+ */
 import { ClientError, HttpError } from '../errors.ts';
+import { schemaProblem } from '../routes/check.ts';
+import { type RouteInput, type RouteSpec, routeUrl } from '../routes/spec.ts';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -32,32 +38,34 @@ export class Transport {
     this.renew = opts.renew;
   }
 
-  get(path: string, query: Record<string, string | number | undefined> = {}, extraMs = 0): Promise<unknown> {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, String(v));
-    const qs = params.toString();
-    return this.request('GET', qs ? `${path}?${qs}` : path, undefined, extraMs);
+  /**
+   * Calls `route`: its answer, checked against the route's response schema (JSON), or the text of
+   * a route that `produces` another content type. `extraMs` lengthens the timeout (waits).
+   */
+  async call<R extends RouteSpec>(route: R, input: RouteInput<R>, extraMs = 0): Promise<unknown> {
+    const path = routeUrl(route, input.params, input.query);
+    const body = route.method === 'POST' ? (input.body ?? {}) : undefined;
+    const answer = await this.request(route, path, body, extraMs);
+    if (route.response !== undefined) {
+      const problem = schemaProblem(route.response, answer);
+      if (problem !== null)
+        throw new ClientError('CLIENT_BAD_RESPONSE', `${route.method} ${route.path}: ${problem}`, { path });
+    }
+    return answer;
   }
 
-  post(path: string, body: unknown): Promise<unknown> {
-    return this.request('POST', path, body, 0);
-  }
-
-  delete(path: string): Promise<unknown> {
-    return this.request('DELETE', path, undefined, 0);
-  }
-
-  private async request(method: string, path: string, body: unknown, extraMs: number): Promise<unknown> {
+  private async request(route: RouteSpec, path: string, body: unknown, extraMs: number): Promise<unknown> {
     try {
-      return await this.once(method, path, body, extraMs);
+      return await this.once(route, path, body, extraMs);
     } catch (e) {
       if (!(e instanceof HttpError && e.apiCode === 'AUTH_SESSION_EXPIRED' && this.renew)) throw e;
       if (!(await this.renew())) throw e;
-      return this.once(method, path, body, extraMs);
+      return this.once(route, path, body, extraMs);
     }
   }
 
-  private async once(method: string, path: string, body: unknown, extraMs: number): Promise<unknown> {
+  private async once(route: RouteSpec, path: string, body: unknown, extraMs: number): Promise<unknown> {
+    const method = route.method;
     const url = this.base + path;
     const token = this.token();
     const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
@@ -74,6 +82,13 @@ export class Transport {
       });
     } catch (e) {
       throw new ClientError('CLIENT_NETWORK', `${method} ${path}: ${(e as Error).message}`, { url });
+    }
+    const produced = route.produces?.type ?? 'application/json';
+    if (produced !== 'application/json' && res.ok) {
+      const type = res.headers.get('content-type') ?? '';
+      if (!type.startsWith(produced))
+        throw new ClientError('CLIENT_BAD_RESPONSE', `${method} ${path}: answer is ${type}`, { url });
+      return res.text();
     }
     let json: unknown;
     try {

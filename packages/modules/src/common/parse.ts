@@ -8,9 +8,20 @@ import type { Value } from '@djchain/crypto';
 import type { Result } from '@djchain/runtime';
 import { isIsoDate } from './dates.ts';
 import { type ErrorSpec, failure } from './errors.ts';
+import { isYearMonth } from './months.ts';
 import { findPersonalData, PERSONAL_DATA_LABELS } from './personalData.ts';
 
-export type FieldType = 'id' | 'text' | 'date' | 'int' | 'bool' | 'ids' | 'hash' | 'record' | 'bytes';
+export type FieldType =
+  | 'id'
+  | 'text'
+  | 'date'
+  | 'month'
+  | 'int'
+  | 'bool'
+  | 'ids'
+  | 'hash'
+  | 'record'
+  | 'bytes';
 
 /**
  * Kinds of free text and their length limits (characters). Text on chain stays there for good and is
@@ -55,6 +66,9 @@ function checkField(v: Value, spec: FieldSpec): string | null {
     }
     case 'date':
       if (!isIsoDate(v)) return 'a date YYYY-MM-DD';
+      break;
+    case 'month':
+      if (!isYearMonth(v)) return 'a month YYYY-MM';
       break;
     case 'int':
       if (typeof v !== 'number' || !Number.isSafeInteger(v)) return 'an integer';
@@ -103,7 +117,7 @@ function strings(v: Value, out: string[], depth = 0): string[] {
 export function parseShape<P>(raw: Value, shape: Shape, bad: ErrorSpec, personal?: ErrorSpec): Result<P> {
   if (!isRecord(raw)) return failure(bad, { field: null, expected: 'an object' });
   for (const key of Object.keys(raw)) {
-    if (!(key in shape)) return failure(bad, { field: key, expected: 'no such field' });
+    if (!Object.hasOwn(shape, key)) return failure(bad, { field: key, expected: 'no such field' });
   }
   const out: { [key: string]: Value } = {};
   for (const [key, s] of Object.entries(shape)) {

@@ -11,6 +11,7 @@ export const MODULE = {
   transfer: 'transfer',
   evidence: 'evidence',
   governance: 'governance',
+  dues: 'dues',
 } as const;
 export type ModuleName = (typeof MODULE)[keyof typeof MODULE];
 

@@ -1,34 +1,30 @@
 /** The discipline module: the five sanctions, their approval, and the end of 留党察看. */
-import type { Value } from '@djchain/crypto';
 import type { HookContext, ModuleDef } from '@djchain/runtime';
 import { cite, DOC } from '../common/cites.ts';
-import { chinaDate, isIsoDate } from '../common/dates.ts';
+import { chinaDate } from '../common/dates.ts';
 import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
+import { defineQuery } from '../common/query.ts';
 import { asValue, MODULE } from '../common/stores.ts';
 import { approveSanction, concludeObservation, decideSanction } from './actions.ts';
 import { sanctionEffects } from './effects.ts';
+import { DisciplineErrors } from './errors.ts';
 import { disciplineKeys, getSanction, sanctionsOf } from './store.ts';
-
-function param(p: Value, key: string): string {
-  const v = (p as { [k: string]: Value } | null)?.[key];
-  return typeof v === 'string' ? v : '';
-}
 
 export const disciplineModule: ModuleDef = {
   name: MODULE.discipline,
   actions: { decideSanction, approveSanction, concludeObservation },
   queries: {
-    sanctions: {
+    sanctions: defineQuery<{ member: string }>(DisciplineErrors.BAD_PARAMS, {
       description: "A member's sanction cases.",
-      run: (ctx, p) => asValue(sanctionsOf(ctx.store, param(p, 'member'))),
-    },
-    effects: {
-      description: "Effects of a member's sanctions on a date (params: member, optional on).",
-      run(ctx, p) {
-        const on = isIsoDate(param(p, 'on')) ? param(p, 'on') : chinaDate(ctx.time);
-        return asValue(sanctionEffects(sanctionsOf(ctx.store, param(p, 'member')), on));
-      },
-    },
+      shape: { member: 'id' },
+      run: (ctx, p) => asValue(sanctionsOf(ctx.store, p.member)),
+    }),
+    effects: defineQuery<{ member: string; on?: string }>(DisciplineErrors.BAD_PARAMS, {
+      description: "Effects of a member's sanctions on a date (default: the chain's China date).",
+      shape: { member: 'id', on: { type: 'date', optional: true } },
+      run: (ctx, p) =>
+        asValue(sanctionEffects(sanctionsOf(ctx.store, p.member), p.on ?? chinaDate(ctx.time))),
+    }),
   },
   /** A 留党察看 whose period has ended raises one warning: the branch must conclude it (第十二条). */
   beginBlock(ctx: HookContext) {

@@ -16,7 +16,9 @@ import {
   type ReadContext,
   type Result,
 } from '@djchain/runtime';
+import { baseErrors } from '../common/action.ts';
 import { failure } from '../common/errors.ts';
+import { defineQuery } from '../common/query.ts';
 import { asValue, MODULE } from '../common/stores.ts';
 import { chainSuite } from '../common/suite.ts';
 import { EvidenceErrors as E } from './errors.ts';
@@ -129,6 +131,9 @@ function action(kind: Pair['kind'], description: string): ActionDef<EvidencePara
   };
 }
 
+/** Query parameters of the wrong shape: the module's BAD_PARAMS code, worded for any parameters. */
+const badQuery = baseErrors('EVIDENCE').BAD_PARAMS;
+
 export const evidenceModule: ModuleDef = {
   name: EVIDENCE_MODULE,
   governsValidators: true,
@@ -143,27 +148,31 @@ export const evidenceModule: ModuleDef = {
     ),
   },
   queries: {
-    list: {
-      description: 'Recorded equivocations, by height (params: optional validator hex, limit ≤ 1000).',
-      run(ctx, params) {
-        const p = (params ?? {}) as { validator?: Value; limit?: Value };
-        const limit = typeof p.limit === 'number' && p.limit > 0 ? Math.min(1000, p.limit) : 1000;
+    list: defineQuery<{ validator?: string; limit?: number }>(badQuery, {
+      description: 'Recorded equivocations, by height, of one validator (key hex) if given; at most `limit`.',
+      shape: {
+        validator: { type: 'text', optional: true, max: 130 },
+        limit: { type: 'int', optional: true, min: 1, max: 1000 },
+      },
+      run(ctx, p) {
+        const limit = p.limit ?? 1000;
         const out: Value[] = [];
         for (const key of ctx.store.keys('dup/', 10_000)) {
           const r = ctx.store.get(key) as { validator?: Value } | undefined;
-          if (r === undefined || (typeof p.validator === 'string' && r.validator !== p.validator)) continue;
+          if (r === undefined || (p.validator !== undefined && r.validator !== p.validator)) continue;
           out.push({ ...(r as { [k: string]: Value }), key });
           if (out.length >= limit) break;
         }
         return out;
       },
-    },
-    jailed: {
+    }),
+    jailed: defineQuery<Record<string, never>>(badQuery, {
       description:
         'Validators jailed now (not re-admitted): key, name, organization, the power they had, since (block that jailed), effective (since + 2), evidence keys.',
+      shape: {},
       run(ctx) {
         return jailedNow(ctx, MODULE.evidence).map((r) => asValue(r));
       },
-    },
+    }),
   },
 };

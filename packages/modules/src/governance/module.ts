@@ -12,6 +12,7 @@ import { addressOf } from '@djchain/ledger';
 import type { ActionContext, HookContext, ModuleDef, ReadContext, Result } from '@djchain/runtime';
 import { defineAction, type RuleAction } from '../common/action.ts';
 import { failure, okResult } from '../common/errors.ts';
+import { defineQuery } from '../common/query.ts';
 import { asValue, getRecord, MODULE, storeOf } from '../common/stores.ts';
 import { chainSuite } from '../common/suite.ts';
 import { jailedNow } from '../evidence/jail.ts';
@@ -245,14 +246,7 @@ function listProposals(ctx: ReadContext, status: string | undefined, limit: numb
   return out;
 }
 
-const str = (p: Value, k: string) => {
-  const v = (p as { [k: string]: Value } | null)?.[k];
-  return typeof v === 'string' ? v : undefined;
-};
-const num = (p: Value, k: string) => {
-  const v = (p as { [k: string]: Value } | null)?.[k];
-  return typeof v === 'number' ? v : undefined;
-};
+const badQuery = E.BAD_PARAMS;
 
 export const governanceModule: ModuleDef = {
   name: self,
@@ -266,24 +260,29 @@ export const governanceModule: ModuleDef = {
   },
   actions: { propose, approve },
   queries: {
-    params: {
+    params: defineQuery<Record<string, never>>(badQuery, {
       description: 'Who approves node admission (genesis) and how long a proposal stays open.',
+      shape: {},
       run: (ctx) => asValue(governanceParams(ctx.store)),
-    },
-    proposals: {
-      description:
-        'Node proposals, newest first (params: optional status pending|applied|expired, limit ≤ 1000).',
-      run: (ctx, p) =>
-        listProposals(ctx, str(p, 'status'), Math.min(1000, Math.max(1, num(p, 'limit') ?? 100))),
-    },
-    proposal: {
-      description: 'One proposal by number (params: id).',
+    }),
+    proposals: defineQuery<{ status?: string; limit?: number }>(badQuery, {
+      description: 'Node proposals, newest first, of one status if given; at most `limit` (default 100).',
+      shape: {
+        status: { type: 'text', optional: true, oneOf: ['pending', 'applied', 'expired'] },
+        limit: { type: 'int', optional: true, min: 1, max: 1000 },
+      },
+      run: (ctx, p) => listProposals(ctx, p.status, p.limit ?? 100),
+    }),
+    proposal: defineQuery<{ id: number }>(badQuery, {
+      description: 'One proposal by number.',
+      shape: { id: { type: 'int', min: 1 } },
       run(ctx, p) {
-        const r = getProposal(ctx.store, num(p, 'id') ?? 0);
+        const r = getProposal(ctx.store, p.id);
         return r ? proposalView(r, ctx.height) : null;
       },
-    },
-    validators: {
+    }),
+    validators: defineQuery<Record<string, never>>(badQuery, {
+      shape: {},
       description:
         'The validator set and observers as of this height (in force from height + 2), jailed validators with their evidence, pending proposals and changes not yet in force.',
       run(ctx) {
@@ -308,7 +307,7 @@ export const governanceModule: ModuleDef = {
           scheduled,
         });
       },
-    },
+    }),
   },
   genesis(ctx: HookContext, config: Value) {
     // Written only when genesis has the section, so a chain without one keeps its state root.

@@ -3,6 +3,7 @@ import type { Value } from '@djchain/crypto';
 import type { HookContext, ModuleDef, ReadContext } from '@djchain/runtime';
 import { chinaDate, isIsoDate } from '../common/dates.ts';
 import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
+import { defineQuery } from '../common/query.ts';
 import { asValue, MODULE } from '../common/stores.ts';
 import { sanctionsOf } from '../discipline/store.ts';
 import { storesFor } from '../permissions/authorize.ts';
@@ -16,21 +17,11 @@ import {
   updateProfile,
 } from './actions.ts';
 import { commitAge, confirmAgeCorrection } from './age-commit.ts';
+import { MemberErrors } from './errors.ts';
 import { approveKeyRecovery, requestKeyRecovery, rotateKey } from './keys.ts';
 import { deriveRights } from './rights.ts';
 import { currentOrg, memberStatus } from './status.ts';
 import { getMember, type MemberRecord, memberIdByAddress, memberKeys } from './store.ts';
-
-function param(p: Value, key: string): string {
-  const v = (p as { [k: string]: Value } | null)?.[key];
-  return typeof v === 'string' ? v : '';
-}
-
-/** Date of a query: `on` if given, else the chain's current China date. */
-function dateOf(ctx: ReadContext, p: Value): string {
-  const on = param(p, 'on');
-  return isIsoDate(on) ? on : chinaDate(ctx.time);
-}
 
 /** Status and rights of a member on a date (derived, never stored). */
 export function memberView(ctx: ReadContext, id: string, on: string): Value {
@@ -84,14 +75,16 @@ export const memberModule: ModuleDef = {
     removeMember,
   },
   queries: {
-    member: {
-      description: 'A member with derived status and rights (params: id, optional on: YYYY-MM-DD).',
-      run: (ctx, p) => memberView(ctx, param(p, 'id'), dateOf(ctx, p)),
-    },
-    byAddress: {
+    member: defineQuery<{ id: string; on?: string }>(MemberErrors.BAD_PARAMS, {
+      description: 'A member with derived status and rights on a date (default: the chain’s China date).',
+      shape: { id: 'id', on: { type: 'date', optional: true } },
+      run: (ctx, p) => memberView(ctx, p.id, p.on ?? chinaDate(ctx.time)),
+    }),
+    byAddress: defineQuery<{ address: string }>(MemberErrors.BAD_PARAMS, {
       description: 'The member id registered to a key address.',
-      run: (ctx, p) => memberIdByAddress(ctx.store, param(p, 'address')) ?? null,
-    },
+      shape: { address: 'id' },
+      run: (ctx, p) => memberIdByAddress(ctx.store, p.address) ?? null,
+    }),
   },
   genesis(ctx: HookContext, config: Value) {
     const g = (config ?? {}) as unknown as MemberGenesis;

@@ -3,9 +3,11 @@ import type { Value } from '@djchain/crypto';
 import type { HookContext, ModuleDef, ReadContext } from '@djchain/runtime';
 import { addYears, chinaDate, isIsoDate } from '../common/dates.ts';
 import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
+import { defineQuery } from '../common/query.ts';
 import { allKeys, asValue, getRecord, MODULE } from '../common/stores.ts';
 import type { OrgPost } from '../permissions/rules.ts';
 import { appointPost, createOrg, defaultOrgParams, electCommittee, endPost, writePost } from './actions.ts';
+import { OrgErrors } from './errors.ts';
 import {
   type ChainSuperior,
   chainSuperior,
@@ -38,10 +40,7 @@ export interface OrgGenesis {
   readonly superior?: ChainSuperior;
 }
 
-function str(params: Value, key: string): string {
-  const v = (params as { [k: string]: Value } | null)?.[key];
-  return typeof v === 'string' ? v : '';
-}
+const bad = OrgErrors.BAD_PARAMS;
 
 export const orgModule: ModuleDef = {
   name: MODULE.org,
@@ -50,33 +49,39 @@ export const orgModule: ModuleDef = {
   knowsSigner: (ctx, address) => chainSuperior(ctx.store)?.address === address,
   actions: { createOrg, appointPost, electCommittee, endPost },
   queries: {
-    org: {
+    org: defineQuery<{ id: string }>(bad, {
       description: 'An organization by id.',
-      run: (ctx, p) => (getOrg(ctx.store, str(p, 'id')) as unknown as Value) ?? null,
-    },
-    children: {
+      shape: { id: 'id' },
+      run: (ctx, p) => (getOrg(ctx.store, p.id) as unknown as Value) ?? null,
+    }),
+    children: defineQuery<{ id: string }>(bad, {
       description: 'Ids of the organizations directly under one.',
-      run: (ctx, p) => childrenOf(ctx.store, str(p, 'id')),
-    },
-    posts: {
+      shape: { id: 'id' },
+      run: (ctx, p) => childrenOf(ctx.store, p.id),
+    }),
+    posts: defineQuery<{ org: string }>(bad, {
       description: 'Current posts in an organization.',
-      run: (ctx, p) => postsInOrg(ctx.store, str(p, 'org')) as unknown as Value,
-    },
-    superior: {
+      shape: { org: 'id' },
+      run: (ctx, p) => postsInOrg(ctx.store, p.org) as unknown as Value,
+    }),
+    superior: defineQuery<Record<string, never>>(bad, {
       description: 'The superior body above the top 党委 named in genesis (name, key address), or null.',
+      shape: {},
       run: (ctx) => (chainSuperior(ctx.store) as unknown as Value) ?? null,
-    },
-    postsOf: {
+    }),
+    postsOf: defineQuery<{ member: string }>(bad, {
       description: 'Current posts of a member.',
-      run: (ctx, p) => postsOfMember(ctx.store, str(p, 'member')) as unknown as Value,
-    },
-    history: {
+      shape: { member: 'id' },
+      run: (ctx, p) => postsOfMember(ctx.store, p.member) as unknown as Value,
+    }),
+    history: defineQuery<{ org: string }>(bad, {
       description: 'Past posts of an organization (kept across 换届).',
+      shape: { org: 'id' },
       run: (ctx: ReadContext, p) =>
-        allKeys(ctx.store, orgKeys.pastPrefix(str(p, 'org'))).map(
+        allKeys(ctx.store, orgKeys.pastPrefix(p.org)).map(
           (k) => getRecord<PastPostRecord>(ctx.store, k) as unknown as Value,
         ),
-    },
+    }),
   },
   genesis(ctx: HookContext, config: Value) {
     const g = (config ?? {}) as unknown as OrgGenesis;

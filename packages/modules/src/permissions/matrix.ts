@@ -6,6 +6,7 @@
 import type { ModuleDef } from '@djchain/runtime';
 import type { RuleAction } from '../common/action.ts';
 import { disciplineModule } from '../discipline/module.ts';
+import { duesModule } from '../dues/module.ts';
 import { governanceModule } from '../governance/module.ts';
 import { memberModule } from '../member/module.ts';
 import { orgModule } from '../org/module.ts';
@@ -33,6 +34,7 @@ const MODULES: readonly ModuleDef[] = [
   recruitmentModule,
   disciplineModule,
   transferModule,
+  duesModule,
   governanceModule,
 ];
 

@@ -1,8 +1,10 @@
 /** The recruitment module (发展党员): 5 stages, 25 steps, per rule version, with deadlines. */
 import type { Value } from '@djchain/crypto';
 import type { HookContext, ModuleDef } from '@djchain/runtime';
+import { defineQuery } from '../common/query.ts';
 import { asValue, MODULE } from '../common/stores.ts';
 import { checkDeadlines, deadlinesOf } from './deadlines.ts';
+import { RecruitmentErrors } from './errors.ts';
 import { activeVersion, adoptVersion, effectiveParams, setLocalRules } from './local.ts';
 import { missingMaterials } from './materials.ts';
 import { RULESETS } from './rulesets.ts';
@@ -42,10 +44,7 @@ import {
 } from './stage5.ts';
 import { getProcess, recruitmentKeys } from './store.ts';
 
-function param(p: Value, key: string): string {
-  const v = (p as { [k: string]: Value } | null)?.[key];
-  return typeof v === 'string' ? v : '';
-}
+const bad = RecruitmentErrors.BAD_PARAMS;
 
 export const recruitmentModule: ModuleDef = {
   name: MODULE.recruitment,
@@ -80,24 +79,30 @@ export const recruitmentModule: ModuleDef = {
     adoptVersion,
   },
   queries: {
-    process: {
+    process: defineQuery<{ member: string }>(bad, {
       description: "A candidate's process with its open deadlines and missing materials per phase.",
+      shape: { member: 'id' },
       run(ctx, p) {
-        const proc = getProcess(ctx.store, param(p, 'member'));
+        const proc = getProcess(ctx.store, p.member);
         if (!proc) return null;
         return asValue({ ...proc, deadlines: deadlinesOf(proc), missing: missingMaterials(proc.materials) });
       },
-    },
-    ruleSets: {
+    }),
+    ruleSets: defineQuery<Record<string, never>>(bad, {
       description: 'Published national rule versions with their steps and parameters, and the active one.',
+      shape: {},
       run: (ctx) => asValue({ active: activeVersion(ctx.store), versions: RULESETS }),
-    },
-    effectiveParams: {
+    }),
+    effectiveParams: defineQuery<{ version?: string; branch?: string }>(bad, {
       description:
-        'Parameters a new process in a branch would run under (national tightened by local rules).',
-      run: (ctx, p) =>
-        asValue(effectiveParams(ctx, param(p, 'version') || activeVersion(ctx.store), param(p, 'branch'))),
-    },
+        'Parameters a new process in a branch would run under (national tightened by local rules); ' +
+        'version defaults to the active one.',
+      shape: {
+        version: { type: 'text', optional: true, oneOf: Object.keys(RULESETS) },
+        branch: { type: 'id', optional: true },
+      },
+      run: (ctx, p) => asValue(effectiveParams(ctx, p.version ?? activeVersion(ctx.store), p.branch ?? '')),
+    }),
   },
   genesis(ctx: HookContext, config: Value) {
     const v = (config as { [k: string]: Value } | null)?.activeVersion;

@@ -3,40 +3,38 @@ import type { Value } from '@djchain/crypto';
 import type { HookContext, ModuleDef } from '@djchain/runtime';
 import { addDays, chinaDate } from '../common/dates.ts';
 import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
+import { defineQuery } from '../common/query.ts';
 import { asValue, MODULE } from '../common/stores.ts';
 import { currentOrg } from '../member/status.ts';
 import { storesFor } from '../permissions/authorize.ts';
 import { acceptTransfer, refuseTransfer, requestTransfer, withdrawTransfer } from './actions.ts';
-import { TRANSFER_CITE } from './errors.ts';
+import { TRANSFER_CITE, TransferErrors } from './errors.ts';
 import { getTransfer, pendingTransfer, transferKeys } from './store.ts';
 
 /** A request unanswered this many days raises one warning to both branches. */
 export const TRANSFER_REMIND_DAYS = 30;
 
-function param(p: Value, key: string): string {
-  const v = (p as { [k: string]: Value } | null)?.[key];
-  return typeof v === 'string' ? v : '';
-}
-
 export const transferModule: ModuleDef = {
   name: MODULE.transfer,
   actions: { requestTransfer, acceptTransfer, refuseTransfer, withdrawTransfer },
   queries: {
-    transfer: {
+    transfer: defineQuery<{ id: string }>(TransferErrors.BAD_PARAMS, {
       description: 'A transfer by id.',
-      run: (ctx, p) => (getTransfer(ctx.store, param(p, 'id')) as unknown as Value) ?? null,
-    },
-    responsible: {
+      shape: { id: 'id' },
+      run: (ctx, p) => (getTransfer(ctx.store, p.id) as unknown as Value) ?? null,
+    }),
+    responsible: defineQuery<{ member: string }>(TransferErrors.BAD_PARAMS, {
       description: 'The branch holding (and responsible for) a membership, and any pending transfer.',
+      shape: { member: 'id' },
       run(ctx, p) {
-        const member = param(p, 'member');
+        const member = p.member;
         const pending = pendingTransfer(ctx.store, member);
         return asValue({
           org: currentOrg(storesFor(ctx, MODULE.transfer), member),
           pending: pending?.id ?? null,
         });
       },
-    },
+    }),
   },
   beginBlock(ctx: HookContext) {
     const today = chinaDate(ctx.time);

@@ -180,8 +180,8 @@ const own = (p: Value, k: string): string => {
 };
 
 /**
- * The read rule of every module query, by `module.name`. `before` checks the parameters, `after`
- * the answer (when what it names is only known then). A query missing here is a community read:
+ * The read rule of every module query, by `module.name`. `before` checks the parameters (as the
+ * query parsed them: what it will read), `after` the answer (when what it names is only known then). A query missing here is a community read:
  * a new query is closed until it is classified.
  */
 interface QueryRule {

@@ -3,23 +3,25 @@
  * /v1/validators, /v1/state, /v1/query. What a light client needs (headers, commit certificates,
  * validator sets) is public; block bodies, state and queries follow access.ts.
  */
-import { encode, toHex } from '@djchain/crypto';
+
+import { MAX_HEADERS } from '@djchain/client/routes';
+import { encode, toHex, type Value } from '@djchain/crypto';
 import { encodeBlock, encodeCommit, encodeHeader, encodeValidatorSet, headerHash } from '@djchain/ledger';
 import { encodeProof, isStateError } from '@djchain/state';
-import type { FastifyInstance } from 'fastify';
 import type { DjNode } from '../node.ts';
 import { keyBytes } from '../storage/state-view.ts';
 import { checkQuery, requireCommunity, requireStateKey, type StateReader } from './access.ts';
 import { b64, jsonSafe, valueFromJson } from './encoding.ts';
 import { ApiError } from './errors.ts';
-import { base64, documented, height as heightParam, hexHash } from './schemas.ts';
+import type { Handlers } from './route.ts';
 
-const hexOrNull = { type: ['string', 'null'], pattern: '^[0-9a-f]{64}$' } as const;
-const MAX_HEADERS = 1000;
+type ChainHandlers = Pick<
+  Handlers,
+  'status' | 'headers' | 'block' | 'commit' | 'blocks' | 'validators' | 'state' | 'query'
+>;
 
-const PUBLIC_CHAIN = { rule: 'public', who: 'anyone (what a light client needs)' } as const;
-
-export function chainRoutes(app: FastifyInstance, node: DjNode, state: StateReader): void {
+/** The handlers of the chain's routes (their schemas and read rules: the route table). */
+export function chainRoutes(node: DjNode, state: StateReader): ChainHandlers {
   const { app: chain } = node;
   const blocks = chain.store.blocks;
 
@@ -31,52 +33,8 @@ export function chainRoutes(app: FastifyInstance, node: DjNode, state: StateRead
     return height;
   };
 
-  app.get(
-    '/v1/status',
-    {
-      schema: {
-        response: {
-          200: {
-            type: 'object',
-            required: [
-              'chainId',
-              'suite',
-              'height',
-              'time',
-              'headerHash',
-              'stateRoot',
-              'validators',
-              'nodeId',
-            ],
-            properties: {
-              chainId: { type: 'string' },
-              suite: { type: 'string', enum: ['intl', 'gm'] },
-              height: { ...heightParam, description: 'latest committed block' },
-              time: { type: 'integer', description: 'BFT time of the latest block, ms since the epoch' },
-              headerHash: { ...hexOrNull, description: 'null before the first block' },
-              stateRoot: hexHash,
-              validators: {
-                type: 'array',
-                description: 'the validator set of the next height',
-                items: {
-                  type: 'object',
-                  required: ['publicKey', 'power'],
-                  properties: { publicKey: { type: 'string' }, power: { type: 'integer' } },
-                },
-              },
-              nodeId: { type: 'string', description: "this node's public key, hex" },
-            },
-          },
-        },
-      },
-      ...documented({
-        tag: 'chain',
-        summary: "The node's chain, height and validators",
-        errors: [],
-        read: PUBLIC_CHAIN,
-      }),
-    },
-    async () => {
+  return {
+    status: async () => {
       const height = chain.height();
       const header = height === 0 ? undefined : blocks.getHeader(height)!;
       return {
@@ -92,34 +50,8 @@ export function chainRoutes(app: FastifyInstance, node: DjNode, state: StateRead
         nodeId: node.nodeId,
       };
     },
-  );
 
-  app.get(
-    '/v1/headers',
-    {
-      schema: {
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { from: { type: 'integer', minimum: 1 }, to: { type: 'integer', minimum: 1 } },
-        },
-        response: {
-          200: {
-            type: 'object',
-            required: ['headers'],
-            properties: { headers: { type: 'array', maxItems: MAX_HEADERS, items: base64 } },
-          },
-        },
-      },
-      ...documented({
-        tag: 'chain',
-        summary: 'Headers from A to B inclusive',
-        description: 'At most 1000, clamped to the latest height; `from` defaults to 999 below `to`.',
-        errors: [],
-        read: PUBLIC_CHAIN,
-      }),
-    },
-    async (req) => {
+    headers: async (req) => {
       const q = req.query as { from?: number; to?: number };
       const latest = chain.height();
       const to = Math.min(q.to ?? latest, latest);
@@ -130,35 +62,8 @@ export function chainRoutes(app: FastifyInstance, node: DjNode, state: StateRead
         headers.push(b64(encodeHeader(blocks.getHeader(h)!)));
       return { headers };
     },
-  );
 
-  app.get(
-    '/v1/blocks/:height',
-    {
-      schema: {
-        params: { type: 'object', required: ['height'], properties: { height: heightParam } },
-        response: {
-          200: {
-            type: 'object',
-            required: ['block', 'commit'],
-            properties: { block: base64, commit: { ...base64, description: 'the commit certificate' } },
-          },
-        },
-      },
-      ...documented({
-        tag: 'chain',
-        summary: 'A block (its transactions) and its commit certificate',
-        description:
-          'Transactions carry member ids and parameters: bodies are for the community committee. ' +
-          'Light clients read GET /v1/commits/{height}; the explorer lists GET /v1/blocks.',
-        errors: ['HEIGHT_NOT_FOUND'],
-        read: {
-          rule: 'resource',
-          who: 'holders of a post in a top organization (community committee, its 纪检委员 included) and the operator',
-        },
-      }),
-    },
-    async (req) => {
+    block: async (req) => {
       requireCommunity(req.djReader.scope(), 'block bodies');
       const height = committedHeight((req.params as { height: number }).height);
       return {
@@ -166,78 +71,13 @@ export function chainRoutes(app: FastifyInstance, node: DjNode, state: StateRead
         commit: b64(encodeCommit(blocks.getCommit(height)!)),
       };
     },
-  );
 
-  app.get(
-    '/v1/commits/:height',
-    {
-      schema: {
-        params: { type: 'object', required: ['height'], properties: { height: heightParam } },
-        response: {
-          200: {
-            type: 'object',
-            required: ['height', 'commit'],
-            properties: { height: heightParam, commit: { ...base64, description: 'the commit certificate' } },
-          },
-        },
-      },
-      ...documented({
-        tag: 'chain',
-        summary: 'The commit certificate of a height (for light clients)',
-        errors: ['HEIGHT_NOT_FOUND'],
-        read: PUBLIC_CHAIN,
-      }),
-    },
-    async (req) => {
+    commit: async (req) => {
       const height = committedHeight((req.params as { height: number }).height);
       return { height, commit: b64(encodeCommit(blocks.getCommit(height)!)) };
     },
-  );
 
-  app.get(
-    '/v1/blocks',
-    {
-      schema: {
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            to: { type: 'integer', minimum: 1 },
-            limit: { type: 'integer', minimum: 1, maximum: 100 },
-          },
-        },
-        response: {
-          200: {
-            type: 'object',
-            required: ['blocks'],
-            properties: {
-              blocks: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  required: ['height', 'hash', 'time', 'txCount', 'proposer'],
-                  properties: {
-                    height: heightParam,
-                    hash: hexHash,
-                    time: { type: 'integer' },
-                    txCount: { type: 'integer', minimum: 0 },
-                    proposer: { type: 'string', description: 'public key, hex' },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-      ...documented({
-        tag: 'chain',
-        summary: 'The latest blocks as summaries (no transactions), newest first',
-        description: '`limit` (default 10, at most 100) blocks at or below `to` (default latest).',
-        errors: [],
-        read: { rule: 'public', who: 'anyone (heights, hashes, times and transaction counts only)' },
-      }),
-    },
-    async (req) => {
+    blocks: async (req) => {
       const q = req.query as { to?: number; limit?: number };
       const latest = chain.height();
       const out = [];
@@ -253,30 +93,8 @@ export function chainRoutes(app: FastifyInstance, node: DjNode, state: StateRead
       }
       return { blocks: out };
     },
-  );
 
-  app.get(
-    '/v1/validators',
-    {
-      schema: {
-        querystring: { type: 'object', additionalProperties: false, properties: { height: heightParam } },
-        response: {
-          200: {
-            type: 'object',
-            required: ['height', 'validatorSet'],
-            properties: { height: heightParam, validatorSet: base64 },
-          },
-        },
-      },
-      ...documented({
-        tag: 'chain',
-        summary: 'The validator set of a height',
-        description: 'Height from 1 to latest+1 (the next set is fixed two heights ahead); default latest.',
-        errors: ['HEIGHT_NOT_FOUND'],
-        read: PUBLIC_CHAIN,
-      }),
-    },
-    async (req) => {
+    validators: async (req) => {
       const latest = chain.height();
       const height = (req.query as { height?: number }).height ?? Math.max(1, latest);
       // The next height's set is already fixed (changes take effect two heights later).
@@ -284,49 +102,8 @@ export function chainRoutes(app: FastifyInstance, node: DjNode, state: StateRead
         throw new ApiError('HEIGHT_NOT_FOUND', undefined, { height, latest });
       return { height, validatorSet: b64(encodeValidatorSet(chain.validators(height))) };
     },
-  );
 
-  app.get(
-    '/v1/state',
-    {
-      schema: {
-        querystring: {
-          type: 'object',
-          required: ['key'],
-          additionalProperties: false,
-          properties: {
-            key: { type: 'string', minLength: 1, maxLength: 1024, description: 'state key, UTF-8' },
-            height: heightParam,
-          },
-        },
-        response: {
-          200: {
-            type: 'object',
-            required: ['key', 'height', 'value', 'proof', 'header'],
-            properties: {
-              key: { type: 'string' },
-              height: heightParam,
-              value: { type: ['string', 'null'], description: 'base64 of the value, null when absent' },
-              proof: { ...base64, description: 'proof of the key (or its absence) in the state root' },
-              header: base64,
-            },
-          },
-        },
-      },
-      ...documented({
-        tag: 'chain',
-        summary: "A state value with its proof in header H's state root",
-        description: "The state after block H's transactions; H defaults to the latest.",
-        errors: ['HEIGHT_NOT_FOUND', 'STATE_VERSION_PRUNED'],
-        read: {
-          rule: 'resource',
-          who:
-            "anyone for `sys/` and `acct/` keys; `hist/<entity>` and `evt/<entity>/…` as the entity's dossier; " +
-            'module records: the community committee and the operator',
-        },
-      }),
-    },
-    async (req) => {
+    state: async (req) => {
       const q = req.query as { key: string; height?: number };
       requireStateKey(req.djReader.scope(), state, q.key);
       const height = committedHeight(q.height);
@@ -347,60 +124,21 @@ export function chainRoutes(app: FastifyInstance, node: DjNode, state: StateRead
         throw e;
       }
     },
-  );
 
-  app.get(
-    '/v1/query/:module/:name',
-    {
-      schema: {
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            params: {
-              type: 'string',
-              maxLength: 65536,
-              description: 'the parameters as JSON (integers only)',
-            },
-            height: heightParam,
-          },
-        },
-        params: {
-          type: 'object',
-          required: ['module', 'name'],
-          properties: {
-            module: { type: 'string', minLength: 1, maxLength: 64 },
-            name: { type: 'string', minLength: 1, maxLength: 64 },
-          },
-        },
-        response: {
-          200: {
-            type: 'object',
-            required: ['height', 'result'],
-            properties: {
-              height: heightParam,
-              result: { description: 'bytes as lowercase hex, big integers as decimal strings' },
-            },
-          },
-        },
-      },
-      ...documented({
-        tag: 'chain',
-        summary: "A module's read-only query at height H (default latest)",
-        description:
-          'Computed by the node, not proved. Each query has its read rule (API.md, "Who may read what").',
-        errors: ['HEIGHT_NOT_FOUND', 'QUERY_NOT_FOUND', 'QUERY_FAILED', 'STATE_VERSION_PRUNED'],
-        read: {
-          rule: 'resource',
-          who: 'per query: public aggregates and rules; a member their own records; post holders their organizations and those below',
-        },
-      }),
-    },
-    async (req) => {
+    query: async (req) => {
       const { module, name } = req.params as { module: string; name: string };
       const q = req.query as { params?: string; height?: number };
       const params = q.params === undefined ? null : valueFromJson(q.params);
-      const answer = checkQuery(req.djReader.scope(), state, module, name, params);
+      // The query's own shape first (defineQuery): a refusal is the caller's error, with the
+      // module's code; the read rule then checks the parameters the query will read.
+      const parsed = chain.executor.parseQuery(module, name, params);
+      if (!parsed.ok) {
+        const { code, message, details } = parsed.error;
+        if (code === 'RUNTIME_UNKNOWN_QUERY' || code === 'RUNTIME_UNKNOWN_MODULE')
+          throw new ApiError('QUERY_NOT_FOUND', message, { cause: code });
+        throw new ApiError('REQUEST_INVALID', message, { cause: code, ...(details ?? {}) });
+      }
+      const answer = checkQuery(req.djReader.scope(), state, module, name, parsed.value as Value);
       const latest = chain.height();
       const height = q.height ?? latest;
       if (height > latest) throw new ApiError('HEIGHT_NOT_FOUND', undefined, { height, latest });
@@ -425,5 +163,5 @@ export function chainRoutes(app: FastifyInstance, node: DjNode, state: StateRead
       encode(out.value);
       return { height, result: answer(jsonSafe(out.value)) };
     },
-  );
+  };
 }

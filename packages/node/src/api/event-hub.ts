@@ -5,6 +5,7 @@
  * `clientBufferBytes` is dropped, so a slow reader costs a bounded amount of memory and never
  * delays a commit. The last messages are kept (bounded by count and bytes) for `Last-Event-ID`.
  */
+import { EVENT_KINDS } from '@djchain/client/routes';
 import { toHex } from '@djchain/crypto';
 import { BLOCK_TX_INDEX } from '@djchain/ledger';
 import type { CommitEvent } from '../node.ts';
@@ -35,7 +36,7 @@ export const defaultEventsOptions: EventsOptions = {
   now: () => Date.now(),
 };
 
-export const EVENT_KINDS = ['block', 'event', 'warning'] as const;
+export { EVENT_KINDS };
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /**

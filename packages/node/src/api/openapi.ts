@@ -1,31 +1,18 @@
 /**
- * The OpenAPI 3.1 document, generated from the routes as fastify registered them (their schemas
- * and `config.doc`), so the document cannot drift from what the server validates and answers.
- * OpenAPI 3.1 takes JSON Schema as is, so the route schemas go in unchanged.
+ * The OpenAPI 3.1 document, generated from the route table (@djchain/client/routes) — the same
+ * specs the server registers with fastify (route.ts) — so the document cannot drift from what the
+ * server validates and answers. OpenAPI 3.1 takes JSON Schema as is, so the schemas go in unchanged.
  */
+import { type ObjectSchema, ROUTES, type RouteSpec, schemas } from '@djchain/client/routes';
 import type { FastifyInstance, RouteOptions } from 'fastify';
-import { API_ERRORS, type ApiErrorCode } from './errors.ts';
-import { errorEnvelope, type RouteDoc } from './schemas.ts';
+import { API_ERRORS, ApiError, type ApiErrorCode } from './errors.ts';
+import { specOf } from './route.ts';
 
+/** A route as fastify registered it (for the tests that hold the server to the table). */
 export interface CollectedRoute {
   readonly method: string;
   readonly url: string;
-  readonly schema: RouteSchema;
-  readonly doc: RouteDoc | undefined;
-}
-
-interface ObjectSchema {
-  readonly type?: unknown;
-  readonly properties?: Readonly<Record<string, Record<string, unknown>>>;
-  readonly required?: readonly string[];
-}
-
-interface RouteSchema {
-  readonly params?: ObjectSchema;
-  readonly querystring?: ObjectSchema;
-  readonly headers?: ObjectSchema;
-  readonly body?: object;
-  readonly response?: Readonly<Record<string, object>>;
+  readonly spec: RouteSpec | undefined;
 }
 
 /** Records every route registered after this call (HEAD twins of GET routes are left out). */
@@ -35,12 +22,7 @@ export function collectRoutes(app: FastifyInstance): CollectedRoute[] {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routes.push({
-        method,
-        url: r.url,
-        schema: (r.schema ?? {}) as RouteSchema,
-        doc: (r.config as { doc?: RouteDoc } | undefined)?.doc,
-      });
+      routes.push({ method, url: r.url, spec: specOf(r.config) });
     }
   });
   return routes;
@@ -50,11 +32,12 @@ export function collectRoutes(app: FastifyInstance): CollectedRoute[] {
 export const openApiPath = (url: string): string => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
 /** The codes any route may answer with, besides its own. */
-function commonErrors(s: RouteSchema, read: RouteDoc['read']['rule']): ApiErrorCode[] {
+function commonErrors(s: RouteSpec): ApiErrorCode[] {
   const out: ApiErrorCode[] = [];
+  const read = s.read.rule;
   if (read === 'signed-in' || read === 'resource') out.push('AUTH_REQUIRED', 'AUTH_SESSION_EXPIRED');
   if (read === 'resource' || read === 'operator') out.push('READ_FORBIDDEN');
-  if (s.params || s.querystring || s.headers || s.body) out.push('REQUEST_INVALID');
+  if (s.params || s.query || s.headers || s.body) out.push('REQUEST_INVALID');
   if (s.body) out.push('PAYLOAD_TOO_LARGE');
   out.push('NODE_UNAVAILABLE', 'INTERNAL');
   return out;
@@ -63,7 +46,7 @@ function commonErrors(s: RouteSchema, read: RouteDoc['read']['rule']): ApiErrorC
 function parameters(where: 'path' | 'query' | 'header', s: ObjectSchema | undefined): object[] {
   if (!s?.properties) return [];
   return Object.entries(s.properties).map(([name, schema]) => {
-    const { description, ...rest } = schema;
+    const { description, ...rest } = schema as Record<string, unknown>;
     return {
       name,
       in: where,
@@ -74,9 +57,11 @@ function parameters(where: 'path' | 'query' | 'header', s: ObjectSchema | undefi
   });
 }
 
-function errorResponses(codes: readonly ApiErrorCode[]): Record<string, object> {
+function errorResponses(codes: readonly string[]): Record<string, object> {
   const byStatus = new Map<number, ApiErrorCode[]>();
-  for (const code of new Set(codes)) {
+  for (const c of new Set(codes)) {
+    if (!Object.hasOwn(API_ERRORS, c)) throw new ApiError('INTERNAL', `${c} is not in the error registry`);
+    const code = c as ApiErrorCode;
     const { status } = API_ERRORS[code];
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
@@ -98,36 +83,27 @@ function errorResponses(codes: readonly ApiErrorCode[]): Record<string, object> 
   return out;
 }
 
-function operation(r: CollectedRoute): object {
-  const doc = r.doc;
-  if (!doc) throw new Error(`route ${r.method} ${r.url} has no config.doc`);
-  const s = r.schema;
-  const ok = doc.produces
-    ? {
-        description: doc.produces.description,
-        content: { [doc.produces.type]: { schema: doc.produces.schema } },
-      }
-    : {
-        description: 'OK',
-        content: { 'application/json': { schema: s.response?.['200'] ?? {} } },
-      };
+function operation(s: RouteSpec): object {
+  const ok = s.produces
+    ? { description: s.produces.description, content: { [s.produces.type]: { schema: s.produces.schema } } }
+    : { description: 'OK', content: { 'application/json': { schema: s.response ?? {} } } };
   const params = [
     ...parameters('path', s.params),
-    ...parameters('query', s.querystring),
+    ...parameters('query', s.query),
     ...parameters('header', s.headers),
   ];
   return {
-    operationId: `${r.method.toLowerCase()}${r.url.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
-    summary: doc.summary,
-    description: `${doc.description ? `${doc.description}\n\n` : ''}**Who may read:** ${doc.read.who}`,
-    'x-read-rule': doc.read.rule,
-    ...(doc.read.rule === 'public' ? {} : { security: [{ session: [] }] }),
-    tags: [doc.tag],
+    operationId: `${s.method.toLowerCase()}${s.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
+    summary: s.summary,
+    description: `${s.description ? `${s.description}\n\n` : ''}**Who may read:** ${s.read.who}`,
+    'x-read-rule': s.read.rule,
+    ...(s.read.rule === 'public' ? {} : { security: [{ session: [] }] }),
+    tags: [s.tag],
     ...(params.length > 0 ? { parameters: params } : {}),
     ...(s.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: s.body } } } }
       : {}),
-    responses: { '200': ok, ...errorResponses([...doc.errors, ...commonErrors(s, doc.read.rule)]) },
+    responses: { '200': ok, ...errorResponses([...s.errors, ...commonErrors(s)]) },
   };
 }
 
@@ -137,16 +113,17 @@ export interface OpenApiInfo {
   readonly description: string;
 }
 
+/** The document of `routes` (default: the whole route table). */
 export function openApiDocument(
-  routes: readonly CollectedRoute[],
   info: OpenApiInfo,
+  routes: readonly RouteSpec[] = Object.values(ROUTES),
 ): Record<string, unknown> {
   const paths: Record<string, Record<string, object>> = {};
   const sorted = [...routes].sort((a, b) =>
-    a.url === b.url ? a.method.localeCompare(b.method) : a.url < b.url ? -1 : 1,
+    a.path === b.path ? a.method.localeCompare(b.method) : a.path < b.path ? -1 : 1,
   );
   for (const r of sorted) {
-    const path = openApiPath(r.url);
+    const path = openApiPath(r.path);
     paths[path] = { ...(paths[path] ?? {}), [r.method.toLowerCase()]: operation(r) };
   }
   return {
@@ -163,7 +140,7 @@ export function openApiDocument(
     ],
     paths,
     components: {
-      schemas: { Error: errorEnvelope },
+      schemas: { Error: schemas.errorEnvelope },
       securitySchemes: {
         session: {
           type: 'http',

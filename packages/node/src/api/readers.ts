@@ -1,6 +1,6 @@
 /**
  * Who is asking, for every request: the operator (its token), a session (a bearer token from
- * POST /v1/auth/session) or nobody. Each route's `read` rule (its RouteDoc) is enforced here
+ * POST /v1/auth/session) or nobody. Each route's `read` rule (the route table's) is enforced here
  * before the handler runs; resource rules ('resource') are checked by the handler with access.ts.
  *
  * The token travels as `Authorization: Bearer <token>`; GET /v1/events also takes
@@ -9,7 +9,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ANONYMOUS, OPERATOR, type Scope, type StateReader } from './access.ts';
 import { ApiError } from './errors.ts';
-import type { RouteDoc } from './schemas.ts';
+import { specOf } from './route.ts';
 import { type Session, Sessions, sameToken } from './sessions.ts';
 
 export interface Reader {
@@ -69,10 +69,10 @@ export function installReaders(
     };
   });
   app.addHook('preHandler', async (req, reply: FastifyReply) => {
-    const doc = (req.routeOptions.config as { doc?: RouteDoc } | undefined)?.doc;
-    if (!doc) return; // the not-found handler
+    const spec = specOf(req.routeOptions.config);
+    if (!spec) return; // the not-found handler
     const r = req.djReader;
-    const rule = doc.read.rule;
+    const rule = spec.read.rule;
     if (rule === 'public') return;
     if (rule === 'operator') {
       if (r.operator) return;

@@ -4,6 +4,7 @@
  * `{ error: { code, message, details? } }` with the status from the registry, never a stack trace.
  */
 import { createServer, type Server } from 'node:http';
+import { API_VERSION, ROUTES } from '@djchain/client/routes';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { DjNode } from '../node.ts';
 import { StateReader } from './access.ts';
@@ -19,7 +20,7 @@ import { createMetrics } from './metrics.ts';
 import { type CollectedRoute, collectRoutes, openApiDocument } from './openapi.ts';
 import { portalRoute } from './portal-route.ts';
 import { installReaders } from './readers.ts';
-import { documented } from './schemas.ts';
+import { type Handlers, serveRoutes } from './route.ts';
 import { type SessionOptions, Sessions, sameToken } from './sessions.ts';
 import { txRoutes } from './tx-routes.ts';
 
@@ -53,7 +54,9 @@ export const defaultApiOptions: ApiOptions = {
   trustProxy: undefined,
 };
 
-export const API_VERSION = '1.0.0';
+export { API_VERSION };
+
+const TITLE = 'Dangjian Chain node API';
 
 const routesOf = new WeakMap<FastifyInstance, CollectedRoute[]>();
 
@@ -156,68 +159,31 @@ export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyI
   });
   app.setNotFoundHandler((_req, reply) => reply.status(404).send(new ApiError('ROUTE_NOT_FOUND').body()));
 
-  app.get(
-    '/healthz',
-    {
-      schema: {
-        response: {
-          200: {
-            type: 'object',
-            required: ['ok', 'height'],
-            properties: { ok: { type: 'boolean', const: true }, height: { type: 'integer', minimum: 0 } },
-          },
-        },
-      },
-      ...documented({
-        tag: 'operations',
-        summary: 'Liveness and the latest height',
-        errors: [],
-        read: { rule: 'public', who: 'anyone' },
-      }),
-    },
-    async () => ({ ok: true, height: node.app.height() }),
-  );
-  app.get(
-    '/metrics',
-    documented({
-      tag: 'operations',
-      summary: 'Prometheus metrics',
-      description:
-        '`djchain_height`, `djchain_mempool_txs`, `djchain_mempool_bytes`, `djchain_block_interval_seconds`, ' +
-        '`djchain_committed_txs_total`, event-stream figures and the Node runtime (event-loop lag, heap, GC).',
-      errors: [],
-      read: {
-        rule: 'operator',
-        who: 'the operator: a direct connection from loopback (not forwarded) or the operator token',
-      },
-      produces: {
-        type: 'text/plain',
-        schema: { type: 'string' },
-        description: 'Prometheus text format 0.0.4',
-      },
-    }),
-    async (_req, reply) => {
+  const handlers: Handlers = {
+    healthz: async () => ({ ok: true, height: node.app.height() }),
+    metrics: async (_req, reply) => {
       reply.header('content-type', metrics.registry.contentType);
       return metrics.registry.metrics();
     },
-  );
-  authRoutes(app, sessions, state);
-  txRoutes(app, node, state);
-  chainRoutes(app, node, state);
-  portalRoute(app, node, state);
-  dossierRoute(app, node, state);
-  eventsRoute(app, hub, state);
-  docRoutes(app, routes);
+    ...authRoutes(sessions, state),
+    ...txRoutes(app, node, state),
+    ...chainRoutes(node, state),
+    portal: portalRoute(node, state),
+    dossier: dossierRoute(node, state),
+    events: eventsRoute(hub, state),
+    ...docRoutes(),
+  };
+  serveRoutes(app, ROUTES, handlers);
   return app;
 }
 
-/** GET /openapi.json and GET /docs, built once from the registered routes at the first request. */
-function docRoutes(app: FastifyInstance, routes: readonly CollectedRoute[]): void {
+/** GET /, GET /openapi.json and GET /docs (built once, at the first request). */
+function docRoutes(): Pick<Handlers, 'index' | 'openapi' | 'docs'> {
   let doc: Record<string, unknown> | undefined;
   let page: string | undefined;
   const document = () => {
-    doc ??= openApiDocument(routes, {
-      title: 'Dangjian Chain node API',
+    doc ??= openApiDocument({
+      title: TITLE,
       version: API_VERSION,
       description:
         'JSON over HTTP. Objects a client verifies travel as base64 of their canonical CBOR; hashes are ' +
@@ -226,29 +192,19 @@ function docRoutes(app: FastifyInstance, routes: readonly CollectedRoute[]): voi
     });
     return doc;
   };
-  app.get(
-    '/openapi.json',
-    documented({
-      tag: 'documentation',
-      summary: 'This OpenAPI 3.1 document',
-      errors: [],
-      read: { rule: 'public', who: 'anyone' },
-      produces: { type: 'application/json', schema: { type: 'object' }, description: 'OpenAPI 3.1.0' },
+  return {
+    // The root answers where the documentation is, rather than ROUTE_NOT_FOUND.
+    index: async () => ({
+      name: TITLE,
+      version: API_VERSION,
+      docs: '/docs',
+      openapi: '/openapi.json',
+      health: '/healthz',
     }),
-    async () => document(),
-  );
-  app.get(
-    '/docs',
-    documented({
-      tag: 'documentation',
-      summary: 'The document as a readable page',
-      errors: [],
-      read: { rule: 'public', who: 'anyone' },
-      produces: { type: 'text/html', schema: { type: 'string' }, description: 'self-contained HTML' },
-    }),
-    async (_req, reply) => {
+    openapi: async () => document(),
+    docs: async (_req, reply) => {
       page ??= docsPage(document());
       return reply.type('text/html; charset=utf-8').send(page);
     },
-  );
+  };
 }

@@ -1,4 +1,6 @@
 /** POST /v1/txs, GET /v1/txs/:hash, GET /v1/txs/:hash/wait. */
+
+import { DEFAULT_WAIT_MS } from '@djchain/client/routes';
 import { encode, toHex } from '@djchain/crypto';
 import {
   addressOf,
@@ -17,23 +19,18 @@ import { ReceiptProofs } from '../storage/receipt-proofs.ts';
 import { canReadEntity, requireCommunity, type Scope, type StateReader } from './access.ts';
 import { b64, fromB64, parseHash } from './encoding.ts';
 import { API_ERRORS, ApiError } from './errors.ts';
-import { documented, errorEnvelope, hexHash, txHashParams, txStatus } from './schemas.ts';
-
-export const MAX_WAIT_MS = 30_000;
-const DEFAULT_WAIT_MS = 10_000;
+import type { Handlers } from './route.ts';
 
 type TxResult =
   | { hash: string; accepted: true }
   | { hash?: string; accepted: false; error: { code: string; message: string; details?: unknown } };
 
-const TX_READ = {
-  rule: 'resource',
-  who:
-    'anyone while pending; committed: its signer, readers of an entity named by each of its events ' +
-    '(a member, their branch and above), the community committee and the operator',
-} as const;
-
-export function txRoutes(app: FastifyInstance, node: DjNode, state: StateReader): void {
+/** The handlers of the transaction routes; `app` for the hook that releases waiters at close. */
+export function txRoutes(
+  app: FastifyInstance,
+  node: DjNode,
+  state: StateReader,
+): Pick<Handlers, 'submitTxs' | 'tx' | 'txWait'> {
   const { suite } = node;
   /** PERF: receipt-root levels of recent blocks (their proofs are usually asked together). */
   const proofs = new ReceiptProofs(node.app.store.blocks, suite);
@@ -86,61 +83,8 @@ export function txRoutes(app: FastifyInstance, node: DjNode, state: StateReader)
     return undefined;
   };
 
-  app.post(
-    '/v1/txs',
-    {
-      schema: {
-        body: {
-          type: 'object',
-          required: ['txs'],
-          additionalProperties: false,
-          properties: {
-            txs: {
-              type: 'array',
-              minItems: 1,
-              maxItems: 1000,
-              items: { type: 'string', description: 'base64 of a canonical signed transaction' },
-            },
-          },
-        },
-        response: {
-          200: {
-            type: 'object',
-            required: ['results'],
-            properties: {
-              results: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  required: ['accepted'],
-                  properties: {
-                    hash: { ...hexHash, description: 'absent when the bytes are not a transaction' },
-                    accepted: { type: 'boolean' },
-                    error: {
-                      ...errorEnvelope.properties.error,
-                      description: 'a transaction rejection code (see x-error-registry, where: txResult)',
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-      ...documented({
-        tag: 'transactions',
-        summary: 'Submit 1 to 1000 signed transactions',
-        description:
-          'Answers 200 with one result per transaction, in order; a refusal is a result with a ' +
-          'transaction rejection code, not an error response. Rate-limited per client.',
-        errors: ['RATE_LIMITED'],
-        read: {
-          rule: 'public',
-          who: 'anyone (a transaction is authorized by its signature and the modules)',
-        },
-      }),
-    },
-    async (req) => {
+  return {
+    submitTxs: async (req) => {
       const raw = (req.body as { txs: string[] }).txs;
       const results: TxResult[] = new Array(raw.length);
       const txs: Transaction[] = [];
@@ -178,50 +122,14 @@ export function txRoutes(app: FastifyInstance, node: DjNode, state: StateReader)
       });
       return { results };
     },
-  );
 
-  app.get(
-    '/v1/txs/:hash',
-    {
-      schema: { params: txHashParams, response: { 200: txStatus } },
-      ...documented({
-        tag: 'transactions',
-        summary: 'A transaction: pending, or committed with its receipt and proof',
-        description: "`receiptProof` proves the receipt's leaf in the header's `receiptRoot`.",
-        errors: ['TX_NOT_FOUND'],
-        read: TX_READ,
-      }),
-    },
-    async (req) => {
+    tx: async (req) => {
       const found = lookup((req.params as { hash: string }).hash, req.djReader.scope());
       if (!found) throw new ApiError('TX_NOT_FOUND');
       return found;
     },
-  );
 
-  app.get(
-    '/v1/txs/:hash/wait',
-    {
-      schema: {
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            timeoutMs: { type: 'integer', minimum: 0, maximum: MAX_WAIT_MS, default: DEFAULT_WAIT_MS },
-          },
-        },
-        params: txHashParams,
-        response: { 200: txStatus },
-      },
-      ...documented({
-        tag: 'transactions',
-        summary: 'Wait until a transaction is committed',
-        description: 'As GET /v1/txs/{hash}, but waits up to `timeoutMs` (at most 30000) for the commit.',
-        errors: ['TX_NOT_FOUND', 'TX_WAIT_TIMEOUT'],
-        read: TX_READ,
-      }),
-    },
-    async (req) => {
+    txWait: async (req) => {
       const hex = (req.params as { hash: string }).hash;
       const timeoutMs = (req.query as { timeoutMs?: number }).timeoutMs ?? DEFAULT_WAIT_MS;
       const scope = () => req.djReader.scope();
@@ -245,5 +153,5 @@ export function txRoutes(app: FastifyInstance, node: DjNode, state: StateReader)
         throw new ApiError('TX_NOT_FOUND', 'the transaction left the mempool without being committed');
       throw new ApiError('TX_WAIT_TIMEOUT', undefined, { timeoutMs });
     },
-  );
+  };
 }

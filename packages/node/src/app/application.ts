@@ -60,6 +60,8 @@ export class Application {
   /** Executed blocks at the next height, by hash hex (cleared at each commit). */
   private readonly cache = new Map<string, Executed>();
   private readonly validatorCache = new Map<number, ValidatorSet>();
+  /** `height()` as last read from the store (undefined: read it again). */
+  private latest: number | undefined;
 
   constructor(opts: ApplicationOptions, deps: { store: ChainStore }) {
     this.suite = opts.suite;
@@ -71,9 +73,14 @@ export class Application {
     this.initGenesis();
   }
 
-  /** Latest committed height (0 = genesis only). */
+  /**
+   * Latest committed height (0 = genesis only). PERF: asked for every peer message and machine
+   * rule; read from the database once per commit. Blocks reach the store through `commit` only
+   * while an Application is open on it (a snapshot is installed before one is opened).
+   */
   height(): number {
-    return this.store.latestHeight();
+    if (this.latest === undefined) this.latest = this.store.latestHeight();
+    return this.latest;
   }
 
   header(height: number): Header | undefined {
@@ -207,12 +214,17 @@ export class Application {
         height,
       });
     }
-    this.store.commitBlock(
-      { block: executed.block, commit, receipts: executed.result.receipts },
-      executed.batch,
-      executed.result.txHashes, // PERF: hashed once, by the executor (or the mempool)
-      executed.result.receiptBytes, // PERF: encoded once, by the executor
-    );
+    try {
+      this.store.commitBlock(
+        { block: executed.block, commit, receipts: executed.result.receipts },
+        executed.batch,
+        executed.result.txHashes, // PERF: hashed once, by the executor (or the mempool)
+        executed.result.receiptBytes, // PERF: encoded once, by the executor
+      );
+    } finally {
+      // Read again from the file, committed or not.
+      this.latest = undefined;
+    }
     this.cache.clear();
   }
 

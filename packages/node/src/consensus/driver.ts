@@ -20,6 +20,7 @@ import {
   type Env,
   type Evidence,
   heldMessages,
+  holds,
   type Input,
   init,
   type MachineConfig,
@@ -540,7 +541,16 @@ export class ConsensusDriver {
     const { app } = this.deps;
     const vote = machineVote(v);
     const key = voteKey(vote);
-    if (this.votes.has(key)) return; // the very same vote (time included): nothing new
+    if (this.votes.has(key)) {
+      // The very same vote (time included), verified before. Nothing new, unless the machine
+      // refused the first copy (a conflicting vote before its proposal, a round beyond the future
+      // bound): a re-gossiped copy must still get in, or the node can miss a polka for good.
+      if (!holds(this.state, { kind: 'vote', vote })) {
+        this.wakeFor(height);
+        this.enqueue({ kind: v.type, vote });
+      }
+      return;
+    }
     const set = this.consensusSet(height);
     if (
       (v.type === 'prevote' && v.time !== 0) || // prevotes carry time 0 (`ledgerVote`), nothing else
@@ -579,14 +589,23 @@ export class ConsensusDriver {
     const round = this.state.height === height ? this.state.round : 0;
     if (p.round > round + MAX_PROPOSAL_ROUNDS_AHEAD) return;
     const key = messageKey({ kind: 'proposal', proposal });
-    if (this.proposals.has(key) || this.failedBlocks.has(proposal.value)) return;
+    const known = this.proposals.get(key);
+    if (known !== undefined) {
+      // Verified and executed before; fed again only if the machine refused the first copy.
+      if (!holds(this.state, { kind: 'proposal', proposal }) && app.executed(proposal.value)) {
+        this.wakeFor(height);
+        this.enqueue({ kind: 'proposal', proposal: proposalOf(known) });
+      }
+      return;
+    }
+    if (this.failedBlocks.has(proposal.value)) return;
     if (!verifyProposal(app.suite, app.chainId, p)) {
       this.scores.penalize(from);
       return;
     }
     const block = decodeBlock(msg.block);
     if (
-      !equalBytes(block.header.proposer, p.proposer) ||
+      !headerProposerFits(block.header.proposer, p, set) ||
       !equalBytes(headerHash(app.suite, block.header), p.blockHash)
     ) {
       // The signed proposal with another block attached: the sender's doing, not the proposer's.
@@ -778,6 +797,19 @@ export class ConsensusDriver {
   private wakeFor(height: number): void {
     if (this.waitingHeight === height) this.wake();
   }
+}
+
+/**
+ * The block header's proposer against the signed proposal. A fresh block (vr = −1) is the signer's
+ * own. A re-proposal (vr ≥ 0, lines 16 and 28) carries the valid value of an earlier round: the
+ * block some earlier proposer built, so its header names that validator, not the signer; requiring
+ * the signer there refused every re-proposal of another validator's block, and a validator locked
+ * on it could never prevote again at that height (sim seeds 153, 223 and the amnesiac stall).
+ */
+function headerProposerFits(headerProposer: Uint8Array, p: SignedProposal, set: ValidatorSet): boolean {
+  if (p.validRound === -1) return equalBytes(headerProposer, p.proposer);
+  const id = toHex(headerProposer);
+  return set.validators.some((v) => v.id === id);
 }
 
 /** Room in a frame for the signed proposal and the message's encoding around the block. */

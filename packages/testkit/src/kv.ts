@@ -1,7 +1,8 @@
 /**
  * A tiny module for the node's tests: `put` stores a value under an id and emits an event about
  * member:<id>; `fail` always fails verification with a coded, cited error; a block-start hook
- * counts blocks; queries read one value and list ids. Test-only.
+ * counts blocks; queries read one value and list ids. Test-only: the node's tests, the CLI's
+ * process tests and the throughput benchmarks load it (`KV_MODULES_FILE` for `extraModules`).
  */
 import type { Value } from '@djchain/crypto';
 import { fail, type ModuleDef, ok, type Result } from '@djchain/runtime';
@@ -63,3 +64,6 @@ export const kvModule: ModuleDef = {
   // The tests' world has no member registry: every key counts as a registered account.
   knowsSigner: () => true,
 };
+
+/** A file for config.json `extraModules` that loads the kv module into `djchain start`. */
+export const KV_MODULES_FILE: string = new URL('./kv-modules.ts', import.meta.url).pathname;

@@ -1,0 +1,78 @@
+/** The shapes of the demo plan (plan.ts makes it; seed.ts replays it; sealed.ts seals its people). */
+import type { Value } from '@djchain/crypto';
+import type { IsoDate, ModulesGenesis } from '@djchain/modules';
+
+export interface PlanOptions {
+  readonly seed: number;
+  /** Party members at the start of the history (leadership included; at least the leadership). */
+  readonly members: number;
+  /** China date of the seeding day; history ends the day before. */
+  readonly today: IsoDate;
+}
+
+export type PersonRole = 'leader' | 'member' | 'recruit';
+
+/** A person of the demo; name and birth date are off-chain (roster file), never in a transaction. */
+export interface Person {
+  readonly id: string;
+  readonly name: string;
+  readonly branch: string;
+  readonly role: PersonRole;
+  /** "c1/书记" for a post holder. */
+  readonly post: string | null;
+  readonly birthDate: IsoDate;
+  readonly address: string;
+}
+
+/** One transaction of the history, to be signed by `signer` (a person id) on `date`. */
+export interface PlannedTx {
+  readonly date: IsoDate;
+  /** Order inside the date: wave n is committed before wave n+1 is sent. */
+  readonly wave: number;
+  readonly signer: string;
+  readonly module: string;
+  readonly action: string;
+  readonly params: { readonly [key: string]: Value };
+  /** A branch meeting vote: the seeder fills in the counts from the branch's voters on that day. */
+  readonly vote?: boolean;
+}
+
+export type Archetype =
+  | 'applicant'
+  | 'talkOverdue'
+  | 'applicantTalked'
+  | 'activist'
+  | 'activistFiled'
+  | 'candidate'
+  | 'approvalOverdue'
+  | 'probationary'
+  | 'conversionOverdue'
+  | 'full'
+  | 'fullEarly'
+  | 'extra';
+
+export interface CaseInfo {
+  readonly member: string;
+  readonly branch: string;
+  readonly archetype: Archetype;
+  /** Phase of the process expected once the history is replayed. */
+  readonly phase: string;
+}
+
+export interface DemoAccount {
+  /** Key of the keystore file name. */
+  readonly role: string;
+  readonly label: string;
+  readonly member: string;
+}
+
+export interface DemoPlan {
+  readonly options: PlanOptions;
+  readonly genesisDate: IsoDate;
+  readonly genesis: ModulesGenesis;
+  readonly people: readonly Person[];
+  readonly txs: readonly PlannedTx[];
+  readonly cases: readonly CaseInfo[];
+  readonly accounts: readonly DemoAccount[];
+  readonly orgNames: { readonly [id: string]: string };
+}
