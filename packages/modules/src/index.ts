@@ -121,6 +121,7 @@ export {
   type PermissionRule,
 } from './permissions/rules.ts';
 export { RecruitmentErrors } from './recruitment/errors.ts';
+export { ALL_MATERIALS } from './recruitment/materials.ts';
 export { recruitmentModule } from './recruitment/module.ts';
 export type { RecruitmentParams } from './recruitment/params.ts';
 export { RULESET_2014, RULESET_2026, RULESETS, type RuleSet } from './recruitment/rulesets.ts';

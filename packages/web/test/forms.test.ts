@@ -5,8 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { recruitmentModule } from '@djchain/modules';
-import { ALL_MATERIALS } from '../../modules/src/recruitment/materials.ts';
+import { ALL_MATERIALS, recruitmentModule } from '@djchain/modules';
 import { fieldsOf, MATERIALS, paramsOf, STEP_FIELDS, shown, wayOf } from '../src/app/forms.ts';
 
 type Shaped = { shape: Record<string, unknown> };
