@@ -36,15 +36,15 @@ export async function benchDues(
     status: '正式党员',
     since: '2010-07-01',
   }));
-  secs.forEach((k, b) =>
+  secs.forEach((k, b) => {
     members.push({
       id: `sec${b}`,
       org: `b${b}`,
       address: addressOf(suite, k.publicKey),
       status: '正式党员',
       since: '2010-07-01',
-    }),
-  );
+    });
+  });
   const validator = keyOf('validator');
   state.apply(
     executor.executeGenesis({
@@ -111,20 +111,21 @@ export async function benchDues(
       const t = make(i);
       if (t) built.push(t);
       if (built.length === 1000 || i === ids.length - 1) {
-        block(built, (at += 1000));
+        at += 1000;
+        block(built, at);
         built = [];
       }
     }
     return at;
   };
   log(`dues: assessing ${ids.length} members`);
-  let at = batches(
+  batches(
     (i) => tx(i, 'assess', { member: ids[i]!, group: '在职', from: '2025-01', fen: 3000, commitment }),
     chinaTime('2025-01-03', 9),
   );
   // Paid through: 70% paid February, 10% paid only January, the rest paid January and nothing after.
   log('dues: recording payments');
-  at = batches(
+  batches(
     (i) => {
       const r = i % 10;
       const months = r < 7 ? ['2025-01', '2025-02'] : ['2025-01'];

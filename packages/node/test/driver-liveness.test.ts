@@ -16,6 +16,7 @@ import { test } from 'node:test';
 import { makeValidatorSet, proposer } from '@djchain/consensus';
 import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
 import { type Block, encodeBlock, headerHash, signVote } from '@djchain/ledger';
+import { kvModule } from '@djchain/testkit/kv';
 import {
   Application,
   ChainStore,
@@ -26,7 +27,6 @@ import {
 } from '../src/index.ts';
 import { CHAIN, genesisFor, keyOf, tempDir } from './helpers.ts';
 import { MemoryNetwork } from './memory-net.ts';
-import { kvModule } from './test-module.ts';
 
 const suite = getSuite('intl');
 const slow = {

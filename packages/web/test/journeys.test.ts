@@ -200,7 +200,7 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
       assert.equal(talk.data.heldOn, today);
       assert.equal(talk.data.note, '入党动机端正，建议列为培养对象');
       assert.equal(talk.data.ref, minutesHash);
-      assert.equal(proc.materials['谈话记录'], minutesHash);
+      assert.equal(proc.materials.谈话记录, minutesHash);
       await checkPage(page, 'talk-done');
     },
   );
@@ -247,7 +247,7 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
       materials: Record<string, string>;
     };
     assert.equal(
-      proc.materials['思想汇报'],
+      proc.materials.思想汇报,
       createHash('sha256').update('思想汇报（第一季度）\n').digest('hex'),
     );
   });

@@ -1,11 +1,13 @@
 /** The dues module's queries: what a member owes and paid, a branch's register, books and arrears. */
 import type { Value } from '@djchain/crypto';
 import type { QueryDef, ReadContext } from '@djchain/runtime';
-import { addMonth, isYearMonth, monthRange, type YearMonth } from '../common/months.ts';
+import { addMonth, monthRange, type YearMonth } from '../common/months.ts';
+import { defineQuery } from '../common/query.ts';
 import { asValue, getRecord, MODULE, storeOf } from '../common/stores.ts';
 import { currentOrg } from '../member/status.ts';
 import { memberKeys } from '../member/store.ts';
 import { duesStores, monthNow, todayOf } from './actions-common.ts';
+import { DuesErrors } from './errors.ts';
 import { monthDues, unpaidRun } from './ledger.ts';
 import { DUES_GROUPS, type DuesGroup, duesRuleFor, monthlyDues } from './rates.ts';
 import {
@@ -20,14 +22,6 @@ import {
   held,
   type Payment,
 } from './store.ts';
-
-function param(p: Value, key: string): Value | undefined {
-  return (p as { [k: string]: Value } | null)?.[key];
-}
-const text = (p: Value, key: string) => {
-  const v = param(p, key);
-  return typeof v === 'string' ? v : '';
-};
 
 function paymentsOf(ctx: ReadContext, member: string): Payment[] {
   const prefix = duesKeys.paymentsOfPrefix(member);
@@ -69,87 +63,84 @@ function membersOf(ctx: ReadContext, org: string): string[] {
     .filter((id) => currentOrg(stores, id) === org);
 }
 
+const BAD = DuesErrors.BAD_PARAMS;
+const YEAR = { type: 'int', optional: true, min: 1949, max: 2200 } as const;
+const thisYear = (ctx: ReadContext) => Number(monthNow(ctx).slice(0, 4));
+
 export const duesQueries: { readonly [name: string]: QueryDef } = {
-  amount: {
-    description:
-      'The monthly amount for a group and base (fen) under the rule in force for a month (params: group, base, month).',
-    run(ctx, p) {
-      const group = text(p, 'group');
-      if (!DUES_GROUPS.includes(group as DuesGroup)) return { ok: false, code: 'DUES_BAD_PARAMS' };
-      const base = param(p, 'base');
-      const month = isYearMonth(text(p, 'month')) ? text(p, 'month') : monthNow(ctx);
-      return asValue(
-        monthlyDues(duesRuleFor(month), group as DuesGroup, typeof base === 'number' ? base : null),
-      );
+  amount: defineQuery<{ group: DuesGroup; base?: number; month?: YearMonth }>(BAD, {
+    description: 'The monthly amount (fen) for a group and base (fen) under the rule in force for a month.',
+    shape: {
+      group: { type: 'text', oneOf: DUES_GROUPS },
+      base: { type: 'int', optional: true },
+      month: { type: 'month', optional: true },
     },
-  },
-  account: {
-    description:
-      "A member's dues: assessments, each month of a year (params: member, year), payments, arrears, case.",
+    run: (ctx, p) => asValue(monthlyDues(duesRuleFor(p.month ?? monthNow(ctx)), p.group, p.base ?? null)),
+  }),
+  account: defineQuery<{ member: string; year?: number }>(BAD, {
+    description: "A member's dues for a year: assessments, each month, payments, reliefs, arrears, case.",
+    shape: { member: 'id', year: YEAR },
     run(ctx, p) {
-      const year = param(p, 'year');
-      const y =
-        typeof year === 'number' && Number.isSafeInteger(year) ? year : Number(monthNow(ctx).slice(0, 4));
-      return asValue(account(ctx, text(p, 'member'), `${y}-01`, `${y}-12`));
+      const y = p.year ?? thisYear(ctx);
+      return asValue(account(ctx, p.member, `${y}-01`, `${y}-12`));
     },
-  },
-  register: {
-    description:
-      "An organization's monthly register: every member it holds and the month's state (params: org, month).",
+  }),
+  register: defineQuery<{ org: string; month?: YearMonth }>(BAD, {
+    description: "An organization's monthly register: every member it holds and the month's state.",
+    shape: { org: 'id', month: { type: 'month', optional: true } },
     run(ctx, p) {
-      const month = isYearMonth(text(p, 'month')) ? text(p, 'month') : monthNow(ctx);
+      const month = p.month ?? monthNow(ctx);
       const stores = duesStores(ctx);
-      const rows = membersOf(ctx, text(p, 'org')).map((member) => ({
+      const rows = membersOf(ctx, p.org).map((member) => ({
         member,
         ...monthDues(stores, member, assessmentsOf(ctx.store, member), month, todayOf(ctx)),
       }));
-      return asValue({ org: text(p, 'org'), month, rows: rows.filter((r) => r.state !== 'notMember') });
+      return asValue({ org: p.org, month, rows: rows.filter((r) => r.state !== 'notMember') });
     },
-  },
-  arrears: {
+  }),
+  arrears: defineQuery<{ org: string }>(BAD, {
     description:
-      "An organization's members with unpaid months up to the last closed month, and six-month cases (params: org).",
+      "An organization's members with unpaid months up to the last closed month, and six-month cases.",
+    shape: { org: 'id' },
     run(ctx, p) {
       const stores = duesStores(ctx);
       const last = addMonth(monthNow(ctx), -1);
-      const rows = membersOf(ctx, text(p, 'org'))
+      const rows = membersOf(ctx, p.org)
         .map((member) => ({
           member,
           months: unpaidRun(stores, member, assessmentsOf(ctx.store, member), last, todayOf(ctx), 24),
           lapseCase: getLapseCase(ctx.store, member) ?? null,
         }))
         .filter((r) => r.months.length > 0 || r.lapseCase !== null);
-      return asValue({ org: text(p, 'org'), closedMonth: last, rows });
+      return asValue({ org: p.org, closedMonth: last, rows });
     },
-  },
-  books: {
+  }),
+  books: defineQuery<{ org: string; year?: number }>(BAD, {
     description:
-      "An organization's dues books: collected, received, remitted, held, and its remittances (params: org, year).",
+      "An organization's dues books (a year's or in all): collected, received, remitted, held, remittances.",
+    shape: { org: 'id', year: YEAR },
     run(ctx, p) {
-      const org = text(p, 'org');
-      const year = param(p, 'year');
-      const books = getBooks(ctx.store, org, typeof year === 'number' ? year : undefined);
-      const prefix = duesKeys.remittancesOfPrefix(org);
+      const books = getBooks(ctx.store, p.org, p.year);
+      const prefix = duesKeys.remittancesOfPrefix(p.org);
       const remittances = ctx.store
         .keys(prefix, 10_000)
         .map((k) => getRemittance(ctx.store, k.slice(prefix.length))!);
       return asValue({
-        org,
-        year: typeof year === 'number' ? year : null,
+        org: p.org,
+        year: p.year ?? null,
         ...books,
-        held: held(getBooks(ctx.store, org)),
+        held: held(getBooks(ctx.store, p.org)),
         remittances,
       });
     },
-  },
-  statement: {
+  }),
+  statement: defineQuery<{ member: string; year?: number }>(BAD, {
     description:
-      "A member's annual statement: owed and paid per month, payments and totals (params: member, year).",
+      "A member's annual statement (default: last year): owed and paid per month, payments, totals.",
+    shape: { member: 'id', year: YEAR },
     run(ctx, p) {
-      const year = param(p, 'year');
-      const y =
-        typeof year === 'number' && Number.isSafeInteger(year) ? year : Number(monthNow(ctx).slice(0, 4)) - 1;
-      const a = account(ctx, text(p, 'member'), `${y}-01`, `${y}-12`);
+      const y = p.year ?? thisYear(ctx) - 1;
+      const a = account(ctx, p.member, `${y}-01`, `${y}-12`);
       const owed = a.months.reduce(
         (s, m) => s + (m.state === 'notMember' || m.state === 'waived' ? 0 : m.fen),
         0,
@@ -166,9 +157,10 @@ export const duesQueries: { readonly [name: string]: QueryDef } = {
         paidFen: paid,
       });
     },
-  },
-  notice: {
-    description: 'A published yearly collection notice (params: id).',
-    run: (ctx, p) => getRecord<Value>(ctx.store, duesKeys.notice(text(p, 'id'))) ?? null,
-  },
+  }),
+  notice: defineQuery<{ id: string }>(BAD, {
+    description: 'A published yearly collection notice.',
+    shape: { id: 'id' },
+    run: (ctx, p) => getRecord<Value>(ctx.store, duesKeys.notice(p.id)) ?? null,
+  }),
 };
