@@ -326,9 +326,13 @@ function startSealed(chain: Chain): Promise<Spawned> {
 }
 
 export async function startWeb(chain: Chain): Promise<WebServer> {
-  await buildWeb(); // once per test run, so CI needs no separate build step
+  // Once per test file, so CI needs no separate build step; into the chain's own directory, so
+  // test files running side by side never serve a build another one is emptying.
+  const distDir = join(chain.dir, '..', 'dist');
+  await buildWeb(distDir);
   const sealed = await startSealed(chain);
   const web = await serveWeb({
+    distDir,
     nodeUrl: chain.nodeUrl,
     sealedUrl: sealed.url,
     config: configFromGenesisFile(join(chain.dir, 'genesis.json')),

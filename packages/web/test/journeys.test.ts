@@ -87,7 +87,7 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
     await page.getByTestId('signin-submit').waitFor();
     await checkPage(page, 'signin');
     await open('verify');
-    await page.getByTestId('verify-drop').waitFor();
+    await page.locator('.ant-upload-drag').waitFor();
     await checkPage(page, 'verify');
     await open('explorer');
     await page.getByTestId('blocks-table').locator('tr.ant-table-row').first().waitFor();

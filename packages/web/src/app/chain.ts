@@ -329,8 +329,8 @@ export function download(name: string, bytes: Uint8Array | string, type = 'appli
   a.download = name;
   document.body.appendChild(a);
   a.click();
-  setTimeout(() => {
-    URL.revokeObjectURL(a.href);
-    a.remove();
-  }, 1000);
+  // Out of the page at once (an empty link left there is a nameless link to assistive technology);
+  // the object URL lives on a moment for the download to start.
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
