@@ -34,6 +34,7 @@ import {
   startChain,
   startWeb,
 } from './harness.ts';
+import { checkPage } from './page-checks.ts';
 
 const gate = browserGate(process.env, CHROMIUM);
 const notice = gateNotice(gate, 'web action-page browser tests');
@@ -178,6 +179,7 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       await signIn('committeeSecretary');
       await open('manage');
       await page.getByTestId('manage-orgs').waitFor();
+      await checkPage(page, 'manage-hub');
       await shoot(page, 'manage-hub');
 
       await open('manage/orgs');
@@ -212,6 +214,7 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       assert.match(await text(refusal), /组织层级不正确/);
       assert.match(await text(refusal.getByTestId('error-cite')), /中国共产党章程.*第三十条/);
       assert.match(await text(refusal), /ORG_BAD_NESTING/);
+      await checkPage(page, 'manage-orgs');
       await shoot(page, 'manage-orgs');
 
       await open('manage/posts');
@@ -220,6 +223,7 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       await page.getByTestId('appoint-member').fill('m-013');
       assert.equal(await submit('appoint-post'), 'done');
       await page.getByTestId('current-posts').getByText('m-013').waitFor();
+      await checkPage(page, 'manage-posts');
       await shoot(page, 'manage-posts');
 
       await open('manage/terms');
@@ -236,6 +240,7 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
         post: string;
       }[];
       assert.deepEqual(posts.map((p) => `${p.post}:${p.member}`).sort(), ['书记:m-012', '组织委员:m-011']);
+      await checkPage(page, 'manage-terms');
       await shoot(page, 'manage-terms');
     },
   );
@@ -280,6 +285,7 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       assert.equal(await errors.count(), 1);
       assert.match(await text(errors.first()), /第 3 行/);
       assert.match(await text(errors.first()), /身份证号校验位错误/);
+      await checkPage(page, 'manage-excel-errors');
       await shoot(page, 'manage-excel-errors');
 
       const profilesBefore = readFileSync(tmp('profiles.jsonl'), 'utf8').split('\n').filter(Boolean).length;
@@ -295,6 +301,7 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       assert.equal(await page.getByTestId('import-submit').isDisabled(), true);
       const ids = await page.getByTestId('import-result').locator('a[href^="#/member/"]').allTextContents();
       assert.equal(ids.length, 2);
+      await checkPage(page, 'manage-excel-imported');
       await shoot(page, 'manage-excel-imported');
 
       // On chain: registered in b1 with a profile and an age commitment; no personal field anywhere.
@@ -351,6 +358,7 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       // Registered, not yet applied on chain (the spreadsheet's 入党申请人 applies with their own key).
       for (const id of ids) assert.deepEqual(exported.get(id), ['第一党支部', '群众']);
       assert.deepEqual(exported.get('m-001'), ['第一党支部', '正式党员']);
+      await checkPage(page, 'manage-excel-exported');
       await shoot(page, 'manage-excel-exported');
       assert.equal(
         readFileSync(tmp('profiles.jsonl'), 'utf8').split('\n').filter(Boolean).length,
@@ -376,6 +384,7 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       assert.equal(JSON.parse(readFileSync(file, 'utf8')).address, address);
       assert.equal(await submit('rotate'), 'done');
       await page.getByTestId('rotate-signin').waitFor();
+      await checkPage(page, 'manage-keys-rotated');
       await shoot(page, 'manage-keys-rotated');
       // The old file no longer signs in as anyone; the new one does.
       await signInFile(file, '新口令-rotate-2026', 0);
@@ -394,6 +403,7 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       const file = tmp('m-005-recovered.json');
       await (await downloading).saveAs(file);
       const address = (await text(page.getByTestId('newkey-address'))).trim();
+      await checkPage(page, 'manage-newkey');
       await shoot(page, 'manage-newkey');
 
       await signIn('branchSecretary');
@@ -409,6 +419,7 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
         await text(page.getByTestId('recovery-approve').getByTestId('coded-error')),
         /MEMBER_NOT_PERMITTED/,
       );
+      await checkPage(page, 'manage-keys-requested');
       await shoot(page, 'manage-keys-requested');
 
       await signIn('committeeSecretary');
@@ -419,6 +430,7 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       assert.match(await text(pending), new RegExp(address));
       assert.match(await text(pending), /m-002/);
       assert.equal(await submit('recovery-approve'), 'done');
+      await checkPage(page, 'manage-keys-approved');
       await shoot(page, 'manage-keys-approved');
 
       await signInFile(file, '找回口令-2026-m005', 0);
@@ -474,6 +486,7 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       assert.equal(await submit('restore'), 'done');
       const after = (await c.query('member', 'member', { id: 'm-004' })).result as { status: string };
       assert.equal(after.status, '正式党员');
+      await checkPage(page, 'manage-members');
       await shoot(page, 'manage-members');
       assert.deepEqual(pageErrors, []);
     },

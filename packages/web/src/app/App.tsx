@@ -180,7 +180,13 @@ const TAG_CONTRAST = [
   // Header menu entries 48 px tall (the header's line-height is normal, and the items follow it).
   .concat(
     '.ant-menu-horizontal>.ant-menu-item,.ant-menu-horizontal>.ant-menu-submenu{line-height:48px!important;min-height:48px}',
-  );
+  )
+  // The copy button of copyable text (keys, addresses) as a 44 px tap target.
+  .concat(
+    '.ant-typography-copy{min-width:44px;min-height:44px;display:inline-flex!important;align-items:center;justify-content:center}',
+  )
+  // A link to a person inside a line of text is underlined, not told by colour alone (WCAG 1.4.1).
+  .concat('a[href^="#/member/"]{text-decoration:underline}');
 
 function storedOf(s: Session, read: ReadSession): StoredSession {
   const { key: _key, ...rest } = s;

@@ -26,8 +26,13 @@ export const zhErrors: { readonly [code: string]: string } = {
   EVIDENCE_FUTURE: '消息所属高度尚未到达。',
   EVIDENCE_JAIL_EMPTY_SET: '证据成立，但未停权：该节点是最后一个验证节点，验证节点集合不能为空。',
   EVIDENCE_NOT_CONFLICTING: '两条消息不是同一验证节点在同一高度、轮次、步骤上签署的不同消息。',
-  EVIDENCE_NOT_PERMITTED: '只有验证节点可以提交证据。',
+  EVIDENCE_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
+  EVIDENCE_NOT_PERMITTED: '只有验证节点（以节点密钥签名）可以提交证据。',
   EVIDENCE_NOT_VALIDATOR: '消息签署者不是本链的验证节点（也不是已停权的验证节点）。',
+  EVIDENCE_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  EVIDENCE_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   GOVERNANCE_ALREADY_APPROVED: '该审批方已批准过此提议。',
   GOVERNANCE_BAD_PARAMS: '参数格式不正确。',
   GOVERNANCE_DUPLICATE_KEY: '该公钥已是验证节点（或已是观察节点，不能再登记为观察节点）。',

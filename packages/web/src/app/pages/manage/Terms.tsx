@@ -68,7 +68,7 @@ export function TermsPage() {
                 title: t('nameCol'),
                 dataIndex: 'name',
                 render: (n: string, r) => (
-                  <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={() => setShown(r.id)}>
+                  <Button type="link" style={{ padding: 0, minHeight: 44 }} onClick={() => setShown(r.id)}>
                     {n}
                   </Button>
                 ),
