@@ -161,7 +161,9 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
   async function submit(testId: string): Promise<'done' | 'refused'> {
     await page.getByTestId(`${testId}-submit`).click();
     await page.getByTestId('confirm-ok').click();
-    await page.getByTestId('confirm-ok').waitFor({ state: 'hidden' });
+    // The dialog closes once the transaction is signed and sent: on a loaded machine (the whole
+    // suite in parallel) that took more than the default 30 s. A bound against a hang, as below.
+    await page.getByTestId('confirm-ok').waitFor({ state: 'hidden', timeout: 180_000 });
     const done = page.getByTestId(`${testId}-done`);
     const refused = page.getByTestId(testId).getByTestId('coded-error');
     try {
