@@ -335,7 +335,8 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       await page.locator('[data-testid=import] input[type=file]').setInputFiles(tmp('roster-good.xlsx'));
       await page.getByTestId('import-submit').click();
       await page.getByTestId('confirm-ok').click();
-      await page.getByTestId('import-summary').waitFor({ timeout: 300_000 }); // a re-upload seals and checks every row again: over 120 s with the whole suite in parallel;
+      // A re-upload seals and checks every row again: over 120 s with the whole suite in parallel.
+      await page.getByTestId('import-summary').waitFor({ timeout: 300_000 });
       assert.match(await text(page.getByTestId('import-summary')), /导入 0，跳过 2/);
       // The roster exported from chain data lists them in their branch, with no name.
       const exporting = page.waitForEvent('download');
