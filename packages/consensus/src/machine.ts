@@ -5,9 +5,9 @@
 import type { Ctx, Draft } from './context.ts';
 import { evaluate, startRound } from './rules.ts';
 import { broadcastVote } from './signing.ts';
-import { recordProposal, recordVote } from './tally.ts';
+import { recordProposal, recordVote, votesFor } from './tally.ts';
 import { defaultTimeoutConfig } from './timeouts.ts';
-import type { Action, Env, Input, MachineConfig, PersistRecord, State } from './types.ts';
+import type { Action, Env, Input, MachineConfig, PersistRecord, State, Vote } from './types.ts';
 import { makeValidatorSet } from './validators.ts';
 
 /** Defaults for `MachineConfig` apart from `self`. */
@@ -52,7 +52,33 @@ export function persistRecord(s: State | Draft): PersistRecord {
     validRound: s.validRound,
     lastSigned: s.lastSigned,
     signed: s.signed,
+    polka: polkaOf(s, s.persisted),
   };
+}
+
+/**
+ * The prevotes behind `validValue`/`validRound` and `lockedValue`/`lockedRound` (each a 2f+1 when
+ * set, lines 36–43), sorted by round then validator. Reused from `prev` while the locks are the
+ * same: the polka of a round does not change once it formed, and this runs at every step.
+ */
+function polkaOf(s: State | Draft, prev: PersistRecord | null): readonly Vote[] {
+  if (
+    prev !== null &&
+    prev.polka !== undefined &&
+    prev.height === s.height &&
+    prev.validRound === s.validRound &&
+    prev.validValue === s.validValue &&
+    prev.lockedRound === s.lockedRound &&
+    prev.lockedValue === s.lockedValue
+  )
+    return prev.polka;
+  const out: Vote[] = [];
+  const same = s.lockedRound === s.validRound && s.lockedValue === s.validValue;
+  if (s.lockedRound >= 0 && s.lockedValue !== null && !same)
+    out.push(...votesFor(s, s.lockedRound, 'prevote', s.lockedValue));
+  if (s.validRound >= 0 && s.validValue !== null)
+    out.push(...votesFor(s, s.validRound, 'prevote', s.validValue));
+  return out;
 }
 
 function sameRecord(a: PersistRecord | null, b: PersistRecord): boolean {
@@ -116,6 +142,9 @@ function onStart(ctx: Ctx, input: Extract<Input, { kind: 'start' }>): void {
     if (m.kind === 'proposal') recordProposal(ctx, m.proposal);
     else recordVote(ctx, m.vote);
   }
+  // The polkas the locks rest on, counted again (and so re-gossiped): without them a lock on a
+  // polka no peer saw could never be justified to anyone (sim seed 70, an amnesiac's victim).
+  for (const v of r.polka ?? []) if (v.type === 'prevote' && v.round <= r.round) recordVote(ctx, v);
   startRound(ctx, r.round);
   if (r.step !== 'propose') {
     s.step = r.step;

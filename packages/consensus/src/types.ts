@@ -83,6 +83,14 @@ export interface PersistRecord {
   readonly lastSigned: HRS | null;
   /** Everything signed at `height`, in signing order. */
   readonly signed: readonly Signed[];
+  /**
+   * The prevotes the locks rest on: the 2f+1 for `validValue` in `validRound` and for
+   * `lockedValue` in `lockedRound`, as counted (others' votes included). A restarted validator
+   * counts them again and re-gossips them: a polka only it had seen (an amnesiac's vote sent to it
+   * alone) is what can convince the others of its re-proposal (line 28), as CometBFT's WAL keeps
+   * the received votes. Absent in records written before it existed.
+   */
+  readonly polka?: readonly Vote[];
 }
 
 /** Inputs: a verified message, a fired timeout, or the start of a height. */

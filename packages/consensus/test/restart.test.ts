@@ -143,3 +143,29 @@ test('restart in a deep round: every own signed message is back in the tally (is
     ['a', 'b', 'c'],
   );
 });
+
+test("restart: the record keeps the polka behind the lock (others' prevotes too), counted again after the restart (sim seed 70)", () => {
+  const h = new Harness();
+  h.start();
+  // b proposes X in round 0; b and c prevote X, a too: 3 of 4, a locks X (line 36).
+  h.feed(proposal(0, 'X'), prevote('b', 0, 'X'), prevote('c', 0, 'X'));
+  const record = lastRecord(h);
+  assert.equal(record.lockedValue, 'X');
+  assert.deepEqual(
+    (record.polka ?? []).map((v) => [v.validator, v.type, v.round, v.value]),
+    [
+      ['a', 'prevote', 0, 'X'],
+      ['b', 'prevote', 0, 'X'],
+      ['c', 'prevote', 0, 'X'],
+    ],
+  );
+  // Restarted: b's and c's prevotes are in the tally again, so re-gossip hands them on.
+  const r = new Harness();
+  r.start({ resume: record });
+  assert.deepEqual(Object.keys(r.state.rounds[0]?.prevotes ?? {}).sort(), ['a', 'b', 'c']);
+  // Without a polka in the record (one written before it existed) only its own vote is back.
+  const old = new Harness();
+  const { polka: _polka, ...withoutPolka } = record;
+  old.start({ resume: withoutPolka });
+  assert.deepEqual(Object.keys(old.state.rounds[0]?.prevotes ?? {}), ['a']);
+});

@@ -45,6 +45,8 @@ export interface HostileNet {
   /** Node indices of every other node. */
   peers(): readonly number[];
   sendTo(peer: number, msg: WireMessage, extraDelayMs?: number): void;
+  /** Node indices running the validator with this public key hex. */
+  nodesOf(id: string): readonly number[];
 }
 
 const suite = simSuite();
@@ -220,12 +222,25 @@ export class Hostile {
       fresh === undefined
         ? msg
         : { kind: 'vote' as const, vote: this.resign({ ...v, blockHash: fromHex(fresh) }) };
-    // In its own rounds the victim is one that got the fresh block.
+    // In its own rounds the victim is one that got the fresh block. It is not the next round's
+    // proposer when it can be helped: then another validator's fresh proposal follows the victim's
+    // lonely lock, which only the lock check (lines 23 and 29) keeps from getting its prevote.
     const withheld = this.withheld.get(`${v.height}/${v.round}`);
-    const candidates = peers.filter((p) => p !== withheld);
+    const next = this.proposerNodes(app, v.height, v.round + 1, net);
+    const got = peers.filter((p) => p !== withheld);
+    const notNext = got.filter((p) => !next.includes(p));
+    const candidates = notNext.length > 0 ? notNext : got;
     const victim = candidates[this.rng.int(candidates.length)];
     const nil: WireMessage = { kind: 'vote', vote: this.resign({ ...v, blockHash: null }) };
     this.perPeer(net, (p) => (p === victim || v.blockHash === null ? vote : nil));
+  }
+
+  /** Node indices running proposer(h, r) (none when the height is not this node's next one). */
+  private proposerNodes(app: Application, height: number, round: number, net: HostileNet): number[] {
+    if (height !== app.height() + 1) return [];
+    const set = app.validators(height);
+    const ids = set.validators.map((v) => ({ id: toHex(v.publicKey), power: v.power }));
+    return [...net.nodesOf(proposer(makeValidatorSet(ids), height, round))];
   }
 
   /** A signed proposal for a round this validator does not lead, with a block of its own. */

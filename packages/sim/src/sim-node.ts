@@ -241,6 +241,7 @@ export class SimNode {
       },
       sendTo: (peer: number, msg: WireMessage, extraDelayMs?: number) =>
         host.send(index, peer, msg, extraDelayMs),
+      nodesOf: (id: string) => host.nodesOf(id),
     };
   }
 }

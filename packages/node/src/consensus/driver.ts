@@ -32,6 +32,7 @@ import {
   step,
   type TimeoutConfig,
   type ValidatorSet,
+  type Vote,
 } from '@djchain/consensus';
 import { equalBytes, fromHex, type KeyPair, toHex } from '@djchain/crypto';
 import {
@@ -203,6 +204,8 @@ export class ConsensusDriver {
   /** Executions of peers' proposed blocks (for tests: a repeated junk block must cost nothing). */
   private validations = 0;
   private gossipTimer: TimerHandle | undefined;
+  /** The last stored polka with its signatures (the machine reuses the array while locks stay). */
+  private polkaMemo: { polka: readonly Vote[]; votes: Vote[]; signatures: string[] } | undefined;
   private lastTickHeight = -1;
   private synced = 0;
 
@@ -270,8 +273,9 @@ export class ConsensusDriver {
         }
       }
       this.restoreSigned(record);
+      const polka = this.restorePolka(record);
       this.deps.log.info({ height, round: record.round, step: record.step }, 'resuming consensus');
-      this.enqueue(this.startInput(height, record));
+      this.enqueue(this.startInput(height, { ...record, polka }));
       return;
     }
     this.awaitHeight(height);
@@ -281,13 +285,13 @@ export class ConsensusDriver {
    * The record to resume at `height`: chain.db's or the signer file's, whichever signed more (a
    * restored chain.db may hold an older one), never with a last-signed position below the file's.
    */
-  private resumeRecord(height: number): PersistRecord | undefined {
+  private resumeRecord(height: number): StoredRecord | undefined {
     const raw = this.deps.app.store.loadConsensus();
     const candidates = [
-      raw === undefined ? null : (JSON.parse(raw) as PersistRecord),
-      this.deps.signer?.record() ?? null,
+      raw === undefined ? null : (JSON.parse(raw) as StoredRecord),
+      (this.deps.signer?.record() ?? null) as StoredRecord | null,
     ]
-      .filter((r): r is PersistRecord => r !== null && r.height === height)
+      .filter((r): r is StoredRecord => r !== null && r.height === height)
       .sort((a, b) => b.signed.length - a.signed.length);
     const best = candidates[0];
     if (best === undefined) return undefined;
@@ -408,8 +412,9 @@ export class ConsensusDriver {
           height: e.block.header.height,
           bytes: encodeBlock(e.block),
         }));
-        this.deps.signer?.save(a.record);
-        app.store.saveConsensus(a.record.height, JSON.stringify(a.record), pending);
+        const record = this.withPolkaSignatures(a.record);
+        this.deps.signer?.save(record);
+        app.store.saveConsensus(a.record.height, JSON.stringify(record), pending);
         this.unsaved = [];
         return;
       }
@@ -665,6 +670,54 @@ export class ConsensusDriver {
     }
   }
 
+  /**
+   * The record as stored: the polka's prevotes with their signatures (hex, in the same order), so
+   * that after a restart they can be verified, counted and re-gossiped. A vote whose signature is
+   * not cached is left out (every vote the machine counted was cached with it).
+   */
+  private withPolkaSignatures(record: PersistRecord): StoredRecord {
+    const polka = record.polka ?? [];
+    if (this.polkaMemo?.polka !== polka) {
+      const votes: Vote[] = [];
+      const signatures: string[] = [];
+      for (const v of polka) {
+        const signed = this.votes.get(voteKey(v));
+        if (signed === undefined) continue;
+        votes.push(v);
+        signatures.push(toHex(signed.signature));
+      }
+      this.polkaMemo = { polka, votes, signatures };
+    }
+    return { ...record, polka: this.polkaMemo.votes, polkaSignatures: this.polkaMemo.signatures };
+  }
+
+  /**
+   * After a restart: the stored polka's prevotes whose signatures verify (against the height's set)
+   * back in the vote cache, so the certificate path and re-gossip find them; only those are handed
+   * to the machine. The record is this node's own file, but a vote is never counted unverified.
+   */
+  private restorePolka(record: StoredRecord): Vote[] {
+    const { app } = this.deps;
+    const polka = record.polka ?? [];
+    const signatures = record.polkaSignatures ?? [];
+    const set = this.consensusSet(record.height);
+    const out: Vote[] = [];
+    polka.forEach((v, i) => {
+      const sig = signatures[i];
+      if (sig === undefined || v.type !== 'prevote' || v.height !== record.height) return;
+      if (!set.validators.some((x) => x.id === v.validator)) return;
+      let signed: SignedVote;
+      try {
+        signed = { ...ledgerVote(v), signature: fromHex(sig) };
+      } catch {
+        return;
+      }
+      if (!verifyWireVote(app.suite, app.chainId, signed)) return;
+      if (this.votes.set(voteKey(v), v.validator, signed, set.validators.length)) out.push(v);
+    });
+    return out;
+  }
+
   /** Sends to every peer; a send failure (a frame too large, a closed peer) is never fatal. */
   private broadcast(msg: WireMessage): void {
     try {
@@ -812,6 +865,12 @@ function headerProposerFits(headerProposer: Uint8Array, p: SignedProposal, set: 
   const id = toHex(headerProposer);
   return set.validators.some((v) => v.id === id);
 }
+
+/**
+ * The consensus record as the driver stores it (chain.db and the signer file): the machine's record
+ * and the signatures of its polka's prevotes, hex, in the polka's order.
+ */
+type StoredRecord = PersistRecord & { readonly polkaSignatures?: readonly string[] };
 
 /** Room in a frame for the signed proposal and the message's encoding around the block. */
 const PROPOSAL_MARGIN_BYTES = 64 * 1024;

@@ -106,12 +106,16 @@ export class SignerStateFile implements SignerState {
 
   save(record: PersistRecord): void {
     const prev = this.current.record;
-    // Locks change only together with a new signature (line 36 of Algorithm 1 locks and
-    // precommits in one step), so writing on new signatures keeps the locks too.
+    // Written on a new signature, and when the locks or the valid value move (line 36 locks and
+    // precommits in one step, but in step precommit it moves validValue/validRound alone): the
+    // record carries the polka behind them, which a restart re-gossips.
     const fresh =
       prev === null ||
       prev.height !== record.height ||
       prev.signed.length !== record.signed.length ||
+      prev.lockedRound !== record.lockedRound ||
+      prev.validRound !== record.validRound ||
+      prev.validValue !== record.validValue ||
       compareHRS(record.lastSigned ?? NONE, prev.lastSigned ?? NONE) !== 0;
     // A record with nothing signed at its height (a restored node catching up below its floor)
     // must not replace the one that holds the signatures and locks of the floor's height.
