@@ -25,10 +25,28 @@ export class Overlay implements StateView {
    */
   private readonly order: string[] = [];
   private readonly reads: Map<string, Uint8Array | null> | undefined;
+  /** The parent's key listings by `${limit}/${prefix}`, kept under the same rule as `reads`. */
+  private readonly listings: Map<string, readonly string[]> | undefined;
 
   constructor(parent: StateView, opts: OverlayOptions = {}) {
     this.parent = parent;
     this.reads = opts.cacheReads ? new Map() : undefined;
+    this.listings = opts.cacheReads ? new Map() : undefined;
+  }
+
+  /**
+   * The parent's keys, through the listing cache when there is one. PERF: every transaction's
+   * authorization lists the same prefixes (posts, members) of the unchanged committed version.
+   */
+  private parentKeys(prefix: string, limit: number): readonly string[] {
+    if (this.listings === undefined) return this.parent.keys(prefix, limit);
+    const key = `${limit}/${prefix}`;
+    let hit = this.listings.get(key);
+    if (hit === undefined) {
+      hit = this.parent.keys(prefix, limit);
+      this.listings.set(key, hit);
+    }
+    return hit;
   }
 
   get(key: string): Uint8Array | undefined {
@@ -83,7 +101,7 @@ export class Overlay implements StateView {
       else added.push(k);
     }
     // Each deletion here can hide at most one of the parent's keys: ask for that many more.
-    const merged = new Set(this.parent.keys(prefix, limit + deleted.size).filter((k) => !deleted.has(k)));
+    const merged = new Set(this.parentKeys(prefix, limit + deleted.size).filter((k) => !deleted.has(k)));
     for (const k of added) merged.add(k);
     return [...merged].sort(compareKeys).slice(0, limit);
   }

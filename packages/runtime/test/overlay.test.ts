@@ -78,6 +78,36 @@ describe('Overlay over MemoryState', () => {
     );
   });
 
+  it('with cacheReads, listings taken between writes still show every write (only the parent is remembered)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(opArb, { maxLength: 12 }),
+        fc.array(opArb, { maxLength: 10 }),
+        prefixArb,
+        fc.integer({ min: 0, max: 6 }),
+        (base, ops, prefix, limit) => {
+          const ref = new Map<string, number>();
+          const state = new MemoryState();
+          state.apply(base.map(([k, v]) => [k, v === null ? null : new Uint8Array([v])]));
+          for (const [k, v] of base) v === null ? ref.delete(k) : ref.set(k, v);
+          const o = new Overlay(state, { cacheReads: true });
+          assert.deepEqual(o.keys(prefix, limit), expected(ref, prefix, limit));
+          for (const [k, v] of ops) {
+            if (v === null) {
+              o.delete(k);
+              ref.delete(k);
+            } else {
+              o.set(k, new Uint8Array([v]));
+              ref.set(k, v);
+            }
+            assert.deepEqual(o.keys(prefix, limit), expected(ref, prefix, limit));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('compareKeys is UTF-8 byte order', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' }), (a, b) => {

@@ -66,6 +66,8 @@ export class Hostile {
   private readonly withheld = new Map<string, number>();
   /** Heights and rounds a wrong-proposer proposal was already sent for. */
   private readonly sentWrong = new Set<string>();
+  /** badCertificate: the forged block-sync answer of the height it was made for. */
+  private forgedSync: { height: number; msg: WireMessage } | undefined;
 
   constructor(opts: { behaviour: Behaviour; rng: Prng; key: KeyPair; maxBlockBytes: number }) {
     this.behaviour = opts.behaviour;
@@ -148,9 +150,14 @@ export class Hostile {
     net: HostileNet,
   ): void {
     if (this.behaviour !== 'badCertificate' || st.height !== app.height() + 1) return;
+    const h = st.height;
+    // PERF: one forged answer per height (building its block executes it); every status gets it.
+    if (this.forgedSync?.height === h) {
+      net.sendTo(from, this.forgedSync.msg);
+      return;
+    }
     const executed = this.altBlock(app, 1);
     if (!executed) return;
-    const h = st.height;
     // Its own precommit, and the same signature repeated: far from 2/3 of the power.
     const vote = signVote(suite, this.key.secretKey, CHAIN_ID, {
       type: 'precommit',
@@ -163,7 +170,9 @@ export class Hostile {
     const index = app.validators(h).validators.findIndex((v) => toHex(v.publicKey) === this.id);
     const sig = { validatorIndex: index, time: vote.time, signature: vote.signature };
     const commit = makeCommit(h, 0, executed.hash, [sig, sig, sig]);
-    net.sendTo(from, { kind: 'commit', block: encodeBlock(executed.block), commit, tip: h });
+    const msg: WireMessage = { kind: 'commit', block: encodeBlock(executed.block), commit, tip: h };
+    this.forgedSync = { height: h, msg };
+    net.sendTo(from, msg);
   }
 
   private perPeer(net: HostileNet, pick: (peer: number) => WireMessage): void {

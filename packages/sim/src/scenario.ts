@@ -95,6 +95,9 @@ export const defaultScenarioOptions: ScenarioOptions = {
 
 type MutableValidator = { id: string; power: number; behaviour: Behaviour };
 
+/** Behaviours drawn twice as often: each is the one attack a safety check exists for. */
+const TARGETED: readonly Behaviour[] = ['amnesiac', 'badCertificate', 'wrongProposer'];
+
 /** Marks validators Byzantine (behaviours drawn from `pool`) while their power stays below 1/3. */
 function makeByzantine(
   rng: Prng,
@@ -109,8 +112,9 @@ function makeByzantine(
     const v = validators[i]!;
     if (made >= wanted || (byzPower + v.power) * 3 >= total) continue;
     byzPower += v.power;
-    // The attacks some safety rules exist for (amnesia: the lock; forged certificates) come twice as often.
-    const weighted = pool.flatMap((b) => (b === 'amnesiac' || b === 'badCertificate' ? [b, b] : [b]));
+    // The attacks some safety rules exist for (amnesia: the lock; forged certificates; proposals
+    // from a validator that does not lead the round: the proposer check) come twice as often.
+    const weighted = pool.flatMap((b) => (TARGETED.includes(b) ? [b, b] : [b]));
     v.behaviour = rng.pick(weighted);
     made++;
   }
