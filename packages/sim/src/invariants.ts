@@ -85,6 +85,8 @@ export class Checker {
   private readonly committed = new Map<number, { hash: string; node: number }>();
   /** Blocks whose last commit was verified already (the same block carries the same one). */
   private readonly lastCommitChecked = new Set<string>();
+  /** Block hashes whose size was checked (VALIDITY). */
+  private readonly sizeChecked = new Set<string>();
   /** Own signed messages of correct validators: `${id}/${h}/${r}/${type}` → content. */
   private readonly signed = new Map<string, string>();
   /** Proposals seen on the network: `${h}/${r}` → `${value}/${vr}/${proposer}` set. */
@@ -148,6 +150,9 @@ export class Checker {
         nowMs,
       );
     }
+    // Once per block: its hash covers every byte that counts (PERF: every node commits it).
+    if (this.sizeChecked.has(hash)) return;
+    this.sizeChecked.add(hash);
     const bytes = encodeBlock(block).length;
     if (bytes > this.opts.maxBlockBytes || block.txs.length > this.opts.maxBlockTxs) {
       this.fail(

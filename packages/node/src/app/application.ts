@@ -26,7 +26,7 @@ import type { NodeBatch } from '@djchain/state';
 import { NodeError } from '../errors.ts';
 import type { ChainStore } from '../storage/chain-store.ts';
 import { keyBytes } from '../storage/state-view.ts';
-import { snapshotValidators } from '../sync/snapshot-base.ts';
+import { snapshotBaseHeight, snapshotValidators } from '../sync/snapshot-base.ts';
 import { genesisToJson } from './genesis.ts';
 
 /** A block executed over the latest committed state, ready to commit. */
@@ -62,6 +62,13 @@ export class Application {
   private readonly validatorCache = new Map<number, ValidatorSet>();
   /** `height()` as last read from the store (undefined: read it again). */
   private latest: number | undefined;
+  /** The latest block's header, read once per commit like `latest`. */
+  private latestHeader: Header | undefined;
+  /**
+   * The height of the snapshot the store was started from (null: none), read once: it is written
+   * before an Application is opened on the store and never after.
+   */
+  private snapshotBase: number | null | undefined;
 
   constructor(opts: ApplicationOptions, deps: { store: ChainStore }) {
     this.suite = opts.suite;
@@ -84,7 +91,10 @@ export class Application {
   }
 
   header(height: number): Header | undefined {
-    return this.store.blocks.getHeader(height);
+    // PERF: the latest header is asked for at every height start and every validation.
+    if (height !== this.height() || height === 0) return this.store.blocks.getHeader(height);
+    this.latestHeader ??= this.store.blocks.getHeader(height);
+    return this.latestHeader;
   }
 
   /** BFT time of the latest committed block (the genesis time before the first block). */
@@ -104,7 +114,13 @@ export class Application {
     if (hit) return hit;
     // A node started from a snapshot at h has no state versions h-2 and h-1: the snapshot base
     // carries the sets of heights h and h+1 (verified against the trusted header).
-    const fromSnapshot = snapshotValidators(this.store, height);
+    // PERF: the base is looked up once, not on every cache miss (a statement prepared each time).
+    if (this.snapshotBase === undefined) this.snapshotBase = snapshotBaseHeight(this.store) ?? null;
+    const base = this.snapshotBase;
+    const fromSnapshot =
+      base !== null && (height === base || height === base + 1)
+        ? snapshotValidators(this.store, height)
+        : undefined;
     if (fromSnapshot) {
       this.validatorCache.set(version, fromSnapshot);
       return fromSnapshot;
@@ -224,6 +240,7 @@ export class Application {
     } finally {
       // Read again from the file, committed or not.
       this.latest = undefined;
+      this.latestHeader = undefined;
     }
     this.cache.clear();
   }
