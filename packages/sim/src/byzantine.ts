@@ -51,6 +51,9 @@ export interface HostileNet {
 
 const suite = simSuite();
 
+/** How late the amnesiac's prevote for its fresh block reaches the victim (the sim's prevote timeout is 500 ms). */
+const AMNESIAC_LATE_MS = 380;
+
 /** Bytes of junk per transaction of an oversized block (several make a block above the limit). */
 const JUNK_TX_BYTES = 60_000;
 
@@ -62,8 +65,14 @@ export class Hostile {
   private readonly maxBlockBytes: number;
   /** amnesiac: the fresh value it proposed per `${height}/${round}`. */
   private readonly fresh = new Map<string, string>();
+  /** amnesiac: its fresh proposal per `${height}/${round}` (re-sent as is, never re-made). */
+  private readonly freshMsg = new Map<string, WireMessage>();
+  /** amnesiac: the other fresh proposal the withheld peer gets per `${height}/${round}`. */
+  private readonly decoys = new Map<string, WireMessage>();
   /** amnesiac: the peer its proposal was withheld from per `${height}/${round}`. */
   private readonly withheld = new Map<string, number>();
+  /** amnesiac: the peer that gets its real votes per `${height}/${round}` (the others get nil). */
+  private readonly victims = new Map<string, number>();
   /** Heights and rounds a wrong-proposer proposal was already sent for. */
   private readonly sentWrong = new Set<string>();
   /** badCertificate: the forged block-sync answer of the height it was made for. */
@@ -142,6 +151,21 @@ export class Hostile {
     if (this.behaviour === 'wrongProposer') this.wrongProposal(app, app.height() + 1, 0, net);
   }
 
+  /**
+   * A message the Byzantine node received. amnesiac: a peer's prevote for the fresh block of its
+   * own round is relayed at once to that round's victim (signed messages may be forwarded by
+   * anyone), so the victim sees the polka others miss in time to lock on it, lossy network or not.
+   */
+  onReceive(msg: WireMessage, from: number, net: HostileNet): void {
+    if (this.behaviour !== 'amnesiac' || msg.kind !== 'vote' || msg.vote.type !== 'prevote') return;
+    const v = msg.vote;
+    const round = `${v.height}/${v.round}`;
+    const fresh = this.fresh.get(round);
+    const victim = this.victims.get(round);
+    if (fresh === undefined || victim === undefined || victim === from || v.blockHash === null) return;
+    if (toHex(v.blockHash) === fresh) net.sendTo(victim, msg);
+  }
+
   /** A status from a peer (badCertificate answers a peer at its own height with a forged block). */
   onStatus(
     app: Application,
@@ -199,49 +223,106 @@ export class Hostile {
    * another block must then not get its prevote (the lock check of lines 23 and 29).
    */
   private amnesiac(app: Application, msg: WireMessage, net: HostileNet): void {
-    const peers = net.peers();
+    for (const peer of net.peers()) {
+      const out = this.amnesiacTo(app, msg, peer, net);
+      if (out === null) continue;
+      // Its prevote for its own fresh block reaches the victim late, near the end of the victim's
+      // prevote step: the victim still locks on it, while the others, already past their prevote
+      // step, learn the polka (by re-gossip) too late to lock and often too late to re-propose.
+      const late =
+        out.kind === 'vote' &&
+        out.vote.type === 'prevote' &&
+        out.vote.blockHash !== null &&
+        this.fresh.get(`${out.vote.height}/${out.vote.round}`) === toHex(out.vote.blockHash);
+      net.sendTo(peer, out, late ? AMNESIAC_LATE_MS : 0);
+    }
+  }
+
+  /**
+   * What one peer gets of a message its node sends (broadcast, or an answer to a status: the real
+   * driver re-sends what it holds, which must not leak the real proposal or the real votes).
+   */
+  private amnesiacTo(app: Application, msg: WireMessage, peer: number, net: HostileNet): WireMessage | null {
+    // Others' signed messages (re-sent in answer to a status) pass as they are.
+    if (msg.kind === 'proposal' && toHex(msg.proposal.proposer) !== this.id) return msg;
+    if (msg.kind === 'vote' && toHex(msg.vote.validator) !== this.id) return msg;
     if (msg.kind === 'proposal') {
       const p = msg.proposal;
-      const executed = this.altBlock(app, p.round + 1);
-      if (!executed) {
-        this.perPeer(net, () => msg);
-        return;
+      const round = `${p.height}/${p.round}`;
+      let fresh = this.freshMsg.get(round);
+      if (fresh === undefined) {
+        const executed = this.altBlock(app, p.round + 1);
+        if (!executed) return msg;
+        this.fresh.set(round, executed.hashHex);
+        const signed = signProposal(suite, this.key.secretKey, CHAIN_ID, {
+          height: p.height,
+          round: p.round,
+          value: executed.hashHex,
+          validRound: -1,
+          proposer: this.id,
+        });
+        fresh = { kind: 'proposal', proposal: signed, block: encodeBlock(executed.block) };
+        this.freshMsg.set(round, fresh);
+        const peers = net.peers();
+        this.withheld.set(round, peers[this.rng.int(peers.length)]!);
+        // The withheld peer gets another fresh block instead (an equivocating proposal): merely
+        // withheld, it got the first one by re-gossip before its propose timeout and its prevote
+        // made the polka everyone's.
+        const other = this.altBlock(app, p.round + 101);
+        if (other) {
+          const decoy = signProposal(suite, this.key.secretKey, CHAIN_ID, {
+            height: p.height,
+            round: p.round,
+            value: other.hashHex,
+            validRound: -1,
+            proposer: this.id,
+          });
+          this.decoys.set(round, { kind: 'proposal', proposal: decoy, block: encodeBlock(other.block) });
+        }
       }
-      this.fresh.set(`${p.height}/${p.round}`, executed.hashHex);
-      const signed = signProposal(suite, this.key.secretKey, CHAIN_ID, {
-        height: p.height,
-        round: p.round,
-        value: executed.hashHex,
-        validRound: -1,
-        proposer: this.id,
-      });
-      const out: WireMessage = { kind: 'proposal', proposal: signed, block: encodeBlock(executed.block) };
-      const withheld = peers[this.rng.int(peers.length)]!;
-      this.withheld.set(`${p.height}/${p.round}`, withheld);
-      for (const peer of peers) if (peer !== withheld) net.sendTo(peer, out);
-      return;
+      return this.withheld.get(round) === peer ? (this.decoys.get(round) ?? null) : fresh;
     }
-    if (msg.kind !== 'vote') {
-      this.perPeer(net, () => msg);
-      return;
-    }
+    if (msg.kind !== 'vote') return msg;
     const v = msg.vote;
-    const fresh = this.fresh.get(`${v.height}/${v.round}`);
-    const vote =
-      fresh === undefined
-        ? msg
-        : { kind: 'vote' as const, vote: this.resign({ ...v, blockHash: fromHex(fresh) }) };
-    // In its own rounds the victim is one that got the fresh block. It is not the next round's
-    // proposer when it can be helped: then another validator's fresh proposal follows the victim's
-    // lonely lock, which only the lock check (lines 23 and 29) keeps from getting its prevote.
-    const withheld = this.withheld.get(`${v.height}/${v.round}`);
-    const next = this.proposerNodes(app, v.height, v.round + 1, net);
-    const got = peers.filter((p) => p !== withheld);
+    // A nil vote is nil for everyone (twisted into a vote for the fresh block it would hand the
+    // others the very polka or commit the victim alone is meant to see).
+    if (v.blockHash === null) return msg;
+    const round = `${v.height}/${v.round}`;
+    const fresh = this.fresh.get(round);
+    const vote: WireMessage =
+      fresh === undefined ? msg : { kind: 'vote', vote: this.resign({ ...v, blockHash: fromHex(fresh) }) };
+    if (peer === this.victimOf(app, v.height, v.round, net)) return vote;
+    return { kind: 'vote', vote: this.resign({ ...v, blockHash: null }) };
+  }
+
+  /**
+   * The round's victim: the peer that gets the amnesiac's real votes (the others get nil), one per
+   * round. In its own rounds one that got the fresh block; not the next round's proposer when it
+   * can be helped, so that another validator's fresh proposal follows the victim's lonely lock,
+   * which only the lock check (lines 23 and 29) keeps from getting its prevote.
+   */
+  private victimOf(app: Application, height: number, round: number, net: HostileNet): number {
+    const key = `${height}/${round}`;
+    const known = this.victims.get(key);
+    if (known !== undefined) return known;
+    const withheld = this.withheld.get(key);
+    const next = this.proposerNodes(app, height, round + 1, net);
+    const got = net.peers().filter((p) => p !== withheld);
     const notNext = got.filter((p) => !next.includes(p));
     const candidates = notNext.length > 0 ? notNext : got;
-    const victim = candidates[this.rng.int(candidates.length)];
-    const nil: WireMessage = { kind: 'vote', vote: this.resign({ ...v, blockHash: null }) };
-    this.perPeer(net, (p) => (p === victim || v.blockHash === null ? vote : nil));
+    const victim = candidates[this.rng.int(candidates.length)]!;
+    this.victims.set(key, victim);
+    return victim;
+  }
+
+  /** A message its node sends to one peer (an answer to a status). */
+  sendOne(app: Application, msg: WireMessage, peer: number, net: HostileNet): void {
+    if (this.behaviour !== 'amnesiac') {
+      net.sendTo(peer, msg);
+      return;
+    }
+    const out = this.amnesiacTo(app, msg, peer, net);
+    if (out !== null) net.sendTo(peer, out);
   }
 
   /** Node indices running proposer(h, r) (none when the height is not this node's next one). */

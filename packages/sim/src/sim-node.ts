@@ -174,6 +174,7 @@ export class SimNode {
   deliver(msg: WireMessage, from: number, fromId: string): void {
     if (this.node === null || this.handler === null) return;
     if (this.hostile && msg.kind === 'status') this.hostile.onStatus(this.node.app, msg, from, this.net());
+    this.hostile?.onReceive(msg, from, this.net());
     this.handler(msg, fromId);
   }
 
@@ -223,8 +224,9 @@ export class SimNode {
   }
 
   private outgoing(msg: WireMessage, to: number | undefined): void {
-    if (this.hostile && to === undefined && this.node !== null) {
-      this.hostile.broadcast(this.node.app, msg, this.net());
+    if (this.hostile && this.node !== null) {
+      if (to === undefined) this.hostile.broadcast(this.node.app, msg, this.net());
+      else this.hostile.sendOne(this.node.app, msg, to, this.net());
       return;
     }
     this.host.send(this.index, to, msg);
