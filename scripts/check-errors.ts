@@ -14,7 +14,8 @@ export const BASE_FILE = 'packages/crypto/src/errors.ts';
 const EXTENDS = /\bextends\s+(?:Type|Range|Syntax|Reference)?Error\b/g;
 const NEW_ERROR = /\bnew\s+(?:Type|Range|Syntax|Reference)?Error\s*\(/g;
 
-function sources(dir: string, out: string[] = []): string[] {
+/** The .ts and .tsx files below `dir` (node_modules and dist left out). */
+export function sources(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) {
@@ -25,7 +26,7 @@ function sources(dir: string, out: string[] = []): string[] {
 }
 
 /** The text with comments blanked (lines kept), so a comment that names the pattern is no hit. */
-function withoutComments(text: string): string {
+export function withoutComments(text: string): string {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '))
     .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');

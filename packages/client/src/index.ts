@@ -58,7 +58,7 @@ export {
   type SubscribeOptions,
   subscribeEvents,
 } from './http/events.ts';
-export type { FetchLike } from './http/transport.ts';
+export { type FetchLike, Transport, type TransportOptions } from './http/transport.ts';
 export {
   createKeystore,
   defaultKeystoreOptions,
