@@ -8,9 +8,7 @@
  * itself, encoded and malformed forms included). Run by `npm run lint`; `--root DIR` checks
  * another tree.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { sources, withoutComments } from './check-errors.ts';
+import { libraryFiles, runCheck } from './library-sources.ts';
 
 /** The package that owns the route table and may spell its paths. */
 export const ROUTE_PACKAGE = 'client';
@@ -22,34 +20,16 @@ const RAW_PATH = /(?:['"`]|\})\/v1(?=[/?'"`])/g;
 /** Problems under `root`: `path:line: what`. */
 export function routeProblems(root: string): string[] {
   const problems: string[] = [];
-  const packages = join(root, 'packages');
-  for (const pkg of readdirSync(packages).sort()) {
+  for (const { pkg, rel, text, lineOf } of libraryFiles(root)) {
     if (pkg === ROUTE_PACKAGE) continue;
-    const src = join(packages, pkg, 'src');
-    try {
-      if (!statSync(src).isDirectory()) continue;
-    } catch {
-      continue;
-    }
-    for (const file of sources(src).sort()) {
-      const rel = relative(root, file);
-      const text = withoutComments(readFileSync(file, 'utf8'));
-      for (const m of text.matchAll(RAW_PATH)) {
-        const line = text.slice(0, m.index).split('\n').length;
-        problems.push(`${rel}:${line}: a raw API path; call it through ROUTES and the SDK (@djchain/client)`);
-      }
+    for (const m of text.matchAll(RAW_PATH)) {
+      problems.push(
+        `${rel}:${lineOf(m.index)}: a raw API path; call it through ROUTES and the SDK (@djchain/client)`,
+      );
     }
   }
   return problems;
 }
 
-if (import.meta.main) {
-  const i = process.argv.indexOf('--root');
-  const root = i > 0 ? (process.argv[i + 1] ?? '.') : new URL('..', import.meta.url).pathname;
-  const problems = routeProblems(root);
-  if (problems.length > 0) {
-    console.error(`route check failed:\n- ${problems.join('\n- ')}`);
-    process.exit(1);
-  }
-  console.log('route check: ok (API paths are written only in the route table of @djchain/client)');
-}
+if (import.meta.main)
+  runCheck('route check', routeProblems, 'API paths are written only in the route table of @djchain/client');

@@ -31,17 +31,15 @@ test('no product code outside the client package writes an API path by hand', ()
 test('quoted, template and interpolated paths in src are each reported; the table, tests and comments are not', (t) => {
   const dir = tree(t, {
     'packages/client/src/routes/chain.ts': "export const status = { path: '/v1/status' };\n",
-    'packages/web/src/app/x.tsx': [
-      '// GET /v1/portal: a comment may name a route',
-      "const a = fetch('/v1/portal');",
-      'const b = fetch(`/v1/txs/${hash}`);',
-      'const c = fetch(`${api}/v1/dossier/${id}`);',
-      'const d = get("/v1?x=1");',
-      "const fine = 'see POST /v1/auth/session';",
-      "const alsoFine = './app-config.json';",
-      '',
-    ].join('\n'),
-    'packages/cli/test/a.test.ts': 'await fetch(`${url}/v1/status`);\n',
+    'packages/web/src/app/x.tsx': `// GET /v1/portal: a comment may name a route
+const a = fetch('/v1/portal');
+const b = fetch(\`/v1/txs/\${hash}\`);
+const c = fetch(\`\${api}/v1/dossier/\${id}\`);
+const d = get("/v1?x=1");
+const fine = 'see POST /v1/auth/session';
+const alsoFine = './app-config.json';
+`,
+    'packages/cli/test/a.test.ts': `await fetch(\`\${url}/v1/status\`);\n`,
   });
   const why = 'a raw API path; call it through ROUTES and the SDK (@djchain/client)';
   assert.deepEqual(routeProblems(dir), [
