@@ -13,6 +13,7 @@ export {
   decodeDossier,
 } from './dossier/format.ts';
 export {
+  DOSSIER_CHECKS,
   type DossierCheck,
   type DossierTrust,
   type DossierVerdict,
