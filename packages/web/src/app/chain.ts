@@ -6,20 +6,10 @@
 import { DjchainClient, type HistoryEvent, ROUTES, type VerifiedReceipt } from '@djchain/client';
 import { fromHex, getSuite, type KeyPair, type Value } from '@djchain/crypto/browser';
 import type { ValidatorSet } from '@djchain/ledger';
+import type { AppConfig } from '../app-config.ts';
 import { AppError } from './errors.ts';
 
-export interface AppConfig {
-  readonly chainId: string;
-  readonly suite: 'intl' | 'gm';
-  readonly validators: ReadonlyArray<{
-    readonly publicKey: string;
-    readonly power: number;
-    readonly name: string;
-  }>;
-  /** The top organizations, where the portal and the tree start. */
-  readonly rootOrgs: readonly string[];
-  readonly title?: string;
-}
+export type { AppConfig };
 
 export interface OrgInfo {
   readonly id: string;
