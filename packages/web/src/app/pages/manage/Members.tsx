@@ -7,6 +7,7 @@ import { parseKeystore } from '@djchain/client';
 import { Button, Col, DatePicker, Form, Input, Row, Select, Typography, Upload } from 'antd';
 import { ActCard, type FormValues } from '../../act.tsx';
 import { useApp, useAsync } from '../../context.tsx';
+import { OrgName, useNames } from '../../names.tsx';
 import { orgOptions, useOrgTree } from '../../org-data.ts';
 import { ErrorBlock, Loading } from '../../ui.tsx';
 
@@ -17,6 +18,7 @@ const GROUNDS = ['不交纳党费', '不参加组织生活', '不做党所分配
 /** The member's status line under an id field (nothing until the id is well formed). */
 export function MemberStatus({ id }: { id: unknown }) {
   const { t, chain } = useApp();
+  const names = useNames();
   const ok = typeof id === 'string' && MEMBER_ID.test(id.trim());
   const m = useAsync(
     async () => (ok ? chain.member(String(id).trim()) : null),
@@ -27,7 +29,9 @@ export function MemberStatus({ id }: { id: unknown }) {
   if (!m.data) return null;
   return (
     <Typography.Paragraph data-testid="member-status">
-      {t('statusNow', { status: m.data.status })} · {m.data.org}
+      {/* The person by name where the reader may see it, the organization by its name. */}
+      {names.person(String(id).trim()) ? `${names.person(String(id).trim())} · ` : ''}
+      {t('statusNow', { status: m.data.status })} · <OrgName id={m.data.org} />
     </Typography.Paragraph>
   );
 }
