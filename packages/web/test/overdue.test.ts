@@ -141,6 +141,11 @@ describe('an overdue step in Chromium', { timeout: 600_000 }, () => {
     assert.match(talkDue, /\d{4}-\d{2}-\d{2}/);
     assert.match(talkDue, /逾期原因/);
     await page.getByTestId('field-lateReason').waitFor();
+    // The process's deadline line, in words: level, step, date, article.
+    assert.match(
+      ((await page.locator('[data-testid=deadline-line][data-kind=talk]').textContent()) ?? '').trim(),
+      /^已超期\s*党组织派人谈话 · 期限 \d{4}-\d{2}-\d{2} · 《中国共产党发展党员工作细则》第七条$/,
+    );
     await checkPage(page, 'overdue-talk-form');
     const today = chinaDay(Date.now());
     const reason = '申请人外出务工，返回社区后即安排谈话';
