@@ -236,6 +236,9 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       assert.equal(await submit('elect'), 'done');
       const records = page.getByTestId('election-records');
       await records.getByText('换届').first().waitFor();
+      // The post holders by name (the committee above may read b2's names), not by id.
+      await records.getByText('郭敏').first().waitFor();
+      await records.getByText('孙立').first().waitFor();
       // m-011 was 书记 of b2 until this 换届; now 组织委员, m-012 书记.
       const posts = (await c.query('org', 'posts', { org: 'b2' })).result as {
         member: string;
