@@ -169,6 +169,9 @@ describe('names and aggregate reads in Chromium', { timeout: 300_000 }, () => {
     const tx = page.getByTestId('tx-view');
     await tx.waitFor();
     applyTx = page.url().split('/').pop()!;
+    // The action by its step's name in the rule set, the id beside it.
+    await page.getByTestId('tx-action').getByText('第1步').waitFor();
+    assert.match((await page.getByTestId('tx-action').textContent()) ?? '', /^第1步 \S+ recruitment\.apply$/);
     const params = (await page.getByTestId('tx-params').textContent()) ?? '';
     assert.match(params, /周晓\s*m-101/);
     assert.match(params, /第一党支部\s*b1/);

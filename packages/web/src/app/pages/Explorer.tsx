@@ -287,6 +287,18 @@ function Latest() {
   );
 }
 
+/**
+ * The recruitment steps to name actions by: those of the active rule set whose action is one step's
+ * alone (recordAssessment is step 6 and step 21 — a transaction does not say which, so it keeps its
+ * code only).
+ */
+function useStepNames(): ReadonlyArray<{ no: number; action: string; name: string }> {
+  const { chain } = useApp();
+  const rules = useAsync(() => chain.ruleSets(), []);
+  const steps = rules.data?.[0]?.steps ?? [];
+  return steps.filter((s) => steps.filter((x) => x.action === s.action).length === 1);
+}
+
 /** Whom or what a transaction is about: its member, else its organization (branch). */
 function subjectOf(params: unknown): string | null {
   const p = (params ?? {}) as Record<string, unknown>;
@@ -298,6 +310,7 @@ function subjectOf(params: unknown): string | null {
 function BlockView({ height }: { height: number }) {
   const { t, chain } = useApp();
   const names = useNames();
+  const steps = useStepNames();
   const data = useAsync(() => getBlock(height, chain.client.authHeaders()), [height]);
   if (data.loading) return <Loading />;
   if (data.error) return <ErrorBlock error={data.error} onRetry={data.reload} />;
@@ -326,7 +339,7 @@ function BlockView({ height }: { height: number }) {
           },
           {
             title: t('action'),
-            render: (_, tx) => <ActionName t={t} module={tx.module} action={tx.action} />,
+            render: (_, tx) => <ActionName t={t} module={tx.module} action={tx.action} steps={steps} />,
           },
           {
             title: t('txSubject'),
@@ -345,6 +358,7 @@ function BlockView({ height }: { height: number }) {
 function TxView({ hash }: { hash: string }) {
   const { t, chain } = useApp();
   const names = useNames();
+  const steps = useStepNames();
   const data = useAsync(async () => {
     const r = await chain.client.getReceipt(hash);
     if (r.status !== 'committed') return null;
@@ -403,7 +417,7 @@ function TxView({ hash }: { hash: string }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('action')}>
           <span data-testid="tx-action">
-            <ActionName t={t} module={tx.module} action={tx.action} />
+            <ActionName t={t} module={tx.module} action={tx.action} steps={steps} />
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('signer')}>{addressOf(chain.client.suite, tx.signer)}</Descriptions.Item>
