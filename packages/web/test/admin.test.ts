@@ -547,6 +547,9 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       await page.getByTestId('confirm-ok').waitFor({ state: 'hidden', timeout: 180_000 });
       await page.getByTestId('remove-done').waitFor({ timeout: 180_000 });
       assert.equal(await page.getByTestId('remove-submit').isDisabled(), true);
+      // The status line under the id is read again: 出党 now, not the 正式党员 of before.
+      await remove.getByTestId('member-status').filter({ hasText: '出党' }).waitFor();
+      assert.match(await text(remove.getByTestId('member-status')), /刘洋 · 当前身份：出党 · 第一党支部/);
       await checkPage(page, 'manage-remove-done');
       const c = clientOf(chain);
       await c.signIn(chain.keys.committeeSecretary);

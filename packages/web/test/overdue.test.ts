@@ -110,6 +110,11 @@ describe('an overdue step in Chromium', { timeout: 600_000 }, () => {
       (await page.getByTestId('branch-row-b1').getByTestId('cell-overdue').textContent())?.trim(),
       '1',
     );
+    // On a phone the to-do's text keeps the list's width (the waiting note goes under it).
+    await page.setViewportSize({ width: 390, height: 844 });
+    const meta = (await todo.locator('.ant-list-item-meta').boundingBox())!;
+    const whole = (await page.getByTestId('todo-list').boundingBox())!;
+    assert.ok(meta.width > whole.width * 0.8, `to-do text ${meta.width}px of ${whole.width}px`);
     await checkPage(page, 'overdue-workbench');
     await open('supervision');
     const row = page.getByTestId('branch-row-b1');

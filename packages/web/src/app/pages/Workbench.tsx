@@ -110,10 +110,18 @@ export function WorkbenchPage() {
             </span>
           }
         >
+          {/* On a phone the button or the waiting note goes under the to-do, not beside it: the
+              to-do's text keeps the whole width. */}
+          <style>
+            {
+              '@media (max-width: 575px) { .todo-list .ant-list-item { flex-wrap: wrap; } .todo-list .ant-list-item-action { margin-inline-start: 0; margin-top: 8px; } }'
+            }
+          </style>
           {items.length === 0 ? (
             <Empty description={t('nothingToDo')} />
           ) : (
             <List
+              className="todo-list"
               data-testid="todo-list"
               dataSource={items}
               renderItem={(it) => (
