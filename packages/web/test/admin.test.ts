@@ -98,7 +98,7 @@ async function rosterFile(file: string, people: readonly Person[]): Promise<void
   await wb.xlsx.writeFile(file);
 }
 
-describe('action pages in Chromium', { timeout: 420_000 }, () => {
+describe('action pages in Chromium', { timeout: 900_000 }, () => {
   if (!gate.run && gate.fail) {
     it('Chromium is installed (CI requires the browser tests to run)', () => {
       assert.fail(gate.reason);

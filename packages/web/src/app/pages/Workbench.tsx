@@ -114,7 +114,7 @@ export function WorkbenchPage() {
               to-do's text keeps the whole width. */}
           <style>
             {
-              '@media (max-width: 575px) { .todo-list .ant-list-item { flex-wrap: wrap; } .todo-list .ant-list-item-action { margin-inline-start: 0; margin-top: 8px; } }'
+              '@media (max-width: 575px) { .todo-list .ant-list-item { flex-wrap: wrap; } .todo-list .ant-list-item-meta { flex-basis: 100%; } .todo-list .ant-list-item-action { margin-inline-start: 0; margin-top: 8px; } }'
             }
           </style>
           {items.length === 0 ? (
