@@ -111,10 +111,10 @@ export function WorkbenchPage() {
           }
         >
           {/* On a phone the button or the waiting note goes under the to-do, not beside it: the
-              to-do's text keeps the whole width. */}
+              to-do's text keeps the whole width (!important: antd's own list rules are more specific). */}
           <style>
             {
-              '@media (max-width: 575px) { .todo-list .ant-list-item { flex-wrap: wrap; } .todo-list .ant-list-item-meta { flex-basis: 100%; } .todo-list .ant-list-item-action { margin-inline-start: 0; margin-top: 8px; } }'
+              '@media (max-width: 575px) { .todo-list .ant-list-item { flex-wrap: wrap !important; } .todo-list .ant-list-item-meta { flex: 1 1 100% !important; } .todo-list .ant-list-item-action { margin-inline-start: 0 !important; margin-top: 8px !important; } }'
             }
           </style>
           {items.length === 0 ? (
