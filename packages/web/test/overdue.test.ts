@@ -12,40 +12,31 @@
  * - afterwards the overdue count is back to 0.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { after, before, describe } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { WebServer } from '../src/server.ts';
-import { browserGate, gateNotice } from './browser-gate.ts';
 import {
   type ACCOUNTS,
-  CHROMIUM,
+  browserTests,
   type Chain,
   clientOf,
-  launchBrowser,
-  PASSPHRASE,
+  type Rig,
+  signInWith,
   startChain,
-  startWeb,
+  startWebPage,
+  stopRig,
 } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
-const gate = browserGate(process.env, CHROMIUM);
-const notice = gateNotice(gate, 'web overdue tests');
-if (notice) console.log(notice);
-const browserIt = (name: string, fn: () => Promise<void>) =>
-  it(name, gate.run ? {} : { skip: gate.reason }, fn);
+const { gate, browserIt } = browserTests('web overdue tests');
 
 /** Days between the application and today: the talk (within one month) is well past due. */
 const PAST_DAYS = 45;
 
 describe('an overdue step in Chromium', { timeout: 600_000 }, () => {
-  if (!gate.run && gate.fail) {
-    it('Chromium is installed (CI requires the browser tests to run)', () => {
-      assert.fail(gate.reason);
-    });
-  }
   let chain: Chain;
   let web: WebServer;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let rig: Rig | undefined;
   let page: Page;
   const pageErrors: string[] = [];
   const open = (hash: string) => page.goto(`${web.url}/#/${hash}`);
@@ -55,30 +46,12 @@ describe('an overdue step in Chromium', { timeout: 600_000 }, () => {
     if (!gate.run) return;
     chain = await startChain({ pastDays: PAST_DAYS });
     await chain.toWallClock!();
-    web = await startWeb(chain);
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(60_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    rig = await startWebPage(chain, 60_000, pageErrors);
+    ({ web, page } = rig);
   });
-  after(async () => {
-    await browser?.close();
-    await web?.close();
-    await chain?.stop();
-  });
+  after(() => stopRig({ chain, ...rig }));
 
-  async function signIn(account: keyof typeof ACCOUNTS) {
-    await page.evaluate(() => sessionStorage.clear()).catch(() => undefined);
-    await open('signin');
-    await page.reload();
-    await page.locator('input[type=file]').setInputFiles(chain.keystores[account]);
-    await page.getByTestId('passphrase').fill(PASSPHRASE);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('post-choice').waitFor();
-    await page.getByTestId('post-choice').locator('input[type=radio]').first().check();
-    await page.getByTestId('post-submit').click();
-    await page.getByTestId('session-bar').waitFor();
-  }
+  const signIn = (account: keyof typeof ACCOUNTS) => signInWith(page, web.url, chain.keystores[account]);
 
   browserIt('the chain holds the application of 45 days ago, and today is today', async () => {
     const c = clientOf(chain);

@@ -4,25 +4,20 @@
  * key shown raw (a deadline label missing from the table, as the process page once could show).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { browserGate, gateNotice } from './browser-gate.ts';
-import { CHROMIUM, launchBrowser } from './harness.ts';
+import { after, before, describe } from 'node:test';
+import type { Page } from 'playwright-core';
+import { type BrowserPage, browserTests, openPage } from './harness.ts';
 import { englishWords } from './page-checks.ts';
 
-const gate = browserGate(process.env, CHROMIUM);
-const notice = gateNotice(gate, 'web page-check tests');
-if (notice) console.log(notice);
-const browserIt = (name: string, fn: () => Promise<void>) =>
-  it(name, gate.run ? {} : { skip: gate.reason }, fn);
+const { gate, browserIt } = browserTests('web page-check tests');
 
 describe('the no-English check', { timeout: 120_000 }, () => {
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let browser: BrowserPage | undefined;
   let page: Page;
   before(async () => {
     if (!gate.run) return;
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
+    browser = await openPage(30_000);
+    ({ page } = browser);
   });
   after(async () => {
     await browser?.close();
