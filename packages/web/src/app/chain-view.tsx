@@ -40,7 +40,9 @@ export function ActionName({
   return (
     <span>
       {label ? `${label} ` : null}
-      <Typography.Text code translate="no">{`${module}.${action}`}</Typography.Text>
+      <Typography.Text code translate="no" style={{ whiteSpace: 'nowrap' }}>
+        {`${module}.${action}`}
+      </Typography.Text>
     </span>
   );
 }
@@ -60,8 +62,13 @@ function keyLabel(t: Translate, k: string): ReactNode {
 export function NamedId({ id, names }: { id: string; names: NameBook }) {
   const person = names.person(id);
   const org = person === undefined ? names.org(id) : undefined;
+  // A short id stays whole on a phone (m-101, not m-1 / 01); a long one may break anywhere.
   const code = (
-    <Typography.Text code translate="no" style={{ wordBreak: 'break-all' }}>
+    <Typography.Text
+      code
+      translate="no"
+      style={id.length <= 24 ? { whiteSpace: 'nowrap' } : { wordBreak: 'break-all' }}
+    >
       {id}
     </Typography.Text>
   );
