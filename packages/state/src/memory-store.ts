@@ -8,14 +8,13 @@ interface ValueVersion {
 }
 
 /** Keeps nodes, roots and value history in Maps; same semantics as the sqlite store. */
-export class MemoryNodeStore implements NodeStore {
+export class MemoryNodeStore extends VersionBook implements NodeStore {
   private readonly nodes = new Map<string, TreeNode>();
   private readonly roots = new Map<number, RootRecord>();
   /** Per key (hex): writes in ascending version order, null = deleted. */
   private readonly values = new Map<string, ValueVersion[]>();
   /** Per version, in commit order: nodes it replaced and keys it wrote. */
   private readonly staleLog: Array<{ since: number; nodes: readonly NodeKey[]; keys: string[] }> = [];
-  private readonly book = new VersionBook();
 
   readNode(version: number, path: string): TreeNode | undefined {
     return this.nodes.get(`${version}/${path}`);
@@ -53,17 +52,9 @@ export class MemoryNodeStore implements NodeStore {
     return out;
   }
 
-  versions(): { oldest: number; latest: number } | undefined {
-    return this.book.versions();
-  }
-
-  prunedBefore(): number {
-    return this.book.prunedBefore();
-  }
-
   write(batch: NodeBatch): void {
     const v = batch.version;
-    this.book.checkNext(v);
+    this.checkNext(v);
     for (const { key, node } of batch.nodes) this.nodes.set(`${key.version}/${key.path}`, node);
     this.roots.set(v, batch.root);
     const keys: string[] = [];
@@ -75,7 +66,7 @@ export class MemoryNodeStore implements NodeStore {
       else this.values.set(hex, [{ version: v, value }]);
     }
     this.staleLog.push({ since: v, nodes: batch.stale, keys });
-    this.book.wrote(v);
+    this.wrote(v);
   }
 
   /** Rows held: nodes and value versions (for metrics and tests). */
@@ -104,13 +95,13 @@ export class MemoryNodeStore implements NodeStore {
         if (list.length === 0) this.values.delete(hex);
       }
     }
-    const range = this.book.versions();
+    const range = this.versions();
     if (range) {
       for (let v = range.oldest; v < Math.min(beforeVersion, range.latest); v++) {
         if (this.roots.delete(v)) versions++;
       }
     }
-    this.book.prunedTo(beforeVersion);
+    this.prunedTo(beforeVersion);
     return { nodes, values, versions };
   }
 }

@@ -97,7 +97,7 @@ function* decodeWrittenKeys(bytes: Uint8Array): Generator<{ key: Uint8Array; del
  * `prune` join the caller's open transaction, or run in their own.
  * If a transaction that included `write` is rolled back, make a new store (it caches the range).
  */
-export class SqliteNodeStore implements NodeStore {
+export class SqliteNodeStore extends VersionBook implements NodeStore {
   private readonly db: DatabaseSync;
   private readonly q: Record<
     | 'node'
@@ -119,9 +119,9 @@ export class SqliteNodeStore implements NodeStore {
     | 'keysRange',
     StatementSync
   >;
-  private readonly book: VersionBook;
 
   constructor(deps: { db: DatabaseSync }) {
+    super();
     this.db = deps.db;
     this.db.exec(SCHEMA);
     const p = (sql: string) => this.db.prepare(sql);
@@ -160,7 +160,7 @@ export class SqliteNodeStore implements NodeStore {
     const m = this.db.prepare("SELECT value FROM smt_meta WHERE name = 'pruned_before'").get() as
       | { value: number }
       | undefined;
-    this.book = new VersionBook(
+    this.restoreVersions(
       r.lo === null || r.hi === null ? undefined : { oldest: r.lo, latest: r.hi },
       m?.value ?? 0,
     );
@@ -196,24 +196,16 @@ export class SqliteNodeStore implements NodeStore {
     return rows.map((r) => r.key);
   }
 
-  versions(): { oldest: number; latest: number } | undefined {
-    return this.book.versions();
-  }
-
-  prunedBefore(): number {
-    return this.book.prunedBefore();
-  }
-
   write(batch: NodeBatch): void {
     const v = batch.version;
-    this.book.checkNext(v);
+    this.checkNext(v);
     this.transaction(() => {
       this.insertNodes(batch.nodes);
       this.q.putRoot.run(v, batch.root.nodeVersion, batch.root.hash);
       this.insertValues(batch.values, v);
       this.q.putStale.run(v, encodeNodeKeys(batch.stale), encodeWrittenKeys(batch));
     });
-    this.book.wrote(v);
+    this.wrote(v);
   }
 
   private insertNodes(nodes: NodeBatch['nodes']): void {
@@ -265,7 +257,7 @@ export class SqliteNodeStore implements NodeStore {
     let nodes = 0;
     let values = 0;
     let versions = 0;
-    const latest = this.book.versions()?.latest ?? beforeVersion;
+    const latest = this.versions()?.latest ?? beforeVersion;
     const keep = Math.min(beforeVersion, latest);
     this.transaction(() => {
       const rows = this.q.staleUpTo.all(beforeVersion) as Array<{
@@ -284,9 +276,9 @@ export class SqliteNodeStore implements NodeStore {
       }
       this.q.delStale.run(beforeVersion);
       versions = Number(this.q.delRoots.run(keep).changes);
-      this.q.putMeta.run('pruned_before', Math.max(this.book.prunedBefore(), beforeVersion));
+      this.q.putMeta.run('pruned_before', Math.max(this.prunedBefore(), beforeVersion));
     });
-    this.book.prunedTo(beforeVersion);
+    this.prunedTo(beforeVersion);
     return { nodes, values, versions };
   }
 

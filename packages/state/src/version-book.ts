@@ -1,14 +1,18 @@
 /**
- * The bookkeeping both node stores keep alike: which versions they hold (oldest to latest), that
- * versions are written in order, and how far they were pruned.
+ * The bookkeeping both node stores keep alike (each extends this): which versions they hold
+ * (oldest to latest), that versions are written in order, and how far they were pruned.
  */
 import { StateError } from './errors.ts';
 
-export class VersionBook {
+export abstract class VersionBook {
   #range: { oldest: number; latest: number } | undefined;
-  #pruned: number;
+  #pruned = 0;
 
-  constructor(range?: { oldest: number; latest: number }, prunedBefore = 0) {
+  /** What a store found on opening (the sqlite store reads it from its file). */
+  protected restoreVersions(
+    range: { oldest: number; latest: number } | undefined,
+    prunedBefore: number,
+  ): void {
     this.#range = range;
     this.#pruned = prunedBefore;
   }
@@ -22,7 +26,7 @@ export class VersionBook {
   }
 
   /** STATE_VERSION_CONFLICT unless `version` is the one after the latest held. */
-  checkNext(version: number): void {
+  protected checkNext(version: number): void {
     if (this.#range && version !== this.#range.latest + 1) {
       throw new StateError('STATE_VERSION_CONFLICT', 'versions are written in order', {
         version,
@@ -31,12 +35,12 @@ export class VersionBook {
     }
   }
 
-  wrote(version: number): void {
+  protected wrote(version: number): void {
     this.#range = { oldest: this.#range?.oldest ?? version, latest: version };
   }
 
   /** After a prune below `beforeVersion`: the oldest version kept never passes the latest. */
-  prunedTo(beforeVersion: number): void {
+  protected prunedTo(beforeVersion: number): void {
     this.#pruned = Math.max(this.#pruned, beforeVersion);
     if (this.#range)
       this.#range = {
