@@ -9,6 +9,7 @@ import { evidenceModule } from './evidence/module.ts';
 import { governanceModule } from './governance/module.ts';
 import { memberModule } from './member/module.ts';
 import { orgModule } from './org/module.ts';
+import { orgLifeModule } from './orglife/module.ts';
 import { recruitmentModule } from './recruitment/module.ts';
 import { transferModule } from './transfer/module.ts';
 
@@ -20,6 +21,7 @@ export const allModules: readonly ModuleDef[] = [
   disciplineModule,
   transferModule,
   duesModule,
+  orgLifeModule,
   evidenceModule,
   governanceModule,
 ];
@@ -112,6 +114,21 @@ export { OrgErrors } from './org/errors.ts';
 export { type OrgGenesis, orgModule } from './org/module.ts';
 export { postRank } from './org/rank.ts';
 export { ORG_KINDS, type OrgKind } from './org/store.ts';
+export { OrgLifeErrors } from './orglife/errors.ts';
+export { orgLifeModule } from './orglife/module.ts';
+export {
+  HANDLINGS,
+  MEETING_KINDS,
+  MEETING_LENGTHS,
+  type MeetingKind,
+  MINUTES_SCOPES,
+  ORGLIFE_RULES,
+  ORGLIFE_RULES_2018,
+  type OrgLifeRules,
+  RATINGS,
+  type Rating,
+} from './orglife/rules.ts';
+export type { AttendanceLine, Held, Meeting } from './orglife/store.ts';
 export { permissionMatrix, renderPermissionMatrix } from './permissions/matrix.ts';
 export {
   COMMITTEE_POSTS,

@@ -6,6 +6,7 @@ import { EvidenceErrors } from './evidence/errors.ts';
 import { GovernanceErrors } from './governance/errors.ts';
 import { MemberErrors } from './member/errors.ts';
 import { OrgErrors } from './org/errors.ts';
+import { OrgLifeErrors } from './orglife/errors.ts';
 import { RecruitmentErrors } from './recruitment/errors.ts';
 import { TransferErrors } from './transfer/errors.ts';
 
@@ -18,4 +19,5 @@ export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
   EvidenceErrors,
   GovernanceErrors,
   DuesErrors,
+  OrgLifeErrors,
 ];

@@ -10,6 +10,7 @@ import { duesModule } from '../dues/module.ts';
 import { governanceModule } from '../governance/module.ts';
 import { memberModule } from '../member/module.ts';
 import { orgModule } from '../org/module.ts';
+import { orgLifeModule } from '../orglife/module.ts';
 import { recruitmentModule } from '../recruitment/module.ts';
 import { transferModule } from '../transfer/module.ts';
 import {
@@ -35,6 +36,7 @@ const MODULES: readonly ModuleDef[] = [
   disciplineModule,
   transferModule,
   duesModule,
+  orgLifeModule,
   governanceModule,
 ];
 
