@@ -11,6 +11,7 @@ import { memberModule } from './member/module.ts';
 import { orgModule } from './org/module.ts';
 import { orgLifeModule } from './orglife/module.ts';
 import { recruitmentModule } from './recruitment/module.ts';
+import { studyModule } from './study/module.ts';
 import { transferModule } from './transfer/module.ts';
 
 /** Every module of this package; the node registers exactly these. */
@@ -22,6 +23,7 @@ export const allModules: readonly ModuleDef[] = [
   transferModule,
   duesModule,
   orgLifeModule,
+  studyModule,
   evidenceModule,
   governanceModule,
 ];
@@ -147,5 +149,8 @@ export { RULESET_2014, RULESET_2026, RULESETS, type RuleSet } from './recruitmen
 export type { Phase, Process } from './recruitment/store.ts';
 export { checkBallot } from './recruitment/vote.ts';
 export { ERROR_REGISTRIES } from './registries.ts';
+export { StudyErrors } from './study/errors.ts';
+export { studyModule } from './study/module.ts';
+export { STUDY_RULES, STUDY_RULES_2019, type StudyRules, studyRulesFor } from './study/rules.ts';
 export { TransferErrors } from './transfer/errors.ts';
 export { transferModule } from './transfer/module.ts';

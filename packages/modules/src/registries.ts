@@ -8,6 +8,7 @@ import { MemberErrors } from './member/errors.ts';
 import { OrgErrors } from './org/errors.ts';
 import { OrgLifeErrors } from './orglife/errors.ts';
 import { RecruitmentErrors } from './recruitment/errors.ts';
+import { StudyErrors } from './study/errors.ts';
 import { TransferErrors } from './transfer/errors.ts';
 
 export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
@@ -20,4 +21,5 @@ export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
   GovernanceErrors,
   DuesErrors,
   OrgLifeErrors,
+  StudyErrors,
 ];

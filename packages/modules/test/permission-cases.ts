@@ -178,6 +178,12 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
     org: 'b1',
     subject: 'b1.m4',
   },
+  'study.report': {
+    params: { id: 'st9', member: 'b1.m4', on: '2025-07-01', topic: '自学党章', halfDays: 1 },
+    org: 'b1',
+    subject: 'b1.m4',
+  },
+  'study.confirm': { params: { id: 'st1', accepted: true }, org: 'b1', subject: 'b1.m1' },
   // The top 党委's 书记 proposes; permitted callers stop at the ok receipt.
   'governance.propose': {
     params: { op: 'add', role: 'observer', publicKey: 'ab'.repeat(32), org: 'b1' },
@@ -333,6 +339,13 @@ export function setup(): Chain {
     by: 'b1.sec',
     do: 'orglife.plan',
     params: { id: 'pm1', org: 'b1', kind: '支部党员大会', date: '2025-07-05' },
+  });
+  ok({
+    at: '2025-07-05',
+    hour: ++hour,
+    by: 'b1.m1',
+    do: 'study.report',
+    params: { id: 'st1', member: 'b1.m1', on: '2025-07-01', topic: '自学党章', days: 1 },
   });
   return chain;
 }

@@ -119,6 +119,10 @@ const EXPECTED: { readonly [action: string]: string } = {
   'orglife.rate': 'o:书组',
   'orglife.decideHandling': 'o:书组',
   'orglife.decideLapseCase': 'o:书组',
+  // Study (《党员教育管理工作条例》第二十条): the member reports their own individual study (or the
+  // clerk enters it for them); the branch's 书记, 组织委员 or 宣传委员 (who runs education) confirms it.
+  'study.report': '本 代',
+  'study.confirm': 'o:书组宣',
   // Node admission: the top 党委's 书记 proposes; the 书记 of an organization running a validator
   // approves (or, when genesis names one, the superior body's key — not the mode of this chain).
   'governance.propose': 'o:书',

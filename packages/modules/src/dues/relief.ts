@@ -5,7 +5,6 @@
  */
 import type { ActionContext } from '@djchain/runtime';
 import { defineAction } from '../common/action.ts';
-import { cite, DOC } from '../common/cites.ts';
 import { failure, okResult } from '../common/errors.ts';
 import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
 import { lapseDecisionAction } from '../common/lapse.ts';

@@ -56,7 +56,7 @@ export const orgLifeQueries: { readonly [name: string]: QueryDef } = {
     description:
       'A meeting: plan, held record, attendance with each confirmation (self or clerk), resolutions.',
     shape: { id: 'id' },
-    run: (ctx, p) => asValue(meetingView(ctx, p.id) ?? { missing: true }),
+    run: (ctx, p) => (meetingView(ctx, p.id) === null ? null : asValue(meetingView(ctx, p.id)!)),
   }),
   meetings: defineQuery<{ org: string; year?: number }>(BAD, {
     description: "An organization's meetings of a year (by planned date), with their status.",

@@ -12,6 +12,7 @@ import { memberModule } from '../member/module.ts';
 import { orgModule } from '../org/module.ts';
 import { orgLifeModule } from '../orglife/module.ts';
 import { recruitmentModule } from '../recruitment/module.ts';
+import { studyModule } from '../study/module.ts';
 import { transferModule } from '../transfer/module.ts';
 import {
   describePermission,
@@ -37,6 +38,7 @@ const MODULES: readonly ModuleDef[] = [
   transferModule,
   duesModule,
   orgLifeModule,
+  studyModule,
   governanceModule,
 ];
 
