@@ -39,6 +39,20 @@ export function branchMembers(stores: Stores, branch: string, on: IsoDate): stri
   return out;
 }
 
+/** Every branch's members (full or probationary) on a date, walking the roster once (the month close). */
+export function rosterOn(stores: Stores, on: IsoDate): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const key of allKeys(stores.member, memberKeys.prefix, 200_000)) {
+    const id = key.slice(memberKeys.prefix.length);
+    const org = currentOrg(stores, id);
+    if (org === null || !isMemberOn(stores, id, on)) continue;
+    const list = out.get(org) ?? [];
+    list.push(id);
+    out.set(org, list);
+  }
+  return out;
+}
+
 /** Holders of committee posts of an organization on a date (active: not lapsed), sorted. */
 export function committeeOf(stores: Stores, org: string, on: IsoDate): string[] {
   const ids = new Set<string>();
