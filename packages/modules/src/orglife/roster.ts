@@ -89,6 +89,27 @@ export function expectedAt(
   return branchMembers(stores, org, on);
 }
 
+/**
+ * Whether one member belongs at a meeting of `kind` held by `org` on `on` — the test `expectedAt`
+ * applies to everyone, for one person (a held record checks its lines with it: no roster walk).
+ */
+export function belongsAt(
+  stores: Stores & { life: ReadStore },
+  org: string,
+  kind: MeetingKind,
+  on: IsoDate,
+  pair: readonly string[] | null,
+  member: string,
+): boolean {
+  if (kind === '谈心谈话') return (pair ?? []).includes(member);
+  if (kind === '支部委员会')
+    return activePosts(stores, member, org, on).some((p) => COMMITTEE_POSTS.includes(p));
+  const branch = kind === '党小组会' ? (getOrg(stores.org, org)?.parent ?? null) : org;
+  if (branch === null || currentOrg(stores, member) !== branch || !isMemberOn(stores, member, on))
+    return false;
+  return kind !== '党小组会' || groupOf(stores, member) === org;
+}
+
 /** Of `members`, those with a vote on the day (full, not under 留党察看: 党章第七条, 条例第四十条). */
 export function votersAmong(stores: Stores, members: readonly string[], on: IsoDate): string[] {
   return members.filter((id) => {
