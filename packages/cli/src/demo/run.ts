@@ -282,7 +282,8 @@ async function seedFresh(
     0o600,
   );
   // Their sealed form, for the sealed-data service the web app reads through.
-  writeDemoVault(dir, suite, DEMO_CHAIN_ID, plan.people);
+  const bases = new Map(plan.dues.flatMap((d) => (d.base === null ? [] : [[d.member, d.base] as const])));
+  writeDemoVault(dir, suite, DEMO_CHAIN_ID, plan.people, bases);
   const accountsDir = join(dir, 'accounts');
   mkdirSync(accountsDir, { recursive: true, mode: 0o700 });
   // In parallel on the thread pool: the demo keystores at scrypt N = 2^17 (≈0.37 s of one core each).
