@@ -354,13 +354,13 @@ async function seedFresh(
   }
 }
 
-interface Replay {
+export interface Replay {
   readonly child: ChildProcess;
   readonly ready: Promise<string>;
   setClock(ms: number | null): Promise<void>;
 }
 
-function startReplay(nodeDir: string): Replay {
+export function startReplay(nodeDir: string): Replay {
   const child = fork(REPLAY, ['--dir', nodeDir], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let stderr = '';
   child.stderr?.on('data', (d) => {
@@ -419,7 +419,7 @@ function startChild(cmd: string, args: string[], urlPattern: RegExp): Promise<St
 }
 
 /** Stops a child: a polite request first (IPC `message` or SIGTERM), SIGKILL after 10 s. */
-async function stopChild(child: ChildProcess, message?: unknown): Promise<void> {
+export async function stopChild(child: ChildProcess, message?: unknown): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   if (message !== undefined && child.connected) child.send(message as never);
