@@ -23,6 +23,7 @@ import {
   planTerms,
 } from './plan-community.ts';
 import { PlanContext, personKey } from './plan-context.ts';
+import { planDues } from './plan-dues.ts';
 import {
   COMMISSION_ID,
   chooseUnstable,
@@ -31,7 +32,6 @@ import {
   planSanctions,
   planTransfers,
 } from './plan-history.ts';
-import { planDues } from './plan-dues.ts';
 import { DEMO_RULESET, planRecruitment } from './plan-recruitment.ts';
 import type { DemoAccount, DemoPlan, Person, PlanOptions } from './plan-types.ts';
 

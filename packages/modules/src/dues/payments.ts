@@ -204,7 +204,8 @@ function verifyPayment(ctx: ActionContext, p: Pay): Result {
 function writePayment(ctx: ActionContext, p: Pay, status: 'reported' | 'confirmed'): void {
   const found = verified.get(p);
   // The runtime never executes what it did not verify; a caller that does gets a throw, not a guess.
-  if (found === undefined) throw new ModuleError('MODULES_BAD_INPUT', 'dues: a payment executed without verify');
+  if (found === undefined)
+    throw new ModuleError('MODULES_BAD_INPUT', 'dues: a payment executed without verify');
   verified.delete(p);
   const { due, late } = found;
   const org = memberTarget(ctx, p.member)!.org;
