@@ -71,6 +71,16 @@ function drawGroup(ctx: PlanContext, branch: string): { group: DuesGroup; base: 
   return { group: '低保或救济', base: null };
 }
 
+/**
+ * A bank reference: letters and single digits in turn, so no run of digits can read as a phone,
+ * ID or card number (the chain refuses those as personal data, *_PERSONAL_DATA).
+ */
+function refOf(ctx: PlanContext): string {
+  let out = '';
+  for (let i = 0; i < 5; i++) out += 'ABCDEFGHJKLMNPQRSTUVWXYZ'[ctx.rng.int(0, 23)]! + String(ctx.rng.int(0, 9));
+  return out;
+}
+
 export interface DuesPeople {
   readonly leaders: readonly Person[];
   readonly ordinary: readonly Person[];
@@ -239,7 +249,7 @@ export function planDues(ctx: PlanContext, who: DuesPeople): DuesInfo[] {
         months: pay.months,
         fen: paid,
         method: transfer ? '转账' : '现金',
-        ...(transfer ? { reference: `TX${ctx.rng.hex(10).toUpperCase()}` } : {}),
+        ...(transfer ? { reference: `TX${refOf(ctx)}` } : {}),
       };
       if (reported.includes(pay)) {
         ctx.add(p.id, pay.on, p.id, 'dues', 'reportPayment', { ...params, method: '转账' });
@@ -294,7 +304,7 @@ function planRemittances(
         org: b,
         fen,
         period: r.period,
-        reference: `YH${ctx.rng.hex(10).toUpperCase()}`,
+        reference: `YH${refOf(ctx)}`,
       });
       if (latest || ack >= ctx.today) continue;
       ctx.add(`remit-${b}`, ack, ctx.holder('c1/组织委员'), 'dues', 'acknowledgeRemittance', { id });
@@ -310,7 +320,7 @@ function planRemittances(
         org: 'c1',
         fen: received,
         period: r.period,
-        reference: `YH${ctx.rng.hex(10).toUpperCase()}`,
+        reference: `YH${refOf(ctx)}`,
       });
       ctx.add('remit-c1', upAck, SUPERIOR, 'dues', 'acknowledgeRemittanceAbove', { id });
     }

@@ -230,6 +230,7 @@ function writePayment(ctx: ActionContext, p: Pay, status: 'reported' | 'confirme
   };
   ctx.store.set(duesKeys.payment(p.id), asValue(rec));
   ctx.store.set(duesKeys.paymentsOf(p.member, p.id), true);
+  ctx.store.set(duesKeys.paymentsTo(org, p.id), true);
   for (const m of months) ctx.store.set(duesKeys.paid(p.member, m), p.id);
   if (status === 'confirmed') addToBooks(ctx, org, yearOf(rec.on), { collected: p.fen });
   emitAct(
