@@ -86,6 +86,8 @@ test('assess, pay, confirm, month close → warning, remit, acknowledgments: thr
       trust: { kind: 'genesis', validators: loaded.validators },
       // Reads as the node's operator (its api-token), as the demo's writer does.
       token: readFileSync(join(dir, 'api-token'), 'utf8').trim(),
+      // A bound against a hang on a loaded machine, not a timing check.
+      requestTimeoutMs: 60_000,
     });
   const client = clientOf(urls[0]!, dirs[0]!);
   /** Every validator's clock to 09:00 China time of `date`, then a block carrying it. */
@@ -214,4 +216,40 @@ test('assess, pay, confirm, month close → warning, remit, acknowledgments: thr
   assert.deepEqual([b.collected, b.received, b.remitted, b.held], [10_500, 0, 10_500, 0]);
   const c = await books('org0');
   assert.deepEqual([c.collected, c.received, c.remitted, c.held], [0, 10_500, 10_500, 0]);
+  // The books month by month (dues.ledger), worked by hand: the branch collected 45.00 + 15.00 in
+  // January, 15.00 in each of February to April, and sent 105.00 in May; the 党委 received it and
+  // sent it on in May. Each month's figure drills down to its records.
+  const ledger = async (org: string) =>
+    (await client.query('dues', 'ledger', { org, year: 2025 })).result as {
+      openingHeld: number;
+      months: {
+        month: string;
+        collected: number;
+        received: number;
+        remitted: number;
+        held: number;
+        payments: string[];
+        remittances: string[];
+      }[];
+    };
+  const lb = await ledger('org1');
+  assert.equal(lb.openingHeld, 0);
+  assert.deepEqual(
+    lb.months.slice(0, 6).map((m) => [m.month, m.collected, m.received, m.remitted, m.held]),
+    [
+      ['2025-01', 6000, 0, 0, 6000],
+      ['2025-02', 1500, 0, 0, 7500],
+      ['2025-03', 1500, 0, 0, 9000],
+      ['2025-04', 1500, 0, 0, 10_500],
+      ['2025-05', 0, 0, 10_500, 0],
+      ['2025-06', 0, 0, 0, 0],
+    ],
+  );
+  assert.deepEqual(lb.months[0]!.payments, ['pay-a-2025-01', 'pay-b-2025-01']);
+  assert.deepEqual(lb.months[4]!.remittances, ['remit-b-2025']);
+  const lc = await ledger('org0');
+  assert.deepEqual(
+    [lc.months[4]!.received, lc.months[4]!.remitted, lc.months[4]!.held, lc.months[4]!.remittances],
+    [10_500, 10_500, 0, ['remit-b-2025', 'remit-c-2025']],
+  );
 });
