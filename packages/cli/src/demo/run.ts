@@ -321,6 +321,9 @@ async function seedFresh(
       chainId: genesis.chainId,
       trust: { kind: 'genesis', validators: genesis.validators },
       token: operatorToken(nodes[0]!.dir),
+      // A bound against a hang, not a timing check: while a validator executes a block of several
+      // hundred dues payments on a loaded two-core machine, its answers waited over 40 s.
+      requestTimeoutMs: 120_000,
     });
     // Every validator's clock moves together: BFT time is the median of their precommit times.
     const setClock = async (ms: number | null) => {
