@@ -9,12 +9,10 @@ import { randomSeed, type Suite, toHex } from '@djchain/crypto';
 import { sealProfile } from '@djchain/modules';
 import {
   appendSealed,
+  emptyVault,
   profileKeyOf,
   type SealedLine,
   saveVault,
-  VAULT_FORMAT,
-  VAULT_VERSION,
-  type Vault,
   withKeys,
 } from '../commands/vault.ts';
 import type { Person } from './plan.ts';
@@ -35,17 +33,8 @@ export function writeDemoVault(
 ): void {
   const vaultFile = join(dir, DEMO_VAULT);
   const profilesFile = join(dir, DEMO_PROFILES);
-  const empty: Vault = {
-    format: VAULT_FORMAT,
-    version: VAULT_VERSION,
-    chainId,
-    suite: suite.id,
-    salt: toHex(randomSeed()),
-    keys: {},
-    erased: {},
-  };
   const vault = withKeys(
-    empty,
+    emptyVault(chainId, suite),
     people.map((p) => p.id),
   );
   saveVault(vaultFile, vault);
