@@ -77,7 +77,8 @@ function drawGroup(ctx: PlanContext, branch: string): { group: DuesGroup; base: 
  */
 function refOf(ctx: PlanContext): string {
   let out = '';
-  for (let i = 0; i < 5; i++) out += 'ABCDEFGHJKLMNPQRSTUVWXYZ'[ctx.rng.int(0, 23)]! + String(ctx.rng.int(0, 9));
+  for (let i = 0; i < 5; i++)
+    out += 'ABCDEFGHJKLMNPQRSTUVWXYZ'[ctx.rng.int(0, 23)]! + String(ctx.rng.int(0, 9));
   return out;
 }
 

@@ -92,7 +92,12 @@ function ledger(ctx: ReadContext, org: string, year: number) {
     remittances: [] as string[],
   }));
   let opening = 0;
-  const add = (date: string | null, fen: number, field: 'collected' | 'received' | 'remitted', id: string) => {
+  const add = (
+    date: string | null,
+    fen: number,
+    field: 'collected' | 'received' | 'remitted',
+    id: string,
+  ) => {
     if (date === null) return;
     const m = date.slice(0, 7);
     const sign = field === 'remitted' ? -1 : 1;
