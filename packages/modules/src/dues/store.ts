@@ -115,6 +115,9 @@ export const duesKeys = {
   payment: (id: string) => `r${SEP}${id}`,
   paymentsOf: (member: string, id: string) => `rm${SEP}${member}${SEP}${id}`,
   paymentsOfPrefix: (member: string) => `rm${SEP}${member}${SEP}`,
+  /** Payments received by an organization (the books' drill-down reads these). */
+  paymentsTo: (org: string, id: string) => `po${SEP}${org}${SEP}${id}`,
+  paymentsToPrefix: (org: string) => `po${SEP}${org}${SEP}`,
   correction: (id: string) => `cr${SEP}${id}`,
   relief: (id: string) => `f${SEP}${id}`,
   relievedMonth: (member: string, month: YearMonth) => `x${SEP}${member}${SEP}${month}`,

@@ -275,6 +275,10 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
     rule: 'post holders of the organization or above',
     before: (s, _st, p) => requireOrg(s, own(p, 'org')),
   },
+  'dues.ledger': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
   'dues.notice': { rule: 'members of the community (the yearly notice is published to members)' },
   // Organizational life: a meeting is read by post holders of its organization or above and by the
   // members expected at it; an organization's register and obligations by its post holders and
