@@ -20,6 +20,7 @@ import {
   monthOf,
   type YearMonth,
 } from '@djchain/modules';
+import { DemoError } from './errors.ts';
 import { at, duesSaltOf, type PlanContext, slotOnOrAfter } from './plan-context.ts';
 import type { DuesInfo, Person } from './plan-types.ts';
 
@@ -155,7 +156,7 @@ export function planDues(ctx: PlanContext, who: DuesPeople): DuesInfo[] {
     // community of retirees, and it keeps the demo's first start short (each payment is a transaction).
     const quarterly = ctx.rng.int(0, 2) !== 0 && p.id !== who.demoMember && !story.has(p.id);
     const amount = monthlyDues(duesRuleFor(m.from), group, base);
-    if (!amount.ok) throw new Error(`demo dues: ${group} ${base}: ${amount.code}`);
+    if (!amount.ok) throw new DemoError('DEMO_PLAN_INVALID', `demo dues: ${group} ${base}: ${amount.code}`);
     const fen = amount.fen;
     const branch = branchOn(p, m.assessOn);
     const salt = duesSaltOf(ctx.suite, ctx.opts.seed, p.id);
