@@ -3,7 +3,8 @@
  * wave of a date, BFT time at 09:00 China time of that date): every planned transaction must succeed,
  * as the 4-process seeding requires (demo.test.ts runs that, slowly). It shows the demo's expulsion —
  * decided by the branch, referred by the 党委, approved by the county commission named in genesis
- * (党章第四十二条) — is accepted by the chain, and that the expelled member ends 出党.
+ * (党章第四十二条) — is accepted by the chain, and that the expelled member ends 出党; and that the
+ * dues history's month closes give the warnings, the one open six-month case and the books it plans.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -37,6 +38,7 @@ test('every transaction of a small demo plan executes ok; the expulsion goes thr
   };
   const nonces = new Map<string, number>();
   const dates = [...new Set(plan.txs.map((t) => t.date))];
+  const duesEvents: { type: string; date: string }[] = [];
   for (const date of dates) {
     const waves = plan.txs.filter((t) => t.date === date);
     for (let wave = 0; waves.some((t) => t.wave >= wave); wave++) {
@@ -76,6 +78,7 @@ test('every transaction of a small demo plan executes ok; the expulsion goes thr
         });
       });
       const out = executor.executeBlock({ height, time, txs, proposer: validator.publicKey }, state);
+      for (const e of out.events) if (e.type.startsWith('dues.')) duesEvents.push({ type: e.type, date });
       out.receipts.forEach((r, i) => {
         const t = batch[i]!;
         assert.equal(
@@ -95,4 +98,42 @@ test('every transaction of a small demo plan executes ok; the expulsion goes thr
   const view = query('member', 'member', { id: expelled }) as { status: string; exitReason: string };
   assert.equal(view.status, '出党');
   assert.equal(view.exitReason, '开除');
+
+  // Dues (issue 14): "today" is 2026-11-25, one more block on that day closes 2026-10.
+  height++;
+  time = chinaTime('2026-11-25', 9);
+  const last = executor.executeBlock({ height, time, txs: [], proposer: validator.publicKey }, state);
+  state.apply(last.writes);
+  for (const e of last.events)
+    if (e.type.startsWith('dues.')) duesEvents.push({ type: e.type, date: '2026-11-25' });
+  const count = (type: string) => duesEvents.filter((e) => e.type === type).length;
+  // One six-month case, open for the 支部大会: the lapse story's 8 unpaid months reach 6 at 2026-08.
+  assert.equal(count('dues.LapseCaseOpened'), 1);
+  const cases = ['b1', 'b2', 'b3', 'b4', 'b5', 'b6'].flatMap(
+    (org) => (query('dues', 'arrears', { org }) as { rows: { lapseCase: { status: string } | null }[] }).rows,
+  );
+  assert.deepEqual(
+    cases.filter((r) => r.lapseCase !== null).map((r) => r.lapseCase!.status),
+    ['open'],
+  );
+  // Warnings at three months: the case's run, the two in arrears now and the one paid back later
+  // (a small community may give two stories to one member; at least three warnings either way).
+  assert.ok(count('dues.ArrearsWarning') >= 3, `${count('dues.ArrearsWarning')} warnings`);
+  assert.equal(count('dues.ReliefApproved'), 1);
+  // The 党委 received the branches' acknowledged remittances and sent one round on, acknowledged above.
+  const books = query('dues', 'books', { org: 'c1' }) as {
+    received: number;
+    remitted: number;
+    remittances: { org: string; to: string | null; status: string }[];
+  };
+  const up = books.remittances.filter((r) => r.org === 'c1');
+  assert.deepEqual(
+    up.map((r) => [r.to, r.status]),
+    [[null, 'acknowledged']],
+  );
+  assert.ok(books.received > books.remitted && books.remitted > 0);
+  assert.ok(
+    books.remittances.some((r) => r.org !== 'c1' && r.status === 'sent'),
+    'a round to acknowledge',
+  );
 });

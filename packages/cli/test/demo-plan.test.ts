@@ -8,19 +8,23 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { getSuite } from '@djchain/crypto';
+import { getSuite, type Value } from '@djchain/crypto';
+import { duesBaseCommitment, duesModule } from '@djchain/modules';
 import { generatePlan, planHash } from '../src/demo/index.ts';
+import { duesSaltOf } from '../src/demo/plan-context.ts';
 
 const suite = getSuite('intl');
 const plan = generatePlan(suite, { seed: 7, members: 60, today: '2026-06-06' });
 
 test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are pinned', () => {
-  assert.equal(planHash(suite, plan), '0bbd0570e3ede450bace2ab6a53cbc850f268f9bb92332228b5e140eb325a74b');
+  assert.equal(planHash(suite, plan), '903dcfac5948e8db13c8e4c8a76db0653220133d43a789889313bb437abc0cbb');
   const offChain = JSON.stringify({ people: plan.people, cases: plan.cases, accounts: plan.accounts });
   assert.equal(createHash('sha256').update(offChain).digest('hex'), OFF_CHAIN_SHA256);
   assert.equal(plan.genesisDate, '2022-06-01');
   assert.equal(plan.people.length, 70); // 24 leaders + 36 imported + 10 recruits
-  assert.equal(plan.txs.length, 199); // 196 before issue 12 added the expulsion (3 acts)
+  // 196 before issue 12 added the expulsion (3 acts); 199 before issue 14 added two years of dues
+  // (997 acts: the counts per action below).
+  assert.equal(plan.txs.length, 1196);
 });
 
 test('seed 7: transactions per action', () => {
@@ -62,6 +66,20 @@ test('seed 7: transactions per action', () => {
     'recruitment.conversionVote': 2,
     'recruitment.approveConversion': 2,
     'recruitment.archive': 2,
+    // Dues since issue 14, from 2024-06 (24 months before today): the 60 members at the start less
+    // the one expelled before it (m-0028 is expelled later: 60 − 0) plus the four recruits admitted
+    // by then = 64 assessments; payments month by month (two in three hand in a quarter at a time); the three last of the
+    // demo member reported (two confirmed); 6 branches × 4 half-years + the 党委's one = 25
+    // remittances, the latest round of 6 not yet acknowledged; one waiver asked and approved.
+    'dues.assess': 64,
+    'dues.recordPayment': 882,
+    'dues.reportPayment': 3,
+    'dues.confirmPayment': 2,
+    'dues.remit': 25,
+    'dues.acknowledgeRemittance': 18,
+    'dues.acknowledgeRemittanceAbove': 1,
+    'dues.requestRelief': 1,
+    'dues.approveRelief': 1,
   });
 });
 
@@ -69,7 +87,8 @@ test('seed 7: a case carried to the end follows the 25 steps in order, on meetin
   const full = plan.cases.find((c) => c.archetype === 'full');
   assert.deepEqual(full, { member: 'm-0069', branch: 'b4', archetype: 'full', phase: 'full' });
   const mine = plan.txs
-    .filter((t) => t.params.member === 'm-0069' || t.params.id === 'm-0069')
+    // Its steps (its dues since issue 14 are the dues test's).
+    .filter((t) => t.module !== 'dues' && (t.params.member === 'm-0069' || t.params.id === 'm-0069'))
     .map((t) => `${t.date} ${t.wave} ${t.signer} ${t.action}`);
   assert.deepEqual(mine, [
     '2023-02-06 0 m-0018 register',
@@ -119,6 +138,70 @@ test('seed 7: the cases stop where their archetype says', () => {
       'm-0070 b5 fullEarly full',
     ],
   );
+});
+
+test('seed 7: dues — amounts by the rule, bases only as commitments, the arrears stories', () => {
+  const dues = new Map(plan.dues.map((d) => [d.member, d]));
+  // Amounts worked by hand (half up to the fen, the rate on the whole base): 3415.00 元 pension at
+  // 0.5% = 17.075 → 17.08; 5000.00 元 salary, the top of the 1% bracket = 50.00; 3570.00 元 at 1% =
+  // 35.70; 25125.00 元 annual salary at 2% = 502.50; 13943.00 元 at 2% = 278.86.
+  assert.deepEqual(
+    ['m-0001', 'm-0012', 'm-0055', 'm-0018', 'm-0042'].map((m) => [
+      dues.get(m)?.group,
+      dues.get(m)?.base,
+      dues.get(m)?.fen,
+    ]),
+    [
+      ['离退休', 341500, 1708],
+      ['在职', 500000, 5000],
+      ['在职', 357000, 3570],
+      ['年薪制', 2512500, 50250],
+      ['年薪制', 1394300, 27886],
+    ],
+  );
+  // The base never travels: an assessment carries the commitment to (salt, member, group, from, base).
+  const assessed = plan.txs.filter((t) => t.action === 'assess');
+  for (const t of assessed) {
+    assert.ok(!('base' in t.params), `a base in ${t.params.member}'s assessment`);
+    const d = dues.get(t.params.member as string)!;
+    const expected =
+      d.base === null
+        ? undefined
+        : duesBaseCommitment(suite, duesSaltOf(suite, 7, d.member), { ...d, base: d.base });
+    assert.equal(t.params.commitment, expected);
+  }
+  const paidMonths = (member: string) =>
+    plan.txs
+      .filter(
+        (t) => (t.action === 'recordPayment' || t.action === 'reportPayment') && t.params.member === member,
+      )
+      .flatMap((t) => t.params.months as string[]);
+  // The six-month case: m-0034 paid up to 2025-09 and nothing since — 2025-10 … 2026-05 unpaid.
+  assert.equal(paidMonths('m-0034').at(-1), '2025-09');
+  // In arrears now: three months (m-0039, paid to 2026-02) and four (m-0045, paid to 2026-01).
+  assert.equal(paidMonths('m-0039').at(-1), '2026-02');
+  assert.equal(paidMonths('m-0045').at(-1), '2026-01');
+  // Paid back: four months unpaid (warned at the third), handed in with the fifth on 2025-04-20.
+  const back = plan.txs.find(
+    (t) => t.action === 'recordPayment' && t.params.member === 'm-0050' && t.date === '2025-04-20',
+  );
+  assert.deepEqual(back?.params.months, ['2024-12', '2025-01', '2025-02', '2025-03', '2025-04']);
+  // The waiver: 2025-08 … 2026-01 are not paid, the months around them are.
+  const waived = paidMonths('m-0055');
+  assert.ok(waived.includes('2025-07') && waived.includes('2026-02'));
+  assert.ok(!waived.some((m) => m >= '2025-08' && m <= '2026-01'));
+});
+
+test("the default demo's dues transactions pass the chain's parameter checks (no reference reads as personal data)", () => {
+  // A bank reference of random hex once held a run of digits the chain reads as a phone number
+  // (DUES_PERSONAL_DATA) and stopped the 300-member seeding: every parameter is parsed as the chain does.
+  const big = generatePlan(suite, { seed: 20240701, members: 300, today: '2026-12-03' });
+  const refused = big.txs
+    .filter((t) => t.module === 'dues')
+    .map((t) => ({ t, r: duesModule.actions[t.action]!.parse(t.params as Value) }))
+    .filter(({ r }) => !r.ok)
+    .map(({ t, r }) => `${t.date} ${t.action} ${JSON.stringify(t.params)}: ${r.ok ? '' : r.error.code}`);
+  assert.deepEqual(refused, []);
 });
 
 const OFF_CHAIN_SHA256 = 'bee74a26ab8a710882c39297898b41904711598b8cdcebad58282cf9147bea26';

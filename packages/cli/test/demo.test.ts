@@ -116,6 +116,24 @@ test('a small demo seeds a real 4-validator consortium, every stage exists, an o
   assert.ok(warning, 'overdue warning in the dossier');
   assert.equal((warning.data as { kind: string }).kind, 'talk');
 
+  // Dues (issue 14): exactly one six-month case is open, for the 支部大会, and the member's dossier
+  // (verified through the light client) holds the month close's event that opened it.
+  const open: string[] = [];
+  for (const org of ['b1', 'b2', 'b3', 'b4', 'b5', 'b6']) {
+    const { result } = await client.query('dues', 'arrears', { org });
+    for (const r of (result as { rows: { member: string; lapseCase: { status: string } | null }[] }).rows)
+      if (r.lapseCase?.status === 'open') open.push(r.member);
+  }
+  assert.equal(open.length, 1, `open six-month cases: ${open.join(', ')}`);
+  const lapsed = await client.getDossier(`member:${open[0]}`);
+  const opened = lapsed.verdict.dossier.events.find((e) => e.type === 'dues.LapseCaseOpened');
+  assert.ok(opened, 'the six-month case in the dossier');
+  assert.equal((opened.data as { decidedBy: string }).decidedBy, '支部大会');
+  assert.ok(
+    lapsed.verdict.dossier.events.some((e) => e.type === 'dues.ArrearsWarning'),
+    'warned at three',
+  );
+
   // Personal fields go through the demo's sealed-data service: a read record first, then the name.
   assert.match(first.out(), /仅供演示/);
   const sealedUrl = /个人信息查看服务：(http:\/\/127\.0\.0\.1:\d+)/.exec(first.out())?.[1];

@@ -95,7 +95,7 @@ async function rosterFile(file: string, people: readonly Person[]): Promise<void
   await wb.xlsx.writeFile(file);
 }
 
-describe('action pages in Chromium', { timeout: 420_000 }, () => {
+describe('action pages in Chromium', { timeout: 900_000 }, () => {
   let chain: Chain;
   let web: WebServer;
   let rig: Rig | undefined;
@@ -210,6 +210,9 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       assert.equal(await submit('elect'), 'done');
       const records = page.getByTestId('election-records');
       await records.getByText('换届').first().waitFor();
+      // The post holders by name (the committee above may read b2's names), not by id.
+      await records.getByText('郭敏').first().waitFor();
+      await records.getByText('孙立').first().waitFor();
       // m-011 was 书记 of b2 until this 换届; now 组织委员, m-012 书记.
       const posts = (await c.query('org', 'posts', { org: 'b2' })).result as {
         member: string;
@@ -312,7 +315,8 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       // A re-upload seals and checks every row again: over 120 s with the whole suite in parallel.
       await page.getByTestId('import-summary').waitFor({ timeout: 300_000 });
       assert.match(await text(page.getByTestId('import-summary')), /导入 0，跳过 2/);
-      // The roster exported from chain data lists them in their branch, with no name.
+      // The roster exported from chain data lists them in their branch, by the names the sealed
+      // roster holds (the organizer of b1 may read b1's names).
       const exporting = page.waitForEvent('download');
       await page.getByTestId('export-roster').click();
       await (await exporting).saveAs(tmp('exported-roster.xlsx'));
@@ -323,6 +327,7 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), [
         '所在支部',
         '党员编号',
+        '姓名',
         '人员类别',
         '党龄起算日',
         '预备期满日',
@@ -330,11 +335,23 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       const exported = new Map<string, string[]>();
       sheet.eachRow((r, n) => {
         if (n > 1)
-          exported.set(String(r.getCell(2).value), [String(r.getCell(1).value), String(r.getCell(3).value)]);
+          exported.set(String(r.getCell(2).value), [
+            String(r.getCell(1).value),
+            String(r.getCell(3).value),
+            String(r.getCell(4).value),
+          ]);
       });
       // Registered, not yet applied on chain (the spreadsheet's 入党申请人 applies with their own key).
-      for (const id of ids) assert.deepEqual(exported.get(id), ['第一党支部', '群众']);
-      assert.deepEqual(exported.get('m-001'), ['第一党支部', '正式党员']);
+      assert.deepEqual(
+        ids.map((id) => exported.get(id)).sort(),
+        [
+          ['第一党支部', '吴小梅', '群众'],
+          ['第一党支部', '钱多多', '群众'],
+        ].sort(),
+      );
+      assert.deepEqual(exported.get('m-001'), ['第一党支部', '王芳', '正式党员']);
+      // b2's people are not the organizer's to read: not listed.
+      assert.equal(exported.has('m-011'), false);
       await checkPage(page, 'manage-excel-exported');
       await shoot(page, 'manage-excel-exported');
       assert.equal(
@@ -465,6 +482,72 @@ describe('action pages in Chromium', { timeout: 420_000 }, () => {
       assert.equal(after.status, '正式党员');
       await checkPage(page, 'manage-members');
       await shoot(page, 'manage-members');
+      assert.deepEqual(pageErrors, []);
+    },
+  );
+
+  browserIt(
+    '除名: the branch may not remove a member; the committee above does, and a second removal is refused',
+    async () => {
+      const fill = async () => {
+        const remove = page.getByTestId('remove');
+        await remove.getByTestId('member-id').fill('m-005');
+        await remove.getByTestId('member-status').filter({ hasText: '正式党员' }).waitFor();
+        await choose('remove-reason', '除名');
+        await choose('remove-ground', '不参加组织生活');
+        await remove.getByTestId('remove-resolution').fill('res-2026-12-b1');
+        return remove;
+      };
+      // The branch meeting decides, the superior 党委 approves (党章第九条): the branch secretary is
+      // told before submitting, and the chain refuses it.
+      await signIn('branchSecretary');
+      await open('manage/members');
+      let remove = await fill();
+      await remove.getByTestId('permission-note').filter({ hasText: '不能办理' }).waitFor();
+      assert.equal(await submit('remove'), 'refused');
+      assert.match(await text(remove.getByTestId('coded-error')), /MEMBER_NOT_PERMITTED/);
+      await shoot(page, 'manage-remove-refused');
+
+      // The community committee's secretary approves it: the member is out (出党), with the reason.
+      await signIn('committeeSecretary');
+      await open('manage/members');
+      remove = await fill();
+      await remove.getByTestId('permission-note').filter({ hasText: '可以办理' }).waitFor();
+      await page.getByTestId('remove-submit').click();
+      const confirm = (await text(page.locator('.ant-modal:visible'))) ?? '';
+      for (const s of ['m-005', '第一党支部', '除名', '不参加组织生活', 'res-2026-12-b1'])
+        assert.ok(confirm.includes(s), `the confirmation lacks ${s}: ${confirm}`);
+      await page.getByTestId('confirm-ok').click();
+      await page.getByTestId('confirm-ok').waitFor({ state: 'hidden', timeout: 180_000 });
+      await page.getByTestId('remove-done').waitFor({ timeout: 180_000 });
+      assert.equal(await page.getByTestId('remove-submit').isDisabled(), true);
+      // The status line under the id is read again: 出党 now, not the 正式党员 of before.
+      await remove.getByTestId('member-status').filter({ hasText: '出党' }).waitFor();
+      assert.match(await text(remove.getByTestId('member-status')), /刘洋 · 当前身份：出党 · 第一党支部/);
+      await checkPage(page, 'manage-remove-done');
+      const c = clientOf(chain);
+      await c.signIn(chain.keys.committeeSecretary);
+      const m = (await c.query('member', 'member', { id: 'm-005' })).result as { status: string };
+      assert.equal(m.status, '出党');
+      const { verdict } = await c.getDossier('member:m-005');
+      assert.ok(
+        verdict.events.some((e) => e.type === 'member.Left'),
+        'member.Left in the dossier',
+      );
+      // The member's page says so.
+      await open('member/m-005');
+      await page.getByTestId('verified').waitFor({ timeout: 60_000 });
+      await page.getByText('出党').first().waitFor();
+      // Removed once: a second removal is refused (not a member any more).
+      await open('manage/members');
+      remove = page.getByTestId('remove');
+      await remove.getByTestId('member-id').fill('m-005');
+      await remove.getByTestId('member-status').filter({ hasText: '出党' }).waitFor();
+      await choose('remove-reason', '除名');
+      await remove.getByTestId('remove-resolution').fill('res-2026-12-b1');
+      assert.equal(await submit('remove'), 'refused');
+      assert.match(await text(remove.getByTestId('coded-error')), /MEMBER_NOT_A_MEMBER/);
+      await shoot(page, 'manage-remove-again');
       assert.deepEqual(pageErrors, []);
     },
   );

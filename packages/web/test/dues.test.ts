@@ -77,7 +77,11 @@ describe('dues page in Chromium', { timeout: 600_000 }, () => {
       assert.equal(await page.getByTestId('dues-report-submit').isDisabled(), true);
       await page.reload();
       await page.getByTestId('dues-register').waitFor();
-      const row = page.getByTestId('dues-register').locator('tr', { hasText: ACCOUNTS.clerk.id });
+      // The register names people from the sealed roster; the row carries the member id.
+      const row = page
+        .getByTestId('dues-register')
+        .locator('tr', { has: page.locator(`[data-member="${ACCOUNTS.clerk.id}"]`) });
+      assert.match((await row.textContent()) ?? '', new RegExp(chain.names[ACCOUNTS.clerk.id]!));
       assert.match((await row.textContent()) ?? '', /待支部确认/);
       await checkPage(page, 'dues');
       await shoot(page, 'dues-clerk');

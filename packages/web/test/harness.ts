@@ -5,17 +5,18 @@
  * accounts, the built app served by serveWeb, and Debian's Chromium driven by playwright-core.
  */
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { scrypt } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { it } from 'node:test';
 import { addressOf, createKeystore, DjchainClient, type ScryptFn } from '@djchain/client';
 import { fromHex, getSuite, type KeyPair, randomKeyPair, randomSeed } from '@djchain/crypto';
-import { ageCommitment, ageProof, sealProfile } from '@djchain/modules';
+import { addDays, ageCommitment, ageProof, chinaTime, sealProfile } from '@djchain/modules';
 import { communityOrgs, post } from '@djchain/testkit/community';
 import {
+  DJCHAIN_MAIN,
   djchain,
   patchConfig,
   type Spawned,
@@ -95,6 +96,11 @@ export interface Chain {
   readonly child: ChildProcess;
   /** Member id → fictional name, as sealed in the operator's roster (startWeb's sealed service). */
   readonly names: Readonly<Record<string, string>>;
+  /**
+   * Only for a chain started `pastDays` ago: hands the node back to the wall clock and waits for a
+   * block of today (its deadline checks run in it).
+   */
+  readonly toWallClock?: () => Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -166,7 +172,16 @@ export function writeGenesis(
  * writeGenesis made (e.g. a discipline commission).
  */
 export async function startChain(
-  opts: { extraMembers?: number; editGenesis?: (genesis: { modules: Record<string, unknown> }) => void } = {},
+  opts: {
+    extraMembers?: number;
+    editGenesis?: (genesis: { modules: Record<string, unknown> }) => void;
+    /**
+     * Start the chain (and file the application) this many days ago: the node runs on a clock the
+     * test drives (the demo's replay node, packages/cli/src/demo/replay-node.ts) from a genesis of
+     * that day until `toWallClock` — so a deadline passes without waiting for it.
+     */
+    pastDays?: number;
+  } = {},
 ): Promise<Chain> {
   const root = mkdtempSync(join(tmpdir(), 'djweb-'));
   const dir = join(root, 'node');
@@ -181,6 +196,13 @@ export async function startChain(
     const file = join(dir, 'genesis.json');
     const g = JSON.parse(readFileSync(file, 'utf8'));
     opts.editGenesis(g);
+    writeFileSync(file, `${JSON.stringify(g, null, 2)}\n`);
+  }
+  const startDay = opts.pastDays === undefined ? null : addDays(chinaToday(), -opts.pastDays);
+  if (startDay !== null) {
+    const file = join(dir, 'genesis.json');
+    const g = JSON.parse(readFileSync(file, 'utf8'));
+    g.time = chinaTime(startDay, 9);
     writeFileSync(file, `${JSON.stringify(g, null, 2)}\n`);
   }
   patchConfig(dir, { emptyBlockIntervalMs: 1000, logLevel: 'warn' });
@@ -204,7 +226,8 @@ export async function startChain(
     keystores[name] = join(root, 'keys', `${acc.id}.json`);
     writeFileSync(keystores[name], JSON.stringify(ks, null, 2));
   }
-  const node = await startDjchain(['start', '--dir', dir, '--port', '0']);
+  const node =
+    startDay === null ? await startDjchain(['start', '--dir', dir, '--port', '0']) : await startDriven(dir);
   const { child, url } = node;
   const stop = async () => {
     await node.stop(5000);
@@ -212,7 +235,7 @@ export async function startChain(
   };
   try {
     const client = clientOf({ dir, nodeUrl: url, chainId });
-    const today = chinaToday();
+    const today = startDay ?? chinaToday();
     const proof = ageProof(suite, seed, BIRTH_DATE, today, 18)!;
     const r = await client.send(
       {
@@ -228,7 +251,77 @@ export async function startChain(
     await stop();
     throw e;
   }
-  return { dir, nodeUrl: url, keystores, keys: accountKeys, chainId, child, names, stop };
+  const toWallClock =
+    'wallClock' in node
+      ? async () => {
+          await node.wallClock();
+          // A block of today: bounded in count and time.
+          const client = clientOf({ dir, nodeUrl: url, chainId });
+          const since = Date.now();
+          for (let i = 0; i < 600 && (await client.status()).time < since; i++)
+            await new Promise((r) => setTimeout(r, 100));
+        }
+      : undefined;
+  return {
+    dir,
+    nodeUrl: url,
+    keystores,
+    keys: accountKeys,
+    chainId,
+    child,
+    names,
+    stop,
+    ...(toWallClock ? { toWallClock } : {}),
+  };
+}
+
+/** The demo's replay node: `djchain start`'s node on a clock set by this process, from genesis time. */
+const REPLAY_NODE = join(dirname(DJCHAIN_MAIN), 'demo', 'replay-node.ts');
+
+async function startDriven(dir: string): Promise<{
+  child: ChildProcess;
+  url: string;
+  wallClock(): Promise<void>;
+  stop(graceMs: number): Promise<void>;
+}> {
+  const child = fork(REPLAY_NODE, ['--dir', dir, '--empty-block-ms', '1000'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let err = '';
+  child.stderr?.on('data', (d) => {
+    err = (err + String(d)).slice(-4000);
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const message = <T>(pick: (m: Record<string, unknown>) => T | undefined, ms: number) =>
+    new Promise<T>((ok, fail) => {
+      const timer = setTimeout(() => fail(new Error(`replay node: no answer in ${ms} ms: ${err}`)), ms);
+      const on = (m: Record<string, unknown>) => {
+        const v = pick(m);
+        if (v === undefined) return;
+        clearTimeout(timer);
+        child.off('message', on);
+        ok(v);
+      };
+      child.on('message', on);
+      child.once('exit', (c) => fail(new Error(`replay node exited (${c}): ${err}`)));
+    });
+  const url = await message((m) => (typeof m.ready === 'string' ? m.ready : undefined), 120_000);
+  return {
+    child,
+    url,
+    wallClock: async () => {
+      const set = message((m) => (m.clockSet === null ? true : undefined), 30_000);
+      child.send({ clock: null });
+      await set;
+    },
+    stop: async (graceMs) => {
+      if (child.exitCode !== null) return;
+      child.send({ stop: true });
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
 }
 
 /** An SDK client of the test chain, its light client trusting the genesis validator set. */

@@ -234,6 +234,9 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
     await page.getByTestId('print-dossier').click();
     const sheet = page.getByTestId('dossier-print');
     await sheet.waitFor({ timeout: 60_000 });
+    // Her own name and her branch's, not codes.
+    await sheet.getByText('党员档案 周晓（m-101）').waitFor();
+    assert.match((await sheet.textContent()) ?? '', /所在组织\s*第一党支部/);
     assert.match(
       (await page.getByTestId('print-summary').textContent()) ?? '',
       /全部检查通过：member:m-101，\d+ 条记录，区块 \d+/,

@@ -30,6 +30,7 @@ import {
   startWebPage,
   stopRig,
 } from './harness.ts';
+import { checkPage } from './page-checks.ts';
 
 const { gate, browserIt } = browserTests('web names tests');
 
@@ -129,6 +130,36 @@ describe('names and aggregate reads in Chromium', { timeout: 300_000 }, () => {
       );
     },
   );
+
+  let applyTx = '';
+  browserIt("the explorer's block and transaction pages name people and organizations", async () => {
+    // The application's block, from the applicant's verified history (the SDK, as the committee).
+    const c = clientOf(chain);
+    await c.signIn(chain.keys.committeeSecretary);
+    const { verdict } = await c.getDossier('member:m-101');
+    const applied = verdict.events.find((e) => e.height > 0 && e.type === 'recruitment.StepRecorded');
+    assert.ok(applied, 'the application is in the dossier');
+    await open(`explorer/block/${applied.height}`);
+    const block = page.getByTestId('block-view');
+    await block.waitFor();
+    // The transaction is about 周晓 (m-101): her name, the id as code beside it.
+    await block.locator('[data-testid=person-name][data-member=m-101]').waitFor();
+    assert.match((await block.locator('.ant-table-tbody').textContent()) ?? '', /周晓\s*m-101/);
+    await checkPage(page, 'explorer-block-named');
+    await block.locator('.ant-table-tbody a').first().click();
+    const tx = page.getByTestId('tx-view');
+    await tx.waitFor();
+    applyTx = page.url().split('/').pop()!;
+    // The action by its step's name in the rule set, the id beside it.
+    await page.getByTestId('tx-action').getByText('第1步').waitFor();
+    assert.match((await page.getByTestId('tx-action').textContent()) ?? '', /^第1步 \S+ recruitment\.apply$/);
+    const params = (await page.getByTestId('tx-params').textContent()) ?? '';
+    assert.match(params, /周晓\s*m-101/);
+    assert.match(params, /第一党支部\s*b1/);
+    const entities = (await page.getByTestId('event-entities').first().textContent()) ?? '';
+    assert.match(entities, /member:周晓\s*m-101/);
+    await checkPage(page, 'explorer-tx-named');
+  });
 
   browserIt('a warning shows while its deadline is near and closes when its act lands', async () => {
     const client = clientOf(chain);
@@ -240,6 +271,12 @@ describe('names and aggregate reads in Chromium', { timeout: 300_000 }, () => {
       .waitFor();
     assert.equal(((await page.locator('body').textContent()) ?? '').includes('周晓'), false);
     await shoot(page, 'names-member-forbidden-b2');
+    // The application's transaction page: b2's secretary gets no name of b1's applicant.
+    assert.match(applyTx, /^[0-9a-f]{64}$/);
+    await open(`explorer/tx/${applyTx}`);
+    await page.locator('[data-testid=tx-view], [data-testid=coded-error]').first().waitFor();
+    assert.equal(((await page.locator('body').textContent()) ?? '').includes('周晓'), false);
+    await shoot(page, 'names-tx-b2');
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -57,6 +57,7 @@ export function smallTargets(page: Page): Promise<string[]> {
 /**
  * Latin words in the visible text, leaving out ids (m-101, b1, djweb-test), hashes, error codes
  * (RECRUITMENT_OUT_OF_ORDER) and what is marked as code, as not to be translated, or as English.
+ * A message key shown raw (dk_talk: a label missing from the table) counts as English.
  */
 export function englishWords(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -72,6 +73,11 @@ export function englishWords(page: Page): Promise<string[]> {
       if (el.getClientRects().length === 0) continue;
       for (const token of (n.textContent ?? '').split(/[\s，。、；：（）()《》“”"'·,;|/…]+/)) {
         if (!/[A-Za-z]{2,}/.test(token)) continue;
+        // A message key shown raw (dk_talk, ev:member.Left, act:org.create): a missing label.
+        if (/^[a-z]{1,4}[_:][a-z][A-Za-z.]*$/.test(token)) {
+          words.add(token);
+          continue;
+        }
         // ids and hashes: letters with digits or joined by '-', '_', '.'; hex; codes in capitals.
         if (
           /\d/.test(token) ||

@@ -295,7 +295,8 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
       const jailedRow = await text(jailedTable.locator('tbody'));
       assert.match(
         jailedRow,
-        new RegExp(`第二党支部节点.*b2.*1.*${evidenceHeight}.*${evidenceHeight + 2}.*\\d+/0/prevote`),
+        // The node's organization by its name (b2 is 第二党支部).
+        new RegExp(`第二党支部节点第二党支部1.*${evidenceHeight}.*${evidenceHeight + 2}.*\\d+/0/prevote`),
       );
       assert.match(await text(page.getByTestId('jailed-table')), /停权高度.*投票权归零高度/);
       assert.match(await text(page.getByTestId('validators-table')), /第二党支部节点\s*已停权/);
@@ -318,7 +319,7 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
       );
       assert.equal(r.receipt.status, 'ok', JSON.stringify(r.receipt.error));
       const changes = page.getByTestId('changes-table');
-      await changes.getByText('加入 验证节点 第二党支部节点（b2）').waitFor();
+      await changes.getByText('加入 验证节点 第二党支部节点（第二党支部）').waitFor();
       assert.match(await text(changes), /提议编号.*变更.*已批准.*状态/);
       assert.match(await text(changes.locator('tbody')), /待审批（有效至高度 \d+）/);
       await shoot(page, 'explorer-jailed-pending');

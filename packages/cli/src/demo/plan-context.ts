@@ -22,6 +22,14 @@ export function ageSeedOf(suite: Suite, seed: number, id: string): Uint8Array {
   return taggedHash(suite, 'djchain/demo/age/v1', utf8(`${seed}/${id}`));
 }
 
+/**
+ * The salt of a member's dues-base commitment (dues.assess). Derived from the public seed like the
+ * age seeds: the demo's bases are synthetic, and `djchain dues audit` can recompute the commitment.
+ */
+export function duesSaltOf(suite: Suite, seed: number, id: string): Uint8Array {
+  return taggedHash(suite, 'djchain/demo/dues-salt/v1', utf8(`${seed}/${id}`));
+}
+
 /** Meeting days: the 6th and the 20th of each month; every planned date is one of them. */
 export function slotOnOrAfter(d: IsoDate): IsoDate {
   const [y, m, day] = d.split('-').map(Number) as [number, number, number];

@@ -1,6 +1,6 @@
 /** The shapes of the demo plan (plan.ts makes it; seed.ts replays it; sealed.ts seals its people). */
 import type { Value } from '@djchain/crypto';
-import type { IsoDate, ModulesGenesis } from '@djchain/modules';
+import type { DuesGroup, IsoDate, ModulesGenesis, YearMonth } from '@djchain/modules';
 
 export interface PlanOptions {
   readonly seed: number;
@@ -59,6 +59,18 @@ export interface CaseInfo {
   readonly phase: string;
 }
 
+/** A member's dues assessment in the demo; the base is sealed in the member's profile, never on chain. */
+export interface DuesInfo {
+  readonly member: string;
+  readonly group: DuesGroup;
+  /** Monthly base in fen for the based groups (salary, pension, income), else null. */
+  readonly base: number | null;
+  readonly fen: number;
+  readonly from: YearMonth;
+  /** Hands in a quarter at a time (in arrears, at the quarter's last month). */
+  readonly quarterly: boolean;
+}
+
 export interface DemoAccount {
   /** Key of the keystore file name. */
   readonly role: string;
@@ -74,5 +86,7 @@ export interface DemoPlan {
   readonly txs: readonly PlannedTx[];
   readonly cases: readonly CaseInfo[];
   readonly accounts: readonly DemoAccount[];
+  /** Dues assessments (off chain: the bases), member by member. */
+  readonly dues: readonly DuesInfo[];
   readonly orgNames: { readonly [id: string]: string };
 }

@@ -23,6 +23,7 @@ import {
   planTerms,
 } from './plan-community.ts';
 import { PlanContext, personKey } from './plan-context.ts';
+import { planDues } from './plan-dues.ts';
 import {
   COMMISSION_ID,
   chooseUnstable,
@@ -73,6 +74,14 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
   ];
   // Same hash, faster for long hash chains than the node implementation (modules README, age cost).
   const cases = planRecruitment(ctx, getSuite(suite.id, 'browser'), stable);
+  const accounts = planAccounts(ctx, leaders, ordinary);
+  // Last: it reads the others' transactions (admissions, transfers, expulsions).
+  const dues = planDues(ctx, {
+    leaders,
+    ordinary,
+    unstable,
+    demoMember: accounts.find((a) => a.role === 'member')!.member,
+  });
 
   const txs = [...ctx.txs].sort((x, y) => (x.date === y.date ? x.wave - y.wave : x.date < y.date ? -1 : 1));
   return {
@@ -90,7 +99,8 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
     people: ctx.people,
     txs,
     cases,
-    accounts: planAccounts(ctx, leaders, ordinary),
+    accounts,
+    dues,
     orgNames: ORG_NAMES,
   };
 }

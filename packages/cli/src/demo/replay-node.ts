@@ -6,7 +6,10 @@
  * hands the node back to the wall clock and stops it. Only the demo uses this; `djchain start` never
  * takes a clock from anyone.
  *
- *   node replay-node.ts --dir <node dir>     (messages: {clock: ms | null}, {stop: true})
+ *   node replay-node.ts --dir <node dir> [--empty-block-ms N]   (messages: {clock: ms | null}, {stop: true})
+ *
+ * `--empty-block-ms` (default 30) is for the web tests, which drive a case past its deadline this way
+ * and then browse the chain for minutes: a slower empty-block pace keeps that run light.
  */
 import { parseArgs } from 'node:util';
 import { getSuite } from '@djchain/crypto';
@@ -17,7 +20,9 @@ import { loadModules } from '../modules.ts';
 import { operatorToken, p2pConfigOf } from '../start.ts';
 import { DemoError } from './errors.ts';
 
-const { values } = parseArgs({ options: { dir: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { dir: { type: 'string' }, 'empty-block-ms': { type: 'string' } },
+});
 const send = (m: unknown) => process.send?.(m);
 
 const { dir, key, genesis, config } = loadDir(String(values.dir));
@@ -49,7 +54,10 @@ const node = openNode(
     modules,
     // Short empty-block interval: after the clock moves to the next date, a block at that date comes
     // at once (the block after it carries the date as its BFT time).
-    driver: { emptyBlockIntervalMs: 30, maxBlockTxs: config.maxBlockTxs },
+    driver: {
+      emptyBlockIntervalMs: values['empty-block-ms'] ? Number(values['empty-block-ms']) : 30,
+      maxBlockTxs: config.maxBlockTxs,
+    },
   },
   {
     key,

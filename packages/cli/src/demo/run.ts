@@ -282,7 +282,8 @@ async function seedFresh(
     0o600,
   );
   // Their sealed form, for the sealed-data service the web app reads through.
-  writeDemoVault(dir, suite, DEMO_CHAIN_ID, plan.people);
+  const bases = new Map(plan.dues.flatMap((d) => (d.base === null ? [] : [[d.member, d.base] as const])));
+  writeDemoVault(dir, suite, DEMO_CHAIN_ID, plan.people, bases);
   const accountsDir = join(dir, 'accounts');
   mkdirSync(accountsDir, { recursive: true, mode: 0o700 });
   // In parallel on the thread pool: the demo keystores at scrypt N = 2^17 (≈0.37 s of one core each).
@@ -320,6 +321,9 @@ async function seedFresh(
       chainId: genesis.chainId,
       trust: { kind: 'genesis', validators: genesis.validators },
       token: operatorToken(nodes[0]!.dir),
+      // A bound against a hang, not a timing check: while a validator executes a block of several
+      // hundred dues payments on a loaded two-core machine, its answers waited over 40 s.
+      requestTimeoutMs: 120_000,
     });
     // Every validator's clock moves together: BFT time is the median of their precommit times.
     const setClock = async (ms: number | null) => {
@@ -353,13 +357,13 @@ async function seedFresh(
   }
 }
 
-interface Replay {
+export interface Replay {
   readonly child: ChildProcess;
   readonly ready: Promise<string>;
   setClock(ms: number | null): Promise<void>;
 }
 
-function startReplay(nodeDir: string): Replay {
+export function startReplay(nodeDir: string): Replay {
   const child = fork(REPLAY, ['--dir', nodeDir], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let stderr = '';
   child.stderr?.on('data', (d) => {
@@ -418,7 +422,7 @@ function startChild(cmd: string, args: string[], urlPattern: RegExp): Promise<St
 }
 
 /** Stops a child: a polite request first (IPC `message` or SIGTERM), SIGKILL after 10 s. */
-async function stopChild(child: ChildProcess, message?: unknown): Promise<void> {
+export async function stopChild(child: ChildProcess, message?: unknown): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   if (message !== undefined && child.connected) child.send(message as never);

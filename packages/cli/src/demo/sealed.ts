@@ -20,7 +20,17 @@ import type { Person } from './plan.ts';
 export const DEMO_VAULT = 'vault.json';
 export const DEMO_PROFILES = 'profiles.jsonl';
 
-export function writeDemoVault(dir: string, suite: Suite, chainId: string, people: readonly Person[]): void {
+/**
+ * `bases`: each member's monthly dues base in fen (the plan's dues assessments): sealed as the
+ * profile's `incomeBase`, the only place the demo keeps it (the chain has its salted commitment).
+ */
+export function writeDemoVault(
+  dir: string,
+  suite: Suite,
+  chainId: string,
+  people: readonly Person[],
+  bases: ReadonlyMap<string, number> = new Map(),
+): void {
   const vaultFile = join(dir, DEMO_VAULT);
   const profilesFile = join(dir, DEMO_PROFILES);
   const vault = withKeys(
@@ -46,7 +56,7 @@ export function writeDemoVault(dir: string, suite: Suite, chainId: string, peopl
         address: p.address,
         education: '',
         occupation: '',
-        incomeBase: 0,
+        incomeBase: bases.get(p.id) ?? 0,
       },
     );
     return {

@@ -105,7 +105,9 @@ export async function seedHistory(suite: Suite, plan: DemoPlan, deps: SeedDeps):
         });
       }
       for (const { planned, tx } of signed) {
-        const { receipt } = await client.waitForReceipt(tx.hash, 60_000);
+        // A bound against a hang, not a timing check: a wave of several hundred payments on a loaded
+        // two-core machine (four validators, other jobs) took over a minute to commit.
+        const { receipt } = await client.waitForReceipt(tx.hash, 300_000);
         if (receipt.status !== 'ok') {
           throw new DemoError(
             'DEMO_SEED_FAILED',

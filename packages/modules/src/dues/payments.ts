@@ -5,7 +5,7 @@
  */
 import type { ActionContext, ReadContext, Result } from '@djchain/runtime';
 import { defineAction } from '../common/action.ts';
-import { failure, okResult } from '../common/errors.ts';
+import { failure, ModuleError, okResult } from '../common/errors.ts';
 import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
 import { addMonth, monthsBetween, type YearMonth } from '../common/months.ts';
 import { asValue } from '../common/stores.ts';
@@ -187,10 +187,27 @@ function checkPayment(ctx: ActionContext, p: Pay): Result<{ due: number; late: b
   return { ok: true, value: { due, late } };
 }
 
+/**
+ * What verify found for a payment, for its execute: the runtime hands both the same parameters
+ * object over the same state (run-action.ts), so the months are judged once per transaction. Keyed
+ * weakly by that object: nothing outlives the transaction, nothing is shared between two.
+ */
+const verified = new WeakMap<Pay, { due: number; late: boolean }>();
+
+function verifyPayment(ctx: ActionContext, p: Pay): Result {
+  const r = checkPayment(ctx, p);
+  if (!r.ok) return r;
+  verified.set(p, r.value);
+  return okResult;
+}
+
 function writePayment(ctx: ActionContext, p: Pay, status: 'reported' | 'confirmed'): void {
-  // verify ran checkPayment on this same state, so it holds here.
-  const checked = checkPayment(ctx, p);
-  const { due, late } = checked.ok ? checked.value : { due: 0, late: false };
+  const found = verified.get(p);
+  // The runtime never executes what it did not verify; a caller that does gets a throw, not a guess.
+  if (found === undefined)
+    throw new ModuleError('MODULES_BAD_INPUT', 'dues: a payment executed without verify');
+  verified.delete(p);
+  const { due, late } = found;
   const org = memberTarget(ctx, p.member)!.org;
   const { by } = actorOf(ctx, M);
   const months = [...p.months].sort();
@@ -213,6 +230,7 @@ function writePayment(ctx: ActionContext, p: Pay, status: 'reported' | 'confirme
   };
   ctx.store.set(duesKeys.payment(p.id), asValue(rec));
   ctx.store.set(duesKeys.paymentsOf(p.member, p.id), true);
+  ctx.store.set(duesKeys.paymentsTo(org, p.id), true);
   for (const m of months) ctx.store.set(duesKeys.paid(p.member, m), p.id);
   if (status === 'confirmed') addToBooks(ctx, org, yearOf(rec.on), { collected: p.fen });
   emitAct(
@@ -242,10 +260,7 @@ export const recordPayment = defineAction<Pay>(M, E, {
   check: (p) => (validMonths(p.months) ? okResult : failure(E.BAD_MONTH, { field: 'months' })),
   permission: [BRANCH_BOOKKEEPERS],
   target: (ctx, p) => memberTarget(ctx, p.member),
-  verify: (ctx, p) => {
-    const r = checkPayment(ctx, p);
-    return r.ok ? okResult : r;
-  },
+  verify: verifyPayment,
   execute: (ctx, p) => writePayment(ctx, p, 'confirmed'),
 });
 
@@ -256,10 +271,7 @@ export const reportPayment = defineAction<Pay>(M, E, {
   check: (p) => (validMonths(p.months) ? okResult : failure(E.BAD_MONTH, { field: 'months' })),
   permission: [{ of: 'self' }],
   target: (ctx, p) => memberTarget(ctx, p.member),
-  verify: (ctx, p) => {
-    const r = checkPayment(ctx, p);
-    return r.ok ? okResult : r;
-  },
+  verify: verifyPayment,
   execute: (ctx, p) => writePayment(ctx, p, 'reported'),
 });
 

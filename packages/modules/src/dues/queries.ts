@@ -63,6 +63,71 @@ function membersOf(ctx: ReadContext, org: string): string[] {
     .filter((id) => currentOrg(stores, id) === org);
 }
 
+/**
+ * The books month by month, from the records themselves: a confirmed payment counts in the month it
+ * was recorded (`on`), a remittance sent in the month it was sent, one received in the month it was
+ * acknowledged; corrected, rejected and unconfirmed payments count nowhere. Held at a month's end is
+ * everything collected and received up to then less everything remitted, so each month shows
+ * collected + received = remitted + (held − held before), and the year's last held is the books'.
+ */
+function ledger(ctx: ReadContext, org: string, year: number) {
+  const payPrefix = duesKeys.paymentsToPrefix(org);
+  const payments = ctx.store
+    .keys(payPrefix, 1_000_000)
+    .map((k) => getPayment(ctx.store, k.slice(payPrefix.length))!)
+    .filter((x) => x.status === 'confirmed');
+  const remPrefix = duesKeys.remittancesOfPrefix(org);
+  const remittances = ctx.store
+    .keys(remPrefix, 100_000)
+    .map((k) => getRemittance(ctx.store, k.slice(remPrefix.length))!);
+  const first = `${year}-01`;
+  const last = `${year}-12`;
+  const months = monthRange(first, last, 12).map((month) => ({
+    month,
+    collected: 0,
+    received: 0,
+    remitted: 0,
+    held: 0,
+    payments: [] as string[],
+    remittances: [] as string[],
+  }));
+  let opening = 0;
+  const add = (
+    date: string | null,
+    fen: number,
+    field: 'collected' | 'received' | 'remitted',
+    id: string,
+  ) => {
+    if (date === null) return;
+    const m = date.slice(0, 7);
+    const sign = field === 'remitted' ? -1 : 1;
+    if (m < first) opening += sign * fen;
+    const row = months.find((r) => r.month === m);
+    if (row === undefined) return;
+    row[field] += fen;
+    (field === 'collected' ? row.payments : row.remittances).push(id);
+  };
+  for (const x of payments) add(x.on, x.fen, 'collected', x.id);
+  for (const r of remittances) {
+    if (r.org === org) add(r.on, r.fen, 'remitted', r.id);
+    else if (r.status === 'acknowledged') add(r.acknowledgedOn, r.fen, 'received', r.id);
+  }
+  let held = opening;
+  for (const row of months) {
+    held += row.collected + row.received - row.remitted;
+    row.held = held;
+  }
+  const inYear = (d: string | null) => d !== null && d.startsWith(`${year}-`);
+  return {
+    org,
+    year,
+    openingHeld: opening,
+    months,
+    payments: payments.filter((x) => inYear(x.on)),
+    remittances: remittances.filter((r) => inYear(r.on) || inYear(r.acknowledgedOn)),
+  };
+}
+
 const BAD = DuesErrors.BAD_PARAMS;
 const YEAR = { type: 'int', optional: true, min: 1949, max: 2200 } as const;
 const thisYear = (ctx: ReadContext) => Number(monthNow(ctx).slice(0, 4));
@@ -157,6 +222,12 @@ export const duesQueries: { readonly [name: string]: QueryDef } = {
         paidFen: paid,
       });
     },
+  }),
+  ledger: defineQuery<{ org: string; year?: number }>(BAD, {
+    description:
+      "An organization's books month by month for a year (collected, received, remitted, held at the month's end) with the records behind each figure.",
+    shape: { org: 'id', year: YEAR },
+    run: (ctx, p) => asValue(ledger(ctx, p.org, p.year ?? thisYear(ctx))),
   }),
   notice: defineQuery<{ id: string }>(BAD, {
     description: 'A published yearly collection notice.',

@@ -5,9 +5,12 @@
  */
 import type { ReadStore } from '@djchain/runtime';
 import type { IsoDate } from '../common/dates.ts';
+import type { LapseCase } from '../common/lapse.ts';
 import type { YearMonth } from '../common/months.ts';
 import { getRecord, SEP } from '../common/stores.ts';
 import type { DuesGroup } from './rates.ts';
+
+export type { LapseCase };
 
 export interface Assessment {
   readonly member: string;
@@ -91,20 +94,6 @@ export interface Remittance {
   readonly acknowledgedOn: IsoDate | null;
 }
 
-export interface LapseCase {
-  readonly member: string;
-  readonly org: string;
-  readonly openedOn: IsoDate;
-  /** The unpaid months that opened it. */
-  readonly months: readonly YearMonth[];
-  readonly status: 'open' | 'decided';
-  readonly decision: {
-    readonly outcome: '除名' | '不予除名';
-    readonly on: IsoDate;
-    readonly resolution: string;
-  } | null;
-}
-
 export interface Notice {
   readonly id: string;
   readonly org: string;
@@ -126,6 +115,9 @@ export const duesKeys = {
   payment: (id: string) => `r${SEP}${id}`,
   paymentsOf: (member: string, id: string) => `rm${SEP}${member}${SEP}${id}`,
   paymentsOfPrefix: (member: string) => `rm${SEP}${member}${SEP}`,
+  /** Payments received by an organization (the books' drill-down reads these). */
+  paymentsTo: (org: string, id: string) => `po${SEP}${org}${SEP}${id}`,
+  paymentsToPrefix: (org: string) => `po${SEP}${org}${SEP}`,
   correction: (id: string) => `cr${SEP}${id}`,
   relief: (id: string) => `f${SEP}${id}`,
   relievedMonth: (member: string, month: YearMonth) => `x${SEP}${member}${SEP}${month}`,

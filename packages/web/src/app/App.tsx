@@ -186,7 +186,9 @@ const TAG_CONTRAST = [
     '.ant-typography-copy{min-width:44px;min-height:44px;display:inline-flex!important;align-items:center;justify-content:center}',
   )
   // A link to a person inside a line of text is underlined, not told by colour alone (WCAG 1.4.1).
-  .concat('a[href^="#/member/"]{text-decoration:underline}');
+  .concat('a[href^="#/member/"]{text-decoration:underline}')
+  // Check boxes (table row selection, checkbox groups) as 44 px tap targets (WCAG 2.5.5).
+  .concat('.ant-checkbox-wrapper{min-height:44px;min-width:44px;display:inline-flex;align-items:center}');
 
 function storedOf(s: Session, read: ReadSession): StoredSession {
   const { key: _key, ...rest } = s;

@@ -1,12 +1,15 @@
 /**
  * Chain values for people: parameter and event-data keys by name, coded values (phases, decisions)
- * in words, ids and hashes as code. Nothing here is verified by itself: callers show it next to the
- * verified receipt or dossier it came from.
+ * in words, ids and hashes as code — a person's or organization's id with its name before it when
+ * the reader may see that name (names.tsx: the sealed roster's read rules, organization names on
+ * chain). Nothing here is verified by itself: callers show it next to the verified receipt or
+ * dossier it came from.
  */
 import { toHex } from '@djchain/crypto/browser';
 import { Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { isMessageKey, type Translate } from './i18n.ts';
+import { type NameBook, useNames } from './names.tsx';
 
 /** The label of `module.action`: the recruitment chart's step name, else the table's, else the id. */
 export function actionLabel(
@@ -37,7 +40,9 @@ export function ActionName({
   return (
     <span>
       {label ? `${label} ` : null}
-      <Typography.Text code translate="no">{`${module}.${action}`}</Typography.Text>
+      <Typography.Text code translate="no" style={{ whiteSpace: 'nowrap' }}>
+        {`${module}.${action}`}
+      </Typography.Text>
     </span>
   );
 }
@@ -53,7 +58,56 @@ function keyLabel(t: Translate, k: string): ReactNode {
   );
 }
 
-function shownValueOf(t: Translate, v: unknown, depth: number): ReactNode {
+/** An id as code, with the name of the person or organization it names first when the reader has it. */
+export function NamedId({ id, names }: { id: string; names: NameBook }) {
+  const person = names.person(id);
+  const org = person === undefined ? names.org(id) : undefined;
+  // A short id stays whole on a phone (m-101, not m-1 / 01); a long one may break anywhere.
+  const code = (
+    <Typography.Text
+      code
+      translate="no"
+      style={id.length <= 24 ? { whiteSpace: 'nowrap' } : { wordBreak: 'break-all' }}
+    >
+      {id}
+    </Typography.Text>
+  );
+  if (person !== undefined)
+    return (
+      <span>
+        <span data-member={id} data-testid="person-name">
+          {person}
+        </span>{' '}
+        {code}
+      </span>
+    );
+  if (org !== undefined)
+    return (
+      <span>
+        <span data-org={id} data-testid="org-name">
+          {org}
+        </span>{' '}
+        {code}
+      </span>
+    );
+  return code;
+}
+
+/** An event's entity (`member:m-101`, `org:b1`): its kind as code, the id named as NamedId does. */
+export function EntityName({ entity, names }: { entity: string; names: NameBook }) {
+  const i = entity.indexOf(':');
+  if (i < 0) return <NamedId id={entity} names={names} />;
+  return (
+    <span>
+      <Typography.Text code translate="no">
+        {entity.slice(0, i + 1)}
+      </Typography.Text>
+      <NamedId id={entity.slice(i + 1)} names={names} />
+    </span>
+  );
+}
+
+function shownValueOf(t: Translate, v: unknown, depth: number, names: NameBook): ReactNode {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'boolean') return t(v ? 'val:true' : 'val:false');
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
@@ -66,14 +120,9 @@ function shownValueOf(t: Translate, v: unknown, depth: number): ReactNode {
   if (typeof v === 'string') {
     const key = `val:${v}`;
     if (isMessageKey(key)) return t(key);
-    // Latin text is an id, a hash or a code: shown as such. Chinese text is shown as written.
-    return /[A-Za-z]/.test(v) ? (
-      <Typography.Text code translate="no" style={{ wordBreak: 'break-all' }}>
-        {v}
-      </Typography.Text>
-    ) : (
-      v
-    );
+    // Latin text is an id, a hash or a code: shown as such (a person or organization by name
+    // too). Chinese text is shown as written.
+    return /[A-Za-z]/.test(v) ? <NamedId id={v} names={names} /> : v;
   }
   if (Array.isArray(v))
     return v.length === 0 ? (
@@ -84,7 +133,7 @@ function shownValueOf(t: Translate, v: unknown, depth: number): ReactNode {
           // biome-ignore lint/suspicious/noArrayIndexKey: a list's order is its identity
           <span key={i}>
             {i > 0 ? '、' : ''}
-            {shownValueOf(t, x, depth + 1)}
+            {shownValueOf(t, x, depth + 1, names)}
           </span>
         ))}
       </span>
@@ -106,6 +155,7 @@ export function ValueList({
   depth?: number;
   testId?: string;
 }) {
+  const names = useNames();
   const entries = Object.entries(value ?? {});
   if (entries.length === 0) return <span>—</span>;
   return (
@@ -113,7 +163,7 @@ export function ValueList({
       {entries.map(([k, v]) => (
         <div key={k} style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
           <dt style={{ fontWeight: 600 }}>{keyLabel(t, k)}：</dt>
-          <dd style={{ margin: 0, minWidth: 0 }}>{shownValueOf(t, v, depth)}</dd>
+          <dd style={{ margin: 0, minWidth: 0 }}>{shownValueOf(t, v, depth, names)}</dd>
         </div>
       ))}
     </dl>

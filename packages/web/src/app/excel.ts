@@ -65,14 +65,26 @@ async function listed(chain: Chain, orgs: readonly OrgInfo[]) {
   return out;
 }
 
-/** 党员名册 from chain data, as `djchain export roster` writes it without the sealed columns. */
+/**
+ * A member's name from the sealed roster, as the page's read session may see it (names.tsx: the
+ * sealed-data service answers by the node's read rules); '' where the reader is not entitled.
+ */
+export type NameOf = (id: string) => string | undefined;
+
+/**
+ * 党员名册 from chain data and the names the reader may see, as `djchain export roster` writes it
+ * without the other sealed columns (sex, birth date, education: personal fields read only through a
+ * committed read record, one member at a time).
+ */
 export async function rosterSheets(
   chain: Chain,
   orgs: readonly OrgInfo[],
+  nameOf: NameOf,
 ): Promise<{ sheets: Sheet[]; rows: number }> {
   const rows = (await listed(chain, orgs)).map(({ branch, member: m }) => [
     branch.name,
     m.id,
+    nameOf(m.id) ?? '',
     m.status,
     m.partyAgeFrom ?? '',
     m.probationEnd ?? '',
@@ -82,9 +94,9 @@ export async function rosterSheets(
     sheets: [
       {
         name: '党员名册',
-        headings: ['所在支部', '党员编号', '人员类别', '党龄起算日', '预备期满日'],
+        headings: ['所在支部', '党员编号', '姓名', '人员类别', '党龄起算日', '预备期满日'],
         rows,
-        widths: [16, 28, 12, 12, 12],
+        widths: [16, 28, 10, 12, 12, 12],
       },
     ],
   };
@@ -94,6 +106,7 @@ export async function rosterSheets(
 export async function reportSheets(
   chain: Chain,
   orgs: readonly OrgInfo[],
+  nameOf: NameOf,
 ): Promise<{ sheets: Sheet[]; rows: number }> {
   const today = chinaToday();
   const all = await listed(chain, orgs);
@@ -106,7 +119,15 @@ export async function reportSheets(
     if (CLOSED.has(m.status)) continue;
     const p = await chain.process(m.id);
     const overdue = (p?.deadlines ?? []).filter((d) => d.due < today).length;
-    detail.push([branch.name, m.id, m.status, m.probationEnd ?? '', p?.phase ?? '', overdue]);
+    detail.push([
+      branch.name,
+      m.id,
+      nameOf(m.id) ?? '',
+      m.status,
+      m.probationEnd ?? '',
+      p?.phase ?? '',
+      overdue,
+    ]);
   }
   const summary = orgs
     .filter((o) => o.kind === '党支部')
@@ -122,9 +143,9 @@ export async function reportSheets(
       },
       {
         name: '发展党员明细',
-        headings: ['所在支部', '编号', '当前阶段', '预备期满日', '链上流程阶段', '逾期事项数'],
+        headings: ['所在支部', '编号', '姓名', '当前阶段', '预备期满日', '链上流程阶段', '逾期事项数'],
         rows: detail,
-        widths: [16, 28, 12, 12, 14, 10],
+        widths: [16, 28, 10, 12, 12, 14, 10],
       },
     ],
   };

@@ -7,6 +7,7 @@ import { en as adminEn, zh as adminZh } from './i18n/admin.ts';
 import { en as chainNamesEn, zh as chainNamesZh } from './i18n/chain-names.ts';
 import { en as disciplineEn, zh as disciplineZh } from './i18n/discipline.ts';
 import { en as duesEn, zh as duesZh } from './i18n/dues.ts';
+import { en as explorerNamesEn, zh as explorerNamesZh } from './i18n/explorer-names.ts';
 import { en as formsEn, zh as formsZh } from './i18n/forms.ts';
 import { en as supervisionEn, zh as supervisionZh } from './i18n/supervision.ts';
 
@@ -288,6 +289,7 @@ const zh = {
   RATE_LIMITED: '操作过于频繁，请稍后再试。',
   ...supervisionZh,
   ...adminZh,
+  ...explorerNamesZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -564,6 +566,7 @@ const en: Table = {
   RATE_LIMITED: 'Too many requests; try again shortly.',
   ...supervisionEn,
   ...adminEn,
+  ...explorerNamesEn,
 };
 
 export type Lang = 'zh' | 'en';

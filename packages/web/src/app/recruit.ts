@@ -9,7 +9,7 @@ import {
   type StepDef,
 } from './chain.ts';
 
-import type { MessageKey } from './i18n.ts';
+import { isMessageKey, type MessageKey, type Translate } from './i18n.ts';
 
 export const PHASES = ['applicant', 'activist', 'candidate', 'probationary'] as const;
 
@@ -31,6 +31,12 @@ export const DEADLINE_ACTION: Record<string, string> = {
   conversion: 'conversionVote',
   conversionApproval: 'approveConversion',
 };
+
+/** The words for a kind of deadline (the `dk_*` labels); a kind without any stays its id. */
+export function deadlineKind(t: Translate, kind: string): string {
+  const key = `dk_${kind}`;
+  return isMessageKey(key) ? t(key) : kind;
+}
 
 export type Level = 'overdue' | 'dueSoon' | 'later';
 

@@ -17,12 +17,13 @@ export const zh = {
   personName: '姓名',
   searchByName: '按姓名或编号查找',
   deadlineOf: '{kind}期限 {date}',
+  // Deadline kinds (recruitment/deadlines.ts): the one label set, through recruit.ts deadlineKind.
   dk_talk: '谈话',
-  dk_assessment: '培养考察',
+  dk_assessment: '培养教育考察',
   dk_branchMeeting: '支部大会讨论',
   dk_approval: '上级党委审批',
   dk_oath: '入党宣誓',
-  dk_conversion: '转正',
+  dk_conversion: '预备期满转正',
   dk_conversionApproval: '转正审批',
 } as const;
 
@@ -47,7 +48,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   dk_talk: 'Talk',
   dk_assessment: 'Assessment',
   dk_branchMeeting: 'Branch meeting',
-  dk_approval: 'Approval',
+  dk_approval: 'Superior approval',
   dk_oath: 'Oath',
   dk_conversion: 'Conversion',
   dk_conversionApproval: 'Conversion approval',

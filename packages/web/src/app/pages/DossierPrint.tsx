@@ -12,6 +12,7 @@ import QRCode from 'qrcode';
 import { download } from '../chain.ts';
 import { useApp, useAsync } from '../context.tsx';
 import { eventLabel, type MessageKey } from '../i18n.ts';
+import { OrgName, useNames } from '../names.tsx';
 import { CodedAlert, codedOf, ErrorBlock, Loading } from '../ui.tsx';
 
 /** The QR code of `text` as SVG squares (no data: URL, which the page's CSP does not allow). */
@@ -41,6 +42,8 @@ export function QrSvg({ text, size = 180 }: { text: string; size?: number }) {
 
 export function DossierPrintPage({ id }: { id: string }) {
   const { t, chain } = useApp();
+  // The person's name on the sheet where the reader may see it (the sealed roster's read rules).
+  const name = useNames().person(id);
   const data = useAsync(async () => {
     const [dossier, member, rules] = await Promise.all([
       chain.client.getDossier(`member:${id}`),
@@ -61,7 +64,11 @@ export function DossierPrintPage({ id }: { id: string }) {
     <Card
       data-testid="dossier-print"
       className="dossier-print"
-      title={<span style={{ whiteSpace: 'normal' }}>{t('printTitle', { id })}</span>}
+      title={
+        <span style={{ whiteSpace: 'normal' }}>
+          {t('printTitle', { id: name ? `${name}（${id}）` : id })}
+        </span>
+      }
       extra={
         <span className="no-print" style={{ display: 'inline-flex', gap: 8, flexWrap: 'wrap' }}>
           <Button onClick={() => download(`dossier-${id}.cbor`, bytes)}>{t('exportDossier')}</Button>
@@ -80,7 +87,9 @@ export function DossierPrintPage({ id }: { id: string }) {
         <div style={{ flex: '1 1 320px', minWidth: 0 }}>
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t('status')}>{member.status}</Descriptions.Item>
-            <Descriptions.Item label={t('org')}>{member.org}</Descriptions.Item>
+            <Descriptions.Item label={t('org')}>
+              <OrgName id={member.org} />
+            </Descriptions.Item>
             <Descriptions.Item label={t('partyAgeFrom')}>{member.partyAgeFrom ?? '—'}</Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 16 }}>

@@ -25,21 +25,12 @@ import { useState } from 'react';
 import { chinaToday } from '../chain.ts';
 import { useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
+import { PersonName } from '../names.tsx';
 import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
+import { IncomingRemittances, LedgerCard, type Remittance } from './DuesBooks.tsx';
+import { fenOf, useDuesAct, yuan } from './dues-common.tsx';
 
-/** Integer fen as 元 with two decimals (no floating point: money is integer fen everywhere). */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const f = Math.abs(fen);
-  return `${sign}¥${Math.floor(f / 100)}.${String(f % 100).padStart(2, '0')}`;
-}
-
-/** 元 typed by a person ("12.3", "12.30") as integer fen, or null. */
-export function fenOf(text: string): number | null {
-  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.trim());
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
+export { fenOf, yuan };
 
 type MonthState = 'notMember' | 'unassessed' | 'waived' | 'paid' | 'reported' | 'unpaid';
 interface MonthDues {
@@ -74,7 +65,7 @@ interface Books {
   received: number;
   remitted: number;
   held: number;
-  remittances: { id: string; fen: number; period: string; on: string; status: 'sent' | 'acknowledged' }[];
+  remittances: Remittance[];
 }
 
 const STATE_COLOR: Record<MonthState, string> = {
@@ -86,40 +77,11 @@ const STATE_COLOR: Record<MonthState, string> = {
   unpaid: 'red',
 };
 const LAPSE_CITE = '《中国共产党章程》第九条';
+/** The rule behind the three-month reminder and the six-month case (规定第十三条). */
+const ARREARS_CITE = '《关于中国共产党党费收缴、使用和管理的规定》第十三条';
 const RULE_SOURCE = '《关于中国共产党党费收缴、使用和管理的规定》（中组发〔2008〕3号）';
 const BOOKKEEPERS = ['书记', '组织委员', '党务工作者'];
 const METHODS = ['现金', '转账', '其他'] as const;
-
-/** One signed dues act: confirm, sign, submit once; the refusal or the block it landed in. */
-function useDuesAct() {
-  const { t, chain, unlockKey } = useApp();
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<CodedView | null>(null);
-  const send = async (action: string, params: Value): Promise<number | null> => {
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const key = await unlockKey();
-      const r = await chain.send('dues', action, params, key);
-      if (r.receipt.status === 'failed') {
-        const e = r.receipt.error;
-        setRefusal(
-          e
-            ? { code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}), details: e.details }
-            : { code: 'TX_FAILED', message: t('refused') },
-        );
-        return null;
-      }
-      return r.height;
-    } catch (e) {
-      setRefusal(codedOf(e));
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, refusal, send };
-}
 
 /** An empty list's text in a grey that keeps 4.5:1 contrast on white (the theme's is lighter). */
 function Empty({ text }: { text: string }) {
@@ -129,18 +91,12 @@ function Empty({ text }: { text: string }) {
 const newId = (prefix: string, ...parts: string[]) =>
   `${prefix}-${parts.join('-')}-${Date.now().toString(36)}`.replace(/[^A-Za-z0-9_.:-]/g, '').slice(0, 64);
 
-/** Check boxes of the register and the report form as 44 px tap targets (WCAG 2.5.5). */
-const TAP_CSS =
-  '[data-testid=dues-register] .ant-checkbox-wrapper,[data-testid=dues-report] .ant-checkbox-wrapper' +
-  '{min-height:44px;min-width:44px;display:inline-flex;align-items:center}';
-
 export function DuesPage() {
   const { t, session } = useApp();
   const post = session?.post;
   const branchView = post && BOOKKEEPERS.includes(post.post);
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <style>{TAP_CSS}</style>
       <h1 style={{ margin: 0 }}>{t('duesTitle')}</h1>
       {session && <MyDues member={session.memberId} />}
       {branchView ? <BranchDues org={post.org} /> : <Alert type="info" showIcon message={t('duesNoPost')} />}
@@ -337,31 +293,54 @@ function BranchDues({ org }: { org: string }) {
   if (data.loading && !data.data) return <Loading />;
   if (data.error || !data.data) return <ErrorBlock error={data.error} onRetry={data.reload} />;
   const { register, arrears, books } = data.data;
+  // A 党委 holds no members itself: it receives its branches' remittances (and may hold members too).
+  const holdsMembers = register.length > 0;
+  const below = [...new Set(books.remittances.filter((r) => r.to === org).map((r) => r.org))].sort();
+  const receives = !holdsMembers || below.length > 0;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="dues-branch">
-      <Register rows={register} month={month} onDone={data.reload} />
-      <Card title={t('duesArrearsTitle', { month: arrears.closedMonth })} data-testid="dues-branch-arrears">
-        <List
-          dataSource={arrears.rows}
-          locale={{ emptyText: <Empty text={t('duesNoArrears')} /> }}
-          renderItem={(r) => (
-            <List.Item>
-              <Space direction="vertical" size={0}>
-                <strong>{r.member}</strong>
-                <span>{t('duesArrearsRow', { n: r.months.length, months: r.months.join('、') })}</span>
-                {r.lapseCase && (
-                  <Tag color={r.lapseCase.status === 'open' ? 'red' : 'default'}>
-                    {r.lapseCase.status === 'open'
-                      ? t('duesCaseOpen', { cite: LAPSE_CITE })
-                      : t('duesCaseDecided', { outcome: r.lapseCase.decision?.outcome ?? '' })}
-                  </Tag>
-                )}
-              </Space>
-            </List.Item>
-          )}
-        />
-      </Card>
+      {holdsMembers && <Register rows={register} month={month} onDone={data.reload} />}
+      {holdsMembers && (
+        <Card title={t('duesArrearsTitle', { month: arrears.closedMonth })} data-testid="dues-branch-arrears">
+          <Alert
+            type="info"
+            showIcon
+            message={t('duesArrearsRule', { source: RULE_SOURCE, cite: LAPSE_CITE })}
+          />
+          <List
+            dataSource={arrears.rows}
+            locale={{ emptyText: <Empty text={t('duesNoArrears')} /> }}
+            renderItem={(r) => (
+              <List.Item data-member={r.member}>
+                <Space direction="vertical" size={0}>
+                  <strong>
+                    <PersonName id={r.member} />
+                  </strong>
+                  <span>{t('duesArrearsRow', { n: r.months.length, months: r.months.join('、') })}</span>
+                  {r.months.length >= 3 && !r.lapseCase && (
+                    <Tag color="orange">{t('duesArrearsWarn', { cite: ARREARS_CITE })}</Tag>
+                  )}
+                  {r.lapseCase && (
+                    <Tag color={r.lapseCase.status === 'open' ? 'red' : 'default'}>
+                      {r.lapseCase.status === 'open'
+                        ? t('duesCaseOpen', { cite: LAPSE_CITE })
+                        : t('duesCaseDecided', { outcome: r.lapseCase.decision?.outcome ?? '' })}
+                    </Tag>
+                  )}
+                </Space>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+      {receives && <IncomingRemittances org={org} remittances={books.remittances} onDone={data.reload} />}
       <BooksCard org={org} year={year} books={books} onDone={data.reload} />
+      <LedgerCard
+        org={org}
+        below={below}
+        year={year}
+        key={books.collected + books.received + books.remitted}
+      />
     </Space>
   );
 }
@@ -430,7 +409,7 @@ function Register({ rows, month, onDone }: { rows: RegisterRow[]; month: string;
           getCheckboxProps: (r) => ({ disabled: r.state !== 'unpaid', 'aria-label': r.member }),
         }}
         columns={[
-          { title: t('duesMember'), dataIndex: 'member' },
+          { title: t('duesMember'), dataIndex: 'member', render: (m: string) => <PersonName id={m} /> },
           { title: t('duesDue'), dataIndex: 'fen', render: (f: number) => yuan(f) },
           {
             title: t('duesState'),

@@ -12,7 +12,7 @@ import { decodeTx, headerHash, merkleProofFromValue, txHash } from '@djchain/led
 import { Alert, Button, Card, Col, Descriptions, Input, Row, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { download } from '../chain.ts';
-import { ActionName, ValueList } from '../chain-view.tsx';
+import { ActionName, EntityName, NamedId, ValueList } from '../chain-view.tsx';
 import { go, useApp, useAsync } from '../context.tsx';
 import { AppError } from '../errors.ts';
 import {
@@ -27,7 +27,7 @@ import {
 } from '../explorer.ts';
 import { eventLabel } from '../i18n.ts';
 import { useLive } from '../live.ts';
-import { useNames } from '../names.tsx';
+import { OrgName, useNames } from '../names.tsx';
 import { encodeReceiptFile } from '../receipt-file.ts';
 import { CodedAlert, ErrorBlock, Loading } from '../ui.tsx';
 
@@ -89,6 +89,7 @@ export function ExplorerPage({ route }: { route: string[] }) {
 
 function Latest() {
   const { t, chain } = useApp();
+  const names = useNames();
   // Every commit re-reads the page: new blocks (and evidence committed in them) appear by themselves.
   const live = useLive(chain, ['block'], (e) => e.kind === 'block');
   const data = useAsync(async () => {
@@ -195,7 +196,10 @@ function Latest() {
               data-testid="jailed-table"
               columns={[
                 { title: t('name'), dataIndex: 'name' },
-                { title: t('organization'), render: (_, j) => j.orgId ?? '-' },
+                {
+                  title: t('organization'),
+                  render: (_, j) => (j.orgId ? <OrgName id={j.orgId} /> : '-'),
+                },
                 { title: t('jailedPower'), dataIndex: 'power' },
                 {
                   title: t('jailedSince'),
@@ -226,9 +230,13 @@ function Latest() {
               {
                 title: t('change'),
                 render: (_, c) =>
-                  `${c.op === 'power' ? t('opPower', { power: c.power ?? 0 }) : t(c.op === 'add' ? 'opAdd' : 'opRemove')} ${t(c.role === 'validator' ? 'roleValidator' : 'roleObserver')} ${c.name ?? nameOf(c.publicKey)}${c.org ? `（${c.org}）` : ''}`,
+                  `${c.op === 'power' ? t('opPower', { power: c.power ?? 0 }) : t(c.op === 'add' ? 'opAdd' : 'opRemove')} ${t(c.role === 'validator' ? 'roleValidator' : 'roleObserver')} ${c.name ?? nameOf(c.publicKey)}${c.org ? `（${names.org(c.org) ?? c.org}）` : ''}`,
               },
-              { title: t('approvals'), render: (_, c) => c.approvals.map((a) => a.by).join('、') || '-' },
+              {
+                title: t('approvals'),
+                render: (_, c) =>
+                  c.approvals.map((a) => names.person(a.by) ?? names.org(a.by) ?? a.by).join('、') || '-',
+              },
               {
                 title: t('changeStatus'),
                 render: (_, c) =>
@@ -280,8 +288,30 @@ function Latest() {
   );
 }
 
+/**
+ * The recruitment steps to name actions by: those of the active rule set whose action is one step's
+ * alone (recordAssessment is step 6 and step 21 — a transaction does not say which, so it keeps its
+ * code only).
+ */
+function useStepNames(): ReadonlyArray<{ no: number; action: string; name: string }> {
+  const { chain } = useApp();
+  const rules = useAsync(() => chain.ruleSets(), []);
+  const steps = rules.data?.[0]?.steps ?? [];
+  return steps.filter((s) => steps.filter((x) => x.action === s.action).length === 1);
+}
+
+/** Whom or what a transaction is about: its member, else its organization (branch). */
+function subjectOf(params: unknown): string | null {
+  const p = (params ?? {}) as Record<string, unknown>;
+  for (const k of ['member', 'org', 'branch'])
+    if (typeof p[k] === 'string' && p[k] !== '') return p[k] as string;
+  return null;
+}
+
 function BlockView({ height }: { height: number }) {
   const { t, chain } = useApp();
+  const names = useNames();
+  const steps = useStepNames();
   const data = useAsync(() => getBlock(chain.client, height), [height]);
   if (data.loading) return <Loading />;
   if (data.error) return <ErrorBlock error={data.error} onRetry={data.reload} />;
@@ -310,7 +340,14 @@ function BlockView({ height }: { height: number }) {
           },
           {
             title: t('action'),
-            render: (_, tx) => <ActionName t={t} module={tx.module} action={tx.action} />,
+            render: (_, tx) => <ActionName t={t} module={tx.module} action={tx.action} steps={steps} />,
+          },
+          {
+            title: t('txSubject'),
+            render: (_, tx) => {
+              const id = subjectOf(tx.params);
+              return id ? <NamedId id={id} names={names} /> : '—';
+            },
           },
           { title: '', render: (_, tx) => (tx.onBehalfOf ? <Tag color="orange">代办</Tag> : null) },
         ]}
@@ -321,6 +358,8 @@ function BlockView({ height }: { height: number }) {
 
 function TxView({ hash }: { hash: string }) {
   const { t, chain } = useApp();
+  const names = useNames();
+  const steps = useStepNames();
   const data = useAsync(async () => {
     const r = await chain.client.getReceipt(hash);
     if (r.status !== 'committed') return null;
@@ -377,7 +416,7 @@ function TxView({ hash }: { hash: string }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('action')}>
           <span data-testid="tx-action">
-            <ActionName t={t} module={tx.module} action={tx.action} />
+            <ActionName t={t} module={tx.module} action={tx.action} steps={steps} />
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('signer')}>{addressOf(chain.client.suite, tx.signer)}</Descriptions.Item>
@@ -404,9 +443,14 @@ function TxView({ hash }: { hash: string }) {
           // biome-ignore lint/suspicious/noArrayIndexKey: a receipt's events are a fixed, ordered list
           <Descriptions.Item key={`${i}-${e.type}`} label={eventLabel(t, e.type)}>
             <div style={{ minWidth: 0 }}>
-              <Typography.Text code translate="no">
-                {e.entities.join(', ')}
-              </Typography.Text>
+              <span data-testid="event-entities">
+                {e.entities.map((x, j) => (
+                  <span key={x}>
+                    {j > 0 ? '、' : ''}
+                    <EntityName entity={x} names={names} />
+                  </span>
+                ))}
+              </span>
               <ValueList t={t} value={e.data as Record<string, unknown>} />
             </div>
           </Descriptions.Item>

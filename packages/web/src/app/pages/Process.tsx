@@ -30,10 +30,17 @@ import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
 import { keepFile } from '../docs.ts';
 import { type Field, fieldsOf, paramsOf, STEP_DEADLINE, shown, VOTE_ACTIONS, wayOf } from '../forms.ts';
-import type { MessageKey } from '../i18n.ts';
 import { OrgName, PersonName, useNames } from '../names.tsx';
 import { RECRUITMENT_PERMISSIONS } from '../permissions.ts';
-import { DEADLINE_ACTION, levelOf, nextStep, PHASE_LABEL, recordOf, stepOf } from '../recruit.ts';
+import {
+  DEADLINE_ACTION,
+  deadlineKind,
+  levelOf,
+  nextStep,
+  PHASE_LABEL,
+  recordOf,
+  stepOf,
+} from '../recruit.ts';
 import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
 
 export function ProcessPage({ member, action }: { member: string; action?: string | undefined }) {
@@ -75,11 +82,11 @@ export function ProcessPage({ member, action }: { member: string; action?: strin
           {p.deadlines.map((d) => {
             const level = levelOf(d, today, soon);
             return (
-              <div key={d.kind} style={{ marginBottom: 6 }}>
+              <div key={d.kind} style={{ marginBottom: 6 }} data-testid="deadline-line" data-kind={d.kind}>
                 <Tag color={level === 'overdue' ? 'red' : level === 'dueSoon' ? 'orange' : 'default'}>
                   {level === 'overdue' ? t('overdue') : level === 'dueSoon' ? t('dueSoon') : t('deadline')}
                 </Tag>
-                {stepOf(rules, DEADLINE_ACTION[d.kind] ?? d.kind)?.name ?? t(`dl_${d.kind}` as MessageKey)} ·{' '}
+                {stepOf(rules, DEADLINE_ACTION[d.kind] ?? d.kind)?.name ?? deadlineKind(t, d.kind)} ·{' '}
                 {t('due', { date: d.due })} · {d.cite}
               </div>
             );

@@ -7,9 +7,8 @@
 import { Button, Card, Empty, Grid, List, Table, Tag } from 'antd';
 import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
-import type { MessageKey } from '../i18n.ts';
 import { PersonName, useNames } from '../names.tsx';
-import { casesUnder, PHASE_LABEL, PHASES } from '../recruit.ts';
+import { casesUnder, deadlineKind, PHASE_LABEL, PHASES } from '../recruit.ts';
 import { type BranchSummary, branchSummaries, type Todo, todoOf } from '../supervision.ts';
 import { ErrorBlock, Loading } from '../ui.tsx';
 
@@ -132,7 +131,7 @@ export function SupervisionPage({ branch }: { branch?: string | undefined }) {
     c.due ? (
       <Tag color={LEVEL_COLOR[c.level]} style={{ whiteSpace: 'normal' }}>
         {c.level === 'overdue' ? `${t('overdue')} ` : ''}
-        {t('deadlineOf', { kind: t(`dk_${c.kind}` as MessageKey), date: c.due })}
+        {c.kind ? t('deadlineOf', { kind: deadlineKind(t, c.kind), date: c.due }) : t('due', { date: c.due })}
       </Tag>
     ) : (
       '—'

@@ -9,7 +9,7 @@ import type { MessageKey } from '../i18n.ts';
 import { useLive } from '../live.ts';
 import { OrgName, PersonName, useNames } from '../names.tsx';
 import { type Performer, performerOf, postMayPerform, RECRUITMENT_PERMISSIONS } from '../permissions.ts';
-import { casesUnder, superiorIn } from '../recruit.ts';
+import { casesUnder, deadlineKind, superiorIn } from '../recruit.ts';
 import { branchSummaries, openWarnings, type Todo, todoOf } from '../supervision.ts';
 import { ErrorBlock, Loading } from '../ui.tsx';
 import { BranchTable } from './Supervision.tsx';
@@ -110,10 +110,18 @@ export function WorkbenchPage() {
             </span>
           }
         >
+          {/* On a phone the button or the waiting note goes under the to-do, not beside it: the
+              to-do's text keeps the whole width (!important: antd's own list rules are more specific). */}
+          <style>
+            {
+              '@media (max-width: 575px) { .todo-list .ant-list-item { flex-wrap: wrap !important; } .todo-list .ant-list-item-meta { flex: 1 1 100% !important; } .todo-list .ant-list-item-action { margin-inline-start: 0 !important; margin-top: 8px !important; } }'
+            }
+          </style>
           {items.length === 0 ? (
             <Empty description={t('nothingToDo')} />
           ) : (
             <List
+              className="todo-list"
               data-testid="todo-list"
               dataSource={items}
               renderItem={(it) => (
@@ -166,7 +174,7 @@ export function WorkbenchPage() {
                       <span>
                         <OrgName id={it.branch} />
                         {it.due
-                          ? ` · ${it.kind ? t('deadlineOf', { kind: t(`dk_${it.kind}` as MessageKey), date: it.due }) : t('due', { date: it.due })}`
+                          ? ` · ${it.kind ? t('deadlineOf', { kind: deadlineKind(t, it.kind), date: it.due }) : t('due', { date: it.due })}`
                           : ''}
                         {it.cite ? ` · ${it.cite}` : ''}
                       </span>
@@ -195,7 +203,7 @@ export function WorkbenchPage() {
                     <a href={`#/recruitment/${w.member}`}>
                       <PersonName id={w.member} />
                     </a>{' '}
-                    · {t('deadlineOf', { kind: t(`dk_${w.kind}` as MessageKey), date: w.due })}
+                    · {t('deadlineOf', { kind: deadlineKind(t, w.kind), date: w.due })}
                     <div>
                       <Typography.Text type="secondary">
                         <OrgName id={w.branch} /> · {w.cite}

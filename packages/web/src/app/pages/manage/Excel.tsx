@@ -30,6 +30,7 @@ import {
   reportSheets,
   rosterSheets,
 } from '../../excel.ts';
+import { useNames } from '../../names.tsx';
 import { type OrgNode, useOrgTree } from '../../org-data.ts';
 import { CodedAlert, type CodedView, codedOf } from '../../ui.tsx';
 
@@ -359,6 +360,7 @@ function within(orgs: readonly OrgNode[], root: string | null): OrgNode[] {
 
 function ExportCard() {
   const { t, chain, session } = useApp();
+  const names = useNames();
   const tree = useOrgTree();
   const [busy, setBusy] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -371,8 +373,14 @@ function ExportCard() {
       // What the post may read: its organization and those below (API.md, "Who may read what").
       const orgs = within(tree.data ?? [], session?.post?.org ?? null);
       const height = (await chain.client.status()).height;
+      // The names as the sealed roster holds them now (people imported since sign-in included),
+      // by the same read rules as the pages' names; the page's names where the service answers none.
+      const fresh = session
+        ? await chain.names(session.post ? { org: session.post.org } : { member: session.memberId })
+        : {};
+      const nameOf = (id: string) => (Object.hasOwn(fresh, id) ? fresh[id] : names.person(id));
       const { sheets, rows } =
-        what === 'roster' ? await rosterSheets(chain, orgs) : await reportSheets(chain, orgs);
+        what === 'roster' ? await rosterSheets(chain, orgs, nameOf) : await reportSheets(chain, orgs, nameOf);
       await downloadSheets(
         what === 'roster' ? `党员名册-${chinaToday()}.xlsx` : `发展党员情况-${chinaToday()}.xlsx`,
         sheets,

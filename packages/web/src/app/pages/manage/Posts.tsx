@@ -3,6 +3,7 @@ import { Card, Col, Form, Input, List, Row, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { ActCard } from '../../act.tsx';
 import { useApp, useAsync } from '../../context.tsx';
+import { PersonName } from '../../names.tsx';
 import { orgOptions, useOrgTree } from '../../org-data.ts';
 import { ErrorBlock, Loading } from '../../ui.tsx';
 import { MEMBER_ID } from './fields.tsx';
@@ -110,7 +111,11 @@ export function PostsPage() {
               locale={{ emptyText: t('noRecords') }}
               renderItem={(p) => (
                 <List.Item>
-                  <Tag color="red">{p.post}</Tag> <a href={`#/member/${p.member}`}>{p.member}</a> · {p.since}
+                  <Tag color="red">{p.post}</Tag>{' '}
+                  <a href={`#/member/${p.member}`}>
+                    <PersonName id={p.member} />
+                  </a>{' '}
+                  · {p.since}
                   {p.termEnd ? ` · ${t('termEnd', { date: p.termEnd })}` : ''}
                 </List.Item>
               )}

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { ActCard } from '../../act.tsx';
 import { chinaToday } from '../../chain.ts';
 import { useApp, useAsync } from '../../context.tsx';
+import { PersonName } from '../../names.tsx';
 import { orgOptions, useOrgTree } from '../../org-data.ts';
 import { type TermState, termEndOf, termState } from '../../terms.ts';
 import { ErrorBlock, Loading } from '../../ui.tsx';
@@ -142,8 +143,11 @@ export function TermsPage() {
               locale={{ emptyText: t('noRecords') }}
               renderItem={(p) => (
                 <List.Item>
-                  <Tag color="red">{p.post}</Tag> <a href={`#/member/${p.member}`}>{p.member}</a> ·{' '}
-                  {t('electedOn')} {p.since}
+                  <Tag color="red">{p.post}</Tag>{' '}
+                  <a href={`#/member/${p.member}`}>
+                    <PersonName id={p.member} />
+                  </a>{' '}
+                  · {t('electedOn')} {p.since}
                   {p.termEnd ? ` · ${t('termEnd', { date: p.termEnd })}` : ''}
                 </List.Item>
               )}
@@ -154,8 +158,11 @@ export function TermsPage() {
               locale={{ emptyText: t('noRecords') }}
               renderItem={(p) => (
                 <List.Item>
-                  <Tag>{p.post}</Tag> <a href={`#/member/${p.member}`}>{p.member}</a> · {p.since} –{' '}
-                  {t('ended', { date: p.ended })} · {p.reason}
+                  <Tag>{p.post}</Tag>{' '}
+                  <a href={`#/member/${p.member}`}>
+                    <PersonName id={p.member} />
+                  </a>{' '}
+                  · {p.since} – {t('ended', { date: p.ended })} · {p.reason}
                 </List.Item>
               )}
             />

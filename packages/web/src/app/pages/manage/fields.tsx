@@ -10,8 +10,14 @@ import { useApp, useAsync } from '../../context.tsx';
 export const MEMBER_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 export const ADDRESS = /^[0-9a-f]{40}$/;
 
-/** The chain's view of member `id`, read once `id` is a well-formed member id (`ok` false before). */
-export function useMemberRecord(id: unknown): {
+/**
+ * The chain's view of member `id`, read once `id` is a well-formed member id (`ok` false before);
+ * read again when `refresh` changes (a status change landed).
+ */
+export function useMemberRecord(
+  id: unknown,
+  refresh = 0,
+): {
   ok: boolean;
   loading: boolean;
   error: unknown;
@@ -21,7 +27,7 @@ export function useMemberRecord(id: unknown): {
   const ok = typeof id === 'string' && MEMBER_ID.test(id.trim());
   const m = useAsync(
     async () => (ok ? chain.member(String(id).trim()) : null),
-    [ok ? String(id).trim() : ''],
+    [ok ? String(id).trim() : '', refresh],
   );
   return { ok, loading: m.loading, error: m.error, data: m.data };
 }

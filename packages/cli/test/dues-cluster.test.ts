@@ -1,0 +1,255 @@
+/**
+ * The dues cycle end to end through real nodes (issue 14): four validator processes made by
+ * `djchain init --orgs`, joined over p2p, each the demo's replay node (the same node as `djchain
+ * start` whose clock the test moves to each date, so blocks carry those dates as BFT time and the
+ * month close runs at real month boundaries). Over the HTTP API with the SDK: the organizer assesses
+ * two members (one base sealed as a commitment), the clerk records a payment, a member reports one
+ * and the clerk confirms it; one member then pays nothing for three months and the first block of
+ * the fourth month warns; the branch remits (never above what it holds), the 党委 acknowledges and
+ * remits on, the street 党工委 above the chain acknowledges. Every receipt is verified by the light
+ * client; the warning is proved in the member's dossier, the remittance record by a state proof, and
+ * another node serves the same proved receipt. Waits are bounded polls, never timings.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { type Action, addressOf, DjchainClient, type VerifiedReceipt } from '@djchain/client';
+import { decode, getSuite, type KeyPair, type Value } from '@djchain/crypto';
+import { chinaTime, duesBaseCommitment } from '@djchain/modules';
+import { initConsortium } from '@djchain/testkit/consortium';
+import { patchConfig } from '@djchain/testkit/process';
+import { type Replay, startReplay, stopChild } from '../src/demo/run.ts';
+import { waitForBlockTime } from '../src/demo/seed.ts';
+import { loadDir } from '../src/files.ts';
+
+const suite = getSuite('intl');
+const keyOf = (name: string): KeyPair =>
+  suite.keyPairFromSeed(new Uint8Array(createHash('sha256').update(`djchain-dues-e2e/${name}`).digest()));
+const PEOPLE = ['c-sec', 'c-org', 'b-sec', 'b-org', 'b-clerk', 'm-a', 'm-b'] as const;
+const key = Object.fromEntries(PEOPLE.map((p) => [p, keyOf(p)])) as Record<(typeof PEOPLE)[number], KeyPair>;
+const street = keyOf('street');
+const SINCE = '2024-01-01';
+
+test('assess, pay, confirm, month close → warning, remit, acknowledgments: through four real nodes, proved', async (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'djdues-'));
+  const replays: Replay[] = [];
+  t.after(async () => {
+    await Promise.all(replays.map((r) => stopChild(r.child)));
+    rmSync(root, { recursive: true, force: true });
+  });
+  const { dirs } = await initConsortium(root, 'dues-e2e', ['committee', 'branch', 'branch', 'branch'], (i) =>
+    i === 0 ? '东风社区党委' : `第${i}党支部`,
+  );
+  const genesisFile = join(dirs[0]!, 'genesis.json');
+  const genesis = JSON.parse(readFileSync(genesisFile, 'utf8'));
+  const member = (id: (typeof PEOPLE)[number]) => ({
+    id,
+    org: 'org1',
+    address: addressOf(suite, key[id].publicKey),
+    status: '正式党员',
+    since: '2010-07-01',
+  });
+  genesis.time = chinaTime('2025-01-02', 9);
+  genesis.modules = {
+    org: {
+      orgs: [
+        { id: 'org0', name: '东风社区党委', kind: '党委', parent: null, termStart: SINCE },
+        { id: 'org1', name: '幸福里网格党支部', kind: '党支部', parent: 'org0', termStart: SINCE },
+      ],
+      posts: [
+        { org: 'org0', member: 'c-sec', post: '书记', since: SINCE },
+        { org: 'org0', member: 'c-org', post: '组织委员', since: SINCE },
+        { org: 'org1', member: 'b-sec', post: '书记', since: SINCE },
+        { org: 'org1', member: 'b-org', post: '组织委员', since: SINCE },
+        { org: 'org1', member: 'b-clerk', post: '党务工作者', since: SINCE },
+      ],
+      superior: { name: '东风街道党工委', address: addressOf(suite, street.publicKey) },
+    },
+    member: { members: PEOPLE.map(member) },
+  };
+  for (const dir of dirs) {
+    writeFileSync(join(dir, 'genesis.json'), JSON.stringify(genesis, null, 2));
+    patchConfig(dir, { logLevel: 'warn' });
+  }
+
+  for (const dir of dirs) replays.push(startReplay(dir));
+  const urls = await Promise.all(replays.map((r) => r.ready));
+  const loaded = loadDir(dirs[0]!).genesis;
+  const clientOf = (url: string, dir: string) =>
+    new DjchainClient({
+      baseUrl: url,
+      suite,
+      chainId: loaded.chainId,
+      trust: { kind: 'genesis', validators: loaded.validators },
+      // Reads as the node's operator (its api-token), as the demo's writer does.
+      token: readFileSync(join(dir, 'api-token'), 'utf8').trim(),
+      // A bound against a hang on a loaded machine, not a timing check.
+      requestTimeoutMs: 60_000,
+    });
+  const client = clientOf(urls[0]!, dirs[0]!);
+  /** Every validator's clock to 09:00 China time of `date`, then a block carrying it. */
+  const on = async (date: string) => {
+    const ms = chinaTime(date, 9);
+    await Promise.all(replays.map((r) => r.setClock(ms)));
+    await waitForBlockTime(client, ms, 120_000);
+  };
+  const send = async (signer: KeyPair, action: string, params: Value): Promise<VerifiedReceipt> =>
+    client.send({ module: 'dues', action, params } as Action, signer, { timeoutMs: 120_000 });
+  const ok = async (signer: KeyPair, action: string, params: Value) => {
+    const r = await send(signer, action, params);
+    assert.equal(r.receipt.status, 'ok', `${action}: ${JSON.stringify(r.receipt.error)}`);
+    return r;
+  };
+  const refused = async (signer: KeyPair, action: string, params: Value, code: string) => {
+    const r = await send(signer, action, params);
+    assert.equal(r.receipt.status, 'failed', action);
+    assert.equal(r.receipt.error?.code, code);
+  };
+
+  // January: the organizer assesses. m-a is salaried at 4500.00 元 → 1% = 45.00 元 (4500 fen); the
+  // chain gets the commitment, never the base. m-b is retired at 3000.00 元 → 0.5% = 15.00 元.
+  await on('2025-01-06');
+  const salt = new Uint8Array(16).fill(9);
+  const base = { member: 'm-a', group: '在职', from: '2025-01', base: 450_000 } as const;
+  const commitment = duesBaseCommitment(suite, salt, base)!;
+  await refused(
+    key['b-org'],
+    'assess',
+    { member: 'm-a', group: '在职', from: '2025-01', fen: 2000, commitment },
+    'DUES_WRONG_AMOUNT',
+  );
+  const assessed = await ok(key['b-org'], 'assess', {
+    member: 'm-a',
+    group: '在职',
+    from: '2025-01',
+    fen: 4500,
+    commitment,
+  });
+  assert.ok(!JSON.stringify(assessed.receipt.events).includes('450000'), 'no base in the events');
+  const baseB = { member: 'm-b', group: '离退休', from: '2025-01', base: 300_000 } as const;
+  await ok(key['b-org'], 'assess', {
+    member: 'm-b',
+    group: '离退休',
+    from: '2025-01',
+    fen: 1500,
+    commitment: duesBaseCommitment(suite, salt, baseB)!,
+  });
+
+  // The clerk records m-a's January; m-b reports January and the clerk confirms it.
+  await on('2025-01-20');
+  const payA = { id: 'pay-a-2025-01', member: 'm-a', months: ['2025-01'], fen: 4500, method: '现金' };
+  await ok(key['b-clerk'], 'recordPayment', payA);
+  await refused(key['b-clerk'], 'recordPayment', { ...payA, id: 'pay-a-again' }, 'DUES_ALREADY_PAID');
+  const payB = (m: string) => ({
+    id: `pay-b-${m}`,
+    member: 'm-b',
+    months: [m],
+    fen: 1500,
+    method: '转账',
+    reference: `TX${m.replace('-', '')}`,
+  });
+  await ok(key['m-b'], 'reportPayment', payB('2025-01'));
+  const confirmed = await ok(key['b-clerk'], 'confirmPayment', { id: 'pay-b-2025-01', accepted: true });
+  assert.deepEqual(
+    confirmed.receipt.events.map((e) => e.type),
+    ['dues.PaymentConfirmed'],
+  );
+
+  // February to April: m-b pays each month, m-a nothing.
+  for (const m of ['2025-02', '2025-03', '2025-04']) {
+    await on(`${m}-20`);
+    await ok(key['b-clerk'], 'recordPayment', payB(m));
+  }
+  // The first block of May closes April: m-a's three unpaid months raise the warning, proved in the
+  // member's dossier (every event linked to the history head in a verified header's state).
+  await on('2025-05-06');
+  const { verdict } = await client.getDossier('member:m-a');
+  const warnings = verdict.events.filter((e) => e.type === 'dues.ArrearsWarning');
+  assert.equal(warnings.length, 1);
+  assert.deepEqual((warnings[0]!.data as { months: string[] }).months, ['2025-02', '2025-03', '2025-04']);
+  assert.match((warnings[0]!.data as { cite: string }).cite, /第十三条/);
+  const ofB = await client.getDossier('member:m-b');
+  assert.ok(!ofB.verdict.events.some((e) => e.type === 'dues.ArrearsWarning'), 'm-b paid: no warning');
+
+  // Remittance: the branch holds 45.00 + 4 × 15.00 = 105.00 元; more is refused, that much is sent.
+  await refused(
+    key['b-clerk'],
+    'remit',
+    { id: 'remit-too-much', org: 'org1', fen: 10_501, period: '2025-H1' },
+    'DUES_REMIT_EXCEEDS_HELD',
+  );
+  await ok(key['b-clerk'], 'remit', { id: 'remit-b-2025', org: 'org1', fen: 10_500, period: '2025-H1' });
+  // The branch cannot acknowledge its own remittance; the 党委's organizer does.
+  await refused(key['b-sec'], 'acknowledgeRemittance', { id: 'remit-b-2025' }, 'DUES_NOT_PERMITTED');
+  const ack = await ok(key['c-org'], 'acknowledgeRemittance', { id: 'remit-b-2025' });
+  // The 党委 sends it on to the street 党工委, which acknowledges it with the key genesis names.
+  await ok(key['c-org'], 'remit', { id: 'remit-c-2025', org: 'org0', fen: 10_500, period: '2025-H1' });
+  await ok(street, 'acknowledgeRemittanceAbove', { id: 'remit-c-2025' });
+
+  // The records proved: the remittance's state entry against a verified header …
+  const state = await client.getState('dues/m/remit-b-2025');
+  const rec = decode(state.value!) as { status: string; fen: number; to: string; acknowledgedOn: string };
+  assert.deepEqual(
+    [rec.status, rec.fen, rec.to, rec.acknowledgedOn],
+    ['acknowledged', 10_500, 'org0', '2025-05-06'],
+  );
+  // … and the acknowledgment's receipt served by another validator, proved by its own light client.
+  const other = clientOf(urls[3]!, dirs[3]!);
+  const again = await other.getReceipt(ack.hash);
+  assert.equal(again.status, 'committed');
+  if (again.status === 'committed') {
+    assert.equal(again.height, ack.height);
+    assert.deepEqual(again.receipt.events, ack.receipt.events);
+  }
+  // The books balance: collected = remitted + held, for the branch and the 党委.
+  const books = async (org: string) =>
+    (await client.query('dues', 'books', { org })).result as {
+      collected: number;
+      received: number;
+      remitted: number;
+      held: number;
+    };
+  const b = await books('org1');
+  assert.deepEqual([b.collected, b.received, b.remitted, b.held], [10_500, 0, 10_500, 0]);
+  const c = await books('org0');
+  assert.deepEqual([c.collected, c.received, c.remitted, c.held], [0, 10_500, 10_500, 0]);
+  // The books month by month (dues.ledger), worked by hand: the branch collected 45.00 + 15.00 in
+  // January, 15.00 in each of February to April, and sent 105.00 in May; the 党委 received it and
+  // sent it on in May. Each month's figure drills down to its records.
+  const ledger = async (org: string) =>
+    (await client.query('dues', 'ledger', { org, year: 2025 })).result as {
+      openingHeld: number;
+      months: {
+        month: string;
+        collected: number;
+        received: number;
+        remitted: number;
+        held: number;
+        payments: string[];
+        remittances: string[];
+      }[];
+    };
+  const lb = await ledger('org1');
+  assert.equal(lb.openingHeld, 0);
+  assert.deepEqual(
+    lb.months.slice(0, 6).map((m) => [m.month, m.collected, m.received, m.remitted, m.held]),
+    [
+      ['2025-01', 6000, 0, 0, 6000],
+      ['2025-02', 1500, 0, 0, 7500],
+      ['2025-03', 1500, 0, 0, 9000],
+      ['2025-04', 1500, 0, 0, 10_500],
+      ['2025-05', 0, 0, 10_500, 0],
+      ['2025-06', 0, 0, 0, 0],
+    ],
+  );
+  assert.deepEqual(lb.months[0]!.payments, ['pay-a-2025-01', 'pay-b-2025-01']);
+  assert.deepEqual(lb.months[4]!.remittances, ['remit-b-2025']);
+  const lc = await ledger('org0');
+  assert.deepEqual(
+    [lc.months[4]!.received, lc.months[4]!.remitted, lc.months[4]!.held, lc.months[4]!.remittances],
+    [10_500, 10_500, 0, ['remit-b-2025', 'remit-c-2025']],
+  );
+});
