@@ -12,6 +12,7 @@ export const MODULE = {
   evidence: 'evidence',
   governance: 'governance',
   dues: 'dues',
+  attachment: 'attachment',
 } as const;
 export type ModuleName = (typeof MODULE)[keyof typeof MODULE];
 
