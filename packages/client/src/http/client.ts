@@ -454,8 +454,14 @@ export class DjchainClient {
 
   /** The on-chain record of an attachment (query `attachment.attachment`), or null when none is registered. */
   async attachment(hash: string): Promise<AttachmentRecord | null> {
-    const { result } = await this.query('attachment', 'attachment', { hash });
-    return (result as AttachmentRecord | null) ?? null;
+    try {
+      const { result } = await this.query('attachment', 'attachment', { hash });
+      return (result as AttachmentRecord | null) ?? null;
+    } catch (e) {
+      // The node answers a hash nobody registered before it applies the read rule.
+      if (e instanceof HttpError && e.apiCode === 'ATTACHMENT_NOT_FOUND') return null;
+      throw e;
+    }
   }
 
   /**
