@@ -87,6 +87,11 @@ export class AttachmentWire {
   private readonly fetching = new Map<string, Promise<boolean>>();
   /** Hashes a peer announced that this node should keep: hash → the peer to ask first. */
   private readonly wanted = new Map<string, string>();
+  /**
+   * Hashes announced before this node knows their record (it is catching up after a restart):
+   * checked again after each commit (at most `maxWanted`, oldest dropped first).
+   */
+  private readonly unknown = new Map<string, string>();
   private serving = 0;
   private nextId = 1;
   private closed = false;
@@ -144,6 +149,31 @@ export class AttachmentWire {
   /** Tells every peer this node holds `hash` (entitled ones fetch it). */
   announce(hash: string): void {
     if (!this.closed) this.sendHave(null, [hash]);
+  }
+
+  /** Queues `hash` (announced by `peer`) when this node should keep it and lacks it. */
+  private consider(hash: string, peer: string, self: string | null): void {
+    if (this.store.has(hash) || this.fetching.has(hash) || this.wanted.size >= this.opts.maxWanted) return;
+    if (this.record(hash) === null) {
+      // Not registered as far as this node knows yet: it may be behind. Kept for after the next commits.
+      this.unknown.delete(hash);
+      this.unknown.set(hash, peer);
+      if (this.unknown.size > this.opts.maxWanted) this.unknown.delete(this.unknown.keys().next().value!);
+      return;
+    }
+    if (this.entitled(hash, self)) this.wanted.set(hash, peer);
+  }
+
+  /** After a commit: announced hashes whose record has now arrived are queued (or forgotten). */
+  afterCommit(): void {
+    if (this.closed || this.unknown.size === 0) return;
+    const self = orgOfNode(this.app, this.selfId);
+    for (const [hash, peer] of [...this.unknown]) {
+      if (this.record(hash) === null) continue;
+      this.unknown.delete(hash);
+      this.consider(hash, peer, self);
+    }
+    this.pump();
   }
 
   /** Starts queued fetches while fewer than `maxFetching` run. */
@@ -259,12 +289,8 @@ export class AttachmentWire {
     }
     if (m.op === 'have') {
       const hashes = Array.isArray(m.hashes) ? m.hashes.slice(0, this.opts.haveBatch) : [];
-      const self = orgOfNode(this.app, this.selfId);
-      for (const h of hashes) {
-        if (typeof h !== 'string' || !HASH.test(h) || this.store.has(h) || this.fetching.has(h)) continue;
-        if (this.wanted.size >= this.opts.maxWanted || !this.entitled(h, self)) continue;
-        this.wanted.set(h, peer);
-      }
+      for (const h of hashes)
+        if (typeof h === 'string' && HASH.test(h)) this.consider(h, peer, orgOfNode(this.app, this.selfId));
       this.pump();
       return;
     }
