@@ -7,7 +7,9 @@ import { EvidenceErrors } from './evidence/errors.ts';
 import { GovernanceErrors } from './governance/errors.ts';
 import { MemberErrors } from './member/errors.ts';
 import { OrgErrors } from './org/errors.ts';
+import { OrgLifeErrors } from './orglife/errors.ts';
 import { RecruitmentErrors } from './recruitment/errors.ts';
+import { StudyErrors } from './study/errors.ts';
 import { TransferErrors } from './transfer/errors.ts';
 
 export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
@@ -20,4 +22,6 @@ export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
   GovernanceErrors,
   DuesErrors,
   AttachmentErrors,
+  OrgLifeErrors,
+  StudyErrors,
 ];

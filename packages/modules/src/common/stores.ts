@@ -13,6 +13,8 @@ export const MODULE = {
   governance: 'governance',
   dues: 'dues',
   attachment: 'attachment',
+  orglife: 'orglife',
+  study: 'study',
 } as const;
 export type ModuleName = (typeof MODULE)[keyof typeof MODULE];
 
