@@ -12,6 +12,7 @@ export const MODULE = {
   evidence: 'evidence',
   governance: 'governance',
   dues: 'dues',
+  attachment: 'attachment',
   orglife: 'orglife',
   study: 'study',
 } as const;
