@@ -2,6 +2,7 @@
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fromHex, getSuite, type KeyPair, type SuiteId } from '@djchain/crypto';
+import { ATTACHMENT_MAX_BYTES } from '@djchain/modules';
 import {
   type DriverOptions,
   defaultDriverOptions,
@@ -48,6 +49,12 @@ export interface NodeConfig {
    * their defaults.
    */
   readonly stateRetention: Partial<RetentionOptions>;
+  /**
+   * The attachment store under `<dir>/attachments`: `maxBytes`, the largest content this node
+   * accepts and keeps (default 32 MiB; at most the chain's 256 MiB). A larger upload is refused
+   * with ATTACHMENT_TOO_LARGE naming the limit.
+   */
+  readonly attachments: { readonly maxBytes?: number };
 }
 
 export const defaultConfig: NodeConfig = {
@@ -60,6 +67,7 @@ export const defaultConfig: NodeConfig = {
   snapshotFromPeers: false,
   snapshotTrust: null,
   stateRetention: {},
+  attachments: {},
 };
 
 /** The consensus timeouts a config asks for, defaults filled in. */
@@ -189,6 +197,14 @@ export function checkConfig(c: NodeConfig): string | null {
   // Consensus and block validation read the latest two versions; queries want some history.
   if (sr.keepVersions !== undefined && sr.keepVersions !== 0 && (sr.keepVersions as number) < 10)
     return 'stateRetention.keepVersions must be 0 (keep all) or at least 10';
+  const at = c.attachments as Record<string, unknown> | null;
+  if (at === null || typeof at !== 'object' || Array.isArray(at))
+    return 'attachments must be an object with the field maxBytes';
+  for (const [k, v] of Object.entries(at)) {
+    if (k !== 'maxBytes') return `attachments.${k} is unknown (fields: maxBytes)`;
+    if (!Number.isSafeInteger(v) || (v as number) < 1 || (v as number) > ATTACHMENT_MAX_BYTES)
+      return `attachments.maxBytes must be an integer from 1 to ${ATTACHMENT_MAX_BYTES} (bytes)`;
+  }
   if (typeof c.snapshotFromPeers !== 'boolean') return 'snapshotFromPeers must be true or false';
   const st = c.snapshotTrust;
   if (st !== null) {

@@ -209,6 +209,7 @@ async function startLocked(
       },
       signerStateReset: args.signerStateReset ?? false,
       retention: retentionOf(config),
+      attachments: config.attachments,
     },
     {
       key,

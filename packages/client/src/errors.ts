@@ -26,6 +26,8 @@ export const CLIENT_ERROR_CODES = [
   'CLIENT_NETWORK',
   'CLIENT_BAD_RESPONSE',
   'CLIENT_BAD_DATE',
+  /** Downloaded attachment content that does not hash (SHA-256) to the hash asked for. */
+  'CLIENT_ATTACHMENT_MISMATCH',
 ] as const;
 
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];

@@ -36,6 +36,13 @@ export {
   historyValue,
   nextHead,
 } from './history.ts';
+export {
+  type AttachmentMeta,
+  type AttachmentRecord,
+  type AttachmentScope,
+  attachmentHash,
+  verifyAttachment,
+} from './http/attachments.ts';
 export { SESSION_TAG, type SessionRequest, sessionSignBytes } from './http/auth.ts';
 export {
   type Action,

@@ -3,6 +3,7 @@
  * discipline, transfer. Pure: time comes from the block (BFT time → China date), nothing else is read.
  */
 import type { ModuleDef } from '@djchain/runtime';
+import { attachmentModule } from './attachment/module.ts';
 import { disciplineModule } from './discipline/module.ts';
 import { duesModule } from './dues/module.ts';
 import { evidenceModule } from './evidence/module.ts';
@@ -24,10 +25,21 @@ export const allModules: readonly ModuleDef[] = [
   duesModule,
   orgLifeModule,
   studyModule,
+  attachmentModule,
   evidenceModule,
   governanceModule,
 ];
 
+export { AttachmentErrors } from './attachment/errors.ts';
+export { attachmentModule } from './attachment/module.ts';
+export {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_MAX_MEMBERS,
+  ATTACHMENT_MEDIA_TYPES,
+  ATTACHMENT_SCOPES,
+  type AttachmentRecord,
+  type AttachmentScope,
+} from './attachment/store.ts';
 export {
   calendarNotice,
   calendarYears,

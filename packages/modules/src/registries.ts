@@ -1,4 +1,5 @@
 /** Every module's error registry, for whoever shows their texts (the CLI's catalog, its tests). */
+import { AttachmentErrors } from './attachment/errors.ts';
 import type { ErrorRegistry } from './common/errors.ts';
 import { DisciplineErrors } from './discipline/errors.ts';
 import { DuesErrors } from './dues/errors.ts';
@@ -22,4 +23,5 @@ export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
   DuesErrors,
   OrgLifeErrors,
   StudyErrors,
+  AttachmentErrors,
 ];

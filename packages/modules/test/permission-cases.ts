@@ -184,6 +184,10 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
     subject: 'b1.m4',
   },
   'study.confirm': { params: { id: 'st1', accepted: true }, org: 'b1', subject: 'b1.m1' },
+  'attachment.register': {
+    params: { hash: 'ee'.repeat(32), size: 2048, mediaType: 'application/pdf', org: 'b1', scope: 'org' },
+    org: 'b1',
+  },
   // The top 党委's 书记 proposes; permitted callers stop at the ok receipt.
   'governance.propose': {
     params: { op: 'add', role: 'observer', publicKey: 'ab'.repeat(32), org: 'b1' },

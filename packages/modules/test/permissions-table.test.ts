@@ -77,6 +77,9 @@ const EXPECTED: { readonly [action: string]: string } = {
   'discipline.decideSanction': 'o:书纪',
   'discipline.approveSanction': 's:书纪',
   'discipline.concludeObservation': 's:书纪',
+  // Attachments (documents kept off chain, hash and reader scope on chain): any post holder keeps the
+  // organization's records; the superior 党委's 书记 and 组织委员 may file for an organization below.
+  'attachment.register': 'o:书副组宣纪务 s:书组',
   // 党章第四十二条: expulsions and reserved cases — the county-level commission alone, nobody on the chain.
   'discipline.approveByCommission': '县',
   // 条例第十二条: extending a one-year 留党察看 is approved where its conclusion is.

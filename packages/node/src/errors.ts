@@ -5,6 +5,13 @@ import { DjError } from '@djchain/crypto';
  * message catalog can be checked to hold a text for each; a new code must be added here.
  */
 export const NODE_ERROR_CODES = [
+  /** Attachment content refused by the store: not a hash, too large, wrong size or hash. */
+  'NODE_ATTACHMENT_REFUSED',
+  'NODE_ATTACHMENT_TOO_LARGE',
+  'NODE_ATTACHMENT_SIZE_MISMATCH',
+  'NODE_ATTACHMENT_HASH_MISMATCH',
+  /** No peer supplied the content of an attachment this node should hold. */
+  'NODE_ATTACHMENT_UNAVAILABLE',
   'NODE_BAD_BLOCK',
   'NODE_BAD_COMMIT',
   'NODE_BAD_CONFIG',

@@ -22,10 +22,12 @@ import type { Transport } from './consensus/wire.ts';
 import { NodeError } from './errors.ts';
 import { type Log, silentLog } from './log.ts';
 import { defaultMempoolOptions, Mempool, type MempoolOptions } from './mempool/mempool.ts';
+import { AttachmentWire } from './net/attachment-wire.ts';
 import { MempoolGossip, type MempoolGossipOptions } from './net/mempool-gossip.ts';
 import { P2PTransport } from './net/p2p-transport.ts';
 import { nodeRegistry } from './net/registry.ts';
 import { SnapshotWire } from './net/snapshot-wire.ts';
+import { AttachmentStore, type AttachmentStoreOptions } from './storage/attachment-store.ts';
 import { ChainStore } from './storage/chain-store.ts';
 import { type DirLock, lockDir } from './storage/dir-lock.ts';
 import { defaultRetentionOptions, Pruner, type RetentionOptions } from './storage/pruner.ts';
@@ -53,6 +55,8 @@ export interface NodeOptions {
   readonly signerStateReset: boolean;
   /** Which state versions are kept; older ones are pruned in the background after commits. */
   readonly retention: Partial<RetentionOptions>;
+  /** The attachment store under `<dataDir>/attachments` (its size limit: config `attachments.maxBytes`). */
+  readonly attachments: Partial<AttachmentStoreOptions>;
 }
 
 export const defaultNodeOptions = {
@@ -109,6 +113,8 @@ export interface DjNode {
   readonly gossip: MempoolGossip | undefined;
   /** State retention (pruning after commits). */
   readonly pruner: Pruner;
+  /** Attachment content kept by this node, and its replication to entitled peers (with p2p). */
+  readonly attachments: { readonly store: AttachmentStore; readonly wire: AttachmentWire | undefined };
   /** Stops consensus and closes the database. */
   close(): void;
 }
@@ -198,6 +204,25 @@ export function openNode(
     const snapshotWire = deps.p2p
       ? new SnapshotWire({}, { p2p: deps.p2p, source: { store, suite }, log })
       : undefined;
+    const attachmentStore = new AttachmentStore(opts.dataDir, opts.attachments ?? {});
+    const attachmentWire = deps.p2p
+      ? new AttachmentWire(
+          {},
+          {
+            p2p: deps.p2p,
+            app,
+            store: attachmentStore,
+            selfId: toHex(deps.key.publicKey),
+            log,
+            query: (module, name, params) => {
+              const h = app.height();
+              const time = h === 0 ? app.genesis.time : app.store.blocks.getHeader(h)!.time;
+              const out = app.executor.query(module, name, params, app.store.view(h), h, time);
+              return out.ok ? out.value : null;
+            },
+          },
+        )
+      : undefined;
     const gossip = deps.p2p
       ? new MempoolGossip(opts.gossip ?? {}, { p2p: deps.p2p, mempool, app, log })
       : undefined;
@@ -220,6 +245,7 @@ export function openNode(
       log,
       events,
       gossip,
+      attachments: { store: attachmentStore, wire: attachmentWire },
       driver: new ConsensusDriver(driverOptions, {
         app,
         mempool,
@@ -256,6 +282,7 @@ export function openNode(
         node.driver.stop();
         gossip?.close();
         snapshotWire?.close();
+        attachmentWire?.close();
         void mempool.close();
         store.close();
         lock.release();

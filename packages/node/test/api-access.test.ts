@@ -501,3 +501,100 @@ test('"__proto__" in query parameters is an own key, never the prototype a modul
   assert.deepEqual(Object.keys(v), ['a', '__proto__']);
   assert.deepEqual(Object.keys(Object.getOwnPropertyDescriptor(v.a, '__proto__')?.value), ['id']);
 });
+
+test('attachments: the record and the content, read by each kind of reader, answer as written here', async (t) => {
+  const { node, api } = await setup(t);
+  const tok = await tokens(api);
+  const { createHash } = await import('node:crypto');
+  // Four attachments of b2 (under 党总支 zz), registered by b2's 纪检委员, one per scope.
+  const content = (scope: string) => new TextEncoder().encode(`b2 的附件（${scope}）`);
+  const scopes: Array<[string, object]> = [
+    ['org', {}],
+    ['public', {}],
+    ['community', {}],
+    ['members', { members: ['b1.m1'] }],
+  ];
+  const hashes = new Map<string, string>();
+  let last = '';
+  for (const [i, [scope, extra]] of scopes.entries()) {
+    const bytes = content(scope);
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    hashes.set(scope, hash);
+    const tx = signTx(suite, keyOf('b2.dis').secretKey, {
+      chainId: CHAIN,
+      module: 'attachment',
+      action: 'register',
+      params: { hash, size: bytes.length, mediaType: 'text/plain', org: 'b2', scope, ...extra },
+      signer: keyOf('b2.dis').publicKey,
+      nonce: i,
+      expiry: 1_000_000,
+    });
+    const sent = await api.inject({
+      method: 'POST',
+      url: '/v1/txs',
+      payload: { txs: [Buffer.from(encodeTx(tx)).toString('base64')] },
+    });
+    assert.equal(sent.json().results[0].accepted, true, sent.body);
+    last = toHex(txHash(suite, tx));
+  }
+  const done = await api.inject({
+    url: `/v1/txs/${last}/wait?timeoutMs=30000`,
+    headers: { authorization: `Bearer ${OPERATOR}` },
+  });
+  assert.equal(done.json().status, 'committed', done.body);
+  await waitForHeight(node, done.json().height);
+  for (const [scope] of scopes) {
+    const up = await api.inject({
+      method: 'POST',
+      url: `/v1/attachments/${hashes.get(scope)}`,
+      headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(content(scope)),
+    });
+    assert.equal(up.statusCode, 200, up.body);
+  }
+
+  //                                  anon c.sec zz.sec b1.sec b2.dis b1.m1 b2.m1 stranger
+  const want: Record<string, Record<Reader, number>> = {
+    // b2's members and the posts of b2, zz and c1 above it.
+    org: row(401, 200, 200, 403, 200, 403, 200, 403),
+    public: row(200, 200, 200, 200, 200, 200, 200, 200),
+    // Every Party member of the chain; a key that is no member's is refused.
+    community: row(401, 200, 200, 200, 200, 200, 200, 403),
+    // The member named (b1.m1, of another branch) and the posts above b2; not b2's other member.
+    members: row(401, 200, 200, 403, 200, 200, 403, 403),
+  };
+  const wrong: string[] = [];
+  for (const [scope] of scopes) {
+    const hash = hashes.get(scope)!;
+    for (const url of [`/v1/attachments/${hash}`, q('attachment', 'attachment', { hash })]) {
+      for (const r of READERS) {
+        const token = tok.get(r);
+        const res = await api.inject({ url, headers: token ? { authorization: `Bearer ${token}` } : {} });
+        const expected = want[scope]![r];
+        if (res.statusCode !== expected)
+          wrong.push(`${r} ${scope} ${url}: ${res.statusCode}, expected ${expected}`);
+        else if (expected >= 400) {
+          const err = res.json().error;
+          const codeWanted = expected === 401 ? 'AUTH_REQUIRED' : 'READ_FORBIDDEN';
+          if (err.code !== codeWanted)
+            wrong.push(`${r} ${scope} ${url}: ${err.code}, expected ${codeWanted}`);
+          if (expected === 403 && err.details?.what !== `attachment:${hash}`)
+            wrong.push(`${r} ${scope} ${url}: details ${JSON.stringify(err.details)}`);
+        } else if (
+          url.startsWith('/v1/attachments/') &&
+          res.body !== new TextDecoder().decode(content(scope))
+        )
+          wrong.push(`${r} ${scope}: another content`);
+      }
+    }
+  }
+  assert.deepEqual(wrong, []);
+  // An upload needs a session of a reader: anonymous is refused before a byte is stored.
+  const anon = await api.inject({
+    method: 'POST',
+    url: `/v1/attachments/${hashes.get('public')}`,
+    headers: { 'content-type': 'application/octet-stream' },
+    payload: Buffer.from(content('public')),
+  });
+  assert.equal(anon.json().error.code, 'AUTH_REQUIRED');
+});

@@ -194,6 +194,16 @@ describe('the route table', () => {
       index: () => operator.call(ROUTES.index, {}),
       openapi: () => operator.call(ROUTES.openapi, {}),
       docs: () => operator.call(ROUTES.docs, {}),
+      // No attachment is registered on this kv chain: the route answers its own coded 404 (not
+      // ROUTE_NOT_FOUND), so URL and method agree. Round trips: attachments*.test.ts.
+      attachmentPut: () =>
+        operator
+          .call(ROUTES.attachmentPut, { params: { hash: 'ab'.repeat(32) }, body: new Uint8Array([1, 2, 3]) })
+          .catch((e: { apiCode?: string }) => e.apiCode),
+      attachmentGet: () =>
+        operator
+          .call(ROUTES.attachmentGet, { params: { hash: 'ab'.repeat(32) } })
+          .catch((e: { apiCode?: string }) => e.apiCode),
     };
     assert.deepEqual(Object.keys(calls).sort(), Object.keys(ROUTES).sort());
     const answers = new Map<RouteId, unknown>();
@@ -222,6 +232,8 @@ describe('the route table', () => {
     assert.match(answers.get('metrics') as string, /^# HELP /m);
     assert.match(answers.get('docs') as string, /^<!doctype html>/i);
     assert.equal((answers.get('openapi') as { openapi: string }).openapi, '3.1.0');
+    assert.equal(answers.get('attachmentPut'), 'ATTACHMENT_NOT_FOUND');
+    assert.equal(answers.get('attachmentGet'), 'ATTACHMENT_NOT_FOUND');
   });
 });
 

@@ -7,6 +7,8 @@ export const Channel = {
   mempool: 1,
   blocksync: 2,
   snapshot: 3,
+  /** Attachment content between the nodes entitled to keep it (the node's attachment-wire.ts). */
+  attachment: 4,
 } as const;
 
 export type ChannelId = number;

@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
+  AttachmentErrors,
   DisciplineErrors,
   EvidenceErrors,
   GovernanceErrors,
@@ -27,6 +28,7 @@ export function render(): string {
     TransferErrors,
     EvidenceErrors,
     GovernanceErrors,
+    AttachmentErrors,
   ])
     for (const spec of Object.values(reg) as Array<{ code: string; zh: string }>) all.set(spec.code, spec.zh);
   const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;

@@ -52,7 +52,7 @@ export async function statusCommand(argv: string[], io: CommandIo): Promise<numb
 }
 
 /** Prints a verified receipt: its events, or its coded refusal with the cited rule, in Chinese. */
-function printReceipt(p: Parsed, io: CommandIo, r: VerifiedReceipt): number {
+export function printReceipt(p: Parsed, io: CommandIo, r: VerifiedReceipt): number {
   const base = { hash: r.hash, height: r.height, index: r.index };
   if (r.receipt.status === 'ok') {
     const events = r.receipt.events.map((e) => e.type).join(', ') || '-';

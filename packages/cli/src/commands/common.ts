@@ -9,7 +9,7 @@ import { CliError, type Lang, langOf, reason, t } from '../i18n.ts';
 import type { CommandIo } from './io.ts';
 import { nodeScrypt } from './scrypt.ts';
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>;
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; default?: string | boolean; short?: string }>;
 
 export interface Parsed {
   readonly values: Record<string, string | boolean | undefined>;

@@ -1,4 +1,5 @@
 /** The client-side `djchain` commands, for main.ts to dispatch: name → (argv after the name, io). */
+import { attachCommand } from './attach.ts';
 import { queryCommand, statusCommand, txCommand } from './chain.ts';
 import { dossierCommand } from './dossier.ts';
 import { exportCommand } from './export.ts';
@@ -22,4 +23,5 @@ export const commands: Record<string, Command> = {
   vault: vaultCommand,
   sealed: sealedCommand,
   validators: validatorsCommand,
+  attach: attachCommand,
 };

@@ -29,6 +29,11 @@ export const API_ZH: { readonly [C in Exclude<ApiErrorCode, `RUNTIME_${string}`>
   RATE_LIMITED: '请求过于频繁，请稍后再试。',
   EVENTS_CLIENT_LIMIT: '本客户端的事件订阅已达上限。',
   NODE_UNAVAILABLE: '节点正在停止或已停止。',
+  ATTACHMENT_NOT_FOUND: '链上没有登记该哈希的附件。',
+  ATTACHMENT_TOO_LARGE: '附件超过本节点接收的大小上限（配置项 attachments.maxBytes）。',
+  ATTACHMENT_SIZE_MISMATCH: '附件内容的大小与链上登记的不一致。',
+  ATTACHMENT_HASH_MISMATCH: '附件内容的哈希（SHA-256）与链上登记的不一致，未予保存。',
+  ATTACHMENT_UNAVAILABLE: '本节点尚未保存该附件内容，其他节点也未能提供：请先上传，或稍后再试。',
   INTERNAL: '节点内部错误。',
   TX_MALFORMED: '交易编码不正确。',
   MEMPOOL_TX_TOO_LARGE: '交易超过节点的大小上限。',
@@ -137,10 +142,31 @@ export const CLIENT_TEXTS = {
   CLIENT_NETWORK: { 'zh-CN': '无法连接节点。', en: 'Cannot reach the node.' },
   CLIENT_BAD_RESPONSE: { 'zh-CN': '节点的应答格式不正确。', en: 'The node’s answer is malformed.' },
   CLIENT_BAD_DATE: { 'zh-CN': '日期格式不正确，应为 YYYY-MM-DD。', en: 'Not a date YYYY-MM-DD.' },
+  CLIENT_ATTACHMENT_MISMATCH: {
+    'zh-CN': '下载的附件内容与其哈希不符，已丢弃：请换一个节点再试。',
+    en: 'The downloaded attachment does not hash to its hash and was discarded: try another node.',
+  },
 } as const satisfies { readonly [code: string]: Texts };
 
 /** Every NodeError code (NODE_ERROR_CODES), both languages. */
 export const NODE_TEXTS = {
+  NODE_ATTACHMENT_REFUSED: { 'zh-CN': '附件请求无效。', en: 'The attachment request is invalid.' },
+  NODE_ATTACHMENT_TOO_LARGE: {
+    'zh-CN': '附件超过本节点接收的大小上限。',
+    en: 'The attachment exceeds this node’s limit.',
+  },
+  NODE_ATTACHMENT_SIZE_MISMATCH: {
+    'zh-CN': '附件内容的大小与链上登记的不一致。',
+    en: 'The attachment content is not the registered size.',
+  },
+  NODE_ATTACHMENT_HASH_MISMATCH: {
+    'zh-CN': '附件内容的哈希与链上登记的不一致。',
+    en: 'The attachment content does not hash to the registered hash.',
+  },
+  NODE_ATTACHMENT_UNAVAILABLE: {
+    'zh-CN': '没有节点能提供该附件内容。',
+    en: 'No peer could supply the attachment content.',
+  },
   NODE_BAD_BLOCK: { 'zh-CN': '区块无效。', en: 'The block is invalid.' },
   NODE_BAD_COMMIT: { 'zh-CN': '提交证书无效。', en: 'The commit certificate is invalid.' },
   NODE_BAD_CONFIG: { 'zh-CN': '节点配置（config.json）无效。', en: 'The node configuration is invalid.' },

@@ -10,6 +10,8 @@ export const COMMAND_MESSAGES = {
   djchain query 模块.查询 [--params JSON] --api 地址
   djchain dossier export 实体 --out 文件 --api 地址 [--genesis genesis.json]
   djchain dossier verify 文件 [--genesis genesis.json]
+  djchain attach put 文件 --org 组织 --scope public|community|org|members [--members 编号,…] [--type 媒体类型] --key 密钥文件.json --api 地址
+  djchain attach get 哈希 -o 文件 --api 地址 [--key 密钥文件.json]
   djchain import members 名册.xlsx --key 密钥文件.json --api 地址 --vault 导入密钥库.json --profiles 档案.jsonl
   djchain export template --out 模板.xlsx
   djchain export roster|report --out 文件.xlsx --api 地址 --root 党委编号 [--sealed 服务地址 --key 查看人密钥.json [--purpose 用途]]
@@ -28,6 +30,8 @@ export const COMMAND_MESSAGES = {
   djchain query MODULE.NAME [--params JSON] --api URL
   djchain dossier export ENTITY --out FILE --api URL [--genesis genesis.json]
   djchain dossier verify FILE [--genesis genesis.json]
+  djchain attach put FILE --org ORG --scope public|community|org|members [--members ID,…] [--type MEDIA] --key k.json --api URL
+  djchain attach get HASH -o FILE --api URL [--key k.json]
   djchain import members roster.xlsx --key key.json --api URL --vault vault.json --profiles profiles.jsonl
   djchain export template --out template.xlsx
   djchain export roster|report --out FILE.xlsx --api URL --root COMMITTEE_ID [--sealed SERVICE_URL --key reader.json [--purpose TEXT]]
@@ -122,6 +126,16 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
   queryResult: {
     'zh-CN': '高度 {height} 的查询结果（由节点计算，未经证明）：\n{result}',
     en: 'Result at height {height} (computed by the node, not proved):\n{result}',
+  },
+  attachPut: {
+    'zh-CN':
+      '附件已登记并上传：{file}\n  哈希（SHA-256）：{hash}\n  大小：{size} 字节 · {mediaType}\n  组织：{org} · 读者范围：{scope} · 登记高度：{registered}',
+    en: 'Attachment registered and uploaded: {file}\n  hash (SHA-256): {hash}\n  size: {size} bytes · {mediaType}\n  organization: {org} · readers: {scope} · registered at height: {registered}',
+  },
+  attachWasRegistered: { 'zh-CN': '此前已登记', en: 'registered before' },
+  attachGet: {
+    'zh-CN': '附件已下载并核对哈希：{file}\n  哈希（SHA-256）：{hash} · {size} 字节',
+    en: 'Attachment downloaded, its hash checked: {file}\n  hash (SHA-256): {hash} · {size} bytes',
   },
   dossierSaved: {
     'zh-CN': '档案已导出并验证：{file}\n  实体：{entity}\n  事件：{events} 条，证明高度 {height}',

@@ -23,6 +23,12 @@ import { LightClient, type TrustAnchor } from '../light-client.ts';
 import { MAX_HEADERS, MAX_WAIT_MS, ROUTES } from '../routes/index.ts';
 import type { RouteInput, RouteSpec } from '../routes/spec.ts';
 import { accountKey, addressOf, buildTx, type SignedTx, signTransaction } from '../tx.ts';
+import {
+  type AttachmentMeta,
+  type AttachmentRecord,
+  attachmentHash,
+  verifyAttachment,
+} from './attachments.ts';
 import { sessionSignBytes } from './auth.ts';
 import { type ChainEvent, type SubscribeOptions, subscribeEvents } from './events.ts';
 import { type FetchLike, Transport } from './transport.ts';
@@ -444,6 +450,65 @@ export class DjchainClient {
     const out: Record<string, string> = {};
     for (const [id, n] of Object.entries(names)) if (typeof n === 'string') out[id] = n;
     return out;
+  }
+
+  /** The on-chain record of an attachment (query `attachment.attachment`), or null when none is registered. */
+  async attachment(hash: string): Promise<AttachmentRecord | null> {
+    try {
+      const { result } = await this.query('attachment', 'attachment', { hash });
+      return (result as AttachmentRecord | null) ?? null;
+    } catch (e) {
+      // The node answers a hash nobody registered before it applies the read rule.
+      if (e instanceof HttpError && e.apiCode === 'ATTACHMENT_NOT_FOUND') return null;
+      throw e;
+    }
+  }
+
+  /**
+   * Registers `content` on chain (`attachment.register`, signed by `key`: a post holder of `meta.org`)
+   * unless its hash is registered already, then uploads it (POST /v1/attachments/:hash) — one flow:
+   * the node accepts content only for a committed record. The receipt is null when the record
+   * existed; `stored` false when the node held the content already.
+   */
+  async putAttachment(
+    content: Uint8Array,
+    meta: AttachmentMeta,
+    key: KeyPair,
+  ): Promise<{ hash: string; receipt: VerifiedReceipt | null; stored: boolean }> {
+    const hash = attachmentHash(content);
+    if (this.token === undefined) await this.signIn(key);
+    let receipt: VerifiedReceipt | null = null;
+    if ((await this.attachment(hash)) === null) {
+      const params: { [k: string]: Value } = {
+        hash,
+        size: content.length,
+        mediaType: meta.mediaType ?? 'application/octet-stream',
+        org: meta.org,
+        scope: meta.scope,
+      };
+      if (meta.members !== undefined) params.members = [...meta.members].sort();
+      receipt = await this.send(
+        {
+          module: 'attachment',
+          action: 'register',
+          params,
+        },
+        key,
+      );
+      if (receipt.receipt.status !== 'ok') return { hash, receipt, stored: false };
+    }
+    const o = obj(
+      await this.http.call(ROUTES.attachmentPut, { params: { hash }, body: content }),
+      'attachmentPut',
+    );
+    return { hash, receipt, stored: o.stored === true };
+  }
+
+  /** GET /v1/attachments/:hash: the content, verified to hash (SHA-256) to `hash` before it is returned. */
+  async getAttachment(hash: string): Promise<Uint8Array> {
+    const bytes = await this.http.call(ROUTES.attachmentGet, { params: { hash } });
+    if (!(bytes instanceof Uint8Array)) throw badResponse('attachment: bytes expected');
+    return verifyAttachment(hash, bytes);
   }
 
   /** GET /v1/query/:module/:name — computed by the node, not proved. */

@@ -44,7 +44,10 @@ export class Transport {
    */
   async call<R extends RouteSpec>(route: R, input: RouteInput<R>, extraMs = 0): Promise<unknown> {
     const path = routeUrl(route, input.params, input.query);
+    // A route that `consumes` bytes (an attachment) sends them as they are; the others JSON.
     const body = route.method === 'POST' ? (input.body ?? {}) : undefined;
+    if (route.consumes !== undefined && !(body instanceof Uint8Array))
+      throw new ClientError('CLIENT_BAD_TX', `${route.method} ${route.path}: the body must be bytes`);
     const answer = await this.request(route, path, body, extraMs);
     if (route.response !== undefined) {
       const problem = schemaProblem(route.response, answer);
@@ -70,14 +73,20 @@ export class Transport {
     const token = this.token();
     const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
     let res: Response;
+    const bytes = body instanceof Uint8Array ? body : undefined;
     try {
       res = await this.fetchFn(url, {
         method,
         headers:
           body === undefined
             ? { accept: 'application/json', ...auth }
-            : { 'content-type': 'application/json', ...auth },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+            : {
+                'content-type': bytes
+                  ? (route.consumes?.type ?? 'application/octet-stream')
+                  : 'application/json',
+                ...auth,
+              },
+        ...(body === undefined ? {} : { body: (bytes as BodyInit | undefined) ?? JSON.stringify(body) }),
         signal: AbortSignal.timeout(this.timeoutMs + extraMs),
       });
     } catch (e) {
@@ -88,6 +97,8 @@ export class Transport {
       const type = res.headers.get('content-type') ?? '';
       if (!type.startsWith(produced))
         throw new ClientError('CLIENT_BAD_RESPONSE', `${method} ${path}: answer is ${type}`, { url });
+      // Bytes (an attachment) come back as bytes; the caller verifies them by hash.
+      if (produced === 'application/octet-stream') return new Uint8Array(await res.arrayBuffer());
       return res.text();
     }
     let json: unknown;

@@ -4,6 +4,7 @@
  * src/api/route.ts) and generates /openapi.json from them; the SDK (DjchainClient) builds its
  * URLs and checks its answers with them. ARCHITECTURE.md, "The route table".
  */
+import { attachmentRoutes } from './attachments.ts';
 import { authRoutes } from './auth.ts';
 import { chainRoutes } from './chain.ts';
 import { opsRoutes } from './ops.ts';
@@ -15,10 +16,12 @@ export const ROUTES = {
   ...txRoutes,
   ...authRoutes,
   ...opsRoutes,
+  ...attachmentRoutes,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof ROUTES;
 
+export { ATTACHMENT_CONTENT_TYPE } from './attachments.ts';
 export { MAX_HEADERS } from './chain.ts';
 export { CHECKED_KEYWORDS, schemaProblem } from './check.ts';
 export { API_VERSION, EVENT_KINDS } from './ops.ts';

@@ -22,7 +22,14 @@ export interface ObjectSchema {
  */
 export type ReadRule = 'public' | 'signed-in' | 'resource' | 'operator';
 
-export type RouteTag = 'chain' | 'transactions' | 'events' | 'operations' | 'documentation' | 'auth';
+export type RouteTag =
+  | 'chain'
+  | 'transactions'
+  | 'events'
+  | 'operations'
+  | 'documentation'
+  | 'auth'
+  | 'attachments';
 
 export interface RouteSpec {
   readonly method: 'GET' | 'POST' | 'DELETE';
@@ -32,6 +39,11 @@ export interface RouteSpec {
   readonly query?: ObjectSchema;
   readonly headers?: ObjectSchema;
   readonly body?: ObjectSchema;
+  /**
+   * For a body that is not JSON (an attachment's bytes): its content type and what it is. The
+   * node streams it to the handler unparsed; the SDK sends bytes.
+   */
+  readonly consumes?: { readonly type: string; readonly description: string };
   /** The 200 answer when it is JSON. */
   readonly response?: JsonSchema;
   /**

@@ -14,6 +14,7 @@ export const MODULE = {
   dues: 'dues',
   orglife: 'orglife',
   study: 'study',
+  attachment: 'attachment',
 } as const;
 export type ModuleName = (typeof MODULE)[keyof typeof MODULE];
 

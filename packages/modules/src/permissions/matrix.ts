@@ -4,6 +4,7 @@
  * a test fails when the file drifts from this rendering.
  */
 import type { ModuleDef } from '@djchain/runtime';
+import { attachmentModule } from '../attachment/module.ts';
 import type { RuleAction } from '../common/action.ts';
 import { disciplineModule } from '../discipline/module.ts';
 import { duesModule } from '../dues/module.ts';
@@ -39,6 +40,7 @@ const MODULES: readonly ModuleDef[] = [
   duesModule,
   orgLifeModule,
   studyModule,
+  attachmentModule,
   governanceModule,
 ];
 

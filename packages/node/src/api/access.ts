@@ -14,6 +14,7 @@
  */
 import type { Value } from '@djchain/crypto';
 import type { DjNode } from '../node.ts';
+import { requireAttachment } from './attachment-access.ts';
 import { ApiError } from './errors.ts';
 
 export interface Scope {
@@ -112,7 +113,8 @@ export class StateReader {
   }
 }
 
-const refuse = (scope: Scope, what: string): never => {
+/** AUTH_REQUIRED for an anonymous reader, READ_FORBIDDEN for a signed-in one. */
+export const refuse = (scope: Scope, what: string): never => {
   if (scope.address === null && !scope.all) throw new ApiError('AUTH_REQUIRED', undefined, { what });
   throw new ApiError('READ_FORBIDDEN', undefined, { what });
 };
@@ -252,6 +254,21 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
       if (typeof t.from === 'string' && canReadOrg(scope, t.from)) return;
       if (typeof t.to === 'string' && canReadOrg(scope, t.to)) return;
       requireMember(scope, state, typeof t.member === 'string' ? t.member : '');
+    },
+  },
+  // The record of an attachment follows the attachment's own reader scope (attachment-access.ts),
+  // exactly as its content does (GET /v1/attachments/:hash).
+  'attachment.attachment': {
+    rule: 'the readers of the attachment (its scope; post holders of its organization or above)',
+    before: (s, st, p) => void requireAttachment(s, st, own(p, 'hash')),
+  },
+  'attachment.entitled': {
+    rule: 'the readers of the attachment, about themselves or a member they may read',
+    before(s, st, p) {
+      requireAttachment(s, st, own(p, 'hash'));
+      const m = own(p, 'member');
+      if (m !== '') requireMember(s, st, m);
+      if (own(p, 'org') !== '') requireCommunity(s, 'attachment.entitled by organization');
     },
   },
   'dues.amount': { rule: 'public (the national rates)' },

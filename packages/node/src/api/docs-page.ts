@@ -50,7 +50,11 @@ function operationHtml(method: string, path: string, op: Json): string {
     (rows
       ? `<table><tr><th>parameter</th><th>in</th><th>required</th><th>schema</th><th></th></tr>${rows}</table>`
       : '') +
-    (body ? `<p>Body (JSON):</p>${schemaBlock((body['application/json'] as Json).schema)}` : '') +
+    (body
+      ? Object.entries(body)
+          .map(([type, media]) => `<p>Body (${esc(type)}):</p>${schemaBlock((media as Json).schema)}`)
+          .join('')
+      : '') +
     `<ul>${responses}</ul></section>`
   );
 }

@@ -68,6 +68,31 @@ export const API_ERRORS = {
     message: 'this client holds its maximum of event streams',
     where: 'response',
   },
+  ATTACHMENT_NOT_FOUND: {
+    status: 404,
+    message: 'no attachment with this hash is registered on chain (attachment.register)',
+    where: 'response',
+  },
+  ATTACHMENT_TOO_LARGE: {
+    status: 413,
+    message: 'the attachment is larger than this node accepts (config attachments.maxBytes)',
+    where: 'response',
+  },
+  ATTACHMENT_SIZE_MISMATCH: {
+    status: 422,
+    message: 'the content is not the size registered on chain',
+    where: 'response',
+  },
+  ATTACHMENT_HASH_MISMATCH: {
+    status: 422,
+    message: 'the content does not hash (SHA-256) to the hash registered on chain',
+    where: 'response',
+  },
+  ATTACHMENT_UNAVAILABLE: {
+    status: 503,
+    message: 'this node does not hold the content yet and no peer supplied it: upload it, or retry later',
+    where: 'response',
+  },
   NODE_UNAVAILABLE: { status: 503, message: 'the node is stopping or stopped', where: 'response' },
   INTERNAL: { status: 500, message: 'internal error', where: 'response' },
   TX_MALFORMED: { status: 400, message: 'not a canonical transaction in base64', where: 'txResult' },

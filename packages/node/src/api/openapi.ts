@@ -103,6 +103,15 @@ function operation(s: RouteSpec): object {
     ...(s.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: s.body } } } }
       : {}),
+    ...(s.consumes
+      ? {
+          requestBody: {
+            required: true,
+            description: s.consumes.description,
+            content: { [s.consumes.type]: { schema: { type: 'string', format: 'binary' } } },
+          },
+        }
+      : {}),
     responses: { '200': ok, ...errorResponses([...s.errors, ...commonErrors(s)]) },
   };
 }
@@ -137,6 +146,7 @@ export function openApiDocument(
       { name: 'operations', description: 'Health and metrics' },
       { name: 'documentation', description: 'This document and its page' },
       { name: 'auth', description: 'Read sessions from a signed challenge' },
+      { name: 'attachments', description: 'Content kept off chain, addressed by its SHA-256' },
     ],
     paths,
     components: {

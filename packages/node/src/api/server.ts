@@ -8,6 +8,7 @@ import { API_VERSION, ROUTES } from '@djchain/client/routes';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { DjNode } from '../node.ts';
 import { StateReader } from './access.ts';
+import { attachmentRoutes } from './attachment-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { chainRoutes } from './chain-routes.ts';
 import { docsPage } from './docs-page.ts';
@@ -174,6 +175,7 @@ export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyI
     dossier: dossierRoute(node, state),
     events: eventsRoute(hub, state),
     ...docRoutes(),
+    ...attachmentRoutes(app, node, state),
   };
   serveRoutes(app, ROUTES, handlers);
   return app;

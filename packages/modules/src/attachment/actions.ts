@@ -1,0 +1,96 @@
+/**
+ * `attachment.register`: the on-chain record of a document kept off chain — its SHA-256, size,
+ * media type, owning organization and reader scope. Other modules (meetings' minutes, disclosures,
+ * declarations) refer to an attachment by its hash. Nothing of the content, not even a file name,
+ * comes on chain: names of files carry people's names often enough.
+ */
+import type { Result } from '@djchain/runtime';
+import { defineAction } from '../common/action.ts';
+import { chinaDate } from '../common/dates.ts';
+import { failure, okResult } from '../common/errors.ts';
+import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
+import { asValue, MODULE } from '../common/stores.ts';
+import { getMember } from '../member/store.ts';
+import { getOrg } from '../org/store.ts';
+import { actorOf, storesFor } from '../permissions/authorize.ts';
+import { AttachmentErrors as E } from './errors.ts';
+import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_MAX_MEMBERS,
+  ATTACHMENT_MEDIA_TYPES,
+  ATTACHMENT_SCOPES,
+  type AttachmentRecord,
+  type AttachmentScope,
+  attachmentKeys,
+  getAttachment,
+} from './store.ts';
+
+const M = MODULE.attachment;
+
+export interface RegisterParams {
+  hash: string;
+  size: number;
+  mediaType: string;
+  org: string;
+  scope: AttachmentScope;
+  members?: string[];
+}
+
+function checkMembers(p: RegisterParams): Result {
+  const list = p.members ?? [];
+  if (p.scope !== 'members')
+    return list.length === 0 && p.members === undefined ? okResult : failure(E.MEMBERS_REQUIRED);
+  if (list.length === 0 || list.length > ATTACHMENT_MAX_MEMBERS) return failure(E.MEMBERS_REQUIRED);
+  // Ascending without repeats: one encoding per set of readers, so the record is deterministic.
+  for (let i = 1; i < list.length; i++) if (!(list[i - 1]! < list[i]!)) return failure(E.MEMBERS_REQUIRED);
+  return okResult;
+}
+
+export const register = defineAction<RegisterParams>(M, E, {
+  description:
+    'Registers an attachment kept off chain (minutes, sign-in sheets, slides, notices): its SHA-256, size, media type, owning organization and reader scope; the nodes entitled to read it then accept and keep its content.',
+  shape: {
+    hash: 'hash',
+    size: { type: 'int', min: 1, max: ATTACHMENT_MAX_BYTES },
+    mediaType: { type: 'text', oneOf: ATTACHMENT_MEDIA_TYPES, max: 80 },
+    org: 'id',
+    scope: { type: 'text', oneOf: ATTACHMENT_SCOPES },
+    members: { type: 'ids', optional: true, max: ATTACHMENT_MAX_MEMBERS },
+  },
+  // Any post holder of the organization keeps its records (the clerk, the 宣传委员 for notices);
+  // the superior 党委's 书记 and 组织委员 may file for an organization below.
+  permission: [
+    { posts: ['书记', '副书记', '组织委员', '宣传委员', '纪检委员', '党务工作者', '党小组长'], of: 'org' },
+    { posts: ['书记', '组织委员'], of: 'superiorCommittee' },
+  ],
+  check: checkMembers,
+  target: (ctx, p) => (getOrg(storesFor(ctx, M).org, p.org) ? { org: p.org } : null),
+  verify(ctx, p) {
+    if (getAttachment(ctx.store, p.hash)) return failure(E.EXISTS, { hash: p.hash });
+    const members = storesFor(ctx, M).member;
+    for (const m of p.members ?? [])
+      if (!getMember(members, m)) return failure(E.UNKNOWN_MEMBER, { member: m });
+    return okResult;
+  },
+  execute(ctx, p) {
+    const rec: AttachmentRecord = {
+      hash: p.hash,
+      size: p.size,
+      mediaType: p.mediaType,
+      org: p.org,
+      scope: p.scope,
+      members: p.members ?? [],
+      by: actorOf(ctx, M).by,
+      registeredOn: chinaDate(ctx.time),
+    };
+    ctx.store.set(attachmentKeys.attachment(p.hash), asValue(rec));
+    emitAct(ctx, M, 'attachment.Registered', [orgEntity(p.org), ...rec.members.map(memberEntity)], {
+      hash: p.hash,
+      size: p.size,
+      mediaType: p.mediaType,
+      org: p.org,
+      scope: p.scope,
+      members: [...rec.members],
+    });
+  },
+});

@@ -1,0 +1,62 @@
+/**
+ * The attachment module's records: one per content hash (SHA-256 of the file's bytes). The content
+ * itself never comes on chain: the nodes entitled to read it keep it (packages/node, "Attachments").
+ */
+import type { ReadStore } from '@djchain/runtime';
+import type { IsoDate } from '../common/dates.ts';
+import { getRecord, SEP } from '../common/stores.ts';
+
+/**
+ * Who may read an attachment, besides post holders of its organization and of every organization
+ * above it (who always may, as for every record of theirs):
+ * - `public`: anyone, residents and anonymous readers included (党务公开);
+ * - `community`: every Party member (正式党员, 预备党员) of the chain;
+ * - `org`: the Party members of the organization and of those below it;
+ * - `members`: the members named, and nobody else below the post holders.
+ */
+export const ATTACHMENT_SCOPES = ['public', 'community', 'org', 'members'] as const;
+export type AttachmentScope = (typeof ATTACHMENT_SCOPES)[number];
+
+/**
+ * Media types an attachment may have: documents, photos, slides and sheets of organizational life.
+ * A closed list (no free text on chain); anything else is `application/octet-stream`.
+ */
+export const ATTACHMENT_MEDIA_TYPES = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'text/plain',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/octet-stream',
+] as const;
+
+/** The largest attachment the chain records (a node may accept less: its `attachments.maxBytes`). */
+export const ATTACHMENT_MAX_BYTES = 256 * 1024 * 1024;
+/** Readers named in a `members` scope, at most. */
+export const ATTACHMENT_MAX_MEMBERS = 50;
+
+export interface AttachmentRecord {
+  /** SHA-256 of the content, lowercase hex. */
+  readonly hash: string;
+  readonly size: number;
+  readonly mediaType: string;
+  /** The owning organization. */
+  readonly org: string;
+  readonly scope: AttachmentScope;
+  /** The readers of a `members` scope (ascending), empty otherwise. */
+  readonly members: readonly string[];
+  /** The member who registered it. */
+  readonly by: string | null;
+  readonly registeredOn: IsoDate;
+}
+
+export const attachmentKeys = {
+  attachment: (hash: string) => `a${SEP}${hash}`,
+};
+
+export function getAttachment(store: ReadStore, hash: string): AttachmentRecord | undefined {
+  return getRecord<AttachmentRecord>(store, attachmentKeys.attachment(hash));
+}
