@@ -315,14 +315,25 @@ export function AttendanceForm({
             <Input id="ol-rep" size="large" value={rep} onChange={(e) => setRep(e.target.value)} />
           </Form.Item>
         )}
-        <Form.Item label={t('olMinutes')} htmlFor="ol-minutes" style={{ marginTop: 12 }}>
+        <Form.Item label={t('olMinutes')} style={{ marginTop: 12 }}>
+          {/* The native control's text follows the browser's language, not the page's: a label as the button. */}
           <input
             id="ol-minutes"
             type="file"
             data-testid="ol-minutes"
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            style={{ minHeight: 44 }}
+            style={{ position: 'absolute', width: 1, height: 1, opacity: 0, overflow: 'hidden' }}
           />
+          <Space wrap>
+            <label
+              htmlFor="ol-minutes"
+              className="ant-btn ant-btn-default ant-btn-lg"
+              style={{ minHeight: 44 }}
+            >
+              {t('olChooseFile')}
+            </label>
+            <span data-testid="ol-minutes-name">{file ? file.name : t('olNoFile')}</span>
+          </Space>
         </Form.Item>
         <p data-testid="ol-counts">
           {t('olCounts', {

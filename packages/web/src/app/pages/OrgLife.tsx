@@ -153,7 +153,7 @@ export function BranchCalendar({ org, canRecord }: { org: string; canRecord: boo
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="ol-calendar">
       <h2 style={{ margin: 0, fontSize: '1.2em' }}>
-        {t('olCalendar', { org: '', year }).trim()} <OrgName id={org} />
+        <OrgName id={org} /> {t('olCalendar', { year })}
       </h2>
       {ob.calendar ? (
         <Alert
