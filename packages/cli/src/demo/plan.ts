@@ -31,6 +31,7 @@ import {
   planSanctions,
   planTransfers,
 } from './plan-history.ts';
+import { planOrgLife } from './plan-orglife.ts';
 import { DEMO_RULESET, planRecruitment } from './plan-recruitment.ts';
 import type { DemoAccount, DemoPlan, Person, PlanOptions } from './plan-types.ts';
 
@@ -73,6 +74,8 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
   ];
   // Same hash, faster for long hash chains than the node implementation (modules README, age cost).
   const cases = planRecruitment(ctx, getSuite(suite.id, 'browser'), stable);
+  // Organizational life (issue 15): draws nothing from the generator.
+  planOrgLife(ctx, stable);
 
   const txs = [...ctx.txs].sort((x, y) => (x.date === y.date ? x.wave - y.wave : x.date < y.date ? -1 : 1));
   return {
