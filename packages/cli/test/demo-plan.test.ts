@@ -15,12 +15,15 @@ const suite = getSuite('intl');
 const plan = generatePlan(suite, { seed: 7, members: 60, today: '2026-06-06' });
 
 test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are pinned', () => {
-  assert.equal(planHash(suite, plan), '0bbd0570e3ede450bace2ab6a53cbc850f268f9bb92332228b5e140eb325a74b');
+  // Changed by issue 15 (organizational life, which draws nothing from the generator: the off-chain
+  // parts below kept their hash).
+  assert.equal(planHash(suite, plan), 'd02e24e85d5354557cc0a75b1d9260b4cdbe6503aaf2665a581f839b0238f999');
   const offChain = JSON.stringify({ people: plan.people, cases: plan.cases, accounts: plan.accounts });
   assert.equal(createHash('sha256').update(offChain).digest('hex'), OFF_CHAIN_SHA256);
   assert.equal(plan.genesisDate, '2022-06-01');
   assert.equal(plan.people.length, 70); // 24 leaders + 36 imported + 10 recruits
-  assert.equal(plan.txs.length, 199); // 196 before issue 12 added the expulsion (3 acts)
+  // 196 before issue 12 added the expulsion (3 acts); issue 15 added 405 of organizational life.
+  assert.equal(plan.txs.length, 604);
 });
 
 test('seed 7: transactions per action', () => {
@@ -62,6 +65,12 @@ test('seed 7: transactions per action', () => {
     'recruitment.conversionVote': 2,
     'recruitment.approveConversion': 2,
     'recruitment.archive': 2,
+    // Issue 15, counted by hand for 2024-06 … 2026-05 (24 months) and the five calendared branches:
+    // 主题党日 5 × 24 − 1 (b2 misses one) = 119; 支部党员大会 5 × 8 quarters − 1 (b4 skips one) = 39;
+    // b1's 支部委员会 8; 党课, 民主评议党员, 组织生活会 5 × 2 each = 30; b1's 谈心谈话 2 × 2 = 4.
+    'orglife.setCalendar': 5,
+    'orglife.plan': 200,
+    'orglife.hold': 200,
   });
 });
 
