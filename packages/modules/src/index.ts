@@ -1,6 +1,7 @@
 /**
  * @djchain/modules: the Party-affairs rules as runtime modules — org, member, recruitment (发展党员),
- * discipline, transfer. Pure: time comes from the block (BFT time → China date), nothing else is read.
+ * discipline, transfer, dues, orglife (组织生活), study (学习), evidence, governance. Pure: time comes
+ * from the block (BFT time → China date), nothing else is read.
  */
 import type { ModuleDef } from '@djchain/runtime';
 import { attachmentModule } from './attachment/module.ts';

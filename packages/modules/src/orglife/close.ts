@@ -14,7 +14,7 @@ import { getRecord } from '../common/stores.ts';
 import { childrenOf, getOrg } from '../org/store.ts';
 import { activePosts } from '../permissions/authorize.ts';
 import { monthNow, periodOf, todayOf, warnedOrgs } from './common.ts';
-import { branchMembers, committeeOf, expectedAt, lifeStores } from './roster.ts';
+import { committeeOf, groupOf, lifeStores, rosterOn } from './roster.ts';
 import { type MeetingKind, type OrgLifeRules, orgLifeRules } from './rules.ts';
 import { type AttendanceEntry, type Calendar, getMeeting, heldIn, lifeKeys, type Meeting } from './store.ts';
 
@@ -33,10 +33,13 @@ export function closeLifeMonths(ctx: HookContext): void {
   }
   for (let i = 0; i < MAX_MONTHS_PER_BLOCK && closed < previous; i++) {
     const month = addMonth(closed, 1);
-    for (const key of ctx.store.keys(lifeKeys.calendarPrefix, MAX_BRANCHES)) {
-      const cal = getRecord<Calendar>(ctx.store, key)!;
-      if (cal.from <= month && getOrg(lifeStores(ctx).org, cal.org)) closeBranch(ctx, cal, month);
-    }
+    const calendars = ctx.store
+      .keys(lifeKeys.calendarPrefix, MAX_BRANCHES)
+      .map((key) => getRecord<Calendar>(ctx.store, key)!)
+      .filter((cal) => cal.from <= month && getOrg(lifeStores(ctx).org, cal.org) !== undefined);
+    // PERF: the roster is walked once per closed month, not once per branch.
+    const roster = calendars.length > 0 ? rosterOn(lifeStores(ctx), lastDay(month)) : new Map();
+    for (const cal of calendars) closeBranch(ctx, cal, month, roster.get(cal.org) ?? []);
     ctx.store.set(lifeKeys.closed, month);
     closed = month;
   }
@@ -75,7 +78,7 @@ function missed(
   });
 }
 
-function closeBranch(ctx: HookContext, cal: Calendar, month: YearMonth): void {
+function closeBranch(ctx: HookContext, cal: Calendar, month: YearMonth, members: readonly string[]): void {
   const rules = orgLifeRules();
   const stores = lifeStores(ctx);
   const org = cal.org;
@@ -89,7 +92,7 @@ function closeBranch(ctx: HookContext, cal: Calendar, month: YearMonth): void {
     missed(ctx, rules, org, '支部委员会', month);
   for (const group of childrenOf(stores.org, org)) {
     if (getOrg(stores.org, group)?.kind !== '党小组') continue;
-    if (expectedAt(stores, group, '党小组会', end, null).length === 0) continue;
+    if (!members.some((m) => groupOf(stores, m) === group)) continue;
     if (currentHeld(ctx, group, '党小组会', month).length === 0) missed(ctx, rules, group, '党小组会', month);
   }
   // Quarterly: a 党员大会 with its quorum, when the whole quarter was judged.
@@ -100,11 +103,18 @@ function closeBranch(ctx: HookContext, cal: Calendar, month: YearMonth): void {
   }
   // Yearly, when the whole year was judged.
   const year = month.slice(0, 4);
-  if (month.endsWith('-12') && `${year}-01` >= cal.from) closeYear(ctx, rules, org, year, end);
-  judgeAbsences(ctx, rules, org, month, end);
+  if (month.endsWith('-12') && `${year}-01` >= cal.from) closeYear(ctx, rules, org, year, end, members);
+  judgeAbsences(ctx, rules, org, month, members);
 }
 
-function closeYear(ctx: HookContext, rules: OrgLifeRules, org: string, year: string, end: string): void {
+function closeYear(
+  ctx: HookContext,
+  rules: OrgLifeRules,
+  org: string,
+  year: string,
+  end: string,
+  members: readonly string[],
+): void {
   const stores = lifeStores(ctx);
   const lectures = currentHeld(ctx, org, '党课', year);
   const bySecretary = lectures.some(
@@ -120,7 +130,6 @@ function closeYear(ctx: HookContext, rules: OrgLifeRules, org: string, year: str
     currentHeld(ctx, org, '谈心谈话', year).map((m) => [...(m.pair ?? [])].sort().join('|')),
   );
   const committee = committeeOf(stores, org, end);
-  const members = branchMembers(stores, org, end);
   const open: string[] = [];
   for (const c of committee)
     for (const m of members)
@@ -149,8 +158,14 @@ function monthLife(ctx: HookContext, member: string, month: YearMonth): MonthLif
  * counts when the member was expected at a meeting, attended none and missed one without leave; a
  * month with no meeting for them ends the run (the branch is warned for that, not the member).
  */
-function judgeAbsences(ctx: HookContext, rules: OrgLifeRules, org: string, month: YearMonth, end: string) {
-  for (const member of branchMembers(lifeStores(ctx), org, end)) {
+function judgeAbsences(
+  ctx: HookContext,
+  rules: OrgLifeRules,
+  org: string,
+  month: YearMonth,
+  members: readonly string[],
+) {
+  for (const member of members) {
     const run: YearMonth[] = [];
     for (let m = month; run.length < rules.absenceMonths; m = addMonth(m, -1)) {
       if (monthLife(ctx, member, m) !== 'absent') break;

@@ -14,7 +14,7 @@ import { getOrg } from '../org/store.ts';
 import { activePosts, actorOf } from '../permissions/authorize.ts';
 import { monthNow, periodOf, todayOf } from './common.ts';
 import { OrgLifeErrors as E } from './errors.ts';
-import { expectedAt, lifeStores, M, votersAmong } from './roster.ts';
+import { belongsAt, lifeStores, M, votersAmong } from './roster.ts';
 import { hoursOf, MINUTES_SCOPES, type MinutesScope, orgLifeRules } from './rules.ts';
 import {
   type AttendanceLine,
@@ -117,14 +117,20 @@ export function checkHeld(ctx: ActionContext, m: Meeting, p: HeldParams): Result
   }
   const once = oncePerPeriod(ctx, m, p.heldOn);
   if (!once.ok) return once;
-  const expected = expectedAt(stores, m.org, m.kind, p.heldOn, m.pair);
+  // The lines: each member once, each belonging at the meeting on the day, and every member expected
+  // when it was planned who still belongs there listed (one who joined since may be listed too).
+  // PERF: checked member by member against the plan's list, not by walking the roster again.
   const att = lines(p);
+  const listed = new Set(att?.map((l) => l.member) ?? []);
+  const belongs = (id: string) => belongsAt(stores, m.org, m.kind, p.heldOn, m.pair, id);
   if (
     att === null ||
-    att.length !== expected.length ||
-    att.some((l, i) => l.member !== expected[i]) // both sorted: same members, each once
+    listed.size !== att.length ||
+    att.some((l) => !belongs(l.member)) ||
+    m.expected.some((id) => !listed.has(id) && belongs(id))
   )
-    return failure(E.BAD_ATTENDANCE, { expected: expected.length });
+    return failure(E.BAD_ATTENDANCE, { expected: m.expected.length });
+  const expected = att.map((l) => l.member);
   if (m.kind === '党课' && (p.lecturer === undefined || !getMember(stores.member, p.lecturer)))
     return failure(E.NO_LECTURER);
   if (m.kind === '组织生活会' && !isSuperiorRep(ctx, m.org, p.superiorRep, p.heldOn))

@@ -23,7 +23,7 @@ import {
   unindexHeld,
   writeHeld,
 } from './held.ts';
-import { committeeOf, expectedAt, isMemberOn, lifeStores, M } from './roster.ts';
+import { belongsAt, expectedAt, lifeStores, M } from './roster.ts';
 import {
   MEETING_KINDS,
   MEETING_LENGTHS,
@@ -81,9 +81,8 @@ export const plan = defineAction<Plan>(M, E, {
       // 条例第十九条: a committee member talks with each member; the pair is [committee member, member].
       const on = minDate(p.date, today);
       const [a, b] = p.pair as [string, string];
-      if (!committeeOf(stores, p.org, on).includes(a) || !isMemberOn(stores, b, on))
-        return failure(E.BAD_PAIR, { pair: p.pair });
-      if (expectedAt(stores, p.org, '支部党员大会', on, null).indexOf(b) < 0)
+      const inBranch = (id: string) => belongsAt(stores, p.org, '支部党员大会', on, null, id);
+      if (!belongsAt(stores, p.org, '支部委员会', on, null, a) || !inBranch(a) || !inBranch(b))
         return failure(E.BAD_PAIR, { pair: p.pair });
     }
     return okResult;

@@ -39,6 +39,20 @@ export function branchMembers(stores: Stores, branch: string, on: IsoDate): stri
   return out;
 }
 
+/** Every branch's members (full or probationary) on a date, walking the roster once (the month close). */
+export function rosterOn(stores: Stores, on: IsoDate): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const key of allKeys(stores.member, memberKeys.prefix, 200_000)) {
+    const id = key.slice(memberKeys.prefix.length);
+    const org = currentOrg(stores, id);
+    if (org === null || !isMemberOn(stores, id, on)) continue;
+    const list = out.get(org) ?? [];
+    list.push(id);
+    out.set(org, list);
+  }
+  return out;
+}
+
 /** Holders of committee posts of an organization on a date (active: not lapsed), sorted. */
 export function committeeOf(stores: Stores, org: string, on: IsoDate): string[] {
   const ids = new Set<string>();
@@ -73,6 +87,27 @@ export function expectedAt(
     return branchMembers(stores, branch, on).filter((m) => groupOf(stores, m) === org);
   }
   return branchMembers(stores, org, on);
+}
+
+/**
+ * Whether one member belongs at a meeting of `kind` held by `org` on `on` — the test `expectedAt`
+ * applies to everyone, for one person (a held record checks its lines with it: no roster walk).
+ */
+export function belongsAt(
+  stores: Stores & { life: ReadStore },
+  org: string,
+  kind: MeetingKind,
+  on: IsoDate,
+  pair: readonly string[] | null,
+  member: string,
+): boolean {
+  if (kind === '谈心谈话') return (pair ?? []).includes(member);
+  if (kind === '支部委员会')
+    return activePosts(stores, member, org, on).some((p) => COMMITTEE_POSTS.includes(p));
+  const branch = kind === '党小组会' ? (getOrg(stores.org, org)?.parent ?? null) : org;
+  if (branch === null || currentOrg(stores, member) !== branch || !isMemberOn(stores, member, on))
+    return false;
+  return kind !== '党小组会' || groupOf(stores, member) === org;
 }
 
 /** Of `members`, those with a vote on the day (full, not under 留党察看: 党章第七条, 条例第四十条). */

@@ -20,7 +20,7 @@ export type MeetingKind = (typeof MEETING_KINDS)[number];
 export type Period = 'month' | 'quarter' | 'year';
 
 export interface KindRule {
-  /** How often it is due; null: no obligation of its own. */
+  /** How often it is due (谈心谈话: every committee-member × member pair, once a year). */
   readonly every: Period;
   /** The organization that holds it: a branch, or (党小组会) a group. */
   readonly heldBy: '党支部' | '党小组';
