@@ -2,8 +2,9 @@
  * Attachments round-trip through real nodes (issue 15): four `djchain start` processes made by
  * `djchain init --orgs` run a community (党委 org0; branches org1, org2, org3), each node run by its
  * organization. The 书记 of org1 puts the minutes with `djchain attach put` at org1's node (scope
- * `org`: org1's members and the posts above); a member of org1 gets them with `djchain attach get`
- * at the 党委's node (org0 keeps them: it fetched them from org1's node over p2p, verified by hash);
+ * `org`: org1's members and the posts above) while the 党委's node is down; restarted, that node
+ * hears of them when it reconnects and fetches them from org1's node over p2p (verified by hash);
+ * a member of org1 gets them with `djchain attach get` at the 党委's node;
  * the node of org2 (not entitled) never holds them and does not fetch them; a member of org2 is
  * refused at org1's node with READ_FORBIDDEN in Chinese. Privacy: the content is in no chain.db and
  * in no node's log. Waits are bounded polls, not timings.
@@ -87,6 +88,9 @@ test('put at one node, read at an entitled node, refused to an outsider, never h
     return { ...r, out: r.stdout + r.stderr };
   };
 
+  // The 党委's node is down while the minutes are put (3 of 4 validators keep committing).
+  await running[0]!.stop();
+  running[0] = undefined;
   const file = join(root, 'minutes.txt');
   writeFileSync(file, MINUTES);
   const hash = createHash('sha256').update(MINUTES).digest('hex');
@@ -107,8 +111,30 @@ test('put at one node, read at an entitled node, refused to an outsider, never h
   assert.match(put.out, new RegExp(`哈希（SHA-256）：${hash}`));
   const held = (i: number) => existsSync(join(dirs[i]!, 'attachments', hash.slice(0, 2), hash));
   assert.ok(held(1), 'the uploading node keeps it');
+  // Not at a node of an organization that may not keep it (org2): refused, nothing kept there.
+  const wrong = cli([
+    'attach',
+    'put',
+    file,
+    '--org',
+    'org1',
+    '--scope',
+    'org',
+    '--key',
+    sec1.file,
+    '--api',
+    urls[2]!,
+  ]);
+  assert.equal(wrong.status, 1, wrong.out);
+  assert.match(wrong.out, /ATTACHMENT_WRONG_NODE/);
 
-  // The 党委's node is entitled (the organization above): it fetches the content from org1's node.
+  assert.equal(held(0), false);
+  // Back up, the 党委's node (entitled: the organization above) hears of the minutes when it
+  // reconnects and fetches them from org1's node.
+  running[0] = await startDjchain(['start', '--dir', dirs[0]!]);
+  running[0]!.child.stderr!.on('data', (d) => {
+    logs[0] += String(d);
+  });
   await until('org0 holds the minutes', async () => held(0));
   const got = join(root, 'got.txt');
   const get = cli(['attach', 'get', hash, '-o', got, '--key', m1.file, '--api', urls[0]!]);
@@ -139,6 +165,27 @@ test('put at one node, read at an entitled node, refused to an outsider, never h
   assert.match(at2.out, /ATTACHMENT_UNAVAILABLE/);
   assert.equal(held(2), false);
   assert.equal(held(3), false);
+
+  // A public notice put at org3's node reaches every node at once (announced after the upload).
+  const notice = join(root, 'notice.txt');
+  writeFileSync(notice, `${MARKER} 党务公开：2025年党费收缴情况\n`);
+  const noticeHash = createHash('sha256').update(readFileSync(notice)).digest('hex');
+  const sec3 = cli([
+    'attach',
+    'put',
+    notice,
+    '--org',
+    'org1',
+    '--scope',
+    'public',
+    '--key',
+    sec1.file,
+    '--api',
+    urls[3]!,
+  ]);
+  assert.equal(sec3.status, 0, sec3.out);
+  const holds = (i: number, h: string) => existsSync(join(dirs[i]!, 'attachments', h.slice(0, 2), h));
+  await until('every node holds the notice', async () => [0, 1, 2, 3].every((i) => holds(i, noticeHash)));
 
   // Privacy: the content is in the attachment store only — no chain.db, no log line.
   for (const r of running) await r?.stop();

@@ -265,6 +265,7 @@ export function openNode(
           );
           refreshRegistry();
           events.emit('commit', { executed, commit });
+          attachmentWire?.afterCommit();
           // After the commit's own work, between consensus steps: one bounded pruning step.
           clock.setImmediate(() => {
             if (!closed) pruner.step();

@@ -34,7 +34,8 @@ function genesis(validator: KeyPair): GenesisDoc {
     chainId: CHAIN,
     suite: suite.id,
     time: T0,
-    validators: { validators: [{ publicKey: validator.publicKey, power: 1, name: 'v0' }] },
+    // Run by the 党委: its node keeps every attachment of the community.
+    validators: { validators: [{ publicKey: validator.publicKey, power: 1, name: 'v0', orgId: 'c1' }] },
     modules: {
       org: {
         orgs: [

@@ -25,10 +25,10 @@ const OPERATOR = 'operator-token-of-the-attachment-tests-0123456789';
 /** A marker no chain data or log line may ever contain. */
 const MINUTES = new TextEncoder().encode('MINUTES-7f3a 第一党支部党员大会记录：议题一、学习贯彻……（正文）');
 
-async function community(t: TestContext, maxBytes?: number) {
+async function community(t: TestContext, maxBytes?: number, orgId = 'c1') {
   const dir = tempDir(t);
   const key = keyOf(suite, 0);
-  const genesis = communityGenesis(suite, [{ key, power: 1, orgId: 'c1', name: '东风社区党委' }]);
+  const genesis = communityGenesis(suite, [{ key, power: 1, orgId, name: `${orgId} 的节点` }]);
   const members = (genesis.modules as { member: { members: unknown[] } }).member.members;
   for (const [id, org] of [
     ['b1.m1', 'b1'],
@@ -194,6 +194,24 @@ describe('attachments through the API', () => {
       assert.deepEqual((e as HttpError).details.details, { size: 2000, limit: 1024 });
       return true;
     });
+  });
+
+  it('a node whose organization may not keep the attachment refuses its content', async (t) => {
+    // This node is run by branch b2: b1's minutes (scope org) are not its to keep; a public one is.
+    const { node, client } = await community(t, undefined, 'b2');
+    const sec = memberKey(suite, 'b1.sec');
+    await assert.rejects(client().putAttachment(MINUTES, { org: 'b1', scope: 'org' }, sec), (e) => {
+      assert.equal(code(e), 'ATTACHMENT_WRONG_NODE');
+      assert.deepEqual((e as HttpError).details.details, { org: 'b2' });
+      return true;
+    });
+    assert.deepEqual(node.attachments.store.list(), []);
+    const pub = await client().putAttachment(
+      new TextEncoder().encode('公开通知'),
+      { org: 'b1', scope: 'public' },
+      sec,
+    );
+    assert.equal(pub.stored, true);
   });
 
   it('the SDK verifies the hash of what it downloads: altered bytes are refused', async (t) => {

@@ -33,6 +33,7 @@ export const API_ZH: { readonly [C in Exclude<ApiErrorCode, `RUNTIME_${string}`>
   ATTACHMENT_TOO_LARGE: '附件超过本节点接收的大小上限（配置项 attachments.maxBytes）。',
   ATTACHMENT_SIZE_MISMATCH: '附件内容的大小与链上登记的不一致。',
   ATTACHMENT_HASH_MISMATCH: '附件内容的哈希（SHA-256）与链上登记的不一致，未予保存。',
+  ATTACHMENT_WRONG_NODE: '本节点所属组织无权保存该附件，请在有权阅读的组织的节点上传。',
   ATTACHMENT_UNAVAILABLE: '本节点尚未保存该附件内容，其他节点也未能提供：请先上传，或稍后再试。',
   INTERNAL: '节点内部错误。',
   TX_MALFORMED: '交易编码不正确。',

@@ -40,7 +40,8 @@ export const attachmentRoutes = {
     tag: 'attachments',
     summary: 'Upload the content of a registered attachment',
     description:
-      'Accepted only once `attachment.register` of this hash is committed: the node streams the body ' +
+      'Accepted only once `attachment.register` of this hash is committed, and only at a node whose ' +
+      'organization may keep it (`attachment.entitled`): the node streams the body ' +
       'to a temporary file while hashing it, refuses it (keeping nothing) when it is larger than the ' +
       'registered size or the node’s `attachments.maxBytes`, or hashes to anything else, then keeps it ' +
       'durably (fsync, rename) and tells its peers, whose entitled nodes fetch it.',
@@ -49,6 +50,7 @@ export const attachmentRoutes = {
       'ATTACHMENT_TOO_LARGE',
       'ATTACHMENT_SIZE_MISMATCH',
       'ATTACHMENT_HASH_MISMATCH',
+      'ATTACHMENT_WRONG_NODE',
       'RATE_LIMITED',
     ],
     read: { rule: 'resource', who: `signed in: ${READERS}` },

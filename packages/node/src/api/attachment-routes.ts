@@ -3,7 +3,8 @@
  * attachment registered on chain, read under the same rule as its record (attachment-access.ts).
  *
  * Upload is accepted only once `attachment.register` of the hash is committed — the chain, not the
- * node, decides who registers what — and only from a signed-in reader of it. The body streams
+ * node, decides who registers what — only from a signed-in reader of it, and only at a node whose
+ * organization may keep it (ATTACHMENT_WRONG_NODE otherwise). The body streams
  * into the store (never held whole in memory), refused with nothing kept when it passes the
  * registered size or the node's limit or hashes to anything else. Download: a node entitled to
  * keep the content that does not hold it yet fetches it from its peers first (verified by hash);
@@ -13,6 +14,7 @@ import type { Readable } from 'node:stream';
 import { ATTACHMENT_CONTENT_TYPE } from '@djchain/client/routes';
 import type { FastifyInstance } from 'fastify';
 import { isNodeError } from '../errors.ts';
+import { orgOfNode } from '../net/attachment-wire.ts';
 import type { DjNode } from '../node.ts';
 import type { StateReader } from './access.ts';
 import { requireAttachment } from './attachment-access.ts';
@@ -45,6 +47,15 @@ export function attachmentRoutes(
       const reader = req.djReader;
       if (!reader.operator && !reader.session) throw new ApiError('AUTH_REQUIRED');
       const rec = requireAttachment(reader.scope(), state, hash);
+      // Content stays with the organizations entitled to it: not even an uploader puts it elsewhere.
+      const self = orgOfNode(node.app, node.nodeId);
+      const kept =
+        rec.scope === 'public' ||
+        rec.scope === 'community' ||
+        (self !== null &&
+          (state.query('attachment', 'entitled', { hash, org: self }) as { node?: unknown } | null)?.node ===
+            true);
+      if (!kept) throw new ApiError('ATTACHMENT_WRONG_NODE', undefined, { org: self });
       if (rec.size > limit) throw new ApiError('ATTACHMENT_TOO_LARGE', undefined, { size: rec.size, limit });
       const declared = Number(req.headers['content-length']);
       if (Number.isFinite(declared) && declared !== rec.size)

@@ -88,6 +88,12 @@ export const API_ERRORS = {
     message: 'the content does not hash (SHA-256) to the hash registered on chain',
     where: 'response',
   },
+  ATTACHMENT_WRONG_NODE: {
+    status: 409,
+    message:
+      'the organization running this node may not keep this attachment: upload it at a node of an entitled organization',
+    where: 'response',
+  },
   ATTACHMENT_UNAVAILABLE: {
     status: 503,
     message: 'this node does not hold the content yet and no peer supplied it: upload it, or retry later',

@@ -4,8 +4,11 @@
  * src/attachment/readers.ts) fetch it from their peers by hash, chunk by chunk, into the store,
  * which refuses anything that does not hash to the name (storage/attachment-store.ts).
  *
- * Messages (canonical CBOR): `{ op: 'have', hash }` — a node holds the content (sent after an
- * upload and after each fetch, to every peer); request `{ id, op: 'get', hash, offset, length }`
+ * Messages (canonical CBOR): `{ op: 'have', hashes }` — a node holds these contents (sent to every
+ * peer after an upload and after each fetch, and to a peer when it connects: everything held, in
+ * messages of at most `haveBatch` hashes, so a node that was down catches up); an entitled node
+ * missing one queues a fetch (at most `maxWanted` queued, `maxFetching` running). Request
+ * `{ id, op: 'get', hash, offset, length }`
  * (length at most `chunkBytes`), answered `{ re: id, chunk }` or `{ re: id, error: code }`.
  * A peer is served only when the organization running it (`orgId` of its validator or observer
  * entry in state) is entitled to the attachment — for `public` and `community` ones, any node of
@@ -25,8 +28,14 @@ export interface AttachmentWireOptions {
   readonly timeoutMs: number;
   readonly maxServing: number;
   readonly maxPeersTried: number;
-  /** Fetches running at once (others are refused until one ends; a later `have` or read retries). */
+  /** Fetches running at once; the others wait in the queue. */
   readonly maxFetching: number;
+  /** Hashes queued for fetching at most (more are dropped until a later `have` or read). */
+  readonly maxWanted: number;
+  /** Hashes per `have` message. */
+  readonly haveBatch: number;
+  /** Hashes announced to a peer that connects, at most. */
+  readonly maxAnnounced: number;
 }
 
 export const defaultAttachmentWireOptions: AttachmentWireOptions = {
@@ -35,6 +44,9 @@ export const defaultAttachmentWireOptions: AttachmentWireOptions = {
   maxServing: 2,
   maxPeersTried: 8,
   maxFetching: 4,
+  maxWanted: 10_000,
+  haveBatch: 1000,
+  maxAnnounced: 100_000,
 };
 
 /** What the wire reads from state: a module query at the latest height (null when it fails). */
@@ -73,6 +85,13 @@ export class AttachmentWire {
     { resolve: (m: Record<string, unknown>) => void; reject: (e: unknown) => void; timer: NodeJS.Timeout }
   >();
   private readonly fetching = new Map<string, Promise<boolean>>();
+  /** Hashes a peer announced that this node should keep: hash → the peer to ask first. */
+  private readonly wanted = new Map<string, string>();
+  /**
+   * Hashes announced before this node knows their record (it is catching up after a restart):
+   * checked again after each commit (at most `maxWanted`, oldest dropped first).
+   */
+  private readonly unknown = new Map<string, string>();
   private serving = 0;
   private nextId = 1;
   private closed = false;
@@ -96,9 +115,25 @@ export class AttachmentWire {
     this.query = deps.query;
     this.selfId = deps.selfId;
     this.log = deps.log ?? silentLog;
-    this.unsubscribe = this.p2p.onMessage((peer, channel, payload) =>
+    const offMessage = this.p2p.onMessage((peer, channel, payload) =>
       channel === Channel.attachment ? this.onMessage(peer, payload) : undefined,
     );
+    // A peer that (re)connects hears of everything held: what was uploaded while it was down.
+    const offPeer = this.p2p.onPeer((peer, up) => {
+      if (up && !this.closed) this.sendHave(peer, this.store.list(this.opts.maxAnnounced));
+    });
+    this.unsubscribe = () => {
+      offMessage();
+      offPeer();
+    };
+  }
+
+  private sendHave(peer: string | null, hashes: readonly string[]): void {
+    for (let i = 0; i < hashes.length; i += this.opts.haveBatch) {
+      const msg = encode({ op: 'have', hashes: hashes.slice(i, i + this.opts.haveBatch) });
+      if (peer === null) this.p2p.broadcast(Channel.attachment, msg);
+      else this.p2p.send(peer, Channel.attachment, msg);
+    }
   }
 
   close(): void {
@@ -113,7 +148,41 @@ export class AttachmentWire {
 
   /** Tells every peer this node holds `hash` (entitled ones fetch it). */
   announce(hash: string): void {
-    if (!this.closed) this.p2p.broadcast(Channel.attachment, encode({ op: 'have', hash }));
+    if (!this.closed) this.sendHave(null, [hash]);
+  }
+
+  /** Queues `hash` (announced by `peer`) when this node should keep it and lacks it. */
+  private consider(hash: string, peer: string, self: string | null): void {
+    if (this.store.has(hash) || this.fetching.has(hash) || this.wanted.size >= this.opts.maxWanted) return;
+    if (this.record(hash) === null) {
+      // Not registered as far as this node knows yet: it may be behind. Kept for after the next commits.
+      this.unknown.delete(hash);
+      this.unknown.set(hash, peer);
+      if (this.unknown.size > this.opts.maxWanted) this.unknown.delete(this.unknown.keys().next().value!);
+      return;
+    }
+    if (this.entitled(hash, self)) this.wanted.set(hash, peer);
+  }
+
+  /** After a commit: announced hashes whose record has now arrived are queued (or forgotten). */
+  afterCommit(): void {
+    if (this.closed || this.unknown.size === 0) return;
+    const self = orgOfNode(this.app, this.selfId);
+    for (const [hash, peer] of [...this.unknown]) {
+      if (this.record(hash) === null) continue;
+      this.unknown.delete(hash);
+      this.consider(hash, peer, self);
+    }
+    this.pump();
+  }
+
+  /** Starts queued fetches while fewer than `maxFetching` run. */
+  private pump(): void {
+    for (const [hash, peer] of this.wanted) {
+      if (this.closed || this.fetching.size >= this.opts.maxFetching) return;
+      this.wanted.delete(hash);
+      void this.fetch(hash, peer);
+    }
   }
 
   /** Whether the node of organization `org` (null: a node of no organization) may keep the content. */
@@ -136,7 +205,10 @@ export class AttachmentWire {
     if (this.closed || this.fetching.size >= this.opts.maxFetching) return Promise.resolve(false);
     const rec = this.record(hash);
     if (rec === null || !this.entitled(hash, orgOfNode(this.app, this.selfId))) return Promise.resolve(false);
-    const p = this.fetchFrom(hash, rec.size, prefer).finally(() => this.fetching.delete(hash));
+    const p = this.fetchFrom(hash, rec.size, prefer).finally(() => {
+      this.fetching.delete(hash);
+      this.pump();
+    });
     this.fetching.set(hash, p);
     return p;
   }
@@ -215,12 +287,15 @@ export class AttachmentWire {
       w.resolve(m);
       return;
     }
-    const hash = typeof m.hash === 'string' && HASH.test(m.hash) ? m.hash : null;
-    if (hash === null) return;
     if (m.op === 'have') {
-      if (!this.store.has(hash)) void this.fetch(hash, peer);
+      const hashes = Array.isArray(m.hashes) ? m.hashes.slice(0, this.opts.haveBatch) : [];
+      for (const h of hashes)
+        if (typeof h === 'string' && HASH.test(h)) this.consider(h, peer, orgOfNode(this.app, this.selfId));
+      this.pump();
       return;
     }
+    const hash = typeof m.hash === 'string' && HASH.test(m.hash) ? m.hash : null;
+    if (hash === null) return;
     if (m.op === 'get' && Number.isSafeInteger(m.id)) this.serve(peer, m.id as number, hash, m);
   }
 
