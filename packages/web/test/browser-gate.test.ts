@@ -41,7 +41,7 @@ describe('browser gate', () => {
 });
 
 /** The test files that drive Chromium (each starts with the harness's browserTests). */
-const BROWSER_FILES = ['admin', 'discipline', 'dues', 'journeys', 'names', 'web'];
+const BROWSER_FILES = ['admin', 'discipline', 'dues', 'journeys', 'names', 'orglife', 'web'];
 
 /** Runs one test file with a browser path that does not exist; node:test's counts and exit code. */
 function runWithoutBrowser(

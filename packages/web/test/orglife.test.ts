@@ -11,12 +11,11 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { WebServer } from '../src/server.ts';
-import { browserGate, gateNotice } from './browser-gate.ts';
 import {
-  CHROMIUM,
+  browserTests,
   type Chain,
   clientOf,
   launchBrowser,
@@ -27,21 +26,12 @@ import {
 } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
-const gate = browserGate(process.env, CHROMIUM);
-const notice = gateNotice(gate, 'organizational life page tests');
-if (notice) console.log(notice);
-const browserIt = (name: string, fn: () => Promise<void>) =>
-  it(name, gate.run ? {} : { skip: gate.reason }, fn);
+const { gate, browserIt } = browserTests('organizational life page tests');
 
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const MINUTES = '第一支部党员大会记录：学习党章第九条，讨论下季度工作安排。';
 
 describe('organizational life pages in Chromium', { timeout: 900_000 }, () => {
-  if (!gate.run && gate.fail) {
-    it('Chromium is installed (CI requires the browser tests to run)', () => {
-      assert.fail(gate.reason);
-    });
-  }
   let chain: Chain;
   let web: WebServer;
   let browser: { context: BrowserContext; close(): Promise<void> };
