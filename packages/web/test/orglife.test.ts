@@ -108,7 +108,7 @@ describe('organizational life pages in Chromium', { timeout: 900_000 }, () => {
         .click();
       await page.locator('#ol-agenda').fill('学习党章第九条；下季度工作安排');
       await page.getByTestId('ol-plan').click();
-      await page.getByTestId('ol-attendance').waitFor();
+      await page.getByTestId('ol-attendance').waitFor({ timeout: 180_000 }); // two commits first (the agenda's record, the plan): slow under load
       // The expected attendees come from the roster: 第一支部's six members (not the applicant m-101).
       for (const m of ['m-001', 'm-002', 'm-003', 'm-004', 'm-005', 'm-006'])
         await page.getByTestId(`ol-line-${m}`).waitFor();
@@ -123,7 +123,7 @@ describe('organizational life pages in Chromium', { timeout: 900_000 }, () => {
       );
       await shoot(page, 'orglife-form-filled');
       await page.getByTestId('ol-hold').click();
-      await page.getByTestId('ol-held-ok').waitFor();
+      await page.getByTestId('ol-held-ok').waitFor({ timeout: 180_000 });
       await checkPage(page, 'orglife-form');
 
       const c = await reader();
