@@ -24,9 +24,9 @@ export const allModules: readonly ModuleDef[] = [
   disciplineModule,
   transferModule,
   duesModule,
+  attachmentModule,
   orgLifeModule,
   studyModule,
-  attachmentModule,
   evidenceModule,
   governanceModule,
 ];

@@ -21,7 +21,7 @@ export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
   EvidenceErrors,
   GovernanceErrors,
   DuesErrors,
+  AttachmentErrors,
   OrgLifeErrors,
   StudyErrors,
-  AttachmentErrors,
 ];

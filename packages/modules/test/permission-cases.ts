@@ -147,6 +147,10 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
     subject: 'b1.m4',
   },
   'dues.publishNotice': { params: { id: 'n1', org: 'b1', year: 2025, document: 'cd'.repeat(32) }, org: 'b1' },
+  'attachment.register': {
+    params: { hash: 'ee'.repeat(32), size: 2048, mediaType: 'application/pdf', org: 'b1', scope: 'org' },
+    org: 'b1',
+  },
   'orglife.setCalendar': { params: { org: 'b1', themeDay: 10 }, org: 'b1' },
   'orglife.assignGroup': { params: { member: 'b1.m4', group: 'g1' }, org: 'b1', subject: 'b1.m4' },
   'orglife.plan': { params: { id: 'pm2', org: 'b1', kind: '支部委员会', date: '2025-07-20' }, org: 'b1' },
@@ -184,10 +188,6 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
     subject: 'b1.m4',
   },
   'study.confirm': { params: { id: 'st1', accepted: true }, org: 'b1', subject: 'b1.m1' },
-  'attachment.register': {
-    params: { hash: 'ee'.repeat(32), size: 2048, mediaType: 'application/pdf', org: 'b1', scope: 'org' },
-    org: 'b1',
-  },
   // The top 党委's 书记 proposes; permitted callers stop at the ok receipt.
   'governance.propose': {
     params: { op: 'add', role: 'observer', publicKey: 'ab'.repeat(32), org: 'b1' },

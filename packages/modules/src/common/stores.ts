@@ -12,9 +12,9 @@ export const MODULE = {
   evidence: 'evidence',
   governance: 'governance',
   dues: 'dues',
+  attachment: 'attachment',
   orglife: 'orglife',
   study: 'study',
-  attachment: 'attachment',
 } as const;
 export type ModuleName = (typeof MODULE)[keyof typeof MODULE];
 

@@ -38,9 +38,9 @@ const MODULES: readonly ModuleDef[] = [
   disciplineModule,
   transferModule,
   duesModule,
+  attachmentModule,
   orgLifeModule,
   studyModule,
-  attachmentModule,
   governanceModule,
 ];
 
