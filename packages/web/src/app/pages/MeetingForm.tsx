@@ -13,13 +13,7 @@ import { useState } from 'react';
 import { chinaToday } from '../chain.ts';
 import { useApp, useAsync } from '../context.tsx';
 import { useNames } from '../names.tsx';
-import {
-  type AttendanceStatus,
-  MEETING_KINDS,
-  type Meeting,
-  type MeetingKind,
-  RECORDER_POSTS,
-} from '../orglife.ts';
+import { type AttendanceStatus, MEETING_KINDS, type Meeting, type MeetingKind } from '../orglife.ts';
 import { CodedAlert, codedOf, ErrorBlock, Loading } from '../ui.tsx';
 import { OL_TAP_CSS, useOrgLifeAct } from './OrgLife.tsx';
 
@@ -38,15 +32,8 @@ const newId = (...parts: string[]) =>
 const encoder = new TextEncoder();
 
 export function MeetingFormPage() {
-  const { t, session } = useApp();
-  const post = session?.post;
-  if (!post || !RECORDER_POSTS.includes(post.post))
-    return <Alert type="info" showIcon message={t('olNoPost')} />;
-  return <MeetingForm org={post.org} />;
-}
-
-function MeetingForm({ org }: { org: string }) {
-  const { t, chain, unlockKey } = useApp();
+  const { t, session, chain, unlockKey } = useApp();
+  const org = session?.post?.org ?? '';
   const names = useNames();
   const roster = useAsync(async () => (await chain.orgMembers(org)).members, [org]);
   const [kind, setKind] = useState<MeetingKind>('主题党日');
