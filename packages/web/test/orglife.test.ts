@@ -41,7 +41,13 @@ describe('organizational life pages in Chromium', { timeout: 900_000 }, () => {
 
   before(async () => {
     if (!gate.run) return;
-    chain = await startChain();
+    // The running node is the 党委's (c1): since h7's ATTACHMENT_WRONG_NODE a node keeps only the
+    // attachments its organization may read, and the minutes are b1's (scope org).
+    chain = await startChain({
+      editGenesis: (g) => {
+        (g as unknown as { validators: { orgId?: string }[] }).validators[0]!.orgId = 'c1';
+      },
+    });
     minutesFile = join(chain.dir, '..', 'minutes.txt');
     writeFileSync(minutesFile, MINUTES);
     web = await startWeb(chain);
