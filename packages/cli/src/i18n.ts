@@ -14,6 +14,7 @@ import { API_ZH, CLIENT_TEXTS, NODE_TEXTS, RUNTIME_TEXTS } from './i18n/codes.ts
 import { COMMAND_MESSAGES } from './i18n/command-messages.ts';
 import { DEMO_MESSAGES } from './i18n/demo-messages.ts';
 import { NODE_MESSAGES } from './i18n/node-messages.ts';
+import { ORGLIFE_MESSAGES } from './i18n/orglife-messages.ts';
 import { SEALED_ERRORS } from './sealed/errors.ts';
 
 export type Lang = 'zh-CN' | 'en';
@@ -24,6 +25,7 @@ const MESSAGES = {
   ...NODE_MESSAGES,
   ...COMMAND_MESSAGES,
   ...DEMO_MESSAGES,
+  ...ORGLIFE_MESSAGES,
   ...RUNTIME_TEXTS,
   ...CLIENT_TEXTS,
   ...NODE_TEXTS,

@@ -64,6 +64,13 @@ test('every transaction of a small demo plan executes ok; the expulsion goes thr
           const absent = expected >= 6 ? 2 : expected >= 3 ? 1 : 0;
           params = { ...params, present: expected - absent, yes: expected - absent, no: 0, abstain: 0 };
         }
+        if (t.attendance) {
+          // As the seeder does: the meeting's expected attendees from the chain, the planned absences absent.
+          const m = query('orglife', 'meeting', { id: t.params.meeting as string }) as { expected: string[] };
+          const absent = m.expected.filter((x) => t.attendance!.absent.includes(x));
+          const present = m.expected.filter((x) => !absent.includes(x));
+          params = { ...params, present, ...(absent.length > 0 ? { absent } : {}) };
+        }
         const key = personKey(suite, plan.options.seed, t.signer);
         const nonce = nonces.get(t.signer) ?? 0;
         nonces.set(t.signer, nonce + 1);
@@ -135,5 +142,24 @@ test('every transaction of a small demo plan executes ok; the expulsion goes thr
   assert.ok(
     books.remittances.some((r) => r.org !== 'c1' && r.status === 'sent'),
     'a round to acknowledge',
+  );
+  // Organizational life (issue 15): the planned misses are warned, the six months' absence opens a case.
+  const row = (org: string, kind: string, period: string) =>
+    (
+      query('orglife', 'obligations', { org, year: 2025 }) as {
+        rows: { kind: string; period: string; status: string }[];
+      }
+    ).rows.find((r) => r.kind === kind && r.period === period)?.status;
+  assert.equal(row('b2', '主题党日', '2025-06'), 'missed');
+  assert.equal(row('b1', '主题党日', '2025-06'), 'held');
+  assert.equal(row('b4', '支部党员大会', '2025-Q3'), 'missed');
+  assert.equal(row('b1', '支部党员大会', '2025-Q3'), 'held');
+  const lapsed = plan.txs.find((t) => (t.attendance?.absent.length ?? 0) > 0)!.attendance!.absent[0]!;
+  const life = query('orglife', 'member', { member: lapsed, year: 2026 }) as {
+    lapseCase: { status: string; months: string[] } | null;
+  };
+  assert.deepEqual(
+    { status: life.lapseCase?.status, months: life.lapseCase?.months },
+    { status: 'open', months: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'] },
   );
 });

@@ -17,14 +17,16 @@ const suite = getSuite('intl');
 const plan = generatePlan(suite, { seed: 7, members: 60, today: '2026-06-06' });
 
 test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are pinned', () => {
-  assert.equal(planHash(suite, plan), '903dcfac5948e8db13c8e4c8a76db0653220133d43a789889313bb437abc0cbb');
+  // Changed by issue 14 (dues) and then issue 15 (organizational life, which draws nothing from the
+  // generator: the off-chain parts below kept their hash).
+  assert.equal(planHash(suite, plan), 'd592ffcb83102ed19d9f105339bcc029e491275b0b6407d008f70881aadf1579');
   const offChain = JSON.stringify({ people: plan.people, cases: plan.cases, accounts: plan.accounts });
   assert.equal(createHash('sha256').update(offChain).digest('hex'), OFF_CHAIN_SHA256);
   assert.equal(plan.genesisDate, '2022-06-01');
   assert.equal(plan.people.length, 70); // 24 leaders + 36 imported + 10 recruits
   // 196 before issue 12 added the expulsion (3 acts); 199 before issue 14 added two years of dues
-  // (997 acts: the counts per action below).
-  assert.equal(plan.txs.length, 1196);
+  // (997 acts: the counts per action below); issue 15 added 405 of organizational life: 1196 + 405.
+  assert.equal(plan.txs.length, 1601);
 });
 
 test('seed 7: transactions per action', () => {
@@ -80,6 +82,12 @@ test('seed 7: transactions per action', () => {
     'dues.acknowledgeRemittanceAbove': 1,
     'dues.requestRelief': 1,
     'dues.approveRelief': 1,
+    // Issue 15, counted by hand for 2024-06 … 2026-05 (24 months) and the five calendared branches:
+    // 主题党日 5 × 24 − 1 (b2 misses one) = 119; 支部党员大会 5 × 8 quarters − 1 (b4 skips one) = 39;
+    // b1's 支部委员会 8; 党课, 民主评议党员, 组织生活会 5 × 2 each = 30; b1's 谈心谈话 2 × 2 = 4.
+    'orglife.setCalendar': 5,
+    'orglife.plan': 200,
+    'orglife.hold': 200,
   });
 });
 

@@ -12,9 +12,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Value } from '@djchain/crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { WebServer } from '../src/server.ts';
-import { browserGate, gateNotice } from './browser-gate.ts';
 import {
-  CHROMIUM,
+  browserTests,
   type Chain,
   clientOf,
   launchBrowser,
@@ -26,11 +25,7 @@ import {
 } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
-const gate = browserGate(process.env, CHROMIUM);
-const notice = gateNotice(gate, 'dues books tests');
-if (notice) console.log(notice);
-const browserIt = (name: string, fn: () => Promise<void>) =>
-  it(name, gate.run ? {} : { skip: gate.reason }, fn);
+const { gate, browserIt } = browserTests('dues books tests');
 
 const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
 /** `ym` moved by n months. */
@@ -41,11 +36,6 @@ function addMonth(ym: string, n: number): string {
 const fourAgo = addMonth(month, -4);
 
 describe('dues books and arrears in Chromium', { timeout: 600_000 }, () => {
-  if (!gate.run && gate.fail) {
-    it('Chromium is installed (CI requires the browser tests to run)', () => {
-      assert.fail(gate.reason);
-    });
-  }
   let chain: Chain;
   let web: WebServer;
   let browser: { context: BrowserContext; close(): Promise<void> };

@@ -6,6 +6,7 @@ import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import type { Command } from './io.ts';
 import { keysCommand } from './keys.ts';
+import { orglifeCommand } from './orglife.ts';
 import { sealedCommand } from './sealed-cmd.ts';
 import { validatorsCommand } from './validators.ts';
 import { vaultCommand } from './vault-cmd.ts';
@@ -24,4 +25,5 @@ export const commands: Record<string, Command> = {
   sealed: sealedCommand,
   validators: validatorsCommand,
   attach: attachCommand,
+  orglife: orglifeCommand,
 };

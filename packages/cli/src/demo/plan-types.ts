@@ -35,6 +35,8 @@ export interface PlannedTx {
   readonly params: { readonly [key: string]: Value };
   /** A branch meeting vote: the seeder fills in the counts from the branch's voters on that day. */
   readonly vote?: boolean;
+  /** A held meeting (orglife.hold): the seeder reads the expected attendees from the chain; these are absent. */
+  readonly attendance?: { readonly absent: readonly string[] };
 }
 
 export type Archetype =

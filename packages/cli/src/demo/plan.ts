@@ -32,6 +32,7 @@ import {
   planSanctions,
   planTransfers,
 } from './plan-history.ts';
+import { planOrgLife } from './plan-orglife.ts';
 import { DEMO_RULESET, planRecruitment } from './plan-recruitment.ts';
 import type { DemoAccount, DemoPlan, Person, PlanOptions } from './plan-types.ts';
 
@@ -74,6 +75,8 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
   ];
   // Same hash, faster for long hash chains than the node implementation (modules README, age cost).
   const cases = planRecruitment(ctx, getSuite(suite.id, 'browser'), stable);
+  // Organizational life (issue 15): draws nothing from the generator.
+  planOrgLife(ctx, stable);
   const accounts = planAccounts(ctx, leaders, ordinary);
   // Last: it reads the others' transactions (admissions, transfers, expulsions).
   const dues = planDues(ctx, {

@@ -72,7 +72,11 @@ export async function seedHistory(suite: Suite, plan: DemoPlan, deps: SeedDeps):
       const status = await client.status();
       const signed: Array<{ planned: PlannedTx; tx: SignedTx }> = [];
       for (const planned of wave) {
-        const params = planned.vote ? await withVote(client, plan, planned, date) : planned.params;
+        const params = planned.vote
+          ? await withVote(client, plan, planned, date)
+          : planned.attendance
+            ? await withAttendance(client, planned)
+            : planned.params;
         const key = keyOf(planned.signer);
         const nonce = nonces.get(planned.signer) ?? 0;
         nonces.set(planned.signer, nonce + 1);
@@ -160,4 +164,16 @@ async function withVote(
   const absent = expected >= 6 ? 2 : expected >= 3 ? 1 : 0;
   const present = expected - absent;
   return { ...planned.params, present, yes: present, no: 0, abstain: 0 };
+}
+
+/**
+ * A held meeting's attendance: the expected attendees as the chain derived them when the meeting was
+ * planned (orglife.meeting), everyone present except the absences the plan names.
+ */
+async function withAttendance(client: DjchainClient, planned: PlannedTx): Promise<{ [key: string]: Value }> {
+  const { result } = await client.query('orglife', 'meeting', { id: planned.params.meeting as string });
+  const expected = ((result as { expected?: string[] } | null)?.expected ?? []).slice();
+  const absent = expected.filter((m) => planned.attendance!.absent.includes(m));
+  const present = expected.filter((m) => !absent.includes(m));
+  return { ...planned.params, present, ...(absent.length > 0 ? { absent } : {}) };
 }

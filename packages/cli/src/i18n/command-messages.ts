@@ -12,6 +12,8 @@ export const COMMAND_MESSAGES = {
   djchain dossier verify 文件 [--genesis genesis.json]
   djchain attach put 文件 --org 组织 --scope public|community|org|members [--members 编号,…] [--type 媒体类型] --key 密钥文件.json --api 地址
   djchain attach get 哈希 -o 文件 --api 地址 [--key 密钥文件.json]
+  djchain orglife export meetings|study --org 组织 [--year 年] --out 文件.xlsx --api 地址 --key 密钥文件.json
+  djchain orglife import 会议记录.xlsx --org 组织 --key 密钥文件.json --api 地址
   djchain import members 名册.xlsx --key 密钥文件.json --api 地址 --vault 导入密钥库.json --profiles 档案.jsonl
   djchain export template --out 模板.xlsx
   djchain export roster|report --out 文件.xlsx --api 地址 --root 党委编号 [--sealed 服务地址 --key 查看人密钥.json [--purpose 用途]]
@@ -32,6 +34,8 @@ export const COMMAND_MESSAGES = {
   djchain dossier verify FILE [--genesis genesis.json]
   djchain attach put FILE --org ORG --scope public|community|org|members [--members ID,…] [--type MEDIA] --key k.json --api URL
   djchain attach get HASH -o FILE --api URL [--key k.json]
+  djchain orglife export meetings|study --org ORG [--year Y] --out FILE.xlsx --api URL --key k.json
+  djchain orglife import meetings.xlsx --org ORG --key k.json --api URL
   djchain import members roster.xlsx --key key.json --api URL --vault vault.json --profiles profiles.jsonl
   djchain export template --out template.xlsx
   djchain export roster|report --out FILE.xlsx --api URL --root COMMITTEE_ID [--sealed SERVICE_URL --key reader.json [--purpose TEXT]]

@@ -31,11 +31,15 @@ import { DisciplinePage } from './pages/Discipline.tsx';
 import { DossierPrintPage } from './pages/DossierPrint.tsx';
 import { DuesPage } from './pages/Dues.tsx';
 import { ExplorerPage } from './pages/Explorer.tsx';
+import { MeetingPage } from './pages/Meeting.tsx';
+import { MeetingFormPage } from './pages/MeetingForm.tsx';
 import { MemberPage } from './pages/Member.tsx';
 import { MembersPage } from './pages/Members.tsx';
+import { MyLifePage } from './pages/MyLife.tsx';
 import { ManagePage } from './pages/manage/Manage.tsx';
 import { NewKeyPage } from './pages/manage/NewKey.tsx';
 import { OrgPage } from './pages/Org.tsx';
+import { OrgLifePage } from './pages/OrgLife.tsx';
 import { PortalPage } from './pages/Portal.tsx';
 import { ProcessPage } from './pages/Process.tsx';
 import { RecruitmentPage } from './pages/Recruitment.tsx';
@@ -212,6 +216,8 @@ function Shell() {
           { key: 'me', label: t('navMyDossier') },
           { key: 'recruitment', label: t('navRecruitment') },
           { key: 'dues', label: t('navDues') },
+          { key: 'mylife', label: t('navMyLife') },
+          ...(session.post ? [{ key: 'orglife', label: t('navOrgLife') }] : []),
           { key: 'members', label: t('navMembers') },
           ...(session.post ? [{ key: 'supervision', label: t('navSupervision') }] : []),
           { key: 'org', label: t('navOrg') },
@@ -359,6 +365,8 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
     'discipline',
     'supervision',
     'dues',
+    'orglife',
+    'mylife',
     'manage',
   ];
   if (needsSession.includes(page) && !session) return <SignInPage />;
@@ -381,6 +389,16 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
       return <OrgPage />;
     case 'dues':
       return <DuesPage />;
+    case 'orglife':
+      return route[1] === 'new' ? (
+        <MeetingFormPage />
+      ) : route[1] === 'm' ? (
+        <MeetingPage id={route[2] ?? ''} />
+      ) : (
+        <OrgLifePage route={route} />
+      );
+    case 'mylife':
+      return <MyLifePage />;
     case 'discipline':
       return <DisciplinePage />;
     case 'explorer':

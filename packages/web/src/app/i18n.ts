@@ -9,11 +9,13 @@ import { en as disciplineEn, zh as disciplineZh } from './i18n/discipline.ts';
 import { en as duesEn, zh as duesZh } from './i18n/dues.ts';
 import { en as explorerNamesEn, zh as explorerNamesZh } from './i18n/explorer-names.ts';
 import { en as formsEn, zh as formsZh } from './i18n/forms.ts';
+import { en as orgLifeEn, zh as orgLifeZh } from './i18n/orglife.ts';
 import { en as supervisionEn, zh as supervisionZh } from './i18n/supervision.ts';
 
 const zh = {
   ...formsZh,
   ...duesZh,
+  ...orgLifeZh,
   ...chainNamesZh,
   ...disciplineZh,
   appName: '党建链',
@@ -298,6 +300,7 @@ type Table = { readonly [K in MessageKey]: string };
 const en: Table = {
   ...formsEn,
   ...duesEn,
+  ...orgLifeEn,
   ...chainNamesEn,
   ...disciplineEn,
   appName: 'Dangjian Chain',
