@@ -1,6 +1,7 @@
 /** The client-side `djchain` commands, for main.ts to dispatch: name → (argv after the name, io). */
 import { queryCommand, statusCommand, txCommand } from './chain.ts';
 import { dossierCommand } from './dossier.ts';
+import { duesCommand } from './dues.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import type { Command } from './io.ts';
@@ -22,4 +23,5 @@ export const commands: Record<string, Command> = {
   vault: vaultCommand,
   sealed: sealedCommand,
   validators: validatorsCommand,
+  dues: duesCommand,
 };
