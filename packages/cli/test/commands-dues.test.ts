@@ -13,6 +13,7 @@ import { after, before, test } from 'node:test';
 import { getSuite } from '@djchain/crypto';
 import { addMonth, chinaDate, monthOf } from '@djchain/modules';
 import { djchain } from '@djchain/testkit/process';
+import { duesCommand } from '../src/commands/dues.ts';
 import { type BaseLine, readBases, sealBase } from '../src/dues/bases.ts';
 import { chainArgs, secretaryArgs, startTestChain, type TestChain } from './commands-node.ts';
 
@@ -49,7 +50,21 @@ const query = (name: string, params: object) => {
   return JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as Record<string, unknown>;
 };
 
-test('dues rate: the one function, its rule version and article, every bracket edge on both sides', () => {
+/** `djchain dues …` in this process (the pure subcommand needs no node): exit code, stdout, stderr. */
+async function local(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = {
+    out: (s: string) => out.push(`${s}\n`),
+    err: (s: string) => err.push(s),
+    env: {},
+    errIsTTY: false,
+  };
+  const status = await duesCommand(args, io);
+  return { status, stdout: out.join(''), stderr: err.join('') };
+}
+
+test('dues rate: the one function, its rule version and article, every bracket edge on both sides', async () => {
   const cases: [string, string, string, string][] = [
     ['在职', '3000.00', '15.00', '0.5%'],
     ['在职', '3000.01', '30.00', '1%'],
@@ -57,41 +72,49 @@ test('dues rate: the one function, its rule version and article, every bracket e
     ['在职', '5000.01', '75.00', '1.5%'],
     ['在职', '10000.00', '150.00', '1.5%'],
     ['在职', '10000.01', '200.00', '2%'],
+    ['个体经营', '0', '0.00', '0.5%'],
     ['离退休', '5000.00', '25.00', '0.5%'],
     ['离退休', '5000.01', '50.00', '1%'],
-    // half up to the fen: 0.5% of 3 元 1 角 = 1.55 分 → 2 分
+    // half up to the fen: 0.5% of 3.10 元 = 1.55 分 → 2 分; of 3.09 元 = 1.545 分 → 2 分; of 2.90 元 = 1.45 分 → 1 分
     ['年薪制', '3.10', '0.02', '0.5%'],
+    ['年薪制', '3.09', '0.02', '0.5%'],
+    ['年薪制', '2.90', '0.01', '0.5%'],
   ];
   for (const [group, base, amount, rate] of cases) {
-    const r = djchain(['dues', 'rate', group, base, '--month', '2026-05']);
+    const r = await local(['rate', group, base, '--month', '2026-05']);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, new RegExp(`月交党费：${amount.replace('.', '\\.')} 元`), `${group} ${base}`);
     assert.match(r.stdout, new RegExp(`按全额 ${rate.replace('.', '\\.')} 计算，四舍五入到分`));
-    assert.match(r.stdout, /规则版本 2008，自 2008-04 起适用/);
+    assert.match(r.stdout, /规则版本 2008，自 2008-04 起适用；所属月份 2026-05/);
   }
-  const salaried = djchain(['dues', 'rate', '在职', '3000.01']);
+  const salaried = await local(['rate', '在职', '3000.01']);
   assert.match(salaried.stdout, /依据：《关于中国共产党党费收缴、使用和管理的规定》第二条/);
-  assert.match(djchain(['dues', 'rate', '离退休', '1']).stdout, /第五条/);
-  const student = djchain(['dues', 'rate', '学生']);
+  assert.match((await local(['rate', '离退休', '1'])).stdout, /第五条/);
+  assert.match((await local(['rate', '个体经营', '1'])).stdout, /第四条/);
+  const student = await local(['rate', '学生']);
   assert.match(student.stdout, /月交党费：0\.20 元/);
   assert.match(student.stdout, /第六条/);
-  const farmer = djchain(['dues', 'rate', '农民', '2']);
+  assert.match((await local(['rate', '农民', '0.5'])).stdout, /月交党费：0\.50 元\n/);
+  const farmer = await local(['rate', '农民', '2']);
   assert.equal(farmer.status, 1);
   assert.match(farmer.stderr, /农民党员每月交纳党费 0\.2 元至 1 元/);
   assert.match(farmer.stderr, /代码：DUES_BAD_FARMER_AMOUNT/);
-  const absurd = djchain(['dues', 'rate', '在职', '1000000.01']);
+  assert.match(farmer.stderr, /依据：《关于中国共产党党费收缴、使用和管理的规定》第六条/);
+  const absurd = await local(['rate', '在职', '1000000.01']);
   assert.equal(absurd.status, 1);
-  assert.match(absurd.stderr, /DUES_BAD_BASE/);
-  const typo = djchain(['dues', 'rate', '在职', '3000.001']);
+  assert.match(absurd.stderr, /代码：DUES_BAD_BASE/);
+  assert.equal((await local(['rate', '在职', '1000000.00'])).status, 0);
+  const typo = await local(['rate', '在职', '3000.001']);
   assert.equal(typo.status, 1);
   assert.match(typo.stderr, /金额“3000\.001”无效/);
-  const group = djchain(['dues', 'rate', '工人', '100']);
+  const group = await local(['rate', '工人', '100']);
   assert.equal(group.status, 1);
   assert.match(group.stderr, /党费类别“工人”无效/);
-  assert.match(
-    djchain(['dues', 'rate', '在职', '3000.01', '--lang', 'en']).stdout,
-    /Monthly dues: 30\.00 元/,
-  );
+  assert.match((await local(['rate', '在职', '3000.01', '--lang', 'en'])).stdout, /Monthly dues: 30\.00 元/);
+  // The command as a process: main.ts dispatches `dues`.
+  const spawned = djchain(['dues', 'rate', '在职', '3000.00']);
+  assert.equal(spawned.status, 0, spawned.stderr);
+  assert.match(spawned.stdout, /月交党费：15\.00 元/);
 });
 
 let sealedLine: BaseLine;

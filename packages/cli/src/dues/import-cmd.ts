@@ -195,10 +195,6 @@ async function checkBaseRows(
         });
     }
     if (member !== null && fromOk) {
-      const key = `${member}/${from}`;
-      const first = seen.get(key);
-      if (first !== undefined) errors.push({ row, key: 'duesRowDuplicate', params: { first } });
-      else seen.set(key, row);
       // A new amount reaches back over unpaid months only (规定第十条; DUES_RETROACTIVE_PAID).
       for (const m of monthRange(from, ctx.view.month, 120)) {
         const st = await ctx.view.monthOf(member, m);
@@ -208,8 +204,13 @@ async function checkBaseRows(
         }
       }
     }
-    if (errors.length === before)
+    // A repeat of an earlier good row (a row with errors of its own is reported for those only).
+    const first = errors.length === before ? seen.get(`${member}/${from}`) : undefined;
+    if (first !== undefined) errors.push({ row, key: 'duesRowDuplicate', params: { first } });
+    if (errors.length === before) {
+      seen.set(`${member}/${from}`, row);
       valid.push({ row, member: member!, group: group!, from, base: based ? base : null, fen });
+    }
   }
   return { errors, valid };
 }
@@ -276,7 +277,6 @@ async function checkPayRows(
           errors.push({ row, key: 'duesRowMonthTwice', params: { month: m, first } });
           continue;
         }
-        taken.set(`${member}/${m}`, row);
         if (m > latest) {
           errors.push({ row, key: 'duesRowNotDue', params: { month: m, latest } });
           continue;
@@ -305,8 +305,11 @@ async function checkPayRows(
       errors.push({ row, key: 'duesRowShort', params: { amount: yuan(fen), due: yuan(due) } });
     if (errors.length === before && late && why === null)
       errors.push({ row, key: 'duesRowLateReason', params: { limit: rule.backPayMonths } });
-    if (errors.length === before)
+    if (errors.length === before) {
+      // Only a good row takes its months: a row with errors is reported for those alone.
+      for (const m of months!) taken.set(`${member}/${m}`, row);
       valid.push({ row, member: member!, months: months!, fen, method, reference, reason: why });
+    }
   }
   return { errors, valid };
 }
