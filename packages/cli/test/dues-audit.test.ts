@@ -70,7 +70,11 @@ function payment(
   };
 }
 
-function account(member: string, assessments: AssessmentView[], payments: PaymentView[]): AccountView {
+function account(
+  member: string,
+  assessments: AssessmentView[],
+  payments: readonly PaymentView[],
+): AccountView {
   return {
     member,
     org: 'b1',
