@@ -5,6 +5,7 @@
  * 登记表, 党费收缴情况公示, 党费上缴单) checked cell by cell against hand-written expectations.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -274,8 +275,34 @@ const yuan = (fen: number) => fen / 100;
 
 test('export notice: the year to the members only, cell by cell', async () => {
   const out = join(chain.root, 'notice.xlsx');
-  const r = dues(['export', 'notice', 'b1', '--year', String(Y), '--out', out]);
+  const r = dues([
+    'export',
+    'notice',
+    'b1',
+    '--year',
+    String(Y),
+    '--out',
+    out,
+    '--publish',
+    '--id',
+    'dn-b1-1',
+  ]);
   assert.equal(r.status, 0, r.stdout + r.stderr);
+  // Published on chain: the file's SHA-256 (the test chain's suite is intl) and the year's totals.
+  const sha = createHash('sha256').update(readFileSync(out)).digest('hex');
+  assert.match(r.stdout, new RegExp(`文件哈希 ${sha}`));
+  assert.match(r.stdout, /dues\.NoticePublished/);
+  const q = djchain([
+    'query',
+    'dues.notice',
+    '--params',
+    '{"id":"dn-b1-1"}',
+    ...chainArgs(chain),
+    ...secretaryArgs(chain),
+  ]);
+  const notice = JSON.parse(q.stdout.slice(q.stdout.indexOf('{'))) as Record<string, unknown>;
+  assert.equal(notice.document, sha);
+  assert.deepEqual(notice.books, { collected: 19050, received: 0, remitted: 10000 });
   // By hand: each member owes every assessed month of the year (months not yet due included) and has
   // paid what the payments touching the year say; unpaid months are the assessed ones not paid.
   const paidA = inY(M2) + inY(M1) > 0 ? 9000 : 0;

@@ -371,6 +371,7 @@ export async function duesCommand(argv: string[], io: CommandIo): Promise<number
     proxy: { type: 'boolean' },
     report: { type: 'boolean' },
     reject: { type: 'boolean' },
+    publish: { type: 'boolean' },
   });
   const sub = p.positionals[0];
   return guarded(p.lang, io, async () => {

@@ -2,9 +2,13 @@
  * `djchain dues export register|notice|remittance <org> --out FILE.xlsx`: the forms of forms.ts from
  * the chain's records at one height. Names are not on chain: with --sealed URL (and --key) they are
  * read through the sealed-data service, one committed read record per member, as `djchain export
- * roster` does; without it the name column stays empty.
+ * roster` does; without it the name column stays empty. `notice --publish` then records the
+ * notice on chain (dues.publishNotice: the file's hash and the year's totals, members only).
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { toHex } from '@djchain/crypto';
+import { txCommand } from '../commands/chain.ts';
 import { need, opt, type Parsed } from '../commands/common.ts';
 import { connect, readAs } from '../commands/connect.ts';
 import { profilesOf } from '../commands/export.ts';
@@ -85,5 +89,15 @@ export async function exportDues(p: Parsed, io: CommandIo): Promise<number> {
   io.out(
     t(p.lang, 'duesExported', { what: form.title, file: out, rows: form.rows.length, height: now.height }),
   );
-  return 0;
+  if (what !== 'notice' || p.values.publish !== true) return 0;
+  // The notice as issued: its file's hash goes on chain with the year's totals (dues.publishNotice,
+  // members only), so the copy handed to the members can be checked against the chain.
+  const document = toHex(conn.suite.hash(readFileSync(out)));
+  io.out(t(p.lang, 'duesPublishing', { document }));
+  const pass = ['api', 'genesis', 'key', 'passphrase-file', 'lang', 'token-file'].flatMap((o) => {
+    const v = opt(p, o);
+    return v === undefined ? [] : [`--${o}`, v];
+  });
+  const params = { id: opt(p, 'id') ?? `dn-${id}-${year}-${document.slice(0, 8)}`, org: id, year, document };
+  return txCommand(['dues.publishNotice', ...pass, '--params', JSON.stringify(params)], io);
 }

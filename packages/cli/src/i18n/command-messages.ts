@@ -27,7 +27,7 @@ export const COMMAND_MESSAGES = {
   djchain dues close 党组织编号 [--month YYYY-MM]
   djchain dues audit 党组织编号 [--year YYYY] [--vault 导入密钥库.json --bases 基数.jsonl]（账实不符时退出码 3）
   djchain dues import bases|payments 文件.xlsx [--vault 导入密钥库.json --bases 基数.jsonl] --key 密钥文件.json --api 地址
-  djchain dues export register|notice|remittance 党组织编号 --out 文件.xlsx [--month YYYY-MM | --year YYYY] [--sealed 服务地址]
+  djchain dues export register|notice|remittance 党组织编号 --out 文件.xlsx [--month YYYY-MM | --year YYYY] [--sealed 服务地址] [--publish]
 口令：交互输入，或 --passphrase-file 文件，或环境变量 DJCHAIN_PASSPHRASE。选项 --lang en 改用英文。`,
     en: `Usage:
   djchain keys new --out key.json [--suite intl|gm | --genesis genesis.json] [--label NAME] [--force]
@@ -54,7 +54,7 @@ export const COMMAND_MESSAGES = {
   djchain dues close ORG [--month YYYY-MM]
   djchain dues audit ORG [--year YYYY] [--vault vault.json --bases bases.jsonl] (exit 3 on a discrepancy)
   djchain dues import bases|payments FILE.xlsx [--vault vault.json --bases bases.jsonl] --key key.json --api URL
-  djchain dues export register|notice|remittance ORG --out FILE.xlsx [--month YYYY-MM | --year YYYY] [--sealed SERVICE_URL]
+  djchain dues export register|notice|remittance ORG --out FILE.xlsx [--month YYYY-MM | --year YYYY] [--sealed SERVICE_URL] [--publish]
 Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSPHRASE. --lang zh-CN for Chinese (default).`,
   },
   CLI_UNKNOWN_SUB: {
