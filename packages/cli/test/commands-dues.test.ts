@@ -119,7 +119,7 @@ test('dues rate: the one function, its rule version and article, every bracket e
 
 let sealedLine: BaseLine;
 
-test('dues assess: the amount and the base commitment go on chain, the base itself only sealed', () => {
+test('dues assess: the amount and the base commitment go on chain, the base itself only sealed', async () => {
   const r = dues([
     'assess',
     'm-a',
@@ -162,6 +162,39 @@ test('dues assess: the amount and the base commitment go on chain, the base itse
   ]);
   assert.equal(wrong.status, 1);
   assert.match(wrong.stdout, /代码：DUES_WRONG_AMOUNT/);
+  // Without --base the income is asked at the terminal, without echo (here: from next month on).
+  const asked: string[] = [];
+  const out: string[] = [];
+  const io = {
+    out: (x: string) => out.push(x),
+    err: () => {},
+    env: {},
+    errIsTTY: false,
+    promptSecret: async (question: string) => {
+      asked.push(question);
+      return '3000.01';
+    },
+  };
+  const args = [
+    'assess',
+    'm-b',
+    '--group',
+    '在职',
+    '--from',
+    addMonth(NOW, 1),
+    '--vault',
+    vault(),
+    '--bases',
+    bases(),
+  ];
+  assert.equal(
+    await duesCommand([...args, ...chainArgs(chain), ...secretaryArgs(chain)], io),
+    0,
+    out.join('\n'),
+  );
+  assert.deepEqual(asked, ['计算基数（元，输入不显示）：']);
+  assert.match(out.join('\n'), /月交党费 30\.00 元（在职，比例 1%/);
+  assert.equal(readBases(bases()).length, 2);
   // m-d is held by b2, where the signer holds no post.
   const other = dues(['assess', 'm-d', '--group', '学生', '--from', M2]);
   assert.equal(other.status, 1);
@@ -282,7 +315,12 @@ test('dues audit: the books balance from the records alone; a sealed base that d
   writeFileSync(wrongBases, `${JSON.stringify(forged)}\n`);
   const bad = dues(['audit', 'b1', '--vault', vault(), '--bases', wrongBases]);
   assert.equal(bad.status, 3, bad.stdout + bad.stderr);
-  assert.match(bad.stdout, /发现 2 处不符/);
+  // …and it holds no line at all for m-b's assessment (from next month).
+  assert.match(bad.stdout, /发现 3 处不符/);
+  assert.match(
+    bad.stdout,
+    new RegExp(`CLI_DUES_AUDIT_NO_BASE：m-b 自 ${addMonth(NOW, 1)} 的核定在密封基数文件中没有对应的计算基数`),
+  );
   assert.match(
     bad.stdout,
     new RegExp(

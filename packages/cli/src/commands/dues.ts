@@ -231,7 +231,10 @@ async function assessCmd(p: Parsed, io: CommandIo): Promise<number> {
   const group = groupOf(opt(p, 'group'));
   const from = monthArg('from', opt(p, 'from'));
   const based = BASED_GROUPS.includes(group);
-  const baseText = opt(p, 'base');
+  // An income typed at the terminal is not echoed and stays out of the shell's history.
+  const baseText =
+    opt(p, 'base') ??
+    (based && io.promptSecret ? await io.promptSecret(t(p.lang, 'duesBasePrompt')) : undefined);
   const base = based || group === '农民' ? fenOf('base', baseText) : null;
   const r = computeDues(p.lang, group, base, from);
   const params: Record<string, Value> = { member, group, from, fen: r.fen };

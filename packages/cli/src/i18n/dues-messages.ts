@@ -303,6 +303,10 @@ export const DUES_MESSAGES = {
     'zh-CN': '共 {total} 行：已登记 {done} 笔交纳，链上拒绝 {refused} 行。',
     en: '{total} rows: {done} payments recorded, {refused} refused on chain.',
   },
+  duesBasePrompt: {
+    'zh-CN': '计算基数（元，输入不显示）：',
+    en: 'Monthly base (元, not echoed): ',
+  },
   duesPublishing: {
     'zh-CN': '公示上链（仅本支部党员可见）：文件哈希 {document}',
     en: 'Publishing the notice on chain (members only): file hash {document}',
