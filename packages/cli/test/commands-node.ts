@@ -7,7 +7,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DjchainClient, openKeystore } from '@djchain/client';
 import { COLUMNS } from '@djchain/client/roster';
+import { getSuite, type KeyPair } from '@djchain/crypto';
+import type { GenesisDoc } from '@djchain/runtime';
 import { communityOrgs, fullMember, post, superior } from '@djchain/testkit/community';
 import {
   djchain,
@@ -17,6 +20,8 @@ import {
   startSealedService,
 } from '@djchain/testkit/process';
 import ExcelJS from 'exceljs';
+import { loadGenesis } from '../src/commands/common.ts';
+import { nodeScrypt } from '../src/commands/scrypt.ts';
 
 export interface TestChain {
   readonly root: string;
@@ -121,6 +126,37 @@ export function chainArgs(chain: Pick<TestChain, 'url' | 'genesisFile'>): string
 /** `--key` and `--passphrase-file` of the secretary's keystore: the command acts as the secretary. */
 export function secretaryArgs(chain: Pick<TestChain, 'keyFile' | 'passFile'>): string[] {
   return ['--key', chain.keyFile, '--passphrase-file', chain.passFile];
+}
+
+/** `djchain query member.member` of `id`, read as the secretary's key (member records are not public). */
+export function queryMember(chain: TestChain, id: string) {
+  return djchain([
+    'query',
+    'member.member',
+    '--params',
+    JSON.stringify({ id }),
+    ...chainArgs(chain),
+    ...secretaryArgs(chain),
+  ]);
+}
+
+/** The test's own SDK client of the chain (trusting its genesis set), signed in as the secretary. */
+export async function secretaryClient(
+  chain: TestChain,
+): Promise<{ client: DjchainClient; secretary: KeyPair; genesis: GenesisDoc }> {
+  const genesis = loadGenesis(chain.genesisFile);
+  const suite = getSuite(genesis.suite);
+  const client = new DjchainClient({
+    baseUrl: chain.url,
+    suite,
+    chainId: genesis.chainId,
+    trust: { kind: 'genesis', validators: genesis.validators },
+  });
+  const secretary = await openKeystore(readFileSync(chain.keyFile, 'utf8'), PASSPHRASE, suite, {
+    scrypt: nodeScrypt,
+  });
+  await client.signIn(secretary);
+  return { client, secretary, genesis };
 }
 
 /** `djchain import members <roster>` as the secretary, into the test chain's vault and profiles. */

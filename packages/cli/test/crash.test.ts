@@ -6,7 +6,7 @@
  * state root. Waits are bounded loops on conditions, never timing assertions.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -16,7 +16,7 @@ import { ChainStore, replayChain } from '@djchain/node';
 import { KV_MODULES_FILE } from '@djchain/testkit/kv';
 import { sleep } from '@djchain/testkit/ports';
 import { mulberry32 as prng } from '@djchain/testkit/prng';
-import { djchain, type Spawned, startDjchain } from '@djchain/testkit/process';
+import { djchain, patchConfig, type Spawned, startDjchain } from '@djchain/testkit/process';
 import { loadDir, loadModules } from '../src/index.ts';
 
 const KILLS = 6;
@@ -46,20 +46,14 @@ test('kill -9 under load loses no committed transaction and restarts to the same
     rmSync(root, { recursive: true, force: true });
   });
   assert.equal(djchain(['init', '--dir', dir, '--chain-id', 'crash-test']).status, 0);
-  const configFile = join(dir, 'config.json');
-  const config = JSON.parse(readFileSync(configFile, 'utf8'));
   // No empty blocks: the chain only moves when transactions arrive, so the tip read from the file
   // after a kill is what the restarted node serves until the next transaction.
-  writeFileSync(
-    configFile,
-    JSON.stringify({
-      ...config,
-      logLevel: 'warn',
-      emptyBlockIntervalMs: 3_600_000,
-      maxBlockTxs: 200,
-      extraModules: [KV_MODULES_FILE],
-    }),
-  );
+  patchConfig(dir, {
+    logLevel: 'warn',
+    emptyBlockIntervalMs: 3_600_000,
+    maxBlockTxs: 200,
+    extraModules: [KV_MODULES_FILE],
+  });
   const { genesis, config: loaded } = loadDir(dir);
   // The node's modules exactly: the chain's own plus the kv test module.
   const modules = await loadModules(loaded.extraModules);

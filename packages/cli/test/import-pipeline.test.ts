@@ -10,14 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { idCheckChar } from '@djchain/client/roster';
 import { djchain } from '@djchain/testkit/process';
-import {
-  chainArgs,
-  importArgs,
-  secretaryArgs,
-  startTestChain,
-  type TestChain,
-  writeRoster,
-} from './commands-node.ts';
+import { importArgs, queryMember, startTestChain, type TestChain, writeRoster } from './commands-node.ts';
 
 let chain: TestChain;
 before(async () => {
@@ -70,16 +63,7 @@ test('several batches in one run; re-runs skip everyone, by lookup or by the cha
   // The applicants carry an age commitment (from the worker pool); a full member does not.
   const memberOf = (k: number) => (JSON.parse(lines[k]!) as { member: string; row: number }).member;
   const byRow = new Map(lines.map((l, k) => [(JSON.parse(l) as { row: number }).row, memberOf(k)]));
-  const query = (id: string) =>
-    djchain([
-      'query',
-      'member.member',
-      '--params',
-      JSON.stringify({ id }),
-      ...chainArgs(chain),
-      // Reads as the secretary's key (member records are not public).
-      ...secretaryArgs(chain),
-    ]);
+  const query = (id: string) => queryMember(chain, id);
   const applicant = query(byRow.get(2)!);
   assert.equal(applicant.status, 0, applicant.stderr);
   assert.match(applicant.stdout, /"ageCommitment": "[0-9a-f]{64}"/);

@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import {
   chainArgs,
   importArgs,
+  queryMember,
   secretaryArgs,
   startSealed,
   startTestChain,
@@ -186,15 +187,7 @@ test('import validates every row, imports the good ones, and a re-run imports no
 
   // No personal field reached the chain: the member record carries only ids, dates and commitments.
   const id = zhang[1]!;
-  const q = djchain([
-    'query',
-    'member.member',
-    '--params',
-    JSON.stringify({ id }),
-    ...chainArgs(chain),
-    // Reads as the secretary's key (member records are not public).
-    ...secretaryArgs(chain),
-  ]);
+  const q = queryMember(chain, id);
   assert.equal(q.status, 0, q.stderr);
   for (const secret of ['张三', ZHANG, '1970-05-06', '汉族']) assert.ok(!q.stdout.includes(secret));
   // A member admitted in the past needs no age commitment; a future applicant (王五) gets one.

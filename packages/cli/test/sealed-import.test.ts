@@ -11,20 +11,17 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   buildTx,
-  DjchainClient,
+  type DjchainClient,
   HttpError,
-  openKeystore,
   type SealedImportPayload,
   sealedImport,
   sealedImportRequest,
   signTransaction,
 } from '@djchain/client';
 import { idCheckChar } from '@djchain/client/roster';
-import { getSuite, type KeyPair, randomKeyPair, toHex } from '@djchain/crypto';
+import { type KeyPair, randomKeyPair, toHex } from '@djchain/crypto';
 import type { Spawned } from '@djchain/testkit/process';
-import { loadGenesis } from '../src/commands/common.ts';
-import { nodeScrypt } from '../src/commands/scrypt.ts';
-import { PASSPHRASE, startSealed, startTestChain, type TestChain } from './commands-node.ts';
+import { secretaryClient, startSealed, startTestChain, type TestChain } from './commands-node.ts';
 
 function idFor(birth: string, seq: number): string {
   const first17 = `110105${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
@@ -60,18 +57,7 @@ before(async () => {
   const vaultFile = join(chain.root, 'vault.json');
   profilesFile = join(chain.root, 'profiles.jsonl');
   writeFileSync(profilesFile, '', { mode: 0o600 });
-  const genesis = loadGenesis(chain.genesisFile);
-  const suite = getSuite(genesis.suite);
-  client = new DjchainClient({
-    baseUrl: chain.url,
-    suite,
-    chainId: genesis.chainId,
-    trust: { kind: 'genesis', validators: genesis.validators },
-  });
-  secretary = await openKeystore(readFileSync(chain.keyFile, 'utf8'), PASSPHRASE, suite, {
-    scrypt: nodeScrypt,
-  });
-  await client.signIn(secretary);
+  ({ client, secretary } = await secretaryClient(chain));
   service = await startSealed(chain, vaultFile, profilesFile);
 });
 

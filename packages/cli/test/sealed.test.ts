@@ -13,7 +13,6 @@ import {
   addressOf,
   buildTx,
   DjchainClient,
-  openKeystore,
   type SignedTx,
   sealedReadRequest,
   signTransaction,
@@ -23,13 +22,12 @@ import type { KeyPair, Value } from '@djchain/crypto';
 import { djchain, type Spawned } from '@djchain/testkit/process';
 import ExcelJS from 'exceljs';
 import { loadGenesis } from '../src/commands/common.ts';
-import { nodeScrypt } from '../src/commands/scrypt.ts';
 import { lastLines, openLine, openVault } from '../src/commands/vault.ts';
 import {
   chainArgs,
   importArgs,
-  PASSPHRASE,
   secretaryArgs,
+  secretaryClient,
   startSealed,
   startTestChain,
   type TestChain,
@@ -84,18 +82,11 @@ before(async () => {
   await writeRoster(roster, ROWS);
   const imp = djchain(importArgs(chain, roster, profilesFile));
   assert.equal(imp.status, 0, imp.stdout + imp.stderr);
-  const genesis = loadGenesis(chain.genesisFile);
-  const { getSuite } = await import('@djchain/crypto');
-  const suite = getSuite(genesis.suite);
-  client = new DjchainClient({
-    baseUrl: chain.url,
-    suite,
-    chainId: genesis.chainId,
-    trust: { kind: 'genesis', validators: genesis.validators },
-  });
-  reader = await openKeystore(readFileSync(chain.keyFile, 'utf8'), PASSPHRASE, suite, { scrypt: nodeScrypt });
   // The test's own reads (receipts, records, dossiers) as the secretary.
-  await client.signIn(reader);
+  const opened = await secretaryClient(chain);
+  ({ client, secretary: reader } = opened);
+  const { genesis } = opened;
+  const suite = client.suite;
   const { vault } = openVault(vaultFile, genesis.chainId, suite);
   const byName = new Map<string, string>();
   for (const l of lastLines(profilesFile).values()) byName.set(openLine(suite, vault, l)!.name, l.member);

@@ -13,6 +13,7 @@ export {
   decodeDossier,
 } from './dossier/format.ts';
 export {
+  DOSSIER_CHECKS,
   type DossierCheck,
   type DossierTrust,
   type DossierVerdict,
@@ -58,7 +59,7 @@ export {
   type SubscribeOptions,
   subscribeEvents,
 } from './http/events.ts';
-export type { FetchLike } from './http/transport.ts';
+export { type FetchLike, Transport, type TransportOptions } from './http/transport.ts';
 export {
   createKeystore,
   defaultKeystoreOptions,

@@ -2,7 +2,7 @@
  * Building and signing transactions with either suite. Nothing here sends a key anywhere: the
  * signature is made locally with the ledger's signTx and only the signed bytes leave.
  */
-import { type Suite, toHex, type Value } from '@djchain/crypto/browser';
+import { type Suite, toHex } from '@djchain/crypto/browser';
 import { encodeTx, signTx, type Transaction, type TxBody, txHash } from '@djchain/ledger';
 import { toBase64 } from './base64.ts';
 import { ClientError } from './errors.ts';
@@ -13,19 +13,11 @@ export { addressOf } from '@djchain/ledger';
 /** The state key of an account's next nonce (runtime: acct/<address> = { nonce }). */
 export const accountKey = (address: string): string => `acct/${address}`;
 
-export interface TxRequest {
-  readonly chainId: string;
-  readonly module: string;
-  readonly action: string;
-  readonly params: Value;
-  readonly signer: Uint8Array;
-  /** The signer's next nonce (DjchainClient.nextNonce reads it with a proof). */
-  readonly nonce: number;
-  /** Last height at which the transaction may be included. */
-  readonly expiry: number;
-  /** Address of the member a clerk acts for (recorded as done on their behalf). */
-  readonly onBehalfOf?: string;
-}
+/**
+ * What a transaction carries before it is signed: the ledger's body (its nonce the signer's next,
+ * which DjchainClient.nextNonce reads with a proof).
+ */
+export type TxRequest = TxBody;
 
 /** The body to sign; CLIENT_BAD_TX when a field cannot be valid. */
 export function buildTx(req: TxRequest): TxBody {

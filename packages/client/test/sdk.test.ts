@@ -11,13 +11,25 @@ async function rejectsCode(p: Promise<unknown>, code: ClientErrorCode | string):
   });
 }
 
-function clientFor(server: FixtureServer, url: string, chainId = server.chain.chainId): DjchainClient {
-  return new DjchainClient({
-    baseUrl: url,
-    suite: server.chain.suite,
-    chainId,
-    trust: { kind: 'genesis', validators: server.chain.genesisSet },
+/**
+ * Serves `chain` from a fixture server for the enclosing describe (started before its tests,
+ * stopped after); `client()` is a fresh SDK client of it, trusting the chain's genesis set.
+ */
+function served(chain: TestChain): { server: FixtureServer; client(): DjchainClient } {
+  const server = new FixtureServer(chain);
+  let url = '';
+  before(async () => {
+    url = await server.start();
   });
+  after(() => server.stop());
+  const client = () =>
+    new DjchainClient({
+      baseUrl: url,
+      suite: chain.suite,
+      chainId: chain.chainId,
+      trust: { kind: 'genesis', validators: chain.genesisSet },
+    });
+  return { server, client };
 }
 
 /*
@@ -33,15 +45,10 @@ describe('DjchainClient follows a validator-set change (fixture chain: the set c
   chain.add();
   chain.add({ nextSet: { keys: [0, 1, 2, 5].map((i) => keyOf(chain.suite, i)) } });
   chain.add();
-  const server = new FixtureServer(chain);
-  let url = '';
-  before(async () => {
-    url = await server.start();
-  });
-  after(() => server.stop());
+  const { client: clientOf } = served(chain);
 
   it('syncs headers across the change and proves a receipt signed by the new set', async () => {
-    const client = clientFor(server, url);
+    const client = clientOf();
     const member = keyOf(chain.suite, 40);
     const r = await client.send({ module: 'member', action: 'apply', params: { id: 'm1' } }, member);
     assert.equal(r.receipt.status, 'ok');
@@ -56,18 +63,15 @@ describe('DjchainClient follows a validator-set change (fixture chain: the set c
 
 describe('DjchainClient refuses what does not verify', () => {
   const chain = new TestChain('intl');
-  const server = new FixtureServer(chain);
+  const { server, client: clientOf } = served(chain);
   const member = keyOf(chain.suite, 41);
-  let url = '';
   let hash = '';
   before(async () => {
-    url = await server.start();
-    const client = clientFor(server, url);
+    const client = clientOf();
     hash = (await client.send({ module: 'member', action: 'apply', params: { id: 'm9' } }, member)).hash;
     await client.send({ module: 'member', action: 'talk', params: { id: 'm9' } }, member);
     await client.send({ module: 'member', action: 'note', params: { id: 'm9' } }, member);
   });
-  after(() => server.stop());
 
   const lying = async (
     lie: Parameters<FixtureServer['lies']['add']>[0],
@@ -76,7 +80,7 @@ describe('DjchainClient refuses what does not verify', () => {
   ) => {
     server.lies.add(lie);
     try {
-      await rejectsCode(run(clientFor(server, url)), code);
+      await rejectsCode(run(clientOf()), code);
     } finally {
       server.lies.delete(lie);
     }
@@ -96,16 +100,11 @@ describe('DjchainClient refuses what does not verify', () => {
 describe('DjchainClient read sessions', () => {
   const chain = new TestChain('intl');
   chain.add();
-  const server = new FixtureServer(chain);
-  let url = '';
-  before(async () => {
-    url = await server.start();
-  });
-  after(() => server.stop());
+  const { server, client: clientOf } = served(chain);
 
   it('signs in with a key: the token goes with every request, and an expired session is renewed once', async () => {
     const key = keyOf(chain.suite, 41);
-    const client = clientFor(server, url);
+    const client = clientOf();
     const s = await client.signIn(key);
     assert.equal(s.address, addressOf(chain.suite, key.publicKey));
     assert.equal(server.sessions.get(s.token), s.address);
@@ -127,12 +126,12 @@ describe('DjchainClient read sessions', () => {
   it('a session resumed in a new client (a reloaded page) reads without the key; expired, it asks for the key once', async () => {
     const key = keyOf(chain.suite, 42);
     const seen: Array<string | undefined> = [];
-    const first = clientFor(server, url);
+    const first = clientOf();
     first.onSession = (s) => seen.push(s?.token);
     const s = await first.signIn(key);
     assert.deepEqual(seen, [s.token]);
     // A new client (the page after a reload) resumes the kept session: same token, no key held.
-    const second = clientFor(server, url);
+    const second = clientOf();
     second.resumeSession(s);
     let asked = 0;
     second.keyProvider = async () => {
@@ -151,7 +150,7 @@ describe('DjchainClient read sessions', () => {
     assert.notEqual(renewed, s.token);
     assert.equal(server.tokensSeen.at(-1), renewed);
     // Without a key to give, an expired resumed session fails as expired.
-    const third = clientFor(server, url);
+    const third = clientOf();
     third.resumeSession(s);
     server.sessions.clear();
     await assert.rejects(third.status(), (e: { apiCode?: string }) => e.apiCode === 'AUTH_SESSION_EXPIRED');

@@ -38,19 +38,24 @@ function lockAllows(ctx: Ctx, lockOk: boolean): boolean {
   return lockOk || ctx.s.config.unsafe?.skipLockCheck === true;
 }
 
+/**
+ * The common end of lines 22–27 and 28–33: prevote id(v) when valid(v) and the lock condition
+ * hold, else nil; step ← prevote.
+ */
+function prevoteProposal(ctx: Ctx, value: string, lockOk: boolean): true {
+  const s = ctx.s;
+  broadcastVote(ctx, 'prevote', ctx.env.isValid(s.height, value) && lockAllows(ctx, lockOk) ? value : null);
+  s.step = 'prevote';
+  return true;
+}
+
 /** Lines 22–27: proposal with vr = −1 while step = propose. */
 function line22(ctx: Ctx): boolean {
   const s = ctx.s;
   const p = roundAt(s, s.round).proposal;
   if (s.step !== 'propose' || p === null || p.validRound !== -1) return false;
   const lockOk = s.lockedRound === -1 || s.lockedValue === p.value;
-  broadcastVote(
-    ctx,
-    'prevote',
-    ctx.env.isValid(s.height, p.value) && lockAllows(ctx, lockOk) ? p.value : null,
-  );
-  s.step = 'prevote';
-  return true;
+  return prevoteProposal(ctx, p.value, lockOk);
 }
 
 /** Lines 28–33: proposal with 0 ≤ vr < round_p and 2f+1 prevotes for id(v) in vr, while step = propose. */
@@ -60,13 +65,7 @@ function line28(ctx: Ctx): boolean {
   if (s.step !== 'propose' || p === null || p.validRound < 0 || p.validRound >= s.round) return false;
   if (!isQuorum(s.validators, valuePower(s, p.validRound, 'prevote', p.value))) return false;
   const lockOk = s.lockedRound <= p.validRound || s.lockedValue === p.value;
-  broadcastVote(
-    ctx,
-    'prevote',
-    ctx.env.isValid(s.height, p.value) && lockAllows(ctx, lockOk) ? p.value : null,
-  );
-  s.step = 'prevote';
-  return true;
+  return prevoteProposal(ctx, p.value, lockOk);
 }
 
 /** Lines 34–35: 2f+1 prevotes of any kind while step = prevote, for the first time. */

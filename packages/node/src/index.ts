@@ -65,6 +65,7 @@ export {
 export { replayChain } from './replay.ts';
 export { ChainStore, type ChainStoreOptions } from './storage/chain-store.ts';
 export { type DirLock, LOCK_FILE, lockDir } from './storage/dir-lock.ts';
+export { writeFileDurably } from './storage/durable-file.ts';
 export {
   defaultRetentionOptions,
   Pruner,

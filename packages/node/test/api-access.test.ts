@@ -112,6 +112,18 @@ const q = (module: string, name: string, params: object) =>
   `/v1/query/${module}/${name}?params=${encodeURIComponent(JSON.stringify(params))}`;
 
 /** Statuses by reader: anonymous, c.sec, zz.sec, b1.sec, b2.dis, b1.m1, b2.m1, stranger. */
+/** A profile update of b2.m1's own (its event names member:b2.m1), with nonce 0. */
+const ownUpdate = (commitmentByte: string, ref: string) =>
+  signTx(suite, keyOf('b2.m1').secretKey, {
+    chainId: CHAIN,
+    module: 'member',
+    action: 'updateProfile',
+    params: { member: 'b2.m1', commitment: commitmentByte.repeat(32), ref },
+    signer: keyOf('b2.m1').publicKey,
+    nonce: 0,
+    expiry: 1_000_000,
+  });
+
 const row = (...s: number[]) =>
   Object.fromEntries(READERS.map((r, i) => [r, s[i]!])) as Record<Reader, number>;
 
@@ -120,15 +132,7 @@ test('every route, read by each kind of reader, answers as written here', async 
   const tok = await tokens(api);
 
   // A transaction of b2.m1's own (its event names member:b2.m1).
-  const own = signTx(suite, keyOf('b2.m1').secretKey, {
-    chainId: CHAIN,
-    module: 'member',
-    action: 'updateProfile',
-    params: { member: 'b2.m1', commitment: 'ab'.repeat(32), ref: 'ref-1' },
-    signer: keyOf('b2.m1').publicKey,
-    nonce: 0,
-    expiry: 1_000_000,
-  });
+  const own = ownUpdate('ab', 'ref-1');
   const sent = await api.inject({
     method: 'POST',
     url: '/v1/txs',
@@ -391,15 +395,7 @@ test('the event stream sends blocks to anyone and an entity event only to its re
   assert.equal(viaQuery.status, 200);
   await viaQuery.body?.cancel();
 
-  const own = signTx(suite, keyOf('b2.m1').secretKey, {
-    chainId: CHAIN,
-    module: 'member',
-    action: 'updateProfile',
-    params: { member: 'b2.m1', commitment: 'cd'.repeat(32), ref: 'ref-2' },
-    signer: keyOf('b2.m1').publicKey,
-    nonce: 0,
-    expiry: 1_000_000,
-  });
+  const own = ownUpdate('cd', 'ref-2');
   await api.inject({
     method: 'POST',
     url: '/v1/txs',

@@ -10,73 +10,32 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { makeValidatorSet, proposer } from '@djchain/consensus';
 import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
-import { type Block, encodeBlock, headerHash, signVote } from '@djchain/ledger';
+import { type Block, signVote } from '@djchain/ledger';
 import { kvModule } from '@djchain/testkit/kv';
-import {
-  Application,
-  ChainStore,
-  type DjNode,
-  openNode,
-  signProposal,
-  type WireMessage,
-} from '../src/index.ts';
-import { CHAIN, genesisFor, keyOf, SLOW_TIMEOUTS, tempDir } from './helpers.ts';
+import { openNode, signProposal } from '../src/index.ts';
+import { type DrivenNode, drivenNode, proposalMsg, settle } from './driven-node.ts';
+import { CHAIN, genesisFor, keyOf, tempDir } from './helpers.ts';
 import { MemoryNetwork, until } from './memory-net.ts';
 
 const suite = getSuite('intl');
 
-interface Rig {
-  node: DjNode;
-  net: MemoryNetwork;
-  keys: KeyPair[];
-  /** A second application on the same genesis, to build height-1 blocks by any proposer. */
-  builder: Application;
+interface Rig extends DrivenNode {
   /** Executions of blocks proposed by `key`, counted by a spy on the executor. */
   executions(key: KeyPair): number;
-  /** The first round at height 1 whose proposer is `key`. */
-  roundOf(key: KeyPair): number;
 }
 
 function rig(t: { after(fn: () => void): void }, driver: Record<string, unknown> = {}): Rig {
-  const root = tempDir(t);
-  const keys = [0, 1, 2, 3].map((i) => keyOf(suite, 90 + i));
-  const genesis = genesisFor(suite, keys);
-  const net = new MemoryNetwork();
-  const a = keys[0]!;
-  const node = openNode(
-    {
-      dataDir: join(root, 'a'),
-      genesis,
-      modules: [kvModule],
-      driver: { emptyBlockIntervalMs: 60_000, timeouts: SLOW_TIMEOUTS, gossipIntervalMs: 60_000, ...driver },
-    },
-    { key: a, transport: net.transport(toHex(a.publicKey)) },
-  );
-  const store = new ChainStore({ file: join(root, 'builder.db'), suite });
-  const builder = new Application({ suite, genesis, modules: [kvModule] }, { store });
-  t.after(() => {
-    node.close();
-    store.close();
-  });
+  const driven = drivenNode(t, 90, driver);
   const counts = new Map<string, number>();
-  const executor = node.app.executor;
+  const executor = driven.node.app.executor;
   const original = executor.executeBlock.bind(executor);
   executor.executeBlock = (input, view) => {
     const id = toHex(input.proposer);
     counts.set(id, (counts.get(id) ?? 0) + 1);
     return original(input, view);
   };
-  const set = makeValidatorSet(keys.map((k) => ({ id: toHex(k.publicKey), power: 1 })));
-  return {
-    node,
-    net,
-    keys,
-    builder,
-    executions: (key) => counts.get(toHex(key.publicKey)) ?? 0,
-    roundOf: (key) => [0, 1, 2, 3].find((r) => proposer(set, 1, r) === toHex(key.publicKey))!,
-  };
+  return { ...driven, executions: (key) => counts.get(toHex(key.publicKey)) ?? 0 };
 }
 
 /** A height-1 block by `key` (valid), or with its state root changed (invalid, another hash). */
@@ -86,31 +45,11 @@ function blockBy(r: Rig, key: KeyPair, tamper = false): Block {
   return { ...block, header: { ...block.header, stateRoot: new Uint8Array(32).fill(0xee) } };
 }
 
-function proposalMsg(key: KeyPair, round: number, signed: Block, attached: Block = signed): WireMessage {
-  const proposal = signProposal(suite, key.secretKey, CHAIN, {
-    height: 1,
-    round,
-    value: toHex(headerHash(suite, signed.header)),
-    validRound: -1,
-    proposer: toHex(key.publicKey),
-  });
-  return { kind: 'proposal', proposal, block: encodeBlock(attached) };
-}
-
-/**
- * Lets every delivered message be handled: deliveries are queued with setImmediate (FIFO), so a
- * few immediates queued after them run after all of them, however slow the machine (a fixed
- * sleep raced the deliveries under load).
- */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 4; i++) await new Promise<void>((resolve) => setImmediate(resolve));
-}
-
 test('fault 4: a signed proposal re-sent 15 times with a junk block attached is never executed', async (t) => {
   const r = rig(t);
   const b = r.keys[1]!;
   const round = r.roundOf(b);
-  const junk = proposalMsg(b, round, blockBy(r, b), blockBy(r, b, true));
+  const junk = proposalMsg(b, round, blockBy(r, b), -1, blockBy(r, b, true));
   for (let i = 0; i < 15; i++) r.net.deliver(r.node.nodeId, junk, 'observer-x');
   await settle();
   // Before: the attached block was executed (and refused) 15 times.
@@ -205,7 +144,7 @@ test('fault 4: a peer is ignored after 16 invalid messages; the same vote from a
   const r = rig(t);
   const b = r.keys[1]!;
   const c = r.keys[2]!;
-  const junk = proposalMsg(b, r.roundOf(b), blockBy(r, b), blockBy(r, b, true));
+  const junk = proposalMsg(b, r.roundOf(b), blockBy(r, b), -1, blockBy(r, b, true));
   for (let i = 0; i < 16; i++) r.net.deliver(r.node.nodeId, junk, 'observer-x');
   await settle();
   const before = r.node.driver.bufferedBytes().votes;

@@ -11,81 +11,36 @@
  * watches what A broadcasts. Timeouts are a minute, so nothing here moves by a timeout.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { makeValidatorSet, proposer } from '@djchain/consensus';
 import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
-import { type Block, encodeBlock, headerHash, signVote } from '@djchain/ledger';
-import { kvModule } from '@djchain/testkit/kv';
-import {
-  Application,
-  ChainStore,
-  type DjNode,
-  openNode,
-  signProposal,
-  type WireMessage,
-} from '../src/index.ts';
-import { CHAIN, genesisFor, keyOf, SLOW_TIMEOUTS, tempDir } from './helpers.ts';
-import { MemoryNetwork } from './memory-net.ts';
+import { type Block, headerHash, signVote } from '@djchain/ledger';
+import type { WireMessage } from '../src/index.ts';
+import { type DrivenNode, drivenNode, proposalMsg, settle } from './driven-node.ts';
+import { CHAIN } from './helpers.ts';
 
 const suite = getSuite('intl');
 
-interface Rig {
-  node: DjNode;
-  net: MemoryNetwork;
-  a: KeyPair;
+interface Rig extends DrivenNode {
   /** The other three validators, ordered by the first round at height 1 they propose in. */
   others: Array<{ key: KeyPair; round: number }>;
-  builder: Application;
   /** Votes A broadcast, as `${type}/${round}/${hash hex | nil}`. */
   sent: string[];
 }
 
 function rig(t: { after(fn: () => void): void }): Rig {
-  const root = tempDir(t);
-  const keys = [0, 1, 2, 3].map((i) => keyOf(suite, 70 + i));
-  const genesis = genesisFor(suite, keys);
-  const net = new MemoryNetwork();
-  const a = keys[0]!;
-  const node = openNode(
-    {
-      dataDir: join(root, 'a'),
-      genesis,
-      modules: [kvModule],
-      driver: { emptyBlockIntervalMs: 60_000, timeouts: SLOW_TIMEOUTS, gossipIntervalMs: 60_000 },
-    },
-    { key: a, transport: net.transport(toHex(a.publicKey)) },
-  );
-  const store = new ChainStore({ file: join(root, 'builder.db'), suite });
-  const builder = new Application({ suite, genesis, modules: [kvModule] }, { store });
-  t.after(() => {
-    node.close();
-    store.close();
-  });
+  const driven = drivenNode(t, 70);
   const sent: string[] = [];
-  net.taps.push((msg, from) => {
-    if (from !== toHex(a.publicKey) || msg.kind !== 'vote') return;
+  driven.net.taps.push((msg, from) => {
+    if (from !== toHex(driven.a.publicKey) || msg.kind !== 'vote') return;
     const v = msg.vote;
     sent.push(`${v.type}/${v.round}/${v.blockHash ? toHex(v.blockHash) : 'nil'}`);
   });
-  const set = makeValidatorSet(keys.map((k) => ({ id: toHex(k.publicKey), power: 1 })));
-  const firstRound = (k: KeyPair) => [0, 1, 2, 3].find((r) => proposer(set, 1, r) === toHex(k.publicKey))!;
-  const others = keys
+  const others = driven.keys
     .slice(1)
-    .map((key) => ({ key, round: firstRound(key) }))
+    .map((key) => ({ key, round: driven.roundOf(key) }))
     .sort((x, y) => x.round - y.round);
-  return { node, net, a, others, builder, sent };
-}
-
-function proposalMsg(key: KeyPair, round: number, block: Block, validRound: number): WireMessage {
-  const proposal = signProposal(suite, key.secretKey, CHAIN, {
-    height: 1,
-    round,
-    value: toHex(headerHash(suite, block.header)),
-    validRound,
-    proposer: toHex(key.publicKey),
-  });
-  return { kind: 'proposal', proposal, block: encodeBlock(block) };
+  return { ...driven, others, sent };
 }
 
 function prevote(key: KeyPair, round: number, block: Block | null): WireMessage {
@@ -98,11 +53,6 @@ function prevote(key: KeyPair, round: number, block: Block | null): WireMessage 
     validator: key.publicKey,
   });
   return { kind: 'vote', vote };
-}
-
-/** Lets every delivered message be handled (deliveries are setImmediate tasks, FIFO). */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 4; i++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 test("a re-proposal (vr ≥ 0) of another validator's block is accepted: a node gets the polka and prevotes it", async (t) => {

@@ -85,6 +85,23 @@ export class Signer {
   }
 }
 
+/**
+ * A kv put signed by `key` with nonce 0 and expiry 100, any field of it replaced by `over`: one
+ * transaction per refusal a test wants (another chain, expired, unknown module, bad parameters).
+ */
+export function kvTxWith(suite: Suite, key: KeyPair, over: Partial<Transaction> = {}): Transaction {
+  return signTx(suite, key.secretKey, {
+    chainId: CHAIN,
+    module: 'kv',
+    action: 'put',
+    params: { id: 'c', value: 'x' },
+    signer: key.publicKey,
+    nonce: 0,
+    expiry: 100,
+    ...over,
+  });
+}
+
 export function startNode(dir: string, suiteId: SuiteId = 'intl', emptyBlockIntervalMs = 20): DjNode {
   const suite = getSuite(suiteId);
   const key = keyOf(suite, 0);

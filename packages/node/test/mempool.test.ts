@@ -5,7 +5,7 @@ import { type KeyPair, toHex } from '@djchain/crypto';
 import { encodeTx, signTx, type Transaction, txHash } from '@djchain/ledger';
 import { Mempool } from '../src/index.ts';
 import { HandChain } from './chain.ts';
-import { CHAIN, keyOf, Signer, tempDir } from './helpers.ts';
+import { keyOf, kvTxWith, Signer, tempDir } from './helpers.ts';
 
 function setup(t: Parameters<typeof tempDir>[0], opts = {}) {
   const chain = new HandChain(tempDir(t), opts);
@@ -26,17 +26,7 @@ test('refusals are coded: bad signature, wrong chain, expired, unknown module, b
   const good = signer.tx(k, 'put', { id: 'a', value: 'x' });
   const forged: Transaction = { ...signer.tx(k, 'put', { id: 'b', value: 'x' }), nonce: 5 };
   const other = keyOf(chain.suite, 2);
-  const sign = (key: KeyPair, over: Partial<Transaction>) =>
-    signTx(chain.suite, key.secretKey, {
-      chainId: CHAIN,
-      module: 'kv',
-      action: 'put',
-      params: { id: 'c', value: 'x' },
-      signer: key.publicKey,
-      nonce: 0,
-      expiry: 100,
-      ...over,
-    });
+  const sign = (key: KeyPair, over: Partial<Transaction>) => kvTxWith(chain.suite, key, over);
   const results = add(chain, [
     good,
     good,

@@ -49,31 +49,10 @@ describe('snapshot protocol codec', () => {
       bad,
     );
     assert.throws(() => decodeSnapshotResponse(encode({ kind: 'chunk' })), bad);
-    assert.throws(
-      () =>
-        decodeSnapshotResponse(
-          encode({
-            kind: 'base',
-            block: Uint8Array.of(1),
-            commit: Uint8Array.of(1),
-            receipts: [],
-            validators: [],
-          }),
-        ),
-      bad,
-    );
-    assert.throws(
-      () =>
-        decodeSnapshotResponse(
-          encode({
-            kind: 'base',
-            block: Uint8Array.of(1),
-            commit: Uint8Array.of(1),
-            receipts: [1],
-            validators: [],
-          }),
-        ),
-      bad,
-    );
+    // Base answers without the two validator sets; the second's receipt is not bytes either.
+    const base = (receipts: number[]) =>
+      encode({ kind: 'base', block: Uint8Array.of(1), commit: Uint8Array.of(1), receipts, validators: [] });
+    assert.throws(() => decodeSnapshotResponse(base([])), bad);
+    assert.throws(() => decodeSnapshotResponse(base([1])), bad);
   });
 });

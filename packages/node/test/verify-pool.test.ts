@@ -10,7 +10,7 @@ import { encodeTx, signTx, type Transaction, txHash } from '@djchain/ledger';
 import { checkEncoded } from '../src/verify/check.ts';
 import { VerifyPool } from '../src/verify/pool.ts';
 import { HandChain } from './chain.ts';
-import { CHAIN, keyOf, Signer, tempDir } from './helpers.ts';
+import { CHAIN, keyOf, kvTxWith, Signer, tempDir } from './helpers.ts';
 
 function sample(suiteId: SuiteId, n: number): { encodings: Uint8Array[]; expected: boolean[] } {
   const suite = getSuite(suiteId);
@@ -90,17 +90,7 @@ test('addEncoded (worker verification) refuses and admits exactly as addBatch do
   const other = keyOf(viaPool.suite, 2);
   const good = [0, 1, 2].map((i) => signer.tx(k, 'put', { id: `a${i}`, value: 'x' }));
   const forged: Transaction = { ...signer.tx(k, 'put', { id: 'b', value: 'x' }), nonce: 9 };
-  const sign = (over: Partial<Transaction>) =>
-    signTx(viaPool.suite, other.secretKey, {
-      chainId: CHAIN,
-      module: 'kv',
-      action: 'put',
-      params: { id: 'c', value: 'x' },
-      signer: other.publicKey,
-      nonce: 0,
-      expiry: 100,
-      ...over,
-    });
+  const sign = (over: Partial<Transaction>) => kvTxWith(viaPool.suite, other, over);
   const wrongChainForged: Transaction = { ...sign({ chainId: 'elsewhere' }), nonce: 4 };
   const txs = [
     ...good,

@@ -1,42 +1,14 @@
-/** sfc32 (Chris Doty-Humphrey's Small Fast Counter), seeded through splitmix32: tiny, fast, reproducible. */
+/** The simulator's seeded stream: @djchain/crypto's sfc32 (the demo's generator too), with its choices. */
+import { sfc32 } from '@djchain/crypto';
 import { SimError } from './errors.ts';
-
-function splitmix32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-}
 
 /** A seeded pseudo-random stream; the only source of choice in the simulator. */
 export class Prng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /** A uniform 32-bit unsigned integer. */
+  readonly next: () => number;
 
   constructor(seed: number) {
-    const init = splitmix32(seed);
-    this.a = init();
-    this.b = init();
-    this.c = init();
-    this.d = init();
-    for (let i = 0; i < 12; i++) this.next();
-  }
-
-  /** A uniform 32-bit unsigned integer. */
-  next(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-    this.c = (this.c + t) >>> 0;
-    return t;
+    this.next = sfc32(seed);
   }
 
   /** Uniform in [0, n). */

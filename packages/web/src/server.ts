@@ -10,23 +10,11 @@ import { createServer, type IncomingMessage, request, type Server, type ServerRe
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { DjError } from '@djchain/crypto';
+import type { AppConfig } from './app-config.ts';
 
 export const DIST_DIR = new URL('../dist', import.meta.url).pathname;
 
-/** What the page needs to trust the chain: the genesis.json fields, keys as hex. */
-export interface AppConfig {
-  readonly chainId: string;
-  readonly suite: 'intl' | 'gm';
-  readonly validators: ReadonlyArray<{
-    readonly publicKey: string;
-    readonly power: number;
-    readonly name: string;
-  }>;
-  /** The top organizations (parent null in genesis), where the public portal starts. */
-  readonly rootOrgs: readonly string[];
-  /** Display name of the consortium for the portal header (optional). */
-  readonly title?: string;
-}
+export type { AppConfig } from './app-config.ts';
 
 export interface WebServerOptions {
   /** The node's API root, e.g. http://127.0.0.1:26657. */

@@ -17,30 +17,27 @@ import { COLUMNS, idCheckChar } from '@djchain/client/roster';
 import { getSuite, randomKeyPair } from '@djchain/crypto';
 import { permissionMatrix } from '@djchain/modules';
 import ExcelJS from 'exceljs';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ADMIN_PERMISSIONS, postMayAct, whoMay } from '../src/app/admin-permissions.ts';
 import { termEndOf, termState } from '../src/app/terms.ts';
 import type { WebServer } from '../src/server.ts';
-import { browserGate, gateNotice } from './browser-gate.ts';
 import {
   type ACCOUNTS,
-  CHROMIUM,
+  browserTests,
   type Chain,
   clientOf,
-  launchBrowser,
   PASSPHRASE,
+  type Rig,
   SHOTS,
   shoot,
+  signInWith,
   startChain,
-  startWeb,
+  startWebPage,
+  stopRig,
 } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
-const gate = browserGate(process.env, CHROMIUM);
-const notice = gateNotice(gate, 'web action-page browser tests');
-if (notice) console.log(notice);
-const browserIt = (name: string, fn: () => Promise<void>) =>
-  it(name, gate.run ? {} : { skip: gate.reason }, fn);
+const { gate, browserIt } = browserTests('web action-page browser tests');
 const text = async (l: Locator) => (await l.textContent()) ?? '';
 
 describe('action permissions', () => {
@@ -99,49 +96,26 @@ async function rosterFile(file: string, people: readonly Person[]): Promise<void
 }
 
 describe('action pages in Chromium', { timeout: 420_000 }, () => {
-  if (!gate.run && gate.fail) {
-    it('Chromium is installed (CI requires the browser tests to run)', () => {
-      assert.fail(gate.reason);
-    });
-  }
-
   let chain: Chain;
   let web: WebServer;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let rig: Rig | undefined;
   let page: Page;
   const pageErrors: string[] = [];
 
   before(async () => {
     if (!gate.run) return;
     chain = await startChain();
-    web = await startWeb(chain);
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(60_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    rig = await startWebPage(chain, 60_000, pageErrors);
+    ({ web, page } = rig);
   });
 
-  after(async () => {
-    await browser?.close();
-    await web?.close();
-    await chain?.stop();
-  });
+  after(() => stopRig({ chain, ...rig }));
 
   const open = (hash: string) => page.goto(`${web.url}/#/${hash}`);
   const tmp = (name: string) => join(chain.dir, '..', name);
 
-  async function signInFile(file: string, pass: string, postIndex: number) {
-    await open('signin');
-    // A fresh page: nothing of the previous journey (an open dialog, a form's state) carries over.
-    await page.reload();
-    await page.locator('input[type=file]').setInputFiles(file);
-    await page.getByTestId('passphrase').fill(pass);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('post-choice').waitFor();
-    await page.getByTestId('post-choice').locator('input[type=radio]').nth(postIndex).check();
-    await page.getByTestId('post-submit').click();
-    await page.getByTestId('session-bar').waitFor();
-  }
+  const signInFile = (file: string, passphrase: string, postIndex: number) =>
+    signInWith(page, web.url, file, { passphrase, postIndex });
   const signIn = (account: keyof typeof ACCOUNTS, postIndex = 0) =>
     signInFile(chain.keystores[account], PASSPHRASE, postIndex);
 

@@ -8,35 +8,32 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { addressOf, createKeystore } from '@djchain/client';
 import { getSuite, randomKeyPair } from '@djchain/crypto';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { WebServer } from '../src/server.ts';
-import { browserGate, gateNotice } from './browser-gate.ts';
 import {
-  CHROMIUM,
+  browserTests,
   type Chain,
-  launchBrowser,
   nativeScrypt,
   PASSPHRASE,
+  type Rig,
   shoot,
+  signInWith,
   startChain,
-  startWeb,
+  startWebPage,
+  stopRig,
 } from './harness.ts';
 
-const gate = browserGate(process.env, CHROMIUM);
-const notice = gateNotice(gate, 'discipline page browser tests');
-if (notice) console.log(notice);
-const browserIt = (name: string, fn: () => Promise<void>) =>
-  it(name, gate.run ? {} : { skip: gate.reason }, fn);
+const { gate, browserIt } = browserTests('discipline page browser tests');
 
 describe('discipline page in Chromium', { timeout: 300_000 }, () => {
   const suite = getSuite('intl');
   const commissionKey = randomKeyPair(suite);
   let chain: Chain;
   let web: WebServer;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let rig: Rig | undefined;
   let page: Page;
   let commissionKeystore = '';
 
@@ -58,35 +55,15 @@ describe('discipline page in Chromium', { timeout: 300_000 }, () => {
     );
     commissionKeystore = join(chain.dir, '..', 'keys', 'commission.json');
     writeFileSync(commissionKeystore, JSON.stringify(ks));
-    web = await startWeb(chain);
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(60_000);
+    rig = await startWebPage(chain, 60_000);
+    ({ web, page } = rig);
   });
 
-  after(async () => {
-    await browser?.close();
-    await web?.close();
-    await chain?.stop();
-  });
+  after(() => stopRig({ chain, ...rig }));
 
   const open = (hash: string) => page.goto(`${web.url}/#/${hash}`);
 
-  async function signIn(file: string, postIndex: number | null) {
-    await open('signin');
-    // The tab keeps its session across a reload (session-store.ts): forget it, then reload.
-    await page.evaluate(() => sessionStorage.clear());
-    await page.reload();
-    await page.locator('input[type=file]').setInputFiles(file);
-    await page.getByTestId('passphrase').fill(PASSPHRASE);
-    await page.getByTestId('signin-submit').click();
-    if (postIndex !== null) {
-      await page.getByTestId('post-choice').waitFor();
-      await page.getByTestId('post-choice').locator('input[type=radio]').nth(postIndex).check();
-      await page.getByTestId('post-submit').click();
-    }
-    await page.getByTestId('session-bar').waitFor();
-  }
+  const signIn = (file: string, postIndex: number | null) => signInWith(page, web.url, file, { postIndex });
 
   async function fill(card: string, values: Record<string, string>) {
     const form = page.getByTestId(`act-${card}`);

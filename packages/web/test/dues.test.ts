@@ -7,41 +7,33 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import type { Value } from '@djchain/crypto';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { WebServer } from '../src/server.ts';
-import { browserGate, gateNotice } from './browser-gate.ts';
 import {
   ACCOUNTS,
-  CHROMIUM,
+  browserTests,
   type Chain,
   clientOf,
-  launchBrowser,
   PASSPHRASE,
+  type Rig,
   shoot,
+  signInWith,
   startChain,
-  startWeb,
+  startWebPage,
+  stopRig,
 } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
-const gate = browserGate(process.env, CHROMIUM);
-const notice = gateNotice(gate, 'dues page tests');
-if (notice) console.log(notice);
-const browserIt = (name: string, fn: () => Promise<void>) =>
-  it(name, gate.run ? {} : { skip: gate.reason }, fn);
+const { gate, browserIt } = browserTests('dues page tests');
 
 const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
 
 describe('dues page in Chromium', { timeout: 600_000 }, () => {
-  if (!gate.run && gate.fail) {
-    it('Chromium is installed (CI requires the browser tests to run)', () => {
-      assert.fail(gate.reason);
-    });
-  }
   let chain: Chain;
   let web: WebServer;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let rig: Rig | undefined;
   let page: Page;
 
   before(async () => {
@@ -63,28 +55,15 @@ describe('dues page in Chromium', { timeout: 600_000 }, () => {
       const r = await client.send({ module: 'dues', action: 'assess', params }, chain.keys.organizer);
       assert.equal(r.receipt.status, 'ok', JSON.stringify(r.receipt.error));
     }
-    web = await startWeb(chain);
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(30_000);
+    rig = await startWebPage(chain, 30_000);
+    ({ web, page } = rig);
   });
-  after(async () => {
-    await browser?.close();
-    await web?.close();
-    await chain?.stop();
-  });
+  after(() => stopRig({ chain, ...rig }));
 
   browserIt(
     'the clerk sees her dues and reports her payment; the branch register shows it awaiting confirmation',
     async () => {
-      await page.goto(`${web.url}/#/signin`);
-      await page.locator('input[type=file]').setInputFiles(chain.keystores.clerk);
-      await page.getByTestId('passphrase').fill(PASSPHRASE);
-      await page.getByTestId('signin-submit').click();
-      await page.getByTestId('post-choice').waitFor();
-      await page.getByTestId('post-choice').locator('input[type=radio]').first().check();
-      await page.getByTestId('post-submit').click();
-      await page.getByTestId('session-bar').waitFor();
+      await signInWith(page, web.url, chain.keystores.clerk);
       await page.goto(`${web.url}/#/dues`);
       const mine = page.getByTestId('dues-mine');
       await mine.waitFor();

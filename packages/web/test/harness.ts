@@ -4,11 +4,13 @@
  * init makes an empty one — then `djchain start` as a child process), keystore files for the demo
  * accounts, the built app served by serveWeb, and Debian's Chromium driven by playwright-core.
  */
+import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { scrypt } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { it } from 'node:test';
 import { addressOf, createKeystore, DjchainClient, type ScryptFn } from '@djchain/client';
 import { fromHex, getSuite, type KeyPair, randomKeyPair, randomSeed } from '@djchain/crypto';
 import { ageCommitment, ageProof, sealProfile } from '@djchain/modules';
@@ -23,6 +25,7 @@ import {
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildWeb } from '../src/build.ts';
 import { configFromGenesisFile, serveWeb, type WebServer } from '../src/server.ts';
+import { type BrowserGate, browserGate, gateNotice } from './browser-gate.ts';
 
 /** Debian's Chromium; DJCHAIN_CHROMIUM points elsewhere (a missing path shows how a run without it is counted). */
 export const CHROMIUM = process.env.DJCHAIN_CHROMIUM ?? '/usr/bin/chromium';
@@ -382,4 +385,93 @@ export async function shoot(page: Page, name: string): Promise<void> {
     await page.waitForTimeout(300); // layout settles after the resize (not an assertion)
     await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
   }
+}
+
+/**
+ * What every browser test file starts with: the gate (browser-gate.ts), its notice printed once,
+ * and `browserIt` — a test that runs in Chromium, is counted as skipped with the reason when the
+ * browser is missing, and fails under CI then (a skipped describe would not be counted at all).
+ */
+export function browserTests(what: string): {
+  readonly gate: BrowserGate;
+  readonly browserIt: (name: string, fn: () => Promise<void>) => void;
+} {
+  const gate = browserGate(process.env, CHROMIUM);
+  const notice = gateNotice(gate, what);
+  if (notice) console.log(notice);
+  const browserIt = (name: string, fn: () => Promise<void>) => {
+    if (gate.run) it(name, fn);
+    else if (gate.fail) it(name, () => assert.fail(`${gate.reason}; CI requires the browser tests to run`));
+    else it(name, { skip: gate.reason }, fn);
+  };
+  return { gate, browserIt };
+}
+
+/** A browser with one page: `pageErrors` collects the page's uncaught errors. */
+export interface BrowserPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function openPage(timeoutMs: number, pageErrors: string[] = []): Promise<BrowserPage> {
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  return { ...browser, page, pageErrors };
+}
+
+/**
+ * Signs the page in with a keystore file: a fresh tab (the session it keeps across a reload,
+ * session-store.ts, forgotten, and nothing of the previous journey left open), the passphrase,
+ * then post `postIndex` of the key's posts (null: a key without posts, such as the commission's),
+ * acting for `actingFor` when given.
+ */
+export async function signInWith(
+  page: Page,
+  webUrl: string,
+  keystore: string,
+  opts: { postIndex?: number | null; actingFor?: string; passphrase?: string } = {},
+): Promise<void> {
+  const postIndex = opts.postIndex === undefined ? 0 : opts.postIndex;
+  await page.goto(`${webUrl}/#/signin`);
+  await page.evaluate(() => sessionStorage.clear());
+  await page.reload();
+  await page.locator('input[type=file]').setInputFiles(keystore);
+  await page.getByTestId('passphrase').fill(opts.passphrase ?? PASSPHRASE);
+  await page.getByTestId('signin-submit').click();
+  if (postIndex !== null) {
+    await page.getByTestId('post-choice').waitFor();
+    await page.getByTestId('post-choice').locator('input[type=radio]').nth(postIndex).check();
+    if (opts.actingFor) await page.getByTestId('acting-for').fill(opts.actingFor);
+    await page.getByTestId('post-submit').click();
+  }
+  await page.getByTestId('session-bar').waitFor();
+}
+
+/** What a browser test file runs against: a chain, the web app in front of it, one page. */
+export interface Rig {
+  readonly chain: Chain;
+  readonly web: WebServer;
+  readonly browser: BrowserPage;
+  readonly page: Page;
+}
+
+/**
+ * The web app in front of `chain` (startWeb) and a browser with one page (openPage): call it after
+ * the chain holds what the pages should find.
+ */
+export async function startWebPage(chain: Chain, timeoutMs: number, pageErrors?: string[]): Promise<Rig> {
+  const web = await startWeb(chain);
+  const browser = await openPage(timeoutMs, pageErrors);
+  return { chain, web, browser, page: browser.page };
+}
+
+/** Closes what startChain and startWebPage started (any part that did start). */
+export async function stopRig(rig: Partial<Rig> | undefined): Promise<void> {
+  await rig?.browser?.close();
+  await rig?.web?.close();
+  await rig?.chain?.stop();
 }

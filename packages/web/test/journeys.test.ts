@@ -11,40 +11,32 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { toHex } from '@djchain/crypto';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import type { WebServer } from '../src/server.ts';
-import { browserGate, gateNotice } from './browser-gate.ts';
 import {
   ACCOUNTS,
-  CHROMIUM,
+  browserTests,
   type Chain,
   clientOf,
-  launchBrowser,
   PASSPHRASE,
+  type Rig,
   SHOTS,
+  signInWith,
   startChain,
-  startWeb,
+  startWebPage,
+  stopRig,
 } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
-const gate = browserGate(process.env, CHROMIUM);
-const notice = gateNotice(gate, 'web journey tests');
-if (notice) console.log(notice);
-const browserIt = (name: string, fn: () => Promise<void>) =>
-  it(name, gate.run ? {} : { skip: gate.reason }, fn);
+const { gate, browserIt } = browserTests('web journey tests');
 
 describe('role journeys in Chromium', { timeout: 600_000 }, () => {
-  if (!gate.run && gate.fail) {
-    it('Chromium is installed (CI requires the browser tests to run)', () => {
-      assert.fail(gate.reason);
-    });
-  }
   let chain: Chain;
   let web: WebServer;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let rig: Rig | undefined;
   let page: Page;
   const pageErrors: string[] = [];
   const open = (hash: string) => page.goto(`${web.url}/#/${hash}`);
@@ -52,31 +44,13 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
   before(async () => {
     if (!gate.run) return;
     chain = await startChain();
-    web = await startWeb(chain);
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    rig = await startWebPage(chain, 30_000, pageErrors);
+    ({ web, page } = rig);
   });
-  after(async () => {
-    await browser?.close();
-    await web?.close();
-    await chain?.stop();
-  });
+  after(() => stopRig({ chain, ...rig }));
 
-  async function signIn(account: keyof typeof ACCOUNTS, postIndex: number, actingFor?: string) {
-    await page.evaluate(() => sessionStorage.clear()).catch(() => undefined);
-    await open('signin');
-    await page.reload();
-    await page.locator('input[type=file]').setInputFiles(chain.keystores[account]);
-    await page.getByTestId('passphrase').fill(PASSPHRASE);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('post-choice').waitFor();
-    await page.getByTestId('post-choice').locator('input[type=radio]').nth(postIndex).check();
-    if (actingFor) await page.getByTestId('acting-for').fill(actingFor);
-    await page.getByTestId('post-submit').click();
-    await page.getByTestId('session-bar').waitFor();
-  }
+  const signIn = (account: keyof typeof ACCOUNTS, postIndex: number, actingFor?: string) =>
+    signInWith(page, web.url, chain.keystores[account], { postIndex, ...(actingFor ? { actingFor } : {}) });
 
   browserIt('public pages pass the checks: portal, sign-in, verify, explorer', async () => {
     await open('portal');

@@ -11,31 +11,27 @@
  *   on a community of 50 people.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { addressOf, DjchainClient, HttpError } from '@djchain/client';
 import { getSuite, type KeyPair, randomKeyPair, randomSeed, type Value } from '@djchain/crypto';
 import { ageCommitment, ageProof } from '@djchain/modules';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { WebServer } from '../src/server.ts';
-import { browserGate, gateNotice } from './browser-gate.ts';
 import {
   type ACCOUNTS,
-  CHROMIUM,
+  browserTests,
   type Chain,
   clientOf,
   extraMember,
-  launchBrowser,
-  PASSPHRASE,
+  type Rig,
   shoot,
+  signInWith,
   startChain,
-  startWeb,
+  startWebPage,
+  stopRig,
 } from './harness.ts';
 
-const gate = browserGate(process.env, CHROMIUM);
-const notice = gateNotice(gate, 'web names tests');
-if (notice) console.log(notice);
-const browserIt = (name: string, fn: () => Promise<void>) =>
-  it(name, gate.run ? {} : { skip: gate.reason }, fn);
+const { gate, browserIt } = browserTests('web names tests');
 
 /** 40 more 正式党员 in b2: with one request per member a page would make 50 and more. */
 const EXTRA = 40;
@@ -43,7 +39,7 @@ const EXTRA = 40;
 describe('names and aggregate reads in Chromium', { timeout: 300_000 }, () => {
   let chain: Chain;
   let web: WebServer;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let rig: Rig | undefined;
   let page: Page;
   const pageErrors: string[] = [];
   /** Paths of the API and sealed-service requests the page made since the last reset. */
@@ -52,35 +48,20 @@ describe('names and aggregate reads in Chromium', { timeout: 300_000 }, () => {
   before(async () => {
     if (!gate.run) return;
     chain = await startChain({ extraMembers: EXTRA });
-    web = await startWeb(chain);
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(60_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    rig = await startWebPage(chain, 60_000, pageErrors);
+    ({ web, page } = rig);
     page.on('request', (r) => {
       const u = new URL(r.url());
       if (/^\/(v1|sealed)\//.test(u.pathname)) requests.push(`${r.method()} ${u.pathname}`);
     });
   });
 
-  after(async () => {
-    await browser?.close();
-    await web?.close();
-    await chain?.stop();
-  });
+  after(() => stopRig({ chain, ...rig }));
 
   const open = (hash: string) => page.goto(`${web.url}/#/${hash}`);
 
-  async function signIn(account: keyof typeof ACCOUNTS, postIndex: number) {
-    await open('signin');
-    await page.locator('input[type=file]').setInputFiles(chain.keystores[account]);
-    await page.getByTestId('passphrase').fill(PASSPHRASE);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('post-choice').waitFor();
-    await page.getByTestId('post-choice').locator('input[type=radio]').nth(postIndex).check();
-    await page.getByTestId('post-submit').click();
-    await page.getByTestId('session-bar').waitFor();
-  }
+  const signIn = (account: keyof typeof ACCOUNTS, postIndex: number) =>
+    signInWith(page, web.url, chain.keystores[account], { postIndex });
 
   /** The requests a page makes until `ready` is shown. */
   async function count(hash: string, ready: () => Promise<void>): Promise<string[]> {

@@ -12,31 +12,26 @@ import { after, before, describe, it } from 'node:test';
 import { getSuite, toHex } from '@djchain/crypto';
 import { signedVoteToValue, signVote } from '@djchain/ledger';
 import { permissionMatrix } from '@djchain/modules';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { postMayPerform, RECRUITMENT_PERMISSIONS } from '../src/app/permissions.ts';
 import type { WebServer } from '../src/server.ts';
-import { browserGate, gateNotice } from './browser-gate.ts';
 import {
   ACCOUNTS,
-  CHROMIUM,
+  browserTests,
   type Chain,
   clientOf,
-  launchBrowser,
-  PASSPHRASE,
+  type Rig,
   SHOTS,
   secondValidatorKey,
   shoot,
+  signInWith,
   startChain,
-  startWeb,
+  startWebPage,
+  stopRig,
   validatorKey,
 } from './harness.ts';
 
-const gate = browserGate(process.env, CHROMIUM);
-const notice = gateNotice(gate, 'web browser tests');
-if (notice) console.log(notice);
-/** A browser test: run, or counted as skipped with the reason (a skipped describe is not counted). */
-const browserIt = (name: string, fn: () => Promise<void>) =>
-  it(name, gate.run ? {} : { skip: gate.reason }, fn);
+const { gate, browserIt } = browserTests('web browser tests');
 const text = async (l: Locator) => (await l.textContent()) ?? '';
 
 describe('workbench permissions', () => {
@@ -61,47 +56,25 @@ describe('workbench permissions', () => {
 });
 
 describe('web app in Chromium', { timeout: 240_000 }, () => {
-  if (!gate.run && gate.fail) {
-    it('Chromium is installed (CI requires the browser tests to run)', () => {
-      assert.fail(gate.reason);
-    });
-  }
-
   let chain: Chain;
   let web: WebServer;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let rig: Rig | undefined;
   let page: Page;
   const pageErrors: string[] = [];
 
   before(async () => {
     if (!gate.run) return;
     chain = await startChain();
-    web = await startWeb(chain);
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    rig = await startWebPage(chain, 30_000, pageErrors);
+    ({ web, page } = rig);
   });
 
-  after(async () => {
-    await browser?.close();
-    await web?.close();
-    await chain?.stop();
-  });
+  after(() => stopRig({ chain, ...rig }));
 
   const open = (hash: string) => page.goto(`${web.url}/#/${hash}`);
 
-  async function signIn(account: keyof typeof ACCOUNTS, postIndex: number, actingFor?: string) {
-    await open('signin');
-    await page.locator('input[type=file]').setInputFiles(chain.keystores[account]);
-    await page.getByTestId('passphrase').fill(PASSPHRASE);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('post-choice').waitFor();
-    await page.getByTestId('post-choice').locator('input[type=radio]').nth(postIndex).check();
-    if (actingFor) await page.getByTestId('acting-for').fill(actingFor);
-    await page.getByTestId('post-submit').click();
-    await page.getByTestId('session-bar').waitFor();
-  }
+  const signIn = (account: keyof typeof ACCOUNTS, postIndex: number, actingFor?: string) =>
+    signInWith(page, web.url, chain.keystores[account], { postIndex, ...(actingFor ? { actingFor } : {}) });
 
   browserIt('the public portal shows the organization and no personal field', async () => {
     await open('portal');
@@ -397,7 +370,7 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
   browserIt(
     'an anonymous visitor cannot open a member’s history, through the page or the forwarded API',
     async () => {
-      const anon = await browser.context.newPage();
+      const anon = await rig!.browser.context.newPage();
       try {
         await anon.goto(`${web.url}/#/explorer/member/m-101`);
         await anon.getByTestId('coded-error').waitFor();

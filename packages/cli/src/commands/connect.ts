@@ -4,7 +4,15 @@
  * (trust on first use, said on stderr). It reads as the operator with --token-file (the node's
  * `api-token`) or DJCHAIN_API_TOKEN, else as the key of --key once `readAs` signed it in.
  */
-import { DjchainClient, fromBase64 } from '@djchain/client';
+import {
+  DjchainClient,
+  fromBase64,
+  HttpError,
+  ROUTES,
+  type RouteInput,
+  type RouteSpec,
+  Transport,
+} from '@djchain/client';
 import type { KeyPair, Suite } from '@djchain/crypto';
 import { decodeValidatorSet, type ValidatorSet } from '@djchain/ledger';
 import type { GenesisDoc } from '@djchain/runtime';
@@ -41,31 +49,27 @@ export async function readAs(conn: Connection, p: Parsed, io: CommandIo): Promis
   return key;
 }
 
-async function getJson(api: string, path: string): Promise<Record<string, unknown>> {
-  let res: Response;
+/** A route read before the chain is known (no light client yet); any failure is CLI_NETWORK. */
+async function read<R extends RouteSpec>(
+  api: string,
+  route: R,
+  input: RouteInput<R>,
+): Promise<Record<string, unknown>> {
   try {
-    res = await fetch(`${api}${path}`, { signal: AbortSignal.timeout(10_000) });
+    return (await new Transport({ baseUrl: api, requestTimeoutMs: 10_000 }).call(route, input)) as Record<
+      string,
+      unknown
+    >;
   } catch (e) {
-    throw new CliError('CLI_NETWORK', {
-      api,
-      reason: (e as Error).cause ? String((e as Error).cause) : String(e),
-    });
+    const reason = e instanceof HttpError ? `${e.apiCode} ${e.message}` : (e as Error).message;
+    throw new CliError('CLI_NETWORK', { api, reason });
   }
-  const body = (await res.json().catch(() => null)) as Record<string, unknown> | null;
-  if (!res.ok || body === null) {
-    const err = (body?.error ?? {}) as { code?: string; message?: string };
-    throw new CliError('CLI_NETWORK', {
-      api,
-      reason: `${err.code ?? res.status} ${err.message ?? ''}`.trim(),
-    });
-  }
-  return body;
 }
 
 export async function connect(p: Parsed, io: CommandIo): Promise<Connection> {
   const api = need(p, 'api').replace(/\/+$/, '');
   const genesisFile = opt(p, 'genesis');
-  const status = await getJson(api, '/v1/status');
+  const status = await read(api, ROUTES.status, {});
   let genesis: GenesisDoc | null = null;
   let validators: ValidatorSet;
   if (genesisFile !== undefined) {
@@ -80,7 +84,7 @@ export async function connect(p: Parsed, io: CommandIo): Promise<Connection> {
     validators = genesis.validators;
   } else {
     io.err(`${t(p.lang, 'warnPrefix')}${t(p.lang, 'tofu')}`);
-    const v = await getJson(api, '/v1/validators?height=1');
+    const v = await read(api, ROUTES.validators, { query: { height: 1 } });
     validators = decodeValidatorSet(fromBase64(String(v.validatorSet)));
   }
   const suite = suiteOf(String(status.suite));

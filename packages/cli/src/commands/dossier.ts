@@ -5,26 +5,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type DossierCheck, decodeDossier, verifyDossier } from '@djchain/client';
+import { DOSSIER_CHECKS, type DossierCheck, decodeDossier, verifyDossier } from '@djchain/client';
 import type { ValidatorSet } from '@djchain/ledger';
 import { CliError, type Lang, t } from '../i18n.ts';
 import { guarded, loadGenesis, need, opt, type Parsed, parse, suiteOf } from './common.ts';
 import { connect, readAs } from './connect.ts';
 import type { CommandIo } from './io.ts';
-
-/** The checks in the order verifyDossier makes them (client/src/dossier/verify.ts). */
-const CHECKS: readonly DossierCheck[] = [
-  'FORMAT',
-  'CHAIN',
-  'EVENT_ENTITY',
-  'EVENT_ORDER',
-  'EVENT_HEAD',
-  'STATE_PROOF',
-  'HEADER',
-  'VALIDATOR_SET',
-  'TRUST',
-  'COMMIT',
-];
 
 const checkName = (lang: Lang, c: DossierCheck) => t(lang, `dossierCheck.${c}`);
 
@@ -79,9 +65,9 @@ function verifyFile(p: Parsed, io: CommandIo): number {
     }
   }
   const verdict = verifyDossier(bytes, { suite: suiteOf(suiteId), chainId, validatorSets: sets });
-  const failedAt = verdict.ok ? CHECKS.length : CHECKS.indexOf(verdict.check);
+  const failedAt = verdict.ok ? DOSSIER_CHECKS.length : DOSSIER_CHECKS.indexOf(verdict.check);
   // Event checks run per event; before the events' failure every earlier check has passed.
-  for (const c of CHECKS.slice(0, failedAt))
+  for (const c of DOSSIER_CHECKS.slice(0, failedAt))
     io.out(t(p.lang, 'dossierCheckOk', { name: checkName(p.lang, c) }));
   if (!verdict.ok) {
     const at = verdict.index === undefined ? '' : t(p.lang, 'dossierAt', { n: verdict.index + 1 });

@@ -8,7 +8,7 @@
  * chain — one per member, signed by the reader (sealed-read.ts). Without --sealed they stay empty.
  */
 import { resolve } from 'node:path';
-import { type DjchainClient, fromBase64, isClientError } from '@djchain/client';
+import { type DjchainClient, fromBase64, isClientError, ROUTES } from '@djchain/client';
 import { decode } from '@djchain/crypto';
 import { chinaDate } from '@djchain/modules';
 import { writeSheets, writeTemplate } from '../excel/workbook.ts';
@@ -37,20 +37,16 @@ interface Listed {
  * the file as malformed (it does not yet accept events of genesis, height 0), from the node's
  * dossier decoded without the proof check — the member views that follow are queries anyway.
  */
-export async function branchEvents(client: DjchainClient, api: string, branch: string): Promise<string[][]> {
+export async function branchEvents(client: DjchainClient, branch: string): Promise<string[][]> {
   try {
     const { verdict } = await client.getDossier(`org:${branch}`);
     return verdict.events.map((e) => [...e.entities]);
   } catch (e) {
     if (!isClientError(e, 'CLIENT_DOSSIER_MALFORMED')) throw e;
   }
-  const res = await fetch(`${api}/v1/dossier/${encodeURIComponent(`org:${branch}`)}`, {
-    headers: client.authHeaders(),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const body = (await res.json()) as { dossier?: string };
-  if (!res.ok || typeof body.dossier !== 'string')
-    throw new CliError('CLI_NETWORK', { api, reason: String(res.status) });
+  const body = (await client.call(ROUTES.dossier, { params: { entity: `org:${branch}` } })) as {
+    dossier: string;
+  };
   const d = decode(fromBase64(body.dossier)) as { events?: { entities?: unknown }[] };
   return (d.events ?? []).map((e) =>
     Array.isArray(e.entities) ? e.entities.filter((x): x is string => typeof x === 'string') : [],
@@ -60,14 +56,13 @@ export async function branchEvents(client: DjchainClient, api: string, branch: s
 /** The members currently held by each 党支部 under the root, at `height`. */
 async function membersByBranch(
   client: DjchainClient,
-  api: string,
   orgs: readonly OrgInfo[],
   height: number,
 ): Promise<Listed[]> {
   const out: Listed[] = [];
   for (const branch of orgs.filter((o) => o.kind === '党支部')) {
     const ids = new Set<string>();
-    for (const entities of await branchEvents(client, api, branch.id))
+    for (const entities of await branchEvents(client, branch.id))
       for (const ent of entities) if (ent.startsWith('member:')) ids.add(ent.slice('member:'.length));
     for (const id of [...ids].sort()) {
       const view = (await client.query('member', 'member', { id }, height)).result as MemberView | null;
@@ -120,11 +115,11 @@ async function rootOf(p: Parsed, client: DjchainClient, height: number): Promise
 
 async function exportRoster(p: Parsed, io: CommandIo, out: string): Promise<number> {
   const conn = await connect(p, io);
-  const { client, api } = conn;
+  const { client } = conn;
   await readAs(conn, p, io);
   const height = (await client.status()).height;
   const orgs = await walkOrgs(client, await rootOf(p, client, height), height);
-  const listed = await membersByBranch(client, api, orgs, height);
+  const listed = await membersByBranch(client, orgs, height);
   const profiles = await profilesOf(
     p,
     io,
@@ -184,13 +179,13 @@ const PIPELINE = ['入党申请人', '入党积极分子', '发展对象', '预�
 
 async function exportReport(p: Parsed, io: CommandIo, out: string): Promise<number> {
   const conn = await connect(p, io);
-  const { client, api } = conn;
+  const { client } = conn;
   await readAs(conn, p, io);
   const status = await client.status();
   const height = status.height;
   const today = chinaDate(status.time);
   const orgs = await walkOrgs(client, await rootOf(p, client, height), height);
-  const listed = await membersByBranch(client, api, orgs, height);
+  const listed = await membersByBranch(client, orgs, height);
   const inProcess = listed.filter(
     ({ member: m }) => m.status !== '正式党员' && m.status !== '出党' && m.status !== '停止党籍',
   );

@@ -22,19 +22,10 @@
  * ability to open the profiles and to recognise people already imported: back it up offline (and
  * know that a backup holds erased keys until it is destroyed too).
  */
-import {
-  appendFileSync,
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeFileSync,
-} from 'node:fs';
-import { dirname } from 'node:path';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fromHex, randomSeed, type Suite, taggedHash, toHex } from '@djchain/crypto';
 import { openProfile, type Profile } from '@djchain/modules';
+import { writeFileDurably } from '@djchain/node';
 import { CliError } from '../i18n.ts';
 import { parseJson, readText } from './common.ts';
 
@@ -58,27 +49,9 @@ const HEX32 = /^[0-9a-f]{64}$/;
 const isRecordOf = (v: unknown, ok: (x: unknown) => boolean): v is Record<string, string> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(ok);
 
-/** Writes `text` to `file` (0600) all at once: temporary file, fsync, rename, fsync of the folder. */
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, text, { mode: 0o600 });
-  const fd = openSync(tmp, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-  const dir = openSync(dirname(file), 'r');
-  try {
-    fsyncSync(dir);
-  } finally {
-    closeSync(dir);
-  }
-}
-
 export function saveVault(file: string, vault: Vault): void {
-  writeAtomic(file, `${JSON.stringify(vault, null, 2)}\n`);
+  // All at once (temporary file, fsync, rename, fsync of the folder): a crash leaves the old vault or the new.
+  writeFileDurably(file, `${JSON.stringify(vault, null, 2)}\n`);
 }
 
 /** Reads a vault file of any version (for migrate); CliError badVault when it is not one. */
@@ -101,18 +74,23 @@ function checkV2(file: string, v: Record<string, unknown>): Vault {
   return v as unknown as Vault;
 }
 
+/** A new vault of `chainId`: a fresh salt, no keys, nobody erased. */
+export function emptyVault(chainId: string, suite: Suite): Vault {
+  return {
+    format: VAULT_FORMAT,
+    version: VAULT_VERSION,
+    chainId,
+    suite: suite.id,
+    salt: toHex(randomSeed()),
+    keys: {},
+    erased: {},
+  };
+}
+
 /** Opens the vault of `file`, creating it (0600) when absent; refuses one of another chain or v1. */
 export function openVault(file: string, chainId: string, suite: Suite): { vault: Vault; created: boolean } {
   if (!existsSync(file)) {
-    const vault: Vault = {
-      format: VAULT_FORMAT,
-      version: VAULT_VERSION,
-      chainId,
-      suite: suite.id,
-      salt: toHex(randomSeed()),
-      keys: {},
-      erased: {},
-    };
+    const vault = emptyVault(chainId, suite);
     writeFileSync(file, `${JSON.stringify(vault, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
     return { vault, created: true };
   }

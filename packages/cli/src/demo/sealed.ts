@@ -9,12 +9,10 @@ import { randomSeed, type Suite, toHex } from '@djchain/crypto';
 import { sealProfile } from '@djchain/modules';
 import {
   appendSealed,
+  emptyVault,
   profileKeyOf,
   type SealedLine,
   saveVault,
-  VAULT_FORMAT,
-  VAULT_VERSION,
-  type Vault,
   withKeys,
 } from '../commands/vault.ts';
 import type { Person } from './plan.ts';
@@ -25,17 +23,8 @@ export const DEMO_PROFILES = 'profiles.jsonl';
 export function writeDemoVault(dir: string, suite: Suite, chainId: string, people: readonly Person[]): void {
   const vaultFile = join(dir, DEMO_VAULT);
   const profilesFile = join(dir, DEMO_PROFILES);
-  const empty: Vault = {
-    format: VAULT_FORMAT,
-    version: VAULT_VERSION,
-    chainId,
-    suite: suite.id,
-    salt: toHex(randomSeed()),
-    keys: {},
-    erased: {},
-  };
   const vault = withKeys(
-    empty,
+    emptyVault(chainId, suite),
     people.map((p) => p.id),
   );
   saveVault(vaultFile, vault);

@@ -22,7 +22,7 @@ export async function auditCommand(p: Parsed, io: CommandIo): Promise<number> {
   if (org === undefined) throw new CliError('CLI_MISSING_ARG', { what: 'org' });
   const conn = await connect(p, io);
   (await readAs(conn, p, io))?.secretKey.fill(0);
-  const { client, suite, chainId, api } = conn;
+  const { client, suite, chainId } = conn;
   const now = await chain.chainNow(client);
   const info = await chain.orgOf(client, org, now.height);
   if (info === null) throw new CliError('CLI_DUES_UNKNOWN', { id: org });
@@ -41,7 +41,7 @@ export async function auditCommand(p: Parsed, io: CommandIo): Promise<number> {
       if (opened !== null) bases.set(line.commitment, opened);
     }
   }
-  const ids = new Set(await chain.membersInHistory(client, api, org));
+  const ids = new Set(await chain.membersInHistory(client, org));
   for (const r of (await chain.register(client, org, now.month, now.height)).rows) ids.add(r.member);
   const accounts = [];
   for (const id of [...ids].sort()) accounts.push(await chain.account(client, id, year, now.height));

@@ -47,9 +47,9 @@ export async function chainNow(c: DjchainClient): Promise<{ height: number; toda
  * Everyone the organization's history names (its verified dossier: every dues record of a member
  * names the organization that held them), so members who moved away are audited too.
  */
-export async function membersInHistory(c: DjchainClient, api: string, org: string): Promise<string[]> {
+export async function membersInHistory(c: DjchainClient, org: string): Promise<string[]> {
   const ids = new Set<string>();
-  for (const entities of await branchEvents(c, api, org))
+  for (const entities of await branchEvents(c, org))
     for (const e of entities) if (e.startsWith('member:')) ids.add(e.slice('member:'.length));
   return [...ids].sort();
 }

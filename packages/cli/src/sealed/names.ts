@@ -9,6 +9,7 @@
  * branch routinely shows its own people; every other field still needs a read record on chain
  * (gate.ts). Why a read of names leaves no trace on chain: docs/threat-model.md.
  */
+import { HttpError, ROUTES, Transport } from '@djchain/client';
 import type { Suite } from '@djchain/crypto';
 import { lastLines, openLine, openVault, type SealedLine, type Vault } from '../commands/vault.ts';
 import { SealedError } from './errors.ts';
@@ -56,11 +57,15 @@ export class NameReader {
       throw new SealedError('SEALED_BAD_REQUEST', 'exactly one of org or member (an id) is required');
     if (authorization === undefined || !/^Bearer [A-Za-z0-9._~+/=-]{1,256}$/.test(authorization))
       throw new SealedError('SEALED_AUTH_REQUIRED');
-    const path =
+    const node = this.#node(authorization, forwardedFor);
+    const body = await this.#ask(() =>
       org !== null
-        ? `/v1/orgs/${encodeURIComponent(org)}/members`
-        : `/v1/query/member/member?params=${encodeURIComponent(JSON.stringify({ id: member }))}`;
-    const body = await this.#ask(path, authorization, forwardedFor);
+        ? node.call(ROUTES.orgMembers, { params: { org } })
+        : node.call(ROUTES.query, {
+            params: { module: 'member', name: 'member' },
+            query: { params: JSON.stringify({ id: member }) },
+          }),
+    );
     const ids: string[] =
       org !== null
         ? ((body.members as Array<{ id?: unknown }> | undefined) ?? [])
@@ -78,25 +83,28 @@ export class NameReader {
     return { height: typeof body.height === 'number' ? body.height : 0, names };
   }
 
-  async #ask(path: string, authorization: string, forwardedFor?: string): Promise<Record<string, unknown>> {
-    let res: Response;
+  /** The node's API, read with the reader's own session (and its address, for the node's limits). */
+  #node(authorization: string, forwardedFor?: string): Transport {
+    const token = authorization.slice('Bearer '.length);
+    return new Transport({
+      baseUrl: this.#opts.api,
+      requestTimeoutMs: 15_000,
+      token: () => token,
+      ...(forwardedFor ? { headers: { 'x-forwarded-for': forwardedFor } } : {}),
+    });
+  }
+
+  /** The node's answer; its refusals become this service's coded errors. */
+  async #ask(call: () => Promise<unknown>): Promise<Record<string, unknown>> {
+    let body: unknown;
     try {
-      res = await fetch(`${this.#opts.api}${path}`, {
-        headers: {
-          accept: 'application/json',
-          authorization,
-          ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
-        },
-        signal: AbortSignal.timeout(15_000),
-      });
+      body = await call();
     } catch (e) {
+      if (e instanceof HttpError && e.status === 401) throw new SealedError('SEALED_AUTH_REQUIRED');
+      if (e instanceof HttpError && e.status === 403) throw new SealedError('SEALED_READ_FORBIDDEN');
       throw new SealedError('SEALED_UNAVAILABLE', (e as Error).message);
     }
-    if (res.status === 401) throw new SealedError('SEALED_AUTH_REQUIRED');
-    if (res.status === 403) throw new SealedError('SEALED_READ_FORBIDDEN');
-    const body = (await res.json().catch(() => null)) as Record<string, unknown> | null;
-    if (!res.ok || body === null) throw new SealedError('SEALED_UNAVAILABLE', `node answered ${res.status}`);
-    return body;
+    return body as Record<string, unknown>;
   }
 
   /** Every name the key store can open now. */

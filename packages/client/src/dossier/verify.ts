@@ -25,17 +25,21 @@ import {
 import type { LightClient } from '../light-client.ts';
 import { type Dossier, decodeDossier, stripCode } from './format.ts';
 
-export type DossierCheck =
-  | 'FORMAT'
-  | 'CHAIN'
-  | 'EVENT_ENTITY'
-  | 'EVENT_ORDER'
-  | 'EVENT_HEAD'
-  | 'STATE_PROOF'
-  | 'HEADER'
-  | 'VALIDATOR_SET'
-  | 'TRUST'
-  | 'COMMIT';
+/** The checks, in the order verifyDossier makes them (the CLI and the verify page list them so). */
+export const DOSSIER_CHECKS = [
+  'FORMAT',
+  'CHAIN',
+  'EVENT_ENTITY',
+  'EVENT_ORDER',
+  'EVENT_HEAD',
+  'STATE_PROOF',
+  'HEADER',
+  'VALIDATOR_SET',
+  'TRUST',
+  'COMMIT',
+] as const;
+
+export type DossierCheck = (typeof DOSSIER_CHECKS)[number];
 
 /** What the verifier trusts: the chain, its suite, and validator sets or a light client. */
 export interface DossierTrust {

@@ -1,5 +1,6 @@
 /**
- * Calls of the route table's routes over fetch: the URL built from the route, every answer
+ * Calls of the route table's routes over fetch (the SDK's, and exported for callers that read a
+ * route before they know the chain, such as the CLI's first status request): the URL built from the route, every answer
  * checked against the route's schema (CLIENT_BAD_RESPONSE otherwise), the node's error envelope
  * turned into coded errors.
  */
@@ -16,6 +17,8 @@ export interface TransportOptions {
   readonly fetch?: FetchLike;
   /** The bearer token to send (a read session or the operator's), if any. */
   readonly token?: () => string | undefined;
+  /** Sent with every request besides accept, content type and the token (a forwarded-for). */
+  readonly headers?: Readonly<Record<string, string>>;
   /**
    * Called once when the node answers AUTH_SESSION_EXPIRED; resolves true when a new session was
    * opened (the request is then sent again, once).
@@ -29,6 +32,7 @@ export class Transport {
   private readonly fetchFn: FetchLike;
   private readonly token: () => string | undefined;
   private readonly renew: (() => Promise<boolean>) | undefined;
+  private readonly headers: Readonly<Record<string, string>>;
 
   constructor(opts: TransportOptions) {
     this.base = opts.baseUrl.replace(/\/+$/, '');
@@ -36,6 +40,7 @@ export class Transport {
     this.fetchFn = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.token = opts.token ?? (() => undefined);
     this.renew = opts.renew;
+    this.headers = opts.headers ?? {};
   }
 
   /**
@@ -68,7 +73,10 @@ export class Transport {
     const method = route.method;
     const url = this.base + path;
     const token = this.token();
-    const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    const auth: Record<string, string> = {
+      ...this.headers,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    };
     let res: Response;
     try {
       res = await this.fetchFn(url, {
@@ -81,7 +89,11 @@ export class Transport {
         signal: AbortSignal.timeout(this.timeoutMs + extraMs),
       });
     } catch (e) {
-      throw new ClientError('CLIENT_NETWORK', `${method} ${path}: ${(e as Error).message}`, { url });
+      // fetch says only "fetch failed"; the reason (refused, reset, timed out) is its cause.
+      const cause = (e as Error).cause;
+      const why =
+        cause instanceof Error ? `${(e as Error).message} (${cause.message})` : (e as Error).message;
+      throw new ClientError('CLIENT_NETWORK', `${method} ${path}: ${why}`, { url });
     }
     const produced = route.produces?.type ?? 'application/json';
     if (produced !== 'application/json' && res.ok) {

@@ -24,7 +24,8 @@ import {
   utf8,
 } from './reference.ts';
 
-// The domain tags as the ledger README / hashing.ts document them.
+// The domain tags as the ledger README documents them, written out again on purpose rather than
+// imported from src/hashing.ts: a tag changed there must change the hashes and fail the vectors.
 const TAG = {
   tx: 'djchain/tx/v1',
   txId: 'djchain/txid/v1',

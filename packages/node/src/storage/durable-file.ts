@@ -7,7 +7,8 @@ import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export function writeFileDurably(file: string, contents: string, mode = 0o600): void {
-  const tmp = `${file}.tmp`;
+  // Per process: two processes writing the same file never share (and clobber) a temporary file.
+  const tmp = `${file}.tmp-${process.pid}`;
   const fd = openSync(tmp, 'w', mode);
   try {
     const bytes = Buffer.from(contents, 'utf8');

@@ -3,23 +3,13 @@
  * genesis validator set in /app-config.json) and typed readers over the modules' queries. Proved
  * reads (dossiers, receipts) are verified by the SDK in this browser; queries are the node's answers.
  */
-import { DjchainClient, type HistoryEvent, type VerifiedReceipt } from '@djchain/client';
+import { DjchainClient, type HistoryEvent, ROUTES, type VerifiedReceipt } from '@djchain/client';
 import { fromHex, getSuite, type KeyPair, type Value } from '@djchain/crypto/browser';
 import type { ValidatorSet } from '@djchain/ledger';
+import type { AppConfig } from '../app-config.ts';
 import { AppError } from './errors.ts';
 
-export interface AppConfig {
-  readonly chainId: string;
-  readonly suite: 'intl' | 'gm';
-  readonly validators: ReadonlyArray<{
-    readonly publicKey: string;
-    readonly power: number;
-    readonly name: string;
-  }>;
-  /** The top organizations, where the portal and the tree start. */
-  readonly rootOrgs: readonly string[];
-  readonly title?: string;
-}
+export type { AppConfig };
 
 export interface OrgInfo {
   readonly id: string;
@@ -176,14 +166,7 @@ export class Chain {
   private portalInFlight: Promise<{ height: number; orgs: PortalOrg[] }> | null = null;
 
   private async fetchPortal(): Promise<{ height: number; orgs: PortalOrg[] }> {
-    const res = await fetch('/v1/portal', { headers: { accept: 'application/json' } });
-    const body = (await res.json()) as {
-      height: number;
-      orgs: PortalOrg[];
-      error?: { code: string; message: string };
-    };
-    if (!res.ok) throw new AppError(body.error?.code ?? 'HTTP_ERROR', body.error?.message ?? res.statusText);
-    return body;
+    return (await this.client.call(ROUTES.portal, {})) as { height: number; orgs: PortalOrg[] };
   }
 
   /** The organizations below `org` (itself included) and every person in them: one request. */

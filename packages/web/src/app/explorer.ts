@@ -1,10 +1,10 @@
 /**
  * Explorer reads the SDK does not offer (block summaries, block bodies, commit certificates and
  * validator sets by height). These answers are shown for browsing; anything exported is
- * re-verified by the verify page. `auth` is the SDK's session header: block bodies are for the
- * community committee, summaries, commits and validator sets are public.
+ * re-verified by the verify page. Each goes through the route table with the page's SDK (its
+ * session reads block bodies, which are for the community committee; the rest is public).
  */
-import { fromBase64 } from '@djchain/client';
+import { type DjchainClient, fromBase64, ROUTES } from '@djchain/client';
 import {
   type Block,
   type CommitCertificate,
@@ -13,19 +13,6 @@ import {
   decodeValidatorSet,
   type ValidatorSet,
 } from '@djchain/ledger';
-import { AppError } from './errors.ts';
-
-type Auth = Record<string, string>;
-
-async function getJson(path: string, auth: Auth = {}): Promise<Record<string, unknown>> {
-  const res = await fetch(path, { headers: { accept: 'application/json', ...auth } });
-  const body = (await res.json()) as Record<string, unknown>;
-  if (!res.ok) {
-    const err = (body.error ?? {}) as { code?: string; message?: string };
-    throw new AppError(err.code ?? 'HTTP_ERROR', err.message ?? res.statusText);
-  }
-  return body;
-}
 
 /** A block without its transactions (GET /v1/blocks). */
 export interface BlockSummary {
@@ -36,30 +23,39 @@ export interface BlockSummary {
   readonly proposer: string;
 }
 
-export async function latestBlocks(limit: number): Promise<BlockSummary[]> {
-  const o = await getJson(`/v1/blocks?limit=${limit}`);
-  return o.blocks as BlockSummary[];
+export async function latestBlocks(client: DjchainClient, limit: number): Promise<BlockSummary[]> {
+  const o = (await client.call(ROUTES.blocks, { query: { limit } })) as { blocks: BlockSummary[] };
+  return o.blocks;
 }
 
-export async function getCommit(height: number): Promise<CommitCertificate> {
-  const o = await getJson(`/v1/commits/${height}`);
-  return decodeCommit(fromBase64(String(o.commit)));
+export async function getCommit(client: DjchainClient, height: number): Promise<CommitCertificate> {
+  const o = (await client.call(ROUTES.commit, { params: { height } })) as { commit: string };
+  return decodeCommit(fromBase64(o.commit));
 }
 
+/** The block and its commit certificate (block bodies are for the community committee: the SDK's session reads). */
 export async function getBlock(
+  client: DjchainClient,
   height: number,
-  auth: Auth,
 ): Promise<{ block: Block; commit: CommitCertificate }> {
-  const o = await getJson(`/v1/blocks/${height}`, auth);
+  const o = (await client.call(ROUTES.block, { params: { height } })) as { block: string; commit: string };
   return {
-    block: decodeBlock(fromBase64(String(o.block))),
-    commit: decodeCommit(fromBase64(String(o.commit))),
+    block: decodeBlock(fromBase64(o.block)),
+    commit: decodeCommit(fromBase64(o.commit)),
   };
 }
 
-export async function getValidators(height?: number): Promise<ValidatorSet> {
-  const o = await getJson(`/v1/validators${height === undefined ? '' : `?height=${height}`}`);
-  return decodeValidatorSet(fromBase64(String(o.validatorSet)));
+export async function getValidators(client: DjchainClient, height?: number): Promise<ValidatorSet> {
+  const o = (await client.call(ROUTES.validators, { query: { height } })) as { validatorSet: string };
+  return decodeValidatorSet(fromBase64(o.validatorSet));
+}
+
+/** The committed transaction's signed body and receipt proof as the node serves them (GET /v1/txs/:hash). */
+export async function getTxBody(
+  client: DjchainClient,
+  hash: string,
+): Promise<{ receiptProof: string; tx: string }> {
+  return (await client.call(ROUTES.tx, { params: { hash } })) as { receiptProof: string; tx: string };
 }
 
 /** A row of the evidence module's `list` query (keys and bytes as hex). */

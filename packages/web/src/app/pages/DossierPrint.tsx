@@ -5,7 +5,7 @@
  * verify page, and compare. Printed with the browser's print dialog ("save as PDF"); the print
  * style sheet leaves out the app's header and buttons.
  */
-import type { HistoryEvent } from '@djchain/client';
+import { DOSSIER_CHECKS, type HistoryEvent } from '@djchain/client';
 import { toHex } from '@djchain/crypto/browser';
 import { Button, Card, Descriptions, Table, Tag, Typography } from 'antd';
 import QRCode from 'qrcode';
@@ -13,19 +13,6 @@ import { download } from '../chain.ts';
 import { useApp, useAsync } from '../context.tsx';
 import { eventLabel, type MessageKey } from '../i18n.ts';
 import { CodedAlert, codedOf, ErrorBlock, Loading } from '../ui.tsx';
-
-const CHECKS = [
-  'FORMAT',
-  'CHAIN',
-  'EVENT_ENTITY',
-  'EVENT_ORDER',
-  'EVENT_HEAD',
-  'STATE_PROOF',
-  'HEADER',
-  'VALIDATOR_SET',
-  'TRUST',
-  'COMMIT',
-] as const;
 
 /** The QR code of `text` as SVG squares (no data: URL, which the page's CSP does not allow). */
 export function QrSvg({ text, size = 180 }: { text: string; size?: number }) {
@@ -109,7 +96,7 @@ export function DossierPrintPage({ id }: { id: string }) {
             {t('printVerifiedAt', { time: at.toLocaleString('zh-CN', { hour12: false }) })}
           </Typography.Paragraph>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
-            {CHECKS.map((c) => (
+            {DOSSIER_CHECKS.map((c) => (
               <Tag key={c} color="green" data-testid={`print-check-${c}`}>
                 ✓ {t(`CHECK_${c}` as MessageKey)}
               </Tag>

@@ -20,6 +20,7 @@ import {
   type GovernanceView,
   getBlock,
   getCommit,
+  getTxBody,
   getValidators,
   type JailedRow,
   latestBlocks,
@@ -93,8 +94,8 @@ function Latest() {
   const data = useAsync(async () => {
     const status = await chain.client.status();
     const [blocks, validators, evidence, gov] = await Promise.all([
-      latestBlocks(10),
-      getValidators(),
+      latestBlocks(chain.client, 10),
+      getValidators(chain.client),
       chain.client
         .query('evidence', 'list', { limit: 100 })
         .then((r) => r.result as unknown as EvidenceRow[]),
@@ -281,7 +282,7 @@ function Latest() {
 
 function BlockView({ height }: { height: number }) {
   const { t, chain } = useApp();
-  const data = useAsync(() => getBlock(height, chain.client.authHeaders()), [height]);
+  const data = useAsync(() => getBlock(chain.client, height), [height]);
   if (data.loading) return <Loading />;
   if (data.error) return <ErrorBlock error={data.error} onRetry={data.reload} />;
   const { block } = data.data!;
@@ -324,11 +325,9 @@ function TxView({ hash }: { hash: string }) {
     const r = await chain.client.getReceipt(hash);
     if (r.status !== 'committed') return null;
     const [commit, set, raw] = await Promise.all([
-      getCommit(r.height),
-      getValidators(r.height),
-      fetch(`/v1/txs/${hash}`, { headers: chain.client.authHeaders() }).then(
-        (x) => x.json() as Promise<{ receiptProof: string; tx: string }>,
-      ),
+      getCommit(chain.client, r.height),
+      getValidators(chain.client, r.height),
+      getTxBody(chain.client, hash),
     ]);
     // The signed body comes with the receipt; its hash must be the one asked for (checked here).
     const tx = decodeTx(fromBase64(raw.tx));

@@ -4,26 +4,13 @@
  * file's height; then each check is listed as passed, the first broken link is named (with the
  * record it concerns), and the checks after it are marked not reached.
  */
-import { type DossierCheck, decodeDossier, verifyDossier } from '@djchain/client';
+import { DOSSIER_CHECKS, decodeDossier, verifyDossier } from '@djchain/client';
 import { Alert, Card, List, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useApp } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { isReceiptFile, parseReceiptFile, RECEIPT_CHECKS, verifyReceiptFile } from '../receipt-file.ts';
 import { codedOf, ErrorBlock } from '../ui.tsx';
-
-const DOSSIER_CHECKS: readonly DossierCheck[] = [
-  'FORMAT',
-  'CHAIN',
-  'EVENT_ENTITY',
-  'EVENT_ORDER',
-  'EVENT_HEAD',
-  'STATE_PROOF',
-  'HEADER',
-  'VALIDATOR_SET',
-  'TRUST',
-  'COMMIT',
-];
 
 /**
  * User Timing name of one in-browser dossier verification (decode and every check). The benchmark

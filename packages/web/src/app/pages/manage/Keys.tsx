@@ -5,16 +5,15 @@
  * the pending request shown to the approver before approving.
  */
 
-import { Alert, Button, Card, Col, Form, Input, Row, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { ActCard, type FormValues } from '../../act.tsx';
-import { go, useApp, useAsync } from '../../context.tsx';
+import { go, useApp } from '../../context.tsx';
 import { AppError } from '../../errors.ts';
 import { ErrorBlock } from '../../ui.tsx';
+import { KeyAddressField, MemberIdField, useMemberRecord } from './fields.tsx';
 import { type MadeKey, NewKeyMaker } from './NewKey.tsx';
 
-const MEMBER_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
-const ADDRESS = /^[0-9a-f]{40}$/;
 const idOf = (v: FormValues) => (typeof v.member === 'string' ? v.member.trim() : '');
 
 export function KeysPage() {
@@ -93,21 +92,8 @@ export function KeysPage() {
                 ],
               })}
             >
-              <Form.Item
-                name="member"
-                label={t('memberField')}
-                rules={[{ required: true, pattern: MEMBER_ID }]}
-              >
-                <Input data-testid="recovery-member" />
-              </Form.Item>
-              <Form.Item
-                name="newAddress"
-                label={t('newKeyAddress')}
-                extra={t('keyAddressHelp')}
-                rules={[{ required: true, pattern: ADDRESS }]}
-              >
-                <Input data-testid="recovery-address" />
-              </Form.Item>
+              <MemberIdField testId="recovery-member" />
+              <KeyAddressField name="newAddress" label={t('newKeyAddress')} testId="recovery-address" />
             </ActCard>
           </Col>
           <Col xs={24} lg={12}>
@@ -137,16 +123,7 @@ export function KeysPage() {
                 };
               }}
             >
-              <Form.Item
-                name="member"
-                label={t('memberField')}
-                rules={[{ required: true, pattern: MEMBER_ID }]}
-              >
-                <Input data-testid="approve-member" />
-              </Form.Item>
-              <Form.Item noStyle shouldUpdate>
-                {(f) => <PendingRecovery id={f.getFieldValue('member')} />}
-              </Form.Item>
+              <MemberIdField testId="approve-member" below={(id) => <PendingRecovery id={id} />} />
             </ActCard>
           </Col>
         </>
@@ -157,13 +134,9 @@ export function KeysPage() {
 
 /** The pending recovery of a member as the chain holds it: the new address, who asked, when. */
 function PendingRecovery({ id }: { id: unknown }) {
-  const { t, chain } = useApp();
-  const ok = typeof id === 'string' && MEMBER_ID.test(id.trim());
-  const m = useAsync(
-    async () => (ok ? chain.member(String(id).trim()) : null),
-    [ok ? String(id).trim() : ''],
-  );
-  if (!ok || m.loading) return null;
+  const { t } = useApp();
+  const m = useMemberRecord(id);
+  if (!m.ok || m.loading) return null;
   if (m.error) return <ErrorBlock error={m.error} />;
   const r = m.data?.recovery;
   if (!r) return <Typography.Paragraph type="secondary">{t('noPendingRecovery')}</Typography.Paragraph>;

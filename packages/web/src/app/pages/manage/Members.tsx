@@ -6,23 +6,18 @@
 import { parseKeystore } from '@djchain/client';
 import { Button, Col, DatePicker, Form, Input, Row, Select, Typography, Upload } from 'antd';
 import { ActCard, type FormValues } from '../../act.tsx';
-import { useApp, useAsync } from '../../context.tsx';
+import { useApp } from '../../context.tsx';
 import { orgOptions, useOrgTree } from '../../org-data.ts';
 import { ErrorBlock, Loading } from '../../ui.tsx';
+import { KeyAddressField, MEMBER_ID, MemberIdField, useMemberRecord } from './fields.tsx';
 
-const MEMBER_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
-const ADDRESS = /^[0-9a-f]{40}$/;
 const GROUNDS = ['不交纳党费', '不参加组织生活', '不做党所分配的工作'];
 
 /** The member's status line under an id field (nothing until the id is well formed). */
 export function MemberStatus({ id }: { id: unknown }) {
-  const { t, chain } = useApp();
-  const ok = typeof id === 'string' && MEMBER_ID.test(id.trim());
-  const m = useAsync(
-    async () => (ok ? chain.member(String(id).trim()) : null),
-    [ok ? String(id).trim() : ''],
-  );
-  if (!ok || m.loading) return null;
+  const { t } = useApp();
+  const m = useMemberRecord(id);
+  if (!m.ok || m.loading) return null;
   if (m.error) return <ErrorBlock error={m.error} />;
   if (!m.data) return null;
   return (
@@ -77,14 +72,7 @@ export function MembersAdminPage() {
           <Form.Item name="id" label={t('newMemberId')} rules={[{ required: true, pattern: MEMBER_ID }]}>
             <Input data-testid="register-id" />
           </Form.Item>
-          <Form.Item
-            name="address"
-            label={t('keyAddress')}
-            extra={t('keyAddressHelp')}
-            rules={[{ required: true, pattern: ADDRESS }]}
-          >
-            <Input data-testid="register-address" />
-          </Form.Item>
+          <KeyAddressField name="address" label={t('keyAddress')} testId="register-address" />
           <Upload
             accept=".json,application/json"
             showUploadList={false}
@@ -188,15 +176,5 @@ export function MembersAdminPage() {
 
 /** The member id field with the member's status beneath it. */
 function MemberField() {
-  const { t } = useApp();
-  return (
-    <>
-      <Form.Item name="member" label={t('memberField')} rules={[{ required: true, pattern: MEMBER_ID }]}>
-        <Input data-testid="member-id" />
-      </Form.Item>
-      <Form.Item noStyle shouldUpdate>
-        {(f) => <MemberStatus id={f.getFieldValue('member')} />}
-      </Form.Item>
-    </>
-  );
+  return <MemberIdField testId="member-id" below={(id) => <MemberStatus id={id} />} />;
 }

@@ -5,9 +5,9 @@ import { ActCard } from '../../act.tsx';
 import { useApp, useAsync } from '../../context.tsx';
 import { orgOptions, useOrgTree } from '../../org-data.ts';
 import { ErrorBlock, Loading } from '../../ui.tsx';
+import { MEMBER_ID } from './fields.tsx';
 
 const POSTS = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员', '党务工作者', '党小组长'];
-const MEMBER_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
 export function PostsPage() {
   const { t, chain } = useApp();

@@ -11,9 +11,9 @@ import { useApp, useAsync } from '../../context.tsx';
 import { orgOptions, useOrgTree } from '../../org-data.ts';
 import { type TermState, termEndOf, termState } from '../../terms.ts';
 import { ErrorBlock, Loading } from '../../ui.tsx';
+import { MEMBER_ID } from './fields.tsx';
 
 const COMMITTEE = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员'] as const;
-const MEMBER_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
 interface PastPost {
   readonly org: string;

@@ -1,0 +1,17 @@
+/**
+ * /app-config.json: what the page needs to trust the chain, written by the web server from
+ * genesis.json (server.ts) and read by the page (app/chain.ts). Keys as hex.
+ */
+export interface AppConfig {
+  readonly chainId: string;
+  readonly suite: 'intl' | 'gm';
+  readonly validators: ReadonlyArray<{
+    readonly publicKey: string;
+    readonly power: number;
+    readonly name: string;
+  }>;
+  /** The top organizations (parent null in genesis), where the public portal and the tree start. */
+  readonly rootOrgs: readonly string[];
+  /** Display name of the consortium for the portal header (optional). */
+  readonly title?: string;
+}
