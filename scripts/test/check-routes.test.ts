@@ -5,24 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { routeProblems } from '../check-routes.ts';
+import { tree } from './fixture-tree.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const script = join(root, 'scripts', 'check-routes.ts');
-
-function tree(t: { after(fn: () => void): void }, files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'djroutes-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
 
 test('no product code outside the client package writes an API path by hand', () => {
   assert.deepEqual(routeProblems(root), []);

@@ -118,4 +118,12 @@ export {
   sealedImportDigest,
   sealedImportRequest,
 } from './sealed-import.ts';
-export { accountKey, addressOf, buildTx, type SignedTx, signTransaction, type TxRequest } from './tx.ts';
+export {
+  accountKey,
+  addressOf,
+  buildTx,
+  type SignedTx,
+  signAction,
+  signTransaction,
+  type TxRequest,
+} from './tx.ts';

@@ -58,3 +58,22 @@ export function signTransaction(suite: Suite, secretKey: Uint8Array, body: TxBod
   const bytes = encodeTx(tx);
   return { tx, bytes, base64: toBase64(bytes), hash: toHex(txHash(suite, tx)) };
 }
+
+/**
+ * `action` (module, action, parameters, on whose behalf) built for `chainId` and signed by `key`
+ * with `nonce` and `expiry`: how the SDK's send and the CLI's batch submissions make a transaction.
+ */
+export function signAction(
+  suite: Suite,
+  chainId: string,
+  key: { readonly publicKey: Uint8Array; readonly secretKey: Uint8Array },
+  action: Pick<TxRequest, 'module' | 'action' | 'params' | 'onBehalfOf'>,
+  nonce: number,
+  expiry: number,
+): SignedTx {
+  return signTransaction(
+    suite,
+    key.secretKey,
+    buildTx({ chainId, ...action, signer: key.publicKey, nonce, expiry }),
+  );
+}

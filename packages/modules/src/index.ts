@@ -1,6 +1,7 @@
 /**
  * @djchain/modules: the Party-affairs rules as runtime modules — org, member, recruitment (发展党员),
- * discipline, transfer. Pure: time comes from the block (BFT time → China date), nothing else is read.
+ * discipline, transfer, dues, orglife (组织生活), study (学习), evidence, governance. Pure: time comes
+ * from the block (BFT time → China date), nothing else is read.
  */
 import type { ModuleDef } from '@djchain/runtime';
 import { disciplineModule } from './discipline/module.ts';
@@ -9,7 +10,9 @@ import { evidenceModule } from './evidence/module.ts';
 import { governanceModule } from './governance/module.ts';
 import { memberModule } from './member/module.ts';
 import { orgModule } from './org/module.ts';
+import { orgLifeModule } from './orglife/module.ts';
 import { recruitmentModule } from './recruitment/module.ts';
+import { studyModule } from './study/module.ts';
 import { transferModule } from './transfer/module.ts';
 
 /** Every module of this package; the node registers exactly these. */
@@ -20,6 +23,8 @@ export const allModules: readonly ModuleDef[] = [
   disciplineModule,
   transferModule,
   duesModule,
+  orgLifeModule,
+  studyModule,
   evidenceModule,
   governanceModule,
 ];
@@ -123,6 +128,21 @@ export { OrgErrors } from './org/errors.ts';
 export { type OrgGenesis, orgModule } from './org/module.ts';
 export { postRank } from './org/rank.ts';
 export { ORG_KINDS, type OrgKind } from './org/store.ts';
+export { OrgLifeErrors } from './orglife/errors.ts';
+export { orgLifeModule } from './orglife/module.ts';
+export {
+  HANDLINGS,
+  MEETING_KINDS,
+  MEETING_LENGTHS,
+  type MeetingKind,
+  MINUTES_SCOPES,
+  ORGLIFE_RULES,
+  ORGLIFE_RULES_2018,
+  type OrgLifeRules,
+  RATINGS,
+  type Rating,
+} from './orglife/rules.ts';
+export type { AttendanceLine, Held, Meeting } from './orglife/store.ts';
 export { permissionMatrix, renderPermissionMatrix } from './permissions/matrix.ts';
 export {
   COMMITTEE_POSTS,
@@ -141,5 +161,8 @@ export { RULESET_2014, RULESET_2026, RULESETS, type RuleSet } from './recruitmen
 export type { Phase, Process } from './recruitment/store.ts';
 export { checkBallot } from './recruitment/vote.ts';
 export { ERROR_REGISTRIES } from './registries.ts';
+export { StudyErrors } from './study/errors.ts';
+export { studyModule } from './study/module.ts';
+export { STUDY_RULES, STUDY_RULES_2019, type StudyRules, studyRulesFor } from './study/rules.ts';
 export { TransferErrors } from './transfer/errors.ts';
 export { transferModule } from './transfer/module.ts';

@@ -6,7 +6,9 @@ import { EvidenceErrors } from './evidence/errors.ts';
 import { GovernanceErrors } from './governance/errors.ts';
 import { MemberErrors } from './member/errors.ts';
 import { OrgErrors } from './org/errors.ts';
+import { OrgLifeErrors } from './orglife/errors.ts';
 import { RecruitmentErrors } from './recruitment/errors.ts';
+import { StudyErrors } from './study/errors.ts';
 import { TransferErrors } from './transfer/errors.ts';
 
 export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
@@ -18,4 +20,6 @@ export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
   EvidenceErrors,
   GovernanceErrors,
   DuesErrors,
+  OrgLifeErrors,
+  StudyErrors,
 ];

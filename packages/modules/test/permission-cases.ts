@@ -147,6 +147,43 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
     subject: 'b1.m4',
   },
   'dues.publishNotice': { params: { id: 'n1', org: 'b1', year: 2025, document: 'cd'.repeat(32) }, org: 'b1' },
+  'orglife.setCalendar': { params: { org: 'b1', themeDay: 10 }, org: 'b1' },
+  'orglife.assignGroup': { params: { member: 'b1.m4', group: 'g1' }, org: 'b1', subject: 'b1.m4' },
+  'orglife.plan': { params: { id: 'pm2', org: 'b1', kind: '支部委员会', date: '2025-07-20' }, org: 'b1' },
+  // pm1 is a planned 支部党员大会 of b1: permitted callers stop at its record's checks.
+  'orglife.hold': { params: { meeting: 'pm1', heldOn: '2025-07-05', present: ['b1.m1'] }, org: 'b1' },
+  'orglife.cancel': { params: { meeting: 'pm1', reason: '改期' }, org: 'b1' },
+  'orglife.correct': {
+    params: { id: 'pm1b', of: 'pm1', reason: '更正', heldOn: '2025-07-05', present: ['b1.m1'] },
+    org: 'b1',
+  },
+  'orglife.confirmAttendance': { params: { meeting: 'pm1', member: 'b1.m1' }, org: 'b1', subject: 'b1.m1' },
+  'orglife.recordResolution': {
+    params: { meeting: 'pm1', id: 'res1', subject: '议题', yes: 1, no: 0, abstain: 0 },
+    org: 'b1',
+  },
+  'orglife.selfAssess': {
+    params: { member: 'b1.m4', year: 2025, document: 'cd'.repeat(32) },
+    org: 'b1',
+    subject: 'b1.m4',
+  },
+  'orglife.rate': { params: { meeting: 'pm1', 合格: ['b1.m1'] }, org: 'b1' },
+  'orglife.decideHandling': {
+    params: { member: 'b1.m4', year: 2025, outcome: '限期改正', resolution: 'r-h' },
+    org: 'b1',
+    subject: 'b1.m4',
+  },
+  'orglife.decideLapseCase': {
+    params: { member: 'b1.m4', outcome: '不予除名', resolution: 'r-lapse2' },
+    org: 'b1',
+    subject: 'b1.m4',
+  },
+  'study.report': {
+    params: { id: 'st9', member: 'b1.m4', on: '2025-07-01', topic: '自学党章', halfDays: 1 },
+    org: 'b1',
+    subject: 'b1.m4',
+  },
+  'study.confirm': { params: { id: 'st1', accepted: true }, org: 'b1', subject: 'b1.m1' },
   // The top 党委's 书记 proposes; permitted callers stop at the ok receipt.
   'governance.propose': {
     params: { op: 'add', role: 'observer', publicKey: 'ab'.repeat(32), org: 'b1' },
@@ -295,6 +332,21 @@ export function setup(): Chain {
     ['b1.clerk', 'dues.remit', { id: 'rem1b', org: 'b1', fen: 200, period: '2025-06' }],
   ];
   for (const [by, action, params] of dues) ok({ at: '2025-07-05', hour: ++hour, by, do: action, params });
+  // A planned branch meeting the orglife cases act on.
+  ok({
+    at: '2025-07-05',
+    hour: ++hour,
+    by: 'b1.sec',
+    do: 'orglife.plan',
+    params: { id: 'pm1', org: 'b1', kind: '支部党员大会', date: '2025-07-05' },
+  });
+  ok({
+    at: '2025-07-05',
+    hour: ++hour,
+    by: 'b1.m1',
+    do: 'study.report',
+    params: { id: 'st1', member: 'b1.m1', on: '2025-07-01', topic: '自学党章', days: 1 },
+  });
   return chain;
 }
 

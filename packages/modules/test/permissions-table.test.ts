@@ -102,6 +102,27 @@ const EXPECTED: { readonly [action: string]: string } = {
   'dues.acknowledgeRemittanceAbove': '上',
   'dues.decideLapseCase': 'o:书组',
   'dues.publishNotice': 'o:书组',
+  // Organizational life (《中国共产党支部工作条例（试行）》): the branch's 书记, 副书记, 组织委员 and clerk plan
+  // and record its meetings (a group's meetings: its 党小组长, not tried on this b1 case); the 书记 and
+  // 组织委员 correct records and decide; the superior 党委 may fix a branch's calendar so no branch stays
+  // unjudged; only the 书记 records a 党员大会's vote; each member confirms their own attendance and
+  // self-assessment, or the branch clerk enters it on their behalf (marked).
+  'orglife.setCalendar': 'o:书组 s:书组',
+  'orglife.assignGroup': 'o:书组',
+  'orglife.plan': 'o:书副组务',
+  'orglife.hold': 'o:书副组务',
+  'orglife.cancel': 'o:书副组务',
+  'orglife.correct': 'o:书组',
+  'orglife.confirmAttendance': '本 代',
+  'orglife.recordResolution': 'o:书',
+  'orglife.selfAssess': '本 代',
+  'orglife.rate': 'o:书组',
+  'orglife.decideHandling': 'o:书组',
+  'orglife.decideLapseCase': 'o:书组',
+  // Study (《党员教育管理工作条例》第二十条): the member reports their own individual study (or the
+  // clerk enters it for them); the branch's 书记, 组织委员 or 宣传委员 (who runs education) confirms it.
+  'study.report': '本 代',
+  'study.confirm': 'o:书组宣',
   // Node admission: the top 党委's 书记 proposes; the 书记 of an organization running a validator
   // approves (or, when genesis names one, the superior body's key — not the mode of this chain).
   'governance.propose': 'o:书',

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decode, equalBytes, getSuite } from '@djchain/crypto';
+import { decode, equalBytes, getSuite, type Value } from '@djchain/crypto';
 import { encodeTx } from '@djchain/ledger';
 import { readHead, replayHead } from '@djchain/runtime';
 import { type Profile, sealProfile } from '../src/index.ts';
@@ -68,6 +68,110 @@ describe('dossier and privacy', () => {
     do: 'member.updateProfile',
     params: { member: 'cand', commitment: sealed.commitment, ref: 'profile-cand-1' },
   });
+  // Organizational life and study on the same chain: a meeting with minutes by hash, an excused
+  // member's reason, a confirmation by a clerk, a rating, individual study. Their records are in the
+  // scans below (transactions, state, events) like every other module's.
+  const lifeOk = (s: Parameters<Chain['step']>[0]) => {
+    const r = chain.step(s);
+    assert.equal(r.receipt.status, 'ok', `${s.do}: ${JSON.stringify(r.receipt.error)}`);
+  };
+  lifeOk({ at: '2026-06-09', by: 'b1.sec', do: 'orglife.setCalendar', params: { org: 'b1', themeDay: 10 } });
+  lifeOk({
+    at: '2026-06-09',
+    hour: 11,
+    by: 'b1.sec',
+    do: 'orglife.plan',
+    params: { id: 'pv-ev', org: 'b1', kind: '民主评议党员', date: '2026-06-10', agenda: 'aa'.repeat(32) },
+  });
+  const expected = (chain.query('orglife', 'meeting', { id: 'pv-ev' }) as { expected: string[] }).expected;
+  const away = expected.filter((m) => m === 'b1.m2');
+  lifeOk({
+    at: '2026-06-10',
+    by: 'b1.clerk',
+    do: 'orglife.hold',
+    params: {
+      meeting: 'pv-ev',
+      heldOn: '2026-06-10',
+      present: expected.filter((m) => m !== 'b1.m2'),
+      excused: away,
+      reasons: { 'b1.m2': '住院治疗' },
+      minutes: 'bb'.repeat(32),
+      minutesScope: 'committee',
+    },
+  });
+  lifeOk({
+    at: '2026-06-10',
+    hour: 11,
+    by: 'b1.clerk',
+    onBehalfOf: 'cand',
+    do: 'orglife.confirmAttendance',
+    params: { meeting: 'pv-ev', member: 'cand' },
+  });
+  lifeOk({
+    at: '2026-06-10',
+    hour: 12,
+    by: 'cand',
+    do: 'orglife.selfAssess',
+    params: { member: 'cand', year: 2026, document: 'cc'.repeat(32) },
+  });
+  lifeOk({
+    at: '2026-06-10',
+    hour: 13,
+    by: 'b1.sec',
+    do: 'orglife.rate',
+    params: { meeting: 'pv-ev', 合格: expected },
+  });
+  lifeOk({
+    at: '2026-06-11',
+    by: 'cand',
+    do: 'study.report',
+    params: {
+      id: 'pv-st',
+      member: 'cand',
+      on: '2026-06-11',
+      topic: '自学党章',
+      halfDays: 1,
+      ref: 'dd'.repeat(32),
+    },
+  });
+
+  it('organizational life and study keep ids, dates, counts and hashes on chain: no text about a person but a short reason', () => {
+    const keys = chain.state.keys('orglife/', 10_000).concat(chain.state.keys('study/', 10_000));
+    assert.ok(keys.length >= 10, `only ${keys.length} orglife and study entries`);
+    const meeting = chain.query('orglife', 'meeting', { id: 'pv-ev' }) as {
+      held: {
+        minutes: { hash: string; scope: string };
+        attendance: { member: string; reason: string | null }[];
+      };
+    };
+    // The minutes are a hash with a reader scope: the file stays off chain (attachments).
+    assert.deepEqual(meeting.held.minutes, { hash: 'bb'.repeat(32), scope: 'committee' });
+    assert.deepEqual(
+      meeting.held.attendance.filter((l) => l.reason !== null),
+      [{ member: 'b1.m2', status: 'excused', reason: '住院治疗' }],
+    );
+    // A reason holding a phone number, or minutes given as text, never reach the chain.
+    const refused = (params: Value) =>
+      chain.attempt({ at: '2026-06-12', by: 'b1.clerk', do: 'orglife.hold', params }).receipt.error?.code;
+    lifeOk({
+      at: '2026-06-12',
+      by: 'b1.sec',
+      do: 'orglife.plan',
+      params: { id: 'pv-2', org: 'b1', kind: '党课', date: '2026-06-12' },
+    });
+    const base = {
+      meeting: 'pv-2',
+      heldOn: '2026-06-12',
+      present: expected.filter((m) => m !== 'b1.m2'),
+      excused: away,
+      lecturer: 'b1.sec',
+    };
+    assert.equal(refused({ ...base, reasons: { 'b1.m2': '请联系13912345678' } }), 'ORGLIFE_PERSONAL_DATA');
+    assert.equal(
+      refused({ ...base, reasons: { 'b1.m2': '病假' }, minutes: '会议记录：张三发言' }),
+      'ORGLIFE_BAD_PARAMS',
+    );
+  });
 
   it('no transaction of the run carries a birth date, an ID or phone number, or the age seed', () => {
     assert.equal(updated.receipt.status, 'ok');
@@ -122,7 +226,18 @@ describe('dossier and privacy', () => {
     assert.equal(events[0]?.type, 'member.Registered');
     const steps = events.filter((e) => e.type === 'recruitment.StepRecorded');
     assert.equal((steps.at(-1)!.data as { action?: string }).action, 'archive');
-    assert.equal(events.at(-1)!.type, 'member.ProfileUpdated');
+    // The profile update, then the organizational life and study of the run's end.
+    assert.deepEqual(
+      events.slice(-6).map((e) => e.type),
+      [
+        'member.ProfileUpdated',
+        'orglife.MeetingHeld',
+        'orglife.AttendanceConfirmed',
+        'orglife.SelfAssessed',
+        'orglife.Rated',
+        'study.Reported',
+      ],
+    );
     assert.deepEqual(replayHead(chain.suite, events), readHead(chain.state, 'member:cand').head);
   });
 

@@ -124,6 +124,26 @@ describe('module queries have a parsed shape', () => {
       'DUES_BAD_PARAMS',
       { field: 'year', expected: 'an integer' },
     ],
+    ['orglife.meeting', { id: 5 }, 'ORGLIFE_BAD_PARAMS', { field: 'id', expected: 'an opaque id' }],
+    [
+      'orglife.obligations',
+      { org: 'b1', year: '2024' },
+      'ORGLIFE_BAD_PARAMS',
+      { field: 'year', expected: 'an integer' },
+    ],
+    ['orglife.member', { year: 2024 }, 'ORGLIFE_BAD_PARAMS', { field: 'member', expected: 'a value' }],
+    [
+      'study.progress',
+      { member: 'm1', year: 1900 },
+      'STUDY_BAD_PARAMS',
+      { field: 'year', expected: 'an integer ≥ 1949' },
+    ],
+    [
+      'study.register',
+      { org: 'b1', rank: true },
+      'STUDY_BAD_PARAMS',
+      { field: 'rank', expected: 'no such field' },
+    ],
   ];
   for (const [q, params, code, details] of refused)
     it(`${q} ${JSON.stringify(params)}: ${code} ${JSON.stringify(details)}`, () => {

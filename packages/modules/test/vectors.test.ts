@@ -20,6 +20,10 @@ interface VectorStep extends Partial<Step> {
   readonly events?: readonly string[];
   /** Partial match of event data of the first event of each listed type. */
   readonly eventData?: { readonly [type: string]: Value };
+  /** Each entry partially matches SOME event of its type (for several events of one type). */
+  readonly eventsMatch?: readonly { readonly type: string; readonly data: Value }[];
+  /** Event types the step must NOT emit. */
+  readonly noEvents?: readonly string[];
   /** After the step: partial matches of members' derived views. */
   readonly members?: { readonly [id: string]: Value };
   /** After the step: partial match of a query result. */
@@ -87,7 +91,7 @@ function runVector(v: Vector): void {
   v.steps.forEach((s, i) => {
     const where = `${v.name} #${i + 1}${s.do ? ` ${s.do}` : ''}`;
     let events: readonly { type: string; data: Value }[];
-    if (s.tick !== undefined) events = chain.tick(s.tick);
+    if (s.tick !== undefined) events = chain.tick(s.tick, s.hour ?? 10);
     else {
       const r = chain.step(s as Step);
       events = r.events;
@@ -117,6 +121,21 @@ function runVector(v: Vector): void {
       const e = events.find((x) => x.type === type);
       assert.ok(e, `${where}: no ${type} event`);
       assertSubset(e.data, data as Value, `${where} ${type}`);
+    }
+    for (const want of s.eventsMatch ?? []) {
+      const candidates = events.filter((x) => x.type === want.type);
+      const hit = candidates.some((x) => {
+        try {
+          assertSubset(x.data, want.data, '');
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      assert.ok(hit, `${where}: no ${want.type} matching ${JSON.stringify(want.data)}`);
+    }
+    for (const t of s.noEvents ?? []) {
+      assert.ok(!events.some((x) => x.type === t), `${where}: unexpected ${t}`);
     }
     for (const [id, view] of Object.entries(s.members ?? {})) {
       assertSubset(chain.member(id) as unknown as Value, view as Value, `${where} member ${id}`);

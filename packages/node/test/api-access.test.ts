@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import { sessionSignBytes } from '@djchain/client';
 import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
 import { addressOf, encodeTx, signTx, txHash } from '@djchain/ledger';
-import { allModules } from '@djchain/modules';
+import { allModules, chinaDate } from '@djchain/modules';
 import type { GenesisDoc } from '@djchain/runtime';
 import { communityOrgs, fullMember, post, TERM_START } from '@djchain/testkit/community';
 import type { FastifyInstance } from 'fastify';
@@ -146,6 +146,28 @@ test('every route, read by each kind of reader, answers as written here', async 
   });
   assert.equal(done.json().status, 'committed', done.body);
   await waitForHeight(node, done.json().height);
+  // A 谈心谈话 of b1's 书记 with b1.m1: the meeting is read by the members expected at it and by post
+  // holders of b1 and above.
+  const talk = signTx(suite, keyOf('b1.sec').secretKey, {
+    chainId: CHAIN,
+    module: 'orglife',
+    action: 'plan',
+    params: { id: 'talk-1', org: 'b1', kind: '谈心谈话', date: chinaDate(T0), pair: ['b1.sec', 'b1.m1'] },
+    signer: keyOf('b1.sec').publicKey,
+    nonce: 0,
+    expiry: 1_000_000,
+  });
+  await api.inject({
+    method: 'POST',
+    url: '/v1/txs',
+    payload: { txs: [Buffer.from(encodeTx(talk)).toString('base64')] },
+  });
+  const planned = await api.inject({
+    url: `/v1/txs/${toHex(txHash(suite, talk))}/wait?timeoutMs=30000`,
+    headers: { authorization: `Bearer ${OPERATOR}` },
+  });
+  assert.equal(planned.json().status, 'committed', planned.body);
+  await waitForHeight(node, planned.json().height);
 
   //                                    anon c.sec zz.sec b1.sec b2.dis b1.m1 b2.m1 stranger
   const b2m1 = row(401, 200, 200, 403, 200, 403, 200, 403);
@@ -189,6 +211,16 @@ test('every route, read by each kind of reader, answers as written here', async 
     // Module records in state are the committee's; members and post holders read them through queries.
     ['/v1/state?key=member/m/b2.m1', community],
     [q('member', 'byAddress', { address: addr('b2.m1') }), row(401, 200, 200, 403, 200, 403, 200, 403)],
+    // Organizational life and study: a meeting to those expected at it and the posts above; registers
+    // to the organization's posts and above; a member's own year to the member and the posts above.
+    [q('orglife', 'meeting', { id: 'talk-1' }), row(401, 200, 403, 200, 403, 200, 403, 403)],
+    [q('orglife', 'meetings', { org: 'b2' }), orgB2],
+    [q('orglife', 'obligations', { org: 'b1' }), orgB1],
+    [q('orglife', 'overview', { org: 'c1' }), community],
+    [q('orglife', 'member', { member: 'b2.m1' }), b2m1],
+    [q('study', 'progress', { member: 'b2.m1' }), b2m1],
+    [q('study', 'register', { org: 'b2' }), orgB2],
+    [q('study', 'rules', {}), everyone],
   ];
   const wrong: string[] = [];
   for (const [url, want] of cases) {

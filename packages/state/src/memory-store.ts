@@ -1,7 +1,6 @@
-/** A NodeStore in memory: for tests, the simulator and the browser. */
-import { StateError } from './errors.ts';
 import { fromHex, toHex } from './hash.ts';
 import type { NodeBatch, NodeKey, NodeStore, PruneStats, RootRecord, TreeNode } from './types.ts';
+import { VersionBook } from './version-book.ts';
 
 interface ValueVersion {
   readonly version: number;
@@ -9,15 +8,13 @@ interface ValueVersion {
 }
 
 /** Keeps nodes, roots and value history in Maps; same semantics as the sqlite store. */
-export class MemoryNodeStore implements NodeStore {
+export class MemoryNodeStore extends VersionBook implements NodeStore {
   private readonly nodes = new Map<string, TreeNode>();
   private readonly roots = new Map<number, RootRecord>();
   /** Per key (hex): writes in ascending version order, null = deleted. */
   private readonly values = new Map<string, ValueVersion[]>();
   /** Per version, in commit order: nodes it replaced and keys it wrote. */
   private readonly staleLog: Array<{ since: number; nodes: readonly NodeKey[]; keys: string[] }> = [];
-  private range: { oldest: number; latest: number } | undefined;
-  private pruned = 0;
 
   readNode(version: number, path: string): TreeNode | undefined {
     return this.nodes.get(`${version}/${path}`);
@@ -55,22 +52,9 @@ export class MemoryNodeStore implements NodeStore {
     return out;
   }
 
-  versions(): { oldest: number; latest: number } | undefined {
-    return this.range ? { ...this.range } : undefined;
-  }
-
-  prunedBefore(): number {
-    return this.pruned;
-  }
-
   write(batch: NodeBatch): void {
     const v = batch.version;
-    if (this.range && v !== this.range.latest + 1) {
-      throw new StateError('STATE_VERSION_CONFLICT', 'versions are written in order', {
-        version: v,
-        latest: this.range.latest,
-      });
-    }
+    this.checkNext(v);
     for (const { key, node } of batch.nodes) this.nodes.set(`${key.version}/${key.path}`, node);
     this.roots.set(v, batch.root);
     const keys: string[] = [];
@@ -82,7 +66,7 @@ export class MemoryNodeStore implements NodeStore {
       else this.values.set(hex, [{ version: v, value }]);
     }
     this.staleLog.push({ since: v, nodes: batch.stale, keys });
-    this.range = { oldest: this.range?.oldest ?? v, latest: v };
+    this.wrote(v);
   }
 
   /** Rows held: nodes and value versions (for metrics and tests). */
@@ -111,16 +95,13 @@ export class MemoryNodeStore implements NodeStore {
         if (list.length === 0) this.values.delete(hex);
       }
     }
-    if (this.range) {
-      for (let v = this.range.oldest; v < Math.min(beforeVersion, this.range.latest); v++) {
+    const range = this.versions();
+    if (range) {
+      for (let v = range.oldest; v < Math.min(beforeVersion, range.latest); v++) {
         if (this.roots.delete(v)) versions++;
       }
-      this.range = {
-        oldest: Math.max(this.range.oldest, Math.min(beforeVersion, this.range.latest)),
-        latest: this.range.latest,
-      };
     }
-    this.pruned = Math.max(this.pruned, beforeVersion);
+    this.prunedTo(beforeVersion);
     return { nodes, values, versions };
   }
 }

@@ -4,9 +4,9 @@
  * browser bundle never loads node:sqlite.
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { StateError } from './errors.ts';
 import { decodeNode, encodeNode, encodeNodeInto, MAX_NODE_BYTES } from './node-codec.ts';
 import type { NodeBatch, NodeKey, NodeStore, PruneStats, RootRecord, TreeNode } from './types.ts';
+import { VersionBook } from './version-book.ts';
 
 // Nodes keyed by (version, path): new nodes append at the end of the b-tree. Stale lists are one
 // row per version (PERF: one insert per block instead of one per replaced node).
@@ -97,7 +97,7 @@ function* decodeWrittenKeys(bytes: Uint8Array): Generator<{ key: Uint8Array; del
  * `prune` join the caller's open transaction, or run in their own.
  * If a transaction that included `write` is rolled back, make a new store (it caches the range).
  */
-export class SqliteNodeStore implements NodeStore {
+export class SqliteNodeStore extends VersionBook implements NodeStore {
   private readonly db: DatabaseSync;
   private readonly q: Record<
     | 'node'
@@ -119,10 +119,9 @@ export class SqliteNodeStore implements NodeStore {
     | 'keysRange',
     StatementSync
   >;
-  private range: { oldest: number; latest: number } | undefined;
-  private pruned: number;
 
   constructor(deps: { db: DatabaseSync }) {
+    super();
     this.db = deps.db;
     this.db.exec(SCHEMA);
     const p = (sql: string) => this.db.prepare(sql);
@@ -158,11 +157,13 @@ export class SqliteNodeStore implements NodeStore {
       lo: number | null;
       hi: number | null;
     };
-    this.range = r.lo === null || r.hi === null ? undefined : { oldest: r.lo, latest: r.hi };
     const m = this.db.prepare("SELECT value FROM smt_meta WHERE name = 'pruned_before'").get() as
       | { value: number }
       | undefined;
-    this.pruned = m?.value ?? 0;
+    this.restoreVersions(
+      r.lo === null || r.hi === null ? undefined : { oldest: r.lo, latest: r.hi },
+      m?.value ?? 0,
+    );
   }
 
   readNode(version: number, path: string): TreeNode | undefined {
@@ -195,29 +196,16 @@ export class SqliteNodeStore implements NodeStore {
     return rows.map((r) => r.key);
   }
 
-  versions(): { oldest: number; latest: number } | undefined {
-    return this.range ? { ...this.range } : undefined;
-  }
-
-  prunedBefore(): number {
-    return this.pruned;
-  }
-
   write(batch: NodeBatch): void {
     const v = batch.version;
-    if (this.range && v !== this.range.latest + 1) {
-      throw new StateError('STATE_VERSION_CONFLICT', 'versions are written in order', {
-        version: v,
-        latest: this.range.latest,
-      });
-    }
+    this.checkNext(v);
     this.transaction(() => {
       this.insertNodes(batch.nodes);
       this.q.putRoot.run(v, batch.root.nodeVersion, batch.root.hash);
       this.insertValues(batch.values, v);
       this.q.putStale.run(v, encodeNodeKeys(batch.stale), encodeWrittenKeys(batch));
     });
-    this.range = { oldest: this.range?.oldest ?? v, latest: v };
+    this.wrote(v);
   }
 
   private insertNodes(nodes: NodeBatch['nodes']): void {
@@ -269,7 +257,7 @@ export class SqliteNodeStore implements NodeStore {
     let nodes = 0;
     let values = 0;
     let versions = 0;
-    const latest = this.range?.latest ?? beforeVersion;
+    const latest = this.versions()?.latest ?? beforeVersion;
     const keep = Math.min(beforeVersion, latest);
     this.transaction(() => {
       const rows = this.q.staleUpTo.all(beforeVersion) as Array<{
@@ -288,10 +276,9 @@ export class SqliteNodeStore implements NodeStore {
       }
       this.q.delStale.run(beforeVersion);
       versions = Number(this.q.delRoots.run(keep).changes);
-      this.q.putMeta.run('pruned_before', Math.max(this.pruned, beforeVersion));
+      this.q.putMeta.run('pruned_before', Math.max(this.prunedBefore(), beforeVersion));
     });
-    this.pruned = Math.max(this.pruned, beforeVersion);
-    if (this.range) this.range = { oldest: Math.max(this.range.oldest, keep), latest: this.range.latest };
+    this.prunedTo(beforeVersion);
     return { nodes, values, versions };
   }
 

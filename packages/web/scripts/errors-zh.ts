@@ -5,29 +5,13 @@
  *   node packages/web/scripts/errors-zh.ts [--check]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import {
-  DisciplineErrors,
-  EvidenceErrors,
-  GovernanceErrors,
-  MemberErrors,
-  OrgErrors,
-  RecruitmentErrors,
-  TransferErrors,
-} from '@djchain/modules';
+import { ERROR_REGISTRIES } from '@djchain/modules';
 
 const FILE = new URL('../src/app/errors-zh.ts', import.meta.url).pathname;
 
 export function render(): string {
   const all = new Map<string, string>();
-  for (const reg of [
-    OrgErrors,
-    MemberErrors,
-    RecruitmentErrors,
-    DisciplineErrors,
-    TransferErrors,
-    EvidenceErrors,
-    GovernanceErrors,
-  ])
+  for (const reg of ERROR_REGISTRIES)
     for (const spec of Object.values(reg) as Array<{ code: string; zh: string }>) all.set(spec.code, spec.zh);
   const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   const lines = [...all.keys()].sort().map((code) => `  ${code}: ${quote(all.get(code)!)},`);

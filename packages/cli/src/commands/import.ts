@@ -16,12 +16,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   addressOf,
-  buildTx,
   type DjchainClient,
   HttpError,
   isClientError,
   type SignedTx,
-  signTransaction,
+  signAction,
 } from '@djchain/client';
 import { type ValidRow, validateRows } from '@djchain/client/roster';
 import { type KeyPair, randomSeed, type Suite, toHex, type Value } from '@djchain/crypto';
@@ -379,18 +378,13 @@ async function submitAll(
       );
       while (inFlight.length > 0 && uncommitted + plans.length > WINDOW) await settle(inFlight.shift()!);
       const signed: SignedTx[] = plans.map((x) =>
-        signTransaction(
+        signAction(
           suite,
-          key.secretKey,
-          buildTx({
-            chainId: client.chainId,
-            module: 'member',
-            action: x.action,
-            params: x.params,
-            signer: key.publicKey,
-            nonce: nonce++,
-            expiry: height + EXPIRY,
-          }),
+          client.chainId,
+          key,
+          { module: 'member', action: x.action, params: x.params },
+          nonce++,
+          height + EXPIRY,
         ),
       );
       const results = await client.submit(signed);

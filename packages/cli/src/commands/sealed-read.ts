@@ -6,12 +6,11 @@
  */
 import {
   addressOf,
-  buildTx,
   type DjchainClient,
   HttpError,
   readSealed,
   type SignedTx,
-  signTransaction,
+  signAction,
 } from '@djchain/client';
 import type { KeyPair } from '@djchain/crypto';
 import { CliError, type Lang, t } from '../i18n.ts';
@@ -41,18 +40,13 @@ export async function readThroughService(
   for (let start = 0; start < members.length; start += BATCH) {
     const part = members.slice(start, start + BATCH);
     const signed: SignedTx[] = part.map((member) =>
-      signTransaction(
+      signAction(
         suite,
-        key.secretKey,
-        buildTx({
-          chainId: client.chainId,
-          module: 'member',
-          action: 'recordProfileRead',
-          params: { member, purpose, fields: sorted },
-          signer: key.publicKey,
-          nonce: nonce++,
-          expiry: status.height + EXPIRY + start,
-        }),
+        client.chainId,
+        key,
+        { module: 'member', action: 'recordProfileRead', params: { member, purpose, fields: sorted } },
+        nonce++,
+        status.height + EXPIRY + start,
       ),
     );
     const results = await client.submit(signed);

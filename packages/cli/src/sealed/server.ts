@@ -62,6 +62,17 @@ function readBody(req: IncomingMessage, max = MAX_BODY): Promise<unknown> {
   });
 }
 
+/** Sends what `work` resolves to (200), its SealedError as a refusal, anything else as a bare 500. */
+function answer(res: ServerResponse, work: Promise<unknown>): void {
+  work.then(
+    (body) => send(res, 200, body),
+    (e: unknown) => {
+      if (e instanceof SealedError) return refuse(res, e);
+      send(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });
+    },
+  );
+}
+
 export async function serveSealed(
   gate: SealedGate,
   opts: { host?: string; port?: number; names?: NameReader; importer?: SealedImport } = {},
@@ -71,45 +82,30 @@ export async function serveSealed(
     if (req.method === 'GET' && path === '/healthz') return send(res, 200, { ok: true });
     if (req.method === 'GET' && path === SEALED_NAMES_PATH && opts.names) {
       const fwd = req.headers['x-forwarded-for'];
-      opts.names
-        .read(
+      answer(
+        res,
+        opts.names.read(
           new URLSearchParams(search ?? ''),
           req.headers.authorization,
           typeof fwd === 'string' ? fwd : undefined,
-        )
-        .then(
-          (answer) => send(res, 200, answer),
-          (e: unknown) => {
-            if (e instanceof SealedError) return refuse(res, e);
-            send(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });
-          },
-        );
+        ),
+      );
       return;
     }
     if (path === SEALED_IMPORT_PATH && req.method === 'POST' && opts.importer) {
       const importer = opts.importer;
-      readBody(req, MAX_IMPORT_BODY)
-        .then((body) => importer.handle(body))
-        .then(
-          (answer) => send(res, 200, answer),
-          (e: unknown) => {
-            if (e instanceof SealedError) return refuse(res, e);
-            send(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });
-          },
-        );
+      answer(
+        res,
+        readBody(req, MAX_IMPORT_BODY).then((body) => importer.handle(body)),
+      );
       return;
     }
     if (path !== SEALED_READ_PATH || req.method !== 'POST')
       return send(res, 404, { error: { code: 'NOT_FOUND', message: 'not found' } });
-    readBody(req)
-      .then((body) => gate.read(body))
-      .then(
-        (answer) => send(res, 200, answer),
-        (e: unknown) => {
-          if (e instanceof SealedError) return refuse(res, e);
-          send(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });
-        },
-      );
+    answer(
+      res,
+      readBody(req).then((body) => gate.read(body)),
+    );
   });
   // An import seals and commits to age for every row: it may take longer than a read.
   server.requestTimeout = 120_000;

@@ -22,7 +22,7 @@ import { ClientError, HttpError } from '../errors.ts';
 import { LightClient, type TrustAnchor } from '../light-client.ts';
 import { MAX_HEADERS, MAX_WAIT_MS, ROUTES } from '../routes/index.ts';
 import type { RouteInput, RouteSpec } from '../routes/spec.ts';
-import { accountKey, addressOf, buildTx, type SignedTx, signTransaction } from '../tx.ts';
+import { accountKey, addressOf, type SignedTx, signAction } from '../tx.ts';
 import { sessionSignBytes } from './auth.ts';
 import { type ChainEvent, type SubscribeOptions, subscribeEvents } from './events.ts';
 import { type FetchLike, Transport } from './transport.ts';
@@ -354,14 +354,14 @@ export class DjchainClient {
     const nonce =
       opts.nonce ??
       (status.height === 0 ? 0 : await this.nextNonce(addressOf(this.suite, key.publicKey), status.height));
-    const body = buildTx({
-      chainId: this.chainId,
-      ...action,
-      signer: key.publicKey,
+    const signed = signAction(
+      this.suite,
+      this.chainId,
+      key,
+      action,
       nonce,
-      expiry: status.height + this.expiryWindow,
-    });
-    const signed = signTransaction(this.suite, key.secretKey, body);
+      status.height + this.expiryWindow,
+    );
     const [result] = await this.submit([signed]);
     if (!result?.accepted)
       throw new ClientError('CLIENT_TX_REJECTED', result?.error.message ?? 'rejected', {

@@ -12,6 +12,8 @@ export const MODULE = {
   evidence: 'evidence',
   governance: 'governance',
   dues: 'dues',
+  orglife: 'orglife',
+  study: 'study',
 } as const;
 export type ModuleName = (typeof MODULE)[keyof typeof MODULE];
 

@@ -8,13 +8,13 @@
 import type { HookContext } from '@djchain/runtime';
 import { cite, DOC } from '../common/cites.ts';
 import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
+import { openLapseCase } from '../common/lapse.ts';
 import { addMonth, type YearMonth } from '../common/months.ts';
-import { asValue } from '../common/stores.ts';
 import { currentOrg } from '../member/status.ts';
 import { duesStores, monthNow, todayOf } from './actions-common.ts';
 import { type DuesStores, monthDues, unpaidRun } from './ledger.ts';
 import { duesRuleFor } from './rates.ts';
-import { assessmentsOf, duesKeys, getLapseCase, type LapseCase } from './store.ts';
+import { assessmentsOf, duesKeys } from './store.ts';
 
 /** Months closed in one block at most (a chain resumed after a long stop catches up over blocks). */
 const MAX_MONTHS_PER_BLOCK = 3;
@@ -98,23 +98,11 @@ function judgeRun(
     });
   }
   if (run.length < lapseAfter) return;
-  const existing = getLapseCase(ctx.store, member);
-  // One case per run of unpaid months: a case decided 不予除名 is not reopened by the same run.
-  if (existing !== undefined && (existing.status === 'open' || existing.months[0] === start)) return;
-  const c: LapseCase = {
-    member,
-    org,
-    openedOn: todayOf(ctx),
-    months: run,
-    status: 'open',
-    decision: null,
-  };
-  ctx.store.set(duesKeys.lapseCase(member), asValue(c));
-  emitHook(ctx, 'dues.LapseCaseOpened', entities, {
-    member,
-    org,
-    months: run,
-    decidedBy: '支部大会',
-    cite: cite(DOC.constitution, 9),
-  });
+  openLapseCase(
+    ctx,
+    duesKeys.lapseCase(member),
+    'dues.LapseCaseOpened',
+    { member, org, openedOn: todayOf(ctx), months: run },
+    '不交纳党费',
+  );
 }

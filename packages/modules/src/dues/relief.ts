@@ -5,9 +5,9 @@
  */
 import type { ActionContext } from '@djchain/runtime';
 import { defineAction } from '../common/action.ts';
-import { cite, DOC } from '../common/cites.ts';
 import { failure, okResult } from '../common/errors.ts';
 import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
+import { lapseDecisionAction } from '../common/lapse.ts';
 import { monthRange, type YearMonth } from '../common/months.ts';
 import { asValue, MODULE, storeOf } from '../common/stores.ts';
 import { chainSuperior, getOrg, superiorCommittee } from '../org/store.ts';
@@ -18,11 +18,9 @@ import {
   assessmentsOf,
   duesKeys,
   getBooks,
-  getLapseCase,
   getRelief,
   getRemittance,
   held,
-  type LapseCase,
   type Notice,
   type Relief,
   type Remittance,
@@ -237,41 +235,14 @@ export const acknowledgeRemittanceAbove = defineAction<{ id: string }>(M, E, {
 /**
  * 党章第九条, 规定第十三条: six months unpaid without good reason is treated as leaving the Party;
  * the 支部大会 decides 除名 and reports it for approval (member.removeMember by the superior). The
- * chain records the meeting's decision; it never removes anyone itself.
+ * chain records the meeting's decision; it never removes anyone itself (common/lapse.ts).
  */
-export const decideLapseCase = defineAction<{
-  member: string;
-  outcome: '除名' | '不予除名';
-  resolution: string;
-}>(M, E, {
+export const decideLapseCase = lapseDecisionAction(M, E, {
   description:
     "Record the branch meeting's decision on a six-month unpaid case (除名 then goes to the superior).",
-  shape: { member: 'id', outcome: { type: 'text', oneOf: ['除名', '不予除名'] }, resolution: 'id' },
-  permission: [{ posts: DECIDERS, of: 'org' }],
-  target(ctx, p) {
-    const c = getLapseCase(ctx.store, p.member);
-    return c ? { org: c.org, member: p.member } : memberTarget(ctx, p.member);
-  },
-  verify: (ctx, p) =>
-    getLapseCase(ctx.store, p.member)?.status === 'open' ? okResult : failure(E.NO_OPEN_CASE),
-  execute(ctx, p) {
-    const c = getLapseCase(ctx.store, p.member)!;
-    const on = todayOf(ctx);
-    ctx.store.set(
-      duesKeys.lapseCase(p.member),
-      asValue({
-        ...c,
-        status: 'decided',
-        decision: { outcome: p.outcome, on, resolution: p.resolution },
-      } satisfies LapseCase),
-    );
-    emitAct(ctx, M, 'dues.LapseCaseDecided', [memberEntity(p.member), orgEntity(c.org)], {
-      member: p.member,
-      outcome: p.outcome,
-      resolution: p.resolution,
-      cite: cite(DOC.constitution, 9),
-    });
-  },
+  key: duesKeys.lapseCase,
+  eventType: 'dues.LapseCaseDecided',
+  memberTarget,
 });
 
 /** The yearly notice of collection to the members (党费收缴情况公示): the chain's own totals. */

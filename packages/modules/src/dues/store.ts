@@ -5,9 +5,12 @@
  */
 import type { ReadStore } from '@djchain/runtime';
 import type { IsoDate } from '../common/dates.ts';
+import type { LapseCase } from '../common/lapse.ts';
 import type { YearMonth } from '../common/months.ts';
 import { getRecord, SEP } from '../common/stores.ts';
 import type { DuesGroup } from './rates.ts';
+
+export type { LapseCase };
 
 export interface Assessment {
   readonly member: string;
@@ -89,20 +92,6 @@ export interface Remittance {
   readonly on: IsoDate;
   readonly status: 'sent' | 'acknowledged';
   readonly acknowledgedOn: IsoDate | null;
-}
-
-export interface LapseCase {
-  readonly member: string;
-  readonly org: string;
-  readonly openedOn: IsoDate;
-  /** The unpaid months that opened it. */
-  readonly months: readonly YearMonth[];
-  readonly status: 'open' | 'decided';
-  readonly decision: {
-    readonly outcome: '除名' | '不予除名';
-    readonly on: IsoDate;
-    readonly resolution: string;
-  } | null;
 }
 
 export interface Notice {

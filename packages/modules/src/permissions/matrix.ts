@@ -10,7 +10,9 @@ import { duesModule } from '../dues/module.ts';
 import { governanceModule } from '../governance/module.ts';
 import { memberModule } from '../member/module.ts';
 import { orgModule } from '../org/module.ts';
+import { orgLifeModule } from '../orglife/module.ts';
 import { recruitmentModule } from '../recruitment/module.ts';
+import { studyModule } from '../study/module.ts';
 import { transferModule } from '../transfer/module.ts';
 import {
   describePermission,
@@ -35,6 +37,8 @@ const MODULES: readonly ModuleDef[] = [
   disciplineModule,
   transferModule,
   duesModule,
+  orgLifeModule,
+  studyModule,
   governanceModule,
 ];
 

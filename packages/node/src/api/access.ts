@@ -276,6 +276,44 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
     before: (s, _st, p) => requireOrg(s, own(p, 'org')),
   },
   'dues.notice': { rule: 'members of the community (the yearly notice is published to members)' },
+  // Organizational life: a meeting is read by post holders of its organization or above and by the
+  // members expected at it; an organization's register and obligations by its post holders and
+  // those above; a member's own life by the member and the post holders above them.
+  'orglife.meeting': {
+    rule: 'post holders of the organization or above, or a member expected at the meeting',
+    after(scope, _state, result) {
+      const m = result as { org?: unknown; expected?: unknown } | null;
+      if (m === null || typeof m.org !== 'string') return requireCommunity(scope, 'orglife.meeting');
+      if (canReadOrg(scope, m.org)) return;
+      if (scope.member !== null && Array.isArray(m.expected) && m.expected.includes(scope.member)) return;
+      requireOrg(scope, m.org);
+    },
+  },
+  'orglife.meetings': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
+  'orglife.obligations': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
+  'orglife.overview': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
+  'orglife.member': {
+    rule: 'the member, or post holders of their organization or above',
+    before: memberParam('member'),
+  },
+  'study.rules': { rule: 'public (the national study targets)' },
+  'study.progress': {
+    rule: 'the member, or post holders of their organization or above',
+    before: memberParam('member'),
+  },
+  'study.register': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
   'evidence.list': { rule: 'public (double signing by validators)' },
   'evidence.jailed': { rule: 'public (validators jailed for double signing)' },
   // The consortium's own nodes (validators, observers) and their changes: what light clients follow.
