@@ -13,6 +13,7 @@ import { API_ERRORS, type ApiErrorCode } from '@djchain/node';
 import { API_ZH, CLIENT_TEXTS, NODE_TEXTS, RUNTIME_TEXTS } from './i18n/codes.ts';
 import { COMMAND_MESSAGES } from './i18n/command-messages.ts';
 import { DEMO_MESSAGES } from './i18n/demo-messages.ts';
+import { DUES_MESSAGES } from './i18n/dues-messages.ts';
 import { NODE_MESSAGES } from './i18n/node-messages.ts';
 import { ORGLIFE_MESSAGES } from './i18n/orglife-messages.ts';
 import { SEALED_ERRORS } from './sealed/errors.ts';
@@ -26,6 +27,7 @@ const MESSAGES = {
   ...COMMAND_MESSAGES,
   ...DEMO_MESSAGES,
   ...ORGLIFE_MESSAGES,
+  ...DUES_MESSAGES,
   ...RUNTIME_TEXTS,
   ...CLIENT_TEXTS,
   ...NODE_TEXTS,

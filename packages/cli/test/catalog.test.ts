@@ -11,6 +11,7 @@ import * as modules from '@djchain/modules';
 import { ERROR_REGISTRIES } from '@djchain/modules';
 import { API_ERRORS, NODE_ERROR_CODES } from '@djchain/node';
 import { RUNTIME_ERROR_CODES } from '@djchain/runtime';
+import { commands } from '../src/commands/index.ts';
 import { DEMO_ERROR_CODES } from '../src/demo/errors.ts';
 import { CliError, messageTable, reason, t, textsOf } from '../src/i18n.ts';
 import { SEALED_ERRORS } from '../src/sealed/errors.ts';
@@ -102,4 +103,15 @@ test('the demo and the commands print through the catalog: no Chinese text inlin
     const inline = code.filter((line) => CHINESE.test(line) && !/'党建链'/.test(line));
     assert.deepEqual(inline, [], file);
   }
+});
+
+test('the usage text names every client-side command, in both languages', () => {
+  for (const lang of ['zh-CN', 'en'] as const) {
+    const usage = t(lang, 'commandsUsage');
+    for (const name of Object.keys(commands))
+      assert.match(usage, new RegExp(`djchain ${name} `), `${lang}: ${name}`);
+  }
+  // The dues command's subcommands (issue 14).
+  for (const sub of ['rate', 'status', 'assess', 'pay', 'confirm', 'close', 'audit', 'import', 'export'])
+    assert.match(t('zh-CN', 'commandsUsage'), new RegExp(`djchain dues ${sub} `), sub);
 });

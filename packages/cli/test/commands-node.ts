@@ -40,10 +40,13 @@ export interface TestChain {
 export const PASSPHRASE = '党建链-测试口令-2026';
 
 /**
+ * `opts.members`: further full members (no key of their own) in the given branches.
  * `opts.commission`: genesis also names a county discipline commission (its keystore made with
  * `djchain keys new`) and registers a second full member of b1, m-2 (no key), to be sanctioned.
  */
-export async function startTestChain(opts: { commission?: boolean } = {}): Promise<TestChain> {
+export async function startTestChain(
+  opts: { commission?: boolean; members?: readonly { id: string; org: string }[] } = {},
+): Promise<TestChain> {
   const root = mkdtempSync(join(tmpdir(), 'djcmd-'));
   const dir = join(root, 'node');
   const keyFile = join(root, 'secretary.json');
@@ -69,7 +72,15 @@ export async function startTestChain(opts: { commission?: boolean } = {}): Promi
         // The superior above c1 (its key is not used by these tests).
         superior: superior('e'.repeat(40)),
       },
-      member: { members: [fullMember('m-sec', 'b1', address, '2005-07-01')] },
+      member: {
+        members: [
+          fullMember('m-sec', 'b1', address, '2005-07-01'),
+          // Further full members without a key (`opts.members`), e.g. the dues tests' payers.
+          ...(opts.members ?? []).map((m, i) =>
+            fullMember(m.id, m.org, `${'f'.repeat(38)}${String(i).padStart(2, '0')}`, '2010-07-01'),
+          ),
+        ],
+      },
     };
     if (opts.commission) {
       const out = ['keys', 'new', '--out', commissionKeyFile, '--passphrase-file', passFile];

@@ -63,7 +63,15 @@ export {
   weekday,
 } from './common/dates.ts';
 export { type ErrorRegistry, type ErrorSpec, ModuleError, type ModuleErrorCode } from './common/errors.ts';
-export { addMonth, isYearMonth, monthOf, type YearMonth } from './common/months.ts';
+export {
+  addMonth,
+  isYearMonth,
+  lastDay,
+  monthOf,
+  monthRange,
+  monthsBetween,
+  type YearMonth,
+} from './common/months.ts';
 export { MODULE, type ModuleName } from './common/stores.ts';
 export { barOn, type PostBar, type SanctionEffects, sanctionEffects } from './discipline/effects.ts';
 export { DisciplineErrors } from './discipline/errors.ts';
@@ -75,13 +83,16 @@ export { DuesErrors } from './dues/errors.ts';
 export { duesModule } from './dues/module.ts';
 export {
   applyRate,
+  BASED_GROUPS,
   DUES_GROUPS,
   DUES_RULE_2008,
   DUES_RULES,
   type DuesAmount,
   type DuesGroup,
   type DuesRule,
+  duesRuleByVersion,
   duesRuleFor,
+  GROUP_ARTICLE,
   monthlyDues,
   possibleAmount,
 } from './dues/rates.ts';

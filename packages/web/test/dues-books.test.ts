@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import type { Value } from '@djchain/crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { WebServer } from '../src/server.ts';

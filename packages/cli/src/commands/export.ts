@@ -37,7 +37,7 @@ interface Listed {
  * the file as malformed (it does not yet accept events of genesis, height 0), from the node's
  * dossier decoded without the proof check — the member views that follow are queries anyway.
  */
-async function branchEvents(client: DjchainClient, branch: string): Promise<string[][]> {
+export async function branchEvents(client: DjchainClient, branch: string): Promise<string[][]> {
   try {
     const { verdict } = await client.getDossier(`org:${branch}`);
     return verdict.events.map((e) => [...e.entities]);
@@ -77,7 +77,7 @@ async function membersByBranch(
  * The released fields of `members`, through the sealed-data service (one committed read record
  * each). The vault is no longer read here: the export never holds the profile keys.
  */
-async function profilesOf(
+export async function profilesOf(
   p: Parsed,
   io: CommandIo,
   client: DjchainClient,

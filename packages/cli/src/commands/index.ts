@@ -2,6 +2,7 @@
 import { attachCommand } from './attach.ts';
 import { queryCommand, statusCommand, txCommand } from './chain.ts';
 import { dossierCommand } from './dossier.ts';
+import { duesCommand } from './dues.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import type { Command } from './io.ts';
@@ -26,4 +27,5 @@ export const commands: Record<string, Command> = {
   validators: validatorsCommand,
   attach: attachCommand,
   orglife: orglifeCommand,
+  dues: duesCommand,
 };

@@ -97,7 +97,7 @@ export function planDues(ctx: PlanContext, who: DuesPeople): DuesInfo[] {
   const first = addMonth(current, -DUES_MONTHS);
   const firstDay = `${first}-06`;
   const txs = [...ctx.txs];
-  const dateOf = (action: string, member: string) =>
+  const _dateOf = (action: string, member: string) =>
     txs.find((t) => t.action === action && t.params.member === member)?.date;
   // Membership: admissions (recruits), expulsions (approved by the commission on the case's id).
   const members: Member[] = [];

@@ -23,6 +23,15 @@ export const COMMAND_MESSAGES = {
   djchain validators list --api 地址
   djchain validators propose add|remove|power --public-key 公钥 [--role validator|observer] [--org 组织] [--power 投票权] [--name 名称] [--reason 理由] --key 密钥文件.json --api 地址
   djchain validators approve 提议编号 [--org 本组织编号] --key 密钥文件.json --api 地址
+  djchain dues rate 党费类别 计算基数（元） [--month YYYY-MM]
+  djchain dues status 党员编号|党组织编号 [--month YYYY-MM | --year YYYY] --api 地址 --key 密钥文件.json
+  djchain dues assess 党员编号 --group 党费类别 [--base 元] --from YYYY-MM [--vault 导入密钥库.json --bases 基数.jsonl] --key 密钥文件.json --api 地址
+  djchain dues pay 党员编号 --months YYYY-MM[,…] [--amount 元] [--method 现金|转账|其他] [--reference 凭证号] [--reason 说明] [--report] --key 密钥文件.json --api 地址
+  djchain dues confirm 记录编号 [--reject --reason 理由] | remit 党组织编号 --amount 元 --period 期间 | acknowledge 上缴单号 | case 党员编号 --outcome 除名|不予除名 --resolution 决议编号
+  djchain dues close 党组织编号 [--month YYYY-MM]
+  djchain dues audit 党组织编号 [--year YYYY] [--vault 导入密钥库.json --bases 基数.jsonl]（账实不符时退出码 3）
+  djchain dues import bases|payments 文件.xlsx [--vault 导入密钥库.json --bases 基数.jsonl] --key 密钥文件.json --api 地址
+  djchain dues export register|notice|remittance 党组织编号 --out 文件.xlsx [--month YYYY-MM | --year YYYY] [--sealed 服务地址] [--publish]
 口令：交互输入，或 --passphrase-file 文件，或环境变量 DJCHAIN_PASSPHRASE。选项 --lang en 改用英文。`,
     en: `Usage:
   djchain keys new --out key.json [--suite intl|gm | --genesis genesis.json] [--label NAME] [--force]
@@ -45,6 +54,15 @@ export const COMMAND_MESSAGES = {
   djchain validators list --api URL
   djchain validators propose add|remove|power --public-key HEX [--role validator|observer] [--org ORG] [--power N] [--name NAME] [--reason TEXT] --key key.json --api URL
   djchain validators approve PROPOSAL [--org ORG] --key key.json --api URL
+  djchain dues rate GROUP BASE_YUAN [--month YYYY-MM]
+  djchain dues status MEMBER|ORG [--month YYYY-MM | --year YYYY] --api URL --key key.json
+  djchain dues assess MEMBER --group GROUP [--base YUAN] --from YYYY-MM [--vault vault.json --bases bases.jsonl] --key key.json --api URL
+  djchain dues pay MEMBER --months YYYY-MM[,…] [--amount YUAN] [--method 现金|转账|其他] [--reference REF] [--reason TEXT] [--report] --key key.json --api URL
+  djchain dues confirm PAYMENT [--reject --reason TEXT] | remit ORG --amount YUAN --period P | acknowledge REMITTANCE | case MEMBER --outcome 除名|不予除名 --resolution ID
+  djchain dues close ORG [--month YYYY-MM]
+  djchain dues audit ORG [--year YYYY] [--vault vault.json --bases bases.jsonl] (exit 3 on a discrepancy)
+  djchain dues import bases|payments FILE.xlsx [--vault vault.json --bases bases.jsonl] --key key.json --api URL
+  djchain dues export register|notice|remittance ORG --out FILE.xlsx [--month YYYY-MM | --year YYYY] [--sealed SERVICE_URL] [--publish]
 Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSPHRASE. --lang zh-CN for Chinese (default).`,
   },
   CLI_UNKNOWN_SUB: {

@@ -117,7 +117,7 @@ function ledger(ctx: ReadContext, org: string, year: number) {
     held += row.collected + row.received - row.remitted;
     row.held = held;
   }
-  const inYear = (d: string | null) => d !== null && d.startsWith(`${year}-`);
+  const inYear = (d: string | null) => d?.startsWith(`${year}-`);
   return {
     org,
     year,

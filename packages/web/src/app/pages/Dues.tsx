@@ -5,7 +5,6 @@
  * remittance. Every act is signed in this browser after a confirmation, and submitted once.
  */
 
-import type { Value } from '@djchain/crypto/browser';
 import {
   Alert,
   Button,

@@ -1,0 +1,129 @@
+/** The dues module's query answers as the CLI reads them (packages/modules/src/dues/queries.ts). */
+
+export type MonthState = 'notMember' | 'unassessed' | 'waived' | 'paid' | 'reported' | 'unpaid';
+
+export interface AssessmentView {
+  readonly member: string;
+  readonly group: string;
+  readonly from: string;
+  readonly fen: number;
+  readonly bp: number | null;
+  readonly rule: string;
+  readonly commitment: string | null;
+  readonly by: string;
+  readonly on: string;
+}
+
+export interface PaymentView {
+  readonly id: string;
+  readonly member: string;
+  readonly org: string;
+  readonly months: readonly string[];
+  readonly dueFen: number;
+  readonly fen: number;
+  readonly method: string;
+  readonly reference: string | null;
+  readonly on: string;
+  readonly by: string;
+  readonly status: 'reported' | 'confirmed' | 'rejected' | 'corrected';
+  readonly late: boolean;
+  readonly reason: string | null;
+  readonly viaProxy: boolean;
+  readonly correctedBy: string | null;
+}
+
+export interface ReliefView {
+  readonly id: string;
+  readonly member: string;
+  readonly org: string;
+  readonly from: string;
+  readonly to: string;
+  readonly fen: number;
+  readonly resolution: string;
+  readonly status: 'requested' | 'approved' | 'rejected';
+  readonly on: string;
+}
+
+export interface MonthView {
+  readonly month: string;
+  readonly state: MonthState;
+  readonly fen: number;
+  readonly payment: string | null;
+  readonly relief: string | null;
+}
+
+export interface LapseCaseView {
+  readonly member: string;
+  readonly org: string;
+  readonly openedOn: string;
+  readonly months: readonly string[];
+  readonly status: 'open' | 'decided';
+  readonly decision: { readonly outcome: string; readonly on: string; readonly resolution: string } | null;
+}
+
+export interface AccountView {
+  readonly member: string;
+  readonly org: string | null;
+  readonly assessments: readonly AssessmentView[];
+  readonly arrangement: { readonly quarterly: boolean; readonly proxy: boolean } | null;
+  readonly months: readonly MonthView[];
+  readonly payments: readonly PaymentView[];
+  readonly reliefs: readonly ReliefView[];
+  readonly arrears: readonly string[];
+  readonly lapseCase: LapseCaseView | null;
+}
+
+export interface RegisterView {
+  readonly org: string;
+  readonly month: string;
+  readonly rows: readonly (MonthView & { readonly member: string })[];
+}
+
+export interface ArrearsView {
+  readonly org: string;
+  readonly closedMonth: string;
+  readonly rows: readonly {
+    readonly member: string;
+    readonly months: readonly string[];
+    readonly lapseCase: LapseCaseView | null;
+  }[];
+}
+
+export interface RemittanceView {
+  readonly id: string;
+  readonly org: string;
+  readonly to: string | null;
+  readonly fen: number;
+  readonly period: string;
+  readonly reference: string | null;
+  readonly on: string;
+  readonly status: 'sent' | 'acknowledged';
+  readonly acknowledgedOn: string | null;
+}
+
+export interface BooksView {
+  readonly org: string;
+  readonly year: number | null;
+  readonly collected: number;
+  readonly received: number;
+  readonly remitted: number;
+  /** What the organization holds now (all years). */
+  readonly held: number;
+  readonly remittances: readonly RemittanceView[];
+}
+
+export interface StatementView {
+  readonly member: string;
+  readonly year: number;
+  readonly months: readonly MonthView[];
+  readonly payments: readonly PaymentView[];
+  readonly owedFen: number;
+  readonly paidFen: number;
+}
+
+/** The assessment in force for a month: the newest whose `from` is not after it. */
+export function assessmentFor(list: readonly AssessmentView[], month: string): AssessmentView | undefined {
+  let found: AssessmentView | undefined;
+  for (const a of [...list].sort((x, y) => (x.from < y.from ? -1 : 1))) if (a.from <= month) found = a;
+  return found;
+}
