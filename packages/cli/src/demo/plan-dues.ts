@@ -97,8 +97,6 @@ export function planDues(ctx: PlanContext, who: DuesPeople): DuesInfo[] {
   const first = addMonth(current, -DUES_MONTHS);
   const firstDay = `${first}-06`;
   const txs = [...ctx.txs];
-  const _dateOf = (action: string, member: string) =>
-    txs.find((t) => t.action === action && t.params.member === member)?.date;
   // Membership: admissions (recruits), expulsions (approved by the commission on the case's id).
   const members: Member[] = [];
   const admitted = txs.filter((t) => t.action === 'approveAdmission');
