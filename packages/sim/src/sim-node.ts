@@ -7,7 +7,7 @@
  * mempool — is lost); a restart opens it again from the same directory. A wipe deletes the
  * directory; a restore puts back an older copy of its files.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { toHex } from '@djchain/crypto';
 import {
@@ -210,7 +210,8 @@ export class SimNode {
       // The directory lock names the process holding it; every simulated node runs in this one
       // process, so a copied lock would look held (after a real restore its process is gone).
       if (f === 'node.lock') continue;
-      copyFileSync(join(this.cfg.dir, f), join(this.backup, f));
+      // Recursively: the node keeps directories too (the attachment store).
+      cpSync(join(this.cfg.dir, f), join(this.backup, f), { recursive: true });
     }
   }
 
@@ -220,7 +221,8 @@ export class SimNode {
     rmSync(this.cfg.dir, { recursive: true, force: true });
     mkdirSync(this.cfg.dir, { recursive: true });
     if (!existsSync(this.backup)) return;
-    for (const f of readdirSync(this.backup)) copyFileSync(join(this.backup, f), join(this.cfg.dir, f));
+    for (const f of readdirSync(this.backup))
+      cpSync(join(this.backup, f), join(this.cfg.dir, f), { recursive: true });
   }
 
   private outgoing(msg: WireMessage, to: number | undefined): void {
