@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,disk,cluster,import,dues,orglife,web] [-- --keys N]
+ * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,disk,cluster,import,dues,orglife,web,start] [-- --keys N]
  * [-- --txs N] [-- --suites intl,gm] [-- --cpu-prof DIR] [-- --batch N --in-flight N] [-- --rows N] [-- --import-prof DIR]`: figures measured on this machine in one run, and the ratios between them. Not a
  * test: it reads the clock. Progress goes to stderr; the result goes to stdout (one JSON line with
  * --json, a table otherwise). `--quick` is a small run (fewer keys and transactions) for checking
@@ -13,6 +13,7 @@ import { benchDues } from './dues.ts';
 import { benchImport } from './import.ts';
 import { benchSingleNode } from './node.ts';
 import { benchOrgLife } from './orglife.ts';
+import { benchStart } from './start.ts';
 import { benchState } from './state.ts';
 import { benchWeb } from './web.ts';
 
@@ -26,6 +27,8 @@ const { values } = parseArgs({
     suites: { type: 'string', default: 'intl,gm' },
     'cpu-prof': { type: 'string' },
     trace: { type: 'boolean', default: false },
+    // Diagnostic: the cluster load handed to every validator (the old shape) instead of gossip.
+    fanout: { type: 'boolean', default: false },
     // Rows of the generated roster for the import part (default 10,000; --quick 1,000).
     rows: { type: 'string' },
     'import-prof': { type: 'string' },
@@ -71,14 +74,14 @@ if (want('node')) {
   }
 }
 if (want('disk')) Object.assign(figures, await benchDisk(log, { txs, blockTxs: 10 }));
-// import_ratio divides by cluster_tps: measured in this run, first, when only the import is asked.
-if (want('cluster') || want('import')) {
+if (want('cluster')) {
   Object.assign(
     figures,
     await benchCluster(log, {
       txs,
       verifyPerSecond: Number(figures.verify_per_s_one_core),
       trace: values.trace,
+      fanout: values.fanout,
     }),
   );
 }
@@ -88,7 +91,7 @@ if (want('import')) {
     figures,
     await benchImport(log, {
       rows: Number(values.rows ?? (quick ? 1000 : 10_000)),
-      clusterTps: Number(figures.cluster_tps),
+      verifyPerSecond: Number(figures.verify_per_s_one_core),
       ...(values['import-prof']
         ? { nodeFlags: ['--cpu-prof', '--cpu-prof-dir', values['import-prof']] }
         : {}),
@@ -101,6 +104,10 @@ if (want('dues')) Object.assign(figures, await benchDues(log, { members: quick ?
 if (want('orglife')) Object.assign(figures, await benchOrgLife(log, { members: quick ? 1000 : 10_000 }));
 
 if (want('web')) Object.assign(figures, await benchWeb(log, { runs: 20, loads: quick ? 3 : 5 }));
+
+// Last: the first `npm start` (a 300-member demo; --quick 60) in a temp data directory.
+if (want('start'))
+  Object.assign(figures, await benchStart(log, { members: quick ? 60 : 300, timeoutMs: 1_800_000 }));
 
 if (values.json) {
   process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -29,6 +29,13 @@ export interface WebServerOptions {
    * origin. Absent: 503.
    */
   readonly sealedUrl?: string;
+  /**
+   * The demo's seeding progress file (`npm start` on a first start): while it exists the history is
+   * still being written, so GET /demo-progress.json answers its { done, total } for the page's banner
+   * and POST /v1/txs is refused (DEMO_SEEDING) — a resident's transaction signed with a demo key
+   * would take a nonce the seeder is about to use. Absent (or the file gone): { seeding: false }.
+   */
+  readonly progressFile?: string;
 }
 
 export interface WebServer {
@@ -176,6 +183,20 @@ function serveFile(res: ServerResponse, dist: string, pathname: string): void {
   stream.pipe(res);
 }
 
+/** The demo's seeding progress while its file exists (null: not seeding, or unreadable). */
+function seedingProgress(file: string | null): { seeding: true; done: number; total: number } | null {
+  if (file === null) return null;
+  try {
+    const p = JSON.parse(readFileSync(file, 'utf8')) as { done?: unknown; total?: unknown };
+    const done = Number.isInteger(p.done) ? (p.done as number) : 0;
+    const total = Number.isInteger(p.total) ? (p.total as number) : 0;
+    return { seeding: true, done, total };
+  } catch {
+    // Gone (seeding finished) or caught mid-write: a missing file is the normal end.
+    return existsSync(file) ? { seeding: true, done: 0, total: 0 } : null;
+  }
+}
+
 /** One request; every failure answers (400 for what the client sent wrong), none escapes. */
 function handle(
   req: IncomingMessage,
@@ -184,6 +205,7 @@ function handle(
   node: URL,
   sealed: URL | null,
   config: string,
+  progressFile: string | null,
 ): void {
   let pathname: string;
   try {
@@ -193,7 +215,17 @@ function handle(
     badRequest(res, 'malformed request path');
     return;
   }
+  if (pathname === '/demo-progress.json') {
+    sendJson(res, 200, seedingProgress(progressFile) ?? { seeding: false });
+    return;
+  }
   if (FORWARDED.test(pathname)) {
+    if (req.method === 'POST' && pathname === '/v1/txs' && seedingProgress(progressFile) !== null) {
+      sendJson(res, 503, {
+        error: { code: 'DEMO_SEEDING', message: 'the demo history is still being written; try again later' },
+      });
+      return;
+    }
     forward(req, res, node);
     return;
   }
@@ -233,9 +265,10 @@ export async function serveWeb(opts: WebServerOptions): Promise<WebServer> {
   const node = new URL(opts.nodeUrl);
   const sealed = opts.sealedUrl ? new URL(opts.sealedUrl) : null;
   const config = JSON.stringify(opts.config);
+  const progressFile = opts.progressFile ?? null;
   const server = createServer((req, res) => {
     try {
-      handle(req, res, dist, node, sealed, config);
+      handle(req, res, dist, node, sealed, config, progressFile);
     } catch {
       // A bug here must cost one request, never the server (and the demo with it).
       if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });

@@ -47,6 +47,7 @@ import { SignInPage } from './pages/SignIn.tsx';
 import { SupervisionPage } from './pages/Supervision.tsx';
 import { VerifyPage } from './pages/Verify.tsx';
 import { WorkbenchPage } from './pages/Workbench.tsx';
+import { SeedingBanner } from './seeding-banner.tsx';
 import { loadSession, type StoredSession, saveSession } from './session-store.ts';
 import { UnlockModal, type UnlockRequest } from './unlock.tsx';
 
@@ -314,6 +315,7 @@ function Shell() {
           ) : null}
         </Space>
       </Layout.Header>
+      <SeedingBanner />
       {session ? <SessionBar /> : null}
       <Layout.Content style={{ padding: narrow ? 8 : 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
         <Route page={page} route={route} />
