@@ -1,16 +1,18 @@
 /**
- * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,disk,cluster,import,dues,orglife,web,start] [-- --keys N]
+ * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,disk,cluster,import,dues,orglife,web,start,mixed] [-- --keys N]
  * [-- --txs N] [-- --suites intl,gm] [-- --cpu-prof DIR] [-- --batch N --in-flight N] [-- --rows N] [-- --import-prof DIR]`: figures measured on this machine in one run, and the ratios between them. Not a
  * test: it reads the clock. Progress goes to stderr; the result goes to stdout (one JSON line with
  * --json, a table otherwise). `--quick` is a small run (fewer keys and transactions) for checking
  * that the bench works; its figures are not the reported ones.
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchCluster } from './cluster.ts';
 import { benchCrypto } from './crypto.ts';
 import { benchDisk } from './disk.ts';
 import { benchDues } from './dues.ts';
 import { benchImport } from './import.ts';
+import { benchMixed } from './mixed.ts';
 import { benchSingleNode } from './node.ts';
 import { benchOrgLife } from './orglife.ts';
 import { benchStart } from './start.ts';
@@ -46,7 +48,7 @@ const txs = Number(values.txs ?? (quick ? 2000 : 10_000));
 const figures: Record<string, number | string> = {};
 if (quick) figures.quick = 'true';
 // Verification rates are measured in this run whenever a ratio needs them.
-const needVerify = want('crypto') || want('node') || want('cluster') || want('import');
+const needVerify = want('crypto') || want('node') || want('cluster') || want('import') || want('mixed');
 if (needVerify) Object.assign(figures, benchCrypto(log));
 if (want('state')) {
   Object.assign(figures, benchState(log, Number(values.keys ?? (quick ? 50_000 : 1_000_000))));
@@ -82,6 +84,18 @@ if (want('cluster')) {
       verifyPerSecond: Number(figures.verify_per_s_one_core),
       trace: values.trace,
       fanout: values.fanout,
+    }),
+  );
+}
+
+// The demo's workload (the path people use): ratio against the same verification limit as the cluster.
+if (want('mixed')) {
+  Object.assign(
+    figures,
+    await benchMixed(log, {
+      members: quick ? 60 : 300,
+      verifyPerSecond: Number(figures.verify_per_s_one_core),
+      cores: availableParallelism(),
     }),
   );
 }

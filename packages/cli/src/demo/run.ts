@@ -46,6 +46,8 @@ export interface DemoOptions {
   /** Progress and notes, one line or a carriage-return update each. */
   readonly say?: (text: string) => void;
   readonly progress?: (done: number, total: number, date: IsoDate) => void;
+  /** Each wave of the history around its submission and commit (seed.ts `onWave`; the bench). */
+  readonly onWave?: (phase: 'submit' | 'committed', txs: number) => void;
   /** Language of the notes (default zh-CN). */
   readonly lang?: Lang;
 }
@@ -402,6 +404,7 @@ async function seedFresh(
         writeProgress(progressFile, done, all);
         opts.progress?.(done, all, date);
       },
+      ...(opts.onWave ? { onWave: opts.onWave } : {}),
     });
     // Back to the wall clock: the next block is today's, and today's deadline checks run in it.
     await setClock(null);
