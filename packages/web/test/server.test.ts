@@ -173,6 +173,15 @@ it('forwards /sealed/read to the sealed-data service when configured, 503 otherw
   }
 });
 
+it('sends scripts gzip-compressed to a browser that accepts it, plain otherwise', async () => {
+  const zipped = await fetch(`${web.url}/assets/a.js`, { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(zipped.headers.get('content-encoding'), 'gzip');
+  assert.equal(await zipped.text(), 'console.log(1)'); // fetch inflates it
+  const plain = await fetch(`${web.url}/assets/a.js`, { headers: { 'accept-encoding': 'identity' } });
+  assert.equal(plain.headers.get('content-encoding'), null);
+  assert.equal(await plain.text(), 'console.log(1)');
+});
+
 it('while the demo writes its history: progress for the banner and transactions refused; afterwards neither', async () => {
   const progress = join(dir, 'seeding.json');
   const seeding = await serveWeb({
