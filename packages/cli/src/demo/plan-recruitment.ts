@@ -10,7 +10,6 @@ import {
   addDays,
   addMonths,
   addYears,
-  ageCommitment,
   ageProof,
   type IsoDate,
   RULESET_2014,
