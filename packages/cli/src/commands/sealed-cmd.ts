@@ -41,6 +41,9 @@ async function sealedServe(p: Parsed, io: CommandIo): Promise<number> {
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Started by the demo with an IPC channel (it runs from the first seconds of a first start): a
+  // demo that dies without stopping us takes us along instead of leaving us behind.
+  process.once('disconnect', stop);
   return -1;
 }
 

@@ -225,6 +225,7 @@ async function startServices(
           join(nodeDir, 'api-token'),
         ],
         /(http:\/\/127\.0\.0\.1:\d+)/,
+        true,
       );
       started.push({ ...sealed, what: 'sealed-data service' });
       sealedUrl = sealed.url;
@@ -483,7 +484,8 @@ interface Started {
 
 /**
  * Spawns a child and resolves with the first URL it prints on stdout. `ipc`: with a channel, so the
- * child (the web server) can tell when the demo is gone.
+ * child (the web server, the sealed-data service) can tell when the demo is gone: they start early
+ * in a first start, and a demo killed while writing its history must not leave them behind.
  */
 function startChild(cmd: string, args: string[], urlPattern: RegExp, ipc = false): Promise<Started> {
   const child = spawn(cmd, args, {
