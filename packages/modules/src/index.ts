@@ -15,6 +15,7 @@ import { orgLifeModule } from './orglife/module.ts';
 import { recruitmentModule } from './recruitment/module.ts';
 import { studyModule } from './study/module.ts';
 import { transferModule } from './transfer/module.ts';
+import { warningsModule } from './warnings/module.ts';
 
 /** Every module of this package; the node registers exactly these. */
 export const allModules: readonly ModuleDef[] = [
@@ -29,6 +30,7 @@ export const allModules: readonly ModuleDef[] = [
   studyModule,
   evidenceModule,
   governanceModule,
+  warningsModule,
 ];
 
 export { AttachmentErrors } from './attachment/errors.ts';
@@ -73,6 +75,7 @@ export {
   type YearMonth,
 } from './common/months.ts';
 export { MODULE, type ModuleName } from './common/stores.ts';
+export { WARNING_KINDS, WARNING_LEVELS, type WarningKind, type WarningLevel } from './common/warnings.ts';
 export { barOn, type PostBar, type SanctionEffects, sanctionEffects } from './discipline/effects.ts';
 export { DisciplineErrors } from './discipline/errors.ts';
 export { type DisciplineGenesis, disciplineModule } from './discipline/module.ts';
@@ -178,3 +181,6 @@ export { studyModule } from './study/module.ts';
 export { STUDY_RULES, STUDY_RULES_2019, type StudyRules, studyRulesFor } from './study/rules.ts';
 export { TransferErrors } from './transfer/errors.ts';
 export { transferModule } from './transfer/module.ts';
+export { WarningsErrors } from './warnings/errors.ts';
+export { warningsModule } from './warnings/module.ts';
+export type { WarningRecord } from './warnings/store.ts';

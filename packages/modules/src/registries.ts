@@ -11,6 +11,7 @@ import { OrgLifeErrors } from './orglife/errors.ts';
 import { RecruitmentErrors } from './recruitment/errors.ts';
 import { StudyErrors } from './study/errors.ts';
 import { TransferErrors } from './transfer/errors.ts';
+import { WarningsErrors } from './warnings/errors.ts';
 
 export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
   OrgErrors,
@@ -24,4 +25,5 @@ export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
   AttachmentErrors,
   OrgLifeErrors,
   StudyErrors,
+  WarningsErrors,
 ];
