@@ -335,6 +335,26 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
     rule: 'post holders of the organization or above',
     before: (s, _st, p) => requireOrg(s, own(p, 'org')),
   },
+  // The warning centre: an organization's warnings to its post holders and those above; a member's
+  // own to the member and the post holders above them; one warning to the same readers.
+  'warnings.open': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
+  'warnings.mine': {
+    rule: 'the member, or post holders of their organization or above',
+    before: memberParam('member'),
+  },
+  'warnings.warning': {
+    rule: 'post holders of the owning organization or above, or the member it concerns',
+    after(scope, _state, result) {
+      const w = result as { org?: unknown; member?: unknown } | null;
+      if (w === null || typeof w.org !== 'string') return requireCommunity(scope, 'warnings.warning');
+      if (canReadOrg(scope, w.org)) return;
+      if (scope.member !== null && w.member === scope.member) return;
+      requireOrg(scope, w.org);
+    },
+  },
   'evidence.list': { rule: 'public (double signing by validators)' },
   'evidence.jailed': { rule: 'public (validators jailed for double signing)' },
   // The consortium's own nodes (validators, observers) and their changes: what light clients follow.
