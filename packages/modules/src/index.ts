@@ -9,6 +9,7 @@ import { disciplineModule } from './discipline/module.ts';
 import { duesModule } from './dues/module.ts';
 import { evidenceModule } from './evidence/module.ts';
 import { governanceModule } from './governance/module.ts';
+import { insightModule } from './insight/module.ts';
 import { memberModule } from './member/module.ts';
 import { orgModule } from './org/module.ts';
 import { orgLifeModule } from './orglife/module.ts';
@@ -31,6 +32,7 @@ export const allModules: readonly ModuleDef[] = [
   evidenceModule,
   governanceModule,
   warningsModule,
+  insightModule,
 ];
 
 export { AttachmentErrors } from './attachment/errors.ts';
@@ -118,6 +120,10 @@ export {
   type GovernanceParams,
 } from './governance/params.ts';
 export type { ApprovalRecord, Change, ChangeOp, NodeRole, ProposalRecord } from './governance/store.ts';
+export { InsightErrors } from './insight/errors.ts';
+export { insightModule } from './insight/module.ts';
+export { INDEX_RULES, type IndexRules } from './insight/rules.ts';
+export type { IndexRecord } from './insight/store.ts';
 export {
   AGE_CEILING,
   AGE_CEILING_DATE,

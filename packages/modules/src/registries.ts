@@ -5,6 +5,7 @@ import { DisciplineErrors } from './discipline/errors.ts';
 import { DuesErrors } from './dues/errors.ts';
 import { EvidenceErrors } from './evidence/errors.ts';
 import { GovernanceErrors } from './governance/errors.ts';
+import { InsightErrors } from './insight/errors.ts';
 import { MemberErrors } from './member/errors.ts';
 import { OrgErrors } from './org/errors.ts';
 import { OrgLifeErrors } from './orglife/errors.ts';
@@ -26,4 +27,5 @@ export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
   OrgLifeErrors,
   StudyErrors,
   WarningsErrors,
+  InsightErrors,
 ];

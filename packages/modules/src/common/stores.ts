@@ -16,6 +16,7 @@ export const MODULE = {
   orglife: 'orglife',
   study: 'study',
   warnings: 'warnings',
+  insight: 'insight',
 } as const;
 export type ModuleName = (typeof MODULE)[keyof typeof MODULE];
 

@@ -172,10 +172,10 @@ export function lectureHeld(ctx: ReadContext, rules: OrgLifeRules, org: string, 
   return rules.secretaryLectures ? bySecretary : lectures.length > 0;
 }
 
-type MonthLife = 'attended' | 'excused' | 'absent' | 'none';
+export type MonthLife = 'attended' | 'excused' | 'absent' | 'none';
 
 /** A member's month: attended any meeting, or was away only with leave, or absent, or had none. */
-function monthLife(ctx: HookContext, member: string, month: YearMonth): MonthLife {
+export function monthLife(ctx: { readonly store: ReadStore }, member: string, month: YearMonth): MonthLife {
   const prefix = lifeKeys.attendedPrefix(member, month);
   const lines = ctx.store.keys(prefix, 1000).map((k) => getRecord<AttendanceEntry>(ctx.store, k)!);
   if (lines.length === 0) return 'none';

@@ -355,6 +355,17 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
       requireOrg(scope, w.org);
     },
   },
+  // The operation index: the organization itself (its post holders) and those above it, never
+  // anyone else (国办函〔2026〕12号: no comparison between organizations or members for the public).
+  'insight.period': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
+  'insight.history': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
+  'insight.rules': { rule: 'public (the published rule sets and the one in force)' },
   'evidence.list': { rule: 'public (double signing by validators)' },
   'evidence.jailed': { rule: 'public (validators jailed for double signing)' },
   // The consortium's own nodes (validators, observers) and their changes: what light clients follow.
