@@ -95,6 +95,16 @@ export const zhErrors: { readonly [code: string]: string } = {
   GOVERNANCE_UNKNOWN_ORG: '该节点所属组织未在本链登记。',
   GOVERNANCE_UNKNOWN_PROPOSAL: '不存在该编号的提议。',
   GOVERNANCE_WRONG_APPROVER: '签名人不是创世文件指定的审批方（上级组织密钥，或运行验证节点的组织的书记）。',
+  INSIGHT_BAD_PARAMS: '参数格式不正确。',
+  INSIGHT_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
+  INSIGHT_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
+  INSIGHT_NOT_THE_TOP_COMMITTEE: '运行指数规则版本由本链最高一级党委采用。',
+  INSIGHT_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  INSIGHT_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  INSIGHT_SAME_VERSION: '该版本已在执行中。',
+  INSIGHT_UNKNOWN_VERSION: '没有该版本的运行指数规则。',
   MEMBER_ADDRESS_IN_USE: '该密钥地址已被使用或已作废。',
   MEMBER_AGE_SAME_PARTY: '更正年龄承诺须由另一人确认，提出更正的人不能自行确认。',
   MEMBER_BAD_PARAMS: '参数格式不正确。',
@@ -246,4 +256,11 @@ export const zhErrors: { readonly [code: string]: string } = {
     '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   TRANSFER_REASON_REQUIRED: '无正当理由不得拒绝接收党员组织关系，拒绝时须说明理由。',
   TRANSFER_SAME_ORG: '转入党支部与现所在党支部相同。',
+  WARNINGS_BAD_PARAMS: '参数格式不正确。',
+  WARNINGS_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
+  WARNINGS_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
+  WARNINGS_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  WARNINGS_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
 };
