@@ -31,6 +31,7 @@ import { DisciplinePage } from './pages/Discipline.tsx';
 import { DossierPrintPage } from './pages/DossierPrint.tsx';
 import { DuesPage } from './pages/Dues.tsx';
 import { ExplorerPage } from './pages/Explorer.tsx';
+import { IndexPage } from './pages/Index.tsx';
 import { MeetingPage } from './pages/Meeting.tsx';
 import { MeetingFormPage } from './pages/MeetingForm.tsx';
 import { MemberPage } from './pages/Member.tsx';
@@ -46,6 +47,7 @@ import { RecruitmentPage } from './pages/Recruitment.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
 import { SupervisionPage } from './pages/Supervision.tsx';
 import { VerifyPage } from './pages/Verify.tsx';
+import { WarningsPage } from './pages/Warnings.tsx';
 import { WorkbenchPage } from './pages/Workbench.tsx';
 import { loadSession, type StoredSession, saveSession } from './session-store.ts';
 import { UnlockModal, type UnlockRequest } from './unlock.tsx';
@@ -217,6 +219,8 @@ function Shell() {
           { key: 'recruitment', label: t('navRecruitment') },
           { key: 'dues', label: t('navDues') },
           { key: 'mylife', label: t('navMyLife') },
+          { key: 'warnings', label: t('navWarnings') },
+          ...(session.post ? [{ key: 'index', label: t('navIndex') }] : []),
           ...(session.post ? [{ key: 'orglife', label: t('navOrgLife') }] : []),
           { key: 'members', label: t('navMembers') },
           ...(session.post ? [{ key: 'supervision', label: t('navSupervision') }] : []),
@@ -368,6 +372,8 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
     'orglife',
     'mylife',
     'manage',
+    'warnings',
+    'index',
   ];
   if (needsSession.includes(page) && !session) return <SignInPage />;
   switch (page) {
@@ -399,6 +405,10 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
       );
     case 'mylife':
       return <MyLifePage />;
+    case 'warnings':
+      return <WarningsPage />;
+    case 'index':
+      return <IndexPage route={route} />;
     case 'discipline':
       return <DisciplinePage />;
     case 'explorer':

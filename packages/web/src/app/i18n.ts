@@ -9,6 +9,7 @@ import { en as disciplineEn, zh as disciplineZh } from './i18n/discipline.ts';
 import { en as duesEn, zh as duesZh } from './i18n/dues.ts';
 import { en as explorerNamesEn, zh as explorerNamesZh } from './i18n/explorer-names.ts';
 import { en as formsEn, zh as formsZh } from './i18n/forms.ts';
+import { en as insightEn, zh as insightZh } from './i18n/insight.ts';
 import { en as orgLifeEn, zh as orgLifeZh } from './i18n/orglife.ts';
 import { en as supervisionEn, zh as supervisionZh } from './i18n/supervision.ts';
 
@@ -292,6 +293,7 @@ const zh = {
   ...supervisionZh,
   ...adminZh,
   ...explorerNamesZh,
+  ...insightZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -570,6 +572,7 @@ const en: Table = {
   ...supervisionEn,
   ...adminEn,
   ...explorerNamesEn,
+  ...insightEn,
 };
 
 export type Lang = 'zh' | 'en';
