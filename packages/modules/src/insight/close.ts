@@ -5,10 +5,11 @@
  * closes raised. For every 党支部: 不漏人 over its roster on the month's last day, 不缺项 over its
  * obligations, 不掉链 over its open processes and warnings; every 党总支 and 党委 sums the branches below
  * it (and counts its own broken links). A quarter's and a year's records follow at their last month.
+ * The records are state (queried, proved by state proofs); the close emits no event, so a block that
+ * closes a period carries no history entry of its own for the organizations.
  */
 import type { HookContext } from '@djchain/runtime';
 import { chinaDate } from '../common/dates.ts';
-import { emitHook, orgEntity } from '../common/events.ts';
 import { addMonth, lastDay, type YearMonth } from '../common/months.ts';
 import { asValue, getRecord, MODULE } from '../common/stores.ts';
 import { childrenOf, getOrg, type OrgRecord } from '../org/store.ts';
@@ -107,16 +108,6 @@ function closeMonth(ctx: HookContext, month: YearMonth): void {
       const own = o.kind === '党支部' ? null : linksOf(ctx, o.id, processes.get(o.id) ?? []);
       const record = buildRecord(ctx, rules, o.id, period, branches, parts, own);
       ctx.store.set(insightKeys.record(o.id, period), asValue(record));
-      emitHook(ctx, 'insight.IndexClosed', [orgEntity(o.id)], {
-        org: o.id,
-        period,
-        rules: rules.version,
-        overall: record.overall,
-        level: record.level,
-        people: record.people.score,
-        items: record.items.score,
-        links: record.links.score,
-      });
     }
   }
 }
