@@ -113,10 +113,7 @@ describe('warning centre and operation index in Chromium', { timeout: 600_000 },
       const overall = page.getByTestId('index-overall');
       await overall.waitFor();
       assert.match((await overall.textContent()) ?? '', /^综合 \d+\.\d%$/);
-      assert.equal(
-        await page.getByTestId('index-period').locator('.ant-select-selection-item').textContent(),
-        lastMonth(),
-      );
+      assert.ok(((await page.getByTestId('index-period').textContent()) ?? '').includes(lastMonth()));
       await page.getByTestId('index-chart').waitFor();
       await checkPage(page, 'index-b1');
 

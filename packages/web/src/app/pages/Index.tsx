@@ -12,6 +12,7 @@ import type { MessageKey } from '../i18n.ts';
 import { COMPONENTS, type ComponentName, type IndexRecord, type IndexRow, percent } from '../insight.ts';
 import { PersonName, useNames } from '../names.tsx';
 import { ErrorBlock, Loading } from '../ui.tsx';
+import { Quiet } from './OrgLife.tsx';
 
 const IndexChart = lazy(() => import('./IndexChart.tsx'));
 type Every = 'month' | 'quarter' | 'year';
@@ -153,7 +154,7 @@ function Drill({ rec, component }: { rec: IndexRecord; component: ComponentName 
       {t('ixBack')}
     </Button>
   );
-  const empty = { emptyText: t('ixNothingMissing') };
+  const empty = { emptyText: <Quiet text={t('ixNothingMissing')} /> };
   return (
     <Card
       title={`${t(`ixComponent_${component}` as MessageKey)} · ${t(title[component])} · ${rec.period}`}

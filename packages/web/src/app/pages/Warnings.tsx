@@ -12,6 +12,7 @@ import { type WarningRecord, warningLink } from '../insight.ts';
 import { useLive } from '../live.ts';
 import { PersonName, useNames } from '../names.tsx';
 import { ErrorBlock, Loading } from '../ui.tsx';
+import { Quiet } from './OrgLife.tsx';
 
 const LEVEL_COLOR = { dueSoon: 'gold', overdue: 'red', serious: 'magenta' } as const;
 
@@ -21,7 +22,8 @@ export function WarningsPage() {
   const org = session?.post?.org ?? null;
   const live = useLive(
     chain,
-    ['warning'],
+    // Blocks too: the page shows the height it is live at; only the centre's warnings re-read.
+    ['block', 'warning'],
     (e) => e.kind === 'warning' && e.data.type.startsWith('warnings.'),
   );
   const data = useAsync(async () => {
@@ -73,7 +75,7 @@ function WarningList({ list, testid }: { list: WarningRecord[]; testid: string }
     <List
       data-testid={testid}
       dataSource={list}
-      locale={{ emptyText: t('wcNone') }}
+      locale={{ emptyText: <Quiet text={t('wcNone')} /> }}
       renderItem={(w) => {
         const link = warningLink(w);
         return (
