@@ -157,7 +157,12 @@ function Drill({ rec, component }: { rec: IndexRecord; component: ComponentName 
   const empty = { emptyText: <Quiet text={t('ixNothingMissing')} /> };
   return (
     <Card
-      title={`${t(`ixComponent_${component}` as MessageKey)} · ${t(title[component])} · ${rec.period}`}
+      title={
+        // Wraps on a phone instead of ending in "…".
+        <span style={{ whiteSpace: 'normal' }}>
+          {`${t(`ixComponent_${component}` as MessageKey)} · ${t(title[component])} · ${rec.period}`}
+        </span>
+      }
       extra={back}
       data-testid={`index-missing-${component}`}
     >
