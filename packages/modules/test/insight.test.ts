@@ -307,7 +307,7 @@ describe('operation index: no ranking (国办函〔2026〕12号)', () => {
   it('no query of insight or warnings takes a sort or returns members ordered by a score', () => {
     const insight = allModules.find((m) => m.name === 'insight')!;
     const warnings = allModules.find((m) => m.name === 'warnings')!;
-    assert.deepEqual(Object.keys(insight.queries).sort(), ['history', 'period', 'rules']);
+    assert.deepEqual(Object.keys(insight.queries).sort(), ['credit', 'history', 'period', 'rules']);
     assert.deepEqual(Object.keys(warnings.queries).sort(), ['mine', 'open', 'warning']);
     for (const q of [...Object.values(insight.queries), ...Object.values(warnings.queries)]) {
       const shape = (q as unknown as { shape: { [k: string]: Value } }).shape;
@@ -325,5 +325,57 @@ describe('operation index: no ranking (国办函〔2026〕12号)', () => {
     assert.deepEqual(ids, [...ids].sort());
     for (const m of r.people.missing)
       assert.deepEqual(Object.keys(m).sort(), ['items', 'member', 'months'], 'no score per member');
+  });
+});
+
+describe('credit (信用): from attested records only, each point with its record', () => {
+  it("b3.sec's 2024 through March: a month paid on time, a confirmed meeting, two months unpaid", () => {
+    const chain = new Chain();
+    scenario(chain);
+    ok(chain, {
+      at: '2024-01-16',
+      by: 'b3.sec',
+      do: 'orglife.confirmAttendance',
+      params: { meeting: 'b3-td-01', member: 'b3.sec' },
+    });
+    // A 警告 for b1.m4: decided by b1, approved by the 党委 on 2024-03-05 (its bar runs a year).
+    ok(chain, {
+      at: '2024-03-01',
+      by: 'b1.sec',
+      do: 'discipline.decideSanction',
+      params: { id: 's1', member: 'b1.m4', kind: '警告', resolution: 'res-s1' },
+    });
+    ok(chain, {
+      at: '2024-03-05',
+      by: 'c.dis',
+      do: 'discipline.approveSanction',
+      params: { id: 's1', approved: true },
+    });
+    for (const d of ['2024-02-01', '2024-03-01', '2024-04-01']) {
+      chain.tick(d, 0);
+      chain.tick(d, 1);
+    }
+    const credit = (member: string, year: number) =>
+      chain.query('insight', 'credit', { member, year }) as unknown as {
+        total: number;
+        closedMonth: string;
+        entries: { points: number; kind: string; on: string; record: string }[];
+      };
+    const c = credit('b3.sec', 2024);
+    assert.equal(c.closedMonth, '2024-03');
+    // Written by hand: January paid on 01-15 (+1), February and March unpaid (−1 each), the 主题党日
+    // of 01-12 attended and confirmed (+1) → 0.
+    assert.deepEqual(c.entries, [
+      { points: 1, kind: 'duesOnTime', on: '2024-01', record: 'dues.payment/b3-pay-01' },
+      { points: -1, kind: 'duesUnpaid', on: '2024-02', record: 'dues.month/b3.sec/2024-02' },
+      { points: -1, kind: 'duesUnpaid', on: '2024-03', record: 'dues.month/b3.sec/2024-03' },
+      { points: 1, kind: 'attendanceConfirmed', on: '2024-01-12', record: 'orglife.meeting/b3-td-01' },
+    ]);
+    assert.equal(c.total, 0);
+    // The sanction counts in 2024 and — its bar running to 2025-03-05 — in 2025; not in 2026.
+    const sanction = { points: -5, kind: 'sanction', on: '2024-03-05', record: 'discipline.sanction/s1' };
+    assert.deepEqual(credit('b1.m4', 2024).entries, [sanction]);
+    assert.deepEqual(credit('b1.m4', 2025).entries, [sanction]);
+    assert.deepEqual(credit('b1.m4', 2026).entries, []);
   });
 });

@@ -232,6 +232,7 @@ test('every route, read by each kind of reader, answers as written here', async 
     [q('insight', 'period', { org: 'b2', period: '2024-01' }), orgB2],
     [q('insight', 'history', { org: 'c1' }), community],
     [q('insight', 'rules', {}), everyone],
+    [q('insight', 'credit', { member: 'b2.m1', year: 2024 }), b2m1],
   ];
   const wrong: string[] = [];
   for (const [url, want] of cases) {

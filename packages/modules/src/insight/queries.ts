@@ -8,6 +8,7 @@ import type { Value } from '@djchain/crypto';
 import { defineQuery } from '../common/query.ts';
 import { asValue, getRecord } from '../common/stores.ts';
 import { rulesInForce } from './close.ts';
+import { creditOf } from './credit.ts';
 import { InsightErrors as E } from './errors.ts';
 import { INDEX_RULES } from './rules.ts';
 import { getIndex, type IndexRecord, insightKeys } from './store.ts';
@@ -41,6 +42,16 @@ export const insightQueries = {
           missing: { people: r.people.count, items: r.items.count, links: r.links.count },
         }));
       return asValue(rows);
+    },
+  }),
+  credit: defineQuery<{ member: string; year: number }>(E.BAD_PARAMS, {
+    description:
+      "A member's credit of a year from attested records only (dues on time, confirmed attendance, sanctions in force), each point with its record.",
+    shape: { member: 'id', year: { type: 'int', min: 1949, max: 2200 } },
+    run(ctx, p) {
+      // Only closed months count: the index's own close marker (a month closes for all alike).
+      const closed = (ctx.store.get(insightKeys.closed) as string | undefined) ?? `${p.year - 1}-12`;
+      return asValue(creditOf(ctx, p.member, p.year, closed));
     },
   }),
   rules: defineQuery<Record<string, never>>(E.BAD_PARAMS, {

@@ -366,6 +366,10 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
     before: (s, _st, p) => requireOrg(s, own(p, 'org')),
   },
   'insight.rules': { rule: 'public (the published rule sets and the one in force)' },
+  'insight.credit': {
+    rule: 'the member, or post holders of their organization or above',
+    before: memberParam('member'),
+  },
   'evidence.list': { rule: 'public (double signing by validators)' },
   'evidence.jailed': { rule: 'public (validators jailed for double signing)' },
   // The consortium's own nodes (validators, observers) and their changes: what light clients follow.
