@@ -102,6 +102,14 @@ describe('warning centre and operation index in Chromium', { timeout: 600_000 },
     await mine.waitFor({ state: 'detached', timeout: 60_000 });
     assert.equal(page.url(), url);
     await checkPage(page, 'warnings-closed');
+
+    // 我的信用: the member's own year, each point with its record (none on this chain: no dues
+    // assessed, no attendance confirmed), computed through the closed months.
+    await open('credit');
+    const total = page.getByTestId('credit-total');
+    await total.waitFor();
+    assert.match((await total.textContent()) ?? '', /合计 0 分.*统计至 \d{4}-\d{2}/);
+    await checkPage(page, 'credit-own');
     assert.deepEqual(pageErrors, []);
   });
 

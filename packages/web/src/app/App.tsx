@@ -27,6 +27,7 @@ import type { Chain } from './chain.ts';
 import { AppContext, type AppState, go, type Session, useApp, useRoute } from './context.tsx';
 import { type Lang, translator } from './i18n.ts';
 import { NamesProvider, PersonName, useNames } from './names.tsx';
+import { CreditPage } from './pages/Credit.tsx';
 import { DisciplinePage } from './pages/Discipline.tsx';
 import { DossierPrintPage } from './pages/DossierPrint.tsx';
 import { DuesPage } from './pages/Dues.tsx';
@@ -220,6 +221,7 @@ function Shell() {
           { key: 'dues', label: t('navDues') },
           { key: 'mylife', label: t('navMyLife') },
           { key: 'warnings', label: t('navWarnings') },
+          { key: 'credit', label: t('navCredit') },
           ...(session.post ? [{ key: 'index', label: t('navIndex') }] : []),
           ...(session.post ? [{ key: 'orglife', label: t('navOrgLife') }] : []),
           { key: 'members', label: t('navMembers') },
@@ -374,6 +376,7 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
     'manage',
     'warnings',
     'index',
+    'credit',
   ];
   if (needsSession.includes(page) && !session) return <SignInPage />;
   switch (page) {
@@ -407,6 +410,8 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
       return <MyLifePage />;
     case 'warnings':
       return <WarningsPage />;
+    case 'credit':
+      return <CreditPage />;
     case 'index':
       return <IndexPage route={route} />;
     case 'discipline':

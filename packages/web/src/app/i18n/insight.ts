@@ -53,6 +53,19 @@ export const zh = {
   ixMonths: '月份：{months}',
   ixRecord: '依据记录',
   ixNothingMissing: '本期没有遗漏。',
+  navCredit: '我的信用',
+  crTitle: '我的信用（{year}年）',
+  crNote:
+    '只依据链上已确认的记录：按时交纳党费、经确认的组织生活出席、在效期内的处分；每一分都列出依据的记录。不计点击、学习时长或在线时间，不与他人比较。',
+  crTotal: '合计 {total} 分',
+  crThrough: '统计至 {month}（已结束的月份）',
+  crEntries: '每一分的依据',
+  crNone: '本年度尚无计分记录。',
+  cr_duesOnTime: '当月按时交纳党费',
+  cr_duesPaidLater: '党费补交（不加分）',
+  cr_duesUnpaid: '党费未交',
+  cr_attendanceConfirmed: '参加组织生活（已确认）',
+  cr_sanction: '处分在效期内',
 } as const;
 
 export const en: { readonly [K in keyof typeof zh]: string } = {
@@ -110,4 +123,17 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   ixMonths: 'Months: {months}',
   ixRecord: 'Record',
   ixNothingMissing: 'Nothing missing this period.',
+  navCredit: 'My credit',
+  crTitle: 'My credit ({year})',
+  crNote:
+    'Only from attested records on chain: dues paid on time, confirmed attendance, sanctions in force; every point lists its record. Never clicks, study time or time online; never compared with anyone.',
+  crTotal: 'Total {total}',
+  crThrough: 'Through {month} (closed months)',
+  crEntries: 'Each point and its record',
+  crNone: 'No points recorded this year.',
+  cr_duesOnTime: 'Dues paid in the month',
+  cr_duesPaidLater: 'Dues paid later (no point)',
+  cr_duesUnpaid: 'Dues unpaid',
+  cr_attendanceConfirmed: 'Organizational life attended (confirmed)',
+  cr_sanction: 'Sanction in force',
 };
