@@ -128,7 +128,8 @@ async function importMeetings(p: Parsed, io: CommandIo): Promise<number> {
       ...(r.lecturer ? { lecturer: r.lecturer } : {}),
       ...(r.superiorRep ? { superiorRep: r.superiorRep } : {}),
       ...(r.offDayReason ? { offDayReason: r.offDayReason } : {}),
-      ...(r.minutes ? { minutes: r.minutes, minutesScope: 'org' } : {}),
+      // The minutes' scope is read from its attachment (registered first: ORGLIFE_MINUTES_NOT_REGISTERED).
+      ...(r.minutes ? { minutes: r.minutes } : {}),
     };
     for (const [action, params] of [
       ['plan', plan],
