@@ -6,9 +6,9 @@
  */
 import type { Value } from '@djchain/crypto';
 import type { ActionContext, ReadContext, Result } from '@djchain/runtime';
+import { getAttachment } from '../attachment/store.ts';
 import { failure, okResult } from '../common/errors.ts';
 import { monthOf } from '../common/months.ts';
-import { getAttachment } from '../attachment/store.ts';
 import { asValue, MODULE, storeOf } from '../common/stores.ts';
 import { getMember } from '../member/store.ts';
 import { getOrg } from '../org/store.ts';
