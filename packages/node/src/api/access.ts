@@ -331,6 +331,10 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
     rule: 'the member, or post holders of their organization or above',
     before: memberParam('member'),
   },
+  'study.pending': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
   'study.register': {
     rule: 'post holders of the organization or above',
     before: (s, _st, p) => requireOrg(s, own(p, 'org')),
