@@ -115,6 +115,33 @@ export const orgLifeQueries: { readonly [name: string]: QueryDef } = {
       return asValue({ org: p.org, year: y, calendar: cal ?? null, rules: rules.version, rows });
     },
   }),
+  appraisal: defineQuery<{ meeting: string }>(BAD, {
+    description:
+      "A 民主评议党员 meeting's members with their year's self-assessment, rating and 不合格 handling (the rating page).",
+    shape: { meeting: 'id' },
+    run(ctx, p) {
+      const m = getMeeting(ctx.store, p.meeting);
+      if (!m) return null;
+      const year = Number((m.held?.on ?? m.date).slice(0, 4));
+      const members = m.held?.attendance.map((l) => l.member) ?? m.expected;
+      return asValue({
+        meeting: m.id,
+        org: m.org,
+        kind: m.kind,
+        status: m.status,
+        year,
+        rows: members.map((member) => {
+          const a = getAppraisal(ctx.store, member, year);
+          return {
+            member,
+            selfAssessment: a?.selfAssessment ?? null,
+            rating: a?.rating ?? null,
+            handling: getHandling(ctx.store, member, year) ?? null,
+          };
+        }),
+      });
+    },
+  }),
   member: defineQuery<{ member: string; year?: number }>(BAD, {
     description:
       "A member's own organizational life of a year: each meeting expected at, their line and its confirmation, the appraisal, open cases.",
