@@ -37,8 +37,12 @@ export const STUDY_CONFIRMERS = ['书记', '组织委员', '宣传委员'];
 const STATUS_COLOR = { reported: 'blue', confirmed: 'green', rejected: 'red' } as const;
 type Length = 'half' | 'day' | 'hours';
 
-const newStudyId = (member: string, on: string) =>
-  `st-${member}-${on.replaceAll('-', '')}-${Math.random().toString(36).slice(2, 8)}`;
+/**
+ * A fresh record id of letters only after the prefix: a member id next to a date reads as a landline
+ * number to the chain's personal-data check (m-006-20261204: 006-2026-1204), which refuses it.
+ */
+const newStudyId = () =>
+  `st-${Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => String.fromCharCode(97 + (b % 26))).join('')}`;
 
 function StudyLine({ r, who }: { r: StudyRecord; who?: boolean }) {
   const { t } = useApp();
@@ -99,7 +103,7 @@ function MyStudyPage() {
       okButtonProps: { 'data-testid': 'confirm-ok' } as Record<string, string>,
       onOk: async () => {
         const h = await act.send('study', 'report', {
-          id: newStudyId(member, on),
+          id: newStudyId(),
           member,
           on,
           topic: topic.trim(),
