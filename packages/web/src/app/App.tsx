@@ -27,6 +27,7 @@ import type { Chain } from './chain.ts';
 import { AppContext, type AppState, go, type Session, useApp, useRoute } from './context.tsx';
 import { type Lang, translator } from './i18n.ts';
 import { NamesProvider, PersonName, useNames } from './names.tsx';
+import { AppraisalPage } from './pages/Appraisal.tsx';
 import { DisciplinePage } from './pages/Discipline.tsx';
 import { DossierPrintPage } from './pages/DossierPrint.tsx';
 import { DuesPage } from './pages/Dues.tsx';
@@ -44,6 +45,7 @@ import { PortalPage } from './pages/Portal.tsx';
 import { ProcessPage } from './pages/Process.tsx';
 import { RecruitmentPage } from './pages/Recruitment.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
+import { StudyPage } from './pages/Study.tsx';
 import { SupervisionPage } from './pages/Supervision.tsx';
 import { VerifyPage } from './pages/Verify.tsx';
 import { WorkbenchPage } from './pages/Workbench.tsx';
@@ -217,6 +219,7 @@ function Shell() {
           { key: 'recruitment', label: t('navRecruitment') },
           { key: 'dues', label: t('navDues') },
           { key: 'mylife', label: t('navMyLife') },
+          { key: 'study', label: t('navStudy') },
           ...(session.post ? [{ key: 'orglife', label: t('navOrgLife') }] : []),
           { key: 'members', label: t('navMembers') },
           ...(session.post ? [{ key: 'supervision', label: t('navSupervision') }] : []),
@@ -367,6 +370,7 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
     'dues',
     'orglife',
     'mylife',
+    'study',
     'manage',
   ];
   if (needsSession.includes(page) && !session) return <SignInPage />;
@@ -394,11 +398,15 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
         <MeetingFormPage />
       ) : route[1] === 'm' ? (
         <MeetingPage id={route[2] ?? ''} />
+      ) : route[1] === 'appraisal' ? (
+        <AppraisalPage id={route[2] ?? ''} />
       ) : (
         <OrgLifePage route={route} />
       );
     case 'mylife':
       return <MyLifePage />;
+    case 'study':
+      return <StudyPage route={route} />;
     case 'discipline':
       return <DisciplinePage />;
     case 'explorer':
