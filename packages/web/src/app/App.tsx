@@ -28,39 +28,16 @@ import type { Chain } from './chain.ts';
 import { AppContext, type AppState, go, type Session, useApp, useRoute } from './context.tsx';
 import { type Lang, translator } from './i18n.ts';
 import { NamesProvider, PersonName, useNames } from './names.tsx';
-<<<<<<< HEAD
-import { AppraisalPage } from './pages/Appraisal.tsx';
-import { DisciplinePage } from './pages/Discipline.tsx';
-import { DossierPrintPage } from './pages/DossierPrint.tsx';
-import { DuesPage } from './pages/Dues.tsx';
-import { ExplorerPage } from './pages/Explorer.tsx';
-import { MeetingPage } from './pages/Meeting.tsx';
-import { MeetingFormPage } from './pages/MeetingForm.tsx';
-import { MemberPage } from './pages/Member.tsx';
-import { MembersPage } from './pages/Members.tsx';
-import { MyLifePage } from './pages/MyLife.tsx';
-import { ManagePage } from './pages/manage/Manage.tsx';
-import { NewKeyPage } from './pages/manage/NewKey.tsx';
-import { OrgPage } from './pages/Org.tsx';
-import { OrgLifePage } from './pages/OrgLife.tsx';
-=======
->>>>>>> h4
 import { PortalPage } from './pages/Portal.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
-<<<<<<< HEAD
-import { StudyPage } from './pages/Study.tsx';
-import { SupervisionPage } from './pages/Supervision.tsx';
-import { VerifyPage } from './pages/Verify.tsx';
-import { WorkbenchPage } from './pages/Workbench.tsx';
-=======
 import { SeedingBanner } from './seeding-banner.tsx';
->>>>>>> h4
 import { loadSession, type StoredSession, saveSession } from './session-store.ts';
 import { UnlockModal, type UnlockRequest } from './unlock.tsx';
 
 // Split by route (issue 20): the portal and the sign-in page (what a cold load of the portal or of
 // the workbench shows) come with the first script; every other page is its own chunk, fetched
 // when its route is opened.
+const AppraisalPage = lazy(() => import('./pages/Appraisal.tsx').then((m) => ({ default: m.AppraisalPage })));
 const DisciplinePage = lazy(() =>
   import('./pages/Discipline.tsx').then((m) => ({ default: m.DisciplinePage })),
 );
@@ -84,6 +61,7 @@ const ProcessPage = lazy(() => import('./pages/Process.tsx').then((m) => ({ defa
 const RecruitmentPage = lazy(() =>
   import('./pages/Recruitment.tsx').then((m) => ({ default: m.RecruitmentPage })),
 );
+const StudyPage = lazy(() => import('./pages/Study.tsx').then((m) => ({ default: m.StudyPage })));
 const SupervisionPage = lazy(() =>
   import('./pages/Supervision.tsx').then((m) => ({ default: m.SupervisionPage })),
 );
