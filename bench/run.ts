@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,disk,cluster,import,dues,orglife,web,start,mixed] [-- --keys N]
+ * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,disk,cluster,import,dues,orglife,insight,web,start,mixed] [-- --keys N]
  * [-- --txs N] [-- --suites intl,gm] [-- --cpu-prof DIR] [-- --batch N --in-flight N] [-- --rows N] [-- --import-prof DIR]`: figures measured on this machine in one run, and the ratios between them. Not a
  * test: it reads the clock. Progress goes to stderr; the result goes to stdout (one JSON line with
  * --json, a table otherwise). `--quick` is a small run (fewer keys and transactions) for checking
@@ -12,6 +12,7 @@ import { benchCrypto } from './crypto.ts';
 import { benchDisk } from './disk.ts';
 import { benchDues } from './dues.ts';
 import { benchImport } from './import.ts';
+import { benchInsight } from './insight.ts';
 import { benchMixed } from './mixed.ts';
 import { benchSingleNode } from './node.ts';
 import { benchOrgLife } from './orglife.ts';
@@ -116,6 +117,7 @@ if (want('import')) {
 if (want('dues')) Object.assign(figures, await benchDues(log, { members: quick ? 1000 : 10_000 }));
 
 if (want('orglife')) Object.assign(figures, await benchOrgLife(log, { members: quick ? 1000 : 10_000 }));
+if (want('insight')) Object.assign(figures, await benchInsight(log, { members: quick ? 1000 : 10_000 }));
 
 if (want('web')) Object.assign(figures, await benchWeb(log, { runs: 20, loads: quick ? 3 : 5 }));
 

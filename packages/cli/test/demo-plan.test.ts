@@ -18,15 +18,19 @@ const plan = generatePlan(suite, { seed: 7, members: 60, today: '2026-06-06' });
 
 test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are pinned', () => {
   // Changed by issue 14 (dues) and then issue 15 (organizational life, which draws nothing from the
-  // generator: the off-chain parts below kept their hash).
-  assert.equal(planHash(suite, plan), 'd592ffcb83102ed19d9f105339bcc029e491275b0b6407d008f70881aadf1579');
+  // generator: the off-chain parts below kept their hash), then by the groups' 党小组长 posts at
+  // genesis and their 党小组会 (again nothing drawn).
+  assert.equal(planHash(suite, plan), 'def65067f3956b5acc3a18dac7ee0b5516819f8a45b029bf036ce817b916bf30');
   const offChain = JSON.stringify({ people: plan.people, cases: plan.cases, accounts: plan.accounts });
   assert.equal(createHash('sha256').update(offChain).digest('hex'), OFF_CHAIN_SHA256);
   assert.equal(plan.genesisDate, '2022-06-01');
   assert.equal(plan.people.length, 70); // 24 leaders + 36 imported + 10 recruits
   // 196 before issue 12 added the expulsion (3 acts); 199 before issue 14 added two years of dues
   // (997 acts: the counts per action below); issue 15 added 405 of organizational life: 1196 + 405.
-  assert.equal(plan.txs.length, 1601);
+  // Then the 党小组会 (plan + hold) of the four groups with a member, monthly from 2024-06 to
+  // 2026-05 (the 24 months whose 20th is before today) from the month of its first member: b5-g1
+  // 2024-06 (24), b4-g2 2024-11 (19), b3-g2 2025-04 (14), b2-g2 2026-01 (5): 62 × 2 = 124.
+  assert.equal(plan.txs.length, 1601 + 124);
 });
 
 test('seed 7: transactions per action', () => {
@@ -86,8 +90,8 @@ test('seed 7: transactions per action', () => {
     // 主题党日 5 × 24 − 1 (b2 misses one) = 119; 支部党员大会 5 × 8 quarters − 1 (b4 skips one) = 39;
     // b1's 支部委员会 8; 党课, 民主评议党员, 组织生活会 5 × 2 each = 30; b1's 谈心谈话 2 × 2 = 4.
     'orglife.setCalendar': 5,
-    'orglife.plan': 200,
-    'orglife.hold': 200,
+    'orglife.plan': 200 + 62,
+    'orglife.hold': 200 + 62,
   });
 });
 

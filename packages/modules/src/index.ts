@@ -9,12 +9,14 @@ import { disciplineModule } from './discipline/module.ts';
 import { duesModule } from './dues/module.ts';
 import { evidenceModule } from './evidence/module.ts';
 import { governanceModule } from './governance/module.ts';
+import { insightModule } from './insight/module.ts';
 import { memberModule } from './member/module.ts';
 import { orgModule } from './org/module.ts';
 import { orgLifeModule } from './orglife/module.ts';
 import { recruitmentModule } from './recruitment/module.ts';
 import { studyModule } from './study/module.ts';
 import { transferModule } from './transfer/module.ts';
+import { warningsModule } from './warnings/module.ts';
 
 /** Every module of this package; the node registers exactly these. */
 export const allModules: readonly ModuleDef[] = [
@@ -29,6 +31,8 @@ export const allModules: readonly ModuleDef[] = [
   studyModule,
   evidenceModule,
   governanceModule,
+  warningsModule,
+  insightModule,
 ];
 
 export { AttachmentErrors } from './attachment/errors.ts';
@@ -73,6 +77,7 @@ export {
   type YearMonth,
 } from './common/months.ts';
 export { MODULE, type ModuleName } from './common/stores.ts';
+export { WARNING_KINDS, WARNING_LEVELS, type WarningKind, type WarningLevel } from './common/warnings.ts';
 export { barOn, type PostBar, type SanctionEffects, sanctionEffects } from './discipline/effects.ts';
 export { DisciplineErrors } from './discipline/errors.ts';
 export { type DisciplineGenesis, disciplineModule } from './discipline/module.ts';
@@ -115,6 +120,10 @@ export {
   type GovernanceParams,
 } from './governance/params.ts';
 export type { ApprovalRecord, Change, ChangeOp, NodeRole, ProposalRecord } from './governance/store.ts';
+export { InsightErrors } from './insight/errors.ts';
+export { insightModule } from './insight/module.ts';
+export { INDEX_RULES, type IndexRules } from './insight/rules.ts';
+export type { IndexRecord } from './insight/store.ts';
 export {
   AGE_CEILING,
   AGE_CEILING_DATE,
@@ -178,3 +187,6 @@ export { studyModule } from './study/module.ts';
 export { STUDY_RULES, STUDY_RULES_2019, type StudyRules, studyRulesFor } from './study/rules.ts';
 export { TransferErrors } from './transfer/errors.ts';
 export { transferModule } from './transfer/module.ts';
+export { WarningsErrors } from './warnings/errors.ts';
+export { warningsModule } from './warnings/module.ts';
+export type { WarningRecord } from './warnings/store.ts';

@@ -5,12 +5,14 @@ import { DisciplineErrors } from './discipline/errors.ts';
 import { DuesErrors } from './dues/errors.ts';
 import { EvidenceErrors } from './evidence/errors.ts';
 import { GovernanceErrors } from './governance/errors.ts';
+import { InsightErrors } from './insight/errors.ts';
 import { MemberErrors } from './member/errors.ts';
 import { OrgErrors } from './org/errors.ts';
 import { OrgLifeErrors } from './orglife/errors.ts';
 import { RecruitmentErrors } from './recruitment/errors.ts';
 import { StudyErrors } from './study/errors.ts';
 import { TransferErrors } from './transfer/errors.ts';
+import { WarningsErrors } from './warnings/errors.ts';
 
 export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
   OrgErrors,
@@ -24,4 +26,6 @@ export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
   AttachmentErrors,
   OrgLifeErrors,
   StudyErrors,
+  WarningsErrors,
+  InsightErrors,
 ];

@@ -188,6 +188,7 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
     subject: 'b1.m4',
   },
   'study.confirm': { params: { id: 'st1', accepted: true }, org: 'b1', subject: 'b1.m1' },
+  'insight.adoptRules': { params: { org: 'c1', version: '2026-strict', resolution: 'r3' }, org: 'c1' },
   // The top 党委's 书记 proposes; permitted callers stop at the ok receipt.
   'governance.propose': {
     params: { op: 'add', role: 'observer', publicKey: 'ab'.repeat(32), org: 'b1' },

@@ -126,6 +126,8 @@ const EXPECTED: { readonly [action: string]: string } = {
   // clerk enters it for them); the branch's 书记, 组织委员 or 宣传委员 (who runs education) confirms it.
   'study.report': '本 代',
   'study.confirm': 'o:书组宣',
+  // The operation index's rule set: adopted by the top 党委's 书记, as the 细则 version is.
+  'insight.adoptRules': 'o:书',
   // Node admission: the top 党委's 书记 proposes; the 书记 of an organization running a validator
   // approves (or, when genesis names one, the superior body's key — not the mode of this chain).
   'governance.propose': 'o:书',

@@ -222,6 +222,17 @@ test('every route, read by each kind of reader, answers as written here', async 
     [q('study', 'progress', { member: 'b2.m1' }), b2m1],
     [q('study', 'register', { org: 'b2' }), orgB2],
     [q('study', 'rules', {}), everyone],
+    // The warning centre and the operation index: an organization's to its posts and those above; a
+    // member's own warnings to the member and the posts above; a warning nobody can be shown to (no
+    // such id) is the committee's; the index rule sets are public.
+    [q('warnings', 'open', { org: 'b2' }), orgB2],
+    [q('warnings', 'open', { org: 'b1', subtree: true }), orgB1],
+    [q('warnings', 'mine', { member: 'b2.m1' }), b2m1],
+    [q('warnings', 'warning', { id: 'orglife.missed/none' }), community],
+    [q('insight', 'period', { org: 'b2', period: '2024-01' }), orgB2],
+    [q('insight', 'history', { org: 'c1' }), community],
+    [q('insight', 'rules', {}), everyone],
+    [q('insight', 'credit', { member: 'b2.m1', year: 2024 }), b2m1],
   ];
   const wrong: string[] = [];
   for (const [url, want] of cases) {

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, request, type Server, type ServerRe
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ROUTES } from '@djchain/client/routes';
+import { ROUTES } from '@djchain/client';
 import { DjError } from '@djchain/crypto';
 import type { AppConfig } from './app-config.ts';
 
@@ -247,8 +247,11 @@ function handle(
     return;
   }
   if (FORWARDED.test(pathname)) {
-    const submit = ROUTES.submitTxs;
-    if (req.method === submit.method && pathname === submit.path && seedingProgress(progressFile) !== null) {
+    if (
+      req.method === 'POST' &&
+      pathname === ROUTES.submitTxs.path &&
+      seedingProgress(progressFile) !== null
+    ) {
       sendJson(res, 503, {
         error: { code: 'DEMO_SEEDING', message: 'the demo history is still being written; try again later' },
       });

@@ -13,6 +13,7 @@ import { type ErrorSpec, failure, okResult } from './errors.ts';
 import { emitAct, emitHook, memberEntity, orgEntity } from './events.ts';
 import type { YearMonth } from './months.ts';
 import { asValue, getRecord } from './stores.ts';
+import { raiseWarning } from './warnings.ts';
 
 export const LAPSE_GROUNDS = ['不交纳党费', '不参加组织生活'] as const;
 export type LapseGround = (typeof LAPSE_GROUNDS)[number];
@@ -53,6 +54,19 @@ export function openLapseCase(
     ground,
     decidedBy: '支部大会',
     cite: cite(DOC.constitution, 9),
+  });
+  const module = eventType.slice(0, eventType.indexOf('.'));
+  raiseWarning(ctx, {
+    kind: module === 'dues' ? 'dues.lapse' : 'orglife.lapse',
+    subject: `${c.member}:${c.months[0]}`,
+    level: 'serious',
+    org: c.org,
+    posts: ['书记', '组织委员'],
+    member: c.member,
+    due: c.openedOn,
+    cite: cite(DOC.constitution, 9),
+    resolves: [`${module}.decideLapseCase`],
+    data: { member: c.member, ground },
   });
   return true;
 }

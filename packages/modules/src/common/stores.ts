@@ -15,6 +15,8 @@ export const MODULE = {
   attachment: 'attachment',
   orglife: 'orglife',
   study: 'study',
+  warnings: 'warnings',
+  insight: 'insight',
 } as const;
 export type ModuleName = (typeof MODULE)[keyof typeof MODULE];
 

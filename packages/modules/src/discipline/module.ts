@@ -1,4 +1,5 @@
 /** The discipline module: the five sanctions, their approval, and the end of 留党察看. */
+
 import type { Value } from '@djchain/crypto';
 import type { HookContext, ModuleDef } from '@djchain/runtime';
 import { cite, DOC } from '../common/cites.ts';
@@ -7,6 +8,7 @@ import { ModuleError } from '../common/errors.ts';
 import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
 import { defineQuery } from '../common/query.ts';
 import { asValue, MODULE } from '../common/stores.ts';
+import { raiseWarning } from '../common/warnings.ts';
 import { approveSanction, concludeObservation, decideSanction } from './actions.ts';
 import { approveByCommission } from './commission.ts';
 import { sanctionEffects } from './effects.ts';
@@ -75,6 +77,18 @@ export const disciplineModule: ModuleDef = {
         member: s.member,
         observationEnds: ends,
         cite: cite(DOC.discipline, 12),
+      });
+      raiseWarning(ctx, {
+        kind: 'discipline.observation',
+        subject: `${id}:${ends}`,
+        level: 'overdue',
+        org: s.org,
+        posts: ['书记', '纪检委员'],
+        member: s.member,
+        due: ends,
+        cite: cite(DOC.discipline, 12),
+        resolves: ['discipline.concludeObservation', 'discipline.extendObservation'],
+        data: { sanction: id, observationEnds: ends },
       });
     }
   },

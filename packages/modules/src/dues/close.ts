@@ -9,7 +9,8 @@ import type { HookContext } from '@djchain/runtime';
 import { cite, DOC } from '../common/cites.ts';
 import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
 import { openLapseCase } from '../common/lapse.ts';
-import { addMonth, type YearMonth } from '../common/months.ts';
+import { addMonth, lastDay, type YearMonth } from '../common/months.ts';
+import { raiseWarning } from '../common/warnings.ts';
 import { currentOrg } from '../member/status.ts';
 import { duesStores, monthNow, todayOf } from './actions-common.ts';
 import { type DuesStores, monthDues, unpaidRun } from './ledger.ts';
@@ -95,6 +96,19 @@ function judgeRun(
       org,
       months: run,
       cite: cite(DOC.dues, 13),
+    });
+    raiseWarning(ctx, {
+      kind: 'dues.arrears',
+      subject: `${member}:${start}`,
+      level: 'overdue',
+      org,
+      posts: ['书记', '组织委员', '党务工作者'],
+      member,
+      // Paid by the end of the run's sixth month, or the 自行脱党 case opens (规定第十三条).
+      due: lastDay(addMonth(start, lapseAfter - 1)),
+      cite: cite(DOC.dues, 13),
+      resolves: ['dues.recordPayment', 'dues.confirmPayment', 'dues.approveRelief'],
+      data: { member, months: run },
     });
   }
   if (run.length < lapseAfter) return;

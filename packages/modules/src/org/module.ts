@@ -1,4 +1,5 @@
 /** The org module: hierarchy, posts and terms, 换届 with history. */
+
 import type { Value } from '@djchain/crypto';
 import type { HookContext, ModuleDef, ReadContext } from '@djchain/runtime';
 import { addYears, chinaDate, isIsoDate } from '../common/dates.ts';
@@ -6,6 +7,7 @@ import { ModuleError } from '../common/errors.ts';
 import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
 import { defineQuery } from '../common/query.ts';
 import { allKeys, asValue, getRecord, MODULE } from '../common/stores.ts';
+import { raiseWarning } from '../common/warnings.ts';
 import type { OrgPost } from '../permissions/rules.ts';
 import { appointPost, createOrg, defaultOrgParams, electCommittee, endPost, writePost } from './actions.ts';
 import { OrgErrors } from './errors.ts';
@@ -148,6 +150,18 @@ export const orgModule: ModuleDef = {
         org: org.id,
         termEnd,
         cite: '《中国共产党支部工作条例（试行）》第九条',
+      });
+      raiseWarning(ctx, {
+        kind: 'org.term',
+        subject: `${org.id}:${termEnd}`,
+        level: 'overdue',
+        org: org.id,
+        posts: ['书记'],
+        member: null,
+        due: termEnd,
+        cite: '《中国共产党支部工作条例（试行）》第九条',
+        resolves: ['org.electCommittee'],
+        data: { org: org.id, termEnd },
       });
     }
   },

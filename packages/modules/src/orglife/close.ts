@@ -6,15 +6,16 @@
  * article. A member of such a branch absent from organizational life for six consecutive months
  * without leave opens the 自行脱党 case of 党章第九条 (common/lapse.ts, as for dues). People decide.
  */
-import type { HookContext } from '@djchain/runtime';
+import type { HookContext, ReadContext, ReadStore } from '@djchain/runtime';
 import { emitHook, orgEntity } from '../common/events.ts';
 import { openLapseCase } from '../common/lapse.ts';
 import { addMonth, lastDay, type YearMonth } from '../common/months.ts';
 import { getRecord } from '../common/stores.ts';
+import { raiseWarning } from '../common/warnings.ts';
 import { childrenOf, getOrg } from '../org/store.ts';
 import { activePosts } from '../permissions/authorize.ts';
 import { monthNow, periodOf, todayOf, warnedOrgs } from './common.ts';
-import { committeeOf, groupOf, lifeStores, rosterOn } from './roster.ts';
+import { committeeOf, groupOf, lifeStores, owesCommitteeMeeting, rosterOn } from './roster.ts';
 import { type MeetingKind, type OrgLifeRules, orgLifeRules } from './rules.ts';
 import { type AttendanceEntry, type Calendar, getMeeting, heldIn, lifeKeys, type Meeting } from './store.ts';
 
@@ -45,7 +46,13 @@ export function closeLifeMonths(ctx: HookContext): void {
   }
 }
 
-function currentHeld(ctx: HookContext, org: string, kind: MeetingKind, period: string): Meeting[] {
+/** Held (not superseded) records of a kind in a period: a month, a quarter (YYYY-Qn) or a year. */
+export function currentHeld(
+  ctx: { readonly store: ReadStore },
+  org: string,
+  kind: MeetingKind,
+  period: string,
+): Meeting[] {
   const months = period.length === 4 ? [period] : period.includes('Q') ? quarterMonths(period) : [period];
   return months
     .flatMap((m) => heldIn(ctx.store, org, kind, m))
@@ -76,6 +83,24 @@ function missed(
     cite: rules.kinds[kind].cite,
     ...extra,
   });
+  raiseWarning(ctx, {
+    kind: 'orglife.missed',
+    subject: `${org}:${kind}:${period}`,
+    level: 'overdue',
+    org,
+    posts: kind === '党小组会' ? ['党小组长'] : ['书记', '组织委员'],
+    member: null,
+    due: periodEnd(period),
+    cite: rules.kinds[kind].cite,
+    resolves: ['orglife.hold'],
+    data: { org, meeting: kind, period, ...(extra.pairs === undefined ? {} : { pairs: extra.pairs }) },
+  });
+}
+
+/** The last day of a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY). */
+export function periodEnd(period: string): string {
+  if (period.length === 4) return `${period}-12-31`;
+  return lastDay(period.includes('Q') ? quarterMonths(period)[2]! : period);
 }
 
 function closeBranch(ctx: HookContext, cal: Calendar, month: YearMonth, members: readonly string[]): void {
@@ -86,7 +111,7 @@ function closeBranch(ctx: HookContext, cal: Calendar, month: YearMonth, members:
   // Monthly: 主题党日; 支部委员会 where the branch has a committee; 党小组会 of each group with members.
   if (currentHeld(ctx, org, '主题党日', month).length === 0) missed(ctx, rules, org, '主题党日', month);
   if (
-    committeeOf(stores, org, end).length >= rules.committeeMin &&
+    owesCommitteeMeeting(stores, rules, org, end) &&
     currentHeld(ctx, org, '支部委员会', month).length === 0
   )
     missed(ctx, rules, org, '支部委员会', month);
@@ -116,13 +141,7 @@ function closeYear(
   members: readonly string[],
 ): void {
   const stores = lifeStores(ctx);
-  const lectures = currentHeld(ctx, org, '党课', year);
-  const bySecretary = lectures.some(
-    (m) =>
-      m.held!.lecturer !== null && activePosts(stores, m.held!.lecturer, org, m.held!.on).includes('书记'),
-  );
-  if (rules.secretaryLectures ? !bySecretary : lectures.length === 0)
-    missed(ctx, rules, org, '党课', year, { required: 'secretary' });
+  if (!lectureHeld(ctx, rules, org, year)) missed(ctx, rules, org, '党课', year, { required: 'secretary' });
   for (const kind of ['组织生活会', '民主评议党员'] as const)
     if (currentHeld(ctx, org, kind, year).length === 0) missed(ctx, rules, org, kind, year);
   // 谈心谈话: each committee member with each other member of the branch, once a year.
@@ -142,10 +161,21 @@ function closeYear(
     });
 }
 
-type MonthLife = 'attended' | 'excused' | 'absent' | 'none';
+/** The year's 党课 was given (by the branch's 书记 where the rules ask it: 第十六条). */
+export function lectureHeld(ctx: ReadContext, rules: OrgLifeRules, org: string, year: string): boolean {
+  const lectures = currentHeld(ctx, org, '党课', year);
+  const stores = lifeStores(ctx);
+  const bySecretary = lectures.some(
+    (m) =>
+      m.held!.lecturer !== null && activePosts(stores, m.held!.lecturer, org, m.held!.on).includes('书记'),
+  );
+  return rules.secretaryLectures ? bySecretary : lectures.length > 0;
+}
+
+export type MonthLife = 'attended' | 'excused' | 'absent' | 'none';
 
 /** A member's month: attended any meeting, or was away only with leave, or absent, or had none. */
-function monthLife(ctx: HookContext, member: string, month: YearMonth): MonthLife {
+export function monthLife(ctx: { readonly store: ReadStore }, member: string, month: YearMonth): MonthLife {
   const prefix = lifeKeys.attendedPrefix(member, month);
   const lines = ctx.store.keys(prefix, 1000).map((k) => getRecord<AttendanceEntry>(ctx.store, k)!);
   if (lines.length === 0) return 'none';

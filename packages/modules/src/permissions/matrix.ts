@@ -9,6 +9,7 @@ import type { RuleAction } from '../common/action.ts';
 import { disciplineModule } from '../discipline/module.ts';
 import { duesModule } from '../dues/module.ts';
 import { governanceModule } from '../governance/module.ts';
+import { insightModule } from '../insight/module.ts';
 import { memberModule } from '../member/module.ts';
 import { orgModule } from '../org/module.ts';
 import { orgLifeModule } from '../orglife/module.ts';
@@ -41,6 +42,7 @@ const MODULES: readonly ModuleDef[] = [
   attachmentModule,
   orgLifeModule,
   studyModule,
+  insightModule,
   governanceModule,
 ];
 

@@ -5,7 +5,9 @@
 import type { HookContext } from '@djchain/runtime';
 import { addDays, addMonths, chinaDate, type IsoDate } from '../common/dates.ts';
 import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
-import { allKeys, getRecord } from '../common/stores.ts';
+import { allKeys, getRecord, MODULE, storeOf } from '../common/stores.ts';
+import { raiseWarning } from '../common/warnings.ts';
+import { superiorCommittee } from '../org/store.ts';
 import { processOrg } from './process.ts';
 import { citeOf } from './rulesets.ts';
 import { type Process, recruitmentKeys } from './store.ts';
@@ -76,6 +78,40 @@ export function checkDeadlines(ctx: HookContext): void {
         level,
         cite: d.cite,
       });
+      raiseDeadline(ctx, p, d, level);
     }
   }
+}
+
+/** The act that meets each deadline, and whether the superior 党委 (not the branch) owes it. */
+export const DEADLINE_ACTS: {
+  readonly [kind: string]: { readonly act: string; readonly superior: boolean };
+} = {
+  talk: { act: 'recruitment.talk', superior: false },
+  assessment: { act: 'recruitment.recordAssessment', superior: false },
+  branchMeeting: { act: 'recruitment.admissionVote', superior: false },
+  approval: { act: 'recruitment.approveAdmission', superior: true },
+  oath: { act: 'recruitment.takeOath', superior: false },
+  conversion: { act: 'recruitment.conversionVote', superior: false },
+  conversionApproval: { act: 'recruitment.approveConversion', superior: true },
+};
+
+function raiseDeadline(ctx: HookContext, p: Process, d: Deadline, level: WarningLevel): void {
+  const branch = processOrg(ctx, p);
+  const spec = DEADLINE_ACTS[d.kind]!;
+  const owner = spec.superior
+    ? (superiorCommittee(storeOf(ctx, MODULE.recruitment, MODULE.org), branch)?.id ?? branch)
+    : branch;
+  raiseWarning(ctx, {
+    kind: 'recruitment.deadline',
+    subject: `${p.member}:${d.kind}:${d.due}`,
+    level,
+    org: owner,
+    posts: ['书记', '组织委员'],
+    member: p.member,
+    due: d.due,
+    cite: d.cite,
+    resolves: [spec.act],
+    data: { member: p.member, deadline: d.kind, due: d.due },
+  });
 }

@@ -1,10 +1,12 @@
 /** The transfer module (组织关系转接 inside the chain), with a reminder for requests left waiting. */
+
 import type { Value } from '@djchain/crypto';
 import type { HookContext, ModuleDef } from '@djchain/runtime';
 import { addDays, chinaDate } from '../common/dates.ts';
 import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
 import { defineQuery } from '../common/query.ts';
 import { asValue, MODULE } from '../common/stores.ts';
+import { raiseWarning } from '../common/warnings.ts';
 import { currentOrg } from '../member/status.ts';
 import { storesFor } from '../permissions/authorize.ts';
 import { acceptTransfer, refuseTransfer, requestTransfer, withdrawTransfer } from './actions.ts';
@@ -49,6 +51,18 @@ export const transferModule: ModuleDef = {
         member: t.member,
         requestedOn: t.requestedOn,
         cite: TRANSFER_CITE,
+      });
+      raiseWarning(ctx, {
+        kind: 'transfer.unanswered',
+        subject: t.id,
+        level: 'overdue',
+        org: t.to,
+        posts: ['书记', '组织委员', '党务工作者'],
+        member: t.member,
+        due: addDays(t.requestedOn, TRANSFER_REMIND_DAYS),
+        cite: TRANSFER_CITE,
+        resolves: ['transfer.acceptTransfer', 'transfer.refuseTransfer', 'transfer.withdrawTransfer'],
+        data: { transfer: t.id },
       });
     }
   },

@@ -310,6 +310,14 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
       requireOrg(scope, m.org);
     },
   },
+  'orglife.appraisal': {
+    rule: "post holders of the meeting's organization or above (members read their own rating with orglife.member)",
+    after(scope, _state, result) {
+      const m = result as { org?: unknown } | null;
+      if (m === null || typeof m.org !== 'string') return requireCommunity(scope, 'orglife.appraisal');
+      requireOrg(scope, m.org);
+    },
+  },
   'orglife.meetings': {
     rule: 'post holders of the organization or above',
     before: (s, _st, p) => requireOrg(s, own(p, 'org')),
@@ -331,9 +339,48 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
     rule: 'the member, or post holders of their organization or above',
     before: memberParam('member'),
   },
+  'study.pending': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
   'study.register': {
     rule: 'post holders of the organization or above',
     before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
+  // The warning centre: an organization's warnings to its post holders and those above; a member's
+  // own to the member and the post holders above them; one warning to the same readers.
+  'warnings.open': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
+  'warnings.mine': {
+    rule: 'the member, or post holders of their organization or above',
+    before: memberParam('member'),
+  },
+  'warnings.warning': {
+    rule: 'post holders of the owning organization or above, or the member it concerns',
+    after(scope, _state, result) {
+      const w = result as { org?: unknown; member?: unknown } | null;
+      if (w === null || typeof w.org !== 'string') return requireCommunity(scope, 'warnings.warning');
+      if (canReadOrg(scope, w.org)) return;
+      if (scope.member !== null && w.member === scope.member) return;
+      requireOrg(scope, w.org);
+    },
+  },
+  // The operation index: the organization itself (its post holders) and those above it, never
+  // anyone else (国办函〔2026〕12号: no comparison between organizations or members for the public).
+  'insight.period': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
+  'insight.history': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
+  'insight.rules': { rule: 'public (the published rule sets and the one in force)' },
+  'insight.credit': {
+    rule: 'the member, or post holders of their organization or above',
+    before: memberParam('member'),
   },
   'evidence.list': { rule: 'public (double signing by validators)' },
   'evidence.jailed': { rule: 'public (validators jailed for double signing)' },

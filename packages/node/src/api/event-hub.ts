@@ -40,10 +40,17 @@ export { EVENT_KINDS };
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /**
- * Hook events that are warnings rather than automatic effects: a type ending in `Warning`
- * (recruitment deadlines) and the reminders org.TermOverdue and transfer.Unanswered.
+ * Hook events that are warnings rather than automatic effects: the warning centre's
+ * `warnings.Raised` and `warnings.Closed` (one record shape for every module's warnings, what the
+ * web app's warning centre listens to), and the sources' own events as before — a type ending in
+ * `Warning` (recruitment deadlines) and the reminders org.TermOverdue and transfer.Unanswered.
  */
-const WARNING_TYPES = new Set(['org.TermOverdue', 'transfer.Unanswered']);
+const WARNING_TYPES = new Set([
+  'org.TermOverdue',
+  'transfer.Unanswered',
+  'warnings.Raised',
+  'warnings.Closed',
+]);
 export const isWarning = (e: { txIndex: number; type: string }): boolean =>
   e.txIndex === BLOCK_TX_INDEX && (e.type.endsWith('Warning') || WARNING_TYPES.has(e.type));
 

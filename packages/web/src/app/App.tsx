@@ -37,6 +37,7 @@ import { UnlockModal, type UnlockRequest } from './unlock.tsx';
 // Split by route (issue 20): the portal and the sign-in page (what a cold load of the portal or of
 // the workbench shows) come with the first script; every other page is its own chunk, fetched
 // when its route is opened.
+const AppraisalPage = lazy(() => import('./pages/Appraisal.tsx').then((m) => ({ default: m.AppraisalPage })));
 const DisciplinePage = lazy(() =>
   import('./pages/Discipline.tsx').then((m) => ({ default: m.DisciplinePage })),
 );
@@ -52,6 +53,9 @@ const MeetingFormPage = lazy(() =>
 const MemberPage = lazy(() => import('./pages/Member.tsx').then((m) => ({ default: m.MemberPage })));
 const MembersPage = lazy(() => import('./pages/Members.tsx').then((m) => ({ default: m.MembersPage })));
 const MyLifePage = lazy(() => import('./pages/MyLife.tsx').then((m) => ({ default: m.MyLifePage })));
+const CreditPage = lazy(() => import('./pages/Credit.tsx').then((m) => ({ default: m.CreditPage })));
+const IndexPage = lazy(() => import('./pages/Index.tsx').then((m) => ({ default: m.IndexPage })));
+const WarningsPage = lazy(() => import('./pages/Warnings.tsx').then((m) => ({ default: m.WarningsPage })));
 const ManagePage = lazy(() => import('./pages/manage/Manage.tsx').then((m) => ({ default: m.ManagePage })));
 const NewKeyPage = lazy(() => import('./pages/manage/NewKey.tsx').then((m) => ({ default: m.NewKeyPage })));
 const OrgPage = lazy(() => import('./pages/Org.tsx').then((m) => ({ default: m.OrgPage })));
@@ -60,6 +64,7 @@ const ProcessPage = lazy(() => import('./pages/Process.tsx').then((m) => ({ defa
 const RecruitmentPage = lazy(() =>
   import('./pages/Recruitment.tsx').then((m) => ({ default: m.RecruitmentPage })),
 );
+const StudyPage = lazy(() => import('./pages/Study.tsx').then((m) => ({ default: m.StudyPage })));
 const SupervisionPage = lazy(() =>
   import('./pages/Supervision.tsx').then((m) => ({ default: m.SupervisionPage })),
 );
@@ -233,6 +238,10 @@ function Shell() {
           { key: 'recruitment', label: t('navRecruitment') },
           { key: 'dues', label: t('navDues') },
           { key: 'mylife', label: t('navMyLife') },
+          { key: 'study', label: t('navStudy') },
+          { key: 'warnings', label: t('navWarnings') },
+          { key: 'credit', label: t('navCredit') },
+          ...(session.post ? [{ key: 'index', label: t('navIndex') }] : []),
           ...(session.post ? [{ key: 'orglife', label: t('navOrgLife') }] : []),
           { key: 'members', label: t('navMembers') },
           ...(session.post ? [{ key: 'supervision', label: t('navSupervision') }] : []),
@@ -386,7 +395,11 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
     'dues',
     'orglife',
     'mylife',
+    'study',
     'manage',
+    'warnings',
+    'index',
+    'credit',
   ];
   if (needsSession.includes(page) && !session) return <SignInPage />;
   switch (page) {
@@ -413,11 +426,21 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
         <MeetingFormPage />
       ) : route[1] === 'm' ? (
         <MeetingPage id={route[2] ?? ''} />
+      ) : route[1] === 'appraisal' ? (
+        <AppraisalPage id={route[2] ?? ''} />
       ) : (
         <OrgLifePage route={route} />
       );
     case 'mylife':
       return <MyLifePage />;
+    case 'warnings':
+      return <WarningsPage />;
+    case 'credit':
+      return <CreditPage />;
+    case 'index':
+      return <IndexPage route={route} />;
+    case 'study':
+      return <StudyPage route={route} />;
     case 'discipline':
       return <DisciplinePage />;
     case 'explorer':

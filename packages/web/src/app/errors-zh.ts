@@ -95,6 +95,16 @@ export const zhErrors: { readonly [code: string]: string } = {
   GOVERNANCE_UNKNOWN_ORG: '该节点所属组织未在本链登记。',
   GOVERNANCE_UNKNOWN_PROPOSAL: '不存在该编号的提议。',
   GOVERNANCE_WRONG_APPROVER: '签名人不是创世文件指定的审批方（上级组织密钥，或运行验证节点的组织的书记）。',
+  INSIGHT_BAD_PARAMS: '参数格式不正确。',
+  INSIGHT_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
+  INSIGHT_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
+  INSIGHT_NOT_THE_TOP_COMMITTEE: '运行指数规则版本由本链最高一级党委采用。',
+  INSIGHT_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  INSIGHT_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  INSIGHT_SAME_VERSION: '该版本已在执行中。',
+  INSIGHT_UNKNOWN_VERSION: '没有该版本的运行指数规则。',
   MEMBER_ADDRESS_IN_USE: '该密钥地址已被使用或已作废。',
   MEMBER_AGE_SAME_PARTY: '更正年龄承诺须由另一人确认，提出更正的人不能自行确认。',
   MEMBER_BAD_PARAMS: '参数格式不正确。',
@@ -126,6 +136,9 @@ export const zhErrors: { readonly [code: string]: string } = {
   ORGLIFE_BAD_PAIR: '谈心谈话应为党支部委员与本支部另一名党员之间进行。',
   ORGLIFE_BAD_PARAMS: '参数格式不正确。',
   ORGLIFE_EXISTS: '该编号的记录已存在。',
+  ORGLIFE_MINUTES_NOT_REGISTERED: '会议记录须先作为附件登记上链（附件登记），不得引用未登记的文件。',
+  ORGLIFE_MINUTES_SCOPE:
+    '会议记录附件须属于召开会议的组织，且读者范围与会议记录范围一致：公开→公开，本组织→本组织，支委会→仅列支部委员的指定党员。',
   ORGLIFE_NOT_APPRAISAL: '评定等次须在已召开的民主评议党员会议上作出，对应到党员逐一评定且仅一次。',
   ORGLIFE_NOT_A_GENERAL_MEETING: '决议只能在支部党员大会上作出。',
   ORGLIFE_NOT_EXPECTED: '该党员不在本次会议应到人员之列。',
@@ -246,4 +259,11 @@ export const zhErrors: { readonly [code: string]: string } = {
     '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   TRANSFER_REASON_REQUIRED: '无正当理由不得拒绝接收党员组织关系，拒绝时须说明理由。',
   TRANSFER_SAME_ORG: '转入党支部与现所在党支部相同。',
+  WARNINGS_BAD_PARAMS: '参数格式不正确。',
+  WARNINGS_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
+  WARNINGS_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
+  WARNINGS_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  WARNINGS_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
 };

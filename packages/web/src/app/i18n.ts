@@ -9,7 +9,9 @@ import { en as disciplineEn, zh as disciplineZh } from './i18n/discipline.ts';
 import { en as duesEn, zh as duesZh } from './i18n/dues.ts';
 import { en as explorerNamesEn, zh as explorerNamesZh } from './i18n/explorer-names.ts';
 import { en as formsEn, zh as formsZh } from './i18n/forms.ts';
+import { en as insightEn, zh as insightZh } from './i18n/insight.ts';
 import { en as orgLifeEn, zh as orgLifeZh } from './i18n/orglife.ts';
+import { en as orgLifeStudyEn, zh as orgLifeStudyZh } from './i18n/orglife-study.ts';
 import { en as seedingEn, zh as seedingZh } from './i18n/seeding.ts';
 import { en as supervisionEn, zh as supervisionZh } from './i18n/supervision.ts';
 
@@ -17,6 +19,7 @@ const zh = {
   ...formsZh,
   ...duesZh,
   ...orgLifeZh,
+  ...orgLifeStudyZh,
   ...chainNamesZh,
   ...disciplineZh,
   appName: '党建链',
@@ -294,6 +297,7 @@ const zh = {
   ...seedingZh,
   ...adminZh,
   ...explorerNamesZh,
+  ...insightZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -303,6 +307,7 @@ const en: Table = {
   ...formsEn,
   ...duesEn,
   ...orgLifeEn,
+  ...orgLifeStudyEn,
   ...chainNamesEn,
   ...disciplineEn,
   appName: 'Dangjian Chain',
@@ -573,6 +578,7 @@ const en: Table = {
   ...seedingEn,
   ...adminEn,
   ...explorerNamesEn,
+  ...insightEn,
 };
 
 export type Lang = 'zh' | 'en';

@@ -1,0 +1,186 @@
+/**
+ * The period close (block-start hook, deterministic, integer arithmetic). Month M closes once the
+ * dues and orglife modules have closed it (their markers; orglife's hook runs after this one, so
+ * that is the block after the new month's first) — by then the warning centre holds what those
+ * closes raised. For every 党支部: 不漏人 over its roster on the month's last day, 不缺项 over its
+ * obligations, 不掉链 over its open processes and warnings; every 党总支 and 党委 sums the branches below
+ * it (and counts its own broken links). A quarter's and a year's records follow at their last month.
+ * The records are state (queried, proved by state proofs); the close emits no event, so a block that
+ * closes a period carries no history entry of its own for the organizations.
+ */
+import type { HookContext } from '@djchain/runtime';
+import { chinaDate } from '../common/dates.ts';
+import { addMonth, lastDay, type YearMonth } from '../common/months.ts';
+import { asValue, getRecord, MODULE } from '../common/stores.ts';
+import { childrenOf, getOrg, type OrgRecord } from '../org/store.ts';
+import { rosterOn } from '../orglife/roster.ts';
+import { storesFor } from '../permissions/authorize.ts';
+import { processOrg } from '../recruitment/process.ts';
+import type { Process } from '../recruitment/store.ts';
+import { viewAs } from '../warnings/resolve.ts';
+import { type ItemsCount, itemsOf } from './items.ts';
+import { type LinksCount, linksOf } from './links.ts';
+import { mergePeople, type PeopleCount, peopleOfMonth } from './people.ts';
+import { DEFAULT_INDEX_VERSION, INDEX_RULES, type IndexRules, levelOf, overall, permille } from './rules.ts';
+import { type Component, type IndexRecord, insightKeys, LIST_MAX } from './store.ts';
+
+const MAX_ORGS = 10_000;
+const MAX_PROCESSES = 100_000;
+
+interface Counts {
+  people: PeopleCount;
+  items: ItemsCount;
+  links: LinksCount;
+}
+
+export function closeIndexMonths(ctx: HookContext): void {
+  const previous = addMonth(chinaDate(ctx.time).slice(0, 7), -1);
+  const closed = ctx.store.get(insightKeys.closed);
+  if (typeof closed !== 'string') {
+    // A new chain judges from the month it was born in, as dues and orglife do.
+    ctx.store.set(insightKeys.closed, previous);
+    return;
+  }
+  const month = addMonth(closed, 1);
+  if (month > previous) return;
+  const dues = ctx.readStore(MODULE.dues).get('closed');
+  const life = ctx.readStore(MODULE.orglife).get('closed');
+  if (typeof dues !== 'string' || typeof life !== 'string' || dues < month || life < month) return;
+  closeMonth(ctx, month);
+  ctx.store.set(insightKeys.closed, month);
+}
+
+export function rulesInForce(store: { get(key: string): unknown }): IndexRules {
+  const v = store.get(insightKeys.version);
+  return INDEX_RULES[typeof v === 'string' ? v : DEFAULT_INDEX_VERSION]!;
+}
+
+function allOrgs(ctx: HookContext): OrgRecord[] {
+  const orgs = ctx.readStore(MODULE.org);
+  return orgs
+    .keys('o/', MAX_ORGS)
+    .map((k) => getRecord<OrgRecord>(orgs, k)!)
+    .filter((o) => o.kind !== '党小组');
+}
+
+/** Open recruitment processes by the organization that holds them. */
+function processesByOrg(ctx: HookContext): Map<string, string[]> {
+  const rec = viewAs(ctx, MODULE.recruitment);
+  const out = new Map<string, string[]>();
+  for (const key of rec.store.keys('p/', MAX_PROCESSES)) {
+    const p = getRecord<Process>(rec.store, key)!;
+    const org = processOrg(rec, p);
+    out.set(org, [...(out.get(org) ?? []), p.member]);
+  }
+  return out;
+}
+
+function closeMonth(ctx: HookContext, month: YearMonth): void {
+  const rules = rulesInForce(ctx.store);
+  const orgs = allOrgs(ctx);
+  const roster = rosterOn(storesFor(ctx, MODULE.insight), lastDay(month));
+  const processes = processesByOrg(ctx);
+  const quarterEnd = Number(month.slice(5)) % 3 === 0;
+  const yearEnd = month.endsWith('-12');
+  const quarter = `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
+  const year = month.slice(0, 4);
+  const branchCounts = new Map<string, { [period: string]: Counts }>();
+  for (const o of orgs.filter((x) => x.kind === '党支部')) {
+    const people = peopleOfMonth(ctx, rules, month, roster.get(o.id) ?? []);
+    const links = linksOf(ctx, o.id, processes.get(o.id) ?? []);
+    const periods: { [period: string]: Counts } = {
+      [month]: { people, items: itemsOf(ctx, o.id, month), links },
+    };
+    // A quarter and a year: people over their months (stored month records and this one), items over the period.
+    const span = (months: YearMonth[]) =>
+      mergePeople([...months.map((m) => storedPeople(ctx, o.id, m)), people]);
+    if (quarterEnd)
+      periods[quarter] = { people: span(earlier(month, 2)), items: itemsOf(ctx, o.id, quarter), links };
+    if (yearEnd) periods[year] = { people: span(earlier(month, 11)), items: itemsOf(ctx, o.id, year), links };
+    branchCounts.set(o.id, periods);
+  }
+  const periods = [month, ...(quarterEnd ? [quarter] : []), ...(yearEnd ? [year] : [])];
+  // Organizations in byte order (their keys): records and events the same on every node.
+  for (const o of orgs) {
+    const branches = o.kind === '党支部' ? [o.id] : branchesBelow(ctx, o.id);
+    for (const period of periods) {
+      const parts = branches.map((b) => branchCounts.get(b)?.[period]).filter((c) => c !== undefined);
+      const own = o.kind === '党支部' ? null : linksOf(ctx, o.id, processes.get(o.id) ?? []);
+      const record = buildRecord(ctx, rules, o.id, period, branches, parts, own);
+      ctx.store.set(insightKeys.record(o.id, period), asValue(record));
+    }
+  }
+}
+
+/** The `n` months before `month`, oldest first. */
+function earlier(month: YearMonth, n: number): YearMonth[] {
+  return Array.from({ length: n }, (_, i) => addMonth(month, i - n));
+}
+
+function storedPeople(ctx: HookContext, org: string, month: YearMonth): PeopleCount {
+  const r = getRecord<IndexRecord>(ctx.store, insightKeys.record(org, month));
+  if (!r) return { owed: 0, done: 0, missing: [] };
+  return { owed: r.people.owed, done: r.people.done, missing: [...r.people.missing] };
+}
+
+function branchesBelow(ctx: HookContext, org: string): string[] {
+  const orgs = ctx.readStore(MODULE.org);
+  const out: string[] = [];
+  const queue = [org];
+  while (queue.length > 0 && out.length < MAX_ORGS) {
+    const id = queue.shift()!;
+    for (const child of childrenOf(orgs, id)) {
+      if (getOrg(orgs, child)?.kind === '党支部') out.push(child);
+      queue.push(child);
+    }
+  }
+  return out.sort();
+}
+
+function component<T>(owed: number, done: number, missing: readonly T[], count: number): Component<T> {
+  return { score: permille(done, owed), owed, done, missing: missing.slice(0, LIST_MAX), count };
+}
+
+function buildRecord(
+  ctx: HookContext,
+  rules: IndexRules,
+  org: string,
+  period: string,
+  branches: readonly string[],
+  parts: readonly Counts[],
+  own: LinksCount | null,
+): IndexRecord {
+  const sum = (f: (c: Counts) => { owed: number; done: number }) =>
+    parts.reduce((a, c) => ({ owed: a.owed + f(c).owed, done: a.done + f(c).done }), { owed: 0, done: 0 });
+  const people = sum((c) => c.people);
+  const items = sum((c) => c.items);
+  const links = sum((c) => c.links);
+  if (own) {
+    links.owed += own.owed;
+    links.done += own.done;
+  }
+  // Member-id order across branches too: the list is a roll to work through, never a ranking.
+  const peopleMissing = parts
+    .flatMap((c) => c.people.missing)
+    .sort((a, b) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
+  const itemsMissing = parts.flatMap((c) => c.items.missing);
+  const linksMissing = [...(own?.missing ?? []), ...parts.flatMap((c) => c.links.missing)];
+  const p = component(people.owed, people.done, peopleMissing, peopleMissing.length);
+  const i = component(items.owed, items.done, itemsMissing, itemsMissing.length);
+  const l = component(links.owed, links.done, linksMissing, linksMissing.length);
+  const score = overall(rules, p.score, i.score, l.score);
+  return {
+    org,
+    period,
+    every: period.length === 4 ? 'year' : period.includes('Q') ? 'quarter' : 'month',
+    rules: rules.version,
+    closedOn: chinaDate(ctx.time),
+    closedAt: ctx.height,
+    branches: [...branches],
+    people: p,
+    items: i,
+    links: l,
+    overall: score,
+    level: levelOf(rules, score),
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Reading the index: one organization's record of a period (with the missing persons, items and
+ * links behind each figure), one organization's history, the rule sets. No query lists several
+ * organizations side by side or orders members: the index is diagnostic, never a ranking
+ * (国办函〔2026〕12号); missing persons come in member-id order without a figure of their own.
+ */
+import type { Value } from '@djchain/crypto';
+import { defineQuery } from '../common/query.ts';
+import { asValue, getRecord } from '../common/stores.ts';
+import { rulesInForce } from './close.ts';
+import { creditOf } from './credit.ts';
+import { InsightErrors as E } from './errors.ts';
+import { INDEX_RULES } from './rules.ts';
+import { getIndex, type IndexRecord, insightKeys } from './store.ts';
+
+const PERIOD = { type: 'text', max: 7 } as const;
+
+export const insightQueries = {
+  period: defineQuery<{ org: string; period: string }>(E.BAD_PARAMS, {
+    description:
+      "An organization's index of a period (YYYY-MM, YYYY-Qn, YYYY): the three components, each with what is missing and the records behind it.",
+    shape: { org: 'id', period: PERIOD },
+    run: (ctx, p): Value => (getIndex(ctx.store, p.org, p.period) as unknown as Value) ?? null,
+  }),
+  history: defineQuery<{ org: string; every?: string }>(E.BAD_PARAMS, {
+    description: "An organization's closed periods in time order: the figures without the lists.",
+    shape: { org: 'id', every: { type: 'text', optional: true, oneOf: ['month', 'quarter', 'year'] } },
+    run(ctx, p) {
+      const prefix = insightKeys.recordPrefix(p.org);
+      const rows = ctx.store
+        .keys(prefix, 10_000)
+        .map((k) => getRecord<IndexRecord>(ctx.store, k)!)
+        .filter((r) => r.every === (p.every ?? 'month'))
+        .map((r) => ({
+          period: r.period,
+          rules: r.rules,
+          overall: r.overall,
+          level: r.level,
+          people: r.people.score,
+          items: r.items.score,
+          links: r.links.score,
+          missing: { people: r.people.count, items: r.items.count, links: r.links.count },
+        }));
+      return asValue(rows);
+    },
+  }),
+  credit: defineQuery<{ member: string; year: number }>(E.BAD_PARAMS, {
+    description:
+      "A member's credit of a year from attested records only (dues on time, confirmed attendance, sanctions in force), each point with its record.",
+    shape: { member: 'id', year: { type: 'int', min: 1949, max: 2200 } },
+    run(ctx, p) {
+      // Only closed months count: the index's own close marker (a month closes for all alike).
+      const closed = (ctx.store.get(insightKeys.closed) as string | undefined) ?? `${p.year - 1}-12`;
+      return asValue(creditOf(ctx, p.member, p.year, closed));
+    },
+  }),
+  rules: defineQuery<Record<string, never>>(E.BAD_PARAMS, {
+    description: 'The index rule set in force and every published version.',
+    shape: {},
+    run: (ctx) =>
+      asValue({
+        inForce: rulesInForce(ctx.store),
+        versions: Object.values(INDEX_RULES),
+        closed: (ctx.store.get(insightKeys.closed) as string | undefined) ?? null,
+      }),
+  }),
+};

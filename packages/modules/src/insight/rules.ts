@@ -1,0 +1,50 @@
+/**
+ * The operation index's rule sets (社区党建标准化运行指数): weights of the three components in percent
+ * and the thresholds of its levels, in permille. A published version is never edited; the top 党委
+ * adopts another with `insight.adoptRules` (as `recruitment.adoptVersion` adopts a 细则 version), and
+ * every index record names the version it was computed with.
+ */
+export interface IndexRules {
+  readonly version: string;
+  /** Percent; the three sum to 100. */
+  readonly weights: { readonly people: number; readonly items: number; readonly links: number };
+  /** Levels by the overall figure (permille): at least `good` 良好, at least `fair` 一般, else 需关注. */
+  readonly levels: { readonly good: number; readonly fair: number };
+  /** Study counts as on pace when hours × 12 ≥ target × months of the year elapsed. */
+  readonly studyPace: boolean;
+}
+
+export const INDEX_RULES_2026: IndexRules = {
+  version: '2026',
+  weights: { people: 40, items: 30, links: 30 },
+  levels: { good: 900, fair: 700 },
+  studyPace: true,
+};
+
+/** A stricter variant a 党委 may adopt: items weigh more, higher thresholds. */
+export const INDEX_RULES_2026_STRICT: IndexRules = {
+  version: '2026-strict',
+  weights: { people: 35, items: 40, links: 25 },
+  levels: { good: 950, fair: 800 },
+  studyPace: true,
+};
+
+export const INDEX_RULES: { readonly [version: string]: IndexRules } = {
+  [INDEX_RULES_2026.version]: INDEX_RULES_2026,
+  [INDEX_RULES_2026_STRICT.version]: INDEX_RULES_2026_STRICT,
+};
+export const DEFAULT_INDEX_VERSION = INDEX_RULES_2026.version;
+
+/** A share in permille, rounded down (integer arithmetic); 1000 when nothing was owed. */
+export const permille = (done: number, owed: number): number =>
+  owed === 0 ? 1000 : Math.floor((done * 1000) / owed);
+
+export function overall(rules: IndexRules, people: number, items: number, links: number): number {
+  const w = rules.weights;
+  return Math.floor((w.people * people + w.items * items + w.links * links) / 100);
+}
+
+export type IndexLevel = '良好' | '一般' | '需关注';
+export function levelOf(rules: IndexRules, score: number): IndexLevel {
+  return score >= rules.levels.good ? '良好' : score >= rules.levels.fair ? '一般' : '需关注';
+}

@@ -1,0 +1,68 @@
+/**
+ * The index records: one per organization and period (`x/<org>/<period>`: a month YYYY-MM, a quarter
+ * YYYY-Qn, a year YYYY), written once at the period's close; the version in force and its history.
+ */
+import type { ReadStore } from '@djchain/runtime';
+import { getRecord, SEP } from '../common/stores.ts';
+
+/** A member not accounted for, with what is missing and in which months (member-id order, no score). */
+export interface MissingPerson {
+  readonly member: string;
+  readonly items: readonly ('dues' | 'orglife' | 'study')[];
+  readonly months: readonly string[];
+}
+/** A required item not done: a meeting kind and period (the orglife warning), or the term (换届). */
+export interface MissingItem {
+  readonly org: string;
+  readonly kind: string;
+  readonly period: string;
+  /** The warning raised for it, the record behind the figure. */
+  readonly warning: string | null;
+}
+/** A broken link: an open warning of a process, transfer, case or term at the close. */
+export interface BrokenLink {
+  readonly warning: string;
+  readonly kind: string;
+  readonly member: string | null;
+  readonly due: string;
+}
+
+export interface Component<T> {
+  readonly score: number;
+  readonly owed: number;
+  readonly done: number;
+  /** Complete up to LIST_MAX; `count` is always complete. */
+  readonly missing: readonly T[];
+  readonly count: number;
+}
+
+export interface IndexRecord {
+  readonly org: string;
+  readonly period: string;
+  readonly every: 'month' | 'quarter' | 'year';
+  readonly rules: string;
+  readonly closedOn: string;
+  readonly closedAt: number;
+  /** The branches it covers (itself for a 党支部; every 党支部 below for a 党委 or 党总支). */
+  readonly branches: readonly string[];
+  readonly people: Component<MissingPerson>;
+  readonly items: Component<MissingItem>;
+  readonly links: Component<BrokenLink>;
+  readonly overall: number;
+  readonly level: string;
+}
+
+export const LIST_MAX = 500;
+
+export const insightKeys = {
+  record: (org: string, period: string) => `x${SEP}${org}${SEP}${period}`,
+  recordPrefix: (org: string) => `x${SEP}${org}${SEP}`,
+  closed: 'closed',
+  version: 'version',
+  adopted: (height: number) => `v${SEP}${String(height).padStart(12, '0')}`,
+  adoptedPrefix: `v${SEP}`,
+};
+
+export function getIndex(store: ReadStore, org: string, period: string): IndexRecord | undefined {
+  return getRecord<IndexRecord>(store, insightKeys.record(org, period));
+}

@@ -1,0 +1,88 @@
+/**
+ * The register's block-start hook. First every open warning is checked against its resolver and
+ * closed when the resolving act has been recorded (`warnings.Closed`, naming the act); then the
+ * warnings the sources raised in this block's hooks (their `warnq/<height>/` entries — every source
+ * module's name sorts before `warnings`, so their hooks ran first) are taken in: a new id opens a
+ * record (`warnings.Raised`), a known open one with a new level is raised again (`escalated`).
+ */
+import type { HookContext } from '@djchain/runtime';
+import { chinaDate } from '../common/dates.ts';
+import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
+import { asValue, getRecord, MODULE, type ModuleName } from '../common/stores.ts';
+import { type QueuedWarning, warningQueue } from '../common/warnings.ts';
+import { resolution } from './resolve.ts';
+import { getWarning, openIds, type WarningRecord, warningKeys } from './store.ts';
+
+/** The modules that raise warnings, in the order their queues are read. */
+export const WARNING_SOURCES: readonly ModuleName[] = [
+  MODULE.discipline,
+  MODULE.dues,
+  MODULE.org,
+  MODULE.orglife,
+  MODULE.recruitment,
+  MODULE.transfer,
+];
+/** Open warnings checked per block at most (a community has far fewer). */
+const MAX_OPEN = 100_000;
+/** Warnings one source raises in one block at most. */
+const MAX_RAISED = 100_000;
+
+const entitiesOf = (w: { org: string; member: string | null }) =>
+  w.member === null ? [orgEntity(w.org)] : [orgEntity(w.org), memberEntity(w.member)];
+
+export function runRegister(ctx: HookContext): void {
+  closeResolved(ctx);
+  for (const source of WARNING_SOURCES) {
+    const queue = ctx.readStore(source);
+    const prefix = warningQueue.prefix(ctx.height);
+    for (const key of queue.keys(prefix, MAX_RAISED)) take(ctx, getRecord<QueuedWarning>(queue, key)!);
+  }
+}
+
+function closeResolved(ctx: HookContext): void {
+  const today = chinaDate(ctx.time);
+  for (const id of openIds(ctx.store, warningKeys.openPrefix, MAX_OPEN)) {
+    const w = getWarning(ctx.store, id)!;
+    const act = resolution(ctx, w);
+    if (act === null) continue;
+    unindex(ctx, w);
+    const closed: WarningRecord = {
+      ...w,
+      status: 'closed',
+      closedOn: today,
+      closedAt: ctx.height,
+      closedBy: act,
+    };
+    ctx.store.set(warningKeys.record(id), asValue(closed));
+    emitHook(ctx, 'warnings.Closed', entitiesOf(w), { id, kind: w.kind, org: w.org, closedBy: act });
+  }
+}
+
+function take(ctx: HookContext, q: QueuedWarning): void {
+  const known = getWarning(ctx.store, q.id);
+  if (known?.status === 'open' && known.level === q.level) return;
+  const escalated = known?.status === 'open';
+  if (known) unindex(ctx, known);
+  const w: WarningRecord = { ...q, status: 'open', closedOn: null, closedAt: null, closedBy: null };
+  ctx.store.set(warningKeys.record(q.id), asValue(w));
+  ctx.store.set(warningKeys.open(q.id), true);
+  ctx.store.set(warningKeys.openOfOrg(q.org, q.id), true);
+  if (q.member !== null) ctx.store.set(warningKeys.openOfMember(q.member, q.id), true);
+  emitHook(ctx, 'warnings.Raised', entitiesOf(q), {
+    id: q.id,
+    kind: q.kind,
+    level: q.level,
+    org: q.org,
+    member: q.member,
+    due: q.due,
+    cite: q.cite,
+    resolves: [...q.resolves],
+    escalated,
+  });
+}
+
+function unindex(ctx: HookContext, w: WarningRecord): void {
+  ctx.store.delete(warningKeys.open(w.id));
+  ctx.store.delete(warningKeys.openOfOrg(w.org, w.id));
+  if (w.member !== null) ctx.store.delete(warningKeys.openOfMember(w.member, w.id));
+}

@@ -1,0 +1,381 @@
+/**
+ * The operation index (insight): each component at period edges, with every expected figure worked
+ * out by hand in the comments; the governed rule change; the same records on two executors and after
+ * replay; and no query that orders members by a score (国办函〔2026〕12号).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Value } from '@djchain/crypto';
+import type { BlockInput } from '@djchain/runtime';
+import { allModules } from '../src/index.ts';
+import { Chain, type Step } from './harness.ts';
+
+const ok = (chain: Chain, s: Step) => {
+  const r = chain.step(s);
+  assert.equal(r.receipt.status, 'ok', `${s.do}: ${JSON.stringify(r.receipt.error)}`);
+};
+type Rec = {
+  overall: number;
+  level: string;
+  rules: string;
+  branches: string[];
+  people: {
+    score: number;
+    owed: number;
+    done: number;
+    missing: { member: string; items: string[]; months: string[] }[];
+  };
+  items: {
+    score: number;
+    owed: number;
+    done: number;
+    missing: { kind: string; period: string; warning: string | null }[];
+  };
+  links: { score: number; owed: number; done: number; missing: { warning: string; member: string | null }[] };
+};
+const index = (chain: Chain, org: string, period: string) =>
+  chain.query('insight', 'period', { org, period }) as unknown as Rec | null;
+
+/**
+ * b3 (one member, its 书记 b3.sec: a cadre, study target 56 学时) keeps January: calendar, 主题党日
+ * attended (a full day, 8 学时), January's dues paid. Nothing after. b1: an applicant whose talk
+ * deadline (2024-04-04) passes. The 党委 adopts the strict rule set on 2024-04-20.
+ */
+function scenario(chain: Chain): void {
+  ok(chain, {
+    at: '2024-01-05',
+    by: 'c.sec',
+    do: 'orglife.setCalendar',
+    params: { org: 'b3', themeDay: 12 },
+  });
+  ok(chain, {
+    at: '2024-01-06',
+    by: 'b3.sec',
+    do: 'dues.assess',
+    params: { member: 'b3.sec', group: '在职', from: '2024-01', fen: 1500, commitment: 'ab'.repeat(32) },
+  });
+  ok(chain, {
+    at: '2024-01-12',
+    by: 'b3.sec',
+    do: 'orglife.plan',
+    params: { id: 'b3-td-01', org: 'b3', kind: '主题党日', date: '2024-01-12', length: '一天' },
+  });
+  ok(chain, {
+    at: '2024-01-12',
+    hour: 11,
+    by: 'b3.sec',
+    do: 'orglife.hold',
+    params: { meeting: 'b3-td-01', heldOn: '2024-01-12', present: ['b3.sec'] },
+  });
+  ok(chain, {
+    at: '2024-01-15',
+    by: 'b3.sec',
+    do: 'dues.recordPayment',
+    params: { id: 'b3-pay-01', member: 'b3.sec', months: ['2024-01'], fen: 1500, method: '现金' },
+  });
+}
+
+describe('operation index: period edges', () => {
+  const chain = new Chain();
+  scenario(chain);
+
+  it('a month is closed once dues and orglife have closed it: not in the first block of the next month, in the one after', () => {
+    chain.tick('2024-01-31', 23);
+    chain.tick('2024-02-01', 0);
+    assert.equal(index(chain, 'b3', '2024-01'), null);
+    // The close is state only: no event, so ticks that expect none elsewhere stay silent.
+    assert.deepEqual(chain.tick('2024-02-01', 1), []);
+    for (const org of ['b1', 'b2', 'b3', 'c1', 'zz']) assert.ok(index(chain, org, '2024-01') !== null, org);
+  });
+
+  it('January of b3: everyone accounted for, every item done, no link: 1000 良好', () => {
+    const r = index(chain, 'b3', '2024-01')!;
+    // people: b3.sec paid January, attended, 8 学时 × 12 = 96 ≥ 56 × 1 → 1 of 1.
+    assert.deepEqual([r.people.owed, r.people.done, r.people.score, r.people.missing], [1, 1, 1000, []]);
+    // items: the calendar, January's 主题党日 held, the term (ends 2026) → 3 of 3. No committee of 3:
+    // no 支部委员会 owed.
+    assert.deepEqual([r.items.owed, r.items.done, r.items.score], [3, 3, 1000]);
+    assert.deepEqual([r.links.owed, r.links.score], [0, 1000]);
+    assert.deepEqual([r.overall, r.level, r.rules, r.branches], [1000, '良好', '2026', ['b3']]);
+  });
+
+  it('February of b3: dues unpaid and study behind pace; the 主题党日 missed, naming its warning', () => {
+    chain.tick('2024-03-01', 0);
+    chain.tick('2024-03-01', 1);
+    const r = index(chain, 'b3', '2024-02')!;
+    // people: February unpaid; 8 × 12 = 96 < 56 × 2 = 112 → study behind; no meeting for him in
+    // February, so organizational life is not missed → 0 of 1.
+    assert.deepEqual(r.people.missing, [{ member: 'b3.sec', items: ['dues', 'study'], months: ['2024-02'] }]);
+    assert.equal(r.people.score, 0);
+    // items: calendar, term done; February's 主题党日 missed → 2 of 3 = 666‰.
+    assert.deepEqual([r.items.owed, r.items.done, r.items.score], [3, 2, 666]);
+    assert.deepEqual(r.items.missing, [
+      { org: 'b3', kind: '主题党日', period: '2024-02', warning: 'orglife.missed/b3:主题党日:2024-02' },
+    ]);
+    // overall: (40 × 0 + 30 × 666 + 30 × 1000) / 100 = 499.8 → 499, 需关注.
+    assert.deepEqual([r.overall, r.level], [499, '需关注']);
+  });
+
+  it('the first quarter of b3 closes with March: people over three months, items of the months and the quarter', () => {
+    // An applicant in b1 (for the links below), then the quarter's close.
+    ok(chain, {
+      at: '2024-03-01',
+      hour: 10,
+      by: 'b1.clerk',
+      do: 'member.register',
+      params: {
+        id: 'cand',
+        org: 'b1',
+        address: '@cand',
+        ageCommitment: { $ageCommitment: { seed: 'cand', born: '2000-05-20' } },
+      },
+    });
+    ok(chain, {
+      at: '2024-03-04',
+      by: 'cand',
+      do: 'recruitment.apply',
+      params: {
+        member: 'cand',
+        branch: 'b1',
+        ageProof: { $ageProof: { seed: 'cand', born: '2000-05-20', on: '2024-03-04' } },
+      },
+    });
+    chain.tick('2024-04-01', 0);
+    assert.equal(index(chain, 'b3', '2024-Q1'), null);
+    chain.tick('2024-04-01', 1);
+    const q = index(chain, 'b3', '2024-Q1')!;
+    // people: January 1 of 1, February 0 of 1, March 0 of 1 (unpaid; 96 < 56 × 3) → 1 of 3 = 333‰;
+    // b3.sec listed once with both months.
+    assert.deepEqual([q.people.owed, q.people.done, q.people.score], [3, 1, 333]);
+    assert.deepEqual(q.people.missing, [
+      { member: 'b3.sec', items: ['dues', 'study'], months: ['2024-02', '2024-03'] },
+    ]);
+    // items: calendar; 主题党日 Jan held, Feb and Mar missed; the Q1 党员大会 missed; the term → 3 of 6.
+    assert.deepEqual([q.items.owed, q.items.done, q.items.score], [6, 3, 500]);
+    assert.deepEqual(
+      q.items.missing.map((m) => `${m.kind} ${m.period}`),
+      // In the orglife kinds' order (支部党员大会 first), then by period.
+      ['支部党员大会 2024-Q1', '主题党日 2024-02', '主题党日 2024-03'],
+    );
+    // overall: (40 × 333 + 30 × 500 + 30 × 1000) / 100 = 583.2 → 583.
+    assert.equal(q.overall, 583);
+    assert.ok(index(chain, 'b3', '2024-03') !== null);
+    assert.equal(index(chain, 'b3', '2024'), null, 'the year closes only with December');
+  });
+
+  it('不掉链: the applicant whose talk is overdue is a broken link of b1, naming the warning; after the talk it holds', () => {
+    ok(chain, {
+      at: '2024-04-20',
+      by: 'c.sec',
+      do: 'insight.adoptRules',
+      params: { org: 'c1', version: '2026-strict', resolution: 'res-index' },
+    });
+    chain.tick('2024-05-01', 0);
+    chain.tick('2024-05-01', 1);
+    const april = index(chain, 'b1', '2024-04')!;
+    assert.deepEqual([april.links.owed, april.links.done, april.links.score], [1, 0, 0]);
+    assert.deepEqual(
+      april.links.missing.map((l) => [l.warning, l.member]),
+      [['recruitment.deadline/cand:talk:2024-04-04', 'cand']],
+    );
+    ok(chain, {
+      at: '2024-05-06',
+      by: 'b1.org',
+      do: 'recruitment.talk',
+      params: { member: 'cand', lateReason: '申请人外出' },
+    });
+    chain.tick('2024-06-01', 0);
+    chain.tick('2024-06-01', 1);
+    const may = index(chain, 'b1', '2024-05')!;
+    assert.deepEqual([may.links.owed, may.links.done, may.links.score, may.links.missing], [1, 1, 1000, []]);
+  });
+
+  it('a rule set adopted by the top 党委 applies from the next close; closed records keep theirs', () => {
+    const april = index(chain, 'b3', '2024-04')!;
+    // strict: people 0 (unpaid, 96 < 56 × 4), items 2 of 3 = 666, links 1000:
+    // (35 × 0 + 40 × 666 + 25 × 1000) / 100 = 516.4 → 516; strict levels (950, 800) → 需关注.
+    assert.deepEqual([april.rules, april.overall, april.level], ['2026-strict', 516, '需关注']);
+    assert.equal(index(chain, 'b3', '2024-02')!.rules, '2026');
+    const history = chain.query('insight', 'history', { org: 'b3' }) as { period: string; overall: number }[];
+    assert.deepEqual(
+      history.map((h) => [h.period, h.overall]),
+      [
+        ['2024-01', 1000],
+        ['2024-02', 499],
+        ['2024-03', 499],
+        ['2024-04', 516],
+        ['2024-05', 516],
+      ],
+    );
+  });
+
+  it('the 党委 sums its branches: 不漏人 over every member below it', () => {
+    const r = index(chain, 'c1', '2024-01')!;
+    assert.deepEqual(r.branches, ['b1', 'b2', 'b3']);
+    // b1: 12 members, b2: 8 (the 党委's six post holders, b2.sec, b2.m1), b3: 1 → 21; only b3.sec accounted.
+    assert.deepEqual([r.people.owed, r.people.done], [21, 1]);
+  });
+});
+
+describe('operation index: governance of the rule set', () => {
+  it('only the top 党委 书记 adopts a published version', () => {
+    const chain = new Chain();
+    const refuse = (s: Step, code: string) => assert.equal(chain.step(s).receipt.error?.code, code);
+    refuse(
+      {
+        at: '2024-02-01',
+        by: 'b1.sec',
+        do: 'insight.adoptRules',
+        params: { org: 'c1', version: '2026-strict', resolution: 'r1' },
+      },
+      'INSIGHT_NOT_PERMITTED',
+    );
+    refuse(
+      {
+        at: '2024-02-02',
+        by: 'b1.sec',
+        do: 'insight.adoptRules',
+        params: { org: 'b1', version: '2026-strict', resolution: 'r1' },
+      },
+      'INSIGHT_NOT_THE_TOP_COMMITTEE',
+    );
+    refuse(
+      {
+        at: '2024-02-03',
+        by: 'c.sec',
+        do: 'insight.adoptRules',
+        params: { org: 'c1', version: '2027', resolution: 'r1' },
+      },
+      'INSIGHT_UNKNOWN_VERSION',
+    );
+    refuse(
+      {
+        at: '2024-02-04',
+        by: 'c.sec',
+        do: 'insight.adoptRules',
+        params: { org: 'c1', version: '2026', resolution: 'r1' },
+      },
+      'INSIGHT_SAME_VERSION',
+    );
+    const r = chain.step({
+      at: '2024-02-05',
+      by: 'c.sec',
+      do: 'insight.adoptRules',
+      params: { org: 'c1', version: '2026-strict', resolution: 'r1' },
+    });
+    assert.equal(r.receipt.status, 'ok');
+    assert.deepEqual(
+      r.events.map((e) => e.type),
+      ['insight.RulesAdopted'],
+    );
+    assert.equal(
+      (chain.query('insight', 'rules', {}) as { inForce: { version: string } }).inForce.version,
+      '2026-strict',
+    );
+  });
+});
+
+describe('operation index: determinism', () => {
+  it('two executors fed the same blocks hold the same records, and replaying the blocks gives them again', () => {
+    const run = (chain: Chain) => {
+      scenario(chain);
+      for (const d of ['2024-02-01', '2024-03-01', '2024-04-01']) {
+        chain.tick(d, 0);
+        chain.tick(d, 1);
+      }
+    };
+    const first = new Chain();
+    const inputs: BlockInput[] = [];
+    const execute = first.executor.executeBlock.bind(first.executor);
+    first.executor.executeBlock = (input, view) => {
+      inputs.push(input);
+      return execute(input, view);
+    };
+    run(first);
+    const second = new Chain();
+    run(second);
+    const records = (c: Chain) => c.state.entries().filter(([k]) => k.startsWith('insight/x/'));
+    assert.equal(records(first).length, 5 * 4, 'five organizations × (Jan, Feb, Mar, Q1)');
+    assert.deepEqual(second.state.entries(), first.state.entries());
+    const replay = new Chain();
+    for (const input of inputs) replay.state.apply(replay.executor.executeBlock(input, replay.state).writes);
+    assert.deepEqual(replay.state.entries(), first.state.entries());
+  });
+});
+
+describe('operation index: no ranking (国办函〔2026〕12号)', () => {
+  it('no query of insight or warnings takes a sort or returns members ordered by a score', () => {
+    const insight = allModules.find((m) => m.name === 'insight')!;
+    const warnings = allModules.find((m) => m.name === 'warnings')!;
+    assert.deepEqual(Object.keys(insight.queries).sort(), ['credit', 'history', 'period', 'rules']);
+    assert.deepEqual(Object.keys(warnings.queries).sort(), ['mine', 'open', 'warning']);
+    for (const q of [...Object.values(insight.queries), ...Object.values(warnings.queries)]) {
+      const shape = (q as unknown as { shape: { [k: string]: Value } }).shape;
+      for (const field of Object.keys(shape)) assert.ok(!/sort|order|rank|top|limit/i.test(field), field);
+    }
+    // Missing persons come in member-id order, each without a figure of their own.
+    const chain = new Chain();
+    for (const d of ['2024-02-01', '2024-03-01']) {
+      chain.tick(d, 0);
+      chain.tick(d, 1);
+    }
+    const r = index(chain, 'c1', '2024-02')!;
+    const ids = r.people.missing.map((m) => m.member);
+    assert.equal(ids.length, 21);
+    assert.deepEqual(ids, [...ids].sort());
+    for (const m of r.people.missing)
+      assert.deepEqual(Object.keys(m).sort(), ['items', 'member', 'months'], 'no score per member');
+  });
+});
+
+describe('credit (信用): from attested records only, each point with its record', () => {
+  it("b3.sec's 2024 through March: a month paid on time, a confirmed meeting, two months unpaid", () => {
+    const chain = new Chain();
+    scenario(chain);
+    ok(chain, {
+      at: '2024-01-16',
+      by: 'b3.sec',
+      do: 'orglife.confirmAttendance',
+      params: { meeting: 'b3-td-01', member: 'b3.sec' },
+    });
+    // A 警告 for b1.m4: decided by b1, approved by the 党委 on 2024-03-05 (its bar runs a year).
+    ok(chain, {
+      at: '2024-03-01',
+      by: 'b1.sec',
+      do: 'discipline.decideSanction',
+      params: { id: 's1', member: 'b1.m4', kind: '警告', resolution: 'res-s1' },
+    });
+    ok(chain, {
+      at: '2024-03-05',
+      by: 'c.dis',
+      do: 'discipline.approveSanction',
+      params: { id: 's1', approved: true },
+    });
+    for (const d of ['2024-02-01', '2024-03-01', '2024-04-01']) {
+      chain.tick(d, 0);
+      chain.tick(d, 1);
+    }
+    const credit = (member: string, year: number) =>
+      chain.query('insight', 'credit', { member, year }) as unknown as {
+        total: number;
+        closedMonth: string;
+        entries: { points: number; kind: string; on: string; record: string }[];
+      };
+    const c = credit('b3.sec', 2024);
+    assert.equal(c.closedMonth, '2024-03');
+    // Written by hand: January paid on 01-15 (+1), February and March unpaid (−1 each), the 主题党日
+    // of 01-12 attended and confirmed (+1) → 0.
+    assert.deepEqual(c.entries, [
+      { points: 1, kind: 'duesOnTime', on: '2024-01', record: 'dues.payment/b3-pay-01' },
+      { points: -1, kind: 'duesUnpaid', on: '2024-02', record: 'dues.month/b3.sec/2024-02' },
+      { points: -1, kind: 'duesUnpaid', on: '2024-03', record: 'dues.month/b3.sec/2024-03' },
+      { points: 1, kind: 'attendanceConfirmed', on: '2024-01-12', record: 'orglife.meeting/b3-td-01' },
+    ]);
+    assert.equal(c.total, 0);
+    // The sanction counts in 2024 and — its bar running to 2025-03-05 — in 2025; not in 2026.
+    const sanction = { points: -5, kind: 'sanction', on: '2024-03-05', record: 'discipline.sanction/s1' };
+    assert.deepEqual(credit('b1.m4', 2024).entries, [sanction]);
+    assert.deepEqual(credit('b1.m4', 2025).entries, [sanction]);
+    assert.deepEqual(credit('b1.m4', 2026).entries, []);
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * The warning centre beyond the vectors (vectors/warnings.json): who sees which open warnings, and
+ * that the register is the same on two executors fed the same blocks and after replaying them.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Value } from '@djchain/crypto';
+import type { BlockInput } from '@djchain/runtime';
+import { Chain } from './harness.ts';
+
+const ASSESS = {
+  member: 'b1.m2',
+  group: '在职',
+  from: '2024-02',
+  fen: 1500,
+  commitment: 'ab'.repeat(32),
+};
+
+/** Calendars for b1 and b3 from January, b1.m2 assessed and never paying: warnings at Feb and May closes. */
+function scenario(chain: Chain): void {
+  const ok = (r: { receipt: { status: string; error?: unknown } }) =>
+    assert.equal(r.receipt.status, 'ok', JSON.stringify(r.receipt.error));
+  ok(
+    chain.step({
+      at: '2024-01-05',
+      by: 'b1.sec',
+      do: 'orglife.setCalendar',
+      params: { org: 'b1', themeDay: 10 },
+    }),
+  );
+  ok(
+    chain.step({
+      at: '2024-01-06',
+      by: 'c.sec',
+      do: 'orglife.setCalendar',
+      params: { org: 'b3', themeDay: 12 },
+    }),
+  );
+  ok(chain.step({ at: '2024-02-01', hour: 11, by: 'b1.sec', do: 'dues.assess', params: ASSESS }));
+  for (const day of ['2024-03-01', '2024-04-01', '2024-05-01']) chain.tick(day);
+}
+
+const ids = (v: Value) => (v as { id: string }[]).map((w) => w.id);
+
+describe('warning centre: who sees what', () => {
+  const chain = new Chain();
+  scenario(chain);
+
+  it('a branch sees its own open warnings, in due-date order', () => {
+    const own = ids(chain.query('warnings', 'open', { org: 'b1' }));
+    // Written by hand: Jan–Apr 主题党日 and 支部委员会 (b1 has 6 committee posts), Q1 党员大会, and
+    // b1.m2's arrears (Feb–Apr unpaid, due the end of July).
+    assert.deepEqual(own, [
+      'orglife.missed/b1:主题党日:2024-01',
+      'orglife.missed/b1:支部委员会:2024-01',
+      'orglife.missed/b1:主题党日:2024-02',
+      'orglife.missed/b1:支部委员会:2024-02',
+      'orglife.missed/b1:主题党日:2024-03',
+      'orglife.missed/b1:支部党员大会:2024-Q1',
+      'orglife.missed/b1:支部委员会:2024-03',
+      'orglife.missed/b1:主题党日:2024-04',
+      'orglife.missed/b1:支部委员会:2024-04',
+      'dues.arrears/b1.m2:2024-02',
+    ]);
+  });
+
+  it('the 党委 sees the warnings of every organization below it with subtree, only its own without', () => {
+    assert.deepEqual(chain.query('warnings', 'open', { org: 'c1' }), []);
+    const all = ids(chain.query('warnings', 'open', { org: 'c1', subtree: true }));
+    assert.ok(all.includes('dues.arrears/b1.m2:2024-02'));
+    assert.ok(all.includes('orglife.missed/b3:主题党日:2024-04'));
+    // b1's ten and b3's five (Jan–Apr 主题党日, the Q1 党员大会: b3 has only a 书记, so no 支部委员会 is owed).
+    assert.equal(all.length, 15);
+    // A branch's subtree does not reach a sibling branch.
+    assert.ok(
+      !ids(chain.query('warnings', 'open', { org: 'b1', subtree: true })).some((i) => i.includes('/b3:')),
+    );
+  });
+
+  it("a member sees the warnings about them; a post holder those owed by the post's organization", () => {
+    assert.deepEqual(ids(chain.query('warnings', 'mine', { member: 'b1.m2' })), [
+      'dues.arrears/b1.m2:2024-02',
+    ]);
+    assert.deepEqual(chain.query('warnings', 'mine', { member: 'b1.m3' }), []);
+    // b1's 书记 owes all ten; b1's 宣传委员 none (the warnings name 书记 and 组织委员, or the clerk for dues).
+    assert.equal(ids(chain.query('warnings', 'mine', { member: 'b1.sec' })).length, 10);
+    assert.deepEqual(ids(chain.query('warnings', 'mine', { member: 'b1.clerk' })), [
+      'dues.arrears/b1.m2:2024-02',
+    ]);
+    assert.deepEqual(chain.query('warnings', 'mine', { member: 'b1.pub' }), []);
+  });
+
+  it('an unknown organization has no warnings; a bad parameter is refused with WARNINGS_BAD_PARAMS', () => {
+    assert.deepEqual(chain.query('warnings', 'open', { org: 'nowhere' }), []);
+    assert.throws(
+      () => chain.query('warnings', 'open', { org: 'b1', subtree: 'yes' }),
+      /WARNINGS_BAD_PARAMS/,
+    );
+  });
+});
+
+describe('warning centre: determinism', () => {
+  it('two executors fed the same blocks hold the same register, and replaying the blocks gives it again', () => {
+    const first = new Chain();
+    const inputs: BlockInput[] = [];
+    const execute = first.executor.executeBlock.bind(first.executor);
+    first.executor.executeBlock = (input, view) => {
+      inputs.push(input);
+      return execute(input, view);
+    };
+    scenario(first);
+    const second = new Chain();
+    scenario(second);
+    const register = (c: Chain) => c.state.entries().filter(([k]) => k.startsWith('warnings/'));
+    assert.ok(register(first).length > 20);
+    assert.deepEqual(register(second), register(first));
+    assert.deepEqual(second.state.entries(), first.state.entries());
+
+    const replay = new Chain();
+    for (const input of inputs) replay.state.apply(replay.executor.executeBlock(input, replay.state).writes);
+    assert.deepEqual(replay.state.entries(), first.state.entries());
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * The web copies of the warning centre's and the operation index's records (the app may not import
+ * @djchain/modules: scripts/check-layers.ts); test/insight-copy.test.ts keeps the kinds and levels
+ * equal to the chain's.
+ */
+export const WARNING_KINDS = [
+  'recruitment.deadline',
+  'dues.arrears',
+  'dues.lapse',
+  'orglife.missed',
+  'orglife.lapse',
+  'org.term',
+  'transfer.unanswered',
+  'discipline.observation',
+] as const;
+export type WarningKind = (typeof WARNING_KINDS)[number];
+export const WARNING_LEVELS = ['dueSoon', 'overdue', 'serious'] as const;
+export type WarningLevel = (typeof WARNING_LEVELS)[number];
+
+export interface WarningRecord {
+  readonly id: string;
+  readonly kind: WarningKind;
+  readonly level: WarningLevel;
+  readonly org: string;
+  readonly posts: readonly string[];
+  readonly member: string | null;
+  readonly due: string;
+  readonly cite: string;
+  readonly resolves: readonly string[];
+  readonly data: { readonly [key: string]: unknown };
+  readonly raisedOn: string;
+  readonly status: 'open' | 'closed';
+  readonly closedBy: string | null;
+}
+
+export interface IndexComponent<T> {
+  readonly score: number;
+  readonly owed: number;
+  readonly done: number;
+  readonly missing: readonly T[];
+  readonly count: number;
+}
+export interface IndexRecord {
+  readonly org: string;
+  readonly period: string;
+  readonly every: 'month' | 'quarter' | 'year';
+  readonly rules: string;
+  readonly closedOn: string;
+  readonly branches: readonly string[];
+  readonly people: IndexComponent<{ member: string; items: readonly string[]; months: readonly string[] }>;
+  readonly items: IndexComponent<{ org: string; kind: string; period: string; warning: string | null }>;
+  readonly links: IndexComponent<{ warning: string; kind: string; member: string | null; due: string }>;
+  readonly overall: number;
+  readonly level: string;
+}
+export interface IndexRow {
+  readonly period: string;
+  readonly rules: string;
+  readonly overall: number;
+  readonly level: string;
+  readonly people: number;
+  readonly items: number;
+  readonly links: number;
+  readonly missing: { readonly people: number; readonly items: number; readonly links: number };
+}
+
+export const COMPONENTS = ['people', 'items', 'links'] as const;
+export type ComponentName = (typeof COMPONENTS)[number];
+
+/** Permille as a percentage with one decimal, integer arithmetic: 666 → "66.6". */
+export const percent = (permille: number) => `${Math.floor(permille / 10)}.${permille % 10}`;
+
+/** Where a warning is answered: the page of the act that closes it. */
+export function warningLink(w: Pick<WarningRecord, 'kind' | 'member' | 'data'>): string | null {
+  const d = w.data as { [k: string]: string };
+  switch (w.kind) {
+    case 'recruitment.deadline':
+      return `#/recruitment/${w.member}`;
+    case 'dues.arrears':
+    case 'dues.lapse':
+      return '#/dues';
+    case 'orglife.missed':
+    case 'orglife.lapse':
+      return d.org ? `#/orglife/branch/${d.org}` : '#/orglife';
+    case 'org.term':
+      return '#/manage/terms';
+    case 'transfer.unanswered':
+    case 'discipline.observation':
+      return '#/discipline';
+    default:
+      return null;
+  }
+}

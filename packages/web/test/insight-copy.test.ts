@@ -1,0 +1,20 @@
+/**
+ * The web app may not import the modules (scripts/check-layers.ts), so `src/app/insight.ts` keeps its
+ * own lists of the warning kinds and levels. This test keeps them equal to the chain's, in order: a
+ * kind added on chain and missing on the page fails here (its label would be a raw key otherwise).
+ */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { WARNING_KINDS as CHAIN_KINDS, WARNING_LEVELS as CHAIN_LEVELS } from '@djchain/modules';
+import { en, zh } from '../src/app/i18n/insight.ts';
+import { WARNING_KINDS, WARNING_LEVELS } from '../src/app/insight.ts';
+
+it("the web copy of the warning kinds and levels is the modules' list, each with a label", () => {
+  assert.deepEqual([...WARNING_KINDS], [...CHAIN_KINDS]);
+  assert.deepEqual([...WARNING_LEVELS], [...CHAIN_LEVELS]);
+  for (const k of WARNING_KINDS) {
+    const key = `wk_${k.replace('.', '_')}` as keyof typeof zh;
+    assert.ok(zh[key] && en[key], key);
+  }
+  for (const l of WARNING_LEVELS) assert.ok(zh[`wl_${l}` as keyof typeof zh], l);
+});
