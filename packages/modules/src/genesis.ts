@@ -1,4 +1,5 @@
 /** The genesis sections of this package's modules, as one documented shape (README "Genesis"). */
+import type { AttachmentGenesis } from './attachment/module.ts';
 import type { DisciplineGenesis } from './discipline/module.ts';
 import type { GovernanceGenesis } from './governance/params.ts';
 import type { MemberGenesis } from './member/module.ts';
@@ -18,4 +19,6 @@ export interface ModulesGenesis {
   readonly discipline?: DisciplineGenesis;
   /** Who approves node admission (default: ⅔ of the validator organizations' 书记). */
   readonly governance?: GovernanceGenesis;
+  /** Each account's monthly attachment quota (count, bytes); default DEFAULT_ATTACHMENT_QUOTA. */
+  readonly attachment?: AttachmentGenesis;
 }

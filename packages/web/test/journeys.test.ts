@@ -2,14 +2,14 @@
  * Role journeys in real Chromium against a real node (test/harness.ts), with the checks every page
  * must pass: axe-core (no serious or critical violation, contrast included), tap targets of at least
  * 44 px, and no English word in the zh-CN page outside ids, hashes and codes. The branch secretary
- * records a talk with its date, people, opinion and minutes (hash on chain, file kept in the
- * browser) after a confirmation, exactly once, across a reload that keeps the session but not the
+ * records a talk with its date, people, opinion and minutes (hash on chain, the file kept by the
+ * node and fetched back in a fresh browser) after a confirmation, exactly once, across a reload that keeps the session but not the
  * key; the clerk in 代办 mode files a member's paper; the member opens 我的档案 and prints the
  * dossier (PDF) with its verification summary and the QR code of the file's hash.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import { toHex } from '@djchain/crypto';
@@ -21,6 +21,7 @@ import {
   browserTests,
   type Chain,
   clientOf,
+  openPage,
   PASSPHRASE,
   type Rig,
   SHOTS,
@@ -43,12 +44,34 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
 
   before(async () => {
     if (!gate.run) return;
-    chain = await startChain();
+    // The node is the 党委's (c1): a node keeps only the attachments its organization may read
+    // (ATTACHMENT_WRONG_NODE), and the step documents are b1's, for the person concerned.
+    chain = await startChain({
+      editGenesis: (g) => {
+        (g as unknown as { validators: { orgId?: string }[] }).validators[0]!.orgId = 'c1';
+      },
+    });
     rig = await startWebPage(chain, 30_000, pageErrors);
     ({ web, page } = rig);
   });
   after(() => stopRig({ chain, ...rig }));
 
+  /** The upload's result: its hash shown, or the refusal (then the test fails with its text). */
+  const uploaded = async () => {
+    await page
+      .getByTestId('attachment-hash')
+      .or(page.getByTestId('coded-error'))
+      .waitFor({ timeout: 120_000 });
+    assert.equal(
+      await page.getByTestId('coded-error').count(),
+      0,
+      (await page
+        .getByTestId('coded-error')
+        .first()
+        .textContent()
+        .catch(() => '')) ?? '',
+    );
+  };
   const signIn = (account: keyof typeof ACCOUNTS, postIndex: number, actingFor?: string) =>
     signInWith(page, web.url, chain.keystores[account], { postIndex, ...(actingFor ? { actingFor } : {}) });
 
@@ -135,7 +158,12 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'talk-minutes.txt'), minutes);
       await form.locator('input[type=file]').setInputFiles(join(dir, 'talk-minutes.txt'));
-      await page.getByTestId('attachment-hash').waitFor();
+      // The document goes to the node (attachment.register is signed): after the reload the key
+      // is closed, so the passphrase opens it here, once for the upload and the step.
+      await page.getByTestId('unlock-passphrase').fill(PASSPHRASE);
+      await checkPage(page, 'unlock');
+      await page.getByTestId('unlock-submit').click();
+      await uploaded();
       await checkPage(page, 'talk-form');
       await page.getByTestId('step-submit').click();
       // The confirmation lists what will be recorded.
@@ -153,10 +181,6 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
         assert.ok(listed.includes(s), `confirmation lacks ${s}: ${listed}`);
       await checkPage(page, 'talk-confirm');
       await page.getByTestId('confirm-submit').click();
-      // After the reload the key is closed: the passphrase opens it to sign.
-      await page.getByTestId('unlock-passphrase').fill(PASSPHRASE);
-      await checkPage(page, 'unlock');
-      await page.getByTestId('unlock-submit').click();
       await page.getByTestId('step-done').waitFor({ timeout: 60_000 });
       const button = page.getByTestId('step-submit');
       assert.equal(await button.isDisabled(), true, 'the submit button stays active after success');
@@ -175,7 +199,29 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
       assert.equal(talk.data.note, '入党动机端正，建议列为培养对象');
       assert.equal(talk.data.ref, minutesHash);
       assert.equal(proc.materials.谈话记录, minutesHash);
+      // The document reached the node (issue 13: not only this browser's storage): registered with
+      // the branch as its organization, readable by the applicant, and its bytes served back.
+      const rec = (await c.attachment(minutesHash))!;
+      assert.deepEqual(
+        { org: rec.org, scope: rec.scope, members: rec.members, size: rec.size },
+        { org: 'b1', scope: 'members', members: ['m-101'], size: minutes.length },
+      );
+      assert.deepEqual(Buffer.from(await c.getAttachment(minutesHash)), minutes);
       await checkPage(page, 'talk-done');
+
+      // A fresh browser (nothing of this one's storage): the organizer signs in, opens the
+      // applicant's process and fetches the talk's document back from the node.
+      const other = await openPage(60_000);
+      try {
+        await signInWith(other.page, web.url, chain.keystores.organizer);
+        await other.page.goto(`${web.url}/#/recruitment/m-101`);
+        const got = other.page.waitForEvent('download');
+        await other.page.getByTestId('doc-talk').click();
+        const file = await (await got).path();
+        assert.deepEqual(readFileSync(file), minutes);
+      } finally {
+        await other.close();
+      }
     },
   );
 
@@ -211,7 +257,7 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
     const report = join(SHOTS, '..', 'report.txt');
     writeFileSync(report, '思想汇报（第一季度）\n');
     await form.locator('input[type=file]').setInputFiles(report);
-    await page.getByTestId('attachment-hash').waitFor();
+    await uploaded();
     await page.getByTestId('step-submit').click();
     await page.getByTestId('confirm-submit').click();
     await page.getByTestId('step-done').waitFor({ timeout: 60_000 });

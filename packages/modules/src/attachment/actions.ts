@@ -4,7 +4,7 @@
  * declarations) refer to an attachment by its hash. Nothing of the content, not even a file name,
  * comes on chain: names of files carry people's names often enough.
  */
-import type { Result } from '@djchain/runtime';
+import type { ActionContext, Result } from '@djchain/runtime';
 import { defineAction } from '../common/action.ts';
 import { chinaDate } from '../common/dates.ts';
 import { failure, okResult } from '../common/errors.ts';
@@ -21,11 +21,19 @@ import {
   ATTACHMENT_SCOPES,
   type AttachmentRecord,
   type AttachmentScope,
+  type AttachmentUsage,
   attachmentKeys,
   getAttachment,
+  quotaOf,
+  usageOf,
 } from './store.ts';
 
 const M = MODULE.attachment;
+
+/** The account a quota counts: the registering member, else the signing key's address. */
+function accountOf(ctx: ActionContext): string {
+  return actorOf(ctx, M).by ?? ctx.signerAddress;
+}
 
 export interface RegisterParams {
   hash: string;
@@ -67,6 +75,17 @@ export const register = defineAction<RegisterParams>(M, E, {
   target: (ctx, p) => (getOrg(storesFor(ctx, M).org, p.org) ? { org: p.org } : null),
   verify(ctx, p) {
     if (getAttachment(ctx.store, p.hash)) return failure(E.EXISTS, { hash: p.hash });
+    const quota = quotaOf(ctx.store);
+    const month = chinaDate(ctx.time).slice(0, 7);
+    const used = usageOf(ctx.store, accountOf(ctx), month);
+    if (used.count + 1 > quota.count || used.bytes + p.size > quota.bytes)
+      return failure(E.QUOTA, {
+        month,
+        count: used.count,
+        bytes: used.bytes,
+        maxCount: quota.count,
+        maxBytes: quota.bytes,
+      });
     const members = storesFor(ctx, M).member;
     for (const m of p.members ?? [])
       if (!getMember(members, m)) return failure(E.UNKNOWN_MEMBER, { member: m });
@@ -84,6 +103,13 @@ export const register = defineAction<RegisterParams>(M, E, {
       registeredOn: chinaDate(ctx.time),
     };
     ctx.store.set(attachmentKeys.attachment(p.hash), asValue(rec));
+    const account = accountOf(ctx);
+    const month = rec.registeredOn.slice(0, 7);
+    const used = usageOf(ctx.store, account, month);
+    ctx.store.set(
+      attachmentKeys.usage(account, month),
+      asValue({ count: used.count + 1, bytes: used.bytes + p.size } satisfies AttachmentUsage),
+    );
     emitAct(ctx, M, 'attachment.Registered', [orgEntity(p.org), ...rec.members.map(memberEntity)], {
       hash: p.hash,
       size: p.size,

@@ -13,6 +13,11 @@ export const AttachmentErrors = {
     en: 'The scope "members" names its readers (1 to 50 member ids, ascending, no repeats); the other scopes name none.',
     zh: '读者范围为“指定党员”时须列出 1 至 50 名党员编号（升序、不重复）；其他范围不列党员。',
   },
+  QUOTA: {
+    code: 'ATTACHMENT_QUOTA',
+    en: 'This account has reached its monthly attachment quota (count or bytes, set in genesis); it renews on the 1st of next month (China time).',
+    zh: '该账户本月登记附件的数量或容量已达上限（创世参数设定），下月1日（北京时间）起恢复。',
+  },
   UNKNOWN_MEMBER: {
     code: 'ATTACHMENT_UNKNOWN_MEMBER',
     en: 'A member named as a reader is not registered on this chain.',

@@ -53,9 +53,37 @@ export interface AttachmentRecord {
   readonly registeredOn: IsoDate;
 }
 
+/**
+ * What one account (the registering member, else the signing key's address) may register in one
+ * China calendar month: a count and a byte total. Deterministic (the block's China date), set in
+ * genesis (`modules.attachment.quota`); these defaults where genesis set none. The nodes' disks are
+ * the organizations' own: a leaked or careless key fills them at most this much a month.
+ */
+export interface AttachmentQuota {
+  readonly count: number;
+  readonly bytes: number;
+}
+export const DEFAULT_ATTACHMENT_QUOTA: AttachmentQuota = { count: 500, bytes: 2 * 1024 * 1024 * 1024 };
+
+/** An account's registrations in a month (the quota's counter). */
+export interface AttachmentUsage {
+  readonly count: number;
+  readonly bytes: number;
+}
+
 export const attachmentKeys = {
   attachment: (hash: string) => `a${SEP}${hash}`,
+  quota: 'quota',
+  usage: (account: string, month: string) => `u${SEP}${account}${SEP}${month}`,
 };
+
+export function quotaOf(store: ReadStore): AttachmentQuota {
+  return getRecord<AttachmentQuota>(store, attachmentKeys.quota) ?? DEFAULT_ATTACHMENT_QUOTA;
+}
+
+export function usageOf(store: ReadStore, account: string, month: string): AttachmentUsage {
+  return getRecord<AttachmentUsage>(store, attachmentKeys.usage(account, month)) ?? { count: 0, bytes: 0 };
+}
 
 export function getAttachment(store: ReadStore, hash: string): AttachmentRecord | undefined {
   return getRecord<AttachmentRecord>(store, attachmentKeys.attachment(hash));

@@ -262,6 +262,10 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
     rule: 'the readers of the attachment (its scope; post holders of its organization or above)',
     before: (s, st, p) => void requireAttachment(s, st, own(p, 'hash')),
   },
+  'attachment.usage': {
+    rule: 'the member whose account it is, or post holders of their organization or above',
+    before: memberParam('account'),
+  },
   'attachment.entitled': {
     rule: 'the readers of the attachment, about themselves or a member they may read',
     before(s, st, p) {

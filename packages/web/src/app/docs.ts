@@ -1,41 +1,53 @@
 /**
- * Attachments of step records: the chain keeps the file's hash (`ref`, hex of the chain suite's
- * hash); the file itself stays off chain — here in this browser's IndexedDB, keyed by that hash,
- * so the page that recorded it can open it again. The branch archives the paper or file as well.
+ * Documents of step records (谈话记录, 思想汇报 …): the chain keeps the file's SHA-256 (`ref`); the
+ * file itself goes to the node as an attachment (SDK `putAttachment`: `attachment.register` signed
+ * by the post holder filling the form, then the upload), scope `members` naming the person the
+ * process is about — so the post holders of the branch and above, and that person, can fetch it
+ * back from any entitled node (`getAttachment`, checked against its hash), not only from the
+ * browser that recorded it. Nothing of the file's name comes on chain.
  */
-import { toHex } from '@djchain/crypto/browser';
+import { attachmentHash } from '@djchain/client';
+import type { KeyPair } from '@djchain/crypto/browser';
 import type { Chain } from './chain.ts';
+import { AppError } from './errors.ts';
 
-const DB = 'djchain-docs';
-const STORE = 'files';
+/** Media types the chain records (attachment/store.ts); anything else is octet-stream. */
+const MEDIA = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'text/plain',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+];
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((ok, fail) => {
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-    req.onsuccess = () => ok(req.result);
-    req.onerror = () => fail(req.error);
-  });
-}
-
-/** Hashes a file with the chain's suite and keeps it locally; the hex hash goes on chain as `ref`. */
-export async function keepFile(
+/**
+ * Files `file` as an attachment of `org` readable by `member` (and the post holders of `org` and
+ * above); returns its hash for the step's `ref`. A refused registration is thrown with its code.
+ */
+export async function fileDocument(
   chain: Chain,
   file: File,
+  to: { org: string; member: string },
+  key: KeyPair,
 ): Promise<{ hash: string; name: string; size: number }> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const hash = toHex(chain.client.suite.hash(bytes));
-  try {
-    const db = await open();
-    await new Promise<void>((ok, fail) => {
-      const tx = db.transaction(STORE, 'readwrite');
-      tx.objectStore(STORE).put({ name: file.name, type: file.type, bytes }, hash);
-      tx.oncomplete = () => ok();
-      tx.onerror = () => fail(tx.error);
-    });
-    db.close();
-  } catch {
-    // No IndexedDB (private mode): the hash still goes on chain; the file stays with its owner.
-  }
-  return { hash, name: file.name, size: bytes.length };
+  const put = await chain.client.putAttachment(
+    bytes,
+    {
+      org: to.org,
+      scope: 'members',
+      members: [to.member],
+      mediaType: MEDIA.includes(file.type) ? file.type : 'application/octet-stream',
+    },
+    key,
+  );
+  const r = put.receipt?.receipt;
+  if (r && r.status !== 'ok')
+    throw new AppError(r.error?.code ?? 'TX_FAILED', r.error?.message ?? 'attachment refused');
+  if (attachmentHash(bytes) !== put.hash)
+    throw new AppError('CLIENT_ATTACHMENT_MISMATCH', 'the document hash differs from the bytes read');
+  return { hash: put.hash, name: file.name, size: bytes.length };
 }

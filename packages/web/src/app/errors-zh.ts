@@ -10,6 +10,7 @@ export const zhErrors: { readonly [code: string]: string } = {
     '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
   ATTACHMENT_PERSONAL_DATA:
     '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  ATTACHMENT_QUOTA: '该账户本月登记附件的数量或容量已达上限（创世参数设定），下月1日（北京时间）起恢复。',
   ATTACHMENT_UNKNOWN_MEMBER: '指定的读者不是本链登记的党员。',
   DISCIPLINE_BAD_DURATION: '留党察看期限为一年或二年，其他处分不设期限。',
   DISCIPLINE_BAD_PARAMS: '参数格式不正确。',

@@ -5,7 +5,8 @@ export const zh = {
   fieldPeople: '参加人员（党员编号，逗号分隔）',
   fieldNote: '意见或决定（100字以内，勿填个人信息）',
   fieldAttachment: '附件（文件或会议记录）',
-  attachmentHint: '链上只记录文件的指纹（哈希）；文件本身保存在本机浏览器，并请另行归档。',
+  attachmentHint:
+    '文件上传到本组织的节点保存，本支部和上级党组织的任职人员及本人可以查看；链上只记录文件的指纹（哈希）。',
   attachmentChoose: '选择文件',
   attachmentHash: '指纹 {hash}',
   talkHeldOn: '谈话日期',
@@ -79,7 +80,7 @@ export const en: { [K in keyof typeof zh]: string } = {
   fieldNote: 'Opinion or decision (≤ 100 characters, no personal data)',
   fieldAttachment: 'Attachment (document or minutes)',
   attachmentHint:
-    'Only the file’s fingerprint (hash) goes on chain; the file stays in this browser — archive it too.',
+    'The file is kept by the organization’s node, readable by post holders of the branch and above and by the person concerned; only its fingerprint (hash) goes on chain.',
   attachmentChoose: 'Choose file',
   attachmentHash: 'Fingerprint {hash}',
   talkHeldOn: 'Date of the talk',

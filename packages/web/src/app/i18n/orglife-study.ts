@@ -1,6 +1,8 @@
-/** Strings of the study pages (个人自学: report, branch confirmation) and the 民主评议 rating page. */
+/** Strings of the study pages (and of step documents kept on the node) (个人自学: report, branch confirmation) and the 民主评议 rating page. */
 export const zh = {
   navStudy: '我的学习',
+  attachmentUploading: '正在上传…',
+  attachmentDownload: '查看文件（从节点取回并核对哈希）',
   sdTitle: '我的学习（{year}年）',
   sdReport: '报告个人自学',
   sdDate: '学习日期',
@@ -60,6 +62,8 @@ export const zh = {
 
 export const en: typeof zh = {
   navStudy: 'My study',
+  attachmentUploading: 'Uploading…',
+  attachmentDownload: 'Open the document (fetched from the node, hash checked)',
   sdTitle: 'My study ({year})',
   sdReport: 'Report individual study',
   sdDate: 'Date',

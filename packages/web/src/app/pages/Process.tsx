@@ -26,9 +26,9 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import type { Chain } from '../chain.ts';
-import { chinaToday } from '../chain.ts';
+import { chinaToday, download } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
-import { keepFile } from '../docs.ts';
+import { fileDocument } from '../docs.ts';
 import { type Field, fieldsOf, paramsOf, STEP_DEADLINE, shown, VOTE_ACTIONS, wayOf } from '../forms.ts';
 import { OrgName, PersonName, useNames } from '../names.tsx';
 import { RECRUITMENT_PERMISSIONS } from '../permissions.ts';
@@ -106,6 +106,9 @@ export function ProcessPage({ member, action }: { member: string; action?: strin
                         {r.onBehalfOf ? ` · ${t('onBehalf', { member: who(r.onBehalfOf) })}` : ''}
                       </Typography.Text>
                     </div>
+                    {typeof r.data.ref === 'string' ? (
+                      <DocumentButton chain={chain} hash={r.data.ref} testId={`doc-${s.action}`} />
+                    ) : null}
                   </div>
                 ),
               };
@@ -273,7 +276,7 @@ function StepForm({
       {VOTE_ACTIONS.has(action) ? <VoteRules chain={chain} branch={branch} /> : null}
       <Form form={form} layout="vertical" onFinish={ask} size="large" disabled={busy || receipt !== null}>
         {visible.map((f) => (
-          <FieldInput key={f.name} f={f} chain={chain} form={form} />
+          <FieldInput key={f.name} f={f} chain={chain} form={form} doc={{ org: branch, member }} />
         ))}
         <Button
           type="primary"
@@ -358,9 +361,22 @@ function StepForm({
   );
 }
 
-function FieldInput({ f, chain, form }: { f: Field; chain: Chain; form: FormInstance }) {
-  const { t } = useApp();
+function FieldInput({
+  f,
+  chain,
+  form,
+  doc,
+}: {
+  f: Field;
+  chain: Chain;
+  form: FormInstance;
+  /** Where a document goes: the process's branch, readable by the person it is about. */
+  doc: { org: string; member: string };
+}) {
+  const { t, unlockKey } = useApp();
   const [file, setFile] = useState<{ name: string; hash: string } | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [upError, setUpError] = useState<CodedView | null>(null);
   const rules = [
     ...(f.optional || f.kind === 'bool' || f.kind === 'file'
       ? []
@@ -411,15 +427,26 @@ function FieldInput({ f, chain, form }: { f: Field; chain: Chain; form: FormInst
           <Upload
             showUploadList={false}
             beforeUpload={(picked) => {
-              void keepFile(chain, picked).then((k) => {
-                setFile({ name: k.name, hash: k.hash });
-                form.setFieldValue(f.name, k.hash);
-              });
+              setUploading(true);
+              setUpError(null);
+              void unlockKey()
+                .then((key) => fileDocument(chain, picked, doc, key))
+                .then(
+                  (k) => {
+                    setFile({ name: k.name, hash: k.hash });
+                    form.setFieldValue(f.name, k.hash);
+                  },
+                  (e) => setUpError(codedOf(e)),
+                )
+                .finally(() => setUploading(false));
               return false;
             }}
           >
-            <Button data-testid={`field-${f.name}`}>{t('attachmentChoose')}</Button>
+            <Button loading={uploading} data-testid={`field-${f.name}`}>
+              {uploading ? t('attachmentUploading') : t('attachmentChoose')}
+            </Button>
           </Upload>
+          {upError ? <CodedAlert error={upError} /> : null}
           {file ? (
             <Typography.Text data-testid="attachment-hash">
               {file.name} · <Typography.Text code>{file.hash.slice(0, 16)}…</Typography.Text>
@@ -478,5 +505,34 @@ function VoteRules({ chain, branch }: { chain: Chain; branch: string }) {
         </div>
       }
     />
+  );
+}
+
+/**
+ * A step's document fetched from the node (any entitled node: the content replicates) and checked
+ * against its hash by the SDK before it is saved; the refusal shown when the reader is not entitled.
+ */
+function DocumentButton({ chain, hash, testId }: { chain: Chain; hash: string; testId: string }) {
+  const { t } = useApp();
+  const [error, setError] = useState<CodedView | null>(null);
+  return (
+    <div>
+      <Button
+        size="large"
+        type="link"
+        style={{ paddingInline: 0 }}
+        data-testid={testId}
+        onClick={() => {
+          setError(null);
+          void chain.client.getAttachment(hash).then(
+            (bytes) => download(`document-${hash.slice(0, 12)}`, bytes),
+            (e) => setError(codedOf(e)),
+          );
+        }}
+      >
+        {t('attachmentDownload')}
+      </Button>
+      {error ? <CodedAlert error={error} /> : null}
+    </div>
   );
 }
