@@ -3,6 +3,7 @@ import type { DisciplineGenesis } from './discipline/module.ts';
 import type { GovernanceGenesis } from './governance/params.ts';
 import type { MemberGenesis } from './member/module.ts';
 import type { OrgGenesis } from './org/module.ts';
+import type { ResidentParams } from './resident/params.ts';
 
 export interface RecruitmentGenesis {
   /** National rule version new applications start under ('2014' or '2026'); default '2014'. */
@@ -18,4 +19,6 @@ export interface ModulesGenesis {
   readonly discipline?: DisciplineGenesis;
   /** Who approves node admission (default: ⅔ of the validator organizations' 书记). */
   readonly governance?: GovernanceGenesis;
+  /** 四议两公开 thresholds and residents' write limits (each optional, defaults in resident/params.ts). */
+  readonly resident?: Partial<ResidentParams>;
 }
