@@ -43,6 +43,7 @@ import { OrgLifePage } from './pages/OrgLife.tsx';
 import { PortalPage } from './pages/Portal.tsx';
 import { ProcessPage } from './pages/Process.tsx';
 import { RecruitmentPage } from './pages/Recruitment.tsx';
+import { ResidentsPage } from './pages/Residents.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
 import { SupervisionPage } from './pages/Supervision.tsx';
 import { VerifyPage } from './pages/Verify.tsx';
@@ -228,6 +229,7 @@ function Shell() {
     { key: 'explorer', label: t('navExplorer') },
     { key: 'verify', label: t('navVerify') },
     { key: 'portal', label: t('navPortal') },
+    { key: 'resident', label: t('navResidents') },
   ];
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -407,6 +409,8 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
       return <ManagePage sub={route[1]} />;
     case 'newkey':
       return <NewKeyPage />;
+    case 'resident':
+      return <ResidentsPage route={route} />;
     case 'verify':
       return <VerifyPage />;
     case 'signin':

@@ -10,12 +10,14 @@ import { en as duesEn, zh as duesZh } from './i18n/dues.ts';
 import { en as explorerNamesEn, zh as explorerNamesZh } from './i18n/explorer-names.ts';
 import { en as formsEn, zh as formsZh } from './i18n/forms.ts';
 import { en as orgLifeEn, zh as orgLifeZh } from './i18n/orglife.ts';
+import { en as residentsEn, zh as residentsZh } from './i18n/residents.ts';
 import { en as supervisionEn, zh as supervisionZh } from './i18n/supervision.ts';
 
 const zh = {
   ...formsZh,
   ...duesZh,
   ...orgLifeZh,
+  ...residentsZh,
   ...chainNamesZh,
   ...disciplineZh,
   appName: '党建链',
@@ -301,6 +303,7 @@ const en: Table = {
   ...formsEn,
   ...duesEn,
   ...orgLifeEn,
+  ...residentsEn,
   ...chainNamesEn,
   ...disciplineEn,
   appName: 'Dangjian Chain',
