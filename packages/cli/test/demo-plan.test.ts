@@ -17,16 +17,20 @@ const suite = getSuite('intl');
 const plan = generatePlan(suite, { seed: 7, members: 60, today: '2026-06-06' });
 
 test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are pinned', () => {
-  // Changed by issue 14 (dues) and then issue 15 (organizational life, which draws nothing from the
-  // generator: the off-chain parts below kept their hash).
-  assert.equal(planHash(suite, plan), 'd592ffcb83102ed19d9f105339bcc029e491275b0b6407d008f70881aadf1579');
+  // Changed by issue 14 (dues), issue 15 (organizational life, which draws nothing from the
+  // generator: the off-chain parts below kept their hash) and issue 16 (residents and 四议两公开: their
+  // own generator, residents kept apart from `people`, so the off-chain hash stays; the new plan hash
+  // read after the 52 acts below were counted by hand and matched).
+  assert.equal(planHash(suite, plan), '34c8add578faf0f87d89b33060656f362e8f498219580411842962ac8d3688d0');
   const offChain = JSON.stringify({ people: plan.people, cases: plan.cases, accounts: plan.accounts });
   assert.equal(createHash('sha256').update(offChain).digest('hex'), OFF_CHAIN_SHA256);
   assert.equal(plan.genesisDate, '2022-06-01');
   assert.equal(plan.people.length, 70); // 24 leaders + 36 imported + 10 recruits
   // 196 before issue 12 added the expulsion (3 acts); 199 before issue 14 added two years of dues
-  // (997 acts: the counts per action below); issue 15 added 405 of organizational life: 1196 + 405.
-  assert.equal(plan.txs.length, 1601);
+  // (997 acts: the counts per action below); issue 15 added 405 of organizational life: 1196 + 405;
+  // issue 16 added 52 (residents and 四议两公开, counted below): 1601 + 52.
+  assert.equal(plan.txs.length, 1653);
+  assert.equal(plan.residents.length, 20);
 });
 
 test('seed 7: transactions per action', () => {
@@ -88,6 +92,23 @@ test('seed 7: transactions per action', () => {
     'orglife.setCalendar': 5,
     'orglife.plan': 200,
     'orglife.hold': 200,
+    // Issue 16, by hand: the b1 clerk appointed the 党委's service-centre clerk (1); 20 residents bound,
+    // 7 designated 居民代表; two matters proposed, deliberated and reviewed (2 × 3); matter A's vote
+    // opened, 7 representatives' votes, closed, the resolution and the result published, each document
+    // a public attachment (2); comments: 3 on A, 2 on B. 1 + 20 + 7 + 6 + 1 + 7 + 1 + 2 + 2 + 5 = 52.
+    'org.appointPost': 1,
+    'resident.bind': 20,
+    'resident.designate': 7,
+    'resident.propose': 2,
+    'resident.deliberate': 2,
+    'resident.review': 2,
+    'resident.openVote': 1,
+    'resident.vote': 7,
+    'resident.closeVote': 1,
+    'resident.publishResolution': 1,
+    'resident.publishResult': 1,
+    'attachment.register': 2,
+    'resident.comment': 5,
   });
 });
 

@@ -7,8 +7,11 @@ import type { Value } from '@djchain/crypto';
 import type { ReadStore } from '@djchain/runtime';
 import { defineQuery } from '../common/query.ts';
 import { allKeys, asValue, getRecord } from '../common/stores.ts';
+import { storesFor } from '../permissions/authorize.ts';
+import { M } from './common.ts';
 import { representatives } from './decide.ts';
 import { ResidentErrors as E } from './errors.ts';
+import { votingMembers } from './meetings.ts';
 import { residentParams } from './params.ts';
 import {
   type Comment,
@@ -56,6 +59,12 @@ export const residentQueries = {
       }
       return out;
     },
+  }),
+  voters: defineQuery<{ org: string; on: string }>(bad, {
+    description:
+      'Members with a vote in an organization and those below it on a date (those expected at its 党员大会审议), ascending.',
+    shape: { org: 'id', on: 'date' },
+    run: (ctx, p) => votingMembers(storesFor(ctx, M), p.org, p.on),
   }),
   representatives: defineQuery<Record<string, never>>(bad, {
     description: 'Ids of the residents designated 居民代表 now.',

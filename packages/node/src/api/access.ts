@@ -346,6 +346,10 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
     rule: 'post holders of a top organization (the community)',
     before: (s) => requireCommunity(s, 'resident.residents'),
   },
+  'resident.voters': {
+    rule: 'post holders of the organization or above (member ids)',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
   'resident.representatives': { rule: 'public (居民代表 by opaque id)' },
   'resident.matters': { rule: 'public (四议两公开)' },
   'resident.matter': { rule: 'public (四议两公开)' },
