@@ -89,7 +89,7 @@ export function MatterPage({ id }: { id: string }) {
     <Space
       direction="vertical"
       size="large"
-      style={{ width: '100%', maxWidth: 720, margin: '0 auto', ...BIG }}
+      style={{ display: 'flex', width: '100%', maxWidth: 720, margin: '0 auto', ...BIG }}
     >
       <Button size="large" onClick={() => go('resident')}>
         ← {t('rsMatters')}
@@ -189,15 +189,18 @@ function CommentForm({
         {t('rsCommentLabel')}
       </Typography.Text>
       <Typography.Text type="secondary">{t('rsCommentHint')}</Typography.Text>
-      <Input.TextArea
-        rows={4}
-        maxLength={200}
-        showCount
-        value={text}
-        style={{ fontSize: 18 }}
-        onChange={(e) => setText(e.target.value)}
-        data-testid="comment-text"
-      />
+      {/* The character count sits under the box: room for it before the button. */}
+      <div style={{ paddingBottom: 24 }}>
+        <Input.TextArea
+          rows={4}
+          maxLength={200}
+          showCount
+          value={text}
+          style={{ fontSize: 18 }}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="comment-text"
+        />
+      </div>
       <Button
         type="primary"
         size="large"

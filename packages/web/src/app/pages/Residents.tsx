@@ -29,7 +29,7 @@ function ResidentHome() {
     <Space
       direction="vertical"
       size="large"
-      style={{ width: '100%', maxWidth: 720, margin: '0 auto', ...BIG }}
+      style={{ display: 'flex', width: '100%', maxWidth: 720, margin: '0 auto', ...BIG }}
     >
       <Typography.Title level={3}>{t('rsTitle')}</Typography.Title>
       <Typography.Paragraph style={BIG}>{t('rsIntro')}</Typography.Paragraph>
