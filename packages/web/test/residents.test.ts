@@ -112,7 +112,8 @@ describe('residents and 四议两公开 in Chromium on a phone', { timeout: 600_
     );
     repKeystore = join(chain.dir, '..', 'keys', 'resident-rep1.json');
     writeFileSync(repKeystore, JSON.stringify(ks));
-    rig = await startWebPage(chain, 60_000);
+    // A bound against a hang under load (a loaded 2-core machine), not a timing check.
+    rig = await startWebPage(chain, 180_000);
     ({ web, page } = rig);
   });
   after(() => stopRig({ chain, ...rig }));
