@@ -13,6 +13,7 @@ import { signTx } from '@djchain/ledger';
 import { allModules, chinaTime } from '@djchain/modules';
 import { Executor, MemoryState } from '@djchain/runtime';
 import { generatePlan, personKey } from '../src/demo/index.ts';
+import { reviewCounts } from '../src/demo/seed.ts';
 
 test('every transaction of a small demo plan executes ok; the expulsion goes through the county commission', () => {
   const suite = getSuite('intl');
@@ -75,6 +76,15 @@ test('every transaction of a small demo plan executes ok; the expulsion goes thr
           const absent = m.expected.filter((x) => t.attendance!.absent.includes(x));
           const present = m.expected.filter((x) => !absent.includes(x));
           params = { ...params, present, ...(absent.length > 0 ? { absent } : {}) };
+        }
+        if (t.voters) {
+          // As the seeder does: the voters the chain derives for the matter's organization that day.
+          const m = query('resident', 'matter', { id: t.params.matter as string }) as { org: string };
+          const voters = query('resident', 'voters', {
+            org: m.org,
+            on: t.params.heldOn as string,
+          }) as string[];
+          params = { ...params, ...reviewCounts(voters) };
         }
         const key = personKey(suite, plan.options.seed, t.signer);
         const nonce = nonces.get(t.signer) ?? 0;
@@ -177,4 +187,22 @@ test('every transaction of a small demo plan executes ok; the expulsion goes thr
     { status: life.lapseCase?.status, months: life.lapseCase?.months },
     { status: 'open', months: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'] },
   );
+  // Residents and 四议两公开 (issue 16): twenty residents bound, seven representatives; matter A through
+  // all six steps (seven votes: six yes, one abstention), matter B posted after its review with comments.
+  assert.equal((query('resident', 'residents', {}) as unknown[]).length, 20);
+  assert.equal((query('resident', 'representatives', {}) as unknown[]).length, 7);
+  const a = query('resident', 'matter', { id: 'sy-a' }) as {
+    status: string;
+    rounds: { yes: number; abstain: number; outcome: string }[];
+    resolution: { late: boolean };
+  };
+  assert.equal(a.status, 'done');
+  assert.deepEqual(
+    a.rounds.map((r) => [r.yes, r.abstain, r.outcome]),
+    [[6, 1, 'passed']],
+  );
+  assert.equal(a.resolution.late, false);
+  assert.equal((query('resident', 'matter', { id: 'sy-b' }) as { status: string }).status, 'reviewed');
+  assert.equal((query('resident', 'comments', { matter: 'sy-a' }) as unknown[]).length, 3);
+  assert.equal((query('resident', 'comments', { matter: 'sy-b' }) as unknown[]).length, 2);
 });

@@ -4,6 +4,7 @@ import type { DisciplineGenesis } from './discipline/module.ts';
 import type { GovernanceGenesis } from './governance/params.ts';
 import type { MemberGenesis } from './member/module.ts';
 import type { OrgGenesis } from './org/module.ts';
+import type { ResidentParams } from './resident/params.ts';
 
 export interface RecruitmentGenesis {
   /** National rule version new applications start under ('2014' or '2026'); default '2014'. */
@@ -21,4 +22,6 @@ export interface ModulesGenesis {
   readonly governance?: GovernanceGenesis;
   /** Each account's monthly attachment quota (count, bytes); default DEFAULT_ATTACHMENT_QUOTA. */
   readonly attachment?: AttachmentGenesis;
+  /** 四议两公开 thresholds and residents' write limits (each optional, defaults in resident/params.ts). */
+  readonly resident?: Partial<ResidentParams>;
 }

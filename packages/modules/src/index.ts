@@ -14,6 +14,7 @@ import { memberModule } from './member/module.ts';
 import { orgModule } from './org/module.ts';
 import { orgLifeModule } from './orglife/module.ts';
 import { recruitmentModule } from './recruitment/module.ts';
+import { residentModule } from './resident/module.ts';
 import { studyModule } from './study/module.ts';
 import { transferModule } from './transfer/module.ts';
 import { warningsModule } from './warnings/module.ts';
@@ -29,6 +30,7 @@ export const allModules: readonly ModuleDef[] = [
   attachmentModule,
   orgLifeModule,
   studyModule,
+  residentModule,
   evidenceModule,
   governanceModule,
   warningsModule,
@@ -182,6 +184,21 @@ export { RULESET_2014, RULESET_2026, RULESETS, type RuleSet } from './recruitmen
 export type { Phase, Process } from './recruitment/store.ts';
 export { checkBallot } from './recruitment/vote.ts';
 export { ERROR_REGISTRIES } from './registries.ts';
+export { UNBIND_REASONS } from './resident/accounts.ts';
+export { type ResidentCheck, residentCheckCommitment } from './resident/commitment.ts';
+export { VOTE_CHOICES } from './resident/decide.ts';
+export { ResidentErrors } from './resident/errors.ts';
+export { residentModule } from './resident/module.ts';
+export { DEFAULT_RESIDENT_PARAMS, meets, type ResidentParams, type Share } from './resident/params.ts';
+export {
+  type Comment,
+  MATTER_STATUSES,
+  type Matter,
+  type MatterStatus,
+  type MatterStep,
+  type ResidentRecord,
+  type VoteRound,
+} from './resident/store.ts';
 export { StudyErrors } from './study/errors.ts';
 export { studyModule } from './study/module.ts';
 export { STUDY_RULES, STUDY_RULES_2019, type StudyRules, studyRulesFor } from './study/rules.ts';

@@ -10,6 +10,7 @@ import { MemberErrors } from './member/errors.ts';
 import { OrgErrors } from './org/errors.ts';
 import { OrgLifeErrors } from './orglife/errors.ts';
 import { RecruitmentErrors } from './recruitment/errors.ts';
+import { ResidentErrors } from './resident/errors.ts';
 import { StudyErrors } from './study/errors.ts';
 import { TransferErrors } from './transfer/errors.ts';
 import { WarningsErrors } from './warnings/errors.ts';
@@ -28,4 +29,5 @@ export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
   StudyErrors,
   WarningsErrors,
   InsightErrors,
+  ResidentErrors,
 ];

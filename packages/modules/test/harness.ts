@@ -126,6 +126,14 @@ export class Chain {
     return this.block([s], time).results[0]!;
   }
 
+  /** Runs several steps in ONE block at the first step's time and commits it (per-block limits). */
+  together(steps: readonly Step[]): StepResult[] {
+    const first = steps[0]!;
+    const time = chinaTime(first.at, first.hour ?? 10);
+    if (time <= this.lastTime) throw new Error(`block at ${first.at} is not after the previous block`);
+    return this.block(steps, time).results;
+  }
+
   /** Executes one step in a block after the last one without committing anything. */
   attempt(s: Step): StepResult {
     const addr = this.address(s.by);

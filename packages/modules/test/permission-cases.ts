@@ -189,6 +189,59 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
   },
   'study.confirm': { params: { id: 'st1', accepted: true }, org: 'b1', subject: 'b1.m1' },
   'insight.adoptRules': { params: { org: 'c1', version: '2026-strict', resolution: 'r3' }, org: 'c1' },
+  // Residents (resident module): accounts in the community 党委 c1, matter mt1 proposed in setup().
+  'resident.bind': {
+    params: { id: 'res-9', org: 'c1', address: '@res.new', commitment: 'ab'.repeat(32) },
+    org: 'c1',
+  },
+  'resident.rebind': {
+    params: { resident: 'res-3', address: '@res.new2', commitment: 'ab'.repeat(32) },
+    org: 'c1',
+  },
+  'resident.unbind': { params: { resident: 'res-3', reason: '迁出本社区' }, org: 'c1' },
+  'resident.designate': { params: { resident: 'res-1', resolution: 'jmdb-1' }, org: 'c1' },
+  'resident.revoke': { params: { resident: 'res-2', reason: '任期届满' }, org: 'c1' },
+  'resident.propose': {
+    params: {
+      id: 'mt9',
+      org: 'c1',
+      title: '议题',
+      document: 'cd'.repeat(32),
+      heldOn: '2025-07-05',
+      present: ['c.dep', 'c.org', 'c.sec'],
+    },
+    org: 'c1',
+  },
+  'resident.deliberate': {
+    params: {
+      matter: 'mt1',
+      document: 'cd'.repeat(32),
+      heldOn: '2025-07-05',
+      expected: 9,
+      present: 7,
+      outcome: 'agreed',
+    },
+    org: 'c1',
+  },
+  // mt1 is only proposed: permitted callers of the later steps stop at RESIDENT_WRONG_STEP.
+  'resident.review': {
+    params: {
+      matter: 'mt1',
+      document: 'cd'.repeat(32),
+      heldOn: '2025-07-05',
+      present: ['c.sec'],
+      yes: 1,
+      no: 0,
+      abstain: 0,
+    },
+    org: 'c1',
+  },
+  'resident.openVote': { params: { matter: 'mt1' }, org: 'c1' },
+  'resident.vote': { params: { matter: 'mt1', choice: '赞成' }, org: 'c1' },
+  'resident.closeVote': { params: { matter: 'mt1' }, org: 'c1' },
+  'resident.publishResolution': { params: { matter: 'mt1', document: 'cd'.repeat(32) }, org: 'c1' },
+  'resident.publishResult': { params: { matter: 'mt1', document: 'cd'.repeat(32) }, org: 'c1' },
+  'resident.comment': { params: { matter: 'mt1', text: '同意' }, org: 'c1' },
   // The top 党委's 书记 proposes; permitted callers stop at the ok receipt.
   'governance.propose': {
     params: { op: 'add', role: 'observer', publicKey: 'ab'.repeat(32), org: 'b1' },
@@ -352,8 +405,46 @@ export function setup(): Chain {
     do: 'study.report',
     params: { id: 'st1', member: 'b1.m1', on: '2025-07-01', topic: '自学党章', days: 1 },
   });
+  // Residents: res-1 (key of actor res.r1) a resident, res-2 (res.rep) a 居民代表, res-3 for the
+  // rebind and unbind cases; matter mt1 proposed by the community 党委.
+  const bind = (id: string, actor: string) =>
+    ok({
+      at: '2025-07-05',
+      hour: ++hour,
+      by: 'c.clerk',
+      do: 'resident.bind',
+      params: { id, org: 'c1', address: `@${actor}`, commitment: 'ef'.repeat(32) },
+    });
+  bind('res-1', 'res.r1');
+  bind('res-2', 'res.rep');
+  bind('res-3', 'res.r3');
+  ok({
+    at: '2025-07-05',
+    hour: ++hour,
+    by: 'c.sec',
+    do: 'resident.designate',
+    params: { resident: 'res-2', resolution: 'jmdb-1' },
+  });
+  ok({
+    at: '2025-07-05',
+    hour: ++hour,
+    by: 'c.sec',
+    do: 'resident.propose',
+    params: {
+      id: 'mt1',
+      org: 'c1',
+      title: '议题',
+      document: 'cd'.repeat(32),
+      heldOn: '2025-07-05',
+      present: ['c.dep', 'c.org', 'c.sec'],
+    },
+  });
   return chain;
 }
+
+/** A bound resident and a 居民代表 of setup() (actor names: their keys sign). */
+export const RESIDENT = 'res.r1';
+export const REPRESENTATIVE = 'res.rep';
 
 /** Posts of branch b2 once setup() ran, and the leader of its 党小组 g2. */
 export const B2_POSTS = {

@@ -9,7 +9,8 @@
  * in another branch (never any), then relations. Posts: 书 书记, 副 副书记, 组 组织委员, 宣 宣传委员,
  * 纪 纪检委员, 务 党务工作者, 长 党小组长. Relations: 本 the subject signing, 代 a clerk of the subject's
  * organization on the subject's behalf (data entry), 联 an assigned 培养联系人, 上 the superior named
- * in genesis, 县 the county-level discipline commission named in genesis.
+ * in genesis, 县 the county-level discipline commission named in genesis, 民 a bound resident (no
+ * member), 表 a resident designated 居民代表.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -21,6 +22,8 @@ import {
   B2_POSTS,
   caseOf,
   HOLDERS,
+  REPRESENTATIVE,
+  RESIDENT,
   setup,
 } from './permission-cases.ts';
 
@@ -128,6 +131,25 @@ const EXPECTED: { readonly [action: string]: string } = {
   'study.confirm': 'o:书组宣',
   // The operation index's rule set: adopted by the top 党委's 书记, as the 细则 version is.
   'insight.adoptRules': 'o:书',
+  // Residents (居民) and 四议两公开: the community 党委's clerk (党务工作者, its service centre) binds,
+  // rebinds and unbinds resident keys after an in-person check; its 书记 or 副书记 — a second person —
+  // designates and revokes 居民代表 and records the meetings of the 四议 (支部会提议, 两委会商议, 党员大会审议)
+  // and opens and closes the representatives' vote; the 宣传委员 and the clerk publish too (两公开).
+  // Only a 居民代表 votes, with their own key; any bound resident (a representative is one) comments.
+  'resident.bind': 'o:务',
+  'resident.rebind': 'o:务',
+  'resident.unbind': 'o:务',
+  'resident.designate': 'o:书副',
+  'resident.revoke': 'o:书副',
+  'resident.propose': 'o:书副',
+  'resident.deliberate': 'o:书副',
+  'resident.review': 'o:书副',
+  'resident.openVote': 'o:书副',
+  'resident.vote': '表',
+  'resident.closeVote': 'o:书副',
+  'resident.publishResolution': 'o:书副宣务',
+  'resident.publishResult': 'o:书副宣务',
+  'resident.comment': '民 表',
   // Node admission: the top 党委's 书记 proposes; the 书记 of an organization running a validator
   // approves (or, when genesis names one, the superior body's key — not the mode of this chain).
   'governance.propose': 'o:书',
@@ -201,6 +223,8 @@ describe('threat model: every action × every post × own, superior, other organ
       if (allowed('commission')) got.add('县');
       // A member without posts acts only for themself (b2.m1 is the subject of the transfer cases).
       if (allowed('b2.m1') && c.subject !== 'b2.m1') got.add('member without posts');
+      if (allowed(RESIDENT)) got.add('民'); // a bound resident, no member
+      if (allowed(REPRESENTATIVE)) got.add('表'); // a 居民代表
       assert.deepEqual([...got].sort(), [...expectedSet(row)].sort(), key);
     }
     assert.ok(tried > Object.keys(EXPECTED).length * 20, `only ${tried} trials`);

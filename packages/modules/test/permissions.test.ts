@@ -10,7 +10,15 @@ import { allModules, ORG_POSTS, type OrgPost } from '../src/index.ts';
 import { normalizeMarkdown, permissionMatrix, renderPermissionMatrix } from '../src/permissions/matrix.ts';
 import { B1_POSTS } from './fixture.ts';
 import { Chain } from './harness.ts';
-import { attemptCode, authorized, caseOf, HOLDERS, setup } from './permission-cases.ts';
+import {
+  attemptCode,
+  authorized,
+  caseOf,
+  HOLDERS,
+  REPRESENTATIVE,
+  RESIDENT,
+  setup,
+} from './permission-cases.ts';
 
 describe('permission matrix', () => {
   it('the matrix has every module whose actions posts sign (all but consensus evidence and the action-less warnings)', () => {
@@ -70,6 +78,13 @@ describe('permission matrix', () => {
         `${key} by a contact`,
       );
       assert.equal(trial('b2.m1'), c.subject === 'b2.m1' && selfExpected, `${key} by a member without posts`);
+      // A resident and a 居民代表 (who is a resident too): no member, no post.
+      assert.equal(trial(RESIDENT), row.cells.居民 !== '', `${key} by a resident`);
+      assert.equal(
+        trial(REPRESENTATIVE),
+        row.cells.居民 !== '' || row.cells.居民代表 !== '',
+        `${key} by a representative`,
+      );
     }
     assert.ok(tried > rows.length * 10);
   });

@@ -188,6 +188,16 @@ test('every route, read by each kind of reader, answers as written here', async 
     [q('org', 'posts', { org: 'b2' }), everyone],
     [q('recruitment', 'ruleSets', {}), everyone],
     [q('evidence', 'list', {}), everyone],
+    // Residents and 四议两公开 (issue 16): matters, votes, comments, representatives, one account are
+    // public (nothing personal in them); the list of accounts is the community's; the voters of an
+    // organization (member ids) its post holders' and those above.
+    [q('resident', 'matters', {}), everyone],
+    [q('resident', 'matter', { id: 'sy-1' }), everyone],
+    [q('resident', 'comments', { matter: 'sy-1' }), everyone],
+    [q('resident', 'representatives', {}), everyone],
+    [q('resident', 'resident', { id: 'r-1' }), everyone],
+    [q('resident', 'residents', {}), community],
+    [q('resident', 'voters', { org: 'b2', on: chinaDate(T0) }), orgB2],
     [`/v1/state?key=acct/${addr('b2.m1')}`, everyone],
     ['/v1/state?key=sys/chain', everyone],
     ['/v1/blocks/1', community],

@@ -35,6 +35,11 @@ export interface PlannedTx {
   readonly params: { readonly [key: string]: Value };
   /** A branch meeting vote: the seeder fills in the counts from the branch's voters on that day. */
   readonly vote?: boolean;
+  /**
+   * A 党员大会审议 (resident.review): the seeder reads the voting members from the chain
+   * (`resident.voters`) and fills `present` and the counts.
+   */
+  readonly voters?: true;
   /** A held meeting (orglife.hold): the seeder reads the expected attendees from the chain; these are absent. */
   readonly attendance?: { readonly absent: readonly string[] };
 }
@@ -91,4 +96,13 @@ export interface DemoPlan {
   /** Dues assessments (off chain: the bases), member by member. */
   readonly dues: readonly DuesInfo[];
   readonly orgNames: { readonly [id: string]: string };
+  /** The residents bound on chain (issue 16): names off chain (sealed with the roster), keys by id. */
+  readonly residents: readonly DemoResident[];
+}
+
+/** A resident of the demo: the name stays in the sealed roster; the chain has id and key address. */
+export interface DemoResident {
+  readonly id: string;
+  readonly name: string;
+  readonly address: string;
 }

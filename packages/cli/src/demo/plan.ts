@@ -34,6 +34,7 @@ import {
 } from './plan-history.ts';
 import { planOrgLife } from './plan-orglife.ts';
 import { DEMO_RULESET, planRecruitment } from './plan-recruitment.ts';
+import { planResidents } from './plan-residents.ts';
 import type { DemoAccount, DemoPlan, Person, PlanOptions } from './plan-types.ts';
 
 export { ORG_NAMES } from './plan-community.ts';
@@ -85,6 +86,8 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
     unstable,
     demoMember: accounts.find((a) => a.role === 'member')!.member,
   });
+  // Residents and 四议两公开 (issue 16): their own generator, so nothing above changes.
+  const residents = planResidents(ctx);
 
   const txs = [...ctx.txs].sort((x, y) => (x.date === y.date ? x.wave - y.wave : x.date < y.date ? -1 : 1));
   return {
@@ -105,6 +108,7 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
     accounts,
     dues,
     orgNames: ORG_NAMES,
+    residents,
   };
 }
 

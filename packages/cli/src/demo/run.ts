@@ -346,7 +346,7 @@ async function seedFresh(
   );
   // Their sealed form, for the sealed-data service the web app reads through.
   const bases = new Map(plan.dues.flatMap((d) => (d.base === null ? [] : [[d.member, d.base] as const])));
-  writeDemoVault(dir, suite, DEMO_CHAIN_ID, plan.people, bases);
+  writeDemoVault(dir, suite, DEMO_CHAIN_ID, plan.people, bases, plan.residents);
   const accountsDir = join(dir, 'accounts');
   mkdirSync(accountsDir, { recursive: true, mode: 0o700 });
   // In parallel on the thread pool: the demo keystores at scrypt N = 2^17 (≈0.37 s of one core each).

@@ -15,7 +15,7 @@ import {
   saveVault,
   withKeys,
 } from '../commands/vault.ts';
-import type { Person } from './plan.ts';
+import type { DemoResident, Person } from './plan.ts';
 
 export const DEMO_VAULT = 'vault.json';
 export const DEMO_PROFILES = 'profiles.jsonl';
@@ -30,16 +30,23 @@ export function writeDemoVault(
   chainId: string,
   people: readonly Person[],
   bases: ReadonlyMap<string, number> = new Map(),
+  residents: readonly DemoResident[] = [],
 ): void {
   const vaultFile = join(dir, DEMO_VAULT);
   const profilesFile = join(dir, DEMO_PROFILES);
-  const vault = withKeys(
-    emptyVault(chainId, suite),
-    people.map((p) => p.id),
-  );
+  const vault = withKeys(emptyVault(chainId, suite), [
+    ...people.map((p) => p.id),
+    ...residents.map((r) => r.id),
+  ]);
   saveVault(vaultFile, vault);
   if (existsSync(profilesFile)) writeFileSync(profilesFile, '', { mode: 0o600 });
-  const lines: SealedLine[] = people.map((p, i) => {
+  // Residents (issue 16) are sealed beside the members: their names and key addresses only; the
+  // sealed-data service never lists them (its names follow the node's roster read rules).
+  const everyone = [
+    ...people,
+    ...residents.map((r) => ({ id: r.id, name: r.name, birthDate: '', address: r.address })),
+  ];
+  const lines: SealedLine[] = everyone.map((p, i) => {
     const nonce = randomSeed().slice(0, 12);
     const { sealed, commitment } = sealProfile(
       suite,

@@ -81,7 +81,9 @@ export async function seedHistory(suite: Suite, plan: DemoPlan, deps: SeedDeps):
           ? await withVote(client, plan, planned, date)
           : planned.attendance
             ? await withAttendance(client, planned)
-            : planned.params;
+            : planned.voters
+              ? await withVoters(client, planned)
+              : planned.params;
         const key = keyOf(planned.signer);
         const nonce = nonces.get(planned.signer) ?? 0;
         nonces.set(planned.signer, nonce + 1);
@@ -171,6 +173,25 @@ async function withVote(
   const absent = expected >= 6 ? 2 : expected >= 3 ? 1 : 0;
   const present = expected - absent;
   return { ...planned.params, present, yes: present, no: 0, abstain: 0 };
+}
+
+/**
+ * A 党员大会审议 (resident.review): the members with a vote in the matter's organization that day, as
+ * the chain derives them; one in ten absent, one present abstains, the others vote yes.
+ */
+async function withVoters(client: DjchainClient, planned: PlannedTx): Promise<{ [key: string]: Value }> {
+  const { result: matter } = await client.query('resident', 'matter', {
+    id: planned.params.matter as string,
+  });
+  const org = (matter as { org: string }).org;
+  const { result } = await client.query('resident', 'voters', { org, on: planned.params.heldOn as string });
+  return { ...planned.params, ...reviewCounts(result as string[]) };
+}
+
+/** The counts of a planned 党员大会审议 from its voters (the seeder's and the replay test's rule). */
+export function reviewCounts(voters: readonly string[]): { [key: string]: Value } {
+  const present = voters.slice(0, voters.length - Math.floor(voters.length / 10));
+  return { present, yes: present.length - 1, no: 0, abstain: 1 };
 }
 
 /**

@@ -27,7 +27,7 @@ export type FieldType =
  * Kinds of free text and their length limits (characters). Text on chain stays there for good and is
  * read by many: short by design; anything longer belongs in a document referenced by hash.
  */
-export const TEXT_LIMITS = { name: 50, purpose: 50, reason: 100, code: 16 } as const;
+export const TEXT_LIMITS = { name: 50, purpose: 50, reason: 100, code: 16, comment: 200 } as const;
 export type TextKind = keyof typeof TEXT_LIMITS;
 
 export interface FieldSpec {

@@ -17,6 +17,7 @@ export const MODULE = {
   study: 'study',
   warnings: 'warnings',
   insight: 'insight',
+  resident: 'resident',
 } as const;
 export type ModuleName = (typeof MODULE)[keyof typeof MODULE];
 

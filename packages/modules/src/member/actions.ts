@@ -10,6 +10,7 @@ import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
 import { asValue, MODULE } from '../common/stores.ts';
 import { getOrg } from '../org/store.ts';
 import { storesFor } from '../permissions/authorize.ts';
+import { residentKeys } from '../resident/store.ts';
 import { MemberErrors as E } from './errors.ts';
 import { currentOrg, memberStatus } from './status.ts';
 import { type ExitReason, getMember, type MemberRecord, memberKeys } from './store.ts';
@@ -28,7 +29,14 @@ export function memberTarget(ctx: ReadContext, member: string) {
 }
 
 export function addressFree(ctx: ReadContext, address: string): boolean {
-  return !ctx.store.has(memberKeys.address(address)) && !ctx.store.has(memberKeys.retired(address));
+  // A resident's key (current or retired) is a resident's: one key, one account (resident/store.ts).
+  const residents = ctx.readStore(MODULE.resident);
+  return (
+    !ctx.store.has(memberKeys.address(address)) &&
+    !ctx.store.has(memberKeys.retired(address)) &&
+    !residents.has(residentKeys.address(address)) &&
+    !residents.has(residentKeys.retired(address))
+  );
 }
 
 export function save(ctx: ActionContext, m: MemberRecord): void {

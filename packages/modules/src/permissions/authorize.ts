@@ -13,6 +13,7 @@ import { memberIdByAddress } from '../member/store.ts';
 import { postRank } from '../org/rank.ts';
 import { chainSuperior, getOrg, postsOfMember, superiorCommittee } from '../org/store.ts';
 import { getProcess } from '../recruitment/store.ts';
+import { residentStanding } from '../resident/standing.ts';
 import type { ActorFacts, OrgPost, Permission } from './rules.ts';
 
 /** What an action is about: the organization it acts in and, when there is one, the member. */
@@ -91,6 +92,11 @@ export function actorFacts(
   const isCommission = disciplineCommission(stores.discipline)?.address === ctx.signerAddress;
   // Decoding the validator set costs; only the permissions that name validators pay it.
   const isValidatorNode = permission.some((r) => r.of === 'validatorNode') && isValidatorKey(ctx, ctx.signer);
+  // Residents are no members: their standing comes from the resident module's own records.
+  const { isResident, isRepresentative } = residentStanding(
+    storeOf(ctx, self, MODULE.resident),
+    ctx.signerAddress,
+  );
   if (by === null || target === 'chain') {
     return {
       postsInOrg: [],
@@ -101,6 +107,8 @@ export function actorFacts(
       isChainSuperior,
       isCommission,
       isValidatorNode,
+      isResident,
+      isRepresentative,
     };
   }
   const superior = superiorCommittee(stores.org, target.org);
@@ -116,5 +124,7 @@ export function actorFacts(
     isChainSuperior,
     isCommission,
     isValidatorNode,
+    isResident,
+    isRepresentative,
   };
 }

@@ -14,6 +14,7 @@ import { memberModule } from '../member/module.ts';
 import { orgModule } from '../org/module.ts';
 import { orgLifeModule } from '../orglife/module.ts';
 import { recruitmentModule } from '../recruitment/module.ts';
+import { residentModule } from '../resident/module.ts';
 import { studyModule } from '../study/module.ts';
 import { transferModule } from '../transfer/module.ts';
 import {
@@ -43,6 +44,7 @@ const MODULES: readonly ModuleDef[] = [
   orgLifeModule,
   studyModule,
   insightModule,
+  residentModule,
   governanceModule,
 ];
 
@@ -88,7 +90,10 @@ export function renderPermissionMatrix(): string {
     'members hold them. Actions also check who acts beyond the post: nobody appoints themself, an appointee',
     "belongs to the organization, a key recovery's approver is above the member, a replaced age commitment is",
     'confirmed by a second person (docs/threat-model.md), and no act gives a post a sanction bars',
-    '(`ORG_POST_BARRED`, 条例第十条至第十二条). Two tests try every action with every column and',
+    '(`ORG_POST_BARRED`, 条例第十条至第十二条). **居民** = a resident (群众, no member) signing with the key the',
+    "community's 党务工作者 bound after an in-person check (`resident.bind`); **居民代表** = such a resident",
+    'designated 居民代表 by the community 书记 or 副书记; neither reaches any act but their own comments and votes.',
+    'Two tests try every action with every column and',
     'scope: one against this table, one against a table written by hand.',
     '',
     `| Action | ${MATRIX_COLUMNS.join(' | ')} |`,

@@ -20,7 +20,15 @@ export const COMMITTEE_POSTS: readonly OrgPost[] = ['书记', '副书记', '组�
  * Matrix columns: the org posts, the contact person of a candidate, the subject member, and the
  * superior body named in genesis (above the top 党委, `org.superior`).
  */
-export const MATRIX_COLUMNS = [...ORG_POSTS, '培养联系人', '本人', '创世上级', '县级纪委'] as const;
+export const MATRIX_COLUMNS = [
+  ...ORG_POSTS,
+  '培养联系人',
+  '本人',
+  '创世上级',
+  '县级纪委',
+  '居民',
+  '居民代表',
+] as const;
 export type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
 
 /**
@@ -36,6 +44,9 @@ export type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
  *   (`discipline.commission`), which alone approves expulsions and reserved cases (党章第四十二条).
  * - 'validatorNode': a validator of the current set, signing with its node key (evidence of
  *   equivocation: the validators' machines are the ones that see the messages).
+ * - 'resident': a resident (群众) signing with the key the community's clerk bound after an in-person
+ *   check (`resident.bind`); 'representative': such a resident designated 居民代表 by a recorded act.
+ *   Neither is a post: they reach only the resident module's own acts (comments, votes).
  */
 export type PermissionRule =
   | { readonly posts: readonly OrgPost[]; readonly of: 'org' | 'superiorCommittee' }
@@ -44,7 +55,9 @@ export type PermissionRule =
   | { readonly of: 'contact' }
   | { readonly of: 'chainSuperior' }
   | { readonly of: 'commission' }
-  | { readonly of: 'validatorNode' };
+  | { readonly of: 'validatorNode' }
+  | { readonly of: 'resident' }
+  | { readonly of: 'representative' };
 
 export type Permission = readonly PermissionRule[];
 
@@ -66,12 +79,26 @@ export interface ActorFacts {
   readonly isCommission: boolean;
   /** The signer's key is a validator's of the current set (computed only for permissions that ask). */
   readonly isValidatorNode: boolean;
+  /** The signer's key is a bound resident's (resident.bind, not unbound). */
+  readonly isResident: boolean;
+  /** The signer is a bound resident currently designated 居民代表. */
+  readonly isRepresentative: boolean;
 }
 
 /** How the signer was allowed, or null. */
 export type Grant =
   | { readonly via: 'org' | 'superiorCommittee'; readonly post: OrgPost }
-  | { readonly via: 'self' | 'onBehalf' | 'contact' | 'chainSuperior' | 'commission' | 'validatorNode' };
+  | {
+      readonly via:
+        | 'self'
+        | 'onBehalf'
+        | 'contact'
+        | 'chainSuperior'
+        | 'commission'
+        | 'validatorNode'
+        | 'resident'
+        | 'representative';
+    };
 
 /** The one decision function: which rule (if any) lets this actor call. */
 export function permits(permission: Permission, actor: ActorFacts): Grant | null {
@@ -88,6 +115,10 @@ export function permits(permission: Permission, actor: ActorFacts): Grant | null
       if (actor.isCommission) return { via: 'commission' };
     } else if (rule.of === 'validatorNode') {
       if (actor.isValidatorNode) return { via: 'validatorNode' };
+    } else if (rule.of === 'resident') {
+      if (actor.isResident) return { via: 'resident' };
+    } else if (rule.of === 'representative') {
+      if (actor.isRepresentative) return { via: 'representative' };
     } else {
       const held = rule.of === 'org' ? actor.postsInOrg : actor.postsInSuperior;
       const post = rule.posts.find((p) => held.includes(p));
@@ -107,6 +138,8 @@ export function describePermission(permission: Permission): string {
       if (r.of === 'chainSuperior') return '创世文件指定的上级党组织';
       if (r.of === 'commission') return '创世文件指定的县级以上纪律检查委员会';
       if (r.of === 'validatorNode') return '验证节点（以节点密钥签名）';
+      if (r.of === 'resident') return '已绑定的居民（本人密钥签名）';
+      if (r.of === 'representative') return '居民代表（本人密钥签名）';
       return `${r.of === 'org' ? '本组织' : '上级党委'}${r.posts.join('、')}`;
     })
     .join('；');
@@ -121,6 +154,8 @@ export function matrixCell(permission: Permission, column: MatrixColumn): string
     else if (column === '培养联系人' && r.of === 'contact') scopes.push('所联系对象');
     else if (column === '创世上级' && r.of === 'chainSuperior') scopes.push('顶层党委之上');
     else if (column === '县级纪委' && r.of === 'commission') scopes.push('创世指定');
+    else if (column === '居民' && r.of === 'resident') scopes.push('本人');
+    else if (column === '居民代表' && r.of === 'representative') scopes.push('本人');
     else if ((r.of === 'org' || r.of === 'superiorCommittee') && r.posts.includes(column as OrgPost))
       scopes.push(r.of === 'org' ? '本组织' : '上级党委');
   }

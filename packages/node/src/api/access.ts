@@ -138,7 +138,8 @@ export function canReadEntity(scope: Scope, state: StateReader, entity: string):
   const colon = entity.indexOf(':');
   const kind = colon < 0 ? '' : entity.slice(0, colon);
   const id = entity.slice(colon + 1);
-  if (kind === 'validator') return true;
+  // `validator:` double signing and `matter:` 四议两公开 histories are public.
+  if (kind === 'validator' || kind === 'matter') return true;
   if (kind === 'member') return canReadMember(scope, state, id);
   if (kind === 'org') return canReadOrg(scope, id);
   if (kind === 'address' && scope.address === id) return true;
@@ -386,6 +387,24 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
     rule: 'the member, or post holders of their organization or above',
     before: memberParam('member'),
   },
+  // Residents and 四议两公开 (resident module): nothing personal is recorded (opaque ids, key
+  // addresses, commitments, counts, public documents' hashes). Matters, their votes and comments are
+  // public (两公开, consultations); a single account is public (a browser asks whether its key is
+  // bound); the list of all accounts is for the community's post holders.
+  'resident.params': { rule: 'public (the community’s 四议两公开 thresholds)' },
+  'resident.resident': { rule: 'public (an opaque id, a key address and a commitment)' },
+  'resident.residents': {
+    rule: 'post holders of a top organization (the community)',
+    before: (s) => requireCommunity(s, 'resident.residents'),
+  },
+  'resident.voters': {
+    rule: 'post holders of the organization or above (member ids)',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
+  'resident.representatives': { rule: 'public (居民代表 by opaque id)' },
+  'resident.matters': { rule: 'public (四议两公开)' },
+  'resident.matter': { rule: 'public (四议两公开)' },
+  'resident.comments': { rule: 'public (comments on published items)' },
   'evidence.list': { rule: 'public (double signing by validators)' },
   'evidence.jailed': { rule: 'public (validators jailed for double signing)' },
   // The consortium's own nodes (validators, observers) and their changes: what light clients follow.

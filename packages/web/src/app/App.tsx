@@ -64,6 +64,7 @@ const ProcessPage = lazy(() => import('./pages/Process.tsx').then((m) => ({ defa
 const RecruitmentPage = lazy(() =>
   import('./pages/Recruitment.tsx').then((m) => ({ default: m.RecruitmentPage })),
 );
+const ResidentsPage = lazy(() => import('./pages/Residents.tsx').then((m) => ({ default: m.ResidentsPage })));
 const StudyPage = lazy(() => import('./pages/Study.tsx').then((m) => ({ default: m.StudyPage })));
 const SupervisionPage = lazy(() =>
   import('./pages/Supervision.tsx').then((m) => ({ default: m.SupervisionPage })),
@@ -253,6 +254,7 @@ function Shell() {
     { key: 'explorer', label: t('navExplorer') },
     { key: 'verify', label: t('navVerify') },
     { key: 'portal', label: t('navPortal') },
+    { key: 'resident', label: t('navResidents') },
   ];
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -449,6 +451,8 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
       return <ManagePage sub={route[1]} />;
     case 'newkey':
       return <NewKeyPage />;
+    case 'resident':
+      return <ResidentsPage route={route} />;
     case 'verify':
       return <VerifyPage />;
     case 'signin':

@@ -12,6 +12,7 @@ import { en as formsEn, zh as formsZh } from './i18n/forms.ts';
 import { en as insightEn, zh as insightZh } from './i18n/insight.ts';
 import { en as orgLifeEn, zh as orgLifeZh } from './i18n/orglife.ts';
 import { en as orgLifeStudyEn, zh as orgLifeStudyZh } from './i18n/orglife-study.ts';
+import { en as residentsEn, zh as residentsZh } from './i18n/residents.ts';
 import { en as seedingEn, zh as seedingZh } from './i18n/seeding.ts';
 import { en as supervisionEn, zh as supervisionZh } from './i18n/supervision.ts';
 
@@ -20,6 +21,7 @@ const zh = {
   ...duesZh,
   ...orgLifeZh,
   ...orgLifeStudyZh,
+  ...residentsZh,
   ...chainNamesZh,
   ...disciplineZh,
   appName: '党建链',
@@ -308,6 +310,7 @@ const en: Table = {
   ...duesEn,
   ...orgLifeEn,
   ...orgLifeStudyEn,
+  ...residentsEn,
   ...chainNamesEn,
   ...disciplineEn,
   appName: 'Dangjian Chain',

@@ -1,0 +1,140 @@
+/**
+ * Residents (群众) and 四议两公开 in the web app: the page's copy of the resident module's shapes (the
+ * layer rule keeps @djchain/modules out of the web app; test/resident-copy.test.ts checks the copy),
+ * the commitment of the clerk's in-person check computed in the clerk's browser, and the resident's
+ * own session — a key opened here from its keystore, kept in memory only, never a member session.
+ */
+import { addressOf, openKeystore } from '@djchain/client';
+import { encode, type KeyPair, type Suite, taggedHash, toHex } from '@djchain/crypto/browser';
+import { useSyncExternalStore } from 'react';
+import type { Chain } from './chain.ts';
+
+/** Copy of the modules' MATTER_STATUSES. */
+export const MATTER_STATUSES = [
+  'proposed',
+  'deliberated',
+  'reviewed',
+  'voting',
+  'resolved',
+  'published',
+  'done',
+  'rejected',
+] as const;
+export type MatterStatus = (typeof MATTER_STATUSES)[number];
+/** Copy of the modules' VOTE_CHOICES. */
+export const VOTE_CHOICES = ['赞成', '反对', '弃权'] as const;
+/** Copy of the modules' RESIDENT_CHECK_TAG. */
+export const RESIDENT_CHECK_TAG = 'djchain/resident-check/v1';
+
+export interface ResidentInfo {
+  readonly id: string;
+  readonly org: string;
+  readonly address: string;
+  readonly status: 'bound' | 'unbound';
+  readonly boundOn: string;
+  readonly representative: { readonly since: string } | null;
+}
+
+export interface StepInfo {
+  readonly heldOn: string;
+  readonly expected: number;
+  readonly present: number;
+  readonly yes: number | null;
+  readonly no: number | null;
+  readonly abstain: number | null;
+  readonly outcome: string;
+  readonly late: boolean;
+}
+
+export interface RoundInfo {
+  readonly round: number;
+  readonly openedOn: string;
+  readonly expected: readonly string[];
+  readonly yes: number;
+  readonly no: number;
+  readonly abstain: number;
+  readonly closedOn: string | null;
+  readonly outcome: 'passed' | 'rejected' | 'noQuorum' | null;
+}
+
+export interface MatterInfo {
+  readonly id: string;
+  readonly org: string;
+  readonly title: string;
+  readonly status: MatterStatus;
+  readonly propose: StepInfo;
+  readonly deliberate: StepInfo | null;
+  readonly review: StepInfo | null;
+  readonly rounds: readonly RoundInfo[];
+  readonly resolution: { readonly on: string; readonly document: string; readonly late: boolean } | null;
+  readonly result: { readonly on: string; readonly document: string } | null;
+  readonly votes?: ReadonlyArray<ReadonlyArray<{ readonly resident: string; readonly choice: string }>>;
+}
+
+export interface CommentInfo {
+  readonly n: number;
+  readonly resident: string;
+  readonly on: string;
+  readonly text: string | null;
+  readonly document: string | null;
+}
+
+/** The same function as the modules' residentCheckCommitment (hex; null for a salt under 16 bytes). */
+export function residentCheckCommitment(
+  suite: Suite,
+  salt: Uint8Array,
+  c: { resident: string; address: string; checkedOn: string; check: string },
+): string | null {
+  if (salt.length < 16) return null;
+  return toHex(
+    taggedHash(
+      suite,
+      RESIDENT_CHECK_TAG,
+      salt,
+      encode({ resident: c.resident, address: c.address, checkedOn: c.checkedOn, check: c.check }),
+    ),
+  );
+}
+
+const q = async <T>(chain: Chain, name: string, params: Record<string, string>): Promise<T> =>
+  (await chain.client.query('resident', name, params)).result as T;
+
+export const residentApi = {
+  byAddress: (chain: Chain, address: string) => q<ResidentInfo | null>(chain, 'resident', { address }),
+  matters: (chain: Chain) => q<MatterInfo[]>(chain, 'matters', {}),
+  matter: (chain: Chain, id: string) => q<MatterInfo | null>(chain, 'matter', { id }),
+  comments: (chain: Chain, matter: string) => q<CommentInfo[]>(chain, 'comments', { matter }),
+};
+
+/** The signed-in resident: a key opened in this tab (memory only; a reload asks again). */
+export interface ResidentSession {
+  readonly key: KeyPair;
+  readonly address: string;
+}
+
+let current: ResidentSession | null = null;
+const listeners = new Set<() => void>();
+
+export const residentSession = {
+  get: () => current,
+  async open(chain: Chain, keystore: string, passphrase: string): Promise<ResidentSession> {
+    const key = await openKeystore(keystore, passphrase, chain.client.suite);
+    current = { key, address: addressOf(chain.client.suite, key.publicKey) };
+    for (const l of listeners) l();
+    return current;
+  },
+  close(): void {
+    current = null;
+    for (const l of listeners) l();
+  },
+};
+
+export function useResidentSession(): ResidentSession | null {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => current,
+  );
+}
