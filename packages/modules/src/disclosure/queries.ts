@@ -1,6 +1,8 @@
 /** Read-only queries of the disclosure module: what is in force for a range of readers, an item with its versions. */
 import type { Value } from '@djchain/crypto';
 import type { ReadContext } from '@djchain/runtime';
+import { memberMayRead } from '../attachment/readers.ts';
+import type { AttachmentRecord } from '../attachment/store.ts';
 import { chinaDate, type IsoDate } from '../common/dates.ts';
 import { defineQuery } from '../common/query.ts';
 import { asValue, MODULE } from '../common/stores.ts';
@@ -77,6 +79,21 @@ export const disclosureQueries = {
         successor: getSuccessor(ctx.store, p.id) ?? null,
         versions: versionsOf(ctx, p.id),
       });
+    },
+  }),
+  readers: defineQuery<{ member: string; scope: DisclosureScope; org?: string }>(E.BAD_PARAMS, {
+    description:
+      "Whether a member is among the readers of a range: any item of that scope (of that organization, for org) — the attachments' reader rule, so an item and its content are read by the same people.",
+    shape: {
+      member: 'id',
+      scope: { type: 'text', oneOf: DISCLOSURE_SCOPES },
+      org: { type: 'id', optional: true },
+    },
+    run(ctx, p) {
+      const stores = storesFor(ctx, MODULE.disclosure);
+      if (p.scope === 'org' && p.org === undefined) return false;
+      const range = { scope: p.scope, org: p.org ?? '', members: [] } as unknown as AttachmentRecord;
+      return memberMayRead(stores, range, p.member, chinaDate(ctx.time));
     },
   }),
   ofOrg: defineQuery<{ org: string }>(E.BAD_PARAMS, {
