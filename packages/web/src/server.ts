@@ -58,10 +58,16 @@ export function configFromGenesisFile(file: string, title?: string): AppConfig {
     !Array.isArray(g.validators)
   )
     throw new WebError('WEB_BAD_GENESIS', `${file}: chainId, suite and validators are required`);
-  const validators = (g.validators as { publicKey: string; power: number; name: string }[]).map((v) => ({
+  // Every field the chain hashes into validatorsHash, orgId included: a set missing one hashes
+  // differently, and the page's light client then refuses the first header it must check
+  // adjacently (CLIENT_UNTRUSTED_VALIDATORS at height 1).
+  const validators = (
+    g.validators as { publicKey: string; power: number; name: string; orgId?: string }[]
+  ).map((v) => ({
     publicKey: v.publicKey,
     power: v.power,
     name: v.name,
+    ...(typeof v.orgId === 'string' ? { orgId: v.orgId } : {}),
   }));
   const orgs = Array.isArray(g.modules?.org?.orgs)
     ? (g.modules.org.orgs as { id: string; parent: unknown }[])
