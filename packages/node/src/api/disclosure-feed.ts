@@ -4,7 +4,7 @@
  * latest block's China date goes in: never an item for Party members. Each entry links the portal's
  * page for the item (which checks it against the chain in the browser) and its content.
  */
-import { ATOM_CONTENT_TYPE } from '@djchain/client/routes';
+import { ATOM_CONTENT_TYPE, ROUTES, routeUrl } from '@djchain/client/routes';
 import type { RouteHandlerMethod } from 'fastify';
 import type { DjNode } from '../node.ts';
 import type { StateReader } from './access.ts';
@@ -56,7 +56,7 @@ function entry(state: StateReader, chainId: string, item: FeedItem, orgName: (id
   const a = item.content === null ? null : attachmentRecord(state, item.content);
   if (a !== null)
     lines.push(
-      `<link rel="enclosure" type="${esc(a.mediaType)}" length="${a.size}" href="/v1/attachments/${a.hash}"/>`,
+      `<link rel="enclosure" type="${esc(a.mediaType)}" length="${a.size}" href="${routeUrl(ROUTES.attachmentGet, { hash: a.hash })}"/>`,
     );
   lines.push('</entry>');
   return lines.join('\n');
@@ -86,7 +86,7 @@ export function disclosureFeedRoute(node: DjNode, state: StateReader): RouteHand
       '<title>党务公开</title>',
       `<subtitle>${esc(`区块高度 ${height} 时公开期内的事项`)}</subtitle>`,
       `<updated>${new Date(time).toISOString()}</updated>`,
-      '<link rel="self" type="application/atom+xml" href="/v1/disclosure/feed.atom"/>',
+      `<link rel="self" type="application/atom+xml" href="${ROUTES.disclosureFeed.path}"/>`,
       '<generator>djchain</generator>',
       ...items.map((i) => entry(state, chainId, i, orgName)),
       '</feed>',
