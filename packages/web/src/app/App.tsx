@@ -28,6 +28,7 @@ import { AppContext, type AppState, go, type Session, useApp, useRoute } from '.
 import { type Lang, translator } from './i18n.ts';
 import { NamesProvider, PersonName, useNames } from './names.tsx';
 import { DisciplinePage } from './pages/Discipline.tsx';
+import { DisclosureItemPage, DisclosureListPage } from './pages/Disclosure.tsx';
 import { DossierPrintPage } from './pages/DossierPrint.tsx';
 import { DuesPage } from './pages/Dues.tsx';
 import { ExplorerPage } from './pages/Explorer.tsx';
@@ -226,6 +227,7 @@ function Shell() {
         ]
       : [{ key: 'signin', label: t('navSignIn') }]),
     { key: 'explorer', label: t('navExplorer') },
+    { key: 'disclosure', label: t('navDisclosure') },
     { key: 'verify', label: t('navVerify') },
     { key: 'portal', label: t('navPortal') },
   ];
@@ -407,6 +409,8 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
       return <ManagePage sub={route[1]} />;
     case 'newkey':
       return <NewKeyPage />;
+    case 'disclosure':
+      return route[1] ? <DisclosureItemPage id={route[1]} /> : <DisclosureListPage />;
     case 'verify':
       return <VerifyPage />;
     case 'signin':
