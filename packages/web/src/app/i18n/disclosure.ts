@@ -8,7 +8,7 @@ export const zh = {
   dsRangeCommunity: '全体党员',
   dsRangeOrg: '本组织党员',
   dsNone: '目前没有公开期内的事项。',
-  dsFeed: '订阅更新（Atom）',
+  dsFeed: '订阅更新（阅读器订阅源）',
   dsPeriod: '公开期：{from} 至 {until}',
   dsOpenEnded: '更正或撤回时止',
   dsPeriodLabel: '公开期',

@@ -108,7 +108,10 @@ export function DisclosureListPage() {
 
 function ItemLink({ id }: { id: string }) {
   return (
-    <a href={`#/disclosure/${encodeURIComponent(id)}`} style={{ wordBreak: 'break-all' }}>
+    <a
+      href={`#/disclosure/${encodeURIComponent(id)}`}
+      style={{ wordBreak: 'break-all', textDecoration: 'underline' }}
+    >
       {id}
     </a>
   );
