@@ -17,16 +17,18 @@ const suite = getSuite('intl');
 const plan = generatePlan(suite, { seed: 7, members: 60, today: '2026-06-06' });
 
 test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are pinned', () => {
-  // Changed by issue 14 (dues) and then issue 15 (organizational life, which draws nothing from the
-  // generator: the off-chain parts below kept their hash).
-  assert.equal(planHash(suite, plan), 'd592ffcb83102ed19d9f105339bcc029e491275b0b6407d008f70881aadf1579');
+  // Changed by issue 14 (dues), issue 15 (organizational life, which draws nothing from the
+  // generator: the off-chain parts below kept their hash) and issue 16 (党务公开: the eight
+  // transactions counted below, no draw either — the off-chain hash is unchanged).
+  assert.equal(planHash(suite, plan), 'c6f43c273b1e46173a4dea286eeb62113c247c0b168bac59f750247d0db4b843');
   const offChain = JSON.stringify({ people: plan.people, cases: plan.cases, accounts: plan.accounts });
   assert.equal(createHash('sha256').update(offChain).digest('hex'), OFF_CHAIN_SHA256);
   assert.equal(plan.genesisDate, '2022-06-01');
   assert.equal(plan.people.length, 70); // 24 leaders + 36 imported + 10 recruits
   // 196 before issue 12 added the expulsion (3 acts); 199 before issue 14 added two years of dues
-  // (997 acts: the counts per action below); issue 15 added 405 of organizational life: 1196 + 405.
-  assert.equal(plan.txs.length, 1601);
+  // (997 acts: the counts per action below); issue 15 added 405 of organizational life: 1196 + 405;
+  // issue 16 two conversion publicities and six dues notices: 1601 + 8.
+  assert.equal(plan.txs.length, 1609);
 });
 
 test('seed 7: transactions per action', () => {
@@ -65,6 +67,8 @@ test('seed 7: transactions per action', () => {
     'discipline.approveSanction': 2,
     'discipline.approveByCommission': 1,
     'recruitment.applyConversion': 2,
+    // Issue 16: each conversion publicized the day of the application (a 转正公示 item follows).
+    'recruitment.startConversionPublicity': 2,
     'recruitment.conversionVote': 2,
     'recruitment.approveConversion': 2,
     'recruitment.archive': 2,
@@ -88,6 +92,8 @@ test('seed 7: transactions per action', () => {
     'orglife.setCalendar': 5,
     'orglife.plan': 200,
     'orglife.hold': 200,
+    // Issue 16: each of the six branches publishes 2025's dues notice on 2026-01-20.
+    'dues.publishNotice': 6,
   });
 });
 
@@ -124,6 +130,8 @@ test('seed 7: a case carried to the end follows the 25 steps in order, on meetin
     '2024-11-06 2 m-0017 takeOath',
     '2025-03-20 0 m-0017 recordAssessment',
     '2025-09-06 0 m-0069 applyConversion',
+    // 5 working days from Saturday 2025-09-06: 09-08 … 09-12, over before the meeting of 09-20.
+    '2025-09-06 1 m-0017 startConversionPublicity',
     '2025-09-20 0 m-0016 conversionVote',
     '2025-10-06 0 m-0001 approveConversion',
     '2025-10-20 0 m-0018 archive',
