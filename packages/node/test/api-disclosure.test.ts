@@ -95,6 +95,8 @@ describe('disclosure through the API', () => {
     });
     await send('publish', item('p1', 'public', pub.hash));
     await send('publish', item('o1', 'org', org.hash));
+    // For every Party member of the community: never in the residents' feed.
+    await send('publish', item('k1', 'community', pub.hash));
     await send('publish', item('p2', 'public', pub.hash));
     await send('correct', { id: 'p2c', corrects: 'p2', from: today, content: pub2.hash, reason: '内容更正' });
     await send('publish', item('p3', 'public', pub.hash));
@@ -125,6 +127,7 @@ describe('disclosure through the API', () => {
     );
     assert.ok(xml.includes(`href="/v1/attachments/${pub.hash}"`));
     assert.ok(!xml.includes(org.hash), 'no trace of the members-only item');
+    assert.ok(!xml.includes(':k1<'), 'no community item');
 
     // Ranges: residents read the public one; the branch's members theirs; another branch's 书记 not.
     const anon = client();
@@ -149,7 +152,7 @@ describe('disclosure through the API', () => {
     };
     assert.deepEqual(
       branch.items.map((i) => i.id),
-      ['o1', 'p1', 'p2c', 'w3'],
+      ['k1', 'o1', 'p1', 'p2c', 'w3'],
     );
     const other = await as('b2.sec');
     await assert.rejects(
