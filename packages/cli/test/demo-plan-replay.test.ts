@@ -205,4 +205,25 @@ test('every transaction of a small demo plan executes ok; the expulsion goes thr
   assert.equal((query('resident', 'matter', { id: 'sy-b' }) as { status: string }).status, 'reviewed');
   assert.equal((query('resident', 'comments', { matter: 'sy-a' }) as unknown[]).length, 3);
   assert.equal((query('resident', 'comments', { matter: 'sy-b' }) as unknown[]).length, 2);
+  // 党务公开 (issue 16): every publicity and notice of the plan became an item, none typed by hand.
+  const planned = (action: string) => plan.txs.filter((t) => t.action === action).length;
+  const items = ['b1', 'b2', 'b3', 'b4', 'b5', 'b6'].flatMap(
+    (org) => query('disclosure', 'ofOrg', { org }) as { item: { kind: string; source: unknown } }[],
+  );
+  const kinds = (kind: string) => items.filter((i) => i.item.kind === kind && i.item.source !== null).length;
+  assert.ok(planned('startPublicity') > 0 && planned('startConversionPublicity') > 0);
+  assert.equal(kinds('发展对象公示'), planned('startPublicity'));
+  assert.equal(kinds('转正公示'), planned('startConversionPublicity'));
+  assert.equal(kinds('党费收缴公示'), planned('publishNotice'));
+  assert.equal(planned('publishNotice'), 6, "2025's notice of each branch, on 2026-01-20");
+  assert.equal(items.length, kinds('发展对象公示') + kinds('转正公示') + kinds('党费收缴公示'));
+  // The notices are in force for each branch's members today; a resident sees the publicities only.
+  const b1 = query('disclosure', 'inForce', { scope: 'org', org: 'b1', on: '2026-11-25' }) as {
+    items: { kind: string }[];
+  };
+  assert.ok(b1.items.some((i) => i.kind === '党费收缴公示'));
+  const pub = query('disclosure', 'inForce', { scope: 'public', on: '2026-11-25' }) as {
+    items: { scope: string }[];
+  };
+  assert.ok(pub.items.every((i) => i.scope === 'public'));
 });

@@ -20,9 +20,10 @@ test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are 
   // Changed by issue 14 (dues) and then issue 15 (organizational life, which draws nothing from the
   // generator: the off-chain parts below kept their hash), then by the groups' 党小组长 posts at
   // genesis and their 党小组会 (again nothing drawn), and by issue 16 (residents and 四议两公开: their
-  // own generator, residents kept apart from `people`, so the off-chain hash stays). The plan hash is
-  // read from the run after the counts below were checked by hand.
-  assert.equal(planHash(suite, plan), 'a5c68bb8fbd4fc649a7d1abf4f4d864778851d113d3cd7115f8a63ab75118bc1');
+  // own generator, residents kept apart from `people`, so the off-chain hash stays; 党务公开: the
+  // eight transactions counted below, no draw either). The plan hash is read from the run after the
+  // counts below were checked by hand.
+  assert.equal(planHash(suite, plan), '8d6c53a8b8c40cbcff4f652cf148f8fa155c5bc1fe56cf542abe39a4d9cb9157');
   const offChain = JSON.stringify({ people: plan.people, cases: plan.cases, accounts: plan.accounts });
   assert.equal(createHash('sha256').update(offChain).digest('hex'), OFF_CHAIN_SHA256);
   assert.equal(plan.genesisDate, '2022-06-01');
@@ -32,8 +33,9 @@ test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are 
   // Then the 党小组会 (plan + hold) of the four groups with a member, monthly from 2024-06 to
   // 2026-05 (the 24 months whose 20th is before today) from the month of its first member: b5-g1
   // 2024-06 (24), b4-g2 2024-11 (19), b3-g2 2025-04 (14), b2-g2 2026-01 (5): 62 × 2 = 124.
-  // Issue 16 added 52 (residents and 四议两公开, counted below): 1601 + 124 + 52.
-  assert.equal(plan.txs.length, 1601 + 124 + 52);
+  // Issue 16 added 52 (residents and 四议两公开, counted below) and 8 of 党务公开 (two conversion
+  // publicities, six dues notices): 1601 + 124 + 52 + 8.
+  assert.equal(plan.txs.length, 1601 + 124 + 52 + 8);
   assert.equal(plan.residents.length, 20);
 });
 
@@ -73,6 +75,8 @@ test('seed 7: transactions per action', () => {
     'discipline.approveSanction': 2,
     'discipline.approveByCommission': 1,
     'recruitment.applyConversion': 2,
+    // Issue 16: each conversion publicized the day of the application (a 转正公示 item follows).
+    'recruitment.startConversionPublicity': 2,
     'recruitment.conversionVote': 2,
     'recruitment.approveConversion': 2,
     'recruitment.archive': 2,
@@ -113,6 +117,8 @@ test('seed 7: transactions per action', () => {
     'resident.publishResult': 1,
     'attachment.register': 2,
     'resident.comment': 5,
+    // Issue 16: each of the six branches publishes 2025's dues notice on 2026-01-20.
+    'dues.publishNotice': 6,
   });
 });
 
@@ -149,6 +155,8 @@ test('seed 7: a case carried to the end follows the 25 steps in order, on meetin
     '2024-11-06 2 m-0017 takeOath',
     '2025-03-20 0 m-0017 recordAssessment',
     '2025-09-06 0 m-0069 applyConversion',
+    // 5 working days from Saturday 2025-09-06: 09-08 … 09-12, over before the meeting of 09-20.
+    '2025-09-06 1 m-0017 startConversionPublicity',
     '2025-09-20 0 m-0016 conversionVote',
     '2025-10-06 0 m-0001 approveConversion',
     '2025-10-20 0 m-0018 archive',

@@ -6,6 +6,7 @@
 import type { ModuleDef } from '@djchain/runtime';
 import { attachmentModule } from './attachment/module.ts';
 import { disciplineModule } from './discipline/module.ts';
+import { disclosureModule } from './disclosure/module.ts';
 import { duesModule } from './dues/module.ts';
 import { evidenceModule } from './evidence/module.ts';
 import { governanceModule } from './governance/module.ts';
@@ -31,6 +32,7 @@ export const allModules: readonly ModuleDef[] = [
   orgLifeModule,
   studyModule,
   residentModule,
+  disclosureModule,
   evidenceModule,
   governanceModule,
   warningsModule,
@@ -85,6 +87,20 @@ export { DisciplineErrors } from './discipline/errors.ts';
 export { type DisciplineGenesis, disciplineModule } from './discipline/module.ts';
 export { OBSERVATION_MAX_MONTHS } from './discipline/observation.ts';
 export { SANCTION_KINDS, type SanctionKind, type SanctionRecord } from './discipline/store.ts';
+export { DisclosureErrors } from './disclosure/errors.ts';
+export { disclosureModule } from './disclosure/module.ts';
+export { contentFits, inForce, itemSeen, scopesSeen } from './disclosure/rules.ts';
+export {
+  AUTOMATIC_KINDS,
+  DISCLOSURE_KINDS,
+  DISCLOSURE_SCOPES,
+  type DisclosureItem,
+  type DisclosureKind,
+  type DisclosureScope,
+  type DisclosureSource,
+  PUBLISHED_KINDS,
+  type Successor,
+} from './disclosure/store.ts';
 export { type DuesBase, duesBaseCommitment } from './dues/commitment.ts';
 export { DuesErrors } from './dues/errors.ts';
 export { duesModule } from './dues/module.ts';

@@ -2,6 +2,7 @@
 import { AttachmentErrors } from './attachment/errors.ts';
 import type { ErrorRegistry } from './common/errors.ts';
 import { DisciplineErrors } from './discipline/errors.ts';
+import { DisclosureErrors } from './disclosure/errors.ts';
 import { DuesErrors } from './dues/errors.ts';
 import { EvidenceErrors } from './evidence/errors.ts';
 import { GovernanceErrors } from './governance/errors.ts';
@@ -30,4 +31,5 @@ export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
   WarningsErrors,
   InsightErrors,
   ResidentErrors,
+  DisclosureErrors,
 ];

@@ -151,6 +151,23 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
     params: { hash: 'ee'.repeat(32), size: 2048, mediaType: 'application/pdf', org: 'b1', scope: 'org' },
     org: 'b1',
   },
+  // d0 is a public item of b1 (setup): permitted callers of correct/withdraw stop at its checks.
+  'disclosure.publish': {
+    params: {
+      id: 'd1',
+      org: 'b1',
+      kind: '通知公告',
+      scope: 'public',
+      from: '2030-01-01',
+      content: 'ed'.repeat(32),
+    },
+    org: 'b1',
+  },
+  'disclosure.correct': {
+    params: { id: 'd2', corrects: 'd0', from: '2030-01-01', content: 'ed'.repeat(32), reason: '更正' },
+    org: 'b1',
+  },
+  'disclosure.withdraw': { params: { id: 'd3', withdraws: 'd0', reason: '撤回' }, org: 'b1' },
   'orglife.setCalendar': { params: { org: 'b1', themeDay: 10 }, org: 'b1' },
   'orglife.assignGroup': { params: { member: 'b1.m4', group: 'g1' }, org: 'b1', subject: 'b1.m4' },
   'orglife.plan': { params: { id: 'pm2', org: 'b1', kind: '支部委员会', date: '2025-07-20' }, org: 'b1' },
@@ -300,7 +317,10 @@ export const HOLDERS: { [org: string]: { [post: string]: string } } = {
 export function setup(): Chain {
   const chain = new Chain();
   runPath(chain, 'standard', 'takeOath');
-  const ok = (s: Step) => assert.equal(chain.step(s).receipt.status, 'ok', s.do);
+  const ok = (s: Step) => {
+    const r = chain.step(s).receipt;
+    assert.equal(r.status, 'ok', `${s.do}: ${JSON.stringify(r.error)}`);
+  };
   ok({
     at: '2025-07-02',
     by: 'b1.clerk',
@@ -437,6 +457,28 @@ export function setup(): Chain {
       document: 'cd'.repeat(32),
       heldOn: '2025-07-05',
       present: ['c.dep', 'c.org', 'c.sec'],
+    },
+  });
+  // A public item of b1 the disclosure cases correct and withdraw.
+  ok({
+    at: '2025-07-05',
+    hour: ++hour,
+    by: 'b1.clerk',
+    do: 'attachment.register',
+    params: { hash: 'ed'.repeat(32), size: 100, mediaType: 'application/pdf', org: 'b1', scope: 'public' },
+  });
+  ok({
+    at: '2025-07-05',
+    hour: ++hour,
+    by: 'b1.pub',
+    do: 'disclosure.publish',
+    params: {
+      id: 'd0',
+      org: 'b1',
+      kind: '通知公告',
+      scope: 'public',
+      from: '2025-07-10',
+      content: 'ed'.repeat(32),
     },
   });
   return chain;

@@ -67,6 +67,7 @@ const EXPECTED: { readonly [action: string]: string } = {
   'recruitment.assignGroup': 'o:书组',
   'recruitment.takeOath': 'o:书组',
   'recruitment.applyConversion': '本',
+  'recruitment.startConversionPublicity': 'o:书组',
   'recruitment.conversionVote': 'o:书',
   'recruitment.approveConversion': 's:书组',
   // 条例第三十六条 with 党章第七条: the branch meeting decides on a probationary member's breach (recorded by
@@ -83,6 +84,9 @@ const EXPECTED: { readonly [action: string]: string } = {
   // Attachments (documents kept off chain, hash and reader scope on chain): any post holder keeps the
   // organization's records; the superior 党委's 书记 and 组织委员 may file for an organization below.
   'attachment.register': 'o:书副组宣纪务 s:书组',
+  'disclosure.publish': 'o:书组宣',
+  'disclosure.correct': 'o:书组宣',
+  'disclosure.withdraw': 'o:书组宣',
   // 党章第四十二条: expulsions and reserved cases — the county-level commission alone, nobody on the chain.
   'discipline.approveByCommission': '县',
   // 条例第十二条: extending a one-year 留党察看 is approved where its conclusion is.

@@ -173,6 +173,8 @@ describe('the route table', () => {
           query: { params: JSON.stringify({ id: 'm1' }) },
         }),
       portal: () => operator.call(ROUTES.portal, {}),
+      // A chain without the disclosure module: an empty feed (round trip: disclosure-feed.test.ts).
+      disclosureFeed: () => operator.call(ROUTES.disclosureFeed, {}),
       orgMembers: () => operator.call(ROUTES.orgMembers, { params: { org: 'c1' } }),
       orgCases: () => operator.call(ROUTES.orgCases, { params: { org: 'c1' } }),
       dossier: () => operator.call(ROUTES.dossier, { params: { entity: 'member:m1' } }),

@@ -123,7 +123,11 @@ const STEP_PLANNERS: { readonly [no: number]: StepPlanner } = {
   21: (c, a, s) => s(at(d(c, 'approved'), 150), c.contact, a, { ref: c.ctx.ref() }),
   22: (c, a, s) => {
     const probationEnd = set(c, 'probationEnd', addMonths(d(c, 'meeting'), 12));
-    s(slotOnOrAfter(addDays(probationEnd, -25)), c.p.id, a, { ref: c.ctx.ref() });
+    const applied = set(c, 'convApplied', slotOnOrAfter(addDays(probationEnd, -25)));
+    s(applied, c.p.id, a, { ref: c.ctx.ref() });
+    // The branch publicizes the conversion the same day (a 转正公示 item follows at the next block):
+    // 5 working days, over by the meeting, which is at least one meeting day (14 days) later.
+    s(applied, c.organizer, 'startConversionPublicity');
   },
   23: (c, a, s) =>
     s(

@@ -23,6 +23,7 @@ import {
   planTerms,
 } from './plan-community.ts';
 import { PlanContext, personKey } from './plan-context.ts';
+import { planDisclosure } from './plan-disclosure.ts';
 import { planDues } from './plan-dues.ts';
 import {
   COMMISSION_ID,
@@ -88,6 +89,8 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
   });
   // Residents and 四议两公开 (issue 16): their own generator, so nothing above changes.
   const residents = planResidents(ctx);
+  // 党务公开 (issue 16): the yearly dues notices; draws nothing from the generator.
+  planDisclosure(ctx);
 
   const txs = [...ctx.txs].sort((x, y) => (x.date === y.date ? x.wave - y.wave : x.date < y.date ? -1 : 1));
   return {

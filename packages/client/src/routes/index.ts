@@ -7,6 +7,7 @@
 import { attachmentRoutes } from './attachments.ts';
 import { authRoutes } from './auth.ts';
 import { chainRoutes } from './chain.ts';
+import { disclosureRoutes } from './disclosure.ts';
 import { opsRoutes } from './ops.ts';
 import type { RouteSpec } from './spec.ts';
 import { txRoutes } from './txs.ts';
@@ -17,6 +18,7 @@ export const ROUTES = {
   ...authRoutes,
   ...opsRoutes,
   ...attachmentRoutes,
+  ...disclosureRoutes,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof ROUTES;
@@ -24,6 +26,7 @@ export type RouteId = keyof typeof ROUTES;
 export { ATTACHMENT_CONTENT_TYPE } from './attachments.ts';
 export { MAX_HEADERS } from './chain.ts';
 export { CHECKED_KEYWORDS, schemaProblem } from './check.ts';
+export { ATOM_CONTENT_TYPE } from './disclosure.ts';
 export { API_VERSION, EVENT_KINDS } from './ops.ts';
 export * as schemas from './schemas.ts';
 export {

@@ -29,7 +29,8 @@ export type RouteTag =
   | 'operations'
   | 'documentation'
   | 'auth'
-  | 'attachments';
+  | 'attachments'
+  | 'disclosure';
 
 export interface RouteSpec {
   readonly method: 'GET' | 'POST' | 'DELETE';

@@ -18,6 +18,7 @@ export const MODULE = {
   warnings: 'warnings',
   insight: 'insight',
   resident: 'resident',
+  disclosure: 'disclosure',
 } as const;
 export type ModuleName = (typeof MODULE)[keyof typeof MODULE];
 

@@ -5,11 +5,13 @@
  */
 import type { ActionContext } from '@djchain/runtime';
 import { defineAction } from '../common/action.ts';
+import { addDays, addYears } from '../common/dates.ts';
 import { failure, okResult } from '../common/errors.ts';
 import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
 import { lapseDecisionAction } from '../common/lapse.ts';
 import { monthRange, type YearMonth } from '../common/months.ts';
 import { asValue, MODULE, storeOf } from '../common/stores.ts';
+import { announce, fittingContent } from '../disclosure/outbox.ts';
 import { chainSuperior, getOrg, superiorCommittee } from '../org/store.ts';
 import { addToBooks, duesStores, M, memberTarget, todayOf, yearOf } from './actions-common.ts';
 import { DuesErrors as E } from './errors.ts';
@@ -260,6 +262,17 @@ export const publishNotice = defineAction<{ id: string; org: string; year: numbe
     const books = getBooks(ctx.store, p.org, p.year);
     const rec: Notice = { ...p, books, on: todayOf(ctx) };
     ctx.store.set(duesKeys.notice(p.id), asValue(rec));
+    // 党务公开: the notice is an item for the organization's members for a year (until the next one).
+    const on = todayOf(ctx);
+    announce(ctx, {
+      kind: '党费收缴公示',
+      org: p.org,
+      scope: 'org',
+      from: on,
+      until: addDays(addYears(on, 1), -1),
+      content: fittingContent(ctx, M, p.document, 'org', p.org),
+      action: 'publishNotice',
+    });
     emitAct(ctx, M, 'dues.NoticePublished', [orgEntity(p.org)], {
       notice: p.id,
       org: p.org,

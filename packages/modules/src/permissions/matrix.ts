@@ -7,6 +7,7 @@ import type { ModuleDef } from '@djchain/runtime';
 import { attachmentModule } from '../attachment/module.ts';
 import type { RuleAction } from '../common/action.ts';
 import { disciplineModule } from '../discipline/module.ts';
+import { disclosureModule } from '../disclosure/module.ts';
 import { duesModule } from '../dues/module.ts';
 import { governanceModule } from '../governance/module.ts';
 import { insightModule } from '../insight/module.ts';
@@ -45,6 +46,7 @@ const MODULES: readonly ModuleDef[] = [
   studyModule,
   insightModule,
   residentModule,
+  disclosureModule,
   governanceModule,
 ];
 

@@ -42,6 +42,7 @@ import {
   archive,
   assignGroup,
   conversionVote,
+  startConversionPublicity,
   takeOath,
 } from './stage5.ts';
 import { getProcess, recruitmentKeys } from './store.ts';
@@ -74,6 +75,7 @@ export const recruitmentModule: ModuleDef = {
     assignGroup,
     takeOath,
     applyConversion,
+    startConversionPublicity,
     conversionVote,
     approveConversion,
     archive,

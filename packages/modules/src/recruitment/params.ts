@@ -16,6 +16,12 @@ export interface RecruitmentParams {
   readonly assessmentEveryMonths: number | null;
   /** Publicity before naming 发展对象, in working days (2026 第十三条 [verify]). */
   readonly publicityWorkingDays: number;
+  /**
+   * Publicity of a conversion before the branch meeting, in working days: no national rule (细则第三十三条
+   * asks the opinions of members and residents); local rules publicize "at four points" for 5
+   * working days [verify]. null = not required (a publicity started anyway must run out first).
+   */
+  readonly conversionPublicityWorkingDays: number | null;
   /** 培养联系人: 1–2 full members (细则第九条). */
   readonly maxContacts: number;
   /** 细则第十七条: training ≥ 3 days or ≥ 24 学时. */
@@ -48,6 +54,7 @@ export const tightening: { readonly [K in ParamName]: 'raise' | 'lower' | 'fixed
   activistMinMonths: 'raise',
   assessmentEveryMonths: 'lower',
   publicityWorkingDays: 'raise',
+  conversionPublicityWorkingDays: 'raise',
   maxContacts: 'lower',
   trainingMinDays: 'raise',
   trainingMinHours: 'raise',

@@ -7,6 +7,7 @@ import { type Details, failure, okResult } from '../common/errors.ts';
 import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
 import type { Shape } from '../common/parse.ts';
 import { asValue, MODULE, storeOf } from '../common/stores.ts';
+import { type Announcement, announce } from '../disclosure/outbox.ts';
 import { PHASE_STATUS } from '../member/status.ts';
 import { actorOf } from '../permissions/authorize.ts';
 import type { Permission } from '../permissions/rules.ts';
@@ -48,7 +49,7 @@ export function done(p: Process, action: string): boolean {
 }
 
 /** Actions that are part of a chart step without being its record. */
-const PART_OF: { readonly [action: string]: number } = { startPublicity: 7 };
+const PART_OF: { readonly [action: string]: number } = { startPublicity: 7, startConversionPublicity: 23 };
 
 /**
  * Where an assessment is recorded, by phase: an activist's is step 6 (its own key), a probationary
@@ -111,6 +112,11 @@ export interface StepSpec<P extends { member: string; ref?: string }> {
   readonly rules?: (ctx: ActionContext, proc: Process, params: P, on: IsoDate) => Result;
   /** Changes to the process besides recording the step; `data` extra step data to record. */
   readonly effect?: (ctx: ActionContext, proc: Process, params: P, on: IsoDate) => StepEffect;
+  /**
+   * The 公示 the step starts (党务公开): announced in the same transaction, published as a
+   * disclosure item at the next block's start (disclosure/outbox.ts).
+   */
+  readonly publicity?: (ctx: ActionContext, proc: Process, record: StepRecord) => Omit<Announcement, 'tx'>;
 }
 
 /** Builds a recruitment step action from its spec. */
@@ -170,6 +176,7 @@ export function stepAction<P extends { member: string; ref?: string }>(spec: Ste
         },
       };
       saveProcess(ctx, next);
+      if (spec.publicity) announce(ctx, spec.publicity(ctx, next, record));
       emitAct(
         ctx,
         M,

@@ -109,6 +109,7 @@ export const RULESET_2014: RuleSet = {
     assessmentEveryMonths: null,
     // [verify] publicity is national only from 2026; 5 working days kept as the common practice.
     publicityWorkingDays: 5,
+    conversionPublicityWorkingDays: null,
     maxContacts: 2,
     trainingMinDays: 3,
     trainingMinHours: 24,

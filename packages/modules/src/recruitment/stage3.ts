@@ -4,6 +4,7 @@ import { addMonths, type IsoDate } from '../common/dates.ts';
 import { okResult } from '../common/errors.ts';
 import { RecruitmentErrors as E } from './errors.ts';
 import { fail, stepAction } from './process.ts';
+import { publicityItem } from './publicity.ts';
 import { introducerEligible } from './stage1-2.ts';
 
 type Base = { member: string; ref?: string };
@@ -27,6 +28,7 @@ export const startPublicity = stepAction<Base>({
     const end = workingPeriodEnd(on, proc.params.publicityWorkingDays);
     return { data: { ends: end.date, provisional: end.provisional } };
   },
+  publicity: publicityItem('发展对象公示', 'startPublicity'),
 });
 
 /** Step 7 确定发展对象 — 细则第十三条: after at least 1 year as activist; publicity completed. */

@@ -1,11 +1,14 @@
 /** Stage 5: group, oath, conversion (or extension, or cancellation), archive. */
+import { workingPeriodEnd } from '../common/calendar.ts';
 import { addMonths } from '../common/dates.ts';
-import { okResult } from '../common/errors.ts';
+import { failure, okResult } from '../common/errors.ts';
 import { getOrg } from '../org/store.ts';
 import { storesFor } from '../permissions/authorize.ts';
 import { RecruitmentErrors as E } from './errors.ts';
 import { missingMaterials } from './materials.ts';
 import { done, fail, M, processOrg, type StepEffect, stepAction } from './process.ts';
+import { publicityItem } from './publicity.ts';
+import { citeOf } from './rulesets.ts';
 import { tally, type VoteParams, voteShape } from './stage4.ts';
 import type { Process } from './store.ts';
 
@@ -54,6 +57,40 @@ export const applyConversion = stepAction<Base>({
   phases: ['probationary'],
 });
 
+/**
+ * Part of step 23: the conversion publicized to members and residents before the branch meeting
+ * (细则第三十三条 asks their opinions; the period is local practice [verify]: the rule set's
+ * `conversionPublicityWorkingDays`, else the 发展对象 publicity's length).
+ */
+export const startConversionPublicity = stepAction<Base>({
+  action: 'startConversionPublicity',
+  description: 'Part of step 23: publicize the proposed conversion (the period counts working days).',
+  shape: {},
+  permission: [{ posts: ['书记', '组织委员'], of: 'org' }],
+  requires: ['applyConversion'],
+  phases: ['probationary'],
+  effect(_ctx, proc, _p, on) {
+    const days = proc.params.conversionPublicityWorkingDays ?? proc.params.publicityWorkingDays;
+    const end = workingPeriodEnd(on, days);
+    return { data: { ends: end.date, provisional: end.provisional } };
+  },
+  publicity: publicityItem('转正公示', 'startConversionPublicity'),
+});
+
+/** A conversion publicity the rule set requires, or one started anyway, must have run out before the meeting. */
+function conversionPublicityDone(proc: Process, on: string) {
+  const pub = proc.steps.startConversionPublicity;
+  if (pub === undefined && proc.params.conversionPublicityWorkingDays !== null)
+    return fail(proc.version, E.OUT_OF_ORDER, { missing: 'startConversionPublicity', step: 23 });
+  if (pub !== undefined && on <= (pub.data.ends as string))
+    return failure(
+      E.PUBLICITY_INCOMPLETE,
+      { ends: pub.data.ends ?? null, provisional: pub.data.provisional ?? null },
+      citeOf(proc.version, 'conversion'),
+    );
+  return okResult;
+}
+
 interface ConversionVote extends VoteParams {
   decision: 'convert' | 'extend' | 'cancel';
   extendMonths?: number;
@@ -77,6 +114,10 @@ export const conversionVote = stepAction<ConversionVote>({
       return fail(proc.version, E.OUT_OF_ORDER, { missing: 'applyConversion', step: 22 });
     if (p.decision !== 'cancel' && on < proc.probationEnd!)
       return fail(proc.version, E.PROBATION_NOT_ENDED, { probationEnd: proc.probationEnd });
+    if (p.decision !== 'cancel') {
+      const pub = conversionPublicityDone(proc, on);
+      if (!pub.ok) return pub;
+    }
     if (p.decision === 'extend') {
       if (proc.extended) return fail(proc.version, E.EXTENSION_ONCE);
       const m = p.extendMonths ?? 0;
@@ -94,7 +135,13 @@ export const conversionVote = stepAction<ConversionVote>({
 });
 
 function withoutRound(proc: Process): Process['steps'] {
-  const { applyConversion: _a, conversionVote: _v, approveConversion: _c, ...rest } = proc.steps;
+  const {
+    applyConversion: _a,
+    startConversionPublicity: _p,
+    conversionVote: _v,
+    approveConversion: _c,
+    ...rest
+  } = proc.steps;
   return rest;
 }
 

@@ -15,6 +15,7 @@
 import type { Value } from '@djchain/crypto';
 import type { DjNode } from '../node.ts';
 import { requireAttachment } from './attachment-access.ts';
+import { itemRange, requireRange } from './disclosure-access.ts';
 import { ApiError } from './errors.ts';
 
 export interface Scope {
@@ -173,8 +174,18 @@ export function requireStateKey(scope: Scope, state: StateReader, key: string): 
     const rest = key.slice('evt/'.length);
     const slash = rest.lastIndexOf('/');
     requireEntity(scope, state, slash < 0 ? rest : rest.slice(0, slash));
+  } else if (key.startsWith(DISCLOSURE_ITEM) || key.startsWith(DISCLOSURE_LINK)) {
+    // An item and its replacement link are read, with their proofs, by the item's readers (the
+    // portal checks a public item in the browser); absence of an unknown id tells nothing.
+    const id = key.slice(DISCLOSURE_ITEM.length);
+    const range = itemRange(state, id);
+    if (range !== null) requireRange(scope, state, range, `disclosure:${id}`);
   } else requireCommunity(scope, key);
 }
+
+/** State keys of a disclosure item and of the link to its replacement (modules: disclosure/store.ts). */
+const DISCLOSURE_ITEM = 'disclosure/i/';
+const DISCLOSURE_LINK = 'disclosure/s/';
 
 const own = (p: Value, k: string): string => {
   if (p === null || typeof p !== 'object' || Array.isArray(p) || p instanceof Uint8Array) return '';
@@ -338,6 +349,28 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
   'orglife.member': {
     rule: 'the member, or post holders of their organization or above',
     before: memberParam('member'),
+  },
+  // 党务公开: what is in force for a range is read by that range's readers (disclosure-access.ts);
+  // an item (with its versions: every version shares its organization and scope) by its own.
+  'disclosure.inForce': {
+    rule: 'anyone for public items; the Party members of the community, or of the organization, for theirs',
+    before: (s, st, p) =>
+      requireRange(s, st, { scope: own(p, 'scope'), org: own(p, 'org') }, `disclosure:${own(p, 'scope')}`),
+  },
+  'disclosure.item': {
+    rule: 'the readers of the item (anyone for a public one)',
+    before(s, st, p) {
+      const range = itemRange(st, own(p, 'id'));
+      if (range !== null) requireRange(s, st, range, `disclosure:${own(p, 'id')}`);
+    },
+  },
+  'disclosure.readers': {
+    rule: 'the member themself, or post holders of their organization or above',
+    before: memberParam('member'),
+  },
+  'disclosure.ofOrg': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
   },
   'study.rules': { rule: 'public (the national study targets)' },
   'study.progress': {

@@ -147,6 +147,7 @@ export function openApiDocument(
       { name: 'documentation', description: 'This document and its page' },
       { name: 'auth', description: 'Read sessions from a signed challenge' },
       { name: 'attachments', description: 'Content kept off chain, addressed by its SHA-256' },
+      { name: 'disclosure', description: '党务公开: public items in force as a feed' },
     ],
     paths,
     components: {

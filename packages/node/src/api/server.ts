@@ -11,6 +11,7 @@ import { StateReader } from './access.ts';
 import { attachmentRoutes } from './attachment-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { chainRoutes } from './chain-routes.ts';
+import { disclosureFeedRoute } from './disclosure-feed.ts';
 import { docsPage } from './docs-page.ts';
 import { dossierRoute } from './dossier-route.ts';
 import { ApiError } from './errors.ts';
@@ -171,6 +172,7 @@ export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyI
     ...txRoutes(app, node, state),
     ...chainRoutes(node, state),
     portal: portalRoute(node, state),
+    disclosureFeed: disclosureFeedRoute(node, state),
     ...orgRoutes(node, state),
     dossier: dossierRoute(node, state),
     events: eventsRoute(hub, state),

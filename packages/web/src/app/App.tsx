@@ -38,6 +38,12 @@ import { UnlockModal, type UnlockRequest } from './unlock.tsx';
 // the workbench shows) come with the first script; every other page is its own chunk, fetched
 // when its route is opened.
 const AppraisalPage = lazy(() => import('./pages/Appraisal.tsx').then((m) => ({ default: m.AppraisalPage })));
+const DisclosureItemPage = lazy(() =>
+  import('./pages/Disclosure.tsx').then((m) => ({ default: m.DisclosureItemPage })),
+);
+const DisclosureListPage = lazy(() =>
+  import('./pages/Disclosure.tsx').then((m) => ({ default: m.DisclosureListPage })),
+);
 const DisciplinePage = lazy(() =>
   import('./pages/Discipline.tsx').then((m) => ({ default: m.DisciplinePage })),
 );
@@ -252,6 +258,7 @@ function Shell() {
         ]
       : [{ key: 'signin', label: t('navSignIn') }]),
     { key: 'explorer', label: t('navExplorer') },
+    { key: 'disclosure', label: t('navDisclosure') },
     { key: 'verify', label: t('navVerify') },
     { key: 'portal', label: t('navPortal') },
     { key: 'resident', label: t('navResidents') },
@@ -453,6 +460,8 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
       return <NewKeyPage />;
     case 'resident':
       return <ResidentsPage route={route} />;
+    case 'disclosure':
+      return route[1] ? <DisclosureItemPage id={route[1]} /> : <DisclosureListPage />;
     case 'verify':
       return <VerifyPage />;
     case 'signin':

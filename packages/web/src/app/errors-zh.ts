@@ -32,6 +32,26 @@ export const zhErrors: { readonly [code: string]: string } = {
     '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   DISCIPLINE_PROBATIONARY:
     '预备党员违犯党纪，不适用五种党纪处分：情节较轻的批评教育或者延长预备期，情节较重的取消预备党员资格。',
+  DISCLOSURE_BACKDATED: '公开起始日不得早于登记之日。',
+  DISCLOSURE_BAD_PARAMS: '参数格式不正确。',
+  DISCLOSURE_BAD_PERIOD: '公开期限的截止日早于起始日。',
+  DISCLOSURE_EXISTS: '该编号的公开事项已登记（公开事项不可改写，请更正或撤回）。',
+  DISCLOSURE_KIND_AUTOMATIC:
+    '此类公示由相应环节自动生成（发展对象公示、转正公示来自发展党员环节，党费收缴公示来自党费公示），公示期按规定计算，不能手工发布。',
+  DISCLOSURE_MEETING_NOT_HELD: '该会议不是本组织已召开的有效会议（或已取消、已更正）。',
+  DISCLOSURE_MEETING_REQUIRED: '会议纪要须注明所属的已召开会议；其他类别不注明会议。',
+  DISCLOSURE_NOT_ATTACHMENT: '公开内容的哈希不是已登记的附件，请先登记附件。',
+  DISCLOSURE_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
+  DISCLOSURE_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
+  DISCLOSURE_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  DISCLOSURE_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  DISCLOSURE_REPLACED: '该事项已被更正或撤回，请对其最新版本操作。',
+  DISCLOSURE_RESERVED_ID: '以“auto.”开头的编号由链上自动公示使用。',
+  DISCLOSURE_SCOPE_MISMATCH:
+    '附件的读者范围小于公开范围（向社会公开须为公开附件；向全体党员公开须为公开或全体党员附件；向本组织公开须本组织党员可读）。',
+  DISCLOSURE_WITHDRAWAL_FINAL: '撤回声明不可再更正或撤回。',
   DUES_ALREADY_ACKNOWLEDGED: '该笔上缴已确认收到。',
   DUES_ALREADY_PAID: '该月党费已交纳（或已有待确认的交纳记录）。',
   DUES_AMOUNT_SHORT: '交纳金额少于所交月份应交数额。',

@@ -6,6 +6,7 @@
 import { en as adminEn, zh as adminZh } from './i18n/admin.ts';
 import { en as chainNamesEn, zh as chainNamesZh } from './i18n/chain-names.ts';
 import { en as disciplineEn, zh as disciplineZh } from './i18n/discipline.ts';
+import { en as disclosureEn, zh as disclosureZh } from './i18n/disclosure.ts';
 import { en as duesEn, zh as duesZh } from './i18n/dues.ts';
 import { en as explorerNamesEn, zh as explorerNamesZh } from './i18n/explorer-names.ts';
 import { en as formsEn, zh as formsZh } from './i18n/forms.ts';
@@ -24,6 +25,7 @@ const zh = {
   ...residentsZh,
   ...chainNamesZh,
   ...disciplineZh,
+  ...disclosureZh,
   appName: '党建链',
   appSubtitle: '社区党建工作台',
   navWorkbench: '工作台',
@@ -313,6 +315,7 @@ const en: Table = {
   ...residentsEn,
   ...chainNamesEn,
   ...disciplineEn,
+  ...disclosureEn,
   appName: 'Dangjian Chain',
   appSubtitle: 'Community Party-building workbench',
   navWorkbench: 'Workbench',
