@@ -1,4 +1,5 @@
 /** The genesis sections of this package's modules, as one documented shape (README "Genesis"). */
+import type { DeclarationGenesis } from './declaration/params.ts';
 import type { DisciplineGenesis } from './discipline/module.ts';
 import type { GovernanceGenesis } from './governance/params.ts';
 import type { MemberGenesis } from './member/module.ts';
@@ -18,4 +19,6 @@ export interface ModulesGenesis {
   readonly discipline?: DisciplineGenesis;
   /** Who approves node admission (default: ⅔ of the validator organizations' 书记). */
   readonly governance?: GovernanceGenesis;
+  /** Kinds of personal matters and the deadlines of requests and declarations (defaults otherwise). */
+  readonly declaration?: DeclarationGenesis;
 }

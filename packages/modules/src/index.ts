@@ -1,10 +1,12 @@
 /**
  * @djchain/modules: the Party-affairs rules as runtime modules — org, member, recruitment (发展党员),
- * discipline, transfer, dues, orglife (组织生活), study (学习), evidence, governance. Pure: time comes
+ * discipline, transfer, dues, orglife (组织生活), study (学习), declaration (重大事项请示报告), evidence,
+ * governance. Pure: time comes
  * from the block (BFT time → China date), nothing else is read.
  */
 import type { ModuleDef } from '@djchain/runtime';
 import { attachmentModule } from './attachment/module.ts';
+import { declarationModule } from './declaration/module.ts';
 import { disciplineModule } from './discipline/module.ts';
 import { duesModule } from './dues/module.ts';
 import { evidenceModule } from './evidence/module.ts';
@@ -27,6 +29,7 @@ export const allModules: readonly ModuleDef[] = [
   attachmentModule,
   orgLifeModule,
   studyModule,
+  declarationModule,
   evidenceModule,
   governanceModule,
 ];
@@ -72,7 +75,22 @@ export {
   monthsBetween,
   type YearMonth,
 } from './common/months.ts';
+export { isStatedPurpose, MIN_PURPOSE_LENGTH, type ReadEntry } from './common/readlog.ts';
 export { MODULE, type ModuleName } from './common/stores.ts';
+export { type DeclarationContent, declarationCommitment } from './declaration/commitment.ts';
+export { DeclarationErrors } from './declaration/errors.ts';
+export { declarationModule } from './declaration/module.ts';
+export {
+  DEFAULT_DECLARATION_PARAMS,
+  type DeclarationGenesis,
+  type DeclarationParams,
+} from './declaration/params.ts';
+export {
+  ANSWER_OUTCOMES,
+  type PersonalRecord,
+  REQUEST_KINDS,
+  type RequestRecord,
+} from './declaration/store.ts';
 export { barOn, type PostBar, type SanctionEffects, sanctionEffects } from './discipline/effects.ts';
 export { DisciplineErrors } from './discipline/errors.ts';
 export { type DisciplineGenesis, disciplineModule } from './discipline/module.ts';

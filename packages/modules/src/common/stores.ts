@@ -15,6 +15,7 @@ export const MODULE = {
   attachment: 'attachment',
   orglife: 'orglife',
   study: 'study',
+  declaration: 'declaration',
 } as const;
 export type ModuleName = (typeof MODULE)[keyof typeof MODULE];
 

@@ -6,6 +6,7 @@
 import type { ModuleDef } from '@djchain/runtime';
 import { attachmentModule } from '../attachment/module.ts';
 import type { RuleAction } from '../common/action.ts';
+import { declarationModule } from '../declaration/module.ts';
 import { disciplineModule } from '../discipline/module.ts';
 import { duesModule } from '../dues/module.ts';
 import { governanceModule } from '../governance/module.ts';
@@ -41,6 +42,7 @@ const MODULES: readonly ModuleDef[] = [
   attachmentModule,
   orgLifeModule,
   studyModule,
+  declarationModule,
   governanceModule,
 ];
 
