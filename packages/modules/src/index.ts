@@ -77,7 +77,12 @@ export {
 } from './common/months.ts';
 export { isStatedPurpose, MIN_PURPOSE_LENGTH, type ReadEntry } from './common/readlog.ts';
 export { MODULE, type ModuleName } from './common/stores.ts';
-export { type DeclarationContent, declarationCommitment } from './declaration/commitment.ts';
+export {
+  type DeclarationContent,
+  declarationCommitment,
+  openDeclaration,
+  sealDeclaration,
+} from './declaration/commitment.ts';
 export { DeclarationErrors } from './declaration/errors.ts';
 export { declarationModule } from './declaration/module.ts';
 export {
