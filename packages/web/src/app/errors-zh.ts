@@ -2,11 +2,14 @@
 export const zhErrors: { readonly [code: string]: string } = {
   ATTACHMENT_BAD_PARAMS: '参数格式不正确。',
   ATTACHMENT_EXISTS: '该内容哈希的附件已登记（附件按内容哈希寻址，同一内容只登记一次）。',
-  ATTACHMENT_MEMBERS_REQUIRED: '读者范围为“指定党员”时须列出 1 至 50 名党员编号（升序、不重复）；其他范围不列党员。',
+  ATTACHMENT_MEMBERS_REQUIRED:
+    '读者范围为“指定党员”时须列出 1 至 50 名党员编号（升序、不重复）；其他范围不列党员。',
   ATTACHMENT_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   ATTACHMENT_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
-  ATTACHMENT_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  ATTACHMENT_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  ATTACHMENT_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  ATTACHMENT_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   ATTACHMENT_UNKNOWN_MEMBER: '指定的读者不是本链登记的党员。',
   DECLARATION_ALREADY_RECEIVED: '已签收，无需重复签收。',
   DECLARATION_BAD_PARAMS: '参数格式不正确。',
@@ -18,8 +21,10 @@ export const zhErrors: { readonly [code: string]: string } = {
   DECLARATION_NOT_OPEN: '该请示报告已答复。',
   DECLARATION_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
   DECLARATION_NO_SUPERIOR: '该组织在链上没有上级党组织，无法向其请示报告。',
-  DECLARATION_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  DECLARATION_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  DECLARATION_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  DECLARATION_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   DECLARATION_PURPOSE_REQUIRED: '查看密封的个人信息须说明用途。',
   DECLARATION_REASON_REQUIRED: '退回请示或对申报提出疑问时须说明理由。',
   DECLARATION_UNKNOWN_KIND: '申报事项类别不在创世文件所列范围内。',
@@ -27,18 +32,23 @@ export const zhErrors: { readonly [code: string]: string } = {
   DISCIPLINE_BAD_DURATION: '留党察看期限为一年或二年，其他处分不设期限。',
   DISCIPLINE_BAD_PARAMS: '参数格式不正确。',
   DISCIPLINE_EXISTS: '该处分案件编号已存在。',
-  DISCIPLINE_EXPULSION_BY_COMMISSION: '开除党籍须作为开除党籍处分由支部大会决定，报县级或县级以上党的纪律检查委员会审查批准，党委不能直接决定。',
+  DISCIPLINE_EXPULSION_BY_COMMISSION:
+    '开除党籍须作为开除党籍处分由支部大会决定，报县级或县级以上党的纪律检查委员会审查批准，党委不能直接决定。',
   DISCIPLINE_NOT_A_MEMBER: '五种党纪处分的对象应为正式党员。',
   DISCIPLINE_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   DISCIPLINE_NOT_OBSERVATION: '只有正在执行的留党察看处分才能作出期满结论或延长。',
   DISCIPLINE_NOT_PENDING: '该处分不处于待批准状态。',
   DISCIPLINE_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
-  DISCIPLINE_NOT_REFERRED: '该案件不处于报纪律检查委员会审批状态（开除党籍及重要复杂案件须先经党委审议后报送）。',
+  DISCIPLINE_NOT_REFERRED:
+    '该案件不处于报纪律检查委员会审批状态（开除党籍及重要复杂案件须先经党委审议后报送）。',
   DISCIPLINE_OBSERVATION_MAX: '留党察看期限最长不得超过二年，只有留党察看一年的可以延长一年。',
   DISCIPLINE_OBSERVATION_NOT_ENDED: '留党察看期满后方可恢复党员权利。',
-  DISCIPLINE_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  DISCIPLINE_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
-  DISCIPLINE_PROBATIONARY: '预备党员违犯党纪，不适用五种党纪处分：情节较轻的批评教育或者延长预备期，情节较重的取消预备党员资格。',
+  DISCIPLINE_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  DISCIPLINE_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  DISCIPLINE_PROBATIONARY:
+    '预备党员违犯党纪，不适用五种党纪处分：情节较轻的批评教育或者延长预备期，情节较重的取消预备党员资格。',
   DUES_ALREADY_ACKNOWLEDGED: '该笔上缴已确认收到。',
   DUES_ALREADY_PAID: '该月党费已交纳（或已有待确认的交纳记录）。',
   DUES_AMOUNT_SHORT: '交纳金额少于所交月份应交数额。',
@@ -63,8 +73,10 @@ export const zhErrors: { readonly [code: string]: string } = {
   DUES_NO_OPEN_CASE: '该党员没有待处理的连续六个月未交党费案件。',
   DUES_NO_PROXY: '委托他人代交党费须经党支部同意。',
   DUES_NO_SUPERIOR: '本组织没有可上缴的上级党组织。',
-  DUES_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  DUES_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  DUES_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  DUES_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   DUES_REMIT_EXCEEDS_HELD: '上缴金额不能超过本组织结存的党费。',
   DUES_RETROACTIVE_PAID: '新标准起始月份之后已有交纳记录，请先更正该交纳记录后再调整标准。',
   DUES_UNEXPECTED_BASE: '该类党员按固定数额交纳，不应填写计算基数或承诺值。',
@@ -79,8 +91,10 @@ export const zhErrors: { readonly [code: string]: string } = {
   EVIDENCE_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   EVIDENCE_NOT_PERMITTED: '只有验证节点（以节点密钥签名）可以提交证据。',
   EVIDENCE_NOT_VALIDATOR: '消息签署者不是本链的验证节点（也不是已停权的验证节点）。',
-  EVIDENCE_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  EVIDENCE_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  EVIDENCE_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  EVIDENCE_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   GOVERNANCE_ALREADY_APPROVED: '该审批方已批准过此提议。',
   GOVERNANCE_BAD_PARAMS: '参数格式不正确。',
   GOVERNANCE_DUPLICATE_KEY: '该公钥已是验证节点（或已是观察节点，不能再登记为观察节点）。',
@@ -91,9 +105,11 @@ export const zhErrors: { readonly [code: string]: string } = {
   GOVERNANCE_NOT_PENDING: '该提议已生效，不能再审批。',
   GOVERNANCE_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
   GOVERNANCE_NO_CHANGE: '该验证节点的投票权已是此值。',
-  GOVERNANCE_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  GOVERNANCE_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
   GOVERNANCE_PENDING_FOR_KEY: '该公钥已有待审批的变更提议。',
-  GOVERNANCE_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  GOVERNANCE_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   GOVERNANCE_UNKNOWN_ORG: '该节点所属组织未在本链登记。',
   GOVERNANCE_UNKNOWN_PROPOSAL: '不存在该编号的提议。',
   GOVERNANCE_WRONG_APPROVER: '签名人不是创世文件指定的审批方（上级组织密钥，或运行验证节点的组织的书记）。',
@@ -108,10 +124,13 @@ export const zhErrors: { readonly [code: string]: string } = {
   MEMBER_NOT_SUSPENDED: '该党员未停止党籍。',
   MEMBER_NO_AGE_CORRECTION: '没有待确认的年龄承诺更正，或确认的承诺与待确认的不一致。',
   MEMBER_NO_RECOVERY: '该党员没有待审批的密钥恢复申请。',
-  MEMBER_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  MEMBER_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
   MEMBER_ORG_NOT_BRANCH: '党员组织关系应编入党支部。',
-  MEMBER_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
-  MEMBER_RECOVERY_NEEDS_SUPERIOR: '批准人须在高于该党员所在组织及其任职组织的上级党组织担任书记或组织委员（顶层党委的任职人员由创世文件指定的上级党组织批准）。',
+  MEMBER_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  MEMBER_RECOVERY_NEEDS_SUPERIOR:
+    '批准人须在高于该党员所在组织及其任职组织的上级党组织担任书记或组织委员（顶层党委的任职人员由创世文件指定的上级党组织批准）。',
   MEMBER_RECOVERY_SAME_PARTY: '密钥恢复须由两人分别申请和批准，申请人不能自行批准。',
   MEMBER_RECOVERY_SELF: '密钥恢复须由他人办理；持有密钥的本人请自行更换密钥。',
   MEMBER_TOO_EARLY: '尚未达到规定的期限。',
@@ -140,8 +159,10 @@ export const zhErrors: { readonly [code: string]: string } = {
   ORGLIFE_NO_SUPERIOR_REP: '组织生活会须记录上级党组织派出的代表（上级党组织的任职人员）。',
   ORGLIFE_OFF_THEME_DAY: '主题党日应在党支部确定的固定日开展，改在其他日期须说明原因。',
   ORGLIFE_ONCE_PER_PERIOD: '该类活动每期一次：主题党日每月一次，民主评议党员每年一次。',
-  ORGLIFE_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  ORGLIFE_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  ORGLIFE_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  ORGLIFE_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   ORGLIFE_WRONG_ORG_KIND: '该类会议由党支部召开（党小组会由党小组召开）。',
   ORG_BAD_NESTING: '组织层级不正确（党委、党总支、党支部、党小组）。',
   ORG_BAD_PARAMS: '参数格式不正确。',
@@ -151,9 +172,12 @@ export const zhErrors: { readonly [code: string]: string } = {
   ORG_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   ORG_NOT_IN_ORG: '被任命人的组织关系不在本组织（党小组为其所属党支部；党委、党总支为其下属党支部）。',
   ORG_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
-  ORG_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  ORG_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
-  ORG_POST_BARRED: '该党员受党纪处分影响期未满（至 until 所示日期之前）：受警告一年内、严重警告一年半内不得在党内提升职务；受撤销党内职务处分或留党察看恢复党员权利后二年内，不得担任与其原任职务相当或者高于其原任职务的职务。',
+  ORG_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  ORG_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  ORG_POST_BARRED:
+    '该党员受党纪处分影响期未满（至 until 所示日期之前）：受警告一年内、严重警告一年半内不得在党内提升职务；受撤销党内职务处分或留党察看恢复党员权利后二年内，不得担任与其原任职务相当或者高于其原任职务的职务。',
   ORG_POST_HELD: '该党员已担任此职务。',
   ORG_POST_NOT_ALLOWED: '该职务不能在此类组织中设立或不能由此操作任命。',
   ORG_POST_NOT_HELD: '该党员未担任此职务。',
@@ -176,7 +200,8 @@ export const zhErrors: { readonly [code: string]: string } = {
   RECRUITMENT_GROUP_NOT_IN_BRANCH: '党小组须属于该党员所在党支部。',
   RECRUITMENT_HELD_ON_INVALID: '办理日期不能晚于登记之日，也不能早于递交入党申请书之日。',
   RECRUITMENT_INTRODUCER_COUNT: '应有两名入党介绍人。',
-  RECRUITMENT_INTRODUCER_INELIGIBLE: '入党介绍人须为正式党员，预备党员和受留党察看处分的党员不能作入党介绍人。',
+  RECRUITMENT_INTRODUCER_INELIGIBLE:
+    '入党介绍人须为正式党员，预备党员和受留党察看处分的党员不能作入党介绍人。',
   RECRUITMENT_LOCAL_RULE_LOOSENS: '地方规定只能严于全国规定，不能放宽。',
   RECRUITMENT_LOCAL_RULE_UNKNOWN: '未知的规则参数。',
   RECRUITMENT_MEETING_LATE: '支部大会应在预审后规定时间内召开。',
@@ -192,9 +217,11 @@ export const zhErrors: { readonly [code: string]: string } = {
   RECRUITMENT_NO_PROCESS: '该人员没有发展党员记录。',
   RECRUITMENT_OATH_LATE: '应在批准后规定时间内组织入党宣誓；逾期须说明原因。',
   RECRUITMENT_ONE_AT_A_TIME: '讨论两个以上的发展对象入党时，必须逐个讨论和表决。',
-  RECRUITMENT_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  RECRUITMENT_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
   RECRUITMENT_OUT_OF_ORDER: '前置环节尚未完成。',
-  RECRUITMENT_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  RECRUITMENT_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   RECRUITMENT_POLITICAL_REVIEW_EXPIRED: '政治审查已超过本地规定的有效期。',
   RECRUITMENT_POLITICAL_REVIEW_MISSING: '必须进行政治审查且审查合格。',
   RECRUITMENT_PREREVIEW_REQUIRED: '须经基层党委预审合格后方可发放入党志愿书。',
@@ -219,8 +246,10 @@ export const zhErrors: { readonly [code: string]: string } = {
   STUDY_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   STUDY_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
   STUDY_NOT_REPORTED: '该学习记录不处于待党支部确认状态。',
-  STUDY_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  STUDY_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  STUDY_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  STUDY_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   TRANSFER_BAD_PARAMS: '参数格式不正确。',
   TRANSFER_EXISTS: '该转接编号已存在。',
   TRANSFER_NOT_A_BRANCH: '组织关系应转入党支部。',
@@ -228,9 +257,11 @@ export const zhErrors: { readonly [code: string]: string } = {
   TRANSFER_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   TRANSFER_NOT_PENDING: '该转接不处于待接收状态。',
   TRANSFER_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
-  TRANSFER_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  TRANSFER_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
   TRANSFER_PENDING: '该党员已有待接收的组织关系转接。',
-  TRANSFER_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  TRANSFER_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   TRANSFER_REASON_REQUIRED: '无正当理由不得拒绝接收党员组织关系，拒绝时须说明理由。',
   TRANSFER_SAME_ORG: '转入党支部与现所在党支部相同。',
 };
