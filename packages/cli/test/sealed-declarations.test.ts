@@ -156,10 +156,11 @@ test('a read without a committed record is refused, and gives nothing', async ()
 });
 
 test('a read without a purpose, or with a blank one, is refused by the chain and by the service', async () => {
-  // No purpose: the node refuses the transaction's shape; the service does not take it as a record.
+  // No purpose: committed as a refused attempt (DECLARATION_PURPOSE_REQUIRED); the service does
+  // not take it as a read record at all.
   const noPurpose = await signed('declaration', 'recordRead', { id: 'd1' });
-  const [sent] = await client.submit([noPurpose]);
-  assert.equal(sent?.accepted, false, JSON.stringify(sent));
+  const refused = await commit(noPurpose);
+  assert.equal(refused.receipt.error?.code, 'DECLARATION_PURPOSE_REQUIRED');
   const r1 = await ask(noPurpose);
   assert.equal(codeOf(r1), 'SEALED_NOT_A_READ_RECORD');
   assert.equal(leaks(r1), false);

@@ -18,13 +18,16 @@ import { getPersonal } from './store.ts';
 
 const M = MODULE.declaration;
 
-export const recordRead = defineAction<{ id: string; purpose: string }>(M, E, {
+export const recordRead = defineAction<{ id: string; purpose?: string }>(M, E, {
   description:
     "Record a read of a personal declaration's sealed content (who, whose, when, for what) before it is released.",
-  shape: { id: 'id', purpose: { type: 'text', kind: 'purpose' } },
+  // Optional in the shape so that a read without one is refused with its own code (and committed as
+  // a refused attempt), not as a malformed transaction.
+  shape: { id: 'id', purpose: { type: 'text', kind: 'purpose', optional: true } },
   permission: [{ of: 'self' }, ...REVIEWERS],
   target: (ctx, p) => declarationTarget(ctx, p.id),
-  verify: (_ctx, p) => (isStatedPurpose(p.purpose) ? okResult : failure(E.PURPOSE_REQUIRED)),
+  verify: (_ctx, p) =>
+    p.purpose !== undefined && isStatedPurpose(p.purpose) ? okResult : failure(E.PURPOSE_REQUIRED),
   execute(ctx, p) {
     const d = getPersonal(ctx.store, p.id)!;
     const on = chinaDate(ctx.time);
@@ -34,14 +37,14 @@ export const recordRead = defineAction<{ id: string; purpose: string }>(M, E, {
       org: d.org,
       reader: actorOf(ctx, M).by,
       ref: d.id,
-      purpose: p.purpose,
+      purpose: p.purpose!,
       on,
     });
     emitAct(ctx, M, 'declaration.Read', [memberEntity(d.member), orgEntity(d.org)], {
       declaration: d.id,
       subject: d.member,
       commitment: d.commitment,
-      purpose: p.purpose,
+      purpose: p.purpose!,
       on,
       height: ctx.height,
     });

@@ -27,6 +27,7 @@ import type { Chain } from './chain.ts';
 import { AppContext, type AppState, go, type Session, useApp, useRoute } from './context.tsx';
 import { type Lang, translator } from './i18n.ts';
 import { NamesProvider, PersonName, useNames } from './names.tsx';
+import { DeclarationsPage } from './pages/Declarations.tsx';
 import { DisciplinePage } from './pages/Discipline.tsx';
 import { DossierPrintPage } from './pages/DossierPrint.tsx';
 import { DuesPage } from './pages/Dues.tsx';
@@ -36,6 +37,7 @@ import { MeetingFormPage } from './pages/MeetingForm.tsx';
 import { MemberPage } from './pages/Member.tsx';
 import { MembersPage } from './pages/Members.tsx';
 import { MyLifePage } from './pages/MyLife.tsx';
+import { MyReadsPage } from './pages/MyReads.tsx';
 import { ManagePage } from './pages/manage/Manage.tsx';
 import { NewKeyPage } from './pages/manage/NewKey.tsx';
 import { OrgPage } from './pages/Org.tsx';
@@ -222,6 +224,8 @@ function Shell() {
           ...(session.post ? [{ key: 'supervision', label: t('navSupervision') }] : []),
           { key: 'org', label: t('navOrg') },
           { key: 'discipline', label: t('navDiscipline') },
+          { key: 'declarations', label: t('navDeclarations') },
+          { key: 'reads', label: t('navMyReads') },
           { key: 'manage', label: t('navManage') },
         ]
       : [{ key: 'signin', label: t('navSignIn') }]),
@@ -368,6 +372,8 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
     'orglife',
     'mylife',
     'manage',
+    'declarations',
+    'reads',
   ];
   if (needsSession.includes(page) && !session) return <SignInPage />;
   switch (page) {
@@ -401,6 +407,10 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
       return <MyLifePage />;
     case 'discipline':
       return <DisciplinePage />;
+    case 'declarations':
+      return <DeclarationsPage />;
+    case 'reads':
+      return <MyReadsPage />;
     case 'explorer':
       return <ExplorerPage route={route.slice(1)} />;
     case 'manage':

@@ -5,6 +5,7 @@
 
 import { en as adminEn, zh as adminZh } from './i18n/admin.ts';
 import { en as chainNamesEn, zh as chainNamesZh } from './i18n/chain-names.ts';
+import { en as declarationsEn, zh as declarationsZh } from './i18n/declarations.ts';
 import { en as disciplineEn, zh as disciplineZh } from './i18n/discipline.ts';
 import { en as duesEn, zh as duesZh } from './i18n/dues.ts';
 import { en as explorerNamesEn, zh as explorerNamesZh } from './i18n/explorer-names.ts';
@@ -18,6 +19,7 @@ const zh = {
   ...orgLifeZh,
   ...chainNamesZh,
   ...disciplineZh,
+  ...declarationsZh,
   appName: '党建链',
   appSubtitle: '社区党建工作台',
   navWorkbench: '工作台',
@@ -303,6 +305,7 @@ const en: Table = {
   ...orgLifeEn,
   ...chainNamesEn,
   ...disciplineEn,
+  ...declarationsEn,
   appName: 'Dangjian Chain',
   appSubtitle: 'Community Party-building workbench',
   navWorkbench: 'Workbench',
