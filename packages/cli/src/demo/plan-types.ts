@@ -73,6 +73,15 @@ export interface DuesInfo {
   readonly quarterly: boolean;
 }
 
+/** A personal declaration's content, sealed off chain (plan-declarations.ts). */
+export interface DeclarationInfo {
+  readonly id: string;
+  readonly member: string;
+  readonly kind: string;
+  readonly matterOn: IsoDate;
+  readonly text: string;
+}
+
 export interface DemoAccount {
   /** Key of the keystore file name. */
   readonly role: string;
@@ -90,5 +99,7 @@ export interface DemoPlan {
   readonly accounts: readonly DemoAccount[];
   /** Dues assessments (off chain: the bases), member by member. */
   readonly dues: readonly DuesInfo[];
+  /** Personal declarations' contents (off chain: sealed by the seeder; on chain their commitments). */
+  readonly declarations: readonly DeclarationInfo[];
   readonly orgNames: { readonly [id: string]: string };
 }
