@@ -87,16 +87,21 @@ export function planDeclarations(
     id: 'dc-1',
     purpose: '年度个人有关事项抽查核实',
   });
-  // A b1 member's marriage, declared 45 days after it (flagged late), queried and not yet answered.
-  const b1 = stable('b1').filter((p) => p.role === 'member' && p.id !== demoMember.id);
-  const other = b1[3] ?? b1.at(-1)!;
-  const d2 = slotOnOrAfter(addMonths(today, -2));
-  declare('dc-2', other, '婚姻变化', addDays(d2, -45), d2, '本人已办理结婚登记，配偶在区属事业单位工作。');
-  ctx.add('dc-2', d2, ctx.holder('b1/书记'), 'declaration', 'receiveDeclaration', { id: 'dc-2' });
-  ctx.add('dc-2', slotOnOrAfter(addDays(d2, 1)), ctx.holder('b1/书记'), 'declaration', 'queryDeclaration', {
-    id: 'dc-2',
-    reason: '请补充配偶工作单位的具体名称',
-  });
+  // A b1 member's marriage (or, in a small demo, any other member's), declared 45 days after it
+  // (flagged late), queried and not yet answered.
+  const others = ['b1', 'b2', 'b3', 'b4', 'b5', 'b6']
+    .flatMap((b) => stable(b))
+    .filter((p) => p.role === 'member' && p.id !== demoMember.id);
+  const other = others[3] ?? others.at(-1);
+  if (other !== undefined) {
+    const d2 = slotOnOrAfter(addMonths(today, -2));
+    declare('dc-2', other, '婚姻变化', addDays(d2, -45), d2, '本人已办理结婚登记，配偶在区属事业单位工作。');
+    ctx.add('dc-2', d2, reviewer(other), 'declaration', 'receiveDeclaration', { id: 'dc-2' });
+    ctx.add('dc-2', slotOnOrAfter(addDays(d2, 1)), reviewer(other), 'declaration', 'queryDeclaration', {
+      id: 'dc-2',
+      reason: '请补充配偶工作单位的具体名称',
+    });
+  }
   // Filed recently and not yet received: warned five days after filing.
   const d3 = slotOnOrAfter(addDays(today, -20));
   declare('dc-3', demoMember, '配偶子女从业', addDays(d3, -5), d3, '子女大学毕业后入职本市一家软件企业。');
