@@ -6,7 +6,7 @@
  * 2) Latency at half of that rate: p50/p95/p99/p999 from send to observed commit.
  * Per-node CPU (cores), RSS and event-loop lag come from each node's /metrics over phase 1.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initConsortium } from '@djchain/testkit/consortium';
@@ -22,6 +22,8 @@ export interface ClusterOptions {
   readonly verifyPerSecond: number;
   /** The load generator logs each block it observes. */
   readonly trace?: boolean;
+  /** Diagnostic: every batch to every validator (the old shape) instead of one validator + gossip. */
+  readonly fanout?: boolean;
 }
 
 interface LoadResult {
@@ -36,6 +38,21 @@ interface LoadResult {
   readonly p999_ms: number;
   readonly errorCount: number;
   readonly errors: string[];
+  readonly receiptsOk: number;
+  readonly receiptStatuses: Record<string, number>;
+  readonly path: string;
+  /** CPU seconds of each node from the first send to the last observed commit. */
+  readonly cpuSeconds: number[];
+}
+
+/** Bytes of every file under `dir` (the node's databases with their WALs, keys, config). */
+function dirBytes(dir: string): number {
+  let total = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, e.name);
+    total += e.isDirectory() ? dirBytes(full) : statSync(full).size;
+  }
+  return total;
 }
 
 const VALIDATORS = 4;
@@ -81,10 +98,20 @@ export async function benchCluster(
       pollMs: 10,
       timeoutMs: 300_000,
       trace: opts.trace,
+      fanout: opts.fanout === true,
     };
+    const checkReceipts = (r: LoadResult, what: string) => {
+      if (r.committed !== r.txs)
+        throw new Error(`cluster: ${what}: only ${r.committed} of ${r.txs} committed`);
+      if (r.receiptsOk !== r.txs)
+        throw new Error(`cluster: ${what}: receipts ${JSON.stringify(r.receiptStatuses)} of ${r.txs}`);
+    };
+    const bytesBefore = dirs.map(dirBytes);
     const before = await Promise.all(urls.map(scrape));
     const t0 = performance.now();
-    log(`cluster: offering ${opts.txs} transactions at ${2 * limit} tx/s (open loop)`);
+    log(
+      `cluster: offering ${opts.txs} transactions at ${2 * limit} tx/s (open loop) ${base.fanout ? 'to every validator (fan-out)' : 'to validator 0 (gossip)'}`,
+    );
     const sustained = (await runJsonProcess(new URL('./loadgen.ts', import.meta.url).pathname, {
       ...base,
       txs: opts.txs,
@@ -94,9 +121,8 @@ export async function benchCluster(
     const after = await Promise.all(urls.map(scrape));
     const seconds = (performance.now() - t0) / 1000;
     log(`cluster: sustained ${JSON.stringify(sustained)}`);
-    if (sustained.committed !== sustained.txs) {
-      throw new Error(`cluster: only ${sustained.committed} of ${sustained.txs} committed`);
-    }
+    checkReceipts(sustained, 'sustained');
+    const bytesAfter = dirs.map(dirBytes);
     const usages: NodeUsage[] = before.map((b, i) => usage(b, after[i]!, seconds));
     log(`cluster: per-node usage ${JSON.stringify(usages)}`);
 
@@ -110,14 +136,19 @@ export async function benchCluster(
       seed: 12,
     })) as LoadResult;
     log(`cluster: latency ${JSON.stringify(lat)}`);
-    if (lat.committed !== lat.txs) throw new Error(`cluster: only ${lat.committed} of ${lat.txs} committed`);
+    checkReceipts(lat, 'latency');
 
+    const cpuUs = sustained.cpuSeconds.map((c) => Math.round((c * 1e6) / sustained.txs));
     const figures: Record<string, number | string> = {
+      cluster_path: sustained.path,
+      cluster_receipts_ok: sustained.receiptsOk,
       cluster_tps: sustained.tps,
       cluster_txs: sustained.txs,
       cluster_offered_tps: sustained.offeredTps,
       cluster_verify_limit_tps: limit,
       ratio_cluster: Number((sustained.tps / limit).toFixed(3)),
+      // Beside the ratio: the work per transaction, which moves far less with the machine's load.
+      cluster_cpu_us_per_tx_per_node: Math.round(cpuUs.reduce((a, b) => a + b, 0) / cpuUs.length),
       latency_rate_tps: half,
       latency_achieved_tps: lat.tps,
       p50_ms: lat.p50_ms,
@@ -131,6 +162,9 @@ export async function benchCluster(
       figures[`node${i}_rss_mib`] = u.rssMiB;
       figures[`node${i}_loop_lag_p99_ms`] = u.lagP99Ms;
       figures[`node${i}_loop_lag_max_ms`] = u.lagMaxMs;
+      figures[`node${i}_cpu_us_per_tx`] = cpuUs[i] ?? NaN;
+      // Growth of the node's directory over the sustained phase (default retention: pruned).
+      figures[`node${i}_disk_bytes_per_tx`] = Math.round((bytesAfter[i]! - bytesBefore[i]!) / sustained.txs);
     });
     return figures;
   } finally {

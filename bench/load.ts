@@ -157,3 +157,28 @@ export async function countOkReceipts(url: string, hashes: readonly string[]): P
   }
   return ok;
 }
+
+/**
+ * Status of every receipt (GET /v1/txs/:hash, `concurrency` requests at a time), counted by status
+ * (`missing`: no receipt stored).
+ */
+export async function receiptStatuses(
+  url: string,
+  hashes: readonly string[],
+  concurrency: number,
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  let next = 0;
+  const worker = async () => {
+    while (next < hashes.length) {
+      const hash = hashes[next++]!;
+      const r = (await (await fetch(`${url}/v1/txs/${hash}`, { headers: auth(url) })).json()) as {
+        receipt?: string;
+      };
+      const st = r.receipt ? decodeReceipt(Buffer.from(r.receipt, 'base64')).status : 'missing';
+      counts.set(st, (counts.get(st) ?? 0) + 1);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return counts;
+}

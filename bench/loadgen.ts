@@ -1,15 +1,19 @@
 /**
  * The cluster load generator, run as its own process by bench/cluster.ts (`node bench/loadgen.ts
  * '<json args>'`): pre-signs `kv.put` transactions, then offers them OPEN-LOOP — one batch every
- * `tickMs` at `rate` tx/s, whether or not earlier ones are done — to every validator (there is no
- * mempool gossip, so each validator is given each batch, as gossip would). Commits are observed by
- * polling one validator's height every `pollMs` and reading each new block; a transaction's
+ * `tickMs` at `rate` tx/s, whether or not earlier ones are done — to ONE validator (the first URL);
+ * mempool gossip carries them to the others, as on the path a resident's client takes (`fanout`:
+ * the old diagnostic shape, every batch handed to every validator). Commits are observed by
+ * polling that validator's height every `pollMs` and reading each new block; a transaction's
  * latency is from its batch's send to the observation of the block holding it (so it includes up
- * to `pollMs` of observation delay). Prints one JSON line with the result on stdout.
+ * to `pollMs` of observation delay). Every node's /metrics is read just before the first send and
+ * when the last commit is observed (CPU per committed transaction). Afterwards every transaction's
+ * receipt is fetched and must be `ok`. Prints one JSON line with the result on stdout.
  */
 import { getSuite, type SuiteId } from '@djchain/crypto';
 import { decodeBlock, decodeTx } from '@djchain/ledger';
-import { auth, presign, readAsOperator, submitBatch } from './load.ts';
+import { auth, presign, readAsOperator, receiptStatuses, submitBatch } from './load.ts';
+import { scrape } from './metrics.ts';
 
 interface Args {
   readonly urls: string[];
@@ -25,6 +29,8 @@ interface Args {
   readonly timeoutMs: number;
   /** Log each observed block on stderr. */
   readonly trace?: boolean;
+  /** Diagnostic: hand every batch to every validator instead of one (no gossip needed). */
+  readonly fanout?: boolean;
 }
 
 const args = JSON.parse(process.argv[2] ?? '{}') as Args;
@@ -45,9 +51,14 @@ for (let k = 0; k < Math.min(signers, args.txs); k++) {
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const errors: string[] = [];
-// Each batch goes to every validator: one that gets it after the transaction is already committed
-// (or already has it) refuses it with these, which is the expected outcome, not an error.
-const benign = new Set(['RUNTIME_NONCE_USED', 'MEMPOOL_DUPLICATE']);
+// Fan-out only: a validator handed a batch after the transaction is already committed (or already
+// gossiped to it) refuses it with these, which is the expected outcome, not an error. On the gossip
+// path nothing may be refused.
+const benign = new Set(args.fanout ? ['RUNTIME_NONCE_USED', 'MEMPOOL_DUPLICATE'] : []);
+const targets = args.fanout ? args.urls : [args.urls[0]!];
+const cpuOf = (m: Map<string, number>) => m.get('djchain_process_cpu_seconds_total') ?? 0;
+let cpuBefore: number[] = [];
+let cpuAfter: number[] = [];
 
 const status = async (url: string) =>
   ((await (await fetch(`${url}/v1/status`)).json()) as { height: number }).height;
@@ -84,6 +95,7 @@ async function observe(deadline: number): Promise<void> {
         }
       }
     }
+    if (committed === args.txs) cpuAfter = (await Promise.all(args.urls.map(scrape))).map(cpuOf);
     seen = h;
     await sleep(args.pollMs);
   }
@@ -99,13 +111,14 @@ async function offer(): Promise<void> {
     const bodies = load.bodies.slice(from, from + perTick);
     const now = performance.now();
     for (let i = from; i < from + bodies.length; i++) sentAt[i] = now;
-    for (const url of args.urls) {
+    for (const url of targets) {
       inflight.push(submitBatch(url, bodies, benign).catch((e: Error) => void errors.push(e.message)));
     }
   }
   await Promise.all(inflight);
 }
 
+cpuBefore = (await Promise.all(args.urls.map(scrape))).map(cpuOf);
 const first = performance.now();
 const deadline = first + args.timeoutMs;
 const watcher = observe(deadline);
@@ -120,6 +133,9 @@ for (let i = 0; i < args.txs; i++) {
   last = Math.max(last, doneAt[i]!);
 }
 latencies.sort((a, b) => a - b);
+// Every receipt, after the timed window: inclusion is not success.
+const statuses = committed === args.txs ? await receiptStatuses(args.urls[0]!, load.hashes, 16) : new Map();
+const receiptsOk = statuses.get('ok') ?? 0;
 const pct = (p: number) =>
   latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN;
 process.stdout.write(
@@ -135,5 +151,9 @@ process.stdout.write(
     p999_ms: Math.round(pct(99.9)),
     errors: errors.slice(0, 5),
     errorCount: errors.length,
+    receiptsOk,
+    receiptStatuses: Object.fromEntries(statuses),
+    path: args.fanout ? 'fanout' : 'gossip',
+    cpuSeconds: cpuAfter.length === 0 ? [] : cpuAfter.map((a, i) => a - cpuBefore[i]!),
   })}\n`,
 );

@@ -1,18 +1,21 @@
 /**
- * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,disk,cluster,import,dues,orglife,web] [-- --keys N]
+ * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,disk,cluster,import,dues,orglife,web,start,mixed] [-- --keys N]
  * [-- --txs N] [-- --suites intl,gm] [-- --cpu-prof DIR] [-- --batch N --in-flight N] [-- --rows N] [-- --import-prof DIR]`: figures measured on this machine in one run, and the ratios between them. Not a
  * test: it reads the clock. Progress goes to stderr; the result goes to stdout (one JSON line with
  * --json, a table otherwise). `--quick` is a small run (fewer keys and transactions) for checking
  * that the bench works; its figures are not the reported ones.
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchCluster } from './cluster.ts';
 import { benchCrypto } from './crypto.ts';
 import { benchDisk } from './disk.ts';
 import { benchDues } from './dues.ts';
 import { benchImport } from './import.ts';
+import { benchMixed } from './mixed.ts';
 import { benchSingleNode } from './node.ts';
 import { benchOrgLife } from './orglife.ts';
+import { benchStart } from './start.ts';
 import { benchState } from './state.ts';
 import { benchWeb } from './web.ts';
 
@@ -26,6 +29,8 @@ const { values } = parseArgs({
     suites: { type: 'string', default: 'intl,gm' },
     'cpu-prof': { type: 'string' },
     trace: { type: 'boolean', default: false },
+    // Diagnostic: the cluster load handed to every validator (the old shape) instead of gossip.
+    fanout: { type: 'boolean', default: false },
     // Rows of the generated roster for the import part (default 10,000; --quick 1,000).
     rows: { type: 'string' },
     'import-prof': { type: 'string' },
@@ -43,7 +48,7 @@ const txs = Number(values.txs ?? (quick ? 2000 : 10_000));
 const figures: Record<string, number | string> = {};
 if (quick) figures.quick = 'true';
 // Verification rates are measured in this run whenever a ratio needs them.
-const needVerify = want('crypto') || want('node') || want('cluster') || want('import');
+const needVerify = want('crypto') || want('node') || want('cluster') || want('import') || want('mixed');
 if (needVerify) Object.assign(figures, benchCrypto(log));
 if (want('state')) {
   Object.assign(figures, benchState(log, Number(values.keys ?? (quick ? 50_000 : 1_000_000))));
@@ -71,14 +76,26 @@ if (want('node')) {
   }
 }
 if (want('disk')) Object.assign(figures, await benchDisk(log, { txs, blockTxs: 10 }));
-// import_ratio divides by cluster_tps: measured in this run, first, when only the import is asked.
-if (want('cluster') || want('import')) {
+if (want('cluster')) {
   Object.assign(
     figures,
     await benchCluster(log, {
       txs,
       verifyPerSecond: Number(figures.verify_per_s_one_core),
       trace: values.trace,
+      fanout: values.fanout,
+    }),
+  );
+}
+
+// The demo's workload (the path people use): ratio against the same verification limit as the cluster.
+if (want('mixed')) {
+  Object.assign(
+    figures,
+    await benchMixed(log, {
+      members: quick ? 60 : 300,
+      verifyPerSecond: Number(figures.verify_per_s_one_core),
+      cores: availableParallelism(),
     }),
   );
 }
@@ -88,7 +105,7 @@ if (want('import')) {
     figures,
     await benchImport(log, {
       rows: Number(values.rows ?? (quick ? 1000 : 10_000)),
-      clusterTps: Number(figures.cluster_tps),
+      verifyPerSecond: Number(figures.verify_per_s_one_core),
       ...(values['import-prof']
         ? { nodeFlags: ['--cpu-prof', '--cpu-prof-dir', values['import-prof']] }
         : {}),
@@ -101,6 +118,10 @@ if (want('dues')) Object.assign(figures, await benchDues(log, { members: quick ?
 if (want('orglife')) Object.assign(figures, await benchOrgLife(log, { members: quick ? 1000 : 10_000 }));
 
 if (want('web')) Object.assign(figures, await benchWeb(log, { runs: 20, loads: quick ? 3 : 5 }));
+
+// Last: the first `npm start` (a 300-member demo; --quick 60) in a temp data directory.
+if (want('start'))
+  Object.assign(figures, await benchStart(log, { members: quick ? 60 : 300, timeoutMs: 1_800_000 }));
 
 if (values.json) {
   process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -8,10 +8,20 @@
  * - first_paint_ms / first_contentful_paint_ms: Paint Timing of a cold load (fresh browser context,
  *   empty cache) of the workbench route `#/workbench` from the web server on loopback, median of 5.
  *   Keys never persist in the page, so a fresh load of that route paints the shell and its sign-in.
+ * - web_initial_js_kb_gz (issue 20): the JavaScript a cold load fetches before the app can render —
+ *   the entry script and every module it preloads, as listed in the built index.html — gzip-compressed
+ *   (level 6, what the web server sends), in KiB. Pages and the chart library are separate chunks
+ *   fetched when their route opens, and are not counted.
+ * - web_fcp_slow4g_ms (portal `#/` and workbench `#/workbench`): first contentful paint of a cold
+ *   load under Chromium's DevTools "Slow 4G" profile through CDP (562.5 ms latency, 1.6 Mbit/s down,
+ *   750 kbit/s up, each × 0.9 as DevTools applies it) and 4× CPU slowdown, median of `loads`. The
+ *   first paint is index.html's static shell (app name, 正在加载…); web_app_ready_slow4g_ms_* is when
+ *   the app itself has rendered its header, the figure a resident can act on.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { addressOf, buildTx, decodeDossier, signTransaction } from '@djchain/client';
 import { getSuite } from '@djchain/crypto';
 import { chromium } from 'playwright-core';
@@ -36,6 +46,25 @@ function median(xs: readonly number[]): number {
 }
 
 const round = (n: number) => Number(n.toFixed(2));
+
+/** gzip KiB of the entry script and its modulepreloads (the built index.html's own list). */
+export function initialJsKbGz(distDir: string): { kb: number; files: number } {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const bytes = files.reduce(
+    (sum, f) => sum + gzipSync(readFileSync(join(distDir, f)), { level: 6 }).length,
+    0,
+  );
+  return { kb: Math.round(bytes / 1024), files: files.length };
+}
+
+/** DevTools' "Slow 4G" (formerly "Fast 3G"): latency × 3.75, throughput × 0.9. */
+const SLOW_4G = {
+  offline: false,
+  latency: 562.5,
+  downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9,
+  uploadThroughput: ((750 * 1000) / 8) * 0.9,
+};
 
 /** 50 profile reads of MEMBER by itself, one signed transaction each; returns its dossier bytes. */
 async function dossierOf50(chain: Chain, log: (l: string) => void): Promise<Uint8Array> {
@@ -147,7 +176,66 @@ export async function benchWeb(
       await c.close();
     }
     log(`web: first-paint ms ${fp.map((d) => d.toFixed(1)).join(' ')}`);
+
+    // Cold loads on a throttled mobile link and CPU: the portal, then the workbench.
+    const slow: Record<string, number[]> = { portal: [], workbench: [] };
+    const ready: Record<string, number[]> = { portal: [], workbench: [] };
+    for (const [route, hash] of [
+      ['portal', '#/'],
+      ['workbench', '#/workbench'],
+    ] as const) {
+      for (let i = 0; i < opts.loads; i++) {
+        const c = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+        const p = await c.newPage();
+        // When the app itself has rendered (its header's large-type switch), not only the static shell.
+        await p.addInitScript(() => {
+          const w = window as unknown as { __appReady?: number };
+          new MutationObserver((_, obs) => {
+            if (document.querySelector('[data-testid="large-type"]')) {
+              w.__appReady = performance.now();
+              obs.disconnect();
+            }
+          }).observe(document, { subtree: true, childList: true });
+        });
+        const cdp = await c.newCDPSession(p);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+        await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+        await p.goto(`${web.url}/${hash}`, { timeout: 120_000 });
+        await p.waitForFunction(
+          () => performance.getEntriesByName('first-contentful-paint').length > 0,
+          null,
+          {
+            timeout: 120_000,
+          },
+        );
+        slow[route]!.push(
+          await p.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]!.startTime),
+        );
+        await p.waitForFunction(
+          () => (window as unknown as { __appReady?: number }).__appReady !== undefined,
+          null,
+          {
+            timeout: 120_000,
+          },
+        );
+        ready[route]!.push(await p.evaluate(() => (window as unknown as { __appReady: number }).__appReady));
+        await c.close();
+      }
+      log(
+        `web: ${route} on slow 4G: FCP ms ${slow[route]!.map((d) => d.toFixed(0)).join(' ')}, app rendered ms ${ready[route]!.map((d) => d.toFixed(0)).join(' ')}`,
+      );
+    }
+    const initial = initialJsKbGz(join(chain.dir, '..', 'dist'));
     return {
+      web_initial_js_kb_gz: initial.kb,
+      web_initial_js_files: initial.files,
+      web_fcp_slow4g_ms_portal: Math.round(median(slow.portal!)),
+      web_fcp_slow4g_ms_workbench: Math.round(median(slow.workbench!)),
+      web_fcp_slow4g_ms: Math.round(Math.max(median(slow.portal!), median(slow.workbench!))),
+      web_app_ready_slow4g_ms_portal: Math.round(median(ready.portal!)),
+      web_app_ready_slow4g_ms_workbench: Math.round(median(ready.workbench!)),
       dossier_verify_ms_browser: round(median(durations)),
       dossier_verify_events: events,
       dossier_verify_runs: durations.length,

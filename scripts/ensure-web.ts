@@ -1,6 +1,8 @@
 /**
- * Before `npm start`: builds the web app (packages/web/dist) when it is missing or older than its
- * sources, so a fresh clone needs only `npm install` and `npm start`.
+ * After `npm install` (postinstall) and before `npm start`: builds the web app (packages/web/dist)
+ * when it is missing or older than its sources, so a fresh clone needs only `npm install` and
+ * `npm start`, and the first start does not wait for the build (issue 20). A failed build never
+ * fails the install or the start: the demo then runs without the web app and says so.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';

@@ -39,6 +39,11 @@ test('every transaction of a small demo plan executes ok; the expulsion goes thr
   const nonces = new Map<string, number>();
   const dates = [...new Set(plan.txs.map((t) => t.date))];
   const duesEvents: { type: string; date: string }[] = [];
+  const missed: string[] = [];
+  const collect = (events: readonly { type: string; data: Value }[]) => {
+    for (const e of events)
+      if (e.type === 'orglife.ObligationMissed') missed.push((e.data as { kind: string }).kind);
+  };
   for (const date of dates) {
     const waves = plan.txs.filter((t) => t.date === date);
     for (let wave = 0; waves.some((t) => t.wave >= wave); wave++) {
@@ -86,6 +91,7 @@ test('every transaction of a small demo plan executes ok; the expulsion goes thr
       });
       const out = executor.executeBlock({ height, time, txs, proposer: validator.publicKey }, state);
       for (const e of out.events) if (e.type.startsWith('dues.')) duesEvents.push({ type: e.type, date });
+      collect(out.events);
       out.receipts.forEach((r, i) => {
         const t = batch[i]!;
         assert.equal(
@@ -111,6 +117,7 @@ test('every transaction of a small demo plan executes ok; the expulsion goes thr
   time = chinaTime('2026-11-25', 9);
   const last = executor.executeBlock({ height, time, txs: [], proposer: validator.publicKey }, state);
   state.apply(last.writes);
+  collect(last.events);
   for (const e of last.events)
     if (e.type.startsWith('dues.')) duesEvents.push({ type: e.type, date: '2026-11-25' });
   const count = (type: string) => duesEvents.filter((e) => e.type === type).length;
@@ -154,6 +161,14 @@ test('every transaction of a small demo plan executes ok; the expulsion goes thr
   assert.equal(row('b1', '主题党日', '2025-06'), 'held');
   assert.equal(row('b4', '支部党员大会', '2025-Q3'), 'missed');
   assert.equal(row('b1', '支部党员大会', '2025-Q3'), 'held');
+  // Only the intended misses are warned: no 党小组会 (each group's 党小组长 holds it monthly once the
+  // group has a member), no 支部委员会 (no demo branch has the 3 committee posts that owe it).
+  assert.deepEqual(
+    [...new Set(missed)].sort(),
+    ['主题党日', '支部党员大会', '谈心谈话'].sort(),
+    `warned kinds: ${JSON.stringify(missed)}`,
+  );
+  assert.equal(missed.filter((k) => k === '主题党日').length, 1, "b2's one month");
   const lapsed = plan.txs.find((t) => (t.attendance?.absent.length ?? 0) > 0)!.attendance!.absent[0]!;
   const life = query('orglife', 'member', { member: lapsed, year: 2026 }) as {
     lapseCase: { status: string; months: string[] } | null;

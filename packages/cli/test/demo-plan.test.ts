@@ -17,18 +17,22 @@ const suite = getSuite('intl');
 const plan = generatePlan(suite, { seed: 7, members: 60, today: '2026-06-06' });
 
 test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are pinned', () => {
-  // Changed by issue 14 (dues), issue 15 (organizational life) and issue 16 (declarations); the
-  // last two draw nothing from the generator: the off-chain parts below kept their hash. The hash
-  // was read off after the 15 declaration acts were counted by hand (below).
-  assert.equal(planHash(suite, plan), 'a87ed85e5aa812a473451d74835d54dc92b7bdc3726da255d84ccd8204242694');
+  // Changed by issue 14 (dues) and then issue 15 (organizational life, which draws nothing from the
+  // generator: the off-chain parts below kept their hash), then by the groups' 党小组长 posts at
+  // genesis and their 党小组会 (again nothing drawn), then by issue 16 (declarations, nothing drawn).
+  // The hash was read off after the 15 declaration acts were counted by hand (below).
+  assert.equal(planHash(suite, plan), '7c984e5b6143ebf23179b1ae96e54bbe71baf2a8e07d7a26be2f2f0bbfad614e');
   const offChain = JSON.stringify({ people: plan.people, cases: plan.cases, accounts: plan.accounts });
   assert.equal(createHash('sha256').update(offChain).digest('hex'), OFF_CHAIN_SHA256);
   assert.equal(plan.genesisDate, '2022-06-01');
   assert.equal(plan.people.length, 70); // 24 leaders + 36 imported + 10 recruits
   // 196 before issue 12 added the expulsion (3 acts); 199 before issue 14 added two years of dues
-  // (997 acts: the counts per action below); issue 15 added 405 of organizational life: 1196 + 405;
-  // issue 16 added 15 of 重大事项申报: 1601 + 15.
-  assert.equal(plan.txs.length, 1616);
+  // (997 acts: the counts per action below); issue 15 added 405 of organizational life: 1196 + 405.
+  // Then the 党小组会 (plan + hold) of the four groups with a member, monthly from 2024-06 to
+  // 2026-05 (the 24 months whose 20th is before today) from the month of its first member: b5-g1
+  // 2024-06 (24), b4-g2 2024-11 (19), b3-g2 2025-04 (14), b2-g2 2026-01 (5): 62 × 2 = 124.
+  // Issue 16 added 15 acts of 重大事项申报 (counted below).
+  assert.equal(plan.txs.length, 1601 + 124 + 15);
 });
 
 test('seed 7: transactions per action', () => {
@@ -88,8 +92,8 @@ test('seed 7: transactions per action', () => {
     // 主题党日 5 × 24 − 1 (b2 misses one) = 119; 支部党员大会 5 × 8 quarters − 1 (b4 skips one) = 39;
     // b1's 支部委员会 8; 党课, 民主评议党员, 组织生活会 5 × 2 each = 30; b1's 谈心谈话 2 × 2 = 4.
     'orglife.setCalendar': 5,
-    'orglife.plan': 200,
-    'orglife.hold': 200,
+    'orglife.plan': 200 + 62,
+    'orglife.hold': 200 + 62,
     // Issue 16 (plan-declarations.ts), by hand: three requests/reports (b1's received and answered,
     // b4's answered late, b3's open) = 3 files, 1 receipt, 2 answers; three personal declarations
     // (dc-1 received, verified, closed and read once; dc-2 received and queried; dc-3 only filed).

@@ -85,32 +85,35 @@ test('every bad row is reported with its row number; no row is returned', () => 
 });
 
 test('the meeting register: one row per meeting, one per attendance line with its confirmation', () => {
-  const sheets = meetingRegisterSheets([
-    {
-      id: 'mt-1',
-      kind: '支部党员大会',
-      date: '2025-03-18',
-      length: '半天',
-      status: 'held',
-      held: {
-        on: '2025-03-20',
-        attendance: [
-          { member: 'm-1', status: 'present', reason: null },
-          { member: 'm-2', status: 'excused', reason: '出差' },
-          { member: 'm-3', status: 'absent', reason: null },
+  const sheets = meetingRegisterSheets(
+    [
+      {
+        id: 'mt-1',
+        kind: '支部党员大会',
+        date: '2025-03-18',
+        length: '半天',
+        status: 'held',
+        held: {
+          on: '2025-03-20',
+          attendance: [
+            { member: 'm-1', status: 'present', reason: null },
+            { member: 'm-2', status: 'excused', reason: '出差' },
+            { member: 'm-3', status: 'absent', reason: null },
+          ],
+          quorate: false,
+          minutes: { hash: 'ab'.repeat(32) },
+          late: true,
+        },
+        confirmations: [
+          { member: 'm-1', via: 'self' },
+          { member: 'm-2', via: 'clerk' },
+          { member: 'm-3', via: null },
         ],
-        quorate: false,
-        minutes: { hash: 'ab'.repeat(32) },
-        late: true,
       },
-      confirmations: [
-        { member: 'm-1', via: 'self' },
-        { member: 'm-2', via: 'clerk' },
-        { member: 'm-3', via: null },
-      ],
-    },
-    { id: 'mt-2', kind: '主题党日', date: '2025-04-15', length: '一天', status: 'planned', held: null },
-  ]);
+      { id: 'mt-2', kind: '主题党日', date: '2025-04-15', length: '一天', status: 'planned', held: null },
+    ],
+    new Map([['m-2', '李四']]),
+  );
   assert.deepEqual(sheets[0]!.rows, [
     [
       'mt-1',
@@ -130,36 +133,40 @@ test('the meeting register: one row per meeting, one per attendance line with it
     ['mt-2', '主题党日', '2025-04-15', '', '一天', '已计划', 0, 0, 0, 0, '', '', ''],
   ]);
   assert.deepEqual(sheets[1]!.rows, [
-    ['mt-1', '支部党员大会', '2025-03-20', 'm-1', '出席', '', '本人确认'],
-    ['mt-1', '支部党员大会', '2025-03-20', 'm-2', '请假', '出差', '党务工作者代为确认'],
-    ['mt-1', '支部党员大会', '2025-03-20', 'm-3', '缺席', '', '待确认'],
+    // Names as the sealed-data service released them: m-1 and m-3 have none here.
+    ['mt-1', '支部党员大会', '2025-03-20', 'm-1', '', '出席', '', '本人确认'],
+    ['mt-1', '支部党员大会', '2025-03-20', 'm-2', '李四', '请假', '出差', '党务工作者代为确认'],
+    ['mt-1', '支部党员大会', '2025-03-20', 'm-3', '', '缺席', '', '待确认'],
   ]);
 });
 
 test('the study register keeps the order it is given (member ids) and ranks nobody', () => {
-  const s = studyRegisterSheet([
-    {
-      member: 'm-1',
-      role: 'cadre',
-      target: 56,
-      meetingHours: 8,
-      individualHours: 4,
-      total: 12,
-      remaining: 44,
-    },
-    {
-      member: 'm-2',
-      role: 'member',
-      target: 32,
-      meetingHours: 40,
-      individualHours: 0,
-      total: 40,
-      remaining: 0,
-    },
-  ]);
+  const s = studyRegisterSheet(
+    [
+      {
+        member: 'm-1',
+        role: 'cadre',
+        target: 56,
+        meetingHours: 8,
+        individualHours: 4,
+        total: 12,
+        remaining: 44,
+      },
+      {
+        member: 'm-2',
+        role: 'member',
+        target: 32,
+        meetingHours: 40,
+        individualHours: 0,
+        total: 40,
+        remaining: 0,
+      },
+    ],
+    new Map([['m-1', '王五']]),
+  );
   assert.deepEqual(s.rows, [
-    ['m-1', '支部书记、委员', 56, 8, 4, 12, 44],
-    ['m-2', '党员', 32, 40, 0, 40, 0],
+    ['m-1', '王五', '支部书记、委员', 56, 8, 4, 12, 44],
+    ['m-2', '', '党员', 32, 40, 0, 40, 0],
   ]);
   assert.equal(
     s.headings.some((h) => /排名|名次/.test(h)),

@@ -38,6 +38,13 @@ describe('orglife queries', () => {
     params: { org: 'b1', themeDay: 8, from: '2024-02' },
   });
   ok({
+    at: '2024-01-20',
+    hour: 11,
+    by: 'b2.sec',
+    do: 'orglife.setCalendar',
+    params: { org: 'b2', themeDay: 8, from: '2024-02' },
+  });
+  ok({
     at: '2024-02-08',
     by: 'b1.sec',
     do: 'orglife.plan',
@@ -93,6 +100,17 @@ describe('orglife queries', () => {
     assert.equal(rows.length, 12 * 2 + 4 + 4, 'two monthly kinds, the quarterly one, four yearly');
   });
 
+  it('a branch without a committee owes no 支部委员会: the query and the month close say the same', () => {
+    // b2 has a secretary only (one committee post, fewer than the 3 a committee needs). Its calendar
+    // was set on 20 January (judged from February); by 10 April February and March are closed.
+    const b2 = (chain.query('orglife', 'obligations', { org: 'b2', year: 2024 }) as { rows: Row[] }).rows;
+    const b2row = (kind: string, period: string) => b2.find((r) => r.kind === kind && r.period === period);
+    assert.equal(b2row('支部委员会', '2024-03')?.status, 'notOwed');
+    assert.equal(b2row('支部委员会', '2024-04')?.status, 'notOwed');
+    assert.equal(b2row('主题党日', '2024-03')?.status, 'missed', 'its other obligations are judged');
+    assert.equal(row('支部委员会', '2024-04')?.status, 'due', 'b1 has a committee of five');
+  });
+
   it("a member's year lists each meeting with their line", () => {
     const m3 = chain.query('orglife', 'member', { member: 'b1.m3', year: 2024 }) as {
       meetings: { meeting: string; status: string; confirmation: unknown }[];
@@ -114,7 +132,7 @@ describe('orglife queries', () => {
       o.branches.map((b) => [b.org, b.calendar?.from ?? null]),
       [
         ['b1', '2024-02'],
-        ['b2', null],
+        ['b2', '2024-02'],
         ['b3', null],
       ],
     );

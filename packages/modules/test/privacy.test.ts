@@ -85,6 +85,21 @@ describe('dossier and privacy', () => {
   });
   const expected = (chain.query('orglife', 'meeting', { id: 'pv-ev' }) as { expected: string[] }).expected;
   const away = expected.filter((m) => m === 'b1.m2');
+  // The committee-only minutes are a `members` attachment naming committee members (rules.ts).
+  lifeOk({
+    at: '2026-06-09',
+    hour: 12,
+    by: 'b1.clerk',
+    do: 'attachment.register',
+    params: {
+      hash: 'bb'.repeat(32),
+      size: 4096,
+      mediaType: 'application/pdf',
+      org: 'b1',
+      scope: 'members',
+      members: ['b1.sec'],
+    },
+  });
   lifeOk({
     at: '2026-06-10',
     by: 'b1.clerk',

@@ -48,6 +48,20 @@ export type Fault =
       readonly at: number;
       readonly node: number;
       readonly restartAt: number;
+    }
+  /**
+   * A power loss that takes the database's last transactions with it (writes the disk had not
+   * made durable): at `at` a crash, the chain files put back as they were at `backupAt` (shortly
+   * before), restart. The signer state (`signer-state.json`, fsync'd before every signature) is
+   * kept as it was at the crash, so a correct node suffers it: it must neither sign below what it
+   * signed before the loss nor stall, and re-joins by block sync.
+   */
+  | {
+      readonly kind: 'lose';
+      readonly backupAt: number;
+      readonly at: number;
+      readonly node: number;
+      readonly restartAt: number;
     };
 
 export interface Scenario {
@@ -92,6 +106,9 @@ export const defaultScenarioOptions: ScenarioOptions = {
   maxFaultEndMs: 6000,
   behaviours: DEFAULT_BEHAVIOURS,
 };
+
+/** Salt of the stream the lost-write faults are drawn from. */
+const LOSS_STREAM = 0x10551055;
 
 type MutableValidator = { id: string; power: number; behaviour: Behaviour };
 
@@ -178,6 +195,19 @@ export function makeScenario(seed: number, options: Partial<ScenarioOptions> = {
     const restartAt = at + rng.range(50, 1500);
     if (rng.chance(0.5)) faults.push({ kind: 'wipe', at, node, restartAt });
     else faults.push({ kind: 'restore', backupAt: rng.range(0, at - 1), at, node, restartAt });
+  }
+  // Lost unsynced writes on correct nodes, drawn from a stream of their own so that adding them
+  // left every other choice of every seed as it was.
+  const lossRng = new Prng((seed ^ LOSS_STREAM) >>> 0);
+  if (correctNodes.length > 0 && lossRng.chance(0.35)) {
+    const at = lossRng.range(600, faultEnd);
+    faults.push({
+      kind: 'lose',
+      backupAt: at - lossRng.range(50, 500),
+      at,
+      node: lossRng.pick(correctNodes),
+      restartAt: at + lossRng.range(50, 1500),
+    });
   }
   faults.sort((a, b) => a.at - b.at);
   return {

@@ -7,13 +7,14 @@
  * mempool — is lost); a restart opens it again from the same directory. A wipe deletes the
  * directory; a restore puts back an older copy of its files.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toHex } from '@djchain/crypto';
 import {
   type DjNode,
   type DriverOptions,
   openNode,
+  SIGNER_STATE_FILE,
   silentLog,
   type TimerHandle,
   type Timers,
@@ -215,14 +216,23 @@ export class SimNode {
     }
   }
 
-  /** Replaces the node's directory with the saved copy (it must be down). */
-  restoreBackup(): void {
+  /**
+   * Replaces the node's directory with the saved copy (it must be down). `keepSignerState`: the
+   * signer state stays as the crash left it (a lost-writes fault: only the database went back).
+   */
+  restoreBackup(opts: { readonly keepSignerState?: boolean } = {}): void {
     this.committed = 0;
+    const signerFile = join(this.cfg.dir, SIGNER_STATE_FILE);
+    const signer = opts.keepSignerState && existsSync(signerFile) ? readFileSync(signerFile) : undefined;
     rmSync(this.cfg.dir, { recursive: true, force: true });
     mkdirSync(this.cfg.dir, { recursive: true });
-    if (!existsSync(this.backup)) return;
-    for (const f of readdirSync(this.backup))
-      cpSync(join(this.backup, f), join(this.cfg.dir, f), { recursive: true });
+    if (existsSync(this.backup)) {
+      for (const f of readdirSync(this.backup)) {
+        if (signer !== undefined && f === SIGNER_STATE_FILE) continue;
+        cpSync(join(this.backup, f), join(this.cfg.dir, f), { recursive: true });
+      }
+    }
+    if (signer !== undefined) writeFileSync(signerFile, signer);
   }
 
   private outgoing(msg: WireMessage, to: number | undefined): void {

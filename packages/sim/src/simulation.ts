@@ -191,7 +191,8 @@ export class Simulation implements NodeHost {
     this.healAt = healTime(scenario);
     this.lastProgressMs = this.healAt;
     for (const f of scenario.faults) {
-      if (f.kind === 'restore') this.queue.push(f.backupAt, { kind: 'fault', fault: f, phase: 'backup' });
+      if (f.kind === 'restore' || f.kind === 'lose')
+        this.queue.push(f.backupAt, { kind: 'fault', fault: f, phase: 'backup' });
       this.queue.push(f.at, { kind: 'fault', fault: f, phase: 'begin' });
       const end = f.kind === 'partition' || f.kind === 'pause' ? f.until : f.restartAt;
       this.queue.push(end, { kind: 'fault', fault: f, phase: 'end' });
@@ -456,13 +457,15 @@ export class Simulation implements NodeHost {
         return;
       case 'crash':
       case 'wipe':
-      case 'restore': {
+      case 'restore':
+      case 'lose': {
         const n = this.nodes[f.node]!;
         if (phase === 'backup') n.saveBackup();
         else if (phase === 'begin') {
           n.crash();
           if (f.kind === 'wipe') n.wipe();
           if (f.kind === 'restore') n.restoreBackup();
+          if (f.kind === 'lose') n.restoreBackup({ keepSignerState: true });
         } else if (!n.up) this.boot(n);
         return;
       }

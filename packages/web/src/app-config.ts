@@ -9,6 +9,8 @@ export interface AppConfig {
     readonly publicKey: string;
     readonly power: number;
     readonly name: string;
+    /** The organization running the node, when the genesis names one (part of the set's hash). */
+    readonly orgId?: string;
   }>;
   /** The top organizations (parent null in genesis), where the public portal and the tree start. */
   readonly rootOrgs: readonly string[];

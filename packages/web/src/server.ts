@@ -9,6 +9,8 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ROUTES } from '@djchain/client';
 import { DjError } from '@djchain/crypto';
 import type { AppConfig } from './app-config.ts';
 
@@ -29,6 +31,13 @@ export interface WebServerOptions {
    * origin. Absent: 503.
    */
   readonly sealedUrl?: string;
+  /**
+   * The demo's seeding progress file (`npm start` on a first start): while it exists the history is
+   * still being written, so GET /demo-progress.json answers its { done, total } for the page's banner
+   * and POST /v1/txs is refused (DEMO_SEEDING) — a resident's transaction signed with a demo key
+   * would take a nonce the seeder is about to use. Absent (or the file gone): { seeding: false }.
+   */
+  readonly progressFile?: string;
 }
 
 export interface WebServer {
@@ -58,10 +67,16 @@ export function configFromGenesisFile(file: string, title?: string): AppConfig {
     !Array.isArray(g.validators)
   )
     throw new WebError('WEB_BAD_GENESIS', `${file}: chainId, suite and validators are required`);
-  const validators = (g.validators as { publicKey: string; power: number; name: string }[]).map((v) => ({
+  // Every field the chain hashes into validatorsHash, orgId included: a set missing one hashes
+  // differently, and the page's light client then refuses the first header it must check
+  // adjacently (CLIENT_UNTRUSTED_VALIDATORS at height 1).
+  const validators = (
+    g.validators as { publicKey: string; power: number; name: string; orgId?: string }[]
+  ).map((v) => ({
     publicKey: v.publicKey,
     power: v.power,
     name: v.name,
+    ...(typeof v.orgId === 'string' ? { orgId: v.orgId } : {}),
   }));
   const orgs = Array.isArray(g.modules?.org?.orgs)
     ? (g.modules.org.orgs as { id: string; parent: unknown }[])
@@ -158,7 +173,11 @@ function fileOf(dist: string, pathname: string): string | null {
   return file;
 }
 
-function serveFile(res: ServerResponse, dist: string, pathname: string): void {
+/** Compressed copies of the built files (they never change while the server runs), by path. */
+const gzipped = new Map<string, Buffer>();
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg']);
+
+function serveFile(req: IncomingMessage, res: ServerResponse, dist: string, pathname: string): void {
   let file = fileOf(dist, pathname);
   if (file === null) {
     notFound(res);
@@ -166,14 +185,43 @@ function serveFile(res: ServerResponse, dist: string, pathname: string): void {
   }
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(dist, 'index.html');
   const hashed = /\/assets\//.test(file);
-  res.writeHead(200, {
+  const headers: Record<string, string> = {
     ...SECURITY_HEADERS,
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-  });
+    vary: 'accept-encoding',
+  };
+  // gzip for text (issue 20: the app's scripts are a third of their size compressed, which is what
+  // a resident on a slow mobile link waits for). Compressed once per file, kept in memory.
+  if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    let body = gzipped.get(file);
+    if (body === undefined) {
+      body = gzipSync(readFileSync(file));
+      // index.html is not hashed: a rebuild in place must not be answered from the old copy.
+      if (hashed) gzipped.set(file, body);
+    }
+    res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': String(body.length) });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  res.writeHead(200, headers);
   const stream = createReadStream(file);
   stream.on('error', () => res.destroy());
   stream.pipe(res);
+}
+
+/** The demo's seeding progress while its file exists (null: not seeding, or unreadable). */
+function seedingProgress(file: string | null): { seeding: true; done: number; total: number } | null {
+  if (file === null) return null;
+  try {
+    const p = JSON.parse(readFileSync(file, 'utf8')) as { done?: unknown; total?: unknown };
+    const done = Number.isInteger(p.done) ? (p.done as number) : 0;
+    const total = Number.isInteger(p.total) ? (p.total as number) : 0;
+    return { seeding: true, done, total };
+  } catch {
+    // Gone (seeding finished) or caught mid-write: a missing file is the normal end.
+    return existsSync(file) ? { seeding: true, done: 0, total: 0 } : null;
+  }
 }
 
 /** One request; every failure answers (400 for what the client sent wrong), none escapes. */
@@ -184,6 +232,7 @@ function handle(
   node: URL,
   sealed: URL | null,
   config: string,
+  progressFile: string | null,
 ): void {
   let pathname: string;
   try {
@@ -193,7 +242,21 @@ function handle(
     badRequest(res, 'malformed request path');
     return;
   }
+  if (pathname === '/demo-progress.json') {
+    sendJson(res, 200, seedingProgress(progressFile) ?? { seeding: false });
+    return;
+  }
   if (FORWARDED.test(pathname)) {
+    if (
+      req.method === 'POST' &&
+      pathname === ROUTES.submitTxs.path &&
+      seedingProgress(progressFile) !== null
+    ) {
+      sendJson(res, 503, {
+        error: { code: 'DEMO_SEEDING', message: 'the demo history is still being written; try again later' },
+      });
+      return;
+    }
     forward(req, res, node);
     return;
   }
@@ -227,7 +290,7 @@ function handle(
     res.end(config);
     return;
   }
-  serveFile(res, dist, pathname);
+  serveFile(req, res, dist, pathname);
 }
 
 /** Starts the web server; resolves with its URL once listening. */
@@ -238,9 +301,10 @@ export async function serveWeb(opts: WebServerOptions): Promise<WebServer> {
   const node = new URL(opts.nodeUrl);
   const sealed = opts.sealedUrl ? new URL(opts.sealedUrl) : null;
   const config = JSON.stringify(opts.config);
+  const progressFile = opts.progressFile ?? null;
   const server = createServer((req, res) => {
     try {
-      handle(req, res, dist, node, sealed, config);
+      handle(req, res, dist, node, sealed, config, progressFile);
     } catch {
       // A bug here must cost one request, never the server (and the demo with it).
       if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });

@@ -24,6 +24,7 @@ import {
   startSealedService,
 } from '@djchain/testkit/process';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { genesisSet } from '../src/app/chain.ts';
 import { buildWeb } from '../src/build.ts';
 import { configFromGenesisFile, serveWeb, type WebServer } from '../src/server.ts';
 import { type BrowserGate, browserGate, gateNotice } from './browser-gate.ts';
@@ -325,25 +326,18 @@ async function startDriven(dir: string): Promise<{
 }
 
 /** An SDK client of the test chain, its light client trusting the genesis validator set. */
+/**
+ * The SDK as the page builds it: trusting the genesis set read from /app-config.json (the web
+ * server's `configFromGenesisFile`, the page's `genesisSet`), so a field the config drops makes
+ * the SDK tests fail as the page would.
+ */
 export function clientOf(chain: Pick<Chain, 'dir' | 'nodeUrl' | 'chainId'>): DjchainClient {
-  const genesis = JSON.parse(readFileSync(join(chain.dir, 'genesis.json'), 'utf8'));
+  const config = configFromGenesisFile(join(chain.dir, 'genesis.json'));
   return new DjchainClient({
     baseUrl: chain.nodeUrl,
     suite: getSuite('intl', 'browser'),
     chainId: chain.chainId,
-    trust: {
-      kind: 'genesis',
-      validators: {
-        validators: genesis.validators.map(
-          (v: { publicKey: string; power: number; name: string; orgId?: string }) => ({
-            publicKey: fromHex(v.publicKey),
-            power: v.power,
-            name: v.name,
-            ...(v.orgId === undefined ? {} : { orgId: v.orgId }),
-          }),
-        ),
-      },
-    },
+    trust: { kind: 'genesis', validators: genesisSet(config) },
   });
 }
 
@@ -485,26 +479,6 @@ export async function shoot(page: Page, name: string): Promise<void> {
  * and `browserIt` — a test that runs in Chromium, is counted as skipped with the reason when the
  * browser is missing, and fails under CI then (a skipped describe would not be counted at all).
  */
-/**
- * Browser tests that fail on main today, with the defect they show. They still run and print their
- * failure (node:test's TODO), and stay open in issue 13 until fixed: found by the last whole-suite
- * run of stop 23, after the merges, on an idle machine (they passed on their branch under load).
- */
-const LIGHT_CLIENT_SET =
-  'open defect: the page\'s light client refuses a header with CLIENT_UNTRUSTED_VALIDATORS ("the set is not the one the previous header named as next"), so the tx page and the confirmation after sending never finish';
-const KNOWN_FAILING = new Map<string, string>([
-  ["the explorer's block and transaction pages name people and organizations", LIGHT_CLIENT_SET],
-  ["another branch's secretary gets none of the first branch's names", LIGHT_CLIENT_SET],
-  [
-    'key recovery: a new key made without signing in, requested by the branch, refused to the requester, approved from above',
-    LIGHT_CLIENT_SET,
-  ],
-  [
-    '除名: the branch may not remove a member; the committee above does, and a second removal is refused',
-    LIGHT_CLIENT_SET,
-  ],
-]);
-
 export function browserTests(what: string): {
   readonly gate: BrowserGate;
   readonly browserIt: (name: string, fn: () => Promise<void>) => void;
@@ -513,9 +487,7 @@ export function browserTests(what: string): {
   const notice = gateNotice(gate, what);
   if (notice) console.log(notice);
   const browserIt = (name: string, fn: () => Promise<void>) => {
-    const known = KNOWN_FAILING.get(name);
-    if (gate.run && known !== undefined) it(name, { todo: known }, fn);
-    else if (gate.run) it(name, fn);
+    if (gate.run) it(name, fn);
     else if (gate.fail) it(name, () => assert.fail(`${gate.reason}; CI requires the browser tests to run`));
     else it(name, { skip: gate.reason }, fn);
   };

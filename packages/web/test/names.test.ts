@@ -11,6 +11,8 @@
  *   on a community of 50 people.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import { addressOf, DjchainClient, HttpError } from '@djchain/client';
 import { getSuite, type KeyPair, randomKeyPair, randomSeed, type Value } from '@djchain/crypto';
@@ -132,6 +134,27 @@ describe('names and aggregate reads in Chromium', { timeout: 300_000 }, () => {
   );
 
   let applyTx = '';
+  browserIt(
+    "the page's trust verifies block 1 as its first step (a validator named to its organization)",
+    async () => {
+      // The harness genesis names the second validator's organization (b2), and the chain hashes
+      // orgId into validatorsHash. /app-config.json once dropped it: the page's genesis set then
+      // hashed differently, and the first header checked adjacently (height 1, against the genesis
+      // set) was refused with CLIENT_UNTRUSTED_VALIDATORS, so block 1 and every transaction page
+      // whose first check it was never showed.
+      const genesis = JSON.parse(readFileSync(join(chain.dir, 'genesis.json'), 'utf8'));
+      assert.equal(genesis.validators[1].orgId, 'b2');
+      // The SDK with the page's trust (clientOf reads the same config), fresh: height 1 first.
+      const header = await clientOf(chain).verifiedHeader(1);
+      assert.equal(header.height, 1);
+      // The page itself, loaded afresh on block 1.
+      await open('explorer/block/1');
+      await page.reload();
+      await page.getByTestId('block-view').waitFor();
+      assert.deepEqual(pageErrors, []);
+    },
+  );
+
   browserIt("the explorer's block and transaction pages name people and organizations", async () => {
     // The application's block, from the applicant's verified history (the SDK, as the committee).
     const c = clientOf(chain);

@@ -173,6 +173,49 @@ it('forwards /sealed/read to the sealed-data service when configured, 503 otherw
   }
 });
 
+it('sends scripts gzip-compressed to a browser that accepts it, plain otherwise', async () => {
+  const zipped = await fetch(`${web.url}/assets/a.js`, { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(zipped.headers.get('content-encoding'), 'gzip');
+  assert.equal(await zipped.text(), 'console.log(1)'); // fetch inflates it
+  const plain = await fetch(`${web.url}/assets/a.js`, { headers: { 'accept-encoding': 'identity' } });
+  assert.equal(plain.headers.get('content-encoding'), null);
+  assert.equal(await plain.text(), 'console.log(1)');
+});
+
+it('while the demo writes its history: progress for the banner and transactions refused; afterwards neither', async () => {
+  const progress = join(dir, 'seeding.json');
+  const seeding = await serveWeb({
+    nodeUrl: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+    config: configFromGenesisFile(join(dir, 'genesis.json')),
+    distDir: join(dir, 'dist'),
+    progressFile: progress,
+  });
+  try {
+    writeFileSync(progress, JSON.stringify({ done: 120, total: 5922 }));
+    assert.deepEqual(await (await fetch(`${seeding.url}/demo-progress.json`)).json(), {
+      seeding: true,
+      done: 120,
+      total: 5922,
+    });
+    const refused = await fetch(`${seeding.url}/v1/txs`, { method: 'POST', body: '{}' });
+    assert.equal(refused.status, 503);
+    assert.equal(((await refused.json()) as { error: { code: string } }).error.code, 'DEMO_SEEDING');
+    // Reads still reach the node while seeding.
+    assert.deepEqual(await (await fetch(`${seeding.url}/v1/status`)).json(), {
+      path: '/v1/status',
+      method: 'GET',
+    });
+    rmSync(progress);
+    assert.deepEqual(await (await fetch(`${seeding.url}/demo-progress.json`)).json(), { seeding: false });
+    const forwarded = await fetch(`${seeding.url}/v1/txs`, { method: 'POST', body: '{}' });
+    assert.deepEqual(await forwarded.json(), { path: '/v1/txs', method: 'POST' });
+    // A server that is not the demo's never reports seeding.
+    assert.deepEqual(await (await fetch(`${web.url}/demo-progress.json`)).json(), { seeding: false });
+  } finally {
+    await seeding.close();
+  }
+});
+
 it('refuses to start without a build, and a genesis file without the trust fields', async () => {
   await assert.rejects(
     serveWeb({

@@ -4,9 +4,13 @@
  * organization's year, written from chain data; and last year's meeting records read from a sheet —
  * every row checked first (errors by row, in Chinese, nothing submitted while any remains), then
  * each row recorded as a plan and its held record, signed by --key (a 书记, 组织委员 or 党务工作者).
- * Ids only: names stay in the sealed roster; the minutes stay off chain (their hash is a column).
+ * Names are not on chain: with --sealed URL (and --key) the 姓名 column is read through the
+ * sealed-data service, one committed read record per member, as `djchain dues export` and `djchain
+ * export roster` do; without it the column stays empty. The minutes stay off chain (their hash is a
+ * column).
  */
 import { resolve } from 'node:path';
+import type { DjchainClient } from '@djchain/client';
 import type { Value } from '@djchain/crypto';
 import { chinaDate } from '@djchain/modules';
 import ExcelJS from 'exceljs';
@@ -25,7 +29,23 @@ import { writeSheets } from '../excel/workbook.ts';
 import { CliError, reason, t } from '../i18n.ts';
 import { guarded, need, openKey, opt, type Parsed, parse } from './common.ts';
 import { connect, readAs } from './connect.ts';
+import { profilesOf } from './export.ts';
 import type { CommandIo } from './io.ts';
+
+/** Names released by the sealed-data service (`--sealed`), else none (profilesOf). */
+async function namesOf(
+  p: Parsed,
+  io: CommandIo,
+  client: DjchainClient,
+  members: readonly string[],
+  purpose: string,
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (members.length === 0) return out;
+  for (const [k, v] of await profilesOf(p, io, client, members, ['name'], purpose))
+    if (typeof v.name === 'string') out.set(k, v.name);
+  return out;
+}
 
 const yearOf = (p: Parsed) => Number(opt(p, 'year') ?? chinaDate(Date.now()).slice(0, 4));
 
@@ -40,7 +60,11 @@ async function exportMeetings(p: Parsed, io: CommandIo, out: string): Promise<nu
   // One height for the whole register: every meeting read where the list was.
   for (const id of ids)
     meetings.push((await conn.client.query('orglife', 'meeting', { id }, r.height)).result as MeetingRecord);
-  await writeSheets(out, meetingRegisterSheets(meetings));
+  const members = [...new Set(meetings.flatMap((m) => m.held?.attendance.map((l) => l.member) ?? []))].sort();
+  await writeSheets(
+    out,
+    meetingRegisterSheets(meetings, await namesOf(p, io, conn.client, members, '导出会议记录')),
+  );
   io.out(
     t(p.lang, 'exportWritten', {
       what: t(p.lang, 'orglifeMeetings'),
@@ -57,7 +81,14 @@ async function exportStudy(p: Parsed, io: CommandIo, out: string): Promise<numbe
   await readAs(conn, p, io);
   const r = await conn.client.query('study', 'register', { org: need(p, 'org'), year: yearOf(p) });
   const rows = (r.result as { rows: StudyRow[] }).rows;
-  await writeSheets(out, [studyRegisterSheet(rows)]);
+  const names = await namesOf(
+    p,
+    io,
+    conn.client,
+    rows.map((r) => r.member),
+    '导出学习登记',
+  );
+  await writeSheets(out, [studyRegisterSheet(rows, names)]);
   io.out(
     t(p.lang, 'exportWritten', {
       what: t(p.lang, 'orglifeStudy'),
@@ -128,7 +159,8 @@ async function importMeetings(p: Parsed, io: CommandIo): Promise<number> {
       ...(r.lecturer ? { lecturer: r.lecturer } : {}),
       ...(r.superiorRep ? { superiorRep: r.superiorRep } : {}),
       ...(r.offDayReason ? { offDayReason: r.offDayReason } : {}),
-      ...(r.minutes ? { minutes: r.minutes, minutesScope: 'org' } : {}),
+      // The minutes' scope is read from its attachment (registered first: ORGLIFE_MINUTES_NOT_REGISTERED).
+      ...(r.minutes ? { minutes: r.minutes } : {}),
     };
     for (const [action, params] of [
       ['plan', plan],
@@ -164,6 +196,8 @@ export async function orglifeCommand(argv: string[], io: CommandIo): Promise<num
     year: { type: 'string' },
     out: { type: 'string' },
     file: { type: 'string' },
+    sealed: { type: 'string' },
+    purpose: { type: 'string' },
   });
   return guarded(p.lang, io, async () => {
     const [sub, what] = p.positionals;

@@ -1,6 +1,7 @@
 /**
  * Planners of the community at genesis: the organizations (a committee, two general branches, six
- * branches with two groups each) and the leadership (posts held by members registered in a branch).
+ * branches with two groups each) and the leadership (posts held by members registered in a branch,
+ * and each group's 党小组长).
  */
 import { addMonths, addYears, type IsoDate } from '@djchain/modules';
 import { type PlanContext, slotOnOrAfter } from './plan-context.ts';
@@ -32,7 +33,7 @@ export interface PlannedOrg {
 export interface PlannedPost {
   org: string;
   member: string;
-  post: '书记' | '副书记' | '组织委员' | '纪检委员' | '党务工作者';
+  post: '书记' | '副书记' | '组织委员' | '纪检委员' | '党务工作者' | '党小组长';
   since: string;
 }
 
@@ -96,6 +97,19 @@ export function planLeadership(
   appoint('g1', '书记', 'b2');
   appoint('g2', '书记', 'b5');
   for (const b of BRANCHES) for (const post of BRANCH_POSTS) appoint(b, post, b);
+  // Each 党小组 is led by one of its branch's leaders (the 组织委员 the first, the 党务工作者 the
+  // second): no new person, so nothing more is drawn from the generator. The 党小组长 plans and
+  // records the group's monthly 党小组会 (条例第十四条; orglife RECORDERS).
+  for (const b of BRANCHES)
+    for (const [g, post] of [
+      [1, '组织委员'],
+      [2, '党务工作者'],
+    ] as const) {
+      const org = `${b}-g${g}`;
+      const member = ctx.holder(`${b}/${post}`);
+      posts.push({ org, member, post: '党小组长', since: b === 'b6' ? overdueTerm : termStart });
+      ctx.holders.set(`${org}/党小组长`, member);
+    }
   return { posts, leaders: [...ctx.people] };
 }
 

@@ -6,7 +6,9 @@
  * every year; b1 also its 支部委员会 each quarter and a few 谈心谈话. A few obligations are missed on
  * purpose (b2 one month's 主题党日, b4 one quarter's 党员大会; 谈心谈话 not with every member), so the
  * month close warns; and one b1 member is absent without leave six months running — the 自行脱党
- * case of 党章第九条 opens. No draw from the generator: adding this planner changes no other part.
+ * case of 党章第九条 opens. A 党小组 owes its monthly 党小组会 once it has a member (recruitment step 19
+ * places each new member in one): its 党小组长 holds one every month from then on, so no group is
+ * warned (the demo's warnings are the misses above and the 谈心谈话 pairs). No draw from the generator: adding this planner changes no other part.
  *
  * Who is expected at a meeting is the chain's to derive (roster and statuses on the day): the seeder
  * reads it after the plan commits and records everyone present except the absences planned here
@@ -87,5 +89,50 @@ export function planOrgLife(ctx: PlanContext, stable: (branch: string) => Person
           meeting(b, '谈心谈话', `${m}-06`, secretary, { pair: [secretary, p.id] });
     }
   }
+  planGroupMeetings(ctx, months);
   return { lapsed, months: lapseMonths };
+}
+
+/**
+ * 党小组会 (条例第十四条) of each group of a calendared branch, monthly from the month its first member
+ * was placed in it (recruitment.assignGroup): that month on the placement day (the next blocks of the
+ * day, after it), later months on the 20th. Signed by the group's 党小组长 (plan-community.ts).
+ */
+function planGroupMeetings(ctx: PlanContext, months: readonly string[]): void {
+  const first = new Map<string, { date: IsoDate; wave: number }>();
+  for (const t of ctx.txs) {
+    if (t.action !== 'assignGroup' || typeof t.params.group !== 'string') continue;
+    const g = t.params.group;
+    const seen = first.get(g);
+    if (seen === undefined || t.date < seen.date || (t.date === seen.date && t.wave < seen.wave))
+      first.set(g, { date: t.date as IsoDate, wave: t.wave });
+  }
+  for (const [group, since] of [...first].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!(CALENDARED as readonly string[]).includes(group.slice(0, group.indexOf('-')))) continue;
+    const leader = ctx.holder(`${group}/党小组长`);
+    for (const m of months) {
+      if (m < since.date.slice(0, 7)) continue;
+      const placed = m === since.date.slice(0, 7);
+      const date = (placed ? since.date : `${m}-20`) as IsoDate;
+      const wave = placed ? since.wave + 1 : 0;
+      const id = `ol-${group}-${date}`;
+      ctx.txs.push({
+        date,
+        wave,
+        signer: leader,
+        module: 'orglife',
+        action: 'plan',
+        params: { id, org: group, kind: '党小组会', date },
+      });
+      ctx.txs.push({
+        date,
+        wave: wave + 1,
+        signer: leader,
+        module: 'orglife',
+        action: 'hold',
+        params: { meeting: id, heldOn: date },
+        attendance: { absent: [] },
+      });
+    }
+  }
 }

@@ -6,10 +6,12 @@
  * hands the node back to the wall clock and stops it. Only the demo uses this; `djchain start` never
  * takes a clock from anyone.
  *
- *   node replay-node.ts --dir <node dir> [--empty-block-ms N]   (messages: {clock: ms | null}, {stop: true})
+ *   node replay-node.ts --dir <node dir> [--empty-block-ms N] [--port N]   (messages: {clock: ms | null}, {stop: true})
  *
  * `--empty-block-ms` (default 30) is for the web tests, which drive a case past its deadline this way
  * and then browse the chain for minutes: a slower empty-block pace keeps that run light.
+ * `--port` (default 0, any free port): the demo gives the committee's replay node the API port its
+ * `djchain start` will have, so the web app it starts early keeps one upstream address throughout.
  */
 import { parseArgs } from 'node:util';
 import { getSuite } from '@djchain/crypto';
@@ -21,7 +23,7 @@ import { operatorToken, p2pConfigOf } from '../start.ts';
 import { DemoError } from './errors.ts';
 
 const { values } = parseArgs({
-  options: { dir: { type: 'string' }, 'empty-block-ms': { type: 'string' } },
+  options: { dir: { type: 'string' }, 'empty-block-ms': { type: 'string' }, port: { type: 'string' } },
 });
 const send = (m: unknown) => process.send?.(m);
 
@@ -72,7 +74,7 @@ const node = openNode(
 // The demo's writer reads its receipts as the operator (the same token `djchain start` uses).
 const api = buildApi(node, { operatorToken: operatorToken(dir) });
 await p2p?.start();
-const url = await api.listen({ host: '127.0.0.1', port: 0 });
+const url = await api.listen({ host: '127.0.0.1', port: values.port ? Number(values.port) : 0 });
 
 process.on('message', (m: { clock?: number | null; stop?: boolean }) => {
   if (m.stop) {

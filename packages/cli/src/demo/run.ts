@@ -5,7 +5,7 @@
  * built, and a stop that ends every child.
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createKeystore, DjchainClient } from '@djchain/client';
@@ -26,6 +26,8 @@ import { seedHistory, waitForBlockTime } from './seed.ts';
 export const DEMO_PASSPHRASE = 'djchain-demo';
 export const DEMO_CHAIN_ID = 'djchain-demo';
 export const MARKER_FILE = 'seeded.json';
+/** While the first start writes the history: { done, total } for the web app's banner (removed after). */
+export const PROGRESS_FILE = 'seeding.json';
 
 export interface DemoOptions {
   /** Data directory (default .djchain/demo); wiped by `reset`. */
@@ -45,6 +47,8 @@ export interface DemoOptions {
   /** Progress and notes, one line or a carriage-return update each. */
   readonly say?: (text: string) => void;
   readonly progress?: (done: number, total: number, date: IsoDate) => void;
+  /** Each wave of the history around its submission and commit (seed.ts `onWave`; the bench). */
+  readonly onWave?: (phase: 'submit' | 'committed', txs: number) => void;
   /** Language of the notes (default zh-CN). */
   readonly lang?: Lang;
 }
@@ -96,6 +100,7 @@ export async function runDemo(opts: DemoOptions): Promise<RunningDemo> {
   const dir = resolve(opts.dir);
   const nodesDir = join(dir, 'nodes');
   const markerFile = join(dir, MARKER_FILE);
+  const progressFile = join(dir, PROGRESS_FILE);
   if (opts.reset && existsSync(dir)) {
     rmSync(dir, { recursive: true, force: true });
     say(t(lang, 'demoWiped', { dir }));
@@ -105,20 +110,44 @@ export async function runDemo(opts: DemoOptions): Promise<RunningDemo> {
     rmSync(dir, { recursive: true, force: true });
     say(t(lang, 'demoIncomplete'));
   }
-  let seededNow = false;
-  if (!existsSync(markerFile)) {
-    await seedFresh(opts, dir, nodesDir, markerFile, say);
-    seededNow = true;
-  }
-  const marker = JSON.parse(readFileSync(markerFile, 'utf8')) as DemoMarker;
-  const nodeDirs = marker.nodes.map((id) => join(nodesDir, id));
-  const nodeDir = nodeDirs[0]!;
   const children: ChildProcess[] = [];
   const exits: Promise<string>[] = [];
   const stop = async () => {
     await Promise.all(children.map((c) => stopChild(c)));
   };
+  const start = async (nodeUrl: string, nodeDir: string, title: string, seeding: boolean) => {
+    const s = await startServices(opts, dir, nodeUrl, nodeDir, title, seeding ? progressFile : null);
+    for (const c of s.started) {
+      children.push(c.child);
+      exits.push(c.exited.then((code) => `${c.what} exited (${code})`));
+    }
+    return s;
+  };
   try {
+    let seededNow = false;
+    let services: Services | null = null;
+    if (!existsSync(markerFile)) {
+      // The web app (and the sealed-data service) start as soon as the committee's replay node
+      // answers, on the address its `djchain start` will have: the page is there within seconds and
+      // says that the history is still being written (issue 20).
+      services = await seedFresh(
+        opts,
+        dir,
+        nodesDir,
+        markerFile,
+        progressFile,
+        say,
+        async (url, nodeDir, title) => {
+          const s = await start(url, nodeDir, title, true);
+          if (s.webUrl) say(t(lang, 'demoWebEarly', { url: s.webUrl }));
+          return s;
+        },
+      );
+      seededNow = true;
+    }
+    const marker = JSON.parse(readFileSync(markerFile, 'utf8')) as DemoMarker;
+    const nodeDirs = marker.nodes.map((id) => join(nodesDir, id));
+    const nodeDir = nodeDirs[0]!;
     // Every validator as its own `djchain start` process, joined over p2p (config.json of each).
     const nodes = await Promise.all(
       nodeDirs.map((d) =>
@@ -130,7 +159,52 @@ export async function runDemo(opts: DemoOptions): Promise<RunningDemo> {
       exits.push(n.exited.then((c) => `node ${marker.nodes[i]} exited (${c})`));
     }
     const node = nodes[0]!;
-    // The sealed-data service: personal fields only for read records committed on chain.
+    if (services === null) services = await start(node.url, nodeDir, marker.orgNames.c1 ?? '党建链', false);
+    // The history is complete and the nodes run: the page's banner goes, and writes are accepted.
+    rmSync(progressFile, { force: true });
+    const { genesis } = loadDir(nodeDir);
+    return {
+      dir,
+      apiUrl: node.url,
+      webUrl: services.webUrl,
+      webNote: services.webNote,
+      sealedUrl: services.sealedUrl,
+      seededNow,
+      marker,
+      validators: genesis.validators.validators.length,
+      apiUrls: nodes.map((n) => n.url),
+      accountsDir: join(dir, 'accounts'),
+      stop,
+      childExited: Promise.race(exits),
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+interface Services {
+  readonly started: Array<Started & { readonly what: string }>;
+  readonly sealedUrl: string | null;
+  readonly webUrl: string | null;
+  readonly webNote: string | null;
+}
+
+/**
+ * The sealed-data service (personal fields only for read records committed on chain) and the web
+ * app, in front of the committee's node at `nodeUrl`. `progressFile`: the history is being written
+ * (the page shows the banner and refuses writes while the file exists).
+ */
+async function startServices(
+  opts: DemoOptions,
+  dir: string,
+  nodeUrl: string,
+  nodeDir: string,
+  title: string,
+  progressFile: string | null,
+): Promise<Services> {
+  const started: Array<Started & { readonly what: string }> = [];
+  try {
     let sealedUrl: string | null = null;
     if (existsSync(join(dir, DEMO_VAULT))) {
       const sealed = await startChild(
@@ -144,7 +218,7 @@ export async function runDemo(opts: DemoOptions): Promise<RunningDemo> {
           '--profiles',
           join(dir, DEMO_PROFILES),
           '--api',
-          node.url,
+          nodeUrl,
           '--genesis',
           join(nodeDir, GENESIS_FILE),
           // Beside the node: it checks read records as the node's operator.
@@ -153,8 +227,7 @@ export async function runDemo(opts: DemoOptions): Promise<RunningDemo> {
         ],
         /(http:\/\/127\.0\.0\.1:\d+)/,
       );
-      children.push(sealed.child);
-      exits.push(sealed.exited.then((c) => `sealed-data service exited (${c})`));
+      started.push({ ...sealed, what: 'sealed-data service' });
       sealedUrl = sealed.url;
     }
     let webUrl: string | null = null;
@@ -166,41 +239,28 @@ export async function runDemo(opts: DemoOptions): Promise<RunningDemo> {
           [
             WEB_SERVE,
             '--node',
-            node.url,
+            nodeUrl,
             '--genesis',
             join(nodeDir, GENESIS_FILE),
             '--port',
             String(opts.webPort),
             '--title',
-            marker.orgNames.c1 ?? '党建链',
+            title,
             ...(sealedUrl ? ['--sealed', sealedUrl] : []),
+            ...(progressFile ? ['--progress-file', progressFile] : []),
           ],
           /(http:\/\/127\.0\.0\.1:\d+)/,
+          true,
         );
-        children.push(web.child);
-        exits.push(web.exited.then((c) => `web server exited (${c})`));
+        started.push({ ...web, what: 'web server' });
         webUrl = web.url;
       } else {
-        webNote = t(lang, 'demoWebNotBuilt');
+        webNote = t(opts.lang ?? 'zh-CN', 'demoWebNotBuilt');
       }
     }
-    const { genesis } = loadDir(nodeDir);
-    return {
-      dir,
-      apiUrl: node.url,
-      webUrl,
-      webNote,
-      sealedUrl,
-      seededNow,
-      marker,
-      validators: genesis.validators.validators.length,
-      apiUrls: nodes.map((n) => n.url),
-      accountsDir: join(dir, 'accounts'),
-      stop,
-      childExited: Promise.race(exits),
-    };
+    return { started, sealedUrl, webUrl, webNote };
   } catch (e) {
-    await stop();
+    await Promise.all(started.map((s) => stopChild(s.child)));
     throw e;
   }
 }
@@ -248,8 +308,10 @@ async function seedFresh(
   dir: string,
   nodesDir: string,
   markerFile: string,
+  progressFile: string,
   say: (text: string) => void,
-): Promise<void> {
+  onNodeUp: (url: string, nodeDir: string, title: string) => Promise<Services>,
+): Promise<Services> {
   const suite = getSuite(opts.suite ?? 'intl');
   const today = opts.today ?? chinaDate(Date.now());
   const plan = generatePlan(suite, { seed: opts.seed, members: opts.members, today });
@@ -313,10 +375,16 @@ async function seedFresh(
     }),
   );
 
-  const replays = nodes.map((n) => startReplay(n.dir));
+  // The committee's replay node takes the API port its `djchain start` will have (the web app's upstream).
+  const apiPort = (loadDir(nodes[0]!.dir).config as { api: { port: number } }).api.port;
+  const replays = nodes.map((n, i) => startReplay(n.dir, i === 0 ? { port: apiPort } : {}));
+  let services: Services | null = null;
   try {
     const urls = await Promise.all(replays.map((r) => r.ready));
     const { genesis } = loadDir(nodes[0]!.dir);
+    const total = plan.txs.length;
+    writeProgress(progressFile, 0, total);
+    services = await onNodeUp(urls[0]!, nodes[0]!.dir, plan.orgNames.c1 ?? '党建链');
     // The demo writes the history as the nodes' operator: it reads every receipt and member.
     const client = new DjchainClient({
       baseUrl: urls[0]!,
@@ -335,7 +403,11 @@ async function seedFresh(
     const result = await seedHistory(suite, plan, {
       client,
       setClock,
-      ...(opts.progress ? { onProgress: opts.progress } : {}),
+      onProgress: (done, all, date) => {
+        writeProgress(progressFile, done, all);
+        opts.progress?.(done, all, date);
+      },
+      ...(opts.onWave ? { onWave: opts.onWave } : {}),
     });
     // Back to the wall clock: the next block is today's, and today's deadline checks run in it.
     await setClock(null);
@@ -355,9 +427,19 @@ async function seedFresh(
     };
     await Promise.all(replays.map((r) => stopChild(r.child, { stop: true })));
     writeJson(markerFile, marker);
+    return services;
+  } catch (e) {
+    if (services) await Promise.all(services.started.map((s) => stopChild(s.child)));
+    throw e;
   } finally {
     await Promise.all(replays.map((r) => stopChild(r.child)));
   }
+}
+
+/** The seeding progress the web server reads (written whole, then renamed: never read half-written). */
+function writeProgress(file: string, done: number, total: number): void {
+  writeFileSync(`${file}.tmp`, JSON.stringify({ done, total }));
+  renameSync(`${file}.tmp`, file);
 }
 
 export interface Replay {
@@ -366,8 +448,9 @@ export interface Replay {
   setClock(ms: number | null): Promise<void>;
 }
 
-export function startReplay(nodeDir: string): Replay {
-  const child = fork(REPLAY, ['--dir', nodeDir], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+export function startReplay(nodeDir: string, opts: { port?: number } = {}): Replay {
+  const portArgs = opts.port === undefined ? [] : ['--port', String(opts.port)];
+  const child = fork(REPLAY, ['--dir', nodeDir, ...portArgs], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let stderr = '';
   child.stderr?.on('data', (d) => {
     stderr = (stderr + String(d)).slice(-4000);
@@ -401,9 +484,14 @@ interface Started {
   readonly exited: Promise<number | null>;
 }
 
-/** Spawns a child and resolves with the first URL it prints on stdout. */
-function startChild(cmd: string, args: string[], urlPattern: RegExp): Promise<Started> {
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Spawns a child and resolves with the first URL it prints on stdout. `ipc`: with a channel, so the
+ * child (the web server) can tell when the demo is gone.
+ */
+function startChild(cmd: string, args: string[], urlPattern: RegExp, ipc = false): Promise<Started> {
+  const child = spawn(cmd, args, {
+    stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   return new Promise((ok, fail) => {
     let out = '';

@@ -17,6 +17,11 @@ export interface SeedDeps {
   /** Moves the node's clock to `ms`, or back to the wall clock (null). */
   setClock(ms: number | null): Promise<void>;
   onProgress?(done: number, total: number, date: IsoDate): void;
+  /**
+   * Called just before a wave's transactions are submitted and after the last of their receipts
+   * (the bench's mixed workload, bench/mixed.ts, times the waves without the clock moves between dates).
+   */
+  onWave?(phase: 'submit' | 'committed', txs: number): void;
 }
 
 export interface SeedResult {
@@ -91,6 +96,7 @@ export async function seedHistory(suite: Suite, plan: DemoPlan, deps: SeedDeps):
         });
         signed.push({ planned, tx: signTransaction(suite, key.secretKey, body) });
       }
+      deps.onWave?.('submit', signed.length);
       for (let i = 0; i < signed.length; i += 500) {
         const chunk = signed.slice(i, i + 500);
         const results = await client.submit(chunk.map((s) => s.tx));
@@ -125,6 +131,7 @@ export async function seedHistory(suite: Suite, plan: DemoPlan, deps: SeedDeps):
         }
         done++;
       }
+      deps.onWave?.('committed', signed.length);
       deps.onProgress?.(done, plan.txs.length, date);
     }
   }

@@ -54,8 +54,15 @@ const STATUS: Record<string, string> = {
 const LINE: Record<string, string> = { present: '出席', excused: '请假', absent: '缺席' };
 const VIA: Record<string, string> = { self: '本人确认', clerk: '党务工作者代为确认' };
 
+/**
+ * Member id → name as the sealed-data service released them to the exporting reader (not on chain:
+ * `djchain orglife export … --sealed URL`); a member without one gets an empty 姓名 cell.
+ */
+export type Names = ReadonlyMap<string, string>;
+const NONE: Names = new Map();
+
 /** 会议记录 and 出席明细: one row per meeting of the year, one per attendance line. */
-export function meetingRegisterSheets(meetings: readonly MeetingRecord[]): Sheet[] {
+export function meetingRegisterSheets(meetings: readonly MeetingRecord[], names: Names = NONE): Sheet[] {
   const rows: (string | number)[][] = [];
   const lines: (string | number)[][] = [];
   for (const m of meetings) {
@@ -83,6 +90,7 @@ export function meetingRegisterSheets(meetings: readonly MeetingRecord[]): Sheet
         m.kind,
         m.held?.on ?? '',
         l.member,
+        names.get(l.member) ?? '',
         LINE[l.status] ?? l.status,
         l.reason ?? '',
         via ? VIA[via]! : '待确认',
@@ -112,19 +120,20 @@ export function meetingRegisterSheets(meetings: readonly MeetingRecord[]): Sheet
     },
     {
       name: '出席明细',
-      headings: ['会议编号', '类别', '召开日期', '党员编号', '出席情况', '请假事由', '确认'],
+      headings: ['会议编号', '类别', '召开日期', '党员编号', '姓名', '出席情况', '请假事由', '确认'],
       rows: lines,
-      widths: [28, 14, 12, 14, 10, 24, 20],
+      widths: [28, 14, 12, 14, 10, 10, 24, 20],
     },
   ];
 }
 
 /** 学习登记: one row per member in member-id order (never ranked), 学时 as the chain derives them. */
-export function studyRegisterSheet(rows: readonly StudyRow[]): Sheet {
+export function studyRegisterSheet(rows: readonly StudyRow[], names: Names = NONE): Sheet {
   return {
     name: '学习登记',
     headings: [
       '党员编号',
+      '姓名',
       '身份',
       '年度目标（学时）',
       '党课和主题党日',
@@ -134,6 +143,7 @@ export function studyRegisterSheet(rows: readonly StudyRow[]): Sheet {
     ],
     rows: rows.map((r) => [
       r.member,
+      names.get(r.member) ?? '',
       r.role === 'cadre' ? '支部书记、委员' : '党员',
       r.target,
       r.meetingHours,
@@ -141,7 +151,7 @@ export function studyRegisterSheet(rows: readonly StudyRow[]): Sheet {
       r.total,
       r.remaining,
     ]),
-    widths: [14, 16, 16, 16, 18, 8, 8],
+    widths: [14, 10, 16, 16, 16, 18, 8, 8],
   };
 }
 

@@ -23,6 +23,10 @@ export const DEMO_MESSAGES = {
     'zh-CN': '生成演示社区：{people} 人，{txs} 笔历史交易（{from} 起），{nodes} 个验证节点，计划哈希 {hash}…',
     en: 'Generating the demo community: {people} people, {txs} past transactions (from {from}), {nodes} validators, plan hash {hash}…',
   },
+  demoWebEarly: {
+    'zh-CN': '网页已可访问：{url}（演示数据正在后台生成，页面顶部显示进度；生成完毕前不能提交交易）',
+    en: 'The web app answers at {url} (the demo data is still being generated in the background; the page shows the progress and refuses transactions until it is done)',
+  },
   demoReady: { 'zh-CN': '党建链演示环境已就绪', en: 'The Dangjian Chain demo is ready' },
   demoNodes: {
     'zh-CN': '  共识节点：{count} 个验证节点进程（127.0.0.1，经 p2p 组成联盟：{orgs}）',

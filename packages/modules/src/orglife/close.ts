@@ -14,7 +14,7 @@ import { getRecord } from '../common/stores.ts';
 import { childrenOf, getOrg } from '../org/store.ts';
 import { activePosts } from '../permissions/authorize.ts';
 import { monthNow, periodOf, todayOf, warnedOrgs } from './common.ts';
-import { committeeOf, groupOf, lifeStores, rosterOn } from './roster.ts';
+import { committeeOf, groupOf, lifeStores, owesCommitteeMeeting, rosterOn } from './roster.ts';
 import { type MeetingKind, type OrgLifeRules, orgLifeRules } from './rules.ts';
 import { type AttendanceEntry, type Calendar, getMeeting, heldIn, lifeKeys, type Meeting } from './store.ts';
 
@@ -86,7 +86,7 @@ function closeBranch(ctx: HookContext, cal: Calendar, month: YearMonth, members:
   // Monthly: 主题党日; 支部委员会 where the branch has a committee; 党小组会 of each group with members.
   if (currentHeld(ctx, org, '主题党日', month).length === 0) missed(ctx, rules, org, '主题党日', month);
   if (
-    committeeOf(stores, org, end).length >= rules.committeeMin &&
+    owesCommitteeMeeting(stores, rules, org, end) &&
     currentHeld(ctx, org, '支部委员会', month).length === 0
   )
     missed(ctx, rules, org, '支部委员会', month);

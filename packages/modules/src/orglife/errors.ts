@@ -125,6 +125,16 @@ export const OrgLifeErrors = {
     en: "The 党小组 must belong to the member's branch.",
     zh: '党小组须属于该党员所在党支部。',
   },
+  MINUTES_NOT_REGISTERED: {
+    code: 'ORGLIFE_MINUTES_NOT_REGISTERED',
+    en: 'The minutes are an attachment registered on the chain first (attachment.register): no record points at a file no node keeps.',
+    zh: '会议记录须先作为附件登记上链（附件登记），不得引用未登记的文件。',
+  },
+  MINUTES_SCOPE: {
+    code: 'ORGLIFE_MINUTES_SCOPE',
+    en: "The minutes' attachment belongs to the meeting's organization and has the scope the minutes scope maps to: public → public, org → org, committee → members naming committee members only.",
+    zh: '会议记录附件须属于召开会议的组织，且读者范围与会议记录范围一致：公开→公开，本组织→本组织，支委会→仅列支部委员的指定党员。',
+  },
   BAD_FROM: {
     code: 'ORGLIFE_BAD_FROM',
     en: 'Judging starts this month or within the next three; once set it does not move.',

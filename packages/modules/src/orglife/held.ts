@@ -6,16 +6,23 @@
  */
 import type { Value } from '@djchain/crypto';
 import type { ActionContext, ReadContext, Result } from '@djchain/runtime';
+import { getAttachment } from '../attachment/store.ts';
 import { failure, okResult } from '../common/errors.ts';
 import { monthOf } from '../common/months.ts';
-import { asValue } from '../common/stores.ts';
+import { asValue, MODULE, storeOf } from '../common/stores.ts';
 import { getMember } from '../member/store.ts';
 import { getOrg } from '../org/store.ts';
 import { activePosts, actorOf } from '../permissions/authorize.ts';
 import { monthNow, periodOf, todayOf } from './common.ts';
 import { OrgLifeErrors as E } from './errors.ts';
-import { belongsAt, lifeStores, M, votersAmong } from './roster.ts';
-import { hoursOf, MINUTES_SCOPES, type MinutesScope, orgLifeRules } from './rules.ts';
+import { belongsAt, committeeOf, lifeStores, M, votersAmong } from './roster.ts';
+import {
+  hoursOf,
+  MINUTES_ATTACHMENT_SCOPE,
+  MINUTES_SCOPES,
+  type MinutesScope,
+  orgLifeRules,
+} from './rules.ts';
 import {
   type AttendanceLine,
   type AttendanceStatus,
@@ -68,6 +75,34 @@ export function themeDayCheck(
   return okResult;
 }
 
+/**
+ * The minutes must be a registered attachment of the meeting's organization whose scope is the one
+ * the minutes scope maps to (`MINUTES_ATTACHMENT_SCOPE`); without a stated minutes scope it is read
+ * from the attachment. Returns the minutes scope to record.
+ */
+export function checkMinutes(
+  ctx: ReadContext,
+  m: Pick<Meeting, 'org'>,
+  p: Pick<HeldParams, 'minutes' | 'minutesScope' | 'heldOn'>,
+): Result<MinutesScope | null> {
+  if (p.minutes === undefined)
+    return p.minutesScope === undefined
+      ? { ok: true, value: null }
+      : failure(E.MINUTES_SCOPE, { scope: p.minutesScope });
+  const a = getAttachment(storeOf(ctx, M, MODULE.attachment), p.minutes);
+  if (a === undefined) return failure(E.MINUTES_NOT_REGISTERED, { hash: p.minutes });
+  const scope = p.minutesScope ?? MINUTES_SCOPES.find((s) => MINUTES_ATTACHMENT_SCOPE[s] === a.scope);
+  const fits =
+    scope !== undefined &&
+    a.org === m.org &&
+    MINUTES_ATTACHMENT_SCOPE[scope] === a.scope &&
+    (scope !== 'committee' ||
+      a.members.every((x) => committeeOf(lifeStores(ctx), m.org, p.heldOn).includes(x)));
+  return fits
+    ? { ok: true, value: scope }
+    : failure(E.MINUTES_SCOPE, { scope: scope ?? null, attachmentScope: a.scope, attachmentOrg: a.org });
+}
+
 /** Another current record of the same once-per-period kind (主题党日 a month, 民主评议党员 a year). */
 export function oncePerPeriod(
   ctx: ReadContext,
@@ -117,6 +152,8 @@ export function checkHeld(ctx: ActionContext, m: Meeting, p: HeldParams): Result
   }
   const once = oncePerPeriod(ctx, m, p.heldOn);
   if (!once.ok) return once;
+  const minutes = checkMinutes(ctx, m, p);
+  if (!minutes.ok) return minutes;
   // The lines: each member once, each belonging at the meeting on the day, and every member expected
   // when it was planned who still belongs there listed (one who joined since may be listed too).
   // PERF: checked member by member against the plan's list, not by walking the roster again.
@@ -154,7 +191,8 @@ export function checkHeld(ctx: ActionContext, m: Meeting, p: HeldParams): Result
       attendance: att,
       voters,
       quorate,
-      minutes: p.minutes === undefined ? null : { hash: p.minutes, scope: p.minutesScope ?? 'org' },
+      minutes:
+        p.minutes === undefined || minutes.value === null ? null : { hash: p.minutes, scope: minutes.value },
       lecturer: p.lecturer ?? null,
       superiorRep: m.kind === '组织生活会' ? (p.superiorRep ?? null) : null,
       offDayReason: p.offDayReason ?? null,

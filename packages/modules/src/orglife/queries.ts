@@ -11,7 +11,7 @@ import { asValue, getRecord, MODULE, storeOf } from '../common/stores.ts';
 import { getOrg, isWithin, orgKeys } from '../org/store.ts';
 import { monthNow, monthsOfPeriod, periodOf, todayOf } from './common.ts';
 import { OrgLifeErrors } from './errors.ts';
-import { M } from './roster.ts';
+import { lifeStores, M, owesCommitteeMeeting } from './roster.ts';
 import { MEETING_KINDS, orgLifeRules } from './rules.ts';
 import {
   type AttendanceEntry,
@@ -70,12 +70,13 @@ export const orgLifeQueries: { readonly [name: string]: QueryDef } = {
   }),
   obligations: defineQuery<{ org: string; year?: number }>(BAD, {
     description:
-      "A branch's (or group's) obligations of a year by period: held, held late, missed (warned), due, or not judged.",
+      "A branch's (or group's) obligations of a year by period: held, held late, missed (warned), due, closing, not judged, or not owed (a 支部委员会 where the branch has no committee).",
     shape: { org: 'id', year: YEAR },
     run(ctx, p) {
       const y = p.year ?? thisYear(ctx);
       const rules = orgLifeRules();
-      const org = getOrg(storeOf(ctx, M, MODULE.org), p.org);
+      const stores = lifeStores(ctx);
+      const org = getOrg(stores.org, p.org);
       const cal: Calendar | undefined =
         org?.kind === '党小组' && org.parent !== null
           ? getCalendar(ctx.store, org.parent)
@@ -89,8 +90,12 @@ export const orgLifeQueries: { readonly [name: string]: QueryDef } = {
           const months = monthsOfPeriod(period);
           const held = months.flatMap((m) => heldIn(ctx.store, p.org, kind, m));
           const warned = ctx.store.get(lifeKeys.warned(p.org, kind, period)) !== undefined;
-          const over = lastDay(months[months.length - 1]!) < today;
+          const end = lastDay(months[months.length - 1]!);
+          const over = end < today;
           const judged = cal !== undefined && months[0]! >= cal.from;
+          // The close's rule, on the period's last day (or today while it runs).
+          const owed =
+            kind !== '支部委员会' || owesCommitteeMeeting(stores, rules, p.org, end < today ? end : today);
           const status = warned
             ? held.length > 0
               ? 'heldLate'
@@ -99,13 +104,42 @@ export const orgLifeQueries: { readonly [name: string]: QueryDef } = {
               ? 'held'
               : !judged
                 ? 'notJudged'
-                : over
-                  ? 'closing'
-                  : 'due';
+                : !owed
+                  ? 'notOwed'
+                  : over
+                    ? 'closing'
+                    : 'due';
           rows.push({ kind, period, every: rule.every, status, meetings: held, cite: rule.cite });
         }
       }
       return asValue({ org: p.org, year: y, calendar: cal ?? null, rules: rules.version, rows });
+    },
+  }),
+  appraisal: defineQuery<{ meeting: string }>(BAD, {
+    description:
+      "A 民主评议党员 meeting's members with their year's self-assessment, rating and 不合格 handling (the rating page).",
+    shape: { meeting: 'id' },
+    run(ctx, p) {
+      const m = getMeeting(ctx.store, p.meeting);
+      if (!m) return null;
+      const year = Number((m.held?.on ?? m.date).slice(0, 4));
+      const members = m.held?.attendance.map((l) => l.member) ?? m.expected;
+      return asValue({
+        meeting: m.id,
+        org: m.org,
+        kind: m.kind,
+        status: m.status,
+        year,
+        rows: members.map((member) => {
+          const a = getAppraisal(ctx.store, member, year);
+          return {
+            member,
+            selfAssessment: a?.selfAssessment ?? null,
+            rating: a?.rating ?? null,
+            handling: getHandling(ctx.store, member, year) ?? null,
+          };
+        }),
+      });
     },
   }),
   member: defineQuery<{ member: string; year?: number }>(BAD, {

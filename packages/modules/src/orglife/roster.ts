@@ -14,7 +14,7 @@ import { getOrg, postsInOrg } from '../org/store.ts';
 import { activePosts, type Stores, storesFor } from '../permissions/authorize.ts';
 import { COMMITTEE_POSTS } from '../permissions/rules.ts';
 import { getProcess } from '../recruitment/store.ts';
-import type { MeetingKind } from './rules.ts';
+import type { MeetingKind, OrgLifeRules } from './rules.ts';
 import { lifeKeys } from './store.ts';
 
 export const M = MODULE.orglife;
@@ -61,6 +61,15 @@ export function committeeOf(stores: Stores, org: string, on: IsoDate): string[] 
     if (activePosts(stores, p.member, org, on).includes(p.post)) ids.add(p.member);
   }
   return [...ids].sort();
+}
+
+/**
+ * Whether a branch owes its monthly 支部委员会 on a day: only a branch with a committee (at least
+ * `committeeMin` committee posts held; RULES.md §3: fewer than 7 full members elect a secretary only).
+ * The month close warns and the `obligations` query shows by this one rule.
+ */
+export function owesCommitteeMeeting(stores: Stores, rules: OrgLifeRules, org: string, on: IsoDate): boolean {
+  return committeeOf(stores, org, on).length >= rules.committeeMin;
 }
 
 /** The 党小组 a member is assigned to: by orglife.assignGroup, else by recruitment step 19. */

@@ -83,9 +83,24 @@ export type MeetingLength = (typeof MEETING_LENGTHS)[number];
 export const hoursOf = (rules: OrgLifeRules, length: MeetingLength): number =>
   length === '一天' ? rules.hoursPerDay : rules.hoursPerHalfDay;
 
-/** Who may read the minutes file (h7's attachment store enforces it; the chain records it). */
+/** Who may read the minutes file (the attachment store enforces it; the meeting records it). */
 export const MINUTES_SCOPES = ['org', 'committee', 'public'] as const;
 export type MinutesScope = (typeof MINUTES_SCOPES)[number];
+
+/**
+ * The attachment scope (attachment/store.ts) the minutes file must be registered with for each
+ * minutes scope, so the reader the meeting record names is the reader the node lets through:
+ * - `public` minutes: a `public` attachment (anyone, 党务公开);
+ * - `org` minutes: an `org` attachment of the meeting's organization (its members and those below);
+ * - `committee` minutes: a `members` attachment naming committee members of the organization only
+ *   (post holders of it and above read every attachment of theirs anyway).
+ * `community` (every member of the chain) is wider than any minutes scope: never minutes.
+ */
+export const MINUTES_ATTACHMENT_SCOPE = {
+  public: 'public',
+  org: 'org',
+  committee: 'members',
+} as const satisfies { readonly [S in MinutesScope]: string };
 
 export const RATINGS = ['优秀', '合格', '基本合格', '不合格'] as const;
 export type Rating = (typeof RATINGS)[number];

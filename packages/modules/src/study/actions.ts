@@ -85,6 +85,7 @@ export const report = defineAction<Report>(M, E, {
     };
     ctx.store.set(studyKeys.record(p.id), asValue(rec));
     ctx.store.set(studyKeys.ofMember(p.member, Number(p.on.slice(0, 4)), p.id), true);
+    ctx.store.set(studyKeys.pending(rec.org, p.id), true);
     emitAct(ctx, M, 'study.Reported', [memberEntity(p.member), orgEntity(rec.org)], {
       study: p.id,
       member: p.member,
@@ -110,6 +111,7 @@ export const confirm = defineAction<{ id: string; accepted: boolean }>(M, E, {
     const { by } = actorOf(ctx, M);
     const status = p.accepted ? 'confirmed' : 'rejected';
     ctx.store.set(studyKeys.record(p.id), asValue({ ...r, status, decidedBy: by } satisfies StudyRecord));
+    ctx.store.delete(studyKeys.pending(r.org, p.id));
     emitAct(
       ctx,
       M,

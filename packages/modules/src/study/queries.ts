@@ -8,6 +8,7 @@ import { storesFor } from '../permissions/authorize.ts';
 import { StudyErrors } from './errors.ts';
 import { progress } from './progress.ts';
 import { STUDY_RULES, studyRulesFor } from './rules.ts';
+import { pendingOf } from './store.ts';
 
 const BAD = StudyErrors.BAD_PARAMS;
 const YEAR = { type: 'int', optional: true, min: 1949, max: 2200 } as const;
@@ -27,6 +28,12 @@ export const studyQueries: { readonly [name: string]: QueryDef } = {
       "A member's study hours of a year: attended 党课 and 主题党日, confirmed individual study, the target for their role (diagnostic).",
     shape: { member: 'id', year: YEAR },
     run: (ctx, p) => asValue(progress(ctx, p.member, p.year ?? Number(chinaDate(ctx.time).slice(0, 4)))),
+  }),
+  pending: defineQuery<{ org: string }>(BAD, {
+    description:
+      "A branch's reported individual study awaiting its confirmation (oldest id first, at most 500).",
+    shape: { org: 'id' },
+    run: (ctx, p) => asValue({ org: p.org, reports: pendingOf(ctx.store, p.org, 500) }),
   }),
   register: defineQuery<{ org: string; year?: number }>(BAD, {
     description:

@@ -24,6 +24,9 @@ export const studyKeys = {
   record: (id: string) => `s${SEP}${id}`,
   ofMember: (member: string, year: number, id: string) => `m${SEP}${member}${SEP}${year}${SEP}${id}`,
   ofMemberPrefix: (member: string, year: number) => `m${SEP}${member}${SEP}${year}${SEP}`,
+  /** Reports awaiting the branch's decision, by branch: its confirmation page reads these. */
+  pending: (org: string, id: string) => `p${SEP}${org}${SEP}${id}`,
+  pendingPrefix: (org: string) => `p${SEP}${org}${SEP}`,
 };
 
 export const getStudy = (s: ReadStore, id: string) => getRecord<StudyRecord>(s, studyKeys.record(id));
@@ -31,4 +34,10 @@ export const getStudy = (s: ReadStore, id: string) => getRecord<StudyRecord>(s, 
 export function studiesOf(s: ReadStore, member: string, year: number): StudyRecord[] {
   const prefix = studyKeys.ofMemberPrefix(member, year);
   return s.keys(prefix, 10_000).map((k) => getStudy(s, k.slice(prefix.length))!);
+}
+
+/** A branch's reports awaiting its decision (at most `max`), in id order. */
+export function pendingOf(s: ReadStore, org: string, max: number): StudyRecord[] {
+  const prefix = studyKeys.pendingPrefix(org);
+  return s.keys(prefix, max).map((k) => getStudy(s, k.slice(prefix.length))!);
 }

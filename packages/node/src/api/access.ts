@@ -334,6 +334,14 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
       requireOrg(scope, m.org);
     },
   },
+  'orglife.appraisal': {
+    rule: "post holders of the meeting's organization or above (members read their own rating with orglife.member)",
+    after(scope, _state, result) {
+      const m = result as { org?: unknown } | null;
+      if (m === null || typeof m.org !== 'string') return requireCommunity(scope, 'orglife.appraisal');
+      requireOrg(scope, m.org);
+    },
+  },
   'orglife.meetings': {
     rule: 'post holders of the organization or above',
     before: (s, _st, p) => requireOrg(s, own(p, 'org')),
@@ -354,6 +362,10 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
   'study.progress': {
     rule: 'the member, or post holders of their organization or above',
     before: memberParam('member'),
+  },
+  'study.pending': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
   },
   'study.register': {
     rule: 'post holders of the organization or above',

@@ -15,6 +15,7 @@ import {
   Layout,
   Menu,
   Space,
+  Spin,
   Switch,
   Tag,
   Typography,
@@ -22,35 +23,54 @@ import {
 import type { Locale } from 'antd/es/locale/index.js';
 import enRaw from 'antd/locale/en_US.js';
 import zhRaw from 'antd/locale/zh_CN.js';
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Chain } from './chain.ts';
 import { AppContext, type AppState, go, type Session, useApp, useRoute } from './context.tsx';
 import { type Lang, translator } from './i18n.ts';
 import { NamesProvider, PersonName, useNames } from './names.tsx';
-import { DeclarationsPage } from './pages/Declarations.tsx';
-import { DisciplinePage } from './pages/Discipline.tsx';
-import { DossierPrintPage } from './pages/DossierPrint.tsx';
-import { DuesPage } from './pages/Dues.tsx';
-import { ExplorerPage } from './pages/Explorer.tsx';
-import { MeetingPage } from './pages/Meeting.tsx';
-import { MeetingFormPage } from './pages/MeetingForm.tsx';
-import { MemberPage } from './pages/Member.tsx';
-import { MembersPage } from './pages/Members.tsx';
-import { MyLifePage } from './pages/MyLife.tsx';
-import { MyReadsPage } from './pages/MyReads.tsx';
-import { ManagePage } from './pages/manage/Manage.tsx';
-import { NewKeyPage } from './pages/manage/NewKey.tsx';
-import { OrgPage } from './pages/Org.tsx';
-import { OrgLifePage } from './pages/OrgLife.tsx';
 import { PortalPage } from './pages/Portal.tsx';
-import { ProcessPage } from './pages/Process.tsx';
-import { RecruitmentPage } from './pages/Recruitment.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
-import { SupervisionPage } from './pages/Supervision.tsx';
-import { VerifyPage } from './pages/Verify.tsx';
-import { WorkbenchPage } from './pages/Workbench.tsx';
+import { SeedingBanner } from './seeding-banner.tsx';
 import { loadSession, type StoredSession, saveSession } from './session-store.ts';
 import { UnlockModal, type UnlockRequest } from './unlock.tsx';
+
+// Split by route (issue 20): the portal and the sign-in page (what a cold load of the portal or of
+// the workbench shows) come with the first script; every other page is its own chunk, fetched
+// when its route is opened.
+const AppraisalPage = lazy(() => import('./pages/Appraisal.tsx').then((m) => ({ default: m.AppraisalPage })));
+const DeclarationsPage = lazy(() =>
+  import('./pages/Declarations.tsx').then((m) => ({ default: m.DeclarationsPage })),
+);
+const DisciplinePage = lazy(() =>
+  import('./pages/Discipline.tsx').then((m) => ({ default: m.DisciplinePage })),
+);
+const DossierPrintPage = lazy(() =>
+  import('./pages/DossierPrint.tsx').then((m) => ({ default: m.DossierPrintPage })),
+);
+const DuesPage = lazy(() => import('./pages/Dues.tsx').then((m) => ({ default: m.DuesPage })));
+const ExplorerPage = lazy(() => import('./pages/Explorer.tsx').then((m) => ({ default: m.ExplorerPage })));
+const MeetingPage = lazy(() => import('./pages/Meeting.tsx').then((m) => ({ default: m.MeetingPage })));
+const MeetingFormPage = lazy(() =>
+  import('./pages/MeetingForm.tsx').then((m) => ({ default: m.MeetingFormPage })),
+);
+const MemberPage = lazy(() => import('./pages/Member.tsx').then((m) => ({ default: m.MemberPage })));
+const MembersPage = lazy(() => import('./pages/Members.tsx').then((m) => ({ default: m.MembersPage })));
+const MyLifePage = lazy(() => import('./pages/MyLife.tsx').then((m) => ({ default: m.MyLifePage })));
+const MyReadsPage = lazy(() => import('./pages/MyReads.tsx').then((m) => ({ default: m.MyReadsPage })));
+const ManagePage = lazy(() => import('./pages/manage/Manage.tsx').then((m) => ({ default: m.ManagePage })));
+const NewKeyPage = lazy(() => import('./pages/manage/NewKey.tsx').then((m) => ({ default: m.NewKeyPage })));
+const OrgPage = lazy(() => import('./pages/Org.tsx').then((m) => ({ default: m.OrgPage })));
+const OrgLifePage = lazy(() => import('./pages/OrgLife.tsx').then((m) => ({ default: m.OrgLifePage })));
+const ProcessPage = lazy(() => import('./pages/Process.tsx').then((m) => ({ default: m.ProcessPage })));
+const RecruitmentPage = lazy(() =>
+  import('./pages/Recruitment.tsx').then((m) => ({ default: m.RecruitmentPage })),
+);
+const StudyPage = lazy(() => import('./pages/Study.tsx').then((m) => ({ default: m.StudyPage })));
+const SupervisionPage = lazy(() =>
+  import('./pages/Supervision.tsx').then((m) => ({ default: m.SupervisionPage })),
+);
+const WorkbenchPage = lazy(() => import('./pages/Workbench.tsx').then((m) => ({ default: m.WorkbenchPage })));
+const VerifyPage = lazy(() => import('./pages/Verify.tsx').then((m) => ({ default: m.VerifyPage })));
 
 // The locale files are CommonJS: the default import is the module object under Node typing rules.
 const unwrap = (m: unknown) => ((m as { default?: Locale }).default ?? m) as Locale;
@@ -219,6 +239,7 @@ function Shell() {
           { key: 'recruitment', label: t('navRecruitment') },
           { key: 'dues', label: t('navDues') },
           { key: 'mylife', label: t('navMyLife') },
+          { key: 'study', label: t('navStudy') },
           ...(session.post ? [{ key: 'orglife', label: t('navOrgLife') }] : []),
           { key: 'members', label: t('navMembers') },
           ...(session.post ? [{ key: 'supervision', label: t('navSupervision') }] : []),
@@ -318,9 +339,12 @@ function Shell() {
           ) : null}
         </Space>
       </Layout.Header>
+      <SeedingBanner />
       {session ? <SessionBar /> : null}
       <Layout.Content style={{ padding: narrow ? 8 : 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
-        <Route page={page} route={route} />
+        <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+          <Route page={page} route={route} />
+        </Suspense>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center', padding: 12 }}>
         <Typography.Text type="secondary">{t('appSubtitle')}</Typography.Text>
@@ -371,6 +395,7 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
     'dues',
     'orglife',
     'mylife',
+    'study',
     'manage',
     'declarations',
     'reads',
@@ -400,11 +425,15 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
         <MeetingFormPage />
       ) : route[1] === 'm' ? (
         <MeetingPage id={route[2] ?? ''} />
+      ) : route[1] === 'appraisal' ? (
+        <AppraisalPage id={route[2] ?? ''} />
       ) : (
         <OrgLifePage route={route} />
       );
     case 'mylife':
       return <MyLifePage />;
+    case 'study':
+      return <StudyPage route={route} />;
     case 'discipline':
       return <DisciplinePage />;
     case 'declarations':

@@ -104,6 +104,7 @@ export function genesisSet(cfg: AppConfig): ValidatorSet {
       publicKey: fromHex(v.publicKey),
       power: v.power,
       name: v.name,
+      ...(v.orgId === undefined ? {} : { orgId: v.orgId }),
     })),
   };
 }

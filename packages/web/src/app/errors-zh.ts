@@ -144,6 +144,9 @@ export const zhErrors: { readonly [code: string]: string } = {
   ORGLIFE_BAD_PAIR: '谈心谈话应为党支部委员与本支部另一名党员之间进行。',
   ORGLIFE_BAD_PARAMS: '参数格式不正确。',
   ORGLIFE_EXISTS: '该编号的记录已存在。',
+  ORGLIFE_MINUTES_NOT_REGISTERED: '会议记录须先作为附件登记上链（附件登记），不得引用未登记的文件。',
+  ORGLIFE_MINUTES_SCOPE:
+    '会议记录附件须属于召开会议的组织，且读者范围与会议记录范围一致：公开→公开，本组织→本组织，支委会→仅列支部委员的指定党员。',
   ORGLIFE_NOT_APPRAISAL: '评定等次须在已召开的民主评议党员会议上作出，对应到党员逐一评定且仅一次。',
   ORGLIFE_NOT_A_GENERAL_MEETING: '决议只能在支部党员大会上作出。',
   ORGLIFE_NOT_EXPECTED: '该党员不在本次会议应到人员之列。',

@@ -11,12 +11,15 @@ import { en as duesEn, zh as duesZh } from './i18n/dues.ts';
 import { en as explorerNamesEn, zh as explorerNamesZh } from './i18n/explorer-names.ts';
 import { en as formsEn, zh as formsZh } from './i18n/forms.ts';
 import { en as orgLifeEn, zh as orgLifeZh } from './i18n/orglife.ts';
+import { en as orgLifeStudyEn, zh as orgLifeStudyZh } from './i18n/orglife-study.ts';
+import { en as seedingEn, zh as seedingZh } from './i18n/seeding.ts';
 import { en as supervisionEn, zh as supervisionZh } from './i18n/supervision.ts';
 
 const zh = {
   ...formsZh,
   ...duesZh,
   ...orgLifeZh,
+  ...orgLifeStudyZh,
   ...chainNamesZh,
   ...disciplineZh,
   ...declarationsZh,
@@ -292,6 +295,7 @@ const zh = {
   AUTH_SESSION_EXPIRED: '登录已过期，请重新登录。',
   RATE_LIMITED: '操作过于频繁，请稍后再试。',
   ...supervisionZh,
+  ...seedingZh,
   ...adminZh,
   ...explorerNamesZh,
 } as const;
@@ -303,6 +307,7 @@ const en: Table = {
   ...formsEn,
   ...duesEn,
   ...orgLifeEn,
+  ...orgLifeStudyEn,
   ...chainNamesEn,
   ...disciplineEn,
   ...declarationsEn,
@@ -571,6 +576,7 @@ const en: Table = {
   AUTH_SESSION_EXPIRED: 'Your sign-in has expired; sign in again.',
   RATE_LIMITED: 'Too many requests; try again shortly.',
   ...supervisionEn,
+  ...seedingEn,
   ...adminEn,
   ...explorerNamesEn,
 };

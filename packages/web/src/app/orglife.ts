@@ -49,7 +49,7 @@ export interface Confirmation {
 export interface MeetingView extends Meeting {
   readonly confirmations: readonly Confirmation[];
 }
-export type ObligationStatus = 'held' | 'heldLate' | 'missed' | 'due' | 'closing' | 'notJudged';
+export type ObligationStatus = 'held' | 'heldLate' | 'missed' | 'due' | 'closing' | 'notJudged' | 'notOwed';
 export interface ObligationRow {
   readonly kind: MeetingKind;
   readonly period: string;
@@ -113,4 +113,5 @@ export const OBLIGATION_COLOR: Record<ObligationStatus, string> = {
   due: 'blue',
   closing: 'orange',
   notJudged: 'default',
+  notOwed: 'default',
 };

@@ -47,6 +47,19 @@ export function MeetingPage({ id }: { id: string }) {
         {m.held?.quorate === true && <Tag color="green">{t('olQuorate')}</Tag>}
         {m.held?.quorate === false && <Tag color="red">{t('olNotQuorate')}</Tag>}
       </Space>
+      {m.kind === '民主评议党员' &&
+        m.held &&
+        post?.org === m.org &&
+        ['书记', '组织委员'].includes(post.post) && (
+          <Button
+            type="primary"
+            size="large"
+            href={`#/orglife/appraisal/${m.id}`}
+            data-testid="ol-to-appraisal"
+          >
+            {t('apOpen')}
+          </Button>
+        )}
       {m.status === 'planned' && recorder && <AttendanceForm meeting={m} onDone={data.reload} />}
       {m.status === 'planned' && !recorder && (
         <Card title={t('olExpectedAt')}>

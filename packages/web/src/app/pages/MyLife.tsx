@@ -48,6 +48,9 @@ export function MyLifePage() {
           （{t(`olStudyRole_${study.role}` as MessageKey)}）
         </p>
         <p style={{ color: '#595959' }}>{t('olStudyNote', { cite: study.cite })}</p>
+        <Button size="large" href="#/study" data-testid="ol-to-study">
+          {t('sdToStudy')}
+        </Button>
       </Card>
       <Card title={t('olMine', { year })} data-testid="ol-mine">
         {life.appraisal && (

@@ -117,7 +117,7 @@ interface Overview {
 
 /** The branch calendar: planned, due now, overdue, the year by kind, the meetings held. */
 export function BranchCalendar({ org, canRecord }: { org: string; canRecord: boolean }) {
-  const { t, chain } = useApp();
+  const { t, chain, session } = useApp();
   const today = chinaToday();
   const year = Number(today.slice(0, 4));
   const data = useAsync(async () => {
@@ -166,6 +166,11 @@ export function BranchCalendar({ org, canRecord }: { org: string; canRecord: boo
       {canRecord && (
         <Button size="large" type="primary" onClick={() => go('orglife', 'new')} data-testid="ol-new">
           {t('olNew')}
+        </Button>
+      )}
+      {canRecord && session?.post && ['书记', '组织委员', '宣传委员'].includes(session.post.post) && (
+        <Button size="large" onClick={() => go('study', 'confirm')} data-testid="ol-to-study-confirm">
+          {t('sdToConfirm')}
         </Button>
       )}
       <Card title={t('olOverdue')} data-testid="ol-overdue">

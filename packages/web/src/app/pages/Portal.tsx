@@ -4,15 +4,9 @@
  * only aggregates; and no ranking of anyone.
  */
 import { Card, Col, List, Row, Statistic, Tag, Typography } from 'antd';
-import { PieChart } from 'echarts/charts';
-import { LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useApp, useAsync } from '../context.tsx';
 import { ErrorBlock, Loading } from '../ui.tsx';
-
-echarts.use([PieChart, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export function PortalPage() {
   const { t, chain } = useApp();
@@ -101,26 +95,37 @@ export function PortalPage() {
 function StatusPie({ counts }: { counts: Map<string, number> }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current);
-    chart.setOption({
-      tooltip: { trigger: 'item' },
-      legend: { bottom: 0 },
-      color: ['#c8161d', '#f5a623'],
-      series: [
-        {
-          type: 'pie',
-          radius: ['40%', '70%'],
-          data: [...counts.entries()].map(([name, value]) => ({ name, value })),
-          label: { formatter: '{b}: {c}' },
-        },
-      ],
+    const el = ref.current;
+    if (!el) return;
+    let disposed = false;
+    let cleanup = () => {};
+    // The chart library is its own chunk (echarts-pie.ts), fetched once the portal is on screen.
+    void import('../echarts-pie.ts').then(({ echarts }) => {
+      if (disposed) return;
+      const chart = echarts.init(el);
+      chart.setOption({
+        tooltip: { trigger: 'item' },
+        legend: { bottom: 0 },
+        color: ['#c8161d', '#f5a623'],
+        series: [
+          {
+            type: 'pie',
+            radius: ['40%', '70%'],
+            data: [...counts.entries()].map(([name, value]) => ({ name, value })),
+            label: { formatter: '{b}: {c}' },
+          },
+        ],
+      });
+      const onResize = () => chart.resize();
+      window.addEventListener('resize', onResize);
+      cleanup = () => {
+        window.removeEventListener('resize', onResize);
+        chart.dispose();
+      };
     });
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
     return () => {
-      window.removeEventListener('resize', onResize);
-      chart.dispose();
+      disposed = true;
+      cleanup();
     };
   }, [counts]);
   return <div ref={ref} style={{ width: '100%', height: 260 }} data-testid="status-pie" />;

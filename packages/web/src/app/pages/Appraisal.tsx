@@ -1,0 +1,266 @@
+/**
+ * 民主评议党员 (issue 15), `#/orglife/appraisal/<meeting>`: after the appraisal meeting is held, the
+ * branch's 书记 or 组织委员 records the meeting's rating of each member (优秀 / 合格 / 基本合格 /
+ * 不合格, `orglife.rate`: every member once, on their dossier) after a confirmation; a member rated
+ * 不合格 has an open handling case, and the decision of the 党员大会 on it (限期改正, 劝退, 除名) is
+ * recorded with its resolution id (`orglife.decideHandling`). People decide; the chain records.
+ */
+
+import { Alert, App, Button, Card, Input, List, Radio, Select, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { useApp, useAsync } from '../context.tsx';
+import type { MessageKey } from '../i18n.ts';
+import { PersonName } from '../names.tsx';
+import { CodedAlert, ErrorBlock, Loading } from '../ui.tsx';
+import { OL_TAP_CSS, Quiet, useOrgLifeAct } from './OrgLife.tsx';
+
+/** orglife RATINGS and HANDLINGS (modules src/orglife/rules.ts). */
+export const RATINGS = ['优秀', '合格', '基本合格', '不合格'] as const;
+export const HANDLINGS = ['限期改正', '劝退', '除名'] as const;
+type Rating = (typeof RATINGS)[number];
+const RATING_COLOR: Record<Rating, string> = {
+  优秀: 'green',
+  合格: 'blue',
+  基本合格: 'orange',
+  不合格: 'red',
+};
+
+/** What `orglife.appraisal` returns (modules src/orglife/queries.ts). */
+export interface AppraisalView {
+  readonly meeting: string;
+  readonly org: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly year: number;
+  readonly rows: readonly {
+    readonly member: string;
+    readonly selfAssessment: string | null;
+    readonly rating: Rating | null;
+    readonly handling: {
+      readonly status: 'open' | 'decided';
+      readonly decision: {
+        readonly outcome: string;
+        readonly on: string;
+        readonly resolution: string;
+      } | null;
+    } | null;
+  }[];
+}
+
+export function AppraisalPage({ id }: { id: string }) {
+  const { t, chain } = useApp();
+  const { modal } = App.useApp();
+  const data = useAsync(
+    async () =>
+      (await chain.client.query('orglife', 'appraisal', { meeting: id }))
+        .result as unknown as AppraisalView | null,
+    [id],
+  );
+  const act = useOrgLifeAct();
+  const [ratings, setRatings] = useState<Record<string, Rating>>({});
+  if (data.loading && !data.data) return <Loading />;
+  if (data.error || !data.data) return <ErrorBlock error={data.error} onRetry={data.reload} />;
+  const a = data.data;
+  const head = (
+    <>
+      <style>{OL_TAP_CSS}</style>
+      <h1 style={{ margin: 0 }}>{t('apTitle')}</h1>
+      <p style={{ color: '#595959', margin: 0 }}>{t('apNote')}</p>
+    </>
+  );
+  if (a.kind !== '民主评议党员')
+    return (
+      <Space direction="vertical" className="ol-page" style={{ width: '100%' }}>
+        {head}
+        <Alert type="info" showIcon message={t('apNotAppraisal')} />
+      </Space>
+    );
+  const held = a.status === 'held' || a.status === 'confirmed';
+  const unrated = a.rows.filter((r) => r.rating === null);
+  const chosen = (m: string): Rating => ratings[m] ?? '合格';
+  const count = (r: Rating) => unrated.filter((x) => chosen(x.member) === r).length;
+  const counts = t('apCounts', {
+    n: unrated.length,
+    a: count('优秀'),
+    b: count('合格'),
+    c: count('基本合格'),
+    d: count('不合格'),
+  });
+  const submitRatings = () =>
+    modal.confirm({
+      title: t('apSubmit'),
+      content: (
+        <div data-testid="ap-confirm-summary">
+          <p>{t('apConfirm')}</p>
+          <p>{counts}</p>
+        </div>
+      ),
+      okText: t('confirmOk'),
+      cancelText: t('confirmCancel'),
+      okButtonProps: { 'data-testid': 'confirm-ok' } as Record<string, string>,
+      onOk: async () => {
+        const params: Record<string, string[]> = {};
+        for (const r of RATINGS) {
+          const ids = unrated.filter((x) => chosen(x.member) === r).map((x) => x.member);
+          if (ids.length > 0) params[r] = ids;
+        }
+        const h = await act.send('orglife', 'rate', { meeting: a.meeting, ...params });
+        if (h !== null) data.reload();
+      },
+    });
+  const cases = a.rows.filter((r) => r.handling !== null);
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }} className="ol-page">
+      {head}
+      {!held && <Alert type="info" showIcon message={t('apNotHeld')} />}
+      {act.refusal && <CodedAlert error={act.refusal} />}
+      {held && (
+        <Card title={`${a.year}`} data-testid="ap-ratings">
+          <List
+            dataSource={[...a.rows]}
+            renderItem={(r) => (
+              <List.Item style={{ display: 'block' }} data-testid={`ap-row-${r.member}`}>
+                <Space wrap>
+                  <strong>
+                    <PersonName id={r.member} />
+                  </strong>
+                  {r.selfAssessment && <Tag>{t('apSelf')}</Tag>}
+                  {r.rating && (
+                    <Tag color={RATING_COLOR[r.rating]}>
+                      {t('apRated', { rating: t(`apR_${r.rating}` as MessageKey) })}
+                    </Tag>
+                  )}
+                </Space>
+                {r.rating === null && (
+                  <div style={{ marginTop: 6 }}>
+                    <Radio.Group
+                      size="large"
+                      value={chosen(r.member)}
+                      onChange={(e) => setRatings((x) => ({ ...x, [r.member]: e.target.value as Rating }))}
+                      data-testid={`ap-rate-${r.member}`}
+                    >
+                      {RATINGS.map((x) => (
+                        <Radio.Button key={x} value={x}>
+                          {t(`apR_${x}` as MessageKey)}
+                        </Radio.Button>
+                      ))}
+                    </Radio.Group>
+                  </div>
+                )}
+              </List.Item>
+            )}
+          />
+          {unrated.length > 0 && (
+            <>
+              <p data-testid="ap-counts">{counts}</p>
+              <Button
+                type="primary"
+                size="large"
+                block
+                disabled={act.busy}
+                onClick={submitRatings}
+                data-testid="ap-submit"
+              >
+                {t('apSubmit')}
+              </Button>
+            </>
+          )}
+          {unrated.length === 0 && (
+            <Alert type="success" showIcon message={t('apDone')} data-testid="ap-done" />
+          )}
+        </Card>
+      )}
+      {held && (
+        <Card title={t('apHandling')} data-testid="ap-handling">
+          <p style={{ color: '#595959' }}>{t('apHandlingNote')}</p>
+          <List
+            dataSource={cases}
+            locale={{ emptyText: <Quiet text={t('apNoHandling')} /> }}
+            renderItem={(r) => (
+              <List.Item style={{ display: 'block' }} data-testid={`ap-case-${r.member}`}>
+                <Space wrap>
+                  <strong>
+                    <PersonName id={r.member} />
+                  </strong>
+                  {r.handling?.status === 'open' && <Tag color="red">{t('apOpenCase')}</Tag>}
+                  {r.handling?.decision && (
+                    <Tag color="blue">
+                      {t('apDecided', {
+                        outcome: t(`apO_${r.handling.decision.outcome}` as MessageKey),
+                        on: r.handling.decision.on,
+                      })}
+                    </Tag>
+                  )}
+                </Space>
+                {r.handling?.status === 'open' && (
+                  <HandlingForm member={r.member} year={a.year} onDone={data.reload} />
+                )}
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+    </Space>
+  );
+}
+
+function HandlingForm({ member, year, onDone }: { member: string; year: number; onDone: () => void }) {
+  const { t } = useApp();
+  const { modal } = App.useApp();
+  const act = useOrgLifeAct();
+  const [outcome, setOutcome] = useState<(typeof HANDLINGS)[number]>('限期改正');
+  const [resolution, setResolution] = useState('');
+  const valid = /^[A-Za-z0-9._-]{1,64}$/.test(resolution.trim());
+  const submit = () =>
+    modal.confirm({
+      title: t('apDecide'),
+      content: (
+        <p>
+          {t('apDecideConfirm')} {t(`apO_${outcome}` as MessageKey)} · {resolution.trim()}
+        </p>
+      ),
+      okText: t('confirmOk'),
+      cancelText: t('confirmCancel'),
+      okButtonProps: { 'data-testid': 'confirm-ok' } as Record<string, string>,
+      onOk: async () => {
+        const h = await act.send('orglife', 'decideHandling', {
+          member,
+          year,
+          outcome,
+          resolution: resolution.trim(),
+        });
+        if (h !== null) onDone();
+      },
+    });
+  return (
+    <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
+      <label htmlFor={`ap-outcome-${member}`}>{t('apOutcome')}</label>
+      <Select
+        id={`ap-outcome-${member}`}
+        size="large"
+        value={outcome}
+        onChange={(v) => setOutcome(v)}
+        options={HANDLINGS.map((h) => ({ value: h, label: t(`apO_${h}` as MessageKey) }))}
+        data-testid={`ap-outcome-${member}`}
+      />
+      <label htmlFor={`ap-resolution-${member}`}>{t('apResolution')}</label>
+      <Input
+        id={`ap-resolution-${member}`}
+        size="large"
+        value={resolution}
+        onChange={(e) => setResolution(e.target.value)}
+        data-testid={`ap-resolution-${member}`}
+      />
+      {act.refusal && <CodedAlert error={act.refusal} />}
+      <Button
+        size="large"
+        type="primary"
+        disabled={act.busy || !valid}
+        onClick={submit}
+        data-testid={`ap-decide-${member}`}
+      >
+        {t('apDecide')}
+      </Button>
+    </Space>
+  );
+}

@@ -1,0 +1,174 @@
+/**
+ * The study and 民主评议 pages in real Chromium against a real node (issue 15), on a 390 px phone:
+ * a member reports half a day of individual study on her 学习 page; the branch secretary confirms it
+ * on the branch's page, and the member's 学时 grow by 4; after a 民主评议党员 meeting (planned and
+ * held through the SDK) the secretary rates each member on the rating page — one 优秀, one 不合格 —
+ * and records the 党员大会's 限期改正 decision on the open handling case. The chain (read with the
+ * SDK, not the page) shows what the pages claim. Every page passes the common checks at 390 and
+ * 1280 px (axe, tap targets, no English in zh-CN).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe } from 'node:test';
+import type { Page } from 'playwright-core';
+import {
+  browserTests,
+  type Chain,
+  clientOf,
+  type Rig,
+  shoot,
+  signInWith,
+  startChain,
+  startWebPage,
+  stopRig,
+} from './harness.ts';
+import { checkPage } from './page-checks.ts';
+
+const { gate, browserIt } = browserTests('study and appraisal page tests');
+
+const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const year = Number(today.slice(0, 4));
+
+type Record = { id: string; member: string; hours: number; status: string; topic: string; via: string };
+
+describe('study and 民主评议 pages in Chromium', { timeout: 900_000 }, () => {
+  let rig: Rig;
+  let chain: Chain;
+  let page: Page;
+  let studyId = '';
+
+  before(async () => {
+    if (!gate.run) return;
+    chain = await startChain();
+    rig = await startWebPage(chain, 60_000);
+    page = rig.page;
+    await page.setViewportSize({ width: 390, height: 844 });
+  });
+  after(() => stopRig(rig));
+
+  const open = (hash: string) => page.goto(`${rig.web.url}/#/${hash}`);
+  const sdk = async () => {
+    const c = clientOf(chain);
+    await c.signIn(chain.keys.branchSecretary);
+    return c;
+  };
+  const progress = async (member: string) =>
+    (await (await sdk()).query('study', 'progress', { member, year })).result as {
+      individualHours: number;
+      studies: Record[];
+    };
+
+  browserIt('on a phone a member reports half a day of individual study', async () => {
+    await signInWith(page, rig.web.url, chain.keystores.probationer);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open('study');
+    await page.getByTestId('sd-report').waitFor();
+    await page.locator('#sd-topic').fill('自学党章第二章');
+    await page.getByTestId('sd-length').getByText('半天').click();
+    await shoot(page, 'study-report-390');
+    await page.getByTestId('sd-submit').click();
+    await page.getByTestId('sd-confirm-summary').waitFor();
+    assert.match((await page.getByTestId('sd-confirm-summary').textContent()) ?? '', /自学党章第二章/);
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('sd-sent').or(page.getByTestId('coded-error')).waitFor({ timeout: 120_000 });
+    assert.equal(
+      await page.getByTestId('coded-error').count(),
+      0,
+      (await page.getByTestId('sd-report').textContent()) ?? '',
+    );
+    await page.getByTestId('sd-mine').getByText('待支部确认').waitFor();
+    await checkPage(page, 'study-member');
+
+    const p = await progress('m-006');
+    assert.equal(p.studies.length, 1);
+    const r = p.studies[0]!;
+    studyId = r.id;
+    assert.deepEqual(
+      { member: r.member, topic: r.topic, hours: r.hours, status: r.status, via: r.via },
+      { member: 'm-006', topic: '自学党章第二章', hours: 4, status: 'reported', via: 'self' },
+    );
+    assert.equal(p.individualHours, 0, 'a report counts only once the branch confirms it');
+  });
+
+  browserIt("the branch secretary confirms it; the member's hours grow by 4", async () => {
+    await signInWith(page, rig.web.url, chain.keystores.branchSecretary);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open('study/confirm');
+    const line = page.getByTestId(`sd-pending-${studyId}`);
+    await line.waitFor();
+    assert.match((await line.textContent()) ?? '', /孙伟|m-006/);
+    assert.match((await line.textContent()) ?? '', /4 学时/);
+    await shoot(page, 'study-confirm-390');
+    await page.getByTestId(`sd-accept-${studyId}`).click();
+    await line.getByText('已确认').waitFor({ timeout: 120_000 });
+    await checkPage(page, 'study-confirm');
+    const p = await progress('m-006');
+    assert.equal(p.studies[0]!.status, 'confirmed');
+    assert.equal(p.individualHours, 4);
+    const pending = (await (await sdk()).query('study', 'pending', { org: 'b1' })).result as {
+      reports: unknown[];
+    };
+    assert.deepEqual(pending.reports, []);
+  });
+
+  browserIt(
+    'the secretary rates each member after the 民主评议 meeting and records a 不合格 handling',
+    async () => {
+      const c = await sdk();
+      const send = async (action: string, params: { [k: string]: unknown }) => {
+        const r = await c.send(
+          { module: 'orglife', action, params: params as never },
+          chain.keys.branchSecretary,
+        );
+        assert.equal(r.receipt.status, 'ok', `${action}: ${JSON.stringify(r.receipt.error)}`);
+      };
+      await send('plan', { id: 'ev-web', org: 'b1', kind: '民主评议党员', date: today });
+      const m = (await c.query('orglife', 'meeting', { id: 'ev-web' })).result as { expected: string[] };
+      await send('hold', { meeting: 'ev-web', heldOn: today, present: m.expected });
+
+      await open('orglife/m/ev-web');
+      await page.getByTestId('ol-to-appraisal').click();
+      await page.getByTestId('ap-ratings').waitFor();
+      await page.getByTestId('ap-rate-m-005').getByText('优秀').click();
+      await page.getByTestId('ap-rate-m-006').getByText('不合格').click();
+      const others = m.expected.length - 2;
+      assert.equal(
+        (await page.getByTestId('ap-counts').textContent())?.trim(),
+        `共 ${m.expected.length} 人：优秀 1 人，合格 ${others} 人，基本合格 0 人，不合格 1 人`,
+      );
+      await shoot(page, 'appraisal-rate-390');
+      await page.getByTestId('ap-submit').click();
+      await page.getByTestId('confirm-ok').click();
+      await page.getByTestId('ap-done').waitFor({ timeout: 120_000 });
+      await page.getByTestId('ap-case-m-006').getByText('待处置').waitFor();
+      await page.getByTestId('ap-resolution-m-006').fill('res-web-1');
+      await page.getByTestId('ap-decide-m-006').click();
+      await page.getByTestId('confirm-ok').click();
+      await page
+        .getByTestId('ap-case-m-006')
+        .getByText(/已决定：限期改正/)
+        .waitFor({ timeout: 120_000 });
+      await checkPage(page, 'appraisal');
+
+      const a = (await c.query('orglife', 'appraisal', { meeting: 'ev-web' })).result as {
+        rows: {
+          member: string;
+          rating: string;
+          handling: { status: string; decision: { outcome: string; resolution: string } | null } | null;
+        }[];
+      };
+      const by = Object.fromEntries(a.rows.map((r) => [r.member, r]));
+      assert.equal(by['m-005']!.rating, '优秀');
+      assert.equal(by['m-006']!.rating, '不合格');
+      assert.equal(a.rows.filter((r) => r.rating === '合格').length, others);
+      assert.deepEqual(by['m-006']!.handling?.status, 'decided');
+      assert.deepEqual(
+        {
+          outcome: by['m-006']!.handling?.decision?.outcome,
+          resolution: by['m-006']!.handling?.decision?.resolution,
+        },
+        { outcome: '限期改正', resolution: 'res-web-1' },
+      );
+      assert.equal(by['m-005']!.handling, null);
+    },
+  );
+});
