@@ -92,6 +92,7 @@ export {
 } from './declaration/params.ts';
 export {
   ANSWER_OUTCOMES,
+  PERSONAL_STEPS,
   type PersonalRecord,
   REQUEST_KINDS,
   type RequestRecord,

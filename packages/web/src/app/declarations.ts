@@ -15,7 +15,6 @@ import {
 } from '@djchain/client';
 import type { KeyPair, Value } from '@djchain/crypto/browser';
 import type { Chain } from './chain.ts';
-import type { CodedView } from './ui.tsx';
 
 export const PERSONAL_STEPS = ['filed', 'received', 'verified', 'queried', 'closed'] as const;
 export type PersonalStep = (typeof PERSONAL_STEPS)[number];
@@ -52,9 +51,16 @@ export interface ReadEntry {
   readonly txHash: string;
 }
 
+/** A refusal as the page shows it (ui.tsx CodedView: this file stays free of JSX for the copy test). */
+export interface Refusal {
+  readonly code: string;
+  readonly message: string;
+  readonly cite?: string;
+}
+
 /** The outcome of a read: refused (with the chain's or the service's code), or released. */
 export type ReadOutcome =
-  | { readonly refused: CodedView; readonly height?: number }
+  | { readonly refused: Refusal; readonly height?: number }
   | { readonly height: number; readonly answer: SealedAnswer };
 
 /**
