@@ -21,9 +21,9 @@ test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are 
   // generator: the off-chain parts below kept their hash), then by the groups' 党小组长 posts at
   // genesis and their 党小组会 (again nothing drawn), and by issue 16 (residents and 四议两公开: their
   // own generator, residents kept apart from `people`, so the off-chain hash stays; 党务公开: the
-  // eight transactions counted below, no draw either). The plan hash is read from the run after the
-  // counts below were checked by hand.
-  assert.equal(planHash(suite, plan), '8d6c53a8b8c40cbcff4f652cf148f8fa155c5bc1fe56cf542abe39a4d9cb9157');
+  // eight transactions counted below, no draw either; 重大事项申报: 15 acts, nothing drawn). The plan
+  // hash is read from the run after the counts below were checked by hand.
+  assert.equal(planHash(suite, plan), 'b511703b0d41dc7adcca24b7ea13d91fe270eb4be78c5d5b68a4bbaf1937bc9f');
   const offChain = JSON.stringify({ people: plan.people, cases: plan.cases, accounts: plan.accounts });
   assert.equal(createHash('sha256').update(offChain).digest('hex'), OFF_CHAIN_SHA256);
   assert.equal(plan.genesisDate, '2022-06-01');
@@ -33,9 +33,9 @@ test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are 
   // Then the 党小组会 (plan + hold) of the four groups with a member, monthly from 2024-06 to
   // 2026-05 (the 24 months whose 20th is before today) from the month of its first member: b5-g1
   // 2024-06 (24), b4-g2 2024-11 (19), b3-g2 2025-04 (14), b2-g2 2026-01 (5): 62 × 2 = 124.
-  // Issue 16 added 52 (residents and 四议两公开, counted below) and 8 of 党务公开 (two conversion
-  // publicities, six dues notices): 1601 + 124 + 52 + 8.
-  assert.equal(plan.txs.length, 1601 + 124 + 52 + 8);
+  // Issue 16 added 52 (residents and 四议两公开, counted below), 8 of 党务公开 (two conversion
+  // publicities, six dues notices) and 15 of 重大事项申报: 1601 + 124 + 52 + 8 + 15.
+  assert.equal(plan.txs.length, 1601 + 124 + 52 + 8 + 15);
   assert.equal(plan.residents.length, 20);
 });
 
@@ -119,6 +119,18 @@ test('seed 7: transactions per action', () => {
     'resident.comment': 5,
     // Issue 16: each of the six branches publishes 2025's dues notice on 2026-01-20.
     'dues.publishNotice': 6,
+    // Issue 16 (plan-declarations.ts), by hand: three requests/reports (b1's received and answered,
+    // b4's answered late, b3's open) = 3 files, 1 receipt, 2 answers; three personal declarations
+    // (dc-1 received, verified, closed and read once; dc-2 received and queried; dc-3 only filed).
+    'declaration.fileRequest': 3,
+    'declaration.receiveRequest': 1,
+    'declaration.answerRequest': 2,
+    'declaration.declare': 3,
+    'declaration.receiveDeclaration': 2,
+    'declaration.verifyDeclaration': 1,
+    'declaration.queryDeclaration': 1,
+    'declaration.closeDeclaration': 1,
+    'declaration.recordRead': 1,
   });
 });
 

@@ -114,6 +114,16 @@ export {
   sealedReadRequest,
 } from './sealed.ts';
 export {
+  SEALED_DECLARE_MAX_TEXT,
+  SEALED_DECLARE_PATH,
+  SEALED_DECLARE_TAG,
+  type SealedDeclareAnswer,
+  type SealedDeclarePayload,
+  sealedDeclare,
+  sealedDeclareDigest,
+  sealedDeclareRequest,
+} from './sealed-declare.ts';
+export {
   type ImportPlan,
   SEALED_IMPORT_MAX_ROWS,
   SEALED_IMPORT_PATH,

@@ -1,5 +1,6 @@
 /** The genesis sections of this package's modules, as one documented shape (README "Genesis"). */
 import type { AttachmentGenesis } from './attachment/module.ts';
+import type { DeclarationGenesis } from './declaration/params.ts';
 import type { DisciplineGenesis } from './discipline/module.ts';
 import type { GovernanceGenesis } from './governance/params.ts';
 import type { MemberGenesis } from './member/module.ts';
@@ -24,4 +25,6 @@ export interface ModulesGenesis {
   readonly attachment?: AttachmentGenesis;
   /** 四议两公开 thresholds and residents' write limits (each optional, defaults in resident/params.ts). */
   readonly resident?: Partial<ResidentParams>;
+  /** Kinds of personal matters and the deadlines of requests and declarations (defaults otherwise). */
+  readonly declaration?: DeclarationGenesis;
 }

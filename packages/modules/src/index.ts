@@ -1,10 +1,12 @@
 /**
  * @djchain/modules: the Party-affairs rules as runtime modules — org, member, recruitment (发展党员),
- * discipline, transfer, dues, orglife (组织生活), study (学习), evidence, governance. Pure: time comes
+ * discipline, transfer, dues, orglife (组织生活), study (学习), declaration (重大事项请示报告), evidence,
+ * governance. Pure: time comes
  * from the block (BFT time → China date), nothing else is read.
  */
 import type { ModuleDef } from '@djchain/runtime';
 import { attachmentModule } from './attachment/module.ts';
+import { declarationModule } from './declaration/module.ts';
 import { disciplineModule } from './discipline/module.ts';
 import { disclosureModule } from './disclosure/module.ts';
 import { duesModule } from './dues/module.ts';
@@ -33,6 +35,7 @@ export const allModules: readonly ModuleDef[] = [
   studyModule,
   residentModule,
   disclosureModule,
+  declarationModule,
   evidenceModule,
   governanceModule,
   warningsModule,
@@ -80,8 +83,29 @@ export {
   monthsBetween,
   type YearMonth,
 } from './common/months.ts';
+export { isStatedPurpose, MIN_PURPOSE_LENGTH, type ReadEntry } from './common/readlog.ts';
 export { MODULE, type ModuleName } from './common/stores.ts';
 export { WARNING_KINDS, WARNING_LEVELS, type WarningKind, type WarningLevel } from './common/warnings.ts';
+export {
+  type DeclarationContent,
+  declarationCommitment,
+  openDeclaration,
+  sealDeclaration,
+} from './declaration/commitment.ts';
+export { DeclarationErrors } from './declaration/errors.ts';
+export { declarationModule } from './declaration/module.ts';
+export {
+  DEFAULT_DECLARATION_PARAMS,
+  type DeclarationGenesis,
+  type DeclarationParams,
+} from './declaration/params.ts';
+export {
+  ANSWER_OUTCOMES,
+  PERSONAL_STEPS,
+  type PersonalRecord,
+  REQUEST_KINDS,
+  type RequestRecord,
+} from './declaration/store.ts';
 export { barOn, type PostBar, type SanctionEffects, sanctionEffects } from './discipline/effects.ts';
 export { DisciplineErrors } from './discipline/errors.ts';
 export { type DisciplineGenesis, disciplineModule } from './discipline/module.ts';

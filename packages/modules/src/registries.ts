@@ -1,6 +1,7 @@
 /** Every module's error registry, for whoever shows their texts (the CLI's catalog, its tests). */
 import { AttachmentErrors } from './attachment/errors.ts';
 import type { ErrorRegistry } from './common/errors.ts';
+import { DeclarationErrors } from './declaration/errors.ts';
 import { DisciplineErrors } from './discipline/errors.ts';
 import { DisclosureErrors } from './disclosure/errors.ts';
 import { DuesErrors } from './dues/errors.ts';
@@ -32,4 +33,5 @@ export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
   InsightErrors,
   ResidentErrors,
   DisclosureErrors,
+  DeclarationErrors,
 ];

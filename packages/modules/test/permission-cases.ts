@@ -96,6 +96,39 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
     subject: 'b1.m4',
   },
   'discipline.extendObservation': { params: { id: 's1', resolution: 'res-5' }, org: 'b1', subject: 'b1.m4' },
+  // 重大事项请示报告: q1 is b1's request to c1 (the superior acts in c1); d1 is filed, d2 received,
+  // d3 verified, d4 queried (setup below), all b1.m4's.
+  'declaration.fileRequest': {
+    params: { id: 'q9', org: 'b1', kind: '请示', title: '关于召开党员大会的请示', document: 'ab'.repeat(32) },
+    org: 'b1',
+  },
+  'declaration.receiveRequest': { params: { id: 'q1' }, org: 'c1' },
+  'declaration.answerRequest': { params: { id: 'q1', outcome: 'approved' }, org: 'c1' },
+  'declaration.declare': {
+    params: {
+      id: 'd9',
+      member: 'b1.m4',
+      kind: '婚姻变化',
+      matterOn: '2025-07-01',
+      commitment: 'ab'.repeat(32),
+    },
+    org: 'b1',
+    subject: 'b1.m4',
+  },
+  'declaration.receiveDeclaration': { params: { id: 'd1' }, org: 'b1', subject: 'b1.m4' },
+  'declaration.verifyDeclaration': { params: { id: 'd2' }, org: 'b1', subject: 'b1.m4' },
+  'declaration.queryDeclaration': {
+    params: { id: 'd2', reason: '请补充具体情况' },
+    org: 'b1',
+    subject: 'b1.m4',
+  },
+  'declaration.supplementDeclaration': {
+    params: { id: 'd4', commitment: 'cd'.repeat(32) },
+    org: 'b1',
+    subject: 'b1.m4',
+  },
+  'declaration.closeDeclaration': { params: { id: 'd3' }, org: 'b1', subject: 'b1.m4' },
+  'declaration.recordRead': { params: { id: 'd1', purpose: '核实申报事项' }, org: 'b1', subject: 'b1.m4' },
   'transfer.requestTransfer': {
     params: { id: 't3', member: 'b1.m3', to: 'b2', reason: '居住地变更' },
     org: 'b1',
@@ -480,6 +513,42 @@ export function setup(): Chain {
       from: '2025-07-10',
       content: 'ed'.repeat(32),
     },
+  });
+  // Requests and declarations the declaration cases act on.
+  ok({
+    at: '2025-07-05',
+    hour: ++hour,
+    by: 'b1.sec',
+    do: 'declaration.fileRequest',
+    params: { id: 'q1', org: 'b1', kind: '请示', title: '关于换届选举的请示', document: 'ef'.repeat(32) },
+  });
+  for (const id of ['d1', 'd2', 'd3', 'd4'])
+    ok({
+      at: '2025-07-05',
+      hour: ++hour,
+      by: 'b1.m4',
+      do: 'declaration.declare',
+      params: {
+        id,
+        member: 'b1.m4',
+        kind: '因私出国（境）',
+        matterOn: '2025-07-01',
+        commitment: 'ab'.repeat(32),
+      },
+    });
+  for (const [action, id] of [
+    ['receiveDeclaration', 'd2'],
+    ['receiveDeclaration', 'd3'],
+    ['receiveDeclaration', 'd4'],
+    ['verifyDeclaration', 'd3'],
+  ] as const)
+    ok({ at: '2025-07-05', hour: ++hour, by: 'c.dis', do: `declaration.${action}`, params: { id } });
+  ok({
+    at: '2025-07-05',
+    hour: ++hour,
+    by: 'c.dis',
+    do: 'declaration.queryDeclaration',
+    params: { id: 'd4', reason: '请说明出行目的地' },
   });
   return chain;
 }

@@ -78,6 +78,20 @@ const EXPECTED: { readonly [action: string]: string } = {
   'recruitment.archive': 'o:书组务',
   'recruitment.setLocalRules': 'o:书',
   'recruitment.adoptVersion': 'o:书',
+  // 重大事项请示报告: the branch's secretary (or deputy) files to its superior, which signs for it
+  // (committee and clerk) and answers (secretary or deputy; q1's superior is c1, the case's "o:").
+  'declaration.fileRequest': 'o:书副',
+  'declaration.receiveRequest': 'o:书副组务',
+  'declaration.answerRequest': 'o:书副',
+  // Personal matters: the member declares (or a clerk enters it for them); the branch's and the
+  // 党委's 书记, 组织委员 and 纪检委员 review; reading the sealed content is theirs and the member's.
+  'declaration.declare': '本 代',
+  'declaration.receiveDeclaration': 'o:书组纪 s:书组纪',
+  'declaration.verifyDeclaration': 'o:书组纪 s:书组纪',
+  'declaration.queryDeclaration': 'o:书组纪 s:书组纪',
+  'declaration.supplementDeclaration': '本 代',
+  'declaration.closeDeclaration': 'o:书组纪 s:书组纪',
+  'declaration.recordRead': 'o:书组纪 s:书组纪 本',
   'discipline.decideSanction': 'o:书纪',
   'discipline.approveSanction': 's:书纪',
   'discipline.concludeObservation': 's:书纪',

@@ -243,6 +243,18 @@ test('every route, read by each kind of reader, answers as written here', async 
     [q('insight', 'history', { org: 'c1' }), community],
     [q('insight', 'rules', {}), everyone],
     [q('insight', 'credit', { member: 'b2.m1', year: 2024 }), b2m1],
+    // 重大事项请示报告: requests and declarations follow their organization and member; the read log
+    // is the discipline-inspection view — b2's 纪检委员 and the member, not the secretaries.
+    [q('declaration', 'params', {}), everyone],
+    [q('declaration', 'requests', { org: 'b2' }), orgB2],
+    [q('declaration', 'request', { id: 'no-such' }), community],
+    [q('declaration', 'declaration', { id: 'no-such' }), community],
+    [q('declaration', 'declarationsOf', { member: 'b2.m1' }), b2m1],
+    [q('declaration', 'declarationsIn', { org: 'b2' }), orgB2],
+    [q('declaration', 'readsOf', { member: 'b2.m1' }), row(401, 403, 403, 403, 200, 403, 200, 403)],
+    [q('declaration', 'readsOf', { member: 'b1.m1' }), row(401, 403, 403, 403, 403, 200, 403, 403)],
+    [q('declaration', 'readLog', { org: 'b2' }), row(401, 403, 403, 403, 200, 403, 403, 403)],
+    [q('declaration', 'readLog', { org: 'b1' }), row(401, 403, 403, 403, 403, 403, 403, 403)],
   ];
   const wrong: string[] = [];
   for (const [url, want] of cases) {

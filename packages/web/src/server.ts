@@ -27,7 +27,7 @@ export interface WebServerOptions {
   readonly distDir?: string;
   /**
    * The sealed-data service (`djchain sealed serve`), e.g. http://127.0.0.1:26700: `POST
-   * /sealed/read`, `POST /sealed/import` and `GET /sealed/names` are forwarded to it so the page asks from the same
+   * /sealed/read`, `POST /sealed/import`, `POST /sealed/declare` and `GET /sealed/names` are forwarded to it so the page asks from the same
    * origin. Absent: 503.
    */
   readonly sealedUrl?: string;
@@ -260,7 +260,12 @@ function handle(
     forward(req, res, node);
     return;
   }
-  if (pathname === '/sealed/read' || pathname === '/sealed/names' || pathname === '/sealed/import') {
+  if (
+    pathname === '/sealed/read' ||
+    pathname === '/sealed/names' ||
+    pathname === '/sealed/import' ||
+    pathname === '/sealed/declare'
+  ) {
     // A read record and an upload are POSTed; names are a GET with the reader's node session.
     const method = pathname === '/sealed/names' ? 'GET' : 'POST';
     if (sealed === null)

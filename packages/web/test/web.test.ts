@@ -159,6 +159,7 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
   browserIt(
     'the secretary reads personal fields: the read is committed on chain first, then released for it',
     async () => {
+      await page.getByLabel('查看目的').fill('入党材料核对');
       await page.getByTestId('read-profile').click();
       const recorded = page.getByTestId('read-recorded');
       await recorded.waitFor({ timeout: 60_000 });

@@ -1,12 +1,13 @@
 /**
  * `djchain sealed serve --vault v.json --profiles p.jsonl --api URL --genesis g.json [--port N]
- * [--validity BLOCKS] [--used FILE]`: the sealed-data service (../sealed/gate.ts). It holds the
+ * [--validity BLOCKS] [--used FILE] [--declarations FILE]`: the sealed-data service (../sealed/gate.ts). It holds the
  * key store and the sealed profiles; readers never do. It trusts the chain only through proofs
  * checked from --genesis (required: no trust on first use here). It also answers names
  * (`GET /sealed/names`) and seals a roster uploaded in the browser (`POST /sealed/import`) to readers the node's read rules entitle (../sealed/names.ts).
  */
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { CliError, t } from '../i18n.ts';
+import { SealedDeclarations } from '../sealed/declarations.ts';
 import { SealedGate } from '../sealed/gate.ts';
 import { SealedImport } from '../sealed/import.ts';
 import { NameReader } from '../sealed/names.ts';
@@ -31,12 +32,24 @@ async function sealedServe(p: Parsed, io: CommandIo): Promise<number> {
   // Refuse a wrong or v1 vault now rather than on the first request.
   openVault(vaultFile, chainId, suite);
   const used = new UsedRecords(resolve(opt(p, 'used') ?? `${profilesFile}.used`));
-  const gate = new SealedGate({ vaultFile, profilesFile, validityBlocks: validity }, { client, used });
+  // Personal declarations' contents, sealed under the members' keys beside the profiles.
+  const declarations = new SealedDeclarations(
+    {
+      vaultFile,
+      declarationsFile: resolve(opt(p, 'declarations') ?? join(dirname(profilesFile), 'declarations.jsonl')),
+      validityBlocks: validity,
+    },
+    client,
+  );
+  const gate = new SealedGate(
+    { vaultFile, profilesFile, declarations, validityBlocks: validity },
+    { client, used },
+  );
   // Names for the web app's lists: the node's read rules, asked with the reader's own session.
   const names = new NameReader({ vaultFile, profilesFile, api, chainId, suite });
   // A roster uploaded in the browser, sealed here with the CLI's own row checks (../sealed/import.ts).
   const importer = new SealedImport({ vaultFile, profilesFile, validityBlocks: validity }, client);
-  const server = await serveSealed(gate, { port, names, importer });
+  const server = await serveSealed(gate, { port, names, importer, declarations });
   io.out(t(p.lang, 'sealedListening', { url: server.url, validity }));
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
@@ -56,6 +69,7 @@ export async function sealedCommand(argv: string[], io: CommandIo): Promise<numb
     port: { type: 'string' },
     validity: { type: 'string' },
     used: { type: 'string' },
+    declarations: { type: 'string' },
   });
   return guarded(p.lang, io, async () => {
     const sub = p.positionals[0];

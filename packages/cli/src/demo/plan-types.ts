@@ -78,6 +78,15 @@ export interface DuesInfo {
   readonly quarterly: boolean;
 }
 
+/** A personal declaration's content, sealed off chain (plan-declarations.ts). */
+export interface DeclarationInfo {
+  readonly id: string;
+  readonly member: string;
+  readonly kind: string;
+  readonly matterOn: IsoDate;
+  readonly text: string;
+}
+
 export interface DemoAccount {
   /** Key of the keystore file name. */
   readonly role: string;
@@ -95,6 +104,8 @@ export interface DemoPlan {
   readonly accounts: readonly DemoAccount[];
   /** Dues assessments (off chain: the bases), member by member. */
   readonly dues: readonly DuesInfo[];
+  /** Personal declarations' contents (off chain: sealed by the seeder; on chain their commitments). */
+  readonly declarations: readonly DeclarationInfo[];
   readonly orgNames: { readonly [id: string]: string };
   /** The residents bound on chain (issue 16): names off chain (sealed with the roster), keys by id. */
   readonly residents: readonly DemoResident[];

@@ -23,6 +23,7 @@ import {
   planTerms,
 } from './plan-community.ts';
 import { PlanContext, personKey } from './plan-context.ts';
+import { planDeclarations } from './plan-declarations.ts';
 import { planDisclosure } from './plan-disclosure.ts';
 import { planDues } from './plan-dues.ts';
 import {
@@ -80,6 +81,9 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
   // Organizational life (issue 15): draws nothing from the generator.
   planOrgLife(ctx, stable);
   const accounts = planAccounts(ctx, leaders, ordinary);
+  // 重大事项申报 (issue 16): draws nothing from the generator.
+  const demoMember = ctx.people.find((p) => p.id === accounts.find((a) => a.role === 'member')!.member)!;
+  const declarations = planDeclarations(ctx, demoMember, stable);
   // Last: it reads the others' transactions (admissions, transfers, expulsions).
   const dues = planDues(ctx, {
     leaders,
@@ -110,6 +114,7 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
     cases,
     accounts,
     dues,
+    declarations,
     orgNames: ORG_NAMES,
     residents,
   };

@@ -18,6 +18,7 @@ import { initCluster } from '../init.ts';
 import { operatorToken } from '../start.ts';
 import { DemoError } from './errors.ts';
 import { type DemoPlan, generatePlan, personKey, planHash } from './plan.ts';
+import { declarationSaltOf } from './plan-declarations.ts';
 import { DEMO_PROFILES, DEMO_VAULT, writeDemoVault } from './sealed.ts';
 import { seedHistory, waitForBlockTime } from './seed.ts';
 
@@ -346,7 +347,9 @@ async function seedFresh(
   );
   // Their sealed form, for the sealed-data service the web app reads through.
   const bases = new Map(plan.dues.flatMap((d) => (d.base === null ? [] : [[d.member, d.base] as const])));
-  writeDemoVault(dir, suite, DEMO_CHAIN_ID, plan.people, bases, plan.residents);
+  writeDemoVault(dir, suite, DEMO_CHAIN_ID, plan.people, bases, plan.residents, plan.declarations, (id) =>
+    declarationSaltOf(suite, opts.seed, id),
+  );
   const accountsDir = join(dir, 'accounts');
   mkdirSync(accountsDir, { recursive: true, mode: 0o700 });
   // In parallel on the thread pool: the demo keystores at scrypt N = 2^17 (≈0.37 s of one core each).

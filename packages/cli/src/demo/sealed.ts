@@ -6,7 +6,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomSeed, type Suite, toHex } from '@djchain/crypto';
-import { sealProfile } from '@djchain/modules';
+import { sealDeclaration, sealProfile } from '@djchain/modules';
 import {
   appendSealed,
   emptyVault,
@@ -15,10 +15,12 @@ import {
   saveVault,
   withKeys,
 } from '../commands/vault.ts';
-import type { DemoResident, Person } from './plan.ts';
+import type { DeclarationInfo, DemoResident, Person } from './plan.ts';
 
 export const DEMO_VAULT = 'vault.json';
 export const DEMO_PROFILES = 'profiles.jsonl';
+/** Beside the profiles, where `djchain sealed serve` looks for them by default. */
+export const DEMO_DECLARATIONS = 'declarations.jsonl';
 
 /**
  * `bases`: each member's monthly dues base in fen (the plan's dues assessments): sealed as the
@@ -31,6 +33,8 @@ export function writeDemoVault(
   people: readonly Person[],
   bases: ReadonlyMap<string, number> = new Map(),
   residents: readonly DemoResident[] = [],
+  declarations: readonly DeclarationInfo[] = [],
+  saltOf: (id: string) => Uint8Array = () => new Uint8Array(0),
 ): void {
   const vaultFile = join(dir, DEMO_VAULT);
   const profilesFile = join(dir, DEMO_PROFILES);
@@ -76,4 +80,19 @@ export function writeDemoVault(
     };
   });
   appendSealed(profilesFile, lines);
+  // The personal declarations' contents, under the same members' keys, with the plan's salts (the
+  // commitments on chain are the plan's).
+  const declarationsFile = join(dir, DEMO_DECLARATIONS);
+  const sealedDeclarations = declarations.map((d) => {
+    const nonce = randomSeed().slice(0, 12);
+    const { member, kind, matterOn, text } = d;
+    const out = sealDeclaration(suite, profileKeyOf(suite, vault, member)!, nonce, saltOf(d.id), {
+      member,
+      kind,
+      matterOn,
+      text,
+    })!;
+    return `${JSON.stringify({ member, commitment: out.commitment, nonce: toHex(nonce), sealed: toHex(out.sealed) })}\n`;
+  });
+  writeFileSync(declarationsFile, sealedDeclarations.join(''), { mode: 0o600 });
 }

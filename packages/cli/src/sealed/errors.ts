@@ -5,8 +5,8 @@ export const SEALED_ERRORS = {
   SEALED_BAD_REQUEST: { status: 400, zh: '请求格式错误。', en: 'Malformed request.' },
   SEALED_NOT_A_READ_RECORD: {
     status: 400,
-    zh: '该交易不是本链上指明字段的个人信息查看记录（member.recordProfileRead）。',
-    en: 'The transaction is not a read record of this chain naming fields (member.recordProfileRead).',
+    zh: '该交易不是本链上的查看记录（指明字段的 member.recordProfileRead，或 declaration.recordRead）。',
+    en: 'The transaction is not a read record of this chain (member.recordProfileRead naming fields, or declaration.recordRead).',
   },
   SEALED_BAD_SIGNATURE: {
     status: 403,
@@ -72,6 +72,26 @@ export const SEALED_ERRORS = {
     status: 410,
     zh: '导入请求已过有效期，请重新上传。',
     en: 'The import request is too old; upload again.',
+  },
+  SEALED_NO_DECLARATION: {
+    status: 404,
+    zh: '没有与链上承诺相符的加密申报内容。',
+    en: 'No sealed declaration content matches the commitment on chain.',
+  },
+  SEALED_DECLARE_NOT_PERMITTED: {
+    status: 403,
+    zh: '只能由党员本人以当前密钥提交本人的申报内容。',
+    en: "A declaration's content is filed by the member, signing with their current key.",
+  },
+  SEALED_DECLARE_BAD_SIGNATURE: {
+    status: 403,
+    zh: '申报请求签名无效：须由申报人的密钥签署。',
+    en: 'The declaration request is not signed by the key named in it.',
+  },
+  SEALED_DECLARE_EXPIRED: {
+    status: 410,
+    zh: '申报请求已过有效期，请重新提交。',
+    en: 'The declaration request is too old; submit again.',
   },
   SEALED_UNAVAILABLE: {
     status: 503,

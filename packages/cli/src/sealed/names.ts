@@ -13,7 +13,7 @@ import { HttpError, ROUTES, Transport } from '@djchain/client';
 import type { Suite } from '@djchain/crypto';
 import { lastLines, openLine, openVault, type SealedLine, type Vault } from '../commands/vault.ts';
 import { SealedError } from './errors.ts';
-import { FileCache } from './gate.ts';
+import { FileCache } from './file-cache.ts';
 
 export interface NamesOptions {
   readonly vaultFile: string;

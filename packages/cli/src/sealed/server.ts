@@ -5,10 +5,13 @@
  * { height, names } (names.ts); `GET /healthz`. Requests are answered one field set at a time, bounded in
  * size and time; no answer is cached (no-store). `POST /sealed/import` (JSON { payload, signer,
  * signature }, at most 4 MiB): a roster uploaded in the browser, sealed here (import.ts).
+ * `POST /sealed/declare` (JSON { payload, signer, signature }, at most 64 KiB): a member's personal
+ * declaration, sealed here; the answer is its commitment (declarations.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SEALED_IMPORT_PATH, SEALED_READ_PATH } from '@djchain/client';
+import { SEALED_DECLARE_PATH, SEALED_IMPORT_PATH, SEALED_READ_PATH } from '@djchain/client';
+import type { SealedDeclarations } from './declarations.ts';
 import { SEALED_ERRORS, SealedError } from './errors.ts';
 import type { SealedGate } from './gate.ts';
 import type { SealedImport } from './import.ts';
@@ -75,7 +78,13 @@ function answer(res: ServerResponse, work: Promise<unknown>): void {
 
 export async function serveSealed(
   gate: SealedGate,
-  opts: { host?: string; port?: number; names?: NameReader; importer?: SealedImport } = {},
+  opts: {
+    host?: string;
+    port?: number;
+    names?: NameReader;
+    importer?: SealedImport;
+    declarations?: SealedDeclarations;
+  } = {},
 ): Promise<SealedServer> {
   const server = createServer((req, res) => {
     const [path, search] = (req.url ?? '').split('?', 2);
@@ -97,6 +106,14 @@ export async function serveSealed(
       answer(
         res,
         readBody(req, MAX_IMPORT_BODY).then((body) => importer.handle(body)),
+      );
+      return;
+    }
+    if (path === SEALED_DECLARE_PATH && req.method === 'POST' && opts.declarations) {
+      const declarations = opts.declarations;
+      answer(
+        res,
+        readBody(req).then((body) => declarations.handle(body)),
       );
       return;
     }

@@ -8,6 +8,7 @@ export const DOC = {
   branch: '《中国共产党支部工作条例（试行）》',
   dues: '《关于中国共产党党费收缴、使用和管理的规定》',
   disclosure: '《中国共产党党务公开条例（试行）》',
+  majorMatters: '《中国共产党重大事项请示报告条例》',
   /**
    * The consortium's own charter: the genesis document every organization's node starts from
    * (validators, the approval body of node admission). Its sections are cited by name.

@@ -19,6 +19,7 @@ export const MODULE = {
   insight: 'insight',
   resident: 'resident',
   disclosure: 'disclosure',
+  declaration: 'declaration',
 } as const;
 export type ModuleName = (typeof MODULE)[keyof typeof MODULE];
 

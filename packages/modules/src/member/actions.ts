@@ -7,9 +7,10 @@ import { defineAction } from '../common/action.ts';
 import { addMonths, chinaDate, type IsoDate } from '../common/dates.ts';
 import { failure, okResult } from '../common/errors.ts';
 import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
+import { appendRead, isStatedPurpose } from '../common/readlog.ts';
 import { asValue, MODULE } from '../common/stores.ts';
 import { getOrg } from '../org/store.ts';
-import { storesFor } from '../permissions/authorize.ts';
+import { actorOf, storesFor } from '../permissions/authorize.ts';
 import { residentKeys } from '../resident/store.ts';
 import { MemberErrors as E } from './errors.ts';
 import { currentOrg, memberStatus } from './status.ts';
@@ -190,12 +191,23 @@ export const recordProfileRead = defineAction<{ member: string; purpose: string;
   ],
   target: (ctx, p) => memberTarget(ctx, p.member),
   verify(_ctx, p) {
+    if (!isStatedPurpose(p.purpose))
+      return failure(E.BAD_PARAMS, { field: 'purpose', expected: 'a stated purpose' });
     const f = p.fields;
     if (f !== undefined && (f.length === 0 || f.some((x, i) => i > 0 && f[i - 1]! >= x)))
       return failure(E.BAD_PARAMS, { field: 'fields', expected: 'field names, ascending, no repeats' });
     return okResult;
   },
   execute(ctx, p) {
+    appendRead(ctx, {
+      what: 'profile',
+      subject: p.member,
+      org: memberTarget(ctx, p.member)!.org,
+      reader: actorOf(ctx, M).by,
+      ref: p.fields === undefined ? '' : p.fields.join(','),
+      purpose: p.purpose,
+      on: today(ctx),
+    });
     emitAct(ctx, M, 'member.ProfileRead', [memberEntity(p.member)], {
       subject: p.member,
       purpose: p.purpose,

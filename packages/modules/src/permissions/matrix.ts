@@ -6,6 +6,7 @@
 import type { ModuleDef } from '@djchain/runtime';
 import { attachmentModule } from '../attachment/module.ts';
 import type { RuleAction } from '../common/action.ts';
+import { declarationModule } from '../declaration/module.ts';
 import { disciplineModule } from '../discipline/module.ts';
 import { disclosureModule } from '../disclosure/module.ts';
 import { duesModule } from '../dues/module.ts';
@@ -47,6 +48,7 @@ const MODULES: readonly ModuleDef[] = [
   insightModule,
   residentModule,
   disclosureModule,
+  declarationModule,
   governanceModule,
 ];
 

@@ -147,6 +147,30 @@ export function canReadEntity(scope: Scope, state: StateReader, entity: string):
   return scope.all || scope.community;
 }
 
+/**
+ * Holds 纪检委员 in `org` or an organization above it: the discipline-inspection view of who read
+ * sealed data (declaration.readLog, declaration.readsOf). Other posts, the community's included,
+ * do not see it: the log of reads is the inspector's to supervise, and the member's own.
+ */
+export function isInspectorOf(scope: Scope, state: StateReader, org: string): boolean {
+  if (scope.all) return true;
+  if (scope.member === null) return false;
+  const posts = state.query('org', 'postsOf', { member: scope.member });
+  const held = new Set<string>();
+  for (const p of Array.isArray(posts) ? posts : []) {
+    const r = p as { org?: unknown; post?: unknown };
+    if (r.post === '纪检委员' && typeof r.org === 'string') held.add(r.org);
+  }
+  let at: string | null = org;
+  // Up the tree through org.org's parent, bounded (a community is a few levels deep).
+  for (let i = 0; i < 16 && at !== null; i++) {
+    if (held.has(at)) return true;
+    const rec = state.query('org', 'org', { id: at }) as { parent?: unknown } | null;
+    at = rec && typeof rec.parent === 'string' ? rec.parent : null;
+  }
+  return false;
+}
+
 export function requireMember(scope: Scope, state: StateReader, member: string): void {
   if (!canReadMember(scope, state, member)) refuse(scope, `member:${member}`);
 }
@@ -438,6 +462,54 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
   'resident.matters': { rule: 'public (四议两公开)' },
   'resident.matter': { rule: 'public (四议两公开)' },
   'resident.comments': { rule: 'public (comments on published items)' },
+  // 重大事项请示报告: requests follow the filing and the answering organization; a personal
+  // declaration (kind, dates, steps, commitment — never the content) follows its member. The read
+  // log is the discipline-inspection view: the 纪检委员 of the organization or above, and the member.
+  'declaration.params': { rule: 'public (kinds of personal matters and deadlines in genesis)' },
+  'declaration.request': {
+    rule: 'post holders of the filing or the answering organization or above',
+    after(scope, _state, result) {
+      const r = result as { org?: unknown; to?: unknown } | null;
+      if (r === null) return requireCommunity(scope, 'declaration.request');
+      if (typeof r.org === 'string' && canReadOrg(scope, r.org)) return;
+      requireOrg(scope, typeof r.to === 'string' ? r.to : '');
+    },
+  },
+  'declaration.requests': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
+  'declaration.declaration': {
+    rule: 'the member, or post holders of their organization or above',
+    after(scope, state, result) {
+      const d = result as { member?: unknown } | null;
+      if (d === null) return requireCommunity(scope, 'declaration.declaration');
+      requireMember(scope, state, typeof d.member === 'string' ? d.member : '');
+    },
+  },
+  'declaration.declarationsOf': {
+    rule: 'the member, or post holders of their organization or above',
+    before: memberParam('member'),
+  },
+  'declaration.declarationsIn': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
+  'declaration.readsOf': {
+    rule: 'the member, or the 纪检委员 of their organization or above',
+    before(scope, state, p) {
+      const member = own(p, 'member');
+      if (scope.member !== null && scope.member === member) return;
+      if (state.orgsOfMember(member).some((o) => isInspectorOf(scope, state, o))) return;
+      refuse(scope, `declaration.readsOf ${member}`);
+    },
+  },
+  'declaration.readLog': {
+    rule: 'the 纪检委员 of the organization or above',
+    before(scope, state, p) {
+      if (!isInspectorOf(scope, state, own(p, 'org'))) refuse(scope, 'declaration.readLog');
+    },
+  },
   'evidence.list': { rule: 'public (double signing by validators)' },
   'evidence.jailed': { rule: 'public (validators jailed for double signing)' },
   // The consortium's own nodes (validators, observers) and their changes: what light clients follow.

@@ -44,6 +44,9 @@ const DisclosureItemPage = lazy(() =>
 const DisclosureListPage = lazy(() =>
   import('./pages/Disclosure.tsx').then((m) => ({ default: m.DisclosureListPage })),
 );
+const DeclarationsPage = lazy(() =>
+  import('./pages/Declarations.tsx').then((m) => ({ default: m.DeclarationsPage })),
+);
 const DisciplinePage = lazy(() =>
   import('./pages/Discipline.tsx').then((m) => ({ default: m.DisciplinePage })),
 );
@@ -62,6 +65,7 @@ const MyLifePage = lazy(() => import('./pages/MyLife.tsx').then((m) => ({ defaul
 const CreditPage = lazy(() => import('./pages/Credit.tsx').then((m) => ({ default: m.CreditPage })));
 const IndexPage = lazy(() => import('./pages/Index.tsx').then((m) => ({ default: m.IndexPage })));
 const WarningsPage = lazy(() => import('./pages/Warnings.tsx').then((m) => ({ default: m.WarningsPage })));
+const MyReadsPage = lazy(() => import('./pages/MyReads.tsx').then((m) => ({ default: m.MyReadsPage })));
 const ManagePage = lazy(() => import('./pages/manage/Manage.tsx').then((m) => ({ default: m.ManagePage })));
 const NewKeyPage = lazy(() => import('./pages/manage/NewKey.tsx').then((m) => ({ default: m.NewKeyPage })));
 const OrgPage = lazy(() => import('./pages/Org.tsx').then((m) => ({ default: m.OrgPage })));
@@ -254,6 +258,8 @@ function Shell() {
           ...(session.post ? [{ key: 'supervision', label: t('navSupervision') }] : []),
           { key: 'org', label: t('navOrg') },
           { key: 'discipline', label: t('navDiscipline') },
+          { key: 'declarations', label: t('navDeclarations') },
+          { key: 'reads', label: t('navMyReads') },
           { key: 'manage', label: t('navManage') },
         ]
       : [{ key: 'signin', label: t('navSignIn') }]),
@@ -409,6 +415,8 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
     'warnings',
     'index',
     'credit',
+    'declarations',
+    'reads',
   ];
   if (needsSession.includes(page) && !session) return <SignInPage />;
   switch (page) {
@@ -452,6 +460,10 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
       return <StudyPage route={route} />;
     case 'discipline':
       return <DisciplinePage />;
+    case 'declarations':
+      return <DeclarationsPage />;
+    case 'reads':
+      return <MyReadsPage />;
     case 'explorer':
       return <ExplorerPage route={route.slice(1)} />;
     case 'manage':

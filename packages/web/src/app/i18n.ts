@@ -5,6 +5,7 @@
 
 import { en as adminEn, zh as adminZh } from './i18n/admin.ts';
 import { en as chainNamesEn, zh as chainNamesZh } from './i18n/chain-names.ts';
+import { en as declarationsEn, zh as declarationsZh } from './i18n/declarations.ts';
 import { en as disciplineEn, zh as disciplineZh } from './i18n/discipline.ts';
 import { en as disclosureEn, zh as disclosureZh } from './i18n/disclosure.ts';
 import { en as duesEn, zh as duesZh } from './i18n/dues.ts';
@@ -26,6 +27,7 @@ const zh = {
   ...chainNamesZh,
   ...disciplineZh,
   ...disclosureZh,
+  ...declarationsZh,
   appName: '党建链',
   appSubtitle: '社区党建工作台',
   navWorkbench: '工作台',
@@ -316,6 +318,7 @@ const en: Table = {
   ...chainNamesEn,
   ...disciplineEn,
   ...disclosureEn,
+  ...declarationsEn,
   appName: 'Dangjian Chain',
   appSubtitle: 'Community Party-building workbench',
   navWorkbench: 'Workbench',

@@ -194,7 +194,8 @@ function PersonalCard({ chain, m }: { chain: Chain; m: MemberInfo }) {
           chainId: c.chainId,
           module: 'member',
           action: 'recordProfileRead',
-          params: { member: m.id, purpose: purpose.trim() || '组织工作', fields: [...READ_FIELDS] },
+          // The purpose as typed: a blank one is refused by the chain (no default stands in for it).
+          params: { member: m.id, purpose: purpose.trim(), fields: [...READ_FIELDS] },
           signer: key.publicKey,
           nonce,
           expiry: status.height + 100,

@@ -1,0 +1,212 @@
+/**
+ * The trace is the gate for personal declarations too (issues 16 and 18): a member's content is
+ * sealed by the sealed-data service (`djchain sealed serve`, a real process, beside a real node)
+ * under the member's own key — only the commitment goes on chain — and it leaves again only for a
+ * committed declaration.recordRead with a stated purpose, signed by the reader asking, once. A read
+ * without a committed record, without a purpose or with a blank one is refused with a code, and
+ * nothing of the content is in the refusal. The read is then in the member's read log.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import {
+  addressOf,
+  buildTx,
+  type DjchainClient,
+  type SignedTx,
+  sealedDeclareRequest,
+  sealedReadRequest,
+  signTransaction,
+} from '@djchain/client';
+import type { KeyPair, Value } from '@djchain/crypto';
+import type { Spawned } from '@djchain/testkit/process';
+import { openVault } from '../src/commands/vault.ts';
+import { secretaryClient, startSealed, startTestChain, type TestChain } from './commands-node.ts';
+
+const TEXT = '本人于二〇二六年十月赴新西兰探亲，持因私护照出行，往返十四天';
+const FRAGMENTS = ['新西兰', '探亲', '因私护照'];
+
+let chain: TestChain;
+let service: Spawned;
+let client: DjchainClient;
+let member: KeyPair;
+let declarationsFile: string;
+let commitment: string;
+
+before(async () => {
+  chain = await startTestChain();
+  const vaultFile = join(chain.root, 'vault.json');
+  ({ client, secretary: member } = await secretaryClient(chain));
+  openVault(vaultFile, client.chainId, client.suite);
+  declarationsFile = join(chain.root, 'declarations.jsonl');
+  // A first block (a trace of the member's own profile, no fields): the chain has a height to read.
+  const first = signTransaction(
+    client.suite,
+    member.secretKey,
+    buildTx({
+      chainId: client.chainId,
+      module: 'member',
+      action: 'recordProfileRead',
+      params: { member: 'm-sec', purpose: '本人自查' },
+      signer: member.publicKey,
+      nonce: 0,
+      expiry: 1_000_000,
+    }),
+  );
+  await commit(first);
+  service = await startSealed(chain, vaultFile, join(chain.root, 'profiles.jsonl'), [
+    '--declarations',
+    declarationsFile,
+  ]);
+});
+
+after(() => {
+  service?.stop();
+  chain?.stop();
+});
+
+async function signed(module: string, action: string, params: Value, key: KeyPair = member, skip = 0) {
+  const status = await client.status();
+  const nonce = (await client.nextNonce(addressOf(client.suite, key.publicKey))) + skip;
+  return signTransaction(
+    client.suite,
+    key.secretKey,
+    buildTx({
+      chainId: client.chainId,
+      module,
+      action,
+      params,
+      signer: key.publicKey,
+      nonce,
+      expiry: status.height + 100,
+    }),
+  );
+}
+
+async function commit(tx: SignedTx) {
+  const [r] = await client.submit([tx]);
+  assert.ok(r?.accepted, JSON.stringify(r));
+  return client.waitForReceipt(tx.hash);
+}
+
+async function post(path: string, body: unknown) {
+  const res = await fetch(`${service.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown>, text: '' };
+}
+
+const ask = (tx: SignedTx, key: KeyPair = member) =>
+  post('/sealed/read', sealedReadRequest(client.suite, client.chainId, tx, key.secretKey));
+const codeOf = (r: { body: Record<string, unknown> }) =>
+  (r.body.error as { code?: string } | undefined)?.code;
+const leaks = (r: { body: unknown }) => FRAGMENTS.some((f) => JSON.stringify(r.body).includes(f));
+
+async function declareRequest(key: KeyPair, who = 'm-sec') {
+  const height = (await client.status()).height;
+  return sealedDeclareRequest(
+    client.suite,
+    {
+      chainId: client.chainId,
+      height,
+      member: who,
+      kind: '因私出国（境）',
+      matterOn: '2026-01-02',
+      text: TEXT,
+    },
+    key,
+  );
+}
+
+test('the content is sealed at the service; only the commitment goes on chain', async () => {
+  const stranger = client.suite.keyPairFromSeed(new Uint8Array(32).fill(5));
+  const notMine = await post('/sealed/declare', await declareRequest(stranger));
+  assert.equal(notMine.status, 403);
+  assert.equal(codeOf(notMine), 'SEALED_DECLARE_NOT_PERMITTED');
+
+  const r = await post('/sealed/declare', await declareRequest(member));
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  commitment = r.body.commitment as string;
+  assert.match(commitment, /^[0-9a-f]{64}$/);
+  const file = readFileSync(declarationsFile, 'utf8');
+  for (const f of FRAGMENTS) assert.equal(file.includes(f), false, `${f} in clear in the file`);
+
+  const filed = await commit(
+    await signed('declaration', 'declare', {
+      id: 'd1',
+      member: 'm-sec',
+      kind: '因私出国（境）',
+      matterOn: '2026-01-02',
+      commitment,
+    }),
+  );
+  assert.equal(filed.receipt.status, 'ok', JSON.stringify(filed.receipt.error));
+  for (const e of filed.receipt.events) assert.equal(leaks({ body: e.data }), false, e.type);
+});
+
+test('a read without a committed record is refused, and gives nothing', async () => {
+  const never = await signed('declaration', 'recordRead', { id: 'd1', purpose: '核实申报事项' });
+  const r = await ask(never);
+  assert.equal(r.status, 404);
+  assert.equal(codeOf(r), 'SEALED_NO_RECORD');
+  assert.equal(leaks(r), false);
+});
+
+test('a read without a purpose, or with a blank one, is refused by the chain and by the service', async () => {
+  // No purpose: committed as a refused attempt (DECLARATION_PURPOSE_REQUIRED); the service does
+  // not take it as a read record at all.
+  const noPurpose = await signed('declaration', 'recordRead', { id: 'd1' });
+  const refused = await commit(noPurpose);
+  assert.equal(refused.receipt.error?.code, 'DECLARATION_PURPOSE_REQUIRED');
+  const r1 = await ask(noPurpose);
+  assert.equal(codeOf(r1), 'SEALED_NOT_A_READ_RECORD');
+  assert.equal(leaks(r1), false);
+  // A blank purpose is committed as a refusal (DECLARATION_PURPOSE_REQUIRED): nothing is released.
+  const blank = await signed('declaration', 'recordRead', { id: 'd1', purpose: '   ' });
+  const done = await commit(blank);
+  assert.equal(done.receipt.error?.code, 'DECLARATION_PURPOSE_REQUIRED');
+  const r2 = await ask(blank);
+  assert.equal(r2.status, 403);
+  assert.equal(codeOf(r2), 'SEALED_RECORD_FAILED');
+  assert.equal(leaks(r2), false);
+});
+
+test('a committed record with a purpose releases the content once, to its signer; the read is logged', async () => {
+  const tx = await signed('declaration', 'recordRead', { id: 'd1', purpose: '年度抽查核实' });
+  const done = await commit(tx);
+  assert.equal(done.receipt.status, 'ok', JSON.stringify(done.receipt.error));
+
+  const stranger = client.suite.keyPairFromSeed(new Uint8Array(32).fill(6));
+  assert.equal(codeOf(await ask(tx, stranger)), 'SEALED_BAD_SIGNATURE');
+
+  const r = await ask(tx);
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  assert.deepEqual(r.body.fields, { kind: '因私出国（境）', matterOn: '2026-01-02', text: TEXT });
+  assert.equal(r.body.member, 'm-sec');
+  const rec = r.body.record as { txHash: string; purpose: string; height: number };
+  assert.equal(rec.txHash, tx.hash);
+  assert.equal(rec.purpose, '年度抽查核实');
+  assert.equal(rec.height, done.height);
+
+  const again = await ask(tx);
+  assert.equal(again.status, 409);
+  assert.equal(codeOf(again), 'SEALED_RECORD_USED');
+
+  const log = (await client.query('declaration', 'readsOf', { member: 'm-sec' })).result as {
+    what: string;
+    reader: string;
+    ref: string;
+    purpose: string;
+    txHash: string;
+  }[];
+  assert.deepEqual(
+    log.map((e) => [e.what, e.reader, e.ref, e.purpose, e.txHash]),
+    [
+      ['profile', 'm-sec', '', '本人自查', log[0]!.txHash],
+      ['declaration', 'm-sec', 'd1', '年度抽查核实', tx.hash],
+    ],
+  );
+});

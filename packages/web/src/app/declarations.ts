@@ -1,0 +1,120 @@
+/**
+ * The declaration module's records as this app reads them (a copy of the shapes in
+ * @djchain/modules declaration/store.ts and common/readlog.ts: the layer rule keeps the web app
+ * from importing modules; test/declarations-copy.test.ts checks the copy), and the one flow every
+ * sealed read of a declaration takes: the read record with the stated purpose is committed first,
+ * then the sealed-data service is asked for that record.
+ */
+import {
+  addressOf,
+  buildTx,
+  readSealed,
+  type SealedAnswer,
+  type SignedTx,
+  signTransaction,
+} from '@djchain/client';
+import type { KeyPair, Value } from '@djchain/crypto/browser';
+import type { Chain } from './chain.ts';
+
+export const PERSONAL_STEPS = ['filed', 'received', 'verified', 'queried', 'closed'] as const;
+export type PersonalStep = (typeof PERSONAL_STEPS)[number];
+
+export interface PersonalRecord {
+  readonly id: string;
+  readonly member: string;
+  readonly org: string;
+  readonly kind: string;
+  readonly matterOn: string;
+  readonly commitment: string;
+  readonly filedOn: string;
+  readonly lateFiling: boolean;
+  readonly receiveBy: string;
+  readonly closeBy: string;
+  readonly step: PersonalStep;
+  readonly steps: { readonly [step: string]: string };
+  readonly query: string | null;
+  readonly supplements: number;
+  readonly receivedLate: boolean;
+  readonly closedLate: boolean;
+}
+
+export interface ReadEntry {
+  readonly what: 'profile' | 'declaration';
+  readonly subject: string;
+  readonly org: string;
+  readonly reader: string | null;
+  readonly ref: string;
+  readonly purpose: string;
+  readonly on: string;
+  readonly height: number;
+  readonly index: number;
+  readonly txHash: string;
+}
+
+/** A refusal as the page shows it (ui.tsx CodedView: this file stays free of JSX for the copy test). */
+export interface Refusal {
+  readonly code: string;
+  readonly message: string;
+  readonly cite?: string;
+}
+
+/** The outcome of a read: refused (with the chain's or the service's code), or released. */
+export type ReadOutcome =
+  | { readonly refused: Refusal; readonly height?: number }
+  | { readonly height: number; readonly answer: SealedAnswer };
+
+/**
+ * Commits declaration.recordRead { id, purpose } signed by `key` — the purpose as the reader typed
+ * it, left out when blank, so the chain itself refuses a read without one — waits for it, and only
+ * then asks the service for the content bound to that record.
+ */
+export async function readDeclaration(
+  chain: Chain,
+  key: KeyPair,
+  id: string,
+  purpose: string,
+  onCommitted: (height: number) => void,
+): Promise<ReadOutcome> {
+  const c = chain.client;
+  const status = await c.status();
+  const nonce = status.height === 0 ? 0 : await c.nextNonce(addressOf(c.suite, key.publicKey), status.height);
+  const stated = purpose.trim();
+  const record: SignedTx = signTransaction(
+    c.suite,
+    key.secretKey,
+    buildTx({
+      chainId: c.chainId,
+      module: 'declaration',
+      action: 'recordRead',
+      params: stated === '' ? { id } : { id, purpose: stated },
+      signer: key.publicKey,
+      nonce,
+      expiry: status.height + 100,
+    }),
+  );
+  const [submitted] = await c.submit([record]);
+  if (!submitted?.accepted)
+    return {
+      refused: { code: submitted?.error.code ?? 'TX_REJECTED', message: submitted?.error.message ?? '' },
+    };
+  const r = await c.waitForReceipt(record.hash, 60_000);
+  if (r.receipt.status === 'failed') {
+    const e = r.receipt.error;
+    return {
+      refused: e
+        ? { code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}) }
+        : { code: 'TX_FAILED', message: '' },
+      height: r.height,
+    };
+  }
+  onCommitted(r.height);
+  return {
+    height: r.height,
+    answer: await readSealed(window.location.origin, c.suite, c.chainId, record, key.secretKey),
+  };
+}
+
+/** A query of the declaration module, as the signed-in reader (the node applies its read rules). */
+export async function declarationQuery<T>(chain: Chain, name: string, params: Value): Promise<T> {
+  return (await chain.client.query('declaration', name, params)).result as T;
+}
