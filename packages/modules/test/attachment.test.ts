@@ -75,6 +75,33 @@ describe('attachment.register', () => {
     assert.equal(register(chain, '2025-04-03', 'c.org', p).status, 'ok');
   });
 
+  it('a member files their own document: readable by them alone (and the posts), owned by their own branch', () => {
+    // Before: only post holders registered, so an applicant's letter or a self-assessment signed by
+    // the person was refused (ATTACHMENT_NOT_PERMITTED) and the form had no way past.
+    const own = { ...base, org: 'b1', scope: 'members', members: ['b1.m1'] };
+    const r = register(chain, '2025-04-04', 'b1.m1', { hash: H('7'), ...own });
+    assert.equal(r.status, 'ok', JSON.stringify(r.error));
+    assert.equal((chain.query('attachment', 'attachment', { hash: H('7') }) as { by: string }).by, 'b1.m1');
+    const refused: Array<Record<string, Value>> = [
+      // Naming someone else, or someone beside themselves.
+      { hash: H('8'), ...base, org: 'b1', scope: 'members', members: ['b1.m2'] },
+      { hash: H('8'), ...base, org: 'b1', scope: 'members', members: ['b1.m1', 'b1.m2'] },
+      // A wider scope.
+      { hash: H('8'), ...base, org: 'b1', scope: 'org' },
+      // Owned by an organization that is not theirs.
+      { hash: H('8'), ...base, org: 'b2', scope: 'members', members: ['b1.m1'] },
+    ];
+    let day = 5;
+    for (const params of refused) {
+      const at = `2025-04-${String(day++).padStart(2, '0')}`;
+      assert.equal(
+        register(chain, at, 'b1.m1', params).error?.code,
+        'ATTACHMENT_NOT_PERMITTED',
+        JSON.stringify(params),
+      );
+    }
+  });
+
   it('entitled: who reads and which nodes keep the content, scope by scope', () => {
     const ok = (at: string, by: string, params: Record<string, Value>) =>
       assert.equal(register(chain, at, by, params).status, 'ok');

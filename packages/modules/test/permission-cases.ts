@@ -180,9 +180,18 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
     subject: 'b1.m4',
   },
   'dues.publishNotice': { params: { id: 'n1', org: 'b1', year: 2025, document: 'cd'.repeat(32) }, org: 'b1' },
+  // A document readable by b1.m4 alone (and b1's post holders): b1.m4 may file it themselves.
   'attachment.register': {
-    params: { hash: 'ee'.repeat(32), size: 2048, mediaType: 'application/pdf', org: 'b1', scope: 'org' },
+    params: {
+      hash: 'ee'.repeat(32),
+      size: 2048,
+      mediaType: 'application/pdf',
+      org: 'b1',
+      scope: 'members',
+      members: ['b1.m4'],
+    },
     org: 'b1',
+    subject: 'b1.m4',
   },
   // d0 is a public item of b1 (setup): permitted callers of correct/withdraw stop at its checks.
   'disclosure.publish': {

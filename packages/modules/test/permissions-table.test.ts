@@ -97,7 +97,7 @@ const EXPECTED: { readonly [action: string]: string } = {
   'discipline.concludeObservation': 's:书纪',
   // Attachments (documents kept off chain, hash and reader scope on chain): any post holder keeps the
   // organization's records; the superior 党委's 书记 and 组织委员 may file for an organization below.
-  'attachment.register': 'o:书副组宣纪务 s:书组',
+  'attachment.register': 'o:书副组宣纪务 s:书组 本',
   'disclosure.publish': 'o:书组宣',
   'disclosure.correct': 'o:书组宣',
   'disclosure.withdraw': 'o:书组宣',

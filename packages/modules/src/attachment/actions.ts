@@ -10,6 +10,7 @@ import { chinaDate } from '../common/dates.ts';
 import { failure, okResult } from '../common/errors.ts';
 import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
 import { asValue, MODULE } from '../common/stores.ts';
+import { currentOrg } from '../member/status.ts';
 import { getMember } from '../member/store.ts';
 import { getOrg } from '../org/store.ts';
 import { actorOf, storesFor } from '../permissions/authorize.ts';
@@ -67,12 +68,23 @@ export const register = defineAction<RegisterParams>(M, E, {
   },
   // Any post holder of the organization keeps its records (the clerk, the 宣传委员 for notices);
   // the superior 党委's 书记 and 组织委员 may file for an organization below.
+  // A person files their own document too (an application letter, a 民主评议 self-assessment): only
+  // readable by themselves and their organization's post holders (scope `members` naming them alone),
+  // owned by the organization they belong to — the target then names them as its subject.
   permission: [
     { posts: ['书记', '副书记', '组织委员', '宣传委员', '纪检委员', '党务工作者', '党小组长'], of: 'org' },
     { posts: ['书记', '组织委员'], of: 'superiorCommittee' },
+    { of: 'self' },
   ],
   check: checkMembers,
-  target: (ctx, p) => (getOrg(storesFor(ctx, M).org, p.org) ? { org: p.org } : null),
+  target(ctx, p) {
+    const stores = storesFor(ctx, M);
+    if (!getOrg(stores.org, p.org)) return null;
+    const only = p.scope === 'members' && p.members?.length === 1 ? p.members[0]! : null;
+    return only !== null && currentOrg(stores, only) === p.org
+      ? { org: p.org, member: only }
+      : { org: p.org };
+  },
   verify(ctx, p) {
     if (getAttachment(ctx.store, p.hash)) return failure(E.EXISTS, { hash: p.hash });
     const quota = quotaOf(ctx.store);

@@ -1,7 +1,8 @@
 /**
  * Documents of step records (谈话记录, 思想汇报 …): the chain keeps the file's SHA-256 (`ref`); the
  * file itself goes to the node as an attachment (SDK `putAttachment`: `attachment.register` signed
- * by the post holder filling the form, then the upload), scope `members` naming the person the
+ * by the post holder filling the form, or by the person themselves on a step they sign, then the
+ * upload), scope `members` naming the person the
  * process is about — so the post holders of the branch and above, and that person, can fetch it
  * back from any entitled node (`getAttachment`, checked against its hash), not only from the
  * browser that recorded it. Nothing of the file's name comes on chain.
