@@ -50,9 +50,6 @@ export function ActCard(props: ActCardProps) {
   const [receipt, setReceipt] = useState<VerifiedReceipt | null>(null);
   // One submission at a time, whatever the clicks: state updates are not synchronous.
   const inFlight = useRef(false);
-  // One confirmation at a time: a second press of 提交 while one is open (a slow phone) must not
-  // stack a second dialog over the first.
-  const confirming = useRef(false);
   const [module, action] = props.action.split('.') as [string, string];
 
   const submit = async (prepared: Prepared, v: FormValues) => {
@@ -91,12 +88,7 @@ export function ActCard(props: ActCardProps) {
       setRefusal(codedOf(e));
       return;
     }
-    if (confirming.current) return;
-    confirming.current = true;
     modal.confirm({
-      afterClose: () => {
-        confirming.current = false;
-      },
       title: t('confirmTitle'),
       content: (
         <div data-testid="confirm-summary">
