@@ -98,6 +98,7 @@ export const STEP_FIELDS: Record<string, readonly Field[]> = {
   assignGroup: [{ name: 'group', label: 'group', kind: 'text' }],
   takeOath: [lateReason],
   applyConversion: [],
+  startConversionPublicity: [],
   conversionVote: [
     {
       name: 'decision',

@@ -45,6 +45,8 @@ export const RECRUITMENT_PERMISSIONS: { readonly [action: string]: Permission } 
   assignGroup: [org(BRANCH_LEADS)],
   takeOath: [org(BRANCH_LEADS)],
   applyConversion: [{ of: 'self' }],
+  // The 转正公示 where a local rule asks for one (issue 16): the branch publicizes, the vote waits.
+  startConversionPublicity: [org(BRANCH_LEADS)],
   conversionVote: [org(['书记'])],
   approveConversion: [superior(BRANCH_LEADS)],
   archive: [org([...BRANCH_LEADS, '党务工作者'])],
