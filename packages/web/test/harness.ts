@@ -455,6 +455,7 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
       '--disable-sync',
     ],
   });
+  context.on('page', (p) => journalOf(p));
   return {
     context,
     close: async () => {
@@ -487,7 +488,15 @@ export function browserTests(what: string): {
   const notice = gateNotice(gate, what);
   if (notice) console.log(notice);
   const browserIt = (name: string, fn: () => Promise<void>) => {
-    if (gate.run) it(name, fn);
+    if (gate.run)
+      it(name, async () => {
+        try {
+          await fn();
+        } catch (e) {
+          await reportOpenPages(name);
+          throw e;
+        }
+      });
     else if (gate.fail) it(name, () => assert.fail(`${gate.reason}; CI requires the browser tests to run`));
     else it(name, { skip: gate.reason }, fn);
   };
@@ -500,6 +509,66 @@ export interface BrowserPage {
   readonly page: Page;
   readonly pageErrors: string[];
   close(): Promise<void>;
+}
+
+/**
+ * What each open page did lately — console lines, failed and unanswered requests — printed with a
+ * screenshot when a browser test fails, so that a failure in CI says where the page stood.
+ */
+interface Journal {
+  readonly page: Page;
+  readonly lines: string[];
+  readonly pending: Map<object, string>;
+}
+const journals = new Set<Journal>();
+const JOURNAL_LINES = 80;
+
+function journalOf(page: Page): Journal {
+  const j: Journal = { page, lines: [], pending: new Map() };
+  const since = Date.now();
+  const note = (line: string) => {
+    j.lines.push(`+${((Date.now() - since) / 1000).toFixed(1)}s ${line}`);
+    if (j.lines.length > JOURNAL_LINES) j.lines.shift();
+  };
+  page.on('console', (m) => note(`console.${m.type()} ${m.text().slice(0, 300)}`));
+  page.on('pageerror', (e) => note(`pageerror ${e.message.slice(0, 300)}`));
+  page.on('request', (r) =>
+    j.pending.set(r, `${r.method()} ${r.url()} (+${((Date.now() - since) / 1000).toFixed(1)}s)`),
+  );
+  page.on('requestfinished', (r) => {
+    j.pending.delete(r);
+  });
+  page.on('requestfailed', (r) => {
+    j.pending.delete(r);
+    note(`requestfailed ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) note(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  page.on('close', () => journals.delete(j));
+  journals.add(j);
+  return j;
+}
+
+async function reportOpenPages(test: string): Promise<void> {
+  let i = 0;
+  for (const j of journals) {
+    const name = `failed-${test.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${i++}`;
+    try {
+      mkdirSync(SHOTS, { recursive: true });
+      await j.page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true, timeout: 10_000 });
+    } catch {
+      // a page that cannot be drawn any more still has its journal
+    }
+    console.log(
+      [
+        `--- page journal of "${test}" (${j.page.url()}), screenshot ${name}.png`,
+        ...j.lines,
+        ...[...j.pending.values()].map((r) => `unanswered ${r}`),
+        '---',
+      ].join('\n'),
+    );
+  }
 }
 
 export async function openPage(timeoutMs: number, pageErrors: string[] = []): Promise<BrowserPage> {
