@@ -94,9 +94,12 @@ test('a transaction submitted to one validator is committed in a block another p
     );
   }
   assert.ok(others.reduce((n, m) => n + m.node.gossip!.stats().admitted, 0) >= 3);
-  // Full mesh: B relays what it admitted to C, which already had it from A: dropped unseen.
-  const duplicates = members.reduce((n, m) => n + m.node.gossip!.stats().duplicates, 0);
-  assert.ok(duplicates > 0, 'echoes were dropped by the seen-cache');
+  // Full mesh: B relays what it admitted to C, which has it from A too: whichever copy comes
+  // second is dropped unseen. B's relay may still be on its way when the block commits (its batch
+  // waits up to gossipIntervalMs), so wait for the echo, bounded (400 × 25 ms).
+  const duplicates = () => members.reduce((n, m) => n + m.node.gossip!.stats().duplicates, 0);
+  for (let i = 0; i < 400 && duplicates() === 0; i++) await new Promise((r) => setTimeout(r, 25));
+  assert.ok(duplicates() > 0, 'echoes were dropped by the seen-cache');
   const aStats = a.node.gossip!.stats();
   assert.equal(aStats.admitted, 0, 'A admitted nothing back: its own transactions come back as duplicates');
 
