@@ -18,6 +18,7 @@ import { orgModule } from './org/module.ts';
 import { orgLifeModule } from './orglife/module.ts';
 import { recruitmentModule } from './recruitment/module.ts';
 import { residentModule } from './resident/module.ts';
+import { serviceModule } from './service/module.ts';
 import { studyModule } from './study/module.ts';
 import { transferModule } from './transfer/module.ts';
 import { warningsModule } from './warnings/module.ts';
@@ -34,6 +35,7 @@ export const allModules: readonly ModuleDef[] = [
   orgLifeModule,
   studyModule,
   residentModule,
+  serviceModule,
   disclosureModule,
   declarationModule,
   evidenceModule,
@@ -239,6 +241,19 @@ export {
   type ResidentRecord,
   type VoteRound,
 } from './resident/store.ts';
+export { ServiceErrors } from './service/errors.ts';
+export { serviceModule } from './service/module.ts';
+export { DEFAULT_SERVICE_PARAMS, type ServiceParams } from './service/params.ts';
+export {
+  type Grid as ServiceGrid,
+  type MenuItem as ServiceMenuItem,
+  ORDER_STATUSES,
+  type Order as ServiceOrder,
+  type OrderStatus,
+  PROVIDER_KINDS,
+  type Registration as ServiceRegistration,
+  SERVICE_KINDS,
+} from './service/store.ts';
 export { StudyErrors } from './study/errors.ts';
 export { studyModule } from './study/module.ts';
 export { STUDY_RULES, STUDY_RULES_2019, type StudyRules, studyRulesFor } from './study/rules.ts';

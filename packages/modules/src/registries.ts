@@ -13,6 +13,7 @@ import { OrgErrors } from './org/errors.ts';
 import { OrgLifeErrors } from './orglife/errors.ts';
 import { RecruitmentErrors } from './recruitment/errors.ts';
 import { ResidentErrors } from './resident/errors.ts';
+import { ServiceErrors } from './service/errors.ts';
 import { StudyErrors } from './study/errors.ts';
 import { TransferErrors } from './transfer/errors.ts';
 import { WarningsErrors } from './warnings/errors.ts';
@@ -32,6 +33,7 @@ export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
   WarningsErrors,
   InsightErrors,
   ResidentErrors,
+  ServiceErrors,
   DisclosureErrors,
   DeclarationErrors,
 ];

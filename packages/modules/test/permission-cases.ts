@@ -301,6 +301,60 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
   'resident.publishResolution': { params: { matter: 'mt1', document: 'cd'.repeat(32) }, org: 'c1' },
   'resident.publishResult': { params: { matter: 'mt1', document: 'cd'.repeat(32) }, org: 'c1' },
   'resident.comment': { params: { matter: 'mt1', text: '同意' }, org: 'c1' },
+  // The service centre (service module) of the community 党委 c1: grid grid-p, item meal-p, 双报到
+  // registration dsb-p; orders so1 ordered, so2 dispatched to b1.m3, so3 accepted by b1.m3, so4 done
+  // (all ordered by the resident res-1) — set up in setup().
+  'service.setGrid': {
+    params: {
+      id: 'grid-9',
+      org: 'c1',
+      name: '第九网格',
+      branch: 'b1',
+      leader: 'member:b1.m5',
+      members: [],
+      households: 10,
+      residents: 20,
+    },
+    org: 'c1',
+  },
+  'service.setItem': {
+    params: {
+      id: 'item-9',
+      org: 'c1',
+      name: '政策解读',
+      kind: '政策解读',
+      provider: 'centre',
+      when: '每周三',
+      where: '服务中心',
+      capacity: 5,
+      minutes: 30,
+      open: true,
+    },
+    org: 'c1',
+  },
+  'service.register': {
+    params: {
+      id: 'dsb-9',
+      org: 'c1',
+      kind: 'unit',
+      unit: '区卫健局',
+      accounts: ['member:b2.m1'],
+      homeOrg: 'health:b1',
+      commitment: '义诊',
+      hoursPerYear: 8,
+      document: 'ab'.repeat(32),
+    },
+    org: 'c1',
+  },
+  'service.endRegistration': { params: { id: 'dsb-p', reason: '工作调动' }, org: 'c1' },
+  'service.order': { params: { id: 'so9', org: 'c1', item: 'meal-p' }, org: 'c1' },
+  'service.dispatch': { params: { order: 'so1', provider: 'member:b1.m3' }, org: 'c1' },
+  'service.accept': { params: { order: 'so2' }, org: 'c1', subject: 'b1.m3' },
+  'service.refuse': { params: { order: 'so2', reason: '当天外出' }, org: 'c1', subject: 'b1.m3' },
+  'service.complete': { params: { order: 'so3', evidence: 'e1'.repeat(32) }, org: 'c1', subject: 'b1.m3' },
+  'service.fail': { params: { order: 'so3', reason: '联系不上' }, org: 'c1', subject: 'b1.m3' },
+  'service.confirm': { params: { order: 'so4', rating: 5 }, org: 'c1' },
+  'service.cancel': { params: { order: 'so1', reason: '不需要了' }, org: 'c1' },
   // The top 党委's 书记 proposes; permitted callers stop at the ok receipt.
   'governance.propose': {
     params: { op: 'add', role: 'observer', publicKey: 'ab'.repeat(32), org: 'b1' },
@@ -559,6 +613,73 @@ export function setup(): Chain {
     do: 'declaration.queryDeclaration',
     params: { id: 'd4', reason: '请说明出行目的地' },
   });
+  // The service centre: a grid, an item, a 双报到 registration, orders at each step (CASES).
+  const service: [string, string, Value][] = [
+    [
+      'c.clerk',
+      'attachment.register',
+      { hash: 'e1'.repeat(32), size: 10, mediaType: 'image/jpeg', org: 'c1', scope: 'org' },
+    ],
+    [
+      'c.clerk',
+      'service.setGrid',
+      {
+        id: 'grid-p',
+        org: 'c1',
+        name: '网格',
+        branch: 'b1',
+        leader: 'member:b1.m5',
+        members: [],
+        households: 1,
+        residents: 2,
+      },
+    ],
+    [
+      'c.clerk',
+      'service.setItem',
+      {
+        id: 'meal-p',
+        org: 'c1',
+        name: '助餐',
+        kind: '助老助餐',
+        provider: 'centre',
+        when: '每天',
+        where: '食堂',
+        capacity: 20,
+        minutes: 60,
+        open: true,
+      },
+    ],
+    [
+      'c.clerk',
+      'service.register',
+      {
+        id: 'dsb-p',
+        org: 'c1',
+        kind: 'member',
+        unit: '区税务局',
+        accounts: ['resident:res-3'],
+        homeOrg: 'tax:b9',
+        commitment: '法律咨询',
+        hoursPerYear: 12,
+        document: 'e1'.repeat(32),
+      },
+    ],
+    ...['so1', 'so2', 'so3', 'so4'].map((id): [string, string, Value] => [
+      'res.r1',
+      'service.order',
+      { id, org: 'c1', item: 'meal-p' },
+    ]),
+    ...['so2', 'so3', 'so4'].map((order): [string, string, Value] => [
+      'c.clerk',
+      'service.dispatch',
+      { order, provider: 'member:b1.m3' },
+    ]),
+    ['b1.m3', 'service.accept', { order: 'so3' }],
+    ['b1.m3', 'service.accept', { order: 'so4' }],
+    ['b1.m3', 'service.complete', { order: 'so4', evidence: 'e1'.repeat(32) }],
+  ];
+  for (const [by, action, params] of service) ok({ at: '2025-07-05', hour: ++hour, by, do: action, params });
   return chain;
 }
 

@@ -168,6 +168,23 @@ const EXPECTED: { readonly [action: string]: string } = {
   'resident.publishResolution': 'o:书副宣务',
   'resident.publishResult': 'o:书副宣务',
   'resident.comment': '民 表',
+  // The service centre is the community's: its 书记, 副书记 and 党务工作者 set up grids, the menu and
+  // 双报到 registrations and dispatch orders. A resident orders, cancels and rates with their own
+  // key; the centre's clerk may do so for a resident (marked in the order). The provider — a member
+  // signing as themself or a bound resident — accepts, refuses, completes or fails (verify narrows it
+  // to the provider the order was dispatched to).
+  'service.setGrid': 'o:书副务',
+  'service.setItem': 'o:书副务',
+  'service.register': 'o:书副务',
+  'service.endRegistration': 'o:书副务',
+  'service.dispatch': 'o:书副务',
+  'service.order': 'o:务 民 表',
+  'service.cancel': 'o:务 民 表',
+  'service.confirm': 'o:务 民 表',
+  'service.accept': '本 民 表',
+  'service.refuse': '本 民 表',
+  'service.complete': '本 民 表',
+  'service.fail': '本 民 表',
   // Node admission: the top 党委's 书记 proposes; the 书记 of an organization running a validator
   // approves (or, when genesis names one, the superior body's key — not the mode of this chain).
   'governance.propose': 'o:书',

@@ -17,6 +17,7 @@ import { orgModule } from '../org/module.ts';
 import { orgLifeModule } from '../orglife/module.ts';
 import { recruitmentModule } from '../recruitment/module.ts';
 import { residentModule } from '../resident/module.ts';
+import { serviceModule } from '../service/module.ts';
 import { studyModule } from '../study/module.ts';
 import { transferModule } from '../transfer/module.ts';
 import {
@@ -47,6 +48,7 @@ const MODULES: readonly ModuleDef[] = [
   studyModule,
   insightModule,
   residentModule,
+  serviceModule,
   disclosureModule,
   declarationModule,
   governanceModule,

@@ -46,7 +46,8 @@ export type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
  *   equivocation: the validators' machines are the ones that see the messages).
  * - 'resident': a resident (群众) signing with the key the community's clerk bound after an in-person
  *   check (`resident.bind`); 'representative': such a resident designated 居民代表 by a recorded act.
- *   Neither is a post: they reach only the resident module's own acts (comments, votes).
+ *   Neither is a post: they reach only the resident module's own acts (comments, votes) and the
+ *   service centre's orders (service module).
  */
 export type PermissionRule =
   | { readonly posts: readonly OrgPost[]; readonly of: 'org' | 'superiorCommittee' }

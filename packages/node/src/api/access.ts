@@ -233,6 +233,32 @@ const memberParam =
   (scope: Scope, state: StateReader, p: Value): void =>
     requireMember(scope, state, own(p, name));
 
+/**
+ * The service module's accounts (`member:<id>`, `resident:<id>`): is the reader that account? A
+ * member by their current key, a resident by their bound key (resident.resident by address).
+ */
+function isAccount(scope: Scope, state: StateReader, account: string): boolean {
+  if (scope.address === null) return false;
+  if (account.startsWith('member:')) return scope.member !== null && account === `member:${scope.member}`;
+  if (!account.startsWith('resident:')) return false;
+  const r = state.query('resident', 'resident', { address: scope.address }) as {
+    id?: unknown;
+    status?: unknown;
+  } | null;
+  return r !== null && r.status === 'bound' && account === `resident:${String(r.id)}`;
+}
+
+function requireAccountOrCommunity(
+  scope: Scope,
+  state: StateReader,
+  accounts: readonly unknown[],
+  what: string,
+): void {
+  if (scope.all || scope.community) return;
+  if (accounts.some((a) => typeof a === 'string' && isAccount(scope, state, a))) return;
+  refuse(scope, what);
+}
+
 export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
   'org.org': { rule: 'public (names, kinds and terms of organizations)' },
   'org.children': { rule: 'public' },
@@ -508,6 +534,68 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
     rule: 'the 纪检委员 of the organization or above',
     before(scope, state, p) {
       if (!isInspectorOf(scope, state, own(p, 'org'))) refuse(scope, 'declaration.readLog');
+    },
+  },
+  // The service centre (service module): the menu, grids (aggregate figures, accounts by opaque id)
+  // and the monthly figures (counts and rating sums per kind, no ids) are public; an order is its
+  // resident's and its provider's, a provider's list and statement theirs, a resident's requests
+  // theirs; the dispatch board, registrations and escalations are the community's post holders'
+  // (and a grid's escalations its leader's).
+  'service.params': { rule: 'public (the community’s service deadlines)' },
+  'service.menu': { rule: 'public (the service menu)' },
+  'service.item': { rule: 'public (the service menu)' },
+  'service.grids': { rule: 'public (grids: aggregate figures, accounts by opaque id)' },
+  'service.grid': { rule: 'public (grids: aggregate figures, accounts by opaque id)' },
+  'service.stats': { rule: 'public (services per month and kind, rating sums; no ids)' },
+  'service.order': {
+    rule: 'the resident who ordered, the provider, or post holders of a top organization',
+    after(scope, state, result) {
+      const o = result as { resident?: unknown; provider?: unknown; placedBy?: unknown } | null;
+      if (o === null) return requireCommunity(scope, 'service.order');
+      const accounts = [
+        `resident:${String(o.resident)}`,
+        o.provider,
+        o.placedBy === null ? null : `member:${String(o.placedBy)}`,
+      ];
+      requireAccountOrCommunity(scope, state, accounts, 'service.order');
+    },
+  },
+  'service.ordersOf': {
+    rule: 'the resident themself, or post holders of a top organization',
+    before: (s, st, p) =>
+      requireAccountOrCommunity(s, st, [`resident:${own(p, 'resident')}`], 'service.ordersOf'),
+  },
+  'service.todo': {
+    rule: 'the provider themself, or post holders of a top organization',
+    before: (s, st, p) => requireAccountOrCommunity(s, st, [own(p, 'account')], 'service.todo'),
+  },
+  'service.served': {
+    rule: 'the provider themself, or post holders of a top organization',
+    before: (s, st, p) => requireAccountOrCommunity(s, st, [own(p, 'account')], 'service.served'),
+  },
+  'service.registration': {
+    rule: 'the accounts registered, or post holders of a top organization',
+    after(scope, state, result) {
+      const r = result as { accounts?: unknown } | null;
+      const accounts = r !== null && Array.isArray(r.accounts) ? r.accounts : [];
+      requireAccountOrCommunity(scope, state, accounts, 'service.registration');
+    },
+  },
+  'service.registrations': {
+    rule: 'post holders of a top organization (the community)',
+    before: (s) => requireCommunity(s, 'service.registrations'),
+  },
+  'service.board': {
+    rule: 'post holders of a top organization (the community’s dispatch board)',
+    before: (s) => requireCommunity(s, 'service.board'),
+  },
+  'service.overdue': {
+    rule: 'post holders of a top organization; a grid’s leader for that grid',
+    before(scope, state, p) {
+      const grid = own(p, 'grid');
+      const g =
+        grid === '' ? null : (state.query('service', 'grid', { id: grid }) as { leader?: unknown } | null);
+      requireAccountOrCommunity(scope, state, g === null ? [] : [g.leader], 'service.overdue');
     },
   },
   'evidence.list': { rule: 'public (double signing by validators)' },
