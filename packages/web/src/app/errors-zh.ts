@@ -2,11 +2,14 @@
 export const zhErrors: { readonly [code: string]: string } = {
   ATTACHMENT_BAD_PARAMS: '参数格式不正确。',
   ATTACHMENT_EXISTS: '该内容哈希的附件已登记（附件按内容哈希寻址，同一内容只登记一次）。',
-  ATTACHMENT_MEMBERS_REQUIRED: '读者范围为“指定党员”时须列出 1 至 50 名党员编号（升序、不重复）；其他范围不列党员。',
+  ATTACHMENT_MEMBERS_REQUIRED:
+    '读者范围为“指定党员”时须列出 1 至 50 名党员编号（升序、不重复）；其他范围不列党员。',
   ATTACHMENT_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   ATTACHMENT_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
-  ATTACHMENT_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  ATTACHMENT_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  ATTACHMENT_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  ATTACHMENT_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   ATTACHMENT_QUOTA: '该账户本月登记附件的数量或容量已达上限（创世参数设定），下月1日（北京时间）起恢复。',
   ATTACHMENT_UNKNOWN_MEMBER: '指定的读者不是本链登记的党员。',
   DECLARATION_ALREADY_RECEIVED: '已签收，无需重复签收。',
@@ -19,8 +22,10 @@ export const zhErrors: { readonly [code: string]: string } = {
   DECLARATION_NOT_OPEN: '该请示报告已答复。',
   DECLARATION_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
   DECLARATION_NO_SUPERIOR: '该组织在链上没有上级党组织，无法向其请示报告。',
-  DECLARATION_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  DECLARATION_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  DECLARATION_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  DECLARATION_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   DECLARATION_PURPOSE_REQUIRED: '查看密封的个人信息须说明用途。',
   DECLARATION_REASON_REQUIRED: '退回请示或对申报提出疑问时须说明理由。',
   DECLARATION_UNKNOWN_KIND: '申报事项类别不在创世文件所列范围内。',
@@ -28,33 +33,42 @@ export const zhErrors: { readonly [code: string]: string } = {
   DISCIPLINE_BAD_DURATION: '留党察看期限为一年或二年，其他处分不设期限。',
   DISCIPLINE_BAD_PARAMS: '参数格式不正确。',
   DISCIPLINE_EXISTS: '该处分案件编号已存在。',
-  DISCIPLINE_EXPULSION_BY_COMMISSION: '开除党籍须作为开除党籍处分由支部大会决定，报县级或县级以上党的纪律检查委员会审查批准，党委不能直接决定。',
+  DISCIPLINE_EXPULSION_BY_COMMISSION:
+    '开除党籍须作为开除党籍处分由支部大会决定，报县级或县级以上党的纪律检查委员会审查批准，党委不能直接决定。',
   DISCIPLINE_NOT_A_MEMBER: '五种党纪处分的对象应为正式党员。',
   DISCIPLINE_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   DISCIPLINE_NOT_OBSERVATION: '只有正在执行的留党察看处分才能作出期满结论或延长。',
   DISCIPLINE_NOT_PENDING: '该处分不处于待批准状态。',
   DISCIPLINE_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
-  DISCIPLINE_NOT_REFERRED: '该案件不处于报纪律检查委员会审批状态（开除党籍及重要复杂案件须先经党委审议后报送）。',
+  DISCIPLINE_NOT_REFERRED:
+    '该案件不处于报纪律检查委员会审批状态（开除党籍及重要复杂案件须先经党委审议后报送）。',
   DISCIPLINE_OBSERVATION_MAX: '留党察看期限最长不得超过二年，只有留党察看一年的可以延长一年。',
   DISCIPLINE_OBSERVATION_NOT_ENDED: '留党察看期满后方可恢复党员权利。',
-  DISCIPLINE_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  DISCIPLINE_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
-  DISCIPLINE_PROBATIONARY: '预备党员违犯党纪，不适用五种党纪处分：情节较轻的批评教育或者延长预备期，情节较重的取消预备党员资格。',
+  DISCIPLINE_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  DISCIPLINE_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  DISCIPLINE_PROBATIONARY:
+    '预备党员违犯党纪，不适用五种党纪处分：情节较轻的批评教育或者延长预备期，情节较重的取消预备党员资格。',
   DISCLOSURE_BACKDATED: '公开起始日不得早于登记之日。',
   DISCLOSURE_BAD_PARAMS: '参数格式不正确。',
   DISCLOSURE_BAD_PERIOD: '公开期限的截止日早于起始日。',
   DISCLOSURE_EXISTS: '该编号的公开事项已登记（公开事项不可改写，请更正或撤回）。',
-  DISCLOSURE_KIND_AUTOMATIC: '此类公示由相应环节自动生成（发展对象公示、转正公示来自发展党员环节，党费收缴公示来自党费公示），公示期按规定计算，不能手工发布。',
+  DISCLOSURE_KIND_AUTOMATIC:
+    '此类公示由相应环节自动生成（发展对象公示、转正公示来自发展党员环节，党费收缴公示来自党费公示），公示期按规定计算，不能手工发布。',
   DISCLOSURE_MEETING_NOT_HELD: '该会议不是本组织已召开的有效会议（或已取消、已更正）。',
   DISCLOSURE_MEETING_REQUIRED: '会议纪要须注明所属的已召开会议；其他类别不注明会议。',
   DISCLOSURE_NOT_ATTACHMENT: '公开内容的哈希不是已登记的附件，请先登记附件。',
   DISCLOSURE_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   DISCLOSURE_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
-  DISCLOSURE_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  DISCLOSURE_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  DISCLOSURE_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  DISCLOSURE_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   DISCLOSURE_REPLACED: '该事项已被更正或撤回，请对其最新版本操作。',
   DISCLOSURE_RESERVED_ID: '以“auto.”开头的编号由链上自动公示使用。',
-  DISCLOSURE_SCOPE_MISMATCH: '附件的读者范围小于公开范围（向社会公开须为公开附件；向全体党员公开须为公开或全体党员附件；向本组织公开须本组织党员可读）。',
+  DISCLOSURE_SCOPE_MISMATCH:
+    '附件的读者范围小于公开范围（向社会公开须为公开附件；向全体党员公开须为公开或全体党员附件；向本组织公开须本组织党员可读）。',
   DISCLOSURE_WITHDRAWAL_FINAL: '撤回声明不可再更正或撤回。',
   DUES_ALREADY_ACKNOWLEDGED: '该笔上缴已确认收到。',
   DUES_ALREADY_PAID: '该月党费已交纳（或已有待确认的交纳记录）。',
@@ -80,8 +94,10 @@ export const zhErrors: { readonly [code: string]: string } = {
   DUES_NO_OPEN_CASE: '该党员没有待处理的连续六个月未交党费案件。',
   DUES_NO_PROXY: '委托他人代交党费须经党支部同意。',
   DUES_NO_SUPERIOR: '本组织没有可上缴的上级党组织。',
-  DUES_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  DUES_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  DUES_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  DUES_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   DUES_REMIT_EXCEEDS_HELD: '上缴金额不能超过本组织结存的党费。',
   DUES_RETROACTIVE_PAID: '新标准起始月份之后已有交纳记录，请先更正该交纳记录后再调整标准。',
   DUES_UNEXPECTED_BASE: '该类党员按固定数额交纳，不应填写计算基数或承诺值。',
@@ -96,8 +112,10 @@ export const zhErrors: { readonly [code: string]: string } = {
   EVIDENCE_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   EVIDENCE_NOT_PERMITTED: '只有验证节点（以节点密钥签名）可以提交证据。',
   EVIDENCE_NOT_VALIDATOR: '消息签署者不是本链的验证节点（也不是已停权的验证节点）。',
-  EVIDENCE_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  EVIDENCE_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  EVIDENCE_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  EVIDENCE_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   GOVERNANCE_ALREADY_APPROVED: '该审批方已批准过此提议。',
   GOVERNANCE_BAD_PARAMS: '参数格式不正确。',
   GOVERNANCE_DUPLICATE_KEY: '该公钥已是验证节点（或已是观察节点，不能再登记为观察节点）。',
@@ -108,9 +126,11 @@ export const zhErrors: { readonly [code: string]: string } = {
   GOVERNANCE_NOT_PENDING: '该提议已生效，不能再审批。',
   GOVERNANCE_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
   GOVERNANCE_NO_CHANGE: '该验证节点的投票权已是此值。',
-  GOVERNANCE_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  GOVERNANCE_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
   GOVERNANCE_PENDING_FOR_KEY: '该公钥已有待审批的变更提议。',
-  GOVERNANCE_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  GOVERNANCE_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   GOVERNANCE_UNKNOWN_ORG: '该节点所属组织未在本链登记。',
   GOVERNANCE_UNKNOWN_PROPOSAL: '不存在该编号的提议。',
   GOVERNANCE_WRONG_APPROVER: '签名人不是创世文件指定的审批方（上级组织密钥，或运行验证节点的组织的书记）。',
@@ -118,8 +138,10 @@ export const zhErrors: { readonly [code: string]: string } = {
   INSIGHT_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   INSIGHT_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
   INSIGHT_NOT_THE_TOP_COMMITTEE: '运行指数规则版本由本链最高一级党委采用。',
-  INSIGHT_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  INSIGHT_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  INSIGHT_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  INSIGHT_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   INSIGHT_SAME_VERSION: '该版本已在执行中。',
   INSIGHT_UNKNOWN_VERSION: '没有该版本的运行指数规则。',
   MEMBER_ADDRESS_IN_USE: '该密钥地址已被使用或已作废。',
@@ -133,10 +155,13 @@ export const zhErrors: { readonly [code: string]: string } = {
   MEMBER_NOT_SUSPENDED: '该党员未停止党籍。',
   MEMBER_NO_AGE_CORRECTION: '没有待确认的年龄承诺更正，或确认的承诺与待确认的不一致。',
   MEMBER_NO_RECOVERY: '该党员没有待审批的密钥恢复申请。',
-  MEMBER_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  MEMBER_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
   MEMBER_ORG_NOT_BRANCH: '党员组织关系应编入党支部。',
-  MEMBER_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
-  MEMBER_RECOVERY_NEEDS_SUPERIOR: '批准人须在高于该党员所在组织及其任职组织的上级党组织担任书记或组织委员（顶层党委的任职人员由创世文件指定的上级党组织批准）。',
+  MEMBER_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  MEMBER_RECOVERY_NEEDS_SUPERIOR:
+    '批准人须在高于该党员所在组织及其任职组织的上级党组织担任书记或组织委员（顶层党委的任职人员由创世文件指定的上级党组织批准）。',
   MEMBER_RECOVERY_SAME_PARTY: '密钥恢复须由两人分别申请和批准，申请人不能自行批准。',
   MEMBER_RECOVERY_SELF: '密钥恢复须由他人办理；持有密钥的本人请自行更换密钥。',
   MEMBER_TOO_EARLY: '尚未达到规定的期限。',
@@ -151,7 +176,8 @@ export const zhErrors: { readonly [code: string]: string } = {
   ORGLIFE_BAD_PARAMS: '参数格式不正确。',
   ORGLIFE_EXISTS: '该编号的记录已存在。',
   ORGLIFE_MINUTES_NOT_REGISTERED: '会议记录须先作为附件登记上链（附件登记），不得引用未登记的文件。',
-  ORGLIFE_MINUTES_SCOPE: '会议记录附件须属于召开会议的组织，且读者范围与会议记录范围一致：公开→公开，本组织→本组织，支委会→仅列支部委员的指定党员。',
+  ORGLIFE_MINUTES_SCOPE:
+    '会议记录附件须属于召开会议的组织，且读者范围与会议记录范围一致：公开→公开，本组织→本组织，支委会→仅列支部委员的指定党员。',
   ORGLIFE_NOT_APPRAISAL: '评定等次须在已召开的民主评议党员会议上作出，对应到党员逐一评定且仅一次。',
   ORGLIFE_NOT_A_GENERAL_MEETING: '决议只能在支部党员大会上作出。',
   ORGLIFE_NOT_EXPECTED: '该党员不在本次会议应到人员之列。',
@@ -167,8 +193,10 @@ export const zhErrors: { readonly [code: string]: string } = {
   ORGLIFE_NO_SUPERIOR_REP: '组织生活会须记录上级党组织派出的代表（上级党组织的任职人员）。',
   ORGLIFE_OFF_THEME_DAY: '主题党日应在党支部确定的固定日开展，改在其他日期须说明原因。',
   ORGLIFE_ONCE_PER_PERIOD: '该类活动每期一次：主题党日每月一次，民主评议党员每年一次。',
-  ORGLIFE_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  ORGLIFE_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  ORGLIFE_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  ORGLIFE_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   ORGLIFE_WRONG_ORG_KIND: '该类会议由党支部召开（党小组会由党小组召开）。',
   ORG_BAD_NESTING: '组织层级不正确（党委、党总支、党支部、党小组）。',
   ORG_BAD_PARAMS: '参数格式不正确。',
@@ -178,9 +206,12 @@ export const zhErrors: { readonly [code: string]: string } = {
   ORG_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   ORG_NOT_IN_ORG: '被任命人的组织关系不在本组织（党小组为其所属党支部；党委、党总支为其下属党支部）。',
   ORG_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
-  ORG_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  ORG_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
-  ORG_POST_BARRED: '该党员受党纪处分影响期未满（至 until 所示日期之前）：受警告一年内、严重警告一年半内不得在党内提升职务；受撤销党内职务处分或留党察看恢复党员权利后二年内，不得担任与其原任职务相当或者高于其原任职务的职务。',
+  ORG_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  ORG_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  ORG_POST_BARRED:
+    '该党员受党纪处分影响期未满（至 until 所示日期之前）：受警告一年内、严重警告一年半内不得在党内提升职务；受撤销党内职务处分或留党察看恢复党员权利后二年内，不得担任与其原任职务相当或者高于其原任职务的职务。',
   ORG_POST_HELD: '该党员已担任此职务。',
   ORG_POST_NOT_ALLOWED: '该职务不能在此类组织中设立或不能由此操作任命。',
   ORG_POST_NOT_HELD: '该党员未担任此职务。',
@@ -203,7 +234,8 @@ export const zhErrors: { readonly [code: string]: string } = {
   RECRUITMENT_GROUP_NOT_IN_BRANCH: '党小组须属于该党员所在党支部。',
   RECRUITMENT_HELD_ON_INVALID: '办理日期不能晚于登记之日，也不能早于递交入党申请书之日。',
   RECRUITMENT_INTRODUCER_COUNT: '应有两名入党介绍人。',
-  RECRUITMENT_INTRODUCER_INELIGIBLE: '入党介绍人须为正式党员，预备党员和受留党察看处分的党员不能作入党介绍人。',
+  RECRUITMENT_INTRODUCER_INELIGIBLE:
+    '入党介绍人须为正式党员，预备党员和受留党察看处分的党员不能作入党介绍人。',
   RECRUITMENT_LOCAL_RULE_LOOSENS: '地方规定只能严于全国规定，不能放宽。',
   RECRUITMENT_LOCAL_RULE_UNKNOWN: '未知的规则参数。',
   RECRUITMENT_MEETING_LATE: '支部大会应在预审后规定时间内召开。',
@@ -219,9 +251,11 @@ export const zhErrors: { readonly [code: string]: string } = {
   RECRUITMENT_NO_PROCESS: '该人员没有发展党员记录。',
   RECRUITMENT_OATH_LATE: '应在批准后规定时间内组织入党宣誓；逾期须说明原因。',
   RECRUITMENT_ONE_AT_A_TIME: '讨论两个以上的发展对象入党时，必须逐个讨论和表决。',
-  RECRUITMENT_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  RECRUITMENT_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
   RECRUITMENT_OUT_OF_ORDER: '前置环节尚未完成。',
-  RECRUITMENT_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  RECRUITMENT_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   RECRUITMENT_POLITICAL_REVIEW_EXPIRED: '政治审查已超过本地规定的有效期。',
   RECRUITMENT_POLITICAL_REVIEW_MISSING: '必须进行政治审查且审查合格。',
   RECRUITMENT_PREREVIEW_REQUIRED: '须经基层党委预审合格后方可发放入党志愿书。',
@@ -245,7 +279,8 @@ export const zhErrors: { readonly [code: string]: string } = {
   RESIDENT_BAD_PARAMS: '参数格式不正确。',
   RESIDENT_EXISTS: '该编号的记录已存在。',
   RESIDENT_KEY_IN_USE: '该密钥已被使用（党员或居民的密钥，或已停用的密钥），请居民重新生成本人的新密钥。',
-  RESIDENT_NOT_ATTENDEE: '到会名单中有不应出席本会议的人员（支部会为支部委员，党员大会为本组织有表决权的党员）。',
+  RESIDENT_NOT_ATTENDEE:
+    '到会名单中有不应出席本会议的人员（支部会为支部委员，党员大会为本组织有表决权的党员）。',
   RESIDENT_NOT_BOUND: '该居民账户未绑定（已解绑或不存在）。',
   RESIDENT_NOT_COMMUNITY: '居民账户和“四议两公开”事项属于社区党组织（本链的最高一级党组织）。',
   RESIDENT_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
@@ -254,12 +289,15 @@ export const zhErrors: { readonly [code: string]: string } = {
   RESIDENT_NOT_REPRESENTATIVE: '该居民不是居民代表（本轮表决以开始表决时的居民代表为准）。',
   RESIDENT_NO_REPRESENTATIVES: '尚无居民代表，居民代表会议无人表决。',
   RESIDENT_ONE_OF: '一条意见只针对一项内容（事项或公开文件），内容为简短文字或文件哈希之一。',
-  RESIDENT_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  RESIDENT_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  RESIDENT_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  RESIDENT_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   RESIDENT_POSTING_TOO_SHORT: '党员大会审议后的公示期未满，居民代表会议尚不能表决。',
   RESIDENT_QUORUM: '到会人数不足，会议不能作出决定（比例由创世参数规定）。',
   RESIDENT_RATE_LIMITED: '该账户本区块或今日的提交次数已用完，请稍后再试。',
-  RESIDENT_WRONG_STEP: '该事项不处于此环节：须依次经过支部会提议、两委会商议、党员大会审议、居民代表会议决议、决议公开、实施结果公开。',
+  RESIDENT_WRONG_STEP:
+    '该事项不处于此环节：须依次经过支部会提议、两委会商议、党员大会审议、居民代表会议决议、决议公开、实施结果公开。',
   SERVICE_BAD_PARAMS: '参数格式不正确。',
   SERVICE_ENDED: '该双报到登记已结束。',
   SERVICE_EXISTS: '该编号的记录已存在。',
@@ -278,11 +316,14 @@ export const zhErrors: { readonly [code: string]: string } = {
   SERVICE_NO_EVIDENCE: '服务办结须附已登记的佐证附件（照片、签字单），请先登记附件。',
   SERVICE_NO_MINUTES: '微心愿没有标准时长，办结时须填写服务时长（分钟）。',
   SERVICE_ONE_OF: '订单须为菜单中的一项服务或一条微心愿，二者选一。',
-  SERVICE_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  SERVICE_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  SERVICE_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  SERVICE_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   SERVICE_REGISTERED: '一个账户同一时间只能在一个有效的双报到登记下服务。',
   SERVICE_TOO_LONG: '单次服务计入的时长超过本社区规定的上限。',
-  SERVICE_WRONG_PROVIDER: '该服务提供者不承担此项目（网格项目须派给本网格长或网格员，双报到单位项目须派给其报到人员），或者是下单居民本人。',
+  SERVICE_WRONG_PROVIDER:
+    '该服务提供者不承担此项目（网格项目须派给本网格长或网格员，双报到单位项目须派给其报到人员），或者是下单居民本人。',
   SERVICE_WRONG_STEP: '订单不处于此环节：依次为下单、派单、接单、办结、评价；已取消或未办成的订单已结束。',
   STUDY_BAD_DATE: '学习日期不得晚于今天，也不得早于上一年度。',
   STUDY_BAD_HOURS: '学习时长以天（8学时）、半天（4学时）或学时填写，须大于0，单条记录不超过一周。',
@@ -292,8 +333,10 @@ export const zhErrors: { readonly [code: string]: string } = {
   STUDY_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   STUDY_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
   STUDY_NOT_REPORTED: '该学习记录不处于待党支部确认状态。',
-  STUDY_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  STUDY_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  STUDY_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  STUDY_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   TRANSFER_BAD_PARAMS: '参数格式不正确。',
   TRANSFER_EXISTS: '该转接编号已存在。',
   TRANSFER_NOT_A_BRANCH: '组织关系应转入党支部。',
@@ -301,14 +344,18 @@ export const zhErrors: { readonly [code: string]: string } = {
   TRANSFER_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   TRANSFER_NOT_PENDING: '该转接不处于待接收状态。',
   TRANSFER_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
-  TRANSFER_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  TRANSFER_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
   TRANSFER_PENDING: '该党员已有待接收的组织关系转接。',
-  TRANSFER_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  TRANSFER_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   TRANSFER_REASON_REQUIRED: '无正当理由不得拒绝接收党员组织关系，拒绝时须说明理由。',
   TRANSFER_SAME_ORG: '转入党支部与现所在党支部相同。',
   WARNINGS_BAD_PARAMS: '参数格式不正确。',
   WARNINGS_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   WARNINGS_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
-  WARNINGS_ON_BEHALF_REFUSED: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-  WARNINGS_PERSONAL_DATA: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  WARNINGS_ON_BEHALF_REFUSED:
+    '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  WARNINGS_PERSONAL_DATA:
+    '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
 };
