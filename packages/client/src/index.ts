@@ -13,6 +13,13 @@ export {
   decodeDossier,
 } from './dossier/format.ts';
 export {
+  type ServiceLine,
+  type ServiceStatement,
+  type StatementVerdict,
+  servicesOf,
+  verifyServiceStatement,
+} from './dossier/statement.ts';
+export {
   DOSSIER_CHECKS,
   type DossierCheck,
   type DossierTrust,

@@ -6,6 +6,7 @@
  * and flagged late, never refused. A clerk may order on a resident's behalf (marked `placedBy`), and
  * then confirm for them too.
  */
+import type { Value } from '@djchain/crypto';
 import type { ActionContext, ReadContext, Result } from '@djchain/runtime';
 import { getAttachment } from '../attachment/store.ts';
 import { defineAction } from '../common/action.ts';
@@ -88,6 +89,7 @@ function advance(
   act: OrderAct['act'],
   next: Partial<Order> & { status: OrderStatus },
   extra: { provider?: Account | null; reason?: string | null } = {},
+  data: { readonly [key: string]: Value } = {},
 ): Order {
   const today = todayOf(ctx);
   const due = dueOf(o, serviceParams(ctx.store));
@@ -114,6 +116,7 @@ function advance(
     forResident: a.forResident,
     provider: out.provider,
     reason: a.reason,
+    ...data,
   });
   return out;
 }
@@ -394,7 +397,16 @@ export const confirm = defineAction<{ order: string; rating: number; review?: st
   },
   execute(ctx, p) {
     const o = getOrder(ctx.store, p.order)!;
-    advance(ctx, o, 'confirm', { status: 'confirmed', rating: p.rating, review: p.review ?? null });
+    // The confirmation names what it counts, so a provider's history (their dossier) carries the
+    // whole statement for their own branch: kind, minutes and rating of each confirmed service.
+    advance(
+      ctx,
+      o,
+      'confirm',
+      { status: 'confirmed', rating: p.rating, review: p.review ?? null },
+      { provider: o.provider },
+      { kind: o.kind, item: o.item, minutes: o.minutes!, rating: p.rating },
+    );
     const provider = o.provider!;
     const minutes = o.minutes!;
     addTally(ctx, serviceKeys.tallyOfAccount(provider), minutes);

@@ -144,6 +144,8 @@ export function canReadEntity(scope: Scope, state: StateReader, entity: string):
   if (kind === 'member') return canReadMember(scope, state, id);
   if (kind === 'org') return canReadOrg(scope, id);
   if (kind === 'address' && scope.address === id) return true;
+  // A resident reads their own history (a 双报到 member's service statement is its dossier).
+  if (kind === 'resident' && isAccount(scope, state, entity)) return true;
   return scope.all || scope.community;
 }
 
