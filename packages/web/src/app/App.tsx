@@ -75,6 +75,7 @@ const RecruitmentPage = lazy(() =>
   import('./pages/Recruitment.tsx').then((m) => ({ default: m.RecruitmentPage })),
 );
 const ResidentsPage = lazy(() => import('./pages/Residents.tsx').then((m) => ({ default: m.ResidentsPage })));
+const ServicePage = lazy(() => import('./pages/Service.tsx').then((m) => ({ default: m.ServicePage })));
 const StudyPage = lazy(() => import('./pages/Study.tsx').then((m) => ({ default: m.StudyPage })));
 const SupervisionPage = lazy(() =>
   import('./pages/Supervision.tsx').then((m) => ({ default: m.SupervisionPage })),
@@ -268,6 +269,7 @@ function Shell() {
     { key: 'verify', label: t('navVerify') },
     { key: 'portal', label: t('navPortal') },
     { key: 'resident', label: t('navResidents') },
+    { key: 'service', label: t('navService') },
   ];
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -472,6 +474,8 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
       return <NewKeyPage />;
     case 'resident':
       return <ResidentsPage route={route} />;
+    case 'service':
+      return <ServicePage route={route} />;
     case 'disclosure':
       return route[1] ? <DisclosureItemPage id={route[1]} /> : <DisclosureListPage />;
     case 'verify':

@@ -110,7 +110,7 @@ export function genesisSet(cfg: AppConfig): ValidatorSet {
 }
 
 /** The SDK for this page: the API on the same origin (the web server forwards /v1). */
-function makeClient(cfg: AppConfig): DjchainClient {
+export function makeClient(cfg: AppConfig): DjchainClient {
   return new DjchainClient({
     baseUrl: window.location.origin,
     suite: getSuite(cfg.suite),

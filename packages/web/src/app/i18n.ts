@@ -16,6 +16,7 @@ import { en as orgLifeEn, zh as orgLifeZh } from './i18n/orglife.ts';
 import { en as orgLifeStudyEn, zh as orgLifeStudyZh } from './i18n/orglife-study.ts';
 import { en as residentsEn, zh as residentsZh } from './i18n/residents.ts';
 import { en as seedingEn, zh as seedingZh } from './i18n/seeding.ts';
+import { en as serviceEn, zh as serviceZh } from './i18n/service.ts';
 import { en as supervisionEn, zh as supervisionZh } from './i18n/supervision.ts';
 
 const zh = {
@@ -24,6 +25,7 @@ const zh = {
   ...orgLifeZh,
   ...orgLifeStudyZh,
   ...residentsZh,
+  ...serviceZh,
   ...chainNamesZh,
   ...disciplineZh,
   ...disclosureZh,
@@ -315,6 +317,7 @@ const en: Table = {
   ...orgLifeEn,
   ...orgLifeStudyEn,
   ...residentsEn,
+  ...serviceEn,
   ...chainNamesEn,
   ...disciplineEn,
   ...disclosureEn,

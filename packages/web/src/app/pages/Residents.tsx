@@ -100,7 +100,7 @@ function ResidentKeyCard() {
   );
 }
 
-function ResidentSignIn() {
+export function ResidentSignIn() {
   const { t, chain } = useApp();
   const [file, setFile] = useState<string | null>(null);
   const [pass, setPass] = useState('');

@@ -1,0 +1,236 @@
+/**
+ * 党群服务 in real Chromium against a real node (issue 17): the centre's clerk has set up a grid, a
+ * 双报到 registration and a menu (SDK); on a 390 px phone a resident signs in with their key, orders
+ * from the menu and is refused a wish holding a phone number; the clerk dispatches on the board; the
+ * 双报到 member, signed in with their resident key, accepts and completes with evidence on their
+ * to-do; the resident rates it with one tap; the public figures show the count and average, never a
+ * name. What the pages claim is read back with the SDK. Screenshots at 390 and 1280 px.
+ */
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe } from 'node:test';
+import { addressOf, createKeystore } from '@djchain/client';
+import { getSuite, type KeyPair, randomKeyPair, type Value } from '@djchain/crypto';
+import type { Page } from 'playwright-core';
+import type { WebServer } from '../src/server.ts';
+import {
+  browserTests,
+  type Chain,
+  clientOf,
+  nativeScrypt,
+  PASSPHRASE,
+  type Rig,
+  shoot,
+  signInWith,
+  startChain,
+  startWebPage,
+  stopRig,
+} from './harness.ts';
+
+const { gate, browserIt } = browserTests('service centre page tests');
+const PHONE = { width: 390, height: 844 };
+const EVIDENCE = 'e1'.repeat(32);
+
+describe('the service centre in Chromium on a phone', { timeout: 600_000 }, () => {
+  let chain: Chain;
+  let web: WebServer;
+  let rig: Rig | undefined;
+  let page: Page;
+  const suite = getSuite('intl');
+  const resident: KeyPair = randomKeyPair(suite);
+  const volunteer: KeyPair = randomKeyPair(suite);
+  const files: Record<string, string> = {};
+
+  before(async () => {
+    if (!gate.run) return;
+    chain = await startChain({
+      // m-004 is also the clerk of the community 党委's service centre.
+      editGenesis: (g) => {
+        const org = g.modules.org as { posts: Value[] };
+        org.posts.push({ org: 'c1', member: 'm-004', post: '党务工作者', since: '2024-06-01' });
+      },
+    });
+    const client = clientOf(chain);
+    const send = async (module: string, action: string, params: Value) => {
+      const r = await client.send({ module, action, params }, chain.keys.clerk, { timeoutMs: 30_000 });
+      assert.equal(r.receipt.status, 'ok', `${action}: ${JSON.stringify(r.receipt.error)}`);
+    };
+    for (const [id, k] of [
+      ['res-1', resident],
+      ['res-v', volunteer],
+    ] as const) {
+      await send('resident', 'bind', {
+        id,
+        org: 'c1',
+        address: addressOf(suite, k.publicKey),
+        commitment: 'ab'.repeat(32),
+      });
+      const ks = await createKeystore(
+        suite,
+        k.secretKey,
+        PASSPHRASE,
+        { label: id },
+        { scrypt: nativeScrypt },
+      );
+      files[id] = join(chain.dir, '..', 'keys', `${id}.json`);
+      writeFileSync(files[id], JSON.stringify(ks));
+    }
+    await send('attachment', 'register', {
+      hash: EVIDENCE,
+      size: 2048,
+      mediaType: 'image/jpeg',
+      org: 'c1',
+      scope: 'org',
+    });
+    await send('service', 'setGrid', {
+      id: 'grid-1',
+      org: 'c1',
+      name: '幸福里网格',
+      branch: 'b1',
+      leader: 'member:m-002',
+      members: ['member:m-005', 'resident:res-v'],
+      households: 320,
+      residents: 860,
+    });
+    await send('service', 'register', {
+      id: 'dsb-1',
+      org: 'c1',
+      kind: 'member',
+      unit: '区税务局',
+      accounts: ['resident:res-v'],
+      homeOrg: 'tax-chain:b9',
+      commitment: '每年为社区提供法律咨询不少于12小时',
+      hoursPerYear: 12,
+      document: EVIDENCE,
+    });
+    const item = (
+      id: string,
+      name: string,
+      kind: string,
+      provider: string,
+      ref: string | null,
+      minutes: number,
+    ) =>
+      send('service', 'setItem', {
+        id,
+        org: 'c1',
+        name,
+        kind,
+        provider,
+        ...(ref ? { providerRef: ref } : {}),
+        when: '每周二上午',
+        where: '社区党群服务中心',
+        capacity: 10,
+        minutes,
+        open: true,
+      });
+    await item('law', '法律咨询', '法律咨询', 'unit', 'dsb-1', 45);
+    await item('meal', '老年助餐送餐', '助老助餐', 'grid', 'grid-1', 60);
+    await item('policy', '政策解读', '政策解读', 'centre', null, 30);
+    rig = await startWebPage(chain, 180_000);
+    ({ web, page } = rig);
+  });
+  after(() => stopRig({ chain, ...rig }));
+
+  const residentSignIn = async (p: Page, file: string) => {
+    await p.getByTestId('rs-file').setInputFiles(file);
+    await p.getByTestId('rs-pass').fill(PASSPHRASE);
+    await p.getByTestId('rs-open').click();
+  };
+
+  browserIt('order → dispatch → accept → done with evidence → rating, and the public figures', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Reads as the community's 书记: orders and registrations are not public.
+    const client = clientOf(chain);
+    await client.signIn(chain.keys.committeeSecretary);
+    // 1. The resident on a phone: signs in, sees the menu, orders 法律咨询; a wish with a phone is refused.
+    await page.setViewportSize(PHONE);
+    await page.goto(`${web.url}/#/service`);
+    await page.getByTestId('sv-menu').waitFor();
+    await shoot(page, 'service-menu-signed-out');
+    await residentSignIn(page, files['res-1']!);
+    await page.getByTestId('sv-me').waitFor();
+    await page.getByTestId('sv-order-law').click();
+    await page.getByTestId('sv-ordered').waitFor();
+    const mine = (await client.query('service', 'ordersOf', { resident: 'res-1' })).result as {
+      id: string;
+      item: string;
+    }[];
+    assert.deepEqual(
+      mine.map((o) => o.item),
+      ['law'],
+    );
+    const id = mine[0]!.id;
+    await page.getByTestId(`sv-mine-${id}`).waitFor();
+    assert.match((await page.getByTestId(`sv-mine-${id}`).textContent()) ?? '', /待派单/);
+    await page.getByTestId('sv-need-text').fill('请打我电话13912345678');
+    await page.getByTestId('sv-need-send').click();
+    await page
+      .getByText(/个人信息/)
+      .first()
+      .waitFor();
+    await shoot(page, 'service-resident-ordered');
+
+    // 2. The clerk (her second post: the community 党委's 党务工作者) dispatches on the board.
+    const clerkPage = await rig!.browser.context.newPage();
+    clerkPage.on('pageerror', (e) => errors.push(e.message));
+    await signInWith(clerkPage, web.url, chain.keystores.clerk, { postIndex: 1 });
+    await clerkPage.goto(`${web.url}/#/service/board`);
+    await clerkPage.getByTestId(`sv-board-${id}`).waitFor();
+    await clerkPage.getByTestId(`sv-provider-${id}`).fill('resident:res-v');
+    await shoot(clerkPage, 'service-board-dispatch');
+    await clerkPage.getByTestId(`sv-dispatch-${id}`).click();
+    await clerkPage.locator(`[data-testid="sv-board-${id}"][data-status="dispatched"]`).waitFor();
+    await shoot(clerkPage, 'service-board');
+    await clerkPage.close();
+
+    // 3. The 双报到 member accepts and completes with the evidence photo's hash, on their phone.
+    const vPage = await rig!.browser.context.newPage();
+    vPage.on('pageerror', (e) => errors.push(e.message));
+    await vPage.setViewportSize(PHONE);
+    await vPage.goto(`${web.url}/#/resident`);
+    await residentSignIn(vPage, files['res-v']!);
+    await vPage.getByTestId('resident-bound').waitFor();
+    await vPage.goto(`${web.url}/#/service/todo`);
+    await vPage.getByTestId(`sv-accept-${id}`).click();
+    await vPage.getByTestId(`sv-evidence-${id}`).fill(EVIDENCE);
+    await shoot(vPage, 'service-todo');
+    await vPage.getByTestId(`sv-complete-${id}`).click();
+    await vPage.locator(`[data-testid="sv-todo-${id}"][data-status="done"]`).waitFor();
+    await vPage.close();
+
+    // 4. The resident rates it with one tap; the order is confirmed with 5 and the hours count.
+    await page.setViewportSize(PHONE);
+    await page.goto(`${web.url}/#/service`);
+    await page.reload();
+    await residentSignIn(page, files['res-1']!);
+    await page.getByTestId(`sv-rate-${id}`).waitFor();
+    await shoot(page, 'service-rate');
+    await page.getByTestId(`sv-rate-${id}-5`).click();
+    await page.locator(`[data-testid="sv-mine-${id}"][data-status="confirmed"]`).waitFor();
+    const order = (await client.query('service', 'order', { id })).result as {
+      status: string;
+      rating: number;
+    };
+    assert.deepEqual([order.status, order.rating], ['confirmed', 5]);
+    const reg = (await client.query('service', 'registration', { id: 'dsb-1' })).result as {
+      served: { orders: number; minutes: number };
+    };
+    assert.deepEqual(reg.served, { orders: 1, minutes: 45 });
+
+    // 5. The public figures, for anyone: one 法律咨询, average 5.0, and no id or name on the page.
+    const pub = await rig!.browser.context.newPage();
+    pub.on('pageerror', (e) => errors.push(e.message));
+    await pub.setViewportSize(PHONE);
+    await pub.goto(`${web.url}/#/service/figures`);
+    await pub.getByTestId('sv-figures').getByText('法律咨询').waitFor();
+    const text = (await pub.getByTestId('sv-figures').textContent()) ?? '';
+    assert.match(text, /5\.0/);
+    assert.ok(!/res-|member:|resident:/.test((await pub.locator('main, body').first().textContent()) ?? ''));
+    await shoot(pub, 'service-figures');
+    await pub.close();
+    assert.deepEqual(errors, []);
+  });
+});
