@@ -21,9 +21,10 @@ test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are 
   // generator: the off-chain parts below kept their hash), then by the groups' 党小组长 posts at
   // genesis and their 党小组会 (again nothing drawn), and by issue 16 (residents and 四议两公开: their
   // own generator, residents kept apart from `people`, so the off-chain hash stays; 党务公开: the
-  // eight transactions counted below, no draw either; 重大事项申报: 15 acts, nothing drawn). The plan
+  // eight transactions counted below, no draw either; 重大事项申报: 15 acts, nothing drawn), then by
+  // issue 17 (the service centre: fixed data, nothing drawn, so the off-chain hash stays). The plan
   // hash is read from the run after the counts below were checked by hand.
-  assert.equal(planHash(suite, plan), 'b511703b0d41dc7adcca24b7ea13d91fe270eb4be78c5d5b68a4bbaf1937bc9f');
+  assert.equal(planHash(suite, plan), '0f3e19a6792922209619a2503aabe44605bcc260514c1d0260bf5d473c55f991');
   const offChain = JSON.stringify({ people: plan.people, cases: plan.cases, accounts: plan.accounts });
   assert.equal(createHash('sha256').update(offChain).digest('hex'), OFF_CHAIN_SHA256);
   assert.equal(plan.genesisDate, '2022-06-01');
@@ -34,8 +35,9 @@ test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are 
   // 2026-05 (the 24 months whose 20th is before today) from the month of its first member: b5-g1
   // 2024-06 (24), b4-g2 2024-11 (19), b3-g2 2025-04 (14), b2-g2 2026-01 (5): 62 × 2 = 124.
   // Issue 16 added 52 (residents and 四议两公开, counted below), 8 of 党务公开 (two conversion
-  // publicities, six dues notices) and 15 of 重大事项申报: 1601 + 124 + 52 + 8 + 15.
-  assert.equal(plan.txs.length, 1601 + 124 + 52 + 8 + 15);
+  // publicities, six dues notices) and 15 of 重大事项申报: 1601 + 124 + 52 + 8 + 15. Issue 17 added
+  // 126 of the service centre (counted by action below): 1601 + 124 + 52 + 8 + 15 + 126.
+  assert.equal(plan.txs.length, 1601 + 124 + 52 + 8 + 15 + 126);
   assert.equal(plan.residents.length, 20);
 });
 
@@ -115,7 +117,8 @@ test('seed 7: transactions per action', () => {
     'resident.closeVote': 1,
     'resident.publishResolution': 1,
     'resident.publishResult': 1,
-    'attachment.register': 2,
+    // 2 for matter A's documents, 5 for the service centre's monthly service sheets (issue 17).
+    'attachment.register': 2 + 5,
     'resident.comment': 5,
     // Issue 16: each of the six branches publishes 2025's dues notice on 2026-01-20.
     'dues.publishNotice': 6,
@@ -131,6 +134,23 @@ test('seed 7: transactions per action', () => {
     'declaration.queryDeclaration': 1,
     'declaration.closeDeclaration': 1,
     'declaration.recordRead': 1,
+    // Issue 17 (plan-service.ts), by hand: 3 grids, 10 双报到 members and 2 units, 15 menu items;
+    // 20 orders: 14 confirmed with a rating as ordered, 1 dispatched late (so-07), 1 refused and
+    // dispatched again (so-12), 1 failed (so-15), 1 cancelled before dispatch (so-18), 1 only
+    // dispatched (so-19), 1 only ordered (so-20). Dispatches 14 + 1 + 2 + 1 + 1 = 19; accepts
+    // 14 + 1 + 1 + 1 = 17; completes and confirms 14 + 1 + 1 = 16; one service sheet a month in the
+    // five months with a completion (the attachments above).
+    'service.setGrid': 3,
+    'service.register': 12,
+    'service.setItem': 15,
+    'service.order': 20,
+    'service.dispatch': 19,
+    'service.accept': 17,
+    'service.refuse': 1,
+    'service.complete': 16,
+    'service.fail': 1,
+    'service.confirm': 16,
+    'service.cancel': 1,
   });
 });
 

@@ -37,6 +37,7 @@ import {
 import { planOrgLife } from './plan-orglife.ts';
 import { DEMO_RULESET, planRecruitment } from './plan-recruitment.ts';
 import { planResidents } from './plan-residents.ts';
+import { planService } from './plan-service.ts';
 import type { DemoAccount, DemoPlan, Person, PlanOptions } from './plan-types.ts';
 
 export { ORG_NAMES } from './plan-community.ts';
@@ -93,6 +94,8 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
   });
   // Residents and 四议两公开 (issue 16): their own generator, so nothing above changes.
   const residents = planResidents(ctx);
+  // The service centre (issue 17): fixed data on the residents' accounts, nothing drawn.
+  planService(ctx);
   // 党务公开 (issue 16): the yearly dues notices; draws nothing from the generator.
   planDisclosure(ctx);
 
