@@ -7,13 +7,14 @@
  * name. What the pages claim is read back with the SDK. Screenshots at 390 and 1280 px.
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
-import { addressOf, createKeystore } from '@djchain/client';
+import { addressOf, createKeystore, verifyServiceStatement } from '@djchain/client';
 import { getSuite, type KeyPair, randomKeyPair, type Value } from '@djchain/crypto';
 import type { Page } from 'playwright-core';
-import type { WebServer } from '../src/server.ts';
+import { genesisSet } from '../src/app/chain.ts';
+import { configFromGenesisFile, type WebServer } from '../src/server.ts';
 import {
   browserTests,
   type Chain,
@@ -199,7 +200,6 @@ describe('the service centre in Chromium on a phone', { timeout: 600_000 }, () =
     await shoot(vPage, 'service-todo');
     await vPage.getByTestId(`sv-complete-${id}`).click();
     await vPage.locator(`[data-testid="sv-todo-${id}"][data-status="done"]`).waitFor();
-    await vPage.close();
 
     // 4. The resident rates it with one tap; the order is confirmed with 5 and the hours count.
     await page.setViewportSize(PHONE);
@@ -219,6 +219,33 @@ describe('the service centre in Chromium on a phone', { timeout: 600_000 }, () =
       served: { orders: number; minutes: number };
     };
     assert.deepEqual(reg.served, { orders: 1, minutes: 45 });
+
+    // 4b. The 双报到 member downloads their statement; the file verifies as the dossier of their account.
+    await vPage.goto(`${web.url}/#/resident`);
+    await vPage.reload();
+    await residentSignIn(vPage, files['res-v']!);
+    await vPage.getByTestId('resident-bound').waitFor();
+    await vPage.goto(`${web.url}/#/service/todo`);
+    const [file] = await Promise.all([
+      vPage.waitForEvent('download'),
+      vPage.getByTestId('sv-statement-get').click(),
+    ]);
+    await vPage.getByTestId('sv-statement-done').waitFor();
+    assert.match((await vPage.getByTestId('sv-statement-done').textContent()) ?? '', /1 次服务，45 分钟/);
+    const saved = join(chain.dir, '..', 'statement.djd');
+    await file.saveAs(saved);
+    const verdict = verifyServiceStatement(new Uint8Array(readFileSync(saved)), {
+      suite,
+      chainId: chain.chainId,
+      validatorSets: [genesisSet(configFromGenesisFile(join(chain.dir, 'genesis.json')))],
+    });
+    assert.ok(verdict.ok);
+    assert.deepEqual(
+      verdict.statement.services.map((s) => [s.order, s.kind, s.minutes, s.rating]),
+      [[id, '法律咨询', 45, 5]],
+    );
+    await shoot(vPage, 'service-statement');
+    await vPage.close();
 
     // 5. The public figures, for anyone: one 法律咨询, average 5.0, and no id or name on the page.
     const pub = await rig!.browser.context.newPage();

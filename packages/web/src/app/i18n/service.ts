@@ -65,6 +65,10 @@ export const zh = {
   svOpenBoard: '派单台',
   svOpenTodo: '我的服务任务',
   svOpenFigures: '服务公开数据',
+  svStatement: '我的服务证明',
+  svStatementHint: '双报到党员可下载经居民确认的服务记录文件，交所在党组织在“核验”页面逐项核验。',
+  svStatementGet: '下载服务证明',
+  svStatementDone: '已核验并下载：共 {orders} 次服务，{minutes} 分钟',
 };
 
 export const en: typeof zh = {
@@ -131,4 +135,9 @@ export const en: typeof zh = {
   svOpenBoard: 'Dispatch board',
   svOpenTodo: 'My service tasks',
   svOpenFigures: 'Service figures',
+  svStatement: 'My service statement',
+  svStatementHint:
+    'A 双报到 member downloads the record of services residents confirmed, for their own branch to check on its Verify page.',
+  svStatementGet: 'Download the statement',
+  svStatementDone: 'Verified and downloaded: {orders} services, {minutes} minutes',
 };

@@ -4,15 +4,17 @@
  * The provider's to-do (`#/service/todo`): orders dispatched to the signed-in member or resident,
  * accepted or refused, completed with an evidence attachment's hash.
  */
-import type { DjchainClient } from '@djchain/client';
+import { type DjchainClient, verifyServiceStatement } from '@djchain/client';
 import type { KeyPair, Value } from '@djchain/crypto/browser';
 import { Alert, Button, Card, Input, InputNumber, List, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { download, genesisSet } from '../chain.ts';
 import { useApp, useAsync } from '../context.tsx';
+import { AppError } from '../errors.ts';
 import { residentApi, useResidentSession } from '../resident.ts';
 import { type MenuItemInfo, type OrderInfo, serviceApi } from '../service.ts';
 import { residentReader, useServiceSend } from '../service-send.tsx';
-import { CodedAlert, ErrorBlock, Loading } from '../ui.tsx';
+import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
 import { BIG } from './Residents.tsx';
 import { OrderStatusLine, orderTitle, ServiceLinks, WIDE } from './Service.tsx';
 
@@ -133,7 +135,7 @@ export function ProviderTodo() {
     }
     if (account === null) return null;
     const [todo, menu] = await Promise.all([serviceApi.todo(chain, account, reader), serviceApi.menu(chain)]);
-    return { account, todo, menu };
+    return { account, todo, menu, reader };
   }, [session?.address, resident?.address]);
   const keyOf = () => (session ? unlockKey() : Promise.resolve(resident!.key));
   if (data.loading && !data.data) return <Loading />;
@@ -146,7 +148,7 @@ export function ProviderTodo() {
         <ServiceLinks />
       </Space>
     );
-  const { todo, menu, account } = data.data;
+  const { todo, menu, account, reader } = data.data;
   return (
     <Space direction="vertical" size="large" style={WIDE}>
       <Typography.Title level={3}>{t('svTodo')}</Typography.Title>
@@ -154,6 +156,7 @@ export function ProviderTodo() {
       <Typography.Text type="secondary" data-testid="sv-todo-account">
         {account}
       </Typography.Text>
+      <StatementCard account={account} reader={reader} />
       <Card data-testid="sv-todo">
         {todo.length === 0 ? (
           <Typography.Text>{t('svTodoEmpty')}</Typography.Text>
@@ -178,6 +181,54 @@ export function ProviderTodo() {
       </Card>
       <ServiceLinks />
     </Space>
+  );
+}
+
+/**
+ * The statement a 双报到 member takes to their own branch: the dossier of their account, verified
+ * here first (client verifyServiceStatement), downloaded as the file their branch checks.
+ */
+function StatementCard({ account, reader }: { account: string; reader: DjchainClient | undefined }) {
+  const { t, chain } = useApp();
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<{ orders: number; minutes: number } | null>(null);
+  const [error, setError] = useState<CodedView | null>(null);
+  const fetchIt = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { bytes } = await (reader ?? chain.client).getDossier(account);
+      const v = verifyServiceStatement(bytes, {
+        suite: chain.client.suite,
+        chainId: chain.config.chainId,
+        validatorSets: [genesisSet(chain.config)],
+      });
+      if (!v.ok) throw typeof v.error === 'string' ? new AppError('WEB_NOT_A_STATEMENT', v.error) : v.error;
+      download(`service-statement-${account.replace(':', '-')}.djd`, bytes);
+      setDone({ orders: v.statement.orders, minutes: v.statement.minutes });
+    } catch (e) {
+      setError(codedOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title={t('svStatement')} data-testid="sv-statement">
+      <Typography.Paragraph style={BIG}>{t('svStatementHint')}</Typography.Paragraph>
+      <Button size="large" loading={busy} onClick={fetchIt} data-testid="sv-statement-get">
+        {t('svStatementGet')}
+      </Button>
+      {done ? (
+        <Alert
+          style={{ marginTop: 12 }}
+          type="success"
+          showIcon
+          data-testid="sv-statement-done"
+          title={t('svStatementDone', { orders: done.orders, minutes: done.minutes })}
+        />
+      ) : null}
+      {error ? <CodedAlert error={error} /> : null}
+    </Card>
   );
 }
 
