@@ -247,6 +247,20 @@ describe('the service centre in Chromium on a phone', { timeout: 600_000 }, () =
     await shoot(vPage, 'service-statement');
     await vPage.close();
 
+    // 4c. The grid leader (b1's 书记) sees the grid's totals and that nothing of it is late.
+    const glPage = await rig!.browser.context.newPage();
+    glPage.on('pageerror', (e) => errors.push(e.message));
+    await signInWith(glPage, web.url, chain.keystores.branchSecretary);
+    await glPage.setViewportSize(PHONE);
+    await glPage.goto(`${web.url}/#/service/grid`);
+    await glPage.getByTestId('sv-grid-overdue-grid-1').waitFor();
+    const grid = (await glPage.getByTestId('sv-grid-grid-1').textContent()) ?? '';
+    assert.match(grid, /户数320/);
+    assert.match(grid, /常住人口860/);
+    assert.match(grid, /本网格没有逾期订单/);
+    await shoot(glPage, 'service-grid');
+    await glPage.close();
+
     // 5. The public figures, for anyone: one 法律咨询, average 5.0, and no id or name on the page.
     const pub = await rig!.browser.context.newPage();
     pub.on('pageerror', (e) => errors.push(e.message));

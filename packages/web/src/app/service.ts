@@ -104,6 +104,8 @@ export const serviceApi = {
     q<OrderInfo[]>(chain, 'todo', { account }, reader),
   board: (chain: Chain) => q<OrderInfo[]>(chain, 'board', {}),
   stats: (chain: Chain) => q<MonthFigure[]>(chain, 'stats', {}),
+  /** A grid's late orders (its leader's and the community's to read). */
+  overdue: (chain: Chain, grid: string) => q<OrderInfo[]>(chain, 'overdue', { grid }),
   registrations: (chain: Chain) =>
     q<{ id: string; unit: string; accounts: string[]; ended: string | null }[]>(chain, 'registrations', {}),
 };

@@ -2,7 +2,8 @@
  * 党群服务 (issue 17), phone first and in large type: a resident signed in with their key orders from
  * the menu or posts a wish (微心愿), follows their requests step by step (due days, escalation), rates
  * a done service with one tap, or cancels. Routes: `#/service` (this page), `#/service/board` (the
- * centre's dispatch board), `#/service/todo` (the provider's tasks), `#/service/figures` (public).
+ * centre's dispatch board), `#/service/todo` (the provider's tasks), `#/service/grid` (grids and a
+ * grid leader's escalations), `#/service/figures` (public).
  */
 import { Alert, Button, Card, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -15,6 +16,7 @@ import { CodedAlert, ErrorBlock, Loading } from '../ui.tsx';
 import { BIG, ResidentSignIn } from './Residents.tsx';
 import { ProviderTodo, ServiceBoard } from './ServiceBoard.tsx';
 import { ServiceFigures } from './ServiceFigures.tsx';
+import { ServiceGrids } from './ServiceGrid.tsx';
 
 export const WIDE = { display: 'flex', width: '100%', maxWidth: 720, margin: '0 auto', ...BIG } as const;
 
@@ -22,6 +24,7 @@ export function ServicePage({ route }: { route: string[] }) {
   if (route[1] === 'board') return <ServiceBoard />;
   if (route[1] === 'todo') return <ProviderTodo />;
   if (route[1] === 'figures') return <ServiceFigures />;
+  if (route[1] === 'grid') return <ServiceGrids />;
   return <ResidentService />;
 }
 
@@ -32,6 +35,7 @@ export function ServiceLinks() {
       <Button onClick={() => go('service')}>{t('navService')}</Button>
       <Button onClick={() => go('service', 'board')}>{t('svOpenBoard')}</Button>
       <Button onClick={() => go('service', 'todo')}>{t('svOpenTodo')}</Button>
+      <Button onClick={() => go('service', 'grid')}>{t('svGrids')}</Button>
       <Button onClick={() => go('service', 'figures')}>{t('svOpenFigures')}</Button>
     </Space>
   );
