@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,disk,cluster,import,dues,orglife,insight,web,start,mixed] [-- --keys N]
+ * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,disk,cluster,import,dues,orglife,insight,web,start,mixed,service] [-- --keys N]
  * [-- --txs N] [-- --suites intl,gm] [-- --cpu-prof DIR] [-- --batch N --in-flight N] [-- --rows N] [-- --import-prof DIR]`: figures measured on this machine in one run, and the ratios between them. Not a
  * test: it reads the clock. Progress goes to stderr; the result goes to stdout (one JSON line with
  * --json, a table otherwise). `--quick` is a small run (fewer keys and transactions) for checking
@@ -16,6 +16,7 @@ import { benchInsight } from './insight.ts';
 import { benchMixed } from './mixed.ts';
 import { benchSingleNode } from './node.ts';
 import { benchOrgLife } from './orglife.ts';
+import { benchService } from './service.ts';
 import { benchStart } from './start.ts';
 import { benchState } from './state.ts';
 import { benchWeb } from './web.ts';
@@ -122,6 +123,7 @@ if (want('insight')) Object.assign(figures, await benchInsight(log, { members: q
 if (want('web')) Object.assign(figures, await benchWeb(log, { runs: 20, loads: quick ? 3 : 5 }));
 
 // Last: the first `npm start` (a 300-member demo; --quick 60) in a temp data directory.
+if (want('service')) Object.assign(figures, await benchService(log, { orders: quick ? 10 : 50 }));
 if (want('start'))
   Object.assign(figures, await benchStart(log, { members: quick ? 60 : 300, timeoutMs: 1_800_000 }));
 
