@@ -168,10 +168,10 @@ describe('the service centre in Chromium on a phone', { timeout: 600_000 }, () =
     assert.match((await page.getByTestId(`sv-mine-${id}`).textContent()) ?? '', /待派单/);
     await page.getByTestId('sv-need-text').fill('请打我电话13912345678');
     await page.getByTestId('sv-need-send').click();
-    await page
-      .getByText(/个人信息/)
-      .first()
-      .waitFor();
+    // The refusal itself (the card's hint says 个人信息 too): only then is the send over.
+    const refused = page.getByTestId('sv-need').getByTestId('coded-error');
+    await refused.waitFor({ timeout: 150_000 });
+    assert.match((await refused.textContent()) ?? '', /SERVICE_PERSONAL_DATA/);
     await shoot(page, 'service-resident-ordered');
 
     // 2. The clerk (her second post: the community 党委's 党务工作者) dispatches on the board.
