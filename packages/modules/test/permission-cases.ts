@@ -6,9 +6,15 @@
  */
 import assert from 'node:assert/strict';
 import type { Value } from '@djchain/crypto';
+import { getSuite } from '@djchain/crypto';
+import { ChildChain } from './child-chain.ts';
 import { B1_POSTS, C1_POSTS } from './fixture.ts';
 import { Chain, type Step } from './harness.ts';
 import { runPath } from './paths.ts';
+
+const CHILD = new ChildChain(getSuite('intl'), 'child-a');
+const UNREGISTERED = new ChildChain(getSuite('intl'), 'child-z');
+UNREGISTERED.add();
 
 /** Per action: parameters that parse, the organization it acts in and the member it is about. */
 export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subject?: string } } = {
@@ -309,6 +315,10 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
   // The 书记 of the organization named; the test chain's validator runs for no organization, so a
   // permitted caller stops at GOVERNANCE_WRONG_APPROVER (checked after the post).
   'governance.approve': { params: { proposal: 1, org: 'c1' }, org: 'c1' },
+  // A child chain's real header and commit; permitted callers stop at ANCHOR_UNKNOWN_CHAIN (the
+  // second chain of the pair is never registered) or succeed in registering.
+  'anchor.register': { params: CHILD.registerParams(), org: 'c1' },
+  'anchor.submit': { params: UNREGISTERED.anchorParams(1), org: 'c1' },
 };
 
 /** Recruitment step actions all act on the candidate's process in b1. */

@@ -172,6 +172,12 @@ const EXPECTED: { readonly [action: string]: string } = {
   // approves (or, when genesis names one, the superior body's key — not the mode of this chain).
   'governance.propose': 'o:书',
   'governance.approve': 'o:书',
+  // Anchoring child chains (issue 19): the top 党委's 书记 or 组织委员 registers a child chain (the
+  // committee's decision on which chains it supervises); its validator nodes relay anchors (not a
+  // post: not in this table), and so may its 书记, 组织委员 and clerk — the proof carries its own
+  // signatures, so who submits it decides nothing.
+  'anchor.register': 'o:书组',
+  'anchor.submit': 'o:书组务',
 };
 
 const POST_OF: { readonly [abbr: string]: string } = {

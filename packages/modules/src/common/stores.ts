@@ -20,6 +20,7 @@ export const MODULE = {
   resident: 'resident',
   disclosure: 'disclosure',
   declaration: 'declaration',
+  anchor: 'anchor',
 } as const;
 export type ModuleName = (typeof MODULE)[keyof typeof MODULE];
 

@@ -4,6 +4,7 @@
  * a test fails when the file drifts from this rendering.
  */
 import type { ModuleDef } from '@djchain/runtime';
+import { anchorModule } from '../anchor/module.ts';
 import { attachmentModule } from '../attachment/module.ts';
 import type { RuleAction } from '../common/action.ts';
 import { declarationModule } from '../declaration/module.ts';
@@ -50,6 +51,7 @@ const MODULES: readonly ModuleDef[] = [
   disclosureModule,
   declarationModule,
   governanceModule,
+  anchorModule,
 ];
 
 /** One row per action of every module, in module then action order. */
