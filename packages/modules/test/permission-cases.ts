@@ -35,6 +35,22 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
     params: { id: 'new2', org: 'b1', address: '@new2', status: '正式党员', since: '2001-07-01' },
     org: 'b1',
   },
+  // Permitted callers stop at MEMBER_TRANSFER_NOT_ANCHORED: no chain is anchored on the test chain.
+  'member.admitTransfer': {
+    params: {
+      id: 'new3',
+      address: '@new3',
+      org: 'b1',
+      fromChain: 'street-a',
+      transfer: 'x1',
+      height: 1,
+      transferValue: new Uint8Array(8),
+      transferProof: new Uint8Array(8),
+      historyValue: new Uint8Array(8),
+      historyProof: new Uint8Array(8),
+    },
+    org: 'b1',
+  },
   'member.rotateKey': { params: { member: 'b1.m4', newAddress: '@b1.m4-new' }, org: 'b1', subject: 'b1.m4' },
   'member.requestKeyRecovery': {
     params: { member: 'b1.m4', newAddress: '@b1.m4-new' },
@@ -143,6 +159,11 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
   'transfer.acceptTransfer': { params: { id: 't2' }, org: 'b1', subject: 'b2.m1' },
   'transfer.refuseTransfer': { params: { id: 't2', reason: '材料不全需补充' }, org: 'b1', subject: 'b2.m1' },
   'transfer.withdrawTransfer': { params: { id: 't1' }, org: 'b1', subject: 'b1.m4' },
+  'transfer.releaseOut': {
+    params: { id: 'x1', member: 'b1.m3', toChain: 'street-b', to: 'b1', reason: '居住地变更' },
+    org: 'b1',
+    subject: 'b1.m3',
+  },
   'dues.assess': {
     params: { member: 'b1.m4', group: '在职', from: '2025-07', fen: 1500, commitment: 'ab'.repeat(32) },
     org: 'b1',

@@ -79,7 +79,12 @@ const RESOLVERS: { readonly [K in WarningKind]: Resolver } = {
   'transfer.unanswered'(ctx, d) {
     const t = getTransfer(ctx.readStore(MODULE.transfer), str(d, 'transfer'));
     if (!t || t.status === 'pending') return null;
-    const act = { accepted: 'acceptTransfer', refused: 'refuseTransfer', withdrawn: 'withdrawTransfer' };
+    const act = {
+      accepted: 'acceptTransfer',
+      refused: 'refuseTransfer',
+      withdrawn: 'withdrawTransfer',
+      released: 'releaseOut',
+    };
     return `transfer.${act[t.status]}`;
   },
   'discipline.observation'(ctx, d) {
