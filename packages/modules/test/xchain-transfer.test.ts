@@ -65,6 +65,14 @@ describe('cross-chain transfer (组织关系转接 between chains)', () => {
     do: 'transfer.releaseOut',
     params: { id: 'x3', member: 'b1.m2', toChain: 'street-c', to: 'b1', reason: '工作调动' },
   });
+  // A probationary member (the fixture's b1.p1: admitted 2023-12-01, probation to 2024-12-01).
+  ok(a, {
+    at: '2024-03-04',
+    hour: 11,
+    by: 'b1.sec',
+    do: 'transfer.releaseOut',
+    params: { id: 'x4', member: 'b1.p1', toChain: 'street-b', to: 'b1', reason: '工作调动' },
+  });
   const s1 = snapshot(a);
   aHeaders.add({ stateRoot: s1.root });
   ok(b, { at: '2024-03-05', by: 'c.clerk', do: 'anchor.submit', params: aHeaders.anchorParams(1) });
@@ -179,6 +187,12 @@ describe('cross-chain transfer (组织关系转接 between chains)', () => {
     const m = b.member('n1');
     assert.equal(m.status, '正式党员');
     assert.equal(m.partyAgeFrom, '2010-07-01');
+    // A probationary member stays one, with the probation the sender recorded.
+    assert.equal(admit(admission(s1, 1, 'x4', 'b1.p1', 'n4')), 'ok');
+    const p = b.member('n4');
+    assert.equal(p.status, '预备党员');
+    assert.equal(p.probationEnd, '2024-12-01');
+    assert.equal(p.partyAgeFrom, null);
   });
 
   it('a replay of the same release is refused', () => {
