@@ -132,21 +132,27 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
   }
 
   /** Submits the ActCard `testId`, confirms, and waits for its committed or refused result. */
+  /**
+   * Submits the card through its confirmation and returns the answer to THIS submission (the card
+   * counts its answers), or fails at once naming the fields the form refused.
+   */
   async function submit(testId: string): Promise<'done' | 'refused'> {
+    const card = page.getByTestId(testId);
+    const before = Number(await card.getAttribute('data-answered'));
     await page.getByTestId(`${testId}-submit`).click();
-    await page.getByTestId('confirm-ok').click();
-    // The dialog closes once the transaction is signed and sent: on a loaded machine (the whole
-    // suite in parallel) that took more than the default 30 s. A bound against a hang, as below.
-    await page.getByTestId('confirm-ok').waitFor({ state: 'hidden', timeout: 180_000 });
-    const done = page.getByTestId(`${testId}-done`);
-    const refused = page.getByTestId(testId).getByTestId('coded-error');
-    try {
-      await done.or(refused).first().waitFor({ timeout: 180_000 });
-    } catch (e) {
-      await page.screenshot({ path: join(SHOTS, `debug-${testId}.png`), fullPage: true });
-      throw e;
-    }
-    return (await done.count()) > 0 ? 'done' : 'refused';
+    const confirm = page.getByTestId('confirm-ok');
+    const invalid = card.locator('.ant-form-item-explain-error');
+    await confirm.or(invalid).first().waitFor();
+    if ((await confirm.count()) === 0)
+      assert.fail(`the form refused: ${(await invalid.allTextContents()).join('; ')}`);
+    await confirm.click();
+    // Signing and the chain's answer: on a loaded machine (the whole suite in parallel) that took
+    // more than the default 30 s. A bound against a hang.
+    await page
+      .locator(`[data-testid="${testId}"][data-answered="${before + 1}"]`)
+      .waitFor({ timeout: 180_000 });
+    await confirm.waitFor({ state: 'hidden' });
+    return (await page.getByTestId(`${testId}-done`).count()) > 0 ? 'done' : 'refused';
   }
 
   browserIt(

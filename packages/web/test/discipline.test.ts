@@ -72,14 +72,25 @@ describe('discipline page in Chromium', { timeout: 300_000 }, () => {
       if ((await field.getAttribute('class'))?.includes('ant-select')) {
         await field.click();
         await page.locator('.ant-select-dropdown:visible').getByTitle(value, { exact: true }).click();
+        // The choice shows in the box (the list itself is elsewhere in the page).
+        await form.getByTestId(`${card}-${name}`).filter({ hasText: value }).waitFor();
       } else await field.fill(value);
     }
   }
 
+  /**
+   * Submits the card and returns the answer to THIS submission (the card counts its answers), or
+   * fails at once naming the fields the form refused — never the answer to an earlier one.
+   */
   async function submit(card: string): Promise<string> {
     const result = page.getByTestId(`result-${card}`);
+    const before = Number(await result.getAttribute('data-answered'));
     await page.getByTestId(`submit-${card}`).click();
-    await result.locator('.ant-alert').first().waitFor({ timeout: 90_000 });
+    const answered = page.locator(`[data-testid=result-${card}][data-answered="${before + 1}"]`);
+    const invalid = page.getByTestId(`act-${card}`).locator('.ant-form-item-explain-error');
+    await answered.or(invalid).first().waitFor({ timeout: 150_000 });
+    if ((await answered.count()) === 0)
+      assert.fail(`the form refused: ${(await invalid.allTextContents()).join('; ')}`);
     return (await result.textContent()) ?? '';
   }
 

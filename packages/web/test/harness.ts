@@ -102,6 +102,13 @@ export interface Chain {
    * block of today (its deadline checks run in it).
    */
   readonly toWallClock?: () => Promise<void>;
+  /**
+   * Only for a chain started `pastDays` ago: moves the node's clock to `ms` (never back) and waits
+   * for a block of that time, so the next transactions are dated then.
+   */
+  readonly setClock?: (ms: number) => Promise<void>;
+  /** Every genesis member's key, by member id (the accounts' and the others'). */
+  readonly memberKeys: Readonly<Record<string, KeyPair>>;
   stop(): Promise<void>;
 }
 
@@ -252,15 +259,24 @@ export async function startChain(
     await stop();
     throw e;
   }
+  const blockOf = async (ms: number) => {
+    // A block at or after `ms`: bounded in count and time.
+    const client = clientOf({ dir, nodeUrl: url, chainId });
+    for (let i = 0; i < 600 && (await client.status()).time < ms; i++)
+      await new Promise((r) => setTimeout(r, 100));
+  };
+  const setClock =
+    'setClock' in node
+      ? async (ms: number) => {
+          await node.setClock(ms);
+          await blockOf(ms);
+        }
+      : undefined;
   const toWallClock =
     'wallClock' in node
       ? async () => {
           await node.wallClock();
-          // A block of today: bounded in count and time.
-          const client = clientOf({ dir, nodeUrl: url, chainId });
-          const since = Date.now();
-          for (let i = 0; i < 600 && (await client.status()).time < since; i++)
-            await new Promise((r) => setTimeout(r, 100));
+          await blockOf(Date.now());
         }
       : undefined;
   return {
@@ -272,7 +288,9 @@ export async function startChain(
     child,
     names,
     stop,
+    memberKeys: keys,
     ...(toWallClock ? { toWallClock } : {}),
+    ...(setClock ? { setClock } : {}),
   };
 }
 
@@ -283,6 +301,7 @@ async function startDriven(dir: string): Promise<{
   child: ChildProcess;
   url: string;
   wallClock(): Promise<void>;
+  setClock(ms: number): Promise<void>;
   stop(graceMs: number): Promise<void>;
 }> {
   const child = fork(REPLAY_NODE, ['--dir', dir, '--empty-block-ms', '1000'], {
@@ -296,15 +315,17 @@ async function startDriven(dir: string): Promise<{
   const message = <T>(pick: (m: Record<string, unknown>) => T | undefined, ms: number) =>
     new Promise<T>((ok, fail) => {
       const timer = setTimeout(() => fail(new Error(`replay node: no answer in ${ms} ms: ${err}`)), ms);
+      const exit = (c: number | null) => fail(new Error(`replay node exited (${c}): ${err}`));
       const on = (m: Record<string, unknown>) => {
         const v = pick(m);
         if (v === undefined) return;
         clearTimeout(timer);
         child.off('message', on);
+        child.off('exit', exit);
         ok(v);
       };
       child.on('message', on);
-      child.once('exit', (c) => fail(new Error(`replay node exited (${c}): ${err}`)));
+      child.once('exit', exit);
     });
   const url = await message((m) => (typeof m.ready === 'string' ? m.ready : undefined), 120_000);
   return {
@@ -313,6 +334,11 @@ async function startDriven(dir: string): Promise<{
     wallClock: async () => {
       const set = message((m) => (m.clockSet === null ? true : undefined), 30_000);
       child.send({ clock: null });
+      await set;
+    },
+    setClock: async (ms) => {
+      const set = message((m) => (m.clockSet === ms ? true : undefined), 30_000);
+      child.send({ clock: ms });
       await set;
     },
     stop: async (graceMs) => {
@@ -444,6 +470,9 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
+    // As a user who turned animations off: the app then shows lists and dialogs without motion
+    // (App.tsx), so a click never lands on a list still sliding in or a dialog still fading out.
+    reducedMotion: 'reduce',
     args: [
       '--headless',
       '--no-sandbox',

@@ -180,10 +180,10 @@ describe('residents and 四议两公开 in Chromium on a phone', { timeout: 600_
       );
       await page.getByTestId('comment-text').fill('请联系我 13912345678');
       await page.getByTestId('comment-send').click();
-      await page
-        .getByText(/个人信息/)
-        .first()
-        .waitFor();
+      // The refusal itself (the form's hint says 个人信息 too): only then is the send over.
+      const refused = page.getByTestId('comment-form').getByTestId('coded-error');
+      await refused.waitFor({ timeout: 150_000 });
+      assert.match((await refused.textContent()) ?? '', /RESIDENT_PERSONAL_DATA/);
       await page.getByTestId('comment-text').fill('建议增设休息座椅，施工期间保留一部楼梯通行');
       await page.getByTestId('comment-send').click();
       await page.getByTestId('comment-done').waitFor();

@@ -50,6 +50,8 @@ export function ActCard(props: ActCardProps) {
   const [receipt, setReceipt] = useState<VerifiedReceipt | null>(null);
   // One submission at a time, whatever the clicks: state updates are not synchronous.
   const inFlight = useRef(false);
+  // Submissions answered so far (data-answered): a test waits for the answer to its own.
+  const [answered, setAnswered] = useState(0);
   const [module, action] = props.action.split('.') as [string, string];
 
   const submit = async (prepared: Prepared, v: FormValues) => {
@@ -77,6 +79,7 @@ export function ActCard(props: ActCardProps) {
     } finally {
       inFlight.current = false;
       setBusy(false);
+      setAnswered((n) => n + 1);
     }
   };
 
@@ -113,7 +116,7 @@ export function ActCard(props: ActCardProps) {
   const target = props.targetOf?.(values) ?? null;
   const member = props.memberOf?.(values) ?? null;
   return (
-    <Card title={props.title} data-testid={props.testId} extra={props.extra}>
+    <Card title={props.title} data-testid={props.testId} data-answered={answered} extra={props.extra}>
       {props.hint ? <Typography.Paragraph type="secondary">{props.hint}</Typography.Paragraph> : null}
       <Typography.Paragraph>
         <Typography.Text type="secondary">{t('whoMay', { who: whoMay(props.action, lang) })}</Typography.Text>

@@ -229,6 +229,8 @@ function ActCard({ spec }: { spec: ActSpec }) {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<CodedView | null>(null);
   const [receipt, setReceipt] = useState<VerifiedReceipt | null>(null);
+  // Submissions answered so far (data-answered): a test waits for the answer to its own.
+  const [answered, setAnswered] = useState(0);
   const submit = async (v: Record<string, unknown>) => {
     if (!session) return;
     setBusy(true);
@@ -252,6 +254,7 @@ function ActCard({ spec }: { spec: ActSpec }) {
       setRefusal(codedOf(e));
     } finally {
       setBusy(false);
+      setAnswered((n) => n + 1);
     }
   };
   const shown = spec.fields.filter((f) => !f.when || f.when.values.includes(str(values?.[f.when.field])));
@@ -266,7 +269,7 @@ function ActCard({ spec }: { spec: ActSpec }) {
           {t('dcSubmit')}
         </Button>
       </Form>
-      <div style={{ marginTop: 12 }} data-testid={`result-${spec.id}`}>
+      <div style={{ marginTop: 12 }} data-testid={`result-${spec.id}`} data-answered={answered}>
         {refusal ? <CodedAlert error={refusal} title={t('refused')} /> : null}
         {receipt ? (
           <Alert
