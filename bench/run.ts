@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,disk,cluster,import,dues,orglife,insight,web,start,mixed,service] [-- --keys N]
+ * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,disk,cluster,import,dues,orglife,insight,anchor,web,start,mixed,service] [-- --keys N]
  * [-- --txs N] [-- --suites intl,gm] [-- --cpu-prof DIR] [-- --batch N --in-flight N] [-- --rows N] [-- --import-prof DIR]`: figures measured on this machine in one run, and the ratios between them. Not a
  * test: it reads the clock. Progress goes to stderr; the result goes to stdout (one JSON line with
  * --json, a table otherwise). `--quick` is a small run (fewer keys and transactions) for checking
@@ -7,6 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { benchAnchor } from './anchor.ts';
 import { benchCluster } from './cluster.ts';
 import { benchCrypto } from './crypto.ts';
 import { benchDisk } from './disk.ts';
@@ -119,6 +120,7 @@ if (want('dues')) Object.assign(figures, await benchDues(log, { members: quick ?
 
 if (want('orglife')) Object.assign(figures, await benchOrgLife(log, { members: quick ? 1000 : 10_000 }));
 if (want('insight')) Object.assign(figures, await benchInsight(log, { members: quick ? 1000 : 10_000 }));
+if (want('anchor')) Object.assign(figures, benchAnchor(log, { runs: quick ? 50 : 500 }));
 
 if (want('web')) Object.assign(figures, await benchWeb(log, { runs: 20, loads: quick ? 3 : 5 }));
 

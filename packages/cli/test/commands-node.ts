@@ -41,11 +41,12 @@ export const PASSPHRASE = '党建链-测试口令-2026';
 
 /**
  * `opts.members`: further full members (no key of their own) in the given branches.
+ * `opts.chainId`: another chain id than cmd-test (two chains side by side: anchoring, transfers).
  * `opts.commission`: genesis also names a county discipline commission (its keystore made with
  * `djchain keys new`) and registers a second full member of b1, m-2 (no key), to be sanctioned.
  */
 export async function startTestChain(
-  opts: { commission?: boolean; members?: readonly { id: string; org: string }[] } = {},
+  opts: { commission?: boolean; members?: readonly { id: string; org: string }[]; chainId?: string } = {},
 ): Promise<TestChain> {
   const root = mkdtempSync(join(tmpdir(), 'djcmd-'));
   const dir = join(root, 'node');
@@ -59,7 +60,7 @@ export async function startTestChain(
     rmSync(root, { recursive: true, force: true });
   };
   try {
-    assert.equal(djchain(['init', '--dir', dir, '--chain-id', 'cmd-test']).status, 0);
+    assert.equal(djchain(['init', '--dir', dir, '--chain-id', opts.chainId ?? 'cmd-test']).status, 0);
     const made = djchain(['keys', 'new', '--out', keyFile, '--passphrase-file', passFile, '--label', '书记']);
     assert.equal(made.status, 0, made.stderr);
     const address = JSON.parse(readFileSync(keyFile, 'utf8')).address as string;

@@ -13,14 +13,15 @@
 import { equalBytes, type Suite, toHex } from '@djchain/crypto/browser';
 import {
   type CommitCertificate,
+  checkLightStep,
   type Header,
   headerHash,
+  type LightReason,
   type MerkleProof,
   type Receipt,
-  totalPower,
+  type TrustedHead,
   type ValidatorSet,
   validatorSetHash,
-  verifyCommit,
   ZERO_HASH,
 } from '@djchain/ledger';
 import type { Proof } from '@djchain/state';
@@ -44,6 +45,17 @@ export interface LightClientOptions {
   readonly chainId: string;
   readonly trust: TrustAnchor;
 }
+
+/** The client's code for each failed check of the shared rules (`@djchain/ledger` checkLightStep). */
+const LIGHT_CODES: Record<LightReason, ClientError['code']> = {
+  'chain-mismatch': 'CLIENT_CHAIN_MISMATCH',
+  'bad-validators': 'CLIENT_BAD_VALIDATORS',
+  'not-linked': 'CLIENT_NOT_LINKED',
+  'untrusted-validators': 'CLIENT_UNTRUSTED_VALIDATORS',
+  'commit-short': 'CLIENT_COMMIT_SHORT',
+  'bad-signature': 'CLIENT_BAD_SIGNATURE',
+  'bad-commit': 'CLIENT_BAD_COMMIT',
+};
 
 interface Known {
   /** null for the genesis pseudo-entry at height 0. */
@@ -127,38 +139,17 @@ export class LightClient {
       this.fail('CLIENT_CHAIN_MISMATCH', 'header is for another chain', { chainId: header.chainId });
     const hash = headerHash(this.suite, header);
     if (header.height <= this.top) return this.sameAsKnown(header, hash);
-    const setHash = validatorSetHash(this.suite, validators);
-    if (!equalBytes(setHash, header.validatorsHash))
-      this.fail('CLIENT_BAD_VALIDATORS', 'the given set is not the header’s validatorsHash', {
-        height: header.height,
-      });
     const base = this.known.get(this.top)!;
-    if (header.height === this.top + 1) {
-      if (!equalBytes(header.prevHash, base.hash))
-        this.fail('CLIENT_NOT_LINKED', 'prevHash is not the hash of the previous header', {
-          height: header.height,
-        });
-      if (this.top === 0 && !equalBytes(header.lastCommitHash, ZERO_HASH))
-        this.fail('CLIENT_NOT_LINKED', 'the first block must have a zero lastCommitHash');
-      if (!equalBytes(setHash, base.nextValidatorsHash))
-        this.fail('CLIENT_UNTRUSTED_VALIDATORS', 'the set is not the one the previous header named as next', {
-          height: header.height,
-        });
-      this.checkCommit(header, commit, validators);
-    } else {
-      const trusted = this.sets.get(toHex(base.nextValidatorsHash));
-      if (!trusted)
-        this.fail(
-          'CLIENT_UNTRUSTED_VALIDATORS',
-          'cannot skip: the next set of the latest header is unknown',
-          {
-            height: header.height,
-            latest: this.top,
-          },
-        );
-      this.checkCommit(header, commit, validators);
-      this.checkOverlap(trusted, validators, commit, header.height);
-    }
+    const trusted: TrustedHead = {
+      height: this.top,
+      hash: base.hash,
+      nextValidatorsHash: base.nextValidatorsHash,
+      ...(this.sets.has(toHex(base.nextValidatorsHash))
+        ? { nextValidators: this.sets.get(toHex(base.nextValidatorsHash))! }
+        : {}),
+    };
+    const check = checkLightStep(this.suite, this.chainId, trusted, header, commit, validators);
+    if (!check.ok) this.fail(LIGHT_CODES[check.reason], check.message, check.details);
     this.rememberSet(validators);
     this.known.set(header.height, { header, hash, nextValidatorsHash: header.nextValidatorsHash });
     this.top = header.height;
@@ -215,41 +206,6 @@ export class LightClient {
         height: header.height,
       });
     return k.header;
-  }
-
-  private checkCommit(header: Header, commit: CommitCertificate, set: ValidatorSet): void {
-    const check = verifyCommit(this.suite, set, header, commit);
-    if (check.ok) return;
-    const e = check.error;
-    const details = { height: header.height, ...e.details };
-    if ('signed' in e.details) this.fail('CLIENT_COMMIT_SHORT', e.message, details);
-    if (e.message.includes('signature')) this.fail('CLIENT_BAD_SIGNATURE', e.message, details);
-    this.fail('CLIENT_BAD_COMMIT', e.message, details);
-  }
-
-  /** Skipping rule: the commit's signers must hold more than 1/3 of the trusted set's power. */
-  private checkOverlap(
-    trusted: ValidatorSet,
-    signers: ValidatorSet,
-    commit: CommitCertificate,
-    height: number,
-  ): void {
-    const power = new Map(trusted.validators.map((v) => [toHex(v.publicKey), v.power]));
-    let signed = 0;
-    const seen = new Set<string>();
-    for (const p of commit.precommits) {
-      const key = toHex(signers.validators[p.validatorIndex]!.publicKey);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      signed += power.get(key) ?? 0;
-    }
-    const total = totalPower(trusted);
-    if (3 * signed <= total)
-      this.fail('CLIENT_UNTRUSTED_VALIDATORS', 'signers hold at most 1/3 of the trusted set', {
-        height,
-        signed,
-        total,
-      });
   }
 
   private rememberSet(set: ValidatorSet): Uint8Array {

@@ -50,6 +50,12 @@ export {
   nextHead,
 } from './history.ts';
 export {
+  checkLightStep,
+  type LightCheck,
+  type LightReason,
+  type TrustedHead,
+} from './light.ts';
+export {
   type MerkleProof,
   merkleLeafHash,
   merkleProof,

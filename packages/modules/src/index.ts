@@ -5,6 +5,7 @@
  * from the block (BFT time → China date), nothing else is read.
  */
 import type { ModuleDef } from '@djchain/runtime';
+import { anchorModule } from './anchor/module.ts';
 import { attachmentModule } from './attachment/module.ts';
 import { declarationModule } from './declaration/module.ts';
 import { disciplineModule } from './discipline/module.ts';
@@ -42,8 +43,12 @@ export const allModules: readonly ModuleDef[] = [
   governanceModule,
   warningsModule,
   insightModule,
+  anchorModule,
 ];
 
+export { AnchorErrors } from './anchor/errors.ts';
+export { anchorModule } from './anchor/module.ts';
+export type { AnchorRecord, ChildRecord } from './anchor/store.ts';
 export { AttachmentErrors } from './attachment/errors.ts';
 export { attachmentModule } from './attachment/module.ts';
 export {

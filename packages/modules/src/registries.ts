@@ -1,4 +1,5 @@
 /** Every module's error registry, for whoever shows their texts (the CLI's catalog, its tests). */
+import { AnchorErrors } from './anchor/errors.ts';
 import { AttachmentErrors } from './attachment/errors.ts';
 import type { ErrorRegistry } from './common/errors.ts';
 import { DeclarationErrors } from './declaration/errors.ts';
@@ -36,4 +37,5 @@ export const ERROR_REGISTRIES: readonly ErrorRegistry[] = [
   ServiceErrors,
   DisclosureErrors,
   DeclarationErrors,
+  AnchorErrors,
 ];

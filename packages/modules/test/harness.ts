@@ -35,6 +35,8 @@ export interface StepResult {
 
 export class Chain {
   readonly suite: Suite;
+  /** CHAIN unless `opts.chainId` names another (two chains side by side: anchoring, transfers). */
+  readonly chainId: string;
   readonly executor: Executor;
   readonly state = new MemoryState();
   /** Every transaction of every committed block, in order: what the chain's blocks carry. */
@@ -55,13 +57,15 @@ export class Chain {
       validators?: ReadonlyArray<{ name: string; power: number; orgId?: string }>;
       modules?: { [k: string]: Value };
       editGenesis?: (modules: { [k: string]: Value }) => void;
+      chainId?: string;
     } = {},
   ) {
     this.suite = suite;
-    this.executor = new Executor({ chainId: CHAIN, suite, modules: allModules });
+    this.chainId = opts.chainId ?? CHAIN;
+    this.executor = new Executor({ chainId: this.chainId, suite, modules: allModules });
     this.lastTime = chinaTime(GENESIS_DATE, 9);
     const { writes } = this.executor.executeGenesis({
-      chainId: CHAIN,
+      chainId: this.chainId,
       suite: suite.id,
       time: this.lastTime,
       validators: {
@@ -163,7 +167,7 @@ export class Chain {
       const nonce = this.nonces.get(addr) ?? 0;
       this.nonces.set(addr, nonce + 1);
       return signTx(this.suite, key.secretKey, {
-        chainId: CHAIN,
+        chainId: this.chainId,
         module: module!,
         action: action!,
         params: this.resolve(s.params),

@@ -6,9 +6,15 @@
  */
 import assert from 'node:assert/strict';
 import type { Value } from '@djchain/crypto';
+import { getSuite } from '@djchain/crypto';
+import { ChildChain } from './child-chain.ts';
 import { B1_POSTS, C1_POSTS } from './fixture.ts';
 import { Chain, type Step } from './harness.ts';
 import { runPath } from './paths.ts';
+
+const CHILD = new ChildChain(getSuite('intl'), 'child-a');
+const UNREGISTERED = new ChildChain(getSuite('intl'), 'child-z');
+UNREGISTERED.add();
 
 /** Per action: parameters that parse, the organization it acts in and the member it is about. */
 export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subject?: string } } = {
@@ -27,6 +33,22 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
   'member.register': { params: { id: 'new1', org: 'b1', address: '@new1' }, org: 'b1' },
   'member.importMember': {
     params: { id: 'new2', org: 'b1', address: '@new2', status: '正式党员', since: '2001-07-01' },
+    org: 'b1',
+  },
+  // Permitted callers stop at MEMBER_TRANSFER_NOT_ANCHORED: no chain is anchored on the test chain.
+  'member.admitTransfer': {
+    params: {
+      id: 'new3',
+      address: '@new3',
+      org: 'b1',
+      fromChain: 'street-a',
+      transfer: 'x1',
+      height: 1,
+      transferValue: new Uint8Array(8),
+      transferProof: new Uint8Array(8),
+      historyValue: new Uint8Array(8),
+      historyProof: new Uint8Array(8),
+    },
     org: 'b1',
   },
   'member.rotateKey': { params: { member: 'b1.m4', newAddress: '@b1.m4-new' }, org: 'b1', subject: 'b1.m4' },
@@ -137,6 +159,11 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
   'transfer.acceptTransfer': { params: { id: 't2' }, org: 'b1', subject: 'b2.m1' },
   'transfer.refuseTransfer': { params: { id: 't2', reason: '材料不全需补充' }, org: 'b1', subject: 'b2.m1' },
   'transfer.withdrawTransfer': { params: { id: 't1' }, org: 'b1', subject: 'b1.m4' },
+  'transfer.releaseOut': {
+    params: { id: 'x1', member: 'b1.m3', toChain: 'street-b', to: 'b1', reason: '居住地变更' },
+    org: 'b1',
+    subject: 'b1.m3',
+  },
   'dues.assess': {
     params: { member: 'b1.m4', group: '在职', from: '2025-07', fen: 1500, commitment: 'ab'.repeat(32) },
     org: 'b1',
@@ -363,6 +390,10 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
   // The 书记 of the organization named; the test chain's validator runs for no organization, so a
   // permitted caller stops at GOVERNANCE_WRONG_APPROVER (checked after the post).
   'governance.approve': { params: { proposal: 1, org: 'c1' }, org: 'c1' },
+  // A child chain's real header and commit; permitted callers stop at ANCHOR_UNKNOWN_CHAIN (the
+  // second chain of the pair is never registered) or succeed in registering.
+  'anchor.register': { params: CHILD.registerParams(), org: 'c1' },
+  'anchor.submit': { params: UNREGISTERED.anchorParams(1), org: 'c1' },
 };
 
 /** Recruitment step actions all act on the candidate's process in b1. */

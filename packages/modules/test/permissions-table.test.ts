@@ -34,6 +34,7 @@ const EXPECTED: { readonly [action: string]: string } = {
   'org.endPost': 'o:书 s:书组',
   'member.register': 'o:书组务',
   'member.importMember': 's:书组',
+  'member.admitTransfer': 'o:书组务',
   'member.rotateKey': '本',
   'member.requestKeyRecovery': 'o:书组 s:书组',
   'member.approveKeyRecovery': 's:书组 上',
@@ -109,6 +110,9 @@ const EXPECTED: { readonly [action: string]: string } = {
   'transfer.acceptTransfer': 'o:书组务',
   'transfer.refuseTransfer': 'o:书组',
   'transfer.withdrawTransfer': 'o:书组务 本',
+  // Across chains (issue 19): the sending branch issues the release (its 介绍信), not the member alone;
+  // the receiving branch's 书记, 组织委员 or clerk admits, as it accepts a transfer inside the chain.
+  'transfer.releaseOut': 'o:书组务',
   // Dues (规定; 党章第九条): the branch's 书记 or 组织委员 assess and decide; its clerk also keeps the
   // books; the member reports their own payment; the superior 党委 approves hardship relief (not
   // the body above the chain for a branch that has a superior in it); the receiving committee
@@ -189,6 +193,12 @@ const EXPECTED: { readonly [action: string]: string } = {
   // approves (or, when genesis names one, the superior body's key — not the mode of this chain).
   'governance.propose': 'o:书',
   'governance.approve': 'o:书',
+  // Anchoring child chains (issue 19): the top 党委's 书记 or 组织委员 registers a child chain (the
+  // committee's decision on which chains it supervises); its validator nodes relay anchors (not a
+  // post: not in this table), and so may its 书记, 组织委员 and clerk — the proof carries its own
+  // signatures, so who submits it decides nothing.
+  'anchor.register': 'o:书组',
+  'anchor.submit': 'o:书组务',
 };
 
 const POST_OF: { readonly [abbr: string]: string } = {

@@ -1,4 +1,5 @@
 /** The client-side `djchain` commands, for main.ts to dispatch: name → (argv after the name, io). */
+import { anchorCommand } from './anchor.ts';
 import { attachCommand } from './attach.ts';
 import { queryCommand, statusCommand, txCommand } from './chain.ts';
 import { dossierCommand } from './dossier.ts';
@@ -12,6 +13,7 @@ import { sealedCommand } from './sealed-cmd.ts';
 import { validatorsCommand } from './validators.ts';
 import { vaultCommand } from './vault-cmd.ts';
 
+export { anchorParams, registerChild, relayAnchor, transferDossier } from './anchor.ts';
 export { type Command, type CommandIo, processIo } from './io.ts';
 
 export const commands: Record<string, Command> = {
@@ -28,4 +30,5 @@ export const commands: Record<string, Command> = {
   attach: attachCommand,
   orglife: orglifeCommand,
   dues: duesCommand,
+  anchor: anchorCommand,
 };

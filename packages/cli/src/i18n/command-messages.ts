@@ -23,6 +23,9 @@ export const COMMAND_MESSAGES = {
   djchain validators list --api 地址
   djchain validators propose add|remove|power --public-key 公钥 [--role validator|observer] [--org 组织] [--power 投票权] [--name 名称] [--reason 理由] --key 密钥文件.json --api 地址
   djchain validators approve 提议编号 [--org 本组织编号] --key 密钥文件.json --api 地址
+  djchain anchor register --child 下级链地址 [--child-genesis genesis.json] [--name 名称] [--interval 分钟] --key 密钥文件.json --api 上级链地址
+  djchain anchor submit --child 下级链地址 [--child-genesis genesis.json] [--height 高度] --key 密钥文件.json --api 上级链地址
+  djchain anchor status --api 上级链地址
   djchain dues rate 党费类别 计算基数（元） [--month YYYY-MM]
   djchain dues status 党员编号|党组织编号 [--month YYYY-MM | --year YYYY] --api 地址 --key 密钥文件.json
   djchain dues assess 党员编号 --group 党费类别 [--base 元] --from YYYY-MM [--vault 导入密钥库.json --bases 基数.jsonl] --key 密钥文件.json --api 地址
@@ -54,6 +57,9 @@ export const COMMAND_MESSAGES = {
   djchain validators list --api URL
   djchain validators propose add|remove|power --public-key HEX [--role validator|observer] [--org ORG] [--power N] [--name NAME] [--reason TEXT] --key key.json --api URL
   djchain validators approve PROPOSAL [--org ORG] --key key.json --api URL
+  djchain anchor register --child CHILD_URL [--child-genesis genesis.json] [--name NAME] [--interval MINUTES] --key key.json --api PARENT_URL
+  djchain anchor submit --child CHILD_URL [--child-genesis genesis.json] [--height H] --key key.json --api PARENT_URL
+  djchain anchor status --api PARENT_URL
   djchain dues rate GROUP BASE_YUAN [--month YYYY-MM]
   djchain dues status MEMBER|ORG [--month YYYY-MM | --year YYYY] --api URL --key key.json
   djchain dues assess MEMBER --group GROUP [--base YUAN] --from YYYY-MM [--vault vault.json --bases bases.jsonl] --key key.json --api URL
@@ -264,6 +270,19 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
     'zh-CN': '选项 --{option} 的值“{value}”不是正整数。',
     en: 'Option --{option}: "{value}" is not a positive integer.',
   },
+  anchorRelayed: {
+    'zh-CN': '下级链 {chain} 高度 {height} 的区块头（{hash}）已提交上级链锚定。',
+    en: 'Header {height} of child chain {chain} ({hash}) submitted for anchoring.',
+  },
+  anchorRow: {
+    'zh-CN': '  {chain}（{name}）　最新锚定高度 {height}　区块头 {hash}　状态根 {root}　锚定于上级高度 {at}',
+    en: '  {chain} ({name})  latest anchored height {height}  header {hash}  state root {root}  anchored at parent height {at}',
+  },
+  CLI_NOT_RELEASED: {
+    'zh-CN': '转出链在高度 {height} 没有转出记录 {transfer} 或党员 {member} 的档案。',
+    en: 'The sending chain holds no release {transfer} or no history of member {member} at height {height}.',
+  },
+  anchorNone: { 'zh-CN': '  {chain}（{name}）　尚未锚定', en: '  {chain} ({name})  not anchored yet' },
   valHeader: {
     'zh-CN': '验证节点（链上高度 {height} 的状态，自高度 {from} 起生效）：',
     en: 'Validators (state at height {height}, in force from height {from}):',

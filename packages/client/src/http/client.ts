@@ -14,7 +14,15 @@ import {
   toHex,
   type Value,
 } from '@djchain/crypto/browser';
-import { type Header, headerHash, type Receipt } from '@djchain/ledger';
+import {
+  type CommitCertificate,
+  type Header,
+  headerHash,
+  type Receipt,
+  type ValidatorSet,
+  validatorSetHash,
+} from '@djchain/ledger';
+import type { Proof } from '@djchain/state';
 import { toBase64 } from '../base64.ts';
 import { decodeDossier } from '../dossier/format.ts';
 import { type DossierVerdict, verifyDossier } from '../dossier/verify.ts';
@@ -109,6 +117,8 @@ export interface VerifiedState {
   readonly height: number;
   readonly value: Uint8Array | undefined;
   readonly header: Header;
+  /** The proof checked (to hand on: a cross-chain admission proves the same value on another chain). */
+  readonly proof: Proof;
 }
 
 export interface Action {
@@ -331,7 +341,7 @@ export class DjchainClient {
     const proof = field(o, 'proof', 'state', asStateProof);
     const header = await this.sameAsVerified(field(o, 'header', 'state', asHeader), h);
     this.light.verifyState(h, key, value, proof);
-    return { key, height: h, value, header };
+    return { key, height: h, value, header, proof };
   }
 
   /** The nonce the account's next transaction must carry, read with a proof. */
@@ -534,6 +544,29 @@ export class DjchainClient {
     if (height > this.light.latestHeight()) await this.syncTo(height);
     else await this.fillBackTo(height);
     return this.light.requireHeader(height);
+  }
+
+  /**
+   * A verified header with its commit certificate and the set that signed it — and, when the header
+   * names another set for the next height, that set too (checked against nextValidatorsHash): what a
+   * parent chain's `anchor.submit` takes (issue 19), checked here first by this client's own light
+   * client, so a relayer never forwards what it could not verify itself.
+   */
+  async lightBlock(height: number): Promise<{
+    header: Header;
+    commit: CommitCertificate;
+    validators: ValidatorSet;
+    nextValidators?: ValidatorSet;
+  }> {
+    const header = await this.verifiedHeader(height);
+    const commit = await this.commitOf(header);
+    const validators = await this.validatorSet(header);
+    if (equalBytes(header.nextValidatorsHash, header.validatorsHash)) return { header, commit, validators };
+    const o = obj(await this.http.call(ROUTES.validators, { query: { height: height + 1 } }), 'validators');
+    const next = field(o, 'validatorSet', 'validators', asValidatorSet);
+    if (!equalBytes(validatorSetHash(this.suite, next), header.nextValidatorsHash))
+      throw badResponse(`the set served for height ${height + 1} is not the one header ${height} names`);
+    return { header, commit, validators, nextValidators: next };
   }
 
   /** Advances the light client to `target`. */

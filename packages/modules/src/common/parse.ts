@@ -38,7 +38,7 @@ export interface FieldSpec {
   readonly oneOf?: readonly string[];
   readonly min?: number;
   readonly max?: number;
-  /** Exact length of a 'bytes' field. */
+  /** Exact length of a 'bytes' field (`max`: its longest length). */
   readonly length?: number;
 }
 
@@ -95,6 +95,7 @@ function checkField(v: Value, spec: FieldSpec): string | null {
     case 'bytes':
       if (!(v instanceof Uint8Array) || (spec.length !== undefined && v.length !== spec.length))
         return spec.length === undefined ? 'bytes' : `${spec.length} bytes`;
+      if (spec.max !== undefined && v.length > spec.max) return `at most ${spec.max} bytes`;
       return null;
   }
   if (spec.oneOf && !spec.oneOf.includes(v as string)) return `one of ${spec.oneOf.join(', ')}`;

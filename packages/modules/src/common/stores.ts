@@ -21,6 +21,7 @@ export const MODULE = {
   disclosure: 'disclosure',
   declaration: 'declaration',
   service: 'service',
+  anchor: 'anchor',
 } as const;
 export type ModuleName = (typeof MODULE)[keyof typeof MODULE];
 

@@ -18,7 +18,8 @@ export type WarningLevel = (typeof WARNING_LEVELS)[number];
  * The sources and what each kind's `data` holds (the register's resolvers read it):
  * recruitment.deadline {member, deadline, due}; dues.arrears {member, months}; orglife.missed
  * {org, meeting, period, pairs?}; dues.lapse / orglife.lapse {member}; org.term {org, termEnd};
- * transfer.unanswered {transfer}; discipline.observation {sanction, observationEnds}.
+ * transfer.unanswered {transfer}; discipline.observation {sanction, observationEnds}; anchor.missing
+ * {chain, since (parent height of the last anchor or the registration), latest (child height)}.
  */
 export const WARNING_KINDS = [
   'recruitment.deadline',
@@ -29,6 +30,7 @@ export const WARNING_KINDS = [
   'org.term',
   'transfer.unanswered',
   'discipline.observation',
+  'anchor.missing',
 ] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 

@@ -1,9 +1,41 @@
 /** Error registry of the member module. */
+
 import { baseErrors } from '../common/action.ts';
 import { cite, DOC } from '../common/cites.ts';
+import { TRANSFER_CITE } from '../transfer/errors.ts';
 
 export const MemberErrors = {
   ...baseErrors('MEMBER'),
+  TRANSFER_NOT_ANCHORED: {
+    code: 'MEMBER_TRANSFER_NOT_ANCHORED',
+    en: "The sending chain's header at this height is not anchored here (register the chain and anchor the header first).",
+    zh: '转出链在该高度的区块头未在本链锚定（须先登记该链并锚定区块头）。',
+    cite: TRANSFER_CITE,
+  },
+  TRANSFER_DOSSIER_MISMATCH: {
+    code: 'MEMBER_TRANSFER_DOSSIER_MISMATCH',
+    en: "The release or the member's history does not match the anchored header's state root.",
+    zh: '转出记录或党员档案与已锚定区块头的状态根不符。',
+    cite: TRANSFER_CITE,
+  },
+  TRANSFER_NOT_RELEASED: {
+    code: 'MEMBER_TRANSFER_NOT_RELEASED',
+    en: 'The sending chain has not released this membership to this chain and branch.',
+    zh: '转出链未将该党员组织关系转至本链本支部。',
+    cite: TRANSFER_CITE,
+  },
+  TRANSFER_REPLAYED: {
+    code: 'MEMBER_TRANSFER_REPLAYED',
+    en: 'This release of the sending chain has already been admitted.',
+    zh: '该转出记录已办理转入，不得重复使用。',
+    cite: TRANSFER_CITE,
+  },
+  TRANSFER_SECOND_ADMISSION: {
+    code: 'MEMBER_TRANSFER_SECOND_ADMISSION',
+    en: 'This member of the sending chain has already been admitted here (by another release).',
+    zh: '该党员已由转出链转入本链，不得二次转入。',
+    cite: TRANSFER_CITE,
+  },
   EXISTS: { code: 'MEMBER_EXISTS', en: 'A member with this id already exists.', zh: '该党员编号已存在。' },
   ADDRESS_IN_USE: {
     code: 'MEMBER_ADDRESS_IN_USE',

@@ -1,4 +1,5 @@
 /** The member module: registry, derived status and rights, keys, profile commitments and read traces. */
+
 import type { Value } from '@djchain/crypto';
 import type { HookContext, ModuleDef, ReadContext } from '@djchain/runtime';
 import { chinaDate, isIsoDate } from '../common/dates.ts';
@@ -22,6 +23,7 @@ import { approveKeyRecovery, requestKeyRecovery, rotateKey } from './keys.ts';
 import { deriveRights } from './rights.ts';
 import { currentOrg, memberStatus } from './status.ts';
 import { getMember, type MemberRecord, memberIdByAddress, memberKeys } from './store.ts';
+import { admitTransfer } from './transfer-in.ts';
 
 /** Status and rights of a member on a date (derived, never stored). */
 function memberView(ctx: ReadContext, id: string, on: string): Value {
@@ -65,6 +67,7 @@ export const memberModule: ModuleDef = {
   actions: {
     register,
     importMember,
+    admitTransfer,
     rotateKey,
     requestKeyRecovery,
     approveKeyRecovery,

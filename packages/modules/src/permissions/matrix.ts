@@ -4,6 +4,7 @@
  * a test fails when the file drifts from this rendering.
  */
 import type { ModuleDef } from '@djchain/runtime';
+import { anchorModule } from '../anchor/module.ts';
 import { attachmentModule } from '../attachment/module.ts';
 import type { RuleAction } from '../common/action.ts';
 import { declarationModule } from '../declaration/module.ts';
@@ -52,6 +53,7 @@ const MODULES: readonly ModuleDef[] = [
   disclosureModule,
   declarationModule,
   governanceModule,
+  anchorModule,
 ];
 
 /** One row per action of every module, in module then action order. */

@@ -13,7 +13,7 @@ import { currentOrg, memberStatus } from '../member/status.ts';
 import { getOrg } from '../org/store.ts';
 import { storesFor, type Target } from '../permissions/authorize.ts';
 import { TransferErrors as E } from './errors.ts';
-import { getTransfer, pendingTransfer, type TransferRecord, transferKeys } from './store.ts';
+import { frozenBy, getTransfer, pendingTransfer, type TransferRecord, transferKeys } from './store.ts';
 
 const M = MODULE.transfer;
 
@@ -53,6 +53,7 @@ export const requestTransfer = defineAction<Request>(M, E, {
     if (getOrg(stores.org, p.to)?.kind !== '党支部') return failure(E.NOT_A_BRANCH, { to: p.to });
     if (currentOrg(stores, p.member) === p.to) return failure(E.SAME_ORG);
     if (pendingTransfer(ctx.store, p.member)) return failure(E.PENDING);
+    if (frozenBy(ctx.store, p.member)) return failure(E.FROZEN);
     return okResult;
   },
   execute(ctx, p) {
@@ -123,16 +124,21 @@ export const refuseTransfer = defineAction<{ id: string; reason?: string }>(M, E
 });
 
 export const withdrawTransfer = defineAction<{ id: string }>(M, E, {
-  description: 'The member or the sending branch withdraws a pending request.',
+  description:
+    'The member or the sending branch withdraws a pending request, or a release to another chain (unfreezing the membership).',
   shape: { id: 'id' },
   permission: [{ of: 'self' }, { posts: ['书记', '组织委员', '党务工作者'], of: 'org' }],
   target: (ctx, p) => pendingTarget(ctx, p.id, 'from'),
-  verify: (ctx, p) =>
-    getTransfer(ctx.store, p.id)!.status === 'pending' ? okResult : failure(E.NOT_PENDING),
+  verify(ctx, p) {
+    const status = getTransfer(ctx.store, p.id)!.status;
+    return status === 'pending' || status === 'released' ? okResult : failure(E.NOT_PENDING);
+  },
   execute(ctx, p) {
     const t = getTransfer(ctx.store, p.id)!;
     save(ctx, { ...t, status: 'withdrawn', decidedOn: chinaDate(ctx.time) });
-    ctx.store.delete(transferKeys.pending(t.member));
+    ctx.store.delete(
+      t.status === 'released' ? transferKeys.frozen(t.member) : transferKeys.pending(t.member),
+    );
     emitAct(ctx, M, 'transfer.Withdrawn', [memberEntity(t.member), orgEntity(t.from), orgEntity(t.to)], {
       transfer: t.id,
       member: t.member,

@@ -37,6 +37,17 @@ export const TransferErrors = {
     en: 'The transfer is not awaiting acceptance.',
     zh: '该转接不处于待接收状态。',
   },
+  FROZEN: {
+    code: 'TRANSFER_FROZEN',
+    en: 'The membership is released to another chain and frozen here until the release is withdrawn.',
+    zh: '该党员组织关系已转出至其他链，在撤回转出之前已冻结。',
+    cite: TRANSFER_CITE,
+  },
+  SAME_CHAIN: {
+    code: 'TRANSFER_SAME_CHAIN',
+    en: 'A transfer out names another chain; within this chain use requestTransfer.',
+    zh: '转出须指向其他链；本链内转接请使用组织关系转接申请。',
+  },
   REASON_REQUIRED: {
     code: 'TRANSFER_REASON_REQUIRED',
     en: 'A transfer may not be refused without a stated reason.',

@@ -11,14 +11,15 @@ import { currentOrg } from '../member/status.ts';
 import { storesFor } from '../permissions/authorize.ts';
 import { acceptTransfer, refuseTransfer, requestTransfer, withdrawTransfer } from './actions.ts';
 import { TRANSFER_CITE, TransferErrors } from './errors.ts';
-import { getTransfer, pendingTransfer, transferKeys } from './store.ts';
+import { releaseOut } from './release.ts';
+import { frozenBy, getTransfer, pendingTransfer, transferKeys } from './store.ts';
 
 /** A request unanswered this many days raises one warning to both branches. */
 const TRANSFER_REMIND_DAYS = 30;
 
 export const transferModule: ModuleDef = {
   name: MODULE.transfer,
-  actions: { requestTransfer, acceptTransfer, refuseTransfer, withdrawTransfer },
+  actions: { requestTransfer, acceptTransfer, refuseTransfer, withdrawTransfer, releaseOut },
   queries: {
     transfer: defineQuery<{ id: string }>(TransferErrors.BAD_PARAMS, {
       description: 'A transfer by id.',
@@ -26,7 +27,8 @@ export const transferModule: ModuleDef = {
       run: (ctx, p) => (getTransfer(ctx.store, p.id) as unknown as Value) ?? null,
     }),
     responsible: defineQuery<{ member: string }>(TransferErrors.BAD_PARAMS, {
-      description: 'The branch holding (and responsible for) a membership, and any pending transfer.',
+      description:
+        'The branch holding (and responsible for) a membership, any pending transfer, and the release to another chain that froze it.',
       shape: { member: 'id' },
       run(ctx, p) {
         const member = p.member;
@@ -34,6 +36,7 @@ export const transferModule: ModuleDef = {
         return asValue({
           org: currentOrg(storesFor(ctx, MODULE.transfer), member),
           pending: pending?.id ?? null,
+          frozen: frozenBy(ctx.store, member)?.id ?? null,
         });
       },
     }),

@@ -9,9 +9,21 @@ export interface TransferRecord {
   readonly from: string;
   readonly to: string;
   readonly requestedOn: IsoDate;
-  readonly status: 'pending' | 'accepted' | 'refused' | 'withdrawn';
+  readonly status: 'pending' | 'accepted' | 'refused' | 'withdrawn' | 'released';
   readonly decidedOn: IsoDate | null;
   readonly reason: string | null;
+  /** Across chains (`releaseOut`): the receiving chain; `to` is the branch there. */
+  readonly toChain?: string;
+  /** Across chains: what the sender attests of the membership, for the receiving chain to carry over. */
+  readonly carried?: Carried;
+}
+
+/** The standing a released membership carries to the receiving chain (as `member.importMember` takes it). */
+export interface Carried {
+  readonly status: '正式党员' | '预备党员';
+  /** 正式党员: the day Party age counts from; 预备党员: the day of admission. */
+  readonly since: IsoDate;
+  readonly probationEnd: IsoDate | null;
 }
 
 export const transferKeys = {
@@ -20,7 +32,15 @@ export const transferKeys = {
   pendingPrefix: `n${SEP}`,
   current: (member: string) => `c${SEP}${member}`,
   warned: (id: string) => `w${SEP}${id}`,
+  /** A membership released to another chain: frozen here until withdrawn. */
+  frozen: (member: string) => `x${SEP}${member}`,
 };
+
+/** The release that froze `member`'s membership, if any. */
+export function frozenBy(store: ReadStore, member: string): TransferRecord | undefined {
+  const id = store.get(transferKeys.frozen(member));
+  return typeof id === 'string' ? getTransfer(store, id) : undefined;
+}
 
 export function getTransfer(store: ReadStore, id: string): TransferRecord | undefined {
   return getRecord<TransferRecord>(store, transferKeys.transfer(id));

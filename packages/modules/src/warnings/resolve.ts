@@ -5,6 +5,7 @@
  */
 import type { Value } from '@djchain/crypto';
 import type { ReadContext } from '@djchain/runtime';
+import { getChild } from '../anchor/store.ts';
 import { addYears, chinaDate } from '../common/dates.ts';
 import type { LapseCase } from '../common/lapse.ts';
 import { getRecord, MODULE, type ModuleName } from '../common/stores.ts';
@@ -78,7 +79,12 @@ const RESOLVERS: { readonly [K in WarningKind]: Resolver } = {
   'transfer.unanswered'(ctx, d) {
     const t = getTransfer(ctx.readStore(MODULE.transfer), str(d, 'transfer'));
     if (!t || t.status === 'pending') return null;
-    const act = { accepted: 'acceptTransfer', refused: 'refuseTransfer', withdrawn: 'withdrawTransfer' };
+    const act = {
+      accepted: 'acceptTransfer',
+      refused: 'refuseTransfer',
+      withdrawn: 'withdrawTransfer',
+      released: 'releaseOut',
+    };
     return `transfer.${act[t.status]}`;
   },
   'discipline.observation'(ctx, d) {
@@ -86,6 +92,11 @@ const RESOLVERS: { readonly [K in WarningKind]: Resolver } = {
     if (!s) return null;
     if (s.conclusion !== null) return 'discipline.concludeObservation';
     return s.observationEnds !== d.observationEnds ? 'discipline.extendObservation' : null;
+  },
+  'anchor.missing'(ctx, d) {
+    const c = getChild(ctx.readStore(MODULE.anchor), str(d, 'chain'));
+    if (!c) return 'anchor.removed';
+    return c.latest !== null && c.latest.anchoredAt > (d.since as number) ? 'anchor.submit' : null;
   },
 };
 

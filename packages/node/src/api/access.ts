@@ -134,13 +134,13 @@ export function canReadMember(scope: Scope, state: StateReader, member: string):
   return orgs.some((o) => scope.orgs.has(o));
 }
 
-/** `validator:` entities (double-signing evidence) are public; other kinds of no organization are community reads. */
+/** `validator:` (double-signing evidence) and `chain:` (anchors of child chains) entities are public; other kinds of no organization are community reads. */
 export function canReadEntity(scope: Scope, state: StateReader, entity: string): boolean {
   const colon = entity.indexOf(':');
   const kind = colon < 0 ? '' : entity.slice(0, colon);
   const id = entity.slice(colon + 1);
-  // `validator:` double signing and `matter:` 四议两公开 histories are public.
-  if (kind === 'validator' || kind === 'matter') return true;
+  // `validator:` double signing, `matter:` 四议两公开 and `chain:` anchor histories are public.
+  if (kind === 'validator' || kind === 'matter' || kind === 'chain') return true;
   if (kind === 'member') return canReadMember(scope, state, id);
   if (kind === 'org') return canReadOrg(scope, id);
   if (kind === 'address' && scope.address === id) return true;
@@ -607,6 +607,11 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
   'governance.proposals': { rule: 'public (node admission and removal)' },
   'governance.proposal': { rule: 'public' },
   'governance.validators': { rule: 'public' },
+  // Anchors of child chains (issue 19): header hashes, state roots and validator-set hashes — light-
+  // client data, which is public (a superior checks a community's record without its server).
+  'anchor.children': { rule: 'public (child chains and their latest anchors)' },
+  'anchor.latest': { rule: 'public (light-client data)' },
+  'anchor.anchored': { rule: 'public (light-client data)' },
 };
 
 /** Checks a query before it runs; returns the check to apply to its answer. */

@@ -12,6 +12,7 @@ export const WARNING_KINDS = [
   'org.term',
   'transfer.unanswered',
   'discipline.observation',
+  'anchor.missing',
 ] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 export const WARNING_LEVELS = ['dueSoon', 'overdue', 'serious'] as const;

@@ -24,6 +24,7 @@ export const zh = {
   wk_org_term: '换届逾期',
   wk_transfer_unanswered: '组织关系转接未答复',
   wk_discipline_observation: '留党察看期满',
+  wk_anchor_missing: '下级链锚定逾期',
   ixTitle: '{org} · 社区党建标准化运行指数',
   ixNote: '由链上记录在每期结束时计算，仅本组织及上级党组织可见；用于查找遗漏，不作排名或比较。',
   ixNone: '尚无已结束的考核期。',
@@ -93,6 +94,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   wk_org_term: 'Election overdue',
   wk_transfer_unanswered: 'Transfer unanswered',
   wk_discipline_observation: 'Probation under observation ended',
+  wk_anchor_missing: 'Child chain anchor overdue',
   ixTitle: '{org} · operation index',
   ixNote:
     'Computed on chain from the records at each period’s close; seen by the organization and those above only; for finding what is missing, never for ranking.',

@@ -1,0 +1,183 @@
+/**
+ * `djchain anchor register|submit|status` (issue 19): a relayer between a child chain and its
+ * parent. `register` signs `anchor.register` with the child's genesis validator set; `submit`
+ * reads a header of the child with its commit certificate and signing set — verified first by the
+ * relayer's own light client of the child (`DjchainClient.lightBlock`) — and signs `anchor.submit`
+ * on the parent, which verifies it again with the same rules. `relayAnchor` is the same as a
+ * function, for scripts and tests.
+ */
+import type { DjchainClient, VerifiedReceipt } from '@djchain/client';
+import { type KeyPair, toHex, type Value } from '@djchain/crypto';
+import {
+  commitToValue,
+  headerHash,
+  headerToValue,
+  type ValidatorSet,
+  validatorSetToValue,
+} from '@djchain/ledger';
+import { encodeProof } from '@djchain/state';
+import { CliError, t } from '../i18n.ts';
+import { printReceipt } from './chain.ts';
+import { guarded, need, openKey, opt, type Parsed, parse } from './common.ts';
+import { connect } from './connect.ts';
+import type { CommandIo } from './io.ts';
+
+/** The `anchor.submit` parameters for header `height` of the child (its latest when undefined). */
+export async function anchorParams(child: DjchainClient, height?: number): Promise<Value> {
+  return (await anchorOf(child, height)).params;
+}
+
+async function anchorOf(child: DjchainClient, height?: number) {
+  const h = height ?? (await child.status()).height;
+  const b = await child.lightBlock(h);
+  const params: Value = {
+    chain: child.chainId,
+    header: headerToValue(b.header),
+    commit: commitToValue(b.commit),
+    validators: validatorSetToValue(b.validators),
+    ...(b.nextValidators ? { nextValidators: validatorSetToValue(b.nextValidators) } : {}),
+  };
+  return { params, height: h, hash: toHex(headerHash(child.suite, b.header)) };
+}
+
+/** Relays header `height` of `child` (its latest by default) to `parent`, signed with `key`. */
+export async function relayAnchor(
+  child: DjchainClient,
+  parent: DjchainClient,
+  key: KeyPair,
+  height?: number,
+): Promise<VerifiedReceipt> {
+  const params = await anchorParams(child, height);
+  return parent.send({ module: 'anchor', action: 'submit', params }, key);
+}
+
+/**
+ * What `member.admitTransfer` proves on the receiving chain: the release `transfer` of `member` and
+ * the member's history head at the sender's (anchored) height `height`, each read from the sender
+ * with its proof and checked by the reader's light client first.
+ */
+export async function transferDossier(
+  sender: DjchainClient,
+  transfer: string,
+  member: string,
+  height: number,
+): Promise<{ [k: string]: Value }> {
+  const t = await sender.getState(`transfer/t/${transfer}`, height);
+  const h = await sender.getState(`hist/member:${member}`, height);
+  if (t.value === undefined || h.value === undefined)
+    throw new CliError('CLI_NOT_RELEASED', { transfer, member, height });
+  return {
+    fromChain: sender.chainId,
+    transfer,
+    height,
+    transferValue: t.value,
+    transferProof: encodeProof(t.proof),
+    historyValue: h.value,
+    historyProof: encodeProof(h.proof),
+  };
+}
+
+/** Registers `child` on `parent` with its genesis set `validators`. */
+export function registerChild(
+  parent: DjchainClient,
+  key: KeyPair,
+  child: {
+    chainId: string;
+    suite: 'intl' | 'gm';
+    validators: ValidatorSet;
+    name: string;
+    intervalMinutes: number;
+  },
+): Promise<VerifiedReceipt> {
+  const params = {
+    chain: child.chainId,
+    suite: child.suite,
+    name: child.name,
+    validators: validatorSetToValue(child.validators),
+    intervalMinutes: child.intervalMinutes,
+  };
+  return parent.send({ module: 'anchor', action: 'register', params }, key);
+}
+
+/** The child's connection: --child (and --child-genesis) as --api (and --genesis). */
+function childOf(p: Parsed, io: CommandIo) {
+  const values = { ...p.values, api: need(p, 'child'), genesis: opt(p, 'child-genesis') };
+  return connect({ ...p, values }, io);
+}
+
+function int(p: Parsed, o: string): number | undefined {
+  const v = opt(p, o);
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v) || Number(v) === 0) throw new CliError('CLI_BAD_NUMBER', { option: o, value: v });
+  return Number(v);
+}
+
+interface ChildRow {
+  readonly chain: string;
+  readonly name: string;
+  readonly latest: { height: number; hash: string; stateRoot: string; anchoredAt: number } | null;
+}
+
+export async function anchorCommand(argv: string[], io: CommandIo): Promise<number> {
+  const p = parse(argv, {
+    api: { type: 'string' },
+    genesis: { type: 'string' },
+    child: { type: 'string' },
+    'child-genesis': { type: 'string' },
+    key: { type: 'string' },
+    name: { type: 'string' },
+    interval: { type: 'string' },
+    height: { type: 'string' },
+  });
+  const sub = p.positionals[0];
+  return guarded(p.lang, io, async () => {
+    if (sub === 'status') {
+      const { client } = await connect(p, io);
+      const rows = (await client.query('anchor', 'children', {})).result as unknown as ChildRow[];
+      for (const r of rows) {
+        const l = r.latest;
+        io.out(
+          l === null
+            ? t(p.lang, 'anchorNone', { chain: r.chain, name: r.name })
+            : t(p.lang, 'anchorRow', {
+                chain: r.chain,
+                name: r.name,
+                height: l.height,
+                hash: `${l.hash.slice(0, 16)}…`,
+                root: `${l.stateRoot.slice(0, 16)}…`,
+                at: l.anchoredAt,
+              }),
+        );
+      }
+      return 0;
+    }
+    if (sub !== 'register' && sub !== 'submit')
+      throw new CliError('CLI_UNKNOWN_SUB', { sub: sub ?? '', choices: 'register, submit, status' });
+    need(p, 'key');
+    const child = await childOf(p, io);
+    const parent = await connect(p, io);
+    const height = int(p, 'height');
+    const interval = int(p, 'interval');
+    const key = await openKey(p, io, parent.suite);
+    try {
+      if (sub === 'register') {
+        const validators = child.genesis?.validators ?? (await child.client.lightBlock(1)).validators;
+        const r = await registerChild(parent.client, key, {
+          chainId: child.chainId,
+          suite: child.suite.id,
+          validators,
+          name: opt(p, 'name') ?? child.chainId,
+          intervalMinutes: interval ?? 24 * 60,
+        });
+        return printReceipt(p, io, r);
+      }
+      const a = await anchorOf(child.client, height);
+      const r = await parent.client.send({ module: 'anchor', action: 'submit', params: a.params }, key);
+      if (r.receipt.status === 'ok')
+        io.out(t(p.lang, 'anchorRelayed', { chain: child.chainId, height: a.height, hash: a.hash }));
+      return printReceipt(p, io, r);
+    } finally {
+      key.secretKey.fill(0);
+    }
+  });
+}

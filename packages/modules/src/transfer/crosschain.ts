@@ -1,0 +1,112 @@
+/**
+ * 组织关系转接 to another chain (issue 19), the receiving side's proof check. The sending chain is
+ * registered on the receiving one as an anchored chain (the anchor module: the sender's light
+ * client kept on chain), so a header of the sender at an anchored height is final for the
+ * receiver without trusting any server. Against that header's state root the admission proves two
+ * values of the sender's state:
+ * - `transfer/t/<id>`: the release — status `released`, to this chain and this branch;
+ * - `hist/member:<member>`: the member's history head, which the new history links to.
+ * Replays (the same release again) and a second admission of one member of one sending chain are
+ * refused from the receiver's own records (member/transfer-in.ts keeps them).
+ */
+import { decode, fromHex, getSuite, type Value } from '@djchain/crypto';
+import { historyKey } from '@djchain/ledger';
+import { ok, type ReadContext, type Result } from '@djchain/runtime';
+import { decodeProof, verifyProof } from '@djchain/state';
+import { type AnchorRecord, getAnchor, getChild } from '../anchor/store.ts';
+import { type ErrorSpec, failure } from '../common/errors.ts';
+import { memberEntity } from '../common/events.ts';
+import { MODULE } from '../common/stores.ts';
+import { type TransferRecord, transferKeys } from './store.ts';
+
+/** What an admission presents: where on the sending chain, and the two proved values. */
+export interface Dossier {
+  readonly fromChain: string;
+  readonly transfer: string;
+  readonly height: number;
+  readonly transferValue: Uint8Array;
+  readonly transferProof: Uint8Array;
+  readonly historyValue: Uint8Array;
+  readonly historyProof: Uint8Array;
+}
+
+export interface ProvedRelease {
+  readonly release: TransferRecord;
+  readonly anchor: AnchorRecord;
+  /** The member's history head on the sending chain at the anchored height, with its count. */
+  readonly head: Uint8Array;
+  readonly count: number;
+}
+
+/** The codes a refused admission gives (the member module's registry). */
+export interface DossierErrors {
+  readonly NOT_ANCHORED: ErrorSpec;
+  readonly DOSSIER_MISMATCH: ErrorSpec;
+  readonly NOT_RELEASED: ErrorSpec;
+}
+
+const utf8 = new TextEncoder();
+
+/** The state key of a module's record on any chain of this package. */
+export const releaseKey = (id: string) => `${MODULE.transfer}/${transferKeys.transfer(id)}`;
+
+function proves(
+  suite: ReturnType<typeof getSuite>,
+  root: Uint8Array,
+  key: string,
+  value: Uint8Array,
+  proof: Uint8Array,
+) {
+  try {
+    return verifyProof((d) => suite.hash(d), root, utf8.encode(key), value, decodeProof(proof));
+  } catch {
+    // A malformed proof proves nothing.
+    return false;
+  }
+}
+
+function decoded(bytes: Uint8Array): { readonly [k: string]: Value } | null {
+  try {
+    const v = decode(bytes);
+    return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Uint8Array)
+      ? (v as { readonly [k: string]: Value })
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Checks `d` against the anchors this chain holds of `d.fromChain`, for a release to branch `org`
+ * of this chain. Returns the proved release and history head, or the coded refusal.
+ */
+export function checkDossier(
+  ctx: ReadContext,
+  E: DossierErrors,
+  d: Dossier,
+  org: string,
+): Result<ProvedRelease> {
+  const anchors = ctx.readStore(MODULE.anchor);
+  const child = getChild(anchors, d.fromChain);
+  const anchor = getAnchor(anchors, d.fromChain, d.height);
+  if (!child || !anchor) return failure(E.NOT_ANCHORED, { chain: d.fromChain, height: d.height });
+  const suite = getSuite(child.suite);
+  const root = fromHex(anchor.stateRoot);
+  if (!proves(suite, root, releaseKey(d.transfer), d.transferValue, d.transferProof))
+    return failure(E.DOSSIER_MISMATCH, { value: 'transfer', height: d.height });
+  const release = decoded(d.transferValue) as unknown as TransferRecord | null;
+  if (release === null || release.id !== d.transfer)
+    return failure(E.DOSSIER_MISMATCH, { value: 'transfer', height: d.height });
+  if (release.status !== 'released' || release.toChain !== ctx.chainId || release.to !== org)
+    return failure(E.NOT_RELEASED, {
+      status: release.status,
+      toChain: release.toChain ?? null,
+      to: release.to,
+    });
+  if (!proves(suite, root, historyKey(memberEntity(release.member)), d.historyValue, d.historyProof))
+    return failure(E.DOSSIER_MISMATCH, { value: 'history', height: d.height });
+  const h = decoded(d.historyValue);
+  if (h === null || !(h.head instanceof Uint8Array) || typeof h.count !== 'number')
+    return failure(E.DOSSIER_MISMATCH, { value: 'history', height: d.height });
+  return ok({ release, anchor, head: h.head, count: h.count });
+}
