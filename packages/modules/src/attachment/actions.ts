@@ -12,8 +12,9 @@ import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
 import { asValue, MODULE } from '../common/stores.ts';
 import { currentOrg } from '../member/status.ts';
 import { getMember } from '../member/store.ts';
-import { getOrg } from '../org/store.ts';
-import { actorOf, storesFor } from '../permissions/authorize.ts';
+import { getOrg, superiorCommittee } from '../org/store.ts';
+import { activePosts, actorOf, storesFor } from '../permissions/authorize.ts';
+import type { OrgPost } from '../permissions/rules.ts';
 import { AttachmentErrors as E } from './errors.ts';
 import {
   ATTACHMENT_MAX_BYTES,
@@ -34,6 +35,32 @@ const M = MODULE.attachment;
 /** The account a quota counts: the registering member, else the signing key's address. */
 function accountOf(ctx: ActionContext): string {
   return actorOf(ctx, M).by ?? ctx.signerAddress;
+}
+
+/** The posts that file an organization's records (register's post rules, below). */
+const FILING_POSTS: readonly OrgPost[] = [
+  '书记',
+  '副书记',
+  '组织委员',
+  '宣传委员',
+  '纪检委员',
+  '党务工作者',
+  '党小组长',
+];
+const SUPERIOR_FILING_POSTS: readonly OrgPost[] = ['书记', '组织委员'];
+
+/** Whether the signer files for `org` by a post (its own or the superior committee's), not as themselves. */
+function filesAsPost(ctx: ActionContext, org: string): boolean {
+  const { by } = actorOf(ctx, M);
+  if (by === null) return false;
+  const stores = storesFor(ctx, M);
+  const today = chinaDate(ctx.time);
+  if (activePosts(stores, by, org, today).some((x) => FILING_POSTS.includes(x))) return true;
+  const superior = superiorCommittee(stores.org, org);
+  return (
+    superior !== null &&
+    activePosts(stores, by, superior.id, today).some((x) => SUPERIOR_FILING_POSTS.includes(x))
+  );
 }
 
 export interface RegisterParams {
@@ -72,8 +99,8 @@ export const register = defineAction<RegisterParams>(M, E, {
   // readable by themselves and their organization's post holders (scope `members` naming them alone),
   // owned by the organization they belong to — the target then names them as its subject.
   permission: [
-    { posts: ['书记', '副书记', '组织委员', '宣传委员', '纪检委员', '党务工作者', '党小组长'], of: 'org' },
-    { posts: ['书记', '组织委员'], of: 'superiorCommittee' },
+    { posts: FILING_POSTS, of: 'org' },
+    { posts: SUPERIOR_FILING_POSTS, of: 'superiorCommittee' },
     { of: 'self' },
   ],
   check: checkMembers,
@@ -90,13 +117,19 @@ export const register = defineAction<RegisterParams>(M, E, {
     const quota = quotaOf(ctx.store);
     const month = chinaDate(ctx.time).slice(0, 7);
     const used = usageOf(ctx.store, accountOf(ctx), month);
-    if (used.count + 1 > quota.count || used.bytes + p.size > quota.bytes)
+    // A post holder keeps an organization's records; a person filing only their own documents has
+    // the smaller self-filing limits.
+    const asPost = filesAsPost(ctx, p.org);
+    const maxCount = asPost ? quota.count : quota.selfCount;
+    const maxBytes = asPost ? quota.bytes : quota.selfBytes;
+    if (used.count + 1 > maxCount || used.bytes + p.size > maxBytes)
       return failure(E.QUOTA, {
         month,
         count: used.count,
         bytes: used.bytes,
-        maxCount: quota.count,
-        maxBytes: quota.bytes,
+        maxCount,
+        maxBytes,
+        ...(asPost ? {} : { self: true }),
       });
     const members = storesFor(ctx, M).member;
     for (const m of p.members ?? [])

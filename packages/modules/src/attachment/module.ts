@@ -9,11 +9,17 @@ import { storesFor } from '../permissions/authorize.ts';
 import { register } from './actions.ts';
 import { AttachmentErrors } from './errors.ts';
 import { memberMayRead, orgMayHold } from './readers.ts';
-import { attachmentKeys, getAttachment, quotaOf, usageOf } from './store.ts';
+import { attachmentKeys, getAttachment, quotaOf, usageOf, withSelfLimits } from './store.ts';
 
 /** `modules.attachment` in genesis: the per-account monthly quota (store.ts). */
 export interface AttachmentGenesis {
-  readonly quota?: { readonly count: number; readonly bytes: number };
+  readonly quota?: {
+    readonly count: number;
+    readonly bytes: number;
+    /** Self-filed documents (no post): default 20 files and 100 MiB, never above count and bytes. */
+    readonly selfCount?: number;
+    readonly selfBytes?: number;
+  };
 }
 
 const positiveInt = (v: unknown, max: number) =>
@@ -30,7 +36,15 @@ export const attachmentModule: ModuleDef = {
         'MODULES_BAD_GENESIS',
         'attachment genesis: quota needs a count (1–1,000,000) and bytes (a positive integer)',
       );
-    ctx.store.set(attachmentKeys.quota, asValue({ count: q.count, bytes: q.bytes }));
+    if (
+      (q.selfCount !== undefined && !positiveInt(q.selfCount, q.count)) ||
+      (q.selfBytes !== undefined && !positiveInt(q.selfBytes, q.bytes))
+    )
+      throw new ModuleError(
+        'MODULES_BAD_GENESIS',
+        'attachment genesis: selfCount and selfBytes, when given, are positive and at most count and bytes',
+      );
+    ctx.store.set(attachmentKeys.quota, asValue(withSelfLimits(q)));
   },
   queries: {
     attachment: defineQuery<{ hash: string }>(AttachmentErrors.BAD_PARAMS, {

@@ -62,8 +62,20 @@ export interface AttachmentRecord {
 export interface AttachmentQuota {
   readonly count: number;
   readonly bytes: number;
+  /**
+   * What a person filing their own documents without a post (an application letter, a
+   * self-assessment) may register a month: far less than a post holder keeping an organization's
+   * records, so one member's key cannot fill the branch's nodes.
+   */
+  readonly selfCount: number;
+  readonly selfBytes: number;
 }
-export const DEFAULT_ATTACHMENT_QUOTA: AttachmentQuota = { count: 500, bytes: 2 * 1024 * 1024 * 1024 };
+export const DEFAULT_ATTACHMENT_QUOTA: AttachmentQuota = {
+  count: 500,
+  bytes: 2 * 1024 * 1024 * 1024,
+  selfCount: 20,
+  selfBytes: 100 * 1024 * 1024,
+};
 
 /** An account's registrations in a month (the quota's counter). */
 export interface AttachmentUsage {
@@ -79,6 +91,16 @@ export const attachmentKeys = {
 
 export function quotaOf(store: ReadStore): AttachmentQuota {
   return getRecord<AttachmentQuota>(store, attachmentKeys.quota) ?? DEFAULT_ATTACHMENT_QUOTA;
+}
+
+/** The self-filing limits a genesis quota implies when it names none: the defaults, never above the posts'. */
+export function withSelfLimits(q: { count: number; bytes: number; selfCount?: number; selfBytes?: number }) {
+  return {
+    count: q.count,
+    bytes: q.bytes,
+    selfCount: q.selfCount ?? Math.min(DEFAULT_ATTACHMENT_QUOTA.selfCount, q.count),
+    selfBytes: q.selfBytes ?? Math.min(DEFAULT_ATTACHMENT_QUOTA.selfBytes, q.bytes),
+  };
 }
 
 export function usageOf(store: ReadStore, account: string, month: string): AttachmentUsage {
