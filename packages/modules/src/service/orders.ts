@@ -75,6 +75,13 @@ function providerSide(ctx: ActionContext, o: Order): Result {
     : failure(E.NOT_PROVIDER, { order: o.id });
 }
 
+/** The order is at step `at` and the signer is its dispatched provider (the provider's acts). */
+function providerAt(ctx: ActionContext, order: string, at: OrderStatus): Result {
+  const o = getOrder(ctx.store, order)!;
+  const s = step(o, at);
+  return s.ok ? providerSide(ctx, o) : s;
+}
+
 function bump(ctx: ActionContext, item: string | null, by: number): void {
   if (item === null) return;
   const n = (getRecord<number>(ctx.store, serviceKeys.active(item)) ?? 0) + by;
@@ -279,11 +286,7 @@ export const accept = defineAction<{ order: string }>(M, E, {
   shape: { order: 'id' },
   permission: PROVIDER_SIDE,
   target: (ctx, p) => orderTarget(ctx, p.order, true),
-  verify(ctx, p) {
-    const o = getOrder(ctx.store, p.order)!;
-    const s = step(o, 'dispatched');
-    return s.ok ? providerSide(ctx, o) : s;
-  },
+  verify: (ctx, p) => providerAt(ctx, p.order, 'dispatched'),
   execute(ctx, p) {
     const o = getOrder(ctx.store, p.order)!;
     advance(ctx, o, 'accept', { status: 'accepted' }, { provider: o.provider });
@@ -296,11 +299,7 @@ export const refuse = defineAction<{ order: string; reason: string }>(M, E, {
   shape: { order: 'id', reason: { type: 'text', kind: 'reason' } },
   permission: PROVIDER_SIDE,
   target: (ctx, p) => orderTarget(ctx, p.order, true),
-  verify(ctx, p) {
-    const o = getOrder(ctx.store, p.order)!;
-    const s = step(o, 'dispatched');
-    return s.ok ? providerSide(ctx, o) : s;
-  },
+  verify: (ctx, p) => providerAt(ctx, p.order, 'dispatched'),
   execute(ctx, p) {
     const o = getOrder(ctx.store, p.order)!;
     advance(
@@ -320,11 +319,9 @@ export const complete = defineAction<{ order: string; evidence: string; minutes?
   permission: PROVIDER_SIDE,
   target: (ctx, p) => orderTarget(ctx, p.order, true),
   verify(ctx, p): Result {
-    const o = getOrder(ctx.store, p.order)!;
-    const s = step(o, 'accepted');
-    if (!s.ok) return s;
-    const mine = providerSide(ctx, o);
+    const mine = providerAt(ctx, p.order, 'accepted');
     if (!mine.ok) return mine;
+    const o = getOrder(ctx.store, p.order)!;
     if (!getAttachment(storeOf(ctx, M, MODULE.attachment), p.evidence))
       return failure(E.NO_EVIDENCE, { evidence: p.evidence });
     const minutes = p.minutes ?? (o.item === null ? undefined : getItem(ctx.store, o.item)?.minutes);
@@ -346,11 +343,7 @@ export const fail = defineAction<{ order: string; reason: string }>(M, E, {
   shape: { order: 'id', reason: { type: 'text', kind: 'reason' } },
   permission: PROVIDER_SIDE,
   target: (ctx, p) => orderTarget(ctx, p.order, true),
-  verify(ctx, p) {
-    const o = getOrder(ctx.store, p.order)!;
-    const s = step(o, 'accepted');
-    return s.ok ? providerSide(ctx, o) : s;
-  },
+  verify: (ctx, p) => providerAt(ctx, p.order, 'accepted'),
   execute(ctx, p) {
     const o = getOrder(ctx.store, p.order)!;
     advance(ctx, o, 'fail', { status: 'failed' }, { provider: o.provider, reason: p.reason });

@@ -2,49 +2,13 @@
  * One sender for service acts, signed by a resident's key or a member's, and a resident's own read
  * session (service.ts holds the rest).
  */
-import type { DjchainClient, VerifiedReceipt } from '@djchain/client';
-import type { KeyPair, Value } from '@djchain/crypto/browser';
-import { useState } from 'react';
+import type { DjchainClient } from '@djchain/client';
+import { useActSend } from './act-send.tsx';
 import { type Chain, makeClient } from './chain.ts';
-import { useApp } from './context.tsx';
 import type { ResidentSession } from './resident.ts';
-import { type CodedView, codedOf } from './ui.tsx';
 
-/** Sends one service act with `key`; the receipt, or the refusal as a coded view. */
-export function useServiceSend() {
-  const { chain } = useApp();
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<CodedView | null>(null);
-  const [receipt, setReceipt] = useState<VerifiedReceipt | null>(null);
-  const send = async (key: KeyPair | (() => Promise<KeyPair>), action: string, params: Value) => {
-    if (busy) return false;
-    setBusy(true);
-    setRefusal(null);
-    setReceipt(null);
-    try {
-      const k = typeof key === 'function' ? await key() : key;
-      const r = await chain.send('service', action, params, k);
-      if (r.receipt.status === 'failed' && r.receipt.error) {
-        const e = r.receipt.error;
-        setRefusal({
-          code: e.code,
-          message: e.message,
-          ...(e.cite ? { cite: e.cite } : {}),
-          details: e.details,
-        });
-        return false;
-      }
-      setReceipt(r);
-      return true;
-    } catch (e) {
-      setRefusal(codedOf(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, refusal, receipt, send };
-}
+/** Sends one service act with a resident's or a member's key (act-send.tsx). */
+export const useServiceSend = () => useActSend('service');
 
 const readers = new Map<string, Promise<DjchainClient>>();
 

@@ -7,6 +7,7 @@ import type { VerifiedReceipt } from '@djchain/client';
 import type { Value } from '@djchain/crypto/browser';
 import { Alert, Button, Card, Input, List, Space, Steps, Typography } from 'antd';
 import { useState } from 'react';
+import { useActSend } from '../act-send.tsx';
 import { go, useApp, useAsync } from '../context.tsx';
 import type { Translate } from '../i18n.ts';
 import {
@@ -134,39 +135,13 @@ export function MatterPage({ id }: { id: string }) {
   );
 }
 
-/** Sends one resident action with the resident's key; the receipt, or the refusal as a coded view. */
+/** Sends one resident action with the signed-in resident's key (act-send.tsx); nothing without one. */
 function useResidentSend() {
-  const { chain } = useApp();
   const session = useResidentSession();
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<CodedView | null>(null);
-  const [receipt, setReceipt] = useState<VerifiedReceipt | null>(null);
-  const send = async (action: string, params: Value): Promise<boolean> => {
-    if (!session || busy) return false;
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const r = await chain.send('resident', action, params, session.key);
-      if (r.receipt.status === 'failed' && r.receipt.error) {
-        const e = r.receipt.error;
-        setRefusal({
-          code: e.code,
-          message: e.message,
-          ...(e.cite ? { cite: e.cite } : {}),
-          details: e.details,
-        });
-        return false;
-      }
-      setReceipt(r);
-      return true;
-    } catch (e) {
-      setRefusal(codedOf(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, refusal, receipt, send };
+  const s = useActSend('resident');
+  const send = async (action: string, params: Value): Promise<boolean> =>
+    session ? s.send(session.key, action, params) : false;
+  return { ...s, send };
 }
 
 function CommentForm({
