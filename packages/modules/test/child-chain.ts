@@ -59,14 +59,14 @@ export class ChildChain {
   }
 
   /** Adds a block; `nextKeys` changes the set from the next height on. */
-  add(opts: { nextKeys?: readonly KeyPair[]; stateRoot?: Uint8Array } = {}): ChildBlock {
+  add(opts: { nextKeys?: readonly KeyPair[]; stateRoot?: Uint8Array; time?: number } = {}): ChildBlock {
     const height = this.blocks.length + 1;
     const prev = this.blocks.at(-1);
     const nextSet = opts.nextKeys ? this.setOf(opts.nextKeys) : this.set;
     const header: Header = {
       chainId: this.chainId,
       height,
-      time: 1_700_000_000_000 + height * 1000,
+      time: opts.time ?? 1_700_000_000_000 + height * 1000,
       prevHash: prev ? headerHash(this.suite, prev.header) : ZERO_HASH,
       lastCommitHash: prev ? commitHash(this.suite, prev.commit) : ZERO_HASH,
       txRoot: this.suite.hash(new TextEncoder().encode(`tx ${height}`)),

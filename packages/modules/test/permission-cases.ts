@@ -164,6 +164,11 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
     org: 'b1',
     subject: 'b1.m3',
   },
+  'transfer.reclaimRelease': {
+    params: { id: 'x0', height: 1, proof: new Uint8Array(8) },
+    org: 'b1',
+    subject: 'b1.m5',
+  },
   'dues.assess': {
     params: { member: 'b1.m4', group: '在职', from: '2025-07', fen: 1500, commitment: 'ab'.repeat(32) },
     org: 'b1',
@@ -467,11 +472,19 @@ export function setup(): Chain {
     params: { id: 't1', member: 'b1.m4', to: 'b2', reason: '工作调动' },
   });
   ok({
+    at: '2025-07-04',
+    hour: 11,
+    by: 'b1.sec',
+    do: 'transfer.releaseOut',
+    params: { id: 'x0', member: 'b1.m5', toChain: 'street-b', to: 'b1', reason: '工作调动' },
+  });
+  ok({
     at: '2025-07-05',
     by: 'b2.m1',
     do: 'transfer.requestTransfer',
     params: { id: 't2', member: 'b2.m1', to: 'b1', reason: '居住地变更' },
   });
+
   // Every post of another branch (b2) and of its 党小组 g2, for the "other organization" trials.
   let hour = 10;
   for (const id of [...Object.values(B2_POSTS), B2_GROUP_LEADER].filter((m) => m !== 'b2.sec'))

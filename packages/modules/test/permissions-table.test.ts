@@ -113,6 +113,7 @@ const EXPECTED: { readonly [action: string]: string } = {
   // Across chains (issue 19): the sending branch issues the release (its 介绍信), not the member alone;
   // the receiving branch's 书记, 组织委员 or clerk admits, as it accepts a transfer inside the chain.
   'transfer.releaseOut': 'o:书组务',
+  'transfer.reclaimRelease': 'o:书组务',
   // Dues (规定; 党章第九条): the branch's 书记 or 组织委员 assess and decide; its clerk also keeps the
   // books; the member reports their own payment; the superior 党委 approves hardship relief (not
   // the body above the chain for a branch that has a superior in it); the receiving committee

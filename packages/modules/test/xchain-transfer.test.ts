@@ -16,15 +16,17 @@ const suite = getSuite('intl');
 const utf8 = new TextEncoder();
 
 /** Street-a's whole state in a fresh Merkle tree (version 1): its root and proofs. */
-function snapshot(chain: Chain) {
+function snapshot(chain: Chain, extra: ReadonlyArray<readonly [string, Uint8Array]> = []) {
   const tree = new StateTree({ hasher: (d) => suite.hash(d) }, { store: new MemoryNodeStore() });
+  const entries = [...chain.state.entries(), ...extra];
   const root = tree.update(
     1,
-    chain.state.entries().map(([k, v]) => [utf8.encode(k), v] as const),
+    entries.map(([k, v]) => [utf8.encode(k), v] as const),
   );
+  const values = new Map(entries);
   return {
     root,
-    value: (key: string) => chain.state.get(key)!,
+    value: (key: string) => values.get(key)!,
     proof: (key: string) => encodeProof(tree.prove(utf8.encode(key), 1)),
   };
 }
@@ -199,19 +201,211 @@ describe('cross-chain transfer (组织关系转接 between chains)', () => {
     assert.equal(admit(admission(s1, 1, 'x1', 'b1.m4', 'n2')), 'MEMBER_TRANSFER_REPLAYED');
   });
 
-  it('a second admission of the same member (by another release) is refused', () => {
-    // Street-a withdraws x1 (it cannot see street-b's admission) and releases b1.m4 again as x2.
-    ok(a, { at: '2024-03-20', by: 'b1.sec', do: 'transfer.withdrawTransfer', params: { id: 'x1' } });
-    ok(a, {
-      at: '2024-03-21',
-      by: 'b1.sec',
-      do: 'transfer.releaseOut',
-      params: { id: 'x2', member: 'b1.m4', toChain: 'street-b', to: 'b1', reason: '工作调动' },
-    });
-    const s2 = snapshot(a);
+  it('a release is never withdrawn: the receiver may already have admitted (one member, one chain)', () => {
+    // The attack of the review: street-b admitted x1 above; street-a withdrawing it would unfreeze
+    // b1.m4 there and let it be released again — the member on two chains.
+    assert.equal(
+      a.attempt({ at: '2024-03-20', by: 'b1.sec', do: 'transfer.withdrawTransfer', params: { id: 'x1' } })
+        .receipt.error?.code,
+      'TRANSFER_RELEASE_FINAL',
+    );
+    assert.equal(
+      a.attempt({
+        at: '2024-03-21',
+        by: 'b1.sec',
+        do: 'transfer.releaseOut',
+        params: { id: 'x2', member: 'b1.m4', toChain: 'street-b', to: 'b1', reason: '工作调动' },
+      }).receipt.error?.code,
+      'TRANSFER_FROZEN',
+    );
+  });
+
+  it('a second release of an admitted member, signed by a dishonest sender, is still refused', () => {
+    // Street-a's validators sign a state holding a second release x2 of b1.m4 (an honest street-a
+    // cannot make one: the membership is frozen).
+    const x1 = decode(s1.value('transfer/t/x1')) as { [k: string]: Value };
+    const forged = encode({ ...x1, id: 'x2' });
+    const s2 = snapshot(a, [['transfer/t/x2', forged]]);
     aHeaders.add({ stateRoot: s2.root });
     ok(b, { at: '2024-03-22', by: 'c.clerk', do: 'anchor.submit', params: aHeaders.anchorParams(2) });
     day = 23;
     assert.equal(admit(admission(s2, 2, 'x2', 'b1.m4', 'n3')), 'MEMBER_TRANSFER_SECOND_ADMISSION');
+  });
+});
+
+describe('a release expires, is reclaimed only with proof, and carries the sanctions', () => {
+  const a = new Chain(suite, { chainId: 'street-a' });
+  const b = new Chain(suite, { chainId: 'street-b' });
+  const aHeaders = new ChildChain(suite, 'street-a');
+  const bHeaders = new ChildChain(suite, 'street-b');
+  // Each chain holds the other's light client.
+  ok(b, {
+    at: '2024-03-01',
+    by: 'c.sec',
+    do: 'anchor.register',
+    params: aHeaders.registerParams(60 * 24 * 30),
+  });
+  ok(a, {
+    at: '2024-03-01',
+    by: 'c.sec',
+    do: 'anchor.register',
+    params: bHeaders.registerParams(60 * 24 * 30),
+  });
+  // b1.m5: 留党察看 for 12 months, decided on 03-02 and approved by the 党委 on 03-03.
+  ok(a, {
+    at: '2024-03-02',
+    by: 'b1.sec',
+    do: 'discipline.decideSanction',
+    params: { id: 's1', member: 'b1.m5', kind: '留党察看', months: 12, resolution: 'res-s1' },
+  });
+  ok(a, {
+    at: '2024-03-03',
+    by: 'c.dis',
+    do: 'discipline.approveSanction',
+    params: { id: 's1', approved: true },
+  });
+  // b1.m1: a 警告 decided but not yet approved (an open case).
+  ok(a, {
+    at: '2024-03-03',
+    hour: 11,
+    by: 'b1.sec',
+    do: 'discipline.decideSanction',
+    params: { id: 's2', member: 'b1.m1', kind: '警告', resolution: 'res-s2' },
+  });
+  // Releases on 2024-03-04: x5 (b1.m5) valid 90 days by default — its last day is 2024-06-01;
+  // x6 (b1.m2) valid 10 days — its last day is 2024-03-13; x7 (b1.m3) valid 10 days.
+  for (const [hour, id, member, validDays] of [
+    [10, 'x5', 'b1.m5', undefined],
+    [11, 'x6', 'b1.m2', 10],
+    [12, 'x7', 'b1.m3', 10],
+  ] as const)
+    ok(a, {
+      at: '2024-03-04',
+      hour,
+      by: 'b1.sec',
+      do: 'transfer.releaseOut',
+      params: {
+        id,
+        member,
+        toChain: 'street-b',
+        to: 'b1',
+        reason: '工作调动',
+        ...(validDays ? { validDays } : {}),
+      },
+    });
+  const s1 = snapshot(a);
+  aHeaders.add({ stateRoot: s1.root });
+  ok(b, { at: '2024-03-05', by: 'c.clerk', do: 'anchor.submit', params: aHeaders.anchorParams(1) });
+
+  const admission = (transfer: string, member: string, id: string): Value => ({
+    id,
+    address: `@${id}`,
+    org: 'b1',
+    fromChain: 'street-a',
+    transfer,
+    height: 1,
+    transferValue: s1.value(`transfer/t/${transfer}`),
+    transferProof: s1.proof(`transfer/t/${transfer}`),
+    historyValue: s1.value(`hist/member:${member}`),
+    historyProof: s1.proof(`hist/member:${member}`),
+  });
+  const admit = (at: string, params: Value) =>
+    b.step({ at, by: 'b1.sec', do: 'member.admitTransfer', params }).receipt.error?.code ?? 'ok';
+  /** Street-b's state anchored on street-a as the next header, dated `day` (noon, China time). */
+  const anchorB = (day: string, at: string) => {
+    const snap = snapshot(b);
+    const block = bHeaders.add({ stateRoot: snap.root, time: Date.parse(`${day}T12:00:00+08:00`) });
+    ok(a, { at, by: 'c.clerk', do: 'anchor.submit', params: bHeaders.anchorParams(block.header.height) });
+    return { snap, height: block.header.height };
+  };
+  const admittedKey = (id: string) => 'member/xin/street-a/' + id;
+  const reclaim = (at: string, id: string, height: number, proof: Uint8Array) =>
+    a.attempt({ at, by: 'b1.sec', do: 'transfer.reclaimRelease', params: { id, height, proof } }).receipt
+      .error?.code ?? 'ok';
+
+  it('an open discipline case keeps the membership here until it is decided', () => {
+    assert.equal(
+      a.attempt({
+        at: '2024-03-05',
+        by: 'b1.sec',
+        do: 'transfer.releaseOut',
+        params: { id: 'x9', member: 'b1.m1', toChain: 'street-b', to: 'b1', reason: '工作调动' },
+      }).receipt.error?.code,
+      'TRANSFER_CASE_OPEN',
+    );
+  });
+
+  it('the receiver admits up to the last valid day, not after', () => {
+    // x6's last day is 2024-03-13 (released 03-04, valid 10 days): admitted on that day.
+    assert.equal(admit('2024-03-13', admission('x6', 'b1.m2', 'n6')), 'ok');
+    // x7's last day is the same; on 03-14 it is expired.
+    assert.equal(admit('2024-03-14', admission('x7', 'b1.m3', 'n7')), 'MEMBER_TRANSFER_RELEASE_EXPIRED');
+  });
+
+  it('the sanctions travel: 留党察看 stays in force on the receiving chain', () => {
+    assert.equal(admit('2024-03-15', admission('x5', 'b1.m5', 'n5')), 'ok');
+    // Under observation: no vote, no election (处分条例第十二条), from the admission on.
+    const m = b.member('n5');
+    assert.equal(m.rights.vote, false);
+    assert.equal(m.rights.beElected, false);
+    const effects = b.query('discipline', 'effects', { member: 'n5' }) as { underObservation: boolean };
+    assert.equal(effects.underObservation, true);
+    // At the next block's start the discipline module holds it as its own record, to be concluded
+    // by street-b's branch when the year ends (2025-03-03: a year from the approval).
+    b.tick('2024-03-16');
+    const held = b.query('discipline', 'sanctions', { member: 'n5' }) as Array<{ [k: string]: Value }>;
+    assert.equal(held.length, 1);
+    assert.equal(held[0]!.id, 'n5:s1');
+    assert.equal(held[0]!.kind, '留党察看');
+    assert.equal(held[0]!.org, 'b1');
+    assert.equal(held[0]!.observationEnds, '2025-03-03');
+    assert.deepEqual(held[0]!.carriedFrom, { chain: 'street-a', transfer: 'x5', id: 's1', org: 'b1' });
+    // The observation's end raises street-b's warning, as for a sanction decided there.
+    const events = b.tick('2025-03-04');
+    assert.ok(events.some((e) => e.type === 'discipline.ObservationEnded'));
+  });
+
+  it('a release is reclaimed only after it expires, with a proof the receiver did not admit', () => {
+    // Street-b's state on 2024-03-16: x6 admitted (n6), x7 never.
+    const early = anchorB('2024-03-13', '2024-03-17');
+    // A header dated on the last valid day proves nothing: the receiver could still admit that day.
+    assert.equal(
+      reclaim('2024-03-18', 'x7', early.height, early.snap.proof(admittedKey('x7'))),
+      'TRANSFER_RELEASE_NOT_EXPIRED',
+    );
+    const late = anchorB('2024-03-14', '2024-03-18');
+    // Not a height street-a has anchored.
+    assert.equal(
+      reclaim('2024-03-19', 'x7', late.height + 5, late.snap.proof(admittedKey('x7'))),
+      'TRANSFER_RECLAIM_NOT_ANCHORED',
+    );
+    // x6 was admitted: the receiver's proof shows the admission, not its absence.
+    assert.equal(
+      reclaim('2024-03-19', 'x6', late.height, late.snap.proof(admittedKey('x6'))),
+      'TRANSFER_RECLAIM_NOT_PROVED',
+    );
+    // A proof for another key does not stand in for x7's.
+    assert.equal(
+      reclaim('2024-03-19', 'x7', late.height, late.snap.proof(admittedKey('x6'))),
+      'TRANSFER_RECLAIM_NOT_PROVED',
+    );
+    // x7: never admitted, and the header is dated after its last day: reclaimed, b1.m3 unfrozen.
+    const done = a.step({
+      at: '2024-03-19',
+      by: 'b1.sec',
+      do: 'transfer.reclaimRelease',
+      params: { id: 'x7', height: late.height, proof: late.snap.proof(admittedKey('x7')) },
+    });
+    assert.equal(done.receipt.status, 'ok', JSON.stringify(done.receipt.error));
+    assert.ok(done.events.some((e) => e.type === 'transfer.Reclaimed'));
+    const r = a.query('transfer', 'responsible', { member: 'b1.m3' }) as { frozen: string | null };
+    assert.equal(r.frozen, null);
+    assert.equal(
+      reclaim('2024-03-20', 'x7', late.height, late.snap.proof(admittedKey('x7'))),
+      'TRANSFER_NOT_RELEASED',
+    );
+    // x6 stays frozen on street-a: b1.m2 is a member of street-b now.
+    const r6 = a.query('transfer', 'responsible', { member: 'b1.m2' }) as { frozen: string | null };
+    assert.equal(r6.frozen, 'x6');
   });
 });

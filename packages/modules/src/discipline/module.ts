@@ -1,7 +1,7 @@
 /** The discipline module: the five sanctions, their approval, and the end of 留党察看. */
 
 import type { Value } from '@djchain/crypto';
-import type { HookContext, ModuleDef } from '@djchain/runtime';
+import type { HookContext, ModuleDef, ReadContext } from '@djchain/runtime';
 import { cite, DOC } from '../common/cites.ts';
 import { chinaDate } from '../common/dates.ts';
 import { ModuleError } from '../common/errors.ts';
@@ -10,11 +10,15 @@ import { defineQuery } from '../common/query.ts';
 import { asValue, MODULE } from '../common/stores.ts';
 import { raiseWarning } from '../common/warnings.ts';
 import { approveSanction, concludeObservation, decideSanction } from './actions.ts';
+import { memberSanctions, takeCarried } from './carried.ts';
 import { approveByCommission } from './commission.ts';
 import { sanctionEffects } from './effects.ts';
 import { DisciplineErrors } from './errors.ts';
 import { extendObservation } from './observation.ts';
-import { disciplineCommission, disciplineKeys, getSanction, sanctionsOf } from './store.ts';
+import { disciplineCommission, disciplineKeys, getSanction } from './store.ts';
+
+/** The discipline and member stores: a member's sanctions include those a transfer carried in. */
+const both = (ctx: ReadContext) => ({ discipline: ctx.store, member: ctx.readStore(MODULE.member) });
 
 /** Genesis section of the discipline module (README "Genesis"). */
 export interface DisciplineGenesis {
@@ -42,13 +46,13 @@ export const disciplineModule: ModuleDef = {
     sanctions: defineQuery<{ member: string }>(DisciplineErrors.BAD_PARAMS, {
       description: "A member's sanction cases.",
       shape: { member: 'id' },
-      run: (ctx, p) => asValue(sanctionsOf(ctx.store, p.member)),
+      run: (ctx, p) => asValue(memberSanctions(both(ctx), p.member)),
     }),
     effects: defineQuery<{ member: string; on?: string }>(DisciplineErrors.BAD_PARAMS, {
       description: "Effects of a member's sanctions on a date (default: the chain's China date).",
       shape: { member: 'id', on: { type: 'date', optional: true } },
       run: (ctx, p) =>
-        asValue(sanctionEffects(sanctionsOf(ctx.store, p.member), p.on ?? chinaDate(ctx.time))),
+        asValue(sanctionEffects(memberSanctions(both(ctx), p.member), p.on ?? chinaDate(ctx.time))),
     }),
   },
   genesis(ctx: HookContext, config: Value) {
@@ -64,6 +68,7 @@ export const disciplineModule: ModuleDef = {
   },
   /** A 留党察看 whose period has ended raises one warning: the branch must conclude it (第十二条). */
   beginBlock(ctx: HookContext) {
+    takeCarried(ctx, ctx.readStore(MODULE.member));
     const today = chinaDate(ctx.time);
     for (const key of ctx.store.keys(disciplineKeys.openPrefix, 1000)) {
       const ends = ctx.store.get(key);

@@ -36,6 +36,16 @@ export interface SanctionRecord {
   readonly effectiveFrom: IsoDate | null;
   /** 留党察看: end of the observation period. */
   readonly observationEnds: IsoDate | null;
+  /**
+   * Carried in by a transfer from another chain (discipline/carried.ts): where it was decided, under
+   * which id, and the release that carried it. `org` is then the receiving branch.
+   */
+  readonly carriedFrom?: {
+    readonly chain: string;
+    readonly transfer: string;
+    readonly id: string;
+    readonly org: string;
+  };
   /** 留党察看 concluded: rights restored, or expelled. */
   readonly conclusion: { readonly on: IsoDate; readonly outcome: 'restored' | 'expelled' } | null;
 }

@@ -11,8 +11,8 @@
 import type { ReadContext } from '@djchain/runtime';
 import { lastDay, type YearMonth } from '../common/months.ts';
 import { getRecord, MODULE } from '../common/stores.ts';
+import { memberSanctions } from '../discipline/carried.ts';
 import { sanctionEffects } from '../discipline/effects.ts';
-import { sanctionsOf } from '../discipline/store.ts';
 import { duesStores } from '../dues/actions-common.ts';
 import { monthDues } from '../dues/ledger.ts';
 import { assessmentsOf, getPayment } from '../dues/store.ts';
@@ -66,7 +66,7 @@ export function creditOf(ctx: ReadContext, member: string, year: number, closedM
   const discipline = ctx.readStore(MODULE.discipline);
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
-  const all = sanctionsOf(discipline, member);
+  const all = memberSanctions({ discipline, member: ctx.readStore(MODULE.member) }, member);
   // In force during the year: effective in it, or still barring posts (or under observation) on its first day.
   const barring = new Set(sanctionEffects(all, first).bars.map((b) => b.sanction));
   for (const s of all) {

@@ -24,6 +24,17 @@ export const MemberErrors = {
     zh: '转出链未将该党员组织关系转至本链本支部。',
     cite: TRANSFER_CITE,
   },
+  TRANSFER_RELEASE_EXPIRED: {
+    code: 'MEMBER_TRANSFER_RELEASE_EXPIRED',
+    en: 'The release is past its last valid day: the sending branch reclaims it and issues a new one.',
+    zh: '转出已过有效期：请原支部收回后重新办理转出。',
+    cite: TRANSFER_CITE,
+  },
+  ID_TOO_LONG: {
+    code: 'MEMBER_ID_TOO_LONG',
+    en: 'The member id is too long to name the sanctions the transfer carries (id:sanction, at most 64 characters): choose a shorter id.',
+    zh: '党员编号过长，无法为随转接带入的处分编号（编号:处分，最多64个字符），请改用较短的编号。',
+  },
   TRANSFER_REPLAYED: {
     code: 'MEMBER_TRANSFER_REPLAYED',
     en: 'This release of the sending chain has already been admitted.',

@@ -6,7 +6,7 @@ import { chinaDate, isIsoDate } from '../common/dates.ts';
 import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
 import { defineQuery } from '../common/query.ts';
 import { asValue, MODULE } from '../common/stores.ts';
-import { sanctionsOf } from '../discipline/store.ts';
+import { memberSanctions } from '../discipline/carried.ts';
 import { storesFor } from '../permissions/authorize.ts';
 import {
   importMember,
@@ -42,7 +42,7 @@ function memberView(ctx: ReadContext, id: string, on: string): Value {
     // A pending key recovery (new address, requester, date): the approver checks it before approving.
     ...(m.recovery ? { recovery: m.recovery } : {}),
     ...status,
-    rights: deriveRights(status, sanctionsOf(stores.discipline, id), on),
+    rights: deriveRights(status, memberSanctions(stores, id), on),
   });
 }
 

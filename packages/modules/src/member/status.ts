@@ -4,8 +4,9 @@
  */
 import type { ReadStore } from '@djchain/runtime';
 import type { IsoDate } from '../common/dates.ts';
+import { memberSanctions } from '../discipline/carried.ts';
 import { sanctionEffects } from '../discipline/effects.ts';
-import { type SanctionRecord, sanctionsOf } from '../discipline/store.ts';
+import type { SanctionRecord } from '../discipline/store.ts';
 import { getProcess, type Phase } from '../recruitment/store.ts';
 import { transferredTo } from '../transfer/store.ts';
 import { type ExitReason, getMember, type MemberRecord } from './store.ts';
@@ -83,7 +84,7 @@ function statusFrom(
 export function memberStatus(stores: MemberStores, id: string, on: IsoDate): StatusInfo | null {
   const m = getMember(stores.member, id);
   if (!m) return null;
-  return statusFrom(m, getProcess(stores.recruitment, id), sanctionsOf(stores.discipline, id), on);
+  return statusFrom(m, getProcess(stores.recruitment, id), memberSanctions(stores, id), on);
 }
 
 /** The organization holding the membership: the registration org, moved by accepted transfers. */

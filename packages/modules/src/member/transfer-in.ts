@@ -10,10 +10,12 @@ import { toHex } from '@djchain/crypto';
 import { defineAction } from '../common/action.ts';
 import { failure, okResult } from '../common/errors.ts';
 import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
-import { MODULE, SEP } from '../common/stores.ts';
+import { asValue, MODULE } from '../common/stores.ts';
+import { carriedKeys } from '../discipline/carried.ts';
+import type { SanctionRecord } from '../discipline/store.ts';
 import { getOrg } from '../org/store.ts';
 import { storesFor } from '../permissions/authorize.ts';
-import { checkDossier, type Dossier } from '../transfer/crosschain.ts';
+import { admittedKeys, checkDossier, type Dossier } from '../transfer/crosschain.ts';
 import { addressFree, save, today } from './actions.ts';
 import { MemberErrors as E } from './errors.ts';
 import { getMember, memberKeys } from './store.ts';
@@ -24,13 +26,11 @@ const DOSSIER_ERRORS = {
   NOT_ANCHORED: E.TRANSFER_NOT_ANCHORED,
   DOSSIER_MISMATCH: E.TRANSFER_DOSSIER_MISMATCH,
   NOT_RELEASED: E.TRANSFER_NOT_RELEASED,
+  EXPIRED: E.TRANSFER_RELEASE_EXPIRED,
 };
 
-/** Admissions already made: by the sender's transfer, and by the sender's member. */
-export const admittedKeys = {
-  transfer: (chain: string, id: string) => `xin${SEP}${chain}${SEP}${id}`,
-  member: (chain: string, member: string) => `xim${SEP}${chain}${SEP}${member}`,
-};
+/** A carried sanction's id here: the new member's id and the sender's id (ids are unique per chain). */
+const carriedId = (member: string, id: string) => `${member}:${id}`;
 
 interface AdmitTransfer extends Dossier {
   /** The member's id and key on this chain, and the receiving branch. */
@@ -49,7 +49,7 @@ export const admitTransfer = defineAction<AdmitTransfer>(M, E, {
     fromChain: 'id',
     transfer: 'id',
     height: { type: 'int', min: 1 },
-    transferValue: { type: 'bytes', max: 4096 },
+    transferValue: { type: 'bytes', max: 16_384 },
     transferProof: { type: 'bytes', max: 16_384 },
     historyValue: { type: 'bytes', max: 1024 },
     historyProof: { type: 'bytes', max: 16_384 },
@@ -67,6 +67,9 @@ export const admitTransfer = defineAction<AdmitTransfer>(M, E, {
     if (ctx.store.has(admittedKeys.member(p.fromChain, from)))
       return failure(E.TRANSFER_SECOND_ADMISSION, { chain: p.fromChain, member: from });
     if (getMember(ctx.store, p.id)) return failure(E.EXISTS, { id: p.id });
+    // Each carried sanction gets an id actions can name (parse.ts: at most 64 characters).
+    for (const s of proved.value.release.carried?.sanctions ?? [])
+      if (carriedId(p.id, s.id).length > 64) return failure(E.ID_TOO_LONG, { id: carriedId(p.id, s.id) });
     if (!addressFree(ctx, p.address)) return failure(E.ADDRESS_IN_USE);
     return okResult;
   },
@@ -89,6 +92,18 @@ export const admitTransfer = defineAction<AdmitTransfer>(M, E, {
       recovery: null,
     });
     ctx.store.set(memberKeys.address(p.address), p.id);
+    // The sender's sanctions stay in force here, under this member's id and this branch.
+    const sanctions: SanctionRecord[] = (carried.sanctions ?? []).map((s) => ({
+      ...s,
+      id: carriedId(p.id, s.id),
+      member: p.id,
+      org: p.org,
+      carriedFrom: { chain: p.fromChain, transfer: p.transfer, id: s.id, org: s.org },
+    }));
+    if (sanctions.length > 0) {
+      ctx.store.set(carriedKeys.sanctions(p.id), asValue(sanctions));
+      ctx.store.set(carriedKeys.at(ctx.height, p.id), true);
+    }
     ctx.store.set(admittedKeys.transfer(p.fromChain, p.transfer), p.id);
     ctx.store.set(admittedKeys.member(p.fromChain, release.member), p.id);
     emitAct(ctx, M, 'member.TransferredIn', [memberEntity(p.id), orgEntity(p.org)], {
@@ -105,6 +120,7 @@ export const admitTransfer = defineAction<AdmitTransfer>(M, E, {
       fromHeader: anchor.hash,
       fromHead: toHex(head),
       fromCount: count,
+      sanctions: sanctions.map((s) => s.id),
     });
   },
 });

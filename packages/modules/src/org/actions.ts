@@ -5,7 +5,7 @@ import { addYears, chinaDate } from '../common/dates.ts';
 import { failure, okResult } from '../common/errors.ts';
 import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
 import { asValue, MODULE } from '../common/stores.ts';
-import { sanctionsOf } from '../discipline/store.ts';
+import { memberSanctions } from '../discipline/carried.ts';
 import { deriveRights } from '../member/rights.ts';
 import { currentOrg, memberStatus } from '../member/status.ts';
 import { actorOf, storesFor } from '../permissions/authorize.ts';
@@ -40,7 +40,7 @@ function canBeElected(ctx: ReadContext, member: string): boolean {
   const s = storesFor(ctx, M);
   const today = chinaDate(ctx.time);
   const status = memberStatus(s, member, today);
-  return status !== null && deriveRights(status, sanctionsOf(s.discipline, member), today).beElected;
+  return status !== null && deriveRights(status, memberSanctions(s, member), today).beElected;
 }
 
 /**
@@ -62,7 +62,7 @@ function canHoldPost(ctx: ReadContext, member: string): boolean {
   const s = storesFor(ctx, M);
   const today = chinaDate(ctx.time);
   const status = memberStatus(s, member, today);
-  return status !== null && deriveRights(status, sanctionsOf(s.discipline, member), today).holdPosts;
+  return status !== null && deriveRights(status, memberSanctions(s, member), today).holdPosts;
 }
 
 export function writePost(ctx: ActionContext | { store: ActionContext['store'] }, p: PostRecord): void {

@@ -7,8 +7,8 @@ import type { ReadContext, Result } from '@djchain/runtime';
 import { chinaDate } from '../common/dates.ts';
 import { failure, okResult } from '../common/errors.ts';
 import { MODULE } from '../common/stores.ts';
+import { memberSanctions } from '../discipline/carried.ts';
 import { barOn, sanctionEffects } from '../discipline/effects.ts';
-import { sanctionsOf } from '../discipline/store.ts';
 import { storesFor } from '../permissions/authorize.ts';
 import type { OrgPost } from '../permissions/rules.ts';
 import { OrgErrors as E } from './errors.ts';
@@ -21,7 +21,7 @@ export function checkPostBar(ctx: ReadContext, member: string, org: string, post
   const kind = getOrg(s.org, org)?.kind;
   if (kind === undefined) return okResult;
   const rank = postRank(kind, post);
-  const bar = barOn(sanctionEffects(sanctionsOf(s.discipline, member), chinaDate(ctx.time)), rank);
+  const bar = barOn(sanctionEffects(memberSanctions(s, member), chinaDate(ctx.time)), rank);
   if (bar === null) return okResult;
   return failure(
     E.POST_BARRED,

@@ -6,7 +6,7 @@
 import type { ReadContext, ReadStore } from '@djchain/runtime';
 import type { IsoDate } from '../common/dates.ts';
 import { allKeys, MODULE, storeOf } from '../common/stores.ts';
-import { sanctionsOf } from '../discipline/store.ts';
+import { memberSanctions } from '../discipline/carried.ts';
 import { deriveRights } from '../member/rights.ts';
 import { currentOrg, memberStatus } from '../member/status.ts';
 import { memberKeys } from '../member/store.ts';
@@ -123,6 +123,6 @@ export function belongsAt(
 export function votersAmong(stores: Stores, members: readonly string[], on: IsoDate): string[] {
   return members.filter((id) => {
     const st = memberStatus(stores, id, on);
-    return st !== null && deriveRights(st, sanctionsOf(stores.discipline, id), on).vote;
+    return st !== null && deriveRights(st, memberSanctions(stores, id), on).vote;
   });
 }

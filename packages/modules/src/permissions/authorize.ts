@@ -6,8 +6,9 @@ import { validatorIndex, validatorSetFromValue } from '@djchain/ledger';
 import type { ActionContext, ReadContext } from '@djchain/runtime';
 import { chinaDate, type IsoDate } from '../common/dates.ts';
 import { MODULE, storeOf } from '../common/stores.ts';
+import { memberSanctions } from '../discipline/carried.ts';
 import { sanctionEffects } from '../discipline/effects.ts';
-import { disciplineCommission, sanctionsOf } from '../discipline/store.ts';
+import { disciplineCommission } from '../discipline/store.ts';
 import { memberStatus } from '../member/status.ts';
 import { memberIdByAddress } from '../member/store.ts';
 import { postRank } from '../org/rank.ts';
@@ -46,7 +47,7 @@ export type Stores = ReturnType<typeof storesFor>;
 export function activePosts(stores: Stores, member: string, org: string, on: IsoDate): OrgPost[] {
   const status = memberStatus(stores, member, on);
   if (!status || (status.status !== '正式党员' && status.status !== '预备党员')) return [];
-  const effects = sanctionEffects(sanctionsOf(stores.discipline, member), on);
+  const effects = sanctionEffects(memberSanctions(stores, member), on);
   if (effects.underObservation) return [];
   return postsOfMember(stores.org, member)
     .filter((p) => p.org === org && p.since <= on)

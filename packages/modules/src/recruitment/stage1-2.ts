@@ -4,8 +4,8 @@ import { addMonths } from '../common/dates.ts';
 import { failure, okResult } from '../common/errors.ts';
 import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
 import { chainSuite } from '../common/suite.ts';
+import { memberSanctions } from '../discipline/carried.ts';
 import { rejoinAllowedFrom, sanctionEffects } from '../discipline/effects.ts';
-import { sanctionsOf } from '../discipline/store.ts';
 import { verifyAgeProof } from '../member/age.ts';
 import { deriveRights } from '../member/rights.ts';
 import { memberStatus } from '../member/status.ts';
@@ -55,7 +55,7 @@ export const apply = defineAction<Apply>(M, E, {
     if (!member) return fail(version, E.NOT_REGISTERED);
     if (getOrg(stores.org, p.branch)?.kind !== '党支部')
       return fail(version, E.NOT_A_BRANCH, { branch: p.branch });
-    const expelledOn = sanctionEffects(sanctionsOf(stores.discipline, p.member), on).expelledOn;
+    const expelledOn = sanctionEffects(memberSanctions(stores, p.member), on).expelledOn;
     if (expelledOn !== null && on < rejoinAllowedFrom(expelledOn))
       return fail(version, E.REJOIN_BANNED, { eligibleOn: rejoinAllowedFrom(expelledOn) });
     const existing = getProcess(ctx.store, p.member);
@@ -242,5 +242,5 @@ export function introducerEligible(
 ): boolean {
   const stores = storesFor(ctx, M);
   const st = memberStatus(stores, member, on);
-  return st !== null && deriveRights(st, sanctionsOf(stores.discipline, member), on).introducer;
+  return st !== null && deriveRights(st, memberSanctions(stores, member), on).introducer;
 }

@@ -2,7 +2,7 @@
 import type { ReadContext } from '@djchain/runtime';
 import type { IsoDate } from '../common/dates.ts';
 import { allKeys, MODULE } from '../common/stores.ts';
-import { sanctionsOf } from '../discipline/store.ts';
+import { memberSanctions } from '../discipline/carried.ts';
 import { deriveRights } from '../member/rights.ts';
 import { currentOrg, memberStatus } from '../member/status.ts';
 import { memberKeys } from '../member/store.ts';
@@ -16,7 +16,7 @@ export function votersOf(ctx: ReadContext, branch: string, on: IsoDate): string[
     const id = key.slice(memberKeys.prefix.length);
     if (currentOrg(stores, id) !== branch) continue;
     const st = memberStatus(stores, id, on);
-    if (st && deriveRights(st, sanctionsOf(stores.discipline, id), on).vote) out.push(id);
+    if (st && deriveRights(st, memberSanctions(stores, id), on).vote) out.push(id);
   }
   return out;
 }

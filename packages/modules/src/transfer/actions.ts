@@ -125,20 +125,21 @@ export const refuseTransfer = defineAction<{ id: string; reason?: string }>(M, E
 
 export const withdrawTransfer = defineAction<{ id: string }>(M, E, {
   description:
-    'The member or the sending branch withdraws a pending request, or a release to another chain (unfreezing the membership).',
+    'The member or the sending branch withdraws a pending request (a release to another chain is reclaimed instead, after it expires).',
   shape: { id: 'id' },
   permission: [{ of: 'self' }, { posts: ['书记', '组织委员', '党务工作者'], of: 'org' }],
   target: (ctx, p) => pendingTarget(ctx, p.id, 'from'),
   verify(ctx, p) {
     const status = getTransfer(ctx.store, p.id)!.status;
-    return status === 'pending' || status === 'released' ? okResult : failure(E.NOT_PENDING);
+    // The receiving chain may already have admitted a release: withdrawing it could leave the
+    // member on two chains (reclaimRelease, after expiry and with proof, is the way back).
+    if (status === 'released') return failure(E.RELEASE_FINAL);
+    return status === 'pending' ? okResult : failure(E.NOT_PENDING);
   },
   execute(ctx, p) {
     const t = getTransfer(ctx.store, p.id)!;
     save(ctx, { ...t, status: 'withdrawn', decidedOn: chinaDate(ctx.time) });
-    ctx.store.delete(
-      t.status === 'released' ? transferKeys.frozen(t.member) : transferKeys.pending(t.member),
-    );
+    ctx.store.delete(transferKeys.pending(t.member));
     emitAct(ctx, M, 'transfer.Withdrawn', [memberEntity(t.member), orgEntity(t.from), orgEntity(t.to)], {
       transfer: t.id,
       member: t.member,

@@ -8,15 +8,23 @@
  * - `hist/member:<member>`: the member's history head, which the new history links to.
  * Replays (the same release again) and a second admission of one member of one sending chain are
  * refused from the receiver's own records (member/transfer-in.ts keeps them).
+ *
+ * A release is a two-phase hand-over with an expiry: the receiver admits only up to the release's
+ * last valid day (by its own block time), and the sender never withdraws it; after the last valid
+ * day it may reclaim the membership, proving against an anchored header of the receiving chain,
+ * dated after that day, that the receiver holds no admission of it (`provesNotAdmitted`). Block
+ * time rises with height, so no later block of the receiver can admit either: the member is on
+ * exactly one chain.
  */
 import { decode, fromHex, getSuite, type Value } from '@djchain/crypto';
 import { historyKey } from '@djchain/ledger';
 import { ok, type ReadContext, type Result } from '@djchain/runtime';
 import { decodeProof, verifyProof } from '@djchain/state';
 import { type AnchorRecord, getAnchor, getChild } from '../anchor/store.ts';
+import { chinaDate } from '../common/dates.ts';
 import { type ErrorSpec, failure } from '../common/errors.ts';
 import { memberEntity } from '../common/events.ts';
-import { MODULE } from '../common/stores.ts';
+import { MODULE, SEP } from '../common/stores.ts';
 import { type TransferRecord, transferKeys } from './store.ts';
 
 /** What an admission presents: where on the sending chain, and the two proved values. */
@@ -43,7 +51,14 @@ export interface DossierErrors {
   readonly NOT_ANCHORED: ErrorSpec;
   readonly DOSSIER_MISMATCH: ErrorSpec;
   readonly NOT_RELEASED: ErrorSpec;
+  readonly EXPIRED: ErrorSpec;
 }
+
+/** The receiving chain's records of admissions made (member module): by transfer, and by member. */
+export const admittedKeys = {
+  transfer: (chain: string, id: string) => `xin${SEP}${chain}${SEP}${id}`,
+  member: (chain: string, member: string) => `xim${SEP}${chain}${SEP}${member}`,
+};
 
 const utf8 = new TextEncoder();
 
@@ -54,7 +69,7 @@ function proves(
   suite: ReturnType<typeof getSuite>,
   root: Uint8Array,
   key: string,
-  value: Uint8Array,
+  value: Uint8Array | undefined,
   proof: Uint8Array,
 ) {
   try {
@@ -103,10 +118,46 @@ export function checkDossier(
       toChain: release.toChain ?? null,
       to: release.to,
     });
+  // The receiver's own date decides: a release is admitted up to and including its last valid day.
+  if (release.expiresOn === undefined || chinaDate(ctx.time) > release.expiresOn)
+    return failure(E.EXPIRED, { expiresOn: release.expiresOn ?? null, today: chinaDate(ctx.time) });
   if (!proves(suite, root, historyKey(memberEntity(release.member)), d.historyValue, d.historyProof))
     return failure(E.DOSSIER_MISMATCH, { value: 'history', height: d.height });
   const h = decoded(d.historyValue);
   if (h === null || !(h.head instanceof Uint8Array) || typeof h.count !== 'number')
     return failure(E.DOSSIER_MISMATCH, { value: 'history', height: d.height });
   return ok({ release, anchor, head: h.head, count: h.count });
+}
+
+/** Why a reclaim is refused (the transfer module's registry). */
+export interface ReclaimErrors {
+  readonly RECLAIM_NOT_ANCHORED: ErrorSpec;
+  readonly RELEASE_NOT_EXPIRED: ErrorSpec;
+  readonly RECLAIM_NOT_PROVED: ErrorSpec;
+}
+
+/**
+ * Whether `proof` shows, at the anchored header `height` of `release.toChain`, that the receiving
+ * chain holds no admission of `release` — at a header whose (China) date is after the release's
+ * last valid day, so that no later block of the receiver can admit it either.
+ */
+export function provesNotAdmitted(
+  ctx: ReadContext,
+  E: ReclaimErrors,
+  release: TransferRecord,
+  height: number,
+  proof: Uint8Array,
+): Result<AnchorRecord> {
+  const anchors = ctx.readStore(MODULE.anchor);
+  const chain = release.toChain ?? '';
+  const child = getChild(anchors, chain);
+  const anchor = getAnchor(anchors, chain, height);
+  if (!child || !anchor) return failure(E.RECLAIM_NOT_ANCHORED, { chain, height });
+  const headerDay = chinaDate(anchor.time);
+  if (release.expiresOn === undefined || headerDay <= release.expiresOn)
+    return failure(E.RELEASE_NOT_EXPIRED, { expiresOn: release.expiresOn ?? null, headerDay });
+  const key = `${MODULE.member}/${admittedKeys.transfer(ctx.chainId, release.id)}`;
+  if (!proves(getSuite(child.suite), fromHex(anchor.stateRoot), key, undefined, proof))
+    return failure(E.RECLAIM_NOT_PROVED, { chain, height });
+  return ok(anchor);
 }

@@ -11,7 +11,7 @@ import { currentOrg } from '../member/status.ts';
 import { storesFor } from '../permissions/authorize.ts';
 import { acceptTransfer, refuseTransfer, requestTransfer, withdrawTransfer } from './actions.ts';
 import { TRANSFER_CITE, TransferErrors } from './errors.ts';
-import { releaseOut } from './release.ts';
+import { reclaimRelease, releaseOut } from './release.ts';
 import { frozenBy, getTransfer, pendingTransfer, transferKeys } from './store.ts';
 
 /** A request unanswered this many days raises one warning to both branches. */
@@ -19,7 +19,7 @@ const TRANSFER_REMIND_DAYS = 30;
 
 export const transferModule: ModuleDef = {
   name: MODULE.transfer,
-  actions: { requestTransfer, acceptTransfer, refuseTransfer, withdrawTransfer, releaseOut },
+  actions: { requestTransfer, acceptTransfer, refuseTransfer, withdrawTransfer, releaseOut, reclaimRelease },
   queries: {
     transfer: defineQuery<{ id: string }>(TransferErrors.BAD_PARAMS, {
       description: 'A transfer by id.',

@@ -2,6 +2,7 @@
 import type { ReadStore } from '@djchain/runtime';
 import type { IsoDate } from '../common/dates.ts';
 import { getRecord, SEP } from '../common/stores.ts';
+import type { SanctionRecord } from '../discipline/store.ts';
 
 export interface TransferRecord {
   readonly id: string;
@@ -9,13 +10,20 @@ export interface TransferRecord {
   readonly from: string;
   readonly to: string;
   readonly requestedOn: IsoDate;
-  readonly status: 'pending' | 'accepted' | 'refused' | 'withdrawn' | 'released';
+  /**
+   * Across chains: released → reclaimed, only after `expiresOn` and with a proof that the receiving
+   * chain did not admit it (release.ts). A release is never withdrawn: the sender cannot see an
+   * admission, so withdrawing could leave one member on two chains.
+   */
+  readonly status: 'pending' | 'accepted' | 'refused' | 'withdrawn' | 'released' | 'reclaimed';
   readonly decidedOn: IsoDate | null;
   readonly reason: string | null;
   /** Across chains (`releaseOut`): the receiving chain; `to` is the branch there. */
   readonly toChain?: string;
   /** Across chains: what the sender attests of the membership, for the receiving chain to carry over. */
   readonly carried?: Carried;
+  /** Across chains: the last day (China date) the receiving chain may admit on (介绍信有效期). */
+  readonly expiresOn?: IsoDate;
 }
 
 /** The standing a released membership carries to the receiving chain (as `member.importMember` takes it). */
@@ -24,6 +32,12 @@ export interface Carried {
   /** 正式党员: the day Party age counts from; 预备党员: the day of admission. */
   readonly since: IsoDate;
   readonly probationEnd: IsoDate | null;
+  /**
+   * The member's sanctions decided here (approved, or 留党察看 concluded), as this chain records
+   * them: the receiving chain keeps them in force (the bars of 处分条例 第十条至第十三条 and an
+   * observation still running), so a transfer never erases a sanction. Absent on older releases.
+   */
+  readonly sanctions?: readonly SanctionRecord[];
 }
 
 export const transferKeys = {
@@ -32,7 +46,7 @@ export const transferKeys = {
   pendingPrefix: `n${SEP}`,
   current: (member: string) => `c${SEP}${member}`,
   warned: (id: string) => `w${SEP}${id}`,
-  /** A membership released to another chain: frozen here until withdrawn. */
+  /** A membership released to another chain: frozen here until reclaimed. */
   frozen: (member: string) => `x${SEP}${member}`,
 };
 

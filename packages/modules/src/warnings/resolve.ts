@@ -84,6 +84,7 @@ const RESOLVERS: { readonly [K in WarningKind]: Resolver } = {
       refused: 'refuseTransfer',
       withdrawn: 'withdrawTransfer',
       released: 'releaseOut',
+      reclaimed: 'reclaimRelease',
     };
     return `transfer.${act[t.status]}`;
   },

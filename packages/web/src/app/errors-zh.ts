@@ -170,6 +170,8 @@ export const zhErrors: { readonly [code: string]: string } = {
   MEMBER_BAD_PARAMS: '参数格式不正确。',
   MEMBER_EXISTS: '该党员编号已存在。',
   MEMBER_GROUND_REQUIRED: '认定自行脱党须符合党章第九条规定的情形或停止党籍满二年。',
+  MEMBER_ID_TOO_LONG:
+    '党员编号过长，无法为随转接带入的处分编号（编号:处分，最多64个字符），请改用较短的编号。',
   MEMBER_NOT_A_MEMBER: '该人员不是在册的正式党员或预备党员。',
   MEMBER_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   MEMBER_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
@@ -189,6 +191,7 @@ export const zhErrors: { readonly [code: string]: string } = {
   MEMBER_TRANSFER_DOSSIER_MISMATCH: '转出记录或党员档案与已锚定区块头的状态根不符。',
   MEMBER_TRANSFER_NOT_ANCHORED: '转出链在该高度的区块头未在本链锚定（须先登记该链并锚定区块头）。',
   MEMBER_TRANSFER_NOT_RELEASED: '转出链未将该党员组织关系转至本链本支部。',
+  MEMBER_TRANSFER_RELEASE_EXPIRED: '转出已过有效期：请原支部收回后重新办理转出。',
   MEMBER_TRANSFER_REPLAYED: '该转出记录已办理转入，不得重复使用。',
   MEMBER_TRANSFER_SECOND_ADMISSION: '该党员已由转出链转入本链，不得二次转入。',
   ORGLIFE_ALREADY_CONFIRMED: '该党员的出席情况已确认。',
@@ -364,19 +367,27 @@ export const zhErrors: { readonly [code: string]: string } = {
   STUDY_PERSONAL_DATA:
     '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   TRANSFER_BAD_PARAMS: '参数格式不正确。',
+  TRANSFER_CASE_OPEN: '该党员有待批准的纪律处分案件，须办结后方可转出至其他链。',
   TRANSFER_EXISTS: '该转接编号已存在。',
-  TRANSFER_FROZEN: '该党员组织关系已转出至其他链，在撤回转出之前已冻结。',
+  TRANSFER_FROZEN: '该党员组织关系已转出至其他链，在对方接收或本支部收回转出之前已冻结。',
   TRANSFER_NOT_A_BRANCH: '组织关系应转入党支部。',
   TRANSFER_NOT_A_MEMBER: '只有正式党员或预备党员才能转接组织关系。',
   TRANSFER_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   TRANSFER_NOT_PENDING: '该转接不处于待接收状态。',
   TRANSFER_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
+  TRANSFER_NOT_RELEASED: '只有仍有效的转出至其他链的记录才能收回。',
   TRANSFER_ON_BEHALF_REFUSED:
     '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
   TRANSFER_PENDING: '该党员已有待接收的组织关系转接。',
   TRANSFER_PERSONAL_DATA:
     '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   TRANSFER_REASON_REQUIRED: '无正当理由不得拒绝接收党员组织关系，拒绝时须说明理由。',
+  TRANSFER_RECLAIM_NOT_ANCHORED: '本链没有对方链在该高度的锚定区块头：请先登记对方链并锚定其区块头。',
+  TRANSFER_RECLAIM_NOT_PROVED:
+    '所附证明不能证明对方链在该锚定区块头时未接收此次转出：该党员可能已被对方接收。',
+  TRANSFER_RELEASE_FINAL:
+    '转出至其他链后不能撤回（对方链可能已经接收）；转出有效期满后，可凭对方链未接收的证明收回。',
+  TRANSFER_RELEASE_NOT_EXPIRED: '转出仍在有效期内：须以对方链有效期满之后的锚定区块头证明，方可收回。',
   TRANSFER_SAME_CHAIN: '转出须指向其他链；本链内转接请使用组织关系转接申请。',
   TRANSFER_SAME_ORG: '转入党支部与现所在党支部相同。',
   WARNINGS_BAD_PARAMS: '参数格式不正确。',
