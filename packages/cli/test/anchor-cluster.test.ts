@@ -26,7 +26,7 @@ describe('anchoring and a cross-chain transfer between two real nodes', () => {
   let community: TestChain;
   before(async () => {
     [street, community] = await Promise.all([
-      startTestChain({ chainId: 'street-s' }),
+      startTestChain({ chainId: 'street-s', organizer: true }),
       startTestChain({ chainId: 'community-c', members: [{ id: 'm-x', org: 'b1' }] }),
     ]);
   });
@@ -45,18 +45,24 @@ describe('anchoring and a cross-chain transfer between two real nodes', () => {
   ];
 
   it('registers the community chain, anchors its header, admits the released member once', async () => {
-    const reg = djchain([
-      'anchor',
-      'register',
-      ...anchorArgs(),
-      '--name',
-      '东风社区',
-      '--interval',
-      '60',
-      '--lang',
-      'en',
-    ]);
-    assert.equal(reg.status, 0, reg.stdout + reg.stderr);
+    const register = (keyFile: string) =>
+      djchain([
+        'anchor',
+        'register',
+        ...anchorArgs(),
+        '--key',
+        keyFile,
+        '--name',
+        '东风社区',
+        '--interval',
+        '60',
+        '--lang',
+        'en',
+      ]);
+    // The 书记 alone only proposes; the 组织委员's identical registration makes it.
+    const proposed = register(street.keyFile);
+    assert.equal(proposed.status, 0, proposed.stdout + proposed.stderr);
+    assert.match(proposed.stdout, /Registration of child chain community-c proposed/);
 
     // The community's branch releases m-x to the street chain's b1.
     const released = djchain([
@@ -70,6 +76,17 @@ describe('anchoring and a cross-chain transfer between two real nodes', () => {
       'en',
     ]);
     assert.equal(released.status, 0, released.stdout + released.stderr);
+
+    // Nothing is anchored on one person's word; the 组织委员's identical registration makes it.
+    const early = djchain(['anchor', 'submit', ...anchorArgs(), '--lang', 'en']);
+    assert.equal(early.status, 1);
+    assert.match(early.stdout, /ANCHOR_UNKNOWN_CHAIN/);
+    const reg = register(street.organizerKeyFile);
+    assert.equal(reg.status, 0, reg.stdout + reg.stderr);
+    assert.match(
+      reg.stdout,
+      /Child chain community-c registered by two post holders \(trusting period 14 days\)/,
+    );
 
     const sub = djchain(['anchor', 'submit', ...anchorArgs(), '--lang', 'en']);
     assert.equal(sub.status, 0, sub.stdout + sub.stderr);

@@ -33,6 +33,8 @@ export interface TestChain {
   readonly genesisFile: string;
   /** With `opts.commission`: the keystore of the discipline commission named in genesis. */
   readonly commissionKeyFile: string;
+  /** With `opts.organizer`: the keystore of m-org, the 党委's 组织委员 (a second committee key). */
+  readonly organizerKeyFile: string;
   readonly running: Spawned;
   stop(): void;
 }
@@ -44,15 +46,23 @@ export const PASSPHRASE = '党建链-测试口令-2026';
  * `opts.chainId`: another chain id than cmd-test (two chains side by side: anchoring, transfers).
  * `opts.commission`: genesis also names a county discipline commission (its keystore made with
  * `djchain keys new`) and registers a second full member of b1, m-2 (no key), to be sanctioned.
+ * `opts.organizer`: a second committee member with a key, m-org, the 党委's 组织委员 (for acts two
+ * post holders must sign, such as registering a child chain).
  */
 export async function startTestChain(
-  opts: { commission?: boolean; members?: readonly { id: string; org: string }[]; chainId?: string } = {},
+  opts: {
+    commission?: boolean;
+    organizer?: boolean;
+    members?: readonly { id: string; org: string }[];
+    chainId?: string;
+  } = {},
 ): Promise<TestChain> {
   const root = mkdtempSync(join(tmpdir(), 'djcmd-'));
   const dir = join(root, 'node');
   const keyFile = join(root, 'secretary.json');
   const passFile = join(root, 'pass.txt');
   const commissionKeyFile = join(root, 'commission.json');
+  const organizerKeyFile = join(root, 'organizer.json');
   writeFileSync(passFile, `${PASSPHRASE}\n`, { mode: 0o600 });
   let running: Spawned | undefined;
   const stop = () => {
@@ -91,11 +101,39 @@ export async function startTestChain(
       genesis.modules.discipline = { commission: { name: '东风区纪律检查委员会', address: commission } };
       genesis.modules.member.members.push(fullMember('m-2', 'b1', 'f'.repeat(40), '2010-07-01'));
     }
+    if (opts.organizer) {
+      const o = djchain([
+        'keys',
+        'new',
+        '--out',
+        organizerKeyFile,
+        '--passphrase-file',
+        passFile,
+        '--label',
+        '组织委员',
+      ]);
+      assert.equal(o.status, 0, o.stderr);
+      const organizer = JSON.parse(readFileSync(organizerKeyFile, 'utf8')).address as string;
+      genesis.modules.member.members.push(fullMember('m-org', 'b1', organizer, '2008-07-01'));
+      genesis.modules.org.posts.push(post('c1', 'm-org', '组织委员'));
+    }
     writeFileSync(genesisFile, JSON.stringify(genesis, null, 2));
     patchConfig(dir, { logLevel: 'warn', emptyBlockIntervalMs: 3_600_000 });
     running = await startDjchain(['start', '--dir', dir, '--port', '0']);
     const url = running.url;
-    return { root, dir, url, keyFile, passFile, address, genesisFile, commissionKeyFile, running, stop };
+    return {
+      root,
+      dir,
+      url,
+      keyFile,
+      passFile,
+      address,
+      genesisFile,
+      commissionKeyFile,
+      organizerKeyFile,
+      running,
+      stop,
+    };
   } catch (e) {
     stop();
     throw e;

@@ -15,16 +15,25 @@ const suite = getSuite('intl');
 /** Each parent's clock: the next block is an hour after the last, from 8:00 to 20:00, then the next day. */
 const clocks = new WeakMap<Chain, { day: number; hour: number }>();
 
-/** A parent chain with child `child` registered (interval 60 minutes) on 2024-01-03 at 10:00. */
+/**
+ * A parent chain with child `child` registered (interval 60 minutes) on 2024-01-03 by two of the
+ * committee: the 书记 at 9:00, the 组织委员 at 10:00.
+ */
 function parentWith(child: ChildChain): Chain {
   const parent = new Chain();
-  const r = parent.step({
-    at: '2024-01-03',
-    by: 'c.sec',
-    do: 'anchor.register',
-    params: child.registerParams(),
-  });
-  assert.equal(r.receipt.status, 'ok', JSON.stringify(r.receipt.error));
+  for (const [hour, by] of [
+    [9, 'c.sec'],
+    [10, 'c.org'],
+  ] as const) {
+    const r = parent.step({
+      at: '2024-01-03',
+      hour,
+      by,
+      do: 'anchor.register',
+      params: child.registerParams(),
+    });
+    assert.equal(r.receipt.status, 'ok', JSON.stringify(r.receipt.error));
+  }
   clocks.set(parent, { day: 3, hour: 10 });
   return parent;
 }
@@ -46,28 +55,109 @@ const code = (parent: Chain, params: Value, by?: string) =>
   parent.step(anchorStep(parent, params, by)).receipt.error?.code ?? 'ok';
 
 describe('anchor: registration', () => {
-  it('the top 党委 registers a child once; not a branch, not its own chain id', () => {
+  it('two of the top 党委 register a child; one alone only proposes; not a branch, not its own chain id', () => {
     const child = new ChildChain(suite, 'child-reg');
+    child.add();
     const parent = new Chain();
     let hour = 8;
     const reg = (by: string, params: Value = child.registerParams()) => {
       hour += 1;
-      return (
-        parent.step({ at: '2024-01-03', hour, by, do: 'anchor.register', params }).receipt.error?.code ?? 'ok'
-      );
+      const r = parent.step({ at: '2024-01-03', hour, by, do: 'anchor.register', params });
+      return r.receipt.error?.code ?? r.events.map((e) => e.type).join(',');
     };
+    const kids = () => (parent.query('anchor', 'children', {}) as { chain: string }[]).map((k) => k.chain);
     assert.equal(reg('b1.sec'), 'ANCHOR_NOT_PERMITTED');
-    assert.equal(reg('c.sec'), 'ok');
-    assert.equal(reg('c.org'), 'ANCHOR_EXISTS');
+    // The 书记 alone: a proposal; the same key again is still one person.
+    assert.equal(reg('c.sec'), 'anchor.RegistrationProposed');
+    assert.equal(reg('c.sec'), 'anchor.RegistrationProposed');
+    assert.deepEqual(kids(), []);
+    // Nothing is anchored on one person's word.
+    hour += 1;
+    const submit = {
+      at: '2024-01-03',
+      hour,
+      by: 'c.clerk',
+      do: 'anchor.submit',
+      params: child.anchorParams(1),
+    };
+    assert.equal(parent.step(submit).receipt.error?.code, 'ANCHOR_UNKNOWN_CHAIN');
+    // The 组织委员 signs a different set (a fake chain's keys): it replaces the proposal, and the
+    // 书记's earlier registration does not make it.
+    const fake = new ChildChain(suite, 'child-reg-fake', 1);
+    const fakeParams = {
+      ...(child.registerParams() as { [k: string]: Value }),
+      validators: validatorSetToValue(fake.genesisSet),
+    };
+    assert.equal(reg('c.org', fakeParams), 'anchor.RegistrationProposed');
+    assert.deepEqual(kids(), []);
+    // The 副书记 signs the true registration: again only a proposal (it differs from the pending one).
+    assert.equal(reg('c.dep'), 'anchor.RegistrationProposed');
+    // The 书记 signs the same: two people, one content — registered.
+    assert.equal(reg('c.sec'), 'anchor.Registered');
+    const k = (parent.query('anchor', 'children', {}) as { [k: string]: Value }[])[0]!;
+    assert.equal(k.chain, 'child-reg');
+    assert.equal(k.latest, null);
+    assert.equal(k.trustDays, 14);
     const self = { ...(child.registerParams() as { [k: string]: Value }), chain: 'dj-modules-test' };
     assert.equal(reg('c.sec', self), 'ANCHOR_SAME_CHAIN');
     const badSet = { ...(child.registerParams() as { [k: string]: Value }), validators: { validators: [] } };
     assert.equal(reg('c.sec', badSet), 'ANCHOR_BAD_PARAMS');
-    const kids = parent.query('anchor', 'children', {}) as { chain: string; latest: Value }[];
-    assert.deepEqual(
-      kids.map((k) => [k.chain, k.latest]),
-      [['child-reg', null]],
-    );
+    const gm = { ...(child.registerParams() as { [k: string]: Value }), suite: 'gm' };
+    assert.equal(reg('c.sec', gm), 'ANCHOR_BAD_PARAMS');
+  });
+});
+
+describe('anchor: trusting period, renewal and spacing', () => {
+  it('a trusted header older than the trusting period is not stepped from; two of the committee renew', () => {
+    const child = new ChildChain(suite, 'child-trust', 4);
+    for (let i = 0; i < 3; i++) child.add();
+    const parent = parentWith(child);
+    // Height 1 (2024-01-03 00:15) anchored on 2024-01-03 11:00.
+    assert.equal(code(parent, child.anchorParams(1)), 'ok');
+    // The child's validators all change (an older key could have leaked since): the parent does not
+    // follow, and on 2024-01-18 — more than 14 days after the trusted header — it steps from nothing.
+    const newKeys = [10, 11, 12, 13].map((i) => child.key(i));
+    child.add({ nextKeys: newKeys });
+    for (let i = 0; i < 2; i++) child.add();
+    const late = (params: Value, day: number, hour: number, by = 'c.clerk') =>
+      parent.step({ at: `2024-01-${day}`, hour, by, do: 'anchor.submit', params }).receipt.error?.code ??
+      'ok';
+    assert.equal(late(child.anchorParams(6), 18, 10), 'ANCHOR_TRUST_EXPIRED');
+    // Even the header right after the trusted one, signed by the old set.
+    assert.equal(late(child.anchorParams(2), 18, 11), 'ANCHOR_TRUST_EXPIRED');
+    // Two of the committee register it again with the set it runs on now.
+    const renew = {
+      ...(child.registerParams() as { [k: string]: Value }),
+      validators: validatorSetToValue(child.setOf(newKeys)),
+    };
+    for (const [hour, by] of [
+      [12, 'c.sec'],
+      [13, 'c.dep'],
+    ] as const) {
+      const r = parent.step({ at: '2024-01-18', hour, by, do: 'anchor.register', params: renew });
+      assert.equal(r.receipt.status, 'ok', JSON.stringify(r.receipt.error));
+    }
+    // From the renewed set: a header of the new set is anchored; one of the old set is not.
+    assert.equal(late(child.anchorParams(3), 18, 14), 'ANCHOR_UNTRUSTED_VALIDATORS');
+    assert.equal(late(child.anchorParams(6), 18, 15), 'ok');
+    const latest = parent.query('anchor', 'latest', { chain: 'child-trust' }) as { height: number };
+    assert.equal(latest.height, 6);
+  });
+
+  it('one anchor per 10 minutes of child time, except a header that changes the set', () => {
+    const child = new ChildChain(suite, 'child-gap', 4);
+    const t0 = Date.parse('2024-01-03T08:00:00+08:00');
+    child.add({ time: t0 });
+    child.add({ time: t0 + 9 * 60_000 + 59_999 }); // 9:59.999 later
+    child.add({ time: t0 + 10 * 60_000, nextKeys: [0, 1, 2, 4].map((i) => child.key(i)) }); // changes the set
+    child.add({ time: t0 + 11 * 60_000 });
+    child.add({ time: t0 + 20 * 60_000 });
+    const parent = parentWith(child);
+    assert.equal(code(parent, child.anchorParams(1)), 'ok');
+    assert.equal(code(parent, child.anchorParams(2)), 'ANCHOR_TOO_SOON');
+    assert.equal(code(parent, child.anchorParams(3)), 'ok');
+    assert.equal(code(parent, child.anchorParams(4)), 'ANCHOR_TOO_SOON');
+    assert.equal(code(parent, child.anchorParams(5)), 'ok');
   });
 });
 

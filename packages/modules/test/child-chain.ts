@@ -21,6 +21,9 @@ import {
   ZERO_HASH,
 } from '@djchain/ledger';
 
+/** 2024-01-03 00:00 China time: the child's first header is a quarter of an hour later. */
+export const CHILD_EPOCH = Date.parse('2024-01-03T00:00:00+08:00');
+
 export interface ChildBlock {
   readonly header: Header;
   readonly commit: CommitCertificate;
@@ -66,7 +69,8 @@ export class ChildChain {
     const header: Header = {
       chainId: this.chainId,
       height,
-      time: opts.time ?? 1_700_000_000_000 + height * 1000,
+      // A quarter of an hour per height: above the parent's least gap between anchors (10 minutes).
+      time: opts.time ?? CHILD_EPOCH + height * 900_000,
       prevHash: prev ? headerHash(this.suite, prev.header) : ZERO_HASH,
       lastCommitHash: prev ? commitHash(this.suite, prev.commit) : ZERO_HASH,
       txRoot: this.suite.hash(new TextEncoder().encode(`tx ${height}`)),

@@ -198,7 +198,7 @@ const EXPECTED: { readonly [action: string]: string } = {
   // committee's decision on which chains it supervises); its validator nodes relay anchors (not a
   // post: not in this table), and so may its 书记, 组织委员 and clerk — the proof carries its own
   // signatures, so who submits it decides nothing.
-  'anchor.register': 'o:书组',
+  'anchor.register': 'o:书副组',
   'anchor.submit': 'o:书组务',
 };
 

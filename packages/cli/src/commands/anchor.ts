@@ -77,7 +77,11 @@ export async function transferDossier(
   };
 }
 
-/** Registers `child` on `parent` with its genesis set `validators`. */
+/**
+ * Registers `child` on `parent` with the set `validators` (its genesis set, or its current one to
+ * renew the trust). One signature only proposes: the registration takes effect when a second post
+ * holder (书记, 副书记, 组织委员 of the parent's top 党委) sends the same.
+ */
 export function registerChild(
   parent: DjchainClient,
   key: KeyPair,
@@ -87,6 +91,7 @@ export function registerChild(
     validators: ValidatorSet;
     name: string;
     intervalMinutes: number;
+    trustDays?: number;
   },
 ): Promise<VerifiedReceipt> {
   const params = {
@@ -95,6 +100,7 @@ export function registerChild(
     name: child.name,
     validators: validatorSetToValue(child.validators),
     intervalMinutes: child.intervalMinutes,
+    ...(child.trustDays === undefined ? {} : { trustDays: child.trustDays }),
   };
   return parent.send({ module: 'anchor', action: 'register', params }, key);
 }
@@ -128,6 +134,8 @@ export async function anchorCommand(argv: string[], io: CommandIo): Promise<numb
     name: { type: 'string' },
     interval: { type: 'string' },
     height: { type: 'string' },
+    'trust-days': { type: 'string' },
+    renew: { type: 'boolean' },
   });
   const sub = p.positionals[0];
   return guarded(p.lang, io, async () => {
@@ -161,14 +169,30 @@ export async function anchorCommand(argv: string[], io: CommandIo): Promise<numb
     const key = await openKey(p, io, parent.suite);
     try {
       if (sub === 'register') {
-        const validators = child.genesis?.validators ?? (await child.client.lightBlock(1)).validators;
+        // Renewal vouches for the set the child runs on now (its latest header's), checked by the
+        // relayer's light client of the child first.
+        const validators = p.values.renew
+          ? (await child.client.lightBlock((await child.client.status()).height)).validators
+          : (child.genesis?.validators ?? (await child.client.lightBlock(1)).validators);
         const r = await registerChild(parent.client, key, {
           chainId: child.chainId,
           suite: child.suite.id,
           validators,
           name: opt(p, 'name') ?? child.chainId,
           intervalMinutes: interval ?? 24 * 60,
+          trustDays: int(p, 'trust-days'),
         });
+        const events = r.receipt.status === 'ok' ? r.receipt.events : [];
+        const made = events.find((e) => e.type === 'anchor.Registered' || e.type === 'anchor.Renewed');
+        if (made)
+          io.out(
+            t(p.lang, 'anchorRegistered', {
+              chain: child.chainId,
+              days: (made.data as { trustDays: number }).trustDays,
+            }),
+          );
+        else if (events.some((e) => e.type === 'anchor.RegistrationProposed'))
+          io.out(t(p.lang, 'anchorProposed', { chain: child.chainId }));
         return printReceipt(p, io, r);
       }
       const a = await anchorOf(child.client, height);

@@ -23,7 +23,8 @@ export const COMMAND_MESSAGES = {
   djchain validators list --api 地址
   djchain validators propose add|remove|power --public-key 公钥 [--role validator|observer] [--org 组织] [--power 投票权] [--name 名称] [--reason 理由] --key 密钥文件.json --api 地址
   djchain validators approve 提议编号 [--org 本组织编号] --key 密钥文件.json --api 地址
-  djchain anchor register --child 下级链地址 [--child-genesis genesis.json] [--name 名称] [--interval 分钟] --key 密钥文件.json --api 上级链地址
+  djchain anchor register --child 下级链地址 [--child-genesis genesis.json] [--name 名称] [--interval 分钟] [--trust-days 天] [--renew] --key 密钥文件.json --api 上级链地址
+      （党委书记、副书记、组织委员中两人各以相同内容登记后生效；--renew 以下级链现行验证节点集合重新登记）
   djchain anchor submit --child 下级链地址 [--child-genesis genesis.json] [--height 高度] --key 密钥文件.json --api 上级链地址
   djchain anchor status --api 上级链地址
   djchain dues rate 党费类别 计算基数（元） [--month YYYY-MM]
@@ -57,7 +58,8 @@ export const COMMAND_MESSAGES = {
   djchain validators list --api URL
   djchain validators propose add|remove|power --public-key HEX [--role validator|observer] [--org ORG] [--power N] [--name NAME] [--reason TEXT] --key key.json --api URL
   djchain validators approve PROPOSAL [--org ORG] --key key.json --api URL
-  djchain anchor register --child CHILD_URL [--child-genesis genesis.json] [--name NAME] [--interval MINUTES] --key key.json --api PARENT_URL
+  djchain anchor register --child CHILD_URL [--child-genesis genesis.json] [--name NAME] [--interval MINUTES] [--trust-days DAYS] [--renew] --key key.json --api PARENT_URL
+      (takes effect when two of 书记, 副书记, 组织委员 sign the same registration; --renew uses the child's current set)
   djchain anchor submit --child CHILD_URL [--child-genesis genesis.json] [--height H] --key key.json --api PARENT_URL
   djchain anchor status --api PARENT_URL
   djchain dues rate GROUP BASE_YUAN [--month YYYY-MM]
@@ -281,6 +283,14 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
   CLI_NOT_RELEASED: {
     'zh-CN': '转出链在高度 {height} 没有转出记录 {transfer} 或党员 {member} 的档案。',
     en: 'The sending chain holds no release {transfer} or no history of member {member} at height {height}.',
+  },
+  anchorProposed: {
+    'zh-CN': '下级链 {chain} 的登记已提交，须由党委书记、副书记、组织委员中另一人以相同内容登记后生效。',
+    en: 'Registration of child chain {chain} proposed: it takes effect when another of 书记, 副书记, 组织委员 signs the same registration.',
+  },
+  anchorRegistered: {
+    'zh-CN': '下级链 {chain} 已由两人登记生效（信任期 {days} 天）。',
+    en: 'Child chain {chain} registered by two post holders (trusting period {days} days).',
   },
   anchorNone: { 'zh-CN': '  {chain}（{name}）　尚未锚定', en: '  {chain} ({name})  not anchored yet' },
   valHeader: {

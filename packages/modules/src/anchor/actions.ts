@@ -13,8 +13,21 @@ import { emitAct } from '../common/events.ts';
 import { asValue, getRecord, MODULE, storeOf } from '../common/stores.ts';
 import type { OrgRecord } from '../org/store.ts';
 import { AnchorErrors as E } from './errors.ts';
-import { type AnchorRecord, anchorKeys, type ChildRecord, getChild } from './store.ts';
-import { checkSubmission, decodeSet, decodeSubmission, type Submission, setValue } from './verify.ts';
+import {
+  type AnchorRecord,
+  anchorKeys,
+  type ChildRecord,
+  getChild,
+  type RegistrationProposal,
+} from './store.ts';
+import {
+  checkSubmission,
+  DEFAULT_TRUST_DAYS,
+  decodeSet,
+  decodeSubmission,
+  type Submission,
+  setValue,
+} from './verify.ts';
 
 const M = MODULE.anchor;
 
@@ -42,50 +55,109 @@ interface Register {
   readonly name: string;
   readonly validators: Value;
   readonly intervalMinutes: number;
+  readonly trustDays?: number;
 }
 
+/** What two registrations must agree on. */
+function contentOf(p: Register, validatorsHash: string) {
+  return {
+    chain: p.chain,
+    suite: p.suite,
+    name: p.name,
+    intervalMinutes: p.intervalMinutes,
+    trustDays: p.trustDays ?? DEFAULT_TRUST_DAYS,
+    validatorsHash,
+  };
+}
+
+const sameContent = (a: ReturnType<typeof contentOf>, b: RegistrationProposal) =>
+  a.chain === b.chain &&
+  a.suite === b.suite &&
+  a.name === b.name &&
+  a.intervalMinutes === b.intervalMinutes &&
+  a.trustDays === b.trustDays &&
+  a.validatorsHash === b.validatorsHash;
+
+/**
+ * A child chain is trusted on the word of two of the committee, never one: the first registration
+ * is a proposal, and a second post holder's identical registration (another key) makes it — or, for
+ * a chain already registered, renews the trust in the set they name (after its trusting period ran
+ * out, or after a set change the parent could not follow). A different registration replaces the
+ * proposal, which then waits for its own second signature.
+ */
 export const registerChild = defineAction<Register>(M, E, {
   description:
-    'Register a child chain to anchor: its chain id, suite, genesis validator set and the longest gap (minutes) between anchors before a warning.',
+    'Register a child chain to anchor (or renew the trust in it): its chain id, suite, validator set, the longest gap (minutes) between anchors before a warning, and the trusting period (days). Takes effect when a second post holder signs the same registration.',
   shape: {
     chain: 'id',
     suite: { type: 'text', oneOf: ['intl', 'gm'] },
     name: { type: 'text', kind: 'name' },
     validators: 'record',
     intervalMinutes: { type: 'int', min: 1, max: 527_040 },
+    trustDays: { type: 'int', min: 1, max: 365, optional: true },
   },
   check: (p) => {
     const set = decodeSet(p.validators, 'validators');
     return set.ok ? okResult : set;
   },
-  permission: [{ posts: ['书记', '组织委员'], of: 'org' }],
+  permission: [{ posts: ['书记', '副书记', '组织委员'], of: 'org' }],
   target: topTarget,
   verify(ctx, p) {
     if (p.chain === ctx.chainId) return failure(E.SAME_CHAIN);
-    if (getChild(ctx.store, p.chain)) return failure(E.EXISTS, { chain: p.chain });
+    const child = getChild(ctx.store, p.chain);
+    if (child && child.suite !== p.suite)
+      return failure(E.BAD_PARAMS, { field: 'suite', reason: child.suite });
     return okResult;
   },
   execute(ctx, p) {
     const set = decodeSet(p.validators, 'validators');
     if (!set.ok) return;
     const hash = toHex(validatorSetHash(getSuite(p.suite), set.value));
-    const child: ChildRecord = {
-      chain: p.chain,
-      suite: p.suite,
-      name: p.name,
-      intervalMinutes: p.intervalMinutes,
-      registeredAt: ctx.height,
-      registeredTime: ctx.time,
-      genesisValidatorsHash: hash,
-      latest: null,
-    };
-    ctx.store.set(anchorKeys.child(p.chain), asValue(child));
+    const content = contentOf(p, hash);
+    const proposal = getRecord<RegistrationProposal>(ctx.store, anchorKeys.proposal(p.chain));
+    if (!proposal || !sameContent(content, proposal) || proposal.by === ctx.signerAddress) {
+      const next: RegistrationProposal = { ...content, by: ctx.signerAddress, at: ctx.time };
+      ctx.store.set(anchorKeys.proposal(p.chain), asValue(next));
+      emitAct(ctx, M, 'anchor.RegistrationProposed', [chainEntity(p.chain)], {
+        chain: p.chain,
+        validatorsHash: hash,
+        by: ctx.signerAddress,
+      });
+      return;
+    }
+    ctx.store.delete(anchorKeys.proposal(p.chain));
     ctx.store.set(anchorKeys.set(p.chain, hash), setValue(set.value));
-    emitAct(ctx, M, 'anchor.Registered', [chainEntity(p.chain)], {
+    const by: [string, string] = [proposal.by, ctx.signerAddress];
+    const old = getChild(ctx.store, p.chain);
+    const child: ChildRecord = old
+      ? {
+          ...old,
+          name: p.name,
+          intervalMinutes: p.intervalMinutes,
+          trustDays: content.trustDays,
+          renewed: { validatorsHash: hash, at: ctx.time, afterHeight: old.latest?.height ?? 0 },
+          registeredBy: by,
+        }
+      : {
+          chain: p.chain,
+          suite: p.suite,
+          name: p.name,
+          intervalMinutes: p.intervalMinutes,
+          trustDays: content.trustDays,
+          registeredAt: ctx.height,
+          registeredTime: ctx.time,
+          genesisValidatorsHash: hash,
+          registeredBy: by,
+          latest: null,
+        };
+    ctx.store.set(anchorKeys.child(p.chain), asValue(child));
+    emitAct(ctx, M, old ? 'anchor.Renewed' : 'anchor.Registered', [chainEntity(p.chain)], {
       chain: p.chain,
       suite: p.suite,
       validatorsHash: hash,
       intervalMinutes: p.intervalMinutes,
+      trustDays: content.trustDays,
+      by,
     });
   },
 });
@@ -107,7 +179,7 @@ export const submitAnchor = defineAction<Submission>(M, E, {
   verify(ctx, s) {
     const child = getChild(ctx.store, s.chain);
     if (!child) return failure(E.UNKNOWN_CHAIN, { chain: s.chain });
-    return checkSubmission(ctx.store, child, s);
+    return checkSubmission(ctx.store, child, s, ctx.time);
   },
   execute(ctx, s) {
     const child = getChild(ctx.store, s.chain)!;

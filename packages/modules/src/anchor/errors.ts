@@ -24,11 +24,16 @@ export const AnchorErrors = {
     zh: '本链不能登记为自己的下级链。',
     cite: REGISTER,
   },
-  EXISTS: {
-    code: 'ANCHOR_EXISTS',
-    en: 'This child chain is already registered.',
-    zh: '该下级链已登记。',
-    cite: REGISTER,
+  TRUST_EXPIRED: {
+    code: 'ANCHOR_TRUST_EXPIRED',
+    en: "The last trusted header of this child is older than its trusting period: its former validators' keys can no longer be relied on. Two of the committee (书记, 副书记, 组织委员) register it again with its current validator set.",
+    zh: '该下级链最近一次受信区块头已超过信任期，其原验证节点的密钥不再可信：请由党委书记、副书记、组织委员中的两人以其现行验证节点集合重新登记。',
+    cite: LIGHT,
+  },
+  TOO_SOON: {
+    code: 'ANCHOR_TOO_SOON',
+    en: 'A header less than 10 minutes (child time) after the latest anchor is not anchored, unless it changes the validator set: anchor a later one.',
+    zh: '距最近一次锚定不足10分钟（下级链时间）的区块头不予锚定（验证节点集合变更的除外），请锚定稍后的区块头。',
   },
   UNKNOWN_CHAIN: {
     code: 'ANCHOR_UNKNOWN_CHAIN',

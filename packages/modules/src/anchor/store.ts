@@ -33,6 +33,15 @@ export interface ChildRecord {
   readonly registeredTime: number;
   /** Hex hash of the genesis validator set. */
   readonly genesisValidatorsHash: string;
+  /** Days a trusted header stays trusted for the next step (the light client's trusting period). */
+  readonly trustDays?: number;
+  /**
+   * The last renewal of trust: two of the committee registered the chain again with the set they
+   * vouch for (hex hash), at this parent time, when the latest anchor was at `afterHeight`.
+   */
+  readonly renewed?: { readonly validatorsHash: string; readonly at: number; readonly afterHeight: number };
+  /** The two post holders (key addresses) whose identical registrations made or renewed it. */
+  readonly registeredBy?: readonly [string, string];
   /** The latest anchor, null until the first. */
   readonly latest: AnchorRecord | null;
 }
@@ -43,6 +52,8 @@ export const anchorKeys = {
   anchor: (chain: string, height: number) => `a${SEP}${chain}${SEP}${h12(height)}`,
   /** A validator set of the child, by the hex of its hash (the ledger's value form). */
   set: (chain: string, hash: string) => `v${SEP}${chain}${SEP}${hash}`,
+  /** A registration awaiting a second post holder's identical one (RegistrationProposal). */
+  proposal: (chain: string) => `p${SEP}${chain}`,
   /** The warning raised for the gap since parent height `since` (once per gap). */
   warned: (chain: string, since: number) => `w${SEP}${chain}${SEP}${h12(since)}`,
 };
@@ -53,4 +64,16 @@ export function getChild(store: ReadStore, chain: string): ChildRecord | undefin
 
 export function getAnchor(store: ReadStore, chain: string, height: number): AnchorRecord | undefined {
   return getRecord<AnchorRecord>(store, anchorKeys.anchor(chain, height));
+}
+
+/** A registration signed by one post holder, waiting for another's identical registration. */
+export interface RegistrationProposal {
+  readonly chain: string;
+  readonly suite: 'intl' | 'gm';
+  readonly name: string;
+  readonly intervalMinutes: number;
+  readonly trustDays: number;
+  readonly validatorsHash: string;
+  readonly by: string;
+  readonly at: number;
 }

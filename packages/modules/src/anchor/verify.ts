@@ -86,7 +86,10 @@ export function storedSet(store: ReadStore, chain: string, hash: Uint8Array): Va
 /** What the parent trusts of the child now: its latest anchor, or its genesis set. */
 export function trustedHead(store: ReadStore, child: ChildRecord): TrustedHead {
   const latest = child.latest;
-  const nextHash = fromHex(latest ? latest.nextValidatorsHash : child.genesisValidatorsHash);
+  const renewed = renewalInForce(child);
+  const nextHash = fromHex(
+    renewed ? renewed.validatorsHash : latest ? latest.nextValidatorsHash : child.genesisValidatorsHash,
+  );
   const next = storedSet(store, child.chain, nextHash);
   return {
     height: latest?.height ?? 0,
@@ -101,11 +104,14 @@ export function trustedHead(store: ReadStore, child: ChildRecord): TrustedHead {
  * light-client step, and the next set known whenever the header names a different one (so the
  * next anchor can be checked at all).
  */
-export function checkSubmission(store: ReadStore, child: ChildRecord, s: Submission): Result {
+export function checkSubmission(store: ReadStore, child: ChildRecord, s: Submission, now: number): Result {
   const { header } = s;
   if (header.chainId !== child.chain) return failure(E.CHAIN_MISMATCH, { chain: header.chainId });
   const latest = child.latest?.height ?? 0;
   if (header.height <= latest) return failure(E.STALE, { height: header.height, latest });
+  const since = trustedSince(child);
+  const days = child.trustDays ?? DEFAULT_TRUST_DAYS;
+  if (now - since > days * DAY) return failure(E.TRUST_EXPIRED, { since, trustDays: days });
   const suite = getSuite(child.suite);
   const step = checkLightStep(suite, child.chain, trustedHead(store, child), header, s.commit, s.validators);
   if (!step.ok) return failure(REASONS[step.reason], { reason: step.message, height: header.height });
@@ -116,7 +122,32 @@ export function checkSubmission(store: ReadStore, child: ChildRecord, s: Submiss
   } else if (!sameNext && !storedSet(store, child.chain, header.nextValidatorsHash)) {
     return failure(E.NEXT_SET_MISSING, { height: header.height });
   }
+  // Bounded storage: one anchor per MIN_GAP of the child's time, except the headers that change
+  // the set (the light client needs those to follow it).
+  const prev = child.latest;
+  if (prev && sameNext && header.time < prev.time + MIN_ANCHOR_GAP_MS)
+    return failure(E.TOO_SOON, { height: header.height, latestTime: prev.time });
   return ok(undefined);
+}
+
+const DAY = 86_400_000;
+/** A trusted header is trusted for this many days unless the registration says otherwise. */
+export const DEFAULT_TRUST_DAYS = 14;
+/** The least child time between two anchors of one chain (set changes excepted). */
+export const MIN_ANCHOR_GAP_MS = 10 * 60_000;
+
+/** The renewal of trust, when it is newer than the latest anchor. */
+export function renewalInForce(child: ChildRecord): ChildRecord['renewed'] | undefined {
+  const r = child.renewed;
+  return r && r.afterHeight === (child.latest?.height ?? 0) ? r : undefined;
+}
+
+/**
+ * Since when the parent trusts what it trusts of the child: the renewal in force, else the latest
+ * anchored header's time, else the registration.
+ */
+export function trustedSince(child: ChildRecord): number {
+  return renewalInForce(child)?.at ?? child.latest?.time ?? child.registeredTime;
 }
 
 export const setValue = validatorSetToValue;

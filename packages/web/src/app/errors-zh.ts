@@ -6,7 +6,6 @@ export const zhErrors: { readonly [code: string]: string } = {
   ANCHOR_BAD_VALIDATORS: '所附验证节点集合与区块头所记载的不一致。',
   ANCHOR_CHAIN_MISMATCH: '区块头所属链与所申报的下级链不一致。',
   ANCHOR_COMMIT_SHORT: '提交证书的签署投票权未超过三分之二。',
-  ANCHOR_EXISTS: '该下级链已登记。',
   ANCHOR_NEXT_SET_MISSING:
     '区块头指明了新的下一验证节点集合，须一并提交该集合（其哈希须与 nextValidatorsHash 一致）。',
   ANCHOR_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
@@ -18,6 +17,10 @@ export const zhErrors: { readonly [code: string]: string } = {
     '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   ANCHOR_SAME_CHAIN: '本链不能登记为自己的下级链。',
   ANCHOR_STALE: '该高度不高于已锚定的最新高度，不再锚定。',
+  ANCHOR_TOO_SOON:
+    '距最近一次锚定不足10分钟（下级链时间）的区块头不予锚定（验证节点集合变更的除外），请锚定稍后的区块头。',
+  ANCHOR_TRUST_EXPIRED:
+    '该下级链最近一次受信区块头已超过信任期，其原验证节点的密钥不再可信：请由党委书记、副书记、组织委员中的两人以其现行验证节点集合重新登记。',
   ANCHOR_UNKNOWN_CHAIN: '未登记该下级链。',
   ANCHOR_UNTRUSTED_VALIDATORS:
     '签署集合既非已锚定区块头指明的集合，其签署者也未超过该集合三分之一投票权：请先锚定指明集合变更的区块头。',
