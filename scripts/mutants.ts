@@ -265,6 +265,39 @@ export const MUTANTS: readonly Mutant[] = [
     to: '',
     why: 'a member under 留党察看 keeps acting in a post',
   },
+  // The service centre (issue 17 review): self-dealing, the resident's limit, evidence.
+  {
+    id: 'M16',
+    pkg: 'modules',
+    file: 'service/orders.ts',
+    from: 'if (p.provider === placerOf(o)) return failure(',
+    to: 'if (p.provider === "-") return failure(',
+    why: 'the clerk who ordered for a resident is dispatched the order',
+  },
+  {
+    id: 'M17',
+    pkg: 'modules',
+    file: 'service/orders.ts',
+    from: 'if (me === o.provider || me === dispatcherOf(o))',
+    to: 'if (me === o.provider)',
+    why: 'the clerk who dispatched an order confirms it',
+  },
+  {
+    id: 'M18',
+    pkg: 'modules',
+    file: 'service/orders.ts',
+    from: 'if (open >= limit) return failure(E.TOO_MANY_OPEN',
+    to: 'if (open > limit) return failure(E.TOO_MANY_OPEN',
+    why: 'a resident holds one active order past the limit',
+  },
+  {
+    id: 'M19',
+    pkg: 'modules',
+    file: 'service/orders.ts',
+    from: 'if (evidence.org !== o.org)',
+    to: 'if (evidence.org === "-")',
+    why: "another organization's attachment is accepted as evidence",
+  },
 ];
 
 const root = new URL('..', import.meta.url).pathname;

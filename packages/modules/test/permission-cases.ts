@@ -387,6 +387,7 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
   'service.fail': { params: { order: 'so3', reason: '联系不上' }, org: 'c1', subject: 'b1.m3' },
   'service.confirm': { params: { order: 'so4', rating: 5 }, org: 'c1' },
   'service.cancel': { params: { order: 'so1', reason: '不需要了' }, org: 'c1' },
+  'service.withdraw': { params: { order: 'so1', reason: '重复下单' }, org: 'c1' },
   // The top 党委's 书记 proposes; permitted callers stop at the ok receipt.
   'governance.propose': {
     params: { op: 'add', role: 'observer', publicKey: 'ab'.repeat(32), org: 'b1' },

@@ -174,7 +174,7 @@ const EXPECTED: { readonly [action: string]: string } = {
   'resident.publishResult': 'o:书副宣务',
   'resident.comment': '民 表',
   // The service centre is the community's: its 书记, 副书记 and 党务工作者 set up grids, the menu and
-  // 双报到 registrations and dispatch orders. A resident orders, cancels and rates with their own
+  // 双报到 registrations, dispatch orders and withdraw them. A resident orders, cancels and rates with their own
   // key; the centre's clerk may do so for a resident (marked in the order). The provider — a member
   // signing as themself or a bound resident — accepts, refuses, completes or fails (verify narrows it
   // to the provider the order was dispatched to).
@@ -183,6 +183,7 @@ const EXPECTED: { readonly [action: string]: string } = {
   'service.register': 'o:书副务',
   'service.endRegistration': 'o:书副务',
   'service.dispatch': 'o:书副务',
+  'service.withdraw': 'o:书副务',
   'service.order': 'o:务 民 表',
   'service.cancel': 'o:务 民 表',
   'service.confirm': 'o:务 民 表',

@@ -127,6 +127,205 @@ describe('service genesis (the community’s own rules)', () => {
       confirmWithinDays: 7,
       committeeAfterDays: 3,
       maxMinutes: 480,
+      openPerResident: 5,
+    });
+  });
+});
+
+/** The refusal's code and details of a step expected to fail. */
+function refused(chain: Chain, s: Step): { code: string; details: Value } {
+  const r = chain.step(s).receipt;
+  assert.equal(r.status, 'failed', `${s.do} was accepted`);
+  return { code: r.error!.code, details: (r.error as { details?: Value }).details ?? null };
+}
+
+describe('a resident’s active orders are limited (genesis openPerResident, default 5)', () => {
+  const need = (id: string, hour: number, by = 'r1', extra: Value = {}, at = '2025-03-02') => ({
+    at,
+    hour,
+    by,
+    do: 'service.order',
+    params: { id, org: 'c1', need: '想请人帮忙修一下门锁', ...(extra as object) },
+  });
+
+  it('the sixth active order of one resident is refused, whoever places it; another resident still orders', () => {
+    const chain = centre();
+    for (const [i, id] of ['n1', 'n2', 'n3', 'n4', 'n5'].entries()) ok(chain, need(id, 8 + i));
+    assert.deepEqual(refused(chain, need('n6', 14)), {
+      code: 'SERVICE_TOO_MANY_OPEN',
+      details: { resident: 'res-1', open: 5, limit: 5 },
+    });
+    assert.deepEqual(
+      refused(chain, need('n6', 15, 'c.clerk', { forResident: 'res-1' })).code,
+      'SERVICE_TOO_MANY_OPEN',
+    );
+    ok(chain, need('m1', 16, 'r2'));
+  });
+
+  it('a place is freed by the resident’s cancel, the centre’s withdrawal and a done service — not by acceptance', () => {
+    const chain = centre();
+    for (const [i, id] of ['n1', 'n2', 'n3', 'n4', 'n5'].entries()) ok(chain, need(id, 8 + i));
+    const at = (hour: number, by: string, action: string, params: Value) =>
+      ok(chain, { at: '2025-03-03', hour, by, do: `service.${action}`, params });
+    const mine = (id: string, hour: number) => need(id, hour, 'r1', {}, '2025-03-03');
+    at(8, 'r1', 'cancel', { order: 'n1', reason: '不需要了' });
+    ok(chain, mine('n6', 9));
+    assert.equal(refused(chain, mine('n7', 10)).code, 'SERVICE_TOO_MANY_OPEN');
+    at(11, 'c.clerk', 'withdraw', { order: 'n2', reason: '重复下单' });
+    ok(chain, mine('n7', 12));
+    at(13, 'c.clerk', 'dispatch', { order: 'n3', provider: 'member:b1.m1' });
+    at(14, 'b1.m1', 'accept', { order: 'n3' });
+    assert.equal(refused(chain, mine('n8', 15)).code, 'SERVICE_TOO_MANY_OPEN');
+    at(16, 'b1.m1', 'complete', { order: 'n3', evidence: E1, minutes: 30 });
+    ok(chain, mine('n8', 17));
+    assert.equal(refused(chain, mine('n9', 18)).code, 'SERVICE_TOO_MANY_OPEN');
+  });
+
+  it('a genesis sets its own limit (2 here), within 1..20', () => {
+    const chain = centre({ openPerResident: 2 });
+    ok(chain, need('n1', 8));
+    ok(chain, need('n2', 9));
+    assert.deepEqual(refused(chain, need('n3', 10)).details, { resident: 'res-1', open: 2, limit: 2 });
+    for (const bad of [{ openPerResident: 0 }, { openPerResident: 21 }] as Value[])
+      assert.throws(() => centre(bad), /openPerResident/);
+  });
+});
+
+describe('the board and the escalation scan read the oldest orders first', () => {
+  it('an old order of a late-sorting id comes before newer ones of early-sorting ids, and is escalated', () => {
+    const chain = centre();
+    const wish = (id: string, at: string, hour: number, by: string) =>
+      chain.step({ at, hour, by, do: 'service.order', params: { id, org: 'c1', need: '想请人帮忙' } });
+    assert.equal(wish('zz-old', '2025-03-02', 9, 'r1').receipt.status, 'ok');
+    // The first block of 03-04 runs the day's scan: zz-old (no grid) was due 03-03, to the committee.
+    assert.deepEqual(
+      chain
+        .tick('2025-03-04', 8)
+        .filter((x) => x.type === 'service.Escalated')
+        .map((x) => [(x.data as { order: string }).order, (x.data as { level: string }).level]),
+      [['zz-old', 'committee']],
+    );
+    assert.equal(wish('aa-new', '2025-03-04', 9, 'r2').receipt.status, 'ok');
+    assert.equal(wish('00-new', '2025-03-04', 10, 'r2').receipt.status, 'ok');
+    assert.deepEqual(ids(chain.query('service', 'board', {})), ['zz-old', '00-new', 'aa-new']);
+  });
+});
+
+describe('no self-dealing; bounded orders; a provider’s list is theirs only', () => {
+  it('an order is dispatched at most 10 times (after 10 refusals the centre withdraws it); its acts stay bounded', () => {
+    const chain = centre();
+    let hour = 0;
+    const at = (by: string, action: string, params: Value) =>
+      ok(chain, { at: '2025-03-02', hour: hour++ % 24, by, do: `service.${action}`, params });
+    at('r1', 'order', { id: 'o1', org: 'c1', need: '想请人陪同去医院' });
+    for (let i = 0; i < 10; i++) {
+      at('c.clerk', 'dispatch', { order: 'o1', provider: 'member:b1.m1' });
+      at('b1.m1', 'refuse', { order: 'o1', reason: '当天外出' });
+    }
+    assert.deepEqual(
+      refused(chain, {
+        at: '2025-03-02',
+        hour: 23,
+        by: 'c.clerk',
+        do: 'service.dispatch',
+        params: { order: 'o1', provider: 'member:b1.m1' },
+      }),
+      { code: 'SERVICE_TOO_MANY_DISPATCHES', details: { order: 'o1', dispatches: 10, max: 10 } },
+    );
+    ok(chain, {
+      at: '2025-03-03',
+      by: 'c.clerk',
+      do: 'service.withdraw',
+      params: { order: 'o1', reason: '多次派单无人承接' },
+    });
+    const o = chain.query('service', 'order', { id: 'o1' }) as { status: string; acts: unknown[] };
+    assert.equal(o.status, 'cancelled');
+    assert.equal(o.acts.length, 22); // order, 10 × (dispatch, refuse), withdraw
+  });
+
+  it('a provider the order went away from (refused, dispatched to another) no longer reads it in their to-do', () => {
+    const chain = centre();
+    ok(chain, {
+      at: '2025-03-02',
+      hour: 8,
+      by: 'r1',
+      do: 'service.order',
+      params: { id: 'o1', org: 'c1', need: '想请人帮忙换灯泡' },
+    });
+    ok(chain, {
+      at: '2025-03-02',
+      hour: 9,
+      by: 'c.clerk',
+      do: 'service.dispatch',
+      params: { order: 'o1', provider: 'member:b1.m1' },
+    });
+    assert.deepEqual(ids(chain.query('service', 'todo', { account: 'member:b1.m1' })), ['o1']);
+    ok(chain, {
+      at: '2025-03-02',
+      hour: 10,
+      by: 'b1.m1',
+      do: 'service.refuse',
+      params: { order: 'o1', reason: '当天外出' },
+    });
+    ok(chain, {
+      at: '2025-03-02',
+      hour: 11,
+      by: 'c.clerk',
+      do: 'service.dispatch',
+      params: { order: 'o1', provider: 'resident:res-v' },
+    });
+    assert.deepEqual(ids(chain.query('service', 'todo', { account: 'member:b1.m1' })), []);
+    assert.deepEqual(ids(chain.query('service', 'todo', { account: 'resident:res-v' })), ['o1']);
+  });
+
+  it('a resident bound by another community’s centre cannot order here, nor can a clerk order for them', () => {
+    const chain = new Chain(undefined, {
+      editGenesis(modules) {
+        const org = modules.org as { orgs: Value[]; posts: Value[] };
+        org.orgs.push({
+          id: 'c2',
+          name: '西湖社区党委',
+          kind: '党委',
+          parent: null,
+          termStart: '2023-01-01',
+        });
+        org.posts.push({ org: 'c2', member: 'b2.m1', post: '党务工作者', since: '2023-01-01' });
+      },
+    });
+    runPath(chain, 'service');
+    ok(chain, {
+      at: '2025-03-02',
+      hour: 8,
+      by: 'b2.m1',
+      do: 'resident.bind',
+      params: { id: 'res-x', org: 'c2', address: '@rx', commitment: 'ab'.repeat(32) },
+    });
+    assert.deepEqual(
+      refused(chain, {
+        at: '2025-03-02',
+        hour: 9,
+        by: 'rx',
+        do: 'service.order',
+        params: { id: 'x1', org: 'c1', item: 'meal' },
+      }),
+      { code: 'SERVICE_OTHER_COMMUNITY', details: { resident: 'res-x', org: 'c2' } },
+    );
+    assert.equal(
+      refused(chain, {
+        at: '2025-03-02',
+        hour: 10,
+        by: 'c.clerk',
+        do: 'service.order',
+        params: { id: 'x1', org: 'c1', item: 'cert', forResident: 'res-x' },
+      }).code,
+      'SERVICE_OTHER_COMMUNITY',
+    );
+    ok(chain, {
+      at: '2025-03-02',
+      hour: 11,
+      by: 'r1',
+      do: 'service.order',
+      params: { id: 'x2', org: 'c1', item: 'meal' },
     });
   });
 });

@@ -174,6 +174,14 @@ describe('the service centre in Chromium on a phone', { timeout: 600_000 }, () =
     assert.match((await refused.textContent()) ?? '', /SERVICE_PERSONAL_DATA/);
     await shoot(page, 'service-resident-ordered');
 
+    // 2a. A second order, sent with the resident's key: the clerk withdraws it on the board below.
+    const dup = await client.send(
+      { module: 'service', action: 'order', params: { id: 'o-dup', org: 'c1', item: 'policy' } },
+      resident,
+      { timeoutMs: 30_000 },
+    );
+    assert.equal(dup.receipt.status, 'ok', JSON.stringify(dup.receipt.error));
+
     // 2. The clerk (her second post: the community 党委's 党务工作者) dispatches on the board.
     const clerkPage = await rig!.browser.context.newPage();
     clerkPage.on('pageerror', (e) => errors.push(e.message));
@@ -185,6 +193,20 @@ describe('the service centre in Chromium on a phone', { timeout: 600_000 }, () =
     await clerkPage.getByTestId(`sv-dispatch-${id}`).click();
     await clerkPage.locator(`[data-testid="sv-board-${id}"][data-status="dispatched"]`).waitFor();
     await shoot(clerkPage, 'service-board');
+    // 2b. She withdraws the second order with the reason: it leaves the board, its record stays.
+    await clerkPage.getByTestId('sv-withdraw-reason-o-dup').fill('重复下单');
+    await clerkPage.getByTestId('sv-withdraw-o-dup').click();
+    await clerkPage.getByTestId('sv-board-o-dup').waitFor({ state: 'detached' });
+    const withdrawn = (await client.query('service', 'order', { id: 'o-dup' })).result as {
+      status: string;
+      acts: { act: string; reason: string | null }[];
+    };
+    assert.equal(withdrawn.status, 'cancelled');
+    assert.deepEqual(withdrawn.acts.at(-1), {
+      ...withdrawn.acts.at(-1),
+      act: 'withdraw',
+      reason: '重复下单',
+    });
     await clerkPage.close();
 
     // 3. The 双报到 member accepts and completes with the evidence photo's hash, on their phone.

@@ -12,9 +12,13 @@ import { asValue } from '../common/stores.ts';
 import { dueOf, gridEntity, orderEntity } from './common.ts';
 import { SERVICE_RULES } from './errors.ts';
 import { serviceParams } from './params.ts';
-import { type Escalation, type EscalationLevel, getGrid, getOrder, serviceKeys } from './store.ts';
+import { type Escalation, type EscalationLevel, getGrid, getOrder, orderIdOf, serviceKeys } from './store.ts';
 
-/** The most open orders looked at per day (a community has tens to hundreds). */
+/**
+ * The most open orders looked at per day (a community has tens to hundreds; each resident at most
+ * `openPerResident` active ones). The open index is keyed by the day ordered, so the oldest are
+ * looked at first: a burst of new orders cannot hide a late one from the scan.
+ */
 const MAX_OPEN = 10_000;
 
 export function checkServiceDeadlines(ctx: HookContext): void {
@@ -25,7 +29,7 @@ export function checkServiceDeadlines(ctx: HookContext): void {
   ctx.store.set(serviceKeys.lastCheck, today);
   const p = serviceParams(ctx.store);
   for (const key of ctx.store.keys(serviceKeys.openPrefix, MAX_OPEN)) {
-    const o = getOrder(ctx.store, key.slice(serviceKeys.openPrefix.length));
+    const o = getOrder(ctx.store, orderIdOf(key));
     if (!o) continue;
     const due = dueOf(o, p);
     if (due === null || today <= due) continue;

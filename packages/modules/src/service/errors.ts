@@ -81,8 +81,8 @@ export const ServiceErrors = {
   },
   WRONG_PROVIDER: {
     code: 'SERVICE_WRONG_PROVIDER',
-    en: 'The provider does not serve this item (a grid’s item goes to its leader or members, a unit’s to its registered accounts) or is the resident who ordered.',
-    zh: '该服务提供者不承担此项目（网格项目须派给本网格长或网格员，双报到单位项目须派给其报到人员），或者是下单居民本人。',
+    en: 'The provider does not serve this item (a grid’s item goes to its leader or members, a unit’s to its registered accounts) or is the resident the order is for.',
+    zh: '该服务提供者不承担此项目（网格项目须派给本网格长或网格员，双报到单位项目须派给其报到人员），或者是订单所服务的居民本人。',
     cite: SERVICE_RULES,
   },
   WRONG_STEP: {
@@ -113,6 +113,36 @@ export const ServiceErrors = {
     code: 'SERVICE_NO_MINUTES',
     en: 'A need (微心愿) has no standard duration: the provider states the minutes served.',
     zh: '微心愿没有标准时长，办结时须填写服务时长（分钟）。',
+    cite: SERVICE_RULES,
+  },
+  SELF_DEALING: {
+    code: 'SERVICE_SELF_DEALING',
+    en: 'Nobody serves an order they placed, and nobody confirms a service they provided or dispatched: an order placed by a clerk for a resident goes to someone else, and is confirmed by the resident or a clerk who neither provided nor dispatched it.',
+    zh: '不得自办自评：代为下单的人不能被派单承办该订单；服务的承办人和派单人不能确认、评价该服务（代办订单须由居民本人或未承办、未派单的党务工作者确认）。',
+    cite: SERVICE_RULES,
+  },
+  TOO_MANY_OPEN: {
+    code: 'SERVICE_TOO_MANY_OPEN',
+    en: 'The resident has as many orders in progress (not yet done) as the community allows: order again when one is done or cancelled.',
+    zh: '该居民在办的订单已达本社区规定的上限，请待已有订单办结或取消后再下单。',
+    cite: SERVICE_RULES,
+  },
+  OTHER_COMMUNITY: {
+    code: 'SERVICE_OTHER_COMMUNITY',
+    en: 'The resident account was bound by another community’s service centre: orders go to the centre that bound it.',
+    zh: '该居民账户由其他社区的服务中心绑定，只能向绑定它的社区服务中心下单。',
+    cite: RESIDENT_RULES,
+  },
+  FOREIGN_EVIDENCE: {
+    code: 'SERVICE_FOREIGN_EVIDENCE',
+    en: 'The evidence attachment belongs to another organization: register it under the order’s community organization.',
+    zh: '佐证附件属于其他党组织，请以订单所属社区党组织的名义登记附件。',
+    cite: SERVICE_RULES,
+  },
+  TOO_MANY_DISPATCHES: {
+    code: 'SERVICE_TOO_MANY_DISPATCHES',
+    en: 'The order has been dispatched as often as an order may be: the centre withdraws it (with the reason) and the resident orders again.',
+    zh: '该订单派单次数已达上限，请由服务中心撤销该订单（写明原因）后重新下单。',
     cite: SERVICE_RULES,
   },
   ENDED: {

@@ -6,7 +6,7 @@ import type { ModuleDef } from '@djchain/runtime';
 import { asValue, MODULE } from '../common/stores.ts';
 import { checkServiceDeadlines } from './deadlines.ts';
 import { endRegistration, register } from './dual.ts';
-import { accept, cancel, complete, confirm, dispatch, fail, order, refuse } from './orders.ts';
+import { accept, cancel, complete, confirm, dispatch, fail, order, refuse, withdraw } from './orders.ts';
 import { PARAMS_KEY, parseServiceGenesis } from './params.ts';
 import { serviceQueries } from './queries.ts';
 import { setGrid, setItem } from './setup.ts';
@@ -31,6 +31,7 @@ export const serviceModule: ModuleDef = {
     fail,
     confirm,
     cancel,
+    withdraw,
   },
   queries: serviceQueries,
   beginBlock: checkServiceDeadlines,

@@ -1,10 +1,23 @@
 /**
  * The service flow: a resident orders from the menu or posts a need (微心愿) → the centre dispatches
- * to a provider (派单) → the provider accepts (接单) or refuses → done with evidence (an attachment)
- * or failed → the resident confirms and rates (评单). A resident may cancel until done. Every act is
- * kept in the order's record; an act after its step's deadline (params.ts, chain time) is recorded
- * and flagged late, never refused. A clerk may order on a resident's behalf (marked `placedBy`), and
- * then confirm for them too.
+ * to a provider (派单) → the provider accepts (接单) or refuses → done with evidence (an attachment of
+ * the order's organization) or failed → the resident confirms and rates (评单). A resident may cancel
+ * until done; the centre may withdraw an order until done, with the reason. Every act is kept in the
+ * order's record; an act after its step's deadline (params.ts, chain time) is recorded and flagged
+ * late, never refused. A clerk may order on a resident's behalf (marked `placedBy`).
+ *
+ * No self-dealing (hours never come from one person alone):
+ * - whoever placed an order — the resident, or the clerk who signed `order` for them — is never the
+ *   provider it is dispatched to (the resident: `SERVICE_WRONG_PROVIDER`, the clerk:
+ *   `SERVICE_SELF_DEALING`);
+ * - the resident confirms with their own key; an order a clerk placed for them may also be
+ *   confirmed by a 党务工作者 of the centre who is neither its provider nor the one who dispatched it
+ *   to that provider (`SERVICE_SELF_DEALING`), never by anyone else (`SERVICE_NOT_YOURS`).
+ * Hours (the provider's and their 双报到 registration's tallies) grow only at such a confirmation.
+ *
+ * Bounds: a resident has at most `openPerResident` active orders (`SERVICE_TOO_MANY_OPEN`); an order
+ * is dispatched at most `MAX_DISPATCHES` times (`SERVICE_TOO_MANY_DISPATCHES`), so its acts stay
+ * under 2 × MAX_DISPATCHES + 4.
  */
 import type { Value } from '@djchain/crypto';
 import type { ActionContext, ReadContext, Result } from '@djchain/runtime';
@@ -14,6 +27,7 @@ import { failure, okResult } from '../common/errors.ts';
 import { orgEntity } from '../common/events.ts';
 import { asValue, getRecord, MODULE, storeOf } from '../common/stores.ts';
 import type { Permission } from '../permissions/rules.ts';
+import { getResident } from '../resident/store.ts';
 import {
   accountExists,
   checkCommunity,
@@ -39,12 +53,16 @@ import {
   getItem,
   getOrder,
   getRegistration,
+  OPEN_STATUSES,
   type Order,
   type OrderAct,
   type OrderStatus,
   serviceKeys,
   type Tally,
 } from './store.ts';
+
+/** How often one order may be dispatched (again after each refusal); then the centre withdraws it. */
+export const MAX_DISPATCHES = 10;
 
 /** Residents act with their own key; the centre's clerk may act for one (marked). */
 const RESIDENT_SIDE: Permission = [{ of: 'resident' }, { posts: ['党务工作者'], of: 'org' }];
@@ -69,6 +87,35 @@ function residentSide(ctx: ActionContext, o: Order): Result {
   return ok ? okResult : failure(E.NOT_YOURS, { order: o.id });
 }
 
+/** The account that signed `order`: the resident, or the clerk who ordered for them. */
+const placerOf = (o: Order): Account =>
+  o.placedBy === null ? `resident:${o.resident}` : `member:${o.placedBy}`;
+
+/** The account that dispatched the order to its current provider (the last dispatch's signer). */
+function dispatcherOf(o: Order): Account | null {
+  for (let i = o.acts.length - 1; i >= 0; i--) if (o.acts[i]!.act === 'dispatch') return o.acts[i]!.by;
+  return null;
+}
+
+/**
+ * Who may confirm (评单): the resident themself; for an order a clerk placed for them, also a clerk
+ * of the centre (the permission) who neither provided nor dispatched it (module doc above).
+ */
+function confirmer(ctx: ActionContext, o: Order): Result {
+  const me = signerAccount(ctx);
+  if (me === `resident:${o.resident}`) return okResult;
+  if (o.placedBy === null || me === null || !me.startsWith('member:'))
+    return failure(E.NOT_YOURS, { order: o.id });
+  if (me === o.provider || me === dispatcherOf(o))
+    return failure(E.SELF_DEALING, {
+      order: o.id,
+      account: me,
+      provider: o.provider,
+      dispatcher: dispatcherOf(o),
+    });
+  return okResult;
+}
+
 function providerSide(ctx: ActionContext, o: Order): Result {
   return o.provider !== null && signerAccount(ctx) === o.provider
     ? okResult
@@ -82,11 +129,22 @@ function providerAt(ctx: ActionContext, order: string, at: OrderStatus): Result 
   return s.ok ? providerSide(ctx, o) : s;
 }
 
-function bump(ctx: ActionContext, item: string | null, by: number): void {
-  if (item === null) return;
-  const n = (getRecord<number>(ctx.store, serviceKeys.active(item)) ?? 0) + by;
-  if (n > 0) ctx.store.set(serviceKeys.active(item), n);
-  else ctx.store.delete(serviceKeys.active(item));
+function bumpKey(ctx: ActionContext, key: string, by: number): void {
+  const n = (getRecord<number>(ctx.store, key) ?? 0) + by;
+  if (n > 0) ctx.store.set(key, n);
+  else ctx.store.delete(key);
+}
+
+/** An order becomes active: it takes a place of its item's capacity and of its resident's limit. */
+function hold(ctx: ActionContext, o: Order): void {
+  if (o.item !== null) bumpKey(ctx, serviceKeys.active(o.item), 1);
+  bumpKey(ctx, serviceKeys.activeOf(o.resident), 1);
+}
+
+/** An order leaves the active steps (done, failed, cancelled, withdrawn): both places freed. */
+function release(ctx: ActionContext, o: Order): void {
+  if (o.item !== null) bumpKey(ctx, serviceKeys.active(o.item), -1);
+  bumpKey(ctx, serviceKeys.activeOf(o.resident), -1);
 }
 
 /** Records the act: late when today is past the current step's due day. */
@@ -106,15 +164,17 @@ function advance(
     act,
     on: today,
     by: me,
-    forResident: me.startsWith('member:') && o.placedBy !== null && act !== 'dispatch' ? o.resident : null,
+    forResident:
+      me.startsWith('member:') && o.placedBy !== null && act !== 'dispatch' && act !== 'withdraw'
+        ? o.resident
+        : null,
     late,
     provider: extra.provider ?? null,
     reason: extra.reason ?? null,
   };
   const out: Order = { ...o, ...next, since: today, escalation: null, acts: [...o.acts, a] };
   ctx.store.set(serviceKeys.order(o.id), asValue(out));
-  if (!['ordered', 'dispatched', 'accepted', 'done'].includes(out.status))
-    ctx.store.delete(serviceKeys.open(o.id));
+  if (!OPEN_STATUSES.includes(out.status)) ctx.store.delete(serviceKeys.open(o.orderedOn, o.id));
   emitService(ctx, `service.${EVENT[act]}`, entitiesOf(out), {
     order: o.id,
     status: out.status,
@@ -137,6 +197,7 @@ const EVENT: Record<OrderAct['act'], string> = {
   fail: 'Failed',
   confirm: 'Confirmed',
   cancel: 'Cancelled',
+  withdraw: 'Withdrawn',
 };
 
 function entitiesOf(o: Order): string[] {
@@ -181,6 +242,13 @@ export const order = defineAction<OrderParams>(M, E, {
     if (byResident !== (p.forResident === undefined)) return failure(E.FOR_RESIDENT);
     if (p.forResident !== undefined && !residentBound(ctx, p.forResident))
       return failure(E.NOT_BOUND, { resident: p.forResident });
+    // The resident orders from the centre that bound their key, within their limit of active orders.
+    const resident = p.forResident ?? me!.slice('resident:'.length);
+    const bound = getResident(storeOf(ctx, M, MODULE.resident), resident)!;
+    if (bound.org !== p.org) return failure(E.OTHER_COMMUNITY, { resident, org: bound.org });
+    const limit = serviceParams(ctx.store).openPerResident;
+    const open = getRecord<number>(ctx.store, serviceKeys.activeOf(resident)) ?? 0;
+    if (open >= limit) return failure(E.TOO_MANY_OPEN, { resident, open, limit });
     if (p.grid !== undefined && !getGrid(ctx.store, p.grid)) return failure(E.NOT_FOUND, { grid: p.grid });
     if (p.item === undefined) return okResult;
     const item = getItem(ctx.store, p.item);
@@ -227,9 +295,9 @@ export const order = defineAction<OrderParams>(M, E, {
       ],
     };
     ctx.store.set(serviceKeys.order(p.id), asValue(o));
-    ctx.store.set(serviceKeys.open(p.id), today);
+    ctx.store.set(serviceKeys.open(today, p.id), today);
     ctx.store.set(serviceKeys.byResident(resident, p.id), today);
-    bump(ctx, o.item, 1);
+    hold(ctx, o);
     emitService(ctx, 'service.Ordered', entitiesOf(o), {
       order: p.id,
       item: o.item,
@@ -254,6 +322,10 @@ export const dispatch = defineAction<{ order: string; provider: string; grid?: s
     if (!accountExists(ctx, p.provider)) return failure(E.NO_ACCOUNT, { accounts: [p.provider] });
     if (p.grid !== undefined && !getGrid(ctx.store, p.grid)) return failure(E.NOT_FOUND, { grid: p.grid });
     if (p.provider === `resident:${o.resident}`) return failure(E.WRONG_PROVIDER, { provider: p.provider });
+    if (p.provider === placerOf(o)) return failure(E.SELF_DEALING, { order: o.id, provider: p.provider });
+    const dispatches = o.acts.filter((a) => a.act === 'dispatch').length;
+    if (dispatches >= MAX_DISPATCHES)
+      return failure(E.TOO_MANY_DISPATCHES, { order: o.id, dispatches, max: MAX_DISPATCHES });
     const item = o.item === null ? undefined : getItem(ctx.store, o.item);
     if (item?.provider === 'grid') {
       const g = getGrid(ctx.store, item.providerRef!);
@@ -309,6 +381,8 @@ export const refuse = defineAction<{ order: string; reason: string }>(M, E, {
       { status: 'ordered', provider: null },
       { provider: o.provider, reason: p.reason },
     );
+    // Off their list: a provider the order went away from reads it no more (todo, queries.ts).
+    ctx.store.delete(serviceKeys.byProvider(o.provider!, o.id));
   },
 });
 
@@ -322,8 +396,10 @@ export const complete = defineAction<{ order: string; evidence: string; minutes?
     const mine = providerAt(ctx, p.order, 'accepted');
     if (!mine.ok) return mine;
     const o = getOrder(ctx.store, p.order)!;
-    if (!getAttachment(storeOf(ctx, M, MODULE.attachment), p.evidence))
-      return failure(E.NO_EVIDENCE, { evidence: p.evidence });
+    const evidence = getAttachment(storeOf(ctx, M, MODULE.attachment), p.evidence);
+    if (!evidence) return failure(E.NO_EVIDENCE, { evidence: p.evidence });
+    if (evidence.org !== o.org)
+      return failure(E.FOREIGN_EVIDENCE, { evidence: p.evidence, org: evidence.org, expected: o.org });
     const minutes = p.minutes ?? (o.item === null ? undefined : getItem(ctx.store, o.item)?.minutes);
     if (minutes === undefined) return failure(E.NO_MINUTES);
     const max = serviceParams(ctx.store).maxMinutes;
@@ -333,7 +409,7 @@ export const complete = defineAction<{ order: string; evidence: string; minutes?
     const o = getOrder(ctx.store, p.order)!;
     const minutes = p.minutes ?? getItem(ctx.store, o.item!)!.minutes;
     advance(ctx, o, 'complete', { status: 'done', evidence: p.evidence, minutes }, { provider: o.provider });
-    bump(ctx, o.item, -1);
+    release(ctx, o);
   },
 });
 
@@ -347,7 +423,7 @@ export const fail = defineAction<{ order: string; reason: string }>(M, E, {
   execute(ctx, p) {
     const o = getOrder(ctx.store, p.order)!;
     advance(ctx, o, 'fail', { status: 'failed' }, { provider: o.provider, reason: p.reason });
-    bump(ctx, o.item, -1);
+    release(ctx, o);
   },
 });
 
@@ -364,7 +440,21 @@ export const cancel = defineAction<{ order: string; reason: string }>(M, E, {
   execute(ctx, p) {
     const o = getOrder(ctx.store, p.order)!;
     advance(ctx, o, 'cancel', { status: 'cancelled' }, { provider: o.provider, reason: p.reason });
-    bump(ctx, o.item, -1);
+    release(ctx, o);
+  },
+});
+
+export const withdraw = defineAction<{ order: string; reason: string }>(M, E, {
+  description:
+    'The centre withdraws (撤销) an order not yet done — a flood of orders, a duplicate, a resident who moved — with the reason; the record stays, the item’s place and the resident’s count are freed.',
+  shape: { order: 'id', reason: { type: 'text', kind: 'reason' } },
+  permission: [{ posts: CENTRE, of: 'org' }],
+  target: (ctx, p) => orderTarget(ctx, p.order),
+  verify: (ctx, p) => step(getOrder(ctx.store, p.order)!, ...ACTIVE_STATUSES),
+  execute(ctx, p) {
+    const o = getOrder(ctx.store, p.order)!;
+    advance(ctx, o, 'withdraw', { status: 'cancelled' }, { provider: o.provider, reason: p.reason });
+    release(ctx, o);
   },
 });
 
@@ -375,7 +465,7 @@ function addTally(ctx: ActionContext, key: string, minutes: number): void {
 
 export const confirm = defineAction<{ order: string; rating: number; review?: string }>(M, E, {
   description:
-    'The resident (or the clerk who ordered for them) confirms a done service and rates it 1–5 (评单); only now do its minutes count for the provider and their 双报到 registration.',
+    'The resident confirms a done service and rates it 1–5 (评单) — for an order a clerk placed for them, a clerk who neither provided nor dispatched it may; only now do its minutes count for the provider and their 双报到 registration.',
   shape: {
     order: 'id',
     rating: { type: 'int', min: 1, max: 5 },
@@ -386,7 +476,7 @@ export const confirm = defineAction<{ order: string; rating: number; review?: st
   verify(ctx, p) {
     const o = getOrder(ctx.store, p.order)!;
     const s = step(o, 'done');
-    return s.ok ? residentSide(ctx, o) : s;
+    return s.ok ? confirmer(ctx, o) : s;
   },
   execute(ctx, p) {
     const o = getOrder(ctx.store, p.order)!;

@@ -20,6 +20,11 @@ export interface ServiceParams {
   readonly committeeAfterDays: number;
   /** The most minutes one completed service may count. */
   readonly maxMinutes: number;
+  /**
+   * The most active orders (ordered, dispatched or accepted) one resident may have at a time,
+   * whoever placed them: one key cannot flood the board or take an item's whole capacity.
+   */
+  readonly openPerResident: number;
 }
 
 export const DEFAULT_SERVICE_PARAMS: ServiceParams = {
@@ -29,9 +34,18 @@ export const DEFAULT_SERVICE_PARAMS: ServiceParams = {
   confirmWithinDays: 7,
   committeeAfterDays: 3,
   maxMinutes: 480,
+  openPerResident: 5,
 };
 
 export const PARAMS_KEY = 'params';
+
+/**
+ * The highest `openPerResident` a genesis may set. At the default 5 the board (2,000 orders read)
+ * holds every active order of 400 residents all at their limit at once, the daily escalation scan
+ * (10,000) those of 2,000; beyond that both read the oldest orders first (store.ts, `open`), so
+ * what a burst pushes out of reach is the newest orders, never an old (late) one.
+ */
+export const MAX_OPEN_PER_RESIDENT = 20;
 
 function bad(message: string): never {
   throw new ModuleError('MODULES_BAD_GENESIS', `service genesis: ${message}`);
@@ -44,9 +58,10 @@ export function parseServiceGenesis(config: Value): ServiceParams {
   const out: { [k: string]: number } = { ...(DEFAULT_SERVICE_PARAMS as unknown as { [k: string]: number }) };
   for (const [k, v] of Object.entries(config as { readonly [k: string]: Value })) {
     if (!(k in out)) bad(`unknown field ${k}`);
-    const min = k === 'maxMinutes' ? 1 : 0;
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > 3660)
-      bad(`${k} must be an integer from ${min} to 3660`);
+    const min = k === 'maxMinutes' || k === 'openPerResident' ? 1 : 0;
+    const max = k === 'openPerResident' ? MAX_OPEN_PER_RESIDENT : 3660;
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max)
+      bad(`${k} must be an integer from ${min} to ${max}`);
     out[k] = v;
   }
   return out as unknown as ServiceParams;

@@ -19,6 +19,7 @@ import {
   getRegistration,
   type MenuItem,
   type Order,
+  orderIdOf,
   type Registration,
   serviceKeys,
   type Tally,
@@ -33,10 +34,10 @@ function list<T>(store: ReadStore, prefix: string, max = MAX): T[] {
     .filter((x): x is T => x !== undefined);
 }
 
-/** Orders by an index prefix whose keys end in the order id. */
+/** Orders by an index prefix whose keys end in the order id (in key order: the open index oldest first). */
 function ordersAt(store: ReadStore, prefix: string): Order[] {
   return allKeys(store, prefix, MAX)
-    .map((k) => getOrder(store, k.slice(prefix.length)))
+    .map((k) => getOrder(store, orderIdOf(k)))
     .filter((o): o is Order => o !== undefined);
 }
 
@@ -114,11 +115,12 @@ export const serviceQueries = {
       ordersAt(ctx.store, serviceKeys.byResidentPrefix(p.resident)).map((o) => withDue(ctx.store, o)),
   }),
   todo: defineQuery<{ account: string }>(bad, {
-    description: 'A provider’s orders: those dispatched to them and not yet confirmed first, then the rest.',
+    description:
+      'A provider’s orders: those dispatched to them and not yet confirmed first, then the rest; an order dispatched away from them (after a refusal) is no longer theirs to read.',
     shape: { account: 'id' },
     run(ctx, p) {
       const mine = ordersAt(ctx.store, serviceKeys.byProviderPrefix(p.account)).filter(
-        (o) => o.provider === p.account || o.acts.some((a) => a.provider === p.account),
+        (o) => o.provider === p.account,
       );
       const open = mine.filter(
         (o) => o.provider === p.account && ['dispatched', 'accepted', 'done'].includes(o.status),
@@ -128,7 +130,8 @@ export const serviceQueries = {
     },
   }),
   board: defineQuery<Record<string, never>>(bad, {
-    description: 'The dispatch board: open orders (a next step due) with their due day and escalation.',
+    description:
+      'The dispatch board: open orders (a next step due), oldest first, with their due day and escalation.',
     shape: {},
     run: (ctx) => ordersAt(ctx.store, serviceKeys.openPrefix).map((o) => withDue(ctx.store, o)),
   }),

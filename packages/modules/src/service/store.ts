@@ -102,7 +102,16 @@ export type EscalationLevel = 'gridLeader' | 'committee';
 
 /** One recorded act on an order (all kept: refusals, failures, late acts). */
 export interface OrderAct {
-  readonly act: 'order' | 'dispatch' | 'accept' | 'refuse' | 'complete' | 'fail' | 'confirm' | 'cancel';
+  readonly act:
+    | 'order'
+    | 'dispatch'
+    | 'accept'
+    | 'refuse'
+    | 'complete'
+    | 'fail'
+    | 'confirm'
+    | 'cancel'
+    | 'withdraw';
   readonly on: IsoDate;
   /** The account that signed (a clerk acting for the resident: member:<clerk>). */
   readonly by: Account;
@@ -165,9 +174,15 @@ export const serviceKeys = {
   registered: (account: Account) => `ra${SEP}${account}`,
   order: (id: string) => `o${SEP}${id}`,
   orderPrefix: `o${SEP}`,
-  /** Open orders (a next step due), for the daily deadline check. */
-  open: (id: string) => `p${SEP}${id}`,
+  /**
+   * Open orders (a next step due), for the daily deadline check and the board: keyed by the day
+   * ordered first, so both read the oldest orders first and a burst of new ones cannot push an old
+   * (late) one past their bounds (`p/<orderedOn>/<order>`).
+   */
+  open: (orderedOn: IsoDate, id: string) => `p${SEP}${orderedOn}${SEP}${id}`,
   openPrefix: `p${SEP}`,
+  /** A resident's active orders (ordered, dispatched, accepted): the per-resident limit's counter. */
+  activeOf: (resident: string) => `na${SEP}${resident}`,
   /** Orders by resident, by provider account: `x/<ref>/<order>`. */
   byResident: (resident: string, order: string) => `br${SEP}${resident}${SEP}${order}`,
   byResidentPrefix: (resident: string) => `br${SEP}${resident}${SEP}`,
@@ -180,6 +195,9 @@ export const serviceKeys = {
   monthlyPrefix: `s${SEP}`,
   lastCheck: 'lastCheck',
 };
+
+/** The order id at the end of an index key (`…/<order>`; ids hold no separator). */
+export const orderIdOf = (key: string) => key.slice(key.lastIndexOf(SEP) + 1);
 
 export const getGrid = (s: ReadStore, id: string) => getRecord<Grid>(s, serviceKeys.grid(id));
 export const getItem = (s: ReadStore, id: string) => getRecord<MenuItem>(s, serviceKeys.item(id));

@@ -333,6 +333,7 @@ export const zhErrors: { readonly [code: string]: string } = {
   SERVICE_BAD_PARAMS: '参数格式不正确。',
   SERVICE_ENDED: '该双报到登记已结束。',
   SERVICE_EXISTS: '该编号的记录已存在。',
+  SERVICE_FOREIGN_EVIDENCE: '佐证附件属于其他党组织，请以订单所属社区党组织的名义登记附件。',
   SERVICE_FOR_RESIDENT: '居民本人下单时不填代办对象；党务工作者代为下单须写明已绑定的居民（标明代办）。',
   SERVICE_FULL: '该服务项目的在办订单已满，请待其他订单办结后再下单。',
   SERVICE_GROUP_ONLY: '该项目仅面向特定群体，须由服务中心核实后代为下单。',
@@ -350,12 +351,17 @@ export const zhErrors: { readonly [code: string]: string } = {
   SERVICE_ONE_OF: '订单须为菜单中的一项服务或一条微心愿，二者选一。',
   SERVICE_ON_BEHALF_REFUSED:
     '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
+  SERVICE_OTHER_COMMUNITY: '该居民账户由其他社区的服务中心绑定，只能向绑定它的社区服务中心下单。',
   SERVICE_PERSONAL_DATA:
     '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
   SERVICE_REGISTERED: '一个账户同一时间只能在一个有效的双报到登记下服务。',
+  SERVICE_SELF_DEALING:
+    '不得自办自评：代为下单的人不能被派单承办该订单；服务的承办人和派单人不能确认、评价该服务（代办订单须由居民本人或未承办、未派单的党务工作者确认）。',
   SERVICE_TOO_LONG: '单次服务计入的时长超过本社区规定的上限。',
+  SERVICE_TOO_MANY_DISPATCHES: '该订单派单次数已达上限，请由服务中心撤销该订单（写明原因）后重新下单。',
+  SERVICE_TOO_MANY_OPEN: '该居民在办的订单已达本社区规定的上限，请待已有订单办结或取消后再下单。',
   SERVICE_WRONG_PROVIDER:
-    '该服务提供者不承担此项目（网格项目须派给本网格长或网格员，双报到单位项目须派给其报到人员），或者是下单居民本人。',
+    '该服务提供者不承担此项目（网格项目须派给本网格长或网格员，双报到单位项目须派给其报到人员），或者是订单所服务的居民本人。',
   SERVICE_WRONG_STEP: '订单不处于此环节：依次为下单、派单、接单、办结、评价；已取消或未办成的订单已结束。',
   STUDY_BAD_DATE: '学习日期不得晚于今天，也不得早于上一年度。',
   STUDY_BAD_HOURS: '学习时长以天（8学时）、半天（4学时）或学时填写，须大于0，单条记录不超过一周。',

@@ -1,6 +1,7 @@
 /**
  * The centre's dispatch board (`#/service/board`): open orders with their due day and escalation;
- * the community's 书记, 副书记 or 党务工作者 dispatches an ordered one to a provider account (派单).
+ * the community's 书记, 副书记 or 党务工作者 dispatches an ordered one to a provider account (派单),
+ * or withdraws one not yet done (撤销: a flood, a duplicate) with the stated reason.
  * The provider's to-do (`#/service/todo`): orders dispatched to the signed-in member or resident,
  * accepted or refused, completed with an evidence attachment's hash.
  */
@@ -19,6 +20,8 @@ import { BIG } from './Residents.tsx';
 import { OrderStatusLine, orderTitle, ServiceLinks, WIDE } from './Service.tsx';
 
 const CENTRE = ['书记', '副书记', '党务工作者'];
+/** Steps the centre may still withdraw an order at (the module's ACTIVE_STATUSES). */
+const ACTIVE: readonly string[] = ['ordered', 'dispatched', 'accepted'];
 
 export function ServiceBoard() {
   const { t, chain, session } = useApp();
@@ -76,6 +79,7 @@ export function ServiceBoard() {
                   </Typography.Text>
                   <OrderStatusLine o={o} />
                   {o.status === 'ordered' ? <DispatchForm o={o} onDone={data.reload} /> : null}
+                  {ACTIVE.includes(o.status) ? <WithdrawForm o={o} onDone={data.reload} /> : null}
                 </Space>
               </List.Item>
             )}
@@ -114,6 +118,41 @@ function DispatchForm({ o, onDone }: { o: OrderInfo; onDone: () => void }) {
           }}
         >
           {t('svDispatch')}
+        </Button>
+      </Space.Compact>
+      {s.refusal ? <CodedAlert error={s.refusal} title={t('svRefused')} /> : null}
+    </Space>
+  );
+}
+
+/** 撤销: the centre withdraws an order not yet done; the reason is required and kept in the record. */
+function WithdrawForm({ o, onDone }: { o: OrderInfo; onDone: () => void }) {
+  const { t, unlockKey } = useApp();
+  const s = useServiceSend();
+  const [reason, setReason] = useState('');
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space.Compact style={{ width: '100%' }}>
+        <Input
+          size="large"
+          maxLength={200}
+          placeholder={t('svWithdrawReason')}
+          aria-label={t('svWithdrawReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid={`sv-withdraw-reason-${o.id}`}
+        />
+        <Button
+          danger
+          size="large"
+          disabled={reason.trim().length === 0}
+          loading={s.busy}
+          data-testid={`sv-withdraw-${o.id}`}
+          onClick={async () => {
+            if (await s.send(unlockKey, 'withdraw', { order: o.id, reason: reason.trim() })) onDone();
+          }}
+        >
+          {t('svWithdraw')}
         </Button>
       </Space.Compact>
       {s.refusal ? <CodedAlert error={s.refusal} title={t('svRefused')} /> : null}
