@@ -263,6 +263,11 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
     subject: 'b1.m4',
   },
   'orglife.rate': { params: { meeting: 'pm1', 合格: ['b1.m1'] }, org: 'b1' },
+  'orglife.correctRating': {
+    params: { member: 'b1.m4', year: 2025, rating: '合格', reason: '会议记录核对有误', resolution: 'r' },
+    org: 'b1',
+    subject: 'b1.m4',
+  },
   'orglife.decideHandling': {
     params: { member: 'b1.m4', year: 2025, outcome: '限期改正', resolution: 'r-h' },
     org: 'b1',

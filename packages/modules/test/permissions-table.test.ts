@@ -147,6 +147,7 @@ const EXPECTED: { readonly [action: string]: string } = {
   'orglife.selfAssess': '本 代',
   'orglife.rate': 'o:书组',
   'orglife.decideHandling': 'o:书组',
+  'orglife.correctRating': 'o:书组',
   'orglife.decideLapseCase': 'o:书组',
   // Study (《党员教育管理工作条例》第二十条): the member reports their own individual study (or the
   // clerk enters it for them); the branch's 书记, 组织委员 or 宣传委员 (who runs education) confirms it.

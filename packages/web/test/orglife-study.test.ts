@@ -3,11 +3,14 @@
  * a member reports half a day of individual study on her 学习 page; the branch secretary confirms it
  * on the branch's page, and the member's 学时 grow by 4; after a 民主评议党员 meeting (planned and
  * held through the SDK) the secretary rates each member on the rating page — one 优秀, one 不合格 —
- * and records the 党员大会's 限期改正 decision on the open handling case. The chain (read with the
+ * and records the 党员大会's 限期改正 decision on the open handling case; the member hands in her
+ * self-assessment file on her own page, and the secretary corrects one rating (a linked record with
+ * its reason and resolution). The chain (read with the
  * SDK, not the page) shows what the pages claim. Every page passes the common checks at 390 and
  * 1280 px (axe, tap targets, no English in zh-CN).
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
@@ -38,7 +41,12 @@ describe('study and 民主评议 pages in Chromium', { timeout: 900_000 }, () =>
 
   before(async () => {
     if (!gate.run) return;
-    chain = await startChain();
+    // The running node is the 党委's (c1), which keeps b1's documents (the self-assessment file).
+    chain = await startChain({
+      editGenesis: (g) => {
+        (g as unknown as { validators: { orgId?: string }[] }).validators[0]!.orgId = 'c1';
+      },
+    });
     rig = await startWebPage(chain, 60_000);
     page = rig.page;
     await page.setViewportSize({ width: 390, height: 844 });
@@ -87,6 +95,31 @@ describe('study and 民主评议 pages in Chromium', { timeout: 900_000 }, () =>
       { member: 'm-006', topic: '自学党章第二章', hours: 4, status: 'reported', via: 'self' },
     );
     assert.equal(p.individualHours, 0, 'a report counts only once the branch confirms it');
+
+    // Her 民主评议 self-assessment, handed in as a file on her own page.
+    const bytes = Buffer.from('2026年度民主评议自我评价：按时参加组织生活，完成学习任务。', 'utf8');
+    await open('mylife');
+    await page
+      .getByTestId('ol-self-file')
+      .setInputFiles({ name: '自我评价.txt', mimeType: 'text/plain', buffer: bytes });
+    await page.getByTestId('ol-self-submit').click();
+    await page.getByTestId('ol-self-done').or(page.getByTestId('coded-error')).waitFor({ timeout: 120_000 });
+    assert.equal(
+      await page.getByTestId('coded-error').count(),
+      0,
+      (await page.getByTestId('ol-self').textContent()) ?? '',
+    );
+    await shoot(page, 'mylife-self-assessment-390');
+    const life = (await (await sdk()).query('orglife', 'member', { member: 'm-006', year })).result as {
+      appraisal: { selfAssessment: string | null; rating: string | null } | null;
+    };
+    assert.deepEqual(life.appraisal && { ...life.appraisal }, {
+      member: 'm-006',
+      year,
+      selfAssessment: createHash('sha256').update(bytes).digest('hex'),
+      rating: null,
+      meeting: null,
+    });
   });
 
   browserIt("the branch secretary confirms it; the member's hours grow by 4", async () => {
@@ -147,6 +180,18 @@ describe('study and 民主评议 pages in Chromium', { timeout: 900_000 }, () =>
         .getByTestId('ap-case-m-006')
         .getByText(/已决定：限期改正/)
         .waitFor({ timeout: 120_000 });
+      // m-006 handed in a self-assessment; her rating has a decided handling and is not corrected here.
+      await page.getByTestId('ap-row-m-006').getByText('已交自我评价').waitFor();
+      assert.equal(await page.getByTestId('ap-correct-open-m-006').count(), 0);
+      // The meeting corrects m-005's 优秀 to 合格.
+      await page.getByTestId('ap-correct-open-m-005').click();
+      await page.getByTestId('ap-correct-rating-m-005').getByText('合格', { exact: true }).click();
+      await page.getByTestId('ap-correct-reason-m-005').fill('会议记录核对有误');
+      await page.getByTestId('ap-correct-resolution-m-005').fill('res-web-2');
+      await page.getByTestId('ap-correct-submit-m-005').click();
+      await page.getByTestId('confirm-ok').click();
+      await page.getByTestId('ap-row-m-005').getByText('已更正 1 次').waitFor({ timeout: 120_000 });
+      await shoot(page, 'appraisal-corrected-390');
       await checkPage(page, 'appraisal');
 
       const a = (await c.query('orglife', 'appraisal', { meeting: 'ev-web' })).result as {
@@ -157,9 +202,17 @@ describe('study and 民主评议 pages in Chromium', { timeout: 900_000 }, () =>
         }[];
       };
       const by = Object.fromEntries(a.rows.map((r) => [r.member, r]));
-      assert.equal(by['m-005']!.rating, '优秀');
+      assert.equal(by['m-005']!.rating, '合格');
+      assert.deepEqual(
+        (
+          by['m-005'] as unknown as {
+            corrections: { from: string; to: string; reason: string; resolution: string }[];
+          }
+        ).corrections.map((c) => [c.from, c.to, c.reason, c.resolution]),
+        [['优秀', '合格', '会议记录核对有误', 'res-web-2']],
+      );
       assert.equal(by['m-006']!.rating, '不合格');
-      assert.equal(a.rows.filter((r) => r.rating === '合格').length, others);
+      assert.equal(a.rows.filter((r) => r.rating === '合格').length, others + 1);
       assert.deepEqual(by['m-006']!.handling?.status, 'decided');
       assert.deepEqual(
         {

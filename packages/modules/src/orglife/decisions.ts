@@ -203,6 +203,96 @@ export const rate = defineAction<Rate>(M, E, {
   },
 });
 
+interface CorrectRating {
+  member: string;
+  year: number;
+  rating: Rating;
+  reason: string;
+  resolution: string;
+}
+
+/**
+ * A rating is corrected by the branch as a new linked record (the appraisal keeps every correction
+ * with its reason and resolution): 不合格 → another rating withdraws an undecided handling case; a
+ * correction to 不合格 opens one. Under a handling already decided the rating stays: people revisit
+ * that decision first.
+ */
+export const correctRating = defineAction<CorrectRating>(M, E, {
+  description:
+    "Correct a member's 民主评议 rating of a year (a new linked record with the reason and the resolution); 不合格 opens or withdraws the handling case.",
+  shape: {
+    member: 'id',
+    year: { type: 'int', min: 2000, max: 2200 },
+    rating: { type: 'text', oneOf: RATINGS },
+    reason: { type: 'text', kind: 'reason' },
+    resolution: 'id',
+  },
+  permission: [DECIDERS],
+  target(ctx, p) {
+    const a = getAppraisal(ctx.store, p.member, p.year);
+    const m = a?.meeting ? getMeeting(ctx.store, a.meeting) : undefined;
+    return m ? { org: m.org, member: p.member } : memberTarget(ctx, p.member);
+  },
+  verify(ctx, p) {
+    const a = getAppraisal(ctx.store, p.member, p.year);
+    if (!a || a.rating === null) return failure(E.NOT_RATED, { member: p.member, year: p.year });
+    if (a.rating === p.rating) return failure(E.SAME_RATING, { rating: p.rating });
+    if (p.reason.trim().length < 4) return failure(E.CORRECTION_REASON);
+    if (getHandling(ctx.store, p.member, p.year)?.status === 'decided')
+      return failure(E.HANDLING_DECIDED, { member: p.member, year: p.year });
+    return okResult;
+  },
+  execute(ctx, p) {
+    const a = getAppraisal(ctx.store, p.member, p.year)!;
+    const on = todayOf(ctx);
+    const from = a.rating!;
+    const org = getMeeting(ctx.store, a.meeting!)!.org;
+    const correction = { from, to: p.rating, on, reason: p.reason, resolution: p.resolution };
+    ctx.store.set(
+      lifeKeys.appraisal(p.member, p.year),
+      asValue({
+        ...a,
+        rating: p.rating,
+        corrections: [...(a.corrections ?? []), correction],
+      } satisfies Appraisal),
+    );
+    emitAct(ctx, M, 'orglife.RatingCorrected', [memberEntity(p.member), orgEntity(org)], {
+      member: p.member,
+      year: p.year,
+      ...correction,
+    });
+    const c = getHandling(ctx.store, p.member, p.year);
+    if (from === '不合格' && c?.status === 'open') {
+      ctx.store.set(
+        lifeKeys.handling(p.member, p.year),
+        asValue({ ...c, status: 'withdrawn' } satisfies HandlingCase),
+      );
+      emitAct(ctx, M, 'orglife.HandlingWithdrawn', [memberEntity(p.member), orgEntity(c.org)], {
+        member: p.member,
+        year: p.year,
+        resolution: p.resolution,
+      });
+    }
+    if (p.rating === '不合格') {
+      const opened: HandlingCase = {
+        member: p.member,
+        org,
+        year: p.year,
+        openedOn: on,
+        status: 'open',
+        decision: null,
+      };
+      ctx.store.set(lifeKeys.handling(p.member, p.year), asValue(opened));
+      emitAct(ctx, M, 'orglife.HandlingOpened', [memberEntity(p.member), orgEntity(org)], {
+        member: p.member,
+        year: p.year,
+        options: [...HANDLINGS],
+        cite: E.NO_OPEN_HANDLING.cite,
+      });
+    }
+  },
+});
+
 export const decideHandling = defineAction<{
   member: string;
   year: number;

@@ -107,6 +107,27 @@ export const OrgLifeErrors = {
     zh: '该党员本年度已评定等次。',
     cite: cite(DOC.branch, 18),
   },
+  NOT_RATED: {
+    code: 'ORGLIFE_NOT_RATED',
+    en: 'The member has no rating for this year to correct.',
+    zh: '该党员本年度尚未评定等次，无可更正。',
+    cite: cite(DOC.branch, 18),
+  },
+  SAME_RATING: {
+    code: 'ORGLIFE_SAME_RATING',
+    en: 'The correction names the rating already recorded.',
+    zh: '更正后的等次与已评定的等次相同。',
+  },
+  CORRECTION_REASON: {
+    code: 'ORGLIFE_CORRECTION_REASON',
+    en: 'A correction of a rating states its reason (at least 4 characters).',
+    zh: '更正评定等次须说明理由（至少4个字）。',
+  },
+  HANDLING_DECIDED: {
+    code: 'ORGLIFE_HANDLING_DECIDED',
+    en: 'The 不合格 rating has a decided handling: the branch first revisits that decision by its own act; the rating is not changed under it.',
+    zh: '该不合格等次的处置已经作出决定，须先由支部另行处理该决定，不能直接更正等次。',
+  },
   NO_OPEN_HANDLING: {
     code: 'ORGLIFE_NO_OPEN_HANDLING',
     en: 'There is no open handling case of a 不合格 rating for this member and year.',

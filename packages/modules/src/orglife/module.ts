@@ -8,7 +8,14 @@ import type { HookContext, ModuleDef } from '@djchain/runtime';
 import { MODULE } from '../common/stores.ts';
 import { assignGroup, setCalendar } from './calendar.ts';
 import { closeLifeMonths } from './close.ts';
-import { decideHandling, decideLapseCase, rate, recordResolution, selfAssess } from './decisions.ts';
+import {
+  correctRating,
+  decideHandling,
+  decideLapseCase,
+  rate,
+  recordResolution,
+  selfAssess,
+} from './decisions.ts';
 import { cancel, confirmAttendance, correct, hold, plan } from './meetings.ts';
 import { orgLifeQueries } from './queries.ts';
 
@@ -24,6 +31,7 @@ export const orgLifeModule: ModuleDef = {
     confirmAttendance,
     recordResolution,
     selfAssess,
+    correctRating,
     rate,
     decideHandling,
     decideLapseCase,

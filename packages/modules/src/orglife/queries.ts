@@ -137,6 +137,7 @@ export const orgLifeQueries: { readonly [name: string]: QueryDef } = {
             selfAssessment: a?.selfAssessment ?? null,
             rating: a?.rating ?? null,
             handling: getHandling(ctx.store, member, year) ?? null,
+            ...(a?.corrections ? { corrections: a.corrections } : {}),
           };
         }),
       });

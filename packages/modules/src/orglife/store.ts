@@ -95,6 +95,17 @@ export interface Appraisal {
   readonly selfAssessment: string | null;
   readonly rating: Rating | null;
   readonly meeting: string | null;
+  /** Corrections of the rating, oldest first (`orglife.correctRating`): nothing is rewritten unseen. */
+  readonly corrections?: readonly RatingCorrection[];
+}
+
+/** One correction of a 民主评议 rating, decided by the branch (its resolution) with a stated reason. */
+export interface RatingCorrection {
+  readonly from: Rating;
+  readonly to: Rating;
+  readonly on: IsoDate;
+  readonly reason: string;
+  readonly resolution: string;
 }
 
 export interface HandlingCase {
@@ -102,7 +113,8 @@ export interface HandlingCase {
   readonly org: string;
   readonly year: number;
   readonly openedOn: IsoDate;
-  readonly status: 'open' | 'decided';
+  /** `withdrawn`: the 不合格 rating behind it was corrected before any decision. */
+  readonly status: 'open' | 'decided' | 'withdrawn';
   readonly decision: { readonly outcome: string; readonly on: IsoDate; readonly resolution: string } | null;
 }
 

@@ -206,7 +206,9 @@ export const zhErrors: { readonly [code: string]: string } = {
   ORGLIFE_BAD_GROUP: '党小组须属于该党员所在党支部。',
   ORGLIFE_BAD_PAIR: '谈心谈话应为党支部委员与本支部另一名党员之间进行。',
   ORGLIFE_BAD_PARAMS: '参数格式不正确。',
+  ORGLIFE_CORRECTION_REASON: '更正评定等次须说明理由（至少4个字）。',
   ORGLIFE_EXISTS: '该编号的记录已存在。',
+  ORGLIFE_HANDLING_DECIDED: '该不合格等次的处置已经作出决定，须先由支部另行处理该决定，不能直接更正等次。',
   ORGLIFE_MINUTES_NOT_REGISTERED: '会议记录须先作为附件登记上链（附件登记），不得引用未登记的文件。',
   ORGLIFE_MINUTES_SCOPE:
     '会议记录附件须属于召开会议的组织，且读者范围与会议记录范围一致：公开→公开，本组织→本组织，支委会→仅列支部委员的指定党员。',
@@ -217,6 +219,7 @@ export const zhErrors: { readonly [code: string]: string } = {
   ORGLIFE_NOT_HELD: '该会议没有有效的召开记录（尚未召开、已取消或已被更正）。',
   ORGLIFE_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
   ORGLIFE_NOT_PLANNED: '该会议不处于待记录状态（已召开、已取消或已更正）。',
+  ORGLIFE_NOT_RATED: '该党员本年度尚未评定等次，无可更正。',
   ORGLIFE_NO_CALENDAR: '党支部尚未确定每月相对固定的主题党日，请先设定。',
   ORGLIFE_NO_LECTURER: '党课须写明授课人（链上党员）。',
   ORGLIFE_NO_OPEN_CASE: '该党员没有待处理的连续六个月不参加组织生活案件。',
@@ -229,6 +232,7 @@ export const zhErrors: { readonly [code: string]: string } = {
     '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
   ORGLIFE_PERSONAL_DATA:
     '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  ORGLIFE_SAME_RATING: '更正后的等次与已评定的等次相同。',
   ORGLIFE_WRONG_ORG_KIND: '该类会议由党支部召开（党小组会由党小组召开）。',
   ORG_BAD_NESTING: '组织层级不正确（党委、党总支、党支部、党小组）。',
   ORG_BAD_PARAMS: '参数格式不正确。',

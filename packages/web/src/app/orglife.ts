@@ -73,7 +73,7 @@ export interface MemberLife {
     status: AttendanceStatus;
     confirmation: { via: 'self' | 'clerk'; by: string; on: string } | null;
   }[];
-  readonly appraisal: { rating: string } | null;
+  readonly appraisal: { rating: string | null; selfAssessment: string | null } | null;
   readonly lapseCase: { status: string; months: readonly string[] } | null;
 }
 export interface StudyProgress {

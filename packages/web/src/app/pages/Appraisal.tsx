@@ -36,8 +36,10 @@ export interface AppraisalView {
     readonly member: string;
     readonly selfAssessment: string | null;
     readonly rating: Rating | null;
+    /** Corrections of the rating, oldest first (`orglife.correctRating`). */
+    readonly corrections?: readonly { readonly from: Rating; readonly to: Rating; readonly on: string }[];
     readonly handling: {
-      readonly status: 'open' | 'decided';
+      readonly status: 'open' | 'decided' | 'withdrawn';
       readonly decision: {
         readonly outcome: string;
         readonly on: string;
@@ -58,6 +60,7 @@ export function AppraisalPage({ id }: { id: string }) {
   );
   const act = useOrgLifeAct();
   const [ratings, setRatings] = useState<Record<string, Rating>>({});
+  const [correcting, setCorrecting] = useState<string | null>(null);
   if (data.loading && !data.data) return <Loading />;
   if (data.error || !data.data) return <ErrorBlock error={data.error} onRetry={data.reload} />;
   const a = data.data;
@@ -130,7 +133,29 @@ export function AppraisalPage({ id }: { id: string }) {
                       {t('apRated', { rating: t(`apR_${r.rating}` as MessageKey) })}
                     </Tag>
                   )}
+                  {r.corrections && r.corrections.length > 0 && (
+                    <Tag color="gold">{t('apCorrected', { n: r.corrections.length })}</Tag>
+                  )}
+                  {r.rating && r.handling?.status !== 'decided' && correcting !== r.member && (
+                    <Button
+                      onClick={() => setCorrecting(r.member)}
+                      data-testid={`ap-correct-open-${r.member}`}
+                    >
+                      {t('apCorrect')}
+                    </Button>
+                  )}
                 </Space>
+                {r.rating && correcting === r.member && (
+                  <CorrectForm
+                    member={r.member}
+                    year={a.year}
+                    current={r.rating}
+                    onDone={() => {
+                      setCorrecting(null);
+                      data.reload();
+                    }}
+                  />
+                )}
                 {r.rating === null && (
                   <div style={{ marginTop: 6 }}>
                     <Radio.Group
@@ -183,6 +208,7 @@ export function AppraisalPage({ id }: { id: string }) {
                     <PersonName id={r.member} />
                   </strong>
                   {r.handling?.status === 'open' && <Tag color="red">{t('apOpenCase')}</Tag>}
+                  {r.handling?.status === 'withdrawn' && <Tag>{t('apWithdrawn')}</Tag>}
                   {r.handling?.decision && (
                     <Tag color="blue">
                       {t('apDecided', {
@@ -200,6 +226,86 @@ export function AppraisalPage({ id }: { id: string }) {
           />
         </Card>
       )}
+    </Space>
+  );
+}
+
+/** A correction of one member's rating: the new rating, the reason and the meeting's resolution id. */
+function CorrectForm(props: { member: string; year: number; current: Rating; onDone: () => void }) {
+  const { member, year, current, onDone } = props;
+  const { t } = useApp();
+  const { modal } = App.useApp();
+  const act = useOrgLifeAct();
+  const [rating, setRating] = useState<Rating>(current === '合格' ? '基本合格' : '合格');
+  const [reason, setReason] = useState('');
+  const [resolution, setResolution] = useState('');
+  const valid =
+    rating !== current && reason.trim().length >= 4 && /^[A-Za-z0-9._-]{1,64}$/.test(resolution.trim());
+  const submit = () =>
+    modal.confirm({
+      title: t('apCorrect'),
+      content: (
+        <p data-testid="ap-correct-summary">
+          {t('apCorrectConfirm', { member, rating: t(`apR_${rating}` as MessageKey) })}
+        </p>
+      ),
+      okText: t('confirmOk'),
+      cancelText: t('confirmCancel'),
+      okButtonProps: { 'data-testid': 'confirm-ok' } as Record<string, string>,
+      onOk: async () => {
+        const h = await act.send('orglife', 'correctRating', {
+          member,
+          year,
+          rating,
+          reason: reason.trim(),
+          resolution: resolution.trim(),
+        });
+        if (h !== null) onDone();
+      },
+    });
+  return (
+    <Space direction="vertical" style={{ width: '100%', marginTop: 8 }} data-testid={`ap-correct-${member}`}>
+      <p style={{ color: '#595959', margin: 0 }}>{t('apCorrectNote')}</p>
+      <span>{t('apCorrectTo')}</span>
+      <Radio.Group
+        size="large"
+        value={rating}
+        onChange={(e) => setRating(e.target.value as Rating)}
+        data-testid={`ap-correct-rating-${member}`}
+      >
+        {RATINGS.filter((x) => x !== current).map((x) => (
+          <Radio.Button key={x} value={x}>
+            {t(`apR_${x}` as MessageKey)}
+          </Radio.Button>
+        ))}
+      </Radio.Group>
+      <label htmlFor={`ap-correct-reason-${member}`}>{t('apCorrectReason')}</label>
+      <Input
+        id={`ap-correct-reason-${member}`}
+        size="large"
+        maxLength={200}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        data-testid={`ap-correct-reason-${member}`}
+      />
+      <label htmlFor={`ap-correct-resolution-${member}`}>{t('apResolution')}</label>
+      <Input
+        id={`ap-correct-resolution-${member}`}
+        size="large"
+        value={resolution}
+        onChange={(e) => setResolution(e.target.value)}
+        data-testid={`ap-correct-resolution-${member}`}
+      />
+      {act.refusal && <CodedAlert error={act.refusal} />}
+      <Button
+        size="large"
+        type="primary"
+        disabled={act.busy || !valid}
+        onClick={submit}
+        data-testid={`ap-correct-submit-${member}`}
+      >
+        {t('apCorrect')}
+      </Button>
     </Space>
   );
 }

@@ -6,11 +6,13 @@
  */
 
 import { Alert, Button, Card, List, Progress, Space, Tag } from 'antd';
+import { useState } from 'react';
 import { chinaToday } from '../chain.ts';
 import { useApp, useAsync } from '../context.tsx';
+import { fileDocument } from '../docs.ts';
 import type { MessageKey } from '../i18n.ts';
 import type { MemberLife, StudyProgress } from '../orglife.ts';
-import { CodedAlert, ErrorBlock, Loading } from '../ui.tsx';
+import { CodedAlert, codedOf, ErrorBlock, Loading } from '../ui.tsx';
 import { OL_TAP_CSS, Quiet, useOrgLifeAct } from './OrgLife.tsx';
 
 export function MyLifePage() {
@@ -18,16 +20,21 @@ export function MyLifePage() {
   const member = session?.memberId ?? '';
   const year = Number(chinaToday().slice(0, 4));
   const data = useAsync(async () => {
-    const [life, study] = await Promise.all([
+    const [life, study, me] = await Promise.all([
       chain.client.query('orglife', 'member', { member, year }),
       chain.client.query('study', 'progress', { member, year }),
+      chain.client.query('member', 'member', { id: member }),
     ]);
-    return { life: life.result as unknown as MemberLife, study: study.result as unknown as StudyProgress };
+    return {
+      life: life.result as unknown as MemberLife,
+      study: study.result as unknown as StudyProgress,
+      org: ((me.result as { org?: string } | null)?.org ?? '') as string,
+    };
   }, [member, year]);
   const act = useOrgLifeAct();
   if (data.loading && !data.data) return <Loading />;
   if (data.error || !data.data) return <ErrorBlock error={data.error} onRetry={data.reload} />;
-  const { life, study } = data.data;
+  const { life, study, org } = data.data;
   const pct = study.target > 0 ? Math.min(100, Math.floor((study.total * 100) / study.target)) : 100;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} className="ol-page">
@@ -52,8 +59,17 @@ export function MyLifePage() {
           {t('sdToStudy')}
         </Button>
       </Card>
+      {org !== '' && (
+        <SelfAssessment
+          member={member}
+          org={org}
+          year={year}
+          handedIn={life.appraisal?.selfAssessment ?? null}
+          onDone={data.reload}
+        />
+      )}
       <Card title={t('olMine', { year })} data-testid="ol-mine">
-        {life.appraisal && (
+        {life.appraisal?.rating && (
           <Alert type="info" message={t('olAppraisal', { rating: life.appraisal.rating })} />
         )}
         {life.lapseCase?.status === 'open' && (
@@ -103,5 +119,83 @@ export function MyLifePage() {
         />
       </Card>
     </Space>
+  );
+}
+
+/**
+ * The member hands in their 民主评议 self-assessment: the file is filed as an attachment of their
+ * branch readable by them and the branch's posts (`fileDocument`), then `orglife.selfAssess` records
+ * its hash for the year — signed with their own key. Handing in again replaces it (the last counts).
+ */
+function SelfAssessment(props: {
+  member: string;
+  org: string;
+  year: number;
+  handedIn: string | null;
+  onDone: () => void;
+}) {
+  const { member, org, year, handedIn, onDone } = props;
+  const { t, chain, unlockKey } = useApp();
+  const act = useOrgLifeAct();
+  const [file, setFile] = useState<File | null>(null);
+  const [filing, setFiling] = useState(false);
+  const [failure, setFailure] = useState<ReturnType<typeof codedOf> | null>(null);
+  const submit = async () => {
+    if (!file) return;
+    setFiling(true);
+    setFailure(null);
+    try {
+      const key = await unlockKey();
+      const doc = await fileDocument(chain, file, { org, member }, key);
+      const h = await act.send('orglife', 'selfAssess', { member, year, document: doc.hash });
+      if (h !== null) {
+        setFile(null);
+        onDone();
+      }
+    } catch (e) {
+      setFailure(codedOf(e));
+    } finally {
+      setFiling(false);
+    }
+  };
+  return (
+    <Card title={t('olSelfTitle', { year })} data-testid="ol-self">
+      <p style={{ color: '#595959' }}>{t('olSelfNote')}</p>
+      {handedIn && (
+        <Alert
+          type="success"
+          showIcon
+          message={t('olSelfDone')}
+          description={t('olSelfAgain')}
+          data-testid="ol-self-done"
+        />
+      )}
+      <p>
+        <label htmlFor="ol-self-file" style={{ display: 'block', marginBottom: 6 }}>
+          {t('olSelfFile')}
+        </label>
+        <input
+          id="ol-self-file"
+          type="file"
+          accept=".pdf,.jpg,.jpeg,.png,.webp,.txt,.docx"
+          style={{ fontSize: '1.05em' }}
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          data-testid="ol-self-file"
+        />
+      </p>
+      {failure && <CodedAlert error={failure} />}
+      {act.refusal && <CodedAlert error={act.refusal} />}
+      <Button
+        size="large"
+        type="primary"
+        block
+        disabled={!file || filing || act.busy}
+        loading={filing}
+        onClick={() => void submit()}
+        data-testid="ol-self-submit"
+      >
+        {t('olSelfSubmit')}
+      </Button>
+    </Card>
   );
 }
