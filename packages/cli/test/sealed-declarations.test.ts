@@ -20,9 +20,16 @@ import {
   signTransaction,
 } from '@djchain/client';
 import type { KeyPair, Value } from '@djchain/crypto';
-import type { Spawned } from '@djchain/testkit/process';
+import { djchain, type Spawned } from '@djchain/testkit/process';
 import { openVault } from '../src/commands/vault.ts';
-import { secretaryClient, startSealed, startTestChain, type TestChain } from './commands-node.ts';
+import {
+  chainArgs,
+  secretaryArgs,
+  secretaryClient,
+  startSealed,
+  startTestChain,
+  type TestChain,
+} from './commands-node.ts';
 
 const TEXT = '本人于二〇二六年十月赴新西兰探亲，持因私护照出行，往返十四天';
 const FRAGMENTS = ['新西兰', '探亲', '因私护照'];
@@ -209,4 +216,80 @@ test('a committed record with a purpose releases the content once, to its signer
       ['declaration', 'm-sec', 'd1', '年度抽查核实', tx.hash],
     ],
   );
+});
+
+test('djchain declare files a declaration from the command line: sealed at the service, the commitment on chain', async () => {
+  const text = '本人之子于二〇二六年十一月在杭州登记结婚，配偶为企业职员';
+  const args = [...chainArgs(chain), ...secretaryArgs(chain), '--lang', 'en'];
+  const filed = djchain([
+    'declare',
+    'file',
+    '--kind',
+    '婚姻变化',
+    '--on',
+    '2026-11-08',
+    '--text',
+    text,
+    '--sealed',
+    service.url,
+    '--id',
+    'd-cli',
+    ...args,
+  ]);
+  assert.equal(filed.status, 0, filed.stdout + filed.stderr);
+  assert.match(filed.stdout, /Declaration d-cli \(婚姻变化, matter of 2026-11-08\) filed/);
+  // Nothing of the content in the command's output, the chain record or the service's file.
+  for (const f of ['杭州', '登记结婚', '企业职员']) {
+    assert.equal(filed.stdout.includes(f) || filed.stderr.includes(f), false, `${f} printed`);
+    assert.equal(readFileSync(declarationsFile, 'utf8').includes(f), false, `${f} in clear in the file`);
+  }
+  const rec = (await client.query('declaration', 'declaration', { id: 'd-cli' })).result as {
+    member: string;
+    kind: string;
+    matterOn: string;
+    commitment: string;
+  };
+  assert.deepEqual(
+    { member: rec.member, kind: rec.kind, matterOn: rec.matterOn },
+    { member: 'm-sec', kind: '婚姻变化', matterOn: '2026-11-08' },
+  );
+  assert.match(rec.commitment, /^[0-9a-f]{64}$/);
+  assert.equal(JSON.stringify(rec).includes('杭州'), false);
+
+  const listed = djchain(['declare', 'list', ...args]);
+  assert.equal(listed.status, 0, listed.stderr);
+  assert.match(listed.stdout, /d-cli {2}婚姻变化 {2}matter 2026-11-08/);
+
+  // A kind the chain does not list, named with the ones it does; too long for one declaration:
+  // each refused before anything is sent.
+  const kind = djchain([
+    'declare',
+    'file',
+    '--kind',
+    '买房',
+    '--on',
+    '2026-11-08',
+    '--text',
+    '无',
+    '--sealed',
+    service.url,
+    ...args,
+  ]);
+  assert.equal(kind.status, 1);
+  assert.match(kind.stdout + kind.stderr, /买房.*婚姻变化、因私出国（境）/);
+  const long = djchain([
+    'declare',
+    'file',
+    '--kind',
+    '其他',
+    '--on',
+    '2026-11-08',
+    '--text',
+    '长'.repeat(2001),
+    '--sealed',
+    service.url,
+    ...args,
+  ]);
+  assert.equal(long.status, 1);
+  assert.match(long.stdout + long.stderr, /more than 2000/);
 });

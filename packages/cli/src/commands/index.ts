@@ -2,6 +2,7 @@
 import { anchorCommand } from './anchor.ts';
 import { attachCommand } from './attach.ts';
 import { queryCommand, statusCommand, txCommand } from './chain.ts';
+import { declareCommand } from './declare.ts';
 import { dossierCommand } from './dossier.ts';
 import { duesCommand } from './dues.ts';
 import { exportCommand } from './export.ts';
@@ -31,4 +32,5 @@ export const commands: Record<string, Command> = {
   orglife: orglifeCommand,
   dues: duesCommand,
   anchor: anchorCommand,
+  declare: declareCommand,
 };

@@ -27,6 +27,8 @@ export const COMMAND_MESSAGES = {
       （党委书记、副书记、组织委员中两人各以相同内容登记后生效；--renew 以下级链现行验证节点集合重新登记）
   djchain anchor submit --child 下级链地址 [--child-genesis genesis.json] [--height 高度] --key 密钥文件.json --api 上级链地址
   djchain anchor status --api 上级链地址
+  djchain declare file --kind 事项类别 --on YYYY-MM-DD (--text 内容 | --text-file 文件) --sealed 服务地址 --key 本人密钥.json --api 地址 [--id 编号]
+  djchain declare list --key 本人密钥.json --api 地址
   djchain dues rate 党费类别 计算基数（元） [--month YYYY-MM]
   djchain dues status 党员编号|党组织编号 [--month YYYY-MM | --year YYYY] --api 地址 --key 密钥文件.json
   djchain dues assess 党员编号 --group 党费类别 [--base 元] --from YYYY-MM [--vault 导入密钥库.json --bases 基数.jsonl] --key 密钥文件.json --api 地址
@@ -62,6 +64,8 @@ export const COMMAND_MESSAGES = {
       (takes effect when two of 书记, 副书记, 组织委员 sign the same registration; --renew uses the child's current set)
   djchain anchor submit --child CHILD_URL [--child-genesis genesis.json] [--height H] --key key.json --api PARENT_URL
   djchain anchor status --api PARENT_URL
+  djchain declare file --kind KIND --on YYYY-MM-DD (--text TEXT | --text-file FILE) --sealed SERVICE_URL --key own-key.json --api URL [--id ID]
+  djchain declare list --key own-key.json --api URL
   djchain dues rate GROUP BASE_YUAN [--month YYYY-MM]
   djchain dues status MEMBER|ORG [--month YYYY-MM | --year YYYY] --api URL --key key.json
   djchain dues assess MEMBER --group GROUP [--base YUAN] --from YYYY-MM [--vault vault.json --bases bases.jsonl] --key key.json --api URL
@@ -284,6 +288,32 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
     'zh-CN': '转出链在高度 {height} 没有转出记录 {transfer} 或党员 {member} 的档案。',
     en: 'The sending chain holds no release {transfer} or no history of member {member} at height {height}.',
   },
+  CLI_NOT_A_MEMBER: {
+    'zh-CN': '密钥 {address} 不属于任何党员：个人事项申报须用本人的密钥。',
+    en: "Key {address} is no member's: a personal declaration is signed with the member's own key.",
+  },
+  CLI_BAD_DATE: {
+    'zh-CN': '选项 --{option} 的值“{value}”不是日期（YYYY-MM-DD）。',
+    en: 'Option --{option}: "{value}" is not a date (YYYY-MM-DD).',
+  },
+  CLI_DECLARE_KIND: {
+    'zh-CN': '本链没有“{kind}”这一申报类别；可申报的类别：{kinds}。',
+    en: 'This chain has no declaration kind "{kind}"; the kinds are: {kinds}.',
+  },
+  CLI_DECLARE_TOO_LONG: {
+    'zh-CN': '申报内容有 {length} 个字，超过 {max} 字；更多材料请作为附件另行提交。',
+    en: 'The content has {length} characters, more than {max}; longer material goes in an attachment.',
+  },
+  declareFiled: {
+    'zh-CN': '个人事项申报 {id}（{kind}，事项日期 {on}）已提交：内容已密封保存，链上只记录承诺值。',
+    en: 'Declaration {id} ({kind}, matter of {on}) filed: the content is sealed; the chain holds only its commitment.',
+  },
+  declareNone: { 'zh-CN': '党员 {member} 没有个人事项申报。', en: 'Member {member} has no declarations.' },
+  declareRow: {
+    'zh-CN': '  {id}　{kind}　事项日期 {on}　申报日期 {filed}　状态 {status}{late}',
+    en: '  {id}  {kind}  matter {on}  filed {filed}  status {status}{late}',
+  },
+  declareLate: { 'zh-CN': '　（逾期申报）', en: '  (filed late)' },
   anchorProposed: {
     'zh-CN': '下级链 {chain} 的登记已提交，须由党委书记、副书记、组织委员中另一人以相同内容登记后生效。',
     en: 'Registration of child chain {chain} proposed: it takes effect when another of 书记, 副书记, 组织委员 signs the same registration.',
