@@ -83,6 +83,19 @@ describe('an overdue step in Chromium', { timeout: 600_000 }, () => {
       (await page.getByTestId('branch-row-b1').getByTestId('cell-overdue').textContent())?.trim(),
       '1',
     );
+    // The warning centre's own warnings (every module's) for c1 and below: the count the chain
+    // gives, and the overdue talk among the first listed.
+    const c = clientOf(chain);
+    await c.signIn(chain.keys.committeeSecretary);
+    const centre = (await c.query('warnings', 'open', { org: 'c1', subtree: true })).result as {
+      kind: string;
+      member: string | null;
+    }[];
+    assert.ok(centre.some((w) => w.kind === 'recruitment.deadline' && w.member === 'm-101'));
+    const card = page.getByTestId('wb-centre');
+    await card.locator('[data-testid=wc-item][data-kind="recruitment.deadline"]').first().waitFor();
+    assert.equal(await card.getAttribute('data-count'), String(centre.length));
+    assert.match((await card.textContent()) ?? '', new RegExp(`预警中心（本组织及下级 ${centre.length} 条）`));
     // On a phone the to-do's text keeps the list's width (the waiting note goes under it).
     await page.setViewportSize({ width: 390, height: 844 });
     const meta = (await todo.locator('.ant-list-item-meta').boundingBox())!;

@@ -68,7 +68,13 @@ function OrgWarnings({ org, list }: { org: string; list: WarningRecord[] }) {
   );
 }
 
-function WarningList({ list, testid }: { list: WarningRecord[]; testid: string }) {
+/** Levels by urgency, for a short list (the workbench's): serious, overdue, due soon; then due date. */
+export function byUrgency(list: readonly WarningRecord[]): WarningRecord[] {
+  const rank = { serious: 0, overdue: 1, dueSoon: 2 } as const;
+  return [...list].sort((a, b) => rank[a.level] - rank[b.level] || a.due.localeCompare(b.due));
+}
+
+export function WarningList({ list, testid }: { list: WarningRecord[]; testid: string }) {
   const { t } = useApp();
   const names = useNames();
   return (

@@ -6,6 +6,7 @@ import { Button, Card, Col, Empty, List, Row, Tag, Typography } from 'antd';
 import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
+import type { WarningRecord } from '../insight.ts';
 import { useLive } from '../live.ts';
 import { OrgName, PersonName, useNames } from '../names.tsx';
 import { type Performer, performerOf, postMayPerform, RECRUITMENT_PERMISSIONS } from '../permissions.ts';
@@ -13,6 +14,10 @@ import { casesUnder, deadlineKind, superiorIn } from '../recruit.ts';
 import { branchSummaries, openWarnings, type Todo, todoOf } from '../supervision.ts';
 import { ErrorBlock, Loading } from '../ui.tsx';
 import { BranchTable } from './Supervision.tsx';
+import { byUrgency, WarningList } from './Warnings.tsx';
+
+/** How many of the warning centre's warnings the workbench lists (the rest on #/warnings). */
+const CENTRE_SHOWN = 5;
 
 /** What a clerk acting for the member does for a step waiting for the member. */
 function clerkActionFor(action: string): string {
@@ -40,7 +45,11 @@ export function WorkbenchPage() {
     (e) => e.kind === 'warning' || (e.kind === 'event' && e.data.module === 'recruitment'),
   );
   const data = useAsync(async () => {
-    if (!org || !post) return { items: [] as Item[], warnings: [], summaries: [] };
+    if (!org || !post)
+      return { items: [] as Item[], warnings: [], summaries: [], centre: [] as WarningRecord[] };
+    // The warning centre (every module's deadlines and conditions) for this organization and below.
+    const centre = (await chain.client.query('warnings', 'open', { org, subtree: true }))
+      .result as unknown as WarningRecord[];
     // One request for every case under the post's organization (GET /v1/orgs/:org/cases).
     const { orgs, rows } = await casesUnder(chain, org, today);
     const items: Item[] = [];
@@ -76,7 +85,7 @@ export function WorkbenchPage() {
     // Warnings as they stand now: a deadline met is no longer one (never read from old events).
     const warnings = openWarnings(rows);
     const summaries = branchSummaries(orgs, rows);
-    return { items, warnings, summaries };
+    return { items, warnings, summaries, centre: byUrgency(centre) };
   }, [org, post, session?.onBehalfOf?.member, live.tick]);
 
   if (!org)
@@ -88,7 +97,7 @@ export function WorkbenchPage() {
   // A live re-read keeps the shown list until the new one is ready (no flicker).
   if (data.loading && !data.data) return <Loading />;
   if (data.error) return <ErrorBlock error={data.error} onRetry={data.reload} />;
-  const { items, warnings, summaries } = data.data!;
+  const { items, warnings, summaries, centre } = data.data!;
   return (
     <Row gutter={[16, 16]}>
       {summaries.length > 1 ? (
@@ -214,6 +223,19 @@ export function WorkbenchPage() {
               )}
             />
           )}
+        </Card>
+        <Card
+          title={t('wbCentre', { n: centre.length })}
+          style={{ marginTop: 16 }}
+          data-testid="wb-centre"
+          data-count={centre.length}
+          extra={
+            <a href="#/warnings" style={{ display: 'inline-block', minHeight: 44, lineHeight: '44px' }}>
+              {t('wbCentreAll')}
+            </a>
+          }
+        >
+          <WarningList list={centre.slice(0, CENTRE_SHOWN)} testid="wb-centre-list" />
         </Card>
       </Col>
     </Row>
