@@ -95,7 +95,10 @@ describe('an overdue step in Chromium', { timeout: 600_000 }, () => {
     const card = page.getByTestId('wb-centre');
     await card.locator('[data-testid=wc-item][data-kind="recruitment.deadline"]').first().waitFor();
     assert.equal(await card.getAttribute('data-count'), String(centre.length));
-    assert.match((await card.textContent()) ?? '', new RegExp(`预警中心（本组织及下级 ${centre.length} 条）`));
+    assert.match(
+      (await card.textContent()) ?? '',
+      new RegExp(`预警中心（本组织及下级 ${centre.length} 条）`),
+    );
     // On a phone the to-do's text keeps the list's width (the waiting note goes under it).
     await page.setViewportSize({ width: 390, height: 844 });
     const meta = (await todo.locator('.ant-list-item-meta').boundingBox())!;
