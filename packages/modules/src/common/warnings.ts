@@ -31,6 +31,8 @@ export const WARNING_KINDS = [
   'transfer.unanswered',
   'discipline.observation',
   'anchor.missing',
+  'declaration.answer',
+  'declaration.review',
 ] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 

@@ -3,11 +3,13 @@
  * each raising one warning when overdue (as recruitment's deadlines do): an unanswered request or
  * report past its due day is a warning for the superior (and the filer); a declaration not received
  * or not closed in time, for the reviewing organization. The act that resolves each (answer,
- * receive, close) removes it from the open lists; the record keeps the late flag.
+ * receive, close) removes it from the open lists; the record keeps the late flag. Each is also a
+ * warning of the warning centre (`declaration.answer`, `declaration.review`), closed by that act.
  */
 import type { HookContext } from '@djchain/runtime';
 import { chinaDate } from '../common/dates.ts';
 import { emitHook, memberEntity, orgEntity } from '../common/events.ts';
+import { raiseWarning } from '../common/warnings.ts';
 import { ANSWER_CITE, PERSONAL_CITE } from './errors.ts';
 import { getPersonal, getRequest, declarationKeys as K } from './store.ts';
 
@@ -36,6 +38,19 @@ export function checkDeclarationDeadlines(ctx: HookContext): void {
       level: 'overdue',
       cite: ANSWER_CITE,
     });
+    // The superior answers (its 书记 or 副书记, as answerRequest allows).
+    raiseWarning(ctx, {
+      kind: 'declaration.answer',
+      subject: r.id,
+      level: 'overdue',
+      org: r.to,
+      posts: ['书记', '副书记'],
+      member: null,
+      due: r.due,
+      cite: ANSWER_CITE,
+      resolves: ['declaration.answerRequest'],
+      data: { request: r.id, from: r.org },
+    });
   }
   for (const key of ctx.store.keys(K.openPersonal, MAX_OPEN)) {
     const d = getPersonal(ctx.store, key.slice(K.openPersonal.length));
@@ -53,6 +68,20 @@ export function checkDeclarationDeadlines(ctx: HookContext): void {
         due: due.due,
         level: 'overdue',
         cite: PERSONAL_CITE,
+      });
+      raiseWarning(ctx, {
+        kind: 'declaration.review',
+        subject: `${d.id}:${due.kind}`,
+        level: 'overdue',
+        org: d.org,
+        posts: ['书记', '组织委员', '纪检委员'],
+        // The member sees that the review of their own declaration is late; nothing of its content.
+        member: d.member,
+        due: due.due,
+        cite: PERSONAL_CITE,
+        resolves:
+          due.kind === 'receive' ? ['declaration.receiveDeclaration'] : ['declaration.closeDeclaration'],
+        data: { declaration: d.id, step: due.kind },
       });
     }
   }

@@ -16,6 +16,7 @@ import { getWarning, openIds, type WarningRecord, warningKeys } from './store.ts
 /** The modules that raise warnings, in the order their queues are read. */
 export const WARNING_SOURCES: readonly ModuleName[] = [
   MODULE.anchor,
+  MODULE.declaration,
   MODULE.discipline,
   MODULE.dues,
   MODULE.org,

@@ -10,6 +10,7 @@ import { addYears, chinaDate } from '../common/dates.ts';
 import type { LapseCase } from '../common/lapse.ts';
 import { getRecord, MODULE, type ModuleName } from '../common/stores.ts';
 import type { WarningKind } from '../common/warnings.ts';
+import { getPersonal, getRequest } from '../declaration/store.ts';
 import { getSanction } from '../discipline/store.ts';
 import { duesStores } from '../dues/actions-common.ts';
 import { monthDues } from '../dues/ledger.ts';
@@ -87,6 +88,15 @@ const RESOLVERS: { readonly [K in WarningKind]: Resolver } = {
       reclaimed: 'reclaimRelease',
     };
     return `transfer.${act[t.status]}`;
+  },
+  'declaration.answer'(ctx, d) {
+    const r = getRequest(ctx.readStore(MODULE.declaration), str(d, 'request'));
+    return !r || r.status === 'answered' ? 'declaration.answerRequest' : null;
+  },
+  'declaration.review'(ctx, d) {
+    const x = getPersonal(ctx.readStore(MODULE.declaration), str(d, 'declaration'));
+    if (!x || x.step === 'closed') return 'declaration.closeDeclaration';
+    return str(d, 'step') === 'receive' && x.step !== 'filed' ? 'declaration.receiveDeclaration' : null;
   },
   'discipline.observation'(ctx, d) {
     const s = getSanction(ctx.readStore(MODULE.discipline), str(d, 'sanction'));

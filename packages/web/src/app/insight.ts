@@ -13,6 +13,8 @@ export const WARNING_KINDS = [
   'transfer.unanswered',
   'discipline.observation',
   'anchor.missing',
+  'declaration.answer',
+  'declaration.review',
 ] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 export const WARNING_LEVELS = ['dueSoon', 'overdue', 'serious'] as const;
@@ -88,6 +90,9 @@ export function warningLink(w: Pick<WarningRecord, 'kind' | 'member' | 'data'>):
     case 'transfer.unanswered':
     case 'discipline.observation':
       return '#/discipline';
+    case 'declaration.answer':
+    case 'declaration.review':
+      return '#/declarations';
     default:
       return null;
   }
