@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,disk,cluster,import,dues,orglife,insight,anchor,web,start,mixed,service] [-- --keys N]
+ * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,disk,cluster,import,dues,orglife,insight,anchor,web,start,mixed,service,xchain] [-- --keys N]
  * [-- --txs N] [-- --suites intl,gm] [-- --cpu-prof DIR] [-- --batch N --in-flight N] [-- --rows N] [-- --import-prof DIR]`: figures measured on this machine in one run, and the ratios between them. Not a
  * test: it reads the clock. Progress goes to stderr; the result goes to stdout (one JSON line with
  * --json, a table otherwise). `--quick` is a small run (fewer keys and transactions) for checking
@@ -21,6 +21,7 @@ import { benchService } from './service.ts';
 import { benchStart } from './start.ts';
 import { benchState } from './state.ts';
 import { benchWeb } from './web.ts';
+import { benchXchain } from './xchain.ts';
 
 const { values } = parseArgs({
   options: {
@@ -126,6 +127,7 @@ if (want('web')) Object.assign(figures, await benchWeb(log, { runs: 20, loads: q
 
 // Last: the first `npm start` (a 300-member demo; --quick 60) in a temp data directory.
 if (want('service')) Object.assign(figures, await benchService(log, { orders: quick ? 10 : 50 }));
+if (want('xchain')) Object.assign(figures, await benchXchain(log));
 if (want('start'))
   Object.assign(figures, await benchStart(log, { members: quick ? 60 : 300, timeoutMs: 1_800_000 }));
 
