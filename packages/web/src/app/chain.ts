@@ -7,6 +7,7 @@ import { DjchainClient, type HistoryEvent, ROUTES, type VerifiedReceipt } from '
 import { fromHex, type KeyPair, type Suite, type Value } from '@djchain/crypto/browser';
 import type { ValidatorSet } from '@djchain/ledger';
 import type { AppConfig } from '../app-config.ts';
+import { configRequest } from './config-request.ts';
 import { AppError } from './errors.ts';
 
 export type { AppConfig };
@@ -93,7 +94,7 @@ export interface RuleSet {
 }
 
 export async function loadConfig(): Promise<AppConfig> {
-  const res = await fetch('./app-config.json', { cache: 'no-store' });
+  const res = await configRequest();
   if (!res.ok) throw new AppError('WEB_NO_CONFIG', `app-config.json: HTTP ${res.status}`);
   return (await res.json()) as AppConfig;
 }

@@ -1,4 +1,6 @@
 /** Entry of the page: loads the chain's trust config and its crypto suite, then renders the app. */
+// First, so the config request starts before the rest of the script is evaluated (config-request.ts).
+import './config-request.ts';
 import { loadSuite } from '@djchain/crypto/browser';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
