@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { it } from 'node:test';
-import { getSuite as browserSuite } from '@djchain/crypto/browser';
+import { loadSuite as browserSuite } from '@djchain/crypto/browser';
 import { buildDossier, LightClient, verifyDossier } from '../src/index.ts';
 import { event, keyOf, TestChain } from './chain.ts';
 
@@ -41,12 +41,12 @@ it('no src file imports node: modules or the Node entry of @djchain/crypto', () 
 });
 
 for (const id of ['intl', 'gm'] as const) {
-  it(`the browser (JavaScript) suite verifies headers and dossiers the native suite made (${id})`, () => {
+  it(`the browser (JavaScript) suite verifies headers and dossiers the native suite made (${id})`, async () => {
     const c = new TestChain(id);
     const clerk = keyOf(c.suite, 9);
     c.add({ txs: [{ tx: c.tx(clerk, 'member', 'apply', {}), events: [event('applied', ['member:b1'])] }] });
     c.add({ txs: [{ tx: c.tx(clerk, 'member', 'talk', {}), events: [event('talked', ['member:b1'])] }] });
-    const suite = browserSuite(id);
+    const suite = await browserSuite(id);
     assert.equal(suite.impl, 'browser');
     const lc = new LightClient({
       suite,

@@ -10,7 +10,7 @@ import { intlNode } from './suites/intl.node.ts';
 import type { Suite, SuiteId } from './types.ts';
 
 export * from './shared.ts';
-export { gmNode, intlNode };
+export { gmBrowser, gmNode, intlNode };
 
 const suites: Record<SuiteId, Record<'node' | 'browser', Suite>> = {
   intl: { node: intlNode, browser: intlBrowser },

@@ -5,6 +5,5 @@ export { CryptoError, DjError } from './errors.ts';
 export { hashValue, taggedHash } from './hashing.ts';
 export { randomKeyPair, randomSeed } from './random.ts';
 export { sfc32 } from './seeded.ts';
-export { gmBrowser } from './suites/gm.browser.ts';
 export { intlBrowser } from './suites/intl.browser.ts';
 export type { KeyPair, Suite, SuiteId, Value } from './types.ts';

@@ -46,3 +46,41 @@ test('package.json exposes ./browser, and the main entry resolves to it in brows
   // node:crypto); Node picks "default".
   assert.deepEqual(pkg.exports['.'], { browser: './src/browser.ts', default: './src/index.ts' });
 });
+
+/** Specifiers a file imports statically (`import … from`, `export … from`), not `import()`. */
+function staticImportsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:import|export)[^'"();]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+}
+
+test('the gm suite is outside the static graph of src/browser.ts (a bundle fetches it only for a gm chain)', () => {
+  const seen = new Set<string>();
+  const queue = [join(src, 'browser.ts')];
+  const packages = new Set<string>();
+  while (queue.length > 0 && seen.size < 200) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const spec of staticImportsOf(file)) {
+      if (spec.startsWith('.')) queue.push(join(dirname(file), spec));
+      else packages.add(spec);
+    }
+  }
+  assert.ok(seen.has(join(src, 'suites/intl.browser.ts')), 'walked the graph to the intl suite');
+  for (const file of seen) assert.ok(!/sm2|sm3|gm\./.test(file), `browser.ts reaches ${file} statically`);
+  assert.ok(!packages.has('sm-crypto-v2'), 'browser.ts reaches sm-crypto-v2 statically');
+});
+
+test('browser getSuite("gm") answers once loadSuite("gm") has resolved, with the JavaScript gm suite', async () => {
+  const browser = await import('../src/browser.ts');
+  const { gmBrowser } = await import('../src/index.ts');
+  assert.throws(() => browser.getSuite('gm'), { code: 'CRYPTO_SUITE_NOT_LOADED' });
+  assert.equal(browser.getSuite('intl').id, 'intl');
+  const gm = await browser.loadSuite('gm');
+  assert.equal(gm, gmBrowser);
+  assert.equal(gm.id, 'gm');
+  assert.equal(gm.impl, 'browser');
+  assert.equal(browser.getSuite('gm'), gm);
+  assert.equal(await browser.loadSuite('intl'), browser.getSuite('intl'));
+  await assert.rejects(browser.loadSuite('rsa' as 'gm'), { code: 'CRYPTO_UNKNOWN_SUITE' });
+});

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { getSuite as getBrowserSuite } from '../src/browser.ts';
+import { getSuite as getBrowserSuite, loadSuite as loadBrowserSuite } from '../src/browser.ts';
 import { allSuites, getSuite, type Suite } from '../src/index.ts';
 import { flip } from './helpers.ts';
 
@@ -119,11 +119,12 @@ function conformance(suite: Suite): void {
 for (const suite of allSuites) describe(`conformance ${suite.id}/${suite.impl}`, () => conformance(suite));
 
 for (const id of ['intl', 'gm'] as const) {
-  test(`${id}: node and browser agree on hashes, keys, signatures and sealed boxes`, () => {
+  test(`${id}: node and browser agree on hashes, keys, signatures and sealed boxes`, async () => {
     const node = getSuite(id, 'node');
     const browser = getSuite(id, 'browser');
     assert.equal(node.impl, 'node');
     assert.equal(browser.impl, 'browser');
+    assert.equal(await loadBrowserSuite(id), browser);
     assert.equal(getBrowserSuite(id), browser);
     fc.assert(
       fc.property(bytes(32), message, bytes(node.aeadKeyLength), bytes(12), (seed, m, key, nonce) => {

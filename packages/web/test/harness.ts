@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { it } from 'node:test';
 import { addressOf, createKeystore, DjchainClient, type ScryptFn } from '@djchain/client';
-import { fromHex, getSuite, type KeyPair, randomKeyPair, randomSeed } from '@djchain/crypto';
+import { fromHex, getSuite, type KeyPair, randomKeyPair, randomSeed, type SuiteId } from '@djchain/crypto';
 import { addDays, ageCommitment, ageProof, chinaTime, sealProfile } from '@djchain/modules';
 import { communityOrgs, post } from '@djchain/testkit/community';
 import {
@@ -80,8 +80,13 @@ export const BIRTH_DATE = '1996-03-15';
  * A second validator (第二党支部's node) that never runs: power 1 against the running node's 10, so
  * the running node alone still commits. The tests hold its key to make it equivocate (and be jailed).
  */
-export function secondValidatorKey(): KeyPair {
-  return getSuite('intl').keyPairFromSeed(new Uint8Array(32).fill(0x2b));
+export function secondValidatorKey(suite: SuiteId = 'intl'): KeyPair {
+  return getSuite(suite).keyPairFromSeed(new Uint8Array(32).fill(0x2b));
+}
+
+/** The suite a node directory's genesis names (`djchain init --suite`). */
+function suiteOf(nodeDir: string): SuiteId {
+  return JSON.parse(readFileSync(join(nodeDir, 'genesis.json'), 'utf8')).suite === 'gm' ? 'gm' : 'intl';
 }
 
 function chinaToday(): string {
@@ -124,7 +129,7 @@ export function writeGenesis(
   nodeDir: string,
   extraMembers = 0,
 ): { keys: Record<string, KeyPair>; seed: Uint8Array } {
-  const suite = getSuite('intl');
+  const suite = getSuite(suiteOf(nodeDir));
   const file = join(nodeDir, 'genesis.json');
   const g = JSON.parse(readFileSync(file, 'utf8'));
   const keys: Record<string, KeyPair> = {};
@@ -165,7 +170,7 @@ export function writeGenesis(
   };
   g.validators[0].power = 10;
   g.validators.push({
-    publicKey: Buffer.from(secondValidatorKey().publicKey).toString('hex'),
+    publicKey: Buffer.from(secondValidatorKey(suite.id).publicKey).toString('hex'),
     power: 1,
     name: '第二党支部节点',
     orgId: 'b2',
@@ -189,12 +194,14 @@ export async function startChain(
      * that day until `toWallClock` — so a deadline passes without waiting for it.
      */
     pastDays?: number;
+    /** The chain's crypto suite (`djchain init --suite`); intl unless given. */
+    suite?: SuiteId;
   } = {},
 ): Promise<Chain> {
   const root = mkdtempSync(join(tmpdir(), 'djweb-'));
   const dir = join(root, 'node');
   const chainId = 'djweb-test';
-  const init = djchain(['init', '--dir', dir, '--chain-id', chainId]);
+  const init = djchain(['init', '--dir', dir, '--chain-id', chainId, '--suite', opts.suite ?? 'intl']);
   if (init.status !== 0) throw new Error(`djchain init failed: ${init.stdout} ${init.stderr}`);
   const extra = opts.extraMembers ?? 0;
   const { keys, seed } = writeGenesis(dir, extra);
@@ -214,7 +221,7 @@ export async function startChain(
     writeFileSync(file, `${JSON.stringify(g, null, 2)}\n`);
   }
   patchConfig(dir, { emptyBlockIntervalMs: 1000, logLevel: 'warn' });
-  const suite = getSuite('intl');
+  const suite = getSuite(opts.suite ?? 'intl');
   const keystores = {} as Record<keyof typeof ACCOUNTS, string>;
   const accountKeys = {} as Record<keyof typeof ACCOUNTS, KeyPair>;
   mkdirSync(join(root, 'keys'));
@@ -361,7 +368,7 @@ export function clientOf(chain: Pick<Chain, 'dir' | 'nodeUrl' | 'chainId'>): Djc
   const config = configFromGenesisFile(join(chain.dir, 'genesis.json'));
   return new DjchainClient({
     baseUrl: chain.nodeUrl,
-    suite: getSuite('intl', 'browser'),
+    suite: getSuite(config.suite, 'browser'),
     chainId: chain.chainId,
     trust: { kind: 'genesis', validators: genesisSet(config) },
   });
@@ -370,7 +377,7 @@ export function clientOf(chain: Pick<Chain, 'dir' | 'nodeUrl' | 'chainId'>): Djc
 /** The validator's own key (key.json written by `djchain init`). */
 export function validatorKey(chain: Pick<Chain, 'dir'>): KeyPair {
   const secretKey = fromHex(JSON.parse(readFileSync(join(chain.dir, 'key.json'), 'utf8')).secretKey);
-  return { secretKey, publicKey: getSuite('intl').publicKeyOf(secretKey) };
+  return { secretKey, publicKey: getSuite(suiteOf(chain.dir)).publicKeyOf(secretKey) };
 }
 
 /** The applicant's sealed profile, as `djchain import` would have left it. */
@@ -391,7 +398,7 @@ export const APPLICANT_PROFILE = {
  * packages/cli/src/commands/vault.ts) holding m-101's own key and her sealed profile.
  */
 function startSealed(chain: Chain): Promise<Spawned> {
-  const suite = getSuite('intl');
+  const suite = getSuite(suiteOf(chain.dir));
   const root = join(chain.dir, '..');
   const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
   const keys: Record<string, string> = {};
@@ -405,7 +412,15 @@ function startSealed(chain: Chain): Promise<Spawned> {
       id === 'm-101'
         ? APPLICANT_PROFILE
         : { ...APPLICANT_PROFILE, name, idNumber: '', phone: '', address: '', birthDate: '1970-01-01' };
-    const { sealed, commitment } = sealProfile(suite, key, nonce, id, randomSeed(), profile);
+    // The vault keeps 32 bytes; a suite's profile key is their first aeadKeyLength (vault.ts profileKeyOf).
+    const { sealed, commitment } = sealProfile(
+      suite,
+      key.slice(0, suite.aeadKeyLength),
+      nonce,
+      id,
+      randomSeed(),
+      profile,
+    );
     keys[id] = hex(key);
     lines.push(
       JSON.stringify({
@@ -424,7 +439,7 @@ function startSealed(chain: Chain): Promise<Spawned> {
       format: 'djchain-import-vault',
       version: 2,
       chainId: chain.chainId,
-      suite: 'intl',
+      suite: suite.id,
       salt: hex(randomSeed()),
       keys,
       erased: {},

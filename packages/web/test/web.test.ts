@@ -91,6 +91,23 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     await shoot(page, 'portal');
   });
 
+  browserIt('on a phone the menu opens from its button and goes to the chosen page', async () => {
+    // The drawer is a chunk of its own (nav-drawer.tsx), fetched after the first render.
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await open('portal');
+      await page.getByTestId('portal').waitFor();
+      assert.equal(await page.getByTestId('nav').count(), 0, 'no header menu on a phone');
+      await page.getByTestId('nav-open').click();
+      await page.getByRole('menuitem', { name: '核验' }).click();
+      await page.waitForURL(/#\/verify$/);
+      await page.locator('.ant-upload-drag').waitFor();
+      await page.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   browserIt('a branch secretary signs in with a keystore file and sees the work to do', async () => {
     await signIn('branchSecretary', 0);
     assert.match(await text(page.getByTestId('session-bar')), /m-002/);

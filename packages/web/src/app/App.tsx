@@ -10,7 +10,6 @@ import {
   App as AntApp,
   Button,
   ConfigProvider,
-  Drawer,
   Grid,
   Layout,
   Menu,
@@ -82,6 +81,9 @@ const SupervisionPage = lazy(() =>
 );
 const WorkbenchPage = lazy(() => import('./pages/Workbench.tsx').then((m) => ({ default: m.WorkbenchPage })));
 const VerifyPage = lazy(() => import('./pages/Verify.tsx').then((m) => ({ default: m.VerifyPage })));
+// The phone's menu drawer: fetched once the page is on a narrow screen, before the first tap.
+const loadNavDrawer = () => import('./nav-drawer.tsx');
+const NavDrawer = lazy(() => loadNavDrawer().then((m) => ({ default: m.NavDrawer })));
 
 // The locale files are CommonJS: the default import is the module object under Node typing rules.
 const unwrap = (m: unknown) => ((m as { default?: Locale }).default ?? m) as Locale;
@@ -246,6 +248,11 @@ function Shell() {
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
   const [menuOpen, setMenuOpen] = useState(false);
+  // Mounted from the first tap on, so it can animate closed; fetched as soon as the screen is narrow.
+  const [menuUsed, setMenuUsed] = useState(false);
+  useEffect(() => {
+    if (narrow) void loadNavDrawer().catch(() => {});
+  }, [narrow]);
   const page = route[0] ?? (session ? 'workbench' : 'portal');
   // 我的档案: the signed-in member's own page.
   const navigate = (key: string) => (key === 'me' && session ? go('member', session.memberId) : go(key));
@@ -300,27 +307,28 @@ function Shell() {
         {narrow ? (
           // On a phone: one large, labelled button instead of a folded "…" menu.
           <div style={{ flex: 1 }}>
-            <Button size="large" onClick={() => setMenuOpen(true)} data-testid="nav-open">
+            <Button
+              size="large"
+              onClick={() => {
+                setMenuUsed(true);
+                setMenuOpen(true);
+              }}
+              data-testid="nav-open"
+            >
               ☰ {t('menu')}
             </Button>
-            <Drawer
-              open={menuOpen}
-              onClose={() => setMenuOpen(false)}
-              placement="left"
-              size={260}
-              title={t('appName')}
-            >
-              <Menu
-                mode="inline"
-                selectedKeys={[selected]}
-                items={items}
-                onClick={(e) => {
-                  setMenuOpen(false);
-                  navigate(e.key);
-                }}
-                style={{ fontSize: '1.1em', borderInlineEnd: 'none' }}
-              />
-            </Drawer>
+            {menuUsed ? (
+              <Suspense fallback={null}>
+                <NavDrawer
+                  open={menuOpen}
+                  onClose={() => setMenuOpen(false)}
+                  title={t('appName')}
+                  selected={selected}
+                  items={items}
+                  onNavigate={navigate}
+                />
+              </Suspense>
+            ) : null}
           </div>
         ) : (
           <Menu

@@ -4,9 +4,10 @@
  * reads (dossiers, receipts) are verified by the SDK in this browser; queries are the node's answers.
  */
 import { DjchainClient, type HistoryEvent, ROUTES, type VerifiedReceipt } from '@djchain/client';
-import { fromHex, getSuite, type KeyPair, type Value } from '@djchain/crypto/browser';
+import { fromHex, type KeyPair, type Suite, type Value } from '@djchain/crypto/browser';
 import type { ValidatorSet } from '@djchain/ledger';
 import type { AppConfig } from '../app-config.ts';
+import { configRequest } from './config-request.ts';
 import { AppError } from './errors.ts';
 
 export type { AppConfig };
@@ -93,7 +94,7 @@ export interface RuleSet {
 }
 
 export async function loadConfig(): Promise<AppConfig> {
-  const res = await fetch('./app-config.json', { cache: 'no-store' });
+  const res = await configRequest();
   if (!res.ok) throw new AppError('WEB_NO_CONFIG', `app-config.json: HTTP ${res.status}`);
   return (await res.json()) as AppConfig;
 }
@@ -109,11 +110,14 @@ export function genesisSet(cfg: AppConfig): ValidatorSet {
   };
 }
 
-/** The SDK for this page: the API on the same origin (the web server forwards /v1). */
-export function makeClient(cfg: AppConfig): DjchainClient {
+/**
+ * The SDK for this page: the API on the same origin (the web server forwards /v1). `suite` is the
+ * chain's (`loadSuite(cfg.suite)`, main.tsx: the gm code is fetched only for a gm chain).
+ */
+export function makeClient(cfg: AppConfig, suite: Suite): DjchainClient {
   return new DjchainClient({
     baseUrl: window.location.origin,
-    suite: getSuite(cfg.suite),
+    suite,
     chainId: cfg.chainId,
     trust: { kind: 'genesis', validators: genesisSet(cfg) },
     requestTimeoutMs: 15_000,
@@ -146,9 +150,10 @@ export class Chain {
   readonly config: AppConfig;
   private ruleSetCache: Promise<RuleSet[]> | null = null;
 
-  constructor(config: AppConfig) {
+  /** `suite`: the chain's suite, loaded (`loadSuite(config.suite)`) before the page is built. */
+  constructor(config: AppConfig, suite: Suite) {
     this.config = config;
-    this.client = makeClient(config);
+    this.client = makeClient(config, suite);
   }
 
   private async q<T>(module: string, name: string, params: Value): Promise<T> {

@@ -4,10 +4,11 @@
  * the commitment of the clerk's in-person check computed in the clerk's browser, and the resident's
  * own session — a key opened here from its keystore, kept in memory only, never a member session.
  */
-import { addressOf, openKeystore } from '@djchain/client';
+import { addressOf } from '@djchain/client';
 import { encode, type KeyPair, type Suite, taggedHash, toHex } from '@djchain/crypto/browser';
 import { useSyncExternalStore } from 'react';
 import type { Chain } from './chain.ts';
+import { keystoreCode } from './keystore-code.ts';
 
 /** Copy of the modules' MATTER_STATUSES. */
 export const MATTER_STATUSES = [
@@ -118,6 +119,7 @@ const listeners = new Set<() => void>();
 export const residentSession = {
   get: () => current,
   async open(chain: Chain, keystore: string, passphrase: string): Promise<ResidentSession> {
+    const { openKeystore } = await keystoreCode();
     const key = await openKeystore(keystore, passphrase, chain.client.suite);
     current = { key, address: addressOf(chain.client.suite, key.publicKey) };
     for (const l of listeners) l();

@@ -20,7 +20,7 @@ export function residentReader(chain: Chain, s: ResidentSession): Promise<Djchai
   let r = readers.get(s.address);
   if (r === undefined) {
     r = (async () => {
-      const c = makeClient(chain.config);
+      const c = makeClient(chain.config, chain.client.suite);
       await c.signIn(s.key);
       return c;
     })();

@@ -1,6 +1,6 @@
 /** Small shared pieces: loading and error blocks, coded chain errors with their cited article. */
 import { Alert, Button, Spin, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { useApp } from './context.tsx';
 import { zhErrors } from './errors-zh.ts';
 import { isMessageKey } from './i18n.ts';
@@ -82,4 +82,42 @@ export function CodedAlert({
 
 export function ErrorBlock({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   return <CodedAlert error={codedOf(error)} {...(onRetry ? { onRetry } : {})} />;
+}
+
+/**
+ * A button that opens the file chooser for one file: a native file input behind an antd Button.
+ * antd's Upload (its file list, progress bars and tooltips) is more than choosing one local file
+ * needs, and the sign-in page comes with the first script (issue 20).
+ */
+export function FileButton({
+  accept,
+  onFile,
+  children,
+  'data-testid': testId,
+}: {
+  accept?: string;
+  onFile: (file: File) => void;
+  children: ReactNode;
+  'data-testid'?: string;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        accept={accept}
+        hidden
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          // Cleared, so choosing the same file again is a change too.
+          e.target.value = '';
+          if (file) onFile(file);
+        }}
+      />
+      <Button onClick={() => input.current?.click()} data-testid={testId}>
+        {children}
+      </Button>
+    </>
+  );
 }

@@ -3,7 +3,7 @@
  * decrypted key, so the first signature asks for the passphrase, decrypts the kept keystore here
  * and renews the read session with the key.
  */
-import { addressOf, openKeystore } from '@djchain/client';
+import { addressOf } from '@djchain/client';
 import type { KeyPair } from '@djchain/crypto/browser';
 import { Button, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import type { Chain } from './chain.ts';
 import type { Session } from './context.tsx';
 import { AppError } from './errors.ts';
 import type { Translate } from './i18n.ts';
+import { keystoreCode } from './keystore-code.ts';
 import { CodedAlert, type CodedView, codedOf } from './ui.tsx';
 
 export interface UnlockRequest {
@@ -47,6 +48,7 @@ export function UnlockModal({
     setBusy(true);
     setError(null);
     try {
+      const { openKeystore } = await keystoreCode();
       const key = await openKeystore(session.keystore, pass, chain.client.suite);
       if (addressOf(chain.client.suite, key.publicKey) !== session.address)
         throw new AppError('WEB_KEY_MISMATCH', 'key of another member');

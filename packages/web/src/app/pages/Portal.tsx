@@ -3,13 +3,14 @@
  * membership status and the chain height. No member id, name or any personal field is shown —
  * only aggregates; and no ranking of anyone.
  */
-import { Card, Col, List, Row, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Row, Statistic, Tag, Typography, theme } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useApp, useAsync } from '../context.tsx';
 import { ErrorBlock, Loading } from '../ui.tsx';
 
 export function PortalPage() {
   const { t, chain } = useApp();
+  const { token } = theme.useToken();
   // One public request: the node counts (GET /v1/portal), no member's record is read here.
   const data = useAsync(async () => {
     // The height comes with the aggregates: no second request for the status.
@@ -62,29 +63,33 @@ export function PortalPage() {
         </Col>
         <Col xs={24} lg={14}>
           <Card title={t('orgList')}>
-            <List
-              dataSource={orgs}
-              renderItem={(o) => (
-                <List.Item>
+            {/* A plain list: antd's List brings its pagination (and with it Select) to the first script. */}
+            <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {orgs.map((o, i) => (
+                <li
+                  key={o.id}
+                  style={{
+                    padding: '12px 0',
+                    borderTop: i === 0 ? undefined : `1px solid ${token.colorSplit}`,
+                  }}
+                >
+                  <b>{o.name}</b> <Tag>{o.kind}</Tag>
+                  {o.kind === '党支部' ? (
+                    <Tag color="red">{`${t('memberCount')} ${perOrg.get(o.id) ?? 0}`}</Tag>
+                  ) : null}
                   <div>
-                    <b>{o.name}</b> <Tag>{o.kind}</Tag>
-                    {o.kind === '党支部' ? (
-                      <Tag color="red">{`${t('memberCount')} ${perOrg.get(o.id) ?? 0}`}</Tag>
-                    ) : null}
-                    <div>
-                      <Typography.Text type="secondary">
-                        {t('term')}：{t('termFrom', { start: o.termStart, years: o.termYears })}
-                      </Typography.Text>
-                    </div>
-                    <div>
-                      {(posts.get(o.id) ?? []).map((p) => (
-                        <Tag key={`${p.post}-${p.since}`}>{p.post}</Tag>
-                      ))}
-                    </div>
+                    <Typography.Text type="secondary">
+                      {t('term')}：{t('termFrom', { start: o.termStart, years: o.termYears })}
+                    </Typography.Text>
                   </div>
-                </List.Item>
-              )}
-            />
+                  <div>
+                    {(posts.get(o.id) ?? []).map((p) => (
+                      <Tag key={`${p.post}-${p.since}`}>{p.post}</Tag>
+                    ))}
+                  </div>
+                </li>
+              ))}
+            </ul>
           </Card>
         </Col>
       </Row>

@@ -3,14 +3,18 @@
  * decrypted here with the same format as the CLI (@djchain/client openKeystore). Then the post to
  * act in, and for a clerk (党务工作者) optionally the member acted for — marked on every page.
  */
-import { addressOf, openKeystore, parseKeystore } from '@djchain/client';
-import { Button, Card, Checkbox, Form, Input, Radio, Space, Typography, theme, Upload } from 'antd';
-import { useState } from 'react';
-import type { Chain, PostInfo } from '../chain.ts';
+import { addressOf } from '@djchain/client';
+import { Button, Card, Checkbox, Input, Space, Typography } from 'antd';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
+import type { Chain } from '../chain.ts';
 import { go, type Session, useApp } from '../context.tsx';
 import { AppError } from '../errors.ts';
-import { useNames } from '../names.tsx';
-import { CodedAlert, type CodedView, codedOf } from '../ui.tsx';
+import { keystoreCode } from '../keystore-code.ts';
+import { CodedAlert, type CodedView, codedOf, FileButton, Loading } from '../ui.tsx';
+
+// The post choice (antd Radio) is shown only once a key is open: its own chunk, fetched meanwhile.
+const loadChoosePost = () => import('./ChoosePost.tsx');
+const ChoosePost = lazy(() => loadChoosePost().then((m) => ({ default: m.ChoosePost })));
 
 const KEYSTORE_KEY = 'djchain.keystore';
 
@@ -29,8 +33,10 @@ export function SignInPage() {
     if (!text) return;
     setBusy(true);
     setError(null);
+    void loadChoosePost();
     try {
       const suite = chain.client.suite;
+      const { openKeystore, parseKeystore } = await keystoreCode();
       const key = await openKeystore(text, pass, suite);
       const file = parseKeystore(text);
       const address = addressOf(suite, key.publicKey);
@@ -79,34 +85,43 @@ export function SignInPage() {
 
   if (pending)
     return (
-      <ChoosePost
-        pending={pending}
-        onDone={(s) => {
-          setSession(s);
-          go('workbench');
-        }}
-      />
+      <Suspense fallback={<Loading />}>
+        <ChoosePost
+          pending={pending}
+          onDone={(s) => {
+            setSession(s);
+            go('workbench');
+          }}
+        />
+      </Suspense>
     );
 
   return (
     <Card title={t('signInTitle')} style={{ maxWidth: 560, margin: '0 auto' }}>
       <Typography.Paragraph type="secondary">{t('signInHint')}</Typography.Paragraph>
-      <Form layout="vertical" onFinish={signIn}>
-        <Form.Item label={t('keystoreFile')}>
+      {/* A plain form (antd's Form, with its validation engine, is more than three fields need). */}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (text && pass.length > 0 && !busy) void signIn();
+        }}
+      >
+        <Field label={t('keystoreFile')}>
           <Space wrap>
-            <Upload
+            <FileButton
               accept=".json,application/json"
-              showUploadList={false}
-              beforeUpload={(file) => {
+              onFile={(file) => {
                 void file.text().then((s) => {
                   setText(s);
                   setFileName(file.name);
                 });
-                return false;
+                // The key file is chosen: the keystore code (scrypt) comes now, not with the page.
+                void keystoreCode().catch(() => {});
               }}
+              data-testid="keystore-button"
             >
-              <Button data-testid="keystore-button">{t('chooseFile')}</Button>
-            </Upload>
+              {t('chooseFile')}
+            </FileButton>
             {fileName ? <Typography.Text data-testid="keystore-name">{fileName}</Typography.Text> : null}
             {remembered ? (
               <Button
@@ -121,17 +136,18 @@ export function SignInPage() {
               </Button>
             ) : null}
           </Space>
-        </Form.Item>
-        <Form.Item label={t('passphrase')}>
+        </Field>
+        <Field label={t('passphrase')} htmlFor="signin-passphrase">
           <Input.Password
+            id="signin-passphrase"
             value={pass}
             onChange={(e) => setPass(e.target.value)}
             data-testid="passphrase"
             aria-label={t('passphrase')}
             autoComplete="current-password"
           />
-        </Form.Item>
-        <Form.Item>
+        </Field>
+        <Field>
           <Checkbox
             checked={remember}
             onChange={(e) => setRemember(e.target.checked)}
@@ -139,7 +155,7 @@ export function SignInPage() {
           >
             {t('rememberKey')}
           </Checkbox>
-        </Form.Item>
+        </Field>
         {error ? <CodedAlert error={error} /> : null}
         <Button
           type="primary"
@@ -153,99 +169,7 @@ export function SignInPage() {
         >
           {busy ? t('signingIn') : t('signIn')}
         </Button>
-      </Form>
-    </Card>
-  );
-}
-
-function ChoosePost({
-  pending,
-  onDone,
-}: {
-  pending: Omit<Session, 'post' | 'onBehalfOf'>;
-  onDone: (s: Session) => void;
-}) {
-  const { t, chain } = useApp();
-  const names = useNames();
-  const { token } = theme.useToken();
-  const [choice, setChoice] = useState(pending.posts.length > 0 ? 0 : -1);
-  const [forMember, setForMember] = useState('');
-  const [error, setError] = useState<CodedView | null>(null);
-  const [busy, setBusy] = useState(false);
-  const post: PostInfo | null = choice >= 0 ? (pending.posts[choice] ?? null) : null;
-  const clerk = post?.post === '党务工作者';
-
-  const finish = async () => {
-    setError(null);
-    const id = forMember.trim();
-    if (!id) return onDone({ ...pending, post, onBehalfOf: null });
-    if (!clerk) return setError({ code: 'WEB_NOT_CLERK', message: t('clerkOnly') });
-    setBusy(true);
-    try {
-      const m = await chain.member(id);
-      if (!m) throw new AppError('MEMBER_NOT_FOUND', id);
-      onDone({ ...pending, post, onBehalfOf: { member: id, address: m.address } });
-    } catch (e) {
-      setError(codedOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Card title={t('choosePost')} style={{ maxWidth: 560, margin: '0 auto' }}>
-      <Typography.Paragraph>
-        {t('signedInAs')}：<b>{pending.label ?? pending.memberId}</b>（{pending.memberId}）
-      </Typography.Paragraph>
-      <Radio.Group
-        value={choice}
-        onChange={(e) => setChoice(e.target.value as number)}
-        data-testid="post-choice"
-      >
-        <Space direction="vertical" size="middle">
-          {pending.posts.map((p, i) => (
-            // Pixels from the theme, not em: the radio group's font-size is 0, so 1.1em was 0 px.
-            <Radio
-              key={`${p.org}/${p.post}`}
-              value={i}
-              style={{ fontSize: token.fontSize * 1.1, minHeight: 44, alignItems: 'center' }}
-            >
-              {t('postIn', { org: names.org(p.org) ?? p.org, post: p.post })}
-            </Radio>
-          ))}
-          <Radio value={-1} style={{ fontSize: token.fontSize * 1.1, minHeight: 44, alignItems: 'center' }}>
-            {t('asSelf')}
-          </Radio>
-        </Space>
-      </Radio.Group>
-      {clerk ? (
-        <div style={{ marginTop: 16 }}>
-          <Typography.Text>{t('actingFor')}</Typography.Text>
-          <Input
-            value={forMember}
-            onChange={(e) => setForMember(e.target.value)}
-            placeholder={t('actingForPlaceholder')}
-            aria-label={t('actingFor')}
-            data-testid="acting-for"
-          />
-        </div>
-      ) : null}
-      {error ? (
-        <div style={{ marginTop: 16 }}>
-          <CodedAlert error={error} />
-        </div>
-      ) : null}
-      <Button
-        type="primary"
-        size="large"
-        block
-        style={{ marginTop: 16 }}
-        onClick={finish}
-        loading={busy}
-        data-testid="post-submit"
-      >
-        {t('navWorkbench')}
-      </Button>
+      </form>
     </Card>
   );
 }
@@ -257,4 +181,18 @@ async function commissionOf(chain: Chain, address: string): Promise<string | nul
     address?: string;
   } | null;
   return c?.address === address && typeof c.name === 'string' ? c.name : null;
+}
+
+/** A labelled row of the sign-in form, spaced as antd's vertical form items. */
+function Field({ label, htmlFor, children }: { label?: string; htmlFor?: string; children: ReactNode }) {
+  return (
+    <div style={{ marginBottom: 24 }}>
+      {label ? (
+        <label htmlFor={htmlFor} style={{ display: 'block', paddingBottom: 8 }}>
+          {label}
+        </label>
+      ) : null}
+      {children}
+    </div>
+  );
 }
