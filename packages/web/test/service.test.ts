@@ -153,6 +153,9 @@ describe('the service centre in Chromium on a phone', { timeout: 600_000 }, () =
     await shoot(page, 'service-menu-signed-out');
     await residentSignIn(page, files['res-1']!);
     await page.getByTestId('sv-me').waitFor();
+    // A resident is offered the menu, their to-do and the figures: no staff page that would refuse
+    // (the clerk below reaches the board through the same button).
+    assert.equal(await page.getByRole('button', { name: '派单台' }).count(), 0);
     await page.getByTestId('sv-order-law').click();
     await page.getByTestId('sv-ordered').waitFor();
     const mine = (await client.query('service', 'ordersOf', { resident: 'res-1' })).result as {
@@ -186,7 +189,8 @@ describe('the service centre in Chromium on a phone', { timeout: 600_000 }, () =
     const clerkPage = await rig!.browser.context.newPage();
     clerkPage.on('pageerror', (e) => errors.push(e.message));
     await signInWith(clerkPage, web.url, chain.keystores.clerk, { postIndex: 1 });
-    await clerkPage.goto(`${web.url}/#/service/board`);
+    await clerkPage.goto(`${web.url}/#/service`);
+    await clerkPage.getByRole('button', { name: '派单台' }).click();
     await clerkPage.getByTestId(`sv-board-${id}`).waitFor();
     await clerkPage.getByTestId(`sv-provider-${id}`).fill('resident:res-v');
     await shoot(clerkPage, 'service-board-dispatch');

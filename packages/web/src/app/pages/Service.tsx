@@ -28,14 +28,20 @@ export function ServicePage({ route }: { route: string[] }) {
   return <ResidentService />;
 }
 
+/**
+ * The service pages' links, as far as the visitor may use them: the dispatch board for a member
+ * acting in a post, the grids for a member, the to-do for anyone signed in (a resident may be a
+ * volunteer provider); a resident no longer sees staff pages that would only refuse.
+ */
 export function ServiceLinks() {
-  const { t } = useApp();
+  const { t, session } = useApp();
+  const resident = useResidentSession();
   return (
     <Space wrap>
       <Button onClick={() => go('service')}>{t('navService')}</Button>
-      <Button onClick={() => go('service', 'board')}>{t('svOpenBoard')}</Button>
-      <Button onClick={() => go('service', 'todo')}>{t('svOpenTodo')}</Button>
-      <Button onClick={() => go('service', 'grid')}>{t('svGrids')}</Button>
+      {session?.post && <Button onClick={() => go('service', 'board')}>{t('svOpenBoard')}</Button>}
+      {(session || resident) && <Button onClick={() => go('service', 'todo')}>{t('svOpenTodo')}</Button>}
+      {session && <Button onClick={() => go('service', 'grid')}>{t('svGrids')}</Button>}
       <Button onClick={() => go('service', 'figures')}>{t('svOpenFigures')}</Button>
     </Space>
   );
