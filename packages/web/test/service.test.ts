@@ -196,6 +196,10 @@ describe('the service centre in Chromium on a phone', { timeout: 600_000 }, () =
     await shoot(clerkPage, 'service-board-dispatch');
     await clerkPage.getByTestId(`sv-dispatch-${id}`).click();
     await clerkPage.locator(`[data-testid="sv-board-${id}"][data-status="dispatched"]`).waitFor();
+    // Accounts read as people: the resident by their resident id, no raw account strings.
+    const row = (await clerkPage.getByTestId(`sv-board-${id}`).textContent()) ?? '';
+    assert.match(row, /居民 res-1 → 居民 res-v/);
+    assert.doesNotMatch(row, /resident:/);
     await shoot(clerkPage, 'service-board');
     // 2b. She withdraws the second order with the reason: it leaves the board, its record stays.
     await clerkPage.getByTestId('sv-withdraw-reason-o-dup').fill('重复下单');

@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { download, genesisSet } from '../chain.ts';
 import { useApp, useAsync } from '../context.tsx';
 import { AppError } from '../errors.ts';
+import { useNames } from '../names.tsx';
 import { residentApi, useResidentSession } from '../resident.ts';
 import { type MenuItemInfo, type OrderInfo, serviceApi } from '../service.ts';
 import { residentReader, useServiceSend } from '../service-send.tsx';
@@ -23,8 +24,24 @@ const CENTRE = ['书记', '副书记', '党务工作者'];
 /** Steps the centre may still withdraw an order at (the module's ACTIVE_STATUSES). */
 const ACTIVE: readonly string[] = ['ordered', 'dispatched', 'accepted'];
 
+/**
+ * How the board names a service account: a member by name (the reader's name book, the id when the
+ * name is not theirs to see), a resident by their resident id (names of residents stay sealed).
+ */
+function useAccountLabel(): (account: string) => string {
+  const { t } = useApp();
+  const names = useNames();
+  return (account) => {
+    const [kind, id] = account.includes(':') ? (account.split(':', 2) as [string, string]) : ['', account];
+    if (kind === 'member') return names.person(id) ?? id;
+    if (kind === 'resident') return t('svResidentLabel', { id });
+    return account;
+  };
+}
+
 export function ServiceBoard() {
   const { t, chain, session } = useApp();
+  const label = useAccountLabel();
   const centre = session?.post !== null && session?.post !== undefined && CENTRE.includes(session.post.post);
   const data = useAsync(async () => {
     if (!centre) return null;
@@ -57,7 +74,7 @@ export function ServiceBoard() {
       <Typography.Paragraph style={BIG}>{t('svBoardIntro')}</Typography.Paragraph>
       <datalist id="sv-accounts">
         {(data.data?.accounts ?? []).map((a) => (
-          <option key={a} value={a} />
+          <option key={a} value={a} label={label(a)} />
         ))}
       </datalist>
       <Card data-testid="sv-board">
@@ -73,9 +90,9 @@ export function ServiceBoard() {
                     {orderTitle(t, o, data.data?.menu ?? [])}
                   </Typography.Text>
                   <Typography.Text type="secondary">
-                    {o.id} · {o.resident}
-                    {o.placedBy ? ` · ${o.placedBy}` : ''}
-                    {o.provider ? ` → ${o.provider}` : ''}
+                    {o.id} · {label(`resident:${o.resident}`)}
+                    {o.placedBy ? ` · ${label(`member:${o.placedBy}`)}` : ''}
+                    {o.provider ? ` → ${label(o.provider)}` : ''}
                   </Typography.Text>
                   <OrderStatusLine o={o} />
                   {o.status === 'ordered' ? <DispatchForm o={o} onDone={data.reload} /> : null}
