@@ -172,7 +172,10 @@ function hierarchy(values: Record<string, string | boolean | undefined>): number
     progress: (line) => console.error(`${line} (${((performance.now() - started) / 1000).toFixed(0)} s)`),
   });
   for (const line of formatReport(report)) console.log(line);
-  console.error(`${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const cpu = process.cpuUsage();
+  console.error(
+    `${((performance.now() - started) / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU s`,
+  );
   return report.violations.length === 0 ? 0 : 1;
 }
 

@@ -54,7 +54,7 @@ export function formatReport(r: HierarchyReport): string[] {
     level('street', f.street),
     level('district', f.district),
     level('community of the sample (partner anchors)', f.communityOfSample),
-    `bytes: anchor tx ${n(b.anchorTx)}, anchor record in state ${n(b.anchorRecordInState)}, commit certificate (4 validators) ${n(b.commitCertificate4)}, ` +
+    `bytes: largest anchor tx ${n(b.anchorTx)}, anchor record in state ${n(b.anchorRecordInState)}, commit certificate (4 validators) ${n(b.commitCertificate4)}, ` +
       `empty block ${n(b.emptyBlock)}; dossier proofs: release ${n(b.dossierTransferProof)} + history head ${n(b.dossierHistoryProof)} (values ${n(b.dossierValues)}), admission tx ${n(b.admissionTx)}`,
     `transfers: ${JSON.stringify(f.transfers)}`,
     lat("latency release → on the sender's street", f.latencyMinutes.releaseToStreet!),
