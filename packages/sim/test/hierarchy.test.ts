@@ -87,6 +87,8 @@ describe('hierarchy simulation (20 communities, 3 streets, 1 district, 2 days)',
   });
 
   it('the same seed gives the same figures', () => {
-    assert.equal(reportDigest(runHierarchy(options)), reportDigest(report));
+    // A smaller run, twice (the whole report's digest, figures and violations).
+    const small = { ...options, communities: 6, streets: 2, transfers: 1 };
+    assert.equal(reportDigest(runHierarchy(small)), reportDigest(runHierarchy(small)));
   });
 });

@@ -48,7 +48,7 @@ export function formatReport(r: HierarchyReport): string[] {
   const m = r.measured;
   const b = f.bytes;
   return [
-    `hierarchy seed ${r.options.seed}: ${f.communities} communities (${f.fullCommunities} run in full) under ${f.streets} streets and ${f.districts} districts, ` +
+    `hierarchy seed ${r.options.seed}: ${f.communities} communities (${f.fullCommunities} run in full) under ${f.streets} streets and ${f.districts} district${f.districts === 1 ? '' : 's'}, ` +
       `${f.days} simulated days, an anchor every ${f.intervalMinutes} min at every level`,
     `anchors accepted ${n(f.anchorsAccepted)}; forged ${f.forged.tried}, refused ${f.forged.refused} ${JSON.stringify(f.forged.codes)}; validator-set changes followed ${f.setChanges}`,
     level('street', f.street),

@@ -23,6 +23,7 @@ import {
   type ValidatorSet,
   validatorSetToValue,
 } from '@djchain/ledger';
+import { SimError } from '../errors.ts';
 import { Prng } from '../prng.ts';
 import { conclude } from './conclude.ts';
 import { communityGenesis, keysOf, parentGenesis } from './genesis.ts';
@@ -101,8 +102,17 @@ export function runHierarchy(
   const pairs: [number, number][] = [];
   const used = new Set<number>();
   const free = (c: number) => !used.has(c);
-  const fullCount = Math.min(2 * opts.transfers, opts.communities - 1);
-  while (pairs.length * 2 < fullCount) {
+  // The last community stays light (it is the silent one); each transfer takes two others.
+  const wanted = Math.min(opts.transfers, Math.floor((opts.communities - 1) / 2));
+  for (let tries = 0; pairs.length < wanted; tries++) {
+    if (tries > 100_000)
+      throw new SimError(
+        'SIM_BAD_ARGUMENT',
+        'not enough communities of different streets for the transfers',
+        {
+          transfers: opts.transfers,
+        },
+      );
     const a = prng.int(opts.communities - 1);
     const b = prng.int(opts.communities - 1);
     if (!free(a) || !free(b) || streetOf(a) === streetOf(b)) continue;
