@@ -9,16 +9,22 @@
  * (mutants.ts) over the seeds, and the real code too; a mutant is caught by a seed on which it
  * breaks an invariant while the real code holds them all. Prints each mutant's share of seeds and,
  * last, one JSON line `{"mutant_catch_min": …, "mutants": {…}}`.
+ * `npm run sim -- --hierarchy [--seed S] [--communities N --streets N --districts N --days N
+ * --interval MIN --transfers N]`: the hierarchy of anchored chains (hierarchy/run.ts) — 1,000
+ * communities under 30 streets and 3 districts by default; a report, one JSON line last; exit code 1
+ * when an invariant broke.
  */
 import { parseArgs } from 'node:util';
 import { BYZANTINE_BEHAVIOURS } from './byzantine.ts';
+import { formatReport } from './hierarchy/report.ts';
+import { defaultHierarchyOptions, runHierarchy } from './hierarchy/run.ts';
 import { MUTANTS } from './mutants.ts';
 import { defaultWorkers, type JobResult, runJobs } from './pool.ts';
 import { failureLine, runSeed } from './run.ts';
 import { makeScenario, summarize } from './scenario.ts';
 
 const USAGE =
-  'usage: npm run sim -- --seeds N [--from S] [--workers W] [--all-behaviours] | --seed S [--trace] [--mutant NAME] [--all-behaviours] | --mutants [--seeds N] [--from S] [--workers W]';
+  'usage: npm run sim -- --seeds N [--from S] [--workers W] [--all-behaviours] | --seed S [--trace] [--mutant NAME] [--all-behaviours] | --mutants [--seeds N] [--from S] [--workers W] | --hierarchy [--seed S] [--communities N] [--streets N] [--districts N] [--days N] [--interval MIN] [--transfers N]';
 
 function intArg(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -142,6 +148,37 @@ async function mutants(from: number, count: number, workers: number): Promise<nu
   return min > 0 ? 0 : 1;
 }
 
+function hierarchy(values: Record<string, string | boolean | undefined>): number {
+  const d = defaultHierarchyOptions;
+  const arg = (name: string, fallback: number) => intArg(name, values[name] as string | undefined, fallback);
+  const opts = {
+    ...d,
+    seed: arg('seed', d.seed),
+    communities: arg('communities', d.communities),
+    streets: arg('streets', d.streets),
+    districts: arg('districts', d.districts),
+    days: arg('days', d.days),
+    intervalMinutes: arg('interval', d.intervalMinutes),
+    transfers: arg('transfers', d.transfers),
+  };
+  if (opts.intervalMinutes < 10 || opts.streets < 2 || opts.districts < 1 || opts.days < 2) {
+    console.error(
+      `SIM_BAD_ARGUMENT: --interval ≥ 10 (the parent's least gap), --streets ≥ 2, --districts ≥ 1, --days ≥ 2\n${USAGE}`,
+    );
+    return 2;
+  }
+  const started = performance.now();
+  const report = runHierarchy(opts, {
+    progress: (line) => console.error(`${line} (${((performance.now() - started) / 1000).toFixed(0)} s)`),
+  });
+  for (const line of formatReport(report)) console.log(line);
+  const cpu = process.cpuUsage();
+  console.error(
+    `${((performance.now() - started) / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU s`,
+  );
+  return report.violations.length === 0 ? 0 : 1;
+}
+
 async function main(): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
   try {
@@ -155,6 +192,13 @@ async function main(): Promise<number> {
         mutant: { type: 'string' },
         mutants: { type: 'boolean' },
         'all-behaviours': { type: 'boolean' },
+        hierarchy: { type: 'boolean' },
+        communities: { type: 'string' },
+        streets: { type: 'string' },
+        districts: { type: 'string' },
+        days: { type: 'string' },
+        interval: { type: 'string' },
+        transfers: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -169,6 +213,7 @@ async function main(): Promise<number> {
   const workers = Math.max(1, intArg('workers', values.workers as string | undefined, defaultWorkers()));
   const from = intArg('from', values.from as string | undefined, 0);
   const all = values['all-behaviours'] === true;
+  if (values.hierarchy) return hierarchy(values);
   if (typeof values.seed === 'string') {
     return replay(
       intArg('seed', values.seed, 0),
