@@ -133,7 +133,7 @@ describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
     await attach('rq-document', files.request!);
     await submit('rq-file', /请示[\s\S]*关于调整支部委员会组成的请示/);
     await page.getByTestId('rq-filed').getByText('待签收').waitFor();
-    await checkPage(page, 'openness-requests-filed');
+    await shoot(page, 'openness-requests-filed');
     const filed = (await sdk.query('declaration', 'requests', { org: 'b1' })).result as {
       filed: { to: string; kind: string; status: string; filedOn: string; due: string }[];
     };
@@ -195,7 +195,7 @@ describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
       await page.getByTestId('mt-present').getByRole('checkbox').first().check();
       await attach('mt-document', files.minutes!);
       await submit('mt-propose', /修缮社区活动中心[\s\S]*m-001/);
-      await checkPage(page, 'openness-matter-lead');
+      await shoot(page, 'openness-matter-lead');
       const matters = (await sdk.query('resident', 'matters', {})).result as {
         id: string;
         status: string;

@@ -9,7 +9,6 @@ export const zh = {
   opDocNeeded: '请选择文件',
   opDocFiled: '文件已登记，哈希：',
   opNoPost: '此页面由组织的书记、副书记或相关委员办理，请以该职务登录。',
-  opWrongPost: '您当前的职务不能办理此事项：{who}。',
   opOrg: '办理组织',
   // 党务公开
   opDsNew: '发布公开事项',
@@ -62,7 +61,6 @@ export const zh = {
   opMtResult: '第六步：实施结果公开',
   opMtResultHint: '上传实施结果文件（登记为向社会公开的附件）。',
   opMtDocument: '文件',
-  opMtNext: '下一步',
   opMtDone: '本事项已办结。',
   opMtRejected: '本事项未通过，不再进行。',
   opMtOpen: '办理',
@@ -77,7 +75,6 @@ export const zh = {
   opRepResolution: '选举或推选记录（决议编号或文件哈希）',
   opRepReason: '撤销原因',
   opRepNone: '目前没有居民代表。',
-  opRepSince: '自 {since} 起',
   // 请示报告
   navRequests: '请示报告',
   opRqTitle: '重大事项请示报告',
@@ -116,7 +113,6 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   opDocFiled: 'File registered, hash:',
   opNoPost:
     "This page is for an organization's secretary, deputy or committee members: sign in with that post.",
-  opWrongPost: 'Your current post may not do this: {who}.',
   opOrg: 'Organization',
   opDsNew: 'Publish an item',
   opDsNewHint:
@@ -174,7 +170,6 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   opMtResult: 'Step 6: publish the result',
   opMtResultHint: 'Upload the result of carrying it out (registered as a public attachment).',
   opMtDocument: 'File',
-  opMtNext: 'Next step',
   opMtDone: 'This matter is done.',
   opMtRejected: 'This matter was rejected and goes no further.',
   opMtOpen: 'Open',
@@ -189,7 +184,6 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   opRepResolution: 'Record of their election (resolution id or file hash)',
   opRepReason: 'Reason',
   opRepNone: 'No representatives yet.',
-  opRepSince: 'since {since}',
   navRequests: 'Requests and reports',
   opRqTitle: 'Requests and reports on major matters',
   opRqIntro:

@@ -14,9 +14,8 @@ import { useApp } from '../context.tsx';
 import type { DisclosureItem } from '../disclosure.ts';
 import { DocField, recordId } from '../doc-field.tsx';
 import type { MessageKey } from '../i18n.ts';
+import { HAND_KINDS } from '../openness.ts';
 
-/** Kinds a committee publishes by hand (the modules' PUBLISHED_KINDS less 撤回声明). */
-export const HAND_KINDS = ['工作公开', '通知公告', '会议纪要'] as const;
 const SCOPES = ['public', 'community', 'org'] as const;
 type Scope = (typeof SCOPES)[number];
 /** 第十五条: who publishes (disclosure PUBLISHERS). */

@@ -27,13 +27,12 @@ import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
 import { DocField, recordId } from '../doc-field.tsx';
 import { PersonName } from '../names.tsx';
+import { COMMITTEE_POSTS } from '../openness.ts';
 import { type MatterInfo, residentApi } from '../resident.ts';
 import { ErrorBlock, Loading } from '../ui.tsx';
 import { BIG, StatusTag } from './Residents.tsx';
 
 const LEADERS: readonly string[] = ['书记', '副书记'];
-/** The modules' COMMITTEE_POSTS: who sits on the committee that proposes. */
-const COMMITTEE: readonly string[] = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员'];
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 const ids = (v: unknown) => (Array.isArray(v) ? (v as string[]).slice().sort() : []);
@@ -83,7 +82,7 @@ function LeadHome({ org }: { org: string }) {
     const committee = [
       ...new Set(
         posts
-          .filter((p) => COMMITTEE.includes(p.post) && (p.termEnd === null || p.termEnd >= today))
+          .filter((p) => COMMITTEE_POSTS.includes(p.post) && (p.termEnd === null || p.termEnd >= today))
           .map((p) => p.member),
       ),
     ].sort();

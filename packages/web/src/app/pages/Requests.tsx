@@ -12,28 +12,9 @@ import { useApp, useAsync } from '../context.tsx';
 import { DocField, recordId } from '../doc-field.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { OrgName } from '../names.tsx';
+import { ANSWER_OUTCOMES, REQUEST_KINDS, type RequestInfo } from '../openness.ts';
 import { ErrorBlock, Loading } from '../ui.tsx';
 
-/** Copy of the declaration module's RequestRecord (the web app does not import the modules). */
-export interface RequestInfo {
-  readonly id: string;
-  readonly org: string;
-  readonly to: string;
-  readonly kind: '请示' | '报告';
-  readonly title: string;
-  readonly document: string;
-  readonly filedOn: string;
-  readonly due: string;
-  readonly status: 'filed' | 'received' | 'answered';
-  readonly receivedOn: string | null;
-  readonly answeredOn: string | null;
-  readonly outcome: 'approved' | 'returned' | null;
-  readonly reason: string | null;
-  readonly answer: string | null;
-  readonly late: boolean;
-}
-
-const KINDS = ['请示', '报告'] as const;
 const LEADERS: readonly string[] = ['书记', '副书记'];
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
@@ -67,7 +48,7 @@ export function RequestsPage() {
           {d.received.length === 0 ? <Typography.Text>{t('opRqNone')}</Typography.Text> : null}
           <Space direction="vertical" size="middle" style={{ display: 'flex' }}>
             {[...d.received].reverse().map((r) => (
-              <RequestCard key={r.id} r={r} answer={leader} onDone={data.reload} />
+              <RequestCard key={r.id} r={r} answer={leader} receive onDone={data.reload} />
             ))}
           </Space>
         </Card>
@@ -77,7 +58,7 @@ export function RequestsPage() {
           {d.filed.length === 0 ? <Typography.Text>{t('opRqNone')}</Typography.Text> : null}
           <Space direction="vertical" size="middle" style={{ display: 'flex' }}>
             {[...d.filed].reverse().map((r) => (
-              <RequestCard key={r.id} r={r} answer={false} onDone={data.reload} />
+              <RequestCard key={r.id} r={r} answer={false} receive={false} onDone={data.reload} />
             ))}
           </Space>
         </Card>
@@ -117,7 +98,7 @@ function FileRequest({ org, onDone }: { org: string; onDone: () => void }) {
           optionType="button"
           buttonStyle="solid"
           size="large"
-          options={KINDS.map((k) => ({ value: k, label: k }))}
+          options={REQUEST_KINDS.map((k) => ({ value: k, label: k }))}
           data-testid="rq-kind"
         />
       </Form.Item>
@@ -129,7 +110,9 @@ function FileRequest({ org, onDone }: { org: string; onDone: () => void }) {
   );
 }
 
-function RequestCard({ r, answer, onDone }: { r: RequestInfo; answer: boolean; onDone: () => void }) {
+/** `receive`: the superior's post holders sign for it (书记, 副书记, 组织委员, 党务工作者); `answer`: its 书记 or 副书记. */
+function RequestCard(props: { r: RequestInfo; answer: boolean; receive: boolean; onDone: () => void }) {
+  const { r, answer, receive, onDone } = props;
   const { t } = useApp();
   const overdue = r.status !== 'answered' && chinaToday() > r.due;
   return (
@@ -154,12 +137,14 @@ function RequestCard({ r, answer, onDone }: { r: RequestInfo; answer: boolean; o
         {r.answeredOn ? `；${t('opRqAnsweredOn', { on: r.answeredOn })}` : ''}
       </Typography.Paragraph>
       {r.reason ? <Typography.Paragraph>{t('dsReason', { reason: r.reason })}</Typography.Paragraph> : null}
-      {answer && r.status !== 'answered' ? <AnswerForms r={r} onDone={onDone} /> : null}
+      {r.status !== 'answered' && (answer || receive) ? (
+        <AnswerForms r={r} answer={answer} onDone={onDone} />
+      ) : null}
     </Card>
   );
 }
 
-function AnswerForms({ r, onDone }: { r: RequestInfo; onDone: () => void }) {
+function AnswerForms({ r, answer, onDone }: { r: RequestInfo; answer: boolean; onDone: () => void }) {
   const { t } = useApp();
   const [form] = Form.useForm();
   const outcome = (Form.useWatch('outcome', form) ?? 'approved') as 'approved' | 'returned';
@@ -177,56 +162,58 @@ function AnswerForms({ r, onDone }: { r: RequestInfo; onDone: () => void }) {
           {null}
         </ActCard>
       ) : null}
-      <ActCard
-        action="declaration.answerRequest"
-        title={t('opRqAnswer')}
-        testId="rq-answer"
-        form={form}
-        targetOf={() => r.to}
-        prepare={(v: FormValues) => ({
-          params: {
-            id: r.id,
-            outcome,
-            ...(str(v.reason) ? { reason: str(v.reason) } : {}),
-            ...(str(v.answer) ? { answer: str(v.answer) } : {}),
-          },
-          summary: [
-            [t('opRqSubject'), r.title],
-            [t('opRqOutcome'), t(`opRqOutcome_${outcome}`)],
-            ...(str(v.reason) ? [[t('opRqReason'), str(v.reason)] as const] : []),
-            ...(str(v.answer) ? [[t('dsHash'), str(v.answer)] as const] : []),
-          ],
-        })}
-        onDone={onDone}
-      >
-        <Form.Item name="outcome" label={t('opRqOutcome')} initialValue="approved">
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            size="large"
-            options={(['approved', 'returned'] as const).map((o) => ({
-              value: o,
-              label: t(`opRqOutcome_${o}`),
-            }))}
-            data-testid="rq-outcome-choice"
-          />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('opRqReason')}
-          rules={outcome === 'returned' ? [{ required: true }] : []}
+      {answer ? (
+        <ActCard
+          action="declaration.answerRequest"
+          title={t('opRqAnswer')}
+          testId="rq-answer"
+          form={form}
+          targetOf={() => r.to}
+          prepare={(v: FormValues) => ({
+            params: {
+              id: r.id,
+              outcome,
+              ...(str(v.reason) ? { reason: str(v.reason) } : {}),
+              ...(str(v.answer) ? { answer: str(v.answer) } : {}),
+            },
+            summary: [
+              [t('opRqSubject'), r.title],
+              [t('opRqOutcome'), t(`opRqOutcome_${outcome}`)],
+              ...(str(v.reason) ? [[t('opRqReason'), str(v.reason)] as const] : []),
+              ...(str(v.answer) ? [[t('dsHash'), str(v.answer)] as const] : []),
+            ],
+          })}
+          onDone={onDone}
         >
-          <Input.TextArea rows={2} maxLength={200} data-testid="rq-reason" />
-        </Form.Item>
-        <DocField
-          name="answer"
-          label={t('opRqAnswerDoc')}
-          org={r.to}
-          scope="org"
-          required={false}
-          testId="rq-answer-doc"
-        />
-      </ActCard>
+          <Form.Item name="outcome" label={t('opRqOutcome')} initialValue="approved">
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              size="large"
+              options={ANSWER_OUTCOMES.map((o) => ({
+                value: o,
+                label: t(`opRqOutcome_${o}`),
+              }))}
+              data-testid="rq-outcome-choice"
+            />
+          </Form.Item>
+          <Form.Item
+            name="reason"
+            label={t('opRqReason')}
+            rules={outcome === 'returned' ? [{ required: true }] : []}
+          >
+            <Input.TextArea rows={2} maxLength={200} data-testid="rq-reason" />
+          </Form.Item>
+          <DocField
+            name="answer"
+            label={t('opRqAnswerDoc')}
+            org={r.to}
+            scope="org"
+            required={false}
+            testId="rq-answer-doc"
+          />
+        </ActCard>
+      ) : null}
     </Space>
   );
 }
