@@ -37,7 +37,7 @@ function PeriodFields({ fixedUntil }: { fixedUntil?: string | null }) {
   const { t } = useApp();
   return (
     <>
-      <Form.Item name="from" label={t('opDsFrom')} rules={[{ required: true }]}>
+      <Form.Item name="from" label={t('opDsFrom')} rules={[{ required: true }]} initialValue={chinaToday()}>
         <Input type="date" min={chinaToday()} data-testid="ds-from" />
       </Form.Item>
       {fixedUntil === undefined ? (
