@@ -122,6 +122,10 @@ describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
     await page.getByTestId('ds-published').getByRole('link').click();
     await page.getByTestId('disclosure-verified').waitFor({ timeout: 120_000 });
     assert.match((await page.getByTestId('disclosure-content').textContent()) ?? '', /收缴正常/);
+    // Its organization's publisher is offered the correction and the withdrawal there.
+    await page.getByTestId('ds-correct').waitFor();
+    await page.getByTestId('ds-withdraw').waitFor();
+    await shoot(page, 'openness-disclosure-item');
     await open('disclosure');
     await page.getByTestId(`disclosure-item-${item.id}`).waitFor();
     await shoot(page, 'openness-disclosure-list');
