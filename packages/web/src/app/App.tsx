@@ -43,6 +43,10 @@ const DisclosureItemPage = lazy(() =>
 const DisclosureListPage = lazy(() =>
   import('./pages/Disclosure.tsx').then((m) => ({ default: m.DisclosureListPage })),
 );
+const DisclosureNewPage = lazy(() =>
+  import('./pages/DisclosureForms.tsx').then((m) => ({ default: m.DisclosureNewPage })),
+);
+const RequestsPage = lazy(() => import('./pages/Requests.tsx').then((m) => ({ default: m.RequestsPage })));
 const DeclarationsPage = lazy(() =>
   import('./pages/Declarations.tsx').then((m) => ({ default: m.DeclarationsPage })),
 );
@@ -275,6 +279,7 @@ function Shell() {
           { key: 'org', label: t('navOrg') },
           { key: 'discipline', label: t('navDiscipline') },
           { key: 'declarations', label: t('navDeclarations') },
+          ...(session.post ? [{ key: 'requests', label: t('navRequests') }] : []),
           { key: 'reads', label: t('navMyReads') },
           { key: 'manage', label: t('navManage') },
         ]
@@ -435,6 +440,7 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
     'credit',
     'declarations',
     'reads',
+    'requests',
   ];
   if (needsSession.includes(page) && !session) return <SignInPage />;
   switch (page) {
@@ -493,7 +499,15 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
     case 'service':
       return <ServicePage route={route} />;
     case 'disclosure':
-      return route[1] ? <DisclosureItemPage id={route[1]} /> : <DisclosureListPage />;
+      return route[1] === 'new' ? (
+        <DisclosureNewPage />
+      ) : route[1] ? (
+        <DisclosureItemPage id={route[1]} />
+      ) : (
+        <DisclosureListPage />
+      );
+    case 'requests':
+      return <RequestsPage />;
     case 'verify':
       return <VerifyPage />;
     case 'signin':

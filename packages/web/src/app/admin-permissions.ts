@@ -7,6 +7,8 @@
 import type { Permission, PermissionRule } from './permissions.ts';
 
 const LEADS = ['书记', '组织委员'] as const;
+const PUBLISHERS = ['书记', '组织委员', '宣传委员'] as const;
+const SECRETARIES = ['书记', '副书记'] as const;
 const org = (posts: readonly string[]): PermissionRule => ({ posts, of: 'org' });
 const superior = (posts: readonly string[]): PermissionRule => ({ posts, of: 'superiorCommittee' });
 
@@ -23,6 +25,22 @@ export const ADMIN_PERMISSIONS: { readonly [moduleAction: string]: Permission } 
   'member.suspend': [org(LEADS)],
   'member.restore': [org(LEADS)],
   'member.removeMember': [superior(LEADS)],
+  // Issue 16's forms: 党务公开 (第十五条), 四议两公开 and 居民代表, 重大事项请示报告.
+  'disclosure.publish': [org(PUBLISHERS)],
+  'disclosure.correct': [org(PUBLISHERS)],
+  'disclosure.withdraw': [org(PUBLISHERS)],
+  'resident.propose': [org(SECRETARIES)],
+  'resident.deliberate': [org(SECRETARIES)],
+  'resident.review': [org(SECRETARIES)],
+  'resident.openVote': [org(SECRETARIES)],
+  'resident.closeVote': [org(SECRETARIES)],
+  'resident.publishResolution': [org([...SECRETARIES, '宣传委员', '党务工作者'])],
+  'resident.publishResult': [org([...SECRETARIES, '宣传委员', '党务工作者'])],
+  'resident.designate': [org(SECRETARIES)],
+  'resident.revoke': [org(SECRETARIES)],
+  'declaration.fileRequest': [org(SECRETARIES)],
+  'declaration.receiveRequest': [org([...SECRETARIES, '组织委员', '党务工作者'])],
+  'declaration.answerRequest': [org(SECRETARIES)],
 };
 
 /**

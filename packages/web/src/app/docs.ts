@@ -24,25 +24,46 @@ const MEDIA = [
   'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 ];
 
+/** Reader scopes an organization's own document may have (attachment/store.ts, less `members`). */
+export type OrgDocScope = 'public' | 'community' | 'org';
+
 /**
  * Files `file` as an attachment of `org` readable by `member` (and the post holders of `org` and
  * above); returns its hash for the step's `ref`. A refused registration is thrown with its code.
  */
-export async function fileDocument(
+export function fileDocument(
   chain: Chain,
   file: File,
   to: { org: string; member: string },
   key: KeyPair,
 ): Promise<{ hash: string; name: string; size: number }> {
+  return put(chain, file, { org: to.org, scope: 'members', members: [to.member] }, key);
+}
+
+/**
+ * Files `file` as an organization's document with a reader range (党务公开 content, minutes of a
+ * 四议两公开 meeting, a 请示): `public` for everyone, `community` for every Party member, `org` for the
+ * members of `org` and those below it (and post holders above). Same checks as fileDocument.
+ */
+export function fileOrgDocument(
+  chain: Chain,
+  file: File,
+  to: { org: string; scope: OrgDocScope },
+  key: KeyPair,
+): Promise<{ hash: string; name: string; size: number }> {
+  return put(chain, file, { org: to.org, scope: to.scope }, key);
+}
+
+async function put(
+  chain: Chain,
+  file: File,
+  to: { org: string; scope: OrgDocScope | 'members'; members?: string[] },
+  key: KeyPair,
+): Promise<{ hash: string; name: string; size: number }> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const put = await chain.client.putAttachment(
     bytes,
-    {
-      org: to.org,
-      scope: 'members',
-      members: [to.member],
-      mediaType: MEDIA.includes(file.type) ? file.type : 'application/octet-stream',
-    },
+    { ...to, mediaType: MEDIA.includes(file.type) ? file.type : 'application/octet-stream' },
     key,
   );
   const r = put.receipt?.receipt;

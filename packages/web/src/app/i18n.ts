@@ -12,6 +12,7 @@ import { en as duesEn, zh as duesZh } from './i18n/dues.ts';
 import { en as explorerNamesEn, zh as explorerNamesZh } from './i18n/explorer-names.ts';
 import { en as formsEn, zh as formsZh } from './i18n/forms.ts';
 import { en as insightEn, zh as insightZh } from './i18n/insight.ts';
+import { en as opennessEn, zh as opennessZh } from './i18n/openness.ts';
 import { en as orgLifeEn, zh as orgLifeZh } from './i18n/orglife.ts';
 import { en as orgLifeStudyEn, zh as orgLifeStudyZh } from './i18n/orglife-study.ts';
 import { en as residentsEn, zh as residentsZh } from './i18n/residents.ts';
@@ -30,6 +31,7 @@ const zh = {
   ...disciplineZh,
   ...disclosureZh,
   ...declarationsZh,
+  ...opennessZh,
   appName: '党建链',
   appSubtitle: '社区党建工作台',
   navWorkbench: '工作台',
@@ -322,6 +324,7 @@ const en: Table = {
   ...disciplineEn,
   ...disclosureEn,
   ...declarationsEn,
+  ...opennessEn,
   appName: 'Dangjian Chain',
   appSubtitle: 'Community Party-building workbench',
   navWorkbench: 'Workbench',

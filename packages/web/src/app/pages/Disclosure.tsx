@@ -11,6 +11,7 @@ import { download } from '../chain.ts';
 import { useApp, useAsync } from '../context.tsx';
 import { checkItem, type DisclosureItem, type DisclosureScope, itemsInForce } from '../disclosure.ts';
 import { ErrorBlock, Loading } from '../ui.tsx';
+import { DisclosureNewLink, DisclosureReplaceCards } from './DisclosureForms.tsx';
 
 /** Organization names from the public portal answer (no member data). */
 function useOrgNames(): Map<string, string> {
@@ -51,6 +52,7 @@ export function DisclosureListPage() {
     <div data-testid="disclosure-list">
       <Typography.Title level={3}>{t('dsTitle')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('dsIntro')}</Typography.Paragraph>
+      <DisclosureNewLink />
       {session ? (
         <Space direction="vertical" style={{ marginBottom: 12 }}>
           <Typography.Text>{t('dsRange')}</Typography.Text>
@@ -210,6 +212,7 @@ export function DisclosureItemPage({ id }: { id: string }) {
           </>
         )}
       </Card>
+      {successor ? null : <DisclosureReplaceCards item={item} onDone={checked.reload} />}
       {versions.length > 1 ? (
         <Card size="small" title={t('dsVersions')}>
           <List

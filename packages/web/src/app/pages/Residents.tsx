@@ -10,6 +10,7 @@ import { go, useApp, useAsync } from '../context.tsx';
 import { type MatterInfo, residentApi, residentSession, useResidentSession } from '../resident.ts';
 import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
 import { QrSvg } from './DossierPrint.tsx';
+import { MatterLeadLink, MatterLeadPage } from './MatterLead.tsx';
 import { NewKeyMaker } from './manage/NewKey.tsx';
 import { ResidentBindPage } from './ResidentBind.tsx';
 import { MatterPage } from './ResidentMatter.tsx';
@@ -20,6 +21,7 @@ export const BIG = { fontSize: 18, lineHeight: 1.7 } as const;
 export function ResidentsPage({ route }: { route: string[] }) {
   if (route[1] === 'bind') return <ResidentBindPage />;
   if (route[1] === 'm') return <MatterPage id={route[2] ?? ''} />;
+  if (route[1] === 'lead') return <MatterLeadPage {...(route[2] ? { id: route[2] } : {})} />;
   return <ResidentHome />;
 }
 
@@ -33,6 +35,7 @@ function ResidentHome() {
     >
       <Typography.Title level={3}>{t('rsTitle')}</Typography.Title>
       <Typography.Paragraph style={BIG}>{t('rsIntro')}</Typography.Paragraph>
+      <MatterLeadLink />
       <ResidentAccount />
       <MatterList />
     </Space>
