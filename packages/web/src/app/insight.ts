@@ -91,6 +91,7 @@ export function warningLink(w: Pick<WarningRecord, 'kind' | 'member' | 'data'>):
     case 'discipline.observation':
       return '#/discipline';
     case 'declaration.answer':
+      return '#/requests';
     case 'declaration.review':
       return '#/declarations';
     default:
