@@ -307,7 +307,14 @@ describe('operation index: no ranking (国办函〔2026〕12号)', () => {
   it('no query of insight or warnings takes a sort or returns members ordered by a score', () => {
     const insight = allModules.find((m) => m.name === 'insight')!;
     const warnings = allModules.find((m) => m.name === 'warnings')!;
-    assert.deepEqual(Object.keys(insight.queries).sort(), ['credit', 'history', 'period', 'rules']);
+    assert.deepEqual(Object.keys(insight.queries).sort(), [
+      'corrections',
+      'credit',
+      'history',
+      'orgCredit',
+      'period',
+      'rules',
+    ]);
     assert.deepEqual(Object.keys(warnings.queries).sort(), ['mine', 'open', 'warning']);
     for (const q of [...Object.values(insight.queries), ...Object.values(warnings.queries)]) {
       const shape = (q as unknown as { shape: { [k: string]: Value } }).shape;

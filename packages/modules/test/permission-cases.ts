@@ -120,6 +120,16 @@ export const CASES: { [action: string]: { params: Value; org: 'b1' | 'c1'; subje
   'discipline.extendObservation': { params: { id: 's1', resolution: 'res-5' }, org: 'b1', subject: 'b1.m4' },
   // 重大事项请示报告: q1 is b1's request to c1 (the superior acts in c1); d1 is filed, d2 received,
   // d3 verified, d4 queried (setup below), all b1.m4's.
+  'insight.requestCreditCorrection': {
+    params: { id: 'cc1', member: 'b1.m4', year: 2025, record: 'discipline.sanction/s1', reason: '记录有误' },
+    org: 'b1',
+    subject: 'b1.m4',
+  },
+  'insight.answerCreditCorrection': {
+    params: { id: 'cc0', accepted: false, reason: '处分仍在执行期' },
+    org: 'b1',
+    subject: 'b1.m2',
+  },
   'declaration.fileRequest': {
     params: { id: 'q9', org: 'b1', kind: '请示', title: '关于召开党员大会的请示', document: 'ab'.repeat(32) },
     org: 'b1',
@@ -730,6 +740,18 @@ export function setup(): Chain {
     ['b1.m3', 'service.complete', { order: 'so4', evidence: 'e1'.repeat(32) }],
   ];
   for (const [by, action, params] of service) ok({ at: '2025-07-05', hour: ++hour, by, do: action, params });
+  // Credit (信用): a 警告 of b1.m2 approved (a point of their 2025 credit) and b1.m2's correction
+  // request cc0 on it, open, for the answer case.
+  const credit: [string, string, Value][] = [
+    ['b1.sec', 'discipline.decideSanction', { id: 's8', member: 'b1.m2', kind: '警告', resolution: 'r8' }],
+    ['c.dis', 'discipline.approveSanction', { id: 's8', approved: true }],
+    [
+      'b1.m2',
+      'insight.requestCreditCorrection',
+      { id: 'cc0', member: 'b1.m2', year: 2025, record: 'discipline.sanction/s8', reason: '处分已撤销' },
+    ],
+  ];
+  for (const [by, action, params] of credit) ok({ at: '2025-07-05', hour: ++hour, by, do: action, params });
   return chain;
 }
 

@@ -155,6 +155,10 @@ const EXPECTED: { readonly [action: string]: string } = {
   'study.confirm': 'o:书组宣',
   // The operation index's rule set: adopted by the top 党委's 书记, as the 细则 version is.
   'insight.adoptRules': 'o:书',
+  // Credit (信用): the member asks for a correction of their own credit (never by proxy); their
+  // branch's 书记 or 组织委员 answers.
+  'insight.requestCreditCorrection': '本',
+  'insight.answerCreditCorrection': 'o:书组',
   // Residents (居民) and 四议两公开: the community 党委's clerk (党务工作者, its service centre) binds,
   // rebinds and unbinds resident keys after an in-person check; its 书记 or 副书记 — a second person —
   // designates and revokes 居民代表 and records the meetings of the 四议 (支部会提议, 两委会商议, 党员大会审议)

@@ -18,4 +18,20 @@ export const InsightErrors = {
     en: 'This version is already in force.',
     zh: '该版本已在执行中。',
   },
+  EXISTS: { code: 'INSIGHT_EXISTS', en: 'A record with this id exists.', zh: '该编号已存在。' },
+  REASON_REQUIRED: {
+    code: 'INSIGHT_REASON_REQUIRED',
+    en: 'A correction request, and a refusal of one, states a reason of at least 4 characters.',
+    zh: '申请更正及不予更正均须说明理由（至少4个字）。',
+  },
+  NOT_A_CREDIT_RECORD: {
+    code: 'INSIGHT_NOT_A_CREDIT_RECORD',
+    en: "The record named is not behind any point of the member's credit of that year.",
+    zh: '所指记录不是该党员该年度信用中任何一项的依据。',
+  },
+  ALREADY_ANSWERED: {
+    code: 'INSIGHT_ALREADY_ANSWERED',
+    en: 'This correction request is already answered.',
+    zh: '该更正申请已答复。',
+  },
 } as const;

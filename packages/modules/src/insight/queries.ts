@@ -8,8 +8,10 @@ import type { Value } from '@djchain/crypto';
 import { defineQuery } from '../common/query.ts';
 import { asValue, getRecord } from '../common/stores.ts';
 import { rulesInForce } from './close.ts';
+import { type CorrectionRecord, correctionsOf } from './corrections.ts';
 import { creditOf } from './credit.ts';
 import { InsightErrors as E } from './errors.ts';
+import { orgCreditOf } from './orgcredit.ts';
 import { INDEX_RULES } from './rules.ts';
 import { getIndex, type IndexRecord, insightKeys } from './store.ts';
 
@@ -51,8 +53,33 @@ export const insightQueries = {
     run(ctx, p) {
       // Only closed months count: the index's own close marker (a month closes for all alike).
       const closed = (ctx.store.get(insightKeys.closed) as string | undefined) ?? `${p.year - 1}-12`;
-      return asValue(creditOf(ctx, p.member, p.year, closed));
+      const credit = creditOf(ctx, p.member, p.year, closed);
+      // The member's correction requests and their answers beside the entry they dispute (the points
+      // stay as the records give them: an accepted request edits nothing by itself).
+      const byRecord = new Map<string, CorrectionRecord[]>();
+      for (const c of correctionsOf(ctx.store, p.member, p.year))
+        byRecord.set(c.record, [...(byRecord.get(c.record) ?? []), c]);
+      const entries = credit.entries.map((e) => {
+        const cs = byRecord.get(e.record);
+        return cs === undefined ? e : { ...e, corrections: cs };
+      });
+      return asValue({ ...credit, entries });
     },
+  }),
+  orgCredit: defineQuery<{ org: string; year: number }>(E.BAD_PARAMS, {
+    description:
+      "An organization's credit of a year from its attested records only (obligations held or missed, requests answered on time or late, remittances acknowledged), each point with its record.",
+    shape: { org: 'id', year: { type: 'int', min: 1949, max: 2200 } },
+    run(ctx, p) {
+      const c = orgCreditOf(ctx, p.org, p.year);
+      return c === null ? null : asValue(c);
+    },
+  }),
+  corrections: defineQuery<{ member: string; year?: number }>(E.BAD_PARAMS, {
+    description:
+      "A member's credit correction requests (of a year, or all) with their answers, by year then id.",
+    shape: { member: 'id', year: { type: 'int', min: 1949, max: 2200, optional: true } },
+    run: (ctx, p) => asValue(correctionsOf(ctx.store, p.member, p.year)),
   }),
   rules: defineQuery<Record<string, never>>(E.BAD_PARAMS, {
     description: 'The index rule set in force and every published version.',

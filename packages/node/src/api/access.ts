@@ -472,6 +472,14 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
     rule: 'the member, or post holders of their organization or above',
     before: memberParam('member'),
   },
+  'insight.corrections': {
+    rule: 'the member, or post holders of their organization or above',
+    before: memberParam('member'),
+  },
+  'insight.orgCredit': {
+    rule: 'post holders of the organization or above',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
   // Residents and 四议两公开 (resident module): nothing personal is recorded (opaque ids, key
   // addresses, commitments, counts, public documents' hashes). Matters, their votes and comments are
   // public (两公开, consultations); a single account is public (a browser asks whether its key is

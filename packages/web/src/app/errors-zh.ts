@@ -158,7 +158,10 @@ export const zhErrors: { readonly [code: string]: string } = {
   GOVERNANCE_UNKNOWN_ORG: '该节点所属组织未在本链登记。',
   GOVERNANCE_UNKNOWN_PROPOSAL: '不存在该编号的提议。',
   GOVERNANCE_WRONG_APPROVER: '签名人不是创世文件指定的审批方（上级组织密钥，或运行验证节点的组织的书记）。',
+  INSIGHT_ALREADY_ANSWERED: '该更正申请已答复。',
   INSIGHT_BAD_PARAMS: '参数格式不正确。',
+  INSIGHT_EXISTS: '该编号已存在。',
+  INSIGHT_NOT_A_CREDIT_RECORD: '所指记录不是该党员该年度信用中任何一项的依据。',
   INSIGHT_NOT_FOUND: '操作所涉及的组织、党员或记录不存在。',
   INSIGHT_NOT_PERMITTED: '签名人不具备执行此操作的职务或关系。',
   INSIGHT_NOT_THE_TOP_COMMITTEE: '运行指数规则版本由本链最高一级党委采用。',
@@ -166,6 +169,7 @@ export const zhErrors: { readonly [code: string]: string } = {
     '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
   INSIGHT_PERSONAL_DATA:
     '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  INSIGHT_REASON_REQUIRED: '申请更正及不予更正均须说明理由（至少4个字）。',
   INSIGHT_SAME_VERSION: '该版本已在执行中。',
   INSIGHT_UNKNOWN_VERSION: '没有该版本的运行指数规则。',
   MEMBER_ADDRESS_IN_USE: '该密钥地址已被使用或已作废。',

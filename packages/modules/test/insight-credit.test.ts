@@ -1,0 +1,263 @@
+/**
+ * Credit (信用) of organizations and members' correction requests (issue 18): every expected point
+ * and record written out by hand below from the scenario, never read from the code under test.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Chain, type Step } from './harness.ts';
+
+const ok = (chain: Chain, s: Step) => {
+  const r = chain.step(s);
+  assert.equal(r.receipt.status, 'ok', `${s.do}: ${JSON.stringify(r.receipt.error)}`);
+};
+const code = (chain: Chain, s: Step) => chain.attempt(s).receipt.error?.code ?? 'ok';
+
+type Entry = {
+  points: number;
+  kind: string;
+  org?: string;
+  on: string;
+  record: string;
+  corrections?: unknown[];
+};
+type Credit = { total: number; entries: Entry[] };
+
+/**
+ * 2024: b3 (calendar set on 01-05, 主题党日 on the 12th) holds January's 主题党日 and nothing after.
+ * b1 files two 请示 to c1 on 01-10 (due 01-25): q1 answered 01-20, q2 answered 02-01 (late). b1.m1
+ * is assessed from January and pays January on 01-15; b1 remits 1000 fen (rem1) to c1, which
+ * acknowledges it on 01-17. Blocks run to 2024-04-01 (March closed).
+ */
+function scenario(): Chain {
+  const chain = new Chain();
+  ok(chain, {
+    at: '2024-01-05',
+    by: 'c.sec',
+    do: 'orglife.setCalendar',
+    params: { org: 'b3', themeDay: 12 },
+  });
+  for (const id of ['q1', 'q2'])
+    ok(chain, {
+      at: '2024-01-10',
+      hour: id === 'q1' ? 9 : 10,
+      by: 'b1.sec',
+      do: 'declaration.fileRequest',
+      params: { id, org: 'b1', kind: '请示', title: '关于召开党员大会的请示', document: 'ab'.repeat(32) },
+    });
+  ok(chain, {
+    at: '2024-01-11',
+    by: 'b1.sec',
+    do: 'dues.assess',
+    params: { member: 'b1.m1', group: '在职', from: '2024-01', fen: 1500, commitment: 'ab'.repeat(32) },
+  });
+  ok(chain, {
+    at: '2024-01-12',
+    by: 'b3.sec',
+    do: 'orglife.plan',
+    params: { id: 'b3-td-01', org: 'b3', kind: '主题党日', date: '2024-01-12', length: '一天' },
+  });
+  ok(chain, {
+    at: '2024-01-12',
+    hour: 11,
+    by: 'b3.sec',
+    do: 'orglife.hold',
+    params: { meeting: 'b3-td-01', heldOn: '2024-01-12', present: ['b3.sec'] },
+  });
+  ok(chain, {
+    at: '2024-01-15',
+    by: 'b1.clerk',
+    do: 'dues.recordPayment',
+    params: { id: 'pay1', member: 'b1.m1', months: ['2024-01'], fen: 1500, method: '现金' },
+  });
+  ok(chain, {
+    at: '2024-01-16',
+    by: 'b1.clerk',
+    do: 'dues.remit',
+    params: { id: 'rem1', org: 'b1', fen: 1000, period: '2024-01' },
+  });
+  ok(chain, { at: '2024-01-17', by: 'c.sec', do: 'dues.acknowledgeRemittance', params: { id: 'rem1' } });
+  ok(chain, {
+    at: '2024-01-20',
+    by: 'c.sec',
+    do: 'declaration.answerRequest',
+    params: { id: 'q1', outcome: 'approved' },
+  });
+  ok(chain, {
+    at: '2024-02-01',
+    by: 'c.sec',
+    do: 'declaration.answerRequest',
+    params: { id: 'q2', outcome: 'approved' },
+  });
+  for (const d of ['2024-02-02', '2024-03-01', '2024-04-01']) {
+    chain.tick(d, 0);
+    chain.tick(d, 1);
+  }
+  return chain;
+}
+
+const orgCredit = (chain: Chain, org: string, year: number) =>
+  chain.query('insight', 'orgCredit', { org, year }) as unknown as Credit | null;
+const credit = (chain: Chain, member: string, year: number) =>
+  chain.query('insight', 'credit', { member, year }) as unknown as Credit;
+
+describe('organization credit (信用): from its attested records only, each point with its record', () => {
+  const chain = scenario();
+  it('b3 in 2024 through March: January 主题党日 held, February and March missed (their warnings), the Q1 党员大会 missed', () => {
+    const c = orgCredit(chain, 'b3', 2024)!;
+    // In orglife's row order: the kinds as its rules list them (支部党员大会 before 主题党日), then periods.
+    assert.deepEqual(c.entries, [
+      {
+        points: -1,
+        kind: 'meetingMissed',
+        org: 'b3',
+        on: '2024-Q1',
+        record: 'orglife.missed/b3:支部党员大会:2024-Q1',
+      },
+      { points: 1, kind: 'meetingHeld', org: 'b3', on: '2024-01', record: 'orglife.meeting/b3-td-01' },
+      {
+        points: -1,
+        kind: 'meetingMissed',
+        org: 'b3',
+        on: '2024-02',
+        record: 'orglife.missed/b3:主题党日:2024-02',
+      },
+      {
+        points: -1,
+        kind: 'meetingMissed',
+        org: 'b3',
+        on: '2024-03',
+        record: 'orglife.missed/b3:主题党日:2024-03',
+      },
+    ]);
+    assert.equal(c.total, -2);
+  });
+  it('c1 as the superior: q1 answered on time (+1), q2 after its due day (−1); the remittance it received is not its own', () => {
+    const c = orgCredit(chain, 'c1', 2024)!;
+    assert.deepEqual(c.entries, [
+      { points: 1, kind: 'answeredOnTime', org: 'c1', on: '2024-01-20', record: 'declaration.request/q1' },
+      { points: -1, kind: 'answeredLate', org: 'c1', on: '2024-02-01', record: 'declaration.request/q2' },
+    ]);
+    assert.equal(c.total, 0);
+  });
+  it('b1: no calendar, so nothing judged; its acknowledged remittance (+1); another year is empty; an unknown org is null', () => {
+    assert.deepEqual(orgCredit(chain, 'b1', 2024), {
+      org: 'b1',
+      year: 2024,
+      total: 1,
+      entries: [{ points: 1, kind: 'remitted', org: 'b1', on: '2024-01-16', record: 'dues.remittance/rem1' }],
+    });
+    assert.deepEqual(orgCredit(chain, 'b1', 2023)!.entries, []);
+    assert.equal(orgCredit(chain, 'nope', 2024), null);
+  });
+});
+
+describe("credit correction requests: the member's own, answered by their branch", () => {
+  const chain = scenario();
+  const ask = (by: string, params: Record<string, unknown>, onBehalfOf?: string): Step => ({
+    at: '2024-04-02',
+    by,
+    do: 'insight.requestCreditCorrection',
+    params: {
+      id: 'cc1',
+      member: 'b1.m1',
+      year: 2024,
+      record: 'dues.month/b1.m1/2024-02',
+      reason: '二月党费已交现金',
+      ...params,
+    },
+    ...(onBehalfOf ? { onBehalfOf } : {}),
+  });
+  const answer = (by: string, params: Record<string, unknown>): Step => ({
+    at: '2024-04-03',
+    by,
+    do: 'insight.answerCreditCorrection',
+    params: { id: 'cc1', ...params },
+  });
+
+  it('only the member, with a reason, on a record behind a point of their credit', () => {
+    // b1.m1 in 2024 through March: January paid on 01-15 (+1), February and March unpaid (−1 each).
+    assert.deepEqual(
+      credit(chain, 'b1.m1', 2024).entries.map((e) => e.record),
+      ['dues.payment/pay1', 'dues.month/b1.m1/2024-02', 'dues.month/b1.m1/2024-03'],
+    );
+    assert.equal(code(chain, ask('b1.m2', {})), 'INSIGHT_NOT_PERMITTED');
+    assert.equal(code(chain, ask('b1.sec', {})), 'INSIGHT_NOT_PERMITTED');
+    // Never by proxy: a clerk entering it for the member is refused.
+    assert.equal(code(chain, ask('b1.clerk', {}, 'b1.m1')), 'INSIGHT_ON_BEHALF_REFUSED');
+    assert.equal(code(chain, ask('b1.m1', { reason: '有误' })), 'INSIGHT_REASON_REQUIRED');
+    assert.equal(
+      code(chain, ask('b1.m1', { record: 'dues.month/b1.m1/2024-04' })),
+      'INSIGHT_NOT_A_CREDIT_RECORD',
+    );
+    assert.equal(
+      code(chain, ask('b1.m1', { record: 'dues.payment/pay1', year: 2023 })),
+      'INSIGHT_NOT_A_CREDIT_RECORD',
+    );
+    ok(chain, ask('b1.m1', {}));
+    assert.equal(code(chain, ask('b1.m1', {})), 'INSIGHT_EXISTS');
+  });
+
+  it('the branch answers: not the member, a refusal states a reason, once only', () => {
+    assert.equal(code(chain, answer('b1.m1', { accepted: true })), 'INSIGHT_NOT_PERMITTED');
+    assert.equal(code(chain, answer('c.sec', { accepted: true })), 'INSIGHT_NOT_PERMITTED');
+    assert.equal(code(chain, answer('b1.org', { accepted: false })), 'INSIGHT_REASON_REQUIRED');
+    assert.equal(code(chain, answer('b1.org', { accepted: false, reason: '无' })), 'INSIGHT_REASON_REQUIRED');
+    ok(chain, answer('b1.org', { accepted: false, reason: '账上无二月缴纳记录' }));
+    assert.equal(code(chain, answer('b1.sec', { accepted: true })), 'INSIGHT_ALREADY_ANSWERED');
+    // An acceptance needs no reason.
+    ok(chain, {
+      ...ask('b1.m1', { id: 'cc2', record: 'dues.month/b1.m1/2024-03', reason: '三月已转账缴纳' }),
+      at: '2024-04-04',
+    });
+    ok(chain, { ...answer('b1.sec', { id: 'cc2', accepted: true }), at: '2024-04-05' });
+  });
+
+  it('the credit is unchanged, each request and answer beside the disputed entry; the member’s requests listed', () => {
+    const cc1 = {
+      id: 'cc1',
+      member: 'b1.m1',
+      org: 'b1',
+      year: 2024,
+      record: 'dues.month/b1.m1/2024-02',
+      reason: '二月党费已交现金',
+      filedOn: '2024-04-02',
+      status: 'refused',
+      answeredOn: '2024-04-03',
+      answer: '账上无二月缴纳记录',
+    };
+    const cc2 = {
+      id: 'cc2',
+      member: 'b1.m1',
+      org: 'b1',
+      year: 2024,
+      record: 'dues.month/b1.m1/2024-03',
+      reason: '三月已转账缴纳',
+      filedOn: '2024-04-04',
+      status: 'accepted',
+      answeredOn: '2024-04-05',
+      answer: null,
+    };
+    const c = credit(chain, 'b1.m1', 2024);
+    assert.deepEqual(c.entries, [
+      { points: 1, kind: 'duesOnTime', on: '2024-01', record: 'dues.payment/pay1' },
+      {
+        points: -1,
+        kind: 'duesUnpaid',
+        on: '2024-02',
+        record: 'dues.month/b1.m1/2024-02',
+        corrections: [cc1],
+      },
+      {
+        points: -1,
+        kind: 'duesUnpaid',
+        on: '2024-03',
+        record: 'dues.month/b1.m1/2024-03',
+        corrections: [cc2],
+      },
+    ]);
+    // Accepted or not, the points are the records' own: 1 − 1 − 1.
+    assert.equal(c.total, -1);
+    assert.deepEqual(chain.query('insight', 'corrections', { member: 'b1.m1' }), [cc1, cc2]);
+    assert.deepEqual(chain.query('insight', 'corrections', { member: 'b1.m1', year: 2023 }), []);
+  });
+});
