@@ -6,8 +6,11 @@
  * The summary printed last is node:test's own (CI reads it).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { run } from 'node:test';
+import { spec } from 'node:test/reporters';
 
 const root = new URL('..', import.meta.url).pathname;
 const only = process.argv.slice(2);
@@ -32,14 +35,72 @@ for (const pkg of readdirSync(join(root, 'packages')).sort()) {
 }
 // The repository scripts' own tests (the layer check's), under the name `scripts`.
 if (only.length === 0 || only.includes('scripts')) collect(join(root, 'scripts', 'test'), files);
+// The longest files first (measured wall times of a full run, longest first), the rest in name
+// order: with two files at a time, a long file started last would run alone at the end. A name
+// missing here only runs later; nothing else depends on this list.
+const LONGEST_FIRST = [
+  'web/test/admin',
+  'sim/test/seeds-0',
+  'web/test/journeys',
+  'sim/test/seeds-1',
+  'cli/test/demo',
+  'web/test/overdue-approval',
+  'web/test/insight',
+  'web/test/declarations',
+  'web/test/dues-books',
+  'web/test/openness-forms',
+  'cli/test/demo-early',
+  'web/test/dues',
+  'web/test/disclosure',
+  'web/test/discipline',
+  'cli/test/crash',
+  'web/test/orglife',
+  'web/test/orglife-study',
+  'web/test/residents',
+  'web/test/service',
+  'cli/test/governance-cluster',
+  'web/test/gm',
+  'cli/test/import',
+];
+const rank = (f: string) => {
+  const i = LONGEST_FIRST.findIndex((name) => f.endsWith(`/${name}.test.ts`));
+  return i < 0 ? LONGEST_FIRST.length : i;
+};
+files.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-const concurrency = process.env.TEST_CONCURRENCY ?? '2';
-const result = spawnSync(
-  process.execPath,
-  ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
-  { stdio: 'inherit', cwd: root },
-);
-process.exit(result.status ?? 1);
+// The browser test files serve one build of the web app, made here once (a Vite build per file
+// cost each of them seconds of both cores); packages/web/test/harness.ts reads the variable.
+let webDist: string | undefined;
+if (files.some((f) => f.includes('/packages/web/test/')) && !process.env.DJCHAIN_TEST_WEB_DIST) {
+  webDist = mkdtempSync(join(tmpdir(), 'djchain-test-web-'));
+  const built = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `import(${JSON.stringify(join(root, 'packages/web/src/build.ts'))}).then((m) => m.buildWeb(process.argv[1]))`,
+      webDist,
+    ],
+    { stdio: 'inherit', cwd: root },
+  );
+  if (built.status !== 0) {
+    console.error('error: the web app did not build; `npm run build -w @djchain/web` shows why');
+    process.exit(1);
+  }
+  process.env.DJCHAIN_TEST_WEB_DIST = webDist;
+}
+// node:test's run() keeps the order given (`node --test a b` sorts its files by name); each file
+// still runs in a process of its own, two at a time.
+const concurrency = Number(process.env.TEST_CONCURRENCY ?? '2');
+process.chdir(root);
+const stream = run({ files, concurrency, isolation: 'process' });
+stream.on('test:fail', (e) => {
+  // A file's own failure (nesting 0) or any test's: either fails the run.
+  if (e.nesting >= 0) process.exitCode = 1;
+});
+stream.once('end', () => {
+  if (webDist) rmSync(webDist, { recursive: true, force: true });
+});
+stream.compose(spec).pipe(process.stdout);

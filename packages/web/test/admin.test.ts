@@ -28,7 +28,6 @@ import {
   clientOf,
   PASSPHRASE,
   type Rig,
-  SHOTS,
   shoot,
   signInWith,
   startChain,

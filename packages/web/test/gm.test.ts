@@ -45,7 +45,7 @@ describe('web app on a gm chain in Chromium', { timeout: 240_000 }, () => {
   after(() => stopRig({ chain, ...rig }));
 
   browserIt('the first script lists neither the gm suite nor the keystore code', async () => {
-    const dist = join(chain.dir, '..', 'dist');
+    const dist = rig!.web.distDir;
     const html = readFileSync(join(dist, 'index.html'), 'utf8');
     const listed = [...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
     assert.ok(listed.length > 0, 'index.html lists scripts');

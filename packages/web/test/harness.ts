@@ -25,7 +25,6 @@ import {
 } from '@djchain/testkit/process';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { genesisSet } from '../src/app/chain.ts';
-import { buildWeb } from '../src/build.ts';
 import { configFromGenesisFile, serveWeb, type WebServer } from '../src/server.ts';
 import { type BrowserGate, browserGate, gateNotice } from './browser-gate.ts';
 
@@ -235,7 +234,10 @@ export async function startChain(
       suite,
       key.secretKey,
       PASSPHRASE,
-      { label: acc.label },
+      // N = 2^15, the least a browser opens (KEYSTORE_OPEN_MIN_N), not 2^17: the browser's JavaScript
+      // scrypt runs at every sign-in and unlock, about a hundred times in the suite. Keys made in the
+      // browser (管理 · 新建密钥, residents) keep the full strength and are opened at it in admin.test.
+      { label: acc.label, N: 2 ** 15, allowWeakKdf: true },
       { scrypt: nativeScrypt },
     );
     keystores[name] = join(root, 'keys', `${acc.id}.json`);
@@ -456,11 +458,26 @@ function startSealed(chain: Chain): Promise<Spawned> {
   });
 }
 
-export async function startWeb(chain: Chain): Promise<WebServer> {
-  // Once per test file, so CI needs no separate build step; into the chain's own directory, so
-  // test files running side by side never serve a build another one is emptying.
-  const distDir = join(chain.dir, '..', 'dist');
-  await buildWeb(distDir);
+/**
+ * The built app for a test file. `npm test` (scripts/run-tests.ts) builds it once for every browser
+ * test file and names it in DJCHAIN_TEST_WEB_DIST (read only: no test writes into it). A file run on
+ * its own builds its own copy into `fallbackDir`, never into a directory another file serves from
+ * (a build empties its output first).
+ */
+export async function testDist(fallbackDir: string): Promise<string> {
+  const shared = process.env.DJCHAIN_TEST_WEB_DIST;
+  if (shared) return shared;
+  // Imported here, not at the top: Vite is heavy to load, and most runs never build.
+  const { buildWeb } = await import('../src/build.ts');
+  await buildWeb(fallbackDir);
+  return fallbackDir;
+}
+
+/** A web server of the tests, with the build it serves. */
+export type TestWeb = WebServer & { readonly distDir: string };
+
+export async function startWeb(chain: Chain): Promise<TestWeb> {
+  const distDir = await testDist(join(chain.dir, '..', 'dist'));
   const sealed = await startSealed(chain);
   const web = await serveWeb({
     distDir,
@@ -470,6 +487,7 @@ export async function startWeb(chain: Chain): Promise<WebServer> {
   });
   return {
     ...web,
+    distDir,
     close: async () => {
       await sealed.stop(5000);
       await web.close();
@@ -654,7 +672,7 @@ export async function signInWith(
 /** What a browser test file runs against: a chain, the web app in front of it, one page. */
 export interface Rig {
   readonly chain: Chain;
-  readonly web: WebServer;
+  readonly web: TestWeb;
   readonly browser: BrowserPage;
   readonly page: Page;
 }

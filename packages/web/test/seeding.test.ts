@@ -9,9 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
-import { buildWeb } from '../src/build.ts';
 import { configFromGenesisFile, serveWeb, type WebServer } from '../src/server.ts';
-import { type BrowserPage, browserTests, type Chain, openPage, startChain } from './harness.ts';
+import { type BrowserPage, browserTests, type Chain, openPage, startChain, testDist } from './harness.ts';
 
 const { gate, browserIt } = browserTests('web seeding banner tests');
 
@@ -26,8 +25,7 @@ describe('the demo seeding banner in Chromium', { timeout: 600_000 }, () => {
   before(async () => {
     if (!gate.run) return;
     chain = await startChain();
-    const distDir = join(dir, 'dist');
-    await buildWeb(distDir);
+    const distDir = await testDist(join(dir, 'dist'));
     const config = configFromGenesisFile(join(chain.dir, 'genesis.json'));
     seeding = await serveWeb({ distDir, nodeUrl: chain.nodeUrl, config, progressFile: progress });
     plain = await serveWeb({ distDir, nodeUrl: chain.nodeUrl, config });
