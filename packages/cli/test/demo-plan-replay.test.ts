@@ -7,6 +7,7 @@
  * dues history's month closes give the warnings, the one open six-month case and the books it plans.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { getSuite, type Value } from '@djchain/crypto';
 import { signTx } from '@djchain/ledger';
@@ -226,4 +227,97 @@ test('every transaction of a small demo plan executes ok; the expulsion goes thr
     items: { scope: string }[];
   };
   assert.ok(pub.items.every((i) => i.scope === 'public'));
+  // Every item carries its content: a registered attachment whose hash is the SHA-256 of one of the
+  // plan's documents (the text the seeder uploads), a public one for a publicity, the branch's for a notice.
+  const texts = new Map(
+    plan.documents.map((d) => [createHash('sha256').update(d.text, 'utf8').digest('hex'), d.text]),
+  );
+  assert.equal(texts.size, items.length, 'one document per item');
+  for (const { item } of items as unknown as {
+    item: { kind: string; org: string; content: string | null };
+  }[]) {
+    assert.ok(
+      item.content !== null && texts.has(item.content),
+      `${item.kind} of ${item.org} has its content`,
+    );
+    const a = query('attachment', 'attachment', { hash: item.content }) as { scope: string; org: string };
+    assert.deepEqual([a.scope, a.org], [item.kind === '党费收缴公示' ? 'org' : 'public', item.org]);
+    assert.match(
+      texts.get(item.content)!,
+      new RegExp(`^# .*${item.kind === '党费收缴公示' ? '党费收缴情况公示' : '公示'}`),
+    );
+  }
+
+  // The service centre's history (issue 17), counts by hand. 40 members → 40 generated orders
+  // (plan-service.ts: one per member, at least 24): 2 cancelled (40/25 rounded), 1 refused and
+  // dispatched again (40/30), 1 failed (40/50, at least one), 1 dispatched late (40/30), 35 done.
+  // With the twenty hand-written ones (16 confirmed, 1 failed, 1 cancelled, 1 dispatched, 1 ordered):
+  // confirmed 16 + 35 + 1 + 1 = 53, failed 2, cancelled 3, one dispatched and one ordered still open.
+  type Order = {
+    id: string;
+    status: string;
+    provider: string | null;
+    minutes: number | null;
+    rating: number | null;
+    acts: { act: string; late: boolean }[];
+    escalations: { level: string }[];
+  };
+  const orders = plan.residents.flatMap((r) => query('service', 'ordersOf', { resident: r.id }) as Order[]);
+  assert.equal(orders.length, 60);
+  const byStatus: Record<string, number> = {};
+  for (const o of orders) byStatus[o.status] = (byStatus[o.status] ?? 0) + 1;
+  assert.deepEqual(byStatus, { confirmed: 53, failed: 2, cancelled: 3, dispatched: 1, ordered: 1 });
+  // Refused first, then dispatched again and done: so-12 and one generated order.
+  const refused = orders.filter((o) => o.acts.some((a) => a.act === 'refuse'));
+  assert.deepEqual(
+    refused.map((o) => [o.acts.filter((a) => a.act === 'dispatch').length, o.status]),
+    [
+      [2, 'confirmed'],
+      [2, 'confirmed'],
+    ],
+  );
+  // Dispatched late (so-07 and one generated, 14 days after the order): flagged late, escalated up to
+  // the committee (here blocks run on planned days only, so the grid leader's turn may be skipped).
+  const late = orders.filter((o) => o.acts.some((a) => a.act === 'dispatch' && a.late));
+  assert.equal(late.length, 2);
+  for (const o of late)
+    assert.ok(
+      o.escalations.some((e) => e.level === 'committee'),
+      o.id,
+    );
+  // Ratings mostly 4–5 (the hand-written: 13 of 16), every rating of 3 or less of the generated with a review.
+  const ratings = orders.filter((o) => o.status === 'confirmed').map((o) => o.rating!);
+  assert.ok(ratings.filter((r) => r >= 4).length >= 0.8 * ratings.length, `ratings ${ratings.join()}`);
+  for (const t of plan.txs.filter((t) => t.action === 'confirm' && String(t.params.order).startsWith('so-h')))
+    if ((t.params.rating as number) <= 3)
+      assert.equal(typeof t.params.review, 'string', String(t.params.order));
+  // The portal's public figures (stats: confirmed per month and kind) add up to the confirmations,
+  // and their rating sum to the ratings the residents gave (the plan's confirm acts).
+  const stats = query('service', 'stats', {}) as { orders: number; ratingSum: number }[];
+  const given = plan.txs.filter((t) => t.module === 'service' && t.action === 'confirm');
+  assert.equal(
+    stats.reduce((n, s) => n + s.orders, 0),
+    53,
+  );
+  assert.equal(
+    stats.reduce((n, s) => n + s.ratingSum, 0),
+    given.reduce((n, t) => n + (t.params.rating as number), 0),
+  );
+  // 双报到 hours come only from confirmed services: each registration's tally is the minutes of the
+  // confirmed orders of its accounts, nothing from the failed, cancelled or still open ones.
+  const regs = query('service', 'registrations', {}) as {
+    id: string;
+    accounts: string[];
+    served: { orders: number; minutes: number };
+  }[];
+  assert.equal(regs.length, 12);
+  for (const r of regs) {
+    const mine = orders.filter((o) => o.status === 'confirmed' && r.accounts.includes(o.provider!));
+    assert.deepEqual(
+      r.served,
+      { orders: mine.length, minutes: mine.reduce((n, o) => n + o.minutes!, 0) },
+      r.id,
+    );
+  }
+  assert.ok(regs.filter((r) => r.served.orders > 0).length >= 10, 'most 双报到 members served');
 });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { getSuite, type Value } from '@djchain/crypto';
-import { duesBaseCommitment, duesModule } from '@djchain/modules';
+import { duesBaseCommitment, duesModule, serviceModule } from '@djchain/modules';
 import { generatePlan, planHash } from '../src/demo/index.ts';
 import { duesSaltOf } from '../src/demo/plan-context.ts';
 
@@ -22,9 +22,11 @@ test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are 
   // genesis and their 党小组会 (again nothing drawn), and by issue 16 (residents and 四议两公开: their
   // own generator, residents kept apart from `people`, so the off-chain hash stays; 党务公开: the
   // eight transactions counted below, no draw either; 重大事项申报: 15 acts, nothing drawn), then by
-  // issue 17 (the service centre: fixed data, nothing drawn, so the off-chain hash stays). The plan
+  // issue 17 (the service centre: fixed data, nothing drawn, so the off-chain hash stays), then by
+  // its generated year of orders (a generator of its own, seed ^ 0x17, residents bound 14 months
+  // back) and the disclosures' contents (nothing drawn): the off-chain hash stays again. The plan
   // hash is read from the run after the counts below were checked by hand.
-  assert.equal(planHash(suite, plan), '0f3e19a6792922209619a2503aabe44605bcc260514c1d0260bf5d473c55f991');
+  assert.equal(planHash(suite, plan), 'd6591fdbbfc1c166bf250acedaef00913107ffe0f12bfc3cd2270fc07f3e9f0a');
   const offChain = JSON.stringify({ people: plan.people, cases: plan.cases, accounts: plan.accounts });
   assert.equal(createHash('sha256').update(offChain).digest('hex'), OFF_CHAIN_SHA256);
   assert.equal(plan.genesisDate, '2022-06-01');
@@ -36,8 +38,10 @@ test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are 
   // 2024-06 (24), b4-g2 2024-11 (19), b3-g2 2025-04 (14), b2-g2 2026-01 (5): 62 × 2 = 124.
   // Issue 16 added 52 (residents and 四议两公开, counted below), 8 of 党务公开 (two conversion
   // publicities, six dues notices) and 15 of 重大事项申报: 1601 + 124 + 52 + 8 + 15. Issue 17 added
-  // 126 of the service centre (counted by action below): 1601 + 124 + 52 + 8 + 15 + 126.
-  assert.equal(plan.txs.length, 1601 + 124 + 52 + 8 + 15 + 126);
+  // 126 of the service centre (counted by action below): 1601 + 124 + 52 + 8 + 15 + 126. Then the
+  // service centre's year of generated history (60 orders for 60 members: 304 acts, counted below)
+  // and the disclosures' contents (14 attachments, one per item): + 304 + 14.
+  assert.equal(plan.txs.length, 1601 + 124 + 52 + 8 + 15 + 126 + 304 + 14);
   assert.equal(plan.residents.length, 20);
 });
 
@@ -117,8 +121,10 @@ test('seed 7: transactions per action', () => {
     'resident.closeVote': 1,
     'resident.publishResolution': 1,
     'resident.publishResult': 1,
-    // 2 for matter A's documents, 5 for the service centre's monthly service sheets (issue 17).
-    'attachment.register': 2 + 5,
+    // 2 for matter A's documents, 12 for the service centre's monthly service sheets (issue 17: a
+    // sheet in each of the last 12 months, every one has a completion), 14 for the disclosure items'
+    // contents (6 发展对象 and 2 转正 publicities, 6 dues notices: issue 16).
+    'attachment.register': 2 + 12 + 14,
     'resident.comment': 5,
     // Issue 16: each of the six branches publishes 2025's dues notice on 2026-01-20.
     'dues.publishNotice': 6,
@@ -139,18 +145,22 @@ test('seed 7: transactions per action', () => {
     // dispatched again (so-12), 1 failed (so-15), 1 cancelled before dispatch (so-18), 1 only
     // dispatched (so-19), 1 only ordered (so-20). Dispatches 14 + 1 + 2 + 1 + 1 = 19; accepts
     // 14 + 1 + 1 + 1 = 17; completes and confirms 14 + 1 + 1 = 16; one service sheet a month in the
-    // five months with a completion (the attachments above).
+    // months with a completion (the attachments above). Then the generated year: 60 orders (one per
+    // member): 2 cancelled (60/25 rounded), 2 refused and dispatched again (60/30), 1 failed (60/50),
+    // 2 dispatched late (60/30), 53 done. Dispatches 53 + 2 + 1 + 2 × 2 = 60, accepts 53 + 2 + 2 + 1
+    // = 58, completes and confirms 53 + 2 + 2 = 57; 60 + 2 + 60 + 2 + 58 + 1 + 57 + 57 = 297 acts and
+    // 7 more monthly sheets (12 − 5): 304.
     'service.setGrid': 3,
     'service.register': 12,
     'service.setItem': 15,
-    'service.order': 20,
-    'service.dispatch': 19,
-    'service.accept': 17,
-    'service.refuse': 1,
-    'service.complete': 16,
-    'service.fail': 1,
-    'service.confirm': 16,
-    'service.cancel': 1,
+    'service.order': 20 + 60,
+    'service.dispatch': 19 + 60,
+    'service.accept': 17 + 58,
+    'service.refuse': 1 + 2,
+    'service.complete': 16 + 57,
+    'service.fail': 1 + 1,
+    'service.confirm': 16 + 57,
+    'service.cancel': 1 + 2,
   });
 });
 
@@ -275,6 +285,31 @@ test("the default demo's dues transactions pass the chain's parameter checks (no
     .filter(({ r }) => !r.ok)
     .map(({ t, r }) => `${t.date} ${t.action} ${JSON.stringify(t.params)}: ${r.ok ? '' : r.error.code}`);
   assert.deepEqual(refused, []);
+  // The service centre's year (issue 17) at the default size: 300 generated orders, by hand from the
+  // proportions of plan-service.ts — 12 cancelled (300/25), 10 refused and dispatched again (300/30),
+  // 6 failed (300/50), 10 dispatched late (300/30), 262 done — plus the twenty hand-written ones.
+  const acts = (action: string) =>
+    big.txs.filter((t) => t.module === 'service' && t.action === action).length;
+  assert.deepEqual(['order', 'cancel', 'refuse', 'fail', 'confirm'].map(acts), [
+    20 + 300,
+    1 + 12,
+    1 + 10,
+    1 + 6,
+    16 + 262 + 10 + 10,
+  ]);
+  const days = new Set(big.txs.filter((t) => t.action === 'order').map((t) => t.date.slice(0, 7)));
+  assert.equal(days.size, 12, 'orders in each of the last 12 months');
+  // Every service act's parameters pass the chain's own parse (the needs and reviews hold no
+  // personal data), and ratings are mostly 4–5.
+  const bad = big.txs
+    .filter((t) => t.module === 'service')
+    .map((t) => ({ t, r: serviceModule.actions[t.action]!.parse(t.params as Value) }))
+    .filter(({ r }) => !r.ok)
+    .map(({ t }) => `${t.date} ${t.action} ${JSON.stringify(t.params)}`);
+  assert.deepEqual(bad, []);
+  const ratings = big.txs.filter((t) => t.action === 'confirm').map((t) => t.params.rating as number);
+  assert.ok(ratings.filter((r) => r >= 4).length >= 0.8 * ratings.length);
+  assert.ok(ratings.some((r) => r <= 3));
 });
 
 const OFF_CHAIN_SHA256 = 'bee74a26ab8a710882c39297898b41904711598b8cdcebad58282cf9147bea26';

@@ -134,6 +134,28 @@ test('a small demo seeds a real 4-validator consortium, every stage exists, an o
     'warned at three',
   );
 
+  // 党务公开 (issue 16): every disclosure item carries its content, uploaded by the seeder: the node
+  // serves it and the SDK checks it hashes to the item's content hash before returning it.
+  let disclosed = 0;
+  for (const org of ['b1', 'b2', 'b3', 'b4', 'b5', 'b6']) {
+    const { result } = await client.query('disclosure', 'ofOrg', { org });
+    for (const { item } of result as { item: { kind: string; content: string | null } }[]) {
+      assert.ok(item.content !== null, `${item.kind} of ${org} without content`);
+      const text = new TextDecoder().decode(await client.getAttachment(item.content));
+      assert.match(text, /^# .*公示\n/, `${item.kind} of ${org}`);
+      disclosed++;
+    }
+  }
+  assert.ok(disclosed >= 6, `${disclosed} items`); // at least each branch's dues notice
+  // The service centre's history (issue 17): 30 members → 30 generated orders, 1 cancelled, 1 refused
+  // and dispatched again, 1 failed, 1 late, 26 done (plan-service.ts): 28 confirmed, with the
+  // hand-written 16 the portal's public figures count 44 confirmed services.
+  const stats = (await client.query('service', 'stats', {})).result as { orders: number }[];
+  assert.equal(
+    stats.reduce((n, x) => n + x.orders, 0),
+    44,
+  );
+
   // Personal fields go through the demo's sealed-data service: a read record first, then the name.
   assert.match(first.out(), /仅供演示/);
   const sealedUrl = /个人信息查看服务：(http:\/\/127\.0\.0\.1:\d+)/.exec(first.out())?.[1];

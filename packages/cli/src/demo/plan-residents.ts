@@ -50,10 +50,11 @@ export function planResidents(ctx: PlanContext): DemoResident[] {
       : ['resident', action];
     ctx.txs.push({ date, wave, signer, module, action: name, params, ...extra });
   };
-  // The service centre's clerk: the b1 clerk takes the post in the community 党委 too.
-  push(day(ctx, 7, '06'), 0, secretary, 'org.appointPost', { org: 'c1', member: clerk, post: '党务工作者' });
+  // The service centre's clerk: the b1 clerk takes the post in the community 党委 too, and binds the
+  // residents, fourteen months back (the service centre's year of history starts twelve months back).
+  push(day(ctx, 14, '06'), 0, secretary, 'org.appointPost', { org: 'c1', member: clerk, post: '党务工作者' });
   for (const r of residents)
-    push(day(ctx, 7, '20'), 0, clerk, 'bind', {
+    push(day(ctx, 14, '20'), 0, clerk, 'bind', {
       id: r.id,
       org: 'c1',
       address: r.address,

@@ -109,6 +109,18 @@ export interface DemoPlan {
   readonly orgNames: { readonly [id: string]: string };
   /** The residents bound on chain (issue 16): names off chain (sealed with the roster), keys by id. */
   readonly residents: readonly DemoResident[];
+  /**
+   * The disclosure items' contents (issue 16, plan-disclosure.ts): registered on chain by hash
+   * (`attachment.register`), uploaded by the seeder once the record is committed.
+   */
+  readonly documents: readonly DemoDocument[];
+}
+
+/** A document the seeder uploads: its SHA-256 (the attachment's hash on chain), type and text. */
+export interface DemoDocument {
+  readonly hash: string;
+  readonly mediaType: string;
+  readonly text: string;
 }
 
 /** A resident of the demo: the name stays in the sealed roster; the chain has id and key address. */

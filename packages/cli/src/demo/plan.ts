@@ -94,10 +94,10 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
   });
   // Residents and 四议两公开 (issue 16): their own generator, so nothing above changes.
   const residents = planResidents(ctx);
-  // The service centre (issue 17): fixed data on the residents' accounts, nothing drawn.
+  // The service centre (issue 17): on the residents' accounts; its year of orders from its own generator.
   planService(ctx);
-  // 党务公开 (issue 16): the yearly dues notices; draws nothing from the generator.
-  planDisclosure(ctx);
+  // 党务公开 (issue 16): each item's content, the yearly dues notices; draws nothing from the generator.
+  const documents = planDisclosure(ctx);
 
   const txs = [...ctx.txs].sort((x, y) => (x.date === y.date ? x.wave - y.wave : x.date < y.date ? -1 : 1));
   return {
@@ -120,6 +120,7 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
     declarations,
     orgNames: ORG_NAMES,
     residents,
+    documents,
   };
 }
 

@@ -25,6 +25,8 @@ export interface SeedDeps {
 }
 
 export interface SeedResult {
+  /** Documents uploaded (the disclosure items' contents, plan.documents). */
+  readonly documents?: number;
   readonly txs: number;
   readonly days: number;
 }
@@ -67,6 +69,10 @@ export async function seedHistory(suite: Suite, plan: DemoPlan, deps: SeedDeps):
     waves[t.wave] = wave;
     byDate.set(t.date, waves);
   }
+  // The disclosure contents, uploaded once their record is committed (client.putAttachment: the
+  // record exists, so only the upload; the operator's token reads every attachment).
+  const documents = new Map(plan.documents.map((d) => [d.hash, d]));
+  let uploaded = 0;
   let done = 0;
   for (const [date, waves] of byDate) {
     const at = chinaTime(date, 9);
@@ -134,10 +140,21 @@ export async function seedHistory(suite: Suite, plan: DemoPlan, deps: SeedDeps):
         done++;
       }
       deps.onWave?.('committed', signed.length);
+      for (const { planned } of signed) {
+        const d = planned.action === 'register' ? documents.get(planned.params.hash as string) : undefined;
+        if (d === undefined) continue;
+        const meta = { org: planned.params.org as string, scope: planned.params.scope as 'public' | 'org' };
+        await client.putAttachment(
+          new TextEncoder().encode(d.text),
+          { ...meta, mediaType: d.mediaType },
+          keyOf(planned.signer),
+        );
+        uploaded++;
+      }
       deps.onProgress?.(done, plan.txs.length, date);
     }
   }
-  return { txs: done, days: byDate.size };
+  return { txs: done, days: byDate.size, documents: uploaded };
 }
 
 function bytesAsHex(_k: string, v: unknown): unknown {
