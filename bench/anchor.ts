@@ -10,9 +10,7 @@ import { getSuite, type SuiteId } from '@djchain/crypto';
 import {
   checkLightStep,
   type Header,
-  headerHash,
-  makeCommit,
-  signVote,
+  signCommit,
   type ValidatorSet,
   validatorSetHash,
 } from '@djchain/ledger';
@@ -50,23 +48,7 @@ function measure(suiteId: SuiteId, validators: number, runs: number): number {
     nextValidatorsHash: setHash,
     proposer: keys[0]!.publicKey,
   };
-  const blockHash = headerHash(suite, header);
-  const sigs = keys.map((k, validatorIndex) => {
-    const vote = {
-      type: 'precommit' as const,
-      height: 200,
-      round: 0,
-      blockHash,
-      time: header.time + 500,
-      validator: k.publicKey,
-    };
-    return {
-      validatorIndex,
-      time: vote.time,
-      signature: signVote(suite, k.secretKey, header.chainId, vote).signature,
-    };
-  });
-  const commit = makeCommit(200, 0, blockHash, sigs);
+  const commit = signCommit(suite, header.chainId, header, keys, set);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();

@@ -8,16 +8,15 @@
  * not the chain's). p50 and p99 (nearest rank) over `orders`.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadDir } from '@djchain/cli';
 import { type Action, addressOf, DjchainClient } from '@djchain/client';
 import { getSuite, type KeyPair, type Value } from '@djchain/crypto';
-import { initConsortium } from '@djchain/testkit/consortium';
+import { initConsortium, shareGenesis } from '@djchain/testkit/consortium';
 import { sleep } from '@djchain/testkit/ports';
-import { patchConfig } from '@djchain/testkit/process';
 import { type NodeProcess, startNode } from './proc.ts';
 
 const SINCE = '2024-01-01';
@@ -68,10 +67,7 @@ export async function benchService(
         })),
       },
     };
-    for (const dir of dirs) {
-      writeFileSync(join(dir, 'genesis.json'), JSON.stringify(genesis, null, 2));
-      patchConfig(dir, { logLevel: 'warn' });
-    }
+    shareGenesis(dirs, genesis, { logLevel: 'warn' });
     for (const dir of dirs) nodes.push(await startNode(dir, [], undefined));
     const loaded = loadDir(dirs[0]!).genesis;
     const client = new DjchainClient({

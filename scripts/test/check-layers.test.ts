@@ -97,3 +97,25 @@ test('a package missing from the layer table is reported', () => {
     'packages/extra: not in the layer table of scripts/check-layers.ts and ARCHITECTURE.md',
   ]);
 });
+
+test("the web app may import the modules' data-only lists, nothing else of the modules; the lists may import nothing", () => {
+  const clean = checkLayers(
+    tree({
+      'packages/web/src/a.ts': "import { SERVICE_KINDS } from '@djchain/modules/lists';\n",
+      'packages/modules/src/lists.ts': "export const SERVICE_KINDS = ['其他'] as const;\n",
+    }),
+  );
+  assert.deepEqual(clean, []);
+  const problems = checkLayers(
+    tree({
+      'packages/web/src/a.ts': "import { SERVICE_KINDS } from '@djchain/modules/lists';\n",
+      'packages/web/src/b.ts': "import { allModules } from '@djchain/modules';\n",
+      'packages/modules/src/lists.ts':
+        "import type { Value } from '@djchain/crypto';\nexport const L = [] as const;\n",
+    }),
+  );
+  assert.deepEqual(problems, [
+    'packages/web/src/b.ts: imports @djchain/modules, but web may import only [crypto, state, ledger, client]',
+    'packages/modules/src/lists.ts: a data entry other layers import may import nothing',
+  ]);
+});

@@ -15,9 +15,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { initConsortium } from '@djchain/testkit/consortium';
+import { initConsortium, newKeystore, orgsOf, readGenesis, shareGenesis } from '@djchain/testkit/consortium';
 import { until } from '@djchain/testkit/ports';
-import { djchain, patchConfig, type Spawned, startDjchain } from '@djchain/testkit/process';
+import { djchain, type Spawned, startDjchain } from '@djchain/testkit/process';
 
 const MARKER = 'MINUTES-c9d1';
 const MINUTES = `${MARKER} 第一党支部2025年第一季度党员大会记录\n议题：学习党章；民主评议安排。\n`;
@@ -38,25 +38,14 @@ test('put at one node, read at an entitled node, refused to an outsider, never h
   );
   const pass = join(root, 'pass.txt');
   writeFileSync(pass, 'attach-test-pass\n');
-  const keystore = (name: string) => {
-    const file = join(root, `${name}.json`);
-    const r = djchain(['keys', 'new', '--out', file, '--passphrase-file', pass, '--lang', 'en']);
-    assert.equal(r.status, 0, r.stderr);
-    return { file, address: (JSON.parse(readFileSync(file, 'utf8')) as { address: string }).address };
-  };
+  const keystore = (name: string) => newKeystore(root, pass, name);
   const sec1 = keystore('sec1');
   const m1 = keystore('m1');
   const m2 = keystore('m2');
-  const genesis = JSON.parse(readFileSync(join(dirs[0]!, 'genesis.json'), 'utf8'));
+  const genesis = readGenesis(dirs);
   genesis.modules = {
     org: {
-      orgs: orgs.map((o, i) => ({
-        id: o.id,
-        name: o.name,
-        kind: i === 0 ? '党委' : '党支部',
-        parent: i === 0 ? null : 'org0',
-        termStart: '2024-06-01',
-      })),
+      orgs: orgsOf(orgs, '2024-06-01'),
       posts: [{ org: 'org1', member: 'm-sec1', post: '书记', since: '2024-06-01' }],
     },
     member: {
@@ -67,10 +56,7 @@ test('put at one node, read at an entitled node, refused to an outsider, never h
       ],
     },
   };
-  for (const dir of dirs) {
-    writeFileSync(join(dir, 'genesis.json'), JSON.stringify(genesis, null, 2));
-    patchConfig(dir, { logLevel: 'info', emptyBlockIntervalMs: 200 });
-  }
+  shareGenesis(dirs, genesis, { logLevel: 'info', emptyBlockIntervalMs: 200 });
   const genesisFile = join(dirs[0]!, 'genesis.json');
   const urls = orgs.map((o) => `http://127.0.0.1:${o.apiPort}`);
   for (let i = 0; i < 4; i++) {
@@ -94,37 +80,16 @@ test('put at one node, read at an entitled node, refused to an outsider, never h
   const file = join(root, 'minutes.txt');
   writeFileSync(file, MINUTES);
   const hash = createHash('sha256').update(MINUTES).digest('hex');
-  const put = cli([
-    'attach',
-    'put',
-    file,
-    '--org',
-    'org1',
-    '--scope',
-    'org',
-    '--key',
-    sec1.file,
-    '--api',
-    urls[1]!,
-  ]);
+  /** Sec1 puts the minutes for org1 (scope: the organization) at node `i`. */
+  const putAt = (i: number) =>
+    cli(['attach', 'put', file, '--org', 'org1', '--scope', 'org', '--key', sec1.file, '--api', urls[i]!]);
+  const put = putAt(1);
   assert.equal(put.status, 0, put.out);
   assert.match(put.out, new RegExp(`哈希（SHA-256）：${hash}`));
   const held = (i: number) => existsSync(join(dirs[i]!, 'attachments', hash.slice(0, 2), hash));
   assert.ok(held(1), 'the uploading node keeps it');
   // Not at a node of an organization that may not keep it (org2): refused, nothing kept there.
-  const wrong = cli([
-    'attach',
-    'put',
-    file,
-    '--org',
-    'org1',
-    '--scope',
-    'org',
-    '--key',
-    sec1.file,
-    '--api',
-    urls[2]!,
-  ]);
+  const wrong = putAt(2);
   assert.equal(wrong.status, 1, wrong.out);
   assert.match(wrong.out, /ATTACHMENT_WRONG_NODE/);
 

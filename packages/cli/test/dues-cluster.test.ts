@@ -12,18 +12,11 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { type Action, addressOf, DjchainClient, type VerifiedReceipt } from '@djchain/client';
+import { type Action, addressOf, type VerifiedReceipt } from '@djchain/client';
 import { decode, getSuite, type KeyPair, type Value } from '@djchain/crypto';
 import { chinaTime, duesBaseCommitment } from '@djchain/modules';
-import { initConsortium } from '@djchain/testkit/consortium';
-import { patchConfig } from '@djchain/testkit/process';
-import { type Replay, startReplay, stopChild } from '../src/demo/run.ts';
-import { waitForBlockTime } from '../src/demo/seed.ts';
-import { loadDir } from '../src/files.ts';
+import { CLUSTER_ORGS, startReplayCluster } from './replay-cluster.ts';
 
 const suite = getSuite('intl');
 const keyOf = (name: string): KeyPair =>
@@ -34,17 +27,6 @@ const street = keyOf('street');
 const SINCE = '2024-01-01';
 
 test('assess, pay, confirm, month close → warning, remit, acknowledgments: through four real nodes, proved', async (t) => {
-  const root = mkdtempSync(join(tmpdir(), 'djdues-'));
-  const replays: Replay[] = [];
-  t.after(async () => {
-    await Promise.all(replays.map((r) => stopChild(r.child)));
-    rmSync(root, { recursive: true, force: true });
-  });
-  const { dirs } = await initConsortium(root, 'dues-e2e', ['committee', 'branch', 'branch', 'branch'], (i) =>
-    i === 0 ? '东风社区党委' : `第${i}党支部`,
-  );
-  const genesisFile = join(dirs[0]!, 'genesis.json');
-  const genesis = JSON.parse(readFileSync(genesisFile, 'utf8'));
   const member = (id: (typeof PEOPLE)[number]) => ({
     id,
     org: 'org1',
@@ -52,50 +34,25 @@ test('assess, pay, confirm, month close → warning, remit, acknowledgments: thr
     status: '正式党员',
     since: '2010-07-01',
   });
-  genesis.time = chinaTime('2025-01-02', 9);
-  genesis.modules = {
-    org: {
-      orgs: [
-        { id: 'org0', name: '东风社区党委', kind: '党委', parent: null, termStart: SINCE },
-        { id: 'org1', name: '幸福里网格党支部', kind: '党支部', parent: 'org0', termStart: SINCE },
-      ],
-      posts: [
-        { org: 'org0', member: 'c-sec', post: '书记', since: SINCE },
-        { org: 'org0', member: 'c-org', post: '组织委员', since: SINCE },
-        { org: 'org1', member: 'b-sec', post: '书记', since: SINCE },
-        { org: 'org1', member: 'b-org', post: '组织委员', since: SINCE },
-        { org: 'org1', member: 'b-clerk', post: '党务工作者', since: SINCE },
-      ],
-      superior: { name: '东风街道党工委', address: addressOf(suite, street.publicKey) },
+  const { clientOf, client, on } = await startReplayCluster(t, {
+    chainId: 'dues-e2e',
+    suite,
+    time: chinaTime('2025-01-02', 9),
+    modules: {
+      org: {
+        orgs: CLUSTER_ORGS,
+        posts: [
+          { org: 'org0', member: 'c-sec', post: '书记', since: SINCE },
+          { org: 'org0', member: 'c-org', post: '组织委员', since: SINCE },
+          { org: 'org1', member: 'b-sec', post: '书记', since: SINCE },
+          { org: 'org1', member: 'b-org', post: '组织委员', since: SINCE },
+          { org: 'org1', member: 'b-clerk', post: '党务工作者', since: SINCE },
+        ],
+        superior: { name: '东风街道党工委', address: addressOf(suite, street.publicKey) },
+      },
+      member: { members: PEOPLE.map(member) },
     },
-    member: { members: PEOPLE.map(member) },
-  };
-  for (const dir of dirs) {
-    writeFileSync(join(dir, 'genesis.json'), JSON.stringify(genesis, null, 2));
-    patchConfig(dir, { logLevel: 'warn' });
-  }
-
-  for (const dir of dirs) replays.push(startReplay(dir));
-  const urls = await Promise.all(replays.map((r) => r.ready));
-  const loaded = loadDir(dirs[0]!).genesis;
-  const clientOf = (url: string, dir: string) =>
-    new DjchainClient({
-      baseUrl: url,
-      suite,
-      chainId: loaded.chainId,
-      trust: { kind: 'genesis', validators: loaded.validators },
-      // Reads as the node's operator (its api-token), as the demo's writer does.
-      token: readFileSync(join(dir, 'api-token'), 'utf8').trim(),
-      // A bound against a hang on a loaded machine, not a timing check.
-      requestTimeoutMs: 60_000,
-    });
-  const client = clientOf(urls[0]!, dirs[0]!);
-  /** Every validator's clock to 09:00 China time of `date`, then a block carrying it. */
-  const on = async (date: string) => {
-    const ms = chinaTime(date, 9);
-    await Promise.all(replays.map((r) => r.setClock(ms)));
-    await waitForBlockTime(client, ms, 120_000);
-  };
+  });
   const send = async (signer: KeyPair, action: string, params: Value): Promise<VerifiedReceipt> =>
     client.send({ module: 'dues', action, params } as Action, signer, { timeoutMs: 120_000 });
   const ok = async (signer: KeyPair, action: string, params: Value) => {
@@ -197,7 +154,7 @@ test('assess, pay, confirm, month close → warning, remit, acknowledgments: thr
     ['acknowledged', 10_500, 'org0', '2025-05-06'],
   );
   // … and the acknowledgment's receipt served by another validator, proved by its own light client.
-  const other = clientOf(urls[3]!, dirs[3]!);
+  const other = clientOf(3);
   const again = await other.getReceipt(ack.hash);
   assert.equal(again.status, 'committed');
   if (again.status === 'committed') {

@@ -8,15 +8,15 @@
  * because the fifth votes (4 of 5 equal powers are needed). Waits are bounded polls, not timings.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fromHex, getSuite } from '@djchain/crypto';
 import { addressOf } from '@djchain/ledger';
-import { initConsortium } from '@djchain/testkit/consortium';
+import { initConsortium, newKeystore, orgsOf, readGenesis, shareGenesis } from '@djchain/testkit/consortium';
 import { until } from '@djchain/testkit/ports';
-import { djchain, patchConfig, type Spawned, startDjchain } from '@djchain/testkit/process';
+import { djchain, type Spawned, startDjchain } from '@djchain/testkit/process';
 
 test('a governed fifth validator takes effect at h+2 and the chain keeps committing with it', async (t) => {
   const root = mkdtempSync(join(tmpdir(), 'djgov-'));
@@ -35,29 +35,18 @@ test('a governed fifth validator takes effect at h+2 and the chain keeps committ
   // Keystores of the 党委's 书记 and of the 街道党工委 (the approval body), made by the CLI.
   const pass = join(root, 'pass.txt');
   writeFileSync(pass, 'governance-test-pass\n');
-  const keystore = (name: string) => {
-    const file = join(root, `${name}.json`);
-    const r = djchain(['keys', 'new', '--out', file, '--passphrase-file', pass, '--lang', 'en']);
-    assert.equal(r.status, 0, r.stderr);
-    return { file, ...(JSON.parse(readFileSync(file, 'utf8')) as { publicKey: string; address: string }) };
-  };
+  const keystore = (name: string) => newKeystore(root, pass, name);
   const secretary = keystore('secretary');
   const street = keystore('street');
 
   // One genesis for all five: the fifth organization's node is NOT a validator at genesis.
-  const genesis = JSON.parse(readFileSync(join(dirs[0]!, 'genesis.json'), 'utf8'));
+  const genesis = readGenesis(dirs);
   const fifth = genesis.validators.pop() as { publicKey: string; name: string };
   const suite = getSuite('intl');
   assert.equal(addressOf(suite, fromHex(secretary.publicKey)), secretary.address);
   genesis.modules = {
     org: {
-      orgs: orgs.map((o, i) => ({
-        id: o.id,
-        name: o.name,
-        kind: i === 0 ? '党委' : '党支部',
-        parent: i === 0 ? null : 'org0',
-        termStart: '2024-06-01',
-      })),
+      orgs: orgsOf(orgs, '2024-06-01'),
       posts: [{ org: 'org0', member: 'm-sec', post: '书记', since: '2024-06-01' }],
     },
     member: {
@@ -67,10 +56,7 @@ test('a governed fifth validator takes effect at h+2 and the chain keeps committ
     },
     governance: { approval: { by: 'superior', name: '街道党工委', publicKey: street.publicKey } },
   };
-  for (const dir of dirs) {
-    writeFileSync(join(dir, 'genesis.json'), JSON.stringify(genesis, null, 2));
-    patchConfig(dir, { logLevel: 'warn', emptyBlockIntervalMs: 200 });
-  }
+  shareGenesis(dirs, genesis, { logLevel: 'warn', emptyBlockIntervalMs: 200 });
   const genesisFile = join(dirs[0]!, 'genesis.json');
   const urls = orgs.map((o) => `http://127.0.0.1:${o.apiPort}`);
   const status = async (i: number) =>

@@ -10,18 +10,11 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { type Action, addressOf, DjchainClient, verifyServiceStatement } from '@djchain/client';
+import { type Action, addressOf, verifyServiceStatement } from '@djchain/client';
 import { getSuite, type KeyPair, type Value } from '@djchain/crypto';
 import { chinaTime } from '@djchain/modules';
-import { initConsortium } from '@djchain/testkit/consortium';
-import { patchConfig } from '@djchain/testkit/process';
-import { type Replay, startReplay, stopChild } from '../src/demo/run.ts';
-import { waitForBlockTime } from '../src/demo/seed.ts';
-import { loadDir } from '../src/files.ts';
+import { CLUSTER_ORGS, startReplayCluster } from './replay-cluster.ts';
 
 const suite = getSuite('intl');
 const keyOf = (name: string): KeyPair =>
@@ -34,64 +27,35 @@ const SINCE = '2024-01-01';
 const EVIDENCE = 'e1'.repeat(32);
 
 test('order → dispatch → accept → done → rating through four real nodes; the 双报到 statement verifies', async (t) => {
-  const root = mkdtempSync(join(tmpdir(), 'djservice-'));
-  const replays: Replay[] = [];
-  t.after(async () => {
-    await Promise.all(replays.map((r) => stopChild(r.child)));
-    rmSync(root, { recursive: true, force: true });
+  const {
+    genesis: loaded,
+    clientOf,
+    client,
+    on,
+  } = await startReplayCluster(t, {
+    chainId: 'service-e2e',
+    suite,
+    time: chinaTime('2025-03-01', 9),
+    modules: {
+      org: {
+        orgs: CLUSTER_ORGS,
+        posts: [
+          { org: 'org0', member: 'c-sec', post: '书记', since: SINCE },
+          { org: 'org0', member: 'c-clerk', post: '党务工作者', since: SINCE },
+          { org: 'org1', member: 'b-sec', post: '书记', since: SINCE },
+        ],
+      },
+      member: {
+        members: PEOPLE.map((id) => ({
+          id,
+          org: id.startsWith('c-') ? 'org0' : 'org1',
+          address: addressOf(suite, key[id].publicKey),
+          status: '正式党员',
+          since: '2010-07-01',
+        })),
+      },
+    },
   });
-  const { dirs } = await initConsortium(
-    root,
-    'service-e2e',
-    ['committee', 'branch', 'branch', 'branch'],
-    (i) => (i === 0 ? '东风社区党委' : `第${i}党支部`),
-  );
-  const genesis = JSON.parse(readFileSync(join(dirs[0]!, 'genesis.json'), 'utf8'));
-  genesis.time = chinaTime('2025-03-01', 9);
-  genesis.modules = {
-    org: {
-      orgs: [
-        { id: 'org0', name: '东风社区党委', kind: '党委', parent: null, termStart: SINCE },
-        { id: 'org1', name: '幸福里网格党支部', kind: '党支部', parent: 'org0', termStart: SINCE },
-      ],
-      posts: [
-        { org: 'org0', member: 'c-sec', post: '书记', since: SINCE },
-        { org: 'org0', member: 'c-clerk', post: '党务工作者', since: SINCE },
-        { org: 'org1', member: 'b-sec', post: '书记', since: SINCE },
-      ],
-    },
-    member: {
-      members: PEOPLE.map((id) => ({
-        id,
-        org: id.startsWith('c-') ? 'org0' : 'org1',
-        address: addressOf(suite, key[id].publicKey),
-        status: '正式党员',
-        since: '2010-07-01',
-      })),
-    },
-  };
-  for (const dir of dirs) {
-    writeFileSync(join(dir, 'genesis.json'), JSON.stringify(genesis, null, 2));
-    patchConfig(dir, { logLevel: 'warn' });
-  }
-  for (const dir of dirs) replays.push(startReplay(dir));
-  const urls = await Promise.all(replays.map((r) => r.ready));
-  const loaded = loadDir(dirs[0]!).genesis;
-  const clientOf = (url: string, dir: string) =>
-    new DjchainClient({
-      baseUrl: url,
-      suite,
-      chainId: loaded.chainId,
-      trust: { kind: 'genesis', validators: loaded.validators },
-      token: readFileSync(join(dir, 'api-token'), 'utf8').trim(),
-      requestTimeoutMs: 60_000,
-    });
-  const client = clientOf(urls[0]!, dirs[0]!);
-  const on = async (date: string, hour = 9) => {
-    const ms = chinaTime(date, hour);
-    await Promise.all(replays.map((r) => r.setClock(ms)));
-    await waitForBlockTime(client, ms, 120_000);
-  };
   const ok = async (signer: KeyPair, module: string, action: string, params: Value) => {
     const r = await client.send({ module, action, params } as Action, signer, { timeoutMs: 120_000 });
     assert.equal(r.receipt.status, 'ok', `${module}.${action}: ${JSON.stringify(r.receipt.error)}`);
@@ -205,7 +169,7 @@ test('order → dispatch → accept → done → rating through four real nodes;
   ]);
 
   // The statement for the member's own branch: their account's dossier, proved, from another node.
-  const other = clientOf(urls[2]!, dirs[2]!);
+  const other = clientOf(2);
   const { bytes } = await other.getDossier('resident:res-v');
   const v = verifyServiceStatement(bytes, {
     suite,

@@ -8,19 +8,17 @@ import { encode, getSuite, type KeyPair, type Suite, type SuiteId } from '@djcha
 import {
   type Block,
   type CommitCertificate,
-  type CommitSig,
   commitHash,
   encodeTx,
   type Header,
   headerHash,
-  makeCommit,
   merkleProof,
   merkleRoot,
   type Receipt,
   type ReceiptEvent,
   receiptHash,
+  signCommit,
   signTx,
-  signVote,
   type Transaction,
   txHash,
   txRoot,
@@ -166,26 +164,11 @@ export class TestChain {
 
   /** Precommits for `header` by `signers` (indices into the set of the header's height). */
   sign(header: Header, keys: readonly KeyPair[], round = 0, signingSet?: ValidatorSet): CommitCertificate {
-    const blockHash = headerHash(this.suite, header);
     const set = signingSet ?? this.blocks[header.height - 1]?.set ?? this.set;
-    const sigs: CommitSig[] = keys.map((k) => {
-      const validatorIndex = set.validators.findIndex((v) => Buffer.from(v.publicKey).equals(k.publicKey));
-      const time = header.time + 500 + validatorIndex;
-      const vote = {
-        type: 'precommit' as const,
-        height: header.height,
-        round,
-        blockHash,
-        time,
-        validator: k.publicKey,
-      };
-      return {
-        validatorIndex,
-        time,
-        signature: signVote(this.suite, k.secretKey, this.chainId, vote).signature,
-      };
+    return signCommit(this.suite, this.chainId, header, keys, set, {
+      round,
+      time: (validatorIndex) => header.time + 500 + validatorIndex,
     });
-    return makeCommit(header.height, round, blockHash, sigs);
   }
 
   /** Keys of the set in force at `height`. */

@@ -1,5 +1,5 @@
 /** Commit certificates (DESIGN §4): precommits of more than 2/3 of voting power for one block. */
-import { encode, equalBytes, type Suite, type Value } from '@djchain/crypto';
+import { encode, equalBytes, type KeyPair, type Suite, type Value } from '@djchain/crypto';
 import { type TimedPower, weightedMedianTime } from './bft-time.ts';
 import { decodeValue } from './codec.ts';
 import { LedgerError } from './errors.ts';
@@ -7,7 +7,7 @@ import { domainHash, TAG } from './hashing.ts';
 import { type Header, headerHash } from './header.ts';
 import { Fields } from './shape.ts';
 import { totalPower, type ValidatorSet } from './validators.ts';
-import { voteSignBytes } from './vote.ts';
+import { signVote, voteSignBytes } from './vote.ts';
 
 export interface CommitSig {
   /** Index in the validator set of the block's height. */
@@ -76,6 +76,38 @@ export function makeCommit(height: number, round: number, blockHash: Uint8Array,
     .sort((a, b) => a.validatorIndex - b.validatorIndex)
     .filter((s) => !seen.has(s.validatorIndex) && seen.add(s.validatorIndex));
   return { height, round, blockHash, precommits } satisfies CommitCertificate;
+}
+
+/**
+ * A commit certificate for `header` signed by `keys` at once, for whoever holds the validators'
+ * secret keys outside consensus (test chains, the simulator, benchmarks). Each key signs a precommit
+ * on `chainId` at round `round` (default 0) and time `time(validatorIndex)` (default half a second
+ * after the header); its index is its place in `set` (-1 for a key outside it, as a forger's).
+ */
+export function signCommit(
+  suite: Suite,
+  chainId: string,
+  header: Header,
+  keys: readonly KeyPair[],
+  set: ValidatorSet,
+  opts: { readonly round?: number; readonly time?: (validatorIndex: number) => number } = {},
+): CommitCertificate {
+  const round = opts.round ?? 0;
+  const blockHash = headerHash(suite, header);
+  const sigs = keys.map((k): CommitSig => {
+    const validatorIndex = set.validators.findIndex((v) => equalBytes(v.publicKey, k.publicKey));
+    const time = opts.time ? opts.time(validatorIndex) : header.time + 500;
+    const vote = {
+      type: 'precommit' as const,
+      height: header.height,
+      round,
+      blockHash,
+      time,
+      validator: k.publicKey,
+    };
+    return { validatorIndex, time, signature: signVote(suite, k.secretKey, chainId, vote).signature };
+  });
+  return makeCommit(header.height, round, blockHash, sigs);
 }
 
 export type CommitCheck =

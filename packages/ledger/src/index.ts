@@ -25,6 +25,7 @@ export {
   decodeCommit,
   encodeCommit,
   makeCommit,
+  signCommit,
   verifyCommit,
 } from './commit.ts';
 export { isLedgerError, LedgerError, type LedgerErrorCode } from './errors.ts';

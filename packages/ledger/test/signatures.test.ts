@@ -8,6 +8,7 @@ import {
   type Header,
   headerHash,
   makeCommit,
+  signCommit,
   signTx,
   signVote,
   type Transaction,
@@ -123,6 +124,32 @@ for (const suite of suites) {
         const r = verifyCommit(suite, set, h, c);
         assert.ok(r.ok);
         assert.equal(r.signedPower, 3);
+      });
+
+      it('signCommit: the keys given, indexed in the set, sorted; the same certificate as signed vote by vote', () => {
+        const { keys } = validatorsOf(suite, powers);
+        // Given out of order; times as the reference precommits above (1000 + index), round 2.
+        const c = signCommit(suite, h.chainId, h, [keys[2]!, keys[0]!, keys[1]!], set, {
+          round: 2,
+          time: (i) => 1000 + i,
+        });
+        assert.deepEqual(c, makeCommit(h.height, 2, hash, precommits(suite, h, [0, 1, 2], powers, 2)));
+        assert.deepEqual(
+          c.precommits.map((p) => p.validatorIndex),
+          [0, 1, 2],
+        );
+        assert.equal(c.round, 2);
+        assert.ok(verifyCommit(suite, set, h, c).ok);
+        // By default round 0, half a second after the header, for every signer.
+        const d = signCommit(suite, h.chainId, h, keys, set);
+        assert.equal(d.round, 0);
+        assert.deepEqual(
+          d.precommits.map((p) => p.time),
+          [h.time + 500, h.time + 500, h.time + 500],
+        );
+        assert.ok(verifyCommit(suite, set, h, d).ok);
+        // Signed on another chain id, the certificate does not verify for this header.
+        assert.equal(verifyCommit(suite, set, h, signCommit(suite, 'dj-other', h, keys, set)).ok, false);
       });
 
       it('exactly 2/3 of power fails', () => {

@@ -3,11 +3,11 @@
  * `djchain init --orgs` (one node directory per organization). The tests of the CLI (cluster,
  * Byzantine, governance) and the cluster benchmarks start from here.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DjError } from '@djchain/crypto';
 import { freePorts } from './ports.ts';
-import { djchain } from './process.ts';
+import { djchain, patchConfig } from './process.ts';
 
 export interface OrgEntry {
   readonly id: string;
@@ -44,4 +44,51 @@ export async function initConsortium(
   if (init.status !== 0)
     throw new DjError('TESTKIT_INIT_FAILED', `djchain init --orgs failed (${init.status}): ${init.stderr}`);
   return { orgs, dirs: orgs.map((o) => join(root, 'c', o.id)) };
+}
+
+/** A genesis file as JSON: the validators and whatever else the test edits. */
+export interface GenesisJson {
+  validators: { publicKey: string; name: string; power: number }[];
+  [key: string]: unknown;
+}
+
+/** The genesis `djchain init --orgs` wrote (the same in every node directory). */
+export function readGenesis(dirs: readonly string[]): GenesisJson {
+  return JSON.parse(readFileSync(join(dirs[0]!, 'genesis.json'), 'utf8'));
+}
+
+/** Writes `genesis` into every node directory and patches each node's config with `config`. */
+export function shareGenesis(
+  dirs: readonly string[],
+  genesis: unknown,
+  config: Record<string, unknown>,
+): void {
+  for (const dir of dirs) {
+    writeFileSync(join(dir, 'genesis.json'), JSON.stringify(genesis, null, 2));
+    patchConfig(dir, config);
+  }
+}
+
+/** The consortium's organizations as the org module's genesis lists them: org0 the 党委, the others its 党支部. */
+export function orgsOf(orgs: readonly OrgEntry[], termStart: string) {
+  return orgs.map((o, i) => ({
+    id: o.id,
+    name: o.name,
+    kind: i === 0 ? '党委' : '党支部',
+    parent: i === 0 ? null : 'org0',
+    termStart,
+  }));
+}
+
+/** A new keystore `<root>/<name>.json` made by `djchain keys new` under the passphrase in `passFile`. */
+export function newKeystore(
+  root: string,
+  passFile: string,
+  name: string,
+): { file: string; publicKey: string; address: string } {
+  const file = join(root, `${name}.json`);
+  const r = djchain(['keys', 'new', '--out', file, '--passphrase-file', passFile, '--lang', 'en']);
+  if (r.status !== 0)
+    throw new DjError('TESTKIT_INIT_FAILED', `djchain keys new failed (${r.status}): ${r.stderr}`);
+  return { file, ...(JSON.parse(readFileSync(file, 'utf8')) as { publicKey: string; address: string }) };
 }

@@ -1,7 +1,7 @@
 /**
- * The web app may not import the modules (scripts/check-layers.ts), so `src/app/insight.ts` keeps its
- * own lists of the warning kinds and levels. This test keeps them equal to the chain's, in order: a
- * kind added on chain and missing on the page fails here (its label would be a raw key otherwise).
+ * `src/app/insight.ts` takes the warning kinds and levels from @djchain/modules/lists (the data-only
+ * path the web app may import). This test checks that they are the chain's, in order, and that each
+ * has a label: a kind added on chain without one fails here (its label would be a raw key otherwise).
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';

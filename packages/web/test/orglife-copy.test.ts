@@ -1,7 +1,6 @@
 /**
- * The web app may not import the modules (scripts/check-layers.ts), so `src/app/orglife.ts` keeps its
- * own list of meeting kinds. This test keeps the copy equal to the modules' rule set, in order: a kind
- * added on chain and missing on the page (or renamed) fails here, not in front of a secretary.
+ * `src/app/orglife.ts` takes the meeting kinds from @djchain/modules/lists (the data-only path the
+ * web app may import). This test checks that the page's list is the modules' rule set, in order.
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';

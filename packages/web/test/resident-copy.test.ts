@@ -1,7 +1,7 @@
 /**
- * The web app may not import the modules (scripts/check-layers.ts), so `src/app/resident.ts` keeps
- * its own copy of the matter statuses, the vote choices and the commitment of the clerk's check. This
- * test keeps them equal to the modules': a drift fails here, not at the service centre's counter.
+ * `src/app/resident.ts` takes the matter statuses, the vote choices and the check's domain tag from
+ * @djchain/modules/lists, and computes the commitment of the clerk's check in the browser. This test
+ * keeps them equal to the modules': a drift fails here, not at the service centre's counter.
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';

@@ -1,7 +1,7 @@
 /**
- * The web app may not import the modules (scripts/check-layers.ts), so `src/app/service.ts` keeps its
- * own copy of the service kinds, provider kinds and order statuses. This test keeps them equal to the
- * modules': a drift fails here, not on a resident's phone.
+ * `src/app/service.ts` takes the service kinds, provider kinds and order statuses from
+ * @djchain/modules/lists (the data-only path the web app may import). This test checks that the page's
+ * lists are the modules': a drift fails here, not on a resident's phone.
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';

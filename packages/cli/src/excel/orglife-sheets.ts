@@ -5,17 +5,9 @@
  * row in Chinese. Pure functions over cells and query results; the command does the IO.
  */
 import type { Sheet } from '@djchain/client/roster';
+import { MEETING_KINDS } from '@djchain/modules/lists';
 
-export const MEETING_KINDS = [
-  '支部党员大会',
-  '支部委员会',
-  '党小组会',
-  '党课',
-  '主题党日',
-  '组织生活会',
-  '民主评议党员',
-  '谈心谈话',
-] as const;
+export { MEETING_KINDS };
 
 /** A held meeting as `orglife.meeting` returns it (the fields the register shows). */
 export interface MeetingRecord {

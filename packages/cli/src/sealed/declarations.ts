@@ -24,8 +24,8 @@ import { type DeclarationContent, isIsoDate, openDeclaration, sealDeclaration } 
 import { openVault, profileKeyOf, saveVault, type Vault, withKeys } from '../commands/vault.ts';
 import { SealedError } from './errors.ts';
 import { FileCache } from './file-cache.ts';
+import { signedPayload } from './signed.ts';
 
-const HEX = /^(?:[0-9a-f]{2})+$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
 /** One line of the declarations file. */
@@ -37,28 +37,13 @@ export interface DeclarationLine {
 }
 
 function parse(client: DjchainClient, body: unknown): { payload: SealedDeclarePayload; signer: Uint8Array } {
-  const b = body as { payload?: unknown; signer?: unknown; signature?: unknown } | null;
-  if (
-    typeof b?.payload !== 'string' ||
-    typeof b.signer !== 'string' ||
-    !HEX.test(b.signer) ||
-    typeof b.signature !== 'string' ||
-    !HEX.test(b.signature)
-  )
-    throw new SealedError(
-      'SEALED_BAD_REQUEST',
-      'payload (JSON text), signer and signature (hex) are required',
-    );
-  const signer = fromHex(b.signer);
-  const digest = sealedDeclareDigest(client.suite, client.chainId, b.payload);
-  if (!client.suite.verify(signer, digest, fromHex(b.signature)))
-    throw new SealedError('SEALED_DECLARE_BAD_SIGNATURE');
-  let p: SealedDeclarePayload;
-  try {
-    p = JSON.parse(b.payload) as SealedDeclarePayload;
-  } catch {
-    throw new SealedError('SEALED_BAD_REQUEST', 'payload is not JSON');
-  }
+  const { payload, signer } = signedPayload(
+    (k, d, sig) => client.suite.verify(k, d, sig),
+    body,
+    (text) => sealedDeclareDigest(client.suite, client.chainId, text),
+    'SEALED_DECLARE_BAD_SIGNATURE',
+  );
+  const p = payload as SealedDeclarePayload;
   if (
     p?.chainId !== client.chainId ||
     !Number.isSafeInteger(p.height) ||

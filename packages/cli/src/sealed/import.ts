@@ -25,14 +25,13 @@ import {
   sealedImportDigest,
 } from '@djchain/client';
 import { type RowError, validateRows } from '@djchain/client/roster';
-import { fromHex } from '@djchain/crypto';
 import { chinaDate } from '@djchain/modules';
 import { needsAge, planRow } from '../commands/import.ts';
 import { walkOrgs } from '../commands/orgs.ts';
 import { appendSealed, memberIdOf, openVault, saveVault, withKeys } from '../commands/vault.ts';
 import { SealedError } from './errors.ts';
+import { signedPayload } from './signed.ts';
 
-const HEX = /^(?:[0-9a-f]{2})+$/;
 /** Existence checks in flight at once. */
 const LOOKUPS = 16;
 
@@ -44,33 +43,13 @@ export interface ImportScope {
 }
 
 function parse(client: DjchainClient, body: unknown): { payload: SealedImportPayload; signer: Uint8Array } {
-  const b = body as { payload?: unknown; signer?: unknown; signature?: unknown } | null;
-  if (
-    typeof b?.payload !== 'string' ||
-    typeof b.signer !== 'string' ||
-    !HEX.test(b.signer) ||
-    typeof b.signature !== 'string' ||
-    !HEX.test(b.signature)
-  )
-    throw new SealedError(
-      'SEALED_BAD_REQUEST',
-      'payload (JSON text), signer and signature (hex) are required',
-    );
-  const signer = fromHex(b.signer);
-  if (
-    !client.suite.verify(
-      signer,
-      sealedImportDigest(client.suite, client.chainId, b.payload),
-      fromHex(b.signature),
-    )
-  )
-    throw new SealedError('SEALED_IMPORT_BAD_SIGNATURE');
-  let p: SealedImportPayload;
-  try {
-    p = JSON.parse(b.payload) as SealedImportPayload;
-  } catch {
-    throw new SealedError('SEALED_BAD_REQUEST', 'payload is not JSON');
-  }
+  const { payload, signer } = signedPayload(
+    (k, d, sig) => client.suite.verify(k, d, sig),
+    body,
+    (text) => sealedImportDigest(client.suite, client.chainId, text),
+    'SEALED_IMPORT_BAD_SIGNATURE',
+  );
+  const p = payload as SealedImportPayload;
   if (
     p?.chainId !== client.chainId ||
     !Number.isSafeInteger(p.height) ||

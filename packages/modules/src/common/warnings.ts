@@ -7,11 +7,12 @@
  */
 import type { Value } from '@djchain/crypto';
 import type { HookContext } from '@djchain/runtime';
+import { WARNING_KINDS, WARNING_LEVELS } from '../lists.ts';
 import { chinaDate, type IsoDate } from './dates.ts';
 import { asValue, SEP } from './stores.ts';
 
-/** dueSoon: a deadline approaches; overdue: it passed or an obligation was missed; serious: a case opened. */
-export const WARNING_LEVELS = ['dueSoon', 'overdue', 'serious'] as const;
+export { WARNING_KINDS, WARNING_LEVELS };
+
 export type WarningLevel = (typeof WARNING_LEVELS)[number];
 
 /**
@@ -21,19 +22,6 @@ export type WarningLevel = (typeof WARNING_LEVELS)[number];
  * transfer.unanswered {transfer}; discipline.observation {sanction, observationEnds}; anchor.missing
  * {chain, since (parent height of the last anchor or the registration), latest (child height)}.
  */
-export const WARNING_KINDS = [
-  'recruitment.deadline',
-  'dues.arrears',
-  'dues.lapse',
-  'orglife.missed',
-  'orglife.lapse',
-  'org.term',
-  'transfer.unanswered',
-  'discipline.observation',
-  'anchor.missing',
-  'declaration.answer',
-  'declaration.review',
-] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 
 export interface WarningSpec {

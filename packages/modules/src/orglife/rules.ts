@@ -4,17 +4,10 @@
  * RULES.md §8; every number here is a parameter of the rule set, never a constant in the checks.
  */
 import { cite, DOC } from '../common/cites.ts';
+import { MEETING_KINDS } from '../lists.ts';
 
-export const MEETING_KINDS = [
-  '支部党员大会',
-  '支部委员会',
-  '党小组会',
-  '党课',
-  '主题党日',
-  '组织生活会',
-  '民主评议党员',
-  '谈心谈话',
-] as const;
+export { MEETING_KINDS };
+
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 export type Period = 'month' | 'quarter' | 'year';

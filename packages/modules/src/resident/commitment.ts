@@ -7,8 +7,9 @@
  * check to whoever is entitled, who recomputes the commitment. Salt and check are the caller's.
  */
 import { encode, type Suite, taggedHash, toHex } from '@djchain/crypto';
+import { RESIDENT_CHECK_TAG } from '../lists.ts';
 
-export const RESIDENT_CHECK_TAG = 'djchain/resident-check/v1';
+export { RESIDENT_CHECK_TAG };
 
 export interface ResidentCheck {
   readonly resident: string;

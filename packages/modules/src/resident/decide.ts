@@ -14,6 +14,7 @@ import { addDays } from '../common/dates.ts';
 import { failure, okResult } from '../common/errors.ts';
 import { orgEntity } from '../common/events.ts';
 import { allKeys, asValue, MODULE, storeOf } from '../common/stores.ts';
+import { VOTE_CHOICES } from '../lists.ts';
 import { actorOf } from '../permissions/authorize.ts';
 import type { OrgPost } from '../permissions/rules.ts';
 import {
@@ -31,8 +32,9 @@ import { LEADERS, matterTarget } from './meetings.ts';
 import { meets, residentParams } from './params.ts';
 import { getMatter, getResident, type Matter, residentKeys, type VoteRound } from './store.ts';
 
+export { VOTE_CHOICES };
+
 const PUBLISHERS: readonly OrgPost[] = ['书记', '副书记', '宣传委员', '党务工作者'];
-export const VOTE_CHOICES = ['赞成', '反对', '弃权'] as const;
 type Choice = (typeof VOTE_CHOICES)[number];
 
 function save(ctx: ActionContext, m: Matter): void {

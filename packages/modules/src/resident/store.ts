@@ -7,6 +7,9 @@
 import type { ReadStore } from '@djchain/runtime';
 import type { IsoDate } from '../common/dates.ts';
 import { getRecord, SEP } from '../common/stores.ts';
+import { MATTER_STATUSES } from '../lists.ts';
+
+export { MATTER_STATUSES };
 
 export interface Designation {
   readonly since: IsoDate;
@@ -72,16 +75,6 @@ export interface Publication {
   readonly late: boolean;
 }
 
-export const MATTER_STATUSES = [
-  'proposed',
-  'deliberated',
-  'reviewed',
-  'voting',
-  'resolved',
-  'published',
-  'done',
-  'rejected',
-] as const;
 export type MatterStatus = (typeof MATTER_STATUSES)[number];
 
 export interface Matter {

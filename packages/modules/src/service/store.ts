@@ -7,27 +7,15 @@
 import type { ReadStore } from '@djchain/runtime';
 import type { IsoDate } from '../common/dates.ts';
 import { getRecord, SEP } from '../common/stores.ts';
+import { ORDER_STATUSES, PROVIDER_KINDS, SERVICE_KINDS } from '../lists.ts';
+
+export { ORDER_STATUSES, PROVIDER_KINDS, SERVICE_KINDS };
 
 /** `member:<member id>` or `resident:<resident id>`: who serves or leads, never a name. */
 export type Account = string;
 
-export const SERVICE_KINDS = [
-  '助老助餐',
-  '法律咨询',
-  '开具证明',
-  '上门维修',
-  '政策解读',
-  '医疗健康',
-  '文体活动',
-  '就业帮扶',
-  '环境整治',
-  '微心愿',
-  '其他',
-] as const;
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
 
-/** Who offers a menu item: the centre itself, a grid, a volunteer team, a 双报到 unit. */
-export const PROVIDER_KINDS = ['centre', 'grid', 'team', 'unit'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
 export interface Grid {
@@ -83,15 +71,6 @@ export interface Registration {
   readonly ended: IsoDate | null;
 }
 
-export const ORDER_STATUSES = [
-  'ordered',
-  'dispatched',
-  'accepted',
-  'done',
-  'confirmed',
-  'cancelled',
-  'failed',
-] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 /** Statuses with a next step due (and a deadline that escalates). */
 export const OPEN_STATUSES: readonly OrderStatus[] = ['ordered', 'dispatched', 'accepted', 'done'];

@@ -51,33 +51,11 @@ export interface RunState {
 }
 
 export function conclude(state: RunState): HierarchyReport {
-  const {
-    opts,
-    suite,
-    ticksPerChild,
-    communities,
-    streetChildren,
-    streets,
-    districts,
-    allFull,
-    level,
-    transfers,
-    submitted,
-    acct,
-    forged,
-    setChanges,
-    unexpected,
-    cpu,
-    admissionCpu,
-    commitBytes,
-    anchorTxBytes,
-    bytesAtStart,
-    blocksAtStart,
-  } = state;
+  const { opts, suite, communities, transfers, acct, forged, cpu } = state;
   const interval = opts.intervalMinutes;
   let anchorRecordBytes = 0;
   // The anchors each parent holds must be the children's real headers, and nothing else.
-  const violations = [...unexpected];
+  const violations = [...state.unexpected];
   const realHash = (c: Child, h: number) =>
     c.light
       ? c.light.made.get(h)
@@ -85,7 +63,7 @@ export function conclude(state: RunState): HierarchyReport {
         ? toHex(headerHash(suite, c.full!.app.header(h)!))
         : undefined;
   let anchorRecords = 0;
-  for (const c of [...communities, ...streetChildren]) {
+  for (const c of [...communities, ...state.streetChildren]) {
     for (const p of c.parents) {
       const view = p.app.store.view(p.height());
       const keys = view.keys(`anchor/a/${c.chain}/`, 1_000_000);
@@ -101,7 +79,7 @@ export function conclude(state: RunState): HierarchyReport {
       }
     }
   }
-  const acceptedTotal = sum([...submitted.values()].map((s) => s.accepted));
+  const acceptedTotal = sum([...state.submitted.values()].map((s) => s.accepted));
   if (anchorRecords !== acceptedTotal)
     violations.push(`${anchorRecords} anchor records, ${acceptedTotal} anchors accepted`);
   if (forged.refused !== forged.tried)
@@ -138,14 +116,14 @@ export function conclude(state: RunState): HierarchyReport {
   const emptyBlockBytes = Math.round(emptyBlock);
 
   const perParent = (lv: Level) => {
-    const chains = allFull.filter((ch) => level.get(ch) === lv);
+    const chains = state.allFull.filter((ch) => state.level.get(ch) === lv);
     const accepted = chains.map((ch) => acct(ch).accepted / opts.days);
     const recordBytes = chains.map((ch) => (acct(ch).txBytes + acct(ch).receiptBytes) / opts.days);
-    const dbBytes = chains.map((ch) => (ch.bytes() - bytesAtStart.get(ch)!) / opts.days);
+    const dbBytes = chains.map((ch) => (ch.bytes() - state.bytesAtStart.get(ch)!) / opts.days);
     const round = (x: number) => Math.round(x);
     const anchors = sum(chains.map((ch) => acct(ch).accepted + sum([...acct(ch).refused.values()])));
-    const grown = sum(chains.map((ch) => ch.bytes() - bytesAtStart.get(ch)!));
-    const blocks = sum(chains.map((ch) => ch.blocks - blocksAtStart.get(ch)!));
+    const grown = sum(chains.map((ch) => ch.bytes() - state.bytesAtStart.get(ch)!));
+    const blocks = sum(chains.map((ch) => ch.blocks - state.blocksAtStart.get(ch)!));
     // What an anchor adds: the growth less the blocks' own (an empty block's bytes, measured apart).
     const perAnchor = anchors ? (grown - blocks * emptyBlock) / anchors : 0;
     const perDay = sum(accepted) / chains.length;
@@ -198,7 +176,7 @@ export function conclude(state: RunState): HierarchyReport {
     districts: opts.districts,
     days: opts.days,
     intervalMinutes: interval,
-    ticksPerChild,
+    ticksPerChild: state.ticksPerChild,
     anchorsAccepted: acceptedTotal,
     anchorRecords,
     forged: {
@@ -206,14 +184,14 @@ export function conclude(state: RunState): HierarchyReport {
       refused: forged.refused,
       codes: Object.fromEntries([...forged.codes].sort()),
     },
-    setChanges,
+    setChanges: state.setChanges,
     street: perParent('street'),
     district: perParent('district'),
     communityOfSample: perParent('community'),
     bytes: {
-      anchorTx: anchorTxBytes,
+      anchorTx: state.anchorTxBytes,
       anchorRecordInState: anchorRecordBytes,
-      commitCertificate4: commitBytes,
+      commitCertificate4: state.commitBytes,
       emptyBlock: emptyBlockBytes,
       dossierTransferProof: dossier?.transferProof ?? null,
       dossierHistoryProof: dossier?.historyProof ?? null,
@@ -242,15 +220,15 @@ export function conclude(state: RunState): HierarchyReport {
     const own = sum(chains.map((ch) => ch.cpu.txBlocksMs - ch.cpu.emptyBlocksMs));
     return { all: anchors ? cpu[lv] / anchors : null, own: anchors ? own / anchors : null };
   };
-  const st = perAnchor(streets, 'street');
-  const di = perAnchor(districts, 'district');
+  const st = perAnchor(state.streets, 'street');
+  const di = perAnchor(state.districts, 'district');
   const round3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
   const measured = {
     streetCpuMsPerAnchorAllBlocks: round3(st.all),
     streetCpuMsPerAnchorOwn: round3(st.own),
     districtCpuMsPerAnchorAllBlocks: round3(di.all),
     districtCpuMsPerAnchorOwn: round3(di.own),
-    admissionCpuMsOwn: round3(median(admissionCpu)),
+    admissionCpuMsOwn: round3(median(state.admissionCpu)),
     emptyBlockCpuMs: round3(emptyMs / 500),
     streetCpuSeconds: round3(cpu.street / 1000),
     districtCpuSeconds: round3(cpu.district / 1000),

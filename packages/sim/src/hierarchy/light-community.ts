@@ -16,6 +16,7 @@ import {
   type Header,
   headerHash,
   makeCommit,
+  signCommit,
   signVote,
   type ValidatorSet,
   validatorSetHash,
@@ -111,25 +112,7 @@ export class LightCommunity {
 
   /** Precommits over `header` by `keys`, indexed in `set`, half a second after it. */
   sign(header: Header, keys: readonly KeyPair[], set: ValidatorSet): CommitCertificate {
-    const blockHash = headerHash(this.suite, header);
-    const sigs = keys.map((k) => {
-      const validatorIndex = set.validators.findIndex((v) => Buffer.from(v.publicKey).equals(k.publicKey));
-      const time = header.time + 500;
-      const vote = {
-        type: 'precommit' as const,
-        height: header.height,
-        round: 0,
-        blockHash,
-        time,
-        validator: k.publicKey,
-      };
-      return {
-        validatorIndex,
-        time,
-        signature: signVote(this.suite, k.secretKey, header.chainId, vote).signature,
-      };
-    });
-    return makeCommit(header.height, 0, blockHash, sigs);
+    return signCommit(this.suite, header.chainId, header, keys, set);
   }
 
   /** A forger's certificate for `header`: keys of no set of this chain, claiming the places of `set`'s validators. */

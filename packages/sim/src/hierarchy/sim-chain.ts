@@ -16,11 +16,9 @@ import {
   type CommitCertificate,
   encodeTx,
   type Header,
-  headerHash,
-  makeCommit,
   type Receipt,
+  signCommit,
   signTx,
-  signVote,
   type Transaction,
   type ValidatorSet,
 } from '@djchain/ledger';
@@ -188,25 +186,8 @@ export class SimChain {
   }
 
   private certify(header: Header, time: number): CommitCertificate {
-    const blockHash = headerHash(this.suite, header);
     const set = this.app.validators(header.height);
-    const sigs = this.validatorKeys.map((k) => {
-      const validatorIndex = set.validators.findIndex((v) => Buffer.from(v.publicKey).equals(k.publicKey));
-      const vote = {
-        type: 'precommit' as const,
-        height: header.height,
-        round: 0,
-        blockHash,
-        time,
-        validator: k.publicKey,
-      };
-      return {
-        validatorIndex,
-        time,
-        signature: signVote(this.suite, k.secretKey, this.chainId, vote).signature,
-      };
-    });
-    return makeCommit(header.height, 0, blockHash, sigs);
+    return signCommit(this.suite, this.chainId, header, this.validatorKeys, set, { time: () => time });
   }
 
   private sign(p: Pending): Transaction {

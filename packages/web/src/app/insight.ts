@@ -1,23 +1,12 @@
 /**
- * The web copies of the warning centre's and the operation index's records (the app may not import
- * @djchain/modules: scripts/check-layers.ts); test/insight-copy.test.ts keeps the kinds and levels
- * equal to the chain's.
+ * The warning centre's and the operation index's records as the web app reads them: the kinds and
+ * levels from @djchain/modules/lists (the one data-only path of the modules the app may import:
+ * scripts/check-layers.ts), the record shapes copied.
  */
-export const WARNING_KINDS = [
-  'recruitment.deadline',
-  'dues.arrears',
-  'dues.lapse',
-  'orglife.missed',
-  'orglife.lapse',
-  'org.term',
-  'transfer.unanswered',
-  'discipline.observation',
-  'anchor.missing',
-  'declaration.answer',
-  'declaration.review',
-] as const;
+import { WARNING_KINDS, WARNING_LEVELS } from '@djchain/modules/lists';
+
+export { WARNING_KINDS, WARNING_LEVELS };
 export type WarningKind = (typeof WARNING_KINDS)[number];
-export const WARNING_LEVELS = ['dueSoon', 'overdue', 'serious'] as const;
 export type WarningLevel = (typeof WARNING_LEVELS)[number];
 
 export interface WarningRecord {

@@ -2,16 +2,9 @@
  * The organizational life records as the orglife and study queries return them (@djchain/modules
  * src/orglife/store.ts, queries.ts; src/study/progress.ts), and the few derivations the pages share.
  */
-export const MEETING_KINDS = [
-  '支部党员大会',
-  '支部委员会',
-  '党小组会',
-  '党课',
-  '主题党日',
-  '组织生活会',
-  '民主评议党员',
-  '谈心谈话',
-] as const;
+import { MEETING_KINDS } from '@djchain/modules/lists';
+
+export { MEETING_KINDS };
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 export type AttendanceStatus = 'present' | 'excused' | 'absent';

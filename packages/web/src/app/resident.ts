@@ -1,31 +1,19 @@
 /**
- * Residents (群众) and 四议两公开 in the web app: the page's copy of the resident module's shapes (the
- * layer rule keeps @djchain/modules out of the web app; test/resident-copy.test.ts checks the copy),
+ * Residents (群众) and 四议两公开 in the web app: the resident module's lists (@djchain/modules/lists)
+ * and a copy of its record shapes (test/resident-copy.test.ts checks the copy),
  * the commitment of the clerk's in-person check computed in the clerk's browser, and the resident's
  * own session — a key opened here from its keystore, kept in memory only, never a member session.
  */
 import { addressOf } from '@djchain/client';
 import { encode, type KeyPair, type Suite, taggedHash, toHex } from '@djchain/crypto/browser';
+import { MATTER_STATUSES, RESIDENT_CHECK_TAG, VOTE_CHOICES } from '@djchain/modules/lists';
 import { useSyncExternalStore } from 'react';
 import type { Chain } from './chain.ts';
 import { keystoreCode } from './keystore-code.ts';
 
-/** Copy of the modules' MATTER_STATUSES. */
-export const MATTER_STATUSES = [
-  'proposed',
-  'deliberated',
-  'reviewed',
-  'voting',
-  'resolved',
-  'published',
-  'done',
-  'rejected',
-] as const;
+export { MATTER_STATUSES, RESIDENT_CHECK_TAG, VOTE_CHOICES };
+
 export type MatterStatus = (typeof MATTER_STATUSES)[number];
-/** Copy of the modules' VOTE_CHOICES. */
-export const VOTE_CHOICES = ['赞成', '反对', '弃权'] as const;
-/** Copy of the modules' RESIDENT_CHECK_TAG. */
-export const RESIDENT_CHECK_TAG = 'djchain/resident-check/v1';
 
 export interface ResidentInfo {
   readonly id: string;

@@ -1,37 +1,14 @@
 /**
- * The Party-mass service centre in the web app (issue 17): the page's copy of the service module's
- * shapes (the layer rule keeps @djchain/modules out of the web app; test/service-copy.test.ts checks
- * the copy) and its queries (the sender of service acts: service-send.tsx).
+ * The Party-mass service centre in the web app (issue 17): the service module's lists (from
+ * @djchain/modules/lists, the one data-only path the layer rule lets the web app import), a copy of
+ * its record shapes, and its queries (the sender of service acts: service-send.tsx).
  */
 import type { DjchainClient } from '@djchain/client';
+import { ORDER_STATUSES, PROVIDER_KINDS, SERVICE_KINDS } from '@djchain/modules/lists';
 import type { Chain } from './chain.ts';
 
-/** Copy of the modules' SERVICE_KINDS. */
-export const SERVICE_KINDS = [
-  '助老助餐',
-  '法律咨询',
-  '开具证明',
-  '上门维修',
-  '政策解读',
-  '医疗健康',
-  '文体活动',
-  '就业帮扶',
-  '环境整治',
-  '微心愿',
-  '其他',
-] as const;
-/** Copy of the modules' PROVIDER_KINDS. */
-export const PROVIDER_KINDS = ['centre', 'grid', 'team', 'unit'] as const;
-/** Copy of the modules' ORDER_STATUSES. */
-export const ORDER_STATUSES = [
-  'ordered',
-  'dispatched',
-  'accepted',
-  'done',
-  'confirmed',
-  'cancelled',
-  'failed',
-] as const;
+export { ORDER_STATUSES, PROVIDER_KINDS, SERVICE_KINDS };
+
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export interface MenuItemInfo {

@@ -6,7 +6,6 @@
  * nothing is ranked.
  */
 
-import type { Value } from '@djchain/crypto/browser';
 import { Alert, Button, Card, Form, InputNumber, List, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { chinaToday } from '../chain.ts';
@@ -23,43 +22,11 @@ import {
   periodOfDay,
   RECORDER_POSTS,
 } from '../orglife.ts';
-import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
+import { useSignedAct } from '../signed-act.ts';
+import { CodedAlert, ErrorBlock, Loading } from '../ui.tsx';
 
-/** One signed act: sign, submit once; the refusal (with its code and article) or the block. */
-export function useOrgLifeAct() {
-  const { t, chain, unlockKey } = useApp();
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<CodedView | null>(null);
-  const send = async (
-    module: string,
-    action: string,
-    params: Value,
-    onBehalfOf?: string,
-  ): Promise<number | null> => {
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const key = await unlockKey();
-      const r = await chain.send(module, action, params, key, onBehalfOf);
-      if (r.receipt.status === 'failed') {
-        const e = r.receipt.error;
-        setRefusal(
-          e
-            ? { code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}), details: e.details }
-            : { code: 'TX_FAILED', message: t('refused') },
-        );
-        return null;
-      }
-      return r.height;
-    } catch (e) {
-      setRefusal(codedOf(e));
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, refusal, setRefusal, send };
-}
+/** One signed act of organizational life (and of the pages it serves: meetings, study, appraisal). */
+export const useOrgLifeAct = useSignedAct;
 
 /** An empty list's text in a grey that keeps 4.5:1 contrast on white. */
 export function Quiet({ text }: { text: string }) {

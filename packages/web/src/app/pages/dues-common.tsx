@@ -1,8 +1,6 @@
 /** What the dues pages share: money as integer fen, and one signed dues act. */
 import type { Value } from '@djchain/crypto/browser';
-import { useState } from 'react';
-import { useApp } from '../context.tsx';
-import { type CodedView, codedOf } from '../ui.tsx';
+import { useSignedAct } from '../signed-act.ts';
 
 /** Integer fen as 元 with two decimals (no floating point: money is integer fen everywhere). */
 export function yuan(fen: number): string {
@@ -18,33 +16,12 @@ export function fenOf(text: string): number | null {
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
-export /** One signed dues act: confirm, sign, submit once; the refusal or the block it landed in. */
-function useDuesAct() {
-  const { t, chain, unlockKey } = useApp();
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<CodedView | null>(null);
-  const send = async (action: string, params: Value): Promise<number | null> => {
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const key = await unlockKey();
-      const r = await chain.send('dues', action, params, key);
-      if (r.receipt.status === 'failed') {
-        const e = r.receipt.error;
-        setRefusal(
-          e
-            ? { code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}), details: e.details }
-            : { code: 'TX_FAILED', message: t('refused') },
-        );
-        return null;
-      }
-      return r.height;
-    } catch (e) {
-      setRefusal(codedOf(e));
-      return null;
-    } finally {
-      setBusy(false);
-    }
+/** One signed dues act: confirm, sign, submit once; the refusal or the block it landed in. */
+export function useDuesAct() {
+  const act = useSignedAct();
+  return {
+    busy: act.busy,
+    refusal: act.refusal,
+    send: (action: string, params: Value) => act.send('dues', action, params),
   };
-  return { busy, refusal, send };
 }
