@@ -102,6 +102,7 @@ export const zh = {
   opRqAnswerDoc: '答复文件（可不附）',
   opRqReceive: '签收',
   opRqAnsweredOn: '{on} 答复',
+  opRqReceivedOn: '{on} 签收',
   opRqNoPost: '请以支部或上级党组织的书记、副书记职务登录。',
 } as const;
 
@@ -211,5 +212,6 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   opRqAnswerDoc: 'Answer document (optional)',
   opRqReceive: 'Sign for it',
   opRqAnsweredOn: 'answered {on}',
+  opRqReceivedOn: 'signed for {on}',
   opRqNoPost: "Sign in with a secretary's or deputy's post of the branch or of its superior.",
 } as const;
