@@ -186,7 +186,7 @@ export function DisclosureReplaceCards({ item, onDone }: { item: DisclosureItem;
               reason: str(v.reason),
             },
             summary: [
-              [t('dsCorrects'), described(item)],
+              [t('opDsCorrects'), described(item)],
               [t('dsPeriodLabel'), `${str(v.from)} — ${until || t('dsOpenEnded')}`],
               [t('opDsReason'), str(v.reason)],
               [t('dsHash'), str(v.content)],
@@ -221,7 +221,7 @@ export function DisclosureReplaceCards({ item, onDone }: { item: DisclosureItem;
             ...(str(v.content) ? { content: str(v.content) } : {}),
           },
           summary: [
-            [t('dsWithdraws'), described(item)],
+            [t('opDsWithdraws'), described(item)],
             [t('opDsReason'), str(v.reason)],
             ...(str(v.content) ? [[t('dsHash'), str(v.content)] as const] : []),
           ],
