@@ -100,14 +100,31 @@ describe('党务公开 in Chromium', { timeout: 900_000 }, () => {
       /已核验.*内容文件与链上哈希一致/,
     );
     assert.match((await page.getByTestId('disclosure-content').textContent()) ?? '', /改为本周日上午九时/);
-    assert.match((await page.getByTestId('disclosure-page').textContent()) ?? '', /本条更正了：\s*gk-2/);
+    // The versions by their number, not their ids (an id is only the link's target and tooltip).
+    assert.match((await page.getByTestId('disclosure-page').textContent()) ?? '', /本条更正了：\s*第 1 版/);
+    assert.equal(
+      await page
+        .getByTestId('disclosure-page')
+        .getByRole('link', { name: '第 1 版' })
+        .first()
+        .getAttribute('href'),
+      '#/disclosure/gk-2',
+    );
+    assert.doesNotMatch((await page.getByTestId('disclosure-page').textContent()) ?? '', /gk-2/);
     await shoot(page, 'disclosure-item');
     await checkPage(page, 'disclosure-item');
 
     // The first version stays readable, marked as corrected, with the link to the correction.
     await open('disclosure/gk-2');
     await page.getByTestId('disclosure-replaced').waitFor({ timeout: 120_000 });
-    assert.match((await page.getByTestId('disclosure-replaced').textContent()) ?? '', /已于 .* 更正.*gk-2c/);
+    assert.match(
+      (await page.getByTestId('disclosure-replaced').textContent()) ?? '',
+      /已于 .* 更正.*第 2 版/,
+    );
+    assert.equal(
+      await page.getByTestId('disclosure-replaced').getByRole('link').getAttribute('href'),
+      '#/disclosure/gk-2c',
+    );
     await shoot(page, 'disclosure-item-corrected');
   });
 

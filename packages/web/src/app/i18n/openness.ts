@@ -27,6 +27,8 @@ export const zh = {
   opDsWithdrawHint: '撤回将登记一条撤回声明，向原读者公开；原事项保留并标明已撤回。',
   opDsReason: '原因（简要说明，详细内容放在文件中）',
   opDsWithdrawContent: '撤回说明文件（可不附）',
+  opDsCorrects: '更正的事项',
+  opDsWithdraws: '撤回的事项',
   opDsUntilFixed: '自动公示的截止日按规定不变：{until}',
   opDsManage: '发布公开事项',
   // 四议两公开
@@ -102,6 +104,7 @@ export const zh = {
   opRqAnswerDoc: '答复文件（可不附）',
   opRqReceive: '签收',
   opRqAnsweredOn: '{on} 答复',
+  opRqReceivedOn: '{on} 签收',
   opRqNoPost: '请以支部或上级党组织的书记、副书记职务登录。',
 } as const;
 
@@ -133,6 +136,8 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
     'A withdrawal is a notice shown to the same readers; the item stays on record marked withdrawn.',
   opDsReason: 'Reason (short; details belong in the file)',
   opDsWithdrawContent: 'Explanation file (optional)',
+  opDsCorrects: 'Item corrected',
+  opDsWithdraws: 'Item withdrawn',
   opDsUntilFixed: 'An automatic item keeps the last day the rule set: {until}',
   opDsManage: 'Publish an item',
   opMtTitle: 'Four deliberations, two disclosures',
@@ -211,5 +216,6 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   opRqAnswerDoc: 'Answer document (optional)',
   opRqReceive: 'Sign for it',
   opRqAnsweredOn: 'answered {on}',
+  opRqReceivedOn: 'signed for {on}',
   opRqNoPost: "Sign in with a secretary's or deputy's post of the branch or of its superior.",
 } as const;

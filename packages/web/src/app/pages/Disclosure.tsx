@@ -108,13 +108,13 @@ export function DisclosureListPage() {
   );
 }
 
-function ItemLink({ id }: { id: string }) {
+/** A link to another version, named as a reader knows it (第 n 版), its id only in the tooltip. */
+function ItemLink({ id, versions }: { id: string; versions: readonly DisclosureItem[] }) {
+  const { t } = useApp();
+  const n = versions.findIndex((v) => v.id === id);
   return (
-    <a
-      href={`#/disclosure/${encodeURIComponent(id)}`}
-      style={{ wordBreak: 'break-all', textDecoration: 'underline' }}
-    >
-      {id}
+    <a href={`#/disclosure/${encodeURIComponent(id)}`} title={id} style={{ textDecoration: 'underline' }}>
+      {n < 0 ? t('dsOpen') : t('dsVersionN', { n: n + 1 })}
     </a>
   );
 }
@@ -158,7 +158,7 @@ export function DisclosureItemPage({ id }: { id: string }) {
               {t(successor.how === 'corrected' ? 'dsReplacedCorrected' : 'dsReplacedWithdrawn', {
                 on: successor.on,
               })}{' '}
-              <ItemLink id={successor.id} />
+              <ItemLink id={successor.id} versions={versions} />
             </span>
           }
         />
@@ -175,13 +175,13 @@ export function DisclosureItemPage({ id }: { id: string }) {
           <Descriptions.Item label={t('dsRecordedOn')}>{item.on}</Descriptions.Item>
         </Descriptions>
         {item.corrects !== null ? (
-          <Typography.Paragraph>
-            {t('dsCorrects')} <ItemLink id={item.corrects} />
+          <Typography.Paragraph data-testid="disclosure-corrects">
+            {t('dsCorrects')} <ItemLink id={item.corrects} versions={versions} />
           </Typography.Paragraph>
         ) : null}
         {item.withdraws !== null ? (
           <Typography.Paragraph>
-            {t('dsWithdraws')} <ItemLink id={item.withdraws} />
+            {t('dsWithdraws')} <ItemLink id={item.withdraws} versions={versions} />
           </Typography.Paragraph>
         ) : null}
         {item.reason !== null ? (
@@ -220,7 +220,11 @@ export function DisclosureItemPage({ id }: { id: string }) {
             renderItem={(v) => (
               <List.Item key={v.id}>
                 <Space wrap>
-                  <ItemLink id={v.id} />
+                  {v.id === item.id ? (
+                    <b>{t('dsVersionHere', { n: versions.indexOf(v) + 1 })}</b>
+                  ) : (
+                    <ItemLink id={v.id} versions={versions} />
+                  )}
                   <Tag>{v.kind}</Tag>
                   <span>{v.on}</span>
                 </Space>

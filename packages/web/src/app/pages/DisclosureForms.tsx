@@ -26,6 +26,9 @@ const scopeKey = (s: Scope): MessageKey =>
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
+/** The item an act replaces, as a person knows it: kind and period (its id is on its page). */
+const described = (item: DisclosureItem) => `${item.kind}（${item.from} — ${item.until ?? '…'}）`;
+
 /** The post the session acts in, when it may publish for its organization. */
 function usePublisher(): { org: string } | null {
   const { session } = useApp();
@@ -183,7 +186,7 @@ export function DisclosureReplaceCards({ item, onDone }: { item: DisclosureItem;
               reason: str(v.reason),
             },
             summary: [
-              [t('dsCorrects'), item.id],
+              [t('opDsCorrects'), described(item)],
               [t('dsPeriodLabel'), `${str(v.from)} — ${until || t('dsOpenEnded')}`],
               [t('opDsReason'), str(v.reason)],
               [t('dsHash'), str(v.content)],
@@ -218,7 +221,7 @@ export function DisclosureReplaceCards({ item, onDone }: { item: DisclosureItem;
             ...(str(v.content) ? { content: str(v.content) } : {}),
           },
           summary: [
-            [t('dsWithdraws'), item.id],
+            [t('opDsWithdraws'), described(item)],
             [t('opDsReason'), str(v.reason)],
             ...(str(v.content) ? [[t('dsHash'), str(v.content)] as const] : []),
           ],

@@ -26,10 +26,11 @@ import { ActCard, type FormValues } from '../act.tsx';
 import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
 import { DocField, recordId } from '../doc-field.tsx';
-import { PersonName } from '../names.tsx';
+import { PersonName, useNames } from '../names.tsx';
 import { COMMITTEE_POSTS } from '../openness.ts';
 import { type MatterInfo, residentApi } from '../resident.ts';
 import { ErrorBlock, Loading } from '../ui.tsx';
+import { MatterSteps } from './ResidentMatter.tsx';
 import { BIG, StatusTag } from './Residents.tsx';
 
 const LEADERS: readonly string[] = ['书记', '副书记'];
@@ -72,6 +73,7 @@ export function MatterLeadPage({ id }: { id?: string }) {
 
 function LeadHome({ org }: { org: string }) {
   const { t, chain } = useApp();
+  const names = useNames();
   const data = useAsync(async () => {
     const [matters, reps, posts] = await Promise.all([
       residentApi.matters(chain),
@@ -139,7 +141,13 @@ function LeadHome({ org }: { org: string }) {
             summary: [
               [t('opMtMatterTitle'), str(v.title)],
               [t('opMtHeldOn'), str(v.heldOn)],
-              [t('opMtPresent'), ids(v.present).join('、')],
+              // Names, as the boxes show them (the ids go on chain).
+              [
+                t('opMtPresent'),
+                ids(v.present)
+                  .map((x) => names.person(x) ?? x)
+                  .join('、'),
+              ],
               [t('dsHash'), str(v.document)],
             ],
           };
@@ -239,7 +247,7 @@ function MatterStep({ org, id }: { org: string; id: string }) {
   if (!m) return <Alert type="warning" title={id} />;
   return (
     <Frame>
-      <Button size="large" onClick={() => go('resident', 'lead')}>
+      <Button size="large" onClick={() => go('resident', 'lead')} data-testid="lead-back">
         ← {t('opMtBack')}
       </Button>
       <Typography.Title level={3} data-testid="lead-matter-title">
@@ -249,7 +257,9 @@ function MatterStep({ org, id }: { org: string; id: string }) {
       <Button size="large" href={`#/resident/m/${encodeURIComponent(m.id)}`}>
         {t('rsOpenMatter')}
       </Button>
-      <NextStep org={org} m={m} onDone={data.reload} />
+      <MatterSteps m={m} testId="lead-steps" />
+      {/* Keyed by the step: a card of the previous step (its receipt, its file) is never reused. */}
+      <NextStep key={`${m.status}-${m.rounds.length}`} org={org} m={m} onDone={data.reload} />
     </Frame>
   );
 }
@@ -346,7 +356,7 @@ function NextStep({ org, m, onDone }: { org: string; m: MatterInfo; onDone: () =
       );
     }
     case 'done':
-      return <Alert type="success" showIcon title={t('opMtDone')} />;
+      return <Alert type="success" showIcon title={t('opMtDone')} data-testid="mt-done" />;
     default:
       return <Alert type="warning" showIcon title={t('opMtRejected')} />;
   }

@@ -119,7 +119,7 @@ function RequestCard(props: { r: RequestInfo; answer: boolean; receive: boolean;
     <Card size="small" data-testid={`rq-${r.id}`} style={{ fontSize: '1.05em' }}>
       <Space wrap size={4}>
         <Tag color="red">{r.kind}</Tag>
-        <Tag>{t(`opRqStatus_${r.status}` as MessageKey)}</Tag>
+        <Tag data-testid="rq-status">{t(`opRqStatus_${r.status}` as MessageKey)}</Tag>
         {r.outcome ? (
           <Tag color={r.outcome === 'approved' ? 'green' : 'orange'} data-testid="rq-outcome">
             {t(`opRqOutcome_${r.outcome}` as MessageKey)}
@@ -134,6 +134,9 @@ function RequestCard(props: { r: RequestInfo; answer: boolean; receive: boolean;
       <Typography.Paragraph style={{ marginBottom: 4 }}>
         <OrgName id={r.org} /> → <OrgName id={r.to} />；{t('opRqFiledOn', { on: r.filedOn })}；
         <span data-testid="rq-due">{t('opRqDue', { due: r.due })}</span>
+        {r.receivedOn ? (
+          <span data-testid="rq-received-on">；{t('opRqReceivedOn', { on: r.receivedOn })}</span>
+        ) : null}
         {r.answeredOn ? `；${t('opRqAnsweredOn', { on: r.answeredOn })}` : ''}
       </Typography.Paragraph>
       {r.reason ? <Typography.Paragraph>{t('dsReason', { reason: r.reason })}</Typography.Paragraph> : null}

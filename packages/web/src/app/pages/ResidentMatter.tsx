@@ -70,6 +70,24 @@ function current(m: MatterInfo): number {
   return 0;
 }
 
+/** The six steps as recorded: each meeting's day, expected and present, votes, the rounds. */
+export function MatterSteps({ m, testId }: { m: MatterInfo; testId: string }) {
+  const { t } = useApp();
+  return (
+    <Card data-testid={testId}>
+      <Steps
+        direction="vertical"
+        current={current(m)}
+        status={m.status === 'rejected' ? 'error' : m.status === 'done' ? 'finish' : 'process'}
+        items={stepItems(t, m).map((s) => ({
+          title: <span style={BIG}>{s.title}</span>,
+          description: <span style={{ fontSize: 16 }}>{s.description}</span>,
+        }))}
+      />
+    </Card>
+  );
+}
+
 export function MatterPage({ id }: { id: string }) {
   const { t, chain } = useApp();
   const session = useResidentSession();
@@ -99,17 +117,7 @@ export function MatterPage({ id }: { id: string }) {
         {m.title}
       </Typography.Title>
       <StatusTag m={m} />
-      <Card data-testid="matter-steps">
-        <Steps
-          direction="vertical"
-          current={current(m)}
-          status={m.status === 'rejected' ? 'error' : m.status === 'done' ? 'finish' : 'process'}
-          items={stepItems(t, m).map((s) => ({
-            title: <span style={BIG}>{s.title}</span>,
-            description: <span style={{ fontSize: 16 }}>{s.description}</span>,
-          }))}
-        />
-      </Card>
+      <MatterSteps m={m} testId="matter-steps" />
       <VoteCard m={m} me={me} onDone={data.reload} />
       <Card title={t('rsComments')} data-testid="matter-comments">
         {(data.data?.comments ?? []).length === 0 ? (
