@@ -6,9 +6,9 @@
  * The summary printed last is node:test's own (CI reads it).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 
@@ -100,7 +100,21 @@ stream.on('test:fail', (e) => {
   // A file's own failure (nesting 0) or any test's: either fails the run.
   if (e.nesting >= 0) process.exitCode = 1;
 });
+// Each file's time (its top-level tests' durations), longest first, into test-output/test-times.txt:
+// what LONGEST_FIRST above is kept by.
+const times = new Map<string, number>();
+const timed = (e: { nesting: number; file?: string; details: { duration_ms: number } }) => {
+  if (e.nesting === 0 && e.file) times.set(e.file, (times.get(e.file) ?? 0) + e.details.duration_ms);
+};
+stream.on('test:pass', timed);
+stream.on('test:fail', timed);
 stream.once('end', () => {
   if (webDist) rmSync(webDist, { recursive: true, force: true });
+  const out = join(root, 'test-output');
+  mkdirSync(out, { recursive: true });
+  const lines = [...times]
+    .sort((a, b) => b[1] - a[1])
+    .map(([f, ms]) => `${(ms / 1000).toFixed(1)}\t${relative(root, f)}`);
+  writeFileSync(join(out, 'test-times.txt'), `${lines.join('\n')}\n`);
 });
 stream.compose(spec).pipe(process.stdout);
