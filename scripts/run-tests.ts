@@ -91,6 +91,10 @@ if (files.some((f) => f.includes('/packages/web/test/')) && !process.env.DJCHAIN
   }
   process.env.DJCHAIN_TEST_WEB_DIST = webDist;
 }
+// Every process the tests start (test files, `djchain` commands, nodes, sealed services) loads
+// TypeScript through type stripping; Node's compile cache keeps what it compiled, so each later
+// process of the same code starts with about half the CPU (measured: `djchain --help` 1.5 → 0.8 s).
+process.env.NODE_COMPILE_CACHE ??= join(root, 'node_modules', '.cache', 'djchain-node-compile');
 // node:test's run() keeps the order given (`node --test a b` sorts its files by name); each file
 // still runs in a process of its own, two at a time.
 const concurrency = Number(process.env.TEST_CONCURRENCY ?? '2');
