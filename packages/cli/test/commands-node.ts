@@ -48,11 +48,13 @@ export const PASSPHRASE = '党建链-测试口令-2026';
  * `djchain keys new`) and registers a second full member of b1, m-2 (no key), to be sanctioned.
  * `opts.organizer`: a second committee member with a key, m-org, the 党委's 组织委员 (for acts two
  * post holders must sign, such as registering a child chain).
+ * `opts.clerk`: the secretary also holds 党务工作者 of c1 (the service centre's clerk, who binds residents).
  */
 export async function startTestChain(
   opts: {
     commission?: boolean;
     organizer?: boolean;
+    clerk?: boolean;
     members?: readonly { id: string; org: string }[];
     chainId?: string;
   } = {},
@@ -101,6 +103,7 @@ export async function startTestChain(
       genesis.modules.discipline = { commission: { name: '东风区纪律检查委员会', address: commission } };
       genesis.modules.member.members.push(fullMember('m-2', 'b1', 'f'.repeat(40), '2010-07-01'));
     }
+    if (opts.clerk) genesis.modules.org.posts.push(post('c1', 'm-sec', '党务工作者'));
     if (opts.organizer) {
       const o = djchain([
         'keys',
