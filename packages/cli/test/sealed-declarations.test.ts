@@ -18,21 +18,18 @@ import {
   addressOf,
   buildTx,
   type DjchainClient,
-  openKeystore,
   type SignedTx,
   sealedDeclareRequest,
   sealedReadRequest,
   sealedResidentCheckRequest,
   signTransaction,
 } from '@djchain/client';
-import { fromHex, type KeyPair, toHex, type Value } from '@djchain/crypto';
+import { fromHex, getSuite, type KeyPair, toHex, type Value } from '@djchain/crypto';
 import { openResidentCheck, residentCheckCommitment } from '@djchain/modules';
 import { djchain, type Spawned } from '@djchain/testkit/process';
-import { nodeScrypt } from '../src/commands/scrypt.ts';
 import { openVault } from '../src/commands/vault.ts';
 import {
   chainArgs,
-  PASSPHRASE,
   secretaryArgs,
   secretaryClient,
   startSealed,
@@ -43,6 +40,12 @@ import {
 const TEXT = '本人于二〇二六年十月赴新西兰探亲，持因私护照出行，往返十四天';
 const FRAGMENTS = ['新西兰', '探亲', '因私护照'];
 
+/** m-org, 组织委员 of c1 (a seeded key of the chain's suite, intl as `djchain keys new` makes). */
+const ORGANIZER = (() => {
+  const suite = getSuite('intl');
+  return { suite, key: suite.keyPairFromSeed(new Uint8Array(32).fill(11)) };
+})();
+
 let chain: TestChain;
 let service: Spawned;
 let client: DjchainClient;
@@ -51,8 +54,15 @@ let declarationsFile: string;
 let commitment: string;
 
 before(async () => {
-  // m-sec is also the clerk (党务工作者) of c1; m-org its 组织委员, a post that binds no resident.
-  chain = await startTestChain({ clerk: true, organizer: true });
+  // m-sec is also the clerk (党务工作者) of c1; m-org its 组织委员, a post that binds no resident
+  // (a seeded key: no keystore to make).
+  chain = await startTestChain({
+    members: [{ id: 'm-org', org: 'b1', address: addressOf(ORGANIZER.suite, ORGANIZER.key.publicKey) }],
+    posts: [
+      { org: 'c1', member: 'm-sec', post: '党务工作者' },
+      { org: 'c1', member: 'm-org', post: '组织委员' },
+    ],
+  });
   const vaultFile = join(chain.root, 'vault.json');
   ({ client, secretary: member } = await secretaryClient(chain));
   openVault(vaultFile, client.chainId, client.suite);
@@ -329,14 +339,7 @@ test("a resident's in-person check is sealed only for the community clerk; the c
   const checksFile = join(chain.root, 'resident-checks.jsonl');
   const vaultFile = join(chain.root, 'vault.json');
   const keyIds = () => Object.keys(JSON.parse(readFileSync(vaultFile, 'utf8')).keys as object);
-  const organizer = await openKeystore(
-    readFileSync(chain.organizerKeyFile, 'utf8'),
-    PASSPHRASE,
-    client.suite,
-    {
-      scrypt: nodeScrypt,
-    },
-  );
+  const organizer = ORGANIZER.key;
   const stranger = client.suite.keyPairFromSeed(new Uint8Array(32).fill(7));
   const height = (await client.status()).height;
   const refusals: [string, unknown, number, string][] = [
