@@ -42,7 +42,9 @@ export interface TestChain {
 export const PASSPHRASE = '党建链-测试口令-2026';
 
 /**
- * `opts.members`: further full members (no key of their own) in the given branches.
+ * `opts.members`: further full members in the given branches, without a key of their own unless
+ * `address` names one (a seeded key the test holds: no keystore to make).
+ * `opts.posts`: further posts in genesis (e.g. 党务工作者 of c1, the service centre's clerk).
  * `opts.chainId`: another chain id than cmd-test (two chains side by side: anchoring, transfers).
  * `opts.commission`: genesis also names a county discipline commission (its keystore made with
  * `djchain keys new`) and registers a second full member of b1, m-2 (no key), to be sanctioned.
@@ -53,7 +55,8 @@ export async function startTestChain(
   opts: {
     commission?: boolean;
     organizer?: boolean;
-    members?: readonly { id: string; org: string }[];
+    members?: readonly { id: string; org: string; address?: string }[];
+    posts?: readonly { org: string; member: string; post: string }[];
     chainId?: string;
   } = {},
 ): Promise<TestChain> {
@@ -86,9 +89,14 @@ export async function startTestChain(
       member: {
         members: [
           fullMember('m-sec', 'b1', address, '2005-07-01'),
-          // Further full members without a key (`opts.members`), e.g. the dues tests' payers.
+          // Further full members (`opts.members`), e.g. the dues tests' payers (no key).
           ...(opts.members ?? []).map((m, i) =>
-            fullMember(m.id, m.org, `${'f'.repeat(38)}${String(i).padStart(2, '0')}`, '2010-07-01'),
+            fullMember(
+              m.id,
+              m.org,
+              m.address ?? `${'f'.repeat(38)}${String(i).padStart(2, '0')}`,
+              '2010-07-01',
+            ),
           ),
         ],
       },
@@ -101,6 +109,7 @@ export async function startTestChain(
       genesis.modules.discipline = { commission: { name: '东风区纪律检查委员会', address: commission } };
       genesis.modules.member.members.push(fullMember('m-2', 'b1', 'f'.repeat(40), '2010-07-01'));
     }
+    for (const p of opts.posts ?? []) genesis.modules.org.posts.push(post(p.org, p.member, p.post));
     if (opts.organizer) {
       const o = djchain([
         'keys',

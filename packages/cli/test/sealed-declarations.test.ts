@@ -5,9 +5,13 @@
  * committed declaration.recordRead with a stated purpose, signed by the reader asking, once. A read
  * without a committed record, without a purpose or with a blank one is refused with a code, and
  * nothing of the content is in the refusal. The read is then in the member's read log.
+ * On the same chain and service (issue 16, residents): the community clerk's in-person check of a
+ * resident is sealed there too (`POST /sealed/resident-check`) — the service draws the salt and
+ * answers only the commitment resident.bind puts on chain; a member without the clerk's post, a
+ * stale request and another chain's are refused, and nothing is sealed for them.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
@@ -17,9 +21,11 @@ import {
   type SignedTx,
   sealedDeclareRequest,
   sealedReadRequest,
+  sealedResidentCheckRequest,
   signTransaction,
 } from '@djchain/client';
-import type { KeyPair, Value } from '@djchain/crypto';
+import { fromHex, getSuite, type KeyPair, toHex, type Value } from '@djchain/crypto';
+import { openResidentCheck, residentCheckCommitment } from '@djchain/modules';
 import { djchain, type Spawned } from '@djchain/testkit/process';
 import { openVault } from '../src/commands/vault.ts';
 import {
@@ -34,6 +40,12 @@ import {
 const TEXT = '本人于二〇二六年十月赴新西兰探亲，持因私护照出行，往返十四天';
 const FRAGMENTS = ['新西兰', '探亲', '因私护照'];
 
+/** m-org, 组织委员 of c1 (a seeded key of the chain's suite, intl as `djchain keys new` makes). */
+const ORGANIZER = (() => {
+  const suite = getSuite('intl');
+  return { suite, key: suite.keyPairFromSeed(new Uint8Array(32).fill(11)) };
+})();
+
 let chain: TestChain;
 let service: Spawned;
 let client: DjchainClient;
@@ -42,7 +54,15 @@ let declarationsFile: string;
 let commitment: string;
 
 before(async () => {
-  chain = await startTestChain();
+  // m-sec is also the clerk (党务工作者) of c1; m-org its 组织委员, a post that binds no resident
+  // (a seeded key: no keystore to make).
+  chain = await startTestChain({
+    members: [{ id: 'm-org', org: 'b1', address: addressOf(ORGANIZER.suite, ORGANIZER.key.publicKey) }],
+    posts: [
+      { org: 'c1', member: 'm-sec', post: '党务工作者' },
+      { org: 'c1', member: 'm-org', post: '组织委员' },
+    ],
+  });
   const vaultFile = join(chain.root, 'vault.json');
   ({ client, secretary: member } = await secretaryClient(chain));
   openVault(vaultFile, client.chainId, client.suite);
@@ -292,4 +312,113 @@ test('djchain declare files a declaration from the command line: sealed at the s
   ]);
   assert.equal(long.status, 1);
   assert.match(long.stdout + long.stderr, /more than 2000/);
+});
+
+// The clerk's in-person check: an ID number and an address, never in clear outside the vault.
+const CHECK = '居民身份证 110105194912310038，朝阳区幸福里3号楼2单元，本人到场核验';
+const ID_NUMBER = '110105194912310038';
+const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+async function checkRequest(key: KeyPair, over: { height?: number; chainId?: string; org?: string } = {}) {
+  const height = (await client.status()).height;
+  return sealedResidentCheckRequest(
+    client.suite,
+    {
+      chainId: over.chainId ?? client.chainId,
+      height: over.height ?? height,
+      org: over.org ?? 'c1',
+      resident: 'res-1',
+      address: 'ab'.repeat(20),
+      check: CHECK,
+    },
+    key,
+  );
+}
+
+test("a resident's in-person check is sealed only for the community clerk; the commitment goes on chain", async () => {
+  const checksFile = join(chain.root, 'resident-checks.jsonl');
+  const vaultFile = join(chain.root, 'vault.json');
+  const keyIds = () => Object.keys(JSON.parse(readFileSync(vaultFile, 'utf8')).keys as object);
+  const organizer = ORGANIZER.key;
+  const stranger = client.suite.keyPairFromSeed(new Uint8Array(32).fill(7));
+  const height = (await client.status()).height;
+  const refusals: [string, unknown, number, string][] = [
+    ['组织委员 of c1', await checkRequest(organizer), 403, 'SEALED_RESIDENT_CHECK_NOT_PERMITTED'],
+    ['a key of no member', await checkRequest(stranger), 403, 'SEALED_RESIDENT_CHECK_NOT_PERMITTED'],
+    [
+      'the clerk, in a branch',
+      await checkRequest(member, { org: 'b1' }),
+      403,
+      'SEALED_RESIDENT_CHECK_NOT_PERMITTED',
+    ],
+    [
+      'stale (51 blocks)',
+      await checkRequest(member, { height: height - 51 }),
+      410,
+      'SEALED_RESIDENT_CHECK_EXPIRED',
+    ],
+    [
+      'another chain',
+      await checkRequest(member, { chainId: 'other-chain' }),
+      403,
+      'SEALED_RESIDENT_CHECK_BAD_SIGNATURE',
+    ],
+  ];
+  for (const [what, body, status, code] of refusals) {
+    const r = await post('/sealed/resident-check', body);
+    assert.equal(r.status, status, `${what}: ${JSON.stringify(r.body)}`);
+    assert.equal(codeOf(r), code, what);
+    assert.equal(JSON.stringify(r.body).includes(ID_NUMBER), false, what);
+  }
+  assert.equal(existsSync(checksFile), false, 'a refusal seals nothing');
+  assert.equal(keyIds().includes('resident:res-1'), false, 'a refusal draws no key');
+
+  const r = await post('/sealed/resident-check', await checkRequest(member));
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  assert.deepEqual(Object.keys(r.body), ['commitment'], 'the answer is the commitment only');
+  const commitment = r.body.commitment as string;
+  assert.match(commitment, /^[0-9a-f]{64}$/);
+
+  // The vault file and the checks file: no ID number, no address of the check in clear.
+  const file = readFileSync(checksFile, 'utf8');
+  for (const f of [ID_NUMBER, '幸福里', '朝阳区'])
+    assert.equal(file.includes(f) || readFileSync(vaultFile, 'utf8').includes(f), false, `${f} in clear`);
+  const lines = file
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, string>);
+  assert.equal(lines.length, 1);
+  assert.deepEqual(Object.keys(lines[0]!).sort(), ['commitment', 'nonce', 'resident', 'sealed']);
+  assert.equal(lines[0]!.resident, 'res-1');
+  assert.equal(lines[0]!.commitment, commitment);
+
+  // Opened with the resident's own key from the vault: the salt, and the record as sent (by hand).
+  const vaultKey = (JSON.parse(readFileSync(vaultFile, 'utf8')).keys as Record<string, string>)[
+    'resident:res-1'
+  ]!;
+  const opened = openResidentCheck(
+    client.suite,
+    fromHex(vaultKey).slice(0, client.suite.aeadKeyLength),
+    fromHex(lines[0]!.nonce!),
+    'res-1',
+    fromHex(lines[0]!.sealed!),
+  );
+  assert.ok(opened, 'the line opens under the vault key resident:res-1');
+  assert.equal(opened.salt.length, 16);
+  assert.equal(opened.org, 'c1');
+  assert.equal(opened.clerk, 'm-sec');
+  const record = { resident: 'res-1', address: 'ab'.repeat(20), checkedOn: chinaToday(), check: CHECK };
+  assert.equal(residentCheckCommitment(client.suite, opened.salt, record), commitment);
+  assert.equal(JSON.stringify(r.body).includes(toHex(opened.salt)), false, 'the salt is not answered');
+  assert.equal(JSON.stringify(r.body).includes(ID_NUMBER), false);
+
+  // The clerk puts only the commitment on chain.
+  const bound = await commit(
+    await signed('resident', 'bind', { id: 'res-1', org: 'c1', address: 'ab'.repeat(20), commitment }),
+  );
+  assert.equal(bound.receipt.status, 'ok', JSON.stringify(bound.receipt.error));
+  const onChain = (await client.query('resident', 'resident', { id: 'res-1' })).result as {
+    commitment: string;
+  };
+  assert.equal(onChain.commitment, commitment);
 });

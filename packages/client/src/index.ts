@@ -143,6 +143,16 @@ export {
   sealedImportRequest,
 } from './sealed-import.ts';
 export {
+  SEALED_RESIDENT_CHECK_MAX_TEXT,
+  SEALED_RESIDENT_CHECK_PATH,
+  SEALED_RESIDENT_CHECK_TAG,
+  type SealedResidentCheckAnswer,
+  type SealedResidentCheckPayload,
+  sealedResidentCheck,
+  sealedResidentCheckDigest,
+  sealedResidentCheckRequest,
+} from './sealed-resident-check.ts';
+export {
   accountKey,
   addressOf,
   buildTx,

@@ -231,8 +231,14 @@ export { RULESET_2014, RULESET_2026, RULESETS, type RuleSet } from './recruitmen
 export type { Phase, Process } from './recruitment/store.ts';
 export { checkBallot } from './recruitment/vote.ts';
 export { ERROR_REGISTRIES } from './registries.ts';
-export { UNBIND_REASONS } from './resident/accounts.ts';
-export { type ResidentCheck, residentCheckCommitment } from './resident/commitment.ts';
+export { BIND_POSTS, UNBIND_REASONS } from './resident/accounts.ts';
+export {
+  openResidentCheck,
+  type ResidentCheck,
+  residentCheckCommitment,
+  type SealedResidentCheck,
+  sealResidentCheck,
+} from './resident/commitment.ts';
 export { VOTE_CHOICES } from './resident/decide.ts';
 export { ResidentErrors } from './resident/errors.ts';
 export { residentModule } from './resident/module.ts';

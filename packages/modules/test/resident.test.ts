@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { decode, getSuite, type Value } from '@djchain/crypto';
 import { encodeTx, signTx } from '@djchain/ledger';
 import { findPersonalData } from '../src/common/personalData.ts';
-import { residentCheckCommitment } from '../src/index.ts';
+import { openResidentCheck, residentCheckCommitment, sealResidentCheck } from '../src/index.ts';
 import { CHAIN, Chain, type Step } from './harness.ts';
 
 const H = (c: string) => c.repeat(32);
@@ -124,6 +124,20 @@ describe('admission of resident keys (the mempool check)', () => {
       params: { resident: 'res-1', reason: '迁出本社区' },
     });
     assert.equal(check(chain, 'r1-new', 0), 'RUNTIME_UNKNOWN_SIGNER');
+  });
+});
+
+describe('resident.binder: who the sealed-data service seals a check for', () => {
+  it("the community's 党务工作者 in the community organization; no other post, org or key", () => {
+    const chain = community();
+    const binder = (who: string, org = 'c1') =>
+      chain.query('resident', 'binder', { address: chain.address(who), org });
+    assert.deepEqual(binder('c.clerk'), { member: 'c.clerk', posts: ['党务工作者'] });
+    assert.equal(binder('c.sec'), null, '书记 binds no resident');
+    assert.equal(binder('c.clerk', 'b1'), null, 'not in a branch');
+    assert.equal(binder('b1.sec', 'b1'), null);
+    assert.equal(binder('r1'), null, "a resident's key");
+    assert.equal(binder('nobody'), null);
   });
 });
 
@@ -276,5 +290,21 @@ describe('privacy: the in-person check stays off chain', () => {
     );
     assert.notEqual(residentCheckCommitment(suite, new Uint8Array(16).fill(8), check), commitment);
     assert.equal(residentCheckCommitment(suite, new Uint8Array(15), check), null, 'a short salt is refused');
+  });
+
+  it('the sealed form opens to the salt and check under its key and resident only', () => {
+    const key = new Uint8Array(suite.aeadKeyLength).fill(3);
+    const nonce = new Uint8Array(12).fill(4);
+    const sealed = sealResidentCheck(suite, key, nonce, { salt: SALT, check, org: 'c1', clerk: 'c.clerk' })!;
+    assert.equal(sealed.commitment, commitment);
+    const bytes = new TextDecoder().decode(sealed.sealed);
+    for (const s of SECRETS) assert.equal(bytes.includes(s), false, `${s} in clear`);
+    const opened = openResidentCheck(suite, key, nonce, 'res-7', sealed.sealed);
+    assert.deepEqual(opened, { salt: SALT, check, org: 'c1', clerk: 'c.clerk' });
+    assert.equal(openResidentCheck(suite, key, nonce, 'res-8', sealed.sealed), null, 'another resident');
+    assert.equal(
+      openResidentCheck(suite, new Uint8Array(suite.aeadKeyLength), nonce, 'res-7', sealed.sealed),
+      null,
+    );
   });
 });

@@ -197,6 +197,8 @@ test('every route, read by each kind of reader, answers as written here', async 
     [q('resident', 'representatives', {}), everyone],
     [q('resident', 'resident', { id: 'r-1' }), everyone],
     [q('resident', 'residents', {}), community],
+    // Who holds a post that binds residents: what the sealed-data service asks (as operator).
+    [q('resident', 'binder', { address: addr('c.sec'), org: 'c1' }), community],
     [q('resident', 'voters', { org: 'b2', on: chinaDate(T0) }), orgB2],
     [`/v1/state?key=acct/${addr('b2.m1')}`, everyone],
     ['/v1/state?key=sys/chain', everyone],

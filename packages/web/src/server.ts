@@ -1,7 +1,7 @@
 /**
  * The web server: serves the built app (dist/) on 127.0.0.1, forwards the node's API (/v1/*) so the
- * SDK in the page talks to the node from the same origin, forwards /sealed/read to the sealed-data
- * service when one is configured, and serves /app-config.json — the chain
+ * SDK in the page talks to the node from the same origin, forwards /sealed/* (read, names, import,
+ * declare, resident-check) to the sealed-data service when one is configured, and serves /app-config.json — the chain
  * id, suite and genesis validator set the page's light client starts its trust from (read from the
  * node's genesis.json by the operator, never from what a node answers).
  */
@@ -27,8 +27,8 @@ export interface WebServerOptions {
   readonly distDir?: string;
   /**
    * The sealed-data service (`djchain sealed serve`), e.g. http://127.0.0.1:26700: `POST
-   * /sealed/read`, `POST /sealed/import`, `POST /sealed/declare` and `GET /sealed/names` are forwarded to it so the page asks from the same
-   * origin. Absent: 503.
+   * /sealed/read`, `POST /sealed/import`, `POST /sealed/declare`, `POST /sealed/resident-check` and
+   * `GET /sealed/names` are forwarded to it so the page asks from the same origin. Absent: 503.
    */
   readonly sealedUrl?: string;
   /**
@@ -264,7 +264,8 @@ function handle(
     pathname === '/sealed/read' ||
     pathname === '/sealed/names' ||
     pathname === '/sealed/import' ||
-    pathname === '/sealed/declare'
+    pathname === '/sealed/declare' ||
+    pathname === '/sealed/resident-check'
   ) {
     // A read record and an upload are POSTed; names are a GET with the reader's node session.
     const method = pathname === '/sealed/names' ? 'GET' : 'POST';

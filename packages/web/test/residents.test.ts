@@ -1,12 +1,13 @@
 /**
  * 居民议事 in real Chromium on a 390 px phone against a real node (issue 16): a resident makes a key
  * in the browser and shows it (QR code and address); the community's clerk binds it in the browser
- * (only the commitment of the check goes on chain); the resident signs in, reads a 四议两公开 matter
+ * (the check goes to the sealed-data service, which answers only its commitment; that goes on chain,
+ * and nothing is downloaded to the clerk's computer); the resident signs in, reads a 四议两公开 matter
  * with its steps, is refused a comment holding a phone number and comments; a 居民代表 votes with
  * their own key. What the pages claim is read back with the SDK. Screenshots at 390 and 1280 px.
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import { addressOf, createKeystore } from '@djchain/client';
@@ -147,17 +148,37 @@ describe('residents and 四议两公开 in Chromium on a phone', { timeout: 600_
       await clerkPage.goto(`${web.url}/#/resident/bind`);
       await clerkPage.getByTestId('bind-id').fill('res-new');
       await clerkPage.getByTestId('bind-address').fill(address);
-      await clerkPage.getByTestId('bind-check').fill('居民身份证，本人到场核验');
-      await Promise.all([clerkPage.waitForEvent('download'), clerkPage.getByTestId('bind-send').click()]);
+      const idNumber = '110105194912310038';
+      await clerkPage.getByTestId('bind-check').fill(`居民身份证 ${idNumber}，本人到场核验`);
+      const downloads: string[] = [];
+      clerkPage.on('download', (d) => downloads.push(d.suggestedFilename()));
+      const [sealedAnswer] = await Promise.all([
+        clerkPage.waitForResponse((r) => r.url().endsWith('/sealed/resident-check')),
+        clerkPage.getByTestId('bind-send').click(),
+      ]);
       await clerkPage.getByTestId('bind-done').waitFor();
       await shoot(clerkPage, 'resident-bind');
+      const answer = (await sealedAnswer.json()) as Record<string, unknown>;
+      assert.deepEqual(Object.keys(answer), ['commitment'], 'the service answers the commitment only');
+      assert.deepEqual(downloads, [], 'nothing of the check is downloaded');
       const client = clientOf(chain);
       const bound = (await client.query('resident', 'resident', { address })).result as {
         id: string;
         commitment: string;
       };
       assert.equal(bound.id, 'res-new');
-      assert.match(bound.commitment, /^[0-9a-f]{64}$/);
+      assert.equal(bound.commitment, answer.commitment, "the chain's binding is the service's commitment");
+      // The service sealed it (the harness's service keeps its files beside the node's directory).
+      const sealedFile = readFileSync(join(chain.dir, '..', 'resident-checks.jsonl'), 'utf8');
+      assert.equal(sealedFile.includes(idNumber), false, 'the ID number is not in clear');
+      assert.deepEqual(
+        sealedFile
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as { resident: string; commitment: string })
+          .map((l) => [l.resident, l.commitment]),
+        [['res-new', bound.commitment]],
+      );
       await clerkPage.close();
 
       // 3. The resident signs in with the key file, opens the matter, sees its steps and comments.

@@ -1,9 +1,11 @@
 /**
  * `djchain sealed serve --vault v.json --profiles p.jsonl --api URL --genesis g.json [--port N]
- * [--validity BLOCKS] [--used FILE] [--declarations FILE]`: the sealed-data service (../sealed/gate.ts). It holds the
+ * [--validity BLOCKS] [--used FILE] [--declarations FILE] [--resident-checks FILE]`: the sealed-data service (../sealed/gate.ts). It holds the
  * key store and the sealed profiles; readers never do. It trusts the chain only through proofs
  * checked from --genesis (required: no trust on first use here). It also answers names
- * (`GET /sealed/names`) and seals a roster uploaded in the browser (`POST /sealed/import`) to readers the node's read rules entitle (../sealed/names.ts).
+ * (`GET /sealed/names`) and seals a roster uploaded in the browser (`POST /sealed/import`) to readers the node's read rules entitle (../sealed/names.ts),
+ * members' personal declarations (`POST /sealed/declare`) and the clerk's in-person checks of
+ * residents (`POST /sealed/resident-check`, ../sealed/resident-checks.ts).
  */
 import { dirname, join, resolve } from 'node:path';
 import { CliError, t } from '../i18n.ts';
@@ -11,6 +13,7 @@ import { SealedDeclarations } from '../sealed/declarations.ts';
 import { SealedGate } from '../sealed/gate.ts';
 import { SealedImport } from '../sealed/import.ts';
 import { NameReader } from '../sealed/names.ts';
+import { SealedResidentChecks } from '../sealed/resident-checks.ts';
 import { serveSealed } from '../sealed/server.ts';
 import { UsedRecords } from '../sealed/used.ts';
 import { guarded, need, opt, type Parsed, parse } from './common.ts';
@@ -49,7 +52,17 @@ async function sealedServe(p: Parsed, io: CommandIo): Promise<number> {
   const names = new NameReader({ vaultFile, profilesFile, api, chainId, suite });
   // A roster uploaded in the browser, sealed here with the CLI's own row checks (../sealed/import.ts).
   const importer = new SealedImport({ vaultFile, profilesFile, validityBlocks: validity }, client);
-  const server = await serveSealed(gate, { port, names, importer, declarations });
+  // The clerk's in-person checks of residents, sealed under each resident's own key (only their
+  // commitments go on chain).
+  const residentChecks = new SealedResidentChecks(
+    {
+      vaultFile,
+      checksFile: resolve(opt(p, 'resident-checks') ?? join(dirname(profilesFile), 'resident-checks.jsonl')),
+      validityBlocks: validity,
+    },
+    client,
+  );
+  const server = await serveSealed(gate, { port, names, importer, declarations, residentChecks });
   io.out(t(p.lang, 'sealedListening', { url: server.url, validity }));
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
@@ -70,6 +83,7 @@ export async function sealedCommand(argv: string[], io: CommandIo): Promise<numb
     validity: { type: 'string' },
     used: { type: 'string' },
     declarations: { type: 'string' },
+    'resident-checks': { type: 'string' },
   });
   return guarded(p.lang, io, async () => {
     const sub = p.positionals[0];

@@ -38,7 +38,10 @@ export interface Vault {
   readonly chainId: string;
   readonly suite: string;
   readonly salt: string;
-  /** member id → hex AEAD key of that member's sealed profile. */
+  /**
+   * member id → hex AEAD key of that member's sealed profile (and declarations, dues bases);
+   * `resident:<id>` → the key of that resident's sealed in-person checks (sealed/resident-checks.ts).
+   */
   readonly keys: Readonly<Record<string, string>>;
   /** member id → ISO date its key was destroyed. */
   readonly erased: Readonly<Record<string, string>>;

@@ -93,6 +93,21 @@ export const SEALED_ERRORS = {
     zh: '申报请求已过有效期，请重新提交。',
     en: 'The declaration request is too old; submit again.',
   },
+  SEALED_RESIDENT_CHECK_NOT_PERMITTED: {
+    status: 403,
+    zh: '无权绑定居民账户：须由社区党组织的党务工作者以本人当前密钥提交核验记录。',
+    en: "Not permitted to bind residents: the check is sent by the community organization's 党务工作者, signing with their current key.",
+  },
+  SEALED_RESIDENT_CHECK_BAD_SIGNATURE: {
+    status: 403,
+    zh: '核验记录请求签名无效：须由提交人的密钥签署。',
+    en: 'The resident check request is not signed by the key named in it.',
+  },
+  SEALED_RESIDENT_CHECK_EXPIRED: {
+    status: 410,
+    zh: '核验记录请求已过有效期，请重新提交。',
+    en: 'The resident check request is too old; submit again.',
+  },
   SEALED_UNAVAILABLE: {
     status: 503,
     zh: '暂时无法核验链上记录（节点不可达）。',

@@ -7,15 +7,23 @@
  * signature }, at most 4 MiB): a roster uploaded in the browser, sealed here (import.ts).
  * `POST /sealed/declare` (JSON { payload, signer, signature }, at most 64 KiB): a member's personal
  * declaration, sealed here; the answer is its commitment (declarations.ts).
+ * `POST /sealed/resident-check` (JSON { payload, signer, signature }, at most 64 KiB): the clerk's
+ * in-person check of a resident, sealed here; the answer is its commitment (resident-checks.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SEALED_DECLARE_PATH, SEALED_IMPORT_PATH, SEALED_READ_PATH } from '@djchain/client';
+import {
+  SEALED_DECLARE_PATH,
+  SEALED_IMPORT_PATH,
+  SEALED_READ_PATH,
+  SEALED_RESIDENT_CHECK_PATH,
+} from '@djchain/client';
 import type { SealedDeclarations } from './declarations.ts';
 import { SEALED_ERRORS, SealedError } from './errors.ts';
 import type { SealedGate } from './gate.ts';
 import type { SealedImport } from './import.ts';
 import type { NameReader } from './names.ts';
+import type { SealedResidentChecks } from './resident-checks.ts';
 
 /** Names for the signed-in reader's lists (names.ts); the web server forwards it. */
 export const SEALED_NAMES_PATH = '/sealed/names';
@@ -84,6 +92,7 @@ export async function serveSealed(
     names?: NameReader;
     importer?: SealedImport;
     declarations?: SealedDeclarations;
+    residentChecks?: SealedResidentChecks;
   } = {},
 ): Promise<SealedServer> {
   const server = createServer((req, res) => {
@@ -114,6 +123,14 @@ export async function serveSealed(
       answer(
         res,
         readBody(req).then((body) => declarations.handle(body)),
+      );
+      return;
+    }
+    if (path === SEALED_RESIDENT_CHECK_PATH && req.method === 'POST' && opts.residentChecks) {
+      const checks = opts.residentChecks;
+      answer(
+        res,
+        readBody(req).then((body) => checks.handle(body)),
       );
       return;
     }

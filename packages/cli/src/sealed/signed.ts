@@ -1,7 +1,8 @@
 /**
- * The body of a signed request to the sealed-data service (`POST /declarations`, `POST /import`):
- * `{ payload, signer, signature }`, the payload as JSON text, signed by `signer` over the request
- * kind's digest of that text (@djchain/client sealedDeclareDigest, sealedImportDigest).
+ * The body of a signed request to the sealed-data service (`POST /sealed/declare`, `POST
+ * /sealed/import`, `POST /sealed/resident-check`): `{ payload, signer, signature }`, the payload as
+ * JSON text, signed by `signer` over the request kind's digest of that text (@djchain/client
+ * sealedDeclareDigest, sealedImportDigest, sealedResidentCheckDigest).
  */
 import { fromHex } from '@djchain/crypto';
 import { type SealedCode, SealedError } from './errors.ts';

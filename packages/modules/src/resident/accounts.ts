@@ -18,6 +18,11 @@ import { ResidentErrors as E } from './errors.ts';
 import { getResident, type ResidentRecord, residentKeys } from './store.ts';
 
 const CLERK: readonly OrgPost[] = ['党务工作者'];
+/**
+ * The posts of the community organization that bind and rebind residents (and unbind them): the
+ * sealed-data service asks `resident.binder` before it seals a check (packages/cli/src/sealed).
+ */
+export const BIND_POSTS = CLERK;
 const LEADERS: readonly OrgPost[] = ['书记', '副书记'];
 export const UNBIND_REASONS = ['迁出本社区', '本人申请', '身故', '其他'] as const;
 

@@ -7,8 +7,10 @@ import type { Value } from '@djchain/crypto';
 import type { ReadStore } from '@djchain/runtime';
 import { defineQuery } from '../common/query.ts';
 import { allKeys, asValue, getRecord } from '../common/stores.ts';
-import { storesFor } from '../permissions/authorize.ts';
-import { M } from './common.ts';
+import { memberIdByAddress } from '../member/store.ts';
+import { activePosts, storesFor } from '../permissions/authorize.ts';
+import { BIND_POSTS } from './accounts.ts';
+import { checkCommunity, M, todayOf } from './common.ts';
 import { representatives } from './decide.ts';
 import { ResidentErrors as E } from './errors.ts';
 import { votingMembers } from './meetings.ts';
@@ -58,6 +60,19 @@ export const residentQueries = {
         if (out.length >= 200) break;
       }
       return out;
+    },
+  }),
+  binder: defineQuery<{ address: string; org: string }>(bad, {
+    description:
+      'The member whose key this is and the posts they hold now that let them bind residents in the community organization (null when none): the sealed-data service asks it before sealing a check.',
+    shape: { address: 'id', org: 'id' },
+    run(ctx, p) {
+      const stores = storesFor(ctx, M);
+      const member = memberIdByAddress(stores.member, p.address);
+      if (member === undefined || !checkCommunity(ctx, p.org).ok) return null;
+      // The same rule as resident.bind's permission: active posts (status, sanctions) in that org.
+      const posts = activePosts(stores, member, p.org, todayOf(ctx)).filter((x) => BIND_POSTS.includes(x));
+      return posts.length === 0 ? null : asValue({ member, posts });
     },
   }),
   voters: defineQuery<{ org: string; on: string }>(bad, {

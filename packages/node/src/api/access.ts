@@ -490,6 +490,10 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
     rule: 'post holders of a top organization (the community)',
     before: (s) => requireCommunity(s, 'resident.residents'),
   },
+  'resident.binder': {
+    rule: 'post holders of a top organization (the community), and the sealed-data service as operator',
+    before: (s) => requireCommunity(s, 'resident.binder'),
+  },
   'resident.voters': {
     rule: 'post holders of the organization or above (member ids)',
     before: (s, _st, p) => requireOrg(s, own(p, 'org')),

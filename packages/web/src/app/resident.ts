@@ -1,17 +1,16 @@
 /**
  * Residents (群众) and 四议两公开 in the web app: the resident module's lists (@djchain/modules/lists)
- * and a copy of its record shapes (test/resident-copy.test.ts checks the copy),
- * the commitment of the clerk's in-person check computed in the clerk's browser, and the resident's
+ * and a copy of its record shapes (test/resident-copy.test.ts checks the copy), and the resident's
  * own session — a key opened here from its keystore, kept in memory only, never a member session.
  */
 import { addressOf } from '@djchain/client';
-import { encode, type KeyPair, type Suite, taggedHash, toHex } from '@djchain/crypto/browser';
-import { MATTER_STATUSES, RESIDENT_CHECK_TAG, VOTE_CHOICES } from '@djchain/modules/lists';
+import type { KeyPair } from '@djchain/crypto/browser';
+import { MATTER_STATUSES, VOTE_CHOICES } from '@djchain/modules/lists';
 import { useSyncExternalStore } from 'react';
 import type { Chain } from './chain.ts';
 import { keystoreCode } from './keystore-code.ts';
 
-export { MATTER_STATUSES, RESIDENT_CHECK_TAG, VOTE_CHOICES };
+export { MATTER_STATUSES, VOTE_CHOICES };
 
 export type MatterStatus = (typeof MATTER_STATUSES)[number];
 
@@ -66,23 +65,6 @@ export interface CommentInfo {
   readonly on: string;
   readonly text: string | null;
   readonly document: string | null;
-}
-
-/** The same function as the modules' residentCheckCommitment (hex; null for a salt under 16 bytes). */
-export function residentCheckCommitment(
-  suite: Suite,
-  salt: Uint8Array,
-  c: { resident: string; address: string; checkedOn: string; check: string },
-): string | null {
-  if (salt.length < 16) return null;
-  return toHex(
-    taggedHash(
-      suite,
-      RESIDENT_CHECK_TAG,
-      salt,
-      encode({ resident: c.resident, address: c.address, checkedOn: c.checkedOn, check: c.check }),
-    ),
-  );
 }
 
 const q = async <T>(chain: Chain, name: string, params: Record<string, string>): Promise<T> =>

@@ -62,10 +62,16 @@ export const zh = {
   rsBindNoPost: '绑定居民账户由社区党组织的党务工作者办理，请以该职务登录。',
   rsBindId: '居民编号',
   rsBindAddress: '居民密钥地址',
-  rsBindCheck: '核验记录（只用于计算承诺，不上链）',
-  rsBindCheckHint: '例如证件类别和核验情况；核验记录文件将下载到本机，由服务中心保管。',
+  rsBindCheck: '核验记录（加密保管，不上链）',
+  rsBindCheckHint:
+    '例如证件类别和核验情况；核验记录发送至加密数据服务加密保管，不留在本机，链上只记录其承诺。',
   rsBindSend: '核验无误，绑定上链',
-  rsBindDone: '已绑定（区块 {height}），核验记录已下载。',
+  rsBindDone: '已绑定（区块 {height}），核验记录已加密保管。',
+  // The sealed-data service's refusals of a check (packages/cli/src/sealed/errors.ts, same texts).
+  SEALED_RESIDENT_CHECK_NOT_PERMITTED:
+    '无权绑定居民账户：须由社区党组织的党务工作者以本人当前密钥提交核验记录。',
+  SEALED_RESIDENT_CHECK_BAD_SIGNATURE: '核验记录请求签名无效：须由提交人的密钥签署。',
+  SEALED_RESIDENT_CHECK_EXPIRED: '核验记录请求已过有效期，请重新提交。',
   rsCommitment: '承诺',
 };
 
@@ -129,10 +135,14 @@ export const en: typeof zh = {
   rsBindNoPost: "Binding is done by the community organization's clerk (党务工作者): sign in in that post.",
   rsBindId: 'Resident id',
   rsBindAddress: "Resident's key address",
-  rsBindCheck: 'Check record (used for the commitment only, not on chain)',
+  rsBindCheck: 'Check record (kept sealed, not on chain)',
   rsBindCheckHint:
-    'E.g. document kind and what was checked; the record file is downloaded for the centre to keep.',
+    'E.g. document kind and what was checked; the record is sent to the sealed-data service and kept sealed there, not on this computer; the chain gets its commitment.',
   rsBindSend: 'Checked: bind on chain',
-  rsBindDone: 'Bound (block {height}); the check record was downloaded.',
+  rsBindDone: 'Bound (block {height}); the check record is kept sealed.',
+  SEALED_RESIDENT_CHECK_NOT_PERMITTED:
+    "Not permitted to bind residents: the check is sent by the community organization's 党务工作者, signing with their current key.",
+  SEALED_RESIDENT_CHECK_BAD_SIGNATURE: 'The resident check request is not signed by the key named in it.',
+  SEALED_RESIDENT_CHECK_EXPIRED: 'The resident check request is too old; submit again.',
   rsCommitment: 'Commitment',
 };

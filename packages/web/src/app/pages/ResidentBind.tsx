@@ -1,16 +1,15 @@
 /**
  * 绑定居民账户 (`#/resident/bind`): the community service centre's clerk (党务工作者 of the top
  * organization), after checking the resident in person, enters the resident id, the key address the
- * resident shows and what was checked. The check never leaves this browser except as a file the centre
- * keeps: the chain gets its salted commitment (resident.ts `residentCheckCommitment`, salt drawn here).
+ * resident shows and what was checked. The check goes, signed by the clerk's key, to the sealed-data
+ * service (`POST /sealed/resident-check`, @djchain/client `sealedResidentCheck`), which draws the
+ * salt, seals salt and check and answers only the commitment; this page keeps nothing and puts only
+ * that commitment on chain (resident.bind).
  */
-import type { VerifiedReceipt } from '@djchain/client';
-import { randomSeed, toHex } from '@djchain/crypto/browser';
+import { sealedResidentCheck, type VerifiedReceipt } from '@djchain/client';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { chinaToday, download } from '../chain.ts';
 import { useApp } from '../context.tsx';
-import { residentCheckCommitment } from '../resident.ts';
 import { CodedAlert, type CodedView, codedOf } from '../ui.tsx';
 import { SignInPage } from './SignIn.tsx';
 
@@ -27,18 +26,17 @@ export function ResidentBindPage() {
     setBusy(true);
     setRefusal(null);
     try {
-      const suite = chain.client.suite;
-      const salt = randomSeed().slice(0, 16);
-      const checkedOn = chinaToday();
-      const record = { resident: v.id, address: v.address.replace(/\s+/g, ''), checkedOn, check: v.check };
-      const commitment = residentCheckCommitment(suite, salt, record)!;
+      const c = chain.client;
+      const address = v.address.replace(/\s+/g, '');
       const key = await unlockKey();
-      const r = await chain.send(
-        'resident',
-        'bind',
-        { id: record.resident, org: post.org, address: record.address, commitment },
+      const { height } = await c.status();
+      const { commitment } = await sealedResidentCheck(
+        window.location.origin,
+        c.suite,
+        { chainId: c.chainId, height, org: post.org, resident: v.id, address, check: v.check },
         key,
       );
+      const r = await chain.send('resident', 'bind', { id: v.id, org: post.org, address, commitment }, key);
       if (r.receipt.status === 'failed' && r.receipt.error) {
         const e = r.receipt.error;
         setRefusal({
@@ -49,12 +47,6 @@ export function ResidentBindPage() {
         });
         return;
       }
-      // The centre keeps the check and its salt (the chain's commitment opens with them only).
-      download(
-        `resident-check-${record.resident}.json`,
-        `${JSON.stringify({ ...record, salt: toHex(salt), commitment }, null, 2)}\n`,
-        'application/json',
-      );
       setReceipt(r);
     } catch (e) {
       setRefusal(codedOf(e));
@@ -87,7 +79,7 @@ export function ResidentBindPage() {
           name="check"
           label={t('rsBindCheck')}
           extra={t('rsBindCheckHint')}
-          rules={[{ required: true }]}
+          rules={[{ required: true, max: 500 }]}
         >
           <Input.TextArea rows={3} data-testid="bind-check" />
         </Form.Item>

@@ -1,0 +1,159 @@
+/**
+ * The clerk's in-person checks of residents at the sealed-data service: `POST
+ * /sealed/resident-check` (client/src/sealed-resident-check.ts) draws the salt, computes the
+ * commitment resident.bind puts on chain (`residentCheckCommitment`), seals salt and check under a
+ * key of that resident's own (vault key `resident:<id>`, drawn on the first check; `djchain vault
+ * erase resident:<id>` destroys it) and appends the sealed line to the checks file. The answer is
+ * the commitment only: neither the salt nor the check goes back to the browser, and nothing here
+ * releases a sealed check (there is no traced read of it yet; the operator opens it from the vault).
+ *
+ * Checks, in order: the payload is signed by `signer` over
+ * H_tag("djchain/sealed-resident-check/v1", chain id, payload) and names this chain; it is at most
+ * `validityBlocks` old; the signer's key is the current key of a member who holds, now, a post that
+ * binds residents in that community organization (asked of the node: resident.binder, the rule of
+ * resident.bind's permission); the ids are ids and the check is 1 to 500 characters. Whether the id
+ * or the key is still free the chain decides when the commitment is bound.
+ */
+import { appendFileSync, closeSync, fsyncSync, openSync } from 'node:fs';
+import {
+  addressOf,
+  type DjchainClient,
+  SEALED_RESIDENT_CHECK_MAX_TEXT,
+  type SealedResidentCheckAnswer,
+  type SealedResidentCheckPayload,
+  sealedResidentCheckDigest,
+} from '@djchain/client';
+import { randomSeed, toHex } from '@djchain/crypto';
+import { chinaDate, sealResidentCheck } from '@djchain/modules';
+import { openVault, profileKeyOf, saveVault, withKeys } from '../commands/vault.ts';
+import { SealedError } from './errors.ts';
+import { signedPayload } from './signed.ts';
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+
+/** One line of the checks file (hex; nothing in clear but the opaque resident id). */
+export interface ResidentCheckLine {
+  readonly resident: string;
+  readonly commitment: string;
+  readonly nonce: string;
+  readonly sealed: string;
+}
+
+/** The vault key a resident's checks are sealed under. */
+export const residentKeyId = (resident: string) => `resident:${resident}`;
+
+function parse(
+  client: DjchainClient,
+  body: unknown,
+): { payload: SealedResidentCheckPayload; signer: Uint8Array } {
+  const { payload, signer } = signedPayload(
+    (k, d, sig) => client.suite.verify(k, d, sig),
+    body,
+    (text) => sealedResidentCheckDigest(client.suite, client.chainId, text),
+    'SEALED_RESIDENT_CHECK_BAD_SIGNATURE',
+  );
+  const p = payload as SealedResidentCheckPayload;
+  if (
+    p?.chainId !== client.chainId ||
+    !Number.isSafeInteger(p.height) ||
+    typeof p.org !== 'string' ||
+    !ID.test(p.org) ||
+    typeof p.resident !== 'string' ||
+    !ID.test(p.resident) ||
+    typeof p.address !== 'string' ||
+    !ID.test(p.address) ||
+    typeof p.check !== 'string' ||
+    p.check.trim().length === 0 ||
+    p.check.length > SEALED_RESIDENT_CHECK_MAX_TEXT
+  )
+    throw new SealedError(
+      'SEALED_BAD_REQUEST',
+      `org, resident, address (ids of this chain) and a check of 1 to ${SEALED_RESIDENT_CHECK_MAX_TEXT} characters`,
+    );
+  return { payload: p, signer };
+}
+
+export class SealedResidentChecks {
+  readonly #client: DjchainClient;
+  readonly #vaultFile: string;
+  readonly #file: string;
+  readonly #validity: number;
+  /** One check at a time: each may rewrite the vault and appends to the file. */
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    opts: { vaultFile: string; checksFile: string; validityBlocks: number },
+    client: DjchainClient,
+  ) {
+    this.#client = client;
+    this.#vaultFile = opts.vaultFile;
+    this.#file = opts.checksFile;
+    this.#validity = opts.validityBlocks;
+  }
+
+  handle(body: unknown): Promise<SealedResidentCheckAnswer> {
+    const run = this.#queue.then(() => this.#handle(body));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #handle(body: unknown): Promise<SealedResidentCheckAnswer> {
+    const client = this.#client;
+    const suite = client.suite;
+    const { payload, signer } = parse(client, body);
+    let height: number;
+    try {
+      height = (await client.status()).height;
+    } catch (e) {
+      throw new SealedError('SEALED_UNAVAILABLE', (e as Error).message);
+    }
+    if (payload.height > height + 2 || height - payload.height > this.#validity)
+      throw new SealedError('SEALED_RESIDENT_CHECK_EXPIRED');
+    const binder = (
+      await client.query(
+        'resident',
+        'binder',
+        { address: addressOf(suite, signer), org: payload.org },
+        height,
+      )
+    ).result as { member?: unknown } | null;
+    if (typeof binder?.member !== 'string') throw new SealedError('SEALED_RESIDENT_CHECK_NOT_PERMITTED');
+
+    // The resident's key is stored (synced) before anything is sealed under it.
+    const keyId = residentKeyId(payload.resident);
+    const before = openVault(this.#vaultFile, client.chainId, suite).vault;
+    const vault = withKeys(before, [keyId]);
+    if (vault !== before) saveVault(this.#vaultFile, vault);
+    const key = profileKeyOf(suite, vault, keyId)!;
+    const nonce = randomSeed().slice(0, 12);
+    const { sealed, commitment } = sealResidentCheck(suite, key, nonce, {
+      salt: randomSeed().slice(0, 16),
+      check: {
+        resident: payload.resident,
+        address: payload.address,
+        checkedOn: chinaDate(Date.now()),
+        check: payload.check,
+      },
+      org: payload.org,
+      clerk: binder.member,
+    })!;
+    appendLine(this.#file, {
+      resident: payload.resident,
+      commitment,
+      nonce: toHex(nonce),
+      sealed: toHex(sealed),
+    });
+    return { commitment };
+  }
+}
+
+/** Appends one line, synced before the commitment is answered (it goes on chain next). */
+function appendLine(file: string, line: ResidentCheckLine): void {
+  const fd = openSync(file, 'a', 0o600);
+  try {
+    appendFileSync(fd, `${JSON.stringify(line)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
