@@ -29,7 +29,7 @@ export function withByzantine(s: Scenario, index: number, behaviour: Behaviour):
 }
 
 /**
- * Seeds of 0–299 that fail on this branch's real code, reported to the lead (replay with
+ * Seeds of 0–199 (the CI seeds) that fail on this branch's real code, reported to the lead (replay with
  * `npm run sim -- --seed S`). Recorded so that any NEW failing seed fails the test, and a fixed one
  * asks to be removed from the list. Empty: 153 (TX_LOST) and 223 (LIVENESS) were stalls of the
  * driver refusing re-proposals of another validator's block, fixed (node/test/driver-liveness).

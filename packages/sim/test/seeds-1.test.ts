@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runSeeds } from './helpers.ts';
 
-// CI seeds of the real node, split across files so the test runner's two workers share them.
-test('seeds 150–299: every invariant holds after every step, every run reaches its target height', () => {
-  const { failures, heights, txs } = runSeeds(150, 150);
+// CI seeds of the real node (200: the suite's time is capped by CI; `npm run sim` runs more), split
+// across files so the test runner's two workers share them.
+test('seeds 100–199: every invariant holds after every step, every run reaches its target height', () => {
+  const { failures, heights, txs } = runSeeds(100, 100);
   assert.deepEqual(failures, [], failures.join('\n'));
-  assert.ok(heights >= 150 * 5, 'each seed commits at least 5 heights');
-  assert.ok(txs > 150, 'clients get transactions committed');
+  assert.ok(heights >= 100 * 5, 'each seed commits at least 5 heights');
+  assert.ok(txs > 100, 'clients get transactions committed');
 });

@@ -79,16 +79,16 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
     await open('portal');
     await page.getByTestId('portal').waitFor();
     await page.getByText('第一党支部').first().waitFor();
-    await checkPage(page, 'portal');
+    await checkPage(page, 'portal', { wide: true });
     await open('signin');
     await page.getByTestId('signin-submit').waitFor();
-    await checkPage(page, 'signin');
+    await checkPage(page, 'signin', { wide: true });
     await open('verify');
     await page.locator('.ant-upload-drag').waitFor();
-    await checkPage(page, 'verify');
+    await checkPage(page, 'verify', { wide: true });
     await open('explorer');
     await page.getByTestId('blocks-table').locator('tr.ant-table-row').first().waitFor();
-    await checkPage(page, 'explorer');
+    await checkPage(page, 'explorer', { wide: true });
   });
 
   browserIt('the post choice shows its label; header controls are at least 44 px high', async () => {
@@ -102,7 +102,7 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
     assert.match((await label.textContent()) ?? '', /第一党支部|b1/);
     const size = await label.evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
     assert.ok(size >= 16, `post label font-size ${size}px`);
-    await checkPage(page, 'choose-post');
+    await checkPage(page, 'choose-post', { wide: true });
     await page.getByTestId('post-submit').click();
     await page.getByTestId('session-bar').waitFor();
   });
@@ -121,7 +121,7 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
     assert.match(kept, /"keystore":/); // encrypted, to be opened with the passphrase
     const local = await page.evaluate(() => JSON.stringify(localStorage));
     assert.ok(!local.includes(secret.slice(0, 16)), 'the secret key is in localStorage');
-    await checkPage(page, 'workbench');
+    await checkPage(page, 'workbench', { wide: true });
   });
 
   let minutesHash = '';
@@ -161,10 +161,10 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
       // The document goes to the node (attachment.register is signed): after the reload the key
       // is closed, so the passphrase opens it here, once for the upload and the step.
       await page.getByTestId('unlock-passphrase').fill(PASSPHRASE);
-      await checkPage(page, 'unlock');
+      await checkPage(page, 'unlock', { wide: true });
       await page.getByTestId('unlock-submit').click();
       await uploaded();
-      await checkPage(page, 'talk-form');
+      await checkPage(page, 'talk-form', { wide: true });
       await page.getByTestId('step-submit').click();
       // The confirmation lists what will be recorded.
       const dialog = page.getByTestId('confirm-list');
@@ -179,7 +179,7 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
         '第2步',
       ])
         assert.ok(listed.includes(s), `confirmation lacks ${s}: ${listed}`);
-      await checkPage(page, 'talk-confirm');
+      await checkPage(page, 'talk-confirm', { wide: true });
       await page.getByTestId('confirm-submit').click();
       await page.getByTestId('step-done').waitFor({ timeout: 60_000 });
       const button = page.getByTestId('step-submit');
@@ -207,7 +207,7 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
         { org: 'b1', scope: 'members', members: ['m-101'], size: minutes.length },
       );
       assert.deepEqual(Buffer.from(await c.getAttachment(minutesHash)), minutes);
-      await checkPage(page, 'talk-done');
+      await checkPage(page, 'talk-done', { wide: true });
 
       // A fresh browser (nothing of this one's storage): the organizer signs in, opens the
       // applicant's process and fetches the talk's document back from the node.
@@ -228,19 +228,19 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
   browserIt('pages of a signed-in secretary pass the checks', async () => {
     await open('recruitment');
     await page.getByTestId('case-m-101').waitFor();
-    await checkPage(page, 'recruitment');
+    await checkPage(page, 'recruitment', { wide: true });
     await open('members');
     await page.getByText('m-005').first().waitFor();
-    await checkPage(page, 'members');
+    await checkPage(page, 'members', { wide: true });
     await open('member/m-101');
     await page.getByTestId('verified').waitFor({ timeout: 60_000 });
-    await checkPage(page, 'member');
+    await checkPage(page, 'member', { wide: true });
     await open('org');
     await page.getByTestId('org-tree').waitFor();
-    await checkPage(page, 'org');
+    await checkPage(page, 'org', { wide: true });
     await open('explorer/member/m-101');
     await page.getByTestId('member-events').waitFor({ timeout: 60_000 });
-    await checkPage(page, 'explorer-member');
+    await checkPage(page, 'explorer-member', { wide: true });
   });
 
   browserIt('the clerk in 代办 mode gets 去办理 and files the member’s paper', async () => {
@@ -248,7 +248,7 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
     await open('workbench');
     const go = page.getByTestId('todo-go-m-101-addMaterial');
     await go.waitFor();
-    await checkPage(page, 'workbench-acting');
+    await checkPage(page, 'workbench-acting', { wide: true });
     await go.click();
     const form = page.getByTestId('step-form');
     await form.waitFor();
@@ -304,7 +304,7 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
     await download.saveAs(file);
     const { readFileSync } = await import('node:fs');
     assert.equal(createHash('sha256').update(readFileSync(file)).digest('hex'), hash);
-    await checkPage(page, 'dossier-print');
+    await checkPage(page, 'dossier-print', { wide: true });
     // Print to PDF: the app's header and buttons are left out, the summary and QR code stay.
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('header').isVisible(), false);
