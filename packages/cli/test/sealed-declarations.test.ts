@@ -85,6 +85,9 @@ before(async () => {
   service = await startSealed(chain, vaultFile, join(chain.root, 'profiles.jsonl'), [
     '--declarations',
     declarationsFile,
+    // Two checks an hour for one clerk here (60 by default): the third is refused below.
+    '--resident-checks-per-hour',
+    '2',
   ]);
 });
 
@@ -319,7 +322,10 @@ const CHECK = '居民身份证 110105194912310038，朝阳区幸福里3号楼2�
 const ID_NUMBER = '110105194912310038';
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-async function checkRequest(key: KeyPair, over: { height?: number; chainId?: string; org?: string } = {}) {
+async function checkRequest(
+  key: KeyPair,
+  over: { height?: number; chainId?: string; org?: string; check?: string } = {},
+) {
   const height = (await client.status()).height;
   return sealedResidentCheckRequest(
     client.suite,
@@ -329,7 +335,7 @@ async function checkRequest(key: KeyPair, over: { height?: number; chainId?: str
       org: over.org ?? 'c1',
       resident: 'res-1',
       address: 'ab'.repeat(20),
-      check: CHECK,
+      check: over.check ?? CHECK,
     },
     key,
   );
@@ -373,8 +379,12 @@ test("a resident's in-person check is sealed only for the community clerk; the c
   assert.equal(existsSync(checksFile), false, 'a refusal seals nothing');
   assert.equal(keyIds().includes('resident:res-1'), false, 'a refusal draws no key');
 
-  const r = await post('/sealed/resident-check', await checkRequest(member));
+  const sent = await checkRequest(member);
+  const r = await post('/sealed/resident-check', sent);
   assert.equal(r.status, 200, JSON.stringify(r.body));
+  // The same request again (within its window): refused, nothing sealed a second time.
+  const again = await post('/sealed/resident-check', sent);
+  assert.deepEqual([again.status, codeOf(again)], [409, 'SEALED_RESIDENT_CHECK_REPLAYED']);
   assert.deepEqual(Object.keys(r.body), ['commitment'], 'the answer is the commitment only');
   const commitment = r.body.commitment as string;
   assert.match(commitment, /^[0-9a-f]{64}$/);
@@ -421,4 +431,18 @@ test("a resident's in-person check is sealed only for the community clerk; the c
     commitment: string;
   };
   assert.equal(onChain.commitment, commitment);
+
+  // The clerk's hourly limit (2 at this service's start): a second, different check is sealed, a
+  // third is refused and seals nothing.
+  const second = await post(
+    '/sealed/resident-check',
+    await checkRequest(member, { check: `${CHECK}（复核）` }),
+  );
+  assert.equal(second.status, 200, JSON.stringify(second.body));
+  const third = await post(
+    '/sealed/resident-check',
+    await checkRequest(member, { check: `${CHECK}（三核）` }),
+  );
+  assert.deepEqual([third.status, codeOf(third)], [429, 'SEALED_RESIDENT_CHECK_RATE_LIMITED']);
+  assert.equal(readFileSync(checksFile, 'utf8').trim().split('\n').length, 2, 'two checks sealed in all');
 });

@@ -143,6 +143,13 @@ export {
   sealedImportRequest,
 } from './sealed-import.ts';
 export {
+  commitmentOf,
+  postSealed,
+  type SealedRequest,
+  sealedDigest,
+  signSealedRequest,
+} from './sealed-request.ts';
+export {
   SEALED_RESIDENT_CHECK_MAX_TEXT,
   SEALED_RESIDENT_CHECK_PATH,
   SEALED_RESIDENT_CHECK_TAG,

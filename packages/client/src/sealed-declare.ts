@@ -7,9 +7,9 @@
  * declaration.declare. Reading it back goes through a committed declaration.recordRead and
  * `readSealed` (sealed.ts), like a profile.
  */
-import { type KeyPair, type Suite, taggedHash, toHex } from '@djchain/crypto/browser';
-import { ClientError, HttpError } from './errors.ts';
+import type { KeyPair, Suite } from '@djchain/crypto/browser';
 import type { FetchLike } from './http/transport.ts';
+import { commitmentOf, postSealed, sealedDigest, signSealedRequest } from './sealed-request.ts';
 
 export const SEALED_DECLARE_TAG = 'djchain/sealed-declare/v1';
 export const SEALED_DECLARE_PATH = '/sealed/declare';
@@ -31,19 +31,12 @@ export interface SealedDeclareAnswer {
   readonly commitment: string;
 }
 
-const utf8 = (s: string) => new TextEncoder().encode(s);
-
 export function sealedDeclareDigest(suite: Suite, chainId: string, payload: string): Uint8Array {
-  return taggedHash(suite, SEALED_DECLARE_TAG, utf8(chainId), utf8(payload));
+  return sealedDigest(suite, SEALED_DECLARE_TAG, chainId, payload);
 }
 
 export function sealedDeclareRequest(suite: Suite, payload: SealedDeclarePayload, key: KeyPair) {
-  const text = JSON.stringify(payload);
-  return {
-    payload: text,
-    signer: toHex(key.publicKey),
-    signature: toHex(suite.sign(key.secretKey, sealedDeclareDigest(suite, payload.chainId, text))),
-  };
+  return signSealedRequest(suite, SEALED_DECLARE_TAG, payload, key);
 }
 
 /** Seals the content at the service; refusals are HttpError with the service's code. */
@@ -54,25 +47,7 @@ export async function sealedDeclare(
   key: KeyPair,
   fetchFn: FetchLike = (input, init) => globalThis.fetch(input, init),
 ): Promise<SealedDeclareAnswer> {
-  let res: Response;
-  try {
-    res = await fetchFn(`${baseUrl.replace(/\/$/, '')}${SEALED_DECLARE_PATH}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(sealedDeclareRequest(suite, payload, key)),
-      signal: AbortSignal.timeout(30_000),
-    });
-  } catch (e) {
-    throw new ClientError('CLIENT_NETWORK', `sealed-data service unreachable: ${(e as Error).message}`);
-  }
-  const o = (await res.json().catch(() => null)) as
-    | (SealedDeclareAnswer & { error?: { code?: string; message?: string } })
-    | null;
-  if (!res.ok || o === null) {
-    const err = o?.error ?? {};
-    throw new HttpError(res.status, err.code ?? 'SEALED_UNAVAILABLE', err.message ?? res.statusText);
-  }
-  if (typeof o.commitment !== 'string' || !/^[0-9a-f]{64}$/.test(o.commitment))
-    throw new ClientError('CLIENT_BAD_RESPONSE', 'the answer holds no commitment');
-  return { commitment: o.commitment };
+  return commitmentOf(
+    await postSealed(baseUrl, SEALED_DECLARE_PATH, sealedDeclareRequest(suite, payload, key), { fetchFn }),
+  );
 }

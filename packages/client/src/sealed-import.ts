@@ -7,10 +7,11 @@
  * H_tag("djchain/sealed-import/v1", chain id, payload): the service checks the signer's posts on
  * chain before it seals anything, and refuses a payload older than its validity window.
  */
-import { type Suite, taggedHash, toHex } from '@djchain/crypto/browser';
-import { ClientError, HttpError } from './errors.ts';
+import type { Suite } from '@djchain/crypto/browser';
+import { ClientError } from './errors.ts';
 import type { FetchLike } from './http/transport.ts';
 import type { RawRow, RowError } from './roster/index.ts';
+import { postSealed, type SealedRequest, sealedDigest, signSealedRequest } from './sealed-request.ts';
 
 export const SEALED_IMPORT_TAG = 'djchain/sealed-import/v1';
 export const SEALED_IMPORT_PATH = '/sealed/import';
@@ -24,14 +25,8 @@ export interface SealedImportPayload {
   readonly rows: readonly { readonly row: number; readonly raw: RawRow }[];
 }
 
-export interface SealedImportRequest {
-  /** JSON text of a SealedImportPayload (signed as it is). */
-  readonly payload: string;
-  /** Hex public key of the uploader. */
-  readonly signer: string;
-  /** Hex signature over sealedImportDigest by the signer. */
-  readonly signature: string;
-}
+/** The signed request (the payload's JSON text, the uploader's key, the signature over sealedImportDigest). */
+export type SealedImportRequest = SealedRequest;
 
 /** A row the service sealed: the transaction the uploader signs (member.importMember or register). */
 export interface ImportPlan {
@@ -49,10 +44,8 @@ export interface SealedImportAnswer {
   readonly plans: readonly ImportPlan[];
 }
 
-const utf8 = (s: string) => new TextEncoder().encode(s);
-
 export function sealedImportDigest(suite: Suite, chainId: string, payload: string): Uint8Array {
-  return taggedHash(suite, SEALED_IMPORT_TAG, utf8(chainId), utf8(payload));
+  return sealedDigest(suite, SEALED_IMPORT_TAG, chainId, payload);
 }
 
 export function sealedImportRequest(
@@ -60,12 +53,7 @@ export function sealedImportRequest(
   payload: SealedImportPayload,
   key: { readonly publicKey: Uint8Array; readonly secretKey: Uint8Array },
 ): SealedImportRequest {
-  const text = JSON.stringify(payload);
-  return {
-    payload: text,
-    signer: toHex(key.publicKey),
-    signature: toHex(suite.sign(key.secretKey, sealedImportDigest(suite, payload.chainId, text))),
-  };
+  return signSealedRequest(suite, SEALED_IMPORT_TAG, payload, key);
 }
 
 /** Sends the request to the service at `baseUrl`; refusals are HttpError with the service's code. */
@@ -74,23 +62,7 @@ export async function sealedImport(
   request: SealedImportRequest,
   fetchFn: FetchLike = (input, init) => globalThis.fetch(input, init),
 ): Promise<SealedImportAnswer> {
-  let res: Response;
-  try {
-    res = await fetchFn(`${baseUrl.replace(/\/$/, '')}${SEALED_IMPORT_PATH}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(request),
-      signal: AbortSignal.timeout(120_000),
-    });
-  } catch (e) {
-    throw new ClientError('CLIENT_NETWORK', `sealed-data service unreachable: ${(e as Error).message}`);
-  }
-  const o = (await res.json().catch(() => null)) as
-    | (SealedImportAnswer & { error?: { code?: string; message?: string } })
-    | null;
-  if (!res.ok || o === null || !Array.isArray(o.plans)) {
-    const err = o?.error ?? {};
-    throw new HttpError(res.status, err.code ?? 'SEALED_UNAVAILABLE', err.message ?? res.statusText);
-  }
-  return o;
+  const o = await postSealed(baseUrl, SEALED_IMPORT_PATH, request, { timeoutMs: 120_000, fetchFn });
+  if (!Array.isArray(o.plans)) throw new ClientError('CLIENT_BAD_RESPONSE', 'the answer holds no plans');
+  return o as unknown as SealedImportAnswer;
 }

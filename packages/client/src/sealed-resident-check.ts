@@ -7,9 +7,9 @@
  * commitment, which the page then puts on chain with resident.bind. Neither the salt nor the check
  * comes back.
  */
-import { type KeyPair, type Suite, taggedHash, toHex } from '@djchain/crypto/browser';
-import { ClientError, HttpError } from './errors.ts';
+import type { KeyPair, Suite } from '@djchain/crypto/browser';
 import type { FetchLike } from './http/transport.ts';
+import { commitmentOf, postSealed, sealedDigest, signSealedRequest } from './sealed-request.ts';
 
 export const SEALED_RESIDENT_CHECK_TAG = 'djchain/sealed-resident-check/v1';
 export const SEALED_RESIDENT_CHECK_PATH = '/sealed/resident-check';
@@ -34,19 +34,12 @@ export interface SealedResidentCheckAnswer {
   readonly commitment: string;
 }
 
-const utf8 = (s: string) => new TextEncoder().encode(s);
-
 export function sealedResidentCheckDigest(suite: Suite, chainId: string, payload: string): Uint8Array {
-  return taggedHash(suite, SEALED_RESIDENT_CHECK_TAG, utf8(chainId), utf8(payload));
+  return sealedDigest(suite, SEALED_RESIDENT_CHECK_TAG, chainId, payload);
 }
 
 export function sealedResidentCheckRequest(suite: Suite, payload: SealedResidentCheckPayload, key: KeyPair) {
-  const text = JSON.stringify(payload);
-  return {
-    payload: text,
-    signer: toHex(key.publicKey),
-    signature: toHex(suite.sign(key.secretKey, sealedResidentCheckDigest(suite, payload.chainId, text))),
-  };
+  return signSealedRequest(suite, SEALED_RESIDENT_CHECK_TAG, payload, key);
 }
 
 /** Seals the check at the service; refusals are HttpError with the service's code. */
@@ -57,25 +50,9 @@ export async function sealedResidentCheck(
   key: KeyPair,
   fetchFn: FetchLike = (input, init) => globalThis.fetch(input, init),
 ): Promise<SealedResidentCheckAnswer> {
-  let res: Response;
-  try {
-    res = await fetchFn(`${baseUrl.replace(/\/$/, '')}${SEALED_RESIDENT_CHECK_PATH}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(sealedResidentCheckRequest(suite, payload, key)),
-      signal: AbortSignal.timeout(30_000),
-    });
-  } catch (e) {
-    throw new ClientError('CLIENT_NETWORK', `sealed-data service unreachable: ${(e as Error).message}`);
-  }
-  const o = (await res.json().catch(() => null)) as
-    | (SealedResidentCheckAnswer & { error?: { code?: string; message?: string } })
-    | null;
-  if (!res.ok || o === null) {
-    const err = o?.error ?? {};
-    throw new HttpError(res.status, err.code ?? 'SEALED_UNAVAILABLE', err.message ?? res.statusText);
-  }
-  if (typeof o.commitment !== 'string' || !/^[0-9a-f]{64}$/.test(o.commitment))
-    throw new ClientError('CLIENT_BAD_RESPONSE', 'the answer holds no commitment');
-  return { commitment: o.commitment };
+  return commitmentOf(
+    await postSealed(baseUrl, SEALED_RESIDENT_CHECK_PATH, sealedResidentCheckRequest(suite, payload, key), {
+      fetchFn,
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 /**
  * `djchain sealed serve --vault v.json --profiles p.jsonl --api URL --genesis g.json [--port N]
- * [--validity BLOCKS] [--used FILE] [--declarations FILE] [--resident-checks FILE]`: the sealed-data service (../sealed/gate.ts). It holds the
+ * [--validity BLOCKS] [--used FILE] [--declarations FILE] [--resident-checks FILE] [--resident-checks-per-hour N]`: the sealed-data service (../sealed/gate.ts). It holds the
  * key store and the sealed profiles; readers never do. It trusts the chain only through proofs
  * checked from --genesis (required: no trust on first use here). It also answers names
  * (`GET /sealed/names`) and seals a roster uploaded in the browser (`POST /sealed/import`) to readers the node's read rules entitle (../sealed/names.ts),
@@ -13,7 +13,7 @@ import { SealedDeclarations } from '../sealed/declarations.ts';
 import { SealedGate } from '../sealed/gate.ts';
 import { SealedImport } from '../sealed/import.ts';
 import { NameReader } from '../sealed/names.ts';
-import { SealedResidentChecks } from '../sealed/resident-checks.ts';
+import { RESIDENT_CHECKS_PER_HOUR, SealedResidentChecks } from '../sealed/resident-checks.ts';
 import { serveSealed } from '../sealed/server.ts';
 import { UsedRecords } from '../sealed/used.ts';
 import { guarded, need, opt, type Parsed, parse } from './common.ts';
@@ -31,6 +31,9 @@ async function sealedServe(p: Parsed, io: CommandIo): Promise<number> {
     throw new CliError('CLI_BAD_PORT_OPTION', { port });
   if (!Number.isInteger(validity) || validity < 1 || validity > 100_000)
     throw new CliError('CLI_BAD_VALIDITY', { validity: String(opt(p, 'validity')) });
+  const perHour = Number(opt(p, 'resident-checks-per-hour') ?? String(RESIDENT_CHECKS_PER_HOUR));
+  if (!Number.isInteger(perHour) || perHour < 1 || perHour > 10_000)
+    throw new CliError('CLI_BAD_CHECKS_PER_HOUR', { value: String(opt(p, 'resident-checks-per-hour')) });
   const { client, chainId, suite, api } = await connect(p, io);
   // Refuse a wrong or v1 vault now rather than on the first request.
   openVault(vaultFile, chainId, suite);
@@ -59,6 +62,7 @@ async function sealedServe(p: Parsed, io: CommandIo): Promise<number> {
       vaultFile,
       checksFile: resolve(opt(p, 'resident-checks') ?? join(dirname(profilesFile), 'resident-checks.jsonl')),
       validityBlocks: validity,
+      perHour,
     },
     client,
   );
@@ -84,6 +88,7 @@ export async function sealedCommand(argv: string[], io: CommandIo): Promise<numb
     used: { type: 'string' },
     declarations: { type: 'string' },
     'resident-checks': { type: 'string' },
+    'resident-checks-per-hour': { type: 'string' },
   });
   return guarded(p.lang, io, async () => {
     const sub = p.positionals[0];

@@ -6,10 +6,11 @@
  * hands the node back to the wall clock and stops it. Only the demo uses this; `djchain start` never
  * takes a clock from anyone.
  *
- *   node replay-node.ts --dir <node dir> [--empty-block-ms N] [--port N]   (messages: {clock: ms | null}, {stop: true})
+ *   node replay-node.ts --dir <node dir> [--empty-block-ms N] [--driven-empty-block-ms N] [--port N]   (messages: {clock: ms | null}, {stop: true})
  *
- * `--empty-block-ms` (default 30) is for the web tests, which drive a case past its deadline this way
- * and then browse the chain for minutes: a slower empty-block pace keeps that run light.
+ * `--empty-block-ms` (default 30) and `--driven-empty-block-ms` (default the same) are for the web
+ * tests, which drive a case past its deadline this way (blocks at once on each date) and then browse
+ * the chain on the wall clock for minutes: a slower empty-block pace there keeps that run light.
  * `--port` (default 0, any free port): the demo gives the committee's replay node the API port its
  * `djchain start` will have, so the web app it starts early keeps one upstream address throughout.
  */
@@ -23,7 +24,12 @@ import { operatorToken, p2pConfigOf } from '../start.ts';
 import { DemoError } from './errors.ts';
 
 const { values } = parseArgs({
-  options: { dir: { type: 'string' }, 'empty-block-ms': { type: 'string' }, port: { type: 'string' } },
+  options: {
+    dir: { type: 'string' },
+    'empty-block-ms': { type: 'string' },
+    'driven-empty-block-ms': { type: 'string' },
+    port: { type: 'string' },
+  },
 });
 const send = (m: unknown) => process.send?.(m);
 
@@ -35,6 +41,11 @@ const { dir, key, genesis, config } = loadDir(String(values.dir));
  */
 let driven: { at: number; setAt: number } | null = { at: genesis.time, setAt: Date.now() };
 const now = () => (driven === null ? Date.now() : driven.at + (Date.now() - driven.setAt));
+/** The empty-block interval on the wall clock, and while the clock is driven (the same unless given). */
+const wallInterval = values['empty-block-ms'] ? Number(values['empty-block-ms']) : 30;
+const drivenInterval = values['driven-empty-block-ms']
+  ? Number(values['driven-empty-block-ms'])
+  : wallInterval;
 const modules = await loadModules(config.extraModules);
 // The consortium's peers, exactly as `djchain start` joins them (config.json's p2p section).
 const p2pConfig = p2pConfigOf((config as { p2p?: unknown }).p2p);
@@ -57,7 +68,7 @@ const node = openNode(
     // Short empty-block interval: after the clock moves to the next date, a block at that date comes
     // at once (the block after it carries the date as its BFT time).
     driver: {
-      emptyBlockIntervalMs: values['empty-block-ms'] ? Number(values['empty-block-ms']) : 30,
+      emptyBlockIntervalMs: drivenInterval,
       maxBlockTxs: config.maxBlockTxs,
     },
   },
@@ -90,6 +101,7 @@ process.on('message', (m: { clock?: number | null; stop?: boolean }) => {
     // The clock never goes back: BFT time stays monotonic whatever the parent asks.
     const target = m.clock === null ? null : Math.max(m.clock, now());
     driven = target === null ? null : { at: target, setAt: Date.now() };
+    node.driver.setEmptyBlockInterval(driven === null ? wallInterval : drivenInterval);
     send({ clockSet: m.clock });
   }
 });

@@ -17,7 +17,7 @@ export const COMMAND_MESSAGES = {
   djchain import members 名册.xlsx --key 密钥文件.json --api 地址 --vault 导入密钥库.json --profiles 档案.jsonl
   djchain export template --out 模板.xlsx
   djchain export roster|report --out 文件.xlsx --api 地址 --root 党委编号 [--sealed 服务地址 --key 查看人密钥.json [--purpose 用途]]
-  djchain sealed serve --vault 导入密钥库.json --profiles 档案.jsonl --api 地址 --genesis genesis.json [--port N] [--validity 区块数]
+  djchain sealed serve --vault 导入密钥库.json --profiles 档案.jsonl --api 地址 --genesis genesis.json [--port N] [--validity 区块数] [--used 文件] [--declarations 文件] [--resident-checks 文件] [--resident-checks-per-hour 次数]
   djchain vault migrate --vault 导入密钥库.json --profiles 档案.jsonl
   djchain vault erase member:编号 --vault 导入密钥库.json
   djchain validators list --api 地址
@@ -54,7 +54,7 @@ export const COMMAND_MESSAGES = {
   djchain import members roster.xlsx --key key.json --api URL --vault vault.json --profiles profiles.jsonl
   djchain export template --out template.xlsx
   djchain export roster|report --out FILE.xlsx --api URL --root COMMITTEE_ID [--sealed SERVICE_URL --key reader.json [--purpose TEXT]]
-  djchain sealed serve --vault vault.json --profiles profiles.jsonl --api URL --genesis genesis.json [--port N] [--validity BLOCKS]
+  djchain sealed serve --vault vault.json --profiles profiles.jsonl --api URL --genesis genesis.json [--port N] [--validity BLOCKS] [--used FILE] [--declarations FILE] [--resident-checks FILE] [--resident-checks-per-hour N]
   djchain vault migrate --vault vault.json --profiles profiles.jsonl
   djchain vault erase member:ID --vault vault.json
   djchain validators list --api URL
@@ -219,6 +219,10 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
   CLI_BAD_VALIDITY: {
     'zh-CN': '--validity 应为 1 到 100000 之间的区块数（收到 {validity}）。',
     en: '--validity must be a number of blocks from 1 to 100000 (got {validity}).',
+  },
+  CLI_BAD_CHECKS_PER_HOUR: {
+    'zh-CN': '--resident-checks-per-hour 应为 1 到 10000 之间的整数（收到 {value}）。',
+    en: '--resident-checks-per-hour must be a whole number from 1 to 10000 (got {value}).',
   },
   sealedRefused: {
     'zh-CN': '党员 {member} 的个人信息未释放（{code}）：{reason}',

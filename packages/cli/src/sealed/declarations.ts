@@ -10,7 +10,7 @@
  * signer's key is the current key of the member named (asked of the node: member.byAddress);
  * the kind is one the chain lists (declaration.params) and the text is 1 to 2000 characters.
  */
-import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import {
   addressOf,
   type DjchainClient,
@@ -22,6 +22,7 @@ import {
 import { fromHex, randomSeed, toHex } from '@djchain/crypto';
 import { type DeclarationContent, isIsoDate, openDeclaration, sealDeclaration } from '@djchain/modules';
 import { openVault, profileKeyOf, saveVault, type Vault, withKeys } from '../commands/vault.ts';
+import { appendSynced } from './append.ts';
 import { SealedError } from './errors.ts';
 import { FileCache } from './file-cache.ts';
 import { signedPayload } from './signed.ts';
@@ -159,23 +160,15 @@ export class SealedDeclarations {
     };
     const nonce = randomSeed().slice(0, 12);
     const { sealed, commitment } = sealDeclaration(suite, key, nonce, randomSeed().slice(0, 16), content)!;
-    appendLine(this.#file, {
-      member: payload.member,
-      commitment,
-      nonce: toHex(nonce),
-      sealed: toHex(sealed),
-    });
+    appendSynced(
+      this.#file,
+      JSON.stringify({
+        member: payload.member,
+        commitment,
+        nonce: toHex(nonce),
+        sealed: toHex(sealed),
+      } satisfies DeclarationLine),
+    );
     return { commitment };
-  }
-}
-
-/** Appends one line, synced before the commitment is answered (it goes on chain next). */
-function appendLine(file: string, line: DeclarationLine): void {
-  const fd = openSync(file, 'a', 0o600);
-  try {
-    appendFileSync(fd, `${JSON.stringify(line)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }

@@ -103,6 +103,16 @@ export const SEALED_ERRORS = {
     zh: '核验记录请求签名无效：须由提交人的密钥签署。',
     en: 'The resident check request is not signed by the key named in it.',
   },
+  SEALED_RESIDENT_CHECK_REPLAYED: {
+    status: 409,
+    zh: '这份核验记录请求已经提交过，不会重复封存；如需再次核验，请重新填写提交。',
+    en: 'This resident check request was sent before and is not sealed twice; to check again, fill in and send a new one.',
+  },
+  SEALED_RESIDENT_CHECK_RATE_LIMITED: {
+    status: 429,
+    zh: '本人一小时内提交的居民核验记录已达上限，请稍后再试；如确需批量核验，请联系上级党组织。',
+    en: 'This clerk has sent the most resident checks allowed in one hour; try again later, or ask the superior organization about a batch.',
+  },
   SEALED_RESIDENT_CHECK_EXPIRED: {
     status: 410,
     zh: '核验记录请求已过有效期，请重新提交。',

@@ -14,7 +14,8 @@
  * resident.bind's permission); the ids are ids and the check is 1 to 500 characters. Whether the id
  * or the key is still free the chain decides when the commitment is bound.
  */
-import { appendFileSync, closeSync, fsyncSync, openSync } from 'node:fs';
+
+import { createHash } from 'node:crypto';
 import {
   addressOf,
   type DjchainClient,
@@ -26,6 +27,7 @@ import {
 import { randomSeed, toHex } from '@djchain/crypto';
 import { chinaDate, sealResidentCheck } from '@djchain/modules';
 import { openVault, profileKeyOf, saveVault, withKeys } from '../commands/vault.ts';
+import { appendSynced } from './append.ts';
 import { SealedError } from './errors.ts';
 import { signedPayload } from './signed.ts';
 
@@ -73,22 +75,60 @@ function parse(
   return { payload: p, signer };
 }
 
+/** Checks one clerk may seal in an hour, unless the service is started with another limit. */
+export const RESIDENT_CHECKS_PER_HOUR = 60;
+const HOUR_MS = 3_600_000;
+/** Requests remembered against replay (each only while its height is within the window). */
+const MAX_REMEMBERED = 10_000;
+
 export class SealedResidentChecks {
   readonly #client: DjchainClient;
   readonly #vaultFile: string;
   readonly #file: string;
   readonly #validity: number;
+  readonly #perHour: number;
+  readonly #now: () => number;
+  /**
+   * The requests sealed (hash of signer and payload text), with their payload height: a request is sealed once (a
+   * replay within the validity window would seal a second record of the same check). Kept in
+   * memory: after a restart a replay is still refused once its height is out of the window.
+   */
+  readonly #seen = new Map<string, number>();
+  /** Each clerk's (signer address) sealing times in the last hour, oldest first. */
+  readonly #recent = new Map<string, number[]>();
   /** One check at a time: each may rewrite the vault and appends to the file. */
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    opts: { vaultFile: string; checksFile: string; validityBlocks: number },
+    opts: {
+      vaultFile: string;
+      checksFile: string;
+      validityBlocks: number;
+      /** Checks one clerk may seal in an hour (RESIDENT_CHECKS_PER_HOUR unless given). */
+      perHour?: number;
+      now?: () => number;
+    },
     client: DjchainClient,
   ) {
     this.#client = client;
     this.#vaultFile = opts.vaultFile;
     this.#file = opts.checksFile;
     this.#validity = opts.validityBlocks;
+    this.#perHour = opts.perHour ?? RESIDENT_CHECKS_PER_HOUR;
+    this.#now = opts.now ?? Date.now;
+  }
+
+  /** Refuses a request sealed before, and a clerk over the hourly limit; nothing is counted yet. */
+  #admit(request: string, clerk: string, chainHeight: number): number[] {
+    for (const [r, h] of this.#seen) if (chainHeight - h > this.#validity) this.#seen.delete(r);
+    if (this.#seen.has(request)) throw new SealedError('SEALED_RESIDENT_CHECK_REPLAYED');
+    if (this.#seen.size >= MAX_REMEMBERED)
+      throw new SealedError('SEALED_UNAVAILABLE', 'too many checks in the window');
+    const now = this.#now();
+    const times = (this.#recent.get(clerk) ?? []).filter((t) => now - t < HOUR_MS);
+    this.#recent.set(clerk, times);
+    if (times.length >= this.#perHour) throw new SealedError('SEALED_RESIDENT_CHECK_RATE_LIMITED');
+    return times;
   }
 
   handle(body: unknown): Promise<SealedResidentCheckAnswer> {
@@ -118,6 +158,11 @@ export class SealedResidentChecks {
       )
     ).result as { member?: unknown } | null;
     if (typeof binder?.member !== 'string') throw new SealedError('SEALED_RESIDENT_CHECK_NOT_PERMITTED');
+    // The request is its signer and payload text (not its signature, which a signer may vary).
+    const request = createHash('sha256')
+      .update(`${toHex(signer)}\n${(body as { payload: string }).payload}`)
+      .digest('hex');
+    const times = this.#admit(request, addressOf(suite, signer), height);
 
     // The resident's key is stored (synced) before anything is sealed under it.
     const keyId = residentKeyId(payload.resident);
@@ -137,23 +182,17 @@ export class SealedResidentChecks {
       org: payload.org,
       clerk: binder.member,
     })!;
-    appendLine(this.#file, {
-      resident: payload.resident,
-      commitment,
-      nonce: toHex(nonce),
-      sealed: toHex(sealed),
-    });
+    appendSynced(
+      this.#file,
+      JSON.stringify({
+        resident: payload.resident,
+        commitment,
+        nonce: toHex(nonce),
+        sealed: toHex(sealed),
+      } satisfies ResidentCheckLine),
+    );
+    this.#seen.set(request, payload.height);
+    times.push(this.#now());
     return { commitment };
-  }
-}
-
-/** Appends one line, synced before the commitment is answered (it goes on chain next). */
-function appendLine(file: string, line: ResidentCheckLine): void {
-  const fd = openSync(file, 'a', 0o600);
-  try {
-    appendFileSync(fd, `${JSON.stringify(line)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }

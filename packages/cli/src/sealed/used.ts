@@ -2,7 +2,8 @@
  * The read records already used (one tx hash per line, fsynced before any field is released), so
  * a record releases once across restarts of the service.
  */
-import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { appendSynced } from './append.ts';
 
 export class UsedRecords {
   readonly #file: string;
@@ -23,13 +24,7 @@ export class UsedRecords {
   claim(txHash: string): boolean {
     if (this.#used.has(txHash)) return false;
     this.#used.add(txHash);
-    const fd = openSync(this.#file, 'a', 0o600);
-    try {
-      appendFileSync(fd, `${txHash}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    appendSynced(this.#file, txHash);
     return true;
   }
 }

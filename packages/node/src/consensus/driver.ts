@@ -170,7 +170,7 @@ export const realTimers: Timers = {
 };
 
 export class ConsensusDriver {
-  private readonly opts: DriverOptions;
+  private opts: DriverOptions;
   private readonly deps: DriverDeps;
   private readonly self: string;
   private state: State;
@@ -340,6 +340,21 @@ export class ConsensusDriver {
       prevBlockTime: this.deps.app.latestTime(),
       ...(resume ? { resume } : {}),
     };
+  }
+
+  /**
+   * Changes the empty-block interval from now on; a wait under way is timed again from the last
+   * commit. The demo's replay node shortens it while its clock is driven (each planned date's blocks
+   * come at once) and lengthens it back on the wall clock.
+   */
+  setEmptyBlockInterval(ms: number): void {
+    if (!Number.isSafeInteger(ms) || ms < 0)
+      throw new NodeError('NODE_BAD_CONFIG', 'emptyBlockIntervalMs', { ms });
+    this.opts = { ...this.opts, emptyBlockIntervalMs: ms };
+    if (this.waitingHeight === 0 || this.waitTimer === undefined) return;
+    this.clock.clearTimeout(this.waitTimer);
+    const delay = Math.max(0, this.lastCommitAt + ms - this.deps.now());
+    this.waitTimer = this.clock.setTimeout(() => this.wake(), delay);
   }
 
   /** Waits until transactions are pending or the empty-block interval has passed, then starts. */
