@@ -9,14 +9,17 @@
  * closes a period carries no history entry of its own for the organizations.
  */
 import type { HookContext } from '@djchain/runtime';
+import { cite, DOC } from '../common/cites.ts';
 import { chinaDate } from '../common/dates.ts';
 import { addMonth, lastDay, type YearMonth } from '../common/months.ts';
 import { asValue, getRecord, MODULE } from '../common/stores.ts';
+import { raiseWarning } from '../common/warnings.ts';
 import { childrenOf, getOrg, type OrgRecord } from '../org/store.ts';
 import { rosterOn } from '../orglife/roster.ts';
 import { storesFor } from '../permissions/authorize.ts';
 import { processOrg } from '../recruitment/process.ts';
 import type { Process } from '../recruitment/store.ts';
+import { progress } from '../study/progress.ts';
 import { viewAs } from '../warnings/resolve.ts';
 import { type ItemsCount, itemsOf } from './items.ts';
 import { type LinksCount, linksOf } from './links.ts';
@@ -25,6 +28,8 @@ import { DEFAULT_INDEX_VERSION, INDEX_RULES, type IndexRules, levelOf, overall, 
 import { type Component, type IndexRecord, insightKeys, LIST_MAX } from './store.ts';
 
 const MAX_ORGS = 10_000;
+/** 《党员教育管理工作条例》第二十条: the yearly study hours. */
+const STUDY_CITE = cite(DOC.education, 20);
 const MAX_PROCESSES = 100_000;
 
 interface Counts {
@@ -98,6 +103,7 @@ function closeMonth(ctx: HookContext, month: YearMonth): void {
       periods[quarter] = { people: span(earlier(month, 2)), items: itemsOf(ctx, o.id, quarter), links };
     if (yearEnd) periods[year] = { people: span(earlier(month, 11)), items: itemsOf(ctx, o.id, year), links };
     branchCounts.set(o.id, periods);
+    if (rules.studyPace && quarterEnd && !yearEnd) warnStudyPace(ctx, o.id, month, people);
   }
   const periods = [month, ...(quarterEnd ? [quarter] : []), ...(yearEnd ? [year] : [])];
   // Organizations in byte order (their keys): records and events the same on every node.
@@ -109,6 +115,37 @@ function closeMonth(ctx: HookContext, month: YearMonth): void {
       const record = buildRecord(ctx, rules, o.id, period, branches, parts, own);
       ctx.store.set(insightKeys.record(o.id, period), asValue(record));
     }
+  }
+}
+
+/**
+ * 精准预警 for study (issue 18): at the close of March, June and September, each member of the
+ * branch behind the year's pace (学时 × 12 < target × months elapsed — the index's own rule) gets one
+ * warning for the year, to the posts that confirm study and to the member. It closes when the hours
+ * catch up with the pace of the latest quarter the index closed (confirmed individual study,
+ * `study.confirm`, or an attended 党课 or 主题党日, `orglife.hold`), or with the year's end
+ * (warnings/resolve.ts). Never a ranking: a member sees only their own. December raises none (the
+ * year's record shows who missed it).
+ */
+function warnStudyPace(ctx: HookContext, org: string, month: YearMonth, people: PeopleCount): void {
+  const year = Number(month.slice(0, 4));
+  const study = viewAs(ctx, MODULE.study);
+  for (const m of people.missing) {
+    if (!m.items.includes('study')) continue;
+    // Which act answered it is told by what grew: the confirmed individual hours at the raise.
+    const individualHours = progress(study, m.member, year).individualHours;
+    raiseWarning(ctx, {
+      kind: 'study.pace',
+      subject: `${m.member}:${year}`,
+      level: 'dueSoon',
+      org,
+      posts: ['书记', '组织委员', '宣传委员'],
+      member: m.member,
+      due: `${year}-12-31`,
+      cite: STUDY_CITE,
+      resolves: ['study.confirm', 'orglife.hold'],
+      data: { member: m.member, year, elapsed: Number(month.slice(5)), individualHours },
+    });
   }
 }
 

@@ -29,6 +29,7 @@ export const zh = {
   wk_anchor_missing: '下级链锚定逾期',
   wk_declaration_answer: '请示报告逾期未答复',
   wk_declaration_review: '个人事项申报审核逾期',
+  wk_study_pace: '学习进度落后',
   ixTitle: '{org} · 社区党建标准化运行指数',
   ixNote: '由链上记录在每期结束时计算，仅本组织及上级党组织可见；用于查找遗漏，不作排名或比较。',
   ixNone: '尚无已结束的考核期。',
@@ -103,6 +104,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   wk_anchor_missing: 'Child chain anchor overdue',
   wk_declaration_answer: 'Request or report not answered in time',
   wk_declaration_review: 'Personal declaration review overdue',
+  wk_study_pace: 'Study behind pace',
   ixTitle: '{org} · operation index',
   ixNote:
     'Computed on chain from the records at each period’s close; seen by the organization and those above only; for finding what is missing, never for ranking.',
