@@ -21,11 +21,12 @@ import { processOrg } from '../recruitment/process.ts';
 import type { Process } from '../recruitment/store.ts';
 import { progress } from '../study/progress.ts';
 import { viewAs } from '../warnings/resolve.ts';
+import { chainStart, suspendedOn } from './contact.ts';
 import { type ItemsCount, itemsOf } from './items.ts';
 import { type LinksCount, linksOf } from './links.ts';
-import { mergePeople, type PeopleCount, peopleOfMonth } from './people.ts';
+import { type CheckCount, mergePeople, type PeopleCount, peopleOfMonth } from './people.ts';
 import { DEFAULT_INDEX_VERSION, INDEX_RULES, type IndexRules, levelOf, overall, permille } from './rules.ts';
-import { type Component, type IndexRecord, insightKeys, LIST_MAX } from './store.ts';
+import { type CheckMiss, type Component, type IndexRecord, insightKeys, LIST_MAX } from './store.ts';
 
 const MAX_ORGS = 10_000;
 /** 《党员教育管理工作条例》第二十条: the yearly study hours. */
@@ -90,8 +91,11 @@ function closeMonth(ctx: HookContext, month: YearMonth): void {
   const quarter = `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
   const year = month.slice(0, 4);
   const branchCounts = new Map<string, { [period: string]: Counts }>();
+  // Rule sets judging contact: the members suspended for lost contact, and the chain's first day.
+  const suspended = rules.contactMonths === null ? new Map() : suspendedOn(ctx, lastDay(month));
+  const start = chainStart(ctx);
   for (const o of orgs.filter((x) => x.kind === '党支部')) {
-    const people = peopleOfMonth(ctx, rules, month, roster.get(o.id) ?? []);
+    const people = peopleOfMonth(ctx, rules, month, roster.get(o.id) ?? [], suspended.get(o.id) ?? [], start);
     const links = linksOf(ctx, o.id, processes.get(o.id) ?? []);
     const periods: { [period: string]: Counts } = {
       [month]: { people, items: itemsOf(ctx, o.id, month), links },
@@ -157,7 +161,12 @@ function earlier(month: YearMonth, n: number): YearMonth[] {
 function storedPeople(ctx: HookContext, org: string, month: YearMonth): PeopleCount {
   const r = getRecord<IndexRecord>(ctx.store, insightKeys.record(org, month));
   if (!r) return { owed: 0, done: 0, missing: [] };
-  return { owed: r.people.owed, done: r.people.done, missing: [...r.people.missing] };
+  const people: PeopleCount = { owed: r.people.owed, done: r.people.done, missing: [...r.people.missing] };
+  if (r.checks) {
+    const check = (c: Component<CheckMiss>) => ({ owed: c.owed, done: c.done, missing: [...c.missing] });
+    people.checks = { contact: check(r.checks.contact), roster: check(r.checks.roster) };
+  }
+  return people;
 }
 
 function branchesBelow(ctx: HookContext, org: string): string[] {
@@ -206,6 +215,21 @@ function buildRecord(
   const i = component(items.owed, items.done, itemsMissing, itemsMissing.length);
   const l = component(links.owed, links.done, linksMissing, linksMissing.length);
   const score = overall(rules, p.score, i.score, l.score);
+  // The contact and roster checks on their own (rule sets that judge them), summed like 不漏人.
+  const judged = parts.filter((c) => c.people.checks !== undefined).map((c) => c.people.checks!);
+  const check = (f: (c: NonNullable<PeopleCount['checks']>) => CheckCount) => {
+    const all = judged.map(f);
+    const missing = all
+      .flatMap((c) => c.missing)
+      .sort((a, b) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
+    const owed = all.reduce((n, c) => n + c.owed, 0);
+    const done = all.reduce((n, c) => n + c.done, 0);
+    return component(owed, done, missing, missing.length);
+  };
+  const checks =
+    rules.contactMonths !== null || rules.rosterProfile
+      ? { checks: { contact: check((c) => c.contact), roster: check((c) => c.roster) } }
+      : {};
   return {
     org,
     period,
@@ -217,6 +241,7 @@ function buildRecord(
     people: p,
     items: i,
     links: l,
+    ...checks,
     overall: score,
     level: levelOf(rules, score),
   };
