@@ -24,7 +24,7 @@ import { viewAs } from '../warnings/resolve.ts';
 import { chainStart, suspendedOn } from './contact.ts';
 import { type ItemsCount, itemsOf } from './items.ts';
 import { type LinksCount, linksOf } from './links.ts';
-import { type CheckCount, mergePeople, type PeopleCount, peopleOfMonth } from './people.ts';
+import { type CheckCount, mergePeople, type PeopleCount, peopleOfMonth, type Suspended } from './people.ts';
 import { DEFAULT_INDEX_VERSION, INDEX_RULES, type IndexRules, levelOf, overall, permille } from './rules.ts';
 import { type CheckMiss, type Component, type IndexRecord, insightKeys, LIST_MAX } from './store.ts';
 
@@ -92,7 +92,8 @@ function closeMonth(ctx: HookContext, month: YearMonth): void {
   const year = month.slice(0, 4);
   const branchCounts = new Map<string, { [period: string]: Counts }>();
   // Rule sets judging contact: the members suspended for lost contact, and the chain's first day.
-  const suspended = rules.contactMonths === null ? new Map() : suspendedOn(ctx, lastDay(month));
+  const suspended =
+    rules.contactMonths === null ? new Map<string, Suspended[]>() : suspendedOn(ctx, lastDay(month));
   const start = chainStart(ctx);
   for (const o of orgs.filter((x) => x.kind === '党支部')) {
     const people = peopleOfMonth(ctx, rules, month, roster.get(o.id) ?? [], suspended.get(o.id) ?? [], start);
