@@ -47,6 +47,7 @@ export const WARNING_KINDS = [
   'anchor.missing',
   'declaration.answer',
   'declaration.review',
+  'study.pace',
 ] as const;
 
 /** dueSoon: a deadline approaches; overdue: it passed or an obligation was missed; serious: a case opened. */

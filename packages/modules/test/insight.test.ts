@@ -39,7 +39,8 @@ const index = (chain: Chain, org: string, period: string) =>
 /**
  * b3 (one member, its 书记 b3.sec: a cadre, study target 56 学时) keeps January: calendar, 主题党日
  * attended (a full day, 8 学时), January's dues paid. Nothing after. b1: an applicant whose talk
- * deadline (2024-04-04) passes. The 党委 adopts the strict rule set on 2024-04-20.
+ * deadline (2024-04-04) passes. The 党委 adopts the strict rule set on 2024-04-20. b2.m1 (no post:
+ * target 32 学时) studies a day in January, confirmed by b2.sec: exactly on the first quarter's pace.
  */
 function scenario(chain: Chain): void {
   ok(chain, {
@@ -66,6 +67,18 @@ function scenario(chain: Chain): void {
     by: 'b3.sec',
     do: 'orglife.hold',
     params: { meeting: 'b3-td-01', heldOn: '2024-01-12', present: ['b3.sec'] },
+  });
+  ok(chain, {
+    at: '2024-01-13',
+    by: 'b2.m1',
+    do: 'study.report',
+    params: { id: 'st-b2m1', member: 'b2.m1', on: '2024-01-13', topic: '自学党章', days: 1 },
+  });
+  ok(chain, {
+    at: '2024-01-14',
+    by: 'b2.sec',
+    do: 'study.confirm',
+    params: { id: 'st-b2m1', accepted: true },
   });
   ok(chain, {
     at: '2024-01-15',
@@ -163,6 +176,64 @@ describe('operation index: period edges', () => {
     assert.equal(index(chain, 'b3', '2024'), null, 'the year closes only with December');
   });
 
+  it("精准预警 study.pace: the first quarter's close warns those behind pace, not b2.m1 on it; confirmed study closes it", () => {
+    const warning = (member: string) =>
+      chain.query('warnings', 'warning', { id: `study.pace/${member}:2024` }) as {
+        [k: string]: Value;
+      } | null;
+    // February's close raised none (only March, June and September warn).
+    const w = warning('b3.sec')!;
+    assert.deepEqual(
+      [w.kind, w.level, w.org, w.member, w.due, w.status, w.raisedOn, w.posts, w.resolves, w.cite],
+      [
+        'study.pace',
+        'dueSoon',
+        'b3',
+        'b3.sec',
+        '2024-12-31',
+        'open',
+        '2024-04-01',
+        ['书记', '组织委员', '宣传委员'],
+        ['study.confirm', 'orglife.hold'],
+        '《中国共产党党员教育管理工作条例》第二十条',
+      ],
+    );
+    // Raised at March's close: 8 学时 (January's 主题党日) × 12 = 96 < 56 × 3 = 168; none confirmed yet.
+    assert.deepEqual(w.data, { member: 'b3.sec', year: 2024, elapsed: 3, individualHours: 0 });
+    // b2.m1: 8 × 12 = 96 ≥ 32 × 3 = 96, on pace to the hour — no warning.
+    assert.equal(warning('b2.m1'), null);
+    // Counted by hand: b2 holds 8 members (c.sec, c.dep, c.org, c.pub, c.dis, c.clerk, b2.sec, b2.m1),
+    // none with an hour but b2.m1 → 7 warned; b1's 12 members, none with an hour → 12.
+    const open = (org: string) =>
+      (chain.query('warnings', 'open', { org }) as { kind: string; member: string }[])
+        .filter((x) => x.kind === 'study.pace')
+        .map((x) => x.member)
+        .sort();
+    assert.deepEqual(open('b2'), ['b2.sec', 'c.clerk', 'c.dep', 'c.dis', 'c.org', 'c.pub', 'c.sec']);
+    assert.equal(open('b1').length, 12);
+    // He reports 4 学时: 12 × 12 = 144 < 168, still behind once confirmed.
+    const study = (id: string, at: string, hours: number) => {
+      ok(chain, {
+        at,
+        by: 'b3.sec',
+        do: 'study.report',
+        params: { id, member: 'b3.sec', on: at, topic: '自学党章', hours },
+      });
+      ok(chain, { at, hour: 11, by: 'b3.sec', do: 'study.confirm', params: { id, accepted: true } });
+    };
+    study('st-1', '2024-04-02', 4);
+    chain.tick('2024-04-03');
+    assert.equal(warning('b3.sec')!.status, 'open');
+    // Two hours more: 14 × 12 = 168, on pace to the hour — closed at the next block start, by the confirmation.
+    study('st-2', '2024-04-04', 2);
+    chain.tick('2024-04-05');
+    const closed = warning('b3.sec')!;
+    assert.deepEqual(
+      [closed.status, closed.closedBy, closed.closedOn],
+      ['closed', 'study.confirm', '2024-04-05'],
+    );
+  });
+
   it('不掉链: the applicant whose talk is overdue is a broken link of b1, naming the warning; after the talk it holds', () => {
     ok(chain, {
       at: '2024-04-20',
@@ -192,7 +263,7 @@ describe('operation index: period edges', () => {
 
   it('a rule set adopted by the top 党委 applies from the next close; closed records keep theirs', () => {
     const april = index(chain, 'b3', '2024-04')!;
-    // strict: people 0 (unpaid, 96 < 56 × 4), items 2 of 3 = 666, links 1000:
+    // strict: people 0 (unpaid, 14 × 12 = 168 < 56 × 4), items 2 of 3 = 666, links 1000:
     // (35 × 0 + 40 × 666 + 25 × 1000) / 100 = 516.4 → 516; strict levels (950, 800) → 需关注.
     assert.deepEqual([april.rules, april.overall, april.level], ['2026-strict', 516, '需关注']);
     assert.equal(index(chain, 'b3', '2024-02')!.rules, '2026');
@@ -209,11 +280,219 @@ describe('operation index: period edges', () => {
     );
   });
 
+  it('精准预警 study.pace at the June close: a warning still open is judged against the half-year pace, not the quarter it was raised at', () => {
+    const warning = (member: string) =>
+      chain.query('warnings', 'warning', { id: `study.pace/${member}:2024` }) as {
+        [k: string]: Value;
+      } | null;
+    // b2.sec (书记 of b2: 56 学时), warned at March's close with 0 学时, reports two days (16 学时) in June:
+    // 16 × 12 = 192 ≥ 56 × 3 = 168 would meet March's pace, but June's close counts 6 months:
+    // 192 < 56 × 6 = 336 — the warning stays open.
+    ok(chain, {
+      at: '2024-06-10',
+      by: 'b2.sec',
+      do: 'study.report',
+      params: { id: 'st-b2sec', member: 'b2.sec', on: '2024-06-10', topic: '自学党章', days: 2 },
+    });
+    chain.tick('2024-07-01', 0);
+    ok(chain, {
+      at: '2024-07-01',
+      hour: 1,
+      by: 'b2.sec',
+      do: 'study.confirm',
+      params: { id: 'st-b2sec', accepted: true },
+    });
+    chain.tick('2024-07-01', 2);
+    assert.ok(index(chain, 'b2', '2024-Q2') !== null, 'the second quarter closed');
+    const w = warning('b2.sec')!;
+    assert.deepEqual(
+      [w.status, w.raisedOn, (w.data as { elapsed: number }).elapsed],
+      ['open', '2024-04-01', 3],
+    );
+    // b3.sec's warning closed in April; at June's close he is behind again (14 × 12 = 168 < 336): raised
+    // anew, with the 6 学时 of individual study confirmed by then.
+    const b3 = warning('b3.sec')!;
+    assert.deepEqual(
+      [b3.status, b3.raisedOn, b3.data],
+      ['open', '2024-07-01', { member: 'b3.sec', year: 2024, elapsed: 6, individualHours: 6 }],
+    );
+    // b2.m1 (8 学时, 96 < 32 × 6 = 192) is behind now: warned for the first time.
+    assert.equal(warning('b2.m1')!.raisedOn, '2024-07-01');
+  });
+
   it('the 党委 sums its branches: 不漏人 over every member below it', () => {
     const r = index(chain, 'c1', '2024-01')!;
     assert.deepEqual(r.branches, ['b1', 'b2', 'b3']);
     // b1: 12 members, b2: 8 (the 党委's six post holders, b2.sec, b2.m1), b3: 1 → 21; only b3.sec accounted.
     assert.deepEqual([r.people.owed, r.people.done], [21, 1]);
+  });
+});
+
+describe('不漏人 complete (rule set 2026-v2): nobody out of contact, roster complete', () => {
+  type Check = {
+    owed: number;
+    done: number;
+    score: number;
+    missing: { member: string; months: string[]; since?: string | null }[];
+  };
+  type V2 = Rec & { checks?: { contact: Check; roster: Check } };
+  const chain = new Chain();
+  const rec = (org: string, period: string) => index(chain, org, period) as V2;
+  const ticks = (...days: string[]) => {
+    for (const d of days) {
+      chain.tick(d, 0);
+      chain.tick(d, 1);
+    }
+  };
+  // Genesis 2024-01-02. b3.sec attends b3's 主题党日 of 03-12; b2.m1's study of 02-01 is confirmed;
+  // b3.sec and b2.m1 record their sealed profiles; b2.sec's June dues are paid on 06-03; b1 suspends
+  // b1.m3 (out of contact since 2023-12-01) on 06-10. Months to May close under 2026; the 党委 adopts
+  // 2026-v2 on 06-05, so June on are judged by it.
+  ok(chain, {
+    at: '2024-01-05',
+    by: 'c.sec',
+    do: 'orglife.setCalendar',
+    params: { org: 'b3', themeDay: 12 },
+  });
+  ticks('2024-02-01');
+  ok(chain, {
+    at: '2024-02-02',
+    by: 'b2.m1',
+    do: 'study.report',
+    params: { id: 'st-v2', member: 'b2.m1', on: '2024-02-01', topic: '自学党章', days: 1 },
+  });
+  ok(chain, { at: '2024-02-03', by: 'b2.sec', do: 'study.confirm', params: { id: 'st-v2', accepted: true } });
+  for (const [m, day] of [
+    ['b3.sec', '2024-02-05'],
+    ['b2.m1', '2024-02-06'],
+  ] as const)
+    ok(chain, {
+      at: day,
+      by: m,
+      do: 'member.updateProfile',
+      params: { member: m, commitment: 'cd'.repeat(32), ref: `profile-${m.replace('.', '-')}` },
+    });
+  ticks('2024-03-01');
+  ok(chain, {
+    at: '2024-03-12',
+    by: 'b3.sec',
+    do: 'orglife.plan',
+    params: { id: 'b3-td-v2', org: 'b3', kind: '主题党日', date: '2024-03-12', length: '一天' },
+  });
+  ok(chain, {
+    at: '2024-03-12',
+    hour: 11,
+    by: 'b3.sec',
+    do: 'orglife.hold',
+    params: { meeting: 'b3-td-v2', heldOn: '2024-03-12', present: ['b3.sec'] },
+  });
+  ticks('2024-04-01', '2024-05-01', '2024-06-01');
+  ok(chain, {
+    at: '2024-06-02',
+    by: 'b2.sec',
+    do: 'dues.assess',
+    params: { member: 'b2.sec', group: '在职', from: '2024-06', fen: 1500, commitment: 'ab'.repeat(32) },
+  });
+  ok(chain, {
+    at: '2024-06-03',
+    by: 'b2.sec',
+    do: 'dues.recordPayment',
+    params: { id: 'pay-v2', member: 'b2.sec', months: ['2024-06'], fen: 1500, method: '现金' },
+  });
+  ok(chain, {
+    at: '2024-06-05',
+    by: 'c.sec',
+    do: 'insight.adoptRules',
+    params: { org: 'c1', version: '2026-v2', resolution: 'res-v2' },
+  });
+  ok(chain, {
+    at: '2024-06-10',
+    by: 'b1.sec',
+    do: 'member.suspend',
+    params: { member: 'b1.m3', lostContactSince: '2023-12-01' },
+  });
+  ticks('2024-07-01', '2024-08-01', '2024-09-01');
+
+  it('months closed under 2026 are as they were: no checks, no contact or roster item', () => {
+    for (const org of ['b1', 'b2', 'b3', 'c1']) {
+      const may = rec(org, '2024-05');
+      assert.equal(may.rules, '2026');
+      assert.equal(may.checks, undefined, org);
+      assert.ok(may.people.missing.every((m) => !m.items.includes('contact') && !m.items.includes('roster')));
+    }
+  });
+
+  it('June (2026-v2): the six months reach back before genesis, so only the suspension on record counts as out of contact', () => {
+    const b1 = rec('b1', '2024-06');
+    assert.equal(b1.rules, '2026-v2');
+    // b1: 11 on the roster (b1.m3 suspended is not) + b1.m3 held in suspension = 12; only b1.m3 missing.
+    assert.deepEqual(
+      [b1.checks!.contact.owed, b1.checks!.contact.done, b1.checks!.contact.missing],
+      [12, 11, [{ member: 'b1.m3', months: ['2024-06'], since: '2023-12-01' }]],
+    );
+    // No b1 member has a sealed profile: 0 of 12.
+    assert.deepEqual([b1.checks!.roster.owed, b1.checks!.roster.done, b1.checks!.roster.score], [12, 0, 0]);
+    // b1.m3 in 不漏人: contact and roster (dues, organizational life and study are not judged while suspended).
+    assert.deepEqual(
+      b1.people.missing.find((m) => m.member === 'b1.m3'),
+      { member: 'b1.m3', items: ['contact', 'roster'], months: ['2024-06'] },
+    );
+    assert.equal(b1.people.owed, 12);
+    // The second quarter: only June judged the checks.
+    const q2 = rec('b1', '2024-Q2');
+    assert.deepEqual(
+      [q2.checks!.contact.owed, q2.checks!.contact.done, q2.checks!.contact.missing.map((m) => m.member)],
+      [12, 11, ['b1.m3']],
+    );
+  });
+
+  it('July: no sign of contact from February to July lists the six of b2 without one; attendance, dues and study each count', () => {
+    const b2 = rec('b2', '2024-07');
+    // b2: c.sec, c.dep, c.org, c.pub, c.dis, c.clerk, b2.sec, b2.m1. b2.sec paid on 06-03, b2.m1's study
+    // of 02-01 is the window's first day → 2 of 8 = 250‰.
+    assert.deepEqual(
+      [b2.checks!.contact.owed, b2.checks!.contact.done, b2.checks!.contact.score],
+      [8, 2, 250],
+    );
+    assert.deepEqual(
+      b2.checks!.contact.missing.map((m) => [m.member, m.since]),
+      [
+        ['c.clerk', null],
+        ['c.dep', null],
+        ['c.dis', null],
+        ['c.org', null],
+        ['c.pub', null],
+        ['c.sec', null],
+      ],
+    );
+    // Roster: only b2.m1 recorded a profile → 1 of 8 = 125‰; the other seven listed.
+    assert.deepEqual([b2.checks!.roster.owed, b2.checks!.roster.done, b2.checks!.roster.score], [8, 1, 125]);
+    assert.deepEqual(
+      b2.checks!.roster.missing.map((m) => m.member),
+      ['b2.sec', 'c.clerk', 'c.dep', 'c.dis', 'c.org', 'c.pub', 'c.sec'],
+    );
+    // b3.sec: attended 03-12, profile recorded → both checks hold.
+    const b3 = rec('b3', '2024-07');
+    assert.deepEqual(
+      [b3.checks!.contact.done, b3.checks!.contact.owed, b3.checks!.roster.done, b3.checks!.roster.owed],
+      [1, 1, 1, 1],
+    );
+    // The 党委 sums its branches: contact 0 + 2 + 1 = 3 of 12 + 8 + 1 = 21; roster 0 + 1 + 1 = 2 of 21.
+    const c1 = rec('c1', '2024-07');
+    assert.deepEqual(
+      [c1.checks!.contact.owed, c1.checks!.contact.done, c1.checks!.roster.owed, c1.checks!.roster.done],
+      [21, 3, 21, 2],
+    );
+    assert.equal(c1.checks!.contact.missing.length, 18);
+  });
+
+  it('August: the window moves to March–August, and b2.m1 (last sign 02-01) is possibly out of contact', () => {
+    const b2 = rec('b2', '2024-08');
+    assert.deepEqual(
+      b2.checks!.contact.missing.map((m) => m.member),
+      ['b2.m1', 'c.clerk', 'c.dep', 'c.dis', 'c.org', 'c.pub', 'c.sec'],
+    );
+    assert.deepEqual(b2.people.missing.find((m) => m.member === 'b2.m1')!.items.includes('contact'), true);
   });
 });
 

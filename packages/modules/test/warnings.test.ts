@@ -61,6 +61,20 @@ describe('warning centre: who sees what', () => {
       'orglife.missed/b1:主题党日:2024-04',
       'orglife.missed/b1:支部委员会:2024-04',
       'dues.arrears/b1.m2:2024-02',
+      // March's close (in the May 1 block: the index closes a month a block behind dues and orglife):
+      // none of b1's 12 members has a study hour, 0 < 32 × 3 → each behind pace, due the year's end.
+      'study.pace/b1.clerk:2024',
+      'study.pace/b1.dep:2024',
+      'study.pace/b1.dis:2024',
+      'study.pace/b1.m1:2024',
+      'study.pace/b1.m2:2024',
+      'study.pace/b1.m3:2024',
+      'study.pace/b1.m4:2024',
+      'study.pace/b1.m5:2024',
+      'study.pace/b1.org:2024',
+      'study.pace/b1.p1:2024',
+      'study.pace/b1.pub:2024',
+      'study.pace/b1.sec:2024',
     ]);
   });
 
@@ -69,8 +83,9 @@ describe('warning centre: who sees what', () => {
     const all = ids(chain.query('warnings', 'open', { org: 'c1', subtree: true }));
     assert.ok(all.includes('dues.arrears/b1.m2:2024-02'));
     assert.ok(all.includes('orglife.missed/b3:主题党日:2024-04'));
-    // b1's ten and b3's five (Jan–Apr 主题党日, the Q1 党员大会: b3 has only a 书记, so no 支部委员会 is owed).
-    assert.equal(all.length, 15);
+    // b1's ten and b3's five (Jan–Apr 主题党日, the Q1 党员大会: b3 has only a 书记, so no 支部委员会 is owed);
+    // study behind pace for every member below (none has an hour): b1 12, b2 8, b3 1 → 15 + 21 = 36.
+    assert.equal(all.length, 36);
     // A branch's subtree does not reach a sibling branch.
     assert.ok(
       !ids(chain.query('warnings', 'open', { org: 'b1', subtree: true })).some((i) => i.includes('/b3:')),
@@ -80,14 +95,30 @@ describe('warning centre: who sees what', () => {
   it("a member sees the warnings about them; a post holder those owed by the post's organization", () => {
     assert.deepEqual(ids(chain.query('warnings', 'mine', { member: 'b1.m2' })), [
       'dues.arrears/b1.m2:2024-02',
+      'study.pace/b1.m2:2024',
     ]);
-    assert.deepEqual(chain.query('warnings', 'mine', { member: 'b1.m3' }), []);
-    // b1's 书记 owes all ten; b1's 宣传委员 none (the warnings name 书记 and 组织委员, or the clerk for dues).
-    assert.equal(ids(chain.query('warnings', 'mine', { member: 'b1.sec' })).length, 10);
+    assert.deepEqual(ids(chain.query('warnings', 'mine', { member: 'b1.m3' })), ['study.pace/b1.m3:2024']);
+    // b1's 书记 owes all 22 (study is owed by 书记, 组织委员 and 宣传委员); b1's 宣传委员 the 12 of study
+    // only (the others name 书记 and 组织委员, or the clerk for dues); the clerk the arrears and their own.
+    assert.equal(ids(chain.query('warnings', 'mine', { member: 'b1.sec' })).length, 22);
     assert.deepEqual(ids(chain.query('warnings', 'mine', { member: 'b1.clerk' })), [
       'dues.arrears/b1.m2:2024-02',
+      'study.pace/b1.clerk:2024',
     ]);
-    assert.deepEqual(chain.query('warnings', 'mine', { member: 'b1.pub' }), []);
+    assert.deepEqual(ids(chain.query('warnings', 'mine', { member: 'b1.pub' })), [
+      'study.pace/b1.clerk:2024',
+      'study.pace/b1.dep:2024',
+      'study.pace/b1.dis:2024',
+      'study.pace/b1.m1:2024',
+      'study.pace/b1.m2:2024',
+      'study.pace/b1.m3:2024',
+      'study.pace/b1.m4:2024',
+      'study.pace/b1.m5:2024',
+      'study.pace/b1.org:2024',
+      'study.pace/b1.p1:2024',
+      'study.pace/b1.pub:2024',
+      'study.pace/b1.sec:2024',
+    ]);
   });
 
   it('an unknown organization has no warnings; a bad parameter is refused with WARNINGS_BAD_PARAMS', () => {

@@ -18,3 +18,41 @@ it("the web copy of the warning kinds and levels is the modules' list, each with
   }
   for (const l of WARNING_LEVELS) assert.ok(zh[`wl_${l}` as keyof typeof zh], l);
 });
+
+it('every act a warning names as its answer has a label in both languages (the centre shows it, not the id)', async () => {
+  const names = await import('../src/app/i18n/chain-names.ts');
+  // Written from the modules' raiseWarning calls (`resolves`): recruitment deadlines, dues, the two
+  // 自行脱党 cases, orglife, terms, transfers, observation, anchors, declarations, study.
+  const acts = [
+    'recruitment.talk',
+    'recruitment.recordAssessment',
+    'recruitment.admissionVote',
+    'recruitment.approveAdmission',
+    'recruitment.takeOath',
+    'recruitment.conversionVote',
+    'recruitment.approveConversion',
+    'dues.recordPayment',
+    'dues.confirmPayment',
+    'dues.approveRelief',
+    'dues.decideLapseCase',
+    'orglife.decideLapseCase',
+    'orglife.hold',
+    'org.electCommittee',
+    'transfer.acceptTransfer',
+    'transfer.refuseTransfer',
+    'transfer.withdrawTransfer',
+    'discipline.concludeObservation',
+    'discipline.extendObservation',
+    'anchor.submit',
+    'declaration.answerRequest',
+    'declaration.receiveDeclaration',
+    'declaration.closeDeclaration',
+    'study.confirm',
+  ];
+  const zhActs = names.zh as { readonly [k: string]: string };
+  const enActs = names.en as { readonly [k: string]: string };
+  for (const a of acts) {
+    assert.match(zhActs[`act:${a}`] ?? '', /\p{Script=Han}/u, a);
+    assert.ok(enActs[`act:${a}`], a);
+  }
+});

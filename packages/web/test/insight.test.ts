@@ -75,7 +75,9 @@ describe('warning centre and operation index in Chromium', { timeout: 600_000 },
     const text = (await mine.textContent()) ?? '';
     assert.match(text, /已超期.*发展党员期限.*周晓.*期限 \d{4}-\d{2}-\d{2}/);
     assert.match(text, /《中国共产党发展党员工作细则》第七条/);
-    assert.match(text, /recruitment\.talk/);
+    // The act that answers it by its name from the i18n tables, never the raw action id.
+    assert.match(text, /处理方式：党组织派人谈话/);
+    assert.doesNotMatch(text, /recruitment\.talk/);
     assert.equal(
       await page
         .getByTestId('wc-org')

@@ -20,7 +20,9 @@ export type WarningLevel = (typeof WARNING_LEVELS)[number];
  * recruitment.deadline {member, deadline, due}; dues.arrears {member, months}; orglife.missed
  * {org, meeting, period, pairs?}; dues.lapse / orglife.lapse {member}; org.term {org, termEnd};
  * transfer.unanswered {transfer}; discipline.observation {sanction, observationEnds}; anchor.missing
- * {chain, since (parent height of the last anchor or the registration), latest (child height)}.
+ * {chain, since (parent height of the last anchor or the registration), latest (child height)};
+ * study.pace {member, year, elapsed (months of the pace it was raised at), individualHours (confirmed
+ * then)}.
  */
 export type WarningKind = (typeof WARNING_KINDS)[number];
 

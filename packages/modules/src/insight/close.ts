@@ -9,22 +9,28 @@
  * closes a period carries no history entry of its own for the organizations.
  */
 import type { HookContext } from '@djchain/runtime';
+import { cite, DOC } from '../common/cites.ts';
 import { chinaDate } from '../common/dates.ts';
 import { addMonth, lastDay, type YearMonth } from '../common/months.ts';
 import { asValue, getRecord, MODULE } from '../common/stores.ts';
+import { raiseWarning } from '../common/warnings.ts';
 import { childrenOf, getOrg, type OrgRecord } from '../org/store.ts';
 import { rosterOn } from '../orglife/roster.ts';
 import { storesFor } from '../permissions/authorize.ts';
 import { processOrg } from '../recruitment/process.ts';
 import type { Process } from '../recruitment/store.ts';
+import { progress } from '../study/progress.ts';
 import { viewAs } from '../warnings/resolve.ts';
+import { chainStart, suspendedOn } from './contact.ts';
 import { type ItemsCount, itemsOf } from './items.ts';
 import { type LinksCount, linksOf } from './links.ts';
-import { mergePeople, type PeopleCount, peopleOfMonth } from './people.ts';
+import { type CheckCount, mergePeople, type PeopleCount, peopleOfMonth, type Suspended } from './people.ts';
 import { DEFAULT_INDEX_VERSION, INDEX_RULES, type IndexRules, levelOf, overall, permille } from './rules.ts';
-import { type Component, type IndexRecord, insightKeys, LIST_MAX } from './store.ts';
+import { type CheckMiss, type Component, type IndexRecord, insightKeys, LIST_MAX } from './store.ts';
 
 const MAX_ORGS = 10_000;
+/** 《党员教育管理工作条例》第二十条: the yearly study hours. */
+const STUDY_CITE = cite(DOC.education, 20);
 const MAX_PROCESSES = 100_000;
 
 interface Counts {
@@ -85,8 +91,12 @@ function closeMonth(ctx: HookContext, month: YearMonth): void {
   const quarter = `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
   const year = month.slice(0, 4);
   const branchCounts = new Map<string, { [period: string]: Counts }>();
+  // Rule sets judging contact: the members suspended for lost contact, and the chain's first day.
+  const suspended =
+    rules.contactMonths === null ? new Map<string, Suspended[]>() : suspendedOn(ctx, lastDay(month));
+  const start = chainStart(ctx);
   for (const o of orgs.filter((x) => x.kind === '党支部')) {
-    const people = peopleOfMonth(ctx, rules, month, roster.get(o.id) ?? []);
+    const people = peopleOfMonth(ctx, rules, month, roster.get(o.id) ?? [], suspended.get(o.id) ?? [], start);
     const links = linksOf(ctx, o.id, processes.get(o.id) ?? []);
     const periods: { [period: string]: Counts } = {
       [month]: { people, items: itemsOf(ctx, o.id, month), links },
@@ -98,6 +108,7 @@ function closeMonth(ctx: HookContext, month: YearMonth): void {
       periods[quarter] = { people: span(earlier(month, 2)), items: itemsOf(ctx, o.id, quarter), links };
     if (yearEnd) periods[year] = { people: span(earlier(month, 11)), items: itemsOf(ctx, o.id, year), links };
     branchCounts.set(o.id, periods);
+    if (rules.studyPace && quarterEnd && !yearEnd) warnStudyPace(ctx, o.id, month, people);
   }
   const periods = [month, ...(quarterEnd ? [quarter] : []), ...(yearEnd ? [year] : [])];
   // Organizations in byte order (their keys): records and events the same on every node.
@@ -112,6 +123,37 @@ function closeMonth(ctx: HookContext, month: YearMonth): void {
   }
 }
 
+/**
+ * 精准预警 for study (issue 18): at the close of March, June and September, each member of the
+ * branch behind the year's pace (学时 × 12 < target × months elapsed — the index's own rule) gets one
+ * warning for the year, to the posts that confirm study and to the member. It closes when the hours
+ * catch up with the pace of the latest quarter the index closed (confirmed individual study,
+ * `study.confirm`, or an attended 党课 or 主题党日, `orglife.hold`), or with the year's end
+ * (warnings/resolve.ts). Never a ranking: a member sees only their own. December raises none (the
+ * year's record shows who missed it).
+ */
+function warnStudyPace(ctx: HookContext, org: string, month: YearMonth, people: PeopleCount): void {
+  const year = Number(month.slice(0, 4));
+  const study = viewAs(ctx, MODULE.study);
+  for (const m of people.missing) {
+    if (!m.items.includes('study')) continue;
+    // Which act answered it is told by what grew: the confirmed individual hours at the raise.
+    const individualHours = progress(study, m.member, year).individualHours;
+    raiseWarning(ctx, {
+      kind: 'study.pace',
+      subject: `${m.member}:${year}`,
+      level: 'dueSoon',
+      org,
+      posts: ['书记', '组织委员', '宣传委员'],
+      member: m.member,
+      due: `${year}-12-31`,
+      cite: STUDY_CITE,
+      resolves: ['study.confirm', 'orglife.hold'],
+      data: { member: m.member, year, elapsed: Number(month.slice(5)), individualHours },
+    });
+  }
+}
+
 /** The `n` months before `month`, oldest first. */
 function earlier(month: YearMonth, n: number): YearMonth[] {
   return Array.from({ length: n }, (_, i) => addMonth(month, i - n));
@@ -120,7 +162,12 @@ function earlier(month: YearMonth, n: number): YearMonth[] {
 function storedPeople(ctx: HookContext, org: string, month: YearMonth): PeopleCount {
   const r = getRecord<IndexRecord>(ctx.store, insightKeys.record(org, month));
   if (!r) return { owed: 0, done: 0, missing: [] };
-  return { owed: r.people.owed, done: r.people.done, missing: [...r.people.missing] };
+  const people: PeopleCount = { owed: r.people.owed, done: r.people.done, missing: [...r.people.missing] };
+  if (r.checks) {
+    const check = (c: Component<CheckMiss>) => ({ owed: c.owed, done: c.done, missing: [...c.missing] });
+    people.checks = { contact: check(r.checks.contact), roster: check(r.checks.roster) };
+  }
+  return people;
 }
 
 function branchesBelow(ctx: HookContext, org: string): string[] {
@@ -169,6 +216,21 @@ function buildRecord(
   const i = component(items.owed, items.done, itemsMissing, itemsMissing.length);
   const l = component(links.owed, links.done, linksMissing, linksMissing.length);
   const score = overall(rules, p.score, i.score, l.score);
+  // The contact and roster checks on their own (rule sets that judge them), summed like 不漏人.
+  const judged = parts.filter((c) => c.people.checks !== undefined).map((c) => c.people.checks!);
+  const check = (f: (c: NonNullable<PeopleCount['checks']>) => CheckCount) => {
+    const all = judged.map(f);
+    const missing = all
+      .flatMap((c) => c.missing)
+      .sort((a, b) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
+    const owed = all.reduce((n, c) => n + c.owed, 0);
+    const done = all.reduce((n, c) => n + c.done, 0);
+    return component(owed, done, missing, missing.length);
+  };
+  const checks =
+    rules.contactMonths !== null || rules.rosterProfile
+      ? { checks: { contact: check((c) => c.contact), roster: check((c) => c.roster) } }
+      : {};
   return {
     org,
     period,
@@ -180,6 +242,7 @@ function buildRecord(
     people: p,
     items: i,
     links: l,
+    ...checks,
     overall: score,
     level: levelOf(rules, score),
   };

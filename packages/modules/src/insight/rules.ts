@@ -12,6 +12,13 @@ export interface IndexRules {
   readonly levels: { readonly good: number; readonly fair: number };
   /** Study counts as on pace when hours × 12 ≥ target × months of the year elapsed. */
   readonly studyPace: boolean;
+  /**
+   * 不漏人, nobody out of contact (失去联系的党员, 《党员教育管理工作条例》; RULES.md §5): months without a
+   * sign of contact after which a member counts as possibly out of contact; null: not judged.
+   */
+  readonly contactMonths: number | null;
+  /** 不漏人, roster complete: every member's sealed profile (commitment and reference) recorded. */
+  readonly rosterProfile: boolean;
 }
 
 export const INDEX_RULES_2026: IndexRules = {
@@ -19,6 +26,8 @@ export const INDEX_RULES_2026: IndexRules = {
   weights: { people: 40, items: 30, links: 30 },
   levels: { good: 900, fair: 700 },
   studyPace: true,
+  contactMonths: null,
+  rosterProfile: false,
 };
 
 /** A stricter variant a 党委 may adopt: items weigh more, higher thresholds. */
@@ -27,11 +36,27 @@ export const INDEX_RULES_2026_STRICT: IndexRules = {
   weights: { people: 35, items: 40, links: 25 },
   levels: { good: 950, fair: 800 },
   studyPace: true,
+  contactMonths: null,
+  rosterProfile: false,
+};
+
+/**
+ * 2026 with 不漏人 complete (issue 18): the weights and levels of `2026`, and two more checks of each
+ * member — nobody out of contact (a 停止党籍 for lost contact on record, or no attended meeting,
+ * confirmed dues payment or confirmed study in the last 6 months) and the roster complete (the sealed
+ * profile recorded). Versions published before it give the results they always gave.
+ */
+export const INDEX_RULES_2026_V2: IndexRules = {
+  ...INDEX_RULES_2026,
+  version: '2026-v2',
+  contactMonths: 6,
+  rosterProfile: true,
 };
 
 export const INDEX_RULES: { readonly [version: string]: IndexRules } = {
   [INDEX_RULES_2026.version]: INDEX_RULES_2026,
   [INDEX_RULES_2026_STRICT.version]: INDEX_RULES_2026_STRICT,
+  [INDEX_RULES_2026_V2.version]: INDEX_RULES_2026_V2,
 };
 export const DEFAULT_INDEX_VERSION = INDEX_RULES_2026.version;
 

@@ -19,6 +19,7 @@ export const WARNING_SOURCES: readonly ModuleName[] = [
   MODULE.declaration,
   MODULE.discipline,
   MODULE.dues,
+  MODULE.insight,
   MODULE.org,
   MODULE.orglife,
   MODULE.recruitment,

@@ -15,12 +15,14 @@ import { getSanction } from '../discipline/store.ts';
 import { duesStores } from '../dues/actions-common.ts';
 import { monthDues } from '../dues/ledger.ts';
 import { assessmentsOf, duesKeys } from '../dues/store.ts';
+import { insightKeys } from '../insight/store.ts';
 import { getOrg } from '../org/store.ts';
 import { currentHeld, lectureHeld } from '../orglife/close.ts';
 import { type MeetingKind, orgLifeRules } from '../orglife/rules.ts';
 import { lifeKeys } from '../orglife/store.ts';
 import { DEADLINE_ACTS, deadlinesOf } from '../recruitment/deadlines.ts';
 import { getProcess } from '../recruitment/store.ts';
+import { progress } from '../study/progress.ts';
 import { getTransfer } from '../transfer/store.ts';
 import type { WarningRecord } from './store.ts';
 
@@ -97,6 +99,20 @@ const RESOLVERS: { readonly [K in WarningKind]: Resolver } = {
     const x = getPersonal(ctx.readStore(MODULE.declaration), str(d, 'declaration'));
     if (!x || x.step === 'closed') return 'declaration.closeDeclaration';
     return str(d, 'step') === 'receive' && x.step !== 'filed' ? 'declaration.receiveDeclaration' : null;
+  },
+  'study.pace'(ctx, d) {
+    const year = d.year as number;
+    if (Number(chinaDate(ctx.time).slice(0, 4)) > year) return 'study.yearEnded';
+    // The pace of the latest quarter the index closed in the year: a warning still open at the next
+    // quarter's close is not raised again (the register keeps an open record), so it is judged
+    // against that quarter's pace here, not the one it was raised at.
+    const closed = ctx.readStore(MODULE.insight).get(insightKeys.closed);
+    const closedMonth =
+      typeof closed === 'string' && closed.startsWith(`${year}-`) ? Number(closed.slice(5)) : 0;
+    const months = Math.max(d.elapsed as number, closedMonth - (closedMonth % 3));
+    const p = progress(viewAs(ctx, MODULE.study), str(d, 'member'), year);
+    if (p.total * 12 < p.target * months) return null;
+    return p.individualHours > (d.individualHours as number) ? 'study.confirm' : 'orglife.hold';
   },
   'discipline.observation'(ctx, d) {
     const s = getSanction(ctx.readStore(MODULE.discipline), str(d, 'sanction'));

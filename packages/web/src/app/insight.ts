@@ -83,6 +83,8 @@ export function warningLink(w: Pick<WarningRecord, 'kind' | 'member' | 'data'>):
       return '#/requests';
     case 'declaration.review':
       return '#/declarations';
+    case 'study.pace':
+      return '#/study';
     default:
       return null;
   }

@@ -6,8 +6,9 @@
  * `warnings.Closed` on the event stream re-reads both lists.
  */
 import { Card, List, Space, Tag, Typography } from 'antd';
+import { actionLabel } from '../chain-view.tsx';
 import { useApp, useAsync } from '../context.tsx';
-import type { MessageKey } from '../i18n.ts';
+import type { MessageKey, Translate } from '../i18n.ts';
 import { type WarningRecord, warningLink } from '../insight.ts';
 import { useLive } from '../live.ts';
 import { PersonName, useNames } from '../names.tsx';
@@ -74,6 +75,12 @@ export function byUrgency(list: readonly WarningRecord[]): WarningRecord[] {
   return [...list].sort((a, b) => rank[a.level] - rank[b.level] || a.due.localeCompare(b.due));
 }
 
+/** The act that answers a warning for people: its label from the i18n tables (the id only without one). */
+export function resolvingAct(t: Translate, act: string): string {
+  const dot = act.indexOf('.');
+  return actionLabel(t, act.slice(0, dot), act.slice(dot + 1)) ?? act;
+}
+
 export function WarningList({ list, testid }: { list: WarningRecord[]; testid: string }) {
   const { t } = useApp();
   const names = useNames();
@@ -108,7 +115,7 @@ export function WarningList({ list, testid }: { list: WarningRecord[]; testid: s
               {t('wcRaised', { date: w.raisedOn })}
             </div>
             <div style={{ marginTop: 4 }}>
-              {t('wcResolves', { acts: w.resolves.join('、') })}
+              {t('wcResolves', { acts: w.resolves.map((a) => resolvingAct(t, a)).join('、') })}
               {link !== null && (
                 <a
                   href={link}
