@@ -11,14 +11,29 @@ import { after, before, test } from 'node:test';
 import { type DjchainClient, signAction } from '@djchain/client';
 import { getSuite, type KeyPair } from '@djchain/crypto';
 import { indexCommand } from '../src/commands/indexer.ts';
-import { openIndexDb } from '../src/indexer/db.ts';
+import { openIndexDb, openServerDb } from '../src/indexer/db.ts';
 import { secretaryClient, startTestChain, type TestChain } from './commands-node.ts';
+
+/**
+ * A PostgreSQL server to run against instead of PGlite (`--pg`), e.g. postgres://postgres@127.0.0.1:5432/djchain_test:
+ * the indexer's tables there are dropped first.
+ */
+const PG = process.env.DJCHAIN_TEST_PG;
 
 let chain: TestChain;
 let client: DjchainClient;
 let secretary: KeyPair;
 const suite = getSuite('intl');
 before(async () => {
+  if (PG !== undefined) {
+    const db = await openServerDb(PG);
+    const views = 'members_by_status, recruitment_pipeline, dues_collected, meetings_per_quarter';
+    await db.query(`DROP VIEW IF EXISTS ${views}`);
+    await db.query(
+      'DROP TABLE IF EXISTS djchain_meta, chains, events, members, recruitment, dues_payments, meetings',
+    );
+    await db.close();
+  }
   chain = await startTestChain();
   ({ client, secretary } = await secretaryClient(chain));
 });
@@ -55,8 +70,7 @@ function indexArgs(db: string, genesis = chain.genesisFile): string[] {
     chain.url,
     '--genesis',
     genesis,
-    '--db',
-    db,
+    ...(PG === undefined ? ['--db', db] : ['--pg', PG]),
     '--token-file',
     join(chain.dir, 'api-token'),
   ];
@@ -79,7 +93,7 @@ async function reading<T>(
   dir: string,
   body: (rows: (sql: string) => Promise<unknown[]>) => Promise<T>,
 ): Promise<T> {
-  const db = await openIndexDb(dir);
+  const db = PG === undefined ? await openIndexDb(dir) : await openServerDb(PG);
   try {
     return await body(async (sql) => (await db.query(sql)).rows);
   } finally {

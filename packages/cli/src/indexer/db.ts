@@ -1,9 +1,10 @@
 /**
  * The indexer's database: PGlite (PostgreSQL compiled to WASM, a directory on disk, no server) by
- * default. Everything the indexer does goes through this narrow interface, so a server client can
- * stand in for it without touching the indexing code.
+ * default, or a PostgreSQL server through the `postgres` client (`--pg URL`). Everything the
+ * indexer does goes through this narrow interface, so both run the same SQL.
  */
 import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
 import { CliError } from '../i18n.ts';
 import type { Statement } from './rows.ts';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
@@ -36,6 +37,31 @@ export async function openIndexDb(dir: string): Promise<IndexDb> {
     throw new CliError('CLI_INDEX_DB', { db: dir, reason: (e as Error).message });
   }
   await migrate(db, dir);
+  return db;
+}
+
+/** Heights, times and fen are far below 2^53: int8 comes back as a number, as PGlite gives it. */
+const INT8 = { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) };
+
+/** Connects to the PostgreSQL server at `url` (one connection) and brings its schema up to date. */
+export async function openServerDb(url: string): Promise<IndexDb> {
+  const shown = url.replace(/\/\/[^@/]*@/, '//…@');
+  const sql = postgres(url, { max: 1, onnotice: () => {}, types: { int8: INT8 } });
+  const run =
+    (q: postgres.Sql | postgres.TransactionSql) => async (text: string, params?: Statement['params']) => ({
+      rows: [...(await q.unsafe(text, (params ?? []) as never[]))] as never[],
+    });
+  const db: IndexDb = {
+    query: run(sql),
+    transaction: (body) => sql.begin((tx) => body({ query: run(tx) })) as never,
+    close: () => sql.end({ timeout: 5 }),
+  };
+  try {
+    await migrate(db, shown);
+  } catch (e) {
+    await sql.end({ timeout: 1 }).catch(() => {});
+    throw e;
+  }
   return db;
 }
 
