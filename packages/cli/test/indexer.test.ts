@@ -1,15 +1,20 @@
 /**
  * `djchain index` (issue 19) against one real node: the rows and views of the PGlite index equal
  * what the transactions submitted here must give (written by hand); a second run adds nothing;
- * one more transaction adds exactly its rows; a trust anchor the chain's headers do not verify
- * against is refused with the light client's code and nothing is written.
+ * one more transaction, announced on the event stream while following, adds exactly its rows; a
+ * trust anchor the chain's headers do not verify against is refused with the light client's code
+ * before the database is created; a node serving a block body that does not match the verified
+ * header (a proxy drops a transaction) is refused and nothing is written.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { type DjchainClient, signAction } from '@djchain/client';
+import { type DjchainClient, fromBase64, signAction, toBase64 } from '@djchain/client';
 import { getSuite, type KeyPair } from '@djchain/crypto';
+import { decodeBlock, encodeBlock } from '@djchain/ledger';
 import { indexCommand } from '../src/commands/indexer.ts';
 import { openIndexDb, openServerDb } from '../src/indexer/db.ts';
 import { secretaryClient, startTestChain, type TestChain } from './commands-node.ts';
@@ -64,10 +69,10 @@ async function sendAll(actions: readonly [string, string, Record<string, unknown
   }
 }
 
-function indexArgs(db: string, genesis = chain.genesisFile): string[] {
+function indexArgs(db: string, genesis = chain.genesisFile, node = chain.url): string[] {
   return [
     '--node',
-    chain.url,
+    node,
     '--genesis',
     genesis,
     ...(PG === undefined ? ['--db', db] : ['--pg', PG]),
@@ -80,11 +85,12 @@ function indexArgs(db: string, genesis = chain.genesisFile): string[] {
 async function index(
   db: string,
   genesis = chain.genesisFile,
+  node = chain.url,
 ): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const io = { out: (x: string) => out.push(x), err: (x: string) => err.push(x), env: {}, errIsTTY: false };
-  const code = await indexCommand([...indexArgs(db, genesis), '--once'], io);
+  const code = await indexCommand([...indexArgs(db, genesis, node), '--once'], io);
   return { code, out: out.join('\n'), err: err.join('') };
 }
 
@@ -212,4 +218,48 @@ test('a trust anchor the headers do not verify against is refused with the light
   assert.match(r.err, /CLIENT_UNTRUSTED_VALIDATORS：验证人集合不可信/);
   // Refused before the database was opened: not even created.
   assert.equal(existsSync(db), false);
+});
+
+/** A proxy in front of the node (GET only) that serves every block body without its last transaction. */
+async function dropLastTx(target: string): Promise<{ url: string; close: () => void }> {
+  const server = createServer((req, res) => {
+    const headers: Record<string, string> = {};
+    for (const h of ['authorization', 'accept', 'last-event-id'])
+      if (typeof req.headers[h] === 'string') headers[h] = req.headers[h];
+    void fetch(target + req.url, { headers }).then(async (r) => {
+      let body = Buffer.from(await r.arrayBuffer());
+      if (r.ok && /^\/v1\/blocks\/\d+$/.test(req.url ?? '')) {
+        const o = JSON.parse(body.toString('utf8'));
+        const block = decodeBlock(fromBase64(o.block));
+        o.block = toBase64(encodeBlock({ ...block, txs: block.txs.slice(0, -1) }));
+        body = Buffer.from(JSON.stringify(o));
+      }
+      res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+test('a block body that does not match the verified header is refused (CLI_INDEX_UNVERIFIED), nothing written; an honest node resumes', async () => {
+  const db = join(chain.root, 'index');
+  const cursor = await reading(db, (rows) => rows('SELECT chain_id, height FROM chains'));
+  await sendAll([['member', 'register', { id: 'm-i3', org: 'b1', address: 'cf'.repeat(20) }]]);
+  const proxy = await dropLastTx(chain.url);
+  const lied = await index(db, chain.genesisFile, proxy.url).finally(proxy.close);
+  assert.equal(lied.code, 1);
+  assert.match(lied.err, /在高度 \d+ 提供的数据（block）与已验证的区块头不符，未写入任何数据/);
+  await reading(db, async (rows) => {
+    assert.deepEqual(await rows('SELECT chain_id, height FROM chains'), cursor);
+    assert.deepEqual(await rows(`SELECT member FROM members WHERE member = 'm-i3'`), []);
+  });
+  const honest = await index(db);
+  assert.equal(honest.code, 0, honest.err);
+  await reading(db, async (rows) => {
+    assert.deepEqual(await rows(`SELECT member, org, status FROM members WHERE member = 'm-i3'`), [
+      { member: 'm-i3', org: 'b1', status: '群众' },
+    ]);
+  });
 });

@@ -203,7 +203,7 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
     en: 'The index database {db} has schema version {found}; this program uses version {expected}. Rebuild the index in another directory.',
   },
   CLI_INDEX_UNVERIFIED: {
-    'zh-CN': '节点 {api} 在高度 {height} 提供的{what}与已验证的区块头不符，未写入任何数据。',
+    'zh-CN': '节点 {api} 在高度 {height} 提供的数据（{what}）与已验证的区块头不符，未写入任何数据。',
     en: 'The node at {api} served a {what} at height {height} that does not match the verified header; nothing was written.',
   },
   CLI_INDEX_RACE: {
