@@ -9,10 +9,14 @@ import { CliError, type Lang, langOf, reason, t } from '../i18n.ts';
 import type { CommandIo } from './io.ts';
 import { nodeScrypt } from './scrypt.ts';
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; default?: string | boolean; short?: string }>;
+type OptionSpec = Record<
+  string,
+  { type: 'string' | 'boolean'; default?: string | boolean; short?: string; multiple?: boolean }
+>;
 
 export interface Parsed {
-  readonly values: Record<string, string | boolean | undefined>;
+  /** A `multiple` option's value is a list. */
+  readonly values: Record<string, string | boolean | string[] | undefined>;
   readonly positionals: string[];
   readonly lang: Lang;
 }
@@ -31,7 +35,7 @@ export function parse(argv: string[], options: OptionSpec): Parsed {
     },
   });
   return {
-    values: values as Record<string, string | boolean | undefined>,
+    values: values as Parsed['values'],
     positionals,
     lang: langOf(values.lang as string | undefined),
   };

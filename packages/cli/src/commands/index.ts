@@ -7,6 +7,7 @@ import { dossierCommand } from './dossier.ts';
 import { duesCommand } from './dues.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
+import { indexCommand } from './indexer.ts';
 import type { Command } from './io.ts';
 import { keysCommand } from './keys.ts';
 import { orglifeCommand } from './orglife.ts';
@@ -33,4 +34,5 @@ export const commands: Record<string, Command> = {
   dues: duesCommand,
   anchor: anchorCommand,
   declare: declareCommand,
+  index: indexCommand,
 };

@@ -27,6 +27,7 @@ export const COMMAND_MESSAGES = {
       （党委书记、副书记、组织委员中两人各以相同内容登记后生效；--renew 以下级链现行验证节点集合重新登记）
   djchain anchor submit --child 下级链地址 [--child-genesis genesis.json] [--height 高度] --key 密钥文件.json --api 上级链地址
   djchain anchor status --api 上级链地址
+  djchain index --node 地址 [--node 地址 …] [--genesis genesis.json …] (--db 目录 | --pg postgres://…) [--once] [--key 密钥文件.json | --token-file 令牌]
   djchain declare file --kind 事项类别 --on YYYY-MM-DD (--text 内容 | --text-file 文件) --sealed 服务地址 --key 本人密钥.json --api 地址 [--id 编号]
   djchain declare list --key 本人密钥.json --api 地址
   djchain dues rate 党费类别 计算基数（元） [--month YYYY-MM]
@@ -64,6 +65,7 @@ export const COMMAND_MESSAGES = {
       (takes effect when two of 书记, 副书记, 组织委员 sign the same registration; --renew uses the child's current set)
   djchain anchor submit --child CHILD_URL [--child-genesis genesis.json] [--height H] --key key.json --api PARENT_URL
   djchain anchor status --api PARENT_URL
+  djchain index --node URL [--node URL …] [--genesis genesis.json …] (--db DIR | --pg postgres://…) [--once] [--key key.json | --token-file TOKEN]
   djchain declare file --kind KIND --on YYYY-MM-DD (--text TEXT | --text-file FILE) --sealed SERVICE_URL --key own-key.json --api URL [--id ID]
   djchain declare list --key own-key.json --api URL
   djchain dues rate GROUP BASE_YUAN [--month YYYY-MM]
@@ -192,6 +194,30 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
     en: 'No --genesis: this only shows the file is consistent and signed by the validator set it carries; check that set against a trusted genesis.json.\n',
   },
   CLI_CLIENT_ERROR: { 'zh-CN': '{code}：{reason}', en: '{code}: {reason}' },
+  CLI_INDEX_DB: {
+    'zh-CN': '无法打开索引数据库 {db}：{reason}',
+    en: 'Cannot open the index database {db}: {reason}',
+  },
+  CLI_INDEX_SCHEMA: {
+    'zh-CN': '索引数据库 {db} 的表结构版本为 {found}，本程序使用版本 {expected}。请另选目录重建索引。',
+    en: 'The index database {db} has schema version {found}; this program uses version {expected}. Rebuild the index in another directory.',
+  },
+  CLI_INDEX_UNVERIFIED: {
+    'zh-CN': '节点 {api} 在高度 {height} 提供的数据（{what}）与已验证的区块头不符，未写入任何数据。',
+    en: 'The node at {api} served a {what} at height {height} that does not match the verified header; nothing was written.',
+  },
+  CLI_INDEX_RACE: {
+    'zh-CN': '链 {chainId} 的高度 {height} 已由另一个索引进程写入；请只运行一个索引进程。',
+    en: 'Height {height} of chain {chainId} was written by another indexer; run only one indexer per database.',
+  },
+  indexProgress: {
+    'zh-CN': '链 {chainId}：已索引至高度 {to}（本次自 {from} 起，{events} 条事件）',
+    en: 'Chain {chainId}: indexed to height {to} (from {from} this run, {events} events)',
+  },
+  indexFollowing: {
+    'zh-CN': '正在跟随 {chains} 条链，写入 {db}；按 Ctrl-C 停止。\n',
+    en: 'Following {chains} chain(s) into {db}; Ctrl-C stops.\n',
+  },
   CLI_NETWORK: { 'zh-CN': '无法连接节点 {api}：{reason}', en: 'Cannot reach the node at {api}: {reason}' },
   badPassphrase: {
     'zh-CN': '口令错误，或密钥文件已被改动（CLIENT_KEYSTORE_BAD_PASSPHRASE）。',

@@ -1,0 +1,159 @@
+/**
+ * Follows one chain into the index database. For each height after the stored cursor: the header
+ * verified by the SDK's light client (from the trusted genesis set), the block body checked
+ * against that header (its hash and tx root), each transaction's receipt proved against the
+ * header's receipt root (`getReceipt`), and the events of the receipts that succeeded turned into
+ * rows — all rows of a height and the cursor written in ONE transaction, the cursor guarded by its
+ * previous value, so a crash or a second indexer never writes a height twice. Nothing the node
+ * merely says (queries, server-sent events) reaches a row: an event on the stream only wakes the
+ * indexer up, which then reads and verifies.
+ */
+import { type DjchainClient, fromBase64, ROUTES } from '@djchain/client';
+import { equalBytes, type Suite, toHex } from '@djchain/crypto';
+import { decodeBlock, type Header, headerHash, txHash, txRoot } from '@djchain/ledger';
+import { chinaDate } from '@djchain/modules';
+import type { GenesisDoc } from '@djchain/runtime';
+import { CliError } from '../i18n.ts';
+import type { IndexDb } from './db.ts';
+import { genesisMembers, type Statement, statementsOf } from './rows.ts';
+
+export interface ChainSource {
+  readonly client: DjchainClient;
+  readonly suite: Suite;
+  readonly chainId: string;
+  readonly api: string;
+  /** The trusted genesis document, when given: its members are indexed at height 0. */
+  readonly genesis: GenesisDoc | null;
+}
+
+export interface IndexProgress {
+  readonly chainId: string;
+  /** The cursor before and after this run. */
+  readonly from: number;
+  readonly to: number;
+  readonly events: number;
+}
+
+/** The stored cursor of `chainId`: the last height whose rows are all written (0 when none). */
+export async function cursorOf(db: IndexDb, chainId: string): Promise<number | null> {
+  const r = await db.query<{ height: number }>('SELECT height FROM chains WHERE chain_id = $1', [chainId]);
+  return r.rows.length === 0 ? null : Number(r.rows[0]!.height);
+}
+
+/** The statements of height `height`, from a verified header, body and proved receipts. */
+async function heightStatements(
+  src: ChainSource,
+  height: number,
+): Promise<{ header: Header; statements: Statement[] }> {
+  const { client, suite, chainId } = src;
+  const header = await client.verifiedHeader(height);
+  // An empty block needs no body: its tx root says so.
+  if (equalBytes(header.txRoot, txRoot(suite, []))) return { header, statements: [] };
+  const o = (await client.call(ROUTES.block, { params: { height } })) as { block: string };
+  const block = decodeBlock(fromBase64(o.block));
+  if (
+    !equalBytes(headerHash(suite, block.header), headerHash(suite, header)) ||
+    !equalBytes(txRoot(suite, block.txs), header.txRoot)
+  )
+    throw new CliError('CLI_INDEX_UNVERIFIED', { api: src.api, height, what: 'block' });
+  const date = chinaDate(header.time);
+  const statements: Statement[] = [];
+  // Bounded by the block's transactions (MAX_BLOCK_TXS when decoded).
+  for (let i = 0; i < block.txs.length; i++) {
+    const hash = toHex(txHash(suite, block.txs[i]!));
+    const r = await client.getReceipt(hash);
+    if (r.status !== 'committed' || r.height !== height || r.index !== i)
+      throw new CliError('CLI_INDEX_UNVERIFIED', { api: src.api, height, what: `receipt ${hash}` });
+    if (r.receipt.status !== 'ok') continue;
+    r.receipt.events.forEach((e, j) => {
+      statements.push(...statementsOf(e, { chainId, height, date, txIndex: i, eventIndex: j, txHash: hash }));
+    });
+  }
+  return { header, statements };
+}
+
+/** Indexes `src` from its stored cursor up to `target` (inclusive); returns what it did. */
+export async function indexTo(db: IndexDb, src: ChainSource, target: number): Promise<IndexProgress> {
+  const start = await cursorOf(db, src.chainId);
+  const from = start ?? 0;
+  let events = 0;
+  // Verify the top first: the heights below then follow by hash links (one request per 100 headers).
+  if (target > from) await src.client.verifiedHeader(target);
+  // Bounded: one round per height between the cursor and the target.
+  for (let height = from + 1; height <= target; height++) {
+    const { header, statements } = await heightStatements(src, height);
+    const seed =
+      height === 1 && start === null && src.genesis !== null
+        ? genesisMembers(src.chainId, src.genesis.modules)
+        : [];
+    await db.transaction(async (tx) => {
+      for (const s of [...seed, ...statements]) await tx.query(s.sql, s.params);
+      const moved = await tx.query(
+        `INSERT INTO chains (chain_id, suite, height, header_hash, app_hash, time_ms) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (chain_id) DO UPDATE SET height = excluded.height, header_hash = excluded.header_hash,
+           app_hash = excluded.app_hash, time_ms = excluded.time_ms
+         WHERE chains.height = $7 RETURNING height`,
+        [
+          src.chainId,
+          src.suite.id,
+          height,
+          toHex(headerHash(src.suite, header)),
+          toHex(header.stateRoot),
+          header.time,
+          height - 1,
+        ],
+      );
+      if (moved.rows.length !== 1) throw new CliError('CLI_INDEX_RACE', { chainId: src.chainId, height });
+    });
+    events += statements.filter((s) => s.sql.startsWith('INSERT INTO events')).length;
+  }
+  return { chainId: src.chainId, from, to: Math.max(from, target), events };
+}
+
+/**
+ * Indexes every source up to its head; unless `once`, then follows: a `block` message on a
+ * source's event stream (or a 30 s poll, should the stream be down) starts the next round, until
+ * `signal` aborts. Each round is bounded by the heads read at its start.
+ */
+export async function follow(
+  db: IndexDb,
+  sources: readonly ChainSource[],
+  opts: { once: boolean; signal: AbortSignal; onProgress: (p: IndexProgress) => void },
+): Promise<void> {
+  // Every chain's progress is reported after the first round (caught up), later only when it moved.
+  const round = async (first: boolean) => {
+    for (const src of sources) {
+      const head = (await src.client.status()).height;
+      const p = await indexTo(db, src, head);
+      if (p.to > p.from || first) opts.onProgress(p);
+    }
+  };
+  if (opts.once) return round(true);
+  let wake: (() => void) | null = null;
+  let pending = false;
+  const poke = () => {
+    pending = true;
+    wake?.();
+  };
+  // Subscribed before the first round, so a block committed during it still wakes the next one.
+  const ends = sources.map((s) => s.client.subscribe({ types: ['block'] }, poke));
+  opts.signal.addEventListener('abort', poke);
+  try {
+    await round(true);
+    while (!opts.signal.aborted) {
+      await new Promise<void>((resolve) => {
+        if (pending) return resolve();
+        const timer = setTimeout(resolve, 30_000);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = null;
+      pending = false;
+      if (!opts.signal.aborted) await round(false);
+    }
+  } finally {
+    for (const end of ends) end();
+  }
+}

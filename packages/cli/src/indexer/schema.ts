@@ -1,0 +1,87 @@
+/**
+ * The indexer's tables and views (issue 19, "Analytics across chains"): plain PostgreSQL, the same
+ * for PGlite (the embedded default) and a server. Every row is keyed by chain and entity, so a
+ * re-run upserts instead of duplicating; `chains.height` is the per-chain cursor, written in the
+ * same transaction as the rows of that height. Money is integer fen (bigint), never a float.
+ * No personal field has a column: the chain holds none in clear, and ids here are the chain's
+ * opaque ids.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS djchain_meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE IF NOT EXISTS chains (
+  chain_id text PRIMARY KEY,
+  suite text NOT NULL,
+  height bigint NOT NULL CHECK (height >= 0),
+  header_hash text NOT NULL,
+  app_hash text NOT NULL,
+  time_ms bigint NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+  chain_id text NOT NULL,
+  height bigint NOT NULL,
+  tx_index integer NOT NULL,
+  event_index integer NOT NULL,
+  tx_hash text NOT NULL,
+  type text NOT NULL,
+  entities text[] NOT NULL,
+  data jsonb NOT NULL,
+  PRIMARY KEY (chain_id, height, tx_index, event_index)
+);
+CREATE TABLE IF NOT EXISTS members (
+  chain_id text NOT NULL,
+  member text NOT NULL,
+  org text NOT NULL,
+  status text NOT NULL,
+  status_before_suspension text,
+  height bigint NOT NULL,
+  PRIMARY KEY (chain_id, member)
+);
+CREATE TABLE IF NOT EXISTS recruitment (
+  chain_id text NOT NULL,
+  member text NOT NULL,
+  org text,
+  phase text NOT NULL,
+  step integer,
+  action text NOT NULL,
+  height bigint NOT NULL,
+  PRIMARY KEY (chain_id, member)
+);
+CREATE TABLE IF NOT EXISTS dues_payments (
+  chain_id text NOT NULL,
+  payment text NOT NULL,
+  member text NOT NULL,
+  org text NOT NULL,
+  months text[] NOT NULL,
+  paid_fen bigint NOT NULL CHECK (paid_fen >= 0),
+  status text NOT NULL CHECK (status IN ('reported', 'confirmed', 'rejected', 'corrected')),
+  received_on date,
+  height bigint NOT NULL,
+  PRIMARY KEY (chain_id, payment)
+);
+CREATE TABLE IF NOT EXISTS meetings (
+  chain_id text NOT NULL,
+  meeting text NOT NULL,
+  org text NOT NULL,
+  kind text NOT NULL,
+  held_on date NOT NULL,
+  expected integer NOT NULL,
+  present integer NOT NULL,
+  height bigint NOT NULL,
+  PRIMARY KEY (chain_id, meeting)
+);
+CREATE OR REPLACE VIEW members_by_status AS
+  SELECT chain_id, org, status, count(*)::integer AS members
+  FROM members GROUP BY chain_id, org, status;
+CREATE OR REPLACE VIEW recruitment_pipeline AS
+  SELECT chain_id, phase, count(*)::integer AS cases
+  FROM recruitment GROUP BY chain_id, phase;
+CREATE OR REPLACE VIEW dues_collected AS
+  SELECT chain_id, org, to_char(received_on, 'YYYY-MM') AS month, sum(paid_fen)::bigint AS paid_fen
+  FROM dues_payments WHERE status = 'confirmed'
+  GROUP BY chain_id, org, to_char(received_on, 'YYYY-MM');
+CREATE OR REPLACE VIEW meetings_per_quarter AS
+  SELECT chain_id, org, kind, to_char(held_on, 'YYYY-"Q"Q') AS quarter, count(*)::integer AS meetings
+  FROM meetings GROUP BY chain_id, org, kind, to_char(held_on, 'YYYY-"Q"Q');
+`;

@@ -1,0 +1,265 @@
+/**
+ * `djchain index` (issue 19) against one real node: the rows and views of the PGlite index equal
+ * what the transactions submitted here must give (written by hand); a second run adds nothing;
+ * one more transaction, announced on the event stream while following, adds exactly its rows; a
+ * trust anchor the chain's headers do not verify against is refused with the light client's code
+ * before the database is created; a node serving a block body that does not match the verified
+ * header (a proxy drops a transaction) is refused and nothing is written.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { type DjchainClient, fromBase64, signAction, toBase64 } from '@djchain/client';
+import { getSuite, type KeyPair } from '@djchain/crypto';
+import { decodeBlock, encodeBlock } from '@djchain/ledger';
+import { indexCommand } from '../src/commands/indexer.ts';
+import { openIndexDb, openServerDb } from '../src/indexer/db.ts';
+import { secretaryClient, startTestChain, type TestChain } from './commands-node.ts';
+
+/**
+ * A PostgreSQL server to run against instead of PGlite (`--pg`), e.g. postgres://postgres@127.0.0.1:5432/djchain_test:
+ * the indexer's tables there are dropped first.
+ */
+const PG = process.env.DJCHAIN_TEST_PG;
+
+let chain: TestChain;
+let client: DjchainClient;
+let secretary: KeyPair;
+const suite = getSuite('intl');
+before(async () => {
+  if (PG !== undefined) {
+    const db = await openServerDb(PG);
+    const views = 'members_by_status, recruitment_pipeline, dues_collected, meetings_per_quarter';
+    await db.query(`DROP VIEW IF EXISTS ${views}`);
+    await db.query(
+      'DROP TABLE IF EXISTS djchain_meta, chains, events, members, recruitment, dues_payments, meetings',
+    );
+    await db.close();
+  }
+  chain = await startTestChain();
+  ({ client, secretary } = await secretaryClient(chain));
+});
+after(() => chain?.stop());
+
+/** Signs `actions` as the secretary with consecutive nonces, submits them at once (one block), waits for each. */
+async function sendAll(actions: readonly [string, string, Record<string, unknown>][]): Promise<void> {
+  const { height } = await client.status();
+  const nonce = height === 0 ? 0 : await client.nextNonce(chain.address, height);
+  const txs = actions.map(([module, action, params], i) =>
+    signAction(
+      suite,
+      'cmd-test',
+      secretary,
+      { module, action, params: params as never },
+      nonce + i,
+      height + 100,
+    ),
+  );
+  const results = await client.submit(txs);
+  assert.ok(
+    results.every((r) => r.accepted),
+    JSON.stringify(results),
+  );
+  for (const tx of txs) {
+    const r = await client.waitForReceipt(tx.hash, 30_000);
+    assert.equal(r.receipt.status, 'ok', JSON.stringify(r.receipt.error));
+  }
+}
+
+function indexArgs(db: string, genesis = chain.genesisFile, node = chain.url): string[] {
+  return [
+    '--node',
+    node,
+    '--genesis',
+    genesis,
+    ...(PG === undefined ? ['--db', db] : ['--pg', PG]),
+    '--token-file',
+    join(chain.dir, 'api-token'),
+  ];
+}
+
+/** `djchain index … --once` in this process. */
+async function index(
+  db: string,
+  genesis = chain.genesisFile,
+  node = chain.url,
+): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { out: (x: string) => out.push(x), err: (x: string) => err.push(x), env: {}, errIsTTY: false };
+  const code = await indexCommand([...indexArgs(db, genesis, node), '--once'], io);
+  return { code, out: out.join('\n'), err: err.join('') };
+}
+
+/** Runs `body` with the index at `dir` open (PGlite: one process at a time, closed after). */
+async function reading<T>(
+  dir: string,
+  body: (rows: (sql: string) => Promise<unknown[]>) => Promise<T>,
+): Promise<T> {
+  const db = PG === undefined ? await openIndexDb(dir) : await openServerDb(PG);
+  try {
+    return await body(async (sql) => (await db.query(sql)).rows);
+  } finally {
+    await db.close();
+  }
+}
+
+/** This month in China time (UTC+8), as the chain dates a payment recorded now. */
+const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+
+test('index --once fills tables and views from verified blocks; a re-run adds nothing; following, one more tx adds its rows', async () => {
+  const db = join(chain.root, 'index');
+  // A first run before the transactions (it creates the database): the next resumes from its cursor.
+  const h0 = (await client.status()).height;
+  const zero = await index(db);
+  assert.equal(zero.code, 0, zero.err);
+  assert.match(zero.out, new RegExp(`链 cmd-test：已索引至高度 ${h0}（本次自 0 起`));
+  await sendAll([
+    ['member', 'register', { id: 'm-i1', org: 'b1', address: 'cd'.repeat(20) }],
+    ['dues', 'assess', { member: 'm-sec', group: '学生', from: month, fen: 20 }],
+    ['dues', 'recordPayment', { id: 'pay-1', member: 'm-sec', months: [month], fen: 20, method: '现金' }],
+    ['orglife', 'plan', { id: 'mt-1', org: 'b1', kind: '支部党员大会', date: '2025-03-20' }],
+    ['orglife', 'hold', { meeting: 'mt-1', heldOn: '2025-03-20', present: ['m-sec'] }],
+  ]);
+  const head = (await client.status()).height;
+  const first = await index(db);
+  assert.equal(first.code, 0, first.err);
+  assert.match(first.out, new RegExp(`链 cmd-test：已索引至高度 ${head}（本次自 ${h0} 起，\\d+ 条事件）`));
+
+  const check = () =>
+    reading(db, async (rows) => {
+      assert.deepEqual(await rows('SELECT chain_id, height FROM chains'), [
+        { chain_id: 'cmd-test', height: head },
+      ]);
+      assert.deepEqual(await rows('SELECT member, org, status FROM members ORDER BY member'), [
+        { member: 'm-i1', org: 'b1', status: '群众' },
+        { member: 'm-sec', org: 'b1', status: '正式党员' },
+      ]);
+      assert.deepEqual(await rows('SELECT org, status, members FROM members_by_status ORDER BY status'), [
+        { org: 'b1', status: '正式党员', members: 1 },
+        { org: 'b1', status: '群众', members: 1 },
+      ]);
+      assert.deepEqual(
+        await rows('SELECT payment, member, org, months, paid_fen, status FROM dues_payments'),
+        [
+          {
+            payment: 'pay-1',
+            member: 'm-sec',
+            org: 'b1',
+            months: [month],
+            paid_fen: 20,
+            status: 'confirmed',
+          },
+        ],
+      );
+      assert.deepEqual(await rows('SELECT org, month, paid_fen FROM dues_collected'), [
+        { org: 'b1', month, paid_fen: 20 },
+      ]);
+      assert.deepEqual(await rows('SELECT org, kind, quarter, meetings FROM meetings_per_quarter'), [
+        { org: 'b1', kind: '支部党员大会', quarter: '2025-Q1', meetings: 1 },
+      ]);
+      assert.deepEqual(await rows('SELECT phase, cases FROM recruitment_pipeline'), []);
+      return rows('SELECT count(*)::integer AS n FROM events');
+    });
+  const events = await check();
+
+  // Again: the cursor is at the head, nothing is read or written twice.
+  const second = await index(db);
+  assert.equal(second.code, 0, second.err);
+  assert.match(second.out, new RegExp(`已索引至高度 ${head}（本次自 ${head} 起，0 条事件）`));
+  assert.deepEqual(await check(), events);
+
+  // Following (no --once): one more registration, announced on the event stream, is indexed as
+  // exactly one more member and one more event; the command ends on the abort (SIGINT's path).
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { out: (x: string) => out.push(x), err: (x: string) => err.push(x), env: {}, errIsTTY: false };
+  const stop = new AbortController();
+  const following = indexCommand(indexArgs(db), io, stop.signal);
+  // Caught up first (its first round reports), so only the stream can wake it for what follows.
+  const caughtUp = new RegExp(`已索引至高度 ${head}（本次自 ${head} 起，0 条事件）`);
+  for (let i = 0; i < 100 && !caughtUp.test(out.join('\n')); i++)
+    await new Promise((r) => setTimeout(r, 100));
+  assert.match(out.join('\n'), caughtUp, err.join(''));
+  await sendAll([['member', 'register', { id: 'm-i2', org: 'b1', address: 'ce'.repeat(20) }]]);
+  const next = (await client.status()).height;
+  const done = new RegExp(`已索引至高度 ${next}（本次自 ${head} 起，1 条事件）`);
+  // Bounded wait, well under the 30 s poll.
+  for (let i = 0; i < 100 && !done.test(out.join('\n')); i++) await new Promise((r) => setTimeout(r, 100));
+  stop.abort();
+  assert.equal(await following, 0, err.join(''));
+  assert.match(out.join('\n'), done);
+  assert.match(err.join(''), /正在跟随 1 条链/);
+  await reading(db, async (rows) => {
+    assert.deepEqual(await rows('SELECT chain_id, height FROM chains'), [
+      { chain_id: 'cmd-test', height: next },
+    ]);
+    assert.deepEqual(await rows(`SELECT member, org, status FROM members WHERE member = 'm-i2'`), [
+      { member: 'm-i2', org: 'b1', status: '群众' },
+    ]);
+    assert.deepEqual(await rows('SELECT count(*)::integer AS n FROM members'), [{ n: 3 }]);
+    const n = (events[0] as { n: number }).n;
+    assert.deepEqual(await rows('SELECT count(*)::integer AS n FROM events'), [{ n: n + 1 }]);
+  });
+});
+
+test('a trust anchor the headers do not verify against is refused with the light client code; nothing is written', async () => {
+  const g = JSON.parse(readFileSync(chain.genesisFile, 'utf8'));
+  // Another key in place of the validator's: the chain's commits do not verify against it.
+  g.validators[0].publicKey = 'ab'.repeat(32);
+  const file = join(chain.root, 'forged-genesis.json');
+  writeFileSync(file, JSON.stringify(g));
+  const db = join(chain.root, 'forged-index');
+  const r = await index(db, file);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /CLIENT_UNTRUSTED_VALIDATORS：验证人集合不可信/);
+  // Refused before the database was opened: not even created.
+  assert.equal(existsSync(db), false);
+});
+
+/** A proxy in front of the node (GET only) that serves every block body without its last transaction. */
+async function dropLastTx(target: string): Promise<{ url: string; close: () => void }> {
+  const server = createServer((req, res) => {
+    const headers: Record<string, string> = {};
+    for (const h of ['authorization', 'accept', 'last-event-id'])
+      if (typeof req.headers[h] === 'string') headers[h] = req.headers[h];
+    void fetch(target + req.url, { headers }).then(async (r) => {
+      let body = Buffer.from(await r.arrayBuffer());
+      if (r.ok && /^\/v1\/blocks\/\d+$/.test(req.url ?? '')) {
+        const o = JSON.parse(body.toString('utf8'));
+        const block = decodeBlock(fromBase64(o.block));
+        o.block = toBase64(encodeBlock({ ...block, txs: block.txs.slice(0, -1) }));
+        body = Buffer.from(JSON.stringify(o));
+      }
+      res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+test('a block body that does not match the verified header is refused (CLI_INDEX_UNVERIFIED), nothing written; an honest node resumes', async () => {
+  const db = join(chain.root, 'index');
+  const cursor = await reading(db, (rows) => rows('SELECT chain_id, height FROM chains'));
+  await sendAll([['member', 'register', { id: 'm-i3', org: 'b1', address: 'cf'.repeat(20) }]]);
+  const proxy = await dropLastTx(chain.url);
+  const lied = await index(db, chain.genesisFile, proxy.url).finally(proxy.close);
+  assert.equal(lied.code, 1);
+  assert.match(lied.err, /在高度 \d+ 提供的数据（block）与已验证的区块头不符，未写入任何数据/);
+  await reading(db, async (rows) => {
+    assert.deepEqual(await rows('SELECT chain_id, height FROM chains'), cursor);
+    assert.deepEqual(await rows(`SELECT member FROM members WHERE member = 'm-i3'`), []);
+  });
+  const honest = await index(db);
+  assert.equal(honest.code, 0, honest.err);
+  await reading(db, async (rows) => {
+    assert.deepEqual(await rows(`SELECT member, org, status FROM members WHERE member = 'm-i3'`), [
+      { member: 'm-i3', org: 'b1', status: '群众' },
+    ]);
+  });
+});
