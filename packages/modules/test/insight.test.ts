@@ -219,7 +219,17 @@ describe('operation index: period edges', () => {
         do: 'study.report',
         params: { id, member: 'b3.sec', on: at, topic: '自学党章', hours },
       });
-      ok(chain, { at, hour: 11, by: 'b3.sec', do: 'study.confirm', params: { id, accepted: true } });
+      // Nobody confirms their own hours: b3.sec's own confirmation is refused, and b3 has no other
+      // committee member, so the 党委 above (c.sec) confirms.
+      const self = chain.step({
+        at,
+        hour: 11,
+        by: 'b3.sec',
+        do: 'study.confirm',
+        params: { id, accepted: true },
+      });
+      assert.deepEqual([self.receipt.status, self.receipt.error?.code], ['failed', 'STUDY_SELF_CONFIRM']);
+      ok(chain, { at, hour: 12, by: 'c.sec', do: 'study.confirm', params: { id, accepted: true } });
     };
     study('st-1', '2024-04-02', 4);
     chain.tick('2024-04-03');
@@ -298,7 +308,7 @@ describe('operation index: period edges', () => {
     ok(chain, {
       at: '2024-07-01',
       hour: 1,
-      by: 'b2.sec',
+      by: 'c.sec',
       do: 'study.confirm',
       params: { id: 'st-b2sec', accepted: true },
     });

@@ -152,7 +152,9 @@ const EXPECTED: { readonly [action: string]: string } = {
   // Study (《党员教育管理工作条例》第二十条): the member reports their own individual study (or the
   // clerk enters it for them); the branch's 书记, 组织委员 or 宣传委员 (who runs education) confirms it.
   'study.report': '本 代',
-  'study.confirm': 'o:书组宣',
+  // A committee member's own hours are confirmed by another (STUDY_SELF_CONFIRM): in a branch whose
+  // only committee member is the 书记, the 党委 above confirms.
+  'study.confirm': 'o:书组宣 s:书组宣',
   // The operation index's rule set: adopted by the top 党委's 书记, as the 细则 version is.
   'insight.adoptRules': 'o:书',
   // Credit (信用): the member asks for a correction of their own credit (never by proxy); their

@@ -241,11 +241,18 @@ describe('dossier and privacy', () => {
     assert.equal(events[0]?.type, 'member.Registered');
     const steps = events.filter((e) => e.type === 'recruitment.StepRecorded');
     assert.equal((steps.at(-1)!.data as { action?: string }).action, 'archive');
-    // The profile update, then the organizational life and study of the run's end.
+    // The profile update; the first quarter's close finds her behind the study pace (issue 18,
+    // study.pace, to her and her branch); then the organizational life and study of the run's end.
+    const warned = events.at(-6)!;
     assert.deepEqual(
-      events.slice(-6).map((e) => e.type),
+      [warned.type, (warned.data as { kind?: string }).kind],
+      ['warnings.Raised', 'study.pace'],
+    );
+    assert.deepEqual(
+      events.slice(-7).map((e) => e.type),
       [
         'member.ProfileUpdated',
+        'warnings.Raised',
         'orglife.MeetingHeld',
         'orglife.AttendanceConfirmed',
         'orglife.SelfAssessed',

@@ -98,14 +98,24 @@ export const report = defineAction<Report>(M, E, {
 
 export const confirm = defineAction<{ id: string; accepted: boolean }>(M, E, {
   description:
-    "The branch confirms (or rejects) a member's reported individual study; only confirmed hours count.",
+    "The branch confirms (or rejects) a member's reported individual study; only confirmed hours count. A committee member's own study is confirmed by another member of the committee or by the 党委 above.",
   shape: { id: 'id', accepted: 'bool' },
-  permission: [{ posts: ['书记', '组织委员', '宣传委员'], of: 'org' }],
+  permission: [
+    { posts: ['书记', '组织委员', '宣传委员'], of: 'org' },
+    // The 党委 above: a branch whose only committee member is the 书记 has nobody else to confirm.
+    { posts: ['书记', '组织委员', '宣传委员'], of: 'superiorCommittee' },
+  ],
   target(ctx, p) {
     const r = getStudy(ctx.store, p.id);
     return r ? { org: r.org, member: r.member } : null;
   },
-  verify: (ctx, p) => (getStudy(ctx.store, p.id)!.status === 'reported' ? okResult : failure(E.NOT_REPORTED)),
+  verify(ctx, p) {
+    const r = getStudy(ctx.store, p.id)!;
+    if (r.status !== 'reported') return failure(E.NOT_REPORTED);
+    // An attested record is attested by someone else: a 书记 does not confirm their own hours.
+    if (actorOf(ctx, M).by === r.member) return failure(E.SELF_CONFIRM, { member: r.member });
+    return okResult;
+  },
   execute(ctx, p) {
     const r = getStudy(ctx.store, p.id)!;
     const { by } = actorOf(ctx, M);

@@ -22,6 +22,11 @@ export const StudyErrors = {
     zh: '学时只记录正式党员和预备党员的学习。',
     cite: cite(DOC.education, 20),
   },
+  SELF_CONFIRM: {
+    code: 'STUDY_SELF_CONFIRM',
+    en: 'Nobody confirms their own study: another of the branch committee, or the organization above, confirms it.',
+    zh: '本人的学习记录不能由本人确认，须由支部委员会其他成员或上级党组织确认。',
+  },
   NOT_REPORTED: {
     code: 'STUDY_NOT_REPORTED',
     en: 'The record is not awaiting the branch’s confirmation.',

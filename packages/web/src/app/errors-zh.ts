@@ -383,6 +383,7 @@ export const zhErrors: { readonly [code: string]: string } = {
     '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
   STUDY_PERSONAL_DATA:
     '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
+  STUDY_SELF_CONFIRM: '本人的学习记录不能由本人确认，须由支部委员会其他成员或上级党组织确认。',
   TRANSFER_BAD_PARAMS: '参数格式不正确。',
   TRANSFER_CASE_OPEN: '该党员有待批准的纪律处分案件，须办结后方可转出至其他链。',
   TRANSFER_EXISTS: '该转接编号已存在。',
