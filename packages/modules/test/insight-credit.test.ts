@@ -195,6 +195,22 @@ describe("credit correction requests: the member's own, answered by their branch
     );
     ok(chain, ask('b1.m1', {}));
     assert.equal(code(chain, ask('b1.m1', {})), 'INSIGHT_EXISTS');
+    // The branch's list of what it has to answer: this one request, open; none for another org.
+    assert.deepEqual(chain.query('insight', 'openCorrections', { org: 'b1' }), [
+      {
+        id: 'cc1',
+        member: 'b1.m1',
+        org: 'b1',
+        year: 2024,
+        record: 'dues.month/b1.m1/2024-02',
+        reason: '二月党费已交现金',
+        filedOn: '2024-04-02',
+        status: 'open',
+        answeredOn: null,
+        answer: null,
+      },
+    ]);
+    assert.deepEqual(chain.query('insight', 'openCorrections', { org: 'b2' }), []);
   });
 
   it('the branch answers: not the member, a refusal states a reason, once only', () => {
@@ -259,5 +275,7 @@ describe("credit correction requests: the member's own, answered by their branch
     assert.equal(c.total, -1);
     assert.deepEqual(chain.query('insight', 'corrections', { member: 'b1.m1' }), [cc1, cc2]);
     assert.deepEqual(chain.query('insight', 'corrections', { member: 'b1.m1', year: 2023 }), []);
+    // Both answered: nothing left open for the branch.
+    assert.deepEqual(chain.query('insight', 'openCorrections', { org: 'b1' }), []);
   });
 });

@@ -600,6 +600,7 @@ describe('operation index: no ranking (国办函〔2026〕12号)', () => {
       'corrections',
       'credit',
       'history',
+      'openCorrections',
       'orgCredit',
       'period',
       'rules',

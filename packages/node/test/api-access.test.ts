@@ -248,6 +248,7 @@ test('every route, read by each kind of reader, answers as written here', async 
     [q('insight', 'orgCredit', { org: 'b2', year: 2024 }), orgB2],
     [q('insight', 'orgCredit', { org: 'c1', year: 2024 }), community],
     [q('insight', 'corrections', { member: 'b2.m1' }), b2m1],
+    [q('insight', 'openCorrections', { org: 'b2' }), orgB2],
     // 重大事项请示报告: requests and declarations follow their organization and member; the read log
     // is the discipline-inspection view — b2's 纪检委员 and the member, not the secretaries.
     [q('declaration', 'params', {}), everyone],

@@ -4,11 +4,16 @@
  * the month's register in one go; the chain's books (read with the SDK, not the page) show what
  * the page claims. Screenshots at 390 and 1280 px; the page passes the common checks (axe, tap
  * targets, no English in zh-CN).
+ *
+ * Then credit (信用, issue 18) on the same chain: the clerk asks on 我的信用 (390 px) for a correction
+ * of the point her confirmed attendance gave her; the chain holds the request; the branch secretary
+ * answers it on 信用更正申请; the clerk sees the answer; 第一支部's credit (the remittance its
+ * committee acknowledged) shows on its 运行指数 page with each point's record.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe } from 'node:test';
-import type { Value } from '@djchain/crypto';
+import type { KeyPair, Value } from '@djchain/crypto';
 import type { Page } from 'playwright-core';
 import type { WebServer } from '../src/server.ts';
 import {
@@ -28,7 +33,9 @@ import { checkPage } from './page-checks.ts';
 
 const { gate, browserIt } = browserTests('dues page tests');
 
-const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const month = today.slice(0, 7);
+const year = Number(today.slice(0, 4));
 
 describe('dues page in Chromium', { timeout: 600_000 }, () => {
   let chain: Chain;
@@ -113,4 +120,164 @@ describe('dues page in Chromium', { timeout: 600_000 }, () => {
     assert.equal(account.months.find((m) => m.month === month)?.state, 'paid');
     await shoot(page, 'dues-register-recorded');
   });
+
+  browserIt(
+    'the clerk asks for a credit correction at 390 px; the secretary answers it; she sees the answer; the branch credit shows its records',
+    async () => {
+      // The chain's records behind the points, sent as other devices would: a 党课 of 第一支部 today
+      // (every expected member present), the clerk confirming her line; the branch remits what it
+      // collected (¥55.00) and the committee acknowledges it.
+      const client = clientOf(chain);
+      const send = async (module: string, action: string, params: Value, key: KeyPair) => {
+        const r = await client.send({ module, action, params }, key);
+        assert.equal(r.receipt.status, 'ok', `${action}: ${JSON.stringify(r.receipt.error)}`);
+      };
+      await send(
+        'orglife',
+        'plan',
+        { id: 'b1-lecture', org: 'b1', kind: '党课', date: today },
+        chain.keys.organizer,
+      );
+      await client.signIn(chain.keys.organizer);
+      const planned = (await client.query('orglife', 'meeting', { id: 'b1-lecture' })).result as {
+        expected: string[];
+      };
+      await send(
+        'orglife',
+        'hold',
+        { meeting: 'b1-lecture', heldOn: today, present: planned.expected, lecturer: 'm-002' },
+        chain.keys.organizer,
+      );
+      await send(
+        'orglife',
+        'confirmAttendance',
+        { meeting: 'b1-lecture', member: 'm-004' },
+        chain.keys.clerk,
+      );
+      await send('dues', 'remit', { id: 'rem-b1', org: 'b1', fen: 5500, period: month }, chain.keys.clerk);
+      await send('dues', 'acknowledgeRemittance', { id: 'rem-b1' }, chain.keys.committeeSecretary);
+
+      // 我的信用 on a phone: the point of the confirmed attendance, asked about with a reason.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${web.url}/#/credit`);
+      const entry = page.locator('[data-testid=credit-entry][data-record="orglife.meeting/b1-lecture"]');
+      await entry.waitFor();
+      assert.match((await entry.textContent()) ?? '', /\+1.*参加组织生活（已确认）/);
+      await entry.getByTestId('credit-ask').click();
+      await entry.getByLabel('理由（至少4个字）').fill('当天会议为党课，记录日期应核对');
+      await entry.getByTestId('credit-ask-submit').click();
+      // The confirmation lists what will be recorded before the key signs it.
+      const confirm = page.getByTestId('credit-ask-confirm');
+      await confirm.waitFor();
+      const what = (await confirm.textContent()) ?? '';
+      assert.match(what, /依据记录：orglife\.meeting\/b1-lecture/);
+      assert.match(what, new RegExp(`年度：${year}年`));
+      assert.match(what, /理由：当天会议为党课，记录日期应核对/);
+      await page.getByRole('button', { name: '确认提交' }).click();
+      const asked = entry.locator('[data-testid=credit-correction][data-status=open]');
+      await asked.waitFor();
+      assert.match((await asked.textContent()) ?? '', /待支部答复/);
+      await checkPage(page, 'credit-asked');
+
+      // The chain holds the request as the member stated it.
+      const reader = clientOf(chain);
+      await reader.signIn(chain.keys.clerk);
+      const held = (await reader.query('insight', 'corrections', { member: 'm-004', year })).result as {
+        id: string;
+      }[];
+      assert.equal(held.length, 1);
+      const id = held[0]!.id;
+      assert.match(id, /^cc-m-004-/);
+      assert.deepEqual(held[0], {
+        id,
+        member: 'm-004',
+        org: 'b1',
+        year,
+        record: 'orglife.meeting/b1-lecture',
+        reason: '当天会议为党课，记录日期应核对',
+        filedOn: today,
+        status: 'open',
+        answeredOn: null,
+        answer: null,
+      });
+
+      // The branch secretary (书记 of 第一支部) answers: refused, with the reason.
+      await signInWith(page, web.url, chain.keystores.branchSecretary);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${web.url}/#/credit`);
+      await page.getByTestId('credit-go-answers').click();
+      const request = page.locator(`[data-testid=ca-request][data-id="${id}"]`);
+      await request.waitFor();
+      const shown = (await request.textContent()) ?? '';
+      assert.match(shown, /申请人：陈静（m-004）/);
+      assert.match(shown, /orglife\.meeting\/b1-lecture/);
+      await checkPage(page, 'credit-answers');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await request.getByTestId('ca-decision').getByText('不予更正', { exact: true }).click();
+      await request.getByLabel(/答复理由/).fill('签到表与会议记录一致，日期无误');
+      await request.getByTestId('ca-submit').click();
+      const answerConfirm = page.getByTestId('ca-confirm');
+      await answerConfirm.waitFor();
+      assert.match(
+        (await answerConfirm.textContent()) ?? '',
+        /陈静.*orglife\.meeting\/b1-lecture.*答复：不予更正/,
+      );
+      await page.getByRole('button', { name: '确认提交' }).click();
+      await page.getByTestId('ca-done').waitFor();
+      await request.waitFor({ state: 'detached' });
+
+      const answered = (await reader.query('insight', 'corrections', { member: 'm-004', year })).result;
+      assert.deepEqual(answered, [
+        {
+          id,
+          member: 'm-004',
+          org: 'b1',
+          year,
+          record: 'orglife.meeting/b1-lecture',
+          reason: '当天会议为党课，记录日期应核对',
+          filedOn: today,
+          status: 'refused',
+          answeredOn: today,
+          answer: '签到表与会议记录一致，日期无误',
+        },
+      ]);
+
+      // 第一支部's credit on its 运行指数 page, each point beside its record: the year's 党课 held
+      // (+1, its obligation's period the year) and the remittance its committee acknowledged (+1).
+      await page.goto(`${web.url}/#/index/b1`);
+      const entries = page.getByTestId('org-credit-entry');
+      await entries.nth(1).waitFor();
+      const rows = await entries.evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-record'), e.textContent]),
+      );
+      assert.equal(rows.length, 2);
+      assert.equal(rows[0]![0], 'orglife.meeting/b1-lecture');
+      assert.match(
+        rows[0]![1]!,
+        new RegExp(`^\\+1组织生活按期召开${year}依据记录：orglife\\.meeting/b1-lecture$`),
+      );
+      assert.equal(rows[1]![0], 'dues.remittance/rem-b1');
+      assert.match(
+        rows[1]![1]!,
+        new RegExp(`^\\+1党费上缴已经上级确认${today}依据记录：dues\\.remittance/rem-b1$`),
+      );
+      assert.match((await page.getByTestId('org-credit-total').textContent()) ?? '', /合计 2 分/);
+      assert.equal(await page.locator('table').count(), 0, 'no table of organizations');
+      await checkPage(page, 'org-credit-b1');
+
+      // The clerk sees the answer beside the entry.
+      await signInWith(page, web.url, chain.keystores.clerk);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${web.url}/#/credit`);
+      const answer = page.locator(
+        '[data-testid=credit-entry][data-record="orglife.meeting/b1-lecture"] [data-testid=credit-correction][data-status=refused]',
+      );
+      await answer.waitFor();
+      assert.match(
+        (await answer.textContent()) ?? '',
+        new RegExp(`支部不予更正.*${today} 答复.*答复理由：签到表与会议记录一致，日期无误`),
+      );
+      await shoot(page, 'credit-answer-seen-390');
+    },
+  );
 });

@@ -55,6 +55,18 @@ export function correctionsOf(s: ReadStore, member: string, year?: number): Corr
     .filter((c): c is CorrectionRecord => c !== undefined);
 }
 
+/**
+ * An organization's open requests, by id: a bounded scan of every request (they are few — one per
+ * disputed point — and no ordering by member or score is made).
+ */
+export function openCorrectionsOf(s: ReadStore, org: string): CorrectionRecord[] {
+  const prefix = correctionKeys.correction('');
+  return s
+    .keys(prefix, 10_000)
+    .map((k) => getCorrection(s, k.slice(prefix.length)))
+    .filter((c): c is CorrectionRecord => c !== undefined && c.org === org && c.status === 'open');
+}
+
 const closedOf = (ctx: ReadContext, year: number) =>
   (ctx.store.get(insightKeys.closed) as string | undefined) ?? `${year - 1}-12`;
 

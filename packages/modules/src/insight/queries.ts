@@ -8,7 +8,7 @@ import type { Value } from '@djchain/crypto';
 import { defineQuery } from '../common/query.ts';
 import { asValue, getRecord } from '../common/stores.ts';
 import { rulesInForce } from './close.ts';
-import { type CorrectionRecord, correctionsOf } from './corrections.ts';
+import { type CorrectionRecord, correctionsOf, openCorrectionsOf } from './corrections.ts';
 import { creditOf } from './credit.ts';
 import { InsightErrors as E } from './errors.ts';
 import { orgCreditOf } from './orgcredit.ts';
@@ -80,6 +80,12 @@ export const insightQueries = {
       "A member's credit correction requests (of a year, or all) with their answers, by year then id.",
     shape: { member: 'id', year: { type: 'int', min: 1949, max: 2200, optional: true } },
     run: (ctx, p) => asValue(correctionsOf(ctx.store, p.member, p.year)),
+  }),
+  openCorrections: defineQuery<{ org: string }>(E.BAD_PARAMS, {
+    description:
+      "An organization's unanswered credit correction requests (those its 书记 or 组织委员 answer), by id.",
+    shape: { org: 'id' },
+    run: (ctx, p) => asValue(openCorrectionsOf(ctx.store, p.org)),
   }),
   rules: defineQuery<Record<string, never>>(E.BAD_PARAMS, {
     description: 'The index rule set in force and every published version.',

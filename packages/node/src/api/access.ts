@@ -476,6 +476,10 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
     rule: 'the member, or post holders of their organization or above',
     before: memberParam('member'),
   },
+  'insight.openCorrections': {
+    rule: 'post holders of the organization or above (the branch answers its members’ requests)',
+    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+  },
   'insight.orgCredit': {
     rule: 'post holders of the organization or above',
     before: (s, _st, p) => requireOrg(s, own(p, 'org')),

@@ -66,6 +66,9 @@ const MemberPage = lazy(() => import('./pages/Member.tsx').then((m) => ({ defaul
 const MembersPage = lazy(() => import('./pages/Members.tsx').then((m) => ({ default: m.MembersPage })));
 const MyLifePage = lazy(() => import('./pages/MyLife.tsx').then((m) => ({ default: m.MyLifePage })));
 const CreditPage = lazy(() => import('./pages/Credit.tsx').then((m) => ({ default: m.CreditPage })));
+const CreditAnswersPage = lazy(() =>
+  import('./pages/CreditAnswers.tsx').then((m) => ({ default: m.CreditAnswersPage })),
+);
 const IndexPage = lazy(() => import('./pages/Index.tsx').then((m) => ({ default: m.IndexPage })));
 const WarningsPage = lazy(() => import('./pages/Warnings.tsx').then((m) => ({ default: m.WarningsPage })));
 const MyReadsPage = lazy(() => import('./pages/MyReads.tsx').then((m) => ({ default: m.MyReadsPage })));
@@ -477,7 +480,7 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
     case 'warnings':
       return <WarningsPage />;
     case 'credit':
-      return <CreditPage />;
+      return route[1] === 'answers' ? <CreditAnswersPage /> : <CreditPage />;
     case 'index':
       return <IndexPage route={route} />;
     case 'study':

@@ -5,6 +5,7 @@
 
 import { en as adminEn, zh as adminZh } from './i18n/admin.ts';
 import { en as chainNamesEn, zh as chainNamesZh } from './i18n/chain-names.ts';
+import { en as creditEn, zh as creditZh } from './i18n/credit.ts';
 import { en as declarationsEn, zh as declarationsZh } from './i18n/declarations.ts';
 import { en as disciplineEn, zh as disciplineZh } from './i18n/discipline.ts';
 import { en as disclosureEn, zh as disclosureZh } from './i18n/disclosure.ts';
@@ -308,6 +309,7 @@ const zh = {
   ...adminZh,
   ...explorerNamesZh,
   ...insightZh,
+  ...creditZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -594,6 +596,7 @@ const en: Table = {
   ...adminEn,
   ...explorerNamesEn,
   ...insightEn,
+  ...creditEn,
 };
 
 export type Lang = 'zh' | 'en';

@@ -2,20 +2,34 @@
  * 我的信用 (`#/credit`): the signed-in member's own credit of the year (`insight.credit`), derived
  * only from attested records — dues paid on time, confirmed attendance, sanctions in force — with
  * every point beside the record it comes from. Nothing from clicks, study time or time online; no
- * comparison with anyone.
+ * comparison with anyone. Beside each entry the member may ask their branch for a correction (a
+ * recorded request, signed with their own key) and sees it awaiting the branch, then its answer.
  */
-import { Card, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { chinaToday } from '../chain.ts';
-import { useApp, useAsync } from '../context.tsx';
+import { go, useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
-import { ErrorBlock, Loading } from '../ui.tsx';
+import { useSignedAct } from '../signed-act.ts';
+import { CodedAlert, ErrorBlock, Loading } from '../ui.tsx';
+import { ANSWER_POSTS, type Correction, CorrectionStatus, newCorrectionId } from './credit-common.tsx';
 import { Quiet } from './OrgLife.tsx';
 
+interface Entry {
+  readonly points: number;
+  readonly kind: string;
+  readonly on: string;
+  readonly record: string;
+  readonly corrections?: readonly Correction[];
+}
 interface Credit {
   readonly total: number;
   readonly closedMonth: string;
-  readonly entries: readonly { points: number; kind: string; on: string; record: string }[];
+  readonly entries: readonly Entry[];
 }
+
+/** Minimum reason length, as the chain checks it (insight MIN_CORRECTION_REASON). */
+export const MIN_REASON = 4;
 
 export function CreditPage() {
   const { t, chain, session } = useApp();
@@ -28,10 +42,16 @@ export function CreditPage() {
   if (data.loading && !data.data) return <Loading />;
   if (data.error || !data.data) return <ErrorBlock error={data.error} onRetry={data.reload} />;
   const c = data.data;
+  const answers = session?.post && ANSWER_POSTS.includes(session.post.post);
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <h1 style={{ margin: 0 }}>{t('crTitle', { year })}</h1>
       <Typography.Paragraph type="secondary">{t('crNote')}</Typography.Paragraph>
+      {answers ? (
+        <Button size="large" onClick={() => go('credit', 'answers')} data-testid="credit-go-answers">
+          {t('crGoAnswers')}
+        </Button>
+      ) : null}
       <Card data-testid="credit-total">
         <b style={{ fontSize: '1.4em' }}>{t('crTotal', { total: c.total })}</b>
         <div style={{ color: '#595959' }}>{t('crThrough', { month: c.closedMonth })}</div>
@@ -42,7 +62,12 @@ export function CreditPage() {
           dataSource={[...c.entries]}
           locale={{ emptyText: <Quiet text={t('crNone')} /> }}
           renderItem={(e) => (
-            <List.Item data-testid="credit-entry" data-kind={e.kind} style={{ display: 'block' }}>
+            <List.Item
+              data-testid="credit-entry"
+              data-kind={e.kind}
+              data-record={e.record}
+              style={{ display: 'block' }}
+            >
               <Space wrap>
                 <Tag color={e.points > 0 ? 'green' : e.points < 0 ? 'red' : 'default'}>
                   {e.points > 0 ? `+${e.points}` : String(e.points)}
@@ -51,12 +76,102 @@ export function CreditPage() {
                 <span>{e.on}</span>
               </Space>
               <div style={{ color: '#595959' }}>
-                {t('ixRecord')}：{e.record}
+                {t('ixRecord')}：<code>{e.record}</code>
               </div>
+              {(e.corrections ?? []).map((k) => (
+                <CorrectionStatus key={k.id} c={k} />
+              ))}
+              {(e.corrections ?? []).some((k) => k.status === 'open') ? null : (
+                <AskCorrection member={member} year={year} record={e.record} onDone={data.reload} />
+              )}
             </List.Item>
           )}
         />
       </Card>
     </Space>
+  );
+}
+
+/** The member's request for one entry: a reason, a confirmation of what is recorded, their signature. */
+function AskCorrection({
+  member,
+  year,
+  record,
+  onDone,
+}: {
+  member: string;
+  year: number;
+  record: string;
+  onDone: () => void;
+}) {
+  const { t } = useApp();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const act = useSignedAct();
+  if (!open)
+    return (
+      <Button size="large" style={{ marginTop: 8 }} onClick={() => setOpen(true)} data-testid="credit-ask">
+        {t('crAsk')}
+      </Button>
+    );
+  const text = reason.trim();
+  const confirm = () =>
+    Modal.confirm({
+      title: t('confirmTitle'),
+      content: (
+        <div data-testid="credit-ask-confirm">
+          <p>{t('crConfirmLead')}</p>
+          <ul style={{ paddingLeft: 20 }}>
+            <li>{t('crConfirmRecord', { record })}</li>
+            <li>{t('crConfirmYear', { year })}</li>
+            <li>{t('crConfirmReason', { reason: text })}</li>
+          </ul>
+          <p>{t('crConfirmAnswer')}</p>
+        </div>
+      ),
+      okText: t('confirmOk'),
+      cancelText: t('confirmCancel'),
+      onOk: () => {
+        const params = { id: newCorrectionId(member, record), member, year, record, reason: text };
+        void act.send('insight', 'requestCreditCorrection', params).then((h) => {
+          if (h !== null) {
+            setOpen(false);
+            setReason('');
+            onDone();
+          }
+        });
+      },
+    });
+  return (
+    <Card size="small" title={t('crAskTitle')} style={{ marginTop: 8 }} data-testid="credit-ask-form">
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <label htmlFor={`reason-${record}`}>{t('crAskReason')}</label>
+        <Input.TextArea
+          id={`reason-${record}`}
+          rows={3}
+          maxLength={100}
+          value={reason}
+          onChange={(ev) => setReason(ev.target.value)}
+          style={{ fontSize: '1.1em' }}
+          data-testid="credit-ask-reason"
+        />
+        <Typography.Text type="secondary">{t('crAskNote')}</Typography.Text>
+        {act.refusal && <CodedAlert error={act.refusal} />}
+        <Space wrap>
+          <Button
+            size="large"
+            type="primary"
+            disabled={text.length < MIN_REASON || act.busy}
+            onClick={confirm}
+            data-testid="credit-ask-submit"
+          >
+            {t('crAskSubmit')}
+          </Button>
+          <Button size="large" onClick={() => setOpen(false)}>
+            {t('crAskCancel')}
+          </Button>
+        </Space>
+      </Space>
+    </Card>
   );
 }

@@ -4,6 +4,7 @@
  * the three components with what was owed and done, and a drill-down to every missing person, item
  * and link with the record behind it. History as a chart (ECharts, loaded only here). Nothing is
  * ranked: one organization at a time, missing members in id order without a figure of their own.
+ * Below the index, the organization's credit of the year (组织信用), each point beside its record.
  */
 import { Button, Card, Col, List, Progress, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
@@ -12,6 +13,7 @@ import type { MessageKey } from '../i18n.ts';
 import { COMPONENTS, type ComponentName, type IndexRecord, type IndexRow, percent } from '../insight.ts';
 import { PersonName, useNames } from '../names.tsx';
 import { ErrorBlock, Loading } from '../ui.tsx';
+import { OrgCreditCard } from './OrgCredit.tsx';
 import { Quiet } from './OrgLife.tsx';
 
 const IndexChart = lazy(() => import('./IndexChart.tsx'));
@@ -89,6 +91,7 @@ export function IndexPage({ route }: { route: string[] }) {
           </Suspense>
         </Card>
       )}
+      {component === undefined && <OrgCreditCard org={org} />}
     </Space>
   );
 }

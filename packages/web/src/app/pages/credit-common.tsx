@@ -1,0 +1,48 @@
+/** What the credit pages share: a correction request's record and how its state is shown. */
+import { Tag } from 'antd';
+import { useApp } from '../context.tsx';
+
+/** The posts of the member's branch that answer a request (insight.answerCreditCorrection). */
+export const ANSWER_POSTS: readonly string[] = ['书记', '组织委员'];
+
+/** `insight.CorrectionRecord`, as the chain returns it. */
+export interface Correction {
+  readonly id: string;
+  readonly member: string;
+  readonly org: string;
+  readonly year: number;
+  readonly record: string;
+  readonly reason: string;
+  readonly filedOn: string;
+  readonly status: 'open' | 'accepted' | 'refused';
+  readonly answeredOn: string | null;
+  readonly answer: string | null;
+}
+
+const STATUS_COLOR = { open: 'gold', accepted: 'green', refused: 'red' } as const;
+
+/** A request beside its entry: awaiting the branch, or the answer with its day and reason. */
+export function CorrectionStatus({ c }: { c: Correction }) {
+  const { t } = useApp();
+  return (
+    <div
+      data-testid="credit-correction"
+      data-status={c.status}
+      style={{ marginTop: 8, padding: 8, background: '#fafafa', borderLeft: '4px solid #d9d9d9' }}
+    >
+      <Tag color={STATUS_COLOR[c.status]}>{t(`crStatus_${c.status}`)}</Tag>
+      <div>{t('crFiled', { date: c.filedOn, reason: c.reason })}</div>
+      {c.answeredOn !== null && <div>{t('crAnsweredOn', { date: c.answeredOn })}</div>}
+      {c.answer !== null && <div>{t('crAnswerReason', { reason: c.answer })}</div>}
+    </div>
+  );
+}
+
+/** A request id: the member, a digest of the record and the time (one request per tap). */
+export function newCorrectionId(member: string, record: string): string {
+  let h = 0;
+  for (const ch of record) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return `cc-${member}-${h.toString(36)}-${Date.now().toString(36)}`
+    .replace(/[^A-Za-z0-9_.:-]/g, '')
+    .slice(0, 64);
+}
