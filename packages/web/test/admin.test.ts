@@ -11,29 +11,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { addressOf } from '@djchain/client';
 import { COLUMNS, idCheckChar } from '@djchain/client/roster';
 import { getSuite, randomKeyPair } from '@djchain/crypto';
 import { permissionMatrix } from '@djchain/modules';
 import ExcelJS from 'exceljs';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { ADMIN_PERMISSIONS, postMayAct, whoMay } from '../src/app/admin-permissions.ts';
 import { termEndOf, termState } from '../src/app/terms.ts';
-import type { WebServer } from '../src/server.ts';
-import {
-  type ACCOUNTS,
-  browserTests,
-  type Chain,
-  clientOf,
-  PASSPHRASE,
-  type Rig,
-  shoot,
-  signInWith,
-  startChain,
-  startWebPage,
-  stopRig,
-} from './harness.ts';
+import { type ACCOUNTS, browserTests, clientOf, shoot, startChain, useRig } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
 const { gate, browserIt } = browserTests('web action-page browser tests');
@@ -95,39 +82,25 @@ async function rosterFile(file: string, people: readonly Person[]): Promise<void
 }
 
 describe('action pages in Chromium', { timeout: 900_000 }, () => {
-  let chain: Chain;
-  let web: WebServer;
-  let rig: Rig | undefined;
-  let page: Page;
-  const pageErrors: string[] = [];
+  const rig = useRig(gate, { start: () => startChain(), timeoutMs: 60_000 });
+  const { open, pageErrors } = rig;
 
-  before(async () => {
-    if (!gate.run) return;
-    chain = await startChain();
-    rig = await startWebPage(chain, 60_000, pageErrors);
-    ({ web, page } = rig);
-  });
-
-  after(() => stopRig({ chain, ...rig }));
-
-  const open = (hash: string) => page.goto(`${web.url}/#/${hash}`);
-  const tmp = (name: string) => join(chain.dir, '..', name);
+  const tmp = (name: string) => join(rig.chain.dir, '..', name);
 
   const signInFile = (file: string, passphrase: string, postIndex: number) =>
-    signInWith(page, web.url, file, { passphrase, postIndex });
-  const signIn = (account: keyof typeof ACCOUNTS, postIndex = 0) =>
-    signInFile(chain.keystores[account], PASSPHRASE, postIndex);
+    rig.signInFile(file, { passphrase, postIndex });
+  const signIn = (account: keyof typeof ACCOUNTS, postIndex = 0) => rig.signIn(account, { postIndex });
 
   /** Picks `label` in the antd Select with test id `testId` (typing filters; the option is clicked). */
   async function choose(testId: string, label: string) {
-    await page.getByTestId(testId).click();
-    await page
+    await rig.page.getByTestId(testId).click();
+    await rig.page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
       .first()
       .click();
     // The list closes with an animation: the next choice must not pick an option of this one
     // (organization names such as 第一党支部（党支部） contain the kind names).
-    await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
+    await rig.page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
   }
 
   /** Submits the ActCard `testId`, confirms, and waits for its committed or refused result. */
@@ -136,10 +109,10 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
    * counts its answers), or fails at once naming the fields the form refused.
    */
   async function submit(testId: string): Promise<'done' | 'refused'> {
-    const card = page.getByTestId(testId);
+    const card = rig.page.getByTestId(testId);
     const before = Number(await card.getAttribute('data-answered'));
-    await page.getByTestId(`${testId}-submit`).click();
-    const confirm = page.getByTestId('confirm-ok');
+    await rig.page.getByTestId(`${testId}-submit`).click();
+    const confirm = rig.page.getByTestId('confirm-ok');
     const invalid = card.locator('.ant-form-item-explain-error');
     await confirm.or(invalid).first().waitFor();
     if ((await confirm.count()) === 0)
@@ -147,11 +120,11 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
     await confirm.click();
     // Signing and the chain's answer: on a loaded machine (the whole suite in parallel) that took
     // more than the default 30 s. A bound against a hang.
-    await page
+    await rig.page
       .locator(`[data-testid="${testId}"][data-answered="${before + 1}"]`)
       .waitFor({ timeout: 180_000 });
     await confirm.waitFor({ state: 'hidden' });
-    return (await page.getByTestId(`${testId}-done`).count()) > 0 ? 'done' : 'refused';
+    return (await rig.page.getByTestId(`${testId}-done`).count()) > 0 ? 'done' : 'refused';
   }
 
   browserIt(
@@ -159,61 +132,61 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
     async () => {
       await signIn('committeeSecretary');
       await open('manage');
-      await page.getByTestId('manage-orgs').waitFor();
-      await checkPage(page, 'manage-hub');
-      await shoot(page, 'manage-hub');
+      await rig.page.getByTestId('manage-orgs').waitFor();
+      await checkPage(rig.page, 'manage-hub');
+      await shoot(rig.page, 'manage-hub');
 
       await open('manage/orgs');
-      await page.getByTestId('create-org').waitFor();
+      await rig.page.getByTestId('create-org').waitFor();
       await choose('org-parent', '东风社区党委');
       await choose('org-kind', '党支部');
-      await page.getByTestId('org-name').fill('第三党支部');
-      await page.getByTestId('org-id').fill('b3');
-      await page.getByTestId('permission-note').filter({ hasText: '可以办理' }).waitFor();
+      await rig.page.getByTestId('org-name').fill('第三党支部');
+      await rig.page.getByTestId('org-id').fill('b3');
+      await rig.page.getByTestId('permission-note').filter({ hasText: '可以办理' }).waitFor();
       assert.equal(await submit('create-org'), 'done');
       // One submission: the button stays disabled after the commit.
-      assert.equal(await page.getByTestId('create-org-submit').isDisabled(), true);
-      await page.getByTestId('manage-org-tree').getByText('第三党支部').waitFor();
-      const c = clientOf(chain);
-      await c.signIn(chain.keys.committeeSecretary);
+      assert.equal(await rig.page.getByTestId('create-org-submit').isDisabled(), true);
+      await rig.page.getByTestId('manage-org-tree').getByText('第三党支部').waitFor();
+      const c = clientOf(rig.chain);
+      await c.signIn(rig.chain.keys.committeeSecretary);
       const b3 = (await c.query('org', 'org', { id: 'b3' })).result as { kind: string; parent: string };
       assert.equal(b3.kind, '党支部');
       assert.equal(b3.parent, 'c1');
 
       // Under a branch the committee's secretary holds no post there: the form warns before submitting.
-      await page.getByRole('button', { name: '再办一件' }).click();
+      await rig.page.getByRole('button', { name: '再办一件' }).click();
       await choose('org-parent', '第一党支部');
-      await page.getByTestId('permission-note').filter({ hasText: '不能办理' }).waitFor();
+      await rig.page.getByTestId('permission-note').filter({ hasText: '不能办理' }).waitFor();
       // A 党小组 directly under the 党委: refused by the chain with the article cited.
       await choose('org-parent', '东风社区党委');
       await choose('org-kind', '党小组');
-      await page.getByTestId('permission-note').filter({ hasText: '可以办理' }).waitFor();
-      await page.getByTestId('org-name').fill('错挂的党小组');
-      await page.getByTestId('org-id').fill('gx9');
+      await rig.page.getByTestId('permission-note').filter({ hasText: '可以办理' }).waitFor();
+      await rig.page.getByTestId('org-name').fill('错挂的党小组');
+      await rig.page.getByTestId('org-id').fill('gx9');
       assert.equal(await submit('create-org'), 'refused');
-      const refusal = page.getByTestId('create-org').getByTestId('coded-error');
+      const refusal = rig.page.getByTestId('create-org').getByTestId('coded-error');
       assert.match(await text(refusal), /组织层级不正确/);
       assert.match(await text(refusal.getByTestId('error-cite')), /中国共产党章程.*第三十条/);
       assert.match(await text(refusal), /ORG_BAD_NESTING/);
-      await checkPage(page, 'manage-orgs');
-      await shoot(page, 'manage-orgs');
+      await checkPage(rig.page, 'manage-orgs');
+      await shoot(rig.page, 'manage-orgs');
 
       await open('manage/posts');
       await choose('appoint-org', '东风社区党委');
       await choose('appoint-post-kind', '党务工作者');
-      await page.getByTestId('appoint-member').fill('m-013');
+      await rig.page.getByTestId('appoint-member').fill('m-013');
       assert.equal(await submit('appoint-post'), 'done');
-      await page.getByTestId('current-posts').getByText('m-013').waitFor();
-      await checkPage(page, 'manage-posts');
-      await shoot(page, 'manage-posts');
+      await rig.page.getByTestId('current-posts').getByText('m-013').waitFor();
+      await checkPage(rig.page, 'manage-posts');
+      await shoot(rig.page, 'manage-posts');
 
       await open('manage/terms');
-      await page.getByTestId('term-state-c1').waitFor();
+      await rig.page.getByTestId('term-state-c1').waitFor();
       await choose('elect-org', '第二党支部');
-      await page.getByTestId('elect-书记').fill('m-012');
-      await page.getByTestId('elect-组织委员').fill('m-011');
+      await rig.page.getByTestId('elect-书记').fill('m-012');
+      await rig.page.getByTestId('elect-组织委员').fill('m-011');
       assert.equal(await submit('elect'), 'done');
-      const records = page.getByTestId('election-records');
+      const records = rig.page.getByTestId('election-records');
       await records.getByText('换届').first().waitFor();
       // The post holders by name (the committee above may read b2's names), not by id.
       await records.getByText('郭敏').first().waitFor();
@@ -224,8 +197,8 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
         post: string;
       }[];
       assert.deepEqual(posts.map((p) => `${p.post}:${p.member}`).sort(), ['书记:m-012', '组织委员:m-011']);
-      await checkPage(page, 'manage-terms');
-      await shoot(page, 'manage-terms');
+      await checkPage(rig.page, 'manage-terms');
+      await shoot(rig.page, 'manage-terms');
     },
   );
 
@@ -234,7 +207,7 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
     async () => {
       await signIn('organizer');
       await open('manage/excel');
-      await page.getByTestId('import').waitFor();
+      await rig.page.getByTestId('import').waitFor();
       const good: Person[] = [
         {
           name: '钱多多',
@@ -262,35 +235,38 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
       await rosterFile(tmp('roster-bad.xlsx'), broken);
       await rosterFile(tmp('roster-good.xlsx'), good);
 
-      await page.locator('[data-testid=choose-roster]:enabled').waitFor();
-      await page.locator('[data-testid=import] input[type=file]').setInputFiles(tmp('roster-bad.xlsx'));
-      const errors = page.getByTestId('row-error');
+      await rig.page.locator('[data-testid=choose-roster]:enabled').waitFor();
+      await rig.page.locator('[data-testid=import] input[type=file]').setInputFiles(tmp('roster-bad.xlsx'));
+      const errors = rig.page.getByTestId('row-error');
       await errors.first().waitFor();
       assert.equal(await errors.count(), 1);
       assert.match(await text(errors.first()), /第 3 行/);
       assert.match(await text(errors.first()), /身份证号校验位错误/);
-      await checkPage(page, 'manage-excel-errors');
-      await shoot(page, 'manage-excel-errors');
+      await checkPage(rig.page, 'manage-excel-errors');
+      await shoot(rig.page, 'manage-excel-errors');
 
       const profilesBefore = readFileSync(tmp('profiles.jsonl'), 'utf8').split('\n').filter(Boolean).length;
-      await page.locator('[data-testid=choose-roster]:enabled').waitFor();
-      await page.locator('[data-testid=import] input[type=file]').setInputFiles(tmp('roster-good.xlsx'));
-      await page.getByText('读取 2 行').waitFor();
-      assert.equal(await page.getByTestId('row-error').count(), 0);
-      await page.getByTestId('import-submit').click();
-      await page.getByTestId('confirm-ok').click();
-      const summary = page.getByTestId('import-summary');
+      await rig.page.locator('[data-testid=choose-roster]:enabled').waitFor();
+      await rig.page.locator('[data-testid=import] input[type=file]').setInputFiles(tmp('roster-good.xlsx'));
+      await rig.page.getByText('读取 2 行').waitFor();
+      assert.equal(await rig.page.getByTestId('row-error').count(), 0);
+      await rig.page.getByTestId('import-submit').click();
+      await rig.page.getByTestId('confirm-ok').click();
+      const summary = rig.page.getByTestId('import-summary');
       await summary.waitFor({ timeout: 120_000 });
       assert.match(await text(summary), /导入 2，跳过 0，有问题 0/);
-      assert.equal(await page.getByTestId('import-submit').isDisabled(), true);
-      const ids = await page.getByTestId('import-result').locator('a[href^="#/member/"]').allTextContents();
+      assert.equal(await rig.page.getByTestId('import-submit').isDisabled(), true);
+      const ids = await rig.page
+        .getByTestId('import-result')
+        .locator('a[href^="#/member/"]')
+        .allTextContents();
       assert.equal(ids.length, 2);
-      await checkPage(page, 'manage-excel-imported');
-      await shoot(page, 'manage-excel-imported');
+      await checkPage(rig.page, 'manage-excel-imported');
+      await shoot(rig.page, 'manage-excel-imported');
 
       // On chain: registered in b1 with a profile and an age commitment; no personal field anywhere.
-      const c = clientOf(chain);
-      await c.signIn(chain.keys.organizer);
+      const c = clientOf(rig.chain);
+      await c.signIn(rig.chain.keys.organizer);
       for (const id of ids) {
         const m = (await c.query('member', 'member', { id })).result as Record<string, unknown>;
         assert.equal(m.org, 'b1');
@@ -311,21 +287,21 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
 
       // The same file again: both people are already on chain, nothing is sealed twice.
       await open('manage');
-      await page.getByTestId('manage-excel').waitFor();
+      await rig.page.getByTestId('manage-excel').waitFor();
       await open('manage/excel');
-      await page.locator('[data-testid=choose-roster]:enabled').waitFor();
-      await page.locator('[data-testid=import] input[type=file]').setInputFiles(tmp('roster-good.xlsx'));
-      await page.getByTestId('import-submit').click();
-      await page.getByTestId('confirm-ok').click();
+      await rig.page.locator('[data-testid=choose-roster]:enabled').waitFor();
+      await rig.page.locator('[data-testid=import] input[type=file]').setInputFiles(tmp('roster-good.xlsx'));
+      await rig.page.getByTestId('import-submit').click();
+      await rig.page.getByTestId('confirm-ok').click();
       // A re-upload seals and checks every row again: over 120 s with the whole suite in parallel.
-      await page.getByTestId('import-summary').waitFor({ timeout: 300_000 });
-      assert.match(await text(page.getByTestId('import-summary')), /导入 0，跳过 2/);
+      await rig.page.getByTestId('import-summary').waitFor({ timeout: 300_000 });
+      assert.match(await text(rig.page.getByTestId('import-summary')), /导入 0，跳过 2/);
       // The roster exported from chain data lists them in their branch, by the names the sealed
       // roster holds (the organizer of b1 may read b1's names).
-      const exporting = page.waitForEvent('download');
-      await page.getByTestId('export-roster').click();
+      const exporting = rig.page.waitForEvent('download');
+      await rig.page.getByTestId('export-roster').click();
       await (await exporting).saveAs(tmp('exported-roster.xlsx'));
-      await page.getByTestId('export-done').waitFor();
+      await rig.page.getByTestId('export-done').waitFor();
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(tmp('exported-roster.xlsx'));
       const sheet = wb.worksheets[0]!;
@@ -357,8 +333,8 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
       assert.deepEqual(exported.get('m-001'), ['第一党支部', '王芳', '正式党员']);
       // b2's people are not the organizer's to read: not listed.
       assert.equal(exported.has('m-011'), false);
-      await checkPage(page, 'manage-excel-exported');
-      await shoot(page, 'manage-excel-exported');
+      await checkPage(rig.page, 'manage-excel-exported');
+      await shoot(rig.page, 'manage-excel-exported');
       assert.equal(
         readFileSync(tmp('profiles.jsonl'), 'utf8').split('\n').filter(Boolean).length,
         profilesBefore + 2,
@@ -371,23 +347,23 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
     async () => {
       await signIn('probationer');
       await open('manage/keys');
-      await page.getByTestId('rotate-key').waitFor();
-      await page.getByTestId('rotate-key-pass').fill('新口令-rotate-2026');
-      await page.getByTestId('rotate-key-again').fill('新口令-rotate-2026');
-      const downloading = page.waitForEvent('download');
-      await page.getByTestId('rotate-key-make').click();
+      await rig.page.getByTestId('rotate-key').waitFor();
+      await rig.page.getByTestId('rotate-key-pass').fill('新口令-rotate-2026');
+      await rig.page.getByTestId('rotate-key-again').fill('新口令-rotate-2026');
+      const downloading = rig.page.waitForEvent('download');
+      await rig.page.getByTestId('rotate-key-make').click();
       const file = tmp('m-006-new.json');
       await (await downloading).saveAs(file);
-      const address = (await text(page.getByTestId('rotate-key-address'))).trim();
+      const address = (await text(rig.page.getByTestId('rotate-key-address'))).trim();
       assert.match(address, /^[0-9a-f]{40}$/);
       assert.equal(JSON.parse(readFileSync(file, 'utf8')).address, address);
       assert.equal(await submit('rotate'), 'done');
-      await page.getByTestId('rotate-signin').waitFor();
-      await checkPage(page, 'manage-keys-rotated');
-      await shoot(page, 'manage-keys-rotated');
+      await rig.page.getByTestId('rotate-signin').waitFor();
+      await checkPage(rig.page, 'manage-keys-rotated');
+      await shoot(rig.page, 'manage-keys-rotated');
       // The old file no longer signs in as anyone; the new one does.
       await signInFile(file, '新口令-rotate-2026', 0);
-      assert.match(await text(page.getByTestId('session-bar')), /m-006/);
+      assert.match(await text(rig.page.getByTestId('session-bar')), /m-006/);
     },
   );
 
@@ -395,45 +371,45 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
     'key recovery: a new key made without signing in, requested by the branch, refused to the requester, approved from above',
     async () => {
       await open('newkey');
-      await page.getByTestId('newkey-pass').fill('找回口令-2026-m005');
-      await page.getByTestId('newkey-again').fill('找回口令-2026-m005');
-      const downloading = page.waitForEvent('download');
-      await page.getByTestId('newkey-make').click();
+      await rig.page.getByTestId('newkey-pass').fill('找回口令-2026-m005');
+      await rig.page.getByTestId('newkey-again').fill('找回口令-2026-m005');
+      const downloading = rig.page.waitForEvent('download');
+      await rig.page.getByTestId('newkey-make').click();
       const file = tmp('m-005-recovered.json');
       await (await downloading).saveAs(file);
-      const address = (await text(page.getByTestId('newkey-address'))).trim();
-      await checkPage(page, 'manage-newkey');
-      await shoot(page, 'manage-newkey');
+      const address = (await text(rig.page.getByTestId('newkey-address'))).trim();
+      await checkPage(rig.page, 'manage-newkey');
+      await shoot(rig.page, 'manage-newkey');
 
       await signIn('branchSecretary');
       await open('manage/keys');
-      await page.getByTestId('recovery-member').fill('m-005');
-      await page.getByTestId('recovery-address').fill(address);
+      await rig.page.getByTestId('recovery-member').fill('m-005');
+      await rig.page.getByTestId('recovery-address').fill(address);
       assert.equal(await submit('recovery-request'), 'done');
       // The requester cannot be the approver (and a branch post is not above the member).
-      await page.getByTestId('approve-member').fill('m-005');
-      await page.getByTestId('pending-recovery').waitFor();
+      await rig.page.getByTestId('approve-member').fill('m-005');
+      await rig.page.getByTestId('pending-recovery').waitFor();
       assert.equal(await submit('recovery-approve'), 'refused');
       assert.match(
-        await text(page.getByTestId('recovery-approve').getByTestId('coded-error')),
+        await text(rig.page.getByTestId('recovery-approve').getByTestId('coded-error')),
         /MEMBER_NOT_PERMITTED/,
       );
-      await checkPage(page, 'manage-keys-requested');
-      await shoot(page, 'manage-keys-requested');
+      await checkPage(rig.page, 'manage-keys-requested');
+      await shoot(rig.page, 'manage-keys-requested');
 
       await signIn('committeeSecretary');
       await open('manage/keys');
-      await page.getByTestId('approve-member').fill('m-005');
-      const pending = page.getByTestId('pending-recovery');
+      await rig.page.getByTestId('approve-member').fill('m-005');
+      const pending = rig.page.getByTestId('pending-recovery');
       await pending.waitFor();
       assert.match(await text(pending), new RegExp(address));
       assert.match(await text(pending), /m-002/);
       assert.equal(await submit('recovery-approve'), 'done');
-      await checkPage(page, 'manage-keys-approved');
-      await shoot(page, 'manage-keys-approved');
+      await checkPage(rig.page, 'manage-keys-approved');
+      await shoot(rig.page, 'manage-keys-approved');
 
       await signInFile(file, '找回口令-2026-m005', 0);
-      assert.match(await text(page.getByTestId('session-bar')), /m-005/);
+      assert.match(await text(rig.page.getByTestId('session-bar')), /m-005/);
       assert.deepEqual(pageErrors, []);
     },
   );
@@ -443,19 +419,19 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
     async () => {
       await signIn('branchSecretary');
       await open('manage/members');
-      await page.getByTestId('register').waitFor();
+      await rig.page.getByTestId('register').waitFor();
       const address = addressOf(getSuite('intl'), randomKeyPair(getSuite('intl')).publicKey);
       await choose('register-org', '第一党支部');
-      await page.getByTestId('register-id').fill('m-201');
-      await page.getByTestId('register-address').fill(address);
-      await page
+      await rig.page.getByTestId('register-id').fill('m-201');
+      await rig.page.getByTestId('register-address').fill(address);
+      await rig.page
         .getByTestId('register')
         .getByTestId('permission-note')
         .filter({ hasText: '可以办理' })
         .waitFor();
       assert.equal(await submit('register'), 'done');
-      const c = clientOf(chain);
-      await c.signIn(chain.keys.branchSecretary);
+      const c = clientOf(rig.chain);
+      await c.signIn(rig.chain.keys.branchSecretary);
       const m = (await c.query('member', 'member', { id: 'm-201' })).result as {
         org: string;
         address: string;
@@ -464,7 +440,7 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
       assert.equal(m.address, address);
 
       // 停止党籍 needs six months out of contact: a date too recent is refused with the article cited.
-      const suspend = page.getByTestId('suspend');
+      const suspend = rig.page.getByTestId('suspend');
       await suspend.getByTestId('member-id').fill('m-004');
       await suspend.getByTestId('member-status').filter({ hasText: '正式党员' }).waitFor();
       const since = suspend.locator('.ant-picker input');
@@ -479,14 +455,14 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
       await since.fill('2025-01-01');
       await since.press('Tab');
       assert.equal(await submit('suspend'), 'done');
-      const restore = page.getByTestId('restore');
+      const restore = rig.page.getByTestId('restore');
       await restore.getByTestId('member-id').fill('m-004');
       await restore.getByTestId('member-status').filter({ hasText: '停止党籍' }).waitFor();
       assert.equal(await submit('restore'), 'done');
       const after = (await c.query('member', 'member', { id: 'm-004' })).result as { status: string };
       assert.equal(after.status, '正式党员');
-      await checkPage(page, 'manage-members');
-      await shoot(page, 'manage-members');
+      await checkPage(rig.page, 'manage-members');
+      await shoot(rig.page, 'manage-members');
       assert.deepEqual(pageErrors, []);
     },
   );
@@ -495,7 +471,7 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
     '除名: the branch may not remove a member; the committee above does, and a second removal is refused',
     async () => {
       const fill = async () => {
-        const remove = page.getByTestId('remove');
+        const remove = rig.page.getByTestId('remove');
         await remove.getByTestId('member-id').fill('m-005');
         await remove.getByTestId('member-status').filter({ hasText: '正式党员' }).waitFor();
         await choose('remove-reason', '除名');
@@ -511,27 +487,27 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
       await remove.getByTestId('permission-note').filter({ hasText: '不能办理' }).waitFor();
       assert.equal(await submit('remove'), 'refused');
       assert.match(await text(remove.getByTestId('coded-error')), /MEMBER_NOT_PERMITTED/);
-      await shoot(page, 'manage-remove-refused');
+      await shoot(rig.page, 'manage-remove-refused');
 
       // The community committee's secretary approves it: the member is out (出党), with the reason.
       await signIn('committeeSecretary');
       await open('manage/members');
       remove = await fill();
       await remove.getByTestId('permission-note').filter({ hasText: '可以办理' }).waitFor();
-      await page.getByTestId('remove-submit').click();
-      const confirm = (await text(page.locator('.ant-modal:visible'))) ?? '';
+      await rig.page.getByTestId('remove-submit').click();
+      const confirm = (await text(rig.page.locator('.ant-modal:visible'))) ?? '';
       for (const s of ['m-005', '第一党支部', '除名', '不参加组织生活', 'res-2026-12-b1'])
         assert.ok(confirm.includes(s), `the confirmation lacks ${s}: ${confirm}`);
-      await page.getByTestId('confirm-ok').click();
-      await page.getByTestId('confirm-ok').waitFor({ state: 'hidden', timeout: 180_000 });
-      await page.getByTestId('remove-done').waitFor({ timeout: 180_000 });
-      assert.equal(await page.getByTestId('remove-submit').isDisabled(), true);
+      await rig.page.getByTestId('confirm-ok').click();
+      await rig.page.getByTestId('confirm-ok').waitFor({ state: 'hidden', timeout: 180_000 });
+      await rig.page.getByTestId('remove-done').waitFor({ timeout: 180_000 });
+      assert.equal(await rig.page.getByTestId('remove-submit').isDisabled(), true);
       // The status line under the id is read again: 出党 now, not the 正式党员 of before.
       await remove.getByTestId('member-status').filter({ hasText: '出党' }).waitFor();
       assert.match(await text(remove.getByTestId('member-status')), /刘洋 · 当前身份：出党 · 第一党支部/);
-      await checkPage(page, 'manage-remove-done');
-      const c = clientOf(chain);
-      await c.signIn(chain.keys.committeeSecretary);
+      await checkPage(rig.page, 'manage-remove-done');
+      const c = clientOf(rig.chain);
+      await c.signIn(rig.chain.keys.committeeSecretary);
       const m = (await c.query('member', 'member', { id: 'm-005' })).result as { status: string };
       assert.equal(m.status, '出党');
       const { verdict } = await c.getDossier('member:m-005');
@@ -541,18 +517,18 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
       );
       // The member's page says so.
       await open('member/m-005');
-      await page.getByTestId('verified').waitFor({ timeout: 60_000 });
-      await page.getByText('出党').first().waitFor();
+      await rig.page.getByTestId('verified').waitFor({ timeout: 60_000 });
+      await rig.page.getByText('出党').first().waitFor();
       // Removed once: a second removal is refused (not a member any more).
       await open('manage/members');
-      remove = page.getByTestId('remove');
+      remove = rig.page.getByTestId('remove');
       await remove.getByTestId('member-id').fill('m-005');
       await remove.getByTestId('member-status').filter({ hasText: '出党' }).waitFor();
       await choose('remove-reason', '除名');
       await remove.getByTestId('remove-resolution').fill('res-2026-12-b1');
       assert.equal(await submit('remove'), 'refused');
       assert.match(await text(remove.getByTestId('coded-error')), /MEMBER_NOT_A_MEMBER/);
-      await shoot(page, 'manage-remove-again');
+      await shoot(rig.page, 'manage-remove-again');
       assert.deepEqual(pageErrors, []);
     },
   );

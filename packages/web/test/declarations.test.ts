@@ -7,22 +7,9 @@
  * only then does the content show; the member then sees who read it, when and why.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe } from 'node:test';
+import { describe } from 'node:test';
 import type { DjchainClient } from '@djchain/client';
-import type { Page } from 'playwright-core';
-import type { WebServer } from '../src/server.ts';
-import {
-  ACCOUNTS,
-  browserTests,
-  type Chain,
-  clientOf,
-  type Rig,
-  shoot,
-  signInWith,
-  startChain,
-  startWebPage,
-  stopRig,
-} from './harness.ts';
+import { ACCOUNTS, browserTests, clientOf, shoot, startChain, useRig } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
 const { gate, browserIt } = browserTests('web declaration tests');
@@ -39,40 +26,36 @@ interface ReadEntry {
 }
 
 describe('declarations and the read trace in Chromium', { timeout: 300_000 }, () => {
-  let chain: Chain;
-  let web: WebServer;
-  let rig: Rig | undefined;
-  let page: Page;
-  const pageErrors: string[] = [];
   /** The member's own client: readsOf is read by the member (and the 纪检委员 above). */
   let asMember: DjchainClient;
   let declaration = '';
 
-  before(async () => {
-    if (!gate.run) return;
-    chain = await startChain();
-    rig = await startWebPage(chain, 60_000, pageErrors);
-    ({ web, page } = rig);
-    asMember = clientOf(chain);
-    await asMember.signIn(chain.keys.probationer);
+  const rig = useRig(gate, {
+    start: () => startChain(),
+    setup: async (chain) => {
+      asMember = clientOf(chain);
+      await asMember.signIn(chain.keys.probationer);
+    },
+    timeoutMs: 60_000,
   });
+  const { open, pageErrors } = rig;
 
-  after(() => stopRig({ chain, ...rig }));
-
-  const open = (hash: string) => page.goto(`${web.url}/#/${hash}`);
   const reads = async () =>
     (await asMember.query('declaration', 'readsOf', { member: ACCOUNTS.probationer.id }))
       .result as ReadEntry[];
 
   browserIt('a member declares: the content goes to the service, the commitment on chain', async () => {
     // A key without posts chooses 以本人身份 (the only choice).
-    await signInWith(page, web.url, chain.keystores.probationer, { postIndex: 0 });
+    await rig.signIn('probationer', { postIndex: 0 });
     await open('declarations');
-    await page.getByTestId('declare-kind').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('因私出国（境）', { exact: true }).click();
-    await page.getByTestId('declare-text').fill(TEXT);
-    await page.getByTestId('declare-submit').click();
-    await page.getByTestId('declare-done').waitFor({ timeout: 60_000 });
+    await rig.page.getByTestId('declare-kind').click();
+    await rig.page
+      .locator('.ant-select-dropdown:visible')
+      .getByTitle('因私出国（境）', { exact: true })
+      .click();
+    await rig.page.getByTestId('declare-text').fill(TEXT);
+    await rig.page.getByTestId('declare-submit').click();
+    await rig.page.getByTestId('declare-done').waitFor({ timeout: 60_000 });
     const mine = (await asMember.query('declaration', 'declarationsOf', { member: ACCOUNTS.probationer.id }))
       .result as { id: string; kind: string; step: string; commitment: string }[];
     assert.equal(mine.length, 1);
@@ -81,22 +64,22 @@ describe('declarations and the read trace in Chromium', { timeout: 300_000 }, ()
     assert.match(mine[0]!.commitment, /^[0-9a-f]{64}$/);
     assert.equal(JSON.stringify(mine).includes('新加坡'), false);
     declaration = mine[0]!.id;
-    await page.getByTestId(`step-${declaration}`).waitFor();
-    await checkPage(page, 'declarations-member');
+    await rig.page.getByTestId(`step-${declaration}`).waitFor();
+    await checkPage(rig.page, 'declarations-member');
   });
 
   browserIt('the reviewer: a read without a purpose is refused and shows nothing', async () => {
-    await signInWith(page, web.url, chain.keystores.branchSecretary, { postIndex: 0 });
+    await rig.signIn('branchSecretary', { postIndex: 0 });
     await open('declarations');
-    const item = page.getByTestId(`review-${declaration}`);
+    const item = rig.page.getByTestId(`review-${declaration}`);
     await item.waitFor();
-    await page.getByTestId(`open-${declaration}`).click();
+    await rig.page.getByTestId(`open-${declaration}`).click();
     await item.getByText('DECLARATION_PURPOSE_REQUIRED').waitFor({ timeout: 60_000 });
-    assert.equal(await page.getByTestId(`content-${declaration}`).count(), 0);
-    assert.equal(await page.getByTestId(`traced-${declaration}`).count(), 0);
-    assert.equal((await page.content()).includes('新加坡'), false);
+    assert.equal(await rig.page.getByTestId(`content-${declaration}`).count(), 0);
+    assert.equal(await rig.page.getByTestId(`traced-${declaration}`).count(), 0);
+    assert.equal((await rig.page.content()).includes('新加坡'), false);
     assert.deepEqual(await reads(), []);
-    await shoot(page, 'declarations-no-purpose');
+    await shoot(rig.page, 'declarations-no-purpose');
   });
 
   browserIt(
@@ -104,17 +87,17 @@ describe('declarations and the read trace in Chromium', { timeout: 300_000 }, ()
     async () => {
       // When the page asks the sealed-data service, the chain must already hold the read.
       const atRequest: ReadEntry[][] = [];
-      await page.route('**/sealed/read', async (route) => {
+      await rig.page.route('**/sealed/read', async (route) => {
         atRequest.push(await reads());
         await route.continue();
       });
-      await page.getByTestId(`purpose-${declaration}`).fill(PURPOSE);
-      await page.getByTestId(`open-${declaration}`).click();
-      const traced = page.getByTestId(`traced-${declaration}`);
+      await rig.page.getByTestId(`purpose-${declaration}`).fill(PURPOSE);
+      await rig.page.getByTestId(`open-${declaration}`).click();
+      const traced = rig.page.getByTestId(`traced-${declaration}`);
       await traced.waitFor({ timeout: 60_000 });
-      await page.getByTestId(`content-${declaration}`).waitFor({ timeout: 60_000 });
-      await page.unroute('**/sealed/read');
-      assert.equal((await page.getByTestId(`content-text-${declaration}`).textContent())?.trim(), TEXT);
+      await rig.page.getByTestId(`content-${declaration}`).waitFor({ timeout: 60_000 });
+      await rig.page.unroute('**/sealed/read');
+      assert.equal((await rig.page.getByTestId(`content-text-${declaration}`).textContent())?.trim(), TEXT);
 
       assert.equal(atRequest.length, 1, 'one request to the service');
       const before = atRequest[0]!.filter((e) => e.purpose === PURPOSE);
@@ -124,22 +107,22 @@ describe('declarations and the read trace in Chromium', { timeout: 300_000 }, ()
         [before[0]!.what, before[0]!.reader, before[0]!.ref, before[0]!.height],
         ['declaration', ACCOUNTS.branchSecretary.id, declaration, height],
       );
-      await checkPage(page, 'declarations-review');
+      await checkPage(rig.page, 'declarations-review');
     },
   );
 
   browserIt('the member sees who read their data, when and why', async () => {
     // A key without posts chooses 以本人身份 (the only choice).
-    await signInWith(page, web.url, chain.keystores.probationer, { postIndex: 0 });
+    await rig.signIn('probationer', { postIndex: 0 });
     await open('reads');
-    const entry = page.getByTestId('read-entry');
+    const entry = rig.page.getByTestId('read-entry');
     await entry.first().waitFor();
     assert.equal(await entry.count(), 1);
     assert.match((await entry.first().textContent()) ?? '', new RegExp(PURPOSE));
     // The reader by id: the member may not read other people's names (the node's read rules).
     assert.match((await entry.first().textContent()) ?? '', new RegExp(ACCOUNTS.branchSecretary.id));
     assert.match((await entry.first().textContent()) ?? '', /个人事项申报/);
-    await checkPage(page, 'my-reads');
+    await checkPage(rig.page, 'my-reads');
     assert.deepEqual(pageErrors, []);
   });
 });

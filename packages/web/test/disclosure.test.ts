@@ -7,20 +7,9 @@
  * published with the SDK as the branch secretary. Screenshots at 390 and 1280 px.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe } from 'node:test';
+import { describe } from 'node:test';
 import { type DjchainClient, ROUTES } from '@djchain/client';
-import type { Page } from 'playwright-core';
-import {
-  browserTests,
-  type Chain,
-  clientOf,
-  type Rig,
-  shoot,
-  signInWith,
-  startChain,
-  startWebPage,
-  stopRig,
-} from './harness.ts';
+import { browserTests, clientOf, committeeNode, shoot, startChain, useRig } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
 const { gate, browserIt } = browserTests('disclosure (党务公开) page tests');
@@ -30,110 +19,105 @@ const CORRECTED = '第一支部关于开展“社区环境整治”主题党日�
 const INTERNAL = '第一支部内部通知：支部委员会讨论下季度工作。';
 
 describe('党务公开 in Chromium', { timeout: 900_000 }, () => {
-  let chain: Chain;
-  let rig: Rig;
-  let page: Page;
   let sdk: DjchainClient;
 
-  before(async () => {
-    if (!gate.run) return;
+  const rig = useRig(gate, {
     // The running node is the 党委's (c1): it may keep b1's members-only attachment (ATTACHMENT_WRONG_NODE otherwise).
-    chain = await startChain({
-      editGenesis: (g) => {
-        (g as unknown as { validators: { orgId?: string }[] }).validators[0]!.orgId = 'c1';
-      },
-    });
-    sdk = clientOf(chain);
-    const sec = chain.keys.branchSecretary;
-    await sdk.signIn(sec);
-    const enc = (s: string) => new TextEncoder().encode(s);
-    const put = async (text: string, scope: 'public' | 'org') =>
-      (await sdk.putAttachment(enc(text), { org: 'b1', scope, mediaType: 'text/plain' }, sec)).hash;
-    const notice = await put(NOTICE, 'public');
-    const corrected = await put(CORRECTED, 'public');
-    const internal = await put(INTERNAL, 'org');
-    const { time } = await sdk.status();
-    const today = new Date(time + 8 * 3600_000).toISOString().slice(0, 10);
-    const send = async (action: string, params: { [k: string]: string }) => {
-      const r = await sdk.send({ module: 'disclosure', action, params }, sec);
-      assert.equal(r.receipt.status, 'ok', `${action}: ${JSON.stringify(r.receipt.error)}`);
-    };
-    const base = { org: 'b1', kind: '通知公告', from: today };
-    await send('publish', { ...base, id: 'gk-1', scope: 'public', content: notice, kind: '工作公开' });
-    await send('publish', { ...base, id: 'gk-2', scope: 'public', content: notice });
-    await send('correct', {
-      id: 'gk-2c',
-      corrects: 'gk-2',
-      from: today,
-      content: corrected,
-      reason: '时间调整',
-    });
-    await send('publish', { ...base, id: 'gk-org', scope: 'org', content: internal });
-    rig = await startWebPage(chain, 60_000);
-    page = rig.page;
+    start: () => startChain({ editGenesis: committeeNode }),
+    setup: async (chain) => {
+      sdk = clientOf(chain);
+      const sec = chain.keys.branchSecretary;
+      await sdk.signIn(sec);
+      const enc = (s: string) => new TextEncoder().encode(s);
+      const put = async (text: string, scope: 'public' | 'org') =>
+        (await sdk.putAttachment(enc(text), { org: 'b1', scope, mediaType: 'text/plain' }, sec)).hash;
+      const notice = await put(NOTICE, 'public');
+      const corrected = await put(CORRECTED, 'public');
+      const internal = await put(INTERNAL, 'org');
+      const { time } = await sdk.status();
+      const today = new Date(time + 8 * 3600_000).toISOString().slice(0, 10);
+      const send = async (action: string, params: { [k: string]: string }) => {
+        const r = await sdk.send({ module: 'disclosure', action, params }, sec);
+        assert.equal(r.receipt.status, 'ok', `${action}: ${JSON.stringify(r.receipt.error)}`);
+      };
+      const base = { org: 'b1', kind: '通知公告', from: today };
+      await send('publish', { ...base, id: 'gk-1', scope: 'public', content: notice, kind: '工作公开' });
+      await send('publish', { ...base, id: 'gk-2', scope: 'public', content: notice });
+      await send('correct', {
+        id: 'gk-2c',
+        corrects: 'gk-2',
+        from: today,
+        content: corrected,
+        reason: '时间调整',
+      });
+      await send('publish', { ...base, id: 'gk-org', scope: 'org', content: internal });
+    },
+    timeoutMs: 60_000,
   });
-  after(async () => {
-    await stopRig(rig ?? { chain });
-  });
-
-  const open = (hash: string) => page.goto(`${rig.web.url}/#/${hash}`);
+  const { open } = rig;
 
   browserIt('an anonymous resident on a phone lists the public items in force and checks one', async () => {
-    await page.setViewportSize({ width: 390, height: 844 });
+    await rig.page.setViewportSize({ width: 390, height: 844 });
     await open('disclosure');
-    await page.getByTestId('disclosure-item-gk-2c').waitFor();
-    await page.getByTestId('disclosure-item-gk-1').waitFor();
+    await rig.page.getByTestId('disclosure-item-gk-2c').waitFor();
+    await rig.page.getByTestId('disclosure-item-gk-1').waitFor();
     // Neither the corrected version nor the members-only item is listed to a resident.
-    assert.equal(await page.getByTestId('disclosure-item-gk-2').count(), 0);
-    assert.equal(await page.getByTestId('disclosure-item-gk-org').count(), 0);
-    const card = (await page.getByTestId('disclosure-item-gk-2c').textContent()) ?? '';
+    assert.equal(await rig.page.getByTestId('disclosure-item-gk-2').count(), 0);
+    assert.equal(await rig.page.getByTestId('disclosure-item-gk-org').count(), 0);
+    const card = (await rig.page.getByTestId('disclosure-item-gk-2c').textContent()) ?? '';
     assert.match(card, /通知公告/);
     assert.match(card, /更正/);
     assert.match(card, /第一党支部|第一支部/);
-    await shoot(page, 'disclosure-list');
-    await checkPage(page, 'disclosure-list');
+    await shoot(rig.page, 'disclosure-list');
+    await checkPage(rig.page, 'disclosure-list');
 
-    await page.getByTestId('disclosure-item-gk-2c').getByRole('link').click();
-    await page.getByTestId('disclosure-verified').waitFor({ timeout: 120_000 });
+    await rig.page.getByTestId('disclosure-item-gk-2c').getByRole('link').click();
+    await rig.page.getByTestId('disclosure-verified').waitFor({ timeout: 120_000 });
     assert.match(
-      (await page.getByTestId('disclosure-verified').textContent()) ?? '',
+      (await rig.page.getByTestId('disclosure-verified').textContent()) ?? '',
       /已核验.*内容文件与链上哈希一致/,
     );
-    assert.match((await page.getByTestId('disclosure-content').textContent()) ?? '', /改为本周日上午九时/);
+    assert.match(
+      (await rig.page.getByTestId('disclosure-content').textContent()) ?? '',
+      /改为本周日上午九时/,
+    );
     // The versions by their number, not their ids (an id is only the link's target and tooltip).
-    assert.match((await page.getByTestId('disclosure-page').textContent()) ?? '', /本条更正了：\s*第 1 版/);
+    assert.match(
+      (await rig.page.getByTestId('disclosure-page').textContent()) ?? '',
+      /本条更正了：\s*第 1 版/,
+    );
     assert.equal(
-      await page
+      await rig.page
         .getByTestId('disclosure-page')
         .getByRole('link', { name: '第 1 版' })
         .first()
         .getAttribute('href'),
       '#/disclosure/gk-2',
     );
-    assert.doesNotMatch((await page.getByTestId('disclosure-page').textContent()) ?? '', /gk-2/);
-    await shoot(page, 'disclosure-item');
-    await checkPage(page, 'disclosure-item');
+    assert.doesNotMatch((await rig.page.getByTestId('disclosure-page').textContent()) ?? '', /gk-2/);
+    await shoot(rig.page, 'disclosure-item');
+    await checkPage(rig.page, 'disclosure-item');
 
     // The first version stays readable, marked as corrected, with the link to the correction.
     await open('disclosure/gk-2');
-    await page.getByTestId('disclosure-replaced').waitFor({ timeout: 120_000 });
+    await rig.page.getByTestId('disclosure-replaced').waitFor({ timeout: 120_000 });
     assert.match(
-      (await page.getByTestId('disclosure-replaced').textContent()) ?? '',
+      (await rig.page.getByTestId('disclosure-replaced').textContent()) ?? '',
       /已于 .* 更正.*第 2 版/,
     );
     assert.equal(
-      await page.getByTestId('disclosure-replaced').getByRole('link').getAttribute('href'),
+      await rig.page.getByTestId('disclosure-replaced').getByRole('link').getAttribute('href'),
       '#/disclosure/gk-2c',
     );
-    await shoot(page, 'disclosure-item-corrected');
+    await shoot(rig.page, 'disclosure-item-corrected');
   });
 
   browserIt('the Atom feed parses in the browser and lists exactly the public items in force', async () => {
     await open('disclosure');
-    await page.getByTestId('disclosure-feed').waitFor();
-    const href = await page.getByTestId('disclosure-feed').getAttribute('href');
+    await rig.page.getByTestId('disclosure-feed').waitFor();
+    const href = await rig.page.getByTestId('disclosure-feed').getAttribute('href');
     assert.equal(href, ROUTES.disclosureFeed.path);
-    const feed = await page.evaluate(async (path) => {
+    const feed = await rig.page.evaluate(async (path) => {
       const res = await fetch(path);
       const xml = new DOMParser().parseFromString(await res.text(), 'application/xml');
       const atom = 'http://www.w3.org/2005/Atom';
@@ -162,19 +146,19 @@ describe('党务公开 in Chromium', { timeout: 900_000 }, () => {
   browserIt(
     "a member who signs in also reads the items for the community's and the branch's members",
     async () => {
-      await signInWith(page, rig.web.url, chain.keystores.probationer, { postIndex: 0 });
-      await page.setViewportSize({ width: 390, height: 844 });
+      await rig.signIn('probationer', { postIndex: 0 });
+      await rig.page.setViewportSize({ width: 390, height: 844 });
       await open('disclosure');
-      await page.getByTestId('disclosure-range').waitFor();
-      await page.getByTestId('disclosure-item-gk-1').waitFor();
-      assert.equal(await page.getByTestId('disclosure-item-gk-org').count(), 0);
-      await page.getByTestId('disclosure-range').getByText('本组织党员').click();
-      await page.getByTestId('disclosure-item-gk-org').waitFor();
-      await shoot(page, 'disclosure-member');
-      await page.getByTestId('disclosure-item-gk-org').getByRole('link').click();
-      await page.getByTestId('disclosure-verified').waitFor({ timeout: 120_000 });
+      await rig.page.getByTestId('disclosure-range').waitFor();
+      await rig.page.getByTestId('disclosure-item-gk-1').waitFor();
+      assert.equal(await rig.page.getByTestId('disclosure-item-gk-org').count(), 0);
+      await rig.page.getByTestId('disclosure-range').getByText('本组织党员').click();
+      await rig.page.getByTestId('disclosure-item-gk-org').waitFor();
+      await shoot(rig.page, 'disclosure-member');
+      await rig.page.getByTestId('disclosure-item-gk-org').getByRole('link').click();
+      await rig.page.getByTestId('disclosure-verified').waitFor({ timeout: 120_000 });
       assert.match(
-        (await page.getByTestId('disclosure-content').textContent()) ?? '',
+        (await rig.page.getByTestId('disclosure-content').textContent()) ?? '',
         /支部委员会讨论下季度工作/,
       );
     },

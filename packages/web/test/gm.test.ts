@@ -7,45 +7,27 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe } from 'node:test';
-import type { Page } from 'playwright-core';
-import type { WebServer } from '../src/server.ts';
-import {
-  ACCOUNTS,
-  browserTests,
-  type Chain,
-  clientOf,
-  type Rig,
-  signInWith,
-  startChain,
-  startWebPage,
-  stopRig,
-} from './harness.ts';
+import { describe } from 'node:test';
+import { ACCOUNTS, browserTests, clientOf, startChain, useRig } from './harness.ts';
 
 const { gate, browserIt } = browserTests('web gm browser tests');
 
 describe('web app on a gm chain in Chromium', { timeout: 240_000 }, () => {
-  let chain: Chain;
-  let web: WebServer;
-  let rig: Rig | undefined;
-  let page: Page;
-  const pageErrors: string[] = [];
   const scripts: string[] = [];
 
-  before(async () => {
-    if (!gate.run) return;
-    chain = await startChain({ suite: 'gm' });
-    rig = await startWebPage(chain, 30_000, pageErrors);
-    ({ web, page } = rig);
-    page.on('request', (r) => {
-      if (r.url().endsWith('.js')) scripts.push(r.url().slice(r.url().lastIndexOf('/') + 1));
-    });
+  const rig = useRig(gate, {
+    start: () => startChain({ suite: 'gm' }),
+    timeoutMs: 30_000,
+    onPage: async (page) => {
+      page.on('request', (r) => {
+        if (r.url().endsWith('.js')) scripts.push(r.url().slice(r.url().lastIndexOf('/') + 1));
+      });
+    },
   });
-
-  after(() => stopRig({ chain, ...rig }));
+  const { pageErrors } = rig;
 
   browserIt('the first script lists neither the gm suite nor the keystore code', async () => {
-    const dist = rig!.web.distDir;
+    const dist = rig.web.distDir;
     const html = readFileSync(join(dist, 'index.html'), 'utf8');
     const listed = [...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
     assert.ok(listed.length > 0, 'index.html lists scripts');
@@ -58,7 +40,7 @@ describe('web app on a gm chain in Chromium', { timeout: 240_000 }, () => {
   });
 
   browserIt('a secretary signs in with an SM2 keystore; the page fetched the gm suite', async () => {
-    await signInWith(page, web.url, chain.keystores.branchSecretary, { postIndex: 0 });
+    await rig.signIn('branchSecretary', { postIndex: 0 });
     assert.ok(
       scripts.some((f) => f.startsWith('gm.browser-')),
       `gm suite fetched: ${scripts.join(' ')}`,
@@ -71,28 +53,28 @@ describe('web app on a gm chain in Chromium', { timeout: 240_000 }, () => {
   });
 
   browserIt('the verify page passes an SM3/SM2 dossier and names a changed byte', async () => {
-    const client = clientOf(chain);
+    const client = clientOf(rig.chain);
     assert.equal(client.suite.id, 'gm');
-    await client.signIn(chain.keys.branchSecretary);
+    await client.signIn(rig.chain.keys.branchSecretary);
     const { bytes } = await client.getDossier(`member:${ACCOUNTS.applicant.id}`);
-    const file = join(chain.dir, '..', 'dossier-gm.cbor');
+    const file = join(rig.chain.dir, '..', 'dossier-gm.cbor');
     writeFileSync(file, bytes);
-    await page.goto(`${web.url}/#/verify`);
-    await page.locator('input[type=file]').setInputFiles(file);
-    await page.getByTestId('verify-ok').waitFor();
+    await rig.open('verify');
+    await rig.page.locator('input[type=file]').setInputFiles(file);
+    await rig.page.getByTestId('verify-ok').waitFor();
     for (const c of ['FORMAT', 'CHAIN', 'EVENT_HEAD', 'STATE_PROOF', 'TRUST', 'COMMIT'])
-      assert.equal(await page.getByTestId(`check-${c}`).getAttribute('data-state'), 'passed', c);
+      assert.equal(await rig.page.getByTestId(`check-${c}`).getAttribute('data-state'), 'passed', c);
 
     // One byte of the applicant's recorded application changed ("apply" → "apple").
     const changed = Buffer.from(bytes);
     const at = changed.indexOf(Buffer.from('apply'));
     assert.ok(at > 0, 'the dossier records the application');
     changed[at + 4] = 'e'.charCodeAt(0);
-    const bad = join(chain.dir, '..', 'dossier-gm-changed.cbor');
+    const bad = join(rig.chain.dir, '..', 'dossier-gm-changed.cbor');
     writeFileSync(bad, changed);
-    await page.locator('input[type=file]').setInputFiles(bad);
-    await page.getByTestId('verify-broken').waitFor();
-    assert.equal(await page.getByTestId('check-COMMIT').getAttribute('data-state'), 'skipped');
+    await rig.page.locator('input[type=file]').setInputFiles(bad);
+    await rig.page.getByTestId('verify-broken').waitFor();
+    assert.equal(await rig.page.getByTestId('check-COMMIT').getAttribute('data-state'), 'skipped');
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -10,7 +10,7 @@ import { scrypt } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { it } from 'node:test';
+import { after, before, it } from 'node:test';
 import { addressOf, createKeystore, DjchainClient, type ScryptFn } from '@djchain/client';
 import { fromHex, getSuite, type KeyPair, randomKeyPair, randomSeed, type SuiteId } from '@djchain/crypto';
 import { addDays, ageCommitment, ageProof, chinaTime, sealProfile } from '@djchain/modules';
@@ -702,4 +702,111 @@ export async function stopRig(rig: Partial<Rig> | undefined): Promise<void> {
   await rig?.browser?.close();
   await rig?.web?.close();
   await rig?.chain?.stop();
+}
+
+/** A genesis edit: the running node is the 党委's (c1), so it keeps the attachments of b1 (ATTACHMENT_WRONG_NODE otherwise). */
+export function committeeNode(g: { modules: Record<string, unknown> }): void {
+  (g as unknown as { validators: { orgId?: string }[] }).validators[0]!.orgId = 'c1';
+}
+
+/** A genesis edit: m-004 (陈静) is also the clerk (党务工作者) of the community 党委's service centre. */
+export function centreClerk(g: { modules: Record<string, unknown> }): void {
+  (g.modules.org as { posts: unknown[] }).posts.push(post('c1', 'm-004', '党务工作者', TERM));
+}
+
+/**
+ * A keystore of `key` (at the default strength, as made in the browser) written beside the
+ * accounts' as keys/`name`.json; returns its path.
+ */
+export async function writeKeystore(
+  chain: Chain,
+  key: KeyPair,
+  label: string,
+  name: string,
+): Promise<string> {
+  const ks = await createKeystore(
+    getSuite(suiteOf(chain.dir)),
+    key.secretKey,
+    PASSPHRASE,
+    { label },
+    { scrypt: nativeScrypt },
+  );
+  const file = join(chain.dir, '..', 'keys', `${name}.json`);
+  writeFileSync(file, JSON.stringify(ks));
+  return file;
+}
+
+/** How a browser describe block's rig starts (useRig). */
+export interface RigOptions {
+  /** Starts the chain: startChain with this file's options. */
+  readonly start: () => Promise<Chain>;
+  /** The page's default timeout (a bound against a hang, not a timing check). */
+  readonly timeoutMs: number;
+  /** What the chain must hold before the web app and the page start. */
+  readonly setup?: (chain: Chain) => Promise<void>;
+  /** Runs on the page once it is open (a listener, a phone's viewport). */
+  readonly onPage?: (page: Page) => Promise<void> | void;
+}
+
+/** Sign-in options of signInWith. */
+export type SignInOptions = Parameters<typeof signInWith>[3];
+
+/** The rig of a describe block: read its parts inside the tests (they exist once `before` ran). */
+export interface UsedRig {
+  readonly chain: Chain;
+  readonly web: TestWeb;
+  /** The browser (for another page of the same context) and its first page. */
+  readonly browser: BrowserPage;
+  readonly page: Page;
+  /** The page's uncaught errors. */
+  readonly pageErrors: string[];
+  /** Goes to the app's `#/hash`. */
+  open(hash: string): Promise<unknown>;
+  /** Signs the page (or `opts.page`, another page of the app) in as one of the demo accounts (signInWith). */
+  signIn(account: keyof typeof ACCOUNTS, opts?: SignInOptions & { page?: Page }): Promise<void>;
+  /** Signs the page (or `opts.page`) in with a keystore file (signInWith). */
+  signInFile(keystore: string, opts?: SignInOptions & { page?: Page }): Promise<void>;
+}
+
+/**
+ * Declares the rig of the describe block it is called in: `before` starts the chain (`start`), runs
+ * `setup`, then the web app and a page (startWebPage); `after` stops whatever started. Nothing starts
+ * when the gate says the browser tests do not run.
+ */
+export function useRig(gate: BrowserGate, opts: RigOptions): UsedRig {
+  let chain: Chain | undefined;
+  let rig: Rig | undefined;
+  const pageErrors: string[] = [];
+  const started = (): Rig => {
+    if (!rig) throw new Error('the rig has not started (read it inside a test)');
+    return rig;
+  };
+  before(async () => {
+    if (!gate.run) return;
+    chain = await opts.start();
+    await opts.setup?.(chain);
+    rig = await startWebPage(chain, opts.timeoutMs, pageErrors);
+    await opts.onPage?.(rig.page);
+  });
+  after(() => stopRig({ chain, ...rig }));
+  const used: UsedRig = {
+    get chain() {
+      if (!chain) throw new Error('the chain has not started (read it inside a test)');
+      return chain;
+    },
+    get web() {
+      return started().web;
+    },
+    get browser() {
+      return started().browser;
+    },
+    get page() {
+      return started().page;
+    },
+    pageErrors,
+    open: (hash) => used.page.goto(`${used.web.url}/#/${hash}`),
+    signIn: (account, o) => used.signInFile(used.chain.keystores[account], o),
+    signInFile: (keystore, { page, ...o } = {}) => signInWith(page ?? used.page, used.web.url, keystore, o),
+  };
+  return used;
 }

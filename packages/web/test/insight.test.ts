@@ -11,33 +11,14 @@
  *   reaches a missing person and the broken link of the overdue talk, naming its warning.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe } from 'node:test';
-import type { Page } from 'playwright-core';
-import type { WebServer } from '../src/server.ts';
-import {
-  type ACCOUNTS,
-  browserTests,
-  type Chain,
-  clientOf,
-  type Rig,
-  signInWith,
-  startChain,
-  startWebPage,
-  stopRig,
-} from './harness.ts';
+import { describe } from 'node:test';
+import { browserTests, type Chain, clientOf, startChain, useRig } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
 const { gate, browserIt } = browserTests('web insight tests');
 const PAST_DAYS = 45;
 
 describe('warning centre and operation index in Chromium', { timeout: 600_000 }, () => {
-  let chain: Chain;
-  let web: WebServer;
-  let rig: Rig | undefined;
-  let page: Page;
-  const pageErrors: string[] = [];
-  const open = (hash: string) => page.goto(`${web.url}/#/${hash}`);
-  const signIn = (account: keyof typeof ACCOUNTS) => signInWith(page, web.url, chain.keystores[account]);
   const chinaDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
   const lastMonth = () => {
     const d = new Date(Date.now() + 8 * 3600_000);
@@ -46,29 +27,29 @@ describe('warning centre and operation index in Chromium', { timeout: 600_000 },
     return d.toISOString().slice(0, 7);
   };
 
-  before(async () => {
-    if (!gate.run) return;
-    chain = await startChain({ pastDays: PAST_DAYS });
-    await chain.toWallClock!();
-    // The index of last month closes in the block after dues and orglife closed it: wait for it,
-    // bounded in count and time.
-    const c = clientOf(chain);
-    await c.signIn(chain.keys.committeeSecretary);
-    for (let i = 0; i < 300; i++) {
-      const r = (await c.query('insight', 'period', { org: 'b1', period: lastMonth() })).result;
-      if (r !== null) break;
-      await new Promise((ok) => setTimeout(ok, 200));
-    }
-    rig = await startWebPage(chain, 60_000, pageErrors);
-    ({ web, page } = rig);
+  const rig = useRig(gate, {
+    start: () => startChain({ pastDays: PAST_DAYS }),
+    setup: async (chain: Chain) => {
+      await chain.toWallClock!();
+      // The index of last month closes in the block after dues and orglife closed it: wait for it,
+      // bounded in count and time.
+      const c = clientOf(chain);
+      await c.signIn(chain.keys.committeeSecretary);
+      for (let i = 0; i < 300; i++) {
+        const r = (await c.query('insight', 'period', { org: 'b1', period: lastMonth() })).result;
+        if (r !== null) break;
+        await new Promise((ok) => setTimeout(ok, 200));
+      }
+    },
+    timeoutMs: 60_000,
   });
-  after(() => stopRig({ chain, ...rig }));
+  const { open, signIn, pageErrors } = rig;
 
   browserIt('the branch secretary sees the overdue talk; recording the talk closes it live', async () => {
     await signIn('branchSecretary');
     await open('warnings');
-    await page.getByTestId('wc-live').waitFor();
-    const mine = page
+    await rig.page.getByTestId('wc-live').waitFor();
+    const mine = rig.page
       .getByTestId('wc-mine')
       .locator('[data-testid=wc-item][data-kind="recruitment.deadline"]');
     await mine.waitFor();
@@ -79,39 +60,39 @@ describe('warning centre and operation index in Chromium', { timeout: 600_000 },
     assert.match(text, /处理方式：党组织派人谈话/);
     assert.doesNotMatch(text, /recruitment\.talk/);
     assert.equal(
-      await page
+      await rig.page
         .getByTestId('wc-org')
         .locator('[data-testid=wc-item][data-kind="recruitment.deadline"]')
         .count(),
       1,
     );
-    await checkPage(page, 'warnings-open');
+    await checkPage(rig.page, 'warnings-open');
 
     // Another device records the talk: the warning closes at the next block start and the page,
     // listening on the event stream, drops it without a reload.
-    const c = clientOf(chain);
+    const c = clientOf(rig.chain);
     const r = await c.send(
       {
         module: 'recruitment',
         action: 'talk',
         params: { member: 'm-101', heldOn: chinaDay(Date.now()), lateReason: '申请人外出务工，返回后即谈话' },
       },
-      chain.keys.branchSecretary,
+      rig.chain.keys.branchSecretary,
       { timeoutMs: 60_000 },
     );
     assert.equal(r.receipt.status, 'ok', JSON.stringify(r.receipt.error));
-    const url = page.url();
+    const url = rig.page.url();
     await mine.waitFor({ state: 'detached', timeout: 60_000 });
-    assert.equal(page.url(), url);
-    await checkPage(page, 'warnings-closed');
+    assert.equal(rig.page.url(), url);
+    await checkPage(rig.page, 'warnings-closed');
 
     // 我的信用: the member's own year, each point with its record (none on this chain: no dues
     // assessed, no attendance confirmed), computed through the closed months.
     await open('credit');
-    const total = page.getByTestId('credit-total');
+    const total = rig.page.getByTestId('credit-total');
     await total.waitFor();
     assert.match((await total.textContent()) ?? '', /合计 0 分.*统计至 \d{4}-\d{2}/);
-    await checkPage(page, 'credit-own');
+    await checkPage(rig.page, 'credit-own');
     assert.deepEqual(pageErrors, []);
   });
 
@@ -120,31 +101,31 @@ describe('warning centre and operation index in Chromium', { timeout: 600_000 },
     async () => {
       await signIn('committeeSecretary');
       await open('index/b1');
-      const overall = page.getByTestId('index-overall');
+      const overall = rig.page.getByTestId('index-overall');
       await overall.waitFor();
       assert.match((await overall.textContent()) ?? '', /^综合 \d+\.\d%$/);
-      assert.ok(((await page.getByTestId('index-period').textContent()) ?? '').includes(lastMonth()));
-      await page.getByTestId('index-chart').waitFor();
-      await checkPage(page, 'index-b1');
+      assert.ok(((await rig.page.getByTestId('index-period').textContent()) ?? '').includes(lastMonth()));
+      await rig.page.getByTestId('index-chart').waitFor();
+      await checkPage(rig.page, 'index-b1');
 
       // 不漏人: the members of the branch not accounted for (no dues assessed on this chain).
-      await page.getByTestId('index-drill-people').click();
-      const person = page
+      await rig.page.getByTestId('index-drill-people').click();
+      const person = rig.page
         .getByTestId('index-missing-people')
         .locator('[data-testid=index-missing-item][data-member=m-002]');
       await person.waitFor();
       assert.match((await person.textContent()) ?? '', /李明.*党费/);
-      await checkPage(page, 'index-b1-people');
+      await checkPage(rig.page, 'index-b1-people');
 
       // 不掉链: the application whose talk was overdue at the close, naming its warning.
-      await page.getByTestId('index-back').click();
-      await page.getByTestId('index-drill-links').click();
-      const link = page.getByTestId('index-missing-links').locator('[data-testid=index-missing-item]');
+      await rig.page.getByTestId('index-back').click();
+      await rig.page.getByTestId('index-drill-links').click();
+      const link = rig.page.getByTestId('index-missing-links').locator('[data-testid=index-missing-item]');
       await link.first().waitFor();
       const t = (await link.first().textContent()) ?? '';
       assert.match(t, /发展党员期限.*周晓/);
       assert.match(t, /recruitment\.deadline\/m-101:talk:/);
-      await checkPage(page, 'index-b1-links');
+      await checkPage(rig.page, 'index-b1-links');
       assert.deepEqual(pageErrors, []);
     },
   );

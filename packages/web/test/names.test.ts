@@ -13,25 +13,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe } from 'node:test';
+import { describe } from 'node:test';
 import { addressOf, DjchainClient, HttpError } from '@djchain/client';
 import { getSuite, type KeyPair, randomKeyPair, randomSeed, type Value } from '@djchain/crypto';
 import { ageCommitment, ageProof } from '@djchain/modules';
-import type { Page } from 'playwright-core';
-import type { WebServer } from '../src/server.ts';
-import {
-  type ACCOUNTS,
-  browserTests,
-  type Chain,
-  clientOf,
-  extraMember,
-  type Rig,
-  shoot,
-  signInWith,
-  startChain,
-  startWebPage,
-  stopRig,
-} from './harness.ts';
+import { type ACCOUNTS, browserTests, clientOf, extraMember, shoot, startChain, useRig } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
 const { gate, browserIt } = browserTests('web names tests');
@@ -40,37 +26,28 @@ const { gate, browserIt } = browserTests('web names tests');
 const EXTRA = 40;
 
 describe('names and aggregate reads in Chromium', { timeout: 300_000 }, () => {
-  let chain: Chain;
-  let web: WebServer;
-  let rig: Rig | undefined;
-  let page: Page;
-  const pageErrors: string[] = [];
   /** Paths of the API and sealed-service requests the page made since the last reset. */
   let requests: string[] = [];
 
-  before(async () => {
-    if (!gate.run) return;
-    chain = await startChain({ extraMembers: EXTRA });
-    rig = await startWebPage(chain, 60_000, pageErrors);
-    ({ web, page } = rig);
-    page.on('request', (r) => {
-      const u = new URL(r.url());
-      if (/^\/(v1|sealed)\//.test(u.pathname)) requests.push(`${r.method()} ${u.pathname}`);
-    });
+  const rig = useRig(gate, {
+    start: () => startChain({ extraMembers: EXTRA }),
+    timeoutMs: 60_000,
+    onPage: async (page) => {
+      page.on('request', (r) => {
+        const u = new URL(r.url());
+        if (/^\/(v1|sealed)\//.test(u.pathname)) requests.push(`${r.method()} ${u.pathname}`);
+      });
+    },
   });
+  const { open, pageErrors } = rig;
 
-  after(() => stopRig({ chain, ...rig }));
-
-  const open = (hash: string) => page.goto(`${web.url}/#/${hash}`);
-
-  const signIn = (account: keyof typeof ACCOUNTS, postIndex: number) =>
-    signInWith(page, web.url, chain.keystores[account], { postIndex });
+  const signIn = (account: keyof typeof ACCOUNTS, postIndex: number) => rig.signIn(account, { postIndex });
 
   /** The requests a page makes until `ready` is shown. */
   async function count(hash: string, ready: () => Promise<void>): Promise<string[]> {
     // From a page that reads nothing, so the page under count mounts afresh.
     await open('verify');
-    await page.locator('.ant-upload-drag').first().waitFor();
+    await rig.page.locator('.ant-upload-drag').first().waitFor();
     requests = [];
     await open(hash);
     await ready();
@@ -79,7 +56,7 @@ describe('names and aggregate reads in Chromium', { timeout: 300_000 }, () => {
 
   browserIt('the public portal is one request', async () => {
     const made = await count('portal', () =>
-      page.getByTestId('portal').getByText('第二党支部').first().waitFor(),
+      rig.page.getByTestId('portal').getByText('第二党支部').first().waitFor(),
     );
     assert.deepEqual(made, ['GET /v1/portal']);
   });
@@ -89,43 +66,43 @@ describe('names and aggregate reads in Chromium', { timeout: 300_000 }, () => {
     async () => {
       await signIn('committeeSecretary', 0);
       // The session bar: the post's organization by name.
-      await page.getByTestId('session-bar').getByText('东风社区党委').waitFor();
+      await rig.page.getByTestId('session-bar').getByText('东风社区党委').waitFor();
 
       // Workbench: the per-branch table and the applicant by name.
       const wb = await count('workbench', async () => {
-        await page.getByTestId('branch-table').waitFor();
-        await page.getByTestId('todo-list').getByText('周晓').first().waitFor();
+        await rig.page.getByTestId('branch-table').waitFor();
+        await rig.page.getByTestId('todo-list').getByText('周晓').first().waitFor();
       });
-      const table = page.getByTestId('branch-table');
+      const table = rig.page.getByTestId('branch-table');
       await table.getByText('第一党支部').waitFor();
       await table.getByText('第二党支部').waitFor();
       assert.ok(wb.length <= 4, `workbench: ${wb.join(', ')}`);
       assert.equal(wb.filter((r) => r.endsWith('/cases')).length, 1, wb.join(', '));
-      await shoot(page, 'names-workbench-committee');
+      await shoot(rig.page, 'names-workbench-committee');
 
       // Drill-down: the branch's cases, each once, by name.
-      await page.getByTestId('branch-row-b1').click();
-      const cases = page.getByTestId('branch-cases');
+      await rig.page.getByTestId('branch-row-b1').click();
+      const cases = rig.page.getByTestId('branch-cases');
       await cases.getByText('周晓').waitFor();
       assert.match((await cases.textContent()) ?? '', /第一党支部/);
-      await shoot(page, 'names-supervision-b1');
+      await shoot(rig.page, 'names-supervision-b1');
 
       // Roster: 50 people, names from the sealed roster, one request.
       const roster = await count('members', async () => {
-        await page.getByText(extraMember(0).name).first().waitFor();
+        await rig.page.getByText(extraMember(0).name).first().waitFor();
       });
       assert.deepEqual(roster, ['GET /v1/orgs/c1/members'], roster.join(', '));
-      await page.getByText('孙立').first().waitFor();
-      await page.getByText('王芳').first().waitFor();
-      await shoot(page, 'names-roster-committee');
+      await rig.page.getByText('孙立').first().waitFor();
+      await rig.page.getByText('王芳').first().waitFor();
+      await shoot(rig.page, 'names-roster-committee');
 
       // Board: one request.
       const board = await count('recruitment', async () => {
-        await page.getByTestId('stage-applicant').getByText('周晓').waitFor();
+        await rig.page.getByTestId('stage-applicant').getByText('周晓').waitFor();
       });
       assert.ok(board.length <= 2, `board: ${board.join(', ')}`);
       assert.equal(board.filter((r) => r.endsWith('/cases')).length, 1, board.join(', '));
-      await shoot(page, 'names-board-committee');
+      await shoot(rig.page, 'names-board-committee');
       // The figures, for the README (counted, not timed).
       console.log(
         `# requests: workbench ${wb.length} (${wb.join(', ')}); roster ${roster.length}; board ${board.length} (${board.join(', ')})`,
@@ -142,50 +119,53 @@ describe('names and aggregate reads in Chromium', { timeout: 300_000 }, () => {
       // hashed differently, and the first header checked adjacently (height 1, against the genesis
       // set) was refused with CLIENT_UNTRUSTED_VALIDATORS, so block 1 and every transaction page
       // whose first check it was never showed.
-      const genesis = JSON.parse(readFileSync(join(chain.dir, 'genesis.json'), 'utf8'));
+      const genesis = JSON.parse(readFileSync(join(rig.chain.dir, 'genesis.json'), 'utf8'));
       assert.equal(genesis.validators[1].orgId, 'b2');
       // The SDK with the page's trust (clientOf reads the same config), fresh: height 1 first.
-      const header = await clientOf(chain).verifiedHeader(1);
+      const header = await clientOf(rig.chain).verifiedHeader(1);
       assert.equal(header.height, 1);
       // The page itself, loaded afresh on block 1.
       await open('explorer/block/1');
-      await page.reload();
-      await page.getByTestId('block-view').waitFor();
+      await rig.page.reload();
+      await rig.page.getByTestId('block-view').waitFor();
       assert.deepEqual(pageErrors, []);
     },
   );
 
   browserIt("the explorer's block and transaction pages name people and organizations", async () => {
     // The application's block, from the applicant's verified history (the SDK, as the committee).
-    const c = clientOf(chain);
-    await c.signIn(chain.keys.committeeSecretary);
+    const c = clientOf(rig.chain);
+    await c.signIn(rig.chain.keys.committeeSecretary);
     const { verdict } = await c.getDossier('member:m-101');
     const applied = verdict.events.find((e) => e.height > 0 && e.type === 'recruitment.StepRecorded');
     assert.ok(applied, 'the application is in the dossier');
     await open(`explorer/block/${applied.height}`);
-    const block = page.getByTestId('block-view');
+    const block = rig.page.getByTestId('block-view');
     await block.waitFor();
     // The transaction is about 周晓 (m-101): her name, the id as code beside it.
     await block.locator('[data-testid=person-name][data-member=m-101]').waitFor();
     assert.match((await block.locator('.ant-table-tbody').textContent()) ?? '', /周晓\s*m-101/);
-    await checkPage(page, 'explorer-block-named');
+    await checkPage(rig.page, 'explorer-block-named');
     await block.locator('.ant-table-tbody a').first().click();
-    const tx = page.getByTestId('tx-view');
+    const tx = rig.page.getByTestId('tx-view');
     await tx.waitFor();
-    applyTx = page.url().split('/').pop()!;
+    applyTx = rig.page.url().split('/').pop()!;
     // The action by its step's name in the rule set, the id beside it.
-    await page.getByTestId('tx-action').getByText('第1步').waitFor();
-    assert.match((await page.getByTestId('tx-action').textContent()) ?? '', /^第1步 \S+ recruitment\.apply$/);
-    const params = (await page.getByTestId('tx-params').textContent()) ?? '';
+    await rig.page.getByTestId('tx-action').getByText('第1步').waitFor();
+    assert.match(
+      (await rig.page.getByTestId('tx-action').textContent()) ?? '',
+      /^第1步 \S+ recruitment\.apply$/,
+    );
+    const params = (await rig.page.getByTestId('tx-params').textContent()) ?? '';
     assert.match(params, /周晓\s*m-101/);
     assert.match(params, /第一党支部\s*b1/);
-    const entities = (await page.getByTestId('event-entities').first().textContent()) ?? '';
+    const entities = (await rig.page.getByTestId('event-entities').first().textContent()) ?? '';
     assert.match(entities, /member:周晓\s*m-101/);
-    await checkPage(page, 'explorer-tx-named');
+    await checkPage(rig.page, 'explorer-tx-named');
   });
 
   browserIt('a warning shows while its deadline is near and closes when its act lands', async () => {
-    const client = clientOf(chain);
+    const client = clientOf(rig.chain);
     const send = async (module: string, action: string, params: Value, key: KeyPair) => {
       const r = await client.send({ module, action, params }, key, { timeoutMs: 60_000 });
       assert.equal(r.receipt.status, 'ok', `${action}: ${JSON.stringify(r.receipt.error)}`);
@@ -196,7 +176,7 @@ describe('names and aggregate reads in Chromium', { timeout: 300_000 }, () => {
       'recruitment',
       'setLocalRules',
       { org: 'c1', rules: { dueSoonDays: 60 }, resolution: 'res-2026-12' },
-      chain.keys.committeeSecretary,
+      rig.chain.keys.committeeSecretary,
     );
     const suite = getSuite('intl');
     const key = randomKeyPair(suite);
@@ -211,7 +191,7 @@ describe('names and aggregate reads in Chromium', { timeout: 300_000 }, () => {
         address: addressOf(suite, key.publicKey),
         ageCommitment: ageCommitment(suite, seed, born),
       },
-      chain.keys.clerk,
+      rig.chain.keys.clerk,
     );
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     await send(
@@ -226,11 +206,11 @@ describe('names and aggregate reads in Chromium', { timeout: 300_000 }, () => {
       key,
     );
     await open('workbench');
-    const warning = page.locator('[data-testid=warning-item][data-member=m-102][data-kind=talk]');
+    const warning = rig.page.locator('[data-testid=warning-item][data-member=m-102][data-kind=talk]');
     await warning.waitFor();
     assert.equal(await warning.count(), 1, 'one warning for the one deadline');
     assert.equal(
-      await page
+      await rig.page
         .locator('[data-testid=todo-item][data-member=m-102], [data-testid=todo-waiting][data-member=m-102]')
         .count(),
       1,
@@ -238,26 +218,26 @@ describe('names and aggregate reads in Chromium', { timeout: 300_000 }, () => {
     );
     // The supervision table counts it for b1: one due soon.
     assert.equal(
-      (await page.getByTestId('branch-row-b1').getByTestId('cell-duesoon').textContent())?.trim(),
+      (await rig.page.getByTestId('branch-row-b1').getByTestId('cell-duesoon').textContent())?.trim(),
       '1',
     );
-    await shoot(page, 'names-warning-open');
+    await shoot(rig.page, 'names-warning-open');
     // The talk is recorded elsewhere: the warning closes without a reload.
-    await send('recruitment', 'talk', { member: 'm-102' }, chain.keys.branchSecretary);
+    await send('recruitment', 'talk', { member: 'm-102' }, rig.chain.keys.branchSecretary);
     await warning.waitFor({ state: 'detached' });
-    await page.locator('[data-member=m-102]').first().waitFor();
-    await shoot(page, 'names-warning-closed');
+    await rig.page.locator('[data-member=m-102]').first().waitFor();
+    await shoot(rig.page, 'names-warning-closed');
   });
 
   browserIt("another branch's secretary gets none of the first branch's names", async () => {
     // HTTP, through the web server as the page asks: b2's secretary signed in.
     const client = new DjchainClient({
-      baseUrl: web.url,
+      baseUrl: rig.web.url,
       suite: getSuite('intl', 'browser'),
-      chainId: chain.chainId,
+      chainId: rig.chain.chainId,
       trust: { kind: 'genesis', validators: { validators: [] } },
     });
-    await client.signIn(chain.keys.b2Secretary);
+    await client.signIn(rig.chain.keys.b2Secretary);
     const refused = await client.sealedNames({ org: 'b1' }).catch((e: unknown) => e);
     assert.ok(refused instanceof HttpError, String(refused));
     assert.equal(refused.status, 403);
@@ -272,9 +252,9 @@ describe('names and aggregate reads in Chromium', { timeout: 300_000 }, () => {
     assert.equal(Object.hasOwn(own, 'm-002'), false);
     // Anonymous: no names at all.
     const anon = new DjchainClient({
-      baseUrl: web.url,
+      baseUrl: rig.web.url,
       suite: getSuite('intl', 'browser'),
-      chainId: chain.chainId,
+      chainId: rig.chain.chainId,
       trust: { kind: 'genesis', validators: { validators: [] } },
     });
     assert.equal(((await anon.sealedNames({ org: 'b2' }).catch((e: unknown) => e)) as HttpError).status, 401);
@@ -283,23 +263,23 @@ describe('names and aggregate reads in Chromium', { timeout: 300_000 }, () => {
     await open('portal');
     await signIn('b2Secretary', 0);
     await open('members');
-    await page.getByText('郭敏').first().waitFor();
-    await shoot(page, 'names-roster-b2');
-    const rosterText = (await page.locator('body').textContent()) ?? '';
+    await rig.page.getByText('郭敏').first().waitFor();
+    await shoot(rig.page, 'names-roster-b2');
+    const rosterText = (await rig.page.locator('body').textContent()) ?? '';
     for (const n of ['周晓', '李明', '王芳', '赵刚', '陈静']) assert.equal(rosterText.includes(n), false, n);
     await open('member/m-101');
-    await page
+    await rig.page
       .getByText(/无权查看|READ_FORBIDDEN/)
       .first()
       .waitFor();
-    assert.equal(((await page.locator('body').textContent()) ?? '').includes('周晓'), false);
-    await shoot(page, 'names-member-forbidden-b2');
+    assert.equal(((await rig.page.locator('body').textContent()) ?? '').includes('周晓'), false);
+    await shoot(rig.page, 'names-member-forbidden-b2');
     // The application's transaction page: b2's secretary gets no name of b1's applicant.
     assert.match(applyTx, /^[0-9a-f]{64}$/);
     await open(`explorer/tx/${applyTx}`);
-    await page.locator('[data-testid=tx-view], [data-testid=coded-error]').first().waitFor();
-    assert.equal(((await page.locator('body').textContent()) ?? '').includes('周晓'), false);
-    await shoot(page, 'names-tx-b2');
+    await rig.page.locator('[data-testid=tx-view], [data-testid=coded-error]').first().waitFor();
+    assert.equal(((await rig.page.locator('body').textContent()) ?? '').includes('周晓'), false);
+    await shoot(rig.page, 'names-tx-b2');
     assert.deepEqual(pageErrors, []);
   });
 });

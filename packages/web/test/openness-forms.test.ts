@@ -13,22 +13,12 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe } from 'node:test';
+import { describe } from 'node:test';
 import { addressOf, type DjchainClient, signAction } from '@djchain/client';
 import { getSuite, type KeyPair, randomKeyPair, type Value } from '@djchain/crypto';
 import { addDays } from '@djchain/modules';
-import type { Locator, Page } from 'playwright-core';
-import {
-  browserTests,
-  type Chain,
-  clientOf,
-  type Rig,
-  shoot,
-  signInWith,
-  startChain,
-  startWebPage,
-  stopRig,
-} from './harness.ts';
+import type { Locator } from 'playwright-core';
+import { browserTests, centreClerk, clientOf, committeeNode, shoot, startChain, useRig } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
 const { gate, browserIt } = browserTests('党务公开, 四议两公开 and 请示报告 form tests');
@@ -43,9 +33,6 @@ const RESOLUTION = '居民代表会议决议：同意修缮社区活动中心，
 const RESULT = '实施结果公开：社区活动中心修缮已完工，经费使用情况附后。';
 
 describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
-  let chain: Chain;
-  let rig: Rig;
-  let page: Page;
   let sdk: DjchainClient;
   let today = '';
   const files: Record<string, string> = {};
@@ -60,7 +47,7 @@ describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
     const base = await client.nextNonce(addressOf(suite, key.publicKey));
     const height = (await client.status()).height;
     const signed = acts.map((a, i) =>
-      signAction(suite, chain.chainId, key, { module: 'resident', ...a }, base + i, height + 100),
+      signAction(suite, rig.chain.chainId, key, { module: 'resident', ...a }, base + i, height + 100),
     );
     const submitted = await client.submit(signed);
     assert.ok(
@@ -74,7 +61,7 @@ describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
   }
   /** A resident's vote with their own key: the receipt's status and error code. */
   async function voteAs(key: KeyPair): Promise<string> {
-    const client = clientOf(chain);
+    const client = clientOf(rig.chain);
     await client.signIn(key);
     try {
       const r = await client.send(
@@ -90,105 +77,98 @@ describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
   }
   let matterId = '';
 
-  before(async () => {
-    if (!gate.run) return;
+  const rig = useRig(gate, {
     // The running node is the 党委's (c1): it keeps b1's organization-scoped request document.
-    chain = await startChain({
-      editGenesis: (g) => {
-        (g as unknown as { validators: { orgId?: string }[] }).validators[0]!.orgId = 'c1';
-        // m-004 is also the clerk of the community 党委's service centre (binds the residents).
-        (g.modules.org as { posts: Value[] }).posts.push({
-          org: 'c1',
-          member: 'm-004',
-          post: '党务工作者',
-          since: '2024-06-01',
-        });
-      },
-    });
-    for (const [name, text] of Object.entries({
-      notice: NOTICE,
-      request: REQUEST,
-      minutes: MINUTES,
-      joint: JOINT,
-      corrected: CORRECTED,
-      review: REVIEW,
-      resolution: RESOLUTION,
-      result: RESULT,
-    })) {
-      files[name] = join(chain.dir, '..', `${name}.txt`);
-      writeFileSync(files[name], text);
-    }
-    sdk = clientOf(chain);
-    await sdk.signIn(chain.keys.committeeSecretary);
-    // Three residents bound by the clerk (the in-person check in the browser is residents.test's);
-    // B and C designated 居民代表 here, A on the form below.
-    const clerk = clientOf(chain);
-    await clerk.signIn(chain.keys.clerk);
-    await sendAll(
-      clerk,
-      chain.keys.clerk,
-      (['a', 'b', 'c'] as const).map((r) => ({
-        action: 'bind',
-        params: {
-          id: `res-${r}`,
-          org: 'c1',
-          address: addressOf(suite, residents[r].publicKey),
-          commitment: 'ab'.repeat(32),
+    // m-004 is also the clerk of the community 党委's service centre (binds the residents).
+    start: () =>
+      startChain({
+        editGenesis: (g) => {
+          committeeNode(g);
+          centreClerk(g);
         },
-      })),
-    );
-    await sendAll(
-      sdk,
-      chain.keys.committeeSecretary,
-      ['res-b', 'res-c'].map((resident) => ({
-        action: 'designate',
-        params: { resident, resolution: 'jmdbhy-2026-1' },
-      })),
-    );
-    today = new Date((await sdk.status()).time + 8 * 3600_000).toISOString().slice(0, 10);
-    rig = await startWebPage(chain, 60_000);
-    page = rig.page;
-    await page.setViewportSize({ width: 390, height: 844 });
+      }),
+    setup: async (chain) => {
+      for (const [name, text] of Object.entries({
+        notice: NOTICE,
+        request: REQUEST,
+        minutes: MINUTES,
+        joint: JOINT,
+        corrected: CORRECTED,
+        review: REVIEW,
+        resolution: RESOLUTION,
+        result: RESULT,
+      })) {
+        files[name] = join(chain.dir, '..', `${name}.txt`);
+        writeFileSync(files[name], text);
+      }
+      sdk = clientOf(chain);
+      await sdk.signIn(chain.keys.committeeSecretary);
+      // Three residents bound by the clerk (the in-person check in the browser is residents.test's);
+      // B and C designated 居民代表 here, A on the form below.
+      const clerk = clientOf(chain);
+      await clerk.signIn(chain.keys.clerk);
+      await sendAll(
+        clerk,
+        chain.keys.clerk,
+        (['a', 'b', 'c'] as const).map((r) => ({
+          action: 'bind',
+          params: {
+            id: `res-${r}`,
+            org: 'c1',
+            address: addressOf(suite, residents[r].publicKey),
+            commitment: 'ab'.repeat(32),
+          },
+        })),
+      );
+      await sendAll(
+        sdk,
+        chain.keys.committeeSecretary,
+        ['res-b', 'res-c'].map((resident) => ({
+          action: 'designate',
+          params: { resident, resolution: 'jmdbhy-2026-1' },
+        })),
+      );
+      today = new Date((await sdk.status()).time + 8 * 3600_000).toISOString().slice(0, 10);
+    },
+    timeoutMs: 60_000,
+    onPage: (page) => page.setViewportSize({ width: 390, height: 844 }),
   });
-  after(async () => {
-    await stopRig(rig ?? { chain });
-  });
+  const { open } = rig;
 
-  const open = (hash: string) => page.goto(`${rig.web.url}/#/${hash}`);
   /** Picks a file for a DocField and waits until it is registered on chain. */
   async function attach(testId: string, file: string) {
-    await page.getByTestId(testId).setInputFiles(file);
-    await page.getByTestId(`${testId}-hash`).waitFor({ timeout: 120_000 });
+    await rig.page.getByTestId(testId).setInputFiles(file);
+    await rig.page.getByTestId(`${testId}-hash`).waitFor({ timeout: 120_000 });
   }
   /**
    * Submits an ActCard, checks its confirmation lists `expect`, confirms, and waits for the commit:
    * the card's success line, or `then` (what the page shows once the form has given way to the next).
    */
   async function submit(testId: string, expect: RegExp, then?: Locator) {
-    await page.getByTestId(`${testId}-submit`).click();
-    await page.getByTestId('confirm-summary').waitFor();
-    assert.match((await page.getByTestId('confirm-summary').textContent()) ?? '', expect);
-    await page.getByTestId('confirm-ok').click();
-    const done = page.getByTestId(`${testId}-done`);
+    await rig.page.getByTestId(`${testId}-submit`).click();
+    await rig.page.getByTestId('confirm-summary').waitFor();
+    assert.match((await rig.page.getByTestId('confirm-summary').textContent()) ?? '', expect);
+    await rig.page.getByTestId('confirm-ok').click();
+    const done = rig.page.getByTestId(`${testId}-done`);
     await (then ? done.or(then) : done)
-      .or(page.getByTestId('coded-error'))
+      .or(rig.page.getByTestId('coded-error'))
       .first()
       .waitFor({ timeout: 120_000 });
-    const refused = page.getByTestId('coded-error');
+    const refused = rig.page.getByTestId('coded-error');
     if ((await refused.count()) > 0) assert.fail(`${testId} refused: ${await refused.first().textContent()}`);
   }
 
   browserIt('the branch secretary publishes, corrects and withdraws an item and files a 请示', async () => {
-    await signInWith(page, rig.web.url, chain.keystores.branchSecretary);
-    await page.setViewportSize({ width: 390, height: 844 });
+    await rig.signIn('branchSecretary');
+    await rig.page.setViewportSize({ width: 390, height: 844 });
     await open('disclosure');
-    await page.getByTestId('ds-new').click();
-    await page.getByTestId('ds-publish').waitFor();
-    await page.getByTestId('ds-from').fill(today);
+    await rig.page.getByTestId('ds-new').click();
+    await rig.page.getByTestId('ds-publish').waitFor();
+    await rig.page.getByTestId('ds-from').fill(today);
     await attach('ds-content', files.notice!);
-    await shoot(page, 'openness-disclosure-filled');
+    await shoot(rig.page, 'openness-disclosure-filled');
     await submit('ds-publish', /工作公开[\s\S]*向社会公开/);
-    await checkPage(page, 'openness-disclosure-new');
+    await checkPage(rig.page, 'openness-disclosure-new');
 
     // On chain: one item of b1, public, in force from today, whose content is a public attachment
     // holding the file's bytes.
@@ -205,30 +185,30 @@ describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
     assert.equal(new TextDecoder().decode(content), NOTICE);
 
     // The public list shows it, and its page verifies it against the chain.
-    await page.getByTestId('ds-published').getByRole('link').click();
-    await page.getByTestId('disclosure-verified').waitFor({ timeout: 120_000 });
-    assert.match((await page.getByTestId('disclosure-content').textContent()) ?? '', /收缴正常/);
+    await rig.page.getByTestId('ds-published').getByRole('link').click();
+    await rig.page.getByTestId('disclosure-verified').waitFor({ timeout: 120_000 });
+    assert.match((await rig.page.getByTestId('disclosure-content').textContent()) ?? '', /收缴正常/);
     // Its organization's publisher is offered the correction and the withdrawal there.
-    await page.getByTestId('ds-correct').waitFor();
-    await page.getByTestId('ds-withdraw').waitFor();
-    await shoot(page, 'openness-disclosure-item');
+    await rig.page.getByTestId('ds-correct').waitFor();
+    await rig.page.getByTestId('ds-withdraw').waitFor();
+    await shoot(rig.page, 'openness-disclosure-item');
     await open('disclosure');
-    await page.getByTestId(`disclosure-item-${item.id}`).waitFor();
-    await shoot(page, 'openness-disclosure-list');
+    await rig.page.getByTestId(`disclosure-item-${item.id}`).waitFor();
+    await shoot(rig.page, 'openness-disclosure-list');
 
     // Correction: a new item linked to the old one, with its own content and the reason.
-    await page.getByTestId(`disclosure-item-${item.id}`).getByRole('link').click();
-    await page.getByTestId('ds-correct').waitFor({ timeout: 120_000 });
+    await rig.page.getByTestId(`disclosure-item-${item.id}`).getByRole('link').click();
+    await rig.page.getByTestId('ds-correct').waitFor({ timeout: 120_000 });
     await attach('ds-correct-content', files.corrected!);
-    await page.getByTestId('ds-correct-reason').fill('支出金额表述有误，予以更正');
+    await rig.page.getByTestId('ds-correct-reason').fill('支出金额表述有误，予以更正');
     // The confirmation names the item corrected by kind and period, not by its record id.
     await submit(
       'ds-correct',
       new RegExp(`更正的事项：工作公开（${today} — …）[\\s\\S]*支出金额表述有误`),
-      page.getByTestId('disclosure-replaced'),
+      rig.page.getByTestId('disclosure-replaced'),
     );
-    await page.getByTestId('disclosure-replaced').waitFor({ timeout: 120_000 });
-    assert.match((await page.getByTestId('disclosure-replaced').textContent()) ?? '', /已于 .* 更正/);
+    await rig.page.getByTestId('disclosure-replaced').waitFor({ timeout: 120_000 });
+    assert.match((await rig.page.getByTestId('disclosure-replaced').textContent()) ?? '', /已于 .* 更正/);
     type Row = {
       item: {
         id: string;
@@ -245,26 +225,26 @@ describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
     assert.equal(correction.reason, '支出金额表述有误，予以更正');
     assert.equal(new TextDecoder().decode(await sdk.getAttachment(correction.content!)), CORRECTED);
     // The link leads to the correction, which names what it corrects and shows the new text.
-    await page.getByTestId('disclosure-replaced').getByRole('link').click();
-    await page.getByTestId('ds-withdraw').waitFor({ timeout: 120_000 });
-    assert.match((await page.getByTestId('disclosure-content').textContent()) ?? '', /支出为零/);
-    await page.getByTestId('disclosure-corrects').waitFor();
+    await rig.page.getByTestId('disclosure-replaced').getByRole('link').click();
+    await rig.page.getByTestId('ds-withdraw').waitFor({ timeout: 120_000 });
+    assert.match((await rig.page.getByTestId('disclosure-content').textContent()) ?? '', /支出为零/);
+    await rig.page.getByTestId('disclosure-corrects').waitFor();
 
     // Withdrawal of the correction: a withdrawal record; the item leaves the list, its page stays.
-    await page.getByTestId('ds-withdraw-reason').fill('本季度公开改由社区党委统一发布');
+    await rig.page.getByTestId('ds-withdraw-reason').fill('本季度公开改由社区党委统一发布');
     await submit(
       'ds-withdraw',
       new RegExp(`撤回的事项：工作公开（${today} — …）[\\s\\S]*本季度公开改由社区党委统一发布`),
-      page.getByTestId('disclosure-replaced'),
+      rig.page.getByTestId('disclosure-replaced'),
     );
-    await page.getByTestId('disclosure-replaced').waitFor({ timeout: 120_000 });
-    assert.match((await page.getByTestId('disclosure-replaced').textContent()) ?? '', /已于 .* 撤回/);
-    await page.getByTestId('disclosure-content').getByText('支出为零').waitFor();
+    await rig.page.getByTestId('disclosure-replaced').waitFor({ timeout: 120_000 });
+    assert.match((await rig.page.getByTestId('disclosure-replaced').textContent()) ?? '', /已于 .* 撤回/);
+    await rig.page.getByTestId('disclosure-content').getByText('支出为零').waitFor();
     // Versions by their number (第 1 版 …), never by their record ids.
-    const pageText = (await page.getByTestId('disclosure-page').textContent()) ?? '';
+    const pageText = (await rig.page.getByTestId('disclosure-page').textContent()) ?? '';
     assert.match(pageText, /本条更正了：\s*第 1 版/);
     assert.doesNotMatch(pageText, /ds-b1-/);
-    await shoot(page, 'openness-disclosure-withdrawn');
+    await shoot(rig.page, 'openness-disclosure-withdrawn');
     const afterWithdraw = (await sdk.query('disclosure', 'ofOrg', { org: 'b1' })).result as Row[];
     assert.deepEqual(
       afterWithdraw.filter((r) => r.item.withdraws !== null).map((r) => [r.item.withdraws, r.item.reason]),
@@ -281,19 +261,19 @@ describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
       [withdrawal.id],
     );
     await open('disclosure');
-    const notice = page.getByTestId(`disclosure-item-${withdrawal.id}`);
+    const notice = rig.page.getByTestId(`disclosure-item-${withdrawal.id}`);
     await notice.waitFor();
-    assert.equal(await page.locator('[data-testid^="disclosure-item-"]').count(), 1);
+    assert.equal(await rig.page.locator('[data-testid^="disclosure-item-"]').count(), 1);
     assert.match((await notice.textContent()) ?? '', /撤回声明/);
 
     // 请示 to the 党委 with its document.
     await open('requests');
-    await page.getByTestId('rq-file').waitFor();
-    await page.getByTestId('rq-title').fill('关于调整支部委员会组成的请示');
+    await rig.page.getByTestId('rq-file').waitFor();
+    await rig.page.getByTestId('rq-title').fill('关于调整支部委员会组成的请示');
     await attach('rq-document', files.request!);
     await submit('rq-file', /请示[\s\S]*关于调整支部委员会组成的请示/);
-    await page.getByTestId('rq-filed').getByText('待签收').waitFor();
-    await shoot(page, 'openness-requests-filed');
+    await rig.page.getByTestId('rq-filed').getByText('待签收').waitFor();
+    await shoot(rig.page, 'openness-requests-filed');
     const filed = (await sdk.query('declaration', 'requests', { org: 'b1' })).result as {
       filed: { to: string; kind: string; status: string; filedOn: string; due: string }[];
     };
@@ -307,10 +287,10 @@ describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
   browserIt(
     'the 党委 secretary signs for the 请示 and returns it; records 四议两公开 to its end with the 居民代表',
     async () => {
-      await signInWith(page, rig.web.url, chain.keystores.committeeSecretary);
-      await page.setViewportSize({ width: 390, height: 844 });
+      await rig.signIn('committeeSecretary');
+      await rig.page.setViewportSize({ width: 390, height: 844 });
       await open('requests');
-      const received = page.getByTestId('rq-received');
+      const received = rig.page.getByTestId('rq-received');
       await received.waitFor();
       const due = (await sdk.query('declaration', 'requests', { org: 'c1' })).result as {
         received: { id: string; due: string }[];
@@ -340,11 +320,11 @@ describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
       );
       await received.locator('.ant-radio-button-wrapper', { hasText: '退回' }).click();
       await received.getByTestId('rq-reason').fill('请补充支委会讨论记录');
-      await shoot(page, 'openness-request-answer');
+      await shoot(rig.page, 'openness-request-answer');
       await submit('rq-answer', /退回[\s\S]*请补充支委会讨论记录/, received.getByTestId('rq-outcome'));
       await received.getByTestId('rq-outcome').waitFor();
       assert.match((await received.getByTestId('rq-status').textContent()) ?? '', /已答复/);
-      await checkPage(page, 'openness-requests-received');
+      await checkPage(rig.page, 'openness-requests-received');
       const answered = (await sdk.query('declaration', 'request', { id: rq.id })).result as {
         status: string;
         outcome: string;
@@ -368,16 +348,16 @@ describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
 
       // 支部会提议: the 党委's committee (its one post holder here) present, minutes filed.
       await open('resident');
-      await page.getByTestId('lead-open').click();
-      await page.getByTestId('mt-propose').waitFor();
-      await page.getByTestId('mt-title').fill('修缮社区活动中心');
+      await rig.page.getByTestId('lead-open').click();
+      await rig.page.getByTestId('mt-propose').waitFor();
+      await rig.page.getByTestId('mt-title').fill('修缮社区活动中心');
       // The meetings were held in the last weeks: the review 10 days ago, so the 7 days of posting
       // before the representatives' vote are over today.
-      await page.getByTestId('mt-heldOn').fill(addDays(today, -20));
-      await page.getByTestId('mt-present').getByRole('checkbox').first().check();
+      await rig.page.getByTestId('mt-heldOn').fill(addDays(today, -20));
+      await rig.page.getByTestId('mt-present').getByRole('checkbox').first().check();
       await attach('mt-document', files.minutes!);
       await submit('mt-propose', /修缮社区活动中心[\s\S]*王芳/);
-      await shoot(page, 'openness-matter-lead');
+      await shoot(rig.page, 'openness-matter-lead');
       const matters = (await sdk.query('resident', 'matters', {})).result as {
         id: string;
         status: string;
@@ -396,15 +376,15 @@ describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
       );
 
       // 两委会商议 on the matter's page: counts and outcome.
-      await page.getByTestId(`lead-${m.id}`).click();
-      await page.getByTestId('mt-deliberate').waitFor();
-      await page.getByTestId('mt-heldOn').fill(addDays(today, -15));
-      await page.getByTestId('mt-expected').fill('7');
-      await page.getByTestId('mt-present-count').fill('6');
+      await rig.page.getByTestId(`lead-${m.id}`).click();
+      await rig.page.getByTestId('mt-deliberate').waitFor();
+      await rig.page.getByTestId('mt-heldOn').fill(addDays(today, -15));
+      await rig.page.getByTestId('mt-expected').fill('7');
+      await rig.page.getByTestId('mt-present-count').fill('6');
       await attach('mt-document', files.joint!);
-      await submit('mt-deliberate', /7[\s\S]*6[\s\S]*同意/, page.getByTestId('mt-review'));
-      await page.getByTestId('mt-review').waitFor();
-      await checkPage(page, 'openness-matter-step');
+      await submit('mt-deliberate', /7[\s\S]*6[\s\S]*同意/, rig.page.getByTestId('mt-review'));
+      await rig.page.getByTestId('mt-review').waitFor();
+      await checkPage(rig.page, 'openness-matter-step');
       const after = (await sdk.query('resident', 'matter', { id: m.id })).result as {
         status: string;
         deliberate: { expected: number; present: number; outcome: string };
@@ -418,20 +398,20 @@ describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
 
       // 党员大会审议: the members with a vote on the day (the eight 正式党员 of both branches; the
       // 预备党员 has none), seven of them present — at least ⅔ — and 6 yes of 8 (more than half).
-      await page.getByTestId('mt-heldOn').fill(addDays(today, -10));
-      await page.getByTestId('mt-review').getByText('有表决权的党员 8 人').waitFor();
-      const boxes = page.getByTestId('mt-voters').getByRole('checkbox');
+      await rig.page.getByTestId('mt-heldOn').fill(addDays(today, -10));
+      await rig.page.getByTestId('mt-review').getByText('有表决权的党员 8 人').waitFor();
+      const boxes = rig.page.getByTestId('mt-voters').getByRole('checkbox');
       assert.equal(await boxes.count(), 8);
       for (let i = 0; i < 7; i++) await boxes.nth(i).check();
       // Names, not member ids, beside the boxes.
-      assert.match((await page.getByTestId('mt-voters').textContent()) ?? '', /王芳[\s\S]*孙立/);
-      await page.getByTestId('mt-yes').fill('6');
-      await page.getByTestId('mt-abstain').fill('1');
+      assert.match((await rig.page.getByTestId('mt-voters').textContent()) ?? '', /王芳[\s\S]*孙立/);
+      await rig.page.getByTestId('mt-yes').fill('6');
+      await rig.page.getByTestId('mt-abstain').fill('1');
       await attach('mt-document', files.review!);
-      await submit('mt-review', /7 \/ 8[\s\S]*6/, page.getByTestId('mt-open-vote'));
-      await page.getByTestId('mt-open-vote').waitFor();
+      await submit('mt-review', /7 \/ 8[\s\S]*6/, rig.page.getByTestId('mt-open-vote'));
+      await rig.page.getByTestId('mt-open-vote').waitFor();
       // The leader's page now shows the three meetings with their quorum.
-      const steps = page.getByTestId('lead-steps');
+      const steps = rig.page.getByTestId('lead-steps');
       assert.match(
         (await steps.textContent()) ?? '',
         /党员大会审议[\s\S]*应到 8 人，实到 7 人[\s\S]*赞成 6，反对 0，弃权 1/,
@@ -454,12 +434,12 @@ describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
       );
 
       // 居民代表: A designated on the form (B and C were designated before); the list shows three.
-      await page.getByTestId('lead-back').click();
-      await page.getByTestId('rep-designate').waitFor();
-      await page.getByTestId('rep-resident').fill('res-a');
-      await page.getByTestId('rep-resolution').fill('jmdbhy-2026-2');
+      await rig.page.getByTestId('lead-back').click();
+      await rig.page.getByTestId('rep-designate').waitFor();
+      await rig.page.getByTestId('rep-resident').fill('res-a');
+      await rig.page.getByTestId('rep-resolution').fill('jmdbhy-2026-2');
       await submit('rep-designate', /res-a[\s\S]*jmdbhy-2026-2/);
-      await page.getByTestId('lead-rep-list').getByText('res-a').waitFor();
+      await rig.page.getByTestId('lead-rep-list').getByText('res-a').waitFor();
       const designated = (await sdk.query('resident', 'resident', { id: 'res-a' })).result as {
         representative: { resolution: string; since: string } | null;
       };
@@ -470,28 +450,28 @@ describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
       });
 
       // 居民代表会议: the vote opens (three representatives expected); A and B vote with their keys.
-      await page.getByTestId(`lead-${m.id}`).click();
-      await submit('mt-open-vote', /修缮社区活动中心/, page.getByTestId('mt-close-vote'));
-      await page.getByTestId('mt-close-vote').waitFor();
+      await rig.page.getByTestId(`lead-${m.id}`).click();
+      await submit('mt-open-vote', /修缮社区活动中心/, rig.page.getByTestId('mt-close-vote'));
+      await rig.page.getByTestId('mt-close-vote').waitFor();
       assert.deepEqual(await Promise.all([voteAs(residents.a), voteAs(residents.b)]), ['ok', 'ok']);
 
       // C's designation is revoked on the form: C's vote is refused now.
-      await page.getByTestId('lead-back').click();
-      await page.getByTestId('rep-revoke').waitFor();
-      await page.getByTestId('rep-revoke-resident').fill('res-c');
-      await page.getByTestId('rep-reason').fill('本人迁出本社区，辞去居民代表');
+      await rig.page.getByTestId('lead-back').click();
+      await rig.page.getByTestId('rep-revoke').waitFor();
+      await rig.page.getByTestId('rep-revoke-resident').fill('res-c');
+      await rig.page.getByTestId('rep-reason').fill('本人迁出本社区，辞去居民代表');
       await submit('rep-revoke', /res-c[\s\S]*辞去居民代表/);
-      await page.getByTestId('rep-revoke-done').waitFor();
-      assert.doesNotMatch((await page.getByTestId('lead-rep-list').textContent()) ?? '', /res-c/);
+      await rig.page.getByTestId('rep-revoke-done').waitFor();
+      assert.doesNotMatch((await rig.page.getByTestId('lead-rep-list').textContent()) ?? '', /res-c/);
       assert.match(await voteAs(residents.c), /NOT_PERMITTED/);
 
       // Closing the vote: 2 of the 3 expected voted (⅔ present), 2 yes: passed; the page moves on
       // to the resolution and shows the round.
-      await page.getByTestId(`lead-${m.id}`).click();
-      await submit('mt-close-vote', /修缮社区活动中心/, page.getByTestId('mt-resolution'));
-      await page.getByTestId('mt-resolution').waitFor();
+      await rig.page.getByTestId(`lead-${m.id}`).click();
+      await submit('mt-close-vote', /修缮社区活动中心/, rig.page.getByTestId('mt-resolution'));
+      await rig.page.getByTestId('mt-resolution').waitFor();
       assert.match(
-        (await page.getByTestId('lead-steps').textContent()) ?? '',
+        (await rig.page.getByTestId('lead-steps').textContent()) ?? '',
         /应投 3 人，已投 2 人；赞成 2，反对 0，弃权 0；通过/,
       );
       const decided = (await sdk.query('resident', 'matter', { id: m.id })).result as {
@@ -507,13 +487,13 @@ describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
 
       // 决议公开 and 实施结果公开: public documents; the matter is done.
       await attach('mt-document', files.resolution!);
-      await submit('mt-resolution', /修缮社区活动中心/, page.getByTestId('mt-result'));
-      await page.getByTestId('mt-result').waitFor();
+      await submit('mt-resolution', /修缮社区活动中心/, rig.page.getByTestId('mt-result'));
+      await rig.page.getByTestId('mt-result').waitFor();
       await attach('mt-document', files.result!);
-      await submit('mt-result', /修缮社区活动中心/, page.getByTestId('mt-done'));
-      await page.getByTestId('mt-done').waitFor();
-      await shoot(page, 'openness-matter-done');
-      await checkPage(page, 'openness-matter-done');
+      await submit('mt-result', /修缮社区活动中心/, rig.page.getByTestId('mt-done'));
+      await rig.page.getByTestId('mt-done').waitFor();
+      await shoot(rig.page, 'openness-matter-done');
+      await checkPage(rig.page, 'openness-matter-done');
       const done = (await sdk.query('resident', 'matter', { id: m.id })).result as {
         status: string;
         resolution: { on: string; document: string; late: boolean };

@@ -11,19 +11,8 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, describe } from 'node:test';
-import type { Page } from 'playwright-core';
-import {
-  browserTests,
-  type Chain,
-  clientOf,
-  type Rig,
-  shoot,
-  signInWith,
-  startChain,
-  startWebPage,
-  stopRig,
-} from './harness.ts';
+import { describe } from 'node:test';
+import { browserTests, clientOf, committeeNode, shoot, startChain, useRig } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
 const { gate, browserIt } = browserTests('study and appraisal page tests');
@@ -34,29 +23,19 @@ const year = Number(today.slice(0, 4));
 type Record = { id: string; member: string; hours: number; status: string; topic: string; via: string };
 
 describe('study and 民主评议 pages in Chromium', { timeout: 900_000 }, () => {
-  let rig: Rig;
-  let chain: Chain;
-  let page: Page;
   let studyId = '';
 
-  before(async () => {
-    if (!gate.run) return;
+  const rig = useRig(gate, {
     // The running node is the 党委's (c1), which keeps b1's documents (the self-assessment file).
-    chain = await startChain({
-      editGenesis: (g) => {
-        (g as unknown as { validators: { orgId?: string }[] }).validators[0]!.orgId = 'c1';
-      },
-    });
-    rig = await startWebPage(chain, 60_000);
-    page = rig.page;
-    await page.setViewportSize({ width: 390, height: 844 });
+    start: () => startChain({ editGenesis: committeeNode }),
+    timeoutMs: 60_000,
+    onPage: (page) => page.setViewportSize({ width: 390, height: 844 }),
   });
-  after(() => stopRig(rig));
+  const { open } = rig;
 
-  const open = (hash: string) => page.goto(`${rig.web.url}/#/${hash}`);
   const sdk = async () => {
-    const c = clientOf(chain);
-    await c.signIn(chain.keys.branchSecretary);
+    const c = clientOf(rig.chain);
+    await c.signIn(rig.chain.keys.branchSecretary);
     return c;
   };
   const progress = async (member: string) =>
@@ -66,25 +45,28 @@ describe('study and 民主评议 pages in Chromium', { timeout: 900_000 }, () =>
     };
 
   browserIt('on a phone a member reports half a day of individual study', async () => {
-    await signInWith(page, rig.web.url, chain.keystores.probationer);
-    await page.setViewportSize({ width: 390, height: 844 });
+    await rig.signIn('probationer');
+    await rig.page.setViewportSize({ width: 390, height: 844 });
     await open('study');
-    await page.getByTestId('sd-report').waitFor();
-    await page.locator('#sd-topic').fill('自学党章第二章');
-    await page.getByTestId('sd-length').getByText('半天').click();
-    await shoot(page, 'study-report-390');
-    await page.getByTestId('sd-submit').click();
-    await page.getByTestId('sd-confirm-summary').waitFor();
-    assert.match((await page.getByTestId('sd-confirm-summary').textContent()) ?? '', /自学党章第二章/);
-    await page.getByTestId('confirm-ok').click();
-    await page.getByTestId('sd-sent').or(page.getByTestId('coded-error')).waitFor({ timeout: 120_000 });
+    await rig.page.getByTestId('sd-report').waitFor();
+    await rig.page.locator('#sd-topic').fill('自学党章第二章');
+    await rig.page.getByTestId('sd-length').getByText('半天').click();
+    await shoot(rig.page, 'study-report-390');
+    await rig.page.getByTestId('sd-submit').click();
+    await rig.page.getByTestId('sd-confirm-summary').waitFor();
+    assert.match((await rig.page.getByTestId('sd-confirm-summary').textContent()) ?? '', /自学党章第二章/);
+    await rig.page.getByTestId('confirm-ok').click();
+    await rig.page
+      .getByTestId('sd-sent')
+      .or(rig.page.getByTestId('coded-error'))
+      .waitFor({ timeout: 120_000 });
     assert.equal(
-      await page.getByTestId('coded-error').count(),
+      await rig.page.getByTestId('coded-error').count(),
       0,
-      (await page.getByTestId('sd-report').textContent()) ?? '',
+      (await rig.page.getByTestId('sd-report').textContent()) ?? '',
     );
-    await page.getByTestId('sd-mine').getByText('待支部确认').waitFor();
-    await checkPage(page, 'study-member');
+    await rig.page.getByTestId('sd-mine').getByText('待支部确认').waitFor();
+    await checkPage(rig.page, 'study-member');
 
     const p = await progress('m-006');
     assert.equal(p.studies.length, 1);
@@ -99,17 +81,20 @@ describe('study and 民主评议 pages in Chromium', { timeout: 900_000 }, () =>
     // Her 民主评议 self-assessment, handed in as a file on her own page.
     const bytes = Buffer.from('2026年度民主评议自我评价：按时参加组织生活，完成学习任务。', 'utf8');
     await open('mylife');
-    await page
+    await rig.page
       .getByTestId('ol-self-file')
       .setInputFiles({ name: '自我评价.txt', mimeType: 'text/plain', buffer: bytes });
-    await page.getByTestId('ol-self-submit').click();
-    await page.getByTestId('ol-self-done').or(page.getByTestId('coded-error')).waitFor({ timeout: 120_000 });
+    await rig.page.getByTestId('ol-self-submit').click();
+    await rig.page
+      .getByTestId('ol-self-done')
+      .or(rig.page.getByTestId('coded-error'))
+      .waitFor({ timeout: 120_000 });
     assert.equal(
-      await page.getByTestId('coded-error').count(),
+      await rig.page.getByTestId('coded-error').count(),
       0,
-      (await page.getByTestId('ol-self').textContent()) ?? '',
+      (await rig.page.getByTestId('ol-self').textContent()) ?? '',
     );
-    await shoot(page, 'mylife-self-assessment-390');
+    await shoot(rig.page, 'mylife-self-assessment-390');
     const life = (await (await sdk()).query('orglife', 'member', { member: 'm-006', year })).result as {
       appraisal: { selfAssessment: string | null; rating: string | null } | null;
     };
@@ -123,17 +108,17 @@ describe('study and 民主评议 pages in Chromium', { timeout: 900_000 }, () =>
   });
 
   browserIt("the branch secretary confirms it; the member's hours grow by 4", async () => {
-    await signInWith(page, rig.web.url, chain.keystores.branchSecretary);
-    await page.setViewportSize({ width: 390, height: 844 });
+    await rig.signIn('branchSecretary');
+    await rig.page.setViewportSize({ width: 390, height: 844 });
     await open('study/confirm');
-    const line = page.getByTestId(`sd-pending-${studyId}`);
+    const line = rig.page.getByTestId(`sd-pending-${studyId}`);
     await line.waitFor();
     assert.match((await line.textContent()) ?? '', /孙伟|m-006/);
     assert.match((await line.textContent()) ?? '', /4 学时/);
-    await shoot(page, 'study-confirm-390');
-    await page.getByTestId(`sd-accept-${studyId}`).click();
+    await shoot(rig.page, 'study-confirm-390');
+    await rig.page.getByTestId(`sd-accept-${studyId}`).click();
     await line.getByText('已确认').waitFor({ timeout: 120_000 });
-    await checkPage(page, 'study-confirm');
+    await checkPage(rig.page, 'study-confirm');
     const p = await progress('m-006');
     assert.equal(p.studies[0]!.status, 'confirmed');
     assert.equal(p.individualHours, 4);
@@ -150,7 +135,7 @@ describe('study and 民主评议 pages in Chromium', { timeout: 900_000 }, () =>
       const send = async (action: string, params: { [k: string]: unknown }) => {
         const r = await c.send(
           { module: 'orglife', action, params: params as never },
-          chain.keys.branchSecretary,
+          rig.chain.keys.branchSecretary,
         );
         assert.equal(r.receipt.status, 'ok', `${action}: ${JSON.stringify(r.receipt.error)}`);
       };
@@ -159,40 +144,40 @@ describe('study and 民主评议 pages in Chromium', { timeout: 900_000 }, () =>
       await send('hold', { meeting: 'ev-web', heldOn: today, present: m.expected });
 
       await open('orglife/m/ev-web');
-      await page.getByTestId('ol-to-appraisal').click();
-      await page.getByTestId('ap-ratings').waitFor();
-      await page.getByTestId('ap-rate-m-005').getByText('优秀').click();
-      await page.getByTestId('ap-rate-m-006').getByText('不合格').click();
+      await rig.page.getByTestId('ol-to-appraisal').click();
+      await rig.page.getByTestId('ap-ratings').waitFor();
+      await rig.page.getByTestId('ap-rate-m-005').getByText('优秀').click();
+      await rig.page.getByTestId('ap-rate-m-006').getByText('不合格').click();
       const others = m.expected.length - 2;
       assert.equal(
-        (await page.getByTestId('ap-counts').textContent())?.trim(),
+        (await rig.page.getByTestId('ap-counts').textContent())?.trim(),
         `共 ${m.expected.length} 人：优秀 1 人，合格 ${others} 人，基本合格 0 人，不合格 1 人`,
       );
-      await shoot(page, 'appraisal-rate-390');
-      await page.getByTestId('ap-submit').click();
-      await page.getByTestId('confirm-ok').click();
-      await page.getByTestId('ap-done').waitFor({ timeout: 120_000 });
-      await page.getByTestId('ap-case-m-006').getByText('待处置').waitFor();
-      await page.getByTestId('ap-resolution-m-006').fill('res-web-1');
-      await page.getByTestId('ap-decide-m-006').click();
-      await page.getByTestId('confirm-ok').click();
-      await page
+      await shoot(rig.page, 'appraisal-rate-390');
+      await rig.page.getByTestId('ap-submit').click();
+      await rig.page.getByTestId('confirm-ok').click();
+      await rig.page.getByTestId('ap-done').waitFor({ timeout: 120_000 });
+      await rig.page.getByTestId('ap-case-m-006').getByText('待处置').waitFor();
+      await rig.page.getByTestId('ap-resolution-m-006').fill('res-web-1');
+      await rig.page.getByTestId('ap-decide-m-006').click();
+      await rig.page.getByTestId('confirm-ok').click();
+      await rig.page
         .getByTestId('ap-case-m-006')
         .getByText(/已决定：限期改正/)
         .waitFor({ timeout: 120_000 });
       // m-006 handed in a self-assessment; her rating has a decided handling and is not corrected here.
-      await page.getByTestId('ap-row-m-006').getByText('已交自我评价').waitFor();
-      assert.equal(await page.getByTestId('ap-correct-open-m-006').count(), 0);
+      await rig.page.getByTestId('ap-row-m-006').getByText('已交自我评价').waitFor();
+      assert.equal(await rig.page.getByTestId('ap-correct-open-m-006').count(), 0);
       // The meeting corrects m-005's 优秀 to 合格.
-      await page.getByTestId('ap-correct-open-m-005').click();
-      await page.getByTestId('ap-correct-rating-m-005').getByText('合格', { exact: true }).click();
-      await page.getByTestId('ap-correct-reason-m-005').fill('会议记录核对有误');
-      await page.getByTestId('ap-correct-resolution-m-005').fill('res-web-2');
-      await page.getByTestId('ap-correct-submit-m-005').click();
-      await page.getByTestId('confirm-ok').click();
-      await page.getByTestId('ap-row-m-005').getByText('已更正 1 次').waitFor({ timeout: 120_000 });
-      await shoot(page, 'appraisal-corrected-390');
-      await checkPage(page, 'appraisal');
+      await rig.page.getByTestId('ap-correct-open-m-005').click();
+      await rig.page.getByTestId('ap-correct-rating-m-005').getByText('合格', { exact: true }).click();
+      await rig.page.getByTestId('ap-correct-reason-m-005').fill('会议记录核对有误');
+      await rig.page.getByTestId('ap-correct-resolution-m-005').fill('res-web-2');
+      await rig.page.getByTestId('ap-correct-submit-m-005').click();
+      await rig.page.getByTestId('confirm-ok').click();
+      await rig.page.getByTestId('ap-row-m-005').getByText('已更正 1 次').waitFor({ timeout: 120_000 });
+      await shoot(rig.page, 'appraisal-corrected-390');
+      await checkPage(rig.page, 'appraisal');
 
       const a = (await c.query('orglife', 'appraisal', { meeting: 'ev-web' })).result as {
         rows: {

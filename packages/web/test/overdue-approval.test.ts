@@ -12,22 +12,11 @@
  * - with it the approval is recorded, with the special case, and the case moves on.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe } from 'node:test';
+import { describe } from 'node:test';
 import type { KeyPair } from '@djchain/crypto';
 import { addDays, chinaTime } from '@djchain/modules';
 import { post } from '@djchain/testkit/community';
-import type { Page } from 'playwright-core';
-import type { WebServer } from '../src/server.ts';
-import {
-  browserTests,
-  type Chain,
-  clientOf,
-  type Rig,
-  signInWith,
-  startChain,
-  startWebPage,
-  stopRig,
-} from './harness.ts';
+import { browserTests, type Chain, clientOf, startChain, useRig } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
 const { gate, browserIt } = browserTests('web overdue approval tests');
@@ -37,25 +26,25 @@ const PAST_DAYS = 663;
 const MEETING_DAY = 543;
 
 describe('an overdue approval in Chromium', { timeout: 900_000 }, () => {
-  let chain: Chain;
-  let web: WebServer;
-  let rig: Rig | undefined;
-  let page: Page;
-  const pageErrors: string[] = [];
-  const open = (hash: string) => page.goto(`${web.url}/#/${hash}`);
   const chinaDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+  const rig = useRig(gate, {
+    start: () =>
+      startChain({
+        pastDays: PAST_DAYS,
+        // The committee's 组织委员 (刘洋, m-005) and 副书记 (郭敏, m-012) sign their steps.
+        editGenesis: (g) => {
+          const org = g.modules.org as { posts: unknown[] };
+          org.posts.push(post('c1', 'm-005', '组织委员', '2024-06-01'));
+          org.posts.push(post('c1', 'm-012', '副书记', '2024-06-01'));
+        },
+      }),
+    setup: walkTheCase,
+    timeoutMs: 60_000,
+  });
+  const { open, pageErrors } = rig;
 
-  before(async () => {
-    if (!gate.run) return;
-    chain = await startChain({
-      pastDays: PAST_DAYS,
-      // The committee's 组织委员 (刘洋, m-005) and 副书记 (郭敏, m-012) sign their steps.
-      editGenesis: (g) => {
-        const org = g.modules.org as { posts: unknown[] };
-        org.posts.push(post('c1', 'm-005', '组织委员', '2024-06-01'));
-        org.posts.push(post('c1', 'm-012', '副书记', '2024-06-01'));
-      },
-    });
+  /** Steps 2–16 of the applicant's case, each on its day of the demo's plan, then back to the wall clock. */
+  async function walkTheCase(chain: Chain) {
     const applied = chinaDay(Date.now() - PAST_DAYS * 86_400_000);
     const k = (id: string): KeyPair => chain.memberKeys[id]!;
     const organizer = k('m-003');
@@ -97,58 +86,57 @@ describe('an overdue approval in Chromium', { timeout: 900_000 }, () => {
       assert.equal(r.receipt.status, 'ok', `${action}: ${JSON.stringify(r.receipt.error)}`);
     }
     await chain.toWallClock!();
-    rig = await startWebPage(chain, 60_000, pageErrors);
-    ({ web, page } = rig);
-  });
-  after(() => stopRig({ chain, ...rig }));
+  }
 
   browserIt('the approval form says it is overdue and offers the special case', async () => {
-    await signInWith(page, web.url, chain.keystores.committeeSecretary);
+    await rig.signIn('committeeSecretary');
     await open('recruitment/m-101/approveAdmission');
-    const form = page.getByTestId('step-form');
+    const form = rig.page.getByTestId('step-form');
     await form.waitFor();
-    const notice = page.getByTestId('overdue-notice');
+    const notice = rig.page.getByTestId('overdue-notice');
     await notice.waitFor();
     assert.match((await notice.textContent()) ?? '', /\d{4}-\d{2}-\d{2}/);
-    await page.getByTestId('field-special').waitFor();
+    await rig.page.getByTestId('field-special').waitFor();
     assert.match(
-      ((await page.locator('[data-testid=deadline-line][data-kind=approval]').textContent()) ?? '').trim(),
+      (
+        (await rig.page.locator('[data-testid=deadline-line][data-kind=approval]').textContent()) ?? ''
+      ).trim(),
       /^已超期/,
     );
-    await checkPage(page, 'overdue-approval-form');
+    await checkPage(rig.page, 'overdue-approval-form');
   });
 
   browserIt('without a special case the form asks for it, and nothing is sent', async () => {
-    await page.getByTestId('step-submit').click();
+    await rig.page.getByTestId('step-submit').click();
     // The box is required while the approval is overdue: named under the field, no confirmation.
-    const special = page.getByTestId('step-form').locator('.ant-form-item-has-error');
+    const special = rig.page.getByTestId('step-form').locator('.ant-form-item-has-error');
     await special.waitFor();
     assert.match((await special.textContent()) ?? '', /特殊情况说明[\s\S]*请填写/);
-    assert.equal(await page.getByTestId('confirm-list').count(), 0);
+    assert.equal(await rig.page.getByTestId('confirm-list').count(), 0);
     // The notice names both limits: three months, six in a special case, then only 不予批准.
-    assert.match((await page.getByTestId('overdue-notice').textContent()) ?? '', /三个月[\s\S]*六个月/);
-    const c = clientOf(chain);
-    await c.signIn(chain.keys.committeeSecretary);
+    assert.match((await rig.page.getByTestId('overdue-notice').textContent()) ?? '', /三个月[\s\S]*六个月/);
+    const c = clientOf(rig.chain);
+    await c.signIn(rig.chain.keys.committeeSecretary);
     const proc = (await c.query('recruitment', 'process', { member: 'm-101' })).result as {
       steps: Record<string, unknown>;
     };
     assert.equal(proc.steps.approveAdmission, undefined);
-    await checkPage(page, 'overdue-approval-asks');
+    await checkPage(rig.page, 'overdue-approval-asks');
   });
 
   browserIt('with the special case stated, the approval is recorded with it', async () => {
     const special = '申请人所在单位整体搬迁，支部大会材料补正后报批';
-    await page.getByTestId('field-special').fill(special);
-    await page.getByTestId('step-submit').click();
-    const listed = page.getByTestId('confirm-list');
+    await rig.page.getByTestId('field-special').fill(special);
+    await rig.page.getByTestId('step-submit').click();
+    const listed = rig.page.getByTestId('confirm-list');
     await listed.waitFor();
     assert.ok(((await listed.textContent()) ?? '').includes(special), 'the confirmation lists it');
-    await page.getByTestId('confirm-submit').click();
-    await page.getByTestId('step-done').waitFor({ timeout: 120_000 });
-    await checkPage(page, 'overdue-approval-done');
+    await rig.page.getByTestId('confirm-submit').click();
+    await rig.page.getByTestId('step-done').waitFor({ timeout: 120_000 });
+    await checkPage(rig.page, 'overdue-approval-done');
 
-    const c = clientOf(chain);
-    await c.signIn(chain.keys.committeeSecretary);
+    const c = clientOf(rig.chain);
+    await c.signIn(rig.chain.keys.committeeSecretary);
     const proc = (await c.query('recruitment', 'process', { member: 'm-101' })).result as {
       phase: string;
       steps: { approveAdmission: { on: string; by: string; data: Record<string, unknown> } };

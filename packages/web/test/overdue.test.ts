@@ -12,20 +12,8 @@
  * - afterwards the overdue count is back to 0.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe } from 'node:test';
-import type { Page } from 'playwright-core';
-import type { WebServer } from '../src/server.ts';
-import {
-  type ACCOUNTS,
-  browserTests,
-  type Chain,
-  clientOf,
-  type Rig,
-  signInWith,
-  startChain,
-  startWebPage,
-  stopRig,
-} from './harness.ts';
+import { describe } from 'node:test';
+import { browserTests, clientOf, startChain, useRig } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
 const { gate, browserIt } = browserTests('web overdue tests');
@@ -34,28 +22,17 @@ const { gate, browserIt } = browserTests('web overdue tests');
 const PAST_DAYS = 45;
 
 describe('an overdue step in Chromium', { timeout: 600_000 }, () => {
-  let chain: Chain;
-  let web: WebServer;
-  let rig: Rig | undefined;
-  let page: Page;
-  const pageErrors: string[] = [];
-  const open = (hash: string) => page.goto(`${web.url}/#/${hash}`);
+  const rig = useRig(gate, {
+    start: () => startChain({ pastDays: PAST_DAYS }),
+    setup: (chain) => chain.toWallClock!(),
+    timeoutMs: 60_000,
+  });
+  const { open, signIn, pageErrors } = rig;
   const chinaDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 
-  before(async () => {
-    if (!gate.run) return;
-    chain = await startChain({ pastDays: PAST_DAYS });
-    await chain.toWallClock!();
-    rig = await startWebPage(chain, 60_000, pageErrors);
-    ({ web, page } = rig);
-  });
-  after(() => stopRig({ chain, ...rig }));
-
-  const signIn = (account: keyof typeof ACCOUNTS) => signInWith(page, web.url, chain.keystores[account]);
-
   browserIt('the chain holds the application of 45 days ago, and today is today', async () => {
-    const c = clientOf(chain);
-    await c.signIn(chain.keys.branchSecretary);
+    const c = clientOf(rig.chain);
+    await c.signIn(rig.chain.keys.branchSecretary);
     const proc = (await c.query('recruitment', 'process', { member: 'm-101' })).result as {
       steps: { apply: { on: string } };
       deadlines: Array<{ kind: string; due: string }>;
@@ -72,27 +49,27 @@ describe('an overdue step in Chromium', { timeout: 600_000 }, () => {
     await signIn('committeeSecretary');
     await open('workbench');
     // The branch's step, so the committee secretary sees it waiting on the branch — overdue.
-    const todo = page.locator(
+    const todo = rig.page.locator(
       ':is([data-testid=todo-item], [data-testid=todo-waiting])[data-member=m-101][data-action=talk]',
     );
     await todo.waitFor();
     assert.match((await todo.textContent()) ?? '', /已超期.*周晓.*第2步 党组织派人谈话/);
-    const warning = page.locator('[data-testid=warning-item][data-member=m-101][data-kind=talk]');
+    const warning = rig.page.locator('[data-testid=warning-item][data-member=m-101][data-kind=talk]');
     assert.match((await warning.textContent()) ?? '', /已超期.*周晓.*谈话期限/);
     assert.equal(
-      (await page.getByTestId('branch-row-b1').getByTestId('cell-overdue').textContent())?.trim(),
+      (await rig.page.getByTestId('branch-row-b1').getByTestId('cell-overdue').textContent())?.trim(),
       '1',
     );
     // The warning centre's own warnings (every module's) for c1 and below: the count the chain
     // gives, and the overdue talk among the first listed.
-    const c = clientOf(chain);
-    await c.signIn(chain.keys.committeeSecretary);
+    const c = clientOf(rig.chain);
+    await c.signIn(rig.chain.keys.committeeSecretary);
     const centre = (await c.query('warnings', 'open', { org: 'c1', subtree: true })).result as {
       kind: string;
       member: string | null;
     }[];
     assert.ok(centre.some((w) => w.kind === 'recruitment.deadline' && w.member === 'm-101'));
-    const card = page.getByTestId('wb-centre');
+    const card = rig.page.getByTestId('wb-centre');
     await card.locator('[data-testid=wc-item][data-kind="recruitment.deadline"]').first().waitFor();
     assert.equal(await card.getAttribute('data-count'), String(centre.length));
     assert.match(
@@ -100,63 +77,63 @@ describe('an overdue step in Chromium', { timeout: 600_000 }, () => {
       new RegExp(`预警中心（本组织及下级 ${centre.length} 条）`),
     );
     // On a phone the to-do's text keeps the list's width (the waiting note goes under it).
-    await page.setViewportSize({ width: 390, height: 844 });
+    await rig.page.setViewportSize({ width: 390, height: 844 });
     const meta = (await todo.locator('.ant-list-item-meta').boundingBox())!;
-    const whole = (await page.getByTestId('todo-list').boundingBox())!;
+    const whole = (await rig.page.getByTestId('todo-list').boundingBox())!;
     assert.ok(meta.width > whole.width * 0.8, `to-do text ${meta.width}px of ${whole.width}px`);
-    await checkPage(page, 'overdue-workbench');
+    await checkPage(rig.page, 'overdue-workbench');
     await open('supervision');
-    const row = page.getByTestId('branch-row-b1');
+    const row = rig.page.getByTestId('branch-row-b1');
     await row.waitFor();
     assert.equal((await row.getByTestId('cell-overdue').textContent())?.trim(), '1');
     assert.equal(
-      (await page.getByTestId('branch-row-b2').getByTestId('cell-overdue').textContent())?.trim(),
+      (await rig.page.getByTestId('branch-row-b2').getByTestId('cell-overdue').textContent())?.trim(),
       '0',
     );
-    await checkPage(page, 'overdue-supervision');
+    await checkPage(rig.page, 'overdue-supervision');
     await row.click();
-    const cases = page.getByTestId('branch-cases');
+    const cases = rig.page.getByTestId('branch-cases');
     await cases.getByText('周晓').waitFor();
     assert.match((await cases.textContent()) ?? '', /已超期 谈话期限/);
-    await checkPage(page, 'overdue-supervision-b1');
+    await checkPage(rig.page, 'overdue-supervision-b1');
   });
 
   browserIt('the talk form offers the stated reason, and the late talk is recorded with it', async () => {
     await signIn('branchSecretary');
     await open('workbench');
-    await page.getByTestId('todo-go-m-101-talk').click();
-    const form = page.getByTestId('step-form');
+    await rig.page.getByTestId('todo-go-m-101-talk').click();
+    const form = rig.page.getByTestId('step-form');
     await form.waitFor();
-    assert.match(page.url(), /#\/recruitment\/m-101\/talk$/);
+    assert.match(rig.page.url(), /#\/recruitment\/m-101\/talk$/);
     // It says it is overdue, and since when; the reason is asked for on the same form.
-    const notice = page.getByTestId('overdue-notice');
+    const notice = rig.page.getByTestId('overdue-notice');
     await notice.waitFor();
     const talkDue = (await notice.textContent()) ?? '';
     assert.match(talkDue, /\d{4}-\d{2}-\d{2}/);
     assert.match(talkDue, /逾期原因/);
-    await page.getByTestId('field-lateReason').waitFor();
+    await rig.page.getByTestId('field-lateReason').waitFor();
     // The process's deadline line, in words: level, step, date, article.
     assert.match(
-      ((await page.locator('[data-testid=deadline-line][data-kind=talk]').textContent()) ?? '').trim(),
+      ((await rig.page.locator('[data-testid=deadline-line][data-kind=talk]').textContent()) ?? '').trim(),
       /^已超期\s*党组织派人谈话 · 期限 \d{4}-\d{2}-\d{2} · 《中国共产党发展党员工作细则》第七条$/,
     );
-    await checkPage(page, 'overdue-talk-form');
+    await checkPage(rig.page, 'overdue-talk-form');
     const today = chinaDay(Date.now());
     const reason = '申请人外出务工，返回社区后即安排谈话';
-    await page.getByTestId('field-heldOn').fill(today);
-    await page.getByTestId('field-people').fill('m-002');
-    await page.getByTestId('field-note').fill('入党动机端正');
-    await page.getByTestId('field-lateReason').fill(reason);
-    await page.getByTestId('step-submit').click();
-    const listed = page.getByTestId('confirm-list');
+    await rig.page.getByTestId('field-heldOn').fill(today);
+    await rig.page.getByTestId('field-people').fill('m-002');
+    await rig.page.getByTestId('field-note').fill('入党动机端正');
+    await rig.page.getByTestId('field-lateReason').fill(reason);
+    await rig.page.getByTestId('step-submit').click();
+    const listed = rig.page.getByTestId('confirm-list');
     await listed.waitFor();
     assert.ok(((await listed.textContent()) ?? '').includes(reason), 'the confirmation lists the reason');
-    await page.getByTestId('confirm-submit').click();
-    await page.getByTestId('step-done').waitFor({ timeout: 120_000 });
-    await checkPage(page, 'overdue-talk-done');
+    await rig.page.getByTestId('confirm-submit').click();
+    await rig.page.getByTestId('step-done').waitFor({ timeout: 120_000 });
+    await checkPage(rig.page, 'overdue-talk-done');
 
-    const c = clientOf(chain);
-    await c.signIn(chain.keys.branchSecretary);
+    const c = clientOf(rig.chain);
+    await c.signIn(rig.chain.keys.branchSecretary);
     const proc = (await c.query('recruitment', 'process', { member: 'm-101' })).result as {
       steps: { talk: { on: string; by: string; data: Record<string, unknown> } };
       deadlines: Array<{ kind: string }>;
@@ -172,7 +149,7 @@ describe('an overdue step in Chromium', { timeout: 600_000 }, () => {
 
     // Nothing overdue any more in the branch's table.
     await open('supervision');
-    const row = page.getByTestId('branch-row-b1');
+    const row = rig.page.getByTestId('branch-row-b1');
     await row.waitFor();
     assert.equal((await row.getByTestId('cell-overdue').textContent())?.trim(), '0');
     assert.deepEqual(pageErrors, []);
