@@ -71,6 +71,9 @@ export function apiRoutes(app: FastifyInstance): readonly CollectedRoute[] {
 const invalid = (reply: FastifyReply, message: string) =>
   reply.status(400).send(new ApiError('REQUEST_INVALID', message).body());
 
+/** How long a closing server waits for its connections to finish before it cuts them. */
+const CLOSE_GRACE_MS = 2000;
+
 export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyInstance {
   const { bodyLimit, events, operatorToken, trustProxy, ...o } = { ...defaultApiOptions, ...opts };
   const limits: ConnectionLimits = { ...defaultConnectionLimits, ...o.limits };
@@ -132,12 +135,20 @@ export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyI
   const onCommit = hub.onCommit.bind(hub);
   node.events.on('commit', onCommit);
   // Event streams never end by themselves: end them before the server waits for its connections.
+  // A connection still open CLOSE_GRACE_MS later is cut: a keep-alive socket the close did not count
+  // as idle otherwise held a stopping node for the whole keep-alive timeout (72 s, seen in tests).
+  let forceClose: ReturnType<typeof setTimeout> | undefined;
   app.addHook('preClose', async () => {
     node.events.off('commit', onCommit);
     hub.close();
+    forceClose = setTimeout(() => server?.closeAllConnections(), CLOSE_GRACE_MS);
+    forceClose.unref();
   });
   const metrics = createMetrics(node, hub);
-  app.addHook('onClose', async () => metrics.stop());
+  app.addHook('onClose', async () => {
+    clearTimeout(forceClose);
+    metrics.stop();
+  });
 
   app.setErrorHandler((err: FastifyError | ApiError, _req, reply) => {
     if (err instanceof ApiError) return reply.status(err.status).send(err.body());

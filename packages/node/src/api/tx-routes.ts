@@ -45,7 +45,8 @@ export function txRoutes(
     }
   };
   node.events.on('commit', onCommit);
-  app.addHook('onClose', async () => {
+  // Before the server waits for its connections: a long poll in flight answers now.
+  app.addHook('preClose', async () => {
     node.events.off('commit', onCommit);
     for (const set of waiters.values()) for (const resolve of set) resolve();
     waiters.clear();
