@@ -7,8 +7,11 @@
 import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
 import { test } from 'node:test';
-import { buildApi } from '../src/index.ts';
-import { startNode, tempDir } from './helpers.ts';
+import { getSuite, toHex } from '@djchain/crypto';
+import { encodeTx, txHash } from '@djchain/ledger';
+import { kvModule } from '@djchain/testkit/kv';
+import { buildApi, openNode } from '../src/index.ts';
+import { genesisFor, keyOf, kvTxWith, startNode, tempDir } from './helpers.ts';
 
 async function serve(t: Parameters<typeof tempDir>[0], opts: Parameters<typeof buildApi>[1]) {
   const node = startNode(tempDir(t));
@@ -161,4 +164,74 @@ test('writes are rate-limited per client, and the budget comes back with the nex
   assert.equal(asOperator.statusCode, 200, "the operator's own tools are not limited");
   now += 60_000;
   assert.equal((await post('192.0.2.1')).statusCode, 200);
+});
+
+test('closing the server cuts a connection still busy with a request (it does not wait out the request time)', async (t) => {
+  // Default limits: the request time is 30 s. A stopping node must not wait for it.
+  const node = startNode(tempDir(t));
+  t.after(() => node.close());
+  const api = buildApi(node, {});
+  // The server has the request's headers: from here the connection is busy, not idle.
+  let received!: () => void;
+  const arrived = new Promise<void>((r) => {
+    received = r;
+  });
+  api.addHook('onRequest', async () => received());
+  const port = Number(new URL(await api.listen({ host: '127.0.0.1', port: 0 })).port);
+  const s = await open(port);
+  s.on('error', () => {});
+  // Headers complete, 10 of the 100 body bytes: a request under way, not an idle keep-alive socket.
+  s.write(
+    'POST /v1/txs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"txs":["A',
+  );
+  await arrived;
+  const closing = api.close();
+  // The guard (20 s) is under the 30 s request time and far over the 2 s grace.
+  const closed = await closedWithin(s, 20_000);
+  s.destroy();
+  await closing;
+  assert.equal(closed, true, 'the busy connection held the closing server open');
+});
+
+test('closing the server answers a transaction long poll in flight before it waits for connections', async (t) => {
+  // Two validators of equal power and one running: nothing commits, the transaction stays pending.
+  const suite = getSuite('intl');
+  const node = openNode(
+    {
+      dataDir: tempDir(t),
+      genesis: genesisFor(suite, [keyOf(suite, 0), keyOf(suite, 1)]),
+      modules: [kvModule],
+      driver: { emptyBlockIntervalMs: 20 },
+    },
+    { key: keyOf(suite, 0) },
+  );
+  t.after(() => node.close());
+  const api = buildApi(node, {});
+  let waiting!: () => void;
+  const inHandler = new Promise<void>((r) => {
+    waiting = r;
+  });
+  api.addHook('preHandler', async (req) => {
+    if (req.url.includes('/wait')) waiting();
+  });
+  const url = await api.listen({ host: '127.0.0.1', port: 0 });
+  const tx = kvTxWith(suite, keyOf(suite, 2));
+  const sent = await fetch(`${url}/v1/txs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ txs: [Buffer.from(encodeTx(tx)).toString('base64')] }),
+  });
+  assert.equal((await sent.json()).results[0].accepted, true);
+  const poll = fetch(`${url}/v1/txs/${toHex(txHash(suite, tx))}/wait?timeoutMs=30000`).then(
+    async (r) => ({ status: r.status, body: await r.json() }),
+    (e: Error) => ({ status: 0, body: { error: { code: e.message } } }),
+  );
+  await inHandler;
+  // The handler runs in the microtasks after its last hook: by the next macrotask it waits.
+  await new Promise((r) => setImmediate(r));
+  const closing = api.close();
+  // Answered (the wait ran out early), not cut: the client learns the transaction is not committed.
+  const answer = await poll;
+  await closing;
+  assert.equal(answer.body.error?.code, 'TX_WAIT_TIMEOUT', JSON.stringify(answer));
 });

@@ -118,7 +118,7 @@ describe('dues books and arrears in Chromium', { timeout: 600_000 }, () => {
     await ledger.locator('tr', { hasText: month }).getByText('¥30.00').first().waitFor();
     await rig.page.getByTestId('dues-ledger-org').click();
     await rig.page.locator('.ant-select-item-option', { hasText: '第一党支部' }).click();
-    const monthRow = ledger.locator('tr', { hasText: month }).first();
+    const monthRow = ledger.locator('[data-org="b1"] tr', { hasText: month }).first();
     await monthRow.getByText('¥30.00').first().waitFor();
     // collected 30.00, received 0, remitted 30.00, held 0.00: collected = remitted + held.
     assert.match((await monthRow.textContent()) ?? '', /¥30\.00¥0\.00¥30\.00¥0\.00/);

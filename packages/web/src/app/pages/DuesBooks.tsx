@@ -132,6 +132,9 @@ export function LedgerCard({ org, below, year }: { org: string; below: readonly 
       (await chain.client.query('dues', 'ledger', { org: shown, year })).result as unknown as Ledger,
     [shown, year],
   );
+  // The books just chosen, never the previous organization's while the new ones load: a row of
+  // another organization's figures under this one's name would be read as its own.
+  const current = data.data?.org === shown ? data.data : undefined;
   const orgName = (id: string) => names.org(id) ?? id;
   const choices = [org, ...below.filter((b) => b !== org)];
   return (
@@ -149,12 +152,14 @@ export function LedgerCard({ org, below, year }: { org: string; below: readonly 
           />
         )}
         <div style={{ color: '#595959' }}>{t('duesLedgerRule')}</div>
-        {data.loading && !data.data ? (
-          <Loading />
-        ) : data.error || !data.data ? (
+        {data.error ? (
           <ErrorBlock error={data.error} onRetry={data.reload} />
+        ) : current ? (
+          <div data-org={current.org}>
+            <LedgerTable ledger={current} />
+          </div>
         ) : (
-          <LedgerTable ledger={data.data} />
+          <Loading />
         )}
       </Space>
     </Card>
