@@ -39,6 +39,9 @@ if (only.length === 0 || only.includes('scripts')) collect(join(root, 'scripts',
 // order: with two files at a time, a long file started last would run alone at the end. A name
 // missing here only runs later; nothing else depends on this list.
 const LONGEST_FIRST = [
+  // npm test's typecheck and lint (scripts/test/static-checks.ts): first, beside each other.
+  'scripts/test/typecheck',
+  'scripts/test/lint',
   'web/test/journeys',
   'web/test/admin',
   'cli/test/demo',

@@ -134,7 +134,6 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
       await open('manage');
       await rig.page.getByTestId('manage-orgs').waitFor();
       await checkPage(rig.page, 'manage-hub');
-      await shoot(rig.page, 'manage-hub');
 
       await open('manage/orgs');
       await rig.page.getByTestId('create-org').waitFor();
@@ -169,7 +168,6 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
       assert.match(await text(refusal.getByTestId('error-cite')), /中国共产党章程.*第三十条/);
       assert.match(await text(refusal), /ORG_BAD_NESTING/);
       await checkPage(rig.page, 'manage-orgs');
-      await shoot(rig.page, 'manage-orgs');
 
       await open('manage/posts');
       await choose('appoint-org', '东风社区党委');
@@ -178,7 +176,6 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
       assert.equal(await submit('appoint-post'), 'done');
       await rig.page.getByTestId('current-posts').getByText('m-013').waitFor();
       await checkPage(rig.page, 'manage-posts');
-      await shoot(rig.page, 'manage-posts');
 
       await open('manage/terms');
       await rig.page.getByTestId('term-state-c1').waitFor();
@@ -198,7 +195,6 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
       }[];
       assert.deepEqual(posts.map((p) => `${p.post}:${p.member}`).sort(), ['书记:m-012', '组织委员:m-011']);
       await checkPage(rig.page, 'manage-terms');
-      await shoot(rig.page, 'manage-terms');
     },
   );
 
@@ -243,7 +239,6 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
       assert.match(await text(errors.first()), /第 3 行/);
       assert.match(await text(errors.first()), /身份证号校验位错误/);
       await checkPage(rig.page, 'manage-excel-errors');
-      await shoot(rig.page, 'manage-excel-errors');
 
       const profilesBefore = readFileSync(tmp('profiles.jsonl'), 'utf8').split('\n').filter(Boolean).length;
       await rig.page.locator('[data-testid=choose-roster]:enabled').waitFor();
@@ -262,7 +257,6 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
         .allTextContents();
       assert.equal(ids.length, 2);
       await checkPage(rig.page, 'manage-excel-imported');
-      await shoot(rig.page, 'manage-excel-imported');
 
       // On chain: registered in b1 with a profile and an age commitment; no personal field anywhere.
       const c = clientOf(rig.chain);
@@ -334,7 +328,6 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
       // b2's people are not the organizer's to read: not listed.
       assert.equal(exported.has('m-011'), false);
       await checkPage(rig.page, 'manage-excel-exported');
-      await shoot(rig.page, 'manage-excel-exported');
       assert.equal(
         readFileSync(tmp('profiles.jsonl'), 'utf8').split('\n').filter(Boolean).length,
         profilesBefore + 2,
@@ -360,7 +353,6 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
       assert.equal(await submit('rotate'), 'done');
       await rig.page.getByTestId('rotate-signin').waitFor();
       await checkPage(rig.page, 'manage-keys-rotated');
-      await shoot(rig.page, 'manage-keys-rotated');
       // The old file no longer signs in as anyone; the new one does.
       await signInFile(file, '新口令-rotate-2026', 0);
       assert.match(await text(rig.page.getByTestId('session-bar')), /m-006/);
@@ -379,7 +371,6 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
       await (await downloading).saveAs(file);
       const address = (await text(rig.page.getByTestId('newkey-address'))).trim();
       await checkPage(rig.page, 'manage-newkey');
-      await shoot(rig.page, 'manage-newkey');
 
       await signIn('branchSecretary');
       await open('manage/keys');
@@ -395,7 +386,6 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
         /MEMBER_NOT_PERMITTED/,
       );
       await checkPage(rig.page, 'manage-keys-requested');
-      await shoot(rig.page, 'manage-keys-requested');
 
       await signIn('committeeSecretary');
       await open('manage/keys');
@@ -406,7 +396,6 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
       assert.match(await text(pending), /m-002/);
       assert.equal(await submit('recovery-approve'), 'done');
       await checkPage(rig.page, 'manage-keys-approved');
-      await shoot(rig.page, 'manage-keys-approved');
 
       await signInFile(file, '找回口令-2026-m005', 0);
       assert.match(await text(rig.page.getByTestId('session-bar')), /m-005/);
@@ -462,7 +451,6 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
       const after = (await c.query('member', 'member', { id: 'm-004' })).result as { status: string };
       assert.equal(after.status, '正式党员');
       await checkPage(rig.page, 'manage-members');
-      await shoot(rig.page, 'manage-members');
       assert.deepEqual(pageErrors, []);
     },
   );

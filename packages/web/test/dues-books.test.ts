@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe } from 'node:test';
 import type { Value } from '@djchain/crypto';
-import { browserTests, type Chain, clientOf, NAMES, shoot, startChain, useRig } from './harness.ts';
+import { browserTests, type Chain, clientOf, NAMES, startChain, useRig } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
 const { gate, browserIt } = browserTests('dues books tests');
@@ -88,7 +88,6 @@ describe('dues books and arrears in Chromium', { timeout: 600_000 }, () => {
       new RegExp(NAMES['m-002']!),
     );
     await checkPage(rig.page, 'dues-arrears');
-    await shoot(rig.page, 'dues-arrears');
   });
 
   browserIt("the 党委 secretary acknowledges the branch's remittance and drills into the books", async () => {
@@ -129,6 +128,5 @@ describe('dues books and arrears in Chromium', { timeout: 600_000 }, () => {
     assert.match(recordText, new RegExp(`${NAMES['m-002']} 交纳 ${month}，¥30\\.00（现金）`));
     assert.match(recordText, /上缴 ¥30\.00（\d{4}-Q4）上级已确认收到/);
     await checkPage(rig.page, 'dues-books');
-    await shoot(rig.page, 'dues-books');
   });
 });

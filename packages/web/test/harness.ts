@@ -539,12 +539,17 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
 
 /** Full-page screenshots at 390 px (a phone) and 1280 px wide. */
 export async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await page.waitForTimeout(300); // layout settles after the resize (not an assertion)
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
+    await shootAt(page, name, width);
   }
+}
+
+/** The whole page as it is now, into `<name>-<width>.png` (the viewport already at `width`). */
+export async function shootAt(page: Page, name: string, width: number): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
 }
 
 /**

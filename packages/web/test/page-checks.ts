@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { shoot } from './harness.ts';
+import { shootAt } from './harness.ts';
 
 /**
  * Every page's checks, at 390 and 1280 px: tap targets and English words (zh-CN) at both; axe at
@@ -15,14 +15,16 @@ import { shoot } from './harness.ts';
  * suite's time is capped by CI.
  */
 export async function checkPage(page: Page, name: string, opts: { wide?: boolean } = {}): Promise<void> {
+  // One resize per width, the screenshot taken at it (`shoot` after the loop resized twice more:
+  // re-laying out the page and its charts costs both cores' time in a CPU-bound suite).
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await page.waitForTimeout(300); // layout settles after the resize (not an assertion)
     if (width === 390 || opts.wide) await axeCheck(page, name, width);
     assert.deepEqual(await smallTargets(page), [], `${name} @${width}: tap targets under 44 px`);
     assert.deepEqual(await englishWords(page), [], `${name} @${width}: English in zh-CN`);
+    await shootAt(page, `journey-${name}`, width);
   }
-  await shoot(page, `journey-${name}`);
 }
 
 /** axe-core: no serious or critical violation (contrast, labels, names). */
