@@ -6,12 +6,12 @@
  */
 import type { VerifiedReceipt } from '@djchain/client';
 import type { Value } from '@djchain/crypto/browser';
-import { Alert, App, Button, Card, Form, type FormInstance, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, type FormInstance, Space, Typography } from 'antd';
 import { type ReactNode, useRef, useState } from 'react';
 import { postMayAct, whoMay } from './admin-permissions.ts';
 import { useApp, useAsync } from './context.tsx';
 import { superiorCommitteeOf } from './permissions.ts';
-import { CodedAlert, type CodedView, codedOf } from './ui.tsx';
+import { CodedAlert, type CodedView, codedOf, useConfirm } from './ui.tsx';
 
 export type FormValues = Record<string, unknown>;
 
@@ -41,7 +41,7 @@ export interface ActCardProps {
 
 export function ActCard(props: ActCardProps) {
   const { t, lang, chain, session, unlockKey } = useApp();
-  const { modal } = App.useApp();
+  const confirm = useConfirm();
   const [own] = Form.useForm();
   const form = props.form ?? own;
   const values = (Form.useWatch([], form) ?? {}) as FormValues;
@@ -91,7 +91,7 @@ export function ActCard(props: ActCardProps) {
       setRefusal(codedOf(e));
       return;
     }
-    modal.confirm({
+    confirm({
       title: t('confirmTitle'),
       content: (
         <div data-testid="confirm-summary">
@@ -104,9 +104,6 @@ export function ActCard(props: ActCardProps) {
           ))}
         </div>
       ),
-      okText: t('confirmOk'),
-      cancelText: t('confirmCancel'),
-      okButtonProps: { 'data-testid': 'confirm-ok' } as Record<string, string>,
       onOk: () => {
         void submit(prepared, v);
       },

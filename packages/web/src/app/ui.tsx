@@ -1,5 +1,5 @@
 /** Small shared pieces: loading and error blocks, coded chain errors with their cited article. */
-import { Alert, Button, Spin, Typography } from 'antd';
+import { Alert, App, Button, Spin, Typography } from 'antd';
 import { type ReactNode, useRef } from 'react';
 import { useApp } from './context.tsx';
 import { zhErrors } from './errors-zh.ts';
@@ -120,4 +120,23 @@ export function FileButton({
       </Button>
     </>
   );
+}
+
+/**
+ * The app's confirmation before a signed act: `title` and `content`, OK (确认提交, test id
+ * `confirm-ok`) and Cancel (取消); `onOk` may return a promise (the OK button spins until it settles).
+ */
+export function useConfirm(): (o: { title: ReactNode; content: ReactNode; onOk: () => unknown }) => void {
+  const { t } = useApp();
+  const { modal } = App.useApp();
+  return ({ title, content, onOk }) => {
+    modal.confirm({
+      title,
+      content,
+      okText: t('confirmOk'),
+      cancelText: t('confirmCancel'),
+      okButtonProps: { 'data-testid': 'confirm-ok' } as Record<string, string>,
+      onOk: () => onOk(),
+    });
+  };
 }

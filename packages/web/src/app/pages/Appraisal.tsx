@@ -6,12 +6,12 @@
  * recorded with its resolution id (`orglife.decideHandling`). People decide; the chain records.
  */
 
-import { Alert, App, Button, Card, Input, List, Radio, Select, Space, Tag } from 'antd';
+import { Alert, Button, Card, Input, List, Radio, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { PersonName } from '../names.tsx';
-import { CodedAlert, ErrorBlock, Loading } from '../ui.tsx';
+import { CodedAlert, ErrorBlock, Loading, useConfirm } from '../ui.tsx';
 import { OL_TAP_CSS, Quiet, useOrgLifeAct } from './OrgLife.tsx';
 
 /** orglife RATINGS and HANDLINGS (modules src/orglife/rules.ts). */
@@ -51,7 +51,7 @@ export interface AppraisalView {
 
 export function AppraisalPage({ id }: { id: string }) {
   const { t, chain } = useApp();
-  const { modal } = App.useApp();
+  const confirm = useConfirm();
   const data = useAsync(
     async () =>
       (await chain.client.query('orglife', 'appraisal', { meeting: id }))
@@ -90,7 +90,7 @@ export function AppraisalPage({ id }: { id: string }) {
     d: count('不合格'),
   });
   const submitRatings = () =>
-    modal.confirm({
+    confirm({
       title: t('apSubmit'),
       content: (
         <div data-testid="ap-confirm-summary">
@@ -98,9 +98,6 @@ export function AppraisalPage({ id }: { id: string }) {
           <p>{counts}</p>
         </div>
       ),
-      okText: t('confirmOk'),
-      cancelText: t('confirmCancel'),
-      okButtonProps: { 'data-testid': 'confirm-ok' } as Record<string, string>,
       onOk: async () => {
         const params: Record<string, string[]> = {};
         for (const r of RATINGS) {
@@ -234,7 +231,7 @@ export function AppraisalPage({ id }: { id: string }) {
 function CorrectForm(props: { member: string; year: number; current: Rating; onDone: () => void }) {
   const { member, year, current, onDone } = props;
   const { t } = useApp();
-  const { modal } = App.useApp();
+  const confirm = useConfirm();
   const act = useOrgLifeAct();
   const [rating, setRating] = useState<Rating>(current === '合格' ? '基本合格' : '合格');
   const [reason, setReason] = useState('');
@@ -242,16 +239,13 @@ function CorrectForm(props: { member: string; year: number; current: Rating; onD
   const valid =
     rating !== current && reason.trim().length >= 4 && /^[A-Za-z0-9._-]{1,64}$/.test(resolution.trim());
   const submit = () =>
-    modal.confirm({
+    confirm({
       title: t('apCorrect'),
       content: (
         <p data-testid="ap-correct-summary">
           {t('apCorrectConfirm', { member, rating: t(`apR_${rating}` as MessageKey) })}
         </p>
       ),
-      okText: t('confirmOk'),
-      cancelText: t('confirmCancel'),
-      okButtonProps: { 'data-testid': 'confirm-ok' } as Record<string, string>,
       onOk: async () => {
         const h = await act.send('orglife', 'correctRating', {
           member,
@@ -312,22 +306,19 @@ function CorrectForm(props: { member: string; year: number; current: Rating; onD
 
 function HandlingForm({ member, year, onDone }: { member: string; year: number; onDone: () => void }) {
   const { t } = useApp();
-  const { modal } = App.useApp();
+  const confirm = useConfirm();
   const act = useOrgLifeAct();
   const [outcome, setOutcome] = useState<(typeof HANDLINGS)[number]>('限期改正');
   const [resolution, setResolution] = useState('');
   const valid = /^[A-Za-z0-9._-]{1,64}$/.test(resolution.trim());
   const submit = () =>
-    modal.confirm({
+    confirm({
       title: t('apDecide'),
       content: (
         <p>
           {t('apDecideConfirm')} {t(`apO_${outcome}` as MessageKey)} · {resolution.trim()}
         </p>
       ),
-      okText: t('confirmOk'),
-      cancelText: t('confirmCancel'),
-      okButtonProps: { 'data-testid': 'confirm-ok' } as Record<string, string>,
       onOk: async () => {
         const h = await act.send('orglife', 'decideHandling', {
           member,

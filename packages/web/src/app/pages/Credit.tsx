@@ -5,14 +5,20 @@
  * comparison with anyone. Beside each entry the member may ask their branch for a correction (a
  * recorded request, signed with their own key) and sees it awaiting the branch, then its answer.
  */
-import { Button, Card, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import { Button, Card, Input, List, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { useSignedAct } from '../signed-act.ts';
 import { CodedAlert, ErrorBlock, Loading } from '../ui.tsx';
-import { ANSWER_POSTS, type Correction, CorrectionStatus, newCorrectionId } from './credit-common.tsx';
+import {
+  ANSWER_POSTS,
+  type Correction,
+  CorrectionStatus,
+  CreditEntryHead,
+  newCorrectionId,
+} from './credit-common.tsx';
 import { Quiet } from './OrgLife.tsx';
 
 interface Entry {
@@ -68,16 +74,12 @@ export function CreditPage() {
               data-record={e.record}
               style={{ display: 'block' }}
             >
-              <Space wrap>
-                <Tag color={e.points > 0 ? 'green' : e.points < 0 ? 'red' : 'default'}>
-                  {e.points > 0 ? `+${e.points}` : String(e.points)}
-                </Tag>
-                <b>{t(`cr_${e.kind}` as MessageKey)}</b>
-                <span>{e.on}</span>
-              </Space>
-              <div style={{ color: '#595959' }}>
-                {t('ixRecord')}：<code>{e.record}</code>
-              </div>
+              <CreditEntryHead
+                points={e.points}
+                label={t(`cr_${e.kind}` as MessageKey)}
+                on={e.on}
+                record={e.record}
+              />
               {(e.corrections ?? []).map((k) => (
                 <CorrectionStatus key={k.id} c={k} />
               ))}

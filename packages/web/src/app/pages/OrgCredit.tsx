@@ -3,12 +3,13 @@
  * — read by its own post holders and those above it (the node's read rule, as the index) — every
  * point beside the record behind it. One organization at a time: no table of organizations, no rank.
  */
-import { Card, List, Space, Tag, Typography } from 'antd';
+import { Card, List, Typography } from 'antd';
 import { chinaToday } from '../chain.ts';
 import { useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { useNames } from '../names.tsx';
 import { ErrorBlock, Loading } from '../ui.tsx';
+import { CreditEntryHead } from './credit-common.tsx';
 import { Quiet } from './OrgLife.tsx';
 
 interface OrgCredit {
@@ -46,17 +47,13 @@ export function OrgCreditCard({ org }: { org: string }) {
             data-record={e.record}
             style={{ display: 'block' }}
           >
-            <Space wrap>
-              <Tag color={e.points > 0 ? 'green' : e.points < 0 ? 'red' : 'default'}>
-                {e.points > 0 ? `+${e.points}` : String(e.points)}
-              </Tag>
-              <b>{t(`oc_${e.kind}` as MessageKey)}</b>
-              <span>{e.on}</span>
-              {e.org !== c.org && <span>{names.org(e.org) ?? e.org}</span>}
-            </Space>
-            <div style={{ color: '#595959' }}>
-              {t('ixRecord')}：<code>{e.record}</code>
-            </div>
+            <CreditEntryHead
+              points={e.points}
+              label={t(`oc_${e.kind}` as MessageKey)}
+              on={e.on}
+              record={e.record}
+              extra={e.org !== c.org && <span>{names.org(e.org) ?? e.org}</span>}
+            />
           </List.Item>
         )}
       />

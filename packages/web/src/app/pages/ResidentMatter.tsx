@@ -1,11 +1,5 @@
-/**
- * One 四议两公开 matter for residents (`#/resident/m/<id>`): its six steps as recorded on chain (who was
- * expected, who came, the votes, late steps marked), the residents' comments with the form to add
- * one, and — for a 居民代表 of the open round who has not voted — the vote, signed with their own key.
- */
-import type { VerifiedReceipt } from '@djchain/client';
 import type { Value } from '@djchain/crypto/browser';
-import { Alert, Button, Card, Input, List, Space, Steps, Typography } from 'antd';
+import { Alert, Button, Card, List, Space, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useActSend } from '../act-send.tsx';
 import { go, useApp, useAsync } from '../context.tsx';
@@ -18,8 +12,8 @@ import {
   useResidentSession,
   VOTE_CHOICES,
 } from '../resident.ts';
-import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
-import { BIG, StatusTag } from './Residents.tsx';
+import { CodedAlert, ErrorBlock, Loading } from '../ui.tsx';
+import { BIG, StatusTag, TextSend } from './Residents.tsx';
 
 const PUBLIC: readonly string[] = ['reviewed', 'voting', 'resolved', 'published', 'done'];
 
@@ -172,31 +166,18 @@ function CommentForm({
         {t('rsCommentLabel')}
       </Typography.Text>
       <Typography.Text type="secondary">{t('rsCommentHint')}</Typography.Text>
-      {/* The character count sits under the box: room for it before the button. */}
-      <div style={{ paddingBottom: 24 }}>
-        <Input.TextArea
-          rows={4}
-          maxLength={200}
-          showCount
-          value={text}
-          style={{ fontSize: 18 }}
-          onChange={(e) => setText(e.target.value)}
-          data-testid="comment-text"
-        />
-      </div>
-      <Button
-        type="primary"
-        size="large"
-        block
-        loading={s.busy}
-        disabled={text.trim().length === 0 || s.receipt !== null}
-        data-testid="comment-send"
-        onClick={async () => {
+      <TextSend
+        rows={4}
+        value={text}
+        onChange={setText}
+        testid="comment"
+        label={t('rsCommentSend')}
+        busy={s.busy}
+        disabled={s.receipt !== null}
+        onSend={async () => {
           if (await s.send('comment', { matter, text: text.trim() })) onDone();
         }}
-      >
-        {t('rsCommentSend')}
-      </Button>
+      />
       {s.refusal ? <CodedAlert error={s.refusal} title={t('rsRefused')} /> : null}
       {s.receipt ? (
         <Alert

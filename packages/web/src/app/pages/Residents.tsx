@@ -18,6 +18,59 @@ import { MatterPage } from './ResidentMatter.tsx';
 /** Large type for the residents' pages: older residents read them on a phone. */
 export const BIG = { fontSize: 18, lineHeight: 1.7 } as const;
 
+/**
+ * A resident's short text (at most 200 characters, large type, the count under the box) and the
+ * button that sends it: a comment on a matter, a service need. Test ids `<testid>-text` and
+ * `<testid>-send`.
+ */
+export function TextSend({
+  rows,
+  value,
+  onChange,
+  testid,
+  label,
+  busy,
+  disabled = false,
+  onSend,
+}: {
+  rows: number;
+  value: string;
+  onChange: (text: string) => void;
+  testid: string;
+  label: string;
+  busy: boolean;
+  disabled?: boolean;
+  onSend: () => void;
+}) {
+  return (
+    <>
+      {/* The character count sits under the box: room for it before the button. */}
+      <div style={{ paddingBottom: 24 }}>
+        <Input.TextArea
+          rows={rows}
+          maxLength={200}
+          showCount
+          value={value}
+          style={{ fontSize: 18 }}
+          onChange={(e) => onChange(e.target.value)}
+          data-testid={`${testid}-text`}
+        />
+      </div>
+      <Button
+        type="primary"
+        size="large"
+        block
+        loading={busy}
+        disabled={value.trim().length === 0 || disabled}
+        data-testid={`${testid}-send`}
+        onClick={onSend}
+      >
+        {label}
+      </Button>
+    </>
+  );
+}
+
 export function ResidentsPage({ route }: { route: string[] }) {
   if (route[1] === 'bind') return <ResidentBindPage />;
   if (route[1] === 'm') return <MatterPage id={route[2] ?? ''} />;

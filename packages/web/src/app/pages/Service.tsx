@@ -5,7 +5,7 @@
  * centre's dispatch board), `#/service/todo` (the provider's tasks), `#/service/grid` (grids and a
  * grid leader's escalations), `#/service/figures` (public).
  */
-import { Alert, Button, Card, Input, List, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { go, useApp, useAsync } from '../context.tsx';
 import type { Translate } from '../i18n.ts';
@@ -13,7 +13,7 @@ import { residentApi, residentSession, useResidentSession } from '../resident.ts
 import { communityOf, type MenuItemInfo, newOrderId, type OrderInfo, serviceApi } from '../service.ts';
 import { residentReader, useServiceSend } from '../service-send.tsx';
 import { CodedAlert, ErrorBlock, Loading } from '../ui.tsx';
-import { BIG, ResidentSignIn } from './Residents.tsx';
+import { BIG, ResidentSignIn, TextSend } from './Residents.tsx';
 import { ProviderTodo, ServiceBoard } from './ServiceBoard.tsx';
 import { ServiceFigures } from './ServiceFigures.tsx';
 import { ServiceGrids } from './ServiceGrid.tsx';
@@ -206,34 +206,21 @@ function NeedCard({ org, onDone }: { org: string | null; onDone: () => void }) {
   return (
     <Card title={t('svNeed')} data-testid="sv-need">
       <Typography.Paragraph type="secondary">{t('svNeedHint')}</Typography.Paragraph>
-      <div style={{ paddingBottom: 24 }}>
-        <Input.TextArea
-          rows={3}
-          maxLength={200}
-          showCount
-          value={text}
-          style={{ fontSize: 18 }}
-          onChange={(e) => setText(e.target.value)}
-          data-testid="sv-need-text"
-        />
-      </div>
-      <Button
-        type="primary"
-        size="large"
-        block
-        loading={s.busy}
-        disabled={text.trim().length === 0}
-        data-testid="sv-need-send"
-        onClick={async () => {
+      <TextSend
+        rows={3}
+        value={text}
+        onChange={setText}
+        testid="sv-need"
+        label={t('svNeedSend')}
+        busy={s.busy}
+        onSend={async () => {
           if (!session) return;
           if (await s.send(session.key, 'order', { id: newOrderId(), org, need: text.trim() })) {
             setText('');
             onDone();
           }
         }}
-      >
-        {t('svNeedSend')}
-      </Button>
+      />
       {s.refusal ? <CodedAlert error={s.refusal} title={t('svRefused')} /> : null}
     </Card>
   );

@@ -6,14 +6,14 @@
  * A diagnostic for the member and the branch: no ranking, no check-ins, no online time.
  */
 
-import { Alert, App, Button, Card, Form, Input, InputNumber, List, Radio, Space, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, List, Radio, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { chinaToday } from '../chain.ts';
 import { useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { PersonName } from '../names.tsx';
 import type { StudyProgress } from '../orglife.ts';
-import { CodedAlert, ErrorBlock, Loading } from '../ui.tsx';
+import { CodedAlert, ErrorBlock, Loading, useConfirm } from '../ui.tsx';
 import { OL_TAP_CSS, Quiet, useOrgLifeAct } from './OrgLife.tsx';
 
 /** A study record as `study.progress` and `study.pending` return it (modules src/study/store.ts). */
@@ -68,7 +68,7 @@ export function StudyPage({ route }: { route: string[] }) {
 
 function MyStudyPage() {
   const { t, chain, session } = useApp();
-  const { modal } = App.useApp();
+  const confirm = useConfirm();
   const member = session?.memberId ?? '';
   const today = chinaToday();
   const year = Number(today.slice(0, 4));
@@ -87,7 +87,7 @@ function MyStudyPage() {
   const [sent, setSent] = useState<number | null>(null);
   const mayConfirm = session?.post !== null && STUDY_CONFIRMERS.includes(session?.post?.post ?? '');
   const submit = () =>
-    modal.confirm({
+    confirm({
       title: t('sdReport'),
       content: (
         <div data-testid="sd-confirm-summary">
@@ -98,9 +98,6 @@ function MyStudyPage() {
           </p>
         </div>
       ),
-      okText: t('confirmOk'),
-      cancelText: t('confirmCancel'),
-      okButtonProps: { 'data-testid': 'confirm-ok' } as Record<string, string>,
       onOk: async () => {
         const h = await act.send('study', 'report', {
           id: newStudyId(),

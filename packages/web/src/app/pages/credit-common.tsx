@@ -1,5 +1,6 @@
 /** What the credit pages share: a correction request's record and how its state is shown. */
-import { Tag } from 'antd';
+import { Space, Tag } from 'antd';
+import type { ReactNode } from 'react';
 import { useApp } from '../context.tsx';
 
 /** The posts of the member's branch that answer a request (insight.answerCreditCorrection). */
@@ -45,4 +46,39 @@ export function newCorrectionId(member: string, record: string): string {
   return `cc-${member}-${h.toString(36)}-${Date.now().toString(36)}`
     .replace(/[^A-Za-z0-9_.:-]/g, '')
     .slice(0, 64);
+}
+
+/**
+ * One credit entry as both credit pages show it: its points (green up, red down), what it is, its
+ * day and `extra`, then the record the points rest on.
+ */
+export function CreditEntryHead({
+  points,
+  label,
+  on,
+  record,
+  extra,
+}: {
+  points: number;
+  label: string;
+  on: string;
+  record: string;
+  extra?: ReactNode;
+}) {
+  const { t } = useApp();
+  return (
+    <>
+      <Space wrap>
+        <Tag color={points > 0 ? 'green' : points < 0 ? 'red' : 'default'}>
+          {points > 0 ? `+${points}` : String(points)}
+        </Tag>
+        <b>{label}</b>
+        <span>{on}</span>
+        {extra}
+      </Space>
+      <div style={{ color: '#595959' }}>
+        {t('ixRecord')}：<code>{record}</code>
+      </div>
+    </>
+  );
 }

@@ -17,7 +17,7 @@ import {
 } from '@djchain/client';
 import { type RosterRead, type RowError, validateRows } from '@djchain/client/roster';
 import type { KeyPair } from '@djchain/crypto/browser';
-import { Alert, App, Button, Card, Col, Row, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Tag, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { chinaToday } from '../../chain.ts';
 import { useApp } from '../../context.tsx';
@@ -32,7 +32,7 @@ import {
 } from '../../excel.ts';
 import { useNames } from '../../names.tsx';
 import { type OrgNode, useOrgTree } from '../../org-data.ts';
-import { CodedAlert, type CodedView, codedOf } from '../../ui.tsx';
+import { CodedAlert, type CodedView, codedOf, useConfirm } from '../../ui.tsx';
 
 /** Transactions per submission and blocks they stay valid for, as the CLI import. */
 const BATCH = 250;
@@ -83,7 +83,7 @@ export function ExcelPage() {
 
 function ImportCard() {
   const { t, lang, chain, session, unlockKey } = useApp();
-  const { modal } = App.useApp();
+  const ask = useConfirm();
   const tree = useOrgTree();
   const [checked, setChecked] = useState<Checked | null>(null);
   const [error, setError] = useState<CodedView | null>(null);
@@ -199,16 +199,13 @@ function ImportCard() {
     lang === 'zh' && zhErrors[code] ? zhErrors[code]! : message;
 
   const confirm = (c: Checked) =>
-    modal.confirm({
+    ask({
       title: t('confirmTitle'),
       content: (
         <div data-testid="confirm-summary">
           {t('importConfirm', { count: c.validRows.size, errors: new Set(c.errors.map((e) => e.row)).size })}
         </div>
       ),
-      okText: t('confirmOk'),
-      cancelText: t('confirmCancel'),
-      okButtonProps: { 'data-testid': 'confirm-ok' } as Record<string, string>,
       onOk: () => {
         void run(c);
       },
