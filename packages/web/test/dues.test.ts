@@ -12,23 +12,9 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, describe } from 'node:test';
+import { describe } from 'node:test';
 import type { KeyPair, Value } from '@djchain/crypto';
-import type { Page } from 'playwright-core';
-import type { WebServer } from '../src/server.ts';
-import {
-  ACCOUNTS,
-  browserTests,
-  type Chain,
-  clientOf,
-  PASSPHRASE,
-  type Rig,
-  shoot,
-  signInWith,
-  startChain,
-  startWebPage,
-  stopRig,
-} from './harness.ts';
+import { ACCOUNTS, browserTests, clientOf, PASSPHRASE, shoot, startChain, useRig } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
 const { gate, browserIt } = browserTests('dues page tests');
@@ -38,77 +24,71 @@ const month = today.slice(0, 7);
 const year = Number(today.slice(0, 4));
 
 describe('dues page in Chromium', { timeout: 600_000 }, () => {
-  let chain: Chain;
-  let web: WebServer;
-  let rig: Rig | undefined;
-  let page: Page;
-
-  before(async () => {
-    if (!gate.run) return;
-    chain = await startChain();
-    // The branch's organizer assesses five members from this month (the base stays with the
-    // branch: only its commitment goes on chain).
-    const client = clientOf(chain);
-    const assessed: [string, string, number, boolean][] = [
-      ['m-002', '在职', 3000, true],
-      ['m-003', '在职', 3000, true],
-      ['m-004', '在职', 3000, true],
-      ['m-005', '离退休', 2500, true],
-      ['m-006', '学生', 20, false],
-    ];
-    for (const [member, group, fen, based] of assessed) {
-      const commitment = createHash('sha256').update(`base-${member}`).digest('hex');
-      const params: Value = { member, group, from: month, fen, ...(based ? { commitment } : {}) };
-      const r = await client.send({ module: 'dues', action: 'assess', params }, chain.keys.organizer);
-      assert.equal(r.receipt.status, 'ok', JSON.stringify(r.receipt.error));
-    }
-    rig = await startWebPage(chain, 30_000);
-    ({ web, page } = rig);
+  const rig = useRig(gate, {
+    start: () => startChain(),
+    setup: async (chain) => {
+      // The branch's organizer assesses five members from this month (the base stays with the
+      // branch: only its commitment goes on chain).
+      const client = clientOf(chain);
+      const assessed: [string, string, number, boolean][] = [
+        ['m-002', '在职', 3000, true],
+        ['m-003', '在职', 3000, true],
+        ['m-004', '在职', 3000, true],
+        ['m-005', '离退休', 2500, true],
+        ['m-006', '学生', 20, false],
+      ];
+      for (const [member, group, fen, based] of assessed) {
+        const commitment = createHash('sha256').update(`base-${member}`).digest('hex');
+        const params: Value = { member, group, from: month, fen, ...(based ? { commitment } : {}) };
+        const r = await client.send({ module: 'dues', action: 'assess', params }, chain.keys.organizer);
+        assert.equal(r.receipt.status, 'ok', JSON.stringify(r.receipt.error));
+      }
+    },
+    timeoutMs: 30_000,
   });
-  after(() => stopRig({ chain, ...rig }));
 
   browserIt(
     'the clerk sees her dues and reports her payment; the branch register shows it awaiting confirmation',
     async () => {
-      await signInWith(page, web.url, chain.keystores.clerk);
-      await page.goto(`${web.url}/#/dues`);
-      const mine = page.getByTestId('dues-mine');
+      await rig.signIn('clerk');
+      await rig.open('dues');
+      const mine = rig.page.getByTestId('dues-mine');
       await mine.waitFor();
       assert.match((await mine.textContent()) ?? '', /¥30\.00/);
       assert.match((await mine.textContent()) ?? '', /未交/);
-      await page.getByTestId('dues-report').getByLabel(new RegExp(month)).check();
-      await page.getByTestId('dues-report-submit').click();
-      await page.getByRole('button', { name: '确认提交' }).click();
-      await page.getByText(/已记录上链/).waitFor();
+      await rig.page.getByTestId('dues-report').getByLabel(new RegExp(month)).check();
+      await rig.page.getByTestId('dues-report-submit').click();
+      await rig.page.getByRole('button', { name: '确认提交' }).click();
+      await rig.page.getByText(/已记录上链/).waitFor();
       // One submission: the button stays off after the chain recorded it.
-      assert.equal(await page.getByTestId('dues-report-submit').isDisabled(), true);
-      await page.reload();
-      await page.getByTestId('dues-register').waitFor();
+      assert.equal(await rig.page.getByTestId('dues-report-submit').isDisabled(), true);
+      await rig.page.reload();
+      await rig.page.getByTestId('dues-register').waitFor();
       // The register names people from the sealed roster; the row carries the member id.
-      const row = page
+      const row = rig.page
         .getByTestId('dues-register')
-        .locator('tr', { has: page.locator(`[data-member="${ACCOUNTS.clerk.id}"]`) });
-      assert.match((await row.textContent()) ?? '', new RegExp(chain.names[ACCOUNTS.clerk.id]!));
+        .locator('tr', { has: rig.page.locator(`[data-member="${ACCOUNTS.clerk.id}"]`) });
+      assert.match((await row.textContent()) ?? '', new RegExp(rig.chain.names[ACCOUNTS.clerk.id]!));
       assert.match((await row.textContent()) ?? '', /待支部确认/);
-      await checkPage(page, 'dues');
-      await shoot(page, 'dues-clerk');
+      await checkPage(rig.page, 'dues');
+      await shoot(rig.page, 'dues-clerk');
     },
   );
 
   browserIt("the register records two members' payments; the chain's books agree", async () => {
-    const register = page.getByTestId('dues-register');
+    const register = rig.page.getByTestId('dues-register');
     await register.getByLabel('m-002').check();
     await register.getByLabel('m-005').check();
-    await page.getByTestId('dues-record').click();
-    await page.getByRole('button', { name: '确认提交' }).click();
+    await rig.page.getByTestId('dues-record').click();
+    await rig.page.getByRole('button', { name: '确认提交' }).click();
     // The page was reloaded in the first journey: the session stayed, the key did not.
-    await page.getByTestId('unlock-passphrase').fill(PASSPHRASE);
-    await page.getByTestId('unlock-submit').click();
-    await page.getByText('已记录 2 人。').waitFor();
-    await page.getByTestId('dues-books').getByText('¥55.00').first().waitFor();
+    await rig.page.getByTestId('unlock-passphrase').fill(PASSPHRASE);
+    await rig.page.getByTestId('unlock-submit').click();
+    await rig.page.getByText('已记录 2 人。').waitFor();
+    await rig.page.getByTestId('dues-books').getByText('¥55.00').first().waitFor();
     // Read as the branch's secretary (the books are the branch's and its superiors' to read).
-    const reader = clientOf(chain);
-    await reader.signIn(chain.keys.branchSecretary);
+    const reader = clientOf(rig.chain);
+    await reader.signIn(rig.chain.keys.branchSecretary);
     const books = (await reader.query('dues', 'books', { org: 'b1' })).result as {
       collected: number;
     };
@@ -118,7 +98,7 @@ describe('dues page in Chromium', { timeout: 600_000 }, () => {
       months: { month: string; state: string }[];
     };
     assert.equal(account.months.find((m) => m.month === month)?.state, 'paid');
-    await shoot(page, 'dues-register-recorded');
+    await shoot(rig.page, 'dues-register-recorded');
   });
 
   browserIt(
@@ -127,7 +107,7 @@ describe('dues page in Chromium', { timeout: 600_000 }, () => {
       // The chain's records behind the points, sent as other devices would: a 党课 of 第一支部 today
       // (every expected member present), the clerk confirming her line; the branch remits what it
       // collected (¥55.00) and the committee acknowledges it.
-      const client = clientOf(chain);
+      const client = clientOf(rig.chain);
       const send = async (module: string, action: string, params: Value, key: KeyPair) => {
         const r = await client.send({ module, action, params }, key);
         assert.equal(r.receipt.status, 'ok', `${action}: ${JSON.stringify(r.receipt.error)}`);
@@ -136,9 +116,9 @@ describe('dues page in Chromium', { timeout: 600_000 }, () => {
         'orglife',
         'plan',
         { id: 'b1-lecture', org: 'b1', kind: '党课', date: today },
-        chain.keys.organizer,
+        rig.chain.keys.organizer,
       );
-      await client.signIn(chain.keys.organizer);
+      await client.signIn(rig.chain.keys.organizer);
       const planned = (await client.query('orglife', 'meeting', { id: 'b1-lecture' })).result as {
         expected: string[];
       };
@@ -146,42 +126,47 @@ describe('dues page in Chromium', { timeout: 600_000 }, () => {
         'orglife',
         'hold',
         { meeting: 'b1-lecture', heldOn: today, present: planned.expected, lecturer: 'm-002' },
-        chain.keys.organizer,
+        rig.chain.keys.organizer,
       );
       await send(
         'orglife',
         'confirmAttendance',
         { meeting: 'b1-lecture', member: 'm-004' },
-        chain.keys.clerk,
+        rig.chain.keys.clerk,
       );
-      await send('dues', 'remit', { id: 'rem-b1', org: 'b1', fen: 5500, period: month }, chain.keys.clerk);
-      await send('dues', 'acknowledgeRemittance', { id: 'rem-b1' }, chain.keys.committeeSecretary);
+      await send(
+        'dues',
+        'remit',
+        { id: 'rem-b1', org: 'b1', fen: 5500, period: month },
+        rig.chain.keys.clerk,
+      );
+      await send('dues', 'acknowledgeRemittance', { id: 'rem-b1' }, rig.chain.keys.committeeSecretary);
 
       // 我的信用 on a phone: the point of the confirmed attendance, asked about with a reason.
-      await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto(`${web.url}/#/credit`);
-      const entry = page.locator('[data-testid=credit-entry][data-record="orglife.meeting/b1-lecture"]');
+      await rig.page.setViewportSize({ width: 390, height: 844 });
+      await rig.open('credit');
+      const entry = rig.page.locator('[data-testid=credit-entry][data-record="orglife.meeting/b1-lecture"]');
       await entry.waitFor();
       assert.match((await entry.textContent()) ?? '', /\+1.*参加组织生活（已确认）/);
       await entry.getByTestId('credit-ask').click();
       await entry.getByLabel('理由（至少4个字）').fill('当天会议为党课，记录日期应核对');
       await entry.getByTestId('credit-ask-submit').click();
       // The confirmation lists what will be recorded before the key signs it.
-      const confirm = page.getByTestId('credit-ask-confirm');
+      const confirm = rig.page.getByTestId('credit-ask-confirm');
       await confirm.waitFor();
       const what = (await confirm.textContent()) ?? '';
       assert.match(what, /依据记录：orglife\.meeting\/b1-lecture/);
       assert.match(what, new RegExp(`年度：${year}年`));
       assert.match(what, /理由：当天会议为党课，记录日期应核对/);
-      await page.getByRole('button', { name: '确认提交' }).click();
+      await rig.page.getByRole('button', { name: '确认提交' }).click();
       const asked = entry.locator('[data-testid=credit-correction][data-status=open]');
       await asked.waitFor();
       assert.match((await asked.textContent()) ?? '', /待支部答复/);
-      await checkPage(page, 'credit-asked');
+      await checkPage(rig.page, 'credit-asked');
 
       // The chain holds the request as the member stated it.
-      const reader = clientOf(chain);
-      await reader.signIn(chain.keys.clerk);
+      const reader = clientOf(rig.chain);
+      await reader.signIn(rig.chain.keys.clerk);
       const held = (await reader.query('insight', 'corrections', { member: 'm-004', year })).result as {
         id: string;
       }[];
@@ -202,28 +187,28 @@ describe('dues page in Chromium', { timeout: 600_000 }, () => {
       });
 
       // The branch secretary (书记 of 第一支部) answers: refused, with the reason.
-      await signInWith(page, web.url, chain.keystores.branchSecretary);
-      await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto(`${web.url}/#/credit`);
-      await page.getByTestId('credit-go-answers').click();
-      const request = page.locator(`[data-testid=ca-request][data-id="${id}"]`);
+      await rig.signIn('branchSecretary');
+      await rig.page.setViewportSize({ width: 390, height: 844 });
+      await rig.open('credit');
+      await rig.page.getByTestId('credit-go-answers').click();
+      const request = rig.page.locator(`[data-testid=ca-request][data-id="${id}"]`);
       await request.waitFor();
       const shown = (await request.textContent()) ?? '';
       assert.match(shown, /申请人：陈静（m-004）/);
       assert.match(shown, /orglife\.meeting\/b1-lecture/);
-      await checkPage(page, 'credit-answers');
-      await page.setViewportSize({ width: 390, height: 844 });
+      await checkPage(rig.page, 'credit-answers');
+      await rig.page.setViewportSize({ width: 390, height: 844 });
       await request.getByTestId('ca-decision').getByText('不予更正', { exact: true }).click();
       await request.getByLabel(/答复理由/).fill('签到表与会议记录一致，日期无误');
       await request.getByTestId('ca-submit').click();
-      const answerConfirm = page.getByTestId('ca-confirm');
+      const answerConfirm = rig.page.getByTestId('ca-confirm');
       await answerConfirm.waitFor();
       assert.match(
         (await answerConfirm.textContent()) ?? '',
         /陈静.*orglife\.meeting\/b1-lecture.*答复：不予更正/,
       );
-      await page.getByRole('button', { name: '确认提交' }).click();
-      await page.getByTestId('ca-done').waitFor();
+      await rig.page.getByRole('button', { name: '确认提交' }).click();
+      await rig.page.getByTestId('ca-done').waitFor();
       await request.waitFor({ state: 'detached' });
 
       const answered = (await reader.query('insight', 'corrections', { member: 'm-004', year })).result;
@@ -244,8 +229,8 @@ describe('dues page in Chromium', { timeout: 600_000 }, () => {
 
       // 第一支部's credit on its 运行指数 page, each point beside its record: the year's 党课 held
       // (+1, its obligation's period the year) and the remittance its committee acknowledged (+1).
-      await page.goto(`${web.url}/#/index/b1`);
-      const entries = page.getByTestId('org-credit-entry');
+      await rig.open('index/b1');
+      const entries = rig.page.getByTestId('org-credit-entry');
       await entries.nth(1).waitFor();
       const rows = await entries.evaluateAll((els) =>
         els.map((e) => [e.getAttribute('data-record'), e.textContent]),
@@ -261,15 +246,15 @@ describe('dues page in Chromium', { timeout: 600_000 }, () => {
         rows[1]![1]!,
         new RegExp(`^\\+1党费上缴已经上级确认${today}依据记录：dues\\.remittance/rem-b1$`),
       );
-      assert.match((await page.getByTestId('org-credit-total').textContent()) ?? '', /合计 2 分/);
-      assert.equal(await page.locator('table').count(), 0, 'no table of organizations');
-      await checkPage(page, 'org-credit-b1');
+      assert.match((await rig.page.getByTestId('org-credit-total').textContent()) ?? '', /合计 2 分/);
+      assert.equal(await rig.page.locator('table').count(), 0, 'no table of organizations');
+      await checkPage(rig.page, 'org-credit-b1');
 
       // The clerk sees the answer beside the entry.
-      await signInWith(page, web.url, chain.keystores.clerk);
-      await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto(`${web.url}/#/credit`);
-      const answer = page.locator(
+      await rig.signIn('clerk');
+      await rig.page.setViewportSize({ width: 390, height: 844 });
+      await rig.open('credit');
+      const answer = rig.page.locator(
         '[data-testid=credit-entry][data-record="orglife.meeting/b1-lecture"] [data-testid=credit-correction][data-status=refused]',
       );
       await answer.waitFor();
@@ -277,7 +262,7 @@ describe('dues page in Chromium', { timeout: 600_000 }, () => {
         (await answer.textContent()) ?? '',
         new RegExp(`支部不予更正.*${today} 答复.*答复理由：签到表与会议记录一致，日期无误`),
       );
-      await shoot(page, 'credit-answer-seen-390');
+      await shoot(rig.page, 'credit-answer-seen-390');
     },
   );
 });
