@@ -188,6 +188,41 @@ test('every transaction of a small demo plan executes ok; the expulsion goes thr
     { status: life.lapseCase?.status, months: life.lapseCase?.months },
     { status: 'open', months: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'] },
   );
+  // Study (issue 18, plan-study.ts), by hand for seed 7, 40 members. b6 keeps no calendar: its members
+  // report a day on the 20th of each quarter's second month (2026: 02, 05, 08, 11, all before 11-25)
+  // and the branch confirms it, its 书记 (m-0022, a cadre: 56 学时) two days: 4 × 16 = 64 学时, an
+  // ordinary member (m-0030) 4 × 8 = 32 — each on pace at every close. m-0039, b6's last ordinary
+  // member, works away and reports nothing in 2026 (2025: 4 × 8). m-0048, admitted on 2026-06-20, has
+  // the two days of the 预备党员集中培训 (07-06) besides the meetings.
+  const study = (member: string, year: number) =>
+    query('study', 'progress', { member, year }) as {
+      role: string;
+      target: number;
+      meetingHours: number;
+      individualHours: number;
+    };
+  assert.deepEqual(
+    [study('m-0022', 2026), study('m-0030', 2026)].map((p) => [
+      p.role,
+      p.target,
+      p.meetingHours,
+      p.individualHours,
+    ]),
+    [
+      ['cadre', 56, 0, 64],
+      ['member', 32, 0, 32],
+    ],
+  );
+  assert.deepEqual([study('m-0039', 2026).individualHours, study('m-0039', 2025).individualHours], [0, 32]);
+  assert.equal(study('m-0048', 2026).individualHours, 16);
+  // So the open study.pace warnings are the two real ones: the member absent six months (behind from
+  // the March close on) and the one working away — no branch without meetings warned as a whole.
+  const pace = (query('warnings', 'open', { org: 'c1', subtree: true }) as { kind: string; member: string }[])
+    .filter((w) => w.kind === 'study.pace')
+    .map((w) => w.member)
+    .sort();
+  assert.deepEqual(pace, [lapsed, 'm-0039'].sort());
+  assert.equal(lapsed, 'm-0034');
   // Residents and 四议两公开 (issue 16): twenty residents bound, seven representatives; matter A through
   // all six steps (seven votes: six yes, one abstention), matter B posted after its review with comments.
   assert.equal((query('resident', 'residents', {}) as unknown[]).length, 20);

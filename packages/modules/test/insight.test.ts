@@ -345,7 +345,7 @@ describe('不漏人 complete (rule set 2026-v2): nobody out of contact, roster c
     score: number;
     missing: { member: string; months: string[]; since?: string | null }[];
   };
-  type V2 = Rec & { checks?: { contact: Check; roster: Check } };
+  type V2 = Rec & { checks?: { contact: Check; roster: Check; transfer?: Check } };
   const chain = new Chain();
   const rec = (org: string, period: string) => index(chain, org, period) as V2;
   const ticks = (...days: string[]) => {
@@ -421,7 +421,39 @@ describe('不漏人 complete (rule set 2026-v2): nobody out of contact, roster c
     do: 'member.suspend',
     params: { member: 'b1.m3', lostContactSince: '2023-12-01' },
   });
-  ticks('2024-07-01', '2024-08-01', '2024-09-01');
+  // Transfers (组织关系转接) inside the chain, due 30 days after the request (2026-v3): b1.m1 → b3 on
+  // 06-11 (due 07-11), accepted 08-10; b1.m2 → b2 on 06-20 (due 07-20), withdrawn on 07-20; b1.m5 → b2
+  // on 06-25 (due 07-25), withdrawn on 08-01; b1.m4 → b3 on 07-10 (due 08-09), refused on 08-09. The
+  // 党委 adopts 2026-v3 on 07-05: June closed under 2026-v2 on 07-01, July on are judged by 2026-v3.
+  const transfer = (at: string, id: string, member: string, to: string) =>
+    ok(chain, {
+      at,
+      by: member,
+      do: 'transfer.requestTransfer',
+      params: { id, member, to, reason: '工作单位变动' },
+    });
+  transfer('2024-06-11', 'tr-m1', 'b1.m1', 'b3');
+  transfer('2024-06-20', 'tr-m2', 'b1.m2', 'b2');
+  transfer('2024-06-25', 'tr-m5', 'b1.m5', 'b2');
+  ticks('2024-07-01');
+  ok(chain, {
+    at: '2024-07-05',
+    by: 'c.sec',
+    do: 'insight.adoptRules',
+    params: { org: 'c1', version: '2026-v3', resolution: 'res-v3' },
+  });
+  transfer('2024-07-10', 'tr-m4', 'b1.m4', 'b3');
+  ok(chain, { at: '2024-07-20', by: 'b1.m2', do: 'transfer.withdrawTransfer', params: { id: 'tr-m2' } });
+  ticks('2024-08-01');
+  ok(chain, { at: '2024-08-01', by: 'b1.m5', do: 'transfer.withdrawTransfer', params: { id: 'tr-m5' } });
+  ok(chain, {
+    at: '2024-08-09',
+    by: 'b3.sec',
+    do: 'transfer.refuseTransfer',
+    params: { id: 'tr-m4', reason: '本支部不是其居住地' },
+  });
+  ok(chain, { at: '2024-08-10', by: 'b3.sec', do: 'transfer.acceptTransfer', params: { id: 'tr-m1' } });
+  ticks('2024-09-01');
 
   it('months closed under 2026 are as they were: no checks, no contact or roster item', () => {
     for (const org of ['b1', 'b2', 'b3', 'c1']) {
@@ -503,6 +535,59 @@ describe('不漏人 complete (rule set 2026-v2): nobody out of contact, roster c
       ['b2.m1', 'c.clerk', 'c.dep', 'c.dis', 'c.org', 'c.pub', 'c.sec'],
     );
     assert.deepEqual(b2.people.missing.find((m) => m.member === 'b2.m1')!.items.includes('contact'), true);
+  });
+
+  it('2026-v3, transfers completed on time: June (2026-v2) has no transfer check; July lists the two waiting past their deadline', () => {
+    for (const org of ['b1', 'b3', 'c1']) {
+      assert.equal(rec(org, '2024-06').rules, '2026-v2');
+      assert.equal(rec(org, '2024-06').checks!.transfer, undefined, org);
+      assert.equal(rec(org, '2024-07').rules, '2026-v3');
+    }
+    const b1 = rec('b1', '2024-07');
+    // b1's 12 (11 on the roster + b1.m3 suspended): b1.m1 (due 07-11) and b1.m5 (due 07-25) still wait
+    // on 07-31; b1.m2 was withdrawn on its due day (on time); b1.m4 is due only on 08-09 → 10 of 12 = 833‰.
+    assert.deepEqual(
+      [b1.checks!.transfer!.owed, b1.checks!.transfer!.done, b1.checks!.transfer!.score],
+      [12, 10, 833],
+    );
+    assert.deepEqual(b1.checks!.transfer!.missing, [
+      { member: 'b1.m1', months: ['2024-07'], transfer: 'tr-m1', due: '2024-07-11' },
+      { member: 'b1.m5', months: ['2024-07'], transfer: 'tr-m5', due: '2024-07-25' },
+    ]);
+    // In 不漏人 as the item 'transfer'; b1.m2 and b1.m4 have none.
+    for (const m of ['b1.m1', 'b1.m5'])
+      assert.ok(b1.people.missing.find((p) => p.member === m)!.items.includes('transfer'), m);
+    for (const m of ['b1.m2', 'b1.m4'])
+      assert.ok(!(b1.people.missing.find((p) => p.member === m)?.items ?? []).includes('transfer'), m);
+    // The 党委 sums its branches: 12 + 8 + 1 = 21 owed, the same two missing.
+    const c1 = rec('c1', '2024-07');
+    assert.deepEqual(
+      [
+        c1.checks!.transfer!.owed,
+        c1.checks!.transfer!.done,
+        c1.checks!.transfer!.missing.map((m) => m.member),
+      ],
+      [21, 19, ['b1.m1', 'b1.m5']],
+    );
+  });
+
+  it('August: a transfer accepted late counts in the receiving branch; a decision on the first day or the due day does not', () => {
+    // b1.m1 waited past 07-11 until its acceptance on 08-10 (08-01 to 08-09 in August): listed by b3,
+    // whose roster holds them at the close (b3.sec and b1.m1: 1 of 2 = 500‰).
+    const b3 = rec('b3', '2024-08');
+    assert.deepEqual(
+      [b3.checks!.transfer!.owed, b3.checks!.transfer!.done, b3.checks!.transfer!.score],
+      [2, 1, 500],
+    );
+    assert.deepEqual(b3.checks!.transfer!.missing, [
+      { member: 'b1.m1', months: ['2024-08'], transfer: 'tr-m1', due: '2024-07-11' },
+    ]);
+    // b1.m5 withdrawn on 08-01 (no August day waited), b1.m4 refused on its due day 08-09: b1 has none.
+    const b1 = rec('b1', '2024-08');
+    assert.deepEqual(
+      [b1.checks!.transfer!.owed, b1.checks!.transfer!.done, b1.checks!.transfer!.missing],
+      [11, 11, []],
+    );
   });
 });
 

@@ -1,14 +1,19 @@
 /**
  * The warning centre and the operation index in real Chromium against a real node. The chain starts
- * 45 days ago on a clock this test drives (harness `pastDays`), the application is filed that day,
- * then the node goes to the wall clock: the talk (due within a month, 细则第七条) is overdue, and the
- * months since genesis have closed — dues and orglife first, the index in the block after.
+ * 70 days ago on a clock this test drives (harness `pastDays`), the application is filed that day,
+ * the 党委 adopts the index rule set 2026-v3 and 刘洋 (m-005, 第一支部) asks for a transfer to 第二支部
+ * that nobody answers; then the node goes to the wall clock: the talk (due within a month, 细则第七条)
+ * is overdue, the transfer (due 30 days after its request, so at least 9 days before last month's
+ * end) waits past its deadline, and the months since genesis have closed — dues and orglife first,
+ * the index in the block after.
  *
  * - the branch secretary's 预警中心 lists the overdue talk (their own, and their organization's);
  *   the talk recorded (through the SDK, as another device would) makes it disappear live, over the
  *   event stream, without reloading the page;
  * - the committee secretary's 运行指数 of 第一支部 shows the last closed month, and the drill-down
- *   reaches a missing person and the broken link of the overdue talk, naming its warning.
+ *   reaches a missing person and the broken link of the overdue talk, naming its warning; 不漏人's
+ *   checks (contact, roster, transfer) show with the missing persons by name, and the transfer check
+ *   drills down to 刘洋 with the transfer and its deadline, linked to the chain records behind it.
  */
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
@@ -16,7 +21,7 @@ import { browserTests, type Chain, clientOf, startChain, useRig } from './harnes
 import { checkPage } from './page-checks.ts';
 
 const { gate, browserIt } = browserTests('web insight tests');
-const PAST_DAYS = 45;
+const PAST_DAYS = 70;
 
 describe('warning centre and operation index in Chromium', { timeout: 600_000 }, () => {
   const chinaDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
@@ -30,6 +35,29 @@ describe('warning centre and operation index in Chromium', { timeout: 600_000 },
   const rig = useRig(gate, {
     start: () => startChain({ pastDays: PAST_DAYS }),
     setup: async (chain: Chain) => {
+      // On the genesis day: the 党委 adopts 2026-v3 (不漏人 with its checks), 刘洋 asks for a transfer.
+      const before = clientOf(chain);
+      for (const [tx, key] of [
+        [
+          {
+            module: 'insight',
+            action: 'adoptRules',
+            params: { org: 'c1', version: '2026-v3', resolution: 'res-v3' },
+          },
+          chain.keys.committeeSecretary,
+        ],
+        [
+          {
+            module: 'transfer',
+            action: 'requestTransfer',
+            params: { id: 'tr-m005', member: 'm-005', to: 'b2', reason: '居住地迁至第二支部辖区' },
+          },
+          chain.memberKeys['m-005']!,
+        ],
+      ] as const) {
+        const r = await before.send(tx, key, { timeoutMs: 30_000 });
+        assert.equal(r.receipt.status, 'ok', JSON.stringify(r.receipt.error));
+      }
       await chain.toWallClock!();
       // The index of last month closes in the block after dues and orglife closed it: wait for it,
       // bounded in count and time.
@@ -115,7 +143,48 @@ describe('warning centre and operation index in Chromium', { timeout: 600_000 },
         .locator('[data-testid=index-missing-item][data-member=m-002]');
       await person.waitFor();
       assert.match((await person.textContent()) ?? '', /李明.*党费/);
+      // 刘洋's transfer waits past its deadline: an item of 不漏人 too.
+      const mover = rig.page
+        .getByTestId('index-missing-people')
+        .locator('[data-testid=index-missing-item][data-member=m-005]');
+      assert.match((await mover.textContent()) ?? '', /刘洋.*组织关系转接超期/);
       await checkPage(rig.page, 'index-b1-people');
+
+      // 不漏人's checks (2026-v3): each with its figure and the missing persons by name.
+      await rig.page.getByTestId('index-back').click();
+      const checks = rig.page.getByTestId('index-checks');
+      await checks.waitFor();
+      assert.match((await checks.textContent()) ?? '', /保持联系.*花名册完整.*转接按期办结/);
+      const transfer = rig.page.getByTestId('index-check-transfer');
+      // b1's roster: m-001…m-006 (m-101 is an applicant) → 5 of 6 on time.
+      assert.match((await transfer.textContent()) ?? '', /遗漏 1 项.*83\.3% · 5 \/ 6/);
+      const named = rig.page.getByTestId('index-check-names-transfer').locator('a[data-member=m-005]');
+      assert.equal(await named.textContent(), '刘洋');
+      assert.equal(await named.getAttribute('href'), '#/member/m-005');
+      // No sealed profile recorded on this chain: the roster check names the branch's members.
+      assert.match(
+        (await rig.page.getByTestId('index-check-names-roster').textContent()) ?? '',
+        /王芳.*李明.*赵刚/,
+      );
+      await checkPage(rig.page, 'index-b1-checks');
+
+      // The transfer check's drill-down: 刘洋, the transfer and its deadline, the records behind it.
+      await rig.page.getByTestId('index-drill-transfer').click();
+      const late = rig.page
+        .getByTestId('index-missing-transfer')
+        .locator('[data-testid=index-missing-item][data-member=m-005]');
+      await late.waitFor();
+      const lateText = (await late.textContent()) ?? '';
+      assert.match(lateText, /刘洋（m-005）.*转接申请 tr-m005，期限 \d{4}-\d{2}-\d{2}/);
+      assert.match(lateText, new RegExp(`月份：.*${lastMonth()}`));
+      const record = late.getByRole('link', { name: /链上记录 tr-m005/ });
+      assert.equal(await record.getAttribute('href'), '#/explorer/member/m-005');
+      await checkPage(rig.page, 'index-b1-transfer');
+      // The record: the member's verified chain history holds the transfer request.
+      await record.click();
+      const events = rig.page.getByTestId('member-events');
+      await events.getByText('申请转接组织关系').first().waitFor();
+      await rig.page.goBack();
 
       // 不掉链: the application whose talk was overdue at the close, naming its warning.
       await rig.page.getByTestId('index-back').click();

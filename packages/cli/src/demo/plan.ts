@@ -38,6 +38,7 @@ import { planOrgLife } from './plan-orglife.ts';
 import { DEMO_RULESET, planRecruitment } from './plan-recruitment.ts';
 import { planResidents } from './plan-residents.ts';
 import { planService } from './plan-service.ts';
+import { planStudy } from './plan-study.ts';
 import type { DemoAccount, DemoPlan, Person, PlanOptions } from './plan-types.ts';
 
 export { ORG_NAMES } from './plan-community.ts';
@@ -81,6 +82,8 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
   const cases = planRecruitment(ctx, getSuite(suite.id, 'browser'), stable);
   // Organizational life (issue 15): draws nothing from the generator.
   planOrgLife(ctx, stable);
+  // Individual study (issue 18): b6's, without meetings, and each admission's training; draws nothing.
+  planStudy(ctx, stable, { sanctioned, transferred });
   const accounts = planAccounts(ctx, leaders, ordinary);
   // 重大事项申报 (issue 16): draws nothing from the generator.
   const demoMember = ctx.people.find((p) => p.id === accounts.find((a) => a.role === 'member')!.member)!;

@@ -27,6 +27,7 @@ import { type LinksCount, linksOf } from './links.ts';
 import { type CheckCount, mergePeople, type PeopleCount, peopleOfMonth, type Suspended } from './people.ts';
 import { DEFAULT_INDEX_VERSION, INDEX_RULES, type IndexRules, levelOf, overall, permille } from './rules.ts';
 import { type CheckMiss, type Component, type IndexRecord, insightKeys, LIST_MAX } from './store.ts';
+import { lateTransfers } from './transfers.ts';
 
 const MAX_ORGS = 10_000;
 /** 《党员教育管理工作条例》第二十条: the yearly study hours. */
@@ -95,8 +96,18 @@ function closeMonth(ctx: HookContext, month: YearMonth): void {
   const suspended =
     rules.contactMonths === null ? new Map<string, Suspended[]>() : suspendedOn(ctx, lastDay(month));
   const start = chainStart(ctx);
+  // Rule sets judging transfers: the members whose transfer waited past its deadline in the month.
+  const late = lateTransfers(ctx, month, rules.transferDays);
   for (const o of orgs.filter((x) => x.kind === '党支部')) {
-    const people = peopleOfMonth(ctx, rules, month, roster.get(o.id) ?? [], suspended.get(o.id) ?? [], start);
+    const people = peopleOfMonth(
+      ctx,
+      rules,
+      month,
+      roster.get(o.id) ?? [],
+      suspended.get(o.id) ?? [],
+      start,
+      late,
+    );
     const links = linksOf(ctx, o.id, processes.get(o.id) ?? []);
     const periods: { [period: string]: Counts } = {
       [month]: { people, items: itemsOf(ctx, o.id, month), links },
@@ -166,6 +177,7 @@ function storedPeople(ctx: HookContext, org: string, month: YearMonth): PeopleCo
   if (r.checks) {
     const check = (c: Component<CheckMiss>) => ({ owed: c.owed, done: c.done, missing: [...c.missing] });
     people.checks = { contact: check(r.checks.contact), roster: check(r.checks.roster) };
+    if (r.checks.transfer) people.checks.transfer = check(r.checks.transfer);
   }
   return people;
 }
@@ -227,9 +239,15 @@ function buildRecord(
     const done = all.reduce((n, c) => n + c.done, 0);
     return component(owed, done, missing, missing.length);
   };
+  // The transfer check over the parts that judged it (a 2026-v2 month in a 2026-v3 quarter has none).
+  const none: CheckCount = { owed: 0, done: 0, missing: [] };
+  const transfer = () =>
+    rules.transferDays !== null || judged.some((c) => c.transfer !== undefined)
+      ? { transfer: check((c) => c.transfer ?? none) }
+      : {};
   const checks =
     rules.contactMonths !== null || rules.rosterProfile
-      ? { checks: { contact: check((c) => c.contact), roster: check((c) => c.roster) } }
+      ? { checks: { contact: check((c) => c.contact), roster: check((c) => c.roster), ...transfer() } }
       : {};
   return {
     org,

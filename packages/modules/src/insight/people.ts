@@ -16,6 +16,7 @@ import { viewAs } from '../warnings/resolve.ts';
 import { hasSignOfContact, rosterComplete } from './contact.ts';
 import type { IndexRules } from './rules.ts';
 import type { CheckMiss, MissingPerson } from './store.ts';
+import type { LateTransfer } from './transfers.ts';
 
 export interface CheckCount {
   owed: number;
@@ -27,8 +28,8 @@ export interface PeopleCount {
   owed: number;
   done: number;
   missing: MissingPerson[];
-  /** Rule sets with the contact and roster checks only: each check on its own. */
-  checks?: { contact: CheckCount; roster: CheckCount };
+  /** Rule sets with the contact and roster checks only: each check on its own (transfer: `2026-v3`). */
+  checks?: { contact: CheckCount; roster: CheckCount; transfer?: CheckCount };
 }
 
 /** A branch's members suspended for lost contact (停止党籍), with the day contact was lost. */
@@ -41,7 +42,8 @@ const DUES_OK = new Set(['paid', 'waived', 'reported', 'notMember']);
 
 /**
  * One branch's month: `members` is its roster on the month's last day (member-id order); `suspended`
- * its members suspended for lost contact then (judged only by rule sets with `contactMonths`).
+ * its members suspended for lost contact then (judged only by rule sets with `contactMonths`); `late`
+ * the members whose transfer waited past its deadline in the month (rule sets with `transferDays`).
  */
 export function peopleOfMonth(
   ctx: ReadContext,
@@ -50,6 +52,7 @@ export function peopleOfMonth(
   members: readonly string[],
   suspended: readonly Suspended[] = [],
   start = '',
+  late: ReadonlyMap<string, LateTransfer> = new Map(),
 ): PeopleCount {
   const dues = duesStores(viewAs(ctx, MODULE.dues));
   const life = viewAs(ctx, MODULE.orglife);
@@ -62,6 +65,7 @@ export function peopleOfMonth(
   const checked = rules.contactMonths !== null || rules.rosterProfile;
   const contact: CheckCount = { owed: 0, done: 0, missing: [] };
   const roster: CheckCount = { owed: 0, done: 0, missing: [] };
+  const transfer: CheckCount = { owed: 0, done: 0, missing: [] };
   const count = (check: CheckCount, member: string, ok: boolean, since?: string | null) => {
     check.owed++;
     if (ok) check.done++;
@@ -97,11 +101,20 @@ export function peopleOfMonth(
       count(roster, member, ok);
       if (!ok) items.push('roster');
     }
+    if (rules.transferDays !== null) {
+      const l = late.get(member);
+      transfer.owed++;
+      if (l === undefined) transfer.done++;
+      else {
+        transfer.missing.push({ member, months: [month], transfer: l.transfer, due: l.due });
+        items.push('transfer');
+      }
+    }
     out.owed++;
     if (items.length === 0) out.done++;
     else out.missing.push({ member, items, months: [month] });
   }
-  if (checked) out.checks = { contact, roster };
+  if (checked) out.checks = rules.transferDays === null ? { contact, roster } : { contact, roster, transfer };
   return out;
 }
 
@@ -120,7 +133,7 @@ export function mergePeople(parts: readonly PeopleCount[]): PeopleCount {
       byMember.set(m.member, e);
     }
   }
-  const order = ['dues', 'orglife', 'study', 'contact', 'roster'] as const;
+  const order = ['dues', 'orglife', 'study', 'contact', 'roster', 'transfer'] as const;
   const missing = [...byMember.keys()].sort().map((member) => {
     const e = byMember.get(member)!;
     return { member, items: order.filter((i) => e.items.has(i)), months: [...new Set(e.months)].sort() };
@@ -128,6 +141,7 @@ export function mergePeople(parts: readonly PeopleCount[]): PeopleCount {
   // The checks over the months that judged them (a rule change within the period: those after it).
   const judged = parts.filter((p) => p.checks !== undefined).map((p) => p.checks!);
   if (judged.length === 0) return { owed, done, missing };
+  const transfers = judged.filter((c) => c.transfer !== undefined).map((c) => c.transfer!);
   return {
     owed,
     done,
@@ -135,11 +149,15 @@ export function mergePeople(parts: readonly PeopleCount[]): PeopleCount {
     checks: {
       contact: mergeCheck(judged.map((c) => c.contact)),
       roster: mergeCheck(judged.map((c) => c.roster)),
+      ...(transfers.length === 0 ? {} : { transfer: mergeCheck(transfers) }),
     },
   };
 }
 
-/** One check over several months: sums, each person once with every month (the latest `since`). */
+/**
+ * One check over several months: sums, each person once with every month (the latest `since`; for
+ * transfers the latest month's transfer and due day).
+ */
 export function mergeCheck(parts: readonly CheckCount[]): CheckCount {
   const byMember = new Map<string, CheckMiss>();
   let owed = 0;
@@ -150,7 +168,7 @@ export function mergeCheck(parts: readonly CheckCount[]): CheckCount {
     for (const m of p.missing) {
       const e = byMember.get(m.member);
       const months = [...new Set([...(e?.months ?? []), ...m.months])].sort();
-      byMember.set(m.member, m.since === undefined ? { member: m.member, months } : { ...m, months });
+      byMember.set(m.member, { ...m, months });
     }
   }
   const missing = [...byMember.keys()].sort().map((k) => byMember.get(k)!);

@@ -19,6 +19,12 @@ export interface IndexRules {
   readonly contactMonths: number | null;
   /** 不漏人, roster complete: every member's sealed profile (commitment and reference) recorded. */
   readonly rosterProfile: boolean;
+  /**
+   * 不漏人, transfers completed on time (组织关系转接, RULES.md §5): days after its request within which
+   * the receiving branch answers a transfer inside the chain; a member whose transfer waits on or past
+   * that day is missing in each month it waits; null: not judged.
+   */
+  readonly transferDays: number | null;
 }
 
 export const INDEX_RULES_2026: IndexRules = {
@@ -28,6 +34,7 @@ export const INDEX_RULES_2026: IndexRules = {
   studyPace: true,
   contactMonths: null,
   rosterProfile: false,
+  transferDays: null,
 };
 
 /** A stricter variant a 党委 may adopt: items weigh more, higher thresholds. */
@@ -38,6 +45,7 @@ export const INDEX_RULES_2026_STRICT: IndexRules = {
   studyPace: true,
   contactMonths: null,
   rosterProfile: false,
+  transferDays: null,
 };
 
 /**
@@ -53,10 +61,22 @@ export const INDEX_RULES_2026_V2: IndexRules = {
   rosterProfile: true,
 };
 
+/**
+ * 2026-v2 with the last check of 不漏人 (issue 18): transfers completed on time — a transfer inside the
+ * chain still waiting 30 days after its request (the day the transfer module raises
+ * `transfer.unanswered`) lists its member in each month it waits. `2026-v2` closes stay as they were.
+ */
+export const INDEX_RULES_2026_V3: IndexRules = {
+  ...INDEX_RULES_2026_V2,
+  version: '2026-v3',
+  transferDays: 30,
+};
+
 export const INDEX_RULES: { readonly [version: string]: IndexRules } = {
   [INDEX_RULES_2026.version]: INDEX_RULES_2026,
   [INDEX_RULES_2026_STRICT.version]: INDEX_RULES_2026_STRICT,
   [INDEX_RULES_2026_V2.version]: INDEX_RULES_2026_V2,
+  [INDEX_RULES_2026_V3.version]: INDEX_RULES_2026_V3,
 };
 export const DEFAULT_INDEX_VERSION = INDEX_RULES_2026.version;
 

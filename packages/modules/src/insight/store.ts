@@ -8,18 +8,21 @@ import { getRecord, SEP } from '../common/stores.ts';
 /** A member not accounted for, with what is missing and in which months (member-id order, no score). */
 export interface MissingPerson {
   readonly member: string;
-  readonly items: readonly ('dues' | 'orglife' | 'study' | 'contact' | 'roster')[];
+  readonly items: readonly ('dues' | 'orglife' | 'study' | 'contact' | 'roster' | 'transfer')[];
   readonly months: readonly string[];
 }
 /**
- * A member one check of 不漏人 (rule sets with it: contact, roster) finds missing, with the months.
- * For contact, `since` is the day contact was lost as the 停止党籍 records it (null: no sign of contact
- * in the rule set's months, nothing recorded yet).
+ * A member one check of 不漏人 (rule sets with it: contact, roster, transfer) finds missing, with the
+ * months. For contact, `since` is the day contact was lost as the 停止党籍 records it (null: no sign of
+ * contact in the rule set's months, nothing recorded yet). For transfer, `transfer` is the transfer
+ * waiting past its deadline (the record) and `due` that deadline.
  */
 export interface CheckMiss {
   readonly member: string;
   readonly months: readonly string[];
   readonly since?: string | null;
+  readonly transfer?: string;
+  readonly due?: string;
 }
 /** A required item not done: a meeting kind and period (the orglife warning), or the term (换届). */
 export interface MissingItem {
@@ -60,9 +63,13 @@ export interface IndexRecord {
   readonly links: Component<BrokenLink>;
   /**
    * Only with a rule set that judges them (`2026-v2`): 不漏人's contact and roster checks on their own,
-   * each with its missing persons (they count in `people` as well).
+   * each with its missing persons (they count in `people` as well); `transfer` from `2026-v3` on.
    */
-  readonly checks?: { readonly contact: Component<CheckMiss>; readonly roster: Component<CheckMiss> };
+  readonly checks?: {
+    readonly contact: Component<CheckMiss>;
+    readonly roster: Component<CheckMiss>;
+    readonly transfer?: Component<CheckMiss>;
+  };
   readonly overall: number;
   readonly level: string;
 }

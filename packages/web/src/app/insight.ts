@@ -42,6 +42,12 @@ export interface IndexRecord {
   readonly people: IndexComponent<{ member: string; items: readonly string[]; months: readonly string[] }>;
   readonly items: IndexComponent<{ org: string; kind: string; period: string; warning: string | null }>;
   readonly links: IndexComponent<{ warning: string; kind: string; member: string | null; due: string }>;
+  /** Rule sets `2026-v2` on: 不漏人's checks on their own (transfer from `2026-v3`). */
+  readonly checks?: {
+    readonly contact: IndexComponent<CheckMiss>;
+    readonly roster: IndexComponent<CheckMiss>;
+    readonly transfer?: IndexComponent<CheckMiss>;
+  };
   readonly overall: number;
   readonly level: string;
 }
@@ -56,8 +62,34 @@ export interface IndexRow {
   readonly missing: { readonly people: number; readonly items: number; readonly links: number };
 }
 
+/**
+ * A member one check of 不漏人 finds missing: `since` the day contact was lost as a 停止党籍 records
+ * it (null: no sign of contact in the rule set's months); `transfer` and `due` the transfer waiting
+ * past its deadline.
+ */
+export interface CheckMiss {
+  readonly member: string;
+  readonly months: readonly string[];
+  readonly since?: string | null;
+  readonly transfer?: string;
+  readonly due?: string;
+}
+
 export const COMPONENTS = ['people', 'items', 'links'] as const;
 export type ComponentName = (typeof COMPONENTS)[number];
+/** 不漏人's checks a record may hold, in the order shown. */
+export const CHECKS = ['contact', 'roster', 'transfer'] as const;
+export type CheckName = (typeof CHECKS)[number];
+
+/** The checks a record holds, in order (none under `2026` and `2026-strict`). */
+export function checksOf(rec: IndexRecord): { name: CheckName; part: IndexComponent<CheckMiss> }[] {
+  const c = rec.checks;
+  if (!c) return [];
+  return CHECKS.flatMap((name) => {
+    const part = c[name];
+    return part ? [{ name, part }] : [];
+  });
+}
 
 /** Permille as a percentage with one decimal, integer arithmetic: 666 → "66.6". */
 export const percent = (permille: number) => `${Math.floor(permille / 10)}.${permille % 10}`;

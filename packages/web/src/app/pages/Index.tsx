@@ -10,7 +10,17 @@ import { Button, Card, Col, List, Progress, Row, Segmented, Select, Space, Tag, 
 import { lazy, Suspense, useState } from 'react';
 import { go, useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
-import { COMPONENTS, type ComponentName, type IndexRecord, type IndexRow, percent } from '../insight.ts';
+import {
+  CHECKS,
+  type CheckMiss,
+  type CheckName,
+  COMPONENTS,
+  type ComponentName,
+  checksOf,
+  type IndexRecord,
+  type IndexRow,
+  percent,
+} from '../insight.ts';
 import { PersonName, useNames } from '../names.tsx';
 import { ErrorBlock, Loading } from '../ui.tsx';
 import { OrgCreditCard } from './OrgCredit.tsx';
@@ -42,7 +52,7 @@ export function IndexPage({ route }: { route: string[] }) {
   if (history.error || !history.data) return <ErrorBlock error={history.error} onRetry={history.reload} />;
   const rows = history.data;
   const orgName = names.org(org) ?? org;
-  const component = route[3] as ComponentName | undefined;
+  const component = route[3] as ComponentName | CheckName | undefined;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="index-page">
       <h1 style={{ margin: 0 }}>{t('ixTitle', { org: orgName })}</h1>
@@ -73,8 +83,11 @@ export function IndexPage({ route }: { route: string[] }) {
       {rows.length === 0 && <Typography.Text>{t('ixNone')}</Typography.Text>}
       {record.error ? <ErrorBlock error={record.error} onRetry={record.reload} /> : null}
       {record.data && component === undefined && <Overview rec={record.data} />}
-      {record.data && component !== undefined && COMPONENTS.includes(component) && (
-        <Drill rec={record.data} component={component} />
+      {record.data && component !== undefined && COMPONENTS.includes(component as ComponentName) && (
+        <Drill rec={record.data} component={component as ComponentName} />
+      )}
+      {record.data && component !== undefined && CHECKS.includes(component as CheckName) && (
+        <CheckDrill rec={record.data} check={component as CheckName} />
       )}
       {rows.length > 0 && component === undefined && (
         <Card title={t('ixHistory')}>
@@ -144,7 +157,140 @@ function Overview({ rec }: { rec: IndexRecord }) {
           );
         })}
       </Row>
+      <Checks rec={rec} />
     </Space>
+  );
+}
+
+/** How many missing persons a check shows by name before its drill-down. */
+const PREVIEW = 5;
+
+/**
+ * 不漏人's checks of the rule sets that judge them (contact, roster; transfer from 2026-v3), each
+ * with its figure and the first missing persons by name, linked to their files; the drill-down lists
+ * them all with the record behind each. One column on a phone.
+ */
+function Checks({ rec }: { rec: IndexRecord }) {
+  const { t } = useApp();
+  const checks = checksOf(rec);
+  if (checks.length === 0) return null;
+  return (
+    <Card
+      title={<span style={{ whiteSpace: 'normal' }}>{t('ixChecks')}</span>}
+      data-testid="index-checks"
+      styles={{ body: { paddingTop: 8 } }}
+    >
+      <Typography.Paragraph type="secondary">{t('ixChecksNote')}</Typography.Paragraph>
+      <Row gutter={[12, 12]}>
+        {checks.map(({ name, part }) => (
+          <Col xs={24} md={8} key={name}>
+            <Card
+              size="small"
+              title={t(`ixCheck_${name}` as MessageKey)}
+              extra={<Tag>{t('ixMissingCount', { count: part.count })}</Tag>}
+              data-testid={`index-check-${name}`}
+            >
+              <p style={{ margin: '4px 0' }}>
+                {percent(part.score)}% · {t('ixDone', { done: part.done, owed: part.owed })}
+              </p>
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                {t(`ixCheckNote_${name}` as MessageKey)}
+              </Typography.Paragraph>
+              {part.missing.length > 0 && (
+                <div
+                  style={{ marginBottom: 8, lineHeight: '32px' }}
+                  data-testid={`index-check-names-${name}`}
+                >
+                  {part.missing.slice(0, PREVIEW).map((m, i) => (
+                    <span key={m.member}>
+                      {i > 0 && '、'}
+                      <a href={`#/member/${m.member}`} data-member={m.member}>
+                        <PersonName id={m.member} />
+                      </a>
+                    </span>
+                  ))}
+                  {part.count > PREVIEW && <span> {t('ixCheckMore', { count: part.count })}</span>}
+                </div>
+              )}
+              <Button
+                size="large"
+                disabled={part.count === 0}
+                onClick={() => go('index', rec.org, rec.period, name)}
+                data-testid={`index-drill-${name}`}
+              >
+                {t('ixDrill')}
+              </Button>
+            </Card>
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  );
+}
+
+/** What a check found of one person, and the record behind it (a link). */
+function checkRecord(
+  t: ReturnType<typeof useApp>['t'],
+  check: CheckName,
+  m: CheckMiss,
+): { text: string; href: string; record: string } {
+  const file = `#/member/${m.member}`;
+  // The member's verified chain history: the 停止党籍 or the transfer request is one of its events.
+  const chain = `#/explorer/member/${m.member}`;
+  if (check === 'contact')
+    return typeof m.since === 'string'
+      ? { text: t('ixSince', { date: m.since }), href: chain, record: t('ixRecordChain') }
+      : { text: t('ixNoSign'), href: file, record: t('ixRecordMember') };
+  if (check === 'roster') return { text: t('ixRosterIncomplete'), href: file, record: t('ixRecordMember') };
+  return {
+    text: t('ixTransferLate', { id: m.transfer ?? '', date: m.due ?? '' }),
+    href: chain,
+    record: `${t('ixRecordChain')} ${m.transfer ?? ''}`,
+  };
+}
+
+function CheckDrill({ rec, check }: { rec: IndexRecord; check: CheckName }) {
+  const { t } = useApp();
+  const part = rec.checks?.[check];
+  return (
+    <Card
+      title={
+        <span style={{ whiteSpace: 'normal' }}>
+          {`${t('ixComponent_people')} · ${t(`ixCheck_${check}` as MessageKey)} · ${rec.period}`}
+        </span>
+      }
+      extra={
+        <Button size="large" onClick={() => go('index', rec.org, rec.period)} data-testid="index-back">
+          {t('ixBack')}
+        </Button>
+      }
+      data-testid={`index-missing-${check}`}
+    >
+      <List
+        dataSource={[...(part?.missing ?? [])]}
+        locale={{ emptyText: <Quiet text={t('ixNothingMissing')} /> }}
+        renderItem={(m) => {
+          const r = checkRecord(t, check, m);
+          return (
+            <List.Item data-testid="index-missing-item" data-member={m.member} style={{ display: 'block' }}>
+              <Space wrap>
+                <a href={`#/member/${m.member}`}>
+                  <PersonName id={m.member} />（{m.member}）
+                </a>
+                <Tag color="red">{r.text}</Tag>
+              </Space>
+              <div style={{ color: '#595959' }}>{t('ixMonths', { months: m.months.join('、') })}</div>
+              <div>
+                {t('ixRecord')}：
+                <a href={r.href} style={{ display: 'inline-block', minHeight: 32, lineHeight: '32px' }}>
+                  {r.record}
+                </a>
+              </div>
+            </List.Item>
+          );
+        }}
+      />
+    </Card>
   );
 }
 
