@@ -22,8 +22,8 @@ import type { ApiOptions } from '../src/index.ts';
 import {
   type Answer,
   apiNode,
-  genesisOf,
   committed,
+  genesisOf,
   queryUrl as q,
   rowOf,
   sessions,
