@@ -11,16 +11,7 @@ import { getSuite, type KeyPair, type Value } from '@djchain/crypto';
 import { addressOf, signTx } from '@djchain/ledger';
 import type { GenesisDoc } from '@djchain/runtime';
 import { communityOrgs, fullMember, post } from '@djchain/testkit/community';
-import {
-  apiNode,
-  committed,
-  genesisOf,
-  queryUrl as q,
-  rowOf,
-  sessions,
-  submit,
-  wrongReads,
-} from './api-rig.ts';
+import { apiNode, committed, genesisOf, queryUrl, rowOf, sessions, submit, wrongReads } from './api-rig.ts';
 import { CHAIN } from './helpers.ts';
 
 const suite = getSuite('intl');
@@ -50,6 +41,7 @@ function genesis(validator: KeyPair): GenesisDoc {
 
 type Reader = 'anonymous' | Person;
 const READERS: readonly Reader[] = ['anonymous', ...PEOPLE];
+const q = queryUrl;
 const row = rowOf(READERS);
 
 test('the service centre’s reads, by each kind of reader, answer as written here', async (t) => {

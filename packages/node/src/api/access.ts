@@ -256,10 +256,9 @@ const ownedBy =
   (what: string, concerns: (answer: { [k: string]: unknown }, member: string) => boolean = () => false) =>
   (scope: Scope, _state: StateReader, result: unknown): void => {
     const a = result as { org?: unknown; [k: string]: unknown } | null;
-    if (a === null || typeof a.org !== 'string') return requireCommunity(scope, what);
-    if (canReadOrg(scope, a.org)) return;
-    if (scope.member !== null && concerns(a, scope.member)) return;
-    requireOrg(scope, a.org);
+    if (a === null || typeof a.org !== 'string') requireCommunity(scope, what);
+    else if (!canReadOrg(scope, a.org) && !(scope.member !== null && concerns(a, scope.member)))
+      requireOrg(scope, a.org);
   };
 
 /**
