@@ -18,6 +18,18 @@ import { communityGenesis, GENESIS_DATE } from './fixture.ts';
 
 export const CHAIN = 'dj-modules-test';
 
+/** Every string in a value, object keys included (privacy checks: what a record or event carries). */
+export function stringsIn(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) for (const x of v) stringsIn(x, out);
+  else if (v !== null && typeof v === 'object' && !(v instanceof Uint8Array))
+    for (const [k, x] of Object.entries(v)) {
+      out.push(k);
+      stringsIn(x, out);
+    }
+  return out;
+}
+
 /** One signed act: who, when (China date, optionally hour), which action, with what. */
 export interface Step {
   readonly at: string;
