@@ -9,42 +9,35 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { getSuite } from '@djchain/crypto';
 import { addMonth, chinaDate, monthOf } from '@djchain/modules';
 import { djchain } from '@djchain/testkit/process';
 import { duesCommand } from '../src/commands/dues.ts';
 import { type BaseLine, readBases, sealBase } from '../src/dues/bases.ts';
-import { chainArgs, secretaryArgs, startTestChain, type TestChain } from './commands-node.ts';
+import { chainArgs, secretaryArgs } from './commands-node.ts';
+import { duesNode } from './dues-node.ts';
 
-let chain: TestChain;
-before(async () => {
-  chain = await startTestChain({
-    members: [
-      { id: 'm-a', org: 'b1' },
-      { id: 'm-b', org: 'b1' },
-      { id: 'm-d', org: 'b2' },
-    ],
-  });
-});
-after(() => chain?.stop());
+const node = duesNode([
+  { id: 'm-a', org: 'b1' },
+  { id: 'm-b', org: 'b1' },
+  { id: 'm-d', org: 'b2' },
+]);
+const { vault, bases, dues } = node;
 
 // The chain's months: its blocks carry the wall clock, read in China time.
 const NOW = monthOf(chinaDate(Date.now()));
 const M2 = addMonth(NOW, -2);
 const M1 = addMonth(NOW, -1);
 
-const vault = () => join(chain.root, 'vault.json');
-const bases = () => join(chain.root, 'dues-bases.jsonl');
-const dues = (args: string[]) => djchain(['dues', ...args, ...chainArgs(chain), ...secretaryArgs(chain)]);
 const query = (name: string, params: object) => {
   const r = djchain([
     'query',
     `dues.${name}`,
     '--params',
     JSON.stringify(params),
-    ...chainArgs(chain),
-    ...secretaryArgs(chain),
+    ...chainArgs(node.chain),
+    ...secretaryArgs(node.chain),
   ]);
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as Record<string, unknown>;
@@ -157,8 +150,8 @@ test('dues assess: the amount and the base commitment go on chain, the base itse
     'dues.assess',
     '--params',
     JSON.stringify({ member: 'm-b', group: '在职', from: M2, fen: 2000, commitment: 'ab'.repeat(32) }),
-    ...chainArgs(chain),
-    ...secretaryArgs(chain),
+    ...chainArgs(node.chain),
+    ...secretaryArgs(node.chain),
   ]);
   assert.equal(wrong.status, 1);
   assert.match(wrong.stdout, /代码：DUES_WRONG_AMOUNT/);
@@ -188,7 +181,7 @@ test('dues assess: the amount and the base commitment go on chain, the base itse
     bases(),
   ];
   assert.equal(
-    await duesCommand([...args, ...chainArgs(chain), ...secretaryArgs(chain)], io),
+    await duesCommand([...args, ...chainArgs(node.chain), ...secretaryArgs(node.chain)], io),
     0,
     out.join('\n'),
   );
@@ -304,14 +297,14 @@ test('dues audit: the books balance from the records alone; a sealed base that d
   assert.match(c1.stdout, /收到下级上缴 50\.00 元，上缴 0\.00 元；当前结存 50\.00 元/);
 
   // A bases file whose line for m-a holds 4000 元 while the chain committed to 4500 元.
-  const genesis = JSON.parse(readFileSync(chain.genesisFile, 'utf8')) as { suite: 'intl' | 'gm' };
+  const genesis = JSON.parse(readFileSync(node.chain.genesisFile, 'utf8')) as { suite: 'intl' | 'gm' };
   const suite = getSuite(genesis.suite);
   const v = JSON.parse(readFileSync(vault(), 'utf8'));
   const forged = {
     ...sealBase(suite, v, { member: 'm-a', group: '在职', from: M2, base: 400_000 }),
     commitment: sealedLine.commitment,
   };
-  const wrongBases = join(chain.root, 'wrong-bases.jsonl');
+  const wrongBases = join(node.chain.root, 'wrong-bases.jsonl');
   writeFileSync(wrongBases, `${JSON.stringify(forged)}\n`);
   const bad = dues(['audit', 'b1', '--vault', vault(), '--bases', wrongBases]);
   assert.equal(bad.status, 3, bad.stdout + bad.stderr);

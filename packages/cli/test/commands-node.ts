@@ -7,9 +7,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DjchainClient, openKeystore } from '@djchain/client';
+import {
+  addressOf,
+  buildTx,
+  DjchainClient,
+  openKeystore,
+  type SignedTx,
+  signTransaction,
+} from '@djchain/client';
 import { COLUMNS } from '@djchain/client/roster';
-import { getSuite, type KeyPair } from '@djchain/crypto';
+import { getSuite, type KeyPair, type Value } from '@djchain/crypto';
 import type { GenesisDoc } from '@djchain/runtime';
 import { communityOrgs, fullMember, post, superior } from '@djchain/testkit/community';
 import {
@@ -234,4 +241,33 @@ export async function writeRoster(file: string, rows: readonly Record<string, st
   ws.addRow(headings);
   for (const r of rows) ws.addRow(headings.map((h) => r[h] ?? ''));
   await wb.xlsx.writeFile(file);
+}
+
+/**
+ * `key`'s signed transaction of `module`.`action` with `params`, at its next nonce plus `skip`
+ * (for a second one before the first commits), valid for 100 blocks.
+ */
+export async function signedTx(
+  client: DjchainClient,
+  key: KeyPair,
+  module: string,
+  action: string,
+  params: Value,
+  skip = 0,
+): Promise<SignedTx> {
+  const status = await client.status();
+  const nonce = (await client.nextNonce(addressOf(client.suite, key.publicKey))) + skip;
+  return signTransaction(
+    client.suite,
+    key.secretKey,
+    buildTx({
+      chainId: client.chainId,
+      module,
+      action,
+      params,
+      signer: key.publicKey,
+      nonce,
+      expiry: status.height + 100,
+    }),
+  );
 }

@@ -77,14 +77,16 @@ test('a small demo seeds a real 4-validator consortium, every stage exists, an o
   assert.match(first.out(), /4 个验证节点进程/);
   const marker = JSON.parse(readFileSync(join(dir, 'seeded.json'), 'utf8')) as DemoMarker;
   const { genesis } = loadDir(join(dir, 'nodes', 'c1'));
-  const client = new DjchainClient({
-    baseUrl: first.apiUrl,
-    suite,
-    chainId: genesis.chainId,
-    trust: { kind: 'genesis', validators: genesis.validators },
-    // The test reads the whole community as the first node's operator (its api-token).
-    token: readFileSync(join(dir, 'nodes', 'c1', 'api-token'), 'utf8').trim(),
-  });
+  // The test reads the whole community as the first node's operator (its api-token).
+  const operatorClient = (baseUrl: string) =>
+    new DjchainClient({
+      baseUrl,
+      suite,
+      chainId: genesis.chainId,
+      trust: { kind: 'genesis', validators: genesis.validators },
+      token: readFileSync(join(dir, 'nodes', 'c1', 'api-token'), 'utf8').trim(),
+    });
+  const client = operatorClient(first.apiUrl);
 
   // The height advances on its own (empty blocks), bounded in tries.
   const h0 = (await client.status()).height;
@@ -196,14 +198,7 @@ test('a small demo seeds a real 4-validator consortium, every stage exists, an o
   assert.match(second.out(), /沿用已有数据，未重新播种/);
   assert.doesNotMatch(second.out(), /写入历史数据/);
   assert.equal(readFileSync(join(dir, 'nodes', 'c1', 'key.json'), 'utf8'), keyBefore);
-  const again = new DjchainClient({
-    baseUrl: second.apiUrl,
-    suite,
-    chainId: genesis.chainId,
-    trust: { kind: 'genesis', validators: genesis.validators },
-    // The test reads the whole community as the first node's operator (its api-token).
-    token: readFileSync(join(dir, 'nodes', 'c1', 'api-token'), 'utf8').trim(),
-  });
+  const again = operatorClient(second.apiUrl);
   assert.ok((await again.status()).height >= h1);
   assert.equal(await again.nextNonce(address), nonceBefore);
   await stopDemo(second);

@@ -8,24 +8,20 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { addMonth, chinaDate, monthOf } from '@djchain/modules';
 import { djchain } from '@djchain/testkit/process';
 import ExcelJS from 'exceljs';
-import { chainArgs, secretaryArgs, startTestChain, type TestChain } from './commands-node.ts';
+import { chainArgs, secretaryArgs } from './commands-node.ts';
+import { duesNode } from './dues-node.ts';
 
-let chain: TestChain;
-before(async () => {
-  chain = await startTestChain({
-    members: [
-      { id: 'm-a', org: 'b1' },
-      { id: 'm-b', org: 'b1' },
-      { id: 'm-c', org: 'b1' },
-      { id: 'm-d', org: 'b2' },
-    ],
-  });
-});
-after(() => chain?.stop());
+const node = duesNode([
+  { id: 'm-a', org: 'b1' },
+  { id: 'm-b', org: 'b1' },
+  { id: 'm-c', org: 'b1' },
+  { id: 'm-d', org: 'b2' },
+]);
+const { vault, bases, dues } = node;
 
 const NOW = monthOf(chinaDate(Date.now()));
 const M1 = addMonth(NOW, -1);
@@ -36,12 +32,8 @@ const Y = Number(NOW.slice(0, 4));
 const GROUPS = '在职、年薪制、个体经营、离退休、农民、学生、下岗失业、低保或救济';
 const DOC = '《关于中国共产党党费收缴、使用和管理的规定》';
 
-const vault = () => join(chain.root, 'vault.json');
-const bases = () => join(chain.root, 'dues-bases.jsonl');
-const dues = (args: string[]) => djchain(['dues', ...args, ...chainArgs(chain), ...secretaryArgs(chain)]);
-
 async function writeSheet(file: string, headings: string[], rows: (string | number)[][]): Promise<string> {
-  const path = join(chain.root, file);
+  const path = join(node.chain.root, file);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Sheet1');
   ws.addRow(headings);
@@ -77,8 +69,8 @@ function account(member: string, year: number) {
     'dues.account',
     '--params',
     JSON.stringify({ member, year }),
-    ...chainArgs(chain),
-    ...secretaryArgs(chain),
+    ...chainArgs(node.chain),
+    ...secretaryArgs(node.chain),
   ]);
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as {
@@ -239,7 +231,7 @@ function assertCells(actual: (string | number)[][], expected: (string | number |
 }
 
 test('export register: the month, cell by cell', async () => {
-  const out = join(chain.root, 'register.xlsx');
+  const out = join(node.chain.root, 'register.xlsx');
   const r = dues(['export', 'register', 'b1', '--month', M2, '--out', out]);
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, new RegExp(`已写入第一党支部${monthTitle(M2)}党费收缴登记表`));
@@ -274,7 +266,7 @@ const inY = (m: string) => (Number(m.slice(0, 4)) === Y ? 1 : 0);
 const yuan = (fen: number) => fen / 100;
 
 test('export notice: the year to the members only, cell by cell', async () => {
-  const out = join(chain.root, 'notice.xlsx');
+  const out = join(node.chain.root, 'notice.xlsx');
   const r = dues([
     'export',
     'notice',
@@ -297,8 +289,8 @@ test('export notice: the year to the members only, cell by cell', async () => {
     'dues.notice',
     '--params',
     '{"id":"dn-b1-1"}',
-    ...chainArgs(chain),
-    ...secretaryArgs(chain),
+    ...chainArgs(node.chain),
+    ...secretaryArgs(node.chain),
   ]);
   const notice = JSON.parse(q.stdout.slice(q.stdout.indexOf('{'))) as Record<string, unknown>;
   assert.equal(notice.document, sha);
@@ -332,7 +324,7 @@ test('export notice: the year to the members only, cell by cell', async () => {
 });
 
 test('export remittance: the form, cell by cell', async () => {
-  const out = join(chain.root, 'remittance.xlsx');
+  const out = join(node.chain.root, 'remittance.xlsx');
   const r = dues(['export', 'remittance', 'b1', '--year', String(Y), '--out', out]);
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assertCells(await cells(out), [

@@ -92,6 +92,7 @@ describe('djchain orglife against a real node', { timeout: 300_000 }, () => {
     const out = join(chain.root, 'meetings.xlsx');
     const e = run(['export', 'meetings', '--org', 'b1', '--year', '2025', '--out', out]);
     assert.equal(e.status, 0, e.stderr);
+    assert.match(e.stdout, /^已导出 会议记录：.*meetings\.xlsx（2 行，数据取自链上高度 \d+）$/m);
     const rows = await readSheet(out, '会议记录');
     // Recorded in a later month than held: flagged 补录; the one voter present is a quorum.
     assert.deepEqual(rows.slice(1), [
@@ -134,6 +135,7 @@ describe('djchain orglife against a real node', { timeout: 300_000 }, () => {
     const s = join(chain.root, 'study.xlsx');
     const st = run(['export', 'study', '--org', 'b1', '--year', '2025', '--out', s]);
     assert.equal(st.status, 0, st.stderr);
+    assert.match(st.stdout, /^已导出 学习登记：.*study\.xlsx（1 行，数据取自链上高度 \d+）$/m);
     // The secretary's target is 56; a day's 党课 is 8 学时; the 党员大会 is not study.
     assert.deepEqual((await readSheet(s, '学习登记')).slice(1), [
       ['m-sec', '', '支部书记、委员', 56, 8, 0, 8, 48],

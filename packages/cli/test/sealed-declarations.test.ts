@@ -32,6 +32,7 @@ import {
   chainArgs,
   secretaryArgs,
   secretaryClient,
+  signedTx,
   startSealed,
   startTestChain,
   type TestChain,
@@ -96,23 +97,8 @@ after(() => {
   chain?.stop();
 });
 
-async function signed(module: string, action: string, params: Value, key: KeyPair = member, skip = 0) {
-  const status = await client.status();
-  const nonce = (await client.nextNonce(addressOf(client.suite, key.publicKey))) + skip;
-  return signTransaction(
-    client.suite,
-    key.secretKey,
-    buildTx({
-      chainId: client.chainId,
-      module,
-      action,
-      params,
-      signer: key.publicKey,
-      nonce,
-      expiry: status.height + 100,
-    }),
-  );
-}
+const signed = (module: string, action: string, params: Value, key: KeyPair = member, skip = 0) =>
+  signedTx(client, key, module, action, params, skip);
 
 async function commit(tx: SignedTx) {
   const [r] = await client.submit([tx]);

@@ -9,14 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import {
-  addressOf,
-  buildTx,
-  DjchainClient,
-  type SignedTx,
-  sealedReadRequest,
-  signTransaction,
-} from '@djchain/client';
+import { DjchainClient, type SignedTx, sealedReadRequest } from '@djchain/client';
 import { idCheckChar } from '@djchain/client/roster';
 import type { KeyPair, Value } from '@djchain/crypto';
 import { djchain, type Spawned } from '@djchain/testkit/process';
@@ -28,6 +21,7 @@ import {
   importArgs,
   secretaryArgs,
   secretaryClient,
+  signedTx,
   startSealed,
   startTestChain,
   type TestChain,
@@ -103,21 +97,7 @@ after(() => {
 
 /** A signed read record (not submitted). */
 async function sign(params: Value, key: KeyPair = reader, nonceOffset = 0): Promise<SignedTx> {
-  const status = await client.status();
-  const nonce = (await client.nextNonce(addressOf(client.suite, key.publicKey))) + nonceOffset;
-  return signTransaction(
-    client.suite,
-    key.secretKey,
-    buildTx({
-      chainId: client.chainId,
-      module: 'member',
-      action: 'recordProfileRead',
-      params,
-      signer: key.publicKey,
-      nonce,
-      expiry: status.height + 100,
-    }),
-  );
+  return signedTx(client, key, 'member', 'recordProfileRead', params, nonceOffset);
 }
 
 /** Signs, submits and waits for a read record to commit. */

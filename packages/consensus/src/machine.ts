@@ -16,16 +16,11 @@ export const defaultMachineOptions = {
   maxFutureRoundsPerValidator: 2,
 } as const;
 
-/** A machine that has not started a height yet (status 'idle'). */
-export function init(config: MachineConfig): State {
-  return {
-    config,
-    status: 'idle',
-    height: 0,
+/** Where every height starts (lines 1–10): round 0 at propose, nothing locked, valid or decided. */
+const heightStart = () =>
+  ({
     round: 0,
     step: 'propose',
-    validators: { validators: [], totalPower: 0 },
-    prevBlockTime: 0,
     lockedValue: null,
     lockedRound: -1,
     validValue: null,
@@ -33,9 +28,20 @@ export function init(config: MachineConfig): State {
     rounds: {},
     fired: { line34: -1, line36: -1, line47: -1 },
     decision: null,
+    evidenceKeys: [],
+  }) as const satisfies Partial<State>;
+
+/** A machine that has not started a height yet (status 'idle'). */
+export function init(config: MachineConfig): State {
+  return {
+    config,
+    status: 'idle',
+    height: 0,
+    ...heightStart(),
+    validators: { validators: [], totalPower: 0 },
+    prevBlockTime: 0,
     lastSigned: null,
     signed: [],
-    evidenceKeys: [],
     persisted: null,
   };
 }
@@ -105,19 +111,10 @@ function onStart(ctx: Ctx, input: Extract<Input, { kind: 'start' }>): void {
   Object.assign(s, {
     status: 'running',
     height: input.height,
-    round: 0,
-    step: 'propose',
+    ...heightStart(),
     validators: makeValidatorSet(input.validators),
     prevBlockTime: input.prevBlockTime,
-    lockedValue: null,
-    lockedRound: -1,
-    validValue: null,
-    validRound: -1,
-    rounds: {},
-    fired: { line34: -1, line36: -1, line47: -1 },
-    decision: null,
     signed: sameHeight ? s.signed : [],
-    evidenceKeys: [],
   } satisfies Partial<Draft>);
   const r = input.resume;
   if (r === undefined || r.height !== input.height) {

@@ -28,10 +28,21 @@ interface Item {
   by: string | null;
 }
 
-function ok(chain: Chain, s: Step): void {
-  const r = chain.step(s);
-  assert.equal(r.receipt.status, 'ok', `${s.do}: ${JSON.stringify(r.receipt.error)}`);
-}
+/** b1's 组织委员 starts the 发展对象 publicity of the candidate, its notice `ref`. */
+const publicity = (at: string, ref: string): Step => ({
+  at,
+  by: 'b1.org',
+  do: 'recruitment.startPublicity',
+  params: { member: 'cand', ref },
+});
+
+/** b1's 组织委员 starts the candidate's conversion publicity. */
+const conversionPublicity = (at: string): Step => ({
+  at,
+  by: 'b1.org',
+  do: 'recruitment.startConversionPublicity',
+  params: { member: 'cand' },
+});
 
 function inForce(chain: Chain, params: { [k: string]: Value }): string[] {
   const r = chain.query('disclosure', 'inForce', params) as unknown as { items: Item[] };
@@ -39,7 +50,7 @@ function inForce(chain: Chain, params: { [k: string]: Value }): string[] {
 }
 
 function register(chain: Chain, at: string, hour: number, hash: string, scope: string, org = 'b1'): void {
-  ok(chain, {
+  chain.ok({
     at,
     hour,
     by: org === 'b1' ? 'b1.clerk' : 'c.clerk',
@@ -54,19 +65,19 @@ describe('disclosure: in force', () => {
     register(c, '2024-03-01', 9, A_PUB, 'public');
     register(c, '2024-03-01', 10, A_ORG, 'org');
     const base = { org: 'b1', kind: '通知公告', from: '2024-03-10', until: '2024-03-20' };
-    ok(c, {
+    c.ok({
       at: '2024-03-04',
       by: 'b1.pub',
       do: 'disclosure.publish',
       params: { ...base, id: 'p', scope: 'public', content: A_PUB },
     });
-    ok(c, {
+    c.ok({
       at: '2024-03-05',
       by: 'b1.pub',
       do: 'disclosure.publish',
       params: { ...base, id: 'o', scope: 'org', content: A_ORG },
     });
-    ok(c, {
+    c.ok({
       at: '2024-03-06',
       by: 'c.pub',
       do: 'disclosure.publish',
@@ -92,7 +103,7 @@ describe('disclosure: in force', () => {
     const c = new Chain();
     register(c, '2024-03-01', 9, A_PUB, 'public');
     register(c, '2024-03-01', 10, A_PUB2, 'public');
-    ok(c, {
+    c.ok({
       at: '2024-03-04',
       by: 'b1.pub',
       do: 'disclosure.publish',
@@ -106,7 +117,7 @@ describe('disclosure: in force', () => {
         content: A_PUB,
       },
     });
-    ok(c, {
+    c.ok({
       at: '2024-03-15',
       by: 'b1.pub',
       do: 'disclosure.correct',
@@ -121,7 +132,7 @@ describe('disclosure: in force', () => {
     });
     assert.deepEqual(inForce(c, { scope: 'public', on: '2024-03-14' }), ['n']);
     assert.deepEqual(inForce(c, { scope: 'public', on: '2024-03-15' }), ['n2']);
-    ok(c, {
+    c.ok({
       at: '2024-03-20',
       by: 'b1.sec',
       do: 'disclosure.withdraw',
@@ -157,12 +168,7 @@ describe('disclosure: automatic items', () => {
     runPath(c, 'standard', 'assessment2');
     // Its content: the publicity notice, a public attachment of the branch named as the step's ref.
     register(c, '2025-03-28', 10, A_PUB, 'public');
-    ok(c, {
-      at: '2025-04-01',
-      by: 'b1.org',
-      do: 'recruitment.startPublicity',
-      params: { member: 'cand', ref: A_PUB },
-    });
+    c.ok(publicity('2025-04-01', A_PUB));
     const recordedAt = c.height;
     assert.deepEqual(inForce(c, { scope: 'public', on: '2025-04-01' }), [], 'not before the next block');
     const events = c.tick('2025-04-01', 11);
@@ -193,12 +199,7 @@ describe('disclosure: automatic items', () => {
     const c = new Chain();
     runPath(c, 'standard', 'assessment2');
     register(c, '2025-03-28', 10, A_ORG, 'org');
-    ok(c, {
-      at: '2025-04-07',
-      by: 'b1.org',
-      do: 'recruitment.startPublicity',
-      params: { member: 'cand', ref: A_ORG },
-    });
+    c.ok(publicity('2025-04-07', A_ORG));
     c.tick('2025-04-07', 11);
     const [id] = inForce(c, { scope: 'public', on: '2025-04-07' });
     const { item } = c.query('disclosure', 'item', { id: id! }) as unknown as { item: Item };
@@ -209,12 +210,7 @@ describe('disclosure: automatic items', () => {
   it('the conversion publicity appears with its period, and the branch meeting waits for its end', () => {
     const c = new Chain();
     runPath(c, 'standard', 'applyConversion');
-    ok(c, {
-      at: '2026-05-18',
-      by: 'b1.org',
-      do: 'recruitment.startConversionPublicity',
-      params: { member: 'cand' },
-    });
+    c.ok(conversionPublicity('2026-05-18'));
     const recordedAt = c.height;
     const vote = { member: 'cand', decision: 'convert', present: 9, yes: 9, no: 0, abstain: 0 };
     // 2026-05-18 (Mon) … 05-22 (Fri): the vote on the last day is refused, the next working day is not.
@@ -228,18 +224,13 @@ describe('disclosure: automatic items', () => {
       [item.kind, item.scope, item.from, item.until, item.content],
       ['转正公示', 'public', '2026-05-18', '2026-05-22', null],
     );
-    ok(c, { at: '2026-05-25', by: 'b1.sec', do: 'recruitment.conversionVote', params: vote });
+    c.ok({ at: '2026-05-25', by: 'b1.sec', do: 'recruitment.conversionVote', params: vote });
   });
 
   it('across the 2026 劳动节 the conversion publicity counts the adjusted Saturday as a working day', () => {
     const c = new Chain();
     runPath(c, 'standard', 'applyConversion');
-    ok(c, {
-      at: '2026-05-06',
-      by: 'b1.org',
-      do: 'recruitment.startConversionPublicity',
-      params: { member: 'cand' },
-    });
+    c.ok(conversionPublicity('2026-05-06'));
     c.tick('2026-05-06', 11);
     // 05-06 (Wed) 1, 05-07 2, 05-08 3, 05-09 (Sat, a working day by the 2025-11-04 notice) 4, 05-11 (Mon) 5.
     const [id] = inForce(c, { scope: 'public', on: '2026-05-11' });
@@ -250,7 +241,7 @@ describe('disclosure: automatic items', () => {
 
   it('a local rule may require the conversion publicity before the branch meeting', () => {
     const c = new Chain();
-    ok(c, {
+    c.ok({
       at: '2024-02-20',
       by: 'c.sec',
       do: 'recruitment.setLocalRules',
@@ -261,12 +252,7 @@ describe('disclosure: automatic items', () => {
     const r = c.step({ at: '2026-05-20', by: 'b1.sec', do: 'recruitment.conversionVote', params: vote });
     assert.equal(r.receipt.error?.code, 'RECRUITMENT_OUT_OF_ORDER');
     assert.deepEqual(r.receipt.error?.details, { missing: 'startConversionPublicity', step: 23 });
-    ok(c, {
-      at: '2026-05-21',
-      by: 'b1.org',
-      do: 'recruitment.startConversionPublicity',
-      params: { member: 'cand' },
-    });
+    c.ok(conversionPublicity('2026-05-21'));
     c.tick('2026-05-21', 11);
     // Seven working days: 05-21 (Thu), 22, 25, 26, 27, 28, 29 (Fri).
     const [id] = inForce(c, { scope: 'public', on: '2026-05-29' });
@@ -280,13 +266,13 @@ describe('disclosure: automatic items', () => {
       params: vote,
     });
     assert.equal(early.receipt.error?.code, 'RECRUITMENT_PUBLICITY_INCOMPLETE');
-    ok(c, { at: '2026-06-01', by: 'b1.sec', do: 'recruitment.conversionVote', params: vote });
+    c.ok({ at: '2026-06-01', by: 'b1.sec', do: 'recruitment.conversionVote', params: vote });
   });
 
   it("the yearly dues notice is an item for the organization's members for a year", () => {
     const c = new Chain();
     register(c, '2025-01-10', 10, A_ORG, 'org');
-    ok(c, {
+    c.ok({
       at: '2025-01-15',
       by: 'b1.sec',
       do: 'dues.publishNotice',

@@ -1,10 +1,12 @@
 /** A community chain in memory driven through the real runtime Executor, one block per step. */
+import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { getSuite, type KeyPair, type Suite, type Value } from '@djchain/crypto';
 import { type Receipt, signTx, type Transaction } from '@djchain/ledger';
 import {
   addressOf,
   type BlockEvent,
+  type BlockInput,
   Executor,
   MemoryState,
   readEvents,
@@ -15,6 +17,18 @@ import { resolveAge } from './age-fixture.ts';
 import { communityGenesis, GENESIS_DATE } from './fixture.ts';
 
 export const CHAIN = 'dj-modules-test';
+
+/** Every string in a value, object keys included (privacy checks: what a record or event carries). */
+export function stringsIn(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) for (const x of v) stringsIn(x, out);
+  else if (v !== null && typeof v === 'object' && !(v instanceof Uint8Array))
+    for (const [k, x] of Object.entries(v)) {
+      out.push(k);
+      stringsIn(x, out);
+    }
+  return out;
+}
 
 /** One signed act: who, when (China date, optionally hour), which action, with what. */
 export interface Step {
@@ -128,6 +142,57 @@ export class Chain {
     const time = chinaTime(s.at, s.hour ?? 10);
     if (time <= this.lastTime) throw new Error(`step at ${s.at} is not after the previous block`);
     return this.block([s], time).results[0]!;
+  }
+
+  /** `step`, asserting that the action succeeded (the message names it and its error). */
+  ok(s: Step): StepResult {
+    const r = this.step(s);
+    assert.equal(r.receipt.status, 'ok', `${s.do}: ${JSON.stringify(r.receipt.error)}`);
+    return r;
+  }
+
+  /**
+   * Plans a meeting and holds it the same day (at hour 11): `id` of `kind` in `org`, by `by`, with
+   * `present` attending (`by` alone unless given).
+   */
+  meeting(m: {
+    at: string;
+    by: string;
+    id: string;
+    org: string;
+    kind: string;
+    length?: string;
+    present?: readonly string[];
+  }): void {
+    this.ok({
+      at: m.at,
+      by: m.by,
+      do: 'orglife.plan',
+      params: { id: m.id, org: m.org, kind: m.kind, date: m.at, ...(m.length ? { length: m.length } : {}) },
+    });
+    this.ok({
+      at: m.at,
+      hour: 11,
+      by: m.by,
+      do: 'orglife.hold',
+      params: { meeting: m.id, heldOn: m.at, present: [...(m.present ?? [m.by])] },
+    });
+  }
+
+  /** The input of every block this chain executes from now on, in order (to execute them again). */
+  recordBlocks(): BlockInput[] {
+    const inputs: BlockInput[] = [];
+    const execute = this.executor.executeBlock.bind(this.executor);
+    this.executor.executeBlock = (input, view) => {
+      inputs.push(input);
+      return execute(input, view);
+    };
+    return inputs;
+  }
+
+  /** Executes `inputs` (blocks another chain executed) on this chain and commits their writes. */
+  applyBlocks(inputs: readonly BlockInput[]): void {
+    for (const input of inputs) this.state.apply(this.executor.executeBlock(input, this.state).writes);
   }
 
   /** Runs several steps in ONE block at the first step's time and commits it (per-block limits). */

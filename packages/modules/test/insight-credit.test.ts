@@ -6,10 +6,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Chain, type Step } from './harness.ts';
 
-const ok = (chain: Chain, s: Step) => {
-  const r = chain.step(s);
-  assert.equal(r.receipt.status, 'ok', `${s.do}: ${JSON.stringify(r.receipt.error)}`);
-};
 const code = (chain: Chain, s: Step) => chain.attempt(s).receipt.error?.code ?? 'ok';
 
 type Entry = {
@@ -30,59 +26,54 @@ type Credit = { total: number; entries: Entry[] };
  */
 function scenario(): Chain {
   const chain = new Chain();
-  ok(chain, {
+  chain.ok({
     at: '2024-01-05',
     by: 'c.sec',
     do: 'orglife.setCalendar',
     params: { org: 'b3', themeDay: 12 },
   });
   for (const id of ['q1', 'q2'])
-    ok(chain, {
+    chain.ok({
       at: '2024-01-10',
       hour: id === 'q1' ? 9 : 10,
       by: 'b1.sec',
       do: 'declaration.fileRequest',
       params: { id, org: 'b1', kind: '请示', title: '关于召开党员大会的请示', document: 'ab'.repeat(32) },
     });
-  ok(chain, {
+  chain.ok({
     at: '2024-01-11',
     by: 'b1.sec',
     do: 'dues.assess',
     params: { member: 'b1.m1', group: '在职', from: '2024-01', fen: 1500, commitment: 'ab'.repeat(32) },
   });
-  ok(chain, {
+  chain.meeting({
     at: '2024-01-12',
     by: 'b3.sec',
-    do: 'orglife.plan',
-    params: { id: 'b3-td-01', org: 'b3', kind: '主题党日', date: '2024-01-12', length: '一天' },
+    id: 'b3-td-01',
+    org: 'b3',
+    kind: '主题党日',
+    length: '一天',
   });
-  ok(chain, {
-    at: '2024-01-12',
-    hour: 11,
-    by: 'b3.sec',
-    do: 'orglife.hold',
-    params: { meeting: 'b3-td-01', heldOn: '2024-01-12', present: ['b3.sec'] },
-  });
-  ok(chain, {
+  chain.ok({
     at: '2024-01-15',
     by: 'b1.clerk',
     do: 'dues.recordPayment',
     params: { id: 'pay1', member: 'b1.m1', months: ['2024-01'], fen: 1500, method: '现金' },
   });
-  ok(chain, {
+  chain.ok({
     at: '2024-01-16',
     by: 'b1.clerk',
     do: 'dues.remit',
     params: { id: 'rem1', org: 'b1', fen: 1000, period: '2024-01' },
   });
-  ok(chain, { at: '2024-01-17', by: 'c.sec', do: 'dues.acknowledgeRemittance', params: { id: 'rem1' } });
-  ok(chain, {
+  chain.ok({ at: '2024-01-17', by: 'c.sec', do: 'dues.acknowledgeRemittance', params: { id: 'rem1' } });
+  chain.ok({
     at: '2024-01-20',
     by: 'c.sec',
     do: 'declaration.answerRequest',
     params: { id: 'q1', outcome: 'approved' },
   });
-  ok(chain, {
+  chain.ok({
     at: '2024-02-01',
     by: 'c.sec',
     do: 'declaration.answerRequest',
@@ -193,7 +184,7 @@ describe("credit correction requests: the member's own, answered by their branch
       code(chain, ask('b1.m1', { record: 'dues.payment/pay1', year: 2023 })),
       'INSIGHT_NOT_A_CREDIT_RECORD',
     );
-    ok(chain, ask('b1.m1', {}));
+    chain.ok(ask('b1.m1', {}));
     assert.equal(code(chain, ask('b1.m1', {})), 'INSIGHT_EXISTS');
     // The branch's list of what it has to answer: this one request, open; none for another org.
     assert.deepEqual(chain.query('insight', 'openCorrections', { org: 'b1' }), [
@@ -218,14 +209,14 @@ describe("credit correction requests: the member's own, answered by their branch
     assert.equal(code(chain, answer('c.sec', { accepted: true })), 'INSIGHT_NOT_PERMITTED');
     assert.equal(code(chain, answer('b1.org', { accepted: false })), 'INSIGHT_REASON_REQUIRED');
     assert.equal(code(chain, answer('b1.org', { accepted: false, reason: '无' })), 'INSIGHT_REASON_REQUIRED');
-    ok(chain, answer('b1.org', { accepted: false, reason: '账上无二月缴纳记录' }));
+    chain.ok(answer('b1.org', { accepted: false, reason: '账上无二月缴纳记录' }));
     assert.equal(code(chain, answer('b1.sec', { accepted: true })), 'INSIGHT_ALREADY_ANSWERED');
     // An acceptance needs no reason.
-    ok(chain, {
+    chain.ok({
       ...ask('b1.m1', { id: 'cc2', record: 'dues.month/b1.m1/2024-03', reason: '三月已转账缴纳' }),
       at: '2024-04-04',
     });
-    ok(chain, { ...answer('b1.sec', { id: 'cc2', accepted: true }), at: '2024-04-05' });
+    chain.ok({ ...answer('b1.sec', { id: 'cc2', accepted: true }), at: '2024-04-05' });
   });
 
   it('the credit is unchanged, each request and answer beside the disputed entry; the member’s requests listed', () => {

@@ -6,14 +6,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Value } from '@djchain/crypto';
-import type { BlockInput } from '@djchain/runtime';
 import { allModules } from '../src/index.ts';
 import { Chain, type Step } from './harness.ts';
 
-const ok = (chain: Chain, s: Step) => {
-  const r = chain.step(s);
-  assert.equal(r.receipt.status, 'ok', `${s.do}: ${JSON.stringify(r.receipt.error)}`);
-};
 type Rec = {
   overall: number;
   level: string;
@@ -43,44 +38,39 @@ const index = (chain: Chain, org: string, period: string) =>
  * target 32 学时) studies a day in January, confirmed by b2.sec: exactly on the first quarter's pace.
  */
 function scenario(chain: Chain): void {
-  ok(chain, {
+  chain.ok({
     at: '2024-01-05',
     by: 'c.sec',
     do: 'orglife.setCalendar',
     params: { org: 'b3', themeDay: 12 },
   });
-  ok(chain, {
+  chain.ok({
     at: '2024-01-06',
     by: 'b3.sec',
     do: 'dues.assess',
     params: { member: 'b3.sec', group: '在职', from: '2024-01', fen: 1500, commitment: 'ab'.repeat(32) },
   });
-  ok(chain, {
+  chain.meeting({
     at: '2024-01-12',
     by: 'b3.sec',
-    do: 'orglife.plan',
-    params: { id: 'b3-td-01', org: 'b3', kind: '主题党日', date: '2024-01-12', length: '一天' },
+    id: 'b3-td-01',
+    org: 'b3',
+    kind: '主题党日',
+    length: '一天',
   });
-  ok(chain, {
-    at: '2024-01-12',
-    hour: 11,
-    by: 'b3.sec',
-    do: 'orglife.hold',
-    params: { meeting: 'b3-td-01', heldOn: '2024-01-12', present: ['b3.sec'] },
-  });
-  ok(chain, {
+  chain.ok({
     at: '2024-01-13',
     by: 'b2.m1',
     do: 'study.report',
     params: { id: 'st-b2m1', member: 'b2.m1', on: '2024-01-13', topic: '自学党章', days: 1 },
   });
-  ok(chain, {
+  chain.ok({
     at: '2024-01-14',
     by: 'b2.sec',
     do: 'study.confirm',
     params: { id: 'st-b2m1', accepted: true },
   });
-  ok(chain, {
+  chain.ok({
     at: '2024-01-15',
     by: 'b3.sec',
     do: 'dues.recordPayment',
@@ -131,7 +121,7 @@ describe('operation index: period edges', () => {
 
   it('the first quarter of b3 closes with March: people over three months, items of the months and the quarter', () => {
     // An applicant in b1 (for the links below), then the quarter's close.
-    ok(chain, {
+    chain.ok({
       at: '2024-03-01',
       hour: 10,
       by: 'b1.clerk',
@@ -143,7 +133,7 @@ describe('operation index: period edges', () => {
         ageCommitment: { $ageCommitment: { seed: 'cand', born: '2000-05-20' } },
       },
     });
-    ok(chain, {
+    chain.ok({
       at: '2024-03-04',
       by: 'cand',
       do: 'recruitment.apply',
@@ -213,7 +203,7 @@ describe('operation index: period edges', () => {
     assert.equal(open('b1').length, 12);
     // He reports 4 学时: 12 × 12 = 144 < 168, still behind once confirmed.
     const study = (id: string, at: string, hours: number) => {
-      ok(chain, {
+      chain.ok({
         at,
         by: 'b3.sec',
         do: 'study.report',
@@ -229,7 +219,7 @@ describe('operation index: period edges', () => {
         params: { id, accepted: true },
       });
       assert.deepEqual([self.receipt.status, self.receipt.error?.code], ['failed', 'STUDY_SELF_CONFIRM']);
-      ok(chain, { at, hour: 12, by: 'c.sec', do: 'study.confirm', params: { id, accepted: true } });
+      chain.ok({ at, hour: 12, by: 'c.sec', do: 'study.confirm', params: { id, accepted: true } });
     };
     study('st-1', '2024-04-02', 4);
     chain.tick('2024-04-03');
@@ -245,7 +235,7 @@ describe('operation index: period edges', () => {
   });
 
   it('不掉链: the applicant whose talk is overdue is a broken link of b1, naming the warning; after the talk it holds', () => {
-    ok(chain, {
+    chain.ok({
       at: '2024-04-20',
       by: 'c.sec',
       do: 'insight.adoptRules',
@@ -259,7 +249,7 @@ describe('operation index: period edges', () => {
       april.links.missing.map((l) => [l.warning, l.member]),
       [['recruitment.deadline/cand:talk:2024-04-04', 'cand']],
     );
-    ok(chain, {
+    chain.ok({
       at: '2024-05-06',
       by: 'b1.org',
       do: 'recruitment.talk',
@@ -298,14 +288,14 @@ describe('operation index: period edges', () => {
     // b2.sec (书记 of b2: 56 学时), warned at March's close with 0 学时, reports two days (16 学时) in June:
     // 16 × 12 = 192 ≥ 56 × 3 = 168 would meet March's pace, but June's close counts 6 months:
     // 192 < 56 × 6 = 336 — the warning stays open.
-    ok(chain, {
+    chain.ok({
       at: '2024-06-10',
       by: 'b2.sec',
       do: 'study.report',
       params: { id: 'st-b2sec', member: 'b2.sec', on: '2024-06-10', topic: '自学党章', days: 2 },
     });
     chain.tick('2024-07-01', 0);
-    ok(chain, {
+    chain.ok({
       at: '2024-07-01',
       hour: 1,
       by: 'c.sec',
@@ -358,64 +348,59 @@ describe('不漏人 complete (rule set 2026-v2): nobody out of contact, roster c
   // b3.sec and b2.m1 record their sealed profiles; b2.sec's June dues are paid on 06-03; b1 suspends
   // b1.m3 (out of contact since 2023-12-01) on 06-10. Months to May close under 2026; the 党委 adopts
   // 2026-v2 on 06-05, so June on are judged by it.
-  ok(chain, {
+  chain.ok({
     at: '2024-01-05',
     by: 'c.sec',
     do: 'orglife.setCalendar',
     params: { org: 'b3', themeDay: 12 },
   });
   ticks('2024-02-01');
-  ok(chain, {
+  chain.ok({
     at: '2024-02-02',
     by: 'b2.m1',
     do: 'study.report',
     params: { id: 'st-v2', member: 'b2.m1', on: '2024-02-01', topic: '自学党章', days: 1 },
   });
-  ok(chain, { at: '2024-02-03', by: 'b2.sec', do: 'study.confirm', params: { id: 'st-v2', accepted: true } });
+  chain.ok({ at: '2024-02-03', by: 'b2.sec', do: 'study.confirm', params: { id: 'st-v2', accepted: true } });
   for (const [m, day] of [
     ['b3.sec', '2024-02-05'],
     ['b2.m1', '2024-02-06'],
   ] as const)
-    ok(chain, {
+    chain.ok({
       at: day,
       by: m,
       do: 'member.updateProfile',
       params: { member: m, commitment: 'cd'.repeat(32), ref: `profile-${m.replace('.', '-')}` },
     });
   ticks('2024-03-01');
-  ok(chain, {
+  chain.meeting({
     at: '2024-03-12',
     by: 'b3.sec',
-    do: 'orglife.plan',
-    params: { id: 'b3-td-v2', org: 'b3', kind: '主题党日', date: '2024-03-12', length: '一天' },
-  });
-  ok(chain, {
-    at: '2024-03-12',
-    hour: 11,
-    by: 'b3.sec',
-    do: 'orglife.hold',
-    params: { meeting: 'b3-td-v2', heldOn: '2024-03-12', present: ['b3.sec'] },
+    id: 'b3-td-v2',
+    org: 'b3',
+    kind: '主题党日',
+    length: '一天',
   });
   ticks('2024-04-01', '2024-05-01', '2024-06-01');
-  ok(chain, {
+  chain.ok({
     at: '2024-06-02',
     by: 'b2.sec',
     do: 'dues.assess',
     params: { member: 'b2.sec', group: '在职', from: '2024-06', fen: 1500, commitment: 'ab'.repeat(32) },
   });
-  ok(chain, {
+  chain.ok({
     at: '2024-06-03',
     by: 'b2.sec',
     do: 'dues.recordPayment',
     params: { id: 'pay-v2', member: 'b2.sec', months: ['2024-06'], fen: 1500, method: '现金' },
   });
-  ok(chain, {
+  chain.ok({
     at: '2024-06-05',
     by: 'c.sec',
     do: 'insight.adoptRules',
     params: { org: 'c1', version: '2026-v2', resolution: 'res-v2' },
   });
-  ok(chain, {
+  chain.ok({
     at: '2024-06-10',
     by: 'b1.sec',
     do: 'member.suspend',
@@ -659,12 +644,7 @@ describe('operation index: determinism', () => {
       }
     };
     const first = new Chain();
-    const inputs: BlockInput[] = [];
-    const execute = first.executor.executeBlock.bind(first.executor);
-    first.executor.executeBlock = (input, view) => {
-      inputs.push(input);
-      return execute(input, view);
-    };
+    const inputs = first.recordBlocks();
     run(first);
     const second = new Chain();
     run(second);
@@ -672,7 +652,7 @@ describe('operation index: determinism', () => {
     assert.equal(records(first).length, 5 * 4, 'five organizations × (Jan, Feb, Mar, Q1)');
     assert.deepEqual(second.state.entries(), first.state.entries());
     const replay = new Chain();
-    for (const input of inputs) replay.state.apply(replay.executor.executeBlock(input, replay.state).writes);
+    replay.applyBlocks(inputs);
     assert.deepEqual(replay.state.entries(), first.state.entries());
   });
 });
@@ -714,20 +694,20 @@ describe('credit (信用): from attested records only, each point with its recor
   it("b3.sec's 2024 through March: a month paid on time, a confirmed meeting, two months unpaid", () => {
     const chain = new Chain();
     scenario(chain);
-    ok(chain, {
+    chain.ok({
       at: '2024-01-16',
       by: 'b3.sec',
       do: 'orglife.confirmAttendance',
       params: { meeting: 'b3-td-01', member: 'b3.sec' },
     });
     // A 警告 for b1.m4: decided by b1, approved by the 党委 on 2024-03-05 (its bar runs a year).
-    ok(chain, {
+    chain.ok({
       at: '2024-03-01',
       by: 'b1.sec',
       do: 'discipline.decideSanction',
       params: { id: 's1', member: 'b1.m4', kind: '警告', resolution: 'res-s1' },
     });
-    ok(chain, {
+    chain.ok({
       at: '2024-03-05',
       by: 'c.dis',
       do: 'discipline.approveSanction',

@@ -10,7 +10,7 @@ import { decode, getSuite, type Value } from '@djchain/crypto';
 import { encodeTx, signTx } from '@djchain/ledger';
 import { findPersonalData } from '../src/common/personalData.ts';
 import { openResidentCheck, residentCheckCommitment, sealResidentCheck } from '../src/index.ts';
-import { CHAIN, Chain, type Step } from './harness.ts';
+import { CHAIN, Chain, type Step, stringsIn } from './harness.ts';
 
 const H = (c: string) => c.repeat(32);
 const PUBLIC_DOC = H('d3');
@@ -248,17 +248,6 @@ describe('privacy: the in-person check stays off chain', () => {
     assert.equal(m.status, 'resolved');
   });
 
-  function strings(v: unknown, out: string[] = []): string[] {
-    if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) for (const x of v) strings(x, out);
-    else if (v !== null && typeof v === 'object' && !(v instanceof Uint8Array))
-      for (const [k, x] of Object.entries(v)) {
-        out.push(k);
-        strings(x, out);
-      }
-    return out;
-  }
-
   it('no transaction, state value or event holds the check or any personal data in clear', () => {
     for (const tx of chain.txs) {
       const text = new TextDecoder('utf-8', { fatal: false }).decode(encodeTx(tx));
@@ -266,7 +255,7 @@ describe('privacy: the in-person check stays off chain', () => {
     }
     let residentValues = 0;
     for (const [key, bytes] of chain.state.entries()) {
-      const all = strings(decode(bytes));
+      const all = stringsIn(decode(bytes));
       if (key.startsWith('resident/') || key.includes('resident:') || key.includes('matter:'))
         residentValues++;
       for (const s of all) {
@@ -277,7 +266,7 @@ describe('privacy: the in-person check stays off chain', () => {
     assert.ok(residentValues >= 10, `only ${residentValues} resident values scanned`);
     for (const r of results)
       for (const e of r.events)
-        for (const s of strings(e.data)) assert.equal(findPersonalData(s), null, `${e.type}: ${s}`);
+        for (const s of stringsIn(e.data)) assert.equal(findPersonalData(s), null, `${e.type}: ${s}`);
   });
 
   it('the sealed check and salt reproduce the commitment on chain; another check or salt does not', () => {

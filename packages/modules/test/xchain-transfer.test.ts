@@ -31,10 +31,27 @@ function snapshot(chain: Chain, extra: ReadonlyArray<readonly [string, Uint8Arra
   };
 }
 
-const ok = (chain: Chain, s: Step) => {
-  const r = chain.step(s).receipt;
-  assert.equal(r.status, 'ok', `${s.do}: ${JSON.stringify(r.error)}`);
-};
+/** b1's secretary releases `member` (release `id`) to the b1 of chain `toChain`, for a job move. */
+const releaseOut = (
+  at: string,
+  id: string,
+  member: string,
+  toChain: string,
+  more: { hour?: number; validDays?: number } = {},
+): Step => ({
+  at,
+  ...(more.hour === undefined ? {} : { hour: more.hour }),
+  by: 'b1.sec',
+  do: 'transfer.releaseOut',
+  params: {
+    id,
+    member,
+    toChain,
+    to: 'b1',
+    reason: '工作调动',
+    ...(more.validDays ? { validDays: more.validDays } : {}),
+  },
+});
 
 /**
  * `chain` registers `headers`' chain: two of its committee sign the same registration (one alone
@@ -46,7 +63,7 @@ const register = (chain: Chain, headers: ChildChain) => {
     [10, 'c.sec'],
     [11, 'c.org'],
   ] as const)
-    ok(chain, { at: '2024-03-01', hour, by, do: 'anchor.register', params });
+    chain.ok({ at: '2024-03-01', hour, by, do: 'anchor.register', params });
 };
 
 describe('cross-chain transfer (组织关系转接 between chains)', () => {
@@ -57,35 +74,19 @@ describe('cross-chain transfer (组织关系转接 between chains)', () => {
 
   // Street-a: b1.m4 released to street-b's b1; b1.m3 only asks for a transfer inside street-a;
   // b1.m2 released to a third chain.
-  ok(a, {
-    at: '2024-03-02',
-    by: 'b1.sec',
-    do: 'transfer.releaseOut',
-    params: { id: 'x1', member: 'b1.m4', toChain: 'street-b', to: 'b1', reason: '工作调动' },
-  });
-  ok(a, {
+  a.ok(releaseOut('2024-03-02', 'x1', 'b1.m4', 'street-b'));
+  a.ok({
     at: '2024-03-03',
     by: 'b1.m3',
     do: 'transfer.requestTransfer',
     params: { id: 'p1', member: 'b1.m3', to: 'b2', reason: '工作调动' },
   });
-  ok(a, {
-    at: '2024-03-04',
-    by: 'b1.sec',
-    do: 'transfer.releaseOut',
-    params: { id: 'x3', member: 'b1.m2', toChain: 'street-c', to: 'b1', reason: '工作调动' },
-  });
+  a.ok(releaseOut('2024-03-04', 'x3', 'b1.m2', 'street-c'));
   // A probationary member (the fixture's b1.p1: admitted 2023-12-01, probation to 2024-12-01).
-  ok(a, {
-    at: '2024-03-04',
-    hour: 11,
-    by: 'b1.sec',
-    do: 'transfer.releaseOut',
-    params: { id: 'x4', member: 'b1.p1', toChain: 'street-b', to: 'b1', reason: '工作调动' },
-  });
+  a.ok(releaseOut('2024-03-04', 'x4', 'b1.p1', 'street-b', { hour: 11 }));
   const s1 = snapshot(a);
   aHeaders.add({ stateRoot: s1.root });
-  ok(b, { at: '2024-03-05', by: 'c.clerk', do: 'anchor.submit', params: aHeaders.anchorParams(1) });
+  b.ok({ at: '2024-03-05', by: 'c.clerk', do: 'anchor.submit', params: aHeaders.anchorParams(1) });
 
   /** member.admitTransfer parameters for release `transfer` of `member`, proved in `snap` at `height`. */
   const admission = (
@@ -114,31 +115,18 @@ describe('cross-chain transfer (组织关系转接 between chains)', () => {
       .receipt.error?.code ?? 'ok';
 
   it('the sender freezes the released membership: no transfer, no second release', () => {
-    const at = (d: string, s: Omit<Step, 'at'>) => a.attempt({ at: d, ...s }).receipt.error?.code ?? 'ok';
+    const code = (s: Step) => a.attempt(s).receipt.error?.code ?? 'ok';
     assert.equal(
-      at('2024-03-05', {
+      code({
+        at: '2024-03-05',
         by: 'b1.m4',
         do: 'transfer.requestTransfer',
         params: { id: 'p9', member: 'b1.m4', to: 'b2', reason: '工作调动' },
       }),
       'TRANSFER_FROZEN',
     );
-    assert.equal(
-      at('2024-03-05', {
-        by: 'b1.sec',
-        do: 'transfer.releaseOut',
-        params: { id: 'x9', member: 'b1.m4', toChain: 'street-d', to: 'b1', reason: '工作调动' },
-      }),
-      'TRANSFER_FROZEN',
-    );
-    assert.equal(
-      at('2024-03-05', {
-        by: 'b1.sec',
-        do: 'transfer.releaseOut',
-        params: { id: 'x8', member: 'b1.m5', toChain: 'street-a', to: 'b1', reason: '工作调动' },
-      }),
-      'TRANSFER_SAME_CHAIN',
-    );
+    assert.equal(code(releaseOut('2024-03-05', 'x9', 'b1.m4', 'street-d')), 'TRANSFER_FROZEN');
+    assert.equal(code(releaseOut('2024-03-05', 'x8', 'b1.m5', 'street-a')), 'TRANSFER_SAME_CHAIN');
     const r = a.query('transfer', 'responsible', { member: 'b1.m4' }) as { frozen: string | null };
     assert.equal(r.frozen, 'x1');
   });
@@ -218,12 +206,7 @@ describe('cross-chain transfer (组织关系转接 between chains)', () => {
       'TRANSFER_RELEASE_FINAL',
     );
     assert.equal(
-      a.attempt({
-        at: '2024-03-21',
-        by: 'b1.sec',
-        do: 'transfer.releaseOut',
-        params: { id: 'x2', member: 'b1.m4', toChain: 'street-b', to: 'b1', reason: '工作调动' },
-      }).receipt.error?.code,
+      a.attempt(releaseOut('2024-03-21', 'x2', 'b1.m4', 'street-b')).receipt.error?.code,
       'TRANSFER_FROZEN',
     );
   });
@@ -235,7 +218,7 @@ describe('cross-chain transfer (组织关系转接 between chains)', () => {
     const forged = encode({ ...x1, id: 'x2' });
     const s2 = snapshot(a, [['transfer/t/x2', forged]]);
     aHeaders.add({ stateRoot: s2.root });
-    ok(b, { at: '2024-03-22', by: 'c.clerk', do: 'anchor.submit', params: aHeaders.anchorParams(2) });
+    b.ok({ at: '2024-03-22', by: 'c.clerk', do: 'anchor.submit', params: aHeaders.anchorParams(2) });
     day = 23;
     assert.equal(admit(admission(s2, 2, 'x2', 'b1.m4', 'n3')), 'MEMBER_TRANSFER_SECOND_ADMISSION');
   });
@@ -250,20 +233,20 @@ describe('a release expires, is reclaimed only with proof, and carries the sanct
   register(b, aHeaders);
   register(a, bHeaders);
   // b1.m5: 留党察看 for 12 months, decided on 03-02 and approved by the 党委 on 03-03.
-  ok(a, {
+  a.ok({
     at: '2024-03-02',
     by: 'b1.sec',
     do: 'discipline.decideSanction',
     params: { id: 's1', member: 'b1.m5', kind: '留党察看', months: 12, resolution: 'res-s1' },
   });
-  ok(a, {
+  a.ok({
     at: '2024-03-03',
     by: 'c.dis',
     do: 'discipline.approveSanction',
     params: { id: 's1', approved: true },
   });
   // b1.m1: a 警告 decided but not yet approved (an open case).
-  ok(a, {
+  a.ok({
     at: '2024-03-03',
     hour: 11,
     by: 'b1.sec',
@@ -277,23 +260,10 @@ describe('a release expires, is reclaimed only with proof, and carries the sanct
     [11, 'x6', 'b1.m2', 10],
     [12, 'x7', 'b1.m3', 10],
   ] as const)
-    ok(a, {
-      at: '2024-03-04',
-      hour,
-      by: 'b1.sec',
-      do: 'transfer.releaseOut',
-      params: {
-        id,
-        member,
-        toChain: 'street-b',
-        to: 'b1',
-        reason: '工作调动',
-        ...(validDays ? { validDays } : {}),
-      },
-    });
+    a.ok(releaseOut('2024-03-04', id, member, 'street-b', { hour, validDays }));
   const s1 = snapshot(a);
   aHeaders.add({ stateRoot: s1.root });
-  ok(b, { at: '2024-03-05', by: 'c.clerk', do: 'anchor.submit', params: aHeaders.anchorParams(1) });
+  b.ok({ at: '2024-03-05', by: 'c.clerk', do: 'anchor.submit', params: aHeaders.anchorParams(1) });
 
   const admission = (transfer: string, member: string, id: string): Value => ({
     id,
@@ -313,7 +283,7 @@ describe('a release expires, is reclaimed only with proof, and carries the sanct
   const anchorB = (day: string, at: string) => {
     const snap = snapshot(b);
     const block = bHeaders.add({ stateRoot: snap.root, time: Date.parse(`${day}T12:00:00+08:00`) });
-    ok(a, { at, by: 'c.clerk', do: 'anchor.submit', params: bHeaders.anchorParams(block.header.height) });
+    a.ok({ at, by: 'c.clerk', do: 'anchor.submit', params: bHeaders.anchorParams(block.header.height) });
     return { snap, height: block.header.height };
   };
   const admittedKey = (id: string) => 'member/xin/street-a/' + id;
@@ -323,12 +293,7 @@ describe('a release expires, is reclaimed only with proof, and carries the sanct
 
   it('an open discipline case keeps the membership here until it is decided', () => {
     assert.equal(
-      a.attempt({
-        at: '2024-03-05',
-        by: 'b1.sec',
-        do: 'transfer.releaseOut',
-        params: { id: 'x9', member: 'b1.m1', toChain: 'street-b', to: 'b1', reason: '工作调动' },
-      }).receipt.error?.code,
+      a.attempt(releaseOut('2024-03-05', 'x9', 'b1.m1', 'street-b')).receipt.error?.code,
       'TRANSFER_CASE_OPEN',
     );
   });

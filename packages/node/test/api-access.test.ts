@@ -11,15 +11,27 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sessionSignBytes } from '@djchain/client';
 import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
-import { addressOf, encodeTx, signTx, txHash } from '@djchain/ledger';
-import { allModules, chinaDate } from '@djchain/modules';
+import { addressOf, signTx } from '@djchain/ledger';
+import { chinaDate } from '@djchain/modules';
 import type { GenesisDoc } from '@djchain/runtime';
 import { communityOrgs, fullMember, post, TERM_START } from '@djchain/testkit/community';
 import type { FastifyInstance } from 'fastify';
 import { valueFromJson } from '../src/api/encoding.ts';
 import { apiRoutes } from '../src/api/server.ts';
-import { buildApi, openNode } from '../src/index.ts';
-import { CHAIN, T0, tempDir, waitForHeight } from './helpers.ts';
+import type { ApiOptions } from '../src/index.ts';
+import {
+  type Answer,
+  apiNode,
+  committed,
+  genesisOf,
+  queryUrl as q,
+  rowOf,
+  sessions,
+  signIn,
+  submit,
+  wrongReads,
+} from './api-rig.ts';
+import { CHAIN, T0, type tempDir, waitForHeight } from './helpers.ts';
 
 const suite = getSuite('intl');
 const PEOPLE = ['c.sec', 'zz.sec', 'b1.sec', 'b2.dis', 'b1.m1', 'b2.m1', 'stranger'] as const;
@@ -30,87 +42,42 @@ const OPERATOR = 'operator-token-of-the-access-tests-0123456789';
 
 function genesis(validator: KeyPair): GenesisDoc {
   const member = (id: Person, org: string) => fullMember(id, org, addr(id));
-  return {
-    chainId: CHAIN,
-    suite: suite.id,
-    time: T0,
-    // Run by the 党委: its node keeps every attachment of the community.
-    validators: { validators: [{ publicKey: validator.publicKey, power: 1, name: 'v0', orgId: 'c1' }] },
-    modules: {
-      org: {
-        orgs: [
-          ...communityOrgs(['c1', 'b1', 'zz']),
-          // This test's 物业党支部 is b2 (under zz), not the kit's b3.
-          { id: 'b2', name: '物业党支部', kind: '党支部', parent: 'zz', termStart: TERM_START },
-        ],
-        posts: [
-          post('c1', 'c.sec', '书记'),
-          post('zz', 'zz.sec', '书记'),
-          post('b1', 'b1.sec', '书记'),
-          post('b2', 'b2.dis', '纪检委员'),
-        ],
-      },
-      member: {
-        members: [
-          member('c.sec', 'b1'),
-          member('zz.sec', 'b2'),
-          member('b1.sec', 'b1'),
-          member('b2.dis', 'b2'),
-          member('b1.m1', 'b1'),
-          member('b2.m1', 'b2'),
-        ],
-      },
-      recruitment: { activeVersion: '2014' },
+  // Run by the 党委: its node keeps every attachment of the community.
+  return genesisOf(validator, {
+    org: {
+      orgs: [
+        ...communityOrgs(['c1', 'b1', 'zz']),
+        // This test's 物业党支部 is b2 (under zz), not the kit's b3.
+        { id: 'b2', name: '物业党支部', kind: '党支部', parent: 'zz', termStart: TERM_START },
+      ],
+      posts: [
+        post('c1', 'c.sec', '书记'),
+        post('zz', 'zz.sec', '书记'),
+        post('b1', 'b1.sec', '书记'),
+        post('b2', 'b2.dis', '纪检委员'),
+      ],
     },
-  } as unknown as GenesisDoc;
+    member: {
+      members: [
+        member('c.sec', 'b1'),
+        member('zz.sec', 'b2'),
+        member('b1.sec', 'b1'),
+        member('b2.dis', 'b2'),
+        member('b1.m1', 'b1'),
+        member('b2.m1', 'b2'),
+      ],
+    },
+    recruitment: { activeVersion: '2014' },
+  });
 }
 
-async function setup(t: Parameters<typeof tempDir>[0], opts: Parameters<typeof buildApi>[1] = {}) {
-  const validator = suite.keyPairFromSeed(new Uint8Array(32).fill(1));
-  const node = openNode(
-    {
-      dataDir: tempDir(t),
-      genesis: genesis(validator),
-      modules: allModules,
-      driver: { emptyBlockIntervalMs: 20 },
-    },
-    { key: validator },
-  );
-  const api = buildApi(node, { operatorToken: OPERATOR, ...opts });
-  t.after(async () => {
-    await api.close();
-    node.close();
-  });
-  await waitForHeight(node, 1);
-  return { node, api };
-}
-
-/** Opens a session for `who` through the API: challenge, signature, session. */
-async function signIn(api: FastifyInstance, who: Person, chainId = CHAIN): Promise<string> {
-  const ch = (await api.inject({ method: 'POST', url: '/v1/auth/challenge' })).json();
-  const key = keyOf(who);
-  const expiry = Date.now() + 600_000;
-  const signature = suite.sign(key.secretKey, sessionSignBytes({ chainId, nonce: ch.nonce, expiry }));
-  const res = await api.inject({
-    method: 'POST',
-    url: '/v1/auth/session',
-    payload: { publicKey: toHex(key.publicKey), nonce: ch.nonce, expiry, signature: toHex(signature) },
-  });
-  assert.equal(res.statusCode, 200, res.body);
-  return res.json().token;
-}
+const setup = (t: Parameters<typeof tempDir>[0], opts: Partial<ApiOptions> = {}) =>
+  apiNode(t, genesis, { operatorToken: OPERATOR, ...opts });
 
 type Reader = 'anonymous' | Person;
 const READERS: readonly Reader[] = ['anonymous', ...PEOPLE];
-
-async function tokens(api: FastifyInstance): Promise<Map<Reader, string | undefined>> {
-  const out = new Map<Reader, string | undefined>([['anonymous', undefined]]);
-  for (const p of PEOPLE) out.set(p, await signIn(api, p));
-  return out;
-}
-
-const q = (module: string, name: string, params: object) =>
-  `/v1/query/${module}/${name}?params=${encodeURIComponent(JSON.stringify(params))}`;
+const tokens = (api: FastifyInstance) => sessions(api, PEOPLE, keyOf);
+const row = rowOf(READERS);
 
 /** Statuses by reader: anonymous, c.sec, zz.sec, b1.sec, b2.dis, b1.m1, b2.m1, stranger. */
 /** A profile update of b2.m1's own (its event names member:b2.m1), with nonce 0. */
@@ -125,28 +92,13 @@ const ownUpdate = (commitmentByte: string, ref: string) =>
     expiry: 1_000_000,
   });
 
-const row = (...s: number[]) =>
-  Object.fromEntries(READERS.map((r, i) => [r, s[i]!])) as Record<Reader, number>;
-
 test('every route, read by each kind of reader, answers as written here', async (t) => {
   const { node, api } = await setup(t);
   const tok = await tokens(api);
 
   // A transaction of b2.m1's own (its event names member:b2.m1).
-  const own = ownUpdate('ab', 'ref-1');
-  const sent = await api.inject({
-    method: 'POST',
-    url: '/v1/txs',
-    payload: { txs: [Buffer.from(encodeTx(own)).toString('base64')] },
-  });
-  assert.equal(sent.json().results[0].accepted, true, sent.body);
-  const hash = toHex(txHash(suite, own));
-  const done = await api.inject({
-    url: `/v1/txs/${hash}/wait?timeoutMs=30000`,
-    headers: { authorization: `Bearer ${OPERATOR}` },
-  });
-  assert.equal(done.json().status, 'committed', done.body);
-  await waitForHeight(node, done.json().height);
+  const hash = await submit(api, ownUpdate('ab', 'ref-1'));
+  await committed(api, node, hash, OPERATOR);
   // A 谈心谈话 of b1's 书记 with b1.m1: the meeting is read by the members expected at it and by post
   // holders of b1 and above.
   const talk = signTx(suite, keyOf('b1.sec').secretKey, {
@@ -158,17 +110,7 @@ test('every route, read by each kind of reader, answers as written here', async 
     nonce: 0,
     expiry: 1_000_000,
   });
-  await api.inject({
-    method: 'POST',
-    url: '/v1/txs',
-    payload: { txs: [Buffer.from(encodeTx(talk)).toString('base64')] },
-  });
-  const planned = await api.inject({
-    url: `/v1/txs/${toHex(txHash(suite, talk))}/wait?timeoutMs=30000`,
-    headers: { authorization: `Bearer ${OPERATOR}` },
-  });
-  assert.equal(planned.json().status, 'committed', planned.body);
-  await waitForHeight(node, planned.json().height);
+  await committed(api, node, await submit(api, talk), OPERATOR);
 
   //                                    anon c.sec zz.sec b1.sec b2.dis b1.m1 b2.m1 stranger
   const b2m1 = row(401, 200, 200, 403, 200, 403, 200, 403);
@@ -262,21 +204,7 @@ test('every route, read by each kind of reader, answers as written here', async 
     [q('declaration', 'readLog', { org: 'b2' }), row(401, 403, 403, 403, 200, 403, 403, 403)],
     [q('declaration', 'readLog', { org: 'b1' }), row(401, 403, 403, 403, 403, 403, 403, 403)],
   ];
-  const wrong: string[] = [];
-  for (const [url, want] of cases) {
-    for (const r of READERS) {
-      const token = tok.get(r);
-      const res = await api.inject({ url, headers: token ? { authorization: `Bearer ${token}` } : {} });
-      const expected = want[r];
-      if (res.statusCode !== expected) wrong.push(`${r} ${url}: ${res.statusCode}, expected ${expected}`);
-      else if (expected >= 400) {
-        const code = res.json().error.code;
-        const codeWanted = expected === 401 ? 'AUTH_REQUIRED' : 'READ_FORBIDDEN';
-        if (code !== codeWanted) wrong.push(`${r} ${url}: ${code}, expected ${codeWanted}`);
-      }
-    }
-  }
-  assert.deepEqual(wrong, []);
+  assert.deepEqual(await wrongReads(api, tok, cases), []);
 
   // The operator reads all of it.
   for (const [url] of cases) {
@@ -467,22 +395,10 @@ test('the event stream sends blocks to anyone and an entity event only to its re
   assert.equal(viaQuery.status, 200);
   await viaQuery.body?.cancel();
 
-  const own = ownUpdate('cd', 'ref-2');
-  await api.inject({
-    method: 'POST',
-    url: '/v1/txs',
-    payload: { txs: [Buffer.from(encodeTx(own)).toString('base64')] },
-  });
-  const hash = toHex(txHash(suite, own));
-  const done = (
-    await api.inject({
-      url: `/v1/txs/${hash}/wait?timeoutMs=30000`,
-      headers: { authorization: `Bearer ${OPERATOR}` },
-    })
-  ).json();
+  const height = await committed(api, node, await submit(api, ownUpdate('cd', 'ref-2')), OPERATOR);
   // Two blocks later every stream has had the block of the event.
-  await waitForHeight(node, done.height + 2);
-  const blockOf = (s: string) => s.includes(`"height":${done.height + 1}`);
+  await waitForHeight(node, height + 2);
+  const blockOf = (s: string) => s.includes(`"height":${height + 1}`);
   for (let i = 0; i < 200 && ![...streams.values()].every((s) => blockOf(s.text)); i++)
     await new Promise<void>((r) => setTimeout(r, 25));
   const has = (r: Reader) => streams.get(r)!.text.includes('member.ProfileUpdated');
@@ -543,7 +459,7 @@ test('"__proto__" in query parameters is an own key, never the prototype a modul
     await api.inject({ url: q('member', 'member', { ['__proto__']: { id: 'b2.m1' } }), headers: asOperator }),
   );
   // The same through another member's session: nothing is read.
-  const token = await signIn(api, 'b2.m1');
+  const token = await signIn(api, keyOf('b2.m1'));
   refusedAsProto(
     await api.inject({
       url: `/v1/query/member/member?params=${encodeURIComponent('{"__proto__":{"id":"b1.m1"}}')}`,
@@ -597,20 +513,9 @@ test('attachments: the record and the content, read by each kind of reader, answ
       nonce: i,
       expiry: 1_000_000,
     });
-    const sent = await api.inject({
-      method: 'POST',
-      url: '/v1/txs',
-      payload: { txs: [Buffer.from(encodeTx(tx)).toString('base64')] },
-    });
-    assert.equal(sent.json().results[0].accepted, true, sent.body);
-    last = toHex(txHash(suite, tx));
+    last = await submit(api, tx);
   }
-  const done = await api.inject({
-    url: `/v1/txs/${last}/wait?timeoutMs=30000`,
-    headers: { authorization: `Bearer ${OPERATOR}` },
-  });
-  assert.equal(done.json().status, 'committed', done.body);
-  await waitForHeight(node, done.json().height);
+  await committed(api, node, last, OPERATOR);
   for (const [scope] of scopes) {
     const up = await api.inject({
       method: 'POST',
@@ -634,27 +539,26 @@ test('attachments: the record and the content, read by each kind of reader, answ
   const wrong: string[] = [];
   for (const [scope] of scopes) {
     const hash = hashes.get(scope)!;
-    for (const url of [`/v1/attachments/${hash}`, q('attachment', 'attachment', { hash })]) {
-      for (const r of READERS) {
-        const token = tok.get(r);
-        const res = await api.inject({ url, headers: token ? { authorization: `Bearer ${token}` } : {} });
-        const expected = want[scope]![r];
-        if (res.statusCode !== expected)
-          wrong.push(`${r} ${scope} ${url}: ${res.statusCode}, expected ${expected}`);
-        else if (expected >= 400) {
-          const err = res.json().error;
-          const codeWanted = expected === 401 ? 'AUTH_REQUIRED' : 'READ_FORBIDDEN';
-          if (err.code !== codeWanted)
-            wrong.push(`${r} ${scope} ${url}: ${err.code}, expected ${codeWanted}`);
-          if (expected === 403 && err.details?.what !== `attachment:${hash}`)
-            wrong.push(`${r} ${scope} ${url}: details ${JSON.stringify(err.details)}`);
-        } else if (
-          url.startsWith('/v1/attachments/') &&
-          res.body !== new TextDecoder().decode(content(scope))
-        )
-          wrong.push(`${r} ${scope}: another content`);
-      }
-    }
+    const urls = [`/v1/attachments/${hash}`, q('attachment', 'attachment', { hash })];
+    const more = (res: Answer, url: string, expected: number) => {
+      if (expected === 403 && res.json().error.details?.what !== `attachment:${hash}`)
+        return `${scope}: details ${JSON.stringify(res.json().error.details)}`;
+      if (
+        expected === 200 &&
+        url.startsWith('/v1/attachments/') &&
+        res.body !== new TextDecoder().decode(content(scope))
+      )
+        return `${scope}: another content`;
+      return undefined;
+    };
+    wrong.push(
+      ...(await wrongReads(
+        api,
+        tok,
+        urls.map((url) => [url, want[scope]!] as const),
+        more,
+      )),
+    );
   }
   assert.deepEqual(wrong, []);
   // An upload needs a session of a reader: anonymous is refused before a byte is stored.

@@ -26,7 +26,7 @@ interface Rig extends DrivenNode {
 }
 
 function rig(t: { after(fn: () => void): void }, driver: Record<string, unknown> = {}): Rig {
-  const driven = drivenNode(t, 90, driver);
+  const driven = drivenNode(t, 90, { driver });
   const counts = new Map<string, number>();
   const executor = driven.node.app.executor;
   const original = executor.executeBlock.bind(executor);
@@ -35,7 +35,7 @@ function rig(t: { after(fn: () => void): void }, driver: Record<string, unknown>
     counts.set(id, (counts.get(id) ?? 0) + 1);
     return original(input, view);
   };
-  return { ...driven, executions: (key) => counts.get(toHex(key.publicKey)) ?? 0 };
+  return Object.assign(driven, { executions: (key: KeyPair) => counts.get(toHex(key.publicKey)) ?? 0 });
 }
 
 /** A height-1 block by `key` (valid), or with its state root changed (invalid, another hash). */

@@ -11,57 +11,26 @@
  * Timeouts are a minute, so nothing here moves by a timeout.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { makeValidatorSet, proposer } from '@djchain/consensus';
 import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
-import { encodeBlock, headerHash, signVote, verifyVoteSignature } from '@djchain/ledger';
-import { kvModule } from '@djchain/testkit/kv';
-import {
-  Application,
-  ChainStore,
-  type DjNode,
-  openNode,
-  signProposal,
-  type WireMessage,
-} from '../src/index.ts';
-import { CHAIN, genesisFor, keyOf, SLOW_TIMEOUTS, tempDir } from './helpers.ts';
-import { MemoryNetwork, until } from './memory-net.ts';
+import { headerHash, signVote, verifyVoteSignature } from '@djchain/ledger';
+import type { WireMessage } from '../src/index.ts';
+import { drivenNode, proposalMsg } from './driven-node.ts';
+import { CHAIN } from './helpers.ts';
+import { until } from './memory-net.ts';
 
 const suite = getSuite('intl');
 
 test('a restarted validator re-gossips the prevotes of the polka it locked on, not only its own', async (t) => {
-  const root = tempDir(t);
-  const keys = [0, 1, 2, 3].map((i) => keyOf(suite, 70 + i));
-  const genesis = genesisFor(suite, keys);
+  const driven = drivenNode(t, 70);
+  const { net, sent, keys, builder } = driven;
   const [a, ...rest] = keys as [KeyPair, ...KeyPair[]];
   const aId = toHex(a.publicKey);
-  const set = makeValidatorSet(keys.map((k) => ({ id: toHex(k.publicKey), power: 1 })));
   // P: the proposer of the first round at height 1 that A does not lead; Q: the amnesiac whose
   // prevote only A gets; R: the peer that asks after the restart.
-  const round = [0, 1, 2, 3].find((r) => proposer(set, 1, r) !== aId)!;
-  const p = rest.find((k) => toHex(k.publicKey) === proposer(set, 1, round))!;
+  const round = [0, 1, 2, 3].find((r) => driven.proposerOf(r) !== aId)!;
+  const p = rest.find((k) => toHex(k.publicKey) === driven.proposerOf(round))!;
   const [q, r] = rest.filter((k) => k !== p) as [KeyPair, KeyPair];
-  const net = new MemoryNetwork();
-  const sent: Array<{ msg: WireMessage; to: string }> = [];
-  net.taps.push((msg, from, to) => {
-    if (from === aId) sent.push({ msg, to });
-  });
-  const open = () =>
-    openNode(
-      {
-        dataDir: join(root, 'a'),
-        genesis,
-        modules: [kvModule],
-        driver: { emptyBlockIntervalMs: 60_000, timeouts: SLOW_TIMEOUTS, gossipIntervalMs: 60_000 },
-      },
-      { key: a, transport: net.transport(aId) },
-    );
-  let node: DjNode = open();
-  t.after(() => node.close());
-  const store = new ChainStore({ file: join(root, 'builder.db'), suite });
-  t.after(() => store.close());
-  const builder = new Application({ suite, genesis, modules: [kvModule] }, { store });
   const x = builder.propose([], p.publicKey, new Set()).block;
   const xHash = headerHash(suite, x.header);
   const prevote = (k: KeyPair) =>
@@ -73,24 +42,16 @@ test('a restarted validator re-gossips the prevotes of the polka it locked on, n
       time: 0,
       validator: k.publicKey,
     });
-  const proposal = signProposal(suite, p.secretKey, CHAIN, {
-    height: 1,
-    round,
-    value: toHex(xHash),
-    validRound: -1,
-    proposer: toHex(p.publicKey),
-  });
   // P proposes X and prevotes it; Q's prevote for X reaches A alone. With A's own: 3 of 4, a
   // polka, A locks X and precommits it (line 36).
-  net.deliver(aId, { kind: 'proposal', proposal, block: encodeBlock(x) }, toHex(p.publicKey));
+  net.deliver(aId, proposalMsg(p, round, x), toHex(p.publicKey));
   for (const k of [p, q]) net.deliver(aId, { kind: 'vote', vote: prevote(k) }, toHex(k.publicKey));
   await until(() => sent.some((s) => s.msg.kind === 'vote' && s.msg.vote.type === 'precommit'));
-  node.close();
 
   // Restart; R, at the same height, asks with an empty status. A must hand over the polka's
   // prevotes of P and Q (as they signed them), so R can be convinced of A's lock.
   sent.length = 0;
-  node = open();
+  const node = driven.restart();
   await until(() => node.driver.position().round === round);
   net.deliver(aId, { kind: 'status', height: 1, has: [] }, toHex(r.publicKey));
   await until(() => sent.some((s) => s.to === toHex(r.publicKey)), 10_000);

@@ -5,60 +5,31 @@
  * empty). One real node (validator A of four) is driven by the test, which holds the other keys.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { makeValidatorSet, proposer } from '@djchain/consensus';
 import { getSuite, toHex } from '@djchain/crypto';
 import { signVote } from '@djchain/ledger';
-import { kvModule } from '@djchain/testkit/kv';
-import { type DjNode, openNode, type WireMessage } from '../src/index.ts';
-import { CHAIN, genesisFor, keyOf, tempDir } from './helpers.ts';
-import { MemoryNetwork, until } from './memory-net.ts';
-
-// Rounds move only by the test's messages; a short propose timeout makes A prevote nil in each
-// round it enters without a proposal, so it holds signed messages in several rounds.
-const slow = {
-  proposeBaseMs: 30,
-  proposeDeltaMs: 0,
-  prevoteBaseMs: 60_000,
-  prevoteDeltaMs: 0,
-  precommitBaseMs: 60_000,
-  precommitDeltaMs: 0,
-};
+import type { WireMessage } from '../src/index.ts';
+import { drivenNode } from './driven-node.ts';
+import { CHAIN, SLOW_TIMEOUTS } from './helpers.ts';
+import { until } from './memory-net.ts';
 
 test('fault 7: restarted in round ≥ 3, a validator counts its own votes and re-sends its own proposal', async (t) => {
-  const root = tempDir(t);
   const suite = getSuite('intl');
-  // Sorted by id: with equal powers proposer(1, r) is the ((1 + r) mod 4)-th, so the first key
+  // Rounds move only by the test's messages; a short propose timeout makes A prevote nil in each
+  // round it enters without a proposal, so it holds signed messages in several rounds. Keys sorted
+  // by id: with equal powers proposer(1, r) is the ((1 + r) mod 4)-th, so the first key (A)
   // proposes in round 3 and not in rounds 1 and 2.
-  const keys = [0, 1, 2, 3]
-    .map((i) => keyOf(suite, 70 + i))
-    .sort((x, y) => (toHex(x.publicKey) < toHex(y.publicKey) ? -1 : 1));
-  const genesis = genesisFor(suite, keys);
+  const driven = drivenNode(t, 70, {
+    driver: { timeouts: { ...SLOW_TIMEOUTS, proposeBaseMs: 30 } },
+    sortKeys: true,
+  });
+  const { net, sent, keys } = driven;
   const [a, ...others] = keys as [(typeof keys)[0], ...typeof keys];
   const aId = toHex(a.publicKey);
-  const set = makeValidatorSet(keys.map((k) => ({ id: toHex(k.publicKey), power: 1 })));
   // The first round ≥ 3 in which A proposes at height 1 (A must not propose in rounds 1 and 2, so
   // that it signs nil prevotes there).
-  const round = [3, 4, 5, 6].find((r) => proposer(set, 1, r) === aId)!;
-  assert.ok(proposer(set, 1, 1) !== aId && proposer(set, 1, 2) !== aId);
-  const net = new MemoryNetwork();
-  const sent: Array<{ msg: WireMessage; to: string }> = [];
-  net.taps.push((msg, from, to) => {
-    if (from === aId) sent.push({ msg, to });
-  });
-  const open = () =>
-    openNode(
-      {
-        dataDir: join(root, 'a'),
-        genesis,
-        modules: [kvModule],
-        driver: { emptyBlockIntervalMs: 60_000, timeouts: slow, gossipIntervalMs: 60_000 },
-      },
-      { key: a, transport: net.transport(aId) },
-    );
-  let node: DjNode = open();
-  t.after(() => node.close());
+  const round = [3, 4, 5, 6].find((r) => driven.proposerOf(r) === aId)!;
+  assert.ok(driven.proposerOf(1) !== aId && driven.proposerOf(2) !== aId);
   const [b, c, d] = others as [(typeof keys)[0], (typeof keys)[0], (typeof keys)[0]];
   const vote = (k: typeof b, type: 'prevote' | 'precommit', blockHash: Uint8Array | null, r = round) =>
     signVote(suite, k.secretKey, CHAIN, {
@@ -66,7 +37,7 @@ test('fault 7: restarted in round ≥ 3, a validator counts its own votes and re
       height: 1,
       round: r,
       blockHash,
-      time: type === 'precommit' ? genesis.time + 1000 : 0,
+      time: type === 'precommit' ? driven.genesis.time + 1000 : 0,
       validator: k.publicKey,
     });
   // Rounds 1 and 2 first: b and c precommit nil there (f+1 messages of a higher round, A jumps
@@ -90,13 +61,12 @@ test('fault 7: restarted in round ≥ 3, a validator counts its own votes and re
     net.deliver(aId, { kind: 'vote', vote: vote(k, 'prevote', own.proposal.blockHash) }, toHex(k.publicKey));
   }
   await until(() => sent.some((s) => s.msg.kind === 'vote' && s.msg.vote.type === 'precommit'));
-  node.close();
 
   // Restart; then a peer at the same height asks with an empty status. The answer is what the
   // machine holds (its tally, `heldMessages`) that the driver has signed copies of: A's own
   // proposal with its block, and its own prevote and precommit, must all be in it.
   sent.length = 0;
-  node = open();
+  const node = driven.restart();
   await until(() => node.driver.position().round === round);
   net.deliver(aId, { kind: 'status', height: 1, has: [] }, toHex(b.publicKey));
   await until(() => sent.some((s) => s.to === toHex(b.publicKey) && s.msg.kind === 'proposal'), 10_000);

@@ -56,6 +56,10 @@ function monthArg(option: string, text: string | undefined): string {
   return text;
 }
 
+/** The `--month` option, or `fallback` when it is not given. */
+const monthOpt = (p: Parsed, fallback: string): string =>
+  opt(p, 'month') === undefined ? fallback : monthArg('month', opt(p, 'month'));
+
 const idArg = (what: string, text: string | undefined): string => {
   if (text === undefined || !/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/.test(text))
     throw new CliError('CLI_MISSING_ARG', { what });
@@ -76,8 +80,7 @@ function rateCmd(p: Parsed, io: CommandIo): number {
   const based = BASED_GROUPS.includes(group) || group === '农民';
   const baseText = p.positionals[2];
   const base = based ? fenOf('base', baseText) : baseText === undefined ? null : fenOf('base', baseText);
-  const month =
-    opt(p, 'month') === undefined ? monthOf(chinaDate(Date.now())) : monthArg('month', opt(p, 'month'));
+  const month = monthOpt(p, monthOf(chinaDate(Date.now())));
   const r = computeDues(p.lang, group, based ? base : null, month);
   const L = p.lang;
   const how =
@@ -112,16 +115,20 @@ function passOn(p: Parsed): string[] {
 const toTx = (p: Parsed, io: CommandIo, action: string, params: Value) =>
   txCommand([`dues.${action}`, ...passOn(p), '--params', JSON.stringify(params)], io);
 
-async function statusCmd(p: Parsed, io: CommandIo): Promise<number> {
-  const id = idArg('member|branch', p.positionals[1]);
+/** A connection to read with (a key given is checked, then wiped) and the chain's height and month. */
+async function reader(p: Parsed, io: CommandIo) {
   const conn = await connect(p, io);
   (await readAs(conn, p, io))?.secretKey.fill(0);
-  const { client } = conn;
-  const now = await chain.chainNow(client);
+  return { client: conn.client, now: await chain.chainNow(conn.client) };
+}
+
+async function statusCmd(p: Parsed, io: CommandIo): Promise<number> {
+  const id = idArg('member|branch', p.positionals[1]);
+  const { client, now } = await reader(p, io);
   const L = p.lang;
   const org = await chain.orgOf(client, id, now.height);
   if (org !== null) {
-    const month = opt(p, 'month') === undefined ? now.month : monthArg('month', opt(p, 'month'));
+    const month = monthOpt(p, now.month);
     const reg = await chain.register(client, id, month, now.height);
     const lines = [t(L, 'duesRegisterHead', { org: org.name, id, month, height: now.height })];
     const count: Record<string, number> = {};
@@ -183,15 +190,7 @@ async function statusCmd(p: Parsed, io: CommandIo): Promise<number> {
       months: a.arrears.join('、') || '-',
     }),
   );
-  if (a.lapseCase !== null)
-    lines.push(
-      t(L, 'duesCaseLine', {
-        member: id,
-        status: a.lapseCase.status === 'open' ? t(L, 'duesCaseOpen') : t(L, 'duesCaseDecided'),
-        months: a.lapseCase.months.join('、'),
-        cite: cite(DOC.constitution, 9),
-      }),
-    );
+  if (a.lapseCase !== null) lines.push(caseLine(L, id, a.lapseCase));
   io.out(lines.join('\n'));
   return 0;
 }
@@ -215,9 +214,17 @@ function arrearsLine(
           ? t(L, 'duesFlagWarn', { cite: cite(DOC.dues, 13) })
           : '',
   });
-  if (r.lapseCase === null) return line;
-  const status = r.lapseCase.status === 'open' ? t(L, 'duesCaseOpen') : t(L, 'duesCaseDecided');
-  return `${line}\n${t(L, 'duesCaseLine', { member: r.member, status, months: r.lapseCase.months.join('、'), cite: cite(DOC.constitution, 9) })}`;
+  return r.lapseCase === null ? line : `${line}\n${caseLine(L, r.member, r.lapseCase)}`;
+}
+
+/** A member's lapse case (Constitution art. 9): open or decided, over which months. */
+function caseLine(L: Lang, member: string, c: { status: string; months: readonly string[] }): string {
+  return t(L, 'duesCaseLine', {
+    member,
+    status: c.status === 'open' ? t(L, 'duesCaseOpen') : t(L, 'duesCaseDecided'),
+    months: c.months.join('、'),
+    cite: cite(DOC.constitution, 9),
+  });
 }
 
 function yearArg(text: string | undefined): number {
@@ -266,12 +273,10 @@ async function assessCmd(p: Parsed, io: CommandIo): Promise<number> {
 
 /** The months' due amount from the member's account (each year read once). */
 async function dueOf(p: Parsed, io: CommandIo, member: string, months: readonly string[]): Promise<number> {
-  const conn = await connect(p, io);
-  (await readAs(conn, p, io))?.secretKey.fill(0);
-  const now = await chain.chainNow(conn.client);
+  const { client, now } = await reader(p, io);
   let due = 0;
   for (const year of [...new Set(months.map((m) => Number(m.slice(0, 4))))]) {
-    const a = await chain.account(conn.client, member, year, now.height);
+    const a = await chain.account(client, member, year, now.height);
     for (const m of a.months) if (months.includes(m.month)) due += m.fen;
   }
   return due;
@@ -312,15 +317,12 @@ async function payCmd(p: Parsed, io: CommandIo): Promise<number> {
 
 async function closeCmd(p: Parsed, io: CommandIo): Promise<number> {
   const id = idArg('branch', p.positionals[1]);
-  const conn = await connect(p, io);
-  (await readAs(conn, p, io))?.secretKey.fill(0);
-  const { client } = conn;
-  const now = await chain.chainNow(client);
+  const { client, now } = await reader(p, io);
   const L = p.lang;
   const org = await chain.orgOf(client, id, now.height);
   if (org === null) throw new CliError('CLI_DUES_UNKNOWN', { id });
   const arr = await chain.arrears(client, id, now.height);
-  const month = opt(p, 'month') === undefined ? arr.closedMonth : monthArg('month', opt(p, 'month'));
+  const month = monthOpt(p, arr.closedMonth);
   if (month >= now.month) {
     io.out(t(L, 'duesCloseOpen', { month, org: org.name }));
     return 0;

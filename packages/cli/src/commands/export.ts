@@ -12,7 +12,7 @@ import { type DjchainClient, fromBase64, isClientError, ROUTES } from '@djchain/
 import { decode } from '@djchain/crypto';
 import { chinaDate } from '@djchain/modules';
 import { writeSheets, writeTemplate } from '../excel/workbook.ts';
-import { CliError, t } from '../i18n.ts';
+import { CliError, type MessageKey, t } from '../i18n.ts';
 import { guarded, need, openKey, opt, type Parsed, parse } from './common.ts';
 import { connect, readAs } from './connect.ts';
 import type { CommandIo } from './io.ts';
@@ -164,14 +164,19 @@ async function exportRoster(p: Parsed, io: CommandIo, out: string): Promise<numb
       widths: [16, 28, 10, 6, 12, 8, 10, 12, 12, 12, 12],
     },
   ]);
-  io.out(
-    t(p.lang, 'exportWritten', {
-      what: t(p.lang, 'exportRoster'),
-      file: out,
-      rows: rows.length,
-      height,
-    }),
-  );
+  return reportWritten(p, io, 'exportRoster', out, rows.length, height);
+}
+
+/** Says that `rows` rows of `what` were written to `out`, as of block `height`; exit status 0. */
+export function reportWritten(
+  p: Parsed,
+  io: CommandIo,
+  what: MessageKey,
+  out: string,
+  rows: number,
+  height: number,
+): number {
+  io.out(t(p.lang, 'exportWritten', { what: t(p.lang, what), file: out, rows, height }));
   return 0;
 }
 
@@ -256,15 +261,7 @@ async function exportReport(p: Parsed, io: CommandIo, out: string): Promise<numb
       widths: [16, 28, 10, 12, 14, 16, 16, 12, 12, 14, 10],
     },
   ]);
-  io.out(
-    t(p.lang, 'exportWritten', {
-      what: t(p.lang, 'exportReport'),
-      file: out,
-      rows: detail.length,
-      height,
-    }),
-  );
-  return 0;
+  return reportWritten(p, io, 'exportReport', out, detail.length, height);
 }
 
 export async function exportCommand(argv: string[], io: CommandIo): Promise<number> {

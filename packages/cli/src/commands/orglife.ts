@@ -29,7 +29,7 @@ import { writeSheets } from '../excel/workbook.ts';
 import { CliError, reason, t } from '../i18n.ts';
 import { guarded, need, openKey, opt, type Parsed, parse } from './common.ts';
 import { connect, readAs } from './connect.ts';
-import { profilesOf } from './export.ts';
+import { profilesOf, reportWritten } from './export.ts';
 import type { CommandIo } from './io.ts';
 
 /** Names released by the sealed-data service (`--sealed`), else none (profilesOf). */
@@ -65,15 +65,7 @@ async function exportMeetings(p: Parsed, io: CommandIo, out: string): Promise<nu
     out,
     meetingRegisterSheets(meetings, await namesOf(p, io, conn.client, members, '导出会议记录')),
   );
-  io.out(
-    t(p.lang, 'exportWritten', {
-      what: t(p.lang, 'orglifeMeetings'),
-      file: out,
-      rows: meetings.length,
-      height: r.height,
-    }),
-  );
-  return 0;
+  return reportWritten(p, io, 'orglifeMeetings', out, meetings.length, r.height);
 }
 
 async function exportStudy(p: Parsed, io: CommandIo, out: string): Promise<number> {
@@ -89,15 +81,7 @@ async function exportStudy(p: Parsed, io: CommandIo, out: string): Promise<numbe
     '导出学习登记',
   );
   await writeSheets(out, [studyRegisterSheet(rows, names)]);
-  io.out(
-    t(p.lang, 'exportWritten', {
-      what: t(p.lang, 'orglifeStudy'),
-      file: out,
-      rows: rows.length,
-      height: r.height,
-    }),
-  );
-  return 0;
+  return reportWritten(p, io, 'orglifeStudy', out, rows.length, r.height);
 }
 
 /** The first worksheet's rows by heading (row 1), skipping empty rows. */

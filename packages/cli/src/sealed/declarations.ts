@@ -21,11 +21,11 @@ import {
 } from '@djchain/client';
 import { fromHex, randomSeed, toHex } from '@djchain/crypto';
 import { type DeclarationContent, isIsoDate, openDeclaration, sealDeclaration } from '@djchain/modules';
-import { openVault, profileKeyOf, saveVault, type Vault, withKeys } from '../commands/vault.ts';
+import { profileKeyOf, type Vault } from '../commands/vault.ts';
 import { appendSynced } from './append.ts';
 import { SealedError } from './errors.ts';
 import { FileCache } from './file-cache.ts';
-import { signedPayload } from './signed.ts';
+import { chainRequest, freshStatus, OneAtATime, storedKey } from './signed.ts';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
@@ -38,29 +38,21 @@ export interface DeclarationLine {
 }
 
 function parse(client: DjchainClient, body: unknown): { payload: SealedDeclarePayload; signer: Uint8Array } {
-  const { payload, signer } = signedPayload(
-    (k, d, sig) => client.suite.verify(k, d, sig),
+  return chainRequest<SealedDeclarePayload>(
+    client,
     body,
-    (text) => sealedDeclareDigest(client.suite, client.chainId, text),
+    sealedDeclareDigest,
     'SEALED_DECLARE_BAD_SIGNATURE',
+    (p) =>
+      typeof p.member === 'string' &&
+      ID.test(p.member) &&
+      typeof p.kind === 'string' &&
+      isIsoDate(p.matterOn) &&
+      typeof p.text === 'string' &&
+      p.text.trim().length > 0 &&
+      p.text.length <= SEALED_DECLARE_MAX_TEXT,
+    `member, kind, matterOn (YYYY-MM-DD) and a text of 1 to ${SEALED_DECLARE_MAX_TEXT} characters`,
   );
-  const p = payload as SealedDeclarePayload;
-  if (
-    p?.chainId !== client.chainId ||
-    !Number.isSafeInteger(p.height) ||
-    typeof p.member !== 'string' ||
-    !ID.test(p.member) ||
-    typeof p.kind !== 'string' ||
-    !isIsoDate(p.matterOn) ||
-    typeof p.text !== 'string' ||
-    p.text.trim().length === 0 ||
-    p.text.length > SEALED_DECLARE_MAX_TEXT
-  )
-    throw new SealedError(
-      'SEALED_BAD_REQUEST',
-      `member, kind, matterOn (YYYY-MM-DD) and a text of 1 to ${SEALED_DECLARE_MAX_TEXT} characters`,
-    );
-  return { payload: p, signer };
 }
 
 /** Every well-formed line by commitment (a torn last line is skipped). */
@@ -87,7 +79,7 @@ export class SealedDeclarations {
   readonly #validity: number;
   readonly #lines: FileCache<Map<string, DeclarationLine>>;
   /** One filing at a time: each may rewrite the vault and appends to the file. */
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #queue = new OneAtATime();
 
   constructor(
     opts: { vaultFile: string; declarationsFile: string; validityBlocks: number },
@@ -101,9 +93,7 @@ export class SealedDeclarations {
   }
 
   handle(body: unknown): Promise<SealedDeclareAnswer> {
-    const run = this.#queue.then(() => this.#handle(body));
-    this.#queue = run.catch(() => undefined);
-    return run;
+    return this.#queue.run(() => this.#handle(body));
   }
 
   /** The content sealed under `commitment` for `member`, opened; throws SealedError. */
@@ -130,14 +120,7 @@ export class SealedDeclarations {
     const client = this.#client;
     const suite = client.suite;
     const { payload, signer } = parse(client, body);
-    let height: number;
-    try {
-      height = (await client.status()).height;
-    } catch (e) {
-      throw new SealedError('SEALED_UNAVAILABLE', (e as Error).message);
-    }
-    if (payload.height > height + 2 || height - payload.height > this.#validity)
-      throw new SealedError('SEALED_DECLARE_EXPIRED');
+    const { height } = await freshStatus(client, payload.height, this.#validity, 'SEALED_DECLARE_EXPIRED');
     const who = (await client.query('member', 'byAddress', { address: addressOf(suite, signer) }, height))
       .result;
     if (who !== payload.member) throw new SealedError('SEALED_DECLARE_NOT_PERMITTED');
@@ -148,10 +131,7 @@ export class SealedDeclarations {
       throw new SealedError('SEALED_BAD_REQUEST', 'a kind the chain lists (declaration.params)');
 
     // The member's key is stored (synced) before anything is sealed under it.
-    const before = openVault(this.#vaultFile, client.chainId, suite).vault;
-    const vault = withKeys(before, [payload.member]);
-    if (vault !== before) saveVault(this.#vaultFile, vault);
-    const key = profileKeyOf(suite, vault, payload.member)!;
+    const key = storedKey(this.#vaultFile, client, payload.member);
     const content: DeclarationContent = {
       member: payload.member,
       kind: payload.kind,

@@ -30,7 +30,7 @@ import { needsAge, planRow } from '../commands/import.ts';
 import { walkOrgs } from '../commands/orgs.ts';
 import { appendSealed, memberIdOf, openVault, saveVault, withKeys } from '../commands/vault.ts';
 import { SealedError } from './errors.ts';
-import { signedPayload } from './signed.ts';
+import { chainRequest, freshStatus, OneAtATime } from './signed.ts';
 
 /** Existence checks in flight at once. */
 const LOOKUPS = 16;
@@ -43,29 +43,24 @@ export interface ImportScope {
 }
 
 function parse(client: DjchainClient, body: unknown): { payload: SealedImportPayload; signer: Uint8Array } {
-  const { payload, signer } = signedPayload(
-    (k, d, sig) => client.suite.verify(k, d, sig),
+  return chainRequest<SealedImportPayload>(
+    client,
     body,
-    (text) => sealedImportDigest(client.suite, client.chainId, text),
+    sealedImportDigest,
     'SEALED_IMPORT_BAD_SIGNATURE',
+    (p) =>
+      Array.isArray(p.rows) &&
+      p.rows.length <= SEALED_IMPORT_MAX_ROWS &&
+      p.rows.every(
+        (r) =>
+          Number.isSafeInteger(r?.row) &&
+          r.row >= 2 &&
+          typeof r.raw === 'object' &&
+          r.raw !== null &&
+          Object.values(r.raw).every((v) => typeof v === 'string'),
+      ),
+    `rows of this chain, at most ${SEALED_IMPORT_MAX_ROWS}`,
   );
-  const p = payload as SealedImportPayload;
-  if (
-    p?.chainId !== client.chainId ||
-    !Number.isSafeInteger(p.height) ||
-    !Array.isArray(p.rows) ||
-    p.rows.length > SEALED_IMPORT_MAX_ROWS ||
-    !p.rows.every(
-      (r) =>
-        Number.isSafeInteger(r?.row) &&
-        r.row >= 2 &&
-        typeof r.raw === 'object' &&
-        r.raw !== null &&
-        Object.values(r.raw).every((v) => typeof v === 'string'),
-    )
-  )
-    throw new SealedError('SEALED_BAD_REQUEST', `rows of this chain, at most ${SEALED_IMPORT_MAX_ROWS}`);
-  return { payload: p, signer };
 }
 
 /** The branches in reach of the signer's posts (read at `height`). */
@@ -109,7 +104,7 @@ export class SealedImport {
   readonly #profilesFile: string;
   readonly #validity: number;
   /** One import at a time: each rewrites the vault and appends to the profiles file. */
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #queue = new OneAtATime();
 
   constructor(
     opts: { vaultFile: string; profilesFile: string; validityBlocks: number },
@@ -122,23 +117,14 @@ export class SealedImport {
   }
 
   handle(body: unknown): Promise<SealedImportAnswer> {
-    const run = this.#queue.then(() => this.#handle(body));
-    this.#queue = run.catch(() => undefined);
-    return run;
+    return this.#queue.run(() => this.#handle(body));
   }
 
   async #handle(body: unknown): Promise<SealedImportAnswer> {
     const client = this.#client;
     const suite = client.suite;
     const { payload, signer } = parse(client, body);
-    let status: Awaited<ReturnType<DjchainClient['status']>>;
-    try {
-      status = await client.status();
-    } catch (e) {
-      throw new SealedError('SEALED_UNAVAILABLE', (e as Error).message);
-    }
-    if (payload.height > status.height + 2 || status.height - payload.height > this.#validity)
-      throw new SealedError('SEALED_IMPORT_EXPIRED');
+    const status = await freshStatus(client, payload.height, this.#validity, 'SEALED_IMPORT_EXPIRED');
     const height = status.height;
     const who = (await client.query('member', 'byAddress', { address: addressOf(suite, signer) }, height))
       .result;

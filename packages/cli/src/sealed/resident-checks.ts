@@ -26,10 +26,9 @@ import {
 } from '@djchain/client';
 import { randomSeed, toHex } from '@djchain/crypto';
 import { chinaDate, sealResidentCheck } from '@djchain/modules';
-import { openVault, profileKeyOf, saveVault, withKeys } from '../commands/vault.ts';
 import { appendSynced } from './append.ts';
 import { SealedError } from './errors.ts';
-import { signedPayload } from './signed.ts';
+import { chainRequest, freshStatus, OneAtATime, storedKey } from './signed.ts';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
@@ -48,31 +47,23 @@ function parse(
   client: DjchainClient,
   body: unknown,
 ): { payload: SealedResidentCheckPayload; signer: Uint8Array } {
-  const { payload, signer } = signedPayload(
-    (k, d, sig) => client.suite.verify(k, d, sig),
+  return chainRequest<SealedResidentCheckPayload>(
+    client,
     body,
-    (text) => sealedResidentCheckDigest(client.suite, client.chainId, text),
+    sealedResidentCheckDigest,
     'SEALED_RESIDENT_CHECK_BAD_SIGNATURE',
+    (p) =>
+      typeof p.org === 'string' &&
+      ID.test(p.org) &&
+      typeof p.resident === 'string' &&
+      ID.test(p.resident) &&
+      typeof p.address === 'string' &&
+      ID.test(p.address) &&
+      typeof p.check === 'string' &&
+      p.check.trim().length > 0 &&
+      p.check.length <= SEALED_RESIDENT_CHECK_MAX_TEXT,
+    `org, resident, address (ids of this chain) and a check of 1 to ${SEALED_RESIDENT_CHECK_MAX_TEXT} characters`,
   );
-  const p = payload as SealedResidentCheckPayload;
-  if (
-    p?.chainId !== client.chainId ||
-    !Number.isSafeInteger(p.height) ||
-    typeof p.org !== 'string' ||
-    !ID.test(p.org) ||
-    typeof p.resident !== 'string' ||
-    !ID.test(p.resident) ||
-    typeof p.address !== 'string' ||
-    !ID.test(p.address) ||
-    typeof p.check !== 'string' ||
-    p.check.trim().length === 0 ||
-    p.check.length > SEALED_RESIDENT_CHECK_MAX_TEXT
-  )
-    throw new SealedError(
-      'SEALED_BAD_REQUEST',
-      `org, resident, address (ids of this chain) and a check of 1 to ${SEALED_RESIDENT_CHECK_MAX_TEXT} characters`,
-    );
-  return { payload: p, signer };
 }
 
 /** Checks one clerk may seal in an hour, unless the service is started with another limit. */
@@ -97,7 +88,7 @@ export class SealedResidentChecks {
   /** Each clerk's (signer address) sealing times in the last hour, oldest first. */
   readonly #recent = new Map<string, number[]>();
   /** One check at a time: each may rewrite the vault and appends to the file. */
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #queue = new OneAtATime();
 
   constructor(
     opts: {
@@ -132,23 +123,19 @@ export class SealedResidentChecks {
   }
 
   handle(body: unknown): Promise<SealedResidentCheckAnswer> {
-    const run = this.#queue.then(() => this.#handle(body));
-    this.#queue = run.catch(() => undefined);
-    return run;
+    return this.#queue.run(() => this.#handle(body));
   }
 
   async #handle(body: unknown): Promise<SealedResidentCheckAnswer> {
     const client = this.#client;
     const suite = client.suite;
     const { payload, signer } = parse(client, body);
-    let height: number;
-    try {
-      height = (await client.status()).height;
-    } catch (e) {
-      throw new SealedError('SEALED_UNAVAILABLE', (e as Error).message);
-    }
-    if (payload.height > height + 2 || height - payload.height > this.#validity)
-      throw new SealedError('SEALED_RESIDENT_CHECK_EXPIRED');
+    const { height } = await freshStatus(
+      client,
+      payload.height,
+      this.#validity,
+      'SEALED_RESIDENT_CHECK_EXPIRED',
+    );
     const binder = (
       await client.query(
         'resident',
@@ -165,11 +152,7 @@ export class SealedResidentChecks {
     const times = this.#admit(request, addressOf(suite, signer), height);
 
     // The resident's key is stored (synced) before anything is sealed under it.
-    const keyId = residentKeyId(payload.resident);
-    const before = openVault(this.#vaultFile, client.chainId, suite).vault;
-    const vault = withKeys(before, [keyId]);
-    if (vault !== before) saveVault(this.#vaultFile, vault);
-    const key = profileKeyOf(suite, vault, keyId)!;
+    const key = storedKey(this.#vaultFile, client, residentKeyId(payload.resident));
     const nonce = randomSeed().slice(0, 12);
     const { sealed, commitment } = sealResidentCheck(suite, key, nonce, {
       salt: randomSeed().slice(0, 16),

@@ -30,6 +30,18 @@ const ORG_ITEMS = {
     },
   },
 } as const;
+/** The answer of a subtree read: the organization and those below it, and one list, `field`. */
+const subtreeAnswer = (field: string, description: string) =>
+  ({
+    type: 'object',
+    required: ['height', 'org', 'orgs', field],
+    properties: {
+      height,
+      org: { type: 'string' },
+      orgs: ORG_ITEMS,
+      [field]: { type: 'array', description, items: { type: 'object', additionalProperties: true } },
+    },
+  }) as const;
 const ORG_READ = {
   rule: 'resource',
   who: 'post holders of the organization or above, the community committee, the operator',
@@ -303,20 +315,10 @@ export const chainRoutes = {
     method: 'GET',
     path: '/v1/orgs/:org/members',
     params: ORG_PARAMS,
-    response: {
-      type: 'object',
-      required: ['height', 'org', 'orgs', 'members'],
-      properties: {
-        height,
-        org: { type: 'string' },
-        orgs: ORG_ITEMS,
-        members: {
-          type: 'array',
-          description: 'the `member.member` view of each person of these organizations, by id',
-          items: { type: 'object', additionalProperties: true },
-        },
-      },
-    },
+    response: subtreeAnswer(
+      'members',
+      'the `member.member` view of each person of these organizations, by id',
+    ),
     tag: 'chain',
     summary: 'The roster of an organization and those below it, in one answer',
     description:
@@ -329,20 +331,10 @@ export const chainRoutes = {
     method: 'GET',
     path: '/v1/orgs/:org/cases',
     params: ORG_PARAMS,
-    response: {
-      type: 'object',
-      required: ['height', 'org', 'orgs', 'cases'],
-      properties: {
-        height,
-        org: { type: 'string' },
-        orgs: ORG_ITEMS,
-        cases: {
-          type: 'array',
-          description: 'the `recruitment.process` answer of each process of these branches, by member',
-          items: { type: 'object', additionalProperties: true },
-        },
-      },
-    },
+    response: subtreeAnswer(
+      'cases',
+      'the `recruitment.process` answer of each process of these branches, by member',
+    ),
     tag: 'chain',
     summary: 'The recruitment cases of an organization and those below it, in one answer',
     description:

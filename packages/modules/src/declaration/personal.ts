@@ -30,6 +30,14 @@ export const REVIEWERS: Permission = [
 const save = (ctx: ActionContext, d: PersonalRecord) => ctx.store.set(K.personal(d.id), asValue(d));
 const entities = (d: PersonalRecord) => [memberEntity(d.member), orgEntity(d.org)];
 
+/** The refusal of a step on declaration `d` that must stand at step `expected` (null: it does). */
+const notAt = (d: PersonalRecord, expected: PersonalStep) =>
+  d.step === 'closed'
+    ? failure(E.CLOSED)
+    : d.step !== expected
+      ? failure(E.WRONG_STEP, { step: d.step, expected })
+      : null;
+
 export function declarationTarget(ctx: ReadContext, id: string) {
   const d = getPersonal(ctx.store, id);
   return d ? { org: d.org, member: d.member } : null;
@@ -111,9 +119,8 @@ function reviewStep(to: PersonalStep, from: PersonalStep, description: string) {
     permission: REVIEWERS,
     target: (ctx, p) => declarationTarget(ctx, p.id),
     verify(ctx, p) {
-      const d = getPersonal(ctx.store, p.id)!;
-      if (d.step === 'closed') return failure(E.CLOSED);
-      if (d.step !== from) return failure(E.WRONG_STEP, { step: d.step, expected: from });
+      const refused = notAt(getPersonal(ctx.store, p.id)!, from);
+      if (refused !== null) return refused;
       if (to === 'queried' && (p.reason?.trim().length ?? 0) < MIN_REASON_LENGTH)
         return failure(E.REASON_REQUIRED);
       return okResult;
@@ -170,10 +177,7 @@ export const supplementDeclaration = defineAction<{ id: string; commitment: stri
   permission: [{ of: 'self' }, { of: 'clerkEntry' }],
   target: (ctx, p) => declarationTarget(ctx, p.id),
   verify(ctx, p) {
-    const d = getPersonal(ctx.store, p.id)!;
-    if (d.step === 'closed') return failure(E.CLOSED);
-    if (d.step !== 'queried') return failure(E.WRONG_STEP, { step: d.step, expected: 'queried' });
-    return okResult;
+    return notAt(getPersonal(ctx.store, p.id)!, 'queried') ?? okResult;
   },
   execute(ctx, p) {
     const today = chinaDate(ctx.time);

@@ -6,6 +6,7 @@ import type { ReadStore } from '@djchain/runtime';
 import type { IsoDate } from '../common/dates.ts';
 import type { YearMonth } from '../common/months.ts';
 import { getRecord, SEP } from '../common/stores.ts';
+import type { Ballot } from '../recruitment/vote.ts';
 import type { MeetingKind, MeetingLength, MinutesScope, Rating } from './rules.ts';
 
 export type AttendanceStatus = 'present' | 'excused' | 'absent';
@@ -73,17 +74,11 @@ export interface Calendar {
   readonly on: IsoDate;
 }
 
-export interface Resolution {
+/** A vote of a meeting: its ballot (the counts recruitment/vote.ts checks), whether it passed, when. */
+export interface Resolution extends Ballot {
   readonly id: string;
   readonly meeting: string;
   readonly subject: string;
-  readonly expected: number;
-  readonly present: number;
-  readonly yes: number;
-  readonly no: number;
-  readonly abstain: number;
-  readonly writtenYes: number;
-  readonly writtenNo: number;
   readonly passed: boolean;
   readonly on: IsoDate;
 }

@@ -235,6 +235,32 @@ const memberParam =
   (scope: Scope, state: StateReader, p: Value): void =>
     requireMember(scope, state, own(p, name));
 
+/** Post holders of the organization named by parameter `org`, or of one above it. */
+const ORG_POSTS: QueryRule = {
+  rule: 'post holders of the organization or above',
+  before: (s, _st, p) => requireOrg(s, own(p, 'org')),
+};
+
+/** The member named by parameter `name`, or post holders of their organization or above. */
+const ofMember = (name: string): QueryRule => ({
+  rule: 'the member, or post holders of their organization or above',
+  before: memberParam(name),
+});
+
+/**
+ * The check of an answer owned by an organization (its `org`): post holders of that organization
+ * or above read it, and so does a member it `concerns`; an answer naming no organization (none
+ * found) is the community's.
+ */
+const ownedBy =
+  (what: string, concerns: (answer: { [k: string]: unknown }, member: string) => boolean = () => false) =>
+  (scope: Scope, _state: StateReader, result: unknown): void => {
+    const a = result as { org?: unknown; [k: string]: unknown } | null;
+    if (a === null || typeof a.org !== 'string') requireCommunity(scope, what);
+    else if (!canReadOrg(scope, a.org) && !(scope.member !== null && concerns(a, scope.member)))
+      requireOrg(scope, a.org);
+  };
+
 /**
  * The service module's accounts (`member:<id>`, `resident:<id>`): is the reader that account? A
  * member by their current key, a resident by their bound key (resident.resident by address).
@@ -267,18 +293,9 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
   'org.posts': {
     rule: 'post holders of the organization or above; public without member ids',
   },
-  'org.postsOf': {
-    rule: 'the member, or post holders of their organization or above',
-    before: memberParam('member'),
-  },
-  'org.history': {
-    rule: 'post holders of the organization or above',
-    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
-  },
-  'member.member': {
-    rule: 'the member, or post holders of their organization or above',
-    before: memberParam('id'),
-  },
+  'org.postsOf': ofMember('member'),
+  'org.history': ORG_POSTS,
+  'member.member': ofMember('id'),
   'member.byAddress': {
     rule: 'the key itself, or readers of the member it names',
     after(scope, state, result) {
@@ -298,18 +315,9 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
   'recruitment.effectiveParams': { rule: 'public (rules in force in a branch)' },
   // The county discipline commission named in genesis: a body's name and key address, like a validator's.
   'discipline.commission': { rule: 'public (the discipline commission named in genesis)' },
-  'discipline.sanctions': {
-    rule: 'the member, or post holders of their organization or above',
-    before: memberParam('member'),
-  },
-  'discipline.effects': {
-    rule: 'the member, or post holders of their organization or above',
-    before: memberParam('member'),
-  },
-  'transfer.responsible': {
-    rule: 'the member, or post holders of their organization or above',
-    before: memberParam('member'),
-  },
+  'discipline.sanctions': ofMember('member'),
+  'discipline.effects': ofMember('member'),
+  'transfer.responsible': ofMember('member'),
   'transfer.transfer': {
     rule: 'the member, or post holders of the sending or receiving organization or above',
     after(scope, state, result) {
@@ -340,68 +348,31 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
     },
   },
   'dues.amount': { rule: 'public (the national rates)' },
-  'dues.account': {
-    rule: 'the member, or post holders of their organization or above',
-    before: memberParam('member'),
-  },
-  'dues.statement': {
-    rule: 'the member, or post holders of their organization or above',
-    before: memberParam('member'),
-  },
-  'dues.register': {
-    rule: 'post holders of the organization or above',
-    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
-  },
-  'dues.arrears': {
-    rule: 'post holders of the organization or above',
-    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
-  },
-  'dues.books': {
-    rule: 'post holders of the organization or above',
-    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
-  },
-  'dues.ledger': {
-    rule: 'post holders of the organization or above',
-    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
-  },
+  'dues.account': ofMember('member'),
+  'dues.statement': ofMember('member'),
+  'dues.register': ORG_POSTS,
+  'dues.arrears': ORG_POSTS,
+  'dues.books': ORG_POSTS,
+  'dues.ledger': ORG_POSTS,
   'dues.notice': { rule: 'members of the community (the yearly notice is published to members)' },
   // Organizational life: a meeting is read by post holders of its organization or above and by the
   // members expected at it; an organization's register and obligations by its post holders and
   // those above; a member's own life by the member and the post holders above them.
   'orglife.meeting': {
     rule: 'post holders of the organization or above, or a member expected at the meeting',
-    after(scope, _state, result) {
-      const m = result as { org?: unknown; expected?: unknown } | null;
-      if (m === null || typeof m.org !== 'string') return requireCommunity(scope, 'orglife.meeting');
-      if (canReadOrg(scope, m.org)) return;
-      if (scope.member !== null && Array.isArray(m.expected) && m.expected.includes(scope.member)) return;
-      requireOrg(scope, m.org);
-    },
+    after: ownedBy(
+      'orglife.meeting',
+      (m, member) => Array.isArray(m.expected) && m.expected.includes(member),
+    ),
   },
   'orglife.appraisal': {
     rule: "post holders of the meeting's organization or above (members read their own rating with orglife.member)",
-    after(scope, _state, result) {
-      const m = result as { org?: unknown } | null;
-      if (m === null || typeof m.org !== 'string') return requireCommunity(scope, 'orglife.appraisal');
-      requireOrg(scope, m.org);
-    },
+    after: ownedBy('orglife.appraisal'),
   },
-  'orglife.meetings': {
-    rule: 'post holders of the organization or above',
-    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
-  },
-  'orglife.obligations': {
-    rule: 'post holders of the organization or above',
-    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
-  },
-  'orglife.overview': {
-    rule: 'post holders of the organization or above',
-    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
-  },
-  'orglife.member': {
-    rule: 'the member, or post holders of their organization or above',
-    before: memberParam('member'),
-  },
+  'orglife.meetings': ORG_POSTS,
+  'orglife.obligations': ORG_POSTS,
+  'orglife.overview': ORG_POSTS,
+  'orglife.member': ofMember('member'),
   // 党务公开: what is in force for a range is read by that range's readers (disclosure-access.ts);
   // an item (with its versions: every version shares its organization and scope) by its own.
   'disclosure.inForce': {
@@ -420,70 +391,31 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
     rule: 'the member themself, or post holders of their organization or above',
     before: memberParam('member'),
   },
-  'disclosure.ofOrg': {
-    rule: 'post holders of the organization or above',
-    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
-  },
+  'disclosure.ofOrg': ORG_POSTS,
   'study.rules': { rule: 'public (the national study targets)' },
-  'study.progress': {
-    rule: 'the member, or post holders of their organization or above',
-    before: memberParam('member'),
-  },
-  'study.pending': {
-    rule: 'post holders of the organization or above',
-    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
-  },
-  'study.register': {
-    rule: 'post holders of the organization or above',
-    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
-  },
+  'study.progress': ofMember('member'),
+  'study.pending': ORG_POSTS,
+  'study.register': ORG_POSTS,
   // The warning centre: an organization's warnings to its post holders and those above; a member's
   // own to the member and the post holders above them; one warning to the same readers.
-  'warnings.open': {
-    rule: 'post holders of the organization or above',
-    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
-  },
-  'warnings.mine': {
-    rule: 'the member, or post holders of their organization or above',
-    before: memberParam('member'),
-  },
+  'warnings.open': ORG_POSTS,
+  'warnings.mine': ofMember('member'),
   'warnings.warning': {
     rule: 'post holders of the owning organization or above, or the member it concerns',
-    after(scope, _state, result) {
-      const w = result as { org?: unknown; member?: unknown } | null;
-      if (w === null || typeof w.org !== 'string') return requireCommunity(scope, 'warnings.warning');
-      if (canReadOrg(scope, w.org)) return;
-      if (scope.member !== null && w.member === scope.member) return;
-      requireOrg(scope, w.org);
-    },
+    after: ownedBy('warnings.warning', (w, member) => w.member === member),
   },
   // The operation index: the organization itself (its post holders) and those above it, never
   // anyone else (国办函〔2026〕12号: no comparison between organizations or members for the public).
-  'insight.period': {
-    rule: 'post holders of the organization or above',
-    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
-  },
-  'insight.history': {
-    rule: 'post holders of the organization or above',
-    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
-  },
+  'insight.period': ORG_POSTS,
+  'insight.history': ORG_POSTS,
   'insight.rules': { rule: 'public (the published rule sets and the one in force)' },
-  'insight.credit': {
-    rule: 'the member, or post holders of their organization or above',
-    before: memberParam('member'),
-  },
-  'insight.corrections': {
-    rule: 'the member, or post holders of their organization or above',
-    before: memberParam('member'),
-  },
+  'insight.credit': ofMember('member'),
+  'insight.corrections': ofMember('member'),
   'insight.openCorrections': {
     rule: 'post holders of the organization or above (the branch answers its members’ requests)',
     before: (s, _st, p) => requireOrg(s, own(p, 'org')),
   },
-  'insight.orgCredit': {
-    rule: 'post holders of the organization or above',
-    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
-  },
+  'insight.orgCredit': ORG_POSTS,
   // Residents and 四议两公开 (resident module): nothing personal is recorded (opaque ids, key
   // addresses, commitments, counts, public documents' hashes). Matters, their votes and comments are
   // public (两公开, consultations); a single account is public (a browser asks whether its key is
@@ -519,10 +451,7 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
       requireOrg(scope, typeof r.to === 'string' ? r.to : '');
     },
   },
-  'declaration.requests': {
-    rule: 'post holders of the organization or above',
-    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
-  },
+  'declaration.requests': ORG_POSTS,
   'declaration.declaration': {
     rule: 'the member, or post holders of their organization or above',
     after(scope, state, result) {
@@ -531,14 +460,8 @@ export const QUERY_RULES: Readonly<Record<string, QueryRule>> = {
       requireMember(scope, state, typeof d.member === 'string' ? d.member : '');
     },
   },
-  'declaration.declarationsOf': {
-    rule: 'the member, or post holders of their organization or above',
-    before: memberParam('member'),
-  },
-  'declaration.declarationsIn': {
-    rule: 'post holders of the organization or above',
-    before: (s, _st, p) => requireOrg(s, own(p, 'org')),
-  },
+  'declaration.declarationsOf': ofMember('member'),
+  'declaration.declarationsIn': ORG_POSTS,
   'declaration.readsOf': {
     rule: 'the member, or the 纪检委员 of their organization or above',
     before(scope, state, p) {
