@@ -411,7 +411,7 @@ describe('不漏人 complete (rule set 2026-v2): nobody out of contact, roster c
   // on 06-25 (due 07-25), withdrawn on 08-01; b1.m4 → b3 on 07-10 (due 08-09), refused on 08-09. The
   // 党委 adopts 2026-v3 on 07-05: June closed under 2026-v2 on 07-01, July on are judged by 2026-v3.
   const transfer = (at: string, id: string, member: string, to: string) =>
-    ok(chain, {
+    chain.ok({
       at,
       by: member,
       do: 'transfer.requestTransfer',
@@ -421,23 +421,23 @@ describe('不漏人 complete (rule set 2026-v2): nobody out of contact, roster c
   transfer('2024-06-20', 'tr-m2', 'b1.m2', 'b2');
   transfer('2024-06-25', 'tr-m5', 'b1.m5', 'b2');
   ticks('2024-07-01');
-  ok(chain, {
+  chain.ok({
     at: '2024-07-05',
     by: 'c.sec',
     do: 'insight.adoptRules',
     params: { org: 'c1', version: '2026-v3', resolution: 'res-v3' },
   });
   transfer('2024-07-10', 'tr-m4', 'b1.m4', 'b3');
-  ok(chain, { at: '2024-07-20', by: 'b1.m2', do: 'transfer.withdrawTransfer', params: { id: 'tr-m2' } });
+  chain.ok({ at: '2024-07-20', by: 'b1.m2', do: 'transfer.withdrawTransfer', params: { id: 'tr-m2' } });
   ticks('2024-08-01');
-  ok(chain, { at: '2024-08-01', by: 'b1.m5', do: 'transfer.withdrawTransfer', params: { id: 'tr-m5' } });
-  ok(chain, {
+  chain.ok({ at: '2024-08-01', by: 'b1.m5', do: 'transfer.withdrawTransfer', params: { id: 'tr-m5' } });
+  chain.ok({
     at: '2024-08-09',
     by: 'b3.sec',
     do: 'transfer.refuseTransfer',
     params: { id: 'tr-m4', reason: '本支部不是其居住地' },
   });
-  ok(chain, { at: '2024-08-10', by: 'b3.sec', do: 'transfer.acceptTransfer', params: { id: 'tr-m1' } });
+  chain.ok({ at: '2024-08-10', by: 'b3.sec', do: 'transfer.acceptTransfer', params: { id: 'tr-m1' } });
   ticks('2024-09-01');
 
   it('months closed under 2026 are as they were: no checks, no contact or roster item', () => {
