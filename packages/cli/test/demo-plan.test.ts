@@ -26,8 +26,9 @@ test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are 
   // its generated year of orders (a generator of its own, seed ^ 0x17, residents bound 14 months
   // back) and the disclosures' contents (nothing drawn): the off-chain hash stays again. The plan
   // hash is read from the run after the counts below were checked by hand. Then by issue 18's
-  // individual study (plan-study.ts, nothing drawn: the off-chain hash stays; 244 acts counted below).
-  assert.equal(planHash(suite, plan), '1d2db249aa6cd8180db99c5ecaac7680fdaac0d8b0297b4ea78657ad2b992718');
+  // individual study (plan-study.ts, nothing drawn: the off-chain hash stays; 244 acts counted below),
+  // then by the 党委's adoption of the index's rule set 2026-v3 (one act, nothing drawn).
+  assert.equal(planHash(suite, plan), '7a335bc17f79c66da92373a1e254ef317b052d942149d7d58dc997c0312971d8');
   const offChain = JSON.stringify({ people: plan.people, cases: plan.cases, accounts: plan.accounts });
   assert.equal(createHash('sha256').update(offChain).digest('hex'), OFF_CHAIN_SHA256);
   assert.equal(plan.genesisDate, '2022-06-01');
@@ -42,8 +43,9 @@ test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are 
   // 126 of the service centre (counted by action below): 1601 + 124 + 52 + 8 + 15 + 126. Then the
   // service centre's year of generated history (60 orders for 60 members: 304 acts, counted below)
   // and the disclosures' contents (14 attachments, one per item): + 304 + 14. Issue 18's study: 122
-  // reports and their 122 confirmations (counted by action below): + 244.
-  assert.equal(plan.txs.length, 1601 + 124 + 52 + 8 + 15 + 126 + 304 + 14 + 244);
+  // reports and their 122 confirmations (counted by action below): + 244; the 党委 adopting the index's
+  // rule set 2026-v3: + 1.
+  assert.equal(plan.txs.length, 1601 + 124 + 52 + 8 + 15 + 126 + 304 + 14 + 244 + 1);
   assert.equal(plan.residents.length, 20);
 });
 
@@ -172,7 +174,14 @@ test('seed 7: transactions per action', () => {
     // admissions' 预备党员集中培训 (m-0070, m-0069, m-0068, m-0067, all before today): 122.
     'study.report': 118 + 4,
     'study.confirm': 118 + 4,
+    // Six months before 2026-06-06, on the 5th: 2025-12-05, by c1's 书记.
+    'insight.adoptRules': 1,
   });
+  const adoption = plan.txs.find((t) => t.action === 'adoptRules');
+  assert.deepEqual(
+    [adoption?.date, adoption?.params.org, adoption?.params.version],
+    ['2025-12-05', 'c1', '2026-v3'],
+  );
 });
 
 test('seed 7: a case carried to the end follows the 25 steps in order, on meeting days', () => {
