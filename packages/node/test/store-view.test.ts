@@ -1,4 +1,8 @@
-/** StoreView's read cache: one database read per key per view, the same answers as without. */
+/**
+ * StoreView's read cache: one database read per key per view, the same answers as without. Views
+ * of an older version (the latest version also goes through the store's LatestStateCache, tested in
+ * latest-cache.test.ts).
+ */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getSuite } from '@djchain/crypto';
@@ -10,6 +14,8 @@ test('a view reads each key once (present or absent); an uncached view reads eve
   t.after(() => store.close());
   const { nodeBatch } = store.tree.applyBatch(0, [[keyBytes('acct/a'), new Uint8Array([1, 2])]]);
   store.commitGenesis(nodeBatch, {});
+  // A later version, so that version 0 is not the latest.
+  store.tree.commit(store.tree.applyBatch(1, [[keyBytes('acct/b'), new Uint8Array([3])]]).nodeBatch);
   const nodes = store.nodes;
   const real = nodes.readValue.bind(nodes);
   let reads = 0;

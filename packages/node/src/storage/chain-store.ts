@@ -13,6 +13,7 @@ import { type NodeBatch, type PruneStats, StateError, StateTree } from '@djchain
 import { SqliteNodeStore } from '@djchain/state/sqlite';
 import { NodeError } from '../errors.ts';
 import { inTransaction, openDatabase } from './db.ts';
+import { LatestStateCache } from './latest-cache.ts';
 import { StoreView } from './state-view.ts';
 
 /**
@@ -53,6 +54,8 @@ export class ChainStore {
   readonly blocks: SqliteBlockStore;
   readonly nodes: SqliteNodeStore;
   readonly tree: StateTree;
+  /** Reads of the latest state version, kept across blocks and shared by every view. */
+  readonly latest = new LatestStateCache();
   private readonly q: Record<
     | 'getMeta'
     | 'putMeta'
@@ -113,7 +116,7 @@ export class ChainStore {
         prunedBefore: this.nodes.prunedBefore(),
       });
     }
-    return new StoreView(this.nodes, version, { cacheReads: opts.cacheReads ?? true });
+    return new StoreView(this.nodes, version, { cacheReads: opts.cacheReads ?? true, latest: this.latest });
   }
 
   /** Encoded `sys/validators` at state `version`, pruned or not; undefined when not held. */
@@ -194,8 +197,10 @@ export class ChainStore {
       // The tree's node cache and the node store's cached range may now be ahead of the file:
       // the caller must stop and reopen (the driver treats this as fatal).
       this.tree.clearCache();
+      this.latest.clear();
       throw e;
     }
+    this.latest.advance(h, batch.values);
   }
 
   /** Makes the consensus record and any new pending blocks durable (one committed transaction). */

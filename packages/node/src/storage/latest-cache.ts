@@ -1,0 +1,192 @@
+/**
+ * Reads of the LATEST committed state version, kept across blocks (issue 20). PERF: the block-start
+ * hooks (the warning centre's resolvers, the index, dues and orglife) and the permission checks
+ * list the same prefixes and read the same records block after block; each block's overlay
+ * remembered them only for its own life, so every block went to sqlite again (in a demo
+ * validator's profile, `keysWithPrefix` and `readValue` were ≈ 19 % of its busy time).
+ *
+ * Exactness: the cache answers only for the version it was filled at, and that version must be the
+ * store's latest. `advance` moves it to the next version with that version's own writes (every
+ * key-value change of the block, from the state tree's batch): a written key's value is replaced,
+ * and every remembered key listing whose prefix covers a written key is dropped unless the write
+ * only changed the value of a key the listing holds. A version written any other way (a snapshot
+ * base, genesis) leaves the cache at an older version: the next read at the latest version finds
+ * the versions differ and starts empty. Keys that are not well-formed UTF-16 are never cached
+ * (their UTF-8 form would not decode back to the same string, so a write could miss them).
+ *
+ * It is bounded: at most MAX_VALUES values and MAX_LISTED listed keys; past that the oldest half
+ * is forgotten. What it forgets is read again; what it answers is what sqlite would answer.
+ */
+
+const MAX_VALUES = 100_000;
+const MAX_LISTED = 200_000;
+/** A listing longer than this is not kept (it would push out many smaller ones). */
+const MAX_ONE_LISTING = 20_000;
+
+const fromUtf8 = new TextDecoder();
+/** A lone surrogate (in `u` mode a pair is one code point and does not match). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
+
+interface Listing {
+  readonly prefix: string;
+  readonly limit: number;
+  readonly keys: readonly string[];
+  /** The same keys, for the membership test of every write under the prefix. */
+  readonly has: ReadonlySet<string>;
+}
+
+export interface LatestCacheStats {
+  valueHits: number;
+  valueMisses: number;
+  listingHits: number;
+  listingMisses: number;
+}
+
+export class LatestStateCache {
+  #version: number | undefined;
+  readonly #values = new Map<string, Uint8Array | null>();
+  /** Listings by `${limit}/${prefix}`. */
+  readonly #listings = new Map<string, Listing>();
+  /** The listing ids of each prefix, to find them from a written key's prefixes. */
+  readonly #byPrefix = new Map<string, Set<string>>();
+  #listed = 0;
+  readonly stats: LatestCacheStats = { valueHits: 0, valueMisses: 0, listingHits: 0, listingMisses: 0 };
+
+  /** Whether reads of `version` may use the cache, given the store's `latest` version. */
+  #serves(version: number, latest: number | undefined): boolean {
+    if (version !== latest) return false;
+    if (this.#version !== version) {
+      this.clear();
+      this.#version = version;
+    }
+    return true;
+  }
+
+  /** The value of `key` at `version`; `load` reads it from the store when the cache cannot answer. */
+  get(
+    version: number,
+    latest: number | undefined,
+    key: string,
+    load: () => Uint8Array | undefined,
+  ): Uint8Array | undefined {
+    if (!this.#serves(version, latest) || !wellFormed(key)) return load();
+    const hit = this.#values.get(key);
+    if (hit !== undefined) {
+      this.stats.valueHits++;
+      return hit ?? undefined;
+    }
+    this.stats.valueMisses++;
+    const value = load();
+    this.#remember(key, value ?? null);
+    return value;
+  }
+
+  /** The keys under `prefix` at `version` (at most `limit`); `load` lists them from the store. */
+  keys(
+    version: number,
+    latest: number | undefined,
+    prefix: string,
+    limit: number,
+    load: () => string[],
+  ): string[] {
+    if (!this.#serves(version, latest) || !wellFormed(prefix)) return load();
+    const id = `${limit}/${prefix}`;
+    const hit = this.#listings.get(id);
+    if (hit !== undefined) {
+      this.stats.listingHits++;
+      return [...hit.keys];
+    }
+    this.stats.listingMisses++;
+    const keys = load();
+    if (keys.length <= MAX_ONE_LISTING) {
+      if (this.#listed + keys.length > MAX_LISTED) this.#forgetListings();
+      this.#listings.set(id, { prefix, limit, keys: [...keys], has: new Set(keys) });
+      let ids = this.#byPrefix.get(prefix);
+      if (ids === undefined) {
+        ids = new Set();
+        this.#byPrefix.set(prefix, ids);
+      }
+      ids.add(id);
+      this.#listed += keys.length;
+    }
+    return keys;
+  }
+
+  /**
+   * Version `version` was committed with these key-value changes (null: deleted). Moves the cache
+   * to it when it held the version before; otherwise empties it.
+   */
+  advance(
+    version: number,
+    writes: ReadonlyArray<{ readonly key: Uint8Array; readonly value: Uint8Array | null }>,
+  ): void {
+    if (this.#version !== version - 1) {
+      this.clear();
+      this.#version = version;
+      return;
+    }
+    this.#version = version;
+    for (const w of writes) {
+      const key = fromUtf8.decode(w.key);
+      if (this.#values.has(key)) this.#values.set(key, w.value);
+      this.#touchListings(key, w.value === null);
+    }
+  }
+
+  /** Forgets everything (after a failed commit, or when the version moved another way). */
+  clear(): void {
+    this.#version = undefined;
+    this.#values.clear();
+    this.#listings.clear();
+    this.#byPrefix.clear();
+    this.#listed = 0;
+  }
+
+  /** Drops the listings a write of `key` may change; keeps one that already holds it, unless deleted. */
+  #touchListings(key: string, deleted: boolean): void {
+    // The prefixes covering `key`: by its own prefixes, or by the remembered ones when fewer.
+    const prefixes =
+      this.#byPrefix.size <= key.length
+        ? [...this.#byPrefix.keys()].filter((p) => key.startsWith(p))
+        : Array.from({ length: key.length + 1 }, (_, end) => key.slice(0, end)).filter((p) =>
+            this.#byPrefix.has(p),
+          );
+    for (const prefix of prefixes) {
+      for (const id of [...(this.#byPrefix.get(prefix) ?? [])]) {
+        const listing = this.#listings.get(id)!;
+        // A value change of a listed key leaves the listing as it was.
+        if (!deleted && listing.has.has(key)) continue;
+        this.#dropListing(id, listing);
+      }
+    }
+  }
+
+  #dropListing(id: string, listing: Listing): void {
+    this.#listings.delete(id);
+    this.#listed -= listing.keys.length;
+    const ids = this.#byPrefix.get(listing.prefix)!;
+    ids.delete(id);
+    if (ids.size === 0) this.#byPrefix.delete(listing.prefix);
+  }
+
+  #remember(key: string, value: Uint8Array | null): void {
+    if (this.#values.size >= MAX_VALUES) {
+      // Maps iterate in insertion order: the first half is the oldest remembered.
+      let n = MAX_VALUES / 2;
+      for (const k of this.#values.keys()) {
+        if (n-- <= 0) break;
+        this.#values.delete(k);
+      }
+    }
+    this.#values.set(key, value);
+  }
+
+  #forgetListings(): void {
+    let n = Math.ceil(this.#listings.size / 2);
+    for (const [id, listing] of this.#listings) {
+      if (n-- <= 0) break;
+      this.#dropListing(id, listing);
+    }
+  }
+}

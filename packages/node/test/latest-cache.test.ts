@@ -1,0 +1,169 @@
+/**
+ * The latest-version read cache (issue 20) answers exactly what the store would, across versions:
+ * a model of versioned state (a plain map per version, listed in UTF-8 byte order by hand) is the
+ * truth; random commits, reads and listings go through the cache with the model as its loader.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { getSuite } from '@djchain/crypto';
+import fc from 'fast-check';
+import { ChainStore } from '../src/storage/chain-store.ts';
+import { LatestStateCache } from '../src/storage/latest-cache.ts';
+import { keyBytes } from '../src/storage/state-view.ts';
+
+const utf8 = new TextEncoder();
+const byBytes = (a: string, b: string) => Buffer.compare(utf8.encode(a), utf8.encode(b));
+
+// Keys sharing prefixes at several depths; one above the BMP (a surrogate pair) and one with a
+// lone surrogate, whose UTF-8 form decodes to another string.
+const KEYS = ['a/1', 'a/2', 'a/10', 'ab/1', 'ab/2', 'b/1', 'b/x/1', 'b/x/2', 'c/😀', 'c/z', 'z/\uD800'];
+const PREFIXES = ['', 'a', 'a/', 'a/1', 'ab/', 'b/', 'b/x/', 'c/', 'z/', 'z/\uD800', 'q/'];
+
+type Step =
+  | { kind: 'commit'; writes: Array<[number, number | null]> }
+  | { kind: 'sneak' } // a version written without telling the cache (a snapshot base)
+  | { kind: 'get'; key: number; back: number }
+  | { kind: 'keys'; prefix: number; limit: number; back: number }
+  | { kind: 'clear' };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('commit' as const),
+      writes: fc.array(fc.tuple(fc.nat(KEYS.length - 1), fc.option(fc.nat(3), { nil: null, freq: 3 })), {
+        maxLength: 4,
+      }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: 'sneak' as const }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('get' as const),
+      key: fc.nat(KEYS.length - 1),
+      back: fc.nat(2),
+    }),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('keys' as const),
+      prefix: fc.nat(PREFIXES.length - 1),
+      limit: fc.integer({ min: 1, max: 4 }),
+      back: fc.nat(2),
+    }),
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: 'clear' as const }) },
+);
+
+test('the latest cache answers as the store does, over random commits, reads and listings', () => {
+  fc.assert(
+    fc.property(fc.array(step, { minLength: 20, maxLength: 80, size: 'max' }), (steps) => {
+      const cache = new LatestStateCache();
+      // versions[v]: the state after version v.
+      const versions: Array<Map<string, Uint8Array>> = [new Map([['a/1', new Uint8Array([9])]])];
+      const latest = () => versions.length - 1;
+      for (const s of steps) {
+        if (s.kind === 'commit' || s.kind === 'sneak') {
+          const next = new Map(versions[latest()]!);
+          const writes: Array<{ key: Uint8Array; value: Uint8Array | null }> = [];
+          for (const [k, v] of s.kind === 'commit' ? s.writes : [[0, 7] as [number, number]]) {
+            const key = KEYS[k]!;
+            if (v === null) next.delete(key);
+            else next.set(key, new Uint8Array([v]));
+            writes.push({ key: utf8.encode(key), value: v === null ? null : new Uint8Array([v]) });
+          }
+          versions.push(next);
+          if (s.kind === 'commit') cache.advance(latest(), writes);
+        } else if (s.kind === 'get') {
+          const v = Math.max(0, latest() - s.back);
+          const key = KEYS[s.key]!;
+          const got = cache.get(v, latest(), key, () => versions[v]!.get(key));
+          assert.deepEqual(got, versions[v]!.get(key), `get ${key} at ${v} of ${latest()}`);
+        } else if (s.kind === 'keys') {
+          const v = Math.max(0, latest() - s.back);
+          const prefix = PREFIXES[s.prefix]!;
+          const truth = [...versions[v]!.keys()]
+            .filter((k) => k.startsWith(prefix))
+            .sort(byBytes)
+            .slice(0, s.limit);
+          const got = cache.keys(v, latest(), prefix, s.limit, () => [...truth]);
+          assert.deepEqual(got, truth, `keys ${prefix}/${s.limit} at ${v} of ${latest()}`);
+          // The caller may change what it got without changing the cache.
+          got.push('junk');
+        } else {
+          cache.clear();
+        }
+      }
+    }),
+    { numRuns: 1000, seed: 2026_12_04 },
+  );
+});
+
+test('hand-made: what a version writes is read again, what it leaves alone stays cached', () => {
+  const cache = new LatestStateCache();
+  let loads = 0;
+  const load =
+    <T>(v: T) =>
+    () => {
+      loads++;
+      return v;
+    };
+  assert.deepEqual(cache.keys(1, 1, 'm/', 10, load(['m/a', 'm/b'])), ['m/a', 'm/b']);
+  assert.deepEqual(cache.get(1, 1, 'm/a', load(new Uint8Array([1]))), new Uint8Array([1]));
+  assert.equal(loads, 2);
+  // Version 2 changes the value of m/a (a listed key) and writes elsewhere.
+  cache.advance(2, [
+    { key: utf8.encode('m/a'), value: new Uint8Array([2]) },
+    { key: utf8.encode('n/x'), value: new Uint8Array([3]) },
+  ]);
+  assert.deepEqual(cache.get(2, 2, 'm/a', load(undefined)), new Uint8Array([2]));
+  assert.deepEqual(cache.keys(2, 2, 'm/', 10, load([])), ['m/a', 'm/b']);
+  assert.equal(loads, 2, 'both answered from the cache');
+  // Version 3 adds m/c: the listing is read again; the old version is never answered from it.
+  cache.advance(3, [{ key: utf8.encode('m/c'), value: new Uint8Array([4]) }]);
+  assert.deepEqual(cache.keys(3, 3, 'm/', 10, load(['m/a', 'm/b', 'm/c'])), ['m/a', 'm/b', 'm/c']);
+  assert.deepEqual(cache.keys(2, 3, 'm/', 10, load(['m/a', 'm/b'])), ['m/a', 'm/b']);
+  assert.equal(loads, 4);
+  // Version 4 deletes a listed key: the listing is read again.
+  cache.advance(4, [{ key: utf8.encode('m/b'), value: null }]);
+  assert.deepEqual(cache.keys(4, 4, 'm/', 10, load(['m/a', 'm/c'])), ['m/a', 'm/c']);
+  assert.equal(loads, 5);
+  // A version the cache was not told about (4 → 6): it starts empty.
+  assert.deepEqual(cache.get(6, 6, 'm/a', load(undefined)), undefined);
+  assert.equal(loads, 6);
+});
+
+test('the node store: a version the cache is told about, and one written past it (a snapshot base)', () => {
+  const store = new ChainStore({ file: ':memory:', suite: getSuite('intl') });
+  try {
+    const genesis = store.tree.applyBatch(0, [
+      [keyBytes('acct/a'), new Uint8Array([1])],
+      [keyBytes('acct/b'), new Uint8Array([2])],
+    ]);
+    store.commitGenesis(genesis.nodeBatch, {});
+    assert.deepEqual(store.view(0).keys('acct/', 10), ['acct/a', 'acct/b']);
+    assert.deepEqual(store.view(0).get('acct/a'), new Uint8Array([1]));
+    // Version 1 written and the cache told, as commitBlock does.
+    const v1 = store.tree.applyBatch(1, [
+      [keyBytes('acct/a'), null],
+      [keyBytes('acct/c'), new Uint8Array([3])],
+    ]);
+    store.tree.commit(v1.nodeBatch);
+    store.latest.advance(1, v1.nodeBatch.values);
+    assert.deepEqual(store.view(1).keys('acct/', 10), ['acct/b', 'acct/c']);
+    assert.equal(store.view(1).get('acct/a'), undefined);
+    assert.deepEqual(store.view(1).get('acct/c'), new Uint8Array([3]));
+    // Version 2 written without telling the cache (as a snapshot base is written).
+    const v2 = store.tree.applyBatch(2, [[keyBytes('acct/b'), null]]);
+    store.tree.commit(v2.nodeBatch);
+    assert.deepEqual(store.view(2).keys('acct/', 10), ['acct/c']);
+    assert.equal(store.view(2).get('acct/b'), undefined);
+    // Older versions are read from the database, as they were.
+    assert.deepEqual(store.view(0).keys('acct/', 10), ['acct/a', 'acct/b']);
+    assert.deepEqual(store.view(1).get('acct/b'), new Uint8Array([2]));
+  } finally {
+    store.close();
+  }
+});
