@@ -20,10 +20,25 @@ import { openIndexDb, openServerDb } from '../src/indexer/db.ts';
 import { secretaryClient, startTestChain, type TestChain } from './commands-node.ts';
 
 /**
- * A PostgreSQL server to run against instead of PGlite (`--pg`), e.g. postgres://postgres@127.0.0.1:5432/djchain_test:
- * the indexer's tables there are dropped first.
+ * A PostgreSQL server (`--pg`), e.g. postgres://djchain:djchain@127.0.0.1:5432/djchain_test — `.ci/run`
+ * starts Debian's and sets it: the last test indexes the same chain into it and compares every
+ * table and view with PGlite's. The indexer's tables there are dropped first.
  */
 const PG = process.env.DJCHAIN_TEST_PG;
+/** Every table and view of the indexer's schema (packages/cli/src/indexer/schema.ts). */
+const RELATIONS = [
+  'djchain_meta',
+  'chains',
+  'events',
+  'members',
+  'recruitment',
+  'dues_payments',
+  'meetings',
+  'members_by_status',
+  'recruitment_pipeline',
+  'dues_collected',
+  'meetings_per_quarter',
+];
 
 let chain: TestChain;
 let client: DjchainClient;
@@ -75,7 +90,7 @@ function indexArgs(db: string, genesis = chain.genesisFile, node = chain.url): s
     node,
     '--genesis',
     genesis,
-    ...(PG === undefined ? ['--db', db] : ['--pg', PG]),
+    ...(db.startsWith('postgres://') ? ['--pg', db] : ['--db', db]),
     '--token-file',
     join(chain.dir, 'api-token'),
   ];
@@ -94,12 +109,12 @@ async function index(
   return { code, out: out.join('\n'), err: err.join('') };
 }
 
-/** Runs `body` with the index at `dir` open (PGlite: one process at a time, closed after). */
+/** Runs `body` with the index at `dir` (PGlite) or a server URL open (PGlite: one process at a time, closed after). */
 async function reading<T>(
   dir: string,
   body: (rows: (sql: string) => Promise<unknown[]>) => Promise<T>,
 ): Promise<T> {
-  const db = PG === undefined ? await openIndexDb(dir) : await openServerDb(PG);
+  const db = dir.startsWith('postgres://') ? await openServerDb(dir) : await openIndexDb(dir);
   try {
     return await body(async (sql) => (await db.query(sql)).rows);
   } finally {
@@ -262,4 +277,39 @@ test('a block body that does not match the verified header is refused (CLI_INDEX
       { member: 'm-i3', org: 'b1', status: '群众' },
     ]);
   });
+});
+
+test('a PostgreSQL server gets the same rows as PGlite, in every table and view', {
+  skip: PG === undefined ? 'DJCHAIN_TEST_PG is not set (.ci/run starts a server and sets it)' : false,
+}, async () => {
+  const pglite = join(chain.root, 'index');
+  const server = PG!;
+  // PGlite first brought up to the head, then the server indexed from nothing to the same head.
+  const a = await index(pglite);
+  assert.equal(a.code, 0, a.err);
+  const head = (await client.status()).height;
+  const b = await index(server);
+  assert.equal(b.code, 0, b.err);
+  assert.match(b.out, new RegExp(`链 cmd-test：已索引至高度 ${head}（本次自 0 起，\\d+ 条事件）`));
+  const dump = (dir: string) =>
+    reading(dir, async (rows) => {
+      const out: Record<string, string[]> = {};
+      for (const r of RELATIONS)
+        out[r] = (await rows(`SELECT * FROM ${r}`)).map((x) => JSON.stringify(x)).sort();
+      return out;
+    });
+  const onServer = await dump(server);
+  assert.deepEqual(onServer, await dump(pglite));
+  // What the earlier tests wrote, by hand: four members registered or in genesis, the chain at its head.
+  assert.deepEqual(
+    onServer.chains!.map((x) => JSON.parse(x).height),
+    [head],
+  );
+  assert.deepEqual(onServer.members!.map((x) => JSON.parse(x).member).sort(), [
+    'm-i1',
+    'm-i2',
+    'm-i3',
+    'm-sec',
+  ]);
+  assert.ok(onServer.events!.length > 0);
 });

@@ -62,7 +62,7 @@ export function statementsOf(e: IndexedEvent, at: EventPlace): Statement[] {
   const out: Statement[] = [
     {
       sql: `INSERT INTO events (chain_id, height, tx_index, event_index, tx_hash, type, entities, data)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) ON CONFLICT DO NOTHING`,
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb) ON CONFLICT DO NOTHING`,
       params: [
         at.chainId,
         at.height,
