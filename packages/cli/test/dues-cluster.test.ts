@@ -8,14 +8,20 @@
  * the fourth month warns; the branch remits (never above what it holds), the 党委 acknowledges and
  * remits on, the street 党工委 above the chain acknowledges. Every receipt is verified by the light
  * client; the warning is proved in the member's dossier, the remittance record by a state proof, and
- * another node serves the same proved receipt. Waits are bounded polls, never timings.
+ * another node serves the same proved receipt. The operation index and credit that the month closes
+ * give (issue 18) are the same on all four validators and after a replay of the chain from genesis.
+ * Waits are bounded polls, never timings.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { type Action, addressOf, type VerifiedReceipt } from '@djchain/client';
 import { decode, getSuite, type KeyPair, type Value } from '@djchain/crypto';
 import { chinaTime, duesBaseCommitment } from '@djchain/modules';
+import { ChainStore, replayChain } from '@djchain/node';
+import { Executor } from '@djchain/runtime';
+import { chainModules } from '../src/modules.ts';
 import { CLUSTER_ORGS, startReplayCluster } from './replay-cluster.ts';
 
 const suite = getSuite('intl');
@@ -34,7 +40,7 @@ test('assess, pay, confirm, month close → warning, remit, acknowledgments: thr
     status: '正式党员',
     since: '2010-07-01',
   });
-  const { clientOf, client, on } = await startReplayCluster(t, {
+  const { clientOf, client, on, dirs, genesis } = await startReplayCluster(t, {
     chainId: 'dues-e2e',
     suite,
     time: chinaTime('2025-01-02', 9),
@@ -209,4 +215,80 @@ test('assess, pay, confirm, month close → warning, remit, acknowledgments: thr
     [lc.months[4]!.received, lc.months[4]!.remitted, lc.months[4]!.held, lc.months[4]!.remittances],
     [10_500, 10_500, 0, ['remit-b-2025', 'remit-c-2025']],
   );
+
+  // The operation index and credit (issue 18) are state each validator computes by itself at the
+  // month close: asked of all four at one height they are the same, and they tell the story above.
+  const at = (await client.status()).height;
+  for (const i of [1, 2, 3])
+    for (let tries = 0; tries < 600 && (await clientOf(i).status()).height < at; tries++)
+      await new Promise((r) => setTimeout(r, 100));
+  const insight = async (i: number, name: string, params: Value) =>
+    (await clientOf(i).query('insight', name, params, at)).result;
+  const asked = await Promise.all(
+    [0, 1, 2, 3].map(async (i) => ({
+      march: await insight(i, 'period', { org: 'org1', period: '2025-03' }),
+      quarter: await insight(i, 'period', { org: 'org0', period: '2025-Q1' }),
+      history: await insight(i, 'history', { org: 'org1' }),
+      creditA: await insight(i, 'credit', { member: 'm-a', year: 2025 }),
+      creditB: await insight(i, 'credit', { member: 'm-b', year: 2025 }),
+      orgCredit: await insight(i, 'orgCredit', { org: 'org1', year: 2025 }),
+    })),
+  );
+  for (const i of [1, 2, 3]) assert.deepEqual(asked[i], asked[0], `validator ${i} at height ${at}`);
+  type Credit = { total: number; entries: { kind: string; on: string; points: number }[] };
+  const points = (c: unknown) => (c as Credit).entries.map((e) => [e.kind, e.on, e.points]);
+  // Closed months January to April: m-a paid January on time and nothing after; m-b every month.
+  assert.deepEqual(points(asked[0]!.creditA), [
+    ['duesOnTime', '2025-01', 1],
+    ['duesUnpaid', '2025-02', -1],
+    ['duesUnpaid', '2025-03', -1],
+    ['duesUnpaid', '2025-04', -1],
+  ]);
+  assert.equal((asked[0]!.creditA as Credit).total, -2);
+  assert.deepEqual(points(asked[0]!.creditB), [
+    ['duesOnTime', '2025-01', 1],
+    ['duesOnTime', '2025-02', 1],
+    ['duesOnTime', '2025-03', 1],
+    ['duesOnTime', '2025-04', 1],
+  ]);
+  // March in the branch's index: m-a is not accounted for in dues, m-b is.
+  type Missing = { member: string; items: string[] }[];
+  const march = (asked[0]!.march as { people: { missing: Missing } }).people.missing;
+  assert.ok(march.find((p) => p.member === 'm-a')?.items.includes('dues'), JSON.stringify(march));
+  assert.ok(!march.find((p) => p.member === 'm-b')?.items.includes('dues'), JSON.stringify(march));
+  assert.deepEqual(
+    (asked[0]!.history as { period: string }[]).map((r) => r.period),
+    ['2025-01', '2025-02', '2025-03', '2025-04'],
+  );
+
+  // And after a replay: node 1's blocks executed again from genesis into a new file (each block's
+  // state root checked as it goes), then the same records read there — the index records as bytes
+  // against node 0's state proofs, the credit as the same module query over the replayed state.
+  const source = new ChainStore({ file: join(dirs[1]!, 'chain.db'), suite });
+  const replayFile = join(dirs[1]!, 'replay-check.db');
+  try {
+    replayChain(source.blocks, { genesis, modules: chainModules, file: replayFile });
+  } finally {
+    source.close();
+  }
+  const replayed = new ChainStore({ file: replayFile, suite });
+  try {
+    for (const key of ['insight/x/org1/2025-03', 'insight/x/org0/2025-Q1', 'insight/closed']) {
+      const proved = await client.getState(key, at);
+      assert.ok(proved.value !== undefined, key);
+      assert.deepEqual(replayed.view(at).get(key), proved.value, key);
+    }
+    const executor = new Executor({ chainId: genesis.chainId, suite, modules: chainModules });
+    const time = replayed.blocks.getHeader(at)!.time;
+    for (const [member, seen] of [
+      ['m-a', asked[0]!.creditA],
+      ['m-b', asked[0]!.creditB],
+    ] as const) {
+      const r = executor.query('insight', 'credit', { member, year: 2025 }, replayed.view(at), at, time);
+      assert.ok(r.ok);
+      assert.deepEqual(JSON.parse(JSON.stringify(r.value)), seen, member);
+    }
+  } finally {
+    replayed.close();
+  }
 });
