@@ -21,6 +21,8 @@ import { decode, getSuite, type KeyPair, type Value } from '@djchain/crypto';
 import { chinaTime, duesBaseCommitment } from '@djchain/modules';
 import { ChainStore, replayChain } from '@djchain/node';
 import { Executor } from '@djchain/runtime';
+import { indexCommand } from '../src/commands/indexer.ts';
+import { openIndexDb } from '../src/indexer/db.ts';
 import { chainModules } from '../src/modules.ts';
 import { CLUSTER_ORGS, startReplayCluster } from './replay-cluster.ts';
 
@@ -40,7 +42,7 @@ test('assess, pay, confirm, month close → warning, remit, acknowledgments: thr
     status: '正式党员',
     since: '2010-07-01',
   });
-  const { clientOf, client, on, dirs, genesis } = await startReplayCluster(t, {
+  const { clientOf, client, on, dirs, urls, genesis } = await startReplayCluster(t, {
     chainId: 'dues-e2e',
     suite,
     time: chinaTime('2025-01-02', 9),
@@ -290,5 +292,83 @@ test('assess, pay, confirm, month close → warning, remit, acknowledgments: thr
     }
   } finally {
     replayed.close();
+  }
+
+  // The indexer (issue 19) reads the same records by state proofs into PostgreSQL (PGlite here):
+  // org0 and org1 for January to April, and both for the first quarter — 10 records, each row the
+  // chain's own figures.
+  const indexDir = join(dirs[0]!, 'index-check');
+  const indexOnce = async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (x: string) => out.push(x), err: (x: string) => err.push(x), env: {}, errIsTTY: false };
+    const args = ['--node', urls[0]!, '--genesis', join(dirs[0]!, 'genesis.json'), '--db', indexDir];
+    const code = await indexCommand([...args, '--token-file', join(dirs[0]!, 'api-token'), '--once'], io);
+    assert.equal(code, 0, err.join(''));
+    return out.join('\n');
+  };
+  assert.match(await indexOnce(), /条事件，10 条运行指数记录）/);
+  // Again: the month cursor is at April, nothing is read twice.
+  assert.match(await indexOnce(), /条事件，0 条运行指数记录）/);
+  const db = await openIndexDb(indexDir);
+  try {
+    const rows = (
+      await db.query(
+        `SELECT org, period, every, rules, overall, level, people, items, links, people_missing, items_missing, links_missing
+       FROM index_values ORDER BY org, period`,
+      )
+    ).rows as Record<string, unknown>[];
+    assert.deepEqual(
+      rows.map((r) => `${r.org} ${r.period}`),
+      [
+        'org0 2025-01',
+        'org0 2025-02',
+        'org0 2025-03',
+        'org0 2025-04',
+        'org0 2025-Q1',
+        'org1 2025-01',
+        'org1 2025-02',
+        'org1 2025-03',
+        'org1 2025-04',
+        'org1 2025-Q1',
+      ],
+    );
+    type History = {
+      period: string;
+      rules: string;
+      overall: number;
+      level: string;
+      people: number;
+      items: number;
+      links: number;
+      missing: { people: number; items: number; links: number };
+    };
+    for (const org of ['org0', 'org1']) {
+      for (const every of ['month', 'quarter'] as const) {
+        const chain = (await client.query('insight', 'history', { org, every })).result as History[];
+        assert.deepEqual(
+          rows
+            .filter((r) => r.org === org && r.every === every)
+            .map((r) => ({ ...r, org: undefined, every: undefined })),
+          chain.map((h) => ({
+            org: undefined,
+            every: undefined,
+            period: h.period,
+            rules: h.rules,
+            overall: h.overall,
+            level: h.level,
+            people: h.people,
+            items: h.items,
+            links: h.links,
+            people_missing: h.missing.people,
+            items_missing: h.missing.items,
+            links_missing: h.missing.links,
+          })),
+          `${org} ${every}`,
+        );
+      }
+    }
+  } finally {
+    await db.close();
   }
 });

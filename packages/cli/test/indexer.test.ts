@@ -34,6 +34,8 @@ const RELATIONS = [
   'recruitment',
   'dues_payments',
   'meetings',
+  'index_values',
+  'index_months',
   'members_by_status',
   'recruitment_pipeline',
   'dues_collected',
@@ -142,7 +144,10 @@ test('index --once fills tables and views from verified blocks; a re-run adds no
   const head = (await client.status()).height;
   const first = await index(db);
   assert.equal(first.code, 0, first.err);
-  assert.match(first.out, new RegExp(`链 cmd-test：已索引至高度 ${head}（本次自 ${h0} 起，\\d+ 条事件）`));
+  assert.match(
+    first.out,
+    new RegExp(`链 cmd-test：已索引至高度 ${head}（本次自 ${h0} 起，\\d+ 条事件，0 条运行指数记录）`),
+  );
 
   const check = () =>
     reading(db, async (rows) => {
@@ -184,7 +189,10 @@ test('index --once fills tables and views from verified blocks; a re-run adds no
   // Again: the cursor is at the head, nothing is read or written twice.
   const second = await index(db);
   assert.equal(second.code, 0, second.err);
-  assert.match(second.out, new RegExp(`已索引至高度 ${head}（本次自 ${head} 起，0 条事件）`));
+  assert.match(
+    second.out,
+    new RegExp(`已索引至高度 ${head}（本次自 ${head} 起，0 条事件，0 条运行指数记录）`),
+  );
   assert.deepEqual(await check(), events);
 
   // Following (no --once): one more registration, announced on the event stream, is indexed as
@@ -195,13 +203,13 @@ test('index --once fills tables and views from verified blocks; a re-run adds no
   const stop = new AbortController();
   const following = indexCommand(indexArgs(db), io, stop.signal);
   // Caught up first (its first round reports), so only the stream can wake it for what follows.
-  const caughtUp = new RegExp(`已索引至高度 ${head}（本次自 ${head} 起，0 条事件）`);
+  const caughtUp = new RegExp(`已索引至高度 ${head}（本次自 ${head} 起，0 条事件，0 条运行指数记录）`);
   for (let i = 0; i < 100 && !caughtUp.test(out.join('\n')); i++)
     await new Promise((r) => setTimeout(r, 100));
   assert.match(out.join('\n'), caughtUp, err.join(''));
   await sendAll([['member', 'register', { id: 'm-i2', org: 'b1', address: 'ce'.repeat(20) }]]);
   const next = (await client.status()).height;
-  const done = new RegExp(`已索引至高度 ${next}（本次自 ${head} 起，1 条事件）`);
+  const done = new RegExp(`已索引至高度 ${next}（本次自 ${head} 起，1 条事件，0 条运行指数记录）`);
   // Bounded wait, well under the 30 s poll.
   for (let i = 0; i < 100 && !done.test(out.join('\n')); i++) await new Promise((r) => setTimeout(r, 100));
   stop.abort();
@@ -290,7 +298,10 @@ test('a PostgreSQL server gets the same rows as PGlite, in every table and view'
   const head = (await client.status()).height;
   const b = await index(server);
   assert.equal(b.code, 0, b.err);
-  assert.match(b.out, new RegExp(`链 cmd-test：已索引至高度 ${head}（本次自 0 起，\\d+ 条事件）`));
+  assert.match(
+    b.out,
+    new RegExp(`链 cmd-test：已索引至高度 ${head}（本次自 0 起，\\d+ 条事件，0 条运行指数记录）`),
+  );
   const dump = (dir: string) =>
     reading(dir, async (rows) => {
       const out: Record<string, string[]> = {};

@@ -24,6 +24,8 @@ export const CLUSTER_ORGS = [
 
 export interface ReplayCluster {
   readonly dirs: readonly string[];
+  /** Each validator's API URL. */
+  readonly urls: readonly string[];
   /** The genesis as the CLI loads it. */
   readonly genesis: ReturnType<typeof loadDir>['genesis'];
   /** The SDK over node `i`'s API, as that node's operator (its api-token). */
@@ -71,5 +73,5 @@ export async function startReplayCluster(
     await Promise.all(replays.map((r) => r.setClock(ms)));
     await waitForBlockTime(client, ms, 120_000);
   };
-  return { dirs, genesis: loaded, clientOf, client, on };
+  return { dirs, urls, genesis: loaded, clientOf, client, on };
 }

@@ -172,7 +172,7 @@ export type { ApprovalRecord, Change, ChangeOp, NodeRole, ProposalRecord } from 
 export { InsightErrors } from './insight/errors.ts';
 export { insightModule } from './insight/module.ts';
 export { INDEX_RULES, type IndexRules } from './insight/rules.ts';
-export type { IndexRecord } from './insight/store.ts';
+export { type IndexRecord, insightKeys } from './insight/store.ts';
 export {
   AGE_CEILING,
   AGE_CEILING_DATE,

@@ -211,8 +211,9 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
     en: 'Height {height} of chain {chainId} was written by another indexer; run only one indexer per database.',
   },
   indexProgress: {
-    'zh-CN': '链 {chainId}：已索引至高度 {to}（本次自 {from} 起，{events} 条事件）',
-    en: 'Chain {chainId}: indexed to height {to} (from {from} this run, {events} events)',
+    'zh-CN':
+      '链 {chainId}：已索引至高度 {to}（本次自 {from} 起，{events} 条事件，{indexValues} 条运行指数记录）',
+    en: 'Chain {chainId}: indexed to height {to} (from {from} this run, {events} events, {indexValues} operation index records)',
   },
   indexFollowing: {
     'zh-CN': '正在跟随 {chains} 条链，写入 {db}；按 Ctrl-C 停止。\n',

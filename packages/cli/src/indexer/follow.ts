@@ -15,6 +15,7 @@ import { chinaDate } from '@djchain/modules';
 import type { GenesisDoc } from '@djchain/runtime';
 import { CliError } from '../i18n.ts';
 import type { IndexDb } from './db.ts';
+import { indexValues } from './index-values.ts';
 import { genesisMembers, type Statement, statementsOf } from './rows.ts';
 
 export interface ChainSource {
@@ -32,6 +33,8 @@ export interface IndexProgress {
   readonly from: number;
   readonly to: number;
   readonly events: number;
+  /** Operation index records read (by state proofs) for the months closed since the last run. */
+  readonly indexValues: number;
 }
 
 /** The stored cursor of `chainId`: the last height whose rows are all written (0 when none). */
@@ -107,7 +110,8 @@ export async function indexTo(db: IndexDb, src: ChainSource, target: number): Pr
     });
     events += statements.filter((s) => s.sql.startsWith('INSERT INTO events')).length;
   }
-  return { chainId: src.chainId, from, to: Math.max(from, target), events };
+  const to = Math.max(from, target);
+  return { chainId: src.chainId, from, to, events, indexValues: await indexValues(db, src, to) };
 }
 
 /**
@@ -125,7 +129,7 @@ export async function follow(
     for (const src of sources) {
       const head = (await src.client.status()).height;
       const p = await indexTo(db, src, head);
-      if (p.to > p.from || first) opts.onProgress(p);
+      if (p.to > p.from || p.indexValues > 0 || first) opts.onProgress(p);
     }
   };
   if (opts.once) return round(true);

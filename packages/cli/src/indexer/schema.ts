@@ -4,7 +4,9 @@
  * re-run upserts instead of duplicating; `chains.height` is the per-chain cursor, written in the
  * same transaction as the rows of that height. Money is integer fen (bigint), never a float.
  * No personal field has a column: the chain holds none in clear, and ids here are the chain's
- * opaque ids.
+ * opaque ids. `index_values` holds the operation index's records (read by state proofs, not from
+ * events: index-values.ts), `index_months` their per-chain cursor (the last month read). New tables
+ * are created on open (IF NOT EXISTS), so an older index gains them without a version change.
  */
 export const SCHEMA_VERSION = 1;
 
@@ -70,6 +72,29 @@ CREATE TABLE IF NOT EXISTS meetings (
   present integer NOT NULL,
   height bigint NOT NULL,
   PRIMARY KEY (chain_id, meeting)
+);
+CREATE TABLE IF NOT EXISTS index_values (
+  chain_id text NOT NULL,
+  org text NOT NULL,
+  period text NOT NULL,
+  every text NOT NULL CHECK (every IN ('month', 'quarter', 'year')),
+  rules text NOT NULL,
+  overall integer NOT NULL,
+  level text NOT NULL,
+  people integer NOT NULL,
+  items integer NOT NULL,
+  links integer NOT NULL,
+  people_missing integer NOT NULL,
+  items_missing integer NOT NULL,
+  links_missing integer NOT NULL,
+  closed_on date NOT NULL,
+  height bigint NOT NULL,
+  PRIMARY KEY (chain_id, org, period)
+);
+CREATE TABLE IF NOT EXISTS index_months (
+  chain_id text PRIMARY KEY,
+  month text NOT NULL,
+  height bigint NOT NULL
 );
 CREATE OR REPLACE VIEW members_by_status AS
   SELECT chain_id, org, status, count(*)::integer AS members
