@@ -13,6 +13,11 @@ export interface IndexRules {
   /** Study counts as on pace when hours × 12 ≥ target × months of the year elapsed. */
   readonly studyPace: boolean;
   /**
+   * The study pace owed only for the whole months of membership of a member who joined in the year
+   * (admitted, imported or transferred in from another chain; study/pace.ts): from `2026-v4` on.
+   */
+  readonly studyProRata: boolean;
+  /**
    * 不漏人, nobody out of contact (失去联系的党员, 《党员教育管理工作条例》; RULES.md §5): months without a
    * sign of contact after which a member counts as possibly out of contact; null: not judged.
    */
@@ -32,6 +37,7 @@ export const INDEX_RULES_2026: IndexRules = {
   weights: { people: 40, items: 30, links: 30 },
   levels: { good: 900, fair: 700 },
   studyPace: true,
+  studyProRata: false,
   contactMonths: null,
   rosterProfile: false,
   transferDays: null,
@@ -43,6 +49,7 @@ export const INDEX_RULES_2026_STRICT: IndexRules = {
   weights: { people: 35, items: 40, links: 25 },
   levels: { good: 950, fair: 800 },
   studyPace: true,
+  studyProRata: false,
   contactMonths: null,
   rosterProfile: false,
   transferDays: null,
@@ -72,11 +79,24 @@ export const INDEX_RULES_2026_V3: IndexRules = {
   transferDays: 30,
 };
 
+/**
+ * 2026-v3 with the study pace pro-rated (issue 18): 条例第二十条's 32 (56) 学时 a year are owed by a
+ * member who joins in the year only for the whole months they belong (study/pace.ts: joined on 1 July,
+ * half; on 1 January, all; on a month's last day, from the next month). Closes under earlier versions
+ * keep the full year's pace for everyone.
+ */
+export const INDEX_RULES_2026_V4: IndexRules = {
+  ...INDEX_RULES_2026_V3,
+  version: '2026-v4',
+  studyProRata: true,
+};
+
 export const INDEX_RULES: { readonly [version: string]: IndexRules } = {
   [INDEX_RULES_2026.version]: INDEX_RULES_2026,
   [INDEX_RULES_2026_STRICT.version]: INDEX_RULES_2026_STRICT,
   [INDEX_RULES_2026_V2.version]: INDEX_RULES_2026_V2,
   [INDEX_RULES_2026_V3.version]: INDEX_RULES_2026_V3,
+  [INDEX_RULES_2026_V4.version]: INDEX_RULES_2026_V4,
 };
 export const DEFAULT_INDEX_VERSION = INDEX_RULES_2026.version;
 
