@@ -5,12 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Value } from '@djchain/crypto';
+import { decode, type Value } from '@djchain/crypto';
 import type { ReadStore } from '@djchain/runtime';
-import { allModules, paceMonths } from '../src/index.ts';
+import { allModules, INDEX_RULES, paceMonths } from '../src/index.ts';
+import { rulesInForce } from '../src/insight/close.ts';
 import { memberKeys } from '../src/member/store.ts';
 import { recruitmentKeys } from '../src/recruitment/store.ts';
 import { studyCountedFrom } from '../src/study/pace.ts';
+import { TRANSFER_REMIND_DAYS } from '../src/transfer/store.ts';
 import { Chain, type Step } from './harness.ts';
 
 type Rec = {
@@ -339,7 +341,7 @@ describe('不漏人 complete (rule set 2026-v2): nobody out of contact, roster c
     score: number;
     missing: { member: string; months: string[]; since?: string | null }[];
   };
-  type V2 = Rec & { checks?: { contact: Check; roster: Check; transfer?: Check } };
+  type V2 = Rec & { checks?: { contact: Check; roster: Check; transfer?: Check }; transferDays?: number };
   const chain = new Chain();
   const rec = (org: string, period: string) => index(chain, org, period) as V2;
   const ticks = (...days: string[]) => {
@@ -532,6 +534,22 @@ describe('不漏人 complete (rule set 2026-v2): nobody out of contact, roster c
       assert.equal(rec(org, '2024-06').checks!.transfer, undefined, org);
       assert.equal(rec(org, '2024-07').rules, '2026-v3');
     }
+    // The deadline is the transfer module's (30 days), recorded at the adoption and named by each
+    // record judged by it; June, under 2026-v2, judged no transfer and names none.
+    const inForce = (
+      chain.query('insight', 'rules', {}) as { inForce: { version: string; transferDays: number } }
+    ).inForce;
+    assert.deepEqual([inForce.version, inForce.transferDays], ['2026-v3', 30]);
+    // Recorded on chain by the adoption of 07-05 (insight.adoptRules), not read from the code each close.
+    assert.deepEqual(decode(chain.state.get('insight/inForce')!), { version: '2026-v3', transferDays: 30 });
+    assert.deepEqual(
+      [
+        rec('b1', '2024-06').transferDays,
+        rec('b1', '2024-07').transferDays,
+        rec('c1', '2024-07').transferDays,
+      ],
+      [undefined, 30, 30],
+    );
     const b1 = rec('b1', '2024-07');
     // b1's 12 (11 on the roster + b1.m3 suspended): b1.m1 (due 07-11) and b1.m5 (due 07-25) still wait
     // on 07-31; b1.m2 was withdrawn on its due day (on time); b1.m4 is due only on 08-09 → 10 of 12 = 833‰.
@@ -702,6 +720,23 @@ describe('study pace pro-rated for members who join in the year (rule set 2026-v
     assert.equal(studyCountedFrom(stores({ steps: {} }), 'x'), '2023-03-04');
     assert.equal(studyCountedFrom(stores(undefined), 'x'), '2023-03-04');
     assert.equal(studyCountedFrom(stores(undefined), 'y'), null);
+  });
+});
+
+describe("the transfer deadline of 2026-v3: the transfer module's constant, kept as adopted", () => {
+  it('2026-v3 reads TRANSFER_REMIND_DAYS (30 days); the rule set in force takes the value recorded at its adoption', () => {
+    assert.equal(TRANSFER_REMIND_DAYS, 30);
+    assert.equal(INDEX_RULES['2026-v3']!.transferDays, TRANSFER_REMIND_DAYS);
+    assert.equal(INDEX_RULES['2026-v4']!.transferDays, TRANSFER_REMIND_DAYS);
+    // Stand-in insight stores: a chain that adopted 2026-v3 when the constant was 45 keeps 45; a
+    // record for another version, or none (adopted before values were recorded), gives the definition's.
+    const store = (entries: { [k: string]: unknown }) => ({ get: (k: string) => entries[k] });
+    const days = (entries: { [k: string]: unknown }) => rulesInForce(store(entries)).transferDays;
+    assert.equal(days({ version: '2026-v3', inForce: { version: '2026-v3', transferDays: 45 } }), 45);
+    assert.equal(days({ version: '2026-v4', inForce: { version: '2026-v3', transferDays: 45 } }), 30);
+    assert.equal(days({ version: '2026-v3' }), 30);
+    assert.equal(days({ version: '2026-v2', inForce: { version: '2026-v2', transferDays: null } }), null);
+    assert.equal(days({}), null);
   });
 });
 

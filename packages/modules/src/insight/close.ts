@@ -58,9 +58,20 @@ export function closeIndexMonths(ctx: HookContext): void {
   ctx.store.set(insightKeys.closed, month);
 }
 
+/**
+ * The rule set in force, with the values it took from other modules as they were when it was adopted
+ * (recorded by `insight.adoptRules`; a chain that adopted it before they were recorded has the
+ * definition's).
+ */
 export function rulesInForce(store: { get(key: string): unknown }): IndexRules {
   const v = store.get(insightKeys.version);
-  return INDEX_RULES[typeof v === 'string' ? v : DEFAULT_INDEX_VERSION]!;
+  const rules = INDEX_RULES[typeof v === 'string' ? v : DEFAULT_INDEX_VERSION]!;
+  const adopted = store.get(insightKeys.adoptedValues) as
+    | { version?: unknown; transferDays?: unknown }
+    | undefined;
+  return adopted?.version === rules.version && typeof adopted.transferDays === 'number'
+    ? { ...rules, transferDays: adopted.transferDays }
+    : rules;
 }
 
 function allOrgs(ctx: HookContext): OrgRecord[] {
@@ -277,6 +288,7 @@ function buildRecord(
     items: i,
     links: l,
     ...checks,
+    ...(rules.transferDays !== null ? { transferDays: rules.transferDays } : {}),
     overall: score,
     level: levelOf(rules, score),
   };

@@ -4,6 +4,8 @@
  * adopts another with `insight.adoptRules` (as `recruitment.adoptVersion` adopts a 细则 version), and
  * every index record names the version it was computed with.
  */
+import { TRANSFER_REMIND_DAYS } from '../transfer/store.ts';
+
 export interface IndexRules {
   readonly version: string;
   /** Percent; the three sum to 100. */
@@ -70,13 +72,16 @@ export const INDEX_RULES_2026_V2: IndexRules = {
 
 /**
  * 2026-v2 with the last check of 不漏人 (issue 18): transfers completed on time — a transfer inside the
- * chain still waiting 30 days after its request (the day the transfer module raises
- * `transfer.unanswered`) lists its member in each month it waits. `2026-v2` closes stay as they were.
+ * chain still waiting `TRANSFER_REMIND_DAYS` (30) days after its request (the day the transfer module
+ * raises `transfer.unanswered`) lists its member in each month it waits. One definition: the value is
+ * the transfer module's, read here; `insight.adoptRules` records it on chain with the version, so a
+ * chain keeps the deadline it adopted should the constant change, and each closed record names the
+ * deadline it was judged by (`transferDays`). `2026-v2` closes stay as they were.
  */
 export const INDEX_RULES_2026_V3: IndexRules = {
   ...INDEX_RULES_2026_V2,
   version: '2026-v3',
-  transferDays: 30,
+  transferDays: TRANSFER_REMIND_DAYS,
 };
 
 /**
