@@ -11,9 +11,11 @@ import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { getSuite, type Value } from '@djchain/crypto';
 import { signTx } from '@djchain/ledger';
-import { allModules, chinaTime } from '@djchain/modules';
+import { allModules, checkProfile, chinaTime } from '@djchain/modules';
 import { Executor, MemoryState } from '@djchain/runtime';
 import { generatePlan, personKey } from '../src/demo/index.ts';
+import { profileSaltOf } from '../src/demo/plan-context.ts';
+import { demoProfile, profileBases } from '../src/demo/plan-profiles.ts';
 import { reviewCounts } from '../src/demo/seed.ts';
 
 test('every transaction of a small demo plan executes ok; the expulsion goes through the county commission', () => {
@@ -223,6 +225,39 @@ test('every transaction of a small demo plan executes ok; the expulsion goes thr
     .sort();
   assert.deepEqual(pace, [lapsed, 'm-0039'].sort());
   assert.equal(lapsed, 'm-0034');
+  // The roster-complete check of the index's rule set 2026-v3 (adopted by the 党委 on 2026-05-05, six
+  // months back), by hand for seed 7, 40 members: b1's roster on 2026-10-31 is its four genesis post
+  // holders (c1 书记 m-0001, registered in b1, and b1's 书记, 组织委员 and 党务工作者 m-0007…m-0009), the
+  // imported m-0025 and m-0034 (b1 by the draw of plan-history.ts) and m-0027, transferred in from b4
+  // in 2024-08 — seven, its two recruits (m-0041, m-0047) not yet members. Every one of them has their
+  // sealed profile's commitment on chain, the post holders from genesis too: 7 of 7, nobody missing
+  // (before issue 18's genesis profiles no demo member had one: 0 of 7).
+  const october = query('insight', 'period', { org: 'b1', period: '2026-10' }) as {
+    rules: string;
+    checks: { roster: { owed: number; done: number; missing: unknown[] } };
+  };
+  assert.equal(october.rules, '2026-v3');
+  assert.deepEqual(
+    [october.checks.roster.owed, october.checks.roster.done, october.checks.roster.missing],
+    [7, 7, []],
+  );
+  // The post holders' commitments are the ones the vault's sealed profiles open to (plan-profiles.ts,
+  // the seeder's sealed.ts): salt and profile check against what the chain holds.
+  const bases = profileBases(plan.dues);
+  for (const id of ['m-0001', 'm-0007', 'm-0008', 'm-0009']) {
+    const m = query('member', 'member', { id }) as { profileCommitment: string; profileRef: string };
+    const person = plan.people.find((p) => p.id === id)!;
+    assert.equal(m.profileRef, `demo-${id}`);
+    assert.ok(
+      checkProfile(
+        suite,
+        m.profileCommitment,
+        profileSaltOf(suite, 7, id),
+        demoProfile(person, bases.get(id) ?? 0),
+      ),
+      id,
+    );
+  }
   // Residents and 四议两公开 (issue 16): twenty residents bound, seven representatives; matter A through
   // all six steps (seven votes: six yes, one abstention), matter B posted after its review with comments.
   assert.equal((query('resident', 'residents', {}) as unknown[]).length, 20);

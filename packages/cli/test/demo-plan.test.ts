@@ -27,8 +27,10 @@ test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are 
   // back) and the disclosures' contents (nothing drawn): the off-chain hash stays again. The plan
   // hash is read from the run after the counts below were checked by hand. Then by issue 18's
   // individual study (plan-study.ts, nothing drawn: the off-chain hash stays; 244 acts counted below),
-  // then by the 党委's adoption of the index's rule set 2026-v3 (one act, nothing drawn).
-  assert.equal(planHash(suite, plan), '7a335bc17f79c66da92373a1e254ef317b052d942149d7d58dc997c0312971d8');
+  // then by the 党委's adoption of the index's rule set 2026-v3 (one act, nothing drawn). Then by the
+  // sealed profiles' commitments (plan-profiles.ts, nothing drawn, no act added: every genesis entry,
+  // import and registration gains profileCommitment and profileRef; counts and off-chain hash stay).
+  assert.equal(planHash(suite, plan), '5ef432ddc4dce0c3f1107c93d5c5dd02551976b98adb6fcac03def65fbecb228');
   const offChain = JSON.stringify({ people: plan.people, cases: plan.cases, accounts: plan.accounts });
   assert.equal(createHash('sha256').update(offChain).digest('hex'), OFF_CHAIN_SHA256);
   assert.equal(plan.genesisDate, '2022-06-01');
@@ -337,3 +339,28 @@ test("the default demo's dues transactions pass the chain's parameter checks (no
 });
 
 const OFF_CHAIN_SHA256 = 'bee74a26ab8a710882c39297898b41904711598b8cdcebad58282cf9147bea26';
+
+test('seed 7: every person registers with the commitment of their sealed profile, nothing personal in clear', () => {
+  // The 24 post holders in genesis, the 36 imported and the 10 recruits registered (the counts of the
+  // first test): 70 people, each with one commitment (64 hex digits) and the reference of their line in
+  // profiles.jsonl, `demo-<id>` — as `djchain import` gives a roster's members theirs.
+  const genesisMembers = plan.genesis.member.members ?? [];
+  const registrations = plan.txs
+    .filter((t) => t.module === 'member' && (t.action === 'importMember' || t.action === 'register'))
+    .map((t) => t.params as { id: string; profileCommitment?: string; profileRef?: string });
+  assert.equal(genesisMembers.length, 24);
+  assert.equal(registrations.length, 46);
+  const all = [...genesisMembers, ...registrations];
+  for (const m of all) {
+    assert.match(String(m.profileCommitment), /^[0-9a-f]{64}$/, m.id);
+    assert.equal(m.profileRef, `demo-${m.id}`);
+  }
+  assert.equal(new Set(all.map((m) => m.id)).size, 70);
+  assert.equal(new Set(all.map((m) => m.profileCommitment)).size, 70, 'salted: no two alike');
+  // The profile's fields stay off chain: no name, birth date or dues base appears in genesis or a tx.
+  const onChain = JSON.stringify([plan.genesis, plan.txs]);
+  for (const p of plan.people) {
+    assert.ok(!onChain.includes(p.name), p.id);
+    assert.ok(!onChain.includes(`"${p.birthDate}"`), p.id);
+  }
+});

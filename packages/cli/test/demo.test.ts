@@ -184,6 +184,18 @@ test('a small demo seeds a real 4-validator consortium, every stage exists, an o
   assert.equal((await client.waitForReceipt(record.hash)).receipt.status, 'ok');
   const answer = await readSealed(sealedUrl, suite, genesis.chainId, record, readerKey.secretKey);
   assert.deepEqual(answer.fields, { name: roster.find((r) => r.id === subject)!.name });
+  // The profiles sealed in the vault are the ones committed on chain (issue 18, plan-profiles.ts): the
+  // reader, c1's 书记, is a post holder written into genesis, the subject an applicant registered later;
+  // each holds their profiles.jsonl line's commitment, so 花名册完整 counts them.
+  const sealedLines = readFileSync(join(dir, 'profiles.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { member: string; commitment: string });
+  for (const id of [reader, subject]) {
+    const { result } = await client.query('member', 'member', { id });
+    const onChain = (result as { profileCommitment: string | null }).profileCommitment;
+    assert.equal(onChain, sealedLines.find((l) => l.member === id)?.commitment, id);
+  }
 
   const organizer = genesis.modules.org as { posts: { org: string; post: string; member: string }[] };
   const c1Organizer = organizer.posts.find((p) => p.org === 'c1' && p.post === '组织委员')!.member;

@@ -267,6 +267,7 @@ export {
 } from './service/store.ts';
 export { StudyErrors } from './study/errors.ts';
 export { studyModule } from './study/module.ts';
+export { behindPace, paceMonths } from './study/pace.ts';
 export { STUDY_RULES, STUDY_RULES_2019, type StudyRules, studyRulesFor } from './study/rules.ts';
 export { TransferErrors } from './transfer/errors.ts';
 export { transferModule } from './transfer/module.ts';

@@ -5,8 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Value } from '@djchain/crypto';
-import { allModules } from '../src/index.ts';
+import { decode, type Value } from '@djchain/crypto';
+import type { ReadStore } from '@djchain/runtime';
+import { allModules, INDEX_RULES, paceMonths } from '../src/index.ts';
+import { rulesInForce } from '../src/insight/close.ts';
+import { memberKeys } from '../src/member/store.ts';
+import { recruitmentKeys } from '../src/recruitment/store.ts';
+import { studyCountedFrom } from '../src/study/pace.ts';
+import { TRANSFER_REMIND_DAYS } from '../src/transfer/store.ts';
 import { Chain, type Step } from './harness.ts';
 
 type Rec = {
@@ -335,7 +341,7 @@ describe('不漏人 complete (rule set 2026-v2): nobody out of contact, roster c
     score: number;
     missing: { member: string; months: string[]; since?: string | null }[];
   };
-  type V2 = Rec & { checks?: { contact: Check; roster: Check; transfer?: Check } };
+  type V2 = Rec & { checks?: { contact: Check; roster: Check; transfer?: Check }; transferDays?: number };
   const chain = new Chain();
   const rec = (org: string, period: string) => index(chain, org, period) as V2;
   const ticks = (...days: string[]) => {
@@ -528,6 +534,22 @@ describe('不漏人 complete (rule set 2026-v2): nobody out of contact, roster c
       assert.equal(rec(org, '2024-06').checks!.transfer, undefined, org);
       assert.equal(rec(org, '2024-07').rules, '2026-v3');
     }
+    // The deadline is the transfer module's (30 days), recorded at the adoption and named by each
+    // record judged by it; June, under 2026-v2, judged no transfer and names none.
+    const inForce = (
+      chain.query('insight', 'rules', {}) as { inForce: { version: string; transferDays: number } }
+    ).inForce;
+    assert.deepEqual([inForce.version, inForce.transferDays], ['2026-v3', 30]);
+    // Recorded on chain by the adoption of 07-05 (insight.adoptRules), not read from the code each close.
+    assert.deepEqual(decode(chain.state.get('insight/inForce')!), { version: '2026-v3', transferDays: 30 });
+    assert.deepEqual(
+      [
+        rec('b1', '2024-06').transferDays,
+        rec('b1', '2024-07').transferDays,
+        rec('c1', '2024-07').transferDays,
+      ],
+      [undefined, 30, 30],
+    );
     const b1 = rec('b1', '2024-07');
     // b1's 12 (11 on the roster + b1.m3 suspended): b1.m1 (due 07-11) and b1.m5 (due 07-25) still wait
     // on 07-31; b1.m2 was withdrawn on its due day (on time); b1.m4 is due only on 08-09 → 10 of 12 = 833‰.
@@ -573,6 +595,148 @@ describe('不漏人 complete (rule set 2026-v2): nobody out of contact, roster c
       [b1.checks!.transfer!.owed, b1.checks!.transfer!.done, b1.checks!.transfer!.missing],
       [11, 11, []],
     );
+  });
+  // Study pace pro-rated (2026-v4, issue 18), on from here: the 党委 adopts 2026-v4 on 2024-09-05, so
+  // September on are judged by it. Three members are imported into b3 in 2025 (no post: 32 学时):
+  // b3.jan on 01-01, b3.jun on 06-30 (the month's last day), b3.jul on 07-01. Study, each confirmed by
+  // b3.sec the next day: b3.jan a day in February and one in November (16 学时 by December); b3.jun two
+  // days in July (16); b3.jul a day in October and one in November (16).
+  const ticksTo = (...months: string[]) => ticks(...months.map((m) => `${m}-01`));
+  const behind = (period: string) =>
+    rec('b3', period)
+      .people.missing.filter((m) => m.items.includes('study') && m.member.startsWith('b3.j'))
+      .map((m) => m.member);
+  const warning = (member: string) => chain.query('warnings', 'warning', { id: `study.pace/${member}:2025` });
+
+  it('2026-v4: members joining in 2025 owe the study of the whole months they belong (setup: 2024-09 to 2026-01)', () => {
+    chain.ok({
+      at: '2024-09-05',
+      by: 'c.sec',
+      do: 'insight.adoptRules',
+      params: { org: 'c1', version: '2026-v4', resolution: 'res-v4' },
+    });
+    const join = (at: string, id: string) =>
+      chain.ok({
+        at,
+        by: 'c.org',
+        do: 'member.importMember',
+        params: { id, org: 'b3', address: `@${id}`, status: '正式党员', since: '2015-07-01' },
+      });
+    const study = (at: string, confirmed: string, member: string, days: number) => {
+      const id = `st-${member.replace('.', '-')}-${at}`;
+      chain.ok({
+        at,
+        by: member,
+        do: 'study.report',
+        params: { id, member, on: at, topic: '自学党章', days },
+      });
+      chain.ok({ at: confirmed, by: 'b3.sec', do: 'study.confirm', params: { id, accepted: true } });
+    };
+    ticksTo('2024-10', '2024-11', '2024-12', '2025-01');
+    join('2025-01-01', 'b3.jan');
+    ticksTo('2025-02');
+    study('2025-02-10', '2025-02-11', 'b3.jan', 1);
+    ticksTo('2025-03', '2025-04', '2025-05', '2025-06');
+    join('2025-06-30', 'b3.jun');
+    ticksTo('2025-07');
+    join('2025-07-01', 'b3.jul');
+    study('2025-07-10', '2025-07-11', 'b3.jun', 2);
+    ticksTo('2025-08', '2025-09', '2025-10');
+    study('2025-10-10', '2025-10-11', 'b3.jul', 1);
+    chain.tick('2025-10-12');
+    ticksTo('2025-11');
+    study('2025-11-10', '2025-11-11', 'b3.jan', 1);
+    study('2025-11-12', '2025-11-13', 'b3.jul', 1);
+    ticksTo('2025-12', '2026-01');
+    // The months closed before the adoption keep 2026-v3.
+    assert.deepEqual([rec('b3', '2024-08').rules, rec('b3', '2024-09').rules], ['2026-v3', '2026-v4']);
+  });
+
+  it('June 2025: b3.jan (8 学时, 6 months: 96 < 192) behind and warned; b3.jun, joined on its last day, owes nothing yet', () => {
+    // b3.jul is not a member yet on 06-30.
+    assert.deepEqual(behind('2025-06'), ['b3.jan']);
+    assert.notEqual(warning('b3.jan'), null);
+    assert.equal(warning('b3.jun'), null);
+  });
+
+  it('September 2025: b3.jul (0 学时, 3 months: 0 < 96) and b3.jan (8, 9 months: 96 < 288) behind, b3.jun (16, 3 months) on pace', () => {
+    assert.deepEqual(behind('2025-09'), ['b3.jan', 'b3.jul']);
+    // b3.jul's warning, raised at September's close with the day its pace counts from, closes once a
+    // day is confirmed (8 × 12 = 96 ≥ 32 × 3, the three months of membership, not the nine of the year).
+    const w = warning('b3.jul') as { data: Value; status: string; closedBy: string; closedOn: string };
+    assert.deepEqual(w.data, {
+      member: 'b3.jul',
+      year: 2025,
+      elapsed: 9,
+      individualHours: 0,
+      since: '2025-07-01',
+    });
+    assert.deepEqual([w.status, w.closedBy, w.closedOn], ['closed', 'study.confirm', '2025-10-12']);
+  });
+
+  it('December 2025: 16 学时 are the half year b3.jul and b3.jun owe (192 ≥ 32 × 6), not the year b3.jan owes (192 < 384)', () => {
+    assert.deepEqual(behind('2025-12'), ['b3.jan']);
+  });
+});
+
+describe('study pace pro-rated for members who join in the year (rule set 2026-v4)', () => {
+  // 条例第二十条 (RULES.md §5) sets 32 学时 a year; 2026-v4 asks a member who joins in the year only
+  // for the whole months they belong: 32 × months / 12 by a month's end, compared in twelfths (hours
+  // × 12 against 32 × months), so nothing is rounded. A month counts when they belong from its 1st.
+  it('the months owed: all when joined before the year; from the month joined on its 1st, else the next', () => {
+    // By hand: joined before the year → every month elapsed (12 at December, 5 at May); on 1 July →
+    // July…December = 6, half the year; on 1 January → 12, all of it; on 15 January → 11; on the last
+    // day of a month (30 June, 31 July) → from the next month: 6, 5; on 20 July, at September's end →
+    // August and September = 2; on 1 August, at July's end → 0; joined after the year → 0.
+    assert.deepEqual(
+      [
+        paceMonths(2025, 12, '2019-03-01'),
+        paceMonths(2025, 5, '2024-12-31'),
+        paceMonths(2025, 12, '2025-07-01'),
+        paceMonths(2025, 12, '2025-01-01'),
+        paceMonths(2025, 12, '2025-01-15'),
+        paceMonths(2025, 12, '2025-06-30'),
+        paceMonths(2025, 12, '2025-07-31'),
+        paceMonths(2025, 9, '2025-07-20'),
+        paceMonths(2025, 7, '2025-08-01'),
+        paceMonths(2025, 12, '2025-12-31'),
+      ],
+      [12, 5, 6, 12, 11, 6, 5, 2, 0, 0],
+    );
+  });
+  it('the pace counts from the branch meeting admission vote (党章第七条) when there is one, else the registration', () => {
+    // Stand-in stores holding one person "x", registered on 2023-03-04 (an applicant then, or an import).
+    const stores = (process: unknown) => {
+      const of = (key: string, value: unknown) => ({ get: (k: string) => (k === key ? value : undefined) });
+      return {
+        member: of(memberKeys.member('x'), { id: 'x', registeredOn: '2023-03-04' }) as unknown as ReadStore,
+        recruitment: of(recruitmentKeys.process('x'), process) as unknown as ReadStore,
+      };
+    };
+    assert.equal(
+      studyCountedFrom(stores({ steps: { admissionVote: { on: '2025-07-01' } } }), 'x'),
+      '2025-07-01',
+    );
+    assert.equal(studyCountedFrom(stores({ steps: {} }), 'x'), '2023-03-04');
+    assert.equal(studyCountedFrom(stores(undefined), 'x'), '2023-03-04');
+    assert.equal(studyCountedFrom(stores(undefined), 'y'), null);
+  });
+});
+
+describe("the transfer deadline of 2026-v3: the transfer module's constant, kept as adopted", () => {
+  it('2026-v3 reads TRANSFER_REMIND_DAYS (30 days); the rule set in force takes the value recorded at its adoption', () => {
+    assert.equal(TRANSFER_REMIND_DAYS, 30);
+    assert.equal(INDEX_RULES['2026-v3']!.transferDays, TRANSFER_REMIND_DAYS);
+    assert.equal(INDEX_RULES['2026-v4']!.transferDays, TRANSFER_REMIND_DAYS);
+    // Stand-in insight stores: a chain that adopted 2026-v3 when the constant was 45 keeps 45; a
+    // record for another version, or none (adopted before values were recorded), gives the definition's.
+    const store = (entries: { [k: string]: unknown }) => ({ get: (k: string) => entries[k] });
+    const days = (entries: { [k: string]: unknown }) => rulesInForce(store(entries)).transferDays;
+    assert.equal(days({ version: '2026-v3', inForce: { version: '2026-v3', transferDays: 45 } }), 45);
+    assert.equal(days({ version: '2026-v4', inForce: { version: '2026-v3', transferDays: 45 } }), 30);
+    assert.equal(days({ version: '2026-v3' }), 30);
+    assert.equal(days({ version: '2026-v2', inForce: { version: '2026-v2', transferDays: null } }), null);
+    assert.equal(days({}), null);
   });
 });
 

@@ -30,6 +30,15 @@ export function duesSaltOf(suite: Suite, seed: number, id: string): Uint8Array {
   return taggedHash(suite, 'djchain/demo/dues-salt/v1', utf8(`${seed}/${id}`));
 }
 
+/**
+ * The salt of a person's sealed-profile commitment (plan-profiles.ts). Derived from the public seed
+ * like the dues salts: the synthetic profile derives from the seed too, so the salt hides nothing the
+ * seed does not already give away (a real roster's salts are random: `djchain import`).
+ */
+export function profileSaltOf(suite: Suite, seed: number, id: string): Uint8Array {
+  return taggedHash(suite, 'djchain/demo/profile-salt/v1', utf8(`${seed}/${id}`));
+}
+
 /** Meeting days: the 6th and the 20th of each month; every planned date is one of them. */
 export function slotOnOrAfter(d: IsoDate): IsoDate {
   const [y, m, day] = d.split('-').map(Number) as [number, number, number];

@@ -35,6 +35,7 @@ import {
   planTransfers,
 } from './plan-history.ts';
 import { planOrgLife } from './plan-orglife.ts';
+import { planProfiles, withProfile } from './plan-profiles.ts';
 import { DEMO_RULESET, planRecruitment } from './plan-recruitment.ts';
 import { planResidents } from './plan-residents.ts';
 import { planService } from './plan-service.ts';
@@ -109,8 +110,14 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
   planService(ctx);
   // 党务公开 (issue 16): each item's content, the yearly dues notices; draws nothing from the generator.
   const documents = planDisclosure(ctx);
+  // Sealed profiles (issue 18, 不漏人's roster check): every person's salted commitment and reference
+  // on their registration (genesis, import or register), the profile itself sealed off chain by the
+  // seeder (sealed.ts). After the dues planner: the profile holds the dues base. Draws nothing.
+  const profiles = planProfiles(ctx.suite, opts.seed, ctx.people, dues);
 
-  const txs = [...ctx.txs].sort((x, y) => (x.date === y.date ? x.wave - y.wave : x.date < y.date ? -1 : 1));
+  const txs = [...ctx.txs]
+    .map((t) => withProfile(t, profiles))
+    .sort((x, y) => (x.date === y.date ? x.wave - y.wave : x.date < y.date ? -1 : 1));
   return {
     options: opts,
     genesisDate,
@@ -118,7 +125,7 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
       // The street 党工委 above c1: the second party for recovering its post holders' keys
       // (modules README, docs/threat-model.md). Its demo key derives from the seed like everyone's.
       org: { orgs, posts, superior: { name: SUPERIOR_NAME, address: superiorAddress(suite, opts.seed) } },
-      member: { members: genesisMembers },
+      member: { members: genesisMembers.map((m) => ({ ...m, ...profiles.get(m.id) })) },
       recruitment: { activeVersion: DEMO_RULESET.id },
       // The county-level discipline commission: it alone approves expulsions (modules README).
       discipline: { commission: { name: COMMISSION_NAME, address: commissionAddress(ctx.suite, opts.seed) } },

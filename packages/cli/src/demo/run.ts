@@ -18,7 +18,9 @@ import { initCluster } from '../init.ts';
 import { operatorToken } from '../start.ts';
 import { DemoError } from './errors.ts';
 import { type DemoPlan, generatePlan, personKey, planHash } from './plan.ts';
+import { profileSaltOf } from './plan-context.ts';
 import { declarationSaltOf } from './plan-declarations.ts';
+import { profileBases } from './plan-profiles.ts';
 import { DEMO_PROFILES, DEMO_VAULT, writeDemoVault } from './sealed.ts';
 import { seedHistory, waitForBlockTime } from './seed.ts';
 
@@ -346,9 +348,19 @@ async function seedFresh(
     0o600,
   );
   // Their sealed form, for the sealed-data service the web app reads through.
-  const bases = new Map(plan.dues.flatMap((d) => (d.base === null ? [] : [[d.member, d.base] as const])));
-  writeDemoVault(dir, suite, DEMO_CHAIN_ID, plan.people, bases, plan.residents, plan.declarations, (id) =>
-    declarationSaltOf(suite, opts.seed, id),
+  // Each member's profile under the plan's salt, so it opens to the commitment on chain (plan-profiles.ts).
+  writeDemoVault(
+    dir,
+    suite,
+    DEMO_CHAIN_ID,
+    plan.people,
+    profileBases(plan.dues),
+    plan.residents,
+    plan.declarations,
+    {
+      declaration: (id) => declarationSaltOf(suite, opts.seed, id),
+      profile: (member) => profileSaltOf(suite, opts.seed, member),
+    },
   );
   const accountsDir = join(dir, 'accounts');
   mkdirSync(accountsDir, { recursive: true, mode: 0o700 });

@@ -2,6 +2,8 @@
  * The demo's key store and sealed profiles (the synthetic names, birth dates and addresses of
  * roster.json, each sealed under its own random key — not derived from the public seed), so the web
  * app's personal-field read goes through the real sealed-data service (`djchain sealed serve`).
+ * A member's profile is sealed with the plan's salt (plan-profiles.ts), so it opens to the commitment
+ * their registration put on chain.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +18,7 @@ import {
   withKeys,
 } from '../commands/vault.ts';
 import type { DeclarationInfo, DemoResident, Person } from './plan.ts';
+import { demoProfile, profileRefOf } from './plan-profiles.ts';
 
 export const DEMO_VAULT = 'vault.json';
 export const DEMO_PROFILES = 'profiles.jsonl';
@@ -34,7 +37,12 @@ export function writeDemoVault(
   bases: ReadonlyMap<string, number> = new Map(),
   residents: readonly DemoResident[] = [],
   declarations: readonly DeclarationInfo[] = [],
-  saltOf: (id: string) => Uint8Array = () => new Uint8Array(0),
+  salts: {
+    /** A declaration's salt: the commitment on chain is the plan's. */
+    readonly declaration?: (id: string) => Uint8Array;
+    /** A member's profile salt (plan-profiles.ts): the commitment on chain is the plan's. */
+    readonly profile?: (member: string) => Uint8Array;
+  } = {},
 ): void {
   const vaultFile = join(dir, DEMO_VAULT);
   const profilesFile = join(dir, DEMO_PROFILES);
@@ -46,29 +54,23 @@ export function writeDemoVault(
   if (existsSync(profilesFile)) writeFileSync(profilesFile, '', { mode: 0o600 });
   // Residents (issue 16) are sealed beside the members: their names and key addresses only; the
   // sealed-data service never lists them (its names follow the node's roster read rules).
+  const members = new Set(people.map((p) => p.id));
   const everyone = [
     ...people,
     ...residents.map((r) => ({ id: r.id, name: r.name, birthDate: '', address: r.address })),
   ];
   const lines: SealedLine[] = everyone.map((p, i) => {
     const nonce = randomSeed().slice(0, 12);
+    // A member's salt is the plan's (their commitment is on chain); a resident's has no commitment to match.
+    const salt = members.has(p.id) && salts.profile ? salts.profile(p.id) : randomSeed();
+    const profile = demoProfile(p, bases.get(p.id) ?? 0);
     const { sealed, commitment } = sealProfile(
       suite,
       profileKeyOf(suite, vault, p.id)!,
       nonce,
       p.id,
-      randomSeed(),
-      {
-        name: p.name,
-        gender: '',
-        birthDate: p.birthDate,
-        idNumber: '',
-        phone: '',
-        address: p.address,
-        education: '',
-        occupation: '',
-        incomeBase: bases.get(p.id) ?? 0,
-      },
+      salt,
+      profile,
     );
     return {
       member: p.id,
@@ -76,7 +78,7 @@ export function writeDemoVault(
       nonce: toHex(nonce),
       sealed: toHex(sealed),
       commitment,
-      ref: `demo-${p.id}`,
+      ref: profileRefOf(p.id),
     };
   });
   appendSealed(profilesFile, lines);
@@ -86,7 +88,8 @@ export function writeDemoVault(
   const sealedDeclarations = declarations.map((d) => {
     const nonce = randomSeed().slice(0, 12);
     const { member, kind, matterOn, text } = d;
-    const out = sealDeclaration(suite, profileKeyOf(suite, vault, member)!, nonce, saltOf(d.id), {
+    const salt = salts.declaration?.(d.id) ?? new Uint8Array(0);
+    const out = sealDeclaration(suite, profileKeyOf(suite, vault, member)!, nonce, salt, {
       member,
       kind,
       matterOn,

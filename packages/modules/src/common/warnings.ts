@@ -22,7 +22,7 @@ export type WarningLevel = (typeof WARNING_LEVELS)[number];
  * transfer.unanswered {transfer}; discipline.observation {sanction, observationEnds}; anchor.missing
  * {chain, since (parent height of the last anchor or the registration), latest (child height)};
  * study.pace {member, year, elapsed (months of the pace it was raised at), individualHours (confirmed
- * then)}.
+ * then), since? (under a pro-rating index rule set: the day the member's pace counts from)}.
  */
 export type WarningKind = (typeof WARNING_KINDS)[number];
 

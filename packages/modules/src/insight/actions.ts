@@ -31,8 +31,16 @@ export const adoptRules = defineAction<{ org: string; version: string; resolutio
   },
   execute(ctx, p) {
     const from = rulesInForce(ctx.store).version;
+    // The values the rule set takes from other modules, as they are today: the chain keeps them.
+    const { transferDays } = INDEX_RULES[p.version]!;
     ctx.store.set(insightKeys.version, p.version);
-    ctx.store.set(insightKeys.adopted(ctx.height), { version: p.version, from, resolution: p.resolution });
+    ctx.store.set(insightKeys.adoptedValues, { version: p.version, transferDays });
+    ctx.store.set(insightKeys.adopted(ctx.height), {
+      version: p.version,
+      from,
+      resolution: p.resolution,
+      transferDays,
+    });
     emitAct(ctx, M, 'insight.RulesAdopted', [orgEntity(p.org)], {
       version: p.version,
       from,

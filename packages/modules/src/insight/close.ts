@@ -19,6 +19,7 @@ import { rosterOn } from '../orglife/roster.ts';
 import { storesFor } from '../permissions/authorize.ts';
 import { processOrg } from '../recruitment/process.ts';
 import type { Process } from '../recruitment/store.ts';
+import { studyCountedFrom } from '../study/pace.ts';
 import { progress } from '../study/progress.ts';
 import { viewAs } from '../warnings/resolve.ts';
 import { chainStart, suspendedOn } from './contact.ts';
@@ -57,9 +58,20 @@ export function closeIndexMonths(ctx: HookContext): void {
   ctx.store.set(insightKeys.closed, month);
 }
 
+/**
+ * The rule set in force, with the values it took from other modules as they were when it was adopted
+ * (recorded by `insight.adoptRules`; a chain that adopted it before they were recorded has the
+ * definition's).
+ */
 export function rulesInForce(store: { get(key: string): unknown }): IndexRules {
   const v = store.get(insightKeys.version);
-  return INDEX_RULES[typeof v === 'string' ? v : DEFAULT_INDEX_VERSION]!;
+  const rules = INDEX_RULES[typeof v === 'string' ? v : DEFAULT_INDEX_VERSION]!;
+  const adopted = store.get(insightKeys.adoptedValues) as
+    | { version?: unknown; transferDays?: unknown }
+    | undefined;
+  return adopted?.version === rules.version && typeof adopted.transferDays === 'number'
+    ? { ...rules, transferDays: adopted.transferDays }
+    : rules;
 }
 
 function allOrgs(ctx: HookContext): OrgRecord[] {
@@ -119,7 +131,7 @@ function closeMonth(ctx: HookContext, month: YearMonth): void {
       periods[quarter] = { people: span(earlier(month, 2)), items: itemsOf(ctx, o.id, quarter), links };
     if (yearEnd) periods[year] = { people: span(earlier(month, 11)), items: itemsOf(ctx, o.id, year), links };
     branchCounts.set(o.id, periods);
-    if (rules.studyPace && quarterEnd && !yearEnd) warnStudyPace(ctx, o.id, month, people);
+    if (rules.studyPace && quarterEnd && !yearEnd) warnStudyPace(ctx, rules, o.id, month, people);
   }
   const periods = [month, ...(quarterEnd ? [quarter] : []), ...(yearEnd ? [year] : [])];
   // Organizations in byte order (their keys): records and events the same on every node.
@@ -143,13 +155,22 @@ function closeMonth(ctx: HookContext, month: YearMonth): void {
  * (warnings/resolve.ts). Never a ranking: a member sees only their own. December raises none (the
  * year's record shows who missed it).
  */
-function warnStudyPace(ctx: HookContext, org: string, month: YearMonth, people: PeopleCount): void {
+function warnStudyPace(
+  ctx: HookContext,
+  rules: IndexRules,
+  org: string,
+  month: YearMonth,
+  people: PeopleCount,
+): void {
   const year = Number(month.slice(0, 4));
   const study = viewAs(ctx, MODULE.study);
+  const stores = { member: ctx.readStore(MODULE.member), recruitment: ctx.readStore(MODULE.recruitment) };
   for (const m of people.missing) {
     if (!m.items.includes('study')) continue;
     // Which act answered it is told by what grew: the confirmed individual hours at the raise.
     const individualHours = progress(study, m.member, year).individualHours;
+    // A pro-rating rule set: the day the pace counts from, so the warning closes at the pace it was raised with.
+    const since = rules.studyProRata ? studyCountedFrom(stores, m.member) : null;
     raiseWarning(ctx, {
       kind: 'study.pace',
       subject: `${m.member}:${year}`,
@@ -160,7 +181,13 @@ function warnStudyPace(ctx: HookContext, org: string, month: YearMonth, people: 
       due: `${year}-12-31`,
       cite: STUDY_CITE,
       resolves: ['study.confirm', 'orglife.hold'],
-      data: { member: m.member, year, elapsed: Number(month.slice(5)), individualHours },
+      data: {
+        member: m.member,
+        year,
+        elapsed: Number(month.slice(5)),
+        individualHours,
+        ...(since !== null ? { since } : {}),
+      },
     });
   }
 }
@@ -261,6 +288,7 @@ function buildRecord(
     items: i,
     links: l,
     ...checks,
+    ...(rules.transferDays !== null ? { transferDays: rules.transferDays } : {}),
     overall: score,
     level: levelOf(rules, score),
   };

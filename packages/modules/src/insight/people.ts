@@ -11,6 +11,7 @@ import { monthDues } from '../dues/ledger.ts';
 import { assessmentsOf } from '../dues/store.ts';
 import { getMember } from '../member/store.ts';
 import { monthLife } from '../orglife/close.ts';
+import { behindPace, paceMonths, studyCountedFrom } from '../study/pace.ts';
 import { progress } from '../study/progress.ts';
 import { viewAs } from '../warnings/resolve.ts';
 import { hasSignOfContact, rosterComplete } from './contact.ts';
@@ -86,8 +87,8 @@ export function peopleOfMonth(
       if (monthLife(life, member, month) === 'absent') items.push('orglife');
       if (rules.studyPace) {
         const p = progress(study, member, year);
-        // Integer pace: hours × 12 against target × months elapsed.
-        if (p.total * 12 < p.target * elapsed) items.push('study');
+        // Integer pace: hours × 12 against target × months elapsed (of membership, when pro-rated).
+        if (behindPace(p.total, p.target, owedMonths(ctx, rules, member, year, elapsed))) items.push('study');
       }
     }
     if (rules.contactMonths !== null) {
@@ -116,6 +117,25 @@ export function peopleOfMonth(
   }
   if (checked) out.checks = rules.transferDays === null ? { contact, roster } : { contact, roster, transfer };
   return out;
+}
+
+/**
+ * The months of the year a member owes study for at month `elapsed`'s end: every one elapsed, or with
+ * a pro-rating rule set only those of membership (study/pace.ts).
+ */
+export function owedMonths(
+  ctx: ReadContext,
+  rules: IndexRules,
+  member: string,
+  year: number,
+  elapsed: number,
+): number {
+  if (!rules.studyProRata) return elapsed;
+  const from = studyCountedFrom(
+    { member: ctx.readStore(MODULE.member), recruitment: ctx.readStore(MODULE.recruitment) },
+    member,
+  );
+  return from === null ? elapsed : paceMonths(year, elapsed, from);
 }
 
 /** Several months' counts as one (a quarter, a year): sums, and each person once with every month. */

@@ -4,6 +4,8 @@
  * adopts another with `insight.adoptRules` (as `recruitment.adoptVersion` adopts a 细则 version), and
  * every index record names the version it was computed with.
  */
+import { TRANSFER_REMIND_DAYS } from '../transfer/store.ts';
+
 export interface IndexRules {
   readonly version: string;
   /** Percent; the three sum to 100. */
@@ -12,6 +14,11 @@ export interface IndexRules {
   readonly levels: { readonly good: number; readonly fair: number };
   /** Study counts as on pace when hours × 12 ≥ target × months of the year elapsed. */
   readonly studyPace: boolean;
+  /**
+   * The study pace owed only for the whole months of membership of a member who joined in the year
+   * (admitted, imported or transferred in from another chain; study/pace.ts): from `2026-v4` on.
+   */
+  readonly studyProRata: boolean;
   /**
    * 不漏人, nobody out of contact (失去联系的党员, 《党员教育管理工作条例》; RULES.md §5): months without a
    * sign of contact after which a member counts as possibly out of contact; null: not judged.
@@ -32,6 +39,7 @@ export const INDEX_RULES_2026: IndexRules = {
   weights: { people: 40, items: 30, links: 30 },
   levels: { good: 900, fair: 700 },
   studyPace: true,
+  studyProRata: false,
   contactMonths: null,
   rosterProfile: false,
   transferDays: null,
@@ -43,6 +51,7 @@ export const INDEX_RULES_2026_STRICT: IndexRules = {
   weights: { people: 35, items: 40, links: 25 },
   levels: { good: 950, fair: 800 },
   studyPace: true,
+  studyProRata: false,
   contactMonths: null,
   rosterProfile: false,
   transferDays: null,
@@ -63,13 +72,28 @@ export const INDEX_RULES_2026_V2: IndexRules = {
 
 /**
  * 2026-v2 with the last check of 不漏人 (issue 18): transfers completed on time — a transfer inside the
- * chain still waiting 30 days after its request (the day the transfer module raises
- * `transfer.unanswered`) lists its member in each month it waits. `2026-v2` closes stay as they were.
+ * chain still waiting `TRANSFER_REMIND_DAYS` (30) days after its request (the day the transfer module
+ * raises `transfer.unanswered`) lists its member in each month it waits. One definition: the value is
+ * the transfer module's, read here; `insight.adoptRules` records it on chain with the version, so a
+ * chain keeps the deadline it adopted should the constant change, and each closed record names the
+ * deadline it was judged by (`transferDays`). `2026-v2` closes stay as they were.
  */
 export const INDEX_RULES_2026_V3: IndexRules = {
   ...INDEX_RULES_2026_V2,
   version: '2026-v3',
-  transferDays: 30,
+  transferDays: TRANSFER_REMIND_DAYS,
+};
+
+/**
+ * 2026-v3 with the study pace pro-rated (issue 18): 条例第二十条's 32 (56) 学时 a year are owed by a
+ * member who joins in the year only for the whole months they belong (study/pace.ts: joined on 1 July,
+ * half; on 1 January, all; on a month's last day, from the next month). Closes under earlier versions
+ * keep the full year's pace for everyone.
+ */
+export const INDEX_RULES_2026_V4: IndexRules = {
+  ...INDEX_RULES_2026_V3,
+  version: '2026-v4',
+  studyProRata: true,
 };
 
 export const INDEX_RULES: { readonly [version: string]: IndexRules } = {
@@ -77,6 +101,7 @@ export const INDEX_RULES: { readonly [version: string]: IndexRules } = {
   [INDEX_RULES_2026_STRICT.version]: INDEX_RULES_2026_STRICT,
   [INDEX_RULES_2026_V2.version]: INDEX_RULES_2026_V2,
   [INDEX_RULES_2026_V3.version]: INDEX_RULES_2026_V3,
+  [INDEX_RULES_2026_V4.version]: INDEX_RULES_2026_V4,
 };
 export const DEFAULT_INDEX_VERSION = INDEX_RULES_2026.version;
 

@@ -70,6 +70,8 @@ export interface IndexRecord {
     readonly roster: Component<CheckMiss>;
     readonly transfer?: Component<CheckMiss>;
   };
+  /** Rule sets judging transfers (`2026-v3` on): the deadline in days this period was judged by. */
+  readonly transferDays?: number;
   readonly overall: number;
   readonly level: string;
 }
@@ -81,6 +83,8 @@ export const insightKeys = {
   recordPrefix: (org: string) => `x${SEP}${org}${SEP}`,
   closed: 'closed',
   version: 'version',
+  /** The values the rule set in force took from other modules when adopted: { version, transferDays }. */
+  adoptedValues: 'inForce',
   adopted: (height: number) => `v${SEP}${String(height).padStart(12, '0')}`,
   adoptedPrefix: `v${SEP}`,
 };

@@ -57,6 +57,12 @@ export interface MemberGenesis {
     probationEnd?: string;
     /** Age commitment (age.ts) of a person registered at genesis who may apply later. */
     ageCommitment?: string;
+    /**
+     * The sealed profile's salted commitment and reference (profile.ts), as `member.importMember`
+     * takes them: given together or not at all (the roster-complete check needs both).
+     */
+    profileCommitment?: string;
+    profileRef?: string;
   }[];
 }
 
@@ -95,13 +101,14 @@ export const memberModule: ModuleDef = {
     const g = (config ?? {}) as unknown as MemberGenesis;
     for (const m of g.members ?? []) {
       const since = m.since ?? '';
+      const profiled = typeof m.profileCommitment === 'string' && typeof m.profileRef === 'string';
       const rec: MemberRecord = {
         id: m.id,
         org: m.org,
         registeredOn: isIsoDate(since) ? since : chinaDate(ctx.time),
         address: m.address,
-        profileCommitment: null,
-        profileRef: null,
+        profileCommitment: profiled ? m.profileCommitment! : null,
+        profileRef: profiled ? m.profileRef! : null,
         ageCommitment: typeof m.ageCommitment === 'string' ? m.ageCommitment : null,
         imported:
           m.status && isIsoDate(since)

@@ -12,10 +12,7 @@ import { storesFor } from '../permissions/authorize.ts';
 import { acceptTransfer, refuseTransfer, requestTransfer, withdrawTransfer } from './actions.ts';
 import { TRANSFER_CITE, TransferErrors } from './errors.ts';
 import { reclaimRelease, releaseOut } from './release.ts';
-import { frozenBy, getTransfer, pendingTransfer, transferKeys } from './store.ts';
-
-/** A request unanswered this many days raises one warning to both branches. */
-const TRANSFER_REMIND_DAYS = 30;
+import { frozenBy, getTransfer, pendingTransfer, TRANSFER_REMIND_DAYS, transferKeys } from './store.ts';
 
 export const transferModule: ModuleDef = {
   name: MODULE.transfer,

@@ -4,6 +4,14 @@ import type { IsoDate } from '../common/dates.ts';
 import { getRecord, SEP } from '../common/stores.ts';
 import type { SanctionRecord } from '../discipline/store.ts';
 
+/**
+ * Days after its request within which the receiving branch answers a transfer inside the chain: a
+ * request unanswered this many days raises one `transfer.unanswered` warning to both branches
+ * (module.ts), and the index's rule sets that judge transfers on time (`2026-v3` on) take it as the
+ * deadline (insight/rules.ts; each chain keeps the value its 党委 adopted, insight/actions.ts).
+ */
+export const TRANSFER_REMIND_DAYS = 30;
+
 export interface TransferRecord {
   readonly id: string;
   readonly member: string;

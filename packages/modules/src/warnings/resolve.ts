@@ -22,6 +22,7 @@ import { type MeetingKind, orgLifeRules } from '../orglife/rules.ts';
 import { lifeKeys } from '../orglife/store.ts';
 import { DEADLINE_ACTS, deadlinesOf } from '../recruitment/deadlines.ts';
 import { getProcess } from '../recruitment/store.ts';
+import { behindPace, paceMonths } from '../study/pace.ts';
 import { progress } from '../study/progress.ts';
 import { getTransfer } from '../transfer/store.ts';
 import type { WarningRecord } from './store.ts';
@@ -110,8 +111,10 @@ const RESOLVERS: { readonly [K in WarningKind]: Resolver } = {
     const closedMonth =
       typeof closed === 'string' && closed.startsWith(`${year}-`) ? Number(closed.slice(5)) : 0;
     const months = Math.max(d.elapsed as number, closedMonth - (closedMonth % 3));
+    // Raised under a pro-rating rule set (`since`): only the months of membership are owed (study/pace.ts).
+    const owed = typeof d.since === 'string' ? paceMonths(year, months, d.since) : months;
     const p = progress(viewAs(ctx, MODULE.study), str(d, 'member'), year);
-    if (p.total * 12 < p.target * months) return null;
+    if (behindPace(p.total, p.target, owed)) return null;
     return p.individualHours > (d.individualHours as number) ? 'study.confirm' : 'orglife.hold';
   },
   'discipline.observation'(ctx, d) {
