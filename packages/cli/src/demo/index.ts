@@ -142,6 +142,7 @@ function failure(lang: Lang, e: unknown): string {
 
 /** The `demo` command: returns -1 while running (the process lives until Ctrl-C), 1 on failure. */
 export async function demoMain(argv: string[]): Promise<number> {
+  if (argv.includes('--hierarchy')) return (await import('./hierarchy.ts')).hierarchyMain(argv);
   const out = (s: string) => process.stdout.write(s);
   let opts: DemoOptions;
   try {

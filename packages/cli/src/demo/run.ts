@@ -91,7 +91,7 @@ export interface RunningDemo {
   readonly childExited: Promise<string>;
 }
 
-const MAIN = new URL('../main.ts', import.meta.url).pathname;
+export const MAIN = new URL('../main.ts', import.meta.url).pathname;
 const REPLAY = new URL('./replay-node.ts', import.meta.url).pathname;
 const WEB_SERVE = new URL('../../../web/src/serve.ts', import.meta.url).pathname;
 const WEB_DIST_INDEX = new URL('../../../web/dist/index.html', import.meta.url).pathname;
@@ -491,7 +491,7 @@ export function startReplay(nodeDir: string, opts: { port?: number } = {}): Repl
   };
 }
 
-interface Started {
+export interface Started {
   readonly child: ChildProcess;
   readonly url: string;
   readonly exited: Promise<number | null>;
@@ -502,7 +502,7 @@ interface Started {
  * child (the web server, the sealed-data service) can tell when the demo is gone: they start early
  * in a first start, and a demo killed while writing its history must not leave them behind.
  */
-function startChild(cmd: string, args: string[], urlPattern: RegExp, ipc = false): Promise<Started> {
+export function startChild(cmd: string, args: string[], urlPattern: RegExp, ipc = false): Promise<Started> {
   const child = spawn(cmd, args, {
     stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });

@@ -5,6 +5,37 @@ export const DEMO_MESSAGES = {
     'zh-CN': '写入历史数据 {bar} {done}/{total} 链上日期 {date}',
     en: 'Writing the history {bar} {done}/{total} chain date {date}',
   },
+  hierStarting: {
+    'zh-CN': '正在启动层级演示：街道链与两条社区链（各一个验证节点），锚定与跨链转接……',
+    en: 'Starting the hierarchy demo: a street chain and two community chains (one validator each), anchoring and a cross-chain transfer…',
+  },
+  hierNode: { 'zh-CN': '  {name}（{chainId}）：{url}', en: '  {name} ({chainId}): {url}' },
+  hierRegistered: {
+    'zh-CN': '  {parent} 已登记 {child} 的链（书记提出、组织委员确认）。',
+    en: '  {parent} registered the chain of {child} (proposed by the 书记, confirmed by the 组织委员).',
+  },
+  hierTransferred: {
+    'zh-CN':
+      '  组织关系转接：{east} 的 {from} 转出，{west} 以 {to} 接收（转出记录与档案在 {east} 链高度 {height} 的锚定区块头上验证）。',
+    en: '  Transfer: {from} released by {east}, admitted by {west} as {to} (the release and history proved against {east} header {height}, anchored there).',
+  },
+  hierAnchored: {
+    'zh-CN': '  已将 {child} 的区块头（高度 {height}）锚定到 {parent}。',
+    en: '  Anchored the header of {child} (height {height}) on {parent}.',
+  },
+  hierAnchorRefused: {
+    'zh-CN': '  {child} 的本次锚定未完成：{code}（下次定时重试）。',
+    en: '  Anchoring {child} did not go through: {code} (tried again at the next interval).',
+  },
+  hierIndexStopped: {
+    'zh-CN': '  索引进程停止：{reason}',
+    en: '  The indexer stopped: {reason}',
+  },
+  hierReady: {
+    'zh-CN':
+      '层级演示已就绪。查看街道链上的锚定：djchain anchor status --api {street}\n索引库（PGlite，全部数据已验证）：{index}\n每 11 分钟重新锚定两个社区；按 Ctrl-C 停止。',
+    en: 'The hierarchy demo is ready. Anchors on the street chain: djchain anchor status --api {street}\nIndex (PGlite, every value verified): {index}\nThe communities are anchored again every 11 minutes; Ctrl-C stops.',
+  },
   demoStopping: { 'zh-CN': '正在停止演示环境……', en: 'Stopping the demo…' },
   demoChildExited: {
     'zh-CN': '子进程意外退出（{why}），演示环境停止。',

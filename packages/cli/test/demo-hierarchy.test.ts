@@ -1,0 +1,146 @@
+/**
+ * `djchain demo --hierarchy` (issue 19): three real node processes — a street chain and two
+ * community chains — where the street anchors both communities, one community's member moves to the
+ * other by a proved cross-chain transfer, and the indexer follows all three into PGlite. Checked
+ * from outside with the SDK, each chain trusted from its own genesis file: the admission, the
+ * anchors against the communities' own verified headers, the index rows; a second start reuses the
+ * chains without doing the setup again. Waits are bounded; nothing depends on timing.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { DjchainClient } from '@djchain/client';
+import { decode, getSuite, toHex } from '@djchain/crypto';
+import { headerHash } from '@djchain/ledger';
+import { type Spawned, startDjchain } from '@djchain/testkit/process';
+import { loadDir } from '../src/files.ts';
+import { openIndexDb } from '../src/indexer/db.ts';
+
+const suite = getSuite('intl');
+const tmp = mkdtempSync(join(tmpdir(), 'djchain-hier-'));
+const running = new Set<Spawned>();
+after(async () => {
+  for (const s of running) await s.stop(5_000, 'SIGKILL');
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const READY = /层级演示已就绪/;
+
+async function start(): Promise<Spawned> {
+  const s = await startDjchain(['demo', '--hierarchy', '--dir', tmp], {
+    what: 'demo --hierarchy',
+    pattern: /东风街道党工委（demo-street）：(http:\/\/127\.0\.0\.1:\d+)/,
+    ready: (out) => READY.test(out),
+    timeoutMs: 300_000, // a bound against a hang on a loaded machine, not a timing check
+  });
+  running.add(s);
+  return s;
+}
+
+function clientOf(out: string, name: string, dir: string): DjchainClient {
+  const url = new RegExp(`${name}（[a-z-]+）：(http://127\\.0\\.0\\.1:\\d+)`).exec(out)?.[1];
+  assert.ok(url, `${name} URL in ${out}`);
+  const { genesis } = loadDir(join(tmp, dir));
+  return new DjchainClient({
+    baseUrl: url,
+    suite,
+    chainId: genesis.chainId,
+    trust: { kind: 'genesis', validators: genesis.validators },
+    token: readFileSync(join(tmp, dir, 'api-token'), 'utf8').trim(),
+  });
+}
+
+test('demo --hierarchy: anchoring up to the street, a proved transfer between communities, the indexer; a restart reuses it', async () => {
+  const first = await start();
+  const out = first.out();
+  for (const line of [
+    /东风街道党工委 已登记 东风社区党委 的链/,
+    /东风街道党工委 已登记 朝阳社区党委 的链/,
+    /朝阳社区党委 已登记 东风社区党委 的链/,
+    /组织关系转接：东风社区党委 的 df-003 转出，朝阳社区党委 以 cy-101 接收/,
+    /已将 东风社区党委 的区块头（高度 \d+）锚定到 东风街道党工委/,
+    /已将 朝阳社区党委 的区块头（高度 \d+）锚定到 东风街道党工委/,
+  ])
+    assert.match(out, line);
+  const street = clientOf(out, '东风街道党工委', 'street');
+  const east = clientOf(out, '东风社区党委', 'dongfeng');
+  const west = clientOf(out, '朝阳社区党委', 'chaoyang');
+
+  // 朝阳 admitted the member, the new history starting from a link to the old one.
+  const member = (await west.query('member', 'member', { id: 'cy-101' })).result as { status: string };
+  assert.equal(member.status, '正式党员');
+  const { verdict } = await west.getDossier('member:cy-101');
+  const inbound = verdict.dossier.events.find((e) => e.type === 'member.TransferredIn');
+  assert.ok(inbound, 'member.TransferredIn in the dossier');
+  const data = inbound.data as {
+    fromChain: string;
+    fromMember: string;
+    fromHeight: number;
+    fromHead: string;
+  };
+  assert.deepEqual([data.fromChain, data.fromMember], ['demo-dongfeng', 'df-003']);
+  // … linked to df-003's history head on 东风 at the anchored height, read there with its proof.
+  const old = await east.getState('hist/member:df-003', data.fromHeight);
+  assert.equal(data.fromHead, toHex((decode(old.value!) as { head: Uint8Array }).head));
+  // 东风's release record is proved, and names 朝阳.
+  const release = await east.getState('transfer/t/df-t-001');
+  const r = decode(release.value!) as { status: string; toChain: string };
+  assert.deepEqual([r.status, r.toChain], ['released', 'demo-chaoyang']);
+
+  // The street holds an anchor of each community, equal to the header that community's own light
+  // client verifies at that height.
+  for (const [client, chain] of [
+    [east, 'demo-dongfeng'],
+    [west, 'demo-chaoyang'],
+  ] as const) {
+    const latest = (await street.query('anchor', 'latest', { chain })).result as {
+      height: number;
+      hash: string;
+    };
+    const header = await client.verifiedHeader(latest.height);
+    assert.equal(latest.hash, toHex(headerHash(suite, header)), chain);
+  }
+
+  // The indexer's first round, per chain (it opens its database after the demo says it is ready).
+  const indexed = (chain: string) => new RegExp(`链 ${chain}：已索引至高度 \\d+（本次自 0 起`);
+  const chains = ['demo-street', 'demo-dongfeng', 'demo-chaoyang'];
+  for (let i = 0; i < 600 && !chains.every((c) => indexed(c).test(first.out())); i++)
+    await new Promise((res) => setTimeout(res, 500));
+  for (const chain of chains) assert.match(first.out(), indexed(chain));
+  first.child.kill('SIGINT');
+  assert.equal(await first.exited, 0);
+  running.delete(first);
+  const db = await openIndexDb(join(tmp, 'index'));
+  try {
+    const rows = await db.query(
+      `SELECT chain_id, member, org, status FROM members WHERE member IN ('df-003', 'cy-101') ORDER BY chain_id`,
+    );
+    assert.deepEqual(rows.rows, [
+      { chain_id: 'demo-chaoyang', member: 'cy-101', org: 'b1', status: '正式党员' },
+      { chain_id: 'demo-dongfeng', member: 'df-003', org: 'b1', status: '正式党员' },
+    ]);
+    const rowsOfChains = await db.query<{ chain_id: string }>(
+      'SELECT chain_id FROM chains ORDER BY chain_id',
+    );
+    assert.deepEqual(
+      rowsOfChains.rows.map((x) => x.chain_id),
+      ['demo-chaoyang', 'demo-dongfeng', 'demo-street'],
+    );
+  } finally {
+    await db.close();
+  }
+
+  // A second start: the same chains, no registration or transfer again.
+  const second = await start();
+  assert.doesNotMatch(second.out(), /已登记|组织关系转接/);
+  const again = clientOf(second.out(), '朝阳社区党委', 'chaoyang');
+  assert.equal(
+    ((await again.query('member', 'member', { id: 'cy-101' })).result as { status: string }).status,
+    '正式党员',
+  );
+  second.child.kill('SIGINT');
+  assert.equal(await second.exited, 0);
+  running.delete(second);
+});
