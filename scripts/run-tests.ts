@@ -60,6 +60,8 @@ const LONGEST_FIRST = [
   'web/test/declarations',
   'sim/test/seeds-1',
   'cli/test/governance-cluster',
+  'cli/test/dues-cluster',
+  'cli/test/demo-hierarchy',
   'sim/test/seeds-0',
   'web/test/dues-books',
   'cli/test/demo-early',
