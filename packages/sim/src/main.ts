@@ -36,7 +36,12 @@ function intArg(name: string, value: string | undefined, fallback: number): numb
   return n;
 }
 
-function replay(seed: number, trace: boolean, mutantName: string | undefined, all: boolean): number {
+async function replay(
+  seed: number,
+  trace: boolean,
+  mutantName: string | undefined,
+  all: boolean,
+): Promise<number> {
   const mutant = MUTANTS.find((m) => m.name === mutantName);
   if (mutantName !== undefined && mutant === undefined) {
     console.error(`SIM_BAD_ARGUMENT: no mutant ${mutantName} (${MUTANTS.map((m) => m.name).join(', ')})`);
@@ -50,8 +55,8 @@ function replay(seed: number, trace: boolean, mutantName: string | undefined, al
     : { scenario: scenarioOpts, ...strict };
   const scenario = makeScenario(seed, scenarioOpts);
   console.log(`seed ${seed}${mutant ? ` mutant ${mutant.name}` : ''}: ${summarize(scenario)}`);
-  const first = runSeed(seed, trace ? { ...base, trace: (line) => console.log(line) } : base);
-  const second = runSeed(seed, base);
+  const first = await runSeed(seed, trace ? { ...base, trace: (line) => console.log(line) } : base);
+  const second = await runSeed(seed, base);
   for (const r of [first, second]) console.log(`trace hash ${r.traceHash} events ${r.events}`);
   if (first.traceHash !== second.traceHash) console.log('NONDETERMINISTIC: the two runs differ');
   console.log(

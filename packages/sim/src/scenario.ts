@@ -39,8 +39,22 @@ export type Fault =
       readonly oneWay: boolean;
     }
   | { readonly kind: 'pause'; readonly at: number; readonly node: number; readonly until: number }
-  /** Crash, the node directory deleted, restart: the node re-joins by block sync. */
-  | { readonly kind: 'wipe'; readonly at: number; readonly node: number; readonly restartAt: number }
+  /**
+   * Crash, the node directory deleted, restart. `rejoin: 'blocks'`: the node starts from genesis
+   * and re-joins by block sync (with no signer state it may sign anew: a faulty node).
+   * `'snapshot'`: before it starts, the node's real snapshot bootstrap (`bootstrapFromPeers`)
+   * takes the state of the peers' latest certified height over the simulated network, and the
+   * node starts with a new signer state whose floor is the next height (the operator's
+   * `--signer-state-reset`, as the CLI asks of a validator started from a snapshot); its
+   * signing is checked as a correct validator's (DOUBLE_SIGN, LOCK, PROPOSER).
+   */
+  | {
+      readonly kind: 'wipe';
+      readonly at: number;
+      readonly node: number;
+      readonly restartAt: number;
+      readonly rejoin: 'blocks' | 'snapshot';
+    }
   /** The directory's files copied at `backupAt`; at `at` a crash, the copy put back, restart. */
   | {
       readonly kind: 'restore';
@@ -109,6 +123,8 @@ export const defaultScenarioOptions: ScenarioOptions = {
 
 /** Salt of the stream the lost-write faults are drawn from. */
 const LOSS_STREAM = 0x10551055;
+/** Salt of the stream a wipe's way of re-joining is drawn from (the other choices stay as they were). */
+const REJOIN_STREAM = 0x5a95a95a;
 
 type MutableValidator = { id: string; power: number; behaviour: Behaviour };
 
@@ -189,12 +205,15 @@ export function makeScenario(seed: number, options: Partial<ScenarioOptions> = {
     faults.push({ kind: 'pause', at, node: rng.int(nodes), until: at + rng.range(50, 3000) });
   }
   // Storage faults hit only nodes counted as faulty: a wiped or restored validator may sign anew
-  // (issue 9, item 5), so it must fit within f.
+  // (issue 9, item 5), so it must fit within f. Half of the wipes re-join by snapshot.
+  const rejoinRng = new Prng((seed ^ REJOIN_STREAM) >>> 0);
   for (const node of storageNodes) {
     const at = rng.range(800, faultEnd);
     const restartAt = at + rng.range(50, 1500);
-    if (rng.chance(0.5)) faults.push({ kind: 'wipe', at, node, restartAt });
-    else faults.push({ kind: 'restore', backupAt: rng.range(0, at - 1), at, node, restartAt });
+    if (rng.chance(0.5)) {
+      const rejoin = rejoinRng.chance(0.5) ? 'snapshot' : 'blocks';
+      faults.push({ kind: 'wipe', at, node, restartAt, rejoin });
+    } else faults.push({ kind: 'restore', backupAt: rng.range(0, at - 1), at, node, restartAt });
   }
   // Lost unsynced writes on correct nodes, drawn from a stream of their own so that adding them
   // left every other choice of every seed as it was.
@@ -241,6 +260,6 @@ export function summarize(s: Scenario): string {
   return (
     `n=${s.validators.length} powers=[${powers}] byzantine=[${byz.join(' ')}] heights=${s.targetHeight} ` +
     `faultEnd=${s.faultEnd}ms drop=${s.dropP} dup=${s.duplicateP} delay+${s.extraDelayMs}ms tx/${s.txIntervalMs}ms ` +
-    `faults=[${s.faults.map((f) => `${f.kind}@${f.at}${'node' in f ? `:n${f.node}` : ''}`).join(' ')}]`
+    `faults=[${s.faults.map((f) => `${f.kind}${f.kind === 'wipe' ? `/${f.rejoin}` : ''}@${f.at}${'node' in f ? `:n${f.node}` : ''}`).join(' ')}]`
   );
 }
