@@ -142,7 +142,8 @@ export class SimNode {
     options: { maxFrameBytes: FRAME_BYTES },
     send: (peer, channel, payload) => {
       const to = this.host.nodesOf(peer).filter((i) => i !== this.index);
-      for (const i of to) this.host.sendFrame(this.index, i, channel, payload);
+      const out = this.hostile ? this.hostile.snapshotFrame(payload) : payload;
+      for (const i of to) this.host.sendFrame(this.index, i, channel, out);
       return to.length > 0;
     },
     onMessage: (h) => {

@@ -46,7 +46,14 @@ type SimEvent =
     }
   /** A wiped node starts (again) its snapshot bootstrap; `bootstrapped`: it ended (`height` 0: it failed). */
   | { readonly kind: 'rejoin'; readonly node: number }
-  | { readonly kind: 'bootstrapped'; readonly node: number; readonly height: number; readonly why: string }
+  | {
+      readonly kind: 'bootstrapped';
+      readonly node: number;
+      readonly height: number;
+      /** Peers the syncer caught serving invalid data (each then banned for that bootstrap). */
+      readonly faults: number;
+      readonly why: string;
+    }
   | { readonly kind: 'fault'; readonly fault: Fault; readonly phase: 'backup' | 'begin' | 'end' }
   | { readonly kind: 'client' }
   | { readonly kind: 'resubmit' };
@@ -429,7 +436,7 @@ export class Simulation implements NodeHost {
         const n = this.nodes[e.node]!;
         n.booting = false;
         if (e.height > 0) {
-          this.trace(`n${e.node} snapshot h${e.height}`);
+          this.trace(`n${e.node} snapshot h${e.height} ${e.faults} peers caught lying`);
           // The operator's --signer-state-reset: the signer floor is the next height.
           this.boot(n, { signerStateReset: true });
         } else {
@@ -487,11 +494,12 @@ export class Simulation implements NodeHost {
       n.bootstrap().then(
         (r) => {
           const height = r?.height ?? 0;
-          this.queue.push(this.time, { kind: 'bootstrapped', node, height, why: 'not empty' });
+          const faults = r?.stats.faults.length ?? 0;
+          this.queue.push(this.time, { kind: 'bootstrapped', node, height, faults, why: 'not empty' });
         },
         (e: unknown) => {
           const why = (e as { code?: string }).code ?? 'error';
-          this.queue.push(this.time, { kind: 'bootstrapped', node, height: 0, why });
+          this.queue.push(this.time, { kind: 'bootstrapped', node, height: 0, faults: 0, why });
         },
       ),
     );

@@ -73,7 +73,7 @@ test('a wiped validator re-joins by snapshot over the simulated network: its sto
     {
       trace: (l) => {
         lines.push(l);
-        const snap = /^\d+ n3 snapshot h(\d+)$/.exec(l);
+        const snap = /^\d+ n3 snapshot h(\d+) 0 peers caught lying$/.exec(l);
         if (snap) snapshotHeight = Number(snap[1]);
         if (snapshotHeight > 0 && firstStored === undefined && / n3 commit /.test(l)) {
           const blocks = sim.nodes[3]!.node!.app.store.blocks;
@@ -105,6 +105,28 @@ test('a wiped validator re-joins by snapshot over the simulated network: its sto
     lines.some((l) => Number(l.split(' ')[0]) > RESTART && l.includes(`by ${id}`) && / n3>n\d /.test(l)),
     'the re-joined validator votes',
   );
+});
+
+test('a peer serving a forged snapshot chunk is caught by the chunk proof; the wiped validator re-joins from the honest ones', async () => {
+  // v0 (badCertificate) serves every chunk with one value changed; it is the first peer asked.
+  const base = withByzantine(
+    withByzantine(plainScenario([1, 2, 2, 2, 1], { targetHeight: 9, faultEnd: 4000 }), 0, 'badCertificate'),
+    4,
+    'storage',
+  );
+  const lines: string[] = [];
+  const sim = new Simulation(
+    { ...base, faults: [{ kind: 'wipe', at: 2500, node: 4, restartAt: 2600, rejoin: 'snapshot' }] },
+    { trace: (l) => lines.push(l) },
+  );
+  const r = await sim.run();
+  assert.equal(r.ok, true, `${r.violation?.code} ${r.violation?.message}`);
+  const snap = lines.find((l) => / n4 snapshot h/.test(l));
+  assert.match(snap ?? '', / n4 snapshot h\d+ 1 peers caught lying$/);
+  // From the honest peers' state it executes and commits the next blocks as they do (AGREEMENT).
+  const after = commits(lines).filter((c) => c.node === 4 && c.atMs >= 2600);
+  assert.ok(after.length >= 3, 'it commits after the re-join');
+  assert.ok(sim.nodes[4]!.height() >= r.minCorrectHeight - 1, 'it kept up');
 });
 
 test('a validator wiped while it had signed at the height the peers are stuck at does not sign there again after a snapshot re-join', async () => {
@@ -143,7 +165,7 @@ test('a validator wiped while it had signed at the height the peers are stuck at
     const last = commits(lines)
       .filter((c) => c.node === 3 && c.atMs < at)
       .at(-1)!.height;
-    const snap = Number(/ n3 snapshot h(\d+)$/.exec(lines.find((l) => / n3 snapshot h/.test(l)) ?? '')?.[1]);
+    const snap = Number(/ n3 snapshot h(\d+) /.exec(lines.find((l) => / n3 snapshot h/.test(l)) ?? '')?.[1]);
     assert.equal(snap, last, `wipe at ${at}: the snapshot is of the height it had`);
     const signedAt = (h: number, from: number, to: number) =>
       lines.some((l) => {
