@@ -220,6 +220,33 @@ test('lost unsynced writes on a correct validator at 12 moments: the database go
   assert.ok(lostHeights >= 6, `heights lost and re-committed: ${lostHeights}`);
 });
 
+test('lost writes that took a commit and a lock: the signer file keeps the lock, the node resumes it when it reaches that height again', async () => {
+  // Fresh seed 20283 of the default pool (found by `npm run sim -- --seeds 400 --from 20000`), kept
+  // as data: n5 locks on a block at h3 r0 (its precommit fsync'd in signer-state.json), then a power
+  // loss takes chain.db back to before its h2 commit. It restarted at h2 and saved chain.db's h2
+  // record over the file's h3 one, and a record was resumed only at start, not when block sync
+  // brought the node to h3: it prevoted another block at h3 r1 against its lock (LOCK).
+  const s = {
+    ...plainScenario([1, 1, 2, 1, 1, 1], {
+      seed: 20283,
+      clockSkewMs: [306, 227, 128, 33, 170, 117],
+      targetHeight: 7,
+      faultEnd: 4996,
+      dropP: 0.05,
+      txIntervalMs: 800,
+      faults: [
+        { kind: 'crash', at: 1002, node: 0, restartAt: 1675 },
+        { kind: 'partition', at: 3449, until: 4188, groups: [1, 1, 1, 1, 0, 1], oneWay: true },
+        { kind: 'lose', backupAt: 4023, at: 4159, node: 5, restartAt: 4948 },
+        { kind: 'crash', at: 4612, node: 3, restartAt: 4732 },
+        { kind: 'partition', at: 4831, until: 4996, groups: [1, 0, 1, 0, 0, 0], oneWay: false },
+      ],
+    }),
+  };
+  const r = await new Simulation(withByzantine(s, 2, 'amnesiac')).run();
+  assert.equal(r.ok, true, `${r.violation?.code} ${r.violation?.message}`);
+});
+
 test('a partition of 2 of 4 halts without forking and resumes after the heal; a one-way cut does not fork either', async () => {
   const AT = 300;
   const HEAL = 6000;
