@@ -44,6 +44,7 @@ export { nodeRegistry, observerIds } from './net/registry.ts';
 export {
   type CertifiedHeader,
   defaultSnapshotWireOptions,
+  type SnapshotLink,
   SnapshotWire,
   type SnapshotWireOptions,
 } from './net/snapshot-wire.ts';

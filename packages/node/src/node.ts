@@ -26,7 +26,7 @@ import { AttachmentWire } from './net/attachment-wire.ts';
 import { MempoolGossip, type MempoolGossipOptions } from './net/mempool-gossip.ts';
 import { P2PTransport } from './net/p2p-transport.ts';
 import { nodeRegistry } from './net/registry.ts';
-import { SnapshotWire } from './net/snapshot-wire.ts';
+import { type SnapshotLink, SnapshotWire } from './net/snapshot-wire.ts';
 import { AttachmentStore, type AttachmentStoreOptions } from './storage/attachment-store.ts';
 import { ChainStore } from './storage/chain-store.ts';
 import { type DirLock, lockDir } from './storage/dir-lock.ts';
@@ -76,6 +76,11 @@ export interface NodeDeps {
    * the caller starts and stops it.
    */
   readonly p2p?: P2PNode;
+  /**
+   * Without `p2p`: the link snapshots and certified headers are served over (the simulator's
+   * network), so that peers starting from a snapshot can take one from this node.
+   */
+  readonly snapshotLink?: SnapshotLink;
   /** Wall clock in ms (injected so tests and the simulator can drive it). */
   readonly now?: () => number;
   /** Timers for consensus (real ones by default; the simulator injects its scheduler). */
@@ -201,8 +206,17 @@ export function openNode(
     };
     refreshRegistry();
     // Serves snapshots and certified headers to peers that start from a snapshot.
-    const snapshotWire = deps.p2p
-      ? new SnapshotWire({}, { p2p: deps.p2p, source: { store, suite }, log })
+    const snapshotLink = deps.p2p ?? deps.snapshotLink;
+    const snapshotWire = snapshotLink
+      ? new SnapshotWire(
+          {},
+          {
+            p2p: snapshotLink,
+            source: { store, suite },
+            log,
+            ...(deps.timers ? { timers: deps.timers } : {}),
+          },
+        )
       : undefined;
     const attachmentStore = new AttachmentStore(opts.dataDir, opts.attachments ?? {});
     const attachmentWire = deps.p2p

@@ -19,6 +19,7 @@ import {
   type Log,
   openNode,
   SIGNER_STATE_FILE,
+  SignerStateFile,
   type SignerStateJson,
   type Transport,
   type WireMessage,
@@ -66,6 +67,13 @@ function hrsOfWire(m: WireMessage): HRS | undefined {
   return undefined;
 }
 
+/** The signature of a proposal or vote `signer` signed (a re-sent message carries the same one). */
+function signatureBy(m: WireMessage, signer: string): string | undefined {
+  if (m.kind === 'proposal' && toHex(m.proposal.proposer) === signer) return toHex(m.proposal.signature);
+  if (m.kind === 'vote' && toHex(m.vote.validator) === signer) return toHex(m.vote.signature);
+  return undefined;
+}
+
 function readSignerFile(dir: string): SignerStateJson {
   return JSON.parse(readFileSync(join(dir, SIGNER_STATE_FILE), 'utf8')) as SignerStateJson;
 }
@@ -100,7 +108,15 @@ test('a restored old chain.db with a newer signer file signs nothing at or below
   const backupHeight = nodes[3]!.app.height();
   nodes[3]!.close();
   copyFileSync(join(dir3, 'chain.db'), join(root, 'backup.db'));
-  nodes[3] = open(3);
+  // What v3 signs from here on: the record it resumes after the restore re-sends some of it.
+  const earlier = new Set<string>();
+  const id3 = toHex(keys[3]!.publicKey);
+  nodes[3] = open(3, {
+    sent: (m) => {
+      const sig = signatureBy(m, id3);
+      if (sig !== undefined) earlier.add(sig);
+    },
+  });
   await Promise.all(nodes.map((n) => waitForHeight(n, backupHeight + 8)));
   nodes[3]!.close();
   const floor = readSignerFile(dir3).lastSigned;
@@ -109,12 +125,11 @@ test('a restored old chain.db with a newer signer file signs nothing at or below
   // Restore the old chain.db; keep the signer file. v3 starts partitioned.
   for (const f of ['chain.db', 'chain.db-wal', 'chain.db-shm']) rmSync(join(dir3, f), { force: true });
   copyFileSync(join(root, 'backup.db'), join(dir3, 'chain.db'));
-  const signed: HRS[] = [];
+  const signed: { at: HRS; sig: string }[] = [];
   let firstAttempt: () => void = () => {};
   const attempted = new Promise<void>((resolve) => {
     firstAttempt = resolve;
   });
-  const id3 = toHex(keys[3]!.publicKey);
   net.cut.add(id3);
   const log: Log = {
     info: () => {},
@@ -129,7 +144,7 @@ test('a restored old chain.db with a newer signer file signs nothing at or below
     sent: (m) => {
       const at = hrsOfWire(m);
       if (at) {
-        signed.push(at);
+        signed.push({ at, sig: signatureBy(m, id3) ?? '' });
         firstAttempt();
       }
     },
@@ -140,9 +155,13 @@ test('a restored old chain.db with a newer signer file signs nothing at or below
   // It catches up by block sync and takes part again above its floor.
   await waitForHeight(nodes[3], floor.height + 2);
   // Once level with the others it votes again (within a bounded number of blocks).
-  await waitForCommit(nodes[3], () => signed.some((at) => at.height > floor.height), 50);
-  const below = signed.filter((at) => compareHRS(at, floor) <= 0);
-  assert.deepEqual(below, [], 'nothing signed at or below the recorded position');
+  await waitForCommit(nodes[3], () => signed.some((s) => s.at.height > floor.height), 50);
+  // At or below the floor only what it had signed before (the floor height's record, resumed
+  // when block sync brings the node back to that height, is re-sent as it was signed).
+  const below = signed
+    .filter((s) => s.sig !== '' && compareHRS(s.at, floor) <= 0 && !earlier.has(s.sig))
+    .map((s) => s.at);
+  assert.deepEqual(below, [], 'nothing signed anew at or below the recorded position');
 });
 
 test('a validator directory with chain data but no signer file refuses to start unless reset', async (t) => {
@@ -208,4 +227,40 @@ test('one node per directory: a second open is refused while the first runs; a d
   const again = startNode(dir);
   assert.equal(readFileSync(join(dir, LOCK_FILE), 'utf8').trim(), String(process.pid));
   again.close();
+});
+
+test('the file keeps the record of its highest height: a lower one (chain.db’s, resumed after a power loss) does not replace it', (t) => {
+  const dir = tempDir(t);
+  const opts = { dataDir: dir, chainId: 'c', validator: 'v' };
+  const file = SignerStateFile.create(opts, null);
+  const vote = (height: number, type: 'prevote' | 'precommit', value: string) => ({
+    kind: 'vote' as const,
+    vote: { type, height, round: 0, value, validator: 'v' },
+  });
+  // Locked on A at height 3 (prevote and precommit signed, fsync'd).
+  const at3 = {
+    height: 3,
+    round: 0,
+    step: 'precommit' as const,
+    lockedValue: 'A',
+    lockedRound: 0,
+    validValue: 'A',
+    validRound: 0,
+    lastSigned: { height: 3, round: 0, step: 2 as const },
+    signed: [vote(3, 'prevote', 'A'), vote(3, 'precommit', 'A')],
+  };
+  file.save(at3);
+  // The restarted node resumes chain.db's record of height 2 (three signatures) and saves it.
+  file.save({
+    ...at3,
+    height: 2,
+    lockedValue: 'B',
+    validValue: 'B',
+    lastSigned: { height: 2, round: 0, step: 2 },
+    signed: [vote(2, 'prevote', 'B'), vote(2, 'precommit', 'B'), vote(2, 'prevote', 'B')],
+  });
+  const again = SignerStateFile.load(opts);
+  assert.equal(again.record()?.height, 3);
+  assert.equal(again.record()?.lockedValue, 'A');
+  assert.deepEqual(again.lastSigned(), { height: 3, round: 0, step: 2 });
 });

@@ -6,7 +6,7 @@
  * is wiped or restored from an old copy (see scenario.ts).
  */
 import { makeValidatorSet, proposer } from '@djchain/consensus';
-import { encode, fromHex, type KeyPair, toHex } from '@djchain/crypto';
+import { decode, encode, fromHex, type KeyPair, toHex } from '@djchain/crypto';
 import {
   type Block,
   type CommitCertificate,
@@ -23,6 +23,7 @@ import {
 import type { Application, Executed, WireMessage } from '@djchain/node';
 import { signProposal } from '@djchain/node';
 import { addressOf, nextNonce } from '@djchain/runtime';
+import { decodeSnapshotChunk, encodeSnapshotChunk } from '@djchain/state';
 import { CHAIN_ID, simSuite } from './genesis.ts';
 import type { Prng } from './prng.ts';
 
@@ -197,6 +198,28 @@ export class Hostile {
     const msg: WireMessage = { kind: 'commit', block: encodeBlock(executed.block), commit, tip: h };
     this.forgedSync = { height: h, msg };
     net.sendTo(from, msg);
+  }
+
+  /**
+   * A frame its node's snapshot wire sends. badCertificate: each chunk it serves has one value
+   * changed (well-formed, so only the chunk's proof against the certified state root tells).
+   */
+  snapshotFrame(payload: Uint8Array): Uint8Array {
+    if (this.behaviour !== 'badCertificate') return payload;
+    try {
+      const env = decode(payload) as { re?: unknown; body?: unknown };
+      if (typeof env.re !== 'number' || !(env.body instanceof Uint8Array)) return payload;
+      const body = decode(env.body) as { kind?: unknown; chunk?: unknown };
+      if (body.kind !== 'chunk' || !(body.chunk instanceof Uint8Array)) return payload;
+      const chunk = decodeSnapshotChunk(body.chunk);
+      if (chunk.entries.length === 0) return payload;
+      const [first, ...rest] = chunk.entries;
+      const value = Uint8Array.from([...first!.value, 0x2a]);
+      const forged = encodeSnapshotChunk({ ...chunk, entries: [{ ...first!, value }, ...rest] });
+      return encode({ re: env.re, body: encode({ kind: 'chunk', chunk: forged }) });
+    } catch {
+      return payload;
+    }
   }
 
   private perPeer(net: HostileNet, pick: (peer: number) => WireMessage): void {

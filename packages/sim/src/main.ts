@@ -24,7 +24,7 @@ import { failureLine, runSeed } from './run.ts';
 import { makeScenario, summarize } from './scenario.ts';
 
 const USAGE =
-  'usage: npm run sim -- --seeds N [--from S] [--workers W] [--all-behaviours] | --seed S [--trace] [--mutant NAME] [--all-behaviours] | --mutants [--seeds N] [--from S] [--workers W] | --hierarchy [--seed S] [--communities N] [--streets N] [--districts N] [--days N] [--interval MIN] [--transfers N]';
+  'usage: npm run sim -- --seeds N [--from S] [--workers W] [--all-behaviours] | --seed S [--trace] [--mutant NAME] [--all-behaviours] | --mutants [--mutant NAME] [--seeds N] [--from S] [--workers W] | --hierarchy [--seed S] [--communities N] [--streets N] [--districts N] [--days N] [--interval MIN] [--transfers N]';
 
 function intArg(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -36,7 +36,12 @@ function intArg(name: string, value: string | undefined, fallback: number): numb
   return n;
 }
 
-function replay(seed: number, trace: boolean, mutantName: string | undefined, all: boolean): number {
+async function replay(
+  seed: number,
+  trace: boolean,
+  mutantName: string | undefined,
+  all: boolean,
+): Promise<number> {
   const mutant = MUTANTS.find((m) => m.name === mutantName);
   if (mutantName !== undefined && mutant === undefined) {
     console.error(`SIM_BAD_ARGUMENT: no mutant ${mutantName} (${MUTANTS.map((m) => m.name).join(', ')})`);
@@ -50,8 +55,8 @@ function replay(seed: number, trace: boolean, mutantName: string | undefined, al
     : { scenario: scenarioOpts, ...strict };
   const scenario = makeScenario(seed, scenarioOpts);
   console.log(`seed ${seed}${mutant ? ` mutant ${mutant.name}` : ''}: ${summarize(scenario)}`);
-  const first = runSeed(seed, trace ? { ...base, trace: (line) => console.log(line) } : base);
-  const second = runSeed(seed, base);
+  const first = await runSeed(seed, trace ? { ...base, trace: (line) => console.log(line) } : base);
+  const second = await runSeed(seed, base);
   for (const r of [first, second]) console.log(`trace hash ${r.traceHash} events ${r.events}`);
   if (first.traceHash !== second.traceHash) console.log('NONDETERMINISTIC: the two runs differ');
   console.log(
@@ -96,10 +101,16 @@ async function seeds(from: number, count: number, workers: number, all: boolean)
   return failed === 0 ? 0 : 1;
 }
 
-async function mutants(from: number, count: number, workers: number): Promise<number> {
+/** Every mutant on each seed (or only `only`, to measure one), with the real code as baseline. */
+async function mutants(from: number, count: number, workers: number, only?: string): Promise<number> {
+  const chosen = MUTANTS.filter((m) => only === undefined || m.name === only);
+  if (chosen.length === 0) {
+    console.error(`SIM_BAD_ARGUMENT: no mutant ${only} (${MUTANTS.map((m) => m.name).join(', ')})`);
+    return 2;
+  }
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const names = [undefined, ...MUTANTS.map((m) => m.name)];
+  const names = [undefined, ...chosen.map((m) => m.name)];
   const jobs = Array.from({ length: count }, (_, i) =>
     names.map((mutant) => ({ seed: from + i, allBehaviours: true, ...(mutant ? { mutant } : {}) })),
   ).flat();
@@ -114,7 +125,7 @@ async function mutants(from: number, count: number, workers: number): Promise<nu
   const baselineOk = [...bySeed.values()].filter((m) => m.get(undefined)?.result.ok).length;
   console.log(`real code: ${baselineOk}/${count} seeds hold every invariant`);
   const shares: Record<string, number> = {};
-  for (const m of MUTANTS) {
+  for (const m of chosen) {
     let caught = 0;
     const codes = new Map<string, number>();
     const examples: number[] = [];
@@ -222,7 +233,10 @@ async function main(): Promise<number> {
       all,
     );
   }
-  if (values.mutants) return mutants(from, intArg('seeds', values.seeds as string | undefined, 50), workers);
+  if (values.mutants) {
+    const count = intArg('seeds', values.seeds as string | undefined, 50);
+    return mutants(from, count, workers, values.mutant as string | undefined);
+  }
   return seeds(from, intArg('seeds', values.seeds as string | undefined, 100), workers, all);
 }
 

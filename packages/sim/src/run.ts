@@ -7,13 +7,16 @@ export interface RunOptions extends Partial<SimulationOptions> {
 }
 
 /** Runs the scenario the seed describes. */
-export function runSeed(seed: number, opts: RunOptions = {}): SimulationResult {
+export function runSeed(seed: number, opts: RunOptions = {}): Promise<SimulationResult> {
   const { scenario: scenarioOpts, ...simOpts } = opts;
   return runScenario(makeScenario(seed, scenarioOpts), simOpts);
 }
 
 /** Runs an explicit scenario (tests build special ones, e.g. a fixed partition). */
-export function runScenario(scenario: Scenario, opts: Partial<SimulationOptions> = {}): SimulationResult {
+export function runScenario(
+  scenario: Scenario,
+  opts: Partial<SimulationOptions> = {},
+): Promise<SimulationResult> {
   return new Simulation(scenario, opts).run();
 }
 

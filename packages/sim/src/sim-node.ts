@@ -5,16 +5,22 @@
  * every sqlite transaction is fsync'd, so a crash here is a power loss between two transactions:
  * the driver's memory — executed blocks not yet saved, signature caches, buffered messages, the
  * mempool — is lost); a restart opens it again from the same directory. A wipe deletes the
- * directory; a restore puts back an older copy of its files.
+ * directory; a restore puts back an older copy of its files. Snapshots and certified headers go
+ * over the node's `SnapshotLink` on the simulated network: every open node serves them (the real
+ * `SnapshotWire` of `openNode`), and a wiped node may take one with the real `bootstrapFromPeers`
+ * before it opens.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toHex } from '@djchain/crypto';
 import {
+  type BootstrapResult,
+  bootstrapFromPeers,
   type DjNode,
   type DriverOptions,
   openNode,
   SIGNER_STATE_FILE,
+  type SnapshotLink,
   silentLog,
   type TimerHandle,
   type Timers,
@@ -25,6 +31,9 @@ import type { GenesisDoc } from '@djchain/runtime';
 import { type Behaviour, Hostile } from './byzantine.ts';
 import { keyOf, MODULES, simSuite } from './genesis.ts';
 import type { Prng } from './prng.ts';
+
+/** The simulated p2p frame limit (the real one is `P2POptions.maxFrameBytes`). */
+export const FRAME_BYTES = 512 * 1024;
 
 /** Timer handle of the simulated scheduler. */
 export interface SimTimer {
@@ -38,9 +47,13 @@ export interface NodeHost {
   schedule(node: number, incarnation: number, delayMs: number, timer: SimTimer, fn: () => void): void;
   /** A message onto the simulated network (`to` undefined: every other node). */
   send(from: number, to: number | undefined, msg: WireMessage, extraDelayMs?: number): void;
+  /** A frame of another p2p channel (snapshots) onto the simulated network, to one node. */
+  sendFrame(from: number, to: number, channel: number, payload: Uint8Array): void;
   /** Node indices running the validator with this public key hex. */
   nodesOf(id: string): readonly number[];
   readonly nodeCount: number;
+  /** Ids of the other nodes that are up (a p2p node's connected peers). */
+  upPeers(index: number): string[];
   onFatal(node: number, e: unknown): void;
   trace(line: string): void;
 }
@@ -71,7 +84,11 @@ export class SimNode {
   /** The handler the node's driver registered (messages are delivered to it). */
   private handler: ((msg: WireMessage, from: string) => void) | null = null;
   private peerHandler: ((peer: string) => void) | null = null;
+  /** Handlers of snapshot-channel frames: the open node's serving wire, a bootstrap's asking wire. */
+  private readonly frameHandlers = new Set<(peer: string, channel: number, payload: Uint8Array) => unknown>();
   private readonly backup: string;
+  /** A snapshot bootstrap is under way (the node is down; the bootstrap's timers run). */
+  booting = false;
 
   constructor(cfg: SimNodeConfig, host: NodeHost) {
     this.cfg = cfg;
@@ -103,12 +120,11 @@ export class SimNode {
     return this.committed;
   }
 
-  /** Opens the real node from its directory (creating genesis on first start) and starts it. */
-  open(): void {
-    const incarnation = ++this.incarnation;
+  /** The node's timers in the simulated scheduler, for this incarnation. */
+  private timers(incarnation: number): Timers {
     const host = this.host;
     const index = this.index;
-    const timers: Timers = {
+    return {
       setTimeout: (fn, ms) => {
         const t: SimTimer = { cancelled: false };
         host.schedule(index, incarnation, Math.max(0, ms), t, fn);
@@ -119,6 +135,55 @@ export class SimNode {
       },
       setImmediate: (fn) => host.schedule(index, incarnation, 0, { cancelled: false }, fn),
     };
+  }
+
+  /** What the real snapshot wire uses of p2p, over the simulated network (peers: the nodes that are up). */
+  readonly link: SnapshotLink = {
+    options: { maxFrameBytes: FRAME_BYTES },
+    send: (peer, channel, payload) => {
+      const to = this.host.nodesOf(peer).filter((i) => i !== this.index);
+      const out = this.hostile ? this.hostile.snapshotFrame(payload) : payload;
+      for (const i of to) this.host.sendFrame(this.index, i, channel, out);
+      return to.length > 0;
+    },
+    onMessage: (h) => {
+      this.frameHandlers.add(h);
+      return () => this.frameHandlers.delete(h);
+    },
+    peers: () => this.host.upPeers(this.index),
+  };
+
+  /** A snapshot-channel frame for this node: to every handler; their promises are returned. */
+  deliverFrame(channel: number, payload: Uint8Array, fromId: string): Promise<unknown>[] {
+    const out: Promise<unknown>[] = [];
+    for (const h of [...this.frameHandlers]) {
+      const r = h(fromId, channel, payload);
+      if (r instanceof Promise) out.push(r);
+    }
+    return out;
+  }
+
+  /**
+   * The real bootstrap of an empty directory from the peers' latest certified height (the node
+   * must be down). Its timers are the simulator's; the simulation opens the node afterwards.
+   */
+  bootstrap(): Promise<BootstrapResult | undefined> {
+    return bootstrapFromPeers(
+      // Requests time out in simulated time (a dropped frame costs 2 s, not the real 15).
+      { dataDir: this.cfg.dir, genesis: this.cfg.genesis, wire: { timeoutMs: 2000 }, peerPolls: 10 },
+      { p2p: this.link, timers: this.timers(this.incarnation), log: silentLog },
+    );
+  }
+
+  /**
+   * Opens the real node from its directory (creating genesis on first start) and starts it.
+   * `signerStateReset`: the operator's confirmation a validator started from a snapshot needs.
+   */
+  open(opts: { readonly signerStateReset?: boolean } = {}): void {
+    const incarnation = ++this.incarnation;
+    const host = this.host;
+    const index = this.index;
+    const timers = this.timers(incarnation);
     const transport: Transport = {
       broadcast: (msg) => this.outgoing(msg, undefined),
       send: (peer, msg) => {
@@ -141,12 +206,14 @@ export class SimNode {
         mempool: { verifyWorkers: 0, maxTxs: 2000, maxBytes: 8 << 20 },
         driver: this.cfg.driver,
         dbCacheMiB: 2,
+        ...(opts.signerStateReset ? { signerStateReset: true } : {}),
         ...(this.cfg.appUnsafe ? { appUnsafe: this.cfg.appUnsafe } : {}),
       },
       {
         key,
         suite: simSuite(),
         transport,
+        snapshotLink: this.link,
         now: () => this.cfg.genesisTime + host.now() + this.cfg.clockSkewMs,
         timers,
         log: silentLog,

@@ -25,7 +25,7 @@ import { Checker, type Violation } from './invariants.ts';
 import { Prng } from './prng.ts';
 import { EventQueue } from './queue.ts';
 import { type Fault, healTime, type Scenario, TIME_ONLY_EVIDENCE_DEFAULT } from './scenario.ts';
-import { type NodeHost, SimNode, type SimTimer } from './sim-node.ts';
+import { FRAME_BYTES, type NodeHost, SimNode, type SimTimer } from './sim-node.ts';
 
 type SimEvent =
   | {
@@ -36,6 +36,24 @@ type SimEvent =
       readonly fn: () => void;
     }
   | { readonly kind: 'deliver'; readonly from: number; readonly to: number; readonly bytes: Uint8Array }
+  /** A frame of the snapshot channel (requests and answers of the real `SnapshotWire`). */
+  | {
+      readonly kind: 'frame';
+      readonly from: number;
+      readonly to: number;
+      readonly channel: number;
+      readonly bytes: Uint8Array;
+    }
+  /** A wiped node starts (again) its snapshot bootstrap; `bootstrapped`: it ended (`height` 0: it failed). */
+  | { readonly kind: 'rejoin'; readonly node: number }
+  | {
+      readonly kind: 'bootstrapped';
+      readonly node: number;
+      readonly height: number;
+      /** Peers the syncer caught serving invalid data (each then banned for that bootstrap). */
+      readonly faults: number;
+      readonly why: string;
+    }
   | { readonly kind: 'fault'; readonly fault: Fault; readonly phase: 'backup' | 'begin' | 'end' }
   | { readonly kind: 'client' }
   | { readonly kind: 'resubmit' };
@@ -76,7 +94,7 @@ export const SIM_DRIVER: Partial<DriverOptions> = {
   syncBatch: 4,
 };
 /** The simulated p2p frame limit (the real one is `P2POptions.maxFrameBytes`). */
-export const FRAME_LIMIT = 512 * 1024;
+export const FRAME_LIMIT = FRAME_BYTES;
 /** The sim nodes' mempool bound (sim-node.ts). */
 const MEMPOOL_MAX_TXS = 2000;
 
@@ -140,6 +158,11 @@ export class Simulation implements NodeHost {
   private admitted = 0;
   private clientCommitted = 0;
   private serial = 0;
+  /**
+   * Promises of the real node's async code under way (a snapshot bootstrap, the snapshot wire's
+   * handlers): while there are any, the loop lets their continuations run after every event.
+   */
+  private asyncWork = 0;
 
   constructor(scenario: Scenario, opts: Partial<SimulationOptions> = {}) {
     this.scenario = scenario;
@@ -149,7 +172,21 @@ export class Simulation implements NodeHost {
     this.clientRng = rng.fork();
     const genesis = simGenesis(scenario.validators.map((v) => v.power));
     const ids = scenario.validators.map((_, i) => toHex(keyOf(`v${i}`).publicKey));
-    const correctIds = new Set(ids.filter((_, i) => scenario.validators[i]!.behaviour === 'correct'));
+    // Whose signing is checked: correct validators, and storage-faulted ones whose only storage
+    // fault is a wipe re-joined by snapshot (they start with a signer floor and must not double-sign).
+    const storageFault = (vi: number) =>
+      scenario.faults.filter(
+        (f) => (f.kind === 'wipe' || f.kind === 'restore') && scenario.nodeValidator[f.node] === vi,
+      );
+    const correctIds = new Set(
+      ids.filter((_, i) => {
+        const b = scenario.validators[i]!.behaviour;
+        return (
+          b === 'correct' ||
+          (b === 'storage' && storageFault(i).every((f) => f.kind === 'wipe' && f.rejoin === 'snapshot'))
+        );
+      }),
+    );
     this.checker = new Checker({
       validators: scenario.validators.map((v, i) => ({ id: ids[i]!, power: v.power })),
       correct: correctIds,
@@ -240,6 +277,35 @@ export class Simulation implements NodeHost {
     return this.byId.get(id) ?? [];
   }
 
+  upPeers(index: number): string[] {
+    const own = this.nodes[index]!.id;
+    const out: string[] = [];
+    for (const n of this.nodes) if (n.up && n.id !== own && !out.includes(n.id)) out.push(n.id);
+    return out;
+  }
+
+  sendFrame(from: number, to: number, channel: number, bytes: Uint8Array): void {
+    // The same network as consensus messages: loss, duplication, delays, partitions.
+    const lossy = this.time < this.scenario.faultEnd;
+    if (lossy && this.netRng.chance(this.scenario.dropP)) return;
+    if (this.separated(from, to)) return;
+    const copies = lossy && this.netRng.chance(this.scenario.duplicateP) ? 2 : 1;
+    for (let c = 0; c < copies; c++) {
+      let delay = 2 + this.netRng.int(30);
+      if (lossy && this.scenario.extraDelayMs > 0) delay += this.netRng.int(this.scenario.extraDelayMs + 1);
+      this.queue.push(this.time + delay, { kind: 'frame', from, to, channel, bytes });
+    }
+  }
+
+  /** Counts a promise of the real node's async code until it settles. */
+  private track(p: Promise<unknown>): void {
+    this.asyncWork++;
+    const done = () => {
+      this.asyncWork--;
+    };
+    p.then(done, done);
+  }
+
   onFatal(node: number, e: unknown): void {
     const code = (e as { code?: string }).code ?? (e as Error).message;
     this.trace(`n${node} FATAL ${code}`);
@@ -282,11 +348,15 @@ export class Simulation implements NodeHost {
 
   // ── Scheduler ──────────────────────────────────────────────────────────────────────────────
 
-  /** Runs until every correct node reached the target height and the clients' transactions settled. */
-  run(): SimulationResult {
+  /**
+   * Runs until every correct node reached the target height and the clients' transactions settled.
+   * Async only for the real node's async code (the snapshot bootstrap and wire): its continuations
+   * run between two events, in an order the events alone decide.
+   */
+  async run(): Promise<SimulationResult> {
     try {
       for (const n of this.nodes) this.boot(n);
-      this.loop();
+      await this.loop();
     } finally {
       for (const n of this.nodes) n.crash();
       rmSync(this.root, { recursive: true, force: true });
@@ -306,7 +376,7 @@ export class Simulation implements NodeHost {
     };
   }
 
-  private loop(): void {
+  private async loop(): Promise<void> {
     // Done when every fault has healed, the target height is reached, the correct nodes went two
     // heights further after the heal (liveness is shown per seed), and the clients' work settled.
     let atHeal = -1;
@@ -333,11 +403,13 @@ export class Simulation implements NodeHost {
         break;
       }
       this.afterStep();
+      // PERF: only while async work is under way; one macrotask turn runs every microtask queued.
+      if (this.asyncWork > 0) await new Promise<void>((r) => setImmediate(r));
     }
   }
 
   private dispatch(e: SimEvent): void {
-    const index = e.kind === 'call' ? e.node : e.kind === 'deliver' ? e.to : -1;
+    const index = e.kind === 'call' ? e.node : e.kind === 'deliver' || e.kind === 'frame' ? e.to : -1;
     const node = index >= 0 ? this.nodes[index]! : null;
     if (node !== null && node.pausedUntil > this.time) {
       // A paused process (GC pause, swapped out) handles its events late, in their original order.
@@ -346,13 +418,35 @@ export class Simulation implements NodeHost {
     }
     switch (e.kind) {
       case 'call':
-        if (e.timer.cancelled || node!.incarnation !== e.inc || !node!.up) return;
+        if (e.timer.cancelled || node!.incarnation !== e.inc || !(node!.up || node!.booting)) return;
         this.trace(`n${e.node} timer`);
         e.fn();
         return;
       case 'deliver':
         this.deliver(node!, e.from, e.bytes);
         return;
+      case 'frame':
+        this.trace(`n${e.from}>n${e.to} frame ${e.channel} ${e.bytes.length}B`);
+        for (const p of node!.deliverFrame(e.channel, e.bytes, this.nodes[e.from]!.id)) this.track(p);
+        return;
+      case 'rejoin':
+        this.rejoin(this.nodes[e.node]!);
+        return;
+      case 'bootstrapped': {
+        const n = this.nodes[e.node]!;
+        n.booting = false;
+        if (e.height > 0) {
+          this.trace(`n${e.node} snapshot h${e.height} ${e.faults} peers caught lying`);
+          // The operator's --signer-state-reset: the signer floor is the next height.
+          this.boot(n, { signerStateReset: true });
+        } else {
+          // As a supervisor would: the directory emptied again, the bootstrap retried a second later.
+          this.trace(`n${e.node} snapshot failed ${e.why}`);
+          n.wipe();
+          this.queue.push(this.time + 1000, { kind: 'rejoin', node: e.node });
+        }
+        return;
+      }
       case 'fault':
         this.applyFault(e.fault, e.phase);
         return;
@@ -390,9 +484,30 @@ export class Simulation implements NodeHost {
     }
   }
 
-  private boot(n: SimNode): void {
+  /** A wiped node takes a snapshot from its peers (the real bootstrap), then opens. */
+  private rejoin(n: SimNode): void {
+    if (n.up || n.booting) return;
+    this.trace(`n${n.index} bootstrap`);
+    n.booting = true;
+    const node = n.index;
+    this.track(
+      n.bootstrap().then(
+        (r) => {
+          const height = r?.height ?? 0;
+          const faults = r?.stats.faults.length ?? 0;
+          this.queue.push(this.time, { kind: 'bootstrapped', node, height, faults, why: 'not empty' });
+        },
+        (e: unknown) => {
+          const why = (e as { code?: string }).code ?? 'error';
+          this.queue.push(this.time, { kind: 'bootstrapped', node, height: 0, faults: 0, why });
+        },
+      ),
+    );
+  }
+
+  private boot(n: SimNode, opts: { readonly signerStateReset?: boolean } = {}): void {
     this.trace(`n${n.index} open h${n.height()}`);
-    n.open();
+    n.open(opts);
     const live = n.node;
     if (live === null) return;
     const inc = n.incarnation;
@@ -466,7 +581,8 @@ export class Simulation implements NodeHost {
           if (f.kind === 'wipe') n.wipe();
           if (f.kind === 'restore') n.restoreBackup();
           if (f.kind === 'lose') n.restoreBackup({ keepSignerState: true });
-        } else if (!n.up) this.boot(n);
+        } else if (f.kind === 'wipe' && f.rejoin === 'snapshot') this.rejoin(n);
+        else if (!n.up) this.boot(n);
         return;
       }
     }

@@ -9,7 +9,7 @@ import { plainScenario, withByzantine } from './helpers.ts';
 const EQUIVOCATING = new Set(['equivocator', 'amnesiac', 'twin', 'flooder']);
 
 for (const behaviour of BYZANTINE_BEHAVIOURS) {
-  test(`Byzantine ${behaviour}: the correct nodes agree, reach the target and hold every invariant`, () => {
+  test(`Byzantine ${behaviour}: the correct nodes agree, reach the target and hold every invariant`, async () => {
     // A lossy first seconds: rounds fail, re-gossip runs, conflicting messages meet.
     const s = withByzantine(
       plainScenario([1, 1, 1, 1], {
@@ -22,7 +22,7 @@ for (const behaviour of BYZANTINE_BEHAVIOURS) {
       3,
       behaviour,
     );
-    const r = runScenario(s);
+    const r = await runScenario(s);
     assert.equal(r.ok, true, `${r.violation?.code}: ${r.violation?.message}`);
     assert.ok(r.minCorrectHeight >= 9);
     for (const id of r.evidenceAgainst)

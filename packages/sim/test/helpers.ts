@@ -37,13 +37,16 @@ export function withByzantine(s: Scenario, index: number, behaviour: Behaviour):
 export const KNOWN_FAILING_SEEDS: ReadonlySet<number> = new Set<number>([]);
 
 /** Runs a range of seeds and returns every failure line (each names its seed and replay command). */
-export function runSeeds(from: number, count: number): { failures: string[]; heights: number; txs: number } {
+export async function runSeeds(
+  from: number,
+  count: number,
+): Promise<{ failures: string[]; heights: number; txs: number }> {
   const failures: string[] = [];
   const fixed: number[] = [];
   let heights = 0;
   let txs = 0;
   for (let seed = from; seed < from + count; seed++) {
-    const r = runSeed(seed);
+    const r = await runSeed(seed);
     heights += r.minCorrectHeight;
     txs += r.txsCommitted;
     if (KNOWN_FAILING_SEEDS.has(seed)) {

@@ -19,17 +19,17 @@ const CASES: ReadonlyArray<{ mutant: string; seed: number; code: ViolationCode; 
   { mutant: 'time-only-equivocation-ignored', seed: 20, code: 'EVIDENCE_MISSED' },
 ];
 
-const baselines = new Map<number, ReturnType<typeof runSeed>>();
+const baselines = new Map<number, Awaited<ReturnType<typeof runSeed>>>();
 
 for (const c of CASES) {
   test(`mutant ${c.mutant} is caught (${c.code}) on seed ${c.seed}, where the real code holds`, {
     todo: c.todo,
-  }, () => {
+  }, async () => {
     const mutant = MUTANTS.find((m) => m.name === c.mutant);
     assert.ok(mutant, c.mutant);
     let base = baselines.get(c.seed);
     if (base === undefined) {
-      base = runSeed(c.seed, opts);
+      base = await runSeed(c.seed, opts);
       baselines.set(c.seed, base);
     }
     assert.equal(
@@ -37,7 +37,7 @@ for (const c of CASES) {
       true,
       `real code on seed ${c.seed}: ${base.violation?.code} ${base.violation?.message}`,
     );
-    const r = runSeed(c.seed, { ...opts, unsafe: mutant.unsafe });
+    const r = await runSeed(c.seed, { ...opts, unsafe: mutant.unsafe });
     assert.equal(r.violation?.code, c.code, r.violation?.message ?? 'not caught');
   });
 }

@@ -12,7 +12,13 @@ test('scenarios span 4–6 validators, weighted powers, every behaviour and faul
     sizes.add(s.validators.length);
     if (s.validators.some((v) => v.power !== 1)) weighted++;
     for (const f of s.faults) {
-      kinds.add(f.kind === 'partition' && f.oneWay ? 'one-way partition' : f.kind);
+      kinds.add(
+        f.kind === 'partition' && f.oneWay
+          ? 'one-way partition'
+          : f.kind === 'wipe'
+            ? `wipe re-joined by ${f.rejoin}`
+            : f.kind,
+      );
       // Storage faults only on nodes counted as faulty (a wiped validator may sign anew).
       if (f.kind === 'wipe' || f.kind === 'restore') {
         assert.equal(s.validators[s.nodeValidator[f.node]!]!.behaviour, 'storage');
@@ -44,7 +50,8 @@ test('scenarios span 4–6 validators, weighted powers, every behaviour and faul
     'pause',
     'restore',
     'skew',
-    'wipe',
+    'wipe re-joined by blocks',
+    'wipe re-joined by snapshot',
   ]);
   assert.deepEqual([...behaviours].sort(), [...BYZANTINE_BEHAVIOURS].sort());
 });

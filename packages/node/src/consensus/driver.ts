@@ -260,25 +260,33 @@ export class ConsensusDriver {
     if (this.deps.transport) {
       this.scheduleTick();
     }
-    const height = this.deps.app.height() + 1;
+    // Resumes a persisted record of the next height if there is one (awaitHeight).
+    this.awaitHeight(this.deps.app.height() + 1);
+  }
+
+  /**
+   * Starts `height` from a persisted record of it, when there is one: at start, and again at
+   * every later height start, since the signer file may hold a record of a height above chain.db's
+   * next one (a power loss took the database's last blocks but not the fsync'd signer state: the
+   * node re-syncs those blocks, then must come back to that height with its locks and signatures).
+   */
+  private resume(height: number): boolean {
     const forget = this.opts.unsafe?.forgetRecordOnRestart === true; // TEST ONLY
     const record = forget ? undefined : this.resumeRecord(height);
-    if (record !== undefined) {
-      // Re-validate the blocks this validator proposed or locked on before the crash.
-      for (const p of this.deps.app.store.pendingBlocks(height)) {
-        try {
-          this.deps.app.validate(decodeBlock(p.bytes));
-        } catch (e) {
-          this.deps.log.warn({ height, code: (e as { code?: string }).code }, 'stored pending block refused');
-        }
+    if (record === undefined) return false;
+    // Re-validate the blocks this validator proposed or locked on before the crash.
+    for (const p of this.deps.app.store.pendingBlocks(height)) {
+      try {
+        this.deps.app.validate(decodeBlock(p.bytes));
+      } catch (e) {
+        this.deps.log.warn({ height, code: (e as { code?: string }).code }, 'stored pending block refused');
       }
-      this.restoreSigned(record);
-      const polka = this.restorePolka(record);
-      this.deps.log.info({ height, round: record.round, step: record.step }, 'resuming consensus');
-      this.enqueue(this.startInput(height, { ...record, polka }));
-      return;
     }
-    this.awaitHeight(height);
+    this.restoreSigned(record);
+    const polka = this.restorePolka(record);
+    this.deps.log.info({ height, round: record.round, step: record.step }, 'resuming consensus');
+    this.enqueue(this.startInput(height, { ...record, polka }));
+    return true;
   }
 
   /**
@@ -360,6 +368,8 @@ export class ConsensusDriver {
   /** Waits until transactions are pending or the empty-block interval has passed, then starts. */
   private awaitHeight(height: number): void {
     if (this.stopped) return;
+    // A height this validator signed at before a loss of the database's last blocks: no waiting.
+    if (this.resume(height)) return;
     this.waitingHeight = height;
     if (this.deps.mempool.hasReady()) {
       this.wake();

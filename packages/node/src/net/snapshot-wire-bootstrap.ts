@@ -24,8 +24,8 @@ import {
   verifyCommit,
   ZERO_HASH,
 } from '@djchain/ledger';
-import type { P2PNode } from '@djchain/p2p';
 import type { GenesisDoc } from '@djchain/runtime';
+import { realTimers, type Timers } from '../consensus/driver.ts';
 import { NodeError } from '../errors.ts';
 import { type Log, silentLog } from '../log.ts';
 import { ChainStore } from '../storage/chain-store.ts';
@@ -36,7 +36,12 @@ import {
   type TrustedHeader,
 } from '../sync/snapshot.ts';
 import { decodeSnapshotResponse, encodeSnapshotRequest } from '../sync/snapshot-protocol.ts';
-import { type CertifiedHeader, SnapshotWire, type SnapshotWireOptions } from './snapshot-wire.ts';
+import {
+  type CertifiedHeader,
+  type SnapshotLink,
+  SnapshotWire,
+  type SnapshotWireOptions,
+} from './snapshot-wire.ts';
 
 export interface BootstrapOptions {
   readonly dataDir: string;
@@ -65,17 +70,19 @@ export function isEmptyDataDir(dataDir: string, dbFile = 'chain.db'): boolean {
 
 /**
  * Bootstraps `dataDir` from the peers `p2p` (started, with the registry's peers allowed) is
- * connected to. Undefined when the directory already holds a chain (nothing is done).
+ * connected to. Undefined when the directory already holds a chain (nothing is done). `timers`:
+ * real ones by default (the simulator passes its own, with its network as the link).
  */
 export async function bootstrapFromPeers(
   opts: BootstrapOptions,
-  deps: { p2p: P2PNode; log?: Log },
+  deps: { p2p: SnapshotLink; log?: Log; timers?: Timers },
 ): Promise<BootstrapResult | undefined> {
   if (!isEmptyDataDir(opts.dataDir)) return undefined;
   const log = deps.log ?? silentLog;
   const suite = getSuite(opts.genesis.suite);
-  const peers = await waitForPeers(deps.p2p, opts.minPeers ?? 1, opts.peerPolls ?? 300);
-  const wire = new SnapshotWire(opts.wire ?? {}, { p2p: deps.p2p, log });
+  const timers = deps.timers ?? realTimers;
+  const peers = await waitForPeers(deps.p2p, timers, opts.minPeers ?? 1, opts.peerPolls ?? 300);
+  const wire = new SnapshotWire(opts.wire ?? {}, { p2p: deps.p2p, log, timers });
   try {
     const { trust, verified: headersVerified } = opts.trust
       ? { trust: await trustPair(suite, wire, peers, opts.trust), verified: 1 }
@@ -99,10 +106,15 @@ export async function bootstrapFromPeers(
   }
 }
 
-async function waitForPeers(p2p: P2PNode, min: number, polls: number): Promise<string[]> {
+async function waitForPeers(
+  p2p: SnapshotLink,
+  timers: Timers,
+  min: number,
+  polls: number,
+): Promise<string[]> {
   for (let i = 0; i < polls; i++) {
     if (p2p.peers().length >= min) return p2p.peers();
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise<void>((r) => timers.setTimeout(r, 100));
   }
   throw new NodeError('NODE_SNAPSHOT_UNAVAILABLE', 'no peer connected to take a snapshot from', { min });
 }

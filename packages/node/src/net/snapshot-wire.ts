@@ -12,6 +12,9 @@
  * per peer (the handler's promise pauses reading from that peer, so a peer cannot queue work) and
  * at most `maxServing` answers are computed at once over all peers (others wait their turn).
  * The asking side times every request out after `timeoutMs`.
+ *
+ * The wire needs only a `SnapshotLink` (what it uses of a P2PNode, which is one) and `Timers`
+ * (real ones by default): the simulator runs this same code over its simulated network and clock.
  */
 import { decode, encode } from '@djchain/crypto';
 import {
@@ -22,7 +25,8 @@ import {
   encodeHeader,
   type Header,
 } from '@djchain/ledger';
-import { Channel, type P2PNode } from '@djchain/p2p';
+import { Channel, type MessageHandler } from '@djchain/p2p';
+import { realTimers, type TimerHandle, type Timers } from '../consensus/driver.ts';
 import { NodeError } from '../errors.ts';
 import { type Log, silentLog } from '../log.ts';
 import type { AskPeer } from '../sync/snapshot.ts';
@@ -50,6 +54,20 @@ export const defaultSnapshotWireOptions: SnapshotWireOptions = {
   maxAsking: 16,
 };
 
+/**
+ * What the wire uses of the p2p layer (a started `P2PNode` is one): sending a frame on a channel
+ * to a connected peer, the frames received, the connected peers and the frame limit.
+ */
+export interface SnapshotLink {
+  readonly options: { readonly maxFrameBytes: number };
+  /** False when the peer is not connected. */
+  send(peerId: string, channel: number, payload: Uint8Array): boolean;
+  /** Registers a handler; returns its removal. A handler's promise is awaited per peer. */
+  onMessage(handler: MessageHandler): () => void;
+  /** Connected peers' ids. */
+  peers(): string[];
+}
+
 /** A certified header as served: the header and its commit certificate. */
 export interface CertifiedHeader {
   readonly header: Header;
@@ -59,7 +77,7 @@ export interface CertifiedHeader {
 interface Waiting {
   readonly resolve: (body: Uint8Array) => void;
   readonly reject: (e: unknown) => void;
-  readonly timer: ReturnType<typeof setTimeout>;
+  readonly timer: TimerHandle;
 }
 
 /** A counting semaphore: bounded work, waiters served in arrival order. */
@@ -85,7 +103,8 @@ class Slots {
 
 export class SnapshotWire {
   private readonly opts: SnapshotWireOptions;
-  private readonly p2p: P2PNode;
+  private readonly p2p: SnapshotLink;
+  private readonly timers: Timers;
   private readonly source: SnapshotServeSource | undefined;
   private readonly log: Log;
   private readonly waiting = new Map<number, Waiting>();
@@ -99,10 +118,11 @@ export class SnapshotWire {
   /** With `source`, answers peers' requests from that store; without, only asks. */
   constructor(
     opts: Partial<SnapshotWireOptions>,
-    deps: { p2p: P2PNode; source?: SnapshotServeSource; log?: Log },
+    deps: { p2p: SnapshotLink; source?: SnapshotServeSource; log?: Log; timers?: Timers },
   ) {
     this.opts = { ...defaultSnapshotWireOptions, ...opts };
     this.p2p = deps.p2p;
+    this.timers = deps.timers ?? realTimers;
     this.source = deps.source;
     this.log = deps.log ?? silentLog;
     this.serving = new Slots(this.opts.maxServing);
@@ -122,7 +142,7 @@ export class SnapshotWire {
     this.closed = true;
     this.unsubscribe();
     for (const [id, w] of this.waiting) {
-      clearTimeout(w.timer);
+      this.timers.clearTimeout(w.timer);
       w.reject(new NodeError('NODE_SNAPSHOT_UNAVAILABLE', 'snapshot wire closed'));
       this.waiting.delete(id);
     }
@@ -163,13 +183,13 @@ export class SnapshotWire {
     try {
       const id = this.nextId++;
       return await new Promise<Uint8Array>((resolve, reject) => {
-        const timer = setTimeout(() => {
+        const timer = this.timers.setTimeout(() => {
           this.waiting.delete(id);
           reject(new NodeError('NODE_SNAPSHOT_TIMEOUT', 'the peer did not answer in time', { peer }));
         }, this.opts.timeoutMs);
         this.waiting.set(id, { resolve, reject, timer });
         if (!this.p2p.send(peer, Channel.snapshot, encode({ id, ...req }))) {
-          clearTimeout(timer);
+          this.timers.clearTimeout(timer);
           this.waiting.delete(id);
           reject(new NodeError('NODE_SNAPSHOT_UNAVAILABLE', 'the peer is not connected', { peer }));
         }
@@ -194,7 +214,7 @@ export class SnapshotWire {
       const w = this.waiting.get(m.re);
       if (!w || !(m.body instanceof Uint8Array)) return;
       this.waiting.delete(m.re);
-      clearTimeout(w.timer);
+      this.timers.clearTimeout(w.timer);
       w.resolve(m.body);
       return;
     }
@@ -202,7 +222,7 @@ export class SnapshotWire {
     await this.serving.take();
     try {
       // Yield first: consensus messages already queued run before this answer is computed.
-      await new Promise((r) => setImmediate(r));
+      await new Promise<void>((r) => this.timers.setImmediate(r));
       if (this.closed) return;
       let body = this.answer(m);
       if (body.length > this.p2p.options.maxFrameBytes - 64) {

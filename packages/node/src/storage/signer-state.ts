@@ -118,8 +118,11 @@ export class SignerStateFile implements SignerState {
       prev.validValue !== record.validValue ||
       compareHRS(record.lastSigned ?? NONE, prev.lastSigned ?? NONE) !== 0;
     // A record with nothing signed at its height (a restored node catching up below its floor)
-    // must not replace the one that holds the signatures and locks of the floor's height.
+    // must not replace the one that holds the signatures and locks of the floor's height; nor
+    // may one of a lower height (chain.db's, resumed after a power loss took the database's last
+    // blocks): the file's record is resumed when the node reaches its height again.
     if (!fresh || record.lastSigned === null || record.signed.length === 0) return;
+    if (prev !== null && record.height < prev.height) return;
     this.write({ ...this.current, lastSigned: maxHRS(this.current.lastSigned, record.lastSigned), record });
   }
 
