@@ -30,7 +30,8 @@ test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are 
   // then by the 党委's adoption of the index's rule set 2026-v3 (one act, nothing drawn). Then by the
   // sealed profiles' commitments (plan-profiles.ts, nothing drawn, no act added: every genesis entry,
   // import and registration gains profileCommitment and profileRef; counts and off-chain hash stay).
-  assert.equal(planHash(suite, plan), '5ef432ddc4dce0c3f1107c93d5c5dd02551976b98adb6fcac03def65fbecb228');
+  // Then the adoption names 2026-v4 (the pro-rated study pace) instead of 2026-v3: same act and date.
+  assert.equal(planHash(suite, plan), 'b2a75d27431ca9824a040ddd06c82a668c6b2ea0665c2925d6965d22946836a1');
   const offChain = JSON.stringify({ people: plan.people, cases: plan.cases, accounts: plan.accounts });
   assert.equal(createHash('sha256').update(offChain).digest('hex'), OFF_CHAIN_SHA256);
   assert.equal(plan.genesisDate, '2022-06-01');
@@ -46,7 +47,7 @@ test('seed 7, 60 members, 2026-06-06: the plan hash and the off-chain parts are 
   // service centre's year of generated history (60 orders for 60 members: 304 acts, counted below)
   // and the disclosures' contents (14 attachments, one per item): + 304 + 14. Issue 18's study: 122
   // reports and their 122 confirmations (counted by action below): + 244; the 党委 adopting the index's
-  // rule set 2026-v3: + 1.
+  // rule set (2026-v3, now 2026-v4): + 1.
   assert.equal(plan.txs.length, 1601 + 124 + 52 + 8 + 15 + 126 + 304 + 14 + 244 + 1);
   assert.equal(plan.residents.length, 20);
 });
@@ -182,7 +183,7 @@ test('seed 7: transactions per action', () => {
   const adoption = plan.txs.find((t) => t.action === 'adoptRules');
   assert.deepEqual(
     [adoption?.date, adoption?.params.org, adoption?.params.version],
-    ['2025-12-05', 'c1', '2026-v3'],
+    ['2025-12-05', 'c1', '2026-v4'],
   );
 });
 

@@ -85,12 +85,13 @@ export function generatePlan(suite: Suite, opts: PlanOptions): DemoPlan {
   planOrgLife(ctx, stable);
   // Individual study (issue 18): b6's, without meetings, and each admission's training; draws nothing.
   planStudy(ctx, stable, { sanctioned, transferred });
-  // The operation index's rule set (issue 18): six months back the 党委 adopts 2026-v3, whose 不漏人
-  // also checks contact, the roster and transfers on time; the closes before it stay under 2026.
+  // The operation index's rule set (issue 18): six months back the 党委 adopts 2026-v4, whose 不漏人
+  // also checks contact, the roster and transfers on time, and whose study pace counts a member who
+  // joined in the year from the month after (pro rata); the closes before it stay under 2026.
   const adopted = `${addMonths(opts.today, -6).slice(0, 7)}-05`;
   ctx.add('c1', adopted, ctx.holder('c1/书记'), 'insight', 'adoptRules', {
     org: 'c1',
-    version: '2026-v3',
+    version: '2026-v4',
     resolution: `dwh-${adopted}`,
   });
   const accounts = planAccounts(ctx, leaders, ordinary);
