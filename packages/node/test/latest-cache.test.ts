@@ -135,6 +135,23 @@ test('hand-made: what a version writes is read again, what it leaves alone stays
   assert.equal(loads, 6);
 });
 
+test('a value above 16 KiB is not kept: read again each time, and a write of one drops the small one kept', () => {
+  const cache = new LatestStateCache();
+  let loads = 0;
+  const big = new Uint8Array(16 * 1024 + 1).fill(7);
+  const load = (v: Uint8Array | undefined) => () => {
+    loads++;
+    return v;
+  };
+  assert.deepEqual(cache.get(1, 1, 'b/big', load(big)), big);
+  assert.deepEqual(cache.get(1, 1, 'b/big', load(big)), big);
+  assert.equal(loads, 2);
+  assert.deepEqual(cache.get(1, 1, 'b/small', load(new Uint8Array([1]))), new Uint8Array([1]));
+  cache.advance(2, [{ key: utf8.encode('b/small'), value: big }]);
+  assert.deepEqual(cache.get(2, 2, 'b/small', load(big)), big);
+  assert.equal(loads, 4, 'the replaced value is read from the store');
+});
+
 test('the node store: a version the cache is told about, and one written past it (a snapshot base)', () => {
   const store = new ChainStore({ file: ':memory:', suite: getSuite('intl') });
   try {

@@ -21,12 +21,13 @@ import { addressOf, DjchainClient } from '@djchain/client';
 import { getSuite, type KeyPair, type Value } from '@djchain/crypto';
 import { chinaDate } from '@djchain/modules';
 import { registerChild, relayAnchor, transferDossier } from '../commands/anchor.ts';
-import { CONFIG_FILE, loadDir } from '../files.ts';
+import { API_TOKEN_FILE, CONFIG_FILE, loadDir } from '../files.ts';
 import { type Lang, langOf, t } from '../i18n.ts';
 import { openIndexDb } from '../indexer/db.ts';
 import { type ChainSource, follow } from '../indexer/follow.ts';
 import { initDir } from '../init.ts';
 import { DemoError } from './errors.ts';
+import { untilStopped } from './index.ts';
 import { MAIN, type Started, startChild, stopChild } from './run.ts';
 
 export const DEFAULT_HIERARCHY_DIR = '.djchain/hierarchy';
@@ -167,7 +168,7 @@ async function startChain(root: string, spec: ChainSpec): Promise<Running> {
     suite,
     chainId: genesis.chainId,
     trust: { kind: 'genesis', validators: genesis.validators },
-    token: readFileSync(join(dir, 'api-token'), 'utf8').trim(),
+    token: readFileSync(join(dir, API_TOKEN_FILE), 'utf8').trim(),
     requestTimeoutMs: 60_000,
   });
   return { spec, node, client, genesis };
@@ -371,19 +372,5 @@ export async function hierarchyMain(argv: string[]): Promise<number> {
       index: running.indexDir,
     }),
   );
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    out(t(lang, 'demoStopping'));
-    void running.stop().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  void running.childExited.then((why) => {
-    if (stopping) return;
-    process.stderr.write(`${t(lang, 'errorPrefix')}${t(lang, 'demoChildExited', { why })}\n`);
-    void running.stop().then(() => process.exit(1));
-  });
-  return -1;
+  return untilStopped(running, lang);
 }

@@ -171,11 +171,22 @@ export async function demoMain(argv: string[]): Promise<number> {
   }
   if (last) out('\n');
   out(`${describe(running, lang)}\n`);
+  return untilStopped(running, lang);
+}
+
+/**
+ * Keeps a started demo (`demo`, `demo --hierarchy`) running: Ctrl-C or SIGTERM stops its processes
+ * and exits 0; a child process exiting on its own stops the rest and exits 1. Returns -1 (running).
+ */
+export function untilStopped(
+  running: { stop(): Promise<void>; readonly childExited: Promise<string> },
+  lang: Lang,
+): number {
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    out(`${t(lang, 'demoStopping')}\n`);
+    process.stdout.write(`${t(lang, 'demoStopping')}\n`);
     void running.stop().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

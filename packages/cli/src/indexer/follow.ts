@@ -111,7 +111,9 @@ export async function indexTo(db: IndexDb, src: ChainSource, target: number): Pr
     events += statements.filter((s) => s.sql.startsWith('INSERT INTO events')).length;
   }
   const to = Math.max(from, target);
-  return { chainId: src.chainId, from, to, events, indexValues: await indexValues(db, src, to) };
+  // A month can only have closed in a new block: a round that indexed none reads no index state.
+  const values = to > from || start === null ? await indexValues(db, src, to) : 0;
+  return { chainId: src.chainId, from, to, events, indexValues: values };
 }
 
 /**

@@ -14,14 +14,16 @@
  * the versions differ and starts empty. Keys that are not well-formed UTF-16 are never cached
  * (their UTF-8 form would not decode back to the same string, so a write could miss them).
  *
- * It is bounded: at most MAX_VALUES values and MAX_LISTED listed keys; past that the oldest half
- * is forgotten. What it forgets is read again; what it answers is what sqlite would answer.
+ * It is bounded: at most MAX_VALUES values of at most MAX_VALUE_BYTES each and MAX_LISTED listed
+ * keys; past that the oldest half is forgotten. What it forgets is read again; what it answers is what sqlite would answer.
  */
 
 const MAX_VALUES = 100_000;
 const MAX_LISTED = 200_000;
 /** A listing longer than this is not kept (it would push out many smaller ones). */
 const MAX_ONE_LISTING = 20_000;
+/** A value larger than this is not kept, so the cache's memory stays bounded in bytes too. */
+const MAX_VALUE_BYTES = 16 * 1024;
 
 const fromUtf8 = new TextDecoder();
 /** A lone surrogate (in `u` mode a pair is one code point and does not match). */
@@ -129,7 +131,10 @@ export class LatestStateCache {
     this.#version = version;
     for (const w of writes) {
       const key = fromUtf8.decode(w.key);
-      if (this.#values.has(key)) this.#values.set(key, w.value);
+      if (this.#values.has(key)) {
+        if (w.value !== null && w.value.length > MAX_VALUE_BYTES) this.#values.delete(key);
+        else this.#values.set(key, w.value);
+      }
       this.#touchListings(key, w.value === null);
     }
   }
@@ -171,6 +176,7 @@ export class LatestStateCache {
   }
 
   #remember(key: string, value: Uint8Array | null): void {
+    if (value !== null && value.length > MAX_VALUE_BYTES) return;
     if (this.#values.size >= MAX_VALUES) {
       // Maps iterate in insertion order: the first half is the oldest remembered.
       let n = MAX_VALUES / 2;
