@@ -571,6 +571,12 @@ export function browserTests(what: string): {
           await fn();
         } catch (e) {
           await reportOpenPages(name);
+          // What the open pages show (dialogs, alerts) goes into the failure itself: CI prints the
+          // failing tests' errors at the end, where a journal printed earlier may be cut off.
+          const shown = await shownOnOpenPages();
+          if (e instanceof Error && shown !== '') {
+            throw new Error(`${e.message.split('\n')[0]}\n${shown}`, { cause: e });
+          }
           throw e;
         }
       });
@@ -625,6 +631,32 @@ function journalOf(page: Page): Journal {
   page.on('close', () => journals.delete(j));
   journals.add(j);
   return j;
+}
+
+/** The visible dialogs and alerts of each open page, a line each (at most 600 characters a page). */
+async function shownOnOpenPages(): Promise<string> {
+  const out: string[] = [];
+  for (const j of journals) {
+    try {
+      const texts = await j.page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('.ant-modal, .ant-alert'))
+          .filter((el) => el.getBoundingClientRect().height > 0)
+          .map(
+            (el) =>
+              `[${el.className.includes('ant-modal') ? 'dialog' : 'alert'}] ${(el.textContent ?? '').replace(/\s+/g, ' ').trim()}`,
+          ),
+      );
+      out.push(
+        `page ${j.page.url()}: ${texts.length === 0 ? 'no dialog or alert shown' : texts.join(' | ')}`.slice(
+          0,
+          600,
+        ),
+      );
+    } catch {
+      out.push(`page ${j.page.url()}: could not be read`);
+    }
+  }
+  return out.join('\n');
 }
 
 async function reportOpenPages(test: string): Promise<void> {

@@ -5,13 +5,13 @@
  * comparison with anyone. Beside each entry the member may ask their branch for a correction (a
  * recorded request, signed with their own key) and sees it awaiting the branch, then its answer.
  */
-import { Button, Card, Input, List, Modal, Space, Typography } from 'antd';
+import { Button, Card, Input, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { chinaToday } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { useSignedAct } from '../signed-act.ts';
-import { CodedAlert, ErrorBlock, Loading } from '../ui.tsx';
+import { CodedAlert, ErrorBlock, Loading, useConfirm } from '../ui.tsx';
 import {
   ANSWER_POSTS,
   type Correction,
@@ -107,6 +107,7 @@ function AskCorrection({
   onDone: () => void;
 }) {
   const { t } = useApp();
+  const ask = useConfirm();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const act = useSignedAct();
@@ -118,7 +119,7 @@ function AskCorrection({
     );
   const text = reason.trim();
   const confirm = () =>
-    Modal.confirm({
+    ask({
       title: t('confirmTitle'),
       content: (
         <div data-testid="credit-ask-confirm">
@@ -131,8 +132,6 @@ function AskCorrection({
           <p>{t('crConfirmAnswer')}</p>
         </div>
       ),
-      okText: t('confirmOk'),
-      cancelText: t('confirmCancel'),
       onOk: () => {
         const params = { id: newCorrectionId(member, record), member, year, record, reason: text };
         void act.send('insight', 'requestCreditCorrection', params).then((h) => {

@@ -4,12 +4,12 @@
  * each with the member's name, the disputed record and the reason, and answers: accepted, or refused
  * with a reason. The answer is signed and recorded; the member's 我的信用 then shows it.
  */
-import { Alert, Button, Card, Input, List, Modal, Radio, Space, Typography } from 'antd';
+import { Alert, Button, Card, Input, List, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { go, useApp, useAsync } from '../context.tsx';
 import { PersonName, useNames } from '../names.tsx';
 import { useSignedAct } from '../signed-act.ts';
-import { CodedAlert, ErrorBlock, Loading } from '../ui.tsx';
+import { CodedAlert, ErrorBlock, Loading, useConfirm } from '../ui.tsx';
 import { MIN_REASON } from './Credit.tsx';
 import { ANSWER_POSTS, type Correction } from './credit-common.tsx';
 import { Quiet } from './OrgLife.tsx';
@@ -79,6 +79,7 @@ export function CreditAnswersPage() {
 }
 
 function Answer({ c, onDone }: { c: Correction; onDone: (height: number) => void }) {
+  const ask = useConfirm();
   const { t } = useApp();
   const names = useNames();
   const [accepted, setAccepted] = useState<boolean | null>(null);
@@ -88,7 +89,7 @@ function Answer({ c, onDone }: { c: Correction; onDone: (height: number) => void
   const ready = accepted === true || (accepted === false && text.length >= MIN_REASON);
   const decision = accepted ? t('caAccept') : t('caRefuse');
   const confirm = () =>
-    Modal.confirm({
+    ask({
       title: t('confirmTitle'),
       content: (
         <div data-testid="ca-confirm">
@@ -101,8 +102,6 @@ function Answer({ c, onDone }: { c: Correction; onDone: (height: number) => void
           </ul>
         </div>
       ),
-      okText: t('confirmOk'),
-      cancelText: t('confirmCancel'),
       onOk: () => {
         const params = { id: c.id, accepted: accepted === true, ...(text ? { reason: text } : {}) };
         void act.send('insight', 'answerCreditCorrection', params).then((h) => {

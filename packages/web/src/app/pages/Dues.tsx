@@ -5,27 +5,13 @@
  * remittance. Every act is signed in this browser after a confirmation, and submitted once.
  */
 
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Form,
-  Input,
-  List,
-  Modal,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-} from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, List, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { chinaToday } from '../chain.ts';
 import { useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { PersonName } from '../names.tsx';
-import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
+import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading, useConfirm } from '../ui.tsx';
 import { IncomingRemittances, LedgerCard, type Remittance } from './DuesBooks.tsx';
 import { fenOf, useDuesAct, yuan } from './dues-common.tsx';
 
@@ -188,6 +174,7 @@ function MyDues({ member }: { member: string }) {
 
 /** The member reports a payment (e.g. a transfer); the branch confirms it. */
 function ReportPayment({ account, onDone }: { account: Account; onDone: () => void }) {
+  const ask = useConfirm();
   const { t } = useApp();
   const unpaid = account.months.filter((m) => m.state === 'unpaid' && m.month <= chinaToday().slice(0, 7));
   const [months, setMonths] = useState<string[]>([]);
@@ -207,13 +194,11 @@ function ReportPayment({ account, onDone }: { account: Account; onDone: () => vo
     ...(reference.trim() ? { reference: reference.trim() } : {}),
   };
   const confirm = () =>
-    Modal.confirm({
+    ask({
       title: t('confirmTitle'),
       content: t('duesConfirm', {
         what: `${params.months.join('、')} ${yuan(fen)} ${t(`m_${method}` as MessageKey)}`,
       }),
-      okText: t('confirmOk'),
-      cancelText: t('confirmCancel'),
       onOk: () => {
         void act.send('reportPayment', params).then((h) => {
           if (h !== null) {
@@ -346,6 +331,7 @@ function BranchDues({ org }: { org: string }) {
 
 /** The month's register: tick who paid, record each (one signed payment per member). */
 function Register({ rows, month, onDone }: { rows: RegisterRow[]; month: string; onDone: () => void }) {
+  const ask = useConfirm();
   const { t, chain, unlockKey } = useApp();
   const [selected, setSelected] = useState<string[]>([]);
   const [progress, setProgress] = useState<{ done: number; n: number } | null>(null);
@@ -383,11 +369,9 @@ function Register({ rows, month, onDone }: { rows: RegisterRow[]; month: string;
     onDone();
   };
   const confirm = () =>
-    Modal.confirm({
+    ask({
       title: t('confirmTitle'),
       content: t('duesConfirm', { what: `${month}：${selected.join('、')}` }),
-      okText: t('confirmOk'),
-      cancelText: t('confirmCancel'),
       // The confirmation closes first: signing may ask for the passphrase in its own dialog.
       onOk: () => {
         void record();
@@ -455,16 +439,15 @@ function BooksCard({
   onDone: () => void;
 }) {
   const { t } = useApp();
+  const ask = useConfirm();
   const [amount, setAmount] = useState('');
   const [period, setPeriod] = useState('');
   const act = useDuesAct();
   const fen = fenOf(amount);
   const confirm = () =>
-    Modal.confirm({
+    ask({
       title: t('confirmTitle'),
       content: t('duesConfirm', { what: `${t('duesRemit')} ${yuan(fen ?? 0)}（${period}）` }),
-      okText: t('confirmOk'),
-      cancelText: t('confirmCancel'),
       onOk: () => {
         void act.send('remit', { id: newId('rem', org, period), org, fen: fen ?? 0, period }).then((h) => {
           if (h !== null) {

@@ -5,12 +5,12 @@
  * payment and remittance records behind its figures. People and organizations by name (the sealed
  * roster, the chain's organization names).
  */
-import { Alert, Button, Card, List, Modal, Select, Space, Table } from 'antd';
+import { Alert, Button, Card, List, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { useNames } from '../names.tsx';
-import { CodedAlert, ErrorBlock, Loading } from '../ui.tsx';
+import { CodedAlert, ErrorBlock, Loading, useConfirm } from '../ui.tsx';
 import { useDuesAct, yuan } from './dues-common.tsx';
 
 export interface Remittance {
@@ -63,13 +63,14 @@ export function IncomingRemittances({
   onDone: () => void;
 }) {
   const { t } = useApp();
+  const ask = useConfirm();
   const names = useNames();
   const act = useDuesAct();
   const [done, setDone] = useState<number | null>(null);
   const pending = remittances.filter((r) => r.to === org && r.status === 'sent');
   const orgName = (id: string) => names.org(id) ?? id;
   const confirm = (r: Remittance) =>
-    Modal.confirm({
+    ask({
       title: t('confirmTitle'),
       content: t('duesConfirm', {
         what: `${t('duesAcknowledge')}：${t('duesIncomingRow', {
@@ -79,8 +80,6 @@ export function IncomingRemittances({
           date: r.on,
         })}`,
       }),
-      okText: t('confirmOk'),
-      cancelText: t('confirmCancel'),
       onOk: () => {
         void act.send('acknowledgeRemittance', { id: r.id }).then((h) => {
           if (h !== null) {
