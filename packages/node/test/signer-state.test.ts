@@ -190,6 +190,9 @@ test('a validator directory with chain data but no signer file refuses to start 
     round: Number.MAX_SAFE_INTEGER,
     step: 2,
   });
+  // …and it watches (rejoin-watch.ts, the sim's faults tests): nothing signed until it has heard
+  // where the other validators are.
+  assert.equal(readSignerFile(dir).watch, true);
   // A signer file of another key is refused.
   const other = readSignerFile(dir);
   writeFileSync(join(dir, SIGNER_STATE_FILE), JSON.stringify({ ...other, validator: '00' }));

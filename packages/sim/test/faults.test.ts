@@ -132,11 +132,12 @@ test('a peer serving a forged snapshot chunk is caught by the chunk proof; the w
 test('a validator wiped while it had signed at the height the peers are stuck at does not sign there again after a snapshot re-join', async () => {
   // v2 is down, so nothing is decided without v3; v3's messages are cut from 1900 on: it signs at
   // the next height, nobody hears it, the peers stay at that height. Wiped, v3 takes the snapshot
-  // of the height below and has no record of what it signed: only the signer floor of the
-  // re-join (the whole next height) keeps it from signing there again (DOUBLE_SIGN without it).
+  // of the height below and has no record of what it signed: the reset's floor (the whole next
+  // height) and then the watch's (the whole of the height after the peers' one) keep it from
+  // signing there again (DOUBLE_SIGN without them).
   for (const at of [2500, 4000]) {
     const base = withByzantine(
-      plainScenario([1, 1, 1, 1], { seed: at, targetHeight: 8, faultEnd: 1000, txIntervalMs: 0 }),
+      plainScenario([1, 1, 1, 1], { seed: at, targetHeight: 10, faultEnd: 1000, txIntervalMs: 0 }),
       3,
       'storage',
     );
@@ -178,16 +179,81 @@ test('a validator wiped while it had signed at the height the peers are stuck at
       atWipe!.round >= 1 || atWipe!.step !== 'propose',
       `wipe at ${at}: at r${atWipe?.round} ${atWipe?.step}`,
     );
-    // …and none goes out after the re-join; it signs again from the height after.
-    assert.equal(
-      signedAt(last + 1, at, Number.POSITIVE_INFINITY),
-      false,
-      `wipe at ${at}: no vote at h${last + 1}`,
-    );
-    assert.ok(signedAt(last + 2, at, Number.POSITIVE_INFINITY), `wipe at ${at}: it votes at h${last + 2}`);
+    // …and none goes out after the re-join: the peers were heard at h${last + 1}, so the watch's
+    // floor is the whole of the height after it; it signs again from the one after that.
+    for (const h of [last + 1, last + 2]) {
+      assert.equal(signedAt(h, at, Number.POSITIVE_INFINITY), false, `wipe at ${at}: no vote at h${h}`);
+    }
+    assert.ok(signedAt(last + 3, at, Number.POSITIVE_INFINITY), `wipe at ${at}: it votes at h${last + 3}`);
     // It commits with the others to the end (the run stops when the correct ones reach the target).
     assert.ok(sim.nodes[3]!.height() >= r.minCorrectHeight - 1, `wipe at ${at}: it kept up`);
   }
+});
+
+test("a validator wiped at the stuck height re-joins from a LAGGING peer's snapshot: it signs nothing new at the heights it may have signed (the watch)", async () => {
+  // Five validators, powers 1,3,3,3,3 (more than 2/3 is 9 of 13). v2 is down; v0 (power 1) is cut
+  // off from 3000 and stays behind; from 6000 v3's messages are cut, so nothing more is decided
+  // (v0+v1+v4 hold 7) while v3 signs, unheard, at the stuck height T. Wiped at 7000, v3 re-joins
+  // while it can reach only v0: v0's snapshot is of a height below T − 1, so the reset's floor
+  // (the whole height after the snapshot) is below T. Without the watch it syncs up to T and
+  // signs there again — a prevote for a block where it had prevoted nil (DOUBLE_SIGN).
+  const at = 7000;
+  const base = withByzantine(
+    plainScenario([1, 3, 3, 3, 3], { seed: at, targetHeight: 9, faultEnd: 1000, txIntervalMs: 0 }),
+    3,
+    'storage',
+  );
+  const lines: string[] = [];
+  const sim = new Simulation(
+    {
+      ...base,
+      faults: [
+        { kind: 'crash', at: 500, node: 2, restartAt: at + 6000 },
+        { kind: 'partition', at: 3000, until: at, groups: [0, 1, 1, 1, 1], oneWay: false },
+        { kind: 'partition', at: 6000, until: at + 50, groups: [1, 1, 1, 0, 1], oneWay: true },
+        { kind: 'partition', at, until: at + 3000, groups: [0, 1, 1, 0, 1], oneWay: false },
+        { kind: 'wipe', at, node: 3, restartAt: at + 50, rejoin: 'snapshot' },
+      ],
+    },
+    { trace: (l) => lines.push(l) },
+  );
+  const r = await sim.run();
+  assert.equal(r.ok, true, `${r.violation?.code} ${r.violation?.message}`);
+  const id = sim.nodes[3]!.id.slice(0, 6);
+  const stuck =
+    Math.max(
+      ...commits(lines)
+        .filter((c) => c.atMs < at)
+        .map((c) => c.height),
+    ) + 1;
+  const snap = Number(/ n3 snapshot h(\d+) /.exec(lines.find((l) => / n3 snapshot h/.test(l)) ?? '')?.[1]);
+  assert.ok(snap < stuck - 1, `the snapshot (h${snap}) is below the height before the stuck one (h${stuck})`);
+  // Its own messages (`<ms> n3>nX <type> h<h> r<r> <value> …by <id>`), before the wipe and after.
+  const own = (from: number, to: number) =>
+    new Set(
+      lines
+        .filter((l) => {
+          const t = Number(l.split(' ')[0]);
+          return t >= from && t < to && / n3>n\d /.test(l) && l.endsWith(`by ${id}`);
+        })
+        .map((l) => l.split(' ').slice(2, 6).join(' ')),
+    );
+  const before = own(0, at);
+  assert.ok(
+    [...before].some((m) => m.includes(` h${stuck} `)),
+    `it had signed at the stuck h${stuck}`,
+  );
+  // After the re-join, at the heights up to the one after the stuck one: nothing it had not sent
+  // before (peers hand it its own old votes, which it may pass on); it signs again above them.
+  const after = own(at, Number.POSITIVE_INFINITY);
+  const height = (m: string) => Number(/ h(\d+) /.exec(` ${m} `)?.[1]);
+  const fresh = [...after].filter((m) => height(m) <= stuck + 1 && !before.has(m));
+  assert.deepEqual(fresh, [], 'no new signature at the heights it may have signed');
+  assert.ok(
+    [...after].some((m) => height(m) >= stuck + 2),
+    `it votes again from h${stuck + 2}: ${[...after].join(', ')}`,
+  );
+  assert.ok(sim.nodes[3]!.height() >= r.minCorrectHeight - 1, 'it kept up');
 });
 
 test('lost unsynced writes on a correct validator at 12 moments: the database goes back, the signer state does not; no double signing, it catches up', async () => {

@@ -88,8 +88,8 @@ export const NODE_MESSAGES = {
   },
   CLI_SIGNER_STATE: {
     'zh-CN':
-      '签名状态文件 {file} 缺失或无效：{reason}。这可能是恢复的备份、快照启动或复制的目录，直接以验证节点身份运行可能重复签名。请确认：没有其他进程在使用此密钥签名，并且自该密钥最后一次签名以来链已至少再提交一个区块（在其他节点上运行 djchain status 查看）。确认后加 --signer-state-reset 重新启动：节点在下一高度不签名，从其后的高度起恢复投票。',
-    en: 'The signer state file {file} is missing or invalid: {reason}. This looks like a restored backup, a snapshot start or a copied directory; running it as a validator could double-sign. Confirm that no other process signs with this key and that the chain has committed at least one more block since this key last signed (djchain status on another node). Then start again with --signer-state-reset: the node signs nothing at the next height and votes again from the height after.',
+      '签名状态文件 {file} 缺失或无效：{reason}。这可能是恢复的备份、快照启动或复制的目录，直接以验证节点身份运行可能重复签名。请确认：没有其他进程在使用此密钥签名，并且自该密钥最后一次签名以来链已至少再提交一个区块（在其他节点上运行 djchain status 查看）。确认后加 --signer-state-reset 重新启动：节点在下一高度不签名，并在收到持有三分之二权重的其他验证节点的状态之前不签名；之后从它们所在高度之上第二个高度起恢复投票。',
+    en: 'The signer state file {file} is missing or invalid: {reason}. This looks like a restored backup, a snapshot start or a copied directory; running it as a validator could double-sign. Confirm that no other process signs with this key and that the chain has committed at least one more block since this key last signed (djchain status on another node). Then start again with --signer-state-reset: the node signs nothing at the next height, nor until it has heard validators with 2/3 of the power; it votes again from the second height above theirs.',
   },
   CLI_TEST_ONLY: {
     'zh-CN':

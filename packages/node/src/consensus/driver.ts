@@ -55,6 +55,7 @@ import type { PendingBlock } from '../storage/chain-store.ts';
 import { maxHRS, type SignerState } from '../storage/signer-state.ts';
 import { blocksFrom, type CommitMessage, verifyCertified, wantsMore } from '../sync/blocks.ts';
 import { BoundedSet, FutureBuffer, PeerScores, SyncLimiter, VoteCache } from './bounds.ts';
+import { watchFloorHeight } from './rejoin-watch.ts';
 import {
   ledgerVote,
   machineVote,
@@ -208,6 +209,11 @@ export class ConsensusDriver {
   private polkaMemo: { polka: readonly Vote[]; votes: Vote[]; signatures: string[] } | undefined;
   private lastTickHeight = -1;
   private synced = 0;
+  /**
+   * After a signer-state reset (rejoin-watch.ts): each other validator's highest height heard, until
+   * enough are heard; meanwhile every height this node enters is held (nothing signed there).
+   */
+  private watch: Map<string, number> | undefined;
 
   constructor(opts: Partial<DriverOptions>, deps: DriverDeps) {
     // Unless given, the block limit derives from the frame limit (the transport's).
@@ -242,6 +248,7 @@ export class ConsensusDriver {
     // The signer guard starts from the signer file: a restored (older) chain.db cannot lower it.
     const floor = forget ? null : (deps.signer?.lastSigned() ?? null);
     if (floor !== null) this.state = { ...this.state, lastSigned: floor };
+    if (deps.signer?.watching() === true) this.watch = new Map();
     this.lastCommitAt = deps.now();
     // Deferred: the submitting request returns first, and submissions arriving meanwhile join
     // the same block.
@@ -340,14 +347,53 @@ export class ConsensusDriver {
   }
 
   private startInput(height: number, resume?: PersistRecord): Input {
+    if (this.watch !== undefined) {
+      this.raiseFloor(height);
+      this.checkWatch(height);
+    }
     const set = this.deps.app.validators(height);
     return {
       kind: 'start',
       height,
       validators: set.validators.map((v) => ({ id: toHex(v.publicKey), power: v.power })),
       prevBlockTime: this.deps.app.latestTime(),
-      ...(resume ? { resume } : {}),
+      // A resumed record never lowers the guard's floor (a watch may hold its whole height).
+      ...(resume
+        ? { resume: { ...resume, lastSigned: maxHRS(resume.lastSigned, this.state.lastSigned) } }
+        : {}),
     };
+  }
+
+  /** Nothing signed at any round of `height` (the machine's guard and the signer file). */
+  private raiseFloor(height: number): void {
+    const floor = { height, round: Number.MAX_SAFE_INTEGER, step: 2 } as const;
+    this.state = { ...this.state, lastSigned: maxHRS(this.state.lastSigned, floor) };
+    this.deps.signer?.raiseFloor(floor);
+  }
+
+  /** A validator was heard at `height` (its status, or a verified vote) while watching. */
+  private claim(validator: string, height: number): void {
+    if (this.watch === undefined || validator === this.self) return;
+    const current = this.deps.app.height() + 1;
+    if (!this.consensusSet(current).validators.some((v) => v.id === validator)) return;
+    if ((this.watch.get(validator) ?? -1) >= height) return;
+    this.watch.set(validator, height);
+    this.checkWatch(current);
+  }
+
+  /** Ends the watch once enough validators are heard: the floor covers the whole of Q + 1. */
+  private checkWatch(current: number): void {
+    if (this.watch === undefined) return;
+    const top = watchFloorHeight(this.watch, this.consensusSet(current), this.self);
+    if (top === null) return;
+    const floor = { height: top, round: Number.MAX_SAFE_INTEGER, step: 2 } as const;
+    this.state = { ...this.state, lastSigned: maxHRS(this.state.lastSigned, floor) };
+    this.deps.signer?.endWatch(floor);
+    this.deps.log.info(
+      { heard: this.watch.size, floor: top, height: current },
+      'signer watch ended: signing again above the floor',
+    );
+    this.watch = undefined;
   }
 
   /**
@@ -591,6 +637,7 @@ export class ConsensusDriver {
       this.scores.penalize(from);
       return;
     }
+    this.claim(vote.validator, height);
     // Over the validator's share: dropped, not counted (a counted vote must have its signature).
     if (!this.votes.set(key, vote.validator, v, set.validators.length)) return;
     this.wakeFor(height);
@@ -795,6 +842,8 @@ export class ConsensusDriver {
   private onStatus(st: Extract<WireMessage, { kind: 'status' }>, from: string): void {
     const { app, transport } = this.deps;
     if (!transport) return;
+    // The peer's id is its authenticated key: a validator's status tells where it is.
+    if (Number.isSafeInteger(st.height)) this.claim(from, st.height);
     const height = app.height() + 1;
     if (st.height < height) {
       // Rate-limited per peer: a status claiming a low height again and again gets one batch.

@@ -24,6 +24,11 @@ export interface SignerStateJson {
   readonly lastSigned: HRS | null;
   /** The machine's record at the height of the last signature (locks, signed messages). */
   readonly record: PersistRecord | null;
+  /**
+   * Set by `--signer-state-reset`: the node does not know what this key signed before, and signs
+   * nothing until it has heard where the other validators are (the driver's watch). Absent: false.
+   */
+  readonly watch?: boolean;
 }
 
 /** The driver's view of the signer state. */
@@ -34,6 +39,12 @@ export interface SignerState {
   record(): PersistRecord | null;
   /** Durable before returning when `record` signed something new; a no-op otherwise. */
   save(record: PersistRecord): void;
+  /** Whether the node is watching after a reset (signs nothing until the watch ends). */
+  watching(): boolean;
+  /** Raises the floor (never lowers it), durably. */
+  raiseFloor(floor: HRS): void;
+  /** Ends the watch with `floor` as the floor (raised, never lowered), durably. */
+  endWatch(floor: HRS): void;
 }
 
 export interface SignerStateOptions {
@@ -78,14 +89,15 @@ export class SignerStateFile implements SignerState {
     return new SignerStateFile(opts, json);
   }
 
-  /** A new file (written at once) with `floor` as the last-signed position. */
-  static create(opts: SignerStateOptions, floor: HRS | null): SignerStateFile {
+  /** A new file (written at once) with `floor` as the last-signed position; `watch` after a reset. */
+  static create(opts: SignerStateOptions, floor: HRS | null, watch = false): SignerStateFile {
     const s = new SignerStateFile(opts, {
       format: 1,
       chainId: opts.chainId,
       validator: opts.validator,
       lastSigned: floor,
       record: null,
+      ...(watch ? { watch: true } : {}),
     });
     s.write(s.current);
     return s;
@@ -99,9 +111,25 @@ export class SignerStateFile implements SignerState {
     return this.current.record;
   }
 
-  /** Raises the floor (never lowers it) and writes the file. */
+  watching(): boolean {
+    return this.current.watch === true;
+  }
+
+  /** Raises the floor (never lowers it) and writes the file (only when it moved). */
   raiseFloor(floor: HRS): void {
-    this.write({ ...this.current, lastSigned: maxHRS(this.current.lastSigned, floor) });
+    const next = maxHRS(this.current.lastSigned, floor);
+    if (next === this.current.lastSigned) return;
+    this.write({ ...this.current, lastSigned: next });
+  }
+
+  /** Starts a watch (a reset of an existing file), with `floor` raised as well. */
+  startWatch(floor: HRS): void {
+    this.write({ ...this.current, lastSigned: maxHRS(this.current.lastSigned, floor), watch: true });
+  }
+
+  endWatch(floor: HRS): void {
+    const { watch: _done, ...rest } = this.current;
+    this.write({ ...rest, lastSigned: maxHRS(this.current.lastSigned, floor) });
   }
 
   save(record: PersistRecord): void {
@@ -184,12 +212,12 @@ export function openSignerState(opts: OpenSignerStateOptions): SignerStateFile {
     try {
       s = SignerStateFile.load(opts);
     } catch {
-      return SignerStateFile.create(opts, floor);
+      return SignerStateFile.create(opts, floor, true);
     }
-    s.raiseFloor(floor);
+    s.startWatch(floor);
     return s;
   }
-  if (opts.reset) return SignerStateFile.create(opts, floor);
+  if (opts.reset) return SignerStateFile.create(opts, floor, true);
   if (opts.isValidator && opts.hasHistory) {
     const file = join(opts.dataDir, SIGNER_STATE_FILE);
     throw new NodeError(
