@@ -491,7 +491,18 @@ export class ConsensusDriver {
       }
       case 'broadcastProposal': {
         const executed = app.executed(a.proposal.value);
-        if (!executed) throw new NodeError('NODE_NOT_EXECUTED', 'proposed block is not executed');
+        if (!executed) {
+          // The valid value of a resumed record whose block went with the database's unsynced
+          // writes (the signer file keeps locks, not blocks) and that no peer has sent back yet
+          // (status, onProposal): nothing is proposed this round; the others time out to the next
+          // proposer. Stopping the node here turned a power loss into a halted validator (seed
+          // 131983 before its block came back by status).
+          log.warn(
+            { height: a.proposal.height, round: a.proposal.round },
+            'proposal skipped: the block of the valid value is not held',
+          );
+          return;
+        }
         const proposal = signProposal(app.suite, key.secretKey, app.chainId, a.proposal);
         this.proposals.set(messageKey({ kind: 'proposal', proposal: a.proposal }), proposal);
         this.broadcast({ kind: 'proposal', proposal, block: encodeBlock(executed.block) });
@@ -668,9 +679,11 @@ export class ConsensusDriver {
     if (p.round > round + MAX_PROPOSAL_ROUNDS_AHEAD) return;
     const key = messageKey({ kind: 'proposal', proposal });
     const known = this.proposals.get(key);
-    if (known !== undefined) {
+    // Known and executed: nothing new. Known WITHOUT its block (a resumed record whose block went
+    // with the database's unsynced writes): the copy's block is checked and executed below.
+    if (known !== undefined && app.executed(proposal.value) !== undefined) {
       // Verified and executed before; fed again only if the machine refused the first copy.
-      if (!holds(this.state, { kind: 'proposal', proposal }) && app.executed(proposal.value)) {
+      if (!holds(this.state, { kind: 'proposal', proposal })) {
         this.wakeFor(height);
         this.enqueue({ kind: 'proposal', proposal: proposalOf(known) });
       }
@@ -816,7 +829,13 @@ export class ConsensusDriver {
   /** Our height (the next to decide) and the keys of the messages held for it. */
   private status(): WireMessage {
     const height = this.deps.app.height() + 1;
-    const has = this.state.height === height ? heldMessages(this.state).map(messageKey) : [];
+    // A proposal whose block this node lacks is not claimed: a peer holding it sends both.
+    const has =
+      this.state.height === height
+        ? heldMessages(this.state)
+            .filter((m) => m.kind !== 'proposal' || this.deps.app.executed(m.proposal.value) !== undefined)
+            .map(messageKey)
+        : [];
     return { kind: 'status', height, has };
   }
 
