@@ -5,14 +5,16 @@
  * relayer anchors the community's latest header on the street chain (`djchain anchor submit`: read
  * and verified by its light client of the community, verified again on chain), and the street
  * chain admits the member with the release and history proved against that anchored header
- * (`member.admitTransfer`), once — the replay is refused.
+ * (`member.admitTransfer`), once — the replay is refused. The reclaim proof of a release the
+ * receiver never admitted is built from the receiver and verified by hand (`djchain anchor reclaim`).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { decode, toHex } from '@djchain/crypto';
 import { headerHash } from '@djchain/ledger';
+import { decodeProof, verifyProof } from '@djchain/state';
 import { djchain } from '@djchain/testkit/process';
-import { transferDossier } from '../src/commands/anchor.ts';
+import { reclaimProof, transferDossier } from '../src/commands/anchor.ts';
 import {
   chainArgs,
   secretaryArgs,
@@ -20,6 +22,8 @@ import {
   startTestChain,
   type TestChain,
 } from './commands-node.ts';
+
+const utf8 = new TextEncoder();
 
 describe('anchoring and a cross-chain transfer between two real nodes', () => {
   let street: TestChain;
@@ -132,6 +136,39 @@ describe('anchoring and a cross-chain transfer between two real nodes', () => {
     const replay = await admit('m-y02');
     assert.equal(replay.receipt.status, 'failed');
     assert.equal(replay.receipt.error?.code, 'MEMBER_TRANSFER_REPLAYED');
+
+    // The reclaim proof (`djchain anchor reclaim`, for the sending chain): read from the receiver
+    // and checked by the reader's light client. An admitted release has none; for one never
+    // admitted, the proof shows the admission key absent under the receiver's state root — and it
+    // proves nothing about the admitted one's key.
+    const at = (await s.client.status()).height;
+    await assert.rejects(reclaimProof(s.client, 'community-c', 'x1', at), (e) => {
+      assert.equal((e as { code?: string }).code, 'CLI_ADMITTED');
+      return true;
+    });
+    const none = await reclaimProof(s.client, 'community-c', 'x9', at);
+    assert.equal(none.id, 'x9');
+    assert.equal(none.height, at);
+    const root = (await s.client.verifiedHeader(at)).stateRoot;
+    const absent = (key: string) =>
+      verifyProof((d) => s.client.suite.hash(d), root, utf8.encode(key), undefined, decodeProof(none.proof));
+    assert.equal(absent('member/xin/community-c/x9'), true);
+    assert.equal(absent('member/xin/community-c/x1'), false);
+    // The command on the sending chain (community), which has no anchor of the street chain.
+    const reclaim = djchain([
+      'anchor',
+      'reclaim',
+      '--child',
+      street.url,
+      '--transfer',
+      'x1',
+      ...chainArgs(community),
+      ...secretaryArgs(community),
+      '--lang',
+      'en',
+    ]);
+    assert.equal(reclaim.status, 1, reclaim.stdout + reclaim.stderr);
+    assert.match(reclaim.stdout + reclaim.stderr, /holds no anchored header of receiving chain street-s/);
 
     const status = djchain(['anchor', 'status', ...chainArgs(street), '--lang', 'en']);
     assert.equal(status.status, 0, status.stderr);

@@ -269,6 +269,7 @@ export { StudyErrors } from './study/errors.ts';
 export { studyModule } from './study/module.ts';
 export { behindPace, paceMonths } from './study/pace.ts';
 export { STUDY_RULES, STUDY_RULES_2019, type StudyRules, studyRulesFor } from './study/rules.ts';
+export { admittedKeys } from './transfer/crosschain.ts';
 export { TransferErrors } from './transfer/errors.ts';
 export { transferModule } from './transfer/module.ts';
 export { WarningsErrors } from './warnings/errors.ts';

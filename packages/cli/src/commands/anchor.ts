@@ -1,6 +1,7 @@
 /**
- * `djchain anchor register|submit|status` (issue 19): a relayer between a child chain and its
- * parent. `register` signs `anchor.register` with the child's genesis validator set; `submit`
+ * `djchain anchor register|submit|status|reclaim` (issue 19): a relayer between a child chain and
+ * its parent. `reclaim` takes back an expired release to another chain with the proof that the
+ * receiving chain (registered as a child of the sending one) never admitted it. `register` signs `anchor.register` with the child's genesis validator set; `submit`
  * reads a header of the child with its commit certificate and signing set — verified first by the
  * relayer's own light client of the child (`DjchainClient.lightBlock`) — and signs `anchor.submit`
  * on the parent, which verifies it again with the same rules. `relayAnchor` is the same as a
@@ -15,6 +16,7 @@ import {
   type ValidatorSet,
   validatorSetToValue,
 } from '@djchain/ledger';
+import { admittedKeys, MODULE } from '@djchain/modules';
 import { encodeProof } from '@djchain/state';
 import { CliError, t } from '../i18n.ts';
 import { printReceipt } from './chain.ts';
@@ -78,6 +80,25 @@ export async function transferDossier(
 }
 
 /**
+ * What `transfer.reclaimRelease` proves on the sending chain: that the receiving chain held no
+ * admission of release `transfer` (from chain `fromChain`) at its height `height` — the absence
+ * proof of the admission key, read from the receiver and checked by the reader's light client of
+ * it first. The sending chain checks it again against its anchor of that height. An admitted
+ * release is refused here (`CLI_ADMITTED`): there is nothing to reclaim.
+ */
+export async function reclaimProof(
+  receiver: DjchainClient,
+  fromChain: string,
+  transfer: string,
+  height: number,
+): Promise<{ id: string; height: number; proof: Uint8Array }> {
+  const s = await receiver.getState(`${MODULE.member}/${admittedKeys.transfer(fromChain, transfer)}`, height);
+  if (s.value !== undefined)
+    throw new CliError('CLI_ADMITTED', { transfer, chain: receiver.chainId, height });
+  return { id: transfer, height, proof: encodeProof(s.proof) };
+}
+
+/**
  * Registers `child` on `parent` with the set `validators` (its genesis set, or its current one to
  * renew the trust). One signature only proposes: the registration takes effect when a second post
  * holder (书记, 副书记, 组织委员 of the parent's top 党委) sends the same.
@@ -136,6 +157,7 @@ export async function anchorCommand(argv: string[], io: CommandIo): Promise<numb
     height: { type: 'string' },
     'trust-days': { type: 'string' },
     renew: { type: 'boolean' },
+    transfer: { type: 'string' },
   });
   const sub = p.positionals[0];
   return guarded(p.lang, io, async () => {
@@ -159,8 +181,8 @@ export async function anchorCommand(argv: string[], io: CommandIo): Promise<numb
       }
       return 0;
     }
-    if (sub !== 'register' && sub !== 'submit')
-      throw new CliError('CLI_UNKNOWN_SUB', { sub: sub ?? '', choices: 'register, submit, status' });
+    if (sub !== 'register' && sub !== 'submit' && sub !== 'reclaim')
+      throw new CliError('CLI_UNKNOWN_SUB', { sub: sub ?? '', choices: 'register, submit, status, reclaim' });
     need(p, 'key');
     const child = await childOf(p, io);
     const parent = await connect(p, io);
@@ -168,6 +190,22 @@ export async function anchorCommand(argv: string[], io: CommandIo): Promise<numb
     const interval = int(p, 'interval');
     const key = await openKey(p, io, parent.suite);
     try {
+      if (sub === 'reclaim') {
+        // Here --api is the SENDING chain and --child the receiving one (registered on it as a
+        // child); the proof is of the sending chain's latest anchor of it unless --height is given.
+        const transfer = need(p, 'transfer');
+        let at = height;
+        if (at === undefined) {
+          const rows = (await parent.client.query('anchor', 'children', {})).result as unknown as ChildRow[];
+          at = rows.find((r) => r.chain === child.chainId)?.latest?.height;
+        }
+        if (at === undefined) throw new CliError('CLI_NO_ANCHOR', { chain: child.chainId });
+        const params = await reclaimProof(child.client, parent.chainId, transfer, at);
+        const r = await parent.client.send({ module: 'transfer', action: 'reclaimRelease', params }, key);
+        if (r.receipt.status === 'ok')
+          io.out(t(p.lang, 'anchorReclaimed', { transfer, chain: child.chainId, height: at }));
+        return printReceipt(p, io, r);
+      }
       if (sub === 'register') {
         // Renewal vouches for the set the child runs on now (its latest header's), checked by the
         // relayer's light client of the child first.

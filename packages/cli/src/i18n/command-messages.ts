@@ -319,6 +319,19 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
     'zh-CN': '转出链在高度 {height} 没有转出记录 {transfer} 或党员 {member} 的档案。',
     en: 'The sending chain holds no release {transfer} or no history of member {member} at height {height}.',
   },
+  CLI_ADMITTED: {
+    'zh-CN': '接收链 {chain} 在高度 {height} 已接收转出记录 {transfer}，不能收回。',
+    en: 'Receiving chain {chain} had admitted release {transfer} at height {height}: it cannot be reclaimed.',
+  },
+  anchorReclaimed: {
+    'zh-CN': '转出记录 {transfer} 已收回：接收链 {chain} 在已锚定高度 {height} 未接收，组织关系恢复。',
+    en: 'Release {transfer} reclaimed: receiving chain {chain} had not admitted it at anchored height {height}; the membership is unfrozen.',
+  },
+  CLI_NO_ANCHOR: {
+    'zh-CN':
+      '本链没有接收链 {chain} 的锚定区块头：请先登记并锚定（djchain anchor register / submit），或用 --height 指定已锚定的高度。',
+    en: 'This chain holds no anchored header of receiving chain {chain}: register and anchor it first (djchain anchor register / submit), or give an anchored --height.',
+  },
   CLI_NOT_A_MEMBER: {
     'zh-CN': '密钥 {address} 不属于任何党员：个人事项申报须用本人的密钥。',
     en: "Key {address} is no member's: a personal declaration is signed with the member's own key.",
