@@ -270,3 +270,86 @@ describe("credit correction requests: the member's own, answered by their branch
     assert.deepEqual(chain.query('insight', 'openCorrections', { org: 'b1' }), []);
   });
 });
+
+describe('a point the member says is missing: asked at a meeting line of the year without one', () => {
+  const chain = scenario();
+  // b1's 党课 on 04-02: b1.m1 is expected and marked absent, everyone else present.
+  chain.ok({
+    at: '2024-04-02',
+    by: 'b1.sec',
+    do: 'orglife.plan',
+    params: { id: 'b1-td-04', org: 'b1', kind: '党课', date: '2024-04-02' },
+  });
+  const expected = (chain.query('orglife', 'meeting', { id: 'b1-td-04' }) as { expected: string[] }).expected;
+  assert.ok(expected.includes('b1.m1'));
+  chain.ok({
+    at: '2024-04-02',
+    hour: 11,
+    by: 'b1.sec',
+    do: 'orglife.hold',
+    params: {
+      meeting: 'b1-td-04',
+      heldOn: '2024-04-02',
+      present: expected.filter((m) => m !== 'b1.m1'),
+      absent: ['b1.m1'],
+      lecturer: 'b1.sec',
+    },
+  });
+  const ask = (params: Record<string, unknown>): Step => ({
+    at: '2024-04-03',
+    by: 'b1.m1',
+    do: 'insight.requestCreditCorrection',
+    params: {
+      id: 'mm1',
+      member: 'b1.m1',
+      year: 2024,
+      record: 'orglife.meeting/b1-td-04',
+      reason: '当天我在场，签到表有我',
+      missing: true,
+      ...params,
+    },
+  });
+
+  it('refused at a record already giving a point, at a meeting without their line, at another kind of record', () => {
+    assert.equal(code(chain, ask({ record: 'dues.payment/pay1' })), 'INSIGHT_ALREADY_CREDITED');
+    // b3's meeting: b1.m1 has no line there.
+    assert.equal(code(chain, ask({ record: 'orglife.meeting/b3-td-01' })), 'INSIGHT_NOT_A_MISSING_RECORD');
+    assert.equal(code(chain, ask({ record: 'orglife.meeting/none' })), 'INSIGHT_NOT_A_MISSING_RECORD');
+    assert.equal(code(chain, ask({ record: 'dues.month/b1.m1/2024-05' })), 'INSIGHT_NOT_A_MISSING_RECORD');
+    // Another year: the line is of 2024.
+    assert.equal(code(chain, ask({ year: 2023 })), 'INSIGHT_NOT_A_MISSING_RECORD');
+    // Without `missing`, the meeting is no point of the credit.
+    assert.equal(code(chain, ask({ missing: false })), 'INSIGHT_NOT_A_CREDIT_RECORD');
+  });
+
+  it('recorded as asked about a missing point, answered by the branch, listed apart from the entries', () => {
+    chain.ok(ask({}));
+    const open = {
+      id: 'mm1',
+      member: 'b1.m1',
+      org: 'b1',
+      year: 2024,
+      record: 'orglife.meeting/b1-td-04',
+      reason: '当天我在场，签到表有我',
+      filedOn: '2024-04-03',
+      status: 'open',
+      answeredOn: null,
+      answer: null,
+      missing: true,
+    };
+    assert.deepEqual(chain.query('insight', 'openCorrections', { org: 'b1' }), [open]);
+    chain.ok({
+      at: '2024-04-04',
+      by: 'b1.org',
+      do: 'insight.answerCreditCorrection',
+      params: { id: 'mm1', accepted: true },
+    });
+    const c = credit(chain, 'b1.m1', 2024) as Credit & { missing: unknown[] };
+    // The entries are the records' own (the meeting gives no point until its line is corrected).
+    assert.deepEqual(
+      c.entries.map((e) => e.record),
+      ['dues.payment/pay1', 'dues.month/b1.m1/2024-02', 'dues.month/b1.m1/2024-03'],
+    );
+    assert.deepEqual(c.missing, [{ ...open, status: 'accepted', answeredOn: '2024-04-04' }]);
+  });
+});

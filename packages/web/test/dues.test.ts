@@ -8,7 +8,8 @@
  * Then credit (信用, issue 18) on the same chain: the clerk asks on 我的信用 (390 px) for a correction
  * of the point her confirmed attendance gave her; the chain holds the request; the branch secretary
  * answers it on 信用更正申请; the clerk sees the answer; 第一支部's credit (the remittance its
- * committee acknowledged) shows on its 运行指数 page with each point's record.
+ * committee acknowledged) shows on its 运行指数 page with each point's record; marked absent at a
+ * second 党课, she asks for the missing point from 我的信用 and the chain holds it as such.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -263,6 +264,62 @@ describe('dues page in Chromium', { timeout: 600_000 }, () => {
         new RegExp(`支部不予更正.*${today} 答复.*答复理由：签到表与会议记录一致，日期无误`),
       );
       await shoot(rig.page, 'credit-answer-seen-390');
+
+      // A point she says is missing: another 党课 of 第一支部 today where she was marked absent
+      // (sent as another device would). Her credit page offers to ask for it; the chain holds the
+      // request as one about a missing point, listed apart from the entries.
+      await send(
+        'orglife',
+        'plan',
+        { id: 'b1-lecture-2', org: 'b1', kind: '党课', date: today },
+        rig.chain.keys.organizer,
+      );
+      const second = (await client.query('orglife', 'meeting', { id: 'b1-lecture-2' })).result as {
+        expected: string[];
+      };
+      await send(
+        'orglife',
+        'hold',
+        {
+          meeting: 'b1-lecture-2',
+          heldOn: today,
+          present: second.expected.filter((m) => m !== 'm-004'),
+          absent: ['m-004'],
+          lecturer: 'm-002',
+        },
+        rig.chain.keys.organizer,
+      );
+      // Away and back: the credit page mounts again and reads the chain anew.
+      await rig.open('dues');
+      await rig.page.getByTestId('dues-mine').waitFor();
+      await rig.open('credit');
+      const line = rig.page.locator(
+        '[data-testid=credit-missing-meeting][data-record="orglife.meeting/b1-lecture-2"]',
+      );
+      await line.waitFor();
+      assert.match((await line.textContent()) ?? '', new RegExp(`${today} 党课（b1-lecture-2）`));
+      await line.getByTestId('credit-missing-ask').click();
+      await line.getByLabel('理由（至少4个字）').fill('当天我在场，签到表上有我');
+      await line.getByTestId('credit-ask-submit').click();
+      const missingConfirm = rig.page.getByTestId('credit-ask-confirm');
+      await missingConfirm.waitFor();
+      assert.match((await missingConfirm.textContent()) ?? '', /申请补记：orglife\.meeting\/b1-lecture-2/);
+      await rig.page.getByRole('button', { name: '确认提交' }).click();
+      await rig.page
+        .locator(
+          '[data-testid=credit-missing-asked][data-record="orglife.meeting/b1-lecture-2"] [data-testid=credit-correction][data-status=open]',
+        )
+        .waitFor();
+      const mine = (await reader.query('insight', 'corrections', { member: 'm-004', year })).result as {
+        record: string;
+        missing?: boolean;
+        status: string;
+      }[];
+      assert.deepEqual(
+        mine.filter((x) => x.missing === true).map((x) => [x.record, x.status]),
+        [['orglife.meeting/b1-lecture-2', 'open']],
+      );
+      await checkPage(rig.page, 'credit-missing');
     },
   );
 });

@@ -13,6 +13,7 @@ import { failure, okResult } from '../common/errors.ts';
 import { emitAct, memberEntity, orgEntity } from '../common/events.ts';
 import { asValue, getRecord, MODULE, SEP } from '../common/stores.ts';
 import { currentOrg } from '../member/status.ts';
+import { lifeKeys } from '../orglife/store.ts';
 import { storesFor } from '../permissions/authorize.ts';
 import { creditOf } from './credit.ts';
 import { InsightErrors as E } from './errors.ts';
@@ -34,6 +35,8 @@ export interface CorrectionRecord {
   readonly status: 'open' | 'accepted' | 'refused';
   readonly answeredOn: IsoDate | null;
   readonly answer: string | null;
+  /** Asked about a point the member says is MISSING (a meeting line without one), not a given one. */
+  readonly missing?: true;
 }
 
 export const correctionKeys = {
@@ -70,21 +73,36 @@ export function openCorrectionsOf(s: ReadStore, org: string): CorrectionRecord[]
 const closedOf = (ctx: ReadContext, year: number) =>
   (ctx.store.get(insightKeys.closed) as string | undefined) ?? `${year - 1}-12`;
 
+/**
+ * Whether `member` has a line at meeting `record` (`orglife.meeting/<id>`) held in `year` — the
+ * record a missing point of organizational life can be asked about (marked absent, or present but
+ * not yet confirmed: then the member's own confirmation is the quicker way, and the branch says so).
+ */
+function hasMeetingLine(ctx: ReadContext, member: string, year: number, record: string): boolean {
+  const m = /^orglife\.meeting\/(.+)$/.exec(record);
+  if (m === null) return false;
+  const life = ctx.readStore(MODULE.orglife);
+  const prefix = lifeKeys.attendedPrefix(member, String(year));
+  return life.keys(prefix, 10_000).some((k) => k.slice(k.lastIndexOf(SEP) + 1) === m[1]);
+}
+
 export const requestCreditCorrection = defineAction<{
   id: string;
   member: string;
   year: number;
   record: string;
   reason: string;
+  missing?: boolean;
 }>(M, E, {
   description:
-    'A member asks their branch to correct a point of their credit, naming the record behind it and why.',
+    'A member asks their branch to correct a point of their credit, naming the record behind it and why — or, with `missing`, a point they say is missing (a meeting of the year they have a line at).',
   shape: {
     id: 'id',
     member: 'id',
     year: { type: 'int', min: 1949, max: 2200 },
     record: { type: 'text', max: 200 },
     reason: { type: 'text', kind: 'reason' },
+    missing: { type: 'bool', optional: true },
   },
   permission: [{ of: 'self' }],
   target(ctx, p) {
@@ -95,8 +113,14 @@ export const requestCreditCorrection = defineAction<{
     if (getCorrection(ctx.store, p.id) !== undefined) return failure(E.EXISTS);
     if (p.reason.trim().length < MIN_CORRECTION_REASON) return failure(E.REASON_REQUIRED);
     const credit = creditOf(ctx, p.member, p.year, closedOf(ctx, p.year));
-    if (!credit.entries.some((e) => e.record === p.record))
-      return failure(E.NOT_A_CREDIT_RECORD, { record: p.record });
+    const credited = credit.entries.some((e) => e.record === p.record);
+    if (p.missing === true) {
+      if (credited) return failure(E.ALREADY_CREDITED, { record: p.record });
+      if (!hasMeetingLine(ctx, p.member, p.year, p.record))
+        return failure(E.NOT_A_MISSING_RECORD, { record: p.record });
+      return okResult;
+    }
+    if (!credited) return failure(E.NOT_A_CREDIT_RECORD, { record: p.record });
     return okResult;
   },
   execute(ctx, p) {
@@ -112,6 +136,7 @@ export const requestCreditCorrection = defineAction<{
       status: 'open',
       answeredOn: null,
       answer: null,
+      ...(p.missing === true ? { missing: true as const } : {}),
     };
     ctx.store.set(correctionKeys.correction(p.id), asValue(c));
     ctx.store.set(`${correctionKeys.ofMember(p.member, p.year)}${p.id}`, true);
@@ -120,6 +145,7 @@ export const requestCreditCorrection = defineAction<{
       member: p.member,
       year: p.year,
       record: p.record,
+      ...(p.missing === true ? { missing: true } : {}),
     });
   },
 });

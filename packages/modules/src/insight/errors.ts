@@ -29,6 +29,16 @@ export const InsightErrors = {
     en: "The record named is not behind any point of the member's credit of that year.",
     zh: '所指记录不是该党员该年度信用中任何一项的依据。',
   },
+  ALREADY_CREDITED: {
+    code: 'INSIGHT_ALREADY_CREDITED',
+    en: "The record named already gives a point of the member's credit of that year: ask about that point instead.",
+    zh: '所指记录已计入该党员该年度信用：请对该项申请更正。',
+  },
+  NOT_A_MISSING_RECORD: {
+    code: 'INSIGHT_NOT_A_MISSING_RECORD',
+    en: 'A missing point can be asked for only at a meeting of that year where the member has a line (marked absent, or not yet confirmed).',
+    zh: '只能就该年度本人有出席记录行（记为缺席或尚未确认）的会议申请补记。',
+  },
   ALREADY_ANSWERED: {
     code: 'INSIGHT_ALREADY_ANSWERED',
     en: 'This correction request is already answered.',

@@ -63,7 +63,11 @@ export const insightQueries = {
         const cs = byRecord.get(e.record);
         return cs === undefined ? e : { ...e, corrections: cs };
       });
-      return asValue({ ...credit, entries });
+      // Requests about points the member says are missing: beside no entry (by id).
+      const shown = new Set(credit.entries.map((e) => e.record));
+      const missing = [...byRecord.values()].flat().filter((c) => c.missing === true && !shown.has(c.record));
+      missing.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return asValue({ ...credit, entries, missing });
     },
   }),
   orgCredit: defineQuery<{ org: string; year: number }>(E.BAD_PARAMS, {

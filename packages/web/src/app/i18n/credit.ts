@@ -18,6 +18,15 @@ export const zh = {
   crAnsweredOn: '{date} 答复',
   crAnswerReason: '答复理由：{reason}',
   crGoAnswers: '答复本支部的更正申请',
+  crMissingTitle: '参加了但没有计分？申请补记',
+  crMissingNote:
+    '下面是本年度您有出席记录行、却没有计分的会议（记为缺席，或出席尚未确认）。出席尚未确认的，请先在“我的组织生活”中确认；记错为缺席的，可以申请补记，由本支部答复。',
+  crMissingNone: '本年度没有需要补记的会议。',
+  crMissingMeeting: '{date} {kind}（{id}）',
+  crMissingAsk: '申请补记',
+  crMissingAskTitle: '申请补记这次会议的出席',
+  crConfirmMissing: '申请补记：{record}',
+  crAskedMissing: '补记申请',
   caTitle: '信用更正申请（待答复）',
   caNote:
     '本支部党员对自己信用中某一项提出的更正申请。答复记录上链，党员在“我的信用”中可以看到。采纳不直接改分：记录如有误，请在相应业务中更正。',
@@ -64,6 +73,15 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   crAnsweredOn: 'Answered on {date}',
   crAnswerReason: 'Reason given: {reason}',
   crGoAnswers: "Answer the branch's correction requests",
+  crMissingTitle: 'Attended but no point? Ask for it',
+  crMissingNote:
+    'Meetings of this year where you have a line but no point (marked absent, or attendance not yet confirmed). Confirm your attendance under My organizational life first; if you were marked absent by mistake, ask for the point and the branch answers.',
+  crMissingNone: 'No meeting of this year to ask about.',
+  crMissingMeeting: '{date} {kind} ({id})',
+  crMissingAsk: 'Ask for the point',
+  crMissingAskTitle: 'Ask for this meeting’s attendance point',
+  crConfirmMissing: 'Missing point asked for: {record}',
+  crAskedMissing: 'Asked for a missing point',
   caTitle: 'Credit correction requests (open)',
   caNote:
     "Requests by the branch's members to correct an entry of their own credit. The answer is recorded on chain and shown on the member's credit page. Accepting changes no point: correct the record in its own module if it is wrong.",

@@ -32,6 +32,15 @@ interface Credit {
   readonly total: number;
   readonly closedMonth: string;
   readonly entries: readonly Entry[];
+  /** Requests about points the member says are missing (beside no entry). */
+  readonly missing?: readonly Correction[];
+}
+/** A line of the member's own organizational life (orglife.member). */
+interface LifeLine {
+  readonly meeting: string;
+  readonly kind: string;
+  readonly heldOn: string | null;
+  readonly status: string;
 }
 
 /** Minimum reason length, as the chain checks it (insight MIN_CORRECTION_REASON). */
@@ -41,13 +50,28 @@ export function CreditPage() {
   const { t, chain, session } = useApp();
   const member = session?.memberId ?? '';
   const year = Number(chinaToday().slice(0, 4));
-  const data = useAsync(
-    async () => (await chain.client.query('insight', 'credit', { member, year })).result as unknown as Credit,
-    [member, year],
-  );
+  const data = useAsync(async () => {
+    const [credit, life] = await Promise.all([
+      chain.client.query('insight', 'credit', { member, year }),
+      chain.client.query('orglife', 'member', { member, year }),
+    ]);
+    return {
+      credit: credit.result as unknown as Credit,
+      lines: (life.result as unknown as { meetings: readonly LifeLine[] }).meetings,
+    };
+  }, [member, year]);
   if (data.loading && !data.data) return <Loading />;
   if (data.error || !data.data) return <ErrorBlock error={data.error} onRetry={data.reload} />;
-  const c = data.data;
+  const c = data.data.credit;
+  // Held meetings of the year with the member's line but no point, not already asked about.
+  const credited = new Set(c.entries.map((e) => e.record));
+  const asked = new Set((c.missing ?? []).filter((k) => k.status === 'open').map((k) => k.record));
+  const uncounted = data.data.lines.filter(
+    (l) =>
+      l.heldOn !== null &&
+      !credited.has(`orglife.meeting/${l.meeting}`) &&
+      !asked.has(`orglife.meeting/${l.meeting}`),
+  );
   const answers = session?.post && ANSWER_POSTS.includes(session.post.post);
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -90,6 +114,35 @@ export function CreditPage() {
           )}
         />
       </Card>
+      <Card title={t('crMissingTitle')} data-testid="credit-missing">
+        <Typography.Paragraph type="secondary">{t('crMissingNote')}</Typography.Paragraph>
+        {(c.missing ?? []).map((k) => (
+          <div key={k.id} data-testid="credit-missing-asked" data-record={k.record}>
+            <b>{t('crAskedMissing')}</b> <code>{k.record}</code>
+            <CorrectionStatus c={k} />
+          </div>
+        ))}
+        <List
+          dataSource={uncounted}
+          locale={{ emptyText: <Quiet text={t('crMissingNone')} /> }}
+          renderItem={(l) => (
+            <List.Item
+              data-testid="credit-missing-meeting"
+              data-record={`orglife.meeting/${l.meeting}`}
+              style={{ display: 'block' }}
+            >
+              <div>{t('crMissingMeeting', { date: l.heldOn ?? '', kind: l.kind, id: l.meeting })}</div>
+              <AskCorrection
+                member={member}
+                year={year}
+                record={`orglife.meeting/${l.meeting}`}
+                missing
+                onDone={data.reload}
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
     </Space>
   );
 }
@@ -99,11 +152,14 @@ function AskCorrection({
   member,
   year,
   record,
+  missing = false,
   onDone,
 }: {
   member: string;
   year: number;
   record: string;
+  /** A point the member says is missing (a meeting line without one), not a given one. */
+  missing?: boolean;
   onDone: () => void;
 }) {
   const { t } = useApp();
@@ -113,8 +169,13 @@ function AskCorrection({
   const act = useSignedAct();
   if (!open)
     return (
-      <Button size="large" style={{ marginTop: 8 }} onClick={() => setOpen(true)} data-testid="credit-ask">
-        {t('crAsk')}
+      <Button
+        size="large"
+        style={{ marginTop: 8 }}
+        onClick={() => setOpen(true)}
+        data-testid={missing ? 'credit-missing-ask' : 'credit-ask'}
+      >
+        {t(missing ? 'crMissingAsk' : 'crAsk')}
       </Button>
     );
   const text = reason.trim();
@@ -125,7 +186,7 @@ function AskCorrection({
         <div data-testid="credit-ask-confirm">
           <p>{t('crConfirmLead')}</p>
           <ul style={{ paddingLeft: 20 }}>
-            <li>{t('crConfirmRecord', { record })}</li>
+            <li>{t(missing ? 'crConfirmMissing' : 'crConfirmRecord', { record })}</li>
             <li>{t('crConfirmYear', { year })}</li>
             <li>{t('crConfirmReason', { reason: text })}</li>
           </ul>
@@ -133,7 +194,14 @@ function AskCorrection({
         </div>
       ),
       onOk: () => {
-        const params = { id: newCorrectionId(member, record), member, year, record, reason: text };
+        const params = {
+          id: newCorrectionId(member, record),
+          member,
+          year,
+          record,
+          reason: text,
+          ...(missing ? { missing: true } : {}),
+        };
         void act.send('insight', 'requestCreditCorrection', params).then((h) => {
           if (h !== null) {
             setOpen(false);
@@ -144,7 +212,12 @@ function AskCorrection({
       },
     });
   return (
-    <Card size="small" title={t('crAskTitle')} style={{ marginTop: 8 }} data-testid="credit-ask-form">
+    <Card
+      size="small"
+      title={t(missing ? 'crMissingAskTitle' : 'crAskTitle')}
+      style={{ marginTop: 8 }}
+      data-testid="credit-ask-form"
+    >
       <Space direction="vertical" style={{ width: '100%' }}>
         <label htmlFor={`reason-${record}`}>{t('crAskReason')}</label>
         <Input.TextArea

@@ -4,7 +4,7 @@
  * each with the member's name, the disputed record and the reason, and answers: accepted, or refused
  * with a reason. The answer is signed and recorded; the member's 我的信用 then shows it.
  */
-import { Alert, Button, Card, Input, List, Radio, Space, Typography } from 'antd';
+import { Alert, Button, Card, Input, List, Radio, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { go, useApp, useAsync } from '../context.tsx';
 import { PersonName, useNames } from '../names.tsx';
@@ -117,6 +117,7 @@ function Answer({ c, onDone }: { c: Correction; onDone: (height: number) => void
           <PersonName id={c.member} />（{c.member}）
         </b>
         <div>
+          {c.missing ? <Tag color="blue">{t('crAskedMissing')}</Tag> : null}
           {t('ixRecord')}：<code>{c.record}</code>（{c.year}）
         </div>
         <div>{t('crFiled', { date: c.filedOn, reason: c.reason })}</div>

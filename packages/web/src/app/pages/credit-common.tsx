@@ -18,6 +18,8 @@ export interface Correction {
   readonly status: 'open' | 'accepted' | 'refused';
   readonly answeredOn: string | null;
   readonly answer: string | null;
+  /** Asked about a missing point (a meeting line without one). */
+  readonly missing?: true;
 }
 
 const STATUS_COLOR = { open: 'gold', accepted: 'green', refused: 'red' } as const;
