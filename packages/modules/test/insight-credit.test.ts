@@ -186,6 +186,8 @@ describe("credit correction requests: the member's own, answered by their branch
     );
     chain.ok(ask('b1.m1', {}));
     assert.equal(code(chain, ask('b1.m1', {})), 'INSIGHT_EXISTS');
+    // One open request per record: another id about the same month waits for the answer.
+    assert.equal(code(chain, ask('b1.m1', { id: 'cc9' })), 'INSIGHT_ALREADY_OPEN');
     // The branch's list of what it has to answer: this one request, open; none for another org.
     assert.deepEqual(chain.query('insight', 'openCorrections', { org: 'b1' }), [
       {
@@ -324,6 +326,7 @@ describe('a point the member says is missing: asked at a meeting line of the yea
 
   it('recorded as asked about a missing point, answered by the branch, listed apart from the entries', () => {
     chain.ok(ask({}));
+    assert.equal(code(chain, ask({ id: 'mm2' })), 'INSIGHT_ALREADY_OPEN');
     const open = {
       id: 'mm1',
       member: 'b1.m1',

@@ -41,6 +41,8 @@ export interface CorrectionRecord {
 
 export const correctionKeys = {
   correction: (id: string) => `c${SEP}${id}`,
+  /** An open request, under the organization that answers it (removed when answered). */
+  openOf: (org: string) => `co${SEP}${org}${SEP}`,
   ofMember: (member: string, year: number) => `cm${SEP}${member}${SEP}${year}${SEP}`,
   ofMemberPrefix: (member: string) => `cm${SEP}${member}${SEP}`,
 };
@@ -63,11 +65,11 @@ export function correctionsOf(s: ReadStore, member: string, year?: number): Corr
  * disputed point — and no ordering by member or score is made).
  */
 export function openCorrectionsOf(s: ReadStore, org: string): CorrectionRecord[] {
-  const prefix = correctionKeys.correction('');
+  const prefix = correctionKeys.openOf(org);
   return s
     .keys(prefix, 10_000)
     .map((k) => getCorrection(s, k.slice(prefix.length)))
-    .filter((c): c is CorrectionRecord => c !== undefined && c.org === org && c.status === 'open');
+    .filter((c): c is CorrectionRecord => c !== undefined);
 }
 
 const closedOf = (ctx: ReadContext, year: number) =>
@@ -112,6 +114,11 @@ export const requestCreditCorrection = defineAction<{
   verify(ctx, p) {
     if (getCorrection(ctx.store, p.id) !== undefined) return failure(E.EXISTS);
     if (p.reason.trim().length < MIN_CORRECTION_REASON) return failure(E.REASON_REQUIRED);
+    // One open request per record: the branch answers it before the member asks again.
+    const waiting = correctionsOf(ctx.store, p.member, p.year).find(
+      (c) => c.record === p.record && c.status === 'open',
+    );
+    if (waiting !== undefined) return failure(E.ALREADY_OPEN, { record: p.record, id: waiting.id });
     const credit = creditOf(ctx, p.member, p.year, closedOf(ctx, p.year));
     const credited = credit.entries.some((e) => e.record === p.record);
     if (p.missing === true) {
@@ -140,6 +147,7 @@ export const requestCreditCorrection = defineAction<{
     };
     ctx.store.set(correctionKeys.correction(p.id), asValue(c));
     ctx.store.set(`${correctionKeys.ofMember(p.member, p.year)}${p.id}`, true);
+    ctx.store.set(`${correctionKeys.openOf(org)}${p.id}`, true);
     emitAct(ctx, M, 'insight.CreditCorrectionRequested', [memberEntity(p.member), orgEntity(org)], {
       correction: p.id,
       member: p.member,
@@ -174,6 +182,7 @@ export const answerCreditCorrection = defineAction<{ id: string; accepted: boole
       answer: p.reason ?? null,
     };
     ctx.store.set(correctionKeys.correction(p.id), asValue(c));
+    ctx.store.delete(`${correctionKeys.openOf(c.org)}${p.id}`);
     emitAct(ctx, M, 'insight.CreditCorrectionAnswered', [memberEntity(c.member), orgEntity(c.org)], {
       correction: c.id,
       accepted: p.accepted,

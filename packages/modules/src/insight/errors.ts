@@ -39,6 +39,11 @@ export const InsightErrors = {
     en: 'A missing point can be asked for only at a meeting of that year where the member has a line (marked absent, or not yet confirmed).',
     zh: '只能就该年度本人有出席记录行（记为缺席或尚未确认）的会议申请补记。',
   },
+  ALREADY_OPEN: {
+    code: 'INSIGHT_ALREADY_OPEN',
+    en: 'A request about this record is already waiting for the branch: it answers that one first.',
+    zh: '关于该记录的申请正在等待支部答复：请待答复后再申请。',
+  },
   ALREADY_ANSWERED: {
     code: 'INSIGHT_ALREADY_ANSWERED',
     en: 'This correction request is already answered.',

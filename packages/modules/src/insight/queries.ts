@@ -56,17 +56,16 @@ export const insightQueries = {
       const credit = creditOf(ctx, p.member, p.year, closed);
       // The member's correction requests and their answers beside the entry they dispute (the points
       // stay as the records give them: an accepted request edits nothing by itself).
+      const all = correctionsOf(ctx.store, p.member, p.year);
       const byRecord = new Map<string, CorrectionRecord[]>();
-      for (const c of correctionsOf(ctx.store, p.member, p.year))
-        byRecord.set(c.record, [...(byRecord.get(c.record) ?? []), c]);
+      for (const c of all) byRecord.set(c.record, [...(byRecord.get(c.record) ?? []), c]);
       const entries = credit.entries.map((e) => {
         const cs = byRecord.get(e.record);
         return cs === undefined ? e : { ...e, corrections: cs };
       });
-      // Requests about points the member says are missing: beside no entry (by id).
+      // Requests about points the member says are missing: beside no entry (in id order, as listed).
       const shown = new Set(credit.entries.map((e) => e.record));
-      const missing = [...byRecord.values()].flat().filter((c) => c.missing === true && !shown.has(c.record));
-      missing.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const missing = all.filter((c) => c.missing === true && !shown.has(c.record));
       return asValue({ ...credit, entries, missing });
     },
   }),

@@ -12,6 +12,11 @@
  * of a far height cannot stop the node for good), and Q + 1 covers the tip the key may have signed
  * at when correct validators lag a height behind it (they had not yet seen the commit it saw).
  * Pure: the driver feeds the claims and applies the result.
+ *
+ * A safeguard, not a proof: correct validators lagging together with Byzantine ones claiming low
+ * heights can leave Q below a height the key signed at, and a validator down keeps the watch open
+ * while the others hold less than 2/3 without it. The chain's safety does not rest on it (an
+ * amnesiac validator is one of the f faulty); the operator's confirmation before a reset stays.
  */
 import type { ValidatorSet } from '@djchain/consensus';
 

@@ -160,6 +160,7 @@ export const zhErrors: { readonly [code: string]: string } = {
   GOVERNANCE_WRONG_APPROVER: '签名人不是创世文件指定的审批方（上级组织密钥，或运行验证节点的组织的书记）。',
   INSIGHT_ALREADY_ANSWERED: '该更正申请已答复。',
   INSIGHT_ALREADY_CREDITED: '所指记录已计入该党员该年度信用：请对该项申请更正。',
+  INSIGHT_ALREADY_OPEN: '关于该记录的申请正在等待支部答复：请待答复后再申请。',
   INSIGHT_BAD_PARAMS: '参数格式不正确。',
   INSIGHT_EXISTS: '该编号已存在。',
   INSIGHT_NOT_A_CREDIT_RECORD: '所指记录不是该党员该年度信用中任何一项的依据。',

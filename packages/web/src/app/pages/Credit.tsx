@@ -40,7 +40,6 @@ interface LifeLine {
   readonly meeting: string;
   readonly kind: string;
   readonly heldOn: string | null;
-  readonly status: string;
 }
 
 /** Minimum reason length, as the chain checks it (insight MIN_CORRECTION_REASON). */

@@ -45,7 +45,8 @@ export function CorrectionStatus({ c }: { c: Correction }) {
 export function newCorrectionId(member: string, record: string): string {
   let h = 0;
   for (const ch of record) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return `cc-${member}-${h.toString(36)}-${Date.now().toString(36)}`
+  // The member's id shortened, so the time always fits the id's 64 characters.
+  return `cc-${member.slice(0, 32)}-${h.toString(36)}-${Date.now().toString(36)}`
     .replace(/[^A-Za-z0-9_.:-]/g, '')
     .slice(0, 64);
 }
