@@ -2,11 +2,9 @@
 
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { isNodeError } from '@djchain/node';
+import { isNodeError } from '@djchain/node/light';
 import { commands, processIo } from './commands/index.ts';
 import { CliError, type Lang, langOf, reason, t } from './i18n.ts';
-import { initCluster, initDir } from './init.ts';
-import { startDir, testFaultsOf } from './start.ts';
 
 async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'demo') return (await import('./demo/index.ts')).demoMain(argv.slice(1));
@@ -37,7 +35,7 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (command !== undefined && Object.hasOwn(commands, command))
-    return commands[command]!(
+    return (await commands[command]!())(
       argv.filter((_, i) => i !== argv.indexOf(command)),
       processIo(),
     );
@@ -48,6 +46,8 @@ async function run(argv: string[]): Promise<number> {
     }
     const dir = values.dir as string | undefined;
     if (command !== 'init' && command !== 'start') throw new CliError('CLI_UNKNOWN_COMMAND', { command });
+    // The node's own code (consensus, storage, the HTTP server) loads only for init and start.
+    const { initCluster, initDir } = await import('./init.ts');
     if (command === 'init' && values.orgs !== undefined) {
       if (typeof values.out !== 'string') throw new CliError('CLI_OUT_REQUIRED');
       let orgs: unknown;
@@ -84,6 +84,7 @@ async function run(argv: string[]): Promise<number> {
     }
     const snapshotFromPeers = values['snapshot-from-peers'] === true;
     const signerStateReset = values['signer-state-reset'] === true;
+    const { startDir, testFaultsOf } = await import('./start.ts');
     const testFaults = testFaultsOf(values['test-byzantine'] as string | undefined, process.env);
     const started = await startDir(
       {

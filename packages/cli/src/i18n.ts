@@ -9,7 +9,7 @@
  */
 import { DjError } from '@djchain/crypto';
 import { ERROR_REGISTRIES } from '@djchain/modules';
-import { API_ERRORS, type ApiErrorCode } from '@djchain/node';
+import { API_ERRORS, type ApiErrorCode } from '@djchain/node/light';
 import { API_ZH, CLIENT_TEXTS, NODE_TEXTS, RUNTIME_TEXTS } from './i18n/codes.ts';
 import { COMMAND_MESSAGES } from './i18n/command-messages.ts';
 import { DEMO_MESSAGES } from './i18n/demo-messages.ts';

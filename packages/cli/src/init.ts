@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getSuite, randomKeyPair, type SuiteId, toHex } from '@djchain/crypto';
-import { DB_FILE, genesisToJson } from '@djchain/node';
+import { DB_FILE, genesisToJson } from '@djchain/node/light';
 import { CONFIG_FILE, defaultConfig, GENESIS_FILE, KEY_FILE, writeJson } from './files.ts';
 import { CliError } from './i18n.ts';
 

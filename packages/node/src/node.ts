@@ -30,6 +30,7 @@ import { type SnapshotLink, SnapshotWire } from './net/snapshot-wire.ts';
 import { AttachmentStore, type AttachmentStoreOptions } from './storage/attachment-store.ts';
 import { ChainStore } from './storage/chain-store.ts';
 import { type DirLock, lockDir } from './storage/dir-lock.ts';
+import { DB_FILE } from './storage/files.ts';
 import { defaultRetentionOptions, Pruner, type RetentionOptions } from './storage/pruner.ts';
 import { openSignerState } from './storage/signer-state.ts';
 import { servedSnapshotHeight } from './sync/snapshot-server.ts';
@@ -124,7 +125,7 @@ export interface DjNode {
   close(): void;
 }
 
-export const DB_FILE = 'chain.db';
+export { DB_FILE };
 
 /** Opens the node's database (creating genesis on first start) and starts consensus. */
 export function openNode(

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isClientError, openKeystore } from '@djchain/client';
 import { getSuite, type KeyPair, type Suite } from '@djchain/crypto';
-import { genesisFromJson } from '@djchain/node';
+import { genesisFromJson } from '@djchain/node/light';
 import type { GenesisDoc } from '@djchain/runtime';
 import { CliError, type Lang, langOf, reason, t } from '../i18n.ts';
 import type { CommandIo } from './io.ts';

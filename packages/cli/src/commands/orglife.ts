@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import type { DjchainClient } from '@djchain/client';
 import type { Value } from '@djchain/crypto';
 import { chinaDate } from '@djchain/modules';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../excel/exceljs.ts';
 import {
   cellText,
   checkMeetingRows,
@@ -86,7 +86,7 @@ async function exportStudy(p: Parsed, io: CommandIo, out: string): Promise<numbe
 
 /** The first worksheet's rows by heading (row 1), skipping empty rows. */
 export async function readMeetingSheet(file: string): Promise<{ row: number; cells: ImportCells }[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   await wb.xlsx.readFile(file);
   const ws = wb.worksheets[0];
   const columns = new Map<number, (typeof IMPORT_HEADINGS)[number]>();

@@ -25,7 +25,7 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fromHex, randomSeed, type Suite, taggedHash, toHex } from '@djchain/crypto';
 import { openProfile, type Profile } from '@djchain/modules';
-import { writeFileDurably } from '@djchain/node';
+import { writeFileDurably } from '@djchain/node/light';
 import { CliError } from '../i18n.ts';
 import { parseJson, readText } from './common.ts';
 

@@ -4,7 +4,7 @@
  * 党费上缴单 (what an organization remitted). Amounts are 元 numbers shown with two decimals, from
  * integer fen (the sums are taken in fen).
  */
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../excel/exceljs.ts';
 import { yuan } from './money.ts';
 import { STATE_ZH } from './texts.ts';
 import {
@@ -213,7 +213,7 @@ export function remittanceForm(i: RemittanceInput): Form {
  * the rows and the footer. No formulas: every figure is the chain's, summed in fen.
  */
 export async function writeForm(file: string, form: Form): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'djchain';
   const ws = wb.addWorksheet(form.sheet);
   const width = form.headings.length;

@@ -4,7 +4,7 @@
  * skipped. Cell text as the roster import reads it (`cellText`: dates as YYYY-MM-DD).
  */
 import { cellText, MAX_ROWS } from '@djchain/client/roster';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../excel/exceljs.ts';
 import { CliError } from '../i18n.ts';
 
 export interface SheetColumn<K extends string> {
@@ -25,7 +25,7 @@ export async function readSheet<K extends string>(
   file: string,
   columns: readonly SheetColumn<K>[],
 ): Promise<SheetRows<K>> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     await wb.xlsx.readFile(file);
   } catch (e) {

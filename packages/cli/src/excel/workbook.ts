@@ -9,20 +9,20 @@ import {
   type Sheet,
   templateSheets,
 } from '@djchain/client/roster';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from './exceljs.ts';
 
 export type { RosterRead, Sheet };
 
 /** The first worksheet's rows keyed by column, found by their headings in row 1. */
 export async function readRoster(file: string): Promise<RosterRead> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   await wb.xlsx.readFile(file);
   return rosterOfSheet(wb.worksheets[0]);
 }
 
 /** Writes sheets with a bold, frozen heading row. Everything is text or numbers (no formulas). */
 export async function writeSheets(file: string, sheets: readonly Sheet[]): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   fillWorkbook(wb as never, sheets);
   await wb.xlsx.writeFile(file);
 }

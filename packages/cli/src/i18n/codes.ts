@@ -3,7 +3,7 @@
  * codes (English from the node's registry, API_ERRORS), the runtime's, the client's and the node's
  * own. The modules' and the sealed-data service's registries carry both languages themselves.
  */
-import type { ApiErrorCode } from '@djchain/node';
+import type { ApiErrorCode } from '@djchain/node/light';
 
 type Texts = { readonly 'zh-CN': string; readonly en: string };
 
