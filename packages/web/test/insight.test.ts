@@ -157,7 +157,8 @@ describe('warning centre and operation index in Chromium', { timeout: 600_000 },
       assert.match((await checks.textContent()) ?? '', /保持联系.*花名册完整.*转接按期办结/);
       const transfer = rig.page.getByTestId('index-check-transfer');
       // b1's roster: m-001…m-006 (m-101 is an applicant) → 5 of 6 on time.
-      assert.match((await transfer.textContent()) ?? '', /遗漏 1 项.*83\.3% · 5 \/ 6/);
+      // The deadline the period's rule set used (2026-v3: 30 days) is named beside the figure.
+      assert.match((await transfer.textContent()) ?? '', /遗漏 1 项.*83\.3% · 5 \/ 6.*在 30 天内被接收/);
       const named = rig.page.getByTestId('index-check-names-transfer').locator('a[data-member=m-005]');
       assert.equal(await named.textContent(), '刘洋');
       assert.equal(await named.getAttribute('href'), '#/member/m-005');

@@ -48,6 +48,8 @@ export interface IndexRecord {
     readonly roster: IndexComponent<CheckMiss>;
     readonly transfer?: IndexComponent<CheckMiss>;
   };
+  /** Rule sets judging transfers (`2026-v3` on): the deadline in days the transfer check used. */
+  readonly transferDays?: number;
   readonly overall: number;
   readonly level: string;
 }

@@ -194,7 +194,9 @@ function Checks({ rec }: { rec: IndexRecord }) {
                 {percent(part.score)}% · {t('ixDone', { done: part.done, owed: part.owed })}
               </p>
               <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-                {t(`ixCheckNote_${name}` as MessageKey)}
+                {name === 'transfer' && rec.transferDays !== undefined
+                  ? t('ixCheckNote_transferDays', { days: rec.transferDays })
+                  : t(`ixCheckNote_${name}` as MessageKey)}
               </Typography.Paragraph>
               {part.missing.length > 0 && (
                 <div

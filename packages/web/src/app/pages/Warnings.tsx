@@ -81,6 +81,21 @@ export function resolvingAct(t: Translate, act: string): string {
   return actionLabel(t, act.slice(0, dot), act.slice(dot + 1)) ?? act;
 }
 
+/**
+ * A study-pace warning's figures as raised: the months judged and, under a pro-rating rule set, the
+ * day the member's pace counts from (joined or transferred in during the year).
+ */
+function StudyPaceData({ data }: { data: WarningRecord['data'] }) {
+  const { t } = useApp();
+  const d = data as { elapsed?: unknown; since?: unknown };
+  return (
+    <span data-testid="wc-study-pace">
+      {typeof d.elapsed === 'number' && t('wcStudyElapsed', { months: d.elapsed })}
+      {typeof d.since === 'string' && ` · ${t('wcStudySince', { date: d.since })}`}
+    </span>
+  );
+}
+
 export function WarningList({ list, testid }: { list: WarningRecord[]; testid: string }) {
   const { t } = useApp();
   const names = useNames();
@@ -108,6 +123,7 @@ export function WarningList({ list, testid }: { list: WarningRecord[]; testid: s
                   {(w.data as { meeting: string }).meeting} {(w.data as { period: string }).period}
                 </span>
               )}
+              {w.kind === 'study.pace' && <StudyPaceData data={w.data} />}
               <span>{t('wcDue', { date: w.due })}</span>
             </Space>
             <div style={{ color: '#595959', marginTop: 4 }}>
