@@ -21,7 +21,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
-import { browserTests, type Chain, clientOf, shoot, startChain, useRig } from './harness.ts';
+import { browserTests, type Chain, clientOf, shootAt, startChain, useRig } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
 const { gate, browserIt } = browserTests('web insight tests');
@@ -234,10 +234,11 @@ describe('warning centre and operation index in Chromium', { timeout: 600_000 },
         'b2',
       ]);
       assert.match((await children.allTextContents()).join('|'), /^第一党支部\|第二党支部$/);
-      await checkPage(rig.page, 'org-c1');
+      // At 390 px only (the viewport as it is: no resize); the role journeys check both pages'
+      // axe, tap targets and copy at 390 and 1280 px.
+      await shootAt(rig.page, 'profile-org-c1', 390);
 
       // Down to 第一支部: its latest index month with the chart, its members by name in id order.
-      await rig.page.setViewportSize({ width: 390, height: 844 });
       await children.first().getByRole('link').click();
       const b1 = rig.page.locator('[data-testid=org-profile][data-org=b1]');
       await b1.getByTestId('org-index-latest').waitFor();
@@ -258,10 +259,9 @@ describe('warning centre and operation index in Chromium', { timeout: 600_000 },
         'm-101',
       ]);
       assert.match((await members.nth(1).textContent()) ?? '', /^李明正式党员$/);
-      await shoot(rig.page, 'profile-org-b1');
+      await shootAt(rig.page, 'profile-org-b1', 390);
 
       // Down to 李明: the post he holds, his credit of the year, his open warnings.
-      await rig.page.setViewportSize({ width: 390, height: 844 });
       await members.nth(1).getByRole('link').click();
       const post = rig.page.getByTestId('member-posts').locator('[data-testid=member-post][data-org=b1]');
       await post.waitFor();
@@ -281,7 +281,7 @@ describe('warning centre and operation index in Chromium', { timeout: 600_000 },
       );
       const owed = rig.page.getByTestId('member-warnings-owed').locator('[data-testid=wc-item]');
       assert.match((await owed.allTextContents()).join('|'), /学习进度落后王芳.*学习进度落后赵刚/);
-      await checkPage(rig.page, 'profile-member-m002');
+      await shootAt(rig.page, 'profile-member-m002', 390);
 
       // A plain member (孙伟, no post) opening 李明's profile: the reason, not an error page.
       await signIn('probationer');
@@ -296,7 +296,7 @@ describe('warning centre and operation index in Chromium', { timeout: 600_000 },
         (await rig.page.getByTestId('member-refused').textContent()) ?? '',
         /无权查看这名党员的档案/,
       );
-      await shoot(rig.page, 'profile-member-refused');
+      await shootAt(rig.page, 'profile-member-refused', 390);
       assert.deepEqual(pageErrors, []);
     },
   );

@@ -25,7 +25,7 @@ export const zh = {
   pfLevelCount: '{level} {count} 条',
   pfWarningsGo: '进入预警中心',
   pfChildren: '下级组织',
-  pfMembers: '本支部党员',
+  pfMembers: '本支部名册',
   pfMembersNote: '按编号排列，不作排名。',
 };
 
@@ -56,6 +56,6 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   pfLevelCount: '{level}: {count}',
   pfWarningsGo: 'Open the warning centre',
   pfChildren: 'Organizations below',
-  pfMembers: 'Members of this branch',
+  pfMembers: 'Branch roster',
   pfMembersNote: 'In id order, never ranked.',
 };
