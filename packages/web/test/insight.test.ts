@@ -13,11 +13,15 @@
  * - the committee secretary's 运行指数 of 第一支部 shows the last closed month, and the drill-down
  *   reaches a missing person and the broken link of the overdue talk, naming its warning; 不漏人's
  *   checks (contact, roster, transfer) show with the missing persons by name, and the transfer check
- *   drills down to 刘洋 with the transfer and its deadline, linked to the chain records behind it.
+ *   drills down to 刘洋 with the transfer and its deadline, linked to the chain records behind it;
+ * - at 390 px the committee secretary opens the 党委's profile (counts only, warnings by level, its
+ *   branches in id order), drills down to 第一支部 (index month and chart, members by name in id
+ *   order) and to 李明 (his post, credit, open warnings); a plain member opening 李明's profile sees
+ *   the reason the read is refused, not an error page.
  */
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
-import { browserTests, type Chain, clientOf, startChain, useRig } from './harness.ts';
+import { browserTests, type Chain, clientOf, shootAt, startChain, useRig } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
 const { gate, browserIt } = browserTests('web insight tests');
@@ -196,6 +200,104 @@ describe('warning centre and operation index in Chromium', { timeout: 600_000 },
       assert.match(t, /发展党员期限.*周晓/);
       assert.match(t, /recruitment\.deadline\/m-101:talk:/);
       await checkPage(rig.page, 'index-b1-links');
+      assert.deepEqual(pageErrors, []);
+    },
+  );
+
+  browserIt(
+    'on a phone the committee secretary drills the 党委 down to a branch and a member; a plain member is refused',
+    async () => {
+      await signIn('committeeSecretary');
+      await rig.page.setViewportSize({ width: 390, height: 844 });
+      await open('org/c1');
+      const c1 = rig.page.locator('[data-testid=org-profile][data-org=c1]');
+      await c1.waitFor();
+      assert.equal(await c1.getByTestId('org-profile-name').textContent(), '东风社区党委');
+      // Composition as counts only, over c1 and all below it: b1 holds m-001…m-005 (正式) and m-006
+      // (预备; m-101 is an applicant, not counted), b2 holds m-011…m-013; below c1: b1, b2, g1.
+      const composition = c1.getByTestId('org-composition');
+      await composition.getByTestId('org-suborgs').waitFor();
+      assert.match((await composition.textContent()) ?? '', /正式党员 8 人.*预备党员 1 人.*下级组织 3 个/);
+      // Open warnings counted by level (no list of people), with the way to the warning centre.
+      const levels = c1.getByTestId('org-warning-count');
+      await levels.first().waitFor();
+      assert.deepEqual(await levels.evaluateAll((es) => es.map((e) => e.getAttribute('data-level'))), [
+        'dueSoon',
+        'overdue',
+        'serious',
+      ]);
+      assert.match((await levels.nth(1).textContent()) ?? '', /^已超期 \d+ 条$/);
+      // The children in id order, each a link to its own profile.
+      const children = c1.getByTestId('org-child');
+      await children.first().waitFor();
+      assert.deepEqual(await children.evaluateAll((es) => es.map((e) => e.getAttribute('data-org'))), [
+        'b1',
+        'b2',
+      ]);
+      assert.match((await children.allTextContents()).join('|'), /^第一党支部\|第二党支部$/);
+      // At 390 px only (the viewport as it is: no resize); the role journeys check both pages'
+      // axe, tap targets and copy at 390 and 1280 px.
+      await shootAt(rig.page, 'profile-org-c1', 390);
+
+      // Down to 第一支部: its latest index month with the chart, its members by name in id order.
+      await children.first().getByRole('link').click();
+      const b1 = rig.page.locator('[data-testid=org-profile][data-org=b1]');
+      await b1.getByTestId('org-index-latest').waitFor();
+      assert.match(
+        (await b1.getByTestId('org-index-latest').textContent()) ?? '',
+        new RegExp(`^${lastMonth()} · 综合 \\d+\\.\\d%$`),
+      );
+      await b1.getByTestId('index-chart').waitFor();
+      const members = b1.getByTestId('org-member');
+      await members.first().waitFor();
+      assert.deepEqual(await members.evaluateAll((es) => es.map((e) => e.getAttribute('data-member'))), [
+        'm-001',
+        'm-002',
+        'm-003',
+        'm-004',
+        'm-005',
+        'm-006',
+        'm-101',
+      ]);
+      assert.match((await members.nth(1).textContent()) ?? '', /^李明正式党员$/);
+      await shootAt(rig.page, 'profile-org-b1', 390);
+
+      // Down to 李明: the post he holds, his credit of the year, his open warnings.
+      await members.nth(1).getByRole('link').click();
+      const post = rig.page.getByTestId('member-posts').locator('[data-testid=member-post][data-org=b1]');
+      await post.waitFor();
+      assert.match((await post.textContent()) ?? '', /^书记第一党支部2024-06-01 起 · 至 2029-06-01$/);
+      const total = rig.page.getByTestId('member-credit-total');
+      await total.waitFor();
+      assert.match((await total.textContent()) ?? '', /^合计 0 分（0 项记录，统计至 \d{4}-\d{2}）$/);
+      // Another member's credit: no link to 我的信用 (the member's own page).
+      assert.equal(await rig.page.getByTestId('member-credit').getByRole('link').count(), 0);
+      // His own (学习进度 of the year, about him), apart from those his post owes (about others).
+      const about = rig.page.getByTestId('member-warnings-about').locator('[data-testid=wc-item]');
+      await about.first().waitFor();
+      assert.equal(await about.count(), 1);
+      assert.match(
+        (await about.first().textContent()) ?? '',
+        /^即将到期学习进度落后李明期限 \d{4}-\d{2}-\d{2}.*处理方式：确认学习学时/,
+      );
+      const owed = rig.page.getByTestId('member-warnings-owed').locator('[data-testid=wc-item]');
+      assert.match((await owed.allTextContents()).join('|'), /学习进度落后王芳.*学习进度落后赵刚/);
+      await shootAt(rig.page, 'profile-member-m002', 390);
+
+      // A plain member (孙伟, no post) opening 李明's profile: the reason, not an error page.
+      await signIn('probationer');
+      await open('member/m-002');
+      const refused = rig.page.getByTestId('member-credit-refused');
+      await refused.waitFor();
+      assert.match(
+        (await refused.textContent()) ?? '',
+        /无权查看：仅本人、所在组织及上级组织的党务人员可以查看/,
+      );
+      assert.match(
+        (await rig.page.getByTestId('member-refused').textContent()) ?? '',
+        /无权查看这名党员的档案/,
+      );
+      await shootAt(rig.page, 'profile-member-refused', 390);
       assert.deepEqual(pageErrors, []);
     },
   );

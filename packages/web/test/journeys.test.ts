@@ -211,9 +211,16 @@ describe('role journeys in Chromium', { timeout: 600_000 }, () => {
     await checkPage(rig.page, 'members', { wide: true });
     await open('member/m-101');
     await rig.page.getByTestId('verified').waitFor({ timeout: 60_000 });
+    // The profile's cards loaded (insight.test.ts drills them down at 390 px).
+    await rig.page.getByTestId('member-credit-total').waitFor();
+    await rig.page.getByTestId('member-warnings-about').waitFor();
     await checkPage(rig.page, 'member', { wide: true });
     await open('org');
     await rig.page.getByTestId('org-tree').waitFor();
+    // 第一支部's profile: counts, index, warnings by level, its roster by name.
+    await rig.page.locator('[data-testid=org-member][data-member=m-101]').waitFor();
+    await rig.page.getByTestId('org-warning-count').first().waitFor();
+    await rig.page.getByTestId('org-suborgs').waitFor();
     await checkPage(rig.page, 'org', { wide: true });
     await open('explorer/member/m-101');
     await rig.page.getByTestId('member-events').waitFor({ timeout: 60_000 });

@@ -462,7 +462,7 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
         <MemberPage id={route[1] ?? ''} />
       );
     case 'org':
-      return <OrgPage />;
+      return <OrgPage id={route[1]} />;
     case 'dues':
       return <DuesPage />;
     case 'orglife':

@@ -16,6 +16,7 @@ import { en as insightEn, zh as insightZh } from './i18n/insight.ts';
 import { en as opennessEn, zh as opennessZh } from './i18n/openness.ts';
 import { en as orgLifeEn, zh as orgLifeZh } from './i18n/orglife.ts';
 import { en as orgLifeStudyEn, zh as orgLifeStudyZh } from './i18n/orglife-study.ts';
+import { en as profileEn, zh as profileZh } from './i18n/profile.ts';
 import { en as residentsEn, zh as residentsZh } from './i18n/residents.ts';
 import { en as seedingEn, zh as seedingZh } from './i18n/seeding.ts';
 import { en as serviceEn, zh as serviceZh } from './i18n/service.ts';
@@ -310,6 +311,7 @@ const zh = {
   ...explorerNamesZh,
   ...insightZh,
   ...creditZh,
+  ...profileZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -597,6 +599,7 @@ const en: Table = {
   ...explorerNamesEn,
   ...insightEn,
   ...creditEn,
+  ...profileEn,
 };
 
 export type Lang = 'zh' | 'en';

@@ -57,6 +57,9 @@ export function IndexPage({ route }: { route: string[] }) {
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="index-page">
       <h1 style={{ margin: 0 }}>{t('ixTitle', { org: orgName })}</h1>
       <Typography.Paragraph type="secondary">{t('ixNote')}</Typography.Paragraph>
+      <a href={`#/org/${org}`} data-testid="index-org-profile">
+        {t('pfOrgProfile')}
+      </a>
       <Space wrap>
         <Segmented
           value={every}

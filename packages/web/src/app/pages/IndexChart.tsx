@@ -28,6 +28,8 @@ export default function IndexChart({
       data: rows.map((r) => pick(r) / 10),
     });
     chart.setOption({
+      // Drawn at once: animated, a resize (a phone turned) redraws the lines from the left for a while.
+      animation: false,
       tooltip: { trigger: 'axis' },
       legend: { bottom: 0 },
       grid: { left: 36, right: 12, top: 16, bottom: 56 },

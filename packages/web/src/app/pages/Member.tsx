@@ -6,6 +6,9 @@
  * fields and the purpose), then asks the sealed-data service (/sealed/read, forwarded by the web
  * server) with a signature by the same key; the service releases the fields only for that
  * committed record, once. The trace is the gate.
+ *
+ * The profile (精准画像) beside it: the posts the member holds, their credit of the year and their
+ * open warnings (profile-cards.tsx); a read the node refuses shows its reason, not an error page.
  */
 
 import { addressOf, buildTx, readSealed, type SealedAnswer, signTransaction } from '@djchain/client';
@@ -17,6 +20,7 @@ import { type Session, useApp, useAsync } from '../context.tsx';
 import { eventLabel, type MessageKey } from '../i18n.ts';
 import { OrgName, useNames } from '../names.tsx';
 import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
+import { isRefused, MemberCreditCard, MemberPostsCard, MemberWarningsCard } from './profile-cards.tsx';
 
 export function MemberPage({ id }: { id: string }) {
   const { t, chain } = useApp();
@@ -30,6 +34,19 @@ export function MemberPage({ id }: { id: string }) {
     return s ? t('nextStep', { no, name: s.name }) : `#${no}`;
   };
   if (info.loading) return <Loading />;
+  if (info.error && isRefused(info.error))
+    return (
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={10}>
+          <Card title={t('memberTitle', { id })} data-testid="member-card">
+            <Alert type="info" showIcon data-testid="member-refused" title={t('pfMemberRefused')} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <MemberCreditCard id={id} />
+        </Col>
+      </Row>
+    );
   if (info.error) return <ErrorBlock error={info.error} onRetry={info.reload} />;
   const m = info.data;
   if (!m) return <CodedAlert error={{ code: 'MEMBER_NOT_FOUND', message: id }} />;
@@ -46,7 +63,9 @@ export function MemberPage({ id }: { id: string }) {
               <Tag color="red">{m.status}</Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t('org')}>
-              <OrgName id={m.org} />
+              <a href={`#/org/${m.org}`}>
+                <OrgName id={m.org} />
+              </a>
             </Descriptions.Item>
             <Descriptions.Item label={t('partyAgeFrom')}>{m.partyAgeFrom ?? '—'}</Descriptions.Item>
           </Descriptions>
@@ -62,7 +81,10 @@ export function MemberPage({ id }: { id: string }) {
             <Typography.Paragraph type="secondary">{m.rights.cites.join('；')}</Typography.Paragraph>
           ) : null}
         </Card>
-        <div style={{ marginTop: 16 }}>
+        <div style={{ marginTop: 16, display: 'grid', gap: 16 }}>
+          <MemberPostsCard id={id} />
+          <MemberCreditCard id={id} />
+          <MemberWarningsCard id={id} />
           <PersonalCard chain={chain} m={m} />
         </div>
       </Col>
