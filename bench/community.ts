@@ -22,6 +22,8 @@ export interface BenchCommunity {
   readonly block: BenchBlock;
   /** Branch `b`'s secretary signs `action` of the community's module (one nonce run per branch). */
   readonly tx: (b: number, action: string, params: Value) => Transaction;
+  /** Whether the committed state holds `key` (a full state key: `<module>/<key>`). */
+  readonly has: (key: string) => boolean;
 }
 
 export function benchCommunity(opts: {
@@ -107,5 +109,5 @@ export function benchCommunity(opts: {
       expiry: height + 100,
     });
   };
-  return { block, tx };
+  return { block, tx, has: (key) => state.get(key) !== undefined };
 }

@@ -23,11 +23,11 @@ const PER_BRANCH = 50;
 export function orgLifeCommunity(
   log: (line: string) => void,
   opts: { members: number },
-): { block: BenchBlock; members: number } {
+): { block: BenchBlock; members: number; has: (key: string) => boolean } {
   const branches = Math.max(1, Math.ceil(opts.members / PER_BRANCH));
   const ids = Array.from({ length: opts.members }, (_, i) => `m${String(i).padStart(6, '0')}`);
   const branchOf = (i: number) => Math.floor(i / PER_BRANCH);
-  const { block, tx } = benchCommunity({
+  const { block, tx, has } = benchCommunity({
     chainId: CHAIN,
     module: 'orglife',
     branches,
@@ -57,7 +57,7 @@ export function orgLifeCommunity(
       chinaTime(`${ym}-10`, 10),
     );
   }
-  return { block, members: ids.length };
+  return { block, members: ids.length, has };
 }
 
 export async function benchOrgLife(

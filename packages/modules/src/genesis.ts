@@ -27,4 +27,6 @@ export interface ModulesGenesis {
   readonly resident?: Partial<ResidentParams>;
   /** Kinds of personal matters and the deadlines of requests and declarations (defaults otherwise). */
   readonly declaration?: DeclarationGenesis;
+  /** 党支部 counted per block of the operation index's close (default CLOSE_BRANCHES_PER_BLOCK, 20). */
+  readonly insight?: { readonly closeBranches?: number };
 }

@@ -6,14 +6,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decode, type Value } from '@djchain/crypto';
-import type { ReadStore } from '@djchain/runtime';
+import { Executor, type ReadStore } from '@djchain/runtime';
 import { allModules, INDEX_RULES, paceMonths } from '../src/index.ts';
 import { rulesInForce } from '../src/insight/close.ts';
 import { memberKeys } from '../src/member/store.ts';
 import { recruitmentKeys } from '../src/recruitment/store.ts';
 import { studyCountedFrom } from '../src/study/pace.ts';
 import { TRANSFER_REMIND_DAYS } from '../src/transfer/store.ts';
-import { Chain, type Step } from './harness.ts';
+import { CHAIN, Chain, type Step } from './harness.ts';
 
 type Rec = {
   overall: number;
@@ -903,5 +903,193 @@ describe('credit (信用): from attested records only, each point with its recor
     assert.deepEqual(credit('b1.m4', 2024).entries, [sanction]);
     assert.deepEqual(credit('b1.m4', 2025).entries, [sanction]);
     assert.deepEqual(credit('b1.m4', 2026).entries, []);
+  });
+});
+
+describe('operation index: a close spread over blocks (issue 18)', () => {
+  /** A chain whose close counts `closeBranches` 党支部 per block (the fixture has three: b1, b2, b3). */
+  const spread = (closeBranches: number) => new Chain(undefined, { modules: { insight: { closeBranches } } });
+  const keys = (chain: Chain, prefix: string) =>
+    chain.state
+      .entries()
+      .map(([k]) => k)
+      .filter((k) => k.startsWith(prefix));
+  const monthRecords = (chain: Chain, month: string) =>
+    keys(chain, 'insight/x/').filter((k) => k.endsWith(`/${month}`));
+  const closing = (chain: Chain) => (chain.query('insight', 'rules', {}) as { closing: Value }).closing;
+
+  it('one branch a block: January is written in the third block of its close, nothing of it before; then no partial state', () => {
+    const chain = spread(1);
+    scenario(chain);
+    chain.tick('2024-01-31', 23);
+    chain.tick('2024-02-01', 0); // dues and orglife close January
+    chain.tick('2024-02-01', 1); // b1
+    assert.deepEqual(monthRecords(chain, '2024-01'), []);
+    // b1's counts; b2's and b3's rosters taken now (one walk of the members for the whole close).
+    assert.deepEqual(keys(chain, 'insight/closing'), [
+      'insight/closing',
+      'insight/closing/done/b1',
+      'insight/closing/todo/b2',
+      'insight/closing/todo/b3',
+    ]);
+    const todo = (b: string) => decode(chain.state.get(`insight/closing/todo/${b}`)!) as { roster: string[] };
+    assert.deepEqual(todo('b3'), { roster: ['b3.sec'], suspended: [] });
+    assert.deepEqual(todo('b2').roster, [
+      'b2.m1',
+      'b2.sec',
+      'c.clerk',
+      'c.dep',
+      'c.dis',
+      'c.org',
+      'c.pub',
+      'c.sec',
+    ]);
+    assert.deepEqual(closing(chain), { month: '2024-01', done: 1, total: 3 });
+    // The period is said to be closing, with how far — no half record, for a branch done or not.
+    for (const org of ['b1', 'b3', 'c1'])
+      assert.deepEqual(index(chain, org, '2024-01'), {
+        org,
+        period: '2024-01',
+        closing: { month: '2024-01', done: 1, total: 3 },
+      });
+    assert.equal(index(chain, 'b3', '2023-12'), null, 'a period the close does not cover: nothing');
+    chain.tick('2024-02-01', 2); // b2
+    assert.deepEqual(monthRecords(chain, '2024-01'), []);
+    assert.deepEqual(keys(chain, 'insight/closing'), [
+      'insight/closing',
+      'insight/closing/done/b1',
+      'insight/closing/done/b2',
+      'insight/closing/todo/b3',
+    ]);
+    assert.deepEqual(closing(chain), { month: '2024-01', done: 2, total: 3 });
+    assert.equal((chain.query('insight', 'rules', {}) as { closed: string }).closed, '2023-12');
+    chain.tick('2024-02-01', 3); // b3, the last: every record, then nothing partial
+    assert.deepEqual(monthRecords(chain, '2024-01'), [
+      'insight/x/b1/2024-01',
+      'insight/x/b2/2024-01',
+      'insight/x/b3/2024-01',
+      'insight/x/c1/2024-01',
+      'insight/x/zz/2024-01',
+    ]);
+    assert.deepEqual(keys(chain, 'insight/closing'), []);
+    assert.equal(closing(chain), null);
+    assert.equal((chain.query('insight', 'rules', {}) as { closed: string }).closed, '2024-01');
+    // The figures worked out by hand above (period edges): b3 1000 良好; the 党委 over 21 members, 1 accounted.
+    const b3 = index(chain, 'b3', '2024-01')!;
+    assert.deepEqual([b3.people.owed, b3.people.done, b3.items.owed, b3.items.done], [1, 1, 3, 3]);
+    assert.deepEqual([b3.overall, b3.level], [1000, '良好']);
+    const c1 = index(chain, 'c1', '2024-01')!;
+    assert.deepEqual([c1.branches, c1.people.owed, c1.people.done], [['b1', 'b2', 'b3'], 21, 1]);
+    const zz = index(chain, 'zz', '2024-01')!;
+    assert.deepEqual([zz.branches, zz.people.owed, zz.people.done, zz.overall], [['b3'], 1, 1, 1000]);
+  });
+
+  it("the next month's close does not start before the month's is done", () => {
+    const chain = spread(1);
+    scenario(chain);
+    chain.tick('2024-02-01', 0);
+    chain.tick('2024-02-01', 1); // January: b1
+    // A month later (dues and orglife close February in this block): January goes on, b2.
+    chain.tick('2024-03-01', 0);
+    assert.deepEqual(closing(chain), { month: '2024-01', done: 2, total: 3 });
+    chain.tick('2024-03-01', 1); // January: b3, done
+    assert.equal(monthRecords(chain, '2024-01').length, 5);
+    assert.deepEqual(monthRecords(chain, '2024-02'), []);
+    assert.equal(closing(chain), null);
+    chain.tick('2024-03-01', 2); // February: b1
+    assert.deepEqual(closing(chain), { month: '2024-02', done: 1, total: 3 });
+    chain.tick('2024-03-01', 3);
+    assert.deepEqual(monthRecords(chain, '2024-02'), []);
+    chain.tick('2024-03-01', 4);
+    assert.equal(monthRecords(chain, '2024-02').length, 5);
+    // February of b3 as worked out by hand above: 499 需关注.
+    assert.deepEqual(
+      [index(chain, 'b3', '2024-02')!.overall, index(chain, 'b3', '2024-02')!.level],
+      [499, '需关注'],
+    );
+  });
+
+  it('two blocks of two branches give the records of one block (quarter, study warnings); two executors, a replay and a restart mid-close agree', () => {
+    // Each close: the block where dues and orglife close the month, then two for the index; the
+    // one-batch chain gets the same blocks (its third is empty of any close).
+    const run = (chain: Chain) => {
+      scenario(chain);
+      for (const d of ['2024-02-01', '2024-03-01', '2024-04-01']) {
+        chain.tick(d, 0);
+        chain.tick(d, 1);
+        chain.tick(d, 2);
+      }
+    };
+    const one = new Chain();
+    run(one);
+    const two = spread(2);
+    const inputs = two.recordBlocks();
+    run(two);
+    // Every record the same but the height that wrote it (one block later when spread).
+    const records = (c: Chain) =>
+      keys(c, 'insight/x/').map((k) => {
+        const r = c.query('insight', 'period', { org: k.split('/')[2]!, period: k.split('/')[3]! }) as {
+          closedAt: number;
+        };
+        const { closedAt: _, ...rest } = r;
+        return [k, rest];
+      });
+    assert.equal(records(two).length, 5 * 4, 'five organizations × (Jan, Feb, Mar, Q1)');
+    assert.deepEqual(records(two), records(one));
+    // Hand-counted: b3's first quarter 583 (period edges above).
+    assert.equal(index(two, 'b3', '2024-Q1')!.overall, 583);
+    // The study-pace warnings of March's close (raised by the batch that counted each branch): the same ones.
+    const paced = (c: Chain) =>
+      ['b1', 'b2', 'b3'].flatMap((org) =>
+        (c.query('warnings', 'open', { org }) as { id: string; kind: string; raisedOn: string }[])
+          .filter((w) => w.kind === 'study.pace')
+          .map((w) => [w.id, w.raisedOn]),
+      );
+    assert.equal(paced(two).length, 12 + 7 + 1);
+    assert.deepEqual(paced(two), paced(one));
+    const second = spread(2);
+    run(second);
+    assert.deepEqual(second.state.entries(), two.state.entries());
+    const replay = spread(2);
+    replay.applyBlocks(inputs);
+    assert.deepEqual(replay.state.entries(), two.state.entries());
+    // A node stopped mid-close (its state holds the cursor) and started again: a fresh executor over that state.
+    const restarted = spread(2);
+    let k = 0;
+    while (keys(restarted, 'insight/closing').length === 0) restarted.applyBlocks([inputs[k++]!]);
+    assert.deepEqual(keys(restarted, 'insight/closing'), [
+      'insight/closing',
+      'insight/closing/done/b1',
+      'insight/closing/done/b2',
+      'insight/closing/todo/b3',
+    ]);
+    const fresh = new Executor({ chainId: CHAIN, suite: restarted.suite, modules: allModules });
+    for (const input of inputs.slice(k))
+      restarted.state.apply(fresh.executeBlock(input, restarted.state).writes);
+    assert.deepEqual(restarted.state.entries(), two.state.entries());
+  });
+
+  it('a rule set adopted while a month closes applies from the next month: the month keeps the one it began with', () => {
+    const chain = spread(1);
+    scenario(chain);
+    chain.tick('2024-02-01', 0);
+    chain.tick('2024-02-01', 1); // January: b1, under 2026
+    chain.ok({
+      at: '2024-02-01',
+      hour: 2, // January: b2 at this block's start, then the adoption
+      by: 'c.sec',
+      do: 'insight.adoptRules',
+      params: { org: 'c1', version: '2026-strict', resolution: 'res-index' },
+    });
+    chain.tick('2024-02-01', 3); // January: b3 and the records
+    for (const org of ['b1', 'b2', 'b3', 'c1', 'zz'])
+      assert.equal(index(chain, org, '2024-01')!.rules, '2026', org);
+    chain.tick('2024-03-01', 0);
+    for (const h of [1, 2, 3]) chain.tick('2024-03-01', h);
+    assert.equal(index(chain, 'b3', '2024-02')!.rules, '2026-strict');
+  });
+
+  it('the genesis takes a whole number of branches per block, at least one', () => {
+    assert.throws(() => spread(0), /closeBranches/);
   });
 });

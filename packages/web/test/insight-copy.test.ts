@@ -56,3 +56,9 @@ it('every act a warning names as its answer has a label in both languages (the c
     assert.ok(enActs[`act:${a}`], a);
   }
 });
+
+it('the index page says 正在结算 while a close runs over several blocks, in both languages with its figures', () => {
+  assert.equal(zh.ixClosing, '{month} 正在结算：已完成 {done}/{total} 个党支部，全部完成后显示本期结果。');
+  for (const text of [zh.ixClosing, en.ixClosing])
+    for (const slot of ['{month}', '{done}', '{total}']) assert.ok(text.includes(slot), `${text}: ${slot}`);
+});

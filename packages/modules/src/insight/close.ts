@@ -7,10 +7,22 @@
  * it (and counts its own broken links). A quarter's and a year's records follow at their last month.
  * The records are state (queried, proved by state proofs); the close emits no event, so a block that
  * closes a period carries no history entry of its own for the organizations.
+ *
+ * A bounded amount of work per block (issue 18): at most `closeBranches` 党支部 (genesis; default
+ * CLOSE_BRANCHES_PER_BLOCK) are counted in one block, in id order. While branches remain, each done
+ * branch's counts are kept under `closing/done/<branch>`, each branch still to count has its roster
+ * (and suspended members) as taken at the close's first block under `closing/todo/<branch>` — one
+ * walk of the members per close, not per block —, beside a cursor (`closing`: month, rule set, done
+ * of total), so a node that restarts or replays mid-close continues identically; the records of
+ * every organization (and the quarter's, the year's) are written only in the block that counts the
+ * last branch, and the partial state is removed there. The month stays unclosed (`closed`) until then,
+ * so the next month's close cannot start. A community of at most one batch closes in one block and
+ * writes no partial state at all: the same state as before the close was spread.
  */
 import type { HookContext } from '@djchain/runtime';
 import { cite, DOC } from '../common/cites.ts';
 import { chinaDate } from '../common/dates.ts';
+import { ModuleError } from '../common/errors.ts';
 import { addMonth, lastDay, type YearMonth } from '../common/months.ts';
 import { asValue, getRecord, MODULE } from '../common/stores.ts';
 import { raiseWarning } from '../common/warnings.ts';
@@ -27,13 +39,29 @@ import { type ItemsCount, itemsOf } from './items.ts';
 import { type LinksCount, linksOf } from './links.ts';
 import { type CheckCount, mergePeople, type PeopleCount, peopleOfMonth, type Suspended } from './people.ts';
 import { DEFAULT_INDEX_VERSION, INDEX_RULES, type IndexRules, levelOf, overall, permille } from './rules.ts';
-import { type CheckMiss, type Component, type IndexRecord, insightKeys, LIST_MAX } from './store.ts';
+import {
+  type CheckMiss,
+  type Closing,
+  type Component,
+  type IndexRecord,
+  insightKeys,
+  LIST_MAX,
+} from './store.ts';
 import { lateTransfers } from './transfers.ts';
 
 const MAX_ORGS = 10_000;
 /** 《党员教育管理工作条例》第二十条: the yearly study hours. */
 const STUDY_CITE = cite(DOC.education, 20);
 const MAX_PROCESSES = 100_000;
+/**
+ * 党支部 counted per block of a close. The branch is the unit (its members are judged together and
+ * its counts stored whole); 《中国共产党支部工作条例》第五条 keeps a branch to about 50 members, so 20
+ * branches are about 1,000 members — the close bench/insight.ts measured at ≈ 280 ms in one block
+ * (10,000 members in one block: 7.5 s). Not part of the rule set: it changes no figure, only which
+ * block writes it; but it decides which block writes what, so it is consensus — a chain's genesis may
+ * set another (`insight.closeBranches`), fixed for the chain's life and the same on every validator.
+ */
+export const CLOSE_BRANCHES_PER_BLOCK = 20;
 
 interface Counts {
   people: PeopleCount;
@@ -54,8 +82,21 @@ export function closeIndexMonths(ctx: HookContext): void {
   const dues = ctx.readStore(MODULE.dues).get('closed');
   const life = ctx.readStore(MODULE.orglife).get('closed');
   if (typeof dues !== 'string' || typeof life !== 'string' || dues < month || life < month) return;
-  closeMonth(ctx, month);
-  ctx.store.set(insightKeys.closed, month);
+  if (closeMonth(ctx, month)) ctx.store.set(insightKeys.closed, month);
+}
+
+/** `insight.closeBranches` of the genesis section: a whole number of branches per block, 1–10,000. */
+export function insightGenesis(ctx: HookContext, config: unknown): void {
+  const n = (config as { closeBranches?: unknown } | null)?.closeBranches;
+  if (n === undefined) return;
+  if (!Number.isSafeInteger(n) || (n as number) < 1 || (n as number) > MAX_ORGS)
+    throw new ModuleError('MODULES_BAD_GENESIS', 'insight genesis: closeBranches is a whole number 1–10,000');
+  ctx.store.set(insightKeys.closeBranches, n as number);
+}
+
+function branchesPerBlock(ctx: HookContext): number {
+  const n = ctx.store.get(insightKeys.closeBranches);
+  return typeof n === 'number' ? n : CLOSE_BRANCHES_PER_BLOCK;
 }
 
 /**
@@ -94,45 +135,120 @@ function processesByOrg(ctx: HookContext): Map<string, string[]> {
   return out;
 }
 
-function closeMonth(ctx: HookContext, month: YearMonth): void {
-  const rules = rulesInForce(ctx.store);
+/**
+ * One block of the close of `month`: the next batch of branches not yet counted (id order); when
+ * none remain after it, every organization's records. True when the month is closed.
+ */
+function closeMonth(ctx: HookContext, month: YearMonth): boolean {
+  const cursor = getRecord<Closing>(ctx.store, insightKeys.closing);
+  const rules = cursor?.month === month ? cursor.rules : rulesInForce(ctx.store);
   const orgs = allOrgs(ctx);
-  const roster = rosterOn(storesFor(ctx, MODULE.insight), lastDay(month));
+  const branches = orgs.filter((x) => x.kind === '党支部').map((o) => o.id);
+  // Done: counted in an earlier block of this close (a branch created meanwhile is simply not done).
+  const todo = branches.filter((b) => !ctx.store.has(insightKeys.closingDone(b)));
+  const batch = todo.slice(0, branchesPerBlock(ctx));
+  const inputs = inputsOf(ctx, rules, month);
   const processes = processesByOrg(ctx);
+  const branchCounts = countBranches(ctx, rules, month, batch, inputs, processes);
+  for (const b of batch) ctx.store.delete(insightKeys.closingInput(b));
+  if (batch.length < todo.length) {
+    for (const [b, periods] of branchCounts) ctx.store.set(insightKeys.closingDone(b), asValue(periods));
+    // PERF: the roster walks every member; taken once, at the close's first block, for the branches
+    // still to count (also a snapshot: a member moving meanwhile is neither counted twice nor missed).
+    for (const b of todo.slice(batch.length))
+      if (!ctx.store.has(insightKeys.closingInput(b)))
+        ctx.store.set(insightKeys.closingInput(b), asValue(inputs(b)));
+    const done = branches.length - todo.length + batch.length;
+    const closing: Closing = { month, rules, done, total: branches.length };
+    ctx.store.set(insightKeys.closing, asValue(closing));
+    return false;
+  }
+  // The last batch: the earlier batches' counts from state, then every record, then no partial state.
+  for (const prefix of [insightKeys.closingDonePrefix, insightKeys.closingInputPrefix])
+    for (const key of ctx.store.keys(prefix, MAX_ORGS)) {
+      if (prefix === insightKeys.closingDonePrefix)
+        branchCounts.set(key.slice(prefix.length), getRecord<{ [period: string]: Counts }>(ctx.store, key)!);
+      ctx.store.delete(key);
+    }
+  ctx.store.delete(insightKeys.closing);
+  writeRecords(ctx, rules, month, orgs, branchCounts, processes);
+  return true;
+}
+
+/** What a branch's count starts from: its roster on the month's last day, its members suspended then. */
+interface BranchInput {
+  roster: string[];
+  suspended: Suspended[];
+}
+
+/** A branch's input: as stored at the close's first block, else from one walk of the members. */
+function inputsOf(ctx: HookContext, rules: IndexRules, month: YearMonth): (branch: string) => BranchInput {
+  let walk: { roster: Map<string, string[]>; suspended: Map<string, Suspended[]> } | null = null;
+  return (branch) => {
+    const stored = getRecord<BranchInput>(ctx.store, insightKeys.closingInput(branch));
+    if (stored) return stored;
+    walk ??= {
+      roster: rosterOn(storesFor(ctx, MODULE.insight), lastDay(month)),
+      // Rule sets judging contact: the members suspended for lost contact.
+      suspended:
+        rules.contactMonths === null ? new Map<string, Suspended[]>() : suspendedOn(ctx, lastDay(month)),
+    };
+    return { roster: walk.roster.get(branch) ?? [], suspended: walk.suspended.get(branch) ?? [] };
+  };
+}
+
+function periodsOf(month: YearMonth) {
   const quarterEnd = Number(month.slice(5)) % 3 === 0;
   const yearEnd = month.endsWith('-12');
   const quarter = `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
   const year = month.slice(0, 4);
+  return { quarterEnd, yearEnd, quarter, year };
+}
+
+/** The counts of each branch of `batch` for the month (and the quarter, the year at their ends). */
+function countBranches(
+  ctx: HookContext,
+  rules: IndexRules,
+  month: YearMonth,
+  batch: readonly string[],
+  inputs: (branch: string) => BranchInput,
+  processes: Map<string, string[]>,
+): Map<string, { [period: string]: Counts }> {
   const branchCounts = new Map<string, { [period: string]: Counts }>();
-  // Rule sets judging contact: the members suspended for lost contact, and the chain's first day.
-  const suspended =
-    rules.contactMonths === null ? new Map<string, Suspended[]>() : suspendedOn(ctx, lastDay(month));
+  if (batch.length === 0) return branchCounts;
+  const { quarterEnd, yearEnd, quarter, year } = periodsOf(month);
+  // The chain's first day (contact is judged only over months after it).
   const start = chainStart(ctx);
   // Rule sets judging transfers: the members whose transfer waited past its deadline in the month.
   const late = lateTransfers(ctx, month, rules.transferDays);
-  for (const o of orgs.filter((x) => x.kind === '党支部')) {
-    const people = peopleOfMonth(
-      ctx,
-      rules,
-      month,
-      roster.get(o.id) ?? [],
-      suspended.get(o.id) ?? [],
-      start,
-      late,
-    );
-    const links = linksOf(ctx, o.id, processes.get(o.id) ?? []);
+  for (const id of batch) {
+    const { roster, suspended } = inputs(id);
+    const people = peopleOfMonth(ctx, rules, month, roster, suspended, start, late);
+    const links = linksOf(ctx, id, processes.get(id) ?? []);
     const periods: { [period: string]: Counts } = {
-      [month]: { people, items: itemsOf(ctx, o.id, month), links },
+      [month]: { people, items: itemsOf(ctx, id, month), links },
     };
     // A quarter and a year: people over their months (stored month records and this one), items over the period.
     const span = (months: YearMonth[]) =>
-      mergePeople([...months.map((m) => storedPeople(ctx, o.id, m)), people]);
+      mergePeople([...months.map((m) => storedPeople(ctx, id, m)), people]);
     if (quarterEnd)
-      periods[quarter] = { people: span(earlier(month, 2)), items: itemsOf(ctx, o.id, quarter), links };
-    if (yearEnd) periods[year] = { people: span(earlier(month, 11)), items: itemsOf(ctx, o.id, year), links };
-    branchCounts.set(o.id, periods);
-    if (rules.studyPace && quarterEnd && !yearEnd) warnStudyPace(ctx, rules, o.id, month, people);
+      periods[quarter] = { people: span(earlier(month, 2)), items: itemsOf(ctx, id, quarter), links };
+    if (yearEnd) periods[year] = { people: span(earlier(month, 11)), items: itemsOf(ctx, id, year), links };
+    branchCounts.set(id, periods);
+    if (rules.studyPace && quarterEnd && !yearEnd) warnStudyPace(ctx, rules, id, month, people);
   }
+  return branchCounts;
+}
+
+function writeRecords(
+  ctx: HookContext,
+  rules: IndexRules,
+  month: YearMonth,
+  orgs: readonly OrgRecord[],
+  branchCounts: Map<string, { [period: string]: Counts }>,
+  processes: Map<string, string[]>,
+): void {
+  const { quarterEnd, yearEnd, quarter, year } = periodsOf(month);
   const periods = [month, ...(quarterEnd ? [quarter] : []), ...(yearEnd ? [year] : [])];
   // Organizations in byte order (their keys): records and events the same on every node.
   for (const o of orgs) {

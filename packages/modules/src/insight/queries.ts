@@ -5,6 +5,7 @@
  * (国办函〔2026〕12号); missing persons come in member-id order without a figure of their own.
  */
 import type { Value } from '@djchain/crypto';
+import type { ReadStore } from '@djchain/runtime';
 import { defineQuery } from '../common/query.ts';
 import { asValue, getRecord } from '../common/stores.ts';
 import { rulesInForce } from './close.ts';
@@ -13,16 +14,39 @@ import { creditOf } from './credit.ts';
 import { InsightErrors as E } from './errors.ts';
 import { orgCreditOf } from './orgcredit.ts';
 import { INDEX_RULES } from './rules.ts';
-import { getIndex, type IndexRecord, insightKeys } from './store.ts';
+import { type Closing, getIndex, type IndexRecord, insightKeys } from './store.ts';
 
 const PERIOD = { type: 'text', max: 7 } as const;
+
+/** The close in progress: its month and how many of its branches are counted (null: none runs). */
+function closingOf(store: ReadStore): { month: string; done: number; total: number } | null {
+  const c = getRecord<Closing>(store, insightKeys.closing);
+  return c ? { month: c.month, done: c.done, total: c.total } : null;
+}
+
+/** Whether a period (YYYY-MM, YYYY-Qn, YYYY) is closed by the close of `month` (its last month). */
+function coversMonth(period: string, month: string): boolean {
+  const m = Number(month.slice(5));
+  const quarter = `${month.slice(0, 4)}-Q${Math.ceil(m / 3)}`;
+  return (
+    period === month || (m % 3 === 0 && period === quarter) || (m === 12 && period === month.slice(0, 4))
+  );
+}
 
 export const insightQueries = {
   period: defineQuery<{ org: string; period: string }>(E.BAD_PARAMS, {
     description:
-      "An organization's index of a period (YYYY-MM, YYYY-Qn, YYYY): the three components, each with what is missing and the records behind it.",
+      "An organization's index of a period (YYYY-MM, YYYY-Qn, YYYY): the three components, each with what is missing and the records behind it; while the close of that period runs over several blocks, { org, period, closing: { month, done, total } } (branches counted of all).",
     shape: { org: 'id', period: PERIOD },
-    run: (ctx, p): Value => (getIndex(ctx.store, p.org, p.period) as unknown as Value) ?? null,
+    run(ctx, p): Value {
+      const record = getIndex(ctx.store, p.org, p.period);
+      if (record) return asValue(record);
+      // A close in progress (spread over blocks): say so, with how far it is, rather than nothing.
+      const closing = closingOf(ctx.store);
+      return closing !== null && coversMonth(p.period, closing.month)
+        ? asValue({ org: p.org, period: p.period, closing })
+        : null;
+    },
   }),
   history: defineQuery<{ org: string; every?: string }>(E.BAD_PARAMS, {
     description: "An organization's closed periods in time order: the figures without the lists.",
@@ -98,6 +122,7 @@ export const insightQueries = {
         inForce: rulesInForce(ctx.store),
         versions: Object.values(INDEX_RULES),
         closed: (ctx.store.get(insightKeys.closed) as string | undefined) ?? null,
+        closing: closingOf(ctx.store),
       }),
   }),
 };

@@ -4,6 +4,7 @@
  */
 import type { ReadStore } from '@djchain/runtime';
 import { getRecord, SEP } from '../common/stores.ts';
+import type { IndexRules } from './rules.ts';
 
 /** A member not accounted for, with what is missing and in which months (member-id order, no score). */
 export interface MissingPerson {
@@ -87,7 +88,29 @@ export const insightKeys = {
   adoptedValues: 'inForce',
   adopted: (height: number) => `v${SEP}${String(height).padStart(12, '0')}`,
   adoptedPrefix: `v${SEP}`,
+  /** A month's close spread over several blocks: the cursor (`Closing`), present only while it runs. */
+  closing: 'closing',
+  /** A branch's counts of the closing month (and quarter, year) once its batch is done; removed at the end. */
+  closingDone: (branch: string) => `closing${SEP}done${SEP}${branch}`,
+  closingDonePrefix: `closing${SEP}done${SEP}`,
+  /** A branch still to count: its roster and suspended members, taken at the close's first block. */
+  closingInput: (branch: string) => `closing${SEP}todo${SEP}${branch}`,
+  closingInputPrefix: `closing${SEP}todo${SEP}`,
+  /** The genesis override of the branches closed per block (absent: CLOSE_BRANCHES_PER_BLOCK). */
+  closeBranches: 'closeBranches',
 };
+
+/**
+ * The cursor of a month's close in progress: the month, the rule set it is judged with (fixed at its
+ * first block, so a rule change adopted in between does not split a month), and how many of the
+ * branches are done (each done branch has its counts under `closingPart`).
+ */
+export interface Closing {
+  readonly month: string;
+  readonly rules: IndexRules;
+  readonly done: number;
+  readonly total: number;
+}
 
 export function getIndex(store: ReadStore, org: string, period: string): IndexRecord | undefined {
   return getRecord<IndexRecord>(store, insightKeys.record(org, period));

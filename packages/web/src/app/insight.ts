@@ -53,6 +53,19 @@ export interface IndexRecord {
   readonly overall: number;
   readonly level: string;
 }
+/** A close spread over several blocks, in progress: its month and the branches counted of all. */
+export interface IndexClosing {
+  readonly month: string;
+  readonly done: number;
+  readonly total: number;
+}
+/** `insight.period` while the period's close runs: no figures yet (never half a record). */
+export interface IndexPending {
+  readonly org: string;
+  readonly period: string;
+  readonly closing: IndexClosing;
+}
+export const isPending = (r: IndexRecord | IndexPending): r is IndexPending => 'closing' in r;
 export interface IndexRow {
   readonly period: string;
   readonly rules: string;

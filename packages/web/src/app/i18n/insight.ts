@@ -35,6 +35,7 @@ export const zh = {
   ixTitle: '{org} · 社区党建标准化运行指数',
   ixNote: '由链上记录在每期结束时计算，仅本组织及上级党组织可见；用于查找遗漏，不作排名或比较。',
   ixNone: '尚无已结束的考核期。',
+  ixClosing: '{month} 正在结算：已完成 {done}/{total} 个党支部，全部完成后显示本期结果。',
   ixEvery_month: '月度',
   ixEvery_quarter: '季度',
   ixEvery_year: '年度',
@@ -133,6 +134,8 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   ixNote:
     'Computed on chain from the records at each period’s close; seen by the organization and those above only; for finding what is missing, never for ranking.',
   ixNone: 'No period closed yet.',
+  ixClosing:
+    '{month} is being closed (正在结算): {done} of {total} branches done; the results appear once all are.',
   ixEvery_month: 'Monthly',
   ixEvery_quarter: 'Quarterly',
   ixEvery_year: 'Yearly',

@@ -17,8 +17,11 @@ import {
   COMPONENTS,
   type ComponentName,
   checksOf,
+  type IndexClosing,
+  type IndexPending,
   type IndexRecord,
   type IndexRow,
+  isPending,
   percent,
 } from '../insight.ts';
 import { PersonName, useNames } from '../names.tsx';
@@ -40,14 +43,29 @@ export function IndexPage({ route }: { route: string[] }) {
     [org, every],
   );
   const period = route[2] ?? history.data?.at(-1)?.period ?? null;
-  const record = useAsync(
+  const fetched = useAsync(
     async () =>
       period === null
         ? null
-        : ((await chain.client.query('insight', 'period', { org, period }))
-            .result as unknown as IndexRecord | null),
+        : ((await chain.client.query('insight', 'period', { org, period })).result as unknown as
+            | IndexRecord
+            | IndexPending
+            | null),
     [org, period],
   );
+  // A month's close runs over several blocks in a large community: say so (the rule set's query is public).
+  const closing = useAsync(
+    async () =>
+      (
+        (await chain.client.query('insight', 'rules', {})).result as unknown as {
+          closing?: IndexClosing | null;
+        }
+      ).closing ?? null,
+    [org, every],
+  );
+  const pending = fetched.data && isPending(fetched.data) ? fetched.data.closing : null;
+  const record = { ...fetched, data: fetched.data && !isPending(fetched.data) ? fetched.data : null };
+  const inProgress = pending ?? closing.data ?? null;
   if (history.loading && !history.data) return <Loading />;
   if (history.error || !history.data) return <ErrorBlock error={history.error} onRetry={history.reload} />;
   const rows = history.data;
@@ -83,7 +101,12 @@ export function IndexPage({ route }: { route: string[] }) {
           />
         )}
       </Space>
-      {rows.length === 0 && <Typography.Text>{t('ixNone')}</Typography.Text>}
+      {inProgress && (
+        <Typography.Text data-testid="index-closing">
+          {t('ixClosing', { month: inProgress.month, done: inProgress.done, total: inProgress.total })}
+        </Typography.Text>
+      )}
+      {rows.length === 0 && !inProgress && <Typography.Text>{t('ixNone')}</Typography.Text>}
       {record.error ? <ErrorBlock error={record.error} onRetry={record.reload} /> : null}
       {record.data && component === undefined && <Overview rec={record.data} />}
       {record.data && component !== undefined && COMPONENTS.includes(component as ComponentName) && (
