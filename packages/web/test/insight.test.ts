@@ -278,7 +278,8 @@ describe('warning centre and operation index in Chromium', { timeout: 600_000 },
       assert.equal(await about.count(), 1);
       assert.match(
         (await about.first().textContent()) ?? '',
-        /^即将到期学习进度落后李明期限 \d{4}-\d{2}-\d{2}.*处理方式：确认学习学时/,
+        // The months its pace was judged over are part of the warning (the quarter close that raised it).
+        /^即将到期学习进度落后李明按前 (3|6|9) 个月的进度期限 \d{4}-\d{2}-\d{2}.*处理方式：确认学习学时/,
       );
       const owed = rig.page.getByTestId('member-warnings-owed').locator('[data-testid=wc-item]');
       assert.match((await owed.allTextContents()).join('|'), /学习进度落后王芳.*学习进度落后赵刚/);
