@@ -4,47 +4,7 @@
  * governance. Pure: time comes
  * from the block (BFT time → China date), nothing else is read.
  */
-import type { ModuleDef } from '@djchain/runtime';
-import { anchorModule } from './anchor/module.ts';
-import { attachmentModule } from './attachment/module.ts';
-import { declarationModule } from './declaration/module.ts';
-import { disciplineModule } from './discipline/module.ts';
-import { disclosureModule } from './disclosure/module.ts';
-import { duesModule } from './dues/module.ts';
-import { evidenceModule } from './evidence/module.ts';
-import { governanceModule } from './governance/module.ts';
-import { insightModule } from './insight/module.ts';
-import { memberModule } from './member/module.ts';
-import { orgModule } from './org/module.ts';
-import { orgLifeModule } from './orglife/module.ts';
-import { recruitmentModule } from './recruitment/module.ts';
-import { residentModule } from './resident/module.ts';
-import { serviceModule } from './service/module.ts';
-import { studyModule } from './study/module.ts';
-import { transferModule } from './transfer/module.ts';
-import { warningsModule } from './warnings/module.ts';
-
-/** Every module of this package; the node registers exactly these. */
-export const allModules: readonly ModuleDef[] = [
-  orgModule,
-  memberModule,
-  recruitmentModule,
-  disciplineModule,
-  transferModule,
-  duesModule,
-  attachmentModule,
-  orgLifeModule,
-  studyModule,
-  residentModule,
-  serviceModule,
-  disclosureModule,
-  declarationModule,
-  evidenceModule,
-  governanceModule,
-  warningsModule,
-  insightModule,
-  anchorModule,
-];
+export { allModules } from './all-modules.ts';
 
 export { AnchorErrors } from './anchor/errors.ts';
 export { anchorModule } from './anchor/module.ts';
