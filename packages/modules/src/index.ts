@@ -70,6 +70,7 @@ export {
   ANSWER_OUTCOMES,
   PERSONAL_STEPS,
   type PersonalRecord,
+  type PersonalStep,
   REQUEST_KINDS,
   type RequestRecord,
 } from './declaration/store.ts';
@@ -132,7 +133,7 @@ export type { ApprovalRecord, Change, ChangeOp, NodeRole, ProposalRecord } from 
 export { InsightErrors } from './insight/errors.ts';
 export { insightModule } from './insight/module.ts';
 export { INDEX_RULES, type IndexRules } from './insight/rules.ts';
-export { type IndexRecord, insightKeys } from './insight/store.ts';
+export { type CheckMiss, type IndexRecord, insightKeys } from './insight/store.ts';
 export {
   AGE_CEILING,
   AGE_CEILING_DATE,

@@ -82,3 +82,6 @@ export const VOTE_CHOICES = ['赞成', '反对', '弃权'] as const;
 
 /** The domain tag of a resident's in-person check commitment (resident/commitment.ts). */
 export const RESIDENT_CHECK_TAG = 'djchain/resident-check/v1';
+
+/** The steps of a personal declaration (重大事项申报), in order. */
+export const PERSONAL_STEPS = ['filed', 'received', 'verified', 'queried', 'closed'] as const;
