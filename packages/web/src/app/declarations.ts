@@ -18,8 +18,8 @@ import type { PersonalRecord, PersonalStep, ReadEntry } from '@djchain/modules';
 import { PERSONAL_STEPS } from '@djchain/modules/lists';
 import type { Chain } from './chain.ts';
 
-export { PERSONAL_STEPS };
 export type { PersonalRecord, PersonalStep, ReadEntry };
+export { PERSONAL_STEPS };
 
 /** A refusal as the page shows it (ui.tsx CodedView). */
 export interface Refusal {

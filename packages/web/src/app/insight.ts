@@ -7,8 +7,8 @@
 import type { CheckMiss, IndexRecord, WarningRecord } from '@djchain/modules';
 import { WARNING_KINDS, WARNING_LEVELS } from '@djchain/modules/lists';
 
-export { WARNING_KINDS, WARNING_LEVELS };
 export type { CheckMiss, IndexRecord, WarningRecord };
+export { WARNING_KINDS, WARNING_LEVELS };
 export type WarningKind = (typeof WARNING_KINDS)[number];
 export type WarningLevel = (typeof WARNING_LEVELS)[number];
 
