@@ -85,3 +85,19 @@ export const RESIDENT_CHECK_TAG = 'djchain/resident-check/v1';
 
 /** The steps of a personal declaration (重大事项申报), in order. */
 export const PERSONAL_STEPS = ['filed', 'received', 'verified', 'queried', 'closed'] as const;
+
+/**
+ * Media types an attachment may have: documents, photos, slides and sheets of organizational life.
+ * A closed list (no free text on chain); anything else is `application/octet-stream`.
+ */
+export const ATTACHMENT_MEDIA_TYPES = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'text/plain',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/octet-stream',
+] as const;
