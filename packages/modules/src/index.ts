@@ -188,7 +188,7 @@ export { RecruitmentErrors } from './recruitment/errors.ts';
 export { ALL_MATERIALS } from './recruitment/materials.ts';
 export { recruitmentModule } from './recruitment/module.ts';
 export type { RecruitmentParams } from './recruitment/params.ts';
-export { RULESET_2014, RULESET_2026, RULESETS, type RuleSet } from './recruitment/rulesets.ts';
+export { RULESET_2014, RULESET_2026, RULESETS, type RuleSet, type StepDef } from './recruitment/rulesets.ts';
 export type { Phase, Process } from './recruitment/store.ts';
 export { checkBallot } from './recruitment/vote.ts';
 export { ERROR_REGISTRIES } from './registries.ts';
