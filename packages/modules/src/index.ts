@@ -111,6 +111,11 @@ export {
   monthlyDues,
   possibleAmount,
 } from './dues/rates.ts';
+export type {
+  Assessment as DuesAssessment,
+  Payment as DuesPayment,
+  Relief as DuesRelief,
+} from './dues/store.ts';
 export { EvidenceErrors } from './evidence/errors.ts';
 export { type JailOutcome, type JailRecord, jailKey, readmitKey } from './evidence/jail.ts';
 export {
@@ -130,6 +135,7 @@ export {
   type GovernanceParams,
 } from './governance/params.ts';
 export type { ApprovalRecord, Change, ChangeOp, NodeRole, ProposalRecord } from './governance/store.ts';
+export type { CorrectionRecord } from './insight/corrections.ts';
 export { InsightErrors } from './insight/errors.ts';
 export { insightModule } from './insight/module.ts';
 export { INDEX_RULES, type IndexRules } from './insight/rules.ts';
