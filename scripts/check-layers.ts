@@ -44,6 +44,16 @@ export const dataEntries: Record<string, Record<string, string>> = {
   web: { 'modules/lists': 'packages/modules/src/lists.ts' },
 };
 
+/**
+ * Packages whose types (only) a package's `src/` may import although it may not import their code:
+ * `import type { … } from` and `export type { … } from` are erased by type stripping and by the
+ * bundler, so the browser app reads the modules' record shapes without a copy and without pulling a
+ * module into its bundle. `import { type X }` does not count: the statement itself stays.
+ */
+export const typeOnly: Record<string, string[]> = {
+  web: ['modules'],
+};
+
 /** What a package's tests may import beyond the package, its `src/` graph and the test kit, and why. */
 export const testExtras: Record<string, string[]> = {
   // The SDK's history checks recompute the runtime's event hashes; its tests run against the real
@@ -82,12 +92,15 @@ function files(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-function specifiers(text: string): string[] {
-  const out: string[] = [];
+function specifiers(text: string): { spec: string; typeOnly: boolean }[] {
+  const out: { spec: string; typeOnly: boolean }[] = [];
   for (const m of text.matchAll(
-    /(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /(?:import|export)([^'"]*?)from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
   )) {
-    out.push(m[1] ?? m[2] ?? '');
+    out.push({
+      spec: m[2] ?? m[3] ?? '',
+      typeOnly: m[1] !== undefined && /(?:^|\s)type\s*\{[^{}]*\}\s*$/.test(m[1]),
+    });
   }
   return out;
 }
@@ -98,6 +111,8 @@ interface Part {
   readonly may: (target: string) => boolean;
   /** `@djchain/<package>/<subpath>` entries allowed beside `may` (data only). */
   readonly mayEntries?: readonly string[];
+  /** Packages whose types alone may be imported (`import type`), beside `may`. */
+  readonly mayTypes?: readonly string[];
   readonly mayText: string;
   /** Relative imports must resolve inside this folder (or to one of `reachExceptions`). */
   readonly home: string;
@@ -115,10 +130,14 @@ function checkFile(root: string, file: string, part: Part, problems: string[]): 
       );
     }
   }
-  for (const spec of specifiers(text)) {
+  for (const { spec, typeOnly } of specifiers(text)) {
     if (spec.startsWith('@djchain/')) {
       const target = spec.slice('@djchain/'.length).split('/')[0] ?? '';
-      if (!part.may(target) && !part.mayEntries?.includes(spec.slice('@djchain/'.length)))
+      if (
+        !part.may(target) &&
+        !part.mayEntries?.includes(spec.slice('@djchain/'.length)) &&
+        !(typeOnly && part.mayTypes?.includes(target))
+      )
         problems.push(
           `${rel}: imports @djchain/${target}, but ${part.label} may import only ${part.mayText}`,
         );
@@ -168,6 +187,7 @@ export function checkLayers(root: string): string[] {
       reachExceptions: [],
       pure: pure.has(pkg),
       mayEntries: Object.keys(dataEntries[pkg] ?? {}),
+      mayTypes: typeOnly[pkg] ?? [],
     };
     for (const file of srcFiles) checkFile(root, file, src, problems);
     const testMay = [...may, 'testkit', ...(testExtras[pkg] ?? [])];

@@ -119,3 +119,21 @@ test("the web app may import the modules' data-only lists, nothing else of the m
     'packages/modules/src/lists.ts: a data entry other layers import may import nothing',
   ]);
 });
+
+test("the web app may import the modules' types (erased), not their code, nor a type inside a value import", () => {
+  const problems = checkLayers(
+    tree({
+      'packages/web/src/a.ts':
+        "/** the modules' shapes, an import that is erased */\nimport type { WarningRecord } from '@djchain/modules';\n",
+      'packages/web/src/b.ts': "export type { IndexRecord } from '@djchain/modules';\n",
+      'packages/web/src/c.ts': "import { type WarningRecord } from '@djchain/modules';\n",
+      'packages/web/src/d.ts': "import { allModules, type ModuleDef } from '@djchain/modules';\n",
+      'packages/client/src/e.ts': "import type { WarningRecord } from '@djchain/modules';\n",
+    }),
+  );
+  assert.deepEqual(problems, [
+    'packages/client/src/e.ts: imports @djchain/modules, but client may import only [crypto, state, ledger]',
+    'packages/web/src/c.ts: imports @djchain/modules, but web may import only [crypto, state, ledger, client]',
+    'packages/web/src/d.ts: imports @djchain/modules, but web may import only [crypto, state, ledger, client]',
+  ]);
+});

@@ -1,7 +1,8 @@
 /**
- * `@djchain/client/roster` carries its own copy of the calendar arithmetic (the client may not import
- * modules): it must give the modules' answers, or a row the browser accepts could be one the chain's
- * dates disagree with. Every date of four years (two leap days) against a set of birthdays.
+ * `@djchain/client/roster` and the modules share the calendar arithmetic (`@djchain/ledger/dates`),
+ * each refusing a bad date with its own code: the roster must give the modules' answers, or a row the
+ * browser accepts could be one the chain's dates disagree with. Every date of four years (two leap
+ * days) against a set of birthdays.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

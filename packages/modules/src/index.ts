@@ -4,47 +4,7 @@
  * governance. Pure: time comes
  * from the block (BFT time → China date), nothing else is read.
  */
-import type { ModuleDef } from '@djchain/runtime';
-import { anchorModule } from './anchor/module.ts';
-import { attachmentModule } from './attachment/module.ts';
-import { declarationModule } from './declaration/module.ts';
-import { disciplineModule } from './discipline/module.ts';
-import { disclosureModule } from './disclosure/module.ts';
-import { duesModule } from './dues/module.ts';
-import { evidenceModule } from './evidence/module.ts';
-import { governanceModule } from './governance/module.ts';
-import { insightModule } from './insight/module.ts';
-import { memberModule } from './member/module.ts';
-import { orgModule } from './org/module.ts';
-import { orgLifeModule } from './orglife/module.ts';
-import { recruitmentModule } from './recruitment/module.ts';
-import { residentModule } from './resident/module.ts';
-import { serviceModule } from './service/module.ts';
-import { studyModule } from './study/module.ts';
-import { transferModule } from './transfer/module.ts';
-import { warningsModule } from './warnings/module.ts';
-
-/** Every module of this package; the node registers exactly these. */
-export const allModules: readonly ModuleDef[] = [
-  orgModule,
-  memberModule,
-  recruitmentModule,
-  disciplineModule,
-  transferModule,
-  duesModule,
-  attachmentModule,
-  orgLifeModule,
-  studyModule,
-  residentModule,
-  serviceModule,
-  disclosureModule,
-  declarationModule,
-  evidenceModule,
-  governanceModule,
-  warningsModule,
-  insightModule,
-  anchorModule,
-];
+export { allModules } from './all-modules.ts';
 
 export { AnchorErrors } from './anchor/errors.ts';
 export { anchorModule } from './anchor/module.ts';
@@ -110,6 +70,7 @@ export {
   ANSWER_OUTCOMES,
   PERSONAL_STEPS,
   type PersonalRecord,
+  type PersonalStep,
   REQUEST_KINDS,
   type RequestRecord,
 } from './declaration/store.ts';
@@ -150,6 +111,11 @@ export {
   monthlyDues,
   possibleAmount,
 } from './dues/rates.ts';
+export type {
+  Assessment as DuesAssessment,
+  Payment as DuesPayment,
+  Relief as DuesRelief,
+} from './dues/store.ts';
 export { EvidenceErrors } from './evidence/errors.ts';
 export { type JailOutcome, type JailRecord, jailKey, readmitKey } from './evidence/jail.ts';
 export {
@@ -169,10 +135,11 @@ export {
   type GovernanceParams,
 } from './governance/params.ts';
 export type { ApprovalRecord, Change, ChangeOp, NodeRole, ProposalRecord } from './governance/store.ts';
+export type { CorrectionRecord } from './insight/corrections.ts';
 export { InsightErrors } from './insight/errors.ts';
 export { insightModule } from './insight/module.ts';
 export { INDEX_RULES, type IndexRules } from './insight/rules.ts';
-export { type IndexRecord, insightKeys } from './insight/store.ts';
+export { type CheckMiss, type IndexRecord, insightKeys } from './insight/store.ts';
 export {
   AGE_CEILING,
   AGE_CEILING_DATE,
@@ -227,7 +194,7 @@ export { RecruitmentErrors } from './recruitment/errors.ts';
 export { ALL_MATERIALS } from './recruitment/materials.ts';
 export { recruitmentModule } from './recruitment/module.ts';
 export type { RecruitmentParams } from './recruitment/params.ts';
-export { RULESET_2014, RULESET_2026, RULESETS, type RuleSet } from './recruitment/rulesets.ts';
+export { RULESET_2014, RULESET_2026, RULESETS, type RuleSet, type StepDef } from './recruitment/rulesets.ts';
 export type { Phase, Process } from './recruitment/store.ts';
 export { checkBallot } from './recruitment/vote.ts';
 export { ERROR_REGISTRIES } from './registries.ts';

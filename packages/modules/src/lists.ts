@@ -82,3 +82,22 @@ export const VOTE_CHOICES = ['赞成', '反对', '弃权'] as const;
 
 /** The domain tag of a resident's in-person check commitment (resident/commitment.ts). */
 export const RESIDENT_CHECK_TAG = 'djchain/resident-check/v1';
+
+/** The steps of a personal declaration (重大事项申报), in order. */
+export const PERSONAL_STEPS = ['filed', 'received', 'verified', 'queried', 'closed'] as const;
+
+/**
+ * Media types an attachment may have: documents, photos, slides and sheets of organizational life.
+ * A closed list (no free text on chain); anything else is `application/octet-stream`.
+ */
+export const ATTACHMENT_MEDIA_TYPES = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'text/plain',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/octet-stream',
+] as const;

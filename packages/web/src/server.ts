@@ -6,11 +6,11 @@
  * node's genesis.json by the operator, never from what a node answers).
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROUTES } from '@djchain/client';
+import { INTERNAL, type ListeningServer, listen, NOT_FOUND, sendJson as send } from '@djchain/client/serve';
 import { DjError } from '@djchain/crypto';
 import type { AppConfig } from './app-config.ts';
 
@@ -40,11 +40,7 @@ export interface WebServerOptions {
   readonly progressFile?: string;
 }
 
-export interface WebServer {
-  readonly url: string;
-  readonly server: Server;
-  close(): Promise<void>;
-}
+export type WebServer = ListeningServer;
 
 export class WebError extends DjError {
   constructor(code: string, message: string) {
@@ -114,17 +110,10 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'referrer-policy': 'no-referrer',
 };
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-  });
-  res.end(JSON.stringify(body));
-}
+const sendJson = (res: ServerResponse, status: number, body: unknown) =>
+  send(res, status, body, SECURITY_HEADERS);
 
-const notFound = (res: ServerResponse) =>
-  sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'not found' } });
+const notFound = (res: ServerResponse) => sendJson(res, 404, NOT_FOUND);
 const badRequest = (res: ServerResponse, why: string) =>
   sendJson(res, 400, { error: { code: 'BAD_REQUEST', message: why } });
 
@@ -308,7 +297,7 @@ export async function serveWeb(opts: WebServerOptions): Promise<WebServer> {
       handle(req, res, dist, node, sealed, config, progressFile);
     } catch {
       // A bug here must cost one request, never the server (and the demo with it).
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });
+      if (!res.headersSent) sendJson(res, 500, INTERNAL);
       else res.destroy();
     }
   });
@@ -318,19 +307,5 @@ export async function serveWeb(opts: WebServerOptions): Promise<WebServer> {
       socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
     else socket.destroy();
   });
-  const host = opts.host ?? '127.0.0.1';
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(opts.port ?? 0, host, () => ok());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${host}:${port}`,
-    server,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
+  return listen(server, opts.host ?? '127.0.0.1', opts.port ?? 0);
 }

@@ -1,48 +1,13 @@
 /** The dues module's query answers as the CLI reads them (packages/modules/src/dues/queries.ts). */
+import type { DuesAssessment, DuesPayment, DuesRelief } from '@djchain/modules';
 
 export type MonthState = 'notMember' | 'unassessed' | 'waived' | 'paid' | 'reported' | 'unpaid';
 
-export interface AssessmentView {
-  readonly member: string;
-  readonly group: string;
-  readonly from: string;
-  readonly fen: number;
-  readonly bp: number | null;
-  readonly rule: string;
-  readonly commitment: string | null;
-  readonly by: string;
-  readonly on: string;
-}
+export type AssessmentView = DuesAssessment;
 
-export interface PaymentView {
-  readonly id: string;
-  readonly member: string;
-  readonly org: string;
-  readonly months: readonly string[];
-  readonly dueFen: number;
-  readonly fen: number;
-  readonly method: string;
-  readonly reference: string | null;
-  readonly on: string;
-  readonly by: string;
-  readonly status: 'reported' | 'confirmed' | 'rejected' | 'corrected';
-  readonly late: boolean;
-  readonly reason: string | null;
-  readonly viaProxy: boolean;
-  readonly correctedBy: string | null;
-}
+export type PaymentView = DuesPayment;
 
-export interface ReliefView {
-  readonly id: string;
-  readonly member: string;
-  readonly org: string;
-  readonly from: string;
-  readonly to: string;
-  readonly fen: number;
-  readonly resolution: string;
-  readonly status: 'requested' | 'approved' | 'rejected';
-  readonly on: string;
-}
+export type ReliefView = DuesRelief;
 
 export interface MonthView {
   readonly month: string;

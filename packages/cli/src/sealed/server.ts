@@ -10,14 +10,14 @@
  * `POST /sealed/resident-check` (JSON { payload, signer, signature }, at most 64 KiB): the clerk's
  * in-person check of a resident, sealed here; the answer is its commitment (resident-checks.ts).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import {
   SEALED_DECLARE_PATH,
   SEALED_IMPORT_PATH,
   SEALED_READ_PATH,
   SEALED_RESIDENT_CHECK_PATH,
 } from '@djchain/client';
+import { INTERNAL, type ListeningServer, listen, NOT_FOUND, sendJson as send } from '@djchain/client/serve';
 import type { SealedDeclarations } from './declarations.ts';
 import { SEALED_ERRORS, SealedError } from './errors.ts';
 import type { SealedGate } from './gate.ts';
@@ -32,20 +32,7 @@ const MAX_BODY = 64 * 1024;
 /** An uploaded roster (at most SEALED_IMPORT_MAX_ROWS rows of text). */
 const MAX_IMPORT_BODY = 4 * 1024 * 1024;
 
-export interface SealedServer {
-  readonly url: string;
-  readonly server: Server;
-  close(): Promise<void>;
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(JSON.stringify(body));
-}
+export type SealedServer = ListeningServer;
 
 function refuse(res: ServerResponse, e: SealedError): void {
   send(res, e.status, { error: { code: e.code, message: e.message, zh: SEALED_ERRORS[e.code].zh } });
@@ -79,7 +66,7 @@ function answer(res: ServerResponse, work: Promise<unknown>): void {
     (body) => send(res, 200, body),
     (e: unknown) => {
       if (e instanceof SealedError) return refuse(res, e);
-      send(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });
+      send(res, 500, INTERNAL);
     },
   );
 }
@@ -134,8 +121,7 @@ export async function serveSealed(
       );
       return;
     }
-    if (path !== SEALED_READ_PATH || req.method !== 'POST')
-      return send(res, 404, { error: { code: 'NOT_FOUND', message: 'not found' } });
+    if (path !== SEALED_READ_PATH || req.method !== 'POST') return send(res, 404, NOT_FOUND);
     answer(
       res,
       readBody(req).then((body) => gate.read(body)),
@@ -146,19 +132,5 @@ export async function serveSealed(
   server.headersTimeout = 10_000;
   server.maxConnections = 64;
   server.on('clientError', (_e, socket) => socket.destroy());
-  const host = opts.host ?? '127.0.0.1';
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(opts.port ?? 0, host, () => ok());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${host}:${port}`,
-    server,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
+  return listen(server, opts.host ?? '127.0.0.1', opts.port ?? 0);
 }

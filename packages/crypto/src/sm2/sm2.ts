@@ -13,6 +13,7 @@
 import { invert } from '@noble/curves/abstract/modular.js';
 import { bigIntToBytes, bytesToBigInt, concatBytes, toHex } from '../bytes.ts';
 import { CryptoError, checkLength } from '../errors.ts';
+import type { Suite } from '../types.ts';
 import { SM2_A, SM2_B, SM2_GX, SM2_GY, SM2_N, Sm2Point, type Sm2PointType } from './curve.ts';
 
 /** GM/T 0009 default distinguishing identifier, as ASCII. */
@@ -191,6 +192,20 @@ export function createSm2(deps: Sm2Deps): Sm2 {
 }
 
 /** Hex of an SM2 uncompressed public key (04‖x‖y), for cross-checks with libraries that want it. */
+/** The signing half of a gm suite over one SM2 (JavaScript or native SM3 under it): the same for both. */
+export function sm2Signing(sm2: Sm2): Pick<Suite, 'sign' | 'verify' | 'keyPairFromSeed' | 'publicKeyOf'> {
+  return {
+    sign: sm2.sign,
+    verify: sm2.verify,
+    keyPairFromSeed(seed) {
+      checkLength(seed, 32, 'seed');
+      const secretKey = sm2.secretFromSeed(seed);
+      return { publicKey: sm2.publicKeyOf(secretKey), secretKey };
+    },
+    publicKeyOf: sm2.publicKeyOf,
+  };
+}
+
 export function sm2Uncompressed(publicKey: Uint8Array): string {
   return toHex(Sm2Point.fromBytes(publicKey).toBytes(false));
 }

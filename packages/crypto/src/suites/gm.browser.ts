@@ -5,9 +5,9 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sm4 } from 'sm-crypto-v2';
 import { checkLength } from '../errors.ts';
-import { createSm2 } from '../sm2/sm2.ts';
+import { createSm2, sm2Signing } from '../sm2/sm2.ts';
 import { sm3 } from '../sm3.ts';
-import type { KeyPair, Suite } from '../types.ts';
+import type { Suite } from '../types.ts';
 
 const EMPTY = new Uint8Array(0);
 const sm2 = createSm2({ sm3: (d) => sm3(d), hmacSm3: (key, data) => hmac(sm3, key, data) });
@@ -23,14 +23,7 @@ export const gmBrowser: Suite = {
   impl: 'browser',
   hashLength: 32,
   hash: (data) => sm3(data),
-  sign: sm2.sign,
-  verify: sm2.verify,
-  keyPairFromSeed(seed: Uint8Array): KeyPair {
-    checkLength(seed, 32, 'seed');
-    const secretKey = sm2.secretFromSeed(seed);
-    return { publicKey: sm2.publicKeyOf(secretKey), secretKey };
-  },
-  publicKeyOf: sm2.publicKeyOf,
+  ...sm2Signing(sm2),
   aeadKeyLength: 16,
   aeadEncrypt(key, nonce, plaintext, aad = EMPTY) {
     aeadArgs(key, nonce);

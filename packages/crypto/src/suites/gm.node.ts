@@ -4,10 +4,9 @@
  */
 import { createCipheriv, createHash, createHmac } from 'node:crypto';
 import { concatBytes } from '../bytes.ts';
-import { checkLength } from '../errors.ts';
 import { createGcm } from '../gcm.ts';
-import { createSm2 } from '../sm2/sm2.ts';
-import type { KeyPair, Suite } from '../types.ts';
+import { createSm2, sm2Signing } from '../sm2/sm2.ts';
+import type { Suite } from '../types.ts';
 
 const sm3 = (data: Uint8Array): Uint8Array => new Uint8Array(createHash('sm3').update(data).digest());
 const sm2 = createSm2({
@@ -33,14 +32,7 @@ export const gmNode: Suite = {
   impl: 'node',
   hashLength: 32,
   hash: sm3,
-  sign: sm2.sign,
-  verify: sm2.verify,
-  keyPairFromSeed(seed: Uint8Array): KeyPair {
-    checkLength(seed, 32, 'seed');
-    const secretKey = sm2.secretFromSeed(seed);
-    return { publicKey: sm2.publicKeyOf(secretKey), secretKey };
-  },
-  publicKeyOf: sm2.publicKeyOf,
+  ...sm2Signing(sm2),
   aeadKeyLength: 16,
   aeadEncrypt: sm4Gcm.encrypt,
   aeadDecrypt: sm4Gcm.decrypt,

@@ -14,7 +14,7 @@ import { currentOrg } from '../member/status.ts';
 import { getMember } from '../member/store.ts';
 import { getOrg, superiorCommittee } from '../org/store.ts';
 import { activePosts, actorOf, storesFor } from '../permissions/authorize.ts';
-import type { OrgPost } from '../permissions/rules.ts';
+import { ORG_POSTS, type OrgPost } from '../permissions/rules.ts';
 import { AttachmentErrors as E } from './errors.ts';
 import {
   ATTACHMENT_MAX_BYTES,
@@ -37,16 +37,8 @@ function accountOf(ctx: ActionContext): string {
   return actorOf(ctx, M).by ?? ctx.signerAddress;
 }
 
-/** The posts that file an organization's records (register's post rules, below). */
-const FILING_POSTS: readonly OrgPost[] = [
-  '书记',
-  '副书记',
-  '组织委员',
-  '宣传委员',
-  '纪检委员',
-  '党务工作者',
-  '党小组长',
-];
+/** The posts that file an organization's records (register's post rules, below): every one of it. */
+const FILING_POSTS: readonly OrgPost[] = ORG_POSTS;
 const SUPERIOR_FILING_POSTS: readonly OrgPost[] = ['书记', '组织委员'];
 
 /** Whether the signer files for `org` by a post (its own or the superior committee's), not as themselves. */

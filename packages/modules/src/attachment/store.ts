@@ -5,6 +5,7 @@
 import type { ReadStore } from '@djchain/runtime';
 import type { IsoDate } from '../common/dates.ts';
 import { getRecord, SEP } from '../common/stores.ts';
+import { ATTACHMENT_MEDIA_TYPES } from '../lists.ts';
 
 /**
  * Who may read an attachment, besides post holders of its organization and of every organization
@@ -17,21 +18,7 @@ import { getRecord, SEP } from '../common/stores.ts';
 export const ATTACHMENT_SCOPES = ['public', 'community', 'org', 'members'] as const;
 export type AttachmentScope = (typeof ATTACHMENT_SCOPES)[number];
 
-/**
- * Media types an attachment may have: documents, photos, slides and sheets of organizational life.
- * A closed list (no free text on chain); anything else is `application/octet-stream`.
- */
-export const ATTACHMENT_MEDIA_TYPES = [
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'text/plain',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/octet-stream',
-] as const;
+export { ATTACHMENT_MEDIA_TYPES };
 
 /** The largest attachment the chain records (a node may accept less: its `attachments.maxBytes`). */
 export const ATTACHMENT_MAX_BYTES = 256 * 1024 * 1024;

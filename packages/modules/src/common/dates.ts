@@ -2,48 +2,23 @@
  * Calendar dates as ISO 'YYYY-MM-DD' strings, in China time (UTC+8, no DST).
  * Pure integer arithmetic: no Date objects, so results never depend on the host's time zone.
  */
+import {
+  type DateParts,
+  formatDate,
+  fullYears,
+  type IsoDate,
+  parseIsoDate,
+  shiftMonths,
+} from '@djchain/ledger/dates';
 import { ModuleError } from './errors.ts';
 
-/** An ISO calendar date 'YYYY-MM-DD'. */
-export type IsoDate = string;
+export { daysInMonth, formatDate, type IsoDate, isIsoDate, isLeapYear } from '@djchain/ledger/dates';
 
 const DAY_MS = 86_400_000;
 /** China Standard Time is UTC+8 all year (no daylight saving since 1991). */
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
-export function isLeapYear(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-export function daysInMonth(y: number, m: number): number {
-  if (m === 2) return isLeapYear(y) ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-}
-
-/** Splits a date; null when the string is not a real calendar date. */
-function parseIsoDate(s: string): { y: number; m: number; d: number } | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!match) return null;
-  const y = Number(match[1]);
-  const m = Number(match[2]);
-  const d = Number(match[3]);
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return { y, m, d };
-}
-
-export function isIsoDate(s: unknown): s is IsoDate {
-  return typeof s === 'string' && parseIsoDate(s) !== null;
-}
-
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
-}
-
-export function formatDate(y: number, m: number, d: number): IsoDate {
-  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
-}
-
-function must(s: IsoDate): { y: number; m: number; d: number } {
+function must(s: IsoDate): DateParts {
   const p = parseIsoDate(s);
   if (!p) throw new ModuleError('MODULES_BAD_DATE', `not an ISO date: ${s}`);
   return p;
@@ -84,11 +59,7 @@ export function addDays(s: IsoDate, n: number): IsoDate {
  * 2025-01-31 + 1 month = 2025-02-28.
  */
 export function addMonths(s: IsoDate, n: number): IsoDate {
-  const { y, m, d } = must(s);
-  const index = y * 12 + (m - 1) + n;
-  const ny = Math.floor(index / 12);
-  const nm = index - ny * 12 + 1;
-  return formatDate(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+  return shiftMonths(must(s), n);
 }
 
 /** Adds years (as 12 months): 2024-02-29 + 1 year = 2025-02-28. */
@@ -113,11 +84,7 @@ export function chinaTime(s: IsoDate, hour = 10): number {
 
 /** Full years of age on a date (the birthday of 29 Feb counts as 28 Feb in common years). */
 export function ageOn(birth: IsoDate, on: IsoDate): number {
-  const b = must(birth);
-  const o = must(on);
-  let age = o.y - b.y;
-  if (addYears(birth, age) > on) age -= 1;
-  return age;
+  return fullYears(must(birth), must(on));
 }
 
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {

@@ -2,6 +2,7 @@
 import type { ReadStore } from '@djchain/runtime';
 import type { IsoDate } from '../common/dates.ts';
 import { getRecord, SEP } from '../common/stores.ts';
+import { PERSONAL_STEPS } from '../lists.ts';
 
 export const REQUEST_KINDS = ['请示', '报告'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
@@ -32,7 +33,7 @@ export interface RequestRecord {
   readonly late: boolean;
 }
 
-export const PERSONAL_STEPS = ['filed', 'received', 'verified', 'queried', 'closed'] as const;
+export { PERSONAL_STEPS };
 export type PersonalStep = (typeof PERSONAL_STEPS)[number];
 
 /** A member's declaration of a personal matter: kind and commitment, never the content. */

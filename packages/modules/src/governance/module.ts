@@ -23,12 +23,10 @@ import { GovernanceErrors as E } from './errors.ts';
 import { KEY_HEX, parseGenesis } from './params.ts';
 import {
   type Change,
-  type ChangeOp,
   getProposal,
   governanceParams,
   govKeys,
   isExpired,
-  type NodeRole,
   type ProposalRecord,
   statusAt,
 } from './store.ts';
@@ -45,13 +43,8 @@ function topOrg(ctx: ReadContext): string | null {
   return null;
 }
 
-interface ProposeParams {
-  readonly op: ChangeOp;
-  readonly role: NodeRole;
-  readonly publicKey: string;
-  readonly org?: string;
-  readonly name?: string;
-  readonly power?: number;
+/** The change proposed, and why. */
+interface ProposeParams extends Change {
   readonly reason?: string;
 }
 

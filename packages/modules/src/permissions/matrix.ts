@@ -3,24 +3,8 @@
  * docs cannot say something the code does not do. `packages/modules/scripts/permissions-matrix.ts --write` writes docs/permissions.md;
  * a test fails when the file drifts from this rendering.
  */
-import type { ModuleDef } from '@djchain/runtime';
-import { anchorModule } from '../anchor/module.ts';
-import { attachmentModule } from '../attachment/module.ts';
+import { allModules } from '../all-modules.ts';
 import type { RuleAction } from '../common/action.ts';
-import { declarationModule } from '../declaration/module.ts';
-import { disciplineModule } from '../discipline/module.ts';
-import { disclosureModule } from '../disclosure/module.ts';
-import { duesModule } from '../dues/module.ts';
-import { governanceModule } from '../governance/module.ts';
-import { insightModule } from '../insight/module.ts';
-import { memberModule } from '../member/module.ts';
-import { orgModule } from '../org/module.ts';
-import { orgLifeModule } from '../orglife/module.ts';
-import { recruitmentModule } from '../recruitment/module.ts';
-import { residentModule } from '../resident/module.ts';
-import { serviceModule } from '../service/module.ts';
-import { studyModule } from '../study/module.ts';
-import { transferModule } from '../transfer/module.ts';
 import {
   describePermission,
   MATRIX_COLUMNS,
@@ -37,24 +21,11 @@ export interface MatrixRow {
   readonly cells: { readonly [column in MatrixColumn]: string };
 }
 
-const MODULES: readonly ModuleDef[] = [
-  orgModule,
-  memberModule,
-  recruitmentModule,
-  disciplineModule,
-  transferModule,
-  duesModule,
-  attachmentModule,
-  orgLifeModule,
-  studyModule,
-  insightModule,
-  residentModule,
-  serviceModule,
-  disclosureModule,
-  declarationModule,
-  governanceModule,
-  anchorModule,
-];
+/**
+ * The modules whose actions posts sign: all but consensus evidence (submitted by a validator's
+ * node key, not a post); the warnings module has no actions and so no rows.
+ */
+const MODULES = allModules.filter((m) => m.name !== 'evidence');
 
 /** One row per action of every module, in module then action order. */
 export function permissionMatrix(): MatrixRow[] {

@@ -6,11 +6,12 @@
 import { DjchainClient, type HistoryEvent, ROUTES, type VerifiedReceipt } from '@djchain/client';
 import { fromHex, type KeyPair, type Suite, type Value } from '@djchain/crypto/browser';
 import type { ValidatorSet } from '@djchain/ledger';
+import type { RuleSet as ChainRuleSet, Rights, StepDef } from '@djchain/modules';
 import type { AppConfig } from '../app-config.ts';
 import { configRequest } from './config-request.ts';
 import { AppError } from './errors.ts';
 
-export type { AppConfig };
+export type { AppConfig, Rights, StepDef };
 
 export interface OrgInfo {
   readonly id: string;
@@ -28,15 +29,6 @@ export interface PostInfo {
   readonly post: string;
   readonly since: string;
   readonly termEnd: string | null;
-}
-
-export interface Rights {
-  readonly vote: boolean;
-  readonly elect: boolean;
-  readonly beElected: boolean;
-  readonly introducer: boolean;
-  readonly holdPosts: boolean;
-  readonly cites: readonly string[];
 }
 
 export interface MemberInfo {
@@ -77,21 +69,8 @@ export interface ProcessInfo {
   readonly params: { readonly dueSoonDays?: number; readonly [k: string]: unknown };
 }
 
-export interface StepDef {
-  readonly no: number;
-  readonly stage: number;
-  readonly action: string;
-  readonly name: string;
-  /** The key of the step's record in `ProcessInfo.steps` when not the action (step 21: probationAssessment). */
-  readonly record?: string;
-}
-
-export interface RuleSet {
-  readonly id: string;
-  readonly title: string;
-  readonly stages: readonly string[];
-  readonly steps: readonly StepDef[];
-}
+/** A rule set as the app shows it (the modules' own, without its parameters and citations). */
+export type RuleSet = Pick<ChainRuleSet, 'id' | 'title' | 'stages' | 'steps'>;
 
 export async function loadConfig(): Promise<AppConfig> {
   const res = await configRequest();

@@ -1,23 +1,15 @@
 /** App-wide state: the chain, the language, the large-type setting, the signed-in session, the route. */
 import type { KeyPair } from '@djchain/crypto/browser';
 import { createContext, useContext, useEffect, useState } from 'react';
-import type { Chain, PostInfo } from './chain.ts';
+import type { Chain } from './chain.ts';
 import { AppError } from './errors.ts';
 import type { Lang, Translate } from './i18n.ts';
+import type { StoredSession } from './session-store.ts';
 
-export interface Session {
+/** The stored session (session-store.ts) but its read token, with the key once opened. */
+export interface Session extends Omit<StoredSession, 'read'> {
   /** The decrypted key: null after a reload until the passphrase is given again to sign (unlockKey). */
   readonly key: KeyPair | null;
-  /** The keystore file as chosen (encrypted), kept for the tab to open the key again. */
-  readonly keystore: string;
-  readonly address: string;
-  readonly label?: string;
-  readonly memberId: string;
-  readonly posts: readonly PostInfo[];
-  /** The post acted in (null: acting as oneself, e.g. an applicant or a member). */
-  readonly post: PostInfo | null;
-  /** A clerk (党务工作者) acting for this member: its id and key address. */
-  readonly onBehalfOf: { readonly member: string; readonly address: string } | null;
 }
 
 export interface AppState {

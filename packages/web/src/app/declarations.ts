@@ -1,7 +1,7 @@
 /**
- * The declaration module's records as this app reads them (a copy of the shapes in
- * @djchain/modules declaration/store.ts and common/readlog.ts: the layer rule keeps the web app
- * from importing modules; test/declarations-copy.test.ts checks the copy), and the one flow every
+ * The declaration module's records as this app reads them (the modules' own shapes, a type-only
+ * import that is erased, and the steps from the data-only @djchain/modules/lists: the layer rule
+ * keeps the web app from importing module code), and the one flow every
  * sealed read of a declaration takes: the read record with the stated purpose is committed first,
  * then the sealed-data service is asked for that record.
  */
@@ -14,44 +14,14 @@ import {
   signTransaction,
 } from '@djchain/client';
 import type { KeyPair, Value } from '@djchain/crypto/browser';
+import type { PersonalRecord, PersonalStep, ReadEntry } from '@djchain/modules';
+import { PERSONAL_STEPS } from '@djchain/modules/lists';
 import type { Chain } from './chain.ts';
 
-export const PERSONAL_STEPS = ['filed', 'received', 'verified', 'queried', 'closed'] as const;
-export type PersonalStep = (typeof PERSONAL_STEPS)[number];
+export type { PersonalRecord, PersonalStep, ReadEntry };
+export { PERSONAL_STEPS };
 
-export interface PersonalRecord {
-  readonly id: string;
-  readonly member: string;
-  readonly org: string;
-  readonly kind: string;
-  readonly matterOn: string;
-  readonly commitment: string;
-  readonly filedOn: string;
-  readonly lateFiling: boolean;
-  readonly receiveBy: string;
-  readonly closeBy: string;
-  readonly step: PersonalStep;
-  readonly steps: { readonly [step: string]: string };
-  readonly query: string | null;
-  readonly supplements: number;
-  readonly receivedLate: boolean;
-  readonly closedLate: boolean;
-}
-
-export interface ReadEntry {
-  readonly what: 'profile' | 'declaration';
-  readonly subject: string;
-  readonly org: string;
-  readonly reader: string | null;
-  readonly ref: string;
-  readonly purpose: string;
-  readonly on: string;
-  readonly height: number;
-  readonly index: number;
-  readonly txHash: string;
-}
-
-/** A refusal as the page shows it (ui.tsx CodedView: this file stays free of JSX for the copy test). */
+/** A refusal as the page shows it (ui.tsx CodedView). */
 export interface Refusal {
   readonly code: string;
   readonly message: string;

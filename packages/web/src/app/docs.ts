@@ -9,20 +9,12 @@
  */
 import { attachmentHash } from '@djchain/client';
 import type { KeyPair } from '@djchain/crypto/browser';
+import { ATTACHMENT_MEDIA_TYPES } from '@djchain/modules/lists';
 import type { Chain } from './chain.ts';
 import { AppError } from './errors.ts';
 
-/** Media types the chain records (attachment/store.ts); anything else is octet-stream. */
-const MEDIA = [
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'text/plain',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-];
+/** Media types the chain records; anything else is octet-stream. */
+const MEDIA: readonly string[] = ATTACHMENT_MEDIA_TYPES;
 
 /** Reader scopes an organization's own document may have (attachment/store.ts, less `members`). */
 export type OrgDocScope = 'public' | 'community' | 'org';

@@ -13,6 +13,7 @@ import {
   decodeValidatorSet,
   type ValidatorSet,
 } from '@djchain/ledger';
+import type { JailRecord } from '@djchain/modules';
 
 /** A block without its transactions (GET /v1/blocks). */
 export interface BlockSummary {
@@ -73,15 +74,7 @@ export interface EvidenceRow {
 }
 
 /** A jailed validator (evidence module's `jailed` query, also in `governance.validators`). */
-export interface JailedRow {
-  readonly validator: string;
-  readonly name: string;
-  readonly orgId: string | null;
-  readonly power: number;
-  readonly since: number;
-  readonly effective: number;
-  readonly evidence: readonly string[];
-}
+export type JailedRow = JailRecord;
 
 /** A node proposal (governance module). */
 export interface ProposalRow {

@@ -1,10 +1,11 @@
 /**
  * Residents (群众) and 四议两公开 in the web app: the resident module's lists (@djchain/modules/lists)
- * and a copy of its record shapes (test/resident-copy.test.ts checks the copy), and the resident's
+ * and its record shapes (a vote round the modules' own, a type-only import; the page views copied), and the resident's
  * own session — a key opened here from its keystore, kept in memory only, never a member session.
  */
 import { addressOf } from '@djchain/client';
 import type { KeyPair } from '@djchain/crypto/browser';
+import type { VoteRound } from '@djchain/modules';
 import { MATTER_STATUSES, VOTE_CHOICES } from '@djchain/modules/lists';
 import { useSyncExternalStore } from 'react';
 import type { Chain } from './chain.ts';
@@ -34,16 +35,8 @@ export interface StepInfo {
   readonly late: boolean;
 }
 
-export interface RoundInfo {
-  readonly round: number;
-  readonly openedOn: string;
-  readonly expected: readonly string[];
-  readonly yes: number;
-  readonly no: number;
-  readonly abstain: number;
-  readonly closedOn: string | null;
-  readonly outcome: 'passed' | 'rejected' | 'noQuorum' | null;
-}
+/** A 居民代表会议 vote round (the modules' record). */
+export type RoundInfo = VoteRound;
 
 export interface MatterInfo {
   readonly id: string;

@@ -1,9 +1,10 @@
 /**
  * The Party-mass service centre in the web app (issue 17): the service module's lists (from
- * @djchain/modules/lists, the one data-only path the layer rule lets the web app import), a copy of
- * its record shapes, and its queries (the sender of service acts: service-send.tsx).
+ * @djchain/modules/lists, the one data-only path the layer rule lets the web app import), its record
+ * shapes (a type-only import, erased from the bundle), and its queries (the sender of service acts: service-send.tsx).
  */
 import type { DjchainClient } from '@djchain/client';
+import type { ServiceMenuItem as MenuItem, ServiceOrder as Order } from '@djchain/modules';
 import { ORDER_STATUSES, PROVIDER_KINDS, SERVICE_KINDS } from '@djchain/modules/lists';
 import type { Chain } from './chain.ts';
 
@@ -11,41 +12,11 @@ export { ORDER_STATUSES, PROVIDER_KINDS, SERVICE_KINDS };
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export interface MenuItemInfo {
-  readonly id: string;
-  readonly org: string;
-  readonly name: string;
-  readonly kind: string;
-  readonly provider: (typeof PROVIDER_KINDS)[number];
-  readonly providerRef: string | null;
-  readonly when: string;
-  readonly where: string;
-  readonly capacity: number;
-  readonly minutes: number;
-  readonly group: string | null;
-  readonly open: boolean;
-  readonly active: number;
-}
+/** A menu item as the `menu` query answers it: with the orders open on it. */
+export type MenuItemInfo = MenuItem & { readonly active: number };
 
-export interface OrderInfo {
-  readonly id: string;
-  readonly org: string;
-  readonly item: string | null;
-  readonly kind: string;
-  readonly need: string | null;
-  readonly resident: string;
-  readonly placedBy: string | null;
-  readonly grid: string | null;
-  readonly status: OrderStatus;
-  readonly orderedOn: string;
-  readonly provider: string | null;
-  readonly evidence: string | null;
-  readonly minutes: number | null;
-  readonly rating: number | null;
-  readonly due: string | null;
-  readonly escalation: { readonly level: 'gridLeader' | 'committee'; readonly on: string } | null;
-  readonly acts: ReadonlyArray<{ readonly act: string; readonly on: string; readonly late: boolean }>;
-}
+/** An order as the queries answer it: with its current step's due day (null when none). */
+export type OrderInfo = Order & { readonly due: string | null };
 
 export interface GridInfo {
   readonly id: string;

@@ -16,7 +16,9 @@ export interface StoredSession {
   readonly label?: string;
   readonly memberId: string;
   readonly posts: readonly PostInfo[];
+  /** The post acted in (null: acting as oneself, e.g. an applicant or a member). */
   readonly post: PostInfo | null;
+  /** A clerk (党务工作者) acting for this member: its id and key address. */
   readonly onBehalfOf: { readonly member: string; readonly address: string } | null;
   readonly read: ReadSession;
 }

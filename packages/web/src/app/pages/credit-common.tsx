@@ -1,4 +1,5 @@
 /** What the credit pages share: a correction request's record and how its state is shown. */
+import type { CorrectionRecord } from '@djchain/modules';
 import { Space, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useApp } from '../context.tsx';
@@ -7,20 +8,7 @@ import { useApp } from '../context.tsx';
 export const ANSWER_POSTS: readonly string[] = ['书记', '组织委员'];
 
 /** `insight.CorrectionRecord`, as the chain returns it. */
-export interface Correction {
-  readonly id: string;
-  readonly member: string;
-  readonly org: string;
-  readonly year: number;
-  readonly record: string;
-  readonly reason: string;
-  readonly filedOn: string;
-  readonly status: 'open' | 'accepted' | 'refused';
-  readonly answeredOn: string | null;
-  readonly answer: string | null;
-  /** Asked about a missing point (a meeting line without one). */
-  readonly missing?: true;
-}
+export type Correction = CorrectionRecord;
 
 const STATUS_COLOR = { open: 'gold', accepted: 'green', refused: 'red' } as const;
 
