@@ -25,8 +25,9 @@
  * and when a record outgrows the slot (the slot size doubles, up to SIGNER_STATE_MAX_SLOT_BYTES;
  * a larger record is refused with `NODE_SIGNER_STATE_TOO_LARGE` and the file is left as it was).
  * The record grows with the rounds at one height (three messages a round) and the validators (the
- * polka: up to two sets of 2f+1 prevotes, ≈ 250 bytes a vote): the first slot (64 KiB) holds a
- * hundred validators and forty rounds; the largest (4 MiB) about sixty times that.
+ * polka: up to two sets of 2f+1 prevotes; ≈ 210 bytes a message, 275 with gm keys): the first
+ * slot (64 KiB) holds a record of a hundred validators after forty rounds at one height (thirty
+ * with gm keys), the largest (4 MiB) 64 times that.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs';
