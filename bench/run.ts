@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,disk,cluster,import,dues,orglife,insight,anchor,web,start,mixed,service,xchain] [-- --keys N]
+ * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,disk,signer,cluster,import,dues,orglife,insight,anchor,web,start,mixed,service,xchain] [-- --keys N]
  * [-- --txs N] [-- --suites intl,gm] [-- --cpu-prof DIR] [-- --batch N --in-flight N] [-- --rows N] [-- --import-prof DIR]`: figures measured on this machine in one run, and the ratios between them. Not a
  * test: it reads the clock. Progress goes to stderr; the result goes to stdout (one JSON line with
  * --json, a table otherwise). `--quick` is a small run (fewer keys and transactions) for checking
@@ -18,6 +18,7 @@ import { benchMixed } from './mixed.ts';
 import { benchSingleNode } from './node.ts';
 import { benchOrgLife } from './orglife.ts';
 import { benchService } from './service.ts';
+import { benchSignerSave } from './signer-save.ts';
 import { benchStart } from './start.ts';
 import { benchState } from './state.ts';
 import { benchWeb } from './web.ts';
@@ -80,6 +81,7 @@ if (want('node')) {
   }
 }
 if (want('disk')) Object.assign(figures, await benchDisk(log, { txs, blockTxs: 10 }));
+if (want('signer')) Object.assign(figures, benchSignerSave(log, quick ? 200 : 2000));
 if (want('cluster')) {
   Object.assign(
     figures,

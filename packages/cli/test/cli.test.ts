@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { decodeSignerState } from '@djchain/node';
 import { djchain, startDjchain } from '@djchain/testkit/process';
 import { checkConfig, defaultConfig, type NodeConfig, retentionOf } from '../src/files.ts';
 
@@ -89,8 +90,8 @@ test('one process per directory; a validator without its signer file starts only
   assert.match(refused.stderr, /signer-state\.json is missing.*--signer-state-reset/);
   const reset = await startDjchain(['start', '--dir', dir, '--port', '0', '--signer-state-reset']);
   t.after(() => reset.child.kill('SIGKILL'));
-  const floor = JSON.parse(readFileSync(join(dir, 'signer-state.json'), 'utf8')).lastSigned;
-  assert.equal(floor.round, Number.MAX_SAFE_INTEGER);
+  const floor = decodeSignerState(readFileSync(join(dir, 'signer-state.json'))).json.lastSigned;
+  assert.equal(floor?.round, Number.MAX_SAFE_INTEGER);
   // Its API answers (so its signal handlers are installed) before it is stopped.
   assert.equal((await (await fetch(`${reset.url}/v1/status`)).json()).chainId, 'cli-lock');
   reset.child.kill('SIGTERM');

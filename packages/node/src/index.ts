@@ -74,8 +74,12 @@ export {
   retainFrom,
 } from './storage/pruner.ts';
 export {
+  type DecodedSignerState,
+  decodeSignerState,
   openSignerState,
   SIGNER_STATE_FILE,
+  SIGNER_STATE_MAX_SLOT_BYTES,
+  SIGNER_STATE_SLOT_BYTES,
   type SignerState,
   SignerStateFile,
   type SignerStateJson,

@@ -6,14 +6,15 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { compareHRS, type HRS } from '@djchain/consensus';
+import { compareHRS, type HRS, type PersistRecord } from '@djchain/consensus';
 import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
 import { kvModule } from '@djchain/testkit/kv';
 import {
   type DjNode,
+  decodeSignerState,
   isNodeError,
   LOCK_FILE,
   type Log,
@@ -75,7 +76,7 @@ function signatureBy(m: WireMessage, signer: string): string | undefined {
 }
 
 function readSignerFile(dir: string): SignerStateJson {
-  return JSON.parse(readFileSync(join(dir, SIGNER_STATE_FILE), 'utf8')) as SignerStateJson;
+  return decodeSignerState(readFileSync(join(dir, SIGNER_STATE_FILE))).json;
 }
 
 test('a restored old chain.db with a newer signer file signs nothing at or below the recorded position, catches up, then signs again', async (t) => {
@@ -266,4 +267,221 @@ test('the file keeps the record of its highest height: a lower one (chain.db’s
   assert.equal(again.record()?.height, 3);
   assert.equal(again.record()?.lockedValue, 'A');
   assert.deepEqual(again.lastSigned(), { height: 3, round: 0, step: 2 });
+});
+
+// The file's format 2 (two slots written in place, src/storage/signer-state.ts). The offsets below
+// are the format's, written out by hand: a 4,096-byte header, then two slots of 64 KiB.
+const HEADER = 4096;
+const SLOT = 64 * 1024;
+
+function recordAt(height: number, extra = 0): PersistRecord {
+  return {
+    height,
+    round: 0,
+    step: 'precommit',
+    lockedValue: `v${height}`,
+    lockedRound: 0,
+    validValue: `v${height}`,
+    validRound: 0,
+    lastSigned: { height, round: 0, step: 2 },
+    signed: [
+      { kind: 'vote', vote: { type: 'precommit', height, round: 0, value: `v${height}`, validator: 'v' } },
+    ],
+    ...(extra > 0
+      ? { polka: [{ type: 'prevote' as const, height, round: 0, value: 'x'.repeat(extra), validator: 'w' }] }
+      : {}),
+  };
+}
+
+function signerDir(t: Parameters<typeof tempDir>[0]) {
+  const dir = tempDir(t);
+  return { dir, file: join(dir, SIGNER_STATE_FILE), opts: { dataDir: dir, chainId: 'c', validator: 'v' } };
+}
+
+test('a crash at any byte of a save leaves the previous record or the new one, never a mix', (t) => {
+  const { file, opts } = signerDir(t);
+  const s = SignerStateFile.create(opts, null);
+  s.save(recordAt(1));
+  s.save(recordAt(2));
+  const before = readFileSync(file);
+  s.save(recordAt(3));
+  const after = readFileSync(file);
+  assert.equal(after.length, HEADER + 2 * SLOT, 'the size never changes');
+  // Created: sequence 1; saves of heights 1, 2, 3: sequences 2, 3, 4. Sequence 4 goes to slot 0,
+  // written from its start: length (4 bytes), sequence (8), the record, its SHA-256 (32).
+  const base = HEADER;
+  const end = base + 12 + after.readUInt32BE(base) + 32;
+  for (let i = 0; i < after.length; i++)
+    if (i < base || i >= end) assert.equal(after[i], before[i], `byte ${i} is not written`);
+  const at = (image: Buffer) => {
+    writeFileSync(file, image);
+    return SignerStateFile.load(opts).record()?.height;
+  };
+  // A crash after the first k bytes of the write reached the disk, or all but them: the previous
+  // record, unless the bytes missing happen to be the same in both (the image is the new file).
+  const n = end - base;
+  const was = (image: Buffer) => (image.equals(after) ? 3 : 2);
+  for (const k of [0, 1, 4, 12, 13, Math.floor(n / 2), n - 32, n - 1]) {
+    const torn = Buffer.from(before);
+    after.copy(torn, base, base, base + k);
+    assert.equal(at(torn), was(torn), `the first ${k} bytes of ${n} written`);
+    const tail = Buffer.from(before);
+    after.copy(tail, base + k + 1, base + k + 1, end);
+    assert.equal(at(tail), was(tail), `all but the first ${k + 1} bytes written`);
+    if (k >= 12) assert.equal(was(tail), 2, 'a byte of the sequence or after it differs');
+  }
+  assert.equal(at(after), 3);
+  // A byte flipped in the length, the sequence, the record, its checksum.
+  for (const [what, i] of [
+    ['length', base + 3],
+    ['sequence', base + 11],
+    ['record', base + 20],
+    ['checksum', end - 3],
+  ] as const) {
+    const bad = Buffer.from(after);
+    bad[i] = (bad[i] as number) ^ 0x40;
+    assert.equal(at(bad), 2, `a flipped byte in the ${what}`);
+  }
+  // The other slot (height 2) cut off by a short file: the new record.
+  assert.equal(at(after.subarray(0, HEADER + SLOT + 30)), 3);
+  // Both slots damaged: refused as a corrupt file is.
+  const both = Buffer.from(after);
+  both[HEADER + 20] = (both[HEADER + 20] as number) ^ 1;
+  both[HEADER + SLOT + 20] = (both[HEADER + SLOT + 20] as number) ^ 1;
+  writeFileSync(file, both);
+  assert.throws(
+    () => SignerStateFile.load(opts),
+    (e) => isNodeError(e, 'NODE_SIGNER_STATE_BAD'),
+  );
+  // A damaged header too.
+  const head = Buffer.from(after);
+  head[13] = (head[13] as number) ^ 1;
+  writeFileSync(file, head);
+  assert.throws(
+    () => SignerStateFile.load(opts),
+    (e) => isNodeError(e, 'NODE_SIGNER_STATE_BAD'),
+  );
+  // After a torn save the next save (sequence 4 again) overwrites the torn slot; the other stays.
+  const torn = Buffer.from(before);
+  after.copy(torn, base, base, base + 7);
+  writeFileSync(file, torn);
+  const resumed = SignerStateFile.load(opts);
+  resumed.save(recordAt(4));
+  assert.equal(SignerStateFile.load(opts).record()?.height, 4);
+  const four = readFileSync(file);
+  four[base + 20] = (four[base + 20] as number) ^ 1;
+  writeFileSync(file, four);
+  assert.equal(SignerStateFile.load(opts).record()?.height, 2, 'the other slot still holds height 2');
+});
+
+test('saves alternate between the two slots, each with the next sequence number', (t) => {
+  const { file, opts } = signerDir(t);
+  const s = SignerStateFile.create(opts, null); // sequence 1, slot 1
+  assert.equal(statSync(file).mode & 0o777, 0o600);
+  const slotSeq = (b: Buffer, i: number) => Number(b.readBigUInt64BE(HEADER + i * SLOT + 4));
+  for (let h = 1; h <= 9; h++) {
+    s.save(recordAt(h));
+    const b = readFileSync(file);
+    assert.equal(b.length, HEADER + 2 * SLOT);
+    // Save h is sequence h + 1, in slot (h + 1) % 2; the other slot holds sequence h.
+    assert.equal(slotSeq(b, (h + 1) % 2), h + 1, `save ${h}`);
+    assert.equal(slotSeq(b, h % 2), h, `save ${h}: the other slot`);
+    assert.equal(SignerStateFile.load(opts).record()?.height, h);
+    // The newest slot damaged: the record before it (at the first save, the created file's).
+    b[HEADER + ((h + 1) % 2) * SLOT + 14] = (b[HEADER + ((h + 1) % 2) * SLOT + 14] as number) ^ 1;
+    writeFileSync(file, b);
+    assert.equal(SignerStateFile.load(opts).record()?.height ?? null, h === 1 ? null : h - 1, `save ${h}`);
+    b[HEADER + ((h + 1) % 2) * SLOT + 14] = (b[HEADER + ((h + 1) % 2) * SLOT + 14] as number) ^ 1;
+    writeFileSync(file, b);
+  }
+  // A file reopened continues the sequence: save 10 is sequence 11 in slot 1.
+  const again = SignerStateFile.load(opts);
+  again.save(recordAt(10));
+  assert.equal(slotSeq(readFileSync(file), 1), 11);
+  assert.equal(slotSeq(readFileSync(file), 0), 10);
+  assert.equal(statSync(file).mode & 0o777, 0o600);
+});
+
+test('a signer file of the old format (one JSON record) loads, and its next save writes the two slots', (t) => {
+  const { file, opts } = signerDir(t);
+  // As the versions before format 2 wrote it.
+  const old = {
+    format: 1,
+    chainId: 'c',
+    validator: 'v',
+    lastSigned: { height: 7, round: 1, step: 1 },
+    record: recordAt(7),
+    watch: true,
+  };
+  writeFileSync(file, `${JSON.stringify(old)}\n`, { mode: 0o600 });
+  const text = readFileSync(file, 'utf8');
+  const s = SignerStateFile.load(opts);
+  assert.deepEqual(s.lastSigned(), { height: 7, round: 1, step: 1 });
+  assert.equal(s.record()?.lockedValue, 'v7');
+  assert.equal(s.watching(), true);
+  assert.equal(readFileSync(file, 'utf8'), text, 'loading writes nothing');
+  s.endWatch({ height: 9, round: 0, step: 0 });
+  const b = readFileSync(file);
+  assert.equal(b.subarray(0, 8).toString('latin1'), 'DJSIGNER');
+  assert.equal(b.length, HEADER + 2 * SLOT);
+  assert.equal(statSync(file).mode & 0o777, 0o600);
+  const again = SignerStateFile.load(opts);
+  assert.deepEqual(again.lastSigned(), { height: 9, round: 0, step: 0 });
+  assert.equal(again.record()?.lockedValue, 'v7');
+  assert.equal(again.watching(), false);
+  // An old file of another chain is refused as before.
+  writeFileSync(file, JSON.stringify({ ...old, chainId: 'd' }));
+  assert.throws(
+    () => SignerStateFile.load(opts),
+    (e) => isNodeError(e, 'NODE_SIGNER_STATE_BAD'),
+  );
+});
+
+test('a record larger than the slot grows the file; one larger than the largest slot is refused and changes nothing', (t) => {
+  const { file, opts } = signerDir(t);
+  const s = SignerStateFile.create(opts, null);
+  s.save(recordAt(1));
+  // 100 KB: more than a 64 KiB slot; the slot doubles to 128 KiB (the file rewritten whole).
+  s.save(recordAt(2, 100_000));
+  assert.equal(readFileSync(file).length, HEADER + 2 * 128 * 1024);
+  assert.equal(SignerStateFile.load(opts).record()?.polka?.[0]?.value?.length, 100_000);
+  s.save(recordAt(3));
+  assert.equal(readFileSync(file).length, HEADER + 2 * 128 * 1024, 'then in place again');
+  assert.equal(SignerStateFile.load(opts).record()?.height, 3);
+  const before = readFileSync(file);
+  // More than 4 MiB.
+  assert.throws(
+    () => s.save(recordAt(4, 4 * 1024 * 1024)),
+    (e) => isNodeError(e, 'NODE_SIGNER_STATE_TOO_LARGE'),
+  );
+  assert.ok(readFileSync(file).equals(before), 'the file is left as it was');
+  assert.equal(SignerStateFile.load(opts).record()?.height, 3);
+  assert.equal(s.record()?.height, 3, 'nor the state in memory');
+  s.save(recordAt(5));
+  assert.equal(SignerStateFile.load(opts).record()?.height, 5);
+});
+
+test('the watch and the floor survive a reload: create with the watch, raise, end', (t) => {
+  const { opts } = signerDir(t);
+  const floor: HRS = { height: 5, round: Number.MAX_SAFE_INTEGER, step: 2 };
+  SignerStateFile.create(opts, floor, true);
+  const s = SignerStateFile.load(opts);
+  assert.equal(s.watching(), true);
+  assert.deepEqual(s.lastSigned(), floor);
+  s.raiseFloor({ height: 4, round: 0, step: 0 });
+  assert.deepEqual(SignerStateFile.load(opts).lastSigned(), floor, 'never lowered');
+  s.raiseFloor({ height: 6, round: 0, step: 0 });
+  assert.deepEqual(SignerStateFile.load(opts).lastSigned(), { height: 6, round: 0, step: 0 });
+  assert.equal(SignerStateFile.load(opts).watching(), true);
+  s.endWatch({ height: 8, round: Number.MAX_SAFE_INTEGER, step: 2 });
+  const ended = SignerStateFile.load(opts);
+  assert.equal(ended.watching(), false);
+  assert.deepEqual(ended.lastSigned(), { height: 8, round: Number.MAX_SAFE_INTEGER, step: 2 });
+  ended.startWatch({ height: 7, round: 0, step: 0 });
+  assert.equal(SignerStateFile.load(opts).watching(), true);
+  assert.deepEqual(SignerStateFile.load(opts).lastSigned(), {
+    height: 8,
+    round: Number.MAX_SAFE_INTEGER,
+    step: 2,
+  });
 });

@@ -201,6 +201,10 @@ export const NODE_TEXTS = {
     'zh-CN': '签名状态文件缺失，而目录中已有链数据。',
     en: 'The signer state file is missing but the directory holds chain data.',
   },
+  NODE_SIGNER_STATE_TOO_LARGE: {
+    'zh-CN': '签名状态记录过大，无法写入签名状态文件。',
+    en: 'The signer state record is too large for the signer state file.',
+  },
   NODE_SNAPSHOT_BAD_TRUST: {
     'zh-CN': '快照的信任起点无效。',
     en: 'The snapshot trust anchor is invalid.',

@@ -6,12 +6,12 @@
 import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export function writeFileDurably(file: string, contents: string, mode = 0o600): void {
+export function writeFileDurably(file: string, contents: string | Uint8Array, mode = 0o600): void {
   // Per process: two processes writing the same file never share (and clobber) a temporary file.
   const tmp = `${file}.tmp-${process.pid}`;
   const fd = openSync(tmp, 'w', mode);
   try {
-    const bytes = Buffer.from(contents, 'utf8');
+    const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents;
     let off = 0;
     while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
     fsyncSync(fd);
