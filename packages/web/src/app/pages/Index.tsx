@@ -7,7 +7,7 @@
  * Below the index, the organization's credit of the year (组织信用), each point beside its record.
  */
 import { Button, Card, Col, List, Progress, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { go, useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import {
@@ -26,10 +26,10 @@ import {
 } from '../insight.ts';
 import { PersonName, useNames } from '../names.tsx';
 import { ErrorBlock, Loading } from '../ui.tsx';
+import { IndexHistoryChart } from './index-history.tsx';
 import { OrgCreditCard } from './OrgCredit.tsx';
 import { Quiet } from './OrgLife.tsx';
 
-const IndexChart = lazy(() => import('./IndexChart.tsx'));
 type Every = 'month' | 'quarter' | 'year';
 
 export function IndexPage({ route }: { route: string[] }) {
@@ -117,17 +117,7 @@ export function IndexPage({ route }: { route: string[] }) {
       )}
       {rows.length > 0 && component === undefined && (
         <Card title={t('ixHistory')}>
-          <Suspense fallback={<Loading />}>
-            <IndexChart
-              rows={rows}
-              labels={[
-                t('ixOverall', { value: '' }).replace(/\s*%$/, ''),
-                t('ixComponent_people'),
-                t('ixComponent_items'),
-                t('ixComponent_links'),
-              ]}
-            />
-          </Suspense>
+          <IndexHistoryChart rows={rows} />
         </Card>
       )}
       {component === undefined && <OrgCreditCard org={org} />}

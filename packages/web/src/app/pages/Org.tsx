@@ -8,15 +8,14 @@
  * member. Children and members are in id order: nothing is ranked or compared (国办函〔2026〕12号).
  */
 import { Button, Card, Col, Descriptions, List, Row, Space, Tag, Tree, Typography } from 'antd';
-import { lazy, Suspense } from 'react';
 import { go, useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { COMPONENTS, type IndexRow, percent, WARNING_LEVELS, type WarningRecord } from '../insight.ts';
 import { OrgName, PersonName, useNames } from '../names.tsx';
 import { ErrorBlock, Loading } from '../ui.tsx';
+import { IndexHistoryChart } from './index-history.tsx';
 import { ReadState } from './profile-cards.tsx';
 
-const IndexChart = lazy(() => import('./IndexChart.tsx'));
 const LINK = { display: 'inline-block', minHeight: 44, lineHeight: '44px' } as const;
 
 export function OrgPage({ id }: { id?: string | undefined }) {
@@ -217,17 +216,7 @@ function OrgIndex({ id }: { id: string }) {
                   </div>
                 ))}
               </div>
-              <Suspense fallback={<Loading />}>
-                <IndexChart
-                  rows={rows}
-                  labels={[
-                    t('ixOverall', { value: '' }).replace(/\s*%$/, ''),
-                    t('ixComponent_people'),
-                    t('ixComponent_items'),
-                    t('ixComponent_links'),
-                  ]}
-                />
-              </Suspense>
+              <IndexHistoryChart rows={rows} />
             </>
           );
         }}
