@@ -298,6 +298,38 @@ export const MUTANTS: readonly Mutant[] = [
     to: 'if (evidence.org === "-")',
     why: "another organization's attachment is accepted as evidence",
   },
+  {
+    id: 'M20',
+    pkg: 'modules',
+    file: 'anchor/path.ts',
+    from: 'record.chain !== chain || ',
+    to: '',
+    why: "another chain's genuine anchor record stands for the sender's header",
+  },
+  {
+    id: 'M21',
+    pkg: 'modules',
+    file: 'anchor/path.ts',
+    from: '!provesIn(suite, root, anchorStateKey(record.chain, record.height), link.value, link.proof)',
+    to: 'false',
+    why: 'a link of the common-ancestor path is taken without its proof',
+  },
+  {
+    id: 'M22',
+    pkg: 'modules',
+    file: 'anchor/path.ts',
+    from: '    root = fromHex(record.stateRoot);',
+    to: '',
+    why: 'every level of the path proved against the top state root',
+  },
+  {
+    id: 'M23',
+    pkg: 'modules',
+    file: 'transfer/release.ts',
+    from: 'provesNotAdmitted(ctx, E, t, p.height, p.proof, viaOf(p))',
+    to: 'provesNotAdmitted(ctx, E, t, p.height, p.proof)',
+    why: "the reclaim ignores the common ancestor's path",
+  },
 ];
 
 const root = new URL('..', import.meta.url).pathname;

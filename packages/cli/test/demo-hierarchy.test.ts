@@ -58,7 +58,8 @@ test('demo --hierarchy: anchoring up to the street, a proved transfer between co
   for (const line of [
     /东风街道党工委 已登记 东风社区党委 的链/,
     /东风街道党工委 已登记 朝阳社区党委 的链/,
-    /朝阳社区党委 已登记 东风社区党委 的链/,
+    /朝阳社区党委 已登记 东风街道党工委 的链/,
+    /已将 东风街道党工委 的区块头（高度 \d+）锚定到 朝阳社区党委/,
     /组织关系转接：东风社区党委 的 df-003 转出，朝阳社区党委 以 cy-101 接收/,
     /已将 东风社区党委 的区块头（高度 \d+）锚定到 东风街道党工委/,
     /已将 朝阳社区党委 的区块头（高度 \d+）锚定到 东风街道党工委/,
@@ -68,6 +69,12 @@ test('demo --hierarchy: anchoring up to the street, a proved transfer between co
   const east = clientOf(out, '东风社区党委', 'dongfeng');
   const west = clientOf(out, '朝阳社区党委', 'chaoyang');
 
+  // 朝阳 keeps only the street's light client: 东风's header was proved through the street's anchor.
+  const held = (await west.query('anchor', 'children', {})).result as { chain: string }[];
+  assert.deepEqual(
+    held.map((c) => c.chain),
+    ['demo-street'],
+  );
   // 朝阳 admitted the member, the new history starting from a link to the old one.
   const member = (await west.query('member', 'member', { id: 'cy-101' })).result as { status: string };
   assert.equal(member.status, '正式党员');
@@ -81,6 +88,11 @@ test('demo --hierarchy: anchoring up to the street, a proved transfer between co
     fromHead: string;
   };
   assert.deepEqual([data.fromChain, data.fromMember], ['demo-dongfeng', 'df-003']);
+  // … at a header of 东风 the street anchored: its record there names the same height.
+  const anchoredOnStreet = await street.getState(
+    `anchor/a/demo-dongfeng/${String(data.fromHeight).padStart(12, '0')}`,
+  );
+  assert.ok(anchoredOnStreet.value, `the street's anchor of 东风 at ${data.fromHeight}`);
   // … linked to df-003's history head on 东风 at the anchored height, read there with its proof.
   const old = await east.getState('hist/member:df-003', data.fromHeight);
   assert.equal(data.fromHead, toHex((decode(old.value!) as { head: Uint8Array }).head));

@@ -8,7 +8,8 @@ export { allModules } from './all-modules.ts';
 
 export { AnchorErrors } from './anchor/errors.ts';
 export { anchorModule } from './anchor/module.ts';
-export type { AnchorRecord, ChildRecord } from './anchor/store.ts';
+export { anchorStateKey, MAX_PATH_LEVELS } from './anchor/path.ts';
+export { type AnchorRecord, anchorKeys, type ChildRecord } from './anchor/store.ts';
 export { AttachmentErrors } from './attachment/errors.ts';
 export { attachmentModule } from './attachment/module.ts';
 export {

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decode, encode, getSuite, toHex, type Value } from '@djchain/crypto';
+import { headerHash } from '@djchain/ledger';
 import { encodeProof, MemoryNodeStore, StateTree } from '@djchain/state';
 import { ChildChain } from './child-chain.ts';
 import { Chain, type Step } from './harness.ts';
@@ -30,6 +31,31 @@ function snapshot(chain: Chain, extra: ReadonlyArray<readonly [string, Uint8Arra
     proof: (key: string) => encodeProof(tree.prove(utf8.encode(key), 1)),
   };
 }
+
+/**
+ * member.admitTransfer parameters for release `transfer` of street-a's `member`, proved in `snap`
+ * at `height`, admitted as `id` to b1.
+ */
+const admissionOf = (
+  snap: ReturnType<typeof snapshot>,
+  height: number,
+  transfer: string,
+  member: string,
+  id: string,
+  over: { [k: string]: Value } = {},
+): { [k: string]: Value } => ({
+  id,
+  address: `@${id}`,
+  org: 'b1',
+  fromChain: 'street-a',
+  transfer,
+  height,
+  transferValue: snap.value(`transfer/t/${transfer}`),
+  transferProof: snap.proof(`transfer/t/${transfer}`),
+  historyValue: snap.value(`hist/member:${member}`),
+  historyProof: snap.proof(`hist/member:${member}`),
+  ...over,
+});
 
 /** b1's secretary releases `member` (release `id`) to the b1 of chain `toChain`, for a job move. */
 const releaseOut = (
@@ -57,13 +83,13 @@ const releaseOut = (
  * `chain` registers `headers`' chain: two of its committee sign the same registration (one alone
  * only proposes). The test's headers are dated in 2023: a trusting period of a year covers them.
  */
-const register = (chain: Chain, headers: ChildChain) => {
+const register = (chain: Chain, headers: ChildChain, at = '2024-03-01') => {
   const params = { ...(headers.registerParams(60 * 24 * 30) as { [k: string]: Value }), trustDays: 365 };
   for (const [hour, by] of [
     [10, 'c.sec'],
     [11, 'c.org'],
   ] as const)
-    chain.ok({ at: '2024-03-01', hour, by, do: 'anchor.register', params });
+    chain.ok({ at, hour, by, do: 'anchor.register', params });
 };
 
 describe('cross-chain transfer (组织关系转接 between chains)', () => {
@@ -88,27 +114,7 @@ describe('cross-chain transfer (组织关系转接 between chains)', () => {
   aHeaders.add({ stateRoot: s1.root });
   b.ok({ at: '2024-03-05', by: 'c.clerk', do: 'anchor.submit', params: aHeaders.anchorParams(1) });
 
-  /** member.admitTransfer parameters for release `transfer` of `member`, proved in `snap` at `height`. */
-  const admission = (
-    snap: ReturnType<typeof snapshot>,
-    height: number,
-    transfer: string,
-    member: string,
-    id: string,
-    over: { [k: string]: Value } = {},
-  ): Value => ({
-    id,
-    address: `@${id}`,
-    org: 'b1',
-    fromChain: 'street-a',
-    transfer,
-    height,
-    transferValue: snap.value(`transfer/t/${transfer}`),
-    transferProof: snap.proof(`transfer/t/${transfer}`),
-    historyValue: snap.value(`hist/member:${member}`),
-    historyProof: snap.proof(`hist/member:${member}`),
-    ...over,
-  });
+  const admission = admissionOf;
   let day = 6;
   const admit = (params: Value, by = 'b1.sec') =>
     b.step({ at: `2024-03-${String(day++).padStart(2, '0')}`, by, do: 'member.admitTransfer', params })
@@ -265,18 +271,8 @@ describe('a release expires, is reclaimed only with proof, and carries the sanct
   aHeaders.add({ stateRoot: s1.root });
   b.ok({ at: '2024-03-05', by: 'c.clerk', do: 'anchor.submit', params: aHeaders.anchorParams(1) });
 
-  const admission = (transfer: string, member: string, id: string): Value => ({
-    id,
-    address: `@${id}`,
-    org: 'b1',
-    fromChain: 'street-a',
-    transfer,
-    height: 1,
-    transferValue: s1.value(`transfer/t/${transfer}`),
-    transferProof: s1.proof(`transfer/t/${transfer}`),
-    historyValue: s1.value(`hist/member:${member}`),
-    historyProof: s1.proof(`hist/member:${member}`),
-  });
+  const admission = (transfer: string, member: string, id: string) =>
+    admissionOf(s1, 1, transfer, member, id);
   const admit = (at: string, params: Value) =>
     b.step({ at, by: 'b1.sec', do: 'member.admitTransfer', params }).receipt.error?.code ?? 'ok';
   /** Street-b's state anchored on street-a as the next header, dated `day` (noon, China time). */
@@ -370,5 +366,197 @@ describe('a release expires, is reclaimed only with proof, and carries the sanct
     // x6 stays frozen on street-a: b1.m2 is a member of street-b now.
     const r6 = a.query('transfer', 'responsible', { member: 'b1.m2' }) as { frozen: string | null };
     assert.equal(r6.frozen, 'x6');
+  });
+});
+
+describe("admission through a common ancestor's anchors (no light client of the sender here)", () => {
+  // Street-a and street-b are two communities under the street street-p, which anchors street-a;
+  // street-b keeps only street-p's light client. Street-e is a community under another street,
+  // street-q, both under the district street-d: street-e keeps only the district's light client.
+  const a = new Chain(suite, { chainId: 'street-a' });
+  const b = new Chain(suite, { chainId: 'street-b' });
+  const p = new Chain(suite, { chainId: 'street-p' });
+  const d = new Chain(suite, { chainId: 'street-d' });
+  const e = new Chain(suite, { chainId: 'street-e' });
+  const aHeaders = new ChildChain(suite, 'street-a');
+  const cHeaders = new ChildChain(suite, 'street-c');
+  const pHeaders = new ChildChain(suite, 'street-p');
+  const dHeaders = new ChildChain(suite, 'street-d');
+  register(p, aHeaders);
+  register(p, cHeaders, '2024-03-02');
+  register(b, pHeaders);
+  register(d, pHeaders);
+  register(e, dHeaders);
+
+  a.ok(releaseOut('2024-03-02', 'x1', 'b1.m4', 'street-b'));
+  a.ok(releaseOut('2024-03-02', 'x2', 'b1.m2', 'street-e', { hour: 11 }));
+  // x3 (b1.m3) valid 10 days: its last day is 2024-03-11; street-b never admits it.
+  a.ok(releaseOut('2024-03-02', 'x3', 'b1.m3', 'street-b', { hour: 12, validDays: 10 }));
+  const s1 = snapshot(a);
+  aHeaders.add({ stateRoot: s1.root });
+  p.ok({ at: '2024-03-03', by: 'c.clerk', do: 'anchor.submit', params: aHeaders.anchorParams(1) });
+  // A dishonest street-c whose validators sign a header carrying street-a's state root: its record
+  // on street-p is genuine, but it is street-c's, not street-a's.
+  cHeaders.add({ stateRoot: s1.root });
+  p.ok({ at: '2024-03-03', hour: 11, by: 'c.clerk', do: 'anchor.submit', params: cHeaders.anchorParams(1) });
+  // Street-p's state, anchored on street-b and on the district; the district's, on street-e.
+  const ps = snapshot(p);
+  pHeaders.add({ stateRoot: ps.root });
+  b.ok({ at: '2024-03-04', by: 'c.clerk', do: 'anchor.submit', params: pHeaders.anchorParams(1) });
+  d.ok({ at: '2024-03-04', by: 'c.clerk', do: 'anchor.submit', params: pHeaders.anchorParams(1) });
+  const ds = snapshot(d);
+  dHeaders.add({ stateRoot: ds.root });
+  e.ok({ at: '2024-03-05', by: 'c.clerk', do: 'anchor.submit', params: dHeaders.anchorParams(1) });
+
+  // Written out, not taken from the module: the anchor module's record of a chain at a height.
+  const aRecordKey = 'anchor/a/street-a/000000000001';
+  const cRecordKey = 'anchor/a/street-c/000000000001';
+  const pRecordKey = 'anchor/a/street-p/000000000001';
+  const link = (snap: ReturnType<typeof snapshot>, key: string) => ({
+    value: snap.value(key),
+    proof: snap.proof(key),
+  });
+  const viaP = (links: Value[] = [link(ps, aRecordKey)]) => ({
+    via: 'street-p',
+    viaHeight: 1,
+    path: encode(links),
+  });
+  const admission = (transfer: string, member: string, id: string, over: { [k: string]: Value } = {}) =>
+    admissionOf(s1, 1, transfer, member, id, over);
+  let day = 10;
+  const admit = (chain: Chain, params: Value) =>
+    chain.step({ at: `2024-03-${day++}`, by: 'b1.sec', do: 'member.admitTransfer', params }).receipt.error
+      ?.code ?? 'ok';
+
+  it('without a path, a sender this chain holds no light client of is not anchored here', () => {
+    assert.equal(admit(b, admission('x1', 'b1.m4', 'n1')), 'MEMBER_TRANSFER_NOT_ANCHORED');
+  });
+
+  it('a path from a chain or height not anchored here is refused', () => {
+    assert.equal(
+      admit(b, admission('x1', 'b1.m4', 'n1', { ...viaP(), viaHeight: 2 })),
+      'MEMBER_TRANSFER_NOT_ANCHORED',
+    );
+    assert.equal(
+      admit(b, admission('x1', 'b1.m4', 'n1', { ...viaP(), via: 'street-q' })),
+      'MEMBER_TRANSFER_NOT_ANCHORED',
+    );
+  });
+
+  it('a path that does not prove the sender header is refused', () => {
+    const mismatch = 'MEMBER_TRANSFER_DOSSIER_MISMATCH';
+    // The record of street-a with another state root (a forged sender state): street-p's root does not hold it.
+    const record = decode(ps.value(aRecordKey)) as { [k: string]: Value };
+    const forged = encode({ ...record, stateRoot: toHex(new Uint8Array(32).fill(7)) });
+    assert.equal(
+      admit(b, admission('x1', 'b1.m4', 'n1', viaP([{ value: forged, proof: ps.proof(aRecordKey) }]))),
+      mismatch,
+    );
+    // A forged state of street-a holding a release x9 it never made, and a record of street-a's
+    // header 1 naming that state's root, under street-p's proof of the genuine record.
+    const x1 = decode(s1.value('transfer/t/x1')) as { [k: string]: Value };
+    const fake = snapshot(a, [['transfer/t/x9', encode({ ...x1, id: 'x9' })]]);
+    const fakeRecord = encode({ ...record, stateRoot: toHex(fake.root) });
+    assert.equal(
+      admit(
+        b,
+        admission('x9', 'b1.m4', 'n1', {
+          transferValue: fake.value('transfer/t/x9'),
+          transferProof: fake.proof('transfer/t/x9'),
+          historyProof: fake.proof('hist/member:b1.m4'),
+          ...viaP([{ value: fakeRecord, proof: ps.proof(aRecordKey) }]),
+        }),
+      ),
+      mismatch,
+    );
+    // Street-c's genuine record, whose header carries street-a's root, does not stand for street-a.
+    assert.equal(admit(b, admission('x1', 'b1.m4', 'n1', viaP([link(ps, cRecordKey)]))), mismatch);
+    // The path proves street-a's header 1, the dossier names height 2.
+    assert.equal(admit(b, admission('x1', 'b1.m4', 'n1', { ...viaP(), height: 2 })), mismatch);
+    // Bytes that are no path, an empty path, a link with an unknown field.
+    assert.equal(
+      admit(b, admission('x1', 'b1.m4', 'n1', { ...viaP(), path: new Uint8Array([1, 2, 3]) })),
+      mismatch,
+    );
+    assert.equal(admit(b, admission('x1', 'b1.m4', 'n1', viaP([]))), mismatch);
+    assert.equal(
+      admit(b, admission('x1', 'b1.m4', 'n1', viaP([{ ...link(ps, aRecordKey), extra: 1 }]))),
+      mismatch,
+    );
+    // via without its height and path is a malformed request, not a proof.
+    assert.equal(admit(b, admission('x1', 'b1.m4', 'n1', { via: 'street-p' })), 'MEMBER_BAD_PARAMS');
+  });
+
+  it('admits through the common street: the history links to the sender header street-p anchored', () => {
+    const oldHead = decode(s1.value('hist/member:b1.m4')) as { head: Uint8Array; count: number };
+    const record = decode(ps.value(aRecordKey)) as { hash: string };
+    const r = b.step({
+      at: `2024-03-${day++}`,
+      by: 'b1.sec',
+      do: 'member.admitTransfer',
+      params: admission('x1', 'b1.m4', 'n1', viaP()),
+    });
+    assert.equal(r.receipt.status, 'ok', JSON.stringify(r.receipt.error));
+    const data = r.events.find((x) => x.type === 'member.TransferredIn')!.data as { [k: string]: Value };
+    assert.equal(data.fromChain, 'street-a');
+    assert.equal(data.fromHeight, 1);
+    assert.equal(data.fromHeader, record.hash);
+    // … which is the hash of the header street-a's validators signed.
+    assert.equal(data.fromHeader, toHex(headerHash(suite, aHeaders.block(1).header)));
+    assert.equal(data.fromHead, toHex(oldHead.head));
+    assert.equal(b.member('n1').status, '正式党员');
+    // The same release again, by either route: a replay.
+    assert.equal(admit(b, admission('x1', 'b1.m4', 'n2', viaP())), 'MEMBER_TRANSFER_REPLAYED');
+  });
+
+  it('two levels: through the district, the street it anchors, to the sending community', () => {
+    const path = [link(ds, pRecordKey), link(ps, aRecordKey)];
+    const params = admission('x2', 'b1.m2', 'n2', { via: 'street-d', viaHeight: 1, path: encode(path) });
+    // One level short (the street's record only) is not the sender's header.
+    assert.equal(
+      admit(e, { ...params, path: encode([link(ds, pRecordKey)]) }),
+      'MEMBER_TRANSFER_DOSSIER_MISMATCH',
+    );
+    // The levels in the wrong order do not verify.
+    assert.equal(
+      admit(e, { ...params, path: encode([link(ps, aRecordKey), link(ds, pRecordKey)]) }),
+      'MEMBER_TRANSFER_DOSSIER_MISMATCH',
+    );
+    assert.equal(admit(e, params), 'ok');
+    assert.equal(e.member('n2').status, '正式党员');
+  });
+
+  it("the sender reclaims an expired release through the street's anchors of the receiver", () => {
+    // Street-b's state after the admissions above, in a header dated after x3's last day, anchored
+    // on street-p; street-p's next header anchored on street-a (which keeps street-p's light client).
+    const bHeaders = new ChildChain(suite, 'street-b');
+    register(p, bHeaders, '2024-03-25');
+    const bs = snapshot(b);
+    bHeaders.add({ stateRoot: bs.root, time: Date.parse('2024-03-25T12:00:00+08:00') });
+    p.ok({ at: '2024-03-26', by: 'c.clerk', do: 'anchor.submit', params: bHeaders.anchorParams(1) });
+    const ps2 = snapshot(p);
+    pHeaders.add({ stateRoot: ps2.root });
+    register(a, pHeaders, '2024-03-27');
+    a.ok({ at: '2024-03-28', by: 'c.clerk', do: 'anchor.submit', params: pHeaders.anchorParams(2) });
+    const bRecordKey = 'anchor/a/street-b/000000000001';
+    const absent = (id: string) => bs.proof(`member/xin/street-a/${id}`);
+    const via = { via: 'street-p', viaHeight: 2, path: encode([link(ps2, bRecordKey)]) };
+    const reclaim = (id: string, over: { [k: string]: Value } = via) =>
+      a.attempt({
+        at: '2024-03-29',
+        by: 'b1.sec',
+        do: 'transfer.reclaimRelease',
+        params: { id, height: 1, proof: absent(id), ...over },
+      }).receipt.error?.code ?? 'ok';
+    // Without the path street-a holds no anchor of street-b.
+    assert.equal(reclaim('x3', {}), 'TRANSFER_RECLAIM_NOT_ANCHORED');
+    // A path to street-a's own record on street-p is not street-b's header.
+    assert.equal(
+      reclaim('x3', { ...via, path: encode([link(ps2, aRecordKey)]) }),
+      'TRANSFER_RECLAIM_NOT_PROVED',
+    );
+    // x1 runs 90 days: street-b's header (2024-03-25) is within them.
+    assert.equal(reclaim('x1'), 'TRANSFER_RELEASE_NOT_EXPIRED');
+    assert.equal(reclaim('x3'), 'ok');
   });
 });

@@ -8,7 +8,7 @@
  * function, for scripts and tests.
  */
 import type { DjchainClient, VerifiedReceipt } from '@djchain/client';
-import { type KeyPair, toHex, type Value } from '@djchain/crypto';
+import { decode, encode, type KeyPair, toHex, type Value } from '@djchain/crypto';
 import {
   commitToValue,
   headerHash,
@@ -16,7 +16,7 @@ import {
   type ValidatorSet,
   validatorSetToValue,
 } from '@djchain/ledger';
-import { admittedKeys, MODULE } from '@djchain/modules';
+import { admittedKeys, anchorKeys, anchorStateKey, MAX_PATH_LEVELS, MODULE } from '@djchain/modules';
 import { encodeProof } from '@djchain/state';
 import { CliError, t } from '../i18n.ts';
 import { printReceipt } from './chain.ts';
@@ -77,6 +77,50 @@ export async function transferDossier(
     historyValue: h.value,
     historyProof: encodeProof(h.proof),
   };
+}
+
+/** Where a header of `chain` is proved through another chain's anchors (anchor/path.ts in modules). */
+export interface AnchorPath {
+  readonly via: string;
+  readonly viaHeight: number;
+  readonly path: Uint8Array;
+  /** The height of the header at the end of the path: the latest one the line had anchored. */
+  readonly height: number;
+}
+
+/**
+ * The path, down `line` (a chain the proving chain anchors, at its height `viaHeight`, then the
+ * chains below it, each anchored on the one before), to the latest header of chain `target` that
+ * the last chain of `line` had anchored at that point. Each link is the anchor record of the next
+ * chain in the state of the one above, read with its proof and checked by the reader's light client
+ * of that chain first; the proving chain checks the whole path again against its own anchor.
+ */
+export async function anchorPath(
+  line: readonly DjchainClient[],
+  viaHeight: number,
+  target: { readonly chainId: string; readonly suite?: 'intl' | 'gm' },
+): Promise<AnchorPath> {
+  if (line.length === 0 || line.length > MAX_PATH_LEVELS)
+    throw new CliError('CLI_PATH_LEVELS', { levels: line.length, max: MAX_PATH_LEVELS });
+  const below = [...line.slice(1).map((c) => c.chainId), target.chainId];
+  // A link names the suite of the chain whose record it proves, when known (else the one above's).
+  const suites = [...line.slice(1).map((c) => c.suite.id), target.suite];
+  const links: Value[] = [];
+  let height = viaHeight;
+  for (const [i, client] of line.entries()) {
+    const chain = below[i]!;
+    const child = await client.getState(`${MODULE.anchor}/${anchorKeys.child(chain)}`, height);
+    const latest =
+      child.value === undefined
+        ? null
+        : (decode(child.value) as { latest: { height: number } | null }).latest;
+    if (latest === null) throw new CliError('CLI_NOT_ANCHORED', { chain, parent: client.chainId, height });
+    const record = await client.getState(anchorStateKey(chain, latest.height), height);
+    const suite = suites[i];
+    links.push({ value: record.value!, proof: encodeProof(record.proof), ...(suite ? { suite } : {}) });
+    height = latest.height;
+  }
+  return { via: line[0]!.chainId, viaHeight, path: encode(links), height };
 }
 
 /**

@@ -3,10 +3,12 @@
  * one validator process (`djchain start`) on 127.0.0.1 — the street's (东风街道党工委) and two
  * communities' (东风社区, 朝阳社区). On the first start, through the SDK and the same functions as
  * `djchain anchor`: the street registers both communities (its 书记 and 组织委员 sign the same
- * registration), 朝阳 registers 东风 (it holds 东风's light client for transfers), 东风's branch
- * releases one member to 朝阳's (`transfer.releaseOut`), 东风's header holding the release is anchored
- * on 朝阳 and the member admitted there with the release and history proved against it
- * (`member.admitTransfer`), and both communities' headers are anchored on the street. While it
+ * registration), 朝阳 registers the street (it keeps its parent's light client, and no light client
+ * of another community), 东风's branch releases one member to 朝阳's (`transfer.releaseOut`),
+ * 东风's header holding the release is anchored on the street and the street's header holding that
+ * anchor on 朝阳, and the member is admitted there with the release and history proved against
+ * 东风's header through the street's anchor record (`member.admitTransfer` with `via`, the common
+ * ancestor's path; `anchorPath` in commands/anchor.ts), and 朝阳's header is anchored on the street. While it
  * runs: the communities are anchored on the street again every ANCHOR_EVERY_MS, and `djchain index`'s
  * follower keeps the three chains in PGlite (`<dir>/index`), every value verified. Later starts
  * reuse the chains (`hierarchy.json` marks a finished setup); `--reset` starts over.
@@ -20,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { addressOf, DjchainClient } from '@djchain/client';
 import { getSuite, type KeyPair, type Value } from '@djchain/crypto';
 import { chinaDate } from '@djchain/modules';
-import { registerChild, relayAnchor, transferDossier } from '../commands/anchor.ts';
+import { anchorPath, registerChild, relayAnchor, transferDossier } from '../commands/anchor.ts';
 import { API_TOKEN_FILE, CONFIG_FILE, loadDir } from '../files.ts';
 import { type Lang, langOf, t } from '../i18n.ts';
 import { openIndexDb } from '../indexer/db.ts';
@@ -210,7 +212,8 @@ async function setUp(street: Running, east: Running, west: Running, say: (s: str
   };
   await register(street, east);
   await register(street, west);
-  await register(west, east);
+  // 朝阳 keeps its street's light client, not 东风's: the street's anchors prove 东风's headers.
+  await register(west, street);
   const released = await must(east.client, personKey(EAST, 'sec'), 'transfer', 'releaseOut', {
     id: MOVER.transfer,
     member: MOVER.from,
@@ -218,16 +221,32 @@ async function setUp(street: Running, east: Running, west: Running, say: (s: str
     to: 'b1',
     reason: '居住地变更',
   });
-  const height = Math.max(released, (await east.client.status()).height);
-  const anchored = await relayAnchor(east.client, west.client, personKey(WEST, 'sec'), height);
-  if (anchored.receipt.status !== 'ok')
-    throw rejected(west.client, 'anchor.submit', anchored.receipt.error?.code);
-  const dossier = await transferDossier(east.client, MOVER.transfer, MOVER.from, height);
+  // 东风's header holding the release, anchored on the street; the street's header holding that
+  // anchor, anchored on 朝阳.
+  const up = await relayAnchor(
+    east.client,
+    street.client,
+    personKey(STREET, 'sec'),
+    Math.max(released, (await east.client.status()).height),
+  );
+  if (up.receipt.status !== 'ok') throw rejected(street.client, 'anchor.submit', up.receipt.error?.code);
+  const anchoredEvent = up.receipt.events.find((x) => x.type === 'anchor.Anchored');
+  const eastHeight = (anchoredEvent?.data as { height?: number } | undefined)?.height ?? '?';
+  say(t(lang, 'hierAnchored', { child: EAST.name, parent: STREET.name, height: eastHeight }));
+  const streetHeight = Math.max(up.height, (await street.client.status()).height);
+  const down = await relayAnchor(street.client, west.client, personKey(WEST, 'sec'), streetHeight);
+  if (down.receipt.status !== 'ok') throw rejected(west.client, 'anchor.submit', down.receipt.error?.code);
+  say(t(lang, 'hierAnchored', { child: STREET.name, parent: WEST.name, height: streetHeight }));
+  const path = await anchorPath([street.client], streetHeight, { chainId: EAST.chainId, suite: 'intl' });
+  const dossier = await transferDossier(east.client, MOVER.transfer, MOVER.from, path.height);
   await must(west.client, personKey(WEST, 'sec'), 'member', 'admitTransfer', {
     id: MOVER.to,
     address: addressOf(suite, moverKey().publicKey),
     org: 'b1',
     ...dossier,
+    via: path.via,
+    viaHeight: path.viaHeight,
+    path: path.path,
   });
   say(
     t(lang, 'hierTransferred', {
@@ -235,7 +254,8 @@ async function setUp(street: Running, east: Running, west: Running, say: (s: str
       to: MOVER.to,
       east: EAST.name,
       west: WEST.name,
-      height,
+      street: STREET.name,
+      height: path.height,
     }),
   );
 }
@@ -292,7 +312,8 @@ export async function runHierarchy(
       say(t(lang, 'hierNode', { name: r.spec.name, chainId: r.spec.chainId, url: r.node.url }));
     if (!existsSync(marker)) {
       await setUp(street, east, west, say, lang);
-      await anchorUp(street, [east, west], say, lang);
+      // 东风 was anchored on the street just now (the street takes one per 10 minutes of its time).
+      await anchorUp(street, [west], say, lang);
       writeFileSync(
         marker,
         `${JSON.stringify({ chains: CHAINS.map((c) => c.chainId), mover: MOVER, on: chinaDate(Date.now()) })}\n`,

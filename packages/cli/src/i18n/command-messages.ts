@@ -319,6 +319,15 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
     'zh-CN': '转出链在高度 {height} 没有转出记录 {transfer} 或党员 {member} 的档案。',
     en: 'The sending chain holds no release {transfer} or no history of member {member} at height {height}.',
   },
+  CLI_NOT_ANCHORED: {
+    'zh-CN':
+      '链 {parent} 在高度 {height} 尚未锚定链 {chain}：请先将 {chain} 的区块头锚定到 {parent}（djchain anchor submit）。',
+    en: 'Chain {parent} had not anchored chain {chain} at height {height}: anchor a header of {chain} on {parent} first (djchain anchor submit).',
+  },
+  CLI_PATH_LEVELS: {
+    'zh-CN': '锚定路径须有 1 至 {max} 级，现为 {levels} 级。',
+    en: 'An anchor path has 1 to {max} levels, not {levels}.',
+  },
   CLI_ADMITTED: {
     'zh-CN': '接收链 {chain} 在高度 {height} 已接收转出记录 {transfer}，不能收回。',
     en: 'Receiving chain {chain} had admitted release {transfer} at height {height}: it cannot be reclaimed.',

@@ -16,8 +16,8 @@ export const DEMO_MESSAGES = {
   },
   hierTransferred: {
     'zh-CN':
-      '  组织关系转接：{east} 的 {from} 转出，{west} 以 {to} 接收（转出记录与档案在 {east} 链高度 {height} 的锚定区块头上验证）。',
-    en: '  Transfer: {from} released by {east}, admitted by {west} as {to} (the release and history proved against {east} header {height}, anchored there).',
+      '  组织关系转接：{east} 的 {from} 转出，{west} 以 {to} 接收（转出记录与档案在 {east} 链高度 {height} 的区块头上验证；该区块头由 {street} 锚定，{street} 的区块头锚定在 {west}）。',
+    en: '  Transfer: {from} released by {east}, admitted by {west} as {to} (the release and history proved against {east} header {height}, anchored on {street}, whose header {west} anchors).',
   },
   hierAnchored: {
     'zh-CN': '  已将 {child} 的区块头（高度 {height}）锚定到 {parent}。',

@@ -15,7 +15,7 @@ import { carriedKeys } from '../discipline/carried.ts';
 import type { SanctionRecord } from '../discipline/store.ts';
 import { getOrg } from '../org/store.ts';
 import { storesFor } from '../permissions/authorize.ts';
-import { admittedKeys, checkDossier, type Dossier } from '../transfer/crosschain.ts';
+import { admittedKeys, checkDossier, type Dossier, VIA_SHAPE, viaComplete } from '../transfer/crosschain.ts';
 import { addressFree, save, today } from './actions.ts';
 import { MemberErrors as E } from './errors.ts';
 import { getMember, memberKeys } from './store.ts';
@@ -41,7 +41,7 @@ interface AdmitTransfer extends Dossier {
 
 export const admitTransfer = defineAction<AdmitTransfer>(M, E, {
   description:
-    "Admit a member released by another chain (组织关系转入), the release and the member's history proved against an anchored header of that chain.",
+    "Admit a member released by another chain (组织关系转入), the release and the member's history proved against a header of that chain anchored here, or (via) anchored on a chain anchored here.",
   shape: {
     id: 'id',
     address: 'id',
@@ -53,7 +53,12 @@ export const admitTransfer = defineAction<AdmitTransfer>(M, E, {
     transferProof: { type: 'bytes', max: 16_384 },
     historyValue: { type: 'bytes', max: 1024 },
     historyProof: { type: 'bytes', max: 16_384 },
+    ...VIA_SHAPE,
   },
+  check: (p) =>
+    viaComplete(p)
+      ? okResult
+      : failure(E.BAD_PARAMS, { field: 'via', reason: 'via, viaHeight and path go together' }),
   permission: [{ posts: ['书记', '组织委员', '党务工作者'], of: 'org' }],
   target: (ctx, p) => (getOrg(storesFor(ctx, M).org, p.org) ? { org: p.org } : null),
   verify(ctx, p) {

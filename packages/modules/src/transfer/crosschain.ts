@@ -16,11 +16,11 @@
  * time rises with height, so no later block of the receiver can admit either: the member is on
  * exactly one chain.
  */
-import { decode, fromHex, getSuite, type Value } from '@djchain/crypto';
+import { decode, fromHex, type Value } from '@djchain/crypto';
 import { historyKey } from '@djchain/ledger';
 import { ok, type ReadContext, type Result } from '@djchain/runtime';
-import { decodeProof, verifyProof } from '@djchain/state';
-import { type AnchorRecord, getAnchor, getChild } from '../anchor/store.ts';
+import { type AnchorVia, anchoredHeader, type HeaderRefusal, provesIn } from '../anchor/path.ts';
+import type { AnchorRecord } from '../anchor/store.ts';
 import { chinaDate } from '../common/dates.ts';
 import { type ErrorSpec, failure } from '../common/errors.ts';
 import { memberEntity } from '../common/events.ts';
@@ -36,7 +36,42 @@ export interface Dossier {
   readonly transferProof: Uint8Array;
   readonly historyValue: Uint8Array;
   readonly historyProof: Uint8Array;
+  /**
+   * When the sender's header is not anchored here: the chain anchored here it is proved through
+   * (a common ancestor, e.g. the street both communities anchor on), its height, and the links
+   * down to the sender's header (anchor/path.ts). All three or none.
+   */
+  readonly via?: string;
+  readonly viaHeight?: number;
+  readonly path?: Uint8Array;
 }
+
+/** The `via` part of parameters, when they have one. */
+export function viaOf(p: {
+  readonly via?: string;
+  readonly viaHeight?: number;
+  readonly path?: Uint8Array;
+}): AnchorVia | undefined {
+  return p.via === undefined || p.viaHeight === undefined || p.path === undefined
+    ? undefined
+    : { via: p.via, viaHeight: p.viaHeight, path: p.path };
+}
+
+/** Whether the optional `via`, `viaHeight` and `path` come all together or not at all. */
+export const viaComplete = (p: {
+  readonly via?: string;
+  readonly viaHeight?: number;
+  readonly path?: Uint8Array;
+}) =>
+  [p.via, p.viaHeight, p.path].every((x) => x === undefined) ||
+  [p.via, p.viaHeight, p.path].every((x) => x !== undefined);
+
+/** The optional shape fields of a header proved through an ancestor's anchors. */
+export const VIA_SHAPE = {
+  via: { type: 'id', optional: true },
+  viaHeight: { type: 'int', min: 1, optional: true },
+  path: { type: 'bytes', max: 24_576, optional: true },
+} as const;
 
 export interface ProvedRelease {
   readonly release: TransferRecord;
@@ -60,25 +95,8 @@ export const admittedKeys = {
   member: (chain: string, member: string) => `xim${SEP}${chain}${SEP}${member}`,
 };
 
-const utf8 = new TextEncoder();
-
 /** The state key of a module's record on any chain of this package. */
 export const releaseKey = (id: string) => `${MODULE.transfer}/${transferKeys.transfer(id)}`;
-
-function proves(
-  suite: ReturnType<typeof getSuite>,
-  root: Uint8Array,
-  key: string,
-  value: Uint8Array | undefined,
-  proof: Uint8Array,
-) {
-  try {
-    return verifyProof((d) => suite.hash(d), root, utf8.encode(key), value, decodeProof(proof));
-  } catch {
-    // A malformed proof proves nothing.
-    return false;
-  }
-}
 
 function decoded(bytes: Uint8Array): { readonly [k: string]: Value } | null {
   try {
@@ -91,9 +109,16 @@ function decoded(bytes: Uint8Array): { readonly [k: string]: Value } | null {
   }
 }
 
+/** A header refusal as the caller's codes: not anchored, or a path that does not verify. */
+function refused(notAnchored: ErrorSpec, badPath: ErrorSpec, r: HeaderRefusal) {
+  return r.kind === 'not-anchored'
+    ? failure(notAnchored, { chain: r.chain, height: r.height })
+    : failure(badPath, { value: 'path', level: r.level });
+}
+
 /**
- * Checks `d` against the anchors this chain holds of `d.fromChain`, for a release to branch `org`
- * of this chain. Returns the proved release and history head, or the coded refusal.
+ * Checks `d` against the anchors this chain holds of `d.fromChain` — or, with `via`, of a chain
+ * that anchors it (anchor/path.ts) — for a release to branch `org` of this chain. Returns the proved release and history head, or the coded refusal.
  */
 export function checkDossier(
   ctx: ReadContext,
@@ -101,13 +126,11 @@ export function checkDossier(
   d: Dossier,
   org: string,
 ): Result<ProvedRelease> {
-  const anchors = ctx.readStore(MODULE.anchor);
-  const child = getChild(anchors, d.fromChain);
-  const anchor = getAnchor(anchors, d.fromChain, d.height);
-  if (!child || !anchor) return failure(E.NOT_ANCHORED, { chain: d.fromChain, height: d.height });
-  const suite = getSuite(child.suite);
+  const header = anchoredHeader(ctx, d.fromChain, d.height, viaOf(d));
+  if (!header.ok) return refused(E.NOT_ANCHORED, E.DOSSIER_MISMATCH, header.refusal);
+  const { anchor, suite } = header.value;
   const root = fromHex(anchor.stateRoot);
-  if (!proves(suite, root, releaseKey(d.transfer), d.transferValue, d.transferProof))
+  if (!provesIn(suite, root, releaseKey(d.transfer), d.transferValue, d.transferProof))
     return failure(E.DOSSIER_MISMATCH, { value: 'transfer', height: d.height });
   const release = decoded(d.transferValue) as unknown as TransferRecord | null;
   if (release === null || release.id !== d.transfer)
@@ -121,7 +144,7 @@ export function checkDossier(
   // The receiver's own date decides: a release is admitted up to and including its last valid day.
   if (release.expiresOn === undefined || chinaDate(ctx.time) > release.expiresOn)
     return failure(E.EXPIRED, { expiresOn: release.expiresOn ?? null, today: chinaDate(ctx.time) });
-  if (!proves(suite, root, historyKey(memberEntity(release.member)), d.historyValue, d.historyProof))
+  if (!provesIn(suite, root, historyKey(memberEntity(release.member)), d.historyValue, d.historyProof))
     return failure(E.DOSSIER_MISMATCH, { value: 'history', height: d.height });
   const h = decoded(d.historyValue);
   if (h === null || !(h.head instanceof Uint8Array) || typeof h.count !== 'number')
@@ -147,17 +170,17 @@ export function provesNotAdmitted(
   release: TransferRecord,
   height: number,
   proof: Uint8Array,
+  via?: AnchorVia,
 ): Result<AnchorRecord> {
-  const anchors = ctx.readStore(MODULE.anchor);
   const chain = release.toChain ?? '';
-  const child = getChild(anchors, chain);
-  const anchor = getAnchor(anchors, chain, height);
-  if (!child || !anchor) return failure(E.RECLAIM_NOT_ANCHORED, { chain, height });
+  const header = anchoredHeader(ctx, chain, height, via);
+  if (!header.ok) return refused(E.RECLAIM_NOT_ANCHORED, E.RECLAIM_NOT_PROVED, header.refusal);
+  const { anchor, suite } = header.value;
   const headerDay = chinaDate(anchor.time);
   if (release.expiresOn === undefined || headerDay <= release.expiresOn)
     return failure(E.RELEASE_NOT_EXPIRED, { expiresOn: release.expiresOn ?? null, headerDay });
   const key = `${MODULE.member}/${admittedKeys.transfer(ctx.chainId, release.id)}`;
-  if (!proves(getSuite(child.suite), fromHex(anchor.stateRoot), key, undefined, proof))
+  if (!provesIn(suite, fromHex(anchor.stateRoot), key, undefined, proof))
     return failure(E.RECLAIM_NOT_PROVED, { chain, height });
   return ok(anchor);
 }

@@ -16,7 +16,7 @@ import { asValue, MODULE } from '../common/stores.ts';
 import { sanctionsOf } from '../discipline/store.ts';
 import { currentOrg, memberStatus } from '../member/status.ts';
 import { storesFor } from '../permissions/authorize.ts';
-import { provesNotAdmitted } from './crosschain.ts';
+import { provesNotAdmitted, VIA_SHAPE, viaComplete, viaOf } from './crosschain.ts';
 import { TransferErrors as E } from './errors.ts';
 import {
   type Carried,
@@ -128,12 +128,20 @@ interface ReclaimRelease {
   height: number;
   /** The receiving chain's state proof, at that height, that it holds no admission of this release. */
   proof: Uint8Array;
+  /** When that header is anchored on a chain anchored here, not here itself (crosschain.ts `viaOf`). */
+  via?: string;
+  viaHeight?: number;
+  path?: Uint8Array;
 }
 
 export const reclaimRelease = defineAction<ReclaimRelease>(M, E, {
   description:
     'Reclaim an expired release to another chain (收回转出): proved against an anchored header of the receiving chain that it never admitted the member; the membership is unfrozen here.',
-  shape: { id: 'id', height: { type: 'int', min: 1 }, proof: { type: 'bytes', max: 16_384 } },
+  shape: { id: 'id', height: { type: 'int', min: 1 }, proof: { type: 'bytes', max: 16_384 }, ...VIA_SHAPE },
+  check: (p) =>
+    viaComplete(p)
+      ? okResult
+      : failure(E.BAD_PARAMS, { field: 'via', reason: 'via, viaHeight and path go together' }),
   permission: [{ posts: ['书记', '组织委员', '党务工作者'], of: 'org' }],
   target(ctx, p) {
     const t = getTransfer(ctx.store, p.id);
@@ -143,12 +151,12 @@ export const reclaimRelease = defineAction<ReclaimRelease>(M, E, {
     const t = getTransfer(ctx.store, p.id)!;
     if (t.status !== 'released' || t.toChain === undefined)
       return failure(E.NOT_RELEASED, { status: t.status });
-    const proved = provesNotAdmitted(ctx, E, t, p.height, p.proof);
+    const proved = provesNotAdmitted(ctx, E, t, p.height, p.proof, viaOf(p));
     return proved.ok ? okResult : proved;
   },
   execute(ctx, p) {
     const t = getTransfer(ctx.store, p.id)!;
-    const proved = provesNotAdmitted(ctx, E, t, p.height, p.proof);
+    const proved = provesNotAdmitted(ctx, E, t, p.height, p.proof, viaOf(p));
     if (!proved.ok) return;
     ctx.store.set(
       transferKeys.transfer(t.id),
