@@ -326,8 +326,8 @@ export const MUTANTS: readonly Mutant[] = [
     id: 'M23',
     pkg: 'modules',
     file: 'transfer/release.ts',
-    from: 'provesNotAdmitted(ctx, E, t, p.height, p.proof, viaOf(p))',
-    to: 'provesNotAdmitted(ctx, E, t, p.height, p.proof)',
+    from: 'provesNotAdmitted(ctx, E, t, p.height, p.proof, viaOf(p));\n    return proved.ok',
+    to: 'provesNotAdmitted(ctx, E, t, p.height, p.proof);\n    return proved.ok',
     why: "the reclaim ignores the common ancestor's path",
   },
 ];

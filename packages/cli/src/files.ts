@@ -3,14 +3,13 @@ import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { fromHex, getSuite, type KeyPair, type SuiteId } from '@djchain/crypto';
 import { ATTACHMENT_MAX_BYTES } from '@djchain/modules';
+import { defaultTimeoutConfig, type TimeoutConfig } from '@djchain/consensus/timeouts';
 import {
-  type DriverOptions,
-  defaultDriverOptions,
   defaultRetentionOptions,
   type GenesisJson,
   genesisFromJson,
   type RetentionOptions,
-} from '@djchain/node';
+} from '@djchain/node/light';
 import type { GenesisDoc } from '@djchain/runtime';
 import { CliError } from './i18n.ts';
 
@@ -37,7 +36,7 @@ export interface NodeConfig {
    * This node's consensus round timeouts (ms): timeout(r) = base + r × delta. Any field left out
    * keeps its default; slower links or hosts want larger bases (liveness only, never safety).
    */
-  readonly consensusTimeouts: Partial<DriverOptions['timeouts']>;
+  readonly consensusTimeouts: Partial<TimeoutConfig>;
   /** On an EMPTY directory, start from a snapshot of the p2p peers instead of block 1. */
   readonly snapshotFromPeers: boolean;
   /** With `snapshotFromPeers`: trust this header (height, hex hash) instead of walking from genesis. */
@@ -71,11 +70,11 @@ export const defaultConfig: NodeConfig = {
 };
 
 /** The consensus timeouts a config asks for, defaults filled in. */
-export function timeoutsOf(c: NodeConfig): DriverOptions['timeouts'] {
-  return { ...defaultDriverOptions.timeouts, ...c.consensusTimeouts };
+export function timeoutsOf(c: NodeConfig): TimeoutConfig {
+  return { ...defaultTimeoutConfig, ...c.consensusTimeouts };
 }
 
-const TIMEOUT_FIELDS = Object.keys(defaultDriverOptions.timeouts);
+const TIMEOUT_FIELDS = Object.keys(defaultTimeoutConfig);
 
 /** The state retention a config asks for, defaults filled in. */
 export function retentionOf(c: NodeConfig): RetentionOptions {
