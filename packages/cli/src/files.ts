@@ -1,9 +1,9 @@
 /** The node directory: key.json (0600), genesis.json, config.json, chain.db. */
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fromHex, getSuite, type KeyPair, type SuiteId } from '@djchain/crypto';
-import { ATTACHMENT_MAX_BYTES } from '@djchain/modules';
 import { defaultTimeoutConfig, type TimeoutConfig } from '@djchain/consensus/timeouts';
+import { fromHex, getSuite, type KeyPair, type SuiteId } from '@djchain/crypto';
+import { ATTACHMENT_MAX_BYTES } from '@djchain/modules/lists';
 import {
   defaultRetentionOptions,
   type GenesisJson,

@@ -8,7 +8,7 @@
  * and fails on a code without both texts.
  */
 import { DjError } from '@djchain/crypto';
-import { ERROR_REGISTRIES } from '@djchain/modules';
+import { ERROR_REGISTRIES } from '@djchain/modules/errors';
 import { API_ERRORS, type ApiErrorCode } from '@djchain/node/light';
 import { API_ZH, CLIENT_TEXTS, NODE_TEXTS, RUNTIME_TEXTS } from './i18n/codes.ts';
 import { COMMAND_MESSAGES } from './i18n/command-messages.ts';

@@ -7,6 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { DJCHAIN_MAIN } from '@djchain/testkit/process';
 
@@ -51,9 +54,42 @@ test('dues, query and tx load none of the node, exceljs or the database clients'
   }
 });
 
+// The modules' code (every rule, the permission checks): the error texts alone come from their
+// registries (`@djchain/modules/errors`), which load none of it.
+const MODULE_CODE: [string, RegExp][] = [
+  ['the modules package', /\/packages\/modules\/src\/(index|all-modules)\.ts$/],
+  ['the permission rules', /\/packages\/modules\/src\/permissions\//],
+];
+
+test('init, query and tx load none of the modules’ code either', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'djchain-startup-'));
+  try {
+    for (const args of [
+      ['init', '--dir', join(dir, 'n')],
+      ['query', 'dues.account'],
+      ['tx', 'dues.pay'],
+    ]) {
+      const { urls, stderr } = loaded(args);
+      for (const [what, pattern] of [...HEAVY, ...MODULE_CODE]) {
+        const hit = urls.find((u) => pattern.test(u));
+        assert.equal(hit, undefined, `${args[0]} loaded ${what}: ${hit}`);
+      }
+      // … and still knows every module's error texts (the catalog's registries were loaded).
+      assert.ok(
+        urls.some((u) => u.endsWith('/packages/modules/src/registries.ts')),
+        `${args[0]}: the error registries\n${stderr.slice(-1500)}`,
+      );
+    }
+    // init did its work: the node directory is there.
+    assert.ok(existsSync(join(dir, 'n', 'genesis.json')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('start still loads the node; orglife’s spreadsheet subcommands still load exceljs', () => {
-  // A start without a directory fails at once, after loading the node's code.
-  const start = loaded(['start']);
+  // A start on a directory never initialised fails at once, after loading the node's code.
+  const start = loaded(['start', '--dir', '/nonexistent-dir/n']);
   assert.ok(
     start.urls.some((u) => /\/packages\/node\/src\/index\.ts$/.test(u)),
     'start loads @djchain/node',

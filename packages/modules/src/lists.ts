@@ -86,6 +86,9 @@ export const RESIDENT_CHECK_TAG = 'djchain/resident-check/v1';
 /** The steps of a personal declaration (重大事项申报), in order. */
 export const PERSONAL_STEPS = ['filed', 'received', 'verified', 'queried', 'closed'] as const;
 
+/** The largest attachment the chain records (a node may accept less: its `attachments.maxBytes`). */
+export const ATTACHMENT_MAX_BYTES = 256 * 1024 * 1024;
+
 /**
  * Media types an attachment may have: documents, photos, slides and sheets of organizational life.
  * A closed list (no free text on chain); anything else is `application/octet-stream`.

@@ -3,8 +3,9 @@
  * light-client refusals carry the rule of the consortium charter that a header is final only under
  * the commit of more than 2/3 of its chain's validator set, that set named by the header before.
  */
-import { baseErrors } from '../common/action.ts';
+
 import { charterRule } from '../common/cites.ts';
+import { baseErrors } from '../common/errors.ts';
 
 const LIGHT = charterRule(
   '锚定规则：下级链区块头须经其验证节点集合三分之二以上投票权签署，集合变更须由上一区块头指明',

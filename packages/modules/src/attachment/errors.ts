@@ -1,5 +1,5 @@
 /** Error registry of the attachment module (documents kept off chain, their hash and reader scope on chain). */
-import { baseErrors } from '../common/action.ts';
+import { baseErrors } from '../common/errors.ts';
 
 export const AttachmentErrors = {
   ...baseErrors('ATTACHMENT'),

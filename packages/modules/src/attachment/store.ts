@@ -5,7 +5,7 @@
 import type { ReadStore } from '@djchain/runtime';
 import type { IsoDate } from '../common/dates.ts';
 import { getRecord, SEP } from '../common/stores.ts';
-import { ATTACHMENT_MEDIA_TYPES } from '../lists.ts';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MEDIA_TYPES } from '../lists.ts';
 
 /**
  * Who may read an attachment, besides post holders of its organization and of every organization
@@ -18,10 +18,7 @@ import { ATTACHMENT_MEDIA_TYPES } from '../lists.ts';
 export const ATTACHMENT_SCOPES = ['public', 'community', 'org', 'members'] as const;
 export type AttachmentScope = (typeof ATTACHMENT_SCOPES)[number];
 
-export { ATTACHMENT_MEDIA_TYPES };
-
-/** The largest attachment the chain records (a node may accept less: its `attachments.maxBytes`). */
-export const ATTACHMENT_MAX_BYTES = 256 * 1024 * 1024;
+export { ATTACHMENT_MAX_BYTES, ATTACHMENT_MEDIA_TYPES };
 /** Readers named in a `members` scope, at most. */
 export const ATTACHMENT_MAX_MEMBERS = 50;
 

@@ -7,7 +7,7 @@ import type { Value } from '@djchain/crypto';
 import type { ActionContext, ActionDef, ReadContext, Result } from '@djchain/runtime';
 import { type ActionTarget, actorFacts, actorOf } from '../permissions/authorize.ts';
 import { describePermission, type Permission, permits } from '../permissions/rules.ts';
-import { type ErrorRegistry, type ErrorSpec, failure, okResult } from './errors.ts';
+import { type BaseErrors, failure, okResult } from './errors.ts';
 import { parseShape, type Shape } from './parse.ts';
 
 /** An action that carries its permission as data. */
@@ -36,44 +36,7 @@ export interface ActionSpec<P> {
   readonly execute: (ctx: ActionContext, params: P) => void;
 }
 
-/** Errors every module has. */
-export interface BaseErrors extends ErrorRegistry {
-  readonly BAD_PARAMS: ErrorSpec;
-  readonly NOT_PERMITTED: ErrorSpec;
-  readonly NOT_FOUND: ErrorSpec;
-  readonly ON_BEHALF_REFUSED: ErrorSpec;
-  readonly PERSONAL_DATA: ErrorSpec;
-}
-
-export function baseErrors(prefix: string): BaseErrors {
-  return {
-    BAD_PARAMS: {
-      code: `${prefix}_BAD_PARAMS`,
-      en: 'Parameters have the wrong shape.',
-      zh: '参数格式不正确。',
-    },
-    NOT_PERMITTED: {
-      code: `${prefix}_NOT_PERMITTED`,
-      en: 'The signer holds no post or relation allowed to perform this action.',
-      zh: '签名人不具备执行此操作的职务或关系。',
-    },
-    NOT_FOUND: {
-      code: `${prefix}_NOT_FOUND`,
-      en: 'The organization, member or record the action refers to does not exist.',
-      zh: '操作所涉及的组织、党员或记录不存在。',
-    },
-    ON_BEHALF_REFUSED: {
-      code: `${prefix}_ON_BEHALF_REFUSED`,
-      en: "Acting on a member's behalf covers data entry only (profile, materials), by a clerk of the member's organization; never keys, posts, votes or consent: sign as yourself.",
-      zh: '代办仅限本组织党务工作者代为录入资料（个人资料、材料），不得代为更换密钥、任免职务、表决或表示本人意愿；请以本人身份签名。',
-    },
-    PERSONAL_DATA: {
-      code: `${prefix}_PERSONAL_DATA`,
-      en: 'A parameter holds what looks like personal data (ID card, phone, bank card number or e-mail); personal data never goes on chain.',
-      zh: '参数中含有疑似个人信息（身份证号、手机或固定电话号码、银行卡号、电子邮箱），个人信息不得上链。',
-    },
-  };
-}
+export { type BaseErrors, baseErrors } from './errors.ts';
 
 export function defineAction<P>(module: string, errors: BaseErrors, spec: ActionSpec<P>): RuleAction<P> {
   return {

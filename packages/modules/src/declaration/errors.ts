@@ -3,8 +3,9 @@
  * 《中国共产党重大事项请示报告条例》: 第二十七条 (a superior answers a request in time) and 第二十四条
  * (a member reports personal matters to the organization) [verify: RULES.md does not number them].
  */
-import { baseErrors } from '../common/action.ts';
+
 import { cite, DOC } from '../common/cites.ts';
+import { baseErrors } from '../common/errors.ts';
 
 export const ANSWER_CITE = cite(DOC.majorMatters, 27);
 export const PERSONAL_CITE = cite(DOC.majorMatters, 24);

@@ -1,6 +1,7 @@
 /** Error registry of the discipline module. */
-import { baseErrors } from '../common/action.ts';
+
 import { cite, DOC } from '../common/cites.ts';
+import { baseErrors } from '../common/errors.ts';
 
 export const DisciplineErrors = {
   ...baseErrors('DISCIPLINE'),

@@ -1,6 +1,7 @@
 /** Error registry of the disclosure module (党务公开). */
-import { baseErrors } from '../common/action.ts';
+
 import { cite, DOC } from '../common/cites.ts';
+import { baseErrors } from '../common/errors.ts';
 
 /** 第十五条: items go public by a procedure the organization approves; 第十四条 [verify]: the range. */
 const PROCEDURE = cite(DOC.disclosure, 15);

@@ -1,6 +1,7 @@
 /** Error registry of the dues module: each refusal coded, in English and Chinese, with its article. */
-import { baseErrors } from '../common/action.ts';
+
 import { cite, DOC } from '../common/cites.ts';
+import { baseErrors } from '../common/errors.ts';
 
 export const DuesErrors = {
   ...baseErrors('DUES'),

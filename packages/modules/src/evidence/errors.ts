@@ -1,6 +1,7 @@
 /** Error registry of the evidence module (codes are stable; zh-CN messages are shown in the UI). */
-import { baseErrors } from '../common/action.ts';
+
 import { charterRule } from '../common/cites.ts';
+import { baseErrors } from '../common/errors.ts';
 
 const CONSENSUS = charterRule('共识规则：一个验证节点对同一高度、轮次、步骤只签一条消息');
 const JAIL = charterRule('节点停权：双重签名经链上证据证明的验证节点自动停权');

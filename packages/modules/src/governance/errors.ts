@@ -1,6 +1,7 @@
 /** Error registry of the governance module (codes are stable; zh-CN messages are shown in the UI). */
-import { baseErrors } from '../common/action.ts';
+
 import { charterRule } from '../common/cites.ts';
+import { baseErrors } from '../common/errors.ts';
 
 const ADMISSION = charterRule('节点准入：由社区党委书记提出，经创世文件指定的审批方批准，两个区块后生效');
 const APPROVAL = charterRule('节点准入审批方（governance.approval）');

@@ -1,5 +1,5 @@
 /** Error registry of the insight module (the operation index). */
-import { baseErrors } from '../common/action.ts';
+import { baseErrors } from '../common/errors.ts';
 
 export const InsightErrors = {
   ...baseErrors('INSIGHT'),

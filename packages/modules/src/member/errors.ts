@@ -1,7 +1,7 @@
 /** Error registry of the member module. */
 
-import { baseErrors } from '../common/action.ts';
 import { cite, DOC } from '../common/cites.ts';
+import { baseErrors } from '../common/errors.ts';
 import { TRANSFER_CITE } from '../transfer/errors.ts';
 
 export const MemberErrors = {

@@ -1,6 +1,7 @@
 /** Error registry of the org module (codes are stable; zh-CN messages are shown in the UI). */
-import { baseErrors } from '../common/action.ts';
+
 import { cite, DOC } from '../common/cites.ts';
+import { baseErrors } from '../common/errors.ts';
 
 export const OrgErrors = {
   ...baseErrors('ORG'),

@@ -2,9 +2,10 @@
  * Error registry of the recruitment module. `cite` here is the 2014 text; a process under another
  * version reports its own version's article (rulesets.ts citeOf) through `rule`.
  */
-import { baseErrors } from '../common/action.ts';
+
 import { cite, DOC } from '../common/cites.ts';
 import type { ErrorSpec } from '../common/errors.ts';
+import { baseErrors } from '../common/errors.ts';
 import { RULESET_2014 } from './rulesets.ts';
 
 /** A recruitment error: the rule key selects the article in the process's rule version. */

@@ -4,8 +4,9 @@
  * local thresholds); refusals cite the step's source by document, and the thresholds the genesis
  * parameters of this chain (《党建链联盟章程（创世文件）》四议两公开参数).
  */
-import { baseErrors } from '../common/action.ts';
+
 import { charterRule } from '../common/cites.ts';
+import { baseErrors } from '../common/errors.ts';
 
 /** 四议两公开: 支部会提议、两委会商议、党员大会审议、居民代表会议决议，决议公开、实施结果公开. */
 export const FOUR_TWO = '“四议两公开”工作法（社区重大事项决策）';

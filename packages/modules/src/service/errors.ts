@@ -4,8 +4,9 @@
  * chain holds as configuration (the genesis section `service` and the centre's recorded menu), and
  * the resident-account rules where an account is concerned.
  */
-import { baseErrors } from '../common/action.ts';
+
 import { charterRule } from '../common/cites.ts';
+import { baseErrors } from '../common/errors.ts';
 
 /** The community's own service rules, as configured on this chain. */
 export const SERVICE_RULES = '《社区党群服务中心服务规则》（本链配置：创世参数 service 及服务菜单）';

@@ -1,6 +1,7 @@
 /** Error registry of the study module. */
-import { baseErrors } from '../common/action.ts';
+
 import { cite, DOC } from '../common/cites.ts';
+import { baseErrors } from '../common/errors.ts';
 
 export const StudyErrors = {
   ...baseErrors('STUDY'),

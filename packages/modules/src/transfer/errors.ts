@@ -2,8 +2,9 @@
  * Error registry of the transfer module. The article on 组织关系转接 in the 2019 条例 is cited as
  * 第二十八条 [verify]: RULES.md §5 gives the rule without its number.
  */
-import { baseErrors } from '../common/action.ts';
+
 import { cite, DOC } from '../common/cites.ts';
+import { baseErrors } from '../common/errors.ts';
 
 export const TRANSFER_CITE = cite(DOC.education, 28);
 
