@@ -1,12 +1,14 @@
 /** Terms of office and when 换届 is due (支部工作条例第九条), computed like the chain. */
+import { parseIsoDate, shiftMonths } from '@djchain/ledger/dates';
 import { addDaysIso } from './chain.ts';
 
-/** The term's end: start + years, clamped to the month's end like the chain (2024-02-29 + 1 = 2025-02-28). */
+/**
+ * The term's end: start + years, clamped to the month's end (2024-02-29 + 1 = 2025-02-28) — the
+ * chain's own arithmetic (`@djchain/ledger/dates`). A start that is no date is shown as it is.
+ */
 export function termEndOf(start: string, years: number): string {
-  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
-  const ny = y + years;
-  const last = new Date(Date.UTC(ny, m, 0)).getUTCDate();
-  return `${String(ny).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  const parts = parseIsoDate(start);
+  return parts === null ? start : shiftMonths(parts, 12 * years);
 }
 
 export type TermState = 'ok' | 'dueSoon' | 'overdue';
