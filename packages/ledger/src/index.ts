@@ -110,6 +110,7 @@ export {
   encodeValidatorSet,
   totalPower,
   type Validator,
+  type ValidatorJson,
   type ValidatorSet,
   validatorIndex,
   validatorSetFromValue,

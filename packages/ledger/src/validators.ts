@@ -15,6 +15,17 @@ export interface Validator {
   readonly orgId?: string;
 }
 
+/**
+ * A validator as JSON files and configs carry it (genesis.json, the web page's /app-config.json):
+ * the key as hex, the other fields as in `Validator`.
+ */
+export interface ValidatorJson {
+  readonly publicKey: string;
+  readonly power: number;
+  readonly name: string;
+  readonly orgId?: string;
+}
+
 /** An ordered list: `validatorIndex` in commits refers to this order. */
 export interface ValidatorSet {
   readonly validators: readonly Validator[];

@@ -1,3 +1,5 @@
+import type { ValidatorJson } from '@djchain/ledger';
+
 /**
  * /app-config.json: what the page needs to trust the chain, written by the web server from
  * genesis.json (server.ts) and read by the page (app/chain.ts). Keys as hex.
@@ -5,13 +7,8 @@
 export interface AppConfig {
   readonly chainId: string;
   readonly suite: 'intl' | 'gm';
-  readonly validators: ReadonlyArray<{
-    readonly publicKey: string;
-    readonly power: number;
-    readonly name: string;
-    /** The organization running the node, when the genesis names one (part of the set's hash). */
-    readonly orgId?: string;
-  }>;
+  /** The genesis set; `orgId` when the genesis names one (it is part of the set's hash). */
+  readonly validators: readonly ValidatorJson[];
   /** The top organizations (parent null in genesis), where the public portal and the tree start. */
   readonly rootOrgs: readonly string[];
   /** Display name of the consortium for the portal header (optional). */

@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { ROUTES } from '@djchain/client';
 import { INTERNAL, type ListeningServer, listen, NOT_FOUND, sendJson as send } from '@djchain/client/serve';
 import { DjError } from '@djchain/crypto';
+import type { ValidatorJson } from '@djchain/ledger';
 import type { AppConfig } from './app-config.ts';
 
 export const DIST_DIR = new URL('../dist', import.meta.url).pathname;
@@ -66,9 +67,7 @@ export function configFromGenesisFile(file: string, title?: string): AppConfig {
   // Every field the chain hashes into validatorsHash, orgId included: a set missing one hashes
   // differently, and the page's light client then refuses the first header it must check
   // adjacently (CLIENT_UNTRUSTED_VALIDATORS at height 1).
-  const validators = (
-    g.validators as { publicKey: string; power: number; name: string; orgId?: string }[]
-  ).map((v) => ({
+  const validators = (g.validators as ValidatorJson[]).map((v) => ({
     publicKey: v.publicKey,
     power: v.power,
     name: v.name,

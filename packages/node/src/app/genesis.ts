@@ -1,5 +1,6 @@
 /** genesis.json: the genesis document in JSON (keys as hex), checked with messages a person can act on. */
 import { fromHex, type SuiteId, toHex, type Value } from '@djchain/crypto';
+import type { ValidatorJson } from '@djchain/ledger';
 import type { GenesisDoc } from '@djchain/runtime';
 import { NodeError } from '../errors.ts';
 
@@ -8,12 +9,7 @@ export interface GenesisJson {
   readonly suite: SuiteId;
   /** Genesis time, ms since the Unix epoch. */
   readonly time: number;
-  readonly validators: ReadonlyArray<{
-    readonly publicKey: string;
-    readonly power: number;
-    readonly name: string;
-    readonly orgId?: string;
-  }>;
+  readonly validators: readonly ValidatorJson[];
   readonly modules: { readonly [name: string]: unknown };
   /** Registered observer (non-validator) nodes; absent when there are none. */
   readonly nodes?: ReadonlyArray<{
