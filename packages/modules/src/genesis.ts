@@ -29,4 +29,8 @@ export interface ModulesGenesis {
   readonly declaration?: DeclarationGenesis;
   /** 党支部 counted per block of the operation index's close (default CLOSE_BRANCHES_PER_BLOCK, 20). */
   readonly insight?: { readonly closeBranches?: number };
+  /** 党支部 judged per block of the orglife month close (default CLOSE_BRANCHES_PER_BLOCK, 20). */
+  readonly orglife?: { readonly closeBranches?: number };
+  /** Members judged per block of the dues month close (default CLOSE_MEMBERS_PER_BLOCK, 1,000). */
+  readonly dues?: { readonly closeMembers?: number };
 }

@@ -2,9 +2,10 @@
  * The dues module (党费): amounts by regulation, payments, arrears and the six-month case, hardship,
  * remittance and statements — 《关于中国共产党党费收缴、使用和管理的规定》 and 党章第九条 as code.
  */
+import type { Value } from '@djchain/crypto';
 import type { HookContext, ModuleDef } from '@djchain/runtime';
 import { MODULE } from '../common/stores.ts';
-import { closeMonths } from './close.ts';
+import { closeMonths, duesGenesis } from './close.ts';
 import {
   assess,
   confirmPayment,
@@ -42,5 +43,6 @@ export const duesModule: ModuleDef = {
     publishNotice,
   },
   queries: duesQueries,
+  genesis: (ctx: HookContext, config: Value) => duesGenesis(ctx, config),
   beginBlock: (ctx: HookContext) => closeMonths(ctx),
 };

@@ -135,6 +135,10 @@ export const duesKeys = {
   notice: (id: string) => `n${SEP}${id}`,
   /** The last month closed by the block-start hook. */
   closed: 'closed',
+  /** A month close in progress over several blocks (close.ts), and its chunks `closing/<i>`. */
+  closing: 'closing',
+  /** Members judged per block of a close, when the genesis set it (`dues.closeMembers`). */
+  closeMembers: 'closeMembers',
 };
 
 export const getPayment = (s: ReadStore, id: string) => getRecord<Payment>(s, duesKeys.payment(id));

@@ -21,8 +21,8 @@
  */
 import type { HookContext } from '@djchain/runtime';
 import { cite, DOC } from '../common/cites.ts';
+import { closeBudget, setCloseBudget } from '../common/close-budget.ts';
 import { chinaDate } from '../common/dates.ts';
-import { ModuleError } from '../common/errors.ts';
 import { addMonth, lastDay, type YearMonth } from '../common/months.ts';
 import { asValue, getRecord, MODULE } from '../common/stores.ts';
 import { raiseWarning } from '../common/warnings.ts';
@@ -87,16 +87,16 @@ export function closeIndexMonths(ctx: HookContext): void {
 
 /** `insight.closeBranches` of the genesis section: a whole number of branches per block, 1–10,000. */
 export function insightGenesis(ctx: HookContext, config: unknown): void {
-  const n = (config as { closeBranches?: unknown } | null)?.closeBranches;
-  if (n === undefined) return;
-  if (!Number.isSafeInteger(n) || (n as number) < 1 || (n as number) > MAX_ORGS)
-    throw new ModuleError('MODULES_BAD_GENESIS', 'insight genesis: closeBranches is a whole number 1–10,000');
-  ctx.store.set(insightKeys.closeBranches, n as number);
+  setCloseBudget(ctx, config, {
+    module: 'insight',
+    field: 'closeBranches',
+    key: insightKeys.closeBranches,
+    max: MAX_ORGS,
+  });
 }
 
 function branchesPerBlock(ctx: HookContext): number {
-  const n = ctx.store.get(insightKeys.closeBranches);
-  return typeof n === 'number' ? n : CLOSE_BRANCHES_PER_BLOCK;
+  return closeBudget(ctx.store, insightKeys.closeBranches, CLOSE_BRANCHES_PER_BLOCK);
 }
 
 /**

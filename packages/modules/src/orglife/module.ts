@@ -4,10 +4,11 @@
  * members, quorums, resolutions, ratings, the obligations judged at month, quarter and year ends, and
  * the six-month case of 党章第九条.
  */
+import type { Value } from '@djchain/crypto';
 import type { HookContext, ModuleDef } from '@djchain/runtime';
 import { MODULE } from '../common/stores.ts';
 import { assignGroup, setCalendar } from './calendar.ts';
-import { closeLifeMonths } from './close.ts';
+import { closeLifeMonths, orgLifeGenesis } from './close.ts';
 import {
   correctRating,
   decideHandling,
@@ -37,5 +38,6 @@ export const orgLifeModule: ModuleDef = {
     decideLapseCase,
   },
   queries: orgLifeQueries,
+  genesis: (ctx: HookContext, config: Value) => orgLifeGenesis(ctx, config),
   beginBlock: (ctx: HookContext) => closeLifeMonths(ctx),
 };

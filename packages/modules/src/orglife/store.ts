@@ -144,6 +144,12 @@ export const lifeKeys = {
   /** An obligation warned for a period (a late record then answers it). */
   warned: (org: string, kind: string, period: string) => `w${SEP}${org}${SEP}${kind}${SEP}${period}`,
   closed: 'closed',
+  /** The month whose close is in progress over several blocks, and its branches still to judge. */
+  closing: 'closing',
+  closingTodo: (org: string) => `closing${SEP}${org}`,
+  closingTodoPrefix: `closing${SEP}`,
+  /** Branches judged per block of a close, when the genesis set it (`orglife.closeBranches`). */
+  closeBranches: 'closeBranches',
 };
 
 export const getMeeting = (s: ReadStore, id: string) => getRecord<Meeting>(s, lifeKeys.meeting(id));
