@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { addressOf, type DjchainClient, fromBase64, signAction, toBase64 } from '@djchain/client';
-import { getSuite, type KeyPair } from '@djchain/crypto';
+import { decode, encode, getSuite, type KeyPair } from '@djchain/crypto';
 import { decodeBlock, encodeBlock } from '@djchain/ledger';
 import { indexCommand } from '../src/commands/indexer.ts';
 import { openIndexDb, openServerDb } from '../src/indexer/db.ts';
@@ -479,6 +479,60 @@ test('block-start hook events and transfers: rows proved by state proofs, equal 
   });
 });
 
+/**
+ * A proxy that forges the block-start hook events it serves: every history entry of a hook
+ * (`evt/…` with txIndex -1) whose type is `type` gets `data.closedBy` changed, the proof left as is.
+ */
+function forgeHookEvent(target: string, type: string): Promise<{ url: string; close: () => void; forged: () => number }> {
+  let forged = 0;
+  return proxy(target, (url, body) => {
+    const key = new URL(url, 'http://x').searchParams.get('key');
+    if (!url.startsWith('/v1/state?') || key === null || !key.startsWith('evt/')) return body;
+    const o = JSON.parse(body.toString('utf8'));
+    if (o.value === null) return body;
+    const v = decode(fromBase64(o.value)) as Record<string, unknown>;
+    if (v.txIndex !== -1 || v.type !== type) return body;
+    forged++;
+    o.value = toBase64(encode({ ...v, data: { ...(v.data as object), closedBy: 'org.appointPost' } } as never));
+    return Buffer.from(JSON.stringify(o));
+  }).then((p) => ({ ...p, forged: () => forged }));
+}
+
+test('a hook event the node alters is refused by its state proof (CLIENT_BAD_PROOF), nothing written; an honest node resumes', async () => {
+  const db = join(chain.root, 'index');
+  const k4 = suite.keyPairFromSeed(new Uint8Array(32).fill(4));
+  // 换届 of b1 (m-i4 its new 书记); b1's term warning closes at the start of the block after.
+  const [elected] = await sendAll([['org', 'electCommittee', { org: 'b1', committee: { 书记: 'm-i4' } }]]);
+  const [next] = await sendAll([['member', 'register', { id: 'm-i6', org: 'b1', address: 'd1'.repeat(20) }]], k4);
+  assert.equal(next, elected! + 1);
+  const cursor = await reading(db, (rows) => rows('SELECT chain_id, height FROM chains'));
+  const lying = await forgeHookEvent(chain.url, 'warnings.Closed');
+  const lied = await index(db, chain.genesisFile, lying.url).finally(lying.close);
+  assert.equal(lied.code, 1);
+  assert.equal(lying.forged(), 1);
+  assert.match(lied.err, /CLIENT_BAD_PROOF/);
+  await reading(db, async (rows) => {
+    assert.deepEqual(await rows('SELECT chain_id, height FROM chains'), cursor);
+    assert.deepEqual(await rows(`SELECT status FROM warnings WHERE id = '${TERM_WARNING.b1}'`), [{ status: 'open' }]);
+    assert.deepEqual(await rows(`SELECT member FROM members WHERE member = 'm-i6'`), []);
+  });
+  const honest = await index(db);
+  assert.equal(honest.code, 0, honest.err);
+  await reading(db, async (rows) => {
+    assert.deepEqual(
+      await rows(`SELECT status, closed_by, closed_height FROM warnings WHERE id = '${TERM_WARNING.b1}'`),
+      [{ status: 'closed', closed_by: 'org.electCommittee', closed_height: next }],
+    );
+    assert.deepEqual(
+      await rows(`SELECT height, event_index, type, entities FROM events WHERE tx_index = -1 AND height = ${next}`),
+      [{ height: next, event_index: 0, type: 'warnings.Closed', entities: ['org:b1'] }],
+    );
+    assert.deepEqual(await rows('SELECT org, kind, level, warnings FROM warnings_open'), [
+      { org: 'c1', kind: 'org.term', level: 'overdue', warnings: 1 },
+    ]);
+  });
+});
+
 test('a PostgreSQL server gets the same rows as PGlite, in every table and view', {
   skip: PG === undefined ? 'DJCHAIN_TEST_PG is not set (.ci/run starts a server and sets it)' : false,
 }, async () => {
@@ -503,7 +557,7 @@ test('a PostgreSQL server gets the same rows as PGlite, in every table and view'
     });
   const onServer = await dump(server);
   assert.deepEqual(onServer, await dump(pglite));
-  // What the earlier tests wrote, by hand: four members registered or in genesis, the chain at its head.
+  // What the earlier tests wrote, by hand: seven members registered, imported or in genesis, the chain at its head.
   assert.deepEqual(
     onServer.chains!.map((x) => JSON.parse(x).height),
     [head],
@@ -512,7 +566,14 @@ test('a PostgreSQL server gets the same rows as PGlite, in every table and view'
     'm-i1',
     'm-i2',
     'm-i3',
+    'm-i4',
+    'm-i5',
+    'm-i6',
     'm-sec',
   ]);
   assert.ok(onServer.events!.length > 0);
+  // The hook events: 7 of the genesis hook, 6 of the first block, the two warnings closed.
+  assert.equal(onServer.events!.filter((x) => JSON.parse(x).tx_index === -1).length, 15);
+  assert.deepEqual(onServer.transfers!.map((x) => JSON.parse(x).transfer).sort(), ['rel-1', 'tr-1']);
+  assert.deepEqual(onServer.warnings!.map((x) => JSON.parse(x).status).sort(), ['closed', 'closed', 'open']);
 });
