@@ -13,10 +13,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { addressOf, type DjchainClient, fromBase64, signAction, toBase64 } from '@djchain/client';
-import { decode, encode, getSuite, type KeyPair } from '@djchain/crypto';
+import { decode, encode, getSuite, type KeyPair, type Value } from '@djchain/crypto';
 import { decodeBlock, encodeBlock } from '@djchain/ledger';
 import { indexCommand } from '../src/commands/indexer.ts';
 import { openIndexDb, openServerDb } from '../src/indexer/db.ts';
+import { hookEventsOf } from '../src/indexer/hooks.ts';
+import { statementsOf } from '../src/indexer/rows.ts';
 import { secretaryClient, startTestChain, type TestChain } from './commands-node.ts';
 
 /**
@@ -531,6 +533,117 @@ test('a hook event the node alters is refused by its state proof (CLIENT_BAD_PRO
       { org: 'c1', kind: 'org.term', level: 'overdue', warnings: 1 },
     ]);
   });
+});
+
+test('hook events read from several histories are taken once, from the first watched entity they name, numbered by module', () => {
+  const ev = (module: string, type: string, entities: string[], data: Record<string, string> = {}) => ({
+    module,
+    type,
+    entities,
+    data,
+  });
+  const shared = ev('warnings', 'warnings.Raised', ['member:m1', 'org:b1', 'org:b2'], { id: 'w1' });
+  const read = new Map([
+    [
+      'org:b2',
+      [
+        { seq: 4, height: 9, txIndex: -1, event: shared },
+        { seq: 5, height: 9, txIndex: -1, event: ev('dues', 'dues.MonthClosed', ['org:b2']) },
+        // A transaction's event: its receipt gives it, not the hook reading.
+        { seq: 6, height: 9, txIndex: 0, event: ev('member', 'member.Registered', ['member:m2', 'org:b2']) },
+      ],
+    ],
+    [
+      'org:b1',
+      [
+        { seq: 7, height: 8, txIndex: -1, event: ev('org', 'org.TermOverdue', ['org:b1']) },
+        { seq: 8, height: 9, txIndex: -1, event: shared },
+      ],
+    ],
+  ]);
+  const got = hookEventsOf(read, new Set(['org:b1', 'org:b2']));
+  assert.deepEqual(
+    [...got.entries()].map(([h, list]) => [h, list.map((x) => [x.eventIndex, x.event.type, x.event.entities.join(',')])]),
+    [
+      [8, [[0, 'org.TermOverdue', 'org:b1']]],
+      [
+        9,
+        [
+          [0, 'dues.MonthClosed', 'org:b2'],
+          [1, 'warnings.Raised', 'member:m1,org:b1,org:b2'],
+        ],
+      ],
+    ],
+  );
+  // Watching b2 only, the shared event is taken from b2's history.
+  const b2 = hookEventsOf(new Map([['org:b2', read.get('org:b2')!]]), new Set(['org:b2']));
+  assert.deepEqual(
+    b2.get(9)!.map((x) => x.event.type),
+    ['dues.MonthClosed', 'warnings.Raised'],
+  );
+});
+
+test('transfer rows: released then reclaimed, refused, withdrawn (in-process, PGlite)', async () => {
+  // PGlite in memory: nothing on disk.
+  const db = await openIndexDb('memory://');
+  try {
+    let h = 0;
+    const apply = async (type: string, entities: string[], data: Record<string, Value>) => {
+      h++;
+      const at = { chainId: 'x', height: h, date: '2026-12-05', txIndex: 0, eventIndex: 0, txHash: 'ab' };
+      for (const st of statementsOf({ module: type.split('.')[0]!, type, entities, data }, at))
+        await db.query(st.sql, st.params);
+    };
+    await apply('member.Imported', ['member:m1', 'org:b1'], { member: 'm1', org: 'b1', status: '预备党员' });
+    await apply('member.Imported', ['member:m2', 'org:b1'], { member: 'm2', org: 'b1', status: '正式党员' });
+    await apply('transfer.ReleasedOut', ['member:m1', 'org:b1'], {
+      transfer: 'r1',
+      member: 'm1',
+      from: 'b1',
+      toChain: 'y',
+      to: 'b9',
+      reason: '迁居',
+      expiresOn: '2027-03-04',
+      sanctions: 0,
+    });
+    const out = () => db.query('SELECT member, org, status, transfer, to_chain, to_org FROM transfers_out');
+    assert.deepEqual((await out()).rows, [
+      { member: 'm1', org: 'b1', status: '预备党员', transfer: 'r1', to_chain: 'y', to_org: 'b9' },
+    ]);
+    await apply('transfer.Reclaimed', ['member:m1', 'org:b1'], { transfer: 'r1', member: 'm1', toChain: 'y' });
+    await apply('transfer.Requested', ['member:m2', 'org:b1', 'org:b2'], {
+      transfer: 't1',
+      member: 'm2',
+      from: 'b1',
+      to: 'b2',
+      reason: '调动',
+    });
+    await apply('transfer.Refused', ['member:m2', 'org:b1', 'org:b2'], { transfer: 't1', member: 'm2', reason: '不符' });
+    await apply('transfer.Requested', ['member:m2', 'org:b1', 'org:b2'], {
+      transfer: 't2',
+      member: 'm2',
+      from: 'b1',
+      to: 'b2',
+      reason: '调动',
+    });
+    await apply('transfer.Withdrawn', ['member:m2', 'org:b1', 'org:b2'], { transfer: 't2', member: 'm2' });
+    assert.deepEqual((await out()).rows, []);
+    assert.deepEqual(
+      (await db.query('SELECT transfer, member, to_chain, status, height FROM transfers ORDER BY transfer')).rows,
+      [
+        { transfer: 'r1', member: 'm1', to_chain: 'y', status: 'reclaimed', height: 4 },
+        { transfer: 't1', member: 'm2', to_chain: null, status: 'refused', height: 6 },
+        { transfer: 't2', member: 'm2', to_chain: null, status: 'withdrawn', height: 8 },
+      ],
+    );
+    // Neither a refused nor a withdrawn request moves the membership; a reclaimed one is back.
+    assert.deepEqual((await db.query('SELECT member, org, status, transfer_out FROM members ORDER BY member')).rows, [
+      { member: 'm1', org: 'b1', status: '预备党员', transfer_out: null },
+      { member: 'm2', org: 'b1', status: '正式党员', transfer_out: null },
+    ]);
+  } finally {
+    await db.close();
+  }
 });
 
 test('a PostgreSQL server gets the same rows as PGlite, in every table and view', {
