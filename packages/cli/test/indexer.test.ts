@@ -336,12 +336,22 @@ test('block-start hook events and transfers: rows proved by state proofs, equal 
         since: '2012-07-01',
       },
     ],
-    ['member', 'importMember', { id: 'm-i5', org: 'b1', address: 'd0'.repeat(20), status: '正式党员', since: '2013-07-01' }],
+    [
+      'member',
+      'importMember',
+      { id: 'm-i5', org: 'b1', address: 'd0'.repeat(20), status: '正式党员', since: '2013-07-01' },
+    ],
   ]);
   // 换届 of b2: its term warning closes at the next block's start (a hook event, in no receipt).
   const [elected] = await sendAll([['org', 'electCommittee', { org: 'b2', committee: { 书记: 'm-i4' } }]]);
   const [requested] = await sendAll(
-    [['transfer', 'requestTransfer', { id: 'tr-1', member: 'm-i4', to: 'b1', reason: '工作调动至第一党支部' }]],
+    [
+      [
+        'transfer',
+        'requestTransfer',
+        { id: 'tr-1', member: 'm-i4', to: 'b1', reason: '工作调动至第一党支部' },
+      ],
+    ],
     k4,
   );
   const [released] = await sendAll([
@@ -367,13 +377,31 @@ test('block-start hook events and transfers: rows proved by state proofs, equal 
         `SELECT height, event_index, tx_hash, type, entities FROM events WHERE tx_index = -1 ORDER BY height, event_index`,
       ),
       [
-        { height: 0, event_index: 0, tx_hash: '', type: 'member.Imported', entities: ['member:m-sec', 'org:b1'] },
+        {
+          height: 0,
+          event_index: 0,
+          tx_hash: '',
+          type: 'member.Imported',
+          entities: ['member:m-sec', 'org:b1'],
+        },
         { height: 0, event_index: 1, tx_hash: '', type: 'org.Created', entities: ['org:b1'] },
-        { height: 0, event_index: 2, tx_hash: '', type: 'org.PostAppointed', entities: ['member:m-sec', 'org:b1'] },
+        {
+          height: 0,
+          event_index: 2,
+          tx_hash: '',
+          type: 'org.PostAppointed',
+          entities: ['member:m-sec', 'org:b1'],
+        },
         { height: 0, event_index: 3, tx_hash: '', type: 'org.Created', entities: ['org:b2'] },
         { height: 0, event_index: 4, tx_hash: '', type: 'org.Created', entities: ['org:c1'] },
         { height: 0, event_index: 5, tx_hash: '', type: 'org.SuperiorNamed', entities: ['org:c1'] },
-        { height: 0, event_index: 6, tx_hash: '', type: 'org.PostAppointed', entities: ['member:m-sec', 'org:c1'] },
+        {
+          height: 0,
+          event_index: 6,
+          tx_hash: '',
+          type: 'org.PostAppointed',
+          entities: ['member:m-sec', 'org:c1'],
+        },
         { height: 1, event_index: 0, tx_hash: '', type: 'org.TermOverdue', entities: ['org:b1'] },
         { height: 1, event_index: 1, tx_hash: '', type: 'org.TermOverdue', entities: ['org:b2'] },
         { height: 1, event_index: 2, tx_hash: '', type: 'org.TermOverdue', entities: ['org:c1'] },
@@ -384,7 +412,14 @@ test('block-start hook events and transfers: rows proved by state proofs, equal 
       ],
     );
     const warnings = [
-      { id: TERM_WARNING.b1, org: 'b1', due: '2026-06-01', status: 'open', closed_by: null, closed_height: null },
+      {
+        id: TERM_WARNING.b1,
+        org: 'b1',
+        due: '2026-06-01',
+        status: 'open',
+        closed_by: null,
+        closed_height: null,
+      },
       {
         id: TERM_WARNING.b2,
         org: 'b2',
@@ -393,8 +428,22 @@ test('block-start hook events and transfers: rows proved by state proofs, equal 
         closed_by: 'org.electCommittee',
         closed_height: elected! + 1,
       },
-      { id: TERM_WARNING.c1, org: 'c1', due: '2026-06-01', status: 'open', closed_by: null, closed_height: null },
-    ].map((w) => ({ ...w, kind: 'org.term', level: 'overdue', member: null, cite: TERM_CITE, raised_height: 1 }));
+      {
+        id: TERM_WARNING.c1,
+        org: 'c1',
+        due: '2026-06-01',
+        status: 'open',
+        closed_by: null,
+        closed_height: null,
+      },
+    ].map((w) => ({
+      ...w,
+      kind: 'org.term',
+      level: 'overdue',
+      member: null,
+      cite: TERM_CITE,
+      raised_height: 1,
+    }));
     assert.deepEqual(
       await rows(
         `SELECT id, org, due, status, closed_by, closed_height, kind, level, member, cite, raised_height
@@ -407,10 +456,18 @@ test('block-start hook events and transfers: rows proved by state proofs, equal 
       { org: 'c1', kind: 'org.term', level: 'overdue', warnings: 1 },
     ]);
     // The chain's own register says the same.
-    const open = (await client.query('warnings', 'open', { org: 'c1', subtree: true })).result as { id: string }[];
+    const open = (await client.query('warnings', 'open', { org: 'c1', subtree: true })).result as {
+      id: string;
+    }[];
     assert.deepEqual(open.map((w) => w.id).sort(), [TERM_WARNING.b1, TERM_WARNING.c1]);
-    const closed = (await client.query('warnings', 'warning', { id: TERM_WARNING.b2 })).result as Record<string, unknown>;
-    assert.deepEqual([closed.status, closed.closedBy, closed.closedAt], ['closed', 'org.electCommittee', elected! + 1]);
+    const closed = (await client.query('warnings', 'warning', { id: TERM_WARNING.b2 })).result as Record<
+      string,
+      unknown
+    >;
+    assert.deepEqual(
+      [closed.status, closed.closedBy, closed.closedAt],
+      ['closed', 'org.electCommittee', elected! + 1],
+    );
 
     // Transfers: m-i4 moved b2 → b1 in the chain; m-i5 released to cmd-other's b7, frozen here.
     assert.deepEqual(
@@ -426,7 +483,9 @@ test('block-start hook events and transfers: rows proved by state proofs, equal 
           to_chain: 'cmd-other',
           status: 'released',
           // 30 days valid: the day of release and 29 more.
-          expires_on: new Date(Date.parse(`${releasedOn}T00:00:00Z`) + 29 * 86_400_000).toISOString().slice(0, 10),
+          expires_on: new Date(Date.parse(`${releasedOn}T00:00:00Z`) + 29 * 86_400_000)
+            .toISOString()
+            .slice(0, 10),
           height: released,
         },
         {
@@ -441,9 +500,19 @@ test('block-start hook events and transfers: rows proved by state proofs, equal 
         },
       ],
     );
-    assert.deepEqual(await rows('SELECT member, org, status, transfer, to_chain, to_org FROM transfers_out'), [
-      { member: 'm-i5', org: 'b1', status: '正式党员', transfer: 'rel-1', to_chain: 'cmd-other', to_org: 'b7' },
-    ]);
+    assert.deepEqual(
+      await rows('SELECT member, org, status, transfer, to_chain, to_org FROM transfers_out'),
+      [
+        {
+          member: 'm-i5',
+          org: 'b1',
+          status: '正式党员',
+          transfer: 'rel-1',
+          to_chain: 'cmd-other',
+          to_org: 'b7',
+        },
+      ],
+    );
     const members = [
       { member: 'm-i1', org: 'b1', status: '群众', transfer_out: null },
       { member: 'm-i2', org: 'b1', status: '群众', transfer_out: null },
@@ -452,17 +521,28 @@ test('block-start hook events and transfers: rows proved by state proofs, equal 
       { member: 'm-i5', org: 'b1', status: '正式党员', transfer_out: 'rel-1' },
       { member: 'm-sec', org: 'b1', status: '正式党员', transfer_out: null },
     ];
-    assert.deepEqual(await rows('SELECT member, org, status, transfer_out FROM members ORDER BY member'), members);
+    assert.deepEqual(
+      await rows('SELECT member, org, status, transfer_out FROM members ORDER BY member'),
+      members,
+    );
     assert.deepEqual(await rows('SELECT org, status, members FROM members_by_status ORDER BY status'), [
       { org: 'b1', status: '正式党员', members: 3 },
       { org: 'b1', status: '群众', members: 3 },
     ]);
     // The chain's own answer for every member: the same organization and status; m-i5 frozen by rel-1.
     for (const m of members) {
-      const v = (await client.query('member', 'member', { id: m.member })).result as { org: string; status: string };
-      assert.deepEqual({ member: m.member, org: v.org, status: v.status }, { member: m.member, org: m.org, status: m.status });
+      const v = (await client.query('member', 'member', { id: m.member })).result as {
+        org: string;
+        status: string;
+      };
+      assert.deepEqual(
+        { member: m.member, org: v.org, status: v.status },
+        { member: m.member, org: m.org, status: m.status },
+      );
     }
-    const held = (await client.query('transfer', 'responsible', { member: 'm-i5' })).result as { frozen: string | null };
+    const held = (await client.query('transfer', 'responsible', { member: 'm-i5' })).result as {
+      frozen: string | null;
+    };
     assert.equal(held.frozen, 'rel-1');
     for (const id of ['rel-1', 'tr-1']) {
       const t = (await client.query('transfer', 'transfer', { id })).result as Record<string, unknown>;
@@ -485,7 +565,10 @@ test('block-start hook events and transfers: rows proved by state proofs, equal 
  * A proxy that forges the block-start hook events it serves: every history entry of a hook
  * (`evt/…` with txIndex -1) whose type is `type` gets `data.closedBy` changed, the proof left as is.
  */
-function forgeHookEvent(target: string, type: string): Promise<{ url: string; close: () => void; forged: () => number }> {
+function forgeHookEvent(
+  target: string,
+  type: string,
+): Promise<{ url: string; close: () => void; forged: () => number }> {
   let forged = 0;
   return proxy(target, (url, body) => {
     const key = new URL(url, 'http://x').searchParams.get('key');
@@ -495,7 +578,9 @@ function forgeHookEvent(target: string, type: string): Promise<{ url: string; cl
     const v = decode(fromBase64(o.value)) as Record<string, unknown>;
     if (v.txIndex !== -1 || v.type !== type) return body;
     forged++;
-    o.value = toBase64(encode({ ...v, data: { ...(v.data as object), closedBy: 'org.appointPost' } } as never));
+    o.value = toBase64(
+      encode({ ...v, data: { ...(v.data as object), closedBy: 'org.appointPost' } } as never),
+    );
     return Buffer.from(JSON.stringify(o));
   }).then((p) => ({ ...p, forged: () => forged }));
 }
@@ -505,7 +590,10 @@ test('a hook event the node alters is refused by its state proof (CLIENT_BAD_PRO
   const k4 = suite.keyPairFromSeed(new Uint8Array(32).fill(4));
   // 换届 of b1 (m-i4 its new 书记); b1's term warning closes at the start of the block after.
   const [elected] = await sendAll([['org', 'electCommittee', { org: 'b1', committee: { 书记: 'm-i4' } }]]);
-  const [next] = await sendAll([['member', 'register', { id: 'm-i6', org: 'b1', address: 'd1'.repeat(20) }]], k4);
+  const [next] = await sendAll(
+    [['member', 'register', { id: 'm-i6', org: 'b1', address: 'd1'.repeat(20) }]],
+    k4,
+  );
   assert.equal(next, elected! + 1);
   const cursor = await reading(db, (rows) => rows('SELECT chain_id, height FROM chains'));
   const lying = await forgeHookEvent(chain.url, 'warnings.Closed');
@@ -515,7 +603,9 @@ test('a hook event the node alters is refused by its state proof (CLIENT_BAD_PRO
   assert.match(lied.err, /CLIENT_BAD_PROOF/);
   await reading(db, async (rows) => {
     assert.deepEqual(await rows('SELECT chain_id, height FROM chains'), cursor);
-    assert.deepEqual(await rows(`SELECT status FROM warnings WHERE id = '${TERM_WARNING.b1}'`), [{ status: 'open' }]);
+    assert.deepEqual(await rows(`SELECT status FROM warnings WHERE id = '${TERM_WARNING.b1}'`), [
+      { status: 'open' },
+    ]);
     assert.deepEqual(await rows(`SELECT member FROM members WHERE member = 'm-i6'`), []);
   });
   const honest = await index(db);
@@ -526,7 +616,9 @@ test('a hook event the node alters is refused by its state proof (CLIENT_BAD_PRO
       [{ status: 'closed', closed_by: 'org.electCommittee', closed_height: next }],
     );
     assert.deepEqual(
-      await rows(`SELECT height, event_index, type, entities FROM events WHERE tx_index = -1 AND height = ${next}`),
+      await rows(
+        `SELECT height, event_index, type, entities FROM events WHERE tx_index = -1 AND height = ${next}`,
+      ),
       [{ height: next, event_index: 0, type: 'warnings.Closed', entities: ['org:b1'] }],
     );
     assert.deepEqual(await rows('SELECT org, kind, level, warnings FROM warnings_open'), [
@@ -563,7 +655,10 @@ test('hook events read from several histories are taken once, from the first wat
   ]);
   const got = hookEventsOf(read, new Set(['org:b1', 'org:b2']));
   assert.deepEqual(
-    [...got.entries()].map(([h, list]) => [h, list.map((x) => [x.eventIndex, x.event.type, x.event.entities.join(',')])]),
+    [...got.entries()].map(([h, list]) => [
+      h,
+      list.map((x) => [x.eventIndex, x.event.type, x.event.entities.join(',')]),
+    ]),
     [
       [8, [[0, 'org.TermOverdue', 'org:b1']]],
       [
@@ -610,7 +705,11 @@ test('transfer rows: released then reclaimed, refused, withdrawn (in-process, PG
     assert.deepEqual((await out()).rows, [
       { member: 'm1', org: 'b1', status: '预备党员', transfer: 'r1', to_chain: 'y', to_org: 'b9' },
     ]);
-    await apply('transfer.Reclaimed', ['member:m1', 'org:b1'], { transfer: 'r1', member: 'm1', toChain: 'y' });
+    await apply('transfer.Reclaimed', ['member:m1', 'org:b1'], {
+      transfer: 'r1',
+      member: 'm1',
+      toChain: 'y',
+    });
     await apply('transfer.Requested', ['member:m2', 'org:b1', 'org:b2'], {
       transfer: 't1',
       member: 'm2',
@@ -618,7 +717,11 @@ test('transfer rows: released then reclaimed, refused, withdrawn (in-process, PG
       to: 'b2',
       reason: '调动',
     });
-    await apply('transfer.Refused', ['member:m2', 'org:b1', 'org:b2'], { transfer: 't1', member: 'm2', reason: '不符' });
+    await apply('transfer.Refused', ['member:m2', 'org:b1', 'org:b2'], {
+      transfer: 't1',
+      member: 'm2',
+      reason: '不符',
+    });
     await apply('transfer.Requested', ['member:m2', 'org:b1', 'org:b2'], {
       transfer: 't2',
       member: 'm2',
@@ -629,7 +732,8 @@ test('transfer rows: released then reclaimed, refused, withdrawn (in-process, PG
     await apply('transfer.Withdrawn', ['member:m2', 'org:b1', 'org:b2'], { transfer: 't2', member: 'm2' });
     assert.deepEqual((await out()).rows, []);
     assert.deepEqual(
-      (await db.query('SELECT transfer, member, to_chain, status, height FROM transfers ORDER BY transfer')).rows,
+      (await db.query('SELECT transfer, member, to_chain, status, height FROM transfers ORDER BY transfer'))
+        .rows,
       [
         { transfer: 'r1', member: 'm1', to_chain: 'y', status: 'reclaimed', height: 4 },
         { transfer: 't1', member: 'm2', to_chain: null, status: 'refused', height: 6 },
@@ -637,10 +741,13 @@ test('transfer rows: released then reclaimed, refused, withdrawn (in-process, PG
       ],
     );
     // Neither a refused nor a withdrawn request moves the membership; a reclaimed one is back.
-    assert.deepEqual((await db.query('SELECT member, org, status, transfer_out FROM members ORDER BY member')).rows, [
-      { member: 'm1', org: 'b1', status: '预备党员', transfer_out: null },
-      { member: 'm2', org: 'b1', status: '正式党员', transfer_out: null },
-    ]);
+    assert.deepEqual(
+      (await db.query('SELECT member, org, status, transfer_out FROM members ORDER BY member')).rows,
+      [
+        { member: 'm1', org: 'b1', status: '预备党员', transfer_out: null },
+        { member: 'm2', org: 'b1', status: '正式党员', transfer_out: null },
+      ],
+    );
   } finally {
     await db.close();
   }

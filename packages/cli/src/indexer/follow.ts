@@ -62,8 +62,7 @@ async function heightStatements(src: ChainSource, height: number): Promise<Heigh
   const { client, suite, chainId } = src;
   const header = await client.verifiedHeader(height);
   // An empty block needs no body: its tx root says so.
-  if (equalBytes(header.txRoot, txRoot(suite, [])))
-    return { header, statements: [], events: 0, naming: [] };
+  if (equalBytes(header.txRoot, txRoot(suite, []))) return { header, statements: [], events: 0, naming: [] };
   const o = (await client.call(ROUTES.block, { params: { height } })) as { block: string };
   const block = decodeBlock(fromBase64(o.block));
   if (
@@ -133,7 +132,11 @@ export async function indexTo(db: IndexDb, src: ChainSource, target: number): Pr
     // the target — a recent state, so a node that prunes old states still answers.
     const txNaming = new Map<string, number>();
     for (const h of heights) for (const e of h.naming) txNaming.set(e, (txNaming.get(e) ?? 0) + 1);
-    const entities = new Set([...genesisOrgs(src), ...(await namedBefore(db, src.chainId, lo)), ...txNaming.keys()]);
+    const entities = new Set([
+      ...genesisOrgs(src),
+      ...(await namedBefore(db, src.chainId, lo)),
+      ...txNaming.keys(),
+    ]);
     const hooks = await readHookEvents(db, src, { from: lo, to: hi, at: target, entities, txNaming });
     for (const [i, rows] of heights.entries()) {
       const height = lo + 1 + i;
@@ -187,7 +190,8 @@ export async function indexTo(db: IndexDb, src: ChainSource, target: number): Pr
         );
         if (moved.rows.length !== 1) throw new CliError('CLI_INDEX_RACE', { chainId: src.chainId, height });
       });
-      const hooked = (hooks.byHeight.get(height)?.length ?? 0) + (first ? (hooks.byHeight.get(0)?.length ?? 0) : 0);
+      const hooked =
+        (hooks.byHeight.get(height)?.length ?? 0) + (first ? (hooks.byHeight.get(0)?.length ?? 0) : 0);
       events += rows.events + hooked;
       hookEvents += hooked;
     }

@@ -190,7 +190,17 @@ export function statementsOf(e: IndexedEvent, at: EventPlace): Statement[] {
           ON CONFLICT (chain_id, id) DO UPDATE SET kind = excluded.kind, level = excluded.level, org = excluded.org,
             member = excluded.member, due = excluded.due, cite = excluded.cite, status = 'open',
             raised_height = excluded.raised_height, closed_by = NULL, closed_height = NULL, height = excluded.height`,
-        params: [c, id, str(d, 'kind') ?? '', str(d, 'level') ?? '', org, str(d, 'member'), str(d, 'due'), str(d, 'cite') ?? '', h],
+        params: [
+          c,
+          id,
+          str(d, 'kind') ?? '',
+          str(d, 'level') ?? '',
+          org,
+          str(d, 'member'),
+          str(d, 'due'),
+          str(d, 'cite') ?? '',
+          h,
+        ],
       });
       break;
     }
