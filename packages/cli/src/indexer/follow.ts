@@ -4,10 +4,11 @@
  * against that header (its hash and tx root), each transaction's receipt proved against the
  * header's receipt root (`getReceipt`), and the events of the receipts that succeeded turned into
  * rows; the events of block-start hooks, which no receipt carries, read from the entities'
- * histories by state proofs (hooks.ts) and written before their block's transactions — all rows of a height and the cursor written in ONE transaction, the cursor guarded by its
- * previous value, so a crash or a second indexer never writes a height twice. Nothing the node
- * merely says (queries, server-sent events) reaches a row: an event on the stream only wakes the
- * indexer up, which then reads and verifies.
+ * histories by state proofs (hooks.ts) and written before their block's transactions — all rows
+ * of a height and the cursor written in ONE transaction, the cursor guarded by its previous value,
+ * so a crash or a second indexer never writes a height twice. Nothing the node merely says
+ * (queries, server-sent events) reaches a row: an event on the stream only wakes the indexer up,
+ * which then reads and verifies.
  */
 import { type DjchainClient, fromBase64, ROUTES } from '@djchain/client';
 import { equalBytes, type Suite, toHex } from '@djchain/crypto';
