@@ -12,11 +12,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { type DjchainClient, fromBase64, signAction, toBase64 } from '@djchain/client';
-import { getSuite, type KeyPair } from '@djchain/crypto';
+import { addressOf, type DjchainClient, fromBase64, signAction, toBase64 } from '@djchain/client';
+import { decode, encode, getSuite, type KeyPair, type Value } from '@djchain/crypto';
 import { decodeBlock, encodeBlock } from '@djchain/ledger';
 import { indexCommand } from '../src/commands/indexer.ts';
 import { openIndexDb, openServerDb } from '../src/indexer/db.ts';
+import { hookEventsOf } from '../src/indexer/hooks.ts';
+import { statementsOf } from '../src/indexer/rows.ts';
 import { secretaryClient, startTestChain, type TestChain } from './commands-node.ts';
 
 /**
@@ -36,10 +38,15 @@ const RELATIONS = [
   'meetings',
   'index_values',
   'index_months',
+  'transfers',
+  'warnings',
+  'hook_cursors',
   'members_by_status',
   'recruitment_pipeline',
   'dues_collected',
   'meetings_per_quarter',
+  'transfers_out',
+  'warnings_open',
 ];
 
 let chain: TestChain;
@@ -49,10 +56,12 @@ const suite = getSuite('intl');
 before(async () => {
   if (PG !== undefined) {
     const db = await openServerDb(PG);
-    const views = 'members_by_status, recruitment_pipeline, dues_collected, meetings_per_quarter';
+    const views =
+      'members_by_status, recruitment_pipeline, dues_collected, meetings_per_quarter, transfers_out, warnings_open';
     await db.query(`DROP VIEW IF EXISTS ${views}`);
     await db.query(
-      'DROP TABLE IF EXISTS djchain_meta, chains, events, members, recruitment, dues_payments, meetings',
+      `DROP TABLE IF EXISTS djchain_meta, chains, events, members, recruitment, dues_payments, meetings,
+        index_values, index_months, transfers, warnings, hook_cursors`,
     );
     await db.close();
   }
@@ -61,29 +70,32 @@ before(async () => {
 });
 after(() => chain?.stop());
 
-/** Signs `actions` as the secretary with consecutive nonces, submits them at once (one block), waits for each. */
-async function sendAll(actions: readonly [string, string, Record<string, unknown>][]): Promise<void> {
+/**
+ * Signs `actions` as `key` (default the secretary) with consecutive nonces, submits them at once
+ * (one block), waits for each; returns the height each was committed at.
+ */
+async function sendAll(
+  actions: readonly [string, string, Record<string, unknown>][],
+  key: KeyPair = secretary,
+): Promise<number[]> {
   const { height } = await client.status();
-  const nonce = height === 0 ? 0 : await client.nextNonce(chain.address, height);
+  const address = addressOf(suite, key.publicKey);
+  const nonce = height === 0 ? 0 : await client.nextNonce(address, height);
   const txs = actions.map(([module, action, params], i) =>
-    signAction(
-      suite,
-      'cmd-test',
-      secretary,
-      { module, action, params: params as never },
-      nonce + i,
-      height + 100,
-    ),
+    signAction(suite, 'cmd-test', key, { module, action, params: params as never }, nonce + i, height + 100),
   );
   const results = await client.submit(txs);
   assert.ok(
     results.every((r) => r.accepted),
     JSON.stringify(results),
   );
+  const heights: number[] = [];
   for (const tx of txs) {
     const r = await client.waitForReceipt(tx.hash, 30_000);
     assert.equal(r.receipt.status, 'ok', JSON.stringify(r.receipt.error));
+    heights.push(r.height);
   }
+  return heights;
 }
 
 function indexArgs(db: string, genesis = chain.genesisFile, node = chain.url): string[] {
@@ -243,20 +255,18 @@ test('a trust anchor the headers do not verify against is refused with the light
   assert.equal(existsSync(db), false);
 });
 
-/** A proxy in front of the node (GET only) that serves every block body without its last transaction. */
-async function dropLastTx(target: string): Promise<{ url: string; close: () => void }> {
+/** A proxy in front of the node (GET only) that serves what `alter` makes of each successful answer. */
+async function proxy(
+  target: string,
+  alter: (url: string, body: Buffer) => Buffer,
+): Promise<{ url: string; close: () => void }> {
   const server = createServer((req, res) => {
     const headers: Record<string, string> = {};
     for (const h of ['authorization', 'accept', 'last-event-id'])
       if (typeof req.headers[h] === 'string') headers[h] = req.headers[h];
     void fetch(target + req.url, { headers }).then(async (r) => {
-      let body = Buffer.from(await r.arrayBuffer());
-      if (r.ok && /^\/v1\/blocks\/\d+$/.test(req.url ?? '')) {
-        const o = JSON.parse(body.toString('utf8'));
-        const block = decodeBlock(fromBase64(o.block));
-        o.block = toBase64(encodeBlock({ ...block, txs: block.txs.slice(0, -1) }));
-        body = Buffer.from(JSON.stringify(o));
-      }
+      const got = Buffer.from(await r.arrayBuffer());
+      const body = r.ok ? alter(req.url ?? '', got) : got;
       res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
       res.end(body);
     });
@@ -264,6 +274,17 @@ async function dropLastTx(target: string): Promise<{ url: string; close: () => v
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+/** A proxy that serves every block body without its last transaction. */
+function dropLastTx(target: string): Promise<{ url: string; close: () => void }> {
+  return proxy(target, (url, body) => {
+    if (!/^\/v1\/blocks\/\d+$/.test(url)) return body;
+    const o = JSON.parse(body.toString('utf8'));
+    const block = decodeBlock(fromBase64(o.block));
+    o.block = toBase64(encodeBlock({ ...block, txs: block.txs.slice(0, -1) }));
+    return Buffer.from(JSON.stringify(o));
+  });
 }
 
 test('a block body that does not match the verified header is refused (CLI_INDEX_UNVERIFIED), nothing written; an honest node resumes', async () => {
@@ -285,6 +306,451 @@ test('a block body that does not match the verified header is refused (CLI_INDEX
       { member: 'm-i3', org: 'b1', status: '群众' },
     ]);
   });
+});
+
+/** The China (UTC+8) date of a time in ms. */
+const chinaDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The warning ids of the organizations' overdue terms (kind "org.term", subject "<org>:<term end>"). */
+// A community's organizations serve 5-year terms: from 2021-06-01 (genesis), ended 2026-06-01.
+const TERM_WARNING = {
+  c1: 'org.term/c1:2026-06-01',
+  b1: 'org.term/b1:2026-06-01',
+  b2: 'org.term/b2:2026-06-01',
+};
+const TERM_CITE = '《中国共产党支部工作条例（试行）》第九条';
+
+test('block-start hook events and transfers: rows proved by state proofs, equal to the chain own queries', async () => {
+  const db = join(chain.root, 'index');
+  // m-i4 holds a key (it asks for its own transfer); m-i5 is released to another chain.
+  const k4 = suite.keyPairFromSeed(new Uint8Array(32).fill(4));
+  const [imported] = await sendAll([
+    [
+      'member',
+      'importMember',
+      {
+        id: 'm-i4',
+        org: 'b2',
+        address: addressOf(suite, k4.publicKey),
+        status: '正式党员',
+        since: '2012-07-01',
+      },
+    ],
+    [
+      'member',
+      'importMember',
+      { id: 'm-i5', org: 'b1', address: 'd0'.repeat(20), status: '正式党员', since: '2013-07-01' },
+    ],
+  ]);
+  // 换届 of b2: its term warning closes at the next block's start (a hook event, in no receipt).
+  const [elected] = await sendAll([['org', 'electCommittee', { org: 'b2', committee: { 书记: 'm-i4' } }]]);
+  const [requested] = await sendAll(
+    [
+      [
+        'transfer',
+        'requestTransfer',
+        { id: 'tr-1', member: 'm-i4', to: 'b1', reason: '工作调动至第一党支部' },
+      ],
+    ],
+    k4,
+  );
+  const [released] = await sendAll([
+    [
+      'transfer',
+      'releaseOut',
+      { id: 'rel-1', member: 'm-i5', toChain: 'cmd-other', to: 'b7', reason: '迁居外地社区', validDays: 30 },
+    ],
+  ]);
+  const [accepted] = await sendAll([['transfer', 'acceptTransfer', { id: 'tr-1' }]]);
+  assert.ok(imported! < elected! && elected! < requested! && requested! < released! && released! < accepted!);
+  const releasedOn = chinaDay((await client.verifiedHeader(released!)).time);
+  const r = await index(db);
+  assert.equal(r.code, 0, r.err);
+
+  await reading(db, async (rows) => {
+    // Every hook event so far, by hand: the genesis hook's (height 0: the organizations, the
+    // superior, the posts, m-sec), the first block's overdue terms and their warnings, and the
+    // warning closed at the block after the election. Numbered by module (the order hooks run
+    // in), then by the organization they were read from (b1 < b2 < c1), then its history.
+    assert.deepEqual(
+      await rows(
+        `SELECT height, event_index, tx_hash, type, entities FROM events WHERE tx_index = -1 ORDER BY height, event_index`,
+      ),
+      [
+        {
+          height: 0,
+          event_index: 0,
+          tx_hash: '',
+          type: 'member.Imported',
+          entities: ['member:m-sec', 'org:b1'],
+        },
+        { height: 0, event_index: 1, tx_hash: '', type: 'org.Created', entities: ['org:b1'] },
+        {
+          height: 0,
+          event_index: 2,
+          tx_hash: '',
+          type: 'org.PostAppointed',
+          entities: ['member:m-sec', 'org:b1'],
+        },
+        { height: 0, event_index: 3, tx_hash: '', type: 'org.Created', entities: ['org:b2'] },
+        { height: 0, event_index: 4, tx_hash: '', type: 'org.Created', entities: ['org:c1'] },
+        { height: 0, event_index: 5, tx_hash: '', type: 'org.SuperiorNamed', entities: ['org:c1'] },
+        {
+          height: 0,
+          event_index: 6,
+          tx_hash: '',
+          type: 'org.PostAppointed',
+          entities: ['member:m-sec', 'org:c1'],
+        },
+        { height: 1, event_index: 0, tx_hash: '', type: 'org.TermOverdue', entities: ['org:b1'] },
+        { height: 1, event_index: 1, tx_hash: '', type: 'org.TermOverdue', entities: ['org:b2'] },
+        { height: 1, event_index: 2, tx_hash: '', type: 'org.TermOverdue', entities: ['org:c1'] },
+        { height: 1, event_index: 3, tx_hash: '', type: 'warnings.Raised', entities: ['org:b1'] },
+        { height: 1, event_index: 4, tx_hash: '', type: 'warnings.Raised', entities: ['org:b2'] },
+        { height: 1, event_index: 5, tx_hash: '', type: 'warnings.Raised', entities: ['org:c1'] },
+        { height: elected! + 1, event_index: 0, tx_hash: '', type: 'warnings.Closed', entities: ['org:b2'] },
+      ],
+    );
+    const warnings = [
+      {
+        id: TERM_WARNING.b1,
+        org: 'b1',
+        due: '2026-06-01',
+        status: 'open',
+        closed_by: null,
+        closed_height: null,
+      },
+      {
+        id: TERM_WARNING.b2,
+        org: 'b2',
+        due: '2026-06-01',
+        status: 'closed',
+        closed_by: 'org.electCommittee',
+        closed_height: elected! + 1,
+      },
+      {
+        id: TERM_WARNING.c1,
+        org: 'c1',
+        due: '2026-06-01',
+        status: 'open',
+        closed_by: null,
+        closed_height: null,
+      },
+    ].map((w) => ({
+      ...w,
+      kind: 'org.term',
+      level: 'overdue',
+      member: null,
+      cite: TERM_CITE,
+      raised_height: 1,
+    }));
+    assert.deepEqual(
+      await rows(
+        `SELECT id, org, due, status, closed_by, closed_height, kind, level, member, cite, raised_height
+         FROM warnings ORDER BY id`,
+      ),
+      warnings,
+    );
+    assert.deepEqual(await rows('SELECT org, kind, level, warnings FROM warnings_open ORDER BY org'), [
+      { org: 'b1', kind: 'org.term', level: 'overdue', warnings: 1 },
+      { org: 'c1', kind: 'org.term', level: 'overdue', warnings: 1 },
+    ]);
+    // The chain's own register says the same.
+    const open = (await client.query('warnings', 'open', { org: 'c1', subtree: true })).result as {
+      id: string;
+    }[];
+    assert.deepEqual(open.map((w) => w.id).sort(), [TERM_WARNING.b1, TERM_WARNING.c1]);
+    const closed = (await client.query('warnings', 'warning', { id: TERM_WARNING.b2 })).result as Record<
+      string,
+      unknown
+    >;
+    assert.deepEqual(
+      [closed.status, closed.closedBy, closed.closedAt],
+      ['closed', 'org.electCommittee', elected! + 1],
+    );
+
+    // Transfers: m-i4 moved b2 → b1 in the chain; m-i5 released to cmd-other's b7, frozen here.
+    assert.deepEqual(
+      await rows(
+        'SELECT transfer, member, from_org, to_org, to_chain, status, expires_on::text, height FROM transfers ORDER BY transfer',
+      ),
+      [
+        {
+          transfer: 'rel-1',
+          member: 'm-i5',
+          from_org: 'b1',
+          to_org: 'b7',
+          to_chain: 'cmd-other',
+          status: 'released',
+          // 30 days valid: the day of release and 29 more.
+          expires_on: new Date(Date.parse(`${releasedOn}T00:00:00Z`) + 29 * 86_400_000)
+            .toISOString()
+            .slice(0, 10),
+          height: released,
+        },
+        {
+          transfer: 'tr-1',
+          member: 'm-i4',
+          from_org: 'b2',
+          to_org: 'b1',
+          to_chain: null,
+          status: 'accepted',
+          expires_on: null,
+          height: accepted,
+        },
+      ],
+    );
+    assert.deepEqual(
+      await rows('SELECT member, org, status, transfer, to_chain, to_org FROM transfers_out'),
+      [
+        {
+          member: 'm-i5',
+          org: 'b1',
+          status: '正式党员',
+          transfer: 'rel-1',
+          to_chain: 'cmd-other',
+          to_org: 'b7',
+        },
+      ],
+    );
+    const members = [
+      { member: 'm-i1', org: 'b1', status: '群众', transfer_out: null },
+      { member: 'm-i2', org: 'b1', status: '群众', transfer_out: null },
+      { member: 'm-i3', org: 'b1', status: '群众', transfer_out: null },
+      { member: 'm-i4', org: 'b1', status: '正式党员', transfer_out: null },
+      { member: 'm-i5', org: 'b1', status: '正式党员', transfer_out: 'rel-1' },
+      { member: 'm-sec', org: 'b1', status: '正式党员', transfer_out: null },
+    ];
+    assert.deepEqual(
+      await rows('SELECT member, org, status, transfer_out FROM members ORDER BY member'),
+      members,
+    );
+    assert.deepEqual(await rows('SELECT org, status, members FROM members_by_status ORDER BY status'), [
+      { org: 'b1', status: '正式党员', members: 3 },
+      { org: 'b1', status: '群众', members: 3 },
+    ]);
+    // The chain's own answer for every member: the same organization and status; m-i5 frozen by rel-1.
+    for (const m of members) {
+      const v = (await client.query('member', 'member', { id: m.member })).result as {
+        org: string;
+        status: string;
+      };
+      assert.deepEqual(
+        { member: m.member, org: v.org, status: v.status },
+        { member: m.member, org: m.org, status: m.status },
+      );
+    }
+    const held = (await client.query('transfer', 'responsible', { member: 'm-i5' })).result as {
+      frozen: string | null;
+    };
+    assert.equal(held.frozen, 'rel-1');
+    for (const id of ['rel-1', 'tr-1']) {
+      const t = (await client.query('transfer', 'transfer', { id })).result as Record<string, unknown>;
+      const [row] = (await rows(
+        `SELECT member, from_org, to_org, to_chain, status, expires_on::text FROM transfers WHERE transfer = '${id}'`,
+      )) as Record<string, unknown>[];
+      assert.deepEqual(row, {
+        member: t.member,
+        from_org: t.from,
+        to_org: t.to,
+        to_chain: t.toChain ?? null,
+        status: t.status,
+        expires_on: t.expiresOn ?? null,
+      });
+    }
+  });
+});
+
+/**
+ * A proxy that forges the block-start hook events it serves: every history entry of a hook
+ * (`evt/…` with txIndex -1) whose type is `type` gets `data.closedBy` changed, the proof left as is.
+ */
+function forgeHookEvent(
+  target: string,
+  type: string,
+): Promise<{ url: string; close: () => void; forged: () => number }> {
+  let forged = 0;
+  return proxy(target, (url, body) => {
+    const key = new URL(url, 'http://x').searchParams.get('key');
+    if (!url.startsWith('/v1/state?') || key === null || !key.startsWith('evt/')) return body;
+    const o = JSON.parse(body.toString('utf8'));
+    if (o.value === null) return body;
+    const v = decode(fromBase64(o.value)) as Record<string, unknown>;
+    if (v.txIndex !== -1 || v.type !== type) return body;
+    forged++;
+    o.value = toBase64(
+      encode({ ...v, data: { ...(v.data as object), closedBy: 'org.appointPost' } } as never),
+    );
+    return Buffer.from(JSON.stringify(o));
+  }).then((p) => ({ ...p, forged: () => forged }));
+}
+
+test('a hook event the node alters is refused by its state proof (CLIENT_BAD_PROOF), nothing written; an honest node resumes', async () => {
+  const db = join(chain.root, 'index');
+  const k4 = suite.keyPairFromSeed(new Uint8Array(32).fill(4));
+  // 换届 of b1 (m-i4 its new 书记); b1's term warning closes at the start of the block after.
+  const [elected] = await sendAll([['org', 'electCommittee', { org: 'b1', committee: { 书记: 'm-i4' } }]]);
+  const [next] = await sendAll(
+    [['member', 'register', { id: 'm-i6', org: 'b1', address: 'd1'.repeat(20) }]],
+    k4,
+  );
+  assert.equal(next, elected! + 1);
+  const cursor = await reading(db, (rows) => rows('SELECT chain_id, height FROM chains'));
+  const lying = await forgeHookEvent(chain.url, 'warnings.Closed');
+  const lied = await index(db, chain.genesisFile, lying.url).finally(lying.close);
+  assert.equal(lied.code, 1);
+  assert.equal(lying.forged(), 1);
+  assert.match(lied.err, /CLIENT_BAD_PROOF/);
+  await reading(db, async (rows) => {
+    assert.deepEqual(await rows('SELECT chain_id, height FROM chains'), cursor);
+    assert.deepEqual(await rows(`SELECT status FROM warnings WHERE id = '${TERM_WARNING.b1}'`), [
+      { status: 'open' },
+    ]);
+    assert.deepEqual(await rows(`SELECT member FROM members WHERE member = 'm-i6'`), []);
+  });
+  const honest = await index(db);
+  assert.equal(honest.code, 0, honest.err);
+  await reading(db, async (rows) => {
+    assert.deepEqual(
+      await rows(`SELECT status, closed_by, closed_height FROM warnings WHERE id = '${TERM_WARNING.b1}'`),
+      [{ status: 'closed', closed_by: 'org.electCommittee', closed_height: next }],
+    );
+    assert.deepEqual(
+      await rows(
+        `SELECT height, event_index, type, entities FROM events WHERE tx_index = -1 AND height = ${next}`,
+      ),
+      [{ height: next, event_index: 0, type: 'warnings.Closed', entities: ['org:b1'] }],
+    );
+    assert.deepEqual(await rows('SELECT org, kind, level, warnings FROM warnings_open'), [
+      { org: 'c1', kind: 'org.term', level: 'overdue', warnings: 1 },
+    ]);
+  });
+});
+
+test('hook events read from several histories are taken once, from the first watched entity they name, numbered by module', () => {
+  const ev = (module: string, type: string, entities: string[], data: Record<string, string> = {}) => ({
+    module,
+    type,
+    entities,
+    data,
+  });
+  const shared = ev('warnings', 'warnings.Raised', ['member:m1', 'org:b1', 'org:b2'], { id: 'w1' });
+  const read = new Map([
+    [
+      'org:b2',
+      [
+        { seq: 4, height: 9, txIndex: -1, event: shared },
+        { seq: 5, height: 9, txIndex: -1, event: ev('dues', 'dues.MonthClosed', ['org:b2']) },
+        // A transaction's event: its receipt gives it, not the hook reading.
+        { seq: 6, height: 9, txIndex: 0, event: ev('member', 'member.Registered', ['member:m2', 'org:b2']) },
+      ],
+    ],
+    [
+      'org:b1',
+      [
+        { seq: 7, height: 8, txIndex: -1, event: ev('org', 'org.TermOverdue', ['org:b1']) },
+        { seq: 8, height: 9, txIndex: -1, event: shared },
+      ],
+    ],
+  ]);
+  const got = hookEventsOf(read, new Set(['org:b1', 'org:b2']));
+  assert.deepEqual(
+    [...got.entries()].map(([h, list]) => [
+      h,
+      list.map((x) => [x.eventIndex, x.event.type, x.event.entities.join(',')]),
+    ]),
+    [
+      [8, [[0, 'org.TermOverdue', 'org:b1']]],
+      [
+        9,
+        [
+          [0, 'dues.MonthClosed', 'org:b2'],
+          [1, 'warnings.Raised', 'member:m1,org:b1,org:b2'],
+        ],
+      ],
+    ],
+  );
+  // Watching b2 only, the shared event is taken from b2's history.
+  const b2 = hookEventsOf(new Map([['org:b2', read.get('org:b2')!]]), new Set(['org:b2']));
+  assert.deepEqual(
+    b2.get(9)!.map((x) => x.event.type),
+    ['dues.MonthClosed', 'warnings.Raised'],
+  );
+});
+
+test('transfer rows: released then reclaimed, refused, withdrawn (in-process, PGlite)', async () => {
+  // PGlite in memory: nothing on disk.
+  const db = await openIndexDb('memory://');
+  try {
+    let h = 0;
+    const apply = async (type: string, entities: string[], data: Record<string, Value>) => {
+      h++;
+      const at = { chainId: 'x', height: h, date: '2026-12-05', txIndex: 0, eventIndex: 0, txHash: 'ab' };
+      for (const st of statementsOf({ module: type.split('.')[0]!, type, entities, data }, at))
+        await db.query(st.sql, st.params);
+    };
+    await apply('member.Imported', ['member:m1', 'org:b1'], { member: 'm1', org: 'b1', status: '预备党员' });
+    await apply('member.Imported', ['member:m2', 'org:b1'], { member: 'm2', org: 'b1', status: '正式党员' });
+    await apply('transfer.ReleasedOut', ['member:m1', 'org:b1'], {
+      transfer: 'r1',
+      member: 'm1',
+      from: 'b1',
+      toChain: 'y',
+      to: 'b9',
+      reason: '迁居',
+      expiresOn: '2027-03-04',
+      sanctions: 0,
+    });
+    const out = () => db.query('SELECT member, org, status, transfer, to_chain, to_org FROM transfers_out');
+    assert.deepEqual((await out()).rows, [
+      { member: 'm1', org: 'b1', status: '预备党员', transfer: 'r1', to_chain: 'y', to_org: 'b9' },
+    ]);
+    await apply('transfer.Reclaimed', ['member:m1', 'org:b1'], {
+      transfer: 'r1',
+      member: 'm1',
+      toChain: 'y',
+    });
+    await apply('transfer.Requested', ['member:m2', 'org:b1', 'org:b2'], {
+      transfer: 't1',
+      member: 'm2',
+      from: 'b1',
+      to: 'b2',
+      reason: '调动',
+    });
+    await apply('transfer.Refused', ['member:m2', 'org:b1', 'org:b2'], {
+      transfer: 't1',
+      member: 'm2',
+      reason: '不符',
+    });
+    await apply('transfer.Requested', ['member:m2', 'org:b1', 'org:b2'], {
+      transfer: 't2',
+      member: 'm2',
+      from: 'b1',
+      to: 'b2',
+      reason: '调动',
+    });
+    await apply('transfer.Withdrawn', ['member:m2', 'org:b1', 'org:b2'], { transfer: 't2', member: 'm2' });
+    assert.deepEqual((await out()).rows, []);
+    assert.deepEqual(
+      (await db.query('SELECT transfer, member, to_chain, status, height FROM transfers ORDER BY transfer'))
+        .rows,
+      [
+        { transfer: 'r1', member: 'm1', to_chain: 'y', status: 'reclaimed', height: 4 },
+        { transfer: 't1', member: 'm2', to_chain: null, status: 'refused', height: 6 },
+        { transfer: 't2', member: 'm2', to_chain: null, status: 'withdrawn', height: 8 },
+      ],
+    );
+    // Neither a refused nor a withdrawn request moves the membership; a reclaimed one is back.
+    assert.deepEqual(
+      (await db.query('SELECT member, org, status, transfer_out FROM members ORDER BY member')).rows,
+      [
+        { member: 'm1', org: 'b1', status: '预备党员', transfer_out: null },
+        { member: 'm2', org: 'b1', status: '正式党员', transfer_out: null },
+      ],
+    );
+  } finally {
+    await db.close();
+  }
 });
 
 test('a PostgreSQL server gets the same rows as PGlite, in every table and view', {
@@ -311,7 +777,7 @@ test('a PostgreSQL server gets the same rows as PGlite, in every table and view'
     });
   const onServer = await dump(server);
   assert.deepEqual(onServer, await dump(pglite));
-  // What the earlier tests wrote, by hand: four members registered or in genesis, the chain at its head.
+  // What the earlier tests wrote, by hand: seven members registered, imported or in genesis, the chain at its head.
   assert.deepEqual(
     onServer.chains!.map((x) => JSON.parse(x).height),
     [head],
@@ -320,7 +786,14 @@ test('a PostgreSQL server gets the same rows as PGlite, in every table and view'
     'm-i1',
     'm-i2',
     'm-i3',
+    'm-i4',
+    'm-i5',
+    'm-i6',
     'm-sec',
   ]);
   assert.ok(onServer.events!.length > 0);
+  // The hook events: 7 of the genesis hook, 6 of the first block, the two warnings closed.
+  assert.equal(onServer.events!.filter((x) => JSON.parse(x).tx_index === -1).length, 15);
+  assert.deepEqual(onServer.transfers!.map((x) => JSON.parse(x).transfer).sort(), ['rel-1', 'tr-1']);
+  assert.deepEqual(onServer.warnings!.map((x) => JSON.parse(x).status).sort(), ['closed', 'closed', 'open']);
 });

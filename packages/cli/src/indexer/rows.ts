@@ -10,7 +10,11 @@ export interface Statement {
   readonly params: readonly (string | number | null | readonly string[])[];
 }
 
-/** Where an event sits: chain, height, its block's China date, transaction and event index. */
+/**
+ * Where an event sits: chain, height, its block's China date, transaction and event index — for a
+ * block-start hook's event (or the genesis hook's, at height 0) txIndex -1 (BLOCK_TX_INDEX), its
+ * number among the height's hook events (hooks.ts) and txHash '' (no transaction).
+ */
 export interface EventPlace {
   readonly chainId: string;
   readonly height: number;
@@ -51,6 +55,13 @@ export function jsonOf(v: Value): string {
 
 const UPSERT_MEMBER = `INSERT INTO members (chain_id, member, org, status, height) VALUES ($1, $2, $3, $4, $5)
   ON CONFLICT (chain_id, member) DO UPDATE SET org = excluded.org, status = excluded.status, height = excluded.height`;
+/** The transfer status each decision event sets. */
+const TRANSFER_STATUS: { readonly [type: string]: string } = {
+  'transfer.Accepted': 'accepted',
+  'transfer.Refused': 'refused',
+  'transfer.Withdrawn': 'withdrawn',
+  'transfer.Reclaimed': 'reclaimed',
+};
 const SET_STATUS = `UPDATE members SET status = $3, height = $4 WHERE chain_id = $1 AND member = $2`;
 
 /** The full event type, "module.Type" (events carry it qualified; older ones may not). */
@@ -108,6 +119,101 @@ export function statementsOf(e: IndexedEvent, at: EventPlace): Statement[] {
     case 'member.Left':
       if (member !== null) out.push({ sql: SET_STATUS, params: [c, member, '出党', h] });
       break;
+    // Transfers: the chain's own status of a member does not change by a transfer (a released
+    // membership is frozen, not ended: member.member still answers 正式党员 or 预备党员), so
+    // `members.status` does not either; an accepted transfer moves the membership's organization,
+    // a release to another chain marks it (`transfer_out`) until it is reclaimed.
+    case 'transfer.Requested':
+    case 'transfer.ReleasedOut': {
+      const transfer = str(d, 'transfer');
+      const from = str(d, 'from');
+      const to = str(d, 'to');
+      if (transfer === null || member === null || from === null || to === null) break;
+      const released = fullType(e) === 'transfer.ReleasedOut';
+      out.push({
+        sql: `INSERT INTO transfers (chain_id, transfer, member, from_org, to_org, to_chain, status, expires_on, height)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8::date, $9) ON CONFLICT (chain_id, transfer) DO UPDATE SET
+          status = excluded.status, height = excluded.height`,
+        params: [
+          c,
+          transfer,
+          member,
+          from,
+          to,
+          released ? str(d, 'toChain') : null,
+          released ? 'released' : 'requested',
+          released ? str(d, 'expiresOn') : null,
+          h,
+        ],
+      });
+      if (released)
+        out.push({
+          sql: `UPDATE members SET transfer_out = $3, height = $4 WHERE chain_id = $1 AND member = $2`,
+          params: [c, member, transfer, h],
+        });
+      break;
+    }
+    case 'transfer.Accepted':
+    case 'transfer.Refused':
+    case 'transfer.Withdrawn':
+    case 'transfer.Reclaimed': {
+      const transfer = str(d, 'transfer');
+      if (transfer === null) break;
+      const status = TRANSFER_STATUS[fullType(e)]!;
+      out.push({
+        sql: `UPDATE transfers SET status = $3, height = $4 WHERE chain_id = $1 AND transfer = $2`,
+        params: [c, transfer, status, h],
+      });
+      const to = str(d, 'to');
+      if (status === 'accepted' && member !== null && to !== null)
+        out.push({
+          sql: `UPDATE members SET org = $3, height = $4 WHERE chain_id = $1 AND member = $2`,
+          params: [c, member, to, h],
+        });
+      if (status === 'reclaimed' && member !== null)
+        out.push({
+          sql: `UPDATE members SET transfer_out = NULL, height = $4
+            WHERE chain_id = $1 AND member = $2 AND transfer_out = $3`,
+          params: [c, member, transfer, h],
+        });
+      break;
+    }
+    // The warning centre (block-start hooks only): one row per warning, open until closed.
+    case 'warnings.Raised': {
+      const id = str(d, 'id');
+      const org = str(d, 'org');
+      if (id === null || org === null) break;
+      out.push({
+        sql: `INSERT INTO warnings (chain_id, id, kind, level, org, member, due, cite, status, raised_height,
+            closed_by, closed_height, height)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, NULL, NULL, $9)
+          ON CONFLICT (chain_id, id) DO UPDATE SET kind = excluded.kind, level = excluded.level, org = excluded.org,
+            member = excluded.member, due = excluded.due, cite = excluded.cite, status = 'open',
+            raised_height = excluded.raised_height, closed_by = NULL, closed_height = NULL, height = excluded.height`,
+        params: [
+          c,
+          id,
+          str(d, 'kind') ?? '',
+          str(d, 'level') ?? '',
+          org,
+          str(d, 'member'),
+          str(d, 'due'),
+          str(d, 'cite') ?? '',
+          h,
+        ],
+      });
+      break;
+    }
+    case 'warnings.Closed': {
+      const id = str(d, 'id');
+      if (id === null) break;
+      out.push({
+        sql: `UPDATE warnings SET status = 'closed', closed_by = $3, closed_height = $4, height = $4
+          WHERE chain_id = $1 AND id = $2`,
+        params: [c, id, str(d, 'closedBy') ?? '', h],
+      });
+      break;
+    }
     case 'recruitment.StepRecorded': {
       const phase = str(d, 'phase');
       if (member === null || phase === null) break;

@@ -5,8 +5,12 @@
  * same transaction as the rows of that height. Money is integer fen (bigint), never a float.
  * No personal field has a column: the chain holds none in clear, and ids here are the chain's
  * opaque ids. `index_values` holds the operation index's records (read by state proofs, not from
- * events: index-values.ts), `index_months` their per-chain cursor (the last month read). New tables
- * are created on open (IF NOT EXISTS), so an older index gains them without a version change.
+ * events: index-values.ts), `index_months` their per-chain cursor (the last month read);
+ * `warnings` the warning centre's records from its block-start hook events, `transfers` the chain's
+ * transfers (in the chain and released out), `hook_cursors` how much of each watched entity's
+ * history the hook reading took (hooks.ts). New tables
+ * are created on open (IF NOT EXISTS) and new columns added (ADD COLUMN IF NOT EXISTS), so an older
+ * index gains them without a version change (its hook events from its cursor on).
  */
 export const SCHEMA_VERSION = 1;
 
@@ -40,6 +44,7 @@ CREATE TABLE IF NOT EXISTS members (
   height bigint NOT NULL,
   PRIMARY KEY (chain_id, member)
 );
+ALTER TABLE members ADD COLUMN IF NOT EXISTS transfer_out text;
 CREATE TABLE IF NOT EXISTS recruitment (
   chain_id text NOT NULL,
   member text NOT NULL,
@@ -96,6 +101,40 @@ CREATE TABLE IF NOT EXISTS index_months (
   month text NOT NULL,
   height bigint NOT NULL
 );
+CREATE TABLE IF NOT EXISTS transfers (
+  chain_id text NOT NULL,
+  transfer text NOT NULL,
+  member text NOT NULL,
+  from_org text NOT NULL,
+  to_org text NOT NULL,
+  to_chain text,
+  status text NOT NULL CHECK (status IN ('requested', 'accepted', 'refused', 'withdrawn', 'released', 'reclaimed')),
+  expires_on date,
+  height bigint NOT NULL,
+  PRIMARY KEY (chain_id, transfer)
+);
+CREATE TABLE IF NOT EXISTS warnings (
+  chain_id text NOT NULL,
+  id text NOT NULL,
+  kind text NOT NULL,
+  level text NOT NULL,
+  org text NOT NULL,
+  member text,
+  due text,
+  cite text NOT NULL,
+  status text NOT NULL CHECK (status IN ('open', 'closed')),
+  raised_height bigint NOT NULL,
+  closed_by text,
+  closed_height bigint,
+  height bigint NOT NULL,
+  PRIMARY KEY (chain_id, id)
+);
+CREATE TABLE IF NOT EXISTS hook_cursors (
+  chain_id text NOT NULL,
+  entity text NOT NULL,
+  seen integer NOT NULL CHECK (seen >= 0),
+  PRIMARY KEY (chain_id, entity)
+);
 CREATE OR REPLACE VIEW members_by_status AS
   SELECT chain_id, org, status, count(*)::integer AS members
   FROM members GROUP BY chain_id, org, status;
@@ -109,4 +148,10 @@ CREATE OR REPLACE VIEW dues_collected AS
 CREATE OR REPLACE VIEW meetings_per_quarter AS
   SELECT chain_id, org, kind, to_char(held_on, 'YYYY-"Q"Q') AS quarter, count(*)::integer AS meetings
   FROM meetings GROUP BY chain_id, org, kind, to_char(held_on, 'YYYY-"Q"Q');
+CREATE OR REPLACE VIEW transfers_out AS
+  SELECT m.chain_id, m.member, m.org, m.status, t.transfer, t.to_chain, t.to_org, t.expires_on, t.height
+  FROM members m JOIN transfers t ON t.chain_id = m.chain_id AND t.transfer = m.transfer_out;
+CREATE OR REPLACE VIEW warnings_open AS
+  SELECT chain_id, org, kind, level, count(*)::integer AS warnings
+  FROM warnings WHERE status = 'open' GROUP BY chain_id, org, kind, level;
 `;
