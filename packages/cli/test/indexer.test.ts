@@ -797,3 +797,43 @@ test('a PostgreSQL server gets the same rows as PGlite, in every table and view'
   assert.deepEqual(onServer.transfers!.map((x) => JSON.parse(x).transfer).sort(), ['rel-1', 'tr-1']);
   assert.deepEqual(onServer.warnings!.map((x) => JSON.parse(x).status).sort(), ['closed', 'closed', 'open']);
 });
+
+test('an approved expulsion makes the member 出党 in members; another sanction changes nothing (in-process, PGlite)', async () => {
+  const db = await openIndexDb('memory://');
+  try {
+    let h = 0;
+    const apply = async (type: string, data: Record<string, Value>) => {
+      h++;
+      const at = { chainId: 'x', height: h, date: '2026-12-05', txIndex: 0, eventIndex: 0, txHash: 'ab' };
+      const entities = [`member:${data.member as string}`, 'org:b1'];
+      for (const st of statementsOf({ module: type.split('.')[0]!, type, entities, data }, at))
+        await db.query(st.sql, st.params);
+    };
+    await apply('member.Imported', { member: 'm1', org: 'b1', status: '正式党员' });
+    await apply('member.Imported', { member: 'm2', org: 'b1', status: '正式党员' });
+    // The data as discipline/actions.ts emitDecision writes it.
+    await apply('discipline.SanctionApproved', {
+      sanction: 's1',
+      member: 'm1',
+      kind: '开除党籍',
+      effectiveFrom: '2026-12-05',
+      observationEnds: null,
+      status: '出党',
+      exitReason: '开除',
+    });
+    await apply('discipline.SanctionApproved', {
+      sanction: 's2',
+      member: 'm2',
+      kind: '严重警告',
+      effectiveFrom: '2026-12-05',
+      observationEnds: null,
+    });
+    const rows = await db.query('SELECT member, status FROM members ORDER BY member');
+    assert.deepEqual(rows.rows, [
+      { member: 'm1', status: '出党' },
+      { member: 'm2', status: '正式党员' },
+    ]);
+  } finally {
+    await db.close();
+  }
+});

@@ -119,6 +119,12 @@ export function statementsOf(e: IndexedEvent, at: EventPlace): Statement[] {
     case 'member.Left':
       if (member !== null) out.push({ sql: SET_STATUS, params: [c, member, '出党', h] });
       break;
+    // An expulsion approved (by the superior 党委 or, when referred, the discipline commission): the
+    // chain's member record says 出党 from that day; the event names the status it sets.
+    case 'discipline.SanctionApproved':
+      if (member !== null && str(d, 'status') === '出党')
+        out.push({ sql: SET_STATUS, params: [c, member, '出党', h] });
+      break;
     // Transfers: the chain's own status of a member does not change by a transfer (a released
     // membership is frozen, not ended: member.member still answers 正式党员 or 预备党员), so
     // `members.status` does not either; an accepted transfer moves the membership's organization,
