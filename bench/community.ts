@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { getSuite, type KeyPair, type Value } from '@djchain/crypto';
+import { decode, getSuite, type KeyPair, type Value } from '@djchain/crypto';
 import { signTx, type Transaction } from '@djchain/ledger';
 import { allModules, chinaTime } from '@djchain/modules';
 import { addressOf, Executor, MemoryState } from '@djchain/runtime';
@@ -24,6 +24,8 @@ export interface BenchCommunity {
   readonly tx: (b: number, action: string, params: Value) => Transaction;
   /** Whether the committed state holds `key` (a full state key: `<module>/<key>`). */
   readonly has: (key: string) => boolean;
+  /** The committed value of `key` (decoded), or undefined. */
+  readonly get: (key: string) => Value | undefined;
 }
 
 export function benchCommunity(opts: {
@@ -109,5 +111,13 @@ export function benchCommunity(opts: {
       expiry: height + 100,
     });
   };
-  return { block, tx, has: (key) => state.get(key) !== undefined };
+  return {
+    block,
+    tx,
+    has: (key) => state.get(key) !== undefined,
+    get: (key) => {
+      const v = state.get(key);
+      return v === undefined ? undefined : decode(v);
+    },
+  };
 }
