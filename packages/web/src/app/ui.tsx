@@ -12,6 +12,16 @@ export interface CodedView {
   readonly details?: unknown;
 }
 
+/** The coded view of a failed receipt's error: its code, message, cited rule where given, and details. */
+export function refusalOf(e: {
+  readonly code: string;
+  readonly message: string;
+  readonly cite?: string;
+  readonly details?: unknown;
+}): CodedView {
+  return { code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}), details: e.details };
+}
+
 /** The coded error inside anything thrown or returned: SDK errors, rejections, failed receipts. */
 export function codedOf(e: unknown): CodedView {
   const err = e as { code?: string; apiCode?: string; message?: string; details?: Record<string, unknown> };
