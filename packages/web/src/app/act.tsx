@@ -11,7 +11,7 @@ import { type ReactNode, useRef, useState } from 'react';
 import { postMayAct, whoMay } from './admin-permissions.ts';
 import { useApp, useAsync } from './context.tsx';
 import { superiorCommitteeOf } from './permissions.ts';
-import { CodedAlert, type CodedView, codedOf, refusalOf, useConfirm } from './ui.tsx';
+import { CodedAlert, type CodedView, codedOf, refusalOf, SubmitOnceButton, useConfirm } from './ui.tsx';
 
 export type FormValues = Record<string, unknown>;
 
@@ -125,16 +125,9 @@ export function ActCard(props: ActCardProps) {
         disabled={busy || receipt !== null}
       >
         {props.children}
-        <Button
-          type="primary"
-          htmlType="submit"
-          block
-          loading={busy}
-          disabled={busy || receipt !== null}
-          data-testid={`${props.testId}-submit`}
-        >
+        <SubmitOnceButton busy={busy} sent={receipt !== null} testId={`${props.testId}-submit`}>
           {busy ? t('submittingAct') : t('submitOnce')}
-        </Button>
+        </SubmitOnceButton>
       </Form>
       <div style={{ marginTop: 16 }}>
         {refusal ? <CodedAlert error={refusal} title={t('refusedTitle')} /> : null}

@@ -15,7 +15,7 @@ import { useApp, useAsync } from '../context.tsx';
 import { AppError } from '../errors.ts';
 import { useNames } from '../names.tsx';
 import { type AttendanceStatus, MEETING_KINDS, type Meeting, type MeetingKind } from '../orglife.ts';
-import { CodedAlert, codedOf, ErrorBlock, Loading } from '../ui.tsx';
+import { CodedAlert, codedOf, ErrorBlock, LabelledInput, Loading } from '../ui.tsx';
 import { OL_TAP_CSS, useOrgLifeAct } from './OrgLife.tsx';
 
 const MEDIA = [
@@ -97,15 +97,7 @@ export function MeetingFormPage() {
               data-testid="ol-kind"
             />
           </Form.Item>
-          <Form.Item label={t('olDate')} htmlFor="ol-date">
-            <Input
-              id="ol-date"
-              size="large"
-              type="date"
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-            />
-          </Form.Item>
+          <LabelledInput label={t('olDate')} id="ol-date" type="date" value={date} onChange={setDate} />
           {(kind === '党课' || kind === '主题党日') && (
             <Form.Item label={t('olLength')}>
               <Radio.Group
@@ -152,15 +144,13 @@ export function MeetingFormPage() {
             />
           </Form.Item>
           {kind === '主题党日' && (
-            <Form.Item label={t('olOffDay')} htmlFor="ol-offday">
-              <Input
-                id="ol-offday"
-                size="large"
-                maxLength={60}
-                value={offDay}
-                onChange={(e) => setOffDay(e.target.value)}
-              />
-            </Form.Item>
+            <LabelledInput
+              label={t('olOffDay')}
+              id="ol-offday"
+              maxLength={60}
+              value={offDay}
+              onChange={setOffDay}
+            />
           )}
           {act.refusal && planned === null && <CodedAlert error={act.refusal} />}
           <Button size="large" type="primary" htmlType="submit" disabled={act.busy} data-testid="ol-plan">
@@ -257,15 +247,7 @@ export function AttendanceForm({
   return (
     <Card title={t('olAttendance')} data-testid="ol-attendance">
       <Form layout="vertical" onFinish={() => void submit()} disabled={done !== null}>
-        <Form.Item label={t('olDate')} htmlFor="ol-held-on">
-          <Input
-            id="ol-held-on"
-            size="large"
-            type="date"
-            value={heldOn}
-            onChange={(e) => setHeldOn(e.target.value)}
-          />
-        </Form.Item>
+        <LabelledInput label={t('olDate')} id="ol-held-on" type="date" value={heldOn} onChange={setHeldOn} />
         {meeting.expected.map((m) => (
           <div
             key={m}

@@ -19,7 +19,7 @@ import { download } from '../chain.ts';
 import { type Session, useApp, useAsync } from '../context.tsx';
 import { eventLabel, type MessageKey } from '../i18n.ts';
 import { OrgName, useNames } from '../names.tsx';
-import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
+import { CodedAlert, codedOf, ErrorBlock, Loading, useBusyTask } from '../ui.tsx';
 import { isRefused, MemberCreditCard, MemberPostsCard, MemberWarningsCard } from './profile-cards.tsx';
 
 export function MemberPage({ id }: { id: string }) {
@@ -194,15 +194,12 @@ function PersonalCard({ chain, m }: { chain: Chain; m: MemberInfo }) {
   const { t, session, unlockKey } = useApp();
   const may = useAsync(async () => (session ? entitled(chain, session, m) : false), [m.id, session]);
   const [purpose, setPurpose] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CodedView | null>(null);
+  const { busy, error, setError, run } = useBusyTask();
   const [readAt, setReadAt] = useState<number | null>(null);
   const [released, setReleased] = useState<SealedAnswer | null>(null);
   const read = async () => {
     if (!session) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const key = await unlockKey();
       const c = chain.client;
       const status = await c.status();
@@ -237,11 +234,7 @@ function PersonalCard({ chain, m }: { chain: Chain; m: MemberInfo }) {
       setReadAt(r.height);
       // The record is committed: only now can the service release the fields it names.
       setReleased(await readSealed(window.location.origin, c.suite, c.chainId, record, key.secretKey));
-    } catch (e) {
-      setError(codedOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Card title={t('personal')} data-testid="personal-card">
