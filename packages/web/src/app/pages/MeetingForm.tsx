@@ -6,26 +6,16 @@
  * and its hash recorded with the meeting. Two signed acts: the plan, then the held record.
  */
 
-import { attachmentHash } from '@djchain/client';
 import type { Value } from '@djchain/crypto/browser';
 import { Alert, Button, Card, Form, Input, Radio, Select, Space } from 'antd';
 import { useState } from 'react';
 import { chinaToday } from '../chain.ts';
 import { useApp, useAsync } from '../context.tsx';
-import { AppError } from '../errors.ts';
+import { fileOrgDocument } from '../docs.ts';
 import { useNames } from '../names.tsx';
 import { type AttendanceStatus, MEETING_KINDS, type Meeting, type MeetingKind } from '../orglife.ts';
 import { CodedAlert, codedOf, ErrorBlock, LabelledInput, Loading } from '../ui.tsx';
 import { OL_TAP_CSS, useOrgLifeAct } from './OrgLife.tsx';
-
-const MEDIA = [
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'text/plain',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-];
 
 const newId = (...parts: string[]) =>
   `mt-${parts.join('-')}-${Date.now().toString(36)}`.replace(/[^A-Za-z0-9_.:-]/g, '').slice(0, 64);
@@ -199,22 +189,10 @@ export function AttendanceForm({
     if (file) {
       setPhase('uploading');
       try {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        const key = await unlockKey();
-        const put = await chain.client.putAttachment(
-          bytes,
-          {
-            org: meeting.org,
-            scope: 'org',
-            mediaType: MEDIA.includes(file.type) ? file.type : 'application/octet-stream',
-          },
-          key,
-        );
-        if (put.receipt !== null && put.receipt.receipt.status !== 'ok') throw put.receipt.receipt.error;
-        minutes = put.hash;
-        // The SDK computed it; the page checks the same bytes hash to what goes on chain.
-        if (attachmentHash(bytes) !== minutes)
-          throw new AppError('CLIENT_ATTACHMENT_MISMATCH', 'the minutes hash differs from the bytes read');
+        // Registered and uploaded as the organization's document; the bytes read are checked to hash
+        // to what goes on chain.
+        minutes = (await fileOrgDocument(chain, file, { org: meeting.org, scope: 'org' }, await unlockKey()))
+          .hash;
       } catch (e) {
         act.setRefusal(codedOf(e));
         setPhase('idle');

@@ -1,9 +1,9 @@
 /** 任免职务: appoint a 党务工作者 or 党小组长 (org.appointPost), end a post (org.endPost), current posts. */
-import { Card, Col, Form, Input, List, Row, Select, Tag } from 'antd';
+import { Card, Col, Form, Input, List, Row, Select } from 'antd';
 import { useState } from 'react';
 import { ActCard } from '../../act.tsx';
 import { useApp, useAsync } from '../../context.tsx';
-import { PersonName } from '../../names.tsx';
+import { PostHolder } from '../../names.tsx';
 import { useOrgTree } from '../../org-data.ts';
 import { ErrorBlock, Loading } from '../../ui.tsx';
 import { MemberIdField, OrgField } from './fields.tsx';
@@ -99,11 +99,7 @@ export function PostsPage() {
               locale={{ emptyText: t('noRecords') }}
               renderItem={(p) => (
                 <List.Item>
-                  <Tag color="red">{p.post}</Tag>{' '}
-                  <a href={`#/member/${p.member}`}>
-                    <PersonName id={p.member} />
-                  </a>{' '}
-                  · {p.since}
+                  <PostHolder post={p.post} member={p.member} current={true} />· {p.since}
                   {p.termEnd ? ` · ${t('termEnd', { date: p.termEnd })}` : ''}
                 </List.Item>
               )}

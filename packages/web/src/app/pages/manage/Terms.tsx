@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { ActCard } from '../../act.tsx';
 import { chinaToday } from '../../chain.ts';
 import { useApp, useAsync } from '../../context.tsx';
-import { PersonName } from '../../names.tsx';
+import { PostHolder } from '../../names.tsx';
 import { useOrgTree } from '../../org-data.ts';
 import { type TermState, termEndOf, termState } from '../../terms.ts';
 import { ErrorBlock, Loading } from '../../ui.tsx';
@@ -137,11 +137,7 @@ export function TermsPage() {
               locale={{ emptyText: t('noRecords') }}
               renderItem={(p) => (
                 <List.Item>
-                  <Tag color="red">{p.post}</Tag>{' '}
-                  <a href={`#/member/${p.member}`}>
-                    <PersonName id={p.member} />
-                  </a>{' '}
-                  · {t('electedOn')} {p.since}
+                  <PostHolder post={p.post} member={p.member} current={true} />· {t('electedOn')} {p.since}
                   {p.termEnd ? ` · ${t('termEnd', { date: p.termEnd })}` : ''}
                 </List.Item>
               )}
@@ -152,11 +148,8 @@ export function TermsPage() {
               locale={{ emptyText: t('noRecords') }}
               renderItem={(p) => (
                 <List.Item>
-                  <Tag>{p.post}</Tag>{' '}
-                  <a href={`#/member/${p.member}`}>
-                    <PersonName id={p.member} />
-                  </a>{' '}
-                  · {p.since} – {t('ended', { date: p.ended })} · {p.reason}
+                  <PostHolder post={p.post} member={p.member} current={false} />· {p.since} –{' '}
+                  {t('ended', { date: p.ended })} · {p.reason}
                 </List.Item>
               )}
             />
