@@ -11,7 +11,7 @@
  * open warnings (profile-cards.tsx); a read the node refuses shows its reason, not an error page.
  */
 
-import { addressOf, buildTx, readSealed, type SealedAnswer, signTransaction } from '@djchain/client';
+import { addressOf, readSealed, type SealedAnswer, signAction } from '@djchain/client';
 import { Alert, Button, Card, Col, Descriptions, Input, Row, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import type { Chain, MemberInfo } from '../chain.ts';
@@ -206,19 +206,18 @@ function PersonalCard({ chain, m }: { chain: Chain; m: MemberInfo }) {
       const nonce =
         status.height === 0 ? 0 : await c.nextNonce(addressOf(c.suite, key.publicKey), status.height);
       // Signed and recorded as the reader's own act, never on a member's behalf (the chain refuses it).
-      const record = signTransaction(
+      const record = signAction(
         c.suite,
-        key.secretKey,
-        buildTx({
-          chainId: c.chainId,
+        c.chainId,
+        key,
+        {
           module: 'member',
           action: 'recordProfileRead',
           // The purpose as typed: a blank one is refused by the chain (no default stands in for it).
           params: { member: m.id, purpose: purpose.trim(), fields: [...READ_FIELDS] },
-          signer: key.publicKey,
-          nonce,
-          expiry: status.height + 100,
-        }),
+        },
+        nonce,
+        status.height + 100,
       );
       const [submitted] = await c.submit([record]);
       if (!submitted?.accepted) {
