@@ -116,6 +116,7 @@ export type {
   Assessment as DuesAssessment,
   Payment as DuesPayment,
   Relief as DuesRelief,
+  Remittance as DuesRemittance,
 } from './dues/store.ts';
 export { EvidenceErrors } from './evidence/errors.ts';
 export { type JailOutcome, type JailRecord, jailKey, readmitKey } from './evidence/jail.ts';

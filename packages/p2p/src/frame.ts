@@ -26,8 +26,11 @@ export function withLength(body: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Seals outgoing frames of one direction. */
-export class FrameSealer {
+/**
+ * One direction's AEAD key and the frame counter both sides advance in step. Held in private fields,
+ * so the key never shows as a property of a sealer or an opener.
+ */
+abstract class FrameDirection {
   readonly #suite: Suite;
   readonly #key: Uint8Array;
   #counter = 0;
@@ -37,32 +40,39 @@ export class FrameSealer {
     this.#key = key;
   }
 
+  /** The number of the next frame. */
+  protected get counter(): number {
+    return this.#counter;
+  }
+
+  /** Runs one AEAD operation under the next frame's nonce; the counter advances unless it answers null. */
+  protected next(
+    op: (suite: Suite, key: Uint8Array, nonce: Uint8Array) => Uint8Array | null,
+  ): Uint8Array | null {
+    const out = op(this.#suite, this.#key, counterNonce(this.#counter));
+    if (out !== null) this.#counter++;
+    return out;
+  }
+}
+
+/** Seals outgoing frames of one direction. */
+export class FrameSealer extends FrameDirection {
   /** The complete wire frame (length header included) carrying `plaintext`. */
   seal(plaintext: Uint8Array): Uint8Array {
-    if (this.#counter >= MAX_COUNTER) throw new P2PError('P2P_CONNECTION_CLOSED', 'nonce counter exhausted');
-    const sealed = this.#suite.aeadEncrypt(this.#key, counterNonce(this.#counter++), plaintext);
+    if (this.counter >= MAX_COUNTER) throw new P2PError('P2P_CONNECTION_CLOSED', 'nonce counter exhausted');
+    const sealed = this.next((suite, key, nonce) => suite.aeadEncrypt(key, nonce, plaintext))!;
     return withLength(sealed);
   }
 }
 
 /** Opens incoming frame bodies of one direction, in order. */
-export class FrameOpener {
-  readonly #suite: Suite;
-  readonly #key: Uint8Array;
-  #counter = 0;
-
-  constructor(suite: Suite, key: Uint8Array) {
-    this.#suite = suite;
-    this.#key = key;
-  }
-
+export class FrameOpener extends FrameDirection {
   /** The plaintext of the next frame `body`; throws P2P_DECRYPT_FAILED when it does not authenticate. */
   open(body: Uint8Array): Uint8Array {
-    const plain = this.#suite.aeadDecrypt(this.#key, counterNonce(this.#counter), body);
+    const plain = this.next((suite, key, nonce) => suite.aeadDecrypt(key, nonce, body));
     if (plain === null) {
-      throw new P2PError('P2P_DECRYPT_FAILED', 'frame failed authentication', { frame: this.#counter });
+      throw new P2PError('P2P_DECRYPT_FAILED', 'frame failed authentication', { frame: this.counter });
     }
-    this.#counter++;
     return plain;
   }
 }

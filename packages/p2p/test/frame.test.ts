@@ -102,6 +102,26 @@ describe('frame codec limits and order', () => {
     assert.throws(() => opener2.open(f0.subarray(4)), { code: 'P2P_DECRYPT_FAILED' });
   });
 
+  it('a frame that fails does not advance the counter: the genuine one still opens after it', () => {
+    const sealer = new FrameSealer(suite, key);
+    const f0 = sealer.seal(Uint8Array.of(1));
+    const f1 = sealer.seal(Uint8Array.of(2));
+    const opener = new FrameOpener(suite, key);
+    const forged = Uint8Array.from(f0.subarray(4));
+    forged[0]! ^= 1;
+    assert.throws(() => opener.open(forged), { code: 'P2P_DECRYPT_FAILED', details: { frame: 0 } });
+    assert.deepEqual(opener.open(f0.subarray(4)), Uint8Array.of(1));
+    assert.throws(() => opener.open(forged), { code: 'P2P_DECRYPT_FAILED', details: { frame: 1 } });
+    assert.deepEqual(opener.open(f1.subarray(4)), Uint8Array.of(2));
+  });
+
+  it('neither a sealer nor an opener shows its key as a property', () => {
+    for (const o of [new FrameSealer(suite, key), new FrameOpener(suite, key)]) {
+      assert.deepEqual(Object.keys(o), []);
+      assert.equal(JSON.stringify(o), '{}');
+    }
+  });
+
   it('a frame sealed under the other direction key fails', () => {
     const other = new Uint8Array(32).fill(8);
     const frame = new FrameSealer(suite, other).seal(Uint8Array.of(9));

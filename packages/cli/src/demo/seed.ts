@@ -6,7 +6,7 @@
  * Each receipt is verified (light client) and must be "ok": the demo data obeys every rule.
  */
 
-import { buildTx, type DjchainClient, type SignedTx, signTransaction } from '@djchain/client';
+import { type DjchainClient, type SignedTx, signAction } from '@djchain/client';
 import type { KeyPair, Suite, Value } from '@djchain/crypto';
 import { chinaTime, type IsoDate } from '@djchain/modules';
 import { DemoError } from './errors.ts';
@@ -93,16 +93,11 @@ export async function seedHistory(suite: Suite, plan: DemoPlan, deps: SeedDeps):
         const key = keyOf(planned.signer);
         const nonce = nonces.get(planned.signer) ?? 0;
         nonces.set(planned.signer, nonce + 1);
-        const body = buildTx({
-          chainId: client.chainId,
-          module: planned.module,
-          action: planned.action,
-          params: params as Value,
-          signer: key.publicKey,
-          nonce,
-          expiry: status.height + 1000,
+        const act = { module: planned.module, action: planned.action, params: params as Value };
+        signed.push({
+          planned,
+          tx: signAction(suite, client.chainId, key, act, nonce, status.height + 1000),
         });
-        signed.push({ planned, tx: signTransaction(suite, key.secretKey, body) });
       }
       deps.onWave?.('submit', signed.length);
       for (let i = 0; i < signed.length; i += 500) {

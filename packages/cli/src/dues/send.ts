@@ -3,7 +3,7 @@
  * receipt in order. Only called after every row passed its checks, so a refusal here is the chain
  * disagreeing with the CLI (a post changed meanwhile): it is reported with its row, never hidden.
  */
-import { addressOf, buildTx, type DjchainClient, signTransaction } from '@djchain/client';
+import { addressOf, type DjchainClient, signAction } from '@djchain/client';
 import type { KeyPair, Value } from '@djchain/crypto';
 import { CliError, type Lang, reason } from '../i18n.ts';
 
@@ -24,18 +24,13 @@ export async function sendAll(
   for (let i = 0; i < actions.length; i += BATCH) {
     const part = actions.slice(i, i + BATCH);
     const signed = part.map((a) =>
-      signTransaction(
+      signAction(
         client.suite,
-        key.secretKey,
-        buildTx({
-          chainId: client.chainId,
-          module: 'dues',
-          action: a.action,
-          params: a.params,
-          signer: key.publicKey,
-          nonce: nonce++,
-          expiry: status.height + EXPIRY,
-        }),
+        client.chainId,
+        key,
+        { module: 'dues', action: a.action, params: a.params },
+        nonce++,
+        status.height + EXPIRY,
       ),
     );
     const results = await client.submit(signed);

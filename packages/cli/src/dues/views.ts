@@ -1,5 +1,5 @@
 /** The dues module's query answers as the CLI reads them (packages/modules/src/dues/queries.ts). */
-import type { DuesAssessment, DuesPayment, DuesRelief } from '@djchain/modules';
+import type { DuesAssessment, DuesPayment, DuesRelief, DuesRemittance } from '@djchain/modules';
 
 export type MonthState = 'notMember' | 'unassessed' | 'waived' | 'paid' | 'reported' | 'unpaid';
 
@@ -54,17 +54,7 @@ export interface ArrearsView {
   }[];
 }
 
-export interface RemittanceView {
-  readonly id: string;
-  readonly org: string;
-  readonly to: string | null;
-  readonly fen: number;
-  readonly period: string;
-  readonly reference: string | null;
-  readonly on: string;
-  readonly status: 'sent' | 'acknowledged';
-  readonly acknowledgedOn: string | null;
-}
+export type RemittanceView = DuesRemittance;
 
 export interface BooksView {
   readonly org: string;

@@ -27,35 +27,29 @@ const SECRET_CACHE_LIMIT = 64;
 const publicKeys = new Map<string, KeyObject>();
 const secretKeys = new Map<string, KeyObject>();
 
-function secretKeyObject(seed: Uint8Array): KeyObject {
-  checkLength(seed, 32, 'Ed25519 secret key (seed)');
-  const hex = toHex(seed);
-  let key = secretKeys.get(hex);
+/** The key object cached under `bytes`, made once by `make`; a full cache is emptied first. */
+function cachedKey(cache: Map<string, KeyObject>, limit: number, bytes: Uint8Array, make: () => KeyObject) {
+  const hex = toHex(bytes);
+  let key = cache.get(hex);
   if (key === undefined) {
-    key = createPrivateKey({
-      key: Buffer.from(concatBytes(PKCS8_PREFIX, seed)),
-      format: 'der',
-      type: 'pkcs8',
-    });
-    if (secretKeys.size >= SECRET_CACHE_LIMIT) secretKeys.clear();
-    secretKeys.set(hex, key);
+    key = make();
+    if (cache.size >= limit) cache.clear();
+    cache.set(hex, key);
   }
   return key;
 }
 
+function secretKeyObject(seed: Uint8Array): KeyObject {
+  checkLength(seed, 32, 'Ed25519 secret key (seed)');
+  return cachedKey(secretKeys, SECRET_CACHE_LIMIT, seed, () =>
+    createPrivateKey({ key: Buffer.from(concatBytes(PKCS8_PREFIX, seed)), format: 'der', type: 'pkcs8' }),
+  );
+}
+
 function publicKeyObject(publicKey: Uint8Array): KeyObject {
-  const hex = toHex(publicKey);
-  let key = publicKeys.get(hex);
-  if (key === undefined) {
-    key = createPublicKey({
-      key: Buffer.from(concatBytes(SPKI_PREFIX, publicKey)),
-      format: 'der',
-      type: 'spki',
-    });
-    if (publicKeys.size >= PUBLIC_CACHE_LIMIT) publicKeys.clear();
-    publicKeys.set(hex, key);
-  }
-  return key;
+  return cachedKey(publicKeys, PUBLIC_CACHE_LIMIT, publicKey, () =>
+    createPublicKey({ key: Buffer.from(concatBytes(SPKI_PREFIX, publicKey)), format: 'der', type: 'spki' }),
+  );
 }
 
 function publicKeyOf(seed: Uint8Array): Uint8Array {

@@ -4,9 +4,9 @@
  * the sealed content, and the read log the discipline-inspection view lists.
  */
 import type { Value } from '@djchain/crypto';
-import type { HookContext, ModuleDef } from '@djchain/runtime';
+import type { HookContext, ModuleDef, ReadContext } from '@djchain/runtime';
 import { defineQuery } from '../common/query.ts';
-import { mergeReads, readEntries, readLogKeys } from '../common/readlog.ts';
+import { mergeReads, type ReadEntry, readEntries, readLogKeys } from '../common/readlog.ts';
 import { asValue, MODULE } from '../common/stores.ts';
 import { checkDeclarationDeadlines } from './deadlines.ts';
 import { DeclarationErrors as E } from './errors.ts';
@@ -27,6 +27,17 @@ import { getPersonal, getRequest, declarationKeys as K, listed } from './store.t
 const MAX_READS = 500;
 /** Entries scanned per store for one query. */
 const SCAN_READS = 5000;
+
+/** The latest reads logged under `prefix`, by the member module (profiles) and this one, oldest first. */
+function latestReads(ctx: ReadContext, prefix: string): ReadEntry[] {
+  return mergeReads(
+    [
+      readEntries(ctx.readStore(MODULE.member), prefix, SCAN_READS),
+      readEntries(ctx.store, prefix, SCAN_READS),
+    ],
+    MAX_READS,
+  );
+}
 
 export const declarationModule: ModuleDef = {
   name: MODULE.declaration,
@@ -80,31 +91,13 @@ export const declarationModule: ModuleDef = {
     readsOf: defineQuery<{ member: string }>(E.BAD_PARAMS, {
       description: "Who read a member's sealed data (profile, declarations), when and why; the latest 500.",
       shape: { member: 'id' },
-      run: (ctx, p) =>
-        asValue(
-          mergeReads(
-            [
-              readEntries(ctx.readStore(MODULE.member), readLogKeys.bySubject(p.member), SCAN_READS),
-              readEntries(ctx.store, readLogKeys.bySubject(p.member), SCAN_READS),
-            ],
-            MAX_READS,
-          ),
-        ),
+      run: (ctx, p) => asValue(latestReads(ctx, readLogKeys.bySubject(p.member))),
     }),
     readLog: defineQuery<{ org: string }>(E.BAD_PARAMS, {
       description:
         "The discipline-inspection view: every read of sealed data of an organization's members; the latest 500.",
       shape: { org: 'id' },
-      run: (ctx, p) =>
-        asValue(
-          mergeReads(
-            [
-              readEntries(ctx.readStore(MODULE.member), readLogKeys.byOrg(p.org), SCAN_READS),
-              readEntries(ctx.store, readLogKeys.byOrg(p.org), SCAN_READS),
-            ],
-            MAX_READS,
-          ),
-        ),
+      run: (ctx, p) => asValue(latestReads(ctx, readLogKeys.byOrg(p.org))),
     }),
   },
   genesis(ctx: HookContext, config: Value) {

@@ -24,14 +24,17 @@ export function publishAnnounced(ctx: HookContext): void {
       const txIndex = Number(key.slice(prefix.length));
       const id = `${AUTO_ID_PREFIX}${source}.${prev}.${txIndex}`;
       if (ctx.store.has(disclosureKeys.item(id))) continue;
-      const item: DisclosureItem = {
-        id,
+      const shown = {
         org: a.org,
         kind: a.kind,
         scope: a.scope,
         from: a.from,
         until: a.until,
         content: a.content,
+      };
+      const item: DisclosureItem = {
+        id,
+        ...shown,
         corrects: null,
         withdraws: null,
         reason: null,
@@ -44,12 +47,7 @@ export function publishAnnounced(ctx: HookContext): void {
       ctx.store.set(disclosureKeys.item(id), asValue(item));
       emitHook(ctx, 'disclosure.Published', [orgEntity(a.org)], {
         item: id,
-        org: a.org,
-        kind: a.kind,
-        scope: a.scope,
-        from: a.from,
-        until: a.until,
-        content: a.content,
+        ...shown,
         source: asValue(item.source!),
       });
     }

@@ -138,21 +138,30 @@ export function owedMonths(
   return from === null ? elapsed : paceMonths(year, elapsed, from);
 }
 
-/** Several months' counts as one (a quarter, a year): sums, and each person once with every month. */
-export function mergePeople(parts: readonly PeopleCount[]): PeopleCount {
-  const byMember = new Map<string, { items: Set<string>; months: string[] }>();
+/** Sums `owed` and `done` over `parts`, handing each missing entry, in order, to `each`. */
+function sumCounts<T>(
+  parts: readonly { readonly owed: number; readonly done: number; readonly missing: readonly T[] }[],
+  each: (m: T) => void,
+): { owed: number; done: number } {
   let owed = 0;
   let done = 0;
   for (const p of parts) {
     owed += p.owed;
     done += p.done;
-    for (const m of p.missing) {
-      const e = byMember.get(m.member) ?? { items: new Set<string>(), months: [] };
-      for (const i of m.items) e.items.add(i);
-      e.months.push(...m.months);
-      byMember.set(m.member, e);
-    }
+    for (const m of p.missing) each(m);
   }
+  return { owed, done };
+}
+
+/** Several months' counts as one (a quarter, a year): sums, and each person once with every month. */
+export function mergePeople(parts: readonly PeopleCount[]): PeopleCount {
+  const byMember = new Map<string, { items: Set<string>; months: string[] }>();
+  const { owed, done } = sumCounts(parts, (m) => {
+    const e = byMember.get(m.member) ?? { items: new Set<string>(), months: [] };
+    for (const i of m.items) e.items.add(i);
+    e.months.push(...m.months);
+    byMember.set(m.member, e);
+  });
   const order = ['dues', 'orglife', 'study', 'contact', 'roster', 'transfer'] as const;
   const missing = [...byMember.keys()].sort().map((member) => {
     const e = byMember.get(member)!;
@@ -180,17 +189,11 @@ export function mergePeople(parts: readonly PeopleCount[]): PeopleCount {
  */
 export function mergeCheck(parts: readonly CheckCount[]): CheckCount {
   const byMember = new Map<string, CheckMiss>();
-  let owed = 0;
-  let done = 0;
-  for (const p of parts) {
-    owed += p.owed;
-    done += p.done;
-    for (const m of p.missing) {
-      const e = byMember.get(m.member);
-      const months = [...new Set([...(e?.months ?? []), ...m.months])].sort();
-      byMember.set(m.member, { ...m, months });
-    }
-  }
+  const { owed, done } = sumCounts(parts, (m) => {
+    const e = byMember.get(m.member);
+    const months = [...new Set([...(e?.months ?? []), ...m.months])].sort();
+    byMember.set(m.member, { ...m, months });
+  });
   const missing = [...byMember.keys()].sort().map((k) => byMember.get(k)!);
   return { owed, done, missing };
 }

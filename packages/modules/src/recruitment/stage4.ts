@@ -69,6 +69,19 @@ export function tally(
   return { ok: true, value: { expected, passed: r.passed, yesTotal: r.yesTotal } };
 }
 
+/** A vote step's rules end here: refused as the tally refuses, else accepted. */
+export function voteChecked(ctx: ActionContext, proc: Process, p: VoteParams, on: IsoDate): Result {
+  const t = tally(ctx, proc, p, on);
+  return t.ok ? okResult : t;
+}
+
+/** A vote step's effect: the counts recorded with the step (zeros where the tally refuses). */
+export function voteEffect(ctx: ActionContext, proc: Process, p: VoteParams, on: IsoDate): StepEffect {
+  const t = tally(ctx, proc, p, on);
+  const v = t.ok ? t.value : { expected: 0, passed: false, yesTotal: 0 };
+  return { data: { expected: v.expected, yesTotal: v.yesTotal, passed: v.passed } };
+}
+
 /** Step 12 支部委员会审查 — needs introducers, a passed political review (细则第十六条) and training (第十七条). */
 export const committeeReview = stepAction<Base>({
   action: 'committeeReview',
@@ -142,14 +155,9 @@ export const admissionVote = stepAction<VoteParams>({
     for (const i of proc.introducers) {
       if (!introducerEligible(ctx, i, on)) return fail(proc.version, E.INTRODUCER_INELIGIBLE, { member: i });
     }
-    const t = tally(ctx, proc, p, on);
-    return t.ok ? okResult : t;
+    return voteChecked(ctx, proc, p, on);
   },
-  effect(ctx, proc, p, on) {
-    const t = tally(ctx, proc, p, on);
-    const v = t.ok ? t.value : { expected: 0, passed: false, yesTotal: 0 };
-    return { data: { expected: v.expected, yesTotal: v.yesTotal, passed: v.passed } };
-  },
+  effect: voteEffect,
 });
 
 /** Step 16 上级党委派人谈话 — 党章第五条. */

@@ -9,7 +9,7 @@ import { missingMaterials } from './materials.ts';
 import { done, fail, M, processOrg, type StepEffect, stepAction } from './process.ts';
 import { publicityItem } from './publicity.ts';
 import { citeOf } from './rulesets.ts';
-import { tally, type VoteParams, voteShape } from './stage4.ts';
+import { type VoteParams, voteChecked, voteEffect, voteShape } from './stage4.ts';
 import type { Process } from './store.ts';
 
 type Base = { member: string; ref?: string };
@@ -124,14 +124,9 @@ export const conversionVote = stepAction<ConversionVote>({
       if (m < proc.params.extensionMinMonths || m > proc.params.extensionMaxMonths)
         return fail(proc.version, E.EXTENSION_RANGE, { months: m });
     }
-    const t = tally(ctx, proc, p, on);
-    return t.ok ? okResult : t;
+    return voteChecked(ctx, proc, p, on);
   },
-  effect(ctx, proc, p, on) {
-    const t = tally(ctx, proc, p, on);
-    const v = t.ok ? t.value : { expected: 0, passed: false, yesTotal: 0 };
-    return { data: { expected: v.expected, yesTotal: v.yesTotal, passed: v.passed } };
-  },
+  effect: voteEffect,
 });
 
 function withoutRound(proc: Process): Process['steps'] {

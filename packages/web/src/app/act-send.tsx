@@ -3,7 +3,7 @@ import type { VerifiedReceipt } from '@djchain/client';
 import type { KeyPair, Value } from '@djchain/crypto/browser';
 import { useState } from 'react';
 import { useApp } from './context.tsx';
-import { type CodedView, codedOf } from './ui.tsx';
+import { type CodedView, codedOf, refusalOf } from './ui.tsx';
 
 /**
  * Sends one act of `module` signed with `key` (or the key a function opens): busy while it runs,
@@ -24,13 +24,7 @@ export function useActSend(module: string) {
       const k = typeof key === 'function' ? await key() : key;
       const r = await chain.send(module, action, params, k);
       if (r.receipt.status === 'failed' && r.receipt.error) {
-        const e = r.receipt.error;
-        setRefusal({
-          code: e.code,
-          message: e.message,
-          ...(e.cite ? { cite: e.cite } : {}),
-          details: e.details,
-        });
+        setRefusal(refusalOf(r.receipt.error));
         return false;
       }
       setReceipt(r);

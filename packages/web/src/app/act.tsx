@@ -11,7 +11,7 @@ import { type ReactNode, useRef, useState } from 'react';
 import { postMayAct, whoMay } from './admin-permissions.ts';
 import { useApp, useAsync } from './context.tsx';
 import { superiorCommitteeOf } from './permissions.ts';
-import { CodedAlert, type CodedView, codedOf, useConfirm } from './ui.tsx';
+import { CodedAlert, type CodedView, codedOf, refusalOf, SubmitOnceButton, useConfirm } from './ui.tsx';
 
 export type FormValues = Record<string, unknown>;
 
@@ -65,11 +65,7 @@ export function ActCard(props: ActCardProps) {
       const r = await chain.send(module, action, prepared.params, key);
       if (r.receipt.status === 'failed') {
         const e = r.receipt.error;
-        setRefusal(
-          e
-            ? { code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}), details: e.details }
-            : { code: 'TX_FAILED', message: t('refused') },
-        );
+        setRefusal(e ? refusalOf(e) : { code: 'TX_FAILED', message: t('refused') });
       } else {
         setReceipt(r);
         props.onDone?.(r, v);
@@ -129,16 +125,9 @@ export function ActCard(props: ActCardProps) {
         disabled={busy || receipt !== null}
       >
         {props.children}
-        <Button
-          type="primary"
-          htmlType="submit"
-          block
-          loading={busy}
-          disabled={busy || receipt !== null}
-          data-testid={`${props.testId}-submit`}
-        >
+        <SubmitOnceButton busy={busy} sent={receipt !== null} testId={`${props.testId}-submit`}>
           {busy ? t('submittingAct') : t('submitOnce')}
-        </Button>
+        </SubmitOnceButton>
       </Form>
       <div style={{ marginTop: 16 }}>
         {refusal ? <CodedAlert error={refusal} title={t('refusedTitle')} /> : null}

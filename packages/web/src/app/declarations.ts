@@ -5,14 +5,7 @@
  * sealed read of a declaration takes: the read record with the stated purpose is committed first,
  * then the sealed-data service is asked for that record.
  */
-import {
-  addressOf,
-  buildTx,
-  readSealed,
-  type SealedAnswer,
-  type SignedTx,
-  signTransaction,
-} from '@djchain/client';
+import { addressOf, readSealed, type SealedAnswer, type SignedTx, signAction } from '@djchain/client';
 import type { KeyPair, Value } from '@djchain/crypto/browser';
 import type { PersonalRecord, PersonalStep, ReadEntry } from '@djchain/modules';
 import { PERSONAL_STEPS } from '@djchain/modules/lists';
@@ -49,18 +42,13 @@ export async function readDeclaration(
   const status = await c.status();
   const nonce = status.height === 0 ? 0 : await c.nextNonce(addressOf(c.suite, key.publicKey), status.height);
   const stated = purpose.trim();
-  const record: SignedTx = signTransaction(
+  const record: SignedTx = signAction(
     c.suite,
-    key.secretKey,
-    buildTx({
-      chainId: c.chainId,
-      module: 'declaration',
-      action: 'recordRead',
-      params: stated === '' ? { id } : { id, purpose: stated },
-      signer: key.publicKey,
-      nonce,
-      expiry: status.height + 100,
-    }),
+    c.chainId,
+    key,
+    { module: 'declaration', action: 'recordRead', params: stated === '' ? { id } : { id, purpose: stated } },
+    nonce,
+    status.height + 100,
   );
   const [submitted] = await c.submit([record]);
   if (!submitted?.accepted)

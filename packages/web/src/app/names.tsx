@@ -5,6 +5,7 @@
  * above it; packages/cli/src/sealed/names.ts). Loaded once per session; an id without a name the
  * reader may see stays an id.
  */
+import { Tag } from 'antd';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { useApp } from './context.tsx';
 
@@ -70,5 +71,17 @@ export function OrgName({ id }: { id: string }) {
     </span>
   ) : (
     <span data-org={id}>{id}</span>
+  );
+}
+
+/** A post and its holder, linked to the member's page; `current` posts in red, past ones plain. */
+export function PostHolder({ post, member, current }: { post: string; member: string; current: boolean }) {
+  return (
+    <>
+      {current ? <Tag color="red">{post}</Tag> : <Tag>{post}</Tag>}{' '}
+      <a href={`#/member/${member}`}>
+        <PersonName id={member} />
+      </a>{' '}
+    </>
   );
 }

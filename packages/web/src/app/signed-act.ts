@@ -2,7 +2,7 @@
 import type { Value } from '@djchain/crypto/browser';
 import { useState } from 'react';
 import { useApp } from './context.tsx';
-import { type CodedView, codedOf } from './ui.tsx';
+import { type CodedView, codedOf, refusalOf } from './ui.tsx';
 
 /**
  * One signed act of `module`: sign (the key opened again when needed), submit once; the chain's
@@ -25,11 +25,7 @@ export function useSignedAct() {
       const r = await chain.send(module, action, params, key, onBehalfOf);
       if (r.receipt.status === 'failed') {
         const e = r.receipt.error;
-        setRefusal(
-          e
-            ? { code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}), details: e.details }
-            : { code: 'TX_FAILED', message: t('refused') },
-        );
+        setRefusal(e ? refusalOf(e) : { code: 'TX_FAILED', message: t('refused') });
         return null;
       }
       return r.height;

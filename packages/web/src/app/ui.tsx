@@ -1,6 +1,6 @@
 /** Small shared pieces: loading and error blocks, coded chain errors with their cited article. */
-import { Alert, App, Button, Spin, Typography } from 'antd';
-import { type ReactNode, useRef } from 'react';
+import { Alert, App, Button, Form, Input, type InputProps, Spin, Typography } from 'antd';
+import { type ReactNode, useRef, useState } from 'react';
 import { useApp } from './context.tsx';
 import { zhErrors } from './errors-zh.ts';
 import { isMessageKey } from './i18n.ts';
@@ -10,6 +10,16 @@ export interface CodedView {
   readonly message: string;
   readonly cite?: string;
   readonly details?: unknown;
+}
+
+/** The coded view of a failed receipt's error: its code, message, cited rule where given, and details. */
+export function refusalOf(e: {
+  readonly code: string;
+  readonly message: string;
+  readonly cite?: string;
+  readonly details?: unknown;
+}): CodedView {
+  return { code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}), details: e.details };
 }
 
 /** The coded error inside anything thrown or returned: SDK errors, rejections, failed receipts. */
@@ -139,4 +149,67 @@ export function useConfirm(): (o: { title: ReactNode; content: ReactNode; onOk: 
       onOk: () => onOk(),
     });
   };
+}
+
+/**
+ * A labelled text input holding a page's own state (`value`, `onChange` with the text); `id` ties
+ * the label to it. Large, as every input of the pages; the other props go to the input.
+ */
+export function LabelledInput({
+  label,
+  id,
+  value,
+  onChange,
+  ...rest
+}: { label: string; id: string; value: string; onChange: (text: string) => void } & Omit<
+  InputProps,
+  'id' | 'value' | 'onChange' | 'size'
+>) {
+  return (
+    <Form.Item label={label} htmlFor={id}>
+      <Input id={id} size="large" value={value} onChange={(e) => onChange(e.target.value)} {...rest} />
+    </Form.Item>
+  );
+}
+
+/**
+ * A component's task that runs one at a time: `busy` while `run(task)` runs; `error` cleared when
+ * it starts, then what the task set with `setError` or, coded, what it threw.
+ */
+export function useBusyTask() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CodedView | null>(null);
+  const run = async (task: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await task();
+    } catch (e) {
+      setError(codedOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, run };
+}
+
+/** The submit button of a form sent once: spinning while `busy`, off while busy and once `sent`. */
+export function SubmitOnceButton(props: {
+  busy: boolean;
+  sent: boolean;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      type="primary"
+      htmlType="submit"
+      block
+      loading={props.busy}
+      disabled={props.busy || props.sent}
+      data-testid={props.testId}
+    >
+      {props.children}
+    </Button>
+  );
 }

@@ -6,12 +6,13 @@
  * recorded with its resolution id (`orglife.decideHandling`). People decide; the chain records.
  */
 
+import type { Value } from '@djchain/crypto/browser';
 import { Alert, Button, Card, Input, List, Radio, Select, Space, Tag } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { PersonName } from '../names.tsx';
-import { CodedAlert, ErrorBlock, Loading, useConfirm } from '../ui.tsx';
+import { CodedAlert, type CodedView, ErrorBlock, Loading, useConfirm } from '../ui.tsx';
 import { OL_TAP_CSS, Quiet, useOrgLifeAct } from './OrgLife.tsx';
 
 /** orglife RATINGS and HANDLINGS (modules src/orglife/rules.ts). */
@@ -49,16 +50,37 @@ export interface AppraisalView {
   }[];
 }
 
+/** A resolution id of the 党员大会 (as the orglife module checks it). */
+const RESOLUTION_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * The page's acts, each after a confirmation: `ask` shows `title` and `content`, then sends orglife
+ * `action` with the params `params()` builds and calls `then` once the act is on chain.
+ */
+function useConfirmedAct() {
+  const confirm = useConfirm();
+  const act = useOrgLifeAct();
+  const ask = (title: string, content: ReactNode, action: string, params: () => Value, then: () => void) =>
+    confirm({
+      title,
+      content,
+      onOk: async () => {
+        const h = await act.send('orglife', action, params());
+        if (h !== null) then();
+      },
+    });
+  return { act, ask };
+}
+
 export function AppraisalPage({ id }: { id: string }) {
   const { t, chain } = useApp();
-  const confirm = useConfirm();
   const data = useAsync(
     async () =>
       (await chain.client.query('orglife', 'appraisal', { meeting: id }))
         .result as unknown as AppraisalView | null,
     [id],
   );
-  const act = useOrgLifeAct();
+  const { act, ask } = useConfirmedAct();
   const [ratings, setRatings] = useState<Record<string, Rating>>({});
   const [correcting, setCorrecting] = useState<string | null>(null);
   if (data.loading && !data.data) return <Loading />;
@@ -90,24 +112,23 @@ export function AppraisalPage({ id }: { id: string }) {
     d: count('不合格'),
   });
   const submitRatings = () =>
-    confirm({
-      title: t('apSubmit'),
-      content: (
-        <div data-testid="ap-confirm-summary">
-          <p>{t('apConfirm')}</p>
-          <p>{counts}</p>
-        </div>
-      ),
-      onOk: async () => {
+    ask(
+      t('apSubmit'),
+      <div data-testid="ap-confirm-summary">
+        <p>{t('apConfirm')}</p>
+        <p>{counts}</p>
+      </div>,
+      'rate',
+      () => {
         const params: Record<string, string[]> = {};
         for (const r of RATINGS) {
           const ids = unrated.filter((x) => chosen(x.member) === r).map((x) => x.member);
           if (ids.length > 0) params[r] = ids;
         }
-        const h = await act.send('orglife', 'rate', { meeting: a.meeting, ...params });
-        if (h !== null) data.reload();
+        return { meeting: a.meeting, ...params };
       },
-    });
+      data.reload,
+    );
   const cases = a.rows.filter((r) => r.handling !== null);
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} className="ol-page">
@@ -231,32 +252,21 @@ export function AppraisalPage({ id }: { id: string }) {
 function CorrectForm(props: { member: string; year: number; current: Rating; onDone: () => void }) {
   const { member, year, current, onDone } = props;
   const { t } = useApp();
-  const confirm = useConfirm();
-  const act = useOrgLifeAct();
+  const { act, ask } = useConfirmedAct();
   const [rating, setRating] = useState<Rating>(current === '合格' ? '基本合格' : '合格');
   const [reason, setReason] = useState('');
   const [resolution, setResolution] = useState('');
-  const valid =
-    rating !== current && reason.trim().length >= 4 && /^[A-Za-z0-9._-]{1,64}$/.test(resolution.trim());
+  const valid = rating !== current && reason.trim().length >= 4 && RESOLUTION_ID.test(resolution.trim());
   const submit = () =>
-    confirm({
-      title: t('apCorrect'),
-      content: (
-        <p data-testid="ap-correct-summary">
-          {t('apCorrectConfirm', { member, rating: t(`apR_${rating}` as MessageKey) })}
-        </p>
-      ),
-      onOk: async () => {
-        const h = await act.send('orglife', 'correctRating', {
-          member,
-          year,
-          rating,
-          reason: reason.trim(),
-          resolution: resolution.trim(),
-        });
-        if (h !== null) onDone();
-      },
-    });
+    ask(
+      t('apCorrect'),
+      <p data-testid="ap-correct-summary">
+        {t('apCorrectConfirm', { member, rating: t(`apR_${rating}` as MessageKey) })}
+      </p>,
+      'correctRating',
+      () => ({ member, year, rating, reason: reason.trim(), resolution: resolution.trim() }),
+      onDone,
+    );
   return (
     <Space direction="vertical" style={{ width: '100%', marginTop: 8 }} data-testid={`ap-correct-${member}`}>
       <p style={{ color: '#595959', margin: 0 }}>{t('apCorrectNote')}</p>
@@ -282,53 +292,34 @@ function CorrectForm(props: { member: string; year: number; current: Rating; onD
         onChange={(e) => setReason(e.target.value)}
         data-testid={`ap-correct-reason-${member}`}
       />
-      <label htmlFor={`ap-correct-resolution-${member}`}>{t('apResolution')}</label>
-      <Input
-        id={`ap-correct-resolution-${member}`}
-        size="large"
-        value={resolution}
-        onChange={(e) => setResolution(e.target.value)}
-        data-testid={`ap-correct-resolution-${member}`}
-      />
-      {act.refusal && <CodedAlert error={act.refusal} />}
-      <Button
-        size="large"
-        type="primary"
-        disabled={act.busy || !valid}
+      <ResolutionInput id={`ap-correct-resolution-${member}`} value={resolution} onChange={setResolution} />
+      <SubmitAct
+        act={act}
+        valid={valid}
         onClick={submit}
-        data-testid={`ap-correct-submit-${member}`}
-      >
-        {t('apCorrect')}
-      </Button>
+        testId={`ap-correct-submit-${member}`}
+        label={t('apCorrect')}
+      />
     </Space>
   );
 }
 
 function HandlingForm({ member, year, onDone }: { member: string; year: number; onDone: () => void }) {
   const { t } = useApp();
-  const confirm = useConfirm();
-  const act = useOrgLifeAct();
+  const { act, ask } = useConfirmedAct();
   const [outcome, setOutcome] = useState<(typeof HANDLINGS)[number]>('限期改正');
   const [resolution, setResolution] = useState('');
-  const valid = /^[A-Za-z0-9._-]{1,64}$/.test(resolution.trim());
+  const valid = RESOLUTION_ID.test(resolution.trim());
   const submit = () =>
-    confirm({
-      title: t('apDecide'),
-      content: (
-        <p>
-          {t('apDecideConfirm')} {t(`apO_${outcome}` as MessageKey)} · {resolution.trim()}
-        </p>
-      ),
-      onOk: async () => {
-        const h = await act.send('orglife', 'decideHandling', {
-          member,
-          year,
-          outcome,
-          resolution: resolution.trim(),
-        });
-        if (h !== null) onDone();
-      },
-    });
+    ask(
+      t('apDecide'),
+      <p>
+        {t('apDecideConfirm')} {t(`apO_${outcome}` as MessageKey)} · {resolution.trim()}
+      </p>,
+      'decideHandling',
+      () => ({ member, year, outcome, resolution: resolution.trim() }),
+      onDone,
+    );
   return (
     <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
       <label htmlFor={`ap-outcome-${member}`}>{t('apOutcome')}</label>
@@ -340,24 +331,56 @@ function HandlingForm({ member, year, onDone }: { member: string; year: number; 
         options={HANDLINGS.map((h) => ({ value: h, label: t(`apO_${h}` as MessageKey) }))}
         data-testid={`ap-outcome-${member}`}
       />
-      <label htmlFor={`ap-resolution-${member}`}>{t('apResolution')}</label>
-      <Input
-        id={`ap-resolution-${member}`}
-        size="large"
-        value={resolution}
-        onChange={(e) => setResolution(e.target.value)}
-        data-testid={`ap-resolution-${member}`}
+      <ResolutionInput id={`ap-resolution-${member}`} value={resolution} onChange={setResolution} />
+      <SubmitAct
+        act={act}
+        valid={valid}
+        onClick={submit}
+        testId={`ap-decide-${member}`}
+        label={t('apDecide')}
       />
+    </Space>
+  );
+}
+
+/** The 党员大会's resolution id, labelled; `id` is the input's id and test id. */
+function ResolutionInput(props: { id: string; value: string; onChange: (v: string) => void }) {
+  const { t } = useApp();
+  return (
+    <>
+      <label htmlFor={props.id}>{t('apResolution')}</label>
+      <Input
+        id={props.id}
+        size="large"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        data-testid={props.id}
+      />
+    </>
+  );
+}
+
+/** The refusal of the last try, if any, and the button that asks to send (off while busy or invalid). */
+function SubmitAct(props: {
+  act: { busy: boolean; refusal: CodedView | null };
+  valid: boolean;
+  onClick: () => void;
+  testId: string;
+  label: string;
+}) {
+  const { act } = props;
+  return (
+    <>
       {act.refusal && <CodedAlert error={act.refusal} />}
       <Button
         size="large"
         type="primary"
-        disabled={act.busy || !valid}
-        onClick={submit}
-        data-testid={`ap-decide-${member}`}
+        disabled={act.busy || !props.valid}
+        onClick={props.onClick}
+        data-testid={props.testId}
       >
-        {t('apDecide')}
+        {props.label}
       </Button>
-    </Space>
+    </>
   );
 }

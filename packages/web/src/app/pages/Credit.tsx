@@ -16,7 +16,7 @@ import {
   ANSWER_POSTS,
   type Correction,
   CorrectionStatus,
-  CreditEntryHead,
+  CreditEntries,
   newCorrectionId,
 } from './credit-common.tsx';
 import { Quiet } from './OrgLife.tsx';
@@ -86,30 +86,21 @@ export function CreditPage() {
         <div style={{ color: '#595959' }}>{t('crThrough', { month: c.closedMonth })}</div>
       </Card>
       <Card title={t('crEntries')}>
-        <List
-          data-testid="credit-entries"
-          dataSource={[...c.entries]}
-          locale={{ emptyText: <Quiet text={t('crNone')} /> }}
-          renderItem={(e) => (
-            <List.Item
-              data-testid="credit-entry"
-              data-kind={e.kind}
-              data-record={e.record}
-              style={{ display: 'block' }}
-            >
-              <CreditEntryHead
-                points={e.points}
-                label={t(`cr_${e.kind}` as MessageKey)}
-                on={e.on}
-                record={e.record}
-              />
+        <CreditEntries
+          listTestId="credit-entries"
+          entries={c.entries}
+          empty={t('crNone')}
+          itemTestId="credit-entry"
+          label={(e) => t(`cr_${e.kind}` as MessageKey)}
+          below={(e) => (
+            <>
               {(e.corrections ?? []).map((k) => (
                 <CorrectionStatus key={k.id} c={k} />
               ))}
               {(e.corrections ?? []).some((k) => k.status === 'open') ? null : (
                 <AskCorrection member={member} year={year} record={e.record} onDone={data.reload} />
               )}
-            </List.Item>
+            </>
           )}
         />
       </Card>

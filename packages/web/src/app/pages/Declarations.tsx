@@ -27,7 +27,7 @@ import { useApp, useAsync } from '../context.tsx';
 import { declarationQuery, type PersonalRecord, readDeclaration } from '../declarations.ts';
 import type { MessageKey } from '../i18n.ts';
 import { PersonName } from '../names.tsx';
-import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
+import { CodedAlert, ErrorBlock, Loading, useBusyTask } from '../ui.tsx';
 
 const REVIEW_POSTS = ['书记', '组织委员', '纪检委员'];
 
@@ -61,14 +61,11 @@ function NewDeclaration() {
     [session?.memberId],
   );
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CodedView | null>(null);
+  const { busy, error, setError, run } = useBusyTask();
   const [filed, setFiled] = useState<number | null>(null);
   const submit = async (v: { kind: string; matterOn: string; text: string }) => {
     if (!session) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const key = await unlockKey();
       const c = chain.client;
       const { height } = await c.status();
@@ -100,11 +97,7 @@ function NewDeclaration() {
         form.resetFields();
         mine.reload();
       }
-    } catch (e) {
-      setError(codedOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
@@ -207,40 +200,26 @@ function Review({ org }: { org: string }) {
 
 function ReviewItem({ d, onChange }: { d: PersonalRecord; onChange: () => void }) {
   const { t, chain, unlockKey } = useApp();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CodedView | null>(null);
+  const { busy, error, setError, run } = useBusyTask();
   const [reason, setReason] = useState('');
   const [purpose, setPurpose] = useState('');
   const [traced, setTraced] = useState<number | null>(null);
   const [content, setContent] = useState<Record<string, string | number | null> | null>(null);
-  const step = async (action: string, extra: Record<string, string> = {}) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const step = (action: string, extra: Record<string, string> = {}) =>
+    run(async () => {
       const r = await chain.send('declaration', action, { id: d.id, ...extra }, await unlockKey());
       if (r.receipt.status === 'failed' && r.receipt.error) {
         const e = r.receipt.error;
         setError({ code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}) });
       } else onChange();
-    } catch (e) {
-      setError(codedOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const open = async () => {
-    setBusy(true);
-    setError(null);
+    });
+  const open = () => {
     setContent(null);
-    try {
+    return run(async () => {
       const out = await readDeclaration(chain, await unlockKey(), d.id, purpose, setTraced);
       if ('refused' in out) setError(out.refused);
       else setContent(out.answer.fields);
-    } catch (e) {
-      setError(codedOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const act = (action: string, label: MessageKey, extra?: Record<string, string>) => (
     <Button size="large" onClick={() => step(action, extra)} loading={busy} data-testid={`${action}-${d.id}`}>

@@ -11,7 +11,15 @@ import { chinaToday } from '../chain.ts';
 import { useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { PersonName } from '../names.tsx';
-import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading, useConfirm } from '../ui.tsx';
+import {
+  CodedAlert,
+  type CodedView,
+  codedOf,
+  ErrorBlock,
+  LabelledInput,
+  Loading,
+  useConfirm,
+} from '../ui.tsx';
 import { IncomingRemittances, LedgerCard, type Remittance } from './DuesBooks.tsx';
 import { fenOf, useDuesAct, yuan } from './dues-common.tsx';
 
@@ -466,24 +474,20 @@ function BooksCard({
         <Statistic title={t('duesHeld')} value={yuan(books.held)} />
       </Space>
       <Form layout="vertical" onFinish={confirm} style={{ marginTop: 16, maxWidth: 420 }}>
-        <Form.Item label={t('duesAmount')} htmlFor="dues-remit-amount">
-          <Input
-            id="dues-remit-amount"
-            size="large"
-            inputMode="decimal"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-          />
-        </Form.Item>
-        <Form.Item label={t('duesRemitPeriod')} htmlFor="dues-remit-period">
-          <Input
-            id="dues-remit-period"
-            size="large"
-            maxLength={16}
-            value={period}
-            onChange={(e) => setPeriod(e.target.value)}
-          />
-        </Form.Item>
+        <LabelledInput
+          label={t('duesAmount')}
+          id="dues-remit-amount"
+          inputMode="decimal"
+          value={amount}
+          onChange={setAmount}
+        />
+        <LabelledInput
+          label={t('duesRemitPeriod')}
+          id="dues-remit-period"
+          maxLength={16}
+          value={period}
+          onChange={setPeriod}
+        />
         {act.refusal && <CodedAlert error={act.refusal} />}
         <Button
           size="large"

@@ -6,26 +6,16 @@
  * and its hash recorded with the meeting. Two signed acts: the plan, then the held record.
  */
 
-import { attachmentHash } from '@djchain/client';
 import type { Value } from '@djchain/crypto/browser';
 import { Alert, Button, Card, Form, Input, Radio, Select, Space } from 'antd';
 import { useState } from 'react';
 import { chinaToday } from '../chain.ts';
 import { useApp, useAsync } from '../context.tsx';
-import { AppError } from '../errors.ts';
+import { fileOrgDocument } from '../docs.ts';
 import { useNames } from '../names.tsx';
 import { type AttendanceStatus, MEETING_KINDS, type Meeting, type MeetingKind } from '../orglife.ts';
-import { CodedAlert, codedOf, ErrorBlock, Loading } from '../ui.tsx';
+import { CodedAlert, codedOf, ErrorBlock, LabelledInput, Loading } from '../ui.tsx';
 import { OL_TAP_CSS, useOrgLifeAct } from './OrgLife.tsx';
-
-const MEDIA = [
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'text/plain',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-];
 
 const newId = (...parts: string[]) =>
   `mt-${parts.join('-')}-${Date.now().toString(36)}`.replace(/[^A-Za-z0-9_.:-]/g, '').slice(0, 64);
@@ -97,15 +87,7 @@ export function MeetingFormPage() {
               data-testid="ol-kind"
             />
           </Form.Item>
-          <Form.Item label={t('olDate')} htmlFor="ol-date">
-            <Input
-              id="ol-date"
-              size="large"
-              type="date"
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-            />
-          </Form.Item>
+          <LabelledInput label={t('olDate')} id="ol-date" type="date" value={date} onChange={setDate} />
           {(kind === '党课' || kind === '主题党日') && (
             <Form.Item label={t('olLength')}>
               <Radio.Group
@@ -152,15 +134,13 @@ export function MeetingFormPage() {
             />
           </Form.Item>
           {kind === '主题党日' && (
-            <Form.Item label={t('olOffDay')} htmlFor="ol-offday">
-              <Input
-                id="ol-offday"
-                size="large"
-                maxLength={60}
-                value={offDay}
-                onChange={(e) => setOffDay(e.target.value)}
-              />
-            </Form.Item>
+            <LabelledInput
+              label={t('olOffDay')}
+              id="ol-offday"
+              maxLength={60}
+              value={offDay}
+              onChange={setOffDay}
+            />
           )}
           {act.refusal && planned === null && <CodedAlert error={act.refusal} />}
           <Button size="large" type="primary" htmlType="submit" disabled={act.busy} data-testid="ol-plan">
@@ -209,22 +189,10 @@ export function AttendanceForm({
     if (file) {
       setPhase('uploading');
       try {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        const key = await unlockKey();
-        const put = await chain.client.putAttachment(
-          bytes,
-          {
-            org: meeting.org,
-            scope: 'org',
-            mediaType: MEDIA.includes(file.type) ? file.type : 'application/octet-stream',
-          },
-          key,
-        );
-        if (put.receipt !== null && put.receipt.receipt.status !== 'ok') throw put.receipt.receipt.error;
-        minutes = put.hash;
-        // The SDK computed it; the page checks the same bytes hash to what goes on chain.
-        if (attachmentHash(bytes) !== minutes)
-          throw new AppError('CLIENT_ATTACHMENT_MISMATCH', 'the minutes hash differs from the bytes read');
+        // Registered and uploaded as the organization's document; the bytes read are checked to hash
+        // to what goes on chain.
+        minutes = (await fileOrgDocument(chain, file, { org: meeting.org, scope: 'org' }, await unlockKey()))
+          .hash;
       } catch (e) {
         act.setRefusal(codedOf(e));
         setPhase('idle');
@@ -257,15 +225,7 @@ export function AttendanceForm({
   return (
     <Card title={t('olAttendance')} data-testid="ol-attendance">
       <Form layout="vertical" onFinish={() => void submit()} disabled={done !== null}>
-        <Form.Item label={t('olDate')} htmlFor="ol-held-on">
-          <Input
-            id="ol-held-on"
-            size="large"
-            type="date"
-            value={heldOn}
-            onChange={(e) => setHeldOn(e.target.value)}
-          />
-        </Form.Item>
+        <LabelledInput label={t('olDate')} id="ol-held-on" type="date" value={heldOn} onChange={setHeldOn} />
         {meeting.expected.map((m) => (
           <div
             key={m}

@@ -11,7 +11,7 @@
  * open warnings (profile-cards.tsx); a read the node refuses shows its reason, not an error page.
  */
 
-import { addressOf, buildTx, readSealed, type SealedAnswer, signTransaction } from '@djchain/client';
+import { addressOf, readSealed, type SealedAnswer, signAction } from '@djchain/client';
 import { Alert, Button, Card, Col, Descriptions, Input, Row, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import type { Chain, MemberInfo } from '../chain.ts';
@@ -19,7 +19,7 @@ import { download } from '../chain.ts';
 import { type Session, useApp, useAsync } from '../context.tsx';
 import { eventLabel, type MessageKey } from '../i18n.ts';
 import { OrgName, useNames } from '../names.tsx';
-import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
+import { CodedAlert, codedOf, ErrorBlock, Loading, useBusyTask } from '../ui.tsx';
 import { isRefused, MemberCreditCard, MemberPostsCard, MemberWarningsCard } from './profile-cards.tsx';
 
 export function MemberPage({ id }: { id: string }) {
@@ -194,34 +194,30 @@ function PersonalCard({ chain, m }: { chain: Chain; m: MemberInfo }) {
   const { t, session, unlockKey } = useApp();
   const may = useAsync(async () => (session ? entitled(chain, session, m) : false), [m.id, session]);
   const [purpose, setPurpose] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CodedView | null>(null);
+  const { busy, error, setError, run } = useBusyTask();
   const [readAt, setReadAt] = useState<number | null>(null);
   const [released, setReleased] = useState<SealedAnswer | null>(null);
   const read = async () => {
     if (!session) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const key = await unlockKey();
       const c = chain.client;
       const status = await c.status();
       const nonce =
         status.height === 0 ? 0 : await c.nextNonce(addressOf(c.suite, key.publicKey), status.height);
       // Signed and recorded as the reader's own act, never on a member's behalf (the chain refuses it).
-      const record = signTransaction(
+      const record = signAction(
         c.suite,
-        key.secretKey,
-        buildTx({
-          chainId: c.chainId,
+        c.chainId,
+        key,
+        {
           module: 'member',
           action: 'recordProfileRead',
           // The purpose as typed: a blank one is refused by the chain (no default stands in for it).
           params: { member: m.id, purpose: purpose.trim(), fields: [...READ_FIELDS] },
-          signer: key.publicKey,
-          nonce,
-          expiry: status.height + 100,
-        }),
+        },
+        nonce,
+        status.height + 100,
       );
       const [submitted] = await c.submit([record]);
       if (!submitted?.accepted) {
@@ -237,11 +233,7 @@ function PersonalCard({ chain, m }: { chain: Chain; m: MemberInfo }) {
       setReadAt(r.height);
       // The record is committed: only now can the service release the fields it names.
       setReleased(await readSealed(window.location.origin, c.suite, c.chainId, record, key.secretKey));
-    } catch (e) {
-      setError(codedOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Card title={t('personal')} data-testid="personal-card">

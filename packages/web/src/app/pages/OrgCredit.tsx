@@ -3,14 +3,13 @@
  * — read by its own post holders and those above it (the node's read rule, as the index) — every
  * point beside the record behind it. One organization at a time: no table of organizations, no rank.
  */
-import { Card, List, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import { chinaToday } from '../chain.ts';
 import { useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { useNames } from '../names.tsx';
 import { ErrorBlock, Loading } from '../ui.tsx';
-import { CreditEntryHead } from './credit-common.tsx';
-import { Quiet } from './OrgLife.tsx';
+import { CreditEntries } from './credit-common.tsx';
 
 interface OrgCredit {
   readonly org: string;
@@ -37,25 +36,12 @@ export function OrgCreditCard({ org }: { org: string }) {
       <b style={{ fontSize: '1.3em' }} data-testid="org-credit-total">
         {t('crTotal', { total: c.total })}
       </b>
-      <List
-        dataSource={[...c.entries]}
-        locale={{ emptyText: <Quiet text={t('ocNone')} /> }}
-        renderItem={(e) => (
-          <List.Item
-            data-testid="org-credit-entry"
-            data-kind={e.kind}
-            data-record={e.record}
-            style={{ display: 'block' }}
-          >
-            <CreditEntryHead
-              points={e.points}
-              label={t(`oc_${e.kind}` as MessageKey)}
-              on={e.on}
-              record={e.record}
-              extra={e.org !== c.org && <span>{names.org(e.org) ?? e.org}</span>}
-            />
-          </List.Item>
-        )}
+      <CreditEntries
+        entries={c.entries}
+        empty={t('ocNone')}
+        itemTestId="org-credit-entry"
+        label={(e) => t(`oc_${e.kind}` as MessageKey)}
+        extra={(e) => e.org !== c.org && <span>{names.org(e.org) ?? e.org}</span>}
       />
     </Card>
   );

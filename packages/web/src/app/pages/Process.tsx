@@ -41,7 +41,7 @@ import {
   recordOf,
   stepOf,
 } from '../recruit.ts';
-import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
+import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading, SubmitOnceButton } from '../ui.tsx';
 
 export function ProcessPage({ member, action }: { member: string; action?: string | undefined }) {
   const { t, chain } = useApp();
@@ -278,16 +278,9 @@ function StepForm({
         {visible.map((f) => (
           <FieldInput key={f.name} f={f} chain={chain} form={form} doc={{ org: branch, member }} />
         ))}
-        <Button
-          type="primary"
-          htmlType="submit"
-          block
-          loading={busy}
-          disabled={busy || receipt !== null}
-          data-testid="step-submit"
-        >
+        <SubmitOnceButton busy={busy} sent={receipt !== null} testId="step-submit">
           {receipt ? t('submitted') : busy ? t('submitting') : t('submit')}
-        </Button>
+        </SubmitOnceButton>
       </Form>
       <Modal
         open={confirm !== null}

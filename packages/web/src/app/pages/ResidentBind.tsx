@@ -10,7 +10,7 @@ import { sealedResidentCheck, type VerifiedReceipt } from '@djchain/client';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useApp } from '../context.tsx';
-import { CodedAlert, type CodedView, codedOf } from '../ui.tsx';
+import { CodedAlert, type CodedView, codedOf, refusalOf } from '../ui.tsx';
 import { SignInPage } from './SignIn.tsx';
 
 export function ResidentBindPage() {
@@ -38,13 +38,7 @@ export function ResidentBindPage() {
       );
       const r = await chain.send('resident', 'bind', { id: v.id, org: post.org, address, commitment }, key);
       if (r.receipt.status === 'failed' && r.receipt.error) {
-        const e = r.receipt.error;
-        setRefusal({
-          code: e.code,
-          message: e.message,
-          ...(e.cite ? { cite: e.cite } : {}),
-          details: e.details,
-        });
+        setRefusal(refusalOf(r.receipt.error));
         return;
       }
       setReceipt(r);

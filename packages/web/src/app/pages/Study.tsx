@@ -6,14 +6,14 @@
  * A diagnostic for the member and the branch: no ranking, no check-ins, no online time.
  */
 
-import { Alert, Button, Card, Form, Input, InputNumber, List, Radio, Space, Tag } from 'antd';
+import { Alert, Button, Card, Form, InputNumber, List, Radio, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { chinaToday } from '../chain.ts';
 import { useApp, useAsync } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { PersonName } from '../names.tsx';
 import type { StudyProgress } from '../orglife.ts';
-import { CodedAlert, ErrorBlock, Loading, useConfirm } from '../ui.tsx';
+import { CodedAlert, ErrorBlock, LabelledInput, Loading, useConfirm } from '../ui.tsx';
 import { OL_TAP_CSS, Quiet, useOrgLifeAct } from './OrgLife.tsx';
 
 /** A study record as `study.progress` and `study.pending` return it (modules src/study/store.ts). */
@@ -135,26 +135,15 @@ function MyStudyPage() {
       </Card>
       <Card title={t('sdReport')} data-testid="sd-report">
         <Form layout="vertical" onFinish={submit}>
-          <Form.Item label={t('sdDate')} htmlFor="sd-on">
-            <Input
-              id="sd-on"
-              size="large"
-              type="date"
-              value={on}
-              max={today}
-              onChange={(e) => setOn(e.target.value)}
-            />
-          </Form.Item>
-          <Form.Item label={t('sdTopic')} htmlFor="sd-topic">
-            <Input
-              id="sd-topic"
-              size="large"
-              maxLength={60}
-              placeholder={t('sdTopicHint')}
-              value={topic}
-              onChange={(e) => setTopic(e.target.value)}
-            />
-          </Form.Item>
+          <LabelledInput label={t('sdDate')} id="sd-on" type="date" value={on} max={today} onChange={setOn} />
+          <LabelledInput
+            label={t('sdTopic')}
+            id="sd-topic"
+            maxLength={60}
+            placeholder={t('sdTopicHint')}
+            value={topic}
+            onChange={setTopic}
+          />
           <Form.Item label={t('sdLength')}>
             <Radio.Group
               size="large"

@@ -1,8 +1,9 @@
 /** What the credit pages share: a correction request's record and how its state is shown. */
 import type { CorrectionRecord } from '@djchain/modules';
-import { Space, Tag } from 'antd';
+import { List, Space, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useApp } from '../context.tsx';
+import { Quiet } from './OrgLife.tsx';
 
 /** The posts of the member's branch that answer a request (insight.answerCreditCorrection). */
 export const ANSWER_POSTS: readonly string[] = ['书记', '组织委员'];
@@ -71,5 +72,45 @@ export function CreditEntryHead({
         {t('ixRecord')}：<code>{record}</code>
       </div>
     </>
+  );
+}
+
+/**
+ * A year's credit entries as both credit pages list them: each item (test id `itemTestId`, with its
+ * kind and record) opens with its head — `label`, `extra` — and shows `below` under it; `empty`
+ * when there is none.
+ */
+export function CreditEntries<E extends { points: number; kind: string; on: string; record: string }>(props: {
+  entries: readonly E[];
+  empty: string;
+  itemTestId: string;
+  listTestId?: string;
+  label: (e: E) => string;
+  extra?: (e: E) => ReactNode;
+  below?: (e: E) => ReactNode;
+}) {
+  return (
+    <List
+      data-testid={props.listTestId}
+      dataSource={[...props.entries]}
+      locale={{ emptyText: <Quiet text={props.empty} /> }}
+      renderItem={(e) => (
+        <List.Item
+          data-testid={props.itemTestId}
+          data-kind={e.kind}
+          data-record={e.record}
+          style={{ display: 'block' }}
+        >
+          <CreditEntryHead
+            points={e.points}
+            label={props.label(e)}
+            on={e.on}
+            record={e.record}
+            extra={props.extra?.(e)}
+          />
+          {props.below?.(e)}
+        </List.Item>
+      )}
+    />
   );
 }

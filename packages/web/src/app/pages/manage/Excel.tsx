@@ -8,12 +8,11 @@
  * Export: the template, the roster and the recruitment report from chain data.
  */
 import {
-  buildTx,
   type ImportPlan,
   type SealedImportAnswer,
   sealedImport,
   sealedImportRequest,
-  signTransaction,
+  signAction,
 } from '@djchain/client';
 import { type RosterRead, type RowError, validateRows } from '@djchain/client/roster';
 import type { KeyPair } from '@djchain/crypto/browser';
@@ -147,18 +146,13 @@ function ImportCard() {
     for (let i = 0; i < plans.length; i += BATCH) {
       const part = plans.slice(i, i + BATCH);
       const signed = part.map((p) =>
-        signTransaction(
+        signAction(
           client.suite,
-          key.secretKey,
-          buildTx({
-            chainId: client.chainId,
-            module: 'member',
-            action: p.action,
-            params: p.params,
-            signer: key.publicKey,
-            nonce: nonce++,
-            expiry: height + EXPIRY,
-          }),
+          client.chainId,
+          key,
+          { module: 'member', action: p.action, params: p.params },
+          nonce++,
+          height + EXPIRY,
         ),
       );
       const admitted = await client.submit(signed);

@@ -1,12 +1,12 @@
 /** 任免职务: appoint a 党务工作者 or 党小组长 (org.appointPost), end a post (org.endPost), current posts. */
-import { Card, Col, Form, Input, List, Row, Select, Tag } from 'antd';
+import { Card, Col, Form, Input, List, Row, Select } from 'antd';
 import { useState } from 'react';
 import { ActCard } from '../../act.tsx';
 import { useApp, useAsync } from '../../context.tsx';
-import { PersonName } from '../../names.tsx';
-import { orgOptions, useOrgTree } from '../../org-data.ts';
+import { PostHolder } from '../../names.tsx';
+import { useOrgTree } from '../../org-data.ts';
 import { ErrorBlock, Loading } from '../../ui.tsx';
-import { MEMBER_ID } from './fields.tsx';
+import { MemberIdField, OrgField } from './fields.tsx';
 
 const POSTS = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员', '党务工作者', '党小组长'];
 
@@ -48,22 +48,14 @@ export function PostsPage() {
             refresh();
           }}
         >
-          <Form.Item name="org" label={t('orgField')} rules={[{ required: true }]}>
-            <Select
-              options={orgOptions(orgs)}
-              onChange={(o: string) => setShown(o)}
-              data-testid="appoint-org"
-            />
-          </Form.Item>
+          <OrgField orgs={orgs} onPick={setShown} testId="appoint-org" />
           <Form.Item name="post" label={t('postField')} rules={[{ required: true }]}>
             <Select
               options={['党务工作者', '党小组长'].map((p) => ({ value: p, label: p }))}
               data-testid="appoint-post-kind"
             />
           </Form.Item>
-          <Form.Item name="member" label={t('memberField')} rules={[{ required: true, pattern: MEMBER_ID }]}>
-            <Input data-testid="appoint-member" />
-          </Form.Item>
+          <MemberIdField testId="appoint-member" />
         </ActCard>
       </Col>
       <Col xs={24} lg={12}>
@@ -88,15 +80,11 @@ export function PostsPage() {
           })}
           onDone={refresh}
         >
-          <Form.Item name="org" label={t('orgField')} rules={[{ required: true }]}>
-            <Select options={orgOptions(orgs)} onChange={(o: string) => setShown(o)} data-testid="end-org" />
-          </Form.Item>
+          <OrgField orgs={orgs} onPick={setShown} testId="end-org" />
           <Form.Item name="post" label={t('postField')} rules={[{ required: true }]}>
             <Select options={POSTS.map((p) => ({ value: p, label: p }))} data-testid="end-post-kind" />
           </Form.Item>
-          <Form.Item name="member" label={t('memberField')} rules={[{ required: true, pattern: MEMBER_ID }]}>
-            <Input data-testid="end-member" />
-          </Form.Item>
+          <MemberIdField testId="end-member" />
           <Form.Item name="reason" label={t('reasonField')} rules={[{ required: true, max: 200 }]}>
             <Input.TextArea rows={2} data-testid="end-reason" />
           </Form.Item>
@@ -111,11 +99,7 @@ export function PostsPage() {
               locale={{ emptyText: t('noRecords') }}
               renderItem={(p) => (
                 <List.Item>
-                  <Tag color="red">{p.post}</Tag>{' '}
-                  <a href={`#/member/${p.member}`}>
-                    <PersonName id={p.member} />
-                  </a>{' '}
-                  · {p.since}
+                  <PostHolder post={p.post} member={p.member} current={true} />· {p.since}
                   {p.termEnd ? ` · ${t('termEnd', { date: p.termEnd })}` : ''}
                 </List.Item>
               )}

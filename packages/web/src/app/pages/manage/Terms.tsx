@@ -3,16 +3,16 @@
  * form recording an elected committee (org.electCommittee, by the superior 党委), and the
  * organization's post holders past and present (the election records kept across terms).
  */
-import { Button, Card, Col, Form, Input, List, Row, Select, Table, Tag } from 'antd';
+import { Button, Card, Col, Form, Input, List, Row, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ActCard } from '../../act.tsx';
 import { chinaToday } from '../../chain.ts';
 import { useApp, useAsync } from '../../context.tsx';
-import { PersonName } from '../../names.tsx';
-import { orgOptions, useOrgTree } from '../../org-data.ts';
+import { PostHolder } from '../../names.tsx';
+import { useOrgTree } from '../../org-data.ts';
 import { type TermState, termEndOf, termState } from '../../terms.ts';
 import { ErrorBlock, Loading } from '../../ui.tsx';
-import { MEMBER_ID } from './fields.tsx';
+import { MEMBER_ID, OrgField } from './fields.tsx';
 
 const COMMITTEE = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员'] as const;
 
@@ -118,13 +118,7 @@ export function TermsPage() {
             tree.reload();
           }}
         >
-          <Form.Item name="org" label={t('orgField')} rules={[{ required: true }]}>
-            <Select
-              options={orgOptions(orgs)}
-              onChange={(o: string) => setShown(o)}
-              data-testid="elect-org"
-            />
-          </Form.Item>
+          <OrgField orgs={orgs} onPick={setShown} testId="elect-org" />
           {COMMITTEE.map((p) => (
             <Form.Item key={p} name={p} label={p} rules={[{ required: p === '书记', pattern: MEMBER_ID }]}>
               <Input placeholder={t('memberField')} data-testid={`elect-${p}`} />
@@ -143,11 +137,7 @@ export function TermsPage() {
               locale={{ emptyText: t('noRecords') }}
               renderItem={(p) => (
                 <List.Item>
-                  <Tag color="red">{p.post}</Tag>{' '}
-                  <a href={`#/member/${p.member}`}>
-                    <PersonName id={p.member} />
-                  </a>{' '}
-                  · {t('electedOn')} {p.since}
+                  <PostHolder post={p.post} member={p.member} current={true} />· {t('electedOn')} {p.since}
                   {p.termEnd ? ` · ${t('termEnd', { date: p.termEnd })}` : ''}
                 </List.Item>
               )}
@@ -158,11 +148,8 @@ export function TermsPage() {
               locale={{ emptyText: t('noRecords') }}
               renderItem={(p) => (
                 <List.Item>
-                  <Tag>{p.post}</Tag>{' '}
-                  <a href={`#/member/${p.member}`}>
-                    <PersonName id={p.member} />
-                  </a>{' '}
-                  · {p.since} – {t('ended', { date: p.ended })} · {p.reason}
+                  <PostHolder post={p.post} member={p.member} current={false} />· {p.since} –{' '}
+                  {t('ended', { date: p.ended })} · {p.reason}
                 </List.Item>
               )}
             />

@@ -1,11 +1,12 @@
 /**
  * Form fields the action pages share: the member id (with what the chain holds for it shown
- * beneath), a key address, and the patterns both are checked with before anything is signed.
+ * beneath), the organization, a key address, and the patterns checked before anything is signed.
  */
-import { Form, Input } from 'antd';
+import { Form, Input, Select } from 'antd';
 import type { ReactNode } from 'react';
-import type { MemberInfo } from '../../chain.ts';
+import type { MemberInfo, OrgInfo } from '../../chain.ts';
 import { useApp, useAsync } from '../../context.tsx';
+import { orgOptions } from '../../org-data.ts';
 
 export const MEMBER_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 export const ADDRESS = /^[0-9a-f]{40}$/;
@@ -46,6 +47,24 @@ export function MemberIdField({ testId, below }: { testId: string; below?: (id: 
         </Form.Item>
       ) : null}
     </>
+  );
+}
+
+/** The `org` field picking one of `orgs`; `onPick` hears the choice (the page shows its records). */
+export function OrgField({
+  orgs,
+  onPick,
+  testId,
+}: {
+  orgs: readonly OrgInfo[];
+  onPick: (org: string) => void;
+  testId: string;
+}) {
+  const { t } = useApp();
+  return (
+    <Form.Item name="org" label={t('orgField')} rules={[{ required: true }]}>
+      <Select options={orgOptions(orgs)} onChange={(o: string) => onPick(o)} data-testid={testId} />
+    </Form.Item>
   );
 }
 
