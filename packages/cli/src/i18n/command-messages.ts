@@ -215,6 +215,10 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
       '链 {chainId}：已索引至高度 {to}（本次自 {from} 起，{events} 条事件，{indexValues} 条运行指数记录）',
     en: 'Chain {chainId}: indexed to height {to} (from {from} this run, {events} events, {indexValues} operation index records)',
   },
+  indexServing: {
+    'zh-CN': '辖区看板的只读接口（JSON）：{url}/region/chains\n',
+    en: 'The dashboards\' read-only API (JSON): {url}/region/chains\n',
+  },
   indexFollowing: {
     'zh-CN': '正在跟随 {chains} 条链，写入 {db}；按 Ctrl-C 停止。\n',
     en: 'Following {chains} chain(s) into {db}; Ctrl-C stops.\n',

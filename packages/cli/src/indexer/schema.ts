@@ -5,7 +5,9 @@
  * same transaction as the rows of that height. Money is integer fen (bigint), never a float.
  * No personal field has a column: the chain holds none in clear, and ids here are the chain's
  * opaque ids. `index_values` holds the operation index's records (read by state proofs, not from
- * events: index-values.ts), `index_months` their per-chain cursor (the last month read). New tables
+ * events: index-values.ts), `index_months` their per-chain cursor (the last month read), `orgs` the
+ * organizations' public names, kinds and parents from the trusted genesis document (orgs.ts: what
+ * the dashboards show a chain and an organization by). New tables
  * are created on open (IF NOT EXISTS), so an older index gains them without a version change.
  */
 export const SCHEMA_VERSION = 1;
@@ -95,6 +97,15 @@ CREATE TABLE IF NOT EXISTS index_months (
   chain_id text PRIMARY KEY,
   month text NOT NULL,
   height bigint NOT NULL
+);
+CREATE TABLE IF NOT EXISTS orgs (
+  chain_id text NOT NULL,
+  org text NOT NULL,
+  name text NOT NULL,
+  kind text NOT NULL,
+  parent text,
+  height bigint NOT NULL,
+  PRIMARY KEY (chain_id, org)
 );
 CREATE OR REPLACE VIEW members_by_status AS
   SELECT chain_id, org, status, count(*)::integer AS members
