@@ -217,7 +217,7 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
   },
   indexServing: {
     'zh-CN': '辖区看板的只读接口（JSON）：{url}/region/chains\n',
-    en: 'The dashboards\' read-only API (JSON): {url}/region/chains\n',
+    en: "The dashboards' read-only API (JSON): {url}/region/chains\n",
   },
   indexFollowing: {
     'zh-CN': '正在跟随 {chains} 条链，写入 {db}；按 Ctrl-C 停止。\n',
