@@ -94,7 +94,8 @@ function ChainCard({ c }: { c: ChainFigures }) {
     <Card
       title={
         <span style={{ whiteSpace: 'normal' }}>
-          {c.name} <Typography.Text type="secondary">（{p.chainId}）</Typography.Text>
+          {c.name}
+          <Typography.Text type="secondary">（{p.chainId}）</Typography.Text>
         </span>
       }
       data-testid={`region-chain-${p.chainId}`}
@@ -125,24 +126,29 @@ function ChainCard({ c }: { c: ChainFigures }) {
           )}
         </Section>
         <Section title={t('rgDues')}>
-          <Table
-            size="small"
-            pagination={false}
-            rowKey="month"
-            dataSource={c.duesByMonth}
-            data-testid="region-dues"
-            locale={{ emptyText: t('none') }}
-            columns={[
-              { title: t('rgMonth'), dataIndex: 'month' },
-              {
-                title: t('rgAmount'),
-                dataIndex: 'fen',
-                align: 'right',
-                render: (fen: number) => yuanText(fen),
-              },
-            ]}
-          />
-          <ByOrg orgs={c.orgs.filter((o) => o.dues.length > 0)} render={(o) => <OrgDues o={o} />} />
+          {c.duesByMonth.length === 0 ? (
+            <Typography.Text type="secondary">{t('none')}</Typography.Text>
+          ) : (
+            <>
+              <Table
+                size="small"
+                pagination={false}
+                rowKey="month"
+                dataSource={c.duesByMonth}
+                data-testid="region-dues"
+                columns={[
+                  { title: t('rgMonth'), dataIndex: 'month' },
+                  {
+                    title: t('rgAmount'),
+                    dataIndex: 'fen',
+                    align: 'right',
+                    render: (fen: number) => yuanText(fen),
+                  },
+                ]}
+              />
+              <ByOrg orgs={c.orgs.filter((o) => o.dues.length > 0)} render={(o) => <OrgDues o={o} />} />
+            </>
+          )}
         </Section>
         <Section title={t('rgMeetings')}>
           {c.orgs.every((o) => o.meetings.length === 0) ? (
@@ -231,7 +237,6 @@ function ByOrg({ orgs, render }: { orgs: readonly OrgFigures[]; render: (o: OrgF
   if (orgs.length === 0) return null;
   return (
     <Collapse
-      size="small"
       style={{ marginTop: 8 }}
       items={[
         {
