@@ -238,8 +238,12 @@ test('index --once fills tables and views from verified blocks; a re-run adds no
   });
 });
 
+/** An answer of the dashboards' API (or its error envelope), as the tests read it. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests compare whole answers with deepEqual
+type Answer = Record<string, any>;
+
 /** GET `path` of the dashboards' API: status and JSON body. */
-async function get(api: string, path: string, init?: RequestInit): Promise<{ status: number; body: any }> {
+async function get(api: string, path: string, init?: RequestInit): Promise<{ status: number; body: Answer }> {
   const r = await fetch(api + path, init);
   return { status: r.status, body: await r.json() };
 }

@@ -108,7 +108,7 @@ it("asks /region/* with the reader's session; a refusal keeps its code", async (
   const asked: [string, string | undefined][] = [];
   const answer = (status: number, body: unknown) =>
     (async (url: string | URL | Request, init?: RequestInit) => {
-      asked.push([String(url), (init?.headers as Record<string, string>).authorization]);
+      asked.push([String(url), (init?.headers as Record<string, string> | undefined)?.authorization]);
       return new Response(JSON.stringify(body), { status });
     }) as typeof fetch;
   const empty = { chains: [proof('x', null)], rows: [], truncated: false };
