@@ -325,15 +325,19 @@ async function regionFigures(api: string, height: number): Promise<Record<string
   return { chains: chains.body, ...figures };
 }
 
-test("index serve: the dashboards' API alone, over the index the first test filled, answers the same", async () => {
-  assert.ok(served, 'the first test served its figures');
-  const db = join(chain.root, 'index');
+/** `djchain index serve …` in this process: every route's answer (chains whole, rows of the others), then stopped. */
+async function servedRows(args: string[]): Promise<Record<string, unknown>> {
   const err: string[] = [];
   const io = { out: () => {}, err: (x: string) => err.push(x), env: {}, errIsTTY: false };
   const stop = new AbortController();
-  const serving = indexCommand(['serve', '--db', db, '--port', '0'], io, stop.signal);
+  const serving = indexCommand(args, io, stop.signal);
+  // Bounded wait for the printed address, or for the command's end (a refusal).
+  let ended = false;
+  void serving.finally(() => {
+    ended = true;
+  });
   let api: string | undefined;
-  for (let i = 0; i < 100 && api === undefined; i++) {
+  for (let i = 0; i < 100 && api === undefined && !ended; i++) {
     api = /(http:\/\/127\.0\.0\.1:\d+)\/region\/chains/.exec(err.join(''))?.[1];
     if (api === undefined) await new Promise((r) => setTimeout(r, 100));
   }
@@ -342,11 +346,16 @@ test("index serve: the dashboards' API alone, over the index the first test fill
     const same: Record<string, unknown> = { chains: (await get(api, '/region/chains')).body };
     for (const r of ['members', 'recruitment', 'dues', 'meetings', 'index'])
       same[r] = (await get(api, `/region/${r}`)).body.rows;
-    assert.deepEqual(same, served);
+    return same;
   } finally {
     stop.abort();
     assert.equal(await serving, 0, err.join(''));
   }
+}
+
+test("index serve: the dashboards' API alone, over the index the first test filled, answers the same", async () => {
+  assert.ok(served, 'the first test served its figures');
+  assert.deepEqual(await servedRows(['serve', '--db', join(chain.root, 'index'), '--port', '0']), served);
 });
 
 test("the index route: each organization's latest period, ordered by chain and organization, never by score", async () => {
@@ -504,4 +513,23 @@ test('a PostgreSQL server gets the same rows as PGlite, in every table and view'
     'm-sec',
   ]);
   assert.ok(onServer.events!.length > 0);
+
+  // The dashboards' separate reader over the server (read-only session): the same rows as PGlite's.
+  const viaServer = await servedRows(['serve', '--pg', server, '--port', '0']);
+  const viaPglite = await servedRows(['serve', '--db', pglite, '--port', '0']);
+  assert.deepEqual(viaServer, viaPglite);
+  // Its session writes nothing: the server refuses a write in it.
+  const ro = await openServerDb(server, { readOnly: true });
+  try {
+    await assert.rejects(
+      ro.query(`INSERT INTO djchain_meta (key, value) VALUES ('x', 'y')`),
+      /read-only transaction/,
+    );
+  } finally {
+    await ro.close();
+  }
+  assert.deepEqual(
+    (viaServer.chains as Answer).rows.map((c: { height: number }) => c.height),
+    [head],
+  );
 });
