@@ -218,13 +218,18 @@ async function regionReader(
   return last;
 }
 
-/** GET `req.url` of the index, once the reader is entitled; its status and JSON answer relayed. */
+/**
+ * GET `target` (path and query) of the index, once the reader is entitled; its status and JSON
+ * answer relayed. The target is the request's path and query only, put after the index's origin:
+ * never the request line resolved against it (`//host/region/x` would name another host).
+ */
 async function forwardRegion(
   req: IncomingMessage,
   res: ServerResponse,
   node: URL,
   index: URL,
   rootOrgs: readonly string[],
+  target: string,
 ): Promise<void> {
   let refused: { status: number; body: unknown } | null;
   try {
@@ -240,7 +245,7 @@ async function forwardRegion(
     return;
   }
   try {
-    const r = await fetch(new URL(req.url ?? '/', index), { headers: { accept: 'application/json' } });
+    const r = await fetch(`${index.origin}${target}`, { headers: { accept: 'application/json' } });
     sendJson(res, r.status, await r.json());
   } catch (e) {
     sendJson(res, 502, {
@@ -328,8 +333,9 @@ function handle(
   rootOrgs: readonly string[],
 ): void {
   let pathname: string;
+  let search: string;
   try {
-    pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    ({ pathname, search } = new URL(req.url ?? '/', 'http://x'));
     decodeURIComponent(pathname);
   } catch {
     badRequest(res, 'malformed request path');
@@ -380,7 +386,7 @@ function handle(
       });
     else if (!REGION_PATH.test(pathname)) notFound(res);
     else
-      void forwardRegion(req, res, node, index, rootOrgs).catch(() => {
+      void forwardRegion(req, res, node, index, rootOrgs, `${pathname}${search}`).catch(() => {
         if (!res.headersSent) sendJson(res, 500, INTERNAL);
         else res.destroy();
       });

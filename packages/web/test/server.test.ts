@@ -266,10 +266,16 @@ it("/region/* forwarded to the index for a reader the node lets read the top org
         ['/v1/query/insight/history?params={"org":"c1","every":"year"}', 'Bearer committee'],
       ],
     );
+    // A request line naming another host (`//host/region/…`) still goes to the index, and only there.
+    const elsewhere = await fetch(`${region.url}//127.0.0.1:1/region/chains?chain=x`, {
+      headers: { authorization: 'Bearer committee' },
+    });
+    assert.equal(elsewhere.status, 200, await elsewhere.clone().text());
+    assert.deepEqual((await elsewhere.json()).rows, ['/region/chains?chain=x']);
     // Only GET of one level under /region/.
     assert.equal((await fetch(`${region.url}/region/chains`, { method: 'POST', body: '{}' })).status, 405);
     assert.equal((await as('committee', '/region/a/b')).status, 404);
-    assert.equal(index.seen.length, 1);
+    assert.equal(index.seen.length, 2);
   } finally {
     await region.close();
     await node.close();
