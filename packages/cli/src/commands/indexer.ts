@@ -10,7 +10,7 @@ import type { KeyPair } from '@djchain/crypto';
 import { CliError, t } from '../i18n.ts';
 import { type IndexDb, openIndexDb, openServerDb } from '../indexer/db.ts';
 import { type ChainSource, follow } from '../indexer/follow.ts';
-import { serveRegion } from '../indexer/region.ts';
+import type { serveRegion } from '../indexer/region.ts';
 import { guarded, type Parsed, parse } from './common.ts';
 import { connect, readAs } from './connect.ts';
 import type { CommandIo } from './io.ts';
@@ -71,8 +71,9 @@ export async function indexCommand(argv: string[], io: CommandIo, signal?: Abort
       const where = pg === undefined ? dir : pg.replace(/\/\/[^@/]*@/, '//…@');
       if (p.values.once !== true) io.err(t(p.lang, 'indexFollowing', { db: where, chains: sources.length }));
       // The dashboards' API from this process (PGlite admits one process); answers as rows land.
+      // The HTTP server (fastify) is loaded only when asked for.
       if (port !== undefined) {
-        server = await serveRegion(db, port);
+        server = await (await import('../indexer/region.ts')).serveRegion(db, port);
         io.err(t(p.lang, 'indexServing', { url: server.url }));
       }
       await follow(db, sources, {
@@ -119,7 +120,7 @@ async function serveOnly(p: Parsed, io: CommandIo, signal?: AbortSignal): Promis
   signal?.addEventListener('abort', onSigint);
   process.once('SIGINT', onSigint);
   try {
-    const server = await serveRegion(db, port);
+    const server = await (await import('../indexer/region.ts')).serveRegion(db, port);
     io.err(t(p.lang, 'indexServing', { url: server.url }));
     try {
       if (!stop.signal.aborted)
