@@ -11,10 +11,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { DjchainClient } from '@djchain/client';
+import { DjchainClient, openKeystore } from '@djchain/client';
 import { decode, getSuite, toHex } from '@djchain/crypto';
 import { headerHash } from '@djchain/ledger';
 import { type Spawned, startDjchain } from '@djchain/testkit/process';
+import { nodeScrypt } from '../src/commands/scrypt.ts';
 import { loadDir } from '../src/files.ts';
 import { openIndexDb } from '../src/indexer/db.ts';
 
@@ -121,6 +122,7 @@ test('demo --hierarchy: anchoring up to the street, a proved transfer between co
   for (let i = 0; i < 600 && !chains.every((c) => indexed(c).test(first.out())); i++)
     await new Promise((res) => setTimeout(res, 500));
   for (const chain of chains) assert.match(first.out(), indexed(chain));
+  await dashboard(first.out(), { 'demo-chaoyang': west, 'demo-dongfeng': east, 'demo-street': street });
   first.child.kill('SIGINT');
   assert.equal(await first.exited, 0);
   running.delete(first);
@@ -156,3 +158,66 @@ test('demo --hierarchy: anchoring up to the street, a proved transfer between co
   assert.equal(await second.exited, 0);
   running.delete(second);
 });
+
+/**
+ * The dashboards the demo serves: the index's API answers the three chains by chain id with their
+ * community names, each proved to a height whose header hash is the chain's own verified header, and
+ * the members written in the genesis files (by hand: 书记, 组织委员 and the branch's members; cy-101
+ * admitted); the street's web app forwards /region/* only to a session the street's node lets read
+ * its top organization's operation index — the street 书记's keystore the demo wrote.
+ */
+async function dashboard(out: string, clients: Record<string, DjchainClient>): Promise<void> {
+  const api = /索引库的只读接口（辖区看板的数据，仅本机）：(http:\/\/127\.0\.0\.1:\d+)\/region\/chains/.exec(
+    out,
+  )?.[1];
+  assert.ok(api, out);
+  const chains = (await (await fetch(`${api}/region/chains`)).json()) as {
+    rows: { chainId: string; name: string; height: number; headerHash: string }[];
+  };
+  assert.deepEqual(
+    chains.rows.map((c) => [c.chainId, c.name]),
+    [
+      ['demo-chaoyang', '朝阳社区党委'],
+      ['demo-dongfeng', '东风社区党委'],
+      ['demo-street', '东风街道党工委'],
+    ],
+  );
+  for (const c of chains.rows)
+    assert.equal(
+      c.headerHash,
+      toHex(headerHash(suite, await clients[c.chainId]!.verifiedHeader(c.height))),
+      c.chainId,
+    );
+  const members = (await (await fetch(`${api}/region/members`)).json()) as { rows: unknown[] };
+  const full = (chainId: string, n: number) => ({
+    chainId,
+    org: 'b1',
+    orgName: '第一党支部',
+    status: '正式党员',
+    members: n,
+  });
+  assert.deepEqual(members.rows, [
+    full('demo-chaoyang', 5),
+    full('demo-dongfeng', 5),
+    full('demo-street', 2),
+  ]);
+
+  const web = /辖区看板（街道党工委）：(http:\/\/127\.0\.0\.1:\d+)\/#\/region/.exec(out)?.[1];
+  assert.ok(web, `the street's web app (is packages/web built?) in ${out}`);
+  const anonymous = await fetch(`${web}/region/chains`);
+  assert.equal(anonymous.status, 401);
+  const account = /以 (\S+street-secretary\.json) 登录，口令 djchain-demo/.exec(out)?.[1];
+  assert.ok(account, out);
+  const key = await openKeystore(readFileSync(account, 'utf8'), 'djchain-demo', suite, {
+    scrypt: nodeScrypt,
+  });
+  const { token } = await clients['demo-street']!.signIn(key);
+  const asSecretary = await fetch(`${web}/region/chains`, { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(asSecretary.status, 200);
+  // The same chains (their heights may have moved on since: the indexer follows).
+  const forwarded = (await asSecretary.json()) as typeof chains;
+  assert.deepEqual(
+    forwarded.rows.map((c) => [c.chainId, c.name]),
+    chains.rows.map((c) => [c.chainId, c.name]),
+  );
+}

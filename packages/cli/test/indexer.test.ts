@@ -13,11 +13,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { addressOf, type DjchainClient, fromBase64, signAction, toBase64 } from '@djchain/client';
-import { decode, encode, getSuite, type KeyPair, type Value } from '@djchain/crypto';
-import { decodeBlock, encodeBlock } from '@djchain/ledger';
+import { decode, encode, getSuite, type KeyPair, toHex, type Value } from '@djchain/crypto';
+import { decodeBlock, encodeBlock, headerHash } from '@djchain/ledger';
 import { indexCommand } from '../src/commands/indexer.ts';
 import { openIndexDb, openServerDb } from '../src/indexer/db.ts';
 import { hookEventsOf } from '../src/indexer/hooks.ts';
+import { buildRegionApi } from '../src/indexer/region.ts';
 import { statementsOf } from '../src/indexer/rows.ts';
 import { secretaryClient, startTestChain, type TestChain } from './commands-node.ts';
 
@@ -41,6 +42,7 @@ const RELATIONS = [
   'transfers',
   'warnings',
   'hook_cursors',
+  'orgs',
   'members_by_status',
   'recruitment_pipeline',
   'dues_collected',
@@ -61,7 +63,7 @@ before(async () => {
     await db.query(`DROP VIEW IF EXISTS ${views}`);
     await db.query(
       `DROP TABLE IF EXISTS djchain_meta, chains, events, members, recruitment, dues_payments, meetings,
-        index_values, index_months, transfers, warnings, hook_cursors`,
+        index_values, index_months, transfers, warnings, hook_cursors, orgs`,
     );
     await db.close();
   }
@@ -213,7 +215,8 @@ test('index --once fills tables and views from verified blocks; a re-run adds no
   const err: string[] = [];
   const io = { out: (x: string) => out.push(x), err: (x: string) => err.push(x), env: {}, errIsTTY: false };
   const stop = new AbortController();
-  const following = indexCommand(indexArgs(db), io, stop.signal);
+  // With the dashboards' API served from the same process (--serve, any free port).
+  const following = indexCommand([...indexArgs(db), '--serve', '0'], io, stop.signal);
   // Caught up first (its first round reports), so only the stream can wake it for what follows.
   const caughtUp = new RegExp(`已索引至高度 ${head}（本次自 ${head} 起，0 条事件，0 条运行指数记录）`);
   for (let i = 0; i < 100 && !caughtUp.test(out.join('\n')); i++)
@@ -224,6 +227,12 @@ test('index --once fills tables and views from verified blocks; a re-run adds no
   const done = new RegExp(`已索引至高度 ${next}（本次自 ${head} 起，1 条事件，0 条运行指数记录）`);
   // Bounded wait, well under the 30 s poll.
   for (let i = 0; i < 100 && !done.test(out.join('\n')); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.match(out.join('\n'), done);
+  const api = /辖区看板的只读接口（JSON）：(http:\/\/127\.0\.0\.1:\d+)\/region\/chains/.exec(
+    err.join(''),
+  )?.[1];
+  assert.ok(api, err.join(''));
+  served = await regionFigures(api, next);
   stop.abort();
   assert.equal(await following, 0, err.join(''));
   assert.match(out.join('\n'), done);
@@ -239,6 +248,187 @@ test('index --once fills tables and views from verified blocks; a re-run adds no
     const n = (events[0] as { n: number }).n;
     assert.deepEqual(await rows('SELECT count(*)::integer AS n FROM events'), [{ n: n + 1 }]);
   });
+});
+
+/** An answer of the dashboards' API (or its error envelope), as the tests read it. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests compare whole answers with deepEqual
+type Answer = Record<string, any>;
+
+/** GET `path` of the dashboards' API: status and JSON body. */
+async function get(api: string, path: string, init?: RequestInit): Promise<{ status: number; body: Answer }> {
+  const r = await fetch(api + path, init);
+  return { status: r.status, body: await r.json() };
+}
+
+/** What the first test's served API answered (the standalone reader below must answer the same). */
+let served: Record<string, unknown> | undefined;
+
+/**
+ * The dashboards' routes against the figures of the first test's transactions, written by hand;
+ * the chains' proved height and header hash against the chain's own verified header.
+ */
+async function regionFigures(api: string, height: number): Promise<Record<string, unknown>> {
+  const header = await client.verifiedHeader(height);
+  const chains = await get(api, '/region/chains');
+  assert.equal(chains.status, 200);
+  assert.deepEqual(chains.body.chains, [
+    {
+      chainId: 'cmd-test',
+      name: '东风社区党委',
+      suite: 'intl',
+      height,
+      headerHash: toHex(headerHash(suite, header)),
+      appHash: toHex(header.stateRoot),
+      timeMs: header.time,
+      indexMonth: null,
+      indexHeight: null,
+    },
+  ]);
+  const proofs = chains.body.chains;
+  const rows = async (path: string) => {
+    const r = await get(api, path);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    // Every answer says up to which height (and header hash) the figures are proved.
+    assert.deepEqual(r.body.chains, proofs);
+    assert.equal(r.body.truncated, false);
+    return r.body.rows;
+  };
+  const b1 = { chainId: 'cmd-test', org: 'b1', orgName: '第一党支部' };
+  const figures: Record<string, unknown> = {
+    members: await rows('/region/members'),
+    recruitment: await rows('/region/recruitment'),
+    dues: await rows('/region/dues'),
+    meetings: await rows('/region/meetings'),
+    index: await rows('/region/index'),
+  };
+  assert.deepEqual(figures, {
+    members: [
+      { ...b1, status: '正式党员', members: 1 },
+      { ...b1, status: '群众', members: 2 },
+    ],
+    recruitment: [],
+    dues: [{ ...b1, month, paidFen: 20 }],
+    meetings: [{ ...b1, kind: '支部党员大会', quarter: '2025-Q1', meetings: 1 }],
+    index: [],
+  });
+  // Narrowed by period and chain: bounds are inclusive, an unknown chain has no rows.
+  assert.deepEqual(await rows(`/region/dues?from=${month}&to=${month}`), figures.dues);
+  assert.deepEqual(await rows('/region/meetings?from=2025-Q2'), []);
+  assert.deepEqual((await get(api, '/region/members?chain=other')).body, {
+    chains: [],
+    rows: [],
+    truncated: false,
+  });
+  // Aggregates only: no member id reaches an answer.
+  assert.doesNotMatch(JSON.stringify(figures), /m-sec|m-i1|m-i2|pay-1|mt-1/);
+  // Parameters outside their schema, unknown ones, other methods and paths are refused.
+  for (const bad of [
+    '/region/dues?from=2025-13',
+    "/region/members?chain=x'--",
+    '/region/index?every=week',
+    '/region/members?sort=overall',
+  ])
+    assert.deepEqual(
+      [bad, (await get(api, bad)).status, (await get(api, bad)).body.error.code],
+      [bad, 400, 'REQUEST_INVALID'],
+    );
+  assert.equal((await get(api, '/region/members', { method: 'POST', body: '{}' })).status, 404);
+  assert.equal((await get(api, '/region/nothing')).status, 404);
+  return { chains: chains.body, ...figures };
+}
+
+/** `djchain index serve …` in this process: every route's answer (chains whole, rows of the others), then stopped. */
+async function servedRows(args: string[]): Promise<Record<string, unknown>> {
+  const err: string[] = [];
+  const io = { out: () => {}, err: (x: string) => err.push(x), env: {}, errIsTTY: false };
+  const stop = new AbortController();
+  const serving = indexCommand(args, io, stop.signal);
+  // Bounded wait for the printed address, or for the command's end (a refusal).
+  let ended = false;
+  void serving.finally(() => {
+    ended = true;
+  });
+  let api: string | undefined;
+  for (let i = 0; i < 100 && api === undefined && !ended; i++) {
+    api = /(http:\/\/127\.0\.0\.1:\d+)\/region\/chains/.exec(err.join(''))?.[1];
+    if (api === undefined) await new Promise((r) => setTimeout(r, 100));
+  }
+  try {
+    assert.ok(api, err.join(''));
+    const same: Record<string, unknown> = { chains: (await get(api, '/region/chains')).body };
+    for (const r of ['members', 'recruitment', 'dues', 'meetings', 'index'])
+      same[r] = (await get(api, `/region/${r}`)).body.rows;
+    return same;
+  } finally {
+    stop.abort();
+    assert.equal(await serving, 0, err.join(''));
+  }
+}
+
+test("index serve: the dashboards' API alone, over the index the first test filled, answers the same", async () => {
+  assert.ok(served, 'the first test served its figures');
+  assert.deepEqual(await servedRows(['serve', '--db', join(chain.root, 'index'), '--port', '0']), served);
+});
+
+test("the index route: each organization's latest period, ordered by chain and organization, never by score", async () => {
+  // A database of its own with rows written by hand: b2 scores above b1, z9 above both, all of
+  // them must still come in id order (国办函〔2026〕12号).
+  const dir = join(chain.root, 'region-order');
+  const db = await openIndexDb(dir);
+  try {
+    const row = (c: string, org: string, period: string, overall: number) =>
+      db.query(
+        `INSERT INTO index_values (chain_id, org, period, every, rules, overall, level, people, items, links,
+          people_missing, items_missing, links_missing, closed_on, height)
+         VALUES ($1, $2, $3, 'month', '2026', $4, '一般', 1, 2, 3, 0, 1, 2, '2026-03-01', 40)`,
+        [c, org, period, overall],
+      );
+    await row('x-b', 'z9', '2026-02', 990);
+    await row('x-a', 'b2', '2026-01', 900);
+    await row('x-a', 'b2', '2026-02', 950);
+    await row('x-a', 'b1', '2026-02', 100);
+    await row('x-a', 'b1', '2026-01', 700);
+    for (const c of ['x-b', 'x-a'])
+      await db.query(
+        `INSERT INTO chains (chain_id, suite, height, header_hash, app_hash, time_ms) VALUES ($1, 'intl', 41, 'ab', 'cd', 5)`,
+        [c],
+      );
+    await db.query(`INSERT INTO index_months (chain_id, month, height) VALUES ('x-a', '2026-02', 40)`);
+    const api = buildRegionApi(db);
+    const r = await api.inject({ method: 'GET', url: '/region/index' });
+    assert.equal(r.statusCode, 200);
+    const body = r.json();
+    assert.deepEqual(
+      body.rows.map((x: { chainId: string; org: string; period: string; overall: number }) => [
+        x.chainId,
+        x.org,
+        x.period,
+        x.overall,
+      ]),
+      [
+        ['x-a', 'b1', '2026-02', 100],
+        ['x-a', 'b2', '2026-02', 950],
+        ['x-b', 'z9', '2026-02', 990],
+      ],
+    );
+    assert.deepEqual(
+      body.chains.map(
+        (c: { chainId: string; name: null; indexMonth: string | null; indexHeight: number | null }) => [
+          c.chainId,
+          c.name,
+          c.indexMonth,
+          c.indexHeight,
+        ],
+      ),
+      [
+        ['x-a', null, '2026-02', 40],
+        ['x-b', null, null, null],
+      ],
+    );
+    await api.close();
+  } finally {
+    await db.close();
+  }
 });
 
 test('a trust anchor the headers do not verify against is refused with the light client code; nothing is written', async () => {
@@ -796,6 +986,25 @@ test('a PostgreSQL server gets the same rows as PGlite, in every table and view'
   assert.equal(onServer.events!.filter((x) => JSON.parse(x).tx_index === -1).length, 15);
   assert.deepEqual(onServer.transfers!.map((x) => JSON.parse(x).transfer).sort(), ['rel-1', 'tr-1']);
   assert.deepEqual(onServer.warnings!.map((x) => JSON.parse(x).status).sort(), ['closed', 'closed', 'open']);
+
+  // The dashboards' separate reader over the server (read-only session): the same rows as PGlite's.
+  const viaServer = await servedRows(['serve', '--pg', server, '--port', '0']);
+  const viaPglite = await servedRows(['serve', '--db', pglite, '--port', '0']);
+  assert.deepEqual(viaServer, viaPglite);
+  // Its session writes nothing: the server refuses a write in it.
+  const ro = await openServerDb(server, { readOnly: true });
+  try {
+    await assert.rejects(
+      ro.query(`INSERT INTO djchain_meta (key, value) VALUES ('x', 'y')`),
+      /read-only transaction/,
+    );
+  } finally {
+    await ro.close();
+  }
+  assert.deepEqual(
+    (viaServer.chains as Answer).rows.map((c: { height: number }) => c.height),
+    [head],
+  );
 });
 
 test('an approved expulsion makes the member 出党 in members; another sanction changes nothing (in-process, PGlite)', async () => {

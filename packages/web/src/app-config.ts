@@ -13,4 +13,6 @@ export interface AppConfig {
   readonly rootOrgs: readonly string[];
   /** Display name of the consortium for the portal header (optional). */
   readonly title?: string;
+  /** Whether the web server forwards /region/* to an index (the 辖区看板's menu entry shows then). */
+  readonly region?: boolean;
 }

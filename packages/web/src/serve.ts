@@ -1,8 +1,9 @@
 /**
  * `node packages/web/src/serve.ts --node http://127.0.0.1:26657 --genesis <dir>/genesis.json [--port 8080]
- * [--sealed http://127.0.0.1:26700] [--progress-file <demo dir>/seeding.json]` serves the built app for
- * one node (build first: npm run build -w packages/web); --sealed names the sealed-data service
- * personal-field reads go through; --progress-file is the demo's seeding progress (server.ts).
+ * [--sealed http://127.0.0.1:26700] [--progress-file <demo dir>/seeding.json] [--index http://127.0.0.1:26800]`
+ * serves the built app for one node (build first: npm run build -w packages/web); --sealed names the
+ * sealed-data service personal-field reads go through; --progress-file is the demo's seeding
+ * progress; --index the index's dashboards API (`djchain index --serve`, loopback only; server.ts).
  */
 import { parseArgs } from 'node:util';
 import { configFromGenesisFile, serveWeb } from './server.ts';
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     title: { type: 'string' },
     sealed: { type: 'string' },
     'progress-file': { type: 'string' },
+    index: { type: 'string' },
   },
 });
 if (!values.genesis) {
@@ -27,6 +29,7 @@ const web = await serveWeb({
   port: Number(values.port),
   ...(values.sealed ? { sealedUrl: values.sealed } : {}),
   ...(values['progress-file'] ? { progressFile: values['progress-file'] } : {}),
+  ...(values.index ? { indexUrl: values.index } : {}),
 });
 process.stdout.write(`党建链网页已启动 web app: ${web.url}\n`);
 const stop = () => void web.close().then(() => process.exit(0));

@@ -3,13 +3,15 @@
  * SDK in the page talks to the node from the same origin, forwards /sealed/* (read, names, import,
  * declare, resident-check) to the sealed-data service when one is configured, and serves /app-config.json — the chain
  * id, suite and genesis validator set the page's light client starts its trust from (read from the
- * node's genesis.json by the operator, never from what a node answers).
+ * node's genesis.json by the operator, never from what a node answers); forwards GET /region/* to the
+ * index's dashboards API when one is configured, to readers the node lets read a top organization's
+ * operation index.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ROUTES } from '@djchain/client';
+import { ROUTES, routeUrl } from '@djchain/client';
 import { INTERNAL, type ListeningServer, listen, NOT_FOUND, sendJson as send } from '@djchain/client/serve';
 import { DjError } from '@djchain/crypto';
 import type { ValidatorJson } from '@djchain/ledger';
@@ -39,6 +41,13 @@ export interface WebServerOptions {
    * would take a nonce the seeder is about to use. Absent (or the file gone): { seeding: false }.
    */
   readonly progressFile?: string;
+  /**
+   * The index's dashboards API (`djchain index --serve PORT`), e.g. http://127.0.0.1:26800, on this
+   * machine only (loopback, else WEB_INDEX_NOT_LOOPBACK): `GET /region/*` is forwarded there for the
+   * 辖区看板, to a reader the node lets read a top organization's operation index (its post holders,
+   * the operator). Absent: 503 INDEX_NOT_CONFIGURED, and /app-config.json says `region: false`.
+   */
+  readonly indexUrl?: string;
 }
 
 export type WebServer = ListeningServer;
@@ -146,6 +155,104 @@ function forward(req: IncomingMessage, res: ServerResponse, node: URL, what = 'n
   req.pipe(upstream);
 }
 
+/** The index's URL when it is on this machine (http to 127.0.0.1, ::1 or localhost), else a WebError. */
+export function loopbackIndexUrl(url: string): URL {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new WebError('WEB_INDEX_NOT_LOOPBACK', `${url}: not a URL`);
+  }
+  if (
+    u.protocol !== 'http:' ||
+    !['127.0.0.1', '[::1]', 'localhost'].includes(u.hostname) ||
+    u.username !== ''
+  )
+    throw new WebError(
+      'WEB_INDEX_NOT_LOOPBACK',
+      `${url}: the index must be on this machine (http://127.0.0.1:PORT)`,
+    );
+  return u;
+}
+
+const REGION_PATH = /^\/region\/[a-z]{1,32}$/;
+
+/**
+ * Who may see the region's figures: whoever the node lets read the operation index of one of this
+ * chain's top organizations (its post holders and the operator; the index is for "the organization
+ * itself and those above it", access.ts) — asked of the node with the reader's own session. The
+ * index gets neither the session nor any other header.
+ */
+async function regionReader(
+  req: IncomingMessage,
+  node: URL,
+  rootOrgs: readonly string[],
+): Promise<null | { status: number; body: unknown }> {
+  const auth = req.headers.authorization;
+  if (typeof auth !== 'string' || auth.length === 0)
+    return { status: 401, body: { error: { code: 'AUTH_REQUIRED', message: 'sign in to read the region' } } };
+  let last: { status: number; body: unknown } = {
+    status: 403,
+    body: { error: { code: 'READ_FORBIDDEN', message: 'no top organization in this chain' } },
+  };
+  // Bounded by the genesis's top organizations (usually one).
+  for (const org of rootOrgs) {
+    const path = routeUrl(
+      ROUTES.query,
+      { module: 'insight', name: 'history' },
+      {
+        params: JSON.stringify({ org, every: 'year' }),
+      },
+    );
+    const r = await fetch(new URL(path, node), { headers: { authorization: auth } });
+    if (r.ok) {
+      await r.body?.cancel();
+      return null;
+    }
+    last = {
+      status: r.status,
+      body: await r.json().catch(() => ({ error: { code: 'READ_FORBIDDEN', message: '' } })),
+    };
+  }
+  return last;
+}
+
+/**
+ * GET `target` (path and query) of the index, once the reader is entitled; its status and JSON
+ * answer relayed. The target is the request's path and query only, put after the index's origin:
+ * never the request line resolved against it (`//host/region/x` would name another host).
+ */
+async function forwardRegion(
+  req: IncomingMessage,
+  res: ServerResponse,
+  node: URL,
+  index: URL,
+  rootOrgs: readonly string[],
+  target: string,
+): Promise<void> {
+  let refused: { status: number; body: unknown } | null;
+  try {
+    refused = await regionReader(req, node, rootOrgs);
+  } catch (e) {
+    sendJson(res, 502, {
+      error: { code: 'NODE_UNAVAILABLE', message: `node unreachable: ${(e as Error).message}` },
+    });
+    return;
+  }
+  if (refused !== null) {
+    sendJson(res, refused.status, refused.body);
+    return;
+  }
+  try {
+    const r = await fetch(`${index.origin}${target}`, { headers: { accept: 'application/json' } });
+    sendJson(res, r.status, await r.json());
+  } catch (e) {
+    sendJson(res, 502, {
+      error: { code: 'INDEX_UNAVAILABLE', message: `index unreachable: ${(e as Error).message}` },
+    });
+  }
+}
+
 /**
  * The file under `dist` a request path names, or null. The path is decoded once (a malformed
  * escape is the caller's 400); anything that could climb — a `..` segment, a backslash, a NUL, a
@@ -221,10 +328,13 @@ function handle(
   sealed: URL | null,
   config: string,
   progressFile: string | null,
+  index: URL | null,
+  rootOrgs: readonly string[],
 ): void {
   let pathname: string;
+  let search: string;
   try {
-    pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    ({ pathname, search } = new URL(req.url ?? '/', 'http://x'));
     decodeURIComponent(pathname);
   } catch {
     badRequest(res, 'malformed request path');
@@ -266,6 +376,21 @@ function handle(
     else forward(req, res, sealed, 'sealed-data service');
     return;
   }
+  if (pathname.startsWith('/region/')) {
+    if (req.method !== 'GET')
+      sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: req.method ?? '' } });
+    else if (index === null)
+      sendJson(res, 503, {
+        error: { code: 'INDEX_NOT_CONFIGURED', message: 'no index behind this web server (--index URL)' },
+      });
+    else if (!REGION_PATH.test(pathname)) notFound(res);
+    else
+      void forwardRegion(req, res, node, index, rootOrgs, `${pathname}${search}`).catch(() => {
+        if (!res.headersSent) sendJson(res, 500, INTERNAL);
+        else res.destroy();
+      });
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: req.method ?? '' } });
     return;
@@ -289,11 +414,12 @@ export async function serveWeb(opts: WebServerOptions): Promise<WebServer> {
     throw new WebError('WEB_NOT_BUILT', `${dist}/index.html is missing: run npm run build -w packages/web`);
   const node = new URL(opts.nodeUrl);
   const sealed = opts.sealedUrl ? new URL(opts.sealedUrl) : null;
-  const config = JSON.stringify(opts.config);
+  const index = opts.indexUrl ? loopbackIndexUrl(opts.indexUrl) : null;
+  const config = JSON.stringify({ ...opts.config, region: index !== null });
   const progressFile = opts.progressFile ?? null;
   const server = createServer((req, res) => {
     try {
-      handle(req, res, dist, node, sealed, config, progressFile);
+      handle(req, res, dist, node, sealed, config, progressFile, index, opts.config.rootOrgs);
     } catch {
       // A bug here must cost one request, never the server (and the demo with it).
       if (!res.headersSent) sendJson(res, 500, INTERNAL);

@@ -17,7 +17,10 @@
  * - at 390 px the committee secretary opens the 党委's profile (counts only, warnings by level, its
  *   branches in id order), drills down to 第一支部 (index month and chart, members by name in id
  *   order) and to 李明 (his post, credit, open warnings); a plain member opening 李明's profile sees
- *   the reason the read is refused, not an error page.
+ *   the reason the read is refused, not an error page;
+ * - the committee secretary's 辖区看板 without an index says how to configure one; with one (its
+ *   answers written by hand, served in the page's network: this chain has no index) it shows each
+ *   chain and organization in id order, never by score, dues in 元, at 390 and 1280 px.
  */
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
@@ -300,6 +303,141 @@ describe('warning centre and operation index in Chromium', { timeout: 600_000 },
       );
       await shootAt(rig.page, 'profile-member-refused', 390);
       assert.deepEqual(pageErrors, []);
+    },
+  );
+
+  browserIt(
+    "the committee secretary's 辖区看板: without an index how to configure one; with one each chain and organization in id order, never by score",
+    async () => {
+      await signIn('committeeSecretary');
+      await rig.page.setViewportSize({ width: 1280, height: 900 });
+      await open('region');
+      const help = rig.page.getByTestId('region-no-index');
+      await help.waitFor();
+      assert.match(
+        (await help.textContent()) ?? '',
+        /本网页尚未连接索引库.*--serve 26800.*--index http:\/\/127\.0\.0\.1:26800.*只有上级党委/,
+      );
+      // No index behind this server: no menu entry (the page stays reachable by its address).
+      assert.doesNotMatch((await rig.page.getByTestId('nav').textContent()) ?? '', /辖区看板/);
+      await shootAt(rig.page, 'region-no-index', 1280);
+
+      // With an index: the server's config says so and /region/* answers — here figures written by
+      // hand, served in the page's network (this chain has no index; the server's forwarding and
+      // its reader check are server.test.ts's, the index's answers indexer.test.ts's). Given out of
+      // order, the best score first.
+      const proofOf = (chainId: string, name: string, height: number) => ({
+        chainId,
+        name,
+        suite: 'intl',
+        height,
+        headerHash: `${height}`.padStart(2, '0').repeat(32),
+        appHash: 'cd'.repeat(32),
+        timeMs: Date.UTC(2026, 2, 1, 4),
+        indexMonth: '2026-02',
+        indexHeight: height - 1,
+      });
+      const chains = [
+        proofOf('demo-dongfeng', '东风社区党委', 42),
+        proofOf('demo-chaoyang', '朝阳社区党委', 57),
+      ];
+      const org = (chainId: string, o: string, orgName: string) => ({ chainId, org: o, orgName });
+      const ix = (chainId: string, o: string, orgName: string, overall: number, level: string) => ({
+        ...org(chainId, o, orgName),
+        period: '2026-02',
+        rules: '2026-v3',
+        overall,
+        level,
+        people: overall,
+        items: overall,
+        links: overall,
+        peopleMissing: 1,
+        itemsMissing: 2,
+        linksMissing: 3,
+        closedOn: '2026-03-01',
+        height: 41,
+      });
+      const rows: Record<string, unknown[]> = {
+        chains,
+        members: [
+          { ...org('demo-dongfeng', 'b1', '第一党支部'), status: '正式党员', members: 4 },
+          { ...org('demo-chaoyang', 'b1', '第一党支部'), status: '正式党员', members: 5 },
+          { ...org('demo-chaoyang', 'b1', '第一党支部'), status: '预备党员', members: 1 },
+        ],
+        recruitment: [{ chainId: 'demo-chaoyang', phase: 'activist', cases: 2 }],
+        dues: [
+          { ...org('demo-chaoyang', 'b1', '第一党支部'), month: '2026-02', paidFen: 1234 },
+          { ...org('demo-chaoyang', 'b1', '第一党支部'), month: '2026-01', paidFen: 5 },
+        ],
+        meetings: [
+          {
+            ...org('demo-chaoyang', 'b1', '第一党支部'),
+            kind: '支部委员会',
+            quarter: '2026-Q1',
+            meetings: 3,
+          },
+        ],
+        index: [
+          ix('demo-chaoyang', 'b2', '第二党支部', 980, '良好'),
+          ix('demo-chaoyang', 'b1', '第一党支部', 512, '需关注'),
+        ],
+      };
+      await rig.page.route('**/app-config.json', async (route) => {
+        const r = await route.fetch();
+        await route.fulfill({ response: r, json: { ...(await r.json()), region: true } });
+      });
+      const asked: string[] = [];
+      await rig.page.route('**/region/*', async (route) => {
+        const name = new URL(route.request().url()).pathname.slice('/region/'.length);
+        asked.push(
+          `${name} ${(await route.request().headerValue('authorization')) === null ? 'anonymous' : 'session'}`,
+        );
+        await route.fulfill({ json: { chains, rows: rows[name] ?? [], truncated: false } });
+      });
+      try {
+        await rig.page.reload();
+        const cards = rig.page.locator('[data-testid^=region-chain-]');
+        await cards.first().waitFor();
+        assert.deepEqual(await cards.evaluateAll((es) => es.map((e) => e.getAttribute('data-testid'))), [
+          'region-chain-demo-chaoyang',
+          'region-chain-demo-dongfeng',
+        ]);
+        assert.match((await rig.page.getByTestId('nav').textContent()) ?? '', /辖区看板/);
+        assert.deepEqual(asked.sort(), [
+          'chains session',
+          'dues session',
+          'index session',
+          'meetings session',
+          'members session',
+          'recruitment session',
+        ]);
+        const west = cards.first();
+        assert.match((await west.textContent()) ?? '', /^朝阳社区党委（demo-chaoyang）/);
+        assert.match(
+          (await west.getByTestId('region-proof').textContent()) ?? '',
+          /^已验证至高度 57 · 区块头 5757575757575757… · 2026-03-01运行指数已读至 2026-02（高度 56）$/,
+        );
+        assert.equal(
+          await west.getByTestId('region-members').textContent(),
+          '第一党支部（6 人）：预备党员 1 · 正式党员 5',
+        );
+        assert.equal(await west.getByTestId('region-recruitment').textContent(), '入党积极分子 2');
+        // Dues in 元, months in time order.
+        assert.deepEqual(await west.getByTestId('region-dues').locator('tbody tr').allTextContents(), [
+          '2026-01¥0.05',
+          '2026-02¥12.34',
+        ]);
+        assert.match((await west.getByTestId('region-meetings').textContent()) ?? '', /2026-Q1支部委员会3/);
+        // The index by organization id: b1 (51.2%) before b2 (98.0%).
+        assert.match(
+          (await west.getByTestId('region-index').textContent()) ?? '',
+          /^第一党支部 · 2026-02 需关注综合 51\.2缺人 1 · 缺项 2 · 断链 3第二党支部 · 2026-02 良好综合 98\.0/,
+        );
+        await checkPage(rig.page, 'region');
+        assert.deepEqual(pageErrors, []);
+      } finally {
+        await rig.page.unrouteAll();
+      }
     },
   );
 });

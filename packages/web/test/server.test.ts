@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,6 +140,7 @@ it('serves the trust config from genesis: chain, suite, validators and the top o
     suite: 'gm',
     validators: [{ publicKey: 'ab', power: 1, name: 'v0' }],
     rootOrgs: ['c1'],
+    region: false,
   });
 });
 
@@ -170,6 +171,115 @@ it('forwards /sealed/read to the sealed-data service when configured, 503 otherw
     assert.equal((await fetch(`${withSealed.url}/sealed/read`)).status, 405);
   } finally {
     await withSealed.close();
+  }
+});
+
+/** A server on loopback answering with `answer`; what it was asked is kept in `seen`. */
+async function stub(
+  answer: (req: IncomingMessage) => { status: number; body: unknown },
+): Promise<{ url: string; seen: { url: string; auth: string | undefined }[]; close(): Promise<void> }> {
+  const seen: { url: string; auth: string | undefined }[] = [];
+  const server = createServer((req, res) => {
+    seen.push({ url: req.url ?? '', auth: req.headers.authorization });
+    const { status, body } = answer(req);
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+it('/region/*: 503 without an index; an index elsewhere than this machine is refused at start', async () => {
+  const none = await fetch(`${web.url}/region/chains`);
+  assert.equal(none.status, 503);
+  assert.equal((await none.json()).error.code, 'INDEX_NOT_CONFIGURED');
+  for (const indexUrl of [
+    'http://10.0.0.5:26800',
+    'http://example.org:26800',
+    'https://127.0.0.1:26800',
+    'http://user@127.0.0.1:1',
+    'no url',
+  ])
+    await assert.rejects(
+      serveWeb({
+        nodeUrl: 'http://127.0.0.1:1',
+        indexUrl,
+        config: configFromGenesisFile(join(dir, 'genesis.json')),
+        distDir: join(dir, 'dist'),
+      }).then(async (started) => {
+        // Started after all (the defect): closed, so the failure ends the file instead of hanging it.
+        await started.close();
+        return started.url;
+      }),
+      (e: unknown) => e instanceof WebError && e.code === 'WEB_INDEX_NOT_LOOPBACK',
+      indexUrl,
+    );
+});
+
+it("/region/* forwarded to the index for a reader the node lets read the top organization's index, without the session", async () => {
+  // The node: the operation index of c1 readable with "Bearer committee" only.
+  const node = await stub((req) =>
+    req.headers.authorization === 'Bearer committee'
+      ? { status: 200, body: { height: 9, result: [] } }
+      : { status: 403, body: { error: { code: 'READ_FORBIDDEN', message: 'no' } } },
+  );
+  const index = await stub((req) => ({
+    status: 200,
+    body: { chains: [], rows: [req.url], truncated: false },
+  }));
+  const region = await serveWeb({
+    nodeUrl: node.url,
+    indexUrl: index.url,
+    config: configFromGenesisFile(join(dir, 'genesis.json')),
+    distDir: join(dir, 'dist'),
+  });
+  try {
+    assert.equal((await (await fetch(`${region.url}/app-config.json`)).json()).region, true);
+    const as = (token?: string, path = '/region/dues?from=2026-01') =>
+      fetch(`${region.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+    // No session: refused here; a session the node refuses: the node's refusal. The index is not asked.
+    const anonymous = await as();
+    assert.equal(anonymous.status, 401);
+    assert.equal((await anonymous.json()).error.code, 'AUTH_REQUIRED');
+    const branch = await as('branch');
+    assert.equal(branch.status, 403);
+    assert.equal((await branch.json()).error.code, 'READ_FORBIDDEN');
+    assert.deepEqual(index.seen, []);
+    // The committee: the index's answer, path and query as asked; the index never sees the session.
+    const committee = await as('committee');
+    assert.equal(committee.status, 200);
+    assert.deepEqual(await committee.json(), {
+      chains: [],
+      rows: ['/region/dues?from=2026-01'],
+      truncated: false,
+    });
+    assert.deepEqual(index.seen, [{ url: '/region/dues?from=2026-01', auth: undefined }]);
+    // What the node was asked: c1's yearly index history, with the reader's own session.
+    assert.deepEqual(
+      node.seen.map((x) => [decodeURIComponent(x.url), x.auth]),
+      [
+        ['/v1/query/insight/history?params={"org":"c1","every":"year"}', 'Bearer branch'],
+        ['/v1/query/insight/history?params={"org":"c1","every":"year"}', 'Bearer committee'],
+      ],
+    );
+    // A request line naming another host (`//host/region/…`) still goes to the index, and only there.
+    const elsewhere = await fetch(`${region.url}//127.0.0.1:1/region/chains?chain=x`, {
+      headers: { authorization: 'Bearer committee' },
+    });
+    assert.equal(elsewhere.status, 200, await elsewhere.clone().text());
+    assert.deepEqual((await elsewhere.json()).rows, ['/region/chains?chain=x']);
+    // Only GET of one level under /region/.
+    assert.equal((await fetch(`${region.url}/region/chains`, { method: 'POST', body: '{}' })).status, 405);
+    assert.equal((await as('committee', '/region/a/b')).status, 404);
+    assert.equal(index.seen.length, 2);
+  } finally {
+    await region.close();
+    await node.close();
+    await index.close();
   }
 });
 

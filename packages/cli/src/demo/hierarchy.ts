@@ -10,8 +10,11 @@
  * 东风's header through the street's anchor record (`member.admitTransfer` with `via`, the common
  * ancestor's path; `anchorPath` in commands/anchor.ts), and 朝阳's header is anchored on the street. While it
  * runs: the communities are anchored on the street again every ANCHOR_EVERY_MS, and `djchain index`'s
- * follower keeps the three chains in PGlite (`<dir>/index`), every value verified. Later starts
- * reuse the chains (`hierarchy.json` marks a finished setup); `--reset` starts over.
+ * follower keeps the three chains in PGlite (`<dir>/index`), every value verified, serving the
+ * dashboards' read-only API on loopback (region.ts); the street's web app (the superior's) forwards
+ * /region/* to it, so its 书记 — keystore `<dir>/accounts/street-secretary.json`, passphrase
+ * djchain-demo — sees the 辖区看板 at the printed address. Later starts reuse the chains
+ * (`hierarchy.json` marks a finished setup); `--reset` starts over.
  *
  * Keys of the people are derived from a public string (demo only, as the community demo's).
  */
@@ -19,18 +22,28 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { addressOf, DjchainClient } from '@djchain/client';
+import { addressOf, createKeystore, DjchainClient } from '@djchain/client';
 import { getSuite, type KeyPair, type Value } from '@djchain/crypto';
 import { chinaDate } from '@djchain/modules';
 import { anchorPath, registerChild, relayAnchor, transferDossier } from '../commands/anchor.ts';
-import { API_TOKEN_FILE, CONFIG_FILE, loadDir } from '../files.ts';
+import { nodeScrypt } from '../commands/scrypt.ts';
+import { API_TOKEN_FILE, CONFIG_FILE, loadDir, writeJson } from '../files.ts';
 import { type Lang, langOf, t } from '../i18n.ts';
 import { openIndexDb } from '../indexer/db.ts';
 import { type ChainSource, follow } from '../indexer/follow.ts';
+import { serveRegion } from '../indexer/region.ts';
 import { initDir } from '../init.ts';
 import { DemoError } from './errors.ts';
 import { untilStopped } from './index.ts';
-import { MAIN, type Started, startChild, stopChild } from './run.ts';
+import {
+  DEMO_PASSPHRASE,
+  MAIN,
+  type Started,
+  startChild,
+  stopChild,
+  WEB_DIST_INDEX,
+  WEB_SERVE,
+} from './run.ts';
 
 export const DEFAULT_HIERARCHY_DIR = '.djchain/hierarchy';
 /** A child is anchored again after this long (the anchor module refuses one within 10 minutes). */
@@ -114,7 +127,12 @@ export interface HierarchyOptions {
   readonly dir: string;
   readonly reset: boolean;
   readonly lang: Lang;
+  /** The street's web app (the 辖区看板); 0: any free port. */
+  readonly webPort: number;
 }
+
+/** The street 书记's keystore (passphrase DEMO_PASSPHRASE), for signing in to the 辖区看板. */
+export const STREET_ACCOUNT = join('accounts', 'street-secretary.json');
 
 export function hierarchyOptions(argv: string[]): HierarchyOptions {
   const { values } = parseArgs({
@@ -125,12 +143,26 @@ export function hierarchyOptions(argv: string[]): HierarchyOptions {
       dir: { type: 'string' },
       reset: { type: 'boolean', default: false },
       lang: { type: 'string' },
+      'web-port': { type: 'string', default: '0' },
     },
   });
+  const webPort = Number(values['web-port']);
+  if (!Number.isInteger(webPort) || webPort < 0 || webPort > 65535)
+    throw new DemoError(
+      'DEMO_BAD_FLAG',
+      `--web-port must be an integer from 0 to 65535 (got ${values['web-port']})`,
+      {
+        name: 'web-port',
+        min: 0,
+        max: 65535,
+        value: String(values['web-port']),
+      },
+    );
   return {
     dir: resolve(values.dir ?? DEFAULT_HIERARCHY_DIR),
     reset: values.reset === true,
     lang: langOf(values.lang) ?? 'zh-CN',
+    webPort,
   };
 }
 
@@ -280,6 +312,10 @@ async function anchorUp(street: Running, children: readonly Running[], say: (s: 
 export interface RunningHierarchy {
   readonly chains: readonly { name: string; chainId: string; url: string; dir: string }[];
   readonly indexDir: string;
+  /** The index's dashboards API (loopback). */
+  readonly regionUrl: string;
+  /** The street's web app forwarding /region/* to it (null: the web app is not built). */
+  readonly webUrl: string | null;
   /** Resolves with the reason when a node process exits on its own. */
   readonly childExited: Promise<string>;
   stop(): Promise<void>;
@@ -297,11 +333,13 @@ export async function runHierarchy(
     initChains(dir);
   }
   const started: Running[] = [];
+  const webs: Started[] = [];
   const stops: (() => void)[] = [];
   // The indexer ends (its round finished, its database closed) before the nodes it reads go.
   let indexerDone: Promise<void> = Promise.resolve();
   const stop = async () => {
     for (const s of stops.splice(0)) s();
+    await Promise.all(webs.map((w) => stopChild(w.child)));
     await indexerDone;
     await Promise.all(started.map((r) => stopChild(r.node.child)));
   };
@@ -333,6 +371,9 @@ export async function runHierarchy(
       api: r.node.url,
       genesis: r.genesis,
     }));
+    // The dashboards' API from the indexer's process (PGlite admits one), and the street's web app.
+    const region = await serveRegion(db, 0);
+    say(t(lang, 'hierRegionApi', { url: region.url }));
     const reported = new Set<string>();
     const following = follow(db, sources, {
       once: false,
@@ -345,10 +386,16 @@ export async function runHierarchy(
       },
     }).catch((e) => say(t(lang, 'hierIndexStopped', { reason: (e as Error).message })));
     stops.push(() => abort.abort());
-    indexerDone = following.then(() => db.close());
-    const childExited = Promise.race(
-      started.map((r) => r.node.exited.then((code) => `${r.spec.chainId} (${code})`)),
-    );
+    indexerDone = following.then(async () => {
+      await region.close();
+      await db.close();
+    });
+    const web = await startStreetWeb(dir, street, region.url, opts.webPort, say, lang);
+    if (web !== null) webs.push(web);
+    const childExited = Promise.race([
+      ...started.map((r) => r.node.exited.then((code) => `${r.spec.chainId} (${code})`)),
+      ...webs.map((w) => w.exited.then((code) => `web (${code})`)),
+    ]);
     return {
       chains: started.map((r) => ({
         name: r.spec.name,
@@ -357,6 +404,8 @@ export async function runHierarchy(
         dir: join(dir, r.spec.dir),
       })),
       indexDir,
+      regionUrl: region.url,
+      webUrl: web?.url ?? null,
       childExited,
       stop,
     };
@@ -364,6 +413,59 @@ export async function runHierarchy(
     await stop();
     throw e;
   }
+}
+
+/**
+ * The street's web app (the superior's), forwarding /region/* to the index, with the street 书记's
+ * keystore written beside it on first use; null (and a note) when the web app is not built.
+ */
+async function startStreetWeb(
+  dir: string,
+  street: Running,
+  regionUrl: string,
+  port: number,
+  say: (s: string) => void,
+  lang: Lang,
+): Promise<Started | null> {
+  if (!existsSync(WEB_DIST_INDEX)) {
+    say(t(lang, 'demoWebNotBuilt'));
+    return null;
+  }
+  const account = join(dir, STREET_ACCOUNT);
+  if (!existsSync(account)) {
+    mkdirSync(join(dir, 'accounts'), { recursive: true, mode: 0o700 });
+    const label = `${STREET.name} 书记 sec`;
+    const ks = await createKeystore(
+      suite,
+      personKey(STREET, 'sec').secretKey,
+      DEMO_PASSPHRASE,
+      { label },
+      {
+        scrypt: nodeScrypt,
+      },
+    );
+    writeJson(account, ks, 0o600);
+  }
+  const web = await startChild(
+    process.execPath,
+    [
+      WEB_SERVE,
+      '--node',
+      street.node.url,
+      '--genesis',
+      join(dir, street.spec.dir, 'genesis.json'),
+      '--port',
+      String(port),
+      '--title',
+      street.spec.name,
+      '--index',
+      regionUrl,
+    ],
+    /(http:\/\/127\.0\.0\.1:\d+)/,
+    true,
+  );
+  say(t(lang, 'hierDashboard', { url: `${web.url}/#/region`, account, passphrase: DEMO_PASSPHRASE }));
+  return web;
 }
 
 /** The `demo --hierarchy` command: -1 while running (until Ctrl-C), 1 on failure. */

@@ -93,8 +93,8 @@ export interface RunningDemo {
 
 export const MAIN = new URL('../main.ts', import.meta.url).pathname;
 const REPLAY = new URL('./replay-node.ts', import.meta.url).pathname;
-const WEB_SERVE = new URL('../../../web/src/serve.ts', import.meta.url).pathname;
-const WEB_DIST_INDEX = new URL('../../../web/dist/index.html', import.meta.url).pathname;
+export const WEB_SERVE = new URL('../../../web/src/serve.ts', import.meta.url).pathname;
+export const WEB_DIST_INDEX = new URL('../../../web/dist/index.html', import.meta.url).pathname;
 
 export async function runDemo(opts: DemoOptions): Promise<RunningDemo> {
   const say = opts.say ?? (() => {});

@@ -27,7 +27,8 @@ export const COMMAND_MESSAGES = {
       （党委书记、副书记、组织委员中两人各以相同内容登记后生效；--renew 以下级链现行验证节点集合重新登记）
   djchain anchor submit --child 下级链地址 [--child-genesis genesis.json] [--height 高度] --key 密钥文件.json --api 上级链地址
   djchain anchor status --api 上级链地址
-  djchain index --node 地址 [--node 地址 …] [--genesis genesis.json …] (--db 目录 | --pg postgres://…) [--once] [--key 密钥文件.json | --token-file 令牌]
+  djchain index --node 地址 [--node 地址 …] [--genesis genesis.json …] (--db 目录 | --pg postgres://…) [--once] [--serve 端口] [--key 密钥文件.json | --token-file 令牌]
+  djchain index serve (--pg postgres://… | --db 目录) [--port 端口]
   djchain declare file --kind 事项类别 --on YYYY-MM-DD (--text 内容 | --text-file 文件) --sealed 服务地址 --key 本人密钥.json --api 地址 [--id 编号]
   djchain declare list --key 本人密钥.json --api 地址
   djchain dues rate 党费类别 计算基数（元） [--month YYYY-MM]
@@ -65,7 +66,8 @@ export const COMMAND_MESSAGES = {
       (takes effect when two of 书记, 副书记, 组织委员 sign the same registration; --renew uses the child's current set)
   djchain anchor submit --child CHILD_URL [--child-genesis genesis.json] [--height H] --key key.json --api PARENT_URL
   djchain anchor status --api PARENT_URL
-  djchain index --node URL [--node URL …] [--genesis genesis.json …] (--db DIR | --pg postgres://…) [--once] [--key key.json | --token-file TOKEN]
+  djchain index --node URL [--node URL …] [--genesis genesis.json …] (--db DIR | --pg postgres://…) [--once] [--serve PORT] [--key key.json | --token-file TOKEN]
+  djchain index serve (--pg postgres://… | --db DIR) [--port PORT]
   djchain declare file --kind KIND --on YYYY-MM-DD (--text TEXT | --text-file FILE) --sealed SERVICE_URL --key own-key.json --api URL [--id ID]
   djchain declare list --key own-key.json --api URL
   djchain dues rate GROUP BASE_YUAN [--month YYYY-MM]
@@ -214,6 +216,10 @@ Passphrase: typed at the prompt, or --passphrase-file FILE, or env DJCHAIN_PASSP
     'zh-CN':
       '链 {chainId}：已索引至高度 {to}（本次自 {from} 起，{events} 条事件，{indexValues} 条运行指数记录）',
     en: 'Chain {chainId}: indexed to height {to} (from {from} this run, {events} events, {indexValues} operation index records)',
+  },
+  indexServing: {
+    'zh-CN': '辖区看板的只读接口（JSON）：{url}/region/chains\n',
+    en: "The dashboards' read-only API (JSON): {url}/region/chains\n",
   },
   indexFollowing: {
     'zh-CN': '正在跟随 {chains} 条链，写入 {db}；按 Ctrl-C 停止。\n',

@@ -31,6 +31,14 @@ export const DEMO_MESSAGES = {
     'zh-CN': '  索引进程停止：{reason}',
     en: '  The indexer stopped: {reason}',
   },
+  hierRegionApi: {
+    'zh-CN': '  索引库的只读接口（辖区看板的数据，仅本机）：{url}/region/chains',
+    en: "  The index's read-only API (the region dashboard's data, this machine only): {url}/region/chains",
+  },
+  hierDashboard: {
+    'zh-CN': '  辖区看板（街道党工委）：{url}\n  以 {account} 登录，口令 {passphrase}',
+    en: '  Region dashboard (the street committee): {url}\n  Sign in with {account}, passphrase {passphrase}',
+  },
   hierReady: {
     'zh-CN':
       '层级演示已就绪。查看街道链上的锚定：djchain anchor status --api {street}\n索引库（PGlite，全部数据已验证）：{index}\n每 11 分钟重新锚定两个社区；按 Ctrl-C 停止。',

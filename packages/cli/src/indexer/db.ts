@@ -43,10 +43,19 @@ export async function openIndexDb(dir: string): Promise<IndexDb> {
 /** Heights, times and fen are far below 2^53: int8 comes back as a number, as PGlite gives it. */
 const INT8 = { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) };
 
-/** Connects to the PostgreSQL server at `url` (one connection) and brings its schema up to date. */
-export async function openServerDb(url: string): Promise<IndexDb> {
+/**
+ * Connects to the PostgreSQL server at `url` (one connection) and brings its schema up to date;
+ * `readOnly` (the dashboards' separate reader, `djchain index serve`): a read-only session that
+ * only checks the schema's version, written by the indexer.
+ */
+export async function openServerDb(url: string, opts: { readOnly?: boolean } = {}): Promise<IndexDb> {
   const shown = url.replace(/\/\/[^@/]*@/, '//…@');
-  const sql = postgres(url, { max: 1, onnotice: () => {}, types: { int8: INT8 } });
+  const sql = postgres(url, {
+    max: 1,
+    onnotice: () => {},
+    types: { int8: INT8 },
+    ...(opts.readOnly === true ? { connection: { default_transaction_read_only: true } } : {}),
+  });
   const run =
     (q: postgres.Sql | postgres.TransactionSql) => async (text: string, params?: Statement['params']) => ({
       rows: [...(await q.unsafe(text, (params ?? []) as never[]))] as never[],
@@ -57,12 +66,26 @@ export async function openServerDb(url: string): Promise<IndexDb> {
     close: () => sql.end({ timeout: 5 }),
   };
   try {
-    await migrate(db, shown);
+    if (opts.readOnly === true) await checkVersion(db, shown);
+    else await migrate(db, shown);
   } catch (e) {
     await sql.end({ timeout: 1 }).catch(() => {});
     throw e;
   }
   return db;
+}
+
+/** A read-only reader's check: the index was written with this program's schema version. */
+async function checkVersion(db: IndexDb, where: string): Promise<void> {
+  let version: string | undefined;
+  try {
+    const found = await db.query<{ value: string }>(`SELECT value FROM djchain_meta WHERE key = 'schema'`);
+    version = found.rows[0]?.value;
+  } catch (e) {
+    throw new CliError('CLI_INDEX_DB', { db: where, reason: (e as Error).message });
+  }
+  if (version !== String(SCHEMA_VERSION))
+    throw new CliError('CLI_INDEX_SCHEMA', { db: where, found: version ?? '—', expected: SCHEMA_VERSION });
 }
 
 async function migrate(db: IndexDb, where: string): Promise<void> {

@@ -19,6 +19,7 @@ import { CliError } from '../i18n.ts';
 import type { IndexDb } from './db.ts';
 import { readHookEvents } from './hooks.ts';
 import { indexValues } from './index-values.ts';
+import { seedOrgs } from './orgs.ts';
 import { genesisMembers, type Statement, statementsOf } from './rows.ts';
 
 export interface ChainSource {
@@ -213,6 +214,8 @@ export async function follow(
   sources: readonly ChainSource[],
   opts: { once: boolean; signal: AbortSignal; onProgress: (p: IndexProgress) => void },
 ): Promise<void> {
+  // The organizations' names from the trusted genesis documents (orgs.ts), for the dashboards.
+  await seedOrgs(db, sources);
   // Every chain's progress is reported after the first round (caught up), later only when it moved.
   const round = async (first: boolean) => {
     for (const src of sources) {

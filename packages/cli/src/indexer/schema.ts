@@ -8,7 +8,9 @@
  * events: index-values.ts), `index_months` their per-chain cursor (the last month read);
  * `warnings` the warning centre's records from its block-start hook events, `transfers` the chain's
  * transfers (in the chain and released out), `hook_cursors` how much of each watched entity's
- * history the hook reading took (hooks.ts). New tables
+ * history the hook reading took (hooks.ts); `orgs` the organizations' public names, kinds and
+ * parents from the trusted genesis document (orgs.ts: what the dashboards show a chain and an
+ * organization by). New tables
  * are created on open (IF NOT EXISTS) and new columns added (ADD COLUMN IF NOT EXISTS), so an older
  * index gains them without a version change (its hook events from its cursor on).
  */
@@ -134,6 +136,15 @@ CREATE TABLE IF NOT EXISTS hook_cursors (
   entity text NOT NULL,
   seen integer NOT NULL CHECK (seen >= 0),
   PRIMARY KEY (chain_id, entity)
+);
+CREATE TABLE IF NOT EXISTS orgs (
+  chain_id text NOT NULL,
+  org text NOT NULL,
+  name text NOT NULL,
+  kind text NOT NULL,
+  parent text,
+  height bigint NOT NULL,
+  PRIMARY KEY (chain_id, org)
 );
 CREATE OR REPLACE VIEW members_by_status AS
   SELECT chain_id, org, status, count(*)::integer AS members

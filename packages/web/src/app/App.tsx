@@ -46,6 +46,7 @@ const DisclosureListPage = lazy(() =>
 const DisclosureNewPage = lazy(() =>
   import('./pages/DisclosureForms.tsx').then((m) => ({ default: m.DisclosureNewPage })),
 );
+const RegionPage = lazy(() => import('./pages/Region.tsx').then((m) => ({ default: m.RegionPage })));
 const RequestsPage = lazy(() => import('./pages/Requests.tsx').then((m) => ({ default: m.RequestsPage })));
 const DeclarationsPage = lazy(() =>
   import('./pages/Declarations.tsx').then((m) => ({ default: m.DeclarationsPage })),
@@ -279,6 +280,10 @@ function Shell() {
           ...(session.post ? [{ key: 'orglife', label: t('navOrgLife') }] : []),
           { key: 'members', label: t('navMembers') },
           ...(session.post ? [{ key: 'supervision', label: t('navSupervision') }] : []),
+          // 辖区看板: for the committee (a post in a top organization) when an index is behind the server.
+          ...(session.post && chain.config.region === true && chain.config.rootOrgs.includes(session.post.org)
+            ? [{ key: 'region', label: t('navRegion') }]
+            : []),
           { key: 'org', label: t('navOrg') },
           { key: 'discipline', label: t('navDiscipline') },
           { key: 'declarations', label: t('navDeclarations') },
@@ -444,6 +449,7 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
     'declarations',
     'reads',
     'requests',
+    'region',
   ];
   if (needsSession.includes(page) && !session) return <SignInPage />;
   switch (page) {
@@ -511,6 +517,8 @@ function Route({ page, route }: { page: string; route: string[] }): ReactNode {
       );
     case 'requests':
       return <RequestsPage />;
+    case 'region':
+      return <RegionPage />;
     case 'verify':
       return <VerifyPage />;
     case 'signin':

@@ -17,6 +17,7 @@ import { en as opennessEn, zh as opennessZh } from './i18n/openness.ts';
 import { en as orgLifeEn, zh as orgLifeZh } from './i18n/orglife.ts';
 import { en as orgLifeStudyEn, zh as orgLifeStudyZh } from './i18n/orglife-study.ts';
 import { en as profileEn, zh as profileZh } from './i18n/profile.ts';
+import { en as regionEn, zh as regionZh } from './i18n/region.ts';
 import { en as residentsEn, zh as residentsZh } from './i18n/residents.ts';
 import { en as seedingEn, zh as seedingZh } from './i18n/seeding.ts';
 import { en as serviceEn, zh as serviceZh } from './i18n/service.ts';
@@ -312,6 +313,7 @@ const zh = {
   ...insightZh,
   ...creditZh,
   ...profileZh,
+  ...regionZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -600,6 +602,7 @@ const en: Table = {
   ...insightEn,
   ...creditEn,
   ...profileEn,
+  ...regionEn,
 };
 
 export type Lang = 'zh' | 'en';
