@@ -91,6 +91,7 @@ export {
 } from './keystore.ts';
 export { LightClient, type LightClientOptions, type TrustAnchor } from './light-client.ts';
 export { checkReceiptProof, checkStateProof } from './proofs.ts';
+export type { ChainProof, RegionAnswer } from './region.ts';
 export {
   API_VERSION,
   DEFAULT_WAIT_MS,

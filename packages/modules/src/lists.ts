@@ -86,6 +86,29 @@ export const RESIDENT_CHECK_TAG = 'djchain/resident-check/v1';
 /** The steps of a personal declaration (重大事项申报), in order. */
 export const PERSONAL_STEPS = ['filed', 'received', 'verified', 'queried', 'closed'] as const;
 
+/** A member's statuses, in the order of the membership's course (member/status.ts). */
+export const MEMBER_STATUSES = [
+  '群众',
+  '入党申请人',
+  '入党积极分子',
+  '发展对象',
+  '预备党员',
+  '正式党员',
+  '停止党籍',
+  '出党',
+] as const;
+
+/** The phases of a recruitment process, in order (recruitment/store.ts). */
+export const RECRUITMENT_PHASES = [
+  'applicant',
+  'activist',
+  'candidate',
+  'probationary',
+  'full',
+  'cancelled',
+  'notApproved',
+] as const;
+
 /** The largest attachment the chain records (a node may accept less: its `attachments.maxBytes`). */
 export const ATTACHMENT_MAX_BYTES = 256 * 1024 * 1024;
 

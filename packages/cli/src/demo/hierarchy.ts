@@ -8,8 +8,8 @@
  * 东风's header holding the release is anchored on the street and the street's header holding that
  * anchor on 朝阳, and the member is admitted there with the release and history proved against
  * 东风's header through the street's anchor record (`member.admitTransfer` with `via`, the common
- * ancestor's path; `anchorPath` in commands/anchor.ts), and 朝阳's header is anchored on the street. While it
- * runs: the communities are anchored on the street again every ANCHOR_EVERY_MS, and `djchain index`'s
+ * ancestor's path; `anchorPath` in commands/anchor.ts), and 朝阳's header is anchored on the
+ * street. While it runs: the communities are anchored on the street again every ANCHOR_EVERY_MS, and `djchain index`'s
  * follower keeps the three chains in PGlite (`<dir>/index`), every value verified, serving the
  * dashboards' read-only API on loopback (region.ts); the street's web app (the superior's) forwards
  * /region/* to it, so its 书记 — keystore `<dir>/accounts/street-secretary.json`, passphrase

@@ -12,6 +12,8 @@
  * ranking of organizations). Only parameterized SQL; only SELECTs; no personal field exists in
  * the index to answer.
  */
+
+import type { ChainProof, RegionAnswer } from '@djchain/client';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Queryable } from './db.ts';
 
@@ -20,27 +22,7 @@ export const MAX_ROWS = 2000;
 /** Chains in one answer at most. */
 export const MAX_CHAINS = 500;
 
-export interface ChainProof {
-  readonly chainId: string;
-  /** The top organization's name (from the trusted genesis), or null when not known. */
-  readonly name: string | null;
-  readonly suite: string;
-  /** The figures of this chain are proved up to this height, whose header hash is `headerHash`. */
-  readonly height: number;
-  readonly headerHash: string;
-  readonly appHash: string;
-  /** BFT time of that header, ms since the epoch. */
-  readonly timeMs: number;
-  /** The last month whose operation index records were read, and the height they were proved at. */
-  readonly indexMonth: string | null;
-  readonly indexHeight: number | null;
-}
-
-export interface RegionAnswer<R> {
-  readonly chains: readonly ChainProof[];
-  readonly rows: readonly R[];
-  readonly truncated: boolean;
-}
+export type { ChainProof, RegionAnswer } from '@djchain/client';
 
 const CHAINS_SQL = `SELECT c.chain_id AS "chainId",
     (SELECT o.name FROM orgs o WHERE o.chain_id = c.chain_id AND o.parent IS NULL ORDER BY o.org LIMIT 1) AS name,

@@ -7,20 +7,13 @@ import type { IsoDate } from '../common/dates.ts';
 import { memberSanctions } from '../discipline/carried.ts';
 import { sanctionEffects } from '../discipline/effects.ts';
 import type { SanctionRecord } from '../discipline/store.ts';
+import { MEMBER_STATUSES } from '../lists.ts';
 import { getProcess, type Phase } from '../recruitment/store.ts';
 import { transferredTo } from '../transfer/store.ts';
 import { type ExitReason, getMember, type MemberRecord } from './store.ts';
 
-export const STATUSES = [
-  '群众',
-  '入党申请人',
-  '入党积极分子',
-  '发展对象',
-  '预备党员',
-  '正式党员',
-  '停止党籍',
-  '出党',
-] as const;
+/** A member's statuses in the order of the membership's course (lists.ts: the web app shows them). */
+export const STATUSES = MEMBER_STATUSES;
 export type MemberStatus = (typeof STATUSES)[number];
 
 export interface StatusInfo {

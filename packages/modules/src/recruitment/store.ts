@@ -3,17 +3,11 @@ import type { Value } from '@djchain/crypto';
 import type { ReadStore } from '@djchain/runtime';
 import type { IsoDate } from '../common/dates.ts';
 import { getRecord, SEP } from '../common/stores.ts';
+import { RECRUITMENT_PHASES } from '../lists.ts';
 import type { RecruitmentParams } from './params.ts';
 
-export const PHASES = [
-  'applicant',
-  'activist',
-  'candidate',
-  'probationary',
-  'full',
-  'cancelled',
-  'notApproved',
-] as const;
+/** The recruitment phases in the order of the process (lists.ts: the web app shows them). */
+export const PHASES = RECRUITMENT_PHASES;
 export type Phase = (typeof PHASES)[number];
 
 /** One recorded step: when, by whom (member id), on whose behalf, plus step data. */

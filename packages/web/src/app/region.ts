@@ -5,27 +5,12 @@
  * answers' shapes, the request, and the page's view — chains in chain-id order, organizations in
  * id order, periods in time order. Never ordered by a figure or a score (国办函〔2026〕12号).
  */
-import type { MemberStatus, Phase } from '@djchain/modules';
+
+import type { ChainProof, RegionAnswer } from '@djchain/client';
+import { MEMBER_STATUSES, RECRUITMENT_PHASES } from '@djchain/modules/lists';
 import { AppError } from './errors.ts';
 
-/** Per chain: up to which height (and header hash) its figures are proved (region.ts in the CLI). */
-export interface ChainProof {
-  readonly chainId: string;
-  readonly name: string | null;
-  readonly suite: string;
-  readonly height: number;
-  readonly headerHash: string;
-  readonly appHash: string;
-  readonly timeMs: number;
-  readonly indexMonth: string | null;
-  readonly indexHeight: number | null;
-}
-
-export interface RegionAnswer<R> {
-  readonly chains: readonly ChainProof[];
-  readonly rows: readonly R[];
-  readonly truncated: boolean;
-}
+export type { ChainProof, RegionAnswer } from '@djchain/client';
 
 interface OrgRow {
   readonly chainId: string;
@@ -153,27 +138,9 @@ export interface ChainFigures {
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The statuses in the order of the membership's course (the member module's STATUSES; type-checked). */
-export const STATUS_ORDER = [
-  '群众',
-  '入党申请人',
-  '入党积极分子',
-  '发展对象',
-  '预备党员',
-  '正式党员',
-  '停止党籍',
-  '出党',
-] as const satisfies readonly MemberStatus[];
-/** The recruitment phases in the order of the process (the recruitment module's PHASES; type-checked). */
-export const PHASE_ORDER = [
-  'applicant',
-  'activist',
-  'candidate',
-  'probationary',
-  'full',
-  'cancelled',
-  'notApproved',
-] as const satisfies readonly Phase[];
+/** The statuses in the order of the membership's course, and the recruitment phases in order. */
+export const STATUS_ORDER = MEMBER_STATUSES;
+export const PHASE_ORDER = RECRUITMENT_PHASES;
 /** Position of `x` in `list`; unknown values after every known one. */
 const rank = (list: readonly string[], x: string) => {
   const i = list.indexOf(x);
