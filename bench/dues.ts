@@ -81,6 +81,10 @@ export async function benchDues(
   const total = times.reduce((a, b) => a + b, 0);
   const max = Math.max(...times);
   const warnings = measured.flatMap((b) => b.events).filter((e) => e.type === 'dues.ArrearsWarning').length;
+  // A block after the close, with nothing to do but the hooks' standing work (the warning centre's
+  // sweep over the open warnings among it): what every block of the chain costs from now on.
+  const idle = block([], chinaTime('2025-05-01', 12)).ms;
+  log(`dues: an empty block after the close (${warnings} warnings open): ${idle.toFixed(0)} ms`);
   log(`dues: the close's blocks (ms): ${times.map((t) => t.toFixed(0)).join(', ')}`);
   log(
     `dues: month close of ${ids.length} members in ${times.length} blocks, ${total.toFixed(0)} ms in all, the longest ${max.toFixed(0)} ms (${warnings} warnings)`,
@@ -92,5 +96,6 @@ export async function benchDues(
     dues_month_close_members: ids.length,
     dues_month_close_warnings: warnings,
     dues_month_close_us_per_member: Math.round((total * 1000) / ids.length),
+    dues_idle_block_after_close_ms: Math.round(idle),
   };
 }
