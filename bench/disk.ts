@@ -8,14 +8,14 @@
  * file, so the file figure is the growth a running node sees; `live` counts only pages in use
  * (page count − free list), what the file settles at as freed pages are reused.
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { getSuite } from '@djchain/crypto';
 import { KV_MODULES_FILE } from '@djchain/testkit/kv';
 import { patchConfig } from '@djchain/testkit/process';
-import { missingFrom, presign, status, submitAll, waitCommitted } from './load.ts';
+import { missingFrom, presign, readAsOperator, status, submitAll, waitCommitted } from './load.ts';
 import { djchain, startNode } from './proc.ts';
 
 export interface DiskOptions {
@@ -42,6 +42,8 @@ async function bytesAfterLoad(
     const suite = getSuite('intl');
     const load = presign(suite, chainId, opts.txs, { signers: 100, tag: 'd', seed: 11 });
     const node = await startNode(dir);
+    // Transactions and blocks are read as the node's operator (a reader must sign in otherwise).
+    readAsOperator(node.url, readFileSync(join(dir, 'api-token'), 'utf8').trim());
     try {
       const before = (await status(node.url)).height;
       await submitAll(node.url, load.bodies, { batch: 1000, inFlight: 2 });

@@ -10,6 +10,7 @@
  * when the last commit is observed (CPU per committed transaction). Afterwards every transaction's
  * receipt is fetched and must be `ok`. Prints one JSON line with the result on stdout.
  */
+import { MAX_TXS_PER_POST } from '@djchain/client';
 import { getSuite, type SuiteId } from '@djchain/crypto';
 import { decodeBlock, decodeTx } from '@djchain/ledger';
 import { auth, presign, readAsOperator, receiptStatuses, submitBatch } from './load.ts';
@@ -111,8 +112,12 @@ async function offer(): Promise<void> {
     const bodies = load.bodies.slice(from, from + perTick);
     const now = performance.now();
     for (let i = from; i < from + bodies.length; i++) sentAt[i] = now;
-    for (const url of targets) {
-      inflight.push(submitBatch(url, bodies, benign).catch((e: Error) => void errors.push(e.message)));
+    // A tick's batch in requests of at most MAX_TXS_PER_POST (the API's limit per POST /v1/txs).
+    for (let i = 0; i < bodies.length; i += MAX_TXS_PER_POST) {
+      const part = bodies.slice(i, i + MAX_TXS_PER_POST);
+      for (const url of targets) {
+        inflight.push(submitBatch(url, part, benign).catch((e: Error) => void errors.push(e.message)));
+      }
     }
   }
   await Promise.all(inflight);
