@@ -151,6 +151,23 @@ describe('dues: the month close spread over blocks', () => {
     assert.deepEqual(closingKeys(chain), []);
   });
 
+  it('catching up months, a month that overflows the block after another leaves no chunk behind', () => {
+    // Ten members a block, seven accounts: on 1 May February closes at once (three of the budget
+    // left), March does not fit and is begun in chunks — one chunk of seven — and ends in this block.
+    const chain = spread(10);
+    scenario(chain);
+    const events = chain.tick('2024-05-01', 0);
+    assert.deepEqual(
+      closedEvents(events).map((t) => (t as { month: string }).month),
+      ['2024-02', '2024-02', '2024-03', '2024-03'],
+    );
+    assert.equal(closedMonth(chain), '2024-03');
+    assert.deepEqual(closingKeys(chain), []);
+    chain.tick('2024-05-01', 1); // April
+    assert.equal(closedMonth(chain), '2024-04');
+    assert.deepEqual(closingKeys(chain), []);
+  });
+
   it('a genesis closeMembers outside 1–200,000 is refused', () => {
     assert.throws(() => spread(0), /closeMembers/);
     assert.throws(() => spread(200_001), /closeMembers/);

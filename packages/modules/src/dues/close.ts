@@ -79,19 +79,25 @@ export function closeMonths(ctx: HookContext): void {
   let budget = perBlock;
   for (let i = 0; i < MAX_MONTHS_PER_BLOCK && budget > 0; i++) {
     let closing = getRecord<Closing>(ctx.store, duesKeys.closing) ?? null;
-    let members: readonly string[] | null = null;
     if (closing === null) {
       if (closed >= previous) return;
       const month = addMonth(closed, 1);
-      members = accounts(ctx);
-      if (members.length > budget) closing = begin(ctx, month, members, perBlock);
-      else closing = { month, chunks: 1, next: 0, totals: {} };
+      const members = accounts(ctx);
+      if (members.length <= budget) {
+        // The whole month in this block: its accounts as just walked, no chunk stored.
+        const totals = new Map<string, OrgTotals>();
+        judgeMembers(ctx, month, members, totals);
+        budget -= members.length;
+        finish(ctx, month, totals);
+        closed = month;
+        continue;
+      }
+      closing = begin(ctx, month, members, perBlock);
     }
     const totals = new Map(Object.entries(closing.totals).map(([o, t]) => [o, { ...t }]));
     let next = closing.next;
     while (budget > 0 && next < closing.chunks) {
-      // The whole month in this block: its accounts as just walked, no chunk stored.
-      const chunk = members !== null && closing.chunks === 1 ? members : takeChunk(ctx, next);
+      const chunk = takeChunk(ctx, next);
       judgeMembers(ctx, closing.month, chunk, totals);
       budget -= chunk.length;
       next++;
