@@ -85,6 +85,12 @@ export async function benchDues(
   // sweep over the open warnings among it): what every block of the chain costs from now on.
   const idle = block([], chinaTime('2025-05-01', 12)).ms;
   log(`dues: an empty block after the close (${warnings} warnings open): ${idle.toFixed(0)} ms`);
+  // The warning centre looks at a member-bound warning (arrears among them) only when its member's
+  // history grew in the block before, and at all of them at a date's first block (issue 20): the
+  // next empty block the same day, and the first of the next day.
+  const later = block([], chinaTime('2025-05-01', 13)).ms;
+  const nextDay = block([], chinaTime('2025-05-02', 9)).ms;
+  log(`dues: the next empty block: ${later.toFixed(0)} ms; the next day's first: ${nextDay.toFixed(0)} ms`);
   log(`dues: the close's blocks (ms): ${times.map((t) => t.toFixed(0)).join(', ')}`);
   log(
     `dues: month close of ${ids.length} members in ${times.length} blocks, ${total.toFixed(0)} ms in all, the longest ${max.toFixed(0)} ms (${warnings} warnings)`,
@@ -97,5 +103,7 @@ export async function benchDues(
     dues_month_close_warnings: warnings,
     dues_month_close_us_per_member: Math.round((total * 1000) / ids.length),
     dues_idle_block_after_close_ms: Math.round(idle),
+    dues_idle_block_later_ms: Math.round(later),
+    dues_first_block_of_day_ms: Math.round(nextDay),
   };
 }

@@ -330,6 +330,30 @@ export const MUTANTS: readonly Mutant[] = [
     to: 'provesNotAdmitted(ctx, E, t, p.height, p.proof);\n    return proved.ok',
     why: "the reclaim ignores the common ancestor's path",
   },
+  {
+    id: 'M24',
+    pkg: 'modules',
+    file: 'warnings/register.ts',
+    from: 'const full = newDay || everyWarning;',
+    to: 'const full = everyWarning;',
+    why: 'no full look at the open warnings on a new date',
+  },
+  {
+    id: 'M25',
+    pkg: 'modules',
+    file: 'warnings/register.ts',
+    from: 'ctx.lastEventAt(memberEntity(w.member)) < ctx.height - 1',
+    to: 'ctx.lastEventAt(memberEntity(w.member)) < ctx.height',
+    why: "a member-bound warning skipped although its member's history grew in the previous block",
+  },
+  {
+    id: 'M26',
+    pkg: 'modules',
+    file: 'warnings/register.ts',
+    from: 'MEMBER_BOUND.has(w.kind) && w.member !== null',
+    to: 'w.member !== null',
+    why: 'every warning naming a member treated as member-bound (study pace reads meeting attendance)',
+  },
 ];
 
 const root = new URL('..', import.meta.url).pathname;

@@ -1,6 +1,6 @@
 /**
  * The demo plan replayed in-process through the real runtime Executor and every module (one block per
- * wave of a date, BFT time at 09:00 China time of that date): every planned transaction must succeed,
+ * wave of a date, BFT time at 09:00 China time of that date; plan-replay.ts): every planned transaction must succeed,
  * as the 4-process seeding requires (demo.test.ts runs that, slowly). It shows the demo's expulsion —
  * decided by the branch, referred by the 党委, approved by the county commission named in genesis
  * (党章第四十二条) — is accepted by the chain, and that the expelled member ends 出党; and that the
@@ -10,99 +10,24 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { getSuite, type Value } from '@djchain/crypto';
-import { signTx } from '@djchain/ledger';
 import { allModules, checkProfile, chinaTime } from '@djchain/modules';
-import { Executor, MemoryState } from '@djchain/runtime';
-import { generatePlan, personKey } from '../src/demo/index.ts';
+import { generatePlan } from '../src/demo/index.ts';
 import { profileSaltOf } from '../src/demo/plan-context.ts';
 import { demoProfile, profileBases } from '../src/demo/plan-profiles.ts';
-import { reviewCounts } from '../src/demo/seed.ts';
+import { replayPlan } from './plan-replay.ts';
 
 test('every transaction of a small demo plan executes ok; the expulsion goes through the county commission', () => {
   const suite = getSuite('intl');
   const plan = generatePlan(suite, { seed: 7, members: 40, today: '2026-11-25' });
-  const chainId = 'demo-replay';
-  const executor = new Executor({ chainId, suite, modules: allModules });
-  const state = new MemoryState();
-  const validator = suite.keyPairFromSeed(new Uint8Array(32).fill(7));
-  const genesis = executor.executeGenesis({
-    chainId,
-    suite: suite.id,
-    time: chinaTime(plan.genesisDate, 9),
-    validators: { validators: [{ publicKey: validator.publicKey, power: 1, name: 'v0' }] },
-    modules: plan.genesis as unknown as { [k: string]: Value },
-  });
-  state.apply(genesis.writes);
-  let height = 0;
-  let time = chinaTime(plan.genesisDate, 9);
-  const query = (module: string, name: string, params: Value) => {
-    const r = executor.query(module, name, params, state, height, time);
-    assert.ok(r.ok, `${module}.${name}`);
-    return r.value as never;
-  };
-  const nonces = new Map<string, number>();
-  const dates = [...new Set(plan.txs.map((t) => t.date))];
   const duesEvents: { type: string; date: string }[] = [];
   const missed: string[] = [];
   const collect = (events: readonly { type: string; data: Value }[]) => {
     for (const e of events)
       if (e.type === 'orglife.ObligationMissed') missed.push((e.data as { kind: string }).kind);
   };
-  for (const date of dates) {
-    const waves = plan.txs.filter((t) => t.date === date);
-    for (let wave = 0; waves.some((t) => t.wave >= wave); wave++) {
-      const batch = waves.filter((t) => t.wave === wave);
-      if (batch.length === 0) continue;
-      time = Math.max(chinaTime(date, 9), time + 1);
-      height++;
-      const txs = batch.map((t) => {
-        let params = t.params as { [k: string]: Value };
-        if (t.vote) {
-          // As the seeder does: the branch's voters that day, two absent, everyone present votes yes.
-          const member = t.params.member as string;
-          const branch = plan.people.find((p) => p.id === member)!.branch;
-          let expected = 0;
-          for (const p of plan.people) {
-            if (p.id === member) continue;
-            const m = query('member', 'member', { id: p.id, on: date }) as {
-              org?: string;
-              rights?: { vote?: boolean };
-            } | null;
-            if (m !== null && m.org === branch && m.rights?.vote === true) expected++;
-          }
-          const absent = expected >= 6 ? 2 : expected >= 3 ? 1 : 0;
-          params = { ...params, present: expected - absent, yes: expected - absent, no: 0, abstain: 0 };
-        }
-        if (t.attendance) {
-          // As the seeder does: the meeting's expected attendees from the chain, the planned absences absent.
-          const m = query('orglife', 'meeting', { id: t.params.meeting as string }) as { expected: string[] };
-          const absent = m.expected.filter((x) => t.attendance!.absent.includes(x));
-          const present = m.expected.filter((x) => !absent.includes(x));
-          params = { ...params, present, ...(absent.length > 0 ? { absent } : {}) };
-        }
-        if (t.voters) {
-          // As the seeder does: the voters the chain derives for the matter's organization that day.
-          const m = query('resident', 'matter', { id: t.params.matter as string }) as { org: string };
-          const voters = query('resident', 'voters', {
-            org: m.org,
-            on: t.params.heldOn as string,
-          }) as string[];
-          params = { ...params, ...reviewCounts(voters) };
-        }
-        const key = personKey(suite, plan.options.seed, t.signer);
-        const nonce = nonces.get(t.signer) ?? 0;
-        nonces.set(t.signer, nonce + 1);
-        return signTx(suite, key.secretKey, {
-          chainId,
-          module: t.module,
-          action: t.action,
-          params,
-          signer: key.publicKey,
-          nonce,
-          expiry: height + 10,
-        });
-      });
-      const out = executor.executeBlock({ height, time, txs, proposer: validator.publicKey }, state);
+  const replay = replayPlan(plan, {
+    modules: allModules,
+    onBlock(out, date, batch) {
       for (const e of out.events) if (e.type.startsWith('dues.')) duesEvents.push({ type: e.type, date });
       collect(out.events);
       out.receipts.forEach((r, i) => {
@@ -113,9 +38,9 @@ test('every transaction of a small demo plan executes ok; the expulsion goes thr
           `${date} ${t.module}.${t.action} by ${t.signer}: ${JSON.stringify(r.error)}`,
         );
       });
-      state.apply(out.writes);
-    }
-  }
+    },
+  });
+  const query = replay.query;
   const expulsion = plan.txs.find((t) => t.action === 'approveByCommission');
   assert.ok(expulsion, 'the plan holds an expulsion approved by the commission');
   assert.equal(expulsion.signer, 'commission');
@@ -126,10 +51,7 @@ test('every transaction of a small demo plan executes ok; the expulsion goes thr
   assert.equal(view.exitReason, '开除');
 
   // Dues (issue 14): "today" is 2026-11-25, one more block on that day closes 2026-10.
-  height++;
-  time = chinaTime('2026-11-25', 9);
-  const last = executor.executeBlock({ height, time, txs: [], proposer: validator.publicKey }, state);
-  state.apply(last.writes);
+  const last = replay.block([], chinaTime('2026-11-25', 9));
   collect(last.events);
   for (const e of last.events)
     if (e.type.startsWith('dues.')) duesEvents.push({ type: e.type, date: '2026-11-25' });

@@ -242,5 +242,6 @@ export { admittedKeys } from './transfer/crosschain.ts';
 export { TransferErrors } from './transfer/errors.ts';
 export { transferModule } from './transfer/module.ts';
 export { WarningsErrors } from './warnings/errors.ts';
-export { warningsModule } from './warnings/module.ts';
+export { warningsModule, warningsModuleCheckingAll } from './warnings/module.ts';
+export { MEMBER_BOUND } from './warnings/register.ts';
 export type { WarningRecord } from './warnings/store.ts';

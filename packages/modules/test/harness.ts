@@ -9,6 +9,7 @@ import {
   type BlockInput,
   Executor,
   MemoryState,
+  type ModuleDef,
   readEvents,
   type StoredEvent,
 } from '@djchain/runtime';
@@ -63,7 +64,8 @@ export class Chain {
   /**
    * `opts.validators` replaces the one-validator set (names are actors, so their keys sign);
    * `opts.modules` adds genesis sections (e.g. governance); `opts.editGenesis` may change the
-   * community genesis (module configs) before it is executed.
+   * community genesis (module configs) before it is executed; `opts.moduleDefs` replaces the
+   * module list.
    */
   constructor(
     suite: Suite = getSuite('intl'),
@@ -72,11 +74,13 @@ export class Chain {
       modules?: { [k: string]: Value };
       editGenesis?: (modules: { [k: string]: Value }) => void;
       chainId?: string;
+      /** The module list the executor runs (default allModules; a test may wrap one). */
+      moduleDefs?: readonly ModuleDef[];
     } = {},
   ) {
     this.suite = suite;
     this.chainId = opts.chainId ?? CHAIN;
-    this.executor = new Executor({ chainId: this.chainId, suite, modules: allModules });
+    this.executor = new Executor({ chainId: this.chainId, suite, modules: opts.moduleDefs ?? allModules });
     this.lastTime = chinaTime(GENESIS_DATE, 9);
     const { writes } = this.executor.executeGenesis({
       chainId: this.chainId,

@@ -1,10 +1,14 @@
 /**
- * The warning centre beyond the vectors (vectors/warnings.json): who sees which open warnings, and
- * that the register is the same on two executors fed the same blocks and after replaying them.
+ * The warning centre beyond the vectors (vectors/warnings.json): who sees which open warnings, that
+ * the register is the same on two executors fed the same blocks and after replaying them, and when a
+ * member-bound warning is checked (the whole demo history against checking every warning:
+ * cli/test/warning-sweep.test.ts).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Value } from '@djchain/crypto';
+import type { ModuleDef } from '@djchain/runtime';
+import { allModules, warningsModule } from '../src/index.ts';
 import { Chain } from './harness.ts';
 
 const ASSESS = {
@@ -125,5 +129,59 @@ describe('warning centre: determinism', () => {
     const replay = new Chain();
     replay.applyBlocks(inputs);
     assert.deepEqual(replay.state.entries(), first.state.entries());
+  });
+});
+
+describe('warning centre: when a member-bound warning is checked', () => {
+  const PAY = {
+    id: 'pay-m2',
+    member: 'b1.m2',
+    months: ['2024-02', '2024-03', '2024-04'],
+    fen: 4500,
+    method: '现金',
+  };
+  const isOpen = (chain: Chain) =>
+    ids(chain.query('warnings', 'open', { org: 'b1' })).includes('dues.arrears/b1.m2:2024-02');
+  const closedOn = (chain: Chain) =>
+    (chain.query('warnings', 'warning', { id: 'dues.arrears/b1.m2:2024-02' }) as { closedOn: string | null })
+      .closedOn;
+
+  it('arrears paid at noon close at the next block start the same day, not only at the next date', () => {
+    const chain = new Chain();
+    scenario(chain);
+    assert.ok(isOpen(chain));
+    chain.ok({ at: '2024-05-02', hour: 12, by: 'b1.clerk', do: 'dues.recordPayment', params: PAY });
+    assert.ok(isOpen(chain), 'closed at the block start after the payment, not in its block');
+    chain.tick('2024-05-02', 13);
+    assert.equal(isOpen(chain), false);
+  });
+
+  it("after a failed warning hook the member's answer is caught at the next date's full sweep", () => {
+    // The warning centre's hook throws in one block (the runtime records HookFailed and keeps none of
+    // its writes): the block after it sees no new event of b1.m2 since the block before, so the
+    // payment is not looked at again that day; the next date's first block start checks every warning.
+    let failAt = -1;
+    const wrapped: ModuleDef = {
+      ...warningsModule,
+      beginBlock(ctx) {
+        if (ctx.height === failAt) throw new Error('injected failure');
+        warningsModule.beginBlock!(ctx);
+      },
+    };
+    const chain = new Chain(undefined, {
+      moduleDefs: allModules.map((m) => (m.name === 'warnings' ? wrapped : m)),
+    });
+    scenario(chain);
+    chain.ok({ at: '2024-05-02', hour: 12, by: 'b1.clerk', do: 'dues.recordPayment', params: PAY });
+    failAt = chain.height + 1;
+    const failed = chain.tick('2024-05-02', 13);
+    assert.ok(
+      failed.some((e) => e.type === 'HookFailed' && (e.data as { module: string }).module === 'warnings'),
+    );
+    chain.tick('2024-05-02', 14);
+    assert.ok(isOpen(chain), 'the same day: not checked again');
+    chain.tick('2024-05-03', 9);
+    assert.equal(isOpen(chain), false);
+    assert.equal(closedOn(chain), '2024-05-03');
   });
 });

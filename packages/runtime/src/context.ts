@@ -2,6 +2,7 @@
 import { decode, encode, type Value } from '@djchain/crypto';
 import type { ReceiptEvent } from '@djchain/ledger';
 import { RuntimeError, type RuntimeErrorCode, runtimeError } from './errors.ts';
+import { readHead } from './history.ts';
 import { checkEntity } from './keys.ts';
 import { ModuleReadStore } from './store.ts';
 import type { ModuleDef, ModuleEvent, QueryDef, ReadContext, ReadStore, Result } from './types.ts';
@@ -31,6 +32,7 @@ export function readContext(scope: Scope, store: ReadStore): ReadContext {
     readStore: (module: string) => new ModuleReadStore(scope.view, module),
     query: (module: string, name: string, params: Value) =>
       runQuery({ ...scope, depth: scope.depth + 1 }, module, name, params),
+    lastEventAt: (entity: string) => readHead(scope.view, entity).last,
   };
 }
 

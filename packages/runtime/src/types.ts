@@ -57,6 +57,11 @@ export interface ReadContext {
   readStore(module: string): ReadStore;
   /** Another module's query. */
   query(module: string, name: string, params: Value): Value;
+  /**
+   * Height of the latest event naming `entity` (its history head's `last`; 0 when none), as the
+   * state the call sees holds it: events of earlier blocks and of this block's hooks run before.
+   */
+  lastEventAt(entity: string): number;
 }
 
 /** What an action's verify and execute see. */

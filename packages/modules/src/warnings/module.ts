@@ -15,3 +15,13 @@ export const warningsModule: ModuleDef = {
   queries: warningsQueries,
   beginBlock: (ctx: HookContext) => runRegister(ctx),
 };
+
+/**
+ * The warning centre checking every open warning at every block start (no MEMBER_BOUND shortcut):
+ * the reference the chain's centre must equal, block by block (cli/test/warning-sweep.test.ts).
+ * Same name and state; not in allModules, never on a chain.
+ */
+export const warningsModuleCheckingAll: ModuleDef = {
+  ...warningsModule,
+  beginBlock: (ctx: HookContext) => runRegister(ctx, { everyWarning: true }),
+};

@@ -24,6 +24,8 @@ export const warningKeys = {
   openOfMemberPrefix: (member: string) => `m${SEP}${member}${SEP}`,
   open: (id: string) => `a${SEP}${id}`,
   openPrefix: `a${SEP}`,
+  /** The China date of the last full sweep of the open warnings (register.ts). */
+  swept: 'swept',
 };
 
 export function getWarning(store: ReadStore, id: string): WarningRecord | undefined {
