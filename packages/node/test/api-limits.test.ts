@@ -1,17 +1,19 @@
 /**
  * One client cannot deny the API to the others (raw sockets, real server): a request trickled
  * byte by byte is cut, extra connections from one address are closed, one address cannot take
- * every event-stream slot, and writes are rate-limited per client. Each wait is bounded by a
- * guard far above the configured limit; nothing asserts a duration.
+ * every event-stream slot, and writes are rate-limited per client. A connection on which no request
+ * arrives in time is answered 408 REQUEST_TIMEOUT, and the SDK sends a read again once after it. Each
+ * wait is bounded by a guard far above the configured limit; nothing asserts a duration.
  */
 import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
 import { test } from 'node:test';
+import { DjchainClient, HttpError } from '@djchain/client';
 import { getSuite, toHex } from '@djchain/crypto';
 import { encodeTx, txHash } from '@djchain/ledger';
 import { kvModule } from '@djchain/testkit/kv';
 import { buildApi, openNode } from '../src/index.ts';
-import { genesisFor, keyOf, kvTxWith, startNode, tempDir } from './helpers.ts';
+import { CHAIN, genesisFor, keyOf, kvTxWith, startNode, tempDir } from './helpers.ts';
 
 async function serve(t: Parameters<typeof tempDir>[0], opts: Parameters<typeof buildApi>[1]) {
   const node = startNode(tempDir(t));
@@ -87,6 +89,69 @@ test('headers trickled a byte at a time are cut once the header time is up', asy
   const closed = await closedWithin(s, 20_000);
   s.destroy();
   assert.equal(closed, true, 'the connection is still open');
+});
+
+/** Opens a connection, writes nothing, and returns everything the node sends until it closes it. */
+async function stalled(port: number): Promise<string> {
+  const s = await open(port);
+  s.on('error', () => {});
+  let answer = '';
+  s.on('data', (d) => {
+    answer += String(d);
+  });
+  const closed = await closedWithin(s, 20_000);
+  s.destroy();
+  assert.equal(closed, true, 'the silent connection is still open');
+  return answer;
+}
+
+test('a connection on which nothing arrives is answered 408 REQUEST_TIMEOUT and closed', async (t) => {
+  const { port } = await serve(t, { limits: LIMITS });
+  const answer = await stalled(port);
+  assert.match(answer, /^HTTP\/1\.1 408 Request Timeout\r\n/);
+  assert.match(answer, /\r\nConnection: close\r\n/);
+  const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+  assert.equal(body.error.code, 'REQUEST_TIMEOUT');
+});
+
+test("after the node's 408 on a stalled connection the SDK sends a read again once, never a write", async (t) => {
+  const { port, url } = await serve(t, { limits: LIMITS });
+  const suite = getSuite('intl');
+  // The first request of each kind goes out on a connection that stalled until the node answered
+  // 408 (the real node's answer, read from a raw socket); the next ones through fetch.
+  let stalls = 1;
+  const calls: string[] = [];
+  const fetchOnce = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    calls.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
+    if (stalls > 0) {
+      stalls--;
+      const raw = await stalled(port);
+      const status = Number(raw.slice('HTTP/1.1 '.length, 'HTTP/1.1 '.length + 3));
+      return new Response(raw.slice(raw.indexOf('\r\n\r\n') + 4), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      });
+    }
+    return fetch(input, init);
+  };
+  const client = new DjchainClient({
+    baseUrl: url,
+    suite,
+    chainId: CHAIN,
+    trust: { kind: 'genesis', validators: genesisFor(suite, [keyOf(suite, 0)]).validators },
+    fetch: fetchOnce,
+  });
+  const status = await client.status();
+  assert.equal(status.chainId, CHAIN);
+  assert.deepEqual(calls, ['GET /v1/status', 'GET /v1/status']);
+
+  calls.length = 0;
+  stalls = 1;
+  await assert.rejects(
+    () => client.submit([encodeTx(kvTxWith(suite, keyOf(suite, 0)))]),
+    (e) => e instanceof HttpError && e.status === 408 && e.apiCode === 'REQUEST_TIMEOUT',
+  );
+  assert.deepEqual(calls, ['POST /v1/txs']);
 });
 
 test('connections beyond the per-client cap are closed; the first ones still work', async (t) => {

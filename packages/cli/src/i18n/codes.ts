@@ -10,6 +10,7 @@ type Texts = { readonly 'zh-CN': string; readonly en: string };
 /** Chinese for the API's codes other than the runtime's; English is API_ERRORS[code].message. */
 export const API_ZH: { readonly [C in Exclude<ApiErrorCode, `RUNTIME_${string}`>]: string } = {
   REQUEST_INVALID: '请求格式不正确。',
+  REQUEST_TIMEOUT: '请求未能在规定时间内送达节点，连接已关闭，请重试。',
   PAYLOAD_TOO_LARGE: '请求内容过大。',
   ROUTE_NOT_FOUND: '节点没有这个接口，请检查地址和 API 版本。',
   TX_NOT_FOUND: '节点上找不到该交易。',

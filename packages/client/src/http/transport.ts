@@ -66,6 +66,11 @@ export class Transport {
     try {
       return await this.once(route, path, body, extraMs);
     } catch (e) {
+      // The node closed the connection before a whole request arrived on it (408 REQUEST_TIMEOUT:
+      // a connection this process opened and then stalled on, say): a read is sent again once, on
+      // a new connection (RFC 9110 §15.5.9). A write is not repeated here.
+      if (e instanceof HttpError && e.apiCode === 'REQUEST_TIMEOUT' && route.method === 'GET')
+        return this.once(route, path, body, extraMs);
       if (!(e instanceof HttpError && e.apiCode === 'AUTH_SESSION_EXPIRED' && this.renew)) throw e;
       if (!(await this.renew())) throw e;
       return this.once(route, path, body, extraMs);

@@ -18,6 +18,11 @@ export const API_ERRORS = {
     message: 'the request does not match the route’s schema',
     where: 'response',
   },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    message: 'no whole request arrived in time on this connection; it is closed: send the request again',
+    where: 'response',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'the request body is too large', where: 'response' },
   ROUTE_NOT_FOUND: { status: 404, message: 'no such route', where: 'response' },
   TX_NOT_FOUND: {

@@ -39,7 +39,8 @@ function commonErrors(s: RouteSpec): ApiErrorCode[] {
   if (read === 'resource' || read === 'operator') out.push('READ_FORBIDDEN');
   if (s.params || s.query || s.headers || s.body) out.push('REQUEST_INVALID');
   if (s.body) out.push('PAYLOAD_TOO_LARGE');
-  out.push('NODE_UNAVAILABLE', 'INTERNAL');
+  // A connection on which no whole request arrived in time (the server's own answer, any route).
+  out.push('REQUEST_TIMEOUT', 'NODE_UNAVAILABLE', 'INTERNAL');
   return out;
 }
 

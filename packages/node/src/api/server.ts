@@ -105,13 +105,20 @@ export function buildApi(node: DjNode, opts: Partial<ApiOptions> = {}): FastifyI
     // Bad URL encoding and the like: coded like every other refusal.
     frameworkErrors: (err, _req, reply) => invalid(reply, err.message),
     // Requests the HTTP parser refuses never reach a route: answer with the envelope all the same.
+    // A connection on which no whole request arrived within the header or request time — a slow
+    // client, or one that opened it and stalled, as a busy client process can before it writes —
+    // gets 408 REQUEST_TIMEOUT (RFC 9110 §15.5.9): the client may send the request again on a new
+    // connection, and the SDK does so once for a read.
     clientErrorHandler: (err: Error & { code?: string }, socket) => {
       if (!socket.writable) return;
-      const body = JSON.stringify(
-        new ApiError('REQUEST_INVALID', `malformed HTTP request (${err.code ?? 'parse error'})`).body(),
-      );
+      const timedOut = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+      const error = timedOut
+        ? new ApiError('REQUEST_TIMEOUT')
+        : new ApiError('REQUEST_INVALID', `malformed HTTP request (${err.code ?? 'parse error'})`);
+      const body = JSON.stringify(error.body());
       socket.end(
-        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `HTTP/1.1 ${timedOut ? '408 Request Timeout' : '400 Bad Request'}\r\n` +
+          `Content-Type: application/json; charset=utf-8\r\n` +
           `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
     },
