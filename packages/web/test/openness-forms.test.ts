@@ -263,7 +263,13 @@ describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
     await open('disclosure');
     const notice = rig.page.getByTestId(`disclosure-item-${withdrawal.id}`);
     await notice.waitFor();
+    // The list renders again when its live refresh answers (once, under load, a count taken between
+    // two renders read 0): wait for the list to hold exactly the one notice, then read it.
+    await rig.page.waitForFunction(
+      () => document.querySelectorAll('[data-testid^="disclosure-item-"]').length === 1,
+    );
     assert.equal(await rig.page.locator('[data-testid^="disclosure-item-"]').count(), 1);
+    await notice.waitFor();
     assert.match((await notice.textContent()) ?? '', /撤回声明/);
 
     // 请示 to the 党委 with its document.
