@@ -1,6 +1,7 @@
 /**
  * The warning register: one record per warning (`w/<id>`), open or closed, and indexes of the open
- * ones by owning organization (`o/<org>/<id>`), by member (`m/<member>/<id>`) and all (`a/<id>`).
+ * ones by owning organization (`o/<org>/<id>`), by member (`m/<member>/<id>`) and all (`a/<id>`,
+ * whose value is the warning's member when its kind is member-bound, `true` otherwise: register.ts).
  * Closed records stay: the history of what was warned and which act answered it.
  */
 import type { ReadStore } from '@djchain/runtime';
