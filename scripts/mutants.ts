@@ -349,10 +349,10 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'M26',
     pkg: 'modules',
-    file: 'warnings/register.ts',
-    from: 'MEMBER_BOUND.has(w.kind) && w.member !== null ? w.member',
-    to: 'w.member !== null ? w.member',
-    why: 'every warning naming a member treated as member-bound (study pace reads meeting attendance)',
+    file: 'org/actions.ts',
+    from: '...[...elected, ...leaving].map(memberEntity)',
+    to: '...[...elected].map(memberEntity)',
+    why: 'a committee election does not name the members whose posts it ends (study pace is member-bound)',
   },
 ];
 

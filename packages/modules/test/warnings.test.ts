@@ -185,3 +185,41 @@ describe('warning centre: when a member-bound warning is checked', () => {
     assert.equal(closedOn(chain), '2024-05-03');
   });
 });
+
+describe('warning centre: study pace is member-bound', () => {
+  const pace = 'study.pace/b1.dep:2024';
+  const isOpen = (chain: Chain) => ids(chain.query('warnings', 'open', { org: 'b1' })).includes(pace);
+
+  it("a 副书记 not elected again owes a member's pace: their warning closes at the next block start that day", () => {
+    const chain = new Chain();
+    scenario(chain);
+    assert.ok(isOpen(chain));
+    // All of b1's 12 members attend. Written by hand: a day of 主题党日 is 8 学时. At the first quarter's pace a member owes
+    // 32 × 3 / 12 = 8, a committee member (副书记) 56 × 3 / 12 = 14: still behind after it.
+    chain.meeting({
+      at: '2024-05-10',
+      by: 'b1.sec',
+      id: 'b1-td-05',
+      org: 'b1',
+      kind: '主题党日',
+      length: '一天',
+      present: B1_BEHIND_PACE.map((id) => id.slice('study.pace/'.length, -':2024'.length)),
+    });
+    chain.tick('2024-05-10', 12);
+    assert.ok(isOpen(chain), 'a cadre with 8 of 14 hours is behind');
+    // The 党委 records b1's new committee, a 书记 only: b1.dep's 副书记 post ends (换届), and at a
+    // member's target 8 of 8 hours is on pace. The election's event names b1.dep, so the block start
+    // after it looks at the warning the same day.
+    chain.ok({
+      at: '2024-05-10',
+      hour: 14,
+      by: 'c.sec',
+      do: 'org.electCommittee',
+      params: { org: 'b1', committee: { 书记: 'b1.sec' } },
+    });
+    chain.tick('2024-05-10', 15);
+    assert.equal(isOpen(chain), false);
+    const w = chain.query('warnings', 'warning', { id: pace }) as { closedOn: string; closedBy: string };
+    assert.deepEqual([w.closedOn, w.closedBy], ['2024-05-10', 'orglife.hold']);
+  });
+});

@@ -200,8 +200,15 @@ export const electCommittee = defineAction<ElectCommittee>(M, E, {
   execute(ctx, p) {
     const today = chinaDate(ctx.time);
     const org = getOrg(ctx.store, p.org)!;
+    const elected = new Set(Object.values(p.committee));
+    // The outgoing committee's posts end (换届); a member who held one and is not elected again is
+    // named too: the end of their post is a record about them (their history, and the warning
+    // centre's member-bound checks, warnings/register.ts, rest on every such record naming them).
+    const leaving = new Set<string>();
     for (const old of postsInOrg(ctx.store, p.org)) {
-      if (COMMITTEE_POSTS.includes(old.post)) endPostRecord(ctx, old, today, '换届');
+      if (!COMMITTEE_POSTS.includes(old.post)) continue;
+      endPostRecord(ctx, old, today, '换届');
+      if (!elected.has(old.member)) leaving.add(old.member);
     }
     const termEnd = addYears(today, org.termYears);
     for (const post of Object.keys(p.committee).sort()) {
@@ -213,11 +220,12 @@ export const electCommittee = defineAction<ElectCommittee>(M, E, {
       ctx,
       M,
       'org.CommitteeElected',
-      [orgEntity(p.org), ...Object.values(p.committee).map(memberEntity)],
+      [orgEntity(p.org), ...[...elected, ...leaving].map(memberEntity)],
       {
         org: p.org,
         committee: p.committee,
         termEnd,
+        leaving: [...leaving],
       },
     );
   },

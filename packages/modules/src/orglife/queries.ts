@@ -4,6 +4,7 @@
  * of which branches are judged. Diagnostic only: no ranking, no scores.
  */
 import type { QueryDef, ReadContext } from '@djchain/runtime';
+import { minDate } from '../common/dates.ts';
 import type { LapseCase } from '../common/lapse.ts';
 import { lastDay } from '../common/months.ts';
 import { defineQuery } from '../common/query.ts';
@@ -95,7 +96,7 @@ export const orgLifeQueries: { readonly [name: string]: QueryDef } = {
           const judged = cal !== undefined && months[0]! >= cal.from;
           // The close's rule, on the period's last day (or today while it runs).
           const owed =
-            kind !== '支部委员会' || owesCommitteeMeeting(stores, rules, p.org, end < today ? end : today);
+            kind !== '支部委员会' || owesCommitteeMeeting(stores, rules, p.org, minDate(end, today));
           const status = warned
             ? held.length > 0
               ? 'heldLate'

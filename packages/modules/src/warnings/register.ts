@@ -32,20 +32,26 @@ export const WARNING_SOURCES: readonly ModuleName[] = [
   MODULE.transfer,
 ];
 /**
- * Kinds whose resolver reads nothing but records about the warning's member — its recruitment
- * process, its dues assessments, payments and reliefs, its status (member record, process,
- * sanctions), its lapse case — and the date. Every act or hook that writes one of those records emits
- * an event naming the member (the member's history, DESIGN §5), so within a day the resolver's answer
- * can change only in a block after one that added to that history. Kinds reading records others
- * write without naming the member (meeting attendance for study pace, a superior's lecture, org
- * terms, anchors …) are checked at every block start. PERF: the dues bench's idle block after a
- * 10,000-member month close re-resolved 3,000 open arrears warnings in every block (358 ms).
+ * Kinds whose resolver's answer can change within a day only through records about the warning's
+ * member — its recruitment process, its dues assessments, payments and reliefs, its status (member
+ * record, process, sanctions), its lapse case, its posts, its meeting attendance and study records.
+ * Every act or hook that writes one of those records emits an event naming the member (the member's
+ * history, DESIGN §5): a meeting record or correction names every member on its attendance list (one
+ * a correction drops loses hours, which can keep a warning open, never close one), a committee
+ * election every member whose committee post it ends. So within a day the answer can change only in a
+ * block after one that added to that history. Study pace also reads the index's latest closed quarter,
+ * which within its year only raises the hours owed, and the date. Kinds reading records others write
+ * without naming the member (a superior's lecture, org terms, anchors, declarations …) are checked at
+ * every block start. PERF: the dues bench's idle block after a 10,000-member month close re-resolved
+ * 3,000 open arrears warnings in every block (358 ms), and then 10,010 study pace warnings (each
+ * member's year of attendance and study read again).
  */
 export const MEMBER_BOUND: ReadonlySet<WarningKind> = new Set<WarningKind>([
   'recruitment.deadline',
   'dues.arrears',
   'dues.lapse',
   'orglife.lapse',
+  'study.pace',
 ]);
 /** Open warnings checked per block at most (a community has far fewer). */
 const MAX_OPEN = 100_000;
