@@ -7,11 +7,12 @@
 import type { VerifiedReceipt } from '@djchain/client';
 import type { Value } from '@djchain/crypto/browser';
 import { Alert, Button, Card, Form, type FormInstance, Space, Typography } from 'antd';
-import { type ReactNode, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useChainSend } from './act-send.tsx';
 import { postMayAct, whoMay } from './admin-permissions.ts';
 import { useApp, useAsync } from './context.tsx';
 import { superiorCommitteeOf } from './permissions.ts';
-import { CodedAlert, type CodedView, codedOf, refusalOf, SubmitOnceButton, useConfirm } from './ui.tsx';
+import { CodedAlert, codedOf, SubmitOnceButton, useConfirm } from './ui.tsx';
 
 export type FormValues = Record<string, unknown>;
 
@@ -40,43 +41,21 @@ export interface ActCardProps {
 }
 
 export function ActCard(props: ActCardProps) {
-  const { t, lang, chain, session, unlockKey } = useApp();
+  const { t, lang, session, unlockKey } = useApp();
   const confirm = useConfirm();
   const [own] = Form.useForm();
   const form = props.form ?? own;
   const values = (Form.useWatch([], form) ?? {}) as FormValues;
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<CodedView | null>(null);
-  const [receipt, setReceipt] = useState<VerifiedReceipt | null>(null);
-  // One submission at a time, whatever the clicks: state updates are not synchronous.
-  const inFlight = useRef(false);
-  // Submissions answered so far (data-answered): a test waits for the answer to its own.
-  const [answered, setAnswered] = useState(0);
+  // One submission at a time, whatever the clicks; data-answered counts the answers, for a test to
+  // wait for the answer to its own.
+  const { busy, refusal, setRefusal, receipt, answered, send, reset } = useChainSend();
   const [module, action] = props.action.split('.') as [string, string];
 
   const submit = async (prepared: Prepared, v: FormValues) => {
-    if (!session || inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    setRefusal(null);
-    try {
-      // After a reload the key is opened again with the passphrase, only when signing.
-      const key = await unlockKey();
-      const r = await chain.send(module, action, prepared.params, key);
-      if (r.receipt.status === 'failed') {
-        const e = r.receipt.error;
-        setRefusal(e ? refusalOf(e) : { code: 'TX_FAILED', message: t('refused') });
-      } else {
-        setReceipt(r);
-        props.onDone?.(r, v);
-      }
-    } catch (e) {
-      setRefusal(codedOf(e));
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-      setAnswered((n) => n + 1);
-    }
+    if (!session) return;
+    // After a reload the key is opened again with the passphrase, only when signing.
+    const r = await send(module, action, prepared.params, unlockKey);
+    if (r) props.onDone?.(r, v);
   };
 
   const onFinish = async (v: FormValues) => {
@@ -141,8 +120,7 @@ export function ActCard(props: ActCardProps) {
             />
             <Button
               onClick={() => {
-                setReceipt(null);
-                setRefusal(null);
+                reset();
                 form.resetFields();
               }}
             >

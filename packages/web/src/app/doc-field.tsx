@@ -8,7 +8,7 @@ import { Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useApp } from './context.tsx';
 import { fileOrgDocument, type OrgDocScope } from './docs.ts';
-import { CodedAlert, type CodedView, codedOf } from './ui.tsx';
+import { CodedAlert, useBusyTask } from './ui.tsx';
 
 export function DocField(props: {
   name: string;
@@ -20,26 +20,19 @@ export function DocField(props: {
 }) {
   const { t, chain, unlockKey } = useApp();
   const form = Form.useFormInstance();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<CodedView | null>(null);
+  const { busy, error: failure, run } = useBusyTask();
   const [filed, setFiled] = useState<{ name: string; hash: string } | null>(null);
   const id = `${props.testId}-input`;
   const pick = async (file: File | undefined) => {
     if (!file) return;
-    setBusy(true);
-    setFailure(null);
     setFiled(null);
     form.setFieldValue(props.name, undefined);
-    try {
+    await run(async () => {
       const key = await unlockKey();
       const doc = await fileOrgDocument(chain, file, { org: props.org, scope: props.scope }, key);
       setFiled({ name: doc.name, hash: doc.hash });
       form.setFieldValue(props.name, doc.hash);
-    } catch (e) {
-      setFailure(codedOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Form.Item

@@ -174,19 +174,26 @@ export function LabelledInput({
 
 /**
  * A component's task that runs one at a time: `busy` while `run(task)` runs; `error` cleared when
- * it starts, then what the task set with `setError` or, coded, what it threw.
+ * it starts, then what the task set with `setError` or, coded, what it threw. `run` answers what
+ * the task returned, or undefined when it threw or when a task was already running (that second
+ * run is ignored: a ref, as state updates are not synchronous and double clicks are).
  */
 export function useBusyTask() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CodedView | null>(null);
-  const run = async (task: () => Promise<void>) => {
+  const running = useRef(false);
+  const run = async <T,>(task: () => Promise<T>): Promise<T | undefined> => {
+    if (running.current) return undefined;
+    running.current = true;
     setBusy(true);
     setError(null);
     try {
-      await task();
+      return await task();
     } catch (e) {
       setError(codedOf(e));
+      return undefined;
     } finally {
+      running.current = false;
       setBusy(false);
     }
   };

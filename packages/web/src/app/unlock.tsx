@@ -12,7 +12,7 @@ import type { Session } from './context.tsx';
 import { AppError } from './errors.ts';
 import type { Translate } from './i18n.ts';
 import { keystoreCode } from './keystore-code.ts';
-import { CodedAlert, type CodedView, codedOf } from './ui.tsx';
+import { CodedAlert, useBusyTask } from './ui.tsx';
 
 export interface UnlockRequest {
   resolve(key: KeyPair): void;
@@ -35,8 +35,7 @@ export function UnlockModal({
   onClose(): void;
 }) {
   const [pass, setPass] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CodedView | null>(null);
+  const { busy, error, setError, run } = useBusyTask();
   const cancel = () => {
     request?.reject(new AppError('WEB_UNLOCK_CANCELLED', t('unlockCancelled')));
     setPass('');
@@ -45,9 +44,7 @@ export function UnlockModal({
   };
   const unlock = async () => {
     if (!request || !session) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { openKeystore } = await keystoreCode();
       const key = await openKeystore(session.keystore, pass, chain.client.suite);
       if (addressOf(chain.client.suite, key.publicKey) !== session.address)
@@ -57,11 +54,7 @@ export function UnlockModal({
       setPass('');
       onClose();
       request.resolve(key);
-    } catch (e) {
-      setError(codedOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal open={request !== null} title={t('unlockTitle')} onCancel={cancel} footer={null} destroyOnHidden>

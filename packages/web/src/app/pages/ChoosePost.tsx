@@ -8,7 +8,7 @@ import type { PostInfo } from '../chain.ts';
 import { type Session, useApp } from '../context.tsx';
 import { AppError } from '../errors.ts';
 import { useNames } from '../names.tsx';
-import { CodedAlert, type CodedView, codedOf } from '../ui.tsx';
+import { CodedAlert, useBusyTask } from '../ui.tsx';
 
 export function ChoosePost({
   pending,
@@ -22,8 +22,7 @@ export function ChoosePost({
   const { token } = theme.useToken();
   const [choice, setChoice] = useState(pending.posts.length > 0 ? 0 : -1);
   const [forMember, setForMember] = useState('');
-  const [error, setError] = useState<CodedView | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useBusyTask();
   const post: PostInfo | null = choice >= 0 ? (pending.posts[choice] ?? null) : null;
   const clerk = post?.post === '党务工作者';
 
@@ -32,16 +31,11 @@ export function ChoosePost({
     const id = forMember.trim();
     if (!id) return onDone({ ...pending, post, onBehalfOf: null });
     if (!clerk) return setError({ code: 'WEB_NOT_CLERK', message: t('clerkOnly') });
-    setBusy(true);
-    try {
+    await run(async () => {
       const m = await chain.member(id);
       if (!m) throw new AppError('MEMBER_NOT_FOUND', id);
       onDone({ ...pending, post, onBehalfOf: { member: id, address: m.address } });
-    } catch (e) {
-      setError(codedOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -5,7 +5,6 @@
  * three outcomes (条例第三十六条) and membership transfers. Every form signs in this browser; the
  * chain decides, and a refusal shows its code, the zh text and the cited article.
  */
-import type { VerifiedReceipt } from '@djchain/client';
 import type { Value } from '@djchain/crypto/browser';
 import {
   Alert,
@@ -22,6 +21,7 @@ import {
   Typography,
 } from 'antd';
 import { type ReactNode, useState } from 'react';
+import { useChainSend } from '../act-send.tsx';
 import { useApp } from '../context.tsx';
 import { isMessageKey, type MessageKey } from '../i18n.ts';
 import { CodedAlert, type CodedView, codedOf } from '../ui.tsx';
@@ -223,39 +223,16 @@ export function DisciplinePage() {
 }
 
 function ActCard({ spec }: { spec: ActSpec }) {
-  const { t, chain, session, unlockKey } = useApp();
+  const { t, session, unlockKey } = useApp();
   const [form] = Form.useForm();
   const values = Form.useWatch([], form) as Record<string, unknown> | undefined;
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<CodedView | null>(null);
-  const [receipt, setReceipt] = useState<VerifiedReceipt | null>(null);
   // Submissions answered so far (data-answered): a test waits for the answer to its own.
-  const [answered, setAnswered] = useState(0);
+  const { busy, refusal, receipt, answered, send } = useChainSend();
   const submit = async (v: Record<string, unknown>) => {
     if (!session) return;
-    setBusy(true);
-    setRefusal(null);
-    setReceipt(null);
-    try {
-      const tx = spec.toTx(v);
-      // After a reload the key is closed: the passphrase is asked for again before signing.
-      const key = session.key ?? (await unlockKey());
-      const r = await chain.send(tx.module, tx.action, tx.params, key);
-      if (r.receipt.status === 'failed') {
-        const e = r.receipt.error;
-        setRefusal({
-          code: e?.code ?? 'ERROR',
-          message: e?.message ?? '',
-          ...(e?.cite ? { cite: e.cite } : {}),
-          details: e?.details,
-        });
-      } else setReceipt(r);
-    } catch (e) {
-      setRefusal(codedOf(e));
-    } finally {
-      setBusy(false);
-      setAnswered((n) => n + 1);
-    }
+    const tx = spec.toTx(v);
+    // After a reload the key is closed: the passphrase is asked for again before signing.
+    await send(tx.module, tx.action, tx.params, unlockKey);
   };
   const shown = spec.fields.filter((f) => !f.when || f.when.values.includes(str(values?.[f.when.field])));
   return (

@@ -3,7 +3,6 @@
  * step. The form signs in this browser and submits; a refusal shows the chain's coded error with
  * the article it cites. Vote forms show the quorum and threshold the chain will check.
  */
-import type { VerifiedReceipt } from '@djchain/client';
 import {
   Alert,
   Button,
@@ -24,7 +23,8 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useChainSend } from '../act-send.tsx';
 import type { Chain } from '../chain.ts';
 import { chinaToday, download } from '../chain.ts';
 import { go, useApp, useAsync } from '../context.tsx';
@@ -41,7 +41,7 @@ import {
   recordOf,
   stepOf,
 } from '../recruit.ts';
-import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading, SubmitOnceButton } from '../ui.tsx';
+import { CodedAlert, ErrorBlock, Loading, SubmitOnceButton, useBusyTask } from '../ui.tsx';
 
 export function ProcessPage({ member, action }: { member: string; action?: string | undefined }) {
   const { t, chain } = useApp();
@@ -156,10 +156,8 @@ function StepForm({
   const { t, session, unlockKey } = useApp();
   const [form] = Form.useForm();
   const values = Form.useWatch([], form) as Record<string, unknown> | undefined;
-  const [busy, setBusy] = useState(false);
+  const { busy, refusal, receipt, send } = useChainSend();
   const [confirm, setConfirm] = useState<{ [k: string]: string | number | boolean | string[] } | null>(null);
-  const [refusal, setRefusal] = useState<CodedView | null>(null);
-  const [receipt, setReceipt] = useState<VerifiedReceipt | null>(null);
   // Fields a refusal's way past asks for, shown even where the page would not (its own clock).
   const [forced, setForced] = useState<ReadonlySet<string>>(new Set());
   const all = fieldsOf(action);
@@ -168,6 +166,11 @@ function StepForm({
   const stepTitle = step ? t('stepForm', { no: step.no, name: step.name }) : t('materialForm');
   const way = refusal ? wayOf(action, refusal.code) : null;
   const wayStep = way?.action ? steps.find((s) => s.action === way.action) : undefined;
+  // The field a refusal's way past asks for stays shown from then on, through the next submission.
+  const wayField = way?.field;
+  useEffect(() => {
+    if (wayField) setForced((f) => (f.has(wayField) ? f : new Set([...f, wayField])));
+  }, [wayField]);
 
   // One submission: the button is off while sending and after the chain recorded the step.
   const ask = (v: Record<string, unknown>) => {
@@ -179,38 +182,17 @@ function StepForm({
     const params = confirm;
     if (!session || !params || busy || receipt) return;
     setConfirm(null);
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const key = await unlockKey();
-      const r = await chain.send(
-        'recruitment',
-        action,
-        params,
-        key,
-        // Acting for a member is data entry only: the chain refuses the mark on any other step.
-        RECRUITMENT_PERMISSIONS[action]?.some((r) => r.of === 'clerkEntry')
-          ? session.onBehalfOf?.address
-          : undefined,
-      );
-      if (r.receipt.status === 'failed') {
-        // Every refusal is shown with its code, cited or not (a permission refusal carries no cite).
-        const e = r.receipt.error;
-        const coded: CodedView = e
-          ? { code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}), details: e.details }
-          : { code: 'TX_FAILED', message: t('refused') };
-        setRefusal(coded);
-        const w = wayOf(action, coded.code);
-        if (w?.field) setForced((f) => new Set([...f, w.field!]));
-      } else {
-        setReceipt(r);
-        onDone();
-      }
-    } catch (e) {
-      setRefusal(codedOf(e));
-    } finally {
-      setBusy(false);
-    }
+    const r = await send(
+      'recruitment',
+      action,
+      params,
+      unlockKey,
+      // Acting for a member is data entry only: the chain refuses the mark on any other step.
+      RECRUITMENT_PERMISSIONS[action]?.some((r) => r.of === 'clerkEntry')
+        ? session.onBehalfOf?.address
+        : undefined,
+    );
+    if (r) onDone();
   };
 
   const shownValue = (name: string, v: string | number | boolean | string[]) => {
@@ -368,8 +350,7 @@ function FieldInput({
 }) {
   const { t, unlockKey } = useApp();
   const [file, setFile] = useState<{ name: string; hash: string } | null>(null);
-  const [uploading, setUploading] = useState(false);
-  const [upError, setUpError] = useState<CodedView | null>(null);
+  const upload = useBusyTask();
   const rules = [
     ...(f.optional || f.kind === 'bool' || f.kind === 'file'
       ? []
@@ -420,26 +401,19 @@ function FieldInput({
           <Upload
             showUploadList={false}
             beforeUpload={(picked) => {
-              setUploading(true);
-              setUpError(null);
-              void unlockKey()
-                .then((key) => fileDocument(chain, picked, doc, key))
-                .then(
-                  (k) => {
-                    setFile({ name: k.name, hash: k.hash });
-                    form.setFieldValue(f.name, k.hash);
-                  },
-                  (e) => setUpError(codedOf(e)),
-                )
-                .finally(() => setUploading(false));
+              void upload.run(async () => {
+                const k = await fileDocument(chain, picked, doc, await unlockKey());
+                setFile({ name: k.name, hash: k.hash });
+                form.setFieldValue(f.name, k.hash);
+              });
               return false;
             }}
           >
-            <Button loading={uploading} data-testid={`field-${f.name}`}>
-              {uploading ? t('attachmentUploading') : t('attachmentChoose')}
+            <Button loading={upload.busy} data-testid={`field-${f.name}`}>
+              {upload.busy ? t('attachmentUploading') : t('attachmentChoose')}
             </Button>
           </Upload>
-          {upError ? <CodedAlert error={upError} /> : null}
+          {upload.error ? <CodedAlert error={upload.error} /> : null}
           {file ? (
             <Typography.Text data-testid="attachment-hash">
               {file.name} · <Typography.Text code>{file.hash.slice(0, 16)}…</Typography.Text>
@@ -507,7 +481,7 @@ function VoteRules({ chain, branch }: { chain: Chain; branch: string }) {
  */
 function DocumentButton({ chain, hash, testId }: { chain: Chain; hash: string; testId: string }) {
   const { t } = useApp();
-  const [error, setError] = useState<CodedView | null>(null);
+  const { error, run } = useBusyTask();
   return (
     <div>
       <Button
@@ -516,10 +490,8 @@ function DocumentButton({ chain, hash, testId }: { chain: Chain; hash: string; t
         style={{ paddingInline: 0 }}
         data-testid={testId}
         onClick={() => {
-          setError(null);
-          void chain.client.getAttachment(hash).then(
-            (bytes) => download(`document-${hash.slice(0, 12)}`, bytes),
-            (e) => setError(codedOf(e)),
+          void run(async () =>
+            download(`document-${hash.slice(0, 12)}`, await chain.client.getAttachment(hash)),
           );
         }}
       >

@@ -6,47 +6,39 @@
  * salt, seals salt and check and answers only the commitment; this page keeps nothing and puts only
  * that commitment on chain (resident.bind).
  */
-import { sealedResidentCheck, type VerifiedReceipt } from '@djchain/client';
+import { sealedResidentCheck } from '@djchain/client';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useChainSend } from '../act-send.tsx';
 import { useApp } from '../context.tsx';
-import { CodedAlert, type CodedView, codedOf, refusalOf } from '../ui.tsx';
+import { CodedAlert } from '../ui.tsx';
 import { SignInPage } from './SignIn.tsx';
 
 export function ResidentBindPage() {
   const { t, chain, session, unlockKey } = useApp();
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<CodedView | null>(null);
-  const [receipt, setReceipt] = useState<VerifiedReceipt | null>(null);
+  const { busy, refusal, receipt, send } = useChainSend();
   if (!session) return <SignInPage />;
   const post = session.post;
   const clerk = post !== null && post.post === '党务工作者';
   const bind = async (v: { id: string; address: string; check: string }) => {
     if (!post) return;
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const c = chain.client;
-      const address = v.address.replace(/\s+/g, '');
-      const key = await unlockKey();
-      const { height } = await c.status();
-      const { commitment } = await sealedResidentCheck(
-        window.location.origin,
-        c.suite,
-        { chainId: c.chainId, height, org: post.org, resident: v.id, address, check: v.check },
-        key,
-      );
-      const r = await chain.send('resident', 'bind', { id: v.id, org: post.org, address, commitment }, key);
-      if (r.receipt.status === 'failed' && r.receipt.error) {
-        setRefusal(refusalOf(r.receipt.error));
-        return;
-      }
-      setReceipt(r);
-    } catch (e) {
-      setRefusal(codedOf(e));
-    } finally {
-      setBusy(false);
-    }
+    const address = v.address.replace(/\s+/g, '');
+    // The check goes to the sealed-data service signed by the clerk's key; only its commitment is sent.
+    await send(
+      'resident',
+      'bind',
+      async (key) => {
+        const c = chain.client;
+        const { height } = await c.status();
+        const { commitment } = await sealedResidentCheck(
+          window.location.origin,
+          c.suite,
+          { chainId: c.chainId, height, org: post.org, resident: v.id, address, check: v.check },
+          key,
+        );
+        return { id: v.id, org: post.org, address, commitment };
+      },
+      unlockKey,
+    );
   };
   return (
     <Card title={t('rsBindTitle')} style={{ maxWidth: 640, margin: '0 auto' }} data-testid="resident-bind">

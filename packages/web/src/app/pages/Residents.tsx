@@ -8,7 +8,7 @@ import { Alert, Button, Card, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { go, useApp, useAsync } from '../context.tsx';
 import { type MatterInfo, residentApi, residentSession, useResidentSession } from '../resident.ts';
-import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
+import { CodedAlert, ErrorBlock, Loading, useBusyTask } from '../ui.tsx';
 import { QrSvg } from './DossierPrint.tsx';
 import { MatterLeadLink, MatterLeadPage } from './MatterLead.tsx';
 import { NewKeyMaker } from './manage/NewKey.tsx';
@@ -160,19 +160,9 @@ export function ResidentSignIn() {
   const { t, chain } = useApp();
   const [file, setFile] = useState<string | null>(null);
   const [pass, setPass] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CodedView | null>(null);
+  const { busy, error, run } = useBusyTask();
   const open = async () => {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await residentSession.open(chain, file, pass);
-    } catch (e) {
-      setError(codedOf(e));
-    } finally {
-      setBusy(false);
-    }
+    if (file) await run(() => residentSession.open(chain, file, pass));
   };
   return (
     <Card title={t('rsSignIn')} data-testid="resident-signin">

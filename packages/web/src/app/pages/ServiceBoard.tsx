@@ -16,7 +16,7 @@ import { useNames } from '../names.tsx';
 import { residentApi, useResidentSession } from '../resident.ts';
 import { type MenuItemInfo, type OrderInfo, serviceApi } from '../service.ts';
 import { residentReader, useServiceSend } from '../service-send.tsx';
-import { CodedAlert, type CodedView, codedOf, ErrorBlock, Loading } from '../ui.tsx';
+import { CodedAlert, ErrorBlock, Loading, useBusyTask } from '../ui.tsx';
 import { BIG } from './Residents.tsx';
 import { OrderStatusLine, orderTitle, ServiceLinks, WIDE } from './Service.tsx';
 
@@ -246,13 +246,10 @@ export function ProviderTodo() {
  */
 function StatementCard({ account, reader }: { account: string; reader: DjchainClient | undefined }) {
   const { t, chain } = useApp();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useBusyTask();
   const [done, setDone] = useState<{ orders: number; minutes: number } | null>(null);
-  const [error, setError] = useState<CodedView | null>(null);
-  const fetchIt = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const fetchIt = () =>
+    run(async () => {
       const { bytes } = await (reader ?? chain.client).getDossier(account);
       const v = verifyServiceStatement(bytes, {
         suite: chain.client.suite,
@@ -262,12 +259,7 @@ function StatementCard({ account, reader }: { account: string; reader: DjchainCl
       if (!v.ok) throw typeof v.error === 'string' ? new AppError('WEB_NOT_A_STATEMENT', v.error) : v.error;
       download(`service-statement-${account.replace(':', '-')}.djd`, bytes);
       setDone({ orders: v.statement.orders, minutes: v.statement.minutes });
-    } catch (e) {
-      setError(codedOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Card title={t('svStatement')} data-testid="sv-statement">
       <Typography.Paragraph style={BIG}>{t('svStatementHint')}</Typography.Paragraph>

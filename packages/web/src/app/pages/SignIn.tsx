@@ -10,7 +10,7 @@ import type { Chain } from '../chain.ts';
 import { go, type Session, useApp } from '../context.tsx';
 import { AppError } from '../errors.ts';
 import { keystoreCode } from '../keystore-code.ts';
-import { CodedAlert, type CodedView, codedOf, FileButton, Loading } from '../ui.tsx';
+import { CodedAlert, FileButton, Loading, useBusyTask } from '../ui.tsx';
 
 // The post choice (antd Radio) is shown only once a key is open: its own chunk, fetched meanwhile.
 const loadChoosePost = () => import('./ChoosePost.tsx');
@@ -25,16 +25,13 @@ export function SignInPage() {
   const [fileName, setFileName] = useState<string | null>(remembered ? t('rememberedKey') : null);
   const [pass, setPass] = useState('');
   const [remember, setRemember] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CodedView | null>(null);
+  const { busy, error, run } = useBusyTask();
   const [pending, setPending] = useState<Omit<Session, 'post' | 'onBehalfOf'> | null>(null);
 
   const signIn = async () => {
     if (!text) return;
-    setBusy(true);
-    setError(null);
     void loadChoosePost();
-    try {
+    await run(async () => {
       const suite = chain.client.suite;
       const { openKeystore, parseKeystore } = await keystoreCode();
       const key = await openKeystore(text, pass, suite);
@@ -76,11 +73,7 @@ export function SignInPage() {
         posts,
         ...(file.label ? { label: file.label } : {}),
       });
-    } catch (e) {
-      setError(codedOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (pending)

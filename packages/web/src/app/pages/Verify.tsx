@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { useApp } from '../context.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { isReceiptFile, parseReceiptFile, RECEIPT_CHECKS, verifyReceiptFile } from '../receipt-file.ts';
-import { codedOf, ErrorBlock } from '../ui.tsx';
+import { CodedAlert, useBusyTask } from '../ui.tsx';
 
 /**
  * User Timing name of one in-browser dossier verification (decode and every check). The benchmark
@@ -35,9 +35,8 @@ interface Outcome {
 
 export function VerifyPage() {
   const { t, lang, chain } = useApp();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useBusyTask();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [name, setName] = useState<string | null>(null);
 
   /** Syncs the light client to `height` so the file's header can be matched with a verified one. */
@@ -46,10 +45,8 @@ export function VerifyPage() {
   };
 
   const check = async (bytes: Uint8Array) => {
-    setBusy(true);
     setOutcome(null);
-    setError(null);
-    try {
+    await run(async () => {
       const trust = {
         suite: chain.client.suite,
         chainId: chain.config.chainId,
@@ -95,11 +92,7 @@ export function VerifyPage() {
             : '',
         });
       }
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const label = (c: string) => t(`CHECK_${c}` as MessageKey);
@@ -120,7 +113,7 @@ export function VerifyPage() {
       </Upload.Dragger>
       {name ? <Typography.Paragraph style={{ marginTop: 12 }}>{name}</Typography.Paragraph> : null}
       {busy ? <Typography.Text>{t('verifying')}</Typography.Text> : null}
-      {error ? <ErrorBlock error={codedOf(error)} /> : null}
+      {error ? <CodedAlert error={error} /> : null}
       {outcome ? (
         <div style={{ marginTop: 16 }} data-testid="verify-result">
           {outcome.broken ? (

@@ -17,7 +17,7 @@ import {
 import { type RosterRead, type RowError, validateRows } from '@djchain/client/roster';
 import type { KeyPair } from '@djchain/crypto/browser';
 import { Alert, Button, Card, Col, Row, Space, Tag, Typography, Upload } from 'antd';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { chinaToday } from '../../chain.ts';
 import { useApp } from '../../context.tsx';
 import { zhErrors } from '../../errors-zh.ts';
@@ -31,7 +31,7 @@ import {
 } from '../../excel.ts';
 import { useNames } from '../../names.tsx';
 import { type OrgNode, useOrgTree } from '../../org-data.ts';
-import { CodedAlert, type CodedView, codedOf, useConfirm } from '../../ui.tsx';
+import { CodedAlert, useBusyTask, useConfirm } from '../../ui.tsx';
 
 /** Transactions per submission and blocks they stay valid for, as the CLI import. */
 const BATCH = 250;
@@ -85,35 +85,28 @@ function ImportCard() {
   const ask = useConfirm();
   const tree = useOrgTree();
   const [checked, setChecked] = useState<Checked | null>(null);
-  const [error, setError] = useState<CodedView | null>(null);
-  const [busy, setBusy] = useState(false);
+  // One task at a time: reading a file, or the import (its confirmation may be answered twice).
+  const { busy, error, run } = useBusyTask();
   const [answer, setAnswer] = useState<SealedImportAnswer | null>(null);
   const [results, setResults] = useState<RowResult[] | null>(null);
-  const inFlight = useRef(false);
 
   const read = async (file: File) => {
-    setError(null);
     setAnswer(null);
     setResults(null);
     setChecked(null);
-    try {
+    await run(async () => {
       const roster = await readRosterBytes(await file.arrayBuffer());
       const { valid, errors } = validateRows(roster.rows, {
         today: chinaToday(),
         branches: branchMap(tree.data ?? []),
       });
       setChecked({ file: file.name, roster, validRows: new Set(valid.map((v) => v.row)), errors });
-    } catch (e) {
-      setError(codedOf(e));
-    }
+    });
   };
 
-  const run = async (c: Checked) => {
-    if (!session || inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    try {
+  const importRows = async (c: Checked) => {
+    if (!session) return;
+    await run(async () => {
       const client = chain.client;
       const key = await unlockKey();
       const status = await client.status();
@@ -126,12 +119,7 @@ function ImportCard() {
       const a = await sealedImport(window.location.origin, request);
       setAnswer(a);
       setResults(await submitPlans(a.plans, status.height, key));
-    } catch (e) {
-      setError(codedOf(e));
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
+    });
   };
 
   /** Signs the plans with consecutive nonces, submits them in batches, reads every receipt. */
@@ -201,7 +189,7 @@ function ImportCard() {
         </div>
       ),
       onOk: () => {
-        void run(c);
+        void importRows(c);
       },
     });
 
@@ -353,14 +341,15 @@ function ExportCard() {
   const { t, chain, session } = useApp();
   const names = useNames();
   const tree = useOrgTree();
-  const [busy, setBusy] = useState<string | null>(null);
+  const task = useBusyTask();
+  // Which export runs (its button spins, both are off).
+  const [running, setRunning] = useState<'roster' | 'report' | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const [error, setError] = useState<CodedView | null>(null);
+  const busy = task.busy ? running : null;
   const run = async (what: 'roster' | 'report') => {
-    setBusy(what);
+    setRunning(what);
     setNote(null);
-    setError(null);
-    try {
+    await task.run(async () => {
       // What the post may read: its organization and those below (API.md, "Who may read what").
       const orgs = within(tree.data ?? [], session?.post?.org ?? null);
       const height = (await chain.client.status()).height;
@@ -377,11 +366,7 @@ function ExportCard() {
         sheets,
       );
       setNote(t('exported', { rows, height }));
-    } catch (e) {
-      setError(codedOf(e));
-    } finally {
-      setBusy(null);
-    }
+    });
   };
   return (
     <Card title={t('exportTitle')} data-testid="export">
@@ -411,7 +396,7 @@ function ExportCard() {
       {note ? (
         <Alert style={{ marginTop: 12 }} type="success" showIcon title={note} data-testid="export-done" />
       ) : null}
-      {error ? <CodedAlert error={error} /> : null}
+      {task.error ? <CodedAlert error={task.error} /> : null}
     </Card>
   );
 }

@@ -11,7 +11,7 @@ import { useState } from 'react';
 import { download } from '../../chain.ts';
 import { useApp } from '../../context.tsx';
 import { AppError } from '../../errors.ts';
-import { CodedAlert, type CodedView, codedOf } from '../../ui.tsx';
+import { CodedAlert, useBusyTask } from '../../ui.tsx';
 
 const MIN_PASSPHRASE = 8;
 
@@ -34,13 +34,10 @@ export function NewKeyMaker({
   testId: string;
 }) {
   const { t, chain } = useApp();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useBusyTask();
   const [made, setMade] = useState<MadeKey | null>(null);
-  const [error, setError] = useState<CodedView | null>(null);
-  const make = async (v: { pass: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const make = (v: { pass: string }) =>
+    run(async () => {
       const suite = chain.client.suite;
       const key = randomKeyPair(suite);
       const file = await createKeystore(suite, key.secretKey, v.pass, { label });
@@ -48,12 +45,7 @@ export function NewKeyMaker({
       const m = { key, address: file.address, file: fileName };
       setMade(m);
       onMade(m);
-    } catch (e) {
-      setError(codedOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <div data-testid={testId}>
       <Form layout="vertical" size="large" onFinish={make} disabled={busy || made !== null}>
