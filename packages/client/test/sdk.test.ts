@@ -156,3 +156,14 @@ describe('DjchainClient read sessions', () => {
     await assert.rejects(third.status(), (e: { apiCode?: string }) => e.apiCode === 'AUTH_SESSION_EXPIRED');
   });
 });
+
+describe('DjchainClient before the first block', () => {
+  const chain = new TestChain('intl');
+  const { client: clientOf } = served(chain);
+
+  it('answers nonce 0 at height 0 without a read (nothing can be proved yet)', async () => {
+    const client = clientOf();
+    assert.equal((await client.status()).height, 0);
+    assert.equal(await client.nextNonce(addressOf(chain.suite, keyOf(chain.suite, 42).publicKey), 0), 0);
+  });
+});

@@ -3,7 +3,15 @@ import { describe, it } from 'node:test';
 import { getSuite, toHex } from '@djchain/crypto';
 import { decodeTx, verifyTxSignature } from '@djchain/ledger';
 import fc from 'fast-check';
-import { addressOf, buildTx, fromBase64, isClientError, signTransaction, toBase64 } from '../src/index.ts';
+import {
+  addressOf,
+  buildTx,
+  DjchainClient,
+  fromBase64,
+  isClientError,
+  signTransaction,
+  toBase64,
+} from '../src/index.ts';
 
 for (const id of ['intl', 'gm'] as const) {
   describe(`transactions (${id})`, () => {
@@ -26,6 +34,40 @@ for (const id of ['intl', 'gm'] as const) {
       assert.deepEqual(back, signed.tx);
       assert.ok(verifyTxSignature(suite, back));
       assert.match(signed.hash, /^[0-9a-f]{64}$/);
+    });
+
+    it('signs a batch in order with consecutive nonces from the first, each verifying, none sent', () => {
+      // No node at this address: signing is local, and nothing is fetched.
+      const client = new DjchainClient({
+        baseUrl: 'http://127.0.0.1:9',
+        suite,
+        chainId: 'dj-batch',
+        trust: {
+          kind: 'genesis',
+          validators: { validators: [{ publicKey: pair.publicKey, power: 1, name: 'v' }] },
+        },
+      });
+      const batch = client.signBatch(
+        pair,
+        [
+          { module: 'dues', action: 'assess', params: { member: 'm1' } },
+          { module: 'dues', action: 'assess', params: { member: 'm2' } },
+          { module: 'member', action: 'note', params: { id: 'm3' } },
+        ],
+        7,
+        130,
+      );
+      const back = batch.map((b) => decodeTx(fromBase64(b.base64)));
+      assert.deepEqual(
+        back.map((t) => [t.chainId, t.module, t.action, t.nonce, t.expiry]),
+        [
+          ['dj-batch', 'dues', 'assess', 7, 130],
+          ['dj-batch', 'dues', 'assess', 8, 130],
+          ['dj-batch', 'member', 'note', 9, 130],
+        ],
+      );
+      assert.deepEqual(back[1]!.params, { member: 'm2' });
+      for (const t of back) assert.ok(verifyTxSignature(suite, t));
     });
 
     it('derives the address as the first 20 bytes of the key hash', () => {

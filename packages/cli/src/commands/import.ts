@@ -14,14 +14,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  addressOf,
-  type DjchainClient,
-  HttpError,
-  isClientError,
-  type SignedTx,
-  signAction,
-} from '@djchain/client';
+import { addressOf, type DjchainClient, HttpError, isClientError, type SignedTx } from '@djchain/client';
 import { type ValidRow, validateRows } from '@djchain/client/roster';
 import { type KeyPair, randomSeed, type Suite, toHex, type Value } from '@djchain/crypto';
 import { addYears, ageCommitment, chinaDate, sealProfile } from '@djchain/modules';
@@ -320,7 +313,7 @@ async function submitAll(
     let done = 0;
     const status = await client.status();
     let height = status.height;
-    let nonce = height === 0 ? 0 : await client.nextNonce(addressOf(suite, key.publicKey), height);
+    let nonce = await client.nextNonce(addressOf(suite, key.publicKey), height);
     const inFlight: Batch[] = [];
     const checks: Promise<void>[] = [];
     let uncommitted = 0;
@@ -377,16 +370,13 @@ async function submitAll(
         plans.map((x) => x.sealed),
       );
       while (inFlight.length > 0 && uncommitted + plans.length > WINDOW) await settle(inFlight.shift()!);
-      const signed: SignedTx[] = plans.map((x) =>
-        signAction(
-          suite,
-          client.chainId,
-          key,
-          { module: 'member', action: x.action, params: x.params },
-          nonce++,
-          height + EXPIRY,
-        ),
+      const signed: SignedTx[] = client.signBatch(
+        key,
+        plans.map((x) => ({ module: 'member', action: x.action, params: x.params })),
+        nonce,
+        height + EXPIRY,
       );
+      nonce += signed.length;
       const results = await client.submit(signed);
       const firstRefused = results.findIndex((r) => !r.accepted);
       if (firstRefused >= 0) {

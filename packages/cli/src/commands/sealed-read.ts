@@ -4,14 +4,7 @@
  * submitted in batches), then one request per committed record. The export never opens a profile
  * itself; what it does not get released stays empty in the sheet.
  */
-import {
-  addressOf,
-  type DjchainClient,
-  HttpError,
-  readSealed,
-  type SignedTx,
-  signAction,
-} from '@djchain/client';
+import { addressOf, type DjchainClient, HttpError, readSealed, type SignedTx } from '@djchain/client';
 import type { KeyPair } from '@djchain/crypto';
 import { CliError, type Lang, t } from '../i18n.ts';
 import type { CommandIo } from './io.ts';
@@ -39,16 +32,17 @@ export async function readThroughService(
   let nonce = await client.nextNonce(addressOf(suite, key.publicKey));
   for (let start = 0; start < members.length; start += BATCH) {
     const part = members.slice(start, start + BATCH);
-    const signed: SignedTx[] = part.map((member) =>
-      signAction(
-        suite,
-        client.chainId,
-        key,
-        { module: 'member', action: 'recordProfileRead', params: { member, purpose, fields: sorted } },
-        nonce++,
-        status.height + EXPIRY + start,
-      ),
+    const signed: SignedTx[] = client.signBatch(
+      key,
+      part.map((member) => ({
+        module: 'member',
+        action: 'recordProfileRead',
+        params: { member, purpose, fields: sorted },
+      })),
+      nonce,
+      status.height + EXPIRY + start,
     );
+    nonce += signed.length;
     const results = await client.submit(signed);
     const bad = results.find((r) => !r.accepted);
     if (bad && !bad.accepted)

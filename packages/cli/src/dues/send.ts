@@ -3,7 +3,7 @@
  * receipt in order. Only called after every row passed its checks, so a refusal here is the chain
  * disagreeing with the CLI (a post changed meanwhile): it is reported with its row, never hidden.
  */
-import { addressOf, type DjchainClient, signAction } from '@djchain/client';
+import { addressOf, type DjchainClient } from '@djchain/client';
 import type { KeyPair, Value } from '@djchain/crypto';
 import { CliError, type Lang, reason } from '../i18n.ts';
 
@@ -18,21 +18,17 @@ export async function sendAll(
   actions: readonly { action: string; params: Value; row: number }[],
 ) {
   const status = await client.status();
-  let nonce =
-    status.height === 0 ? 0 : await client.nextNonce(addressOf(client.suite, key.publicKey), status.height);
+  let nonce = await client.nextNonce(addressOf(client.suite, key.publicKey), status.height);
   const hashes: string[] = [];
   for (let i = 0; i < actions.length; i += BATCH) {
     const part = actions.slice(i, i + BATCH);
-    const signed = part.map((a) =>
-      signAction(
-        client.suite,
-        client.chainId,
-        key,
-        { module: 'dues', action: a.action, params: a.params },
-        nonce++,
-        status.height + EXPIRY,
-      ),
+    const signed = client.signBatch(
+      key,
+      part.map((a) => ({ module: 'dues', action: a.action, params: a.params })),
+      nonce,
+      status.height + EXPIRY,
     );
+    nonce += signed.length;
     const results = await client.submit(signed);
     const bad = results.findIndex((r) => !r.accepted);
     if (bad >= 0) {

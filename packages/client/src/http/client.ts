@@ -30,7 +30,7 @@ import { ClientError, HttpError } from '../errors.ts';
 import { LightClient, type TrustAnchor } from '../light-client.ts';
 import { MAX_HEADERS, MAX_WAIT_MS, ROUTES } from '../routes/index.ts';
 import type { RouteInput, RouteSpec } from '../routes/spec.ts';
-import { accountKey, addressOf, type SignedTx, signAction } from '../tx.ts';
+import { accountKey, addressOf, type SignedTx, signAction, type TxRequest } from '../tx.ts';
 import {
   type AttachmentMeta,
   type AttachmentRecord,
@@ -344,13 +344,32 @@ export class DjchainClient {
     return { key, height: h, value, header, proof };
   }
 
-  /** The nonce the account's next transaction must carry, read with a proof. */
+  /**
+   * The nonce the account's next transaction must carry, read with a proof at `height` (the latest
+   * when omitted). At height 0 it is 0 without a read: before the first block nothing can be proved
+   * yet, and no account has used a nonce.
+   */
   async nextNonce(address: string, height?: number): Promise<number> {
+    if (height === 0) return 0;
     const { value } = await this.getState(accountKey(address), height);
     if (value === undefined) return 0;
     const v = decode(value) as { nonce?: unknown };
     if (typeof v?.nonce !== 'number') throw badResponse('account value has no nonce');
     return v.nonce;
+  }
+
+  /**
+   * Signs `actions` in order with `key` (locally) and consecutive nonces from `firstNonce`, all
+   * expiring at `expiry`: one signer's batch to `submit` at once (an import's rows, a month's dues,
+   * recorded reads). The signer's next nonce after it is `firstNonce + actions.length`.
+   */
+  signBatch(
+    key: KeyPair,
+    actions: readonly Pick<TxRequest, 'module' | 'action' | 'params' | 'onBehalfOf'>[],
+    firstNonce: number,
+    expiry: number,
+  ): SignedTx[] {
+    return actions.map((a, i) => signAction(this.suite, this.chainId, key, a, firstNonce + i, expiry));
   }
 
   /**
@@ -366,10 +385,7 @@ export class DjchainClient {
     // Its receipt is readable by its signer: read as that key unless already reading as someone.
     if (this.token === undefined) await this.signIn(key);
     const status = await this.status();
-    // Before the first block no state can be proved yet, and no account has used a nonce.
-    const nonce =
-      opts.nonce ??
-      (status.height === 0 ? 0 : await this.nextNonce(addressOf(this.suite, key.publicKey), status.height));
+    const nonce = opts.nonce ?? (await this.nextNonce(addressOf(this.suite, key.publicKey), status.height));
     const signed = signAction(
       this.suite,
       this.chainId,

@@ -40,7 +40,7 @@ export async function readDeclaration(
 ): Promise<ReadOutcome> {
   const c = chain.client;
   const status = await c.status();
-  const nonce = status.height === 0 ? 0 : await c.nextNonce(addressOf(c.suite, key.publicKey), status.height);
+  const nonce = await c.nextNonce(addressOf(c.suite, key.publicKey), status.height);
   const stated = purpose.trim();
   const record: SignedTx = signAction(
     c.suite,

@@ -203,8 +203,7 @@ function PersonalCard({ chain, m }: { chain: Chain; m: MemberInfo }) {
       const key = await unlockKey();
       const c = chain.client;
       const status = await c.status();
-      const nonce =
-        status.height === 0 ? 0 : await c.nextNonce(addressOf(c.suite, key.publicKey), status.height);
+      const nonce = await c.nextNonce(addressOf(c.suite, key.publicKey), status.height);
       // Signed and recorded as the reader's own act, never on a member's behalf (the chain refuses it).
       const record = signAction(
         c.suite,

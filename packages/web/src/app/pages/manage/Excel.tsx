@@ -7,13 +7,7 @@
  * and shows each row's receipt — refusals with the chain's code, zh text and cited article.
  * Export: the template, the roster and the recruitment report from chain data.
  */
-import {
-  type ImportPlan,
-  type SealedImportAnswer,
-  sealedImport,
-  sealedImportRequest,
-  signAction,
-} from '@djchain/client';
+import { type ImportPlan, type SealedImportAnswer, sealedImport, sealedImportRequest } from '@djchain/client';
 import { type RosterRead, type RowError, validateRows } from '@djchain/client/roster';
 import type { KeyPair } from '@djchain/crypto/browser';
 import { Alert, Button, Card, Col, Row, Space, Tag, Typography, Upload } from 'antd';
@@ -129,20 +123,17 @@ function ImportCard() {
     key: KeyPair,
   ): Promise<RowResult[]> => {
     const client = chain.client;
-    let nonce = height === 0 ? 0 : await client.nextNonce(session!.address, height);
+    let nonce = await client.nextNonce(session!.address, height);
     const out: RowResult[] = [];
     for (let i = 0; i < plans.length; i += BATCH) {
       const part = plans.slice(i, i + BATCH);
-      const signed = part.map((p) =>
-        signAction(
-          client.suite,
-          client.chainId,
-          key,
-          { module: 'member', action: p.action, params: p.params },
-          nonce++,
-          height + EXPIRY,
-        ),
+      const signed = client.signBatch(
+        key,
+        part.map((p) => ({ module: 'member', action: p.action, params: p.params })),
+        nonce,
+        height + EXPIRY,
       );
+      nonce += signed.length;
       const admitted = await client.submit(signed);
       for (let j = 0; j < part.length; j++) {
         const plan = part[j]!;
