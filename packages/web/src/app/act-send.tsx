@@ -3,7 +3,7 @@ import type { VerifiedReceipt } from '@djchain/client';
 import type { KeyPair, Value } from '@djchain/crypto/browser';
 import { useRef, useState } from 'react';
 import { useApp } from './context.tsx';
-import { type CodedView, codedOf, refusalOf } from './ui.tsx';
+import { type CodedView, codedOf, receiptRefusal } from './ui.tsx';
 
 /** The key to sign with, or what opens it (the session's `unlockKey`, a resident's key reader). */
 export type SigningKey = KeyPair | (() => Promise<KeyPair>);
@@ -40,9 +40,9 @@ export function useChainSend() {
       const k = typeof key === 'function' ? await key() : key;
       const p = typeof params === 'function' ? await params(k) : params;
       const r = await chain.send(module, action, p, k, onBehalfOf);
-      if (r.receipt.status === 'failed') {
-        const e = r.receipt.error;
-        setRefusal(e ? refusalOf(e) : { code: 'TX_FAILED', message: t('refused') });
+      const refused = receiptRefusal(r, t('refused'));
+      if (refused) {
+        setRefusal(refused);
         return null;
       }
       setReceipt(r);

@@ -10,6 +10,7 @@ import type { KeyPair, Value } from '@djchain/crypto/browser';
 import type { PersonalRecord, PersonalStep, ReadEntry } from '@djchain/modules';
 import { PERSONAL_STEPS } from '@djchain/modules/lists';
 import type { Chain } from './chain.ts';
+import { admissionRefusal, receiptRefusal } from './ui.tsx';
 
 export type { PersonalRecord, PersonalStep, ReadEntry };
 export { PERSONAL_STEPS };
@@ -51,20 +52,11 @@ export async function readDeclaration(
     status.height + 100,
   );
   const [submitted] = await c.submit([record]);
-  if (!submitted?.accepted)
-    return {
-      refused: { code: submitted?.error.code ?? 'TX_REJECTED', message: submitted?.error.message ?? '' },
-    };
+  const notAdmitted = admissionRefusal(submitted);
+  if (notAdmitted) return { refused: notAdmitted };
   const r = await c.waitForReceipt(record.hash, 60_000);
-  if (r.receipt.status === 'failed') {
-    const e = r.receipt.error;
-    return {
-      refused: e
-        ? { code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}) }
-        : { code: 'TX_FAILED', message: '' },
-      height: r.height,
-    };
-  }
+  const refused = receiptRefusal(r, '');
+  if (refused) return { refused, height: r.height };
   onCommitted(r.height);
   return {
     height: r.height,

@@ -22,6 +22,29 @@ export function refusalOf(e: {
   return { code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}), details: e.details };
 }
 
+/**
+ * What a verified receipt refuses: null when the act is recorded; else its error's coded view, or
+ * TX_FAILED with `message` when the failed receipt carries none (never taken for a success).
+ */
+export function receiptRefusal(
+  r: { readonly receipt: { readonly status: string; readonly error?: Parameters<typeof refusalOf>[0] } },
+  message: string,
+): CodedView | null {
+  if (r.receipt.status !== 'failed') return null;
+  return r.receipt.error ? refusalOf(r.receipt.error) : { code: 'TX_FAILED', message };
+}
+
+/** What the node's admission refuses of one submitted transaction (its answer, or none): null when admitted. */
+export function admissionRefusal(
+  a:
+    | { readonly accepted: true }
+    | { readonly accepted: false; readonly error: Parameters<typeof refusalOf>[0] }
+    | undefined,
+): CodedView | null {
+  if (a?.accepted) return null;
+  return a ? refusalOf(a.error) : { code: 'TX_REJECTED', message: '' };
+}
+
 /** The coded error inside anything thrown or returned: SDK errors, rejections, failed receipts. */
 export function codedOf(e: unknown): CodedView {
   const err = e as { code?: string; apiCode?: string; message?: string; details?: Record<string, unknown> };

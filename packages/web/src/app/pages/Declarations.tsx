@@ -27,7 +27,7 @@ import { useApp, useAsync } from '../context.tsx';
 import { declarationQuery, type PersonalRecord, readDeclaration } from '../declarations.ts';
 import type { MessageKey } from '../i18n.ts';
 import { PersonName } from '../names.tsx';
-import { CodedAlert, ErrorBlock, Loading, useBusyTask } from '../ui.tsx';
+import { CodedAlert, ErrorBlock, Loading, receiptRefusal, useBusyTask } from '../ui.tsx';
 
 const REVIEW_POSTS = ['书记', '组织委员', '纪检委员'];
 
@@ -89,10 +89,9 @@ function NewDeclaration() {
         { id, member: session.memberId, kind: v.kind, matterOn: v.matterOn, commitment },
         key,
       );
-      if (r.receipt.status === 'failed' && r.receipt.error) {
-        const e = r.receipt.error;
-        setError({ code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}) });
-      } else {
+      const refused = receiptRefusal(r, t('refused'));
+      if (refused) setError(refused);
+      else {
         setFiled(r.height);
         form.resetFields();
         mine.reload();
@@ -208,10 +207,9 @@ function ReviewItem({ d, onChange }: { d: PersonalRecord; onChange: () => void }
   const step = (action: string, extra: Record<string, string> = {}) =>
     run(async () => {
       const r = await chain.send('declaration', action, { id: d.id, ...extra }, await unlockKey());
-      if (r.receipt.status === 'failed' && r.receipt.error) {
-        const e = r.receipt.error;
-        setError({ code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}) });
-      } else onChange();
+      const refused = receiptRefusal(r, t('refused'));
+      if (refused) setError(refused);
+      else onChange();
     });
   const open = () => {
     setContent(null);

@@ -18,6 +18,7 @@ import {
   ErrorBlock,
   LabelledInput,
   Loading,
+  receiptRefusal,
   useConfirm,
 } from '../ui.tsx';
 import { IncomingRemittances, LedgerCard, type Remittance } from './DuesBooks.tsx';
@@ -357,15 +358,9 @@ function Register({ rows, month, onDone }: { rows: RegisterRow[]; month: string;
           { id: newId('p', r.member, month), member: r.member, months: [month], fen: r.fen, method: '现金' },
           key,
         );
-        if (res.receipt.status === 'failed') {
-          const e = res.receipt.error;
-          if (e)
-            setRefusal({
-              code: e.code,
-              message: e.message,
-              ...(e.cite ? { cite: e.cite } : {}),
-              details: e.details,
-            });
+        const refused = receiptRefusal(res, t('refused'));
+        if (refused) {
+          setRefusal(refused);
           break;
         }
         setProgress({ done: i + 1, n: chosen.length });

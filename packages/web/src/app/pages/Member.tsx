@@ -19,7 +19,15 @@ import { download } from '../chain.ts';
 import { type Session, useApp, useAsync } from '../context.tsx';
 import { eventLabel, type MessageKey } from '../i18n.ts';
 import { OrgName, useNames } from '../names.tsx';
-import { CodedAlert, codedOf, ErrorBlock, Loading, useBusyTask } from '../ui.tsx';
+import {
+  admissionRefusal,
+  CodedAlert,
+  codedOf,
+  ErrorBlock,
+  Loading,
+  receiptRefusal,
+  useBusyTask,
+} from '../ui.tsx';
 import { isRefused, MemberCreditCard, MemberPostsCard, MemberWarningsCard } from './profile-cards.tsx';
 
 export function MemberPage({ id }: { id: string }) {
@@ -219,16 +227,11 @@ function PersonalCard({ chain, m }: { chain: Chain; m: MemberInfo }) {
         status.height + 100,
       );
       const [submitted] = await c.submit([record]);
-      if (!submitted?.accepted) {
-        setError({ code: submitted?.error.code ?? 'TX_REJECTED', message: submitted?.error.message ?? '' });
-        return;
-      }
+      const notAdmitted = admissionRefusal(submitted);
+      if (notAdmitted) return setError(notAdmitted);
       const r = await c.waitForReceipt(record.hash, 60_000);
-      if (r.receipt.status === 'failed' && r.receipt.error) {
-        const e = r.receipt.error;
-        setError({ code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}) });
-        return;
-      }
+      const refused = receiptRefusal(r, t('refused'));
+      if (refused) return setError(refused);
       setReadAt(r.height);
       // The record is committed: only now can the service release the fields it names.
       setReleased(await readSealed(window.location.origin, c.suite, c.chainId, record, key.secretKey));

@@ -25,7 +25,7 @@ import {
 } from '../../excel.ts';
 import { useNames } from '../../names.tsx';
 import { type OrgNode, useOrgTree } from '../../org-data.ts';
-import { CodedAlert, useBusyTask, useConfirm } from '../../ui.tsx';
+import { admissionRefusal, CodedAlert, receiptRefusal, useBusyTask, useConfirm } from '../../ui.tsx';
 
 /** Transactions per submission and blocks they stay valid for, as the CLI import. */
 const BATCH = 250;
@@ -137,31 +137,20 @@ function ImportCard() {
       const admitted = await client.submit(signed);
       for (let j = 0; j < part.length; j++) {
         const plan = part[j]!;
-        const adm = admitted[j];
-        if (!adm?.accepted) {
-          const e = adm && !adm.accepted ? adm.error : { code: 'TX_REJECTED', message: '' };
-          out.push({
-            row: plan.row,
-            member: plan.member,
-            result: 'refused',
-            code: e.code,
-            text: textOf(e.code, e.message),
-          });
-          continue;
-        }
-        const r = await client.waitForReceipt(signed[j]!.hash, 60_000);
-        const e = r.receipt.error;
-        if (r.receipt.status === 'ok') out.push({ row: plan.row, member: plan.member, result: 'imported' });
-        else if (e?.code === 'MEMBER_EXISTS')
+        const e =
+          admissionRefusal(admitted[j]) ??
+          receiptRefusal(await client.waitForReceipt(signed[j]!.hash, 60_000), '');
+        if (e === null) out.push({ row: plan.row, member: plan.member, result: 'imported' });
+        else if (e.code === 'MEMBER_EXISTS')
           out.push({ row: plan.row, member: plan.member, result: 'skipped' });
         else
           out.push({
             row: plan.row,
             member: plan.member,
             result: 'refused',
-            code: e?.code ?? 'TX_FAILED',
-            text: textOf(e?.code ?? '', e?.message ?? ''),
-            ...(e?.cite ? { cite: e.cite } : {}),
+            code: e.code,
+            text: textOf(e.code, e.message),
+            ...(e.cite ? { cite: e.cite } : {}),
           });
       }
     }
