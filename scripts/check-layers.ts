@@ -94,11 +94,12 @@ function files(dir: string, out: string[] = []): string[] {
 
 function specifiers(text: string): { spec: string; typeOnly: boolean }[] {
   const out: { spec: string; typeOnly: boolean }[] = [];
+  // `import … from`, `export … from`, `import('…')`, and a side-effect `import '…'`.
   for (const m of text.matchAll(
-    /(?:import|export)([^'"]*?)from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /(?:import|export)([^'"]*?)from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g,
   )) {
     out.push({
-      spec: m[2] ?? m[3] ?? '',
+      spec: m[2] ?? m[3] ?? m[4] ?? '',
       typeOnly: m[1] !== undefined && /(?:^|\s)type\s*\{[^{}]*\}\s*$/.test(m[1]),
     });
   }

@@ -82,11 +82,14 @@ test('src rules hold: upward imports, IO and the clock in a pure package, the te
       'packages/consensus/src/io.ts':
         "import { readFileSync } from 'node:fs';\nexport const t = Date.now();\n",
       'packages/node/src/kit.ts': "import { mulberry32 } from '@djchain/testkit/prng';\n",
+      // A side-effect import names no binding, and still loads the module.
+      'packages/consensus/src/side.ts': "import 'node:net';\n",
     }),
   );
   assert.deepEqual(problems.sort(), [
     'packages/consensus/src/io.ts: pure package consensus imports node:fs (IO, clock and randomness are injected by the node)',
     'packages/consensus/src/io.ts: pure package consensus reads Date.now (time and randomness are injected by the node)',
+    'packages/consensus/src/side.ts: pure package consensus imports node:net (IO, clock and randomness are injected by the node)',
     'packages/crypto/src/up.ts: imports @djchain/node, but crypto may import only []',
     'packages/node/src/kit.ts: imports @djchain/testkit, but node may import only [crypto, state, ledger, runtime, modules, consensus, p2p, client]',
   ]);

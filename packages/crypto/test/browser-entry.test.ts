@@ -12,11 +12,20 @@ const src = new URL('../src/', import.meta.url).pathname;
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   return [
-    ...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
-  ].map((m) => m[1] ?? m[2] ?? '');
+    ...text.matchAll(
+      /(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 }
 
-test('src/browser.ts reaches no node: module and no node suite', () => {
+/**
+ * The files reachable from src/browser.ts by relative imports as `importsOf` reads them, and the
+ * package specifiers they import; `check(file, spec)` sees every specifier on the way.
+ */
+function walk(
+  importsOf: (file: string) => string[],
+  check: (file: string, spec: string) => void = () => {},
+): { seen: Set<string>; packages: Set<string> } {
   const seen = new Set<string>();
   const queue = [join(src, 'browser.ts')];
   const packages = new Set<string>();
@@ -24,13 +33,20 @@ test('src/browser.ts reaches no node: module and no node suite', () => {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    assert.ok(!file.endsWith('.node.ts'), `browser graph reaches ${file}`);
     for (const spec of importsOf(file)) {
-      assert.ok(!spec.startsWith('node:'), `${file} imports ${spec}`);
+      check(file, spec);
       if (spec.startsWith('.')) queue.push(join(dirname(file), spec));
       else packages.add(spec);
     }
   }
+  return { seen, packages };
+}
+
+test('src/browser.ts reaches no node: module and no node suite', () => {
+  const { seen, packages } = walk(importsOf, (file, spec) =>
+    assert.ok(!spec.startsWith('node:'), `${file} imports ${spec}`),
+  );
+  for (const file of seen) assert.ok(!file.endsWith('.node.ts'), `browser graph reaches ${file}`);
   assert.ok(seen.size > 5, 'walked the graph');
   for (const p of packages) {
     assert.ok(/^(@noble\/(hashes|curves|ciphers)\/|sm-crypto-v2$)/.test(p), `unexpected dependency ${p}`);
@@ -47,25 +63,16 @@ test('package.json exposes ./browser, and the main entry resolves to it in brows
   assert.deepEqual(pkg.exports['.'], { browser: './src/browser.ts', default: './src/index.ts' });
 });
 
-/** Specifiers a file imports statically (`import … from`, `export … from`), not `import()`. */
+/** Specifiers a file imports statically (`import … from`, `export … from`, `import '…'`), not `import()`. */
 function staticImportsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:import|export)[^'"();]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+  return [
+    ...text.matchAll(/(?:import|export)[^'"();]*?from\s+['"]([^'"]+)['"]|import\s+['"]([^'"]+)['"]/g),
+  ].map((m) => m[1] ?? m[2]!);
 }
 
 test('the gm suite is outside the static graph of src/browser.ts (a bundle fetches it only for a gm chain)', () => {
-  const seen = new Set<string>();
-  const queue = [join(src, 'browser.ts')];
-  const packages = new Set<string>();
-  while (queue.length > 0 && seen.size < 200) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const spec of staticImportsOf(file)) {
-      if (spec.startsWith('.')) queue.push(join(dirname(file), spec));
-      else packages.add(spec);
-    }
-  }
+  const { seen, packages } = walk(staticImportsOf);
   assert.ok(seen.has(join(src, 'suites/intl.browser.ts')), 'walked the graph to the intl suite');
   for (const file of seen) assert.ok(!/sm2|sm3|gm\./.test(file), `browser.ts reaches ${file} statically`);
   assert.ok(!packages.has('sm-crypto-v2'), 'browser.ts reaches sm-crypto-v2 statically');

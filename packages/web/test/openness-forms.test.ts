@@ -468,6 +468,8 @@ describe('issue 16 forms in Chromium', { timeout: 900_000 }, () => {
       await rig.page.getByTestId('rep-reason').fill('本人迁出本社区，辞去居民代表');
       await submit('rep-revoke', /res-c[\s\S]*辞去居民代表/);
       await rig.page.getByTestId('rep-revoke-done').waitFor();
+      // The list reads the chain again after the receipt shows: wait for that answer, then look.
+      await rig.page.getByTestId('lead-rep-list').getByText('res-c').waitFor({ state: 'detached' });
       assert.doesNotMatch((await rig.page.getByTestId('lead-rep-list').textContent()) ?? '', /res-c/);
       assert.match(await voteAs(residents.c), /NOT_PERMITTED/);
 
