@@ -18,6 +18,7 @@ import { decodeBlock, encodeBlock, headerHash } from '@djchain/ledger';
 import { indexCommand } from '../src/commands/indexer.ts';
 import { openIndexDb, openServerDb } from '../src/indexer/db.ts';
 import { hookEventsOf } from '../src/indexer/hooks.ts';
+import { genesisOrgs } from '../src/indexer/orgs.ts';
 import { buildRegionApi } from '../src/indexer/region.ts';
 import { statementsOf } from '../src/indexer/rows.ts';
 import { secretaryClient, startTestChain, type TestChain } from './commands-node.ts';
@@ -866,6 +867,36 @@ test('hook events read from several histories are taken once, from the first wat
     b2.get(9)!.map((x) => x.event.type),
     ['dues.MonthClosed', 'warnings.Raised'],
   );
+});
+
+test('org rows: the genesis ones by name, and one created on chain named by its org.Created (PGlite)', async () => {
+  const db = await openIndexDb('memory://');
+  try {
+    for (const st of genesisOrgs('x', {
+      org: {
+        orgs: [
+          { id: 'c1', name: '东风社区党委', kind: '党委', termStart: '2024-01-01' },
+          { id: 'b1', name: '第一党支部', kind: '党支部', parent: 'c1', termStart: '2024-01-01' },
+        ],
+      },
+    }))
+      await db.query(st.sql, st.params);
+    const at = { chainId: 'x', height: 7, date: '2026-12-05', txIndex: 0, eventIndex: 0, txHash: 'ab' };
+    const data = { org: 'b3', name: '第三党支部', kind: '党支部', parent: 'c1' };
+    for (const st of statementsOf(
+      { module: 'org', type: 'org.Created', entities: ['org:b3', 'org:c1'], data },
+      at,
+    ))
+      await db.query(st.sql, st.params);
+    const rows = await db.query('SELECT org, name, kind, parent, height FROM orgs ORDER BY org');
+    assert.deepEqual(rows.rows, [
+      { org: 'b1', name: '第一党支部', kind: '党支部', parent: 'c1', height: 0 },
+      { org: 'b3', name: '第三党支部', kind: '党支部', parent: 'c1', height: 7 },
+      { org: 'c1', name: '东风社区党委', kind: '党委', parent: null, height: 0 },
+    ]);
+  } finally {
+    await db.close();
+  }
 });
 
 test('transfer rows: released then reclaimed, refused, withdrawn (in-process, PGlite)', async () => {

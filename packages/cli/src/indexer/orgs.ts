@@ -3,15 +3,16 @@
  * parent, from the trusted genesis document (`--genesis`, the same trust anchor whose members are
  * indexed at height 0). Organization names are public (the portal shows them); nothing personal.
  * Written on every start, as upserts, so an index made before this table gains the names too.
- * Organizations created later on chain announce only their id, kind and parent in `org.Created`
- * (no name): the dashboards show those by id.
+ * Organizations created later on chain are taken from their `org.Created` event (id, public name,
+ * kind, parent: rows.ts), at the event's height.
  */
 import type { Value } from '@djchain/crypto';
 import type { IndexDb } from './db.ts';
 import type { ChainSource } from './follow.ts';
 import type { Statement } from './rows.ts';
 
-const UPSERT_ORG = `INSERT INTO orgs (chain_id, org, name, kind, parent, height) VALUES ($1, $2, $3, $4, $5, 0)
+/** Parameters: chain, org, name, kind, parent (or null), height. */
+export const UPSERT_ORG = `INSERT INTO orgs (chain_id, org, name, kind, parent, height) VALUES ($1, $2, $3, $4, $5, $6)
   ON CONFLICT (chain_id, org) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent = excluded.parent`;
 
 /** The organizations a genesis document creates (its `org.orgs`), as upserts. */
@@ -25,7 +26,7 @@ export function genesisOrgs(chainId: string, modules: { readonly [name: string]:
     if (typeof id !== 'string' || typeof name !== 'string' || typeof kind !== 'string') continue;
     out.push({
       sql: UPSERT_ORG,
-      params: [chainId, id, name, kind, typeof parent === 'string' ? parent : null],
+      params: [chainId, id, name, kind, typeof parent === 'string' ? parent : null, 0],
     });
   }
   return out;

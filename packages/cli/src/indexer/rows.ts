@@ -4,6 +4,7 @@
  * verified (follow.ts), so every row rests on a proof; the derivation is pure.
  */
 import type { Value } from '@djchain/crypto';
+import { UPSERT_ORG } from './orgs.ts';
 
 export interface Statement {
   readonly sql: string;
@@ -98,6 +99,15 @@ export function statementsOf(e: IndexedEvent, at: EventPlace): Statement[] {
       const org = str(d, 'org');
       if (member !== null && org !== null)
         out.push({ sql: UPSERT_MEMBER, params: [c, member, org, str(d, 'status') ?? '群众', h] });
+      break;
+    }
+    // An organization created on chain (the genesis ones come from the genesis document: orgs.ts).
+    case 'org.Created': {
+      const org = str(d, 'org');
+      const name = str(d, 'name');
+      const kind = str(d, 'kind');
+      if (org !== null && name !== null && kind !== null)
+        out.push({ sql: UPSERT_ORG, params: [c, org, name, kind, str(d, 'parent'), h] });
       break;
     }
     case 'member.Suspended':

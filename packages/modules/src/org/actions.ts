@@ -120,6 +120,7 @@ export const createOrg = defineAction<CreateOrg>(M, E, {
     ctx.store.set(orgKeys.child(p.parent, p.id), true);
     emitAct(ctx, M, 'org.Created', [orgEntity(p.id), orgEntity(p.parent)], {
       org: p.id,
+      name: p.name,
       kind: p.kind,
       parent: p.parent,
     });
