@@ -882,7 +882,7 @@ test('org rows: the genesis ones by name, and one created on chain named by its 
     }))
       await db.query(st.sql, st.params);
     const at = { chainId: 'x', height: 7, date: '2026-12-05', txIndex: 0, eventIndex: 0, txHash: 'ab' };
-    const data = { org: 'b3', name: '第三党支部', kind: '党支部', parent: 'c1' };
+    const data = { org: 'b3', orgName: '第三党支部', kind: '党支部', parent: 'c1' };
     for (const st of statementsOf(
       { module: 'org', type: 'org.Created', entities: ['org:b3', 'org:c1'], data },
       at,

@@ -20,7 +20,7 @@ describe('organization events', () => {
     assert.deepEqual(created && { entities: created.entities, data: created.data }, {
       // Entities in byte order; every act's event names who signed it (emitAct).
       entities: ['org:b1', 'org:g9'],
-      data: { by: 'b1.sec', onBehalfOf: null, org: 'g9', name: '新党小组', kind: '党小组', parent: 'b1' },
+      data: { by: 'b1.sec', onBehalfOf: null, org: 'g9', orgName: '新党小组', kind: '党小组', parent: 'b1' },
     });
   });
 

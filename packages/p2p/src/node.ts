@@ -48,6 +48,16 @@ export interface P2PDeps {
   readonly log?: (event: string, details: Record<string, unknown>) => void;
 }
 
+/**
+ * Resolves once `socket` has closed, whatever it emitted first. `events.once(socket, 'close')`
+ * rejects on an 'error' before the close: a peer that resets the connection while the farewell is
+ * written (ECONNRESET) made `stop()` throw (seen in block-size.test.ts under load).
+ */
+export function closedOf(socket: Socket): Promise<void> {
+  if (socket.closed) return Promise.resolve();
+  return new Promise((resolve) => socket.once('close', () => resolve()));
+}
+
 export class P2PNode {
   readonly options: P2POptions;
   /** Our peer id: the identity public key, lower-case hex. */
@@ -105,7 +115,7 @@ export class P2PNode {
     if (this.#state === 'stopped') return;
     this.#state = 'stopped';
     for (const r of this.#redialers) r.stop();
-    const closing = [...this.#all].map((c) => (c.socket.closed ? undefined : once(c.socket, 'close')));
+    const closing = [...this.#all].map((c) => closedOf(c.socket));
     for (const c of [...this.#all]) c.close(new P2PError('P2P_STOPPED', 'node stopping'));
     const server = this.#server;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { Channel, P2PError, type P2PNode } from '../src/index.ts';
+import { closedOf } from '../src/node.ts';
 import { port, startNode, waitError, waitMessage, waitPeer } from './cluster.ts';
 import { FlipProxy, identity, suiteOf, until } from './helpers.ts';
 
@@ -165,5 +168,31 @@ describe('P2PNode connections', () => {
     const atB = waitMessage(b2, () => true, 'message after redial');
     a.send(bId, Channel.consensus, bytes('again'));
     assert.equal(text((await atB).payload), 'again');
+  });
+});
+
+describe('P2PNode stop', () => {
+  it('waits for a socket that errors before it closes (a peer resetting during the farewell)', async () => {
+    const accepted: Socket[] = [];
+    const server = createServer((s) => {
+      accepted.push(s);
+      s.on('error', () => {});
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    try {
+      await once(socket, 'connect');
+      // As a Connection does: its socket always has an error listener.
+      socket.on('error', () => {});
+      const closed = closedOf(socket);
+      socket.destroy(Object.assign(new Error('write ECONNRESET'), { code: 'ECONNRESET' }));
+      await assert.doesNotReject(closed);
+      assert.equal(socket.closed, true);
+    } finally {
+      socket.destroy();
+      for (const s of accepted) s.destroy();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 });

@@ -3,7 +3,7 @@
  * parent, from the trusted genesis document (`--genesis`, the same trust anchor whose members are
  * indexed at height 0). Organization names are public (the portal shows them); nothing personal.
  * Written on every start, as upserts, so an index made before this table gains the names too.
- * Organizations created later on chain are taken from their `org.Created` event (id, public name,
+ * Organizations created later on chain are taken from their `org.Created` event (id, `orgName`,
  * kind, parent: rows.ts), at the event's height.
  */
 import type { Value } from '@djchain/crypto';

@@ -104,7 +104,7 @@ export function statementsOf(e: IndexedEvent, at: EventPlace): Statement[] {
     // An organization created on chain (the genesis ones come from the genesis document: orgs.ts).
     case 'org.Created': {
       const org = str(d, 'org');
-      const name = str(d, 'name');
+      const name = str(d, 'orgName');
       const kind = str(d, 'kind');
       if (org !== null && name !== null && kind !== null)
         out.push({ sql: UPSERT_ORG, params: [c, org, name, kind, str(d, 'parent'), h] });

@@ -120,7 +120,8 @@ export const createOrg = defineAction<CreateOrg>(M, E, {
     ctx.store.set(orgKeys.child(p.parent, p.id), true);
     emitAct(ctx, M, 'org.Created', [orgEntity(p.id), orgEntity(p.parent)], {
       org: p.id,
-      name: p.name,
+      // Public (the portal shows it), and never a bare `name`: that field is a person's everywhere.
+      orgName: p.name,
       kind: p.kind,
       parent: p.parent,
     });

@@ -106,7 +106,7 @@ export const orgModule: ModuleDef = {
       if (rec.parent !== null) ctx.store.set(orgKeys.child(rec.parent, o.id), true);
       emitHook(ctx, 'org.Created', [orgEntity(o.id)], {
         org: o.id,
-        name: o.name,
+        orgName: o.name,
         kind: o.kind,
         parent: rec.parent,
         genesis: true,
