@@ -10,7 +10,7 @@ import type { KeyPair, Value } from '@djchain/crypto/browser';
 import type { PersonalRecord, PersonalStep, ReadEntry } from '@djchain/modules';
 import { PERSONAL_STEPS } from '@djchain/modules/lists';
 import type { Chain } from './chain.ts';
-import { admissionRefusal, receiptRefusal } from './ui.tsx';
+import { admissionRefusal, receiptRefusal } from './refusal.ts';
 
 export type { PersonalRecord, PersonalStep, ReadEntry };
 export { PERSONAL_STEPS };

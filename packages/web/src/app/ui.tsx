@@ -4,46 +4,9 @@ import { type ReactNode, useRef, useState } from 'react';
 import { useApp } from './context.tsx';
 import { zhErrors } from './errors-zh.ts';
 import { isMessageKey } from './i18n.ts';
+import type { CodedView } from './refusal.ts';
 
-export interface CodedView {
-  readonly code: string;
-  readonly message: string;
-  readonly cite?: string;
-  readonly details?: unknown;
-}
-
-/** The coded view of a failed receipt's error: its code, message, cited rule where given, and details. */
-export function refusalOf(e: {
-  readonly code: string;
-  readonly message: string;
-  readonly cite?: string;
-  readonly details?: unknown;
-}): CodedView {
-  return { code: e.code, message: e.message, ...(e.cite ? { cite: e.cite } : {}), details: e.details };
-}
-
-/**
- * What a verified receipt refuses: null when the act is recorded; else its error's coded view, or
- * TX_FAILED with `message` when the failed receipt carries none (never taken for a success).
- */
-export function receiptRefusal(
-  r: { readonly receipt: { readonly status: string; readonly error?: Parameters<typeof refusalOf>[0] } },
-  message: string,
-): CodedView | null {
-  if (r.receipt.status !== 'failed') return null;
-  return r.receipt.error ? refusalOf(r.receipt.error) : { code: 'TX_FAILED', message };
-}
-
-/** What the node's admission refuses of one submitted transaction (its answer, or none): null when admitted. */
-export function admissionRefusal(
-  a:
-    | { readonly accepted: true }
-    | { readonly accepted: false; readonly error: Parameters<typeof refusalOf>[0] }
-    | undefined,
-): CodedView | null {
-  if (a?.accepted) return null;
-  return a ? refusalOf(a.error) : { code: 'TX_REJECTED', message: '' };
-}
+export { admissionRefusal, type CodedView, receiptRefusal, refusalOf } from './refusal.ts';
 
 /** The coded error inside anything thrown or returned: SDK errors, rejections, failed receipts. */
 export function codedOf(e: unknown): CodedView {
