@@ -24,6 +24,8 @@ export interface ClusterOptions {
   readonly trace?: boolean;
   /** Diagnostic: every batch to every validator (the old shape) instead of one validator + gossip. */
   readonly fanout?: boolean;
+  /** Directory for CPU profiles of the four node processes (`node --cpu-prof`), when profiling. */
+  readonly cpuProfDir?: string;
 }
 
 interface LoadResult {
@@ -74,7 +76,8 @@ export async function benchCluster(
         extraModules: [KV_MODULES_FILE],
       });
     }
-    for (const dir of dirs) nodes.push(await startNode(dir, [], undefined));
+    const flags = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
+    for (const dir of dirs) nodes.push(await startNode(dir, flags, undefined));
     const urls = nodes.map((n) => n.url);
     log(`cluster: 4 validators at ${urls.join(' ')}`);
     for (let i = 0; i < 300; i++) {

@@ -90,6 +90,7 @@ if (want('cluster')) {
       verifyPerSecond: Number(figures.verify_per_s_one_core),
       trace: values.trace,
       fanout: values.fanout,
+      ...(values['cpu-prof'] ? { cpuProfDir: values['cpu-prof'] } : {}),
     }),
   );
 }

@@ -1,6 +1,13 @@
 /** Everything the package exports that runs in both Node and browsers (no node: imports). */
 export { bytesToBigInt, concatBytes, equalBytes, fromHex, toHex } from './bytes.ts';
-export { decode, EncodingError, type EncodingErrorCode, encode, MAX_DEPTH } from './encoding/index.ts';
+export {
+  arrayItemEncodings,
+  decode,
+  EncodingError,
+  type EncodingErrorCode,
+  encode,
+  MAX_DEPTH,
+} from './encoding/index.ts';
 export { CryptoError, DjError } from './errors.ts';
 export { hashValue, taggedHash } from './hashing.ts';
 export { randomKeyPair, randomSeed } from './random.ts';

@@ -2,7 +2,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { decode, EncodingError, encode, fromHex, toHex, type Value } from '../src/index.ts';
+import {
+  arrayItemEncodings,
+  decode,
+  EncodingError,
+  encode,
+  fromHex,
+  toHex,
+  type Value,
+} from '../src/index.ts';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const bigOutsideSafe = fc
@@ -329,5 +337,36 @@ describe('properties', () => {
     const out = decode(input) as Uint8Array;
     input[1] = 9;
     assert.deepEqual(out, fromHex('010203'));
+  });
+
+  test("arrayItemEncodings: each element's bytes are exactly its encoding, whatever sits around the array", () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(key, value, { maxKeys: 4, noNullPrototype: true }),
+        fc.array(value, { maxLength: 6 }),
+        (others, items) => {
+          const bytes = encode({ ...others, txs: items });
+          const spans = arrayItemEncodings(bytes, 'txs');
+          assert.ok(spans !== undefined);
+          assert.deepEqual(
+            spans.map((s) => toHex(s)),
+            items.map((v) => toHex(encode(v))),
+          );
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  test('arrayItemEncodings: undefined when the input is no map, lacks the key or holds no array there', () => {
+    assert.equal(arrayItemEncodings(encode([1, 2]), 'txs'), undefined);
+    assert.equal(arrayItemEncodings(encode({ tx: [1] }), 'txs'), undefined);
+    assert.equal(arrayItemEncodings(encode({ txs: 'a' }), 'txs'), undefined);
+    // Hand-written: {"a": 1, "txs": [h'0102', -1]} → the elements 0x420102 and 0x20.
+    const spans = arrayItemEncodings(fromHex('a2616101637478738242010220'), 'txs');
+    assert.deepEqual(
+      spans?.map((s) => toHex(s)),
+      ['420102', '20'],
+    );
   });
 });

@@ -103,6 +103,11 @@ export function txHash(suite: Suite, tx: Transaction): Uint8Array {
   return domainHash(suite, TAG.txId, encodeTx(tx));
 }
 
+/** The id of the transaction whose canonical encoding is `encoded` (equal to txHash of its decoding). */
+export function txHashOfEncoding(suite: Suite, encoded: Uint8Array): Uint8Array {
+  return domainHash(suite, TAG.txId, encoded);
+}
+
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }

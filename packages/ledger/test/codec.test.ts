@@ -5,6 +5,8 @@ import { decode, encode, type Value } from '@djchain/crypto';
 import fc from 'fast-check';
 import {
   blockFromValue,
+  blockTxHashes,
+  checkBlockLinks,
   commitFromValue,
   decodeBlock,
   decodeCommit,
@@ -22,15 +24,18 @@ import {
   encodeValidatorSet,
   headerFromValue,
   isLedgerError,
+  merkleRoot,
   receiptFromValue,
   signedVoteFromValue,
   txFromValue,
+  txHash,
   validatorSetFromValue,
 } from '../src/index.ts';
 import {
   blockArb,
   commitArb,
   headerArb,
+  intl,
   plain,
   receiptArb,
   txArb,
@@ -198,4 +203,49 @@ describe('ledger encodings', () => {
       (e: unknown) => isLedgerError(e, 'LEDGER_BAD_RECEIPT'),
     );
   });
+
+  it("blockTxHashes of a decoded block's bytes are its transactions' ids, in order", () => {
+    fc.assert(
+      fc.property(blockArb, (block) => {
+        const bytes = encodeBlock(block);
+        const decoded = decodeBlock(bytes);
+        assert.deepEqual(
+          blockTxHashes(intl, bytes),
+          decoded.txs.map((tx) => txHash(intl, tx)),
+        );
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('checkBlockLinks with ids given: a wrong or missing id is a txRoot mismatch, never a pass', () => {
+    const block = fc.sample(
+      blockArb.filter((b) => b.txs.length >= 2),
+      { numRuns: 1, seed: 5 },
+    )[0]!;
+    const fixed = { ...block, header: { ...block.header, txRoot: txRootOf(block) } };
+    const ids = blockTxHashes(intl, encodeBlock(fixed));
+    const linkOnly = (e: unknown, text: string) =>
+      isLedgerError(e, 'LEDGER_BAD_BLOCK') && e.message.includes(text);
+    // Only the txRoot is asserted: the arbitrary's links (last commit, zero hashes) may fail after it.
+    const txRootPasses = (hashes: Uint8Array[]) => {
+      try {
+        checkBlockLinks(intl, fixed, hashes);
+        return true;
+      } catch (e) {
+        return !linkOnly(e, 'txRoot') && !linkOnly(e, 'one id per transaction');
+      }
+    };
+    assert.equal(txRootPasses(ids), true);
+    assert.equal(txRootPasses([ids[1]!, ids[0]!, ...ids.slice(2)]), false);
+    assert.equal(txRootPasses(ids.slice(1)), false);
+    assert.equal(txRootPasses([new Uint8Array(32), ...ids.slice(1)]), false);
+  });
 });
+
+function txRootOf(block: { txs: readonly Parameters<typeof txHash>[1][] }): Uint8Array {
+  return merkleRoot(
+    intl,
+    block.txs.map((tx) => txHash(intl, tx)),
+  );
+}

@@ -5,7 +5,13 @@
 
 export { API_ERRORS, ApiError, type ApiErrorCode } from './api/errors.ts';
 export { type ApiOptions, buildApi, defaultApiOptions } from './api/server.ts';
-export { Application, type ApplicationOptions, type Executed } from './app/application.ts';
+export {
+  Application,
+  type ApplicationOptions,
+  blockBytes,
+  type Executed,
+  type ReceivedBlock,
+} from './app/application.ts';
 export { type GenesisJson, genesisFromJson, genesisToJson } from './app/genesis.ts';
 export {
   ConsensusDriver,

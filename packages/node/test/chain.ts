@@ -13,8 +13,9 @@ export class HandChain {
   readonly app: Application;
   readonly mempool: Mempool;
 
-  constructor(dir: string, mempool: Partial<MempoolOptions> = {}) {
-    this.suite = getSuite('intl');
+  /** `suite`: the intl suite unless given (a test may wrap it to count verifications). */
+  constructor(dir: string, mempool: Partial<MempoolOptions> = {}, suite: Suite = getSuite('intl')) {
+    this.suite = suite;
     this.validator = keyOf(this.suite, 0);
     this.store = new ChainStore({ file: join(dir, 'chain.db'), suite: this.suite });
     this.app = new Application(

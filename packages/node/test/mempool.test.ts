@@ -1,8 +1,16 @@
 /** The mempool: admission codes, nonce ordering with gaps, limits, duplicates, re-check after blocks. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type KeyPair, toHex } from '@djchain/crypto';
-import { encodeTx, signTx, type Transaction, txHash } from '@djchain/ledger';
+import { getSuite, type KeyPair, type Suite, toHex } from '@djchain/crypto';
+import {
+  blockTxHashes,
+  decodeBlock,
+  encodeBlock,
+  encodeTx,
+  signTx,
+  type Transaction,
+  txHash,
+} from '@djchain/ledger';
 import { Mempool } from '../src/index.ts';
 import { HandChain } from './chain.ts';
 import { keyOf, kvTxWith, Signer, tempDir } from './helpers.ts';
@@ -144,4 +152,48 @@ test('a transaction becomes ready when its predecessor is committed from another
     other.reap(10, 1 << 20).txs.map((tx) => tx.nonce),
     [1],
   );
+});
+
+test("a peer's block: the signatures of transactions this node admitted are not verified again; any other copy is", (t) => {
+  const proposer = new HandChain(tempDir(t));
+  t.after(() => proposer.close());
+  const intl = getSuite('intl');
+  let verifications = 0;
+  const counting: Suite = {
+    ...intl,
+    verify: (publicKey, message, signature) => {
+      verifications++;
+      return intl.verify(publicKey, message, signature);
+    },
+  };
+  const validator = new HandChain(tempDir(t), { verifyWorkers: 0 }, counting);
+  t.after(() => validator.close());
+  const signer = new Signer(intl);
+  const k = keyOf(intl, 1);
+  const good = signer.tx(k, 'put', { id: 'a', value: 'x' });
+  // The same body with another signature: another id, so not the admitted transaction.
+  const forged: Transaction = { ...good, signature: good.signature.map((b, i) => (i === 0 ? b ^ 1 : b)) };
+  assert.deepEqual(codes(add(validator, [good])), ['ok']);
+  const admissionChecks = verifications;
+  assert.equal(admissionChecks, 1, 'admission verified the signature once');
+
+  const received = (txs: Transaction[]) => {
+    const bytes = encodeBlock(proposer.app.propose(txs, proposer.validator.publicKey, new Set()).block);
+    const ids = blockTxHashes(intl, bytes);
+    return validator.app.validate(decodeBlock(bytes), {
+      verified: validator.mempool.admittedOf(ids.map(toHex)),
+      txHashes: ids,
+      bytes,
+    });
+  };
+  // The forged copy is verified, fails as on the proposer (same receipt root), and costs one check.
+  const bad = received([forged]);
+  assert.equal(bad.result.receipts[0]!.status, 'failed');
+  assert.equal(bad.result.receipts[0]!.error?.code, 'RUNTIME_BAD_SIGNATURE');
+  assert.equal(verifications, admissionChecks + 1);
+  // The admitted transaction: executed without a second verification; the roots agree.
+  const ok = received([good]);
+  assert.equal(ok.result.receipts[0]!.status, 'ok');
+  assert.equal(verifications, admissionChecks + 1);
+  assert.deepEqual(ok.result.txHashes, [txHash(intl, good)]);
 });

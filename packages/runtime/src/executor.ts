@@ -3,7 +3,7 @@
  * receipts and the sorted writes. Pure and deterministic: the same state and block give the same
  * bytes on every node; the caller owns storage and the clock.
  */
-import { decode, fromHex, type Suite, toHex, type Value } from '@djchain/crypto';
+import { decode, equalBytes, fromHex, type Suite, toHex, type Value } from '@djchain/crypto';
 import {
   compareKeys,
   encodeReceipt,
@@ -13,6 +13,7 @@ import {
   receiptHashOfEncoding,
   type Transaction,
   txHash,
+  type ValidatorSet,
   validatorIndex,
   validatorSetFromValue,
   verifyTxSignature,
@@ -96,6 +97,8 @@ export class Executor {
   private readonly modules: ReadonlyMap<string, ModuleDef>;
   /** Module names in code-point order: the order hooks run in. */
   private readonly names: readonly string[];
+  /** PERF: the validator set last decoded by isRegistered, with the stored bytes it came from. */
+  private validatorsMemo?: { readonly raw: Uint8Array; readonly set: ValidatorSet };
 
   constructor(opts: ExecutorOptions) {
     this.chainId = opts.chainId;
@@ -210,7 +213,7 @@ export class Executor {
    */
   private isRegistered(view: StateView, height: number, signer: Uint8Array, address: string): boolean {
     const raw = view.get(SYS_VALIDATORS_KEY);
-    if (raw !== undefined && validatorIndex(validatorSetFromValue(decode(raw)), signer) >= 0) return true;
+    if (raw !== undefined && validatorIndex(this.validatorSetOf(raw), signer) >= 0) return true;
     const scope: Scope = { ...this.scopeBase(height, 0), view };
     for (const name of this.names) {
       const def = this.modules.get(name)!;
@@ -252,6 +255,15 @@ export class Executor {
   /** The genesis state (version 0): system records, then each module's genesis hook in name order. */
   executeGenesis(doc: GenesisDoc, view?: StateView): GenesisResult {
     return executeGenesis(this.suite, this.chainId, this.names, this.modules, doc, view);
+  }
+
+  /** The set stored as `raw`, decoded once per distinct value (every admission asks for it). */
+  private validatorSetOf(raw: Uint8Array): ValidatorSet {
+    const memo = this.validatorsMemo;
+    if (memo !== undefined && equalBytes(memo.raw, raw)) return memo.set;
+    const set = validatorSetFromValue(decode(raw));
+    this.validatorsMemo = { raw: raw.slice(), set };
+    return set;
   }
 
   private scopeBase(height: number, time: number): Omit<Scope, 'view'> {

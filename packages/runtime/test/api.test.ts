@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decode, getSuite, type Value } from '@djchain/crypto';
-import { validatorSetFromValue } from '@djchain/ledger';
+import { encodeValidatorSet, validatorSetFromValue } from '@djchain/ledger';
 import {
   addressOf,
   Executor,
@@ -55,6 +55,28 @@ describe('checkTx', () => {
     // The demo module registers its admin; validators are registered by the chain itself.
     assert.equal(code(h.tx(h.admin, 'note', {})), 'registered');
     assert.equal(code(h.tx(keyOf(h.suite, 50), 'note', {})), 'registered');
+  });
+
+  it('a validator is registered by the set of the state asked, never by a set read before', () => {
+    const h = new Harness();
+    const v50 = keyOf(h.suite, 50);
+    const v60 = keyOf(h.suite, 60);
+    // The same harness state, but with validator 60 in place of 50 (a set changed by a block).
+    const replaced = encodeValidatorSet({ validators: [{ publicKey: v60.publicKey, power: 1, name: 'v0' }] });
+    const other = {
+      get: (k: string) => (k === SYS_VALIDATORS_KEY ? replaced : h.state.get(k)),
+      keys: (prefix: string, limit: number) => h.state.keys(prefix, limit),
+    };
+    const code = (view: typeof other, key: typeof v50) => {
+      const r = h.executor.checkTx(h.tx(key, 'note', {}), view, h.height + 1);
+      return r.ok ? 'registered' : r.error.code;
+    };
+    assert.equal(code(h.state, v50), 'registered');
+    assert.equal(code(h.state, v60), 'RUNTIME_UNKNOWN_SIGNER');
+    assert.equal(code(other, v50), 'RUNTIME_UNKNOWN_SIGNER');
+    assert.equal(code(other, v60), 'registered');
+    assert.equal(code(h.state, v50), 'registered');
+    assert.equal(code(h.state, v60), 'RUNTIME_UNKNOWN_SIGNER');
   });
 });
 

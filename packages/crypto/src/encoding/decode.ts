@@ -185,3 +185,59 @@ export function decode(bytes: Uint8Array): Value {
     throw new EncodingError('ENCODING_TRAILING_BYTES', 'bytes after the value', r.pos);
   return v;
 }
+
+/** Moves past one item (its head and everything it contains) without building a value. */
+function skipItem(r: Reader, depth: number): void {
+  const at = r.pos;
+  if (depth > MAX_DEPTH) throw new EncodingError('ENCODING_DEPTH', `nesting deeper than ${MAX_DEPTH}`, at);
+  r.need(1, at);
+  const ib = r.bytes[r.pos++]!;
+  const major = ib >> 5;
+  const ai = ib & 0x1f;
+  if (major === 2 || major === 3) {
+    // Not `r.pos += r.length(…)`: that would add to the position from before the length's bytes.
+    const n = r.length(ai, at, 1);
+    r.pos += n;
+  } else if (major === 4 || major === 5) {
+    const n = r.length(ai, at, major === 4 ? 1 : 2) * (major === 4 ? 1 : 2);
+    for (let i = 0; i < n; i++) skipItem(r, depth + 1);
+  } else if (major === 0 || major === 1 || (major === 7 && ai >= 24)) {
+    r.argument(ai, at);
+  }
+}
+
+/**
+ * PERF: the exact bytes of each element of the array stored under `key` in the map that `bytes`
+ * encodes (subarrays of `bytes`, no copy); undefined when the top-level item is not a map, has no
+ * `key`, or its value is not an array. For bytes `decode` accepted: the encoding is canonical, so
+ * each element's bytes are the encoding of the element's decoded value, which lets a caller hash
+ * a block's transactions without encoding them again. On other input the spans are meaningless,
+ * though the walk stays inside `bytes`.
+ */
+export function arrayItemEncodings(bytes: Uint8Array, key: string): Uint8Array[] | undefined {
+  const r = new Reader(bytes);
+  r.need(1, 0);
+  const head = r.bytes[r.pos++]!;
+  if (head >> 5 !== 5) return undefined;
+  const entries = r.length(head & 0x1f, 0, 2);
+  for (let i = 0; i < entries; i++) {
+    const k = readValue(r, 1);
+    if (k !== key) {
+      skipItem(r, 1);
+      continue;
+    }
+    const at = r.pos;
+    r.need(1, at);
+    const ib = r.bytes[r.pos++]!;
+    if (ib >> 5 !== 4) return undefined;
+    const n = r.length(ib & 0x1f, at, 1);
+    const out: Uint8Array[] = new Array(n);
+    for (let j = 0; j < n; j++) {
+      const start = r.pos;
+      skipItem(r, 2);
+      out[j] = bytes.subarray(start, r.pos);
+    }
+    return out;
+  }
+  return undefined;
+}

@@ -11,6 +11,7 @@ import {
   checkBlockLinks,
   commitHash,
   commitTime,
+  encodeBlock,
   type Header,
   headerHash,
   type Transaction,
@@ -36,6 +37,24 @@ export interface Executed {
   readonly hashHex: string;
   readonly result: BlockResult;
   readonly batch: NodeBatch;
+  /** encodeBlock(block), once known (blockBytes): the bytes a peer sent, or the first encoding. */
+  encoded?: Uint8Array;
+}
+
+/** What came with a peer's block besides the block itself (Application.validate). */
+export interface ReceivedBlock {
+  /** Hex ids whose signatures were checked already (the mempool's admitted transactions). */
+  readonly verified?: ReadonlySet<string>;
+  /** The ids of `block.txs` hashed from the received bytes (`blockTxHashes`). */
+  readonly txHashes?: readonly Uint8Array[];
+  /** The bytes the block was decoded from (PERF: not encoded again to store or relay it). */
+  readonly bytes?: Uint8Array;
+}
+
+/** The block's canonical encoding, encoded at most once per execution (PERF). */
+export function blockBytes(executed: Executed): Uint8Array {
+  executed.encoded ??= encodeBlock(executed.block);
+  return executed.encoded;
 }
 
 export interface ApplicationOptions {
@@ -175,9 +194,12 @@ export class Application {
   /**
    * Checks a block proposed for the next height and executes it: links and roots, the previous
    * block's certificate, BFT time, validator hashes, proposer, and the state and receipt roots
-   * after execution. NODE_BAD_BLOCK naming the first problem otherwise.
+   * after execution. NODE_BAD_BLOCK naming the first problem otherwise. `received`: what the
+   * caller knows of the block's bytes (PERF: ids not hashed, signatures not verified, the block
+   * not encoded again).
    */
-  validate(block: Block, verified: ReadonlySet<string> = new Set()): Executed {
+  validate(block: Block, received: ReceivedBlock = {}): Executed {
+    const { verified = new Set<string>(), txHashes } = received;
     const hash = headerHash(this.suite, block.header);
     const hit = this.cache.get(toHex(hash));
     if (hit) return hit;
@@ -187,7 +209,7 @@ export class Application {
     if (h.chainId !== this.chainId) throw bad('block is for another chain');
     if (h.height !== height) throw bad(`expected height ${height}`);
     try {
-      checkBlockLinks(this.suite, block);
+      checkBlockLinks(this.suite, block, txHashes);
     } catch (e) {
       throw bad((e as Error).message);
     }
@@ -207,10 +229,12 @@ export class Application {
       throw bad('nextValidatorsHash mismatch');
     }
     if (validatorIndex(this.validators(height), h.proposer) < 0) throw bad('proposer is not a validator');
-    const { result, batch } = this.run(height, h.time, block.txs, h.proposer, verified);
+    const { result, batch } = this.run(height, h.time, block.txs, h.proposer, verified, txHashes?.map(toHex));
     if (!equalHash(result.receiptRoot, h.receiptRoot)) throw bad('receiptRoot differs from execution');
     if (!equalHash(batch.root.hash, h.stateRoot)) throw bad('stateRoot differs from execution');
-    return this.remember(block, result, batch);
+    const executed = this.remember(block, result, batch);
+    if (received.bytes !== undefined) executed.encoded = received.bytes;
+    return executed;
   }
 
   /**

@@ -36,10 +36,10 @@ import {
 } from '@djchain/consensus';
 import { equalBytes, fromHex, type KeyPair, toHex } from '@djchain/crypto';
 import {
+  blockTxHashes,
   type CommitCertificate,
   checkBlockLinks,
   decodeBlock,
-  encodeBlock,
   encodeCommit,
   headerHash,
   makeCommit,
@@ -47,7 +47,7 @@ import {
   validatorIndex,
 } from '@djchain/ledger';
 import { defaultP2POptions } from '@djchain/p2p';
-import type { Application, Executed } from '../app/application.ts';
+import { type Application, blockBytes, type Executed } from '../app/application.ts';
 import { NodeError } from '../errors.ts';
 import type { Log } from '../log.ts';
 import type { Mempool } from '../mempool/mempool.ts';
@@ -284,7 +284,7 @@ export class ConsensusDriver {
     // Re-validate the blocks this validator proposed or locked on before the crash.
     for (const p of this.deps.app.store.pendingBlocks(height)) {
       try {
-        this.deps.app.validate(decodeBlock(p.bytes));
+        this.deps.app.validate(decodeBlock(p.bytes), { bytes: p.bytes });
       } catch (e) {
         this.deps.log.warn({ height, code: (e as { code?: string }).code }, 'stored pending block refused');
       }
@@ -481,7 +481,7 @@ export class ConsensusDriver {
         const pending: PendingBlock[] = this.unsaved.map((e) => ({
           hash: e.hash,
           height: e.block.header.height,
-          bytes: encodeBlock(e.block),
+          bytes: blockBytes(e),
         }));
         const record = this.withPolkaSignatures(a.record);
         this.deps.signer?.save(record);
@@ -505,7 +505,7 @@ export class ConsensusDriver {
         }
         const proposal = signProposal(app.suite, key.secretKey, app.chainId, a.proposal);
         this.proposals.set(messageKey({ kind: 'proposal', proposal: a.proposal }), proposal);
-        this.broadcast({ kind: 'proposal', proposal, block: encodeBlock(executed.block) });
+        this.broadcast({ kind: 'proposal', proposal, block: blockBytes(executed) });
         return;
       }
       case 'broadcastVote': {
@@ -705,12 +705,19 @@ export class ConsensusDriver {
     }
     // A body not matching its header is the sender's too; not remembered against the block hash,
     // which the proposer's real block still carries.
-    checkBlockLinks(app.suite, block);
+    // PERF: the ids hashed once from the received bytes (not encoded again, here or in execution);
+    // the signatures of those this node admitted to its mempool are not verified again.
+    const ids = blockTxHashes(app.suite, msg.block);
+    checkBlockLinks(app.suite, block, ids);
     let executed = app.executed(proposal.value);
     if (executed === undefined) {
       this.validations++;
       try {
-        executed = app.validate(block, new Set());
+        executed = app.validate(block, {
+          verified: this.deps.mempool.admittedOf(ids.map(toHex)),
+          txHashes: ids,
+          bytes: msg.block,
+        });
       } catch (e) {
         // The block the proposer signed is invalid: remembered, so a copy costs nothing.
         this.failedBlocks.add(proposal.value);
@@ -878,7 +885,7 @@ export class ConsensusDriver {
         const signed = this.proposals.get(messageKey(m));
         const executed = app.executed(m.proposal.value);
         if (signed && executed) {
-          this.send(from, { kind: 'proposal', proposal: signed, block: encodeBlock(executed.block) });
+          this.send(from, { kind: 'proposal', proposal: signed, block: blockBytes(executed) });
         }
         continue;
       }

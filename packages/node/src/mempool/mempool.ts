@@ -221,6 +221,16 @@ export class Mempool {
   }
 
   /**
+   * Of `hexes` (transaction ids), those waiting here: admitted, so their signatures were verified
+   * (PERF: a peer's block is executed without verifying them again).
+   */
+  admittedOf(hexes: readonly string[]): Set<string> {
+    const out = new Set<string>();
+    for (const h of hexes) if (this.byHash.has(h)) out.add(h);
+    return out;
+  }
+
+  /**
    * Transactions for the next block: per account, consecutive nonces from its next one (higher
    * nonces wait for the gap to fill), accounts in arrival order. `verified` lists their hash
    * hexes: their signatures were checked at admission (PERF: not again in execution).
