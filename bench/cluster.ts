@@ -152,6 +152,18 @@ export async function benchCluster(
       ratio_cluster: Number((sustained.tps / limit).toFixed(3)),
       // Beside the ratio: the work per transaction, which moves far less with the machine's load.
       cluster_cpu_us_per_tx_per_node: Math.round(cpuUs.reduce((a, b) => a + b, 0) / cpuUs.length),
+      // Copies of a transaction the four nodes received by mempool gossip (3 is each link once).
+      cluster_gossip_copies_per_tx: Number(
+        (
+          before.reduce(
+            (n, b, i) =>
+              n +
+              (after[i]!.get('djchain_gossip_received_txs_total') ?? 0) -
+              (b.get('djchain_gossip_received_txs_total') ?? 0),
+            0,
+          ) / sustained.txs
+        ).toFixed(2),
+      ),
       latency_rate_tps: half,
       latency_achieved_tps: lat.tps,
       p50_ms: lat.p50_ms,

@@ -192,6 +192,7 @@ test('served over a real socket on 127.0.0.1, with /healthz and /metrics', async
   const metrics = await (await fetch(`${address}/metrics`)).text();
   assert.match(metrics, /djchain_height \d+/);
   assert.match(metrics, /djchain_mempool_txs 0/);
+  assert.match(metrics, /djchain_gossip_received_txs_total 0/);
   assert.match(metrics, /djchain_nodejs_eventloop_lag_seconds/);
   const status = await (await fetch(`${address}/v1/status`)).json();
   assert.equal(status.suite, 'intl');

@@ -94,14 +94,16 @@ test('a transaction submitted to one validator is committed in a block another p
     );
   }
   assert.ok(others.reduce((n, m) => n + m.node.gossip!.stats().admitted, 0) >= 3);
-  // Full mesh: B relays what it admitted to C, which has it from A too: whichever copy comes
-  // second is dropped unseen. B's relay may still be on its way when the block commits (its batch
-  // waits up to gossipIntervalMs), so wait for the echo, bounded (400 × 25 ms).
-  const duplicates = () => members.reduce((n, m) => n + m.node.gossip!.stats().duplicates, 0);
-  for (let i = 0; i < 400 && duplicates() === 0; i++) await new Promise((r) => setTimeout(r, 25));
-  assert.ok(duplicates() > 0, 'echoes were dropped by the seen-cache');
+  // Full mesh: A's relays name B, C and D (`sentTo`), so none of them relays A's transactions on
+  // and each crossed each link once. Without the names, B relayed to C and D what they had from A
+  // (within 10 ms of admitting it, long before a block commits), and each copy came three times.
+  for (const m of others) {
+    const s = m.node.gossip!.stats();
+    assert.equal(s.relayTxs, 0, 'nothing relayed on');
+    assert.equal(s.duplicates, 0, 'no copy arrived twice');
+  }
   const aStats = a.node.gossip!.stats();
-  assert.equal(aStats.admitted, 0, 'A admitted nothing back: its own transactions come back as duplicates');
+  assert.equal(aStats.received, 0, 'nothing came back to A');
 
   // An allowed peer relays a forged signature, garbage bytes and a non-batch message to A.
   await injector.start();
@@ -114,7 +116,7 @@ test('a transaction submitted to one validator is committed in a block another p
     let n = 0;
     const poll = () => {
       const s = a.node.gossip!.stats();
-      if (s.refused.RUNTIME_BAD_SIGNATURE === 1 && s.refused.TX_MALFORMED === 1 && s.malformed === 1)
+      if (s.refused.RUNTIME_BAD_SIGNATURE === 1 && s.refused.TX_MALFORMED === 1 && s.malformed === 2)
         return resolve();
       if (++n > 400) return reject(new Error(`refusals not counted: ${JSON.stringify(s)}`));
       setTimeout(poll, 25);
@@ -123,6 +125,7 @@ test('a transaction submitted to one validator is committed in a block another p
   });
   assert.ok(injector.send(aId, Channel.mempool, encode({ txs: [forged, Uint8Array.of(1, 2, 3)] })));
   assert.ok(injector.send(aId, Channel.mempool, Uint8Array.of(0xff)));
+  assert.ok(injector.send(aId, Channel.mempool, encode({ sentTo: 'everyone', txs: [] })));
   await refusedSeen;
   assert.equal(a.node.mempool.has(toHex(txHash(suite, good))), false);
   // Refusals are not relayed: a further honest transaction reaches the others, the forged one not.
@@ -141,4 +144,32 @@ test('a transaction submitted to one validator is committed in a block another p
     assert.ok(s.received > before[i]!, 'the honest one was');
     assert.equal(m.node.mempool.has(toHex(txHash(suite, good))), false);
   }
+
+  // A peer's relay that names B: A admits it once (the second copy is a duplicate) and relays it to
+  // C and D, which do not relay it on either (A named B, C and D); B gets it only in a block.
+  const bId = toHex(members[1]!.key.publicKey);
+  const named = signer.tx(keyOf(suite, 3), 'put', { id: 'named', value: 'v' });
+  const namedHash = toHex(txHash(suite, named));
+  const receivedBefore = members.map((m) => m.node.gossip!.stats().received);
+  const aSeen = a.node.gossip!.stats();
+  const namedEverywhere = Promise.all(
+    members.map((m) =>
+      waitForCommit(m.node, (e) => e.executed.result.txHashes.some((h) => toHex(h) === namedHash)),
+    ),
+  );
+  const relay = encode({ sentTo: [bId], txs: [encodeTx(named)] });
+  assert.ok(injector.send(aId, Channel.mempool, relay));
+  assert.ok(injector.send(aId, Channel.mempool, relay));
+  await namedEverywhere;
+  // A's relay to C and D was flushed when A admitted it; it may arrive after their commit (bounded wait).
+  const gotIt = () => [2, 3].every((i) => members[i]!.node.gossip!.stats().received > receivedBefore[i]!);
+  for (let i = 0; i < 400 && !gotIt(); i++) await new Promise((r) => setTimeout(r, 25));
+  const aNow = a.node.gossip!.stats();
+  assert.equal(aNow.received - aSeen.received, 2);
+  assert.equal(aNow.duplicates - aSeen.duplicates, 1, 'the second copy was dropped unseen');
+  assert.equal(aNow.admitted - aSeen.admitted, 1);
+  const receivedNow = members.map((m) => m.node.gossip!.stats().received);
+  assert.equal(receivedNow[1], receivedBefore[1], 'B, named by the sender, got no relay');
+  for (const i of [2, 3])
+    assert.equal(receivedNow[i]! - receivedBefore[i]!, 1, `validator ${i} got it from A`);
 });

@@ -1,4 +1,4 @@
-/** Prometheus metrics of one node: height, mempool, block time, Node runtime (event-loop lag, heap, GC). */
+/** Prometheus metrics of one node: height, mempool, gossip, block time, Node runtime (event-loop lag, heap, GC). */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { CommitEvent, DjNode } from '../node.ts';
 import type { EventHub } from './event-hub.ts';
@@ -45,6 +45,25 @@ export function createMetrics(node: DjNode, hub: EventHub): { registry: Registry
     collect() {
       this.reset();
       this.inc(hub.dropped);
+    },
+  });
+  // Mempool gossip (absent on a node without peers): copies received, and relayed to peers.
+  new Counter({
+    name: 'djchain_gossip_received_txs_total',
+    help: "transactions received in peers' mempool relays, duplicates included",
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(node.gossip?.stats().received ?? 0);
+    },
+  });
+  new Counter({
+    name: 'djchain_gossip_relayed_txs_total',
+    help: 'transactions this node queued to peers in mempool relays (one per peer sent to)',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(node.gossip?.stats().relayTxs ?? 0);
     },
   });
   const blockTime = new Histogram({

@@ -9,6 +9,14 @@
  *   refusal is counted by its code and never relayed.
  * - A bounded seen-cache of transaction ids (hashed from the bytes) drops echoes before any work,
  *   so nothing is admitted or relayed twice, and a relay never goes back to the peer it came from.
+ * - A relay message names the peers its sender relays the same transactions to (`sentTo`: every
+ *   peer it is connected to at that moment; each gets them or is where they came from). A receiver
+ *   does not relay them on to those peers: in a full mesh of validators each transaction then
+ *   crosses each link once, where every receiver relayed it to every other before (three copies
+ *   per validator in a mesh of four). Peers the sender does not name still get them, so a path of
+ *   several hops still carries them. A sender that names a peer it did not send to only withholds
+ *   its own relay from that peer, which it could do anyway; the transaction still reaches every
+ *   proposer that its origin or an honest relay reaches.
  * - Relays are batched (up to `maxBatchTxs` / `maxBatchBytes`, or after `flushMs`).
  * - The handler returns the admission promise, so a peer that sends faster than we verify is
  *   throttled through TCP; a slow receiver only loses droppable mempool messages (p2p drops them
@@ -61,11 +69,23 @@ export interface MempoolGossipStats {
 
 /** Largest batch a peer may send us (transactions per message). */
 const MAX_RELAY_TXS = 10_000;
+/** Most peers a relay message may name in `sentTo`, and the longest peer id (hex). */
+const MAX_SENT_TO = 256;
+const MAX_PEER_ID_CHARS = 256;
+
+/** Who has a transaction already: the peer it came from ('' when submitted here) and the peers its sender named. */
+interface Holders {
+  readonly origin: string;
+  readonly also: ReadonlySet<string>;
+}
+
+const NOBODY: ReadonlySet<string> = new Set();
+const LOCAL: Holders = { origin: '', also: NOBODY };
 
 interface Pending {
   readonly encoding: Uint8Array;
-  /** The peer it came from ('' when submitted here): it is not sent back there. */
-  readonly origin: string;
+  /** Not sent to these peers: they have it. */
+  readonly holders: Holders;
 }
 
 export class MempoolGossip {
@@ -74,8 +94,8 @@ export class MempoolGossip {
   private readonly mempool: Mempool;
   private readonly app: Application;
   private readonly log: Log;
-  /** Transaction id (hex) → the peer it first came from ('' for local). Insertion order = age. */
-  private readonly seen = new Map<string, string>();
+  /** Transaction id (hex) → who had it when it first came ('' origin for local). Insertion order = age. */
+  private readonly seen = new Map<string, Holders>();
   private pending: Pending[] = [];
   private pendingBytes = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -125,8 +145,8 @@ export class MempoolGossip {
     return toHex(domainHash(this.app.suite, TAG.txId, encoding));
   }
 
-  private remember(id: string, origin: string): void {
-    this.seen.set(id, origin);
+  private remember(id: string, holders: Holders): void {
+    this.seen.set(id, holders);
     // Bounded: forget the oldest ids (a late echo of one is refused by its used nonce anyway).
     if (this.seen.size > this.opts.seenMax) {
       const it = this.seen.keys();
@@ -138,15 +158,26 @@ export class MempoolGossip {
   private async onRelay(peer: string, payload: Uint8Array): Promise<void> {
     if (this.closed) return;
     let list: Uint8Array[];
+    let holders: Holders;
     try {
-      const v = decode(payload) as { txs?: unknown };
+      const v = decode(payload) as { txs?: unknown; sentTo?: unknown };
       if (
         !Array.isArray(v?.txs) ||
         v.txs.length > MAX_RELAY_TXS ||
         !v.txs.every((x) => x instanceof Uint8Array)
       )
         throw new NodeError('NODE_BAD_MESSAGE', 'not a relay batch');
+      // Absent (a sender of an earlier version): nobody named.
+      const sentTo = v.sentTo ?? [];
+      if (
+        !Array.isArray(sentTo) ||
+        sentTo.length > MAX_SENT_TO ||
+        !sentTo.every((x) => typeof x === 'string' && x.length <= MAX_PEER_ID_CHARS)
+      )
+        throw new NodeError('NODE_BAD_MESSAGE', 'sentTo is not a list of peer ids');
       list = v.txs as Uint8Array[];
+      // One object for the whole message: every transaction of it has the same holders.
+      holders = { origin: peer, also: sentTo.length === 0 ? NOBODY : new Set(sentTo as string[]) };
     } catch (e) {
       this.counters.malformed++;
       this.log.warn(
@@ -164,7 +195,7 @@ export class MempoolGossip {
         this.counters.duplicates++;
         continue;
       }
-      this.remember(id, peer);
+      this.remember(id, holders);
       let tx: Transaction;
       try {
         // Canonical bytes only: then `encoding` is exactly the transaction's encoding.
@@ -191,9 +222,12 @@ export class MempoolGossip {
   private onAdmitted(admitted: readonly Admitted[]): void {
     if (this.closed) return;
     for (const a of admitted) {
-      const origin = this.seen.get(a.hash) ?? '';
-      if (origin === '') this.remember(a.hash, '');
-      this.pending.push({ encoding: a.encoding, origin });
+      let holders = this.seen.get(a.hash);
+      if (holders === undefined) {
+        holders = LOCAL;
+        this.remember(a.hash, LOCAL);
+      }
+      this.pending.push({ encoding: a.encoding, holders });
       this.pendingBytes += a.encoding.length;
     }
     if (this.pending.length >= this.opts.maxBatchTxs || this.pendingBytes >= this.opts.maxBatchBytes) {
@@ -203,7 +237,10 @@ export class MempoolGossip {
     }
   }
 
-  /** Sends the pending relays to every connected peer but their origin, in bounded batches. */
+  /**
+   * Sends the pending relays to every connected peer that does not have them (their origin, the
+   * peers their sender named), in bounded batches, each naming every peer of this flush.
+   */
   private flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
@@ -211,19 +248,23 @@ export class MempoolGossip {
     this.pending = [];
     this.pendingBytes = 0;
     if (this.closed || pending.length === 0) return;
-    for (const peer of this.p2p.peers()) {
+    const peers = this.p2p.peers();
+    // Each peer gets these transactions from us or had them: the receivers need not relay them there.
+    // More peers than a message may name: none named (the receivers relay as before).
+    const sentTo = peers.length <= MAX_SENT_TO ? peers : [];
+    for (const peer of peers) {
       let batch: Uint8Array[] = [];
       let bytes = 0;
       const send = () => {
         if (batch.length === 0) return;
         this.counters.relayMessages++;
         this.counters.relayTxs += batch.length;
-        if (!this.p2p.send(peer, Channel.mempool, encode({ txs: batch }))) this.counters.dropped++;
+        if (!this.p2p.send(peer, Channel.mempool, encode({ sentTo, txs: batch }))) this.counters.dropped++;
         batch = [];
         bytes = 0;
       };
       for (const p of pending) {
-        if (p.origin === peer) continue;
+        if (p.holders.origin === peer || p.holders.also.has(peer)) continue;
         if (batch.length >= this.opts.maxBatchTxs || bytes + p.encoding.length > this.opts.maxBatchBytes)
           send();
         batch.push(p.encoding);
