@@ -251,11 +251,16 @@ describe('action pages in Chromium', { timeout: 900_000 }, () => {
       await summary.waitFor({ timeout: 120_000 });
       assert.match(await text(summary), /导入 2，跳过 0，有问题 0/);
       assert.equal(await rig.page.getByTestId('import-submit').isDisabled(), true);
-      const ids = await rig.page
-        .getByTestId('import-result')
-        .locator('a[href^="#/member/"]')
-        .allTextContents();
+      const links = rig.page.getByTestId('import-result').getByTestId('row-member');
+      const ids = (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).map((h) =>
+        h.replace('#/member/', ''),
+      );
       assert.equal(ids.length, 2);
+      // Each result row is named as in the clerk's file (the names stay in the browser).
+      assert.deepEqual(
+        await links.allTextContents(),
+        good.map((p) => p.name),
+      );
       await checkPage(rig.page, 'manage-excel-imported');
 
       // On chain: registered in b1 with a profile and an age commitment; no personal field anywhere.

@@ -179,6 +179,7 @@ function ImportCard() {
     ...(results ?? []),
   ].sort((a, b) => a.row - b.row);
   const done = results !== null;
+  const nameOfRow = new Map((checked?.roster.rows ?? []).map((r) => [r.row, r.raw.name?.trim() ?? '']));
   return (
     <Card title={t('importTitle')} data-testid="import">
       <Typography.Paragraph type="secondary">{t('importHint')}</Typography.Paragraph>
@@ -282,9 +283,19 @@ function ImportCard() {
                   ) : (
                     <Tag color="red">{t('resultRefused')}</Tag>
                   )}
-                  <a href={`#/member/${x.member}`} style={{ wordBreak: 'break-all' }}>
-                    {x.member}
+                  {/* The name as the clerk's file has it (the browser's copy; never sent in clear). */}
+                  <a
+                    href={`#/member/${x.member}`}
+                    style={{ wordBreak: 'break-all' }}
+                    data-testid="row-member"
+                  >
+                    {nameOfRow.get(x.row) || x.member}
                   </a>
+                  {nameOfRow.get(x.row) ? (
+                    <Typography.Text type="secondary" style={{ marginLeft: 8, wordBreak: 'break-all' }}>
+                      {x.member}
+                    </Typography.Text>
+                  ) : null}
                   {x.result === 'refused' ? (
                     <div>
                       {x.text}
