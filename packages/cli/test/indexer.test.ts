@@ -41,6 +41,7 @@ const RELATIONS = [
   'index_values',
   'index_months',
   'transfers',
+  'transfer_arrivals',
   'warnings',
   'hook_cursors',
   'orgs',
@@ -64,7 +65,7 @@ before(async () => {
     await db.query(`DROP VIEW IF EXISTS ${views}`);
     await db.query(
       `DROP TABLE IF EXISTS djchain_meta, chains, events, members, recruitment, dues_payments, meetings,
-        index_values, index_months, transfers, warnings, hook_cursors, orgs`,
+        index_values, index_months, transfers, transfer_arrivals, warnings, hook_cursors, orgs`,
     );
     await db.close();
   }
@@ -899,6 +900,95 @@ test('org rows: the genesis ones by name, and one created on chain named by its 
   }
 });
 
+/** The data of chain x's release of `member` from b1 to chain y's b9 (written by hand, as the module emits it). */
+const releaseToY = (transfer: string, member: string): Record<string, Value> => ({
+  transfer,
+  member,
+  from: 'b1',
+  toChain: 'y',
+  to: 'b9',
+  reason: '迁居',
+  expiresOn: '2027-03-04',
+  sanctions: 0,
+});
+
+test('a member released to another chain is linked to where it arrived, whichever chain is indexed first (PGlite)', async () => {
+  const db = await openIndexDb('memory://');
+  try {
+    const apply = async (
+      chainId: string,
+      height: number,
+      type: string,
+      entities: string[],
+      data: Record<string, Value>,
+    ) => {
+      const at = { chainId, height, date: '2026-12-05', txIndex: 0, eventIndex: 0, txHash: 'ab' };
+      for (const st of statementsOf({ module: type.split('.')[0]!, type, entities, data }, at))
+        await db.query(st.sql, st.params);
+    };
+    const arrival = (chainId: string, id: string, transfer: string) =>
+      apply(chainId, 4, 'member.TransferredIn', [`member:${id}`, 'org:b9'], {
+        member: id,
+        org: 'b9',
+        status: '正式党员',
+        since: '2019-07-01',
+        fromChain: 'x',
+        fromMember: 'm1',
+        fromOrg: 'b1',
+        transfer,
+        fromHeight: 3,
+        fromHeader: 'aa',
+        fromHead: 'bb',
+        fromCount: 5,
+        sanctions: [],
+      });
+    // Chain y indexed first: m1 arrives there as y-7, answering x's release r1.
+    await arrival('y', 'y-7', 'r1');
+    // A chain the release did not name claims the same transfer: never linked.
+    await arrival('w', 'w-1', 'r1');
+    await apply('x', 1, 'member.Imported', ['member:m1', 'org:b1'], {
+      member: 'm1',
+      org: 'b1',
+      status: '正式党员',
+    });
+    await apply('x', 2, 'member.Imported', ['member:m2', 'org:b1'], {
+      member: 'm2',
+      org: 'b1',
+      status: '正式党员',
+    });
+    for (const [member, transfer] of [
+      ['m1', 'r1'],
+      ['m2', 'r2'],
+    ] as const)
+      await apply(
+        'x',
+        3,
+        'transfer.ReleasedOut',
+        [`member:${member}`, 'org:b1'],
+        releaseToY(transfer, member),
+      );
+    const out = () =>
+      db.query(
+        'SELECT member, transfer, to_chain, arrived_member, arrived_height FROM transfers_out ORDER BY member',
+      );
+    assert.deepEqual((await out()).rows, [
+      { member: 'm1', transfer: 'r1', to_chain: 'y', arrived_member: 'y-7', arrived_height: 4 },
+      { member: 'm2', transfer: 'r2', to_chain: 'y', arrived_member: null, arrived_height: null },
+    ]);
+    // Chain y's arrival of m2 indexed after x's release: linked as well.
+    await arrival('y', 'y-8', 'r2');
+    assert.deepEqual((await out()).rows[1], {
+      member: 'm2',
+      transfer: 'r2',
+      to_chain: 'y',
+      arrived_member: 'y-8',
+      arrived_height: 4,
+    });
+  } finally {
+    await db.close();
+  }
+});
+
 test('transfer rows: released then reclaimed, refused, withdrawn (in-process, PGlite)', async () => {
   // PGlite in memory: nothing on disk.
   const db = await openIndexDb('memory://');
@@ -912,16 +1002,7 @@ test('transfer rows: released then reclaimed, refused, withdrawn (in-process, PG
     };
     await apply('member.Imported', ['member:m1', 'org:b1'], { member: 'm1', org: 'b1', status: '预备党员' });
     await apply('member.Imported', ['member:m2', 'org:b1'], { member: 'm2', org: 'b1', status: '正式党员' });
-    await apply('transfer.ReleasedOut', ['member:m1', 'org:b1'], {
-      transfer: 'r1',
-      member: 'm1',
-      from: 'b1',
-      toChain: 'y',
-      to: 'b9',
-      reason: '迁居',
-      expiresOn: '2027-03-04',
-      sanctions: 0,
-    });
+    await apply('transfer.ReleasedOut', ['member:m1', 'org:b1'], releaseToY('r1', 'm1'));
     const out = () => db.query('SELECT member, org, status, transfer, to_chain, to_org FROM transfers_out');
     assert.deepEqual((await out()).rows, [
       { member: 'm1', org: 'b1', status: '预备党员', transfer: 'r1', to_chain: 'y', to_org: 'b9' },

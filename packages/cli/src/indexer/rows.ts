@@ -99,6 +99,16 @@ export function statementsOf(e: IndexedEvent, at: EventPlace): Statement[] {
       const org = str(d, 'org');
       if (member !== null && org !== null)
         out.push({ sql: UPSERT_MEMBER, params: [c, member, org, str(d, 'status') ?? '群众', h] });
+      // The sending chain's release this arrival answers (its transfers row, if indexed, in either order).
+      const fromChain = str(d, 'fromChain');
+      const transfer = str(d, 'transfer');
+      if (fullType(e) === 'member.TransferredIn' && member !== null && org !== null && fromChain && transfer)
+        out.push({
+          sql: `INSERT INTO transfer_arrivals (from_chain, transfer, chain_id, member, org, height)
+            VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (from_chain, transfer, chain_id) DO UPDATE SET
+            member = excluded.member, org = excluded.org, height = excluded.height`,
+          params: [fromChain, transfer, c, member, org, h],
+        });
       break;
     }
     // An organization created on chain (the genesis ones come from the genesis document: orgs.ts).

@@ -7,7 +7,9 @@
  * opaque ids. `index_values` holds the operation index's records (read by state proofs, not from
  * events: index-values.ts), `index_months` their per-chain cursor (the last month read);
  * `warnings` the warning centre's records from its block-start hook events, `transfers` the chain's
- * transfers (in the chain and released out), `hook_cursors` how much of each watched entity's
+ * transfers (in the chain and released out), `transfer_arrivals` a membership transferred in from
+ * another chain, keyed by that chain's transfer (so `transfers_out` shows where a released member
+ * arrived, whichever chain was indexed first), `hook_cursors` how much of each watched entity's
  * history the hook reading took (hooks.ts); `orgs` the organizations' public names, kinds and
  * parents from the trusted genesis document (orgs.ts: what the dashboards show a chain and an
  * organization by). New tables
@@ -115,6 +117,15 @@ CREATE TABLE IF NOT EXISTS transfers (
   height bigint NOT NULL,
   PRIMARY KEY (chain_id, transfer)
 );
+CREATE TABLE IF NOT EXISTS transfer_arrivals (
+  from_chain text NOT NULL,
+  transfer text NOT NULL,
+  chain_id text NOT NULL,
+  member text NOT NULL,
+  org text NOT NULL,
+  height bigint NOT NULL,
+  PRIMARY KEY (from_chain, transfer, chain_id)
+);
 CREATE TABLE IF NOT EXISTS warnings (
   chain_id text NOT NULL,
   id text NOT NULL,
@@ -160,8 +171,11 @@ CREATE OR REPLACE VIEW meetings_per_quarter AS
   SELECT chain_id, org, kind, to_char(held_on, 'YYYY-"Q"Q') AS quarter, count(*)::integer AS meetings
   FROM meetings GROUP BY chain_id, org, kind, to_char(held_on, 'YYYY-"Q"Q');
 CREATE OR REPLACE VIEW transfers_out AS
-  SELECT m.chain_id, m.member, m.org, m.status, t.transfer, t.to_chain, t.to_org, t.expires_on, t.height
-  FROM members m JOIN transfers t ON t.chain_id = m.chain_id AND t.transfer = m.transfer_out;
+  SELECT m.chain_id, m.member, m.org, m.status, t.transfer, t.to_chain, t.to_org, t.expires_on, t.height,
+    a.member AS arrived_member, a.height AS arrived_height
+  FROM members m JOIN transfers t ON t.chain_id = m.chain_id AND t.transfer = m.transfer_out
+  LEFT JOIN transfer_arrivals a ON a.from_chain = t.chain_id AND a.transfer = t.transfer
+    AND a.chain_id = t.to_chain;
 CREATE OR REPLACE VIEW warnings_open AS
   SELECT chain_id, org, kind, level, count(*)::integer AS warnings
   FROM warnings WHERE status = 'open' GROUP BY chain_id, org, kind, level;
