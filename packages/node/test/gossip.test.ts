@@ -10,6 +10,7 @@ import { encode, getSuite, type KeyPair, toHex } from '@djchain/crypto';
 import { encodeTx, txHash } from '@djchain/ledger';
 import { Channel, P2PNode } from '@djchain/p2p';
 import type { GenesisDoc } from '@djchain/runtime';
+import { namedPeers } from '../src/net/mempool-gossip.ts';
 import { CHAIN, FAST_TIMEOUTS, genesisFor, keyOf, Signer, tempDir, waitForCommit } from './helpers.ts';
 import { type P2PMember, p2pMember } from './p2p-member.ts';
 
@@ -172,4 +173,14 @@ test('a transaction submitted to one validator is committed in a block another p
   assert.equal(receivedNow[1], receivedBefore[1], 'B, named by the sender, got no relay');
   for (const i of [2, 3])
     assert.equal(receivedNow[i]! - receivedBefore[i]!, 1, `validator ${i} got it from A`);
+});
+
+test("a relay's named peers are kept only when connected here, as this node's own ids (the seen-cache's memory stays bounded)", () => {
+  const connected = ['aa', 'bb', 'cc'];
+  const kept = namedPeers(['bb', 'zz', 'x'.repeat(256), 'aa', 'bb'], connected);
+  assert.deepEqual([...kept].sort(), ['aa', 'bb']);
+  // Each kept id is this node's own string, whatever the message held.
+  for (const id of kept) assert.ok(connected.includes(id));
+  assert.equal(namedPeers(['zz'], connected).size, 0);
+  assert.equal(namedPeers([], connected).size, 0);
 });

@@ -14,9 +14,12 @@
  *   does not relay them on to those peers: in a full mesh of validators each transaction then
  *   crosses each link once, where every receiver relayed it to every other before (three copies
  *   per validator in a mesh of four). Peers the sender does not name still get them, so a path of
- *   several hops still carries them. A sender that names a peer it did not send to only withholds
- *   its own relay from that peer, which it could do anyway; the transaction still reaches every
- *   proposer that its origin or an honest relay reaches.
+ *   several hops still carries them. Only the names of this node's own peers are kept
+ *   (`namedPeers`). A sender that names a peer it did not send to keeps that peer from getting the
+ *   transactions through this node (the first copy's names count, so it can also race an honest
+ *   relay): no more than a peer that relays nothing, or that sits between two others, can do
+ *   today. The transactions stay in the mempools that hold them, and a validator among those
+ *   proposes them in its turn.
  * - Relays are batched (up to `maxBatchTxs` / `maxBatchBytes`, or after `flushMs`).
  * - The handler returns the admission promise, so a peer that sends faster than we verify is
  *   throttled through TCP; a slow receiver only loses droppable mempool messages (p2p drops them
@@ -81,6 +84,20 @@ interface Holders {
 
 const NOBODY: ReadonlySet<string> = new Set();
 const LOCAL: Holders = { origin: '', also: NOBODY };
+
+/**
+ * Of the peers a relay names, those this node is connected to, as this node's own id strings.
+ * Only they matter (relays go to connected peers only), and the seen-cache keeps one set per
+ * message for up to `seenMax` ids: kept as sent, a peer naming 256 long ids in every one-transaction
+ * message could make it hold gigabytes. Kept like this, a set is at most this node's peer count.
+ */
+export function namedPeers(named: readonly string[], connected: readonly string[]): ReadonlySet<string> {
+  if (named.length === 0) return NOBODY;
+  const wanted = new Set(named);
+  const out = new Set<string>();
+  for (const p of connected) if (wanted.has(p)) out.add(p);
+  return out.size === 0 ? NOBODY : out;
+}
 
 interface Pending {
   readonly encoding: Uint8Array;
@@ -177,7 +194,7 @@ export class MempoolGossip {
         throw new NodeError('NODE_BAD_MESSAGE', 'sentTo is not a list of peer ids');
       list = v.txs as Uint8Array[];
       // One object for the whole message: every transaction of it has the same holders.
-      holders = { origin: peer, also: sentTo.length === 0 ? NOBODY : new Set(sentTo as string[]) };
+      holders = { origin: peer, also: namedPeers(sentTo as string[], this.p2p.peers()) };
     } catch (e) {
       this.counters.malformed++;
       this.log.warn(
