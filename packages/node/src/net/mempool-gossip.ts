@@ -19,7 +19,8 @@
  *   transactions through this node (the first copy's names count, so it can also race an honest
  *   relay): no more than a peer that relays nothing, or that sits between two others, can do
  *   today. The transactions stay in the mempools that hold them, and a validator among those
- *   proposes them in its turn.
+ *   proposes them in its turn. The same holds for a peer named whose relay p2p dropped (its send
+ *   queue full): the names are written before the sends, so that peer learns them from a block.
  * - Relays are batched (up to `maxBatchTxs` / `maxBatchBytes`, or after `flushMs`).
  * - The handler returns the admission promise, so a peer that sends faster than we verify is
  *   throttled through TCP; a slow receiver only loses droppable mempool messages (p2p drops them
