@@ -53,7 +53,13 @@ import type { Log } from '../log.ts';
 import type { Mempool } from '../mempool/mempool.ts';
 import type { PendingBlock } from '../storage/chain-store.ts';
 import { maxHRS, type SignerState } from '../storage/signer-state.ts';
-import { blocksFrom, type CommitMessage, verifyCertified, wantsMore } from '../sync/blocks.ts';
+import {
+  blocksFrom,
+  type CommitMessage,
+  type EncodedBlock,
+  verifyCertified,
+  wantsMore,
+} from '../sync/blocks.ts';
 import { BoundedSet, FutureBuffer, PeerScores, SyncLimiter, VoteCache } from './bounds.ts';
 import { watchFloorHeight } from './rejoin-watch.ts';
 import {
@@ -184,6 +190,8 @@ export class ConsensusDriver {
   /** Height waiting for its start (transactions, the empty-block interval, or a peer message). */
   private waitingHeight = 0;
   private lastCommitAt: number;
+  /** The latest committed block's encoding, when known (sync answers to a peer one height behind). */
+  private lastEncoded: EncodedBlock | undefined;
   /**
    * Signed votes of this height by `voteKey` (value AND time): the signature kept is the one over
    * exactly the vote the machine counted (certificates, re-gossip) and both votes of an
@@ -572,6 +580,11 @@ export class ConsensusDriver {
   private finish(executed: Executed, commit: CommitCertificate): void {
     const { app, mempool } = this.deps;
     app.commit(executed, commit);
+    // The bytes it came in or was proposed with, when there are any (never encoded just for this).
+    this.lastEncoded =
+      executed.encoded === undefined
+        ? undefined
+        : { height: executed.block.header.height, bytes: executed.encoded };
     this.lastCommitAt = this.deps.now();
     this.votes.clear();
     this.proposals.clear();
@@ -874,7 +887,7 @@ export class ConsensusDriver {
     if (st.height < height) {
       // Rate-limited per peer: a status claiming a low height again and again gets one batch.
       if (!this.syncLimiter.allow(from, st.height, this.deps.now())) return;
-      for (const m of blocksFrom(app, st.height, this.opts.syncBatch)) this.send(from, m);
+      for (const m of blocksFrom(app, st.height, this.opts.syncBatch, this.lastEncoded)) this.send(from, m);
       return;
     }
     if (st.height !== height || this.state.height !== height) return;
