@@ -1,5 +1,6 @@
 /**
- * Mutation check of hand-picked mutants in the consensus and modules packages (`npm run mutants`;
+ * Mutation check of hand-picked mutants in the consensus, modules and node packages and the
+ * shortcuts node's throughput rests on in runtime and crypto (`npm run mutants`;
  * not part of `npm test`: it runs a package's tests once per mutant). Each mutant replaces one exact
  * snippet of a source file; the package's tests must then fail ("killed"). A mutant that survives is
  * a missing test. Files are restored in `finally` (and on Ctrl-C), and the run ends by checking
@@ -16,7 +17,7 @@ import { join } from 'node:path';
 interface Mutant {
   readonly id: string;
   /** The package whose tests must kill the mutant. */
-  readonly pkg: 'consensus' | 'modules';
+  readonly pkg: 'consensus' | 'modules' | 'node' | 'runtime' | 'crypto';
   /** The package holding the mutated file, when not `pkg` (a rule `pkg` takes from below). */
   readonly srcPkg?: 'ledger';
   /** Path under packages/<srcPkg ?? pkg>/src. */
@@ -353,6 +354,55 @@ export const MUTANTS: readonly Mutant[] = [
     from: '...[...elected, ...leaving].map(memberEntity)',
     to: '...[...elected].map(memberEntity)',
     why: 'a committee election does not name the members whose posts it ends (study pace is member-bound)',
+  },
+  // node, runtime, crypto: the shortcuts of issue 20's throughput work must never change a result
+  {
+    id: 'N1',
+    pkg: 'node',
+    file: 'mempool/mempool.ts',
+    from: 'for (const h of hexes) if (this.byHash.has(h)) out.add(h);',
+    to: 'for (const h of hexes) out.add(h);',
+    why: "a peer's block executed with every signature taken as verified, admitted here or not",
+  },
+  {
+    id: 'N2',
+    pkg: 'node',
+    file: 'net/mempool-gossip.ts',
+    from: 'if (p.holders.origin === peer || p.holders.also.has(peer)) continue;',
+    to: 'if (p.holders.origin === peer) continue;',
+    why: 'a relay sent again to the peers its sender named',
+  },
+  {
+    id: 'N3',
+    pkg: 'node',
+    file: 'net/mempool-gossip.ts',
+    from: 'for (const p of connected) if (wanted.has(p)) out.add(p);',
+    to: 'for (const p of named) out.add(p);',
+    why: "a relay's names kept as sent (unbounded memory in the seen-cache)",
+  },
+  {
+    id: 'N4',
+    pkg: 'node',
+    file: 'sync/blocks.ts',
+    from: 'if (known?.height === h && commit !== undefined) {',
+    to: 'if (known !== undefined && commit !== undefined) {',
+    why: "block sync sends the driver's latest block bytes for another height",
+  },
+  {
+    id: 'R1',
+    pkg: 'runtime',
+    file: 'executor.ts',
+    from: 'if (memo !== undefined && equalBytes(memo.raw, raw)) return memo.set;',
+    to: 'if (memo !== undefined) return memo.set;',
+    why: 'admission checks signers against a validator set read before, not the state asked',
+  },
+  {
+    id: 'X1',
+    pkg: 'crypto',
+    file: 'encoding/decode.ts',
+    from: 'const n = r.length(ai, at, 1);\n    r.pos += n;',
+    to: 'r.pos += r.length(ai, at, 1);',
+    why: "a block's transaction spans cut at the position from before a length's bytes",
   },
 ];
 
