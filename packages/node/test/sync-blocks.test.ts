@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { encodeBlock, encodeTx } from '@djchain/ledger';
-import { blocksFrom } from '../src/sync/blocks.ts';
+import { blocksFrom, verifyCertified } from '../src/sync/blocks.ts';
 import { HandChain } from './chain.ts';
 import { keyOf, Signer, tempDir } from './helpers.ts';
 
@@ -34,4 +34,29 @@ test('blocksFrom: the stored blocks, and the known encoding only at its own heig
   assert.deepEqual(answered[0]!.block, stored(2));
   assert.equal(answered[1]!.block, known.bytes);
   assert.deepEqual(answered[1]!.commit, plain[1]!.commit);
+});
+
+test('a synced block is validated with its ids hashed from the message bytes, and commits as on the sender', (t) => {
+  const sender = new HandChain(tempDir(t));
+  const late = new HandChain(tempDir(t));
+  t.after(() => {
+    sender.close();
+    late.close();
+  });
+  const signer = new Signer(sender.suite);
+  const k = keyOf(sender.suite, 1);
+  const txs = ['a', 'b', 'c'].map((id) => signer.tx(k, 'put', { id, value: 'v' }));
+  sender.mempool.addBatch(
+    txs,
+    txs.map((tx) => encodeTx(tx).length),
+  );
+  sender.block();
+  for (const msg of blocksFrom(sender.app, 1, 16)) {
+    const executed = verifyCertified(late.app, msg);
+    assert.equal(executed.encoded, msg.block, 'the bytes it came in are kept');
+    late.app.commit(executed, msg.commit);
+  }
+  assert.equal(late.app.height(), 1);
+  assert.equal(late.store.blocks.getBlock(1)!.txs.length, 3);
+  assert.deepEqual(late.store.blocks.getHeader(1), sender.store.blocks.getHeader(1));
 });

@@ -7,6 +7,7 @@
 import { decode, equalBytes as equalHash, type Suite, toHex } from '@djchain/crypto';
 import {
   type Block,
+  blockTxHashes,
   type CommitCertificate,
   checkBlockLinks,
   commitHash,
@@ -45,7 +46,7 @@ export interface Executed {
 export interface ReceivedBlock {
   /** Hex ids whose signatures were checked already (the mempool's admitted transactions). */
   readonly verified?: ReadonlySet<string>;
-  /** The ids of `block.txs` hashed from the received bytes (`blockTxHashes`). */
+  /** The ids of `block.txs` hashed from the received bytes (`blockTxHashes`); else from `bytes`. */
   readonly txHashes?: readonly Uint8Array[];
   /** The bytes the block was decoded from (PERF: not encoded again to store or relay it). */
   readonly bytes?: Uint8Array;
@@ -199,7 +200,7 @@ export class Application {
    * not encoded again).
    */
   validate(block: Block, received: ReceivedBlock = {}): Executed {
-    const { verified = new Set<string>(), txHashes } = received;
+    const { verified = new Set<string>() } = received;
     const hash = headerHash(this.suite, block.header);
     const hit = this.cache.get(toHex(hash));
     if (hit) return hit;
@@ -208,7 +209,11 @@ export class Application {
     const bad = (message: string) => new NodeError('NODE_BAD_BLOCK', message, { height: h.height });
     if (h.chainId !== this.chainId) throw bad('block is for another chain');
     if (h.height !== height) throw bad(`expected height ${height}`);
+    let txHashes = received.txHashes;
     try {
+      // PERF: a synced or restored block's ids from its bytes too (no encoding to hash them).
+      if (txHashes === undefined && received.bytes !== undefined)
+        txHashes = blockTxHashes(this.suite, received.bytes);
       checkBlockLinks(this.suite, block, txHashes);
     } catch (e) {
       throw bad((e as Error).message);
