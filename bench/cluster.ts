@@ -164,6 +164,20 @@ export async function benchCluster(
           ) / sustained.txs
         ).toFixed(2),
       ),
+      // Value reads per transaction per node that went to the database (the rest were cached).
+      cluster_db_reads_per_tx_per_node: Number(
+        (
+          before.reduce(
+            (n, b, i) =>
+              n +
+              (after[i]!.get('djchain_state_reads_database_total') ?? 0) -
+              (b.get('djchain_state_reads_database_total') ?? 0),
+            0,
+          ) /
+          sustained.txs /
+          before.length
+        ).toFixed(2),
+      ),
       latency_rate_tps: half,
       latency_achieved_tps: lat.tps,
       p50_ms: lat.p50_ms,

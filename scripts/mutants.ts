@@ -17,7 +17,7 @@ import { join } from 'node:path';
 interface Mutant {
   readonly id: string;
   /** The package whose tests must kill the mutant. */
-  readonly pkg: 'consensus' | 'modules' | 'node' | 'runtime' | 'crypto';
+  readonly pkg: 'consensus' | 'modules' | 'node' | 'runtime' | 'crypto' | 'state';
   /** The package holding the mutated file, when not `pkg` (a rule `pkg` takes from below). */
   readonly srcPkg?: 'ledger';
   /** Path under packages/<srcPkg ?? pkg>/src. */
@@ -403,6 +403,30 @@ export const MUTANTS: readonly Mutant[] = [
     from: 'const n = r.length(ai, at, 1);\n    r.pos += n;',
     to: 'r.pos += r.length(ai, at, 1);',
     why: "a block's transaction spans cut at the position from before a length's bytes",
+  },
+  {
+    id: 'S1',
+    pkg: 'state',
+    file: 'batch.ts',
+    from: 'if (w.unchanged || (w.value === null && !w.existed)) continue;',
+    to: 'if (w.value === null && !w.existed) continue;',
+    why: 'a key set to the value it held stored again (the block writes are no longer net)',
+  },
+  {
+    id: 'R2',
+    pkg: 'runtime',
+    file: 'executor.ts',
+    from: 'writes: block.changed(),',
+    to: 'writes: block.netWrites(),',
+    why: 'every key a block wrote compared with committed state, a database read each',
+  },
+  {
+    id: 'N5',
+    pkg: 'node',
+    file: 'app/application.ts',
+    from: "arrayItemEncodings(blockBytes(executed), 'txs'),",
+    to: "arrayItemEncodings(blockBytes(executed), 'txs')?.reverse(),",
+    why: "a block's transactions stored from the wrong spans of its bytes",
   },
 ];
 

@@ -5,11 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { after, describe, it } from 'node:test';
+import { arrayItemEncodings } from '@djchain/crypto';
 import {
   type Block,
   type CommitCertificate,
   commitHash,
+  encodeBlock,
   encodeReceipt,
+  encodeTx,
   type Header,
   headerHash,
   makeCommit,
@@ -174,6 +177,26 @@ describe('SqliteBlockStore', () => {
       blocks[0]!.receipts.map((r) => plain(r)),
     );
     assert.equal(store.getReceiptEncodings(2), undefined);
+  });
+
+  it("writes the transactions' spans of the block bytes it is given, as they are", () => {
+    const db = new DatabaseSync(':memory:');
+    const store = new SqliteBlockStore(db, suite);
+    const spans = (i: number) => arrayItemEncodings(encodeBlock(blocks[i]!.block), 'txs')!;
+    assert.equal(spans(0).length, blocks[0]!.block.txs.length);
+    assert.throws(
+      () => store.putBlock(blocks[0]!, undefined, undefined, spans(0).slice(1)),
+      /LEDGER_STORE_CONFLICT/,
+    );
+    assert.equal(store.latestHeight(), 0);
+    store.putBlock(blocks[0]!, undefined, undefined, spans(0));
+    // Each transaction reads back as itself (the spans are its exact encodings, in block order).
+    blocks[0]!.block.txs.forEach((tx, i) => {
+      const got = store.getTx(txHash(suite, tx));
+      assert.equal(got?.index, i);
+      assert.deepEqual(encodeTx(got!.tx), encodeTx(tx));
+    });
+    assert.deepEqual(store.getBlock(1), plain(blocks[0]!.block));
   });
 
   it('a rolled-back transaction leaves nothing behind', () => {

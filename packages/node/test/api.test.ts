@@ -193,6 +193,11 @@ test('served over a real socket on 127.0.0.1, with /healthz and /metrics', async
   assert.match(metrics, /djchain_height \d+/);
   assert.match(metrics, /djchain_mempool_txs 0/);
   assert.match(metrics, /djchain_gossip_received_txs_total 0/);
+  // Each block's start hook reads state: some reads happened, and no more went to the database.
+  const counter = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(metrics)?.[1]);
+  assert.ok(counter('djchain_state_reads_total') > 0);
+  assert.ok(counter('djchain_state_reads_database_total') > 0);
+  assert.ok(counter('djchain_state_reads_database_total') <= counter('djchain_state_reads_total'));
   assert.match(metrics, /djchain_nodejs_eventloop_lag_seconds/);
   const status = await (await fetch(`${address}/v1/status`)).json();
   assert.equal(status.suite, 'intl');

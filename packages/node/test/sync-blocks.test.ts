@@ -1,7 +1,7 @@
 /** Block sync's answers: decided blocks with certificates, the latest from the driver's bytes when known. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { encodeBlock, encodeTx } from '@djchain/ledger';
+import { encodeBlock, encodeTx, txHash } from '@djchain/ledger';
 import { blocksFrom, verifyCertified } from '../src/sync/blocks.ts';
 import { HandChain } from './chain.ts';
 import { keyOf, Signer, tempDir } from './helpers.ts';
@@ -59,4 +59,13 @@ test('a synced block is validated with its ids hashed from the message bytes, an
   assert.equal(late.app.height(), 1);
   assert.equal(late.store.blocks.getBlock(1)!.txs.length, 3);
   assert.deepEqual(late.store.blocks.getHeader(1), sender.store.blocks.getHeader(1));
+  // Each transaction is stored from its span of the message bytes, at its own index, on both
+  // nodes (the sender's from the bytes of its own proposal).
+  txs.forEach((tx, i) => {
+    for (const node of [sender, late]) {
+      const got = node.store.blocks.getTx(txHash(node.suite, tx));
+      assert.equal(got?.index, i);
+      assert.deepEqual(encodeTx(got!.tx), encodeTx(tx));
+    }
+  });
 });

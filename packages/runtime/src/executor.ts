@@ -61,7 +61,11 @@ export interface BlockEvent extends ReceiptEvent {
 
 export interface BlockResult {
   readonly receipts: Receipt[];
-  /** Net changes to state, ascending by key; apply them as version `height`. */
+  /**
+   * The block's changes to state, ascending by key; apply them as version `height`. A key may be
+   * set to the value it had or deleted while absent (the state tree and MemoryState.apply change
+   * nothing for those): finding them would read committed state for every key the block wrote.
+   */
   readonly writes: StateWrite[];
   readonly events: BlockEvent[];
   readonly txHashes: Uint8Array[];
@@ -122,8 +126,8 @@ export class Executor {
    * expired, bad signature, wrong nonce) changes nothing at all: it is not the signer's act.
    */
   executeBlock(input: BlockInput, view: StateView): BlockResult {
-    // PERF: the block overlay remembers what it read from committed state (nonces, history heads),
-    // so netWrites' comparison with the previous values does not read the database again.
+    // PERF: the block overlay remembers what it read from committed state (nonces, history heads,
+    // permission listings), so the block's transactions read each of them once.
     const block = new Overlay(view, { cacheReads: true });
     const scope: Scope = { ...this.scopeBase(input.height, input.time), view: block };
     const events: BlockEvent[] = [];
@@ -158,7 +162,7 @@ export class Executor {
     const receiptBytes = receipts.map(encodeReceipt);
     return {
       receipts,
-      writes: block.netWrites(),
+      writes: block.changed(),
       events,
       txHashes,
       receiptBytes,

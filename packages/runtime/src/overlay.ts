@@ -10,7 +10,7 @@ export interface OverlayOptions {
   /**
    * Remember the parent's values once read (null: absent). Only for a parent that does not change
    * while the overlay lives, e.g. a block's overlay over a committed version. PERF: a block reads
-   * the same nonces and history heads many times, and netWrites compares every key with it.
+   * the same nonces and history heads many times.
    */
   readonly cacheReads?: boolean;
 }
@@ -114,6 +114,17 @@ export class Overlay implements StateView {
   /** Moves this overlay's changes into `target` (normally the overlay it sits on). */
   mergeInto(target: Overlay): void {
     for (const k of this.order) target.change(k, this.changes.get(k) ?? null);
+  }
+
+  /**
+   * Every key this overlay wrote or deleted, ascending, with its last value (null: deleted),
+   * without reading the parent: a key set to the value it had, or deleted while absent, is
+   * included. PERF: a block's overlay compared each written key with committed state, a database
+   * read for every key written without being read first (a new event, a new record); the state
+   * tree compares each write with the leaf it already reads and keeps only real changes.
+   */
+  changed(): StateWrite[] {
+    return this.order.map((key): StateWrite => [key, this.changes.get(key)!]);
   }
 
   /** Net changes against the parent, sorted: unchanged values and deletions of absent keys left out. */

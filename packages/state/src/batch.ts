@@ -23,6 +23,8 @@ interface PreparedWrite {
   readonly value: Uint8Array | null;
   readonly valueHash: Uint8Array | null;
   existed: boolean;
+  /** The key held this value already: nothing to store for it. */
+  unchanged: boolean;
 }
 
 /** A subtree during the batch: empty, one leaf (not yet placed), or an internal node. */
@@ -63,7 +65,14 @@ function prepare(hasher: Hasher, writes: ReadonlyArray<readonly [Uint8Array, Uin
     const next = items[i + 1];
     if (next && bytesEqual(next.keyHash, it.keyHash)) continue;
     const valueHash = it.value === null ? null : hasher(it.value);
-    out.push({ key: it.key, keyHash: it.keyHash, value: it.value, valueHash, existed: false });
+    out.push({
+      key: it.key,
+      keyHash: it.keyHash,
+      value: it.value,
+      valueHash,
+      existed: false,
+      unchanged: false,
+    });
   }
   return out;
 }
@@ -144,6 +153,7 @@ class BatchBuilder {
         placed = true;
         w.existed = true;
         if (w.valueHash === null || !bytesEqual(w.valueHash, cur.valueHash)) changed = true;
+        else w.unchanged = true;
         if (w.valueHash) entries.push(w as Entry);
       } else if (w.valueHash) {
         changed = true;
@@ -254,7 +264,11 @@ export function computeBatch(
     root = { nodeVersion: ref.version, hash: ref.hash };
   }
   const values: ValueWrite[] = [];
-  for (const w of prepared) if (w.value !== null || w.existed) values.push({ key: w.key, value: w.value });
+  // Only real changes: neither a value the key held already nor the deletion of an absent key.
+  for (const w of prepared) {
+    if (w.unchanged || (w.value === null && !w.existed)) continue;
+    values.push({ key: w.key, value: w.value });
+  }
   return {
     root: root.hash,
     nodeBatch: { version, root, nodes: builder.nodes, stale: builder.stale, values },

@@ -43,7 +43,7 @@ export interface RootRecord {
   readonly hash: Uint8Array;
 }
 
-/** One key written by a batch: value null is a deletion (only of a key that existed). */
+/** One key a batch changed: value null is a deletion (only of a key that existed); a key set to the value it held is left out. */
 export interface ValueWrite {
   readonly key: Uint8Array;
   readonly value: Uint8Array | null;

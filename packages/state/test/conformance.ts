@@ -179,6 +179,36 @@ export function storeConformance(name: string, factory: StoreFactory): void {
       close();
     });
 
+    it('setting keys to the values they hold keeps the root and stores only the real changes', () => {
+      const { store, close } = factory.fresh();
+      const tree = new StateTree({ hasher }, { store });
+      const r1 = tree.update(1, [
+        [utf8('a'), utf8('1')],
+        [utf8('b'), utf8('2')],
+        [utf8('c'), utf8('3')],
+      ]);
+      const same = tree.applyBatch(2, [
+        [utf8('a'), utf8('1')],
+        [utf8('c'), utf8('3')],
+      ]);
+      assert.deepEqual(same.root, r1);
+      assert.equal(same.nodeBatch.nodes.length, 0);
+      assert.equal(same.nodeBatch.values.length, 0, 'a value the key held is not a change');
+      tree.commit(same.nodeBatch);
+      // Mixed with real changes in one batch (a rewrite beside a changed key under the same
+      // node), only the changed key and the deleted one are stored.
+      const mixed = tree.applyBatch(3, [
+        [utf8('a'), utf8('1')],
+        [utf8('b'), utf8('20')],
+        [utf8('c'), null],
+        [utf8('z'), null],
+      ]);
+      const text = (b: Uint8Array | null) => (b === null ? null : new TextDecoder().decode(b));
+      const stored = mixed.nodeBatch.values.map((w) => `${text(w.key)}=${text(w.value)}`).sort();
+      assert.deepEqual(stored, ['b=20', 'c=null']);
+      close();
+    });
+
     it('rejects versions out of order, unknown and pruned versions with coded errors', () => {
       const { store, close } = factory.fresh();
       const tree = new StateTree({ hasher }, { store });

@@ -75,12 +75,15 @@ export class SqliteBlockStore implements BlockStore {
    * them for the receipts and the tx root), are used instead of encoding and hashing every
    * transaction again (PERF); each must still equal its receipt's. `receiptEncodings[i]`, when
    * given, must be `encodeReceipt(receipts[i])` (the executor encoded each receipt to hash it;
-   * PERF: it is written as is, not encoded a second time).
+   * PERF: it is written as is, not encoded a second time). `txEncodings[i]`, when given, must be
+   * `encodeTx(txs[i])`: the spans of the canonical block bytes the block was decoded from or
+   * encoded to (`arrayItemEncodings(bytes, 'txs')`; PERF: no transaction is encoded again).
    */
   putBlock(
     { block, commit, receipts }: StoredBlock,
     txHashes?: readonly Uint8Array[],
     receiptEncodings?: readonly Uint8Array[],
+    txEncodings?: readonly Uint8Array[],
   ): void {
     const { header, txs } = block;
     const latest = this.latestHeight();
@@ -110,6 +113,11 @@ export class SqliteBlockStore implements BlockStore {
         height: header.height,
       });
     }
+    if (txEncodings !== undefined && txEncodings.length !== txs.length) {
+      throw new LedgerError('LEDGER_STORE_CONFLICT', 'one encoding per transaction', {
+        height: header.height,
+      });
+    }
     const hashes = txs.map((tx, i) => {
       const h = txHashes?.[i] ?? txHash(this.suite, tx);
       if (!equalBytes(receipts[i]!.txHash, h)) {
@@ -127,7 +135,7 @@ export class SqliteBlockStore implements BlockStore {
     );
     txs.forEach((tx, i) => {
       const receipt = receiptEncodings?.[i] ?? encodeReceipt(receipts[i]!);
-      this.q.insTx.run(header.height, i, hashes[i]!, encodeTx(tx), receipt);
+      this.q.insTx.run(header.height, i, hashes[i]!, txEncodings?.[i] ?? encodeTx(tx), receipt);
     });
   }
 

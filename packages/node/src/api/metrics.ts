@@ -66,6 +66,27 @@ export function createMetrics(node: DjNode, hub: EventHub): { registry: Registry
       this.inc(node.gossip?.stats().relayTxs ?? 0);
     },
   });
+  // Reads of the latest state version's values (execution, admission, queries), and those of
+  // them the latest-state cache could not answer, which went to the database.
+  new Counter({
+    name: 'djchain_state_reads_total',
+    help: "reads of the latest state version's values",
+    registers: [registry],
+    collect() {
+      const s = node.app.store.latest.stats;
+      this.reset();
+      this.inc(s.valueHits + s.valueMisses);
+    },
+  });
+  new Counter({
+    name: 'djchain_state_reads_database_total',
+    help: "reads of the latest state version's values that went to the database (not cached)",
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(node.app.store.latest.stats.valueMisses);
+    },
+  });
   const blockTime = new Histogram({
     name: 'djchain_block_interval_seconds',
     help: 'BFT time between consecutive blocks',

@@ -4,7 +4,7 @@
  * Execution results are cached by block hash, so a proposal validated once (or built by this
  * node) is not executed again when it is decided.
  */
-import { decode, equalBytes as equalHash, type Suite, toHex } from '@djchain/crypto';
+import { arrayItemEncodings, decode, equalBytes as equalHash, type Suite, toHex } from '@djchain/crypto';
 import {
   type Block,
   blockTxHashes,
@@ -265,6 +265,8 @@ export class Application {
         executed.batch,
         executed.result.txHashes, // PERF: hashed once, by the executor (or the mempool)
         executed.result.receiptBytes, // PERF: encoded once, by the executor
+        // PERF: each transaction's bytes as they are in the block's (received or proposed) bytes.
+        arrayItemEncodings(blockBytes(executed), 'txs'),
       );
     } finally {
       // Read again from the file, committed or not.

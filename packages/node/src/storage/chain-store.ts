@@ -172,13 +172,15 @@ export class ChainStore {
   /**
    * Block h with its certificate and receipts, and state version h, in ONE transaction; the
    * pending blocks of heights up to h are dropped in it too. PERF: one fsync per block; the
-   * executor's tx ids and receipt encodings, when given, are written without recomputing them.
+   * executor's tx ids and receipt encodings and the block bytes' transaction spans, when given,
+   * are written without recomputing them.
    */
   commitBlock(
     entry: StoredBlock,
     batch: NodeBatch,
     txHashes?: readonly Uint8Array[],
     receiptEncodings?: readonly Uint8Array[],
+    txEncodings?: readonly Uint8Array[],
   ): void {
     const h = entry.block.header.height;
     if (batch.version !== h) {
@@ -189,7 +191,7 @@ export class ChainStore {
     }
     try {
       inTransaction(this.db, () => {
-        this.blocks.putBlock(entry, txHashes, receiptEncodings);
+        this.blocks.putBlock(entry, txHashes, receiptEncodings, txEncodings);
         this.tree.commit(batch);
         this.q.dropPending.run(h);
       });
