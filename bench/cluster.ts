@@ -141,6 +141,9 @@ export async function benchCluster(
     log(`cluster: latency ${JSON.stringify(lat)}`);
     checkReceipts(lat, 'latency');
 
+    // A counter's growth over the sustained phase, summed over the four nodes.
+    const counted = (name: string) =>
+      before.reduce((n, b, i) => n + (after[i]!.get(name) ?? 0) - (b.get(name) ?? 0), 0);
     const cpuUs = sustained.cpuSeconds.map((c) => Math.round((c * 1e6) / sustained.txs));
     const figures: Record<string, number | string> = {
       cluster_path: sustained.path,
@@ -154,29 +157,11 @@ export async function benchCluster(
       cluster_cpu_us_per_tx_per_node: Math.round(cpuUs.reduce((a, b) => a + b, 0) / cpuUs.length),
       // Copies of a transaction the four nodes received by mempool gossip (3 is each link once).
       cluster_gossip_copies_per_tx: Number(
-        (
-          before.reduce(
-            (n, b, i) =>
-              n +
-              (after[i]!.get('djchain_gossip_received_txs_total') ?? 0) -
-              (b.get('djchain_gossip_received_txs_total') ?? 0),
-            0,
-          ) / sustained.txs
-        ).toFixed(2),
+        (counted('djchain_gossip_received_txs_total') / sustained.txs).toFixed(2),
       ),
       // Value reads per transaction per node that went to the database (the rest were cached).
       cluster_db_reads_per_tx_per_node: Number(
-        (
-          before.reduce(
-            (n, b, i) =>
-              n +
-              (after[i]!.get('djchain_state_reads_database_total') ?? 0) -
-              (b.get('djchain_state_reads_database_total') ?? 0),
-            0,
-          ) /
-          sustained.txs /
-          before.length
-        ).toFixed(2),
+        (counted('djchain_state_reads_database_total') / sustained.txs / before.length).toFixed(2),
       ),
       latency_rate_tps: half,
       latency_achieved_tps: lat.tps,
