@@ -71,7 +71,6 @@ export interface BlockResult {
   readonly txHashes: Uint8Array[];
   /** `encodeReceipt(receipts[i])`: hashed for the receipt root and stored as is (PERF: once). */
   readonly receiptBytes: Uint8Array[];
-  readonly txRoot: Uint8Array;
   readonly receiptRoot: Uint8Array;
 }
 
@@ -166,7 +165,6 @@ export class Executor {
       events,
       txHashes,
       receiptBytes,
-      txRoot: merkleRoot(this.suite, txHashes),
       receiptRoot: merkleRoot(
         this.suite,
         receiptBytes.map((b) => receiptHashOfEncoding(this.suite, b)),
