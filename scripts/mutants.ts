@@ -428,6 +428,22 @@ export const MUTANTS: readonly Mutant[] = [
     to: "arrayItemEncodings(blockBytes(executed), 'txs')?.reverse(),",
     why: "a block's transactions stored from the wrong spans of its bytes",
   },
+  {
+    id: 'N6',
+    pkg: 'node',
+    file: 'storage/latest-cache.ts',
+    from: 'if (full) listing.has.delete(keys.pop()!);',
+    to: 'if (full) listing.has.delete(keys[keys.length - 1]!);',
+    why: 'a listing cut at its limit grows past it when a key enters before its last',
+  },
+  {
+    id: 'N7',
+    pkg: 'node',
+    file: 'storage/latest-cache.ts',
+    from: 'if (full) return false;',
+    to: 'if (full && keys.length > 99) return false;',
+    why: 'a deletion inside a cut listing leaves it one key short (the next key is not known)',
+  },
 ];
 
 const root = new URL('..', import.meta.url).pathname;

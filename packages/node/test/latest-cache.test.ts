@@ -121,18 +121,50 @@ test('hand-made: what a version writes is read again, what it leaves alone stays
   assert.deepEqual(cache.get(2, 2, 'm/a', load(undefined)), new Uint8Array([2]));
   assert.deepEqual(cache.keys(2, 2, 'm/', 10, load([])), ['m/a', 'm/b']);
   assert.equal(loads, 2, 'both answered from the cache');
-  // Version 3 adds m/c: the listing is read again; the old version is never answered from it.
+  // Version 3 adds m/c: the listing is brought up to date in place, not read again; the old
+  // version is never answered from it.
   cache.advance(3, [{ key: utf8.encode('m/c'), value: new Uint8Array([4]) }]);
-  assert.deepEqual(cache.keys(3, 3, 'm/', 10, load(['m/a', 'm/b', 'm/c'])), ['m/a', 'm/b', 'm/c']);
+  assert.deepEqual(cache.keys(3, 3, 'm/', 10, load(['wrong'])), ['m/a', 'm/b', 'm/c']);
+  assert.equal(loads, 2);
   assert.deepEqual(cache.keys(2, 3, 'm/', 10, load(['m/a', 'm/b'])), ['m/a', 'm/b']);
-  assert.equal(loads, 4);
-  // Version 4 deletes a listed key: the listing is read again.
+  assert.equal(loads, 3);
+  // Version 4 deletes a listed key: removed in place.
   cache.advance(4, [{ key: utf8.encode('m/b'), value: null }]);
-  assert.deepEqual(cache.keys(4, 4, 'm/', 10, load(['m/a', 'm/c'])), ['m/a', 'm/c']);
-  assert.equal(loads, 5);
+  assert.deepEqual(cache.keys(4, 4, 'm/', 10, load(['wrong'])), ['m/a', 'm/c']);
+  assert.equal(loads, 3);
   // A version the cache was not told about (4 → 6): it starts empty.
   assert.deepEqual(cache.get(6, 6, 'm/a', load(undefined)), undefined);
-  assert.equal(loads, 6);
+  assert.equal(loads, 4);
+});
+
+test('hand-made: a listing cut at its limit keeps its window exact, or is read again', () => {
+  const cache = new LatestStateCache();
+  let loads = 0;
+  const load = (keys: string[]) => () => {
+    loads++;
+    return keys;
+  };
+  const put = (version: number, key: string, value: Uint8Array | null = new Uint8Array([1])) =>
+    cache.advance(version, [{ key: utf8.encode(key), value }]);
+  // The first two keys of p/ (p/a, p/c, p/e exist).
+  assert.deepEqual(cache.keys(1, 1, 'p/', 2, load(['p/a', 'p/c'])), ['p/a', 'p/c']);
+  // A key before the cut enters and the last falls out; one after the cut changes nothing.
+  put(2, 'p/b');
+  assert.deepEqual(cache.keys(2, 2, 'p/', 2, load(['wrong'])), ['p/a', 'p/b']);
+  put(3, 'p/z');
+  assert.deepEqual(cache.keys(3, 3, 'p/', 2, load(['wrong'])), ['p/a', 'p/b']);
+  // An astral key sorts after every BMP key (UTF-8 byte order), so past the cut too.
+  put(4, 'p/\u{1F600}');
+  assert.deepEqual(cache.keys(4, 4, 'p/', 2, load(['wrong'])), ['p/a', 'p/b']);
+  assert.equal(loads, 1);
+  // A deletion inside a cut listing: the key after the cut is not known, so it is read again.
+  put(5, 'p/a', null);
+  assert.deepEqual(cache.keys(5, 5, 'p/', 2, load(['p/b', 'p/c'])), ['p/b', 'p/c']);
+  assert.equal(loads, 2);
+  // A written key that was not valid UTF-8 (decoded with U+FFFD) drops the listing.
+  cache.advance(6, [{ key: new Uint8Array([0x70, 0x2f, 0xff]), value: new Uint8Array([1]) }]);
+  assert.deepEqual(cache.keys(6, 6, 'p/', 2, load(['p/b', 'p/c'])), ['p/b', 'p/c']);
+  assert.equal(loads, 3);
 });
 
 test('a value above 16 KiB is not kept: read again each time, and a write of one drops the small one kept', () => {

@@ -8,8 +8,13 @@
  * Exactness: the cache answers only for the version it was filled at, and that version must be the
  * store's latest. `advance` moves it to the next version with that version's own writes (every
  * key-value change of the block, from the state tree's batch): a written key's value is replaced,
- * and every remembered key listing whose prefix covers a written key is dropped unless the write
- * only changed the value of a key the listing holds. A version written any other way (a snapshot
+ * and every remembered key listing whose prefix covers a written key is brought up to date in
+ * place — a new key inserted in order (in a listing cut at its limit, only when it sorts before
+ * the last key, which then falls out), a deleted key removed (a cut listing is dropped instead:
+ * the key after its last is not known) — or dropped when that cannot be exact (a key that was not
+ * valid UTF-8 text, a listing holding such keys). PERF: in the demo's workload a prefix that
+ * grows each block (the payments of a month, a branch's meetings) was listed from sqlite again
+ * after every block. A version written any other way (a snapshot
  * base, genesis) leaves the cache at an older version: the next read at the latest version finds
  * the versions differ and starts empty. Keys that are not well-formed UTF-16 are never cached
  * (their UTF-8 form would not decode back to the same string, so a write could miss them).
@@ -17,6 +22,8 @@
  * It is bounded: at most MAX_VALUES values of at most MAX_VALUE_BYTES each and MAX_LISTED listed
  * keys; past that the oldest half is forgotten. What it forgets is read again; what it answers is what sqlite would answer.
  */
+
+import { compareKeys } from '@djchain/ledger';
 
 const MAX_VALUES = 100_000;
 const MAX_LISTED = 200_000;
@@ -26,6 +33,19 @@ const MAX_ONE_LISTING = 20_000;
 const MAX_VALUE_BYTES = 16 * 1024;
 
 const fromUtf8 = new TextDecoder();
+const REPLACEMENT = '\uFFFD';
+
+/** Index of the first key not below `key` (keys ascending by compareKeys). */
+function lowerBound(keys: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareKeys(keys[mid]!, key) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 /** A lone surrogate (in `u` mode a pair is one code point and does not match). */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
@@ -33,9 +53,12 @@ const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
 interface Listing {
   readonly prefix: string;
   readonly limit: number;
-  readonly keys: readonly string[];
+  /** Ascending by compareKeys (the store's UTF-8 byte order); updated in place by `advance`. */
+  readonly keys: string[];
   /** The same keys, for the membership test of every write under the prefix. */
-  readonly has: ReadonlySet<string>;
+  readonly has: Set<string>;
+  /** Every key well-formed text: only then can a written key be placed among them exactly. */
+  readonly exact: boolean;
 }
 
 export interface LatestCacheStats {
@@ -103,7 +126,13 @@ export class LatestStateCache {
     const keys = load();
     if (keys.length <= MAX_ONE_LISTING) {
       if (this.#listed + keys.length > MAX_LISTED) this.#forgetListings();
-      this.#listings.set(id, { prefix, limit, keys: [...keys], has: new Set(keys) });
+      this.#listings.set(id, {
+        prefix,
+        limit,
+        keys: [...keys],
+        has: new Set(keys),
+        exact: keys.every((k) => wellFormed(k) && !k.includes(REPLACEMENT)),
+      });
       let ids = this.#byPrefix.get(prefix);
       if (ids === undefined) {
         ids = new Set();
@@ -137,6 +166,8 @@ export class LatestStateCache {
       }
       this.#touchListings(key, w.value === null);
     }
+    // Listings grown in place count against the same bound as loaded ones.
+    if (this.#listed > MAX_LISTED) this.#forgetListings();
   }
 
   /** Forgets everything (after a failed commit, or when the version moved another way). */
@@ -148,8 +179,10 @@ export class LatestStateCache {
     this.#listed = 0;
   }
 
-  /** Drops the listings a write of `key` may change; keeps one that already holds it, unless deleted. */
+  /** Brings the listings a write of `key` may change up to date, or drops those it cannot. */
   #touchListings(key: string, deleted: boolean): void {
+    // A key holding U+FFFD may be bytes that were not UTF-8 (decoded lossily): not placed.
+    const placeable = !key.includes(REPLACEMENT);
     // The prefixes covering `key`: by its own prefixes, or by the remembered ones when fewer.
     const prefixes =
       this.#byPrefix.size <= key.length
@@ -162,9 +195,37 @@ export class LatestStateCache {
         const listing = this.#listings.get(id)!;
         // A value change of a listed key leaves the listing as it was.
         if (!deleted && listing.has.has(key)) continue;
-        this.#dropListing(id, listing);
+        if (!placeable || !listing.exact || !this.#update(listing, key, deleted))
+          this.#dropListing(id, listing);
       }
     }
+  }
+
+  /**
+   * `key` was added (or deleted) under the listing's prefix: updates it in place. False when it
+   * cannot stay exact (a deletion from a listing cut at its limit) or grows past MAX_ONE_LISTING.
+   */
+  #update(listing: Listing, key: string, deleted: boolean): boolean {
+    const { keys } = listing;
+    const full = keys.length >= listing.limit;
+    if (deleted) {
+      // A key the listing does not hold was absent (an uncut listing holds every key, a cut one
+      // every key up to its last) or lies past the cut: nothing to change.
+      if (!listing.has.has(key)) return true;
+      if (full) return false;
+      keys.splice(lowerBound(keys, key), 1);
+      listing.has.delete(key);
+      this.#listed--;
+      return true;
+    }
+    // A new key: past the last of a cut listing it is not in the window.
+    if (full && (keys.length === 0 || compareKeys(key, keys[keys.length - 1]!) > 0)) return true;
+    if (!full && keys.length >= MAX_ONE_LISTING) return false;
+    keys.splice(lowerBound(keys, key), 0, key);
+    listing.has.add(key);
+    if (full) listing.has.delete(keys.pop()!);
+    else this.#listed++;
+    return true;
   }
 
   #dropListing(id: string, listing: Listing): void {
