@@ -198,6 +198,7 @@ test('served over a real socket on 127.0.0.1, with /healthz and /metrics', async
   assert.ok(counter('djchain_state_reads_total') > 0);
   assert.ok(counter('djchain_state_reads_database_total') > 0);
   assert.ok(counter('djchain_state_reads_database_total') <= counter('djchain_state_reads_total'));
+  assert.ok(counter('djchain_state_listings_database_total') <= counter('djchain_state_listings_total'));
   assert.match(metrics, /djchain_nodejs_eventloop_lag_seconds/);
   const status = await (await fetch(`${address}/v1/status`)).json();
   assert.equal(status.suite, 'intl');

@@ -87,6 +87,25 @@ export function createMetrics(node: DjNode, hub: EventHub): { registry: Registry
       this.inc(node.app.store.latest.stats.valueMisses);
     },
   });
+  new Counter({
+    name: 'djchain_state_listings_total',
+    help: 'key listings of the latest state version (permission checks, hooks, queries)',
+    registers: [registry],
+    collect() {
+      const s = node.app.store.latest.stats;
+      this.reset();
+      this.inc(s.listingHits + s.listingMisses);
+    },
+  });
+  new Counter({
+    name: 'djchain_state_listings_database_total',
+    help: 'key listings of the latest state version that went to the database (not cached)',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(node.app.store.latest.stats.listingMisses);
+    },
+  });
   const blockTime = new Histogram({
     name: 'djchain_block_interval_seconds',
     help: 'BFT time between consecutive blocks',
