@@ -38,74 +38,59 @@ export function createMetrics(node: DjNode, hub: EventHub): { registry: Registry
       this.set(hub.clientCount());
     },
   });
-  new Counter({
-    name: 'djchain_event_streams_dropped_total',
-    help: 'event streams closed because the client did not read fast enough',
-    registers: [registry],
-    collect() {
-      this.reset();
-      this.inc(hub.dropped);
-    },
-  });
-  // Mempool gossip (absent on a node without peers): copies received, and relayed to peers.
-  new Counter({
-    name: 'djchain_gossip_received_txs_total',
-    help: "transactions received in peers' mempool relays, duplicates included",
-    registers: [registry],
-    collect() {
-      this.reset();
-      this.inc(node.gossip?.stats().received ?? 0);
-    },
-  });
-  new Counter({
-    name: 'djchain_gossip_relayed_txs_total',
-    help: 'transactions this node queued to peers in mempool relays (one per peer sent to)',
-    registers: [registry],
-    collect() {
-      this.reset();
-      this.inc(node.gossip?.stats().relayTxs ?? 0);
-    },
-  });
-  // Reads of the latest state version's values (execution, admission, queries), and those of
-  // them the latest-state cache could not answer, which went to the database.
-  new Counter({
-    name: 'djchain_state_reads_total',
-    help: "reads of the latest state version's values",
-    registers: [registry],
-    collect() {
-      const s = node.app.store.latest.stats;
-      this.reset();
-      this.inc(s.valueHits + s.valueMisses);
-    },
-  });
-  new Counter({
-    name: 'djchain_state_reads_database_total',
-    help: "reads of the latest state version's values that went to the database (not cached)",
-    registers: [registry],
-    collect() {
-      this.reset();
-      this.inc(node.app.store.latest.stats.valueMisses);
-    },
-  });
-  new Counter({
-    name: 'djchain_state_listings_total',
-    help: 'key listings of the latest state version (permission checks, hooks, queries)',
-    registers: [registry],
-    collect() {
-      const s = node.app.store.latest.stats;
-      this.reset();
-      this.inc(s.listingHits + s.listingMisses);
-    },
-  });
-  new Counter({
-    name: 'djchain_state_listings_database_total',
-    help: 'key listings of the latest state version that went to the database (not cached)',
-    registers: [registry],
-    collect() {
-      this.reset();
-      this.inc(node.app.store.latest.stats.listingMisses);
-    },
-  });
+  // Counters read from running totals the node keeps (set at each scrape): dropped event streams;
+  // mempool gossip (zero on a node without peers), copies received and relayed; reads and key
+  // listings of the latest state version (execution, admission, queries), and those of them the
+  // latest-state cache could not answer, which went to the database.
+  const cache = () => node.app.store.latest.stats;
+  const totals: ReadonlyArray<readonly [name: string, help: string, total: () => number]> = [
+    [
+      'djchain_event_streams_dropped_total',
+      'event streams closed because the client did not read fast enough',
+      () => hub.dropped,
+    ],
+    [
+      'djchain_gossip_received_txs_total',
+      "transactions received in peers' mempool relays, duplicates included",
+      () => node.gossip?.stats().received ?? 0,
+    ],
+    [
+      'djchain_gossip_relayed_txs_total',
+      'transactions this node queued to peers in mempool relays (one per peer sent to)',
+      () => node.gossip?.stats().relayTxs ?? 0,
+    ],
+    [
+      'djchain_state_reads_total',
+      "reads of the latest state version's values",
+      () => cache().valueHits + cache().valueMisses,
+    ],
+    [
+      'djchain_state_reads_database_total',
+      "reads of the latest state version's values that went to the database (not cached)",
+      () => cache().valueMisses,
+    ],
+    [
+      'djchain_state_listings_total',
+      'key listings of the latest state version (permission checks, hooks, queries)',
+      () => cache().listingHits + cache().listingMisses,
+    ],
+    [
+      'djchain_state_listings_database_total',
+      'key listings of the latest state version that went to the database (not cached)',
+      () => cache().listingMisses,
+    ],
+  ];
+  for (const [name, help, total] of totals) {
+    new Counter({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(total());
+      },
+    });
+  }
   const blockTime = new Histogram({
     name: 'djchain_block_interval_seconds',
     help: 'BFT time between consecutive blocks',
