@@ -82,6 +82,7 @@ export {
   encodeReceipt,
   eventFromValue,
   eventToValue,
+  keyIndex,
   type Receipt,
   type ReceiptError,
   type ReceiptEvent,

@@ -138,3 +138,15 @@ export function compareKeys(a: string, b: string): number {
   }
   return a.length - b.length;
 }
+
+/** Index of the first key of `sorted` (ascending by compareKeys) not below `key`: where it is or goes. */
+export function keyIndex(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareKeys(sorted[mid]!, key) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

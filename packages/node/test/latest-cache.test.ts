@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { getSuite } from '@djchain/crypto';
 import fc from 'fast-check';
 import { ChainStore } from '../src/storage/chain-store.ts';
-import { LatestStateCache } from '../src/storage/latest-cache.ts';
+import { LatestStateCache, MAX_LISTING_EDITS_PER_VERSION } from '../src/storage/latest-cache.ts';
 import { keyBytes } from '../src/storage/state-view.ts';
 
 const utf8 = new TextEncoder();
@@ -114,18 +114,27 @@ test('the same from a state holding every key: listings cut at their limit, then
   );
 });
 
+/** A loader factory that counts how often the cache called a loader (a read of the store). */
+function counted() {
+  const c = {
+    loads: 0,
+    load:
+      <T>(v: T) =>
+      () => {
+        c.loads++;
+        return v;
+      },
+  };
+  return c;
+}
+
 test('hand-made: what a version writes is read again, what it leaves alone stays cached', () => {
   const cache = new LatestStateCache();
-  let loads = 0;
-  const load =
-    <T>(v: T) =>
-    () => {
-      loads++;
-      return v;
-    };
+  const store = counted();
+  const load = store.load;
   assert.deepEqual(cache.keys(1, 1, 'm/', 10, load(['m/a', 'm/b'])), ['m/a', 'm/b']);
   assert.deepEqual(cache.get(1, 1, 'm/a', load(new Uint8Array([1]))), new Uint8Array([1]));
-  assert.equal(loads, 2);
+  assert.equal(store.loads, 2);
   // Version 2 changes the value of m/a (a listed key) and writes elsewhere.
   cache.advance(2, [
     { key: utf8.encode('m/a'), value: new Uint8Array([2]) },
@@ -133,30 +142,27 @@ test('hand-made: what a version writes is read again, what it leaves alone stays
   ]);
   assert.deepEqual(cache.get(2, 2, 'm/a', load(undefined)), new Uint8Array([2]));
   assert.deepEqual(cache.keys(2, 2, 'm/', 10, load([])), ['m/a', 'm/b']);
-  assert.equal(loads, 2, 'both answered from the cache');
+  assert.equal(store.loads, 2, 'both answered from the cache');
   // Version 3 adds m/c: the listing is brought up to date in place, not read again; the old
   // version is never answered from it.
   cache.advance(3, [{ key: utf8.encode('m/c'), value: new Uint8Array([4]) }]);
   assert.deepEqual(cache.keys(3, 3, 'm/', 10, load(['wrong'])), ['m/a', 'm/b', 'm/c']);
-  assert.equal(loads, 2);
+  assert.equal(store.loads, 2);
   assert.deepEqual(cache.keys(2, 3, 'm/', 10, load(['m/a', 'm/b'])), ['m/a', 'm/b']);
-  assert.equal(loads, 3);
+  assert.equal(store.loads, 3);
   // Version 4 deletes a listed key: removed in place.
   cache.advance(4, [{ key: utf8.encode('m/b'), value: null }]);
   assert.deepEqual(cache.keys(4, 4, 'm/', 10, load(['wrong'])), ['m/a', 'm/c']);
-  assert.equal(loads, 3);
+  assert.equal(store.loads, 3);
   // A version the cache was not told about (4 → 6): it starts empty.
   assert.deepEqual(cache.get(6, 6, 'm/a', load(undefined)), undefined);
-  assert.equal(loads, 4);
+  assert.equal(store.loads, 4);
 });
 
 test('hand-made: a listing cut at its limit keeps its window exact, or is read again', () => {
   const cache = new LatestStateCache();
-  let loads = 0;
-  const load = (keys: string[]) => () => {
-    loads++;
-    return keys;
-  };
+  const store = counted();
+  const load = store.load;
   const put = (version: number, key: string, value: Uint8Array | null = new Uint8Array([1])) =>
     cache.advance(version, [{ key: utf8.encode(key), value }]);
   // The first two keys of p/ (p/a, p/c, p/e exist).
@@ -169,32 +175,50 @@ test('hand-made: a listing cut at its limit keeps its window exact, or is read a
   // An astral key sorts after every BMP key (UTF-8 byte order), so past the cut too.
   put(4, 'p/\u{1F600}');
   assert.deepEqual(cache.keys(4, 4, 'p/', 2, load(['wrong'])), ['p/a', 'p/b']);
-  assert.equal(loads, 1);
+  assert.equal(store.loads, 1);
   // A deletion inside a cut listing: the key after the cut is not known, so it is read again.
   put(5, 'p/a', null);
   assert.deepEqual(cache.keys(5, 5, 'p/', 2, load(['p/b', 'p/c'])), ['p/b', 'p/c']);
-  assert.equal(loads, 2);
+  assert.equal(store.loads, 2);
   // A written key that was not valid UTF-8 (decoded with U+FFFD) drops the listing.
   cache.advance(6, [{ key: new Uint8Array([0x70, 0x2f, 0xff]), value: new Uint8Array([1]) }]);
   assert.deepEqual(cache.keys(6, 6, 'p/', 2, load(['p/b', 'p/c'])), ['p/b', 'p/c']);
-  assert.equal(loads, 3);
+  assert.equal(store.loads, 3);
+});
+
+test('a block adding many keys under one listing: kept in place up to the edit bound, read again past it', () => {
+  const cache = new LatestStateCache();
+  const store = counted();
+  const load = store.load;
+  const added = (from: number, n: number) =>
+    Array.from({ length: n }, (_, i) => `q/${String(from + i).padStart(5, '0')}`);
+  const write = (keys: string[]) => keys.map((k) => ({ key: utf8.encode(k), value: new Uint8Array([1]) }));
+  assert.deepEqual(cache.keys(1, 1, 'q/', 1000, load([])), []);
+  // Exactly the bound: every key placed in order, no read.
+  const first = added(0, MAX_LISTING_EDITS_PER_VERSION).reverse();
+  cache.advance(2, write(first));
+  assert.deepEqual(cache.keys(2, 2, 'q/', 1000, load(['wrong'])), [...first].sort());
+  assert.equal(store.loads, 1);
+  // One more than the bound in one version: the listing is dropped and read again.
+  const second = added(1000, MAX_LISTING_EDITS_PER_VERSION + 1);
+  cache.advance(3, write(second));
+  const truth = [...first, ...second].sort();
+  assert.deepEqual(cache.keys(3, 3, 'q/', 1000, load(truth)), truth);
+  assert.equal(store.loads, 2);
 });
 
 test('a value above 16 KiB is not kept: read again each time, and a write of one drops the small one kept', () => {
   const cache = new LatestStateCache();
-  let loads = 0;
+  const store = counted();
+  const load = store.load;
   const big = new Uint8Array(16 * 1024 + 1).fill(7);
-  const load = (v: Uint8Array | undefined) => () => {
-    loads++;
-    return v;
-  };
   assert.deepEqual(cache.get(1, 1, 'b/big', load(big)), big);
   assert.deepEqual(cache.get(1, 1, 'b/big', load(big)), big);
-  assert.equal(loads, 2);
+  assert.equal(store.loads, 2);
   assert.deepEqual(cache.get(1, 1, 'b/small', load(new Uint8Array([1]))), new Uint8Array([1]));
   cache.advance(2, [{ key: utf8.encode('b/small'), value: big }]);
   assert.deepEqual(cache.get(2, 2, 'b/small', load(big)), big);
-  assert.equal(loads, 4, 'the replaced value is read from the store');
+  assert.equal(store.loads, 4, 'the replaced value is read from the store');
 });
 
 test('the node store: a version the cache is told about, and one written past it (a snapshot base)', () => {

@@ -1,5 +1,5 @@
 /** State held in memory: for tests, the simulator and genesis previews. */
-import { compareKeys } from '@djchain/ledger';
+import { keyIndex } from '@djchain/ledger';
 import type { StateView, StateWrite } from './view.ts';
 
 /** A StateView over a sorted in-memory map; `apply` commits a block's writes. */
@@ -42,13 +42,6 @@ export class MemoryState implements StateView {
   }
 
   private lowerBound(key: string): number {
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareKeys(this.sorted[mid]!, key) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return keyIndex(this.sorted, key);
   }
 }

@@ -3,7 +3,7 @@
  * hook's overlay over the block's. Discarding an overlay undoes everything its owner wrote.
  */
 import { equalBytes } from '@djchain/crypto';
-import { compareKeys } from '@djchain/ledger';
+import { compareKeys, keyIndex } from '@djchain/ledger';
 import type { StateView, StateWrite } from './view.ts';
 
 export interface OverlayOptions {
@@ -80,14 +80,7 @@ export class Overlay implements StateView {
 
   /** Index of the first changed key not below `key`. */
   private lowerBound(key: string): number {
-    let lo = 0;
-    let hi = this.order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareKeys(this.order[mid]!, key) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return keyIndex(this.order, key);
   }
 
   keys(prefix: string, limit: number): string[] {

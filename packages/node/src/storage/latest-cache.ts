@@ -12,7 +12,8 @@
  * place — a new key inserted in order (in a listing cut at its limit, only when it sorts before
  * the last key, which then falls out), a deleted key removed (a cut listing is dropped instead:
  * the key after its last is not known) — or dropped when that cannot be exact (a key that was not
- * valid UTF-8 text, a listing holding such keys). PERF: in the demo's workload a prefix that
+ * valid UTF-8 text, a listing holding such keys, more than MAX_LISTING_EDITS_PER_VERSION changes to
+ * one listing in one version). PERF: in the demo's workload a prefix that
  * grows each block (the payments of a month, a branch's meetings) was listed from sqlite again
  * after every block. A version written any other way (a snapshot
  * base, genesis) leaves the cache at an older version: the next read at the latest version finds
@@ -23,29 +24,24 @@
  * keys; past that the oldest half is forgotten. What it forgets is read again; what it answers is what sqlite would answer.
  */
 
-import { compareKeys } from '@djchain/ledger';
+import { compareKeys, keyIndex } from '@djchain/ledger';
 
 const MAX_VALUES = 100_000;
 const MAX_LISTED = 200_000;
 /** A listing longer than this is not kept (it would push out many smaller ones). */
 const MAX_ONE_LISTING = 20_000;
+/**
+ * In-place changes to one listing in one version before it is dropped instead: each costs a splice
+ * of up to MAX_ONE_LISTING keys, so a block writing thousands of keys under one large listing (an
+ * import) reads it again once rather than moving it thousands of times.
+ */
+export const MAX_LISTING_EDITS_PER_VERSION = 64;
 /** A value larger than this is not kept, so the cache's memory stays bounded in bytes too. */
 const MAX_VALUE_BYTES = 16 * 1024;
 
 const fromUtf8 = new TextDecoder();
 const REPLACEMENT = '\uFFFD';
 
-/** Index of the first key not below `key` (keys ascending by compareKeys). */
-function lowerBound(keys: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareKeys(keys[mid]!, key) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 /** A lone surrogate (in `u` mode a pair is one code point and does not match). */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
@@ -158,13 +154,14 @@ export class LatestStateCache {
       return;
     }
     this.#version = version;
+    const edits = new Map<Listing, number>();
     for (const w of writes) {
       const key = fromUtf8.decode(w.key);
       if (this.#values.has(key)) {
         if (w.value !== null && w.value.length > MAX_VALUE_BYTES) this.#values.delete(key);
         else this.#values.set(key, w.value);
       }
-      this.#touchListings(key, w.value === null);
+      this.#touchListings(key, w.value === null, edits);
     }
     // Listings grown in place count against the same bound as loaded ones.
     if (this.#listed > MAX_LISTED) this.#forgetListings();
@@ -180,7 +177,7 @@ export class LatestStateCache {
   }
 
   /** Brings the listings a write of `key` may change up to date, or drops those it cannot. */
-  #touchListings(key: string, deleted: boolean): void {
+  #touchListings(key: string, deleted: boolean, edits: Map<Listing, number>): void {
     // A key holding U+FFFD may be bytes that were not UTF-8 (decoded lossily): not placed.
     const placeable = !key.includes(REPLACEMENT);
     // The prefixes covering `key`: by its own prefixes, or by the remembered ones when fewer.
@@ -195,7 +192,14 @@ export class LatestStateCache {
         const listing = this.#listings.get(id)!;
         // A value change of a listed key leaves the listing as it was.
         if (!deleted && listing.has.has(key)) continue;
-        if (!placeable || !listing.exact || !this.#update(listing, key, deleted))
+        const n = (edits.get(listing) ?? 0) + 1;
+        edits.set(listing, n);
+        if (
+          !placeable ||
+          !listing.exact ||
+          n > MAX_LISTING_EDITS_PER_VERSION ||
+          !this.#update(listing, key, deleted)
+        )
           this.#dropListing(id, listing);
       }
     }
@@ -213,7 +217,7 @@ export class LatestStateCache {
       // every key up to its last) or lies past the cut: nothing to change.
       if (!listing.has.has(key)) return true;
       if (full) return false;
-      keys.splice(lowerBound(keys, key), 1);
+      keys.splice(keyIndex(keys, key), 1);
       listing.has.delete(key);
       this.#listed--;
       return true;
@@ -221,7 +225,7 @@ export class LatestStateCache {
     // A new key: past the last of a cut listing it is not in the window.
     if (full && (keys.length === 0 || compareKeys(key, keys[keys.length - 1]!) > 0)) return true;
     if (!full && keys.length >= MAX_ONE_LISTING) return false;
-    keys.splice(lowerBound(keys, key), 0, key);
+    keys.splice(keyIndex(keys, key), 0, key);
     listing.has.add(key);
     if (full) listing.has.delete(keys.pop()!);
     else this.#listed++;
