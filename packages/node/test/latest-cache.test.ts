@@ -186,6 +186,15 @@ test('hand-made: a listing cut at its limit keeps its window exact, or is read a
   assert.equal(store.loads, 3);
 });
 
+test('a written key starting with U+FEFF is that key, not the key without it', () => {
+  const cache = new LatestStateCache();
+  const store = counted();
+  assert.deepEqual(cache.keys(1, 1, '', 10, store.load(['a'])), ['a']);
+  cache.advance(2, [{ key: utf8.encode('\uFEFFx'), value: new Uint8Array([1]) }]);
+  assert.deepEqual(cache.keys(2, 2, '', 10, store.load(['wrong'])), ['a', '\uFEFFx']);
+  assert.equal(store.loads, 1);
+});
+
 test('a block adding many keys under one listing: kept in place up to the edit bound, read again past it', () => {
   const cache = new LatestStateCache();
   const store = counted();

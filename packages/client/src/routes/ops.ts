@@ -126,7 +126,8 @@ export const opsRoutes = {
     summary: 'Prometheus metrics',
     description:
       '`djchain_height`, `djchain_mempool_txs`, `djchain_mempool_bytes`, `djchain_block_interval_seconds`, ' +
-      '`djchain_committed_txs_total`, event-stream figures and the Node runtime (event-loop lag, heap, GC).',
+      '`djchain_committed_txs_total`, event-stream figures, mempool gossip, state reads and listings ' +
+      '(and those that went to the database), and the Node runtime (event-loop lag, heap, GC).',
     errors: [],
     read: {
       rule: 'operator',

@@ -39,7 +39,8 @@ export const MAX_LISTING_EDITS_PER_VERSION = 64;
 /** A value larger than this is not kept, so the cache's memory stays bounded in bytes too. */
 const MAX_VALUE_BYTES = 16 * 1024;
 
-const fromUtf8 = new TextDecoder();
+// ignoreBOM: a key starting with U+FEFF keeps it (the default decoder strips it: another key).
+const fromUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const REPLACEMENT = '\uFFFD';
 
 /** A lone surrogate (in `u` mode a pair is one code point and does not match). */

@@ -4,7 +4,8 @@ import type { SqliteNodeStore } from '@djchain/state/sqlite';
 import type { LatestStateCache } from './latest-cache.ts';
 
 const utf8 = new TextEncoder();
-const fromUtf8 = new TextDecoder();
+// ignoreBOM: a key starting with U+FEFF keeps it (the default decoder strips it: another key).
+const fromUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** State keys are strings to the runtime and their UTF-8 bytes to the tree (same order). */
 export function keyBytes(key: string): Uint8Array {
