@@ -1,7 +1,8 @@
 /** An age-commitment worker (worker_threads) for the import: answers AgeJobs one at a time. */
 import { parentPort } from 'node:worker_threads';
 import { DjError, getSuite } from '@djchain/crypto';
-import { type AgeJob, type AgeResult, fastAgeCommitment } from './import-age.ts';
+import { ageCommitment } from '@djchain/modules';
+import type { AgeJob, AgeResult } from './import-age.ts';
 
 const port = parentPort;
 if (!port) throw new DjError('CLI_NOT_A_WORKER', 'import-age-worker.ts runs as a worker thread');
@@ -9,7 +10,7 @@ if (!port) throw new DjError('CLI_NOT_A_WORKER', 'import-age-worker.ts runs as a
 port.on('message', (job: AgeJob) => {
   let res: AgeResult;
   try {
-    res = { id: job.id, commitment: fastAgeCommitment(getSuite(job.suite), job.seed, job.birthDate) };
+    res = { id: job.id, commitment: ageCommitment(getSuite(job.suite), job.seed, job.birthDate) };
   } catch (e) {
     res = { id: job.id, error: (e as Error).message };
   }

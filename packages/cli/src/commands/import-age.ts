@@ -11,8 +11,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type Suite, toHex } from '@djchain/crypto';
-import { AGE_CEILING, AGE_EPOCH, AGE_TAG, ageCommitment, ageDay, type IsoDate } from '@djchain/modules';
+import type { Suite } from '@djchain/crypto';
+import { ageCommitment, type IsoDate } from '@djchain/modules';
 
 export interface AgeJob {
   readonly id: number;
@@ -83,7 +83,7 @@ export class AgePool {
   /** Computes on this thread (a worker failed, or its answer was an error: the same error then). */
   private inThread(p: Pending): void {
     try {
-      p.resolve(fastAgeCommitment(this.suite, p.job.seed, p.job.birthDate));
+      p.resolve(ageCommitment(this.suite, p.job.seed, p.job.birthDate));
     } catch (e) {
       p.reject(e);
     }
@@ -96,110 +96,4 @@ export class AgePool {
     this.pending.clear();
     for (const p of left) this.inThread(p);
   }
-}
-
-// SHA-256 constants (FIPS 180-4 §4.2.2, §5.3.3).
-const K = Uint32Array.from([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
-  0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-  0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
-  0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
-  0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-  0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-  0xc67178f2,
-]);
-const IV = Uint32Array.from([
-  0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-]);
-const TAG = new TextEncoder().encode(AGE_TAG);
-/** len(tag) ‖ tag ‖ len(x): the constant head of every step's input (ageHashChain's layout). */
-const HEAD = TAG.length + 8;
-
-/**
- * ageCommitment, with the same bytes out. PERF: for the intl suite each step's input (head ‖ 32-byte
- * value, 54 bytes) fits one SHA-256 block, so the ~70,000 steps run as one compression each in a
- * tight loop with no allocation and no call into the native hash per step (several times faster
- * than node:crypto's one-shot hash for inputs this small). Other suites, or a tag too long for one
- * block, go through ageCommitment itself. Checked against it in the tests.
- */
-export function fastAgeCommitment(suite: Suite, seed: Uint8Array, birthDate: IsoDate): string {
-  const d = ageDay(birthDate);
-  if (
-    suite.id !== 'intl' ||
-    HEAD !== 22 ||
-    seed.length !== 32 ||
-    d < 0 ||
-    d >= AGE_CEILING ||
-    birthDate < AGE_EPOCH
-  )
-    return ageCommitment(suite, seed, birthDate);
-  return toHex(sha256Chain(seed, AGE_CEILING - d));
-}
-
-/**
- * H^n(x) with H(x) = SHA-256(len(tag) ‖ tag ‖ len(x) ‖ x), for one-block inputs. The value sits at
- * byte HEAD = 22 of the block: words 0–4 are constant, words 5–13 are the value shifted by 16 bits
- * (with the 0x80 padding byte after it), word 14 is 0 and word 15 the bit length.
- */
-export function sha256Chain(x: Uint8Array, n: number): Uint8Array {
-  const block = new Uint8Array(64);
-  const view = new DataView(block.buffer);
-  view.setUint32(0, TAG.length);
-  block.set(TAG, 4);
-  view.setUint32(HEAD - 4, 32);
-  block.set(x, HEAD);
-  block[HEAD + 32] = 0x80;
-  view.setUint32(60, (HEAD + 32) * 8);
-  const w = new Uint32Array(64);
-  for (let i = 0; i < 16; i++) w[i] = view.getUint32(i * 4);
-  const w5hi = w[5]! & 0xffff0000;
-  const v = new Uint32Array(8);
-  for (let i = 0; i < 8; i++) v[i] = view.getUint32(HEAD + 4 * i);
-  for (let step = 0; step < n; step++) {
-    w[5] = w5hi | (v[0]! >>> 16);
-    for (let i = 0; i < 7; i++) w[6 + i] = (v[i]! << 16) | (v[i + 1]! >>> 16);
-    w[13] = (v[7]! << 16) | 0x8000;
-    for (let i = 16; i < 64; i++) {
-      const a = w[i - 15]!;
-      const b = w[i - 2]!;
-      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
-      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
-    }
-    let a = IV[0]!;
-    let b = IV[1]!;
-    let c = IV[2]!;
-    let d = IV[3]!;
-    let e = IV[4]!;
-    let f = IV[5]!;
-    let g = IV[6]!;
-    let h = IV[7]!;
-    for (let i = 0; i < 64; i++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) | 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-      h = g;
-      g = f;
-      f = e;
-      e = (d + t1) | 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) | 0;
-    }
-    v[0] = IV[0]! + a;
-    v[1] = IV[1]! + b;
-    v[2] = IV[2]! + c;
-    v[3] = IV[3]! + d;
-    v[4] = IV[4]! + e;
-    v[5] = IV[5]! + f;
-    v[6] = IV[6]! + g;
-    v[7] = IV[7]! + h;
-  }
-  const out = new Uint8Array(32);
-  const outView = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) outView.setUint32(4 * i, v[i]!);
-  return out;
 }

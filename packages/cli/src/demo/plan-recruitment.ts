@@ -10,12 +10,12 @@ import {
   addDays,
   addMonths,
   addYears,
+  ageCommitment,
   ageProof,
   type IsoDate,
   RULESET_2014,
   type RuleSet,
 } from '@djchain/modules';
-import { fastAgeCommitment } from '../commands/import-age.ts';
 import { DemoError } from './errors.ts';
 import { BRANCHES } from './plan-community.ts';
 import { ageSeedOf, at, type Params, type PlanContext, slotOnOrAfter } from './plan-context.ts';
@@ -225,9 +225,9 @@ export function planRecruitment(
       id: p.id,
       org: branch,
       address: p.address,
-      // The same bytes as ageCommitment, several times faster (import-age.ts): ~70,000 SHA-256 steps
-      // per applicant were most of the first start's plan time (issue 20).
-      ageCommitment: fastAgeCommitment(ageSuite, ageSeed, birth),
+      // ~70,000 SHA-256 steps per applicant: one compression each in JavaScript for the intl suite
+      // (modules' sha256-chain.ts), several times faster than a native hash call per step (issue 20).
+      ageCommitment: ageCommitment(ageSuite, ageSeed, birth),
     });
     let phase = 'applicant';
     for (const [date, signer, action, params, vote] of planSteps(c)) {
