@@ -84,19 +84,33 @@ export class Overlay implements StateView {
   }
 
   keys(prefix: string, limit: number): string[] {
-    const added: string[] = [];
-    const deleted = new Set<string>();
     // Keys with a prefix are contiguous in key order, starting at the prefix itself.
-    for (let i = this.lowerBound(prefix); i < this.order.length; i++) {
-      const k = this.order[i]!;
-      if (!k.startsWith(prefix)) break;
-      if (this.changes.get(k) === null) deleted.add(k);
-      else added.push(k);
+    const lo = this.lowerBound(prefix);
+    let hi = lo;
+    let deletions = 0;
+    for (; hi < this.order.length && this.order[hi]!.startsWith(prefix); hi++) {
+      if (this.changes.get(this.order[hi]!) === null) deletions++;
     }
+    // PERF: nothing changed under the prefix (most listings of a transaction): the parent's keys
+    // as they are, already ascending, instead of a set of them sorted again.
+    if (hi === lo) return this.parentKeys(prefix, limit).slice(0, limit);
     // Each deletion here can hide at most one of the parent's keys: ask for that many more.
-    const merged = new Set(this.parentKeys(prefix, limit + deleted.size).filter((k) => !deleted.has(k)));
-    for (const k of added) merged.add(k);
-    return [...merged].sort(compareKeys).slice(0, limit);
+    const parent = this.parentKeys(prefix, limit + deletions);
+    // PERF: both lists ascend: merged in one pass (a key in both is the change's).
+    const out: string[] = [];
+    let i = 0;
+    let j = lo;
+    while (out.length < limit && (i < parent.length || j < hi)) {
+      const order = i === parent.length ? 1 : j === hi ? -1 : compareKeys(parent[i]!, this.order[j]!);
+      if (order < 0) {
+        out.push(parent[i++]!);
+        continue;
+      }
+      if (order === 0) i++;
+      const k = this.order[j++]!;
+      if (this.changes.get(k) !== null) out.push(k);
+    }
+    return out;
   }
 
   /** Keys this overlay wrote or deleted, ascending. */
