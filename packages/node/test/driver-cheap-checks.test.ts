@@ -11,11 +11,11 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { getSuite, type KeyPair, toHex } from '@djchain/crypto';
-import { type Block, signVote } from '@djchain/ledger';
+import { type Block, signVote, txHash } from '@djchain/ledger';
 import { kvModule } from '@djchain/testkit/kv';
 import { openNode, signProposal } from '../src/index.ts';
 import { type DrivenNode, drivenNode, proposalMsg, settle } from './driven-node.ts';
-import { CHAIN, genesisFor, keyOf, tempDir } from './helpers.ts';
+import { CHAIN, genesisFor, keyOf, kvTxWith, tempDir } from './helpers.ts';
 import { MemoryNetwork, until } from './memory-net.ts';
 
 const suite = getSuite('intl');
@@ -64,6 +64,41 @@ test('fault 4: an invalid block signed by its proposer, re-sent 15 times, is exe
   const msg = proposalMsg(b, r.roundOf(b), bad);
   for (let i = 0; i < 15; i++) r.net.deliver(r.node.nodeId, msg, 'observer-y');
   await settle();
+  assert.equal(r.executions(b), 1);
+});
+
+test('a signed proposal with the right header but another body is refused unexecuted; the real block still runs', async (t) => {
+  const r = rig(t);
+  const b = r.keys[1]!;
+  const round = r.roundOf(b);
+  const real = blockBy(r, b);
+  // The same header (so the same signed hash), one transaction added to its empty body.
+  const forged: Block = { ...real, txs: [kvTxWith(suite, r.keys[3]!, { chainId: CHAIN })] };
+  r.net.deliver(r.node.nodeId, proposalMsg(b, round, real, -1, forged), 'observer-z');
+  await settle();
+  assert.equal(r.executions(b), 0);
+  assert.equal(r.node.driver.peerScore('observer-z'), 1);
+  // Not remembered against the block hash: the proposer's own copy is executed.
+  r.net.deliver(r.node.nodeId, proposalMsg(b, round, real), toHex(b.publicKey));
+  await settle();
+  assert.equal(r.executions(b), 1);
+});
+
+test('validate skips the link check only for the block and the very ids checkLinks checked', (t) => {
+  const r = rig(t);
+  const b = r.keys[1]!;
+  const real = blockBy(r, b);
+  const forged: Block = { ...real, txs: [kvTxWith(suite, r.keys[3]!, { chainId: CHAIN })] };
+  const forgedIds = [txHash(suite, forged.txs[0]!)];
+  assert.throws(() => r.node.app.checkLinks(forged, forgedIds), /txRoot does not match/);
+  assert.throws(() => r.node.app.validate(forged, { txHashes: forgedIds }), /txRoot does not match/);
+  const ids: Uint8Array[] = [];
+  r.node.app.checkLinks(real, ids);
+  // The same block with other ids (one too many), or another block with the checked ids: checked.
+  assert.throws(() => r.node.app.validate(real, { txHashes: forgedIds }), /one id per transaction/);
+  assert.throws(() => r.node.app.validate(forged, { txHashes: ids }), /one id per transaction/);
+  assert.equal(r.executions(b), 0);
+  r.node.app.validate(real, { txHashes: ids });
   assert.equal(r.executions(b), 1);
 });
 

@@ -80,6 +80,8 @@ export class Application {
   readonly unsafe: ApplicationOptions['unsafe'];
   /** Executed blocks at the next height, by hash hex (cleared at each commit). */
   private readonly cache = new Map<string, Executed>();
+  /** Blocks whose links `checkLinks` checked, with the ids it checked them against. */
+  private readonly linked = new WeakMap<Block, readonly Uint8Array[]>();
   private readonly validatorCache = new Map<number, ValidatorSet>();
   /** `height()` as last read from the store (undefined: read it again). */
   private latest: number | undefined;
@@ -196,6 +198,15 @@ export class Application {
   }
 
   /**
+   * checkBlockLinks (LEDGER_BAD_BLOCK when the body does not match its header), remembered for
+   * this block object with these ids so that `validate` of the same two does not check again.
+   */
+  checkLinks(block: Block, txHashes: readonly Uint8Array[]): void {
+    checkBlockLinks(this.suite, block, txHashes);
+    this.linked.set(block, txHashes);
+  }
+
+  /**
    * Checks a block proposed for the next height and executes it: links and roots, the previous
    * block's certificate, BFT time, validator hashes, proposer, and the state and receipt roots
    * after execution. NODE_BAD_BLOCK naming the first problem otherwise. `received`: what the
@@ -217,7 +228,10 @@ export class Application {
       // PERF: a synced or restored block's ids from its bytes too (no encoding to hash them).
       if (txHashes === undefined && received.bytes !== undefined)
         txHashes = blockTxHashes(this.suite, received.bytes);
-      checkBlockLinks(this.suite, block, txHashes);
+      // PERF: a proposal's links were checked against these same ids by `checkLinks` (the tx
+      // root is a hash per transaction): not a second time.
+      if (txHashes === undefined || this.linked.get(block) !== txHashes)
+        checkBlockLinks(this.suite, block, txHashes);
     } catch (e) {
       throw bad((e as Error).message);
     }

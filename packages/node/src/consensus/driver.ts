@@ -38,7 +38,6 @@ import { equalBytes, fromHex, type KeyPair, toHex } from '@djchain/crypto';
 import {
   blockTxHashes,
   type CommitCertificate,
-  checkBlockLinks,
   decodeBlock,
   encodeCommit,
   headerHash,
@@ -721,7 +720,7 @@ export class ConsensusDriver {
     // PERF: the ids hashed once from the received bytes (not encoded again, here or in execution);
     // the signatures of those this node admitted to its mempool are not verified again.
     const ids = blockTxHashes(app.suite, msg.block);
-    checkBlockLinks(app.suite, block, ids);
+    app.checkLinks(block, ids);
     let executed = app.executed(proposal.value);
     if (executed === undefined) {
       this.validations++;
