@@ -25,8 +25,11 @@ import { testSeed } from './age-fixture.ts';
 
 const intl = getSuite('intl');
 const seed = testSeed('age-unit');
-/** H^70795 of testSeed('age-unit') by taggedHash, one native SHA-256 call per step (2026-12-05). */
-const KNOWN_COMMITMENT = '7a408eab4d29e57a0057f529973338f058c5d2734822ef169b709f4ea2466125';
+/** H^70795 of testSeed('age-unit') by taggedHash, one call of the suite's hash per step (2026-12-05). */
+const KNOWN_COMMITMENT = {
+  intl: '7a408eab4d29e57a0057f529973338f058c5d2734822ef169b709f4ea2466125',
+  gm: 'b6b769c4c53501da9162ac8cedfc33b99cd6f86dbd9802d8943e63a2e616e7bd',
+};
 
 describe('age cutoff (党章第一条; month arithmetic clamps to the month end, RULES.md)', () => {
   it('b is minAge on D exactly when b ≤ ageCutoff(D), for every day of 2023–2029 and ages 0, 1, 4, 18', () => {
@@ -74,23 +77,28 @@ describe('age hash chain', () => {
     });
   }
 
-  it("the intl one-block chain is the suite's hash applied n times, at every n up to 300 and beyond", () => {
-    // The reference: node:crypto's SHA-256 through taggedHash, one call per step (not the loop under test).
-    for (const start of [testSeed('chain-a'), new Uint8Array(32), new Uint8Array(32).fill(0xff)]) {
-      let v = start;
-      for (let n = 0; n <= 300; n++) {
-        assert.deepEqual(ageHashChain(intl, start, n), v, `n = ${n}`);
-        v = taggedHash(intl, AGE_TAG, v);
+  for (const id of ['intl', 'gm'] as const) {
+    it(`the ${id} chain is the suite's hash applied n times, at every n up to 300 and beyond`, () => {
+      // The reference: the suite's own hash through taggedHash, one call per step (node:crypto's
+      // SHA-256 against the intl suite's one-block loop; SM3 through noble's frame for gm).
+      const suite = getSuite(id);
+      for (const start of [testSeed('chain-a'), new Uint8Array(32), new Uint8Array(32).fill(0xff)]) {
+        let v = start;
+        for (let n = 0; n <= 300; n++) {
+          assert.deepEqual(ageHashChain(suite, start, n), v, `n = ${n}`);
+          v = taggedHash(suite, AGE_TAG, v);
+        }
+        for (let n = 301; n < 5000; n++) v = taggedHash(suite, AGE_TAG, v);
+        assert.deepEqual(ageHashChain(suite, start, 5000), v);
       }
-      for (let n = 301; n < 5000; n++) v = taggedHash(intl, AGE_TAG, v);
-      assert.deepEqual(ageHashChain(intl, start, 5000), v);
-    }
-  });
+    });
+  }
 
-  it("a commitment known in advance (intl, born 2006-03-04): the chain's bytes never move", () => {
-    // Hand-recorded from the native reference above, 2026-12-05; a change here invalidates every
+  it("commitments known in advance (born 2006-03-04): the chain's bytes never move", () => {
+    // Hand-recorded from the reference above, 2026-12-05; a change here invalidates every
     // commitment already on a chain.
-    assert.equal(ageCommitment(intl, seed, '2006-03-04'), KNOWN_COMMITMENT);
+    assert.equal(ageCommitment(intl, seed, '2006-03-04'), KNOWN_COMMITMENT.intl);
+    assert.equal(ageCommitment(getSuite('gm'), seed, '2006-03-04'), KNOWN_COMMITMENT.gm);
   });
 
   it('node and browser implementations of a suite commit alike', () => {
