@@ -10,6 +10,7 @@ export {
 } from './encoding/index.ts';
 export { CryptoError, DjError } from './errors.ts';
 export { hashValue, taggedHash } from './hashing.ts';
+export { MAX_CHAIN_STEPS, ONE_BLOCK_HEAD } from './one-block.ts';
 export { randomKeyPair, randomSeed } from './random.ts';
 export { sfc32 } from './seeded.ts';
 export { intlBrowser } from './suites/intl.browser.ts';

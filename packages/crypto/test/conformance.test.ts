@@ -72,6 +72,35 @@ function conformance(suite: Suite): void {
     );
   });
 
+  test('oneBlockChain is hash(head ‖ x) applied n times; other lengths and n are caller errors', () => {
+    // The reference: `hash` called once per step on the concatenation (not the loop under test).
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 22, maxLength: 22 }),
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.integer({ min: 0, max: 80 }),
+        (head, x, n) => {
+          let v: Uint8Array = x;
+          for (let i = 0; i < n; i++) {
+            const input = new Uint8Array(54);
+            input.set(head, 0);
+            input.set(v, 22);
+            v = suite.hash(input);
+          }
+          assert.deepEqual(suite.oneBlockChain(head, x, n), v);
+        },
+      ),
+      { numRuns: 40 },
+    );
+    const head = new Uint8Array(22);
+    const x = new Uint8Array(32);
+    assert.throws(() => suite.oneBlockChain(new Uint8Array(21), x, 1), { code: 'CRYPTO_BAD_LENGTH' });
+    assert.throws(() => suite.oneBlockChain(head, new Uint8Array(33), 1), { code: 'CRYPTO_BAD_LENGTH' });
+    for (const n of [-1, 1.5, 2 ** 20 + 1]) {
+      assert.throws(() => suite.oneBlockChain(head, x, n), { code: 'CRYPTO_RANGE' });
+    }
+  });
+
   test('AEAD round trip with and without AAD; any change to ciphertext, tag, AAD, nonce or key fails', () => {
     fc.assert(
       fc.property(

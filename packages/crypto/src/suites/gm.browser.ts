@@ -6,7 +6,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sm4 } from 'sm-crypto-v2';
 import { checkLength } from '../errors.ts';
 import { createSm2, sm2Signing } from '../sm2/sm2.ts';
-import { sm3 } from '../sm3.ts';
+import { sm3, sm3OneBlockChain } from '../sm3.ts';
 import type { Suite } from '../types.ts';
 
 const EMPTY = new Uint8Array(0);
@@ -23,6 +23,7 @@ export const gmBrowser: Suite = {
   impl: 'browser',
   hashLength: 32,
   hash: (data) => sm3(data),
+  oneBlockChain: sm3OneBlockChain,
   ...sm2Signing(sm2),
   aeadKeyLength: 16,
   aeadEncrypt(key, nonce, plaintext, aad = EMPTY) {

@@ -6,6 +6,7 @@ import { createCipheriv, createHash, createHmac } from 'node:crypto';
 import { concatBytes } from '../bytes.ts';
 import { createGcm } from '../gcm.ts';
 import { createSm2, sm2Signing } from '../sm2/sm2.ts';
+import { sm3OneBlockChain } from '../sm3.ts';
 import type { Suite } from '../types.ts';
 
 const sm3 = (data: Uint8Array): Uint8Array => new Uint8Array(createHash('sm3').update(data).digest());
@@ -32,6 +33,8 @@ export const gmNode: Suite = {
   impl: 'node',
   hashLength: 32,
   hash: sm3,
+  // The JavaScript compression in a loop: faster than a native call per step for one-block inputs.
+  oneBlockChain: sm3OneBlockChain,
   ...sm2Signing(sm2),
   aeadKeyLength: 16,
   aeadEncrypt: sm4Gcm.encrypt,

@@ -8,6 +8,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { concatBytes, equalBytes } from '../bytes.ts';
 import { checkLength } from '../errors.ts';
+import { sha256OneBlockChain } from '../sha256-chain.ts';
 import type { KeyPair, Suite } from '../types.ts';
 import { ed25519Canonical } from './ed25519-rules.ts';
 
@@ -52,6 +53,7 @@ export const intlBrowser: Suite = {
   impl: 'browser',
   hashLength: 32,
   hash: (data) => sha256(data),
+  oneBlockChain: sha256OneBlockChain,
   sign(secretKey, message) {
     checkLength(secretKey, 32, 'Ed25519 secret key (seed)');
     return ed25519.sign(message, secretKey);

@@ -14,6 +14,7 @@ import {
 } from 'node:crypto';
 import { concatBytes, fromHex, toHex } from '../bytes.ts';
 import { checkLength } from '../errors.ts';
+import { sha256OneBlockChain } from '../sha256-chain.ts';
 import type { KeyPair, Suite } from '../types.ts';
 import { ed25519Canonical } from './ed25519-rules.ts';
 
@@ -64,6 +65,7 @@ export const intlNode: Suite = {
   hashLength: 32,
   // PERF: the one-shot hash skips the Hash object; copied out of Node's buffer pool.
   hash: (data) => new Uint8Array(oneShotHash('sha256', data, 'buffer')),
+  oneBlockChain: sha256OneBlockChain,
   sign: (secretKey, message) => new Uint8Array(sign(null, message, secretKeyObject(secretKey))),
   verify(publicKey, message, signature) {
     try {

@@ -10,9 +10,8 @@
  * p = H^(k−m)(s) and anyone checks H^m(p) = C. Going from p back towards s would need a preimage,
  * so p shows k ≥ m and nothing more. Pure: the seed is a parameter, no randomness is drawn here.
  */
-import { DjError, type Suite, toHex } from '@djchain/crypto';
+import { DjError, ONE_BLOCK_HEAD, type Suite, toHex } from '@djchain/crypto';
 import { addDays, addYears, type IsoDate, isIsoDate, toDayNumber } from '../common/dates.ts';
-import { ONE_BLOCK_HEAD, sha256OneBlockChain } from './sha256-chain.ts';
 
 export const AGE_TAG = 'djchain/age/v1';
 /** Day 0 of the age chain; births before it cannot be committed. */
@@ -90,8 +89,9 @@ const TAG_BYTES = new TextEncoder().encode(AGE_TAG);
  * H^n(x) with H(x) = taggedHash(suite, AGE_TAG, x), returned as a fresh array.
  * PERF: the same bytes as taggedHash (len(tag) ‖ tag ‖ len(x) ‖ x, lengths 4-byte big-endian), laid
  * out once in one buffer so the ~10^5 steps neither re-encode the tag nor allocate an input per step;
- * for the intl suite one SHA-256 compression per step in JavaScript (sha256-chain.ts), ≈ 4× faster
- * than a native hash call per step. A proof's check on chain is up to ~70,000 steps per node.
+ * the suite's one-block loop (`Suite.oneBlockChain`: one SHA-256 or SM3 compression per step in
+ * JavaScript), several times faster than a hash call per step. A proof's check on chain is up to
+ * ~70,000 steps on every node.
  */
 export function ageHashChain(suite: Suite, x: Uint8Array, n: number): Uint8Array {
   if (!Number.isSafeInteger(n) || n < 0 || n > AGE_CEILING)
@@ -104,9 +104,8 @@ export function ageHashChain(suite: Suite, x: Uint8Array, n: number): Uint8Array
   view.setUint32(head, suite.hashLength);
   if (!(x instanceof Uint8Array) || x.length !== suite.hashLength)
     throw new AgeError('AGE_BAD_CHAIN', 'chain values are one hash long');
-  // PERF: SHA-256 with this tag in one block per step (sha256-chain.ts); the same bytes out.
-  if (suite.id === 'intl' && head + 4 === ONE_BLOCK_HEAD)
-    return sha256OneBlockChain(buf.subarray(0, head + 4), x, n);
+  // PERF: this tag's steps fit one block of the suite's hash: its one-block loop, the same bytes.
+  if (head + 4 === ONE_BLOCK_HEAD) return suite.oneBlockChain(buf.subarray(0, head + 4), x, n);
   let v: Uint8Array = x.slice();
   for (let i = 0; i < n; i++) {
     buf.set(v, head + 4);

@@ -1,15 +1,11 @@
 /**
- * H^n(x) with H(x) = SHA-256(head ‖ x) for a 22-byte head and a 32-byte x: the age chain of the intl
- * suite (member/age.ts), whose every step hashes len(tag) ‖ tag ‖ len(x) ‖ x with a 14-byte tag.
- * PERF: 54 bytes fit one SHA-256 block, so each step is one compression in a tight loop with no
- * allocation and no call into the native hash (node:crypto's per-call cost is several times the
- * compression's for inputs this small: about 4× slower per step, measured in bench/README.md).
- * Integer arithmetic only (`| 0`, `>>>`): deterministic, as the chain's code must be. Checked step
- * by step against the suite's own hash in the tests.
+ * SHA-256's one-block chain (one-block.ts) for the intl suites: each step one compression in a tight
+ * loop with no allocation and no call into a hasher. node:crypto's per-call cost is several times
+ * the compression's for 54 bytes: 70,000 steps take ≈ 25 ms here against ≈ 105 ms with one
+ * one-shot hash per step (bench/README.md, issue 20 item 16). Checked against the suite's hash in
+ * the conformance tests.
  */
-
-/** Bytes before the value in every step's input. */
-export const ONE_BLOCK_HEAD = 22;
+import { checkOneBlockChain, digestBytes, loadBlock, placeValue } from './one-block.ts';
 
 // SHA-256 constants (FIPS 180-4 §4.2.2, §5.3.3).
 const K = Uint32Array.from([
@@ -25,29 +21,14 @@ const K = Uint32Array.from([
 const IV = Uint32Array.from([
   0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
 ]);
-const HEAD = ONE_BLOCK_HEAD;
-
-/**
- * The value sits at byte HEAD = 22 of the block: words 0–4 are constant, words 5–13 are the value
- * shifted by 16 bits (with the 0x80 padding byte after it), word 14 is 0 and word 15 the bit length.
- * `head` must be 22 bytes and `x` 32 (the caller checks; a wrong length would hash other bytes).
- */
+/** H^n(x) with H(x) = SHA-256(head ‖ x): `Suite.oneBlockChain` of the intl suites. */
 export function sha256OneBlockChain(head: Uint8Array, x: Uint8Array, n: number): Uint8Array {
-  const block = new Uint8Array(64);
-  const view = new DataView(block.buffer);
-  block.set(head, 0);
-  block.set(x, HEAD);
-  block[HEAD + 32] = 0x80;
-  view.setUint32(60, (HEAD + 32) * 8);
-  const w = new Uint32Array(64);
-  for (let i = 0; i < 16; i++) w[i] = view.getUint32(i * 4);
-  const w5hi = w[5]! & 0xffff0000;
-  const v = new Uint32Array(8);
-  for (let i = 0; i < 8; i++) v[i] = view.getUint32(HEAD + 4 * i);
+  checkOneBlockChain(head, x, n);
+  const w = new Int32Array(64);
+  const v = new Int32Array(8);
+  const w5hi = loadBlock(head, x, w, v);
   for (let step = 0; step < n; step++) {
-    w[5] = w5hi | (v[0]! >>> 16);
-    for (let i = 0; i < 7; i++) w[6 + i] = (v[i]! << 16) | (v[i + 1]! >>> 16);
-    w[13] = (v[7]! << 16) | 0x8000;
+    placeValue(w, w5hi, v);
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15]!;
       const b = w[i - 2]!;
@@ -86,8 +67,5 @@ export function sha256OneBlockChain(head: Uint8Array, x: Uint8Array, n: number):
     v[6] = IV[6]! + g;
     v[7] = IV[7]! + h;
   }
-  const out = new Uint8Array(32);
-  const outView = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) outView.setUint32(4 * i, v[i]!);
-  return out;
+  return digestBytes(v);
 }
