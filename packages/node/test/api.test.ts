@@ -183,8 +183,12 @@ test('errors are coded, with registry statuses and no stack traces', async (t) =
 });
 
 test('served over a real socket on 127.0.0.1, with /healthz and /metrics', async (t) => {
-  const { api, node } = setup(t);
+  const { api, node, op } = setup(t);
   await waitForHeight(node, 1);
+  // One key listing, twice: each is counted, and the first is read from the database.
+  for (let i = 0; i < 2; i++) {
+    assert.equal((await op({ url: '/v1/query/kv/ids' })).statusCode, 200);
+  }
   const address = await api.listen({ host: '127.0.0.1', port: 0 });
   assert.match(address, /^http:\/\/127\.0\.0\.1:\d+$/);
   const health = await (await fetch(`${address}/healthz`)).json();
@@ -198,6 +202,9 @@ test('served over a real socket on 127.0.0.1, with /healthz and /metrics', async
   assert.ok(counter('djchain_state_reads_total') > 0);
   assert.ok(counter('djchain_state_reads_database_total') > 0);
   assert.ok(counter('djchain_state_reads_database_total') <= counter('djchain_state_reads_total'));
+  // Both listings counted; the first (at least) went to the database.
+  assert.ok(counter('djchain_state_listings_total') >= 2);
+  assert.ok(counter('djchain_state_listings_database_total') >= 1);
   assert.ok(counter('djchain_state_listings_database_total') <= counter('djchain_state_listings_total'));
   assert.match(metrics, /djchain_nodejs_eventloop_lag_seconds/);
   const status = await (await fetch(`${address}/v1/status`)).json();
