@@ -9,6 +9,8 @@ export function hashValue(suite: Suite, v: Value): Uint8Array {
   return suite.hash(encode(v));
 }
 
+const SCRATCH = new Uint8Array(1024);
+
 function writeU32(out: Uint8Array, offset: number, n: number): void {
   out[offset] = n >>> 24;
   out[offset + 1] = (n >>> 16) & 0xff;
@@ -28,7 +30,9 @@ export function taggedHash(suite: Suite, tag: string, ...parts: Uint8Array[]): U
     if (p.length > 0xffffffff) throw new CryptoError('CRYPTO_RANGE', 'part longer than 2^32-1 bytes');
     length += 4 + p.length;
   }
-  const buf = new Uint8Array(length);
+  // PERF: one reused preimage buffer (hashes keep no input; an array past 64 bytes costs an
+  // off-heap allocation each time); a longer preimage gets its own.
+  const buf = length <= SCRATCH.length ? SCRATCH.subarray(0, length) : new Uint8Array(length);
   writeU32(buf, 0, tagBytes.length);
   buf.set(tagBytes, 4);
   let offset = 4 + tagBytes.length;

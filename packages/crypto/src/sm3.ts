@@ -4,7 +4,7 @@
  */
 import { HashMD } from '@noble/hashes/_md.js';
 import { createHasher } from '@noble/hashes/utils.js';
-import { checkOneBlockChain, digestBytes, loadBlock, placeValue } from './one-block.ts';
+import { runOneBlockChain } from './one-block.ts';
 
 const IV = [0x7380166f, 0x4914b2b9, 0x172442d7, 0xda8a0600, 0xa96f30bc, 0x163138aa, 0xe38dee4d, 0xb0fb0e4e];
 const rotl = (x: number, n: number): number => (x << n) | (x >>> (32 - n));
@@ -63,17 +63,10 @@ function sm3Compress(v: Int32Array, w: Int32Array): void {
  * through `sm3()` per step.
  */
 export function sm3OneBlockChain(head: Uint8Array, x: Uint8Array, n: number): Uint8Array {
-  checkOneBlockChain(head, x, n);
-  const w = new Int32Array(68);
-  const v = new Int32Array(8);
-  const w5hi = loadBlock(head, x, w, v);
-  for (let step = 0; step < n; step++) {
-    placeValue(w, w5hi, v);
-    v.set(IV32);
-    sm3Compress(v, w);
-  }
-  return digestBytes(v);
+  return runOneBlockChain(head, x, n, IV32, 68, chainStep);
 }
+
+const chainStep = (w: Int32Array, v: Int32Array) => sm3Compress(v, w);
 
 const W = new Int32Array(68);
 const V = new Int32Array(8);

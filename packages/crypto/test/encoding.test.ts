@@ -370,3 +370,36 @@ describe('properties', () => {
     );
   });
 });
+
+describe('the reused writer (encode keeps one buffer between calls)', () => {
+  test('a refused value leaves nothing behind: the next value encodes exactly', () => {
+    assert.throws(() => encode({ a: 'x'.repeat(300), b: 1.5 }), { code: 'ENCODING_INT_RANGE' });
+    assert.equal(toHex(encode([1, 'a'])), '82016161');
+  });
+
+  test('a value past the kept size, then small ones, then one that grows the buffer again', () => {
+    const big = new Uint8Array(100_000).fill(7);
+    const enc = encode({ big });
+    assert.equal(enc.length, 1 + 4 + 5 + 100_000); // map head, "big", bytes head, the bytes
+    assert.deepEqual((decode(enc) as { big: Uint8Array }).big, big);
+    assert.equal(toHex(encode('a')), '6161');
+    const mid = 'y'.repeat(1000);
+    assert.deepEqual(decode(encode({ mid, n: 24 })), { mid, n: 24 });
+  });
+
+  test('an encode inside an encode (a getter) gets its own writer; both results are exact', () => {
+    let inner: Uint8Array | undefined;
+    const obj = {
+      get a() {
+        inner = encode({ z: 'inner', y: [1, 2, 3] });
+        return 'outer';
+      },
+      b: [4, 5],
+    };
+    const outer = encode(obj as unknown as Value);
+    assert.deepEqual(decode(outer), { a: 'outer', b: [4, 5] });
+    assert.deepEqual(decode(inner!), { y: [1, 2, 3], z: 'inner' });
+    // The writers went back; the next calls are still exact.
+    assert.equal(toHex(encode({ a: 1 })), 'a1616101');
+  });
+});

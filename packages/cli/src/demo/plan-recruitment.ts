@@ -226,7 +226,7 @@ export function planRecruitment(
       org: branch,
       address: p.address,
       // ~70,000 SHA-256 steps per applicant: one compression each in JavaScript for the intl suite
-      // (modules' sha256-chain.ts), several times faster than a native hash call per step (issue 20).
+      // (the suite's oneBlockChain, crypto/src/sha256.ts), several times faster than a native hash call per step (issue 20).
       ageCommitment: ageCommitment(ageSuite, ageSeed, birth),
     });
     let phase = 'applicant';

@@ -9,13 +9,19 @@ import { utf8Decode } from './utf8.ts';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+// PERF: big-endian reads by shifts, not a DataView per decode (its construction cost more than
+// decoding a small record).
 class Reader {
   readonly bytes: Uint8Array;
-  readonly view: DataView;
   pos = 0;
   constructor(bytes: Uint8Array) {
     this.bytes = bytes;
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** The big-endian unsigned 32-bit word at `at`. */
+  u32(at: number): number {
+    const b = this.bytes;
+    return ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
   }
 
   need(n: number, at: number): void {
@@ -38,19 +44,19 @@ class Reader {
         break;
       case 25:
         this.need(2, at);
-        n = this.view.getUint16(this.pos);
+        n = (this.bytes[this.pos]! << 8) | this.bytes[this.pos + 1]!;
         this.pos += 2;
         min = 0x100;
         break;
       case 26:
         this.need(4, at);
-        n = this.view.getUint32(this.pos);
+        n = this.u32(this.pos);
         this.pos += 4;
         min = 0x10000;
         break;
       case 27: {
         this.need(8, at);
-        const big = this.view.getBigUint64(this.pos);
+        const big = (BigInt(this.u32(this.pos)) << 32n) | BigInt(this.u32(this.pos + 4));
         this.pos += 8;
         if (big < 0x100000000n)
           throw new EncodingError('ENCODING_NON_CANONICAL', 'integer not in shortest form', at);

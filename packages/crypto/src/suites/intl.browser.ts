@@ -8,7 +8,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { concatBytes, equalBytes } from '../bytes.ts';
 import { checkLength } from '../errors.ts';
-import { sha256OneBlockChain } from '../sha256-chain.ts';
+import { sha256OneBlockChain } from '../sha256.ts';
 import type { KeyPair, Suite } from '../types.ts';
 import { ed25519Canonical } from './ed25519-rules.ts';
 
