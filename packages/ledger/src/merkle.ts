@@ -4,7 +4,7 @@
  * the largest power of two below n leaves, and the empty root H(""). Audit paths as RFC 6962 §2.1.1,
  * checked by the algorithm of RFC 9162 §2.1.3.2.
  */
-import { concatBytes, equalBytes, type Suite, type Value } from '@djchain/crypto';
+import { equalBytes, type Suite, type Value } from '@djchain/crypto';
 import { LedgerError } from './errors.ts';
 import { Fields } from './shape.ts';
 
@@ -15,15 +15,26 @@ export interface MerkleProof {
   readonly path: readonly Uint8Array[];
 }
 
-const LEAF = new Uint8Array([0]);
-const NODE = new Uint8Array([1]);
+// PERF: one reused preimage buffer (a hash keeps no input; a new array past 64 bytes is an
+// off-heap allocation each time); a longer preimage gets its own.
+const SCRATCH = new Uint8Array(1024);
+
+/** H(prefix ‖ a ‖ b). */
+function prefixedHash(suite: Suite, prefix: number, a: Uint8Array, b?: Uint8Array): Uint8Array {
+  const n = 1 + a.length + (b?.length ?? 0);
+  const buf = n <= SCRATCH.length ? SCRATCH.subarray(0, n) : new Uint8Array(n);
+  buf[0] = prefix;
+  buf.set(a, 1);
+  if (b) buf.set(b, 1 + a.length);
+  return suite.hash(buf);
+}
 
 export function merkleLeafHash(suite: Suite, data: Uint8Array): Uint8Array {
-  return suite.hash(concatBytes(LEAF, data));
+  return prefixedHash(suite, 0x00, data);
 }
 
 function nodeHash(suite: Suite, left: Uint8Array, right: Uint8Array): Uint8Array {
-  return suite.hash(concatBytes(NODE, left, right));
+  return prefixedHash(suite, 0x01, left, right);
 }
 
 /** Largest power of two strictly below n (n ≥ 2). */
