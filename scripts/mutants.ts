@@ -461,6 +461,14 @@ export const MUTANTS: readonly Mutant[] = [
     why: 'a 4-byte length or integer at or past 2^31 read as negative',
   },
   {
+    id: 'A7',
+    pkg: 'crypto',
+    file: 'encoding/decode.ts',
+    from: '    const d = bytes[aStart + i]! - bytes[bStart + i]!;',
+    to: '    const d = bytes[bStart + i]! - bytes[aStart + i]!;',
+    why: 'map keys checked in reverse order in place (canonical maps refused, unsorted ones accepted)',
+  },
+  {
     id: 'A3',
     pkg: 'crypto',
     file: 'sm3.ts',
