@@ -469,6 +469,14 @@ export const MUTANTS: readonly Mutant[] = [
     why: 'map keys checked in reverse order in place (canonical maps refused, unsorted ones accepted)',
   },
   {
+    id: 'A8',
+    pkg: 'crypto',
+    file: 'encoding/decode.ts',
+    from: '    while (i < n && known[i] === bytes[start + i]) i++;',
+    to: '    i = n;',
+    why: "a kept map key handed back for any key of its length in its slot (another record's field name)",
+  },
+  {
     id: 'A3',
     pkg: 'crypto',
     file: 'sm3.ts',

@@ -403,3 +403,25 @@ describe('the reused writer (encode keeps one buffer between calls)', () => {
     assert.equal(toHex(encode({ a: 1 })), 'a1616101');
   });
 });
+
+describe('map keys kept by their bytes (decode hands back the string of the same bytes)', () => {
+  test('5,000 distinct keys (more than the slots: they collide) decode to themselves, twice over', () => {
+    const keys = Array.from({ length: 5000 }, (_, i) => `k${i}`);
+    for (let round = 0; round < 2; round++)
+      for (let i = 0; i < keys.length; i += 50) {
+        const m = Object.fromEntries(keys.slice(i, i + 50).map((k, j) => [k, j]));
+        assert.deepEqual(decode(encode(m)), m);
+      }
+    // Same length, same slot or not: a key never comes back as another of its length.
+    assert.deepEqual(decode(encode({ ab: 1 })), { ab: 1 });
+    assert.deepEqual(decode(encode({ ba: 2 })), { ba: 2 });
+    const long = 'a'.repeat(33);
+    assert.deepEqual(decode(encode({ 书记: 3, [long]: 4, é: 5 })), { 书记: 3, [long]: 4, é: 5 });
+  });
+
+  test('a key that is not UTF-8 is refused each time (never kept)', () => {
+    for (let i = 0; i < 2; i++)
+      assert.throws(() => decode(fromHex('a162c328' + '01')), { code: 'ENCODING_INVALID_UTF8' });
+    assert.throws(() => decode(fromHex('a1780161' + '01')), { code: 'ENCODING_NON_CANONICAL' }); // "a" with a 1-byte length
+  });
+});

@@ -80,6 +80,34 @@ class Reader {
   }
 }
 
+// PERF: map keys recur (field names, in every record of a kind); a short key's string is kept by
+// its exact bytes and handed back for the same bytes, instead of built (and internalized as a
+// property name) again. Only bytes that decoded as valid UTF-8 are kept; a slot holds the last
+// key that hashed to it.
+const KEY_SLOTS = 1024;
+const KEY_MAX_BYTES = 32;
+const slotBytes: (Uint8Array | undefined)[] = new Array(KEY_SLOTS).fill(undefined);
+const slotKeys: string[] = new Array(KEY_SLOTS).fill('');
+
+/** The map key encoded in bytes[start, end) (UTF-8, validated). */
+function mapKey(bytes: Uint8Array, start: number, end: number): string {
+  const n = end - start;
+  if (n > KEY_MAX_BYTES) return utf8Decode(bytes, start, end);
+  let h = 0x811c9dc5; // FNV-1a
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  const slot = h & (KEY_SLOTS - 1);
+  const known = slotBytes[slot];
+  if (known !== undefined && known.length === n) {
+    let i = 0;
+    while (i < n && known[i] === bytes[start + i]) i++;
+    if (i === n) return slotKeys[slot]!;
+  }
+  const key = utf8Decode(bytes, start, end);
+  slotBytes[slot] = bytes.slice(start, end);
+  slotKeys[slot] = key;
+  return key;
+}
+
 /** The byte order (as encode.ts compareBytes) of bytes[aStart, aEnd) and bytes[bStart, bEnd), in place (PERF: no views per map key). */
 function compareRanges(
   bytes: Uint8Array,
@@ -151,7 +179,10 @@ function readValue(r: Reader, depth: number): Value {
         r.need(1, keyStart);
         if (r.bytes[keyStart]! >> 5 !== 3)
           throw new EncodingError('ENCODING_MAP_KEY', 'map key is not a text string', keyStart);
-        const key = readValue(r, depth + 1) as string;
+        r.pos++;
+        const len = r.length(r.bytes[keyStart]! & 0x1f, keyStart, 1);
+        const key = mapKey(r.bytes, r.pos, r.pos + len);
+        r.pos += len;
         const keyEnd = r.pos;
         if (prevStart >= 0) {
           const order = compareRanges(r.bytes, prevStart, prevEnd, keyStart, keyEnd);
