@@ -474,7 +474,7 @@ export const MUTANTS: readonly Mutant[] = [
     file: 'encoding/decode.ts',
     from: '    while (i < n && known[i] === bytes[start + i]) i++;',
     to: '    i = n;',
-    why: "a kept map key handed back for any key of its length in its slot (another record's field name)",
+    why: "a kept string handed back for any string of its length in its slot (another record's field name or id)",
   },
   {
     id: 'A3',

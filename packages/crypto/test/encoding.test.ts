@@ -404,7 +404,7 @@ describe('the reused writer (encode keeps one buffer between calls)', () => {
   });
 });
 
-describe('map keys kept by their bytes (decode hands back the string of the same bytes)', () => {
+describe('short strings kept by their bytes (decode hands back the string of the same bytes)', () => {
   test('5,000 distinct keys (more than the slots: they collide) decode to themselves, twice over', () => {
     const keys = Array.from({ length: 5000 }, (_, i) => `k${i}`);
     for (let round = 0; round < 2; round++)
@@ -417,6 +417,15 @@ describe('map keys kept by their bytes (decode hands back the string of the same
     assert.deepEqual(decode(encode({ ba: 2 })), { ba: 2 });
     const long = 'a'.repeat(33);
     assert.deepEqual(decode(encode({ 书记: 3, [long]: 4, é: 5 })), { 书记: 3, [long]: 4, é: 5 });
+  });
+
+  test('5,000 distinct string values (keys and values sharing the slots) decode to themselves', () => {
+    const values = Array.from({ length: 5000 }, (_, i) => `2026-${i}`);
+    for (let round = 0; round < 2; round++)
+      for (let i = 0; i < values.length; i += 100) {
+        const m = { v: values.slice(i, i + 100), [values[i]!]: values[i + 1]! };
+        assert.deepEqual(decode(encode(m)), m);
+      }
   });
 
   test('a key that is not UTF-8 is refused each time (never kept)', () => {

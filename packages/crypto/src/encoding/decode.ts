@@ -80,17 +80,18 @@ class Reader {
   }
 }
 
-// PERF: map keys recur (field names, in every record of a kind); a short key's string is kept by
-// its exact bytes and handed back for the same bytes, instead of built (and internalized as a
-// property name) again. Only bytes that decoded as valid UTF-8 are kept; a slot holds the last
-// key that hashed to it.
+// PERF: short strings recur — map keys (field names, in every record of a kind) and values (ids,
+// statuses, dates): a string of at most 32 bytes is kept by its exact bytes and handed back for the
+// same bytes, instead of built (and, as a property name, internalized) again. Strings are
+// immutable, so sharing one is safe. Only bytes that decoded as valid UTF-8 are kept; a slot holds
+// the last string that hashed to it.
 const KEY_SLOTS = 1024;
 const KEY_MAX_BYTES = 32;
 const slotBytes: (Uint8Array | undefined)[] = new Array(KEY_SLOTS).fill(undefined);
 const slotKeys: string[] = new Array(KEY_SLOTS).fill('');
 
-/** The map key encoded in bytes[start, end) (UTF-8, validated). */
-function mapKey(bytes: Uint8Array, start: number, end: number): string {
+/** The text encoded in bytes[start, end) (UTF-8, validated). */
+function shortText(bytes: Uint8Array, start: number, end: number): string {
   const n = end - start;
   if (n > KEY_MAX_BYTES) return utf8Decode(bytes, start, end);
   let h = 0x811c9dc5; // FNV-1a
@@ -155,7 +156,7 @@ function readValue(r: Reader, depth: number): Value {
     }
     case 3: {
       const n = r.length(ai, at, 1);
-      const s = utf8Decode(r.bytes, r.pos, r.pos + n);
+      const s = shortText(r.bytes, r.pos, r.pos + n);
       r.pos += n;
       return s;
     }
@@ -181,7 +182,7 @@ function readValue(r: Reader, depth: number): Value {
           throw new EncodingError('ENCODING_MAP_KEY', 'map key is not a text string', keyStart);
         r.pos++;
         const len = r.length(r.bytes[keyStart]! & 0x1f, keyStart, 1);
-        const key = mapKey(r.bytes, r.pos, r.pos + len);
+        const key = shortText(r.bytes, r.pos, r.pos + len);
         r.pos += len;
         const keyEnd = r.pos;
         if (prevStart >= 0) {
