@@ -18,12 +18,12 @@
  *   first paint is index.html's static shell (app name, 正在加载…); web_app_ready_slow4g_ms_* is when
  *   the app itself has rendered its header, the figure a resident can act on.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { addressOf, buildTx, decodeDossier, signTransaction } from '@djchain/client';
 import { getSuite } from '@djchain/crypto';
+import { initialJsKbGz } from '@djchain/web';
 import { chromium } from 'playwright-core';
 import { browserGate, gateNotice } from '../packages/web/test/browser-gate.ts';
 import { CHROMIUM, type Chain, clientOf, startChain, startWeb } from '../packages/web/test/harness.ts';
@@ -46,17 +46,6 @@ function median(xs: readonly number[]): number {
 }
 
 const round = (n: number) => Number(n.toFixed(2));
-
-/** gzip KiB of the entry script and its modulepreloads (the built index.html's own list). */
-export function initialJsKbGz(distDir: string): { kb: number; files: number } {
-  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
-  const bytes = files.reduce(
-    (sum, f) => sum + gzipSync(readFileSync(join(distDir, f)), { level: 6 }).length,
-    0,
-  );
-  return { kb: Math.round(bytes / 1024), files: files.length };
-}
 
 /** DevTools' "Slow 4G" (formerly "Fast 3G"): latency × 3.75, throughput × 0.9. */
 const SLOW_4G = {
