@@ -72,8 +72,20 @@ export class ChainStore {
   constructor(opts: ChainStoreOptions) {
     this.db = openDatabase(opts.file, opts.cacheMiB);
     this.db.exec(SCHEMA);
-    this.blocks = new SqliteBlockStore(this.db, opts.suite);
-    this.nodes = new SqliteNodeStore({ db: this.db });
+    // One read snapshot for the state versions the node store loads and the block height the check
+    // compares them with: a file open in a running node (a replay, a test reading a live
+    // validator) may take a block between two separate reads, which looked like a damaged file.
+    this.db.exec('BEGIN');
+    try {
+      this.blocks = new SqliteBlockStore(this.db, opts.suite);
+      this.nodes = new SqliteNodeStore({ db: this.db });
+      this.checkConsistent();
+      this.db.exec('COMMIT');
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      this.db.close();
+      throw e;
+    }
     this.tree = new StateTree(
       { hasher: (d) => opts.suite.hash(d), ...(opts.cacheNodes ? { cacheNodes: opts.cacheNodes } : {}) },
       { store: this.nodes },
@@ -90,7 +102,6 @@ export class ChainStore {
       valsetAt: p('SELECT value FROM node_valsets WHERE version <= ? ORDER BY version DESC LIMIT 1'),
       putValset: p('INSERT OR REPLACE INTO node_valsets (version, value) VALUES (?, ?)'),
     };
-    this.checkConsistent();
   }
 
   /** Height of the latest committed block (0 when only genesis, or nothing, is stored). */
