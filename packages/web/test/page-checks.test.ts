@@ -1,17 +1,19 @@
 /**
- * The no-English check itself (page-checks.ts `englishWords`), in Chromium on hand-written pages:
- * ids, hashes, codes and what is marked as code pass; an English word fails, and so does a message
- * key shown raw (a deadline label missing from the table, as the process page once could show).
+ * The page checks themselves (page-checks.ts), in Chromium on hand-written pages. The no-English
+ * check (`englishWords`): ids, hashes, codes and what is marked as code pass; an English word fails,
+ * and so does a message key shown raw (a deadline label missing from the table, as the process page
+ * once could show). The axe check (`axeViolations`, run in the page itself): grey on white text and
+ * a field without a label are reported, the same page made right is not.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { type BrowserPage, browserTests, openPage } from './harness.ts';
-import { englishWords } from './page-checks.ts';
+import { axeViolations, englishWords } from './page-checks.ts';
 
 const { gate, browserIt } = browserTests('web page-check tests');
 
-describe('the no-English check', { timeout: 120_000 }, () => {
+describe('the page checks', { timeout: 120_000 }, () => {
   let browser: BrowserPage | undefined;
   let page: Page;
   before(async () => {
@@ -47,5 +49,21 @@ describe('the no-English check', { timeout: 120_000 }, () => {
       'act:org.create',
       'ev:member.Left',
     ]);
+  });
+
+  browserIt('axe reports low contrast and an unlabelled field, and passes the page made right', async () => {
+    const page_ = (main: string) =>
+      page.setContent(
+        `<!doctype html><html lang="zh-CN"><head><title>检查</title></head><body><main>${main}</main></body></html>`,
+      );
+    await page_('<p style="color:#bbb;background:#fff">缴费提醒</p><input type="text">');
+    const bad = await axeViolations(page);
+    assert.deepEqual(
+      bad.map((v) => v.split(' ')[0]),
+      ['color-contrast', 'label'],
+      bad.join('\n'),
+    );
+    await page_('<p style="color:#333;background:#fff">缴费提醒</p><label>姓名 <input type="text"></label>');
+    assert.deepEqual(await axeViolations(page), []);
   });
 });
