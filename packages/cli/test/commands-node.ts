@@ -10,13 +10,15 @@ import { join } from 'node:path';
 import {
   addressOf,
   buildTx,
+  createKeystore,
   DjchainClient,
+  KEYSTORE_OPEN_MIN_N,
   openKeystore,
   type SignedTx,
   signTransaction,
 } from '@djchain/client';
 import { COLUMNS } from '@djchain/client/roster';
-import { getSuite, type KeyPair, type Value } from '@djchain/crypto';
+import { getSuite, type KeyPair, randomKeyPair, type Value } from '@djchain/crypto';
 import type { GenesisDoc } from '@djchain/runtime';
 import { communityOrgs, fullMember, post, superior } from '@djchain/testkit/community';
 import {
@@ -49,12 +51,32 @@ export interface TestChain {
 export const PASSPHRASE = '党建链-测试口令-2026';
 
 /**
+ * A test account's keystore at `file` under PASSPHRASE, with a new random key; its address. Made with
+ * scrypt N = 2^15, the least the CLI opens (KEYSTORE_OPEN_MIN_N), not the 2^17 of `djchain keys new`
+ * (commands.test.ts tests that command and opens its files): every command that signs derives the
+ * key again, and 2^17 cost about 0.65 s of CPU each time against 0.16 s, over a few hundred
+ * commands in the suite.
+ */
+export async function testKeystore(file: string, label: string): Promise<string> {
+  const suite = getSuite('intl');
+  const ks = await createKeystore(
+    suite,
+    randomKeyPair(suite).secretKey,
+    PASSPHRASE,
+    { label, N: KEYSTORE_OPEN_MIN_N, allowWeakKdf: true },
+    { scrypt: nodeScrypt },
+  );
+  writeFileSync(file, `${JSON.stringify(ks, null, 2)}\n`, { mode: 0o600 });
+  return ks.address;
+}
+
+/**
  * `opts.members`: further full members in the given branches, without a key of their own unless
  * `address` names one (a seeded key the test holds: no keystore to make).
  * `opts.posts`: further posts in genesis (e.g. 党务工作者 of c1, the service centre's clerk).
  * `opts.chainId`: another chain id than cmd-test (two chains side by side: anchoring, transfers).
- * `opts.commission`: genesis also names a county discipline commission (its keystore made with
- * `djchain keys new`) and registers a second full member of b1, m-2 (no key), to be sanctioned.
+ * `opts.commission`: genesis also names a county discipline commission (its keystore made as the
+ * secretary's, `testKeystore`) and registers a second full member of b1, m-2 (no key), to be sanctioned.
  * `opts.organizer`: a second committee member with a key, m-org, the 党委's 组织委员 (for acts two
  * post holders must sign, such as registering a child chain).
  */
@@ -81,9 +103,7 @@ export async function startTestChain(
   };
   try {
     assert.equal(djchain(['init', '--dir', dir, '--chain-id', opts.chainId ?? 'cmd-test']).status, 0);
-    const made = djchain(['keys', 'new', '--out', keyFile, '--passphrase-file', passFile, '--label', '书记']);
-    assert.equal(made.status, 0, made.stderr);
-    const address = JSON.parse(readFileSync(keyFile, 'utf8')).address as string;
+    const address = await testKeystore(keyFile, '书记');
     const genesisFile = join(dir, 'genesis.json');
     const genesis = JSON.parse(readFileSync(genesisFile, 'utf8'));
     genesis.modules = {
@@ -109,27 +129,13 @@ export async function startTestChain(
       },
     };
     if (opts.commission) {
-      const out = ['keys', 'new', '--out', commissionKeyFile, '--passphrase-file', passFile];
-      const c = djchain([...out, '--label', '东风区纪委']);
-      assert.equal(c.status, 0, c.stderr);
-      const commission = JSON.parse(readFileSync(commissionKeyFile, 'utf8')).address as string;
+      const commission = await testKeystore(commissionKeyFile, '东风区纪委');
       genesis.modules.discipline = { commission: { name: '东风区纪律检查委员会', address: commission } };
       genesis.modules.member.members.push(fullMember('m-2', 'b1', 'f'.repeat(40), '2010-07-01'));
     }
     for (const p of opts.posts ?? []) genesis.modules.org.posts.push(post(p.org, p.member, p.post));
     if (opts.organizer) {
-      const o = djchain([
-        'keys',
-        'new',
-        '--out',
-        organizerKeyFile,
-        '--passphrase-file',
-        passFile,
-        '--label',
-        '组织委员',
-      ]);
-      assert.equal(o.status, 0, o.stderr);
-      const organizer = JSON.parse(readFileSync(organizerKeyFile, 'utf8')).address as string;
+      const organizer = await testKeystore(organizerKeyFile, '组织委员');
       genesis.modules.member.members.push(fullMember('m-org', 'b1', organizer, '2008-07-01'));
       genesis.modules.org.posts.push(post('c1', 'm-org', '组织委员'));
     }

@@ -36,6 +36,7 @@ import { initDir } from '../init.ts';
 import { DemoError } from './errors.ts';
 import { untilStopped } from './index.ts';
 import {
+  DEMO_KDF,
   DEMO_PASSPHRASE,
   MAIN,
   type Started,
@@ -439,10 +440,8 @@ async function startStreetWeb(
       suite,
       personKey(STREET, 'sec').secretKey,
       DEMO_PASSPHRASE,
-      { label },
-      {
-        scrypt: nodeScrypt,
-      },
+      { label, ...DEMO_KDF },
+      { scrypt: nodeScrypt },
     );
     writeJson(account, ks, 0o600);
   }

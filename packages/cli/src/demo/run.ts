@@ -8,7 +8,7 @@ import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
-import { createKeystore, DjchainClient } from '@djchain/client';
+import { createKeystore, DjchainClient, KEYSTORE_OPEN_MIN_N } from '@djchain/client';
 import { getSuite, type SuiteId } from '@djchain/crypto';
 import { chinaDate, chinaTime, type IsoDate } from '@djchain/modules';
 import { nodeScrypt } from '../commands/scrypt.ts';
@@ -93,6 +93,12 @@ export interface RunningDemo {
 
 export const MAIN = new URL('../main.ts', import.meta.url).pathname;
 const REPLAY = new URL('./replay-node.ts', import.meta.url).pathname;
+
+/**
+ * The demo keystores' scrypt cost: the least a keystore is opened with (KEYSTORE_OPEN_MIN_N). Their
+ * keys derive from the public seed, which anyone can recompute; a real keystore is made at 2^17.
+ */
+export const DEMO_KDF = { N: KEYSTORE_OPEN_MIN_N, allowWeakKdf: true } as const;
 export const WEB_SERVE = new URL('../../../web/src/serve.ts', import.meta.url).pathname;
 export const WEB_DIST_INDEX = new URL('../../../web/dist/index.html', import.meta.url).pathname;
 
@@ -364,14 +370,16 @@ async function seedFresh(
   );
   const accountsDir = join(dir, 'accounts');
   mkdirSync(accountsDir, { recursive: true, mode: 0o700 });
-  // In parallel on the thread pool: the demo keystores at scrypt N = 2^17 (≈0.37 s of one core each).
+  // In parallel on the thread pool. The demo keys derive from the public seed, so a slow KDF would
+  // protect nothing: the demo keystores take the least the web app opens (N = 2^15, DEMO_KDF), and a
+  // demo sign-in on a phone derives in a quarter of the time of a real keystore's 2^17.
   const keystores = await Promise.all(
     plan.accounts.map((a) =>
       createKeystore(
         suite,
         personKey(suite, opts.seed, a.member).secretKey,
         DEMO_PASSPHRASE,
-        { label: `${a.label} ${a.member}` },
+        { label: `${a.label} ${a.member}`, ...DEMO_KDF },
         { scrypt: nodeScrypt },
       ),
     ),
