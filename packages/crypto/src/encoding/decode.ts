@@ -85,28 +85,28 @@ class Reader {
 // same bytes, instead of built (and, as a property name, internalized) again. Strings are
 // immutable, so sharing one is safe. Only bytes that decoded as valid UTF-8 are kept; a slot holds
 // the last string that hashed to it.
-const KEY_SLOTS = 1024;
-const KEY_MAX_BYTES = 32;
-const slotBytes: (Uint8Array | undefined)[] = new Array(KEY_SLOTS).fill(undefined);
-const slotKeys: string[] = new Array(KEY_SLOTS).fill('');
+const TEXT_SLOTS = 1024;
+const TEXT_MAX_BYTES = 32;
+const slotBytes: (Uint8Array | undefined)[] = new Array(TEXT_SLOTS).fill(undefined);
+const slotTexts: string[] = new Array(TEXT_SLOTS).fill('');
 
 /** The text encoded in bytes[start, end) (UTF-8, validated). */
 function shortText(bytes: Uint8Array, start: number, end: number): string {
   const n = end - start;
-  if (n > KEY_MAX_BYTES) return utf8Decode(bytes, start, end);
+  if (n > TEXT_MAX_BYTES) return utf8Decode(bytes, start, end);
   let h = 0x811c9dc5; // FNV-1a
   for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-  const slot = h & (KEY_SLOTS - 1);
+  const slot = h & (TEXT_SLOTS - 1);
   const known = slotBytes[slot];
   if (known !== undefined && known.length === n) {
     let i = 0;
     while (i < n && known[i] === bytes[start + i]) i++;
-    if (i === n) return slotKeys[slot]!;
+    if (i === n) return slotTexts[slot]!;
   }
-  const key = utf8Decode(bytes, start, end);
+  const text = utf8Decode(bytes, start, end);
   slotBytes[slot] = bytes.slice(start, end);
-  slotKeys[slot] = key;
-  return key;
+  slotTexts[slot] = text;
+  return text;
 }
 
 /** The byte order (as encode.ts compareBytes) of bytes[aStart, aEnd) and bytes[bStart, bEnd), in place (PERF: no views per map key). */
