@@ -1,5 +1,6 @@
 /** Running `djchain` as real child processes for the benchmarks (the test kit's, with failures thrown). */
 import { spawn } from 'node:child_process';
+import { NODE_FLAGS } from '@djchain/cli';
 import { djchain as run, type Spawned, startDjchain } from '@djchain/testkit/process';
 
 export type NodeProcess = Spawned;
@@ -13,7 +14,8 @@ export function djchain(args: readonly string[]): string {
 
 /**
  * `djchain start --dir <dir> --port <port>` (port undefined: config.json's; `nodeFlags` for node
- * itself, e.g. `--cpu-prof`); resolves with the URL it prints, rejects if it exits first.
+ * itself, e.g. `--cpu-prof`, after the V8 flags every node the CLI starts runs with, NODE_FLAGS);
+ * resolves with the URL it prints, rejects if it exits first.
  */
 export function startNode(
   dir: string,
@@ -21,7 +23,7 @@ export function startNode(
   port: number | undefined = 0,
 ): Promise<NodeProcess> {
   const portArgs = port === undefined ? [] : ['--port', String(port)];
-  return startDjchain(['start', '--dir', dir, ...portArgs], { nodeFlags });
+  return startDjchain(['start', '--dir', dir, ...portArgs], { nodeFlags: [...NODE_FLAGS, ...nodeFlags] });
 }
 
 /** Runs `node <script> <arg>` and resolves with the JSON line it prints on stdout. */

@@ -13,4 +13,5 @@ export { loadDir, type NodeConfig } from './files.ts';
 export { CliError, type Lang, langOf, messageTable, t } from './i18n.ts';
 export { type InitArgs, type InitResult, initDir } from './init.ts';
 export { chainModules, loadModules } from './modules.ts';
+export { NODE_FLAGS } from './node-flags.ts';
 export { type StartArgs, type Started, startDir } from './start.ts';

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -64,6 +64,22 @@ async function startDemo(args: string[]): Promise<Demo> {
   return { child: p.child, out: p.out, apiUrl: p.url, exited: p.exited };
 }
 
+/** The command lines of the processes whose parent is `pid` (Linux /proc). */
+function childCommands(pid: number): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) out.push(readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' '));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return out;
+}
+
 async function stopDemo(d: Demo): Promise<void> {
   d.child.kill('SIGINT');
   assert.equal(await d.exited, 0);
@@ -75,6 +91,11 @@ test('a small demo seeds a real 4-validator consortium, every stage exists, an o
   const first = await startDemo(args);
   assert.match(first.out(), /本次首次启动，已播种演示社区/);
   assert.match(first.out(), /4 个验证节点进程/);
+  // Each validator is a `djchain start` child of the demo, with the V8 flag of every node process
+  // (node-flags.ts: the larger young generation).
+  const starts = childCommands(first.child.pid!).filter((c) => / start --dir /.test(c));
+  assert.equal(starts.length, 4, starts.join('\n'));
+  for (const c of starts) assert.ok(c.includes('--max-semi-space-size=32'), c);
   const marker = JSON.parse(readFileSync(join(dir, 'seeded.json'), 'utf8')) as DemoMarker;
   const { genesis } = loadDir(join(dir, 'nodes', 'c1'));
   // The test reads the whole community as the first node's operator (its api-token).

@@ -33,6 +33,7 @@ import { openIndexDb } from '../indexer/db.ts';
 import { type ChainSource, follow } from '../indexer/follow.ts';
 import { serveRegion } from '../indexer/region.ts';
 import { initDir } from '../init.ts';
+import { NODE_FLAGS } from '../node-flags.ts';
 import { DemoError } from './errors.ts';
 import { untilStopped } from './index.ts';
 import {
@@ -194,7 +195,7 @@ async function startChain(root: string, spec: ChainSpec): Promise<Running> {
   const dir = join(root, spec.dir);
   const node = await startChild(
     process.execPath,
-    [MAIN, 'start', '--dir', dir, '--port', '0'],
+    [...NODE_FLAGS, MAIN, 'start', '--dir', dir, '--port', '0'],
     /(http:\/\/127\.0\.0\.1:\d+)/,
   );
   const { genesis } = loadDir(dir);

@@ -15,6 +15,7 @@ import { nodeScrypt } from '../commands/scrypt.ts';
 import { CONFIG_FILE, GENESIS_FILE, loadDir, writeJson } from '../files.ts';
 import { type Lang, t } from '../i18n.ts';
 import { initCluster } from '../init.ts';
+import { NODE_FLAGS } from '../node-flags.ts';
 import { operatorToken } from '../start.ts';
 import { DemoError } from './errors.ts';
 import { type DemoPlan, generatePlan, personKey, planHash } from './plan.ts';
@@ -159,7 +160,11 @@ export async function runDemo(opts: DemoOptions): Promise<RunningDemo> {
     // Every validator as its own `djchain start` process, joined over p2p (config.json of each).
     const nodes = await Promise.all(
       nodeDirs.map((d) =>
-        startChild(process.execPath, [MAIN, 'start', '--dir', d], /(http:\/\/127\.0\.0\.1:\d+)/),
+        startChild(
+          process.execPath,
+          [...NODE_FLAGS, MAIN, 'start', '--dir', d],
+          /(http:\/\/127\.0\.0\.1:\d+)/,
+        ),
       ),
     );
     for (const [i, n] of nodes.entries()) {
@@ -471,7 +476,10 @@ export interface Replay {
 
 export function startReplay(nodeDir: string, opts: { port?: number } = {}): Replay {
   const portArgs = opts.port === undefined ? [] : ['--port', String(opts.port)];
-  const child = fork(REPLAY, ['--dir', nodeDir, ...portArgs], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const child = fork(REPLAY, ['--dir', nodeDir, ...portArgs], {
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    execArgv: [...process.execArgv, ...NODE_FLAGS],
+  });
   let stderr = '';
   child.stderr?.on('data', (d) => {
     stderr = (stderr + String(d)).slice(-4000);
