@@ -31,6 +31,8 @@ export interface ClusterOptions {
 interface LoadResult {
   readonly txs: number;
   readonly committed: number;
+  /** Blocks that carried the load's transactions. */
+  readonly blocks: number;
   readonly offeredTps: number;
   readonly tps: number;
   readonly seconds: number;
@@ -132,6 +134,7 @@ export async function benchCluster(
     const half = Math.max(1, Math.round(sustained.tps / 2));
     const latencyTxs = Math.min(10_000, Math.max(1000, half * 10));
     log(`cluster: latency at ${half} tx/s over ${latencyTxs} transactions`);
+    const beforeLat = after;
     const lat = (await runJsonProcess(new URL('./loadgen.ts', import.meta.url).pathname, {
       ...base,
       txs: latencyTxs,
@@ -140,6 +143,9 @@ export async function benchCluster(
     })) as LoadResult;
     log(`cluster: latency ${JSON.stringify(lat)}`);
     checkReceipts(lat, 'latency');
+    const afterLat = await Promise.all(urls.map(scrape));
+    const countedLat = (name: string) =>
+      beforeLat.reduce((n, b, i) => n + (afterLat[i]!.get(name) ?? 0) - (b.get(name) ?? 0), 0);
 
     // A counter's growth over the sustained phase, summed over the four nodes.
     const counted = (name: string) =>
@@ -150,6 +156,7 @@ export async function benchCluster(
       cluster_receipts_ok: sustained.receiptsOk,
       cluster_tps: sustained.tps,
       cluster_txs: sustained.txs,
+      cluster_blocks: sustained.blocks,
       cluster_offered_tps: sustained.offeredTps,
       cluster_verify_limit_tps: limit,
       ratio_cluster: Number((sustained.tps / limit).toFixed(3)),
@@ -159,11 +166,25 @@ export async function benchCluster(
       cluster_gossip_copies_per_tx: Number(
         (counted('djchain_gossip_received_txs_total') / sustained.txs).toFixed(2),
       ),
+      // Signatures checked twice: in block execution (the transaction had not reached the
+      // node's mempool) and of relay copies refused after their block (checked, then dropped).
+      cluster_exec_sig_checks_per_tx_per_node: Number(
+        (counted('djchain_execution_signature_checks_total') / sustained.txs / before.length).toFixed(3),
+      ),
+      cluster_gossip_refused_per_tx_per_node: Number(
+        (counted('djchain_gossip_refused_txs_total') / sustained.txs / before.length).toFixed(3),
+      ),
       // Value reads per transaction per node that went to the database (the rest were cached).
       cluster_db_reads_per_tx_per_node: Number(
         (counted('djchain_state_reads_database_total') / sustained.txs / before.length).toFixed(2),
       ),
       latency_rate_tps: half,
+      latency_exec_sig_checks_per_tx_per_node: Number(
+        (countedLat('djchain_execution_signature_checks_total') / lat.txs / before.length).toFixed(3),
+      ),
+      latency_gossip_refused_per_tx_per_node: Number(
+        (countedLat('djchain_gossip_refused_txs_total') / lat.txs / before.length).toFixed(3),
+      ),
       latency_achieved_tps: lat.tps,
       p50_ms: lat.p50_ms,
       p95_ms: lat.p95_ms,

@@ -65,6 +65,8 @@ const status = async (url: string) =>
   ((await (await fetch(`${url}/v1/status`)).json()) as { height: number }).height;
 const startHeight = await status(args.urls[0]!);
 let committed = 0;
+// Blocks that carried at least one of this load's transactions (their mean size shapes the floor part).
+let loadBlocks = 0;
 
 async function observe(deadline: number): Promise<void> {
   let seen = startHeight;
@@ -87,6 +89,7 @@ async function observe(deadline: number): Promise<void> {
           `[loadgen] +${Math.round(now - first)} ms: block ${b}, ${block.txs.length} txs\n`,
         );
       }
+      const before = committed;
       for (const tx of block.txs) {
         const k = signerIndex.get(Buffer.from(tx.signer).toString('hex'));
         const i = k === undefined ? undefined : indexOf.get(`${k}/${tx.nonce}`);
@@ -95,6 +98,7 @@ async function observe(deadline: number): Promise<void> {
           committed++;
         }
       }
+      if (committed > before) loadBlocks++;
     }
     if (committed === args.txs) cpuAfter = (await Promise.all(args.urls.map(scrape))).map(cpuOf);
     seen = h;
@@ -147,6 +151,7 @@ process.stdout.write(
   `${JSON.stringify({
     txs: args.txs,
     committed,
+    blocks: loadBlocks,
     offeredTps: Math.round((args.txs * 1000) / offeredFor),
     tps: Math.round((committed * 1000) / (last - first)),
     seconds: (last - first) / 1000,

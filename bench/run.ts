@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,disk,signer,cluster,import,dues,orglife,insight,anchor,web,start,mixed,service,xchain] [-- --keys N]
+ * `npm run bench [-- --json] [-- --quick] [-- --only crypto,state,node,disk,signer,cluster,floor,import,dues,orglife,insight,anchor,web,start,mixed,service,xchain] [-- --keys N]
  * [-- --txs N] [-- --suites intl,gm] [-- --cpu-prof DIR] [-- --batch N --in-flight N] [-- --rows N] [-- --import-prof DIR]`: figures measured on this machine in one run, and the ratios between them. Not a
  * test: it reads the clock. Progress goes to stderr; the result goes to stdout (one JSON line with
  * --json, a table otherwise). `--quick` is a small run (fewer keys and transactions) for checking
@@ -12,6 +12,7 @@ import { benchCluster } from './cluster.ts';
 import { benchCrypto } from './crypto.ts';
 import { benchDisk } from './disk.ts';
 import { benchDues } from './dues.ts';
+import { benchFloor } from './floor.ts';
 import { benchImport } from './import.ts';
 import { benchInsight } from './insight.ts';
 import { benchMixed } from './mixed.ts';
@@ -53,7 +54,8 @@ const txs = Number(values.txs ?? (quick ? 2000 : 10_000));
 const figures: Record<string, number | string> = {};
 if (quick) figures.quick = 'true';
 // Verification rates are measured in this run whenever a ratio needs them.
-const needVerify = want('crypto') || want('node') || want('cluster') || want('import') || want('mixed');
+const needVerify =
+  want('crypto') || want('node') || want('cluster') || want('import') || want('mixed') || want('floor');
 if (needVerify) Object.assign(figures, benchCrypto(log));
 if (want('state')) {
   Object.assign(figures, benchState(log, Number(values.keys ?? (quick ? 50_000 : 1_000_000))));
@@ -91,6 +93,20 @@ if (want('cluster')) {
       trace: values.trace,
       fanout: values.fanout,
       ...(values['cpu-prof'] ? { cpuProfDir: values['cpu-prof'] } : {}),
+    }),
+  );
+}
+
+// The state store's share of a kv.put alone, and the ratio_cluster it leaves at most.
+if (want('floor')) {
+  Object.assign(
+    figures,
+    benchFloor(log, {
+      txs,
+      // The cluster's mean block under load when it ran in this run, else about that size.
+      blockTxs: figures.cluster_blocks ? Math.round(txs / Number(figures.cluster_blocks)) : 1500,
+      signers: 200,
+      verifyPerSecond: Number(figures.verify_per_s_one_core),
     }),
   );
 }

@@ -524,6 +524,30 @@ export const MUTANTS: readonly Mutant[] = [
     to: 'if (full && keys.length > 99) return false;',
     why: 'a deletion inside a cut listing leaves it one key short (the next key is not known)',
   },
+  {
+    id: 'N9',
+    pkg: 'node',
+    file: 'storage/latest-cache.ts',
+    from: 'this.#prefixLengths.set(prefix.length, (this.#prefixLengths.get(prefix.length) ?? 0) + 1);',
+    to: 'this.#prefixLengths.set(prefix.length, 1);',
+    why: 'a listing dropped forgets a prefix length another listing still has: that one goes stale',
+  },
+  {
+    id: 'N10',
+    pkg: 'node',
+    file: 'storage/latest-cache.ts',
+    from: 'if (length > key.length) continue;',
+    to: 'if (length >= key.length) continue;',
+    why: 'a written key equal to a remembered prefix is not placed in its listing',
+  },
+  {
+    id: 'N11',
+    pkg: 'node',
+    file: 'node.ts',
+    from: 'gossip?.committed(executed.result.txHashes);',
+    to: '',
+    why: 'a relay copy arriving after its block is verified again and refused, not dropped unseen',
+  },
 ];
 
 const root = new URL('..', import.meta.url).pathname;

@@ -197,6 +197,9 @@ test('served over a real socket on 127.0.0.1, with /healthz and /metrics', async
   assert.match(metrics, /djchain_height \d+/);
   assert.match(metrics, /djchain_mempool_txs 0/);
   assert.match(metrics, /djchain_gossip_received_txs_total 0/);
+  // A node without peers refuses no relays, and its empty blocks checked no signature.
+  assert.match(metrics, /^djchain_gossip_refused_txs_total 0$/m);
+  assert.match(metrics, /^djchain_execution_signature_checks_total 0$/m);
   // Each block's start hook reads state: some reads happened, and no more went to the database.
   const counter = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(metrics)?.[1]);
   assert.ok(counter('djchain_state_reads_total') > 0);

@@ -46,7 +46,7 @@ test('a transaction submitted to one validator is committed in a block another p
     chainId: CHAIN,
     suite,
     identity: injectorKey.secretKey,
-    allowedPeers: [toHex(keys[0]!.publicKey)],
+    allowedPeers: [toHex(keys[0]!.publicKey), toHex(keys[1]!.publicKey)],
   });
   t.after(async () => {
     for (const m of members) m.node.close();
@@ -173,6 +173,20 @@ test('a transaction submitted to one validator is committed in a block another p
   assert.equal(receivedNow[1], receivedBefore[1], 'B, named by the sender, got no relay');
   for (const i of [2, 3])
     assert.equal(receivedNow[i]! - receivedBefore[i]!, 1, `validator ${i} got it from A`);
+
+  // A relay of it reaching B after its block (B has it from the block only): dropped as seen,
+  // before any work — not decoded, verified and then refused by its used nonce.
+  const b = members[1]!;
+  await injector.dial('127.0.0.1', b.p2p.address()!.port, bId);
+  const bBefore = b.node.gossip!.stats();
+  assert.ok(injector.send(bId, Channel.mempool, encode({ txs: [encodeTx(named)] })));
+  for (let i = 0; i < 400 && b.node.gossip!.stats().received === bBefore.received; i++)
+    await new Promise((r) => setTimeout(r, 25));
+  const bAfter = b.node.gossip!.stats();
+  assert.equal(bAfter.received - bBefore.received, 1);
+  assert.equal(bAfter.duplicates - bBefore.duplicates, 1, 'a copy after its block is a duplicate');
+  assert.deepEqual(bAfter.refused, bBefore.refused, 'and not refused after a signature check');
+  assert.equal(bAfter.admitted, bBefore.admitted);
 });
 
 test("a relay's named peers are kept only when connected here, as this node's own ids (the seen-cache's memory stays bounded)", () => {

@@ -186,6 +186,26 @@ test('hand-made: a listing cut at its limit keeps its window exact, or is read a
   assert.equal(store.loads, 3);
 });
 
+test('hand-made: a listing dropped leaves the other listings of the same prefix length up to date', () => {
+  const cache = new LatestStateCache();
+  const store = counted();
+  const load = store.load;
+  // Two prefixes of two characters: p/ cut at its limit, q/ whole.
+  assert.deepEqual(cache.keys(1, 1, 'p/', 1, load(['p/a'])), ['p/a']);
+  assert.deepEqual(cache.keys(1, 1, 'q/', 10, load(['q/a'])), ['q/a']);
+  // A deletion inside the cut p/ drops it (read again next time); q/ stays.
+  cache.advance(2, [{ key: utf8.encode('p/a'), value: null }]);
+  // A key added under q/ afterwards is placed in q/'s listing.
+  cache.advance(3, [{ key: utf8.encode('q/b'), value: new Uint8Array([1]) }]);
+  assert.deepEqual(cache.keys(3, 3, 'q/', 10, load(['wrong'])), ['q/a', 'q/b']);
+  assert.equal(store.loads, 2);
+  // A written key equal to a remembered prefix is under it.
+  assert.deepEqual(cache.keys(3, 3, 'r', 10, load([])), []);
+  cache.advance(4, [{ key: utf8.encode('r'), value: new Uint8Array([1]) }]);
+  assert.deepEqual(cache.keys(4, 4, 'r', 10, load(['wrong'])), ['r']);
+  assert.equal(store.loads, 3);
+});
+
 test('a written key starting with U+FEFF is that key, not the key without it', () => {
   const cache = new LatestStateCache();
   const store = counted();

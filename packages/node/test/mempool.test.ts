@@ -191,9 +191,12 @@ test("a peer's block: the signatures of transactions this node admitted are not 
   assert.equal(bad.result.receipts[0]!.status, 'failed');
   assert.equal(bad.result.receipts[0]!.error?.code, 'RUNTIME_BAD_SIGNATURE');
   assert.equal(verifications, admissionChecks + 1);
+  // The node's metric counts it (djchain_execution_signature_checks_total).
+  assert.equal(validator.app.signaturesCheckedInExecution, 1);
   // The admitted transaction: executed without a second verification; the roots agree.
   const ok = received([good]);
   assert.equal(ok.result.receipts[0]!.status, 'ok');
   assert.equal(verifications, admissionChecks + 1);
+  assert.equal(validator.app.signaturesCheckedInExecution, 1);
   assert.deepEqual(ok.result.txHashes, [txHash(intl, good)]);
 });

@@ -60,6 +60,16 @@ export function createMetrics(node: DjNode, hub: EventHub): { registry: Registry
       () => node.gossip?.stats().relayTxs ?? 0,
     ],
     [
+      'djchain_execution_signature_checks_total',
+      "transactions whose signature block execution checked (not checked at this node's admission)",
+      () => node.app.signaturesCheckedInExecution,
+    ],
+    [
+      'djchain_gossip_refused_txs_total',
+      "transactions received in peers' mempool relays and refused at admission (a used nonce: a copy after its block)",
+      () => Object.values(node.gossip?.stats().refused ?? {}).reduce((a, b) => a + b, 0),
+    ],
+    [
       'djchain_state_reads_total',
       "reads of the latest state version's values",
       () => cache().valueHits + cache().valueMisses,

@@ -80,6 +80,11 @@ export class Application {
   readonly unsafe: ApplicationOptions['unsafe'];
   /** Executed blocks at the next height, by hash hex (cleared at each commit). */
   private readonly cache = new Map<string, Executed>();
+  /**
+   * Transactions executed (proposed or validated) whose signature the mempool had not checked,
+   * so execution checked it (a proposal's transaction that had not reached this node's mempool).
+   */
+  signaturesCheckedInExecution = 0;
   /** Blocks whose links `checkLinks` checked, with the ids it checked them against. */
   private readonly linked = new WeakMap<Block, readonly Uint8Array[]>();
   private readonly validatorCache = new Map<number, ValidatorSet>();
@@ -306,6 +311,8 @@ export class Application {
     verified: ReadonlySet<string>,
     txIds?: readonly string[],
   ): { result: BlockResult; batch: NodeBatch } {
+    if (txIds === undefined) this.signaturesCheckedInExecution += txs.length;
+    else for (const id of txIds) if (!verified.has(id)) this.signaturesCheckedInExecution++;
     const result = this.executor.executeBlock(
       { height, time, txs, proposer, verified, ...(txIds === undefined ? {} : { txIds }) },
       // The executor's block overlay remembers its reads itself.

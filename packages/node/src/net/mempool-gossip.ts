@@ -9,6 +9,8 @@
  *   refusal is counted by its code and never relayed.
  * - A bounded seen-cache of transaction ids (hashed from the bytes) drops echoes before any work,
  *   so nothing is admitted or relayed twice, and a relay never goes back to the peer it came from.
+ *   The ids of every committed block go into it too: a copy arriving after its block is dropped
+ *   unverified.
  * - A relay message names the peers its sender relays the same transactions to (`sentTo`: every
  *   peer it is connected to at that moment; each gets them or is where they came from). A receiver
  *   does not relay them on to those peers: in a full mesh of validators each transaction then
@@ -156,6 +158,20 @@ export class MempoolGossip {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.pending = [];
+  }
+
+  /**
+   * A committed block's transaction ids: remembered as seen, so a relay copy still on its way (a
+   * peer relays what it admitted before the block) is dropped before any work. PERF: before, such
+   * a copy was decoded, its signature checked in the worker pool and then refused by its used
+   * nonce (0.18 per transaction per node in a 3,000-transaction cluster run).
+   */
+  committed(txHashes: readonly Uint8Array[]): void {
+    if (this.closed) return;
+    for (const h of txHashes) {
+      const id = toHex(h);
+      if (!this.seen.has(id)) this.remember(id, LOCAL);
+    }
   }
 
   private idOf(encoding: Uint8Array): string {

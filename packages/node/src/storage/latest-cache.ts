@@ -72,6 +72,12 @@ export class LatestStateCache {
   readonly #listings = new Map<string, Listing>();
   /** The listing ids of each prefix, to find them from a written key's prefixes. */
   readonly #byPrefix = new Map<string, Set<string>>();
+  /**
+   * How many prefixes of #byPrefix have each length (UTF-16 units). PERF: a written key is cut
+   * only at these lengths to find the listings it may change; before, every write made each of its
+   * own prefixes (a 30-character key: 31 strings) or copied every remembered prefix.
+   */
+  readonly #prefixLengths = new Map<number, number>();
   #listed = 0;
   readonly stats: LatestCacheStats = { valueHits: 0, valueMisses: 0, listingHits: 0, listingMisses: 0 };
 
@@ -134,6 +140,7 @@ export class LatestStateCache {
       if (ids === undefined) {
         ids = new Set();
         this.#byPrefix.set(prefix, ids);
+        this.#prefixLengths.set(prefix.length, (this.#prefixLengths.get(prefix.length) ?? 0) + 1);
       }
       ids.add(id);
       this.#listed += keys.length;
@@ -174,6 +181,7 @@ export class LatestStateCache {
     this.#values.clear();
     this.#listings.clear();
     this.#byPrefix.clear();
+    this.#prefixLengths.clear();
     this.#listed = 0;
   }
 
@@ -181,15 +189,14 @@ export class LatestStateCache {
   #touchListings(key: string, deleted: boolean, edits: Map<Listing, number>): void {
     // A key holding U+FFFD may be bytes that were not UTF-8 (decoded lossily): not placed.
     const placeable = !key.includes(REPLACEMENT);
-    // The prefixes covering `key`: by its own prefixes, or by the remembered ones when fewer.
-    const prefixes =
-      this.#byPrefix.size <= key.length
-        ? [...this.#byPrefix.keys()].filter((p) => key.startsWith(p))
-        : Array.from({ length: key.length + 1 }, (_, end) => key.slice(0, end)).filter((p) =>
-            this.#byPrefix.has(p),
-          );
-    for (const prefix of prefixes) {
-      for (const id of [...(this.#byPrefix.get(prefix) ?? [])]) {
+    // The remembered prefixes covering `key`: its own prefixes of the lengths remembered. A
+    // listing dropped on the way may remove a length not yet visited: a Map's iteration skips it.
+    for (const length of this.#prefixLengths.keys()) {
+      if (length > key.length) continue;
+      const prefix = length === key.length ? key : key.slice(0, length);
+      const ids = this.#byPrefix.get(prefix);
+      if (ids === undefined) continue;
+      for (const id of [...ids]) {
         const listing = this.#listings.get(id)!;
         // A value change of a listed key leaves the listing as it was.
         if (!deleted && listing.has.has(key)) continue;
@@ -238,7 +245,12 @@ export class LatestStateCache {
     this.#listed -= listing.keys.length;
     const ids = this.#byPrefix.get(listing.prefix)!;
     ids.delete(id);
-    if (ids.size === 0) this.#byPrefix.delete(listing.prefix);
+    if (ids.size === 0) {
+      this.#byPrefix.delete(listing.prefix);
+      const left = this.#prefixLengths.get(listing.prefix.length)! - 1;
+      if (left === 0) this.#prefixLengths.delete(listing.prefix.length);
+      else this.#prefixLengths.set(listing.prefix.length, left);
+    }
   }
 
   #remember(key: string, value: Uint8Array | null): void {
