@@ -66,7 +66,7 @@ export function createMetrics(node: DjNode, hub: EventHub): { registry: Registry
     ],
     [
       'djchain_gossip_refused_txs_total',
-      "transactions received in peers' mempool relays and refused at admission (a used nonce: a copy after its block)",
+      "transactions received in peers' mempool relays and refused at admission (any code; in an honest network a used nonce: a copy still in the worker pool when its block came)",
       () => Object.values(node.gossip?.stats().refused ?? {}).reduce((a, b) => a + b, 0),
     ],
     [
