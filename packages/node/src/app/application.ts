@@ -31,6 +31,7 @@ import type { ChainStore } from '../storage/chain-store.ts';
 import { keyBytes } from '../storage/state-view.ts';
 import { snapshotBaseHeight, snapshotValidators } from '../sync/snapshot-base.ts';
 import { genesisToJson } from './genesis.ts';
+import { SignatureMemo } from './signature-memo.ts';
 
 /** A block executed over the latest committed state, ready to commit. */
 export interface Executed {
@@ -73,6 +74,11 @@ export interface ApplicationOptions {
 
 export class Application {
   readonly suite: Suite;
+  /**
+   * Precommit signatures found valid (peers' votes, certificates): a certificate made of votes
+   * this node checked is not checked again at commit, nor as the next block's lastCommit.
+   */
+  readonly precommits: SignatureMemo;
   readonly chainId: string;
   readonly genesis: GenesisDoc;
   readonly executor: Executor;
@@ -100,6 +106,7 @@ export class Application {
 
   constructor(opts: ApplicationOptions, deps: { store: ChainStore }) {
     this.suite = opts.suite;
+    this.precommits = new SignatureMemo(opts.suite);
     this.chainId = opts.genesis.chainId;
     this.genesis = opts.genesis;
     this.executor = new Executor({ chainId: this.chainId, suite: this.suite, modules: opts.modules });
@@ -243,7 +250,7 @@ export class Application {
     if (height > 1) {
       const prev = this.header(height - 1)!;
       if (!equalHash(h.prevHash, headerHash(this.suite, prev))) throw bad('prevHash is not the latest block');
-      const check = verifyCommit(this.suite, this.validators(height - 1), prev, block.lastCommit!);
+      const check = verifyCommit(this.precommits.suite, this.validators(height - 1), prev, block.lastCommit!);
       if (!check.ok && this.unsafe?.skipCertificateCheck !== true)
         throw bad(`last commit: ${check.error.message}`);
     }
@@ -275,7 +282,7 @@ export class Application {
     if (height !== this.height() + 1) {
       throw new NodeError('NODE_STORE_CONFLICT', 'block is not for the next height', { height });
     }
-    const check = verifyCommit(this.suite, this.validators(height), executed.block.header, commit);
+    const check = verifyCommit(this.precommits.suite, this.validators(height), executed.block.header, commit);
     if (!check.ok && this.unsafe?.skipCertificateCheck !== true) {
       throw new NodeError('NODE_BAD_COMMIT', `certificate does not verify: ${check.error.message}`, {
         height,

@@ -655,7 +655,8 @@ export class ConsensusDriver {
     if (
       (v.type === 'prevote' && v.time !== 0) || // prevotes carry time 0 (`ledgerVote`), nothing else
       !set.validators.some((x) => x.id === vote.validator) ||
-      !verifyWireVote(app.suite, app.chainId, v)
+      // Precommits through the memo: the certificate made of them is not checked again.
+      !verifyWireVote(v.type === 'precommit' ? app.precommits.suite : app.suite, app.chainId, v)
     ) {
       this.scores.penalize(from);
       return;

@@ -66,7 +66,9 @@ export function verifyCertified(app: Application, msg: CommitMessage): Executed 
   if (block.header.height !== height || msg.commit.height !== height) {
     throw new NodeError('NODE_BAD_BLOCK', `expected a block for height ${height}`, { height });
   }
-  const check = verifyCommit(app.suite, app.validators(height), block.header, msg.commit);
+  // Through the memo: `app.commit` checks this certificate again right after, and the next block
+  // carries it as its lastCommit.
+  const check = verifyCommit(app.precommits.suite, app.validators(height), block.header, msg.commit);
   if (!check.ok && app.unsafe?.skipCertificateCheck !== true)
     throw new NodeError('NODE_BAD_BLOCK', `certificate: ${check.error.message}`, { height });
   return app.validate(block, { bytes: msg.block });
