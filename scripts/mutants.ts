@@ -548,6 +548,30 @@ export const MUTANTS: readonly Mutant[] = [
     to: '',
     why: 'a relay copy arriving after its block is verified again and refused, not dropped unseen',
   },
+  {
+    id: 'N12',
+    pkg: 'node',
+    file: 'app/application.ts',
+    from: 'verifyCommit(this.precommits.suite, this.validators(height - 1)',
+    to: 'verifyCommit(this.suite, this.validators(height - 1)',
+    why: "the next block's lastCommit checked again though its certificate was checked at commit",
+  },
+  {
+    id: 'N13',
+    pkg: 'node',
+    file: 'app/signature-memo.ts',
+    from: 'if (!this.#base.verify(publicKey, message, signature)) return false;',
+    to: 'this.#base.verify(publicKey, message, signature);',
+    why: 'an invalid signature remembered as valid',
+  },
+  {
+    id: 'N14',
+    pkg: 'node',
+    file: 'app/signature-memo.ts',
+    from: 'const key = toHex(taggedHash(this.#base, MEMO_TAG, publicKey, message, signature));',
+    to: 'const key = toHex(this.#base.hash(new Uint8Array([...publicKey, ...message, ...signature])));',
+    why: 'the memo keyed by the three parts run together: a byte moved between them is the same key',
+  },
 ];
 
 const root = new URL('..', import.meta.url).pathname;
