@@ -544,9 +544,17 @@ export const MUTANTS: readonly Mutant[] = [
     id: 'N11',
     pkg: 'node',
     file: 'node.ts',
-    from: 'gossip?.committed(executed.result.txHashes);',
+    from: 'gossip?.committed(executed.result);',
     to: '',
     why: 'a relay copy arriving after its block is verified again and refused, not dropped unseen',
+  },
+  {
+    id: 'N15',
+    pkg: 'node',
+    file: 'net/mempool-gossip.ts',
+    from: 'if (result.receipts[i]!.writes.length === 0) return;',
+    to: '',
+    why: 'a transaction refused before its nonce is remembered as seen: its same bytes, valid later, no longer travel',
   },
   {
     id: 'N12',

@@ -279,7 +279,7 @@ export function openNode(
             'block committed',
           );
           refreshRegistry();
-          gossip?.committed(executed.result.txHashes);
+          gossip?.committed(executed.result);
           events.emit('commit', { executed, commit });
           attachmentWire?.afterCommit();
           // After the commit's own work, between consensus steps: one bounded pruning step.

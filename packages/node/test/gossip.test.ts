@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { encode, getSuite, type KeyPair, toHex } from '@djchain/crypto';
-import { encodeTx, txHash } from '@djchain/ledger';
+import { encodeTx, signTx, txHash } from '@djchain/ledger';
 import { Channel, P2PNode } from '@djchain/p2p';
 import type { GenesisDoc } from '@djchain/runtime';
 import { namedPeers } from '../src/net/mempool-gossip.ts';
@@ -187,6 +187,41 @@ test('a transaction submitted to one validator is committed in a block another p
   assert.equal(bAfter.duplicates - bBefore.duplicates, 1, 'a copy after its block is a duplicate');
   assert.deepEqual(bAfter.refused, bBefore.refused, 'and not refused after a signature check');
   assert.equal(bAfter.admitted, bBefore.admitted);
+
+  // A transaction a faulty proposer put in a block although its nonce was ahead (refused before the
+  // nonce check: its receipt writes nothing) is not remembered: the same bytes, valid once the gap
+  // fills, still reach B's admission (waiting there for the nonces before them).
+  const ahead = signTx(suite, keyOf(suite, 4).secretKey, {
+    chainId: CHAIN,
+    module: 'kv',
+    action: 'put',
+    params: { id: 'ahead', value: 'v' },
+    signer: keyOf(suite, 4).publicKey,
+    nonce: 3,
+    expiry: 1_000_000,
+  });
+  const aheadHash = txHash(suite, ahead);
+  b.node.gossip!.committed({
+    txHashes: [aheadHash],
+    receipts: [
+      {
+        txHash: aheadHash,
+        status: 'failed',
+        error: { code: 'RUNTIME_BAD_NONCE', message: 'nonce is not the next' },
+        events: [],
+        writes: [],
+      },
+    ],
+  });
+  assert.ok(injector.send(bId, Channel.mempool, encode({ txs: [encodeTx(ahead)] })));
+  for (let i = 0; i < 400 && b.node.gossip!.stats().received === bAfter.received; i++)
+    await new Promise((r) => setTimeout(r, 25));
+  for (let i = 0; i < 400 && b.node.gossip!.stats().admitted === bAfter.admitted; i++)
+    await new Promise((r) => setTimeout(r, 25));
+  const bAhead = b.node.gossip!.stats();
+  assert.equal(bAhead.duplicates, bAfter.duplicates, 'not dropped as seen');
+  assert.equal(bAhead.admitted - bAfter.admitted, 1);
+  assert.ok(b.node.mempool.has(toHex(aheadHash)));
 });
 
 test("a relay's named peers are kept only when connected here, as this node's own ids (the seen-cache's memory stays bounded)", () => {

@@ -9,8 +9,8 @@
  *   refusal is counted by its code and never relayed.
  * - A bounded seen-cache of transaction ids (hashed from the bytes) drops echoes before any work,
  *   so nothing is admitted or relayed twice, and a relay never goes back to the peer it came from.
- *   The ids of every committed block go into it too: a copy arriving after its block is dropped
- *   unverified.
+ *   The ids of a committed block's transactions that used their nonce go into it too: a copy
+ *   arriving after its block is dropped unverified.
  * - A relay message names the peers its sender relays the same transactions to (`sentTo`: every
  *   peer it is connected to at that moment; each gets them or is where they came from). A receiver
  *   does not relay them on to those peers: in a full mesh of validators each transaction then
@@ -31,6 +31,7 @@
 import { decode, encode, toHex } from '@djchain/crypto';
 import { decodeTx, domainHash, TAG, type Transaction } from '@djchain/ledger';
 import { Channel, type P2PNode } from '@djchain/p2p';
+import type { BlockResult } from '@djchain/runtime';
 import type { Application } from '../app/application.ts';
 import { NodeError } from '../errors.ts';
 import { type Log, silentLog } from '../log.ts';
@@ -161,17 +162,22 @@ export class MempoolGossip {
   }
 
   /**
-   * A committed block's transaction ids: remembered as seen, so a relay copy still on its way (a
-   * peer relays what it admitted before the block) is dropped before any work. PERF: before, such
-   * a copy was decoded, its signature checked in the worker pool and then refused by its used
-   * nonce (0.18 per transaction per node in a 3,000-transaction cluster run).
+   * A committed block's transactions that used their nonce (an `ok` receipt, or a failure after
+   * the nonce check: its receipt writes the account's nonce): remembered as seen, so a relay copy
+   * still on its way (a peer relays what it admitted before the block) is dropped before any work.
+   * PERF: before, such a copy was decoded, its signature checked in the worker pool and then
+   * refused by its used nonce (0.18 per transaction per node in a 3,000-transaction cluster run).
+   * A transaction refused before its nonce (writes nothing: a nonce ahead of the account's, which
+   * only a faulty proposer includes) is not remembered: its same bytes may become valid later and
+   * must still travel.
    */
-  committed(txHashes: readonly Uint8Array[]): void {
+  committed(result: Pick<BlockResult, 'txHashes' | 'receipts'>): void {
     if (this.closed) return;
-    for (const h of txHashes) {
+    result.txHashes.forEach((h, i) => {
+      if (result.receipts[i]!.writes.length === 0) return;
       const id = toHex(h);
       if (!this.seen.has(id)) this.remember(id, LOCAL);
-    }
+    });
   }
 
   private idOf(encoding: Uint8Array): string {

@@ -190,7 +190,7 @@ export class LatestStateCache {
     // A key holding U+FFFD may be bytes that were not UTF-8 (decoded lossily): not placed.
     const placeable = !key.includes(REPLACEMENT);
     // The remembered prefixes covering `key`: its own prefixes of the lengths remembered. A
-    // listing dropped on the way may remove a length not yet visited: a Map's iteration skips it.
+    // listing dropped on the way can remove only the length being visited; the iteration goes on.
     for (const length of this.#prefixLengths.keys()) {
       if (length > key.length) continue;
       const prefix = length === key.length ? key : key.slice(0, length);
